@@ -1,0 +1,17 @@
+import { createMatcher, MATCHER_DEFAULTS } from '../../matching/matcher.js';
+import type { Matcher, MessageMatch } from '../../matching/types.js';
+import type { BenchSystem } from './benchSystem.js';
+
+/** RumorGuard's matcher with its shipped defaults, as the bot runs it. */
+export const rumorguardSystem: BenchSystem<Matcher, MessageMatch> = {
+  name: 'rumorguard',
+  build: (debunks) => createMatcher(debunks),
+  run: (matcher, message) => matcher.match(message),
+  judge: (result) => {
+    const top = result.matches[0];
+    return {
+      topId: top?.debunkId ?? null,
+      acts: result.matches.some((m) => m.score >= MATCHER_DEFAULTS.actThreshold),
+    };
+  },
+};

@@ -1,0 +1,68 @@
+import { checkDebunkFile, type IdSite } from './checkDebunkFile.js';
+import { LOAD_PROBLEM_CODES, type LoadProblem } from './loadProblem.js';
+import type { Debunk } from './schema.js';
+
+/** The outcome of loading a debunk folder: every entry, or every problem. */
+export type LoadResult =
+  | {
+      ok: true;
+      /** Validated entries, in file order then entry order. */
+      debunks: Debunk[];
+      /** The files read, as shown in problems (relative to the working directory). */
+      files: string[];
+    }
+  | {
+      ok: false;
+      /** All problems of all files, by file then line. */
+      problems: LoadProblem[];
+    };
+
+/** One debunk file as read from disk: its text, or why it could not be read. */
+export type FileRead = { file: string; text: string } | { file: string; problem: LoadProblem };
+
+/**
+ * Validates a set of debunk files together: each file on its own, then ids across all of them.
+ * Pure, so the folder readers (async and sync) and tests share it.
+ */
+export function checkDebunkFiles(reads: readonly FileRead[]): LoadResult {
+  const debunks: Debunk[] = [];
+  const ids: IdSite[] = [];
+  const problemsByFile = new Map<string, LoadProblem[]>();
+  for (const read of reads) {
+    if ('problem' in read) {
+      problemsByFile.set(read.file, [read.problem]);
+      continue;
+    }
+    const checked = checkDebunkFile(read.file, read.text);
+    debunks.push(...checked.debunks);
+    ids.push(...checked.ids);
+    problemsByFile.set(read.file, checked.problems);
+  }
+  for (const problem of duplicateIds(ids)) problemsByFile.get(problem.file)?.push(problem);
+
+  const problems = [...problemsByFile.values()].flatMap((list) => list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, debunks, files: reads.map((r) => r.file) };
+}
+
+/** Every repeat of an id, pointing back at its first occurrence. */
+function duplicateIds(sites: readonly IdSite[]): LoadProblem[] {
+  const first = new Map<string, IdSite>();
+  const problems: LoadProblem[] = [];
+  for (const site of sites) {
+    const earlier = first.get(site.id);
+    if (!earlier) {
+      first.set(site.id, site);
+      continue;
+    }
+    problems.push({
+      file: site.file,
+      line: site.line,
+      entryId: site.id,
+      field: 'id',
+      message: `duplicate of ${earlier.file}:${earlier.line}`,
+      code: LOAD_PROBLEM_CODES.duplicateId,
+    });
+  }
+  return problems;
+}

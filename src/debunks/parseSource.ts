@@ -1,0 +1,98 @@
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+
+/** A path into parsed data, as zod reports it: keys and list indexes. */
+export type DataPath = readonly (string | number)[];
+
+/** A debunk file parsed into plain data that can still say on which line each part was written. */
+export interface ParsedSource {
+  data: unknown;
+  /**
+   * 1-based line of the part at `path`: the key's line for a mapping field, the item's line for a
+   * list item. A part that is missing gets the line of its nearest existing parent, so a missing
+   * field points at the entry that lacks it.
+   */
+  lineOf(path: DataPath): number;
+}
+
+/** A syntax error, with the parser's own message. */
+export interface SourceSyntaxError {
+  line: number;
+  message: string;
+}
+
+export type ParseResult = { ok: true; source: ParsedSource } | { ok: false; errors: SourceSyntaxError[] };
+
+export type SourceFormat = 'yaml' | 'json';
+
+/**
+ * Parses YAML or JSON text. JSON is parsed by `JSON.parse`, so a file that claims to be JSON must
+ * be JSON; it is parsed again as YAML (JSON is almost a subset) only to learn where each value is.
+ */
+export function parseSource(text: string, format: SourceFormat): ParseResult {
+  const lineCounter = new LineCounter();
+  const line = (offset: number) => lineCounter.linePos(offset).line;
+  // JSON allows repeated keys (the last wins); the position map must not reject what JSON.parse took.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: format === 'yaml' });
+
+  let data: unknown;
+  if (format === 'json') {
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      return { ok: false, errors: [{ line: jsonErrorLine(text, err), message: jsonErrorMessage(err) }] };
+    }
+  } else {
+    if (doc.errors.length > 0) {
+      return { ok: false, errors: doc.errors.map((e) => ({ line: line(e.pos[0]), message: e.message })) };
+    }
+    try {
+      data = doc.toJS();
+    } catch (err) {
+      // An alias to an anchor that is never set, or too many aliases (the "billion laughs" guard).
+      return { ok: false, errors: [{ line: 1, message: errorMessage(err) }] };
+    }
+  }
+  return { ok: true, source: { data, lineOf: (path) => lineOfPath(doc, path, line) } };
+}
+
+function lineOfPath(doc: Document, path: DataPath, line: (offset: number) => number): number {
+  let node: unknown = doc.contents;
+  let found = startLine(node, line) ?? 1;
+  for (const seg of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      found = startLine(pair.key, line) ?? found;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      if (node === undefined) break;
+      found = startLine(node, line) ?? found;
+    } else {
+      break;
+    }
+  }
+  return found;
+}
+
+function startLine(node: unknown, line: (offset: number) => number): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? line(range[0]) : undefined;
+}
+
+/** Node 20 reports JSON errors as "... in JSON at position 42"; without a position, blame the end. */
+function jsonErrorLine(text: string, err: unknown): number {
+  const match = /at position (\d+)/.exec(errorMessage(err));
+  const offset = match ? Number(match[1]) : text.length;
+  return text.slice(0, offset).split('\n').length;
+}
+
+/** The position is shown as a line already; drop V8's character offset from the message. */
+function jsonErrorMessage(err: unknown): string {
+  return errorMessage(err).replace(/ at position \d+( \(line \d+ column \d+\))?/, '');
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

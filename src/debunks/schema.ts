@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** How a fact-checker rated the rumor. */
+export const VERDICTS = ['false', 'misleading', 'unproven', 'outdated', 'satire'] as const;
+/** How much harm the rumor does; the rules (escalation ladder) may differ per severity. */
+export const SEVERITIES = ['low', 'medium', 'high'] as const;
+
+/** A language tag such as `en`, `zh`, `zh-Hant`. */
+const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'not a language tag such as "en" or "zh"');
+
+/** A calendar date written as YYYY-MM-DD (YAML may also parse it into a Date). */
+const isoDate = z.union([
+  z.iso.date({ message: 'not a date (YYYY-MM-DD)' }),
+  z.date().transform((d) => d.toISOString().slice(0, 10)),
+]);
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const SourceSchema = z.strictObject({
+  title: nonEmpty,
+  url: z.url({ protocol: /^https?$/, message: 'not a URL' }),
+  publisher: nonEmpty.optional(),
+  date: isoDate.optional(),
+});
+
+/** Refutation text: one string, or one per language (`{ en: "...", zh: "..." }`). */
+export const RefutationSchema = z.union(
+  [
+    nonEmpty.max(1000, 'longer than 1000 characters: keep refutations short'),
+    z.record(languageTag, nonEmpty.max(1000, 'longer than 1000 characters: keep refutations short')).refine(
+      (m) => Object.keys(m).length > 0,
+      'needs at least one language',
+    ),
+  ],
+  { error: 'expected text, or one text per language such as { en: "...", zh: "..." }' },
+);
+
+export const DebunkSchema = z.strictObject({
+  /** Stable identifier, unique across all files: lowercase letters, digits, `-`, `_`, `.`. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'use 1-80 lowercase letters, digits, ".", "_" or "-"'),
+  /** The rumor as people spread it. */
+  claim: nonEmpty.max(500, 'longer than 500 characters: put the rumor in one or two sentences'),
+  /** Other phrasings of the same rumor, in any language. */
+  variants: z.array(nonEmpty.max(500, 'longer than 500 characters')).max(50, 'at most 50 variants').default([]),
+  verdict: z.enum(VERDICTS),
+  refutation: RefutationSchema,
+  sources: z.array(SourceSchema).min(1, 'needs at least one source'),
+  tags: z.array(nonEmpty).default([]),
+  severity: z.enum(SEVERITIES).default('medium'),
+  /** Main language of the claim. */
+  lang: languageTag,
+  published: isoDate,
+  /** After this date the entry no longer matches (the situation changed). */
+  expires: isoDate.optional(),
+  /** True for the shipped illustrative entries; real groups import their own. */
+  example: z.boolean().default(false),
+});
+
+export type DebunkInput = z.input<typeof DebunkSchema>;
+export type Debunk = z.output<typeof DebunkSchema>;
+export type Source = z.output<typeof SourceSchema>;
+export type Verdict = (typeof VERDICTS)[number];
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A debunk file holds a list of entries, either bare or under `debunks:`. */
+export const DebunkFileSchema = z.union([
+  z.array(z.unknown()),
+  z.strictObject({ debunks: z.array(z.unknown()) }),
+]);

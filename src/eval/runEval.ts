@@ -1,0 +1,30 @@
+import { evaluateDataset, type MatcherFactory } from './evaluateDataset.js';
+import { readEvalData } from './readEvalData.js';
+import type { EvalProblem, EvalResult } from './types.js';
+
+export interface RunEvalOptions {
+  /** Folder whose sub-folders are evaluation sets. */
+  dataDir: string;
+  createMatcher: MatcherFactory;
+  /** The score at or above which the bot acts; the CLI passes `MATCHER_DEFAULTS.actThreshold`. */
+  actThreshold: number;
+  /** Receives one line per step; the CLI writes them to stderr. */
+  onProgress?: (message: string) => void;
+}
+
+export interface EvalReport {
+  /** One per dataset and split, datasets in folder-name order. */
+  results: EvalResult[];
+  /** Names of the dataset folders found; empty when there was no data. */
+  datasets: string[];
+  /** Lines that were skipped, with file and line. */
+  problems: EvalProblem[];
+  actThreshold: number;
+}
+
+/** Reads every evaluation set under `dataDir` and scores the matcher on each of its splits. */
+export function runEval({ dataDir, createMatcher, actThreshold, onProgress }: RunEvalOptions): EvalReport {
+  const data = readEvalData(dataDir, onProgress);
+  const results = data.value.flatMap((dataset) => evaluateDataset(dataset, createMatcher, actThreshold, onProgress));
+  return { results, datasets: data.value.map((d) => d.name), problems: data.problems, actThreshold };
+}

@@ -1,0 +1,75 @@
+import type { Debunk } from '../debunks/schema.js';
+
+/** A line of an evaluation file that could not be used; it is reported and skipped. */
+export interface EvalProblem {
+  file: string;
+  /** 1-based line where the offending record starts; absent when the whole file or folder is at fault. */
+  line?: number;
+  message: string;
+}
+
+/** Writes a problem as `file:line: message`, the form editors and terminals link to. */
+export function formatProblem(problem: EvalProblem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  return `${where}: ${problem.message}`;
+}
+
+/** Orders problems by file, then line, the order a reader fixes them in. */
+export function byFileAndLine(a: EvalProblem, b: EvalProblem): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0);
+}
+
+/** A value read from evaluation files, with the lines that had to be skipped. */
+export interface Read<T> {
+  value: T;
+  problems: EvalProblem[];
+}
+
+/** One chat message (tweet, Weibo post) and the claims it repeats. */
+export interface EvalQuery {
+  id: string;
+  text: string;
+  /** Ids of the debunks this query repeats; never empty. */
+  gold: readonly string[];
+}
+
+/** A named set of queries: `train`, `dev`, or `all` when a dataset has no split folders. */
+export interface EvalSplit {
+  name: string;
+  queries: EvalQuery[];
+}
+
+/** The folder layouts the evaluation understands, named after the sets they come from. */
+export const EVAL_LAYOUTS = ['clef', 'checked'] as const;
+export type EvalLayout = (typeof EVAL_LAYOUTS)[number];
+
+/** One evaluation set: its claims as debunks, its query splits and its non-rumor posts. */
+export interface EvalDataset {
+  /** The folder name, e.g. `clef2020-en`. */
+  name: string;
+  layout: EvalLayout;
+  debunks: Debunk[];
+  splits: EvalSplit[];
+  /** Posts that repeat no claim; `null` when the set has none. */
+  negatives: string[] | null;
+}
+
+/** The figures for one dataset and split. */
+export interface EvalResult {
+  dataset: string;
+  split: string;
+  /** Number of scored queries. */
+  queries: number;
+  /** Number of claims in the dataset (all of them are ranked for every query). */
+  claims: number;
+  map1: number;
+  map5: number;
+  recall5: number;
+  /** Share of the dataset's negatives the bot would act on; `null` without negatives. */
+  falseActRate: number | null;
+  /** Share of queries the bot would act on with a gold claim as its top match. */
+  actRate: number;
+  /** Mean wall time of one `rank(query, 5)` call, in milliseconds. */
+  msPerQuery: number;
+}

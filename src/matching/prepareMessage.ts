@@ -1,0 +1,34 @@
+import { normalize } from './normalize.js';
+import type { PhraseIndex } from './phraseIndex.js';
+import { tokenize, type Token } from './tokenize.js';
+import { blankUrls, findUrls } from './urls.js';
+import type { TermPositions } from './bestWindow.js';
+
+/** A message made ready for matching against one index. */
+export interface PreparedMessage {
+  /** The text as read (cut to the length limit). */
+  text: string;
+  urls: string[];
+  normalized: string;
+  origin: Int32Array;
+  tokens: Token[];
+  /** Positions (token indices) of every term the index knows. */
+  positions: TermPositions;
+}
+
+/** Cuts, strips links, normalizes and tokenizes a message: the work shared by both stages. */
+export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number): PreparedMessage {
+  const text = raw.length > maxChars ? raw.slice(0, maxChars) : raw;
+  const links = findUrls(text);
+  const { text: normalized, origin } = normalize(blankUrls(text, links));
+  const tokens = tokenize(normalized);
+  const positions = new Map<number, number[]>();
+  for (let at = 0; at < tokens.length; at++) {
+    const id = index.termIds.get(tokens[at]!.term);
+    if (id === undefined) continue;
+    const list = positions.get(id);
+    if (list) list.push(at);
+    else positions.set(id, [at]);
+  }
+  return { text, urls: links.map((l) => l.url), normalized, origin, tokens, positions };
+}

@@ -1,0 +1,29 @@
+import type { Debunk } from '../debunks/schema.js';
+import { normalize } from './normalize.js';
+import { tokenize } from './tokenize.js';
+
+/** Terms of each debunk's refutation texts, computed once per debunk object. */
+const refutationTerms = new WeakMap<Debunk, Set<string>>();
+
+function termsOf(d: Debunk): Set<string> {
+  let terms = refutationTerms.get(d);
+  if (!terms) {
+    const texts = typeof d.refutation === 'string' ? [d.refutation] : Object.values(d.refutation);
+    terms = new Set(texts.flatMap((t) => tokenize(normalize(t).text).map((x) => x.term)));
+    refutationTerms.set(d, terms);
+  }
+  return terms;
+}
+
+/** Share of a refutation's terms a message must contain to count as quoting it. */
+const QUOTE_SHARE = 0.6;
+
+/** True when the message quotes (most of) the debunk's own refutation text. */
+export function quotesRefutation(normalizedMessage: string, d: Debunk): boolean {
+  const wanted = termsOf(d);
+  if (wanted.size < 4) return false;
+  const have = new Set(tokenize(normalizedMessage).map((t) => t.term));
+  let found = 0;
+  for (const t of wanted) if (have.has(t)) found++;
+  return found / wanted.size >= QUOTE_SHARE;
+}

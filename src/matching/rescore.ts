@@ -1,0 +1,84 @@
+import { bestWindow, type PhraseWindow } from './bestWindow.js';
+import type { IndexedPhrase, PhraseIndex } from './phraseIndex.js';
+import type { PreparedMessage } from './prepareMessage.js';
+import type { Candidate } from './retrieve.js';
+import { scoreCeiling, scoreMatch } from './scoreMatch.js';
+import { phraseSimilarity } from './similarity.js';
+import type { ClaimMatch } from './types.js';
+
+/** Where and how well the message covers the best phrase of one candidate debunk. */
+export interface Coverage {
+  candidate: Candidate;
+  phrase: IndexedPhrase;
+  window: PhraseWindow;
+  coverage: number;
+  /** The best score the similarity could still give. */
+  ceiling: number;
+}
+
+function features(phrase: IndexedPhrase, window: PhraseWindow, coverage: number) {
+  return { coverage, terms: window.terms, phraseTerms: phrase.terms.length };
+}
+
+function presentWeight(message: PreparedMessage, phrase: IndexedPhrase): number {
+  let w = 0;
+  for (let k = 0; k < phrase.terms.length; k++) if (message.positions.has(phrase.terms[k]!)) w += phrase.weights[k]!;
+  return w;
+}
+
+/** Window length for a phrase: room for the phrase's words plus as many again in between. */
+const windowSpan = (phrase: IndexedPhrase) => Math.max(8, 2 * phrase.length);
+
+/**
+ * Stage 2a, cheap: over a candidate's claim and variants, the phrase the message covers best,
+ * and the window where it does.
+ */
+export function measureCoverage(index: PhraseIndex, message: PreparedMessage, candidate: Candidate): Coverage | undefined {
+  let best: Coverage | undefined;
+  for (const p of index.phrasesOf[candidate.debunkIndex]!) {
+    const phrase = index.phrases[p]!;
+    // What the message contains of the phrase at all bounds any window: skip phrases that
+    // cannot beat the best one so far without sorting their positions.
+    if (best && presentWeight(message, phrase) <= best.coverage * phrase.totalWeight) continue;
+    const window = bestWindow(message.positions, phrase, windowSpan(phrase));
+    if (!window) continue;
+    const coverage = phrase.totalWeight > 0 ? window.covered / phrase.totalWeight : 0;
+    if (!best || coverage > best.coverage) {
+      best = { candidate, phrase, window, coverage, ceiling: scoreCeiling(features(phrase, window, coverage)) };
+    }
+  }
+  return best;
+}
+
+/**
+ * Stage 2b: the explained match. With `fine`, the phrase is compared with the excerpt by
+ * fuse.js; without, similarity counts as 0, which gives the score's lower bound. fuse.js is
+ * the costliest step per message, so only the few candidates that could matter get it.
+ */
+export function explainMatch(index: PhraseIndex, message: PreparedMessage, c: Coverage, fine: boolean): ClaimMatch {
+  const { phrase, window, coverage, candidate } = c;
+  const startN = message.tokens[window.first]!.start;
+  const endN = message.tokens[window.last]!.end;
+  const similarity = fine ? phraseSimilarity(phrase.normalized, message.normalized.slice(startN, endN)) : 0;
+  const start = message.origin[startN] ?? 0;
+  const end = endOfCodePoint(message.text, message.origin[endN - 1] ?? start);
+  return {
+    debunkId: index.debunks[candidate.debunkIndex]!.id,
+    score: scoreMatch({ ...features(phrase, window, coverage), similarity }),
+    explanation: {
+      phrase: phrase.phrase,
+      excerpt: message.text.slice(start, end),
+      start,
+      end,
+      retrieval: candidate.score,
+      coverage,
+      similarity,
+    },
+  };
+}
+
+/** End offset of the code point starting at `at` (surrogate pairs are two units). */
+function endOfCodePoint(text: string, at: number): number {
+  const cp = text.codePointAt(at);
+  return at + (cp !== undefined && cp > 0xffff ? 2 : 1);
+}

@@ -1,0 +1,80 @@
+import type { PhraseIndex } from './phraseIndex.js';
+
+/** A debunk found by stage 1, with its BM25 score against the whole message. */
+export interface Candidate {
+  debunkIndex: number;
+  score: number;
+}
+
+/** Bounds that keep retrieval work per message fixed, whatever the message and the database. */
+export interface RetrieveLimits {
+  /** Query terms used, highest idf first. */
+  maxQueryTerms: number;
+  /**
+   * Postings read per message at most. Terms are read rarest first, so when the budget runs
+   * out it is the common, least telling terms that are left unread.
+   */
+  maxPostings: number;
+  /** Debunks returned. */
+  candidates: number;
+}
+
+/**
+ * Reusable accumulator: a dense score array plus the list of touched slots, so each query
+ * pays for the debunks it touches, not for the size of the database.
+ */
+export class Accumulator {
+  scores: Float32Array;
+  touched: Int32Array;
+  count = 0;
+  constructor(size: number) {
+    this.scores = new Float32Array(size);
+    this.touched = new Int32Array(size);
+  }
+  reset(): void {
+    for (let i = 0; i < this.count; i++) this.scores[this.touched[i]!] = 0;
+    this.count = 0;
+  }
+}
+
+/** Stage 1: BM25 over debunks (claim and variants together), best first. */
+export function retrieve(
+  index: PhraseIndex,
+  queryTerms: readonly number[],
+  limits: RetrieveLimits,
+  acc: Accumulator,
+): Candidate[] {
+  const terms = [...queryTerms].sort((a, b) => index.idf[b]! - index.idf[a]!).slice(0, limits.maxQueryTerms);
+  acc.reset();
+  let budget = limits.maxPostings;
+  for (const t of terms) {
+    const ids = index.postingIds[t]!;
+    if (ids.length > budget) break;
+    budget -= ids.length;
+    const impacts = index.postingImpacts[t]!;
+    for (let i = 0; i < ids.length; i++) {
+      const p = ids[i]!;
+      if (acc.scores[p] === 0) acc.touched[acc.count++] = p;
+      acc.scores[p]! += impacts[i]!;
+    }
+  }
+  return topK(acc, limits.candidates);
+}
+
+/** The k best touched debunks, by a bounded insertion list (k is small). */
+function topK(acc: Accumulator, k: number): Candidate[] {
+  const best: Candidate[] = [];
+  for (let i = 0; i < acc.count; i++) {
+    const debunkIndex = acc.touched[i]!;
+    const score = acc.scores[debunkIndex]!;
+    if (best.length === k && score <= best[k - 1]!.score) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    if (best.length < k) best.push({ debunkIndex, score });
+    while (at > 0 && best[at - 1]!.score < score) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = { debunkIndex, score };
+  }
+  return best;
+}

@@ -1,0 +1,66 @@
+import { stemmer } from 'stemmer';
+import { STOPWORDS } from './stopwords.js';
+
+/** A term of normalized text and where it sits. */
+export interface Token {
+  term: string;
+  /** Offsets in the normalized text (end exclusive). */
+  start: number;
+  end: number;
+}
+
+const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]/u;
+const isIdeograph = (unit: number, text: string, i: number): boolean =>
+  unit >= 0x2e80 && IDEOGRAPH.test(text[i]!);
+
+/** Words longer than this are noise (hashes, base64, keyboard mashing), not claims. */
+const MAX_WORD_LENGTH = 40;
+
+const DOUBLE = /(\p{L})\1+/gu;
+
+/** Memoized stems: stemming is the costliest step per word and chat reuses words heavily. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    // Stem first: Porter needs the doubles ("stopped" → "stop"). Then write doubles once, so a
+    // stretched word the normalizer cut to one letter ("cooool" → "col") meets "cool".
+    s = (/^[a-z]+$/.test(word) ? stemmer(word) : word).replace(DOUBLE, '$1');
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/**
+ * Splits normalized text into matching terms: stemmed words (stopwords dropped) for spaced
+ * scripts, and overlapping character bigrams for Chinese and Japanese, which have no spaces
+ * to split on. A lone ideograph between non-ideographs is kept as a unigram.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x20) {
+      i++;
+      continue;
+    }
+    if (isIdeograph(unit, text, i)) {
+      let j = i;
+      while (j < n && isIdeograph(text.charCodeAt(j), text, j)) j++;
+      if (j - i === 1) tokens.push({ term: text[i]!, start: i, end: j });
+      for (let k = i; k + 1 < j; k++) tokens.push({ term: text.slice(k, k + 2), start: k, end: k + 2 });
+      i = j;
+      continue;
+    }
+    let j = i;
+    while (j < n && text.charCodeAt(j) !== 0x20 && !isIdeograph(text.charCodeAt(j), text, j)) j++;
+    const word = text.slice(i, j);
+    if (word.length <= MAX_WORD_LENGTH && !STOPWORDS.has(word)) tokens.push({ term: stem(word), start: i, end: j });
+    i = j;
+  }
+  return tokens;
+}

@@ -1,0 +1,69 @@
+import type { Debunk } from '../debunks/schema.js';
+
+/** Which text of a debunk matched: its main claim or one of its variants. */
+export interface MatchedPhrase {
+  kind: 'claim' | 'variant';
+  /** Index into `variants` when kind is 'variant'. */
+  variantIndex?: number;
+  text: string;
+}
+
+/** Why a debunk matched, in terms a moderator can check by eye. */
+export interface MatchExplanation {
+  phrase: MatchedPhrase;
+  /** The part of the message that matched, as the member wrote it. */
+  excerpt: string;
+  /** Offsets of `excerpt` in the original message (UTF-16 code units, end exclusive). */
+  start: number;
+  end: number;
+  /** Stage 1: BM25 score of the phrase against the whole message (unbounded, relative). */
+  retrieval: number;
+  /** Stage 2: share of the phrase's terms found in the excerpt, in [0,1]. */
+  coverage: number;
+  /** Stage 2: fuse.js similarity of phrase and excerpt, in [0,1] (1 = identical). */
+  similarity: number;
+}
+
+export interface ClaimMatch {
+  debunkId: string;
+  /** Confidence that the message repeats this debunk's rumor, in [0,1]. */
+  score: number;
+  explanation: MatchExplanation;
+}
+
+/** What the matcher says about one message. */
+export interface MessageMatch {
+  /** Best matches first; empty when nothing reached the suggest threshold. */
+  matches: ClaimMatch[];
+  /** The message itself refutes a rumor (cites a debunk, says "hoax", "辟谣", …). */
+  refuting: boolean;
+  /** The cues that made it refuting, for the explanation. */
+  refutingCues: string[];
+}
+
+/** One line of a full ranking, used by evaluation. */
+export interface RankedClaim {
+  debunkId: string;
+  score: number;
+}
+
+export interface MatchOptions {
+  /** How many matches to return at most. @defaultValue 3 */
+  limit?: number;
+  /** Drop matches scoring below this. @defaultValue MATCHER_DEFAULTS.minScore */
+  minScore?: number;
+}
+
+export interface Matcher {
+  /** Matches a message against the database: short, generic messages match nothing. */
+  match(text: string, options?: MatchOptions): MessageMatch;
+  /** Ranks debunks for a message by score, without thresholds (for evaluation). */
+  rank(text: string, limit: number): RankedClaim[];
+  /**
+   * Replaces the database. The new index is built in slices between messages; matching keeps
+   * using the old one until the returned promise resolves.
+   */
+  update(debunks: readonly Debunk[]): Promise<void>;
+  /** Number of debunks indexed. */
+  readonly size: number;
+}

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_EVAL_DIR } from './fixtureDir.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function runCli(...args: string[]) {
+  return spawnSync('npx', ['tsx', 'src/cli/evalCommand.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+}
+
+// Runs the real matcher (src/matching/matcher.ts) in a child process, as `npm run eval` does.
+describe('npx tsx src/cli/evalCommand.ts', () => {
+  it('GIVEN --data <fixtures> --json THEN stdout is exactly one JSON object with a row per dataset and split', () => {
+    const run = runCli('--data', FIXTURE_EVAL_DIR, '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const output = JSON.parse(run.stdout) as { results: Record<string, unknown>[] };
+    expect(Object.keys(output)).toEqual(['results']);
+    expect(output.results.map((r) => [r.dataset, r.split, r.queries, r.claims])).toEqual([
+      ['tweets-sample', 'dev', 3, 4],
+      ['tweets-sample', 'train', 3, 4],
+      ['weibo-sample', 'all', 4, 3],
+    ]);
+    for (const result of output.results) {
+      expect(Object.keys(result).sort()).toEqual(
+        ['actRate', 'claims', 'dataset', 'falseActRate', 'map1', 'map5', 'queries', 'recall5', 'split'].sort(),
+      );
+      for (const key of ['map1', 'map5', 'recall5', 'actRate']) {
+        expect(result[key]).toBeGreaterThanOrEqual(0);
+        expect(result[key]).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(output.results.map((r) => r.falseActRate === null)).toEqual([true, true, false]);
+    expect(run.stderr).toContain('tweets-sample/train/tweet-vclaim-pairs.qrels:5: expected 4 tab-separated fields');
+  });
+
+  it('GIVEN --data <fixtures> without --json THEN a table with the act threshold is printed', () => {
+    const run = runCli('--data', FIXTURE_EVAL_DIR);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^act threshold: \d/);
+    expect(run.stdout).toMatch(/\nweibo-sample\s+all\s+3\s+4\s/);
+  });
+
+  it('GIVEN --data /nonexistent THEN it says there is no data and exits 0', () => {
+    const run = runCli('--data', '/nonexistent');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      'No evaluation data in /nonexistent (expected sub-folders laid out like clef2020-en/ or checked-zh/); nothing to evaluate.',
+    ]);
+  });
+
+  it('GIVEN --data /nonexistent --json THEN stdout is still one JSON object, with no results', () => {
+    const run = runCli('--data', '/nonexistent', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ results: [] });
+    expect(run.stderr).toContain('No evaluation data in /nonexistent');
+  });
+});

@@ -1,0 +1,339 @@
+import { describe, expect, it } from 'vitest';
+import { DebunkSchema, type Debunk } from '../../src/debunks/schema.js';
+import { createMatcher, MATCHER_DEFAULTS } from '../../src/matching/matcher.js';
+import { normalize } from '../../src/matching/normalize.js';
+import { ALL_DEBUNKS, DEBUNKS, debunk } from './fixtures.js';
+
+const ACT = MATCHER_DEFAULTS.actThreshold;
+const matcher = createMatcher(ALL_DEBUNKS);
+const norm = (s: string) => normalize(s).text;
+
+describe('fixtures', () => {
+  it.each(ALL_DEBUNKS.map((d) => ({ id: d.id, d })))('GIVEN fixture $id THEN it passes the debunk schema unchanged', ({ d }) => {
+    expect(DebunkSchema.parse(d)).toEqual(d);
+  });
+});
+
+describe('match: rumors are found', () => {
+  const FIVE_G = { debunkId: DEBUNKS.fiveG.id, keyWords: ['5G', 'towers', 'spread', 'coronavirus'] };
+  const HOT_WATER = { debunkId: DEBUNKS.hotWater.id, keyWords: ['热水', '杀死', '新冠病毒'] };
+  const GIRL = { debunkId: DEBUNKS.abandonedGirl.id, keyWords: ['海滩', '女童', '遗弃'] };
+  const GATES = { debunkId: DEBUNKS.gatesEmail.id, keyWords: ['Bill', 'Gates', 'pay', 'forwarding', 'email'] };
+
+  it.each([
+    { given: 'the English claim verbatim', text: '5G towers spread the coronavirus', ...FIVE_G },
+    { given: 'the Chinese claim verbatim', text: '喝热水可以杀死新冠病毒', ...HOT_WATER },
+    { given: 'a long Chinese claim verbatim', text: '上海海滩走失女童是被父亲故意遗弃的', ...GIRL },
+    { given: 'the chain-letter claim verbatim', text: 'Bill Gates will pay you for forwarding this email', ...GATES },
+    { given: 'zero-width characters inside words', text: '5G\u200B tow\u200Ders spr\u2060ead the corona\uFEFFvirus', ...FIVE_G },
+    { given: 'Cyrillic homoglyphs', text: '5G t\u043Ew\u0435rs spr\u0435\u0430d th\u0435 \u0441\u043Er\u043En\u0430virus', ...FIVE_G },
+    { given: 'fullwidth letters', text: '５Ｇ ｔｏｗｅｒｓ ｓｐｒｅａｄ ｔｈｅ ｃｏｒｏｎａｖｉｒｕｓ', ...FIVE_G },
+    { given: 'mathematical bold letters', text: '5G 𝐭𝐨𝐰𝐞𝐫𝐬 spread the 𝐜𝐨𝐫𝐨𝐧𝐚𝐯𝐢𝐫𝐮𝐬', ...FIVE_G },
+    { given: 'spaced-out letters', text: '5G t o w e r s spread the c.o.r.o.n.a.v.i.r.u.s', ...FIVE_G },
+    { given: 'Zalgo marks', text: '5G t̷o̷w̷e̷r̷s̷ spread the c̶o̶r̶o̶n̶a̶v̶i̶r̶u̶s̶', ...FIVE_G },
+    { given: 'stretched letters and shouting', text: '5G TOWERSSSS SPREAD THE CORONAVIRUSSSS!!!', ...FIVE_G },
+    { given: 'traditional Chinese', text: '喝熱水可以殺死新冠病毒', ...HOT_WATER },
+    { given: 'a traditional Chinese long claim', text: '上海海灘走失女童是被父親故意遺棄的', ...GIRL },
+    { given: 'Chinese with spaces between characters', text: '喝 热 水 可 以 杀 死 新 冠 病 毒', ...HOT_WATER },
+    {
+      given: 'one sentence inside a long multi-line English message',
+      text: 'hey all\nhow was the weekend?\nmy uncle says 5G towers spread the coronavirus and we should unplug everything.\nanyway, dinner at 7?\nbring snacks',
+      ...FIVE_G,
+      chatter: ['weekend', 'dinner', 'snacks'],
+    },
+    {
+      given: 'one sentence inside a long multi-line Chinese message',
+      text: '大家早上好\n今天天气不错，我们下午去公园吧\n听说上海海滩走失女童是被父亲故意遗弃的，太可怕了\n晚上几点吃饭？',
+      ...GIRL,
+      chatter: ['早上好', '公园', '吃饭'],
+    },
+    { given: 'a quoted post', text: '> 5G towers spread the coronavirus\n> share with everyone', ...FIVE_G, chatter: ['share'] },
+    {
+      given: 'a forwarded post',
+      text: 'Forwarded from Truth Channel\nBill Gates will pay you for forwarding this email! Send it to 10 friends.',
+      ...GATES,
+      chatter: ['friends'],
+    },
+    { given: 'a forwarded Chinese post', text: '【转发】群友们注意！\n喝热水可以杀死新冠病毒，大家多喝！\n——转自家长群', ...HOT_WATER, chatter: ['群友', '家长群'] },
+    {
+      given: 'a near-miss debunk shares the topic',
+      text: '5G tests killed hundreds of birds in a park',
+      debunkId: DEBUNKS.fiveGBirds.id,
+      keyWords: ['5G', 'killed', 'birds', 'park'],
+    },
+    {
+      given: 'another Bill Gates rumor',
+      text: 'Bill Gates wants to reduce the world population with vaccines',
+      debunkId: DEBUNKS.gatesPopulation.id,
+      keyWords: ['Gates', 'population', 'vaccines'],
+    },
+  ])(
+    'GIVEN $given THEN the top match is $debunkId, acting, with an excerpt holding the key words',
+    ({ text, debunkId, keyWords, chatter = [] }: { text: string; debunkId: string; keyWords: string[]; chatter?: string[] }) => {
+      const { matches } = matcher.match(text);
+      const top = matches[0]!;
+      expect(top.debunkId).toBe(debunkId);
+      expect(top.score).toBeGreaterThanOrEqual(ACT);
+      const { excerpt, start, end } = top.explanation;
+      expect(start).toBeLessThan(end);
+      expect(text.slice(start, end)).toBe(excerpt);
+      for (const w of keyWords) expect(norm(excerpt)).toContain(norm(w));
+      for (const w of chatter) expect(excerpt).not.toContain(w);
+    },
+  );
+
+  // Regression test (found while writing the tests, fixed).
+  it('GIVEN a forwarded header repeating a word of the claim THEN the excerpt is the rumor sentence only', () => {
+    const text = 'Forwarded from Truth Channel\nBill Gates will pay you for forwarding this email';
+    expect(matcher.match(text).matches[0]!.explanation.excerpt).toBe('Bill Gates will pay you for forwarding this email');
+  });
+
+  // Regression test (found while writing the tests, fixed).
+  it('GIVEN two spelled-out words in a row THEN the rumor is found', () => {
+    const { matches } = matcher.match('B.i.l.l G.a.t.e.s will pay you for forwarding this email');
+    expect(matches[0]?.debunkId).toBe(DEBUNKS.gatesEmail.id);
+  });
+});
+
+describe('match: database size', () => {
+  // Regression test (found while writing the tests, fixed).
+  it('GIVEN a database of three debunks THEN a verbatim claim acts', () => {
+    const small = createMatcher([DEBUNKS.fiveG, DEBUNKS.hotWater, DEBUNKS.gatesEmail]);
+    const top = small.match('5G towers spread the coronavirus').matches[0];
+    expect(top?.debunkId).toBe(DEBUNKS.fiveG.id);
+    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+  });
+});
+
+describe('match: near-misses do not act', () => {
+  it.each([
+    { given: 'a 5G remark', text: '5G coverage in my town is great' },
+    { given: 'drinking hot water', text: '今天喝了很多热水' },
+    { given: '"多喝热水"', text: '多喝热水' },
+    { given: '5G towers and coronavirus, not spreading', text: '5G towers are being built near the coronavirus ward' },
+    { given: '5G towers that spread coverage', text: 'The new 5G towers in our town spread coverage to the whole valley' },
+    { given: 'Bill Gates paying for something else', text: 'Bill Gates will pay for the new hospital' },
+    { given: 'hot water for a cold', text: '喝热水可以缓解感冒症状' },
+    { given: 'how the coronavirus spreads', text: '新冠病毒可以通过飞沫传播' },
+    { given: 'a real missing-child notice', text: '上海海滩今天有女童走失，家长请看好孩子' },
+    { given: 'vaccines for people', text: 'COVID vaccines are free for all people' },
+    { given: 'iodized salt for iodine', text: '我爸说吃碘盐可以补碘' },
+    { given: 'the same topic word repeated', text: '5g 5g 5g 5g 5g 5g coronavirus coronavirus' },
+  ])('GIVEN $given THEN nothing reaches the act threshold', ({ text }) => {
+    const { matches } = matcher.match(text);
+    for (const m of matches) expect(m.score).toBeLessThan(ACT);
+  });
+});
+
+describe('match: short and generic messages', () => {
+  it.each([
+    { given: '"ok"', text: 'ok' },
+    { given: '"真的吗"', text: '真的吗' },
+    { given: '"lol"', text: 'lol' },
+    { given: '"?"', text: '?' },
+    { given: 'a lone link whose path names the rumor', text: 'https://example.com/5g-coronavirus' },
+    { given: 'a thumbs-up', text: '👍' },
+    { given: 'an empty message', text: '' },
+    { given: 'one topic word', text: 'coronavirus' },
+    { given: 'two topic words', text: '5G towers' },
+    { given: 'whitespace only', text: ' \n\t\u3000' },
+  ])('GIVEN $given THEN matches is empty', ({ text }) => {
+    expect(matcher.match(text).matches).toEqual([]);
+  });
+
+  it.each([
+    { given: 'undefined', input: undefined },
+    { given: 'null', input: null },
+    { given: 'a number', input: 42 },
+  ])('GIVEN a non-string ($given) THEN matches is empty', ({ input }) => {
+    expect(matcher.match(input as any)).toEqual({ matches: [], refuting: false, refutingCues: [] });
+  });
+});
+
+describe('match: refuting or spreading', () => {
+  const FIVE_G = '5G towers spread the coronavirus';
+  const HOT_WATER = '喝热水可以杀死新冠病毒';
+
+  it.each([
+    { given: '"fake"', text: `This is fake: ${FIVE_G}`, cue: 'fake' },
+    { given: 'fullwidth "ＦＡＫＥ"', text: `ＦＡＫＥ: ${FIVE_G}`, cue: 'fake' },
+    { given: '"hoax"', text: `${FIVE_G}? That is a hoax.`, cue: 'hoax' },
+    { given: '"debunked"', text: `Debunked: ${FIVE_G}`, cue: 'debunked' },
+    { given: '"is not true"', text: `"${FIVE_G}" is not true`, cue: 'is not true' },
+    { given: '"辟谣"', text: `辟谣：${HOT_WATER}`, cue: '辟谣' },
+    { given: '"谣言"', text: `${HOT_WATER}是谣言`, cue: '谣言' },
+    { given: 'traditional "謠言"', text: '這是謠言：喝熱水可以殺死新冠病毒', cue: '谣言' },
+    { given: '"不实"', text: `${HOT_WATER}，不实`, cue: '不实' },
+    { given: '"假的"', text: `${HOT_WATER}是假的`, cue: '假的' },
+    {
+      given: 'a link to a source of the matched debunk',
+      text: `${FIVE_G} https://fullfact.org/health/5g-coronavirus/`,
+      cue: 'source:https://fullfact.org/health/5g-coronavirus/',
+    },
+    {
+      given: 'a source link with www, tracking parameters and a closing bracket',
+      text: `${FIVE_G} (source: http://www.fullfact.org/health/5g-coronavirus?utm_source=x)`,
+      cue: 'source:https://fullfact.org/health/5g-coronavirus/',
+    },
+    {
+      given: 'a quote of the refutation text',
+      text: `${FIVE_G}? ${DEBUNKS.fiveG.refutation}`,
+      cue: `refutation:${DEBUNKS.fiveG.id}`,
+    },
+  ])('GIVEN $given THEN refuting with cue $cue', ({ text, cue }) => {
+    const r = matcher.match(text);
+    expect(r.matches[0]!.score).toBeGreaterThanOrEqual(ACT);
+    expect(r.refuting).toBe(true);
+    expect(r.refutingCues).toContain(cue);
+  });
+
+  it.each([
+    { given: 'the bare claim', text: FIVE_G },
+    { given: '"这不是谣言"', text: `这不是谣言，${HOT_WATER}` },
+    { given: 'traditional "這不是謠言"', text: '這不是謠言，喝熱水可以殺死新冠病毒' },
+    { given: '"这绝不是谣言"', text: `这绝不是谣言，${HOT_WATER}` },
+    { given: '"this is not fake"', text: `${FIVE_G}, this is not fake` },
+    { given: '"not fake news"', text: `${FIVE_G} — not fake news` },
+    { given: '"this is not a hoax"', text: `${FIVE_G}. This is not a hoax` },
+    { given: '"it is no hoax"', text: `${FIVE_G}. It is no hoax` },
+    { given: 'a link to the bare home page of a source', text: `${FIVE_G} https://fullfact.org` },
+  ])('GIVEN $given THEN spreading (refuting false)', ({ text }) => {
+    const r = matcher.match(text);
+    expect(r.matches[0]!.score).toBeGreaterThanOrEqual(ACT);
+    expect(r.refuting).toBe(false);
+    expect(r.refutingCues).toEqual([]);
+  });
+
+  // Regression test (found while writing the tests, fixed).
+  it('GIVEN "this isn\'t a hoax" THEN spreading (refuting false)', () => {
+    expect(matcher.match(`${FIVE_G}, this isn't a hoax`).refuting).toBe(false);
+  });
+
+  // Regression test (found while writing the tests, fixed).
+  it('GIVEN "这不是什么谣言" THEN spreading (refuting false)', () => {
+    expect(matcher.match(`这不是什么谣言，${HOT_WATER}`).refuting).toBe(false);
+  });
+});
+
+describe('rank', () => {
+  const TWO_RUMORS = '5G towers spread the coronavirus. Also Bill Gates will pay you for forwarding this email';
+
+  it.each([
+    { given: 'a 5G message, k=1', text: '5G towers spread the coronavirus', k: 1, top: DEBUNKS.fiveG.id },
+    { given: 'a 5G message, k=3', text: '5G towers spread the coronavirus', k: 3, top: DEBUNKS.fiveG.id },
+    { given: 'a Bill Gates message, k=2', text: 'Bill Gates will pay you for forwarding this email', k: 2, top: DEBUNKS.gatesEmail.id },
+    { given: 'a Chinese message, k=5', text: '喝热水可以杀死新冠病毒', k: 5, top: DEBUNKS.hotWater.id },
+    { given: 'a near-miss (no threshold applies), k=3', text: 'Bill Gates will pay for the new hospital', k: 3, top: undefined },
+  ])('GIVEN $given THEN at most k items, best first, a prefix of the longer ranking', ({ text, k, top }) => {
+    const ranked = matcher.rank(text, k);
+    expect(ranked.length).toBeLessThanOrEqual(k);
+    expect(ranked.length).toBeGreaterThan(0);
+    if (top) expect(ranked[0]!.debunkId).toBe(top);
+    expect(ranked).toEqual(matcher.rank(text, ALL_DEBUNKS.length).slice(0, k));
+    expect(new Set(ranked.map((r) => r.debunkId)).size).toBe(ranked.length);
+  });
+
+  it('GIVEN a message with two rumors THEN both lead the ranking', () => {
+    const ids = matcher.rank(TWO_RUMORS, 2).map((r) => r.debunkId);
+    expect(ids.sort()).toEqual([DEBUNKS.fiveG.id, DEBUNKS.gatesEmail.id].sort());
+  });
+
+  it.each([
+    { given: 'an empty message', text: '', k: 3 },
+    { given: 'k = 0', text: '5G towers spread the coronavirus', k: 0 },
+  ])('GIVEN $given THEN the ranking is empty', ({ text, k }) => {
+    expect(matcher.rank(text, k)).toEqual([]);
+  });
+
+  it('GIVEN match with limit 1 on two rumors THEN one match', () => {
+    expect(matcher.match(TWO_RUMORS, { limit: 1 }).matches).toHaveLength(1);
+    expect(matcher.match(TWO_RUMORS).matches.map((m) => m.debunkId)).toHaveLength(2);
+  });
+});
+
+describe('update', () => {
+  const MOON = debunk({
+    id: 'moon-landing-staged',
+    claim: 'The moon landing was filmed in a Hollywood studio',
+    sources: [{ title: 'NASA', url: 'https://www.nasa.gov/history/apollo-11-facts' }],
+    lang: 'en',
+  });
+  const MOON_TEXT = 'the moon landing was filmed in a Hollywood studio';
+  const WITH_MOON = [...ALL_DEBUNKS, MOON];
+  const acts = (m: ReturnType<typeof createMatcher>, text: string, id: string) =>
+    m.match(text).matches.some((x) => x.debunkId === id && x.score >= ACT);
+
+  /** Enough entries that the index builds over several slices (2,000 debunks each). */
+  const filler = (n: number, tag: string): Debunk[] =>
+    Array.from({ length: n }, (_, i) =>
+      debunk({ id: `${tag}-${i}`, claim: `${tag} filler rumor number ${i} about topic${i}`, lang: 'en' }),
+    );
+
+  it('GIVEN an update in flight THEN the old database answers until it resolves, the new one after', async () => {
+    const m = createMatcher(ALL_DEBUNKS);
+    const pending = m.update([...ALL_DEBUNKS, MOON]);
+    expect(acts(m, MOON_TEXT, MOON.id)).toBe(false);
+    expect(m.size).toBe(ALL_DEBUNKS.length);
+    await pending;
+    expect(acts(m, MOON_TEXT, MOON.id)).toBe(true);
+    expect(m.size).toBe(ALL_DEBUNKS.length + 1);
+  });
+
+  it('GIVEN an update that drops a debunk THEN it stops matching after the update', async () => {
+    const m = createMatcher(ALL_DEBUNKS);
+    const text = '5G towers spread the coronavirus';
+    expect(acts(m, text, DEBUNKS.fiveG.id)).toBe(true);
+    await m.update(ALL_DEBUNKS.filter((d) => d.id !== DEBUNKS.fiveG.id));
+    expect(acts(m, text, DEBUNKS.fiveG.id)).toBe(false);
+  });
+
+  it.each([
+    { given: 'a slow update started first and a quick one second', first: filler(4500, 'slow'), second: WITH_MOON },
+    { given: 'a quick update started first and a slow one second', first: WITH_MOON, second: [...filler(4500, 'slow'), ...WITH_MOON] },
+  ])('GIVEN $given THEN the later call’s database is live', async ({ first, second }) => {
+    const m = createMatcher(ALL_DEBUNKS);
+    const older = m.update(first);
+    const newer = m.update(second);
+    await Promise.all([older, newer]);
+    expect(m.size).toBe(second.length);
+    expect(acts(m, MOON_TEXT, MOON.id)).toBe(true);
+  });
+
+  it('GIVEN the newer update finishes first THEN the older one does not replace it when it finishes', async () => {
+    const m = createMatcher(ALL_DEBUNKS);
+    let olderDone = false;
+    const older = m.update(filler(4500, 'slow')).then(() => {
+      olderDone = true;
+    });
+    await m.update(WITH_MOON);
+    // The premise: the newer, smaller update did finish while the older one was still building.
+    expect(olderDone).toBe(false);
+    expect(m.size).toBe(WITH_MOON.length);
+    await older;
+    expect(olderDone).toBe(true);
+    expect(m.size).toBe(WITH_MOON.length);
+    expect(acts(m, MOON_TEXT, MOON.id)).toBe(true);
+  });
+});
+
+describe('match: the explanation names the phrase', () => {
+  it.each([
+    { given: 'the 5G claim', text: '5G towers spread the coronavirus', d: DEBUNKS.fiveG, variantIndex: undefined },
+    { given: 'the first 5G variant', text: '5G radiation causes COVID-19 symptoms', d: DEBUNKS.fiveG, variantIndex: 0 },
+    { given: 'the Chinese 5G variant', text: '5G基站传播新冠病毒', d: DEBUNKS.fiveG, variantIndex: 1 },
+    { given: 'the hot-water variant', text: '多喝热水能预防新冠肺炎', d: DEBUNKS.hotWater, variantIndex: 0 },
+    { given: 'the Chinese microchip variant', text: '新冠疫苗里有追踪芯片', d: DEBUNKS.vaccineMicrochip, variantIndex: 0 },
+    { given: 'the microchip claim', text: 'COVID vaccines contain microchips to track people', d: DEBUNKS.vaccineMicrochip, variantIndex: undefined },
+    { given: 'the Microsoft variant', text: 'Microsoft pays $1000 to everyone who forwards this message', d: DEBUNKS.gatesEmail, variantIndex: 0 },
+  ])('GIVEN $given THEN the explanation names it', ({ text, d, variantIndex }: { text: string; d: Debunk; variantIndex: number | undefined }) => {
+    const top = matcher.match(text).matches[0]!;
+    expect(top.debunkId).toBe(d.id);
+    expect(top.score).toBeGreaterThanOrEqual(ACT);
+    const { phrase } = top.explanation;
+    if (variantIndex === undefined) {
+      expect(phrase).toEqual({ kind: 'claim', text: d.claim });
+    } else {
+      expect(phrase).toEqual({ kind: 'variant', variantIndex, text: d.variants[variantIndex] });
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/matching/normalize.js';
+import { tokenize } from '../../src/matching/tokenize.js';
+
+/** Terms of a message as the matcher sees them: normalized first, then tokenized. */
+const termsOf = (message: string) => tokenize(normalize(message).text).map((t) => t.term);
+
+describe('tokenize: terms', () => {
+  it.each([
+    { given: 'an English claim', input: '5G towers spread the coronavirus', then: ['5g', 'tower', 'spread', 'coronaviru'] },
+    { given: 'inflected words', input: 'forwarding spreading towers', then: ['forward', 'spread', 'tower'] },
+    { given: 'a sentence with stopwords', input: 'Bill Gates will pay you for forwarding this email', then: ['bil', 'gate', 'pai', 'forward', 'email'] },
+    { given: 'only stopwords', input: 'the and of it is', then: [] },
+    { given: 'a stopword in capitals', input: 'THE vaccine', then: ['vacin'] },
+    { given: 'digits', input: 'Microsoft pays $1000', then: ['microsoft', 'pai', '1000'] },
+    { given: 'a Chinese claim', input: '喝热水', then: ['喝热', '热水'] },
+    { given: 'Chinese split by a space in the source', input: '新冠 病毒', then: ['新冠', '冠病', '病毒'] },
+    { given: 'one Chinese word', input: '谣言', then: ['谣言'] },
+    { given: 'a lone ideograph', input: '新', then: ['新'] },
+    { given: 'a lone ideograph between Latin words', input: 'fake 谣 news', then: ['fake', '谣', 'new'] },
+    { given: 'Latin glued to Chinese', input: '5G基站', then: ['5g', '基站'] },
+    { given: 'a word longer than 40 letters', input: `${'ab'.repeat(21)} ok`, then: ['ok'] },
+    { given: 'an empty string', input: '', then: [] },
+  ])('GIVEN $given THEN the terms are $then', ({ input, then }) => {
+    expect(termsOf(input)).toEqual(then);
+  });
+
+  // Regression test (found while writing the tests, fixed).
+  it.each([
+    { given: '"killed" and "kill"', a: 'killed', b: 'kill' },
+    { given: '"running" and "runs"', a: 'running', b: 'runs' },
+    { given: '"stopped" and "stop"', a: 'stopped', b: 'stop' },
+  ])('GIVEN $given THEN both have the same term', ({ a, b }) => {
+    expect(termsOf(a)).toEqual(termsOf(b));
+  });
+});
+
+describe('tokenize: offsets', () => {
+  it.each([
+    { given: 'English with stopwords', input: 'Bill Gates will pay you for forwarding this email' },
+    { given: 'Chinese', input: '上海海滩走失女童是被父亲故意遗弃的' },
+    { given: 'mixed scripts and punctuation', input: '听说5G基站传播新冠病毒!! towers spread 谣 it' },
+    { given: 'obfuscated text', input: '5G t o w e r s spr\u200Bead the ＣＯＲＯＮＡ' },
+  ])('GIVEN $given THEN each token points at its word in the normalized text', ({ input }) => {
+    const text = normalize(input).text;
+    const tokens = tokenize(text);
+    expect(tokens.length).toBeGreaterThan(0);
+    for (const [i, t] of tokens.entries()) {
+      expect(t.start).toBeGreaterThanOrEqual(0);
+      expect(t.end).toBeLessThanOrEqual(text.length);
+      expect(t.start).toBeLessThan(t.end);
+      if (i > 0) expect(t.start).toBeGreaterThanOrEqual(tokens[i - 1]!.start);
+      const slice = text.slice(t.start, t.end);
+      expect(slice).not.toContain(' ');
+      // Chinese terms are the text itself; a word's term is its stem, which tokenizing it again gives back.
+      if (/\p{Script=Han}/u.test(slice)) expect(slice).toBe(t.term);
+      else expect(tokenize(slice).map((x) => x.term)).toEqual([t.term]);
+    }
+  });
+
+  it.each([
+    { given: 'a Chinese phrase', input: '喝热水', then: [{ term: '喝热', start: 0, end: 2 }, { term: '热水', start: 1, end: 3 }] },
+    { given: 'a stopword before a word', input: 'the towers', then: [{ term: 'tower', start: 4, end: 10 }] },
+    {
+      given: 'Latin glued to Chinese (a space is inserted)',
+      input: '5G信号',
+      then: [{ term: '5g', start: 0, end: 2 }, { term: '信号', start: 3, end: 5 }],
+    },
+    { given: 'a lone ideograph', input: 'a 谣 b', then: [{ term: '谣', start: 2, end: 3 }, { term: 'b', start: 4, end: 5 }] },
+  ])('GIVEN $given THEN the tokens and offsets are as listed', ({ input, then }) => {
+    expect(tokenize(normalize(input).text)).toEqual(then);
+  });
+});
