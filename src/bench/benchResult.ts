@@ -13,8 +13,17 @@ export interface BenchResult {
   p99Ms: number;
   /** Resident set size of the whole process after the run, in MB (includes the corpus). */
   rssMB: number;
-  /** Share of rumor-bearing messages whose top result is the right debunk; null when not applicable. */
+  /** Share of rumor-bearing messages whose top result is the right debunk; null when not applicable or too few. */
   hit1: number | null;
-  /** Share of ordinary messages on which the system would act; null when not applicable. */
+  /** Share of ordinary messages on which the system would act; null when not applicable or too few. */
   falseAct: number | null;
+}
+
+/** One system at one size: its figures, and how many of the messages it was timed on. */
+export interface BenchRun {
+  result: BenchResult;
+  timedMessages: number;
+  /** How many of the timed messages repeat a rumor (the hit@1 denominator). */
+  timedRumors: number;
+  totalMessages: number;
 }

@@ -1,4 +1,4 @@
-import type { BenchResult } from './benchResult.js';
+import type { BenchResult, BenchRun } from './benchResult.js';
 
 interface Column {
   header: string;
@@ -38,6 +38,10 @@ export function formatTable(results: readonly BenchResult[]): string {
   return [header, '-'.repeat(header.length), ...rows.map(line)].join('\n');
 }
 
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 function formatRate(perSec: number): string {
   return perSec >= 100 ? Math.round(perSec).toLocaleString('en-US') : perSec.toFixed(2);
 }
@@ -45,4 +49,21 @@ function formatRate(perSec: number): string {
 /** Sub-millisecond latencies need three decimals to say anything; seconds-long ones need none. */
 function formatMs(ms: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3);
+}
+
+/** The small print under the table: what the columns measure, and which runs timed only some messages. */
+export function formatNotes(runs: readonly BenchRun[], gcExposed: boolean): string {
+  const notes = [
+    'hit@1: top result is the right debunk, over messages that repeat a rumor. falseAct: the system would act, over ordinary messages.',
+    `RSS: the whole process after each run (corpus included)${gcExposed ? '' : '; gc not exposed, so earlier garbage counts too'}.`,
+  ];
+  const partial = runs.filter((r) => r.timedMessages < r.totalMessages);
+  if (partial.length > 0) {
+    notes.push('Timed on part of the messages (fuse samples by design; others hit the time budget); "—" = under 5 to judge:');
+    for (const r of partial) {
+      const of = `${count(r.timedMessages)} of ${count(r.totalMessages)} messages (${count(r.timedRumors)} with a rumor)`;
+      notes.push(`  ${r.result.system} at ${count(r.result.claims)} claims: ${of}`);
+    }
+  }
+  return notes.join('\n');
 }

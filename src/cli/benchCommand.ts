@@ -2,8 +2,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { BenchResult } from '../bench/benchResult.js';
-import { formatTable } from '../bench/formatTable.js';
+import { formatNotes, formatTable } from '../bench/formatTable.js';
 import { BENCH_DEFAULTS, runBench } from '../bench/runBench.js';
 import type { ProgressReporter } from '../bench/runSystem.js';
 import { SYSTEM_NAMES, type SystemName } from '../bench/systems/index.js';
@@ -13,6 +12,7 @@ interface BenchFlags {
   sizes?: number[];
   messages?: number;
   warmup?: number;
+  budget?: number;
   systems?: SystemName[];
   seed?: number;
 }
@@ -25,34 +25,29 @@ export function benchCommand(): Command {
     .option('--sizes <list>', `database sizes, comma-separated (default ${BENCH_DEFAULTS.sizes.join(',')})`, positiveList)
     .option('--messages <n>', `messages per size (default ${BENCH_DEFAULTS.messages}; fuse times a sample)`, positive)
     .option('--warmup <n>', `untimed messages before timing (default ${BENCH_DEFAULTS.warmup})`, nonNegative)
+    .option('--budget <seconds>', `timing budget per system and size (default ${BENCH_DEFAULTS.budgetSeconds})`, positive)
     .addOption(
       new Option('--systems <list>', `systems to run, comma-separated (default all: ${SYSTEM_NAMES.join(',')})`)
         .argParser(systemList),
     )
     .option('--seed <n>', `corpus seed (default ${BENCH_DEFAULTS.seed})`, nonNegative)
     .action((flags: BenchFlags) => {
-      const results = runBench({
+      const runs = runBench({
         sizes: flags.sizes,
         messages: flags.messages,
         warmup: flags.warmup,
+        budgetSeconds: flags.budget,
         systems: flags.systems,
         seed: flags.seed,
         progress: process.stderr.isTTY ? progressBar : undefined,
       });
-      process.stdout.write(flags.json ? toJson(results) + '\n' : formatTable(results) + '\n' + footnote() + '\n');
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ results: runs.map((r) => r.result) })}\n`);
+      } else {
+        const gcExposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
+        process.stdout.write(`${formatTable(runs.map((r) => r.result))}\n\n${formatNotes(runs, gcExposed)}\n`);
+      }
     });
-}
-
-function toJson(results: readonly BenchResult[]): string {
-  return JSON.stringify({ results });
-}
-
-function footnote(): string {
-  const gc = typeof (globalThis as { gc?: unknown }).gc === 'function' ? '' : ' (gc not exposed: RSS includes earlier garbage)';
-  return (
-    '\nfuse times a sample of messages (50 / 20 / 5 at 1k / 10k / 100k claims). hit@1 is over rumor-bearing ' +
-    'messages, falseAct over ordinary ones. RSS is the whole process after each run' + gc + '.'
-  );
 }
 
 /** One bar per system and size on stderr; it shows "building" until the index is ready. */

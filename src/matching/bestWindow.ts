@@ -13,6 +13,12 @@ export interface PhraseWindow {
 /** For each term id in the message, the token positions where it occurs. */
 export type TermPositions = ReadonlyMap<number, readonly number[]>;
 
+// A hit is packed as position * TERM_SLOTS + phrase term index, so one numeric sort of a typed
+// array orders hits by position without allocating an object per hit.
+const TERM_SLOTS = 1024;
+let hits = new Int32Array(1024);
+let inWindow = new Int32Array(TERM_SLOTS);
+
 /**
  * Finds the window of at most `maxSpan` message tokens that covers the most of the phrase's
  * term weight. A rumor is often one sentence inside a long post, so the whole message is the
@@ -20,47 +26,50 @@ export type TermPositions = ReadonlyMap<number, readonly number[]>;
  * positions of the phrase's terms (linear in their number after sorting).
  */
 export function bestWindow(positions: TermPositions, phrase: IndexedPhrase, maxSpan: number): PhraseWindow | undefined {
-  const hitPos: number[] = [];
-  const hitTerm: number[] = [];
-  for (let k = 0; k < phrase.terms.length; k++) {
+  const termCount = Math.min(phrase.terms.length, TERM_SLOTS);
+  let n = 0;
+  for (let k = 0; k < termCount; k++) {
     const at = positions.get(phrase.terms[k]!);
     if (!at) continue;
-    for (const p of at) {
-      hitPos.push(p);
-      hitTerm.push(k);
+    if (n + at.length > hits.length) {
+      const grown = new Int32Array(Math.max(hits.length * 2, n + at.length));
+      grown.set(hits.subarray(0, n));
+      hits = grown;
     }
+    for (const p of at) hits[n++] = p * TERM_SLOTS + k;
   }
-  if (hitPos.length === 0) return undefined;
-  const order = hitPos.map((_, i) => i).sort((a, b) => hitPos[a]! - hitPos[b]!);
+  if (n === 0) return undefined;
+  const sorted = hits.subarray(0, n).sort();
+  inWindow.fill(0, 0, termCount);
 
-  const inWindow = new Int32Array(phrase.terms.length);
+  const weights = phrase.weights;
   let covered = 0;
   let distinct = 0;
   let best: PhraseWindow | undefined;
   let lo = 0;
-  for (let hi = 0; hi < order.length; hi++) {
-    const h = order[hi]!;
-    if (inWindow[hitTerm[h]!]!++ === 0) {
-      covered += phrase.weights[hitTerm[h]!]!;
+  for (let hi = 0; hi < n; hi++) {
+    const hPos = (sorted[hi]! / TERM_SLOTS) | 0;
+    const hTerm = sorted[hi]! % TERM_SLOTS;
+    if (inWindow[hTerm]!++ === 0) {
+      covered += weights[hTerm]!;
       distinct++;
     }
     // Drop hits from the left that are too far, or that occur again later in the window
     // (they add nothing): the window stays as tight as its coverage allows.
     for (;;) {
-      const l = order[lo]!;
-      const tooFar = hitPos[h]! - hitPos[l]! >= maxSpan;
-      if (!tooFar && inWindow[hitTerm[l]!]! < 2) break;
+      const lPos = (sorted[lo]! / TERM_SLOTS) | 0;
+      const lTerm = sorted[lo]! % TERM_SLOTS;
+      if (hPos - lPos < maxSpan && inWindow[lTerm]! < 2) break;
       lo++;
-      if (--inWindow[hitTerm[l]!]! === 0) {
-        covered -= phrase.weights[hitTerm[l]!]!;
+      if (--inWindow[lTerm]! === 0) {
+        covered -= weights[lTerm]!;
         distinct--;
       }
     }
-    const first = hitPos[order[lo]!]!;
-    const last = hitPos[h]!;
+    const first = (sorted[lo]! / TERM_SLOTS) | 0;
     // Prefer more coverage; on a tie, the tighter window.
-    if (!best || covered > best.covered + 1e-6 || (covered > best.covered - 1e-6 && last - first < best.last - best.first)) {
-      best = { first, last, covered, terms: distinct };
+    if (!best || covered > best.covered + 1e-6 || (covered > best.covered - 1e-6 && hPos - first < best.last - best.first)) {
+      best = { first, last: hPos, covered, terms: distinct };
     }
   }
   return best;

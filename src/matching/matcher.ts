@@ -28,11 +28,11 @@ export interface MatcherOptions {
   maxMessageChars?: number;
   /** Query terms used in retrieval, rarest first. @defaultValue 256 */
   maxQueryTerms?: number;
-  /** Postings read per message at most, rarest terms first. @defaultValue 50000 */
+  /** Postings read per message at most, rarest terms first. @defaultValue 4000 */
   maxPostings?: number;
-  /** Debunks retrieved by stage 1 and measured by stage 2. @defaultValue 12 */
+  /** Debunks retrieved by stage 1 and measured by stage 2. @defaultValue 8 */
   candidates?: number;
-  /** Of those, the most promising compared by fuse.js. @defaultValue 2 */
+  /** Of those, the most promising compared by fuse.js. @defaultValue 1 */
   fineScored?: number;
 }
 
@@ -42,9 +42,9 @@ export const MATCHER_DEFAULTS = {
   limit: 3,
   maxMessageChars: 16_000,
   maxQueryTerms: 256,
-  maxPostings: 50_000,
-  candidates: 12,
-  fineScored: 2,
+  maxPostings: 4000,
+  candidates: 8,
+  fineScored: 1,
 } as const satisfies Required<MatcherOptions>;
 
 /**
@@ -65,7 +65,14 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
   let byId = new Map(index.debunks.map((d) => [d.id, d]));
   let generation = 0;
 
-  const analyze = (raw: string): { message: PreparedMessage; ranked: ClaimMatch[]; relevance: Map<ClaimMatch, number> } => {
+  /**
+   * Both stages for one message. `floor`: candidates whose best possible score is below it are
+   * dropped before they are explained (match() passes its minScore; rank() keeps everything).
+   */
+  const analyze = (
+    raw: string,
+    floor: number,
+  ): { message: PreparedMessage; ranked: ClaimMatch[]; relevance: Map<ClaimMatch, number> } => {
     const message = prepareMessage(typeof raw === 'string' ? raw : '', index, config.maxMessageChars);
     const relevance = new Map<ClaimMatch, number>();
     if (message.positions.size === 0) return { message, ranked: [], relevance };
@@ -73,7 +80,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     const top = candidates[0]?.score ?? 1;
     const covered = candidates
       .map((c) => measureCoverage(index, message, c))
-      .filter((c): c is Coverage => c !== undefined)
+      .filter((c): c is Coverage => c !== undefined && c.ceiling >= floor)
       .sort((a, b) => b.ceiling - a.ceiling);
     const ranked: ClaimMatch[] = [];
     covered.forEach((c, i) => {
@@ -89,7 +96,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     match(text: string, opts: MatchOptions = {}): MessageMatch {
       const limit = opts.limit ?? config.limit;
       const minScore = opts.minScore ?? config.minScore;
-      const { message, ranked } = analyze(text);
+      const { message, ranked } = analyze(text, Math.max(minScore, Number.MIN_VALUE));
       const matches = ranked
         .filter((m) => m.score > 0 && m.score >= minScore)
         .sort((a, b) => b.score - a.score || b.explanation.retrieval - a.explanation.retrieval)
@@ -99,7 +106,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       return { matches, refuting: cues.length > 0, refutingCues: cues };
     },
     rank(text: string, limit: number): RankedClaim[] {
-      const { ranked, relevance } = analyze(text);
+      const { ranked, relevance } = analyze(text, 0);
       return ranked
         .sort((a, b) => relevance.get(b)! - relevance.get(a)!)
         .slice(0, limit)

@@ -24,8 +24,6 @@ const enum Kind {
 // ' ' (a separator: punctuation, space, symbol, emoji) or letters/digits (possibly several: "ß" → "ss").
 const INVISIBLE = '';
 const SEPARATOR = ' ';
-/** A separator with no whitespace in it ("r.u.m.o.r"); only internal to the folding. */
-const PUNCTUATION = '.';
 
 const WHITESPACE = /\s/u;
 const MARK_OR_FORMAT = /[\p{M}\p{Cf}\u115F\u1160\u3164\uFFA0\u180B-\u180F]/u;
@@ -70,85 +68,108 @@ function fold(cp: number): string {
 }
 
 const kindCache = new Uint8Array(0x10000);
-function kindOf(unit: number, ch: string): Kind {
-  if (unit < 0x80) return unit >= 0x30 && unit <= 0x39 ? Kind.Digit : Kind.Word;
-  if (unit < 0xd800 || unit > 0xdfff) {
+function kindOf(cp: number): Kind {
+  if (cp < 0x80) return cp >= 0x30 && cp <= 0x39 ? Kind.Digit : Kind.Word;
+  if (cp < 0x10000) {
     // 0 means "not computed yet"; stored as kind + 1.
-    const cached = kindCache[unit]!;
+    const cached = kindCache[cp]!;
     if (cached) return (cached - 1) as Kind;
   }
+  const ch = String.fromCodePoint(cp);
   const k = IDEOGRAPH.test(ch) ? Kind.Ideograph : /\p{N}/u.test(ch) ? Kind.Digit : Kind.Word;
-  if (unit < 0xd800 || unit > 0xdfff) kindCache[unit] = k + 1;
+  if (cp < 0x10000) kindCache[cp] = k + 1;
   return k;
 }
 
-/** Units after folding, before the spacing rules: parallel arrays, one entry per code point. */
-interface Folded {
-  chars: string[];
-  kinds: Kind[];
-  origins: number[];
+/**
+ * Folded characters before the spacing rules, one entry per character (a code point), in
+ * buffers reused across calls: normalization runs once per message, and allocating per
+ * character was its largest cost.
+ */
+class Folded {
+  chars = new Int32Array(256);
+  kinds = new Uint8Array(256);
+  origins = new Int32Array(256);
+  length = 0;
+
+  reset(capacity: number): void {
+    this.length = 0;
+    if (capacity > this.chars.length) this.grow(capacity);
+  }
+
+  push(cp: number, kind: Kind, origin: number): void {
+    if (this.length === this.chars.length) this.grow(this.length * 2);
+    this.chars[this.length] = cp;
+    this.kinds[this.length] = kind;
+    this.origins[this.length++] = origin;
+  }
+
+  private grow(capacity: number): void {
+    const chars = new Int32Array(capacity);
+    const kinds = new Uint8Array(capacity);
+    const origins = new Int32Array(capacity);
+    chars.set(this.chars.subarray(0, this.length));
+    kinds.set(this.kinds.subarray(0, this.length));
+    origins.set(this.origins.subarray(0, this.length));
+    this.chars = chars;
+    this.kinds = kinds;
+    this.origins = origins;
+  }
 }
 
-function foldAll(input: string): Folded {
-  const chars: string[] = [];
-  const kinds: Kind[] = [];
-  const origins: number[] = [];
-  const pushSeparator = (at: number, whitespace: boolean) => {
-    const last = kinds.length - 1;
-    if (last < 0) return;
-    if (kinds[last] !== Kind.Separator) {
-      chars.push(whitespace ? SEPARATOR : PUNCTUATION);
-      kinds.push(Kind.Separator);
-      origins.push(at);
-    } else if (whitespace) {
-      chars[last] = SEPARATOR;
-    }
-  };
+const SPACE_CP = 0x20;
+/** A separator with no whitespace in it ("r.u.m.o.r"); only internal to the folding. */
+const PUNCTUATION_CP = 0x2e;
+
+const folded = new Folded();
+
+function pushSeparator(f: Folded, at: number, whitespace: boolean): void {
+  const last = f.length - 1;
+  if (last < 0) return;
+  if (f.kinds[last] !== Kind.Separator) f.push(whitespace ? SPACE_CP : PUNCTUATION_CP, Kind.Separator, at);
+  else if (whitespace) f.chars[last] = SPACE_CP;
+}
+
+function foldAll(input: string, f: Folded): void {
+  f.reset(input.length + 16);
   // Inside a hashtag or @handle, "#JoeBiden" is two words: split where lower case meets upper.
   let inTag = false;
   for (let i = 0; i < input.length; ) {
     const unit = input.charCodeAt(i);
     // ASCII fast path: most chat text is mostly ASCII.
     if (unit < 0x80) {
-      const isLetter = (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
-      if (unit === 0x23 || unit === 0x40) inTag = true;
-      else if (!isLetter && (unit < 0x30 || unit > 0x39) && unit !== 0x5f) inTag = false;
       if (unit >= 0x41 && unit <= 0x5a) {
         const prev = input.charCodeAt(i - 1);
-        if (inTag && prev >= 0x61 && prev <= 0x7a) pushSeparator(i, true);
-        chars.push(String.fromCharCode(unit + 32));
-        kinds.push(Kind.Word);
-        origins.push(i);
-      } else if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39)) {
-        chars.push(input[i]!);
-        kinds.push(unit <= 0x39 ? Kind.Digit : Kind.Word);
-        origins.push(i);
-      } else if (unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d) {
-        pushSeparator(i, true);
-      } else if (unit !== 0x7f && unit > 0x1f) {
-        pushSeparator(i, false);
+        if (inTag && prev >= 0x61 && prev <= 0x7a) pushSeparator(f, i, true);
+        f.push(unit + 32, Kind.Word, i);
+      } else if (unit >= 0x61 && unit <= 0x7a) {
+        f.push(unit, Kind.Word, i);
+      } else if (unit >= 0x30 && unit <= 0x39) {
+        f.push(unit, Kind.Digit, i);
+      } else {
+        if (unit === 0x23 || unit === 0x40) inTag = true;
+        else if (unit !== 0x5f) inTag = false;
+        if (unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d) pushSeparator(f, i, true);
+        else if (unit !== 0x7f && unit > 0x1f) pushSeparator(f, i, false);
       }
       i++;
       continue;
     }
+    inTag = false;
     const cp = input.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const folded = fold(cp);
-    if (folded === SEPARATOR) pushSeparator(i, WHITESPACE.test(String.fromCodePoint(cp)));
-    else if (folded !== INVISIBLE) {
-      for (const ch of folded) {
-        if (ch === SEPARATOR) {
-          pushSeparator(i, false);
-          continue;
-        }
-        chars.push(ch);
-        kinds.push(kindOf(ch.charCodeAt(0), ch));
-        origins.push(i);
+    const out = fold(cp);
+    if (out === SEPARATOR) pushSeparator(f, i, WHITESPACE.test(String.fromCodePoint(cp)));
+    else if (out !== INVISIBLE) {
+      for (let k = 0; k < out.length; k++) {
+        const c = out.codePointAt(k)!;
+        if (c > 0xffff) k++;
+        if (c === SPACE_CP) pushSeparator(f, i, false);
+        else f.push(c, kindOf(c), i);
       }
     }
     i += width;
   }
-  return { chars, kinds, origins };
 }
 
 /** Fewest single characters in a row, each set apart by separators, that are read as one word. */
@@ -158,27 +179,28 @@ const SPACED_LETTERS_MIN_RUN = 3;
  * Marks separators inside runs like "r.u.m.o.r" or "r u m o r" for removal. A run needs at
  * least three lone characters: "a b" is ordinary text, "r u m o r" is somebody hiding a word.
  */
-function findSpacedLetters(f: Folded): Uint8Array {
-  const n = f.kinds.length;
-  const drop = new Uint8Array(n);
+function findSpacedLetters(f: Folded, drop: Uint8Array): void {
+  const n = f.length;
+  const kinds = f.kinds;
+  drop.fill(0, 0, n);
   let runStart = -1;
   let runEnd = -1;
   let runLength = 0;
   const closeRun = () => {
     if (runLength >= SPACED_LETTERS_MIN_RUN) {
-      for (let j = runStart; j < runEnd; j++) if (f.kinds[j] === Kind.Separator) drop[j] = 1;
+      for (let j = runStart; j < runEnd; j++) if (kinds[j] === Kind.Separator) drop[j] = 1;
     }
     runLength = 0;
   };
   for (let i = 0; i < n; i++) {
-    const k = f.kinds[i]!;
+    const k = kinds[i]!;
     if (k === Kind.Separator) continue;
     const lone =
       k !== Kind.Ideograph &&
-      (i === 0 || f.kinds[i - 1] === Kind.Separator) &&
-      (i + 1 >= n || f.kinds[i + 1] === Kind.Separator);
+      (i === 0 || kinds[i - 1] === Kind.Separator) &&
+      (i + 1 >= n || kinds[i + 1] === Kind.Separator);
     if (!lone) {
-      closeRun();
+      if (runLength > 0) closeRun();
       continue;
     }
     // A run continues across exactly one separator from one lone character to the next, and
@@ -193,7 +215,20 @@ function findSpacedLetters(f: Folded): Uint8Array {
     }
   }
   closeRun();
-  return drop;
+}
+
+/** Output buffers, reused across calls like `folded`. */
+let drop = new Uint8Array(256);
+let outUnits = new Uint16Array(256);
+let outOrigin = new Int32Array(256);
+
+/** String.fromCharCode takes its units as arguments: convert in slices that fit the stack. */
+function unitsToString(units: Uint16Array, length: number): string {
+  let s = '';
+  for (let at = 0; at < length; at += 8192) {
+    s += String.fromCharCode.apply(null, units.subarray(at, Math.min(length, at + 8192)) as unknown as number[]);
+  }
+  return s;
 }
 
 /**
@@ -206,40 +241,45 @@ function findSpacedLetters(f: Folded): Uint8Array {
  * Never throws; time and memory are linear in the length of the input.
  */
 export function normalize(input: string): NormalizedText {
-  const f = foldAll(typeof input === 'string' ? input : '');
-  const drop = findSpacedLetters(f);
-  const out: string[] = [];
-  const origin: number[] = [];
-  let lastChar = '';
+  const f = folded;
+  foldAll(typeof input === 'string' ? input : '', f);
+  const n = f.length;
+  if (drop.length < n) drop = new Uint8Array(n * 2);
+  findSpacedLetters(f, drop);
+  // Each character writes at most two units plus a separator before it.
+  if (outUnits.length < n * 3) {
+    outUnits = new Uint16Array(n * 3);
+    outOrigin = new Int32Array(n * 3);
+  }
+  const { chars, kinds, origins } = f;
+  let len = 0;
+  let lastChar = -1;
   let lastKind: Kind = Kind.Separator;
   /** How many times lastChar has repeated right after itself. */
   let repeat = 0;
-  const n = f.kinds.length;
   for (let i = 0; i < n; i++) {
-    const k = f.kinds[i]!;
+    const k = kinds[i]! as Kind;
     if (k === Kind.Separator) {
       if (drop[i] || lastKind === Kind.Separator) continue;
       // Between two ideographs a separator is a spacing trick ("谣 言"), not a word break.
-      if (lastKind === Kind.Ideograph && f.kinds[i + 1] === Kind.Ideograph) continue;
+      if (lastKind === Kind.Ideograph && kinds[i + 1] === Kind.Ideograph) continue;
       if (i + 1 >= n) continue;
-      out.push(SEPARATOR);
-      origin.push(f.origins[i]!);
-      lastChar = SEPARATOR;
+      outUnits[len] = SPACE_CP;
+      outOrigin[len++] = origins[i]!;
+      lastChar = SPACE_CP;
       lastKind = Kind.Separator;
       repeat = 0;
       continue;
     }
-    const ch = f.chars[i]!;
+    const ch = chars[i]!;
+    const width = ch > 0xffff ? 2 : 1;
     // Stretching ("fakeeee", "谣谣谣言") collapses to one; doubles stay, because they are
     // spelling ("kill", "天天"). Digits keep their count (100 ≠ 1000).
     if (ch === lastChar && k !== Kind.Digit) {
       repeat++;
       if (repeat >= 2) {
         // Third in a row: stretching. Take back the second and skip the rest.
-        if (repeat === 2) {
-          out.pop();
-          origin.length -= ch.length;
-        }
+        if (repeat === 2) len -= width;
         continue;
       }
     } else {
@@ -247,13 +287,19 @@ export function normalize(input: string): NormalizedText {
     }
     if (lastKind !== Kind.Separator && lastKind !== k && (lastKind === Kind.Ideograph || k === Kind.Ideograph)) {
       // Keep scripts apart: "5g信号" reads as "5g 信号".
-      out.push(SEPARATOR);
-      origin.push(f.origins[i]!);
+      outUnits[len] = SPACE_CP;
+      outOrigin[len++] = origins[i]!;
     }
-    out.push(ch);
-    for (let u = 0; u < ch.length; u++) origin.push(f.origins[i]!);
+    if (width === 2) {
+      outUnits[len] = 0xd800 + ((ch - 0x10000) >> 10);
+      outOrigin[len++] = origins[i]!;
+      outUnits[len] = 0xdc00 + ((ch - 0x10000) & 0x3ff);
+    } else {
+      outUnits[len] = ch;
+    }
+    outOrigin[len++] = origins[i]!;
     lastChar = ch;
     lastKind = k;
   }
-  return { text: out.join(''), origin: Int32Array.from(origin) };
+  return { text: unitsToString(outUnits, len), origin: outOrigin.slice(0, len) };
 }

@@ -47,17 +47,21 @@ export function retrieve(
   const terms = [...queryTerms].sort((a, b) => index.idf[b]! - index.idf[a]!).slice(0, limits.maxQueryTerms);
   acc.reset();
   let budget = limits.maxPostings;
+  const scores = acc.scores;
+  const touched = acc.touched;
+  let count = 0;
   for (const t of terms) {
     const ids = index.postingIds[t]!;
     if (ids.length > budget) break;
     budget -= ids.length;
     const impacts = index.postingImpacts[t]!;
     for (let i = 0; i < ids.length; i++) {
-      const p = ids[i]!;
-      if (acc.scores[p] === 0) acc.touched[acc.count++] = p;
-      acc.scores[p]! += impacts[i]!;
+      const d = ids[i]!;
+      if (scores[d] === 0) touched[count++] = d;
+      scores[d] = scores[d]! + impacts[i]!;
     }
   }
+  acc.count = count;
   return topK(acc, limits.candidates);
 }
 

@@ -39,8 +39,13 @@ export function phraseSimilarity(phrase: string, excerpt: string): number {
   let total = 0;
   let weight = 0;
   for (const piece of pieces(phrase)) {
-    const r = Fuse.match(piece, excerpt, FUSE_OPTIONS);
-    total += piece.length * (r.isMatch ? 1 - r.score : 0);
+    // An exact occurrence is what fuse.js looks for first and scores as a perfect match;
+    // finding it here saves building a bitap searcher for the piece.
+    if (excerpt.includes(piece)) total += piece.length;
+    else {
+      const r = Fuse.match(piece, excerpt, FUSE_OPTIONS);
+      total += piece.length * (r.isMatch ? 1 - r.score : 0);
+    }
     weight += piece.length;
   }
   return weight === 0 ? 0 : total / weight;
