@@ -28,7 +28,11 @@ export interface MatcherOptions {
   maxMessageChars?: number;
   /** Query terms used in retrieval, rarest first. @defaultValue 256 */
   maxQueryTerms?: number;
-  /** Postings read per message at most, rarest terms first. @defaultValue 4000 */
+  /**
+   * Postings read per message at most, rarest terms first; the common terms left over are
+   * looked up in the best candidates only. Bounds retrieval work whatever the database.
+   * @defaultValue 2000
+   */
   maxPostings?: number;
   /** Debunks retrieved by stage 1 and measured by stage 2. @defaultValue 8 */
   candidates?: number;
@@ -42,7 +46,7 @@ export const MATCHER_DEFAULTS = {
   limit: 3,
   maxMessageChars: 16_000,
   maxQueryTerms: 256,
-  maxPostings: 4000,
+  maxPostings: 2000,
   candidates: 8,
   fineScored: 1,
 } as const satisfies Required<MatcherOptions>;

@@ -24,6 +24,8 @@ const enum Kind {
 // ' ' (a separator: punctuation, space, symbol, emoji) or letters/digits (possibly several: "ß" → "ss").
 const INVISIBLE = '';
 const SEPARATOR = ' ';
+/** What `fold` returns for a whitespace character (kept apart from other separators). */
+const WHITESPACE_SEPARATOR = '\t';
 
 const WHITESPACE = /\s/u;
 const MARK_OR_FORMAT = /[\p{M}\p{Cf}\u115F\u1160\u3164\uFFA0\u180B-\u180F]/u;
@@ -46,7 +48,7 @@ function foldCodePoint(cp: number): string {
     else sawSeparator = true;
   }
   if (out.endsWith(SEPARATOR)) out = out.slice(0, -1);
-  if (out.length === 0) return sawSeparator ? SEPARATOR : INVISIBLE;
+  if (out.length === 0) return sawSeparator ? (WHITESPACE.test(source) ? WHITESPACE_SEPARATOR : SEPARATOR) : INVISIBLE;
   return out;
 }
 
@@ -159,7 +161,7 @@ function foldAll(input: string, f: Folded): void {
     const cp = input.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const out = fold(cp);
-    if (out === SEPARATOR) pushSeparator(f, i, WHITESPACE.test(String.fromCodePoint(cp)));
+    if (out === SEPARATOR || out === WHITESPACE_SEPARATOR) pushSeparator(f, i, out === WHITESPACE_SEPARATOR);
     else if (out !== INVISIBLE) {
       for (let k = 0; k < out.length; k++) {
         const c = out.codePointAt(k)!;

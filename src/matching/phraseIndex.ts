@@ -33,6 +33,13 @@ export interface PhraseIndex {
   /** Per term: debunk indices and their precomputed BM25 impact (idf · saturated tf). */
   postingIds: Int32Array[];
   postingImpacts: Float32Array[];
+  /**
+   * Per debunk: its distinct term ids, sorted, and their BM25 impacts — the same numbers as the
+   * postings, seen from the document side, so retrieval can add a common term's impact to a
+   * few candidates without reading the term's long posting list.
+   */
+  docTerms: Int32Array[];
+  docImpacts: Float32Array[];
 }
 
 /** BM25 parameters: the usual defaults, which also scored best on the evaluation sets. */
@@ -119,13 +126,22 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
   const postingIds = df.map((count) => new Int32Array(count));
   const postingImpacts = df.map((count) => new Float32Array(count));
   const fill = new Int32Array(df.length);
+  const docTerms: Int32Array[] = [];
+  const docImpacts: Float32Array[] = [];
   for (let i = 0; i < n; i++) {
     const norm = K1 * (1 - B + (B * docLength[i]!) / Math.max(1e-9, avgLength));
-    for (const [t, tf] of docCounts[i]!) {
+    const terms = Int32Array.from(docCounts[i]!.keys()).sort();
+    const impacts = new Float32Array(terms.length);
+    terms.forEach((t, k) => {
+      const tf = docCounts[i]!.get(t)!;
+      const impact = (idf[t]! * tf * (K1 + 1)) / (tf + norm);
       const at = fill[t]!++;
       postingIds[t]![at] = i;
-      postingImpacts[t]![at] = (idf[t]! * tf * (K1 + 1)) / (tf + norm);
-    }
+      postingImpacts[t]![at] = impact;
+      impacts[k] = impact;
+    });
+    docTerms.push(terms);
+    docImpacts.push(impacts);
   }
   yield;
 
@@ -145,5 +161,15 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
     };
   });
 
-  return { debunks, phrases, phrasesOf: phrasesOf.map((p) => Int32Array.from(p)), termIds, idf, postingIds, postingImpacts };
+  return {
+    debunks,
+    phrases,
+    phrasesOf: phrasesOf.map((p) => Int32Array.from(p)),
+    termIds,
+    idf,
+    postingIds,
+    postingImpacts,
+    docTerms,
+    docImpacts,
+  };
 }

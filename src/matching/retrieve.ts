@@ -20,6 +20,12 @@ export interface RetrieveLimits {
 }
 
 /**
+ * Debunks found through the rare terms that are then completed with the common terms' impacts
+ * (looked up per debunk), before the final cut to `candidates`.
+ */
+const COMPLETED_POOL = 24;
+
+/**
  * Reusable accumulator: a dense score array plus the list of touched slots, so each query
  * pays for the debunks it touches, not for the size of the database.
  */
@@ -50,9 +56,12 @@ export function retrieve(
   const scores = acc.scores;
   const touched = acc.touched;
   let count = 0;
-  for (const t of terms) {
+  let read = 0;
+  for (; read < terms.length; read++) {
+    const t = terms[read]!;
     const ids = index.postingIds[t]!;
-    if (ids.length > budget) break;
+    // The rarest term is always read, so a message of only common words still finds something.
+    if (ids.length > budget && read > 0) break;
     budget -= ids.length;
     const impacts = index.postingImpacts[t]!;
     for (let i = 0; i < ids.length; i++) {
@@ -62,7 +71,29 @@ export function retrieve(
     }
   }
   acc.count = count;
-  return topK(acc, limits.candidates);
+  if (read === terms.length) return topK(acc, limits.candidates);
+
+  // Common terms left unread: add their impacts to the best debunks found so far, looking each
+  // term up in the debunk's own sorted term list instead of scanning its posting list.
+  const pool = topK(acc, COMPLETED_POOL);
+  const unread = terms.slice(read).sort((a, b) => a - b);
+  for (const c of pool) {
+    const docTerms = index.docTerms[c.debunkIndex]!;
+    const docImpacts = index.docImpacts[c.debunkIndex]!;
+    let i = 0;
+    let j = 0;
+    while (i < docTerms.length && j < unread.length) {
+      const dt = docTerms[i]!;
+      const qt = unread[j]!;
+      if (dt === qt) {
+        c.score += docImpacts[i]!;
+        i++;
+        j++;
+      } else if (dt < qt) i++;
+      else j++;
+    }
+  }
+  return pool.sort((a, b) => b.score - a.score).slice(0, limits.candidates);
 }
 
 /** The k best touched debunks, by a bounded insertion list (k is small). */

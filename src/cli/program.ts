@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { benchCommand } from './benchCommand.js';
+import { evalCommand } from './evalCommand.js';
+
+/**
+ * The `rumorguard` command line, without `start`: the platform-free commands live here, and the
+ * entry point (adapters/cli.ts) adds `start`, which needs the chat adapters.
+ */
+export function buildProgram(): Command {
+  return new Command('rumorguard')
+    .description('Group-chat rumor moderation: match messages against refuted rumors, measure the matcher.')
+    .addCommand(evalCommand())
+    .addCommand(benchCommand());
+}
