@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { formatNotes, formatTable } from '../bench/formatTable.js';
@@ -99,6 +97,3 @@ function systemList(value: string): SystemName[] {
 }
 
 // Run when executed directly (`npm run bench`), not when imported by a command registry or a test.
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
-  benchCommand().parse();
-}

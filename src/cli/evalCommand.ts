@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { formatTable, toJsonReport } from '../eval/formatReport.js';
 import { runEval } from '../eval/runEval.js';
@@ -41,8 +41,4 @@ export function evalCommand(): Command {
         process.stdout.write(`${formatTable(report)}${skipped}\n`);
       }
     });
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  await evalCommand().parseAsync(process.argv);
 }

@@ -8,7 +8,7 @@ const run = promisify(execFile);
 
 describe('bench command', () => {
   it('GIVEN --json THEN stdout is exactly one JSON object with a row per system', async () => {
-    const args = ['--import', 'tsx', 'src/cli/benchCommand.ts', '--sizes', '100', '--messages', '20', '--systems', 'rumorguard,minisearch,normalize', '--json'];
+    const args = ['--import', 'tsx', 'adapters/cli.ts', 'bench', '--sizes', '100', '--messages', '20', '--systems', 'rumorguard,minisearch,normalize', '--json'];
     const { stdout } = await run(process.execPath, args, { cwd: root });
     const parsed = JSON.parse(stdout) as { results: { system: string; claims: number }[] };
     expect(Object.keys(parsed)).toEqual(['results']);
@@ -17,7 +17,7 @@ describe('bench command', () => {
   });
 
   it('GIVEN an unknown system THEN it refuses and names the known ones', async () => {
-    const args = ['--import', 'tsx', 'src/cli/benchCommand.ts', '--systems', 'elastic'];
+    const args = ['--import', 'tsx', 'adapters/cli.ts', 'bench', '--systems', 'elastic'];
     await expect(run(process.execPath, args, { cwd: root })).rejects.toMatchObject({
       stderr: expect.stringContaining('rumorguard, fuse, minisearch, normalize'),
     });

@@ -6,11 +6,11 @@ import { FIXTURE_EVAL_DIR } from './fixtureDir.js';
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function runCli(...args: string[]) {
-  return spawnSync('npx', ['tsx', 'src/cli/evalCommand.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return spawnSync('npx', ['tsx', 'adapters/cli.ts', 'eval', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
 }
 
 // Runs the real matcher (src/matching/matcher.ts) in a child process, as `npm run eval` does.
-describe('npx tsx src/cli/evalCommand.ts', () => {
+describe('rumorguard eval', () => {
   it('GIVEN --data <fixtures> --json THEN stdout is exactly one JSON object with a row per dataset and split', () => {
     const run = runCli('--data', FIXTURE_EVAL_DIR, '--json');
     expect(run.status, run.stderr).toBe(0);

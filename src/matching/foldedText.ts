@@ -1,0 +1,92 @@
+import { fold, INVISIBLE, Kind, kindOf, SEPARATOR, WHITESPACE_SEPARATOR } from './foldCharacter.js';
+
+/**
+ * Folded characters before the spacing rules, one entry per character (a code point), in
+ * buffers reused across calls: normalization runs once per message, and allocating per
+ * character was its largest cost.
+ */
+export class Folded {
+  chars = new Int32Array(256);
+  kinds = new Uint8Array(256);
+  origins = new Int32Array(256);
+  length = 0;
+
+  reset(capacity: number): void {
+    this.length = 0;
+    if (capacity > this.chars.length) this.grow(capacity);
+  }
+
+  push(cp: number, kind: Kind, origin: number): void {
+    if (this.length === this.chars.length) this.grow(this.length * 2);
+    this.chars[this.length] = cp;
+    this.kinds[this.length] = kind;
+    this.origins[this.length++] = origin;
+  }
+
+  private grow(capacity: number): void {
+    const chars = new Int32Array(capacity);
+    const kinds = new Uint8Array(capacity);
+    const origins = new Int32Array(capacity);
+    chars.set(this.chars.subarray(0, this.length));
+    kinds.set(this.kinds.subarray(0, this.length));
+    origins.set(this.origins.subarray(0, this.length));
+    this.chars = chars;
+    this.kinds = kinds;
+    this.origins = origins;
+  }
+}
+
+export const SPACE_CP = 0x20;
+/** A separator with no whitespace in it ("r.u.m.o.r"); only internal to the folding. */
+const PUNCTUATION_CP = 0x2e;
+
+export const folded = new Folded();
+
+function pushSeparator(f: Folded, at: number, whitespace: boolean): void {
+  const last = f.length - 1;
+  if (last < 0) return;
+  if (f.kinds[last] !== Kind.Separator) f.push(whitespace ? SPACE_CP : PUNCTUATION_CP, Kind.Separator, at);
+  else if (whitespace) f.chars[last] = SPACE_CP;
+}
+
+export function foldAll(input: string, f: Folded): void {
+  f.reset(input.length + 16);
+  // Inside a hashtag or @handle, "#JoeBiden" is two words: split where lower case meets upper.
+  let inTag = false;
+  for (let i = 0; i < input.length; ) {
+    const unit = input.charCodeAt(i);
+    // ASCII fast path: most chat text is mostly ASCII.
+    if (unit < 0x80) {
+      if (unit >= 0x41 && unit <= 0x5a) {
+        const prev = input.charCodeAt(i - 1);
+        if (inTag && prev >= 0x61 && prev <= 0x7a) pushSeparator(f, i, true);
+        f.push(unit + 32, Kind.Word, i);
+      } else if (unit >= 0x61 && unit <= 0x7a) {
+        f.push(unit, Kind.Word, i);
+      } else if (unit >= 0x30 && unit <= 0x39) {
+        f.push(unit, Kind.Digit, i);
+      } else {
+        if (unit === 0x23 || unit === 0x40) inTag = true;
+        else if (unit !== 0x5f) inTag = false;
+        if (unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d) pushSeparator(f, i, true);
+        else if (unit !== 0x7f && unit > 0x1f) pushSeparator(f, i, false);
+      }
+      i++;
+      continue;
+    }
+    inTag = false;
+    const cp = input.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const out = fold(cp);
+    if (out === SEPARATOR || out === WHITESPACE_SEPARATOR) pushSeparator(f, i, out === WHITESPACE_SEPARATOR);
+    else if (out !== INVISIBLE) {
+      for (let k = 0; k < out.length; k++) {
+        const c = out.codePointAt(k)!;
+        if (c > 0xffff) k++;
+        if (c === SPACE_CP) pushSeparator(f, i, false);
+        else f.push(c, kindOf(c), i);
+      }
+    }
+    i += width;
+  }
+}
