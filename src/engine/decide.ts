@@ -1,0 +1,214 @@
+import type { Debunk } from '../debunks/schema.js';
+import type { ClaimMatch, MessageMatch } from '../matching/types.js';
+import type { ActionType } from '../rules/actionTypes.js';
+import { exemptionOf } from '../rules/exemption.js';
+import { REASONS, type Reason, type RuleOutcome } from '../rules/reasons.js';
+import { ladderFor, type GroupSettings } from '../rules/settingsSchema.js';
+import type { ChatMessage } from './chatMessage.js';
+import type { ActionIntent, Decision } from './decision.js';
+import { replyLanguage } from './language.js';
+import type { MessageState, ReplyRecord, Strike } from './memberState.js';
+import { durationText, refutationIn, render, sourceLine, verdictName, type Language } from './templates.js';
+
+export interface DecideInput {
+  message: ChatMessage;
+  settings: GroupSettings;
+  /** The matcher's result for the message (matches at or above the suggest threshold). */
+  match: MessageMatch;
+  debunks: ReadonlyMap<string, Debunk>;
+  state: MessageState;
+  now: number;
+}
+
+/** State to write back once the decision stands. */
+export interface StateChanges {
+  strike?: Strike;
+  reply?: { debunkId: string; record: ReplyRecord };
+  counted?: string;
+}
+
+/**
+ * The rules, as a pure function of the message, the group's settings and what is known of the
+ * member: which actions to take, which to withhold, and for every rule why it fired or not.
+ */
+export function decide(input: DecideInput): { decision: Decision; changes: StateChanges } {
+  const { message, settings, match, debunks, state, now } = input;
+  const lang = replyLanguage(settings.language, message.text);
+  const explain: RuleOutcome[] = [];
+  const intents: ActionIntent[] = [];
+  const changes: StateChanges = {};
+  const note = (rule: string, fired: boolean, reason: Reason, detail?: string) =>
+    explain.push({ rule, fired, reason, ...(detail === undefined ? {} : { detail }) });
+  const intent = (type: ActionType, reason: Reason, detail: string, extra: Partial<ActionIntent> = {}) =>
+    intents.push({ type, reason, detail, ...extra });
+
+  const top = match.matches[0];
+  const debunk = top ? debunks.get(top.debunkId) : undefined;
+  const strikesBefore = state.strikes.length;
+  const finish = (strikesAfter: number) => ({
+    decision: buildDecision(input, lang, intents, explain, strikesBefore, strikesAfter),
+    changes,
+  });
+
+  // 1. Thresholds.
+  if (!top || !debunk) {
+    note('threshold', false, 'no_match');
+    return finish(strikesBefore);
+  }
+  const score = top.score.toFixed(2);
+  const { suggest, act } = settings.thresholds;
+  if (top.score < suggest) {
+    note('threshold', false, 'below_suggest', `score ${score} < ${suggest}`);
+    return finish(strikesBefore);
+  }
+  intent('log', 'incident', `${debunk.id}, score ${score}`, { debunkId: debunk.id });
+  if (top.score < act) {
+    note('threshold', false, 'suggest_only', `score ${score} < ${act}`);
+    const soft = settings.softReply && !match.refuting;
+    note('soft_reply', soft, soft ? 'soft_reply' : 'suggest_only');
+    if (soft) {
+      const text = render(lang, 'suggest', { verdict: verdictName(lang, debunk.verdict), claim: debunk.claim });
+      intent('suggest_check', 'soft_reply', `score ${score}`, { debunkId: debunk.id, text });
+    }
+    return finish(strikesBefore);
+  }
+  note('threshold', true, 'at_act', `score ${score} ≥ ${act}`);
+
+  // 2. People who spread the truth are never punished.
+  note('refuting', match.refuting, match.refuting ? 'refuting' : 'not_refuting', match.refuting ? match.refutingCues.join(', ') : undefined);
+  if (match.refuting) return finish(strikesBefore);
+
+  // 3. An edit of a message already counted for this rumor is not a new offence.
+  const counted = state.counted.includes(debunk.id);
+  note('edit', counted, counted ? 'already_counted' : 'first_count', message.edited ? 'edited message' : undefined);
+  if (counted) return finish(strikesBefore);
+  changes.counted = debunk.id;
+
+  // 4. Exemptions: no strike; the refutation may still be shown.
+  const exempt = exemptionOf(message, settings);
+  note('exemption', exempt !== undefined, exempt?.reason ?? 'not_exempt', exempt?.detail);
+  let ladderActions: { type: ActionType; durationMs?: number }[];
+  let strikesAfter = strikesBefore;
+  if (exempt) {
+    const show = settings.exemptions.showRefutation;
+    note('exempt_refutation', show, show ? 'exempt_shown' : 'exempt_hidden');
+    ladderActions = show ? [{ type: 'reply_refutation' }] : [];
+  } else {
+    // 5. The ladder, by the member's active strikes including this one.
+    strikesAfter = strikesBefore + 1;
+    changes.strike = { at: now, debunkId: debunk.id, messageId: message.messageId };
+    const ladder = ladderFor(settings, debunk.severity);
+    const step = ladder[Math.min(strikesAfter, ladder.length) - 1]!;
+    note('ladder', true, 'ladder_step', `strike ${strikesAfter}, step ${Math.min(strikesAfter, ladder.length)} of ${ladder.length}`);
+    ladderActions = step;
+  }
+
+  const name = message.member.name;
+  const stepDetail = exempt ? REASONS[exempt.reason] : `strike ${strikesAfter}`;
+  for (const a of ladderActions) {
+    if (a.type === 'reply_refutation') {
+      addRefutation(input, lang, debunk, top, stepDetail, intent, note, changes);
+    } else if (a.type === 'warn') {
+      intent('warn', 'ladder_step', stepDetail, {
+        debunkId: debunk.id,
+        text: render(lang, 'warning', { name, n: strikesAfter, days: settings.strikes.decayDays }),
+      });
+    } else if (a.type === 'mute') {
+      intent('mute', 'ladder_step', stepDetail, {
+        debunkId: debunk.id,
+        durationMs: a.durationMs,
+        text: render(lang, 'mute', { name, duration: durationText(lang, a.durationMs ?? 0) }),
+      });
+    } else if (a.type === 'delete') {
+      intent('delete', 'ladder_step', stepDetail, { debunkId: debunk.id, text: render(lang, 'delete', {}) });
+    } else if (a.type === 'alert_owners') {
+      const planned = ladderActions.filter((x) => x.type !== 'alert_owners').map((x) => x.type).join(', ') || 'none';
+      intent('alert_owners', 'ladder_step', stepDetail, {
+        debunkId: debunk.id,
+        text: render(lang, 'alert', { name, debunk: debunk.id, score, n: strikesAfter, actions: planned }),
+      });
+    }
+  }
+  return finish(strikesAfter);
+}
+
+/** The refutation reply, or a pointer / nothing when the same rumor was refuted moments ago. */
+function addRefutation(
+  input: DecideInput,
+  lang: Language,
+  debunk: Debunk,
+  top: ClaimMatch,
+  detail: string,
+  intent: (type: ActionType, reason: Reason, detail: string, extra?: Partial<ActionIntent>) => void,
+  note: (rule: string, fired: boolean, reason: Reason, detail?: string) => void,
+  changes: StateChanges,
+): void {
+  const { settings, state, now, message } = input;
+  const windowMs = settings.repeat.windowMinutes * 60_000;
+  const last = state.lastReply;
+  if (last && now - last.at < windowMs) {
+    const pointer = settings.repeat.later === 'pointer';
+    note('repeat', true, pointer ? 'repeat_pointer' : 'repeat_silent', `first reply ${Math.round((now - last.at) / 1000)} s ago`);
+    if (pointer) {
+      const text = render(lang, 'pointer', { link: last.link ? `: ${last.link}` : '' });
+      intent('pointer', 'repeat_pointer', detail, { debunkId: debunk.id, text });
+    }
+    return;
+  }
+  note('repeat', false, 'first_in_window');
+  const text = render(lang, 'refutation', {
+    verdict: verdictName(lang, debunk.verdict),
+    refutation: refutationIn(debunk, lang),
+    source: sourceLine(debunk),
+  });
+  intent('reply_refutation', 'ladder_step', `${detail}; matched "${top.explanation.phrase.text}"`, { debunkId: debunk.id, text });
+  changes.reply = { debunkId: debunk.id, record: { at: now, messageId: message.messageId, ...(message.link ? { link: message.link } : {}) } };
+}
+
+/** Splits intents into done and withheld by mode and enabled actions. */
+function buildDecision(
+  input: DecideInput,
+  lang: Language,
+  intents: ActionIntent[],
+  explain: RuleOutcome[],
+  before: number,
+  after: number,
+): Decision {
+  const { message, settings, match } = input;
+  const actions: ActionIntent[] = [];
+  const withheld: Decision['withheld'] = [];
+  for (const i of intents) {
+    // Logging is how owners prove they managed the group: it happens in every mode.
+    if (i.type === 'log') actions.push(i);
+    else if (settings.mode === 'observe') withheld.push({ ...i, withheldBecause: 'observe_mode' });
+    else if (!settings.enabledActions.includes(i.type) && !isReplyLike(i.type, settings)) {
+      withheld.push({ ...i, withheldBecause: 'action_disabled' });
+    } else actions.push(i);
+  }
+  if (settings.mode === 'observe' && withheld.length > 0) {
+    explain.push({ rule: 'mode', fired: true, reason: 'observe_mode' });
+  }
+  for (const w of withheld.filter((x) => x.withheldBecause === 'action_disabled')) {
+    explain.push({ rule: 'enabled_actions', fired: true, reason: 'action_disabled', detail: w.type });
+  }
+  return {
+    platform: message.platform,
+    groupId: message.groupId,
+    messageId: message.messageId,
+    memberId: message.member.id,
+    mode: settings.mode,
+    language: lang,
+    matches: match.matches,
+    refuting: match.refuting,
+    refutingCues: match.refutingCues,
+    strikes: { before, after },
+    actions,
+    withheld,
+    explain,
+  };
+}
+
+/** Pointers and soft replies follow the refutation switch: they are lighter forms of it. */
+function isReplyLike(type: ActionType, settings: GroupSettings): boolean {
+  return (type === 'pointer' || type === 'suggest_check') && settings.enabledActions.includes('reply_refutation');
+}

@@ -1,0 +1,18 @@
+/**
+ * Runs tasks one at a time per key (a group), in arrival order: two messages of one member
+ * must not both read "one strike" and both write "two". Different keys run concurrently.
+ */
+export class KeyedLock {
+  private tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+}

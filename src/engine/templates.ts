@@ -1,0 +1,64 @@
+import type { Debunk, Verdict } from '../debunks/schema.js';
+import { formatDuration } from '../rules/duration.js';
+import { plainText } from './plainText.js';
+
+export type Language = 'en' | 'zh';
+
+const VERDICT_NAMES: Record<Language, Record<Verdict, string>> = {
+  en: { false: 'false', misleading: 'misleading', unproven: 'unproven', outdated: 'outdated', satire: 'satire' },
+  zh: { false: '不实', misleading: '误导', unproven: '未经证实', outdated: '已过时', satire: '讽刺' },
+};
+
+/**
+ * The bot's texts. Placeholders are filled with plain text only (see plainText); adapters send
+ * the result without any markup mode, so nothing a member writes can inject formatting.
+ */
+const TEMPLATES = {
+  en: {
+    refutation: 'ℹ️ Fact check: this repeats a claim rated {verdict}.\n{refutation}\nSource: {source}',
+    suggest: 'You may want to check this: it resembles a claim rated {verdict} ({claim}).',
+    pointer: 'This rumor was answered a few minutes ago{link}.',
+    warning: '{name}, please check before sharing: this is strike {n}. Strikes expire after {days} days; repeated rumors can lead to a mute.',
+    mute: '{name} is muted for {duration} for repeating refuted rumors.',
+    delete: 'A message repeating a refuted rumor was removed.',
+    alert: 'RumorGuard: {name} posted a known rumor ({debunk}, score {score}), strike {n}. Actions: {actions}.',
+  },
+  zh: {
+    refutation: 'ℹ️ 辟谣提示：这条消息与一条已被认定为「{verdict}」的说法相符。\n{refutation}\n来源：{source}',
+    suggest: '建议核实：这条消息与一条被认定为「{verdict}」的说法相似（{claim}）。',
+    pointer: '这条说法几分钟前已经辟谣{link}。',
+    warning: '{name}，转发前请先核实：这是第{n}次提醒（{days}天后失效），多次传播谣言可能会被禁言。',
+    mute: '{name} 因多次传播已辟谣的说法被禁言{duration}。',
+    delete: '一条传播已辟谣说法的消息已被删除。',
+    alert: 'RumorGuard：{name} 发布了已辟谣的说法（{debunk}，匹配度 {score}），第{n}次。处理：{actions}。',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+export type TemplateName = keyof (typeof TEMPLATES)['en'];
+
+/** Fills a template; every value is neutralized first (no mentions, no control characters). */
+export function render(lang: Language, name: TemplateName, values: Record<string, string | number>): string {
+  return TEMPLATES[lang][name].replace(/\{(\w+)\}/g, (_, key: string) =>
+    key in values ? plainText(String(values[key]), 1000) : `{${key}}`,
+  );
+}
+
+/** The refutation in the wanted language, else English, else whatever the entry has. */
+export function refutationIn(d: Debunk, lang: Language): string {
+  if (typeof d.refutation === 'string') return d.refutation;
+  return d.refutation[lang] ?? d.refutation.en ?? Object.values(d.refutation)[0] ?? '';
+}
+
+export const verdictName = (lang: Language, v: Verdict) => VERDICT_NAMES[lang][v];
+
+/** "title — url" of the first source. */
+export function sourceLine(d: Debunk): string {
+  const s = d.sources[0];
+  return s ? `${s.title} — ${s.url}` : '';
+}
+
+export const durationText = (lang: Language, ms: number) => {
+  const d = formatDuration(ms);
+  if (lang === 'en') return d.replace(/(\d+)d$/, '$1 days').replace(/(\d+)h$/, '$1 h').replace(/(\d+)m$/, '$1 min');
+  return d.replace(/(\d+)d$/, '$1天').replace(/(\d+)h$/, '$1小时').replace(/(\d+)m$/, '$1分钟');
+};

@@ -1,0 +1,40 @@
+/**
+ * Why a rule fired or did not: one identifier per outcome, so dry runs, logs and translations
+ * share one vocabulary. The text is the English explanation shown by `check` and the playground.
+ */
+export const REASONS = {
+  no_match: 'no known rumor matched',
+  below_suggest: 'best score is below the suggest threshold',
+  suggest_only: 'score is between the suggest and act thresholds: logged only',
+  soft_reply: 'score is between the thresholds and soft replies are on',
+  at_act: 'score is at or above the act threshold',
+  refuting: 'the message refutes the rumor: nobody is punished for spreading the truth',
+  not_refuting: 'no sign that the message refutes the rumor',
+  first_count: 'the first time this message counts for this rumor',
+  not_exempt: 'the member is not exempt',
+  already_counted: 'an edit of a message already counted for this rumor',
+  exempt_admin: 'the member is a group admin (exempt)',
+  exempt_member: 'the member is on the exemption list',
+  exempt_role: 'the member has an exempt role',
+  exempt_channel: 'the channel is exempt',
+  exempt_shown: 'exempt, but the refutation is still shown',
+  exempt_hidden: 'exempt, and refutations for exempt members are off',
+  ladder_step: 'escalation ladder step for the member\'s active strikes',
+  repeat_pointer: 'the rumor was refuted here moments ago: a pointer to that reply instead',
+  repeat_silent: 'the rumor was refuted here moments ago: no second reply',
+  first_in_window: 'first refutation of this rumor in the repeat window',
+  observe_mode: 'the group is in observe mode: decided and logged, not done',
+  action_disabled: 'this action is not enabled for the group',
+  incident: 'every match at or above the suggest threshold is logged',
+} as const;
+
+export type Reason = keyof typeof REASONS;
+
+/** One rule considered for a message, fired or not, and why: the dry-run explanation. */
+export interface RuleOutcome {
+  rule: string;
+  fired: boolean;
+  reason: Reason;
+  /** Specifics: scores, counts, names. */
+  detail?: string;
+}
