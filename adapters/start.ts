@@ -1,28 +1,37 @@
-import { activeDebunks } from '../src/debunks/activeDebunks.js';
-import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
 import type { Env } from '../src/config/env.js';
+import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
+import { Engine } from '../src/engine/engine.js';
+import { loadSettingsFile } from '../src/rules/loadSettings.js';
+import { memoryStore } from '../src/store/keyvStore.js';
 import { runPlayground } from './console/playground.js';
+
+interface StartIo {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  errors: NodeJS.WritableStream;
+}
 
 /**
  * `rumorguard start`: connects to the platforms whose tokens are set, or, with none, opens the
  * local playground on the example database. Returns the process exit code.
  */
-export async function start(env: Env, io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; errors: NodeJS.WritableStream }): Promise<number> {
-  const loaded = await loadDebunks(env.DEBUNKS_DIR);
-  if (!loaded.ok) {
-    io.errors.write(`The debunk database has problems; fix them and start again:\n${formatProblems(loaded.problems)}\n`);
+export async function start(env: Env, io: StartIo): Promise<number> {
+  const [debunks, rules] = [await loadDebunks(env.DEBUNKS_DIR), loadSettingsFile(env.RULES_FILE)];
+  const problems = [...(debunks.ok ? [] : debunks.problems), ...(rules.ok ? [] : rules.problems)];
+  if (!debunks.ok || !rules.ok) {
+    io.errors.write(`RumorGuard cannot start; fix these and start again:\n${formatProblems(problems)}\n`);
     return 1;
   }
-  const debunks = activeDebunks(loaded.debunks);
   const platforms = [env.DISCORD_TOKEN && 'Discord', env.TELEGRAM_BOT_TOKEN && 'Telegram'].filter(Boolean);
   if (platforms.length > 0) {
     // The adapters land in their own issues; say so plainly instead of pretending to connect.
     io.errors.write(`${platforms.join(' and ')} token found, but this version has no ${platforms.join('/')} adapter yet; starting the local playground instead.\n`);
   }
+  const engine = new Engine({ debunks: debunks.debunks, rules, store: memoryStore() });
   io.output.write(
-    `RumorGuard playground: ${debunks.length} debunks from ${loaded.files.length} file(s) in ${env.DEBUNKS_DIR}.\n` +
+    `RumorGuard playground: ${engine.debunkCount} debunks from ${debunks.files.length} file(s) in ${env.DEBUNKS_DIR}, rules from ${env.RULES_FILE}.\n` +
       'To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in .env (see .env.example).\n',
   );
-  await runPlayground({ debunks, input: io.input, output: io.output });
+  await runPlayground({ engine, input: io.input, output: io.output });
   return 0;
 }

@@ -1,32 +1,39 @@
 import { createInterface } from 'node:readline';
-import type { Debunk } from '../../src/debunks/schema.js';
-import { MATCHER_DEFAULTS, createMatcher } from '../../src/matching/matcher.js';
-import { formatMatch } from './formatMatch.js';
+import { ADMIN_HELP, isAdminCommand, runAdminCommand } from '../../src/commands/adminCommands.js';
+import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
+import type { Decision } from '../../src/engine/decision.js';
+import type { Engine } from '../../src/engine/engine.js';
+import { formatDecision, formatExplain } from './formatDecision.js';
 
 export interface PlaygroundOptions {
-  debunks: readonly Debunk[];
+  engine: Engine;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
-  /** Language of refutations shown. @defaultValue 'en' */
-  lang?: string;
 }
 
+const GROUP = 'console';
+/** The playground's group owner: the one member who may run admin commands. */
+const OWNER = 'owner';
+
 const HELP = [
-  'Type a message as a group member would; RumorGuard shows what it matches and why.',
-  'Commands: /lang zh|en (refutation language), /help, /quit',
+  'You are in a local group chat. Type a message as a member; RumorGuard shows what it would do.',
+  `  /as <name>     speak as another member (you are "alice"; "${OWNER}" is the group admin)`,
+  '  /edit <text>   edit your last message (it is checked again)',
+  '  /why           every rule considered for the last message',
+  '  /admin         the admin commands (/rg …)',
+  '  /help, /quit',
 ];
 
-/**
- * The local playground: a console "group chat" where every line is a message checked against
- * the debunk database. Reads until end of input or /quit.
- */
-export async function runPlayground(options: PlaygroundOptions): Promise<void> {
-  const { debunks, input, output } = options;
-  let lang = options.lang ?? 'en';
-  const matcher = createMatcher(debunks);
-  const byId = new Map(debunks.map((d) => [d.id, d]));
+/** The local playground: a console group chat driven by the real engine, in memory. */
+export async function runPlayground({ engine, input, output }: PlaygroundOptions): Promise<void> {
   const write = (lines: string[]) => output.write(`${lines.join('\n')}\n`);
+  const member = (name: string): ChatMember => ({ id: name, name, isAdmin: name === OWNER });
+  let current = member('alice');
+  let counter = 0;
+  let last: Decision | undefined;
+  const lastMessageOf = new Map<string, ChatMessage>();
   write(HELP);
+
   const rl = createInterface({ input, terminal: false });
   for await (const line of rl) {
     const text = line.trim();
@@ -36,13 +43,45 @@ export async function runPlayground(options: PlaygroundOptions): Promise<void> {
       write(HELP);
       continue;
     }
-    const langCommand = /^\/lang\s+(\S+)$/.exec(text);
-    if (langCommand) {
-      lang = langCommand[1]!;
-      write([`  refutations now in "${lang}" where available`]);
+    if (text === '/admin') {
+      write([`Admin commands (speak as "${OWNER}" first: /as ${OWNER}):`, ...ADMIN_HELP.map((l) => `  ${l}`)]);
       continue;
     }
-    write(formatMatch(matcher.match(text), byId, MATCHER_DEFAULTS.actThreshold, lang));
+    if (text === '/why') {
+      write(last ? formatExplain(last) : ['  (no message yet)']);
+      continue;
+    }
+    const as = /^\/as\s+(\S+)$/.exec(text);
+    if (as) {
+      current = member(as[1]!);
+      write([`  (you are now ${current.name}${current.isAdmin ? ', a group admin' : ''})`]);
+      continue;
+    }
+    if (isAdminCommand(text)) {
+      const result = await runAdminCommand(engine, GROUP, current, text);
+      write(result.reply.split('\n').map((l) => `  ${l}`));
+      continue;
+    }
+    const edit = /^\/edit\s+(.+)$/.exec(text);
+    const previous = lastMessageOf.get(current.id);
+    if (edit && !previous) {
+      write(['  (nothing to edit yet)']);
+      continue;
+    }
+    const message: ChatMessage = edit
+      ? { ...previous!, text: edit[1]!, edited: true, sentAt: Date.now() }
+      : {
+          platform: 'console',
+          groupId: GROUP,
+          messageId: String(++counter),
+          member: current,
+          text,
+          sentAt: Date.now(),
+          link: `console#${counter}`,
+        };
+    lastMessageOf.set(current.id, message);
+    last = await engine.evaluate(message);
+    write(formatDecision(last, current.name));
   }
   rl.close();
 }

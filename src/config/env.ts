@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const ENV_DEFAULTS = {
   /** Folder of debunk files (YAML or JSON), relative to the working directory. */
   DEBUNKS_DIR: 'rules/debunks',
+  /** Default rules for every group (thresholds, ladder, exemptions), relative to the working directory. */
+  RULES_FILE: 'rules/default.yaml',
   /** pino log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: 'info',
   /** Discord bot token; when set, `npm start` connects to Discord. */
@@ -17,6 +19,7 @@ export const ENV_DEFAULTS = {
 
 const EnvSchema = z.object({
   DEBUNKS_DIR: z.string().min(1).default(ENV_DEFAULTS.DEBUNKS_DIR),
+  RULES_FILE: z.string().min(1).default(ENV_DEFAULTS.RULES_FILE),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DISCORD_TOKEN: z.string().default(''),
   TELEGRAM_BOT_TOKEN: z.string().default(''),

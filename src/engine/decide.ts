@@ -150,7 +150,7 @@ function addRefutation(
     const pointer = settings.repeat.later === 'pointer';
     note('repeat', true, pointer ? 'repeat_pointer' : 'repeat_silent', `first reply ${Math.round((now - last.at) / 1000)} s ago`);
     if (pointer) {
-      const text = render(lang, 'pointer', { link: last.link ? `: ${last.link}` : '' });
+      const text = last.link ? render(lang, 'pointer', { link: last.link }) : render(lang, 'pointerNoLink', {});
       intent('pointer', 'repeat_pointer', detail, { debunkId: debunk.id, text });
     }
     return;

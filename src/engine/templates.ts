@@ -17,7 +17,8 @@ const TEMPLATES = {
   en: {
     refutation: 'ℹ️ Fact check: this repeats a claim rated {verdict}.\n{refutation}\nSource: {source}',
     suggest: 'You may want to check this: it resembles a claim rated {verdict} ({claim}).',
-    pointer: 'This rumor was answered a few minutes ago{link}.',
+    pointer: 'This rumor was answered a few minutes ago: {link}',
+    pointerNoLink: 'This rumor was answered a few minutes ago.',
     warning: '{name}, please check before sharing: this is strike {n}. Strikes expire after {days} days; repeated rumors can lead to a mute.',
     mute: '{name} is muted for {duration} for repeating refuted rumors.',
     delete: 'A message repeating a refuted rumor was removed.',
@@ -26,7 +27,8 @@ const TEMPLATES = {
   zh: {
     refutation: 'ℹ️ 辟谣提示：这条消息与一条已被认定为「{verdict}」的说法相符。\n{refutation}\n来源：{source}',
     suggest: '建议核实：这条消息与一条被认定为「{verdict}」的说法相似（{claim}）。',
-    pointer: '这条说法几分钟前已经辟谣{link}。',
+    pointer: '这条说法几分钟前已经辟谣：{link}',
+    pointerNoLink: '这条说法几分钟前已经辟谣。',
     warning: '{name}，转发前请先核实：这是第{n}次提醒（{days}天后失效），多次传播谣言可能会被禁言。',
     mute: '{name} 因多次传播已辟谣的说法被禁言{duration}。',
     delete: '一条传播已辟谣说法的消息已被删除。',

@@ -7,40 +7,70 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runPlayground } from '../../../adapters/console/playground.js';
 import { loadDebunksSync } from '../../../src/debunks/loadDebunks.js';
+import { Engine } from '../../../src/engine/engine.js';
+import { loadSettingsFile } from '../../../src/rules/loadSettings.js';
+import { memoryStore } from '../../../src/store/keyvStore.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
-const examples = (() => {
-  const r = loadDebunksSync(path.join(repo, 'rules/debunks'));
-  if (!r.ok) throw new Error('examples.yaml must load');
-  return r.debunks;
-})();
 
+function engine(): Engine {
+  const debunks = loadDebunksSync(path.join(repo, 'rules/debunks'));
+  const rules = loadSettingsFile(path.join(repo, 'rules/default.yaml'));
+  if (!debunks.ok || !rules.ok) throw new Error('the shipped rules and examples must load');
+  return new Engine({ debunks: debunks.debunks, rules, store: memoryStore() });
+}
+
+/** Types lines into a fresh playground and returns everything it printed. */
 async function play(lines: string[]): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
   output.on('data', (c: Buffer) => (text += c.toString()));
-  const done = runPlayground({ debunks: examples, input, output });
+  const done = runPlayground({ engine: engine(), input, output });
   input.end(`${lines.join('\n')}\n`);
   await done;
   return text;
 }
 
 describe('console playground', () => {
-  it('GIVEN a rumor in traditional Chinese THEN it shows the matched debunk and its refutation', async () => {
+  it('GIVEN a rumor in traditional Chinese THEN the bot replies with the Chinese refutation and logs it', async () => {
     const out = await play(['上海海灘走失的4歲女孩其實是被家人故意遺棄的']);
-    expect(out).toMatch(/ACT shanghai-beach-girl-abandoned/);
-    expect(out).toMatch(/refutation \(false\)/);
+    expect(out).toMatch(/\[ledger\] shanghai-beach-girl-abandoned, score 1\.00/);
+    expect(out).toMatch(/辟谣提示/);
+    expect(out).toMatch(/alice now has 1 active strike/);
   });
 
-  it('GIVEN small talk THEN it says no known rumor', async () => {
-    expect(await play(['good morning everyone'])).toMatch(/\(no known rumor\)/);
+  it('GIVEN small talk THEN nothing happens', async () => {
+    expect(await play(['good morning everyone'])).toMatch(/\(nothing to do\)/);
   });
 
-  it('GIVEN /lang zh THEN refutations are shown in Chinese', async () => {
-    const out = await play(['/lang zh', '5G towers spread the coronavirus']);
-    const refutation = out.split('\n').find((l) => l.includes('refutation ('));
-    expect(refutation).toMatch(/[\u4e00-\u9fff]/);
+  it('GIVEN a second member repeating the rumor at once THEN a pointer to the first reply, not a second refutation', async () => {
+    const out = await play(['5G towers spread the coronavirus', '/as bob', 'The coronavirus travels through 5G radio waves']);
+    expect(out.match(/Fact check:/g)).toHaveLength(1);
+    expect(out).toMatch(/answered a few minutes ago: console#1/);
+  });
+
+  it('GIVEN a member who is not the admin THEN /rg is refused; GIVEN the owner THEN it changes the settings', async () => {
+    const out = await play(['/rg mode observe', '/as owner', '/rg enable warn', '/as alice', '5G towers spread the coronavirus', '5G towers spread the coronavirus']);
+    expect(out).toMatch(/Only group admins can configure RumorGuard\./);
+    expect(out).toMatch(/OK: enabled warn/);
+    expect(out).toMatch(/RumorGuard warns alice:/);
+  });
+
+  it('GIVEN defaults THEN warnings are decided but not done until enabled', async () => {
+    const out = await play(['5G towers spread the coronavirus', '5G towers spread the coronavirus']);
+    expect(out).toMatch(/not done: warn — this action is not enabled for the group/);
+  });
+
+  it('GIVEN /why THEN every rule considered is listed', async () => {
+    const out = await play(['5G towers spread the coronavirus', '/why']);
+    expect(out).toMatch(/✔ threshold: score is at or above the act threshold/);
+    expect(out).toMatch(/· refuting: no sign that the message refutes the rumor/);
+  });
+
+  it('GIVEN a harmless message edited into a rumor THEN the edit is checked like a new message', async () => {
+    const out = await play(['hello there', '/edit 5G towers spread the coronavirus']);
+    expect(out).toMatch(/alice now has 1 active strike/);
   });
 
   it('GIVEN /quit THEN later lines are not read', async () => {
@@ -50,27 +80,40 @@ describe('console playground', () => {
 });
 
 describe('npm start with no configuration', () => {
+  const tsx = path.join(repo, 'node_modules/.bin/tsx');
+  const cli = path.join(repo, 'adapters/cli.ts');
+
   it('GIVEN no tokens THEN it opens the playground, says how to connect a platform, and answers on stdout', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'rg-start-'));
-    // An empty .env in a fresh folder: nothing configured; the database comes from the repo.
+    // An empty .env in a fresh folder: nothing configured; data files come from the repo.
     writeFileSync(path.join(cwd, '.env'), '');
-    const child = promisify(execFile)(path.join(repo, 'node_modules/.bin/tsx'), [path.join(repo, 'adapters/cli.ts'), 'start'], {
+    const run = promisify(execFile)(tsx, [cli, 'start'], {
       cwd,
-      env: { ...process.env, DEBUNKS_DIR: path.join(repo, 'rules/debunks'), DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '' },
+      env: {
+        ...process.env,
+        DEBUNKS_DIR: path.join(repo, 'rules/debunks'),
+        RULES_FILE: path.join(repo, 'rules/default.yaml'),
+        DISCORD_TOKEN: '',
+        TELEGRAM_BOT_TOKEN: '',
+      },
     });
-    child.child.stdin!.end('5G towers spread the coronavirus\n');
-    const { stdout } = await child;
+    run.child.stdin!.end('5G towers spread the coronavirus\n');
+    const { stdout } = await run;
     expect(stdout).toMatch(/To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in \.env/);
-    expect(stdout).toMatch(/ACT 5g-spreads-coronavirus/);
+    expect(stdout).toMatch(/\[ledger\] 5g-spreads-coronavirus/);
   });
 
-  it('GIVEN a broken debunk folder THEN it exits 1 naming the problem', async () => {
+  it('GIVEN a broken debunk folder and rules file THEN it exits 1 naming both problems', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'rg-start-'));
-    const run = promisify(execFile)(path.join(repo, 'node_modules/.bin/tsx'), [path.join(repo, 'adapters/cli.ts'), 'start'], {
+    writeFileSync(path.join(cwd, 'rules.yaml'), 'mode: sometimes\n');
+    const run = promisify(execFile)(tsx, [cli, 'start'], {
       cwd,
-      env: { ...process.env, DEBUNKS_DIR: 'no-such-folder' },
+      env: { ...process.env, DEBUNKS_DIR: 'no-such-folder', RULES_FILE: 'rules.yaml' },
     });
     run.child.stdin!.end();
-    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/no-such-folder: folder not found/) });
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/no-such-folder: folder not found[\s\S]*rules\.yaml:1: mode: must be one of observe, enforce/),
+    });
   });
 });

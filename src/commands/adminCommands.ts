@@ -1,0 +1,134 @@
+import { ACTION_TYPES, type ActionType } from '../rules/actionTypes.js';
+import type { GroupSettings } from '../rules/settingsSchema.js';
+import type { ChatMember } from '../engine/chatMessage.js';
+import type { Engine } from '../engine/engine.js';
+import type { SettingsOverride } from '../engine/mergeSettings.js';
+
+/** The outcome of an admin command: the text to answer with, and the change made, if any. */
+export type CommandResult =
+  | { ok: true; reply: string; change?: { summary: string; override?: SettingsOverride } }
+  | { ok: false; error: CommandError; reply: string };
+
+/** Expected failures, as values with identifiers (for translations and tests). */
+export const COMMAND_ERRORS = {
+  not_admin: 'Only group admins can configure RumorGuard.',
+  unknown_command: 'Unknown command. /rg help lists the commands.',
+  bad_argument: 'That argument is not valid here.',
+  invalid_settings: 'The change would make the settings invalid.',
+} as const;
+export type CommandError = keyof typeof COMMAND_ERRORS;
+
+/** Admin commands, shown by `/rg help` and the playground's `/admin`. */
+export const ADMIN_HELP = [
+  '/rg settings                      show this group\'s settings',
+  '/rg mode observe|enforce          observe: decide and log only; enforce: act',
+  '/rg enable|disable <action>       actions: reply_refutation, warn, delete, mute, alert_owners',
+  '/rg threshold suggest|act <0-1>   score thresholds',
+  '/rg language auto|en|zh           language of the bot\'s texts',
+  '/rg softreply on|off              "you may want to check this" below the act threshold',
+  '/rg repeat <minutes> [pointer|silent]  one refutation per rumor per window',
+  '/rg exempt|unexempt <member id>   never warn or mute this member',
+  '/rg strikes <member id>           a member\'s active strikes',
+  '/rg pardon <member id> [count]    remove strikes (all, or the latest count)',
+];
+
+const fail = (error: CommandError, detail?: string): CommandResult => ({
+  ok: false,
+  error,
+  reply: detail ? `${COMMAND_ERRORS[error]} ${detail}` : COMMAND_ERRORS[error],
+});
+
+/** True when the text is addressed to RumorGuard as a command (`/rg …`). */
+export const isAdminCommand = (text: string) => /^\/rg(?:@\w+)?(?:\s|$)/.test(text.trim());
+
+/**
+ * Runs `/rg …` for a group. Only admins may; every change goes through the engine's validated
+ * configure(), so a chat command can never store settings the rules file could not hold.
+ */
+export async function runAdminCommand(engine: Engine, groupId: string, by: ChatMember, text: string): Promise<CommandResult> {
+  if (!by.isAdmin) return fail('not_admin');
+  const [, sub = 'help', ...args] = text.trim().split(/\s+/);
+  const settings = await engine.settingsFor(groupId);
+  const configure = async (override: SettingsOverride, summary: string): Promise<CommandResult> => {
+    const r = await engine.configure(groupId, override);
+    if (!r.ok) return fail('invalid_settings', r.problems.join('; '));
+    return { ok: true, reply: `OK: ${summary}`, change: { summary, override } };
+  };
+  switch (sub) {
+    case 'help':
+      return { ok: true, reply: ADMIN_HELP.join('\n') };
+    case 'settings':
+      return { ok: true, reply: describeSettings(settings) };
+    case 'mode':
+      if (args[0] !== 'observe' && args[0] !== 'enforce') return fail('bad_argument', 'Use observe or enforce.');
+      return configure({ mode: args[0] }, `mode ${args[0]}`);
+    case 'enable':
+    case 'disable': {
+      const action = args[0] as ActionType;
+      if (!(ACTION_TYPES as readonly string[]).includes(action)) return fail('bad_argument', `Actions: ${ACTION_TYPES.join(', ')}.`);
+      const set = new Set(settings.enabledActions);
+      if (sub === 'enable') set.add(action);
+      else set.delete(action);
+      return configure({ enabledActions: [...set] }, `${sub}d ${action}`);
+    }
+    case 'threshold': {
+      const value = Number(args[1]);
+      if ((args[0] !== 'suggest' && args[0] !== 'act') || !Number.isFinite(value)) {
+        return fail('bad_argument', 'Use /rg threshold suggest|act <number between 0 and 1>.');
+      }
+      return configure({ thresholds: { [args[0]]: value } }, `${args[0]} threshold ${value}`);
+    }
+    case 'language':
+      if (!['auto', 'en', 'zh'].includes(args[0] ?? '')) return fail('bad_argument', 'Use auto, en or zh.');
+      return configure({ language: args[0] }, `language ${args[0]}`);
+    case 'softreply':
+      if (args[0] !== 'on' && args[0] !== 'off') return fail('bad_argument', 'Use on or off.');
+      return configure({ softReply: args[0] === 'on' }, `soft replies ${args[0]}`);
+    case 'repeat': {
+      const minutes = Number(args[0]);
+      const later = args[1] ?? settings.repeat.later;
+      if (!Number.isFinite(minutes) || (later !== 'pointer' && later !== 'silent')) {
+        return fail('bad_argument', 'Use /rg repeat <minutes> [pointer|silent].');
+      }
+      return configure({ repeat: { windowMinutes: minutes, later } }, `repeat window ${minutes} min, then ${later}`);
+    }
+    case 'exempt':
+    case 'unexempt': {
+      const member = args[0];
+      if (!member) return fail('bad_argument', 'Name the member id.');
+      const members = new Set(settings.exemptions.members);
+      if (sub === 'exempt') members.add(member);
+      else members.delete(member);
+      return configure({ exemptions: { members: [...members] } }, `${sub === 'exempt' ? 'exempted' : 'no longer exempt:'} ${member}`);
+    }
+    case 'strikes': {
+      const member = args[0];
+      if (!member) return fail('bad_argument', 'Name the member id.');
+      const strikes = await engine.strikesOf(groupId, member);
+      const list = strikes.map((s) => `${new Date(s.at).toISOString().slice(0, 16)} ${s.debunkId}`).join('\n');
+      return { ok: true, reply: `${member}: ${strikes.length} active strike(s)${list ? `\n${list}` : ''}` };
+    }
+    case 'pardon': {
+      const member = args[0];
+      const count = args[1] === undefined ? undefined : Number(args[1]);
+      if (!member || (count !== undefined && !(Number.isInteger(count) && count > 0))) {
+        return fail('bad_argument', 'Use /rg pardon <member id> [count].');
+      }
+      const removed = await engine.pardon(groupId, member, count);
+      return { ok: true, reply: `OK: removed ${removed} strike(s) of ${member}`, change: { summary: `pardoned ${member} (${removed})` } };
+    }
+    default:
+      return fail('unknown_command');
+  }
+}
+
+function describeSettings(s: GroupSettings): string {
+  return [
+    `mode: ${s.mode}; language: ${s.language}`,
+    `thresholds: suggest ${s.thresholds.suggest}, act ${s.thresholds.act}; soft replies ${s.softReply ? 'on' : 'off'}`,
+    `enabled actions: ${s.enabledActions.join(', ')}`,
+    `ladder: ${s.ladder.default.map((step, i) => `${i + 1}. ${step.map((a) => a.type + (a.durationMs ? ` ${a.durationMs / 60_000} min` : '')).join(' + ')}`).join('; ')}`,
+    `strikes decay after ${s.strikes.decayDays} days; repeat window ${s.repeat.windowMinutes} min, then ${s.repeat.later}`,
+    `exempt: admins ${s.exemptions.admins ? 'yes' : 'no'}; members ${s.exemptions.members.join(', ') || 'none'}`,
+  ].join('\n');
+}
