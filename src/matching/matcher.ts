@@ -106,7 +106,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
         .sort((a, b) => b.score - a.score || b.explanation.retrieval - a.explanation.retrieval)
         .slice(0, limit);
       const matched = matches.map((m) => byId.get(m.debunkId)).filter((d): d is Debunk => d !== undefined);
-      const cues = refutationCues(message.normalized, message.urls, matched);
+      const cues = refutationCues(message, matched);
       return { matches, refuting: cues.length > 0, refutingCues: cues };
     },
     rank(text: string, limit: number): RankedClaim[] {

@@ -18,11 +18,11 @@ function termsOf(d: Debunk): Set<string> {
 /** Share of a refutation's terms a message must contain to count as quoting it. */
 const QUOTE_SHARE = 0.6;
 
-/** True when the message quotes (most of) the debunk's own refutation text. */
-export function quotesRefutation(normalizedMessage: string, d: Debunk): boolean {
+/** True when the message (its set of terms) quotes most of the debunk's own refutation text. */
+export function quotesRefutation(messageTerms: ReadonlySet<string>, d: Debunk): boolean {
   const wanted = termsOf(d);
   if (wanted.size < 4) return false;
-  const have = new Set(tokenize(normalizedMessage).map((t) => t.term));
+  const have = messageTerms;
   let found = 0;
   for (const t of wanted) if (have.has(t)) found++;
   return found / wanted.size >= QUOTE_SHARE;

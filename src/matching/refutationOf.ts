@@ -1,14 +1,18 @@
 import type { Debunk } from '../debunks/schema.js';
 import { quotesRefutation } from './quotesRefutation.js';
 import { findRefutationCues } from './refutationCues.js';
+import type { PreparedMessage } from './prepareMessage.js';
 import { canonicalUrl } from './urls.js';
 
 /**
  * Why a message refutes rather than spreads: refutation words anywhere in it, a link to a
  * source of a matched debunk, or a quote of that debunk's own refutation text.
  */
-export function refutationCues(normalized: string, urls: readonly string[], matched: readonly Debunk[]): string[] {
-  const cues = findRefutationCues(normalized);
+export function refutationCues(message: PreparedMessage, matched: readonly Debunk[]): string[] {
+  const cues = findRefutationCues(message.normalized);
+  if (matched.length === 0) return cues;
+  const urls = message.urls;
+  const terms = new Set(message.tokens.map((t) => t.term));
   const links = urls.map(canonicalUrl);
   for (const d of matched) {
     for (const s of d.sources) {
@@ -17,7 +21,7 @@ export function refutationCues(normalized: string, urls: readonly string[], matc
       const cited = source.includes('/') && links.some((u) => u === source || u.startsWith(`${source}/`));
       if (cited) cues.push(`source:${s.url}`);
     }
-    if (quotesRefutation(normalized, d)) cues.push(`refutation:${d.id}`);
+    if (quotesRefutation(terms, d)) cues.push(`refutation:${d.id}`);
   }
   return cues;
 }
