@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { benchCommand } from './benchCommand.js';
+import { checkCommand } from './check.js';
+import { dbCommand } from './db/index.js';
 import { evalCommand } from './evalCommand.js';
+import { scanCommand } from './scan/scanCommand.js';
 
 /**
  * The `rumorguard` command line, without `start`: the platform-free commands live here, and the
@@ -10,5 +13,8 @@ export function buildProgram(): Command {
   return new Command('rumorguard')
     .description('Group-chat rumor moderation: match messages against refuted rumors, measure the matcher.')
     .addCommand(evalCommand())
-    .addCommand(benchCommand());
+    .addCommand(benchCommand())
+    .addCommand(checkCommand())
+    .addCommand(scanCommand())
+    .addCommand(dbCommand());
 }

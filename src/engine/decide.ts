@@ -45,10 +45,14 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   const top = match.matches[0];
   const debunk = top ? debunks.get(top.debunkId) : undefined;
   const strikesBefore = state.strikes.length;
-  const finish = (strikesAfter: number) => ({
-    decision: buildDecision(input, lang, intents, explain, strikesBefore, strikesAfter),
-    changes,
-  });
+  const finish = (strikesAfter: number) => {
+    const decision = buildDecision(input, lang, intents, explain, strikesBefore, strikesAfter);
+    // A refutation that was not posted (not enabled) must not be pointed to later.
+    if (decision.withheld.some((w) => w.type === 'reply_refutation' && w.withheldBecause === 'action_disabled')) {
+      delete changes.reply;
+    }
+    return { decision, changes };
+  };
 
   // 1. Thresholds.
   if (!top || !debunk) {
@@ -198,7 +202,7 @@ function buildDecision(
     memberId: message.member.id,
     mode: settings.mode,
     language: lang,
-    matches: match.matches,
+    matches: match.matches.filter((m) => m.score >= settings.thresholds.suggest),
     refuting: match.refuting,
     refutingCues: match.refutingCues,
     strikes: { before, after },

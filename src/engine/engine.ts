@@ -62,7 +62,8 @@ export class Engine {
       const settings = await this.settingsFor(message.groupId);
       const { store } = this.options;
       const now = this.now();
-      const match = this.matcher.match(message.text, { minScore: settings.thresholds.suggest });
+      // Every scored match: decide() tells "below the suggest threshold" from "no match at all".
+      const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE });
       const top = match.matches[0];
       const mode = settings.mode;
       const strikeKey = stateKeys.strikes(mode, message.groupId, message.member.id);
@@ -120,7 +121,7 @@ export class Engine {
       const parsed = GroupSettingsSchema.safeParse(data);
       if (!parsed.success) {
         const problems = describeIssues(parsed.error.issues, GroupSettingsSchema, data).map(
-          (i) => `${formatFieldPath(i.path)}: ${i.message}`,
+          (i) => (i.path.length > 0 ? `${formatFieldPath(i.path)}: ${i.message}` : i.message),
         );
         return { ok: false, problems };
       }

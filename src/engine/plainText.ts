@@ -1,11 +1,14 @@
 /** Characters that change how text is shown rather than what it says (bidi overrides, controls). */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Line breaks: a name or database text must not forge a line of its own in the bot's message. */
+const LINE_BREAKS = /\s*[\r\n\u0085\u2028\u2029]+\s*/g;
 /**
- * Mass mentions and platform mention syntax. A zero-width space after "@" or "<" keeps the text
- * readable while no platform turns it into a ping: the bot never mass-mentions, whatever a
+ * Mentions: "@everyone", "@here", "@username" (Telegram notifies the user) and Discord's
+ * "<@123>" / "<@&123>" / "<#123>". A zero-width space after "@" or "<" keeps the text readable
+ * while no platform turns it into a ping: the bot never mentions anyone because of what a
  * member's display name or a database entry says.
  */
-const MENTION = /@(everyone|here|all|channel)\b|<(@[!&]?|#)(\d+)>/gi;
+const MENTION = /@(?=\w)|<(?=[@#])/g;
 
 /**
  * Makes untrusted text (member names, database texts) safe to put into a message the bot sends
@@ -14,7 +17,8 @@ const MENTION = /@(everyone|here|all|channel)\b|<(@[!&]?|#)(\d+)>/gi;
 export function plainText(text: string, maxLength = 500): string {
   const cleaned = text
     .replace(CONTROL, '')
-    .replace(MENTION, (m) => `${m[0]}\u200B${m.slice(1)}`)
+    .replace(LINE_BREAKS, ' ')
+    .replace(MENTION, (m) => `${m}\u200B`)
     .trim();
   return cleaned.length > maxLength ? `${cleaned.slice(0, maxLength - 1)}…` : cleaned;
 }

@@ -1,5 +1,4 @@
 import type { Debunk, Verdict } from '../debunks/schema.js';
-import { formatDuration } from '../rules/duration.js';
 import { plainText } from './plainText.js';
 
 export type Language = 'en' | 'zh';
@@ -59,8 +58,15 @@ export function sourceLine(d: Debunk): string {
   return s ? `${s.title} — ${s.url}` : '';
 }
 
-export const durationText = (lang: Language, ms: number) => {
-  const d = formatDuration(ms);
-  if (lang === 'en') return d.replace(/(\d+)d$/, '$1 days').replace(/(\d+)h$/, '$1 h').replace(/(\d+)m$/, '$1 min');
-  return d.replace(/(\d+)d$/, '$1天').replace(/(\d+)h$/, '$1小时').replace(/(\d+)m$/, '$1分钟');
-};
+/** "90 min", "1 hour", "24 hours", "7 days" / "90分钟", "1小时", "24小时", "7天". */
+export function durationText(lang: Language, ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const [n, unit] =
+    minutes % 1440 === 0 && minutes >= 2880
+      ? [minutes / 1440, 'day']
+      : minutes % 60 === 0 && minutes >= 60
+        ? [minutes / 60, 'hour']
+        : [minutes, 'min'];
+  if (lang === 'zh') return `${n}${{ day: '天', hour: '小时', min: '分钟' }[unit]}`;
+  return unit === 'min' ? `${n} min` : `${n} ${unit}${n === 1 ? '' : 's'}`;
+}

@@ -44,12 +44,15 @@ export const GroupSettingsSchema = z
     mode: z.enum(['observe', 'enforce']),
     /** Language of the bot's texts: `auto` follows each message's language. */
     language: z.enum(['auto', 'en', 'zh']),
-    thresholds: z.strictObject({
-      /** Below this score nothing happens; from it up to `act`, the incident is only logged. */
-      suggest: ratio,
-      /** From this score up, the ladder applies. */
-      act: ratio,
-    }),
+    thresholds: z
+      .strictObject({
+        /** Below this score nothing happens; from it up to `act`, the incident is only logged. */
+        suggest: ratio,
+        /** From this score up, the ladder applies. */
+        act: ratio,
+      })
+      // On the thresholds themselves, so it is checked even when other fields are wrong.
+      .refine((t) => t.suggest <= t.act, { message: 'must not be above thresholds.act', path: ['suggest'] }),
     /** Between suggest and act, reply "you may want to check this" instead of staying silent. */
     softReply: z.boolean(),
     /** Action types carried out in enforce mode; the others are decided and logged, not done. */
@@ -81,10 +84,6 @@ export const GroupSettingsSchema = z
     }),
     /** Member ids told about incidents in addition to the platform's group admins. */
     owners: z.array(z.string()),
-  })
-  .refine((s) => s.thresholds.suggest <= s.thresholds.act, {
-    message: 'thresholds.suggest must not be above thresholds.act',
-    path: ['thresholds', 'suggest'],
   });
 
 export type GroupSettings = z.output<typeof GroupSettingsSchema>;

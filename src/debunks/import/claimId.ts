@@ -3,19 +3,21 @@ import { createHash } from 'node:crypto';
 /** Longest slug made from a claim's words; ids may be 80 characters, and a suffix may follow. */
 const MAX_SLUG_LENGTH = 60;
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** A letter of any script but Latin: Chinese, Cyrillic, Arabic… have no ASCII words to make a slug of. */
+const NON_LATIN_LETTER = /(?=\p{L})\P{Script=Latin}/u;
 
 /**
  * A stable id for an entry imported without one, so importing the same feed twice yields the same
  * ids (and the second import is refused as a duplicate). A claim in Latin letters gives its
- * lowercase ASCII words joined by "-" ("5G towers spread…" → `5g-towers-spread…`); a Chinese,
- * Japanese or Korean claim, or one without such words, gives the language and a hash prefix
- * (`zh-3f2a9c1b`).
+ * lowercase ASCII words joined by "-" ("5G towers spread…" → `5g-towers-spread…`); a claim with
+ * letters of another script (Chinese, Cyrillic…), or without words, gives the language and a
+ * prefix of its hash (`zh-3f2a9c1b`).
  */
 export function claimId(claim: string, lang: string | undefined): string {
   const trimmed = claim.trim().normalize('NFC');
-  if (!CJK.test(trimmed)) {
-    const words = trimmed.normalize('NFKD').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  if (!NON_LATIN_LETTER.test(trimmed)) {
+    // NFKD splits "é" into "e" and an accent; dropping the accent keeps "guérit" one word.
+    const words = trimmed.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
     let slug = '';
     for (const word of words) {
       const next = slug === '' ? word.slice(0, MAX_SLUG_LENGTH) : `${slug}-${word}`;

@@ -6,16 +6,17 @@ import path from 'node:path';
  * files directly inside the folder and the import would otherwise not be part of the database.
  */
 export function outputFile(
+  cwd: string,
   folder: string,
   input: string,
   out: string | undefined,
 ): { ok: true; absolute: string } | { ok: false; message: string } {
-  const folderAbsolute = path.resolve(folder);
+  const folderAbsolute = path.resolve(cwd, folder);
   if (out === undefined) {
     const base = path.basename(input, path.extname(input));
     return { ok: true, absolute: path.join(folderAbsolute, `imported-${base}.yaml`) };
   }
-  const absolute = path.basename(out) === out ? path.join(folderAbsolute, out) : path.resolve(out);
+  const absolute = path.basename(out) === out ? path.join(folderAbsolute, out) : path.resolve(cwd, out);
   if (path.dirname(absolute) !== folderAbsolute) {
     return { ok: false, message: `--out ${out}: must be a file directly inside ${folder}, where the database is read from` };
   }

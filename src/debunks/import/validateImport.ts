@@ -58,6 +58,8 @@ export function validateImport(records: readonly ImportedRecord[], options: Vali
     else {
       for (const issue of describeIssues(result.error.issues, DebunkSchema, entry)) {
         if (noted.has(issue.path[0])) continue;
+        // An id is made from the claim; without a claim, "claim: required" says all there is to say.
+        if (id === undefined && entry.id === undefined && issue.path[0] === 'id') continue;
         const missingLang = issue.path.length === 1 && issue.path[0] === 'lang' && issue.code === LOAD_PROBLEM_CODES.missingField;
         report(issue.path, missingLang ? 'required: the input gives no language; pass --lang' : issue.message, issue.linePath);
       }

@@ -1,0 +1,107 @@
+import { Command } from 'commander';
+import type { ChatMessage } from '../engine/chatMessage.js';
+import type { ActionIntent, Decision } from '../engine/decision.js';
+import { REASONS } from '../rules/reasons.js';
+import { loadEngine, type EngineFlags } from './loadEngine.js';
+
+interface CheckFlags extends EngineFlags {
+  group: string;
+  member: string;
+  admin?: boolean;
+  json?: boolean;
+}
+
+/** `check "<text>"`: what RumorGuard would do about one message, and why (a dry run). */
+export function checkCommand(): Command {
+  return new Command('check')
+    .description('dry-run one message through the rules: matches, actions and every rule considered')
+    .argument('<text>', 'the message text, or - to read it from stdin')
+    .option('--group <id>', 'group the message is posted in', 'cli')
+    .option('--member <id>', 'member who posts it', 'cli')
+    .option('--admin', 'the member is a group admin')
+    .option('--json', 'print one JSON object instead of the explanation')
+    .option('--dir <dir>', 'debunk folder (default: DEBUNKS_DIR, else rules/debunks)')
+    .option('--rules <file>', 'rules file (default: rules/default.yaml)')
+    .action(async (textArg: string, flags: CheckFlags) => {
+      const engine = await loadEngine(flags);
+      if (!engine) return;
+      const text = textArg === '-' ? (await readStdin()).replace(/\r?\n$/, '') : textArg;
+      const message: ChatMessage = {
+        platform: 'cli',
+        groupId: flags.group,
+        messageId: 'check',
+        member: { id: flags.member, name: flags.member, ...(flags.admin ? { isAdmin: true } : {}) },
+        text,
+        sentAt: Date.now(),
+      };
+      const decision = await engine.evaluate(message, { dryRun: true });
+      process.stdout.write(flags.json ? `${JSON.stringify(decisionJson(decision))}\n` : `${formatDecision(decision).join('\n')}\n`);
+    });
+}
+
+/** The decision as `check --json` prints it: the engine's ids, plus the reason texts. */
+export function decisionJson(d: Decision) {
+  const intent = (a: ActionIntent) => ({ ...a, reasonText: REASONS[a.reason] });
+  return {
+    groupId: d.groupId,
+    memberId: d.memberId,
+    mode: d.mode,
+    language: d.language,
+    refuting: d.refuting,
+    refutingCues: d.refutingCues,
+    matches: d.matches.map((m) => ({
+      debunkId: m.debunkId,
+      score: m.score,
+      phrase: m.explanation.phrase.text,
+      phraseKind: m.explanation.phrase.kind,
+      excerpt: m.explanation.excerpt,
+      coverage: m.explanation.coverage,
+      similarity: m.explanation.similarity,
+    })),
+    strikes: d.strikes,
+    actions: d.actions.map(intent),
+    withheld: d.withheld.map((w) => ({ ...intent(w), withheldBecauseText: REASONS[w.withheldBecause] })),
+    explain: d.explain.map((o) => ({ ...o, reasonText: REASONS[o.reason] })),
+  };
+}
+
+/** The decision as lines a moderator reads top to bottom. */
+export function formatDecision(d: Decision): string[] {
+  const lines: string[] = [];
+  lines.push(`Group ${d.groupId}, member ${d.memberId}, mode ${d.mode}, replies in ${d.language}`, '', 'Matches');
+  if (d.matches.length === 0) lines.push('  (none at or above the suggest threshold)');
+  for (const m of d.matches) {
+    const e = m.explanation;
+    lines.push(`  ${m.debunkId}  score ${m.score.toFixed(2)}`);
+    lines.push(`    matched ${e.phrase.kind} "${e.phrase.text}"`);
+    lines.push(`    excerpt "${e.excerpt}"  (coverage ${e.coverage.toFixed(2)}, similarity ${e.similarity.toFixed(2)})`);
+  }
+  lines.push('', `Refuting: ${d.refuting ? `yes (${d.refutingCues.join(', ')})` : 'no'}`);
+  lines.push(`Strikes: ${d.strikes.before} before, ${d.strikes.after} after`);
+  lines.push('', 'Would do');
+  if (d.actions.length === 0) lines.push('  (nothing)');
+  for (const a of d.actions) lines.push(...formatIntent(a));
+  lines.push('', 'Withheld');
+  if (d.withheld.length === 0) lines.push('  (nothing)');
+  for (const w of d.withheld) lines.push(...formatIntent(w, `withheld: ${REASONS[w.withheldBecause]}`));
+  lines.push('', 'Rules considered');
+  const width = Math.max(...d.explain.map((o) => o.rule.length));
+  for (const o of d.explain) {
+    const detail = o.detail === undefined ? '' : ` (${o.detail})`;
+    lines.push(`  ${o.fired ? 'yes' : 'no '}  ${o.rule.padEnd(width)}  ${REASONS[o.reason]}${detail}`);
+  }
+  return lines;
+}
+
+function formatIntent(a: ActionIntent, note?: string): string[] {
+  const lines = [`  ${a.type}: ${REASONS[a.reason]} (${a.detail})`];
+  if (note) lines.push(`    ${note}`);
+  if (a.text) lines.push(...a.text.split('\n').map((l) => `    | ${l}`));
+  return lines;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { enforcing, typesOf } from './harness.js';
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('concurrent messages (the keyed lock)', () => {
+  it('GIVEN 20 concurrent rumors from one member in one group THEN strikes.after is 1..20, each once', async () => {
+    const h = await enforcing();
+    const decisions = await Promise.all(range(20).map((i) => h.post({ messageId: `c-${i}` })));
+    expect(decisions.map((d) => d.strikes.after).sort((a, b) => a - b)).toEqual(range(20));
+    for (const d of decisions) expect(d.strikes.before).toBe(d.strikes.after - 1);
+    expect(await h.engine.strikesOf('g-1', 'm-1')).toHaveLength(20);
+    // Arrival order is kept: the nth call is the nth strike.
+    expect(decisions.map((d) => d.strikes.after)).toEqual(range(20));
+  });
+
+  it('GIVEN 20 concurrent rumors from 20 members THEN exactly one full refutation and 19 pointers', async () => {
+    const h = await enforcing();
+    const decisions = await Promise.all(range(20).map((i) => h.post({ messageId: `c-${i}`, member: { id: `m-${i}` } })));
+    const replies = decisions.flatMap((d) => typesOf(d.actions)).filter((t) => t === 'reply_refutation' || t === 'pointer');
+    expect(replies.filter((t) => t === 'reply_refutation')).toHaveLength(1);
+    expect(replies.filter((t) => t === 'pointer')).toHaveLength(19);
+  });
+
+  it('GIVEN the same message evaluated 5 times at once THEN it counts once', async () => {
+    const h = await enforcing();
+    const message = h.message({ messageId: 'dup' });
+    const decisions = await Promise.all(range(5).map(() => h.engine.evaluate(message)));
+    expect(decisions.map((d) => d.strikes.after)).toEqual([1, 1, 1, 1, 1]);
+    expect(await h.engine.strikesOf('g-1', 'm-1')).toHaveLength(1);
+  });
+
+  it('GIVEN two groups concurrently THEN each member has their own 10 strikes', async () => {
+    const h = await enforcing();
+    await h.engine.configure('g-2', { enabledActions: ['reply_refutation', 'log'] });
+    const calls = range(10).flatMap((i) => [h.post({ messageId: `a-${i}`, groupId: 'g-1' }), h.post({ messageId: `b-${i}`, groupId: 'g-2' })]);
+    const decisions = await Promise.all(calls);
+    for (const g of ['g-1', 'g-2']) {
+      expect(decisions.filter((d) => d.groupId === g).map((d) => d.strikes.after)).toEqual(range(10));
+      expect(await h.engine.strikesOf(g, 'm-1')).toHaveLength(10);
+    }
+  });
+
+  it('GIVEN a pardon among concurrent rumors THEN it runs in arrival order', async () => {
+    const h = await enforcing();
+    const first = range(3).map((i) => h.post({ messageId: `x-${i}` }));
+    const pardon = h.engine.pardon('g-1', 'm-1');
+    const later = h.post({ messageId: 'x-4' });
+    const [a, b, c] = await Promise.all(first);
+    expect([a!.strikes.after, b!.strikes.after, c!.strikes.after]).toEqual([1, 2, 3]);
+    expect(await pardon).toBe(3);
+    expect((await later).strikes).toEqual({ before: 0, after: 1 });
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { enforcing, PAST_REPEAT_WINDOW, ruleOf, TEXT, typesOf } from './harness.js';
+
+describe('edited messages', () => {
+  it.each([
+    { given: 'the same text', edit: TEXT.fiveG, wait: 0 },
+    { given: 'a reworded version of the same rumor', edit: 'Guys, 5G towers spread the coronavirus!!!', wait: 0 },
+    { given: 'the same rumor in Chinese', edit: TEXT.fiveGZh, wait: 0 },
+    { given: 'the same rumor, edited an hour later', edit: TEXT.fiveG, wait: 60 * 60_000 },
+  ])('GIVEN a counted rumor edited to $given THEN no second strike and no second reply', async ({ edit, wait }) => {
+    const h = await enforcing();
+    const original = await h.post({ messageId: 'm-100' });
+    h.advance(wait);
+    const edited = await h.post({ messageId: 'm-100', edited: true, text: edit });
+    expect(original.strikes).toEqual({ before: 0, after: 1 });
+    expect(edited.strikes).toEqual({ before: 1, after: 1 });
+    expect(typesOf(edited.actions)).toEqual(['log']);
+    expect(edited.withheld).toEqual([]);
+    expect(ruleOf(edited, 'edit')).toEqual({ rule: 'edit', fired: true, reason: 'already_counted', detail: 'edited message' });
+    expect(await h.engine.strikesOf('g-1', 'm-1')).toHaveLength(1);
+  });
+
+  it('GIVEN a harmless message edited INTO a rumor THEN it counts like a new one', async () => {
+    const h = await enforcing();
+    const original = await h.post({ messageId: 'm-100', text: TEXT.chatter });
+    h.advance(PAST_REPEAT_WINDOW);
+    const edited = await h.post({ messageId: 'm-100', edited: true });
+    expect(original.strikes).toEqual({ before: 0, after: 0 });
+    expect(edited.strikes).toEqual({ before: 0, after: 1 });
+    expect(typesOf(edited.actions)).toEqual(['log', 'reply_refutation']);
+    expect(ruleOf(edited, 'edit')).toEqual({ rule: 'edit', fired: false, reason: 'first_count', detail: 'edited message' });
+  });
+
+  it('GIVEN a rumor edited into another rumor THEN the new rumor counts', async () => {
+    const h = await enforcing();
+    await h.post({ messageId: 'm-100' });
+    const edited = await h.post({ messageId: 'm-100', edited: true, text: TEXT.garlic });
+    expect(edited.strikes).toEqual({ before: 1, after: 2 });
+  });
+
+  it('GIVEN a refuting message edited into the bare rumor THEN the edit counts', async () => {
+    const h = await enforcing();
+    const refuting = await h.post({ messageId: 'm-100', text: '辟谣：5G基站会传播新冠病毒' });
+    const edited = await h.post({ messageId: 'm-100', edited: true, text: TEXT.fiveGZh });
+    expect(refuting.strikes.after).toBe(0);
+    expect(edited.strikes).toEqual({ before: 0, after: 1 });
+  });
+
+  it('GIVEN a rumor from an exempt admin edited THEN the refutation is not repeated', async () => {
+    const h = await enforcing();
+    await h.post({ messageId: 'm-100', member: { isAdmin: true } });
+    h.advance(PAST_REPEAT_WINDOW);
+    const edited = await h.post({ messageId: 'm-100', edited: true, member: { isAdmin: true } });
+    expect(typesOf(edited.actions)).toEqual(['log']);
+  });
+
+  it('GIVEN the same message id in another group THEN it is another message', async () => {
+    const h = await enforcing();
+    await h.post({ messageId: 'm-100' });
+    const other = await h.post({ messageId: 'm-100', groupId: 'g-2' });
+    expect(other.strikes).toEqual({ before: 0, after: 1 });
+  });
+});

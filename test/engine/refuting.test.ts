@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { enforcing, FIVE_G_ID, FIVE_G_SOURCE, PAST_REPEAT_WINDOW, ruleOf, typesOf } from './harness.js';
+
+describe('members who refute a rumor are never punished', () => {
+  it.each([
+    { given: 'an English hoax notice', text: 'This is a hoax: 5G towers spread the coronavirus is false', cues: ['hoax', 'false'] },
+    { given: 'a Chinese 辟谣 notice', text: '辟谣：5G基站会传播新冠病毒', cues: ['辟谣'] },
+    { given: "a link to the debunk's source", text: `5G towers spread the coronavirus ${FIVE_G_SOURCE}`, cues: [`source:${FIVE_G_SOURCE}`] },
+    { given: 'a fact-check phrase', text: 'Fact check: 5G towers spread the coronavirus? No evidence at all', cues: ['fact check', 'no evidence'] },
+  ])('GIVEN a member with one strike AND $given THEN no strike, no reply, refuting fired', async ({ text, cues }) => {
+    const h = await enforcing();
+    await h.post();
+    h.advance(PAST_REPEAT_WINDOW);
+    const d = await h.post({ text });
+    expect(d.matches[0]?.debunkId).toBe(FIVE_G_ID);
+    expect(d.refuting).toBe(true);
+    expect(d.refutingCues).toEqual(cues);
+    expect(d.strikes).toEqual({ before: 1, after: 1 });
+    expect(typesOf(d.actions)).toEqual(['log']);
+    expect(d.withheld).toEqual([]);
+    expect(ruleOf(d, 'refuting')).toEqual({ rule: 'refuting', fired: true, reason: 'refuting', detail: cues.join(', ') });
+    // Nothing after the refuting rule is considered.
+    expect(d.explain.map((r) => r.rule)).toEqual(['threshold', 'refuting']);
+    expect(await h.engine.strikesOf('g-1', 'm-1')).toHaveLength(1);
+  });
+
+  it.each([
+    { given: 'a negated cue', text: 'This is not a hoax: 5G towers spread the coronavirus' },
+    { given: 'the plain rumor', text: '5G towers spread the coronavirus' },
+  ])('GIVEN $given THEN it is not refuting and counts as a strike', async ({ text }) => {
+    const h = await enforcing();
+    const d = await h.post({ text });
+    expect(d.refuting).toBe(false);
+    expect(ruleOf(d, 'refuting')).toEqual({ rule: 'refuting', fired: false, reason: 'not_refuting' });
+    expect(d.strikes).toEqual({ before: 0, after: 1 });
+  });
+
+  it('GIVEN a refutation first THEN a spreader moments later still gets the full refutation, not a pointer', async () => {
+    const h = await enforcing();
+    await h.post({ member: { id: 'm-1' }, text: '辟谣：5G基站会传播新冠病毒' });
+    const d = await h.post({ member: { id: 'm-2', name: 'Bob' } });
+    expect(typesOf(d.actions)).toEqual(['log', 'reply_refutation']);
+  });
+});

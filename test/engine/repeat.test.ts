@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { Decision } from '../../src/engine/decision.js';
+import { enforcing, harness, MINUTE, ruleOf, TEXT, textOf, typesOf, type Harness } from './harness.js';
+
+const LINK = 'https://t.me/c/100/42';
+const MEMBERS = [
+  { id: 'm-1', name: 'Alice' },
+  { id: 'm-2', name: 'Bob' },
+  { id: 'm-3', name: 'Carol' },
+];
+
+/** The three members post the same rumor at the given minutes from now; the first message has `link`. */
+async function threePosts(h: Harness, minutes: readonly number[], link?: string): Promise<Decision[]> {
+  const start = h.now();
+  const out: Decision[] = [];
+  for (const [i, member] of MEMBERS.entries()) {
+    h.advance(start + minutes[i]! * MINUTE - h.now());
+    out.push(await h.post({ member, ...(i === 0 && link ? { link } : {}) }));
+  }
+  return out;
+}
+
+describe('the same rumor from several members within the repeat window (10 minutes)', () => {
+  it.each([
+    { given: 'the first message has a link', link: LINK, pointer: `This rumor was answered a few minutes ago: ${LINK}` },
+    { given: 'the platform gives no link', link: undefined, pointer: 'This rumor was answered a few minutes ago.' },
+  ])('GIVEN later: pointer AND $given THEN one refutation, then pointers', async ({ link, pointer }) => {
+    const h = harness();
+    const [first, second, third] = await threePosts(h, [0, 3, 9], link);
+    expect(typesOf(first!.actions)).toEqual(['log', 'reply_refutation']);
+    for (const d of [second!, third!]) {
+      expect(typesOf(d.actions)).toEqual(['log', 'pointer']);
+      expect(textOf(d, 'pointer')).toBe(pointer);
+      expect(ruleOf(d, 'repeat')).toMatchObject({ rule: 'repeat', fired: true, reason: 'repeat_pointer' });
+    }
+    expect(ruleOf(third!, 'repeat')?.detail).toBe('first reply 540 s ago');
+  });
+
+  it('GIVEN a Chinese rumor repeated THEN the pointer is Chinese', async () => {
+    const h = harness();
+    await h.post({ member: MEMBERS[0], text: TEXT.beachGirl, link: LINK });
+    const d = await h.post({ member: MEMBERS[1], text: TEXT.beachGirl });
+    expect(textOf(d, 'pointer')).toBe(`这条说法几分钟前已经辟谣：${LINK}`);
+  });
+
+  it('GIVEN later: silent THEN later posts get nothing but the log', async () => {
+    const h = harness();
+    await h.engine.configure('g-1', { repeat: { later: 'silent' } });
+    const [first, second, third] = await threePosts(h, [0, 3, 9], LINK);
+    expect(typesOf(first!.actions)).toEqual(['log', 'reply_refutation']);
+    for (const d of [second!, third!]) {
+      expect(typesOf(d.actions)).toEqual(['log']);
+      expect(d.withheld).toEqual([]);
+      expect(ruleOf(d, 'repeat')).toMatchObject({ rule: 'repeat', fired: true, reason: 'repeat_silent' });
+    }
+  });
+
+  it('GIVEN three posters THEN each still gets a strike', async () => {
+    const h = harness();
+    const decisions = await threePosts(h, [0, 3, 9]);
+    expect(decisions.map((d) => d.strikes)).toEqual(MEMBERS.map(() => ({ before: 0, after: 1 })));
+    for (const m of MEMBERS) expect(await h.engine.strikesOf('g-1', m.id)).toHaveLength(1);
+  });
+
+  it('GIVEN a second offence in the window THEN the warning is still given, only the reply becomes a pointer', async () => {
+    const h = await enforcing();
+    await h.post({ member: MEMBERS[1], text: TEXT.garlic });
+    await h.post({ member: MEMBERS[0] });
+    const d = await h.post({ member: MEMBERS[1] });
+    expect(typesOf(d.actions)).toEqual(['log', 'pointer', 'warn']);
+  });
+});
+
+describe('after the repeat window', () => {
+  it.each([
+    { given: '11 minutes after the first', minutes: [0, 11, 12], types: [['log', 'reply_refutation'], ['log', 'reply_refutation'], ['log', 'pointer']] },
+    { given: 'exactly 10 minutes after the first', minutes: [0, 10, 15], types: [['log', 'reply_refutation'], ['log', 'reply_refutation'], ['log', 'pointer']] },
+    // The window runs from the refutation, not from the pointers.
+    { given: 'pointers in between', minutes: [0, 6, 10], types: [['log', 'reply_refutation'], ['log', 'pointer'], ['log', 'reply_refutation']] },
+  ])('GIVEN posts at $minutes minutes ($given) THEN a new full refutation', async ({ minutes, types }) => {
+    const h = harness();
+    const decisions = await threePosts(h, minutes);
+    expect(decisions.map((d) => typesOf(d.actions))).toEqual(types);
+  });
+
+  it('GIVEN windowMinutes 0 THEN every post gets the full refutation', async () => {
+    const h = harness();
+    await h.engine.configure('g-1', { repeat: { windowMinutes: 0 } });
+    const decisions = await threePosts(h, [0, 0, 0]);
+    expect(decisions.map((d) => typesOf(d.actions))).toEqual(MEMBERS.map(() => ['log', 'reply_refutation']));
+  });
+});
+
+describe('what the window is about', () => {
+  it('GIVEN a different rumor in the window THEN it gets its own refutation', async () => {
+    const h = harness();
+    await h.post({ member: MEMBERS[0] });
+    const d = await h.post({ member: MEMBERS[1], text: TEXT.garlic });
+    expect(typesOf(d.actions)).toEqual(['log', 'reply_refutation']);
+  });
+
+  it('GIVEN the same rumor in another group THEN it gets its own refutation', async () => {
+    const h = harness();
+    await h.post({ member: MEMBERS[0] });
+    const d = await h.post({ member: MEMBERS[1], groupId: 'g-2' });
+    expect(typesOf(d.actions)).toEqual(['log', 'reply_refutation']);
+  });
+
+  // Regression test (found while writing the tests, fixed).
+  it('GIVEN the first refutation was withheld (not enabled) AND refutations are enabled moments later THEN the next post gets the full refutation', async () => {
+    const h = harness();
+    await h.engine.configure('g-1', { enabledActions: ['log'] });
+    await h.post({ member: MEMBERS[0] });
+    await h.engine.configure('g-1', { enabledActions: ['reply_refutation', 'log'] });
+    const d = await h.post({ member: MEMBERS[1] });
+    expect(typesOf(d.actions)).toEqual(['log', 'reply_refutation']);
+  });
+});

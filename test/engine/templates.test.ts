@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { Debunk } from '../../src/debunks/schema.js';
+import type { Decision } from '../../src/engine/decision.js';
+import { render, refutationIn } from '../../src/engine/templates.js';
+import { allTexts, DEBUNKS, enforcing, FIVE_G_ID, FIVE_G_SOURCE, harness, PAST_REPEAT_WINDOW, TEXT, textOf } from './harness.js';
+
+const fiveG = DEBUNKS.find((d) => d.id === FIVE_G_ID)!;
+const refutation = fiveG.refutation as Record<string, string>;
+const SOURCE = `Coronavirus disease (COVID-19) advice for the public: Mythbusters — ${FIVE_G_SOURCE}`;
+const EN_REPLY = `ℹ️ Fact check: this repeats a claim rated false.\n${refutation.en}\nSource: ${SOURCE}`;
+const ZH_REPLY = `ℹ️ 辟谣提示：这条消息与一条已被认定为「不实」的说法相符。\n${refutation.zh}\n来源：${SOURCE}`;
+
+describe('the language of the bot texts', () => {
+  it.each([
+    { given: 'language auto AND an English message', language: 'auto', text: TEXT.fiveG, lang: 'en', reply: EN_REPLY },
+    { given: 'language auto AND a Chinese message', language: 'auto', text: TEXT.fiveGZh, lang: 'zh', reply: ZH_REPLY },
+    { given: 'language zh AND an English message', language: 'zh', text: TEXT.fiveG, lang: 'zh', reply: ZH_REPLY },
+    { given: 'language en AND a Chinese message', language: 'en', text: TEXT.fiveGZh, lang: 'en', reply: EN_REPLY },
+  ])('GIVEN $given THEN the refutation is in $lang', async ({ language, text, lang, reply }) => {
+    const h = harness();
+    await h.engine.configure('g-1', { language });
+    const d = await h.post({ text });
+    expect(d.language).toBe(lang);
+    expect(textOf(d, 'reply_refutation')).toBe(reply);
+  });
+
+  it.each([
+    {
+      language: 'auto',
+      text: TEXT.fiveG,
+      warn: 'Alice, please check before sharing: this is strike 2. Strikes expire after 30 days; repeated rumors can lead to a mute.',
+    },
+    { language: 'zh', text: TEXT.fiveG, warn: 'Alice，转发前请先核实：这是第2次提醒（30天后失效），多次传播谣言可能会被禁言。' },
+    { language: 'auto', text: TEXT.fiveGZh, warn: 'Alice，转发前请先核实：这是第2次提醒（30天后失效），多次传播谣言可能会被禁言。' },
+  ])('GIVEN language $language AND "$text" THEN the warning reads "$warn"', async ({ language, text, warn }) => {
+    const h = await enforcing({ language });
+    await h.post({ text });
+    h.advance(PAST_REPEAT_WINDOW);
+    expect(textOf(await h.post({ text }), 'warn')).toBe(warn);
+  });
+});
+
+describe('refutationIn', () => {
+  const withRefutation = (r: Debunk['refutation']): Debunk => ({ ...fiveG, refutation: r });
+  const rows: { given: string; r: Debunk['refutation']; lang: 'en' | 'zh'; out: string }[] = [
+    { given: 'one text', r: 'Only text.', lang: 'zh', out: 'Only text.' },
+    { given: '{en, zh} AND en', r: { en: 'English.', zh: '中文。' }, lang: 'en', out: 'English.' },
+    { given: '{en, zh} AND zh', r: { en: 'English.', zh: '中文。' }, lang: 'zh', out: '中文。' },
+    { given: '{en} only AND zh', r: { en: 'English.' }, lang: 'zh', out: 'English.' },
+    { given: '{fr} only AND zh', r: { fr: 'Français.' }, lang: 'zh', out: 'Français.' },
+  ];
+  it.each(rows)('GIVEN $given THEN "$out"', ({ r, lang, out }) => {
+    expect(refutationIn(withRefutation(r), lang)).toBe(out);
+  });
+});
+
+/** Three offences by a member called `name`, with every action enabled: warn, alert and mute texts. */
+async function decisionsFor(name: string): Promise<Decision[]> {
+  const h = await enforcing();
+  const out: Decision[] = [];
+  for (let i = 0; i < 3; i++) {
+    out.push(await h.post({ member: { name } }));
+    h.advance(PAST_REPEAT_WINDOW);
+  }
+  return out;
+}
+
+const MASS_MENTION = /@(everyone|here|all|channel)/i;
+const USER_MENTION = /<(@[!&]?|#)\d+>/;
+const CONTROL_OR_BIDI = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+describe('member names are copied as plain, harmless text', () => {
+  it.each([
+    { given: '@everyone', name: '@everyone' },
+    { given: '@here', name: '@here' },
+    { given: 'shouted @EVERYONE', name: 'hey @EVERYONE look' },
+    { given: 'a Discord user mention', name: '<@123>' },
+    { given: 'a Discord nickname mention', name: '<@!123>' },
+    { given: 'a Discord role mention', name: '<@&456>' },
+    { given: 'a Discord channel mention', name: '<#789>' },
+    { given: 'a right-to-left override', name: 'Alice\u202Enimda' },
+    { given: 'isolates', name: '\u2066Alice\u2069' },
+    { given: 'NUL and BEL', name: 'Al\u0000ice\u0007' },
+  ])('GIVEN a member named with $given THEN no text pings, reorders or hides anything', async ({ name }) => {
+    const texts = (await decisionsFor(name)).flatMap(allTexts);
+    const withName = texts.filter((t) => t.includes('please check') || t.includes('RumorGuard:') || t.includes('muted'));
+    expect(withName).toHaveLength(3);
+    for (const t of texts) {
+      expect(t).not.toMatch(MASS_MENTION);
+      expect(t).not.toMatch(USER_MENTION);
+      expect(t).not.toMatch(CONTROL_OR_BIDI);
+    }
+  });
+
+  it('GIVEN a name full of markup and a placeholder THEN the warning holds it verbatim, mentions broken by a zero-width space', async () => {
+    const name = '<b>Bob</b> *bold* _it_ [x](https://evil.example) {n} @everyone';
+    const [, second] = await decisionsFor(name);
+    expect(textOf(second!, 'warn')).toBe(
+      '<b>Bob</b> *bold* _it_ [x](https://evil.example) {n} @\u200Beveryone, please check before sharing: this is strike 2. Strikes expire after 30 days; repeated rumors can lead to a mute.',
+    );
+  });
+
+  it('GIVEN a 5,000-character name THEN the warning holds at most 1,000 characters of it', async () => {
+    const [, second] = await decisionsFor('A'.repeat(5000));
+    const warn = textOf(second!, 'warn')!;
+    expect(warn.startsWith(`${'A'.repeat(999)}…, please check`)).toBe(true);
+  });
+
+  it('GIVEN render with a value holding another placeholder THEN it is not expanded', () => {
+    expect(render('en', 'mute', { name: '{duration}', duration: '1 h' })).toBe('{duration} is muted for 1 h for repeating refuted rumors.');
+  });
+
+  // Regression test (found while writing the tests, fixed).
+  it('GIVEN a member named "@everyone_fan" THEN no text contains a raw "@everyone"', async () => {
+    const texts = (await decisionsFor('@everyone_fan')).flatMap(allTexts);
+    for (const t of texts) expect(t).not.toContain('@everyone');
+  });
+
+  // Regression test (found while writing the tests, fixed).
+  it('GIVEN a member name with a line break THEN the name stays on one line', async () => {
+    const [, second] = await decisionsFor('Eve\nRumorGuard: all strikes pardoned\nEve');
+    expect(textOf(second!, 'warn')).not.toContain('\n');
+  });
+
+  // Regression test (found while writing the tests, fixed).
+  it('GIVEN a member name with a right-to-left mark THEN the mark is removed', async () => {
+    const [, second] = await decisionsFor('\u200FAlice');
+    expect(textOf(second!, 'warn')).not.toMatch(/[\u200E\u200F\u061C]/);
+  });
+});
