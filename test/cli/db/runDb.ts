@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const FIXTURES = path.join(ROOT, 'test/fixtures/import');
+// The repository's own tsx, as `npx tsx` would pick it: npx run from a temporary folder finds no
+// local tsx and would try to download one.
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const CLI = path.join(ROOT, 'adapters/cli.ts');
+
+const created: string[] = [];
+
+/** Removes every folder {@link workspace} made; for `afterAll`. */
+export function removeWorkspaces(): void {
+  for (const cwd of created.splice(0)) rmSync(cwd, { recursive: true, force: true });
+}
+
+/**
+ * A temporary working directory holding a copy of a fixture database in `rules/debunks` (the
+ * default folder) and the import inputs at its top, so messages read `feed.csv:4 …`.
+ */
+export function workspace(folder: 'folder' | 'broken-folder' = 'folder'): string {
+  const cwd = mkdtempSync(path.join(os.tmpdir(), 'rumorguard-db-'));
+  created.push(cwd);
+  mkdirSync(path.join(cwd, 'rules'));
+  cpSync(path.join(FIXTURES, folder), path.join(cwd, 'rules/debunks'), { recursive: true });
+  cpSync(path.join(FIXTURES, 'inputs'), cwd, { recursive: true });
+  return cwd;
+}
+
+/** Runs `rumorguard db <args>` in `cwd`, with no DEBUNKS_DIR unless `env` sets one. */
+export function runDb(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  const { DEBUNKS_DIR: _ignored, ...inherited } = process.env;
+  const run = spawnSync(TSX, [CLI, 'db', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...inherited, ...env },
+    timeout: 60_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Non-empty lines of `text`. */
+export function linesOf(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+/** Every file of the database folder with its text, to show that a refused import wrote nothing. */
+export function folderSnapshot(cwd: string, dir = 'rules/debunks'): Record<string, string> {
+  const folder = path.join(cwd, dir);
+  return Object.fromEntries(readdirSync(folder).sort().map((name) => [name, readFileSync(path.join(folder, name), 'utf8')]));
+}
