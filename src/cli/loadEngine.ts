@@ -31,7 +31,8 @@ export async function loadEngine(flags: EngineFlags, options: LoadEngineOptions 
   const env = readEnv();
   // Only DEBUNKS_DIR matters here; an unrelated bad variable (LOG_LEVEL) must not block a check.
   const dir = flags.dir ?? (env.ok ? env.env.DEBUNKS_DIR : ENV_DEFAULTS.DEBUNKS_DIR);
-  const [debunks, rules] = await Promise.all([loadDebunks(dir), Promise.resolve(loadSettingsFile(flags.rules ?? DEFAULT_RULES_FILE))]);
+  const rules = loadSettingsFile(flags.rules ?? DEFAULT_RULES_FILE);
+  const debunks = await loadDebunks(dir);
   const problems: LoadProblem[] = [...(debunks.ok ? [] : debunks.problems), ...(rules.ok ? [] : rules.problems)];
   if (!debunks.ok || !rules.ok) {
     const errors = options.errors ?? process.stderr;

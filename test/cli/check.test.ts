@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RUMOR = '5G towers spread the coronavirus, share this with everyone!';
+
+function check(args: string[], input?: string) {
+  return spawnSync('npx', ['tsx', 'adapters/cli.ts', 'check', ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    ...(input === undefined ? {} : { input }),
+  });
+}
+
+function checkJson(args: string[], input?: string) {
+  const run = check([...args, '--json'], input);
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout.trim().split('\n')).toHaveLength(1);
+  return JSON.parse(run.stdout) as {
+    refuting: boolean;
+    refutingCues: string[];
+    strikes: { before: number; after: number };
+    matches: { debunkId: string; score: number; phrase: string; excerpt: string }[];
+    actions: { type: string; reason: string; reasonText: string; detail: string; text?: string }[];
+    withheld: { type: string; reason: string; withheldBecause: string }[];
+    explain: { rule: string; fired: boolean; reason: string; reasonText: string }[];
+  };
+}
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'rumorguard-check-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// Runs the real engine on rules/default.yaml and rules/debunks in a child process, as a user would;
+// tsx starts slowly on a busy 2-core machine, hence the long timeout.
+describe('rumorguard check', { timeout: 90_000 }, () => {
+  it('GIVEN a known rumor with --json THEN one object with the match, the refutation to post and every rule', () => {
+    const out = checkJson([RUMOR]);
+    expect(out.refuting).toBe(false);
+    expect(out.matches.map((m) => m.debunkId)).toEqual(['5g-spreads-coronavirus']);
+    expect(out.matches[0]).toMatchObject({ phrase: '5G towers spread the coronavirus', excerpt: '5G towers spread the coronavirus' });
+    expect(out.matches[0]!.score).toBeGreaterThanOrEqual(0.6);
+    expect(out.actions.map((a) => [a.type, a.reason])).toEqual([
+      ['log', 'incident'],
+      ['reply_refutation', 'ladder_step'],
+    ]);
+    expect(out.actions[1]!.text).toContain('Viruses cannot travel on radio waves');
+    expect(out.actions[1]!.reasonText).toBe("escalation ladder step for the member's active strikes");
+    expect(out.withheld).toEqual([]);
+    expect(out.strikes).toEqual({ before: 0, after: 1 });
+    expect(out.explain.map((o) => [o.rule, o.fired, o.reason])).toEqual([
+      ['threshold', true, 'at_act'],
+      ['refuting', false, 'not_refuting'],
+      ['edit', false, 'first_count'],
+      ['exemption', false, 'not_exempt'],
+      ['ladder', true, 'ladder_step'],
+      ['repeat', false, 'first_in_window'],
+    ]);
+  });
+
+  it('GIVEN - as the text THEN the message is read from stdin', () => {
+    const out = checkJson(['-'], `${RUMOR}\n`);
+    expect(out.matches.map((m) => m.debunkId)).toEqual(['5g-spreads-coronavirus']);
+    expect(out.actions.map((a) => a.type)).toEqual(['log', 'reply_refutation']);
+  });
+
+  it('GIVEN a message that refutes the rumor THEN it is flagged refuting, logged and nobody is punished', () => {
+    const out = checkJson(['Not true: 5G towers do not spread the coronavirus, the WHO debunked it']);
+    expect(out.refuting).toBe(true);
+    expect(out.refutingCues).toEqual(['not true', 'debunked']);
+    expect(out.actions.map((a) => a.type)).toEqual(['log']);
+    expect(out.strikes).toEqual({ before: 0, after: 0 });
+    expect(out.explain.find((o) => o.rule === 'refuting')).toMatchObject({ fired: true, reason: 'refuting' });
+  });
+
+  it('GIVEN --admin THEN the member is exempt: no strike, the refutation is still shown', () => {
+    const out = checkJson([RUMOR, '--admin', '--member', 'owner']);
+    expect(out.strikes).toEqual({ before: 0, after: 0 });
+    expect(out.actions.map((a) => a.type)).toEqual(['log', 'reply_refutation']);
+    expect(out.explain.find((o) => o.rule === 'exemption')).toMatchObject({ fired: true, reason: 'exempt_admin' });
+  });
+
+  it('GIVEN small talk THEN nothing matches and nothing is done', () => {
+    const out = checkJson(['good morning everyone']);
+    expect(out).toMatchObject({ refuting: false, matches: [], actions: [], withheld: [] });
+    expect(out.explain.map((o) => [o.rule, o.fired, o.reason])).toEqual([['threshold', false, 'no_match']]);
+  });
+
+  it('GIVEN --rules in observe mode THEN the reply is withheld with the reason, and the log is still done', () => {
+    const rules = path.join(tmp, 'observe.yaml');
+    writeFileSync(rules, readFileSync(path.join(REPO_ROOT, 'rules/default.yaml'), 'utf8').replace('mode: enforce', 'mode: observe'));
+    const out = checkJson([RUMOR, '--rules', rules]);
+    expect(out.actions.map((a) => a.type)).toEqual(['log']);
+    expect(out.withheld.map((w) => [w.type, w.reason, w.withheldBecause])).toEqual([['reply_refutation', 'ladder_step', 'observe_mode']]);
+  });
+
+  it('GIVEN the text form THEN it shows matches, refuting, actions with the text to post, withheld and rules', () => {
+    const run = check([RUMOR]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('  5g-spreads-coronavirus  score 1.00\n    matched claim "5G towers spread the coronavirus"\n');
+    expect(run.stdout).toContain('\nRefuting: no\n');
+    expect(run.stdout).toContain('\nWould do\n  log: every match at or above the suggest threshold is logged');
+    expect(run.stdout).toContain('    | ℹ️ Fact check: this repeats a claim rated false.\n');
+    expect(run.stdout).toContain('\nWithheld\n  (nothing)\n');
+    expect(run.stdout).toContain('  yes  threshold  score is at or above the act threshold (score 1.00 ≥ 0.6)\n');
+    expect(run.stdout).toContain('  no   refuting   no sign that the message refutes the rumor\n');
+  });
+
+  it('GIVEN a missing debunk folder and a broken rules file THEN every problem is printed with file:line and it exits 1', () => {
+    const rules = path.join(tmp, 'broken.yaml');
+    writeFileSync(rules, 'mode: enforce\nthresholds:\n  suggest: 2\n  act: 0.6\n');
+    const run = check([RUMOR, '--dir', 'no/such/folder', '--rules', rules]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('no/such/folder: folder not found');
+    expect(run.stderr).toMatch(/broken\.yaml:3: thresholds\.suggest: must be between 0 and 1/);
+  });
+});
