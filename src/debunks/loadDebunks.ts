@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkDebunkFiles, type FileRead, type LoadResult } from './checkDebunkFiles.js';
+import { readDebunkFiles, stripBom } from './readDebunkFiles.js';
 import {
   debunkFileNames,
   emptyFolderProblem,
@@ -31,26 +31,10 @@ export interface LoadOptions {
  * problems, every one of them at once.
  */
 export async function loadDebunks(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const { absolute, folder } = locate(dir, options);
-  let listing: Dirent[];
-  try {
-    listing = await readdir(absolute, { withFileTypes: true });
-  } catch (err) {
-    return { ok: false, problems: [folderProblem(folder, err)] };
-  }
-  const names = debunkFileNames(listing);
-  if (names.length === 0) return { ok: false, problems: [emptyFolderProblem(folder)] };
-  const reads = await Promise.all(
-    names.map(async (name): Promise<FileRead> => {
-      const file = shownFile(folder, name);
-      try {
-        return { file, text: stripBom(await readFile(path.join(absolute, name), 'utf8')) };
-      } catch (err) {
-        return { file, problem: unreadableFileProblem(file, err) };
-      }
-    }),
-  );
-  return checkDebunkFiles(reads);
+  const read = await readDebunkFiles(dir, options.cwd ?? process.cwd());
+  if (!read.ok) return read;
+  if (read.reads.length === 0) return { ok: false, problems: [emptyFolderProblem(read.folder)] };
+  return checkDebunkFiles(read.reads);
 }
 
 /** Synchronous {@link loadDebunks}, for start-up code and scripts that cannot await. */
@@ -78,9 +62,4 @@ export function loadDebunksSync(dir: string, options: LoadOptions = {}): LoadRes
 function locate(dir: string, options: LoadOptions): { absolute: string; folder: string } {
   const cwd = options.cwd ?? process.cwd();
   return { absolute: path.resolve(cwd, dir), folder: shownPath(dir, cwd) };
-}
-
-/** Windows editors may save UTF-8 with a byte-order mark, which JSON.parse rejects. */
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

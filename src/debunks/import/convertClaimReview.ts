@@ -1,6 +1,6 @@
 import { parseSource } from '../parseSource.js';
 import { claimReviewPathOf, claimReviewToEntry } from './claimReviewToEntry.js';
-import { stripBom } from './convertJson.js';
+import { stripBom } from '../readDebunkFiles.js';
 import { findClaimReviews } from './findClaimReviews.js';
 import type { Conversion, ImportedRecord } from './importedRecord.js';
 

@@ -1,5 +1,6 @@
 import { describeValue } from '../describeIssues.js';
 import { parseSource, type DataPath } from '../parseSource.js';
+import { stripBom } from '../readDebunkFiles.js';
 import type { Conversion, ImportedRecord } from './importedRecord.js';
 
 /**
@@ -23,11 +24,6 @@ export function convertJson(text: string, source: string): Conversion {
     return { record: i + 1, line, entry: { ...raw }, notes: [], lineOf: (field) => lineOf([...at, ...field]) };
   });
   return { records, problems: [] };
-}
-
-/** Windows tools may save UTF-8 with a byte-order mark, which JSON.parse rejects. */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function isMapping(value: unknown): value is Record<string, unknown> {

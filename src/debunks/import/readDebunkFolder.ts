@@ -1,10 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { checkDebunkFile } from '../checkDebunkFile.js';
 import { checkDebunkFiles, type FileRead } from '../checkDebunkFiles.js';
-import { debunkFileNames, folderProblem, shownFile, shownPath, unreadableFileProblem } from '../debunkFolder.js';
 import type { LoadProblem } from '../loadProblem.js';
-import { stripBom } from './convertJson.js';
+import { readDebunkFiles } from '../readDebunkFiles.js';
 
 /** A debunk folder as an import sees it: its files, and where each id is written. */
 export type ImportTarget =
@@ -25,30 +22,14 @@ export type ImportTarget =
  * examples imports into an empty folder.
  */
 export async function readDebunkFolder(dir: string, cwd: string): Promise<ImportTarget> {
-  const absolute = path.resolve(cwd, dir);
-  const folder = shownPath(dir, cwd);
-  let names: string[];
-  try {
-    names = debunkFileNames(await readdir(absolute, { withFileTypes: true }));
-  } catch (err) {
-    return { ok: false, problems: [folderProblem(folder, err)] };
-  }
-  const reads = await Promise.all(
-    names.map(async (name): Promise<FileRead> => {
-      const file = shownFile(folder, name);
-      try {
-        return { file, text: stripBom(await readFile(path.join(absolute, name), 'utf8')) };
-      } catch (err) {
-        return { file, problem: unreadableFileProblem(file, err) };
-      }
-    }),
-  );
-  const checked = checkDebunkFiles(reads);
+  const read = await readDebunkFiles(dir, cwd);
+  if (!read.ok) return read;
+  const checked = checkDebunkFiles(read.reads);
   if (!checked.ok) return checked;
   const ids = new Map<string, string>();
-  for (const read of reads) {
-    if ('problem' in read) continue;
-    for (const site of checkDebunkFile(read.file, read.text).ids) ids.set(site.id, `${site.file}:${site.line}`);
+  for (const r of read.reads) {
+    if ('problem' in r) continue;
+    for (const site of checkDebunkFile(r.file, r.text).ids) ids.set(site.id, `${site.file}:${site.line}`);
   }
-  return { ok: true, folder, reads, ids };
+  return { ok: true, folder: read.folder, reads: read.reads, ids };
 }

@@ -1,0 +1,40 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileRead } from './checkDebunkFiles.js';
+import { debunkFileNames, folderProblem, shownFile, shownPath, unreadableFileProblem } from './debunkFolder.js';
+import type { LoadProblem } from './loadProblem.js';
+
+/** The debunk files of a folder as read, before any checking. */
+export type FolderRead = { ok: true; folder: string; reads: FileRead[] } | { ok: false; problems: LoadProblem[] };
+
+/**
+ * Lists and reads every debunk file directly inside `dir`, in name order. A folder that cannot
+ * be listed and a file that cannot be read come back as problems; an empty folder is not one
+ * here (the loader refuses it, an import may fill it).
+ */
+export async function readDebunkFiles(dir: string, cwd: string): Promise<FolderRead> {
+  const absolute = path.resolve(cwd, dir);
+  const folder = shownPath(dir, cwd);
+  let names: string[];
+  try {
+    names = debunkFileNames(await readdir(absolute, { withFileTypes: true }));
+  } catch (err) {
+    return { ok: false, problems: [folderProblem(folder, err)] };
+  }
+  const reads = await Promise.all(
+    names.map(async (name): Promise<FileRead> => {
+      const file = shownFile(folder, name);
+      try {
+        return { file, text: stripBom(await readFile(path.join(absolute, name), 'utf8')) };
+      } catch (err) {
+        return { file, problem: unreadableFileProblem(file, err) };
+      }
+    }),
+  );
+  return { ok: true, folder, reads };
+}
+
+/** Windows editors may save UTF-8 with a byte-order mark, which JSON.parse rejects. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
