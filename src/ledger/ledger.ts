@@ -40,6 +40,13 @@ export class Ledger {
     });
   }
 
+  /** The last entry of a group's chain. */
+  async headEntry(groupId: string): Promise<LedgerEntry | undefined> {
+    const head = await this.backend.head(groupId);
+    if (!head) return undefined;
+    return (await this.backend.read(groupId)).find((e) => e.seq === head.seq);
+  }
+
   groups(): Promise<string[]> {
     return this.backend.groups();
   }

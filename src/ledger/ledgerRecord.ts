@@ -17,6 +17,8 @@ export interface RecordedAction {
 /** A message that matched a known rumor, and what was done about it. */
 export interface IncidentRecord {
   type: 'incident';
+  /** Unique id of the record, so a replay after a crash never writes it twice. */
+  recordId?: string;
   platform: string;
   groupId: string;
   messageId: string;
@@ -36,6 +38,8 @@ export interface IncidentRecord {
 /** Something a manager did: the managers are accountable too. */
 export interface AdminRecord {
   type: 'admin';
+  /** Unique id of the record, so a replay after a crash never writes it twice. */
+  recordId?: string;
   platform: string;
   groupId: string;
   by: Actor;
