@@ -1,0 +1,49 @@
+import { runAdminCommand, type CommandResult } from '../commands/adminCommands.js';
+import { incidentRecord } from '../ledger/incidentRecord.js';
+import type { RecordOutcome } from '../ledger/recorder.js';
+import type { LedgerRecord } from '../ledger/ledgerRecord.js';
+import type { ChatMember, ChatMessage } from './chatMessage.js';
+import type { Decision } from './decision.js';
+import type { Engine } from './engine.js';
+
+/** Where incidents and admin actions are written (the ledger through its spool). */
+export interface IncidentSink {
+  record(record: LedgerRecord): Promise<RecordOutcome>;
+}
+
+/**
+ * What every adapter calls: the engine's decision for a message, with the incident written to
+ * the ledger, and admin commands with the admin's action written too (the managers are
+ * accountable as well). Platform-free: adapters translate events in and carry decisions out.
+ */
+export class Moderator {
+  constructor(
+    readonly engine: Engine,
+    private readonly sink?: IncidentSink,
+  ) {}
+
+  /** Decides about a message and records the incident, if there is one. */
+  async onMessage(message: ChatMessage): Promise<{ decision: Decision; recorded?: RecordOutcome }> {
+    const decision = await this.engine.evaluate(message);
+    const record = incidentRecord(message, decision);
+    if (!record || !this.sink) return { decision };
+    return { decision, recorded: await this.sink.record(record) };
+  }
+
+  /** Runs `/rg …` and records what an admin changed. */
+  async onAdminCommand(platform: string, groupId: string, by: ChatMember, text: string): Promise<CommandResult> {
+    const result = await runAdminCommand(this.engine, groupId, by, text);
+    if (result.ok && result.change && this.sink) {
+      const [, action = 'configure'] = text.trim().split(/\s+/);
+      await this.sink.record({
+        type: 'admin',
+        platform,
+        groupId,
+        by: { kind: 'admin', id: by.id, name: by.name },
+        action,
+        detail: result.change.summary,
+      });
+    }
+    return result;
+  }
+}

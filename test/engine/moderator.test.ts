@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Moderator } from '../../src/engine/moderator.js';
+import { Ledger } from '../../src/ledger/ledger.js';
+import { memoryLedgerBackend } from '../../src/ledger/ledgerBackend.js';
+import { Recorder } from '../../src/ledger/recorder.js';
+import { Spool } from '../../src/ledger/spool.js';
+import { FIVE_G_ID, TEXT, harness } from './harness.js';
+
+function setup() {
+  const h = harness();
+  const backend = memoryLedgerBackend();
+  const ledger = new Ledger(backend);
+  const spool = new Spool(path.join(mkdtempSync(path.join(tmpdir(), 'rg-mod-')), 'spool.jsonl'));
+  return { h, backend, ledger, moderator: new Moderator(h.engine, new Recorder(ledger, spool)) };
+}
+
+describe('Moderator', () => {
+  it('GIVEN a rumor THEN the decision comes back AND the incident is in the ledger', async () => {
+    const { h, backend, moderator } = setup();
+    const { decision, recorded } = await moderator.onMessage(h.message());
+    expect(decision.matches[0]?.debunkId).toBe(FIVE_G_ID);
+    expect(recorded).toEqual({ acknowledged: true, waiting: 0 });
+    const [entry] = await backend.read('g-1');
+    expect(entry?.record).toMatchObject({ type: 'incident', debunkId: FIVE_G_ID, member: { id: 'm-1' } });
+  });
+
+  it('GIVEN small talk THEN nothing is recorded', async () => {
+    const { h, backend, moderator } = setup();
+    await moderator.onMessage(h.message({ text: TEXT.chatter }));
+    expect(await backend.read('g-1')).toEqual([]);
+  });
+
+  it('GIVEN an admin changing the mode THEN the admin action is recorded under the admin\'s name', async () => {
+    const { backend, moderator } = setup();
+    const result = await moderator.onAdminCommand('test', 'g-1', { id: 'o1', name: 'Owner', isAdmin: true }, '/rg mode observe');
+    expect(result.ok).toBe(true);
+    expect((await backend.read('g-1'))[0]?.record).toEqual(
+      expect.objectContaining({ type: 'admin', action: 'mode', detail: 'mode observe', by: { kind: 'admin', id: 'o1', name: 'Owner' } }),
+    );
+  });
+
+  it('GIVEN a member who is not an admin THEN the command is refused and nothing is recorded', async () => {
+    const { backend, moderator } = setup();
+    const result = await moderator.onAdminCommand('test', 'g-1', { id: 'm1', name: 'Mallory' }, '/rg mode observe');
+    expect(result).toMatchObject({ ok: false, error: 'not_admin' });
+    expect(await backend.read('g-1')).toEqual([]);
+  });
+
+  it('GIVEN a pardon THEN it is recorded, and the chain verifies', async () => {
+    const { h, ledger, moderator } = setup();
+    await moderator.onMessage(h.message());
+    await moderator.onAdminCommand('test', 'g-1', { id: 'o1', name: 'Owner', isAdmin: true }, '/rg pardon m-1');
+    const entries = await ledger.entries('g-1');
+    expect(entries.map((e) => e.record.type)).toEqual(['incident', 'admin']);
+    expect(entries[1]?.record).toMatchObject({ action: 'pardon', detail: 'pardoned m-1 (1)' });
+    expect((await ledger.verify('g-1')).ok).toBe(true);
+  });
+});
