@@ -2,7 +2,9 @@ import type { Env } from '../src/config/env.js';
 import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
 import { Engine } from '../src/engine/engine.js';
 import { loadSettingsFile } from '../src/rules/loadSettings.js';
-import { memoryStore } from '../src/store/keyvStore.js';
+import { openStore, type OpenedStore } from '../src/store/openStore.js';
+import { redactUrl } from '../src/store/redactUrl.js';
+import { checkSchemaVersion } from '../src/store/schemaVersion.js';
 import { runPlayground } from './console/playground.js';
 
 interface StartIo {
@@ -27,11 +29,36 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     // The adapters land in their own issues; say so plainly instead of pretending to connect.
     io.errors.write(`${platforms.join(' and ')} token found, but this version has no ${platforms.join('/')} adapter yet; starting the local playground instead.\n`);
   }
-  const engine = new Engine({ debunks: debunks.debunks, rules, store: memoryStore() });
-  io.output.write(
-    `RumorGuard playground: ${engine.debunkCount} debunks from ${debunks.files.length} file(s) in ${env.DEBUNKS_DIR}, rules from ${env.RULES_FILE}.\n` +
-      'To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in .env (see .env.example).\n',
-  );
-  await runPlayground({ engine, input: io.input, output: io.output });
-  return 0;
+  const opened = await openCheckedStore(env.STORE_URL, io);
+  if (!opened) return 1;
+  try {
+    const engine = new Engine({ debunks: debunks.debunks, rules, store: opened.store });
+    io.output.write(
+      `RumorGuard playground: ${engine.debunkCount} debunks from ${debunks.files.length} file(s) in ${env.DEBUNKS_DIR}, rules from ${env.RULES_FILE}, state in ${redactUrl(env.STORE_URL)}.\n` +
+        'To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in .env (see .env.example).\n',
+    );
+    await runPlayground({ engine, input: io.input, output: io.output });
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+/** Opens STORE_URL and checks its schema; on failure says why on `errors` and returns undefined. */
+async function openCheckedStore(url: string, io: StartIo): Promise<OpenedStore | undefined> {
+  let opened: OpenedStore;
+  try {
+    opened = await openStore(url);
+  } catch (error) {
+    // StoreError messages name the backend and redact the password.
+    io.errors.write(`RumorGuard cannot start: ${(error as Error).message}\nSet STORE_URL in .env (see .env.example).\n`);
+    return undefined;
+  }
+  const schema = await checkSchemaVersion(opened.store).catch((error: Error) => ({ ok: false as const, message: error.message }));
+  if (!schema.ok) {
+    io.errors.write(`RumorGuard cannot start: ${schema.message}\n`);
+    await opened.close();
+    return undefined;
+  }
+  return opened;
 }

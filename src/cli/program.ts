@@ -3,6 +3,7 @@ import { benchCommand } from './benchCommand.js';
 import { checkCommand } from './check.js';
 import { dbCommand } from './db/index.js';
 import { evalCommand } from './evalCommand.js';
+import { ledgerCommand } from './ledger/index.js';
 import { scanCommand } from './scan/scanCommand.js';
 
 /**
@@ -11,10 +12,11 @@ import { scanCommand } from './scan/scanCommand.js';
  */
 export function buildProgram(): Command {
   return new Command('rumorguard')
-    .description('Group-chat rumor moderation: match messages against refuted rumors, measure the matcher.')
+    .description('Group-chat rumor moderation: match messages against refuted rumors, keep the ledger, measure the matcher.')
     .addCommand(evalCommand())
     .addCommand(benchCommand())
     .addCommand(checkCommand())
     .addCommand(scanCommand())
-    .addCommand(dbCommand());
+    .addCommand(dbCommand())
+    .addCommand(ledgerCommand());
 }

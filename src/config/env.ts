@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_STORE_URL, parseStoreUrl } from '../store/storeUrl.js';
 
 /**
  * Every environment variable RumorGuard reads, with its default. `.env.example` documents the
@@ -9,6 +10,11 @@ export const ENV_DEFAULTS = {
   DEBUNKS_DIR: 'rules/debunks',
   /** Default rules for every group (thresholds, ladder, exemptions), relative to the working directory. */
   RULES_FILE: 'rules/default.yaml',
+  /**
+   * Where group settings, strikes and the ledger are kept: sqlite://PATH (relative to the working
+   * directory, created on first run), redis://…, postgres://… or memory: (lost on exit).
+   */
+  STORE_URL: DEFAULT_STORE_URL,
   /** pino log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: 'info',
   /** Discord bot token; when set, `npm start` connects to Discord. */
@@ -20,6 +26,15 @@ export const ENV_DEFAULTS = {
 const EnvSchema = z.object({
   DEBUNKS_DIR: z.string().min(1).default(ENV_DEFAULTS.DEBUNKS_DIR),
   RULES_FILE: z.string().min(1).default(ENV_DEFAULTS.RULES_FILE),
+  STORE_URL: z
+    .string()
+    .min(1)
+    .default(ENV_DEFAULTS.STORE_URL)
+    .superRefine((url, ctx) => {
+      // The message shows the URL with its password redacted.
+      const parsed = parseStoreUrl(url);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DISCORD_TOKEN: z.string().default(''),
   TELEGRAM_BOT_TOKEN: z.string().default(''),

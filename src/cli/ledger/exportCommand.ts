@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ledgerToCsv } from '../../ledger/export/toCsv.js';
+import { ledgerToJson } from '../../ledger/export/toJson.js';
+import { ledgerToMarkdown } from '../../ledger/export/toMarkdown.js';
+import { verifyChain } from '../../ledger/verifyChain.js';
+import { storeUrlOf, withLedger } from './withLedger.js';
+
+const date = (value: string): Date => {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new InvalidArgumentError(`not a date: "${value}" (use YYYY-MM-DD or an ISO time)`);
+  return d;
+};
+
+interface ExportFlags {
+  group: string;
+  since?: Date;
+  until?: Date;
+  format: 'csv' | 'json' | 'md';
+  out?: string;
+  store?: string;
+}
+
+/**
+ * `ledger export --group G [--since] [--until] --format csv|json|md`: the md format is the owner's
+ * management report; json keeps every hash so the chain can be re-checked from the file alone.
+ */
+export function exportCommand(): Command {
+  return new Command('export')
+    .description("export a group's ledger: csv, json, or md (the owner's management report)")
+    .requiredOption('--group <id>', 'the group')
+    .option('--since <date>', 'entries from this date on', date)
+    .option('--until <date>', 'entries before this date', date)
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json', 'md']).makeOptionMandatory())
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--store <url>', 'store URL (default: STORE_URL, else sqlite://data/rumorguard.sqlite)')
+    .action(async (flags: ExportFlags) => {
+      const text = await withLedger(storeUrlOf(flags.store), async (ledger) => {
+        const all = await ledger.entries(flags.group);
+        const range = { ...(flags.since ? { since: flags.since } : {}), ...(flags.until ? { until: flags.until } : {}) };
+        const entries = await ledger.entries(flags.group, range);
+        if (flags.format === 'csv') return ledgerToCsv(entries);
+        if (flags.format === 'json') return ledgerToJson(flags.group, entries);
+        return ledgerToMarkdown(entries, { groupId: flags.group, ...range, check: verifyChain(flags.group, all) });
+      });
+      if (flags.out) writeFileSync(flags.out, text);
+      else process.stdout.write(text);
+    });
+}

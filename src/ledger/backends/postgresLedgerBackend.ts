@@ -1,0 +1,96 @@
+import pg from 'pg';
+import type { LedgerEntry } from '../ledgerEntry.js';
+import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
+import { parseStoredEntry } from './parseStoredEntry.js';
+import { checkTableName, storeError } from './storeUrl.js';
+
+/** Where and how a PostgreSQL ledger is kept. */
+export interface PostgresLedgerOptions {
+  /** Table holding the entries (created when missing). @defaultValue POSTGRES_LEDGER_DEFAULTS.table */
+  table?: string;
+  /** How long to wait for a connection before failing, in ms. @defaultValue POSTGRES_LEDGER_DEFAULTS.connectTimeoutMs */
+  connectTimeoutMs?: number;
+  /** How long to wait for one query's answer before failing, in ms. @defaultValue POSTGRES_LEDGER_DEFAULTS.queryTimeoutMs */
+  queryTimeoutMs?: number;
+  /** Connections in the pool. @defaultValue POSTGRES_LEDGER_DEFAULTS.maxConnections */
+  maxConnections?: number;
+}
+
+export const POSTGRES_LEDGER_DEFAULTS = {
+  table: 'rumorguard_ledger',
+  connectTimeoutMs: 5000,
+  // An append is one short statement; a server that takes this long is stuck, not busy.
+  queryTimeoutMs: 30_000,
+  maxConnections: 10,
+} as const satisfies Required<PostgresLedgerOptions>;
+
+/** SQLSTATEs of two sessions creating the same table at once (the loser trips over the catalog). */
+const CREATED_CONCURRENTLY = new Set(['23505', '42P07']);
+
+/**
+ * A ledger in a PostgreSQL table. An append is one statement that inserts the entry only when it
+ * follows the head it reads; two writers that read the same head both aim at the same
+ * (group_id, seq) key, and the primary key lets exactly one of them in. Entries are kept as the
+ * text they were appended as (not jsonb, which would reorder keys and renormalize numbers).
+ */
+export async function postgresLedgerBackend(url: string, options: PostgresLedgerOptions = {}): Promise<ClosableLedgerBackend> {
+  const table = checkTableName(options.table ?? POSTGRES_LEDGER_DEFAULTS.table);
+  const pool = new pg.Pool({
+    connectionString: url,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? POSTGRES_LEDGER_DEFAULTS.connectTimeoutMs,
+    query_timeout: options.queryTimeoutMs ?? POSTGRES_LEDGER_DEFAULTS.queryTimeoutMs,
+    max: options.maxConnections ?? POSTGRES_LEDGER_DEFAULTS.maxConnections,
+  });
+  // An idle connection that drops (server restart) is discarded by the pool; without a listener
+  // the 'error' event would end the process. The next query opens a new connection or fails.
+  pool.on('error', () => undefined);
+
+  try {
+    await pool.query(
+      `CREATE TABLE IF NOT EXISTS ${table} (group_id TEXT NOT NULL, seq BIGINT NOT NULL CHECK (seq > 0), hash TEXT NOT NULL, ` +
+        'prev TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (group_id, seq))',
+    );
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !CREATED_CONCURRENTLY.has(code)) {
+      await pool.end().catch(() => undefined);
+      throw storeError(url, 'cannot connect or prepare the ledger table', err);
+    }
+  }
+
+  const fail = (what: string) => (err: unknown) => {
+    throw storeError(url, what, err);
+  };
+
+  return {
+    head: (groupId) =>
+      pool
+        .query<{ seq: string; hash: string }>(`SELECT seq, hash FROM ${table} WHERE group_id = $1 ORDER BY seq DESC LIMIT 1`, [groupId])
+        .then(({ rows: [row] }) => (row ? { seq: Number(row.seq), hash: row.hash } : undefined), fail(`read the head of group ${groupId}`)),
+
+    tryAppend: (groupId, entry) =>
+      pool
+        .query(
+          `INSERT INTO ${table} (group_id, seq, hash, prev, entry)
+           SELECT $1::text, $2::bigint, $3::text, $4::text, $5::text
+           WHERE COALESCE(
+             (SELECT seq = $2::bigint - 1 AND hash = $4::text FROM ${table} WHERE group_id = $1::text ORDER BY seq DESC LIMIT 1),
+             $2::bigint = 1)
+           ON CONFLICT (group_id, seq) DO NOTHING`,
+          [groupId, entry.seq, entry.hash, entry.prev, JSON.stringify(entry)],
+        )
+        .then(({ rowCount }) => rowCount === 1, fail(`append seq ${entry.seq} to group ${groupId}`)),
+
+    read: (groupId) =>
+      pool
+        .query<{ seq: string; entry: string }>(`SELECT seq, entry FROM ${table} WHERE group_id = $1 ORDER BY seq`, [groupId])
+        .then(({ rows }): LedgerEntry[] => rows.map((r) => parseStoredEntry(groupId, r.seq, r.entry)), fail(`read group ${groupId}`)),
+
+    groups: () =>
+      pool
+        .query<{ group_id: string }>(`SELECT DISTINCT group_id FROM ${table} ORDER BY group_id`)
+        .then(({ rows }) => rows.map((r) => r.group_id), fail('list groups')),
+
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,144 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import sqlite3 from 'sqlite3';
+import type { LedgerEntry } from '../ledgerEntry.js';
+import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
+import { parseStoredEntry } from './parseStoredEntry.js';
+import { checkTableName, storeError } from './storeUrl.js';
+
+/** Where and how a SQLite ledger is kept. */
+export interface SqliteLedgerOptions {
+  /** Table holding the entries; it may share the file with the keyv store. @defaultValue SQLITE_LEDGER_DEFAULTS.table */
+  table?: string;
+  /**
+   * How long a writer waits for another connection's write lock before the append fails, in ms.
+   * @defaultValue SQLITE_LEDGER_DEFAULTS.busyTimeoutMs
+   */
+  busyTimeoutMs?: number;
+}
+
+export const SQLITE_LEDGER_DEFAULTS = {
+  table: 'rumorguard_ledger',
+  // Long enough for another process's append (one fsync) many times over; short enough that a
+  // process holding the lock forever shows up as an error rather than a hang.
+  busyTimeoutMs: 5000,
+} as const satisfies Required<SqliteLedgerOptions>;
+
+/**
+ * A ledger in a SQLite file. Appends are compare-and-set inside `BEGIN IMMEDIATE`, which takes the
+ * file's write lock before the head is read, so two processes on one file take turns; WAL lets
+ * readers continue meanwhile, and `synchronous=FULL` makes every acknowledged append durable.
+ */
+export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOptions = {}): Promise<ClosableLedgerBackend> {
+  const table = checkTableName(options.table ?? SQLITE_LEDGER_DEFAULTS.table);
+  const busyTimeoutMs = options.busyTimeoutMs ?? SQLITE_LEDGER_DEFAULTS.busyTimeoutMs;
+  const where = `sqlite://${file}`;
+
+  let db: Database;
+  try {
+    if (file !== ':memory:' && file !== '') await mkdir(dirname(file), { recursive: true });
+    db = await Database.open(file);
+  } catch (err) {
+    throw storeError(where, 'cannot open the file', err);
+  }
+  try {
+    // The busy timeout first: switching to WAL itself needs a lock another process may hold.
+    await db.run(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+    await db.get('PRAGMA journal_mode = WAL');
+    await db.run('PRAGMA synchronous = FULL');
+    await db.run(
+      `CREATE TABLE IF NOT EXISTS ${table} (group_id TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, ` +
+        'prev TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (group_id, seq))',
+    );
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw storeError(where, 'cannot prepare the ledger table', err);
+  }
+
+  const fail = (what: string) => (err: unknown) => {
+    throw storeError(where, what, err);
+  };
+
+  return {
+    head: (groupId) =>
+      db
+        .exclusive(() => db.get<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${table} WHERE group_id = ? ORDER BY seq DESC LIMIT 1`, [groupId]))
+        .then((row) => (row ? { seq: row.seq, hash: row.hash } : undefined), fail(`read the head of group ${groupId}`)),
+
+    tryAppend: (groupId, entry) =>
+      db.exclusive(async () => {
+        await db.run('BEGIN IMMEDIATE');
+        try {
+          const head = await db.get<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${table} WHERE group_id = ? ORDER BY seq DESC LIMIT 1`, [groupId]);
+          const follows = head ? entry.seq === head.seq + 1 && entry.prev === head.hash : entry.seq === 1;
+          if (!follows) {
+            await db.run('ROLLBACK');
+            return false;
+          }
+          await db.run(`INSERT INTO ${table} (group_id, seq, hash, prev, entry) VALUES (?, ?, ?, ?, ?)`, [
+            groupId,
+            entry.seq,
+            entry.hash,
+            entry.prev,
+            JSON.stringify(entry),
+          ]);
+          await db.run('COMMIT');
+          return true;
+        } catch (err) {
+          await db.run('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      }).catch(fail(`append seq ${entry.seq} to group ${groupId}`)),
+
+    read: (groupId) =>
+      db
+        .exclusive(() => db.all<{ seq: number; entry: string }>(`SELECT seq, entry FROM ${table} WHERE group_id = ? ORDER BY seq`, [groupId]))
+        .then((rows): LedgerEntry[] => rows.map((r) => parseStoredEntry(groupId, r.seq, r.entry)), fail(`read group ${groupId}`)),
+
+    groups: () =>
+      db
+        .exclusive(() => db.all<{ group_id: string }>(`SELECT DISTINCT group_id FROM ${table} ORDER BY group_id`))
+        .then((rows) => rows.map((r) => r.group_id), fail('list groups')),
+
+    close: () => db.exclusive(() => db.close()),
+  };
+}
+
+/**
+ * One sqlite3 connection with promises. A transaction belongs to the connection, not to a caller,
+ * so `exclusive` runs one operation at a time: two appends through one connection must not
+ * interleave their BEGIN … COMMIT.
+ */
+class Database {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly db: sqlite3.Database) {}
+
+  static open(file: string): Promise<Database> {
+    return new Promise((resolve, reject) => {
+      const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err) => (err ? reject(err) : resolve(new Database(db))));
+    });
+  }
+
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  run(sql: string, params: unknown[] = []): Promise<void> {
+    return new Promise((resolve, reject) => this.db.run(sql, params, (err) => (err ? reject(err) : resolve())));
+  }
+
+  get<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => this.db.get<T>(sql, params, (err, row) => (err ? reject(err) : resolve(row))));
+  }
+
+  all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return new Promise((resolve, reject) => this.db.all<T>(sql, params, (err, rows) => (err ? reject(err) : resolve(rows))));
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+  }
+}

@@ -1,0 +1,44 @@
+import type { LedgerBackend } from './ledgerBackend.js';
+
+/** An open backend and the way to release it (what `openLedgerBackend` returns). */
+export interface OpenedBackend {
+  backend: LedgerBackend;
+  close(): Promise<void>;
+}
+
+/**
+ * A ledger backend that survives its server going away: any failed call drops the connection,
+ * and the next call opens a new one. Clients that gave up on a dead server (no endless
+ * reconnect loops, so calls fail fast) come back this way once the server is up again.
+ */
+export function reconnectingBackend(open: () => Promise<OpenedBackend>): LedgerBackend & { close(): Promise<void> } {
+  let current: Promise<OpenedBackend> | undefined;
+
+  const drop = (failed: Promise<OpenedBackend>) => {
+    if (current !== failed) return;
+    current = undefined;
+    void failed.then((o) => o.close()).catch(() => undefined);
+  };
+
+  async function call<T>(use: (b: LedgerBackend) => Promise<T>): Promise<T> {
+    const opening = (current ??= open());
+    try {
+      return await use((await opening).backend);
+    } catch (err) {
+      drop(opening);
+      throw err;
+    }
+  }
+
+  return {
+    head: (g) => call((b) => b.head(g)),
+    tryAppend: (g, e) => call((b) => b.tryAppend(g, e)),
+    read: (g) => call((b) => b.read(g)),
+    groups: () => call((b) => b.groups()),
+    async close() {
+      const opened = current;
+      current = undefined;
+      if (opened) await (await opened.catch(() => undefined))?.close();
+    },
+  };
+}

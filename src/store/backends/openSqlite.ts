@@ -1,0 +1,28 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import type { BackendOptions, OpenedKeyv } from './openedKeyv.js';
+
+/**
+ * How long a writer waits for another process's write lock before failing with SQLITE_BUSY.
+ * Longer than the network timeouts: a busy file is contention, not an outage.
+ */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/** A keyv store in a SQLite file, creating the file and its folder on first use. */
+export async function openSqlite(file: string, options: BackendOptions): Promise<OpenedKeyv> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, table: options.table, busyTimeout: BUSY_TIMEOUT_MS });
+  const keyv = new Keyv(adapter, { namespace: options.namespace, throwOnErrors: true });
+  const close = () => adapter.disconnect();
+  try {
+    // The first query opens the file (and creates the table), so a bad path fails here.
+    // Write-ahead logging lets another process read while this one writes.
+    await adapter.query('PRAGMA journal_mode=WAL');
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+  return { keyv, close };
+}

@@ -1,0 +1,48 @@
+import type { KeyValueStore } from './keyValueStore.js';
+
+/** Where a store records the layout of its data. */
+export const SCHEMA_VERSION_KEY = 'meta:schemaVersion';
+
+/** The data layout this version of RumorGuard reads and writes. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** What `checkSchemaVersion` found; refusals carry the message to show. */
+export type SchemaCheck =
+  | { ok: true; status: 'created' | 'current'; version: number }
+  /**
+   * Written by an older RumorGuard. No layout change exists yet, so nothing is done; when one
+   * does, its migration runs here, before the store is used.
+   */
+  | { ok: true; status: 'older'; version: number; current: number }
+  | { ok: false; reason: 'newer' | 'unreadable'; stored: unknown; message: string };
+
+/**
+ * Reads the store's schema version, writing the current one into a store that has none. A
+ * store written by a newer RumorGuard is refused rather than misread; the caller decides what
+ * to do with a refusal (the bot exits with the message).
+ */
+export async function checkSchemaVersion(store: KeyValueStore, current: number = CURRENT_SCHEMA_VERSION): Promise<SchemaCheck> {
+  const stored = await store.get<unknown>(SCHEMA_VERSION_KEY);
+  if (stored === undefined) {
+    await store.set(SCHEMA_VERSION_KEY, current);
+    return { ok: true, status: 'created', version: current };
+  }
+  if (typeof stored !== 'number' || !Number.isInteger(stored) || stored < 1) {
+    return {
+      ok: false,
+      reason: 'unreadable',
+      stored,
+      message: `this store's ${SCHEMA_VERSION_KEY} is ${JSON.stringify(stored)}, not a schema number; it was not written by RumorGuard or is damaged — point STORE_URL elsewhere`,
+    };
+  }
+  if (stored > current) {
+    return {
+      ok: false,
+      reason: 'newer',
+      stored,
+      message: `this store was written by a newer RumorGuard (schema ${stored}); this version understands schema ${current} — upgrade RumorGuard or point STORE_URL elsewhere`,
+    };
+  }
+  if (stored < current) return { ok: true, status: 'older', version: stored, current };
+  return { ok: true, status: 'current', version: stored };
+}

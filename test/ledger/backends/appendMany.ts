@@ -1,0 +1,28 @@
+/**
+ * A writer process for the two-process tests:
+ *   node --import tsx appendMany.ts <url> <options JSON> <group> <writer> <count>
+ * Opens the ledger, prints `ready`, waits for a line on stdin (so both writers start together),
+ * then appends <count> incidents one after another and prints `ack <writer> <i> <seq>` for each
+ * append the backend acknowledged.
+ */
+import { once } from 'node:events';
+import { openLedgerBackend, type OpenLedgerOptions } from '../../../src/ledger/backends/openLedgerBackend.js';
+import { Ledger } from '../../../src/ledger/ledger.js';
+import { incident } from '../fixtures.js';
+
+const [url, optionsJson, groupId, writer, countText] = process.argv.slice(2);
+if (!url || !optionsJson || !groupId || !writer || !countText) throw new Error('usage: appendMany.ts <url> <options JSON> <group> <writer> <count>');
+
+const opened = await openLedgerBackend(url, JSON.parse(optionsJson) as OpenLedgerOptions);
+try {
+  const ledger = new Ledger(opened.backend);
+  process.stdout.write('ready\n');
+  await once(process.stdin, 'data');
+  process.stdin.pause();
+  for (let i = 0; i < Number(countText); i++) {
+    const entry = await ledger.append(incident({ groupId, messageId: `${writer}-${i}` }));
+    process.stdout.write(`ack ${writer} ${i} ${entry.seq}\n`);
+  }
+} finally {
+  await opened.close();
+}
