@@ -59,22 +59,28 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     timeoutMs: options.timeoutMs ?? DEFAULT_STORE_OPTIONS.timeoutMs,
   };
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(settings.table)) {
-    throw new StoreError('bad_url', `store table "${settings.table}" must be letters, digits and _, starting with a letter or _`);
+    // A programming error, not a setting: the table comes from code, never from STORE_URL.
+    throw new Error(`store table "${settings.table}" must be letters, digits and _, starting with a letter or _`);
   }
   const { backend } = parsed.target;
   const label = `${backend} store ${redactUrl(url)}`;
+  const opening = openBackend(parsed.target, settings);
   let opened: OpenedKeyv;
   try {
     // The drivers bound their own connection attempts; the deadline is a second line for a
     // server that accepts the connection and then says nothing.
-    opened = await withDeadline(openBackend(parsed.target, settings), 2 * settings.timeoutMs + 1_000, 'opening');
+    opened = await withDeadline(opening, 2 * settings.timeoutMs + 1_000, 'opening');
   } catch (error) {
+    // Should the backend still open after the deadline, let go of it then.
+    opening.then((late) => late.close()).catch(() => undefined);
     throw failure('unreachable', `cannot open the ${label}`, error, url);
   }
+  let closing: Promise<void> | undefined;
   return {
     backend,
     store: surfacingErrors(keyvStore(opened.keyv), label, url),
-    close: () => opened.close(),
+    // Idempotent: a caller's finally and an exit handler may both close.
+    close: () => (closing ??= opened.close()),
   };
 }
 

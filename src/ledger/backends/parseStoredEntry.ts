@@ -4,7 +4,7 @@ import type { LedgerEntry } from '../ledgerEntry.js';
  * An entry as stored (the JSON it was appended as). Text that is not JSON any more can only be a
  * damaged or hand-edited store; that is an error naming where, since no chain check can run on it.
  */
-export function parseStoredEntry(groupId: string, position: number | string, text: string): LedgerEntry {
+export function parseStoredEntry(groupId: string, position: string, text: string): LedgerEntry {
   try {
     return JSON.parse(text) as LedgerEntry;
   } catch {

@@ -2,7 +2,8 @@ import pg from 'pg';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
 import { parseStoredEntry } from './parseStoredEntry.js';
-import { checkTableName, storeError } from './storeUrl.js';
+import { ledgerStoreError } from './ledgerStoreError.js';
+import { checkTableName } from './tableName.js';
 
 /** Where and how a PostgreSQL ledger is kept. */
 export interface PostgresLedgerOptions {
@@ -54,42 +55,52 @@ export async function postgresLedgerBackend(url: string, options: PostgresLedger
     const code = (err as { code?: unknown }).code;
     if (typeof code !== 'string' || !CREATED_CONCURRENTLY.has(code)) {
       await pool.end().catch(() => undefined);
-      throw storeError(url, 'cannot connect or prepare the ledger table', err);
+      throw ledgerStoreError('unreachable', url, 'cannot connect or prepare the ledger table', err);
     }
   }
 
-  const fail = (what: string) => (err: unknown) => {
-    throw storeError(url, what, err);
+  const query = async <R extends pg.QueryResultRow>(what: string, text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> => {
+    try {
+      return await pool.query<R>(text, values);
+    } catch (err) {
+      throw ledgerStoreError('unavailable', url, what, err);
+    }
   };
 
   return {
-    head: (groupId) =>
-      pool
-        .query<{ seq: string; hash: string }>(`SELECT seq, hash FROM ${table} WHERE group_id = $1 ORDER BY seq DESC LIMIT 1`, [groupId])
-        .then(({ rows: [row] }) => (row ? { seq: Number(row.seq), hash: row.hash } : undefined), fail(`read the head of group ${groupId}`)),
+    async head(groupId) {
+      const { rows } = await query<{ seq: string; hash: string }>(
+        `read the head of group ${groupId}`,
+        `SELECT seq, hash FROM ${table} WHERE group_id = $1 ORDER BY seq DESC LIMIT 1`,
+        [groupId],
+      );
+      const row = rows[0];
+      return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+    },
 
-    tryAppend: (groupId, entry) =>
-      pool
-        .query(
-          `INSERT INTO ${table} (group_id, seq, hash, prev, entry)
-           SELECT $1::text, $2::bigint, $3::text, $4::text, $5::text
-           WHERE COALESCE(
-             (SELECT seq = $2::bigint - 1 AND hash = $4::text FROM ${table} WHERE group_id = $1::text ORDER BY seq DESC LIMIT 1),
-             $2::bigint = 1)
-           ON CONFLICT (group_id, seq) DO NOTHING`,
-          [groupId, entry.seq, entry.hash, entry.prev, JSON.stringify(entry)],
-        )
-        .then(({ rowCount }) => rowCount === 1, fail(`append seq ${entry.seq} to group ${groupId}`)),
+    async tryAppend(groupId, entry) {
+      const { rowCount } = await query(
+        `append seq ${entry.seq} to group ${groupId}`,
+        `INSERT INTO ${table} (group_id, seq, hash, prev, entry)
+         SELECT $1::text, $2::bigint, $3::text, $4::text, $5::text
+         WHERE COALESCE(
+           (SELECT seq = $2::bigint - 1 AND hash = $4::text FROM ${table} WHERE group_id = $1::text ORDER BY seq DESC LIMIT 1),
+           $2::bigint = 1)
+         ON CONFLICT (group_id, seq) DO NOTHING`,
+        [groupId, entry.seq, entry.hash, entry.prev, JSON.stringify(entry)],
+      );
+      return rowCount === 1;
+    },
 
-    read: (groupId) =>
-      pool
-        .query<{ seq: string; entry: string }>(`SELECT seq, entry FROM ${table} WHERE group_id = $1 ORDER BY seq`, [groupId])
-        .then(({ rows }): LedgerEntry[] => rows.map((r) => parseStoredEntry(groupId, r.seq, r.entry)), fail(`read group ${groupId}`)),
+    async read(groupId) {
+      const { rows } = await query<{ seq: string; entry: string }>(`read group ${groupId}`, `SELECT seq, entry FROM ${table} WHERE group_id = $1 ORDER BY seq`, [groupId]);
+      return rows.map((r): LedgerEntry => parseStoredEntry(groupId, `seq ${r.seq}`, r.entry));
+    },
 
-    groups: () =>
-      pool
-        .query<{ group_id: string }>(`SELECT DISTINCT group_id FROM ${table} ORDER BY group_id`)
-        .then(({ rows }) => rows.map((r) => r.group_id), fail('list groups')),
+    async groups() {
+      const { rows } = await query<{ group_id: string }>('list groups', `SELECT DISTINCT group_id FROM ${table} ORDER BY group_id`);
+      return rows.map((r) => r.group_id);
+    },
 
     close: () => pool.end(),
   };

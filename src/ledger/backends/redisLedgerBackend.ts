@@ -2,7 +2,7 @@ import { createClient } from '@redis/client';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
 import { parseStoredEntry } from './parseStoredEntry.js';
-import { storeError } from './storeUrl.js';
+import { ledgerStoreError } from './ledgerStoreError.js';
 
 /** Where and how a Redis ledger is kept. */
 export interface RedisLedgerOptions {
@@ -67,6 +67,7 @@ export async function redisLedgerBackend(url: string, options: RedisLedgerOption
   const keys = redisLedgerKeys(options.keyPrefix ?? REDIS_LEDGER_DEFAULTS.keyPrefix);
   const reconnectAttempts = options.reconnectAttempts ?? REDIS_LEDGER_DEFAULTS.reconnectAttempts;
   const connectTimeoutMs = options.connectTimeoutMs ?? REDIS_LEDGER_DEFAULTS.connectTimeoutMs;
+  const commandTimeoutMs = options.commandTimeoutMs ?? REDIS_LEDGER_DEFAULTS.commandTimeoutMs;
   let connected = false;
   const client = createClient({
     url,
@@ -75,65 +76,77 @@ export async function redisLedgerBackend(url: string, options: RedisLedgerOption
       // Opening fails at the first error (a wrong URL stays wrong); a connection that was up gets
       // a few retries with backoff, then pending and later commands fail.
       reconnectStrategy: (retries, cause) =>
-        connected && retries < reconnectAttempts ? 100 * 2 ** retries : new Error(`${cause.message || cause.name}${connected ? ` (gave up after ${retries} reconnection attempts)` : ''}`, { cause }),
+        connected && retries < reconnectAttempts
+          ? 100 * 2 ** retries
+          : new Error(`${cause.message || cause.name}${connected ? ` (gave up after ${retries} reconnection attempts)` : ''}`, { cause }),
     },
     // Commands fail at once while disconnected, rather than queueing until a reconnect that may never come.
     disableOfflineQueue: true,
-    commandOptions: { timeout: options.commandTimeoutMs ?? REDIS_LEDGER_DEFAULTS.commandTimeoutMs },
   });
   // Errors also reach the pending commands and `connect()`; the listener keeps an 'error' event
   // with nobody listening from ending the process.
   client.on('error', () => undefined);
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    // `connectTimeout` covers the TCP connection only; a server that accepts and then stays silent
-    // would hold the handshake (HELLO, AUTH, SELECT) forever without this.
-    const silent = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${connectTimeoutMs} ms`)), connectTimeoutMs);
+
+  // node-redis times out commands only while they wait to be sent, and `connectTimeout` covers
+  // the TCP connection only: a server that accepts and then stays silent would hold the handshake
+  // or a sent command forever. Past the deadline the connection is closed (its replies can no
+  // longer be matched to commands), so later calls fail at once too.
+  const answered = <T>(ms: number, pending: Promise<T>): Promise<T> => {
+    pending.catch(() => undefined); // when the deadline wins, the abandoned command's rejection is expected
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        if (client.isOpen) client.destroy();
+        reject(new Error(`no answer within ${ms} ms; connection closed`));
+      }, ms);
     });
-    const connecting = client.connect();
-    connecting.catch(() => undefined); // when `silent` wins, the abandoned attempt's rejection is expected
-    await Promise.race([connecting, silent]);
+    return Promise.race([pending, deadline]).finally(() => clearTimeout(timer));
+  };
+
+  try {
+    await answered(connectTimeoutMs, client.connect());
     connected = true;
   } catch (err) {
     // A reconnect strategy that gave up has closed the client already.
     if (client.isOpen) client.destroy();
-    throw storeError(url, 'cannot connect', err);
-  } finally {
-    clearTimeout(timer);
+    throw ledgerStoreError('unreachable', url, 'cannot connect', err);
   }
 
-  const fail = (what: string) => (err: unknown) => {
-    throw storeError(url, what, err);
+  const command = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await answered(commandTimeoutMs, run());
+    } catch (err) {
+      throw ledgerStoreError('unavailable', url, what, err);
+    }
   };
 
   return {
-    head: (groupId) =>
-      client.hmGet(keys.head(groupId), ['seq', 'hash']).then(
-        ([seq, hash]) => (seq != null && hash != null ? { seq: Number(seq), hash: String(hash) } : undefined),
-        fail(`read the head of group ${groupId}`),
-      ),
+    async head(groupId) {
+      const [seq, hash] = await command(`read the head of group ${groupId}`, () => client.hmGet(keys.head(groupId), ['seq', 'hash']));
+      return seq != null && hash != null ? { seq: Number(seq), hash: String(hash) } : undefined;
+    },
 
-    tryAppend: (groupId, entry) =>
-      client
-        .eval(APPEND_SCRIPT, {
+    async tryAppend(groupId, entry) {
+      const written = await command(`append seq ${entry.seq} to group ${groupId}`, () =>
+        client.eval(APPEND_SCRIPT, {
           keys: [keys.entries(groupId), keys.head(groupId), keys.groups],
           arguments: [String(entry.seq), entry.prev, entry.hash, JSON.stringify(entry), groupId],
-        })
-        .then((written) => written === 1, fail(`append seq ${entry.seq} to group ${groupId}`)),
+        }),
+      );
+      return written === 1;
+    },
 
-    read: (groupId) =>
-      client
-        .lRange(keys.entries(groupId), 0, -1)
-        .then((items): LedgerEntry[] => items.map((text, i) => parseStoredEntry(groupId, `list index ${i}`, String(text))), fail(`read group ${groupId}`)),
+    async read(groupId) {
+      const items = await command(`read group ${groupId}`, () => client.lRange(keys.entries(groupId), 0, -1));
+      return items.map((text, i): LedgerEntry => parseStoredEntry(groupId, `list index ${i}`, String(text)));
+    },
 
-    groups: () =>
-      client.sMembers(keys.groups).then(
-        (groups) => groups.map(String).sort(),
-        fail('list groups'),
-      ),
+    async groups() {
+      const groups = await command('list groups', () => client.sMembers(keys.groups));
+      return groups.map(String).sort();
+    },
 
-    close: async () => {
+    async close() {
       if (client.isOpen) await client.close();
     },
   };

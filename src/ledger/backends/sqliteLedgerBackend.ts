@@ -4,7 +4,8 @@ import sqlite3 from 'sqlite3';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
 import { parseStoredEntry } from './parseStoredEntry.js';
-import { checkTableName, storeError } from './storeUrl.js';
+import { ledgerStoreError } from './ledgerStoreError.js';
+import { checkTableName } from './tableName.js';
 
 /** Where and how a SQLite ledger is kept. */
 export interface SqliteLedgerOptions {
@@ -39,7 +40,7 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
     if (file !== ':memory:' && file !== '') await mkdir(dirname(file), { recursive: true });
     db = await Database.open(file);
   } catch (err) {
-    throw storeError(where, 'cannot open the file', err);
+    throw ledgerStoreError('unreachable', where, 'cannot open the file', err);
   }
   try {
     // The busy timeout first: switching to WAL itself needs a lock another process may hold.
@@ -52,24 +53,30 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
     );
   } catch (err) {
     await db.close().catch(() => undefined);
-    throw storeError(where, 'cannot prepare the ledger table', err);
+    throw ledgerStoreError('unreachable', where, 'cannot prepare the ledger table', err);
   }
 
-  const fail = (what: string) => (err: unknown) => {
-    throw storeError(where, what, err);
+  /** One operation at a time on the connection, its failure named. */
+  const exclusive = async <T>(what: string, task: () => Promise<T>): Promise<T> => {
+    try {
+      return await db.exclusive(task);
+    } catch (err) {
+      throw ledgerStoreError('unavailable', where, what, err);
+    }
   };
+  const headOf = (groupId: string) => db.get<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${table} WHERE group_id = ? ORDER BY seq DESC LIMIT 1`, [groupId]);
 
   return {
-    head: (groupId) =>
-      db
-        .exclusive(() => db.get<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${table} WHERE group_id = ? ORDER BY seq DESC LIMIT 1`, [groupId]))
-        .then((row) => (row ? { seq: row.seq, hash: row.hash } : undefined), fail(`read the head of group ${groupId}`)),
+    async head(groupId) {
+      const row = await exclusive(`read the head of group ${groupId}`, () => headOf(groupId));
+      return row ? { seq: row.seq, hash: row.hash } : undefined;
+    },
 
     tryAppend: (groupId, entry) =>
-      db.exclusive(async () => {
+      exclusive(`append seq ${entry.seq} to group ${groupId}`, async () => {
         await db.run('BEGIN IMMEDIATE');
         try {
-          const head = await db.get<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${table} WHERE group_id = ? ORDER BY seq DESC LIMIT 1`, [groupId]);
+          const head = await headOf(groupId);
           const follows = head ? entry.seq === head.seq + 1 && entry.prev === head.hash : entry.seq === 1;
           if (!follows) {
             await db.run('ROLLBACK');
@@ -88,17 +95,17 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
           await db.run('ROLLBACK').catch(() => undefined);
           throw err;
         }
-      }).catch(fail(`append seq ${entry.seq} to group ${groupId}`)),
+      }),
 
-    read: (groupId) =>
-      db
-        .exclusive(() => db.all<{ seq: number; entry: string }>(`SELECT seq, entry FROM ${table} WHERE group_id = ? ORDER BY seq`, [groupId]))
-        .then((rows): LedgerEntry[] => rows.map((r) => parseStoredEntry(groupId, r.seq, r.entry)), fail(`read group ${groupId}`)),
+    async read(groupId) {
+      const rows = await exclusive(`read group ${groupId}`, () => db.all<{ seq: number; entry: string }>(`SELECT seq, entry FROM ${table} WHERE group_id = ? ORDER BY seq`, [groupId]));
+      return rows.map((r): LedgerEntry => parseStoredEntry(groupId, `seq ${r.seq}`, r.entry));
+    },
 
-    groups: () =>
-      db
-        .exclusive(() => db.all<{ group_id: string }>(`SELECT DISTINCT group_id FROM ${table} ORDER BY group_id`))
-        .then((rows) => rows.map((r) => r.group_id), fail('list groups')),
+    async groups() {
+      const rows = await exclusive('list groups', () => db.all<{ group_id: string }>(`SELECT DISTINCT group_id FROM ${table} ORDER BY group_id`));
+      return rows.map((r) => r.group_id);
+    },
 
     close: () => db.exclusive(() => db.close()),
   };

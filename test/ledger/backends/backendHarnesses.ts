@@ -37,6 +37,8 @@ export interface BackendHarness {
   options: OpenLedgerOptions;
   open(): Promise<OpenedLedgerBackend>;
   raw(): Promise<RawLedger>;
+  /** True when entries are kept as text, which may be damaged into something that is not JSON. */
+  storesText: boolean;
   /** True when the store itself refuses a second entry with the same (group, seq). */
   uniqueSeq: boolean;
   /** Removes what this run created (its table, keys or file). */
@@ -56,6 +58,7 @@ function memoryHarness(): BackendHarness {
   const parse = (text: string) => JSON.parse(text) as LedgerEntry;
   return {
     name: 'memory',
+    storesText: false,
     uniqueSeq: false,
     url: 'memory:',
     options: {},
@@ -81,6 +84,7 @@ function sqliteHarness(): BackendHarness {
   const table = 'rumorguard_ledger';
   return {
     name: 'sqlite',
+    storesText: true,
     uniqueSeq: true,
     get url() {
       return `sqlite://${file()}`;
@@ -113,6 +117,7 @@ function redisHarness(url: string | undefined): BackendHarness {
   };
   return {
     name: 'redis',
+    storesText: true,
     uniqueSeq: false,
     ...(url ? {} : { skip: 'set REDIS_URL to run' }),
     url: url ?? '',
@@ -149,6 +154,7 @@ function postgresHarness(url: string | undefined): BackendHarness {
   const table = `rumorguard_ledger_test_${RUN_ID}`;
   return {
     name: 'postgres',
+    storesText: true,
     uniqueSeq: true,
     ...(url ? {} : { skip: 'set POSTGRES_URL to run' }),
     url: url ?? '',

@@ -173,6 +173,13 @@ for (const h of harnesses()) {
         expect(await new Ledger(backend).verify(g)).toEqual({ ok: true, entries: 4, head: written[3]!.hash });
       });
 
+      if (h.storesText) it('GIVEN an entry whose stored text is no longer JSON THEN read rejects naming the group and where', async () => {
+        const g = newGroup('damaged');
+        await appendChain(backend, g, 3);
+        await raw.rewrite(g, 2, (text) => text.slice(0, 40));
+        await expect(backend.read(g)).rejects.toThrow(new RegExp(`ledger entry at (seq 2|list index 1) of group ${g} is not valid JSON`));
+      });
+
       // Only where (group, seq) is a key: a Redis list holds whatever is pushed into it.
       if (h.uniqueSeq) it('GIVEN a second row for an existing seq THEN the store refuses it (no fork by insert)', async () => {
         const g = newGroup('duplicate');
