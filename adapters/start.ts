@@ -1,6 +1,12 @@
 import type { Env } from '../src/config/env.js';
 import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
 import { Engine } from '../src/engine/engine.js';
+import { Moderator } from '../src/engine/moderator.js';
+import { openLedgerBackend } from '../src/ledger/backends/openLedgerBackend.js';
+import { Ledger } from '../src/ledger/ledger.js';
+import { reconnectingBackend } from '../src/ledger/reconnectingBackend.js';
+import { Recorder } from '../src/ledger/recorder.js';
+import { Spool } from '../src/ledger/spool.js';
 import { loadSettingsFile } from '../src/rules/loadSettings.js';
 import { openStore, type OpenedStore } from '../src/store/openStore.js';
 import { redactUrl } from '../src/store/redactUrl.js';
@@ -31,15 +37,22 @@ export async function start(env: Env, io: StartIo): Promise<number> {
   }
   const opened = await openCheckedStore(env.STORE_URL, io);
   if (!opened) return 1;
+  // The ledger reconnects by itself after an outage; meanwhile records wait in the spool.
+  const ledgerBackend = reconnectingBackend(() => openLedgerBackend(env.STORE_URL));
   try {
     const engine = new Engine({ debunks: debunks.debunks, rules, store: opened.store });
+    const ledger = new Ledger(ledgerBackend);
+    const recorder = new Recorder(ledger, new Spool(env.SPOOL_FILE));
+    // Records a previous run could not deliver go first.
+    await recorder.flush();
     io.output.write(
-      `RumorGuard playground: ${engine.debunkCount} debunks from ${debunks.files.length} file(s) in ${env.DEBUNKS_DIR}, rules from ${env.RULES_FILE}, state in ${redactUrl(env.STORE_URL)}.\n` +
+      `RumorGuard playground: ${engine.debunkCount} debunks from ${debunks.files.length} file(s) in ${env.DEBUNKS_DIR}, rules from ${env.RULES_FILE}, state and ledger in ${redactUrl(env.STORE_URL)}.\n` +
         'To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in .env (see .env.example).\n',
     );
-    await runPlayground({ engine, input: io.input, output: io.output });
+    await runPlayground({ moderator: new Moderator(engine, recorder), ledger, input: io.input, output: io.output });
     return 0;
   } finally {
+    await ledgerBackend.close();
     await opened.close();
   }
 }

@@ -1,12 +1,16 @@
 import { createInterface } from 'node:readline';
-import { ADMIN_HELP, isAdminCommand, runAdminCommand } from '../../src/commands/adminCommands.js';
+import { ADMIN_HELP, isAdminCommand } from '../../src/commands/adminCommands.js';
 import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
 import type { Decision } from '../../src/engine/decision.js';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Moderator } from '../../src/engine/moderator.js';
+import type { Ledger } from '../../src/ledger/ledger.js';
+import { CHAIN_FAULTS } from '../../src/ledger/verifyChain.js';
 import { formatDecision, formatExplain } from './formatDecision.js';
 
 export interface PlaygroundOptions {
-  engine: Engine;
+  moderator: Moderator;
+  /** The ledger the moderator writes to, for `/ledger`. */
+  ledger?: Ledger;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
 }
@@ -21,15 +25,39 @@ const HELP = [
   '  /edit <text>   edit your last message (it is checked again)',
   '  /why           every rule considered for the last message',
   '  /admin         the admin commands (/rg …)',
+  '  /ledger        check this group\'s ledger and show its last entries',
   '  /help, /quit',
 ];
 
-/** The local playground: a console group chat driven by the real engine, in memory. */
-export async function runPlayground({ engine, input, output }: PlaygroundOptions): Promise<void> {
+const storeTrouble = (error: unknown) => ({ reply: `  (could not handle that message: ${(error as Error).message})` });
+
+/** `/ledger`: verification and the last entries of the playground group. */
+async function describeLedger(ledger: Ledger): Promise<string[]> {
+  try {
+    const check = await ledger.verify(GROUP);
+    const entries = await ledger.entries(GROUP);
+    const head = check.ok ? `  ledger OK: ${check.entries} entries` : `  ledger FAILED at seq ${check.seq}: ${CHAIN_FAULTS[check.fault]}`;
+    return [
+      head,
+      ...entries.slice(-5).map((e) => {
+        const r = e.record;
+        const what = r.type === 'incident' ? `${r.member.name}: ${r.debunkId} (${r.actions.filter((a) => a.done).map((a) => a.type).join(', ') || 'logged'})` : `${r.by.kind === 'admin' ? r.by.name : 'bot'}: ${r.detail}`;
+        return `  #${e.seq} ${e.at.slice(11, 19)} ${what}`;
+      }),
+    ];
+  } catch (error) {
+    return [`  (the ledger cannot be read: ${(error as Error).message})`];
+  }
+}
+
+/** The local playground: a console group chat driven by the real engine, store and ledger. */
+export async function runPlayground({ moderator, ledger, input, output }: PlaygroundOptions): Promise<void> {
   const write = (lines: string[]) => output.write(`${lines.join('\n')}\n`);
   const member = (name: string): ChatMember => ({ id: name, name, isAdmin: name === OWNER });
   let current = member('alice');
   let counter = 0;
+  // Message ids must stay unique across runs: the store remembers which messages were counted.
+  const run = Date.now().toString(36);
   let last: Decision | undefined;
   const lastMessageOf = new Map<string, ChatMessage>();
   write(HELP);
@@ -57,8 +85,12 @@ export async function runPlayground({ engine, input, output }: PlaygroundOptions
       write([`  (you are now ${current.name}${current.isAdmin ? ', a group admin' : ''})`]);
       continue;
     }
+    if (text === '/ledger') {
+      write(ledger ? await describeLedger(ledger) : ['  (no ledger)']);
+      continue;
+    }
     if (isAdminCommand(text)) {
-      const result = await runAdminCommand(engine, GROUP, current, text);
+      const result = await moderator.onAdminCommand('console', GROUP, current, text).catch(storeTrouble);
       write(result.reply.split('\n').map((l) => `  ${l}`));
       continue;
     }
@@ -73,15 +105,24 @@ export async function runPlayground({ engine, input, output }: PlaygroundOptions
       : {
           platform: 'console',
           groupId: GROUP,
-          messageId: String(++counter),
+          messageId: `${run}-${++counter}`,
           member: current,
           text,
           sentAt: Date.now(),
-          link: `console#${counter}`,
+          link: `console#${run}-${counter}`,
         };
     lastMessageOf.set(current.id, message);
-    last = await engine.evaluate(message);
-    write(formatDecision(last, current.name));
+    try {
+      const { decision, recorded } = await moderator.onMessage(message);
+      last = decision;
+      write(formatDecision(decision, current.name));
+      if (recorded && recorded.waiting > 0) {
+        write([`  (the store is unreachable: ${recorded.waiting} ledger record(s) wait on disk and will be replayed)`]);
+      }
+    } catch (error) {
+      // One failed message never stops the chat: say what went wrong and read the next line.
+      write([storeTrouble(error).reply]);
+    }
   }
   rl.close();
 }

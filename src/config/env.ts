@@ -15,6 +15,11 @@ export const ENV_DEFAULTS = {
    * directory, created on first run), redis://…, postgres://… or memory: (lost on exit).
    */
   STORE_URL: DEFAULT_STORE_URL,
+  /**
+   * Local file where ledger records wait while the store is unreachable (flushed to disk before a
+   * record counts as written). One per bot process: give each process its own.
+   */
+  SPOOL_FILE: 'data/ledger-spool.jsonl',
   /** pino log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: 'info',
   /** Discord bot token; when set, `npm start` connects to Discord. */
@@ -35,6 +40,7 @@ const EnvSchema = z.object({
       const parsed = parseStoreUrl(url);
       if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
     }),
+  SPOOL_FILE: z.string().min(1).default(ENV_DEFAULTS.SPOOL_FILE),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DISCORD_TOKEN: z.string().default(''),
   TELEGRAM_BOT_TOKEN: z.string().default(''),

@@ -8,6 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { runPlayground } from '../../../adapters/console/playground.js';
 import { loadDebunksSync } from '../../../src/debunks/loadDebunks.js';
 import { Engine } from '../../../src/engine/engine.js';
+import { Moderator } from '../../../src/engine/moderator.js';
+import { Ledger } from '../../../src/ledger/ledger.js';
+import { memoryLedgerBackend } from '../../../src/ledger/ledgerBackend.js';
+import { Recorder } from '../../../src/ledger/recorder.js';
+import { Spool } from '../../../src/ledger/spool.js';
 import { loadSettingsFile } from '../../../src/rules/loadSettings.js';
 import { memoryStore } from '../../../src/store/keyvStore.js';
 
@@ -26,7 +31,9 @@ async function play(lines: string[]): Promise<string> {
   const output = new PassThrough();
   let text = '';
   output.on('data', (c: Buffer) => (text += c.toString()));
-  const done = runPlayground({ engine: engine(), input, output });
+  const ledger = new Ledger(memoryLedgerBackend());
+  const spool = new Spool(path.join(mkdtempSync(path.join(tmpdir(), 'rg-play-')), 'spool.jsonl'));
+  const done = runPlayground({ moderator: new Moderator(engine(), new Recorder(ledger, spool)), ledger, input, output });
   input.end(`${lines.join('\n')}\n`);
   await done;
   return text;
@@ -47,7 +54,7 @@ describe('console playground', () => {
   it('GIVEN a second member repeating the rumor at once THEN a pointer to the first reply, not a second refutation', async () => {
     const out = await play(['5G towers spread the coronavirus', '/as bob', 'The coronavirus travels through 5G radio waves']);
     expect(out.match(/Fact check:/g)).toHaveLength(1);
-    expect(out).toMatch(/answered a few minutes ago: console#1/);
+    expect(out).toMatch(/answered a few minutes ago: console#\w+-1\n/);
   });
 
   it('GIVEN a member who is not the admin THEN /rg is refused; GIVEN the owner THEN it changes the settings', async () => {
@@ -71,6 +78,13 @@ describe('console playground', () => {
   it('GIVEN a harmless message edited into a rumor THEN the edit is checked like a new message', async () => {
     const out = await play(['hello there', '/edit 5G towers spread the coronavirus']);
     expect(out).toMatch(/alice now has 1 active strike/);
+  });
+
+  it('GIVEN a rumor and an admin change THEN /ledger shows both, chained and verified', async () => {
+    const out = await play(['5G towers spread the coronavirus', '/as owner', '/rg mode observe', '/ledger']);
+    expect(out).toMatch(/ledger OK: 2 entries/);
+    expect(out).toMatch(/#1 \S+ alice: 5g-spreads-coronavirus \(reply_refutation\)/);
+    expect(out).toMatch(/#2 \S+ owner: mode observe/);
   });
 
   it('GIVEN /quit THEN later lines are not read', async () => {
@@ -101,6 +115,18 @@ describe('npm start with no configuration', () => {
     const { stdout } = await run;
     expect(stdout).toMatch(/To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in \.env/);
     expect(stdout).toMatch(/\[ledger\] 5g-spreads-coronavirus/);
+  });
+
+  it('GIVEN a second start in the same folder THEN strikes and the ledger are still there (embedded SQLite store)', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'rg-start-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, DEBUNKS_DIR: path.join(repo, 'rules/debunks'), RULES_FILE: path.join(repo, 'rules/default.yaml') };
+    delete env.STORE_URL;
+    delete env.SPOOL_FILE;
+    for (const expected of [/alice now has 1 active strike/, /alice now has 2 active strike[\s\S]*ledger OK: 2 entries/]) {
+      const run = promisify(execFile)(tsx, [cli, 'start'], { cwd, env });
+      run.child.stdin!.end('5G towers spread the coronavirus\n/ledger\n');
+      expect((await run).stdout).toMatch(expected);
+    }
   });
 
   it('GIVEN a broken debunk folder and rules file THEN it exits 1 naming both problems', async () => {
