@@ -1,6 +1,7 @@
 import type { Env } from '../src/config/env.js';
 import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
 import { Engine } from '../src/engine/engine.js';
+import { FeedbackQueue } from '../src/feedback/feedbackQueue.js';
 import { Moderator } from '../src/engine/moderator.js';
 import { openLedgerBackend } from '../src/ledger/backends/openLedgerBackend.js';
 import { Ledger } from '../src/ledger/ledger.js';
@@ -49,7 +50,8 @@ export async function start(env: Env, io: StartIo): Promise<number> {
       `RumorGuard playground: ${engine.debunkCount} debunks from ${debunks.files.length} file(s) in ${env.DEBUNKS_DIR}, rules from ${env.RULES_FILE}, state and ledger in ${redactUrl(env.STORE_URL)}.\n` +
         'To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in .env (see .env.example).\n',
     );
-    await runPlayground({ moderator: new Moderator(engine, recorder), ledger, input: io.input, output: io.output });
+    const moderator = new Moderator(engine, recorder, new FeedbackQueue(opened.store));
+    await runPlayground({ moderator, ledger, input: io.input, output: io.output });
     return 0;
   } finally {
     await ledgerBackend.close();

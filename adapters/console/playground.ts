@@ -26,6 +26,7 @@ const HELP = [
   '  /why           every rule considered for the last message',
   '  /admin         the admin commands (/rg …)',
   '  /ledger        check this group\'s ledger and show its last entries',
+  '  /report [why]  report the last message as a rumor; /notrumor [why] dispute the last match',
   '  /help, /quit',
 ];
 
@@ -59,6 +60,9 @@ export async function runPlayground({ moderator, ledger, input, output }: Playgr
   // Message ids must stay unique across runs: the store remembers which messages were counted.
   const run = Date.now().toString(36);
   let last: Decision | undefined;
+  /** The latest message of the chat, whoever sent it, and the latest that matched a rumor. */
+  let latest: ChatMessage | undefined;
+  let latestMatched: { message: ChatMessage; debunkId: string } | undefined;
   const lastMessageOf = new Map<string, ChatMessage>();
   write(HELP);
 
@@ -83,6 +87,18 @@ export async function runPlayground({ moderator, ledger, input, output }: Playgr
     if (as) {
       current = member(as[1]!);
       write([`  (you are now ${current.name}${current.isAdmin ? ', a group admin' : ''})`]);
+      continue;
+    }
+    const feedback = /^\/(report|notrumor)(?:\s+(.*))?$/.exec(text);
+    if (feedback) {
+      const kind = feedback[1] === 'report' ? 'report' : 'not_a_rumor';
+      const about = kind === 'report' ? latest : latestMatched?.message;
+      if (!about) {
+        write([kind === 'report' ? '  (no message to report yet)' : '  (no matched message to dispute yet)']);
+        continue;
+      }
+      const r = await moderator.onFeedback(kind, about, current, feedback[2] ?? '', kind === 'not_a_rumor' ? latestMatched?.debunkId : undefined);
+      write([r.ok ? `  Thanks, ${current.name}: the admins will look at it (item ${r.item.id}).` : `  (not queued: ${r.error})`]);
       continue;
     }
     if (text === '/ledger') {
@@ -115,6 +131,8 @@ export async function runPlayground({ moderator, ledger, input, output }: Playgr
     try {
       const { decision, recorded } = await moderator.onMessage(message);
       last = decision;
+      latest = message;
+      if (decision.matches[0]) latestMatched = { message, debunkId: decision.matches[0].debunkId };
       write(formatDecision(decision, current.name));
       if (recorded && recorded.waiting > 0) {
         write([`  (the store is unreachable: ${recorded.waiting} ledger record(s) wait on disk and will be replayed)`]);

@@ -3,6 +3,7 @@ import type { GroupSettings } from '../rules/settingsSchema.js';
 import type { ChatMember } from '../engine/chatMessage.js';
 import type { Engine } from '../engine/engine.js';
 import type { SettingsOverride } from '../engine/mergeSettings.js';
+import type { FeedbackQueue } from '../feedback/feedbackQueue.js';
 
 /** The outcome of an admin command: the text to answer with, and the change made, if any. */
 export type CommandResult =
@@ -30,6 +31,8 @@ export const ADMIN_HELP = [
   '/rg exempt|unexempt <member id>   never warn or mute this member',
   '/rg strikes <member id>           a member\'s active strikes',
   '/rg pardon <member id> [count]    remove strikes (all, or the latest count)',
+  '/rg queue                         members\' reports and "not a rumor" disputes',
+  '/rg accept|reject <item id>       close a queue item with your decision',
 ];
 
 const fail = (error: CommandError, detail?: string): CommandResult => ({
@@ -45,7 +48,13 @@ export const isAdminCommand = (text: string) => /^\/rg(?:@\w+)?(?:\s|$)/.test(te
  * Runs `/rg …` for a group. Only admins may; every change goes through the engine's validated
  * configure(), so a chat command can never store settings the rules file could not hold.
  */
-export async function runAdminCommand(engine: Engine, groupId: string, by: ChatMember, text: string): Promise<CommandResult> {
+export async function runAdminCommand(
+  engine: Engine,
+  groupId: string,
+  by: ChatMember,
+  text: string,
+  feedback?: FeedbackQueue,
+): Promise<CommandResult> {
   if (!by.isAdmin) return fail('not_admin');
   const [, sub = 'help', ...args] = text.trim().split(/\s+/);
   const settings = await engine.settingsFor(groupId);
@@ -116,6 +125,23 @@ export async function runAdminCommand(engine: Engine, groupId: string, by: ChatM
       }
       const removed = await engine.pardon(groupId, member, count);
       return { ok: true, reply: `OK: removed ${removed} strike(s) of ${member}`, change: { summary: `pardoned ${member} (${removed})` } };
+    }
+    case 'queue': {
+      const items = (await feedback?.open(groupId)) ?? [];
+      if (items.length === 0) return { ok: true, reply: 'The queue is empty.' };
+      const lines = items.map(
+        (i) => `${i.id} ${i.kind === 'report' ? 'report' : 'not a rumor'} by ${i.by.name} on message ${i.messageId}${i.debunkId ? ` (${i.debunkId})` : ''}${i.note ? `: ${i.note}` : ''}`,
+      );
+      return { ok: true, reply: lines.join('\n') };
+    }
+    case 'accept':
+    case 'reject': {
+      const id = args[0];
+      if (!id || !feedback) return fail('bad_argument', 'Use /rg accept|reject <item id> (see /rg queue).');
+      const r = await feedback.resolve(groupId, id, sub === 'accept' ? 'accepted' : 'rejected');
+      if (!r.ok) return fail('bad_argument', `No open item ${id}.`);
+      const summary = `${sub === 'accept' ? 'accepted' : 'rejected'} ${r.item.kind === 'report' ? 'report' : '"not a rumor"'} ${id} by ${r.item.by.name} on message ${r.item.messageId}`;
+      return { ok: true, reply: `OK: ${summary}`, change: { summary } };
     }
     default:
       return fail('unknown_command');

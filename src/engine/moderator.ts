@@ -2,6 +2,7 @@ import { runAdminCommand, type CommandResult } from '../commands/adminCommands.j
 import { incidentRecord } from '../ledger/incidentRecord.js';
 import type { RecordOutcome } from '../ledger/recorder.js';
 import type { LedgerRecord } from '../ledger/ledgerRecord.js';
+import type { FeedbackQueue, FeedbackResult } from '../feedback/feedbackQueue.js';
 import type { ChatMember, ChatMessage } from './chatMessage.js';
 import type { Decision } from './decision.js';
 import type { Engine } from './engine.js';
@@ -20,7 +21,30 @@ export class Moderator {
   constructor(
     readonly engine: Engine,
     private readonly sink?: IncidentSink,
+    readonly feedback?: FeedbackQueue,
   ) {}
+
+  /**
+   * A member's word on a message: "this is a rumor" (report) or "this is not a rumor" (dispute of
+   * the bot's match). Queued for the admins (`/rg queue`); nothing is decided automatically.
+   */
+  async onFeedback(
+    kind: 'report' | 'not_a_rumor',
+    about: ChatMessage,
+    by: ChatMember,
+    note: string,
+    debunkId?: string,
+  ): Promise<FeedbackResult | { ok: false; error: 'unavailable' }> {
+    if (!this.feedback) return { ok: false, error: 'unavailable' };
+    return this.feedback.add({
+      kind,
+      groupId: about.groupId,
+      messageId: about.messageId,
+      ...(debunkId ? { debunkId } : {}),
+      by: { id: by.id, name: by.name },
+      note,
+    });
+  }
 
   /** Decides about a message and records the incident, if there is one. */
   async onMessage(message: ChatMessage): Promise<{ decision: Decision; recorded?: RecordOutcome }> {
@@ -32,7 +56,7 @@ export class Moderator {
 
   /** Runs `/rg …` and records what an admin changed. */
   async onAdminCommand(platform: string, groupId: string, by: ChatMember, text: string): Promise<CommandResult> {
-    const result = await runAdminCommand(this.engine, groupId, by, text);
+    const result = await runAdminCommand(this.engine, groupId, by, text, this.feedback);
     if (result.ok && result.change && this.sink) {
       const [, action = 'configure'] = text.trim().split(/\s+/);
       await this.sink.record({

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Moderator } from '../../src/engine/moderator.js';
+import { FeedbackQueue } from '../../src/feedback/feedbackQueue.js';
+import { memoryStore } from '../../src/store/keyvStore.js';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { memoryLedgerBackend } from '../../src/ledger/ledgerBackend.js';
 import { Recorder } from '../../src/ledger/recorder.js';
@@ -14,7 +16,7 @@ function setup() {
   const backend = memoryLedgerBackend();
   const ledger = new Ledger(backend);
   const spool = new Spool(path.join(mkdtempSync(path.join(tmpdir(), 'rg-mod-')), 'spool.jsonl'));
-  return { h, backend, ledger, moderator: new Moderator(h.engine, new Recorder(ledger, spool)) };
+  return { h, backend, ledger, moderator: new Moderator(h.engine, new Recorder(ledger, spool), new FeedbackQueue(memoryStore())) };
 }
 
 describe('Moderator', () => {
@@ -57,5 +59,19 @@ describe('Moderator', () => {
     expect(entries.map((e) => e.record.type)).toEqual(['incident', 'admin']);
     expect(entries[1]?.record).toMatchObject({ action: 'pardon', detail: 'pardoned m-1 (1)' });
     expect((await ledger.verify('g-1')).ok).toBe(true);
+  });
+
+  it('GIVEN a member\'s "not a rumor" and an admin accepting it THEN the queue empties AND the decision is in the ledger', async () => {
+    const { h, backend, moderator } = setup();
+    const message = h.message();
+    await moderator.onMessage(message);
+    const r = await moderator.onFeedback('not_a_rumor', message, { id: 'm-2', name: 'Bob' }, 'satire page', '5g-spreads-coronavirus');
+    if (!r.ok) throw new Error(r.error);
+    const owner = { id: 'o1', name: 'Owner', isAdmin: true };
+    expect((await moderator.onAdminCommand('test', 'g-1', owner, '/rg queue')).reply).toContain(`${r.item.id} not a rumor by Bob`);
+    await moderator.onAdminCommand('test', 'g-1', owner, `/rg accept ${r.item.id}`);
+    expect((await moderator.onAdminCommand('test', 'g-1', owner, '/rg queue')).reply).toBe('The queue is empty.');
+    const last = (await backend.read('g-1')).at(-1)!.record;
+    expect(last).toMatchObject({ type: 'admin', action: 'accept', detail: `accepted "not a rumor" ${r.item.id} by Bob on message ${message.messageId}` });
   });
 });

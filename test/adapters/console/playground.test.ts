@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runPlayground } from '../../../adapters/console/playground.js';
 import { loadDebunksSync } from '../../../src/debunks/loadDebunks.js';
 import { Engine } from '../../../src/engine/engine.js';
+import { FeedbackQueue } from '../../../src/feedback/feedbackQueue.js';
 import { Moderator } from '../../../src/engine/moderator.js';
 import { Ledger } from '../../../src/ledger/ledger.js';
 import { memoryLedgerBackend } from '../../../src/ledger/ledgerBackend.js';
@@ -33,7 +34,8 @@ async function play(lines: string[]): Promise<string> {
   output.on('data', (c: Buffer) => (text += c.toString()));
   const ledger = new Ledger(memoryLedgerBackend());
   const spool = new Spool(path.join(mkdtempSync(path.join(tmpdir(), 'rg-play-')), 'spool.jsonl'));
-  const done = runPlayground({ moderator: new Moderator(engine(), new Recorder(ledger, spool)), ledger, input, output });
+  const moderator = new Moderator(engine(), new Recorder(ledger, spool), new FeedbackQueue(memoryStore()));
+  const done = runPlayground({ moderator, ledger, input, output });
   input.end(`${lines.join('\n')}\n`);
   await done;
   return text;
@@ -85,6 +87,26 @@ describe('console playground', () => {
     expect(out).toMatch(/ledger OK: 2 entries/);
     expect(out).toMatch(/#1 \S+ alice: 5g-spreads-coronavirus \(reply_refutation\)/);
     expect(out).toMatch(/#2 \S+ owner: mode observe/);
+  });
+
+  it('GIVEN a member report and a "not a rumor" dispute THEN the owner sees both in the queue AND a decision is in the ledger', async () => {
+    const out = await play([
+      'the school closes for a week because of a gas leak',
+      '/as bob',
+      '/report this is made up',
+      '/as carol',
+      '5G towers spread the coronavirus',
+      '/notrumor I was quoting it to ask',
+      '/as owner',
+      '/rg queue',
+    ]);
+    expect(out).toMatch(/Thanks, bob: the admins will look at it \(item (\w+)\)/);
+    expect(out).toMatch(/\w+ report by bob on message \S+: this is made up/);
+    const dispute = /(\w+) not a rumor by carol on message \S+ \(5g-spreads-coronavirus\): I was quoting it to ask/.exec(out);
+    expect(dispute).not.toBeNull();
+    const after = await play(['/as alice', '/report', '/as owner', '/rg queue']);
+    expect(after).toMatch(/\(no message to report yet\)/);
+    expect(after).toMatch(/The queue is empty\./);
   });
 
   it('GIVEN /quit THEN later lines are not read', async () => {

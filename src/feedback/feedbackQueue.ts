@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { KeyValueStore } from '../store/keyValueStore.js';
+
+/** What members tell the admins: "this is a rumor" (report) or "this is not a rumor" (dispute). */
+export interface FeedbackItem {
+  id: string;
+  kind: 'report' | 'not_a_rumor';
+  groupId: string;
+  /** The message the feedback is about. */
+  messageId: string;
+  /** For a dispute: the debunk the bot matched. */
+  debunkId?: string;
+  by: { id: string; name: string };
+  /** The member's own words, kept short. */
+  note: string;
+  at: number;
+  status: 'open' | 'accepted' | 'rejected';
+}
+
+/** Notes are shown to admins; a report is not an essay. */
+const MAX_NOTE = 500;
+/** Open items a group may hold: a member flooding reports cannot grow the store without end. */
+export const MAX_OPEN_ITEMS = 200;
+
+export type FeedbackResult = { ok: true; item: FeedbackItem } | { ok: false; error: 'duplicate' | 'queue_full' | 'not_found' };
+
+const key = (groupId: string) => `feedback:${groupId}`;
+
+/**
+ * The per-group queue of member reports and "not a rumor" disputes, kept in the store so every
+ * bot process sees the same queue. Admins resolve items; resolved items leave the queue (the
+ * ledger keeps the record of what the admins decided).
+ */
+export class FeedbackQueue {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Adds a report or dispute; one per member and message. */
+  async add(item: Omit<FeedbackItem, 'id' | 'at' | 'status'>): Promise<FeedbackResult> {
+    const items = await this.open(item.groupId);
+    if (items.some((i) => i.messageId === item.messageId && i.by.id === item.by.id && i.kind === item.kind)) {
+      return { ok: false, error: 'duplicate' };
+    }
+    if (items.length >= MAX_OPEN_ITEMS) return { ok: false, error: 'queue_full' };
+    const added: FeedbackItem = { ...item, note: item.note.slice(0, MAX_NOTE), id: randomUUID().slice(0, 8), at: this.now(), status: 'open' };
+    await this.store.set(key(item.groupId), [...items, added]);
+    return { ok: true, item: added };
+  }
+
+  /** Open items of a group, oldest first. */
+  async open(groupId: string): Promise<FeedbackItem[]> {
+    return (await this.store.get<FeedbackItem[]>(key(groupId))) ?? [];
+  }
+
+  /** Takes an item off the queue with the admin's decision. */
+  async resolve(groupId: string, id: string, decision: 'accepted' | 'rejected'): Promise<FeedbackResult> {
+    const items = await this.open(groupId);
+    const found = items.find((i) => i.id === id);
+    if (!found) return { ok: false, error: 'not_found' };
+    await this.store.set(key(groupId), items.filter((i) => i.id !== id));
+    return { ok: true, item: { ...found, status: decision } };
+  }
+}
