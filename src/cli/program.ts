@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { benchCommand } from './benchCommand.js';
+import { benchLedgerCommand } from './benchLedgerCommand.js';
 import { checkCommand } from './check.js';
 import { dbCommand } from './db/index.js';
 import { evalCommand } from './evalCommand.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .description('Group-chat rumor moderation: match messages against refuted rumors, keep the ledger, measure the matcher.')
     .addCommand(evalCommand())
     .addCommand(benchCommand())
+    .addCommand(benchLedgerCommand())
     .addCommand(checkCommand())
     .addCommand(scanCommand())
     .addCommand(dbCommand())

@@ -9,7 +9,7 @@ import type { KeyValueStore } from '../store/keyValueStore.js';
 import type { ChatMessage } from './chatMessage.js';
 import { decide } from './decide.js';
 import type { Decision } from './decision.js';
-import { KeyedLock } from './keyedLock.js';
+import { KeyedLock } from '../lib/keyedLock.js';
 import { activeStrikes, type ReplyRecord, type Strike } from './memberState.js';
 import { mergeSettings, type SettingsOverride } from './mergeSettings.js';
 import { stateKeys } from './stateKeys.js';

@@ -1,3 +1,4 @@
+import { KeyedLock } from '../lib/keyedLock.js';
 import type { LedgerBackend } from './ledgerBackend.js';
 import { nextEntry, type LedgerEntry } from './ledgerEntry.js';
 import type { LedgerRecord } from './ledgerRecord.js';
@@ -8,6 +9,9 @@ const MAX_ATTEMPTS = 1000;
 
 /** A group's append-only, hash-chained record of incidents and admin actions. */
 export class Ledger {
+  /** Appends of one process to one group take turns: only other processes can race them. */
+  private readonly lock = new KeyedLock();
+
   constructor(
     private readonly backend: LedgerBackend,
     private readonly now: () => Date = () => new Date(),
@@ -17,13 +21,15 @@ export class Ledger {
    * Appends a record to its group's chain and returns the entry as written. When another
    * process appended first, the entry is rebuilt on the new head and tried again.
    */
-  async append(record: LedgerRecord): Promise<LedgerEntry> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const head = await this.backend.head(record.groupId);
-      const entry = nextEntry(record.groupId, head, record, this.now());
-      if (await this.backend.tryAppend(record.groupId, entry)) return entry;
-    }
-    throw new Error(`ledger: could not append to group ${record.groupId} after ${MAX_ATTEMPTS} attempts`);
+  append(record: LedgerRecord): Promise<LedgerEntry> {
+    return this.lock.run(record.groupId, async () => {
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const head = await this.backend.head(record.groupId);
+        const entry = nextEntry(record.groupId, head, record, this.now());
+        if (await this.backend.tryAppend(record.groupId, entry)) return entry;
+      }
+      throw new Error(`ledger: could not append to group ${record.groupId} after ${MAX_ATTEMPTS} attempts`);
+    });
   }
 
   /** Checks one group's chain. */

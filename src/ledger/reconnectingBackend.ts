@@ -1,20 +1,15 @@
+import type { OpenedLedgerBackend } from './backends/openLedgerBackend.js';
 import type { LedgerBackend } from './ledgerBackend.js';
-
-/** An open backend and the way to release it (what `openLedgerBackend` returns). */
-export interface OpenedBackend {
-  backend: LedgerBackend;
-  close(): Promise<void>;
-}
 
 /**
  * A ledger backend that survives its server going away: any failed call drops the connection,
  * and the next call opens a new one. Clients that gave up on a dead server (no endless
  * reconnect loops, so calls fail fast) come back this way once the server is up again.
  */
-export function reconnectingBackend(open: () => Promise<OpenedBackend>): LedgerBackend & { close(): Promise<void> } {
-  let current: Promise<OpenedBackend> | undefined;
+export function reconnectingBackend(open: () => Promise<OpenedLedgerBackend>): LedgerBackend & { close(): Promise<void> } {
+  let current: Promise<OpenedLedgerBackend> | undefined;
 
-  const drop = (failed: Promise<OpenedBackend>) => {
+  const drop = (failed: Promise<OpenedLedgerBackend>) => {
     if (current !== failed) return;
     current = undefined;
     void failed.then((o) => o.close()).catch(() => undefined);

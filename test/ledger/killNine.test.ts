@@ -11,6 +11,8 @@ import { Spool } from '../../src/ledger/spool.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'rg-kill9-'));
+/** Test-only table and key prefix, so runs never write into a real ledger's namespace. */
+const ISOLATED = { table: 'rg_test_kill9_ledger', keyPrefix: 'rg-test:kill9:' };
 
 const backends = [
   { name: 'sqlite', url: `sqlite://${path.join(dir, 'ledger.sqlite')}` },
@@ -21,7 +23,7 @@ const backends = [
 /** Runs the burst appender and kills it with SIGKILL after `killAfter` acknowledgements. */
 function burstAndKill(url: string, spool: string, group: string, killAfter: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'test/ledger/burstAppender.ts'), url, spool, group, '100000'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'test/ledger/burstAppender.ts'), url, spool, group, '100000', JSON.stringify(ISOLATED)], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -43,7 +45,7 @@ describe.each(backends)('kill -9 in the middle of a burst of appends ($name)', (
     const spool = path.join(dir, `${group}.spool`);
     const acked = await burstAndKill(url, spool, group, 150);
 
-    const opened = await openLedgerBackend(url);
+    const opened = await openLedgerBackend(url, ISOLATED);
     try {
       const ledger = new Ledger(opened.backend);
       // The next process start replays whatever the dead one left in its spool.

@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Ledger } from '../../ledger/ledger.js';
 import type { LedgerBackend } from '../../ledger/ledgerBackend.js';
 import type { IncidentRecord } from '../../ledger/ledgerRecord.js';
@@ -153,25 +151,9 @@ export function formatLedgerBench(results: readonly LedgerBenchResult[]): string
   return [line(header), '-'.repeat(line(header).length), ...rows.map(line)].join('\n');
 }
 
-const NOTES = [
+/** How to read the table, printed under it. */
+export const LEDGER_BENCH_NOTES = [
   'sequential: one writer, one append after another. concurrent: every writer on its own connection, all appending to one group.',
   'appends/s over wall-clock time; p50/p99 per acknowledged append, retries after a lost race included.',
   'sqlite runs with synchronous=FULL (an fsync per append) on a temporary file; redis and postgres durability is the server configuration’s.',
 ].join('\n');
-
-async function main(argv: readonly string[]): Promise<void> {
-  const json = argv.includes('--json');
-  const results = await runLedgerBench({ redisUrl: process.env.REDIS_URL, postgresUrl: process.env.POSTGRES_URL });
-  if (json) {
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  } else {
-    const skipped = [!process.env.REDIS_URL && 'redis (set REDIS_URL)', !process.env.POSTGRES_URL && 'postgres (set POSTGRES_URL)'].filter(Boolean);
-    process.stdout.write(`${formatLedgerBench(results)}\n\n${NOTES}\n${skipped.length > 0 ? `Not run: ${skipped.join(', ')}.\n` : ''}`);
-  }
-  if (results.some((r) => !r.verified)) process.exitCode = 1;
-}
-
-// Run when started as a script (`npx tsx src/bench/ledger/ledgerBench.ts [--json]`), not when imported.
-if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
-  await main(process.argv.slice(2));
-}
