@@ -6,6 +6,8 @@ import { verifyChain, type ChainCheck } from './verifyChain.js';
 
 /** Writers racing for one group's head give up after this many lost rounds (never in practice). */
 const MAX_ATTEMPTS = 1000;
+/** Longest pause after a lost race, in ms. */
+const MAX_BACKOFF_MS = 20;
 
 /** A group's append-only, hash-chained record of incidents and admin actions. */
 export class Ledger {
@@ -27,6 +29,9 @@ export class Ledger {
         const head = await this.backend.head(record.groupId);
         const entry = nextEntry(record.groupId, head, record, this.now());
         if (await this.backend.tryAppend(record.groupId, entry)) return entry;
+        // Lost the race to another writer: back off a random, growing moment, so writers that
+        // collide in lockstep spread out instead of one losing every round.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt)));
       }
       throw new Error(`ledger: could not append to group ${record.groupId} after ${MAX_ATTEMPTS} attempts`);
     });
