@@ -1,0 +1,81 @@
+import { type Clock, realClock } from './clock.js';
+import type { DropReason, OutboxItem } from './types.js';
+
+/** How an `Outbox` sends, limits and reports. Only `send` is required. */
+export interface OutboxOptions<T> {
+  /** Delivers one message; throws `RetryAfterError` on a platform 429. */
+  send: (item: OutboxItem<T>) => Promise<void>;
+  /**
+   * Sends to one chat in any 60 s. Telegram allows 20 messages a minute per group.
+   * @defaultValue 20
+   */
+  perChatPerMinute?: number;
+  /**
+   * Sends to all chats together in any 1 s. Telegram's bulk limit is about 30 a second.
+   * @defaultValue 30
+   */
+  globalPerSecond?: number;
+  /**
+   * Items held at once (waiting or being sent), so a flood cannot grow memory without bound.
+   * @defaultValue 1000
+   */
+  maxQueued?: number;
+  /**
+   * Folds a later payload into an earlier waiting one with the same chat and merge key,
+   * e.g. to build one digest reply.
+   * @defaultValue keeps the later payload
+   */
+  merge?: (earlier: T, later: T) => T;
+  /**
+   * Called once when a send fails with an error other than `RetryAfterError`; the item is dropped.
+   * @defaultValue does nothing
+   */
+  onError?: (item: OutboxItem<T>, error: unknown) => void;
+  /**
+   * Called when an item that was already queued is evicted or discarded on close. Failed sends go to
+   * `onError` instead, and refused enqueues are told by the return value.
+   * @defaultValue does nothing
+   */
+  onDrop?: (item: OutboxItem<T>, reason: DropReason) => void;
+  /**
+   * Time source and timers.
+   * @defaultValue real time (`Date.now`, `setTimeout`)
+   */
+  clock?: Clock;
+}
+
+const keepLater = <T>(_earlier: T, later: T): T => later;
+const ignore = (): void => undefined;
+
+export const DEFAULT_OUTBOX_OPTIONS = {
+  perChatPerMinute: 20,
+  globalPerSecond: 30,
+  maxQueued: 1000,
+  merge: keepLater,
+  onError: ignore,
+  onDrop: ignore,
+  clock: realClock,
+} as const satisfies Required<Omit<OutboxOptions<unknown>, 'send'>>;
+
+export type ResolvedOutboxOptions<T> = Required<OutboxOptions<T>>;
+
+/** User values over the defaults; limits must be positive integers. */
+export function resolveOutboxOptions<T>(options: OutboxOptions<T>): ResolvedOutboxOptions<T> {
+  const resolved: ResolvedOutboxOptions<T> = {
+    send: options.send,
+    perChatPerMinute: options.perChatPerMinute ?? DEFAULT_OUTBOX_OPTIONS.perChatPerMinute,
+    globalPerSecond: options.globalPerSecond ?? DEFAULT_OUTBOX_OPTIONS.globalPerSecond,
+    maxQueued: options.maxQueued ?? DEFAULT_OUTBOX_OPTIONS.maxQueued,
+    merge: options.merge ?? DEFAULT_OUTBOX_OPTIONS.merge,
+    onError: options.onError ?? DEFAULT_OUTBOX_OPTIONS.onError,
+    onDrop: options.onDrop ?? DEFAULT_OUTBOX_OPTIONS.onDrop,
+    clock: options.clock ?? DEFAULT_OUTBOX_OPTIONS.clock,
+  };
+  for (const field of ['perChatPerMinute', 'globalPerSecond', 'maxQueued'] as const) {
+    const value = resolved[field];
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`outbox option ${field} must be a positive integer, got ${String(value)}`);
+    }
+  }
+  return resolved;
+}
