@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@redis/client';
-import pg from 'pg';
+import { dropPostgresLedgerTable } from '../../ledger/backends/dropPostgresLedgerTable.js';
 import { openLedgerBackend, type OpenedLedgerBackend } from '../../ledger/backends/openLedgerBackend.js';
 import { memoryLedgerBackend } from '../../ledger/ledgerBackend.js';
 
@@ -65,15 +65,7 @@ export function benchStores(urls: { redis?: string; postgres?: string }, only: r
     stores.push({
       name: 'postgres',
       open: () => openLedgerBackend(postgresUrl, { table }),
-      remove: async () => {
-        const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 5000 });
-        await client.connect();
-        try {
-          await client.query(`DROP TABLE IF EXISTS ${table}`);
-        } finally {
-          await client.end();
-        }
-      },
+      remove: () => dropPostgresLedgerTable(postgresUrl, table),
     });
   }
   return stores;

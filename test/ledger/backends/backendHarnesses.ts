@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@redis/client';
 import pg from 'pg';
+import { dropPostgresLedgerTable } from '../../../src/ledger/backends/dropPostgresLedgerTable.js';
 import sqlite3 from 'sqlite3';
 import { openLedgerBackend, type OpenedLedgerBackend, type OpenLedgerOptions } from '../../../src/ledger/backends/openLedgerBackend.js';
 import { redisLedgerKeys } from '../../../src/ledger/backends/redisLedgerBackend.js';
@@ -172,13 +173,7 @@ function postgresHarness(url: string | undefined): BackendHarness {
     },
     cleanup: async () => {
       if (!url) return;
-      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-      await client.connect();
-      try {
-        await client.query(`DROP TABLE IF EXISTS ${table}`);
-      } finally {
-        await client.end();
-      }
+      await dropPostgresLedgerTable(url, table);
     },
   };
 }

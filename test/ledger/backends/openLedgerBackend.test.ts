@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import pg from 'pg';
+import { dropPostgresLedgerTable } from '../../../src/ledger/backends/dropPostgresLedgerTable.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLedgerBackend } from '../../../src/ledger/backends/openLedgerBackend.js';
 import { Ledger } from '../../../src/ledger/ledger.js';
@@ -80,15 +80,7 @@ async function closedPort(): Promise<number> {
 }
 
 /** The backend made its table through the proxy; it goes directly. */
-async function dropTable(url: string, table: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    await client.query(`DROP TABLE IF EXISTS ${table}`);
-  } finally {
-    await client.end();
-  }
-}
+const dropTable = dropPostgresLedgerTable;
 
 /** The error `promise` rejects with, and how long that took. */
 async function rejection(promise: Promise<unknown>): Promise<{ message: string; ms: number }> {
