@@ -12,12 +12,24 @@ import { loadSettingsFile } from '../src/rules/loadSettings.js';
 import { openStore, type OpenedStore } from '../src/store/openStore.js';
 import { redactUrl } from '../src/store/redactUrl.js';
 import { checkSchemaVersion } from '../src/store/schemaVersion.js';
+import { createLogger } from '../src/lib/logger.js';
 import { runPlayground } from './console/playground.js';
+import { runTelegram } from './telegram/runTelegram.js';
 
 interface StartIo {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   errors: NodeJS.WritableStream;
+  /** Resolves when a connected bot should stop. @defaultValue the first SIGINT or SIGTERM */
+  stop?: Promise<unknown>;
+}
+
+/** The first SIGINT or SIGTERM. */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
 }
 
 /**
@@ -31,10 +43,11 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     io.errors.write(`RumorGuard cannot start; fix these and start again:\n${formatProblems(problems)}\n`);
     return 1;
   }
-  const platforms = [env.DISCORD_TOKEN && 'Discord', env.TELEGRAM_BOT_TOKEN && 'Telegram'].filter(Boolean);
-  if (platforms.length > 0) {
-    // The adapters land in their own issues; say so plainly instead of pretending to connect.
-    io.errors.write(`${platforms.join(' and ')} token found, but this version has no ${platforms.join('/')} adapter yet; starting the local playground instead.\n`);
+  if (env.DISCORD_TOKEN && !env.TELEGRAM_BOT_TOKEN) {
+    // The Discord adapter lands in its own issue; say so plainly instead of pretending to connect.
+    io.errors.write('Discord token found, but this version has no Discord adapter yet; starting the local playground instead.\n');
+  } else if (env.DISCORD_TOKEN) {
+    io.errors.write('Discord token found, but this version has no Discord adapter yet; connecting to Telegram only.\n');
   }
   const opened = await openCheckedStore(env.STORE_URL, io);
   if (!opened) return 1;
@@ -46,11 +59,24 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     const recorder = new Recorder(ledger, new Spool(env.SPOOL_FILE));
     // Records a previous run could not deliver go first.
     await recorder.flush();
+    const moderator = new Moderator(engine, recorder, new FeedbackQueue(opened.store));
+    if (env.TELEGRAM_BOT_TOKEN) {
+      const log = createLogger({
+        level: env.LOG_LEVEL,
+        secrets: [env.TELEGRAM_BOT_TOKEN, env.DISCORD_TOKEN, env.TELEGRAM_WEBHOOK_SECRET ?? ''],
+      });
+      try {
+        await runTelegram(env, { moderator, ledger, store: opened.store, log }, io.stop ?? stopSignal());
+      } catch (error) {
+        log.fatal({ err: error }, 'telegram: cannot start');
+        return 1;
+      }
+      return 0;
+    }
     io.output.write(
       `RumorGuard playground: ${engine.debunkCount} debunks from ${debunks.files.length} file(s) in ${env.DEBUNKS_DIR}, rules from ${env.RULES_FILE}, state and ledger in ${redactUrl(env.STORE_URL)}.\n` +
         'To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in .env (see .env.example).\n',
     );
-    const moderator = new Moderator(engine, recorder, new FeedbackQueue(opened.store));
     await runPlayground({ moderator, ledger, input: io.input, output: io.output });
     return 0;
   } finally {

@@ -21,19 +21,22 @@ export type CommandError = keyof typeof COMMAND_ERRORS;
 
 /** Admin commands, shown by `/rg help` and the playground's `/admin`. */
 export const ADMIN_HELP = [
-  '/rg settings                      show this group\'s settings',
+  '/rg settings (or status)          show this group\'s settings',
   '/rg mode observe|enforce          observe: decide and log only; enforce: act',
   '/rg enable|disable <action>       actions: reply_refutation, warn, delete, mute, alert_owners',
-  '/rg threshold suggest|act <0-1>   score thresholds',
-  '/rg language auto|en|zh           language of the bot\'s texts',
+  '/rg threshold suggest|act <0-1>   score thresholds (or: /rg threshold <act> [suggest])',
+  '/rg language auto|en|zh           language of the bot\'s texts (or: /rg lang …)',
   '/rg softreply on|off              "you may want to check this" below the act threshold',
   '/rg repeat <minutes> [pointer|silent]  one refutation per rumor per window',
   '/rg exempt|unexempt <member id>   never warn or mute this member',
   '/rg strikes <member id>           a member\'s active strikes',
   '/rg pardon <member id> [count]    remove strikes (all, or the latest count)',
-  '/rg queue                         members\' reports and "not a rumor" disputes',
+  '/rg queue (or reports)            members\' reports and "not a rumor" disputes',
   '/rg accept|reject <item id>       close a queue item with your decision',
 ];
+
+/** Other names of commands: `status` is `settings`, `lang` is `language`, `reports` is `queue`. */
+const ALIASES: Readonly<Record<string, string>> = { status: 'settings', lang: 'language', reports: 'queue' };
 
 const fail = (error: CommandError, detail?: string): CommandResult => ({
   ok: false,
@@ -56,7 +59,9 @@ export async function runAdminCommand(
   feedback?: FeedbackQueue,
 ): Promise<CommandResult> {
   if (!by.isAdmin) return fail('not_admin');
-  const [, sub = 'help', ...args] = text.trim().split(/\s+/);
+  const [, given = 'help', ...args] = text.trim().split(/\s+/);
+  // Short names the chat platforms' command menus use for the same commands.
+  const sub = ALIASES[given] ?? given;
   const settings = await engine.settingsFor(groupId);
   const configure = async (override: SettingsOverride, summary: string): Promise<CommandResult> => {
     const r = await engine.configure(groupId, override);
@@ -81,6 +86,7 @@ export async function runAdminCommand(
       return configure({ enabledActions: [...set] }, `${sub}d ${action}`);
     }
     case 'threshold': {
+      if (args[0] !== undefined && args[0] !== 'suggest' && args[0] !== 'act') return setBothThresholds(args, configure);
       const value = Number(args[1]);
       if ((args[0] !== 'suggest' && args[0] !== 'act') || !Number.isFinite(value)) {
         return fail('bad_argument', 'Use /rg threshold suggest|act <number between 0 and 1>.');
@@ -146,6 +152,23 @@ export async function runAdminCommand(
     default:
       return fail('unknown_command');
   }
+}
+
+/**
+ * `/rg threshold <act> [suggest]`: both thresholds in one validated change, so lowering act
+ * below the current suggest threshold in the same command is not refused half-way.
+ */
+function setBothThresholds(
+  args: readonly string[],
+  configure: (override: SettingsOverride, summary: string) => Promise<CommandResult>,
+): Promise<CommandResult> | CommandResult {
+  const act = Number(args[0]);
+  const suggest = args[1] === undefined ? undefined : Number(args[1]);
+  if (!Number.isFinite(act) || (suggest !== undefined && !Number.isFinite(suggest)) || args.length > 2) {
+    return fail('bad_argument', 'Use /rg threshold <act> [suggest], numbers between 0 and 1.');
+  }
+  const thresholds = suggest === undefined ? { act } : { act, suggest };
+  return configure({ thresholds }, suggest === undefined ? `act threshold ${act}` : `act threshold ${act}, suggest threshold ${suggest}`);
 }
 
 function describeSettings(s: GroupSettings): string {

@@ -26,6 +26,20 @@ export const ENV_DEFAULTS = {
   DISCORD_TOKEN: '',
   /** Telegram bot token from BotFather; when set, `npm start` connects to Telegram. */
   TELEGRAM_BOT_TOKEN: '',
+  /** Bot API server: Telegram's, or a self-hosted telegram-bot-api server. */
+  TELEGRAM_API_ROOT: 'https://api.telegram.org',
+  /**
+   * Public https URL Telegram posts updates to (webhook mode). Empty: long polling, which needs
+   * no public address.
+   */
+  TELEGRAM_WEBHOOK_URL: '',
+  /** Local port the webhook server listens on, behind the proxy that serves TELEGRAM_WEBHOOK_URL. */
+  TELEGRAM_WEBHOOK_PORT: '8443',
+  /**
+   * Secret Telegram sends with every webhook post (A-Z, a-z, 0-9, _ and -). Empty: a new random
+   * one at every start.
+   */
+  TELEGRAM_WEBHOOK_SECRET: '',
 } as const satisfies Record<string, string>;
 
 const EnvSchema = z.object({
@@ -44,6 +58,20 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DISCORD_TOKEN: z.string().default(''),
   TELEGRAM_BOT_TOKEN: z.string().default(''),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default(ENV_DEFAULTS.TELEGRAM_API_ROOT),
+  TELEGRAM_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: 'must be the public http(s) URL Telegram posts to' })
+    .optional(),
+  TELEGRAM_WEBHOOK_PORT: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be a port number (1-65535)')
+    .max(65535, 'must be a port number (1-65535)')
+    .default(Number(ENV_DEFAULTS.TELEGRAM_WEBHOOK_PORT)),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'use 1-256 characters A-Z, a-z, 0-9, _ or -')
+    .optional(),
 });
 
 export type Env = z.output<typeof EnvSchema>;

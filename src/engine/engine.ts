@@ -158,6 +158,23 @@ export class Engine {
     this.byId = new Map(live.map((d) => [d.id, d]));
   }
 
+  /**
+   * The best matches for a text outside any group (a fact-check tipline: a member asks the bot in
+   * private). Uses the default suggest threshold; changes no state.
+   */
+  lookup(text: string, limit = 3): { debunk: Debunk; score: number }[] {
+    const { matches } = this.matcher.match(text, { limit, minScore: this.options.rules.settings.thresholds.suggest });
+    return matches.flatMap((m) => {
+      const debunk = this.byId.get(m.debunkId);
+      return debunk ? [{ debunk, score: m.score }] : [];
+    });
+  }
+
+  /** Debunks in force, for adapters that must find one by a short key (a button's data). */
+  debunks(): IterableIterator<Debunk> {
+    return this.byId.values();
+  }
+
   /** The debunk with this id, if it is in force. */
   debunk(id: string): Debunk | undefined {
     return this.byId.get(id);

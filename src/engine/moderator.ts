@@ -1,7 +1,7 @@
 import { runAdminCommand, type CommandResult } from '../commands/adminCommands.js';
 import { incidentRecord } from '../ledger/incidentRecord.js';
 import type { RecordOutcome } from '../ledger/recorder.js';
-import type { LedgerRecord } from '../ledger/ledgerRecord.js';
+import type { Actor, LedgerRecord } from '../ledger/ledgerRecord.js';
 import type { FeedbackQueue, FeedbackResult } from '../feedback/feedbackQueue.js';
 import type { ChatMember, ChatMessage } from './chatMessage.js';
 import type { Decision } from './decision.js';
@@ -52,6 +52,14 @@ export class Moderator {
     const record = incidentRecord(message, decision);
     if (!record || !this.sink) return { decision };
     return { decision, recorded: await this.sink.record(record) };
+  }
+
+  /**
+   * Records an action taken outside `/rg` settings (an admin linking alerts or exporting the
+   * ledger; the bot noting that a platform refused an action). No-op without a ledger.
+   */
+  async recordAction(platform: string, groupId: string, by: Actor, action: string, detail: string): Promise<RecordOutcome | undefined> {
+    return this.sink?.record({ type: 'admin', platform, groupId, by, action, detail });
   }
 
   /** Runs `/rg …` and records what an admin changed. */

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import type { Message } from 'telegraf/types';
+import type { ChatMember } from '../../src/engine/chatMessage.js';
+import { ledgerToMarkdown } from '../../src/ledger/export/toMarkdown.js';
+import { recentIncidents } from '../../src/ledger/recentIncidents.js';
+import { CHAIN_FAULTS } from '../../src/ledger/verifyChain.js';
+import type { Language } from '../../src/engine/templates.js';
+import { answer, type AdapterDeps } from './deps.js';
+import { escapeHtml, htmlText } from './html.js';
+import { languageOf, textHtml } from './texts.js';
+import { type GroupChat, isGroupChat, senderOf } from './toChatMessage.js';
+
+/** How long a `/rg alerts` link code is valid. */
+const ALERT_CODE_TTL_MS = 15 * 60_000;
+const alertCodeKey = (code: string) => `tg:alertcode:${code}`;
+
+/** Subcommands that name a member: replying to the member's message names them. */
+const MEMBER_COMMANDS = new Set(['exempt', 'unexempt', 'strikes', 'pardon']);
+
+/** `/rg@RumorGuardBot mode enforce` → ['mode', 'enforce']. */
+export function commandArgs(textOfCommand: string): string[] {
+  return textOfCommand.trim().split(/\s+/).slice(1);
+}
+
+/** Is the sender of this group message one of its admins (anonymous admins included)? */
+export async function isSenderAdmin(deps: AdapterDeps, message: Message, chat: GroupChat): Promise<boolean> {
+  const sender = senderOf(message, chat);
+  if (!sender) return false;
+  if (sender.isAdmin) return true;
+  if (!message.from) return false;
+  return deps.admins.isAdmin(chat.id, message.from.id);
+}
+
+/**
+ * `/rg …` in a group. Non-admins get a short refusal and nothing changes. Settings commands run
+ * in the platform-free core (which records changes in the ledger); alerts, incidents and export
+ * need Telegram and are handled here, recorded as well.
+ */
+export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, chat: GroupChat): Promise<void> {
+  const args = commandArgs(message.text);
+  const lang = languageOf(message.from?.language_code);
+  if (args[0] === 'alerts' && args[1] && args[1] !== 'off') {
+    await linkAlerts(deps, message, args[1], lang);
+    return;
+  }
+  if (!(await isSenderAdmin(deps, message, chat))) {
+    // One refusal per member waiting at a time: a member spamming /rg cannot flood the group.
+    answer(deps, chat.id, message.message_id, textHtml(lang, 'notAdmin'), 'low', `refusal:${message.from?.id}`);
+    return;
+  }
+  const sender = senderOf(message, chat)!;
+  const admin: ChatMember = { id: sender.id, name: sender.name, isAdmin: true };
+  const reply = (html: string) => answer(deps, chat.id, message.message_id, html);
+  switch (args[0]) {
+    case 'alerts':
+      return reply(await alertsInGroup(deps, chat, admin, args[1] === 'off', lang));
+    case 'incidents':
+      return reply(await incidents(deps, chat, Number(args[1] ?? 5), lang));
+    case 'export':
+      return reply(await exportLedger(deps, message, chat, admin, lang));
+  }
+  const target = message.reply_to_message;
+  let commandText = ['/rg', ...args].join(' ');
+  if (MEMBER_COMMANDS.has(args[0] ?? '') && target && (args.length === 1 || (args[0] === 'pardon' && /^\d+$/.test(args[1] ?? '') && args.length === 2))) {
+    const member = senderOf(target, chat);
+    if (!member) return reply(textHtml(lang, 'replyToMember'));
+    commandText = ['/rg', args[0], member.id, ...args.slice(1)].join(' ');
+  } else if (MEMBER_COMMANDS.has(args[0] ?? '') && args.length === 1) {
+    return reply(textHtml(lang, 'replyToMember'));
+  }
+  const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText);
+  reply(escapeHtml(result.reply));
+}
+
+/** `/rg alerts` in the group: a one-time code to run where the alerts should go; `off` unlinks. */
+async function alertsInGroup(deps: AdapterDeps, chat: GroupChat, admin: ChatMember, off: boolean, lang: Language): Promise<string> {
+  if (off) {
+    await deps.alerts.unlink(chat.id);
+    await deps.moderator.recordAction('telegram', String(chat.id), { kind: 'admin', id: admin.id, name: admin.name }, 'alerts', 'owner alerts unlinked');
+    return textHtml(lang, 'alertsOff');
+  }
+  const code = randomBytes(6).toString('base64url');
+  await deps.store.set(alertCodeKey(code), { groupId: chat.id, title: chat.title }, ALERT_CODE_TTL_MS);
+  return textHtml(lang, 'alertsCode', { code });
+}
+
+/** `/rg …` outside a group (a private chat): only `/rg alerts CODE` means something there. */
+export async function linkAlertsFromElsewhere(deps: AdapterDeps, message: Message.TextMessage): Promise<void> {
+  const args = commandArgs(message.text);
+  const lang = languageOf(message.from?.language_code);
+  if (args[0] === 'alerts' && args[1]) return linkAlerts(deps, message, args[1], lang);
+  answer(deps, message.chat.id, message.message_id, textHtml(lang, 'alertsBadCode'), 'low');
+}
+
+/** `/rg alerts CODE` where the alerts should go: links them if the sender administers that group. */
+async function linkAlerts(deps: AdapterDeps, message: Message.TextMessage, code: string, lang: Language): Promise<void> {
+  const reply = (html: string) => answer(deps, message.chat.id, message.message_id, html);
+  const origin = await deps.store.get<{ groupId: number; title: string }>(alertCodeKey(code));
+  if (!origin) return reply(textHtml(lang, 'alertsBadCode'));
+  const from = message.from;
+  if (!from || !(await deps.admins.isAdmin(origin.groupId, from.id))) return reply(textHtml(lang, 'alertsNotAdmin'));
+  await deps.store.delete(alertCodeKey(code));
+  await deps.alerts.link(origin.groupId, message.chat.id);
+  const where = isGroupChat(message.chat) ? `chat "${message.chat.title}"` : 'private chat';
+  const name = [from.first_name, from.last_name].filter(Boolean).join(' ');
+  await deps.moderator.recordAction('telegram', String(origin.groupId), { kind: 'admin', id: String(from.id), name }, 'alerts', `owner alerts linked to ${where} ${message.chat.id}`);
+  reply(textHtml(lang, 'alertsLinked', { group: origin.title }));
+}
+
+/** `/rg incidents [n]`: the latest incidents from the ledger. */
+async function incidents(deps: AdapterDeps, chat: GroupChat, count: number, lang: Language): Promise<string> {
+  if (!deps.ledger) return escapeHtml('The ledger is not available.');
+  const lines = recentIncidents(await deps.ledger.entries(String(chat.id)), Number.isFinite(count) ? count : 5);
+  if (lines.length === 0) return textHtml(lang, 'noIncidents');
+  return lines.map((l) => htmlText(l, 300)).join('\n');
+}
+
+/**
+ * `/rg export`: the management report (verified chain, incidents, admin actions) as a Markdown
+ * document, sent privately to the admin who asked: it names members.
+ */
+async function exportLedger(deps: AdapterDeps, message: Message.TextMessage, chat: GroupChat, admin: ChatMember, lang: Language): Promise<string> {
+  if (!deps.ledger || !message.from) return escapeHtml('The ledger is not available.');
+  const groupId = String(chat.id);
+  const [check, entries] = await Promise.all([deps.ledger.verify(groupId), deps.ledger.entries(groupId)]);
+  const report = ledgerToMarkdown(entries, { groupId, check });
+  const status = check.ok ? (lang === 'zh' ? '校验通过' : 'verified') : `${lang === 'zh' ? '校验失败' : 'FAILED'} (seq ${check.seq}: ${CHAIN_FAULTS[check.fault]})`;
+  const day = new Date(deps.now()).toISOString().slice(0, 10);
+  try {
+    await deps.telegram.sendDocument(
+      message.from.id,
+      { source: Buffer.from(report, 'utf8'), filename: `rumorguard-${groupId}-${day}.md` },
+      { caption: textHtml(lang, 'exportCaption', { group: chat.title, entries: entries.length, status }), parse_mode: 'HTML' },
+    );
+  } catch (error) {
+    deps.log.info({ err: error, chat: chat.id }, 'export: private chat with the admin not possible');
+    return textHtml(lang, 'exportNeedsDm');
+  }
+  await deps.moderator.recordAction('telegram', groupId, { kind: 'admin', id: admin.id, name: admin.name }, 'export', `ledger report exported (${entries.length} entries)`);
+  return textHtml(lang, 'exportSent');
+}

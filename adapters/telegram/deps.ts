@@ -1,0 +1,31 @@
+import type { Telegram } from 'telegraf';
+import type { Engine } from '../../src/engine/engine.js';
+import type { Moderator } from '../../src/engine/moderator.js';
+import type { Ledger } from '../../src/ledger/ledger.js';
+import type { Logger } from '../../src/lib/logger.js';
+import type { Priority } from '../../src/outbox/types.js';
+import type { KeyValueStore } from '../../src/store/keyValueStore.js';
+import type { AdminCache } from './adminCache.js';
+import type { AlertRouter } from './alertRouter.js';
+import type { Outgoing } from './outgoing.js';
+
+/** What the adapter's handlers share: the core, the store, the outgoing queue and Telegram. */
+export interface AdapterDeps {
+  moderator: Moderator;
+  engine: Engine;
+  /** The ledger, for `/rg incidents` and `/rg export`; absent, those commands say so. */
+  ledger?: Ledger;
+  store: KeyValueStore;
+  admins: AdminCache;
+  alerts: AlertRouter;
+  telegram: Telegram;
+  log: Logger;
+  /** Queues a message under the rate limits. */
+  enqueue: (chatId: number, priority: Priority, payload: Outgoing, mergeKey?: string) => void;
+  now: () => number;
+}
+
+/** A short HTML answer to a message: a reply, queued like every other message. */
+export function answer(deps: AdapterDeps, chatId: number, replyTo: number, html: string, priority: Priority = 'normal', mergeKey?: string): void {
+  deps.enqueue(chatId, priority, { kind: 'html', html, replyTo }, mergeKey);
+}

@@ -1,0 +1,70 @@
+import type { CallbackQuery, Message } from 'telegraf/types';
+import type { ChatMessage } from '../../src/engine/chatMessage.js';
+import { parseButton, resolveDebunkRef } from './buttons.js';
+import { answer, type AdapterDeps } from './deps.js';
+import { sourcesPopup } from './replies.js';
+import { languageOf, text, textHtml } from './texts.js';
+import { displayName, type GroupChat, isGroupChat, senderOf, toChatMessage } from './toChatMessage.js';
+
+/** The message a report or dispute is about, in the engine's shape (its text may be unknown). */
+function aboutMessage(chat: GroupChat, messageId: number, original?: Message): ChatMessage {
+  const known = original ? toChatMessage(original, { edited: false }) : undefined;
+  return (
+    known ?? {
+      platform: 'telegram',
+      groupId: String(chat.id),
+      messageId: String(messageId),
+      member: { id: 'unknown', name: 'unknown' },
+      text: '',
+      sentAt: 0,
+    }
+  );
+}
+
+/** `/report` as a reply: queues the replied-to message for the admins' review. */
+export async function reportMessage(deps: AdapterDeps, message: Message.TextMessage, chat: GroupChat): Promise<void> {
+  const lang = languageOf(message.from?.language_code);
+  const reporter = senderOf(message, chat);
+  const target = message.reply_to_message;
+  if (!reporter) return;
+  if (!target) {
+    answer(deps, chat.id, message.message_id, textHtml(lang, 'reportHowTo'), 'low', `howto:${reporter.id}`);
+    return;
+  }
+  const note = message.text.split(/\s+/).slice(1).join(' ');
+  const r = await deps.moderator.onFeedback('report', aboutMessage(chat, target.message_id, target), reporter, note);
+  const reply = r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull';
+  answer(deps, chat.id, message.message_id, textHtml(lang, reply), 'low', `report:${reporter.id}`);
+}
+
+/**
+ * A press on a refutation's button. "Sources" answers privately with a pop-up; "Not a rumor?"
+ * queues the member's objection (one per member and message) and tells them the count so far.
+ */
+export async function pressButton(deps: AdapterDeps, query: CallbackQuery): Promise<void> {
+  const data = 'data' in query ? query.data : undefined;
+  const press = data ? parseButton(data) : undefined;
+  const lang = languageOf(query.from.language_code);
+  const reply = (textToShow: string, alert = false) => deps.telegram.answerCbQuery(query.id, textToShow, { show_alert: alert });
+  const chat = query.message?.chat;
+  if (!press || !chat || !isGroupChat(chat)) {
+    await reply('');
+    return;
+  }
+  const debunk = resolveDebunkRef(press.debunkRef, (id) => deps.engine.debunk(id), () => deps.engine.debunks());
+  if (press.kind === 'sources') {
+    await reply(debunk ? sourcesPopup(debunk) : text(lang, 'noMatch'), true);
+    return;
+  }
+  const original = query.message && 'reply_to_message' in query.message ? query.message.reply_to_message : undefined;
+  const about = aboutMessage(chat, press.messageId, original?.message_id === press.messageId ? original : undefined);
+  const by = { id: String(query.from.id), name: displayName(query.from) };
+  const r = await deps.moderator.onFeedback('not_a_rumor', about, by, '', debunk?.id);
+  if (!r.ok) {
+    await reply(text(lang, r.error === 'duplicate' ? 'alreadyVoted' : 'queueFull'));
+    return;
+  }
+  const open = (await deps.moderator.feedback?.open(String(chat.id))) ?? [];
+  const count = open.filter((i) => i.kind === 'not_a_rumor' && i.messageId === String(press.messageId)).length;
+  await reply(text(lang, 'disputed', { n: count }));
+}

@@ -1,0 +1,66 @@
+import type { InlineKeyboardButton } from 'telegraf/types';
+import type { Telegram } from 'telegraf';
+import { RetryAfterError } from '../../src/outbox/retryAfterError.js';
+import type { OutboxItem } from '../../src/outbox/types.js';
+
+/** One message the bot sends, as the outbox holds it until the rate limits allow. */
+export type Outgoing =
+  | {
+      kind: 'html';
+      /** HTML for parse mode HTML; every untrusted piece in it is already escaped. */
+      html: string;
+      /** The message this answers (sent as a reply even if it was deleted meanwhile). */
+      replyTo?: number;
+      buttons?: InlineKeyboardButton[][];
+    }
+  | { kind: 'document'; filename: string; content: Buffer; captionHtml: string };
+
+/** Telegram's error answer as telegraf throws it (TelegramError). */
+interface BotApiError {
+  code?: number;
+  description?: string;
+  parameters?: { retry_after?: number };
+}
+
+/** True for telegraf's TelegramError: an answer from the Bot API rather than a network failure. */
+export const isBotApiError = (error: unknown): error is Error & BotApiError =>
+  error instanceof Error && typeof (error as BotApiError).code === 'number' && typeof (error as BotApiError).description === 'string';
+
+/**
+ * A Bot API 429 as the outbox understands it: wait `retry_after` seconds. Other errors pass
+ * through unchanged.
+ */
+export function asRetryAfter(error: unknown): unknown {
+  if (isBotApiError(error) && error.code === 429) {
+    return new RetryAfterError((error.parameters?.retry_after ?? 1) * 1000, { cause: error });
+  }
+  return error;
+}
+
+/** Sends one outbox item through telegraf. Link previews are off: a reply is not an advert. */
+export async function sendOutgoing(telegram: Telegram, item: OutboxItem<Outgoing>): Promise<void> {
+  const p = item.payload;
+  try {
+    if (p.kind === 'html') {
+      await telegram.sendMessage(item.chatId, p.html, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(p.replyTo !== undefined ? { reply_parameters: { message_id: p.replyTo, allow_sending_without_reply: true } } : {}),
+        ...(p.buttons ? { reply_markup: { inline_keyboard: p.buttons } } : {}),
+      });
+    } else {
+      await telegram.sendDocument(item.chatId, { source: p.content, filename: p.filename }, { caption: p.captionHtml, parse_mode: 'HTML' });
+    }
+  } catch (error) {
+    throw asRetryAfter(error);
+  }
+}
+
+/**
+ * Two waiting messages with the same merge key become one: the later one, which answers the
+ * newest message (a pointer, a warning with the latest strike count). Documents never merge.
+ */
+export function mergeOutgoing(earlier: Outgoing, later: Outgoing): Outgoing {
+  if (earlier.kind !== 'html' || later.kind !== 'html') throw new Error('documents are not merged');
+  return later;
+}

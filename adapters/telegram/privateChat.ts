@@ -1,0 +1,25 @@
+import type { Message } from 'telegraf/types';
+import { answer, type AdapterDeps } from './deps.js';
+import { lookupHtml } from './replies.js';
+import { languageOf, textHtml } from './texts.js';
+import { textOf } from './toChatMessage.js';
+
+/** Longest text looked up: a tipline question, not a book (the matcher's work stays bounded). */
+const MAX_LOOKUP = 4000;
+
+/** `/start` in private: the bot may now send this user owner alerts; it says what it does. */
+export async function startPrivate(deps: AdapterDeps, message: Message.TextMessage): Promise<void> {
+  if (message.from) await deps.alerts.markStarted(message.from.id);
+  answer(deps, message.chat.id, message.message_id, textHtml(languageOf(message.from?.language_code), 'start'));
+}
+
+/**
+ * The fact-check tipline: `/check <text>`, or any message forwarded or written to the bot in
+ * private, is answered with the best matches and their refutations.
+ */
+export function lookup(deps: AdapterDeps, message: Message, query: string | undefined): void {
+  const lang = languageOf(message.from?.language_code);
+  const asked = (query ?? textOf(message) ?? '').slice(0, MAX_LOOKUP);
+  const html = asked.trim() === '' ? textHtml(lang, 'checkHowTo') : lookupHtml(deps.engine.lookup(asked, 3), lang);
+  answer(deps, message.chat.id, message.message_id, html, 'low', `lookup:${message.from?.id}`);
+}

@@ -1,0 +1,98 @@
+import type { Language } from '../../src/engine/templates.js';
+import { plainText } from '../../src/engine/plainText.js';
+import { escapeHtml } from './html.js';
+
+/**
+ * The Telegram adapter's own texts (buttons, notices, answers to members), in both languages.
+ * Values are plain text: callers escape everything they put around them.
+ */
+const TEXTS = {
+  en: {
+    factCheck: 'Fact check',
+    rated: 'rated',
+    sources: 'Sources',
+    notRumor: 'Not a rumor?',
+    disputed: 'Thanks: your objection is queued for the admins ({n} so far).',
+    alreadyVoted: 'You already objected to this one.',
+    queueFull: 'The admins\' review queue is full; please try again later.',
+    reported: 'Thanks: the admins will review this message.',
+    alreadyReported: 'You already reported this message.',
+    reportHowTo: 'Reply to the message you want to report with /report.',
+    notAdmin: 'Only group admins can configure RumorGuard.',
+    noMatch: 'No known rumor matches this. That does not make it true: check the source.',
+    matchesHeader: 'This resembles known, refuted claims:',
+    claim: 'Claim',
+    score: 'match',
+    start:
+      'Hi! I am RumorGuard. Add me to your group as an admin and I will answer known rumors with their refutation. ' +
+      'Here in private, send /check <text> or forward me any message and I will look it up.',
+    checkHowTo: 'Send /check followed by the text, or forward me a message.',
+    cannotSeeAll:
+      'RumorGuard cannot see the messages in this group: make it an admin, or turn off privacy mode in @BotFather (/setprivacy), then add it again.',
+    missingRight: 'RumorGuard could not {action} here: it lacks the "{right}" right. Give it that right in the group\'s admin settings; until then it only replies and logs.',
+    alertsCode: 'To receive owner alerts, send this in your admins\' group or in a private chat with me (valid 15 minutes):\n/rg alerts {code}',
+    alertsLinked: 'Owner alerts of "{group}" will be sent here.',
+    alertsOff: 'Owner alerts are off; admins who started a private chat with me get them by DM.',
+    alertsBadCode: 'That code is unknown or expired: run /rg alerts in the group again.',
+    alertsNotAdmin: 'Only an admin of that group can link its alerts.',
+    exportSent: 'The ledger report is in your private chat with me.',
+    exportNeedsDm: 'Open a private chat with me and press Start, then run /rg export again: the report holds members\' names and goes to you only.',
+    exportCaption: 'RumorGuard ledger of {group}: {entries} entries, chain {status}.',
+    noIncidents: 'No incidents logged yet.',
+    replyToMember: 'Reply to a member\'s message with this command, or give the member id.',
+    digest: 'RumorGuard: {n} more message(s) repeating {debunk} in {group} since {since}. Latest: {name}, strike {strikes}.',
+    alertLink: 'Open the message',
+  },
+  zh: {
+    factCheck: '辟谣提示',
+    rated: '认定为',
+    sources: '来源',
+    notRumor: '不是谣言？',
+    disputed: '谢谢：你的异议已提交管理员审核（目前共 {n} 人）。',
+    alreadyVoted: '你已经对这条提出过异议。',
+    queueFull: '管理员的审核队列已满，请稍后再试。',
+    reported: '谢谢：管理员会审核这条消息。',
+    alreadyReported: '你已经举报过这条消息。',
+    reportHowTo: '请回复要举报的消息并发送 /report。',
+    notAdmin: '只有群管理员可以设置 RumorGuard。',
+    noMatch: '没有找到匹配的已知谣言。这并不代表它是真的：请核实来源。',
+    matchesHeader: '这与以下已被辟谣的说法相似：',
+    claim: '说法',
+    score: '匹配度',
+    start: '你好！我是 RumorGuard。把我加入群聊并设为管理员，我会用辟谣信息回复已知谣言。在私聊中发送 /check <文字>，或转发任何消息给我，我会帮你查证。',
+    checkHowTo: '请发送 /check 加上要查证的文字，或直接转发消息给我。',
+    cannotSeeAll: 'RumorGuard 看不到本群的消息：请把它设为管理员，或在 @BotFather 中关闭隐私模式（/setprivacy）后重新加入。',
+    missingRight: 'RumorGuard 无法在本群{action}：缺少「{right}」权限。请在群管理设置中授予该权限；在此之前它只回复和记录。',
+    alertsCode: '要接收群主提醒，请在管理员群或与我的私聊中发送（15分钟内有效）：\n/rg alerts {code}',
+    alertsLinked: '「{group}」的群主提醒将发送到这里。',
+    alertsOff: '群主提醒已关闭；与我私聊过的管理员会通过私信收到提醒。',
+    alertsBadCode: '该代码无效或已过期：请在群里重新发送 /rg alerts。',
+    alertsNotAdmin: '只有该群的管理员可以绑定提醒。',
+    exportSent: '记录报告已发到你与我的私聊中。',
+    exportNeedsDm: '请先打开与我的私聊并点击“开始”，再发送 /rg export：报告包含成员名字，只发给你本人。',
+    exportCaption: '{group} 的 RumorGuard 记录：{entries} 条，哈希链{status}。',
+    noIncidents: '还没有记录任何事件。',
+    replyToMember: '请回复成员的消息使用此命令，或提供成员 ID。',
+    digest: 'RumorGuard：自 {since} 起，{group} 中又有 {n} 条消息重复 {debunk}。最近一条：{name}，第{strikes}次。',
+    alertLink: '查看消息',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+export type TextName = keyof (typeof TEXTS)['en'];
+
+/** A text with `{placeholders}` filled (values are not escaped here: this is plain text). */
+export function text(lang: Language, name: TextName, values: Record<string, string | number> = {}): string {
+  return TEXTS[lang][name].replace(/\{(\w+)\}/g, (_, key: string) => (key in values ? String(values[key]) : `{${key}}`));
+}
+
+/** A member's language from Telegram's `language_code` ("zh-hans", "en", …). */
+export const languageOf = (code: string | undefined): Language => (code?.toLowerCase().startsWith('zh') ? 'zh' : 'en');
+
+/**
+ * The same text for HTML parse mode: values are neutralized (no mentions, controls or line
+ * breaks), then the whole text is escaped, so neither a value nor the template becomes markup.
+ */
+export function textHtml(lang: Language, name: TextName, values: Record<string, string | number> = {}): string {
+  const safe = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, plainText(String(v), 300)]));
+  return escapeHtml(text(lang, name, safe));
+}

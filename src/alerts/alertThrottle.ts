@@ -1,0 +1,120 @@
+import { type CancelTimer, type Clock, realClock } from '../outbox/clock.js';
+
+/** What reaches the owners: the first alert of a window as it is, the rest of it as one digest. */
+export type ThrottledAlert<T> =
+  | { readonly kind: 'first'; readonly key: string; readonly alert: T }
+  | {
+      readonly kind: 'digest';
+      readonly key: string;
+      /** Alerts held back during the window. */
+      readonly count: number;
+      /** The latest of them (its member, score and strikes are the freshest). */
+      readonly latest: T;
+      /** When the window began, ms since the epoch. */
+      readonly since: number;
+    };
+
+export interface AlertThrottleOptions<T> {
+  /** Hands an alert or digest to the platform (usually through the outbox). */
+  deliver: (alert: ThrottledAlert<T>) => void;
+  /**
+   * One alert per key in this window; what follows inside it becomes one digest at its end.
+   * @defaultValue 10 minutes
+   */
+  windowMs?: number;
+  /**
+   * Keys remembered at once: alerts on ever new rumors cannot grow memory without bound. The
+   * oldest key gives way (its digest, if any, is delivered early).
+   * @defaultValue 10_000
+   */
+  maxKeys?: number;
+  /** @defaultValue real time */
+  clock?: Clock;
+}
+
+export const DEFAULT_ALERT_THROTTLE = {
+  windowMs: 10 * 60_000,
+  maxKeys: 10_000,
+  clock: realClock,
+} as const satisfies Required<Omit<AlertThrottleOptions<unknown>, 'deliver'>>;
+
+interface Window<T> {
+  since: number;
+  held: number;
+  latest?: T;
+  cancel?: CancelTimer;
+}
+
+/**
+ * Deduplicates owner alerts per key (group and rumor): owners hear about a rumor at once, then
+ * get one digest per window while it keeps spreading, instead of one alert per message.
+ */
+export class AlertThrottle<T> {
+  private readonly windows = new Map<string, Window<T>>();
+  private readonly windowMs: number;
+  private readonly maxKeys: number;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: AlertThrottleOptions<T>) {
+    this.windowMs = options.windowMs ?? DEFAULT_ALERT_THROTTLE.windowMs;
+    this.maxKeys = options.maxKeys ?? DEFAULT_ALERT_THROTTLE.maxKeys;
+    this.clock = options.clock ?? DEFAULT_ALERT_THROTTLE.clock;
+  }
+
+  /** Delivers the alert now (`sent`) or holds it for the window's digest (`held`). */
+  push(key: string, alert: T): 'sent' | 'held' {
+    let open = this.windows.get(key);
+    if (open && open.held === 0 && this.clock.now() - open.since >= this.windowMs) {
+      this.windows.delete(key);
+      open = undefined;
+    }
+    if (open) {
+      open.held += 1;
+      open.latest = alert;
+      open.cancel ??= this.clock.setTimer(() => this.closeWindow(key), open.since + this.windowMs - this.clock.now());
+      return 'held';
+    }
+    if (this.windows.size >= this.maxKeys) this.evictOldest();
+    this.windows.set(key, { since: this.clock.now(), held: 0 });
+    // Without held alerts the window needs no timer: the next alert after it simply opens anew.
+    this.options.deliver({ kind: 'first', key, alert });
+    return 'sent';
+  }
+
+  /** Keys with an open window (for tests and memory checks). */
+  get size(): number {
+    return this.expire();
+  }
+
+  /** Delivers every pending digest now and forgets all windows (on shutdown). */
+  flush(): void {
+    for (const key of [...this.windows.keys()]) this.closeWindow(key, false);
+  }
+
+  private closeWindow(key: string, reopen = true): void {
+    const window = this.windows.get(key);
+    if (!window) return;
+    window.cancel?.();
+    this.windows.delete(key);
+    if (window.held === 0 || window.latest === undefined) return;
+    this.options.deliver({ kind: 'digest', key, count: window.held, latest: window.latest, since: window.since });
+    // A rumor still spreading keeps one digest per window: the digest opens the next window.
+    if (reopen) this.windows.set(key, { since: this.clock.now(), held: 0 });
+  }
+
+  private evictOldest(): void {
+    this.expire();
+    if (this.windows.size < this.maxKeys) return;
+    const oldest = this.windows.keys().next().value;
+    if (oldest !== undefined) this.closeWindow(oldest, false);
+  }
+
+  /** Drops windows that ended without held alerts; returns how many remain. */
+  private expire(): number {
+    const now = this.clock.now();
+    for (const [key, window] of this.windows) {
+      if (window.held === 0 && now - window.since >= this.windowMs) this.windows.delete(key);
+    }
+    return this.windows.size;
+  }
+}
