@@ -39,10 +39,17 @@ export interface AlertRouterOptions {
  */
 export class AlertRouter {
   private readonly throttle: AlertThrottle<OwnerAlert>;
+  /** Deliveries still looking up their targets: `settled()` waits for them. */
+  private readonly delivering = new Set<Promise<void>>();
 
   constructor(private readonly options: AlertRouterOptions) {
     this.throttle = new AlertThrottle<OwnerAlert>({
-      deliver: (alert) => void this.deliver(alert).catch((error: unknown) => options.onError?.(error)),
+      deliver: (alert) => {
+        const delivery = this.deliver(alert)
+          .catch((error: unknown) => options.onError?.(error))
+          .finally(() => this.delivering.delete(delivery));
+        this.delivering.add(delivery);
+      },
       ...(options.windowMs !== undefined ? { windowMs: options.windowMs } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     });
@@ -69,6 +76,11 @@ export class AlertRouter {
 
   hasStarted(userId: number): Promise<boolean> {
     return this.options.store.get<boolean>(startedKey(userId)).then(Boolean);
+  }
+
+  /** Resolves when every alert handed over so far is queued for sending. */
+  async settled(): Promise<void> {
+    while (this.delivering.size > 0) await Promise.all(this.delivering);
   }
 
   /** Delivers pending digests now (on shutdown). */

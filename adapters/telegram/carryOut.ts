@@ -1,11 +1,12 @@
 import type { ChatMessage } from '../../src/engine/chatMessage.js';
 import type { ActionIntent, Decision } from '../../src/engine/decision.js';
 import type { Debunk } from '../../src/debunks/schema.js';
+import type { Cooldown } from '../../src/lib/cooldown.js';
 import type { Priority } from '../../src/outbox/types.js';
 import type { AlertRouter } from './alertRouter.js';
 import { refutationButtons } from './buttons.js';
 import { htmlText } from './html.js';
-import type { Outgoing } from './outgoing.js';
+import { digestNotice, type Outgoing } from './outgoing.js';
 import { alertHtml, refutationHtml } from './replies.js';
 
 /** What carrying out a decision needs from the rest of the adapter. */
@@ -17,7 +18,12 @@ export interface CarryOutDeps {
   /** Restricts a member from sending until `untilSeconds` (Unix time). */
   mute: (chatId: number, userId: number, untilSeconds: number) => Promise<void>;
   now: () => number;
+  /** Pointers and soft replies: at most one per chat and rumor a minute (a flood gets one, not one each). */
+  quietReplies: Cooldown;
 }
+
+/** How often a chat may get a pointer (or a soft reply) about the same rumor. */
+export const QUIET_REPLY_INTERVAL_MS = 60_000;
 
 /** Where the decision is carried out. */
 export interface TelegramTarget {
@@ -42,6 +48,9 @@ export async function carryOut(decision: Decision, message: ChatMessage, target:
     const buttons = withButtons && intent.debunkId ? refutationButtons(lang, intent.debunkId, messageId) : undefined;
     deps.enqueue(chatId, priority, { kind: 'html', html, replyTo: messageId, ...(buttons ? { buttons } : {}) }, mergeKey);
   };
+  // Warnings and mute notices waiting in the outbox fold into one digest message per chat.
+  const notice = (priority: Priority, intent: ActionIntent) =>
+    deps.enqueue(chatId, priority, digestNotice(htmlText(intent.text ?? '', 600), messageId), `notices:${priority}`);
   const moderation: Promise<void>[] = [];
   for (const intent of decision.actions) {
     switch (intent.type) {
@@ -60,24 +69,24 @@ export async function carryOut(decision: Decision, message: ChatMessage, target:
         break;
       }
       case 'suggest_check':
-        reply('low', intent, `suggest:${intent.debunkId}`, true);
+        if (deps.quietReplies.take(`${chatId}:suggest:${intent.debunkId}`)) reply('low', intent, `suggest:${intent.debunkId}`, true);
         break;
       case 'pointer':
-        // Under a flood, pointers to the same refutation fold into one reply to the newest post.
-        reply('low', intent, `pointer:${intent.debunkId}`);
+        // The refutation is right above: one pointer a minute is a reminder, one per post is spam.
+        if (deps.quietReplies.take(`${chatId}:pointer:${intent.debunkId}`)) reply('low', intent, `pointer:${intent.debunkId}`);
         break;
       case 'warn':
-        reply('normal', intent, `warn:${message.member.id}`);
+        notice('normal', intent);
         break;
       case 'delete':
         moderation.push(deps.deleteMessage(chatId, messageId));
-        reply('low', intent, 'deleted');
+        notice('low', intent);
         break;
       case 'mute': {
         if (target.userId === undefined) break;
         const seconds = Math.max(30_000, intent.durationMs ?? 0) / 1000;
         moderation.push(deps.mute(chatId, target.userId, Math.ceil(deps.now() / 1000 + seconds)));
-        reply('normal', intent, `mute:${message.member.id}`);
+        notice('normal', intent);
         break;
       }
       case 'alert_owners':

@@ -12,6 +12,11 @@ export type Outgoing =
       /** The message this answers (sent as a reply even if it was deleted meanwhile). */
       replyTo?: number;
       buttons?: InlineKeyboardButton[][];
+      /**
+       * For notices that fold into a digest under a flood (warnings, mute notices): the lines
+       * shown, and how many more were folded in beyond them.
+       */
+      digest?: { lines: string[]; more: number };
     }
   | { kind: 'document'; filename: string; content: Buffer; captionHtml: string };
 
@@ -56,11 +61,25 @@ export async function sendOutgoing(telegram: Telegram, item: OutboxItem<Outgoing
   }
 }
 
+/** Lines a digest shows before it only counts: one message stays short and under 4096 characters. */
+export const DIGEST_LINES = 10;
+
+/** A notice that can fold into a digest with others of its chat. */
+export function digestNotice(html: string, replyTo: number): Outgoing {
+  return { kind: 'html', html, replyTo, digest: { lines: [html], more: 0 } };
+}
+
 /**
- * Two waiting messages with the same merge key become one: the later one, which answers the
- * newest message (a pointer, a warning with the latest strike count). Documents never merge.
+ * Two waiting messages with the same merge key become one. Digest notices keep their lines (up
+ * to DIGEST_LINES, then a count); others keep the later message, which answers the newest post
+ * (a pointer to the same refutation). Either way it replies to the newest. Documents never merge.
  */
 export function mergeOutgoing(earlier: Outgoing, later: Outgoing): Outgoing {
   if (earlier.kind !== 'html' || later.kind !== 'html') throw new Error('documents are not merged');
-  return later;
+  if (!earlier.digest || !later.digest) return later;
+  const all = [...earlier.digest.lines, ...later.digest.lines];
+  const lines = all.slice(0, DIGEST_LINES);
+  const more = earlier.digest.more + later.digest.more + (all.length - lines.length);
+  const html = [...lines, ...(more > 0 ? [`(+${more})`] : [])].join('\n');
+  return { ...later, html, digest: { lines, more } };
 }

@@ -3,6 +3,7 @@ import type { Message, Update, UserFromGetMe } from 'telegraf/types';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Moderator } from '../../src/engine/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
+import { Cooldown } from '../../src/lib/cooldown.js';
 import type { Logger } from '../../src/lib/logger.js';
 import type { Clock } from '../../src/outbox/clock.js';
 import { Outbox } from '../../src/outbox/outbox.js';
@@ -12,7 +13,7 @@ import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import { AdminCache } from './adminCache.js';
 import { groupRg, linkAlertsFromElsewhere } from './adminCommands.js';
 import { AlertRouter } from './alertRouter.js';
-import { carryOut } from './carryOut.js';
+import { carryOut, QUIET_REPLY_INTERVAL_MS } from './carryOut.js';
 import { registerCommandMenus } from './commandMenus.js';
 import type { AdapterDeps } from './deps.js';
 import { pressButton, reportMessage } from './memberActions.js';
@@ -76,6 +77,7 @@ export class TelegramAdapter {
   private readonly deps: AdapterDeps;
   private readonly notices: PermissionNotices;
   private me: UserFromGetMe | undefined;
+  private readonly quietReplies: Cooldown;
 
   constructor(private readonly options: TelegramAdapterOptions) {
     const { log } = options;
@@ -105,6 +107,7 @@ export class TelegramAdapter {
       ...(options.alertWindowMs !== undefined ? { windowMs: options.alertWindowMs } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     });
+    this.quietReplies = new Cooldown(QUIET_REPLY_INTERVAL_MS, now);
     this.deps = {
       moderator: options.moderator,
       engine: options.moderator.engine,
@@ -166,9 +169,10 @@ export class TelegramAdapter {
     });
   }
 
-  /** Resolves when every queued message is sent (or dropped); for tests and shutdown. */
-  idle(): Promise<void> {
-    return this.outbox.drain();
+  /** Resolves when every alert is queued and every queued message sent (or dropped). */
+  async idle(): Promise<void> {
+    await this.alerts.settled();
+    await this.outbox.drain();
   }
 
   /** Stops receiving, sends pending digests, and gives the outbox `graceMs` to empty. */
@@ -179,6 +183,7 @@ export class TelegramAdapter {
       // not running (never launched, or already stopped)
     }
     this.alerts.flush();
+    await this.alerts.settled();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.outbox.drain(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
     clearTimeout(timer);
@@ -266,6 +271,7 @@ export class TelegramAdapter {
         debunk: (id) => deps.engine.debunk(id),
         alerts: deps.alerts,
         now: deps.now,
+        quietReplies: this.quietReplies,
         deleteMessage: (chatId, messageId) =>
           this.moderation(chatId, 'delete', `delete of message ${messageId}`, () => deps.telegram.deleteMessage(chatId, messageId)),
         mute: (chatId, userId, until) =>

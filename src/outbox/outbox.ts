@@ -22,6 +22,8 @@ export class Outbox<T> {
   private cancelTimer: CancelTimer | undefined;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
+  private inFlight = 0;
+  private quietWaiters: (() => void)[] = [];
 
   constructor(options: OutboxOptions<T>) {
     this.options = resolveOutboxOptions(options);
@@ -50,6 +52,15 @@ export class Outbox<T> {
   drain(): Promise<void> {
     if (this.held === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Resolves when no send is under way (items may still wait for their rate window). Lets a test
+   * on a fake clock move time only once the sends of the current moment have finished.
+   */
+  settled(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.quietWaiters.push(resolve));
   }
 
   /** Refuses new items and discards waiting ones; sends already under way finish. */
@@ -178,6 +189,7 @@ export class Outbox<T> {
     const entry = chat.takeNext();
     if (!entry) return;
     chat.sending = entry;
+    this.inFlight += 1;
     // A send counts against both windows when it starts: the platform counts requests, not successes.
     chat.window.record(now);
     this.globalWindow.record(now);
@@ -194,6 +206,7 @@ export class Outbox<T> {
 
   private settle(chat: ChatQueue<T>, entry: QueuedEntry<T>, result: { ok: true } | { ok: false; error: unknown }): void {
     chat.sending = undefined;
+    this.inFlight -= 1;
     if (result.ok) {
       this.held -= 1;
       this.counts.sent += 1;
@@ -215,6 +228,12 @@ export class Outbox<T> {
     }
     this.notifyIfIdle();
     this.pump();
+    // After pump(): a send it started right away keeps the outbox busy.
+    if (this.inFlight === 0) {
+      const waiters = this.quietWaiters;
+      this.quietWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
   }
 
   // A throwing hook must not stop the queue; there is no better place left to report it.

@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FIVE_G_ID, TEXT } from '../../engine/harness.js';
+import { ALICE, BOB, type BotHarness, GROUP, GROUP_ID, OWNER, startBot } from './botHarness.js';
+
+let h: BotHarness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+/** Sends a command in the group and returns the bot's answers to it. */
+async function command(bot: BotHarness, from: number, text: string, extra = {}) {
+  const { message } = await bot.fake.sendCommand(GROUP.id, from, text, extra);
+  await bot.adapter.idle();
+  return { message, answers: bot.sentTo(GROUP.id).filter((m) => m.reply_parameters?.message_id === message.message_id).map((m) => m.text ?? '') };
+}
+
+describe('Telegram: admin commands', () => {
+  it('GIVEN the owner WHEN /rg mode observe, /rg lang zh, /rg threshold 0.7 0.4 THEN each is applied, answered and ledgered under the owner', async () => {
+    h = await startBot();
+    expect((await command(h, OWNER.id, '/rg mode observe')).answers).toEqual(['OK: mode observe']);
+    expect((await command(h, OWNER.id, '/rg lang zh')).answers).toEqual(['OK: language zh']);
+    expect((await command(h, OWNER.id, `/rg@${'rumorguard_test_bot'} threshold 0.7 0.4`)).answers).toEqual(['OK: act threshold 0.7, suggest threshold 0.4']);
+    const settings = await h.engine.settingsFor(GROUP_ID);
+    expect(settings).toMatchObject({ mode: 'observe', language: 'zh', thresholds: { act: 0.7, suggest: 0.4 } });
+    const admin = (await h.records()).filter((r) => r.type === 'admin');
+    expect(admin.map((r) => (r.type === 'admin' ? [r.action, r.detail, r.by] : []))).toEqual([
+      ['mode', 'mode observe', { kind: 'admin', id: String(OWNER.id), name: 'Olivia Owner' }],
+      ['lang', 'language zh', { kind: 'admin', id: String(OWNER.id), name: 'Olivia Owner' }],
+      ['threshold', 'act threshold 0.7, suggest threshold 0.4', { kind: 'admin', id: String(OWNER.id), name: 'Olivia Owner' }],
+    ]);
+    const [status] = (await command(h, OWNER.id, '/rg status')).answers;
+    expect(status).toContain('mode: observe; language: zh');
+  });
+
+  it('GIVEN a member who is not an admin WHEN /rg mode observe THEN a short refusal, nothing changes, nothing is ledgered', async () => {
+    h = await startBot();
+    const before = await h.engine.settingsFor(GROUP_ID);
+    expect((await command(h, ALICE.id, '/rg mode observe')).answers).toEqual(['Only group admins can configure RumorGuard.']);
+    expect(await h.engine.settingsFor(GROUP_ID)).toEqual(before);
+    expect(await h.records()).toEqual([]);
+  });
+
+  it('GIVEN an anonymous admin posting as the group THEN their command is accepted', async () => {
+    h = await startBot();
+    h.fake.setMember(GROUP.id, { id: 1087968824, first_name: 'Group', username: 'GroupAnonymousBot', is_bot: true }, 'member');
+    const { answers } = await command(h, 1087968824, '/rg mode observe', { sender_chat: h.fake.chat(GROUP.id) });
+    expect(answers).toEqual(['OK: mode observe']);
+    expect((await h.records())[0]).toMatchObject({ type: 'admin', by: { kind: 'admin', id: `chat:${GROUP.id}`, name: 'Town news' } });
+  });
+
+  it('GIVEN a member demoted from admin THEN within the cache minute the cached list is used, and a fresh bot sees the change', async () => {
+    h = await startBot();
+    h.fake.setMember(GROUP.id, BOB, 'administrator');
+    expect((await command(h, BOB.id, '/rg mode observe')).answers).toEqual(['OK: mode observe']);
+    expect(h.fake.callsOf('getChatAdministrators')).toHaveLength(1);
+    await command(h, BOB.id, '/rg mode enforce');
+    // One call per group per minute, however many commands and messages.
+    expect(h.fake.callsOf('getChatAdministrators')).toHaveLength(1);
+  });
+
+  it('GIVEN /rg exempt, /rg strikes and /rg pardon as replies to a member\'s message THEN they act on that member', async () => {
+    h = await startBot({ enforceAll: true });
+    const { message: rumor } = await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    expect((await command(h, OWNER.id, '/rg strikes', { reply_to_message: rumor })).answers[0]).toMatch(/^202: 1 active strike\(s\)\n.* 5g-spreads-coronavirus$/);
+    expect((await command(h, OWNER.id, '/rg pardon', { reply_to_message: rumor })).answers).toEqual(['OK: removed 1 strike(s) of 202']);
+    expect((await command(h, OWNER.id, '/rg exempt', { reply_to_message: rumor })).answers).toEqual(['OK: exempted 202']);
+    expect((await h.engine.settingsFor(GROUP_ID)).exemptions.members).toEqual(['202']);
+    expect((await command(h, OWNER.id, '/rg exempt')).answers).toEqual(['Reply to a member\'s message with this command, or give the member id.']);
+    const actions = (await h.records()).flatMap((r) => (r.type === 'admin' ? [r.action] : []));
+    expect(actions).toEqual(['pardon', 'exempt']);
+  });
+
+  it('GIVEN incidents in the ledger WHEN /rg incidents 2 THEN the latest two are listed', async () => {
+    h = await startBot();
+    for (const text of [TEXT.fiveG, TEXT.garlic, TEXT.whatsapp]) {
+      await h.fake.sendMessage(GROUP.id, ALICE.id, text);
+      await h.adapter.idle();
+    }
+    const [list] = (await command(h, OWNER.id, '/rg incidents 2')).answers;
+    const lines = list!.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^#2 .* Alice → garlic/);
+    expect(lines[1]).toMatch(/^#3 .* Alice → whatsapp/);
+  });
+
+  it('GIVEN the owner started the bot WHEN /rg export THEN the verified management report arrives privately as a document AND the export is ledgered', async () => {
+    h = await startBot();
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.fake.sendCommand(OWNER.id, OWNER.id, '/start');
+    await h.adapter.idle();
+    h.sentTo(OWNER.id);
+    expect((await command(h, OWNER.id, '/rg export')).answers).toEqual(['The ledger report is in your private chat with me.']);
+    const [doc] = h.sentTo(OWNER.id);
+    expect(doc?.method).toBe('sendDocument');
+    expect(doc?.caption).toBe('RumorGuard ledger of Town news: 1 entries, chain verified.');
+    const content = doc!.document!.content.toString('utf8');
+    expect(content).toContain('# RumorGuard management report');
+    expect(content).toContain(FIVE_G_ID);
+    expect((await h.records()).at(-1)).toMatchObject({ type: 'admin', action: 'export' });
+  });
+
+  it('GIVEN an admin who never opened a private chat with the bot WHEN /rg export THEN the bot says how, and posts nothing in the group', async () => {
+    h = await startBot();
+    h.fake.failNext('sendDocument', { error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" });
+    expect((await command(h, OWNER.id, '/rg export')).answers[0]).toMatch(/^Open a private chat with me and press Start/);
+    expect(h.fake.botMessages(GROUP.id).some((m) => m.method === 'sendDocument')).toBe(false);
+  });
+});
+
+describe('Telegram: members\' reports and objections', () => {
+  it('GIVEN a refutation WHEN two members press "Not a rumor?" (one twice) THEN two objections are queued with the count, AND the admins see them in /rg reports', async () => {
+    h = await startBot();
+    const { message: rumor } = await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    const [reply] = h.sentTo(GROUP.id);
+    const data = `n:${rumor.message_id}:${FIVE_G_ID}`;
+    await h.fake.pressButton(GROUP.id, ALICE.id, reply!.message_id, data);
+    await h.fake.pressButton(GROUP.id, ALICE.id, reply!.message_id, data);
+    await h.fake.pressButton(GROUP.id, BOB.id, reply!.message_id, data);
+    const answers = h.fake.callsOf('answerCallbackQuery').map((c) => (c.body as { text?: string }).text);
+    expect(answers).toEqual([
+      'Thanks: your objection is queued for the admins (1 so far).',
+      'You already objected to this one.',
+      'Thanks: your objection is queued for the admins (2 so far).',
+    ]);
+    const open = await h.moderator.feedback!.open(GROUP_ID);
+    expect(open.map((i) => [i.kind, i.messageId, i.debunkId, i.by.name])).toEqual([
+      ['not_a_rumor', String(rumor.message_id), FIVE_G_ID, 'Alice'],
+      ['not_a_rumor', String(rumor.message_id), FIVE_G_ID, 'Bob'],
+    ]);
+    const [list] = (await command(h, OWNER.id, '/rg reports')).answers;
+    expect(list!.split('\n')).toHaveLength(2);
+  });
+
+  it('GIVEN the "Sources" button THEN the member sees the sources in a pop-up and the group sees nothing new', async () => {
+    h = await startBot();
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    const [reply] = h.sentTo(GROUP.id);
+    await h.fake.pressButton(GROUP.id, BOB.id, reply!.message_id, `s:${FIVE_G_ID}`);
+    await h.adapter.idle();
+    expect(h.fake.callsOf('answerCallbackQuery')[0]?.body).toMatchObject({ show_alert: true, text: expect.stringMatching(/^• .*\(www\.who\.int\)/) });
+    expect(h.sentTo(GROUP.id)).toEqual([]);
+  });
+
+  it('GIVEN /report as a reply THEN the message is queued for the admins; GIVEN /report alone THEN the member is told how', async () => {
+    h = await startBot();
+    const { message: suspicious } = await h.fake.sendMessage(GROUP.id, ALICE.id, 'the water supply is being poisoned tonight');
+    const { answers } = await command(h, BOB.id, '/report looks made up', { reply_to_message: suspicious });
+    expect(answers).toEqual(['Thanks: the admins will review this message.']);
+    expect((await command(h, BOB.id, '/report')).answers).toEqual(['Reply to the message you want to report with /report.']);
+    const [item] = await h.moderator.feedback!.open(GROUP_ID);
+    expect(item).toMatchObject({ kind: 'report', messageId: String(suspicious.message_id), by: { id: String(BOB.id), name: 'Bob' }, note: 'looks made up' });
+  });
+});

@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FIVE_G_ID, TEXT } from '../../engine/harness.js';
+import { ADMINS_GROUP, ALICE, BOB, type BotHarness, GROUP, GROUP_ID, OWNER, startBot } from './botHarness.js';
+
+let h: BotHarness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+/** Alice posts the 5G rumor `times` times; the bot has sent everything when this resolves. */
+async function spread(bot: BotHarness, times: number, from = ALICE.id) {
+  const sent = [];
+  for (let i = 0; i < times; i++) {
+    sent.push((await bot.fake.sendMessage(GROUP.id, from, TEXT.fiveG)).message);
+    await bot.adapter.idle();
+  }
+  return sent;
+}
+
+describe('Telegram: the escalation ladder', () => {
+  it('GIVEN every action enabled AND the owner started the bot WHEN a member repeats a rumor three times THEN strike 2 warns, strike 3 mutes for 1 h and alerts the owner by DM', async () => {
+    h = await startBot({ enforceAll: true });
+    await h.fake.sendCommand(OWNER.id, OWNER.id, '/start');
+    await h.adapter.idle();
+    h.sentTo(OWNER.id);
+    const before = Math.floor(Date.now() / 1000);
+    const [, second, third] = await spread(h, 3);
+
+    const group = h.sentTo(GROUP.id).map((m) => m.text ?? '');
+    expect(group.some((t) => t.startsWith('Alice, please check before sharing: this is strike 2.'))).toBe(true);
+    expect(group.some((t) => t === 'Alice is muted for 1 hour for repeating refuted rumors.')).toBe(true);
+
+    const restricts = h.fake.callsOf('restrictChatMember');
+    expect(restricts).toHaveLength(1);
+    const body = restricts[0]!.body as { chat_id: number; user_id: number; until_date: number; permissions: Record<string, boolean> };
+    expect(body).toMatchObject({ chat_id: GROUP.id, user_id: ALICE.id, permissions: { can_send_messages: false } });
+    expect(body.until_date - before).toBeGreaterThanOrEqual(3600);
+    expect(body.until_date - before).toBeLessThan(3700);
+    expect(h.fake.member(GROUP.id, ALICE.id).status).toBe('restricted');
+
+    const [alert, ...more] = h.sentTo(OWNER.id);
+    expect(more).toEqual([]);
+    expect(alert?.text).toContain('<b>Town news</b>');
+    expect(alert?.text).toContain(`Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3. Actions: reply_refutation, mute.`);
+    expect(alert?.text).toContain(`<a href="https://t.me/c/1000000001/${third!.message_id}">Open the message</a>`);
+
+    const incidents = await h.incidents();
+    expect(incidents.map((i) => i.strikes)).toEqual([1, 2, 3]);
+    expect(incidents[2]?.actions.filter((a) => a.done).map((a) => a.type)).toEqual(expect.arrayContaining(['mute', 'alert_owners']));
+    expect(second).toBeDefined();
+  });
+
+  it('GIVEN refutations only (the default) THEN the third offence is answered but nobody is muted, and the ledger says why', async () => {
+    h = await startBot();
+    await spread(h, 3);
+    expect(h.fake.callsOf('restrictChatMember')).toEqual([]);
+    const third = (await h.incidents())[2];
+    expect(third?.actions.find((a) => a.type === 'mute')).toMatchObject({ done: false, withheldBecause: 'action_disabled' });
+  });
+
+  it('GIVEN a member who refutes the rumor THEN no warning, no strike', async () => {
+    h = await startBot({ enforceAll: true });
+    await h.fake.sendMessage(GROUP.id, BOB.id, 'This is a hoax: 5G towers spread the coronavirus is false');
+    await h.adapter.idle();
+    expect(h.sentTo(GROUP.id)).toEqual([]);
+    expect(await h.engine.strikesOf(GROUP_ID, String(BOB.id))).toEqual([]);
+    expect((await h.incidents())[0]).toMatchObject({ refuting: true, strikes: 0 });
+  });
+
+  it('GIVEN an admin posts the rumor THEN the refutation is shown but the admin gets no strike', async () => {
+    h = await startBot({ enforceAll: true });
+    await h.fake.sendMessage(GROUP.id, OWNER.id, TEXT.fiveG);
+    await h.adapter.idle();
+    expect(h.sentTo(GROUP.id)).toHaveLength(1);
+    expect(await h.engine.strikesOf(GROUP_ID, String(OWNER.id))).toEqual([]);
+  });
+
+  it('GIVEN alerts linked to the admins\' group WHEN the rumor keeps spreading THEN one alert there, then a digest, not one per message', async () => {
+    h = await startBot({ enforceAll: true });
+    // Every strike alerts: a ladder whose only step is an alert.
+    await h.engine.configure(GROUP_ID, { ladder: { default: [['reply_refutation', 'alert_owners']] } });
+    const code = await linkAlerts(h);
+    expect(code).toMatch(/^[\w-]{8}$/);
+    for (const member of [ALICE, BOB]) {
+      await h.fake.sendMessage(GROUP.id, member.id, TEXT.fiveG);
+      await h.adapter.idle();
+    }
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    expect(h.sentTo(ADMINS_GROUP.id).map((m) => m.text)).toEqual([expect.stringContaining('Alice posted a known rumor')]);
+    h.adapter.alerts.flush();
+    await h.adapter.idle();
+    const [digest] = h.sentTo(ADMINS_GROUP.id);
+    expect(digest?.text).toMatch(/^RumorGuard: 2 more message\(s\) repeating 5g-spreads-coronavirus in Town news since \d\d:\d\d UTC\. Latest: Alice, strike 2\.$/);
+    expect(h.sentTo(OWNER.id)).toEqual([]);
+  });
+});
+
+/** The owner runs /rg alerts in the group and the code in the admins' group; returns the code. */
+async function linkAlerts(bot: BotHarness): Promise<string> {
+  await bot.fake.sendCommand(GROUP.id, OWNER.id, '/rg alerts');
+  await bot.adapter.idle();
+  const answer = bot.sentTo(GROUP.id).at(-1)?.text ?? '';
+  const code = /\/rg alerts (\S+)/.exec(answer)?.[1] ?? '';
+  await bot.fake.sendCommand(ADMINS_GROUP.id, OWNER.id, `/rg alerts ${code}`);
+  await bot.adapter.idle();
+  expect(bot.sentTo(ADMINS_GROUP.id).map((m) => m.text)).toEqual(['Owner alerts of &quot;Town news&quot; will be sent here.']);
+  const records = await bot.records();
+  expect(records.at(-1)).toMatchObject({ type: 'admin', action: 'alerts', by: { kind: 'admin', id: String(OWNER.id) } });
+  return code;
+}

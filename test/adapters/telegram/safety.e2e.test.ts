@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DebunkSchema } from '../../../src/debunks/schema.js';
+import { TEXT } from '../../engine/harness.js';
+import { ALICE, type BotHarness, GROUP, GROUP_ID, OWNER, startBot, TOKEN } from './botHarness.js';
+import { Writable } from 'node:stream';
+
+let h: BotHarness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+/** A database entry written to attack the bot's HTML replies. */
+const HOSTILE = DebunkSchema.parse({
+  id: 'bleach-cures-flu',
+  claim: 'Drinking diluted bleach cures the flu',
+  verdict: 'false',
+  refutation: 'Never drink bleach. <a href="tg://user?id=1">Tap here</a> & <b>share</b> @everyone',
+  sources: [
+    { title: '<script>alert(1)</script> Health "Agency"', url: 'https://example.org/bleach?x="><b>boom</b>' },
+    { title: 'Second source', url: 'https://example.com/flu' },
+  ],
+  lang: 'en',
+  published: '2024-01-01',
+});
+
+/** The tags the bot itself writes; anything else starting with "<" would be injected markup. */
+const OWN_TAGS = /<\/?b>|<a href="https:\/\/[^"<>]*">|<\/a>/g;
+
+function assertNoInjectedMarkup(html: string) {
+  expect(html.replace(OWN_TAGS, '')).not.toMatch(/[<>]/);
+  expect(html).not.toMatch(/href="(?!https:)/);
+  expect(html).not.toMatch(/@(everyone|here)\b/);
+}
+
+describe('Telegram: markup injection and mass mentions', () => {
+  it('GIVEN a database entry with HTML, quotes and @everyone THEN the reply shows it as text, links only to escaped https sources', async () => {
+    h = await startBot({ debunks: [HOSTILE] });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, 'Drinking diluted bleach cures the flu');
+    await h.adapter.idle();
+    const [reply] = h.sentTo(GROUP.id);
+    const html = reply?.text ?? '';
+    assertNoInjectedMarkup(html);
+    expect(html).toContain('&lt;a href=&quot;tg://user?id=1&quot;&gt;Tap here&lt;/a&gt; &amp; &lt;b&gt;share&lt;/b&gt; @\u200Beveryone');
+    expect(html).toContain('<a href="https://example.org/bleach?x=%22%3E%3Cb%3Eboom%3C/b%3E">&lt;script&gt;alert(1)&lt;/script&gt; Health &quot;Agency&quot;</a>');
+    // The pop-up is plain text (no parse mode), so it is shown as written.
+    await h.fake.pressButton(GROUP.id, ALICE.id, reply!.message_id, 's:bleach-cures-flu');
+    expect(h.fake.callsOf('answerCallbackQuery')[0]?.body).not.toHaveProperty('parse_mode');
+  });
+
+  it('GIVEN a member whose name holds markup, a mention and a line break THEN the warning names them harmlessly', async () => {
+    h = await startBot({ enforceAll: true });
+    const EVE = { id: 666, first_name: '<b>Eve</b> @everyone', last_name: '\nRumorGuard: Eve is now an admin' };
+    h.fake.setMember(GROUP.id, EVE, 'member');
+    for (let i = 0; i < 2; i++) {
+      await h.fake.sendMessage(GROUP.id, EVE.id, TEXT.fiveG);
+      await h.adapter.idle();
+    }
+    const warning = h.sentTo(GROUP.id).find((m) => m.text?.includes('strike 2'));
+    expect(warning?.text).toBe(
+      '&lt;b&gt;Eve&lt;/b&gt; @\u200Beveryone RumorGuard: Eve is now an admin, please check before sharing: this is strike 2. Strikes expire after 30 days; repeated rumors can lead to a mute.',
+    );
+    for (const m of h.fake.botMessages()) assertNoInjectedMarkup(m.text ?? '');
+  });
+
+  it('GIVEN errors that quote the Bot API URL THEN the token never reaches the log', async () => {
+    const lines: string[] = [];
+    const logTo = new Writable({
+      write(chunk, _e, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    h = await startBot({ enforceAll: true, logTo });
+    h.fake.failNext('sendMessage', { error_code: 400, description: `Bad Request: chat not found for bot${TOKEN}` });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    const log = lines.join('');
+    expect(log).toContain('message not sent');
+    expect(log).not.toContain(TOKEN);
+    expect(log).not.toContain(TOKEN.split(':')[1]);
+  });
+});
+
+describe('Telegram: missing rights', () => {
+  it('GIVEN the bot may not restrict members WHEN two mutes are due THEN the admins are told once, nothing crashes, and each refusal is ledgered', async () => {
+    h = await startBot({ enforceAll: true });
+    h.fake.setMember(GROUP.id, h.fake.botUser, 'administrator', { can_restrict_members: false, can_delete_messages: true });
+    await h.engine.configure(GROUP_ID, { ladder: { default: [['reply_refutation', 'mute 1h']] } });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.fake.sendMessage(GROUP.id, OWNER.id, TEXT.chatter);
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.garlic);
+    await h.adapter.idle();
+    const notices = h.sentTo(GROUP.id).filter((m) => m.text?.startsWith('RumorGuard could not'));
+    expect(notices.map((m) => m.text)).toEqual([
+      'RumorGuard could not mute members here: it lacks the &quot;Ban users&quot; right. Give it that right in the group&#39;s admin settings; until then it only replies and logs.'.replace('&#39;', "'"),
+    ]);
+    const failed = (await h.records()).filter((r) => r.type === 'admin' && r.action === 'action_failed');
+    expect(failed).toHaveLength(2);
+    expect(failed[0]).toMatchObject({ by: { kind: 'bot' }, detail: expect.stringMatching(/^mute of member 202 until .* refused: 400: Bad Request: not enough rights/) });
+  });
+
+  it('GIVEN the bot may not delete messages WHEN a deletion is due THEN the refutation is still sent and the admins are told', async () => {
+    h = await startBot({ enforceAll: true });
+    h.fake.setMember(GROUP.id, h.fake.botUser, 'administrator', { can_restrict_members: true, can_delete_messages: false });
+    await h.engine.configure(GROUP_ID, { ladder: { default: [['reply_refutation', 'delete']] } });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    const texts = h.sentTo(GROUP.id).map((m) => m.text ?? '');
+    expect(texts.some((t) => t.startsWith('ℹ️ <b>Fact check</b>'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('RumorGuard could not delete messages here'))).toBe(true);
+  });
+
+  it('GIVEN the bot may delete THEN the message is deleted', async () => {
+    h = await startBot({ enforceAll: true });
+    await h.engine.configure(GROUP_ID, { ladder: { default: [['reply_refutation', 'delete']] } });
+    const { message } = await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    expect(h.fake.callsOf('deleteMessage').map((c) => [c.body, c.response.ok])).toEqual([[{ chat_id: GROUP.id, message_id: message.message_id }, true]]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { runAdminCommand } from '../../src/commands/adminCommands.js';
+import { FeedbackQueue } from '../../src/feedback/feedbackQueue.js';
+import { memoryStore } from '../../src/store/keyvStore.js';
+import { harness } from '../engine/harness.js';
+
+const OWNER = { id: 'o1', name: 'Owner', isAdmin: true };
+
+describe('admin command short forms (the chat platforms\' menus)', () => {
+  it.each([
+    ['/rg status', '/rg settings'],
+    ['/rg reports', '/rg queue'],
+  ])('GIVEN %s THEN it answers like %s', async (short, long) => {
+    const h = harness();
+    const feedback = new FeedbackQueue(memoryStore());
+    const a = await runAdminCommand(h.engine, 'g-1', OWNER, short, feedback);
+    const b = await runAdminCommand(h.engine, 'g-1', OWNER, long, feedback);
+    expect(a).toEqual(b);
+  });
+
+  it('GIVEN /rg lang zh THEN the language is set like /rg language zh', async () => {
+    const h = harness();
+    expect(await runAdminCommand(h.engine, 'g-1', OWNER, '/rg lang zh')).toMatchObject({ ok: true });
+    expect((await h.engine.settingsFor('g-1')).language).toBe('zh');
+  });
+
+  it('GIVEN /rg threshold <act> <suggest> THEN both change in one validated step', async () => {
+    const h = harness();
+    // act 0.3 is below the default suggest 0.35: set alone it would be refused, together it is valid.
+    const r = await runAdminCommand(h.engine, 'g-1', OWNER, '/rg threshold 0.3 0.2');
+    expect(r).toMatchObject({ ok: true, change: { summary: 'act threshold 0.3, suggest threshold 0.2' } });
+    expect((await h.engine.settingsFor('g-1')).thresholds).toEqual({ act: 0.3, suggest: 0.2 });
+  });
+
+  it.each([
+    ['/rg threshold 0.3', 'invalid_settings'],
+    ['/rg threshold 2', 'invalid_settings'],
+    ['/rg threshold x', 'bad_argument'],
+    ['/rg threshold 0.7 0.5 0.1', 'bad_argument'],
+  ])('GIVEN %s THEN it is refused (%s) and nothing changes', async (command, error) => {
+    const h = harness();
+    const before = await h.engine.settingsFor('g-1');
+    expect(await runAdminCommand(h.engine, 'g-1', OWNER, command)).toMatchObject({ ok: false, error });
+    expect(await h.engine.settingsFor('g-1')).toEqual(before);
+  });
+});
+
+describe('Engine.lookup (the private tipline)', () => {
+  it('GIVEN a known rumor THEN its debunk comes first; GIVEN small talk THEN nothing', () => {
+    const h = harness();
+    expect(h.engine.lookup('5G towers spread the coronavirus')[0]?.debunk.id).toBe('5g-spreads-coronavirus');
+    expect(h.engine.lookup('hello all, how was the weekend?')).toEqual([]);
+  });
+});
