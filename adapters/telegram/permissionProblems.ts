@@ -40,18 +40,18 @@ export class PermissionNotices {
 
   constructor(
     private readonly store: KeyValueStore,
-    private readonly notify: (chatId: number, right: Right) => Promise<void>,
+    private readonly notify: (chatId: number, right: Right, groupTitle: string) => Promise<void>,
   ) {}
 
   /** Notifies unless already done within the interval; true when it notified now. */
-  async missing(chatId: number, right: Right): Promise<boolean> {
+  async missing(chatId: number, right: Right, groupTitle: string): Promise<boolean> {
     const key = `tg:notice:${chatId}:${right}`;
     // The in-process set closes the race between two messages failing at once.
     if (this.told.has(key)) return false;
     this.told.add(key);
     if (await this.store.get<boolean>(key)) return false;
     await this.store.set(key, true, NOTICE_INTERVAL_MS);
-    await this.notify(chatId, right);
+    await this.notify(chatId, right, groupTitle);
     return true;
   }
 

@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { Telegraf } from 'telegraf';
 import type { Message, Update, UserFromGetMe } from 'telegraf/types';
 import type { Engine } from '../../src/engine/engine.js';
@@ -78,6 +79,7 @@ export class TelegramAdapter {
   private readonly notices: PermissionNotices;
   private me: UserFromGetMe | undefined;
   private readonly quietReplies: Cooldown;
+  private webhookServer: Server | undefined;
 
   constructor(private readonly options: TelegramAdapterOptions) {
     const { log } = options;
@@ -120,14 +122,17 @@ export class TelegramAdapter {
       enqueue,
       now,
     };
-    this.notices = new PermissionNotices(options.store, async (chatId, right) => {
+    this.notices = new PermissionNotices(options.store, async (chatId, right, groupTitle) => {
       const group = await options.moderator.engine.settingsFor(String(chatId));
       const lang = group.language === 'zh' ? 'zh' : 'en';
       const r = RIGHTS[right];
-      enqueue(chatId, 'high', {
-        kind: 'html',
-        html: textHtml(lang, 'missingRight', lang === 'zh' ? { action: r.actionZh, right: r.rightZh } : { action: r.action, right: r.right }),
+      const html = textHtml(lang, 'missingRight', {
+        group: groupTitle,
+        ...(lang === 'zh' ? { action: r.actionZh, right: r.rightZh } : { action: r.action, right: r.right }),
       });
+      // To the admins where alerts go; in the group itself when no admin can be reached there.
+      const targets = await this.alerts.targets(chatId).catch(() => []);
+      for (const target of targets.length > 0 ? targets : [chatId]) enqueue(target, 'high', { kind: 'html', html });
     });
     this.registerHandlers();
   }
@@ -150,23 +155,34 @@ export class TelegramAdapter {
     }
     await registerCommandMenus(this.bot.telegram);
     if (delivery.kind === 'webhook') {
-      const url = new URL(delivery.url);
-      await this.bot.launch({
-        allowedUpdates: [...ALLOWED_UPDATES],
-        webhook: {
-          domain: url.host,
-          path: url.pathname,
-          port: delivery.port,
-          ...(delivery.host ? { host: delivery.host } : {}),
-          secretToken: delivery.secretToken,
-        },
-      });
+      await this.listenForWebhook(delivery);
       return;
     }
     // In polling mode launch() resolves only when polling stops: wait for it to begin instead.
     await new Promise<void>((resolve, reject) => {
       this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, resolve).catch(reject);
     });
+  }
+
+  /**
+   * Webhook mode: listens first, then tells Telegram where to post (telegraf's own launch sets the
+   * webhook before its server is listening, so the first updates could be refused).
+   */
+  private async listenForWebhook(delivery: Extract<Delivery, { kind: 'webhook' }>): Promise<void> {
+    const url = new URL(delivery.url);
+    const callback = this.bot.webhookCallback(url.pathname, { secretToken: delivery.secretToken });
+    const server = createServer((req, res) => {
+      void callback(req, res, () => {
+        res.statusCode = 404;
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(delivery.port, delivery.host, () => resolve());
+    });
+    this.webhookServer = server;
+    await this.bot.telegram.setWebhook(url.href, { secret_token: delivery.secretToken, allowed_updates: [...ALLOWED_UPDATES] });
   }
 
   /** Resolves when every alert is queued and every queued message sent (or dropped). */
@@ -177,10 +193,18 @@ export class TelegramAdapter {
 
   /** Stops receiving, sends pending digests, and gives the outbox `graceMs` to empty. */
   async stop(graceMs = 5_000): Promise<void> {
-    try {
-      this.bot.stop('shutdown');
-    } catch {
-      // not running (never launched, or already stopped)
+    if (this.webhookServer) {
+      const server = this.webhookServer;
+      this.webhookServer = undefined;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+    } else {
+      try {
+        this.bot.stop('shutdown');
+      } catch {
+        // not running (never launched, or already stopped)
+      }
     }
     this.alerts.flush();
     await this.alerts.settled();
@@ -273,9 +297,9 @@ export class TelegramAdapter {
         now: deps.now,
         quietReplies: this.quietReplies,
         deleteMessage: (chatId, messageId) =>
-          this.moderation(chatId, 'delete', `delete of message ${messageId}`, () => deps.telegram.deleteMessage(chatId, messageId)),
+          this.moderation(chatId, chat.title, 'delete', `delete of message ${messageId}`, () => deps.telegram.deleteMessage(chatId, messageId)),
         mute: (chatId, userId, until) =>
-          this.moderation(chatId, 'restrict', `mute of member ${userId} until ${new Date(until * 1000).toISOString()}`, () =>
+          this.moderation(chatId, chat.title, 'restrict', `mute of member ${userId} until ${new Date(until * 1000).toISOString()}`, () =>
             deps.telegram.restrictChatMember(chatId, userId, {
               permissions: NO_PERMISSIONS,
               until_date: until,
@@ -291,7 +315,7 @@ export class TelegramAdapter {
    * once and recorded in the ledger (the incident says the action was decided; this says it was
    * refused), anything else is logged.
    */
-  private async moderation(chatId: number, right: Right, what: string, call: () => Promise<unknown>): Promise<void> {
+  private async moderation(chatId: number, groupTitle: string, right: Right, what: string, call: () => Promise<unknown>): Promise<void> {
     try {
       await call();
       await this.notices.works(chatId, right);
@@ -301,7 +325,7 @@ export class TelegramAdapter {
       this.options.log.warn({ err: error, chat: chatId, refusal }, `telegram: ${what} refused`);
       if (refusal === 'not_applicable') return;
       await this.options.moderator.recordAction('telegram', String(chatId), { kind: 'bot' }, 'action_failed', `${what} refused: ${description}`);
-      if (refusal === 'missing_right') await this.notices.missing(chatId, right);
+      if (refusal === 'missing_right') await this.notices.missing(chatId, right, groupTitle);
     }
   }
 }

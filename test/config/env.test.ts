@@ -29,3 +29,21 @@ describe('readEnv', () => {
     expect(!r.ok && r.error).toMatch(/^LOG_LEVEL: /);
   });
 });
+
+describe('readEnv: Telegram', () => {
+  it.each([
+    { given: 'a webhook URL that is not http(s)', source: { TELEGRAM_WEBHOOK_URL: 'ftp://bot.example.com/tg' }, variable: 'TELEGRAM_WEBHOOK_URL' },
+    { given: 'a port out of range', source: { TELEGRAM_WEBHOOK_PORT: '70000' }, variable: 'TELEGRAM_WEBHOOK_PORT' },
+    { given: 'a secret with characters Telegram refuses', source: { TELEGRAM_WEBHOOK_SECRET: 'no spaces!' }, variable: 'TELEGRAM_WEBHOOK_SECRET' },
+    { given: 'an API root that is not a URL', source: { TELEGRAM_API_ROOT: 'localhost' }, variable: 'TELEGRAM_API_ROOT' },
+  ])('GIVEN $given THEN the error names $variable', ({ source, variable }) => {
+    const r = readEnv(source);
+    expect(!r.ok && r.error).toMatch(new RegExp(`^${variable}: `));
+  });
+
+  it('GIVEN nothing set THEN long polling against Telegram\'s own API', () => {
+    const r = readEnv({});
+    expect(r.ok && r.env).toMatchObject({ TELEGRAM_API_ROOT: 'https://api.telegram.org', TELEGRAM_WEBHOOK_PORT: 8443 });
+    expect(r.ok && r.env.TELEGRAM_WEBHOOK_URL).toBeUndefined();
+  });
+});

@@ -93,7 +93,7 @@ describe('Telegram: missing rights', () => {
     await h.adapter.idle();
     const notices = h.sentTo(GROUP.id).filter((m) => m.text?.startsWith('RumorGuard could not'));
     expect(notices.map((m) => m.text)).toEqual([
-      'RumorGuard could not mute members here: it lacks the &quot;Ban users&quot; right. Give it that right in the group&#39;s admin settings; until then it only replies and logs.'.replace('&#39;', "'"),
+      "RumorGuard could not mute members in &quot;Town news&quot;: it lacks the &quot;Ban users&quot; right. Give it that right in the group's admin settings; until then it only replies and logs.",
     ]);
     const failed = (await h.records()).filter((r) => r.type === 'admin' && r.action === 'action_failed');
     expect(failed).toHaveLength(2);
@@ -108,7 +108,18 @@ describe('Telegram: missing rights', () => {
     await h.adapter.idle();
     const texts = h.sentTo(GROUP.id).map((m) => m.text ?? '');
     expect(texts.some((t) => t.startsWith('ℹ️ <b>Fact check</b>'))).toBe(true);
-    expect(texts.some((t) => t.startsWith('RumorGuard could not delete messages here'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('RumorGuard could not delete messages in &quot;Town news&quot;'))).toBe(true);
+  });
+
+  it('GIVEN an admin who started the bot WHEN a right is missing THEN the notice goes to that admin privately, not to the group', async () => {
+    h = await startBot({ enforceAll: true });
+    await h.fake.sendCommand(OWNER.id, OWNER.id, '/start');
+    h.fake.setMember(GROUP.id, h.fake.botUser, 'administrator', { can_restrict_members: true, can_delete_messages: false });
+    await h.engine.configure(GROUP_ID, { ladder: { default: [['reply_refutation', 'delete']] } });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    expect(h.sentTo(GROUP.id).map((m) => m.text ?? '').filter((t) => t.startsWith('RumorGuard could not'))).toEqual([]);
+    expect(h.sentTo(OWNER.id).map((m) => m.text ?? '').filter((t) => t.startsWith('RumorGuard could not delete messages in &quot;Town news&quot;'))).toHaveLength(1);
   });
 
   it('GIVEN the bot may delete THEN the message is deleted', async () => {
