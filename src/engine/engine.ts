@@ -26,6 +26,12 @@ export interface EngineOptions {
 export interface EvaluateOptions {
   /** Decide and explain, but change no state (no strike, no repeat record). */
   dryRun?: boolean;
+  /**
+   * Decide without the store (it is unreachable): the group's last known settings, no strikes,
+   * no repeat window, nothing written. The member gets the refutation and the incident is still
+   * logged, instead of the message going unanswered.
+   */
+  stateless?: boolean;
 }
 
 export type ConfigureResult = { ok: true; settings: GroupSettings } | { ok: false; problems: string[] };
@@ -58,6 +64,7 @@ export class Engine {
 
   /** Decides what to do about one message (and, unless dry-run, records strikes and replies). */
   evaluate(message: ChatMessage, opts: EvaluateOptions = {}): Promise<Decision> {
+    if (opts.stateless) return Promise.resolve(this.evaluateStateless(message));
     return this.lock.run(message.groupId, async () => {
       const settings = await this.settingsFor(message.groupId);
       const { store } = this.options;
@@ -94,6 +101,14 @@ export class Engine {
       await Promise.all(writes);
       return decision;
     });
+  }
+
+  private evaluateStateless(message: ChatMessage): Decision {
+    const settings = this.settingsCache.get(message.groupId) ?? this.options.rules.settings;
+    const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE });
+    const { decision } = decide({ message, settings, match, debunks: this.byId, state: { strikes: [], counted: [] }, now: this.now() });
+    decision.explain.push({ rule: 'store', fired: true, reason: 'store_unavailable' });
+    return decision;
   }
 
   /** The group's settings: the defaults with the group's stored overrides. */

@@ -6,6 +6,11 @@ import type { FeedbackQueue, FeedbackResult } from '../feedback/feedbackQueue.js
 import type { ChatMember, ChatMessage } from './chatMessage.js';
 import type { Decision } from './decision.js';
 import type { Engine } from './engine.js';
+import { REASONS } from '../rules/reasons.js';
+import { StoreError } from '../store/storeError.js';
+
+/** After a store failure, messages are decided without the store for this long before it is tried again. */
+export const STORE_RETRY_MS = 5_000;
 
 /** Where incidents and admin actions are written (the ledger through its spool). */
 export interface IncidentSink {
@@ -18,10 +23,17 @@ export interface IncidentSink {
  * accountable as well). Platform-free: adapters translate events in and carry decisions out.
  */
 export class Moderator {
+  private storeDownUntil = 0;
+  private lastStoreError: string | undefined;
+
+  /**
+   * @param now the clock for the store retry pause; tests pass a fake one. @defaultValue Date.now
+   */
   constructor(
     readonly engine: Engine,
     private readonly sink?: IncidentSink,
     readonly feedback?: FeedbackQueue,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /**
@@ -46,12 +58,33 @@ export class Moderator {
     });
   }
 
-  /** Decides about a message and records the incident, if there is one. */
-  async onMessage(message: ChatMessage): Promise<{ decision: Decision; recorded?: RecordOutcome }> {
-    const decision = await this.engine.evaluate(message);
-    const record = incidentRecord(message, decision);
-    if (!record || !this.sink) return { decision };
-    return { decision, recorded: await this.sink.record(record) };
+  /**
+   * Decides about a message and records the incident, if there is one. When the store is
+   * unreachable the decision is made without it (see `stateless`) and the incident still goes to
+   * the ledger's spool, marked as such; for STORE_RETRY_MS after a failure the store is not asked,
+   * so a flood during an outage does not wait for a timeout on every message.
+   */
+  async onMessage(message: ChatMessage): Promise<{ decision: Decision; recorded?: RecordOutcome; storeError?: string }> {
+    let decision: Decision;
+    let storeError: string | undefined;
+    if (this.now() < this.storeDownUntil) {
+      decision = await this.engine.evaluate(message, { stateless: true });
+      storeError = this.lastStoreError;
+    } else {
+      try {
+        decision = await this.engine.evaluate(message);
+      } catch (error) {
+        if (!(error instanceof StoreError)) throw error;
+        this.storeDownUntil = this.now() + STORE_RETRY_MS;
+        this.lastStoreError = storeError = error.message;
+        decision = await this.engine.evaluate(message, { stateless: true });
+      }
+    }
+    const found = incidentRecord(message, decision);
+    const record = found && storeError ? { ...found, note: `${REASONS.store_unavailable} (${storeError})` } : found;
+    const extra = storeError ? { storeError } : {};
+    if (!record || !this.sink) return { decision, ...extra };
+    return { decision, recorded: await this.sink.record(record), ...extra };
   }
 
   /**

@@ -33,6 +33,8 @@ export interface IncidentRecord {
   strikes: number;
   actions: RecordedAction[];
   by: Actor;
+  /** Anything unusual about how it was decided, e.g. without the store during an outage. */
+  note?: string;
 }
 
 /** Something a manager did: the managers are accountable too. */

@@ -26,6 +26,7 @@ export const REASONS = {
   observe_mode: 'the group is in observe mode: decided and logged, not done',
   action_disabled: 'this action is not enabled for the group',
   incident: 'every match at or above the suggest threshold is logged',
+  store_unavailable: 'the store is unreachable: decided without the member\'s strikes and the repeat window, nothing counted',
 } as const;
 
 export type Reason = keyof typeof REASONS;

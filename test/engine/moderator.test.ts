@@ -75,3 +75,36 @@ describe('Moderator', () => {
     expect(last).toMatchObject({ type: 'admin', action: 'accept', detail: `accepted "not a rumor" ${r.item.id} by Bob on message ${message.messageId}` });
   });
 });
+
+describe('Moderator when the store is unreachable', () => {
+  it('GIVEN the store closes under the bot THEN the member still gets the refutation, the incident is logged with a note', async () => {
+    const { openStore } = await import('../../src/store/openStore.js');
+    const { Engine } = await import('../../src/engine/engine.js');
+    const { DEBUNKS, DEFAULT_RULES } = await import('./harness.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'rg-mod-down-'));
+    const opened = await openStore(`sqlite://${path.join(dir, 'store.sqlite')}`);
+    let t = Date.UTC(2025, 0, 15, 12);
+    const engine = new Engine({ debunks: DEBUNKS, rules: DEFAULT_RULES, store: opened.store, now: () => t });
+    const backend = memoryLedgerBackend();
+    const moderator = new Moderator(engine, new Recorder(new Ledger(backend), new Spool(path.join(dir, 'spool.jsonl'))), undefined, () => t);
+    const msg = (id: string) => ({ platform: 'test', groupId: 'g-1', messageId: id, member: { id: 'm-1', name: 'Alice' }, text: TEXT.fiveG, sentAt: t });
+
+    await moderator.onMessage(msg('1'));
+    await opened.close(); // the store is gone: every operation now fails with a StoreError
+    const down = await moderator.onMessage(msg('2'));
+    expect(down.storeError).toMatch(/^sqlite store .*: get ".*" failed: SQLITE_MISUSE/);
+    expect(down.decision.actions.map((a) => a.type)).toEqual(['log', 'reply_refutation']);
+    expect(down.decision.explain.at(-1)).toEqual({ rule: 'store', fired: true, reason: 'store_unavailable' });
+    // Within the retry pause the store is not asked again; the incident is still logged.
+    t += 1_000;
+    const again = await moderator.onMessage(msg('3'));
+    expect(again.storeError).toBe(down.storeError);
+    const records = (await backend.read('g-1')).map((e) => e.record);
+    expect(records.map((r) => (r.type === 'incident' ? [r.messageId, r.strikes, r.note?.slice(0, 40)] : []))).toEqual([
+      ['1', 1, undefined],
+      // Decided as a first offence: the member's history is out of reach, and the note says so.
+      ['2', 1, 'the store is unreachable: decided withou'],
+      ['3', 1, 'the store is unreachable: decided withou'],
+    ]);
+  });
+});

@@ -24,6 +24,7 @@ export function ledgerToCsv(entries: readonly LedgerEntry[]): string {
       strikes: r.strikes,
       actions_done: r.actions.filter((a) => a.done).map((a) => a.type).join(' '),
       actions_withheld: r.actions.filter((a) => !a.done).map((a) => a.type).join(' '),
+      detail: r.note ?? '',
     };
   });
   // Cells that start with = + - @ would run as formulas in a spreadsheet: quote them as text.

@@ -102,11 +102,13 @@ export async function startBot(options: BotHarnessOptions = {}) {
         return all.slice(from);
       };
     })(),
+    /** Closes the key-value store under the running bot, as an outage would. */
+    closeStore: () => opened.close(),
     async stop() {
       await adapter.stop(1000);
       await fake.stop();
       await ledgerBackend.close();
-      await opened.close();
+      await opened.close().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -83,4 +83,12 @@ describe('Telegram: a known rumor in a group', () => {
     const [, pointer] = h.sentTo(GROUP.id);
     expect(pointer?.text).toBe(`This rumor was answered a few minutes ago: https://t.me/c/1000000001/${first.message.message_id}`);
   });
+
+  it.each(['/help', '/start', '/report'])('GIVEN a rumor written after %s in the group THEN it is still answered', async (command) => {
+    h = await startBot();
+    await h.fake.sendCommand(GROUP.id, ALICE.id, `${command} ${TEXT.fiveG}`);
+    await h.adapter.idle();
+    expect(h.sentTo(GROUP.id).some((m) => m.text?.startsWith('ℹ️ <b>Fact check</b>'))).toBe(true);
+    expect((await h.incidents())[0]?.debunkId).toBe(FIVE_G_ID);
+  });
 });

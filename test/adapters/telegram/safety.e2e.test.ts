@@ -130,3 +130,18 @@ describe('Telegram: missing rights', () => {
     expect(h.fake.callsOf('deleteMessage').map((c) => [c.body, c.response.ok])).toEqual([[{ chat_id: GROUP.id, message_id: message.message_id }, true]]);
   });
 });
+
+describe('Telegram: a store outage', () => {
+  it('GIVEN the store goes away under the running bot THEN members still get refutations and every incident reaches the ledger', async () => {
+    h = await startBot({ enforceAll: true });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.chatter); // settings are read (and cached) while the store is up
+    await h.closeStore();
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.fake.sendMessage(GROUP.id, OWNER.id, TEXT.garlic);
+    await h.adapter.idle();
+    expect(h.sentTo(GROUP.id).filter((m) => m.text?.startsWith('ℹ️ <b>Fact check</b>'))).toHaveLength(2);
+    const incidents = await h.incidents();
+    expect(incidents.map((i) => i.debunkId)).toEqual(['5g-spreads-coronavirus', 'garlic-prevents-infection']);
+    expect(incidents.every((i) => i.note?.startsWith('the store is unreachable'))).toBe(true);
+  });
+});

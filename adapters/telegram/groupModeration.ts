@@ -1,0 +1,121 @@
+import type { Message } from 'telegraf/types';
+import { Cooldown } from '../../src/lib/cooldown.js';
+import { carryOut, QUIET_REPLY_INTERVAL_MS } from './carryOut.js';
+import type { AdapterDeps } from './deps.js';
+import { classifyRefusal, PermissionNotices, RIGHTS, type Right } from './permissionProblems.js';
+import { textHtml } from './texts.js';
+import { isGroupChat, toChatMessage } from './toChatMessage.js';
+
+/**
+ * Group messages through the engine and their decisions carried out: replies queued, deletions
+ * and mutes made, refusals of those reported to the admins once.
+ */
+export class GroupModeration {
+  private readonly notices: PermissionNotices;
+  private readonly quietReplies: Cooldown;
+
+  constructor(private readonly deps: AdapterDeps) {
+    this.quietReplies = new Cooldown(QUIET_REPLY_INTERVAL_MS, deps.now);
+    this.notices = new PermissionNotices(deps.store, (chatId, right, groupTitle) => this.tellMissingRight(chatId, right, groupTitle));
+  }
+
+  /** A group message (or edit) through the engine, and its decision carried out. */
+  async moderate(message: Message, edited: boolean): Promise<void> {
+    const chat = message.chat;
+    if (!isGroupChat(chat)) return;
+    const translated = toChatMessage(message, { edited });
+    if (!translated) return;
+    const { deps } = this;
+    let chatMessage = translated;
+    if (!translated.member.isAdmin && message.from && !message.sender_chat) {
+      const isAdmin = await deps.admins.isAdmin(chat.id, message.from.id).catch((err: unknown) => {
+        // Without the admin list the member is treated as a member: refutations are harmless.
+        deps.log.warn({ err, chat: chat.id }, 'telegram: admin list unavailable');
+        return false;
+      });
+      chatMessage = { ...translated, member: { ...translated.member, isAdmin } };
+    }
+    const { decision, recorded, storeError } = await deps.moderator.onMessage(chatMessage);
+    if (storeError) deps.log.warn({ err: storeError, chat: chat.id }, 'telegram: store unreachable; decided without strikes');
+    if (recorded && recorded.waiting > 0) {
+      deps.log.warn({ waiting: recorded.waiting, err: recorded.storeError }, 'telegram: ledger store unreachable; records wait in the spool');
+    }
+    await carryOut(
+      decision,
+      chatMessage,
+      {
+        chatId: chat.id,
+        groupTitle: chat.title,
+        messageId: message.message_id,
+        ...(message.from && !message.sender_chat ? { userId: message.from.id } : {}),
+      },
+      {
+        enqueue: deps.enqueue,
+        debunk: (id) => deps.engine.debunk(id),
+        alerts: deps.alerts,
+        now: deps.now,
+        quietReplies: this.quietReplies,
+        deleteMessage: (chatId, messageId) =>
+          this.moderation(chatId, chat.title, 'delete', `delete of message ${messageId}`, () => deps.telegram.deleteMessage(chatId, messageId)),
+        mute: (chatId, userId, until) =>
+          this.moderation(chatId, chat.title, 'restrict', `mute of member ${userId} until ${new Date(until * 1000).toISOString()}`, () =>
+            deps.telegram.restrictChatMember(chatId, userId, {
+              permissions: NO_PERMISSIONS,
+              until_date: until,
+              use_independent_chat_permissions: true,
+            }),
+          ),
+      },
+    );
+  }
+
+  /**
+   * A deletion or mute. A refusal never crashes the bot: a missing right is told to the owners
+   * once and recorded in the ledger (the incident says the action was decided; this says it was
+   * refused), anything else is logged.
+   */
+  private async moderation(chatId: number, groupTitle: string, right: Right, what: string, call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+      await this.notices.works(chatId, right);
+    } catch (error) {
+      const refusal = classifyRefusal(error);
+      const description = error instanceof Error ? error.message : String(error);
+      this.deps.log.warn({ err: error, chat: chatId, refusal }, `telegram: ${what} refused`);
+      if (refusal === 'not_applicable') return;
+      await this.deps.moderator.recordAction('telegram', String(chatId), { kind: 'bot' }, 'action_failed', `${what} refused: ${description}`);
+      if (refusal === 'missing_right') await this.notices.missing(chatId, right, groupTitle);
+    }
+  }
+
+  /** To the admins where alerts go; in the group itself when no admin can be reached there. */
+  private async tellMissingRight(chatId: number, right: Right, groupTitle: string): Promise<void> {
+    const group = await this.deps.engine.settingsFor(String(chatId));
+    const lang = group.language === 'zh' ? 'zh' : 'en';
+    const r = RIGHTS[right];
+    const html = textHtml(lang, 'missingRight', {
+      group: groupTitle,
+      ...(lang === 'zh' ? { action: r.actionZh, right: r.rightZh } : { action: r.action, right: r.right }),
+    });
+    const targets = await this.deps.alerts.targets(chatId).catch(() => []);
+    for (const target of targets.length > 0 ? targets : [chatId]) this.deps.enqueue(target, 'high', { kind: 'html', html });
+  }
+}
+
+/** A mute: nothing may be sent until the restriction ends. */
+const NO_PERMISSIONS = {
+  can_send_messages: false,
+  can_send_audios: false,
+  can_send_documents: false,
+  can_send_photos: false,
+  can_send_videos: false,
+  can_send_video_notes: false,
+  can_send_voice_notes: false,
+  can_send_polls: false,
+  can_send_other_messages: false,
+  can_add_web_page_previews: false,
+  can_change_info: false,
+  can_invite_users: false,
+  can_pin_messages: false,
+  can_manage_topics: false,
+} as const;
