@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import type { Debunk } from '../../src/debunks/schema.js';
+import { debunkRef } from '../../src/debunks/debunkRef.js';
 import type { Language } from '../../src/engine/templates.js';
 import { text } from './texts.js';
 
@@ -11,19 +10,6 @@ const MAX_CALLBACK_BYTES = 64;
 export type ButtonPress =
   | { kind: 'sources'; debunkRef: string }
   | { kind: 'not_a_rumor'; messageId: number; debunkRef: string };
-
-/** A debunk id, or `#` and a short hash of it when the id would not fit in the callback data. */
-export function debunkRef(id: string, room: number): string {
-  if (Buffer.byteLength(id) <= room) return id;
-  return `#${createHash('sha256').update(id).digest('base64url').slice(0, 12)}`;
-}
-
-/** The debunk a reference names: by id, or by hash among the debunks in force (rare: long ids). */
-export function resolveDebunkRef(ref: string, byId: (id: string) => Debunk | undefined, all: () => Iterable<Debunk>): Debunk | undefined {
-  if (!ref.startsWith('#')) return byId(ref);
-  for (const d of all()) if (debunkRef(d.id, 0) === ref) return d;
-  return undefined;
-}
 
 /** The buttons under a refutation: "Sources" and "Not a rumor?". */
 export function refutationButtons(lang: Language, debunkId: string, messageId: number): InlineKeyboardButton[][] {

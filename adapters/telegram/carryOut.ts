@@ -22,8 +22,6 @@ export interface CarryOutDeps {
   quietReplies: Cooldown;
 }
 
-/** How often a chat may get a pointer (or a soft reply) about the same rumor. */
-export const QUIET_REPLY_INTERVAL_MS = 60_000;
 
 /** Where the decision is carried out. */
 export interface TelegramTarget {

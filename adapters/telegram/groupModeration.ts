@@ -1,6 +1,6 @@
 import type { Message } from 'telegraf/types';
-import { Cooldown } from '../../src/lib/cooldown.js';
-import { carryOut, QUIET_REPLY_INTERVAL_MS } from './carryOut.js';
+import { Cooldown, QUIET_REPLY_INTERVAL_MS } from '../../src/lib/cooldown.js';
+import { carryOut } from './carryOut.js';
 import type { AdapterDeps } from './deps.js';
 import { classifyRefusal, PermissionNotices, RIGHTS, type Right } from './permissionProblems.js';
 import { textHtml } from './texts.js';

@@ -1,6 +1,7 @@
 import type { CallbackQuery, Message } from 'telegraf/types';
 import type { ChatMessage } from '../../src/engine/chatMessage.js';
-import { parseButton, resolveDebunkRef } from './buttons.js';
+import { resolveDebunkRef } from '../../src/debunks/debunkRef.js';
+import { parseButton } from './buttons.js';
 import { answer, type AdapterDeps } from './deps.js';
 import { sourcesPopup } from './replies.js';
 import { languageOf, text, textHtml } from './texts.js';

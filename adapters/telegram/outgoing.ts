@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Telegram } from 'telegraf';
+import { type Digest, digestOf, digestText, foldDigests } from '../../src/outbox/digest.js';
 import { RetryAfterError } from '../../src/outbox/retryAfterError.js';
 import type { OutboxItem } from '../../src/outbox/types.js';
 
@@ -16,7 +17,7 @@ export type Outgoing =
        * For notices that fold into a digest under a flood (warnings, mute notices): the lines
        * shown, and how many more were folded in beyond them.
        */
-      digest?: { lines: string[]; more: number };
+      digest?: Digest;
     }
   | { kind: 'document'; filename: string; content: Buffer; captionHtml: string };
 
@@ -61,12 +62,9 @@ export async function sendOutgoing(telegram: Telegram, item: OutboxItem<Outgoing
   }
 }
 
-/** Lines a digest shows before it only counts: one message stays short and under 4096 characters. */
-export const DIGEST_LINES = 10;
-
 /** A notice that can fold into a digest with others of its chat. */
 export function digestNotice(html: string, replyTo: number): Outgoing {
-  return { kind: 'html', html, replyTo, digest: { lines: [html], more: 0 } };
+  return { kind: 'html', html, replyTo, digest: digestOf(html) };
 }
 
 /**
@@ -77,9 +75,6 @@ export function digestNotice(html: string, replyTo: number): Outgoing {
 export function mergeOutgoing(earlier: Outgoing, later: Outgoing): Outgoing {
   if (earlier.kind !== 'html' || later.kind !== 'html') throw new Error('documents are not merged');
   if (!earlier.digest || !later.digest) return later;
-  const all = [...earlier.digest.lines, ...later.digest.lines];
-  const lines = all.slice(0, DIGEST_LINES);
-  const more = earlier.digest.more + later.digest.more + (all.length - lines.length);
-  const html = [...lines, ...(more > 0 ? [`(+${more})`] : [])].join('\n');
-  return { ...later, html, digest: { lines, more } };
+  const digest = foldDigests(earlier.digest, later.digest);
+  return { ...later, html: digestText(digest), digest };
 }

@@ -1,3 +1,4 @@
+import { OnceNotices } from '../../src/alerts/onceNotices.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import { isBotApiError } from './outgoing.js';
 
@@ -27,38 +28,27 @@ export function classifyRefusal(error: unknown): Refusal {
   return 'other';
 }
 
-/** A missing right is told again after this long if it is still missing. */
-export const NOTICE_INTERVAL_MS = 24 * 3_600_000;
-
 /**
- * Tells the owners once that the bot lacks a right, instead of on every message. Remembered in
- * the shared store, so neither several bot processes nor a restart repeat the notice; forgotten
- * as soon as the action works again.
+ * Tells the owners once that the bot lacks a right (see OnceNotices), with the wording of the
+ * right as Telegram's admin settings name it.
  */
 export class PermissionNotices {
-  private readonly told = new Set<string>();
+  private readonly once: OnceNotices;
 
   constructor(
-    private readonly store: KeyValueStore,
+    store: KeyValueStore,
     private readonly notify: (chatId: number, right: Right, groupTitle: string) => Promise<void>,
-  ) {}
+  ) {
+    this.once = new OnceNotices(store, 'tg');
+  }
 
   /** Notifies unless already done within the interval; true when it notified now. */
-  async missing(chatId: number, right: Right, groupTitle: string): Promise<boolean> {
-    const key = `tg:notice:${chatId}:${right}`;
-    // The in-process set closes the race between two messages failing at once.
-    if (this.told.has(key)) return false;
-    this.told.add(key);
-    if (await this.store.get<boolean>(key)) return false;
-    await this.store.set(key, true, NOTICE_INTERVAL_MS);
-    await this.notify(chatId, right, groupTitle);
-    return true;
+  missing(chatId: number, right: Right, groupTitle: string): Promise<boolean> {
+    return this.once.tell(String(chatId), right, () => this.notify(chatId, right, groupTitle));
   }
 
   /** The action worked: a later failure is news again. */
-  async works(chatId: number, right: Right): Promise<void> {
-    const key = `tg:notice:${chatId}:${right}`;
-    if (!this.told.delete(key)) return;
-    await this.store.delete(key);
+  works(chatId: number, right: Right): Promise<void> {
+    return this.once.solved(String(chatId), right);
   }
 }

@@ -1,3 +1,6 @@
+/** How often a chat may get a pointer (or a soft reply) about the same rumor: a flood gets one, not one each. */
+export const QUIET_REPLY_INTERVAL_MS = 60_000;
+
 /**
  * At most one go per key in a window: "a pointer to the same refutation at most once a minute
  * in a chat". Memory stays bounded: past `maxKeys` the oldest key is forgotten.

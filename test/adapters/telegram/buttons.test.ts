@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { debunkRef, parseButton, refutationButtons, resolveDebunkRef } from '../../../adapters/telegram/buttons.js';
+import { parseButton, refutationButtons } from '../../../adapters/telegram/buttons.js';
+import { debunkRef, resolveDebunkRef } from '../../../src/debunks/debunkRef.js';
 import type { Debunk } from '../../../src/debunks/schema.js';
 
 const LONG_ID = `a${'b'.repeat(79)}`;

@@ -54,7 +54,8 @@ function fromFormValue(field: string, value: string): unknown {
   return value;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** The whole body of a request (or of the emulator's webhook POST). */
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
