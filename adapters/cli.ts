@@ -18,7 +18,10 @@ program
       process.exitCode = 2;
       return;
     }
-    process.exitCode = await start(env.env, { input: process.stdin, output: process.stdout, errors: process.stderr });
+    const code = await start(env.env, { input: process.stdin, output: process.stdout, errors: process.stderr });
+    // A bot that failed to start may leave the other platform's bot running: end the process.
+    if (code !== 0) process.exit(code);
+    process.exitCode = code;
   });
 
 await program.parseAsync(process.argv);

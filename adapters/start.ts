@@ -12,7 +12,8 @@ import { loadSettingsFile } from '../src/rules/loadSettings.js';
 import { openStore, type OpenedStore } from '../src/store/openStore.js';
 import { redactUrl } from '../src/store/redactUrl.js';
 import { checkSchemaVersion } from '../src/store/schemaVersion.js';
-import { createLogger } from '../src/lib/logger.js';
+import { createLogger, type Logger } from '../src/lib/logger.js';
+import { checkShardableStore, isShardProcess, runDiscord, runShardManager, shardIds } from './discord/runDiscord.js';
 import { runPlayground } from './console/playground.js';
 import { runTelegram } from './telegram/runTelegram.js';
 
@@ -22,6 +23,23 @@ interface StartIo {
   errors: NodeJS.WritableStream;
   /** Resolves when a connected bot should stop. @defaultValue the first SIGINT or SIGTERM */
   stop?: Promise<unknown>;
+}
+
+/** Runs a connected bot to its end; a failure to start is logged (token-free) and exits 1. */
+async function runOrFail(log: Logger, what: string, run: () => Promise<void>): Promise<number> {
+  try {
+    await run();
+    return 0;
+  } catch (error) {
+    log.fatal({ err: error }, `${what}: cannot start`);
+    return 1;
+  }
+}
+
+/** Each shard process keeps its own spool, so they never write one file at once. */
+function spoolFile(configured: string): string {
+  const ids = shardIds();
+  return ids ? `${configured}.shard-${ids.join('-')}` : configured;
 }
 
 /** The first SIGINT or SIGTERM. */
@@ -43,11 +61,22 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     io.errors.write(`RumorGuard cannot start; fix these and start again:\n${formatProblems(problems)}\n`);
     return 1;
   }
-  if (env.DISCORD_TOKEN && !env.TELEGRAM_BOT_TOKEN) {
-    // The Discord adapter lands in its own issue; say so plainly instead of pretending to connect.
-    io.errors.write('Discord token found, but this version has no Discord adapter yet; starting the local playground instead.\n');
-  } else if (env.DISCORD_TOKEN) {
-    io.errors.write('Discord token found, but this version has no Discord adapter yet; connecting to Telegram only.\n');
+  const log = createLogger({
+    level: env.LOG_LEVEL,
+    secrets: [env.TELEGRAM_BOT_TOKEN, env.DISCORD_TOKEN, env.TELEGRAM_WEBHOOK_SECRET ?? ''],
+  });
+  // Made on first use: listening for SIGINT in the playground would keep Ctrl-C from quitting it.
+  let stopping: Promise<unknown> | undefined;
+  const stop = () => (stopping ??= io.stop ?? stopSignal());
+  if (env.DISCORD_TOKEN && env.SHARDS && !isShardProcess()) {
+    // The manager only starts the shard processes; each opens the store itself.
+    const shardable = checkShardableStore(env.STORE_URL);
+    if (!shardable.ok) {
+      io.errors.write(`RumorGuard cannot start: ${shardable.reason}\n`);
+      return 1;
+    }
+    if (env.TELEGRAM_BOT_TOKEN) log.info('telegram: runs in the process of shard 0');
+    return runOrFail(log, 'discord shards', () => runShardManager(env, log, stop()));
   }
   const opened = await openCheckedStore(env.STORE_URL, io);
   if (!opened) return 1;
@@ -56,23 +85,16 @@ export async function start(env: Env, io: StartIo): Promise<number> {
   try {
     const engine = new Engine({ debunks: debunks.debunks, rules, store: opened.store });
     const ledger = new Ledger(ledgerBackend);
-    const recorder = new Recorder(ledger, new Spool(env.SPOOL_FILE));
+    const recorder = new Recorder(ledger, new Spool(spoolFile(env.SPOOL_FILE)));
     // Records a previous run could not deliver go first.
     await recorder.flush();
     const moderator = new Moderator(engine, recorder, new FeedbackQueue(opened.store));
-    if (env.TELEGRAM_BOT_TOKEN) {
-      const log = createLogger({
-        level: env.LOG_LEVEL,
-        secrets: [env.TELEGRAM_BOT_TOKEN, env.DISCORD_TOKEN, env.TELEGRAM_WEBHOOK_SECRET ?? ''],
-      });
-      try {
-        await runTelegram(env, { moderator, ledger, store: opened.store, log }, io.stop ?? stopSignal());
-      } catch (error) {
-        log.fatal({ err: error }, 'telegram: cannot start');
-        return 1;
-      }
-      return 0;
-    }
+    const core = { moderator, ledger, store: opened.store, log };
+    const bots: Promise<void>[] = [];
+    if (env.DISCORD_TOKEN) bots.push(runDiscord(env, core, stop()));
+    // With shards, one Telegram bot: in shard 0's process.
+    if (env.TELEGRAM_BOT_TOKEN && (shardIds()?.includes(0) ?? true)) bots.push(runTelegram(env, core, stop()));
+    if (bots.length > 0 || isShardProcess()) return runOrFail(log, 'bot', () => Promise.all(bots).then(() => undefined));
     io.output.write(
       `RumorGuard playground: ${engine.debunkCount} debunks from ${debunks.files.length} file(s) in ${env.DEBUNKS_DIR}, rules from ${env.RULES_FILE}, state and ledger in ${redactUrl(env.STORE_URL)}.\n` +
         'To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in .env (see .env.example).\n',

@@ -24,6 +24,16 @@ export const ENV_DEFAULTS = {
   LOG_LEVEL: 'info',
   /** Discord bot token; when set, `npm start` connects to Discord. */
   DISCORD_TOKEN: '',
+  /**
+   * Discord's REST API, or an HTTP proxy in front of it that several bots share for rate limits;
+   * the gateway URL is looked up through it.
+   */
+  DISCORD_API_URL: 'https://discord.com/api',
+  /**
+   * Discord shards: empty runs one process; a number or `auto` runs discord.js's ShardingManager,
+   * one process per shard, all sharing STORE_URL (which must then be SQLite, Redis or Postgres).
+   */
+  SHARDS: '',
   /** Telegram bot token from BotFather; when set, `npm start` connects to Telegram. */
   TELEGRAM_BOT_TOKEN: '',
   /** Bot API server: Telegram's, or a self-hosted telegram-bot-api server. */
@@ -58,6 +68,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DISCORD_TOKEN: z.string().default(''),
   TELEGRAM_BOT_TOKEN: z.string().default(''),
+  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default(ENV_DEFAULTS.DISCORD_API_URL),
+  SHARDS: z
+    .string()
+    .regex(/^(auto|[1-9]\d{0,3})$/, 'must be a number of shards (1-9999) or "auto"')
+    .optional(),
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default(ENV_DEFAULTS.TELEGRAM_API_ROOT),
   TELEGRAM_WEBHOOK_URL: z
     .url({ protocol: /^https?$/, error: 'must be the public http(s) URL Telegram posts to' })
@@ -80,6 +95,8 @@ export type Env = z.output<typeof EnvSchema>;
 export function readEnv(source: NodeJS.ProcessEnv = process.env): { ok: true; env: Env } | { ok: false; error: string } {
   // Empty strings in .env mean "not set", as dotenv users expect.
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  // Inside a shard process discord.js's ShardingManager sets SHARDS to the shard's own id.
+  if (source.SHARDING_MANAGER) delete present.SHARDS;
   const parsed = EnvSchema.safeParse(present);
   if (parsed.success) return { ok: true, env: parsed.data };
   const issue = parsed.error.issues[0]!;

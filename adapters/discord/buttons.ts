@@ -1,0 +1,38 @@
+import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
+import type { Language } from '../../src/engine/templates.js';
+import { debunkRef } from '../../src/debunks/debunkRef.js';
+import { text } from './texts.js';
+
+/** Discord refuses custom ids longer than 100 characters. */
+const MAX_CUSTOM_ID = 100;
+
+export type ButtonPress =
+  | { kind: 'sources'; debunkRef: string }
+  | { kind: 'not_a_rumor'; messageId: string; debunkRef: string }
+  | { kind: 'report'; messageId: string };
+
+/** "Sources", "Not a rumor?" and "Report" under a refutation of message `messageId`. */
+export function refutationButtons(lang: Language, debunkId: string, messageId: string): APIActionRowComponent<APIButtonComponent>[] {
+  const dispute = `rg:n:${messageId}:`;
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: text(lang, 'sources'), custom_id: `rg:s:${debunkRef(debunkId, MAX_CUSTOM_ID - 5)}` },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: text(lang, 'notRumor'), custom_id: `${dispute}${debunkRef(debunkId, MAX_CUSTOM_ID - dispute.length)}` },
+        { type: ComponentType.Button, style: ButtonStyle.Danger, label: text(lang, 'report'), custom_id: `rg:r:${messageId}` },
+      ],
+    },
+  ];
+}
+
+/** Reads a button's custom id; undefined for anything this bot did not make. */
+export function parseButton(customId: string): ButtonPress | undefined {
+  const sources = /^rg:s:(.+)$/.exec(customId);
+  if (sources) return { kind: 'sources', debunkRef: sources[1]! };
+  const dispute = /^rg:n:(\d{1,25}):(.+)$/.exec(customId);
+  if (dispute) return { kind: 'not_a_rumor', messageId: dispute[1]!, debunkRef: dispute[2]! };
+  const report = /^rg:r:(\d{1,25})$/.exec(customId);
+  if (report) return { kind: 'report', messageId: report[1]! };
+  return undefined;
+}

@@ -1,0 +1,161 @@
+import { Client, Events, GatewayIntentBits, type Message, type PartialMessage, Partials } from 'discord.js';
+import type { Engine } from '../../src/engine/engine.js';
+import type { Moderator } from '../../src/engine/moderator.js';
+import type { Ledger } from '../../src/ledger/ledger.js';
+import type { Logger } from '../../src/lib/logger.js';
+import type { Clock } from '../../src/outbox/clock.js';
+import type { OutboxOptions } from '../../src/outbox/options.js';
+import { Outbox } from '../../src/outbox/outbox.js';
+import type { KeyValueStore } from '../../src/store/keyValueStore.js';
+import { DiscordAlerts } from './alerts.js';
+import type { DiscordDeps } from './deps.js';
+import { GuildModeration } from './guildModeration.js';
+import { handleInteraction } from './interactions.js';
+import { type DiscordOutgoing, isMissingPermission, mergeDiscord, sendDiscord } from './outgoing.js';
+import { applicationCommands } from './slashCommands.js';
+
+/**
+ * The gateway intents: servers and their channels, messages in them and their text, and direct
+ * messages (the `/check` answers). MessageContent is privileged and must be switched on in the
+ * Developer Portal; no other privileged intent (members, presences) is used.
+ */
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages];
+
+export interface DiscordAdapterOptions {
+  token: string;
+  /**
+   * Discord's REST API, or an HTTP proxy in front of it shared by several bots' rate limits
+   * (the gateway URL is looked up through it too).
+   * @defaultValue 'https://discord.com/api'
+   */
+  apiUrl?: string;
+  moderator: Moderator;
+  ledger?: Ledger;
+  store: KeyValueStore;
+  log: Logger;
+  /** Our queue in front of discord.js's REST queue: per channel and overall. */
+  outbox?: Pick<OutboxOptions<DiscordOutgoing>, 'perChatPerMinute' | 'globalPerSecond' | 'maxQueued'>;
+  /** @defaultValue 10 minutes */
+  alertWindowMs?: number;
+  clock?: Clock;
+}
+
+/**
+ * The Discord adapter: discord.js in, the shared engine in the middle, REST calls out. Under a
+ * ShardingManager, discord.js reads the shard ids from the environment it sets.
+ */
+export class DiscordAdapter {
+  readonly client: Client;
+  readonly outbox: Outbox<DiscordOutgoing>;
+  readonly alerts: DiscordAlerts;
+  private readonly deps: DiscordDeps;
+  private readonly moderation: GuildModeration;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly options: DiscordAdapterOptions) {
+    const { log } = options;
+    this.client = new Client({
+      intents: INTENTS,
+      // Edits of messages from before the bot started arrive as partials and are fetched.
+      partials: [Partials.Message, Partials.Channel],
+      rest: { api: options.apiUrl ?? 'https://discord.com/api' },
+      // One process: shard 0 of 1, said explicitly, or discord.js would read our SHARDS setting
+      // (a count) as its list of shard ids. Under the ShardingManager it reads the ids it was given.
+      ...(process.env.SHARDING_MANAGER ? {} : { shards: [0], shardCount: 1 }),
+      // The bot never pings anyone because of a text, whichever call sends it.
+      allowedMentions: { parse: [], repliedUser: false },
+    });
+    const now = options.clock ? () => options.clock!.now() : Date.now;
+    this.outbox = new Outbox<DiscordOutgoing>({
+      perChatPerMinute: 20,
+      globalPerSecond: 30,
+      ...options.outbox,
+      send: (item) => sendDiscord(this.client, item),
+      merge: mergeDiscord,
+      onError: (item, err) => {
+        log.warn({ err, to: item.chatId, missingPermission: isMissingPermission(err) }, 'discord: message not sent');
+      },
+      onDrop: (item, reason) => log.warn({ to: item.chatId, reason }, 'discord: message dropped'),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    const enqueue: DiscordDeps['enqueue'] = (priority, payload, mergeKey) => {
+      const chatId = 'channel' in payload.to ? payload.to.channel : `dm:${payload.to.user}`;
+      const r = this.outbox.enqueue({ chatId, priority, payload, ...(mergeKey ? { mergeKey } : {}) });
+      if (r.outcome === 'dropped') log.warn({ to: chatId, reason: r.reason }, 'discord: message not queued');
+    };
+    this.alerts = new DiscordAlerts(options.store, (payload) => enqueue('high', payload), (err) => log.warn({ err }, 'discord: alert not delivered'), {
+      ...(options.alertWindowMs !== undefined ? { windowMs: options.alertWindowMs } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    this.deps = {
+      client: this.client,
+      moderator: options.moderator,
+      engine: options.moderator.engine,
+      ...(options.ledger ? { ledger: options.ledger } : {}),
+      store: options.store,
+      alerts: this.alerts,
+      log,
+      enqueue,
+      now,
+    };
+    this.moderation = new GuildModeration(this.deps);
+    this.registerEvents();
+  }
+
+  get engine(): Engine {
+    return this.options.moderator.engine;
+  }
+
+  /** Logs in, waits for the gateway to be ready, and registers the application commands. */
+  async start(): Promise<void> {
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    await this.client.login(this.options.token);
+    await ready;
+    // Global commands; one registration serves every shard, so only shard 0 (or the only one) does it.
+    if (this.client.shard === null || this.client.shard.ids.includes(0)) {
+      await this.client.application?.commands.set(applicationCommands());
+    }
+  }
+
+  /** Resolves when every event handled so far is done and everything queued is sent. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+    await this.alerts.settled();
+    await this.outbox.drain();
+  }
+
+  /** Stops receiving, sends pending digests, gives the outbox `graceMs`, and disconnects. */
+  async stop(graceMs = 5_000): Promise<void> {
+    this.alerts.flush();
+    await this.alerts.settled();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.idle(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+    this.outbox.close();
+    await this.client.destroy();
+  }
+
+  /** Runs a handler, counted for `idle()`, with the one error boundary: logged, never fatal. */
+  private track(what: string, run: () => Promise<void>): void {
+    const task = run()
+      .catch((err: unknown) => this.options.log.error({ err }, `discord: ${what} failed`))
+      .finally(() => this.inFlight.delete(task));
+    this.inFlight.add(task);
+  }
+
+  private registerEvents(): void {
+    this.client.on(Events.MessageCreate, (message) => this.track('message', () => this.moderation.moderate(message, false)));
+    this.client.on(Events.MessageUpdate, (old, updated) => {
+      // Discord also sends updates when it attaches a link preview: only a changed text is news.
+      if (!old.partial && old.content === updated.content) return;
+      this.track('edit', () => this.onEdit(updated));
+    });
+    this.client.on(Events.InteractionCreate, (interaction) => this.track('interaction', () => handleInteraction(this.deps, interaction)));
+    this.client.on(Events.Error, (err) => this.options.log.error({ err }, 'discord: client error'));
+  }
+
+  private async onEdit(updated: Message | PartialMessage): Promise<void> {
+    const message = updated.partial ? await updated.fetch() : updated;
+    await this.moderation.moderate(message, true);
+  }
+}

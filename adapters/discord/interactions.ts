@@ -1,0 +1,171 @@
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  escapeMarkdown,
+  type Interaction,
+  type InteractionReplyOptions,
+  MessageFlags,
+  type MessageContextMenuCommandInteraction,
+  PermissionFlagsBits,
+} from 'discord.js';
+import { resolveDebunkRef } from '../../src/debunks/debunkRef.js';
+import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
+import { ledgerToMarkdown } from '../../src/ledger/export/toMarkdown.js';
+import { recentIncidents } from '../../src/ledger/recentIncidents.js';
+import { CHAIN_FAULTS } from '../../src/ledger/verifyChain.js';
+import { parseButton } from './buttons.js';
+import { type DiscordDeps, guildLanguage } from './deps.js';
+import { allowedMentions } from './outgoing.js';
+import { lookupEmbeds, sourcesText } from './replies.js';
+import { REPORT_COMMAND } from './slashCommands.js';
+import { languageOfLocale, text } from './texts.js';
+import { toChatMessage } from './toChatMessage.js';
+
+/** Every answer to an interaction is seen only by the member who asked, and pings nobody. */
+const privately = (options: Omit<InteractionReplyOptions, 'flags'>): InteractionReplyOptions => ({
+  ...options,
+  flags: MessageFlags.Ephemeral,
+  allowedMentions: allowedMentions(false),
+});
+
+/** Lines of the core's plain-text answers, with Discord markdown escaped line by line. */
+const plainLines = (reply: string) => reply.split('\n').map((l) => escapeMarkdown(l)).join('\n').slice(0, 2000);
+
+/** Routes an interaction: slash commands, the message context menu, and our buttons. */
+export async function handleInteraction(deps: DiscordDeps, interaction: Interaction): Promise<void> {
+  if (interaction.isChatInputCommand()) {
+    if (interaction.commandName === 'check') return check(deps, interaction);
+    if (interaction.commandName === 'rumorguard') return admin(deps, interaction);
+  } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === REPORT_COMMAND) {
+    return reportFromMenu(deps, interaction);
+  } else if (interaction.isButton()) {
+    return pressButton(deps, interaction);
+  }
+}
+
+/** `/check text:` — the best matches, only for the asker. */
+async function check(deps: DiscordDeps, interaction: ChatInputCommandInteraction): Promise<void> {
+  const lang = languageOfLocale(interaction.locale);
+  const found = deps.engine.lookup(interaction.options.getString('text', true).slice(0, 4000), 3);
+  await interaction.reply(privately(found.length === 0 ? { content: text(lang, 'noMatch') } : { content: text(lang, 'matchesHeader'), embeds: lookupEmbeds(found, lang) }));
+}
+
+/** The member a report or objection is about, in the engine's shape (its text may be unknown). */
+function aboutMessage(guildId: string, messageId: string, known?: ChatMessage): ChatMessage {
+  return known ?? { platform: 'discord', groupId: guildId, messageId, member: { id: 'unknown', name: 'unknown' }, text: '', sentAt: 0 };
+}
+
+const memberOf = (interaction: Interaction): ChatMember => ({
+  id: interaction.user.id,
+  name: interaction.inCachedGuild() ? interaction.member.displayName : (interaction.user.globalName ?? interaction.user.username),
+});
+
+async function reportFromMenu(deps: DiscordDeps, interaction: MessageContextMenuCommandInteraction): Promise<void> {
+  if (!interaction.inGuild()) return;
+  const lang = languageOfLocale(interaction.locale);
+  const target = interaction.targetMessage;
+  const r = await deps.moderator.onFeedback('report', aboutMessage(interaction.guildId, target.id, toChatMessage(target, { edited: false })), memberOf(interaction), '');
+  await interaction.reply(privately({ content: text(lang, r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull') }));
+}
+
+async function pressButton(deps: DiscordDeps, interaction: ButtonInteraction): Promise<void> {
+  const press = parseButton(interaction.customId);
+  if (!press || !interaction.inGuild()) return;
+  const lang = languageOfLocale(interaction.locale);
+  if (press.kind === 'sources') {
+    const debunk = resolveDebunkRef(press.debunkRef, (id) => deps.engine.debunk(id), () => deps.engine.debunks());
+    await interaction.reply(privately({ content: debunk ? sourcesText(debunk) : text(lang, 'noMatch') }));
+    return;
+  }
+  const about = aboutMessage(interaction.guildId, press.messageId);
+  if (press.kind === 'report') {
+    const r = await deps.moderator.onFeedback('report', about, memberOf(interaction), '');
+    await interaction.reply(privately({ content: text(lang, r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull') }));
+    return;
+  }
+  const debunk = resolveDebunkRef(press.debunkRef, (id) => deps.engine.debunk(id), () => deps.engine.debunks());
+  const r = await deps.moderator.onFeedback('not_a_rumor', about, memberOf(interaction), '', debunk?.id);
+  if (!r.ok) {
+    await interaction.reply(privately({ content: text(lang, r.error === 'duplicate' ? 'alreadyVoted' : 'queueFull') }));
+    return;
+  }
+  const open = (await deps.moderator.feedback?.open(interaction.guildId)) ?? [];
+  const n = open.filter((i) => i.kind === 'not_a_rumor' && i.messageId === press.messageId).length;
+  await interaction.reply(privately({ content: text(lang, 'disputed', { n }) }));
+}
+
+/**
+ * `/rumorguard …`. Discord hides it from members without Manage Server, but an owner can change
+ * that in the server's integration settings, so the permission is checked again here.
+ */
+async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction): Promise<void> {
+  if (!interaction.inGuild()) return;
+  const guildId = interaction.guildId;
+  const lang = await guildLanguage(deps, guildId, interaction.guild?.preferredLocale);
+  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+    await interaction.reply(privately({ content: text(lang, 'notManager') }));
+    return;
+  }
+  const by: ChatMember = { ...memberOf(interaction), isAdmin: true };
+  const o = interaction.options;
+  const sub = o.getSubcommand();
+  const core = async (command: string) => {
+    const result = await deps.moderator.onAdminCommand('discord', guildId, by, command);
+    await interaction.reply(privately({ content: plainLines(result.reply) }));
+  };
+  switch (sub) {
+    case 'status':
+      return core('/rg settings');
+    case 'mode':
+      return core(`/rg mode ${o.getString('mode', true)}`);
+    case 'threshold':
+      return core(`/rg threshold ${o.getNumber('act', true)}${o.getNumber('suggest') === null ? '' : ` ${o.getNumber('suggest')}`}`);
+    case 'lang':
+      return core(`/rg language ${o.getString('language', true)}`);
+    case 'exempt':
+    case 'unexempt':
+    case 'strikes':
+      return core(`/rg ${sub} ${o.getUser('member', true).id}`);
+    case 'pardon':
+      return core(`/rg pardon ${o.getUser('member', true).id}${o.getInteger('count') === null ? '' : ` ${o.getInteger('count')}`}`);
+    case 'reports':
+      return core('/rg queue');
+    case 'resolve':
+      return core(`/rg ${o.getString('decision', true)} ${o.getString('item', true)}`);
+    case 'incidents': {
+      if (!deps.ledger) return void (await interaction.reply(privately({ content: text(lang, 'ledgerUnavailable') })));
+      const lines = recentIncidents(await deps.ledger.entries(guildId), o.getInteger('count') ?? 5);
+      await interaction.reply(privately({ content: lines.length === 0 ? text(lang, 'noIncidents') : plainLines(lines.join('\n')) }));
+      return;
+    }
+    case 'export':
+      return exportLedger(deps, interaction, guildId, by, lang);
+    case 'alerts': {
+      const channel = o.getChannel('channel');
+      await deps.alerts.setChannel(guildId, channel?.id);
+      const detail = channel ? `owner alerts to channel ${channel.id}` : 'owner alerts to the owner by direct message';
+      await deps.moderator.recordAction('discord', guildId, { kind: 'admin', id: by.id, name: by.name }, 'alerts', detail);
+      await interaction.reply(privately({ content: channel ? text(lang, 'alertsChannel', { channel: `<#${channel.id}>` }) : text(lang, 'alertsOff') }));
+      return;
+    }
+  }
+}
+
+/** The management report as a file in an answer only the admin sees; the export is ledgered. */
+async function exportLedger(deps: DiscordDeps, interaction: ChatInputCommandInteraction, guildId: string, by: ChatMember, lang: 'en' | 'zh'): Promise<void> {
+  if (!deps.ledger) {
+    await interaction.reply(privately({ content: text(lang, 'ledgerUnavailable') }));
+    return;
+  }
+  const [check, entries] = await Promise.all([deps.ledger.verify(guildId), deps.ledger.entries(guildId)]);
+  const report = ledgerToMarkdown(entries, { groupId: guildId, check });
+  const status = check.ok ? (lang === 'zh' ? '校验通过' : 'verified') : `${lang === 'zh' ? '校验失败' : 'FAILED'} (seq ${check.seq}: ${CHAIN_FAULTS[check.fault]})`;
+  const day = new Date(deps.now()).toISOString().slice(0, 10);
+  await interaction.reply(
+    privately({
+      content: text(lang, 'exportCaption', { guild: escapeMarkdown(interaction.guild?.name ?? guildId), entries: entries.length, status }),
+      files: [{ attachment: Buffer.from(report, 'utf8'), name: `rumorguard-${guildId}-${day}.md` }],
+    }),
+  );
+  await deps.moderator.recordAction('discord', guildId, { kind: 'admin', id: by.id, name: by.name }, 'export', `ledger report exported (${entries.length} entries)`);
+}

@@ -1,0 +1,25 @@
+import { escapeMarkdown } from 'discord.js';
+import { plainText } from '../../src/engine/plainText.js';
+
+/**
+ * Untrusted text (member names, database entries) for a Discord message or embed: mentions,
+ * controls and line breaks neutralized (plainText), then Discord markdown escaped, so nothing a
+ * member or a database entry wrote becomes a ping, a link, a heading or a spoiler.
+ */
+export const safeText = (text: string, maxLength = 500): string => escapeMarkdown(plainText(text, maxLength));
+
+/**
+ * A markdown link to a source, or undefined when the URL is not plain http(s). The URL is put in
+ * angle brackets (no embed preview) with the characters that would end it percent-encoded.
+ */
+export function markdownLink(url: string, label: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  const href = parsed.href.replace(/[()<>[\]\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${safeText(label, 200).replace(/[[\]]/g, '')}](<${href}>)`;
+}

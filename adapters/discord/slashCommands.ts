@@ -1,0 +1,118 @@
+import {
+  ApplicationCommandType,
+  ChannelType,
+  ContextMenuCommandBuilder,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+
+/** The context-menu command on a message ("Apps → Report as rumor"). */
+export const REPORT_COMMAND = 'Report as rumor';
+
+/** Command names and descriptions in Discord's locales we speak. */
+const zh = (text: string) => ({ 'zh-CN': text, 'zh-TW': text });
+
+/**
+ * `/rumorguard …`: the admin commands. Hidden from members without Manage Server by default (an
+ * owner can change that in Server Settings → Integrations), and checked again when run.
+ */
+function adminCommand(): SlashCommandBuilder {
+  const b = new SlashCommandBuilder()
+    .setName('rumorguard')
+    .setDescription('RumorGuard settings and records')
+    .setDescriptionLocalizations(zh('RumorGuard 设置与记录'))
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild);
+  b.addSubcommand((s) => s.setName('status').setDescription('Show this server\'s settings').setDescriptionLocalizations(zh('查看本服务器的设置')));
+  b.addSubcommand((s) =>
+    s
+      .setName('mode')
+      .setDescription('observe: decide and log only; enforce: act')
+      .setDescriptionLocalizations(zh('observe：只判断和记录；enforce：执行处理'))
+      .addStringOption((o) => o.setName('mode').setDescription('observe or enforce').setRequired(true).addChoices({ name: 'observe', value: 'observe' }, { name: 'enforce', value: 'enforce' })),
+  );
+  b.addSubcommand((s) =>
+    s
+      .setName('threshold')
+      .setDescription('Score from which the bot acts (and suggests)')
+      .setDescriptionLocalizations(zh('触发处理（和提示）的匹配分数'))
+      .addNumberOption((o) => o.setName('act').setDescription('0 to 1').setRequired(true).setMinValue(0).setMaxValue(1))
+      .addNumberOption((o) => o.setName('suggest').setDescription('0 to 1').setMinValue(0).setMaxValue(1)),
+  );
+  b.addSubcommand((s) =>
+    s
+      .setName('lang')
+      .setDescription('Language of the bot\'s replies')
+      .setDescriptionLocalizations(zh('机器人回复的语言'))
+      .addStringOption((o) =>
+        o.setName('language').setDescription('zh, en or auto').setRequired(true).addChoices({ name: '中文', value: 'zh' }, { name: 'English', value: 'en' }, { name: 'auto', value: 'auto' }),
+      ),
+  );
+  for (const [name, en, cn] of [
+    ['exempt', 'Never warn or mute this member', '不对该成员警告或禁言'],
+    ['unexempt', 'Remove this member\'s exemption', '取消该成员的豁免'],
+    ['strikes', 'A member\'s active strikes', '成员当前的警告次数'],
+  ] as const) {
+    b.addSubcommand((s) => s.setName(name).setDescription(en).setDescriptionLocalizations(zh(cn)).addUserOption((o) => o.setName('member').setDescription('The member').setRequired(true)));
+  }
+  b.addSubcommand((s) =>
+    s
+      .setName('pardon')
+      .setDescription('Remove a member\'s strikes (all, or the latest count)')
+      .setDescriptionLocalizations(zh('撤销成员的警告（全部或最近几次）'))
+      .addUserOption((o) => o.setName('member').setDescription('The member').setRequired(true))
+      .addIntegerOption((o) => o.setName('count').setDescription('How many of the latest').setMinValue(1)),
+  );
+  b.addSubcommand((s) =>
+    s
+      .setName('incidents')
+      .setDescription('The latest incidents from the ledger')
+      .setDescriptionLocalizations(zh('最近的事件记录'))
+      .addIntegerOption((o) => o.setName('count').setDescription('How many (1-20)').setMinValue(1).setMaxValue(20)),
+  );
+  b.addSubcommand((s) => s.setName('export').setDescription('The ledger report, as a file only you see').setDescriptionLocalizations(zh('导出记录报告（仅你可见）')));
+  b.addSubcommand((s) =>
+    s
+      .setName('alerts')
+      .setDescription('Where owner alerts go: a channel, or off (DM to the owner)')
+      .setDescriptionLocalizations(zh('群主提醒发到哪里：频道，或关闭（私信所有者）'))
+      .addChannelOption((o) => o.setName('channel').setDescription('Alert channel; leave empty for DMs to the owner').addChannelTypes(ChannelType.GuildText)),
+  );
+  b.addSubcommand((s) => s.setName('reports').setDescription('Members\' reports and objections').setDescriptionLocalizations(zh('成员的举报和异议')));
+  b.addSubcommand((s) =>
+    s
+      .setName('resolve')
+      .setDescription('Accept or reject a queued report')
+      .setDescriptionLocalizations(zh('处理队列中的举报'))
+      .addStringOption((o) => o.setName('item').setDescription('Item id from /rumorguard reports').setRequired(true))
+      .addStringOption((o) => o.setName('decision').setDescription('accept or reject').setRequired(true).addChoices({ name: 'accept', value: 'accept' }, { name: 'reject', value: 'reject' })),
+  );
+  return b;
+}
+
+/** `/check text:` for everyone; the answer only the asker sees. */
+function checkCommand(): SlashCommandBuilder {
+  const b = new SlashCommandBuilder()
+    .setName('check')
+    .setDescription('Check a text against known rumors (only you see the answer)')
+    .setDescriptionLocalizations(zh('查证一段文字是否为已知谣言（仅你可见）'))
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
+  b.addStringOption((o) => o.setName('text').setDescription('The text to check').setDescriptionLocalizations(zh('要查证的文字')).setRequired(true).setMaxLength(4000));
+  return b;
+}
+
+/** Every application command, as registered with Discord. */
+export function applicationCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
+  return [
+    adminCommand().toJSON(),
+    checkCommand().toJSON(),
+    new ContextMenuCommandBuilder()
+      .setName(REPORT_COMMAND)
+      .setNameLocalizations(zh('举报为谣言'))
+      .setType(ApplicationCommandType.Message)
+      .setContexts(InteractionContextType.Guild)
+      .toJSON(),
+  ];
+}

@@ -1,0 +1,65 @@
+import type { Language } from '../../src/engine/templates.js';
+
+/** The Discord adapter's own texts, in both languages. Plain text: callers escape what they insert. */
+const TEXTS = {
+  en: {
+    factCheck: 'Fact check: rated {verdict}',
+    sources: 'Sources',
+    notRumor: 'Not a rumor?',
+    report: 'Report',
+    disputed: 'Thanks: your objection is queued for the moderators ({n} so far).',
+    alreadyVoted: 'You already objected to this one.',
+    queueFull: 'The moderators\' review queue is full; please try again later.',
+    reported: 'Thanks: the moderators will review this message.',
+    alreadyReported: 'You already reported this message.',
+    notManager: 'Only members with the Manage Server permission can configure RumorGuard.',
+    noMatch: 'No known rumor matches this. That does not make it true: check the source.',
+    matchesHeader: 'This resembles known, refuted claims:',
+    claim: 'Claim',
+    score: 'match',
+    missingRight: 'RumorGuard could not {action} in {guild}: it lacks the "{right}" permission. Grant it (Server Settings → Roles); until then it only replies and logs.',
+    alertsChannel: 'Owner alerts will be posted in {channel}.',
+    alertsOff: 'Owner alerts go to the server owner by direct message.',
+    exportCaption: 'RumorGuard ledger of {guild}: {entries} entries, chain {status}.',
+    noIncidents: 'No incidents logged yet.',
+    digest: 'RumorGuard: {n} more message(s) repeating {debunk} in {guild} since {since}. Latest: {name}, strike {strikes}.',
+    alertTitle: 'Known rumor in {guild}',
+    openMessage: 'Open the message',
+    ledgerUnavailable: 'The ledger is not available.',
+  },
+  zh: {
+    factCheck: '辟谣提示：认定为「{verdict}」',
+    sources: '来源',
+    notRumor: '不是谣言？',
+    report: '举报',
+    disputed: '谢谢：你的异议已提交管理员审核（目前共 {n} 人）。',
+    alreadyVoted: '你已经对这条提出过异议。',
+    queueFull: '管理员的审核队列已满，请稍后再试。',
+    reported: '谢谢：管理员会审核这条消息。',
+    alreadyReported: '你已经举报过这条消息。',
+    notManager: '只有拥有“管理服务器”权限的成员可以设置 RumorGuard。',
+    noMatch: '没有找到匹配的已知谣言。这并不代表它是真的：请核实来源。',
+    matchesHeader: '这与以下已被辟谣的说法相似：',
+    claim: '说法',
+    score: '匹配度',
+    missingRight: 'RumorGuard 无法在 {guild} {action}：缺少「{right}」权限。请在服务器设置 → 身份组中授予；在此之前它只回复和记录。',
+    alertsChannel: '群主提醒将发布在 {channel}。',
+    alertsOff: '群主提醒将以私信发给服务器所有者。',
+    exportCaption: '{guild} 的 RumorGuard 记录：{entries} 条，哈希链{status}。',
+    noIncidents: '还没有记录任何事件。',
+    digest: 'RumorGuard：自 {since} 起，{guild} 中又有 {n} 条消息重复 {debunk}。最近一条：{name}，第{strikes}次。',
+    alertTitle: '{guild} 出现已知谣言',
+    openMessage: '查看消息',
+    ledgerUnavailable: '记录暂不可用。',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+export type TextName = keyof (typeof TEXTS)['en'];
+
+/** A text with `{placeholders}` filled with the given (already safe) values. */
+export function text(lang: Language, name: TextName, values: Record<string, string | number> = {}): string {
+  return TEXTS[lang][name].replace(/\{(\w+)\}/g, (_, key: string) => (key in values ? String(values[key]) : `{${key}}`));
+}
+
+/** zh-CN / zh-TW → zh; everything else English. */
+export const languageOfLocale = (locale: string | undefined): Language => (locale?.toLowerCase().startsWith('zh') ? 'zh' : 'en');
