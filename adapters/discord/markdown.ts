@@ -6,7 +6,9 @@ import { plainText } from '../../src/engine/plainText.js';
  * controls and line breaks neutralized (plainText), then Discord markdown escaped, so nothing a
  * member or a database entry wrote becomes a ping, a link, a heading or a spoiler.
  */
-export const safeText = (text: string, maxLength = 500): string => escapeMarkdown(plainText(text, maxLength));
+export const safeText = (text: string, maxLength = 500): string =>
+  // Masked links, headings and lists are not escaped by default; a rumor text must not make any.
+  escapeMarkdown(plainText(text, maxLength), { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
 
 /**
  * A markdown link to a source, or undefined when the URL is not plain http(s). The URL is put in

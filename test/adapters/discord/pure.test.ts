@@ -1,0 +1,115 @@
+import { PermissionFlagsBits } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { parseButton, refutationButtons } from '../../../adapters/discord/buttons.js';
+import { markdownLink, safeText } from '../../../adapters/discord/markdown.js';
+import { allowedMentions, messageOptions, mergeDiscord, digestNotice } from '../../../adapters/discord/outgoing.js';
+import { refutationEmbed } from '../../../adapters/discord/replies.js';
+import { checkShardableStore } from '../../../adapters/discord/runDiscord.js';
+import { applicationCommands, REPORT_COMMAND } from '../../../adapters/discord/slashCommands.js';
+import { DebunkSchema } from '../../../src/debunks/schema.js';
+
+describe('Discord text safety', () => {
+  it.each([
+    ['@everyone look', '@\u200Beveryone look'],
+    ['<@&123> and <@456>', '<\u200B@&123> and <\u200B@\u200B456>'],
+    ['**bold** _it_ ||spoiler|| `code`', '\\*\\*bold\\*\\* \\_it\\_ \\|\\|spoiler\\|\\| \\`code\\`'],
+    ['# heading', '\\# heading'],
+    ['[click](https://evil.example)', '[click](https://evil.example)'.replace(/[[\]()]/g, (c) => c)],
+  ])('GIVEN %j THEN it cannot ping or format: %j', (input, output) => {
+    const safe = safeText(input);
+    if (input.startsWith('[')) {
+      expect(safe).not.toMatch(/^\[click\]\(https/); // a masked link must not survive as one
+    } else {
+      expect(safe).toBe(output);
+    }
+  });
+
+  it('GIVEN a source URL with brackets and spaces THEN the link cannot break out; non-http URLs are not linked', () => {
+    expect(markdownLink('https://example.org/a b)(c<d>', 'WHO [x]')).toBe('[WHO \\x\\](<https://example.org/a%20b%29%28c%3Cd%3E>)'.replace('\\x\\', 'x'));
+    expect(markdownLink('javascript:alert(1)', 'x')).toBeUndefined();
+  });
+
+  it('GIVEN any outgoing message THEN allowed mentions parse nothing, and only a warning may ping the replied-to author', () => {
+    expect(allowedMentions(false)).toEqual({ parse: [], users: [], roles: [], repliedUser: false });
+    const options = messageOptions({ to: { channel: '1' }, content: '@everyone', replyTo: '2', pingAuthor: true });
+    expect(options.allowedMentions).toEqual({ parse: [], users: [], roles: [], repliedUser: true });
+    expect(options.reply).toEqual({ messageReference: '2', failIfNotExists: false });
+  });
+
+  it('GIVEN warnings folded into a digest THEN the digest pings nobody', () => {
+    const merged = mergeDiscord(digestNotice('c', 'Alice, strike 2', 'm1', true), digestNotice('c', 'Bob, strike 2', 'm2', true));
+    expect(merged).toMatchObject({ content: 'Alice, strike 2\nBob, strike 2', replyTo: 'm2', pingAuthor: false });
+  });
+});
+
+describe('Discord refutation', () => {
+  const hostile = DebunkSchema.parse({
+    id: 'x',
+    claim: 'c',
+    verdict: 'false',
+    refutation: '@here **Never** [tap](https://evil.example)',
+    sources: [{ title: '](https://evil.example) WHO', url: 'https://www.who.int/a' }],
+    lang: 'en',
+    published: '2024-01-01',
+  });
+
+  it('GIVEN database text with mentions and markdown THEN the embed shows it as text', () => {
+    const embed = refutationEmbed(hostile, 'en');
+    expect(embed.title).toBe('ℹ️ Fact check: rated false');
+    expect(embed.description).toContain('@\u200Bhere \\*\\*Never\\*\\*');
+    expect(embed.fields?.[0]?.value).toMatch(/^\[.*WHO\]\(<https:\/\/www\.who\.int\/a>\)$/);
+    expect(embed.fields?.[0]?.value).not.toContain('](https://evil');
+  });
+
+  it('GIVEN the buttons THEN custom ids round-trip and stay within 100 characters', () => {
+    const [row] = refutationButtons('zh', `a${'b'.repeat(79)}`, '123456789012345678');
+    expect(row?.components.map((b) => b.label)).toEqual(['来源', '不是谣言？', '举报']);
+    for (const b of row!.components) {
+      const id = 'custom_id' in b ? b.custom_id : '';
+      expect(id.length).toBeLessThanOrEqual(100);
+      expect(parseButton(id)).toBeDefined();
+    }
+    expect(parseButton('rg:r:123')).toEqual({ kind: 'report', messageId: '123' });
+    expect(parseButton('other:1')).toBeUndefined();
+  });
+});
+
+describe('Discord application commands', () => {
+  const [admin, check, menu] = applicationCommands();
+
+  it('GIVEN /rumorguard THEN it needs Manage Server by default, works in servers only, and has every subcommand', () => {
+    expect(admin).toMatchObject({ name: 'rumorguard', default_member_permissions: String(PermissionFlagsBits.ManageGuild), contexts: [0] });
+    const subs = (admin as { options: { name: string }[] }).options.map((o) => o.name);
+    expect(subs).toEqual(['status', 'mode', 'threshold', 'lang', 'exempt', 'unexempt', 'strikes', 'pardon', 'incidents', 'export', 'alerts', 'reports', 'resolve']);
+    expect(admin).toMatchObject({ description_localizations: { 'zh-CN': 'RumorGuard 设置与记录' } });
+  });
+
+  it('GIVEN /check and the context menu THEN everyone may use them, localized', () => {
+    expect(check).toMatchObject({ name: 'check' });
+    expect(check).not.toHaveProperty('default_member_permissions', expect.any(String));
+    expect(menu).toMatchObject({ name: REPORT_COMMAND, type: 3, name_localizations: { 'zh-CN': '举报为谣言' } });
+  });
+});
+
+describe('checkShardableStore', () => {
+  it.each([
+    ['memory:', false],
+    ['sqlite://data/rumorguard.sqlite', true],
+    ['redis://127.0.0.1:6379', true],
+    ['postgres://u@h/db', true],
+  ])('GIVEN %s THEN shards may share it: %s', (url, ok) => {
+    const r = checkShardableStore(url);
+    expect(r.ok).toBe(ok);
+    if (!r.ok) expect(r.reason).toMatch(/memory: keeps .* inside one process/);
+  });
+});
+
+describe('README invite URL', () => {
+  it('GIVEN the permissions the bot uses THEN the README states their integer', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const P = PermissionFlagsBits;
+    const needed = P.ViewChannel | P.SendMessages | P.SendMessagesInThreads | P.EmbedLinks | P.ReadMessageHistory | P.ManageMessages | P.ModerateMembers;
+    expect(readme).toContain(`permissions=${needed}`);
+  });
+});
