@@ -19,9 +19,10 @@ program
       return;
     }
     const code = await start(env.env, { input: process.stdin, output: process.stdout, errors: process.stderr });
-    // A bot that failed to start may leave the other platform's bot running: end the process.
-    if (code !== 0) process.exit(code);
-    process.exitCode = code;
+    // `start` has stopped the bots, sent what was queued and closed the store. Exit now: a bot that
+    // failed to start may have left the other platform's bot running, and discord.js's
+    // ShardingManager keeps handles open after its shards are gone.
+    process.exit(code);
   });
 
 await program.parseAsync(process.argv);

@@ -42,11 +42,15 @@ function spoolFile(configured: string): string {
   return ids ? `${configured}.shard-${ids.join('-')}` : configured;
 }
 
-/** The first SIGINT or SIGTERM. */
-function stopSignal(): Promise<NodeJS.Signals> {
+/**
+ * The first SIGINT or SIGTERM; in a shard process also the loss of the channel to the
+ * ShardingManager, so shards never outlive a manager that was killed.
+ */
+function stopSignal(): Promise<NodeJS.Signals | 'manager gone'> {
   return new Promise((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
+    if (isShardProcess()) process.once('disconnect', () => resolve('manager gone'));
   });
 }
 

@@ -51,6 +51,9 @@ export class DiscordAdapter {
   private readonly deps: DiscordDeps;
   private readonly moderation: GuildModeration;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Ids of the latest handled events (messages, edits, interactions), for `whenHandled`. */
+  private readonly recentlyHandled = new Set<string>();
+  private readonly handledWaiters = new Map<string, (() => void)[]>();
 
   constructor(private readonly options: DiscordAdapterOptions) {
     const { log } = options;
@@ -135,22 +138,42 @@ export class DiscordAdapter {
     await this.client.destroy();
   }
 
+  /**
+   * Resolves once the event with this id (a message, an edit of it, an interaction) has been
+   * handled. Events arrive over the gateway at their own pace: tests and tools wait on this.
+   */
+  whenHandled(id: string): Promise<void> {
+    if (this.recentlyHandled.has(id)) return Promise.resolve();
+    return new Promise((resolve) => this.handledWaiters.set(id, [...(this.handledWaiters.get(id) ?? []), resolve]));
+  }
+
   /** Runs a handler, counted for `idle()`, with the one error boundary: logged, never fatal. */
-  private track(what: string, run: () => Promise<void>): void {
+  private track(what: string, id: string, run: () => Promise<void>): void {
     const task = run()
       .catch((err: unknown) => this.options.log.error({ err }, `discord: ${what} failed`))
-      .finally(() => this.inFlight.delete(task));
+      .finally(() => {
+        this.inFlight.delete(task);
+        this.markHandled(id);
+      });
     this.inFlight.add(task);
   }
 
+  private markHandled(id: string): void {
+    this.recentlyHandled.delete(id);
+    this.recentlyHandled.add(id);
+    if (this.recentlyHandled.size > 1_000) this.recentlyHandled.delete(this.recentlyHandled.values().next().value!);
+    for (const resolve of this.handledWaiters.get(id) ?? []) resolve();
+    this.handledWaiters.delete(id);
+  }
+
   private registerEvents(): void {
-    this.client.on(Events.MessageCreate, (message) => this.track('message', () => this.moderation.moderate(message, false)));
+    this.client.on(Events.MessageCreate, (message) => this.track('message', message.id, () => this.moderation.moderate(message, false)));
     this.client.on(Events.MessageUpdate, (old, updated) => {
       // Discord also sends updates when it attaches a link preview: only a changed text is news.
-      if (!old.partial && old.content === updated.content) return;
-      this.track('edit', () => this.onEdit(updated));
+      if (!old.partial && old.content === updated.content) return this.markHandled(updated.id);
+      this.track('edit', updated.id, () => this.onEdit(updated));
     });
-    this.client.on(Events.InteractionCreate, (interaction) => this.track('interaction', () => handleInteraction(this.deps, interaction)));
+    this.client.on(Events.InteractionCreate, (interaction) => this.track('interaction', interaction.id, () => handleInteraction(this.deps, interaction)));
     this.client.on(Events.Error, (err) => this.options.log.error({ err }, 'discord: client error'));
   }
 

@@ -45,15 +45,28 @@ export async function runShardManager(env: Env, log: Logger, stop: Promise<unkno
     token: env.DISCORD_TOKEN,
     totalShards: env.SHARDS === 'auto' ? 'auto' : Number(env.SHARDS),
     shardArgs: ['start'],
-    // The entry is TypeScript: the shard processes run it through tsx, like `npm start`.
-    execArgv: ['--import', 'tsx'],
+    // The entry is TypeScript: the shard processes run it through tsx, like `npm start`. Resolved
+    // here, because a bare "tsx" would be looked up from the working directory.
+    execArgv: ['--import', import.meta.resolve('tsx')],
     respawn: true,
   });
   manager.on('shardCreate', (shard) => log.info({ shard: shard.id }, 'discord: shard process started'));
   await manager.spawn({ timeout: 60_000 });
   log.info({ shards: manager.totalShards, entry: path.basename(entry) }, 'discord: all shards ready');
-  await stop;
-  for (const shard of manager.shards.values()) shard.kill();
+  const reason = await stop;
+  log.info({ reason }, 'discord: stopping the shards');
+  // Each shard process stops its bot on SIGTERM (sends what is queued, closes the store).
+  await Promise.all(
+    [...manager.shards.values()].map(
+      (shard) =>
+        new Promise<void>((resolve) => {
+          const child = shard.process;
+          if (!child || child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          shard.kill(); // SIGTERM, without the respawn a plain kill would trigger
+        }),
+    ),
+  );
 }
 
 /** Runs the Discord bot in this process (alone, or as one shard) until `stop` resolves. */

@@ -1,0 +1,170 @@
+import { PermissionFlagsBits } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FIVE_G_ID, FIVE_G_SOURCE, TEXT } from '../../engine/harness.js';
+import { ALICE, APP, BOB, BOT_PERMISSIONS, CHANNEL, type DiscordHarness, GUILD, MOD, OWNER, THREAD, startDiscordBot } from './discordHarness.js';
+
+let h: DiscordHarness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+const NO_PINGS = { parse: [], users: [], roles: [], replied_user: false };
+const MANAGE_GUILD = String(PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages);
+const MEMBER = String(PermissionFlagsBits.SendMessages);
+
+describe('Discord: a known rumor', () => {
+  it('GIVEN a member posts a known rumor THEN the bot replies with an embed and three buttons, pings nobody, AND the incident is in the ledger', async () => {
+    h = await startDiscordBot();
+    const message = await h.says(ALICE.id, TEXT.fiveG);
+    const [reply, ...rest] = h.sentTo(CHANNEL);
+    expect(rest).toEqual([]);
+    expect(reply?.sent).toMatchObject({ message_reference: { message_id: message.id, fail_if_not_exists: false }, allowed_mentions: NO_PINGS });
+    expect(reply?.embeds[0]).toMatchObject({ title: 'ℹ️ Fact check: rated false' });
+    expect(JSON.stringify(reply?.embeds[0]?.fields)).toContain(FIVE_G_SOURCE);
+    const buttons = (reply?.components?.[0] as { components: { label: string; custom_id: string }[] }).components;
+    expect(buttons.map((b) => b.label)).toEqual(['Sources', 'Not a rumor?', 'Report']);
+    const [incident] = await h.incidents();
+    expect(incident).toMatchObject({ platform: 'discord', groupId: GUILD, messageId: message.id, member: { id: ALICE.id, name: 'Alice' }, debunkId: FIVE_G_ID, link: `https://discord.com/channels/${GUILD}/${CHANNEL}/${message.id}` });
+  });
+
+  it('GIVEN a rumor in a thread THEN the reply goes to the thread', async () => {
+    h = await startDiscordBot();
+    await h.says(ALICE.id, TEXT.garlic, THREAD);
+    expect(h.sentTo(THREAD)).toHaveLength(1);
+  });
+
+  it('GIVEN an edit that turns small talk into a rumor THEN it is checked again and answered', async () => {
+    h = await startDiscordBot();
+    const message = await h.says(ALICE.id, TEXT.chatter);
+    expect(h.sentTo(CHANNEL)).toEqual([]);
+    await h.edits(CHANNEL, message.id, TEXT.fiveG);
+    expect(h.sentTo(CHANNEL)[0]?.sent).toMatchObject({ message_reference: { message_id: message.id } });
+  });
+
+  it('GIVEN a member who refutes the rumor THEN no warning and no strike', async () => {
+    h = await startDiscordBot({ enforceAll: true });
+    await h.says(BOB.id, 'This is a hoax: 5G towers spread the coronavirus is false');
+    expect(h.sentTo(CHANNEL)).toEqual([]);
+    expect(await h.engine.strikesOf(GUILD, BOB.id)).toEqual([]);
+  });
+
+  it('GIVEN every action enabled WHEN a member repeats a rumor three times THEN a warning, then a 1 h timeout and an alert to the owner by DM', async () => {
+    h = await startDiscordBot({ enforceAll: true });
+    const before = Date.now();
+    for (let i = 0; i < 3; i++) await h.says(ALICE.id, TEXT.fiveG);
+    const texts = h.sentTo(CHANNEL).map((m) => m.content);
+    expect(texts).toContain('Alice, please check before sharing: this is strike 2. Strikes expire after 30 days; repeated rumors can lead to a mute.');
+    const [timeout] = h.fake.callsOf(`PATCH /guilds/${GUILD}/members/${ALICE.id}`);
+    const until = Date.parse((timeout?.body as { communication_disabled_until: string }).communication_disabled_until);
+    expect(until - before).toBeGreaterThanOrEqual(3_600_000 - 5_000);
+    expect(until - before).toBeLessThan(3_600_000 + 60_000);
+    const dms = h.fake.botMessages().filter((m) => m.channel_id !== CHANNEL && m.channel_id !== THREAD);
+    expect(dms).toHaveLength(1);
+    expect(dms[0]?.embeds[0]?.description).toContain(`Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3.`);
+    expect(h.fake.callsOf('POST /users/@me/channels')[0]?.body).toEqual({ recipient_id: OWNER.id });
+  });
+
+  it('GIVEN another bot or a webhook posts a rumor THEN it is ignored', async () => {
+    h = await startDiscordBot();
+    h.fake.addUser({ id: '200000000000000099', username: 'otherbot', bot: true });
+    h.fake.addMember(GUILD, '200000000000000099');
+    const fromBot = await h.fake.memberSays(CHANNEL, '200000000000000099', TEXT.fiveG);
+    const fromHook = await h.fake.memberSays(CHANNEL, ALICE.id, TEXT.fiveG, { webhookId: '400000000000000001' });
+    await h.adapter.whenHandled(fromBot.id);
+    await h.adapter.whenHandled(fromHook.id);
+    await h.adapter.idle();
+    expect(h.sentTo(CHANNEL)).toEqual([]);
+  });
+});
+
+describe('Discord: slash commands, buttons and the context menu', () => {
+  it('GIVEN the commands are registered THEN /rumorguard needs Manage Server, /check and "Report as rumor" do not', async () => {
+    h = await startDiscordBot();
+    const names = (h.fake.registeredCommands() as { name: string; default_member_permissions?: string | null }[]).map((c) => [c.name, c.default_member_permissions ?? null]);
+    expect(names).toEqual([
+      ['rumorguard', String(PermissionFlagsBits.ManageGuild)],
+      ['check', null],
+      ['Report as rumor', null],
+    ]);
+    expect(APP).toBeDefined();
+  });
+
+  it('GIVEN a member with Manage Server WHEN /rumorguard mode observe THEN it is applied, answered privately, and ledgered', async () => {
+    h = await startDiscordBot();
+    const ref = await h.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name: 'mode', options: [{ type: 3, name: 'mode', value: 'observe' }] }], { memberPermissions: MANAGE_GUILD });
+    const answer = await h.answered(ref);
+    expect(answer.callback).toMatchObject({ type: 4, data: { content: 'OK: mode observe', flags: 64, allowed_mentions: NO_PINGS } });
+    expect((await h.engine.settingsFor(GUILD)).mode).toBe('observe');
+    expect((await h.records())[0]).toMatchObject({ type: 'admin', action: 'mode', by: { kind: 'admin', id: MOD.id } });
+  });
+
+  it('GIVEN a member without Manage Server (the default permission bypassed) THEN the command is refused and nothing changes', async () => {
+    h = await startDiscordBot();
+    const ref = await h.fake.slashCommand(GUILD, CHANNEL, ALICE.id, 'rumorguard', [{ type: 1, name: 'mode', options: [{ type: 3, name: 'mode', value: 'observe' }] }], { memberPermissions: MEMBER });
+    expect((await h.answered(ref)).callback).toMatchObject({ data: { content: 'Only members with the Manage Server permission can configure RumorGuard.', flags: 64 } });
+    expect((await h.engine.settingsFor(GUILD)).mode).toBe('enforce');
+    expect(await h.records()).toEqual([]);
+  });
+
+  it('GIVEN /rumorguard export THEN the verified report comes back as a file only the admin sees, and the export is ledgered', async () => {
+    h = await startDiscordBot();
+    await h.says(ALICE.id, TEXT.fiveG);
+    const ref = await h.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name: 'export' }], { memberPermissions: MANAGE_GUILD });
+    const answer = await h.answered(ref);
+    expect(answer.callback).toMatchObject({ data: { content: 'RumorGuard ledger of Town hall: 1 entries, chain verified.', flags: 64 } });
+    const calls = h.fake.callsOf(new RegExp(`^POST /interactions/${ref.id}/`));
+    const file = calls[0]?.files[0];
+    expect(file?.name).toMatch(/^rumorguard-100000000000000010-\d{4}-\d\d-\d\d\.md$/);
+    expect(file?.data.toString('utf8')).toContain('# RumorGuard management report');
+    expect((await h.records()).at(-1)).toMatchObject({ type: 'admin', action: 'export' });
+  });
+
+  it('GIVEN /check text: THEN the asker alone gets the match', async () => {
+    h = await startDiscordBot();
+    const ref = await h.fake.slashCommand(GUILD, CHANNEL, ALICE.id, 'check', [{ type: 3, name: 'text', value: TEXT.fiveG }], { memberPermissions: MEMBER });
+    const answer = await h.answered(ref);
+    expect(answer.callback).toMatchObject({ data: { content: 'This resembles known, refuted claims:', flags: 64 } });
+    expect(JSON.stringify(answer.callback)).toContain(FIVE_G_SOURCE);
+    expect(await h.records()).toEqual([]);
+  });
+
+  it('GIVEN "Not a rumor?" pressed by two members (one twice), "Report", and the context menu THEN the queue holds them once each', async () => {
+    h = await startDiscordBot();
+    const rumor = await h.says(ALICE.id, TEXT.fiveG);
+    const [reply] = h.sentTo(CHANNEL);
+    const press = async (user: string, id: string) => (await h!.answered(await h!.fake.pressButton(GUILD, CHANNEL, user, reply!, id))).callback;
+    const dispute = `rg:n:${rumor.id}:${FIVE_G_ID}`;
+    expect(await press(ALICE.id, dispute)).toMatchObject({ data: { content: 'Thanks: your objection is queued for the moderators (1 so far).', flags: 64 } });
+    expect(await press(ALICE.id, dispute)).toMatchObject({ data: { content: 'You already objected to this one.' } });
+    expect(await press(BOB.id, dispute)).toMatchObject({ data: { content: 'Thanks: your objection is queued for the moderators (2 so far).' } });
+    expect(await press(BOB.id, `rg:r:${rumor.id}`)).toMatchObject({ data: { content: 'Thanks: the moderators will review this message.' } });
+    const menu = await h.fake.contextMenu(GUILD, CHANNEL, MOD.id, 'Report as rumor', rumor);
+    expect((await h.answered(menu)).callback).toMatchObject({ data: { content: 'Thanks: the moderators will review this message.' } });
+    const open = await h.moderator.feedback!.open(GUILD);
+    expect(open.map((i) => [i.kind, i.by.id])).toEqual([
+      ['not_a_rumor', ALICE.id],
+      ['not_a_rumor', BOB.id],
+      ['report', BOB.id],
+      ['report', MOD.id],
+    ]);
+    const sources = await press(BOB.id, `rg:s:${FIVE_G_ID}`);
+    expect(JSON.stringify(sources)).toContain('www.who.int');
+  });
+});
+
+describe('Discord: missing permissions', () => {
+  it('GIVEN the bot may not delete messages WHEN two deletions are due THEN the owner is told once, each refusal is ledgered, and the refutations still go out', async () => {
+    h = await startDiscordBot({ enforceAll: true, botPermissions: BOT_PERMISSIONS & ~PermissionFlagsBits.ManageMessages });
+    await h.engine.configure(GUILD, { ladder: { default: [['reply_refutation', 'delete']] } });
+    await h.says(ALICE.id, TEXT.fiveG);
+    await h.says(BOB.id, TEXT.garlic);
+    expect(h.fake.callsOf(new RegExp(`^DELETE /channels/${CHANNEL}/messages/`)).map((c) => c.status)).toEqual([403, 403]);
+    const dms = h.fake.botMessages().filter((m) => m.channel_id !== CHANNEL);
+    expect(dms.map((m) => m.content)).toEqual([
+      'RumorGuard could not delete messages in Town hall: it lacks the "Manage Messages" permission. Grant it (Server Settings → Roles); until then it only replies and logs.',
+    ]);
+    expect((await h.records()).filter((r) => r.type === 'admin' && r.action === 'action_failed')).toHaveLength(2);
+    expect(h.sentTo(CHANNEL).filter((m) => m.embeds.length > 0)).toHaveLength(2);
+  });
+});
