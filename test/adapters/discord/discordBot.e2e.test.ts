@@ -1,7 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIVE_G_ID, FIVE_G_SOURCE, TEXT } from '../../engine/harness.js';
-import { ALICE, APP, BOB, BOT_PERMISSIONS, CHANNEL, type DiscordHarness, GUILD, MOD, OWNER, THREAD, startDiscordBot } from './discordHarness.js';
+import { ALICE, APP, BOB, BOT_PERMISSIONS, CHANNEL, type DiscordHarness, GUILD, MOD, MODS, OWNER, THREAD, startDiscordBot } from './discordHarness.js';
 
 let h: DiscordHarness | undefined;
 afterEach(async () => {
@@ -150,6 +150,31 @@ describe('Discord: slash commands, buttons and the context menu', () => {
     ]);
     const sources = await press(BOB.id, `rg:s:${FIVE_G_ID}`);
     expect(JSON.stringify(sources)).toContain('www.who.int');
+  });
+});
+
+describe('Discord: alerts, deletions and language', () => {
+  it('GIVEN /rumorguard alerts channel:#mods THEN owner alerts go to that channel, not to the owner\'s DMs', async () => {
+    h = await startDiscordBot({ enforceAll: true });
+    const ref = await h.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name: 'alerts', options: [{ type: 7, name: 'channel', value: MODS }] }], { memberPermissions: MANAGE_GUILD });
+    expect((await h.answered(ref)).callback).toMatchObject({ data: { content: `Owner alerts will be posted in <#${MODS}>.` } });
+    for (let i = 0; i < 3; i++) await h.says(ALICE.id, TEXT.fiveG);
+    expect(h.sentTo(MODS).map((m) => m.embeds[0]?.title)).toEqual(['Known rumor in Town hall']);
+    expect(h.fake.callsOf('POST /users/@me/channels')).toEqual([]);
+    expect((await h.records()).find((r) => r.type === 'admin')).toMatchObject({ action: 'alerts', detail: `owner alerts to channel ${MODS}` });
+  });
+
+  it('GIVEN deletion enabled and permitted THEN the rumor is deleted', async () => {
+    h = await startDiscordBot({ enforceAll: true });
+    await h.engine.configure(GUILD, { ladder: { default: [['reply_refutation', 'delete']] } });
+    const message = await h.says(ALICE.id, TEXT.fiveG);
+    expect(h.fake.callsOf(`DELETE /channels/${CHANNEL}/messages/${message.id}`).map((c) => c.status)).toEqual([204]);
+  });
+
+  it('GIVEN a server whose preferred locale is Chinese THEN the bot\'s own answers are in Chinese', async () => {
+    h = await startDiscordBot({ preferredLocale: 'zh-CN' });
+    const ref = await h.fake.slashCommand(GUILD, CHANNEL, ALICE.id, 'rumorguard', [{ type: 1, name: 'status' }], { memberPermissions: MEMBER });
+    expect((await h.answered(ref)).callback).toMatchObject({ data: { content: '只有拥有“管理服务器”权限的成员可以设置 RumorGuard。' } });
   });
 });
 

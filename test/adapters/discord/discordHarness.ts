@@ -46,6 +46,8 @@ export interface DiscordHarnessOptions {
   botPermissions?: bigint;
   clock?: Clock;
   logTo?: NodeJS.WritableStream;
+  /** The server's preferred locale. @defaultValue 'en-US' */
+  preferredLocale?: string;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function startDiscordBot(options: DiscordHarnessOptions = {}) {
     id: GUILD,
     name: 'Town hall',
     ownerId: OWNER.id,
-    preferredLocale: 'en-US',
+    preferredLocale: options.preferredLocale ?? 'en-US',
     channels: [
       { id: CHANNEL, name: 'general' },
       { id: THREAD, name: 'rumors thread', type: 11, parentId: CHANNEL },
