@@ -1,5 +1,6 @@
 import { escapeMarkdown } from 'discord.js';
 import { plainText } from '../../src/engine/plainText.js';
+import { httpUrl } from '../../src/lib/httpUrl.js';
 
 /**
  * Untrusted text (member names, database entries) for a Discord message or embed: mentions,
@@ -15,13 +16,8 @@ export const safeText = (text: string, maxLength = 500): string =>
  * angle brackets (no embed preview) with the characters that would end it percent-encoded.
  */
 export function markdownLink(url: string, label: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  const parsed = httpUrl(url);
+  if (!parsed) return undefined;
   const href = parsed.href.replace(/[()<>[\]\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `[${safeText(label, 200).replace(/[[\]]/g, '')}](<${href}>)`;
 }

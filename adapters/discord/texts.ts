@@ -1,4 +1,5 @@
 import type { Language } from '../../src/engine/templates.js';
+import { fillTemplate } from '../../src/lib/fillTemplate.js';
 
 /** The Discord adapter's own texts, in both languages. Plain text: callers escape what they insert. */
 const TEXTS = {
@@ -58,7 +59,7 @@ export type TextName = keyof (typeof TEXTS)['en'];
 
 /** A text with `{placeholders}` filled with the given (already safe) values. */
 export function text(lang: Language, name: TextName, values: Record<string, string | number> = {}): string {
-  return TEXTS[lang][name].replace(/\{(\w+)\}/g, (_, key: string) => (key in values ? String(values[key]) : `{${key}}`));
+  return fillTemplate(TEXTS[lang][name], values);
 }
 
 /** zh-CN / zh-TW → zh; everything else English. */

@@ -1,4 +1,5 @@
 import { plainText } from '../../src/engine/plainText.js';
+import { httpUrl } from '../../src/lib/httpUrl.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -16,12 +17,7 @@ export const htmlText = (text: string, maxLength = 500): string => escapeHtml(pl
  * a `tg://` or `javascript:` link into a reply.
  */
 export function htmlLink(url: string, label: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  const parsed = httpUrl(url);
+  if (!parsed) return undefined;
   return `<a href="${escapeHtml(parsed.href)}">${htmlText(label, 200)}</a>`;
 }

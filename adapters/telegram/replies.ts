@@ -1,5 +1,6 @@
 import type { Debunk } from '../../src/debunks/schema.js';
 import { type Language, refutationIn, verdictName } from '../../src/engine/templates.js';
+import { httpUrl } from '../../src/lib/httpUrl.js';
 import { escapeHtml, htmlLink, htmlText } from './html.js';
 import { text } from './texts.js';
 
@@ -29,12 +30,7 @@ export function refutationHtml(d: Debunk, lang: Language): string {
 /** The "Sources" button's answer: a pop-up (at most 200 characters) naming every source. */
 export function sourcesPopup(d: Debunk): string {
   const lines = d.sources.map((s) => {
-    let host = '';
-    try {
-      host = new URL(s.url).host;
-    } catch {
-      // a source without a valid URL is named by its title alone
-    }
+    const host = httpUrl(s.url)?.host;
     return `• ${s.title}${host ? ` (${host})` : ''}`;
   });
   const all = lines.join('\n');

@@ -1,5 +1,6 @@
 import type { Language } from '../../src/engine/templates.js';
 import { plainText } from '../../src/engine/plainText.js';
+import { fillTemplate } from '../../src/lib/fillTemplate.js';
 import { escapeHtml } from './html.js';
 
 /**
@@ -82,7 +83,7 @@ export type TextName = keyof (typeof TEXTS)['en'];
 
 /** A text with `{placeholders}` filled (values are not escaped here: this is plain text). */
 export function text(lang: Language, name: TextName, values: Record<string, string | number> = {}): string {
-  return TEXTS[lang][name].replace(/\{(\w+)\}/g, (_, key: string) => (key in values ? String(values[key]) : `{${key}}`));
+  return fillTemplate(TEXTS[lang][name], values);
 }
 
 /** A member's language from Telegram's `language_code` ("zh-hans", "en", …). */

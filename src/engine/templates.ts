@@ -1,4 +1,5 @@
 import type { Debunk, Verdict } from '../debunks/schema.js';
+import { fillTemplate } from '../lib/fillTemplate.js';
 import { plainText } from './plainText.js';
 
 export type Language = 'en' | 'zh';
@@ -39,9 +40,7 @@ export type TemplateName = keyof (typeof TEMPLATES)['en'];
 
 /** Fills a template; every value is neutralized first (no mentions, no control characters). */
 export function render(lang: Language, name: TemplateName, values: Record<string, string | number>): string {
-  return TEMPLATES[lang][name].replace(/\{(\w+)\}/g, (_, key: string) =>
-    key in values ? plainText(String(values[key]), 1000) : `{${key}}`,
-  );
+  return fillTemplate(TEMPLATES[lang][name], values, (v) => plainText(v, 1000));
 }
 
 /** The refutation in the wanted language, else English, else whatever the entry has. */

@@ -1,22 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import { DiscordAdapter } from '../../../adapters/discord/discordAdapter.js';
 import type { Debunk } from '../../../src/debunks/schema.js';
-import { Engine } from '../../../src/engine/engine.js';
-import { Moderator } from '../../../src/engine/moderator.js';
-import { FeedbackQueue } from '../../../src/feedback/feedbackQueue.js';
-import { openLedgerBackend } from '../../../src/ledger/backends/openLedgerBackend.js';
-import { Ledger } from '../../../src/ledger/ledger.js';
-import type { IncidentRecord, LedgerRecord } from '../../../src/ledger/ledgerRecord.js';
-import { Recorder } from '../../../src/ledger/recorder.js';
-import { Spool } from '../../../src/ledger/spool.js';
-import { createLogger } from '../../../src/lib/logger.js';
 import type { Clock } from '../../../src/outbox/clock.js';
-import { openStore } from '../../../src/store/openStore.js';
 import { FakeDiscord } from '../../fakes/discord/fakeDiscord.js';
-import { ALL_ACTIONS, DEBUNKS, DEFAULT_RULES } from '../../engine/harness.js';
+import { startCore } from '../coreHarness.js';
 
 export const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.test-token.for-the-fake-discord';
 export const APP = '900000000000000001';
@@ -78,24 +65,15 @@ export async function startDiscordBot(options: DiscordHarnessOptions = {}) {
   fake.addMember(GUILD, BOB.id);
   fake.addMember(GUILD, MOD.id, { roles: [MOD_ROLE] });
 
-  const dir = mkdtempSync(path.join(tmpdir(), 'rg-dc-'));
-  const url = `sqlite://${path.join(dir, 'store.sqlite')}`;
-  const opened = await openStore(url);
-  const ledgerBackend = await openLedgerBackend(url);
-  const engine = new Engine({ debunks: options.debunks ?? DEBUNKS, rules: DEFAULT_RULES, store: opened.store });
-  if (options.enforceAll) {
-    const r = await engine.configure(GUILD, { enabledActions: [...ALL_ACTIONS] });
-    if (!r.ok) throw new Error(r.problems.join('; '));
-  }
-  const ledger = new Ledger(ledgerBackend.backend);
-  const moderator = new Moderator(engine, new Recorder(ledger, new Spool(path.join(dir, 'spool.jsonl'))), new FeedbackQueue(opened.store));
+  const core = await startCore({ groupId: GUILD, secrets: [TOKEN], ...options });
+  const { engine, ledger, moderator } = core;
   const adapter = new DiscordAdapter({
     token: TOKEN,
     apiUrl: fake.restApi,
     moderator,
     ledger,
-    store: opened.store,
-    log: createLogger({ level: options.logTo ? 'debug' : 'silent', secrets: [TOKEN], ...(options.logTo ? { destination: options.logTo } : {}) }),
+    store: core.store,
+    log: core.log,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   await adapter.start();
@@ -107,7 +85,7 @@ export async function startDiscordBot(options: DiscordHarnessOptions = {}) {
     engine,
     ledger,
     moderator,
-    store: opened.store,
+    store: core.store,
     /** A member posts; resolves once the bot handled it and sent what it queued. */
     async says(userId: string, content: string, channel = CHANNEL) {
       const message = await fake.memberSays(channel, userId, content);
@@ -134,16 +112,13 @@ export async function startDiscordBot(options: DiscordHarnessOptions = {}) {
       seen.set(channelId, all.length);
       return all.slice(from);
     },
-    records: async (): Promise<LedgerRecord[]> => (await ledger.entries(GUILD)).map((e) => e.record),
-    incidents: async (): Promise<IncidentRecord[]> =>
-      (await ledger.entries(GUILD)).map((e) => e.record).filter((r): r is IncidentRecord => r.type === 'incident'),
-    closeStore: () => opened.close(),
+    records: () => core.records(),
+    incidents: () => core.incidents(),
+    closeStore: core.closeStore,
     async stop() {
       await adapter.stop(1000);
       await fake.stop();
-      await ledgerBackend.close();
-      await opened.close().catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
+      await core.close();
     },
   };
 }

@@ -1,22 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { TelegramAdapter } from '../../../adapters/telegram/telegramAdapter.js';
 import type { Debunk } from '../../../src/debunks/schema.js';
-import { Engine } from '../../../src/engine/engine.js';
-import { Moderator } from '../../../src/engine/moderator.js';
-import { FeedbackQueue } from '../../../src/feedback/feedbackQueue.js';
-import { openLedgerBackend } from '../../../src/ledger/backends/openLedgerBackend.js';
-import { Ledger } from '../../../src/ledger/ledger.js';
-import type { IncidentRecord, LedgerRecord } from '../../../src/ledger/ledgerRecord.js';
-import { Recorder } from '../../../src/ledger/recorder.js';
-import { Spool } from '../../../src/ledger/spool.js';
-import { createLogger } from '../../../src/lib/logger.js';
 import type { Clock } from '../../../src/outbox/clock.js';
-import { openStore } from '../../../src/store/openStore.js';
 import { FakeTelegram } from '../../fakes/telegram/fakeTelegram.js';
 import { freePort } from '../../fakes/telegram/freePort.js';
-import { ALL_ACTIONS, DEBUNKS, DEFAULT_RULES } from '../../engine/harness.js';
+import { startCore } from '../coreHarness.js';
 
 export const TOKEN = '123456789:TEST-token-for-the-fake-telegram';
 export const BOT = { id: 777000111, username: 'rumorguard_test_bot', first_name: 'RumorGuard' };
@@ -58,24 +45,15 @@ export async function startBot(options: BotHarnessOptions = {}) {
     fake.setMember(user.id, user, 'member');
   }
 
-  const dir = mkdtempSync(path.join(tmpdir(), 'rg-tg-'));
-  const url = `sqlite://${path.join(dir, 'store.sqlite')}`;
-  const opened = await openStore(url);
-  const ledgerBackend = await openLedgerBackend(url);
-  const engine = new Engine({ debunks: options.debunks ?? DEBUNKS, rules: DEFAULT_RULES, store: opened.store });
-  if (options.enforceAll) {
-    const r = await engine.configure(GROUP_ID, { enabledActions: [...ALL_ACTIONS] });
-    if (!r.ok) throw new Error(r.problems.join('; '));
-  }
-  const ledger = new Ledger(ledgerBackend.backend);
-  const moderator = new Moderator(engine, new Recorder(ledger, new Spool(path.join(dir, 'spool.jsonl'))), new FeedbackQueue(opened.store));
+  const core = await startCore({ groupId: GROUP_ID, secrets: [TOKEN], ...options });
+  const { engine, ledger, moderator } = core;
   const adapter = new TelegramAdapter({
     token: TOKEN,
     apiRoot: fake.apiRoot,
     moderator,
     ledger,
-    store: opened.store,
-    log: createLogger({ level: options.logTo ? 'debug' : 'silent', secrets: [TOKEN], ...(options.logTo ? { destination: options.logTo } : {}) }),
+    store: core.store,
+    log: core.log,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const port = await freePort();
@@ -87,11 +65,9 @@ export async function startBot(options: BotHarnessOptions = {}) {
     engine,
     ledger,
     moderator,
-    store: opened.store,
-    /** Every record in the group's ledger. */
-    records: async (groupId = GROUP_ID): Promise<LedgerRecord[]> => (await ledger.entries(groupId)).map((e) => e.record),
-    incidents: async (groupId = GROUP_ID): Promise<IncidentRecord[]> =>
-      (await ledger.entries(groupId)).map((e) => e.record).filter((r): r is IncidentRecord => r.type === 'incident'),
+    store: core.store,
+    records: core.records,
+    incidents: core.incidents,
     /** What the bot sent to a chat since the last call (or since the start). */
     sentTo: (() => {
       const seen = new Map<number, number>();
@@ -102,14 +78,11 @@ export async function startBot(options: BotHarnessOptions = {}) {
         return all.slice(from);
       };
     })(),
-    /** Closes the key-value store under the running bot, as an outage would. */
-    closeStore: () => opened.close(),
+    closeStore: core.closeStore,
     async stop() {
       await adapter.stop(1000);
       await fake.stop();
-      await ledgerBackend.close();
-      await opened.close().catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
+      await core.close();
     },
   };
 }
