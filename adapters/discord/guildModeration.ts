@@ -50,12 +50,17 @@ export class GuildModeration {
       const debunk = intent.debunkId ? deps.engine.debunk(intent.debunkId) : undefined;
       switch (intent.type) {
         case 'reply_refutation':
-          deps.enqueue('normal', {
-            to: { channel },
-            ...(debunk ? { embeds: [refutationEmbed(debunk, lang)] } : { content: plain(intent) }),
-            ...(debunk ? { components: refutationButtons(lang, debunk.id, message.id) } : {}),
-            replyTo: message.id,
-          });
+          // Waiting refutations of one rumor fold into one (see the Telegram adapter).
+          deps.enqueue(
+            'normal',
+            {
+              to: { channel },
+              ...(debunk ? { embeds: [refutationEmbed(debunk, lang)] } : { content: plain(intent) }),
+              ...(debunk ? { components: refutationButtons(lang, debunk.id, message.id) } : {}),
+              replyTo: message.id,
+            },
+            `refutation:${intent.debunkId}`,
+          );
           break;
         case 'suggest_check':
           if (debunk && this.quietReplies.take(`${channel}:suggest:${debunk.id}`)) {

@@ -58,12 +58,14 @@ export async function carryOut(decision: Decision, message: ChatMessage, target:
           reply('normal', intent);
           break;
         }
-        deps.enqueue(chatId, 'normal', {
-          kind: 'html',
-          html: refutationHtml(debunk, lang),
-          replyTo: messageId,
-          buttons: refutationButtons(lang, debunk.id, messageId),
-        });
+        // Refutations of one rumor still waiting fold into one (when the repeat window is not
+        // known, during a store outage, every post of a flood would get its own).
+        deps.enqueue(
+          chatId,
+          'normal',
+          { kind: 'html', html: refutationHtml(debunk, lang), replyTo: messageId, buttons: refutationButtons(lang, debunk.id, messageId) },
+          `refutation:${debunk.id}`,
+        );
         break;
       }
       case 'suggest_check':

@@ -3,6 +3,7 @@ import { DebunkSchema } from '../../../src/debunks/schema.js';
 import { TEXT } from '../../engine/harness.js';
 import { ALICE, type BotHarness, GROUP, GROUP_ID, OWNER, startBot, TOKEN } from './botHarness.js';
 import { Writable } from 'node:stream';
+import { FakeClock } from '../../outbox/fakeClock.js';
 
 let h: BotHarness | undefined;
 afterEach(async () => {
@@ -143,5 +144,20 @@ describe('Telegram: a store outage', () => {
     const incidents = await h.incidents();
     expect(incidents.map((i) => i.debunkId)).toEqual(['5g-spreads-coronavirus', 'garlic-prevents-infection']);
     expect(incidents.every((i) => i.note?.startsWith('the store is unreachable'))).toBe(true);
+  });
+
+  it('GIVEN a flood of one rumor during the outage (no repeat window to consult) THEN waiting refutations fold into one', async () => {
+    const clock = new FakeClock();
+    h = await startBot({ clock });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.chatter);
+    await h.closeStore();
+    for (let i = 0; i < 40; i++) await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.outbox.settled();
+    expect(h.sentTo(GROUP.id)).toHaveLength(20); // the first minute's allowance
+    await clock.advance(60_000);
+    await h.adapter.outbox.settled();
+    expect(h.sentTo(GROUP.id)).toHaveLength(1); // the other 20 as one reply, to the newest post
+    expect(h.adapter.outbox.stats()).toMatchObject({ queued: 0, merged: 19 });
+    expect(await h.incidents()).toHaveLength(40);
   });
 });
