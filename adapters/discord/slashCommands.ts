@@ -5,11 +5,29 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  SlashCommandSubcommandBuilder,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 
 /** The context-menu command on a message ("Apps → Report as rumor"). */
 export const REPORT_COMMAND = 'Report as rumor';
+
+/** Subcommand names as Chinese clients show them (the English name stays what the bot receives). */
+const SUBCOMMAND_NAMES_ZH: Readonly<Record<string, string>> = {
+  status: '状态',
+  mode: '模式',
+  threshold: '阈值',
+  lang: '语言',
+  exempt: '豁免',
+  unexempt: '取消豁免',
+  strikes: '警告记录',
+  pardon: '撤销警告',
+  incidents: '事件',
+  export: '导出',
+  alerts: '提醒',
+  reports: '举报队列',
+  resolve: '处理举报',
+};
 
 /** Command names and descriptions in Discord's locales we speak. */
 const zh = (text: string) => ({ 'zh-CN': text, 'zh-TW': text });
@@ -21,6 +39,7 @@ const zh = (text: string) => ({ 'zh-CN': text, 'zh-TW': text });
 function adminCommand(): SlashCommandBuilder {
   const b = new SlashCommandBuilder()
     .setName('rumorguard')
+    .setNameLocalizations(zh('谣言守卫'))
     .setDescription('RumorGuard settings and records')
     .setDescriptionLocalizations(zh('RumorGuard 设置与记录'))
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
@@ -89,6 +108,9 @@ function adminCommand(): SlashCommandBuilder {
       .addStringOption((o) => o.setName('item').setDescription('Item id from /rumorguard reports').setRequired(true))
       .addStringOption((o) => o.setName('decision').setDescription('accept or reject').setRequired(true).addChoices({ name: 'accept', value: 'accept' }, { name: 'reject', value: 'reject' })),
   );
+  for (const sub of b.options) {
+    if (sub instanceof SlashCommandSubcommandBuilder) sub.setNameLocalizations(zh(SUBCOMMAND_NAMES_ZH[sub.name] ?? sub.name));
+  }
   return b;
 }
 
@@ -96,6 +118,7 @@ function adminCommand(): SlashCommandBuilder {
 function checkCommand(): SlashCommandBuilder {
   const b = new SlashCommandBuilder()
     .setName('check')
+    .setNameLocalizations(zh('查证'))
     .setDescription('Check a text against known rumors (only you see the answer)')
     .setDescriptionLocalizations(zh('查证一段文字是否为已知谣言（仅你可见）'))
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);

@@ -81,11 +81,14 @@ describe('Discord application commands', () => {
     expect(admin).toMatchObject({ name: 'rumorguard', default_member_permissions: String(PermissionFlagsBits.ManageGuild), contexts: [0] });
     const subs = (admin as { options: { name: string }[] }).options.map((o) => o.name);
     expect(subs).toEqual(['status', 'mode', 'threshold', 'lang', 'exempt', 'unexempt', 'strikes', 'pardon', 'incidents', 'export', 'alerts', 'reports', 'resolve']);
-    expect(admin).toMatchObject({ description_localizations: { 'zh-CN': 'RumorGuard 设置与记录' } });
+    expect(admin).toMatchObject({ name_localizations: { 'zh-CN': '谣言守卫' }, description_localizations: { 'zh-CN': 'RumorGuard 设置与记录' } });
+    const zhNames = (admin as { options: { name_localizations?: Record<string, string> }[] }).options.map((o) => o.name_localizations?.['zh-CN']);
+    expect(zhNames.every((n) => n !== undefined && /^[-_\p{L}\p{N}]{1,32}$/u.test(n))).toBe(true);
+    expect(new Set(zhNames).size).toBe(zhNames.length);
   });
 
   it('GIVEN /check and the context menu THEN everyone may use them, localized', () => {
-    expect(check).toMatchObject({ name: 'check' });
+    expect(check).toMatchObject({ name: 'check', name_localizations: { 'zh-CN': '查证' } });
     expect(check).not.toHaveProperty('default_member_permissions', expect.any(String));
     expect(menu).toMatchObject({ name: REPORT_COMMAND, type: 3, name_localizations: { 'zh-CN': '举报为谣言' } });
   });
