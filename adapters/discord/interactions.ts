@@ -110,7 +110,7 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
   const o = interaction.options;
   const sub = o.getSubcommand();
   const core = async (command: string) => {
-    const result = await deps.moderator.onAdminCommand('discord', guildId, by, command);
+    const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang);
     await interaction.reply(privately({ content: plainLines(result.reply) }));
   };
   switch (sub) {

@@ -50,6 +50,9 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   }
   const sender = senderOf(message, chat)!;
   const admin: ChatMember = { id: sender.id, name: sender.name, isAdmin: true };
+  // Answers to admins in the group's language when it is set, else in the admin's own.
+  const groupLanguage = (await deps.engine.settingsFor(String(chat.id))).language;
+  const answerLanguage = groupLanguage === 'auto' ? lang : groupLanguage;
   const reply = (html: string) => answer(deps, chat.id, message.message_id, html);
   switch (args[0]) {
     case 'alerts':
@@ -68,7 +71,7 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   } else if (MEMBER_COMMANDS.has(args[0] ?? '') && args.length === 1) {
     return reply(textHtml(lang, 'replyToMember'));
   }
-  const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText);
+  const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText, answerLanguage);
   reply(escapeHtml(result.reply));
 }
 

@@ -4,6 +4,9 @@ import type { ChatMember } from '../engine/chatMessage.js';
 import type { Engine } from '../engine/engine.js';
 import type { SettingsOverride } from '../engine/mergeSettings.js';
 import type { FeedbackQueue } from '../feedback/feedbackQueue.js';
+import type { Language } from '../engine/templates.js';
+import { fillTemplate } from '../lib/fillTemplate.js';
+import { ADMIN_HELP_TEXTS, COMMAND_TEXTS, type CommandTextName } from './commandTexts.js';
 
 /** The outcome of an admin command: the text to answer with, and the change made, if any. */
 export type CommandResult =
@@ -12,37 +15,18 @@ export type CommandResult =
 
 /** Expected failures, as values with identifiers (for translations and tests). */
 export const COMMAND_ERRORS = {
-  not_admin: 'Only group admins can configure RumorGuard.',
-  unknown_command: 'Unknown command. /rg help lists the commands.',
-  bad_argument: 'That argument is not valid here.',
-  invalid_settings: 'The change would make the settings invalid.',
+  not_admin: COMMAND_TEXTS.en.not_admin,
+  unknown_command: COMMAND_TEXTS.en.unknown_command,
+  bad_argument: COMMAND_TEXTS.en.bad_argument,
+  invalid_settings: COMMAND_TEXTS.en.invalid_settings,
 } as const;
 export type CommandError = keyof typeof COMMAND_ERRORS;
 
 /** Admin commands, shown by `/rg help` and the playground's `/admin`. */
-export const ADMIN_HELP = [
-  '/rg settings (or status)          show this group\'s settings',
-  '/rg mode observe|enforce          observe: decide and log only; enforce: act',
-  '/rg enable|disable <action>       actions: reply_refutation, warn, delete, mute, alert_owners',
-  '/rg threshold suggest|act <0-1>   score thresholds (or: /rg threshold <act> [suggest])',
-  '/rg language auto|en|zh           language of the bot\'s texts (or: /rg lang …)',
-  '/rg softreply on|off              "you may want to check this" below the act threshold',
-  '/rg repeat <minutes> [pointer|silent]  one refutation per rumor per window',
-  '/rg exempt|unexempt <member id>   never warn or mute this member',
-  '/rg strikes <member id>           a member\'s active strikes',
-  '/rg pardon <member id> [count]    remove strikes (all, or the latest count)',
-  '/rg queue (or reports)            members\' reports and "not a rumor" disputes',
-  '/rg accept|reject <item id>       close a queue item with your decision',
-];
+export const ADMIN_HELP = ADMIN_HELP_TEXTS.en;
 
 /** Other names of commands: `status` is `settings`, `lang` is `language`, `reports` is `queue`. */
 const ALIASES: Readonly<Record<string, string>> = { status: 'settings', lang: 'language', reports: 'queue' };
-
-const fail = (error: CommandError, detail?: string): CommandResult => ({
-  ok: false,
-  error,
-  reply: detail ? `${COMMAND_ERRORS[error]} ${detail}` : COMMAND_ERRORS[error],
-});
 
 /** True when the text is addressed to RumorGuard as a command (`/rg …`). */
 export const isAdminCommand = (text: string) => /^\/rg(?:@\w+)?(?:\s|$)/.test(text.trim());
@@ -57,7 +41,10 @@ export async function runAdminCommand(
   by: ChatMember,
   text: string,
   feedback?: FeedbackQueue,
+  lang: Language = 'en',
 ): Promise<CommandResult> {
+  const t = (name: CommandTextName, values: Record<string, string | number> = {}) => fillTemplate(COMMAND_TEXTS[lang][name], values);
+  const fail = (error: CommandError, detail?: string): CommandResult => ({ ok: false, error, reply: detail ? `${t(error)} ${detail}` : t(error) });
   if (!by.isAdmin) return fail('not_admin');
   const [, given = 'help', ...args] = text.trim().split(/\s+/);
   // Short names the chat platforms' command menus use for the same commands.
@@ -66,51 +53,51 @@ export async function runAdminCommand(
   const configure = async (override: SettingsOverride, summary: string): Promise<CommandResult> => {
     const r = await engine.configure(groupId, override);
     if (!r.ok) return fail('invalid_settings', r.problems.join('; '));
-    return { ok: true, reply: `OK: ${summary}`, change: { summary, override } };
+    return { ok: true, reply: t('ok', { summary }), change: { summary, override } };
   };
   switch (sub) {
     case 'help':
-      return { ok: true, reply: ADMIN_HELP.join('\n') };
+      return { ok: true, reply: ADMIN_HELP_TEXTS[lang].join('\n') };
     case 'settings':
-      return { ok: true, reply: describeSettings(settings) };
+      return { ok: true, reply: describeSettings(settings, t) };
     case 'mode':
-      if (args[0] !== 'observe' && args[0] !== 'enforce') return fail('bad_argument', 'Use observe or enforce.');
+      if (args[0] !== 'observe' && args[0] !== 'enforce') return fail('bad_argument', t('useMode'));
       return configure({ mode: args[0] }, `mode ${args[0]}`);
     case 'enable':
     case 'disable': {
       const action = args[0] as ActionType;
-      if (!(ACTION_TYPES as readonly string[]).includes(action)) return fail('bad_argument', `Actions: ${ACTION_TYPES.join(', ')}.`);
+      if (!(ACTION_TYPES as readonly string[]).includes(action)) return fail('bad_argument', t('actions', { list: ACTION_TYPES.join(', ') }));
       const set = new Set(settings.enabledActions);
       if (sub === 'enable') set.add(action);
       else set.delete(action);
       return configure({ enabledActions: [...set] }, `${sub}d ${action}`);
     }
     case 'threshold': {
-      if (args[0] !== undefined && args[0] !== 'suggest' && args[0] !== 'act') return setBothThresholds(args, configure);
+      if (args[0] !== undefined && args[0] !== 'suggest' && args[0] !== 'act') return setBothThresholds(args, configure, () => fail('bad_argument', t('useBothThresholds')));
       const value = Number(args[1]);
       if ((args[0] !== 'suggest' && args[0] !== 'act') || !Number.isFinite(value)) {
-        return fail('bad_argument', 'Use /rg threshold suggest|act <number between 0 and 1>.');
+        return fail('bad_argument', t('useThreshold'));
       }
       return configure({ thresholds: { [args[0]]: value } }, `${args[0]} threshold ${value}`);
     }
     case 'language':
-      if (!['auto', 'en', 'zh'].includes(args[0] ?? '')) return fail('bad_argument', 'Use auto, en or zh.');
+      if (!['auto', 'en', 'zh'].includes(args[0] ?? '')) return fail('bad_argument', t('useLanguage'));
       return configure({ language: args[0] }, `language ${args[0]}`);
     case 'softreply':
-      if (args[0] !== 'on' && args[0] !== 'off') return fail('bad_argument', 'Use on or off.');
+      if (args[0] !== 'on' && args[0] !== 'off') return fail('bad_argument', t('useOnOff'));
       return configure({ softReply: args[0] === 'on' }, `soft replies ${args[0]}`);
     case 'repeat': {
       const minutes = Number(args[0]);
       const later = args[1] ?? settings.repeat.later;
       if (!Number.isFinite(minutes) || (later !== 'pointer' && later !== 'silent')) {
-        return fail('bad_argument', 'Use /rg repeat <minutes> [pointer|silent].');
+        return fail('bad_argument', t('useRepeat'));
       }
       return configure({ repeat: { windowMinutes: minutes, later } }, `repeat window ${minutes} min, then ${later}`);
     }
     case 'exempt':
     case 'unexempt': {
       const member = args[0];
-      if (!member) return fail('bad_argument', 'Name the member id.');
+      if (!member) return fail('bad_argument', t('nameMember'));
       const members = new Set(settings.exemptions.members);
       if (sub === 'exempt') members.add(member);
       else members.delete(member);
@@ -118,36 +105,37 @@ export async function runAdminCommand(
     }
     case 'strikes': {
       const member = args[0];
-      if (!member) return fail('bad_argument', 'Name the member id.');
+      if (!member) return fail('bad_argument', t('nameMember'));
       const strikes = await engine.strikesOf(groupId, member);
       const list = strikes.map((s) => `${new Date(s.at).toISOString().slice(0, 16)} ${s.debunkId}`).join('\n');
-      return { ok: true, reply: `${member}: ${strikes.length} active strike(s)${list ? `\n${list}` : ''}` };
+      return { ok: true, reply: `${t('strikes', { member, n: strikes.length })}${list ? `\n${list}` : ''}` };
     }
     case 'pardon': {
       const member = args[0];
       const count = args[1] === undefined ? undefined : Number(args[1]);
       if (!member || (count !== undefined && !(Number.isInteger(count) && count > 0))) {
-        return fail('bad_argument', 'Use /rg pardon <member id> [count].');
+        return fail('bad_argument', t('usePardon'));
       }
       const removed = await engine.pardon(groupId, member, count);
-      return { ok: true, reply: `OK: removed ${removed} strike(s) of ${member}`, change: { summary: `pardoned ${member} (${removed})` } };
+      return { ok: true, reply: t('removed', { n: removed, member }), change: { summary: `pardoned ${member} (${removed})` } };
     }
     case 'queue': {
       const items = (await feedback?.open(groupId)) ?? [];
-      if (items.length === 0) return { ok: true, reply: 'The queue is empty.' };
+      if (items.length === 0) return { ok: true, reply: t('queueEmpty') };
       const lines = items.map(
-        (i) => `${i.id} ${i.kind === 'report' ? 'report' : 'not a rumor'} by ${i.by.name} on message ${i.messageId}${i.debunkId ? ` (${i.debunkId})` : ''}${i.note ? `: ${i.note}` : ''}`,
+        (i) =>
+          `${t('queueLine', { id: i.id, kind: t(i.kind === 'report' ? 'report' : 'dispute'), name: i.by.name, message: i.messageId })}${i.debunkId ? ` (${i.debunkId})` : ''}${i.note ? `: ${i.note}` : ''}`,
       );
       return { ok: true, reply: lines.join('\n') };
     }
     case 'accept':
     case 'reject': {
       const id = args[0];
-      if (!id || !feedback) return fail('bad_argument', 'Use /rg accept|reject <item id> (see /rg queue).');
+      if (!id || !feedback) return fail('bad_argument', t('useResolve'));
       const r = await feedback.resolve(groupId, id, sub === 'accept' ? 'accepted' : 'rejected');
-      if (!r.ok) return fail('bad_argument', `No open item ${id}.`);
+      if (!r.ok) return fail('bad_argument', t('noItem', { id }));
       const summary = `${sub === 'accept' ? 'accepted' : 'rejected'} ${r.item.kind === 'report' ? 'report' : '"not a rumor"'} ${id} by ${r.item.by.name} on message ${r.item.messageId}`;
-      return { ok: true, reply: `OK: ${summary}`, change: { summary } };
+      return { ok: true, reply: t('ok', { summary }), change: { summary } };
     }
     default:
       return fail('unknown_command');
@@ -161,23 +149,27 @@ export async function runAdminCommand(
 function setBothThresholds(
   args: readonly string[],
   configure: (override: SettingsOverride, summary: string) => Promise<CommandResult>,
+  badArgument: () => CommandResult,
 ): Promise<CommandResult> | CommandResult {
   const act = Number(args[0]);
   const suggest = args[1] === undefined ? undefined : Number(args[1]);
   if (!Number.isFinite(act) || (suggest !== undefined && !Number.isFinite(suggest)) || args.length > 2) {
-    return fail('bad_argument', 'Use /rg threshold <act> [suggest], numbers between 0 and 1.');
+    return badArgument();
   }
   const thresholds = suggest === undefined ? { act } : { act, suggest };
   return configure({ thresholds }, suggest === undefined ? `act threshold ${act}` : `act threshold ${act}, suggest threshold ${suggest}`);
 }
 
-function describeSettings(s: GroupSettings): string {
+function describeSettings(s: GroupSettings, t: (name: CommandTextName, values?: Record<string, string | number>) => string): string {
+  const ladder = s.ladder.default
+    .map((step, i) => `${i + 1}. ${step.map((a) => a.type + (a.durationMs ? ` ${a.durationMs / 60_000} min` : '')).join(' + ')}`)
+    .join('; ');
   return [
-    `mode: ${s.mode}; language: ${s.language}`,
-    `thresholds: suggest ${s.thresholds.suggest}, act ${s.thresholds.act}; soft replies ${s.softReply ? 'on' : 'off'}`,
-    `enabled actions: ${s.enabledActions.join(', ')}`,
-    `ladder: ${s.ladder.default.map((step, i) => `${i + 1}. ${step.map((a) => a.type + (a.durationMs ? ` ${a.durationMs / 60_000} min` : '')).join(' + ')}`).join('; ')}`,
-    `strikes decay after ${s.strikes.decayDays} days; repeat window ${s.repeat.windowMinutes} min, then ${s.repeat.later}`,
-    `exempt: admins ${s.exemptions.admins ? 'yes' : 'no'}; members ${s.exemptions.members.join(', ') || 'none'}`,
+    t('settingsMode', { mode: s.mode, language: s.language }),
+    t('settingsThresholds', { suggest: s.thresholds.suggest, act: s.thresholds.act, soft: t(s.softReply ? 'on' : 'off') }),
+    t('settingsActions', { actions: s.enabledActions.join(', ') }),
+    t('settingsLadder', { ladder }),
+    t('settingsStrikes', { days: s.strikes.decayDays, minutes: s.repeat.windowMinutes, later: s.repeat.later }),
+    t('settingsExempt', { admins: t(s.exemptions.admins ? 'yes' : 'no'), members: s.exemptions.members.join(', ') || t('none') }),
   ].join('\n');
 }

@@ -6,6 +6,7 @@ import type { FeedbackQueue, FeedbackResult } from '../feedback/feedbackQueue.js
 import type { ChatMember, ChatMessage } from './chatMessage.js';
 import type { Decision } from './decision.js';
 import type { Engine } from './engine.js';
+import type { Language } from './templates.js';
 import { REASONS } from '../rules/reasons.js';
 import { StoreError } from '../store/storeError.js';
 
@@ -96,8 +97,8 @@ export class Moderator {
   }
 
   /** Runs `/rg …` and records what an admin changed. */
-  async onAdminCommand(platform: string, groupId: string, by: ChatMember, text: string): Promise<CommandResult> {
-    const result = await runAdminCommand(this.engine, groupId, by, text, this.feedback);
+  async onAdminCommand(platform: string, groupId: string, by: ChatMember, text: string, lang: Language = 'en'): Promise<CommandResult> {
+    const result = await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang);
     if (result.ok && result.change && this.sink) {
       const [, action = 'configure'] = text.trim().split(/\s+/);
       await this.sink.record({

@@ -52,3 +52,23 @@ describe('Engine.lookup (the private tipline)', () => {
     expect(h.engine.lookup('hello all, how was the weekend?')).toEqual([]);
   });
 });
+
+describe('admin command answers in Chinese', () => {
+  it.each([
+    ['/rg mode observe', '好的：mode observe'],
+    ['/rg mode loud', '参数无效。 请使用 observe 或 enforce。'],
+    ['/rg nonsense', '未知命令。发送 /rg help 查看全部命令。'],
+    ['/rg queue', '审核队列是空的。'],
+    ['/rg threshold x', '参数无效。 用法：/rg threshold <act> [suggest]，0 到 1 之间的数。'],
+  ])('GIVEN %s in Chinese THEN %s', async (command, reply) => {
+    const h = harness();
+    expect((await runAdminCommand(h.engine, 'g-1', OWNER, command, new FeedbackQueue(memoryStore()), 'zh')).reply).toBe(reply);
+  });
+
+  it('GIVEN a member who is not an admin THEN the refusal is in Chinese too, and /rg help and settings are translated', async () => {
+    const h = harness();
+    expect((await runAdminCommand(h.engine, 'g-1', { id: 'm', name: 'M' }, '/rg mode observe', undefined, 'zh')).reply).toBe('只有群管理员可以设置 RumorGuard。');
+    expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg help', undefined, 'zh')).reply).toContain('查看本群设置');
+    expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg status', undefined, 'zh')).reply).toMatch(/^模式：enforce；语言：auto\n阈值：提示 0.35，处理 0.6；温和提示 关/);
+  });
+});

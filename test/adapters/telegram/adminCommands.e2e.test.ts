@@ -20,7 +20,8 @@ describe('Telegram: admin commands', () => {
     h = await startBot();
     expect((await command(h, OWNER.id, '/rg mode observe')).answers).toEqual(['OK: mode observe']);
     expect((await command(h, OWNER.id, '/rg lang zh')).answers).toEqual(['OK: language zh']);
-    expect((await command(h, OWNER.id, `/rg@${'rumorguard_test_bot'} threshold 0.7 0.4`)).answers).toEqual(['OK: act threshold 0.7, suggest threshold 0.4']);
+    // The group speaks Chinese now: so do the answers to its admins.
+    expect((await command(h, OWNER.id, `/rg@${'rumorguard_test_bot'} threshold 0.7 0.4`)).answers).toEqual(['好的：act threshold 0.7, suggest threshold 0.4']);
     const settings = await h.engine.settingsFor(GROUP_ID);
     expect(settings).toMatchObject({ mode: 'observe', language: 'zh', thresholds: { act: 0.7, suggest: 0.4 } });
     const admin = (await h.records()).filter((r) => r.type === 'admin');
@@ -30,7 +31,7 @@ describe('Telegram: admin commands', () => {
       ['threshold', 'act threshold 0.7, suggest threshold 0.4', { kind: 'admin', id: String(OWNER.id), name: 'Olivia Owner' }],
     ]);
     const [status] = (await command(h, OWNER.id, '/rg status')).answers;
-    expect(status).toContain('mode: observe; language: zh');
+    expect(status).toContain('模式：observe；语言：zh');
   });
 
   it('GIVEN a member who is not an admin WHEN /rg mode observe THEN a short refusal, nothing changes, nothing is ledgered', async () => {
