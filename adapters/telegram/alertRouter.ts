@@ -64,6 +64,11 @@ export class AlertRouter {
     return this.options.store.set(alertChatKey(groupId), chatId);
   }
 
+  /** The chat linked for a group's alerts, if any. */
+  targetChat(groupId: number): Promise<number | undefined> {
+    return this.options.store.get<number>(alertChatKey(groupId));
+  }
+
   /** Back to private messages to admins. */
   async unlink(groupId: number): Promise<void> {
     await this.options.store.delete(alertChatKey(groupId));

@@ -1,6 +1,7 @@
 import type { Telegraf } from 'telegraf';
 import { groupRg, linkAlertsFromElsewhere } from './adminCommands.js';
 import type { AdapterDeps } from './deps.js';
+import { migrateGroup } from './groupMigration.js';
 import type { GroupModeration } from './groupModeration.js';
 import { pressButton, reportMessage } from './memberActions.js';
 import { lookup, startPrivate } from './privateChat.js';
@@ -47,6 +48,8 @@ export function registerHandlers(bot: Telegraf, deps: AdapterDeps, moderation: G
   });
   bot.on('callback_query', (ctx) => pressButton(deps, ctx.callbackQuery));
   bot.on('message', async (ctx) => {
+    const message = ctx.message;
+    if ('migrate_to_chat_id' in message) return migrateGroup(deps, message.chat.id, message.migrate_to_chat_id);
     if (ctx.chat.type === 'private') lookup(deps, ctx.message, undefined);
     else await moderation.moderate(ctx.message, false);
   });

@@ -38,6 +38,20 @@ describe('Telegram: connecting', () => {
   });
 });
 
+describe('Telegram: a group upgraded to a supergroup', () => {
+  it('GIVEN settings and an alert link WHEN the group migrates THEN both move to the new id, and both ledgers record it', async () => {
+    h = await startBot();
+    await h.fake.sendCommand(GROUP.id, OWNER.id, '/rg lang zh');
+    await h.adapter.alerts.link(GROUP.id, OWNER.id);
+    const NEW = -1009999999999;
+    await h.fake.sendUpdate({ message: { message_id: 999, date: Math.floor(Date.now() / 1000), chat: h.fake.chat(GROUP.id), from: h.fake.user(OWNER.id), migrate_to_chat_id: NEW } as never });
+    expect((await h.engine.settingsFor(String(NEW))).language).toBe('zh');
+    expect(await h.adapter.alerts.targetChat(NEW)).toBe(OWNER.id);
+    expect((await h.records()).at(-1)).toMatchObject({ action: 'migrated', detail: expect.stringMatching(/^group upgraded to supergroup -1009999999999 \(settings and alert link\)/) });
+    expect(await h.records(String(NEW))).toEqual([expect.objectContaining({ action: 'migrated', by: { kind: 'bot' } })]);
+  });
+});
+
 describe('Telegram: the private fact-check tipline', () => {
   it('GIVEN /check with a rumor in private THEN the best match comes back with verdict, claim, refutation and sources', async () => {
     h = await startBot();
