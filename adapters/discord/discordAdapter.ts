@@ -77,6 +77,10 @@ export class DiscordAdapter {
       merge: mergeDiscord,
       onError: (item, err) => {
         log.warn({ err, to: item.chatId, missingPermission: isMissingPermission(err) }, 'discord: message not sent');
+        // A channel the bot may not post in: the owners hear of it once, by the alert route.
+        const to = item.payload.to;
+        const channel = 'channel' in to && isMissingPermission(err) ? this.client.channels.cache.get(to.channel) : undefined;
+        if (channel && 'guild' in channel) void this.moderation.missingRight(channel.guild, 'send').catch((e: unknown) => log.warn({ err: e }, 'discord: notice not sent'));
       },
       onDrop: (item, reason) => log.warn({ to: item.chatId, reason }, 'discord: message dropped'),
       ...(options.clock ? { clock: options.clock } : {}),

@@ -1,4 +1,4 @@
-import type { Message } from 'discord.js';
+import type { Guild, Message } from 'discord.js';
 import { OnceNotices } from '../../src/alerts/onceNotices.js';
 import type { ActionIntent } from '../../src/engine/decision.js';
 import { Cooldown, QUIET_REPLY_INTERVAL_MS } from '../../src/lib/cooldown.js';
@@ -17,8 +17,9 @@ const MAX_TIMEOUT_MS = 28 * 86_400_000;
 const RIGHTS = {
   delete: { action: 'delete messages', actionZh: '删除消息', right: 'Manage Messages', rightZh: '管理消息' },
   timeout: { action: 'time members out', actionZh: '禁言成员', right: 'Timeout Members', rightZh: '禁言成员' },
+  send: { action: 'post its replies', actionZh: '发送回复', right: 'Send Messages (in Threads)', rightZh: '发送消息（在子区中）' },
 } as const;
-type Right = keyof typeof RIGHTS;
+export type Right = keyof typeof RIGHTS;
 
 /**
  * Guild messages through the engine and their decisions carried out: replies queued, deletions
@@ -121,15 +122,20 @@ export class GuildModeration {
       this.deps.log.warn({ err: error, guild: guildId }, `discord: ${what} refused`);
       if (!isMissingPermission(error)) return;
       await this.deps.moderator.recordAction('discord', guildId, { kind: 'bot' }, 'action_failed', `${what} refused: ${description}`);
-      await this.notices.tell(guildId, right, async () => {
-        const lang = await guildLanguage(this.deps, guildId, message.guild.preferredLocale);
-        const r = RIGHTS[right];
-        const content = text(lang, 'missingRight', {
-          guild: safeText(message.guild.name, 100),
-          ...(lang === 'zh' ? { action: r.actionZh, right: r.rightZh } : { action: r.action, right: r.right }),
-        });
-        this.deps.enqueue('high', { to: await this.deps.alerts.target(guildId, message.guild.ownerId), content });
-      });
+      await this.missingRight(message.guild, right);
     }
+  }
+
+  /** Tells the owners, once, that the bot lacks a permission in their server. */
+  async missingRight(guild: Guild, right: Right): Promise<void> {
+    await this.notices.tell(guild.id, right, async () => {
+      const lang = await guildLanguage(this.deps, guild.id, guild.preferredLocale);
+      const r = RIGHTS[right];
+      const content = text(lang, 'missingRight', {
+        guild: safeText(guild.name, 100),
+        ...(lang === 'zh' ? { action: r.actionZh, right: r.rightZh } : { action: r.action, right: r.right }),
+      });
+      this.deps.enqueue('high', { to: await this.deps.alerts.target(guild.id, guild.ownerId), content });
+    });
   }
 }

@@ -187,9 +187,22 @@ describe('Discord: missing permissions', () => {
     expect(h.fake.callsOf(new RegExp(`^DELETE /channels/${CHANNEL}/messages/`)).map((c) => c.status)).toEqual([403, 403]);
     const dms = h.fake.botMessages().filter((m) => m.channel_id !== CHANNEL);
     expect(dms.map((m) => m.content)).toEqual([
-      'RumorGuard could not delete messages in Town hall: it lacks the "Manage Messages" permission. Grant it (Server Settings → Roles); until then it only replies and logs.',
+      'RumorGuard could not delete messages in Town hall: it lacks the "Manage Messages" permission. Grant it (Server Settings → Roles); meanwhile every incident is still logged.',
     ]);
     expect((await h.records()).filter((r) => r.type === 'admin' && r.action === 'action_failed')).toHaveLength(2);
     expect(h.sentTo(CHANNEL).filter((m) => m.embeds.length > 0)).toHaveLength(2);
+  });
+
+  it('GIVEN the bot may not post in threads WHEN two rumors there need replies THEN the owner is told once and nothing crashes', async () => {
+    h = await startDiscordBot({ botPermissions: BOT_PERMISSIONS & ~PermissionFlagsBits.SendMessagesInThreads });
+    await h.says(ALICE.id, TEXT.fiveG, THREAD);
+    await h.says(BOB.id, TEXT.garlic, THREAD);
+    await h.adapter.idle();
+    expect(h.fake.callsOf(`POST /channels/${THREAD}/messages`).map((c) => c.status)).toEqual([403, 403]);
+    const dms = h.fake.botMessages().filter((m) => m.channel_id !== THREAD && m.channel_id !== CHANNEL);
+    expect(dms.map((m) => m.content)).toEqual([
+      'RumorGuard could not post its replies in Town hall: it lacks the "Send Messages (in Threads)" permission. Grant it (Server Settings → Roles); meanwhile every incident is still logged.',
+    ]);
+    expect(await h.incidents()).toHaveLength(2);
   });
 });
