@@ -13,6 +13,8 @@ import { isGroupChat, toChatMessage } from './toChatMessage.js';
 export class GroupModeration {
   private readonly notices: PermissionNotices;
   private readonly quietReplies: Cooldown;
+  /** Titles of groups seen lately, for notices about a group the bot can no longer post in. */
+  private readonly titles = new Map<number, string>();
 
   constructor(private readonly deps: AdapterDeps) {
     this.quietReplies = new Cooldown(QUIET_REPLY_INTERVAL_MS, deps.now);
@@ -23,6 +25,7 @@ export class GroupModeration {
   async moderate(message: Message, edited: boolean): Promise<void> {
     const chat = message.chat;
     if (!isGroupChat(chat)) return;
+    this.rememberTitle(chat.id, chat.title);
     const translated = toChatMessage(message, { edited });
     if (!translated) return;
     const { deps } = this;
@@ -88,6 +91,21 @@ export class GroupModeration {
     }
   }
 
+  /**
+   * A reply the group refused (the bot may not post there): the admins hear of it once, where
+   * alerts go; there is no point in posting it to the group itself.
+   */
+  async cannotPost(chatId: number): Promise<void> {
+    if (chatId >= 0) return; // private chats: the user blocked the bot, nobody to tell
+    await this.notices.missing(chatId, 'send', this.titles.get(chatId) ?? String(chatId));
+  }
+
+  private rememberTitle(chatId: number, title: string): void {
+    this.titles.delete(chatId);
+    this.titles.set(chatId, title);
+    if (this.titles.size > 5_000) this.titles.delete(this.titles.keys().next().value!);
+  }
+
   /** To the admins where alerts go; in the group itself when no admin can be reached there. */
   private async tellMissingRight(chatId: number, right: Right, groupTitle: string): Promise<void> {
     const group = await this.deps.engine.settingsFor(String(chatId));
@@ -98,7 +116,8 @@ export class GroupModeration {
       ...(lang === 'zh' ? { action: r.actionZh, right: r.rightZh } : { action: r.action, right: r.right }),
     });
     const targets = await this.deps.alerts.targets(chatId).catch(() => []);
-    for (const target of targets.length > 0 ? targets : [chatId]) this.deps.enqueue(target, 'high', { kind: 'html', html });
+    const fallback = right === 'send' ? [] : [chatId];
+    for (const target of targets.length > 0 ? targets : fallback) this.deps.enqueue(target, 'high', { kind: 'html', html });
   }
 }
 

@@ -6,6 +6,7 @@ import { isBotApiError } from './outgoing.js';
 export const RIGHTS = {
   delete: { action: 'delete messages', right: 'Delete messages', actionZh: '删除消息', rightZh: '删除消息' },
   restrict: { action: 'mute members', right: 'Ban users', actionZh: '禁言成员', rightZh: '封禁用户' },
+  send: { action: 'post its replies', right: 'Send messages', actionZh: '发送回复', rightZh: '发送消息' },
 } as const;
 export type Right = keyof typeof RIGHTS;
 

@@ -16,6 +16,7 @@ import { registerCommandMenus } from './commandMenus.js';
 import type { AdapterDeps } from './deps.js';
 import { GroupModeration } from './groupModeration.js';
 import { mergeOutgoing, type Outgoing, sendOutgoing } from './outgoing.js';
+import { classifyRefusal } from './permissionProblems.js';
 import { registerHandlers } from './registerHandlers.js';
 
 export interface TelegramAdapterOptions {
@@ -72,6 +73,7 @@ export class TelegramAdapter {
   private readonly deps: AdapterDeps;
   private me: UserFromGetMe | undefined;
   private webhookServer: Server | undefined;
+  private readonly moderation: GroupModeration;
 
   constructor(private readonly options: TelegramAdapterOptions) {
     const { log } = options;
@@ -83,7 +85,12 @@ export class TelegramAdapter {
       ...options.outbox,
       send: (item) => sendOutgoing(telegram, item),
       merge: mergeOutgoing,
-      onError: (item, err) => log.warn({ err, chat: item.chatId }, 'telegram: message not sent'),
+      onError: (item, err) => {
+        log.warn({ err, chat: item.chatId }, 'telegram: message not sent');
+        if (classifyRefusal(err) === 'missing_right') {
+          void this.moderation.cannotPost(Number(item.chatId)).catch((e: unknown) => log.warn({ err: e }, 'telegram: notice not sent'));
+        }
+      },
       onDrop: (item, reason) => log.warn({ chat: item.chatId, reason }, 'telegram: message dropped'),
       ...(options.clock ? { clock: options.clock } : {}),
     });
@@ -113,7 +120,8 @@ export class TelegramAdapter {
       enqueue,
       now,
     };
-    registerHandlers(this.bot, this.deps, new GroupModeration(this.deps));
+    this.moderation = new GroupModeration(this.deps);
+    registerHandlers(this.bot, this.deps, this.moderation);
   }
 
   get engine(): Engine {

@@ -94,7 +94,7 @@ describe('Telegram: missing rights', () => {
     await h.adapter.idle();
     const notices = h.sentTo(GROUP.id).filter((m) => m.text?.startsWith('RumorGuard could not'));
     expect(notices.map((m) => m.text)).toEqual([
-      "RumorGuard could not mute members in &quot;Town news&quot;: it lacks the &quot;Ban users&quot; right. Give it that right in the group's admin settings; until then it only replies and logs.",
+      "RumorGuard could not mute members in &quot;Town news&quot;: it lacks the &quot;Ban users&quot; right. Give it that right in the group's admin settings; meanwhile every incident is still logged.",
     ]);
     const failed = (await h.records()).filter((r) => r.type === 'admin' && r.action === 'action_failed');
     expect(failed).toHaveLength(2);
@@ -121,6 +121,20 @@ describe('Telegram: missing rights', () => {
     await h.adapter.idle();
     expect(h.sentTo(GROUP.id).map((m) => m.text ?? '').filter((t) => t.startsWith('RumorGuard could not'))).toEqual([]);
     expect(h.sentTo(OWNER.id).map((m) => m.text ?? '').filter((t) => t.startsWith('RumorGuard could not delete messages in &quot;Town news&quot;'))).toHaveLength(1);
+  });
+
+  it('GIVEN the bot may not post in the group THEN the admin who started it is told once, privately, and every incident is still ledgered', async () => {
+    h = await startBot();
+    await h.fake.sendCommand(OWNER.id, OWNER.id, '/start');
+    h.fake.setMember(GROUP.id, h.fake.botUser, 'restricted', { can_send_messages: false });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.garlic);
+    await h.adapter.idle();
+    expect(h.fake.callsOf('sendMessage').filter((c) => (c.body as { chat_id: number }).chat_id === GROUP.id).map((c) => c.response.ok)).toEqual([false, false]);
+    expect(h.sentTo(OWNER.id).map((m) => m.text).filter((t) => t?.startsWith('RumorGuard could not'))).toEqual([
+      "RumorGuard could not post its replies in &quot;Town news&quot;: it lacks the &quot;Send messages&quot; right. Give it that right in the group's admin settings; meanwhile every incident is still logged.",
+    ]);
+    expect(await h.incidents()).toHaveLength(2);
   });
 
   it('GIVEN the bot may delete THEN the message is deleted', async () => {
