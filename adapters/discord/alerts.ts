@@ -28,7 +28,6 @@ const alertChannelKey = (guildId: string) => `dc:alertchannel:${guildId}`;
  */
 export class DiscordAlerts {
   private readonly throttle: AlertThrottle<DiscordAlert>;
-  private readonly delivering = new Set<Promise<void>>();
 
   constructor(
     private readonly store: KeyValueStore,
@@ -52,12 +51,9 @@ export class DiscordAlerts {
                   strikes: alert.strikes,
                 }),
               };
-        const delivery = this.target(alert.guildId, alert.ownerId)
-          .then((to) => this.send({ ...payload, to }))
-          .catch(onError)
-          .finally(() => this.delivering.delete(delivery));
-        this.delivering.add(delivery);
+        return this.target(alert.guildId, alert.ownerId).then((to) => this.send({ ...payload, to }));
       },
+      onError,
       ...options,
     });
   }
@@ -76,8 +72,8 @@ export class DiscordAlerts {
     return channelId ? this.store.set(alertChannelKey(guildId), channelId) : this.store.delete(alertChannelKey(guildId));
   }
 
-  async settled(): Promise<void> {
-    while (this.delivering.size > 0) await Promise.all(this.delivering);
+  settled(): Promise<void> {
+    return this.throttle.settled();
   }
 
   flush(): void {

@@ -3,6 +3,7 @@ import type { Engine } from '../../src/engine/engine.js';
 import type { Moderator } from '../../src/engine/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import type { Logger } from '../../src/lib/logger.js';
+import { waitAtMost } from '../../src/lib/waitAtMost.js';
 import type { Clock } from '../../src/outbox/clock.js';
 import type { OutboxOptions } from '../../src/outbox/options.js';
 import { Outbox } from '../../src/outbox/outbox.js';
@@ -135,9 +136,7 @@ export class DiscordAdapter {
   async stop(graceMs = 5_000): Promise<void> {
     this.alerts.flush();
     await this.alerts.settled();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.idle(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
-    clearTimeout(timer);
+    await waitAtMost(this.idle(), graceMs);
     this.outbox.close();
     await this.client.destroy();
   }

@@ -9,17 +9,15 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import { resolveDebunkRef } from '../../src/debunks/debunkRef.js';
-import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
-import { ledgerToMarkdown } from '../../src/ledger/export/toMarkdown.js';
+import type { ChatMember } from '../../src/engine/chatMessage.js';
+import { managementReport } from '../../src/ledger/export/managementReport.js';
 import { recentIncidents } from '../../src/ledger/recentIncidents.js';
-import { CHAIN_FAULTS } from '../../src/ledger/verifyChain.js';
 import { parseButton } from './buttons.js';
 import { type DiscordDeps, guildLanguage } from './deps.js';
 import { allowedMentions } from './outgoing.js';
 import { lookupEmbeds, sourcesText } from './replies.js';
 import { REPORT_COMMAND } from './slashCommands.js';
 import { languageOfLocale, text } from './texts.js';
-import { toChatMessage } from './toChatMessage.js';
 
 /** Every answer to an interaction is seen only by the member who asked, and pings nobody. */
 const privately = (options: Omit<InteractionReplyOptions, 'flags'>): InteractionReplyOptions => ({
@@ -50,10 +48,8 @@ async function check(deps: DiscordDeps, interaction: ChatInputCommandInteraction
   await interaction.reply(privately(found.length === 0 ? { content: text(lang, 'noMatch') } : { content: text(lang, 'matchesHeader'), embeds: lookupEmbeds(found, lang) }));
 }
 
-/** The member a report or objection is about, in the engine's shape (its text may be unknown). */
-function aboutMessage(guildId: string, messageId: string, known?: ChatMessage): ChatMessage {
-  return known ?? { platform: 'discord', groupId: guildId, messageId, member: { id: 'unknown', name: 'unknown' }, text: '', sentAt: 0 };
-}
+/** Where the message a report or objection is about is. */
+const aboutMessage = (guildId: string, messageId: string) => ({ groupId: guildId, messageId });
 
 const memberOf = (interaction: Interaction): ChatMember => ({
   id: interaction.user.id,
@@ -64,7 +60,7 @@ async function reportFromMenu(deps: DiscordDeps, interaction: MessageContextMenu
   if (!interaction.inGuild()) return;
   const lang = languageOfLocale(interaction.locale);
   const target = interaction.targetMessage;
-  const r = await deps.moderator.onFeedback('report', aboutMessage(interaction.guildId, target.id, toChatMessage(target, { edited: false })), memberOf(interaction), '');
+  const r = await deps.moderator.onFeedback('report', aboutMessage(interaction.guildId, target.id), memberOf(interaction), '');
   await interaction.reply(privately({ content: text(lang, r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull') }));
 }
 
@@ -157,15 +153,12 @@ async function exportLedger(deps: DiscordDeps, interaction: ChatInputCommandInte
     await interaction.reply(privately({ content: text(lang, 'ledgerUnavailable') }));
     return;
   }
-  const [check, entries] = await Promise.all([deps.ledger.verify(guildId), deps.ledger.entries(guildId)]);
-  const report = ledgerToMarkdown(entries, { groupId: guildId, check });
-  const status = check.ok ? (lang === 'zh' ? '校验通过' : 'verified') : `${lang === 'zh' ? '校验失败' : 'FAILED'} (seq ${check.seq}: ${CHAIN_FAULTS[check.fault]})`;
-  const day = new Date(deps.now()).toISOString().slice(0, 10);
+  const report = await managementReport(deps.ledger, guildId, lang, deps.now());
   await interaction.reply(
     privately({
-      content: text(lang, 'exportCaption', { guild: escapeMarkdown(interaction.guild?.name ?? guildId), entries: entries.length, status }),
-      files: [{ attachment: Buffer.from(report, 'utf8'), name: `rumorguard-${guildId}-${day}.md` }],
+      content: text(lang, 'exportCaption', { guild: escapeMarkdown(interaction.guild?.name ?? guildId), entries: report.entries, status: report.status }),
+      files: [{ attachment: Buffer.from(report.markdown, 'utf8'), name: report.filename }],
     }),
   );
-  await deps.moderator.recordAction('discord', guildId, { kind: 'admin', id: by.id, name: by.name }, 'export', `ledger report exported (${entries.length} entries)`);
+  await deps.moderator.recordAction('discord', guildId, { kind: 'admin', id: by.id, name: by.name }, 'export', `ledger report exported (${report.entries} entries)`);
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Message } from 'telegraf/types';
 import type { ChatMember } from '../../src/engine/chatMessage.js';
-import { ledgerToMarkdown } from '../../src/ledger/export/toMarkdown.js';
+import { managementReport } from '../../src/ledger/export/managementReport.js';
 import { recentIncidents } from '../../src/ledger/recentIncidents.js';
-import { CHAIN_FAULTS } from '../../src/ledger/verifyChain.js';
 import type { Language } from '../../src/engine/templates.js';
 import { answer, type AdapterDeps } from './deps.js';
 import { escapeHtml, htmlText } from './html.js';
@@ -125,20 +124,17 @@ async function incidents(deps: AdapterDeps, chat: GroupChat, count: number, lang
 async function exportLedger(deps: AdapterDeps, message: Message.TextMessage, chat: GroupChat, admin: ChatMember, lang: Language): Promise<string> {
   if (!deps.ledger || !message.from) return escapeHtml('The ledger is not available.');
   const groupId = String(chat.id);
-  const [check, entries] = await Promise.all([deps.ledger.verify(groupId), deps.ledger.entries(groupId)]);
-  const report = ledgerToMarkdown(entries, { groupId, check });
-  const status = check.ok ? (lang === 'zh' ? '校验通过' : 'verified') : `${lang === 'zh' ? '校验失败' : 'FAILED'} (seq ${check.seq}: ${CHAIN_FAULTS[check.fault]})`;
-  const day = new Date(deps.now()).toISOString().slice(0, 10);
+  const report = await managementReport(deps.ledger, groupId, lang, deps.now());
   try {
     await deps.telegram.sendDocument(
       message.from.id,
-      { source: Buffer.from(report, 'utf8'), filename: `rumorguard-${groupId}-${day}.md` },
-      { caption: textHtml(lang, 'exportCaption', { group: chat.title, entries: entries.length, status }), parse_mode: 'HTML' },
+      { source: Buffer.from(report.markdown, 'utf8'), filename: report.filename },
+      { caption: textHtml(lang, 'exportCaption', { group: chat.title, entries: report.entries, status: report.status }), parse_mode: 'HTML' },
     );
   } catch (error) {
     deps.log.info({ err: error, chat: chat.id }, 'export: private chat with the admin not possible');
     return textHtml(lang, 'exportNeedsDm');
   }
-  await deps.moderator.recordAction('telegram', groupId, { kind: 'admin', id: admin.id, name: admin.name }, 'export', `ledger report exported (${entries.length} entries)`);
+  await deps.moderator.recordAction('telegram', groupId, { kind: 'admin', id: admin.id, name: admin.name }, 'export', `ledger report exported (${report.entries} entries)`);
   return textHtml(lang, 'exportSent');
 }

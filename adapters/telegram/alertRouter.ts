@@ -39,17 +39,11 @@ export interface AlertRouterOptions {
  */
 export class AlertRouter {
   private readonly throttle: AlertThrottle<OwnerAlert>;
-  /** Deliveries still looking up their targets: `settled()` waits for them. */
-  private readonly delivering = new Set<Promise<void>>();
 
   constructor(private readonly options: AlertRouterOptions) {
     this.throttle = new AlertThrottle<OwnerAlert>({
-      deliver: (alert) => {
-        const delivery = this.deliver(alert)
-          .catch((error: unknown) => options.onError?.(error))
-          .finally(() => this.delivering.delete(delivery));
-        this.delivering.add(delivery);
-      },
+      deliver: (alert) => this.deliver(alert),
+      ...(options.onError ? { onError: options.onError } : {}),
       ...(options.windowMs !== undefined ? { windowMs: options.windowMs } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     });
@@ -84,8 +78,8 @@ export class AlertRouter {
   }
 
   /** Resolves when every alert handed over so far is queued for sending. */
-  async settled(): Promise<void> {
-    while (this.delivering.size > 0) await Promise.all(this.delivering);
+  settled(): Promise<void> {
+    return this.throttle.settled();
   }
 
   /** Delivers pending digests now (on shutdown). */

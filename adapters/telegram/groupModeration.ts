@@ -2,7 +2,8 @@ import type { Message } from 'telegraf/types';
 import { Cooldown, QUIET_REPLY_INTERVAL_MS } from '../../src/lib/cooldown.js';
 import { carryOut } from './carryOut.js';
 import type { AdapterDeps } from './deps.js';
-import { classifyRefusal, PermissionNotices, RIGHTS, type Right } from './permissionProblems.js';
+import { OnceNotices } from '../../src/alerts/onceNotices.js';
+import { classifyRefusal, RIGHTS, type Right } from './permissionProblems.js';
 import { textHtml } from './texts.js';
 import { isGroupChat, toChatMessage } from './toChatMessage.js';
 
@@ -11,14 +12,14 @@ import { isGroupChat, toChatMessage } from './toChatMessage.js';
  * and mutes made, refusals of those reported to the admins once.
  */
 export class GroupModeration {
-  private readonly notices: PermissionNotices;
+  private readonly notices: OnceNotices;
   private readonly quietReplies: Cooldown;
   /** Titles of groups seen lately, for notices about a group the bot can no longer post in. */
   private readonly titles = new Map<number, string>();
 
   constructor(private readonly deps: AdapterDeps) {
     this.quietReplies = new Cooldown(QUIET_REPLY_INTERVAL_MS, deps.now);
-    this.notices = new PermissionNotices(deps.store, (chatId, right, groupTitle) => this.tellMissingRight(chatId, right, groupTitle));
+    this.notices = new OnceNotices(deps.store, 'tg');
   }
 
   /** A group message (or edit) through the engine, and its decision carried out. */
@@ -80,14 +81,14 @@ export class GroupModeration {
   private async moderation(chatId: number, groupTitle: string, right: Right, what: string, call: () => Promise<unknown>): Promise<void> {
     try {
       await call();
-      await this.notices.works(chatId, right);
+      await this.notices.solved(String(chatId), right);
     } catch (error) {
       const refusal = classifyRefusal(error);
       const description = error instanceof Error ? error.message : String(error);
       this.deps.log.warn({ err: error, chat: chatId, refusal }, `telegram: ${what} refused`);
       if (refusal === 'not_applicable') return;
       await this.deps.moderator.recordAction('telegram', String(chatId), { kind: 'bot' }, 'action_failed', `${what} refused: ${description}`);
-      if (refusal === 'missing_right') await this.notices.missing(chatId, right, groupTitle);
+      if (refusal === 'missing_right') await this.missingRight(chatId, right, groupTitle);
     }
   }
 
@@ -97,13 +98,18 @@ export class GroupModeration {
    */
   async cannotPost(chatId: number): Promise<void> {
     if (chatId >= 0) return; // private chats: the user blocked the bot, nobody to tell
-    await this.notices.missing(chatId, 'send', this.titles.get(chatId) ?? String(chatId));
+    await this.missingRight(chatId, 'send', this.titles.get(chatId) ?? String(chatId));
   }
 
   private rememberTitle(chatId: number, title: string): void {
     this.titles.delete(chatId);
     this.titles.set(chatId, title);
     if (this.titles.size > 5_000) this.titles.delete(this.titles.keys().next().value!);
+  }
+
+  /** Tells the admins once (see OnceNotices) that the bot lacks a right in a group. */
+  private missingRight(chatId: number, right: Right, groupTitle: string): Promise<boolean> {
+    return this.notices.tell(String(chatId), right, () => this.tellMissingRight(chatId, right, groupTitle));
   }
 
   /** To the admins where alerts go; in the group itself when no admin can be reached there. */

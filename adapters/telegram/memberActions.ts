@@ -1,26 +1,13 @@
 import type { CallbackQuery, Message } from 'telegraf/types';
-import type { ChatMessage } from '../../src/engine/chatMessage.js';
 import { resolveDebunkRef } from '../../src/debunks/debunkRef.js';
 import { parseButton } from './buttons.js';
 import { answer, type AdapterDeps } from './deps.js';
 import { sourcesPopup } from './replies.js';
 import { languageOf, text, textHtml } from './texts.js';
-import { displayName, type GroupChat, isGroupChat, senderOf, toChatMessage } from './toChatMessage.js';
+import { displayName, type GroupChat, isGroupChat, senderOf } from './toChatMessage.js';
 
-/** The message a report or dispute is about, in the engine's shape (its text may be unknown). */
-function aboutMessage(chat: GroupChat, messageId: number, original?: Message): ChatMessage {
-  const known = original ? toChatMessage(original, { edited: false }) : undefined;
-  return (
-    known ?? {
-      platform: 'telegram',
-      groupId: String(chat.id),
-      messageId: String(messageId),
-      member: { id: 'unknown', name: 'unknown' },
-      text: '',
-      sentAt: 0,
-    }
-  );
-}
+/** Where the message a report or dispute is about is. */
+const aboutMessage = (chat: GroupChat, messageId: number) => ({ groupId: String(chat.id), messageId: String(messageId) });
 
 /** `/report` as a reply: queues the replied-to message for the admins' review. */
 export async function reportMessage(deps: AdapterDeps, message: Message.TextMessage, chat: GroupChat): Promise<void> {
@@ -33,7 +20,7 @@ export async function reportMessage(deps: AdapterDeps, message: Message.TextMess
     return;
   }
   const note = message.text.split(/\s+/).slice(1).join(' ');
-  const r = await deps.moderator.onFeedback('report', aboutMessage(chat, target.message_id, target), reporter, note);
+  const r = await deps.moderator.onFeedback('report', aboutMessage(chat, target.message_id), reporter, note);
   const reply = r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull';
   answer(deps, chat.id, message.message_id, textHtml(lang, reply), 'low', `report:${reporter.id}`);
 }
@@ -57,8 +44,7 @@ export async function pressButton(deps: AdapterDeps, query: CallbackQuery): Prom
     await reply(debunk ? sourcesPopup(debunk) : text(lang, 'noMatch'), true);
     return;
   }
-  const original = query.message && 'reply_to_message' in query.message ? query.message.reply_to_message : undefined;
-  const about = aboutMessage(chat, press.messageId, original?.message_id === press.messageId ? original : undefined);
+  const about = aboutMessage(chat, press.messageId);
   const by = { id: String(query.from.id), name: displayName(query.from) };
   const r = await deps.moderator.onFeedback('not_a_rumor', about, by, '', debunk?.id);
   if (!r.ok) {

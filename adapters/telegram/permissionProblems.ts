@@ -1,5 +1,3 @@
-import { OnceNotices } from '../../src/alerts/onceNotices.js';
-import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import { isBotApiError } from './outgoing.js';
 
 /** The rights the bot needs for its actions, as Telegram names them in the admin settings. */
@@ -27,29 +25,4 @@ export function classifyRefusal(error: unknown): Refusal {
   if (NOT_APPLICABLE.test(error.description ?? '')) return 'not_applicable';
   if (error.code === 403 || MISSING_RIGHT.test(error.description ?? '')) return 'missing_right';
   return 'other';
-}
-
-/**
- * Tells the owners once that the bot lacks a right (see OnceNotices), with the wording of the
- * right as Telegram's admin settings name it.
- */
-export class PermissionNotices {
-  private readonly once: OnceNotices;
-
-  constructor(
-    store: KeyValueStore,
-    private readonly notify: (chatId: number, right: Right, groupTitle: string) => Promise<void>,
-  ) {
-    this.once = new OnceNotices(store, 'tg');
-  }
-
-  /** Notifies unless already done within the interval; true when it notified now. */
-  missing(chatId: number, right: Right, groupTitle: string): Promise<boolean> {
-    return this.once.tell(String(chatId), right, () => this.notify(chatId, right, groupTitle));
-  }
-
-  /** The action worked: a later failure is news again. */
-  works(chatId: number, right: Right): Promise<void> {
-    return this.once.solved(String(chatId), right);
-  }
 }

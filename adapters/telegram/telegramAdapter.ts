@@ -5,6 +5,7 @@ import type { Engine } from '../../src/engine/engine.js';
 import type { Moderator } from '../../src/engine/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import type { Logger } from '../../src/lib/logger.js';
+import { waitAtMost } from '../../src/lib/waitAtMost.js';
 import type { Clock } from '../../src/outbox/clock.js';
 import { Outbox } from '../../src/outbox/outbox.js';
 import type { OutboxOptions } from '../../src/outbox/options.js';
@@ -195,9 +196,7 @@ export class TelegramAdapter {
     }
     this.alerts.flush();
     await this.alerts.settled();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.outbox.drain(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
-    clearTimeout(timer);
+    await waitAtMost(this.outbox.drain(), graceMs);
     this.outbox.close();
   }
 

@@ -15,8 +15,16 @@ export type ThrottledAlert<T> =
     };
 
 export interface AlertThrottleOptions<T> {
-  /** Hands an alert or digest to the platform (usually through the outbox). */
+  /**
+   * Hands an alert or digest to the platform (usually through the outbox). It may be async (it
+   * looks up where the alert goes); `settled()` waits for it, and a rejection goes to `onError`.
+   */
   deliver: (alert: ThrottledAlert<T>) => void;
+  /**
+   * Called when `deliver` rejects.
+   * @defaultValue does nothing
+   */
+  onError?: (error: unknown) => void;
   /**
    * One alert per key in this window; what follows inside it becomes one digest at its end.
    * @defaultValue 10 minutes
@@ -36,6 +44,7 @@ export const DEFAULT_ALERT_THROTTLE = {
   windowMs: 10 * 60_000,
   maxKeys: 10_000,
   clock: realClock,
+  onError: () => undefined,
 } as const satisfies Required<Omit<AlertThrottleOptions<unknown>, 'deliver'>>;
 
 interface Window<T> {
@@ -54,6 +63,7 @@ export class AlertThrottle<T> {
   private readonly windowMs: number;
   private readonly maxKeys: number;
   private readonly clock: Clock;
+  private readonly delivering = new Set<Promise<void>>();
 
   constructor(private readonly options: AlertThrottleOptions<T>) {
     this.windowMs = options.windowMs ?? DEFAULT_ALERT_THROTTLE.windowMs;
@@ -77,13 +87,36 @@ export class AlertThrottle<T> {
     if (this.windows.size >= this.maxKeys) this.evictOldest();
     this.windows.set(key, { since: this.clock.now(), held: 0 });
     // Without held alerts the window needs no timer: the next alert after it simply opens anew.
-    this.options.deliver({ kind: 'first', key, alert });
+    this.deliver({ kind: 'first', key, alert });
     return 'sent';
   }
 
   /** Keys with an open window (for tests and memory checks). */
   get size(): number {
     return this.expire();
+  }
+
+  /** Resolves when every alert and digest handed over so far has been delivered (or failed). */
+  async settled(): Promise<void> {
+    while (this.delivering.size > 0) await Promise.all(this.delivering);
+  }
+
+  /** Hands over synchronously; an async `deliver` (typed `void`, as async functions may be) is tracked. */
+  private deliver(alert: ThrottledAlert<T>): void {
+    const onError = this.options.onError ?? DEFAULT_ALERT_THROTTLE.onError;
+    let result: unknown;
+    try {
+      result = this.options.deliver(alert);
+    } catch (error) {
+      onError(error);
+      return;
+    }
+    if (!(result instanceof Promise)) return;
+    const delivery: Promise<void> = result.then(
+      () => undefined,
+      (error: unknown) => onError(error),
+    ).finally(() => this.delivering.delete(delivery));
+    this.delivering.add(delivery);
   }
 
   /** Delivers every pending digest now and forgets all windows (on shutdown). */
@@ -97,7 +130,7 @@ export class AlertThrottle<T> {
     window.cancel?.();
     this.windows.delete(key);
     if (window.held === 0 || window.latest === undefined) return;
-    this.options.deliver({ kind: 'digest', key, count: window.held, latest: window.latest, since: window.since });
+    this.deliver({ kind: 'digest', key, count: window.held, latest: window.latest, since: window.since });
     // A rumor still spreading keeps one digest per window: the digest opens the next window.
     if (reopen) this.windows.set(key, { since: this.clock.now(), held: 0 });
   }

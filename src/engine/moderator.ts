@@ -43,7 +43,8 @@ export class Moderator {
    */
   async onFeedback(
     kind: 'report' | 'not_a_rumor',
-    about: ChatMessage,
+    /** The message concerned: only where it is (its text may be unknown to an adapter). */
+    about: Pick<ChatMessage, 'groupId' | 'messageId'>,
     by: ChatMember,
     note: string,
     debunkId?: string,
