@@ -98,7 +98,7 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     if (env.DISCORD_TOKEN) bots.push(runDiscord(env, core, stop()));
     // With shards, one Telegram bot: in shard 0's process.
     if (env.TELEGRAM_BOT_TOKEN && (shardIds()?.includes(0) ?? true)) bots.push(runTelegram(env, core, stop()));
-    if (bots.length > 0 || isShardProcess()) return runOrFail(log, 'bot', () => Promise.all(bots).then(() => undefined));
+    if (bots.length > 0 || isShardProcess()) return await runOrFail(log, 'bot', () => Promise.all(bots).then(() => undefined));
     io.output.write(
       `RumorGuard playground: ${engine.debunkCount} debunks from ${debunks.files.length} file(s) in ${env.DEBUNKS_DIR}, rules from ${env.RULES_FILE}, state and ledger in ${redactUrl(env.STORE_URL)}.\n` +
         'To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in .env (see .env.example).\n',

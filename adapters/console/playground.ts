@@ -42,7 +42,12 @@ async function describeLedger(ledger: Ledger): Promise<string[]> {
       head,
       ...entries.slice(-5).map((e) => {
         const r = e.record;
-        const what = r.type === 'incident' ? `${r.member.name}: ${r.debunkId} (${r.actions.filter((a) => a.done).map((a) => a.type).join(', ') || 'logged'})` : `${r.by.kind === 'admin' ? r.by.name : 'bot'}: ${r.detail}`;
+        const what =
+          r.type === 'incident'
+            ? `${r.member.name}: ${r.debunkId} (${r.actions.filter((a) => a.status !== 'withheld').map((a) => a.type).join(', ') || 'logged'})`
+            : r.type === 'outcome'
+              ? `outcome of ${r.messageId}: ${r.actions.map((a) => `${a.type} ${a.status}`).join(', ')}`
+              : `${r.by.kind === 'admin' ? r.by.name : 'bot'}: ${r.detail}`;
         return `  #${e.seq} ${e.at.slice(11, 19)} ${what}`;
       }),
     ];

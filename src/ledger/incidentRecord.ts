@@ -1,10 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { ChatMessage } from '../engine/chatMessage.js';
 import type { Decision } from '../engine/decision.js';
 import type { IncidentRecord } from './ledgerRecord.js';
 
+/** sha256 (hex) of a message text, as the ledger chains it. */
+export const messageHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
 /**
  * The ledger record of a decision, or undefined when there is nothing to record (no match at or
- * above the suggest threshold: the decision then carries no `log` intent).
+ * above the suggest threshold: the decision then carries no `log` intent). Actions the rules asked
+ * for are `planned`: what became of them is recorded once they were attempted (OutcomeRecord).
  */
 export function incidentRecord(message: ChatMessage, decision: Decision): IncidentRecord | undefined {
   const log = decision.actions.find((a) => a.type === 'log');
@@ -21,15 +26,17 @@ export function incidentRecord(message: ChatMessage, decision: Decision): Incide
     score: Math.round(top.score * 1000) / 1000,
     refuting: decision.refuting,
     messageAt: new Date(message.sentAt).toISOString(),
+    messageHash: messageHash(message.text),
+    messageText: message.text,
     strikes: decision.strikes.after,
     actions: [
       ...decision.actions
         .filter((a) => a.type !== 'log')
-        .map((a) => ({ type: a.type, detail: a.detail, done: true, ...(a.durationMs ? { durationMs: a.durationMs } : {}) })),
+        .map((a) => ({ type: a.type, detail: a.detail, status: 'planned' as const, ...(a.durationMs ? { durationMs: a.durationMs } : {}) })),
       ...decision.withheld.map((a) => ({
         type: a.type,
         detail: a.detail,
-        done: false,
+        status: 'withheld' as const,
         withheldBecause: a.withheldBecause,
         ...(a.durationMs ? { durationMs: a.durationMs } : {}),
       })),

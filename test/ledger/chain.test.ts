@@ -27,7 +27,7 @@ describe('ledger chain', () => {
     const r = first!.record as ReturnType<typeof incident>;
     // Written out by hand in canonical key order, to pin the encoding other tools must reproduce.
     const canonical =
-      `{"at":"${first!.at}","prev":"${first!.prev}","record":{"actions":[{"detail":"strike 1","done":true,"type":"reply_refutation"}],` +
+      `{"at":"${first!.at}","prev":"${first!.prev}","record":{"actions":[{"detail":"strike 1","status":"planned","type":"reply_refutation"}],` +
       `"by":{"kind":"bot"},"debunkId":"5g-spreads-coronavirus","groupId":"g","member":{"id":"u1","name":"Alice"},` +
       `"messageAt":"2026-03-01T10:00:00.000Z","messageId":"${r.messageId}","platform":"telegram","refuting":false,"score":0.97,` +
       `"strikes":1,"type":"incident"},"seq":1}`;

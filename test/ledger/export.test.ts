@@ -7,28 +7,67 @@ import { Ledger } from '../../src/ledger/ledger.js';
 import { memoryLedgerBackend } from '../../src/ledger/ledgerBackend.js';
 import type { LedgerEntry } from '../../src/ledger/ledgerEntry.js';
 import { verifyChain } from '../../src/ledger/verifyChain.js';
-import { adminAction, incident, steppingClock } from './fixtures.js';
+import { adminAction, incident, outcome, steppingClock } from './fixtures.js';
 
-/** A small month in a group: two members, three rumors, one refuter, one admin change. */
+/**
+ * A small month in a group: two members, three rumors, one refuter, one admin change. Outcomes
+ * follow their incidents: one refutation sent, one folded into a newer one, a mute the platform
+ * refused, one warning with no outcome recorded (the bot stopped).
+ */
 async function month(): Promise<LedgerEntry[]> {
   const backend = memoryLedgerBackend();
   // Each append is 1 s after the last, starting 5 s after the first message.
   const ledger = new Ledger(backend, steppingClock());
-  await ledger.append(incident({ messageId: '1' }));
+  await ledger.append(incident({ recordId: 'i1', messageId: '1' }));
+  await ledger.append(outcome('i1', [{ type: 'reply_refutation', status: 'done', at: '2026-03-01T10:00:06.000Z' }], { messageId: '1' }));
   await ledger.append(
     incident({
+      recordId: 'i2',
       messageId: '2',
       member: { id: 'u2', name: '=HYPERLINK("http://evil")|<b>Bob</b>' },
       strikes: 2,
       actions: [
-        { type: 'reply_refutation', detail: 'strike 2', done: true },
-        { type: 'warn', detail: 'strike 2', done: true },
-        { type: 'mute', detail: 'strike 2', done: false, withheldBecause: 'action_disabled', durationMs: 3_600_000 },
+        { type: 'reply_refutation', detail: 'strike 2', status: 'planned' },
+        { type: 'warn', detail: 'strike 2', status: 'planned' },
+        { type: 'mute', detail: 'strike 2', status: 'withheld', withheldBecause: 'action_disabled', durationMs: 3_600_000 },
       ],
     }),
   );
-  await ledger.append(incident({ messageId: '3', member: { id: 'u2', name: 'Bob' }, debunkId: 'hot-water', strikes: 3, actions: [{ type: 'mute', detail: 'strike 3', done: true, durationMs: 3_600_000 }, { type: 'pointer', detail: 'strike 3', done: true }] }));
-  await ledger.append(incident({ messageId: '4', member: { id: 'u3', name: 'Carol' }, refuting: true, actions: [] }));
+  await ledger.append(
+    incident({
+      recordId: 'i3',
+      messageId: '3',
+      member: { id: 'u2', name: 'Bob' },
+      debunkId: 'hot-water',
+      strikes: 3,
+      actions: [
+        { type: 'mute', detail: 'strike 3', status: 'planned', durationMs: 3_600_000 },
+        { type: 'reply_refutation', detail: 'strike 3', status: 'planned' },
+      ],
+    }),
+  );
+  await ledger.append(
+    outcome(
+      'i2',
+      [
+        { type: 'reply_refutation', status: 'skipped', reason: 'merged', at: '2026-03-01T10:00:09.000Z' },
+        { type: 'warn', status: 'done', at: '2026-03-01T10:00:09.000Z' },
+      ],
+      { messageId: '2' },
+    ),
+  );
+  await ledger.append(
+    outcome(
+      'i3',
+      [
+        { type: 'mute', status: 'failed', error: '400: Bad Request: not enough rights to restrict/unrestrict chat member', at: '2026-03-01T10:00:10.000Z' },
+        { type: 'reply_refutation', status: 'done', at: '2026-03-01T10:00:07.000Z' },
+      ],
+      { messageId: '3' },
+    ),
+  );
+  await ledger.append(incident({ recordId: 'i4', messageId: '4', member: { id: 'u3', name: 'Carol' }, refuting: true, actions: [] }));
+  await ledger.append(incident({ recordId: 'i5', messageId: '5', member: { id: 'u3', name: 'Carol' }, actions: [{ type: 'warn', detail: 'strike 1', status: 'planned' }] }));
   await ledger.append(adminAction({ action: 'pardon', detail: 'pardoned u2 (3 strikes)' }));
   return backend.read('g');
 }
@@ -38,7 +77,7 @@ describe('ledger export: json', () => {
     const entries = await month();
     const file = JSON.parse(ledgerToJson('g', entries)) as { format: string; entries: LedgerEntry[] };
     expect(file.format).toBe('rumorguard-ledger-v1');
-    expect(verifyChain('g', file.entries)).toMatchObject({ ok: true, entries: 5 });
+    expect(verifyChain('g', file.entries)).toMatchObject({ ok: true, entries: 9 });
   });
 });
 
@@ -46,11 +85,15 @@ describe('ledger export: csv', () => {
   it('GIVEN a csv export THEN one row per entry with hashes AND no cell can run as a formula', async () => {
     const entries = await month();
     const rows = parse(ledgerToCsv(entries), { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(5);
-    expect(rows.map((r) => r.type)).toEqual(['incident', 'incident', 'incident', 'incident', 'admin']);
-    expect(rows[1]).toMatchObject({ member_id: 'u2', actions_done: 'reply_refutation warn', actions_withheld: 'mute', strikes: '2' });
-    expect(rows[1]?.member_name?.startsWith("'=")).toBe(true);
-    expect(rows[4]).toMatchObject({ admin_action: 'pardon', by: 'Owner (o1)', hash: entries[4]!.hash });
+    expect(rows).toHaveLength(9);
+    expect(rows.map((r) => r.type)).toEqual(['incident', 'outcome', 'incident', 'incident', 'outcome', 'outcome', 'incident', 'incident', 'admin']);
+    // Counted by what happened: the refutation was folded into another reply, the mute withheld.
+    expect(rows[2]).toMatchObject({ member_id: 'u2', actions_done: 'warn', actions_skipped: 'reply_refutation(merged)', actions_withheld: 'mute(action_disabled)', strikes: '2' });
+    expect(rows[3]).toMatchObject({ actions_done: 'reply_refutation', actions_failed: expect.stringContaining('mute(400: Bad Request') });
+    expect(rows[7]).toMatchObject({ actions_done: '', actions_pending: 'warn' });
+    expect(rows[1]).toMatchObject({ incident_id: 'i1', detail: 'reply_refutation: done' });
+    expect(rows[2]?.member_name?.startsWith("'=")).toBe(true);
+    expect(rows[8]).toMatchObject({ admin_action: 'pardon', by: 'Owner (o1)', hash: entries[8]!.hash });
   });
 });
 
@@ -64,17 +107,18 @@ describe('ledger export: the owner\'s management report (md)', () => {
       check: verifyChain('g', entries),
     });
     expect(md).toContain('# RumorGuard management report: group g');
-    expect(md).toContain('Period: 2026-03-01 to 2026-04-01. 5 ledger entries in this period.');
-    expect(md).toMatch(/Ledger chain verified: 5 entries, none edited, missing, reordered or forked/);
-    expect(md).toContain('| Messages repeating a known rumor | 3 |');
+    expect(md).toContain('Period: 2026-03-01 to 2026-04-01. 9 ledger entries in this period.');
+    expect(md).toMatch(/Ledger chain verified: 9 entries, none edited, missing, reordered or forked/);
+    expect(md).toContain('| Messages repeating a known rumor | 4 |');
     expect(md).toContain('| Messages refuting a rumor (never punished) | 1 |');
-    expect(md).toContain('| Refutations posted | 2 |');
-    expect(md).toContain('| Warnings | 1 |');
-    expect(md).toContain('| Mutes | 1 |');
     expect(md).toContain('| Admin actions | 1 |');
-    expect(md).toContain('| 5g-spreads-coronavirus | 3 | 3 | 2 |');
+    // | action | done | skipped | failed | withheld | no outcome recorded |
+    expect(md).toContain('| Refutations | 2 | 1 | 0 | 0 | 0 |');
+    expect(md).toContain('| Warnings | 1 | 0 | 0 | 0 | 1 |');
+    expect(md).toContain('| Mutes | 0 | 0 | 1 | 1 | 0 |');
+    expect(md).toContain('| 5g-spreads-coronavirus | 4 | 3 | 1 |');
     expect(md).toContain('| hot-water | 1 | 1 | 1 |');
-    // Refutations appended 6 s and 7 s after messages sent at 10:00:00.
+    // Refutations accepted by the platform 6 s and 7 s after messages sent at 10:00:00.
     expect(md).toContain('2 refutations: median 6.5 s, slowest 7 s');
     expect(md).toMatch(/\| Owner \(o1\) \| pardon \| pardoned u2 \(3 strikes\) \|/);
   });
@@ -85,6 +129,17 @@ describe('ledger export: the owner\'s management report (md)', () => {
     const row = md.split('\n').find((l) => l.includes('HYPERLINK'))!;
     expect(row).toContain('\\|\\<b\\>Bob\\</b\\>');
     expect(row.split(/(?<!\\)\|/)).toHaveLength(7);
+  });
+
+  it('GIVEN 100,000 incidents of one rumor THEN the report is written in linear time (no quadratic grouping, no argument spread)', () => {
+    const entries: LedgerEntry[] = [];
+    for (let i = 1; i <= 100_000; i++) {
+      entries.push({ seq: i, at: '2026-03-01T10:00:05.000Z', prev: '', hash: '', record: incident({ recordId: `r${i}`, messageId: String(i) }) });
+      entries.push({ seq: i, at: '2026-03-01T10:00:06.000Z', prev: '', hash: '', record: outcome(`r${i}`, [{ type: 'reply_refutation', status: 'done', at: '2026-03-01T10:00:06.000Z' }]) });
+    }
+    const md = ledgerToMarkdown(entries, { groupId: 'g', check: { ok: true, entries: entries.length } });
+    expect(md).toContain('| Refutations | 100000 | 0 | 0 | 0 | 0 |');
+    expect(md).toContain('100000 refutations: median 6 s, slowest 6 s');
   });
 
   it('GIVEN a chain that fails verification THEN the report says so at the top', async () => {

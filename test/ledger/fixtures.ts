@@ -1,4 +1,4 @@
-import type { AdminRecord, IncidentRecord } from '../../src/ledger/ledgerRecord.js';
+import type { ActionResult, AdminRecord, IncidentRecord, OutcomeRecord } from '../../src/ledger/ledgerRecord.js';
 
 /** An incident in group `g`, with the fields a test cares about overridable. */
 export function incident(over: Partial<IncidentRecord> = {}): IncidentRecord {
@@ -13,7 +13,7 @@ export function incident(over: Partial<IncidentRecord> = {}): IncidentRecord {
     refuting: false,
     messageAt: '2026-03-01T10:00:00.000Z',
     strikes: 1,
-    actions: [{ type: 'reply_refutation', detail: 'strike 1', done: true }],
+    actions: [{ type: 'reply_refutation', detail: 'strike 1', status: 'planned' }],
     by: { kind: 'bot' },
     ...over,
   };
@@ -35,4 +35,9 @@ export function adminAction(over: Partial<AdminRecord> = {}): AdminRecord {
 export function steppingClock(start = Date.parse('2026-03-01T10:00:05.000Z')): () => Date {
   let t = start;
   return () => new Date((t += 1000));
+}
+
+/** The outcomes of incident `incidentId`'s actions, as the bot records them once attempted. */
+export function outcome(incidentId: string, actions: ActionResult[], over: Partial<OutcomeRecord> = {}): OutcomeRecord {
+  return { type: 'outcome', platform: 'telegram', groupId: 'g', incidentId, messageId: '100', actions, by: { kind: 'bot' }, ...over };
 }

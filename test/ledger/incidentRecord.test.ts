@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { incidentRecord } from '../../src/ledger/incidentRecord.js';
 import { FIVE_G_ID, TEXT, harness } from '../engine/harness.js';
@@ -20,13 +21,15 @@ describe('incidentRecord', () => {
       refuting: false,
       strikes: 2,
       messageAt: new Date(message.sentAt).toISOString(),
+      messageHash: createHash('sha256').update(message.text).digest('hex'),
+      messageText: message.text,
       by: { kind: 'bot' },
     });
     // Second strike in a new group: the repeat window turns the refutation into a pointer, and
     // the warning is decided but not enabled.
     expect(record!.actions).toEqual([
-      expect.objectContaining({ type: 'pointer', done: true }),
-      expect.objectContaining({ type: 'warn', done: false, withheldBecause: 'action_disabled' }),
+      expect.objectContaining({ type: 'pointer', status: 'planned' }),
+      expect.objectContaining({ type: 'warn', status: 'withheld', withheldBecause: 'action_disabled' }),
     ]);
   });
 

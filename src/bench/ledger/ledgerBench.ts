@@ -127,7 +127,7 @@ function benchRecord(groupId: string, messageId: string): IncidentRecord {
     refuting: false,
     messageAt: new Date().toISOString(),
     strikes: 1,
-    actions: [{ type: 'reply_refutation', detail: 'strike 1', done: true }],
+    actions: [{ type: 'reply_refutation', detail: 'strike 1', status: 'planned' }],
     by: { kind: 'bot' },
   };
 }

@@ -1,16 +1,39 @@
 import { stringify } from 'csv-stringify/sync';
+import { incidentViews, type ActionView } from '../incidentOutcomes.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
 
-const COLUMNS = ['seq', 'at', 'type', 'platform', 'message_id', 'link', 'member_id', 'member_name', 'debunk_id', 'score', 'refuting', 'message_at', 'strikes', 'actions_done', 'actions_withheld', 'by', 'admin_action', 'detail', 'prev', 'hash'];
+const COLUMNS = [
+  'seq', 'at', 'type', 'platform', 'message_id', 'link', 'member_id', 'member_name', 'debunk_id', 'score', 'refuting', 'stance',
+  'message_at', 'message_sha256', 'message_text', 'strikes', 'actions_done', 'actions_skipped', 'actions_failed', 'actions_withheld',
+  'actions_pending', 'incident_id', 'by', 'admin_action', 'detail', 'prev', 'hash',
+];
 
 const byName = (e: LedgerEntry) => (e.record.by.kind === 'bot' ? 'bot' : `${e.record.by.name} (${e.record.by.id})`);
+const listOf = (actions: readonly ActionView[], status: ActionView['status']) =>
+  actions
+    .filter((a) => a.status === status)
+    .map((a) => (a.why ? `${a.type}(${a.why})` : a.type))
+    .join(' ');
 
-/** One row per entry, hashes included, so a spreadsheet export can still be checked. */
+/**
+ * One row per entry, hashes included, so a spreadsheet export can still be checked. Incident rows
+ * carry what really became of each action (from the outcome records that follow them).
+ */
 export function ledgerToCsv(entries: readonly LedgerEntry[]): string {
+  const views = new Map(incidentViews(entries).map((v) => [v.entry.seq, v.actions]));
   const rows = entries.map((e) => {
     const r = e.record;
     const common = { seq: e.seq, at: e.at, type: r.type, platform: r.platform, by: byName(e), prev: e.prev, hash: e.hash };
     if (r.type === 'admin') return { ...common, admin_action: r.action, detail: r.detail };
+    if (r.type === 'outcome') {
+      return {
+        ...common,
+        message_id: r.messageId,
+        incident_id: r.incidentId,
+        detail: r.actions.map((a) => `${a.type}: ${a.status}${a.status === 'skipped' ? ` (${a.reason})` : a.status === 'failed' ? ` (${a.error})` : ''}`).join('; '),
+      };
+    }
+    const actions = views.get(e.seq) ?? [];
     return {
       ...common,
       message_id: r.messageId,
@@ -20,13 +43,21 @@ export function ledgerToCsv(entries: readonly LedgerEntry[]): string {
       debunk_id: r.debunkId,
       score: r.score,
       refuting: r.refuting,
+      stance: r.stance ?? '',
       message_at: r.messageAt,
+      message_sha256: r.messageHash ?? '',
+      message_text: r.messageText ?? '',
       strikes: r.strikes,
-      actions_done: r.actions.filter((a) => a.done).map((a) => a.type).join(' '),
-      actions_withheld: r.actions.filter((a) => !a.done).map((a) => a.type).join(' '),
+      actions_done: listOf(actions, 'done'),
+      actions_skipped: listOf(actions, 'skipped'),
+      actions_failed: listOf(actions, 'failed'),
+      actions_withheld: listOf(actions, 'withheld'),
+      actions_pending: listOf(actions, 'pending'),
+      incident_id: r.recordId ?? '',
       detail: r.note ?? '',
     };
   });
-  // Cells that start with = + - @ would run as formulas in a spreadsheet: quote them as text.
-  return stringify(rows, { header: true, columns: COLUMNS, cast: { string: (v) => (/^[=+\-@]/.test(v) ? `'${v}` : v) } });
+  // Cells that start with = + - @ (or a tab or carriage return before one) would run as formulas
+  // in a spreadsheet: quote them as text (OWASP's CSV injection advice).
+  return stringify(rows, { header: true, columns: COLUMNS, cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) } });
 }

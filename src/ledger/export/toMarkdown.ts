@@ -1,7 +1,9 @@
 import type { LedgerEntry } from '../ledgerEntry.js';
-import type { AdminRecord, IncidentRecord } from '../ledgerRecord.js';
+import type { AdminRecord } from '../ledgerRecord.js';
+import { type ActionStatus, incidentViews, wasDone, type IncidentView } from '../incidentOutcomes.js';
 import type { ChainCheck } from '../verifyChain.js';
 import { CHAIN_FAULTS } from '../verifyChain.js';
+import type { ActionType } from '../../rules/actionTypes.js';
 
 export interface ReportOptions {
   groupId: string;
@@ -12,7 +14,7 @@ export interface ReportOptions {
 }
 
 /** Text from members and admins goes into table cells: no pipes, no line breaks, no markup. */
-const cell = (text: string) => text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+const cell = (text: string) => text.replace(/[|\\`*_<>[\]#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
 const day = (d?: Date) => (d ? d.toISOString().slice(0, 10) : '…');
 
 function minutes(ms: number): string {
@@ -20,21 +22,45 @@ function minutes(ms: number): string {
   return `${Number((ms / 60_000).toFixed(1))} min`;
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+function median(sorted: readonly number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The actions a report counts, in the order it lists them, with their names for owners. */
+const ACTION_ROWS = [
+  ['reply_refutation', 'Refutations'],
+  ['pointer', 'Pointers to an earlier refutation'],
+  ['suggest_check', 'Soft "please check" replies'],
+  ['warn', 'Warnings'],
+  ['mute', 'Mutes'],
+  ['delete', 'Messages deleted'],
+  ['alert_owners', 'Owner alerts'],
+] as const satisfies readonly (readonly [Exclude<ActionType, 'log'>, string])[];
+
+const STATUSES = ['done', 'skipped', 'failed', 'withheld', 'pending'] as const satisfies readonly ActionStatus[];
+
+/** Counts of every action type by what really became of it. */
+export function outcomeCounts(views: readonly IncidentView[]): Map<ActionType, Record<ActionStatus, number>> {
+  const counts = new Map<ActionType, Record<ActionStatus, number>>();
+  for (const v of views) {
+    for (const a of v.actions) {
+      let row = counts.get(a.type);
+      if (!row) counts.set(a.type, (row = { done: 0, skipped: 0, failed: 0, withheld: 0, pending: 0 }));
+      row[a.status] += 1;
+    }
+  }
+  return counts;
 }
 
 /**
- * The owner's management report: what rumors appeared, what the bot and the admins did, and how
- * fast. Readable as it is, and backed by the chain it states as verified.
+ * The owner's management report: what rumors appeared, what the bot and the admins did (counted
+ * by what really happened, not by what was decided), and how fast. Readable as it is, and backed
+ * by the chain it states as verified. Linear in the entries.
  */
 export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: ReportOptions): string {
-  const incidents = entries.map((e) => e.record).filter((r): r is IncidentRecord => r.type === 'incident');
+  const views = incidentViews(entries);
   const admin = entries.filter((e) => e.record.type === 'admin') as (LedgerEntry & { record: AdminRecord })[];
-  const done = (r: IncidentRecord, type: string) => r.actions.some((a) => a.done && a.type === type);
-  const count = (type: string) => incidents.filter((r) => done(r, type)).length;
 
   const lines: string[] = [];
   lines.push(`# RumorGuard management report: group ${cell(options.groupId)}`);
@@ -48,35 +74,42 @@ export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: Repor
   lines.push('');
   lines.push('## Totals');
   lines.push('');
+  const refuting = views.filter((v) => v.entry.record.refuting).length;
   lines.push('| | count |');
   lines.push('|---|---|');
-  const refuting = incidents.filter((r) => r.refuting).length;
-  for (const [label, n] of [
-    ['Messages repeating a known rumor', incidents.length - refuting],
-    ['Messages refuting a rumor (never punished)', refuting],
-    ['Refutations posted', count('reply_refutation')],
-    ['Pointers to an earlier refutation', count('pointer')],
-    ['Warnings', count('warn')],
-    ['Mutes', count('mute')],
-    ['Messages deleted', count('delete')],
-    ['Owner alerts', count('alert_owners')],
-    ['Admin actions', admin.length],
-  ] as const) {
-    lines.push(`| ${label} | ${n} |`);
+  lines.push(`| Messages repeating a known rumor | ${views.length - refuting} |`);
+  lines.push(`| Messages refuting a rumor (never punished) | ${refuting} |`);
+  lines.push(`| Admin actions | ${admin.length} |`);
+  lines.push('');
+  lines.push('## What was done');
+  lines.push('');
+  lines.push('Each action the rules asked for, by what really happened: done; skipped (a cooldown, folded into another message, no room under the rate limits); failed (the platform refused, with its error in the ledger); withheld by the group\'s settings (observe mode, action not enabled); no outcome recorded (the bot stopped before it could tell).');
+  lines.push('');
+  lines.push('| action | done | skipped | failed | withheld | no outcome recorded |');
+  lines.push('|---|---|---|---|---|---|');
+  const counts = outcomeCounts(views);
+  for (const [type, label] of ACTION_ROWS) {
+    const row = counts.get(type);
+    lines.push(`| ${label} | ${STATUSES.map((s) => row?.[s] ?? 0).join(' | ')} |`);
   }
 
   lines.push('');
   lines.push('## Incidents by rumor');
   lines.push('');
-  const byDebunk = new Map<string, IncidentRecord[]>();
-  for (const r of incidents) byDebunk.set(r.debunkId, [...(byDebunk.get(r.debunkId) ?? []), r]);
+  const byDebunk = new Map<string, IncidentView[]>();
+  for (const v of views) {
+    const list = byDebunk.get(v.entry.record.debunkId);
+    if (list) list.push(v);
+    else byDebunk.set(v.entry.record.debunkId, [v]);
+  }
   if (byDebunk.size === 0) lines.push('No incidents in this period.');
   else {
-    lines.push('| rumor (debunk id) | messages | members | refuted in the chat |');
+    lines.push('| rumor (debunk id) | messages | members | answered in the chat |');
     lines.push('|---|---|---|---|');
     for (const [id, list] of [...byDebunk].sort((a, b) => b[1].length - a[1].length)) {
-      const members = new Set(list.map((r) => r.member.id)).size;
-      lines.push(`| ${cell(id)} | ${list.length} | ${members} | ${list.filter((r) => done(r, 'reply_refutation') || done(r, 'pointer')).length} |`);
+      const members = new Set(list.map((v) => v.entry.record.member.id)).size;
+      const answered = list.filter((v) => wasDone(v, 'reply_refutation') || wasDone(v, 'pointer')).length;
+      lines.push(`| ${cell(id)} | ${list.length} | ${members} | ${answered} |`);
     }
   }
 
@@ -84,11 +117,14 @@ export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: Repor
   lines.push('## Members warned or muted');
   lines.push('');
   const members = new Map<string, { name: string; warned: number; muted: number; strikes: number }>();
-  for (const r of incidents) {
-    if (!done(r, 'warn') && !done(r, 'mute')) continue;
+  for (const v of views) {
+    const warned = wasDone(v, 'warn');
+    const muted = wasDone(v, 'mute');
+    if (!warned && !muted) continue;
+    const r = v.entry.record;
     const m = members.get(r.member.id) ?? { name: r.member.name, warned: 0, muted: 0, strikes: 0 };
-    m.warned += done(r, 'warn') ? 1 : 0;
-    m.muted += done(r, 'mute') ? 1 : 0;
+    m.warned += warned ? 1 : 0;
+    m.muted += muted ? 1 : 0;
     m.strikes = Math.max(m.strikes, r.strikes);
     members.set(r.member.id, m);
   }
@@ -102,13 +138,16 @@ export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: Repor
   lines.push('');
   lines.push('## Time from message to refutation');
   lines.push('');
-  const delays = entries
-    .filter((e) => e.record.type === 'incident' && done(e.record, 'reply_refutation'))
-    .map((e) => Date.parse(e.at) - Date.parse((e.record as IncidentRecord).messageAt));
+  const delays: number[] = [];
+  for (const v of views) {
+    const reply = v.actions.find((a) => a.type === 'reply_refutation' && a.status === 'done' && a.settledAt);
+    if (reply) delays.push(Date.parse(reply.settledAt!) - Date.parse(v.entry.record.messageAt));
+  }
+  delays.sort((a, b) => a - b);
   lines.push(
     delays.length === 0
       ? 'No refutations were posted in this period.'
-      : `${delays.length} refutations: median ${minutes(median(delays))}, slowest ${minutes(Math.max(...delays))} (from the message to the ledger entry of the reply).`,
+      : `${delays.length} refutations: median ${minutes(median(delays))}, slowest ${minutes(delays[delays.length - 1]!)} (from the message to the moment the platform accepted the reply).`,
   );
 
   lines.push('');
@@ -121,6 +160,21 @@ export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: Repor
     for (const e of admin) {
       const by = e.record.by.kind === 'admin' ? `${e.record.by.name} (${e.record.by.id})` : 'bot';
       lines.push(`| ${e.at.slice(0, 16).replace('T', ' ')} | ${cell(by)} | ${cell(e.record.action)} | ${cell(e.record.detail)} |`);
+    }
+  }
+
+  lines.push('');
+  lines.push('## Incidents');
+  lines.push('');
+  if (views.length === 0) lines.push('No incidents in this period.');
+  else {
+    lines.push('| seq | when | member | rumor | score | message | what was done |');
+    lines.push('|---|---|---|---|---|---|---|');
+    for (const v of views) {
+      const r = v.entry.record;
+      const text = r.messageText !== undefined ? cell(r.messageText.slice(0, 300)) : r.messageHash ? `(text purged; sha256 ${r.messageHash.slice(0, 12)}…)` : '';
+      const did = v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged';
+      lines.push(`| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(r.debunkId)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`);
     }
   }
   lines.push('');

@@ -47,7 +47,7 @@ describe('Telegram: the escalation ladder', () => {
 
     const incidents = await h.incidents();
     expect(incidents.map((i) => i.strikes)).toEqual([1, 2, 3]);
-    expect(incidents[2]?.actions.filter((a) => a.done).map((a) => a.type)).toEqual(expect.arrayContaining(['mute', 'alert_owners']));
+    expect(incidents[2]?.actions.filter((a) => a.status === 'planned').map((a) => a.type)).toEqual(expect.arrayContaining(['mute', 'alert_owners']));
     expect(second).toBeDefined();
   });
 
@@ -56,7 +56,7 @@ describe('Telegram: the escalation ladder', () => {
     await spread(h, 3);
     expect(h.fake.callsOf('restrictChatMember')).toEqual([]);
     const third = (await h.incidents())[2];
-    expect(third?.actions.find((a) => a.type === 'mute')).toMatchObject({ done: false, withheldBecause: 'action_disabled' });
+    expect(third?.actions.find((a) => a.type === 'mute')).toMatchObject({ status: 'withheld', withheldBecause: 'action_disabled' });
   });
 
   it('GIVEN a member who refutes the rumor THEN no warning, no strike', async () => {

@@ -1,0 +1,64 @@
+import type { LedgerEntry } from './ledgerEntry.js';
+import type { ActionResult, IncidentRecord, OutcomeRecord, RecordedAction } from './ledgerRecord.js';
+
+/**
+ * What became of one action of an incident, as far as the ledger knows:
+ * - `done`, `skipped`, `failed`: from the outcome record written after it was attempted;
+ * - `withheld`: a rule kept it from being done (in the incident itself);
+ * - `pending`: planned, and no outcome recorded (yet, or ever: the bot stopped before it could tell).
+ */
+export type ActionStatus = 'done' | 'withheld' | 'skipped' | 'failed' | 'pending';
+
+export interface ActionView {
+  type: RecordedAction['type'];
+  status: ActionStatus;
+  /** The rule that withheld it, the reason it was skipped, or the platform's error. */
+  why?: string;
+  detail: string;
+  /** When the outcome was recorded (ISO 8601), where it was. */
+  settledAt?: string;
+}
+
+/** An incident with the outcome of every action it planned. */
+export interface IncidentView {
+  entry: LedgerEntry & { record: IncidentRecord };
+  actions: ActionView[];
+}
+
+/**
+ * Joins each incident with its outcome records (linked by the incident's recordId), in chain
+ * order. Linear in the entries. Records from before outcomes were tracked (`done: true`) count as
+ * `pending`: they said what was decided, never what was done.
+ */
+export function incidentViews(entries: readonly LedgerEntry[]): IncidentView[] {
+  const outcomes = new Map<string, ActionResult[]>();
+  for (const e of entries) {
+    if (e.record.type !== 'outcome') continue;
+    const r: OutcomeRecord = e.record;
+    const list = outcomes.get(r.incidentId);
+    if (list) list.push(...r.actions);
+    else outcomes.set(r.incidentId, [...r.actions]);
+  }
+  const views: IncidentView[] = [];
+  for (const e of entries) {
+    if (e.record.type !== 'incident') continue;
+    const record = e.record;
+    const results = record.recordId ? [...(outcomes.get(record.recordId) ?? [])] : [];
+    const actions = record.actions.map((a): ActionView => {
+      if (a.status === 'withheld' || (a.status === undefined && a.done === false)) {
+        return { type: a.type, status: 'withheld', detail: a.detail, ...(a.withheldBecause ? { why: a.withheldBecause } : {}) };
+      }
+      // Each planned action takes the first outcome of its type not yet taken.
+      const i = results.findIndex((r) => r.type === a.type);
+      if (i < 0) return { type: a.type, status: 'pending', detail: a.detail };
+      const [r] = results.splice(i, 1) as [ActionResult];
+      const why = r.status === 'skipped' ? r.reason : r.status === 'failed' ? r.error : undefined;
+      return { type: a.type, status: r.status, detail: r.detail ? `${a.detail}; ${r.detail}` : a.detail, settledAt: r.at, ...(why ? { why } : {}) };
+    });
+    views.push({ entry: e as LedgerEntry & { record: IncidentRecord }, actions });
+  }
+  return views;
+}
+
+/** True when the incident's action of this type was carried out. */
+export const wasDone = (view: IncidentView, type: RecordedAction['type']): boolean => view.actions.some((a) => a.type === type && a.status === 'done');
