@@ -2,7 +2,7 @@ import type { Env } from '../src/config/env.js';
 import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
 import { Engine } from '../src/engine/engine.js';
 import { FeedbackQueue } from '../src/feedback/feedbackQueue.js';
-import { Moderator } from '../src/engine/moderator.js';
+import { Moderator } from '../src/moderation/moderator.js';
 import { openLedgerBackend } from '../src/ledger/backends/openLedgerBackend.js';
 import { Ledger } from '../src/ledger/ledger.js';
 import { reconnectingBackend } from '../src/ledger/reconnectingBackend.js';

@@ -10,7 +10,12 @@ import { ADMIN_HELP_TEXTS, COMMAND_TEXTS, type CommandTextName } from './command
 
 /** The outcome of an admin command: the text to answer with, and the change made, if any. */
 export type CommandResult =
-  | { ok: true; reply: string; change?: { summary: string; override?: SettingsOverride } }
+  | {
+      ok: true;
+      reply: string;
+      /** What the command changed: `action` is the command's one name (`language`, never `lang`), for the ledger. */
+      change?: { action: string; summary: string; override?: SettingsOverride };
+    }
   | { ok: false; error: CommandError; reply: string };
 
 /** Expected failures, as values with identifiers (for translations and tests). */
@@ -53,7 +58,7 @@ export async function runAdminCommand(
   const configure = async (override: SettingsOverride, summary: string): Promise<CommandResult> => {
     const r = await engine.configure(groupId, override);
     if (!r.ok) return fail('invalid_settings', r.problems.join('; '));
-    return { ok: true, reply: t('ok', { summary }), change: { summary, override } };
+    return { ok: true, reply: t('ok', { summary }), change: { action: sub, summary, override } };
   };
   switch (sub) {
     case 'help':
@@ -117,7 +122,7 @@ export async function runAdminCommand(
         return fail('bad_argument', t('usePardon'));
       }
       const removed = await engine.pardon(groupId, member, count);
-      return { ok: true, reply: t('removed', { n: removed, member }), change: { summary: `pardoned ${member} (${removed})` } };
+      return { ok: true, reply: t('removed', { n: removed, member }), change: { action: sub, summary: `pardoned ${member} (${removed})` } };
     }
     case 'queue': {
       const items = (await feedback?.open(groupId)) ?? [];
@@ -135,7 +140,7 @@ export async function runAdminCommand(
       const r = await feedback.resolve(groupId, id, sub === 'accept' ? 'accepted' : 'rejected');
       if (!r.ok) return fail('bad_argument', t('noItem', { id }));
       const summary = `${sub === 'accept' ? 'accepted' : 'rejected'} ${r.item.kind === 'report' ? 'report' : '"not a rumor"'} ${id} by ${r.item.by.name} on message ${r.item.messageId}`;
-      return { ok: true, reply: t('ok', { summary }), change: { summary } };
+      return { ok: true, reply: t('ok', { summary }), change: { action: sub, summary } };
     }
     default:
       return fail('unknown_command');
