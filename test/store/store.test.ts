@@ -96,6 +96,72 @@ describe.each(BACKENDS.map((b) => [b.backend, b] as const))('the %s store', (_, 
       expect(await store.get('forever')).toBe('no ttl');
     });
 
+    describe('update (atomic read-modify-write)', () => {
+      const append = (item: string) => (list: string[] | undefined) => [...(list ?? []), item];
+
+      it('GIVEN a key never written THEN change sees undefined and its result is stored', async () => {
+        const store = await session.open(namespace);
+        const seen: unknown[] = [];
+        const stored = await store.update<string[]>('list', (current) => {
+          seen.push(current);
+          return ['first'];
+        });
+        expect(seen).toEqual([undefined]);
+        expect(stored).toEqual(['first']);
+        expect(await (await reopen(store)).get('list')).toEqual(['first']);
+      });
+
+      it('GIVEN a value written by set (data from before update existed) THEN update reads it and set/get agree with it', async () => {
+        const store = await session.open(namespace);
+        await store.set('rich', RICH_VALUE);
+        const updated = await store.update<typeof RICH_VALUE>('rich', (current) => current && { ...current, text: `${current.text}!` });
+        expect(updated).toEqual({ ...RICH_VALUE, text: `${RICH_VALUE.text}!` });
+        expect(await (await reopen(store)).get('rich')).toEqual(updated);
+        await store.set('rich', RICH_VALUE);
+        expect(await store.update<typeof RICH_VALUE>('rich', (current) => current)).toEqual(RICH_VALUE);
+      });
+
+      it('GIVEN change returns undefined THEN the key is deleted', async () => {
+        const store = await session.open(namespace);
+        await store.set('k', ['x']);
+        expect(await store.update('k', () => undefined)).toBeUndefined();
+        expect(await store.get('k')).toBeUndefined();
+        expect(await store.delete('k')).toBe(false);
+      });
+
+      it('GIVEN a time to live THEN the updated value expires; an update returning the value unchanged keeps the old expiry', async () => {
+        const store = await session.open(namespace);
+        vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+        await store.update('short', append('a'), HOUR);
+        vi.setSystemTime(Date.now() + HOUR / 2);
+        // Unchanged: nothing is written, so the value still ends an hour after it was written.
+        await store.update<string[]>('short', (current) => current);
+        vi.setSystemTime(Date.now() + HOUR / 2 - 1_000);
+        expect(await store.get('short')).toEqual(['a']);
+        vi.setSystemTime(Date.now() + 2_000);
+        expect(await store.get('short')).toBeUndefined();
+      });
+
+      it('GIVEN a value past its expiry THEN update sees undefined and writes afresh', async () => {
+        const store = await session.open(namespace);
+        vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+        await store.set('old', ['stale'], HOUR);
+        vi.setSystemTime(Date.now() + 2 * HOUR);
+        expect(await store.update('old', append('fresh'))).toEqual(['fresh']);
+        expect(await store.get('old')).toEqual(['fresh']);
+      });
+
+      it('GIVEN 2 × 25 concurrent appends through two connections THEN all 50 are stored, each once', async () => {
+        const one = await session.open(namespace);
+        const two = await reopen(one);
+        const items = Array.from({ length: 25 }, (_, i) => i);
+        await Promise.all(items.flatMap((i) => [one.update('list', append(`one-${i}`)), two.update('list', append(`two-${i}`))]));
+        const stored = (await one.get<string[]>('list')) ?? [];
+        expect(stored).toHaveLength(50);
+        expect(new Set(stored)).toEqual(new Set(items.flatMap((i) => [`one-${i}`, `two-${i}`])));
+      });
+    });
+
     describe('schema version', () => {
       it('GIVEN a fresh store THEN it is stamped with the current version', async () => {
         const store = await session.open(namespace);
