@@ -1,4 +1,5 @@
 import type { KeyValueStore } from '../store/keyValueStore.js';
+import { storeKey } from '../store/storeKey.js';
 
 /** A problem is told again after this long if it is still there. */
 export const NOTICE_INTERVAL_MS = 24 * 3_600_000;
@@ -37,6 +38,6 @@ export class OnceNotices {
   }
 
   private key(group: string, problem: string): string {
-    return `${this.prefix}:notice:${group}:${problem}`;
+    return storeKey(this.prefix, 'notice', group, problem);
   }
 }

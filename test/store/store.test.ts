@@ -169,24 +169,38 @@ describe.each(BACKENDS.map((b) => [b.backend, b] as const))('the %s store', (_, 
         expect(await store.get(SCHEMA_VERSION_KEY)).toBe(CURRENT_SCHEMA_VERSION);
       });
 
-      it('GIVEN a store holding version 1 THEN it opens as current', async () => {
+      it('GIVEN a store holding version 2 THEN it opens as current', async () => {
+        const store = await session.open(namespace);
+        await store.set(SCHEMA_VERSION_KEY, 2);
+        expect(await checkSchemaVersion(await reopen(store))).toEqual({ ok: true, status: 'current', version: 2 });
+      });
+
+      it('GIVEN a store of schema 1 (unescaped keys) with settings and strikes THEN it is upgraded to 2 and they still apply', async () => {
         const store = await session.open(namespace);
         await store.set(SCHEMA_VERSION_KEY, 1);
-        expect(await checkSchemaVersion(await reopen(store))).toEqual({ ok: true, status: 'current', version: 1 });
+        // Written as schema 1 wrote them: plain ids, parts joined with ':'.
+        await store.set('settings:g-1', { enabledActions: [...ALL_ACTIONS] });
+        await store.set('strikes:enforce:g-1:m-1', [{ at: Date.UTC(2025, 0, 15, 11), debunkId: '5g-spreads-coronavirus', messageId: 'old' }]);
+        const upgraded = await reopen(store);
+        expect(await checkSchemaVersion(upgraded)).toEqual({ ok: true, status: 'upgraded', from: 1, version: 2 });
+        expect(await upgraded.get(SCHEMA_VERSION_KEY)).toBe(2);
+        const decision = await harness({ store: upgraded }).post();
+        expect(decision.strikes).toEqual({ before: 1, after: 2 });
+        expect(typesOf(decision.actions)).toContain('warn');
       });
 
       it('GIVEN a store written by a newer RumorGuard THEN it is refused with a message saying what to do', async () => {
         const store = await session.open(namespace);
-        await store.set(SCHEMA_VERSION_KEY, 2);
+        await store.set(SCHEMA_VERSION_KEY, 3);
         expect(await checkSchemaVersion(await reopen(store))).toEqual({
           ok: false,
           reason: 'newer',
-          stored: 2,
+          stored: 3,
           message:
-            'this store was written by a newer RumorGuard (schema 2); this version understands schema 1 — upgrade RumorGuard or point STORE_URL elsewhere',
+            'this store was written by a newer RumorGuard (schema 3); this version understands schema 2 — upgrade RumorGuard or point STORE_URL elsewhere',
         });
         // Refusing leaves the newer stamp alone.
-        expect(await store.get(SCHEMA_VERSION_KEY)).toBe(2);
+        expect(await store.get(SCHEMA_VERSION_KEY)).toBe(3);
       });
 
       it('GIVEN a store whose version is not a number THEN it is refused as unreadable', async () => {
