@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { KeyedLock } from '../lib/keyedLock.js';
 import type { KeyValueStore } from '../store/keyValueStore.js';
 import { storeKey } from '../store/storeKey.js';
 
@@ -33,6 +34,12 @@ const key = (groupId: string) => storeKey('feedback', groupId);
  * ledger keeps the record of what the admins decided).
  */
 export class FeedbackQueue {
+  /**
+   * Changes to one group's queue take turns within this process, so a burst of reports retries
+   * only against other processes' writes, not against each other.
+   */
+  private readonly lock = new KeyedLock();
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly now: () => number = Date.now,
@@ -47,7 +54,7 @@ export class FeedbackQueue {
     const added: FeedbackItem = { ...item, note: item.note.slice(0, MAX_NOTE), id: randomUUID().slice(0, 8), at: this.now(), status: 'open' };
     // Set by the change's last run, the one stored (the cast keeps TypeScript from narrowing it).
     let result = { ok: true, item: added } as FeedbackResult;
-    await this.store.update<FeedbackItem[]>(key(item.groupId), (current) => {
+    const change = (current: FeedbackItem[] | undefined) => {
       const items = current ?? [];
       if (items.some((i) => i.messageId === item.messageId && i.by.id === item.by.id && i.kind === item.kind)) {
         result = { ok: false, error: 'duplicate' };
@@ -59,7 +66,8 @@ export class FeedbackQueue {
       }
       result = { ok: true, item: added };
       return [...items, added];
-    });
+    };
+    await this.lock.run(item.groupId, () => this.store.update(key(item.groupId), change));
     return result;
   }
 
@@ -71,14 +79,15 @@ export class FeedbackQueue {
   /** Takes an item off the queue with the admin's decision; of two admins deciding at once, one does. */
   async resolve(groupId: string, id: string, decision: 'accepted' | 'rejected'): Promise<FeedbackResult> {
     let found = undefined as FeedbackItem | undefined;
-    await this.store.update<FeedbackItem[]>(key(groupId), (current) => {
+    const change = (current: FeedbackItem[] | undefined) => {
       const items = current ?? [];
       found = items.find((i) => i.id === id);
       if (!found) return current;
       const rest = items.filter((i) => i.id !== id);
       // An empty queue leaves no key behind.
       return rest.length > 0 ? rest : undefined;
-    });
+    };
+    await this.lock.run(groupId, () => this.store.update(key(groupId), change));
     if (!found) return { ok: false, error: 'not_found' };
     return { ok: true, item: { ...found, status: decision } };
   }
