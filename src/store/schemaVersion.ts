@@ -7,11 +7,10 @@ export const SCHEMA_VERSION_KEY = 'meta:schemaVersion';
  * The data layout this version of RumorGuard reads and writes.
  * - 1: keys are parts joined with `:`, unescaped.
  * - 2: each key part is escaped (storeKey: `%` as `%25`, `:` as `%3A`). Keys whose parts hold
- *   neither character, which is every Telegram and Discord group, member and message id, are
- *   unchanged, so upgrading moves no data. The only keys left behind are those of Telegram
- *   members posting as a channel (member id `chat:<id>`): their strikes start afresh (strikes
- *   decay anyway). Schema 1 could not tell such keys from another group's, so they are not
- *   carried over. A store stamped 2 is refused by RumorGuard releases that know only schema 1,
+ *   neither character are unchanged, so upgrading moves no data: Telegram and Discord group,
+ *   member and message ids are numbers, with one exception. Telegram members posting as a
+ *   channel have the member id `chat:<id>`; their strikes start afresh (strikes decay anyway).
+ *   Schema 1 could not tell such keys from another group's, so they are not carried over. A store stamped 2 is refused by RumorGuard releases that know only schema 1,
  *   which would read escaped keys as other keys.
  */
 export const CURRENT_SCHEMA_VERSION = 2;
