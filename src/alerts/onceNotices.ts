@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { KeyValueStore } from '../store/keyValueStore.js';
+import { storeKey } from '../store/storeKey.js';
 
 /** A problem is told again after this long if it is still there. */
 export const NOTICE_INTERVAL_MS = 24 * 3_600_000;
@@ -31,8 +33,10 @@ export class OnceNotices {
     const at = this.told.get(key);
     if (at !== undefined && now - at < NOTICE_INTERVAL_MS) return false;
     this.remember(key, now);
-    if (await this.store.get<boolean>(key)) return false;
-    await this.store.set(key, true, NOTICE_INTERVAL_MS);
+    // Claimed atomically: of several processes failing at once, the one whose mark is stored tells.
+    const mark = `${now}:${randomUUID()}`;
+    const stored = await this.store.update<boolean | string>(key, (current) => current ?? mark, NOTICE_INTERVAL_MS);
+    if (stored !== mark) return false;
     await notify();
     return true;
   }
@@ -56,6 +60,6 @@ export class OnceNotices {
   }
 
   private key(group: string, problem: string): string {
-    return `${this.prefix}:notice:${JSON.stringify([group, problem])}`;
+    return storeKey(this.prefix, 'notice', group, problem);
   }
 }
