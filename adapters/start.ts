@@ -42,15 +42,29 @@ function spoolFile(configured: string): string {
   return ids ? `${configured}.shard-${ids.join('-')}` : configured;
 }
 
+/** How often a bot started by npm checks that npm is still there. */
+const PARENT_CHECK_MS = 1_000;
+
 /**
  * The first SIGINT or SIGTERM; in a shard process also the loss of the channel to the
- * ShardingManager, so shards never outlive a manager that was killed.
+ * ShardingManager, so shards never outlive a manager that was killed. Under `npm start` also the
+ * loss of npm: a process manager's SIGTERM (docker stop, pm2) reaches npm, which passes it to
+ * `sh -c`; where sh is dash it dies without passing it on, and the bot would run on as an orphan.
  */
-function stopSignal(): Promise<NodeJS.Signals | 'manager gone'> {
+function stopSignal(): Promise<NodeJS.Signals | 'manager gone' | 'npm gone'> {
   return new Promise((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
     if (isShardProcess()) process.once('disconnect', () => resolve('manager gone'));
+    if (process.env.npm_lifecycle_event) {
+      const parent = process.ppid;
+      const watch = setInterval(() => {
+        if (process.ppid === parent) return;
+        clearInterval(watch);
+        resolve('npm gone');
+      }, PARENT_CHECK_MS);
+      watch.unref();
+    }
   });
 }
 

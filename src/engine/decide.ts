@@ -54,6 +54,10 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     if (decision.withheld.some((w) => w.type === 'reply_refutation' && w.withheldBecause === 'action_disabled')) {
       delete changes.reply;
     }
+    // The owners hear what the bot is doing: the actions it carries out (a pointer rather than a
+    // refutation inside the repeat window), not the ladder step as written.
+    const doing = decision.actions.flatMap((a) => (a.type === 'log' || a.type === 'alert_owners' ? [] : [a.type]));
+    for (const a of [...decision.actions, ...decision.withheld]) if (a.type === 'alert_owners') a.planned = doing;
     return { decision, changes };
   };
 
@@ -134,7 +138,7 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
             memberId: message.member.id,
             score: top.score,
             strikes: strikesAfter,
-            planned: ladderActions.filter((x) => x.type !== 'alert_owners').map((x) => x.type),
+            planned: [], // filled in by finish(), once it is known what is carried out
             ...(message.link ? { link: message.link } : {}),
             owners: settings.owners,
           },

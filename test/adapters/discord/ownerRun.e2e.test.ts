@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { APIApplicationCommandInteractionDataOption } from 'discord.js';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../src/ledger/ledgerEntry.js';
 import { FakeDiscord } from '../../fakes/discord/fakeDiscord.js';
 import type { BotMessage, RecordedCall } from '../../fakes/discord/types.js';
-import { FIVE_G_ID, REPO, TEXT } from '../../engine/harness.js';
+import { FIVE_G_ID, TEXT } from '../../engine/harness.js';
 import { type BotProcess, botEnv, type CliRun, type Ended, type Launch, runCli, startBotProcess } from '../botProcess.js';
 import { ALICE, APP, BOT_PERMISSIONS, CHANNEL, GUILD, MODS, OWNER, TOKEN } from './discordHarness.js';
 
@@ -14,23 +14,9 @@ import { ALICE, APP, BOT_PERMISSIONS, CHANNEL, GUILD, MODS, OWNER, TOKEN } from 
  * The bot as a server owner runs it: `npm start` with DISCORD_TOKEN, on the default SQLite store
  * in a folder of its own, set up with its slash commands, stopped, started again, and audited
  * with the command line. The fake Discord runs here; the bot is a child process.
- *
- * Discord has no slash command to enable actions (`/rumorguard` has no enable|disable, unlike
- * Telegram's `/rg enable`): the owner enables warnings, mutes and alerts in the rules file, the
- * one way there is.
  */
 
 const cleanups: (() => Promise<void> | void)[] = [];
-
-/** `rules/default.yaml` as an owner edits it: every group warns, mutes and alerts. */
-function rulesFileEnablingEverything(dir: string): string {
-  const shipped = readFileSync(path.join(REPO, 'rules/default.yaml'), 'utf8');
-  const edited = shipped.replace(/^enabledActions: \[reply_refutation, log\]$/m, 'enabledActions: [reply_refutation, warn, mute, alert_owners, log]');
-  if (edited === shipped) throw new Error('rules/default.yaml has no "enabledActions: [reply_refutation, log]" line to edit any more');
-  const file = path.join(dir, 'rules.yaml');
-  writeFileSync(file, edited);
-  return file;
-}
 
 /** What the fake recorded, one line a request, for failure messages. */
 const callsSeen = (fake: FakeDiscord) => () => fake.calls.map((c) => `  ${c.route} ${c.status} ${JSON.stringify(c.body ?? null).slice(0, 240)}`).join('\n');
@@ -76,18 +62,21 @@ async function ownerRun(): Promise<OwnerRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rg-owner-dc-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const storeUrl = `sqlite://${path.join(dir, 'rumorguard.sqlite')}`;
-  const settings = { STORE_URL: storeUrl, SPOOL_FILE: path.join(dir, 'ledger-spool.jsonl'), RULES_FILE: rulesFileEnablingEverything(dir) };
+  const settings = { STORE_URL: storeUrl, SPOOL_FILE: path.join(dir, 'ledger-spool.jsonl') };
   const seen = callsSeen(fake);
   const answers: Record<string, string> = {};
   /** The owner runs `/rumorguard <sub>` in #general and reads the answer only they see. */
   const rumorguard = async (bot: BotProcess, sub: string, options: APIApplicationCommandInteractionDataOption[] = []) => {
     const ref = await fake.slashCommand(GUILD, CHANNEL, OWNER.id, 'rumorguard', [{ type: 1, name: sub, options } as APIApplicationCommandInteractionDataOption]);
-    const callback = await bot.waitFor(`an answer to /rumorguard ${sub}`, () => fake.interactionResponses(ref.id).callback, seen);
-    answers[sub] = String((callback.data as { content?: string } | undefined)?.content);
+    // Acknowledged at once, then answered by editing the acknowledgement.
+    const edit = await bot.waitFor(`an answer to /rumorguard ${sub}`, () => fake.interactionResponses(ref.id).edits.at(-1), seen);
+    const value = options[0] && 'value' in options[0] ? String(options[0].value) : '';
+    answers[sub === 'enable' ? `${sub} ${value}` : sub] = String((edit as { content?: string }).content);
   };
   const timeouts = (n: number) => fake.callsOf(`PATCH /guilds/${GUILD}/members/${ALICE.id}`).length >= n && fake.callsOf(`PATCH /guilds/${GUILD}/members/${ALICE.id}`)[n - 1];
 
   const first = await launch(fake, settings, 'npm start');
+  for (const action of ['warn', 'mute', 'alert_owners']) await rumorguard(first, 'enable', [{ type: 3, name: 'action', value: action }]);
   await rumorguard(first, 'status');
   await rumorguard(first, 'alerts', [{ type: 7, name: 'channel', value: MODS }]);
 
@@ -141,9 +130,10 @@ describe('Discord: an owner runs `npm start` with a token', () => {
     for (const clean of cleanups.splice(0).reverse()) await clean();
   });
 
-  it('GIVEN the owner\'s rules file enabling warn, mute and alert_owners AND /rumorguard alerts channel:#mods THEN the owner sees them in /rumorguard status and gets an OK', () => {
+  it('GIVEN /rumorguard enable warn, mute and alert_owners AND /rumorguard alerts channel:#mods THEN each gets an OK and /rumorguard status shows them', () => {
+    expect([run.answers['enable warn'], run.answers['enable mute'], run.answers['enable alert_owners']]).toEqual(['OK: enabled warn', 'OK: enabled mute', 'OK: enabled alert\\_owners']);
     // Answers are Discord markdown: the underscores come escaped.
-    expect(run.answers.status).toContain('enabled actions: reply\\_refutation, warn, mute, alert\\_owners, log');
+    expect(run.answers.status).toContain('enabled actions: reply\\_refutation, log, warn, mute, alert\\_owners');
     expect(run.answers.alerts).toBe(`Owner alerts will be posted in <#${MODS}>.`);
   });
 
@@ -177,8 +167,12 @@ describe('Discord: an owner runs `npm start` with a token', () => {
     expect(run.verify, run.verify.stderr).toMatchObject({ code: 0 });
     expect(run.verify.stdout).toBe(`${GUILD}: OK, ${run.entries.length} entries, head ${run.entries.at(-1)?.hash}\n`);
     const records = run.entries.map((e) => e.record);
+    const owner = { kind: 'admin', id: OWNER.id, name: OWNER.username };
     expect(records.flatMap((r) => (r.type === 'admin' ? [[r.action, r.detail, r.by]] : []))).toEqual([
-      ['alerts', `owner alerts to channel ${MODS}`, { kind: 'admin', id: OWNER.id, name: OWNER.username }],
+      ['enable', 'enabled warn', owner],
+      ['enable', 'enabled mute', owner],
+      ['enable', 'enabled alert_owners', owner],
+      ['alerts', `owner alerts to channel ${MODS}`, owner],
     ]);
     const incidents = records.flatMap((r) => (r.type === 'incident' ? [r] : []));
     expect(incidents.map((i) => [i.member.id, i.debunkId, i.strikes])).toEqual([1, 2, 3, 4].map((n) => [ALICE.id, FIVE_G_ID, n]));
@@ -192,10 +186,8 @@ describe('Discord: an owner runs `npm start` with a token', () => {
     }
   });
 
-  // Not yet: no code writes outcome records (src/ledger/ledgerRecord.ts OutcomeRecord); the
-  // executor the lead is building is to return what really happened. Until then every planned
-  // action stays "pending" in the ledger and in the management report.
-  it.fails('GIVEN the timeout and the alert were carried out THEN the ledger records them as done', () => {
+  // The ledger tells what really happened: the outcome record of the third incident.
+  it('GIVEN the timeout and the alert were carried out THEN the ledger records them as done', () => {
     const records = run.entries.map((e) => e.record);
     const third = records.filter((r) => r.type === 'incident')[2];
     const outcome = records.find((r) => r.type === 'outcome' && r.incidentId === third?.recordId);

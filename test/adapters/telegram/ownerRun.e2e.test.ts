@@ -217,10 +217,8 @@ describe('Telegram: an owner runs `npm start` with a token', () => {
     }
   });
 
-  // Not yet: no code writes outcome records (src/ledger/ledgerRecord.ts OutcomeRecord); the
-  // executor the lead is building is to return what really happened. Until then every planned
-  // action stays "pending" in the ledger and in the management report.
-  it.fails('GIVEN the mute and the alert were carried out THEN the ledger records them as done', () => {
+  // The ledger tells what really happened: the outcome record of the third incident.
+  it('GIVEN the mute and the alert were carried out THEN the ledger records them as done', () => {
     const records = run.entries.map((e) => e.record);
     const third = records.filter((r) => r.type === 'incident')[2];
     const outcome = records.find((r) => r.type === 'outcome' && r.incidentId === third?.recordId);
@@ -231,11 +229,10 @@ describe('Telegram: an owner runs `npm start` with a token', () => {
 describe('Telegram: `npm start` under a process manager', () => {
   afterEach(cleanUp);
 
-  // Bug: SIGTERM to npm alone (docker stop with CMD ["npm", "start"], pm2, `kill <pid>`) never
-  // reaches the bot. npm forwards it to `sh -c "node --import tsx adapters/cli.ts start"`; where
-  // /bin/sh is dash (Debian, Ubuntu) sh does not exec its command and dies of the signal without
-  // passing it on, so the bot runs on as an orphan and npm exits 143.
-  it.fails('GIVEN SIGTERM to the npm process alone THEN the bot stops cleanly', async () => {
+  // SIGTERM to npm alone (docker stop with CMD ["npm", "start"], pm2, `kill <pid>`): npm forwards
+  // it to `sh -c "…"`; where /bin/sh is dash (Debian, Ubuntu) sh dies of it without passing it
+  // on. The bot notices that npm is gone and stops as on SIGTERM.
+  it('GIVEN SIGTERM to the npm process alone THEN the bot stops cleanly', async () => {
     const fake = await telegramWorld();
     const dir = tempFolder();
     const bot = await launch(fake, { STORE_URL: `sqlite://${path.join(dir, 'rumorguard.sqlite')}`, SPOOL_FILE: path.join(dir, 'spool.jsonl') }, 'npm start');
