@@ -4,6 +4,7 @@ import { Engine } from '../src/engine/engine.js';
 import { FeedbackQueue } from '../src/feedback/feedbackQueue.js';
 import { Moderator } from '../src/moderation/moderator.js';
 import { openLedgerBackend } from '../src/ledger/backends/openLedgerBackend.js';
+import { Checkpointer } from '../src/ledger/checkpoints/checkpointer.js';
 import { Ledger } from '../src/ledger/ledger.js';
 import { reconnectingBackend } from '../src/ledger/reconnectingBackend.js';
 import { Recorder } from '../src/ledger/recorder.js';
@@ -100,10 +101,24 @@ export async function start(env: Env, io: StartIo): Promise<number> {
   if (!opened) return 1;
   // The ledger reconnects by itself after an outage; meanwhile records wait in the spool.
   const ledgerBackend = reconnectingBackend(() => openLedgerBackend(env.STORE_URL));
+  // Signs each group's chain head after every delivered batch and at shutdown (LEDGER_KEY_FILE).
+  let checkpointer: Checkpointer | undefined;
   try {
+    const signing = await Checkpointer.open({
+      keyFile: env.LEDGER_KEY_FILE,
+      checkpointFile: env.LEDGER_CHECKPOINT_FILE,
+      backend: ledgerBackend,
+      warn: (message) => log.warn(message),
+    });
+    if (!signing.ok) {
+      io.errors.write(`RumorGuard cannot start: ${signing.error}\n`);
+      return 1;
+    }
+    checkpointer = signing.checkpointer;
+    if (signing.keyCreated) log.info(`ledger: new signing key ${checkpointer.keyId} in ${env.LEDGER_KEY_FILE}; back it up`);
     const engine = new Engine({ debunks: debunks.debunks, rules, store: opened.store });
-    const ledger = new Ledger(ledgerBackend);
-    const recorder = new Recorder(ledger, new Spool(spoolFile(env.SPOOL_FILE)));
+    const ledger = new Ledger(ledgerBackend, { textDays: env.LEDGER_TEXT_DAYS, checkpoints: checkpointer });
+    const recorder = new Recorder(ledger, new Spool(spoolFile(env.SPOOL_FILE)), { onDelivered: (entries) => checkpointer?.delivered(entries) });
     // Records a previous run could not deliver go first.
     await recorder.flush();
     const moderator = new Moderator(engine, recorder, new FeedbackQueue(opened.store));
@@ -120,6 +135,7 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     await runPlayground({ moderator, ledger, input: io.input, output: io.output });
     return 0;
   } finally {
+    await checkpointer?.close();
     await ledgerBackend.close();
     await opened.close();
   }
