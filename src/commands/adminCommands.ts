@@ -150,7 +150,12 @@ export async function runAdminCommand(
       if (!id || !feedback) return fail('bad_argument', t('useResolve'));
       const r = await feedback.resolve(groupId, id, sub === 'accept' ? 'accepted' : 'rejected');
       if (!r.ok) return fail('bad_argument', t('noItem', { id }));
-      const summary = `${sub === 'accept' ? 'accepted' : 'rejected'} ${r.item.kind === 'report' ? 'report' : '"not a rumor"'} ${id} by ${r.item.by.name} on message ${r.item.messageId}`;
+      let summary = `${sub === 'accept' ? 'accepted' : 'rejected'} ${r.item.kind === 'report' ? 'report' : '"not a rumor"'} ${id} by ${r.item.by.name} on message ${r.item.messageId}`;
+      // The admins agree it was not a rumor: the strike the message earned is taken back.
+      if (sub === 'accept' && r.item.kind === 'not_a_rumor') {
+        const withdrawn = await engine.withdrawStrike(groupId, r.item.messageId);
+        if (withdrawn.removed > 0) summary += `; strike of ${withdrawn.memberId} withdrawn`;
+      }
       return { ok: true, reply: t('ok', { summary }), change: { action: sub, summary } };
     }
     default:

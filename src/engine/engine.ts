@@ -135,6 +135,9 @@ export class Engine {
           },
           decayDays * 86_400_000,
         );
+        if (outcome.changes.strike) {
+          await store.set(stateKeys.struck(mode, message.groupId, message.messageId), message.member.id, decayDays * 86_400_000);
+        }
       }
       const reply = outcome.changes.reply;
       if (reply) {
@@ -233,6 +236,33 @@ export class Engine {
         decayDays * 86_400_000,
       );
       return removed;
+    });
+  }
+
+  /**
+   * Takes back the strike a message earned (an admin accepted that it was not a rumor). Returns
+   * the member and how many strikes were removed (0 when the message earned none, or it decayed).
+   */
+  withdrawStrike(groupId: string, messageId: string): Promise<{ memberId?: string; removed: number }> {
+    return this.lock.run(groupId, async () => {
+      const settings = await this.settingsFor(groupId);
+      const { store } = this.options;
+      const memberId = await store.get<string>(stateKeys.struck(settings.mode, groupId, messageId));
+      if (memberId === undefined) return { removed: 0 };
+      const decayDays = settings.strikes.decayDays;
+      let removed = 0;
+      await store.update<Strike[]>(
+        stateKeys.strikes(settings.mode, groupId, memberId),
+        (current) => {
+          const active = activeStrikes(current ?? [], this.now(), decayDays);
+          const keep = active.filter((s) => s.messageId !== messageId);
+          removed = active.length - keep.length;
+          return keep.length > 0 ? keep : undefined;
+        },
+        decayDays * 86_400_000,
+      );
+      await store.delete(stateKeys.struck(settings.mode, groupId, messageId));
+      return { memberId, removed };
     });
   }
 

@@ -61,7 +61,7 @@ describe('Moderator', () => {
     expect((await ledger.verify('g-1')).ok).toBe(true);
   });
 
-  it('GIVEN a member\'s "not a rumor" and an admin accepting it THEN the queue empties AND the decision is in the ledger', async () => {
+  it('GIVEN a member\'s "not a rumor" and an admin accepting it THEN the queue empties, the strike the message earned is withdrawn AND the decision is in the ledger', async () => {
     const { h, backend, moderator } = setup();
     const message = h.message();
     await moderator.onMessage(message);
@@ -69,10 +69,16 @@ describe('Moderator', () => {
     if (!r.ok) throw new Error(r.error);
     const owner = { id: 'o1', name: 'Owner', isAdmin: true };
     expect((await moderator.onAdminCommand('test', 'g-1', owner, '/rg queue')).reply).toContain(`${r.item.id} not a rumor by Bob`);
+    expect(await h.engine.strikesOf('g-1', 'm-1')).toHaveLength(1);
     await moderator.onAdminCommand('test', 'g-1', owner, `/rg accept ${r.item.id}`);
     expect((await moderator.onAdminCommand('test', 'g-1', owner, '/rg queue')).reply).toBe('The queue is empty.');
+    expect(await h.engine.strikesOf('g-1', 'm-1')).toEqual([]);
     const last = (await backend.read('g-1')).at(-1)!.record;
-    expect(last).toMatchObject({ type: 'admin', action: 'accept', detail: `accepted "not a rumor" ${r.item.id} by Bob on message ${message.messageId}` });
+    expect(last).toMatchObject({
+      type: 'admin',
+      action: 'accept',
+      detail: `accepted "not a rumor" ${r.item.id} by Bob on message ${message.messageId}; strike of m-1 withdrawn`,
+    });
   });
 });
 
