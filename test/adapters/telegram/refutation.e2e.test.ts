@@ -1,3 +1,4 @@
+import { managementReport } from '../../../src/ledger/export/managementReport.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEXT, FIVE_G_ID, FIVE_G_SOURCE } from '../../engine/harness.js';
 import { ALICE, type BotHarness, GROUP, GROUP_ID, startBot } from './botHarness.js';
@@ -82,6 +83,24 @@ describe('Telegram: a known rumor in a group', () => {
     await h.adapter.idle();
     const [, pointer] = h.sentTo(GROUP.id);
     expect(pointer?.text).toBe(`This rumor was answered a few minutes ago: https://t.me/c/1000000001/${first.message.message_id}`);
+  });
+
+  it('GIVEN a third post within the minute THEN its pointer is skipped by the cooldown, and the ledger and the report say so', async () => {
+    h = await startBot();
+    for (let i = 0; i < 3; i++) {
+      await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+      await h.adapter.idle();
+    }
+    expect(h.sentTo(GROUP.id)).toHaveLength(2);
+    const outcomes = (await h.records()).flatMap((r) => (r.type === 'outcome' ? r.actions : []));
+    expect(outcomes.map((a) => [a.type, a.status, a.status === 'skipped' ? a.reason : ''])).toEqual([
+      ['reply_refutation', 'done', ''],
+      ['pointer', 'done', ''],
+      ['pointer', 'skipped', 'cooldown'],
+    ]);
+    const report = await managementReport(h.ledger, GROUP_ID, 'en', Date.now());
+    // | action | done | skipped | failed | withheld | no outcome recorded |
+    expect(report.markdown).toContain('| Pointers to an earlier refutation | 1 | 1 | 0 | 0 | 0 |');
   });
 
   it.each(['/help', '/start', '/report'])('GIVEN a rumor written after %s in the group THEN it is still answered', async (command) => {
