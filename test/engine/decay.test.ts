@@ -11,7 +11,7 @@ async function threeStrikes(h: Harness): Promise<void> {
 
 describe('strikes decay after strikes.decayDays (30)', () => {
   it.each([
-    { given: '29 days later', wait: 29 * DAY, before: 3, types: ['log', 'alert_owners', 'mute'] },
+    { given: '29 days later', wait: 29 * DAY, before: 3, types: ['log', 'reply_refutation', 'alert_owners', 'mute'] },
     { given: 'the second strike is exactly 30 days old', wait: 30 * DAY + PAST_REPEAT_WINDOW, before: 1, types: ['log', 'reply_refutation', 'warn'] },
     { given: '31 days later', wait: 31 * DAY, before: 0, types: ['log', 'reply_refutation'] },
     { given: 'a year later', wait: 365 * DAY, before: 0, types: ['log', 'reply_refutation'] },
@@ -81,7 +81,7 @@ describe('pardon', () => {
     { given: 'count 1', count: 1, removed: 1, left: ['msg-1', 'msg-2'], nextTypes: ['log', 'reply_refutation', 'alert_owners', 'mute'] },
     { given: 'count 2', count: 2, removed: 2, left: ['msg-1'], nextTypes: ['log', 'reply_refutation', 'warn'] },
     { given: 'a count above the strikes', count: 10, removed: 3, left: [], nextTypes: ['log', 'reply_refutation'] },
-    { given: 'count 0', count: 0, removed: 0, left: ['msg-1', 'msg-2', 'msg-3'], nextTypes: ['log', 'alert_owners', 'mute'] },
+    { given: 'count 0', count: 0, removed: 0, left: ['msg-1', 'msg-2', 'msg-3'], nextTypes: ['log', 'reply_refutation', 'alert_owners', 'mute'] },
   ])('GIVEN three strikes AND pardon with $given THEN $removed removed, latest first, and the ladder restarts', async ({ count, removed, left, nextTypes }) => {
     const h = await enforcing();
     await threeStrikes(h);

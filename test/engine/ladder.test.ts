@@ -17,9 +17,9 @@ describe('the default ladder with every action enabled', () => {
     { n: 1, types: ['log', 'reply_refutation'], muteMs: undefined },
     { n: 2, types: ['log', 'reply_refutation', 'warn'], muteMs: undefined },
     { n: 3, types: ['log', 'reply_refutation', 'alert_owners', 'mute'], muteMs: 3_600_000 },
-    { n: 4, types: ['log', 'alert_owners', 'mute'], muteMs: 86_400_000 },
-    { n: 5, types: ['log', 'alert_owners', 'mute'], muteMs: 86_400_000 },
-    { n: 6, types: ['log', 'alert_owners', 'mute'], muteMs: 86_400_000 },
+    { n: 4, types: ['log', 'reply_refutation', 'alert_owners', 'mute'], muteMs: 86_400_000 },
+    { n: 5, types: ['log', 'reply_refutation', 'alert_owners', 'mute'], muteMs: 86_400_000 },
+    { n: 6, types: ['log', 'reply_refutation', 'alert_owners', 'mute'], muteMs: 86_400_000 },
   ])('GIVEN offence $n THEN $types', async ({ n, types, muteMs }) => {
     const h = await enforcing();
     const d = await offences(h, n);
@@ -38,7 +38,7 @@ describe('the default ladder with every action enabled', () => {
       ['log', 'reply_refutation'],
       ['log', 'reply_refutation', 'warn'],
       ['log', 'reply_refutation', 'alert_owners', 'mute'],
-      ['log', 'alert_owners', 'mute'],
+      ['log', 'reply_refutation', 'alert_owners', 'mute'],
     ]);
     expect(decisions.map((d) => d.matches[0]?.debunkId)).toEqual([
       FIVE_G_ID,

@@ -7,7 +7,7 @@ describe('a new group (rules/default.yaml): enforce, refutations only', () => {
     { n: 1, done: ['log', 'reply_refutation'], withheld: [] as string[] },
     { n: 2, done: ['log', 'reply_refutation'], withheld: ['warn'] },
     { n: 3, done: ['log', 'reply_refutation'], withheld: ['alert_owners', 'mute'] },
-    { n: 4, done: ['log'], withheld: ['alert_owners', 'mute'] },
+    { n: 4, done: ['log', 'reply_refutation'], withheld: ['alert_owners', 'mute'] },
   ])('GIVEN offence $n THEN $done are done AND $withheld are withheld as action_disabled', async ({ n, done, withheld }) => {
     const h = harness();
     let d = await h.post();

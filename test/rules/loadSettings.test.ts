@@ -46,10 +46,10 @@ describe('rules/default.yaml', () => {
       [{ type: 'reply_refutation' }],
       [{ type: 'reply_refutation' }, { type: 'warn' }],
       [{ type: 'reply_refutation' }, { type: 'alert_owners' }, { type: 'mute', durationMs: 3_600_000 }],
-      [{ type: 'alert_owners' }, { type: 'mute', durationMs: 86_400_000 }],
+      [{ type: 'reply_refutation' }, { type: 'alert_owners' }, { type: 'mute', durationMs: 86_400_000 }],
     ]);
     // The raw form keeps what was written: group overrides are merged into it and validated again.
-    expect(result.raw).toMatchObject({ ladder: { default: [['reply_refutation'], ['reply_refutation', 'warn'], expect.anything(), ['alert_owners', 'mute 24h']] } });
+    expect(result.raw).toMatchObject({ ladder: { default: [['reply_refutation'], ['reply_refutation', 'warn'], expect.anything(), ['reply_refutation', 'alert_owners', 'mute 24h']] } });
   });
 });
 
@@ -82,25 +82,25 @@ describe('parseSettings: one problem, with file, line and field', () => {
     },
     {
       given: 'a ladder step "log", which no ladder can hold',
-      from: '    - [alert_owners, mute 24h]',
+      from: '    - [reply_refutation, alert_owners, mute 24h]',
       to: '    - [alert_owners, log]',
       problem: (l: number) => `${FILE}:${l}: ladder.default[3][1]: ${LADDER_ACTIONS_TEXT} (got "log")`,
     },
     {
       given: '"mute forever"',
-      from: '    - [alert_owners, mute 24h]',
-      to: '    - [alert_owners, mute forever]',
-      problem: (l: number) => `${FILE}:${l}: ladder.default[3][1]: "mute" needs a duration such as "mute 1h" or "mute 30m" (got "mute forever")`,
+      from: '    - [reply_refutation, alert_owners, mute 24h]',
+      to: '    - [reply_refutation, alert_owners, mute forever]',
+      problem: (l: number) => `${FILE}:${l}: ladder.default[3][2]: "mute" needs a duration such as "mute 1h" or "mute 30m" (got "mute forever")`,
     },
     {
       given: '"mute" without a duration',
-      from: '    - [alert_owners, mute 24h]',
-      to: '    - [alert_owners, mute]',
-      problem: (l: number) => `${FILE}:${l}: ladder.default[3][1]: "mute" needs a duration such as "mute 1h" or "mute 30m" (got "mute")`,
+      from: '    - [reply_refutation, alert_owners, mute 24h]',
+      to: '    - [reply_refutation, alert_owners, mute]',
+      problem: (l: number) => `${FILE}:${l}: ladder.default[3][2]: "mute" needs a duration such as "mute 1h" or "mute 30m" (got "mute")`,
     },
     {
       given: 'an empty ladder step',
-      from: '    - [alert_owners, mute 24h]',
+      from: '    - [reply_refutation, alert_owners, mute 24h]',
       to: '    - []',
       problem: (l: number) => `${FILE}:${l}: ladder.default[3]: a step needs at least one action`,
     },
@@ -174,7 +174,7 @@ describe('parseSettings: every problem at once', () => {
       ['mode: enforce', 'mode: loud'],
       ['  act: 0.6', '  act: 1.2'],
       ['    - [reply_refutation, warn]', '    - [reply_refutation, reply]'],
-      ['    - [alert_owners, mute 24h]', '    - [alert_owners, mute forever]'],
+      ['    - [reply_refutation, alert_owners, mute 24h]', '    - [reply_refutation, alert_owners, mute forever]'],
       ['owners: []', 'owners: []\ncolour: red'],
     ] as const) {
       const edited = edit(from, to, text);
@@ -185,7 +185,7 @@ describe('parseSettings: every problem at once', () => {
       `${FILE}:${lines[0]}: mode: must be one of observe, enforce (got "loud")`,
       `${FILE}:${lines[1]}: thresholds.act: must be between 0 and 1`,
       `${FILE}:${lines[2]}: ladder.default[1][1]: must be one of reply_refutation, warn, delete, alert_owners or "mute <duration>" (got "reply")`,
-      `${FILE}:${lines[3]}: ladder.default[3][1]: "mute" needs a duration such as "mute 1h" or "mute 30m" (got "mute forever")`,
+      `${FILE}:${lines[3]}: ladder.default[3][2]: "mute" needs a duration such as "mute 1h" or "mute 30m" (got "mute forever")`,
       `${FILE}:${lines[4]! + 1}: unknown field "colour"`,
     ]);
   });
@@ -225,11 +225,11 @@ describe('durations in ladder steps', () => {
     { step: 'mute 30s', ms: 30_000 },
     { step: 'mute  2h', ms: 7_200_000 },
   ])('GIVEN "$step" THEN the step mutes for $ms ms', ({ step, ms }) => {
-    const { text } = edit('    - [alert_owners, mute 24h]', `    - [alert_owners, ${step}]`);
+    const { text } = edit('    - [reply_refutation, alert_owners, mute 24h]', `    - [reply_refutation, alert_owners, ${step}]`);
     const result = parseSettings(text, FILE);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.settings.ladder.default[3]).toEqual([{ type: 'alert_owners' }, { type: 'mute', durationMs: ms }]);
+    expect(result.settings.ladder.default[3]).toEqual([{ type: 'reply_refutation' }, { type: 'alert_owners' }, { type: 'mute', durationMs: ms }]);
   });
 
   it.each([
