@@ -34,6 +34,20 @@ describe('Telegram: admin commands', () => {
     expect(status).toContain('模式：observe；语言：zh');
   });
 
+  it.each([
+    { group: 'en', client: 'zh-hans', command: '/rg incidents', answer: 'No incidents logged yet.' },
+    { group: 'auto', client: 'zh-hans', command: '/rg incidents', answer: '还没有记录任何事件。' },
+    { group: 'auto', client: undefined, command: '/rg incidents', answer: 'No incidents logged yet.' },
+    { group: 'zh', client: 'en', command: '/rg softreply on', answer: '好的：soft replies on' },
+    { group: 'auto', client: 'zh-hans', command: '/rg softreply on', answer: '好的：soft replies on' },
+  ])('GIVEN a group set to $group and an admin whose client speaks $client WHEN $command THEN the answer is "$answer"', async ({ group, client, command: text, answer }) => {
+    h = await startBot();
+    const admin = { id: 404, first_name: 'Wang', ...(client ? { language_code: client } : {}) };
+    h.fake.setMember(GROUP.id, admin, 'administrator');
+    await h.engine.configure(GROUP_ID, { language: group });
+    expect((await command(h, admin.id, text)).answers).toEqual([answer]);
+  });
+
   it('GIVEN a member who is not an admin WHEN /rg mode observe THEN a short refusal, nothing changes, nothing is ledgered', async () => {
     h = await startBot();
     const before = await h.engine.settingsFor(GROUP_ID);

@@ -42,13 +42,39 @@ describe('Telegram: the escalation ladder', () => {
     const [alert, ...more] = h.sentTo(OWNER.id);
     expect(more).toEqual([]);
     expect(alert?.text).toContain('<b>Town news</b>');
-    expect(alert?.text).toContain(`Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3. Actions: reply_refutation, mute.`);
+    expect(alert?.text).toContain(`Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3. Actions: pointer, mute.`);
     expect(alert?.text).toContain(`<a href="https://t.me/c/1000000001/${third!.message_id}">Open the message</a>`);
 
     const incidents = await h.incidents();
     expect(incidents.map((i) => i.strikes)).toEqual([1, 2, 3]);
     expect(incidents[2]?.actions.filter((a) => a.status === 'planned').map((a) => a.type)).toEqual(expect.arrayContaining(['mute', 'alert_owners']));
     expect(second).toBeDefined();
+  });
+
+  it('GIVEN a ladder muting for 400 days THEN the mute ends within Telegram\'s 366 days (beyond, Telegram would make it permanent), and the ledger says until when', async () => {
+    h = await startBot({ enforceAll: true });
+    await h.engine.configure(GROUP_ID, { ladder: { default: [['reply_refutation', 'mute 400d']] } });
+    const before = Math.floor(Date.now() / 1000);
+    await spread(h, 1);
+    const body = h.fake.callsOf('restrictChatMember')[0]!.body as { until_date: number };
+    expect(body.until_date - before).toBeLessThan(366 * 86_400);
+    expect(body.until_date - before).toBeGreaterThan(365 * 86_400);
+    const mute = (await h.records()).flatMap((r) => (r.type === 'outcome' ? r.actions : [])).find((a) => a.type === 'mute');
+    expect(mute).toMatchObject({ status: 'done', detail: `until ${new Date(body.until_date * 1000).toISOString()}` });
+  });
+
+  it('GIVEN owners named in the rules who started the bot THEN they get the owner alert besides the group\'s admins', async () => {
+    h = await startBot({ enforceAll: true });
+    await h.engine.configure(GROUP_ID, { owners: [String(BOB.id)], ladder: { default: [['reply_refutation', 'alert_owners']] } });
+    for (const user of [OWNER, BOB]) await h.fake.sendCommand(user.id, user.id, '/start');
+    await h.adapter.idle();
+    h.sentTo(OWNER.id);
+    h.sentTo(BOB.id);
+    await spread(h, 1);
+    expect(h.sentTo(OWNER.id).map((m) => m.text)).toEqual([expect.stringContaining('Alice posted a known rumor')]);
+    expect(h.sentTo(BOB.id).map((m) => m.text)).toEqual([expect.stringContaining('Alice posted a known rumor')]);
+    const alert = (await h.records()).flatMap((r) => (r.type === 'outcome' ? r.actions : [])).find((a) => a.type === 'alert_owners');
+    expect(alert).toMatchObject({ status: 'done', detail: 'to 2 of 2 chat(s)' });
   });
 
   it('GIVEN refutations only (the default) THEN the third offence is answered but nobody is muted, and the ledger says why', async () => {

@@ -43,6 +43,7 @@ export class ChatDirectory {
             first_name: user.first_name,
             ...(user.last_name === undefined ? {} : { last_name: user.last_name }),
             ...(user.username === undefined ? {} : { username: user.username }),
+            ...(user.language_code === undefined ? {} : { language_code: user.language_code }),
           };
     this.users.set(asUser.id, asUser);
     const member = buildChatMember(asUser, status, extra);

@@ -12,6 +12,8 @@ export interface FakeUserInput {
   last_name?: string;
   username?: string;
   is_bot?: boolean;
+  /** The language of the user's client (`en`, `zh-hans`): Telegram sends it with their messages. */
+  language_code?: string;
 }
 
 /** A chat as tests describe one to {@link FakeTelegram.addChat}. */
