@@ -1,18 +1,8 @@
 import type { Env } from '../src/config/env.js';
 import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
-import { Engine } from '../src/engine/engine.js';
-import { FeedbackQueue } from '../src/feedback/feedbackQueue.js';
-import { Moderator } from '../src/moderation/moderator.js';
-import { openLedgerBackend } from '../src/ledger/backends/openLedgerBackend.js';
-import { Checkpointer } from '../src/ledger/checkpoints/checkpointer.js';
-import { Ledger } from '../src/ledger/ledger.js';
-import { reconnectingBackend } from '../src/ledger/reconnectingBackend.js';
-import { Recorder } from '../src/ledger/recorder.js';
-import { Spool } from '../src/ledger/spool.js';
+import { createCore } from '../src/moderation/createCore.js';
 import { loadSettingsFile } from '../src/rules/loadSettings.js';
-import { openStore, type OpenedStore } from '../src/store/openStore.js';
 import { redactUrl } from '../src/store/redactUrl.js';
-import { checkSchemaVersion } from '../src/store/schemaVersion.js';
 import { createLogger, type Logger } from '../src/lib/logger.js';
 import { checkShardableStore, isShardProcess, runDiscord, runShardManager, shardIds } from './discord/runDiscord.js';
 import { runPlayground } from './console/playground.js';
@@ -97,32 +87,22 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     if (env.TELEGRAM_BOT_TOKEN) log.info('telegram: runs in the process of shard 0');
     return runOrFail(log, 'discord shards', () => runShardManager(env, log, stop()));
   }
-  const opened = await openCheckedStore(env.STORE_URL, io);
-  if (!opened) return 1;
-  // The ledger reconnects by itself after an outage; meanwhile records wait in the spool.
-  const ledgerBackend = reconnectingBackend(() => openLedgerBackend(env.STORE_URL));
-  // Signs each group's chain head after every delivered batch and at shutdown (LEDGER_KEY_FILE).
-  let checkpointer: Checkpointer | undefined;
+  const created = await createCore({
+    debunks: debunks.debunks,
+    rules,
+    storeUrl: env.STORE_URL,
+    spoolFile: spoolFile(env.SPOOL_FILE),
+    signing: { keyFile: env.LEDGER_KEY_FILE, checkpointFile: env.LEDGER_CHECKPOINT_FILE },
+    textDays: env.LEDGER_TEXT_DAYS,
+    log,
+  });
+  if (!created.ok) {
+    io.errors.write(`RumorGuard cannot start: ${created.error}\n`);
+    return 1;
+  }
+  const { engine, moderator, ledger, store } = created.core;
   try {
-    const signing = await Checkpointer.open({
-      keyFile: env.LEDGER_KEY_FILE,
-      checkpointFile: env.LEDGER_CHECKPOINT_FILE,
-      backend: ledgerBackend,
-      warn: (message) => log.warn(message),
-    });
-    if (!signing.ok) {
-      io.errors.write(`RumorGuard cannot start: ${signing.error}\n`);
-      return 1;
-    }
-    checkpointer = signing.checkpointer;
-    if (signing.keyCreated) log.info(`ledger: new signing key ${checkpointer.keyId} in ${env.LEDGER_KEY_FILE}; back it up`);
-    const engine = new Engine({ debunks: debunks.debunks, rules, store: opened.store });
-    const ledger = new Ledger(ledgerBackend, { textDays: env.LEDGER_TEXT_DAYS, checkpoints: checkpointer });
-    const recorder = new Recorder(ledger, new Spool(spoolFile(env.SPOOL_FILE)), { onDelivered: (entries) => checkpointer?.delivered(entries) });
-    // Records a previous run could not deliver go first.
-    await recorder.flush();
-    const moderator = new Moderator(engine, recorder, new FeedbackQueue(opened.store));
-    const core = { moderator, ledger, store: opened.store, log };
+    const core = { moderator, ledger, store, log };
     const bots: Promise<void>[] = [];
     if (env.DISCORD_TOKEN) bots.push(runDiscord(env, core, stop()));
     // With shards, one Telegram bot: in shard 0's process.
@@ -135,27 +115,7 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     await runPlayground({ moderator, ledger, input: io.input, output: io.output });
     return 0;
   } finally {
-    await checkpointer?.close();
-    await ledgerBackend.close();
-    await opened.close();
+    // The last records delivered (as far as the store lets them), the heads signed, files closed.
+    await created.core.close();
   }
-}
-
-/** Opens STORE_URL and checks its schema; on failure says why on `errors` and returns undefined. */
-async function openCheckedStore(url: string, io: StartIo): Promise<OpenedStore | undefined> {
-  let opened: OpenedStore;
-  try {
-    opened = await openStore(url);
-  } catch (error) {
-    // StoreError messages name the backend and redact the password.
-    io.errors.write(`RumorGuard cannot start: ${(error as Error).message}\nSet STORE_URL in .env (see .env.example).\n`);
-    return undefined;
-  }
-  const schema = await checkSchemaVersion(opened.store).catch((error: Error) => ({ ok: false as const, message: error.message }));
-  if (!schema.ok) {
-    io.errors.write(`RumorGuard cannot start: ${schema.message}\n`);
-    await opened.close();
-    return undefined;
-  }
-  return opened;
 }

@@ -112,6 +112,8 @@ export async function runPlayground({ moderator, ledger, input, output }: Playgr
       continue;
     }
     if (text === '/ledger') {
+      // What was handed to the ledger so far is shown once it is there.
+      await moderator.settled();
       write(ledger ? await describeLedger(ledger) : ['  (no ledger)']);
       continue;
     }
@@ -147,7 +149,7 @@ export async function runPlayground({ moderator, ledger, input, output }: Playgr
       if (decision.matches[0]) latestMatched = { message, debunkId: decision.matches[0].debunkId };
       const lines = [...shown, ...formatAftermath(decision, results, current.name)];
       write(lines.length > 0 ? lines : ['  (nothing to do)']);
-      if (recorded && recorded.waiting > 0) {
+      if (recorded?.storeError) {
         write([`  (the store is unreachable: ${recorded.waiting} ledger record(s) wait on disk and will be replayed)`]);
       }
     } catch (error) {

@@ -38,7 +38,7 @@ export class GuildModeration {
     });
     const { recorded, storeError } = await deps.moderator.onMessage(chatMessage, port);
     if (storeError) deps.log.warn({ err: storeError, guild: message.guildId }, 'discord: store unreachable; decided without strikes');
-    if (recorded && recorded.waiting > 0) deps.log.warn({ waiting: recorded.waiting }, 'discord: ledger store unreachable; records wait in the spool');
+    if (recorded?.storeError) deps.log.warn({ waiting: recorded.waiting, err: recorded.storeError }, 'discord: ledger store unreachable; records wait in the spool');
   }
 
   /**

@@ -59,7 +59,7 @@ export class GroupModeration {
     });
     const { recorded, storeError } = await deps.moderator.onMessage(chatMessage, port);
     if (storeError) deps.log.warn({ err: storeError, chat: chat.id }, 'telegram: store unreachable; decided without strikes');
-    if (recorded && recorded.waiting > 0) {
+    if (recorded?.storeError) {
       deps.log.warn({ waiting: recorded.waiting, err: recorded.storeError }, 'telegram: ledger store unreachable; records wait in the spool');
     }
   }

@@ -1,6 +1,6 @@
 import { KeyedLock } from '../lib/keyedLock.js';
 import type { SignedCheckpoint } from './checkpoints/signedCheckpoint.js';
-import type { LedgerBackend } from './ledgerBackend.js';
+import type { KeptText, LedgerBackend } from './ledgerBackend.js';
 import { nextEntry, type LedgerEntry } from './ledgerEntry.js';
 import type { LedgerRecord } from './ledgerRecord.js';
 import { DEFAULT_TEXT_DAYS, hashesWithoutText, joinMessageTexts, splitMessageText } from './messageText.js';
@@ -52,26 +52,50 @@ export class Ledger {
   }
 
   /**
-   * Appends a record to its group's chain and returns the entry as written. When another
-   * process appended first, the entry is rebuilt on the new head and tried again. An incident's
-   * message text is not chained: it is kept beside the chain, keyed by its sha256, which is.
+   * Appends a record to its group's chain and returns the entry as written (see `appendMany`).
    */
   async append(record: LedgerRecord): Promise<LedgerEntry> {
-    const entry = await this.lock.run(record.groupId, async () => {
+    const [entry] = await this.appendMany(record.groupId, [record]);
+    return entry!;
+  }
+
+  /**
+   * Appends records of one group to its chain, in order, in one write, and returns the entries as
+   * written. When another process appended first, the entries are rebuilt on the new head and
+   * tried again. An incident's message text is not chained: it is kept beside the chain, keyed by
+   * its sha256, which is.
+   */
+  async appendMany(groupId: string, records: readonly LedgerRecord[]): Promise<LedgerEntry[]> {
+    if (records.length === 0) return [];
+    const written = await this.lock.run(groupId, async () => {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const now = this.now();
-        const split = splitMessageText(record, now, this.textDays);
-        const head = await this.backend.head(record.groupId);
-        const next = nextEntry(record.groupId, head, split.record, now);
-        if (await this.backend.tryAppend(record.groupId, next, split.text)) return next;
+        const head = await this.backend.head(groupId);
+        const entries: LedgerEntry[] = [];
+        const texts: KeptText[] = [];
+        let previous: { seq: number; hash: string } | undefined = head;
+        for (const record of records) {
+          if (record.groupId !== groupId) throw new Error(`ledger: a record of group ${record.groupId} in a batch of group ${groupId}`);
+          const split = splitMessageText(record, now, this.textDays);
+          const entry = nextEntry(groupId, previous, split.record, now);
+          entries.push(entry);
+          if (split.text) texts.push(split.text);
+          previous = entry;
+        }
+        if (await this.backend.tryAppend(groupId, entries, texts)) return entries;
         // Lost the race to another writer: back off a random, growing moment, so writers that
         // collide in lockstep spread out instead of one losing every round.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt)));
       }
-      throw new Error(`ledger: could not append to group ${record.groupId} after ${MAX_ATTEMPTS} attempts`);
+      throw new Error(`ledger: could not append to group ${groupId} after ${MAX_ATTEMPTS} attempts`);
     });
-    await this.purgeNowAndThen(Date.parse(entry.at));
-    return entry;
+    await this.purgeNowAndThen(Date.parse(written[0]!.at));
+    return written;
+  }
+
+  /** The last `count` entries of a group (what a recorder checks after a crash). */
+  tail(groupId: string, count: number): Promise<LedgerEntry[]> {
+    return this.backend.tail(groupId, count);
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { LedgerEntry } from './ledgerEntry.js';
-import { entriesOf, storedItem, type StoredChain } from './storedEntry.js';
+import { entriesOf, isDamaged, storedItem, type StoredChain } from './storedEntry.js';
 
 /** The end of a group's chain. */
 export interface ChainHead {
@@ -20,16 +20,23 @@ export interface KeptText {
 }
 
 /**
- * Where ledger entries are kept. Appending is compare-and-set on the head: an entry is written
- * only if it follows the current head (its seq is head + 1 and its prev is the head's hash);
- * otherwise another writer got there first and `tryAppend` returns false. Each backend
- * implements that atomically (a unique (group, seq) key in SQL, a script in Redis), which is
- * what keeps two processes from losing an entry or forking a chain.
+ * Where ledger entries are kept. Appending is compare-and-set on the head: entries are written
+ * only if the first follows the current head (its seq is head + 1 and its prev is the head's
+ * hash), all of them or none; otherwise another writer got there first and `tryAppend` returns
+ * false. Each backend implements that atomically (a unique (group, seq) key in one SQL
+ * transaction or statement, a script in Redis), which is what keeps two processes from losing an
+ * entry or forking a chain. Several entries in one call are one write (one commit, one round
+ * trip): that is how a busy group's records reach the store at the rate they arrive.
  */
 export interface LedgerBackend {
   head(groupId: string): Promise<ChainHead | undefined>;
-  /** Appends `entry` when it follows the head; `text`, if any, is kept beside it in the same step. */
-  tryAppend(groupId: string, entry: LedgerEntry, text?: KeptText): Promise<boolean>;
+  /**
+   * Appends consecutive `entries` (each chained to the one before) when the first follows the
+   * head; `texts` are kept beside them in the same step.
+   */
+  tryAppend(groupId: string, entries: readonly LedgerEntry[], texts?: readonly KeptText[]): Promise<boolean>;
+  /** The last `count` entries of a group, in chain order (damaged items left out). */
+  tail(groupId: string, count: number): Promise<LedgerEntry[]>;
   /** Entries of a group as stored, in storage order; rejects with DamagedLedgerError on damage. */
   read(groupId: string): Promise<LedgerEntry[]>;
   /**
@@ -62,14 +69,18 @@ export function memoryLedgerBackend(): LedgerBackend & { entries: Map<string, Le
       const last = list?.[list.length - 1];
       return last ? { seq: last.seq, hash: last.hash } : undefined;
     },
-    async tryAppend(groupId, entry, text) {
+    async tryAppend(groupId, appended, texts = []) {
       const list = entries.get(groupId) ?? [];
       const last = list[list.length - 1];
-      if (entry.seq !== (last?.seq ?? 0) + 1 || (last && entry.prev !== last.hash)) return false;
-      list.push(entry);
+      const first = appended[0];
+      if (!first || first.seq !== (last?.seq ?? 0) + 1 || (last && first.prev !== last.hash)) return false;
+      for (const entry of appended) list.push(entry);
       entries.set(groupId, list);
-      if (text) kept.set(textKey(groupId, text.hash), text);
+      for (const text of texts) kept.set(textKey(groupId, text.hash), text);
       return true;
+    },
+    async tail(groupId, count) {
+      return (await readChain(groupId)).items.filter((e): e is LedgerEntry => !isDamaged(e)).slice(-count);
     },
     read: async (groupId) => entriesOf(groupId, await readChain(groupId)),
     readChain,

@@ -28,6 +28,7 @@ export function reconnectingBackend(open: () => Promise<OpenedLedgerBackend>): L
   return {
     head: (g) => call((b) => b.head(g)),
     tryAppend: (g, e, t) => call((b) => b.tryAppend(g, e, t)),
+    tail: (g, n) => call((b) => b.tail(g, n)),
     read: (g) => call((b) => b.read(g)),
     readChain: (g) => call((b) => b.readChain(g)),
     groups: () => call((b) => b.groups()),

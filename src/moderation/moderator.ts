@@ -18,7 +18,10 @@ export const STORE_RETRY_MS = 5_000;
 
 /** Where incidents and admin actions are written (the ledger through its spool). */
 export interface IncidentSink {
+  /** Resolves once the record is safe (on disk): delivery to the store may follow. */
   record(record: LedgerRecord): Promise<RecordOutcome>;
+  /** Resolves once the records handed over so far are delivered (or wait for a store that is down). */
+  settled?(): Promise<void>;
 }
 
 /** What became of one message: the decision, its ledger record, and the outcome of its actions. */
@@ -144,9 +147,13 @@ export class Moderator {
     return task;
   }
 
-  /** Resolves once every action under way has an outcome and its record was handed to the ledger. */
+  /**
+   * Resolves once every action under way has an outcome and every record so far reached the
+   * ledger (or waits in the spool for a store that is down).
+   */
   async settled(): Promise<void> {
     while (this.pending.size > 0) await Promise.all(this.pending);
+    await this.sink?.settled?.();
   }
 
   /**

@@ -16,7 +16,13 @@ function setup() {
   const backend = memoryLedgerBackend();
   const ledger = new Ledger(backend);
   const spool = new Spool(path.join(mkdtempSync(path.join(tmpdir(), 'rg-mod-')), 'spool.jsonl'));
-  return { h, backend, ledger, moderator: new Moderator(h.engine, new Recorder(ledger, spool), new FeedbackQueue(memoryStore())) };
+  const moderator = new Moderator(h.engine, new Recorder(ledger, spool), new FeedbackQueue(memoryStore()));
+  // Records reach the ledger in the background: what is read is what was delivered by then.
+  const settled = { ...backend, read: async (g: string) => (await moderator.settled(), backend.read(g)) };
+  const settledLedger = Object.assign(Object.create(Object.getPrototypeOf(ledger) as object) as Ledger, ledger, {
+    entries: async (g: string) => (await moderator.settled(), ledger.entries(g)),
+  });
+  return { h, backend: settled, ledger: settledLedger, moderator };
 }
 
 describe('Moderator', () => {
@@ -24,7 +30,7 @@ describe('Moderator', () => {
     const { h, backend, moderator } = setup();
     const { decision, recorded } = await moderator.onMessage(h.message());
     expect(decision.matches[0]?.debunkId).toBe(FIVE_G_ID);
-    expect(recorded).toEqual({ acknowledged: true, waiting: 0 });
+    expect(recorded).toEqual({ acknowledged: true, waiting: 1 });
     const [entry] = await backend.read('g-1');
     expect(entry?.record).toMatchObject({ type: 'incident', debunkId: FIVE_G_ID, member: { id: 'm-1' } });
   });
@@ -105,6 +111,7 @@ describe('Moderator when the store is unreachable', () => {
     t += 1_000;
     const again = await moderator.onMessage(msg('3'));
     expect(again.storeError).toBe(down.storeError);
+    await moderator.settled();
     const records = (await backend.read('g-1')).map((e) => e.record);
     expect(records.map((r) => (r.type === 'incident' ? [r.messageId, r.strikes, r.note?.slice(0, 40)] : []))).toEqual([
       ['1', 1, undefined],

@@ -47,6 +47,7 @@ describe('rumorguard ledger verify', { timeout: 120_000 }, () => {
       if (!open.ok) throw new Error(open.error);
       const recorder = new Recorder(new Ledger(opened.backend), new Spool(path.join(dir, 'spool.jsonl')), { onDelivered: (e) => open.checkpointer.delivered(e) });
       for (let i = 1; i <= 30; i++) await recorder.record(incident({ messageId: String(i) }));
+      await recorder.flush();
       await open.checkpointer.close();
     } finally {
       await opened.close();

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { entriesOf, type StoredChain } from '../storedEntry.js';
+import type { LedgerEntry } from '../ledgerEntry.js';
+import { entriesOf, isDamaged, type StoredChain } from '../storedEntry.js';
 import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
 import { parseStoredEntry } from './parseStoredEntry.js';
 import { ledgerStoreError } from './ledgerStoreError.js';
@@ -94,29 +95,64 @@ export async function postgresLedgerBackend(url: string, options: PostgresLedger
       return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
     },
 
-    async tryAppend(groupId, entry, text) {
-      const insertEntry = `INSERT INTO ${table} (group_id, seq, hash, prev, entry)
-         SELECT $1::text, $2::bigint, $3::text, $4::text, $5::text
-         WHERE COALESCE(
-           (SELECT seq = $2::bigint - 1 AND hash = $4::text FROM ${table} WHERE group_id = $1::text ORDER BY seq DESC LIMIT 1),
-           $2::bigint = 1)
-         ON CONFLICT (group_id, seq) DO NOTHING`;
-      const values = [groupId, entry.seq, entry.hash, entry.prev, JSON.stringify(entry)];
-      const what = `append seq ${entry.seq} to group ${groupId}`;
-      if (!text) return (await query(what, insertEntry, values)).rowCount === 1;
-      // One statement still: the text is written only when the entry was (a CTE that modifies
-      // data runs whether or not it is read). The same text again keeps its later time.
-      const { rows } = await query<{ written: string }>(
-        what,
-        `WITH appended AS (${insertEntry} RETURNING 1),
+    async tryAppend(groupId, entries, texts = []) {
+      const first = entries[0];
+      if (!first) return false;
+      // One statement: the rows go in only when the first follows the head, and all of them or
+      // none (no ON CONFLICT: a row another writer got in first aborts the whole statement, so a
+      // batch can never be written in part on top of someone else's). The texts go in with them;
+      // the same text again keeps its later time.
+      const statement = `WITH follows AS (
+           SELECT COALESCE(
+             (SELECT seq = $2::bigint - 1 AND hash = $3::text FROM ${table} WHERE group_id = $1::text ORDER BY seq DESC LIMIT 1),
+             $2::bigint = 1) AS ok),
+         appended AS (
+           INSERT INTO ${table} (group_id, seq, hash, prev, entry)
+           SELECT $1::text, u.seq, u.hash, u.prev, u.entry
+           FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[]) AS u(seq, hash, prev, entry)
+           WHERE (SELECT ok FROM follows)
+           RETURNING 1),
          kept AS (
            INSERT INTO ${textTable} (group_id, hash, text, keep_until)
-           SELECT $1::text, $6::text, $7::text, $8::bigint FROM appended
+           SELECT $1::text, t.hash, t.text, t.keep_until
+           FROM unnest($8::text[], $9::text[], $10::bigint[]) AS t(hash, text, keep_until)
+           WHERE EXISTS (SELECT 1 FROM appended)
            ON CONFLICT (group_id, hash) DO UPDATE SET text = EXCLUDED.text, keep_until = GREATEST(${textTable}.keep_until, EXCLUDED.keep_until))
-         SELECT count(*) AS written FROM appended`,
-        [...values, text.hash, text.text, text.keepUntil.getTime()],
+         SELECT count(*) AS written FROM appended`;
+      // A text repeated within the batch once: ON CONFLICT may not touch one row twice in a statement.
+      const unique = [...new Map(texts.map((t) => [t.hash, t])).values()];
+      const values = [
+        groupId,
+        first.seq,
+        first.prev,
+        entries.map((e) => e.seq),
+        entries.map((e) => e.hash),
+        entries.map((e) => e.prev),
+        entries.map((e) => JSON.stringify(e)),
+        unique.map((t) => t.hash),
+        unique.map((t) => t.text),
+        unique.map((t) => t.keepUntil.getTime()),
+      ];
+      try {
+        const { rows } = await pool.query<{ written: string }>(statement, values);
+        return Number(rows[0]?.written) === entries.length;
+      } catch (err) {
+        // 23505: a unique violation: another writer appended these seqs first.
+        if ((err as { code?: unknown }).code === '23505') return false;
+        throw ledgerStoreError('unavailable', url, `append seq ${first.seq}…${entries.at(-1)?.seq} to group ${groupId}`, err);
+      }
+    },
+
+    async tail(groupId, count) {
+      const { rows } = await query<{ seq: string; entry: string }>(
+        `read the last entries of group ${groupId}`,
+        `SELECT seq, entry FROM ${table} WHERE group_id = $1 ORDER BY seq DESC LIMIT $2`,
+        [groupId, count],
       );
-      return Number(rows[0]?.written) === 1;
+      return rows
+        .reverse()
+        .map((r) => parseStoredEntry(r.entry, Number(r.seq)))
+        .filter((e): e is LedgerEntry => !isDamaged(e));
     },
 
     readChain,

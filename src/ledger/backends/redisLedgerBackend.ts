@@ -1,5 +1,6 @@
 import { createClient } from '@redis/client';
-import { entriesOf, type StoredChain } from '../storedEntry.js';
+import type { LedgerEntry } from '../ledgerEntry.js';
+import { entriesOf, isDamaged, type StoredChain } from '../storedEntry.js';
 import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
 import { parseStoredEntry } from './parseStoredEntry.js';
 import { ledgerStoreError } from './ledgerStoreError.js';
@@ -31,11 +32,12 @@ export const REDIS_LEDGER_DEFAULTS = {
 } as const satisfies Required<RedisLedgerOptions>;
 
 /**
- * Compare-and-set on the head, run atomically by the server: the entry is pushed only when it
- * follows the head (or is seq 1 on an empty list). An empty head with a non-empty list means the
- * head key was lost; refusing then keeps a second seq 1 from forking the chain. With a fourth key,
- * the message text is stored there in the same step, expiring at ARGV[7] (ms since 1970).
- * KEYS: list, head, groups[, text]. ARGV: seq, prev, hash, entry JSON, group id[, text, keep until].
+ * Compare-and-set on the head, run atomically by the server: the entries are pushed only when the
+ * first follows the head (or is seq 1 on an empty list). An empty head with a non-empty list means
+ * the head key was lost; refusing then keeps a second seq 1 from forking the chain. Message texts
+ * are stored in the same step, each expiring at its time (ms since 1970).
+ * KEYS: list, head, groups, then one key per text. ARGV: first seq, its prev, last seq, last hash,
+ * group id, the number of entries n, the n entry JSONs, then for each text its text and its time.
  * Returns 1 when written.
  */
 const APPEND_SCRIPT = `
@@ -46,12 +48,16 @@ if head[1] then
 elseif seq ~= 1 or redis.call('LLEN', KEYS[1]) ~= 0 then
   return 0
 end
-redis.call('RPUSH', KEYS[1], ARGV[4])
-redis.call('HSET', KEYS[2], 'seq', ARGV[1], 'hash', ARGV[3])
+local n = tonumber(ARGV[6])
+for i = 1, n, 1000 do
+  redis.call('RPUSH', KEYS[1], unpack(ARGV, 6 + i, 6 + math.min(i + 999, n)))
+end
+redis.call('HSET', KEYS[2], 'seq', ARGV[3], 'hash', ARGV[4])
 redis.call('SADD', KEYS[3], ARGV[5])
-if KEYS[4] then
-  redis.call('SET', KEYS[4], ARGV[6])
-  redis.call('PEXPIREAT', KEYS[4], ARGV[7])
+for k = 4, #KEYS do
+  local at = 6 + n + 2 * (k - 4)
+  redis.call('SET', KEYS[k], ARGV[at + 1])
+  redis.call('PEXPIREAT', KEYS[k], ARGV[at + 2])
 end
 return 1
 `;
@@ -146,21 +152,32 @@ export async function redisLedgerBackend(url: string, options: RedisLedgerOption
       return seq != null && hash != null ? { seq: Number(seq), hash: String(hash) } : undefined;
     },
 
-    async tryAppend(groupId, entry, text) {
-      const written = await command(`append seq ${entry.seq} to group ${groupId}`, () =>
+    async tryAppend(groupId, entries, texts = []) {
+      const first = entries[0];
+      const last = entries.at(-1);
+      if (!first || !last) return false;
+      const written = await command(`append seq ${first.seq}…${last.seq} to group ${groupId}`, () =>
         client.eval(APPEND_SCRIPT, {
-          keys: [keys.entries(groupId), keys.head(groupId), keys.groups, ...(text ? [keys.text(groupId, text.hash)] : [])],
+          keys: [keys.entries(groupId), keys.head(groupId), keys.groups, ...texts.map((t) => keys.text(groupId, t.hash))],
           arguments: [
-            String(entry.seq),
-            entry.prev,
-            entry.hash,
-            JSON.stringify(entry),
+            String(first.seq),
+            first.prev,
+            String(last.seq),
+            last.hash,
             groupId,
-            ...(text ? [text.text, String(text.keepUntil.getTime())] : []),
+            String(entries.length),
+            ...entries.map((e) => JSON.stringify(e)),
+            ...texts.flatMap((t) => [t.text, String(t.keepUntil.getTime())]),
           ],
         }),
       );
       return written === 1;
+    },
+
+    async tail(groupId, count) {
+      const items = await command(`read the last entries of group ${groupId}`, () => client.lRange(keys.entries(groupId), -count, -1));
+      const length = items.length;
+      return items.map((text, i) => parseStoredEntry(String(text), -length + i)).filter((e): e is LedgerEntry => !isDamaged(e));
     },
 
     readChain,

@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
+import type { LedgerEntry } from '../ledgerEntry.js';
 import type { StoredChain } from '../storedEntry.js';
-import { entriesOf } from '../storedEntry.js';
+import { entriesOf, isDamaged } from '../storedEntry.js';
 import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
 import { parseStoredEntry } from './parseStoredEntry.js';
 import { ledgerStoreError } from './ledgerStoreError.js';
@@ -21,6 +22,9 @@ export interface SqliteLedgerOptions {
    */
   busyTimeoutMs?: number;
 }
+
+/** Rows one INSERT carries: 5 parameters a row stays far below SQLite's 32,766. */
+const ROWS_PER_STATEMENT = 200;
 
 export const SQLITE_LEDGER_DEFAULTS = {
   table: 'rumorguard_ledger',
@@ -87,29 +91,34 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
       return row ? { seq: row.seq, hash: row.hash } : undefined;
     },
 
-    tryAppend: (groupId, entry, text) =>
-      exclusive(`append seq ${entry.seq} to group ${groupId}`, async () => {
+    tryAppend: (groupId, entries, texts = []) =>
+      exclusive(`append seq ${entries[0]?.seq}…${entries.at(-1)?.seq} to group ${groupId}`, async () => {
+        const first = entries[0];
+        if (!first) return false;
         await db.run('BEGIN IMMEDIATE');
         try {
           const head = await headOf(groupId);
-          const follows = head ? entry.seq === head.seq + 1 && entry.prev === head.hash : entry.seq === 1;
+          const follows = head ? first.seq === head.seq + 1 && first.prev === head.hash : first.seq === 1;
           if (!follows) {
             await db.run('ROLLBACK');
             return false;
           }
-          await db.run(`INSERT INTO ${table} (group_id, seq, hash, prev, entry) VALUES (?, ?, ?, ?, ?)`, [
-            groupId,
-            entry.seq,
-            entry.hash,
-            entry.prev,
-            JSON.stringify(entry),
-          ]);
-          if (text) {
+          // Many rows a statement, well under SQLite's limit of bound parameters: one commit (one
+          // fsync) for the whole batch.
+          for (let i = 0; i < entries.length; i += ROWS_PER_STATEMENT) {
+            const rows = entries.slice(i, i + ROWS_PER_STATEMENT);
+            await db.run(
+              `INSERT INTO ${table} (group_id, seq, hash, prev, entry) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+              rows.flatMap((e) => [groupId, e.seq, e.hash, e.prev, JSON.stringify(e)]),
+            );
+          }
+          for (let i = 0; i < texts.length; i += ROWS_PER_STATEMENT) {
+            const rows = texts.slice(i, i + ROWS_PER_STATEMENT);
             // The same text again (a repeated rumor) is kept as long as its latest incident needs it.
             await db.run(
-              `INSERT INTO ${textTable} (group_id, hash, text, keep_until) VALUES (?, ?, ?, ?) ` +
+              `INSERT INTO ${textTable} (group_id, hash, text, keep_until) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')} ` +
                 'ON CONFLICT (group_id, hash) DO UPDATE SET text = excluded.text, keep_until = max(keep_until, excluded.keep_until)',
-              [groupId, text.hash, text.text, text.keepUntil.getTime()],
+              rows.flatMap((t) => [groupId, t.hash, t.text, t.keepUntil.getTime()]),
             );
           }
           await db.run('COMMIT');
@@ -119,6 +128,16 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
           throw err;
         }
       }),
+
+    async tail(groupId, count) {
+      const rows = await exclusive(`read the last entries of group ${groupId}`, () =>
+        db.all<{ seq: number; entry: string }>(`SELECT seq, entry FROM ${table} WHERE group_id = ? ORDER BY seq DESC LIMIT ?`, [groupId, count]),
+      );
+      return rows
+        .reverse()
+        .map((r) => parseStoredEntry(r.entry, r.seq))
+        .filter((e): e is LedgerEntry => !isDamaged(e));
+    },
 
     readChain,
     read: async (groupId) => entriesOf(groupId, await readChain(groupId)),

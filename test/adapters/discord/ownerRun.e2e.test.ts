@@ -41,6 +41,9 @@ interface OwnerRun {
   firstRun: { bot: BotProcess };
   secondRun: { bot: BotProcess; ended: Ended; timeout: RecordedCall };
   verify: CliRun;
+  /** The signed head the export carries: when and with which key it was signed. */
+  checkpointAt: string;
+  keyId: string;
   entries: LedgerEntry[];
 }
 
@@ -62,7 +65,8 @@ async function ownerRun(): Promise<OwnerRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rg-owner-dc-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const storeUrl = `sqlite://${path.join(dir, 'rumorguard.sqlite')}`;
-  const settings = { STORE_URL: storeUrl, SPOOL_FILE: path.join(dir, 'ledger-spool.jsonl') };
+  const evidence = { LEDGER_KEY_FILE: path.join(dir, 'ledger-signing-key.pem'), LEDGER_CHECKPOINT_FILE: path.join(dir, 'ledger-checkpoints.json') };
+  const settings = { STORE_URL: storeUrl, SPOOL_FILE: path.join(dir, 'ledger-spool.jsonl'), ...evidence };
   const seen = callsSeen(fake);
   const answers: Record<string, string> = {};
   /** The owner runs `/rumorguard <sub>` in #general and reads the answer only they see. */
@@ -105,10 +109,11 @@ async function ownerRun(): Promise<OwnerRun> {
   const secondTimeout = await second.waitFor('a second timeout', () => timeouts(2), seen);
   const secondEnded = await second.stop('SIGTERM');
 
-  const cliEnv = botEnv({ STORE_URL: storeUrl });
+  const cliEnv = botEnv({ STORE_URL: storeUrl, ...evidence });
   const verify = await runCli(['ledger', 'verify'], cliEnv);
   const exported = await runCli(['ledger', 'export', '--group', GUILD, '--format', 'json'], cliEnv);
   if (exported.code !== 0) throw new Error(`ledger export failed (${exported.code}):\n${exported.stderr}`);
+  const file = JSON.parse(exported.stdout) as { entries: LedgerEntry[]; checkpoint?: { at: string; keyId: string } };
   return {
     fake,
     before,
@@ -117,7 +122,9 @@ async function ownerRun(): Promise<OwnerRun> {
     firstRun: { bot: first },
     secondRun: { bot: second, ended: secondEnded, timeout: secondTimeout },
     verify,
-    entries: (JSON.parse(exported.stdout) as { entries: LedgerEntry[] }).entries,
+    entries: file.entries,
+    checkpointAt: file.checkpoint?.at ?? '(no checkpoint)',
+    keyId: file.checkpoint?.keyId ?? '(no key)',
   };
 }
 
@@ -165,7 +172,10 @@ describe('Discord: an owner runs `npm start` with a token', () => {
 
   it('GIVEN the store the bot wrote THEN `ledger verify` passes, and the ledger holds the four incidents and the owner\'s change', () => {
     expect(run.verify, run.verify.stderr).toMatchObject({ code: 0 });
-    expect(run.verify.stdout).toBe(`${GUILD}: OK, ${run.entries.length} entries, head ${run.entries.at(-1)?.hash}\n`);
+    // The chain reaches the head the bot signed at shutdown: nothing was cut off its end.
+    expect(run.verify.stdout).toBe(
+      `${GUILD}: OK, ${run.entries.length} entries, head ${run.entries.at(-1)?.hash}; reaches the checkpoint signed ${run.checkpointAt} by key ${run.keyId} (seq ${run.entries.length})\n`,
+    );
     const records = run.entries.map((e) => e.record);
     const owner = { kind: 'admin', id: OWNER.id, name: OWNER.username };
     expect(records.flatMap((r) => (r.type === 'admin' ? [[r.action, r.detail, r.by]] : []))).toEqual([

@@ -78,6 +78,9 @@ interface OwnerRun {
   firstRun: { bot: BotProcess };
   secondRun: { bot: BotProcess; ended: Ended; restrict: RecordedCall };
   verify: CliRun;
+  /** The signed head the export carries: when and with which key it was signed. */
+  checkpointAt: string;
+  keyId: string;
   entries: LedgerEntry[];
 }
 
@@ -91,7 +94,8 @@ async function ownerRun(): Promise<OwnerRun> {
   const dir = tempFolder();
   const secret = randomBytes(16).toString('hex');
   const storeUrl = `sqlite://${path.join(dir, 'rumorguard.sqlite')}`;
-  const settings = { STORE_URL: storeUrl, SPOOL_FILE: path.join(dir, 'ledger-spool.jsonl'), TELEGRAM_WEBHOOK_SECRET: secret };
+  const evidence = { LEDGER_KEY_FILE: path.join(dir, 'ledger-signing-key.pem'), LEDGER_CHECKPOINT_FILE: path.join(dir, 'ledger-checkpoints.json') };
+  const settings = { STORE_URL: storeUrl, SPOOL_FILE: path.join(dir, 'ledger-spool.jsonl'), ...evidence, TELEGRAM_WEBHOOK_SECRET: secret };
   const seen = callsSeen(fake);
   const answersTo = (chatId: number, messageId: number) => fake.botMessages(chatId).filter((m) => m.reply_parameters?.message_id === messageId);
   const answers: Record<string, string> = {};
@@ -135,10 +139,11 @@ async function ownerRun(): Promise<OwnerRun> {
   const secondEnded = await second.stop('SIGTERM');
 
   // The owner audits what the bot wrote.
-  const cliEnv = botEnv({ STORE_URL: storeUrl });
+  const cliEnv = botEnv({ STORE_URL: storeUrl, ...evidence });
   const verify = await runCli(['ledger', 'verify'], cliEnv);
   const exported = await runCli(['ledger', 'export', '--group', GROUP_ID, '--format', 'json'], cliEnv);
   if (exported.code !== 0) throw new Error(`ledger export failed (${exported.code}):\n${exported.stderr}`);
+  const file = JSON.parse(exported.stdout) as { entries: LedgerEntry[]; checkpoint?: { at: string; keyId: string } };
   return {
     fake,
     secret,
@@ -148,7 +153,9 @@ async function ownerRun(): Promise<OwnerRun> {
     firstRun: { bot: first },
     secondRun: { bot: second, ended: secondEnded, restrict: secondRestrict },
     verify,
-    entries: (JSON.parse(exported.stdout) as { entries: LedgerEntry[] }).entries,
+    entries: file.entries,
+    checkpointAt: file.checkpoint?.at ?? '(no checkpoint)',
+    keyId: file.checkpoint?.keyId ?? '(no key)',
   };
 }
 
@@ -196,7 +203,10 @@ describe('Telegram: an owner runs `npm start` with a token', () => {
 
   it('GIVEN the store the bot wrote THEN `ledger verify` passes, and the ledger holds the four incidents and the owner\'s three changes', () => {
     expect(run.verify, run.verify.stderr).toMatchObject({ code: 0 });
-    expect(run.verify.stdout).toBe(`${GROUP_ID}: OK, ${run.entries.length} entries, head ${run.entries.at(-1)?.hash}\n`);
+    // The chain reaches the head the bot signed at shutdown: nothing was cut off its end.
+    expect(run.verify.stdout).toBe(
+      `${GROUP_ID}: OK, ${run.entries.length} entries, head ${run.entries.at(-1)?.hash}; reaches the checkpoint signed ${run.checkpointAt} by key ${run.keyId} (seq ${run.entries.length})\n`,
+    );
     const records = run.entries.map((e) => e.record);
     const owner = { kind: 'admin', id: String(OWNER.id), name: 'Olivia Owner' };
     expect(records.flatMap((r) => (r.type === 'admin' ? [[r.action, r.detail, r.by]] : []))).toEqual([
@@ -235,7 +245,7 @@ describe('Telegram: `npm start` under a process manager', () => {
   it('GIVEN SIGTERM to the npm process alone THEN the bot stops cleanly', async () => {
     const fake = await telegramWorld();
     const dir = tempFolder();
-    const bot = await launch(fake, { STORE_URL: `sqlite://${path.join(dir, 'rumorguard.sqlite')}`, SPOOL_FILE: path.join(dir, 'spool.jsonl') }, 'npm start');
+    const bot = await launch(fake, { STORE_URL: `sqlite://${path.join(dir, 'rumorguard.sqlite')}`, SPOOL_FILE: path.join(dir, 'spool.jsonl'), LEDGER_KEY_FILE: path.join(dir, 'key.pem'), LEDGER_CHECKPOINT_FILE: path.join(dir, 'checkpoints.json') }, 'npm start');
     await bot.stop('SIGTERM', { timeoutMs: 5_000 });
     expect(bot.log()).toMatch(/"msg":"telegram: stopped"/);
   }, 60_000);

@@ -113,12 +113,12 @@ for (const h of harnesses()) {
         { ...nextEntry(g, { seq: 2, hash: second!.hash }, record, at), prev: first!.hash }, // right seq, wrong link
         nextEntry(g, { seq: 3, hash: second!.hash }, record, at), // seq 4: a gap
       ];
-      for (const entry of attempts) expect(await backend.tryAppend(g, entry)).toBe(false);
+      for (const entry of attempts) expect(await backend.tryAppend(g, [entry])).toBe(false);
       expect(await backend.read(g)).toEqual([first, second]);
       expect(await backend.head(g)).toEqual({ seq: 2, hash: second!.hash });
 
       const empty = newGroup('stale-empty');
-      expect(await backend.tryAppend(empty, nextEntry(empty, { seq: 1, hash: genesisHash(empty) }, record, at))).toBe(false);
+      expect(await backend.tryAppend(empty, [nextEntry(empty, { seq: 1, hash: genesisHash(empty) }, record, at)])).toBe(false);
       expect(await backend.read(empty)).toEqual([]);
     });
 

@@ -114,8 +114,8 @@ for (const h of harnesses()) {
       // Appending a different text under the same hash is how the side table could be altered.
       await backend.tryAppend(
         g,
-        nextEntry(g, await backend.head(g), incident({ groupId: g }), new Date()),
-        { hash: messageHash('what was really said'), text: 'something else', keepUntil: new Date(Date.now() + DAY) },
+        [nextEntry(g, await backend.head(g), incident({ groupId: g }), new Date())],
+        [{ hash: messageHash('what was really said'), text: 'something else', keepUntil: new Date(Date.now() + DAY) }],
       );
       expect(textOf((await ledger.entries(g))[0])).toBeUndefined();
     });

@@ -120,6 +120,7 @@ for (const h of harnesses()) {
       for (let i = 1; i <= 5; i++) {
         const text = `rumor number ${i}`;
         await recorder.record(incident({ groupId: g, messageId: String(i), messageHash: messageHash(text), messageText: text }));
+        await recorder.settled();
       }
       await checkpointer.close();
       expect(warnings).toEqual([]);

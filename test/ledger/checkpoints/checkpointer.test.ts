@@ -7,7 +7,8 @@ import { Checkpointer, type CheckpointerOptions } from '../../../src/ledger/chec
 import { checkpointFault } from '../../../src/ledger/checkpoints/signedCheckpoint.js';
 import { Ledger } from '../../../src/ledger/ledger.js';
 import { memoryLedgerBackend, type LedgerBackend } from '../../../src/ledger/ledgerBackend.js';
-import { Recorder } from '../../../src/ledger/recorder.js';
+import type { LedgerRecord } from '../../../src/ledger/ledgerRecord.js';
+import { Recorder, type RecordOutcome } from '../../../src/ledger/recorder.js';
 import { Spool } from '../../../src/ledger/spool.js';
 import { incident } from '../fixtures.js';
 
@@ -37,6 +38,13 @@ async function openBot(dir: string, backend: LedgerBackend, over: Partial<Checkp
   return { checkpointer, ledger, spool, recorder, warnings, keyCreated: opened.keyCreated };
 }
 
+/** Records one incident and waits for its delivery: one record, one batch. */
+async function deliver(recorder: Recorder, record: LedgerRecord): Promise<RecordOutcome> {
+  const outcome = await recorder.record(record);
+  await recorder.settled();
+  return outcome;
+}
+
 const fileOf = (dir: string) => fileOfPath(join(dir, 'checkpoints.json'));
 const fileOfPath = async (file: string) => {
   const read = await readCheckpointFile(file);
@@ -51,7 +59,7 @@ describe('Checkpointer', () => {
     let signatures = 0;
     const bot = await openBot(dir, backend, { now: () => (signatures++, new Date('2026-03-01T12:00:00.000Z')) });
     // Spooled while the store was away: delivered as one batch by the next flush.
-    for (const [g, id] of [['a', '1'], ['b', '2'], ['a', '3'], ['a', '4'], ['b', '5']] as const) bot.spool.append(incident({ groupId: g, messageId: id, recordId: id }));
+    for (const [g, id] of [['a', '1'], ['b', '2'], ['a', '3'], ['a', '4'], ['b', '5']] as const) await bot.spool.append(incident({ groupId: g, messageId: id, recordId: id }));
     await bot.recorder.flush();
     await bot.checkpointer.settled();
     expect(signatures).toBe(2);
@@ -70,7 +78,7 @@ describe('Checkpointer', () => {
     const clock = countingClock();
     const bot = await openBot(dir, backend, { now: clock.now });
     for (let i = 1; i <= 3; i++) {
-      await bot.recorder.record(incident({ messageId: String(i) }));
+      await deliver(bot.recorder, incident({ messageId: String(i) }));
       await bot.checkpointer.settled();
       expect((await fileOf(dir)).get('g')?.seq).toBe(i);
     }
@@ -87,14 +95,14 @@ describe('Checkpointer', () => {
     const dir = folder();
     const backend = memoryLedgerBackend();
     const first = await openBot(dir, backend);
-    await first.recorder.record(incident({ messageId: '1' }));
+    await deliver(first.recorder, incident({ messageId: '1' }));
     await first.checkpointer.close();
     let reads = 0;
     const counting: LedgerBackend = { ...backend, readChain: (g) => (reads++, backend.readChain(g)) };
     // The checkpointer's reads only (the recorder checks the head once after a start).
     const second = await openBot(dir, backend, { backend: counting });
     expect(second.keyCreated).toBe(false);
-    await second.recorder.record(incident({ messageId: '2' }));
+    await deliver(second.recorder, incident({ messageId: '2' }));
     await second.checkpointer.settled();
     expect(reads).toBe(0);
     expect((await fileOf(dir)).get('g')?.seq).toBe(2);
@@ -105,14 +113,14 @@ describe('Checkpointer', () => {
     const dir = folder();
     const backend = memoryLedgerBackend();
     const first = await openBot(dir, backend);
-    for (let i = 1; i <= 4; i++) await first.recorder.record(incident({ messageId: String(i) }));
+    for (let i = 1; i <= 4; i++) await deliver(first.recorder, incident({ messageId: String(i) }));
     await first.checkpointer.close();
     backend.entries.get('g')!.splice(2); // entries 3 and 4 gone
 
     const second = await openBot(dir, backend);
-    await second.recorder.record(incident({ messageId: '5' })); // the new seq 3
+    await deliver(second.recorder, incident({ messageId: '5' })); // the new seq 3
     await second.checkpointer.settled();
-    await second.recorder.record(incident({ messageId: '6' })); // the new seq 4
+    await deliver(second.recorder, incident({ messageId: '6' })); // the new seq 4
     await second.checkpointer.close();
     expect(second.warnings).toEqual([
       expect.stringMatching(
@@ -128,9 +136,9 @@ describe('Checkpointer', () => {
     const dir = folder();
     const backend = memoryLedgerBackend();
     const bot = await openBot(dir, backend);
-    await bot.recorder.record(incident({ messageId: '1' }));
+    await deliver(bot.recorder, incident({ messageId: '1' }));
     await new Ledger(backend).append(incident({ messageId: 'other' }));
-    await bot.recorder.record(incident({ messageId: '3' }));
+    await deliver(bot.recorder, incident({ messageId: '3' }));
     await bot.checkpointer.settled();
     expect((await fileOf(dir)).get('g')).toMatchObject({ seq: 3, hash: (await backend.read('g'))[2]!.hash });
     expect(bot.warnings).toEqual([]);
@@ -141,7 +149,7 @@ describe('Checkpointer', () => {
     const dir = folder();
     const backend = memoryLedgerBackend();
     const [one, two] = [await openBot(dir, backend), await openBot(dir, backend)];
-    await Promise.all([one.recorder.record(incident({ groupId: 'a' })), two.recorder.record(incident({ groupId: 'b' }))]);
+    await Promise.all([deliver(one.recorder, incident({ groupId: 'a' })), deliver(two.recorder, incident({ groupId: 'b' }))]);
     await one.checkpointer.close();
     await two.checkpointer.close();
     expect([...(await fileOf(dir)).keys()].sort()).toEqual(['a', 'b']);
@@ -154,14 +162,14 @@ describe('Checkpointer', () => {
     const bot = await openBot(dir, backend, { checkpointFile: join(blocked, 'checkpoints.json') });
     // After the start, a file takes the place of the checkpoint file's folder.
     writeFileSync(blocked, 'a file where a folder should be');
-    expect(await bot.recorder.record(incident({ messageId: '1' }))).toEqual({ acknowledged: true, waiting: 0 });
+    expect(await deliver(bot.recorder, incident({ messageId: '1' }))).toEqual({ acknowledged: true, waiting: 1 });
     await bot.checkpointer.settled();
-    await bot.recorder.record(incident({ messageId: '2' }));
+    await deliver(bot.recorder, incident({ messageId: '2' }));
     await bot.checkpointer.settled();
     expect(bot.warnings).toEqual([expect.stringMatching(/^ledger: cannot write the checkpoint file .*blocked\/checkpoints\.json \(.*\); trying again after the next batch$/)]);
     expect(bot.ledger.checkpoint('g')?.seq).toBe(2);
     rmSync(blocked);
-    await bot.recorder.record(incident({ messageId: '3' }));
+    await deliver(bot.recorder, incident({ messageId: '3' }));
     await bot.checkpointer.settled();
     expect((await fileOfPath(join(blocked, 'checkpoints.json'))).get('g')?.seq).toBe(3);
   });
@@ -207,12 +215,12 @@ describe('the signing key file', () => {
     const dir = folder();
     const backend = memoryLedgerBackend();
     const first = await openBot(dir, backend);
-    await first.recorder.record(incident({ messageId: '1' }));
-    await first.recorder.record(incident({ messageId: '2' }));
+    await deliver(first.recorder, incident({ messageId: '1' }));
+    await deliver(first.recorder, incident({ messageId: '2' }));
     await first.checkpointer.close();
     backend.entries.get('g')!.splice(1);
     const second = await openBot(dir, backend);
-    await second.recorder.record(incident({ messageId: '3' }));
+    await deliver(second.recorder, incident({ messageId: '3' }));
     await second.checkpointer.close();
     const pem = readFileSync(join(dir, 'key.pem'), 'utf8');
     const body = pem.split('\n')[1]!;

@@ -1,0 +1,113 @@
+import type { Debunk } from '../debunks/schema.js';
+import { Engine } from '../engine/engine.js';
+import { FeedbackQueue } from '../feedback/feedbackQueue.js';
+import { openLedgerBackend } from '../ledger/backends/openLedgerBackend.js';
+import { Checkpointer } from '../ledger/checkpoints/checkpointer.js';
+import { Ledger } from '../ledger/ledger.js';
+import { reconnectingBackend } from '../ledger/reconnectingBackend.js';
+import { Recorder } from '../ledger/recorder.js';
+import { Spool, type SpoolOptions } from '../ledger/spool.js';
+import type { Logger } from '../lib/logger.js';
+import type { GroupSettings } from '../rules/settingsSchema.js';
+import type { KeyValueStore } from '../store/keyValueStore.js';
+import { openStore, type OpenedStore } from '../store/openStore.js';
+import { checkSchemaVersion } from '../store/schemaVersion.js';
+import { Moderator } from './moderator.js';
+
+/** Where the core keeps its state and how it reports, as `npm start` reads them from the environment. */
+export interface CoreOptions {
+  debunks: readonly Debunk[];
+  rules: { raw: unknown; settings: GroupSettings };
+  /** STORE_URL: settings, strikes, the feedback queue and the ledger. */
+  storeUrl: string;
+  /** SPOOL_FILE: the ledger's write-ahead log on this machine. */
+  spoolFile: string;
+  spool?: Omit<SpoolOptions, 'onDamagedLine'>;
+  /** LEDGER_KEY_FILE and LEDGER_CHECKPOINT_FILE; without them no checkpoints are signed. */
+  signing?: { keyFile: string; checkpointFile: string };
+  /** LEDGER_TEXT_DAYS */
+  textDays?: number;
+  log: Logger;
+}
+
+/** The platform-free core, wired: what the playground, the platforms and the benches run on. */
+export interface Core {
+  engine: Engine;
+  moderator: Moderator;
+  ledger: Ledger;
+  recorder: Recorder;
+  spool: Spool;
+  store: KeyValueStore;
+  checkpointer?: Checkpointer;
+  /** Delivers what waits (as far as the store lets it), signs the heads, closes the files and connections. */
+  close(): Promise<void>;
+  /** Closes the key-value store alone, as an outage would (for outage drills and tests). */
+  closeStore(): Promise<void>;
+}
+
+/**
+ * Opens the store (checking its schema), the ledger (which reconnects by itself after an outage;
+ * meanwhile records wait in the spool), the spool and the signing key, and wires the engine, the
+ * recorder and the moderator the way `npm start` runs them. Records a previous run could not
+ * deliver are delivered first. An ordinary failure (store unreachable, key file unreadable) is a
+ * value with a sentence to show, never a stack trace.
+ */
+export async function createCore(options: CoreOptions): Promise<{ ok: true; core: Core } | { ok: false; error: string }> {
+  const { log } = options;
+  let opened: OpenedStore;
+  try {
+    opened = await openStore(options.storeUrl);
+  } catch (error) {
+    // StoreError messages name the backend and redact the password.
+    return { ok: false, error: `${(error as Error).message}\nSet STORE_URL in .env (see .env.example).` };
+  }
+  const schema = await checkSchemaVersion(opened.store).catch((error: Error) => ({ ok: false as const, message: error.message }));
+  if (!schema.ok) {
+    await opened.close();
+    return { ok: false, error: schema.message };
+  }
+  const ledgerBackend = reconnectingBackend(() => openLedgerBackend(options.storeUrl));
+  let checkpointer: Checkpointer | undefined;
+  if (options.signing) {
+    const signing = await Checkpointer.open({ ...options.signing, backend: ledgerBackend, warn: (message) => log.warn(message) });
+    if (!signing.ok) {
+      await ledgerBackend.close();
+      await opened.close();
+      return { ok: false, error: signing.error };
+    }
+    checkpointer = signing.checkpointer;
+    if (signing.keyCreated) log.info(`ledger: new signing key ${checkpointer.keyId} in ${options.signing.keyFile}; back it up`);
+  }
+  const engine = new Engine({ debunks: options.debunks, rules: options.rules, store: opened.store });
+  const ledger = new Ledger(ledgerBackend, { ...(options.textDays === undefined ? {} : { textDays: options.textDays }), ...(checkpointer ? { checkpoints: checkpointer } : {}) });
+  const spool = new Spool(options.spoolFile, {
+    ...options.spool,
+    onDamagedLine: (line, reason) => log.error({ file: options.spoolFile, line }, `ledger spool: line ${line} is ${reason}; it is skipped`),
+  });
+  const recorder = new Recorder(ledger, spool, {
+    onDelivered: (entries) => checkpointer?.delivered(entries),
+    onGroupStuck: (groupId, error) =>
+      log.error({ group: groupId, err: error }, `ledger: group ${groupId} cannot be appended to; its records stay in the spool and are tried again, the other groups go on`),
+    onGroupRecovered: (groupId) => log.info({ group: groupId }, `ledger: group ${groupId} is written to again`),
+  });
+  if (spool.waiting > 0) log.info({ waiting: spool.waiting }, 'ledger: delivering records an earlier run left in the spool');
+  // Records a previous run could not deliver go first; a store that is down keeps them waiting.
+  await recorder.flush();
+  const moderator = new Moderator(engine, recorder, new FeedbackQueue(opened.store), Date.now, (error, incident) =>
+    log.error({ err: error, group: incident.groupId, message: incident.messageId }, 'ledger: the outcome of an incident could not be recorded'),
+  );
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    await moderator.settled();
+    await recorder.flush();
+    recorder.stop();
+    await spool.close();
+    await checkpointer?.close();
+    await ledgerBackend.close();
+    await opened.close();
+  };
+  return {
+    ok: true,
+    core: { engine, moderator, ledger, recorder, spool, store: opened.store, ...(checkpointer ? { checkpointer } : {}), close: () => (closing ??= close()), closeStore: () => opened.close() },
+  };
+}
