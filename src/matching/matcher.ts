@@ -107,7 +107,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
         .slice(0, limit);
       const matched = matches.map((m) => byId.get(m.debunkId)).filter((d): d is Debunk => d !== undefined);
       const cues = refutationCues(message, matched);
-      return { matches, refuting: cues.length > 0, refutingCues: cues };
+      return { matches, stance: cues.length > 0 ? 'refute' : 'spread', stanceCues: cues, refuting: cues.length > 0, refutingCues: cues };
     },
     rank(text: string, limit: number): RankedClaim[] {
       const { ranked, relevance } = analyze(text, 0);

@@ -31,13 +31,28 @@ export interface ClaimMatch {
   explanation: MatchExplanation;
 }
 
+/**
+ * How the member relates to the claim they mention: passing it on (`spread`), asking whether it
+ * is true (`question`), calling it false (`refute`), or laughing it off (`mock`). Only spreading
+ * earns a strike.
+ */
+export const STANCES = ['spread', 'question', 'refute', 'mock'] as const;
+export type Stance = (typeof STANCES)[number];
+
 /** What the matcher says about one message. */
 export interface MessageMatch {
   /** Best matches first; empty when nothing reached the suggest threshold. */
   matches: ClaimMatch[];
-  /** The message itself refutes a rumor (cites a debunk, says "hoax", "辟谣", …). */
+  /** The member's stance towards the best match (`spread` when nothing says otherwise). */
+  stance: Stance;
+  /**
+   * The words that decided the stance, as found in the normalized message ("debunked",
+   * "是真的吗", "source:https://…"); empty for `spread`.
+   */
+  stanceCues: string[];
+  /** The message refutes or mocks the rumor (stance `refute` or `mock`): never punished. */
   refuting: boolean;
-  /** The cues that made it refuting, for the explanation. */
+  /** The cues that made it refuting, for the explanation (the stance cues when refuting). */
   refutingCues: string[];
 }
 

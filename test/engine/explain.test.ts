@@ -160,7 +160,7 @@ describe('decide(), the pure rules', () => {
     decide({
       message: { platform: 'test', groupId: 'g-1', messageId: 'x', member: { id: 'm-1', name: 'Alice' }, text: fiveG.claim, sentAt: 0 },
       settings: DEFAULT_RULES.settings,
-      match: { matches: [claim(score)], refuting: false, refutingCues: [] },
+      match: { matches: [claim(score)], stance: 'spread', stanceCues: [], refuting: false, refutingCues: [] },
       debunks: new Map([[FIVE_G_ID, fiveG]]),
       state: { strikes: [], counted: [] },
       now: 0,
