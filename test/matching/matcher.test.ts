@@ -146,7 +146,7 @@ describe('match: short and generic messages', () => {
     { given: 'null', input: null },
     { given: 'a number', input: 42 },
   ])('GIVEN a non-string ($given) THEN matches is empty', ({ input }) => {
-    expect(matcher.match(input as any)).toEqual({ matches: [], refuting: false, refutingCues: [] });
+    expect(matcher.match(input as any)).toEqual({ matches: [], stance: 'spread', stanceCues: [], refuting: false, refutingCues: [] });
   });
 });
 
