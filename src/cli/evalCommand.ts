@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { formatProblem as formatLoadProblem } from '../debunks/loadDebunks.js';
+import { fitVerifier } from '../eval/fitVerifier.js';
 import { formatCurve, formatTable, toJsonReport } from '../eval/formatReport.js';
 import { runEval } from '../eval/runEval.js';
 import { formatProblem } from '../eval/types.js';
@@ -11,6 +13,9 @@ import { DEFAULT_RULES_FILE } from './loadEngine.js';
 
 /** The shared evaluation data sits next to the repository: `<repo>/../shared/eval`. */
 export const DEFAULT_EVAL_DIR = resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/eval');
+
+/** Where `eval --fit` writes the verifier's weights: the file the matcher loads. */
+export const VERIFIER_WEIGHTS_FILE = fileURLToPath(new URL('../matching/verifierWeights.json', import.meta.url));
 
 /**
  * `eval [--data DIR] [--rules FILE] [--curve] [--json]`: scores the matcher on every evaluation set
@@ -23,7 +28,17 @@ export function evalCommand(): Command {
     .option('--rules <file>', 'rules file whose thresholds.act is used', DEFAULT_RULES_FILE)
     .option('--curve', 'also print act-rate against false-act rate over a range of thresholds', false)
     .option('--json', 'print one JSON object with the results and nothing else on stdout', false)
-    .action((options: { data: string; rules: string; curve: boolean; json: boolean }) => {
+    .option('--fit', `fit the match verifier on the sets (dev splits held out) and write ${'src/matching/verifierWeights.json'}, instead of scoring`, false)
+    .action((options: { data: string; rules: string; curve: boolean; json: boolean; fit: boolean }) => {
+      if (options.fit) {
+        const fit = fitVerifier(resolve(options.data), (debunks) => createMatcher(debunks), (m) => process.stderr.write(`${m}\n`));
+        writeFileSync(VERIFIER_WEIGHTS_FILE, `${JSON.stringify(fit.weights, null, 2)}\n`);
+        for (const s of fit.sources) {
+          process.stdout.write(`${s.name}: ${s.pairs} pairs, ${s.positives} positive, accuracy ${(s.accuracy * 100).toFixed(1)}%\n`);
+        }
+        process.stdout.write(`wrote ${VERIFIER_WEIGHTS_FILE}\n`);
+        return;
+      }
       const rules = loadSettingsFile(options.rules);
       if (!rules.ok) {
         for (const problem of rules.problems) process.stderr.write(`${formatLoadProblem(problem)}\n`);

@@ -20,7 +20,10 @@ export interface MatchExplanation {
   retrieval: number;
   /** Stage 2: share of the phrase's terms found in the excerpt, in [0,1]. */
   coverage: number;
-  /** Stage 2: fuse.js similarity of phrase and excerpt, in [0,1] (1 = identical). */
+  /**
+   * Stage 2: how closely the excerpt follows the phrase's wording, in [0,1]: the share of the
+   * phrase's neighbouring terms that are neighbours in the excerpt too (1 = same order throughout).
+   */
   similarity: number;
 }
 
@@ -69,6 +72,17 @@ export interface MatchOptions {
   minScore?: number;
 }
 
+/** One candidate debunk with the verifier's inputs (for fitting the verifier). */
+export interface CandidateFeatures {
+  debunkId: string;
+  /** Values in the order of FEATURE_NAMES (features.ts). */
+  features: Float64Array;
+  /** The matched phrase is Chinese/Japanese. */
+  ideographic: boolean;
+  /** Too few shared terms: the matcher scores it 0 whatever the verifier says. */
+  ruledOut: boolean;
+}
+
 export interface Matcher {
   /** Matches a message against the database: short, generic messages match nothing. */
   match(text: string, options?: MatchOptions): MessageMatch;
@@ -79,6 +93,8 @@ export interface Matcher {
    * using the old one until the returned promise resolves.
    */
   update(debunks: readonly Debunk[]): Promise<void>;
+  /** The candidates of a message and their features, in ranking order (for fitting the verifier). */
+  candidates?(text: string): CandidateFeatures[];
   /** Number of debunks indexed. */
   readonly size: number;
 }
