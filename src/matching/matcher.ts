@@ -2,6 +2,7 @@ import type { Debunk } from '../debunks/schema.js';
 import { buildPhraseIndex, buildPhraseIndexAsync } from './phraseIndex.js';
 import { prepareMessage, type PreparedMessage } from './prepareMessage.js';
 import { refutationCues } from './refutationOf.js';
+import { readStance } from './stance/readStance.js';
 import { explainMatch, measureCoverage, type Coverage } from './rescore.js';
 import { Accumulator, retrieve } from './retrieve.js';
 import { scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
@@ -76,8 +77,10 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
         .slice(0, limit)
         .map((c) => explainMatch(index, message, c.coverage, c.score, c.order));
       const matched = matches.map((m) => byId.get(m.debunkId)).filter((d): d is Debunk => d !== undefined);
-      const cues = refutationCues(message, matched);
-      return { matches, stance: cues.length > 0 ? 'refute' : 'spread', stanceCues: cues, refuting: cues.length > 0, refutingCues: cues };
+      const top = matches[0];
+      const { stance, cues } = readStance(message, matched[0], top?.explanation, refutationCues(message, matched));
+      const refuting = stance === 'refute' || stance === 'mock';
+      return { matches, stance, stanceCues: cues, refuting, refutingCues: refuting ? cues : [] };
     },
     rank(text: string, limit: number): RankedClaim[] {
       return analyze(text)
