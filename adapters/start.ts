@@ -2,8 +2,9 @@ import type { Env } from '../src/config/env.js';
 import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
 import { Engine } from '../src/engine/engine.js';
 import { FeedbackQueue } from '../src/feedback/feedbackQueue.js';
-import { Moderator } from '../src/engine/moderator.js';
+import { Moderator } from '../src/moderation/moderator.js';
 import { openLedgerBackend } from '../src/ledger/backends/openLedgerBackend.js';
+import { Checkpointer } from '../src/ledger/checkpoints/checkpointer.js';
 import { Ledger } from '../src/ledger/ledger.js';
 import { reconnectingBackend } from '../src/ledger/reconnectingBackend.js';
 import { Recorder } from '../src/ledger/recorder.js';
@@ -42,15 +43,29 @@ function spoolFile(configured: string): string {
   return ids ? `${configured}.shard-${ids.join('-')}` : configured;
 }
 
+/** How often a bot started by npm checks that npm is still there. */
+const PARENT_CHECK_MS = 1_000;
+
 /**
  * The first SIGINT or SIGTERM; in a shard process also the loss of the channel to the
- * ShardingManager, so shards never outlive a manager that was killed.
+ * ShardingManager, so shards never outlive a manager that was killed. Under `npm start` also the
+ * loss of npm: a process manager's SIGTERM (docker stop, pm2) reaches npm, which passes it to
+ * `sh -c`; where sh is dash it dies without passing it on, and the bot would run on as an orphan.
  */
-function stopSignal(): Promise<NodeJS.Signals | 'manager gone'> {
+function stopSignal(): Promise<NodeJS.Signals | 'manager gone' | 'npm gone'> {
   return new Promise((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
     if (isShardProcess()) process.once('disconnect', () => resolve('manager gone'));
+    if (process.env.npm_lifecycle_event) {
+      const parent = process.ppid;
+      const watch = setInterval(() => {
+        if (process.ppid === parent) return;
+        clearInterval(watch);
+        resolve('npm gone');
+      }, PARENT_CHECK_MS);
+      watch.unref();
+    }
   });
 }
 
@@ -86,10 +101,24 @@ export async function start(env: Env, io: StartIo): Promise<number> {
   if (!opened) return 1;
   // The ledger reconnects by itself after an outage; meanwhile records wait in the spool.
   const ledgerBackend = reconnectingBackend(() => openLedgerBackend(env.STORE_URL));
+  // Signs each group's chain head after every delivered batch and at shutdown (LEDGER_KEY_FILE).
+  let checkpointer: Checkpointer | undefined;
   try {
+    const signing = await Checkpointer.open({
+      keyFile: env.LEDGER_KEY_FILE,
+      checkpointFile: env.LEDGER_CHECKPOINT_FILE,
+      backend: ledgerBackend,
+      warn: (message) => log.warn(message),
+    });
+    if (!signing.ok) {
+      io.errors.write(`RumorGuard cannot start: ${signing.error}\n`);
+      return 1;
+    }
+    checkpointer = signing.checkpointer;
+    if (signing.keyCreated) log.info(`ledger: new signing key ${checkpointer.keyId} in ${env.LEDGER_KEY_FILE}; back it up`);
     const engine = new Engine({ debunks: debunks.debunks, rules, store: opened.store });
-    const ledger = new Ledger(ledgerBackend);
-    const recorder = new Recorder(ledger, new Spool(spoolFile(env.SPOOL_FILE)));
+    const ledger = new Ledger(ledgerBackend, { textDays: env.LEDGER_TEXT_DAYS, checkpoints: checkpointer });
+    const recorder = new Recorder(ledger, new Spool(spoolFile(env.SPOOL_FILE)), { onDelivered: (entries) => checkpointer?.delivered(entries) });
     // Records a previous run could not deliver go first.
     await recorder.flush();
     const moderator = new Moderator(engine, recorder, new FeedbackQueue(opened.store));
@@ -106,6 +135,7 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     await runPlayground({ moderator, ledger, input: io.input, output: io.output });
     return 0;
   } finally {
+    await checkpointer?.close();
     await ledgerBackend.close();
     await opened.close();
   }

@@ -1,39 +1,48 @@
 import type { Decision } from '../../src/engine/decision.js';
+import { intentText } from '../../src/engine/intentText.js';
+import type { ActionResult } from '../../src/ledger/ledgerRecord.js';
+import { SKIP_REASONS } from '../../src/ledger/ledgerRecord.js';
+import type { ModerationPort } from '../../src/moderation/moderationPort.js';
 import { REASONS } from '../../src/rules/reasons.js';
 
 const indent = (text: string, prefix: string) => text.split('\n').map((l) => `${prefix}${l}`).join('\n');
 
-/** What the bot would do in a real group, as console lines. */
-export function formatDecision(d: Decision, memberName: string): string[] {
+/**
+ * The playground's platform: each action is "done" by printing what a real group would see, in
+ * the order the decision lists them.
+ */
+export function consolePort(lines: string[], memberName: string): ModerationPort {
+  const say = (line: string) => {
+    lines.push(line);
+    return Promise.resolve({ status: 'done' as const });
+  };
+  const reply = (text: string | undefined) => say(`  RumorGuard replies:\n${indent(text ?? '', '    ')}`);
+  return {
+    reply_refutation: (i) => reply(intentText(i)),
+    pointer: (i) => reply(intentText(i)),
+    suggest_check: (i) => reply(intentText(i)),
+    warn: (i) => say(`  RumorGuard warns ${memberName}:\n${indent(intentText(i) ?? '', '    ')}`),
+    mute: (i) => say(`  [mute] ${intentText(i) ?? ''}`),
+    delete: () => say('  [delete] the message is removed'),
+    alert_owners: (i) => say(`  [to the owners] ${intentText(i) ?? ''}`),
+  };
+}
+
+/**
+ * What the playground shows after the actions: the ledger line, actions not done and why (withheld
+ * by a rule, or skipped), the member's stance and strikes.
+ */
+export function formatAftermath(d: Decision, results: readonly ActionResult[], memberName: string): string[] {
   const lines: string[] = [];
-  for (const a of d.actions) {
-    switch (a.type) {
-      case 'reply_refutation':
-      case 'pointer':
-      case 'suggest_check':
-        lines.push(`  RumorGuard replies:\n${indent(a.text ?? '', '    ')}`);
-        break;
-      case 'warn':
-        lines.push(`  RumorGuard warns ${memberName}:\n${indent(a.text ?? '', '    ')}`);
-        break;
-      case 'mute':
-        lines.push(`  [mute] ${a.text ?? ''}`);
-        break;
-      case 'delete':
-        lines.push(`  [delete] the message is removed`);
-        break;
-      case 'alert_owners':
-        lines.push(`  [to the owners] ${a.text ?? ''}`);
-        break;
-      case 'log':
-        lines.push(`  [ledger] ${a.detail}`);
-        break;
-    }
+  const log = d.actions.find((a) => a.type === 'log');
+  if (log) lines.push(`  [ledger] ${log.detail}`);
+  for (const r of results) {
+    if (r.status === 'skipped') lines.push(`  (not done: ${r.type} — ${SKIP_REASONS[r.reason]})`);
+    if (r.status === 'failed') lines.push(`  (failed: ${r.type} — ${r.error})`);
   }
   for (const w of d.withheld) lines.push(`  (not done: ${w.type} — ${REASONS[w.withheldBecause]})`);
   if (d.refuting) lines.push(`  (refutes the rumor: ${d.refutingCues.join(', ')}; no strike)`);
   if (d.strikes.after !== d.strikes.before) lines.push(`  (${memberName} now has ${d.strikes.after} active strike(s))`);
-  if (lines.length === 0) lines.push('  (nothing to do)');
   return lines;
 }
 

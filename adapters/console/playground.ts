@@ -2,10 +2,11 @@ import { createInterface } from 'node:readline';
 import { ADMIN_HELP, isAdminCommand } from '../../src/commands/adminCommands.js';
 import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
 import type { Decision } from '../../src/engine/decision.js';
-import type { Moderator } from '../../src/engine/moderator.js';
+import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
+import { incidentViews } from '../../src/ledger/incidentOutcomes.js';
 import { CHAIN_FAULTS } from '../../src/ledger/verifyChain.js';
-import { formatDecision, formatExplain } from './formatDecision.js';
+import { consolePort, formatAftermath, formatExplain } from './formatDecision.js';
 
 export interface PlaygroundOptions {
   moderator: Moderator;
@@ -38,16 +39,20 @@ async function describeLedger(ledger: Ledger): Promise<string[]> {
     const check = await ledger.verify(GROUP);
     const entries = await ledger.entries(GROUP);
     const head = check.ok ? `  ledger OK: ${check.entries} entries` : `  ledger FAILED at seq ${check.seq}: ${CHAIN_FAULTS[check.fault]}`;
+    // Outcome entries are shown on their incident's line: what was decided, and what became of it.
+    const views = new Map(incidentViews(entries).map((v) => [v.entry.seq, v]));
+    const shown = entries.filter((e) => e.record.type !== 'outcome').slice(-5);
     return [
       head,
-      ...entries.slice(-5).map((e) => {
+      ...shown.map((e) => {
         const r = e.record;
+        const view = views.get(e.seq);
         const what =
           r.type === 'incident'
-            ? `${r.member.name}: ${r.debunkId} (${r.actions.filter((a) => a.status !== 'withheld').map((a) => a.type).join(', ') || 'logged'})`
-            : r.type === 'outcome'
-              ? `outcome of ${r.messageId}: ${r.actions.map((a) => `${a.type} ${a.status}`).join(', ')}`
-              : `${r.by.kind === 'admin' ? r.by.name : 'bot'}: ${r.detail}`;
+            ? `${r.member.name}: ${r.debunkId} (${view?.actions.map((a) => `${a.type} ${a.status}`).join(', ') || 'logged'})`
+            : r.type === 'admin'
+              ? `${r.by.kind === 'admin' ? r.by.name : 'bot'}: ${r.detail}`
+              : '';
         return `  #${e.seq} ${e.at.slice(11, 19)} ${what}`;
       }),
     ];
@@ -134,11 +139,14 @@ export async function runPlayground({ moderator, ledger, input, output }: Playgr
         };
     lastMessageOf.set(current.id, message);
     try {
-      const { decision, recorded } = await moderator.onMessage(message);
+      const shown: string[] = [];
+      const { decision, recorded, outcomes } = await moderator.onMessage(message, consolePort(shown, current.name));
+      const results = (await outcomes) ?? [];
       last = decision;
       latest = message;
       if (decision.matches[0]) latestMatched = { message, debunkId: decision.matches[0].debunkId };
-      write(formatDecision(decision, current.name));
+      const lines = [...shown, ...formatAftermath(decision, results, current.name)];
+      write(lines.length > 0 ? lines : ['  (nothing to do)']);
       if (recorded && recorded.waiting > 0) {
         write([`  (the store is unreachable: ${recorded.waiting} ledger record(s) wait on disk and will be replayed)`]);
       }

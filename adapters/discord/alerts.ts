@@ -1,6 +1,9 @@
 import { AlertThrottle } from '../../src/alerts/alertThrottle.js';
 import type { Language } from '../../src/engine/templates.js';
+import { alertAttempt, heldAlert } from '../../src/moderation/alertAttempt.js';
+import type { Attempt } from '../../src/moderation/moderationPort.js';
 import type { Clock } from '../../src/outbox/clock.js';
+import type { DeliveryFate } from '../../src/outbox/types.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import type { APIEmbed } from 'discord.js';
 import type { DiscordOutgoing } from './outgoing.js';
@@ -16,6 +19,8 @@ export interface DiscordAlert {
   memberName: string;
   strikes: number;
   lang: Language;
+  /** User ids the rules name as owners: told by direct message too (unless alerts go to a channel). */
+  owners?: readonly string[];
   embed: APIEmbed;
 }
 
@@ -27,15 +32,15 @@ const alertChannelKey = (guildId: string) => `dc:alertchannel:${guildId}`;
  * window while a rumor keeps spreading (as on Telegram).
  */
 export class DiscordAlerts {
-  private readonly throttle: AlertThrottle<DiscordAlert>;
+  private readonly throttle: AlertThrottle<DiscordAlert, Attempt>;
 
   constructor(
     private readonly store: KeyValueStore,
-    private readonly send: (payload: DiscordOutgoing) => void,
+    private readonly send: (payload: DiscordOutgoing) => Promise<DeliveryFate>,
     onError: (error: unknown) => void,
     options: { windowMs?: number; clock?: Clock } = {},
   ) {
-    this.throttle = new AlertThrottle<DiscordAlert>({
+    this.throttle = new AlertThrottle<DiscordAlert, Attempt>({
       deliver: (t) => {
         const alert = t.kind === 'first' ? t.alert : t.latest;
         const payload: Omit<DiscordOutgoing, 'to'> =
@@ -51,21 +56,34 @@ export class DiscordAlerts {
                   strikes: alert.strikes,
                 }),
               };
-        return this.target(alert.guildId, alert.ownerId).then((to) => this.send({ ...payload, to }));
+        return this.targets(alert.guildId, alert.ownerId, alert.owners).then(async (targets) =>
+          alertAttempt(await Promise.all(targets.map((to) => this.send({ ...payload, to })))),
+        );
       },
       onError,
       ...options,
     });
   }
 
-  alert(alert: DiscordAlert): 'sent' | 'held' {
-    return this.throttle.push(`${alert.guildId}:${alert.debunkId}`, alert);
+  /** Sends an owner alert, or holds it for its rumor's digest; resolves with what became of it. */
+  async alert(alert: DiscordAlert): Promise<Attempt> {
+    const pushed = this.throttle.push(JSON.stringify([alert.guildId, alert.debunkId]), alert);
+    if (pushed.held) return heldAlert();
+    return (await pushed.delivered) ?? { status: 'failed', error: 'the alert could not be routed (the store is unreachable)' };
   }
 
   /** The alert channel of a server, or the owner's DMs. */
   async target(guildId: string, ownerId: string): Promise<DiscordOutgoing['to']> {
     const channel = await this.store.get<string>(alertChannelKey(guildId));
     return channel ? { channel } : { user: ownerId };
+  }
+
+  /** Where an alert goes: the alert channel, else the server owner and every owner the rules name, by DM. */
+  private async targets(guildId: string, ownerId: string, owners: readonly string[] = []): Promise<DiscordOutgoing['to'][]> {
+    const to = await this.target(guildId, ownerId);
+    if ('channel' in to) return [to];
+    const named = owners.filter((id) => /^\d{1,20}$/.test(id));
+    return [...new Set([ownerId, ...named])].map((user) => ({ user }));
   }
 
   setChannel(guildId: string, channelId: string | undefined): Promise<unknown> {

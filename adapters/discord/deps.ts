@@ -1,10 +1,10 @@
 import type { Client } from 'discord.js';
 import type { Engine } from '../../src/engine/engine.js';
-import type { Moderator } from '../../src/engine/moderator.js';
+import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Language } from '../../src/engine/templates.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import type { Logger } from '../../src/lib/logger.js';
-import type { Priority } from '../../src/outbox/types.js';
+import type { DeliveryFate, Priority } from '../../src/outbox/types.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import type { DiscordAlerts } from './alerts.js';
 import type { DiscordOutgoing } from './outgoing.js';
@@ -19,8 +19,11 @@ export interface DiscordDeps {
   store: KeyValueStore;
   alerts: DiscordAlerts;
   log: Logger;
-  /** Queues a message under the rate limits; the key of the queue is the channel (or DM user). */
-  enqueue: (priority: Priority, payload: DiscordOutgoing, mergeKey?: string) => void;
+  /**
+   * Queues a message under the rate limits (the key of the queue is the channel, or DM user);
+   * resolves, never rejects, with what became of it.
+   */
+  enqueue: (priority: Priority, payload: DiscordOutgoing, mergeKey?: string) => Promise<DeliveryFate>;
   now: () => number;
 }
 

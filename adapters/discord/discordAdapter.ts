@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Message, type PartialMessage, Partials } from 'discord.js';
 import type { Engine } from '../../src/engine/engine.js';
-import type { Moderator } from '../../src/engine/moderator.js';
+import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import type { Logger } from '../../src/lib/logger.js';
 import { waitAtMost } from '../../src/lib/waitAtMost.js';
@@ -86,11 +86,12 @@ export class DiscordAdapter {
       onDrop: (item, reason) => log.warn({ to: item.chatId, reason }, 'discord: message dropped'),
       ...(options.clock ? { clock: options.clock } : {}),
     });
-    const enqueue: DiscordDeps['enqueue'] = (priority, payload, mergeKey) => {
-      const chatId = 'channel' in payload.to ? payload.to.channel : `dm:${payload.to.user}`;
-      const r = this.outbox.enqueue({ chatId, priority, payload, ...(mergeKey ? { mergeKey } : {}) });
-      if (r.outcome === 'dropped') log.warn({ to: chatId, reason: r.reason }, 'discord: message not queued');
-    };
+    const enqueue: DiscordDeps['enqueue'] = (priority, payload, mergeKey) =>
+      new Promise((onFate) => {
+        const chatId = 'channel' in payload.to ? payload.to.channel : `dm:${payload.to.user}`;
+        const r = this.outbox.enqueue({ chatId, priority, payload, onFate, ...(mergeKey ? { mergeKey } : {}) });
+        if (r.outcome === 'dropped') log.warn({ to: chatId, reason: r.reason }, 'discord: message not queued');
+      });
     this.alerts = new DiscordAlerts(options.store, (payload) => enqueue('high', payload), (err) => log.warn({ err }, 'discord: alert not delivered'), {
       ...(options.alertWindowMs !== undefined ? { windowMs: options.alertWindowMs } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
@@ -130,6 +131,7 @@ export class DiscordAdapter {
     while (this.inFlight.size > 0) await Promise.all(this.inFlight);
     await this.alerts.settled();
     await this.outbox.drain();
+    await this.options.moderator.settled();
   }
 
   /** Stops receiving, sends pending digests, gives the outbox `graceMs`, and disconnects. */
@@ -137,7 +139,9 @@ export class DiscordAdapter {
     this.alerts.flush();
     await this.alerts.settled();
     await waitAtMost(this.idle(), graceMs);
+    // What could not be sent in time is dropped: its actions are recorded as skipped at shutdown.
     this.outbox.close();
+    await this.options.moderator.settled();
     await this.client.destroy();
   }
 

@@ -3,6 +3,7 @@ import {
   type ChatInputCommandInteraction,
   escapeMarkdown,
   type Interaction,
+  type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   MessageFlags,
   type MessageContextMenuCommandInteraction,
@@ -102,12 +103,16 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
     await interaction.reply(privately({ content: text(lang, 'notManager') }));
     return;
   }
+  // Discord wants an answer within 3 s; reading the ledger or a slow store can take longer, so
+  // every admin command is acknowledged at once and answered by editing that acknowledgement.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const answer = (options: Omit<InteractionReplyOptions, 'flags'>) => interaction.editReply({ ...options, allowedMentions: allowedMentions(false) } as InteractionEditReplyOptions);
   const by: ChatMember = { ...memberOf(interaction), isAdmin: true };
   const o = interaction.options;
   const sub = o.getSubcommand();
   const core = async (command: string) => {
     const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang);
-    await interaction.reply(privately({ content: plainLines(result.reply) }));
+    await answer({ content: plainLines(result.reply) });
   };
   switch (sub) {
     case 'status':
@@ -128,10 +133,13 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
       return core('/rg queue');
     case 'resolve':
       return core(`/rg ${o.getString('decision', true)} ${o.getString('item', true)}`);
+    case 'enable':
+    case 'disable':
+      return core(`/rg ${sub} ${o.getString('action', true)}`);
     case 'incidents': {
-      if (!deps.ledger) return void (await interaction.reply(privately({ content: text(lang, 'ledgerUnavailable') })));
+      if (!deps.ledger) return void (await answer({ content: text(lang, 'ledgerUnavailable') }));
       const lines = recentIncidents(await deps.ledger.entries(guildId), o.getInteger('count') ?? 5);
-      await interaction.reply(privately({ content: lines.length === 0 ? text(lang, 'noIncidents') : plainLines(lines.join('\n')) }));
+      await answer({ content: lines.length === 0 ? text(lang, 'noIncidents') : plainLines(lines.join('\n')) });
       return;
     }
     case 'export':
@@ -141,24 +149,23 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
       await deps.alerts.setChannel(guildId, channel?.id);
       const detail = channel ? `owner alerts to channel ${channel.id}` : 'owner alerts to the owner by direct message';
       await deps.moderator.recordAction('discord', guildId, { kind: 'admin', id: by.id, name: by.name }, 'alerts', detail);
-      await interaction.reply(privately({ content: channel ? text(lang, 'alertsChannel', { channel: `<#${channel.id}>` }) : text(lang, 'alertsOff') }));
+      await answer({ content: channel ? text(lang, 'alertsChannel', { channel: `<#${channel.id}>` }) : text(lang, 'alertsOff') });
       return;
     }
   }
 }
 
-/** The management report as a file in an answer only the admin sees; the export is ledgered. */
+/** The management report as a file in an answer only the admin sees (deferred); the export is ledgered. */
 async function exportLedger(deps: DiscordDeps, interaction: ChatInputCommandInteraction, guildId: string, by: ChatMember, lang: 'en' | 'zh'): Promise<void> {
   if (!deps.ledger) {
-    await interaction.reply(privately({ content: text(lang, 'ledgerUnavailable') }));
+    await interaction.editReply({ content: text(lang, 'ledgerUnavailable') });
     return;
   }
   const report = await managementReport(deps.ledger, guildId, lang, deps.now());
-  await interaction.reply(
-    privately({
-      content: text(lang, 'exportCaption', { guild: escapeMarkdown(interaction.guild?.name ?? guildId), entries: report.entries, status: report.status }),
-      files: [{ attachment: Buffer.from(report.markdown, 'utf8'), name: report.filename }],
-    }),
-  );
+  await interaction.editReply({
+    content: text(lang, 'exportCaption', { guild: escapeMarkdown(interaction.guild?.name ?? guildId), entries: report.entries, status: report.status }),
+    files: [{ attachment: Buffer.from(report.markdown, 'utf8'), name: report.filename }],
+    allowedMentions: allowedMentions(false),
+  });
   await deps.moderator.recordAction('discord', guildId, { kind: 'admin', id: by.id, name: by.name }, 'export', `ledger report exported (${report.entries} entries)`);
 }

@@ -1,5 +1,5 @@
 import { type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type Client, DiscordAPIError, type MessageCreateOptions } from 'discord.js';
-import type { OutboxItem } from '../../src/outbox/types.js';
+import type { Merged, OutboxItem } from '../../src/outbox/types.js';
 import { type Digest, digestOf, digestText, foldDigests } from '../../src/outbox/digest.js';
 
 /** One message the bot sends to a channel, or to a user by direct message. */
@@ -56,9 +56,9 @@ export function digestNotice(channel: string, content: string, replyTo: string, 
 }
 
 /** Folds waiting notices into one message (ten lines, then a count); otherwise the later wins. */
-export function mergeDiscord(earlier: DiscordOutgoing, later: DiscordOutgoing): DiscordOutgoing {
-  if (!earlier.digest || !later.digest) return later;
+export function mergeDiscord(earlier: DiscordOutgoing, later: DiscordOutgoing): Merged<DiscordOutgoing> {
+  if (!earlier.digest || !later.digest) return { payload: later, combined: false };
   const digest = foldDigests(earlier.digest, later.digest);
   // A digest names several members: it pings none of them.
-  return { ...later, pingAuthor: false, content: digestText(digest), digest };
+  return { payload: { ...later, pingAuthor: false, content: digestText(digest), digest }, combined: true };
 }

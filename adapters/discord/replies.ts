@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
-import type { Debunk } from '../../src/debunks/schema.js';
+import type { Debunk, Source } from '../../src/debunks/schema.js';
+import type { RefutationContent } from '../../src/engine/decision.js';
 import { type Language, refutationIn, verdictName } from '../../src/engine/templates.js';
 import { markdownLink, safeText } from './markdown.js';
 import { text } from './texts.js';
@@ -8,20 +9,24 @@ import { text } from './texts.js';
 const AMBER = 0xf5a623;
 const RED = 0xd0021b;
 
-const sourceLines = (d: Debunk, max: number): string =>
+const sourceLines = (d: { sources: readonly Source[] }, max: number): string =>
   d.sources
     .slice(0, max)
     .map((s) => markdownLink(s.url, s.title))
     .filter((l): l is string => l !== undefined)
     .join('\n');
 
-/** The refutation as an embed: verdict in the title, refutation, sources; everything escaped. */
-export function refutationEmbed(d: Debunk, lang: Language): APIEmbed {
-  const sources = sourceLines(d, 3);
+/**
+ * The refutation as an embed: verdict in the title (worded as an answer for a question),
+ * refutation, sources; everything escaped.
+ */
+export function refutationEmbed(r: RefutationContent): APIEmbed {
+  const lang = r.language;
+  const sources = sourceLines(r, 3);
   return {
     color: AMBER,
-    title: `ℹ️ ${text(lang, 'factCheck', { verdict: verdictName(lang, d.verdict) })}`,
-    description: safeText(refutationIn(d, lang), 1000),
+    title: `ℹ️ ${text(lang, r.stance === 'question' ? 'goodQuestion' : 'factCheck', { verdict: verdictName(lang, r.verdict) })}`,
+    description: safeText(r.refutation, 1000),
     ...(sources ? { fields: [{ name: text(lang, 'sources'), value: sources }] } : {}),
   };
 }

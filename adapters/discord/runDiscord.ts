@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import type { Env } from '../../src/config/env.js';
-import type { Moderator } from '../../src/engine/moderator.js';
+import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import type { Logger } from '../../src/lib/logger.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';

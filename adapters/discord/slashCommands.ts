@@ -8,6 +8,7 @@ import {
   SlashCommandSubcommandBuilder,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import { ACTION_TYPES } from '../../src/rules/actionTypes.js';
 
 /** The context-menu command on a message ("Apps → Report as rumor"). */
 export const REPORT_COMMAND = 'Report as rumor';
@@ -27,7 +28,12 @@ const SUBCOMMAND_NAMES_ZH: Readonly<Record<string, string>> = {
   alerts: '提醒',
   reports: '举报队列',
   resolve: '处理举报',
+  enable: '启用',
+  disable: '停用',
 };
+
+/** Actions an owner switches on or off (log is always on: it is the record owners show). */
+const SWITCHABLE_ACTIONS = ACTION_TYPES.filter((a) => a !== 'log');
 
 /** Command names and descriptions in Discord's locales we speak. */
 const zh = (text: string) => ({ 'zh-CN': text, 'zh-TW': text });
@@ -108,6 +114,24 @@ function adminCommand(): SlashCommandBuilder {
       .addStringOption((o) => o.setName('item').setDescription('Item id from /rumorguard reports').setRequired(true))
       .addStringOption((o) => o.setName('decision').setDescription('accept or reject').setRequired(true).addChoices({ name: 'accept', value: 'accept' }, { name: 'reject', value: 'reject' })),
   );
+  for (const [name, en, cn] of [
+    ['enable', 'Carry out an action (warn, mute, delete, alert_owners, …)', '启用一项处理（警告、禁言、删除、提醒群主……）'],
+    ['disable', 'Stop carrying out an action (it is still decided and logged)', '停用一项处理（仍会判断并记录）'],
+  ] as const) {
+    b.addSubcommand((s) =>
+      s
+        .setName(name)
+        .setDescription(en)
+        .setDescriptionLocalizations(zh(cn))
+        .addStringOption((o) =>
+          o
+            .setName('action')
+            .setDescription('The action')
+            .setRequired(true)
+            .addChoices(...SWITCHABLE_ACTIONS.map((a) => ({ name: a, value: a }))),
+        ),
+    );
+  }
   for (const sub of b.options) {
     if (sub instanceof SlashCommandSubcommandBuilder) sub.setNameLocalizations(zh(SUBCOMMAND_NAMES_ZH[sub.name] ?? sub.name));
   }

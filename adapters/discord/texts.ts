@@ -5,6 +5,7 @@ import { fillTemplate } from '../../src/lib/fillTemplate.js';
 const TEXTS = {
   en: {
     factCheck: 'Fact check: rated {verdict}',
+    goodQuestion: 'Good question: fact-checkers rated this {verdict}',
     sources: 'Sources',
     notRumor: 'Not a rumor?',
     report: 'Report',
@@ -30,6 +31,7 @@ const TEXTS = {
   },
   zh: {
     factCheck: '辟谣提示：认定为「{verdict}」',
+    goodQuestion: '问得好：这个说法被认定为「{verdict}」',
     sources: '来源',
     notRumor: '不是谣言？',
     report: '举报',

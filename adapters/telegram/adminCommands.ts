@@ -3,6 +3,7 @@ import type { Message } from 'telegraf/types';
 import type { ChatMember } from '../../src/engine/chatMessage.js';
 import { managementReport } from '../../src/ledger/export/managementReport.js';
 import { recentIncidents } from '../../src/ledger/recentIncidents.js';
+import { answerLanguage } from '../../src/engine/language.js';
 import type { Language } from '../../src/engine/templates.js';
 import { answer, type AdapterDeps } from './deps.js';
 import { escapeHtml, htmlText } from './html.js';
@@ -37,7 +38,12 @@ export async function isSenderAdmin(deps: AdapterDeps, message: Message, chat: G
  */
 export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, chat: GroupChat): Promise<void> {
   const args = commandArgs(message.text);
-  const lang = languageOf(message.from?.language_code);
+  // One language for every answer: the group's setting, or with `auto` the admin's own.
+  const setting = await deps.engine
+    .settingsFor(String(chat.id))
+    .then((s) => s.language)
+    .catch(() => 'auto' as const);
+  const lang = answerLanguage(setting, message.text, message.from?.language_code ? languageOf(message.from.language_code) : undefined);
   if (args[0] === 'alerts' && args[1] && args[1] !== 'off') {
     await linkAlerts(deps, message, args[1], lang);
     return;
@@ -49,9 +55,6 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   }
   const sender = senderOf(message, chat)!;
   const admin: ChatMember = { id: sender.id, name: sender.name, isAdmin: true };
-  // Answers to admins in the group's language when it is set, else in the admin's own.
-  const groupLanguage = (await deps.engine.settingsFor(String(chat.id))).language;
-  const answerLanguage = groupLanguage === 'auto' ? lang : groupLanguage;
   const reply = (html: string) => answer(deps, chat.id, message.message_id, html);
   switch (args[0]) {
     case 'alerts':
@@ -70,7 +73,7 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   } else if (MEMBER_COMMANDS.has(args[0] ?? '') && args.length === 1) {
     return reply(textHtml(lang, 'replyToMember'));
   }
-  const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText, answerLanguage);
+  const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText, lang);
   reply(escapeHtml(result.reply));
 }
 

@@ -1,6 +1,9 @@
 import { AlertThrottle, type ThrottledAlert } from '../../src/alerts/alertThrottle.js';
 import type { Language } from '../../src/engine/templates.js';
+import { alertAttempt, heldAlert } from '../../src/moderation/alertAttempt.js';
+import type { Attempt } from '../../src/moderation/moderationPort.js';
 import type { Clock } from '../../src/outbox/clock.js';
+import type { DeliveryFate } from '../../src/outbox/types.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import type { AdminCache } from './adminCache.js';
 import { textHtml } from './texts.js';
@@ -13,6 +16,8 @@ export interface OwnerAlert {
   memberName: string;
   strikes: number;
   lang: Language;
+  /** User ids the rules name as owners: told too, where Telegram lets the bot write to them. */
+  owners?: readonly string[];
   /** The full alert, ready to send. */
   html: string;
 }
@@ -24,7 +29,7 @@ export interface AlertRouterOptions {
   store: KeyValueStore;
   admins: AdminCache;
   /** Queues an alert for a chat (high priority: alerts are never evicted under a flood). */
-  send: (chatId: number, html: string) => void;
+  send: (chatId: number, html: string) => Promise<DeliveryFate>;
   /** Called when an alert has nowhere to go (no linked chat, no admin started the bot). */
   onUndeliverable?: (alert: OwnerAlert) => void;
   onError?: (error: unknown) => void;
@@ -38,10 +43,10 @@ export interface AlertRouterOptions {
  * Alerts are deduplicated per group and rumor; the rest of a window arrives as one digest.
  */
 export class AlertRouter {
-  private readonly throttle: AlertThrottle<OwnerAlert>;
+  private readonly throttle: AlertThrottle<OwnerAlert, Attempt>;
 
   constructor(private readonly options: AlertRouterOptions) {
-    this.throttle = new AlertThrottle<OwnerAlert>({
+    this.throttle = new AlertThrottle<OwnerAlert, Attempt>({
       deliver: (alert) => this.deliver(alert),
       ...(options.onError ? { onError: options.onError } : {}),
       ...(options.windowMs !== undefined ? { windowMs: options.windowMs } : {}),
@@ -49,8 +54,14 @@ export class AlertRouter {
     });
   }
 
-  alert(alert: OwnerAlert): 'sent' | 'held' {
-    return this.throttle.push(`${alert.groupId}:${alert.debunkId}`, alert);
+  /**
+   * Sends an owner alert, or holds it for the digest of its rumor; resolves with what became of
+   * it: sent to at least one chat, counted in the digest, or nobody to send it to.
+   */
+  async alert(alert: OwnerAlert): Promise<Attempt> {
+    const pushed = this.throttle.push(JSON.stringify([alert.groupId, alert.debunkId]), alert);
+    if (pushed.held) return heldAlert();
+    return (await pushed.delivered) ?? { status: 'failed', error: 'the alert could not be routed (the store is unreachable)' };
   }
 
   /** Alerts of `groupId` go to `chatId` from now on. */
@@ -87,16 +98,21 @@ export class AlertRouter {
     this.throttle.flush();
   }
 
-  /** The chats an alert of this group goes to. */
-  async targets(groupId: number): Promise<number[]> {
+  /**
+   * The chats an alert of this group goes to: the linked alert chat, else every admin (and every
+   * owner the rules name) who started a private chat with the bot.
+   */
+  async targets(groupId: number, owners: readonly string[] = []): Promise<number[]> {
     const linked = await this.options.store.get<number>(alertChatKey(groupId));
     if (linked !== undefined) return [linked];
-    const admins = [...(await this.options.admins.admins(groupId)).values()].filter((m) => !m.user.is_bot);
-    const started = await Promise.all(admins.map(async (m) => ((await this.hasStarted(m.user.id)) ? m.user.id : undefined)));
+    const admins = [...(await this.options.admins.admins(groupId)).values()].filter((m) => !m.user.is_bot).map((m) => m.user.id);
+    const named = owners.map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
+    const people = [...new Set([...admins, ...named])];
+    const started = await Promise.all(people.map(async (id) => ((await this.hasStarted(id)) ? id : undefined)));
     return started.filter((id): id is number => id !== undefined);
   }
 
-  private async deliver(t: ThrottledAlert<OwnerAlert>): Promise<void> {
+  private async deliver(t: ThrottledAlert<OwnerAlert>): Promise<Attempt> {
     const alert = t.kind === 'first' ? t.alert : t.latest;
     const html =
       t.kind === 'first'
@@ -109,8 +125,8 @@ export class AlertRouter {
             name: alert.memberName,
             strikes: alert.strikes,
           });
-    const targets = await this.targets(alert.groupId);
+    const targets = await this.targets(alert.groupId, alert.owners);
     if (targets.length === 0) this.options.onUndeliverable?.(alert);
-    for (const chatId of targets) this.options.send(chatId, html);
+    return alertAttempt(await Promise.all(targets.map((chatId) => this.options.send(chatId, html))));
   }
 }

@@ -1,9 +1,9 @@
 import type { Telegram } from 'telegraf';
 import type { Engine } from '../../src/engine/engine.js';
-import type { Moderator } from '../../src/engine/moderator.js';
+import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import type { Logger } from '../../src/lib/logger.js';
-import type { Priority } from '../../src/outbox/types.js';
+import type { DeliveryFate, Priority } from '../../src/outbox/types.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import type { AdminCache } from './adminCache.js';
 import type { AlertRouter } from './alertRouter.js';
@@ -20,12 +20,12 @@ export interface AdapterDeps {
   alerts: AlertRouter;
   telegram: Telegram;
   log: Logger;
-  /** Queues a message under the rate limits. */
-  enqueue: (chatId: number, priority: Priority, payload: Outgoing, mergeKey?: string) => void;
+  /** Queues a message under the rate limits; resolves (never rejects) with what became of it. */
+  enqueue: (chatId: number, priority: Priority, payload: Outgoing, mergeKey?: string) => Promise<DeliveryFate>;
   now: () => number;
 }
 
 /** A short HTML answer to a message: a reply, queued like every other message. */
 export function answer(deps: AdapterDeps, chatId: number, replyTo: number, html: string, priority: Priority = 'normal', mergeKey?: string): void {
-  deps.enqueue(chatId, priority, { kind: 'html', html, replyTo }, mergeKey);
+  void deps.enqueue(chatId, priority, { kind: 'html', html, replyTo }, mergeKey);
 }

@@ -1,25 +1,22 @@
 import type { Message } from 'telegraf/types';
-import { Cooldown, QUIET_REPLY_INTERVAL_MS } from '../../src/lib/cooldown.js';
-import { carryOut } from './carryOut.js';
 import type { AdapterDeps } from './deps.js';
 import { OnceNotices } from '../../src/alerts/onceNotices.js';
 import { classifyRefusal, RIGHTS, type Right } from './permissionProblems.js';
 import { textHtml } from './texts.js';
+import { telegramPort } from './telegramPort.js';
 import { isGroupChat, toChatMessage } from './toChatMessage.js';
 
 /**
- * Group messages through the engine and their decisions carried out: replies queued, deletions
- * and mutes made, refusals of those reported to the admins once.
+ * Group messages through the moderator, with Telegram as the port its decisions are carried out
+ * through: replies queued, deletions and mutes made, refusals of those told to the admins once.
  */
 export class GroupModeration {
   private readonly notices: OnceNotices;
-  private readonly quietReplies: Cooldown;
   /** Titles of groups seen lately, for notices about a group the bot can no longer post in. */
   private readonly titles = new Map<number, string>();
 
   constructor(private readonly deps: AdapterDeps) {
-    this.quietReplies = new Cooldown(QUIET_REPLY_INTERVAL_MS, deps.now);
-    this.notices = new OnceNotices(deps.store, 'tg');
+    this.notices = new OnceNotices(deps.store, 'tg', deps.now);
   }
 
   /** A group message (or edit) through the engine, and its decision carried out. */
@@ -39,57 +36,48 @@ export class GroupModeration {
       });
       chatMessage = { ...translated, member: { ...translated.member, isAdmin } };
     }
-    const { decision, recorded, storeError } = await deps.moderator.onMessage(chatMessage);
+    const target = {
+      chatId: chat.id,
+      groupTitle: chat.title,
+      messageId: message.message_id,
+      ...(message.from && !message.sender_chat ? { userId: message.from.id } : {}),
+    };
+    const port = telegramPort(chatMessage, target, {
+      enqueue: deps.enqueue,
+      alerts: deps.alerts,
+      now: deps.now,
+      deleteMessage: (chatId, messageId) =>
+        this.moderation(chatId, chat.title, 'delete', `delete of message ${messageId}`, () => deps.telegram.deleteMessage(chatId, messageId)),
+      mute: (chatId, userId, until) =>
+        this.moderation(chatId, chat.title, 'restrict', `mute of member ${userId} until ${new Date(until * 1000).toISOString()}`, () =>
+          deps.telegram.restrictChatMember(chatId, userId, {
+            permissions: NO_PERMISSIONS,
+            until_date: until,
+            use_independent_chat_permissions: true,
+          }),
+        ),
+    });
+    const { recorded, storeError } = await deps.moderator.onMessage(chatMessage, port);
     if (storeError) deps.log.warn({ err: storeError, chat: chat.id }, 'telegram: store unreachable; decided without strikes');
     if (recorded && recorded.waiting > 0) {
       deps.log.warn({ waiting: recorded.waiting, err: recorded.storeError }, 'telegram: ledger store unreachable; records wait in the spool');
     }
-    await carryOut(
-      decision,
-      chatMessage,
-      {
-        chatId: chat.id,
-        groupTitle: chat.title,
-        messageId: message.message_id,
-        ...(message.from && !message.sender_chat ? { userId: message.from.id } : {}),
-      },
-      {
-        enqueue: deps.enqueue,
-        debunk: (id) => deps.engine.debunk(id),
-        alerts: deps.alerts,
-        now: deps.now,
-        quietReplies: this.quietReplies,
-        deleteMessage: (chatId, messageId) =>
-          this.moderation(chatId, chat.title, 'delete', `delete of message ${messageId}`, () => deps.telegram.deleteMessage(chatId, messageId)),
-        mute: (chatId, userId, until) =>
-          this.moderation(chatId, chat.title, 'restrict', `mute of member ${userId} until ${new Date(until * 1000).toISOString()}`, () =>
-            deps.telegram.restrictChatMember(chatId, userId, {
-              permissions: NO_PERMISSIONS,
-              until_date: until,
-              use_independent_chat_permissions: true,
-            }),
-          ),
-      },
-    );
   }
 
   /**
-   * A deletion or mute. A refusal never crashes the bot: a missing right is told to the owners
-   * once and recorded in the ledger (the incident says the action was decided; this says it was
-   * refused), anything else is logged.
+   * A deletion or mute. A refusal rejects with Telegram's error (the outcome record keeps it); a
+   * missing right is also told to the admins once, and a success clears that notice.
    */
   private async moderation(chatId: number, groupTitle: string, right: Right, what: string, call: () => Promise<unknown>): Promise<void> {
     try {
       await call();
-      await this.notices.solved(String(chatId), right);
     } catch (error) {
       const refusal = classifyRefusal(error);
-      const description = error instanceof Error ? error.message : String(error);
       this.deps.log.warn({ err: error, chat: chatId, refusal }, `telegram: ${what} refused`);
-      if (refusal === 'not_applicable') return;
-      await this.deps.moderator.recordAction('telegram', String(chatId), { kind: 'bot' }, 'action_failed', `${what} refused: ${description}`);
-      if (refusal === 'missing_right') await this.missingRight(chatId, right, groupTitle);
+      if (refusal === 'missing_right') await this.missingRight(chatId, right, groupTitle).catch(() => undefined);
+      throw error;
     }
+    await this.notices.solved(String(chatId), right).catch(() => undefined);
   }
 
   /**
@@ -123,7 +111,7 @@ export class GroupModeration {
     });
     const targets = await this.deps.alerts.targets(chatId).catch(() => []);
     const fallback = right === 'send' ? [] : [chatId];
-    for (const target of targets.length > 0 ? targets : fallback) this.deps.enqueue(target, 'high', { kind: 'html', html });
+    for (const target of targets.length > 0 ? targets : fallback) void this.deps.enqueue(target, 'high', { kind: 'html', html });
   }
 }
 

@@ -2,7 +2,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Telegram } from 'telegraf';
 import { type Digest, digestOf, digestText, foldDigests } from '../../src/outbox/digest.js';
 import { RetryAfterError } from '../../src/outbox/retryAfterError.js';
-import type { OutboxItem } from '../../src/outbox/types.js';
+import type { Merged, OutboxItem } from '../../src/outbox/types.js';
 
 /** One message the bot sends, as the outbox holds it until the rate limits allow. */
 export type Outgoing =
@@ -72,9 +72,9 @@ export function digestNotice(html: string, replyTo: number): Outgoing {
  * to DIGEST_LINES, then a count); others keep the later message, which answers the newest post
  * (a pointer to the same refutation). Either way it replies to the newest. Documents never merge.
  */
-export function mergeOutgoing(earlier: Outgoing, later: Outgoing): Outgoing {
+export function mergeOutgoing(earlier: Outgoing, later: Outgoing): Merged<Outgoing> {
   if (earlier.kind !== 'html' || later.kind !== 'html') throw new Error('documents are not merged');
-  if (!earlier.digest || !later.digest) return later;
+  if (!earlier.digest || !later.digest) return { payload: later, combined: false };
   const digest = foldDigests(earlier.digest, later.digest);
-  return { ...later, html: digestText(digest), digest };
+  return { payload: { ...later, html: digestText(digest), digest }, combined: true };
 }

@@ -26,7 +26,7 @@ export function registerHandlers(bot: Telegraf, deps: AdapterDeps, moderation: G
     if (status === 'member' && !ctx.botInfo.can_read_all_group_messages) {
       const settings = await deps.engine.settingsFor(String(change.chat.id));
       const lang = settings.language === 'zh' ? 'zh' : languageOf(change.from.language_code);
-      deps.enqueue(change.chat.id, 'high', { kind: 'html', html: textHtml(lang, 'cannotSeeAll') });
+      void deps.enqueue(change.chat.id, 'high', { kind: 'html', html: textHtml(lang, 'cannotSeeAll') });
     }
   });
 

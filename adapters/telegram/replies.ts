@@ -1,4 +1,5 @@
-import type { Debunk } from '../../src/debunks/schema.js';
+import type { Debunk, Source } from '../../src/debunks/schema.js';
+import type { RefutationContent } from '../../src/engine/decision.js';
 import { type Language, refutationIn, verdictName } from '../../src/engine/templates.js';
 import { httpUrl } from '../../src/lib/httpUrl.js';
 import { escapeHtml, htmlLink, htmlText } from './html.js';
@@ -8,7 +9,7 @@ import { text } from './texts.js';
 const SOURCES_SHOWN = 2;
 
 /** The source links of a debunk; sources whose URL is not http(s) are left out. */
-function sourceLinks(d: Debunk, max: number): string {
+function sourceLinks(d: { sources: readonly Source[] }, max: number): string {
   return d.sources
     .slice(0, max)
     .map((s) => htmlLink(s.url, s.title))
@@ -18,13 +19,16 @@ function sourceLinks(d: Debunk, max: number): string {
 
 /**
  * The inline refutation: verdict, refutation and source links, everything from the database
- * escaped. `ℹ️ Fact check · rated false` / `ℹ️ 辟谣提示 · 认定为「不实」`.
+ * escaped. `ℹ️ Fact check · rated false` / `ℹ️ 辟谣提示 · 认定为「不实」`; a question gets
+ * `ℹ️ Good question · rated false`.
  */
-export function refutationHtml(d: Debunk, lang: Language): string {
-  const verdict = escapeHtml(verdictName(lang, d.verdict));
-  const head = lang === 'zh' ? `ℹ️ <b>${text(lang, 'factCheck')}</b> · ${text(lang, 'rated')}「<b>${verdict}</b>」` : `ℹ️ <b>${text(lang, 'factCheck')}</b> · ${text(lang, 'rated')} <b>${verdict}</b>`;
-  const links = sourceLinks(d, SOURCES_SHOWN);
-  return [head, htmlText(refutationIn(d, lang), 1000), links ? `📎 ${links}` : ''].filter(Boolean).join('\n');
+export function refutationHtml(r: RefutationContent): string {
+  const lang = r.language;
+  const verdict = escapeHtml(verdictName(lang, r.verdict));
+  const title = text(lang, r.stance === 'question' ? 'goodQuestion' : 'factCheck');
+  const head = lang === 'zh' ? `ℹ️ <b>${title}</b> · ${text(lang, 'rated')}「<b>${verdict}</b>」` : `ℹ️ <b>${title}</b> · ${text(lang, 'rated')} <b>${verdict}</b>`;
+  const links = sourceLinks(r, SOURCES_SHOWN);
+  return [head, htmlText(r.refutation, 1000), links ? `📎 ${links}` : ''].filter(Boolean).join('\n');
 }
 
 /** The "Sources" button's answer: a pop-up (at most 200 characters) naming every source. */

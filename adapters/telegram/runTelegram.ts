@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Env } from '../../src/config/env.js';
-import type { Moderator } from '../../src/engine/moderator.js';
+import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import type { Logger } from '../../src/lib/logger.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';

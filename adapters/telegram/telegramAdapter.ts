@@ -2,14 +2,14 @@ import { createServer, type Server } from 'node:http';
 import { Telegraf } from 'telegraf';
 import type { Update, UserFromGetMe } from 'telegraf/types';
 import type { Engine } from '../../src/engine/engine.js';
-import type { Moderator } from '../../src/engine/moderator.js';
+import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import type { Logger } from '../../src/lib/logger.js';
 import { waitAtMost } from '../../src/lib/waitAtMost.js';
 import type { Clock } from '../../src/outbox/clock.js';
 import { Outbox } from '../../src/outbox/outbox.js';
 import type { OutboxOptions } from '../../src/outbox/options.js';
-import type { Priority } from '../../src/outbox/types.js';
+import type { DeliveryFate, Priority } from '../../src/outbox/types.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import { AdminCache } from './adminCache.js';
 import { AlertRouter } from './alertRouter.js';
@@ -96,10 +96,11 @@ export class TelegramAdapter {
       ...(options.clock ? { clock: options.clock } : {}),
     });
     const admins = new AdminCache(async (chatId) => telegram.getChatAdministrators(chatId), now);
-    const enqueue = (chatId: number, priority: Priority, payload: Outgoing, mergeKey?: string) => {
-      const r = this.outbox.enqueue({ chatId, priority, payload, ...(mergeKey ? { mergeKey } : {}) });
-      if (r.outcome === 'dropped') log.warn({ chat: chatId, reason: r.reason }, 'telegram: message not queued');
-    };
+    const enqueue = (chatId: number, priority: Priority, payload: Outgoing, mergeKey?: string) =>
+      new Promise<DeliveryFate>((onFate) => {
+        const r = this.outbox.enqueue({ chatId, priority, payload, onFate, ...(mergeKey ? { mergeKey } : {}) });
+        if (r.outcome === 'dropped') log.warn({ chat: chatId, reason: r.reason }, 'telegram: message not queued');
+      });
     this.alerts = new AlertRouter({
       store: options.store,
       admins,
@@ -173,10 +174,14 @@ export class TelegramAdapter {
     await this.bot.telegram.setWebhook(url.href, { secret_token: delivery.secretToken, allowed_updates: [...ALLOWED_UPDATES] });
   }
 
-  /** Resolves when every alert is queued and every queued message sent (or dropped). */
+  /**
+   * Resolves when every alert is queued, every queued message sent (or dropped), and the outcome
+   * of every action handed to the ledger.
+   */
   async idle(): Promise<void> {
     await this.alerts.settled();
     await this.outbox.drain();
+    await this.options.moderator.settled();
   }
 
   /** Stops receiving, sends pending digests, and gives the outbox `graceMs` to empty. */
@@ -197,7 +202,9 @@ export class TelegramAdapter {
     this.alerts.flush();
     await this.alerts.settled();
     await waitAtMost(this.outbox.drain(), graceMs);
+    // What could not be sent in time is dropped: its actions are recorded as skipped at shutdown.
     this.outbox.close();
+    await this.options.moderator.settled();
   }
 
   /** Feeds one update through the bot as if Telegram had sent it (the webhook path does this). */

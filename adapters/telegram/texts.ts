@@ -10,6 +10,7 @@ import { escapeHtml } from './html.js';
 const TEXTS = {
   en: {
     factCheck: 'Fact check',
+    goodQuestion: 'Good question',
     rated: 'rated',
     sources: 'Sources',
     notRumor: 'Not a rumor?',
@@ -46,6 +47,7 @@ const TEXTS = {
   },
   zh: {
     factCheck: '辟谣提示',
+    goodQuestion: '问得好',
     rated: '认定为',
     sources: '来源',
     notRumor: '不是谣言？',

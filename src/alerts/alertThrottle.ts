@@ -14,12 +14,16 @@ export type ThrottledAlert<T> =
       readonly since: number;
     };
 
-export interface AlertThrottleOptions<T> {
+/** What `push` did: delivered the alert now (its delivery's result to come), or held it for the digest. */
+export type PushResult<R> = { readonly held: true } | { readonly held: false; readonly delivered: Promise<R | undefined> };
+
+export interface AlertThrottleOptions<T, R = void> {
   /**
    * Hands an alert or digest to the platform (usually through the outbox). It may be async (it
    * looks up where the alert goes); `settled()` waits for it, and a rejection goes to `onError`.
+   * Its result (e.g. whether the alert reached anyone) is what `push` reports for a first alert.
    */
-  deliver: (alert: ThrottledAlert<T>) => void;
+  deliver: (alert: ThrottledAlert<T>) => R | Promise<R>;
   /**
    * Called when `deliver` rejects.
    * @defaultValue does nothing
@@ -45,7 +49,7 @@ export const DEFAULT_ALERT_THROTTLE = {
   maxKeys: 10_000,
   clock: realClock,
   onError: () => undefined,
-} as const satisfies Required<Omit<AlertThrottleOptions<unknown>, 'deliver'>>;
+} as const satisfies Required<Omit<AlertThrottleOptions<unknown, unknown>, 'deliver'>>;
 
 interface Window<T> {
   since: number;
@@ -58,21 +62,21 @@ interface Window<T> {
  * Deduplicates owner alerts per key (group and rumor): owners hear about a rumor at once, then
  * get one digest per window while it keeps spreading, instead of one alert per message.
  */
-export class AlertThrottle<T> {
+export class AlertThrottle<T, R = void> {
   private readonly windows = new Map<string, Window<T>>();
   private readonly windowMs: number;
   private readonly maxKeys: number;
   private readonly clock: Clock;
-  private readonly delivering = new Set<Promise<void>>();
+  private readonly delivering = new Set<Promise<unknown>>();
 
-  constructor(private readonly options: AlertThrottleOptions<T>) {
+  constructor(private readonly options: AlertThrottleOptions<T, R>) {
     this.windowMs = options.windowMs ?? DEFAULT_ALERT_THROTTLE.windowMs;
     this.maxKeys = options.maxKeys ?? DEFAULT_ALERT_THROTTLE.maxKeys;
     this.clock = options.clock ?? DEFAULT_ALERT_THROTTLE.clock;
   }
 
-  /** Delivers the alert now (`sent`) or holds it for the window's digest (`held`). */
-  push(key: string, alert: T): 'sent' | 'held' {
+  /** Delivers the alert now, or holds it for the window's digest. */
+  push(key: string, alert: T): PushResult<R> {
     let open = this.windows.get(key);
     if (open && open.held === 0 && this.clock.now() - open.since >= this.windowMs) {
       this.windows.delete(key);
@@ -82,13 +86,12 @@ export class AlertThrottle<T> {
       open.held += 1;
       open.latest = alert;
       open.cancel ??= this.clock.setTimer(() => this.closeWindow(key), open.since + this.windowMs - this.clock.now());
-      return 'held';
+      return { held: true };
     }
     if (this.windows.size >= this.maxKeys) this.evictOldest();
     this.windows.set(key, { since: this.clock.now(), held: 0 });
     // Without held alerts the window needs no timer: the next alert after it simply opens anew.
-    this.deliver({ kind: 'first', key, alert });
-    return 'sent';
+    return { held: false, delivered: this.deliver({ kind: 'first', key, alert }) };
   }
 
   /** Keys with an open window (for tests and memory checks). */
@@ -101,22 +104,28 @@ export class AlertThrottle<T> {
     while (this.delivering.size > 0) await Promise.all(this.delivering);
   }
 
-  /** Hands over synchronously; an async `deliver` (typed `void`, as async functions may be) is tracked. */
-  private deliver(alert: ThrottledAlert<T>): void {
+  /**
+   * Hands over synchronously; an async `deliver` is tracked for `settled()`. Resolves with its
+   * result, or undefined when it failed (the error went to `onError`).
+   */
+  private deliver(alert: ThrottledAlert<T>): Promise<R | undefined> {
     const onError = this.options.onError ?? DEFAULT_ALERT_THROTTLE.onError;
-    let result: unknown;
+    let result: R | Promise<R>;
     try {
       result = this.options.deliver(alert);
     } catch (error) {
       onError(error);
-      return;
+      return Promise.resolve(undefined);
     }
-    if (!(result instanceof Promise)) return;
-    const delivery: Promise<void> = result.then(
-      () => undefined,
-      (error: unknown) => onError(error),
-    ).finally(() => this.delivering.delete(delivery));
+    if (!(result instanceof Promise)) return Promise.resolve(result);
+    const delivery: Promise<R | undefined> = result
+      .catch((error: unknown) => {
+        onError(error);
+        return undefined;
+      })
+      .finally(() => this.delivering.delete(delivery));
     this.delivering.add(delivery);
+    return delivery;
   }
 
   /** Delivers every pending digest now and forgets all windows (on shutdown). */
@@ -130,7 +139,7 @@ export class AlertThrottle<T> {
     window.cancel?.();
     this.windows.delete(key);
     if (window.held === 0 || window.latest === undefined) return;
-    this.deliver({ kind: 'digest', key, count: window.held, latest: window.latest, since: window.since });
+    void this.deliver({ kind: 'digest', key, count: window.held, latest: window.latest, since: window.since });
     // A rumor still spreading keeps one digest per window: the digest opens the next window.
     if (reopen) this.windows.set(key, { since: this.clock.now(), held: 0 });
   }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { ChatMessage } from '../engine/chatMessage.js';
 import type { ActionIntent, Decision } from '../engine/decision.js';
+import { intentText } from '../engine/intentText.js';
 import { REASONS } from '../rules/reasons.js';
 import { loadEngine, type EngineFlags } from './loadEngine.js';
 
@@ -41,7 +42,10 @@ export function checkCommand(): Command {
 
 /** The decision as `check --json` prints it: the engine's ids, plus the reason texts. */
 export function decisionJson(d: Decision) {
-  const intent = (a: ActionIntent) => ({ ...a, reasonText: REASONS[a.reason] });
+  const intent = (a: ActionIntent) => {
+    const text = intentText(a);
+    return { ...a, reasonText: REASONS[a.reason], ...(text === undefined ? {} : { text }) };
+  };
   return {
     groupId: d.groupId,
     memberId: d.memberId,
@@ -96,7 +100,8 @@ export function formatDecision(d: Decision): string[] {
 function formatIntent(a: ActionIntent, note?: string): string[] {
   const lines = [`  ${a.type}: ${REASONS[a.reason]} (${a.detail})`];
   if (note) lines.push(`    ${note}`);
-  if (a.text) lines.push(...a.text.split('\n').map((l) => `    | ${l}`));
+  const text = intentText(a);
+  if (text) lines.push(...text.split('\n').map((l) => `    | ${l}`));
   return lines;
 }
 

@@ -1,7 +1,7 @@
 import { ACTION_TYPES, type ActionType } from '../rules/actionTypes.js';
 import type { GroupSettings } from '../rules/settingsSchema.js';
 import type { ChatMember } from '../engine/chatMessage.js';
-import type { Engine } from '../engine/engine.js';
+import type { Engine, SettingsChange } from '../engine/engine.js';
 import type { SettingsOverride } from '../engine/mergeSettings.js';
 import type { FeedbackQueue } from '../feedback/feedbackQueue.js';
 import type { Language } from '../engine/templates.js';
@@ -10,7 +10,12 @@ import { ADMIN_HELP_TEXTS, COMMAND_TEXTS, type CommandTextName } from './command
 
 /** The outcome of an admin command: the text to answer with, and the change made, if any. */
 export type CommandResult =
-  | { ok: true; reply: string; change?: { summary: string; override?: SettingsOverride } }
+  | {
+      ok: true;
+      reply: string;
+      /** What the command changed: `action` is the command's one name (`language`, never `lang`), for the ledger. */
+      change?: { action: string; summary: string; override?: SettingsOverride };
+    }
   | { ok: false; error: CommandError; reply: string };
 
 /** Expected failures, as values with identifiers (for translations and tests). */
@@ -49,17 +54,20 @@ export async function runAdminCommand(
   const [, given = 'help', ...args] = text.trim().split(/\s+/);
   // Short names the chat platforms' command menus use for the same commands.
   const sub = ALIASES[given] ?? given;
-  const settings = await engine.settingsFor(groupId);
-  const configure = async (override: SettingsOverride, summary: string): Promise<CommandResult> => {
-    const r = await engine.configure(groupId, override);
+  // A change that depends on the current settings ("add warn") is computed inside the engine's
+  // atomic update, from the settings stored at that moment: two admins enabling two actions at
+  // once both get theirs. A summary that depends on them is made from the settings stored.
+  const configure = async (change: SettingsChange, summary: string | ((stored: GroupSettings) => string)): Promise<CommandResult> => {
+    const r = await engine.configure(groupId, change);
     if (!r.ok) return fail('invalid_settings', r.problems.join('; '));
-    return { ok: true, reply: t('ok', { summary }), change: { summary, override } };
+    const said = typeof summary === 'function' ? summary(r.settings) : summary;
+    return { ok: true, reply: t('ok', { summary: said }), change: { action: sub, summary: said, override: r.override } };
   };
   switch (sub) {
     case 'help':
       return { ok: true, reply: ADMIN_HELP_TEXTS[lang].join('\n') };
     case 'settings':
-      return { ok: true, reply: describeSettings(settings, t) };
+      return { ok: true, reply: describeSettings(await engine.settingsFor(groupId), t) };
     case 'mode':
       if (args[0] !== 'observe' && args[0] !== 'enforce') return fail('bad_argument', t('useMode'));
       return configure({ mode: args[0] }, `mode ${args[0]}`);
@@ -67,10 +75,13 @@ export async function runAdminCommand(
     case 'disable': {
       const action = args[0] as ActionType;
       if (!(ACTION_TYPES as readonly string[]).includes(action)) return fail('bad_argument', t('actions', { list: ACTION_TYPES.join(', ') }));
-      const set = new Set(settings.enabledActions);
-      if (sub === 'enable') set.add(action);
-      else set.delete(action);
-      return configure({ enabledActions: [...set] }, `${sub}d ${action}`);
+      const toggle = (current: GroupSettings): SettingsOverride => {
+        const set = new Set(current.enabledActions);
+        if (sub === 'enable') set.add(action);
+        else set.delete(action);
+        return { enabledActions: [...set] };
+      };
+      return configure(toggle, `${sub}d ${action}`);
     }
     case 'threshold': {
       if (args[0] !== undefined && args[0] !== 'suggest' && args[0] !== 'act') return setBothThresholds(args, configure, () => fail('bad_argument', t('useBothThresholds')));
@@ -88,20 +99,25 @@ export async function runAdminCommand(
       return configure({ softReply: args[0] === 'on' }, `soft replies ${args[0]}`);
     case 'repeat': {
       const minutes = Number(args[0]);
-      const later = args[1] ?? settings.repeat.later;
-      if (!Number.isFinite(minutes) || (later !== 'pointer' && later !== 'silent')) {
+      const later = args[1];
+      if (!Number.isFinite(minutes) || (later !== undefined && later !== 'pointer' && later !== 'silent')) {
         return fail('bad_argument', t('useRepeat'));
       }
-      return configure({ repeat: { windowMinutes: minutes, later } }, `repeat window ${minutes} min, then ${later}`);
+      // Without a `later`, the group's current one stays (objects merge).
+      const repeat = later === undefined ? { windowMinutes: minutes } : { windowMinutes: minutes, later };
+      return configure({ repeat }, (stored) => `repeat window ${minutes} min, then ${stored.repeat.later}`);
     }
     case 'exempt':
     case 'unexempt': {
       const member = args[0];
       if (!member) return fail('bad_argument', t('nameMember'));
-      const members = new Set(settings.exemptions.members);
-      if (sub === 'exempt') members.add(member);
-      else members.delete(member);
-      return configure({ exemptions: { members: [...members] } }, `${sub === 'exempt' ? 'exempted' : 'no longer exempt:'} ${member}`);
+      const toggle = (current: GroupSettings): SettingsOverride => {
+        const members = new Set(current.exemptions.members);
+        if (sub === 'exempt') members.add(member);
+        else members.delete(member);
+        return { exemptions: { members: [...members] } };
+      };
+      return configure(toggle, `${sub === 'exempt' ? 'exempted' : 'no longer exempt:'} ${member}`);
     }
     case 'strikes': {
       const member = args[0];
@@ -117,7 +133,7 @@ export async function runAdminCommand(
         return fail('bad_argument', t('usePardon'));
       }
       const removed = await engine.pardon(groupId, member, count);
-      return { ok: true, reply: t('removed', { n: removed, member }), change: { summary: `pardoned ${member} (${removed})` } };
+      return { ok: true, reply: t('removed', { n: removed, member }), change: { action: sub, summary: `pardoned ${member} (${removed})` } };
     }
     case 'queue': {
       const items = (await feedback?.open(groupId)) ?? [];
@@ -135,7 +151,7 @@ export async function runAdminCommand(
       const r = await feedback.resolve(groupId, id, sub === 'accept' ? 'accepted' : 'rejected');
       if (!r.ok) return fail('bad_argument', t('noItem', { id }));
       const summary = `${sub === 'accept' ? 'accepted' : 'rejected'} ${r.item.kind === 'report' ? 'report' : '"not a rumor"'} ${id} by ${r.item.by.name} on message ${r.item.messageId}`;
-      return { ok: true, reply: t('ok', { summary }), change: { summary } };
+      return { ok: true, reply: t('ok', { summary }), change: { action: sub, summary } };
     }
     default:
       return fail('unknown_command');

@@ -20,6 +20,19 @@ export const ENV_DEFAULTS = {
    * record counts as written). One per bot process: give each process its own.
    */
   SPOOL_FILE: 'data/ledger-spool.jsonl',
+  /**
+   * The bot's Ed25519 private key (PEM) that signs each group's chain head, made at the first
+   * start (mode 0600). Keep it outside the store and never share it; every bot process on one
+   * store uses the same file.
+   */
+  LEDGER_KEY_FILE: 'data/ledger-signing-key.pem',
+  /**
+   * The latest signed checkpoint (group, seq, hash, time) of each group's chain, rewritten after
+   * every delivered batch and at shutdown; `ledger verify` checks chains against it.
+   */
+  LEDGER_CHECKPOINT_FILE: 'data/ledger-checkpoints.json',
+  /** Days an incident's message text is kept beside the chain (its sha256 stays in it); 0 keeps none. */
+  LEDGER_TEXT_DAYS: '180',
   /** pino log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: 'info',
   /** Discord bot token; when set, `npm start` connects to Discord. */
@@ -65,6 +78,13 @@ const EnvSchema = z.object({
       if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
     }),
   SPOOL_FILE: z.string().min(1).default(ENV_DEFAULTS.SPOOL_FILE),
+  LEDGER_KEY_FILE: z.string().min(1).default(ENV_DEFAULTS.LEDGER_KEY_FILE),
+  LEDGER_CHECKPOINT_FILE: z.string().min(1).default(ENV_DEFAULTS.LEDGER_CHECKPOINT_FILE),
+  LEDGER_TEXT_DAYS: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a whole number of days (0 keeps no message text)')
+    .default(ENV_DEFAULTS.LEDGER_TEXT_DAYS)
+    .transform(Number),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DISCORD_TOKEN: z.string().default(''),
   TELEGRAM_BOT_TOKEN: z.string().default(''),

@@ -8,7 +8,11 @@ import type { ChatMessage } from './chatMessage.js';
 import type { ActionIntent, Decision } from './decision.js';
 import { replyLanguage } from './language.js';
 import type { MessageState, ReplyRecord, Strike } from './memberState.js';
-import { durationText, refutationIn, render, sourceLine, verdictName, type Language } from './templates.js';
+import { refutationContent } from './refutationContent.js';
+import type { Language } from './templates.js';
+
+/** An intent as decide() builds it: the fields every intent shares are added on the way out. */
+type Draft = ActionIntent extends infer I ? (I extends ActionIntent ? Omit<I, 'reason' | 'detail' | 'language'> : never) : never;
 
 export interface DecideInput {
   message: ChatMessage;
@@ -39,8 +43,7 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   const changes: StateChanges = {};
   const note = (rule: string, fired: boolean, reason: Reason, detail?: string) =>
     explain.push({ rule, fired, reason, ...(detail === undefined ? {} : { detail }) });
-  const intent = (type: ActionType, reason: Reason, detail: string, extra: Partial<ActionIntent> = {}) =>
-    intents.push({ type, reason, detail, ...extra });
+  const intent = (draft: Draft, reason: Reason, detail: string) => intents.push({ ...draft, reason, detail, language: lang } as ActionIntent);
 
   const top = match.matches[0];
   const debunk = top ? debunks.get(top.debunkId) : undefined;
@@ -51,6 +54,10 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     if (decision.withheld.some((w) => w.type === 'reply_refutation' && w.withheldBecause === 'action_disabled')) {
       delete changes.reply;
     }
+    // The owners hear what the bot is doing: the actions it carries out (a pointer rather than a
+    // refutation inside the repeat window), not the ladder step as written.
+    const doing = decision.actions.flatMap((a) => (a.type === 'log' || a.type === 'alert_owners' ? [] : [a.type]));
+    for (const a of [...decision.actions, ...decision.withheld]) if (a.type === 'alert_owners') a.planned = doing;
     return { decision, changes };
   };
 
@@ -65,15 +72,12 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     note('threshold', false, 'below_suggest', `score ${score} < ${suggest}`);
     return finish(strikesBefore);
   }
-  intent('log', 'incident', `${debunk.id}, score ${score}`, { debunkId: debunk.id });
+  intent({ type: 'log', debunkId: debunk.id }, 'incident', `${debunk.id}, score ${score}`);
   if (top.score < act) {
     note('threshold', false, 'suggest_only', `score ${score} < ${act}`);
     const soft = settings.softReply && !match.refuting;
     note('soft_reply', soft, soft ? 'soft_reply' : 'suggest_only');
-    if (soft) {
-      const text = render(lang, 'suggest', { verdict: verdictName(lang, debunk.verdict), claim: debunk.claim });
-      intent('suggest_check', 'soft_reply', `score ${score}`, { debunkId: debunk.id, text });
-    }
+    if (soft) intent({ type: 'suggest_check', debunkId: debunk.id, claim: debunk.claim, verdict: debunk.verdict }, 'soft_reply', `score ${score}`);
     return finish(strikesBefore);
   }
   note('threshold', true, 'at_act', `score ${score} ≥ ${act}`);
@@ -107,30 +111,41 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     ladderActions = step;
   }
 
-  const name = message.member.name;
+  const memberName = message.member.name;
   const stepDetail = exempt ? REASONS[exempt.reason] : `strike ${strikesAfter}`;
+  const id = debunk.id;
   for (const a of ladderActions) {
-    if (a.type === 'reply_refutation') {
-      addRefutation(input, lang, debunk, top, stepDetail, intent, note, changes);
-    } else if (a.type === 'warn') {
-      intent('warn', 'ladder_step', stepDetail, {
-        debunkId: debunk.id,
-        text: render(lang, 'warning', { name, n: strikesAfter, days: settings.strikes.decayDays }),
-      });
-    } else if (a.type === 'mute') {
-      intent('mute', 'ladder_step', stepDetail, {
-        debunkId: debunk.id,
-        durationMs: a.durationMs,
-        text: render(lang, 'mute', { name, duration: durationText(lang, a.durationMs ?? 0) }),
-      });
-    } else if (a.type === 'delete') {
-      intent('delete', 'ladder_step', stepDetail, { debunkId: debunk.id, text: render(lang, 'delete', {}) });
-    } else if (a.type === 'alert_owners') {
-      const planned = ladderActions.filter((x) => x.type !== 'alert_owners').map((x) => x.type).join(', ') || 'none';
-      intent('alert_owners', 'ladder_step', stepDetail, {
-        debunkId: debunk.id,
-        text: render(lang, 'alert', { name, debunk: debunk.id, score, n: strikesAfter, actions: planned }),
-      });
+    switch (a.type) {
+      case 'reply_refutation':
+        addRefutation(input, lang, debunk, top, stepDetail, intent, note, changes);
+        break;
+      case 'warn':
+        intent({ type: 'warn', debunkId: id, memberName, strikes: strikesAfter, decayDays: settings.strikes.decayDays }, 'ladder_step', stepDetail);
+        break;
+      case 'mute':
+        intent({ type: 'mute', debunkId: id, memberName, durationMs: a.durationMs ?? 0 }, 'ladder_step', stepDetail);
+        break;
+      case 'delete':
+        intent({ type: 'delete', debunkId: id }, 'ladder_step', stepDetail);
+        break;
+      case 'alert_owners':
+        intent(
+          {
+            type: 'alert_owners',
+            debunkId: id,
+            claim: debunk.claim,
+            memberName,
+            memberId: message.member.id,
+            score: top.score,
+            strikes: strikesAfter,
+            planned: [], // filled in by finish(), once it is known what is carried out
+            ...(message.link ? { link: message.link } : {}),
+            owners: settings.owners,
+          },
+          'ladder_step',
+          stepDetail,
+        );
+        break;
     }
   }
   return finish(strikesAfter);
@@ -143,7 +158,7 @@ function addRefutation(
   debunk: Debunk,
   top: ClaimMatch,
   detail: string,
-  intent: (type: ActionType, reason: Reason, detail: string, extra?: Partial<ActionIntent>) => void,
+  intent: (draft: Draft, reason: Reason, detail: string) => void,
   note: (rule: string, fired: boolean, reason: Reason, detail?: string) => void,
   changes: StateChanges,
 ): void {
@@ -153,19 +168,11 @@ function addRefutation(
   if (last && now - last.at < windowMs) {
     const pointer = settings.repeat.later === 'pointer';
     note('repeat', true, pointer ? 'repeat_pointer' : 'repeat_silent', `first reply ${Math.round((now - last.at) / 1000)} s ago`);
-    if (pointer) {
-      const text = last.link ? render(lang, 'pointer', { link: last.link }) : render(lang, 'pointerNoLink', {});
-      intent('pointer', 'repeat_pointer', detail, { debunkId: debunk.id, text });
-    }
+    if (pointer) intent({ type: 'pointer', debunkId: debunk.id, ...(last.link ? { link: last.link } : {}) }, 'repeat_pointer', detail);
     return;
   }
   note('repeat', false, 'first_in_window');
-  const text = render(lang, 'refutation', {
-    verdict: verdictName(lang, debunk.verdict),
-    refutation: refutationIn(debunk, lang),
-    source: sourceLine(debunk),
-  });
-  intent('reply_refutation', 'ladder_step', `${detail}; matched "${top.explanation.phrase.text}"`, { debunkId: debunk.id, text });
+  intent({ type: 'reply_refutation', debunkId: debunk.id, refutation: refutationContent(debunk, lang) }, 'ladder_step', `${detail}; matched "${top.explanation.phrase.text}"`);
   changes.reply = { debunkId: debunk.id, record: { at: now, messageId: message.messageId, ...(message.link ? { link: message.link } : {}) } };
 }
 

@@ -1,22 +1,69 @@
+import type { Source, Verdict } from '../debunks/schema.js';
 import type { ClaimMatch } from '../matching/types.js';
 import type { ActionType } from '../rules/actionTypes.js';
 import type { Reason, RuleOutcome } from '../rules/reasons.js';
+import type { Language } from './templates.js';
 
-/** One thing the engine asks an adapter to do, with the reason it fired. */
-export interface ActionIntent {
-  type: ActionType;
+/**
+ * The refutation of a rumor as the engine hands it to the adapters: the facts, not a rendered
+ * text. Each platform renders it once, in its own format (console lines, Telegram HTML, a Discord
+ * embed), escaping every field: they come from the database and are untrusted.
+ */
+export interface RefutationContent {
+  debunkId: string;
+  claim: string;
+  verdict: Verdict;
+  /** The refutation in `language` (else English, else what the entry has). */
+  refutation: string;
+  sources: readonly Source[];
+  language: Language;
+  /**
+   * How the member relates to the claim. A question gets the same facts, worded as an answer
+   * rather than a correction.
+   */
+  stance?: string;
+}
+
+interface IntentBase {
   reason: Reason;
   /** Human-readable reason with specifics ("strike 2 of the ladder", "score 0.91"). */
   detail: string;
-  debunkId?: string;
-  /** For `mute`. */
-  durationMs?: number;
-  /**
-   * Plain text to post (reply, warning, pointer, alert). Never markup: adapters send it as
-   * plain text, and names and database texts in it are already neutralized.
-   */
-  text?: string;
+  language: Language;
 }
+
+/** One thing the engine asks an adapter to do, with the reason it fired and what it needs. */
+export type ActionIntent =
+  | (IntentBase & { type: 'reply_refutation'; debunkId: string; refutation: RefutationContent })
+  /** Below the act threshold, with soft replies on: "you may want to check this". */
+  | (IntentBase & { type: 'suggest_check'; debunkId: string; claim: string; verdict: Verdict })
+  /** The same rumor was refuted here moments ago: a short pointer to that reply. */
+  | (IntentBase & { type: 'pointer'; debunkId: string; link?: string })
+  | (IntentBase & { type: 'warn'; debunkId: string; memberName: string; strikes: number; decayDays: number })
+  | (IntentBase & { type: 'delete'; debunkId: string })
+  | (IntentBase & { type: 'mute'; debunkId: string; memberName: string; durationMs: number })
+  | (IntentBase & {
+      type: 'alert_owners';
+      debunkId: string;
+      claim: string;
+      memberName: string;
+      memberId: string;
+      score: number;
+      strikes: number;
+      /** The other actions of this step, for the owners' picture of what the bot did. */
+      planned: readonly ActionType[];
+      /** A link to the message, where the platform has one. */
+      link?: string;
+      /** Member ids the rules name as owners, told besides the platform's admins. */
+      owners: readonly string[];
+    })
+  /** Every match at or above the suggest threshold goes to the ledger. */
+  | (IntentBase & { type: 'log'; debunkId: string });
+
+/** The intent of one action type. */
+export type IntentOf<T extends ActionType> = Extract<ActionIntent, { type: T }>;
+
+/** An intent the rules decided but a rule keeps from being done. */
+export type WithheldIntent = ActionIntent & { withheldBecause: Reason };
 
 /** Everything the engine decided about one message. */
 export interface Decision {
@@ -25,7 +72,7 @@ export interface Decision {
   messageId: string;
   memberId: string;
   mode: 'observe' | 'enforce';
-  language: 'en' | 'zh';
+  language: Language;
   /** Matches at or above the suggest threshold, best first. */
   matches: ClaimMatch[];
   refuting: boolean;
@@ -35,7 +82,7 @@ export interface Decision {
   /** What the adapter should do now. */
   actions: ActionIntent[];
   /** What the rules decided but will not be done (observe mode, action not enabled). */
-  withheld: (ActionIntent & { withheldBecause: Reason })[];
+  withheld: WithheldIntent[];
   /** Every rule considered and why it did or did not fire. */
   explain: RuleOutcome[];
 }

@@ -34,10 +34,20 @@ export interface EvaluateOptions {
   stateless?: boolean;
 }
 
-export type ConfigureResult = { ok: true; settings: GroupSettings } | { ok: false; problems: string[] };
+/** A settings change: an override, or one computed from the group's current settings. */
+export type SettingsChange = SettingsOverride | ((current: GroupSettings) => SettingsOverride);
+
+/** The group's settings after a change, with the override that was applied; or why it was refused. */
+export type ConfigureResult = { ok: true; settings: GroupSettings; override: SettingsOverride } | { ok: false; problems: string[] };
 
 /** How long "this message was counted" is remembered, so a late edit does not count twice. */
 const COUNTED_TTL_MS = 7 * 86_400_000;
+
+/**
+ * How long an Engine uses a group's settings before reading them again. Its own changes apply
+ * at once; another process's (a second bot on the same store) apply within this time.
+ */
+export const SETTINGS_CACHE_MS = 5_000;
 
 /**
  * The shared rule engine: message + group settings + member history → Decision. Adapters call
@@ -47,7 +57,7 @@ export class Engine {
   private matcher: Matcher;
   private byId: Map<string, Debunk>;
   private readonly lock = new KeyedLock();
-  private readonly settingsCache = new Map<string, GroupSettings>();
+  private readonly settingsCache = new Map<string, { settings: GroupSettings; readAt: number }>();
   private readonly now: () => number;
 
   constructor(private readonly options: EngineOptions) {
@@ -73,6 +83,7 @@ export class Engine {
       const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE });
       const top = match.matches[0];
       const mode = settings.mode;
+      const decayDays = settings.strikes.decayDays;
       const strikeKey = stateKeys.strikes(mode, message.groupId, message.member.id);
       const countedKey = stateKeys.counted(mode, message.groupId, message.messageId);
       const [strikes, lastReply, counted] = await Promise.all([
@@ -80,70 +91,121 @@ export class Engine {
         top ? store.get<ReplyRecord>(stateKeys.reply(mode, message.groupId, top.debunkId)) : undefined,
         store.get<string[]>(countedKey),
       ]);
-      const active = activeStrikes(strikes ?? [], now, settings.strikes.decayDays);
-      const { decision, changes } = decide({
-        message,
-        settings,
-        match,
-        debunks: this.byId,
-        state: { strikes: active, ...(lastReply ? { lastReply } : {}), counted: counted ?? [] },
-        now,
-      });
-      if (opts.dryRun) return decision;
-      const decayMs = settings.strikes.decayDays * 86_400_000;
-      const writes: Promise<void>[] = [];
-      if (changes.strike) writes.push(store.set(strikeKey, [...active, changes.strike], decayMs));
-      if (changes.reply) {
-        const key = stateKeys.reply(mode, message.groupId, changes.reply.debunkId);
-        writes.push(store.set(key, changes.reply.record, Math.max(60_000, settings.repeat.windowMinutes * 60_000)));
+      const decideOn = (stored: { strikes: Strike[] | undefined; counted: string[] | undefined }) =>
+        decide({
+          message,
+          settings,
+          match,
+          debunks: this.byId,
+          state: { strikes: activeStrikes(stored.strikes ?? [], now, decayDays), ...(lastReply ? { lastReply } : {}), counted: stored.counted ?? [] },
+          now,
+        });
+      let outcome = decideOn({ strikes, counted });
+      if (opts.dryRun) return outcome.decision;
+
+      // Another process may share the group (Discord shards, two bots on one store): each write
+      // below is an atomic update that decides again on what is stored at that moment.
+      const countedId = outcome.changes.counted;
+      if (countedId !== undefined) {
+        // The count is claimed first, so a message that two processes both evaluate (a
+        // redelivery) is counted by one of them only. Both variables are set by the change's
+        // last run, the one stored.
+        let claimed = false as boolean;
+        let countedNow = undefined as string[] | undefined;
+        await store.update<string[]>(
+          countedKey,
+          (current) => {
+            countedNow = current;
+            claimed = !current?.includes(countedId);
+            return claimed ? [...(current ?? []), countedId] : current;
+          },
+          COUNTED_TTL_MS,
+        );
+        if (!claimed) return decideOn({ strikes, counted: countedNow }).decision;
       }
-      if (changes.counted) writes.push(store.set(countedKey, [...(counted ?? []), changes.counted], COUNTED_TTL_MS));
-      await Promise.all(writes);
-      return decision;
+      if (outcome.changes.strike) {
+        // The ladder step depends on the member's count: the decision that stands is the one
+        // made on the strikes as they are when this one is added.
+        await store.update<Strike[]>(
+          strikeKey,
+          (current) => {
+            outcome = decideOn({ strikes: current, counted });
+            const strike = outcome.changes.strike;
+            return strike ? [...activeStrikes(current ?? [], now, decayDays), strike] : current;
+          },
+          decayDays * 86_400_000,
+        );
+      }
+      const reply = outcome.changes.reply;
+      if (reply) {
+        const windowMs = settings.repeat.windowMinutes * 60_000;
+        // A refutation another process posted within the window stays the one pointed to.
+        await store.update<ReplyRecord>(
+          stateKeys.reply(mode, message.groupId, reply.debunkId),
+          (current) => (current && now - current.at < windowMs ? current : reply.record),
+          Math.max(60_000, windowMs),
+        );
+      }
+      return outcome.decision;
     });
   }
 
   private evaluateStateless(message: ChatMessage): Decision {
-    const settings = this.settingsCache.get(message.groupId) ?? this.options.rules.settings;
+    // The last settings read, however old: better than the defaults while the store is away.
+    const settings = this.settingsCache.get(message.groupId)?.settings ?? this.options.rules.settings;
     const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE });
     const { decision } = decide({ message, settings, match, debunks: this.byId, state: { strikes: [], counted: [] }, now: this.now() });
     decision.explain.push({ rule: 'store', fired: true, reason: 'store_unavailable' });
     return decision;
   }
 
-  /** The group's settings: the defaults with the group's stored overrides. */
+  /**
+   * The group's settings: the defaults with the group's stored overrides. Kept for
+   * SETTINGS_CACHE_MS, so a change made by another process applies within that time.
+   */
   async settingsFor(groupId: string): Promise<GroupSettings> {
     const cached = this.settingsCache.get(groupId);
-    if (cached) return cached;
-    const override = await this.options.store.get<SettingsOverride>(stateKeys.settings(groupId));
-    const parsed = override ? GroupSettingsSchema.safeParse(mergeSettings(this.options.rules.raw, override)) : undefined;
-    // An override that no longer validates (the defaults changed under it) falls back to defaults.
-    const settings = parsed?.success ? parsed.data : this.options.rules.settings;
-    this.settingsCache.set(groupId, settings);
+    if (cached && this.now() - cached.readAt < SETTINGS_CACHE_MS) return cached.settings;
+    const settings = this.settingsFrom(await this.options.store.get<SettingsOverride>(stateKeys.settings(groupId)));
+    this.settingsCache.set(groupId, { settings, readAt: this.now() });
     return settings;
   }
 
   /**
-   * Changes a group's settings. The override is merged with what the group had, validated as a
-   * whole, and stored only when valid; problems name the field.
+   * Changes a group's settings. The change (an override, or one computed from the group's
+   * current settings) is merged with what the group has, validated as a whole, and stored only
+   * when valid; problems name the field. Read, merge and write are one atomic update of the
+   * store, so two changes at once, from this process or another, both stand. A computed change
+   * may be called more than once and must only compute.
    */
-  configure(groupId: string, change: SettingsOverride): Promise<ConfigureResult> {
+  configure(groupId: string, change: SettingsChange): Promise<ConfigureResult> {
     return this.lock.run(groupId, async () => {
-      const key = stateKeys.settings(groupId);
-      const current = (await this.options.store.get<SettingsOverride>(key)) ?? {};
-      const next = mergeSettings(current, change) as SettingsOverride;
-      const data = mergeSettings(this.options.rules.raw, next);
-      const parsed = GroupSettingsSchema.safeParse(data);
-      if (!parsed.success) {
-        const problems = describeIssues(parsed.error.issues, GroupSettingsSchema, data).map(
-          (i) => (i.path.length > 0 ? `${formatFieldPath(i.path)}: ${i.message}` : i.message),
-        );
-        return { ok: false, problems };
-      }
-      await this.options.store.set(key, next);
-      this.settingsCache.set(groupId, parsed.data);
-      return { ok: true, settings: parsed.data };
+      // Set by the change's last run, the one stored (the cast keeps TypeScript from narrowing it).
+      let result = { ok: false, problems: [] } as ConfigureResult;
+      await this.options.store.update<SettingsOverride>(stateKeys.settings(groupId), (stored) => {
+        const override = typeof change === 'function' ? change(this.settingsFrom(stored)) : change;
+        const next = mergeSettings(stored ?? {}, override) as SettingsOverride;
+        const data = mergeSettings(this.options.rules.raw, next);
+        const parsed = GroupSettingsSchema.safeParse(data);
+        if (!parsed.success) {
+          const problems = describeIssues(parsed.error.issues, GroupSettingsSchema, data).map(
+            (i) => (i.path.length > 0 ? `${formatFieldPath(i.path)}: ${i.message}` : i.message),
+          );
+          result = { ok: false, problems };
+          return stored;
+        }
+        result = { ok: true, settings: parsed.data, override };
+        return next;
+      });
+      if (result.ok) this.settingsCache.set(groupId, { settings: result.settings, readAt: this.now() });
+      return result;
     });
+  }
+
+  /** The defaults with a stored override; one that no longer validates (the defaults changed under it) falls back to the defaults. */
+  private settingsFrom(override: SettingsOverride | undefined): GroupSettings {
+    const parsed = override ? GroupSettingsSchema.safeParse(mergeSettings(this.options.rules.raw, override)) : undefined;
+    return parsed?.success ? parsed.data : this.options.rules.settings;
   }
 
   /** The member's active strikes in the group's current mode. */
@@ -157,12 +219,20 @@ export class Engine {
   pardon(groupId: string, memberId: string, count?: number): Promise<number> {
     return this.lock.run(groupId, async () => {
       const settings = await this.settingsFor(groupId);
-      const key = stateKeys.strikes(settings.mode, groupId, memberId);
-      const active = activeStrikes((await this.options.store.get<Strike[]>(key)) ?? [], this.now(), settings.strikes.decayDays);
-      const keep = count === undefined ? [] : active.slice(0, Math.max(0, active.length - count));
-      if (keep.length === 0) await this.options.store.delete(key);
-      else await this.options.store.set(key, keep, settings.strikes.decayDays * 86_400_000);
-      return active.length - keep.length;
+      const decayDays = settings.strikes.decayDays;
+      const now = this.now();
+      let removed = 0;
+      await this.options.store.update<Strike[]>(
+        stateKeys.strikes(settings.mode, groupId, memberId),
+        (current) => {
+          const active = activeStrikes(current ?? [], now, decayDays);
+          const keep = count === undefined ? [] : active.slice(0, Math.max(0, active.length - count));
+          removed = active.length - keep.length;
+          return keep.length > 0 ? keep : undefined;
+        },
+        decayDays * 86_400_000,
+      );
+      return removed;
     });
   }
 

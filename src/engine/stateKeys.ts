@@ -1,10 +1,13 @@
+import { storeKey } from '../store/storeKey.js';
+
 /**
  * Store keys. Observe mode keeps its own strikes and replies, so an owner trying the bot out
- * sees a realistic ladder without members carrying those strikes into enforce mode.
+ * sees a realistic ladder without members carrying those strikes into enforce mode. Every part
+ * is escaped (storeKey), so an id holding `:` cannot reach another group's or member's state.
  */
 export const stateKeys = {
-  settings: (group: string) => `settings:${group}`,
-  strikes: (mode: string, group: string, member: string) => `strikes:${mode}:${group}:${member}`,
-  reply: (mode: string, group: string, debunk: string) => `reply:${mode}:${group}:${debunk}`,
-  counted: (mode: string, group: string, message: string) => `counted:${mode}:${group}:${message}`,
+  settings: (group: string) => storeKey('settings', group),
+  strikes: (mode: string, group: string, member: string) => storeKey('strikes', mode, group, member),
+  reply: (mode: string, group: string, debunk: string) => storeKey('reply', mode, group, debunk),
+  counted: (mode: string, group: string, message: string) => storeKey('counted', mode, group, message),
 };

@@ -1,4 +1,4 @@
-import type { Debunk, Verdict } from '../debunks/schema.js';
+import type { Debunk, Source, Verdict } from '../debunks/schema.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
 import { plainText } from './plainText.js';
 
@@ -16,6 +16,7 @@ const VERDICT_NAMES: Record<Language, Record<Verdict, string>> = {
 const TEMPLATES = {
   en: {
     refutation: 'ℹ️ Fact check: this repeats a claim rated {verdict}.\n{refutation}\nSource: {source}',
+    answer: 'ℹ️ Good question: fact-checkers rated this claim {verdict}.\n{refutation}\nSource: {source}',
     suggest: 'You may want to check this: it resembles a claim rated {verdict} ({claim}).',
     pointer: 'This rumor was answered a few minutes ago: {link}',
     pointerNoLink: 'This rumor was answered a few minutes ago.',
@@ -26,6 +27,7 @@ const TEMPLATES = {
   },
   zh: {
     refutation: 'ℹ️ 辟谣提示：这条消息与一条已被认定为「{verdict}」的说法相符。\n{refutation}\n来源：{source}',
+    answer: 'ℹ️ 问得好：这个说法已被认定为「{verdict}」。\n{refutation}\n来源：{source}',
     suggest: '建议核实：这条消息与一条被认定为「{verdict}」的说法相似（{claim}）。',
     pointer: '这条说法几分钟前已经辟谣：{link}',
     pointerNoLink: '这条说法几分钟前已经辟谣。',
@@ -52,7 +54,7 @@ export function refutationIn(d: Debunk, lang: Language): string {
 export const verdictName = (lang: Language, v: Verdict) => VERDICT_NAMES[lang][v];
 
 /** "title — url" of the first source. */
-export function sourceLine(d: Debunk): string {
+export function sourceLine(d: { sources: readonly Source[] }): string {
   const s = d.sources[0];
   return s ? `${s.title} — ${s.url}` : '';
 }

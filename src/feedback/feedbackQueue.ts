@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { KeyedLock } from '../lib/keyedLock.js';
 import type { KeyValueStore } from '../store/keyValueStore.js';
+import { storeKey } from '../store/storeKey.js';
 
 /** What members tell the admins: "this is a rumor" (report) or "this is not a rumor" (dispute). */
 export interface FeedbackItem {
@@ -24,7 +26,7 @@ export const MAX_OPEN_ITEMS = 200;
 
 export type FeedbackResult = { ok: true; item: FeedbackItem } | { ok: false; error: 'duplicate' | 'queue_full' | 'not_found' };
 
-const key = (groupId: string) => `feedback:${groupId}`;
+const key = (groupId: string) => storeKey('feedback', groupId);
 
 /**
  * The per-group queue of member reports and "not a rumor" disputes, kept in the store so every
@@ -32,21 +34,41 @@ const key = (groupId: string) => `feedback:${groupId}`;
  * ledger keeps the record of what the admins decided).
  */
 export class FeedbackQueue {
+  /**
+   * Changes to one group's queue take turns within this process, so a burst of reports retries
+   * only against other processes' writes, not against each other.
+   */
+  private readonly lock = new KeyedLock();
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Adds a report or dispute; one per member and message. */
+  /**
+   * Adds a report or dispute; one per member and message. The queue is changed by an atomic
+   * update of the store, so reports made at once (five members pressing "Report", or two bot
+   * processes) are all kept.
+   */
   async add(item: Omit<FeedbackItem, 'id' | 'at' | 'status'>): Promise<FeedbackResult> {
-    const items = await this.open(item.groupId);
-    if (items.some((i) => i.messageId === item.messageId && i.by.id === item.by.id && i.kind === item.kind)) {
-      return { ok: false, error: 'duplicate' };
-    }
-    if (items.length >= MAX_OPEN_ITEMS) return { ok: false, error: 'queue_full' };
     const added: FeedbackItem = { ...item, note: item.note.slice(0, MAX_NOTE), id: randomUUID().slice(0, 8), at: this.now(), status: 'open' };
-    await this.store.set(key(item.groupId), [...items, added]);
-    return { ok: true, item: added };
+    // Set by the change's last run, the one stored (the cast keeps TypeScript from narrowing it).
+    let result = { ok: true, item: added } as FeedbackResult;
+    const change = (current: FeedbackItem[] | undefined) => {
+      const items = current ?? [];
+      if (items.some((i) => i.messageId === item.messageId && i.by.id === item.by.id && i.kind === item.kind)) {
+        result = { ok: false, error: 'duplicate' };
+        return current;
+      }
+      if (items.length >= MAX_OPEN_ITEMS) {
+        result = { ok: false, error: 'queue_full' };
+        return current;
+      }
+      result = { ok: true, item: added };
+      return [...items, added];
+    };
+    await this.lock.run(item.groupId, () => this.store.update(key(item.groupId), change));
+    return result;
   }
 
   /** Open items of a group, oldest first. */
@@ -54,12 +76,19 @@ export class FeedbackQueue {
     return (await this.store.get<FeedbackItem[]>(key(groupId))) ?? [];
   }
 
-  /** Takes an item off the queue with the admin's decision. */
+  /** Takes an item off the queue with the admin's decision; of two admins deciding at once, one does. */
   async resolve(groupId: string, id: string, decision: 'accepted' | 'rejected'): Promise<FeedbackResult> {
-    const items = await this.open(groupId);
-    const found = items.find((i) => i.id === id);
+    let found = undefined as FeedbackItem | undefined;
+    const change = (current: FeedbackItem[] | undefined) => {
+      const items = current ?? [];
+      found = items.find((i) => i.id === id);
+      if (!found) return current;
+      const rest = items.filter((i) => i.id !== id);
+      // An empty queue leaves no key behind.
+      return rest.length > 0 ? rest : undefined;
+    };
+    await this.lock.run(groupId, () => this.store.update(key(groupId), change));
     if (!found) return { ok: false, error: 'not_found' };
-    await this.store.set(key(groupId), items.filter((i) => i.id !== id));
     return { ok: true, item: { ...found, status: decision } };
   }
 }

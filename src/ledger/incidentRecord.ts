@@ -32,13 +32,13 @@ export function incidentRecord(message: ChatMessage, decision: Decision): Incide
     actions: [
       ...decision.actions
         .filter((a) => a.type !== 'log')
-        .map((a) => ({ type: a.type, detail: a.detail, status: 'planned' as const, ...(a.durationMs ? { durationMs: a.durationMs } : {}) })),
+        .map((a) => ({ type: a.type, detail: a.detail, status: 'planned' as const, ...(a.type === 'mute' ? { durationMs: a.durationMs } : {}) })),
       ...decision.withheld.map((a) => ({
         type: a.type,
         detail: a.detail,
         status: 'withheld' as const,
         withheldBecause: a.withheldBecause,
-        ...(a.durationMs ? { durationMs: a.durationMs } : {}),
+        ...(a.type === 'mute' ? { durationMs: a.durationMs } : {}),
       })),
     ],
     by: { kind: 'bot' },

@@ -1,64 +1,131 @@
 import { KeyedLock } from '../lib/keyedLock.js';
+import type { SignedCheckpoint } from './checkpoints/signedCheckpoint.js';
 import type { LedgerBackend } from './ledgerBackend.js';
 import { nextEntry, type LedgerEntry } from './ledgerEntry.js';
 import type { LedgerRecord } from './ledgerRecord.js';
+import { DEFAULT_TEXT_DAYS, hashesWithoutText, joinMessageTexts, splitMessageText } from './messageText.js';
+import { isDamaged } from './storedEntry.js';
 import { verifyChain, type ChainCheck } from './verifyChain.js';
 
 /** Writers racing for one group's head give up after this many lost rounds (never in practice). */
 const MAX_ATTEMPTS = 1000;
 /** Longest pause after a lost race, in ms. */
 const MAX_BACKOFF_MS = 20;
+/** Texts past their time are removed at most this often (one indexed DELETE), in ms. */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+/** The signed checkpoints a ledger checks its chains against. */
+export interface CheckpointSource {
+  /** The latest signed checkpoint of a group, if there is one. */
+  latest(groupId: string): SignedCheckpoint | undefined;
+  /** The public key (base64 DER) checkpoints must be signed with; any valid signature when absent. */
+  readonly trustedKey?: string | undefined;
+}
+
+export interface LedgerOptions {
+  /** @defaultValue the system clock */
+  now?: () => Date;
+  /** Days a message text is kept beside the chain (0: not kept). @defaultValue DEFAULT_TEXT_DAYS */
+  textDays?: number;
+  /** Checkpoints that `verify` holds each chain to; without them, a chain cut short still verifies. */
+  checkpoints?: CheckpointSource;
+}
 
 /** A group's append-only, hash-chained record of incidents and admin actions. */
 export class Ledger {
   /** Appends of one process to one group take turns: only other processes can race them. */
   private readonly lock = new KeyedLock();
+  private readonly now: () => Date;
+  private readonly textDays: number;
+  private readonly checkpoints: CheckpointSource | undefined;
+  private lastPurge = Number.NEGATIVE_INFINITY;
 
+  /** `options` may be just the clock (as tests pass it). */
   constructor(
     private readonly backend: LedgerBackend,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: LedgerOptions | (() => Date) = {},
+  ) {
+    const o = typeof options === 'function' ? { now: options } : options;
+    this.now = o.now ?? (() => new Date());
+    this.textDays = o.textDays ?? DEFAULT_TEXT_DAYS;
+    this.checkpoints = o.checkpoints;
+  }
 
   /**
    * Appends a record to its group's chain and returns the entry as written. When another
-   * process appended first, the entry is rebuilt on the new head and tried again.
+   * process appended first, the entry is rebuilt on the new head and tried again. An incident's
+   * message text is not chained: it is kept beside the chain, keyed by its sha256, which is.
    */
-  append(record: LedgerRecord): Promise<LedgerEntry> {
-    return this.lock.run(record.groupId, async () => {
+  async append(record: LedgerRecord): Promise<LedgerEntry> {
+    const entry = await this.lock.run(record.groupId, async () => {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const now = this.now();
+        const split = splitMessageText(record, now, this.textDays);
         const head = await this.backend.head(record.groupId);
-        const entry = nextEntry(record.groupId, head, record, this.now());
-        if (await this.backend.tryAppend(record.groupId, entry)) return entry;
+        const next = nextEntry(record.groupId, head, split.record, now);
+        if (await this.backend.tryAppend(record.groupId, next, split.text)) return next;
         // Lost the race to another writer: back off a random, growing moment, so writers that
         // collide in lockstep spread out instead of one losing every round.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt)));
       }
       throw new Error(`ledger: could not append to group ${record.groupId} after ${MAX_ATTEMPTS} attempts`);
     });
+    await this.purgeNowAndThen(Date.parse(entry.at));
+    return entry;
   }
 
-  /** Checks one group's chain. */
-  async verify(groupId: string): Promise<ChainCheck> {
-    return verifyChain(groupId, await this.backend.read(groupId));
+  /**
+   * Checks one group's chain as stored, and against its latest signed checkpoint: the one given
+   * (from a file someone kept), else the ledger's own (see LedgerOptions.checkpoints).
+   */
+  async verify(groupId: string, against: { checkpoint?: SignedCheckpoint; trustedKey?: string } = {}): Promise<ChainCheck> {
+    const chain = await this.backend.readChain(groupId);
+    const checkpoint = against.checkpoint ?? this.checkpoints?.latest(groupId);
+    const trustedKey = against.checkpoint ? against.trustedKey : (against.trustedKey ?? this.checkpoints?.trustedKey);
+    return verifyChain(groupId, chain.items, {
+      ...(chain.head ? { storedHead: chain.head } : {}),
+      ...(checkpoint ? { checkpoint } : {}),
+      ...(trustedKey ? { trustedKey } : {}),
+    });
   }
 
-  /** Entries of a group, optionally within [since, until) by append time. */
+  /** The latest signed checkpoint of a group this ledger knows, for exports to carry. */
+  checkpoint(groupId: string): SignedCheckpoint | undefined {
+    return this.checkpoints?.latest(groupId);
+  }
+
+  /**
+   * Entries of a group, optionally within [since, until) by append time, with the message texts
+   * still kept put back into their incidents. Damaged items are left out (`verify` names them).
+   */
   async entries(groupId: string, range: { since?: Date; until?: Date } = {}): Promise<LedgerEntry[]> {
-    const all = await this.backend.read(groupId);
-    return all.filter((e) => {
+    const chain = await this.backend.readChain(groupId);
+    const entries = chain.items.filter((e): e is LedgerEntry => !isDamaged(e)).filter((e) => {
       const t = Date.parse(e.at);
       return (range.since === undefined || t >= range.since.getTime()) && (range.until === undefined || t < range.until.getTime());
     });
+    const hashes = hashesWithoutText(entries);
+    if (hashes.length === 0) return entries;
+    return joinMessageTexts(entries, await this.backend.texts(groupId, hashes, this.now()));
   }
 
   /** The last entry of a group's chain. */
   async headEntry(groupId: string): Promise<LedgerEntry | undefined> {
     const head = await this.backend.head(groupId);
     if (!head) return undefined;
-    return (await this.backend.read(groupId)).find((e) => e.seq === head.seq);
+    return (await this.backend.readChain(groupId)).items.find((e): e is LedgerEntry => !isDamaged(e) && e.seq === head.seq);
   }
 
   groups(): Promise<string[]> {
     return this.backend.groups();
+  }
+
+  /** Removes texts past their time, at most once an hour; a failed purge is tried again next time. */
+  private async purgeNowAndThen(now: number): Promise<void> {
+    if (now - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = now;
+    await this.backend.purgeTexts(new Date(now)).catch(() => {
+      this.lastPurge = Number.NEGATIVE_INFINITY;
+    });
   }
 }

@@ -27,9 +27,12 @@ export function reconnectingBackend(open: () => Promise<OpenedLedgerBackend>): L
 
   return {
     head: (g) => call((b) => b.head(g)),
-    tryAppend: (g, e) => call((b) => b.tryAppend(g, e)),
+    tryAppend: (g, e, t) => call((b) => b.tryAppend(g, e, t)),
     read: (g) => call((b) => b.read(g)),
+    readChain: (g) => call((b) => b.readChain(g)),
     groups: () => call((b) => b.groups()),
+    texts: (g, hashes, now) => call((b) => b.texts(g, hashes, now)),
+    purgeTexts: (now) => call((b) => b.purgeTexts(now)),
     async close() {
       const opened = current;
       current = undefined;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ledger } from './ledger.js';
+import type { LedgerEntry } from './ledgerEntry.js';
 import type { LedgerRecord } from './ledgerRecord.js';
 import type { Spool } from './spool.js';
 
@@ -11,6 +12,15 @@ export interface RecordOutcome {
   waiting: number;
   /** The store error that kept records waiting, if any (never includes credentials). */
   storeError?: string;
+}
+
+export interface RecorderOptions {
+  /**
+   * Told the entries each delivery of a batch put in the ledger (in chain order), right after the
+   * batch, including a batch cut short by a store error. Must not throw; whatever it starts runs
+   * on its own (the checkpointer signs and writes in the background).
+   */
+  onDelivered?: (entries: readonly LedgerEntry[]) => void;
 }
 
 /**
@@ -32,6 +42,7 @@ export class Recorder {
   constructor(
     private readonly ledger: Ledger,
     private readonly spool: Spool,
+    private readonly options: RecorderOptions = {},
   ) {}
 
   async record(record: LedgerRecord): Promise<RecordOutcome> {
@@ -53,27 +64,33 @@ export class Recorder {
     for (;;) {
       const batch = this.spool.pending();
       if (batch.length === 0) return;
-      for (const { record, end } of batch) {
-        try {
-          if (!(this.uncertain && (await this.alreadyWritten(record)))) await this.ledger.append(record);
-        } catch (err) {
-          this.lastError = err instanceof Error ? err.message : String(err);
-          this.uncertain = true;
-          return;
+      const written: LedgerEntry[] = [];
+      try {
+        for (const { record, end } of batch) {
+          try {
+            const already = this.uncertain ? await this.alreadyWritten(record) : undefined;
+            written.push(already ?? (await this.ledger.append(record)));
+          } catch (err) {
+            this.lastError = err instanceof Error ? err.message : String(err);
+            this.uncertain = true;
+            return;
+          }
+          this.uncertain = false;
+          this.lastError = undefined;
+          this.spool.delivered(end);
         }
-        this.uncertain = false;
-        this.lastError = undefined;
-        this.spool.delivered(end);
+      } finally {
+        if (written.length > 0) this.options.onDelivered?.(written);
       }
     }
   }
 
   /**
    * A process that died between writing to the ledger and marking the spool line delivered
-   * left that one record in both: it is then the head of its group's chain.
+   * left that one record in both: it is then the head of its group's chain, returned here.
    */
-  private async alreadyWritten(record: LedgerRecord): Promise<boolean> {
+  private async alreadyWritten(record: LedgerRecord): Promise<LedgerEntry | undefined> {
     const head = await this.ledger.headEntry(record.groupId);
-    return head !== undefined && record.recordId !== undefined && head.record.recordId === record.recordId;
+    return head !== undefined && record.recordId !== undefined && head.record.recordId === record.recordId ? head : undefined;
   }
 }

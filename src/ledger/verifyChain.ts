@@ -1,4 +1,7 @@
-import { genesisHash, hashEntry, type LedgerEntry } from './ledgerEntry.js';
+import { checkpointFault, type SignedCheckpoint } from './checkpoints/signedCheckpoint.js';
+import type { ChainHead } from './ledgerBackend.js';
+import { genesisHash, hashEntry } from './ledgerEntry.js';
+import { isDamaged, type StoredItem } from './storedEntry.js';
 
 /** What can be wrong with a chain, one identifier each. */
 export const CHAIN_FAULTS = {
@@ -8,31 +11,91 @@ export const CHAIN_FAULTS = {
   forked: 'two entries claim the same sequence number',
   broken_link: 'the entry does not chain to the one before it',
   wrong_group: 'the entry belongs to another group',
+  damaged: 'the stored entry is damaged: it is not a ledger entry any more',
+  truncated: 'entries are missing from the end of the chain',
+  group_missing: "the group's entries are gone, but it had some",
+  rewritten: 'the chain was rewritten: this entry is not the one the signed checkpoint vouches for',
+  head_mismatch: "the store's head record does not match the last entry",
+  bad_checkpoint: 'the checkpoint cannot be trusted',
 } as const;
 export type ChainFault = keyof typeof CHAIN_FAULTS;
 
-export type ChainCheck = { ok: true; entries: number; head?: string } | { ok: false; seq: number; fault: ChainFault; entries: number };
+/** The signed checkpoint a chain was found to match. */
+export interface CheckpointMatch {
+  seq: number;
+  at: string;
+  keyId: string;
+}
+
+export type ChainCheck =
+  | { ok: true; entries: number; head?: string; checkpoint?: CheckpointMatch }
+  /** `detail`: the evidence behind the fault, e.g. "the chain ends at seq 27; checkpoint of … has seq 30". */
+  | { ok: false; seq: number; fault: ChainFault; entries: number; detail?: string };
+
+export interface VerifyOptions {
+  /** The head the store keeps apart from the entries (Redis), read in the same snapshot. */
+  storedHead?: ChainHead;
+  /** The group's latest signed checkpoint: the chain must reach its seq with exactly its hash. */
+  checkpoint?: SignedCheckpoint;
+  /** The public key (base64 DER) the checkpoint must be signed with; when absent, its own. */
+  trustedKey?: string;
+}
+
+/** "checkpoint of 2026-03-01T10:00:35.000Z (key 1a2b…) has seq 30" */
+const checkpointSays = (c: SignedCheckpoint) => `the checkpoint signed ${c.at} by key ${c.keyId} has seq ${c.seq}`;
 
 /**
  * Checks a group's ledger as stored, in stored order: numbering without gaps, each entry's hash
- * over its content, each link to the entry before. Names the first bad sequence number.
+ * over its content, each link to the entry before; then that the chain reaches the store's own
+ * head record and the latest signed checkpoint, where there are. Names the first bad sequence
+ * number. Damaged items are faults, never exceptions.
  */
-export function verifyChain(groupId: string, entries: readonly LedgerEntry[]): ChainCheck {
+export function verifyChain(groupId: string, items: readonly StoredItem[], options: VerifyOptions = {}): ChainCheck {
+  const { storedHead, checkpoint } = options;
+  const count = items.length;
+  const fail = (fault: ChainFault, seq: number, detail?: string): ChainCheck => ({ ok: false, seq, fault, entries: count, ...(detail ? { detail } : {}) });
+
+  if (checkpoint) {
+    const untrusted = checkpoint.groupId === groupId ? checkpointFault(checkpoint, options.trustedKey) : `it is for group ${checkpoint.groupId}`;
+    if (untrusted) return fail('bad_checkpoint', checkpoint.seq, untrusted);
+  }
+
   let prev = genesisHash(groupId);
   let expected = 1;
-  const present = new Set(entries.map((e) => e.seq));
-  for (const e of entries) {
-    const fail = (fault: ChainFault, seq = e.seq): ChainCheck => ({ ok: false, seq, fault, entries: entries.length });
+  const present = new Set(items.map((e) => e.seq));
+  for (const e of items) {
+    if (isDamaged(e)) return fail('damaged', e.seq, e.reason);
     if (e.seq !== expected) {
-      if (e.seq === expected - 1) return fail('forked');
+      if (e.seq === expected - 1) return fail('forked', e.seq);
       // The first sequence number that is not where it belongs: gone, or stored elsewhere.
       return fail(present.has(expected) ? 'reordered' : 'missing', expected);
     }
-    if (e.record.groupId !== groupId) return fail('wrong_group');
-    if (hashEntry(e) !== e.hash) return fail('edited');
-    if (e.prev !== prev) return fail('broken_link');
+    if (e.record.groupId !== groupId) return fail('wrong_group', e.seq);
+    if (hashEntry(e) !== e.hash) return fail('edited', e.seq);
+    if (e.prev !== prev) return fail('broken_link', e.seq);
+    if (checkpoint && e.seq === checkpoint.seq && e.hash !== checkpoint.hash) {
+      return fail('rewritten', e.seq, `its hash is ${e.hash.slice(0, 12)}…, ${checkpointSays(checkpoint)} with hash ${checkpoint.hash.slice(0, 12)}…`);
+    }
     prev = e.hash;
     expected++;
   }
-  return { ok: true, entries: entries.length, ...(entries.length > 0 ? { head: prev } : {}) };
+  const last = expected - 1;
+
+  if (last === 0 && (storedHead || checkpoint)) {
+    const evidence = [storedHead ? `the store's head record still says seq ${storedHead.seq}` : '', checkpoint ? checkpointSays(checkpoint) : ''];
+    return fail('group_missing', 1, evidence.filter(Boolean).join('; '));
+  }
+  if (storedHead) {
+    if (storedHead.seq > last) return fail('truncated', last + 1, `the chain ends at seq ${last}; the store's head record says seq ${storedHead.seq}`);
+    if (storedHead.seq < last) return fail('head_mismatch', storedHead.seq + 1, `the head record says the chain ends at seq ${storedHead.seq}, the entries go on to seq ${last}`);
+    if (storedHead.hash !== prev) return fail('head_mismatch', last, "the head record's hash is not the last entry's");
+  }
+  if (checkpoint && checkpoint.seq > last) return fail('truncated', last + 1, `the chain ends at seq ${last}; ${checkpointSays(checkpoint)}`);
+
+  return {
+    ok: true,
+    entries: count,
+    ...(count > 0 ? { head: prev } : {}),
+    ...(checkpoint ? { checkpoint: { seq: checkpoint.seq, at: checkpoint.at, keyId: checkpoint.keyId } } : {}),
+  };
 }

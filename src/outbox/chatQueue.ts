@@ -1,5 +1,5 @@
 import { SlidingWindow } from './slidingWindow.js';
-import { type OutboxItem, PRIORITIES, type Priority } from './types.js';
+import { type DeliveryFate, type OutboxItem, PRIORITIES, type Priority } from './types.js';
 
 /** Lower is more urgent. */
 export const PRIORITY_RANK = { high: 0, normal: 1, low: 2 } as const satisfies Record<Priority, number>;
@@ -8,6 +8,10 @@ export const PRIORITY_RANK = { high: 0, normal: 1, low: 2 } as const satisfies R
 export interface QueuedEntry<T> {
   item: OutboxItem<T>;
   readonly seq: number;
+  /** Everyone waiting to hear what became of this message: its own item and those folded into it. */
+  watchers: ((fate: DeliveryFate) => void)[];
+  /** Items this message carries: 1, plus every item combined into it. */
+  carried: number;
 }
 
 /** The waiting items of one chat, its send window and its pause. */

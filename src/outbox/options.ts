@@ -1,5 +1,5 @@
 import { type Clock, realClock } from './clock.js';
-import type { DropReason, OutboxItem } from './types.js';
+import type { DropReason, Merged, OutboxItem } from './types.js';
 
 /** How an `Outbox` sends, limits and reports. Only `send` is required. */
 export interface OutboxOptions<T> {
@@ -21,11 +21,11 @@ export interface OutboxOptions<T> {
    */
   maxQueued?: number;
   /**
-   * Folds a later payload into an earlier waiting one with the same chat and merge key,
-   * e.g. to build one digest reply.
-   * @defaultValue keeps the later payload
+   * Folds a later payload into an earlier waiting one with the same chat and merge key, e.g. to
+   * build one digest reply (`combined: true`), or to let a newer reply take the older's place.
+   * @defaultValue the later payload replaces the earlier
    */
-  merge?: (earlier: T, later: T) => T;
+  merge?: (earlier: T, later: T) => Merged<T>;
   /**
    * Called once when a send fails with an error other than `RetryAfterError`; the item is dropped.
    * @defaultValue does nothing
@@ -44,7 +44,7 @@ export interface OutboxOptions<T> {
   clock?: Clock;
 }
 
-const keepLater = <T>(_earlier: T, later: T): T => later;
+const keepLater = <T>(_earlier: T, later: T): Merged<T> => ({ payload: later, combined: false });
 const ignore = (): void => undefined;
 
 export const DEFAULT_OUTBOX_OPTIONS = {

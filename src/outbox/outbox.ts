@@ -3,7 +3,7 @@ import type { CancelTimer } from './clock.js';
 import { type OutboxOptions, type ResolvedOutboxOptions, resolveOutboxOptions } from './options.js';
 import { RetryAfterError } from './retryAfterError.js';
 import { SlidingWindow } from './slidingWindow.js';
-import type { ChatId, DropReason, EnqueueResult, OutboxItem, OutboxStats, Priority } from './types.js';
+import type { ChatId, DeliveryFate, EnqueueResult, OutboxItem, OutboxStats, Priority } from './types.js';
 
 /**
  * Schedules outgoing bot messages under per-chat and global rate limits: most urgent first, oldest
@@ -30,15 +30,18 @@ export class Outbox<T> {
     this.globalWindow = new SlidingWindow(this.options.globalPerSecond, 1_000);
   }
 
-  /** Queues, merges or drops one message; never throws. */
+  /**
+   * Queues, merges or drops one message; never throws. What finally becomes of it (sent, replaced
+   * by a newer one, dropped, refused by the platform) is told to the item's `onFate`, once.
+   */
   enqueue(item: OutboxItem<T>): EnqueueResult {
-    if (this.closed) return this.refuse('closed');
+    if (this.closed) return this.refuse(item, 'closed');
     const existing = this.chats.get(item.chatId);
     if (item.mergeKey !== undefined && existing && this.mergeInto(existing, item)) return { outcome: 'merged' };
-    if (this.held >= this.options.maxQueued && !this.evictFor(item.priority)) return this.refuse('queue_full');
+    if (this.held >= this.options.maxQueued && !this.evictFor(item.priority)) return this.refuse(item, 'queue_full');
 
     const chat = existing ?? this.addChat(item.chatId);
-    chat.push({ item, seq: this.nextSeq++ });
+    chat.push({ item, seq: this.nextSeq++, watchers: item.onFate ? [item.onFate] : [], carried: 1 });
     this.held += 1;
     this.pump();
     return { outcome: 'queued' };
@@ -84,15 +87,24 @@ export class Outbox<T> {
   private mergeInto(chat: ChatQueue<T>, item: OutboxItem<T>): boolean {
     const target = chat.mergeTarget(item.mergeKey ?? '');
     if (!target) return false;
-    let payload: T;
+    let merged: { payload: T; combined: boolean };
     try {
-      payload = this.options.merge(target.item.payload, item.payload);
+      merged = this.options.merge(target.item.payload, item.payload);
     } catch {
       // A merge that cannot combine these two leaves them as two messages rather than losing one.
       return false;
     }
     const priority = PRIORITY_RANK[item.priority] < PRIORITY_RANK[target.item.priority] ? item.priority : target.item.priority;
-    chat.replace(target, { ...target.item, payload, priority });
+    chat.replace(target, { ...target.item, payload: merged.payload, priority });
+    if (merged.combined) {
+      target.carried += 1;
+      if (item.onFate) target.watchers.push(item.onFate);
+    } else {
+      // The newer message takes the older's place: the older ones will never be sent.
+      this.tell(target.watchers.splice(0), { status: 'replaced' });
+      target.carried = 1;
+      if (item.onFate) target.watchers.push(item.onFate);
+    }
     this.counts.merged += 1;
     this.pump();
     return true;
@@ -119,15 +131,22 @@ export class Outbox<T> {
     return false;
   }
 
-  private refuse(reason: DropReason): EnqueueResult {
+  private refuse(item: OutboxItem<T>, reason: 'closed' | 'queue_full'): EnqueueResult {
     this.counts.dropped += 1;
+    if (item.onFate) this.tell([item.onFate], { status: 'dropped', reason });
     return { outcome: 'dropped', reason };
   }
 
   private drop(entry: QueuedEntry<T>, reason: 'evicted' | 'closed'): void {
     this.held -= 1;
     this.counts.dropped += 1;
+    this.tell(entry.watchers, { status: 'dropped', reason });
     this.callHook(() => this.options.onDrop(entry.item, reason));
+  }
+
+  /** Tells watchers what became of their message; one throwing watcher does not silence the rest. */
+  private tell(watchers: readonly ((fate: DeliveryFate) => void)[], fate: DeliveryFate): void {
+    for (const watch of watchers) this.callHook(() => watch(fate));
   }
 
   /** Sends everything that may go now, then sets one timer for the next moment something may. */
@@ -210,6 +229,7 @@ export class Outbox<T> {
     if (result.ok) {
       this.held -= 1;
       this.counts.sent += 1;
+      this.tell(entry.watchers, { status: 'sent', carried: entry.carried });
     } else if (result.error instanceof RetryAfterError) {
       this.counts.retried += 1;
       if (this.closed) {
@@ -224,6 +244,7 @@ export class Outbox<T> {
       this.held -= 1;
       this.counts.dropped += 1;
       const { error } = result;
+      this.tell(entry.watchers, { status: 'failed', error });
       this.callHook(() => this.options.onError(entry.item, error));
     }
     this.notifyIfIdle();

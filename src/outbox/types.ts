@@ -12,6 +12,16 @@ export const PRIORITIES = ['high', 'normal', 'low'] as const;
  */
 export type Priority = (typeof PRIORITIES)[number];
 
+/** What finally became of one enqueued item: exactly one of these reaches its `onFate`. */
+export type DeliveryFate =
+  /** Sent; `carried` counts the items folded into the message (1 when it went alone). */
+  | { readonly status: 'sent'; readonly carried: number }
+  /** A later item with the same merge key took its place before it was sent. */
+  | { readonly status: 'replaced' }
+  | { readonly status: 'dropped'; readonly reason: Exclude<DropReason, 'send_failed'> }
+  /** The platform refused it with an error that is not a rate limit. */
+  | { readonly status: 'failed'; readonly error: unknown };
+
 /** One outgoing message as the caller hands it to the outbox. */
 export interface OutboxItem<T> {
   readonly chatId: ChatId;
@@ -19,6 +29,14 @@ export interface OutboxItem<T> {
   readonly payload: T;
   /** Waiting items of the same chat with the same key are folded into one message. */
   readonly mergeKey?: string;
+  /** Told once what became of this item (sent, replaced, dropped, failed). */
+  readonly onFate?: (fate: DeliveryFate) => void;
+}
+
+/** Two payloads folded into one: `combined` keeps both (a digest), otherwise the later replaced the earlier. */
+export interface Merged<T> {
+  readonly payload: T;
+  readonly combined: boolean;
 }
 
 /** Why an item did not (or will not) reach the chat, with a sentence for logs. */

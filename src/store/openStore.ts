@@ -3,6 +3,8 @@ import { openPostgres } from './backends/openPostgres.js';
 import { openRedis } from './backends/openRedis.js';
 import { openSqlite } from './backends/openSqlite.js';
 import type { BackendOptions, OpenedKeyv } from './backends/openedKeyv.js';
+import { mapCells } from './backends/rawCells.js';
+import { UpdateContended } from './atomicUpdate.js';
 import type { KeyValueStore } from './keyValueStore.js';
 import { keyvStore } from './keyvStore.js';
 import { redactUrl, scrubSecrets } from './redactUrl.js';
@@ -78,7 +80,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   let closing: Promise<void> | undefined;
   return {
     backend,
-    store: surfacingErrors(keyvStore(opened.keyv), label, url),
+    store: surfacingErrors(keyvStore(opened.keyv, opened.cells), label, url),
     // Idempotent: a caller's finally and an exit handler may both close.
     close: () => (closing ??= opened.close()),
   };
@@ -87,8 +89,9 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
 function openBackend(target: StoreTarget, options: BackendOptions): Promise<OpenedKeyv> {
   switch (target.backend) {
     case 'memory': {
-      const keyv = new Keyv({ namespace: options.namespace, throwOnErrors: true });
-      return Promise.resolve({ keyv, close: async () => undefined });
+      const map = new Map<string, unknown>();
+      const keyv = new Keyv({ store: map, namespace: options.namespace, throwOnErrors: true });
+      return Promise.resolve({ keyv, cells: mapCells(map), close: async () => undefined });
     }
     case 'sqlite':
       return openSqlite(target.file, options);
@@ -108,13 +111,15 @@ function surfacingErrors(store: KeyValueStore, label: string, url: string): KeyV
     try {
       return await run();
     } catch (error) {
-      throw failure('unavailable', `${label}: ${operation} "${key}" failed`, error, url);
+      const code = error instanceof UpdateContended ? 'contended' : 'unavailable';
+      throw failure(code, `${label}: ${operation} "${key}" failed`, error, url);
     }
   };
   return {
     get: (key) => wrap('get', key, () => store.get(key)),
     set: (key, value, ttlMs) => wrap('set', key, () => store.set(key, value, ttlMs)),
     delete: (key) => wrap('delete', key, () => store.delete(key)),
+    update: (key, change, ttlMs) => wrap('update', key, () => store.update(key, change, ttlMs)),
   };
 }
 

@@ -8,6 +8,8 @@ export const STORE_ERROR_CODES = {
   unreachable: 'unreachable',
   /** An operation on an open store failed (the server went away, the disk is full). */
   unavailable: 'unavailable',
+  /** An atomic update lost the race to other writers on every attempt (see MAX_UPDATE_ATTEMPTS). */
+  contended: 'contended',
 } as const;
 
 export type StoreErrorCode = keyof typeof STORE_ERROR_CODES;

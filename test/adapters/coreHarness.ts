@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Debunk } from '../../src/debunks/schema.js';
 import { Engine } from '../../src/engine/engine.js';
-import { Moderator } from '../../src/engine/moderator.js';
+import { Moderator } from '../../src/moderation/moderator.js';
 import { FeedbackQueue } from '../../src/feedback/feedbackQueue.js';
 import { openLedgerBackend } from '../../src/ledger/backends/openLedgerBackend.js';
 import { Ledger } from '../../src/ledger/ledger.js';

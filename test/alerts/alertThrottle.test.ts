@@ -7,23 +7,26 @@ const MIN = 60_000;
 function setup(options: { windowMs?: number; maxKeys?: number } = {}) {
   const clock = new FakeClock();
   const delivered: ThrottledAlert<string>[] = [];
-  const throttle = new AlertThrottle<string>({ deliver: (a) => delivered.push(a), clock, windowMs: 10 * MIN, ...options });
+  const throttle = new AlertThrottle<string, number>({ deliver: (a) => delivered.push(a), clock, windowMs: 10 * MIN, ...options });
   return { clock, delivered, throttle };
 }
 
 describe('AlertThrottle', () => {
-  it('GIVEN a first alert for a key THEN it is delivered at once', () => {
+  it('GIVEN a first alert for a key THEN it is delivered at once, and its delivery\'s result is reported', async () => {
     const { delivered, throttle } = setup();
-    expect(throttle.push('g1:5g', 'alice')).toBe('sent');
+    const pushed = throttle.push('g1:5g', 'alice');
+    expect(pushed.held).toBe(false);
     expect(delivered).toEqual([{ kind: 'first', key: 'g1:5g', alert: 'alice' }]);
+    // What the delivery returned (here: how many were delivered) is reported for the first alert.
+    expect(await (pushed.held ? undefined : pushed.delivered)).toBe(1);
   });
 
   it('GIVEN more alerts for the key inside the window THEN one digest at the window end counts them and names the latest', async () => {
     const { clock, delivered, throttle } = setup();
     throttle.push('g1:5g', 'a');
     await clock.advance(1 * MIN);
-    expect(throttle.push('g1:5g', 'b')).toBe('held');
-    expect(throttle.push('g1:5g', 'c')).toBe('held');
+    expect(throttle.push('g1:5g', 'b')).toEqual({ held: true });
+    expect(throttle.push('g1:5g', 'c')).toEqual({ held: true });
     expect(delivered).toHaveLength(1);
     await clock.advance(9 * MIN - 1);
     expect(delivered).toHaveLength(1);
@@ -56,7 +59,7 @@ describe('AlertThrottle', () => {
     const { clock, delivered, throttle } = setup();
     throttle.push('k', 'a');
     await clock.advance(10 * MIN);
-    expect(throttle.push('k', 'b')).toBe('sent');
+    expect(throttle.push('k', 'b').held).toBe(false);
     expect(delivered.map((d) => d.kind)).toEqual(['first', 'first']);
   });
 

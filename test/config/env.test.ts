@@ -47,3 +47,20 @@ describe('readEnv: Telegram', () => {
     expect(r.ok && r.env.TELEGRAM_WEBHOOK_URL).toBeUndefined();
   });
 });
+
+describe('readEnv: ledger evidence', () => {
+  it('GIVEN nothing set THEN the key and checkpoint files are under data/ and texts are kept 180 days', () => {
+    const r = readEnv({});
+    expect(r.ok && r.env).toMatchObject({ LEDGER_KEY_FILE: 'data/ledger-signing-key.pem', LEDGER_CHECKPOINT_FILE: 'data/ledger-checkpoints.json', LEDGER_TEXT_DAYS: 180 });
+  });
+
+  it.each(['-1', '1.5', 'forever'])('GIVEN LEDGER_TEXT_DAYS=%s THEN the error names the variable', (days) => {
+    const r = readEnv({ LEDGER_TEXT_DAYS: days });
+    expect(!r.ok && r.error).toBe('LEDGER_TEXT_DAYS: must be a whole number of days (0 keeps no message text)');
+  });
+
+  it('GIVEN LEDGER_TEXT_DAYS=0 THEN no text is kept (0 days)', () => {
+    const r = readEnv({ LEDGER_TEXT_DAYS: '0' });
+    expect(r.ok && r.env.LEDGER_TEXT_DAYS).toBe(0);
+  });
+});

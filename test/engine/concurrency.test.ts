@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { enforcing, typesOf } from './harness.js';
+import { runAdminCommand } from '../../src/commands/adminCommands.js';
+import { FeedbackQueue } from '../../src/feedback/feedbackQueue.js';
+import { memoryStore } from '../../src/store/keyvStore.js';
+import { enforcing, harness, typesOf } from './harness.js';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -50,5 +53,60 @@ describe('concurrent messages (the keyed lock)', () => {
     expect([a!.strikes.after, b!.strikes.after, c!.strikes.after]).toEqual([1, 2, 3]);
     expect(await pardon).toBe(3);
     expect((await later).strikes).toEqual({ before: 0, after: 1 });
+  });
+});
+
+describe('concurrent changes to settings and the feedback queue', () => {
+  const OWNER = { id: 'o1', name: 'Owner', isAdmin: true };
+
+  it('GIVEN /rg enable warn and /rg enable mute at once THEN both answer OK and both stick', async () => {
+    const h = harness();
+    const [warn, mute] = await Promise.all([
+      runAdminCommand(h.engine, 'g-1', OWNER, '/rg enable warn'),
+      runAdminCommand(h.engine, 'g-1', OWNER, '/rg enable mute'),
+    ]);
+    expect([warn.ok, mute.ok]).toEqual([true, true]);
+    expect((await h.engine.settingsFor('g-1')).enabledActions).toEqual(expect.arrayContaining(['warn', 'mute']));
+    // As stored, not only as cached: another Engine on the store sees both.
+    expect((await harness({ store: h.store }).engine.settingsFor('g-1')).enabledActions).toEqual(expect.arrayContaining(['warn', 'mute']));
+  });
+
+  it('GIVEN enable, disable, exempt and unexempt interleaved THEN each applies to what the one before left', async () => {
+    const h = harness();
+    await Promise.all(
+      ['/rg enable warn', '/rg exempt m-7', '/rg enable delete', '/rg exempt m-8', '/rg disable warn', '/rg unexempt m-7'].map((c) =>
+        runAdminCommand(h.engine, 'g-1', OWNER, c),
+      ),
+    );
+    const settings = await harness({ store: h.store }).engine.settingsFor('g-1');
+    expect(settings.enabledActions).toContain('delete');
+    expect(settings.enabledActions).not.toContain('warn');
+    expect(settings.exemptions.members).toEqual(['m-8']);
+  });
+
+  it('GIVEN five members pressing Report on one message at once THEN all five are queued', async () => {
+    const queue = new FeedbackQueue(memoryStore());
+    const results = await Promise.all(
+      range(5).map((i) => queue.add({ kind: 'report', groupId: 'g-1', messageId: 'msg-1', by: { id: `m-${i}`, name: `M${i}` }, note: '' })),
+    );
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true]);
+    expect((await queue.open('g-1')).map((i) => i.by.id).sort()).toEqual(range(5).map((i) => `m-${i}`));
+  });
+
+  it('GIVEN one member pressing Report five times at once THEN one is queued and four are duplicates', async () => {
+    const queue = new FeedbackQueue(memoryStore());
+    const results = await Promise.all(range(5).map(() => queue.add({ kind: 'report', groupId: 'g-1', messageId: 'msg-1', by: { id: 'm-1', name: 'M' }, note: '' })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.error === 'duplicate')).toHaveLength(4);
+    expect(await queue.open('g-1')).toHaveLength(1);
+  });
+
+  it('GIVEN two admins resolving one item at once THEN one resolves it and the other is told it is gone', async () => {
+    const queue = new FeedbackQueue(memoryStore());
+    const added = await queue.add({ kind: 'report', groupId: 'g-1', messageId: 'msg-1', by: { id: 'm-1', name: 'M' }, note: '' });
+    if (!added.ok) throw new Error('setup');
+    const results = await Promise.all([queue.resolve('g-1', added.item.id, 'accepted'), queue.resolve('g-1', added.item.id, 'rejected')]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.error === 'not_found')).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@ import { loadDebunksSync } from '../../src/debunks/loadDebunks.js';
 import type { Debunk } from '../../src/debunks/schema.js';
 import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
 import type { ActionIntent, Decision } from '../../src/engine/decision.js';
+import { intentText } from '../../src/engine/intentText.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { ActionType } from '../../src/rules/actionTypes.js';
 import { loadSettingsFile } from '../../src/rules/loadSettings.js';
@@ -106,7 +107,10 @@ export async function enforcing(override: Record<string, unknown> = {}, groupId 
 
 export const typesOf = (intents: readonly ActionIntent[]) => intents.map((i) => i.type);
 export const withheldOf = (d: Decision) => d.withheld.map((w) => [w.type, w.withheldBecause] as const);
-export const textOf = (d: Decision, type: ActionType) => d.actions.find((a) => a.type === type)?.text;
+export const textOf = (d: Decision, type: ActionType) => {
+  const intent = d.actions.find((a) => a.type === type);
+  return intent && intentText(intent);
+};
 export const ruleOf = (d: Decision, rule: string) => d.explain.find((r) => r.rule === rule);
 /** Every text the decision carries, done or withheld. */
-export const allTexts = (d: Decision) => [...d.actions, ...d.withheld].flatMap((i) => (i.text === undefined ? [] : [i.text]));
+export const allTexts = (d: Decision) => [...d.actions, ...d.withheld].flatMap((i) => intentText(i) ?? []);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Moderator } from '../../src/engine/moderator.js';
+import { Moderator } from '../../src/moderation/moderator.js';
 import { FeedbackQueue } from '../../src/feedback/feedbackQueue.js';
 import { memoryStore } from '../../src/store/keyvStore.js';
 import { Ledger } from '../../src/ledger/ledger.js';

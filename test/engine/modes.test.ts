@@ -1,3 +1,4 @@
+import { intentText } from '../../src/engine/intentText.js';
 import { describe, expect, it } from 'vitest';
 import { harness, PAST_REPEAT_WINDOW, ruleOf, typesOf, withheldOf } from './harness.js';
 
@@ -18,7 +19,7 @@ describe('a new group (rules/default.yaml): enforce, refutations only', () => {
     expect(typesOf(d.actions)).toEqual(done);
     expect(withheldOf(d)).toEqual(withheld.map((t) => [t, 'action_disabled']));
     // Withheld intents keep their texts and durations: the log and `check` show what would have happened.
-    for (const w of d.withheld) expect(w.text).toEqual(expect.any(String));
+    for (const w of d.withheld) expect(intentText(w)).toEqual(expect.any(String));
     expect(d.explain.filter((r) => r.rule === 'enabled_actions')).toEqual(
       withheld.map((t) => ({ rule: 'enabled_actions', fired: true, reason: 'action_disabled', detail: t })),
     );

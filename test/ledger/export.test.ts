@@ -1,8 +1,13 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { checkpointsIn } from '../../src/ledger/checkpoints/checkpointsIn.js';
+import { signCheckpoint, signingKey, type SignedCheckpoint } from '../../src/ledger/checkpoints/signedCheckpoint.js';
+import { managementReport } from '../../src/ledger/export/managementReport.js';
 import { ledgerToCsv } from '../../src/ledger/export/toCsv.js';
 import { ledgerToJson } from '../../src/ledger/export/toJson.js';
 import { ledgerToMarkdown } from '../../src/ledger/export/toMarkdown.js';
+import { messageHash } from '../../src/ledger/incidentRecord.js';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { memoryLedgerBackend } from '../../src/ledger/ledgerBackend.js';
 import type { LedgerEntry } from '../../src/ledger/ledgerEntry.js';
@@ -146,5 +151,85 @@ describe('ledger export: the owner\'s management report (md)', () => {
     const entries = (await month()).filter((e) => e.seq !== 2);
     const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });
     expect(md).toContain('**Ledger chain FAILED verification at entry 2: entries are missing before this one (sequence numbers skip).**');
+  });
+});
+
+describe('exports carry the signed chain head', () => {
+  const key = signingKey(generateKeyPairSync('ed25519').privateKey);
+  async function signed(groupId = 'g') {
+    const entries = await month();
+    const last = entries.at(-1)!;
+    const entriesOf = groupId === 'g' ? entries : [];
+    return { entries: entriesOf, checkpoint: signCheckpoint({ groupId, seq: last.seq, hash: last.hash, at: '2026-03-02T00:00:00.000Z' }, key) };
+  }
+
+  it('GIVEN a json export THEN it holds the checkpoint with its public key, and verify can read it back', async () => {
+    const { entries, checkpoint } = await signed();
+    const text = ledgerToJson('g', entries, checkpoint);
+    expect(JSON.parse(text)).toMatchObject({ checkpoint: { ...checkpoint, publicKey: key.publicKey } });
+    expect(checkpointsIn('export.json', text)).toEqual({ ok: true, checkpoints: new Map([['g', checkpoint]]) });
+    expect(verifyChain('g', entries, { checkpoint, trustedKey: key.publicKey })).toMatchObject({ ok: true, checkpoint: { seq: 9, keyId: key.keyId } });
+  });
+
+  it('GIVEN a csv export THEN its last row is the checkpoint, and verify can read it back', async () => {
+    const { entries, checkpoint } = await signed();
+    const text = ledgerToCsv(entries, checkpoint);
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(10);
+    expect(rows[9]).toMatchObject({ type: 'checkpoint', seq: '9', at: checkpoint.at, hash: checkpoint.hash });
+    expect(checkpointsIn('export.csv', text)).toEqual({ ok: true, checkpoints: new Map([['g', checkpoint]]) });
+  });
+
+  it('GIVEN a management report THEN it prints the signed head, and verify can read it back', async () => {
+    const { entries, checkpoint } = await signed();
+    const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries, { checkpoint }), checkpoint });
+    expect(md).toContain(`It reaches the head the bot signed at 2026-03-02T00:00:00.000Z (entry 9) unchanged.`);
+    expect(md).toContain('## Signed chain head');
+    expect(md).toContain(`The bot signed this chain's head with its Ed25519 key ${key.keyId} at 2026-03-02T00:00:00.000Z: entry 9, hash \`${checkpoint.hash}\`.`);
+    expect(checkpointsIn('report.md', md)).toEqual({ ok: true, checkpoints: new Map([['g', checkpoint]]) });
+  });
+
+  it('GIVEN no checkpoint THEN the report says the end of the chain is not covered', async () => {
+    const entries = await month();
+    const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });
+    expect(md).toContain('No signed checkpoint of this chain yet: entries cut off its end could not be told from a shorter chain.');
+    expect(checkpointsIn('report.md', md)).toMatchObject({ ok: false, error: expect.stringMatching(/^report\.md: holds no signed checkpoint/) });
+  });
+
+  it('GIVEN a group id with backticks and markup THEN the checkpoint block cannot be broken out of, and still reads back', async () => {
+    const groupId = '```\n<script>x</script>';
+    const { checkpoint } = await signed(groupId);
+    const md = ledgerToMarkdown([], { groupId, check: { ok: true, entries: 0 }, checkpoint });
+    const block = md.slice(md.indexOf('```json'));
+    expect(block.split('\n').slice(0, 3)).toEqual(['```json', expect.not.stringMatching(/[`<>]/), '```']);
+    expect(checkpointsIn('report.md', md)).toEqual({ ok: true, checkpoints: new Map([[groupId, checkpoint]]) });
+  });
+
+  it('GIVEN a chain cut below its checkpoint THEN the report states the fault and the evidence at the top', async () => {
+    const { checkpoint } = await signed();
+    const entries = (await month()).slice(0, 7);
+    const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries, { checkpoint }), checkpoint });
+    expect(md).toContain(
+      `**Ledger chain FAILED verification at entry 8: entries are missing from the end of the chain (the chain ends at seq 7; the checkpoint signed 2026-03-02T00:00:00.000Z by key ${key.keyId} has seq 9).**`,
+    );
+  });
+});
+
+describe('the management report from a ledger (chat export)', () => {
+  it('GIVEN kept texts and a checkpoint THEN the incidents show their text, the report its signed head', async () => {
+    const backend = memoryLedgerBackend();
+    const key = signingKey(generateKeyPairSync('ed25519').privateKey);
+    let checkpoint: SignedCheckpoint | undefined;
+    const ledger = new Ledger(backend, { now: steppingClock(), checkpoints: { latest: () => checkpoint, trustedKey: key.publicKey } });
+    await ledger.append(incident({ messageHash: messageHash('5G | towers *spread* it'), messageText: '5G | towers *spread* it' }));
+    await ledger.append(incident({ messageId: '2', messageHash: messageHash('gone'), messageText: 'gone' }));
+    backend.kept.delete(`g\n${messageHash('gone')}`);
+    const head = (await backend.read('g'))[1]!;
+    checkpoint = signCheckpoint({ groupId: 'g', seq: 2, hash: head.hash, at: '2026-03-02T00:00:00.000Z' }, key);
+    const report = await managementReport(ledger, 'g', 'en', Date.parse('2026-03-03T00:00:00.000Z'));
+    expect(report.status).toBe('verified');
+    expect(report.markdown).toContain('| 5G \\| towers \\*spread\\* it |');
+    expect(report.markdown).toContain(`(text purged; sha256 ${messageHash('gone').slice(0, 12)}…)`);
+    expect(checkpointsIn('r.md', report.markdown)).toEqual({ ok: true, checkpoints: new Map([['g', checkpoint]]) });
   });
 });

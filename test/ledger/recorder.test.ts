@@ -21,10 +21,13 @@ function flakyBackend() {
   const backend: LedgerBackend = {
     head: async (g) => (guard(), inner.head(g)),
     read: async (g) => (guard(), inner.read(g)),
+    readChain: async (g) => (guard(), inner.readChain(g)),
     groups: async () => (guard(), inner.groups()),
-    tryAppend: async (g, e) => {
+    texts: async (g, hashes, now) => (guard(), inner.texts(g, hashes, now)),
+    purgeTexts: async (now) => (guard(), inner.purgeTexts(now)),
+    tryAppend: async (g, e, t) => {
       guard();
-      const ok = await inner.tryAppend(g, e);
+      const ok = await inner.tryAppend(g, e, t);
       if (state.commitThenFail) {
         // The server wrote it, then the connection broke before the reply arrived.
         state.commitThenFail = false;

@@ -7,7 +7,7 @@ describe('Outbox under a flood', () => {
     const maxQueued = 200;
     const { clock, sends, delivered, outbox } = outboxHarness<string[]>({
       maxQueued,
-      merge: (earlier, later) => [...earlier, ...later],
+      merge: (earlier, later) => ({ payload: [...earlier, ...later], combined: true }),
     });
     let highs = 0;
     let enqueued = 0;

@@ -34,7 +34,7 @@ describe('Outbox ordering', () => {
 
 describe('Outbox merging', () => {
   it('GIVEN 10 pointers with one merge key while the chat is rate-limited THEN one message carries all ten', async () => {
-    const { clock, delivered, outbox } = outboxHarness<string[]>({ merge: (earlier, later) => [...earlier, ...later] });
+    const { clock, delivered, outbox } = outboxHarness<string[]>({ merge: (earlier, later) => ({ payload: [...earlier, ...later], combined: true }) });
     for (let i = 0; i < 20; i++) outbox.enqueue({ chatId: 1, priority: 'normal', payload: [`reply-${i}`] });
     await clock.advance(0);
     expect(delivered()).toHaveLength(20);
@@ -56,7 +56,7 @@ describe('Outbox merging', () => {
     { given: 'no merge key', second: { chatId: 1, mergeKey: undefined }, sends: 3 },
     { given: 'the same chat and key', second: { chatId: 1, mergeKey: 'k' }, sends: 2 },
   ])('GIVEN a second item for $given THEN $sends messages go out', async ({ second, sends }) => {
-    const { clock, delivered, outbox } = outboxHarness<string>({ merge: (a, b) => `${a}+${b}` });
+    const { clock, delivered, outbox } = outboxHarness<string>({ merge: (a, b) => ({ payload: `${a}+${b}`, combined: true }) });
     outbox.enqueue({ chatId: 1, priority: 'low', payload: 'busy' });
     outbox.enqueue({ chatId: 1, priority: 'low', payload: 'x', mergeKey: 'k' });
     outbox.enqueue({ ...second, priority: 'low', payload: 'y' });

@@ -74,6 +74,10 @@ export class StoreSession {
         return store.set(key, value, ttlMs);
       },
       delete: (key) => store.delete(key),
+      update: (key, change, ttlMs) => {
+        this.written.push({ store, key });
+        return store.update(key, change, ttlMs);
+      },
     };
   }
 

@@ -55,6 +55,8 @@ describe.each(SERVERS.map((s) => [s.backend, s] as const))('a %s server that goe
       const error = await opened.store.set('incident', { n: 2 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreError);
       expect(error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(new RegExp(`^${backend} store .*: set "incident" failed: `)) });
+      const updating = await opened.store.update('incident', () => ({ n: 2 })).catch((e: unknown) => e);
+      expect(updating).toMatchObject({ name: 'StoreError', code: 'unavailable', message: expect.stringMatching(new RegExp(`^${backend} store .*: update "incident" failed: `)) });
 
       await proxy.restore();
       // The client reconnects in the background (with backoff); poll until it has.

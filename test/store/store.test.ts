@@ -96,6 +96,72 @@ describe.each(BACKENDS.map((b) => [b.backend, b] as const))('the %s store', (_, 
       expect(await store.get('forever')).toBe('no ttl');
     });
 
+    describe('update (atomic read-modify-write)', () => {
+      const append = (item: string) => (list: string[] | undefined) => [...(list ?? []), item];
+
+      it('GIVEN a key never written THEN change sees undefined and its result is stored', async () => {
+        const store = await session.open(namespace);
+        const seen: unknown[] = [];
+        const stored = await store.update<string[]>('list', (current) => {
+          seen.push(current);
+          return ['first'];
+        });
+        expect(seen).toEqual([undefined]);
+        expect(stored).toEqual(['first']);
+        expect(await (await reopen(store)).get('list')).toEqual(['first']);
+      });
+
+      it('GIVEN a value written by set (data from before update existed) THEN update reads it and set/get agree with it', async () => {
+        const store = await session.open(namespace);
+        await store.set('rich', RICH_VALUE);
+        const updated = await store.update<typeof RICH_VALUE>('rich', (current) => current && { ...current, text: `${current.text}!` });
+        expect(updated).toEqual({ ...RICH_VALUE, text: `${RICH_VALUE.text}!` });
+        expect(await (await reopen(store)).get('rich')).toEqual(updated);
+        await store.set('rich', RICH_VALUE);
+        expect(await store.update<typeof RICH_VALUE>('rich', (current) => current)).toEqual(RICH_VALUE);
+      });
+
+      it('GIVEN change returns undefined THEN the key is deleted', async () => {
+        const store = await session.open(namespace);
+        await store.set('k', ['x']);
+        expect(await store.update('k', () => undefined)).toBeUndefined();
+        expect(await store.get('k')).toBeUndefined();
+        expect(await store.delete('k')).toBe(false);
+      });
+
+      it('GIVEN a time to live THEN the updated value expires; an update returning the value unchanged keeps the old expiry', async () => {
+        const store = await session.open(namespace);
+        vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+        await store.update('short', append('a'), HOUR);
+        vi.setSystemTime(Date.now() + HOUR / 2);
+        // Unchanged: nothing is written, so the value still ends an hour after it was written.
+        await store.update<string[]>('short', (current) => current);
+        vi.setSystemTime(Date.now() + HOUR / 2 - 1_000);
+        expect(await store.get('short')).toEqual(['a']);
+        vi.setSystemTime(Date.now() + 2_000);
+        expect(await store.get('short')).toBeUndefined();
+      });
+
+      it('GIVEN a value past its expiry THEN update sees undefined and writes afresh', async () => {
+        const store = await session.open(namespace);
+        vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+        await store.set('old', ['stale'], HOUR);
+        vi.setSystemTime(Date.now() + 2 * HOUR);
+        expect(await store.update('old', append('fresh'))).toEqual(['fresh']);
+        expect(await store.get('old')).toEqual(['fresh']);
+      });
+
+      it('GIVEN 2 × 25 concurrent appends through two connections THEN all 50 are stored, each once', async () => {
+        const one = await session.open(namespace);
+        const two = await reopen(one);
+        const items = Array.from({ length: 25 }, (_, i) => i);
+        await Promise.all(items.flatMap((i) => [one.update('list', append(`one-${i}`)), two.update('list', append(`two-${i}`))]));
+        const stored = (await one.get<string[]>('list')) ?? [];
+        expect(stored).toHaveLength(50);
+        expect(new Set(stored)).toEqual(new Set(items.flatMap((i) => [`one-${i}`, `two-${i}`])));
+      });
+    });
+
     describe('schema version', () => {
       it('GIVEN a fresh store THEN it is stamped with the current version', async () => {
         const store = await session.open(namespace);
@@ -103,24 +169,38 @@ describe.each(BACKENDS.map((b) => [b.backend, b] as const))('the %s store', (_, 
         expect(await store.get(SCHEMA_VERSION_KEY)).toBe(CURRENT_SCHEMA_VERSION);
       });
 
-      it('GIVEN a store holding version 1 THEN it opens as current', async () => {
+      it('GIVEN a store holding version 2 THEN it opens as current', async () => {
+        const store = await session.open(namespace);
+        await store.set(SCHEMA_VERSION_KEY, 2);
+        expect(await checkSchemaVersion(await reopen(store))).toEqual({ ok: true, status: 'current', version: 2 });
+      });
+
+      it('GIVEN a store of schema 1 (unescaped keys) with settings and strikes THEN it is upgraded to 2 and they still apply', async () => {
         const store = await session.open(namespace);
         await store.set(SCHEMA_VERSION_KEY, 1);
-        expect(await checkSchemaVersion(await reopen(store))).toEqual({ ok: true, status: 'current', version: 1 });
+        // Written as schema 1 wrote them: plain ids, parts joined with ':'.
+        await store.set('settings:g-1', { enabledActions: [...ALL_ACTIONS] });
+        await store.set('strikes:enforce:g-1:m-1', [{ at: Date.UTC(2025, 0, 15, 11), debunkId: '5g-spreads-coronavirus', messageId: 'old' }]);
+        const upgraded = await reopen(store);
+        expect(await checkSchemaVersion(upgraded)).toEqual({ ok: true, status: 'upgraded', from: 1, version: 2 });
+        expect(await upgraded.get(SCHEMA_VERSION_KEY)).toBe(2);
+        const decision = await harness({ store: upgraded }).post();
+        expect(decision.strikes).toEqual({ before: 1, after: 2 });
+        expect(typesOf(decision.actions)).toContain('warn');
       });
 
       it('GIVEN a store written by a newer RumorGuard THEN it is refused with a message saying what to do', async () => {
         const store = await session.open(namespace);
-        await store.set(SCHEMA_VERSION_KEY, 2);
+        await store.set(SCHEMA_VERSION_KEY, 3);
         expect(await checkSchemaVersion(await reopen(store))).toEqual({
           ok: false,
           reason: 'newer',
-          stored: 2,
+          stored: 3,
           message:
-            'this store was written by a newer RumorGuard (schema 2); this version understands schema 1 — upgrade RumorGuard or point STORE_URL elsewhere',
+            'this store was written by a newer RumorGuard (schema 3); this version understands schema 2 — upgrade RumorGuard or point STORE_URL elsewhere',
         });
         // Refusing leaves the newer stamp alone.
-        expect(await store.get(SCHEMA_VERSION_KEY)).toBe(2);
+        expect(await store.get(SCHEMA_VERSION_KEY)).toBe(3);
       });
 
       it('GIVEN a store whose version is not a number THEN it is refused as unreadable', async () => {

@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ledgerToCsv } from '../../ledger/export/toCsv.js';
-import { ledgerToJson } from '../../ledger/export/toJson.js';
-import { ledgerToMarkdown } from '../../ledger/export/toMarkdown.js';
-import { verifyChain } from '../../ledger/verifyChain.js';
+import { checkpointsToUse } from '../../ledger/checkpoints/localCheckpoints.js';
+import { exportLedger } from '../../ledger/export/exportLedger.js';
 import { storeUrlOf, withLedger } from './withLedger.js';
 
 const date = (value: string): Date => {
@@ -24,6 +22,7 @@ interface ExportFlags {
 /**
  * `ledger export --group G [--since] [--until] --format csv|json|md`: the md format is the owner's
  * management report; json keeps every hash so the chain can be re-checked from the file alone.
+ * Each carries the group's latest signed checkpoint.
  */
 export function exportCommand(): Command {
   return new Command('export')
@@ -35,14 +34,23 @@ export function exportCommand(): Command {
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--store <url>', 'store URL (default: STORE_URL, else sqlite://data/rumorguard.sqlite)')
     .action(async (flags: ExportFlags) => {
-      const text = await withLedger(storeUrlOf(flags.store), async (ledger) => {
-        const all = await ledger.entries(flags.group);
-        const range = { ...(flags.since ? { since: flags.since } : {}), ...(flags.until ? { until: flags.until } : {}) };
-        const entries = await ledger.entries(flags.group, range);
-        if (flags.format === 'csv') return ledgerToCsv(entries);
-        if (flags.format === 'json') return ledgerToJson(flags.group, entries);
-        return ledgerToMarkdown(entries, { groupId: flags.group, ...range, check: verifyChain(flags.group, all) });
-      });
+      // Every format carries the group's latest signed checkpoint (LEDGER_CHECKPOINT_FILE).
+      const signed = await checkpointsToUse(undefined);
+      if (!signed.ok) {
+        process.stderr.write(`Cannot export: ${signed.error}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const checkpoint = signed.checkpoints.get(flags.group);
+      const text = await withLedger(storeUrlOf(flags.store), (ledger) =>
+        exportLedger(ledger, flags.group, {
+          format: flags.format,
+          ...(flags.since ? { since: flags.since } : {}),
+          ...(flags.until ? { until: flags.until } : {}),
+          ...(checkpoint ? { checkpoint } : {}),
+          ...(signed.trustedKey ? { trustedKey: signed.trustedKey } : {}),
+        }),
+      );
       if (flags.out) writeFileSync(flags.out, text);
       else process.stdout.write(text);
     });

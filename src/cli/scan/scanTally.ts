@@ -74,7 +74,8 @@ export class ScanTally {
     member.strikes += decision.strikes.after - decision.strikes.before;
     for (const a of [...decision.actions, ...decision.withheld]) {
       if (a.type === 'log') continue;
-      member.actions.set(actionLabel(a.type, a.durationMs), { type: a.type, durationMs: a.durationMs ?? 0 });
+      const durationMs = a.type === 'mute' ? a.durationMs : 0;
+      member.actions.set(actionLabel(a.type, durationMs), { type: a.type, durationMs });
     }
     this.members.set(key, member);
   }

@@ -1,13 +1,16 @@
-import type { LedgerEntry } from '../ledgerEntry.js';
+import { storedItem, type StoredItem } from '../storedEntry.js';
 
 /**
- * An entry as stored (the JSON it was appended as). Text that is not JSON any more can only be a
- * damaged or hand-edited store; that is an error naming where, since no chain check can run on it.
+ * An entry as stored (the JSON it was appended as), at the place that stands for `seq`. Text that
+ * is not JSON, or JSON that is not an entry, can only be a damaged or hand-edited store: it comes
+ * back as damage at that seq, for verification to name.
  */
-export function parseStoredEntry(groupId: string, position: string, text: string): LedgerEntry {
+export function parseStoredEntry(text: string, seq: number): StoredItem {
+  let value: unknown;
   try {
-    return JSON.parse(text) as LedgerEntry;
+    value = JSON.parse(text);
   } catch {
-    throw new Error(`ledger entry at ${position} of group ${groupId} is not valid JSON: the store was damaged or edited by hand`);
+    return { damaged: true, seq, reason: 'not JSON' };
   }
+  return storedItem(value, seq);
 }

@@ -1,5 +1,5 @@
 import { createClient } from '@redis/client';
-import type { LedgerEntry } from '../ledgerEntry.js';
+import { entriesOf, type StoredChain } from '../storedEntry.js';
 import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
 import { parseStoredEntry } from './parseStoredEntry.js';
 import { ledgerStoreError } from './ledgerStoreError.js';
@@ -8,7 +8,8 @@ import { ledgerStoreError } from './ledgerStoreError.js';
 export interface RedisLedgerOptions {
   /**
    * Start of every key: a group's entries are the list `<prefix>ledger:<group>`, its head the hash
-   * `<prefix>ledger-head:<group>`, the groups the set `<prefix>ledger-groups`.
+   * `<prefix>ledger-head:<group>`, the groups the set `<prefix>ledger-groups`, and each message text
+   * the string `<prefix>ledger-text:<group>:<sha256>`, which Redis expires when its time is over.
    * @defaultValue REDIS_LEDGER_DEFAULTS.keyPrefix
    */
   keyPrefix?: string;
@@ -32,8 +33,10 @@ export const REDIS_LEDGER_DEFAULTS = {
 /**
  * Compare-and-set on the head, run atomically by the server: the entry is pushed only when it
  * follows the head (or is seq 1 on an empty list). An empty head with a non-empty list means the
- * head key was lost; refusing then keeps a second seq 1 from forking the chain.
- * KEYS: list, head, groups. ARGV: seq, prev, hash, entry JSON, group id. Returns 1 when written.
+ * head key was lost; refusing then keeps a second seq 1 from forking the chain. With a fourth key,
+ * the message text is stored there in the same step, expiring at ARGV[7] (ms since 1970).
+ * KEYS: list, head, groups[, text]. ARGV: seq, prev, hash, entry JSON, group id[, text, keep until].
+ * Returns 1 when written.
  */
 const APPEND_SCRIPT = `
 local head = redis.call('HMGET', KEYS[2], 'seq', 'hash')
@@ -46,6 +49,10 @@ end
 redis.call('RPUSH', KEYS[1], ARGV[4])
 redis.call('HSET', KEYS[2], 'seq', ARGV[1], 'hash', ARGV[3])
 redis.call('SADD', KEYS[3], ARGV[5])
+if KEYS[4] then
+  redis.call('SET', KEYS[4], ARGV[6])
+  redis.call('PEXPIREAT', KEYS[4], ARGV[7])
+end
 return 1
 `;
 
@@ -55,6 +62,7 @@ export function redisLedgerKeys(prefix: string) {
     entries: (groupId: string) => `${prefix}ledger:${groupId}`,
     head: (groupId: string) => `${prefix}ledger-head:${groupId}`,
     groups: `${prefix}ledger-groups`,
+    text: (groupId: string, hash: string) => `${prefix}ledger-text:${groupId}:${hash}`,
   };
 }
 
@@ -120,26 +128,60 @@ export async function redisLedgerBackend(url: string, options: RedisLedgerOption
     }
   };
 
+  /** The list and the head key in one MULTI, so an append in between cannot look like a mismatch. */
+  async function readChain(groupId: string): Promise<StoredChain> {
+    const [items, head] = (await command(`read group ${groupId}`, () =>
+      client.multi().lRange(keys.entries(groupId), 0, -1).hmGet(keys.head(groupId), ['seq', 'hash']).exec(),
+    )) as unknown as [unknown[], (string | null)[]];
+    const [seq, hash] = head;
+    return {
+      items: items.map((text, i) => parseStoredEntry(String(text), i + 1)),
+      ...(seq != null && hash != null ? { head: { seq: Number(seq), hash: String(hash) } } : {}),
+    };
+  }
+
   return {
     async head(groupId) {
       const [seq, hash] = await command(`read the head of group ${groupId}`, () => client.hmGet(keys.head(groupId), ['seq', 'hash']));
       return seq != null && hash != null ? { seq: Number(seq), hash: String(hash) } : undefined;
     },
 
-    async tryAppend(groupId, entry) {
+    async tryAppend(groupId, entry, text) {
       const written = await command(`append seq ${entry.seq} to group ${groupId}`, () =>
         client.eval(APPEND_SCRIPT, {
-          keys: [keys.entries(groupId), keys.head(groupId), keys.groups],
-          arguments: [String(entry.seq), entry.prev, entry.hash, JSON.stringify(entry), groupId],
+          keys: [keys.entries(groupId), keys.head(groupId), keys.groups, ...(text ? [keys.text(groupId, text.hash)] : [])],
+          arguments: [
+            String(entry.seq),
+            entry.prev,
+            entry.hash,
+            JSON.stringify(entry),
+            groupId,
+            ...(text ? [text.text, String(text.keepUntil.getTime())] : []),
+          ],
         }),
       );
       return written === 1;
     },
 
-    async read(groupId) {
-      const items = await command(`read group ${groupId}`, () => client.lRange(keys.entries(groupId), 0, -1));
-      return items.map((text, i): LedgerEntry => parseStoredEntry(groupId, `list index ${i}`, String(text)));
+    readChain,
+    read: async (groupId) => entriesOf(groupId, await readChain(groupId)),
+
+    async texts(groupId, hashes) {
+      const found = new Map<string, string>();
+      if (hashes.length === 0) return found;
+      // In slices, so one export of a large group does not hold the server in one huge command.
+      for (let i = 0; i < hashes.length; i += 1000) {
+        const slice = hashes.slice(i, i + 1000);
+        const texts = await command(`read message texts of group ${groupId}`, () => client.mGet(slice.map((h) => keys.text(groupId, h))));
+        texts.forEach((text, j) => {
+          if (text != null) found.set(slice[j]!, String(text));
+        });
+      }
+      return found;
     },
+
+    // Redis expires each text itself, at its time.
+    purgeTexts: async () => 0,
 
     async groups() {
       const groups = await command('list groups', () => client.sMembers(keys.groups));

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
-import type { LedgerEntry } from '../ledgerEntry.js';
+import type { StoredChain } from '../storedEntry.js';
+import { entriesOf } from '../storedEntry.js';
 import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
 import { parseStoredEntry } from './parseStoredEntry.js';
 import { ledgerStoreError } from './ledgerStoreError.js';
@@ -9,7 +10,10 @@ import { checkTableName } from './tableName.js';
 
 /** Where and how a SQLite ledger is kept. */
 export interface SqliteLedgerOptions {
-  /** Table holding the entries; it may share the file with the keyv store. @defaultValue SQLITE_LEDGER_DEFAULTS.table */
+  /**
+   * Table holding the entries; it may share the file with the keyv store. Message texts go in
+   * `<table>_text` beside it. @defaultValue SQLITE_LEDGER_DEFAULTS.table
+   */
   table?: string;
   /**
    * How long a writer waits for another connection's write lock before the append fails, in ms.
@@ -32,6 +36,7 @@ export const SQLITE_LEDGER_DEFAULTS = {
  */
 export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOptions = {}): Promise<ClosableLedgerBackend> {
   const table = checkTableName(options.table ?? SQLITE_LEDGER_DEFAULTS.table);
+  const textTable = checkTableName(`${table}_text`);
   const busyTimeoutMs = options.busyTimeoutMs ?? SQLITE_LEDGER_DEFAULTS.busyTimeoutMs;
   const where = `sqlite://${file}`;
 
@@ -51,6 +56,12 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
       `CREATE TABLE IF NOT EXISTS ${table} (group_id TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, ` +
         'prev TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (group_id, seq))',
     );
+    // keep_until in ms since 1970; the index makes the hourly purge one range delete.
+    await db.run(
+      `CREATE TABLE IF NOT EXISTS ${textTable} (group_id TEXT NOT NULL, hash TEXT NOT NULL, text TEXT NOT NULL, ` +
+        'keep_until INTEGER NOT NULL, PRIMARY KEY (group_id, hash))',
+    );
+    await db.run(`CREATE INDEX IF NOT EXISTS ${textTable}_keep_until ON ${textTable} (keep_until)`);
   } catch (err) {
     await db.close().catch(() => undefined);
     throw ledgerStoreError('unreachable', where, 'cannot prepare the ledger table', err);
@@ -64,6 +75,10 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
       throw ledgerStoreError('unavailable', where, what, err);
     }
   };
+  async function readChain(groupId: string): Promise<StoredChain> {
+    const rows = await exclusive(`read group ${groupId}`, () => db.all<{ seq: number; entry: string }>(`SELECT seq, entry FROM ${table} WHERE group_id = ? ORDER BY seq`, [groupId]));
+    return { items: rows.map((r) => parseStoredEntry(r.entry, r.seq)) };
+  }
   const headOf = (groupId: string) => db.get<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${table} WHERE group_id = ? ORDER BY seq DESC LIMIT 1`, [groupId]);
 
   return {
@@ -72,7 +87,7 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
       return row ? { seq: row.seq, hash: row.hash } : undefined;
     },
 
-    tryAppend: (groupId, entry) =>
+    tryAppend: (groupId, entry, text) =>
       exclusive(`append seq ${entry.seq} to group ${groupId}`, async () => {
         await db.run('BEGIN IMMEDIATE');
         try {
@@ -89,6 +104,14 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
             entry.prev,
             JSON.stringify(entry),
           ]);
+          if (text) {
+            // The same text again (a repeated rumor) is kept as long as its latest incident needs it.
+            await db.run(
+              `INSERT INTO ${textTable} (group_id, hash, text, keep_until) VALUES (?, ?, ?, ?) ` +
+                'ON CONFLICT (group_id, hash) DO UPDATE SET text = excluded.text, keep_until = max(keep_until, excluded.keep_until)',
+              [groupId, text.hash, text.text, text.keepUntil.getTime()],
+            );
+          }
           await db.run('COMMIT');
           return true;
         } catch (err) {
@@ -97,10 +120,27 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
         }
       }),
 
-    async read(groupId) {
-      const rows = await exclusive(`read group ${groupId}`, () => db.all<{ seq: number; entry: string }>(`SELECT seq, entry FROM ${table} WHERE group_id = ? ORDER BY seq`, [groupId]));
-      return rows.map((r): LedgerEntry => parseStoredEntry(groupId, `seq ${r.seq}`, r.entry));
+    readChain,
+    read: async (groupId) => entriesOf(groupId, await readChain(groupId)),
+
+    async texts(groupId, hashes, now) {
+      const found = new Map<string, string>();
+      // Well under SQLite's limit of bound parameters per statement.
+      for (let i = 0; i < hashes.length; i += 500) {
+        const chunk = hashes.slice(i, i + 500);
+        const rows = await exclusive(`read message texts of group ${groupId}`, () =>
+          db.all<{ hash: string; text: string }>(
+            `SELECT hash, text FROM ${textTable} WHERE group_id = ? AND keep_until > ? AND hash IN (${chunk.map(() => '?').join(', ')})`,
+            [groupId, now.getTime(), ...chunk],
+          ),
+        );
+        for (const r of rows) found.set(r.hash, r.text);
+      }
+      return found;
     },
+
+    purgeTexts: (now) =>
+      exclusive('purge message texts', () => db.run(`DELETE FROM ${textTable} WHERE keep_until <= ?`, [now.getTime()])),
 
     async groups() {
       const rows = await exclusive('list groups', () => db.all<{ group_id: string }>(`SELECT DISTINCT group_id FROM ${table} ORDER BY group_id`));
@@ -133,8 +173,14 @@ class Database {
     return result;
   }
 
-  run(sql: string, params: unknown[] = []): Promise<void> {
-    return new Promise((resolve, reject) => this.db.run(sql, params, (err) => (err ? reject(err) : resolve())));
+  /** Runs a statement; resolves with the number of rows it changed. */
+  run(sql: string, params: unknown[] = []): Promise<number> {
+    return new Promise((resolve, reject) =>
+      this.db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(err);
+        else resolve(this.changes);
+      }),
+    );
   }
 
   get<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {

@@ -15,16 +15,20 @@ export interface ManagementReport {
   filename: string;
 }
 
-/** Verifies a group's chain and writes its management report, for `export` commands in chats. */
+/**
+ * Verifies a group's chain (against its latest signed checkpoint, where the ledger has one) and
+ * writes its management report, with that signed head, for `export` commands in chats.
+ */
 export async function managementReport(ledger: Ledger, groupId: string, lang: Language, now: number): Promise<ManagementReport> {
   const [check, entries] = await Promise.all([ledger.verify(groupId), ledger.entries(groupId)]);
   const status = check.ok
     ? lang === 'zh'
       ? '校验通过'
       : 'verified'
-    : `${lang === 'zh' ? '校验失败' : 'FAILED'} (seq ${check.seq}: ${CHAIN_FAULTS[check.fault]})`;
+    : `${lang === 'zh' ? '校验失败' : 'FAILED'} (seq ${check.seq}: ${CHAIN_FAULTS[check.fault]}${check.detail ? `; ${check.detail}` : ''})`;
+  const checkpoint = ledger.checkpoint(groupId);
   return {
-    markdown: ledgerToMarkdown(entries, { groupId, check }),
+    markdown: ledgerToMarkdown(entries, { groupId, check, ...(checkpoint ? { checkpoint } : {}) }),
     entries: entries.length,
     status,
     filename: `rumorguard-${groupId}-${new Date(now).toISOString().slice(0, 10)}.md`,

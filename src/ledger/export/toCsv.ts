@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import { incidentViews, type ActionView } from '../incidentOutcomes.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
 
@@ -17,9 +18,11 @@ const listOf = (actions: readonly ActionView[], status: ActionView['status']) =>
 
 /**
  * One row per entry, hashes included, so a spreadsheet export can still be checked. Incident rows
- * carry what really became of each action (from the outcome records that follow them).
+ * carry what really became of each action (from the outcome records that follow them). With a
+ * checkpoint, a last row of type `checkpoint` carries the group's signed chain head: its seq, time
+ * and hash, and in `detail` the whole signed checkpoint as JSON (signature and public key).
  */
-export function ledgerToCsv(entries: readonly LedgerEntry[]): string {
+export function ledgerToCsv(entries: readonly LedgerEntry[], checkpoint?: SignedCheckpoint): string {
   const views = new Map(incidentViews(entries).map((v) => [v.entry.seq, v.actions]));
   const rows = entries.map((e) => {
     const r = e.record;
@@ -57,7 +60,10 @@ export function ledgerToCsv(entries: readonly LedgerEntry[]): string {
       detail: r.note ?? '',
     };
   });
+  const signed: Record<string, unknown>[] = checkpoint
+    ? [{ seq: checkpoint.seq, at: checkpoint.at, type: 'checkpoint', hash: checkpoint.hash, detail: JSON.stringify(checkpoint) }]
+    : [];
   // Cells that start with = + - @ (or a tab or carriage return before one) would run as formulas
   // in a spreadsheet: quote them as text (OWASP's CSV injection advice).
-  return stringify(rows, { header: true, columns: COLUMNS, cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) } });
+  return stringify([...rows, ...signed], { header: true, columns: COLUMNS, cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) } });
 }

@@ -1,3 +1,4 @@
+import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { AdminRecord } from '../ledgerRecord.js';
 import { type ActionStatus, incidentViews, wasDone, type IncidentView } from '../incidentOutcomes.js';
@@ -11,6 +12,31 @@ export interface ReportOptions {
   until?: Date;
   /** The verification of the whole chain, stated at the top of the report. */
   check: ChainCheck;
+  /** The group's latest signed chain head, printed under the verification so the report carries it. */
+  checkpoint?: SignedCheckpoint;
+}
+
+/** The heading above the signed checkpoint; `ledger verify --checkpoint REPORT.md` looks for it. */
+export const SIGNED_HEAD_HEADING = '## Signed chain head';
+
+/**
+ * The signed checkpoint as one line of JSON in a fenced block: backticks and angle brackets are
+ * written as JSON escapes, so no group id can close the block or become markup, and the JSON
+ * still reads back to the same checkpoint.
+ */
+const fencedJson = (value: unknown) => ['```json', JSON.stringify(value).replace(/[`<>]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), '```'];
+
+function signedHead(c: SignedCheckpoint | undefined): string[] {
+  if (!c) return ['No signed checkpoint of this chain yet: entries cut off its end could not be told from a shorter chain.'];
+  return [
+    SIGNED_HEAD_HEADING,
+    '',
+    `The bot signed this chain's head with its Ed25519 key ${c.keyId} at ${c.at}: entry ${c.seq}, hash \`${c.hash}\`. ` +
+      'Keep this report: `rumorguard ledger verify --group <group> --checkpoint <this file>` shows later whether any entry up to this one was removed or rewritten. ' +
+      'The signature covers the RFC 8785 JSON of groupId, seq, hash and at; the public key is in the checkpoint below (base64 DER).',
+    '',
+    ...fencedJson(c),
+  ];
 }
 
 /** Text from members and admins goes into table cells: no pipes, no line breaks, no markup. */
@@ -68,9 +94,12 @@ export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: Repor
   lines.push(`Period: ${day(options.since)} to ${day(options.until)}. ${entries.length} ledger entries in this period.`);
   lines.push(
     options.check.ok
-      ? `Ledger chain verified: ${options.check.entries} entries, none edited, missing, reordered or forked${options.check.head ? ` (head ${options.check.head.slice(0, 16)}…)` : ''}.`
-      : `**Ledger chain FAILED verification at entry ${options.check.seq}: ${CHAIN_FAULTS[options.check.fault]}.**`,
+      ? `Ledger chain verified: ${options.check.entries} entries, none edited, missing, reordered or forked${options.check.head ? ` (head ${options.check.head.slice(0, 16)}…)` : ''}.` +
+          (options.check.checkpoint ? ` It reaches the head the bot signed at ${options.check.checkpoint.at} (entry ${options.check.checkpoint.seq}) unchanged.` : '')
+      : `**Ledger chain FAILED verification at entry ${options.check.seq}: ${CHAIN_FAULTS[options.check.fault]}${options.check.detail ? ` (${cell(options.check.detail)})` : ''}.**`,
   );
+  lines.push('');
+  lines.push(...signedHead(options.checkpoint));
   lines.push('');
   lines.push('## Totals');
   lines.push('');

@@ -2,6 +2,7 @@ import KeyvPostgres from '@keyv/postgres';
 import Keyv from 'keyv';
 import pg from 'pg';
 import type { BackendOptions, OpenedKeyv } from './openedKeyv.js';
+import { sqlCells } from './sqlCells.js';
 
 /**
  * @keyv/postgres 2 keeps one pg pool per process in a module variable: a second store on another
@@ -58,5 +59,6 @@ export async function openPostgres(url: string, options: BackendOptions): Promis
     await close().catch(() => undefined);
     throw error;
   }
-  return { keyv, close };
+  const cells = sqlCells((sql, params) => adapter.query(sql, params), `${adapter.opts.schema}.${adapter.opts.table}`, 'postgres');
+  return { keyv, cells, close };
 }

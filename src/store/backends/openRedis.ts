@@ -2,6 +2,7 @@ import KeyvRedis, { createClient } from '@keyv/redis';
 import Keyv from 'keyv';
 import { withDeadline } from '../withDeadline.js';
 import type { BackendOptions, OpenedKeyv } from './openedKeyv.js';
+import { redisCells } from './redisCells.js';
 
 /** Reconnection backoff after an established connection drops: 100 ms doubling, at most 2 s. */
 const reconnectDelay = (retries: number) => Math.min(100 * 2 ** retries, 2_000);
@@ -50,5 +51,6 @@ export async function openRedis(url: string, options: BackendOptions): Promise<O
   });
   // The adapter prefixes keys with its namespace ("ns::key"); keyv must not add its own.
   const keyv = new Keyv(adapter, { namespace: options.namespace, useKeyPrefix: false, throwOnErrors: true });
-  return { keyv, close };
+  const cells = redisCells(client, (key) => adapter.createKeyPrefix(key, adapter.namespace));
+  return { keyv, cells, close };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { BackendOptions, OpenedKeyv } from './openedKeyv.js';
+import { sqlCells } from './sqlCells.js';
 
 /**
  * How long a writer waits for another process's write lock before failing with SQLITE_BUSY.
@@ -24,5 +25,8 @@ export async function openSqlite(file: string, options: BackendOptions): Promise
     await close().catch(() => undefined);
     throw error;
   }
-  return { keyv, close };
+  // The adapter's query spreads its parameters (sqlite3's Database#all); its constructor has
+  // set opts.table to the sanitized table name.
+  const cells = sqlCells((sql, params) => adapter.query(sql, ...params), adapter.opts.table!, 'sqlite');
+  return { keyv, cells, close };
 }

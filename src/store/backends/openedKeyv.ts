@@ -1,8 +1,10 @@
 import type Keyv from 'keyv';
+import type { RawCells } from './rawCells.js';
 
-/** A keyv instance over one backend, and how to let go of its connection or file. */
+/** A keyv instance over one backend, its rows for atomic updates, and how to let go of it. */
 export interface OpenedKeyv {
   keyv: Keyv;
+  cells: RawCells;
   close(): Promise<void>;
 }
 

@@ -9,7 +9,7 @@ import { runPlayground } from '../../../adapters/console/playground.js';
 import { loadDebunksSync } from '../../../src/debunks/loadDebunks.js';
 import { Engine } from '../../../src/engine/engine.js';
 import { FeedbackQueue } from '../../../src/feedback/feedbackQueue.js';
-import { Moderator } from '../../../src/engine/moderator.js';
+import { Moderator } from '../../../src/moderation/moderator.js';
 import { Ledger } from '../../../src/ledger/ledger.js';
 import { memoryLedgerBackend } from '../../../src/ledger/ledgerBackend.js';
 import { Recorder } from '../../../src/ledger/recorder.js';
@@ -84,9 +84,10 @@ describe('console playground', () => {
 
   it('GIVEN a rumor and an admin change THEN /ledger shows both, chained and verified', async () => {
     const out = await play(['5G towers spread the coronavirus', '/as owner', '/rg mode observe', '/ledger']);
-    expect(out).toMatch(/ledger OK: 2 entries/);
-    expect(out).toMatch(/#1 \S+ alice: 5g-spreads-coronavirus \(reply_refutation\)/);
-    expect(out).toMatch(/#2 \S+ owner: mode observe/);
+    // The incident, the outcome of its reply, the admin change.
+    expect(out).toMatch(/ledger OK: 3 entries/);
+    expect(out).toMatch(/#1 \S+ alice: 5g-spreads-coronavirus \(reply_refutation done\)/);
+    expect(out).toMatch(/#3 \S+ owner: mode observe/);
   });
 
   it('GIVEN a member report and a "not a rumor" dispute THEN the owner sees both in the queue AND a decision is in the ledger', async () => {
@@ -144,7 +145,7 @@ describe('npm start with no configuration', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DEBUNKS_DIR: path.join(repo, 'rules/debunks'), RULES_FILE: path.join(repo, 'rules/default.yaml') };
     delete env.STORE_URL;
     delete env.SPOOL_FILE;
-    for (const expected of [/alice now has 1 active strike/, /alice now has 2 active strike[\s\S]*ledger OK: 2 entries/]) {
+    for (const expected of [/alice now has 1 active strike/, /alice now has 2 active strike[\s\S]*ledger OK: 4 entries[\s\S]*#3 \S+ alice: 5g-spreads-coronavirus \(pointer done, warn withheld\)/]) {
       const run = promisify(execFile)(tsx, [cli, 'start'], { cwd, env });
       run.child.stdin!.end('5G towers spread the coronavirus\n/ledger\n');
       expect((await run).stdout).toMatch(expected);

@@ -94,7 +94,9 @@ describe('Discord: slash commands, buttons and the context menu', () => {
     h = await startDiscordBot();
     const ref = await h.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name: 'mode', options: [{ type: 3, name: 'mode', value: 'observe' }] }], { memberPermissions: MANAGE_GUILD });
     const answer = await h.answered(ref);
-    expect(answer.callback).toMatchObject({ type: 4, data: { content: 'OK: mode observe', flags: 64, allowed_mentions: NO_PINGS } });
+    // Acknowledged at once (Discord's 3 s deadline), privately, then answered by editing it.
+    expect(answer.callback).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(answer.edits).toEqual([expect.objectContaining({ content: 'OK: mode observe', allowed_mentions: NO_PINGS })]);
     expect((await h.engine.settingsFor(GUILD)).mode).toBe('observe');
     expect((await h.records())[0]).toMatchObject({ type: 'admin', action: 'mode', by: { kind: 'admin', id: MOD.id } });
   });
@@ -112,8 +114,10 @@ describe('Discord: slash commands, buttons and the context menu', () => {
     await h.says(ALICE.id, TEXT.fiveG);
     const ref = await h.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name: 'export' }], { memberPermissions: MANAGE_GUILD });
     const answer = await h.answered(ref);
-    expect(answer.callback).toMatchObject({ data: { content: 'RumorGuard ledger of Town hall: 1 entries, chain verified.', flags: 64 } });
-    const calls = h.fake.callsOf(new RegExp(`^POST /interactions/${ref.id}/`));
+    expect(answer.callback).toMatchObject({ type: 5, data: { flags: 64 } });
+    // The incident and the outcome of its refutation.
+    expect(answer.edits).toEqual([expect.objectContaining({ content: 'RumorGuard ledger of Town hall: 2 entries, chain verified.' })]);
+    const calls = h.fake.callsOf(new RegExp('^PATCH /webhooks/'));
     const file = calls[0]?.files[0];
     expect(file?.name).toMatch(/^rumorguard-100000000000000010-\d{4}-\d\d-\d\d\.md$/);
     expect(file?.data.toString('utf8')).toContain('# RumorGuard management report');
@@ -157,7 +161,7 @@ describe('Discord: alerts, deletions and language', () => {
   it('GIVEN /rumorguard alerts channel:#mods THEN owner alerts go to that channel, not to the owner\'s DMs', async () => {
     h = await startDiscordBot({ enforceAll: true });
     const ref = await h.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name: 'alerts', options: [{ type: 7, name: 'channel', value: MODS }] }], { memberPermissions: MANAGE_GUILD });
-    expect((await h.answered(ref)).callback).toMatchObject({ data: { content: `Owner alerts will be posted in <#${MODS}>.` } });
+    expect((await h.answered(ref)).edits).toEqual([expect.objectContaining({ content: `Owner alerts will be posted in <#${MODS}>.` })]);
     for (let i = 0; i < 3; i++) await h.says(ALICE.id, TEXT.fiveG);
     expect(h.sentTo(MODS).map((m) => m.embeds[0]?.title)).toEqual(['Known rumor in Town hall']);
     expect(h.fake.callsOf('POST /users/@me/channels')).toEqual([]);
@@ -189,7 +193,12 @@ describe('Discord: missing permissions', () => {
     expect(dms.map((m) => m.content)).toEqual([
       'RumorGuard could not delete messages in Town hall: it lacks the "Manage Messages" permission. Grant it (Server Settings → Roles); meanwhile every incident is still logged.',
     ]);
-    expect((await h.records()).filter((r) => r.type === 'admin' && r.action === 'action_failed')).toHaveLength(2);
+    // Each refusal is the outcome of its incident's deletion, with Discord's own words.
+    const deletions = (await h.records()).flatMap((r) => (r.type === 'outcome' ? r.actions : [])).filter((a) => a.type === 'delete');
+    expect(deletions).toEqual([
+      expect.objectContaining({ status: 'failed', error: 'Missing Permissions' }),
+      expect.objectContaining({ status: 'failed', error: 'Missing Permissions' }),
+    ]);
     expect(h.sentTo(CHANNEL).filter((m) => m.embeds.length > 0)).toHaveLength(2);
   });
 

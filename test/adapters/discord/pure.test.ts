@@ -1,3 +1,4 @@
+import { refutationContent } from '../../../src/engine/refutationContent.js';
 import { PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { parseButton, refutationButtons } from '../../../adapters/discord/buttons.js';
@@ -38,7 +39,7 @@ describe('Discord text safety', () => {
 
   it('GIVEN warnings folded into a digest THEN the digest pings nobody', () => {
     const merged = mergeDiscord(digestNotice('c', 'Alice, strike 2', 'm1', true), digestNotice('c', 'Bob, strike 2', 'm2', true));
-    expect(merged).toMatchObject({ content: 'Alice, strike 2\nBob, strike 2', replyTo: 'm2', pingAuthor: false });
+    expect(merged).toMatchObject({ combined: true, payload: { content: 'Alice, strike 2\nBob, strike 2', replyTo: 'm2', pingAuthor: false } });
   });
 });
 
@@ -54,7 +55,7 @@ describe('Discord refutation', () => {
   });
 
   it('GIVEN database text with mentions and markdown THEN the embed shows it as text', () => {
-    const embed = refutationEmbed(hostile, 'en');
+    const embed = refutationEmbed(refutationContent(hostile, 'en'));
     expect(embed.title).toBe('ℹ️ Fact check: rated false');
     expect(embed.description).toContain('@\u200Bhere \\*\\*Never\\*\\*');
     expect(embed.fields?.[0]?.value).toMatch(/^\[.*WHO\]\(<https:\/\/www\.who\.int\/a>\)$/);
@@ -80,7 +81,7 @@ describe('Discord application commands', () => {
   it('GIVEN /rumorguard THEN it needs Manage Server by default, works in servers only, and has every subcommand', () => {
     expect(admin).toMatchObject({ name: 'rumorguard', default_member_permissions: String(PermissionFlagsBits.ManageGuild), contexts: [0] });
     const subs = (admin as { options: { name: string }[] }).options.map((o) => o.name);
-    expect(subs).toEqual(['status', 'mode', 'threshold', 'lang', 'exempt', 'unexempt', 'strikes', 'pardon', 'incidents', 'export', 'alerts', 'reports', 'resolve']);
+    expect(subs).toEqual(['status', 'mode', 'threshold', 'lang', 'exempt', 'unexempt', 'strikes', 'pardon', 'incidents', 'export', 'alerts', 'reports', 'resolve', 'enable', 'disable']);
     expect(admin).toMatchObject({ name_localizations: { 'zh-CN': '谣言守卫' }, description_localizations: { 'zh-CN': 'RumorGuard 设置与记录' } });
     const zhNames = (admin as { options: { name_localizations?: Record<string, string> }[] }).options.map((o) => o.name_localizations?.['zh-CN']);
     expect(zhNames.every((n) => n !== undefined && /^[-_\p{L}\p{N}]{1,32}$/u.test(n))).toBe(true);

@@ -27,7 +27,7 @@ describe('Telegram: admin commands', () => {
     const admin = (await h.records()).filter((r) => r.type === 'admin');
     expect(admin.map((r) => (r.type === 'admin' ? [r.action, r.detail, r.by] : []))).toEqual([
       ['mode', 'mode observe', { kind: 'admin', id: String(OWNER.id), name: 'Olivia Owner' }],
-      ['lang', 'language zh', { kind: 'admin', id: String(OWNER.id), name: 'Olivia Owner' }],
+      ['language', 'language zh', { kind: 'admin', id: String(OWNER.id), name: 'Olivia Owner' }],
       ['threshold', 'act threshold 0.7, suggest threshold 0.4', { kind: 'admin', id: String(OWNER.id), name: 'Olivia Owner' }],
     ]);
     const [status] = (await command(h, OWNER.id, '/rg status')).answers;
@@ -82,8 +82,9 @@ describe('Telegram: admin commands', () => {
     const [list] = (await command(h, OWNER.id, '/rg incidents 2')).answers;
     const lines = list!.split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^#2 .* Alice → garlic/);
-    expect(lines[1]).toMatch(/^#3 .* Alice → whatsapp/);
+    // Each incident is followed by the outcome of its reply: incidents are entries 1, 3 and 5.
+    expect(lines[0]).toMatch(/^#3 .* Alice → garlic.*: reply_refutation; not done: warn withheld$/);
+    expect(lines[1]).toMatch(/^#5 .* Alice → whatsapp/);
   });
 
   it('GIVEN the owner started the bot WHEN /rg export THEN the verified management report arrives privately as a document AND the export is ledgered', async () => {
@@ -95,7 +96,8 @@ describe('Telegram: admin commands', () => {
     expect((await command(h, OWNER.id, '/rg export')).answers).toEqual(['The ledger report is in your private chat with me.']);
     const [doc] = h.sentTo(OWNER.id);
     expect(doc?.method).toBe('sendDocument');
-    expect(doc?.caption).toBe('RumorGuard ledger of Town news: 1 entries, chain verified.');
+    // The incident and the outcome of its refutation.
+    expect(doc?.caption).toBe('RumorGuard ledger of Town news: 2 entries, chain verified.');
     const content = doc!.document!.content.toString('utf8');
     expect(content).toContain('# RumorGuard management report');
     expect(content).toContain(FIVE_G_ID);

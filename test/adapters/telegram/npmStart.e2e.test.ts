@@ -53,7 +53,9 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
     );
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const key of ['TELEGRAM_BOT_TOKEN', 'DISCORD_TOKEN', 'STORE_URL', 'SPOOL_FILE', 'LOG_LEVEL']) delete env[key];
-    const child = spawn(path.join(REPO, 'node_modules/.bin/tsx'), [path.join(REPO, 'adapters/cli.ts'), 'start'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // As `npm start` runs it: node with tsx's loader. tsx's own wrapper would SIGKILL the bot when
+    // it does not confirm a relayed SIGTERM within 30 ms, as on a busy machine.
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(REPO, 'adapters/cli.ts'), 'start'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     cleanup = async () => {
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -13,12 +13,9 @@ const message = (member: string, group = 'g'): ChatMessage => ({
   sentAt: 0,
 });
 
-const act = (type: ActionIntent['type'], durationMs?: number): ActionIntent => ({
-  type,
-  reason: 'ladder_step',
-  detail: '',
-  ...(durationMs === undefined ? {} : { durationMs }),
-});
+/** An intent with just what the tally reads: its type and a mute's duration. */
+const act = (type: ActionIntent['type'], durationMs?: number): ActionIntent =>
+  ({ type, reason: 'ladder_step', detail: '', language: 'en', debunkId: 'd', ...(durationMs === undefined ? {} : { durationMs }) }) as ActionIntent;
 
 function decision(opts: { debunk?: string; refuting?: boolean; strikes?: [number, number]; actions?: ActionIntent[]; withheld?: ActionIntent[] }): Decision {
   const [before, after] = opts.strikes ?? [0, 0];

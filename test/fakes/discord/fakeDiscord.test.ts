@@ -173,6 +173,10 @@ describe('FakeDiscord with a real discord.js Client', () => {
     expect(timedOut.communicationDisabledUntilTimestamp).toBe(until);
     expect(Date.parse(fake.member(GUILD, ALICE.id).communication_disabled_until ?? '')).toBe(until);
     await expect(fake.memberSays(GENERAL, ALICE.id, 'let me speak')).rejects.toThrow(/timed out/);
+    // The timeout runs out.
+    fake.addMember(GUILD, ALICE.id, { communicationDisabledUntil: null });
+    expect(fake.member(GUILD, ALICE.id).communication_disabled_until).toBeNull();
+    await expect(fake.memberSays(GENERAL, ALICE.id, 'let me speak')).resolves.toMatchObject({ content: 'let me speak' });
 
     await expect(guild.members.edit(OWNER.id, { communicationDisabledUntil: Date.now() + 60_000 })).rejects.toMatchObject({ status: 403, code: 50013 });
     await fake.setBotPermissions(GUILD, DEFAULT_BOT_PERMISSIONS & ~PermissionFlagsBits.ModerateMembers);

@@ -135,7 +135,7 @@ export class FakeDiscord {
     this.ctx.world.addUser(user);
   }
 
-  /** Make a known user a member of a guild, or change their roles and nickname. */
+  /** Make a known user a member of a guild, or change their roles, nickname or timeout. */
   addMember(guildId: string, userId: string, options: MemberOptions = {}): void {
     this.ctx.world.addMember(guildId, userId, options);
   }

@@ -72,6 +72,11 @@ export interface MemberOptions {
   /** Role ids (without @everyone, which every member has implicitly). */
   roles?: string[];
   nick?: string;
+  /**
+   * When the member's timeout ends (ISO 8601), or null: no timeout, e.g. once one has run out. No
+   * gateway event follows, as at Discord when a timeout expires.
+   */
+  communicationDisabledUntil?: string | null;
 }
 
 /** A file that arrived in a multipart upload (`files[n]` parts). */

@@ -144,7 +144,7 @@ export class World {
       roles: options.roles ?? existing?.roles ?? [],
       nick: options.nick ?? existing?.nick ?? null,
       joinedAt: existing?.joinedAt ?? new Date().toISOString(),
-      communicationDisabledUntil: existing?.communicationDisabledUntil ?? null,
+      communicationDisabledUntil: options.communicationDisabledUntil !== undefined ? options.communicationDisabledUntil : (existing?.communicationDisabledUntil ?? null),
     };
     guild.members.set(userId, member);
     return member;

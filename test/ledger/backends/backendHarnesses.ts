@@ -9,7 +9,7 @@ import sqlite3 from 'sqlite3';
 import { openLedgerBackend, type OpenedLedgerBackend, type OpenLedgerOptions } from '../../../src/ledger/backends/openLedgerBackend.js';
 import { redisLedgerKeys } from '../../../src/ledger/backends/redisLedgerBackend.js';
 import { memoryLedgerBackend } from '../../../src/ledger/ledgerBackend.js';
-import type { LedgerEntry } from '../../../src/ledger/ledgerEntry.js';
+import { hashEntry, type LedgerEntry } from '../../../src/ledger/ledgerEntry.js';
 
 /**
  * Edits a ledger behind the backend's back, in its own storage (rows, list items), the way
@@ -25,7 +25,37 @@ export interface RawLedger {
   insertAfter(groupId: string, position: number, text: string): Promise<void>;
   /** Stores `text` under an existing (group, seq) key; present where `uniqueSeq` is true. */
   insertDuplicate?(groupId: string, seq: number, text: string): Promise<void>;
+  /**
+   * Removes every entry after seq `keep` the way a careful editor would: the store's own head
+   * (Redis's head key, SQL's last row) then points at entry `keep`, so nothing looks out of place.
+   */
+  truncate(groupId: string, keep: number): Promise<void>;
+  /** Removes a group entirely: its entries, its head, its name in the list of groups. */
+  dropGroup(groupId: string): Promise<void>;
+  /**
+   * Rewrites entry `from` with `edit` and re-chains every entry after it, hashes recomputed, head
+   * updated: a chain that verifies on its own.
+   */
+  rewriteFrom(groupId: string, from: number, edit: (e: LedgerEntry) => LedgerEntry): Promise<void>;
+  /** Redis only: deletes the list of entries and leaves the head key. */
+  dropListKeepHead?(groupId: string): Promise<void>;
+  /** Redis only: sets the head key to seq `seq` and that entry's hash, the list untouched. */
+  rollHeadBack?(groupId: string, seq: number): Promise<void>;
+  /** Number of message texts kept beside the chain for a group (expired ones included until purged). */
+  keptTexts(groupId: string): Promise<number>;
   close(): Promise<void>;
+}
+
+/** `entries` from `from` (1-based) on, edited and re-chained with recomputed hashes. */
+export function rechain(entries: readonly LedgerEntry[], from: number, edit: (e: LedgerEntry) => LedgerEntry): LedgerEntry[] {
+  const out = [...entries];
+  for (let i = from - 1; i < out.length; i++) {
+    const draft = i === from - 1 ? edit(out[i]!) : out[i]!;
+    const prev = i === 0 ? draft.prev : out[i - 1]!.hash;
+    const relinked = { seq: draft.seq, at: draft.at, record: draft.record, prev };
+    out[i] = { ...relinked, hash: hashEntry(relinked) };
+  }
+  return out;
 }
 
 /** One backend under test: how to open it (in this process or a child) and how to get at its storage. */
@@ -56,7 +86,14 @@ export function harnesses(): BackendHarness[] {
 function memoryHarness(): BackendHarness {
   const backend = memoryLedgerBackend();
   const list = (groupId: string) => backend.entries.get(groupId) ?? [];
-  const parse = (text: string) => JSON.parse(text) as LedgerEntry;
+  // Text that is not JSON is stored as it is: a memory ledger holds whatever it is given.
+  const parse = (text: string) => {
+    try {
+      return JSON.parse(text) as LedgerEntry;
+    } catch {
+      return text as unknown as LedgerEntry;
+    }
+  };
   return {
     name: 'memory',
     storesText: false,
@@ -72,6 +109,10 @@ function memoryHarness(): BackendHarness {
         [l[a - 1], l[b - 1]] = [l[b - 1]!, l[a - 1]!];
       },
       insertAfter: async (g, p, text) => void list(g).splice(p, 0, parse(text)),
+      truncate: async (g, keep) => void list(g).splice(keep),
+      dropGroup: async (g) => void backend.entries.delete(g),
+      rewriteFrom: async (g, from, edit) => void backend.entries.set(g, rechain(list(g), from, edit)),
+      keptTexts: async (g) => [...backend.kept.keys()].filter((k) => k.startsWith(`${g}\n`)).length,
       close: async () => undefined,
     }),
     cleanup: async () => undefined,
@@ -136,6 +177,32 @@ function redisHarness(url: string | undefined): BackendHarness {
           await client.lSet(keys.entries(g), b - 1, textA);
         },
         insertAfter: async (g, p, text) => void (await client.lInsert(keys.entries(g), 'AFTER', await at(g, p), text)),
+        truncate: async (g, keep) => {
+          const last = JSON.parse(await at(g, keep)) as LedgerEntry;
+          await client.lTrim(keys.entries(g), 0, keep - 1);
+          await client.hSet(keys.head(g), { seq: String(last.seq), hash: last.hash });
+        },
+        dropGroup: async (g) => {
+          await client.del([keys.entries(g), keys.head(g)]);
+          await client.sRem(keys.groups, g);
+        },
+        rewriteFrom: async (g, from, edit) => {
+          const entries = (await client.lRange(keys.entries(g), 0, -1)).map((t) => JSON.parse(String(t)) as LedgerEntry);
+          const rewritten = rechain(entries, from, edit);
+          for (let i = from - 1; i < rewritten.length; i++) await client.lSet(keys.entries(g), i, JSON.stringify(rewritten[i]));
+          const last = rewritten.at(-1)!;
+          await client.hSet(keys.head(g), { seq: String(last.seq), hash: last.hash });
+        },
+        dropListKeepHead: async (g) => void (await client.del(keys.entries(g))),
+        rollHeadBack: async (g, seq) => {
+          const entry = JSON.parse(await at(g, seq)) as LedgerEntry;
+          await client.hSet(keys.head(g), { seq: String(entry.seq), hash: entry.hash });
+        },
+        keptTexts: async (g) => {
+          let n = 0;
+          for await (const batch of client.scanIterator({ MATCH: keys.text(g, '*'), COUNT: 500 })) n += batch.length;
+          return n;
+        },
         close: () => client.close(),
       };
     },
@@ -207,5 +274,15 @@ function sqlRaw(table: string, query: Query): Omit<RawLedger, 'close'> {
       await insert(g, p + 1, text);
     },
     insertDuplicate: async (g, seq, text) => void (await insert(g, seq, text)),
+    truncate: async (g, keep) => void (await query(`DELETE FROM ${table} WHERE group_id = ? AND seq > ?`, g, keep)),
+    dropGroup: async (g) => void (await query(`DELETE FROM ${table} WHERE group_id = ?`, g)),
+    rewriteFrom: async (g, from, edit) => {
+      const rows = await query(`SELECT entry FROM ${table} WHERE group_id = ? ORDER BY seq`, g);
+      const rewritten = rechain(rows.map((r) => JSON.parse(String(r.entry)) as LedgerEntry), from, edit);
+      for (const e of rewritten.slice(from - 1)) {
+        await query(`UPDATE ${table} SET entry = ?, hash = ?, prev = ? WHERE group_id = ? AND seq = ?`, JSON.stringify(e), e.hash, e.prev, g, e.seq);
+      }
+    },
+    keptTexts: async (g) => Number((await query(`SELECT count(*) AS n FROM ${table}_text WHERE group_id = ?`, g))[0]?.n),
   };
 }

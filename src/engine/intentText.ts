@@ -1,0 +1,44 @@
+import type { ActionIntent, RefutationContent } from './decision.js';
+import { durationText, render, sourceLine, verdictName } from './templates.js';
+
+/** The refutation as plain text: an answer to a question, a correction otherwise. */
+export function refutationText(r: RefutationContent): string {
+  return render(r.language, r.stance === 'question' ? 'answer' : 'refutation', {
+    verdict: verdictName(r.language, r.verdict),
+    refutation: r.refutation,
+    source: sourceLine(r),
+  });
+}
+
+/**
+ * What an action says, as plain text in the decision's language, every value neutralized (no
+ * mentions, no control characters). The console and `check` show it as it is; the chat platforms
+ * escape it for their format. Undefined for actions that say nothing (log).
+ */
+export function intentText(intent: ActionIntent): string | undefined {
+  const lang = intent.language;
+  switch (intent.type) {
+    case 'reply_refutation':
+      return refutationText(intent.refutation);
+    case 'suggest_check':
+      return render(lang, 'suggest', { verdict: verdictName(lang, intent.verdict), claim: intent.claim });
+    case 'pointer':
+      return intent.link ? render(lang, 'pointer', { link: intent.link }) : render(lang, 'pointerNoLink', {});
+    case 'warn':
+      return render(lang, 'warning', { name: intent.memberName, n: intent.strikes, days: intent.decayDays });
+    case 'mute':
+      return render(lang, 'mute', { name: intent.memberName, duration: durationText(lang, intent.durationMs) });
+    case 'delete':
+      return render(lang, 'delete', {});
+    case 'alert_owners':
+      return render(lang, 'alert', {
+        name: intent.memberName,
+        debunk: intent.debunkId,
+        score: intent.score.toFixed(2),
+        n: intent.strikes,
+        actions: intent.planned.join(', ') || 'none',
+      });
+    case 'log':
+      return undefined;
+  }
+}

@@ -1,0 +1,38 @@
+import { ENV_DEFAULTS } from '../../config/env.js';
+import { readCheckpointFile, type Checkpoints } from './checkpointFile.js';
+import { readCheckpointsFrom } from './checkpointsIn.js';
+import { readKeyFile } from './keyFile.js';
+
+/** The checkpoints the bot keeps on this machine, and its key where this user can read it. */
+export interface LocalCheckpoints {
+  file: string;
+  checkpoints: Checkpoints;
+  /** The bot's public key (base64 DER): checkpoints from the local file must be signed with it. */
+  trustedKey?: string;
+}
+
+/**
+ * Reads LEDGER_CHECKPOINT_FILE and, to hold the checkpoints to the bot's own key, LEDGER_KEY_FILE
+ * (each from the environment, else its default), for the `ledger` commands. A key file that is
+ * missing or unreadable here (verification on another machine) leaves any valid signature good.
+ */
+export async function readLocalCheckpoints(env: NodeJS.ProcessEnv = process.env): Promise<{ ok: true; local: LocalCheckpoints } | { ok: false; error: string }> {
+  const file = env.LEDGER_CHECKPOINT_FILE || ENV_DEFAULTS.LEDGER_CHECKPOINT_FILE;
+  const read = await readCheckpointFile(file);
+  if (!read.ok) return { ok: false, error: `LEDGER_CHECKPOINT_FILE ${read.error}` };
+  const key = await readKeyFile(env.LEDGER_KEY_FILE || ENV_DEFAULTS.LEDGER_KEY_FILE);
+  return { ok: true, local: { file, checkpoints: read.checkpoints, ...(key.ok ? { trustedKey: key.key.publicKey } : {}) } };
+}
+
+/**
+ * The checkpoints a `ledger` command holds chains to: those in `file` when one is given (a file
+ * someone kept, checked on its own key), else the local ones (checked on the bot's key).
+ */
+export async function checkpointsToUse(
+  file: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ ok: true; checkpoints: Checkpoints; trustedKey?: string } | { ok: false; error: string }> {
+  if (file) return readCheckpointsFrom(file);
+  const read = await readLocalCheckpoints(env);
+  return read.ok ? { ok: true, checkpoints: read.local.checkpoints, ...(read.local.trustedKey ? { trustedKey: read.local.trustedKey } : {}) } : read;
+}
