@@ -95,7 +95,8 @@ export function formatDecision(d: Decision): string[] {
     lines.push(`    matched ${e.phrase.kind} "${e.phrase.text}"`);
     lines.push(`    excerpt "${e.excerpt}"  (coverage ${e.coverage.toFixed(2)}, similarity ${e.similarity.toFixed(2)})`);
   }
-  lines.push('', `Refuting: ${d.refuting ? `yes (${d.refutingCues.join(', ')})` : 'no'}`);
+  lines.push('', `Stance: ${d.stance}${d.stanceCues.length > 0 ? ` (${d.stanceCues.join(', ')})` : ''}`);
+  lines.push(`Refuting: ${d.refuting ? `yes (${d.refutingCues.join(', ')})` : 'no'}`);
   lines.push(`Strikes: ${d.strikes.before} before, ${d.strikes.after} after`);
   lines.push('', 'Would do');
   if (d.actions.length === 0) lines.push('  (nothing)');
