@@ -47,6 +47,8 @@ export const MATCHER_DEFAULTS = {
   candidates: 8,
 } as const satisfies Required<MatcherOptions>;
 
+const NO_STANCE = { stance: 'spread', cues: [] as string[] } as const;
+
 /** Builds a matcher over the debunk database (callers leave out expired entries). */
 export function createMatcher(debunks: readonly Debunk[], options: MatcherOptions = {}): Matcher {
   const config = { ...MATCHER_DEFAULTS, ...options };
@@ -78,7 +80,8 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
         .map((c) => explainMatch(index, message, c.coverage, c.score, c.order));
       const matched = matches.map((m) => byId.get(m.debunkId)).filter((d): d is Debunk => d !== undefined);
       const top = matches[0];
-      const { stance, cues } = readStance(message, matched[0], top?.explanation, refutationCues(message, matched));
+      // Without a match there is no claim to take a stance on (and reading it costs time).
+      const { stance, cues } = top ? readStance(message, matched[0], top.explanation, refutationCues(message, matched)) : NO_STANCE;
       const refuting = stance === 'refute' || stance === 'mock';
       return { matches, stance, stanceCues: cues, refuting, refutingCues: refuting ? cues : [] };
     },

@@ -1,5 +1,3 @@
-import { normalize } from '../normalize.js';
-
 /** A sentence of the original message, as the stance reader needs it. */
 export interface Sentence {
   /** Offsets in the original text (end exclusive, terminators included). */
@@ -19,6 +17,8 @@ export interface Sentence {
 /** Sentence ends: Chinese and Western terminators, line breaks, and a period before a space. */
 const SENTENCE = /[^。！？!?；;\n.]*(?:[。！？!?；;\n]+|\.(?=\s|$)|$)/gu;
 const IDEOGRAPH = /[\p{Script=Han}]/gu;
+const FIRST_WORD = /^[\s\p{P}\p{S}]*([A-Za-z]+)/u;
+const HEDGES = /\b(?:really|actually)\b/i;
 const FINAL_PARTICLE = /[吗][\s\p{P}\p{S}]*$/u;
 
 /** Splits a message into sentences; bounded by the message length. */
@@ -28,11 +28,11 @@ export function sentencesOf(text: string): Sentence[] {
   for (const m of text.matchAll(SENTENCE)) {
     if (m[0].length === 0) continue;
     const body = m[0];
-    const words = normalize(body).text.split(' ').filter(Boolean);
+    const firstWord = FIRST_WORD.exec(body)?.[1]?.toLowerCase() ?? '';
     const ideographs = body.match(IDEOGRAPH)?.length ?? 0;
     const letters = body.replace(/[\s\p{P}\p{S}\p{N}]/gu, '').length;
     // "Did he really say that? or is the quote fake" asks twice.
-    const question: boolean = /[?？]/u.test(body) || FINAL_PARTICLE.test(body) || (previousAsks && words[0] === 'or');
+    const question: boolean = /[?？]/u.test(body) || FINAL_PARTICLE.test(body) || (previousAsks && firstWord === 'or');
     previousAsks = question;
     out.push({
       start: m.index,
@@ -40,8 +40,8 @@ export function sentencesOf(text: string): Sentence[] {
       text: body,
       question,
       ideographic: ideographs * 2 >= letters && ideographs > 0,
-      firstWord: words[0] ?? '',
-      hedged: words.includes('really') || words.includes('actually'),
+      firstWord,
+      hedged: HEDGES.test(body),
     });
   }
   return out;
