@@ -3,9 +3,11 @@ import type { ChatMessage } from '../engine/chatMessage.js';
 import type { ActionIntent, Decision } from '../engine/decision.js';
 import { intentText } from '../engine/intentText.js';
 import { REASONS } from '../rules/reasons.js';
+import { checkBatch } from './checkBatch.js';
 import { loadEngine, type EngineFlags } from './loadEngine.js';
 
 interface CheckFlags extends EngineFlags {
+  batch?: string;
   group: string;
   member: string;
   admin?: boolean;
@@ -16,16 +18,27 @@ interface CheckFlags extends EngineFlags {
 export function checkCommand(): Command {
   return new Command('check')
     .description('dry-run one message through the rules: matches, actions and every rule considered')
-    .argument('<text>', 'the message text, or - to read it from stdin')
+    .argument('[text]', 'the message text, or - to read it from stdin')
+    .option('--batch <file>', 'one JSON message per line {"id","text","group"?,"member"?} (- for stdin): one JSON decision per line')
     .option('--group <id>', 'group the message is posted in', 'cli')
     .option('--member <id>', 'member who posts it', 'cli')
     .option('--admin', 'the member is a group admin')
     .option('--json', 'print one JSON object instead of the explanation')
     .option('--dir <dir>', 'debunk folder (default: DEBUNKS_DIR, else rules/debunks)')
     .option('--rules <file>', 'rules file (default: rules/default.yaml)')
-    .action(async (textArg: string, flags: CheckFlags) => {
+    .action(async (textArg: string | undefined, flags: CheckFlags) => {
+      if (flags.batch === undefined && textArg === undefined) {
+        process.stderr.write('check: give the message text, - for stdin, or --batch FILE\n');
+        process.exitCode = 2;
+        return;
+      }
       const engine = await loadEngine(flags);
       if (!engine) return;
+      if (flags.batch !== undefined) {
+        if ((await checkBatch(engine, flags.batch)).problems.length > 0) process.exitCode = 1;
+        return;
+      }
+      textArg ??= '';
       const text = textArg === '-' ? (await readStdin()).replace(/\r?\n$/, '') : textArg;
       const message: ChatMessage = {
         platform: 'cli',
@@ -51,6 +64,8 @@ export function decisionJson(d: Decision) {
     memberId: d.memberId,
     mode: d.mode,
     language: d.language,
+    stance: d.stance,
+    stanceCues: d.stanceCues,
     refuting: d.refuting,
     refutingCues: d.refutingCues,
     matches: d.matches.map((m) => ({
@@ -80,7 +95,8 @@ export function formatDecision(d: Decision): string[] {
     lines.push(`    matched ${e.phrase.kind} "${e.phrase.text}"`);
     lines.push(`    excerpt "${e.excerpt}"  (coverage ${e.coverage.toFixed(2)}, similarity ${e.similarity.toFixed(2)})`);
   }
-  lines.push('', `Refuting: ${d.refuting ? `yes (${d.refutingCues.join(', ')})` : 'no'}`);
+  lines.push('', `Stance: ${d.stance}${d.stanceCues.length > 0 ? ` (${d.stanceCues.join(', ')})` : ''}`);
+  lines.push(`Refuting: ${d.refuting ? `yes (${d.refutingCues.join(', ')})` : 'no'}`);
   lines.push(`Strikes: ${d.strikes.before} before, ${d.strikes.after} after`);
   lines.push('', 'Would do');
   if (d.actions.length === 0) lines.push('  (nothing)');

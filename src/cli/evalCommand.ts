@@ -1,26 +1,55 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { formatTable, toJsonReport } from '../eval/formatReport.js';
+import { formatProblem as formatLoadProblem } from '../debunks/loadDebunks.js';
+import { fitVerifier } from '../eval/fitVerifier.js';
+import { formatCurve, formatTable, toJsonReport } from '../eval/formatReport.js';
 import { runEval } from '../eval/runEval.js';
 import { formatProblem } from '../eval/types.js';
-import { MATCHER_DEFAULTS, createMatcher } from '../matching/matcher.js';
+import { createMatcher } from '../matching/matcher.js';
+import { loadSettingsFile } from '../rules/loadSettings.js';
+import { DEFAULT_RULES_FILE } from './loadEngine.js';
 
 /** The shared evaluation data sits next to the repository: `<repo>/../shared/eval`. */
 export const DEFAULT_EVAL_DIR = resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/eval');
 
-/** `eval [--data DIR] [--json]`: scores the matcher on every evaluation set under DIR. */
+/** Where `eval --fit` writes the verifier's weights: the file the matcher loads. */
+export const VERIFIER_WEIGHTS_FILE = fileURLToPath(new URL('../matching/verifierWeights.json', import.meta.url));
+
+/**
+ * `eval [--data DIR] [--rules FILE] [--curve] [--json]`: scores the matcher on every evaluation set
+ * under DIR at the act threshold of the rules file.
+ */
 export function evalCommand(): Command {
   return new Command('eval')
-    .description('score the matcher on the evaluation sets (MAP@1, MAP@5, Recall@5, false-act rate)')
-    .option('--data <dir>', 'folder whose sub-folders are evaluation sets', DEFAULT_EVAL_DIR)
+    .description('score the matcher on the evaluation sets (MAP@1, MAP@5, Recall@5, act and false-act rates, chat stance)')
+    .option('--data <dir>', 'folder whose sub-folders are evaluation sets (default: EVAL_DIR, else ../shared/eval)', process.env.EVAL_DIR || DEFAULT_EVAL_DIR)
+    .option('--rules <file>', 'rules file whose thresholds.act is used', DEFAULT_RULES_FILE)
+    .option('--curve', 'also print act-rate against false-act rate over a range of thresholds', false)
     .option('--json', 'print one JSON object with the results and nothing else on stdout', false)
-    .action((options: { data: string; json: boolean }) => {
+    .option('--fit', `fit the match verifier on the sets (dev splits held out) and write ${'src/matching/verifierWeights.json'}, instead of scoring`, false)
+    .action((options: { data: string; rules: string; curve: boolean; json: boolean; fit: boolean }) => {
+      if (options.fit) {
+        const fit = fitVerifier(resolve(options.data), (debunks) => createMatcher(debunks), (m) => process.stderr.write(`${m}\n`));
+        writeFileSync(VERIFIER_WEIGHTS_FILE, `${JSON.stringify(fit.weights, null, 2)}\n`);
+        for (const s of fit.sources) {
+          process.stdout.write(`${s.name}: ${s.pairs} pairs, ${s.positives} positive, accuracy ${(s.accuracy * 100).toFixed(1)}%\n`);
+        }
+        process.stdout.write(`wrote ${VERIFIER_WEIGHTS_FILE}\n`);
+        return;
+      }
+      const rules = loadSettingsFile(options.rules);
+      if (!rules.ok) {
+        for (const problem of rules.problems) process.stderr.write(`${formatLoadProblem(problem)}\n`);
+        process.exitCode = 1;
+        return;
+      }
       const dataDir = resolve(options.data);
       const report = runEval({
         dataDir,
         createMatcher: (debunks) => createMatcher(debunks),
-        actThreshold: MATCHER_DEFAULTS.actThreshold,
+        actThreshold: rules.settings.thresholds.act,
         onProgress: (message) => process.stderr.write(`${message}\n`),
       });
       for (const problem of report.problems) process.stderr.write(`skipped ${formatProblem(problem)}\n`);
@@ -35,10 +64,11 @@ export function evalCommand(): Command {
         return;
       }
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(toJsonReport(report))}\n`);
+        process.stdout.write(`${JSON.stringify(toJsonReport(report, { curve: options.curve }))}\n`);
       } else {
         const skipped = report.problems.length > 0 ? `\n\n${report.problems.length} line(s) skipped, listed on stderr.` : '';
-        process.stdout.write(`${formatTable(report)}${skipped}\n`);
+        const curve = options.curve ? `\n\n${formatCurve(report)}` : '';
+        process.stdout.write(`${formatTable(report)}${curve}${skipped}\n`);
       }
     });
 }

@@ -1,5 +1,5 @@
 import type { Debunk } from '../debunks/schema.js';
-import type { ClaimMatch, MessageMatch } from '../matching/types.js';
+import type { ClaimMatch, MessageMatch, Stance } from '../matching/types.js';
 import type { ActionType } from '../rules/actionTypes.js';
 import { exemptionOf } from '../rules/exemption.js';
 import { REASONS, type Reason, type RuleOutcome } from '../rules/reasons.js';
@@ -82,9 +82,16 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   }
   note('threshold', true, 'at_act', `score ${score} ≥ ${act}`);
 
-  // 2. People who spread the truth are never punished.
-  note('refuting', match.refuting, match.refuting ? 'refuting' : 'not_refuting', match.refuting ? match.refutingCues.join(', ') : undefined);
-  if (match.refuting) return finish(strikesBefore);
+  // 2. Only spreading climbs the ladder: a refutation or a laugh gets nothing, a question the
+  // refutation worded as an answer, and no strike.
+  const why = `${match.stance}${match.stanceCues.length > 0 ? `: ${match.stanceCues.join(', ')}` : ''}`;
+  const stanceReason = STANCE_REASONS[match.stance];
+  note('refuting', match.stance !== 'spread', stanceReason, match.stance === 'spread' && match.stanceCues.length === 0 ? undefined : why);
+  if (match.stance === 'refute' || match.stance === 'mock') return finish(strikesBefore);
+  if (match.stance === 'question') {
+    addRefutation(input, lang, debunk, top, REASONS.asking, intent, note, changes);
+    return finish(strikesBefore);
+  }
 
   // 3. An edit of a message already counted for this rumor is not a new offence.
   const counted = state.counted.includes(debunk.id);
@@ -151,6 +158,9 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   return finish(strikesAfter);
 }
 
+/** The rule outcome for each stance. */
+const STANCE_REASONS = { spread: 'not_refuting', question: 'asking', refute: 'refuting', mock: 'mocking' } as const satisfies Record<Stance, Reason>;
+
 /** The refutation reply, or a pointer / nothing when the same rumor was refuted moments ago. */
 function addRefutation(
   input: DecideInput,
@@ -172,7 +182,12 @@ function addRefutation(
     return;
   }
   note('repeat', false, 'first_in_window');
-  intent({ type: 'reply_refutation', debunkId: debunk.id, refutation: refutationContent(debunk, lang) }, 'ladder_step', `${detail}; matched "${top.explanation.phrase.text}"`);
+  const stance = input.match.stance;
+  intent(
+    { type: 'reply_refutation', debunkId: debunk.id, refutation: refutationContent(debunk, lang, stance) },
+    stance === 'question' ? 'asking' : 'ladder_step',
+    `${detail}; matched "${top.explanation.phrase.text}"`,
+  );
   changes.reply = { debunkId: debunk.id, record: { at: now, messageId: message.messageId, ...(message.link ? { link: message.link } : {}) } };
 }
 
@@ -210,6 +225,8 @@ function buildDecision(
     mode: settings.mode,
     language: lang,
     matches: match.matches.filter((m) => m.score >= settings.thresholds.suggest),
+    stance: match.stance,
+    stanceCues: match.stanceCues,
     refuting: match.refuting,
     refutingCues: match.refutingCues,
     strikes: { before, after },

@@ -1,5 +1,5 @@
 import type { Source, Verdict } from '../debunks/schema.js';
-import type { ClaimMatch } from '../matching/types.js';
+import type { ClaimMatch, Stance } from '../matching/types.js';
 import type { ActionType } from '../rules/actionTypes.js';
 import type { Reason, RuleOutcome } from '../rules/reasons.js';
 import type { Language } from './templates.js';
@@ -75,6 +75,10 @@ export interface Decision {
   language: Language;
   /** Matches at or above the suggest threshold, best first. */
   matches: ClaimMatch[];
+  /** How the member relates to the top match: only `spread` climbs the ladder. */
+  stance: Stance;
+  /** The words that showed the stance (empty for a plain `spread`). */
+  stanceCues: string[];
   refuting: boolean;
   refutingCues: string[];
   /** The member's active strikes before and after this message. */

@@ -1,5 +1,5 @@
 import type { EvalReport } from './runEval.js';
-import type { EvalResult } from './types.js';
+import type { ChatResult, CurvePoint, EvalResult } from './types.js';
 
 /** The fields of one result in `--json` output; timings are left out so the output is reproducible. */
 export type JsonResult = Pick<
@@ -12,8 +12,17 @@ export function round4(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
 
-/** The `--json` output: one object with the results, figures rounded to 4 decimals. */
-export function toJsonReport(report: EvalReport): { results: JsonResult[] } {
+const roundShares = <T extends object>(row: T): T =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? round4(v) : v])) as T;
+
+/**
+ * The `--json` output: one object with the results, figures rounded to 4 decimals; `chat` when a
+ * set has labelled messages, `curve` when asked for.
+ */
+export function toJsonReport(
+  report: EvalReport,
+  options: { curve?: boolean } = {},
+): { results: JsonResult[]; chat?: ChatResult[]; curve?: CurvePoint[] } {
   return {
     results: report.results.map((r) => ({
       dataset: r.dataset,
@@ -26,10 +35,12 @@ export function toJsonReport(report: EvalReport): { results: JsonResult[] } {
       actRate: round4(r.actRate),
       claims: r.claims,
     })),
+    ...(report.chat.length > 0 ? { chat: report.chat.map(roundShares) } : {}),
+    ...(options.curve ? { curve: report.curve.map(roundShares) } : {}),
   };
 }
 
-const COLUMNS: readonly { title: string; cell: (r: EvalResult) => string; left?: true }[] = [
+const COLUMNS: readonly Column<EvalResult>[] = [
   { title: 'dataset', cell: (r) => r.dataset, left: true },
   { title: 'split', cell: (r) => r.split, left: true },
   { title: 'claims', cell: (r) => String(r.claims) },
@@ -42,16 +53,68 @@ const COLUMNS: readonly { title: string; cell: (r: EvalResult) => string; left?:
   { title: 'ms/query', cell: (r) => r.msPerQuery.toFixed(2) },
 ];
 
-/** A plain-text table of the results, one row per dataset and split, under the act threshold used. */
-export function formatTable(report: EvalReport): string {
-  const rows = [COLUMNS.map((c) => c.title), ...report.results.map((r) => COLUMNS.map((c) => c.cell(r)))];
-  const widths = COLUMNS.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
-  const lines = rows.map((row) =>
-    row.map((cell, i) => (COLUMNS[i]?.left ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd(),
+type Column<T> = { title: string; cell: (r: T) => string; left?: true };
+
+function table<T>(columns: readonly Column<T>[], items: readonly T[]): string[] {
+  const rows = [columns.map((c) => c.title), ...items.map((r) => columns.map((c) => c.cell(r)))];
+  const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
+  return rows.map((row) =>
+    row.map((cell, i) => (columns[i]?.left ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd(),
   );
-  return [
+}
+
+const pct = (share: number) => (Number.isNaN(share) ? '-' : `${(share * 100).toFixed(1)}%`);
+
+const CHAT_COLUMNS: readonly Column<ChatResult>[] = [
+  { title: 'dataset', cell: (r) => r.dataset, left: true },
+  { title: 'lang', cell: (r) => r.lang, left: true },
+  { title: 'spread', cell: (r) => String(r.spread) },
+  { title: 'acts right', cell: (r) => pct(r.spreadActs) },
+  { title: 'as refuting', cell: (r) => pct(r.spreadRefuting) },
+  { title: 'questions', cell: (r) => String(r.questions) },
+  { title: 'answered', cell: (r) => pct(r.questionsAnswered) },
+  { title: 'no strike', cell: (r) => pct(r.questionsNoStrike) },
+  { title: 'refutes', cell: (r) => String(r.refutes) },
+  { title: 'no strike', cell: (r) => pct(r.refutesNoStrike) },
+  { title: 'no reply', cell: (r) => pct(r.refutesNoReply) },
+  { title: 'neg+chatter', cell: (r) => String(r.quiet) },
+  { title: 'falseAct', cell: (r) => pct(r.quietActs) },
+];
+
+const CHAT_LEGEND =
+  'spread: acts right = acted on with the right claim; as refuting = stance refute/mock. questions: answered = right claim, refutation, no strike. ' +
+  'refutes: no strike / no reply. falseAct: neg + chatter acted on.';
+
+/**
+ * A plain-text table of the results, one row per dataset and split, under the act threshold used;
+ * then the chat table when a set has labelled messages.
+ */
+export function formatTable(report: EvalReport): string {
+  const lines = [
     `act threshold: ${report.actThreshold} (falseAct: share of negatives acted on; actRate: share of queries acted on with a gold claim)`,
     '',
-    ...lines,
-  ].join('\n');
+    ...table(COLUMNS, report.results),
+  ];
+  if (report.chat.length > 0) lines.push('', 'Labelled chat messages', CHAT_LEGEND, '', ...table(CHAT_COLUMNS, report.chat));
+  return lines.join('\n');
+}
+
+/**
+ * `eval --curve`: per dataset and split, the act-rate and false-act rate at each threshold, so the
+ * default act threshold can be chosen where acting is high and false acts are near zero.
+ */
+export function formatCurve(report: EvalReport): string {
+  const keys = [...new Set(report.curve.map((p) => `${p.dataset}/${p.split}`))];
+  const thresholds = [...new Set(report.curve.map((p) => p.threshold))].sort((a, b) => a - b);
+  const columns: Column<number>[] = [
+    { title: 'threshold', cell: (t) => t.toFixed(2) },
+    ...keys.flatMap((key): Column<number>[] => {
+      const at = (t: number) => report.curve.find((p) => `${p.dataset}/${p.split}` === key && p.threshold === t);
+      return [
+        { title: `${key} act`, cell: (t) => pct(at(t)?.actRate ?? Number.NaN) },
+        { title: 'falseAct', cell: (t) => pct(at(t)?.falseActRate ?? Number.NaN) },
+      ];
+    }),
+  ];
+  return ['Act-rate (gold claim acted on) and false-act rate (negatives acted on) by act threshold', '', ...table(columns, thresholds)].join('\n');
 }

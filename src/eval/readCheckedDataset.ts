@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Debunk } from '../debunks/schema.js';
 import { toEvalDebunk } from './evalDebunk.js';
 import { parseJsonl } from './parseJsonl.js';
-import { byFileAndLine, type EvalDataset, type EvalProblem, type EvalQuery, type Read } from './types.js';
+import { readLines } from './readLines.js';
+import { byFileAndLine, MESSAGE_KINDS, type EvalDataset, type EvalProblem, type EvalQuery, type LabelledMessage, type Read } from './types.js';
 
 /** The files of the CHECKED layout, all in the dataset folder. */
 export const CHECKED_FILES = {
@@ -14,6 +15,8 @@ export const CHECKED_FILES = {
   queries: 'queries.jsonl',
   /** One non-rumor post per line; optional. */
   negatives: 'negatives.txt',
+  /** `{id, text, kind, claim, lang}` per line: labelled chat messages; optional. */
+  messages: 'messages.jsonl',
 } as const;
 
 /** The split name for sets whose queries are not divided into splits. */
@@ -29,6 +32,15 @@ const ClaimLine = z.looseObject({
   claim: text,
   debunk: z.string().default(''),
   debunk_url: z.string().nullish(),
+  lang: z.string().trim().min(1).optional(),
+});
+
+const MessageLine = z.looseObject({
+  id: z.union([text, z.number().transform(String)]),
+  text,
+  kind: z.enum(MESSAGE_KINDS),
+  claim: z.string().trim().min(1).nullish(),
+  lang: text,
 });
 
 const QueryLine = z.looseObject({
@@ -44,8 +56,10 @@ export function readCheckedDataset(dir: string, name: string = basename(dir)): R
   const queries = readQueries(join(dir, CHECKED_FILES.queries), new Set(debunks.map((d) => d.id)), problems);
   const negativesFile = join(dir, CHECKED_FILES.negatives);
   const negatives = existsSync(negativesFile) ? readLines(negativesFile) : null;
+  const messagesFile = join(dir, CHECKED_FILES.messages);
+  const messages = existsSync(messagesFile) ? readMessages(messagesFile, new Set(debunks.map((d) => d.id)), problems) : null;
   return {
-    value: { name, layout: 'checked', debunks, splits: [{ name: WHOLE_SET_SPLIT, queries }], negatives },
+    value: { name, layout: 'checked', debunks, splits: [{ name: WHOLE_SET_SPLIT, queries }], negatives, messages },
     problems: problems.sort(byFileAndLine),
   };
 }
@@ -66,7 +80,8 @@ function readClaims(file: string, problems: EvalProblem[]): Debunk[] {
       refutation: value.debunk,
       sourceTitle: value.debunk,
       sourceUrl: isWebUrl(value.debunk_url) ? value.debunk_url : FALLBACK_SOURCE_URL,
-      lang: 'zh',
+      // CHECKED itself is Chinese and says no language; sets laid out like it may.
+      lang: value.lang ?? 'zh',
     }));
   }
   return [...debunks.values()];
@@ -87,9 +102,25 @@ function readQueries(file: string, claimIds: ReadonlySet<string>, problems: Eval
   return queries;
 }
 
-function readLines(file: string): string[] {
-  return readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter((line) => line !== '');
+function readMessages(file: string, claimIds: ReadonlySet<string>, problems: EvalProblem[]): LabelledMessage[] {
+  const parsed = parseJsonl(readFileSync(file, 'utf8'), file, MessageLine);
+  problems.push(...parsed.problems);
+  const messages: LabelledMessage[] = [];
+  for (const { line, value } of parsed.rows) {
+    const claim = value.claim ?? null;
+    if (claim !== null && !claimIds.has(claim)) {
+      problems.push({ file, line, message: `claim ${claim} is not in ${CHECKED_FILES.claims}` });
+      continue;
+    }
+    if (claim === null && (value.kind === 'spread' || value.kind === 'question' || value.kind === 'refute')) {
+      problems.push({ file, line, message: `a ${value.kind} message needs a claim` });
+      continue;
+    }
+    messages.push({ id: value.id, text: value.text, kind: value.kind, claim, lang: value.lang });
+  }
+  return messages;
 }
+
 
 function isWebUrl(url: string | null | undefined): url is string {
   return typeof url === 'string' && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { Debunk } from '../debunks/schema.js';
 import { toEvalDebunk } from './evalDebunk.js';
 import { parseTsv } from './parseTsv.js';
+import { readLines } from './readLines.js';
 import { byFileAndLine, type EvalDataset, type EvalProblem, type EvalQuery, type EvalSplit, type Read } from './types.js';
 
 /** The files of the CLEF-2020 CheckThat! Task 2 layout. */
@@ -13,6 +14,8 @@ export const CLEF_FILES = {
   queries: 'tweets.queries.tsv',
   /** `tweet_id<TAB>0<TAB>vclaim_id<TAB>relevance`, no header, in each split folder. */
   qrels: 'tweet-vclaim-pairs.qrels',
+  /** One tweet holding no claim per line, in the dataset folder; optional. */
+  negatives: 'negatives.txt',
 } as const;
 
 /** Snopes wrote the claims; the set keeps no link per claim. */
@@ -39,7 +42,9 @@ export function readClefDataset(dir: string, name: string = basename(dir)): Read
       problems.push({ file: splitDir, message: `no ${missing}; split skipped` });
     }
   }
-  return { value: { name, layout: 'clef', debunks, splits, negatives: null }, problems: problems.sort(byFileAndLine) };
+  const negativesFile = join(dir, CLEF_FILES.negatives);
+  const negatives = existsSync(negativesFile) ? readLines(negativesFile) : null;
+  return { value: { name, layout: 'clef', debunks, splits, negatives, messages: null }, problems: problems.sort(byFileAndLine) };
 }
 
 function readClaims(file: string, problems: EvalProblem[]): Debunk[] {

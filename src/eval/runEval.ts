@@ -1,12 +1,12 @@
 import { evaluateDataset, type MatcherFactory } from './evaluateDataset.js';
 import { readEvalData } from './readEvalData.js';
-import type { EvalProblem, EvalResult } from './types.js';
+import type { ChatResult, CurvePoint, EvalProblem, EvalResult } from './types.js';
 
 export interface RunEvalOptions {
   /** Folder whose sub-folders are evaluation sets. */
   dataDir: string;
   createMatcher: MatcherFactory;
-  /** The score at or above which the bot acts; the CLI passes `MATCHER_DEFAULTS.actThreshold`. */
+  /** The score at or above which the bot acts; the CLI reads it from the rules file. */
   actThreshold: number;
   /** Receives one line per step; the CLI writes them to stderr. */
   onProgress?: (message: string) => void;
@@ -15,6 +15,10 @@ export interface RunEvalOptions {
 export interface EvalReport {
   /** One per dataset and split, datasets in folder-name order. */
   results: EvalResult[];
+  /** Labelled chat messages: what the bot does with spreading, questions, refutations and chatter. */
+  chat: ChatResult[];
+  /** Act-rate and false-act rate per split over a range of thresholds. */
+  curve: CurvePoint[];
   /** Names of the dataset folders found; empty when there was no data. */
   datasets: string[];
   /** Lines that were skipped, with file and line. */
@@ -25,6 +29,13 @@ export interface EvalReport {
 /** Reads every evaluation set under `dataDir` and scores the matcher on each of its splits. */
 export function runEval({ dataDir, createMatcher, actThreshold, onProgress }: RunEvalOptions): EvalReport {
   const data = readEvalData(dataDir, onProgress);
-  const results = data.value.flatMap((dataset) => evaluateDataset(dataset, createMatcher, actThreshold, onProgress));
-  return { results, datasets: data.value.map((d) => d.name), problems: data.problems, actThreshold };
+  const evaluations = data.value.map((dataset) => evaluateDataset(dataset, createMatcher, actThreshold, onProgress));
+  return {
+    results: evaluations.flatMap((e) => e.results),
+    chat: evaluations.flatMap((e) => e.chat),
+    curve: evaluations.flatMap((e) => e.curve),
+    datasets: data.value.map((d) => d.name),
+    problems: data.problems,
+    actThreshold,
+  };
 }

@@ -44,6 +44,21 @@ export interface EvalSplit {
 export const EVAL_LAYOUTS = ['clef', 'checked'] as const;
 export type EvalLayout = (typeof EVAL_LAYOUTS)[number];
 
+/** What a hand-labelled chat message does: the five labels of `chat-dev/messages.jsonl`. */
+export const MESSAGE_KINDS = ['spread', 'question', 'refute', 'neg', 'chatter'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** A chat message labelled with what the member does and with which claim. */
+export interface LabelledMessage {
+  id: string;
+  text: string;
+  kind: MessageKind;
+  /** The claim it spreads, asks about or refutes; null for `chatter` and for unrelated messages. */
+  claim: string | null;
+  /** `zh` or `en`. */
+  lang: string;
+}
+
 /** One evaluation set: its claims as debunks, its query splits and its non-rumor posts. */
 export interface EvalDataset {
   /** The folder name, e.g. `clef2020-en`. */
@@ -53,6 +68,8 @@ export interface EvalDataset {
   splits: EvalSplit[];
   /** Posts that repeat no claim; `null` when the set has none. */
   negatives: string[] | null;
+  /** Labelled chat messages (spread, question, refute, …); `null` when the set has none. */
+  messages: LabelledMessage[] | null;
 }
 
 /** The figures for one dataset and split. */
@@ -72,4 +89,42 @@ export interface EvalResult {
   actRate: number;
   /** Mean wall time of one `rank(query, 5)` call, in milliseconds. */
   msPerQuery: number;
+}
+
+/**
+ * What the bot does with labelled chat messages of one language, at the act threshold. A strike
+ * is an act on a message whose stance is `spread`; a reply is an act on `spread` or `question`.
+ */
+export interface ChatResult {
+  dataset: string;
+  lang: string;
+  spread: number;
+  /** Share of spread messages acted on with the right claim. */
+  spreadActs: number;
+  /** Share of spread messages read as refuting or mocking (they would never earn a strike). */
+  spreadRefuting: number;
+  questions: number;
+  /** Share of questions answered with the right claim's refutation and no strike. */
+  questionsAnswered: number;
+  /** Share of questions that earn no strike (answered, or not acted on). */
+  questionsNoStrike: number;
+  refutes: number;
+  /** Share of refutations that earn no strike. */
+  refutesNoStrike: number;
+  /** Share of refutations that get no reply either. */
+  refutesNoReply: number;
+  /** Number of `neg` and `chatter` messages. */
+  quiet: number;
+  /** Share of them acted on (any claim): the false-act rate on chat. */
+  quietActs: number;
+}
+
+/** Act-rate and false-act rate of one dataset and split at one threshold (`eval --curve`). */
+export interface CurvePoint {
+  dataset: string;
+  split: string;
+  threshold: number;
+  actRate: number;
+  /** `null` when the dataset has no negatives. */
+  falseActRate: number | null;
 }

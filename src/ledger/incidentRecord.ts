@@ -25,6 +25,7 @@ export function incidentRecord(message: ChatMessage, decision: Decision): Incide
     debunkId: top.debunkId,
     score: Math.round(top.score * 1000) / 1000,
     refuting: decision.refuting,
+    stance: decision.stance,
     messageAt: new Date(message.sentAt).toISOString(),
     messageHash: messageHash(message.text),
     messageText: message.text,

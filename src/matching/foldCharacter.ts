@@ -1,5 +1,5 @@
 import { foldChinese } from './chineseFold.js';
-import { HOMOGLYPHS } from './homoglyphs.js';
+import { lookalike } from './homoglyphs.js';
 
 /*
  * What one input character becomes before the spacing rules: nothing (invisible), a separator,
@@ -25,20 +25,24 @@ export const WHITESPACE_SEPARATOR = '\t';
 export const WHITESPACE = /\s/u;
 const MARK_OR_FORMAT = /[\p{M}\p{Cf}\u115F\u1160\u3164\uFFA0\u180B-\u180F]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MARKS = /[\p{M}\p{Cf}]/gu;
 const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]/u;
 
 function foldCodePoint(cp: number): string {
-  const source = HOMOGLYPHS.get(cp) ?? String.fromCodePoint(cp);
+  const source = String.fromCodePoint(cp);
   // NFKD takes apart compatibility forms (fullwidth "Ａ", "ﬁ", math bold "𝐫", circled "①")
   // and splits accented letters into a base and combining marks, which are then dropped:
-  // that defeats stacked "Zalgo" marks as well as accents.
+  // that defeats stacked "Zalgo" marks as well as accents. Then lowercase, then lookalikes:
+  // in this order "ё" (е + ¨) and math-italic "𝛂" reach a base the confusables table knows.
   const decomposed = source.normalize('NFKD');
   let out = '';
   let sawSeparator = false;
   for (const ch of decomposed) {
     if (MARK_OR_FORMAT.test(ch)) continue;
-    const folded = String.fromCodePoint(foldChinese(ch.codePointAt(0)!)).toLowerCase();
-    if (LETTER_OR_DIGIT.test(folded)) out += folded;
+    const lower = ch.toLowerCase();
+    // Case can matter to the lookalike: Greek "Η" looks like "H", its small "η" like "n".
+    const folded = lookalike(ch) ?? lookalike(lower) ?? String.fromCodePoint(foldChinese(lower.codePointAt(0)!));
+    if (LETTER_OR_DIGIT.test(folded)) out += folded.replace(MARKS, '');
     else if (out.length > 0 && !out.endsWith(SEPARATOR)) out += SEPARATOR;
     else sawSeparator = true;
   }

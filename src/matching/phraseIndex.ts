@@ -16,6 +16,10 @@ export interface IndexedPhrase {
   totalWeight: number;
   /** Number of tokens, for the window size. */
   length: number;
+  /** Term ids in the phrase's order (with repeats), for word-order agreement. */
+  sequence: Int32Array;
+  /** Distinct Chinese/Japanese characters of the phrase, for character overlap. */
+  ideographs: string;
 }
 
 /**
@@ -40,6 +44,8 @@ export interface PhraseIndex {
    */
   docTerms: Int32Array[];
   docImpacts: Float32Array[];
+  /** The idf of a term found in one debunk only: the most a term can say in this database. */
+  maxIdf: number;
 }
 
 /** BM25 parameters: the usual defaults, which also scored best on the evaluation sets. */
@@ -158,6 +164,8 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
       weights,
       totalWeight: weights.reduce((s, w) => s + w, 0),
       length: draft.termList.length,
+      sequence: Int32Array.from(draft.termList),
+      ideographs: [...new Set(draft.normalized.match(IDEOGRAPHS) ?? [])].join(''),
     };
   });
 
@@ -171,5 +179,8 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
     postingImpacts,
     docTerms,
     docImpacts,
+    maxIdf: Math.log(1 + (n - 0.5) / 1.5),
   };
 }
+
+const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;

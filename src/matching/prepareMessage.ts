@@ -1,6 +1,6 @@
 import { normalize } from './normalize.js';
 import type { PhraseIndex } from './phraseIndex.js';
-import { tokenize, type Token } from './tokenize.js';
+import { stem, tokenize, type Token } from './tokenize.js';
 import { blankUrls, findUrls } from './urls.js';
 import type { TermPositions } from './bestWindow.js';
 
@@ -30,5 +30,27 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
     if (list) list.push(at);
     else positions.set(id, [at]);
   }
+  addCompounds(normalized, tokens, index, positions);
   return { text, urls: links.map((l) => l.url), normalized, origin, tokens, positions };
+}
+
+const LATIN_WORD = /^[a-z]+$/;
+
+/**
+ * "corona-virus", "face book": two neighbouring words that the database writes as one word count
+ * as that word too (at the first one's position).
+ */
+function addCompounds(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: Map<number, number[]>): void {
+  for (let at = 0; at + 1 < tokens.length; at++) {
+    const a = tokens[at]!;
+    const b = tokens[at + 1]!;
+    if (b.start !== a.end + 1) continue;
+    const joined = normalized.slice(a.start, a.end) + normalized.slice(b.start, b.end);
+    if (!LATIN_WORD.test(joined)) continue;
+    const id = index.termIds.get(stem(joined));
+    if (id === undefined) continue;
+    const list = positions.get(id);
+    if (!list) positions.set(id, [at]);
+    else if (!list.includes(at)) list.push(at);
+  }
 }

@@ -5,11 +5,17 @@ import { tokenize } from './tokenize.js';
 /** Terms of each debunk's refutation texts, computed once per debunk object. */
 const refutationTerms = new WeakMap<Debunk, Set<string>>();
 
+/**
+ * The refutation's own terms: those of the claim and its variants are left out, since a message
+ * that repeats the claim holds them anyway (and some databases restate the claim as the refutation).
+ */
 function termsOf(d: Debunk): Set<string> {
   let terms = refutationTerms.get(d);
   if (!terms) {
+    const termsIn = (texts: readonly string[]) => texts.flatMap((t) => tokenize(normalize(t).text).map((x) => x.term));
+    const claimTerms = new Set(termsIn([d.claim, ...d.variants]));
     const texts = typeof d.refutation === 'string' ? [d.refutation] : Object.values(d.refutation);
-    terms = new Set(texts.flatMap((t) => tokenize(normalize(t).text).map((x) => x.term)));
+    terms = new Set(termsIn(texts).filter((t) => !claimTerms.has(t)));
     refutationTerms.set(d, terms);
   }
   return terms;

@@ -1,15 +1,14 @@
 import type { Debunk } from '../debunks/schema.js';
 import { quotesRefutation } from './quotesRefutation.js';
-import { findRefutationCues } from './refutationCues.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { canonicalUrl } from './urls.js';
 
 /**
- * Why a message refutes rather than spreads: refutation words anywhere in it, a link to a
- * source of a matched debunk, or a quote of that debunk's own refutation text.
+ * Refutations the words alone do not show: a link to a source of a matched debunk, or a quote of
+ * that debunk's own refutation text (the words are read by stance/readStance.ts).
  */
 export function refutationCues(message: PreparedMessage, matched: readonly Debunk[]): string[] {
-  const cues = findRefutationCues(message.normalized);
+  const cues: string[] = [];
   if (matched.length === 0) return cues;
   const urls = message.urls;
   const terms = new Set(message.tokens.map((t) => t.term));

@@ -2,8 +2,6 @@ import { bestWindow, type PhraseWindow } from './bestWindow.js';
 import type { IndexedPhrase, PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import type { Candidate } from './retrieve.js';
-import { scoreCeiling, scoreMatch } from './scoreMatch.js';
-import { phraseSimilarity } from './similarity.js';
 import type { ClaimMatch } from './types.js';
 
 /** Where and how well the message covers the best phrase of one candidate debunk. */
@@ -12,12 +10,6 @@ export interface Coverage {
   phrase: IndexedPhrase;
   window: PhraseWindow;
   coverage: number;
-  /** The best score the similarity could still give. */
-  ceiling: number;
-}
-
-function features(phrase: IndexedPhrase, window: PhraseWindow, coverage: number) {
-  return { coverage, terms: window.terms, phraseTerms: phrase.terms.length };
 }
 
 function presentWeight(message: PreparedMessage, phrase: IndexedPhrase): number {
@@ -44,27 +36,22 @@ export function measureCoverage(index: PhraseIndex, message: PreparedMessage, ca
     if (!window) continue;
     const coverage = phrase.totalWeight > 0 ? window.covered / phrase.totalWeight : 0;
     if (!best || coverage > best.coverage) {
-      best = { candidate, phrase, window, coverage, ceiling: scoreCeiling(features(phrase, window, coverage)) };
+      best = { candidate, phrase, window, coverage };
     }
   }
   return best;
 }
 
-/**
- * Stage 2b: the explained match. With `fine`, the phrase is compared with the excerpt by
- * fuse.js; without, similarity counts as 0, which gives the score's lower bound. fuse.js is
- * the costliest step per message, so only the few candidates that could matter get it.
- */
-export function explainMatch(index: PhraseIndex, message: PreparedMessage, c: Coverage, fine: boolean): ClaimMatch {
+/** The explained match: where in the message, and how well. */
+export function explainMatch(index: PhraseIndex, message: PreparedMessage, c: Coverage, score: number, order: number): ClaimMatch {
   const { phrase, window, coverage, candidate } = c;
   const startN = message.tokens[window.first]!.start;
   const endN = message.tokens[window.last]!.end;
-  const similarity = fine ? phraseSimilarity(phrase.normalized, message.normalized.slice(startN, endN)) : 0;
   const start = message.origin[startN] ?? 0;
   const end = endOfCodePoint(message.text, message.origin[endN - 1] ?? start);
   return {
     debunkId: index.debunks[candidate.debunkIndex]!.id,
-    score: scoreMatch({ ...features(phrase, window, coverage), similarity }),
+    score,
     explanation: {
       phrase: phrase.phrase,
       excerpt: message.text.slice(start, end),
@@ -72,7 +59,7 @@ export function explainMatch(index: PhraseIndex, message: PreparedMessage, c: Co
       end,
       retrieval: candidate.score,
       coverage,
-      similarity,
+      similarity: order,
     },
   };
 }

@@ -1,14 +1,8 @@
-/** What stage 2 measured about one phrase in one message. */
-export interface MatchFeatures {
-  /** Share of the phrase's idf weight found in the window, [0,1]. */
-  coverage: number;
-  /** fuse.js similarity of the phrase within the excerpt, [0,1]. */
-  similarity: number;
-  /** Distinct terms of the phrase found in the window. */
-  terms: number;
-  /** Distinct terms of the phrase. */
-  phraseTerms: number;
-}
+import { FEATURE_COUNT, isIdeographic, matchFeatures } from './features.js';
+import type { PhraseIndex } from './phraseIndex.js';
+import type { PreparedMessage } from './prepareMessage.js';
+import type { Coverage } from './rescore.js';
+import { verify } from './verifier.js';
 
 /**
  * Fewest distinct terms (words, or Chinese character pairs) a message must share with a phrase
@@ -17,23 +11,81 @@ export interface MatchFeatures {
  */
 export const MIN_SHARED_TERMS = 3;
 
+/** Index of `order` in the feature vector: the explanation shows it as the wording similarity. */
+const ORDER = 7;
+
 /**
- * Turns stage-2 features into the match score in [0,1]. Coverage dominates (a rumor is
- * repeated when most of what makes it specific is there); similarity separates a message that
- * spells the claim out from one that merely shares its words in another order.
+ * The least score of a message that spells the phrase out: the fitted trees see few near-copies
+ * (members paraphrase), so their output is flat there; a copy must score like one. 1 for a
+ * verbatim phrase, 0.72 at 90 % coverage in 80 % of the phrase's order, under 0.3 for a half.
  */
-export function scoreMatch(f: MatchFeatures): number {
-  return combine(f, f.similarity);
+export function nearCopyFloor(coverage: number, order: number): number {
+  const closeness = Math.min(coverage, (coverage + order) / 2);
+  return closeness * closeness;
 }
 
-function combine({ coverage, terms, phraseTerms }: Omit<MatchFeatures, 'similarity'>, similarity: number): number {
-  // A phrase of two terms may match in full ("Obama dead"), never on one term alone.
-  if (terms < Math.min(MIN_SHARED_TERMS, Math.max(2, phraseTerms))) return 0;
-  const s = coverage * Math.sqrt(coverage) * (0.55 + 0.45 * similarity);
-  return Math.min(1, Math.max(0, s));
+/** A candidate with its features and score. */
+export interface ScoredCandidate {
+  coverage: Coverage;
+  features: Float64Array;
+  ideographic: boolean;
+  /** Too few shared terms to match at all. */
+  ruledOut: boolean;
+  /** The verifier's probability that the message carries the claim; 0 when ruled out. */
+  score: number;
+  /** Word-order agreement, for the explanation. */
+  order: number;
+  /** Ranking relevance: BM25 relative to the best candidate, plus coverage. */
+  relevance: number;
 }
 
-/** The highest score the features allow whatever the similarity: lets stage 2 skip fuse.js. */
-export function scoreCeiling(f: Omit<MatchFeatures, 'similarity'>): number {
-  return combine(f, 1);
+/**
+ * Weight of coverage against relative BM25 in the ranking. BM25 ranks paraphrases better
+ * (clef2020-en), coverage ranks rumors inside long posts better (checked-zh).
+ */
+const RANK_COVERAGE_WEIGHT = 0.2;
+
+/**
+ * Stage 3: features of every measured candidate (each against the best of the others) and the
+ * verifier's score.
+ */
+export function scoreCandidates(index: PhraseIndex, message: PreparedMessage, covered: readonly Coverage[]): ScoredCandidate[] {
+  let topRetrieval = 0;
+  for (const c of covered) if (c.candidate.score > topRetrieval) topRetrieval = c.candidate.score;
+  const relevance = covered.map((c) => (topRetrieval > 0 ? c.candidate.score / topRetrieval : 0) + RANK_COVERAGE_WEIGHT * c.coverage);
+  // The best and second-best of relevance and of retrieval: each candidate's rival is the best of the others.
+  const top2 = (values: readonly number[]): [number, number] => {
+    let a = -1;
+    let b = -1;
+    values.forEach((v, i) => {
+      if (a < 0 || v > values[a]!) {
+        b = a;
+        a = i;
+      } else if (b < 0 || v > values[b]!) b = i;
+    });
+    return [a, b];
+  };
+  const retrievals = covered.map((c) => c.candidate.score);
+  const [bestRel, secondRel] = top2(relevance);
+  const [bestRet, secondRet] = top2(retrievals);
+  const rivalOf = (values: readonly number[], best: number, second: number, i: number) =>
+    i === best ? (second >= 0 ? values[second]! : 0) : best >= 0 ? values[best]! : 0;
+  return covered.map((c, i) => {
+    const features = matchFeatures(
+      index,
+      message,
+      { phrase: c.phrase, window: c.window, coverage: c.coverage, retrieval: c.candidate.score, relevance: relevance[i]! },
+      {
+        relevance: rivalOf(relevance, bestRel, secondRel, i),
+        retrieval: rivalOf(retrievals, bestRet, secondRet, i),
+        topRetrieval,
+      },
+      new Float64Array(FEATURE_COUNT),
+    );
+    const ideographic = isIdeographic(c.phrase);
+    // A phrase of two terms may match in full ("Obama dead"), never on one term alone.
+    const ruledOut = c.window.terms < Math.min(MIN_SHARED_TERMS, Math.max(2, c.phrase.terms.length));
+    const score = ruledOut ? 0 : Math.max(verify(features, ideographic), nearCopyFloor(c.coverage, features[ORDER]!));
+    return { coverage: c, features, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]! };
+  });
 }

@@ -18,15 +18,25 @@ const MAX_WORD_LENGTH = 40;
 
 const DOUBLE = /(\p{L})\1+/gu;
 
+/**
+ * Words people use interchangeably for what rumors are about, folded to one term after stemming:
+ * "covid", "coronavirus", "corona" and "covid-19" are one thing to a member, so one term here.
+ */
+const SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['coronaviru', 'covid'], ['corona', 'covid'], ['covid19', 'covid'], ['ncov', 'covid'], ['sarscov2', 'covid'],
+  ['mast', 'tower'], ['vax', 'vaccin'], ['jab', 'vaccin'],
+]);
+
 /** Memoized stems: stemming is the costliest step per word and chat reuses words heavily. */
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 50_000;
-function stem(word: string): string {
+export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     // Stem first: Porter needs the doubles ("stopped" → "stop"). Then write doubles once, so a
     // stretched word the normalizer cut to one letter ("cooool" → "col") meets "cool".
-    s = (/^[a-z]+$/.test(word) ? stemmer(word) : word).replace(DOUBLE, '$1');
+    s = /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    s = (SYNONYMS.get(s) ?? s).replace(DOUBLE, '$1');
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, s);
   }
@@ -59,7 +69,12 @@ export function tokenize(text: string): Token[] {
     let j = i;
     while (j < n && text.charCodeAt(j) !== 0x20 && !isIdeograph(text.charCodeAt(j), text, j)) j++;
     const word = text.slice(i, j);
-    if (word.length <= MAX_WORD_LENGTH && !STOPWORDS.has(word)) tokens.push({ term: stem(word), start: i, end: j });
+    const last = tokens[tokens.length - 1];
+    if (last && last.end + 1 === i && word.length === 1 && /^[0-9]+$/.test(text.slice(last.start, last.end)) && /[a-z]/.test(word)) {
+      // "5 G", "4-K", "3 D": a number and a lone letter after it are one term ("5g").
+      last.term = stem(text.slice(last.start, last.end) + word);
+      last.end = j;
+    } else if (word.length <= MAX_WORD_LENGTH && !STOPWORDS.has(word)) tokens.push({ term: stem(word), start: i, end: j });
     i = j;
   }
   return tokens;

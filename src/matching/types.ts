@@ -20,7 +20,10 @@ export interface MatchExplanation {
   retrieval: number;
   /** Stage 2: share of the phrase's terms found in the excerpt, in [0,1]. */
   coverage: number;
-  /** Stage 2: fuse.js similarity of phrase and excerpt, in [0,1] (1 = identical). */
+  /**
+   * Stage 2: how closely the excerpt follows the phrase's wording, in [0,1]: the share of the
+   * phrase's neighbouring terms that are neighbours in the excerpt too (1 = same order throughout).
+   */
   similarity: number;
 }
 
@@ -31,13 +34,28 @@ export interface ClaimMatch {
   explanation: MatchExplanation;
 }
 
+/**
+ * How the member relates to the claim they mention: passing it on (`spread`), asking whether it
+ * is true (`question`), calling it false (`refute`), or laughing it off (`mock`). Only spreading
+ * earns a strike.
+ */
+export const STANCES = ['spread', 'question', 'refute', 'mock'] as const;
+export type Stance = (typeof STANCES)[number];
+
 /** What the matcher says about one message. */
 export interface MessageMatch {
   /** Best matches first; empty when nothing reached the suggest threshold. */
   matches: ClaimMatch[];
-  /** The message itself refutes a rumor (cites a debunk, says "hoax", "辟谣", …). */
+  /** The member's stance towards the best match (`spread` when nothing says otherwise). */
+  stance: Stance;
+  /**
+   * The words that decided the stance, as found in the normalized message ("debunked",
+   * "是真的吗", "source:https://…"); empty for `spread`.
+   */
+  stanceCues: string[];
+  /** The message refutes or mocks the rumor (stance `refute` or `mock`): never punished. */
   refuting: boolean;
-  /** The cues that made it refuting, for the explanation. */
+  /** The cues that made it refuting, for the explanation (the stance cues when refuting). */
   refutingCues: string[];
 }
 
@@ -54,6 +72,17 @@ export interface MatchOptions {
   minScore?: number;
 }
 
+/** One candidate debunk with the verifier's inputs (for fitting the verifier). */
+export interface CandidateFeatures {
+  debunkId: string;
+  /** Values in the order of FEATURE_NAMES (features.ts). */
+  features: Float64Array;
+  /** The matched phrase is Chinese/Japanese. */
+  ideographic: boolean;
+  /** Too few shared terms: the matcher scores it 0 whatever the verifier says. */
+  ruledOut: boolean;
+}
+
 export interface Matcher {
   /** Matches a message against the database: short, generic messages match nothing. */
   match(text: string, options?: MatchOptions): MessageMatch;
@@ -64,6 +93,8 @@ export interface Matcher {
    * using the old one until the returned promise resolves.
    */
   update(debunks: readonly Debunk[]): Promise<void>;
+  /** The candidates of a message and their features, in ranking order (for fitting the verifier). */
+  candidates?(text: string): CandidateFeatures[];
   /** Number of debunks indexed. */
   readonly size: number;
 }

@@ -102,12 +102,12 @@ describe('rumorguard check', { timeout: 90_000 }, () => {
     const run = check([RUMOR]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('  5g-spreads-coronavirus  score 1.00\n    matched claim "5G towers spread the coronavirus"\n');
-    expect(run.stdout).toContain('\nRefuting: no\n');
+    expect(run.stdout).toContain('\nStance: spread (urges: share this)\nRefuting: no\n');
     expect(run.stdout).toContain('\nWould do\n  log: every match at or above the suggest threshold is logged');
     expect(run.stdout).toContain('    | ℹ️ Fact check: this repeats a claim rated false.\n');
     expect(run.stdout).toContain('\nWithheld\n  (nothing)\n');
-    expect(run.stdout).toContain('  yes  threshold  score is at or above the act threshold (score 1.00 ≥ 0.6)\n');
-    expect(run.stdout).toContain('  no   refuting   no sign that the message refutes the rumor\n');
+    expect(run.stdout).toContain('  yes  threshold  score is at or above the act threshold (score 1.00 ≥ 0.8)\n');
+    expect(run.stdout).toContain('  no   refuting   the member passes the rumor on (no sign of refuting, asking or mocking): the ladder applies (spread: urges: share this)\n');
   });
 
   it('GIVEN a missing debunk folder and a broken rules file THEN every problem is printed with file:line and it exits 1', () => {

@@ -5,7 +5,7 @@ import { DEBUNKS, DEFAULT_RULES, harness } from './harness.js';
 describe('configure: invalid overrides are refused whole', () => {
   it.each([
     { given: 'thresholds.act 2', change: { thresholds: { act: 2 } }, problems: ['thresholds.act: must be between 0 and 1'] },
-    { given: 'thresholds.suggest above act', change: { thresholds: { suggest: 0.8 } }, problems: ['thresholds.suggest: must not be above thresholds.act'] },
+    { given: 'thresholds.suggest above act', change: { thresholds: { suggest: 0.9 } }, problems: ['thresholds.suggest: must not be above thresholds.act'] },
     { given: 'an unknown mode', change: { mode: 'loud' }, problems: ['mode: must be one of observe, enforce (got "loud")'] },
     {
       given: 'a ladder step "mute forever"',
@@ -44,7 +44,7 @@ describe('configure: invalid overrides are refused whole', () => {
     const h = harness();
     await h.engine.configure('g-1', { thresholds: { act: 2 } });
     const result = await h.engine.configure('g-1', { thresholds: { suggest: 0.4 } });
-    expect(result.ok && result.settings.thresholds).toEqual({ suggest: 0.4, act: 0.6 });
+    expect(result.ok && result.settings.thresholds).toEqual({ suggest: 0.4, act: 0.8 });
   });
 });
 

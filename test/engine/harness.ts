@@ -34,7 +34,7 @@ export const ALL_ACTIONS = ['reply_refutation', 'warn', 'delete', 'mute', 'alert
 
 /**
  * Messages that the shipped matcher scores as stated (checked with `createMatcher` over
- * rules/debunks): verbatim claims score 1, `weakFiveG` falls between suggest (0.35) and act (0.6).
+ * rules/debunks): verbatim claims score 1, `weakFiveG` falls between suggest (0.4) and act (0.8).
  */
 export const TEXT = {
   fiveG: '5G towers spread the coronavirus',

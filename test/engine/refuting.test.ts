@@ -6,7 +6,7 @@ describe('members who refute a rumor are never punished', () => {
     { given: 'an English hoax notice', text: 'This is a hoax: 5G towers spread the coronavirus is false', cues: ['hoax', 'false'] },
     { given: 'a Chinese 辟谣 notice', text: '辟谣：5G基站会传播新冠病毒', cues: ['辟谣'] },
     { given: "a link to the debunk's source", text: `5G towers spread the coronavirus ${FIVE_G_SOURCE}`, cues: [`source:${FIVE_G_SOURCE}`] },
-    { given: 'a fact-check phrase', text: 'Fact check: 5G towers spread the coronavirus? No evidence at all', cues: ['fact check', 'no evidence'] },
+    { given: 'a fact-check phrase', text: 'Fact check: 5G towers spread the coronavirus? No evidence at all', cues: ['no evidence'] },
   ])('GIVEN a member with one strike AND $given THEN no strike, no reply, refuting fired', async ({ text, cues }) => {
     const h = await enforcing();
     await h.post();
@@ -18,7 +18,7 @@ describe('members who refute a rumor are never punished', () => {
     expect(d.strikes).toEqual({ before: 1, after: 1 });
     expect(typesOf(d.actions)).toEqual(['log']);
     expect(d.withheld).toEqual([]);
-    expect(ruleOf(d, 'refuting')).toEqual({ rule: 'refuting', fired: true, reason: 'refuting', detail: cues.join(', ') });
+    expect(ruleOf(d, 'refuting')).toEqual({ rule: 'refuting', fired: true, reason: 'refuting', detail: `refute: ${cues.join(', ')}` });
     // Nothing after the refuting rule is considered.
     expect(d.explain.map((r) => r.rule)).toEqual(['threshold', 'refuting']);
     expect(await h.engine.strikesOf('g-1', 'm-1')).toHaveLength(1);
@@ -40,5 +40,43 @@ describe('members who refute a rumor are never punished', () => {
     await h.post({ member: { id: 'm-1' }, text: '辟谣：5G基站会传播新冠病毒' });
     const d = await h.post({ member: { id: 'm-2', name: 'Bob' } });
     expect(typesOf(d.actions)).toEqual(['log', 'reply_refutation']);
+  });
+});
+
+describe('stance: only spreading climbs the ladder', () => {
+  it('GIVEN a member with one strike AND a question THEN the refutation is answered kindly AND no strike', async () => {
+    const h = await enforcing();
+    await h.post({ member: { id: 'm-1' }, text: '5G towers spread the coronavirus' });
+    h.advance(PAST_REPEAT_WINDOW);
+    const d = await h.post({ member: { id: 'm-1' }, text: 'is it true that 5G towers spread the coronavirus?' });
+    expect(d.stance).toBe('question');
+    expect(d.refuting).toBe(false);
+    expect(typesOf(d.actions)).toEqual(['log', 'reply_refutation']);
+    const reply = d.actions.find((a) => a.type === 'reply_refutation');
+    expect(reply?.type === 'reply_refutation' && reply.refutation.stance).toBe('question');
+    expect(d.strikes).toEqual({ before: 1, after: 1 });
+    expect(ruleOf(d, 'refuting')).toMatchObject({ fired: true, reason: 'asking', detail: expect.stringMatching(/^question: is it true/) });
+  });
+
+  it.each([
+    { given: 'disbelief', text: 'My grandma says 5G towers spread the coronavirus, lol no', stance: 'mock', reason: 'mocking' },
+    { given: 'a refutation', text: '5G towers spread the coronavirus? That is a hoax, debunked by the WHO', stance: 'refute', reason: 'refuting' },
+  ])('GIVEN $given THEN no strike AND no reply AND the explanation names the stance', async ({ text, stance, reason }) => {
+    const h = await enforcing();
+    const d = await h.post({ text });
+    expect(d.stance).toBe(stance);
+    expect(typesOf(d.actions)).toEqual(['log']);
+    expect(d.strikes).toEqual({ before: 0, after: 0 });
+    expect(ruleOf(d, 'refuting')).toMatchObject({ fired: true, reason, detail: expect.stringMatching(new RegExp(`^${stance}: `)) });
+  });
+
+  it.each([
+    { given: 'distrust of the fact-checkers', text: '5G towers spread the coronavirus. Snopes is paid to lie' },
+    { given: '"别信官方辟谣，赶紧转发"', text: '5G基站会传播新冠病毒，别信官方辟谣，赶紧转发' },
+  ])('GIVEN $given THEN spreading: a strike', async ({ text }) => {
+    const h = await enforcing();
+    const d = await h.post({ text });
+    expect(d.stance).toBe('spread');
+    expect(d.strikes).toEqual({ before: 0, after: 1 });
   });
 });

@@ -69,6 +69,6 @@ describe('runEval on the fixture sets with a stand-in matcher', () => {
 
   it('GIVEN a data folder that does not exist THEN there are no datasets and no results', () => {
     const empty = runEval({ dataDir: join(FIXTURE_EVAL_DIR, 'nope'), createMatcher: wordOverlapMatcher, actThreshold: 0.5 });
-    expect(empty).toEqual({ results: [], datasets: [], problems: [], actThreshold: 0.5 });
+    expect(empty).toEqual({ results: [], chat: [], curve: [], datasets: [], problems: [], actThreshold: 0.5 });
   });
 });

@@ -26,7 +26,7 @@ export function wordOverlapMatcher(debunks: readonly Debunk[]): Matcher {
       const matches: ClaimMatch[] = rank(text, options.limit ?? 3)
         .filter((r) => r.score >= (options.minScore ?? 0.5))
         .map((r) => ({ ...r, explanation: explanationOf(text) }));
-      return { matches, refuting: false, refutingCues: [] };
+      return { matches, stance: 'spread' as const, stanceCues: [], refuting: false, refutingCues: [] };
     },
     update() {
       throw new Error('not used by the evaluation');

@@ -36,6 +36,12 @@ describe('normalize: evasions folded away', () => {
     { given: '"fаkе" with Cyrillic а and е', input: 'f\u0430k\u0435', then: 'fake' },
     { given: '"rumоr" with a Cyrillic о', input: 'rum\u043Er', then: 'rumor' },
     { given: '"ΗΟΑΧ" in Greek capitals', input: '\u0397\u039F\u0391\u03A7', then: 'hoax' },
+    { given: 'Cyrillic letters with diacritics (ё ӓ ӧ ї)', input: 't\u0451st \u04D3 b\u04E7x \u0457t', then: 'test a box it' },
+    { given: 'math-italic and math-bold Greek', input: '\u{1D6FC}\u{1D6D5} \u{1D736}\u{1D70A}', then: 'at ao' },
+    { given: 'Latin small capitals', input: 'ᴛᴏᴡᴇʀꜱ ꜱᴘʀᴇᴀᴅ', then: 'towers spread' },
+    { given: 'Cherokee capitals', input: '\u13A2\u13AC\u13DA\u13A2', then: 'test' },
+    { given: 'Armenian lookalikes', input: '\u0585\u057D\u0581', then: 'oug' },
+    { given: 'Cyrillic т and м read as Latin', input: 'nо\u0442 \u043Cask', then: 'not mask' },
     // Separators between letters
     { given: 'letters separated by dots "r.u.m.o.r"', input: 'r.u.m.o.r', then: 'rumor' },
     { given: 'letters separated by spaces "r u m o r"', input: 'r u m o r', then: 'rumor' },

@@ -7,7 +7,7 @@ const termsOf = (message: string) => tokenize(normalize(message).text).map((t) =
 
 describe('tokenize: terms', () => {
   it.each([
-    { given: 'an English claim', input: '5G towers spread the coronavirus', then: ['5g', 'tower', 'spread', 'coronaviru'] },
+    { given: 'an English claim', input: '5G towers spread the coronavirus', then: ['5g', 'tower', 'spread', 'covid'] },
     { given: 'inflected words', input: 'forwarding spreading towers', then: ['forward', 'spread', 'tower'] },
     { given: 'a sentence with stopwords', input: 'Bill Gates will pay you for forwarding this email', then: ['bil', 'gate', 'pai', 'forward', 'email'] },
     { given: 'only stopwords', input: 'the and of it is', then: [] },

@@ -1,8 +1,11 @@
-import { createMatcher, MATCHER_DEFAULTS } from '../../matching/matcher.js';
+import { actThresholdOf } from '../../eval/actThreshold.js';
+import { createMatcher } from '../../matching/matcher.js';
 import type { Matcher, MessageMatch } from '../../matching/types.js';
 import type { BenchSystem } from './benchSystem.js';
 
-/** RumorGuard's matcher with its shipped defaults, as the bot runs it. */
+const ACT = actThresholdOf();
+
+/** RumorGuard's matcher with its shipped defaults and act threshold, as the bot runs it. */
 export const rumorguardSystem: BenchSystem<Matcher, MessageMatch> = {
   name: 'rumorguard',
   build: (debunks) => createMatcher(debunks),
@@ -11,7 +14,7 @@ export const rumorguardSystem: BenchSystem<Matcher, MessageMatch> = {
     const top = result.matches[0];
     return {
       topId: top?.debunkId ?? null,
-      acts: result.matches.some((m) => m.score >= MATCHER_DEFAULTS.actThreshold),
+      acts: result.matches.some((m) => m.score >= ACT),
     };
   },
 };

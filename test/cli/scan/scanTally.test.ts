@@ -26,6 +26,8 @@ function decision(opts: { debunk?: string; refuting?: boolean; strikes?: [number
     memberId: 'm',
     mode: 'enforce',
     language: 'en',
+    stance: opts.refuting ? 'refute' : 'spread',
+    stanceCues: [],
     matches: opts.debunk
       ? [{ debunkId: opts.debunk, score: 1, explanation: { phrase: { kind: 'claim', text: '' }, excerpt: '', start: 0, end: 0, retrieval: 0, coverage: 1, similarity: 1 } }]
       : [],

@@ -1,0 +1,76 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import type { ChatMessage } from '../engine/chatMessage.js';
+import type { Engine } from '../engine/engine.js';
+import { decisionJson } from './check.js';
+
+/** One line of a batch file: a message, and optionally the group and member it comes from. */
+const BatchLine = z.strictObject({
+  id: z.union([z.string().min(1), z.number().transform(String)]),
+  text: z.string(),
+  group: z.string().min(1).optional(),
+  member: z.string().min(1).optional(),
+});
+
+/** What `check --batch` prints for one line it could not read. */
+interface BatchProblem {
+  line: number;
+  error: string;
+}
+
+/** The member a line without `member` is posted by. */
+const DEFAULT_MEMBER = 'cli';
+
+/**
+ * `check --batch FILE.jsonl` (or `-` for stdin): one message per line, `{"id","text","group"?,
+ * "member"?}`; prints one JSON line per message, what `check --json` prints plus `id` and
+ * `stance`, in input order. One engine (one index build) serves every line. A message without
+ * `group` is decided in a fresh group of its own (a dry run: nothing is remembered); messages
+ * that name a group share it, in file order, so strikes build up as they would in that chat.
+ * A line that is not such an object prints `{"line","error"}` on stderr and the batch goes on;
+ * the exit code is then 1.
+ */
+export async function checkBatch(engine: Engine, file: string, out: NodeJS.WritableStream = process.stdout): Promise<{ messages: number; problems: BatchProblem[] }> {
+  const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  const problems: BatchProblem[] = [];
+  let lineNumber = 0;
+  let messages = 0;
+  for await (const raw of lines) {
+    lineNumber++;
+    if (raw.trim() === '') continue;
+    const parsed = parseLine(raw);
+    if (!parsed.ok) {
+      const problem = { line: lineNumber, error: parsed.error };
+      problems.push(problem);
+      process.stderr.write(`${JSON.stringify({ file, ...problem })}\n`);
+      continue;
+    }
+    const { id, text, group, member } = parsed.value;
+    const message: ChatMessage = {
+      platform: 'cli',
+      groupId: group ?? `batch:${id}`,
+      messageId: id,
+      member: { id: member ?? DEFAULT_MEMBER, name: member ?? DEFAULT_MEMBER },
+      text,
+      sentAt: Date.now(),
+    };
+    const decision = await engine.evaluate(message, { dryRun: group === undefined });
+    out.write(`${JSON.stringify({ id, ...decisionJson(decision) })}\n`);
+    messages++;
+  }
+  return { messages, problems };
+}
+
+function parseLine(raw: string): { ok: true; value: z.output<typeof BatchLine> } | { ok: false; error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    return { ok: false, error: `not JSON: ${(error as Error).message}` };
+  }
+  const checked = BatchLine.safeParse(json);
+  if (checked.success) return { ok: true, value: checked.data };
+  return { ok: false, error: checked.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; ') };
+}

@@ -1,0 +1,164 @@
+import type { Debunk } from '../debunks/schema.js';
+import { FEATURE_COUNT, FEATURE_NAMES } from '../matching/features.js';
+import type { Matcher } from '../matching/types.js';
+import { boostedLogit, type VerifierWeights } from '../matching/verifier.js';
+import type { MatcherFactory } from './evaluateDataset.js';
+import { fitBoostedTrees, type BoostOptions } from './boostedTrees.js';
+import type { LabelledRow } from './logisticRegression.js';
+import { readEvalData } from './readEvalData.js';
+import type { EvalDataset } from './types.js';
+
+/**
+ * What the verifier is fitted on, and what is kept out so the evaluation still says something:
+ * the `dev` split of a set with splits and that set's negatives are held out (clef2020-en dev is
+ * a target of its own); everything else is used. Sets with labelled chat messages are used twice:
+ * over their own claims, and with the claims of the largest other set added as distractors, the
+ * way a real database holds many claims besides the one a message repeats.
+ */
+export const HELD_OUT_SPLIT = 'dev';
+
+/** Few, shallow, shrunk trees: a few thousand pairs support little more. */
+const BOOST: BoostOptions = {
+  trees: Number(process.env.FIT_TREES ?? 60),
+  depth: Number(process.env.FIT_DEPTH_TREE ?? 2),
+  rate: 0.1,
+  minLeafShare: 0.02,
+  lambda: 1,
+};
+
+/**
+ * Candidates per message learned from, in ranking order. The score decides whether the bot acts
+ * on its best match, so that is what the verifier learns: lower-ranked candidates are easy
+ * negatives that would teach it to trust any top candidate.
+ */
+const DEPTH = Number(process.env.FIT_DEPTH ?? 1);
+
+/**
+ * The negatives of a set with a held-out split are used too: they are the only posts without any
+ * claim in the English sets, and without them the verifier learns English non-rumors only from
+ * wrong top matches of rumor tweets, which look far more like rumors than chat does.
+ */
+/**
+ * Within a source, the negatives weigh at least this many times the positives in total: how many
+ * rumors a set holds is how it was built, not how often chat repeats rumors, and in chat-dev the
+ * few same-topic messages that share words with a claim are exactly the ones the bot must not act on.
+ */
+const NEGATIVE_WEIGHT = Number(process.env.FIT_NEGATIVE_WEIGHT ?? 0.5);
+const INCLUDE_HELD_OUT_NEGATIVES = process.env.FIT_HOLD_NEGATIVES !== '1';
+
+/** One message to learn from: its text and the claims it carries (none for chatter). */
+interface Example {
+  text: string;
+  gold: readonly string[];
+}
+
+interface Source {
+  name: string;
+  debunks: readonly Debunk[];
+  examples: Example[];
+}
+
+export interface FitReport {
+  weights: VerifierWeights;
+  /** Per source: pairs, positives, and the fitted model's accuracy at 0.5 on them. */
+  sources: { name: string; pairs: number; positives: number; accuracy: number }[];
+}
+
+function sourcesOf(datasets: readonly EvalDataset[]): Source[] {
+  const sources: Source[] = [];
+  const largest = [...datasets].sort((a, b) => b.debunks.length - a.debunks.length)[0];
+  for (const d of datasets) {
+    const heldOut = d.splits.some((s) => s.name === HELD_OUT_SPLIT);
+    const examples: Example[] = [];
+    for (const split of d.splits) if (split.name !== HELD_OUT_SPLIT) examples.push(...split.queries.map((q) => ({ text: q.text, gold: q.gold })));
+    if (d.messages !== null) {
+      // Labelled messages include the spread ones already listed as queries: use them once.
+      const seen = new Set(examples.map((e) => e.text));
+      for (const m of d.messages) {
+        if (seen.has(m.text)) continue;
+        const carries = m.kind === 'spread' || m.kind === 'question' || m.kind === 'refute';
+        examples.push({ text: m.text, gold: carries && m.claim !== null ? [m.claim] : [] });
+      }
+    } else if (d.negatives !== null && (INCLUDE_HELD_OUT_NEGATIVES || !heldOut)) {
+      examples.push(...d.negatives.map((text) => ({ text, gold: [] })));
+    }
+    sources.push({ name: d.name, debunks: d.debunks, examples });
+    if (d.messages !== null && largest !== undefined && largest !== d) {
+      sources.push({ name: `${d.name}+${largest.name}`, debunks: [...d.debunks, ...largest.debunks], examples });
+    }
+  }
+  return sources;
+}
+
+interface Pair extends LabelledRow {
+  x: Float64Array;
+  ideographic: boolean;
+  source: number;
+}
+
+function pairsOf(matcher: Matcher, examples: readonly Example[], source: number): Pair[] {
+  const pairs: Pair[] = [];
+  for (const e of examples) {
+    for (const c of (matcher.candidates?.(e.text) ?? []).slice(0, DEPTH)) {
+      if (c.ruledOut) continue;
+      pairs.push({ x: Float64Array.from(c.features), y: e.gold.includes(c.debunkId) ? 1 : 0, ideographic: c.ideographic, source });
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Fits the verifier on the evaluation sets under `dataDir` and returns the weights to commit as
+ * src/matching/verifierWeights.json (`rumorguard eval --fit` writes them).
+ */
+export function fitVerifier(dataDir: string, createMatcher: MatcherFactory, onProgress: (message: string) => void = () => {}): FitReport {
+  const datasets = readEvalData(dataDir, onProgress).value;
+  const sources = sourcesOf(datasets);
+  const pairs: Pair[] = [];
+  sources.forEach((s, i) => {
+    onProgress(`fit: ${s.name}: ${s.examples.length} messages over ${s.debunks.length} claims`);
+    pairs.push(...pairsOf(createMatcher(s.debunks), s.examples, i));
+  });
+  // Every source weighs the same in total, so the largest set does not decide alone, and within a
+  // source positives and negatives weigh the same: how many rumors a set holds is how it was
+  // built, not how often chat repeats rumors, and the act threshold is chosen on the curve.
+  const perSource = sources.map((_, i) => pairs.filter((p) => p.source === i).length);
+  const count = (i: number, y: 0 | 1) => pairs.filter((p) => p.source === i && p.y === y).length;
+  const perClass = sources.map((_, i) => [count(i, 0), count(i, 1)] as const);
+  for (const p of pairs) {
+    const [negatives, positives] = perClass[p.source]!;
+    // Negatives weigh NEGATIVE_WEIGHT times the positives in total (or their natural share if more).
+    const negativeTotal = Math.max(negatives, NEGATIVE_WEIGHT * positives);
+    const classWeight = p.y === 1 ? 1 : negativeTotal / Math.max(1, negatives);
+    p.w = (pairs.length / sources.length) * classWeight / (positives + negativeTotal);
+  }
+
+  const fitGroup = (ideographic: boolean) => fitBoostedTrees(pairs.filter((p) => p.ideographic === ideographic), FEATURE_COUNT, BOOST);
+  const weights: VerifierWeights = {
+    features: [...FEATURE_NAMES],
+    en: fitGroup(false),
+    zh: fitGroup(true),
+    fitted: {
+      command: 'npm run eval -- --fit',
+      sources: sources.map((s, i) => ({ name: s.name, claims: s.debunks.length, messages: s.examples.length, pairs: perSource[i] })),
+      heldOut: `every "${HELD_OUT_SPLIT}" split`,
+      depth: DEPTH,
+      negativeWeight: NEGATIVE_WEIGHT,
+      boost: BOOST,
+    },
+  };
+  const accuracy = (i: number) => {
+    const mine = pairs.filter((p) => p.source === i);
+    const right = mine.filter((p) => (boostedLogit(p.ideographic ? weights.zh : weights.en, p.x) >= 0 ? 1 : 0) === p.y).length;
+    return mine.length === 0 ? Number.NaN : right / mine.length;
+  };
+  return {
+    weights,
+    sources: sources.map((s, i) => ({
+      name: s.name,
+      pairs: perSource[i]!,
+      positives: pairs.filter((p) => p.source === i && p.y === 1).length,
+      accuracy: accuracy(i),
+    })),
+  };
+}

@@ -1,0 +1,134 @@
+import type { PhraseWindow } from './bestWindow.js';
+import type { IndexedPhrase, PhraseIndex } from './phraseIndex.js';
+import type { PreparedMessage } from './prepareMessage.js';
+
+/**
+ * What the verifier (verifier.ts) reads about one message and one candidate phrase. Each is cheap
+ * (linear in the phrase's terms and their positions), bounded, and means the same whatever the
+ * size of the database: idf weights are divided by the largest idf the database allows.
+ */
+export const FEATURE_NAMES = [
+  /** Share of the phrase's idf weight found in the window. */
+  'coverage',
+  /** Share of the phrase's distinct terms found in the window. */
+  'termShare',
+  /** ln(1 + distinct terms found): two words say less than six, whatever the phrase's length. */
+  'sharedTerms',
+  /** ln(1 + the found terms' idf, in units of the largest idf): names, numbers and places weigh most. */
+  'sharedInfo',
+  /** The rarest found term's idf, in units of the largest idf. */
+  'rarestShared',
+  /** The rarest missing term's idf, in units of the largest idf: a missing name speaks against. */
+  'rarestMissing',
+  /** Share of the window's tokens that are the phrase's terms: a rumor spelled out, or words strewn about. */
+  'density',
+  /** Share of the phrase's neighbouring term pairs that are neighbours in the message too. */
+  'order',
+  /** Share of the phrase's Chinese characters found in the window (paraphrases keep characters, not pairs). */
+  'ideographShare',
+  /** Ranking relevance minus the best relevance of any other candidate: how clearly it wins. */
+  'relevanceMargin',
+  /** The best other candidate's BM25 score over this one's (capped at 1): a close second. */
+  'runnerUpRetrieval',
+  /** ln of the phrase's distinct terms: a short phrase is covered by chance more easily. */
+  'phraseTerms',
+  /** ln(1 + tokens in the message). */
+  'messageTokens',
+  /** ln(1 + debunks) / ln(1 + 100,000): in a small database any overlap stands out; in a large one, chance overlaps abound. */
+  'databaseSize',
+  /** coverage × databaseSize and relevanceMargin × databaseSize: what each is worth depends on the database's size. */
+  'coverageBySize',
+  'marginBySize',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+
+/** What one candidate contributes that does not depend on the other candidates. */
+export interface CandidateEvidence {
+  phrase: IndexedPhrase;
+  window: PhraseWindow;
+  coverage: number;
+  retrieval: number;
+  /** Ranking relevance (scoreMatch.ts). */
+  relevance: number;
+}
+
+/** What the other candidates of the same message say about this one. */
+export interface Rivals {
+  /** Best relevance among the other candidates (0 when none). */
+  relevance: number;
+  /** Best BM25 score among the other candidates (0 when none). */
+  retrieval: number;
+  /** Best BM25 score of all candidates. */
+  topRetrieval: number;
+}
+
+/** Whether a phrase is written in Chinese/Japanese (its terms are character pairs). */
+export const isIdeographic = (phrase: IndexedPhrase): boolean => phrase.ideographs.length * 2 >= phrase.normalized.replace(/ /g, '').length;
+
+const LARGE_DATABASE = Math.log1p(100_000);
+
+/** Fills `out` with the features of one candidate. */
+export function matchFeatures(
+  index: PhraseIndex,
+  message: PreparedMessage,
+  e: CandidateEvidence,
+  rivals: Rivals,
+  out: Float64Array,
+): Float64Array {
+  const { phrase, window } = e;
+  const { first, last } = window;
+  const maxIdf = index.maxIdf > 0 ? index.maxIdf : 1;
+  let found = 0;
+  let foundIdf = 0;
+  let rarestFound = 0;
+  let rarestMissing = 0;
+  let tokensOfPhrase = 0;
+  for (let k = 0; k < phrase.terms.length; k++) {
+    const at = message.positions.get(phrase.terms[k]!);
+    let inWindow = 0;
+    if (at) for (const p of at) if (p >= first && p <= last) inWindow++;
+    const w = phrase.weights[k]!;
+    if (inWindow > 0) {
+      found++;
+      foundIdf += w;
+      if (w > rarestFound) rarestFound = w;
+      tokensOfPhrase += inWindow;
+    } else if (w > rarestMissing) rarestMissing = w;
+  }
+  let pairs = 0;
+  let ordered = 0;
+  const seq = phrase.sequence;
+  for (let i = 0; i + 1 < seq.length; i++) {
+    pairs++;
+    const a = message.positions.get(seq[i]!);
+    const b = message.positions.get(seq[i + 1]!);
+    if (!a || !b) continue;
+    if (a.some((p) => p >= first && p <= last && b.includes(p + 1))) ordered++;
+  }
+  let ideographShare = 0;
+  if (phrase.ideographs.length > 0) {
+    const text = message.normalized.slice(message.tokens[first]!.start, message.tokens[last]!.end);
+    let hit = 0;
+    for (const ch of phrase.ideographs) if (text.includes(ch)) hit++;
+    ideographShare = hit / phrase.ideographs.length;
+  }
+  out[0] = e.coverage;
+  out[1] = phrase.terms.length > 0 ? found / phrase.terms.length : 0;
+  out[2] = Math.log1p(found);
+  out[3] = Math.log1p(foundIdf / maxIdf);
+  out[4] = rarestFound / maxIdf;
+  out[5] = rarestMissing / maxIdf;
+  out[6] = Math.min(1, tokensOfPhrase / (last - first + 1));
+  out[7] = pairs > 0 ? ordered / pairs : found > 0 ? 1 : 0;
+  out[8] = ideographShare;
+  out[9] = e.relevance - rivals.relevance;
+  out[10] = e.retrieval > 0 ? Math.min(1, rivals.retrieval / e.retrieval) : 1;
+  out[11] = Math.log(Math.max(1, phrase.terms.length));
+  out[12] = Math.log1p(message.tokens.length);
+  out[13] = Math.log1p(index.debunks.length) / LARGE_DATABASE;
+  out[14] = out[0] * out[13];
+  out[15] = out[9] * out[13];
+  return out;
+}

@@ -1,0 +1,169 @@
+import type { Debunk } from '../../debunks/schema.js';
+import { normalize } from '../normalize.js';
+import type { PreparedMessage } from '../prepareMessage.js';
+import type { Stance } from '../types.js';
+import { DENIAL, DISTRUST, MOCK, OPENING_DENIAL, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
+import { sentencesOf, type Sentence } from './sentences.js';
+
+/** The member's stance and the words that show it. */
+export interface StanceReading {
+  stance: Stance;
+  /**
+   * What decided it, for the explanation: the cue words as found, prefixed by their kind when
+   * that is not plain from the stance ("denies: wasn t", "distrusts: snopes is paid").
+   */
+  cues: string[];
+}
+
+/** Where the message repeats the claim, in offsets of the original text (end exclusive). */
+export interface ClaimSpan {
+  start: number;
+  end: number;
+}
+
+const norm = (s: string) => normalize(s).text;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One regex per cue list: Chinese cues anywhere, English cues as whole words; longest first. */
+function cueRegex(list: { zh: readonly string[]; en: readonly string[] }): RegExp {
+  const zh = [...new Set(list.zh.map(norm))].sort((a, b) => b.length - a.length).map(escape);
+  const en = [...new Set(list.en.map(norm))].sort((a, b) => b.length - a.length).map(escape);
+  return new RegExp(`${zh.join('|')}|(?<![a-z0-9])(?:${en.join('|')})(?![a-z0-9])`, 'g');
+}
+
+const REFUTE_RE = cueRegex(REFUTE);
+const DENIAL_RE = cueRegex(DENIAL);
+const MOCK_RE = cueRegex(MOCK);
+const QUESTION_RE = cueRegex(QUESTION);
+const URGE_RE = cueRegex(URGE);
+const OPENERS: ReadonlySet<string> = new Set(QUESTION_OPENERS);
+
+/**
+ * Negations that turn a refutation cue around: "这不是什么谣言", "this isn't a hoax", "not fake"
+ * spread the rumor. They count within a few characters (Chinese) or words (English) before it.
+ */
+const CHINESE_NEGATED = /不是|并非|绝非|不算|没有|可不是/u;
+const ENGLISH_NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'isn', 'aren', 'wasn', 'weren', 'ain', 'nothing', 'hardly']);
+const CHINESE_REACH = 4;
+const ENGLISH_REACH = 3;
+
+function isNegated(text: string, at: number): boolean {
+  if (CHINESE_NEGATED.test(text.slice(Math.max(0, at - CHINESE_REACH - 1), at))) return true;
+  const words = text.slice(Math.max(0, at - 40), at).split(' ').filter(Boolean).slice(-ENGLISH_REACH);
+  return words.some((w) => ENGLISH_NEGATION_WORDS.has(w));
+}
+const ENGLISH_NEGATION_WORDS = ENGLISH_NEGATIONS;
+
+interface Hit {
+  cue: string;
+  /** Offset in the normalized text. */
+  at: number;
+  end: number;
+}
+
+const hitsOf = (re: RegExp, text: string): Hit[] => [...text.matchAll(re)].map((m) => ({ cue: m[0], at: m.index, end: m.index + m[0].length }));
+
+/** How often `cue` occurs in `text` (non-overlapping). */
+function occurrences(text: string, cue: string): number {
+  let n = 0;
+  for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + cue.length)) n++;
+  return n;
+}
+
+/**
+ * Drops the cue occurrences the claim accounts for: a rumor whose own words hold "谣言" or
+ * "hoax" must not read as its own refutation. Occurrences inside the claim's span go first.
+ */
+function withoutClaimWords(hits: Hit[], claimTexts: readonly string[], inClaimSpan: (h: Hit) => boolean): Hit[] {
+  const kept: Hit[] = [];
+  const byCue = new Map<string, Hit[]>();
+  for (const h of hits) byCue.set(h.cue, [...(byCue.get(h.cue) ?? []), h]);
+  for (const [cue, list] of byCue) {
+    const inClaim = Math.max(0, ...claimTexts.map((t) => occurrences(t, cue)));
+    if (inClaim === 0) {
+      kept.push(...list);
+      continue;
+    }
+    const ordered = [...list].sort((a, b) => Number(inClaimSpan(a)) - Number(inClaimSpan(b)));
+    kept.push(...ordered.slice(0, Math.max(0, list.length - inClaim)));
+  }
+  return kept.sort((a, b) => a.at - b.at);
+}
+
+/** Normalized texts of a debunk's claim and variants, computed once per debunk object. */
+const claimTextsCache = new WeakMap<Debunk, string[]>();
+function claimTextsOf(d: Debunk | undefined): string[] {
+  if (!d) return [];
+  let texts = claimTextsCache.get(d);
+  if (!texts) {
+    texts = [d.claim, ...d.variants].map(norm);
+    claimTextsCache.set(d, texts);
+  }
+  return texts;
+}
+
+const unique = (cues: string[]) => [...new Set(cues)].slice(0, 5);
+
+/**
+ * Reads the member's stance towards the matched claim. `extraRefutations` are refutation cues
+ * found otherwise (a link to the debunk's source, a quote of its refutation text).
+ */
+export function readStance(
+  message: PreparedMessage,
+  debunk: Debunk | undefined,
+  span: ClaimSpan | undefined,
+  extraRefutations: readonly string[] = [],
+): StanceReading {
+  const text = message.normalized;
+  const sentences = sentencesOf(message.text);
+  const sentenceAt = (h: Hit): Sentence | undefined => {
+    const at = message.origin[h.at] ?? 0;
+    return sentences.find((s) => at >= s.start && at < s.end);
+  };
+  const inSpan = (h: Hit) => {
+    if (!span) return false;
+    const at = message.origin[h.at] ?? -1;
+    return at >= span.start && at < span.end;
+  };
+  const claimTexts = claimTextsOf(debunk);
+  const asked = (h: Hit) => sentenceAt(h)?.question === true;
+
+  const distrust: Hit[] = [];
+  for (const re of [...DISTRUST.zh, ...DISTRUST.en]) {
+    const m = re.exec(text);
+    if (m) distrust.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
+  }
+  const insideDistrust = (h: Hit) => distrust.some((d) => h.at >= d.at && h.at < d.end);
+  const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan);
+
+  const questionWords = withoutClaimWords(hitsOf(QUESTION_RE, text), claimTexts, inSpan);
+  // "真的假的" holds "假的": a cue inside a question phrase is part of the question.
+  const insideQuestion = (h: Hit) => questionWords.some((q) => h.at < q.end && h.end > q.at);
+  const refute = withoutClaimWords(hitsOf(REFUTE_RE, text), claimTexts, inSpan).filter(
+    (h) => !isNegated(text, h.at) && !insideDistrust(h) && !asked(h) && !insideQuestion(h),
+  );
+  const opening = OPENING_DENIAL.exec(message.text);
+  if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
+  const denial = span
+    ? withoutClaimWords(hitsOf(DENIAL_RE, text), claimTexts, inSpan).filter((h) => inSpan(h) && !asked(h) && !insideDistrust(h))
+    : [];
+  if (distrust.length > 0 || urge.length > 0) {
+    // Passing it on while waving the refuters away is spreading, whatever words it borrows.
+    return { stance: 'spread', cues: unique([...distrust.map((d) => `distrusts: ${d.cue}`), ...urge.map((u) => `urges: ${u.cue}`)]) };
+  }
+  // One doubting word after an explicit question ("是真的吗？感觉像编的") still asks; two refute.
+  const refuting = extraRefutations.length + new Set(refute.map((h) => h.cue)).size + denial.length;
+  if (refuting > (questionWords.length > 0 ? 1 : 0)) {
+    return { stance: 'refute', cues: unique([...refute.map((h) => h.cue), ...denial.map((h) => `denies: ${h.cue}`), ...extraRefutations]) };
+  }
+  const mock = withoutClaimWords(hitsOf(MOCK_RE, text), claimTexts, inSpan);
+  if (mock.length > 0) return { stance: 'mock', cues: unique(mock.map((h) => h.cue)) };
+
+  if (questionWords.length > 0) return { stance: 'question', cues: unique(questionWords.map((h) => h.cue)) };
+  // A question mark on the sentence that repeats the claim: in English only when the sentence is
+  // built as a question ("did he really …?"), since "they dropped the charges??" is outrage.
+  const claimSentences = span ? sentences.filter((s) => s.start < span.end && s.end > span.start) : sentences;
+  const asking = claimSentences.find((s) => s.question && (s.ideographic || OPENERS.has(s.firstWord) || s.hedged));
+  if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
+  return { stance: 'spread', cues: [] };
+}

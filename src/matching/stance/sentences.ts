@@ -1,0 +1,48 @@
+/** A sentence of the original message, as the stance reader needs it. */
+export interface Sentence {
+  /** Offsets in the original text (end exclusive, terminators included). */
+  start: number;
+  end: number;
+  text: string;
+  /** Ends with a question mark ("?", "？", "?!"), or with 吗 and no mark at all. */
+  question: boolean;
+  /** Mostly Chinese/Japanese: a question mark makes any sentence a question there. */
+  ideographic: boolean;
+  /** First word, normalized ("did", "is"), for English question openers. */
+  firstWord: string;
+  /** Holds "really" or "actually": "Trump really said that?" asks. */
+  hedged: boolean;
+}
+
+/** Sentence ends: Chinese and Western terminators, line breaks, and a period before a space. */
+const SENTENCE = /[^。！？!?；;\n.]*(?:[。！？!?；;\n]+|\.(?=\s|$)|$)/gu;
+const IDEOGRAPH = /[\p{Script=Han}]/gu;
+const FIRST_WORD = /^[\s\p{P}\p{S}]*([A-Za-z]+)/u;
+const HEDGES = /\b(?:really|actually)\b/i;
+const FINAL_PARTICLE = /[吗][\s\p{P}\p{S}]*$/u;
+
+/** Splits a message into sentences; bounded by the message length. */
+export function sentencesOf(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let previousAsks = false;
+  for (const m of text.matchAll(SENTENCE)) {
+    if (m[0].length === 0) continue;
+    const body = m[0];
+    const firstWord = FIRST_WORD.exec(body)?.[1]?.toLowerCase() ?? '';
+    const ideographs = body.match(IDEOGRAPH)?.length ?? 0;
+    const letters = body.replace(/[\s\p{P}\p{S}\p{N}]/gu, '').length;
+    // "Did he really say that? or is the quote fake" asks twice.
+    const question: boolean = /[?？]/u.test(body) || FINAL_PARTICLE.test(body) || (previousAsks && firstWord === 'or');
+    previousAsks = question;
+    out.push({
+      start: m.index,
+      end: m.index + body.length,
+      text: body,
+      question,
+      ideographic: ideographs * 2 >= letters && ideographs > 0,
+      firstWord,
+      hedged: HEDGES.test(body),
+    });
+  }
+  return out;
+}

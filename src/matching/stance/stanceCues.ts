@@ -1,0 +1,93 @@
+/**
+ * The words that tell a member's stance towards a rumor they mention, in Chinese and English.
+ * Matched against normalized text (lowercase, simplified Chinese, lookalikes folded, punctuation
+ * as spaces), so "ＦＡＫＥ", "謠言" and "f̶a̶k̶e̶" are found too. English cues are whole words.
+ */
+
+/** Calling the claim false: the member refutes it (no strike, no reply). */
+export const REFUTE = {
+  zh: [
+    '辟谣', '谣言', '不实', '假的', '假消息', '假新闻', '虚假', '造谣', '谣传', '不是真的', '并非事实', '误传', '澄清',
+    '经查', '别信', '不要信', '勿信', '莫信', '别转', '不要转', '别再转', '别再往', '别传', '别瞎传', '不要传', '别乱传', '瞎说', '胡说',
+    '编的', '编造', '捏造', 'p的', 'p图', '合成的', '拼接', '旧视频', '老视频', '旧闻', '老图', '旧图', '没这回事', '没有这回事',
+    '不存在', '子虚乌有', '不靠谱', '乱配', '张冠李戴', '断章取义', '以官方', '看官方', '官方说法为准', '已经辟谣', '被骗了', '别被',
+    '不对', '不是最近', '是旧的', '乱来', '乱写', '所谓',
+  ],
+  en: [
+    'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
+    'myth', 'misinformation', 'disinformation', 'no evidence', 'is a rumor', 'is a rumour', 'just a rumor', 'bogus', 'made up',
+    'made-up', 'doctored', 'photoshopped', 'miscaptioned', 'not really what happened', 'out of context', 'overblown', 'exaggerated', 'misleading',
+    'not accurate', 'isn t accurate', 'inaccurate', 'not legit', 'not real', 'isn t real', 'isn t true', 'is not true', 'satire',
+    'don t believe', 'do not believe', 'don t share', 'do not share', 'don t repost', 'stop sharing', 'don t spread',
+    'wouldn t trust', 'wouldn t share', 'junk site', 'never happened', 'not what happened', 'snopes', 'no such thing',
+  ],
+} as const;
+
+/**
+ * Denying the claim inside the very words that repeat it ("Schumer wasn't in the black book",
+ * "哈尔滨没封城"): a refutation when the claim itself says no such thing.
+ */
+export const DENIAL = {
+  // Only words that deny; "没" alone is everyday Chinese ("没戴口罩"), "not" and "no" too common.
+  zh: ['不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未'],
+  en: ['never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'isn t', 'hasn t', 'haven t'],
+} as const;
+
+/** Laughing it off or disbelief without a refutation: no strike, no reply. */
+export const MOCK = {
+  // Not "笑死" or "哈哈": Chinese chat laughs while passing a rumor on.
+  zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼'],
+  en: [
+    'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
+    'falls for this', 'fall for this', 'fell for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
+  ],
+} as const;
+
+/** Asking whether it is true, wherever it is said. */
+export const QUESTION = {
+  zh: [
+    '真的吗', '是真的吗', '真的假的', '是不是真的', '是真是假', '真假', '靠谱吗', '可信吗', '属实吗', '核实过吗', '有人知道', '谁知道',
+    '求证', '求辟谣', '有这回事吗', '真有这事', '准信', '准吗', '是真事吗', '有依据吗', '确认下', '能确认', '官方的消息吗', '有没有官方',
+    '是最近的吗', '是新拍的吗', '有人核实',
+  ],
+  en: [
+    'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
+    'real or not', 'true or not', 'fact or fiction', 'can anyone confirm', 'can someone confirm', 'anyone know if', 'does anyone know',
+    'any truth to', 'any source', 'is there a source', 'is this legit', 'is that legit', 'is it legit', 'should i believe', 'can this be true',
+  ],
+} as const;
+
+/** A message that opens by contradicting: "no, it wasn't a nuke", "nope", "不对啊". */
+export const OPENING_DENIAL = /^\s*(?:no|nope|nah|no way|wrong|false|不对|不是的|假的)(?:[\s,，.。!！:：]|$)/iu;
+
+/** Words that open an English question ("did he really …?", "is the video …?"). */
+export const QUESTION_OPENERS: readonly string[] = [
+  'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'who', 'what',
+  'where', 'when', 'why', 'how', 'wait',
+];
+
+/**
+ * Distrust of the refuters: "Snopes is paid to lie", "fact check is fake news", "别信官方辟谣".
+ * The refutation words inside these speak for the rumor, not against it.
+ */
+export const DISTRUST = {
+  zh: [
+    /(?:别|不要|莫|勿|千万别|千万不要)(?:信|相信|听)(?:那些|什么|所谓|官方|他们)*的?(?:辟谣|澄清|官方|媒体|专家)/u,
+    /所谓的?(?:辟谣|澄清)/u,
+    /(?:辟谣|澄清)\S{0,4}(?:是假的|不可信|骗人|都是假|别信)/u,
+    /(?:官方|专家|媒体)又?在?(?:骗人|撒谎|忽悠)/u,
+  ],
+  en: [
+    /\b(?:don t|do not|never|stop) (?:trust|trusting|believe|believing|listen to|listening to) (?:the |what )?(?:snopes|fact ?check\w*|media|mods|msm|government|officials|debunk\w*)/,
+    /\b(?:snopes|fact ?check\w*|fact ?checkers?|msm|media|mods|debunkers?)(?: \w+){0,2} (?:is|are) (?:paid|lying|liars|fake|biased|propaganda|bought|corrupt|controlled|a joke|wrong)/,
+    /\bdebunked (?:lol|lmao|haha|my ass)/,
+    /\bmods? debunked/,
+    /\bso called (?:fact ?check\w*|debunk\w*)/,
+  ],
+} as const;
+
+/** Urging others to pass it on: the member spreads it, whatever else they say. */
+export const URGE = {
+  zh: ['赶紧转发', '赶快转发', '快转发', '转发扩散', '扩散出去', '大家转一下', '请转发', '转起来', '速转', '求转发', '帮忙转发', '快扩散'],
+  en: ['please share', 'share this', 'spread the word', 'forward this', 'pass it on', 'share before', 'share it before', 'sharing before'],
+} as const;

@@ -1,0 +1,59 @@
+import { FEATURE_NAMES } from './features.js';
+import WEIGHTS from './verifierWeights.json' with { type: 'json' };
+
+/**
+ * The match score: roughly the probability that the message carries the claim. A small ensemble
+ * of shallow boosted trees over the match features (features.ts), fitted on the development sets
+ * by `npm run eval -- --fit` (src/eval/fitVerifier.ts) and committed as verifierWeights.json.
+ * Chinese and English phrases have their own trees: character pairs and stemmed words overlap
+ * differently in a paraphrase.
+ */
+export interface TreeNode {
+  /** Feature index; absent on a leaf. */
+  f?: number;
+  /** Go left when x[f] < t. */
+  t?: number;
+  l?: TreeNode;
+  r?: TreeNode;
+  /** Leaf value (added to the logit). */
+  v?: number;
+}
+
+export interface BoostedTrees {
+  bias: number;
+  trees: TreeNode[];
+}
+
+export interface VerifierWeights {
+  /** FEATURE_NAMES at fitting time; a mismatch means the weights are stale. */
+  features: readonly string[];
+  en: BoostedTrees;
+  zh: BoostedTrees;
+  /** How it was fitted: command, data, options. */
+  fitted: Record<string, unknown>;
+}
+
+export const VERIFIER_WEIGHTS = WEIGHTS as unknown as VerifierWeights;
+
+/**
+ * Whether weights fit today's features. Stale weights (features added or removed since the last
+ * fit) would score nonsense; until `npm run eval -- --fit` is run again, coverage stands in.
+ */
+export const weightsAreCurrent = (weights: VerifierWeights): boolean => weights.features.join(',') === FEATURE_NAMES.join(',');
+
+/** Sum of the trees' leaf values for x, plus the bias: the logit. */
+export function boostedLogit(model: BoostedTrees, x: ArrayLike<number>): number {
+  let z = model.bias;
+  for (const tree of model.trees) {
+    let node = tree;
+    while (node.f !== undefined) node = x[node.f]! < node.t! ? node.l! : node.r!;
+    z += node.v!;
+  }
+  return z;
+}
+
+/** The match score in [0,1]. */
+export function verify(features: Float64Array, ideographic: boolean, weights: VerifierWeights = VERIFIER_WEIGHTS): number {
+  if (!weightsAreCurrent(weights)) return features[0]!;
+  return 1 / (1 + Math.exp(-boostedLogit(ideographic ? weights.zh : weights.en, features)));
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { actThresholdOf } from '../../src/eval/actThreshold.js';
+import { createMatcher } from '../../src/matching/matcher.js';
+import type { Stance } from '../../src/matching/types.js';
+import { ALL_DEBUNKS, DEBUNKS, debunk } from './fixtures.js';
+
+const ACT = actThresholdOf();
+const GROUP_OWNER = debunk({ id: 'group-owner-not-responsible', claim: '群里有人发谣言，谁发的谁负责，跟群主没关系', lang: 'zh' });
+const HOAX_CLAIM = debunk({ id: 'climate-hoax-quote', claim: 'The president called global warming a hoax invented by China', lang: 'en' });
+const matcher = createMatcher([...ALL_DEBUNKS, GROUP_OWNER, HOAX_CLAIM]);
+const FIVE_G = '5G towers spread the coronavirus';
+const HOT_WATER = '喝热水可以杀死新冠病毒';
+
+const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
+  // Spreading, including with borrowed refutation words.
+  { given: 'the bare claim', text: FIVE_G, stance: 'spread' },
+  { given: 'outrage with "??"', text: 'omg 5G towers spread the coronavirus??', stance: 'spread' },
+  { given: 'distrust of Snopes', text: `${FIVE_G}. Snopes is paid to lie`, stance: 'spread' },
+  { given: 'fact checks called fake news', text: `${FIVE_G}. fact check is fake news`, stance: 'spread' },
+  { given: 'mocking the mods', text: `${FIVE_G} (mods: debunked lol)`, stance: 'spread' },
+  { given: '别信官方辟谣，赶紧转发', text: `${HOT_WATER}，别信官方辟谣，赶紧转发`, stance: 'spread' },
+  { given: '"这不是谣言"', text: `这不是谣言，${HOT_WATER}`, stance: 'spread' },
+  { given: '"not fake"', text: `${FIVE_G}, this is not fake`, stance: 'spread' },
+  { given: 'a claim that holds 谣言 itself', text: '群里有人发谣言，谁发的谁负责，跟群主没关系', stance: 'spread', id: GROUP_OWNER.id },
+  { given: 'a claim that holds "hoax" itself', text: 'The president called global warming a hoax invented by China, look it up', stance: 'spread', id: HOAX_CLAIM.id },
+  { given: 'laughing while passing it on', text: `哈哈哈笑死 ${HOT_WATER}，大家多喝点`, stance: 'spread' },
+  // Asking.
+  { given: '"is it true that …?"', text: `is it true that ${FIVE_G}?`, stance: 'question' },
+  { given: '"did … really …?"', text: 'did 5G towers really spread the coronavirus?', stance: 'question' },
+  { given: '"…是真的吗？"', text: `${HOT_WATER}，是真的吗？`, stance: 'question' },
+  { given: 'a Chinese claim with a question mark', text: `听说${HOT_WATER}？`, stance: 'question' },
+  { given: '"真的假的" (holds 假的)', text: `${HOT_WATER}，真的假的`, stance: 'question' },
+  { given: 'a question with one doubting word', text: 'did 5G towers really spread the coronavirus? or is that fake', stance: 'question' },
+  // Refuting.
+  { given: '"… is a hoax"', text: `the claim that ${FIVE_G} is a hoax`, stance: 'refute' },
+  { given: '"…是谣言"', text: `${HOT_WATER}是谣言，别转了`, stance: 'refute' },
+  { given: 'a denial inside the claim', text: '5G towers never spread the coronavirus', stance: 'refute' },
+  { given: 'an opening "no,"', text: `no, ${FIVE_G} is not a thing, read the WHO page`, stance: 'refute' },
+  { given: 'a repeated cue beyond the claim', text: '群里有人发谣言，谁发的谁负责，跟群主没关系——这本身就是谣言', stance: 'refute', id: GROUP_OWNER.id },
+  // Laughing it off.
+  { given: 'disbelief', text: `My grandma says ${FIVE_G}, lol no`, stance: 'mock' },
+  { given: '这也有人信', text: `${HOT_WATER}？这也有人信`, stance: 'mock' },
+];
+
+describe('stance', () => {
+  it.each(cases)('GIVEN $given THEN the stance is $stance', ({ text, stance, id }) => {
+    const r = matcher.match(text);
+    expect(r.matches[0]?.debunkId).toBe(id ?? (/[\u4e00-\u9fff]/.test(text) && !id ? DEBUNKS.hotWater.id : DEBUNKS.fiveG.id));
+    expect(r.matches[0]!.score).toBeGreaterThanOrEqual(ACT);
+    expect(r.stance, r.stanceCues.join(', ')).toBe(stance);
+    expect(r.refuting).toBe(stance === 'refute' || stance === 'mock');
+    if (stance !== 'spread') expect(r.stanceCues.length).toBeGreaterThan(0);
+  });
+});
