@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { formatTable, toJsonReport } from '../eval/formatReport.js';
 import { runEval } from '../eval/runEval.js';
 import { formatProblem } from '../eval/types.js';
 import { MATCHER_DEFAULTS, createMatcher } from '../matching/matcher.js';
+import { packageRoot } from './packageRoot.js';
 
 /** The shared evaluation data sits next to the repository: `<repo>/../shared/eval`. */
-export const DEFAULT_EVAL_DIR = resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/eval');
+export const DEFAULT_EVAL_DIR = resolve(packageRoot(), '../shared/eval');
 
 /** `eval [--data DIR] [--json]`: scores the matcher on every evaluation set under DIR. */
 export function evalCommand(): Command {
