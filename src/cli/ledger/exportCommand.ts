@@ -1,16 +1,14 @@
 import { writeFileSync } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { ledgerToCsv } from '../../ledger/export/toCsv.js';
 import { ledgerToJson } from '../../ledger/export/toJson.js';
 import { ledgerToMarkdown } from '../../ledger/export/toMarkdown.js';
+import type { Ledger } from '../../ledger/ledger.js';
 import { verifyChain } from '../../ledger/verifyChain.js';
+import { redactUrl } from '../../store/redactUrl.js';
+import { CliError } from '../cliError.js';
+import { parseDateOption } from './dateOption.js';
 import { storeUrlOf, withLedger } from './withLedger.js';
-
-const date = (value: string): Date => {
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new InvalidArgumentError(`not a date: "${value}" (use YYYY-MM-DD or an ISO time)`);
-  return d;
-};
 
 interface ExportFlags {
   group: string;
@@ -21,6 +19,9 @@ interface ExportFlags {
   store?: string;
 }
 
+/** Groups named in the "no such group" message; a big ledger's list would drown the line. */
+const GROUPS_SHOWN = 5;
+
 /**
  * `ledger export --group G [--since] [--until] --format csv|json|md`: the md format is the owner's
  * management report; json keeps every hash so the chain can be re-checked from the file alone.
@@ -29,14 +30,19 @@ export function exportCommand(): Command {
   return new Command('export')
     .description("export a group's ledger: csv, json, or md (the owner's management report)")
     .requiredOption('--group <id>', 'the group')
-    .option('--since <date>', 'entries from this date on', date)
-    .option('--until <date>', 'entries before this date', date)
+    .option('--since <date>', 'entries from this date on (YYYY-MM-DD or an ISO time)', parseDateOption)
+    .option('--until <date>', 'entries before this date (YYYY-MM-DD or an ISO time)', parseDateOption)
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json', 'md']).makeOptionMandatory())
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--store <url>', 'store URL (default: STORE_URL, else sqlite://data/rumorguard.sqlite)')
     .action(async (flags: ExportFlags) => {
-      const text = await withLedger(storeUrlOf(flags.store), async (ledger) => {
+      if (flags.since && flags.until && flags.since >= flags.until) {
+        throw new CliError(`--since ${flags.since.toISOString()} is not before --until ${flags.until.toISOString()}: no entry can be in between`);
+      }
+      const url = storeUrlOf(flags.store);
+      const text = await withLedger(url, async (ledger) => {
         const all = await ledger.entries(flags.group);
+        if (all.length === 0) throw new CliError(await noSuchGroup(ledger, flags.group, url));
         const range = { ...(flags.since ? { since: flags.since } : {}), ...(flags.until ? { until: flags.until } : {}) };
         const entries = await ledger.entries(flags.group, range);
         if (flags.format === 'csv') return ledgerToCsv(entries);
@@ -46,4 +52,14 @@ export function exportCommand(): Command {
       if (flags.out) writeFileSync(flags.out, text);
       else process.stdout.write(text);
     });
+}
+
+/** A group has a ledger once something was recorded in it: name the groups there are instead. */
+async function noSuchGroup(ledger: Ledger, group: string, url: string): Promise<string> {
+  const groups = (await ledger.groups()).sort();
+  const where = `the ledger at ${redactUrl(url)}`;
+  if (groups.length === 0) return `${where} has no group "${group}" (it has no entries at all)`;
+  const shown = groups.slice(0, GROUPS_SHOWN).map((g) => JSON.stringify(g)).join(', ');
+  const more = groups.length > GROUPS_SHOWN ? ` and ${groups.length - GROUPS_SHOWN} more (rumorguard ledger verify lists them)` : '';
+  return `${where} has no group "${group}"; its groups are ${shown}${more}`;
 }
