@@ -52,4 +52,6 @@ try {
   const report = reportFailure(error);
   process.stderr.write(report.text);
   process.exitCode = report.exitCode;
+  // A driver that failed half-way may keep a socket or timer alive; a failed command must end.
+  setTimeout(() => process.exit(), 2_000).unref();
 }

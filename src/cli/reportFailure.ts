@@ -21,8 +21,8 @@ export function debugWanted(env: NodeJS.ProcessEnv = process.env): boolean {
 /**
  * The one handler for whatever a command throws. An ordinary mistake ({@link CliError}, or a
  * StoreError: a store that cannot be reached or opened) is its message on one line. Anything else
- * is a bug or a failure nobody foresaw: one line with its message and how to see the stack, or
- * with {@link DEBUG_ENV} set the stack itself. Every form is scrubbed of the secrets the
+ * is a bug or a failure nobody foresaw: one line with its message and how to see the stack. With
+ * {@link DEBUG_ENV} set, everything but a CliError prints its stack and cause instead. Every form is scrubbed of the secrets the
  * environment holds (tokens, the store password), which a driver's message may quote.
  */
 export function reportFailure(error: unknown, env: NodeJS.ProcessEnv = process.env): FailureReport {
@@ -30,8 +30,9 @@ export function reportFailure(error: unknown, env: NodeJS.ProcessEnv = process.e
   const scrub = (text: string) => scrubEnvSecrets(text, env);
   const scrubAll = (text: string) => scrub(text).replace(/(\/\/[^/@:\s]*:)[^/@\s]*@/g, `$1${REDACTED}@`);
   if (error instanceof CliError) return { text: `error: ${scrub(oneLine(error.message))}\n`, exitCode: error.exitCode };
-  if (error instanceof StoreError) return { text: `error: ${scrub(oneLine(error.message))}\n`, exitCode: 1 };
+  // Asked for, the stack of a store failure too: its cause is the driver's own error.
   if (debugWanted(env)) return { text: `${scrubAll(inspect(error))}\n`, exitCode: 1 };
+  if (error instanceof StoreError) return { text: `error: ${scrub(oneLine(error.message))}\n`, exitCode: 1 };
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return {
     text: `error: unexpected failure: ${scrubAll(oneLine(what))} (run again with ${DEBUG_ENV}=1 to see where it happened)\n`,

@@ -49,9 +49,27 @@ export function exportCommand(): Command {
         if (flags.format === 'json') return ledgerToJson(flags.group, entries);
         return ledgerToMarkdown(entries, { groupId: flags.group, ...range, check: verifyChain(flags.group, all) });
       });
-      if (flags.out) writeFileSync(flags.out, text);
+      if (flags.out) writeOut(flags.out, text);
       else process.stdout.write(text);
     });
+}
+
+/** Why `--out` could not be written, in words, for the usual causes. */
+const WRITE_FAILURES: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOSPC: 'the disk is full',
+};
+
+/** A folder that is not there or a file that may not be written is the user's to fix. */
+function writeOut(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot write ${file}: ${(code && WRITE_FAILURES[code]) ?? (error as Error).message}`);
+  }
 }
 
 /** A group has a ledger once something was recorded in it: name the groups there are instead. */

@@ -40,6 +40,12 @@ describe('rumorguard ledger export', () => {
     expect(exported.entries.map((e) => e.record.recordId)).toEqual(['i1']);
   });
 
+  it('GIVEN --out in a folder that is not there THEN it says it cannot write there', () => {
+    const out = path.join(tmp, 'no-such-folder/report.md');
+    const line = expectOneLine(runCli(['ledger', 'export', '--format', 'md', '--group', 'chat-1', '--store', store, '--out', out]));
+    expect(line).toBe(`error: cannot write ${out}: its folder does not exist`);
+  });
+
   it('GIVEN a group the ledger does not have THEN it says so and names the groups there are', () => {
     const line = expectOneLine(runCli(exportArgs('--group', 'chat-3', '--store', store)));
     expect(line).toBe(`error: the ledger at ${store} has no group "chat-3"; its groups are "chat-1", "chat-2"`);
