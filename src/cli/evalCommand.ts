@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { formatProblem as formatLoadProblem } from '../debunks/loadDebunks.js';
 import { fitVerifier } from '../eval/fitVerifier.js';
@@ -10,12 +9,13 @@ import { formatProblem } from '../eval/types.js';
 import { createMatcher } from '../matching/matcher.js';
 import { loadSettingsFile } from '../rules/loadSettings.js';
 import { DEFAULT_RULES_FILE } from './loadEngine.js';
+import { packageRoot } from './packageRoot.js';
 
 /** The shared evaluation data sits next to the repository: `<repo>/../shared/eval`. */
-export const DEFAULT_EVAL_DIR = resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/eval');
+export const DEFAULT_EVAL_DIR = resolve(packageRoot(), '../shared/eval');
 
 /** Where `eval --fit` writes the verifier's weights: the file the matcher loads. */
-export const VERIFIER_WEIGHTS_FILE = fileURLToPath(new URL('../matching/verifierWeights.json', import.meta.url));
+export const VERIFIER_WEIGHTS_FILE = resolve(packageRoot(), 'src/matching/verifierWeights.json');
 
 /**
  * `eval [--data DIR] [--rules FILE] [--curve] [--json]`: scores the matcher on every evaluation set

@@ -1,15 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli as rumorguard } from '../cli/runCli.js';
 import { FIXTURE_EVAL_DIR } from './fixtureDir.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
 function runCli(...args: string[]) {
-  return spawnSync('npx', ['tsx', 'adapters/cli.ts', 'eval', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return rumorguard(['eval', ...args]);
 }
 
-// Runs the real matcher (src/matching/matcher.ts) in a child process, as `npm run eval` does.
+// Runs the real matcher (src/matching/matcher.ts) in a child process: the compiled bin.
 describe('rumorguard eval', () => {
   it('GIVEN --data <fixtures> --json THEN stdout is exactly one JSON object with a row per dataset and split', () => {
     const run = runCli('--data', FIXTURE_EVAL_DIR, '--json');

@@ -1,14 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { checkpointsToUse } from '../../ledger/checkpoints/localCheckpoints.js';
 import { exportLedger } from '../../ledger/export/exportLedger.js';
+import type { Ledger } from '../../ledger/ledger.js';
+import { redactUrl } from '../../store/redactUrl.js';
+import { CliError } from '../cliError.js';
+import { parseDateOption } from './dateOption.js';
 import { storeUrlOf, withLedger } from './withLedger.js';
-
-const date = (value: string): Date => {
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new InvalidArgumentError(`not a date: "${value}" (use YYYY-MM-DD or an ISO time)`);
-  return d;
-};
 
 interface ExportFlags {
   group: string;
@@ -19,6 +17,9 @@ interface ExportFlags {
   store?: string;
 }
 
+/** Groups named in the "no such group" message; a big ledger's list would drown the line. */
+const GROUPS_SHOWN = 5;
+
 /**
  * `ledger export --group G [--since] [--until] --format csv|json|md`: the md format is the owner's
  * management report; json keeps every hash so the chain can be re-checked from the file alone.
@@ -28,30 +29,60 @@ export function exportCommand(): Command {
   return new Command('export')
     .description("export a group's ledger: csv, json, or md (the owner's management report)")
     .requiredOption('--group <id>', 'the group')
-    .option('--since <date>', 'entries from this date on', date)
-    .option('--until <date>', 'entries before this date', date)
+    .option('--since <date>', 'entries from this date on (YYYY-MM-DD or an ISO time)', parseDateOption)
+    .option('--until <date>', 'entries before this date (YYYY-MM-DD or an ISO time)', parseDateOption)
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json', 'md']).makeOptionMandatory())
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--store <url>', 'store URL (default: STORE_URL, else sqlite://data/rumorguard.sqlite)')
     .action(async (flags: ExportFlags) => {
+      if (flags.since && flags.until && flags.since >= flags.until) {
+        throw new CliError(`--since ${flags.since.toISOString()} is not before --until ${flags.until.toISOString()}: no entry can be in between`);
+      }
       // Every format carries the group's latest signed checkpoint (LEDGER_CHECKPOINT_FILE).
       const signed = await checkpointsToUse(undefined);
-      if (!signed.ok) {
-        process.stderr.write(`Cannot export: ${signed.error}\n`);
-        process.exitCode = 1;
-        return;
-      }
+      if (!signed.ok) throw new CliError(`cannot export: ${signed.error}`);
       const checkpoint = signed.checkpoints.get(flags.group);
-      const text = await withLedger(storeUrlOf(flags.store), (ledger) =>
-        exportLedger(ledger, flags.group, {
+      const url = storeUrlOf(flags.store);
+      const text = await withLedger(url, async (ledger) => {
+        // A group whose entries are all gone but that a checkpoint names is exported: the report says what is missing.
+        if (!checkpoint && (await ledger.tail(flags.group, 1)).length === 0) throw new CliError(await noSuchGroup(ledger, flags.group, url));
+        return exportLedger(ledger, flags.group, {
           format: flags.format,
           ...(flags.since ? { since: flags.since } : {}),
           ...(flags.until ? { until: flags.until } : {}),
           ...(checkpoint ? { checkpoint } : {}),
           ...(signed.trustedKey ? { trustedKey: signed.trustedKey } : {}),
-        }),
-      );
-      if (flags.out) writeFileSync(flags.out, text);
+        });
+      });
+      if (flags.out) writeOut(flags.out, text);
       else process.stdout.write(text);
     });
+}
+
+/** Why `--out` could not be written, in words, for the usual causes. */
+const WRITE_FAILURES: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOSPC: 'the disk is full',
+};
+
+/** A folder that is not there or a file that may not be written is the user's to fix. */
+function writeOut(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot write ${file}: ${(code && WRITE_FAILURES[code]) ?? (error as Error).message}`);
+  }
+}
+
+/** A group has a ledger once something was recorded in it: name the groups there are instead. */
+async function noSuchGroup(ledger: Ledger, group: string, url: string): Promise<string> {
+  const groups = (await ledger.groups()).sort();
+  const where = `the ledger at ${redactUrl(url)}`;
+  if (groups.length === 0) return `${where} has no group "${group}" (it has no entries at all)`;
+  const shown = groups.slice(0, GROUPS_SHOWN).map((g) => JSON.stringify(g)).join(', ');
+  const more = groups.length > GROUPS_SHOWN ? ` and ${groups.length - GROUPS_SHOWN} more (rumorguard ledger verify lists them)` : '';
+  return `${where} has no group "${group}"; its groups are ${shown}${more}`;
 }

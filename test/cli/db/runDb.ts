@@ -1,15 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT, runCli } from '../runCli.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const FIXTURES = path.join(ROOT, 'test/fixtures/import');
-// The repository's own tsx, as `npx tsx` would pick it: npx run from a temporary folder finds no
-// local tsx and would try to download one.
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const CLI = path.join(ROOT, 'adapters/cli.ts');
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/import');
 
 const created: string[] = [];
 
@@ -33,14 +27,7 @@ export function workspace(folder: 'folder' | 'broken-folder' = 'folder'): string
 
 /** Runs `rumorguard db <args>` in `cwd`, with no DEBUNKS_DIR unless `env` sets one. */
 export function runDb(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  const { DEBUNKS_DIR: _ignored, ...inherited } = process.env;
-  const run = spawnSync(TSX, [CLI, 'db', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...inherited, ...env },
-    timeout: 60_000,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runCli(['db', ...args], { cwd, env });
 }
 
 /** Non-empty lines of `text`. */

@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../runCli.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = 'test/fixtures/chatlogs';
 
 function scan(...args: string[]) {
-  return spawnSync('npx', ['tsx', 'adapters/cli.ts', 'scan', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+  return runCli(['scan', ...args]);
 }
 
 function scanJson(...args: string[]) {
@@ -16,14 +14,14 @@ function scanJson(...args: string[]) {
   return { summary: JSON.parse(run.stdout) as unknown, stderr: run.stderr };
 }
 
-/** Lines the scan wrote about the fixture (npx may add its own warnings to stderr). */
+/** Lines the scan wrote about the fixture. */
 const problemLines = (stderr: string, file: string) => stderr.split('\n').filter((l) => l.startsWith(`${FIXTURES}/${file}:`));
 
 // The expected numbers follow from rules/default.yaml: ladder step 1 [reply_refutation], step 2
 // [reply_refutation, warn], step 3 [reply_refutation, alert_owners, mute 1h], then [alert_owners,
 // mute 24h]; strikes decay after 30 days; a repeat within 10 minutes gets a pointer; admins are
 // exempt; a refuting message is logged but never punished.
-describe('rumorguard scan', { timeout: 90_000 }, () => {
+describe('rumorguard scan', () => {
   it('GIVEN the plain text log THEN alice climbs three ladder steps and the refuting carol is not punished', () => {
     // alice: 5G (line 3), Bill Gates (6), hot water (9) → 3 strikes, mute 1h at the third;
     // carol calls 5G a hoax (4); bob repeats one chain letter (8): one strike, a reply only.
