@@ -4,9 +4,21 @@ import { formatNotes, formatTable } from '../bench/formatTable.js';
 import { BENCH_DEFAULTS, runBench } from '../bench/runBench.js';
 import type { ProgressReporter } from '../bench/runSystem.js';
 import { SYSTEM_NAMES, type SystemName } from '../bench/systems/index.js';
+import { formatPipelineTable, PIPELINE_NOTES } from '../bench/pipeline/formatPipeline.js';
+import { PIPELINE_DEFAULTS, runPipelineBench, type PipelineResult } from '../bench/pipeline/pipelineBench.js';
+import { ENV_DEFAULTS, readEnv } from '../config/env.js';
+import { loadDebunks } from '../debunks/loadDebunks.js';
+import { loadSettingsFile } from '../rules/loadSettings.js';
+import { CliError } from './cliError.js';
 
 interface BenchFlags {
   json?: boolean;
+  /** commander's `--no-pipeline`: false skips the pipeline rows. */
+  pipeline?: boolean;
+  pipelineOnly?: boolean;
+  groups?: number;
+  pipelineMessages?: number;
+  flood?: number;
   sizes?: number[];
   messages?: number;
   warmup?: number;
@@ -29,7 +41,17 @@ export function benchCommand(): Command {
         .argParser(systemList),
     )
     .option('--seed <n>', `corpus seed (default ${BENCH_DEFAULTS.seed})`, nonNegative)
-    .action((flags: BenchFlags) => {
+    .option('--no-pipeline', 'skip the pipeline rows (the whole moderation path on each store)')
+    .option('--pipeline-only', 'run only the pipeline rows')
+    .option('--groups <n>', `pipeline: groups talking (default ${PIPELINE_DEFAULTS.groups})`, positive)
+    .option('--pipeline-messages <n>', `pipeline: messages per steady run (default ${PIPELINE_DEFAULTS.messages})`, positive)
+    .option('--flood <n>', `pipeline: rumors flooding one group (default ${PIPELINE_DEFAULTS.flood})`, positive)
+    .action(async (flags: BenchFlags) => {
+      const pipeline = flags.pipeline === false ? [] : await pipelineRows(flags);
+      if (flags.pipelineOnly) {
+        process.stdout.write(flags.json ? `${JSON.stringify({ results: pipeline })}\n` : `${formatPipelineTable(pipeline)}\n\n${PIPELINE_NOTES}\n`);
+        return;
+      }
       const runs = runBench({
         sizes: flags.sizes,
         messages: flags.messages,
@@ -40,12 +62,31 @@ export function benchCommand(): Command {
         progress: process.stderr.isTTY ? progressBar : undefined,
       });
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ results: runs.map((r) => r.result) })}\n`);
+        process.stdout.write(`${JSON.stringify({ results: [...runs.map((r) => r.result), ...pipeline] })}\n`);
       } else {
         const gcExposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
         process.stdout.write(`${formatTable(runs.map((r) => r.result))}\n\n${formatNotes(runs, gcExposed)}\n`);
+        if (pipeline.length > 0) process.stdout.write(`\n${formatPipelineTable(pipeline)}\n\n${PIPELINE_NOTES}\n`);
       }
     });
+}
+
+/** The pipeline rows on the example database and the default rules (DEBUNKS_DIR, RULES_FILE). */
+async function pipelineRows(flags: BenchFlags): Promise<PipelineResult[]> {
+  const env = readEnv();
+  const dir = env.ok ? env.env.DEBUNKS_DIR : ENV_DEFAULTS.DEBUNKS_DIR;
+  const rulesFile = env.ok ? env.env.RULES_FILE : ENV_DEFAULTS.RULES_FILE;
+  const [debunks, rules] = [await loadDebunks(dir), loadSettingsFile(rulesFile)];
+  if (!debunks.ok || !rules.ok) throw new CliError(`the pipeline bench needs a valid ${dir} and ${rulesFile}: run rumorguard db validate`);
+  return runPipelineBench({
+    debunks: debunks.debunks,
+    rules: { raw: rules.raw, settings: rules.settings },
+    ...(flags.groups ? { groups: flags.groups } : {}),
+    ...(flags.pipelineMessages ? { messages: flags.pipelineMessages } : {}),
+    ...(flags.flood ? { flood: flags.flood } : {}),
+    ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+    ...(process.env.POSTGRES_URL ? { postgresUrl: process.env.POSTGRES_URL } : {}),
+  });
 }
 
 /** One bar per system and size on stderr; it shows "building" until the index is ready. */

@@ -166,6 +166,10 @@ export class Spool {
       const batch = this.queue;
       if (batch.length === 0) {
         this.writing = undefined;
+        // Idle: the file is closed until the next write (a spool nobody closes leaks nothing).
+        const handle = this.handle;
+        this.handle = undefined;
+        await handle?.close().catch(() => undefined);
         return;
       }
       this.queue = [];

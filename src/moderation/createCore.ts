@@ -1,7 +1,7 @@
 import type { Debunk } from '../debunks/schema.js';
 import { Engine } from '../engine/engine.js';
 import { FeedbackQueue } from '../feedback/feedbackQueue.js';
-import { openLedgerBackend } from '../ledger/backends/openLedgerBackend.js';
+import { openLedgerBackend, type OpenLedgerOptions } from '../ledger/backends/openLedgerBackend.js';
 import { Checkpointer } from '../ledger/checkpoints/checkpointer.js';
 import { Ledger } from '../ledger/ledger.js';
 import { reconnectingBackend } from '../ledger/reconnectingBackend.js';
@@ -10,7 +10,7 @@ import { Spool, type SpoolOptions } from '../ledger/spool.js';
 import type { Logger } from '../lib/logger.js';
 import type { GroupSettings } from '../rules/settingsSchema.js';
 import type { KeyValueStore } from '../store/keyValueStore.js';
-import { openStore, type OpenedStore } from '../store/openStore.js';
+import { openStore, type OpenedStore, type OpenStoreOptions } from '../store/openStore.js';
 import { checkSchemaVersion } from '../store/schemaVersion.js';
 import { Moderator } from './moderator.js';
 
@@ -27,6 +27,11 @@ export interface CoreOptions {
   signing?: { keyFile: string; checkpointFile: string };
   /** LEDGER_TEXT_DAYS */
   textDays?: number;
+  /**
+   * Names of its own on a shared server (keyv namespace and table, ledger table or key prefix):
+   * for benchmarks and tests, never for the bot, whose names are the defaults.
+   */
+  isolation?: { store?: OpenStoreOptions; ledger?: OpenLedgerOptions };
   log: Logger;
 }
 
@@ -56,7 +61,7 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   const { log } = options;
   let opened: OpenedStore;
   try {
-    opened = await openStore(options.storeUrl);
+    opened = await openStore(options.storeUrl, options.isolation?.store);
   } catch (error) {
     // StoreError messages name the backend and redact the password.
     return { ok: false, error: `${(error as Error).message}\nSet STORE_URL in .env (see .env.example).` };
@@ -66,7 +71,7 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
     await opened.close();
     return { ok: false, error: schema.message };
   }
-  const ledgerBackend = reconnectingBackend(() => openLedgerBackend(options.storeUrl));
+  const ledgerBackend = reconnectingBackend(() => openLedgerBackend(options.storeUrl, options.isolation?.ledger));
   let checkpointer: Checkpointer | undefined;
   if (options.signing) {
     const signing = await Checkpointer.open({ ...options.signing, backend: ledgerBackend, warn: (message) => log.warn(message) });

@@ -69,6 +69,6 @@ describe('admin command answers in Chinese', () => {
     const h = harness();
     expect((await runAdminCommand(h.engine, 'g-1', { id: 'm', name: 'M' }, '/rg mode observe', undefined, 'zh')).reply).toBe('只有群管理员可以设置 RumorGuard。');
     expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg help', undefined, 'zh')).reply).toContain('查看本群设置');
-    expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg status', undefined, 'zh')).reply).toMatch(/^模式：enforce；语言：auto\n阈值：提示 0.35，处理 0.6；温和提示 关/);
+    expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg status', undefined, 'zh')).reply).toMatch(/^模式：enforce；语言：auto\n阈值：提示 0.4，处理 0.8；温和提示 关/);
   });
 });

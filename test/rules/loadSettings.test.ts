@@ -36,7 +36,7 @@ describe('rules/default.yaml', () => {
     expect(result.settings).toMatchObject({
       mode: 'enforce',
       language: 'auto',
-      thresholds: { suggest: 0.35, act: 0.6 },
+      thresholds: { suggest: 0.4, act: 0.8 },
       softReply: false,
       enabledActions: ['reply_refutation', 'log'],
       strikes: { decayDays: 30 },
@@ -64,14 +64,14 @@ describe('parseSettings: one problem, with file, line and field', () => {
     },
     {
       given: 'thresholds.act above 1',
-      from: '  act: 0.6',
+      from: '  act: 0.8',
       to: '  act: 1.5',
       problem: (l: number) => `${FILE}:${l}: thresholds.act: must be between 0 and 1`,
     },
     {
       given: 'thresholds.suggest above thresholds.act',
-      from: '  suggest: 0.35',
-      to: '  suggest: 0.7',
+      from: '  suggest: 0.4',
+      to: '  suggest: 0.9',
       problem: (l: number) => `${FILE}:${l}: thresholds.suggest: must not be above thresholds.act`,
     },
     {
@@ -112,8 +112,8 @@ describe('parseSettings: one problem, with file, line and field', () => {
     },
     {
       given: 'an unknown nested field',
-      from: '  act: 0.6',
-      to: '  act: 0.6\n  actt: 0.7',
+      from: '  act: 0.8',
+      to: '  act: 0.8\n  actt: 0.7',
       problem: (l: number) => `${FILE}:${l + 1}: thresholds: unknown field "actt" (did you mean "act"?)`,
     },
     {
@@ -131,8 +131,8 @@ describe('parseSettings: one problem, with file, line and field', () => {
     },
     {
       given: 'a YAML syntax error (tab indentation)',
-      from: '  act: 0.6',
-      to: '\tact: 0.6',
+      from: '  act: 0.8',
+      to: '\tact: 0.8',
       problem: (l: number) => `${FILE}:${l}: Tabs are not allowed as indentation`,
     },
     {
@@ -152,7 +152,7 @@ describe('parseSettings: one problem, with file, line and field', () => {
   });
 
   it('GIVEN a syntax error THEN the problem has the syntax code and no field', () => {
-    const { text } = edit('  act: 0.6', '\tact: 0.6');
+    const { text } = edit('  act: 0.8', '\tact: 0.8');
     const result = parseSettings(text, FILE);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -172,7 +172,7 @@ describe('parseSettings: every problem at once', () => {
     const lines: number[] = [];
     for (const [from, to] of [
       ['mode: enforce', 'mode: loud'],
-      ['  act: 0.6', '  act: 1.2'],
+      ['  act: 0.8', '  act: 1.2'],
       ['    - [reply_refutation, warn]', '    - [reply_refutation, reply]'],
       ['    - [reply_refutation, alert_owners, mute 24h]', '    - [reply_refutation, alert_owners, mute forever]'],
       ['owners: []', 'owners: []\ncolour: red'],
@@ -193,7 +193,7 @@ describe('parseSettings: every problem at once', () => {
   // Regression test (found while writing the tests, fixed).
   it('GIVEN a bad mode AND suggest above act THEN both problems are reported', () => {
     const mode = edit('mode: enforce', 'mode: loud');
-    const suggest = edit('  suggest: 0.35', '  suggest: 0.7', mode.text);
+    const suggest = edit('  suggest: 0.4', '  suggest: 0.9', mode.text);
     expect(problemsOf(parseSettings(suggest.text, FILE))).toEqual([
       `${FILE}:${mode.line}: mode: must be one of observe, enforce (got "loud")`,
       `${FILE}:${suggest.line}: thresholds.suggest: must not be above thresholds.act`,
@@ -210,7 +210,7 @@ describe('loadSettingsFile', () => {
 
   it('GIVEN a bad file on disk THEN the problem carries its path relative to cwd', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rumorguard-settings-'));
-    const { text, line } = edit('  act: 0.6', '  act: 2');
+    const { text, line } = edit('  act: 0.8', '  act: 2');
     writeFileSync(path.join(dir, 'strict.yaml'), text);
     expect(problemsOf(loadSettingsFile('strict.yaml', dir))).toEqual([`strict.yaml:${line}: thresholds.act: must be between 0 and 1`]);
   });

@@ -74,7 +74,7 @@ describe('console playground', () => {
   it('GIVEN /why THEN every rule considered is listed', async () => {
     const out = await play(['5G towers spread the coronavirus', '/why']);
     expect(out).toMatch(/✔ threshold: score is at or above the act threshold/);
-    expect(out).toMatch(/· refuting: no sign that the message refutes the rumor/);
+    expect(out).toMatch(/· refuting: the member passes the rumor on \(no sign of refuting, asking or mocking\): the ladder applies/);
   });
 
   it('GIVEN a harmless message edited into a rumor THEN the edit is checked like a new message', async () => {
