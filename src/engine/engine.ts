@@ -40,8 +40,6 @@ export type SettingsChange = SettingsOverride | ((current: GroupSettings) => Set
 /** The group's settings after a change, with the override that was applied; or why it was refused. */
 export type ConfigureResult = { ok: true; settings: GroupSettings; override: SettingsOverride } | { ok: false; problems: string[] };
 
-/** How long "this message was counted" is remembered, so a late edit does not count twice. */
-const COUNTED_TTL_MS = 7 * 86_400_000;
 
 /**
  * How long an Engine uses a group's settings before reading them again. Its own changes apply
@@ -72,7 +70,12 @@ export class Engine {
     return this.matcher.size;
   }
 
-  /** Decides what to do about one message (and, unless dry-run, records strikes and replies). */
+  /**
+   * Decides what to do about one message (and, unless dry-run, records strikes and replies). The
+   * store is asked only as far as the decision needs it: nothing for a message that matches no
+   * rumor (most messages), the member's strikes for one that is logged, and for one that may act
+   * the strikes (one atomic update), the last refutation of the rumor, and who earned a strike.
+   */
   evaluate(message: ChatMessage, opts: EvaluateOptions = {}): Promise<Decision> {
     if (opts.stateless) return Promise.resolve(this.evaluateStateless(message));
     return this.lock.run(message.groupId, async () => {
@@ -84,71 +87,64 @@ export class Engine {
       const top = match.matches[0];
       const mode = settings.mode;
       const decayDays = settings.strikes.decayDays;
-      const strikeKey = stateKeys.strikes(mode, message.groupId, message.member.id);
-      const countedKey = stateKeys.counted(mode, message.groupId, message.messageId);
-      const [strikes, lastReply, counted] = await Promise.all([
-        store.get<Strike[]>(strikeKey),
-        top ? store.get<ReplyRecord>(stateKeys.reply(mode, message.groupId, top.debunkId)) : undefined,
-        store.get<string[]>(countedKey),
-      ]);
-      const decideOn = (stored: { strikes: Strike[] | undefined; counted: string[] | undefined }) =>
+      const decideOn = (strikes: readonly Strike[] | undefined, lastReply?: ReplyRecord) =>
         decide({
           message,
           settings,
           match,
           debunks: this.byId,
-          state: { strikes: activeStrikes(stored.strikes ?? [], now, decayDays), ...(lastReply ? { lastReply } : {}), counted: stored.counted ?? [] },
+          state: {
+            strikes: activeStrikes(strikes ?? [], now, decayDays),
+            ...(lastReply ? { lastReply } : {}),
+            // A message counts once per rumor: an edit, or the same message handled twice (a
+            // redelivery, two processes), finds its strike already there, or (a member without
+            // strikes, an exempt admin) the refutation it got.
+            counted: [
+              ...(strikes ?? []).filter((s) => s.messageId === message.messageId).map((s) => s.debunkId),
+              ...(lastReply && top && lastReply.messageId === message.messageId ? [top.debunkId] : []),
+            ],
+          },
           now,
         });
-      let outcome = decideOn({ strikes, counted });
-      if (opts.dryRun) return outcome.decision;
-
-      // Another process may share the group (Discord shards, two bots on one store): each write
-      // below is an atomic update that decides again on what is stored at that moment.
-      const countedId = outcome.changes.counted;
-      if (countedId !== undefined) {
-        // The count is claimed first, so a message that two processes both evaluate (a
-        // redelivery) is counted by one of them only. Both variables are set by the change's
-        // last run, the one stored.
-        let claimed = false as boolean;
-        let countedNow = undefined as string[] | undefined;
-        await store.update<string[]>(
-          countedKey,
-          (current) => {
-            countedNow = current;
-            claimed = !current?.includes(countedId);
-            return claimed ? [...(current ?? []), countedId] : current;
-          },
-          COUNTED_TTL_MS,
-        );
-        if (!claimed) return decideOn({ strikes, counted: countedNow }).decision;
+      if (!top || top.score < settings.thresholds.suggest) return decideOn(undefined).decision;
+      const strikeKey = stateKeys.strikes(mode, message.groupId, message.member.id);
+      // Logged only: the ledger still says how many strikes the member has.
+      if (top.score < settings.thresholds.act || opts.dryRun) {
+        const [strikes, lastReply] = await Promise.all([
+          store.get<Strike[]>(strikeKey),
+          opts.dryRun ? store.get<ReplyRecord>(stateKeys.reply(mode, message.groupId, top.debunkId)) : undefined,
+        ]);
+        return decideOn(strikes, lastReply).decision;
       }
-      if (outcome.changes.strike) {
-        // The ladder step depends on the member's count: the decision that stands is the one
-        // made on the strikes as they are when this one is added.
-        await store.update<Strike[]>(
-          strikeKey,
-          (current) => {
-            outcome = decideOn({ strikes: current, counted });
-            const strike = outcome.changes.strike;
-            return strike ? [...activeStrikes(current ?? [], now, decayDays), strike] : current;
-          },
-          decayDays * 86_400_000,
-        );
-        if (outcome.changes.strike) {
-          await store.set(stateKeys.struck(mode, message.groupId, message.messageId), message.member.id, decayDays * 86_400_000);
-        }
-      }
+      const lastReply = await store.get<ReplyRecord>(stateKeys.reply(mode, message.groupId, top.debunkId));
+      // Another process may share the group (Discord shards, two bots on one store): the strike is
+      // added by an atomic update that decides again on the strikes stored at that moment, so the
+      // ladder step and the count always agree; a decision without a strike writes nothing.
+      let outcome = decideOn(undefined, lastReply);
+      await store.update<Strike[]>(
+        strikeKey,
+        (current) => {
+          outcome = decideOn(current, lastReply);
+          const strike = outcome.changes.strike;
+          return strike ? [...activeStrikes(current ?? [], now, decayDays), strike] : current;
+        },
+        decayDays * 86_400_000,
+      );
+      const writes: Promise<unknown>[] = [];
+      if (outcome.changes.strike) writes.push(store.set(stateKeys.struck(mode, message.groupId, message.messageId), message.member.id, decayDays * 86_400_000));
       const reply = outcome.changes.reply;
       if (reply) {
         const windowMs = settings.repeat.windowMinutes * 60_000;
         // A refutation another process posted within the window stays the one pointed to.
-        await store.update<ReplyRecord>(
-          stateKeys.reply(mode, message.groupId, reply.debunkId),
-          (current) => (current && now - current.at < windowMs ? current : reply.record),
-          Math.max(60_000, windowMs),
+        writes.push(
+          store.update<ReplyRecord>(
+            stateKeys.reply(mode, message.groupId, reply.debunkId),
+            (current) => (current && now - current.at < windowMs ? current : reply.record),
+            Math.max(60_000, windowMs),
+          ),
         );
       }
+      await Promise.all(writes);
       return outcome.decision;
     });
   }

@@ -9,7 +9,6 @@ export const stateKeys = {
   settings: (group: string) => storeKey('settings', group),
   strikes: (mode: string, group: string, member: string) => storeKey('strikes', mode, group, member),
   reply: (mode: string, group: string, debunk: string) => storeKey('reply', mode, group, debunk),
-  counted: (mode: string, group: string, message: string) => storeKey('counted', mode, group, message),
   /** Who earned a strike with a message: an accepted "not a rumor" takes that strike back. */
   struck: (mode: string, group: string, message: string) => storeKey('struck', mode, group, message),
 };

@@ -45,7 +45,9 @@ describe.each(BACKENDS.map((b) => [b.backend, b] as const))('two Engines on one 
       const [a, b] = stores.map((store) => harness({ store }));
       const message = a!.message({ messageId: 'redelivered' });
       const decisions = await Promise.all([a!.engine.evaluate(message), b!.engine.evaluate(message)]);
-      expect(decisions.map((d) => d.strikes.after).sort()).toEqual([0, 1]);
+      // One of them counts it; the other finds it counted and does nothing more than log it.
+      expect(decisions.filter((d) => d.strikes.after > d.strikes.before)).toHaveLength(1);
+      expect(decisions.filter((d) => d.actions.some((x) => x.type === 'reply_refutation'))).toHaveLength(1);
       expect(await b!.engine.strikesOf('g-1', 'm-1')).toHaveLength(1);
     });
 

@@ -92,7 +92,7 @@ for (const backendCase of BACKENDS.filter((b) => b.sharedBetweenOpens)) {
           stateKeys.strikes('enforce', 'g-1', 'm-1'),
           stateKeys.reply('enforce', 'g-1', FIVE_G_ID),
           storeKey('feedback', 'g-1'),
-          ...['a', 'b'].flatMap((n) => range(RUMORS).map((i) => stateKeys.counted('enforce', 'g-1', `${n}-${i}`))),
+          ...['a', 'b'].flatMap((n) => range(RUMORS).map((i) => stateKeys.struck('enforce', 'g-1', `${n}-${i}`))),
         ];
         for (const key of keys) await opened.store.delete(key);
         await opened.close();

@@ -8,6 +8,7 @@ import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
 import { parseStoredEntry } from './parseStoredEntry.js';
 import { ledgerStoreError } from './ledgerStoreError.js';
 import { checkTableName } from './tableName.js';
+import type { RunSql } from '../../store/backends/sqlCells.js';
 
 /** Where and how a SQLite ledger is kept. */
 export interface SqliteLedgerOptions {
@@ -23,7 +24,10 @@ export interface SqliteLedgerOptions {
   busyTimeoutMs?: number;
 }
 
-/** Rows one INSERT carries: 5 parameters a row stays far below SQLite's 32,766. */
+/**
+ * Texts one INSERT carries (4 parameters a row). Entries go in one statement whatever their
+ * number: a recorder batch (500 × 4 parameters) stays far below SQLite's 32,766.
+ */
 const ROWS_PER_STATEMENT = 200;
 
 export const SQLITE_LEDGER_DEFAULTS = {
@@ -34,9 +38,10 @@ export const SQLITE_LEDGER_DEFAULTS = {
 } as const satisfies Required<SqliteLedgerOptions>;
 
 /**
- * A ledger in a SQLite file. Appends are compare-and-set inside `BEGIN IMMEDIATE`, which takes the
- * file's write lock before the head is read, so two processes on one file take turns; WAL lets
- * readers continue meanwhile, and `synchronous=FULL` makes every acknowledged append durable.
+ * A ledger in a SQLite file. An append is one statement that checks the head and inserts a batch
+ * of entries (compare-and-set), so it holds the file's write lock only for that statement; two
+ * processes on one file take turns; WAL lets readers continue meanwhile, and `synchronous=FULL`
+ * makes every append durable before the spool forgets its records.
  */
 export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOptions = {}): Promise<ClosableLedgerBackend> {
   const table = checkTableName(options.table ?? SQLITE_LEDGER_DEFAULTS.table);
@@ -54,7 +59,9 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
   try {
     // The busy timeout first: switching to WAL itself needs a lock another process may hold.
     await db.run(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
-    await db.get('PRAGMA journal_mode = WAL');
+    await db.all('PRAGMA journal_mode = WAL');
+    // The store beside it writes at NORMAL; the ledger's appends reach the disk before they count,
+    // because the spool forgets what the ledger has taken.
     await db.run('PRAGMA synchronous = FULL');
     await db.run(
       `CREATE TABLE IF NOT EXISTS ${table} (group_id TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, ` +
@@ -83,7 +90,8 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
     const rows = await exclusive(`read group ${groupId}`, () => db.all<{ seq: number; entry: string }>(`SELECT seq, entry FROM ${table} WHERE group_id = ? ORDER BY seq`, [groupId]));
     return { items: rows.map((r) => parseStoredEntry(r.entry, r.seq)) };
   }
-  const headOf = (groupId: string) => db.get<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${table} WHERE group_id = ? ORDER BY seq DESC LIMIT 1`, [groupId]);
+  const headOf = async (groupId: string) =>
+    (await db.all<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${table} WHERE group_id = ? ORDER BY seq DESC LIMIT 1`, [groupId]))[0];
 
   return {
     async head(groupId) {
@@ -95,23 +103,9 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
       exclusive(`append seq ${entries[0]?.seq}…${entries.at(-1)?.seq} to group ${groupId}`, async () => {
         const first = entries[0];
         if (!first) return false;
-        await db.run('BEGIN IMMEDIATE');
         try {
-          const head = await headOf(groupId);
-          const follows = head ? first.seq === head.seq + 1 && first.prev === head.hash : first.seq === 1;
-          if (!follows) {
-            await db.run('ROLLBACK');
-            return false;
-          }
-          // Many rows a statement, well under SQLite's limit of bound parameters: one commit (one
-          // fsync) for the whole batch.
-          for (let i = 0; i < entries.length; i += ROWS_PER_STATEMENT) {
-            const rows = entries.slice(i, i + ROWS_PER_STATEMENT);
-            await db.run(
-              `INSERT INTO ${table} (group_id, seq, hash, prev, entry) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-              rows.flatMap((e) => [groupId, e.seq, e.hash, e.prev, JSON.stringify(e)]),
-            );
-          }
+          // The texts first, in their own statement: kept beside entries that then fail to go
+          // in, they are only unused (and purged in time); the chain never points at a text not kept.
           for (let i = 0; i < texts.length; i += ROWS_PER_STATEMENT) {
             const rows = texts.slice(i, i + ROWS_PER_STATEMENT);
             // The same text again (a repeated rumor) is kept as long as its latest incident needs it.
@@ -121,10 +115,18 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
               rows.flatMap((t) => [groupId, t.hash, t.text, t.keepUntil.getTime()]),
             );
           }
-          await db.run('COMMIT');
-          return true;
+          // One statement, so one atomic write without holding a transaction open across awaits:
+          // the rows go in only when the first follows the head, and all of them or none (a row
+          // another writer got in first breaks the (group, seq) key and aborts the statement).
+          const written = await db.all(
+            `INSERT INTO ${table} (group_id, seq, hash, prev, entry) ` +
+              `SELECT ?, column1, column2, column3, column4 FROM (VALUES ${entries.map(() => '(?, ?, ?, ?)').join(', ')}) ` +
+              `WHERE COALESCE((SELECT seq = ? AND hash = ? FROM ${table} WHERE group_id = ? ORDER BY seq DESC LIMIT 1), ? = 1) RETURNING seq`,
+            [groupId, ...entries.flatMap((e) => [e.seq, e.hash, e.prev, JSON.stringify(e)]), first.seq - 1, first.prev, groupId, first.seq],
+          );
+          return written.length === entries.length;
         } catch (err) {
-          await db.run('ROLLBACK').catch(() => undefined);
+          if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT') return false;
           throw err;
         }
       }),
@@ -158,8 +160,8 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
       return found;
     },
 
-    purgeTexts: (now) =>
-      exclusive('purge message texts', () => db.run(`DELETE FROM ${textTable} WHERE keep_until <= ?`, [now.getTime()])),
+    purgeTexts: async (now) =>
+      (await exclusive('purge message texts', () => db.all(`DELETE FROM ${textTable} WHERE keep_until <= ? RETURNING 1`, [now.getTime()]))).length,
 
     async groups() {
       const rows = await exclusive('list groups', () => db.all<{ group_id: string }>(`SELECT DISTINCT group_id FROM ${table} ORDER BY group_id`));
@@ -170,19 +172,22 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
   };
 }
 
-/**
- * One sqlite3 connection with promises. A transaction belongs to the connection, not to a caller,
- * so `exclusive` runs one operation at a time: two appends through one connection must not
- * interleave their BEGIN … COMMIT.
- */
+/** The ledger's sqlite3 connection with promises; `exclusive` runs its operations one at a time. */
 class Database {
   private tail: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly db: sqlite3.Database) {}
+  private constructor(
+    private readonly query: RunSql,
+    private readonly closeConnection: () => Promise<void>,
+  ) {}
 
   static open(file: string): Promise<Database> {
     return new Promise((resolve, reject) => {
-      const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err) => (err ? reject(err) : resolve(new Database(db))));
+      const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err) => {
+        if (err) return reject(err);
+        const query: RunSql = (sql, params) => new Promise((ok, fail) => db.all(sql, params, (e, rows) => (e ? fail(e) : ok(rows as Record<string, unknown>[]))));
+        resolve(new Database(query, () => new Promise((ok, fail) => db.close((e) => (e ? fail(e) : ok())))));
+      });
     });
   }
 
@@ -192,25 +197,15 @@ class Database {
     return result;
   }
 
-  /** Runs a statement; resolves with the number of rows it changed. */
-  run(sql: string, params: unknown[] = []): Promise<number> {
-    return new Promise((resolve, reject) =>
-      this.db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
-        if (err) reject(err);
-        else resolve(this.changes);
-      }),
-    );
-  }
-
-  get<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {
-    return new Promise((resolve, reject) => this.db.get<T>(sql, params, (err, row) => (err ? reject(err) : resolve(row))));
+  async run(sql: string, params: unknown[] = []): Promise<void> {
+    await this.query(sql, params);
   }
 
   all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return new Promise((resolve, reject) => this.db.all<T>(sql, params, (err, rows) => (err ? reject(err) : resolve(rows))));
+    return this.query(sql, params) as Promise<T[]>;
   }
 
   close(): Promise<void> {
-    return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+    return this.closeConnection();
   }
 }

@@ -21,6 +21,10 @@ export async function openSqlite(file: string, options: BackendOptions): Promise
     // The first query opens the file (and creates the table), so a bad path fails here.
     // Write-ahead logging lets another process read while this one writes.
     await adapter.query('PRAGMA journal_mode=WAL');
+    // Settings, strikes and notices need not reach the disk at every write: in WAL mode NORMAL
+    // still never corrupts the file, and a power cut loses at most the last moments' changes.
+    // (What must survive one is the ledger, which keeps its own FULL connection, and the spool.)
+    await adapter.query('PRAGMA synchronous=NORMAL');
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
