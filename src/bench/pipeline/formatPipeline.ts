@@ -2,7 +2,7 @@ import type { PipelineResult } from './pipelineBench.js';
 
 /** The pipeline rows as a text table, one line per store and run. */
 export function formatPipelineTable(rows: readonly PipelineResult[]): string {
-  const header = ['store', 'run', 'rumors', 'groups', 'msgs', 'msgs/s', 'p50 ms', 'p99 ms', 'others p99 (without flood)', 'fsyncs/rec', 'writes/rec', 'lag p50/p99 ms', 'RSS MB'];
+  const header = ['store', 'run', 'rumors', 'groups', 'msgs', 'msgs/s', 'p50 ms', 'p99 ms', 'others p99 (without flood)', 'fsyncs/rec', 'writes/rec', 'lag p50/p99 ms', 'RSS MB', 'CPU ms/msg'];
   const lines = rows.map((r) => [
     r.store,
     r.run,
@@ -17,6 +17,7 @@ export function formatPipelineTable(rows: readonly PipelineResult[]): string {
     r.storeWritesPerRecord.toFixed(3),
     `${r.ledgerLagP50Ms} / ${r.ledgerLagP99Ms}`,
     String(r.rssMB),
+    r.cpuMsPerMessage.toFixed(3),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: readonly string[]) => cells.map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -28,5 +29,6 @@ export const PIPELINE_NOTES = [
   'platform answering at once. msgs/s is wall-clock; p50/p99 from a message handed over to its decision back with the incident on disk.',
   'The flood run sends its rumors into one group while the other groups talk; "others p99" is their latency then, and in brackets without',
   'the flood (the steady 5 % run). fsyncs/rec: spool flushes per ledger record; writes/rec: ledger writes to the store per record; lag: from',
-  'a record on disk to it being in the store. Redis and Postgres rows run when REDIS_URL / POSTGRES_URL are set.',
+  'a record on disk to it being in the store. CPU ms/msg: CPU time of the process per message (steadier than wall-clock figures on a busy',
+  'machine). Redis and Postgres rows run when REDIS_URL / POSTGRES_URL are set.',
 ].join('\n');

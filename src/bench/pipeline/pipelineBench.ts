@@ -72,6 +72,11 @@ export interface PipelineResult {
   ledgerLagP99Ms: number;
   /** Largest resident set seen during the run, MB. */
   rssMB: number;
+  /**
+   * CPU time of the whole process per message, ms (user + system, delivery to the store included):
+   * steadier than wall-clock figures on a machine that is busy with other things.
+   */
+  cpuMsPerMessage: number;
 }
 
 /** A platform that does what it is asked at once: the bench measures the core, not a network. */
@@ -155,6 +160,7 @@ async function measure(store: PipelineStore, options: PipelineBenchOptions, run:
     const latencies: number[] = [];
     const others: number[] = [];
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     if (run.flood === undefined) {
       await pool(total, concurrency, async () => {
         latencies.push(await decide(core, message(rng.int(1, groups), rng.chance(run.rumorShare))));
@@ -178,6 +184,7 @@ async function measure(store: PipelineStore, options: PipelineBenchOptions, run:
     const seconds = (performance.now() - started) / 1000;
     await core.moderator.settled();
     await core.recorder.flush();
+    const cpu = process.cpuUsage(cpuBefore);
     const spool = core.spool.stats();
     const recorder = core.recorder.stats();
     const sorted = Float64Array.from(latencies).sort();
@@ -199,6 +206,7 @@ async function measure(store: PipelineStore, options: PipelineBenchOptions, run:
       ledgerLagP50Ms: round(recorder.lagP50Ms, 1),
       ledgerLagP99Ms: round(recorder.lagP99Ms, 1),
       rssMB: round(Math.max(rss, process.memoryUsage().rss) / 1024 / 1024, 0),
+      cpuMsPerMessage: round((cpu.user + cpu.system) / 1000 / (latencies.length + others.length), 3),
     };
   } finally {
     clearInterval(sampler);
