@@ -104,7 +104,7 @@ describe('Moderator when the store is unreachable', () => {
     await moderator.onMessage(msg('1'));
     await opened.close(); // the store is gone: every operation now fails with a StoreError
     const down = await moderator.onMessage(msg('2'));
-    expect(down.storeError).toMatch(/^sqlite store .*: get ".*" failed: The database connection is not open/);
+    expect(down.storeError).toMatch(/^sqlite store .*: get ".*" failed: SQLITE_MISUSE/);
     expect(down.decision.actions.map((a) => a.type)).toEqual(['log', 'reply_refutation']);
     expect(down.decision.explain.at(-1)).toEqual({ rule: 'store', fired: true, reason: 'store_unavailable' });
     // Within the retry pause the store is not asked again; the incident is still logged.

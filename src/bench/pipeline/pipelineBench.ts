@@ -135,7 +135,8 @@ async function measure(store: PipelineStore, options: PipelineBenchOptions, run:
     storeUrl,
     spoolFile: path.join(dir, 'spool.jsonl'),
     isolation: { store: { namespace: tag, table: `${tag}_kv` }, ledger: { table: `${tag}_ledger`, keyPrefix: `${tag}:` } },
-    log: createLogger({ level: 'silent', secrets: [] }),
+    // A ledger that fails during a bench must show: its figures would be wrong.
+    log: createLogger({ level: 'warn', secrets: [], destination: process.stderr }),
   });
   if (!created.ok) throw new Error(`pipeline bench on ${store}: ${created.error}`);
   const core = created.core;
@@ -187,6 +188,7 @@ async function measure(store: PipelineStore, options: PipelineBenchOptions, run:
     const cpu = process.cpuUsage(cpuBefore);
     const spool = core.spool.stats();
     const recorder = core.recorder.stats();
+    if (core.spool.waiting > 0) throw new Error(`pipeline bench on ${store}: ${core.spool.waiting} ledger records were not delivered`);
     const sorted = Float64Array.from(latencies).sort();
     const othersSorted = Float64Array.from(others).sort();
     return {

@@ -1,42 +1,36 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { BackendOptions, OpenedKeyv } from './openedKeyv.js';
 import { sqlCells } from './sqlCells.js';
-import { SqliteKeyvAdapter } from './sqliteKeyvAdapter.js';
 
 /**
  * How long a writer waits for another process's write lock before failing with SQLITE_BUSY.
- * Longer than the network timeouts: a busy file is contention, not an outage. (The ledger's own
- * connection holds the lock for one statement at a time.)
+ * Longer than the network timeouts: a busy file is contention, not an outage.
  */
 const BUSY_TIMEOUT_MS = 5_000;
 
 /** A keyv store in a SQLite file, creating the file and its folder on first use. */
 export async function openSqlite(file: string, options: BackendOptions): Promise<OpenedKeyv> {
   await mkdir(path.dirname(file), { recursive: true });
-  // No waiting inside the driver: it would block the event loop (the adapter waits instead).
-  const db = new Database(file, { timeout: 0 });
-  let adapter: SqliteKeyvAdapter;
+  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, table: options.table, busyTimeout: BUSY_TIMEOUT_MS });
+  const keyv = new Keyv(adapter, { namespace: options.namespace, throwOnErrors: true });
+  const close = () => adapter.disconnect();
   try {
-    // Write-ahead logging lets another process (or the ledger's connection) read while this one
-    // writes. Settings, strikes and notices need not reach the disk at every write: in WAL mode
-    // NORMAL still never corrupts the file, and a power cut loses at most the last moments'
-    // changes. (What must survive one is the ledger, which keeps its own FULL connection, and the
-    // spool.)
-    // Opening may meet another process switching the file to WAL: wait for it here, once.
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 0');
-    // A bad path or a file that is not a database fails here, at open.
-    adapter = new SqliteKeyvAdapter(db, options.table, BUSY_TIMEOUT_MS);
+    // The first query opens the file (and creates the table), so a bad path fails here.
+    // Write-ahead logging lets another process read while this one writes.
+    await adapter.query('PRAGMA journal_mode=WAL');
+    // Settings, strikes and notices need not reach the disk at every write: in WAL mode NORMAL
+    // still never corrupts the file, and a power cut loses at most the last moments' changes.
+    // (What must survive one is the ledger, which keeps its own FULL connection, and the spool.)
+    await adapter.query('PRAGMA synchronous=NORMAL');
   } catch (error) {
-    db.close();
+    await close().catch(() => undefined);
     throw error;
   }
-  const keyv = new Keyv(adapter, { namespace: options.namespace, throwOnErrors: true });
-  const cells = sqlCells(adapter.query, options.table, 'sqlite');
-  return { keyv, cells, close: () => adapter.disconnect() };
+  // The adapter's query spreads its parameters (sqlite3's Database#all); its constructor has
+  // set opts.table to the sanitized table name.
+  const cells = sqlCells((sql, params) => adapter.query(sql, ...params), adapter.opts.table!, 'sqlite');
+  return { keyv, cells, close };
 }

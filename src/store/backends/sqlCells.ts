@@ -4,7 +4,7 @@ import type { RawCells } from './rawCells.js';
 export type RunSql = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
 /**
- * Cells on the `(key, value)` table of the SQLite adapter (sqliteKeyvAdapter.ts, laid out as @keyv/sqlite lays it out) and @keyv/postgres. Each swap is a single
+ * Cells on the `(key, value)` table of @keyv/sqlite and @keyv/postgres. Each swap is a single
  * conditional statement (an insert that does nothing on conflict, an update or delete whose
  * WHERE clause holds the value read), so it is atomic without a transaction: a transaction would
  * need a connection of its own, and the SQLite adapter has one connection per process that every
