@@ -4,7 +4,8 @@ import { formatNotes, formatTable } from '../bench/formatTable.js';
 import { BENCH_DEFAULTS, runBench } from '../bench/runBench.js';
 import type { ProgressReporter } from '../bench/runSystem.js';
 import { SYSTEM_NAMES, type SystemName } from '../bench/systems/index.js';
-import { formatPipelineTable, PIPELINE_NOTES } from '../bench/pipeline/formatPipeline.js';
+import { formatPipelineTable, formatReplayTable, PIPELINE_NOTES } from '../bench/pipeline/formatPipeline.js';
+import { runReplayBench } from '../bench/pipeline/replayBench.js';
 import { PIPELINE_DEFAULTS, runPipelineBench, type PipelineResult } from '../bench/pipeline/pipelineBench.js';
 import { ENV_DEFAULTS, readEnv } from '../config/env.js';
 import { loadDebunks } from '../debunks/loadDebunks.js';
@@ -48,8 +49,10 @@ export function benchCommand(): Command {
     .option('--flood <n>', `pipeline: rumors flooding one group (default ${PIPELINE_DEFAULTS.flood})`, positive)
     .action(async (flags: BenchFlags) => {
       const pipeline = flags.pipeline === false ? [] : await pipelineRows(flags);
+      const replays = flags.pipeline === false ? [] : await runReplayBench();
+      const pipelineText = () => `${formatPipelineTable(pipeline)}\n\n${formatReplayTable(replays)}\n\n${PIPELINE_NOTES}\n`;
       if (flags.pipelineOnly) {
-        process.stdout.write(flags.json ? `${JSON.stringify({ results: pipeline })}\n` : `${formatPipelineTable(pipeline)}\n\n${PIPELINE_NOTES}\n`);
+        process.stdout.write(flags.json ? `${JSON.stringify({ results: [...pipeline, ...replays] })}\n` : pipelineText());
         return;
       }
       const runs = runBench({
@@ -62,11 +65,11 @@ export function benchCommand(): Command {
         progress: process.stderr.isTTY ? progressBar : undefined,
       });
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ results: [...runs.map((r) => r.result), ...pipeline] })}\n`);
+        process.stdout.write(`${JSON.stringify({ results: [...runs.map((r) => r.result), ...pipeline, ...replays] })}\n`);
       } else {
         const gcExposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
         process.stdout.write(`${formatTable(runs.map((r) => r.result))}\n\n${formatNotes(runs, gcExposed)}\n`);
-        if (pipeline.length > 0) process.stdout.write(`\n${formatPipelineTable(pipeline)}\n\n${PIPELINE_NOTES}\n`);
+        if (pipeline.length > 0) process.stdout.write(`\n${pipelineText()}`);
       }
     });
 }

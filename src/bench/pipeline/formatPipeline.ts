@@ -1,4 +1,5 @@
 import type { PipelineResult } from './pipelineBench.js';
+import type { ReplayResult } from './replayBench.js';
 
 /** The pipeline rows as a text table, one line per store and run. */
 export function formatPipelineTable(rows: readonly PipelineResult[]): string {
@@ -22,6 +23,18 @@ export function formatPipelineTable(rows: readonly PipelineResult[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: readonly string[]) => cells.map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [row(header), row(widths.map((w) => '-'.repeat(w))), ...lines.map(row)].join('\n');
+}
+
+/** The replay rows: an outage's spooled records delivered once the store is back. */
+export function formatReplayTable(rows: readonly ReplayResult[]): string {
+  const lines = [
+    'replay after an outage  records  replay ms  ms per 1k  record() during replay, ms',
+    ...rows.map(
+      (r) =>
+        `${'sqlite'.padEnd(22)}  ${String(r.records).padStart(7)}  ${String(r.replayMs).padStart(9)}  ${String(Math.round((r.replayMs / r.records) * 1000)).padStart(9)}  ${r.recordDuringReplayMs.toFixed(2).padStart(26)}`,
+    ),
+  ];
+  return lines.join('\n');
 }
 
 export const PIPELINE_NOTES = [
