@@ -41,7 +41,10 @@ export function formatAftermath(d: Decision, results: readonly ActionResult[], m
     if (r.status === 'failed') lines.push(`  (failed: ${r.type} — ${r.error})`);
   }
   for (const w of d.withheld) lines.push(`  (not done: ${w.type} — ${REASONS[w.withheldBecause]})`);
-  if (d.refuting) lines.push(`  (refutes the rumor: ${d.refutingCues.join(', ')}; no strike)`);
+  if (d.matches.length > 0 && d.stance !== 'spread') {
+    const how = { question: 'asks about the rumor', refute: 'refutes the rumor', mock: 'mocks the rumor' }[d.stance];
+    lines.push(`  (${how}${d.stanceCues.length > 0 ? `: ${d.stanceCues.join(', ')}` : ''}; no strike)`);
+  }
   if (d.strikes.after !== d.strikes.before) lines.push(`  (${memberName} now has ${d.strikes.after} active strike(s))`);
   return lines;
 }
