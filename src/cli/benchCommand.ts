@@ -5,7 +5,7 @@ import { BENCH_DEFAULTS, runBench } from '../bench/runBench.js';
 import type { ProgressReporter } from '../bench/runSystem.js';
 import { SYSTEM_NAMES, type SystemName } from '../bench/systems/index.js';
 import { formatPipelineTable, formatReplayTable, PIPELINE_NOTES } from '../bench/pipeline/formatPipeline.js';
-import { runReplayBench } from '../bench/pipeline/replayBench.js';
+import { REPLAY_SIZES, runReplayBench } from '../bench/pipeline/replayBench.js';
 import { PIPELINE_DEFAULTS, runPipelineBench, type PipelineResult } from '../bench/pipeline/pipelineBench.js';
 import { ENV_DEFAULTS, readEnv } from '../config/env.js';
 import { loadDebunks } from '../debunks/loadDebunks.js';
@@ -20,6 +20,7 @@ interface BenchFlags {
   groups?: number;
   pipelineMessages?: number;
   flood?: number;
+  replay?: number[];
   sizes?: number[];
   messages?: number;
   warmup?: number;
@@ -47,9 +48,10 @@ export function benchCommand(): Command {
     .option('--groups <n>', `pipeline: groups talking (default ${PIPELINE_DEFAULTS.groups})`, positive)
     .option('--pipeline-messages <n>', `pipeline: messages per steady run (default ${PIPELINE_DEFAULTS.messages})`, positive)
     .option('--flood <n>', `pipeline: rumors flooding one group (default ${PIPELINE_DEFAULTS.flood})`, positive)
+    .option('--replay <list>', `pipeline: outage sizes to replay, comma-separated (default ${REPLAY_SIZES.join(',')})`, positiveList)
     .action(async (flags: BenchFlags) => {
       const pipeline = flags.pipeline === false ? [] : await pipelineRows(flags);
-      const replays = flags.pipeline === false ? [] : await runReplayBench();
+      const replays = flags.pipeline === false ? [] : await runReplayBench(flags.replay);
       const pipelineText = () => `${formatPipelineTable(pipeline)}\n\n${formatReplayTable(replays)}\n\n${PIPELINE_NOTES}\n`;
       if (flags.pipelineOnly) {
         process.stdout.write(flags.json ? `${JSON.stringify({ results: [...pipeline, ...replays] })}\n` : pipelineText());
