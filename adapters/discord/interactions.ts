@@ -61,7 +61,9 @@ async function reportFromMenu(deps: DiscordDeps, interaction: MessageContextMenu
   if (!interaction.inGuild()) return;
   const lang = languageOfLocale(interaction.locale);
   const target = interaction.targetMessage;
-  const r = await deps.moderator.onFeedback('report', aboutMessage(interaction.guildId, target.id), memberOf(interaction), '');
+  // The reported message's text and author go with the report: the admins review what was said.
+  const author = { id: target.author.id, name: target.member?.displayName ?? target.author.globalName ?? target.author.username };
+  const r = await deps.moderator.onFeedback('report', { ...aboutMessage(interaction.guildId, target.id), text: target.content, member: author }, memberOf(interaction), '');
   await interaction.reply(privately({ content: text(lang, r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull') }));
 }
 
