@@ -10,10 +10,18 @@ import { COMMAND_TEXTS } from './commandTexts.js';
 /** The ledger's name for a change of several settings at once (the dashboard's rules form). */
 export const RULES_ACTION = 'rules';
 
+/** "30m", "1h", "1d": a mute's length as the rules file writes it. */
+function duration(ms: number): string {
+  const minutes = ms / 60_000;
+  if (minutes % 1440 === 0) return `${minutes / 1440}d`;
+  if (minutes % 60 === 0) return `${minutes / 60}h`;
+  return `${minutes}m`;
+}
+
 /** Settings as `field.path = value` lines, lists and ladders written as the rules file writes them. */
 export function flattenSettings(settings: GroupSettings): Map<string, string> {
   const out = new Map<string, string>();
-  const step = (s: readonly { type: string; durationMs?: number }[]) => s.map((a) => (a.durationMs ? `${a.type} ${a.durationMs / 60_000}m` : a.type)).join(' + ');
+  const step = (s: readonly { type: string; durationMs?: number }[]) => s.map((a) => (a.durationMs ? `${a.type} ${duration(a.durationMs)}` : a.type)).join(' + ');
   const walk = (value: unknown, path: string) => {
     if (Array.isArray(value)) {
       out.set(path, path.startsWith('ladder.') ? value.map((s) => `[${step(s as { type: string }[])}]`).join(' ') : value.join(', '));

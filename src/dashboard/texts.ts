@@ -161,6 +161,7 @@ const EN = {
   // Report
   reportIntro: 'The management report of the chosen period, straight from the ledger: what rumors appeared, what the bot and the admins did (by what really happened), and the signed chain head. The downloads are the same report and data as `rumorguard ledger export`.',
   show: 'Show',
+  before: 'Before (not included)',
   download: 'Download',
   printable: 'Printable page (save as PDF)',
   printHint: 'Use your browser\'s Print to save this page as a PDF.',
@@ -319,6 +320,7 @@ const ZH: Record<TextKey, string> = {
   entries: '{n} 个条目',
   reportIntro: '所选时段的管理报告，直接来自账本：出现了哪些谣言、机器人和管理员做了什么（按实际结果统计），以及签名的链头。下载的文件与 `rumorguard ledger export` 的报告和数据相同。',
   show: '显示',
+  before: '截至（不含当天）',
   download: '下载',
   printable: '可打印页面（可另存为 PDF）',
   printHint: '使用浏览器的“打印”功能将本页另存为 PDF。',

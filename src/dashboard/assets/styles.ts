@@ -35,6 +35,9 @@ th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bot
 th { font-size: .85rem; color: var(--muted); font-weight: 600; white-space: nowrap; }
 td.text { min-width: 14rem; max-width: 32rem; white-space: pre-wrap; word-break: break-word; }
 tr.differs td { background: #fff6e0; }
+td.when { white-space: nowrap; }
+ul.plain { list-style: none; padding: 0; margin: 0; }
+blockquote.text { margin: .5rem 0; padding: .5rem .8rem; border-left: 3px solid var(--line); background: var(--bg); white-space: pre-wrap; word-break: break-word; }
 .status-done { color: var(--good); }
 .status-failed { color: var(--bad); }
 .status-skipped, .status-pending { color: var(--warn); }
@@ -46,7 +49,7 @@ label.field { display: block; margin: .8rem 0 .2rem; font-weight: 600; }
 .error { color: var(--bad); font-size: .9rem; margin: .2rem 0; }
 input[type=text], input[type=number], input[type=date], input[type=search], select, textarea { font: inherit; padding: .4rem .5rem; border: 1px solid #b9c0cc; border-radius: 4px; max-width: 100%; background: #fff; }
 input[aria-invalid="true"], textarea[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--bad); outline: 2px solid #f2b8b5; }
-textarea { width: 100%; min-height: 5rem; }
+textarea { width: 100%; }
 input[type=text].wide { width: 100%; }
 .checks label { display: inline-flex; gap: .3rem; margin: .2rem 1rem .2rem 0; align-items: center; }
 button, .button { font: inherit; padding: .45rem .9rem; border-radius: 4px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; min-height: 2.2rem; }
@@ -57,7 +60,16 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 code, .hash { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem; word-break: break-all; }
 .report table { margin: .5rem 0 1rem; }
 .report pre { white-space: pre-wrap; word-break: break-all; background: var(--bg); padding: .5rem; }
-@media (max-width: 600px) { main { padding: .6rem; } header.top .who { margin-left: 0; width: 100%; } }
+@media (max-width: 600px) {
+  main { padding: .6rem; }
+  header.top .who { margin-left: 0; width: 100%; }
+  /* Wide tables become one card per row, each cell with its column's name. */
+  table.cards thead { display: none; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
+  table.cards tr { border: 1px solid var(--line); border-radius: 6px; margin-bottom: .6rem; background: var(--card); }
+  table.cards td { border: none; padding: .25rem .6rem; min-width: 0; max-width: none; }
+  table.cards td[data-label]::before { content: attr(data-label); display: block; font-size: .75rem; color: var(--muted); }
+}
 @media print {
   header.top, nav, .no-print { display: none !important; }
   body { background: #fff; font-size: 11pt; }

@@ -32,19 +32,19 @@ function explanation(engine: Engine, v: IncidentView, t: Translate): Html {
 export function incidentTable(c: GroupRequestContext, engine: Engine, views: readonly IncidentView[]): Html {
   const { t, group } = c;
   if (views.length === 0) return html`<p>${t('noIncidents')}</p>`;
-  return html`<p class="muted">${t('explainedNote')}</p><div class="scroll"><table id="incidents"><thead><tr>
+  return html`<p class="muted">${t('explainedNote')}</p><div class="scroll"><table id="incidents" class="cards"><thead><tr>
 <th>${t('when')}</th><th>${t('member')}</th><th>${t('rumor')}</th><th>${t('score')}</th><th>${t('stance')}</th><th>${t('message')}</th><th>${t('whyMatched')}</th><th>${t('actions')}</th>
 </tr></thead><tbody>${views.map((v) => {
     const r = v.entry.record;
     return html`<tr data-seq="${v.entry.seq}">
-<td>${r.messageAt.slice(0, 16).replace('T', ' ')}<div class="muted">#${v.entry.seq}</div></td>
-<td><a href="${groupPath(group.id, `/members/${encodeURIComponent(r.member.id)}`)}">${r.member.name}</a><div class="muted">${r.member.id} · ${t('strikes')} ${r.strikes}</div></td>
-<td><a href="${groupPath(group.id, `/incidents?rumor=${encodeURIComponent(r.debunkId)}`)}">${r.debunkId}</a></td>
-<td>${r.score.toFixed(2)}</td>
-<td>${r.stance ?? 'spread'}${r.refuting ? ' ✓' : ''}</td>
-<td class="text">${r.messageText ?? (r.messageHash ? t('textPurged', { hash: r.messageHash.slice(0, 12) }) : '')}</td>
-<td>${explanation(engine, v, t)}</td>
-<td>${actionList(v.actions, t)}</td>
+<td class="when" data-label="${t('when')}">${r.messageAt.slice(0, 10)}<br>${r.messageAt.slice(11, 16)} <span class="muted">#${v.entry.seq}</span></td>
+<td data-label="${t('member')}"><a href="${groupPath(group.id, `/members/${encodeURIComponent(r.member.id)}`)}">${r.member.name}</a><div class="muted">${r.member.id} · ${t('strikes')} ${r.strikes}</div></td>
+<td data-label="${t('rumor')}"><a href="${groupPath(group.id, `/incidents?rumor=${encodeURIComponent(r.debunkId)}`)}">${r.debunkId}</a></td>
+<td data-label="${t('score')}">${r.score.toFixed(2)}</td>
+<td data-label="${t('stance')}">${r.stance ?? 'spread'}${r.refuting ? ' ✓' : ''}</td>
+<td class="text" data-label="${t('message')}">${r.messageText ?? (r.messageHash ? t('textPurged', { hash: r.messageHash.slice(0, 12) }) : '')}</td>
+<td data-label="${t('whyMatched')}">${explanation(engine, v, t)}</td>
+<td data-label="${t('actions')}">${actionList(v.actions, t)}</td>
 </tr>`;
   })}</tbody></table></div>`;
 }

@@ -33,7 +33,7 @@ export function reportBody(c: GroupRequestContext, period: Period, md: string): 
   return html`<p class="muted">${t('reportIntro')}</p>
 <form class="filters card no-print" method="get" action="${groupPath(group.id, '/report')}">
 <label>${t('from')}<input type="date" name="since" value="${period.since ?? ''}"></label>
-<label>${t('to')}<input type="date" name="until" value="${period.until ?? ''}"></label>
+<label>${t('before')}<input type="date" name="until" value="${period.until ?? ''}"></label>
 <button type="submit">${t('show')}</button>
 </form>
 <div class="card no-print" id="downloads"><strong>${t('download')}:</strong>

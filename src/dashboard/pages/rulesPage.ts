@@ -36,7 +36,8 @@ function numberInput(field: TextField, key: TextKey, form: RulesFormValues, prob
 }
 
 function textarea(field: TextField, key: TextKey, form: RulesFormValues, problems: Problems, t: Translate, hint?: string): Html {
-  return html`${label(field, key, t)}${hint ? html`<p class="hint">${hint}</p>` : ''}<textarea id="${idOf(field)}" name="${field}" rows="4"${invalid(field, problems)}>${form[field] ?? ''}</textarea>${errors(field, problems)}`;
+  const rows = Math.max(2, Math.min(8, (form[field] ?? '').split('\n').length + 1));
+  return html`${label(field, key, t)}${hint ? html`<p class="hint">${hint}</p>` : ''}<textarea id="${idOf(field)}" name="${field}" rows="${rows}"${invalid(field, problems)}>${form[field] ?? ''}</textarea>${errors(field, problems)}`;
 }
 
 /** The rules form, with each problem beside its field. */

@@ -23,6 +23,8 @@ export function assetRoutes(app: FastifyInstance): void {
     cached(reply);
     return reply.type('text/javascript; charset=utf-8').send(CLIENT_SCRIPT);
   });
+  // Browsers ask for it on every site; there is none, and "none" should not be an error.
+  app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
   app.get('/assets/chart.umd.min.js', async (_req, reply) => {
     cached(reply);
     return reply.type('text/javascript; charset=utf-8').send(await (chart ??= chartJs()));

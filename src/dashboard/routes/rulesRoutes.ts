@@ -33,7 +33,8 @@ export function rulesRoutes(app: FastifyInstance, ctx: DashboardContext): void {
     const shown = (problems: Map<RuleField | '', string[]>, extra = html``, status = 200) =>
       sendPage(
         reply,
-        groupPage(c, req, 'rules', c.t('rules'), html`${rulesForm(c, form, problems)}${extra}`, problems.size > 0 ? { flash: { kind: 'bad', text: c.t('invalid') } } : {}),
+        // The preview comes first: it is what the admin asked to see; the form follows to change or save.
+        groupPage(c, req, 'rules', c.t('rules'), html`${extra}${rulesForm(c, form, problems)}`, problems.size > 0 ? { flash: { kind: 'bad', text: c.t('invalid') } } : {}),
         status,
       );
     const checked = await engine.checkSettings(c.group.id, override);
