@@ -7,7 +7,7 @@ import { createLogger, type Logger } from '../src/lib/logger.js';
 import { checkShardableStore, isShardProcess, runDiscord, runShardManager, shardIds } from './discord/runDiscord.js';
 import { PLAYGROUND_GROUP, PLAYGROUND_OWNER } from './console/consoleDirectory.js';
 import { runPlayground } from './console/playground.js';
-import { type RunningDashboard, startDashboard } from './startDashboard.js';
+import type { RunningDashboard } from './startDashboard.js';
 import { runTelegram } from './telegram/runTelegram.js';
 
 interface StartIo {
@@ -104,8 +104,12 @@ export async function start(env: Env, io: StartIo): Promise<number> {
   }
   const { engine, moderator, ledger, store } = created.core;
   const playground = !env.DISCORD_TOKEN && !env.TELEGRAM_BOT_TOKEN && !isShardProcess();
-  // One dashboard per bot: with shards, shard 0's process serves it.
-  const dashboard = shardIds()?.includes(0) === false ? undefined : await startDashboard(env, { moderator, ledger, store, log }, playground);
+  // One dashboard per bot: with shards, shard 0's process serves it. Loaded only when it runs:
+  // the web server's modules would slow every start that has it off.
+  const dashboard =
+    env.DASHBOARD_PORT === 'off' || shardIds()?.includes(0) === false
+      ? undefined
+      : await (await import('./startDashboard.js')).startDashboard(env, { moderator, ledger, store, log }, playground);
   try {
     const core = { moderator, ledger, store, log, ...(dashboard ? { dashboard } : {}) };
     const bots: Promise<void>[] = [];
