@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../cli/runCli.js';
-import { TEXT } from '../engine/harness.js';
+import { REPO, TEXT } from '../engine/harness.js';
 import { openBrowser, type BrowserSession } from './browser.js';
 import { startDashboardWorld, type DashboardWorld } from './dashboardWorld.js';
 
@@ -11,6 +12,9 @@ import { startDashboardWorld, type DashboardWorld } from './dashboardWorld.js';
  * with the link `/rg dashboard` prints; every page visited is kept as a screenshot in
  * test-output/dashboard/.
  */
+
+// A browser on a busy 2-core machine: page loads and full-page screenshots take their time.
+vi.setConfig({ testTimeout: 120_000 });
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 const XSS_TEXT = `<script>window.__pwned = 1; alert(2)</script> ${TEXT.fiveG}`;
@@ -113,9 +117,9 @@ describe('logging in', () => {
 
   it('GIVEN a group the admin does not administer THEN its pages are refused', async () => {
     const page = await browser.context.newPage();
-    for (const path of ['/g/other', '/g/other/incidents', '/g/other/report.md']) {
-      const response = await page.goto(`${world.url}${path}`);
-      expect(response?.status(), path).toBe(403);
+    for (const other of ['/g/other', '/g/other/incidents', '/g/other/report.md']) {
+      const response = await page.goto(`${world.url}${other}`);
+      expect(response?.status(), other).toBe(403);
     }
     expect(await page.textContent('main')).toContain('You do not administer this group');
     await browser.shot('06-other-group', page);
@@ -345,6 +349,32 @@ describe('debunks', () => {
     expect(await world.say('The moon landing was filmed in a studio', /\[ledger\]|nothing to do/)).toContain('moon-landing-staged');
     expect((await adminRecords(world)).filter((r) => r.action === 'debunks').map((r) => r.detail)).toEqual([expect.stringMatching(/^added debunk moon-landing-staged to .*dashboard\.yaml$/)]);
   });
+
+  it('GIVEN CSV and ClaimReview files to import THEN a bad one imports nothing and names the rows, good ones are imported, loaded and ledgered', async () => {
+    const { page } = browser;
+    const inputs = path.join(REPO, 'test/fixtures/import/inputs');
+    await page.goto(`${world.url}/g/console/debunks`);
+    await page.selectOption('#import-format', 'csv');
+    await page.setInputFiles('#import-file', path.join(inputs, 'bad-rows.csv'));
+    await page.click('#import-form button[type="submit"]');
+    await page.waitForSelector('#import-form .flash.bad');
+    await browser.shot('21-debunks-import-refused');
+    expect(await page.textContent('#import-form .flash.bad')).toMatch(/bad-rows\.csv:2 .*verdict/);
+    expect(world.core.engine.debunk('abc')).toBeUndefined();
+
+    for (const [format, file] of [['csv', 'feed.csv'], ['claimreview', 'reviews.json']] as const) {
+      await page.selectOption('#import-format', format);
+      await page.fill('#import-lang', 'en');
+      await page.setInputFiles('#import-file', path.join(inputs, file));
+      await page.click('#import-form button[type="submit"]');
+      await page.waitForSelector('.flash');
+      expect(await page.textContent('.flash.ok')).toMatch(new RegExp(`^Imported \\d+ entries into .*imported-${file.replace(/\..*$/, '')}-\\d{8}T\\d{6}\\.yaml`));
+    }
+    await browser.shot('22-debunks-imported');
+    expect(world.core.engine.debunk('garlic-cure')?.claim).toBe('Eating garlic prevents infection');
+    const imports = (await adminRecords(world)).filter((r) => r.action === 'debunks' && r.detail.startsWith('imported'));
+    expect(imports.map((r) => r.detail)).toEqual([expect.stringMatching(/^imported 3 debunks \(csv\) from feed\.csv into /), expect.stringMatching(/^imported \d+ debunks \(claimreview\) from reviews\.json into /)]);
+  });
 });
 
 describe('language and phones', () => {
@@ -353,10 +383,10 @@ describe('language and phones', () => {
     await page.goto(`${world.url}/g/console`);
     await page.click('button[name="lang"][value="zh"]');
     await page.waitForSelector('nav.tabs a[aria-current="page"]:has-text("概览")');
-    await browser.shot('21-overview-zh');
+    await browser.shot('23-overview-zh');
     expect(await page.textContent('h1')).toBe('概览');
     await page.goto(`${world.url}/g/console/rules`);
-    await browser.shot('22-rules-zh');
+    await browser.shot('24-rules-zh');
     await page.click('button[name="lang"][value="en"]');
     await page.waitForSelector('nav.tabs a[aria-current="page"]:has-text("Rules")');
   });
@@ -364,8 +394,8 @@ describe('language and phones', () => {
   it('GIVEN a phone-sized window THEN the pages fit its width', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const [name, path] of [['23-phone-overview', ''], ['24-phone-incidents', '/incidents'], ['25-phone-rules', '/rules']] as const) {
-      await page.goto(`${world.url}/g/console${path}`);
+    for (const [name, rest] of [['25-phone-overview', ''], ['26-phone-incidents', '/incidents'], ['27-phone-rules', '/rules']] as const) {
+      await page.goto(`${world.url}/g/console${rest}`);
       await browser.shot(name);
       // Wide tables scroll inside their box; the page itself never scrolls sideways.
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
@@ -382,7 +412,7 @@ describe('sessions', () => {
     try {
       const response = await page.goto(`${world.url}/g/console`);
       expect(response?.status()).toBe(403);
-      await browser.shot('26-demoted');
+      await browser.shot('28-demoted');
     } finally {
       world.demote(false);
       world.skew(0);

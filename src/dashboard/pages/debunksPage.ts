@@ -32,6 +32,8 @@ ${csrfField(session)}
 ${o.importProblems ? html`<div class="flash bad"><p>${t('importRefused')}</p><ul>${o.importProblems.map((p) => html`<li>${p}</li>`)}</ul></div>` : ''}
 <label class="field" for="import-format">${t('format')}</label>
 <select id="import-format" name="format">${IMPORT_FORMAT_NAMES.map((f) => html`<option value="${f}">${f}</option>`)}</select>
+<label class="field" for="import-lang">${t('importLang')}</label>
+<input type="text" id="import-lang" name="lang" value="" placeholder="en, zh, …" size="8">
 <label class="field" for="import-file">${t('file')}</label>
 <input type="file" id="import-file" name="file" accept=".csv,.json,.jsonld,text/csv,application/json">
 <div class="actions"><button type="submit">${t('importButton')}</button></div>

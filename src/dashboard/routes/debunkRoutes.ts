@@ -106,8 +106,10 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     const input = path.join(temporary, `${base}${path.extname(upload.name).replace(/[^.A-Za-z0-9]/g, '') || '.txt'}`);
     try {
       await writeFile(input, upload.data);
-      const outcome = await importDebunks({ file: input, format, dir: ctx.editor.dir, out: `imported-${base}-${stamp}.yaml`, dryRun: false });
-      if (!outcome.ok) return sendPage(reply, await listPage(req, c, outcome.problems.map((p) => p.split(input).join(upload!.name))), 422);
+      const lang = fields.lang?.trim();
+      const outcome = await importDebunks({ file: input, format, dir: ctx.editor.dir, out: `imported-${base}-${stamp}.yaml`, dryRun: false, ...(lang ? { lang } : {}) });
+      // The CLI's words for its --lang option are the form's "language" field here.
+      if (!outcome.ok) return sendPage(reply, await listPage(req, c, outcome.problems.map((p) => p.split(input).join(upload!.name).replace('pass --lang', c.t('importLangHint')))), 422);
       const reloaded = await loadDebunks(ctx.editor.dir);
       if (!reloaded.ok) return sendPage(reply, await listPage(req, c, reloaded.problems.map(formatProblem)), 422);
       await engine.reload(reloaded.debunks);
