@@ -19,7 +19,7 @@ const EN = {
   switchLanguage: 'Language',
   // Logging in
   loginTitle: 'Log in',
-  loginIntro: 'This link logs {name} in to the RumorGuard dashboard of the groups you administer. It works once, within ten minutes of being sent.',
+  loginIntro: 'This link logs you in as {name} to the RumorGuard dashboard of the groups you administer. It works once, within ten minutes of being sent.',
   loginButton: 'Open the dashboard',
   linkUnknown: 'This login link is not valid, or it was used already. Send /rg dashboard to the bot for a new one.',
   linkExpired: 'This login link has expired: links work for ten minutes. Send /rg dashboard to the bot for a new one.',
@@ -186,7 +186,7 @@ const ZH: Record<TextKey, string> = {
   yourGroups: '你管理的群',
   switchLanguage: '语言',
   loginTitle: '登录',
-  loginIntro: '此链接让 {name} 登录你所管理群组的 RumorGuard 管理后台。链接只能使用一次，发送后十分钟内有效。',
+  loginIntro: '此链接以 {name} 的身份登录你所管理群组的 RumorGuard 管理后台。链接只能使用一次，发送后十分钟内有效。',
   loginButton: '打开管理后台',
   linkUnknown: '此登录链接无效或已被使用。请向机器人发送 /rg dashboard 获取新链接。',
   linkExpired: '此登录链接已过期（有效期十分钟）。请向机器人发送 /rg dashboard 获取新链接。',
