@@ -110,8 +110,11 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     env.DASHBOARD_PORT === 'off' || shardIds()?.includes(0) === false
       ? undefined
       : await (await import('./startDashboard.js')).startDashboard(env, { moderator, ledger, store, log }, playground);
+  // The other shards issue links too (kept in the shared store); shard 0's dashboard redeems them.
+  const otherShard = shardIds()?.includes(0) === false && env.DASHBOARD_PORT !== 'off' && env.DASHBOARD_PORT !== 0;
+  const links = dashboard ?? (otherShard ? (await import('./startDashboard.js')).linksOnly(env, store) : undefined);
   try {
-    const core = { moderator, ledger, store, log, ...(dashboard ? { dashboard } : {}) };
+    const core = { moderator, ledger, store, log, ...(links ? { dashboard: links } : {}) };
     const bots: Promise<void>[] = [];
     if (env.DISCORD_TOKEN) bots.push(runDiscord(env, core, stop()));
     // With shards, one Telegram bot: in shard 0's process.

@@ -1,7 +1,7 @@
 import type { Env } from '../src/config/env.js';
 import type { AdminDirectory } from '../src/dashboard/adminDirectory.js';
 import { createDashboard } from '../src/dashboard/dashboardServer.js';
-import type { LoginLinks } from '../src/dashboard/loginLinks.js';
+import { LoginLinks } from '../src/dashboard/loginLinks.js';
 import type { Ledger } from '../src/ledger/ledger.js';
 import type { Logger } from '../src/lib/logger.js';
 import type { Moderator } from '../src/moderation/moderator.js';
@@ -51,4 +51,14 @@ export async function startDashboard(
     await dashboard.close().catch(() => undefined);
     return undefined;
   }
+}
+
+/**
+ * Login links without a server, for the shard processes that do not serve the dashboard: the
+ * links live in the shared store, and the dashboard of shard 0 redeems them.
+ */
+export function linksOnly(env: Env, store: KeyValueStore): DashboardHooks {
+  const host = env.DASHBOARD_HOST.includes(':') ? `[${env.DASHBOARD_HOST}]` : env.DASHBOARD_HOST;
+  const base = env.DASHBOARD_PUBLIC_URL?.replace(/\/+$/, '') ?? `http://${host}:${env.DASHBOARD_PORT}`;
+  return { links: new LoginLinks(store, base), addDirectory: () => undefined };
 }

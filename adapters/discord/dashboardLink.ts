@@ -45,8 +45,10 @@ export async function dashboardLinkText(
  */
 export function discordDirectory(client: Client): AdminDirectory {
   const isAdmin = async (userId: string, guildId: string) => {
-    const guild = client.guilds.cache.get(guildId);
-    if (!guild || !/^\d{1,20}$/.test(userId)) return false;
+    if (!/^\d{1,20}$/.test(userId) || !/^\d{1,20}$/.test(guildId)) return false;
+    // A server of another shard is not in this process's cache: Discord's REST API knows it.
+    const guild = client.guilds.cache.get(guildId) ?? (await client.guilds.fetch(guildId).catch(() => undefined));
+    if (!guild) return false;
     const member = await guild.members.fetch(userId).catch(() => undefined);
     return member?.permissions.has(PermissionFlagsBits.ManageGuild) ?? false;
   };
