@@ -5,7 +5,9 @@ import { loadSettingsFile } from '../src/rules/loadSettings.js';
 import { redactUrl } from '../src/store/redactUrl.js';
 import { createLogger, type Logger } from '../src/lib/logger.js';
 import { checkShardableStore, isShardProcess, runDiscord, runShardManager, shardIds } from './discord/runDiscord.js';
+import { PLAYGROUND_GROUP, PLAYGROUND_OWNER } from './console/consoleDirectory.js';
 import { runPlayground } from './console/playground.js';
+import type { RunningDashboard } from './startDashboard.js';
 import { runTelegram } from './telegram/runTelegram.js';
 
 interface StartIo {
@@ -101,8 +103,18 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     return 1;
   }
   const { engine, moderator, ledger, store } = created.core;
+  const playground = !env.DISCORD_TOKEN && !env.TELEGRAM_BOT_TOKEN && !isShardProcess();
+  // One dashboard per bot: with shards, shard 0's process serves it. Loaded only when it runs:
+  // the web server's modules would slow every start that has it off.
+  const dashboard =
+    env.DASHBOARD_PORT === 'off' || shardIds()?.includes(0) === false
+      ? undefined
+      : await (await import('./startDashboard.js')).startDashboard(env, { moderator, ledger, store, log }, playground);
+  // The other shards issue links too (kept in the shared store); shard 0's dashboard redeems them.
+  const otherShard = shardIds()?.includes(0) === false && env.DASHBOARD_PORT !== 'off' && env.DASHBOARD_PORT !== 0;
+  const links = dashboard ?? (otherShard ? (await import('./startDashboard.js')).linksOnly(env, store) : undefined);
   try {
-    const core = { moderator, ledger, store, log };
+    const core = { moderator, ledger, store, log, ...(links ? { dashboard: links } : {}) };
     const bots: Promise<void>[] = [];
     if (env.DISCORD_TOKEN) bots.push(runDiscord(env, core, stop()));
     // With shards, one Telegram bot: in shard 0's process.
@@ -112,10 +124,24 @@ export async function start(env: Env, io: StartIo): Promise<number> {
       `RumorGuard playground: ${engine.debunkCount} debunks from ${debunks.files.length} file(s) in ${env.DEBUNKS_DIR}, rules from ${env.RULES_FILE}, state and ledger in ${redactUrl(env.STORE_URL)}.\n` +
         'To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in .env (see .env.example).\n',
     );
-    await runPlayground({ moderator, ledger, input: io.input, output: io.output });
+    if (dashboard) io.output.write(await playgroundLogin(dashboard));
+    await runPlayground({ moderator, ledger, input: io.input, output: io.output, ...(dashboard ? { dashboardLinks: dashboard.links } : {}) });
     return 0;
   } finally {
+    await dashboard?.close();
     // The last records delivered (as far as the store lets them), the heads signed, files closed.
     await created.core.close();
   }
+}
+
+/** How the playground's owner logs in to the dashboard: a first link, and how to get another. */
+async function playgroundLogin(dashboard: RunningDashboard): Promise<string> {
+  const { url } = await dashboard.links.issue({
+    platform: 'console',
+    user: { id: PLAYGROUND_OWNER, name: PLAYGROUND_OWNER },
+    groupId: PLAYGROUND_GROUP.id,
+    groupTitle: PLAYGROUND_GROUP.title,
+    lang: 'en',
+  });
+  return `Dashboard: ${dashboard.url}. Log in as the group's owner with ${url} (works once, for 10 minutes); for another link type /as ${PLAYGROUND_OWNER}, then /rg dashboard.\n`;
 }

@@ -6,6 +6,8 @@ import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import { incidentViews } from '../../src/ledger/incidentOutcomes.js';
 import { CHAIN_FAULTS } from '../../src/ledger/verifyChain.js';
+import type { LoginLinks } from '../../src/dashboard/loginLinks.js';
+import { PLAYGROUND_GROUP, PLAYGROUND_OWNER } from './consoleDirectory.js';
 import { consolePort, formatAftermath, formatExplain } from './formatDecision.js';
 
 export interface PlaygroundOptions {
@@ -14,18 +16,20 @@ export interface PlaygroundOptions {
   ledger?: Ledger;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** The dashboard's login links, for `/rg dashboard`; absent when the dashboard is off. */
+  dashboardLinks?: LoginLinks;
 }
 
-const GROUP = 'console';
+const GROUP = PLAYGROUND_GROUP.id;
 /** The playground's group owner: the one member who may run admin commands. */
-const OWNER = 'owner';
+const OWNER = PLAYGROUND_OWNER;
 
 const HELP = [
   'You are in a local group chat. Type a message as a member; RumorGuard shows what it would do.',
   `  /as <name>     speak as another member (you are "alice"; "${OWNER}" is the group admin)`,
   '  /edit <text>   edit your last message (it is checked again)',
   '  /why           every rule considered for the last message',
-  '  /admin         the admin commands (/rg …)',
+  '  /admin         the admin commands (/rg …); /rg dashboard as the owner opens the web dashboard',
   '  /ledger        check this group\'s ledger and show its last entries',
   '  /report [why]  report the last message as a rumor; /notrumor [why] dispute the last match',
   '  /help, /quit',
@@ -62,7 +66,7 @@ async function describeLedger(ledger: Ledger): Promise<string[]> {
 }
 
 /** The local playground: a console group chat driven by the real engine, store and ledger. */
-export async function runPlayground({ moderator, ledger, input, output }: PlaygroundOptions): Promise<void> {
+export async function runPlayground({ moderator, ledger, input, output, dashboardLinks }: PlaygroundOptions): Promise<void> {
   const write = (lines: string[]) => output.write(`${lines.join('\n')}\n`);
   const member = (name: string): ChatMember => ({ id: name, name, isAdmin: name === OWNER });
   let current = member('alice');
@@ -117,6 +121,10 @@ export async function runPlayground({ moderator, ledger, input, output }: Playgr
       write(ledger ? await describeLedger(ledger) : ['  (no ledger)']);
       continue;
     }
+    if (/^\/rg(?:@\w+)?\s+dashboard\s*$/.test(text)) {
+      write(await dashboardLink(dashboardLinks, current));
+      continue;
+    }
     if (isAdminCommand(text)) {
       const result = await moderator.onAdminCommand('console', GROUP, current, text).catch(storeTrouble);
       write(result.reply.split('\n').map((l) => `  ${l}`));
@@ -158,4 +166,12 @@ export async function runPlayground({ moderator, ledger, input, output }: Playgr
     }
   }
   rl.close();
+}
+
+/** `/rg dashboard`: a login link for the owner, printed (the console is their private chat). */
+async function dashboardLink(links: LoginLinks | undefined, member: ChatMember): Promise<string[]> {
+  if (!links) return ['  (the dashboard is off: DASHBOARD_PORT=off)'];
+  if (!member.isAdmin) return [`  Only group admins can open the dashboard (speak as "${OWNER}" first: /as ${OWNER}).`];
+  const { url } = await links.issue({ platform: 'console', user: { id: member.id, name: member.name }, groupId: GROUP, groupTitle: PLAYGROUND_GROUP.title, lang: 'en' });
+  return [`  Dashboard login link (works once, for 10 minutes): ${url}`];
 }

@@ -1,4 +1,5 @@
 import type { Client } from 'discord.js';
+import type { LoginLinks } from '../../src/dashboard/loginLinks.js';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Language } from '../../src/engine/templates.js';
@@ -25,6 +26,8 @@ export interface DiscordDeps {
    */
   enqueue: (priority: Priority, payload: DiscordOutgoing, mergeKey?: string) => Promise<DeliveryFate>;
   now: () => number;
+  /** The dashboard's login links, for `/rumorguard dashboard`; absent when the dashboard is off. */
+  dashboardLinks?: LoginLinks;
 }
 
 /**

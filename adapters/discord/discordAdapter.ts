@@ -1,4 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Message, type PartialMessage, Partials } from 'discord.js';
+import type { AdminDirectory } from '../../src/dashboard/adminDirectory.js';
+import type { LoginLinks } from '../../src/dashboard/loginLinks.js';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
@@ -9,6 +11,7 @@ import type { OutboxOptions } from '../../src/outbox/options.js';
 import { Outbox } from '../../src/outbox/outbox.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import { DiscordAlerts } from './alerts.js';
+import { discordDirectory } from './dashboardLink.js';
 import type { DiscordDeps } from './deps.js';
 import { GuildModeration } from './guildModeration.js';
 import { handleInteraction } from './interactions.js';
@@ -39,6 +42,8 @@ export interface DiscordAdapterOptions {
   /** @defaultValue 10 minutes */
   alertWindowMs?: number;
   clock?: Clock;
+  /** The dashboard's login links, for `/rumorguard dashboard`; absent when the dashboard is off. */
+  dashboardLinks?: LoginLinks;
 }
 
 /**
@@ -106,6 +111,7 @@ export class DiscordAdapter {
       log,
       enqueue,
       now,
+      ...(options.dashboardLinks ? { dashboardLinks: options.dashboardLinks } : {}),
     };
     this.moderation = new GuildModeration(this.deps);
     this.registerEvents();
@@ -113,6 +119,11 @@ export class DiscordAdapter {
 
   get engine(): Engine {
     return this.options.moderator.engine;
+  }
+
+  /** The dashboard's admin check on Discord (see dashboardLink.ts). */
+  adminDirectory(): AdminDirectory {
+    return discordDirectory(this.client);
   }
 
   /** Logs in, waits for the gateway to be ready, and registers the application commands. */

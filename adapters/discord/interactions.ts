@@ -14,6 +14,7 @@ import type { ChatMember } from '../../src/engine/chatMessage.js';
 import { managementReport } from '../../src/ledger/export/managementReport.js';
 import { recentIncidents } from '../../src/ledger/recentIncidents.js';
 import { parseButton } from './buttons.js';
+import { dashboardLinkText } from './dashboardLink.js';
 import { type DiscordDeps, guildLanguage } from './deps.js';
 import { allowedMentions } from './outgoing.js';
 import { lookupEmbeds, sourcesText } from './replies.js';
@@ -61,7 +62,9 @@ async function reportFromMenu(deps: DiscordDeps, interaction: MessageContextMenu
   if (!interaction.inGuild()) return;
   const lang = languageOfLocale(interaction.locale);
   const target = interaction.targetMessage;
-  const r = await deps.moderator.onFeedback('report', aboutMessage(interaction.guildId, target.id), memberOf(interaction), '');
+  // The reported message's text and author go with the report: the admins review what was said.
+  const author = { id: target.author.id, name: target.member?.displayName ?? target.author.globalName ?? target.author.username };
+  const r = await deps.moderator.onFeedback('report', { ...aboutMessage(interaction.guildId, target.id), text: target.content, member: author }, memberOf(interaction), '');
   await interaction.reply(privately({ content: text(lang, r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull') }));
 }
 
@@ -144,6 +147,12 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
     }
     case 'export':
       return exportLedger(deps, interaction, guildId, by, lang);
+    case 'dashboard': {
+      const guildTitle = interaction.guild?.name ?? guildId;
+      const content = await dashboardLinkText(deps.dashboardLinks, { userId: by.id, userName: by.name, guildId, guildTitle, guildName: escapeMarkdown(guildTitle), lang });
+      await answer({ content });
+      return;
+    }
     case 'alerts': {
       const channel = o.getChannel('channel');
       await deps.alerts.setChannel(guildId, channel?.id);

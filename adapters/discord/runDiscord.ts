@@ -7,6 +7,7 @@ import type { Ledger } from '../../src/ledger/ledger.js';
 import type { Logger } from '../../src/lib/logger.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import { parseStoreUrl } from '../../src/store/storeUrl.js';
+import type { DashboardHooks } from '../startDashboard.js';
 import { DiscordAdapter } from './discordAdapter.js';
 
 /** True inside a shard process started by discord.js's ShardingManager. */
@@ -72,7 +73,7 @@ export async function runShardManager(env: Env, log: Logger, stop: Promise<unkno
 /** Runs the Discord bot in this process (alone, or as one shard) until `stop` resolves. */
 export async function runDiscord(
   env: Env,
-  core: { moderator: Moderator; ledger: Ledger; store: KeyValueStore; log: Logger },
+  core: { moderator: Moderator; ledger: Ledger; store: KeyValueStore; log: Logger; dashboard?: DashboardHooks },
   stop: Promise<unknown>,
 ): Promise<void> {
   const adapter = new DiscordAdapter({
@@ -82,7 +83,9 @@ export async function runDiscord(
     ledger: core.ledger,
     store: core.store,
     log: core.log,
+    ...(core.dashboard ? { dashboardLinks: core.dashboard.links } : {}),
   });
+  core.dashboard?.addDirectory(adapter.adminDirectory());
   await adapter.start();
   core.log.info(
     { bot: adapter.client.user?.tag, guilds: adapter.client.guilds.cache.size, shards: shardIds() ?? [0] },

@@ -26,6 +26,7 @@ const SUBCOMMAND_NAMES_ZH: Readonly<Record<string, string>> = {
   incidents: '事件',
   export: '导出',
   alerts: '提醒',
+  dashboard: '管理后台',
   reports: '举报队列',
   resolve: '处理举报',
   enable: '启用',
@@ -105,6 +106,7 @@ function adminCommand(): SlashCommandBuilder {
       .setDescriptionLocalizations(zh('群主提醒发到哪里：频道，或关闭（私信所有者）'))
       .addChannelOption((o) => o.setName('channel').setDescription('Alert channel; leave empty for DMs to the owner').addChannelTypes(ChannelType.GuildText)),
   );
+  b.addSubcommand((s) => s.setName('dashboard').setDescription('A login link to the web dashboard, only for you').setDescriptionLocalizations(zh('网页管理后台的登录链接（仅你可见）')));
   b.addSubcommand((s) => s.setName('reports').setDescription('Members\' reports and objections').setDescriptionLocalizations(zh('成员的举报和异议')));
   b.addSubcommand((s) =>
     s

@@ -5,6 +5,7 @@ import { managementReport } from '../../src/ledger/export/managementReport.js';
 import { recentIncidents } from '../../src/ledger/recentIncidents.js';
 import { answerLanguage } from '../../src/engine/language.js';
 import type { Language } from '../../src/engine/templates.js';
+import { dashboardLink } from './dashboardLink.js';
 import { answer, type AdapterDeps } from './deps.js';
 import { escapeHtml, htmlText } from './html.js';
 import { languageOf, textHtml } from './texts.js';
@@ -63,6 +64,8 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
       return reply(await incidents(deps, chat, Number(args[1] ?? 5), lang));
     case 'export':
       return reply(await exportLedger(deps, message, chat, admin, lang));
+    case 'dashboard':
+      return reply(await dashboardLink(deps, message, chat, sender.anonymousAdmin, lang));
   }
   const target = message.reply_to_message;
   let commandText = ['/rg', ...args].join(' ');

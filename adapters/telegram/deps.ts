@@ -1,4 +1,5 @@
 import type { Telegram } from 'telegraf';
+import type { LoginLinks } from '../../src/dashboard/loginLinks.js';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
@@ -23,6 +24,8 @@ export interface AdapterDeps {
   /** Queues a message under the rate limits; resolves (never rejects) with what became of it. */
   enqueue: (chatId: number, priority: Priority, payload: Outgoing, mergeKey?: string) => Promise<DeliveryFate>;
   now: () => number;
+  /** The dashboard's login links, for `/rg dashboard`; absent when the dashboard is off. */
+  dashboardLinks?: LoginLinks;
 }
 
 /** A short HTML answer to a message: a reply, queued like every other message. */

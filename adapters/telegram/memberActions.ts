@@ -4,7 +4,7 @@ import { parseButton } from './buttons.js';
 import { answer, type AdapterDeps } from './deps.js';
 import { sourcesPopup } from './replies.js';
 import { languageOf, text, textHtml } from './texts.js';
-import { displayName, type GroupChat, isGroupChat, senderOf } from './toChatMessage.js';
+import { displayName, type GroupChat, isGroupChat, senderOf, textOf } from './toChatMessage.js';
 
 /** Where the message a report or dispute is about is. */
 const aboutMessage = (chat: GroupChat, messageId: number) => ({ groupId: String(chat.id), messageId: String(messageId) });
@@ -20,7 +20,11 @@ export async function reportMessage(deps: AdapterDeps, message: Message.TextMess
     return;
   }
   const note = message.text.split(/\s+/).slice(1).join(' ');
-  const r = await deps.moderator.onFeedback('report', aboutMessage(chat, target.message_id), reporter, note);
+  // The reported message's text and author go with the report: the admins review what was said.
+  const text = textOf(target);
+  const author = senderOf(target, chat);
+  const about = { ...aboutMessage(chat, target.message_id), ...(text !== undefined && author ? { text, member: { id: author.id, name: author.name } } : {}) };
+  const r = await deps.moderator.onFeedback('report', about, reporter, note);
   const reply = r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull';
   answer(deps, chat.id, message.message_id, textHtml(lang, reply), 'low', `report:${reporter.id}`);
 }

@@ -4,6 +4,7 @@ import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import type { Logger } from '../../src/lib/logger.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
+import type { DashboardHooks } from '../startDashboard.js';
 import { type Delivery, TelegramAdapter } from './telegramAdapter.js';
 
 /** Long polling, or the webhook when TELEGRAM_WEBHOOK_URL is set. */
@@ -24,7 +25,7 @@ export function deliveryFromEnv(env: Env): Delivery {
  */
 export async function runTelegram(
   env: Env,
-  core: { moderator: Moderator; ledger: Ledger; store: KeyValueStore; log: Logger },
+  core: { moderator: Moderator; ledger: Ledger; store: KeyValueStore; log: Logger; dashboard?: DashboardHooks },
   stop: Promise<unknown>,
 ): Promise<void> {
   const adapter = new TelegramAdapter({
@@ -34,7 +35,9 @@ export async function runTelegram(
     ledger: core.ledger,
     store: core.store,
     log: core.log,
+    ...(core.dashboard ? { dashboardLinks: core.dashboard.links } : {}),
   });
+  core.dashboard?.addDirectory(adapter.adminDirectory());
   const delivery = deliveryFromEnv(env);
   await adapter.launch(delivery);
   const me = adapter.bot.botInfo;

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { Telegraf } from 'telegraf';
 import type { Update, UserFromGetMe } from 'telegraf/types';
+import type { AdminDirectory } from '../../src/dashboard/adminDirectory.js';
+import type { LoginLinks } from '../../src/dashboard/loginLinks.js';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
@@ -14,6 +16,7 @@ import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import { AdminCache } from './adminCache.js';
 import { AlertRouter } from './alertRouter.js';
 import { registerCommandMenus } from './commandMenus.js';
+import { telegramDirectory } from './dashboardLink.js';
 import type { AdapterDeps } from './deps.js';
 import { GroupModeration } from './groupModeration.js';
 import { mergeOutgoing, type Outgoing, sendOutgoing } from './outgoing.js';
@@ -42,6 +45,8 @@ export interface TelegramAdapterOptions {
   alertWindowMs?: number;
   /** Time for the outbox and alert windows; tests pass a fake clock. @defaultValue real time */
   clock?: Clock;
+  /** The dashboard's login links, for `/rg dashboard`; absent when the dashboard is off. */
+  dashboardLinks?: LoginLinks;
 }
 
 /** How updates arrive: long polling (the default) or a webhook Telegram posts to. */
@@ -121,6 +126,7 @@ export class TelegramAdapter {
       log,
       enqueue,
       now,
+      ...(options.dashboardLinks ? { dashboardLinks: options.dashboardLinks } : {}),
     };
     this.moderation = new GroupModeration(this.deps);
     registerHandlers(this.bot, this.deps, this.moderation);
@@ -128,6 +134,11 @@ export class TelegramAdapter {
 
   get engine(): Engine {
     return this.options.moderator.engine;
+  }
+
+  /** The dashboard's admin check on Telegram (see dashboardLink.ts). */
+  adminDirectory(): AdminDirectory {
+    return telegramDirectory(this.deps);
   }
 
   /**

@@ -94,6 +94,7 @@ export const ADMIN_HELP_TEXTS: Record<Language, readonly string[]> = {
     '/rg pardon <member id> [count]    remove strikes (all, or the latest count)',
     '/rg queue (or reports)            members\' reports and "not a rumor" disputes',
     '/rg accept|reject <item id>       close a queue item with your decision',
+    '/rg dashboard                     a login link to the web dashboard (sent to you alone)',
   ],
   zh: [
     '/rg settings（或 status）         查看本群设置',
@@ -108,5 +109,6 @@ export const ADMIN_HELP_TEXTS: Record<Language, readonly string[]> = {
     '/rg pardon <成员 ID> [次数]       撤销警告（全部或最近几次）',
     '/rg queue（或 reports）           成员的举报和“不是谣言”异议',
     '/rg accept|reject <条目 ID>       处理队列中的条目',
+    '/rg dashboard                     网页管理后台的登录链接（只发给你）',
   ],
 };

@@ -63,6 +63,22 @@ export const ENV_DEFAULTS = {
    * one at every start.
    */
   TELEGRAM_WEBHOOK_SECRET: '',
+  /** Port of the owners' web dashboard, served by the bot process; 0 picks a free one; `off` serves none. */
+  DASHBOARD_PORT: '8787',
+  /** Interface the dashboard listens on: this machine only, unless a reverse proxy elsewhere needs more. */
+  DASHBOARD_HOST: '127.0.0.1',
+  /**
+   * The dashboard's address as admins open it, when a reverse proxy serves it at the root of an
+   * address (https://…); login links point there and cookies are Secure when it is https. Empty:
+   * http://DASHBOARD_HOST:PORT.
+   */
+  DASHBOARD_PUBLIC_URL: '',
+  /**
+   * Who may add, edit and import entries of the shared debunk database from the dashboard, as
+   * platform:userId separated by commas (e.g. telegram:12345,discord:67890); `*` is every admin.
+   * Empty: nobody (the playground's owner always may).
+   */
+  DASHBOARD_DEBUNK_EDITORS: '',
 } as const satisfies Record<string, string>;
 
 const EnvSchema = z.object({
@@ -107,6 +123,24 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, 'use 1-256 characters A-Z, a-z, 0-9, _ or -')
     .optional(),
+  DASHBOARD_PORT: z
+    .string()
+    .regex(/^(off|\d{1,5})$/, 'must be a port number (1-65535, or 0 for any free one) or "off"')
+    .refine((v) => v === 'off' || Number(v) <= 65535, 'must be a port number (1-65535, or 0 for any free one) or "off"')
+    .default(ENV_DEFAULTS.DASHBOARD_PORT)
+    .transform((v) => (v === 'off' ? ('off' as const) : Number(v))),
+  DASHBOARD_HOST: z.string().min(1).default(ENV_DEFAULTS.DASHBOARD_HOST),
+  DASHBOARD_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be the http(s) address admins open, e.g. https://rumorguard.example.com' }).optional(),
+  DASHBOARD_DEBUNK_EDITORS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== ''),
+    )
+    .refine((list) => list.every((e) => e === '*' || /^[a-z]+:\S+$/.test(e)), 'list platform:userId entries separated by commas (e.g. telegram:12345), or *'),
 });
 
 export type Env = z.output<typeof EnvSchema>;

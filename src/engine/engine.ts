@@ -3,7 +3,7 @@ import type { Debunk } from '../debunks/schema.js';
 import { describeIssues } from '../debunks/describeIssues.js';
 import { formatFieldPath } from '../debunks/loadProblem.js';
 import { createMatcher } from '../matching/matcher.js';
-import type { Matcher } from '../matching/types.js';
+import type { Matcher, MessageMatch } from '../matching/types.js';
 import { GroupSettingsSchema, type GroupSettings } from '../rules/settingsSchema.js';
 import type { KeyValueStore } from '../store/keyValueStore.js';
 import type { ChatMessage } from './chatMessage.js';
@@ -182,23 +182,37 @@ export class Engine {
       // Set by the change's last run, the one stored (the cast keeps TypeScript from narrowing it).
       let result = { ok: false, problems: [] } as ConfigureResult;
       await this.options.store.update<SettingsOverride>(stateKeys.settings(groupId), (stored) => {
-        const override = typeof change === 'function' ? change(this.settingsFrom(stored)) : change;
-        const next = mergeSettings(stored ?? {}, override) as SettingsOverride;
-        const data = mergeSettings(this.options.rules.raw, next);
-        const parsed = GroupSettingsSchema.safeParse(data);
-        if (!parsed.success) {
-          const problems = describeIssues(parsed.error.issues, GroupSettingsSchema, data).map(
-            (i) => (i.path.length > 0 ? `${formatFieldPath(i.path)}: ${i.message}` : i.message),
-          );
-          result = { ok: false, problems };
-          return stored;
-        }
-        result = { ok: true, settings: parsed.data, override };
-        return next;
+        const checked = this.applyChange(stored, change);
+        result = checked.result;
+        return checked.result.ok ? checked.next : stored;
       });
       if (result.ok) this.settingsCache.set(groupId, { settings: result.settings, readAt: this.now() });
       return result;
     });
+  }
+
+  /**
+   * What `configure` would make of a change, validated the same way, without storing it: the
+   * dashboard's preview checks a form with it before anything is saved.
+   */
+  async checkSettings(groupId: string, change: SettingsChange): Promise<ConfigureResult> {
+    const stored = await this.options.store.get<SettingsOverride>(stateKeys.settings(groupId));
+    return this.applyChange(stored, change).result;
+  }
+
+  /** The group's stored override with a change merged in, and the settings it validates to (or why not). */
+  private applyChange(stored: SettingsOverride | undefined, change: SettingsChange): { next: SettingsOverride; result: ConfigureResult } {
+    const override = typeof change === 'function' ? change(this.settingsFrom(stored)) : change;
+    const next = mergeSettings(stored ?? {}, override) as SettingsOverride;
+    const data = mergeSettings(this.options.rules.raw, next);
+    const parsed = GroupSettingsSchema.safeParse(data);
+    if (!parsed.success) {
+      const problems = describeIssues(parsed.error.issues, GroupSettingsSchema, data).map(
+        (i) => (i.path.length > 0 ? `${formatFieldPath(i.path)}: ${i.message}` : i.message),
+      );
+      return { next, result: { ok: false, problems } };
+    }
+    return { next, result: { ok: true, settings: parsed.data, override } };
   }
 
   /** The defaults with a stored override; one that no longer validates (the defaults changed under it) falls back to the defaults. */
@@ -278,6 +292,39 @@ export class Engine {
     return matches.flatMap((m) => {
       const debunk = this.byId.get(m.debunkId);
       return debunk ? [{ debunk, score: m.score }] : [];
+    });
+  }
+
+  /**
+   * Why a text matches what it matches, against the database in force now: the matched phrase,
+   * the excerpt and the stance, for an owner reviewing an incident. Changes no state.
+   */
+  explainText(text: string, limit = 3): MessageMatch {
+    return this.matcher.match(text, { limit, minScore: this.options.rules.settings.thresholds.suggest });
+  }
+
+  /**
+   * What `settings` would have decided about these messages, in order, as if they were the only
+   * ones: each member's strikes and each rumor's last refutation are counted from the first of
+   * them, and nothing is stored. For previews of a rules change.
+   */
+  replay(messages: readonly ChatMessage[], settings: GroupSettings): Decision[] {
+    const strikes = new Map<string, Strike[]>();
+    const replies = new Map<string, ReplyRecord>();
+    return messages.map((message) => {
+      const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE });
+      const top = match.matches[0];
+      const now = message.sentAt;
+      const own = activeStrikes(strikes.get(message.member.id) ?? [], now, settings.strikes.decayDays);
+      const lastReply = top ? replies.get(top.debunkId) : undefined;
+      const { decision, changes } = decide({ message, settings, match, debunks: this.byId, state: { strikes: own, ...(lastReply ? { lastReply } : {}), counted: [] }, now });
+      if (changes.strike) strikes.set(message.member.id, [...own, changes.strike]);
+      const reply = changes.reply;
+      if (reply) {
+        const current = replies.get(reply.debunkId);
+        if (!current || now - current.at >= settings.repeat.windowMinutes * 60_000) replies.set(reply.debunkId, reply.record);
+      }
+      return decision;
     });
   }
 

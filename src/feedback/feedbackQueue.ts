@@ -15,12 +15,20 @@ export interface FeedbackItem {
   by: { id: string; name: string };
   /** The member's own words, kept short. */
   note: string;
+  /**
+   * The message as the platform showed it when it was reported, where the adapter had it: a
+   * message that matched no rumor is kept nowhere else, and the admins reviewing the report need
+   * to read it. Kept short; it leaves the store with the item.
+   */
+  message?: { text: string; author: { id: string; name: string } };
   at: number;
   status: 'open' | 'accepted' | 'rejected';
 }
 
 /** Notes are shown to admins; a report is not an essay. */
 const MAX_NOTE = 500;
+/** The reported message's text as kept with the item: enough to judge it, never a whole essay. */
+const MAX_MESSAGE = 2000;
 /** Open items a group may hold: a member flooding reports cannot grow the store without end. */
 export const MAX_OPEN_ITEMS = 200;
 
@@ -51,7 +59,14 @@ export class FeedbackQueue {
    * processes) are all kept.
    */
   async add(item: Omit<FeedbackItem, 'id' | 'at' | 'status'>): Promise<FeedbackResult> {
-    const added: FeedbackItem = { ...item, note: item.note.slice(0, MAX_NOTE), id: randomUUID().slice(0, 8), at: this.now(), status: 'open' };
+    const added: FeedbackItem = {
+      ...item,
+      note: item.note.slice(0, MAX_NOTE),
+      ...(item.message ? { message: { ...item.message, text: item.message.text.slice(0, MAX_MESSAGE) } } : {}),
+      id: randomUUID().slice(0, 8),
+      at: this.now(),
+      status: 'open',
+    };
     // Set by the change's last run, the one stored (the cast keeps TypeScript from narrowing it).
     let result = { ok: true, item: added } as FeedbackResult;
     const change = (current: FeedbackItem[] | undefined) => {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { runAdminCommand, type CommandResult } from '../commands/adminCommands.js';
+import { changeSettings } from '../commands/changeSettings.js';
+import type { SettingsOverride } from '../engine/mergeSettings.js';
 import type { ChatMember, ChatMessage } from '../engine/chatMessage.js';
 import type { Decision } from '../engine/decision.js';
 import type { Engine } from '../engine/engine.js';
@@ -74,8 +76,11 @@ export class Moderator {
    */
   async onFeedback(
     kind: 'report' | 'not_a_rumor',
-    /** The message concerned: only where it is (its text may be unknown to an adapter). */
-    about: Pick<ChatMessage, 'groupId' | 'messageId'>,
+    /**
+     * The message concerned: where it is, and its text and author where the adapter has them
+     * (kept with the item, so the admins can read what was reported).
+     */
+    about: Pick<ChatMessage, 'groupId' | 'messageId'> & Partial<Pick<ChatMessage, 'text' | 'member'>>,
     by: ChatMember,
     note: string,
     debunkId?: string,
@@ -88,6 +93,7 @@ export class Moderator {
       ...(debunkId ? { debunkId } : {}),
       by: { id: by.id, name: by.name },
       note,
+      ...(about.text !== undefined && about.member ? { message: { text: about.text, author: { id: about.member.id, name: about.member.name } } } : {}),
     });
   }
 
@@ -166,7 +172,18 @@ export class Moderator {
 
   /** Runs `/rg …` and records what an admin changed, under the command's one name on every platform. */
   async onAdminCommand(platform: string, groupId: string, by: ChatMember, text: string, lang: Language = 'en'): Promise<CommandResult> {
-    const result = await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang);
+    return this.ledgered(platform, groupId, by, await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang));
+  }
+
+  /**
+   * Changes several settings in one validated step (the dashboard's rules form) and records the
+   * change under the admin's name, as `/rg` commands are.
+   */
+  async onSettingsChange(platform: string, groupId: string, by: ChatMember, override: SettingsOverride, lang: Language = 'en'): Promise<CommandResult> {
+    return this.ledgered(platform, groupId, by, await changeSettings(this.engine, groupId, by, override, lang));
+  }
+
+  private async ledgered(platform: string, groupId: string, by: ChatMember, result: CommandResult): Promise<CommandResult> {
     if (result.ok && result.change && this.sink) {
       await this.sink.record({
         type: 'admin',

@@ -24,6 +24,8 @@ export function botEnv(settings: Partial<Record<keyof typeof ENV_DEFAULTS, strin
   // discord.js's ShardingManager sets these in shard processes; the bot reads them too.
   for (const key of ['SHARDING_MANAGER', 'SHARDING_MANAGER_MODE', 'SHARDS', 'SHARD_COUNT']) delete env[key];
   for (const key of Object.keys(ENV_DEFAULTS)) env[key] = '';
+  // Bots started side by side must not race for the dashboard's port: tests that want it ask.
+  env.DASHBOARD_PORT = 'off';
   return { ...env, ...settings };
 }
 

@@ -120,7 +120,7 @@ describe('npm start with no configuration', () => {
   const tsx = path.join(repo, 'node_modules/.bin/tsx');
   const cli = path.join(repo, 'adapters/cli.ts');
 
-  it('GIVEN no tokens THEN it opens the playground, says how to connect a platform, and answers on stdout', async () => {
+  it('GIVEN no tokens THEN it opens the playground and the dashboard, says how to connect a platform and how to log in, and answers on stdout', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'rg-start-'));
     // An empty .env in a fresh folder: nothing configured; data files come from the repo.
     writeFileSync(path.join(cwd, '.env'), '');
@@ -132,17 +132,21 @@ describe('npm start with no configuration', () => {
         RULES_FILE: path.join(repo, 'rules/default.yaml'),
         DISCORD_TOKEN: '',
         TELEGRAM_BOT_TOKEN: '',
+        // Any free port: tests run side by side.
+        DASHBOARD_PORT: '0',
       },
     });
-    run.child.stdin!.end('5G towers spread the coronavirus\n');
+    run.child.stdin!.end('5G towers spread the coronavirus\n/as owner\n/rg dashboard\n');
     const { stdout } = await run;
     expect(stdout).toMatch(/To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in \.env/);
+    expect(stdout).toMatch(/^Dashboard: http:\/\/127\.0\.0\.1:\d+\. Log in as the group's owner with http:\/\/127\.0\.0\.1:\d+\/login\/[\w-]{43} \(works once, for 10 minutes\); for another link type \/as owner, then \/rg dashboard\.$/m);
+    expect(stdout).toMatch(/Dashboard login link \(works once, for 10 minutes\): http:\/\/127\.0\.0\.1:\d+\/login\/[\w-]{43}/);
     expect(stdout).toMatch(/\[ledger\] 5g-spreads-coronavirus/);
   });
 
   it('GIVEN a second start in the same folder THEN strikes and the ledger are still there (embedded SQLite store)', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'rg-start-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, DEBUNKS_DIR: path.join(repo, 'rules/debunks'), RULES_FILE: path.join(repo, 'rules/default.yaml') };
+    const env: NodeJS.ProcessEnv = { ...process.env, DEBUNKS_DIR: path.join(repo, 'rules/debunks'), RULES_FILE: path.join(repo, 'rules/default.yaml'), DASHBOARD_PORT: 'off' };
     delete env.STORE_URL;
     delete env.SPOOL_FILE;
     for (const expected of [/alice now has 1 active strike/, /alice now has 2 active strike[\s\S]*ledger OK: 4 entries[\s\S]*#3 \S+ alice: 5g-spreads-coronavirus \(pointer done, warn withheld\)/]) {

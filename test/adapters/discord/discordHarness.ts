@@ -3,6 +3,7 @@ import { DiscordAdapter } from '../../../adapters/discord/discordAdapter.js';
 import type { Debunk } from '../../../src/debunks/schema.js';
 import type { Clock } from '../../../src/outbox/clock.js';
 import { FakeDiscord } from '../../fakes/discord/fakeDiscord.js';
+import { createDashboard } from '../../../src/dashboard/dashboardServer.js';
 import { startCore } from '../coreHarness.js';
 
 export const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.test-token.for-the-fake-discord';
@@ -35,6 +36,8 @@ export interface DiscordHarnessOptions {
   logTo?: NodeJS.WritableStream;
   /** The server's preferred locale. @defaultValue 'en-US' */
   preferredLocale?: string;
+  /** Serve the dashboard (on a free port) beside the bot, as `npm start` does. */
+  dashboard?: boolean;
 }
 
 /**
@@ -67,6 +70,8 @@ export async function startDiscordBot(options: DiscordHarnessOptions = {}) {
 
   const core = await startCore({ groupId: GUILD, secrets: [TOKEN], ...options });
   const { engine, ledger, moderator } = core;
+  const dashboard = options.dashboard ? createDashboard({ moderator, ledger, store: core.store, log: core.log, port: 0 }) : undefined;
+  const dashboardUrl = await dashboard?.listen();
   const adapter = new DiscordAdapter({
     token: TOKEN,
     apiUrl: fake.restApi,
@@ -75,7 +80,9 @@ export async function startDiscordBot(options: DiscordHarnessOptions = {}) {
     store: core.store,
     log: core.log,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(dashboard ? { dashboardLinks: dashboard.links } : {}),
   });
+  dashboard?.addDirectory(adapter.adminDirectory());
   await adapter.start();
 
   const seen = new Map<string, number>();
@@ -115,7 +122,11 @@ export async function startDiscordBot(options: DiscordHarnessOptions = {}) {
     records: () => core.records(),
     incidents: () => core.incidents(),
     closeStore: core.closeStore,
+    /** The dashboard, with `dashboard: true`. */
+    dashboard,
+    dashboardUrl,
     async stop() {
+      await dashboard?.close();
       await adapter.stop(1000);
       await fake.stop();
       await core.close();

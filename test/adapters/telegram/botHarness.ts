@@ -3,6 +3,7 @@ import type { Debunk } from '../../../src/debunks/schema.js';
 import type { Clock } from '../../../src/outbox/clock.js';
 import { FakeTelegram } from '../../fakes/telegram/fakeTelegram.js';
 import { freePort } from '../../fakes/telegram/freePort.js';
+import { createDashboard } from '../../../src/dashboard/dashboardServer.js';
 import { startCore } from '../coreHarness.js';
 
 export const TOKEN = '123456789:TEST-token-for-the-fake-telegram';
@@ -22,6 +23,8 @@ export interface BotHarnessOptions {
   clock?: Clock;
   /** Log lines go here (JSON); silent otherwise. */
   logTo?: NodeJS.WritableStream;
+  /** Serve the dashboard (on a free port) beside the bot, as `npm start` does. */
+  dashboard?: boolean;
 }
 
 /**
@@ -47,6 +50,8 @@ export async function startBot(options: BotHarnessOptions = {}) {
 
   const core = await startCore({ groupId: GROUP_ID, secrets: [TOKEN], ...options });
   const { engine, ledger, moderator } = core;
+  const dashboard = options.dashboard ? createDashboard({ moderator, ledger, store: core.store, log: core.log, port: 0 }) : undefined;
+  const dashboardUrl = await dashboard?.listen();
   const adapter = new TelegramAdapter({
     token: TOKEN,
     apiRoot: fake.apiRoot,
@@ -55,7 +60,9 @@ export async function startBot(options: BotHarnessOptions = {}) {
     store: core.store,
     log: core.log,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(dashboard ? { dashboardLinks: dashboard.links } : {}),
   });
+  dashboard?.addDirectory(adapter.adminDirectory());
   const port = await freePort();
   await adapter.launch({ kind: 'webhook', url: `https://127.0.0.1:${port}/telegram`, port, host: '127.0.0.1', secretToken: 'test-secret_0' });
 
@@ -79,7 +86,11 @@ export async function startBot(options: BotHarnessOptions = {}) {
       };
     })(),
     closeStore: core.closeStore,
+    /** The dashboard, with `dashboard: true`. */
+    dashboard,
+    dashboardUrl,
     async stop() {
+      await dashboard?.close();
       await adapter.stop(1000);
       await fake.stop();
       await core.close();

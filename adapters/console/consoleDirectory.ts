@@ -1,0 +1,12 @@
+import type { AdminDirectory } from '../../src/dashboard/adminDirectory.js';
+
+/** The playground's one group and its admin (the member who may run `/rg`). */
+export const PLAYGROUND_GROUP = { id: 'console', title: 'Playground', platform: 'console' } as const;
+export const PLAYGROUND_OWNER = 'owner';
+
+/** The playground's answer to "who administers what": its owner, the console group. */
+export const consoleDirectory: AdminDirectory = {
+  platform: 'console',
+  isAdmin: async (userId, groupId) => userId === PLAYGROUND_OWNER && groupId === PLAYGROUND_GROUP.id,
+  groupsOf: async (userId) => (userId === PLAYGROUND_OWNER ? [{ ...PLAYGROUND_GROUP }] : []),
+};

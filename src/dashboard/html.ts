@@ -1,0 +1,46 @@
+/**
+ * HTML that is safe to send as it is: built by `html` (whose every interpolation is escaped) or
+ * marked with `trusted` by code that made it safe itself. Member names, message texts, debunk
+ * texts and anything else from outside only ever reach a page as interpolations, so none of them
+ * can open a tag, close an attribute or start a script.
+ */
+export class Html {
+  private constructor(readonly text: string) {}
+
+  /** For markup this code produced itself (a rendered report); never for outside text. */
+  static trusted(text: string): Html {
+    return new Html(text);
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+
+/** Text as HTML: the characters that mean something in markup or in a quoted attribute, escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
+}
+
+/** What may stand in an `html` template: escaped unless it is Html already; lists are joined. */
+export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+function render(value: HtmlValue): string {
+  if (value instanceof Html) return value.text;
+  if (Array.isArray(value)) return value.map(render).join('');
+  // false, null and undefined render as nothing, so `${cond && html`…`}` works.
+  if (value === null || value === undefined || value === false) return '';
+  return escapeHtml(String(value));
+}
+
+/**
+ * The page template tag: `html\`<td>${member.name}</td>\`` escapes the name. Attribute values
+ * must be quoted in the template (`title="${x}"`); the escaping covers both quote kinds.
+ */
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
+  return Html.trusted(out);
+}

@@ -1,0 +1,81 @@
+import type { Engine } from '../../engine/engine.js';
+import type { ActionView, IncidentView } from '../../ledger/incidentOutcomes.js';
+import { STANCES } from '../../matching/types.js';
+import { ACTION_TYPES } from '../../rules/actionTypes.js';
+import type { GroupRequestContext } from '../context.js';
+import { OUTCOMES, type IncidentFilter } from '../data/incidentFilter.js';
+import { html, type Html } from '../html.js';
+import type { Translate } from '../texts.js';
+import { csrfField, groupPath } from './layout.js';
+
+/** Incidents a page lists at most; the filters narrow the rest down. */
+export const MAX_LISTED = 200;
+
+function actionList(actions: readonly ActionView[], t: Translate): Html {
+  if (actions.length === 0) return html`<span class="muted">${t('logged')}</span>`;
+  return html`<ul class="plain">${actions.map(
+    (a) => html`<li><span class="status-${a.status}">${a.type}: ${a.status}</span>${a.why ? html` <span class="muted">(${a.why})</span>` : ''}${a.settledAt ? html` <span class="muted">${a.settledAt.slice(11, 19)}</span>` : ''}</li>`,
+  )}</ul>`;
+}
+
+/** Why the message matched, recomputed from its kept text with the database in force now. */
+function explanation(engine: Engine, v: IncidentView, t: Translate): Html {
+  const r = v.entry.record;
+  if (r.messageText === undefined) return html`<span class="muted">—</span>`;
+  const match = engine.explainText(r.messageText).matches.find((m) => m.debunkId === r.debunkId);
+  if (!match) return html`<span class="muted">${t('noExplanation')}</span>`;
+  const e = match.explanation;
+  return html`${t('explained', { kind: t(e.phrase.kind === 'claim' ? 'claimWord' : 'variantWord'), phrase: e.phrase.text, excerpt: e.excerpt })}<div class="muted">score ${match.score.toFixed(2)} · coverage ${e.coverage.toFixed(2)} · similarity ${e.similarity.toFixed(2)}</div>`;
+}
+
+/** The table of incidents: message text, match explanation, every action's real outcome. */
+export function incidentTable(c: GroupRequestContext, engine: Engine, views: readonly IncidentView[]): Html {
+  const { t, group } = c;
+  if (views.length === 0) return html`<p>${t('noIncidents')}</p>`;
+  return html`<p class="muted">${t('explainedNote')}</p><div class="scroll"><table id="incidents" class="cards"><thead><tr>
+<th>${t('when')}</th><th>${t('member')}</th><th>${t('rumor')}</th><th>${t('score')}</th><th>${t('stance')}</th><th>${t('message')}</th><th>${t('whyMatched')}</th><th>${t('actions')}</th>
+</tr></thead><tbody>${views.map((v) => {
+    const r = v.entry.record;
+    return html`<tr data-seq="${v.entry.seq}">
+<td class="when" data-label="${t('when')}">${r.messageAt.slice(0, 10)}<br>${r.messageAt.slice(11, 16)} <span class="muted">#${v.entry.seq}</span></td>
+<td data-label="${t('member')}"><a href="${groupPath(group.id, `/members/${encodeURIComponent(r.member.id)}`)}">${r.member.name}</a><div class="muted">${r.member.id} · ${t('strikes')} ${r.strikes}</div></td>
+<td data-label="${t('rumor')}"><a href="${groupPath(group.id, `/incidents?rumor=${encodeURIComponent(r.debunkId)}`)}">${r.debunkId}</a></td>
+<td data-label="${t('score')}">${r.score.toFixed(2)}</td>
+<td data-label="${t('stance')}">${r.stance ?? 'spread'}${r.refuting ? ' ✓' : ''}</td>
+<td class="text" data-label="${t('message')}">${r.messageText ?? (r.messageHash ? t('textPurged', { hash: r.messageHash.slice(0, 12) }) : '')}</td>
+<td data-label="${t('whyMatched')}">${explanation(engine, v, t)}</td>
+<td data-label="${t('actions')}">${actionList(v.actions, t)}</td>
+</tr>`;
+  })}</tbody></table></div>`;
+}
+
+const option = (value: string, label: string, selected: string | undefined) => html`<option value="${value}"${selected === value ? html` selected` : ''}>${label}</option>`;
+
+/** The filter form and the list. */
+export function incidentsBody(c: GroupRequestContext, engine: Engine, f: IncidentFilter, shown: readonly IncidentView[], total: number, rumors: readonly string[]): Html {
+  const { t, group } = c;
+  return html`<form class="filters card" method="get" action="${groupPath(group.id, '/incidents')}">
+<label>${t('rumor')}<select name="rumor"><option value="">${t('any')}</option>${rumors.map((r) => option(r, r, f.rumor))}</select></label>
+<label>${t('member')}<input type="search" name="member" value="${f.member ?? ''}"></label>
+<label>${t('stance')}<select name="stance"><option value="">${t('any')}</option>${STANCES.map((s) => option(s, s, f.stance))}</select></label>
+<label>${t('action')}<select name="action"><option value="">${t('any')}</option>${ACTION_TYPES.filter((a) => a !== 'log').map((a) => option(a, a, f.action))}</select></label>
+<label>${t('outcome')}<select name="outcome"><option value="">${t('any')}</option>${OUTCOMES.map((o) => option(o, o, f.outcome))}</select></label>
+<label>${t('from')}<input type="date" name="from" value="${f.from ?? ''}"></label>
+<label>${t('to')}<input type="date" name="to" value="${f.to ?? ''}"></label>
+<button type="submit">${t('filter')}</button> <a class="button secondary" href="${groupPath(group.id, '/incidents')}">${t('clear')}</a>
+</form>
+<p class="muted" id="shown">${t('shownOf', { shown: shown.length, total })}</p>
+${incidentTable(c, engine, shown)}`;
+}
+
+/** A member's history: their incidents, their strikes in force now, and a pardon. */
+export function memberBody(c: GroupRequestContext, engine: Engine, member: { id: string; name: string }, views: readonly IncidentView[], strikes: number): Html {
+  const { t, group, session } = c;
+  return html`<div class="card">
+<p id="strikes-now">${t('strikesNow', { n: strikes })} · ${t('incidentCount', { n: views.length })}</p>
+${strikes > 0
+    ? html`<form method="post" action="${groupPath(group.id, `/members/${encodeURIComponent(member.id)}/pardon`)}">${csrfField(session)}<button type="submit" class="danger">${t('pardon')}</button></form>`
+    : ''}
+</div>
+${incidentTable(c, engine, views)}`;
+}

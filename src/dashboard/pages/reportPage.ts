@@ -1,0 +1,58 @@
+import MarkdownIt from 'markdown-it';
+import type { Language } from '../../engine/templates.js';
+import type { GroupRequestContext } from '../context.js';
+import { Html, html } from '../html.js';
+import type { Translate } from '../texts.js';
+import { groupPath } from './layout.js';
+
+/**
+ * The report's Markdown as HTML. Raw HTML in it is escaped (html: false), and the report escapes
+ * every member's or admin's text itself, so the page shows names and messages as text.
+ */
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+export const reportHtml = (md: string): Html => Html.trusted(markdown.render(md));
+
+/** The period as the query gives it, for links to the downloads. */
+export interface Period {
+  since?: string;
+  until?: string;
+}
+
+const query = (p: Period) => {
+  const params = new URLSearchParams();
+  if (p.since) params.set('since', p.since);
+  if (p.until) params.set('until', p.until);
+  const q = params.toString();
+  return q ? `?${q}` : '';
+};
+
+/** The report page: the period form, the downloads, the report on screen. */
+export function reportBody(c: GroupRequestContext, period: Period, md: string): Html {
+  const { t, group } = c;
+  const link = (ext: string) => groupPath(group.id, `/report.${ext}${query(period)}`);
+  return html`<p class="muted">${t('reportIntro')}</p>
+<form class="filters card no-print" method="get" action="${groupPath(group.id, '/report')}">
+<label>${t('from')}<input type="date" name="since" value="${period.since ?? ''}"></label>
+<label>${t('before')}<input type="date" name="until" value="${period.until ?? ''}"></label>
+<button type="submit">${t('show')}</button>
+</form>
+<div class="card no-print" id="downloads"><strong>${t('download')}:</strong>
+<a class="button secondary" href="${link('md')}" download>Markdown (.md)</a>
+<a class="button secondary" href="${link('csv')}" download>CSV</a>
+<a class="button secondary" href="${link('json')}" download>JSON</a>
+<a class="button secondary" href="${groupPath(group.id, `/report/print${query(period)}`)}" target="_blank" rel="noopener">${t('printable')}</a>
+<p class="muted">${t('exportRecorded')}</p></div>
+<article class="card report" id="report">${reportHtml(md)}</article>`;
+}
+
+/** The printable page: the report alone, for the browser's Print → Save as PDF. */
+export function printablePage(t: Translate, lang: Language, title: string, md: string): Html {
+  return html`<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
+<title>${title}</title><link rel="stylesheet" href="/assets/app.css"></head>
+<body><main>
+<p class="no-print"><button type="button" data-print>${t('print')}</button> <span class="muted">${t('printHint')}</span></p>
+<article class="report" id="report">${reportHtml(md)}</article>
+</main><script src="/assets/dashboard.js"></script></body></html>`;
+}

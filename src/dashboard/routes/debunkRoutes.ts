@@ -1,0 +1,123 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { importDebunks } from '../../debunks/import/importDebunks.js';
+import { IMPORT_FORMAT_NAMES, type ImportFormat } from '../../debunks/import/importFormats.js';
+import { formatProblem, loadDebunks } from '../../debunks/loadDebunks.js';
+import type { Debunk } from '../../debunks/schema.js';
+import { searchDebunks } from '../../cli/db/searchDebunks.js';
+import type { DashboardContext, GroupRequestContext } from '../context.js';
+import { debunkToForm, formToEntry, readDebunkForm, type DebunkForm } from '../data/debunkEditor.js';
+import { groupPath } from '../pages/layout.js';
+import { debunkFormBody, debunksBody } from '../pages/debunksPage.js';
+import { csrfMatches } from '../sessions.js';
+import { groupPage, leaveFlash, takeFlash } from './groupPages.js';
+import { refuse, seeOther, sendPage } from './respond.js';
+
+type DebunkRequest = FastifyRequest<{ Params: { group: string; id?: string }; Querystring: { q?: string }; Body: Record<string, unknown> }>;
+
+/** Entries a page lists at most. */
+const MAX_LISTED = 200;
+/** The largest file an import takes (a fact-checker's feed, not a data dump). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+const EMPTY_FORM: DebunkForm = { id: '', claim: '', variants: '', verdict: 'false', refutationEn: '', refutationZh: '', sources: '', tags: '', severity: 'medium', lang: 'en', published: new Date().toISOString().slice(0, 10), expires: '' };
+
+/**
+ * The shared debunk database: search, how often each entry matched in this group, and for the
+ * bot's operators adding, editing and importing entries (validated as the loader validates the
+ * files, written to the database folder, swapped into the running engine, ledgered).
+ */
+export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void {
+  const engine = ctx.moderator.engine;
+  const editable = (c: GroupRequestContext) => ctx.editor !== undefined && ctx.mayEditDebunks(c.session);
+  const counts = async (groupId: string) => {
+    const counted = new Map<string, number>();
+    for (const e of await ctx.ledger.entries(groupId)) if (e.record.type === 'incident') counted.set(e.record.debunkId, (counted.get(e.record.debunkId) ?? 0) + 1);
+    return counted;
+  };
+  const listPage = async (req: DebunkRequest, c: GroupRequestContext, importProblems?: readonly string[]) => {
+    const query = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
+    const all = [...engine.debunks()];
+    const counted = await counts(c.group.id);
+    const byId = new Map(all.map((d) => [d.id, d]));
+    const listed: Debunk[] = query
+      ? searchDebunks(all, query, MAX_LISTED).flatMap((h) => (byId.has(h.id) ? [byId.get(h.id)!] : []))
+      : [...all].sort((a, b) => (counted.get(b.id) ?? 0) - (counted.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1)).slice(0, MAX_LISTED);
+    const body = debunksBody(c, { query, listed, total: all.length, counts: counted, editable: editable(c), ...(importProblems ? { importProblems } : {}) });
+    return groupPage(c, req, 'debunks', c.t('debunks'), body, { flash: await takeFlash(ctx, c) });
+  };
+
+  app.get('/debunks', async (req: DebunkRequest, reply) => sendPage(reply, await listPage(req, req.dash)));
+
+  app.get('/debunks/new', async (req: DebunkRequest, reply) => {
+    const c = req.dash;
+    if (!editable(c)) return refuse(reply, 403, c.session.lang, c.t('debunks'), c.t('readOnly'), c.session);
+    return sendPage(reply, groupPage(c, req, 'debunks', c.t('addEntry'), debunkFormBody(c, { form: EMPTY_FORM, editable: true })));
+  });
+
+  app.get('/debunks/:id', async (req: DebunkRequest, reply) => {
+    const c = req.dash;
+    const debunk = engine.debunk(req.params.id ?? '');
+    if (!debunk) return refuse(reply, 404, c.session.lang, c.t('debunks'), c.t('noSuchDebunk', { id: req.params.id ?? '' }), c.session);
+    const form = debunkToForm(debunk);
+    return sendPage(reply, groupPage(c, req, 'debunks', c.t('editEntry', { id: debunk.id }), debunkFormBody(c, { form, replacing: debunk.id, editable: editable(c) })));
+  });
+
+  app.post('/debunks', async (req: DebunkRequest, reply) => {
+    const c = req.dash;
+    if (!editable(c) || !ctx.editor) return refuse(reply, 403, c.session.lang, c.t('debunks'), c.t('readOnly'), c.session);
+    const form = readDebunkForm(req.body);
+    const replacing = typeof req.body.replacing === 'string' && req.body.replacing !== '' ? req.body.replacing : undefined;
+    const before = replacing ? engine.debunk(replacing) : undefined;
+    const saved = await ctx.editor.save(formToEntry(form, before), replacing);
+    if (!saved.ok) {
+      const body = debunkFormBody(c, { form, ...(replacing ? { replacing } : {}), editable: true, problems: saved.problems, byField: saved.byField });
+      return sendPage(reply, groupPage(c, req, 'debunks', replacing ? c.t('editEntry', { id: replacing }) : c.t('addEntry'), body), 422);
+    }
+    await engine.reload(saved.debunks);
+    const id = form.id.trim();
+    const detail = replacing ? `changed debunk ${replacing}${replacing === id ? '' : ` (now ${id})`} in ${saved.file}` : `added debunk ${id} to ${saved.file}`;
+    await ctx.moderator.recordAction(c.session.platform, c.group.id, { kind: 'admin', id: c.admin.id, name: c.admin.name }, 'debunks', detail);
+    await leaveFlash(ctx, c, { kind: 'ok', text: c.t('debunkSaved', { id, file: saved.file, count: engine.debunkCount }) });
+    return seeOther(reply, groupPath(c.group.id, `/debunks?q=${encodeURIComponent(id)}`));
+  });
+
+  app.post('/debunks/import', async (req: DebunkRequest, reply) => {
+    const c = req.dash;
+    if (!req.isMultipart()) return seeOther(reply, groupPath(c.group.id, '/debunks'));
+    const fields: Record<string, string> = {};
+    let upload: { name: string; data: Buffer } | undefined;
+    for await (const part of req.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 } })) {
+      if (part.type === 'file') upload = { name: part.filename, data: await part.toBuffer() };
+      else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+    }
+    if (!csrfMatches(c.session, fields._csrf)) return refuse(reply, 403, c.session.lang, c.t('appName'), c.t('csrfFailed'), c.session);
+    if (!editable(c) || !ctx.editor) return refuse(reply, 403, c.session.lang, c.t('debunks'), c.t('readOnly'), c.session);
+    const format = fields.format as ImportFormat;
+    if (!IMPORT_FORMAT_NAMES.includes(format) || !upload || upload.data.length === 0) {
+      return sendPage(reply, await listPage(req, c, [`${c.t('format')}: ${IMPORT_FORMAT_NAMES.join(', ')}; ${c.t('file')}: ${upload?.name || '—'}`]), 422);
+    }
+    // The upload's own name, reduced to safe characters, names the new file; never a path.
+    const base = path.basename(upload.name).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'upload';
+    const stamp = new Date(ctx.now()).toISOString().replace(/[-:]/g, '').slice(0, 15);
+    const temporary = await mkdtemp(path.join(tmpdir(), 'rg-import-'));
+    const input = path.join(temporary, `${base}${path.extname(upload.name).replace(/[^.A-Za-z0-9]/g, '') || '.txt'}`);
+    try {
+      await writeFile(input, upload.data);
+      const lang = fields.lang?.trim();
+      const outcome = await importDebunks({ file: input, format, dir: ctx.editor.dir, out: `imported-${base}-${stamp}.yaml`, dryRun: false, ...(lang ? { lang } : {}) });
+      // The CLI's words for its --lang option are the form's "language" field here.
+      if (!outcome.ok) return sendPage(reply, await listPage(req, c, outcome.problems.map((p) => p.split(input).join(upload!.name).replace('pass --lang', c.t('importLangHint')))), 422);
+      const reloaded = await loadDebunks(ctx.editor.dir);
+      if (!reloaded.ok) return sendPage(reply, await listPage(req, c, reloaded.problems.map(formatProblem)), 422);
+      await engine.reload(reloaded.debunks);
+      await ctx.moderator.recordAction(c.session.platform, c.group.id, { kind: 'admin', id: c.admin.id, name: c.admin.name }, 'debunks', `imported ${outcome.count} debunks (${format}) from ${upload.name} into ${outcome.file}`);
+      await leaveFlash(ctx, c, { kind: 'ok', text: c.t('imported', { count: outcome.count, file: outcome.file }) });
+      return seeOther(reply, groupPath(c.group.id, '/debunks'));
+    } finally {
+      await rm(temporary, { recursive: true, force: true });
+    }
+  });
+}

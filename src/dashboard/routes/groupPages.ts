@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { incidentViews } from '../../ledger/incidentOutcomes.js';
+import type { IncidentRecord } from '../../ledger/ledgerRecord.js';
+import type { DashboardContext, GroupRequestContext } from '../context.js';
+import { filterIncidents, parseIncidentFilter } from '../data/incidentFilter.js';
+import { overviewStats } from '../data/overviewStats.js';
+import { MAX_LISTED, incidentsBody, memberBody } from '../pages/incidentsPage.js';
+import { groupPath, page, type PageOptions, type Tab } from '../pages/layout.js';
+import { overviewBody } from '../pages/overviewPage.js';
+import { queueBody } from '../pages/queuePage.js';
+import { seeOther, sendPage } from './respond.js';
+
+type GroupRequest = FastifyRequest<{ Params: { group: string; member?: string; item?: string; decision?: string }; Querystring: Record<string, string> }>;
+
+/** A flash message a POST left for the page it redirects to, taken once. */
+export async function takeFlash(ctx: DashboardContext, c: GroupRequestContext): Promise<PageOptions['flash']> {
+  const flash = c.session.flash;
+  if (!flash) return undefined;
+  const { flash: _taken, ...rest } = c.session;
+  await ctx.sessions.save(c.sessionId, rest);
+  return flash;
+}
+
+/** Leaves a flash message for the next page of this session. */
+export async function leaveFlash(ctx: DashboardContext, c: GroupRequestContext, flash: NonNullable<PageOptions['flash']>): Promise<void> {
+  await ctx.sessions.save(c.sessionId, { ...c.session, flash });
+}
+
+/** The page chrome for a group page. */
+export function groupPage(c: GroupRequestContext, req: FastifyRequest, tab: Tab | undefined, title: string, body: PageOptions['body'], extra: Partial<PageOptions> = {}) {
+  return page({ t: c.t, lang: c.session.lang, session: c.session, group: c.group, ...(tab ? { tab } : {}), title, body, path: req.url, ...extra });
+}
+
+/** Overview, incidents, a member's history, the review queue. */
+export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
+  const engine = ctx.moderator.engine;
+  const viewsOf = async (groupId: string) => incidentViews(await ctx.ledger.entries(groupId));
+
+  app.get('/', async (req: GroupRequest, reply) => {
+    const c = req.dash;
+    const [views, check, open] = await Promise.all([viewsOf(c.group.id), ctx.ledger.verify(c.group.id), ctx.moderator.feedback?.open(c.group.id) ?? []]);
+    const stats = await overviewStats(engine, c.group.id, views, ctx.now());
+    const body = overviewBody(c, stats, { incidents: views.length, open: open.length }, check, ctx.ledger.checkpoint(c.group.id));
+    return sendPage(reply, groupPage(c, req, 'overview', c.t('overview'), body, { chart: true, flash: await takeFlash(ctx, c) }));
+  });
+
+  app.get('/incidents', async (req: GroupRequest, reply) => {
+    const c = req.dash;
+    const views = await viewsOf(c.group.id);
+    const filter = parseIncidentFilter(req.query);
+    const matching = filterIncidents(views, filter);
+    const rumors = [...new Set(views.map((v) => v.entry.record.debunkId))].sort();
+    return sendPage(reply, groupPage(c, req, 'incidents', c.t('incidents'), incidentsBody(c, engine, filter, matching.slice(0, MAX_LISTED), matching.length, rumors)));
+  });
+
+  app.get('/members/:member', async (req: GroupRequest, reply) => {
+    const c = req.dash;
+    const memberId = req.params.member ?? '';
+    const views = (await viewsOf(c.group.id)).filter((v) => v.entry.record.member.id === memberId).reverse();
+    const name = views[0]?.entry.record.member.name ?? memberId;
+    const strikes = (await engine.strikesOf(c.group.id, memberId)).length;
+    const body = memberBody(c, engine, { id: memberId, name }, views.slice(0, MAX_LISTED), strikes);
+    return sendPage(reply, groupPage(c, req, 'incidents', c.t('history', { name }), body, { flash: await takeFlash(ctx, c) }));
+  });
+
+  // The same core command as `/rg pardon <member>` in the chat, ledgered under the admin's name.
+  app.post('/members/:member/pardon', async (req: GroupRequest, reply) => {
+    const c = req.dash;
+    const memberId = req.params.member ?? '';
+    const back = groupPath(c.group.id, `/members/${encodeURIComponent(memberId)}`);
+    // The chat command reads whitespace-separated words: an id with a space could name someone else.
+    if (!/^\S{1,100}$/.test(memberId)) return seeOther(reply, back);
+    const result = await ctx.moderator.onAdminCommand(c.session.platform, c.group.id, c.admin, `/rg pardon ${memberId}`, c.session.lang);
+    await leaveFlash(ctx, c, { kind: result.ok ? 'ok' : 'bad', text: c.t(result.ok ? 'done' : 'refused', { reply: result.reply }) });
+    return seeOther(reply, back);
+  });
+
+  app.get('/queue', async (req: GroupRequest, reply) => {
+    const c = req.dash;
+    const [items, entries] = await Promise.all([ctx.moderator.feedback?.open(c.group.id) ?? [], ctx.ledger.entries(c.group.id)]);
+    const incidents = new Map<string, IncidentRecord>();
+    for (const e of entries) if (e.record.type === 'incident') incidents.set(e.record.messageId, e.record);
+    const body = queueBody(c, items, (messageId) => incidents.get(messageId));
+    return sendPage(reply, groupPage(c, req, 'queue', c.t('queue'), body, { flash: await takeFlash(ctx, c) }));
+  });
+
+  // `/rg accept|reject <item>`: the chat's own command, so the strike of an accepted dispute is withdrawn the same way.
+  app.post('/queue/:item/:decision', async (req: GroupRequest, reply) => {
+    const c = req.dash;
+    const item = req.params.item ?? '';
+    const decision = req.params.decision;
+    if ((decision !== 'accept' && decision !== 'reject') || !/^[\w-]{1,40}$/.test(item)) return seeOther(reply, groupPath(c.group.id, '/queue'));
+    const result = await ctx.moderator.onAdminCommand(c.session.platform, c.group.id, c.admin, `/rg ${decision} ${item}`, c.session.lang);
+    await leaveFlash(ctx, c, { kind: result.ok ? 'ok' : 'bad', text: c.t(result.ok ? 'done' : 'refused', { reply: result.reply }) });
+    return seeOther(reply, groupPath(c.group.id, '/queue'));
+  });
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { exportLedger, type ExportFormat } from '../../ledger/export/exportLedger.js';
+import type { DashboardContext, GroupRequestContext } from '../context.js';
+import { printablePage, reportBody, type Period } from '../pages/reportPage.js';
+import { groupPage } from './groupPages.js';
+import { sendPage } from './respond.js';
+
+type ReportRequest = FastifyRequest<{ Params: { group: string; format?: string }; Querystring: Record<string, string> }>;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A day (YYYY-MM-DD, from midnight UTC) or an ISO time, as `ledger export --since/--until` take them. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function periodOf(query: Record<string, string>): { period: Period; range: { since?: Date; until?: Date } } {
+  const period: Period = {};
+  const range: { since?: Date; until?: Date } = {};
+  for (const key of ['since', 'until'] as const) {
+    const v = query[key];
+    if (typeof v !== 'string' || !(DAY.test(v) || ISO_TIME.test(v))) continue;
+    const date = new Date(DAY.test(v) ? `${v}T00:00:00Z` : v);
+    if (Number.isNaN(date.getTime())) continue;
+    period[key] = v;
+    range[key] = date;
+  }
+  return { period, range };
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = { md: 'text/markdown; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
+
+/** A file name that is safe in a header whatever the group id holds. */
+const fileName = (groupId: string, at: number, ext: string) => `rumorguard-${groupId.replace(/[^A-Za-z0-9_-]/g, '_')}-${new Date(at).toISOString().slice(0, 10)}.${ext}`;
+
+/**
+ * The management report: on screen, as md / csv / json downloads made by the same export as
+ * `rumorguard ledger export` (so their figures are the ledger's), and as a printable page. Each
+ * carries the group's signed chain head; every download is ledgered under the admin's name.
+ */
+export function reportRoutes(app: FastifyInstance, ctx: DashboardContext): void {
+  const report = (c: GroupRequestContext, format: ExportFormat, range: { since?: Date; until?: Date }) => exportLedger(ctx.ledger, c.group.id, { format, ...range });
+
+  app.get('/report', async (req: ReportRequest, reply) => {
+    const c = req.dash;
+    const { period, range } = periodOf(req.query);
+    return sendPage(reply, groupPage(c, req, 'report', c.t('report'), reportBody(c, period, await report(c, 'md', range))));
+  });
+
+  app.get('/report/print', async (req: ReportRequest, reply) => {
+    const c = req.dash;
+    const { range } = periodOf(req.query);
+    const md = await report(c, 'md', range);
+    return sendPage(reply, printablePage(c.t, c.session.lang, `${c.t('report')} · ${c.group.title}`, md));
+  });
+
+  app.get('/report.:format', async (req: ReportRequest, reply) => {
+    const c = req.dash;
+    const format = req.params.format as ExportFormat;
+    if (!(format in CONTENT_TYPES)) return reply.callNotFound();
+    const { period, range } = periodOf(req.query);
+    const text = await report(c, format, range);
+    const span = `${period.since ?? '…'} to ${period.until ?? '…'}`;
+    await ctx.moderator.recordAction(c.session.platform, c.group.id, { kind: 'admin', id: c.admin.id, name: c.admin.name }, 'export', `ledger report downloaded from the dashboard (${format}, ${span})`);
+    return reply
+      .type(CONTENT_TYPES[format])
+      .header('content-disposition', `attachment; filename="${fileName(c.group.id, ctx.now(), format)}"`)
+      .send(text);
+  });
+}

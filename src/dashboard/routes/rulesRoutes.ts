@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { incidentViews } from '../../ledger/incidentOutcomes.js';
+import type { DashboardContext } from '../context.js';
+import { formToOverride, problemsByField, readRulesForm, settingsToForm, type RuleField } from '../data/rulesForm.js';
+import { previewRules } from '../data/rulesPreview.js';
+import { html } from '../html.js';
+import { groupPath } from '../pages/layout.js';
+import { previewSection, rulesForm } from '../pages/rulesPage.js';
+import { groupPage, leaveFlash, takeFlash } from './groupPages.js';
+import { seeOther, sendPage } from './respond.js';
+
+type RulesRequest = FastifyRequest<{ Params: { group: string }; Body: Record<string, unknown> }>;
+
+/**
+ * The rules form. "Preview" validates the form as saving would (the engine's own check, nothing
+ * stored) and replays the group's latest incidents with it; "Save" makes the change through the
+ * core's settings command, which validates again inside the store's atomic update and ledgers it
+ * under the admin's name. A refused form is shown again with each problem beside its field.
+ */
+export function rulesRoutes(app: FastifyInstance, ctx: DashboardContext): void {
+  const engine = ctx.moderator.engine;
+
+  app.get('/rules', async (req: RulesRequest, reply) => {
+    const c = req.dash;
+    const form = settingsToForm(await engine.settingsFor(c.group.id));
+    return sendPage(reply, groupPage(c, req, 'rules', c.t('rules'), rulesForm(c, form, new Map()), { flash: await takeFlash(ctx, c) }));
+  });
+
+  app.post('/rules', async (req: RulesRequest, reply) => {
+    const c = req.dash;
+    const form = readRulesForm(req.body);
+    const { override, problems: unreadable } = formToOverride(form);
+    const shown = (problems: Map<RuleField | '', string[]>, extra = html``, status = 200) =>
+      sendPage(
+        reply,
+        // The preview comes first: it is what the admin asked to see; the form follows to change or save.
+        groupPage(c, req, 'rules', c.t('rules'), html`${extra}${rulesForm(c, form, problems)}`, problems.size > 0 ? { flash: { kind: 'bad', text: c.t('invalid') } } : {}),
+        status,
+      );
+    const checked = await engine.checkSettings(c.group.id, override);
+    const problems = checked.ok ? new Map<RuleField | '', string[]>() : problemsByField(checked.problems);
+    // A field that is not even a number says so, rather than what the schema makes of the gap.
+    for (const [field, message] of unreadable) problems.set(field, [message]);
+    if (problems.size > 0 || !checked.ok) return shown(problems, html``, 422);
+
+    if (req.body.intent === 'preview') {
+      const current = await engine.settingsFor(c.group.id);
+      const preview = previewRules(engine, incidentViews(await ctx.ledger.entries(c.group.id)), current, checked.settings);
+      return shown(new Map(), previewSection(c, preview));
+    }
+    const result = await ctx.moderator.onSettingsChange(c.session.platform, c.group.id, c.admin, override, c.session.lang);
+    // Valid a moment ago, refused now: another change came in between; the core says why.
+    if (!result.ok) return shown(new Map([['', [result.reply]]]), html``, 422);
+    await leaveFlash(ctx, c, { kind: 'ok', text: result.change ? c.t('saved', { summary: result.change.summary }) : c.t('unchanged') });
+    return seeOther(reply, groupPath(c.group.id, '/rules'));
+  });
+}

@@ -1,0 +1,426 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../cli/runCli.js';
+import { REPO, TEXT } from '../engine/harness.js';
+import { openBrowser, type BrowserSession } from './browser.js';
+import { startDashboardWorld, type DashboardWorld } from './dashboardWorld.js';
+
+/*
+ * The owners' dashboard in a real browser: headless Chromium (Debian's) driven by Playwright,
+ * against the bot as the playground runs it. Messages go through the engine; the admin logs in
+ * with the link `/rg dashboard` prints; every page visited is kept as a screenshot in
+ * test-output/dashboard/.
+ */
+
+// A browser on a busy 2-core machine: page loads and full-page screenshots take their time.
+vi.setConfig({ testTimeout: 120_000 });
+
+const XSS_NAME = '<img src=x onerror=alert(1)>';
+const XSS_TEXT = `<script>window.__pwned = 1; alert(2)</script> ${TEXT.fiveG}`;
+const LINK = /http:\/\/127\.0\.0\.1:\d+\/login\/[A-Za-z0-9_-]{43}/;
+
+let world: DashboardWorld;
+let browser: BrowserSession;
+
+/** The admin actions in the group's ledger, as `action: detail` by whom. */
+async function adminRecords(w: DashboardWorld) {
+  return (await w.entries()).flatMap((e) => (e.record.type === 'admin' ? [{ action: e.record.action, detail: e.record.detail, by: e.record.by }] : []));
+}
+
+/** A login link from the playground, as its owner asks for one. */
+async function linkFromBot(w: DashboardWorld): Promise<string> {
+  await w.say('/as owner', /you are now owner/);
+  return LINK.exec(await w.say('/rg dashboard', LINK))![0];
+}
+
+beforeAll(async () => {
+  world = await startDashboardWorld();
+  browser = await openBrowser();
+  // Messages through the engine: two members repeat the 5G rumor, one asks about garlic.
+  await world.say(TEXT.fiveG, /\[ledger\]/);
+  await world.say('/as bob', /you are now bob/);
+  await world.say(TEXT.garlic, /\[ledger\]/);
+  await world.say(TEXT.fiveG, /\[ledger\]/);
+  // A member whose name is markup, posting a message that carries a script.
+  await world.post('console', { id: 'mallory', name: XSS_NAME }, XSS_TEXT, 'xss-1');
+  // Another group, which the playground's owner does not administer.
+  await world.post('other', { id: 'zed', name: 'Zed' }, TEXT.fiveG, 'other-1');
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await world?.close();
+});
+
+describe('logging in', () => {
+  it('GIVEN /rg dashboard from the owner THEN the link opens the overview, with the incidents the engine recorded', async () => {
+    const { page } = browser;
+    const link = await linkFromBot(world);
+    await page.goto(link);
+    await browser.shot('01-login');
+    await page.click('#login');
+    await page.waitForURL(/\/g\/console$/);
+    await page.waitForSelector('canvas[data-drawn="true"]');
+    await browser.shot('02-overview');
+
+    const incidents = (await world.entries()).filter((e) => e.record.type === 'incident');
+    expect(incidents.length).toBe(4);
+    expect(await page.textContent('[data-figure="incidents"]')).toBe('4');
+    expect(await page.textContent('#top-rumors')).toContain('5g-spreads-coronavirus');
+    expect(await page.textContent('#struck')).toContain('bob');
+    expect(await page.textContent('#ledger-status')).toMatch(/Chain verified: \d+ entries/);
+    // The login itself is on the record, under the owner's name.
+    expect(await adminRecords(world)).toContainEqual({ action: 'dashboard', detail: 'logged in to the dashboard', by: { kind: 'admin', id: 'owner', name: 'owner' } });
+    const cookie = (await browser.context.cookies()).find((c) => c.name === 'rg_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  });
+
+  it('GIVEN the same link a second time THEN it is refused', async () => {
+    const link = LINK.exec(world.printed().split('/rg dashboard').at(-1)!)?.[0] ?? LINK.exec(world.printed())![0];
+    const page = await browser.context.newPage();
+    const response = await page.goto(link);
+    expect(response?.status()).toBe(410);
+    expect(await page.textContent('main')).toContain('not valid, or it was used already');
+    await browser.shot('03-used-link', page);
+    await page.close();
+  });
+
+  it('GIVEN a link older than ten minutes THEN it is refused as expired', async () => {
+    const { url } = await world.dashboard.links.issue({ platform: 'console', user: { id: 'owner', name: 'owner' }, groupId: 'console', lang: 'en' });
+    world.skew(11 * 60_000);
+    const page = await browser.context.newPage();
+    try {
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(410);
+      expect(await page.textContent('main')).toContain('expired');
+      await browser.shot('04-expired-link', page);
+    } finally {
+      world.skew(0);
+      await page.close();
+    }
+  });
+
+  it('GIVEN a member who is not an admin THEN the bot gives no link, and a link issued to them logs nobody in', async () => {
+    await world.say('/as alice', /you are now alice/);
+    expect(await world.say('/rg dashboard', /Only group admins/)).not.toMatch(LINK);
+    // A link the platform issued before a demotion: the platform is asked again at login.
+    const { url } = await world.dashboard.links.issue({ platform: 'console', user: { id: 'alice', name: 'alice' }, groupId: 'console', lang: 'en' });
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/login')), page.click('#login')]);
+    expect(response.status()).toBe(403);
+    expect(await page.textContent('main')).toContain('says you do not administer this group');
+    await browser.shot('05-not-admin', page);
+    await page.close();
+  });
+
+  it('GIVEN a group the admin does not administer THEN its pages are refused', async () => {
+    const page = await browser.context.newPage();
+    for (const other of ['/g/other', '/g/other/incidents', '/g/other/report.md']) {
+      const response = await page.goto(`${world.url}${other}`);
+      expect(response?.status(), other).toBe(403);
+    }
+    expect(await page.textContent('main')).toContain('You do not administer this group');
+    await browser.shot('06-other-group', page);
+    await page.close();
+  });
+});
+
+describe('pages show outside text as text', () => {
+  it('GIVEN a member named with markup and a message carrying a script THEN both render as text and nothing runs', async () => {
+    const { page } = browser;
+    await page.goto(`${world.url}/g/console/incidents`);
+    await browser.shot('07-incidents');
+    expect(await page.locator('#incidents').getByText(XSS_NAME, { exact: true }).count()).toBe(1);
+    expect(await page.locator('#incidents').getByText(XSS_TEXT).count()).toBe(1);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('main script').count()).toBe(0);
+    expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
+    // The match explanation and each action's outcome are on the row.
+    const row = page.locator('#incidents tbody tr').filter({ hasText: 'alice' }).first();
+    expect(await row.textContent()).toMatch(/matched the claim "5G towers spread the coronavirus"/);
+    expect(await row.textContent()).toContain('reply_refutation: done');
+
+    await page.goto(`${world.url}/g/console/members/mallory`);
+    await browser.shot('08-member-markup-name');
+    expect(await page.textContent('h1')).toBe(`History of ${XSS_NAME}`);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(browser.dialogs).toEqual([]);
+  });
+
+  it('GIVEN the incidents filter THEN only the chosen rumor and member are listed', async () => {
+    const { page } = browser;
+    await page.goto(`${world.url}/g/console/incidents`);
+    await page.selectOption('select[name="rumor"]', '5g-spreads-coronavirus');
+    await page.fill('input[name="member"]', 'bob');
+    await page.click('form.filters button[type="submit"]');
+    await page.waitForURL(/rumor=5g/);
+    await browser.shot('09-incidents-filtered');
+    expect(await page.textContent('#shown')).toBe('Showing 1 of 1 incidents.');
+  });
+});
+
+describe('rules', () => {
+  it('GIVEN a suggest threshold above the act threshold THEN the form shows the error beside it and nothing is saved', async () => {
+    const { page } = browser;
+    const before = await world.core.engine.settingsFor('console');
+    const recordsBefore = (await world.entries()).length;
+    await page.goto(`${world.url}/g/console/rules`);
+    await browser.shot('10-rules');
+    await page.fill('#f-thresholds-suggest', '0.9');
+    await page.fill('#f-thresholds-act', '0.5');
+    await page.click('button[value="save"]');
+    await page.waitForSelector('[data-error-for="thresholds.suggest"]');
+    await browser.shot('11-rules-bad-threshold');
+    expect(await page.textContent('[data-error-for="thresholds.suggest"]')).toBe('must not be above thresholds.act');
+    expect(await page.getAttribute('#f-thresholds-suggest', 'aria-invalid')).toBe('true');
+    // The form keeps what was typed, so it can be corrected.
+    expect(await page.inputValue('#f-thresholds-suggest')).toBe('0.9');
+
+    await page.fill('#f-thresholds-suggest', '0.4');
+    await page.fill('#f-thresholds-act', '1.5');
+    await page.click('button[value="save"]');
+    await page.waitForSelector('[data-error-for="thresholds.act"]');
+    expect(await page.textContent('[data-error-for="thresholds.act"]')).toBe('must be between 0 and 1');
+
+    expect(await world.core.engine.settingsFor('console')).toEqual(before);
+    expect((await world.entries()).length).toBe(recordsBefore);
+  });
+
+  it('GIVEN a good change THEN the preview replays the incidents, saving stores it, the next message follows it, and it is ledgered', async () => {
+    const { page } = browser;
+    await page.goto(`${world.url}/g/console/rules`);
+    // Warn from the first strike: enable warnings and put them on the ladder's first step.
+    await page.check('input[name="enabledActions"][value="warn"]');
+    await page.fill('#f-ladder-default', 'reply_refutation, warn\nreply_refutation, warn\nreply_refutation, alert_owners, mute 1h');
+    await page.click('button[value="preview"]');
+    await page.waitForSelector('#preview-summary');
+    await browser.shot('12-rules-preview');
+    expect(await page.textContent('#preview-summary')).toMatch(/^\d+ of 4 incidents would be handled differently/);
+    expect(Number(/^(\d+)/.exec((await page.textContent('#preview-summary'))!)![1])).toBeGreaterThan(0);
+    // A preview stores nothing.
+    expect((await world.core.engine.settingsFor('console')).enabledActions).not.toContain('warn');
+
+    await page.click('button[value="save"]');
+    await page.waitForSelector('.flash.ok');
+    await browser.shot('13-rules-saved');
+    expect(await page.textContent('.flash.ok')).toMatch(/^Saved and recorded in the ledger: .*enabledActions/);
+    const settings = await world.core.engine.settingsFor('console');
+    expect(settings.enabledActions).toContain('warn');
+
+    await world.say('/as carol', /you are now carol/);
+    expect(await world.say(TEXT.mosquito, /\[ledger\]/)).toContain('RumorGuard warns carol');
+
+    const rules = (await adminRecords(world)).filter((r) => r.action === 'rules');
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({ by: { kind: 'admin', id: 'owner', name: 'owner' } });
+    expect(rules[0]!.detail).toContain('enabledActions reply_refutation, log → reply_refutation, warn, log');
+    expect(rules[0]!.detail).toContain('ladder.default [reply_refutation] [reply_refutation + warn] [reply_refutation + alert_owners + mute 1h] [reply_refutation + alert_owners + mute 1d] → [reply_refutation + warn] [reply_refutation + warn] [reply_refutation + alert_owners + mute 1h]');
+  });
+});
+
+describe('review queue', () => {
+  it('GIVEN a member report THEN the queue shows the message and its author, and accepting it closes it under the admin\'s name', async () => {
+    const { page } = browser;
+    await world.say('/as dave', /you are now dave/);
+    await world.say('The mayor keeps aliens in the town hall basement', /\n/);
+    await world.say('/as erin', /you are now erin/);
+    await world.say('/report made up', /the admins will look at it/);
+
+    await page.goto(`${world.url}/g/console/queue`);
+    await browser.shot('14-queue');
+    const item = page.locator('.queue-item');
+    expect(await item.count()).toBe(1);
+    expect(await item.textContent()).toContain('The mayor keeps aliens in the town hall basement');
+    expect(await item.textContent()).toMatch(/Author: dave/);
+    expect(await item.textContent()).toContain('From erin');
+    await item.locator('button', { hasText: 'Accept' }).click();
+    await page.waitForSelector('.flash.ok');
+    await browser.shot('15-queue-accepted');
+    expect(await page.textContent('.flash.ok')).toMatch(/^Done: OK: accepted report \w+ by erin/);
+    expect(await page.locator('.queue-item').count()).toBe(0);
+    expect((await adminRecords(world)).filter((r) => r.action === 'accept')).toEqual([
+      { action: 'accept', detail: expect.stringMatching(/^accepted report \w+ by erin on message/), by: { kind: 'admin', id: 'owner', name: 'owner' } },
+    ]);
+  });
+});
+
+describe('CSRF', () => {
+  it('GIVEN a form post without the CSRF token, or with a wrong one THEN it is refused and nothing changes', async () => {
+    const before = await world.core.engine.settingsFor('console');
+    const recordsBefore = (await world.entries()).length;
+    for (const form of [{ mode: 'observe', intent: 'save' }, { mode: 'observe', intent: 'save', _csrf: 'x'.repeat(43) }] as Record<string, string>[]) {
+      const response = await browser.page.request.post(`${world.url}/g/console/rules`, { form });
+      expect(response.status()).toBe(403);
+      expect(await response.text()).toContain('did not come from your dashboard page');
+    }
+    const pardon = await browser.page.request.post(`${world.url}/g/console/members/bob/pardon`, { form: {} });
+    expect(pardon.status()).toBe(403);
+    expect(await world.core.engine.settingsFor('console')).toEqual(before);
+    expect((await world.core.engine.strikesOf('console', 'bob')).length).toBeGreaterThan(0);
+    expect((await world.entries()).length).toBe(recordsBefore);
+  });
+});
+
+describe('report', () => {
+  it('GIVEN the report THEN it is on screen with the signed head, and the downloads match `ledger export`', async () => {
+    const { page } = browser;
+    // The period ends now: what the download itself adds to the ledger falls after it.
+    await world.core.checkpointer?.settled();
+    const until = new Date(Date.now() + 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await page.goto(`${world.url}/g/console/report?until=${until}`);
+    await browser.shot('16-report');
+    expect(await page.textContent('#report')).toContain('Signed chain head');
+    expect(await page.textContent('#report')).toContain(XSS_NAME);
+    expect(await page.locator('#report img').count()).toBe(0);
+
+    const download = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`#downloads a:has-text("${name}")`)]);
+      return readFileSync((await file.path())!, 'utf8');
+    };
+    const md = await download('Markdown');
+    const json = await download('JSON');
+    const csv = await download('CSV');
+
+    await world.core.checkpointer?.settled();
+    const cli = (format: string) => {
+      const run = runCli(['ledger', 'export', '--group', 'console', '--format', format, '--until', until], {
+        env: { STORE_URL: world.storeUrl, LEDGER_CHECKPOINT_FILE: world.checkpointFile },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      return run.stdout;
+    };
+    // The figures (everything from the totals on) are the same; the verification line counts the
+    // whole chain, which the downloads themselves have grown since.
+    const figures = (report: string) => report.slice(report.indexOf('## Totals'));
+    expect(figures(md)).toBe(figures(cli('md')));
+    expect(figures(md)).toContain('| Messages repeating a known rumor | 5 |');
+    expect(JSON.parse(json).entries).toEqual(JSON.parse(cli('json')).entries);
+    const rows = (text: string) => text.split('\n').filter((l) => !l.startsWith('checkpoint') && !/^[^,]*,[^,]*,checkpoint,/.test(l));
+    expect(rows(csv)).toEqual(rows(cli('csv')));
+    expect(JSON.parse(json).checkpoint).toMatchObject({ groupId: 'console' });
+
+    const downloads = (await adminRecords(world)).filter((r) => r.action === 'export');
+    expect(downloads.map((d) => d.detail)).toEqual([
+      `ledger report downloaded from the dashboard (md, … to ${until})`,
+      `ledger report downloaded from the dashboard (json, … to ${until})`,
+      `ledger report downloaded from the dashboard (csv, … to ${until})`,
+    ]);
+  });
+
+  it('GIVEN the printable page THEN it prints to a PDF', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${world.url}/g/console/report/print`);
+    await browser.shot('17-report-printable', page);
+    const pdf = await page.pdf({ path: `${(await import('./browser.js')).SCREENSHOT_DIR}/report.pdf`, format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+});
+
+describe('debunks', () => {
+  it('GIVEN a new entry with a bad source URL THEN the form names the problem; fixed, it is saved, matches and is ledgered', async () => {
+    const { page } = browser;
+    await page.goto(`${world.url}/g/console/debunks?q=5G`);
+    await browser.shot('18-debunks-search');
+    expect(await page.locator('#debunks tr[data-id="5g-spreads-coronavirus"] td').last().textContent()).toBe('3');
+
+    await page.goto(`${world.url}/g/console/debunks/new`);
+    await page.fill('#d-id', 'moon-landing-staged');
+    await page.fill('#d-claim', 'The moon landing was filmed in a studio');
+    await page.fill('#d-refutationEn', 'Hundreds of kilograms of lunar samples and independent tracking confirm the landings.');
+    await page.fill('#d-sources', 'NASA history | not-a-url');
+    await page.click('#debunk-form button[type="submit"]');
+    await page.waitForSelector('[data-error-for="sources"]');
+    await browser.shot('19-debunk-invalid');
+    expect(await page.textContent('[data-error-for="sources"]')).toContain('sources[0].url: not a URL');
+    expect(world.core.engine.debunk('moon-landing-staged')).toBeUndefined();
+
+    await page.fill('#d-sources', 'NASA history | https://history.nasa.gov/');
+    await page.click('#debunk-form button[type="submit"]');
+    await page.waitForSelector('.flash.ok');
+    await browser.shot('20-debunk-saved');
+    expect(world.core.engine.debunk('moon-landing-staged')?.claim).toBe('The moon landing was filmed in a studio');
+    expect(readFileSync(`${world.debunksDir}/dashboard.yaml`, 'utf8')).toContain('id: moon-landing-staged');
+    await world.say('/as frank', /you are now frank/);
+    expect(await world.say('The moon landing was filmed in a studio', /\[ledger\]|nothing to do/)).toContain('moon-landing-staged');
+    expect((await adminRecords(world)).filter((r) => r.action === 'debunks').map((r) => r.detail)).toEqual([expect.stringMatching(/^added debunk moon-landing-staged to .*dashboard\.yaml$/)]);
+  });
+
+  it('GIVEN CSV and ClaimReview files to import THEN a bad one imports nothing and names the rows, good ones are imported, loaded and ledgered', async () => {
+    const { page } = browser;
+    const inputs = path.join(REPO, 'test/fixtures/import/inputs');
+    await page.goto(`${world.url}/g/console/debunks`);
+    await page.selectOption('#import-format', 'csv');
+    await page.setInputFiles('#import-file', path.join(inputs, 'bad-rows.csv'));
+    await page.click('#import-form button[type="submit"]');
+    await page.waitForSelector('#import-form .flash.bad');
+    await browser.shot('21-debunks-import-refused');
+    expect(await page.textContent('#import-form .flash.bad')).toMatch(/bad-rows\.csv:2 .*verdict/);
+    expect(world.core.engine.debunk('abc')).toBeUndefined();
+
+    for (const [format, file] of [['csv', 'feed.csv'], ['claimreview', 'reviews.json']] as const) {
+      await page.selectOption('#import-format', format);
+      await page.fill('#import-lang', 'en');
+      await page.setInputFiles('#import-file', path.join(inputs, file));
+      await page.click('#import-form button[type="submit"]');
+      await page.waitForSelector('.flash');
+      expect(await page.textContent('.flash.ok')).toMatch(new RegExp(`^Imported \\d+ entries into .*imported-${file.replace(/\..*$/, '')}-\\d{8}T\\d{6}\\.yaml`));
+    }
+    await browser.shot('22-debunks-imported');
+    expect(world.core.engine.debunk('garlic-cure')?.claim).toBe('Eating garlic prevents infection');
+    const imports = (await adminRecords(world)).filter((r) => r.action === 'debunks' && r.detail.startsWith('imported'));
+    expect(imports.map((r) => r.detail)).toEqual([expect.stringMatching(/^imported 3 debunks \(csv\) from feed\.csv into /), expect.stringMatching(/^imported \d+ debunks \(claimreview\) from reviews\.json into /)]);
+  });
+});
+
+describe('language and phones', () => {
+  it('GIVEN the language switch THEN the pages are in Chinese', async () => {
+    const { page } = browser;
+    await page.goto(`${world.url}/g/console`);
+    await page.click('button[name="lang"][value="zh"]');
+    await page.waitForSelector('nav.tabs a[aria-current="page"]:has-text("概览")');
+    await browser.shot('23-overview-zh');
+    expect(await page.textContent('h1')).toBe('概览');
+    await page.goto(`${world.url}/g/console/rules`);
+    await browser.shot('24-rules-zh');
+    await page.click('button[name="lang"][value="en"]');
+    await page.waitForSelector('nav.tabs a[aria-current="page"]:has-text("Rules")');
+  });
+
+  it('GIVEN a phone-sized window THEN the pages fit its width', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [name, rest] of [['25-phone-overview', ''], ['26-phone-incidents', '/incidents'], ['27-phone-rules', '/rules']] as const) {
+      await page.goto(`${world.url}/g/console${rest}`);
+      await browser.shot(name);
+      // Wide tables scroll inside their box; the page itself never scrolls sideways.
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
+
+describe('sessions', () => {
+  it('GIVEN a session older than an hour and an admin the platform no longer confirms THEN the group is refused', async () => {
+    const { page } = browser;
+    world.demote(true);
+    world.skew(61 * 60_000);
+    try {
+      const response = await page.goto(`${world.url}/g/console`);
+      expect(response?.status()).toBe(403);
+      await browser.shot('28-demoted');
+    } finally {
+      world.demote(false);
+      world.skew(0);
+    }
+  });
+
+  it('GIVEN every page visited THEN no script error or CSP refusal was reported', () => {
+    expect(browser.problems).toEqual([]);
+    expect(browser.dialogs).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DebunkEditor, debunkToForm, formToEntry } from '../../src/dashboard/data/debunkEditor.js';
+import { DEBUNKS, FIVE_G_ID, REPO } from '../engine/harness.js';
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+/** A database folder of its own: a copy of the shipped examples, in a temporary working directory. */
+function folder(): DebunkEditor {
+  dir = mkdtempSync(path.join(tmpdir(), 'rg-editor-'));
+  mkdirSync(path.join(dir, 'db'));
+  copyFileSync(path.join(REPO, 'rules/debunks/examples.yaml'), path.join(dir, 'db/examples.yaml'));
+  return new DebunkEditor('db', dir);
+}
+
+const NEW = {
+  id: 'moon-landing-staged',
+  claim: 'The moon landing was filmed in a studio',
+  verdict: 'false',
+  refutation: { en: 'Lunar samples and independent tracking confirm the landings.' },
+  sources: [{ title: 'NASA history', url: 'https://history.nasa.gov/' }],
+  lang: 'en',
+  published: '2026-01-01',
+};
+
+describe('DebunkEditor', () => {
+  it('GIVEN a new entry THEN it goes into dashboard.yaml and the whole folder loads with it', async () => {
+    const editor = folder();
+    const saved = await editor.save(NEW);
+    expect(saved).toMatchObject({ ok: true, file: 'db/dashboard.yaml' });
+    expect(saved.ok && saved.debunks.find((d) => d.id === NEW.id)?.claim).toBe(NEW.claim);
+    expect(readFileSync(path.join(dir!, 'db/dashboard.yaml'), 'utf8')).toMatch(/^# Entries added in the RumorGuard dashboard/);
+  });
+
+  it('GIVEN an edit of a shipped entry THEN it is changed where it is written, and every comment and other entry stays', async () => {
+    const editor = folder();
+    const before = readFileSync(path.join(dir!, 'db/examples.yaml'), 'utf8');
+    const fiveG = DEBUNKS.find((d) => d.id === FIVE_G_ID)!;
+    const form = { ...debunkToForm(fiveG), claim: '5G masts spread the coronavirus' };
+    const saved = await editor.save(formToEntry(form, fiveG), FIVE_G_ID);
+    expect(saved).toMatchObject({ ok: true, file: 'db/examples.yaml' });
+    const after = readFileSync(path.join(dir!, 'db/examples.yaml'), 'utf8');
+    expect(after).toContain('claim: 5G masts spread the coronavirus');
+    // The file's own header comment and the other entries are untouched.
+    expect(after.split('\n').slice(0, 17)).toEqual(before.split('\n').slice(0, 17));
+    expect(saved.ok && saved.debunks.length).toBe(DEBUNKS.length);
+  });
+
+  it('GIVEN an entry the loader would refuse THEN nothing is written and the problems name file, line and field', async () => {
+    const editor = folder();
+    const saved = await editor.save({ ...NEW, sources: [{ title: 'NASA', url: 'nasa' }], verdict: 'fake' });
+    expect(saved.ok).toBe(false);
+    expect(!saved.ok && saved.problems).toEqual([
+      expect.stringMatching(/^db\/dashboard\.yaml:\d+ entry "moon-landing-staged": verdict: must be one of .*\(got "fake"\)$/),
+      expect.stringMatching(/^db\/dashboard\.yaml:\d+ entry "moon-landing-staged": sources\[0\]\.url: not a URL$/),
+    ]);
+    expect(!saved.ok && Object.fromEntries(saved.byField)).toMatchObject({ verdict: [expect.any(String)], sources: ['sources[0].url: not a URL'] });
+    expect(() => readFileSync(path.join(dir!, 'db/dashboard.yaml'))).toThrow();
+  });
+
+  it('GIVEN a new entry with an id that exists THEN it is refused as a duplicate', async () => {
+    const editor = folder();
+    const saved = await editor.save({ ...NEW, id: FIVE_G_ID });
+    expect(!saved.ok && saved.problems.join('\n')).toMatch(/duplicate/);
+  });
+
+  it('GIVEN an entry in a JSON file THEN the JSON file is rewritten with it', async () => {
+    const editor = folder();
+    writeFileSync(path.join(dir!, 'db/extra.json'), JSON.stringify([{ ...NEW, id: 'json-entry' }], null, 2));
+    const saved = await editor.save({ ...NEW, id: 'json-entry', claim: 'Changed in JSON' }, 'json-entry');
+    expect(saved).toMatchObject({ ok: true, file: 'db/extra.json' });
+    expect(JSON.parse(readFileSync(path.join(dir!, 'db/extra.json'), 'utf8'))[0].claim).toBe('Changed in JSON');
+  });
+});

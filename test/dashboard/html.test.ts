@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, html, Html } from '../../src/dashboard/html.js';
+
+describe('html', () => {
+  it.each([
+    ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
+    ['</td><script>alert(1)</script>', '&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;'],
+    ['" onmouseover="alert(1)', '&quot; onmouseover=&quot;alert(1)'],
+    ["' autofocus onfocus='x", '&#39; autofocus onfocus=&#39;x'],
+    ['Tom & Jerry', 'Tom &amp; Jerry'],
+    ['`template`', '&#96;template&#96;'],
+  ])('GIVEN %s THEN it is escaped as %s', (text, escaped) => {
+    expect(escapeHtml(text)).toBe(escaped);
+    expect(html`<td title="${text}">${text}</td>`.toString()).toBe(`<td title="${escaped}">${escaped}</td>`);
+  });
+
+  it('GIVEN nested templates, lists and absent values THEN only the outside text is escaped', () => {
+    const names = ['<b>', 'ok'];
+    const out = html`<ul>${names.map((n) => html`<li>${n}</li>`)}</ul>${false}${undefined}${null}${0}`;
+    expect(out.toString()).toBe('<ul><li>&lt;b&gt;</li><li>ok</li></ul>0');
+  });
+
+  it('GIVEN markup the code made itself THEN Html.trusted keeps it as it is', () => {
+    expect(html`<div>${Html.trusted('<p>report</p>')}</div>`.toString()).toBe('<div><p>report</p></div>');
+  });
+});

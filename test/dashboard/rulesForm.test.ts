@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { formToOverride, problemsByField, readRulesForm, settingsToForm } from '../../src/dashboard/data/rulesForm.js';
+import { Engine } from '../../src/engine/engine.js';
+import { memoryStore } from '../../src/store/keyvStore.js';
+import { DEBUNKS, DEFAULT_RULES } from '../engine/harness.js';
+
+const engine = () => new Engine({ debunks: DEBUNKS, rules: DEFAULT_RULES, store: memoryStore() });
+
+describe('the rules form', () => {
+  it('GIVEN the default settings shown as the form and sent back unchanged THEN they validate to the same settings', async () => {
+    const e = engine();
+    const form = settingsToForm(DEFAULT_RULES.settings);
+    // A browser sends checkboxes as "on" and a single checked action as a string.
+    const body = { ...form, enabledActions: form.enabledActions!.length === 1 ? form.enabledActions![0] : form.enabledActions };
+    const { override, problems } = formToOverride(readRulesForm(body));
+    expect(problems.size).toBe(0);
+    const checked = await e.checkSettings('g', override);
+    expect(checked).toMatchObject({ ok: true, settings: DEFAULT_RULES.settings });
+  });
+
+  it('GIVEN thresholds that are not numbers THEN the form says so for each field', () => {
+    const form = { ...settingsToForm(DEFAULT_RULES.settings), 'thresholds.act': 'high', 'thresholds.suggest': '' };
+    expect([...formToOverride(form).problems]).toEqual([
+      ['thresholds.suggest', 'must be a number (got "")'],
+      ['thresholds.act', 'must be a number (got "high")'],
+    ]);
+  });
+
+  it('GIVEN the engine\'s problems THEN each lands on its field, list items by line', () => {
+    const byField = problemsByField([
+      'thresholds.suggest: must not be above thresholds.act',
+      'ladder.default[1][0]: must be one of reply_refutation, warn, delete, alert_owners or "mute <duration>" (got "shout")',
+      'strikes.decayDays: must be more than 0',
+      'something without a field',
+    ]);
+    expect(Object.fromEntries(byField)).toEqual({
+      'thresholds.suggest': ['must not be above thresholds.act'],
+      'ladder.default': ['line 2: must be one of reply_refutation, warn, delete, alert_owners or "mute <duration>" (got "shout")'],
+      'strikes.decayDays': ['must be more than 0'],
+      '': ['something without a field'],
+    });
+  });
+
+  it('GIVEN a ladder step the schema refuses THEN checking names the line, and the group keeps its settings', async () => {
+    const e = engine();
+    const form = { ...settingsToForm(DEFAULT_RULES.settings), 'ladder.default': 'reply_refutation\nreply_refutation, shout' };
+    const checked = await e.checkSettings('g', formToOverride(form).override);
+    expect(checked.ok).toBe(false);
+    expect(Object.fromEntries(problemsByField(checked.ok ? [] : checked.problems))).toEqual({
+      'ladder.default': [expect.stringMatching(/^line 2: must be one of .*\(got "shout"\)$/)],
+    });
+    expect(await e.settingsFor('g')).toEqual(DEFAULT_RULES.settings);
+  });
+
+  it('GIVEN a severity ladder emptied in the form THEN the group goes back to the default ladder for it', async () => {
+    const e = engine();
+    await e.configure('g', { ladder: { high: [['reply_refutation', 'delete']] } });
+    const form = { ...settingsToForm(await e.settingsFor('g')), 'ladder.high': '' };
+    const r = await e.configure('g', formToOverride(form).override);
+    expect(r.ok && r.settings.ladder.high).toBeUndefined();
+  });
+});
