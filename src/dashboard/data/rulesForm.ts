@@ -1,0 +1,165 @@
+import type { SettingsOverride } from '../../engine/mergeSettings.js';
+import { ACTION_TYPES } from '../../rules/actionTypes.js';
+import type { GroupSettings, Ladder } from '../../rules/settingsSchema.js';
+
+/** The rules form's fields, by the settings path each one edits (problems are named by it). */
+export const RULE_FIELDS = [
+  'mode',
+  'language',
+  'thresholds.suggest',
+  'thresholds.act',
+  'softReply',
+  'enabledActions',
+  'ladder.default',
+  'ladder.low',
+  'ladder.medium',
+  'ladder.high',
+  'strikes.decayDays',
+  'repeat.windowMinutes',
+  'repeat.later',
+  'exemptions.admins',
+  'exemptions.members',
+  'exemptions.roles',
+  'exemptions.channels',
+  'exemptions.showRefutation',
+  'owners',
+] as const;
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+/** The form as submitted: each field's text (checkboxes: present or not; action boxes: a list). */
+export type RulesFormValues = Partial<Record<Exclude<RuleField, 'enabledActions'>, string>> & { enabledActions?: string[] };
+
+/** Actions the form offers to switch (log is always on: it is the record the owners show). */
+export const SWITCHABLE = ACTION_TYPES.filter((a) => a !== 'log');
+
+/** A ladder as the rules file writes it: one step a line, "reply_refutation, mute 1h". */
+function ladderText(ladder: Ladder | undefined): string {
+  if (!ladder) return '';
+  return ladder.map((step) => step.map((a) => (a.type === 'mute' ? `mute ${durationText(a.durationMs ?? 0)}` : a.type)).join(', ')).join('\n');
+}
+
+function durationText(ms: number): string {
+  const minutes = ms / 60_000;
+  if (minutes % (60 * 24) === 0) return `${minutes / (60 * 24)}d`;
+  if (minutes % 60 === 0) return `${minutes / 60}h`;
+  return `${minutes}m`;
+}
+
+/** The group's settings as the form shows them. */
+export function settingsToForm(s: GroupSettings): RulesFormValues {
+  return {
+    mode: s.mode,
+    language: s.language,
+    'thresholds.suggest': String(s.thresholds.suggest),
+    'thresholds.act': String(s.thresholds.act),
+    ...(s.softReply ? { softReply: 'on' } : {}),
+    enabledActions: s.enabledActions.filter((a) => a !== 'log'),
+    'ladder.default': ladderText(s.ladder.default),
+    'ladder.low': ladderText(s.ladder.low),
+    'ladder.medium': ladderText(s.ladder.medium),
+    'ladder.high': ladderText(s.ladder.high),
+    'strikes.decayDays': String(s.strikes.decayDays),
+    'repeat.windowMinutes': String(s.repeat.windowMinutes),
+    'repeat.later': s.repeat.later,
+    ...(s.exemptions.admins ? { 'exemptions.admins': 'on' } : {}),
+    'exemptions.members': s.exemptions.members.join('\n'),
+    'exemptions.roles': s.exemptions.roles.join('\n'),
+    'exemptions.channels': s.exemptions.channels.join('\n'),
+    ...(s.exemptions.showRefutation ? { 'exemptions.showRefutation': 'on' } : {}),
+    owners: s.owners.join('\n'),
+  };
+}
+
+/** Reads a submitted form body into the form's values (a single checkbox arrives as a string). */
+export function readRulesForm(body: Record<string, unknown>): RulesFormValues {
+  const values: RulesFormValues = {};
+  for (const field of RULE_FIELDS) {
+    const v = body[field];
+    if (field === 'enabledActions') {
+      values.enabledActions = (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((a): a is string => typeof a === 'string');
+    } else if (typeof v === 'string') {
+      values[field as Exclude<RuleField, 'enabledActions'>] = v;
+    }
+  }
+  return values;
+}
+
+const lines = (text: string | undefined) =>
+  (text ?? '')
+    .split(/[\r\n]+/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+
+/**
+ * The form as a settings override, in the rules file's own shapes (ladder steps as "mute 1h"
+ * strings), for the engine to validate exactly as it validates the file and `/rg` commands.
+ * Only what cannot even be put into that shape is a problem here: a number field holding
+ * something that is not a number.
+ */
+export function formToOverride(form: RulesFormValues): { override: SettingsOverride; problems: Map<RuleField, string> } {
+  const problems = new Map<RuleField, string>();
+  const number = (field: Exclude<RuleField, 'enabledActions'>): number | undefined => {
+    const text = (form[field] ?? '').trim();
+    const n = Number(text);
+    if (text === '' || !Number.isFinite(n)) {
+      problems.set(field, `must be a number (got "${text}")`);
+      return undefined;
+    }
+    return n;
+  };
+  const ladder = (field: Exclude<RuleField, 'enabledActions'>) => {
+    const steps = lines(form[field]).map((l) =>
+      l
+        .split(/[,，]/)
+        .map((a) => a.trim())
+        .filter((a) => a !== ''),
+    );
+    return steps;
+  };
+  const optionalLadder = (field: Exclude<RuleField, 'enabledActions'>) => {
+    const steps = ladder(field);
+    // Empty: no ladder of its own; `undefined` removes one stored before (the default applies).
+    return steps.length > 0 ? steps : undefined;
+  };
+  const override: SettingsOverride = {
+    mode: form.mode,
+    language: form.language,
+    thresholds: { suggest: number('thresholds.suggest'), act: number('thresholds.act') },
+    softReply: form.softReply !== undefined,
+    // log is not offered: it is always on.
+    enabledActions: [...new Set([...(form.enabledActions ?? []), 'log'])],
+    ladder: { default: ladder('ladder.default'), low: optionalLadder('ladder.low'), medium: optionalLadder('ladder.medium'), high: optionalLadder('ladder.high') },
+    strikes: { decayDays: number('strikes.decayDays') },
+    repeat: { windowMinutes: number('repeat.windowMinutes'), later: form['repeat.later'] },
+    exemptions: {
+      admins: form['exemptions.admins'] !== undefined,
+      members: lines(form['exemptions.members']),
+      roles: lines(form['exemptions.roles']),
+      channels: lines(form['exemptions.channels']),
+      showRefutation: form['exemptions.showRefutation'] !== undefined,
+    },
+    owners: lines(form.owners),
+  };
+  return { override, problems };
+}
+
+/**
+ * The engine's problems ("thresholds.suggest: must not be above thresholds.act",
+ * "ladder.default[1][0]: …") by the form field they belong to; problems of no field go under ''.
+ */
+export function problemsByField(problems: readonly string[]): Map<RuleField | '', string[]> {
+  const byField = new Map<RuleField | '', string[]>();
+  for (const problem of problems) {
+    const field = [...RULE_FIELDS].sort((a, b) => b.length - a.length).find((f) => problem === f || problem.startsWith(`${f}:`) || problem.startsWith(`${f}[`) || problem.startsWith(`${f}.`));
+    const key = field ?? '';
+    byField.set(key, [...(byField.get(key) ?? []), field ? fieldMessage(problem.slice(field.length)) : problem]);
+  }
+  return byField;
+}
+
+/** ": must be …" → "must be …"; a list's "[1][0]: …" → "line 2: …" (the form writes one item a line). */
+function fieldMessage(rest: string): string {
+  const item = /^\[(\d+)\](?:\[\d+\])*:\s*(.*)$/s.exec(rest);
+  if (item) return `line ${Number(item[1]) + 1}: ${item[2]}`;
+  return rest.replace(/^:\s*/, '');
+}
