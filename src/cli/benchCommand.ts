@@ -19,6 +19,7 @@ interface BenchFlags {
   pipelineOnly?: boolean;
   groups?: number;
   pipelineMessages?: number;
+  rate?: number;
   flood?: number;
   replay?: number[];
   sizes?: number[];
@@ -47,6 +48,7 @@ export function benchCommand(): Command {
     .option('--pipeline-only', 'run only the pipeline rows')
     .option('--groups <n>', `pipeline: groups talking (default ${PIPELINE_DEFAULTS.groups})`, positive)
     .option('--pipeline-messages <n>', `pipeline: messages per steady run (default ${PIPELINE_DEFAULTS.messages})`, positive)
+    .option('--rate <n>', `pipeline: messages per second offered in the paced run (default ${PIPELINE_DEFAULTS.rate})`, positive)
     .option('--flood <n>', `pipeline: rumors flooding one group (default ${PIPELINE_DEFAULTS.flood})`, positive)
     .option('--replay <list>', `pipeline: outage sizes to replay, comma-separated (default ${REPLAY_SIZES.join(',')})`, positiveList)
     .action(async (flags: BenchFlags) => {
@@ -89,6 +91,7 @@ async function pipelineRows(flags: BenchFlags): Promise<PipelineResult[]> {
     ...(flags.groups ? { groups: flags.groups } : {}),
     ...(flags.pipelineMessages ? { messages: flags.pipelineMessages } : {}),
     ...(flags.flood ? { flood: flags.flood } : {}),
+    ...(flags.rate ? { rate: flags.rate } : {}),
     ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
     ...(process.env.POSTGRES_URL ? { postgresUrl: process.env.POSTGRES_URL } : {}),
   });

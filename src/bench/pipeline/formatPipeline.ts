@@ -40,6 +40,8 @@ export function formatReplayTable(rows: readonly ReplayResult[]): string {
 export const PIPELINE_NOTES = [
   'Pipeline: every message through the moderator as `npm start` wires it (store, engine, spool, recorder, ledger), all actions enabled, the',
   'platform answering at once. msgs/s is wall-clock; p50/p99 from a message handed over to its decision back with the incident on disk.',
+  'steady: as many messages in flight as the bench allows (64), so its latencies are mostly queueing behind the others in flight; paced:',
+  'the same talk offered at a fixed rate (--rate), latency counted from when each message was due: what a member sees at that load.',
   'The flood run sends its rumors into one group while the other groups talk; "others p99" is their latency then, and in brackets without',
   'the flood (the steady 5 % run). fsyncs/rec: spool flushes per ledger record; writes/rec: ledger writes to the store per record; lag: from',
   'a record on disk to it being in the store. CPU ms/msg: CPU time of the process per message (steadier than wall-clock figures on a busy',

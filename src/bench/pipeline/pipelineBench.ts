@@ -29,6 +29,8 @@ export interface PipelineBenchOptions {
   flood?: number;
   /** Messages in flight at once, as many chats deliver them. @defaultValue PIPELINE_DEFAULTS.concurrency */
   concurrency?: number;
+  /** Messages per second offered in the paced run (5 % rumors). @defaultValue PIPELINE_DEFAULTS.rate */
+  rate?: number;
   /** @defaultValue ['sqlite'] plus redis/postgres when their URL is given */
   stores?: readonly PipelineStore[];
   redisUrl?: string;
@@ -42,6 +44,7 @@ export const PIPELINE_DEFAULTS = {
   messages: 20_000,
   flood: 10_000,
   concurrency: 64,
+  rate: 1000,
   seed: 20261205,
 } as const;
 
@@ -51,8 +54,14 @@ export interface PipelineResult {
   store: PipelineStore;
   /** Share of the messages that repeat a known rumor (each one an incident in the ledger). */
   rumorShare: number;
-  /** `steady`: all groups talking; `flood`: one group flooded with rumors while the others talk. */
-  run: 'steady' | 'flood';
+  /**
+   * `steady`: all groups talking, as many messages in flight as `concurrency` allows (throughput;
+   * its latencies are mostly time spent queued behind the other messages in flight); `paced`: the
+   * same talk offered at a fixed rate, each latency counted from the moment the message was due
+   * (the latency a member sees at that load); `flood`: one group flooded with rumors while the
+   * others talk.
+   */
+  run: 'steady' | 'paced' | 'flood';
   groups: number;
   messages: number;
   /** Messages decided per second of wall-clock time, incidents acknowledged by the spool. */
@@ -103,6 +112,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
     const baseline = await measure(store, options, { rumorShare: 0.05 });
     results.push(baseline);
     results.push(await measure(store, options, { rumorShare: 1 }));
+    results.push(await measure(store, options, { rumorShare: 0.05, rate: options.rate ?? PIPELINE_DEFAULTS.rate }));
     results.push(await measure(store, options, { rumorShare: 0.05, flood: baseline.p99Ms }));
   }
   return results;
@@ -118,6 +128,8 @@ interface Run {
   rumorShare: number;
   /** A flood run, with the other groups' p99 when there is no flood. */
   flood?: number;
+  /** A paced run: messages offered per second. */
+  rate?: number;
 }
 
 async function measure(store: PipelineStore, options: PipelineBenchOptions, run: Run): Promise<PipelineResult> {
@@ -157,12 +169,24 @@ async function measure(store: PipelineStore, options: PipelineBenchOptions, run:
       text: rumor ? rng.pick(rumors) : chatSentence(rng.chance(0.5) ? 'en' : 'zh', rng),
       sentAt: Date.now(),
     });
-    const total = run.flood !== undefined ? (options.flood ?? PIPELINE_DEFAULTS.flood) : (options.messages ?? PIPELINE_DEFAULTS.messages);
+    const steadyTotal = options.messages ?? PIPELINE_DEFAULTS.messages;
+    // A paced run lasts at most ten seconds.
+    const total =
+      run.flood !== undefined
+        ? (options.flood ?? PIPELINE_DEFAULTS.flood)
+        : run.rate !== undefined
+          ? Math.min(steadyTotal, run.rate * 10)
+          : steadyTotal;
     const latencies: number[] = [];
     const others: number[] = [];
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    if (run.flood === undefined) {
+    if (run.rate !== undefined) {
+      await paced(total, run.rate, async (due) => {
+        await core.moderator.onMessage(message(rng.int(1, groups), rng.chance(run.rumorShare)), instantPort);
+        latencies.push(performance.now() - due);
+      });
+    } else if (run.flood === undefined) {
       await pool(total, concurrency, async () => {
         latencies.push(await decide(core, message(rng.int(1, groups), rng.chance(run.rumorShare))));
       });
@@ -195,7 +219,7 @@ async function measure(store: PipelineStore, options: PipelineBenchOptions, run:
       system: 'pipeline',
       store,
       rumorShare: run.flood !== undefined ? 1 : run.rumorShare,
-      run: run.flood !== undefined ? 'flood' : 'steady',
+      run: run.flood !== undefined ? 'flood' : run.rate !== undefined ? 'paced' : 'steady',
       groups: run.flood !== undefined ? 1 : groups,
       messages: latencies.length,
       msgsPerSec: round(latencies.length / seconds, 0),
@@ -236,6 +260,22 @@ async function pool(count: number, width: number, task: () => Promise<void>): Pr
       }
     }),
   );
+}
+
+/**
+ * Offers `count` tasks at `rate` a second whether or not earlier ones are done (an open loop, as
+ * chats deliver messages), handing each the moment it was due: a latency counted from then includes
+ * any time the process was too busy to take it, which a closed loop would hide.
+ */
+async function paced(count: number, rate: number, task: (due: number) => Promise<void>): Promise<void> {
+  const start = performance.now();
+  const running: Promise<void>[] = [];
+  for (let i = 0; i < count; ) {
+    const now = performance.now();
+    for (; i < count && start + (i * 1000) / rate <= now; i++) running.push(task(start + (i * 1000) / rate));
+    if (i < count) await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + (i * 1000) / rate - performance.now())));
+  }
+  await Promise.all(running);
 }
 
 /** Texts that repeat a known rumor: the claims and variants of the database, as members post them. */
