@@ -50,6 +50,7 @@ export function evalCommand(): Command {
         dataDir,
         createMatcher: (debunks) => createMatcher(debunks),
         actThreshold: rules.settings.thresholds.act,
+        ...(rules.settings.thresholds.answer !== undefined ? { answerThreshold: rules.settings.thresholds.answer } : {}),
         onProgress: (message) => process.stderr.write(`${message}\n`),
       });
       for (const problem of report.problems) process.stderr.write(`skipped ${formatProblem(problem)}\n`);

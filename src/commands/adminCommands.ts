@@ -84,12 +84,13 @@ export async function runAdminCommand(
       return configure(toggle, `${sub}d ${action}`);
     }
     case 'threshold': {
-      if (args[0] !== undefined && args[0] !== 'suggest' && args[0] !== 'act') return setBothThresholds(args, configure, () => fail('bad_argument', t('useBothThresholds')));
+      const named = args[0] === 'suggest' || args[0] === 'act' || args[0] === 'answer';
+      if (args[0] !== undefined && !named) return setBothThresholds(args, configure, () => fail('bad_argument', t('useBothThresholds')));
       const value = Number(args[1]);
-      if ((args[0] !== 'suggest' && args[0] !== 'act') || !Number.isFinite(value)) {
+      if (!named || !Number.isFinite(value)) {
         return fail('bad_argument', t('useThreshold'));
       }
-      return configure({ thresholds: { [args[0]]: value } }, `${args[0]} threshold ${value}`);
+      return configure({ thresholds: { [args[0]!]: value } }, `${args[0]!} threshold ${value}`);
     }
     case 'language':
       if (!['auto', 'en', 'zh'].includes(args[0] ?? '')) return fail('bad_argument', t('useLanguage'));
@@ -187,7 +188,7 @@ function describeSettings(s: GroupSettings, t: (name: CommandTextName, values?: 
     .join('; ');
   return [
     t('settingsMode', { mode: s.mode, language: s.language }),
-    t('settingsThresholds', { suggest: s.thresholds.suggest, act: s.thresholds.act, soft: t(s.softReply ? 'on' : 'off') }),
+    t('settingsThresholds', { suggest: s.thresholds.suggest, act: s.thresholds.act, answer: s.thresholds.answer ?? s.thresholds.act, soft: t(s.softReply ? 'on' : 'off') }),
     t('settingsActions', { actions: s.enabledActions.join(', ') }),
     t('settingsLadder', { ladder }),
     t('settingsStrikes', { days: s.strikes.decayDays, minutes: s.repeat.windowMinutes, later: s.repeat.later }),

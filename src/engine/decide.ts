@@ -1,4 +1,5 @@
 import type { Debunk } from '../debunks/schema.js';
+import { actAt } from '../rules/actAt.js';
 import type { ClaimMatch, MessageMatch, Stance } from '../matching/types.js';
 import type { ActionType } from '../rules/actionTypes.js';
 import { exemptionOf } from '../rules/exemption.js';
@@ -67,7 +68,8 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     return finish(strikesBefore);
   }
   const score = top.score.toFixed(2);
-  const { suggest, act } = settings.thresholds;
+  const { suggest } = settings.thresholds;
+  const act = actAt(settings.thresholds, match.stance);
   if (top.score < suggest) {
     note('threshold', false, 'below_suggest', `score ${score} < ${suggest}`);
     return finish(strikesBefore);

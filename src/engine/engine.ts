@@ -1,4 +1,5 @@
 import { activeDebunks } from '../debunks/activeDebunks.js';
+import { actAt } from '../rules/actAt.js';
 import type { Debunk } from '../debunks/schema.js';
 import { describeIssues } from '../debunks/describeIssues.js';
 import { formatFieldPath } from '../debunks/loadProblem.js';
@@ -109,7 +110,7 @@ export class Engine {
       if (!top || top.score < settings.thresholds.suggest) return decideOn(undefined).decision;
       const strikeKey = stateKeys.strikes(mode, message.groupId, message.member.id);
       // Logged only: the ledger still says how many strikes the member has.
-      if (top.score < settings.thresholds.act || opts.dryRun) {
+      if (top.score < actAt(settings.thresholds, match.stance) || opts.dryRun) {
         const [strikes, lastReply] = await Promise.all([
           store.get<Strike[]>(strikeKey),
           opts.dryRun ? store.get<ReplyRecord>(stateKeys.reply(mode, message.groupId, top.debunkId)) : undefined,

@@ -27,6 +27,8 @@ export interface DatasetEvaluation {
 interface TopOutcome {
   score: number;
   gold: boolean;
+  /** The message asks whether the claim is true: acted on from the answer threshold. */
+  question: boolean;
 }
 
 /**
@@ -38,22 +40,26 @@ export function evaluateDataset(
   createMatcher: MatcherFactory,
   actThreshold: number,
   onProgress: (message: string) => void = () => {},
+  answerThreshold?: number,
 ): DatasetEvaluation {
+  // As the engine: a question is acted on (answered, never struck) from the answer threshold.
+  const bar = (t: number, question: boolean) => (question && answerThreshold !== undefined ? Math.min(t, answerThreshold) : t);
+  const actsAt = (o: { score: number; question: boolean }, t: number) => o.score > 0 && o.score >= bar(t, o.question);
   onProgress(`${dataset.name}: indexing ${dataset.debunks.length} claims`);
   const matcher = createMatcher(dataset.debunks);
-  let negativeScores: number[] | null = null;
+  let negatives: { score: number; question: boolean }[] | null = null;
   if (dataset.negatives !== null && dataset.negatives.length > 0) {
     onProgress(`${dataset.name}: matching ${dataset.negatives.length} negatives`);
-    negativeScores = dataset.negatives.map((text) => topMatch(matcher, text)?.score ?? 0);
+    negatives = dataset.negatives.map((text) => topMatch(matcher, text));
   }
-  const falseActAt = (t: number) => (negativeScores === null ? null : shareAtLeast(negativeScores, t));
+  const falseActAt = (t: number) => (negatives === null ? null : mean(negatives.map((n) => (actsAt(n, t) ? 1 : 0))));
   const results: EvalResult[] = [];
   const curve: CurvePoint[] = [];
   for (const split of dataset.splits) {
     if (split.queries.length === 0) continue;
     onProgress(`${dataset.name}/${split.name}: ranking ${split.queries.length} queries`);
     const { scores, tops } = scoreSplit(split, matcher);
-    const actRateAt = (t: number) => mean(tops.map((top) => (top.gold && top.score >= t ? 1 : 0)));
+    const actRateAt = (t: number) => mean(tops.map((top) => (top.gold && actsAt(top, t) ? 1 : 0)));
     results.push({
       dataset: dataset.name,
       split: split.name,
@@ -74,7 +80,7 @@ export function evaluateDataset(
       const top = match.matches[0];
       return { message, top: top ? { debunkId: top.debunkId, score: top.score } : undefined, stance: match.stance };
     });
-    chat = scoreChat(dataset.name, readings, actThreshold);
+    chat = scoreChat(dataset.name, readings, actThreshold, answerThreshold);
   }
   return { results, chat, curve };
 }
@@ -95,7 +101,7 @@ function scoreSplit(split: EvalSplit, matcher: Matcher): { scores: SplitScores; 
     ap5.push(averagePrecisionAtK(ranking, query.gold, DEPTH));
     recall.push(recallAtK(ranking, query.gold, DEPTH));
     const top = topMatch(matcher, query.text);
-    tops.push({ score: top?.score ?? 0, gold: top !== undefined && query.gold.includes(top.debunkId) });
+    tops.push({ score: top.score, question: top.question, gold: top.debunkId !== undefined && query.gold.includes(top.debunkId) });
   }
   return {
     scores: {
@@ -109,12 +115,12 @@ function scoreSplit(split: EvalSplit, matcher: Matcher): { scores: SplitScores; 
   };
 }
 
-/** The match the bot would act on: `match`'s best, with no score floor so weak ones show too. */
-function topMatch(matcher: Matcher, text: string): { debunkId: string; score: number } | undefined {
-  return matcher.match(text, { limit: 1, minScore: 0 }).matches[0];
-}
-
-/** Share of scores at or above the threshold (a score of 0 means nothing matched: never counted). */
-function shareAtLeast(scores: readonly number[], threshold: number): number {
-  return mean(scores.map((s) => (s > 0 && s >= threshold ? 1 : 0)));
+/**
+ * The match the bot would act on: `match`'s best, with no score floor so weak ones show too
+ * (score 0: nothing matched), and whether the message asks.
+ */
+function topMatch(matcher: Matcher, text: string): { debunkId: string | undefined; score: number; question: boolean } {
+  const match = matcher.match(text, { limit: 1, minScore: 0 });
+  const top = match.matches[0];
+  return { debunkId: top?.debunkId, score: top?.score ?? 0, question: match.stance === 'question' };
 }

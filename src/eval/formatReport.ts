@@ -91,7 +91,7 @@ const CHAT_LEGEND =
  */
 export function formatTable(report: EvalReport): string {
   const lines = [
-    `act threshold: ${report.actThreshold} (falseAct: share of negatives acted on; actRate: share of queries acted on with a gold claim)`,
+    `act threshold: ${report.actThreshold}${report.answerThreshold !== undefined ? `, questions answered from ${report.answerThreshold}` : ''} (falseAct: share of negatives acted on; actRate: share of queries acted on with a gold claim)`,
     '',
     ...table(COLUMNS, report.results),
   ];

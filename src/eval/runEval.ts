@@ -8,6 +8,8 @@ export interface RunEvalOptions {
   createMatcher: MatcherFactory;
   /** The score at or above which the bot acts; the CLI reads it from the rules file. */
   actThreshold: number;
+  /** The score from which a question is answered (the rules' `thresholds.answer`); unset: `actThreshold`. */
+  answerThreshold?: number;
   /** Receives one line per step; the CLI writes them to stderr. */
   onProgress?: (message: string) => void;
 }
@@ -24,12 +26,13 @@ export interface EvalReport {
   /** Lines that were skipped, with file and line. */
   problems: EvalProblem[];
   actThreshold: number;
+  answerThreshold?: number;
 }
 
 /** Reads every evaluation set under `dataDir` and scores the matcher on each of its splits. */
-export function runEval({ dataDir, createMatcher, actThreshold, onProgress }: RunEvalOptions): EvalReport {
+export function runEval({ dataDir, createMatcher, actThreshold, answerThreshold, onProgress }: RunEvalOptions): EvalReport {
   const data = readEvalData(dataDir, onProgress);
-  const evaluations = data.value.map((dataset) => evaluateDataset(dataset, createMatcher, actThreshold, onProgress));
+  const evaluations = data.value.map((dataset) => evaluateDataset(dataset, createMatcher, actThreshold, onProgress, answerThreshold));
   return {
     results: evaluations.flatMap((e) => e.results),
     chat: evaluations.flatMap((e) => e.chat),
@@ -37,5 +40,6 @@ export function runEval({ dataDir, createMatcher, actThreshold, onProgress }: Ru
     datasets: data.value.map((d) => d.name),
     problems: data.problems,
     actThreshold,
+    ...(answerThreshold !== undefined ? { answerThreshold } : {}),
   };
 }

@@ -11,8 +11,13 @@ export interface ChatReading {
 }
 
 /** What the rules do with a message, in the terms the chat targets are stated in. */
-export function consequence(reading: ChatReading, actThreshold: number): { acts: boolean; rightClaim: boolean; strike: boolean; reply: boolean } {
-  const acts = reading.top !== undefined && reading.top.score > 0 && reading.top.score >= actThreshold;
+export function consequence(
+  reading: ChatReading,
+  actThreshold: number,
+  answerThreshold?: number,
+): { acts: boolean; rightClaim: boolean; strike: boolean; reply: boolean } {
+  const bar = reading.stance === 'question' && answerThreshold !== undefined ? Math.min(actThreshold, answerThreshold) : actThreshold;
+  const acts = reading.top !== undefined && reading.top.score > 0 && reading.top.score >= bar;
   const rightClaim = acts && reading.top?.debunkId === reading.message.claim;
   const strike = acts && reading.stance === 'spread';
   const reply = acts && (reading.stance === 'spread' || reading.stance === 'question');
@@ -23,11 +28,11 @@ const share = <T>(items: readonly T[], test: (item: T) => boolean): number =>
   items.length === 0 ? Number.NaN : mean(items.map((item) => (test(item) ? 1 : 0)));
 
 /** The chat figures per language, languages in name order. */
-export function scoreChat(dataset: string, readings: readonly ChatReading[], actThreshold: number): ChatResult[] {
+export function scoreChat(dataset: string, readings: readonly ChatReading[], actThreshold: number, answerThreshold?: number): ChatResult[] {
   const langs = [...new Set(readings.map((r) => r.message.lang))].sort();
   return langs.map((lang) => {
     const of = (...kinds: LabelledMessage['kind'][]) => readings.filter((r) => r.message.lang === lang && kinds.includes(r.message.kind));
-    const does = (r: ChatReading) => consequence(r, actThreshold);
+    const does = (r: ChatReading) => consequence(r, actThreshold, answerThreshold);
     const spread = of('spread');
     const questions = of('question');
     const refutes = of('refute');

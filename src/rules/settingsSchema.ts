@@ -50,9 +50,17 @@ export const GroupSettingsSchema = z
         suggest: ratio,
         /** From this score up, the ladder applies. */
         act: ratio,
+        /**
+         * From this score up, a member who *asks* whether the claim is true gets the refutation as
+         * an answer (never a strike). It may sit below `act`: answering a question costs the member
+         * nothing. Unset: `act`.
+         */
+        answer: ratio.optional(),
       })
       // On the thresholds themselves, so it is checked even when other fields are wrong.
-      .refine((t) => t.suggest <= t.act, { message: 'must not be above thresholds.act', path: ['suggest'] }),
+      .refine((t) => t.suggest <= t.act, { message: 'must not be above thresholds.act', path: ['suggest'] })
+      // Only once suggest ≤ act holds: one mistake, one problem.
+      .refine((t) => t.answer === undefined || t.suggest > t.act || t.suggest <= t.answer, { message: 'must not be below thresholds.suggest', path: ['answer'] }),
     /** Between suggest and act, reply "you may want to check this" instead of staying silent. */
     softReply: z.boolean(),
     /** Action types carried out in enforce mode; the others are decided and logged, not done. */

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { enforcing, FIVE_G_ID, FIVE_G_SOURCE, PAST_REPEAT_WINDOW, ruleOf, typesOf } from './harness.js';
+import { parseSettings } from '../../src/rules/loadSettings.js';
+import { enforcing, FIVE_G_ID, FIVE_G_SOURCE, PAST_REPEAT_WINDOW, REPO, ruleOf, typesOf } from './harness.js';
 
 describe('members who refute a rumor are never punished', () => {
   it.each([
@@ -78,5 +81,47 @@ describe('stance: only spreading climbs the ladder', () => {
     const d = await h.post({ text });
     expect(d.stance).toBe('spread');
     expect(d.strikes).toEqual({ before: 0, after: 1 });
+  });
+});
+
+describe('questions are answered from thresholds.answer, which may sit below act', () => {
+  const question = 'did someone say 5G causes covid?';
+
+  it('GIVEN a question scoring between answer and act THEN it gets the refutation and no strike; without answer it is only logged', async () => {
+    const probe = await enforcing();
+    const first = await probe.post({ text: question });
+    const score = first.matches[0]?.score ?? 0;
+    expect(first.stance).toBe('question');
+    expect(score).toBeGreaterThan(0.45);
+    expect(score).toBeLessThan(0.99);
+    const act = Math.min(1, score + 0.01);
+    const answering = await enforcing({ thresholds: { suggest: 0.3, act, answer: score - 0.01 } });
+    const answered = await answering.post({ text: question });
+    expect(typesOf(answered.actions)).toEqual(['log', 'reply_refutation']);
+    expect(answered.strikes).toEqual({ before: 0, after: 0 });
+    expect(ruleOf(answered, 'threshold')).toMatchObject({ fired: true, reason: 'at_act' });
+    const silent = await enforcing({ thresholds: { suggest: 0.3, act } });
+    const logged = await silent.post({ text: question });
+    expect(typesOf(logged.actions)).toEqual(['log']);
+    expect(ruleOf(logged, 'threshold')).toMatchObject({ fired: false, reason: 'suggest_only' });
+  });
+
+  it('GIVEN a message that spreads at the same score THEN answer does not lower the bar for it', async () => {
+    const spread = '5G causes covid';
+    const probe = await enforcing();
+    const score = (await probe.post({ text: spread })).matches[0]?.score ?? 0;
+    expect(score).toBeLessThan(0.99);
+    const h = await enforcing({ thresholds: { suggest: 0.3, act: Math.min(1, score + 0.01), answer: 0.3 } });
+    const d = await h.post({ text: spread });
+    expect(d.stance).toBe('spread');
+    expect(typesOf(d.actions)).toEqual(['log']);
+    expect(d.strikes).toEqual({ before: 0, after: 0 });
+  });
+
+  it('GIVEN answer below suggest THEN the rules are refused naming the field', () => {
+    const yaml = readFileSync(path.join(REPO, 'rules/default.yaml'), 'utf8').replace(/^  answer: .*$/m, '  answer: 0.2');
+    const parsed = parseSettings(yaml, 'rules/default.yaml');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems).toContainEqual(expect.objectContaining({ field: 'thresholds.answer', message: 'must not be below thresholds.suggest' }));
   });
 });
