@@ -22,6 +22,8 @@ import { GroupModeration } from './groupModeration.js';
 import { mergeOutgoing, type Outgoing, sendOutgoing } from './outgoing.js';
 import { classifyRefusal } from './permissionProblems.js';
 import { registerHandlers } from './registerHandlers.js';
+import { type QueuedUpdate, queueUpdatesByChat } from './updateInbox.js';
+import type { ChatInbox } from '../../src/inbox/chatInbox.js';
 
 export interface TelegramAdapterOptions {
   token: string;
@@ -76,6 +78,8 @@ export class TelegramAdapter {
   readonly bot: Telegraf;
   readonly outbox: Outbox<Outgoing>;
   readonly alerts: AlertRouter;
+  /** Updates taken in and waiting for their chat's turn (see updateInbox.ts). */
+  readonly inbox: ChatInbox<QueuedUpdate>;
   private readonly deps: AdapterDeps;
   private me: UserFromGetMe | undefined;
   private webhookServer: Server | undefined;
@@ -129,6 +133,7 @@ export class TelegramAdapter {
       ...(options.dashboardLinks ? { dashboardLinks: options.dashboardLinks } : {}),
     };
     this.moderation = new GroupModeration(this.deps);
+    this.inbox = queueUpdatesByChat(this.bot, log);
     registerHandlers(this.bot, this.deps, this.moderation);
   }
 
@@ -190,6 +195,7 @@ export class TelegramAdapter {
    * of every action handed to the ledger.
    */
   async idle(): Promise<void> {
+    await this.inbox.settled();
     await this.alerts.settled();
     await this.outbox.drain();
     await this.options.moderator.settled();
@@ -210,6 +216,9 @@ export class TelegramAdapter {
         // not running (never launched, or already stopped)
       }
     }
+    // Updates already taken in are handled; nothing new comes in.
+    this.inbox.close();
+    await waitAtMost(this.inbox.settled(), graceMs);
     this.alerts.flush();
     await this.alerts.settled();
     await waitAtMost(this.outbox.drain(), graceMs);
@@ -218,7 +227,10 @@ export class TelegramAdapter {
     await this.options.moderator.settled();
   }
 
-  /** Feeds one update through the bot as if Telegram had sent it (the webhook path does this). */
+  /**
+   * Feeds one update through the bot as if Telegram had sent it (the webhook path does this);
+   * resolves once it is taken in (queued behind its chat's earlier updates), not handled.
+   */
   handleUpdate(update: Update): Promise<void> {
     return this.bot.handleUpdate(update);
   }

@@ -191,13 +191,23 @@ export class Recorder {
   }
 
   /** A group's waiting records, in order, a batch per write; stops at the first failure. */
-  private async deliverGroup(groupId: string, items: Spooled[]): Promise<void> {
+  private async deliverGroup(groupId: string, waiting: Spooled[]): Promise<void> {
+    let items = waiting;
+    try {
+      const state = this.groups.get(groupId);
+      if (state?.uncertain) {
+        items = await this.withoutWritten(groupId, items);
+        state.uncertain = false;
+      }
+    } catch (error) {
+      this.failed(groupId, error);
+      return;
+    }
     for (let i = 0; i < items.length; i += this.batch) {
-      let chunk = items.slice(i, i + this.batch);
+      const chunk = items.slice(i, i + this.batch);
       try {
-        if (this.groups.get(groupId)?.uncertain) chunk = await this.withoutWritten(groupId, chunk);
-        const entries = chunk.length > 0 ? await this.ledger.appendMany(groupId, chunk.map((item) => item.record)) : [];
-        this.spool.delivered(items.slice(i, i + this.batch));
+        const entries = await this.ledger.appendMany(groupId, chunk.map((item) => item.record));
+        this.spool.delivered(chunk);
         this.lastSuccess = this.now();
         if (entries.length > 0) this.counts.batches += 1;
         this.noteDelivered(chunk);
@@ -216,13 +226,31 @@ export class Recorder {
   }
 
   /**
-   * The records not already in the ledger: after a crash (or a lost reply) a prefix of them may
-   * be, as the chain's newest entries.
+   * The records not already in the ledger. After a crash (or a lost reply) a prefix of them may
+   * be: records delivered whose spool lines were not yet forgotten, as many as a flood left, so
+   * far more than one batch. Appends of a group go in spool order, so the newest chain entry that
+   * is one of these records ends that prefix: everything up to it is marked delivered, the rest
+   * returned. The chain is searched back from its head, in growing pages, as far as these records
+   * plus a batch of entries other writers (an admin's action from another process) may have put
+   * after them; when none of them is found, none was written.
    */
-  private async withoutWritten(groupId: string, chunk: Spooled[]): Promise<Spooled[]> {
-    const tail = await this.ledger.tail(groupId, chunk.length);
-    const written = new Set(tail.map((e) => e.record.recordId).filter((id) => id !== undefined));
-    return chunk.filter((item) => !(item.record.recordId !== undefined && written.has(item.record.recordId)));
+  private async withoutWritten(groupId: string, items: Spooled[]): Promise<Spooled[]> {
+    const position = new Map<string, number>();
+    items.forEach((item, i) => {
+      if (item.record.recordId !== undefined) position.set(item.record.recordId, i);
+    });
+    if (position.size === 0) return items;
+    const reach = items.length + this.batch;
+    for (let page = Math.min(reach, 64); ; page = Math.min(reach, page * 4)) {
+      const tail = await this.ledger.tail(groupId, page);
+      for (let j = tail.length - 1; j >= 0; j--) {
+        const at = position.get(tail[j]!.record.recordId ?? '');
+        if (at === undefined) continue;
+        this.spool.delivered(items.slice(0, at + 1));
+        return items.slice(at + 1);
+      }
+      if (tail.length < page || page >= reach) return items;
+    }
   }
 
   private failed(groupId: string, error: unknown): void {

@@ -63,11 +63,35 @@ export async function startBot(options: BotHarnessOptions = {}) {
     ...(dashboard ? { dashboardLinks: dashboard.links } : {}),
   });
   dashboard?.addDirectory(adapter.adminDirectory());
+  // Members' actions, as Telegram delivers them: each resolves once the bot answered the webhook,
+  // that is once the update is queued in its chat's inbox, before it is handled.
+  const deliver = {
+    sendMessage: fake.sendMessage.bind(fake),
+    sendCommand: fake.sendCommand.bind(fake),
+    editMessage: fake.editMessage.bind(fake),
+    pressButton: fake.pressButton.bind(fake),
+    sendUpdate: fake.sendUpdate.bind(fake),
+  };
+  // The tests act, then look: there, an action resolves once the bot has handled the update too.
+  const handled =
+    <A extends unknown[], R>(act: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await act(...args);
+      await adapter.inbox.settled();
+      return result;
+    };
+  fake.sendMessage = handled(deliver.sendMessage);
+  fake.sendCommand = handled(deliver.sendCommand);
+  fake.editMessage = handled(deliver.editMessage);
+  fake.pressButton = handled(deliver.pressButton);
+  fake.sendUpdate = handled(deliver.sendUpdate);
   const port = await freePort();
   await adapter.launch({ kind: 'webhook', url: `https://127.0.0.1:${port}/telegram`, port, host: '127.0.0.1', secretToken: 'test-secret_0' });
 
   return {
     fake,
+    /** Members' actions that resolve once the update is taken in, not handled (for floods). */
+    deliver,
     adapter,
     engine,
     ledger,

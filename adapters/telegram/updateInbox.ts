@@ -1,0 +1,49 @@
+import type { Context, Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { ChatInbox } from '../../src/inbox/chatInbox.js';
+import type { Logger } from '../../src/lib/logger.js';
+
+/** An update taken in and waiting for its chat's turn: the rest of telegraf's middleware chain. */
+export interface QueuedUpdate {
+  ctx: Context;
+  next: () => Promise<void>;
+}
+
+/** The chat an update belongs to, whose order is kept; none for updates the bot does not read. */
+export function chatOfUpdate(update: Update): number | undefined {
+  if ('message' in update) return update.message.chat.id;
+  if ('edited_message' in update) return update.edited_message.chat.id;
+  if ('callback_query' in update) return update.callback_query.message?.chat.id ?? update.callback_query.from.id;
+  if ('my_chat_member' in update) return update.my_chat_member.chat.id;
+  return undefined;
+}
+
+/** The message an update carries, for the log line of one that was dropped. */
+const messageIdOf = (update: Update) => ('message' in update ? update.message.message_id : 'edited_message' in update ? update.edited_message.message_id : undefined);
+
+/**
+ * Puts a per-chat inbox at the head of telegraf's middleware: an update is queued behind its
+ * chat's earlier ones and the middleware returns at once, so the webhook is answered (or the next
+ * getUpdates made) without waiting for the handling, and one group's flood never delays another
+ * group; within a chat, updates are handled one by one, in order. A chat flooding past the
+ * inbox's bound loses the updates beyond it, each named in the log.
+ */
+export function queueUpdatesByChat(bot: Telegraf, log: Logger): ChatInbox<QueuedUpdate> {
+  const inbox = new ChatInbox<QueuedUpdate>({
+    handle: ({ next }) => next(),
+    // What bot.catch does for updates handled in place.
+    onError: (err, { ctx }) => log.error({ err, update: ctx.update.update_id, type: ctx.updateType }, 'telegram: update failed'),
+    onDrop: ({ ctx }, chat, reason) =>
+      log.warn(
+        { chat, update: ctx.update.update_id, message: messageIdOf(ctx.update), reason },
+        reason === 'full' ? 'telegram: this chat sends faster than it can be read; update dropped unread' : 'telegram: stopping; update dropped unread',
+      ),
+  });
+  bot.use((ctx, next) => {
+    const chat = chatOfUpdate(ctx.update);
+    if (chat === undefined) return next();
+    inbox.push(String(chat), { ctx, next });
+    return undefined;
+  });
+  return inbox;
+}
