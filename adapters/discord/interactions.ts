@@ -20,6 +20,7 @@ import { allowedMentions } from './outgoing.js';
 import { lookupEmbeds, sourcesText } from './replies.js';
 import { REPORT_COMMAND } from './slashCommands.js';
 import { languageOfLocale, text } from './texts.js';
+import { fitText } from './embedLimits.js';
 
 /** Every answer to an interaction is seen only by the member who asked, and pings nobody. */
 const privately = (options: Omit<InteractionReplyOptions, 'flags'>): InteractionReplyOptions => ({
@@ -29,7 +30,7 @@ const privately = (options: Omit<InteractionReplyOptions, 'flags'>): Interaction
 });
 
 /** The core's plain-text answers, with Discord markdown escaped. */
-const plainLines = (reply: string) => escapeDiscordMarkdown(reply).slice(0, 2000);
+const plainLines = (reply: string) => fitText(escapeDiscordMarkdown(reply), 2000);
 
 /** Routes an interaction: slash commands, the message context menu, and our buttons. */
 export async function handleInteraction(deps: DiscordDeps, interaction: Interaction): Promise<void> {
