@@ -18,13 +18,17 @@ interface StartIo {
   stop?: Promise<unknown>;
 }
 
-/** Runs a connected bot to its end; a failure to start is logged (token-free) and exits 1. */
+/**
+ * Runs a connected bot to its end; a failure is logged (token-free) on one fatal line and exits 1
+ * (start's caller then flushes the spool and closes the store).
+ */
 async function runOrFail(log: Logger, what: string, run: () => Promise<void>): Promise<number> {
   try {
     await run();
     return 0;
   } catch (error) {
-    log.fatal({ err: error }, `${what}: cannot start`);
+    const reason = error instanceof Error && error.message ? `: ${error.message}` : '';
+    log.fatal({ err: error }, `${what}: cannot go on${reason}`);
     return 1;
   }
 }

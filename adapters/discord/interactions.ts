@@ -1,7 +1,6 @@
 import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
-  escapeMarkdown,
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
@@ -16,10 +15,12 @@ import { recentIncidents } from '../../src/ledger/recentIncidents.js';
 import { parseButton } from './buttons.js';
 import { dashboardLinkText } from './dashboardLink.js';
 import { type DiscordDeps, guildLanguage } from './deps.js';
+import { escapeDiscordMarkdown } from './markdown.js';
 import { allowedMentions } from './outgoing.js';
 import { lookupEmbeds, sourcesText } from './replies.js';
 import { REPORT_COMMAND } from './slashCommands.js';
 import { languageOfLocale, text } from './texts.js';
+import { fitText } from './embedLimits.js';
 
 /** Every answer to an interaction is seen only by the member who asked, and pings nobody. */
 const privately = (options: Omit<InteractionReplyOptions, 'flags'>): InteractionReplyOptions => ({
@@ -28,8 +29,8 @@ const privately = (options: Omit<InteractionReplyOptions, 'flags'>): Interaction
   allowedMentions: allowedMentions(false),
 });
 
-/** Lines of the core's plain-text answers, with Discord markdown escaped line by line. */
-const plainLines = (reply: string) => reply.split('\n').map((l) => escapeMarkdown(l)).join('\n').slice(0, 2000);
+/** The core's plain-text answers, with Discord markdown escaped. */
+const plainLines = (reply: string) => fitText(escapeDiscordMarkdown(reply), 2000);
 
 /** Routes an interaction: slash commands, the message context menu, and our buttons. */
 export async function handleInteraction(deps: DiscordDeps, interaction: Interaction): Promise<void> {
@@ -149,7 +150,7 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
       return exportLedger(deps, interaction, guildId, by, lang);
     case 'dashboard': {
       const guildTitle = interaction.guild?.name ?? guildId;
-      const content = await dashboardLinkText(deps.dashboardLinks, { userId: by.id, userName: by.name, guildId, guildTitle, guildName: escapeMarkdown(guildTitle), lang });
+      const content = await dashboardLinkText(deps.dashboardLinks, { userId: by.id, userName: by.name, guildId, guildTitle, guildName: escapeDiscordMarkdown(guildTitle), lang });
       await answer({ content });
       return;
     }
@@ -172,7 +173,7 @@ async function exportLedger(deps: DiscordDeps, interaction: ChatInputCommandInte
   }
   const report = await managementReport(deps.ledger, guildId, lang, deps.now());
   await interaction.editReply({
-    content: text(lang, 'exportCaption', { guild: escapeMarkdown(interaction.guild?.name ?? guildId), entries: report.entries, status: report.status }),
+    content: text(lang, 'exportCaption', { guild: escapeDiscordMarkdown(interaction.guild?.name ?? guildId), entries: report.entries, status: report.status }),
     files: [{ attachment: Buffer.from(report.markdown, 'utf8'), name: report.filename }],
     allowedMentions: allowedMentions(false),
   });

@@ -3,13 +3,31 @@ import { plainText } from '../../src/engine/plainText.js';
 import { httpUrl } from '../../src/lib/httpUrl.js';
 
 /**
+ * Discord markup that discord.js's `escapeMarkdown` leaves live: its masked-link option escapes
+ * only the first `[` of a text (so `[a](b)[Appeal](https://ev.il)` keeps a link), and it knows
+ * no block quotes (`>`, `>>>`), subtext (`-#`), timestamps (`<t:…>`) or command mentions (`</cmd:id>`).
+ */
+const BRACKETS = /[[\]]/g;
+const LINE_START_MARKUP = /^(\s*)(>|-#)/gm;
+const TAG_MARKUP = /<(?=\/|t:|a?:\w)/g;
+
+/**
+ * Text that Discord shows as written: every markdown character escaped by discord.js's own
+ * `escapeMarkdown` (headings and lists included), then every bracket, line-start quote or
+ * subtext marker, timestamp and command mention. Line breaks are kept.
+ */
+export const escapeDiscordMarkdown = (text: string): string =>
+  escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: false })
+    .replace(BRACKETS, (c) => `\\${c}`)
+    .replace(LINE_START_MARKUP, (_, space: string, mark: string) => `${space}\\${mark}`)
+    .replace(TAG_MARKUP, '\\<');
+
+/**
  * Untrusted text (member names, database entries) for a Discord message or embed: mentions,
  * controls and line breaks neutralized (plainText), then Discord markdown escaped, so nothing a
- * member or a database entry wrote becomes a ping, a link, a heading or a spoiler.
+ * member or a database entry wrote becomes a ping, a link, a heading, a quote or a spoiler.
  */
-export const safeText = (text: string, maxLength = 500): string =>
-  // Masked links, headings and lists are not escaped by default; a rumor text must not make any.
-  escapeMarkdown(plainText(text, maxLength), { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
+export const safeText = (text: string, maxLength = 500): string => escapeDiscordMarkdown(plainText(text, maxLength));
 
 /**
  * A markdown link to a source, or undefined when the URL is not plain http(s). The URL is put in
@@ -19,5 +37,5 @@ export function markdownLink(url: string, label: string): string | undefined {
   const parsed = httpUrl(url);
   if (!parsed) return undefined;
   const href = parsed.href.replace(/[()<>[\]\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${safeText(label, 200).replace(/[[\]]/g, '')}](<${href}>)`;
+  return `[${safeText(label.replace(BRACKETS, ''), 200)}](<${href}>)`;
 }

@@ -1,6 +1,7 @@
 import { type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type Client, DiscordAPIError, type MessageCreateOptions } from 'discord.js';
 import type { Merged, OutboxItem } from '../../src/outbox/types.js';
 import { type Digest, digestOf, digestText, foldDigests } from '../../src/outbox/digest.js';
+import { fitEmbeds } from './embedLimits.js';
 
 /** One message the bot sends to a channel, or to a user by direct message. */
 export interface DiscordOutgoing {
@@ -27,7 +28,8 @@ export const allowedMentions = (pingAuthor: boolean) => ({ parse: [], users: [],
 export function messageOptions(p: DiscordOutgoing): MessageCreateOptions {
   return {
     ...(p.content ? { content: p.content } : {}),
-    ...(p.embeds ? { embeds: p.embeds } : {}),
+    // Within Discord's embed limits, or Discord refuses the whole message.
+    ...(p.embeds ? { embeds: fitEmbeds(p.embeds) } : {}),
     ...(p.components ? { components: p.components } : {}),
     ...(p.replyTo ? { reply: { messageReference: p.replyTo, failIfNotExists: false } } : {}),
     allowedMentions: allowedMentions(p.pingAuthor ?? false),

@@ -1,5 +1,6 @@
 import { type Message, MessageReferenceType, PermissionFlagsBits } from 'discord.js';
 import type { ChatMessage } from '../../src/engine/chatMessage.js';
+import { cutText } from '../../src/lib/cutText.js';
 
 /** Longest text read from one message (content plus forwarded snapshots); Discord's own cap is 4000. */
 const MAX_TEXT = 8_000;
@@ -14,7 +15,7 @@ export const isManager = (message: Message<true>): boolean => message.member?.pe
 export function textOf(message: Message): string {
   const forwarded =
     message.reference?.type === MessageReferenceType.Forward ? [...message.messageSnapshots.values()].map((s) => s.content ?? '') : [];
-  return [message.content, ...forwarded].filter((t) => t.trim() !== '').join('\n').slice(0, MAX_TEXT);
+  return cutText([message.content, ...forwarded].filter((t) => t.trim() !== '').join('\n'), MAX_TEXT);
 }
 
 /**

@@ -23,12 +23,17 @@ export function commandArgs(textOfCommand: string): string[] {
   return textOfCommand.trim().split(/\s+/).slice(1);
 }
 
-/** Is the sender of this group message one of its admins (anonymous admins included)? */
+/**
+ * Is the sender of this group message one of its admins? Only the group's own administrators (as
+ * getChatAdministrators lists them) and the anonymous admin posting as this very group are. A
+ * post made as any other chat is not, the group's linked channel included: its automatic forwards
+ * come from whoever may post in the channel, who need not administer the group.
+ */
 export async function isSenderAdmin(deps: AdapterDeps, message: Message, chat: GroupChat): Promise<boolean> {
   const sender = senderOf(message, chat);
   if (!sender) return false;
-  if (sender.isAdmin) return true;
-  if (!message.from) return false;
+  if (sender.anonymousAdmin) return true;
+  if (message.sender_chat || !message.from) return false;
   return deps.admins.isAdmin(chat.id, message.from.id);
 }
 

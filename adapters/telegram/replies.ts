@@ -4,6 +4,7 @@ import { type Language, refutationIn, verdictName } from '../../src/engine/templ
 import { httpUrl } from '../../src/lib/httpUrl.js';
 import { escapeHtml, htmlLink, htmlText } from './html.js';
 import { text } from './texts.js';
+import { ellipsize } from '../../src/lib/cutText.js';
 
 /** Sources shown under a refutation; the "Sources" button lists them all. */
 const SOURCES_SHOWN = 2;
@@ -38,7 +39,7 @@ export function sourcesPopup(d: Debunk): string {
     return `• ${s.title}${host ? ` (${host})` : ''}`;
   });
   const all = lines.join('\n');
-  return all.length <= 200 ? all : `${all.slice(0, 199)}…`;
+  return ellipsize(all, 200);
 }
 
 /** A private-chat lookup answer: each match with its verdict, claim, refutation and sources. */

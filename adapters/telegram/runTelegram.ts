@@ -21,7 +21,9 @@ export function deliveryFromEnv(env: Env): Delivery {
 
 /**
  * Runs the Telegram bot until `stop` resolves (SIGINT/SIGTERM in `npm start`), then stops
- * receiving and lets queued messages go out.
+ * receiving and lets queued messages go out. Rejects, with a sentence naming the cause, when
+ * Telegram refuses the bot (at launch or later: 401, or 409 when another instance polls), after
+ * stopping it the same way.
  */
 export async function runTelegram(
   env: Env,
@@ -39,13 +41,34 @@ export async function runTelegram(
   });
   core.dashboard?.addDirectory(adapter.adminDirectory());
   const delivery = deliveryFromEnv(env);
-  await adapter.launch(delivery);
+  try {
+    await adapter.launch(delivery);
+  } catch (error) {
+    await adapter.stop();
+    throw new Error(telegramRefusal(error, 'cannot connect'), { cause: error });
+  }
   const me = adapter.bot.botInfo;
   core.log.info(
     { bot: me?.username, delivery: delivery.kind, debunks: adapter.engine.debunkCount },
     delivery.kind === 'webhook' ? `telegram: @${me?.username} receiving by webhook on port ${delivery.port}` : `telegram: @${me?.username} receiving by long polling`,
   );
-  await stop;
+  const refused = await Promise.race([stop.then(() => undefined), adapter.receiving().then(() => undefined, (error: unknown) => error)]);
   await adapter.stop();
+  if (refused !== undefined) throw new Error(telegramRefusal(refused, 'stopped receiving'), { cause: refused });
   core.log.info('telegram: stopped');
+}
+
+/**
+ * Why Telegram stopped sending updates, in a sentence for the operator's log. Telegram's own
+ * description is quoted (it never holds the token); an unknown failure is named by its message.
+ */
+export function telegramRefusal(error: unknown, what: 'cannot connect' | 'stopped receiving'): string {
+  const code = (error as { code?: unknown }).code;
+  const description = (error as { description?: unknown }).description ?? (error instanceof Error ? error.message : String(error));
+  const said = `Telegram answered ${typeof code === 'number' ? `${code} ` : ''}"${String(description)}"`;
+  if (code === 409) return `telegram: ${what}: ${said}: another process is receiving this bot's updates (polling or a webhook); run one instance per token`;
+  if (code === 401) return `telegram: ${what}: ${said}: TELEGRAM_BOT_TOKEN is wrong or was revoked; get the current one from @BotFather`;
+  // Not Telegram's answer (the network, a bad TELEGRAM_API_ROOT): the error's own words.
+  if (typeof code !== 'number') return `telegram: ${what}: ${String(description)}`;
+  return `telegram: ${what}: ${said}`;
 }

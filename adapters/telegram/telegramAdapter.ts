@@ -83,6 +83,8 @@ export class TelegramAdapter {
   private readonly deps: AdapterDeps;
   private me: UserFromGetMe | undefined;
   private webhookServer: Server | undefined;
+  /** Settles when long polling ends: resolves on stop(), rejects when Telegram refuses it (409, 401). */
+  private polling: Promise<void> | undefined;
   private readonly moderation: GroupModeration;
 
   constructor(private readonly options: TelegramAdapterOptions) {
@@ -163,10 +165,21 @@ export class TelegramAdapter {
       await this.listenForWebhook(delivery);
       return;
     }
-    // In polling mode launch() resolves only when polling stops: wait for it to begin instead.
+    // In polling mode launch() resolves only when polling stops: wait for it to begin instead,
+    // and keep its promise, whose rejection (another instance polls: 409; the token was revoked:
+    // 401) would otherwise be lost and leave the process to end with nothing said.
     await new Promise<void>((resolve, reject) => {
-      this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, resolve).catch(reject);
+      this.polling = this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, resolve);
+      this.polling.catch(reject);
     });
+  }
+
+  /**
+   * Resolves when updates stop arriving because the bot was stopped; rejects with Telegram's
+   * error when they stop because Telegram refused them (polling only: a webhook never ends so).
+   */
+  receiving(): Promise<void> {
+    return this.polling ?? new Promise<void>(() => undefined);
   }
 
   /**

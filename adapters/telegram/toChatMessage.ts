@@ -24,7 +24,8 @@ export function senderOf(message: Message, chat: GroupChat): (ChatMember & { ano
   const senderChat = message.sender_chat;
   if (senderChat) {
     const asGroup = senderChat.id === chat.id;
-    // An automatic forward is the group's linked channel: the owners' own posts.
+    // An automatic forward is the group's linked channel: the owners' own posts, which moderation
+    // leaves alone. It configures nothing (see isSenderAdmin): channel posters need not be admins.
     const ownChannel = 'is_automatic_forward' in message && message.is_automatic_forward === true;
     const title = 'title' in senderChat ? senderChat.title : 'chat';
     return { id: `chat:${senderChat.id}`, name: title, isAdmin: asGroup || ownChannel, anonymousAdmin: asGroup };

@@ -14,11 +14,15 @@ const isoDate = z.union([
   z.date().transform((d) => d.toISOString().slice(0, 10)),
 ]);
 
+/** The longest source URL the database accepts. */
+export const MAX_SOURCE_URL_LENGTH = 2048;
+
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 export const SourceSchema = z.strictObject({
   title: nonEmpty,
-  url: z.url({ protocol: /^https?$/, message: 'not a URL' }),
+  // 2048: the longest URL browsers and platforms reliably keep (Discord refuses longer embed URLs).
+  url: z.url({ protocol: /^https?$/, message: 'not a URL' }).max(MAX_SOURCE_URL_LENGTH, `longer than ${MAX_SOURCE_URL_LENGTH} characters`),
   publisher: nonEmpty.optional(),
   date: isoDate.optional(),
 });

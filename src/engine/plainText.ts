@@ -1,3 +1,5 @@
+import { ellipsize } from '../lib/cutText.js';
+
 /** Characters that change how text is shown rather than what it says (bidi overrides, controls). */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 /** Line breaks: a name or database text must not forge a line of its own in the bot's message. */
@@ -20,5 +22,5 @@ export function plainText(text: string, maxLength = 500): string {
     .replace(LINE_BREAKS, ' ')
     .replace(MENTION, (m) => `${m}\u200B`)
     .trim();
-  return cleaned.length > maxLength ? `${cleaned.slice(0, maxLength - 1)}…` : cleaned;
+  return ellipsize(cleaned, maxLength);
 }

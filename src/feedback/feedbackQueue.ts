@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { KeyedLock } from '../lib/keyedLock.js';
 import type { KeyValueStore } from '../store/keyValueStore.js';
 import { storeKey } from '../store/storeKey.js';
+import { cutText } from '../lib/cutText.js';
 
 /** What members tell the admins: "this is a rumor" (report) or "this is not a rumor" (dispute). */
 export interface FeedbackItem {
@@ -61,8 +62,8 @@ export class FeedbackQueue {
   async add(item: Omit<FeedbackItem, 'id' | 'at' | 'status'>): Promise<FeedbackResult> {
     const added: FeedbackItem = {
       ...item,
-      note: item.note.slice(0, MAX_NOTE),
-      ...(item.message ? { message: { ...item.message, text: item.message.text.slice(0, MAX_MESSAGE) } } : {}),
+      note: cutText(item.note, MAX_NOTE),
+      ...(item.message ? { message: { ...item.message, text: cutText(item.message.text, MAX_MESSAGE) } } : {}),
       id: randomUUID().slice(0, 8),
       at: this.now(),
       status: 'open',

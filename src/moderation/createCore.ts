@@ -110,6 +110,8 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
     await checkpointer?.close();
     await ledgerBackend.close();
     await opened.close();
+    if (spool.waiting > 0) log.warn({ waiting: spool.waiting }, `ledger: ${spool.waiting} record(s) wait in the spool for the next start; store closed`);
+    else log.info('ledger: every record delivered; store closed');
   };
   return {
     ok: true,

@@ -32,7 +32,10 @@ export interface OpenStoreOptions {
   cwd?: string;
   /**
    * How long one attempt to connect to Redis or Postgres may take, when opening and when an
-   * operation needs a new connection, before it fails. @defaultValue 2000
+   * operation needs a new connection, before it fails; and how long any one operation (get, set,
+   * delete, update) may wait for its answer. A server that keeps the connection but stops
+   * answering (stopped process, network black hole) then fails like a refused one, so the bot
+   * decides without the store instead of waiting. @defaultValue 2000
    */
   timeoutMs?: number;
 }
@@ -48,7 +51,8 @@ export const DEFAULT_STORE_OPTIONS = {
  * (see storeUrl.ts). Opening proves the backend answers, so an unreachable server or an
  * unwritable file fails here, within about `timeoutMs`, with a StoreError whose message names
  * the backend and shows the URL with its password redacted. Operations on the store throw a
- * StoreError too when the backend fails, rather than pretending a write happened.
+ * StoreError too when the backend fails or gives no answer within `timeoutMs`, rather than
+ * pretending a write happened.
  *
  * Callers check the stored schema with `checkSchemaVersion` before using the store.
  */
@@ -80,7 +84,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   let closing: Promise<void> | undefined;
   return {
     backend,
-    store: surfacingErrors(keyvStore(opened.keyv, opened.cells), label, url),
+    store: surfacingErrors(keyvStore(opened.keyv, opened.cells), label, url, settings.timeoutMs),
     // Idempotent: a caller's finally and an exit handler may both close.
     close: () => (closing ??= opened.close()),
   };
@@ -106,10 +110,13 @@ function openBackend(target: StoreTarget, options: BackendOptions): Promise<Open
  * The store with each failure rethrown as a StoreError naming the operation, the key and the
  * backend, so "a write failed" reaches the caller with enough context to act on.
  */
-function surfacingErrors(store: KeyValueStore, label: string, url: string): KeyValueStore {
+function surfacingErrors(store: KeyValueStore, label: string, url: string, timeoutMs: number): KeyValueStore {
   const wrap = async <T>(operation: string, key: string, run: () => Promise<T>): Promise<T> => {
     try {
-      return await run();
+      const pending = run();
+      // Should the deadline win, the late answer (or failure) of the abandoned call is expected.
+      pending.catch(() => undefined);
+      return await withDeadline(pending, timeoutMs, 'from the store');
     } catch (error) {
       const code = error instanceof UpdateContended ? 'contended' : 'unavailable';
       throw failure(code, `${label}: ${operation} "${key}" failed`, error, url);

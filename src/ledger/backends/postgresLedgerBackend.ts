@@ -15,8 +15,17 @@ export interface PostgresLedgerOptions {
   table?: string;
   /** How long to wait for a connection before failing, in ms. @defaultValue POSTGRES_LEDGER_DEFAULTS.connectTimeoutMs */
   connectTimeoutMs?: number;
-  /** How long to wait for one query's answer before failing, in ms. @defaultValue POSTGRES_LEDGER_DEFAULTS.queryTimeoutMs */
+  /**
+   * How long to wait for the answer to one query of the message path (the head, an append, the
+   * last entries) before failing, in ms; the spool keeps the records meanwhile.
+   * @defaultValue POSTGRES_LEDGER_DEFAULTS.queryTimeoutMs
+   */
   queryTimeoutMs?: number;
+  /**
+   * The same for the bulk reads of exports, reports and `ledger verify` (a whole chain, its texts,
+   * the groups) and the purge of expired texts. @defaultValue POSTGRES_LEDGER_DEFAULTS.bulkTimeoutMs
+   */
+  bulkTimeoutMs?: number;
   /** Connections in the pool. @defaultValue POSTGRES_LEDGER_DEFAULTS.maxConnections */
   maxConnections?: number;
 }
@@ -24,8 +33,10 @@ export interface PostgresLedgerOptions {
 export const POSTGRES_LEDGER_DEFAULTS = {
   table: 'rumorguard_ledger',
   connectTimeoutMs: 5000,
-  // An append is one short statement; a server that takes this long is stuck, not busy.
-  queryTimeoutMs: 30_000,
+  // An append is one short statement; a server that takes this long is stuck, not busy (or a
+  // network black hole), and the store's own calls give up after as long.
+  queryTimeoutMs: 2_000,
+  bulkTimeoutMs: 120_000,
   maxConnections: 10,
 } as const satisfies Required<PostgresLedgerOptions>;
 
@@ -71,16 +82,18 @@ export async function postgresLedgerBackend(url: string, options: PostgresLedger
     }
   }
 
-  const query = async <R extends pg.QueryResultRow>(what: string, text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> => {
+  const bulkTimeoutMs = options.bulkTimeoutMs ?? POSTGRES_LEDGER_DEFAULTS.bulkTimeoutMs;
+  const query = async <R extends pg.QueryResultRow>(what: string, text: string, values: unknown[] = [], bulk = false): Promise<pg.QueryResult<R>> => {
     try {
-      return await pool.query<R>(text, values);
+      // pg reads query_timeout from the query's config as well as the pool's.
+      return await pool.query<R>(bulk ? ({ text, values, query_timeout: bulkTimeoutMs } as pg.QueryConfig) : { text, values });
     } catch (err) {
       throw ledgerStoreError('unavailable', url, what, err);
     }
   };
 
   async function readChain(groupId: string): Promise<StoredChain> {
-    const { rows } = await query<{ seq: string; entry: string }>(`read group ${groupId}`, `SELECT seq, entry FROM ${table} WHERE group_id = $1 ORDER BY seq`, [groupId]);
+    const { rows } = await query<{ seq: string; entry: string }>(`read group ${groupId}`, `SELECT seq, entry FROM ${table} WHERE group_id = $1 ORDER BY seq`, [groupId], true);
     return { items: rows.map((r) => parseStoredEntry(r.entry, Number(r.seq))) };
   }
 
@@ -165,18 +178,19 @@ export async function postgresLedgerBackend(url: string, options: PostgresLedger
         `read message texts of group ${groupId}`,
         `SELECT hash, text FROM ${textTable} WHERE group_id = $1 AND keep_until > $2 AND hash = ANY($3::text[])`,
         [groupId, now.getTime(), [...hashes]],
+        true,
       );
       for (const r of rows) found.set(r.hash, r.text);
       return found;
     },
 
     async purgeTexts(now) {
-      const { rowCount } = await query('purge message texts', `DELETE FROM ${textTable} WHERE keep_until <= $1`, [now.getTime()]);
+      const { rowCount } = await query('purge message texts', `DELETE FROM ${textTable} WHERE keep_until <= $1`, [now.getTime()], true);
       return rowCount ?? 0;
     },
 
     async groups() {
-      const { rows } = await query<{ group_id: string }>('list groups', `SELECT DISTINCT group_id FROM ${table} ORDER BY group_id`);
+      const { rows } = await query<{ group_id: string }>('list groups', `SELECT DISTINCT group_id FROM ${table} ORDER BY group_id`, [], true);
       return rows.map((r) => r.group_id);
     },
 

@@ -16,8 +16,17 @@ export interface RedisLedgerOptions {
   keyPrefix?: string;
   /** How long to wait for the connection before failing, in ms. @defaultValue REDIS_LEDGER_DEFAULTS.connectTimeoutMs */
   connectTimeoutMs?: number;
-  /** How long to wait for one command's answer before failing, in ms. @defaultValue REDIS_LEDGER_DEFAULTS.commandTimeoutMs */
+  /**
+   * How long to wait for the answer to one command of the message path (the head, an append, the
+   * last entries) before failing, in ms; the spool keeps the records meanwhile.
+   * @defaultValue REDIS_LEDGER_DEFAULTS.commandTimeoutMs
+   */
   commandTimeoutMs?: number;
+  /**
+   * The same for the bulk reads of exports, reports and `ledger verify` (a whole chain, its texts,
+   * the groups), which may move millions of entries. @defaultValue REDIS_LEDGER_DEFAULTS.bulkTimeoutMs
+   */
+  bulkTimeoutMs?: number;
   /** Reconnection attempts after a dropped connection before the backend gives up. @defaultValue REDIS_LEDGER_DEFAULTS.reconnectAttempts */
   reconnectAttempts?: number;
 }
@@ -25,7 +34,10 @@ export interface RedisLedgerOptions {
 export const REDIS_LEDGER_DEFAULTS = {
   keyPrefix: 'rumorguard:',
   connectTimeoutMs: 5000,
-  commandTimeoutMs: 30_000,
+  // A server that keeps the connection but stops answering (a stopped process, a network black
+  // hole) must not hold an append longer than the store's own calls wait (2 s).
+  commandTimeoutMs: 2_000,
+  bulkTimeoutMs: 120_000,
   // A few quick retries ride out a server restart; beyond that the caller hears about it (and can
   // spool) instead of waiting on a client that reconnects forever.
   reconnectAttempts: 3,
@@ -82,6 +94,7 @@ export async function redisLedgerBackend(url: string, options: RedisLedgerOption
   const reconnectAttempts = options.reconnectAttempts ?? REDIS_LEDGER_DEFAULTS.reconnectAttempts;
   const connectTimeoutMs = options.connectTimeoutMs ?? REDIS_LEDGER_DEFAULTS.connectTimeoutMs;
   const commandTimeoutMs = options.commandTimeoutMs ?? REDIS_LEDGER_DEFAULTS.commandTimeoutMs;
+  const bulkTimeoutMs = options.bulkTimeoutMs ?? REDIS_LEDGER_DEFAULTS.bulkTimeoutMs;
   let connected = false;
   const client = createClient({
     url,
@@ -126,9 +139,9 @@ export async function redisLedgerBackend(url: string, options: RedisLedgerOption
     throw ledgerStoreError('unreachable', url, 'cannot connect', err);
   }
 
-  const command = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+  const command = async <T>(what: string, run: () => Promise<T>, timeoutMs = commandTimeoutMs): Promise<T> => {
     try {
-      return await answered(commandTimeoutMs, run());
+      return await answered(timeoutMs, run());
     } catch (err) {
       throw ledgerStoreError('unavailable', url, what, err);
     }
@@ -137,7 +150,7 @@ export async function redisLedgerBackend(url: string, options: RedisLedgerOption
   /** The list and the head key in one MULTI, so an append in between cannot look like a mismatch. */
   async function readChain(groupId: string): Promise<StoredChain> {
     const [items, head] = (await command(`read group ${groupId}`, () =>
-      client.multi().lRange(keys.entries(groupId), 0, -1).hmGet(keys.head(groupId), ['seq', 'hash']).exec(),
+      client.multi().lRange(keys.entries(groupId), 0, -1).hmGet(keys.head(groupId), ['seq', 'hash']).exec(), bulkTimeoutMs,
     )) as unknown as [unknown[], (string | null)[]];
     const [seq, hash] = head;
     return {
@@ -189,7 +202,7 @@ export async function redisLedgerBackend(url: string, options: RedisLedgerOption
       // In slices, so one export of a large group does not hold the server in one huge command.
       for (let i = 0; i < hashes.length; i += 1000) {
         const slice = hashes.slice(i, i + 1000);
-        const texts = await command(`read message texts of group ${groupId}`, () => client.mGet(slice.map((h) => keys.text(groupId, h))));
+        const texts = await command(`read message texts of group ${groupId}`, () => client.mGet(slice.map((h) => keys.text(groupId, h))), bulkTimeoutMs);
         texts.forEach((text, j) => {
           if (text != null) found.set(slice[j]!, String(text));
         });
@@ -201,7 +214,7 @@ export async function redisLedgerBackend(url: string, options: RedisLedgerOption
     purgeTexts: async () => 0,
 
     async groups() {
-      const groups = await command('list groups', () => client.sMembers(keys.groups));
+      const groups = await command('list groups', () => client.sMembers(keys.groups), bulkTimeoutMs);
       return groups.map(String).sort();
     },
 

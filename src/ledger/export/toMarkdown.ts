@@ -5,6 +5,7 @@ import { type ActionStatus, incidentViews, wasDone, type IncidentView } from '..
 import type { ChainCheck } from '../verifyChain.js';
 import { CHAIN_FAULTS } from '../verifyChain.js';
 import type { ActionType } from '../../rules/actionTypes.js';
+import { cutText } from '../../lib/cutText.js';
 
 export interface ReportOptions {
   groupId: string;
@@ -201,7 +202,7 @@ export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: Repor
     lines.push('|---|---|---|---|---|---|---|');
     for (const v of views) {
       const r = v.entry.record;
-      const text = r.messageText !== undefined ? cell(r.messageText.slice(0, 300)) : r.messageHash ? `(text purged; sha256 ${r.messageHash.slice(0, 12)}…)` : '';
+      const text = r.messageText !== undefined ? cell(cutText(r.messageText, 300)) : r.messageHash ? `(text purged; sha256 ${r.messageHash.slice(0, 12)}…)` : '';
       const did = v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged';
       lines.push(`| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(r.debunkId)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`);
     }
