@@ -22,6 +22,7 @@ import { GroupModeration } from './groupModeration.js';
 import { mergeOutgoing, type Outgoing, sendOutgoing } from './outgoing.js';
 import { classifyRefusal } from './permissionProblems.js';
 import { registerHandlers } from './registerHandlers.js';
+import { telegramReviewPort } from './reviewPort.js';
 
 export interface TelegramAdapterOptions {
   token: string;
@@ -129,6 +130,7 @@ export class TelegramAdapter {
       ...(options.dashboardLinks ? { dashboardLinks: options.dashboardLinks } : {}),
     };
     this.moderation = new GroupModeration(this.deps);
+    options.moderator.reviewPorts.set('telegram', telegramReviewPort(this.deps));
     registerHandlers(this.bot, this.deps, this.moderation);
   }
 
