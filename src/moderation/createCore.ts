@@ -16,6 +16,7 @@ import { Moderator } from './moderator.js';
 import { DebunkLibrary } from '../review/debunkLibrary.js';
 import { GroupExclusions } from '../review/groupExclusions.js';
 import { Review } from '../review/review.js';
+import { OperatorAlerts } from '../alerts/operatorAlerts.js';
 
 /** Where the core keeps its state and how it reports, as `npm start` reads them from the environment. */
 export interface CoreOptions {
@@ -55,6 +56,8 @@ export interface Core {
   /** Per-group retired debunks and false positives. */
   exclusions: GroupExclusions;
   review: Review;
+  /** Alerts to the operators (OPERATOR_IDS) through the connected platforms, and the log. */
+  operators: OperatorAlerts;
   checkpointer?: Checkpointer;
   /** Delivers what waits (as far as the store lets it), signs the heads, closes the files and connections. */
   close(): Promise<void>;
@@ -128,6 +131,7 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
     isOperator: (platform, userId) => operators.has(`${platform}:${userId}`),
   });
   moderator.review = review;
+  const operatorAlerts = new OperatorAlerts(options.operatorIds ?? [], moderator.reviewPorts, log);
   let closing: Promise<void> | undefined;
   const close = async () => {
     library.close();
@@ -141,6 +145,6 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   };
   return {
     ok: true,
-    core: { engine, moderator, library, exclusions, review, ledger, recorder, spool, store: opened.store, ...(checkpointer ? { checkpointer } : {}), close: () => (closing ??= close()), closeStore: () => opened.close() },
+    core: { engine, moderator, library, exclusions, review, operators: operatorAlerts, ledger, recorder, spool, store: opened.store, ...(checkpointer ? { checkpointer } : {}), close: () => (closing ??= close()), closeStore: () => opened.close() },
   };
 }
