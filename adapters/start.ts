@@ -1,6 +1,7 @@
 import type { Env } from '../src/config/env.js';
 import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
-import { createCore } from '../src/moderation/createCore.js';
+import { createCore, type Core } from '../src/moderation/createCore.js';
+import { watchDebunks } from '../src/debunks/watchDebunks.js';
 import { loadSettingsFile } from '../src/rules/loadSettings.js';
 import { redactUrl } from '../src/store/redactUrl.js';
 import { createLogger, type Logger } from '../src/lib/logger.js';
@@ -100,6 +101,7 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     spoolFile: spoolFile(env.SPOOL_FILE),
     signing: { keyFile: env.LEDGER_KEY_FILE, checkpointFile: env.LEDGER_CHECKPOINT_FILE },
     textDays: env.LEDGER_TEXT_DAYS,
+    operatorIds: env.OPERATOR_IDS,
     log,
   });
   if (!created.ok) {
@@ -107,6 +109,7 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     return 1;
   }
   const { engine, moderator, ledger, store } = created.core;
+  const feeds = startFeeds(env, created.core, log);
   const playground = !env.DISCORD_TOKEN && !env.TELEGRAM_BOT_TOKEN && !isShardProcess();
   // One dashboard per bot: with shards, shard 0's process serves it. Loaded only when it runs:
   // the web server's modules would slow every start that has it off.
@@ -132,10 +135,34 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     await runPlayground({ moderator, ledger, input: io.input, output: io.output, ...(dashboard ? { dashboardLinks: dashboard.links } : {}) });
     return 0;
   } finally {
+    feeds.close();
     await dashboard?.close();
     // The last records delivered (as far as the store lets them), the heads signed, files closed.
     await created.core.close();
   }
+}
+
+/**
+ * What changes the database while the bot runs: the debunk folder watched (a broken file keeps
+ * the last good database and alerts the operators), and the operator's feeds polled.
+ */
+function startFeeds(env: Env, core: Core, log: Logger): { close(): void } {
+  const watch =
+    env.DEBUNKS_WATCH === 'on'
+      ? watchDebunks(env.DEBUNKS_DIR, {
+          onLoaded: async (debunks) => {
+            await core.library.setFiles(debunks);
+            log.info({ debunks: debunks.length }, `debunks: ${env.DEBUNKS_DIR} reloaded`);
+          },
+          onBroken: (_problems, text) =>
+            void core.operators.alert('debunks', `The debunk files in ${env.DEBUNKS_DIR} were changed and are not valid; the bot keeps the last good database.\n${text}`),
+        })
+      : undefined;
+  return {
+    close() {
+      watch?.close();
+    },
+  };
 }
 
 /** How the playground's owner logs in to the dashboard: a first link, and how to get another. */

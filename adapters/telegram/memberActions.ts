@@ -4,7 +4,7 @@ import { parseButton } from './buttons.js';
 import { answer, type AdapterDeps } from './deps.js';
 import { sourcesPopup } from './replies.js';
 import { languageOf, text, textHtml } from './texts.js';
-import { displayName, type GroupChat, isGroupChat, senderOf, textOf } from './toChatMessage.js';
+import { displayName, type GroupChat, isGroupChat, messageLink, senderOf, textOf } from './toChatMessage.js';
 
 /** Where the message a report or dispute is about is. */
 const aboutMessage = (chat: GroupChat, messageId: number) => ({ groupId: String(chat.id), messageId: String(messageId) });
@@ -23,7 +23,11 @@ export async function reportMessage(deps: AdapterDeps, message: Message.TextMess
   // The reported message's text and author go with the report: the admins review what was said.
   const text = textOf(target);
   const author = senderOf(target, chat);
-  const about = { ...aboutMessage(chat, target.message_id), ...(text !== undefined && author ? { text, member: { id: author.id, name: author.name } } : {}) };
+  const link = messageLink(chat, target.message_id);
+  const about = {
+    ...aboutMessage(chat, target.message_id),
+    ...(text !== undefined && author ? { text, member: { id: author.id, name: author.name }, sentAt: target.date * 1000, ...(link ? { link } : {}) } : {}),
+  };
   const r = await deps.moderator.onFeedback('report', about, reporter, note);
   const reply = r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull';
   answer(deps, chat.id, message.message_id, textHtml(lang, reply), 'low', `report:${reporter.id}`);
@@ -48,7 +52,15 @@ export async function pressButton(deps: AdapterDeps, query: CallbackQuery): Prom
     await reply(debunk ? sourcesPopup(debunk) : text(lang, 'noMatch'), true);
     return;
   }
-  const about = aboutMessage(chat, press.messageId);
+  // The refutation replies to the message disputed: its text goes with the dispute, so the
+  // false positive covers near copies of it too.
+  const disputed = query.message && 'reply_to_message' in query.message ? query.message.reply_to_message : undefined;
+  const disputedText = disputed && disputed.message_id === press.messageId ? textOf(disputed) : undefined;
+  const disputedAuthor = disputed ? senderOf(disputed, chat) : undefined;
+  const about = {
+    ...aboutMessage(chat, press.messageId),
+    ...(disputed && disputedText !== undefined && disputedAuthor ? { text: disputedText, member: { id: disputedAuthor.id, name: disputedAuthor.name }, sentAt: disputed.date * 1000 } : {}),
+  };
   const by = { id: String(query.from.id), name: displayName(query.from) };
   const r = await deps.moderator.onFeedback('not_a_rumor', about, by, '', debunk?.id);
   if (!r.ok) {

@@ -24,6 +24,7 @@ import { classifyRefusal } from './permissionProblems.js';
 import { registerHandlers } from './registerHandlers.js';
 import { type QueuedUpdate, queueUpdatesByChat } from './updateInbox.js';
 import type { ChatInbox } from '../../src/inbox/chatInbox.js';
+import { telegramReviewPort } from './reviewPort.js';
 
 export interface TelegramAdapterOptions {
   token: string;
@@ -136,6 +137,7 @@ export class TelegramAdapter {
     };
     this.moderation = new GroupModeration(this.deps);
     this.inbox = queueUpdatesByChat(this.bot, log);
+    options.moderator.reviewPorts.set('telegram', telegramReviewPort(this.deps));
     registerHandlers(this.bot, this.deps, this.moderation);
   }
 

@@ -79,6 +79,21 @@ export const ENV_DEFAULTS = {
    * Empty: nobody (the playground's owner always may).
    */
   DASHBOARD_DEBUNK_EDITORS: '',
+  /**
+   * The bot's operators, as platform:userId separated by commas (telegram:12345,discord:67890):
+   * told privately when a debunk file breaks, a feed fails, or an unknown rumor spreads across
+   * groups; they retire debunks for every group. Telegram operators must have pressed Start.
+   */
+  OPERATOR_IDS: '',
+  /**
+   * Debunk feeds to subscribe to: `name=URL-or-file` separated by commas; ClaimReview (also a
+   * schema.org DataFeed) or RumorGuard JSON/YAML. Empty: none.
+   */
+  DEBUNK_FEEDS: '',
+  /** Minutes between two polls of each feed (with ETag / If-Modified-Since). */
+  DEBUNK_FEED_MINUTES: '60',
+  /** Watch DEBUNKS_DIR and load changed files without a restart: on or off. */
+  DEBUNKS_WATCH: 'on',
 } as const satisfies Record<string, string>;
 
 const EnvSchema = z.object({
@@ -141,6 +156,19 @@ const EnvSchema = z.object({
         .filter((e) => e !== ''),
     )
     .refine((list) => list.every((e) => e === '*' || /^[a-z]+:\S+$/.test(e)), 'list platform:userId entries separated by commas (e.g. telegram:12345), or *'),
+  OPERATOR_IDS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((e) => e.trim()).filter((e) => e !== ''))
+    .refine((list) => list.every((e) => /^[a-z]+:\S+$/.test(e)), 'list platform:userId entries separated by commas (e.g. telegram:12345)'),
+  DEBUNK_FEEDS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((e) => e.trim()).filter((e) => e !== ''))
+    .refine((list) => list.every((e) => /^[a-z0-9][a-z0-9_-]{0,39}=\S+$/.test(e)), 'list name=URL-or-file entries separated by commas (names: lowercase letters, digits, _ and -)')
+    .transform((list) => list.map((e) => ({ name: e.slice(0, e.indexOf('=')), source: e.slice(e.indexOf('=') + 1) }))),
+  DEBUNK_FEED_MINUTES: z.coerce.number().int().min(1, 'at least 1 minute').max(7 * 24 * 60, 'at most a week').default(60),
+  DEBUNKS_WATCH: z.enum(['on', 'off']).default('on'),
 });
 
 export type Env = z.output<typeof EnvSchema>;

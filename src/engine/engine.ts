@@ -22,6 +22,18 @@ export interface EngineOptions {
   store: KeyValueStore;
   /** The clock; tests pass a fake one. @defaultValue Date.now */
   now?: () => number;
+  /**
+   * Per-group exceptions to the database: debunks retired in a group and matches the admins
+   * found to be false positives. Asked only about a message that matched at or above the
+   * suggest threshold.
+   */
+  exclusions?: ExclusionSource;
+}
+
+/** What a group keeps from matching: see {@link EngineOptions.exclusions}. */
+export interface ExclusionSource {
+  /** The debunk ids that must not match this message in this group. */
+  excludedFor(groupId: string, messageId: string, text: string, candidates: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
 export interface EvaluateOptions {
@@ -48,6 +60,8 @@ export type ConfigureResult = { ok: true; settings: GroupSettings; override: Set
  */
 export const SETTINGS_CACHE_MS = 5_000;
 
+const NO_IDS: ReadonlySet<string> = new Set();
+
 /**
  * The shared rule engine: message + group settings + member history → Decision. Adapters call
  * `evaluate` and carry the decision out; nothing here knows a chat platform.
@@ -55,6 +69,8 @@ export const SETTINGS_CACHE_MS = 5_000;
 export class Engine {
   private matcher: Matcher;
   private byId: Map<string, Debunk>;
+  /** Debunks that serve one group only (written by that group's admins): id → group. */
+  private scopes: ReadonlyMap<string, string> = new Map();
   private readonly lock = new KeyedLock();
   private readonly settingsCache = new Map<string, { settings: GroupSettings; readAt: number }>();
   private readonly now: () => number;
@@ -84,7 +100,7 @@ export class Engine {
       const { store } = this.options;
       const now = this.now();
       // Every scored match: decide() tells "below the suggest threshold" from "no match at all".
-      const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE });
+      const match = await this.matchIn(message, settings.thresholds.suggest, true);
       const top = match.matches[0];
       const mode = settings.mode;
       const decayDays = settings.strikes.decayDays;
@@ -153,10 +169,38 @@ export class Engine {
   private evaluateStateless(message: ChatMessage): Decision {
     // The last settings read, however old: better than the defaults while the store is away.
     const settings = this.settingsCache.get(message.groupId)?.settings ?? this.options.rules.settings;
-    const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE });
+    const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE, exclude: this.othersScoped(message.groupId) });
     const { decision } = decide({ message, settings, match, debunks: this.byId, state: { strikes: [], counted: [] }, now: this.now() });
     decision.explain.push({ rule: 'store', fired: true, reason: 'store_unavailable' });
     return decision;
+  }
+
+  /**
+   * The message's matches in its group: without the debunks of other groups, and, when the best
+   * match reaches `suggest`, without the group's exclusions (retired debunks, false positives).
+   */
+  private async matchIn(message: ChatMessage, suggest: number, withExclusions: boolean): Promise<MessageMatch> {
+    const others = this.othersScoped(message.groupId);
+    const options = { minScore: Number.MIN_VALUE, ...(others.size > 0 ? { exclude: others } : {}) };
+    const match = this.matcher.match(message.text, options);
+    const top = match.matches[0];
+    if (!withExclusions || !this.options.exclusions || !top || top.score < suggest) return match;
+    const excluded = await this.options.exclusions.excludedFor(
+      message.groupId,
+      message.messageId,
+      message.text,
+      match.matches.map((m) => m.debunkId),
+    );
+    if (excluded.size === 0) return match;
+    return this.matcher.match(message.text, { ...options, exclude: new Set([...others, ...excluded]) });
+  }
+
+  /** Debunks that serve another group only. */
+  private othersScoped(groupId: string): ReadonlySet<string> {
+    if (this.scopes.size === 0) return NO_IDS;
+    const others = new Set<string>();
+    for (const [id, group] of this.scopes) if (group !== groupId) others.add(id);
+    return others;
   }
 
   /**
@@ -277,11 +321,15 @@ export class Engine {
     });
   }
 
-  /** Swaps in a new database; messages keep matching against the old one until it is built. */
-  async reload(debunks: readonly Debunk[]): Promise<void> {
+  /**
+   * Swaps in a new database; messages keep matching against the old one until it is built.
+   * `scopes` names the debunks that serve one group only (id → group).
+   */
+  async reload(debunks: readonly Debunk[], scopes: ReadonlyMap<string, string> = new Map()): Promise<void> {
     const live = activeDebunks(debunks, this.today());
     await this.matcher.update(live);
     this.byId = new Map(live.map((d) => [d.id, d]));
+    this.scopes = scopes;
   }
 
   /**
@@ -289,7 +337,8 @@ export class Engine {
    * private). Uses the default suggest threshold; changes no state.
    */
   lookup(text: string, limit = 3): { debunk: Debunk; score: number }[] {
-    const { matches } = this.matcher.match(text, { limit, minScore: this.options.rules.settings.thresholds.suggest });
+    // Outside any group, a group's own debunks stay with the group.
+    const { matches } = this.matcher.match(text, { limit, minScore: this.options.rules.settings.thresholds.suggest, exclude: new Set(this.scopes.keys()) });
     return matches.flatMap((m) => {
       const debunk = this.byId.get(m.debunkId);
       return debunk ? [{ debunk, score: m.score }] : [];
@@ -313,7 +362,7 @@ export class Engine {
     const strikes = new Map<string, Strike[]>();
     const replies = new Map<string, ReplyRecord>();
     return messages.map((message) => {
-      const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE });
+      const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE, exclude: this.othersScoped(message.groupId) });
       const top = match.matches[0];
       const now = message.sentAt;
       const own = activeStrikes(strikes.get(message.member.id) ?? [], now, settings.strikes.decayDays);
@@ -337,6 +386,11 @@ export class Engine {
   /** The debunk with this id, if it is in force. */
   debunk(id: string): Debunk | undefined {
     return this.byId.get(id);
+  }
+
+  /** The group a debunk serves alone, or undefined for one that serves every group. */
+  scopeOf(id: string): string | undefined {
+    return this.scopes.get(id);
   }
 
   private today(): string {

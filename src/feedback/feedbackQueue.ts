@@ -21,7 +21,16 @@ export interface FeedbackItem {
    * message that matched no rumor is kept nowhere else, and the admins reviewing the report need
    * to read it. Kept short; it leaves the store with the item.
    */
-  message?: { text: string; author: { id: string; name: string } };
+  message?: {
+    text: string;
+    author: { id: string; name: string };
+    /** When it was sent (ms since the epoch), where the adapter knows. */
+    sentAt?: number;
+    /** A link to it, where the platform has one. */
+    link?: string;
+    /** The channel it is in (Discord), to answer it there. */
+    channelId?: string;
+  };
   at: number;
   status: 'open' | 'accepted' | 'rejected';
 }

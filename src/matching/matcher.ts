@@ -73,8 +73,9 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       const limit = opts.limit ?? config.limit;
       const minScore = opts.minScore ?? config.minScore;
       const { message, scored } = analyze(text);
+      const exclude = opts.exclude;
       const matches = scored
-        .filter((c) => c.score > 0 && c.score >= minScore)
+        .filter((c) => c.score > 0 && c.score >= minScore && !exclude?.has(index.debunks[c.coverage.candidate.debunkIndex]!.id))
         .sort(byScore)
         .slice(0, limit)
         .map((c) => explainMatch(index, message, c.coverage, c.score, c.order));

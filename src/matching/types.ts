@@ -70,6 +70,8 @@ export interface MatchOptions {
   limit?: number;
   /** Drop matches scoring below this. @defaultValue MATCHER_DEFAULTS.minScore */
   minScore?: number;
+  /** Debunk ids that must not match (retired in a group, a recorded false positive, another group's own). */
+  exclude?: ReadonlySet<string>;
 }
 
 /** One candidate debunk with the verifier's inputs (for fitting the verifier). */

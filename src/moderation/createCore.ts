@@ -13,6 +13,10 @@ import type { KeyValueStore } from '../store/keyValueStore.js';
 import { openStore, type OpenedStore, type OpenStoreOptions } from '../store/openStore.js';
 import { checkSchemaVersion } from '../store/schemaVersion.js';
 import { Moderator } from './moderator.js';
+import { DebunkLibrary } from '../review/debunkLibrary.js';
+import { GroupExclusions } from '../review/groupExclusions.js';
+import { Review } from '../review/review.js';
+import { OperatorAlerts } from '../alerts/operatorAlerts.js';
 
 /** Where the core keeps its state and how it reports, as `npm start` reads them from the environment. */
 export interface CoreOptions {
@@ -33,6 +37,10 @@ export interface CoreOptions {
    */
   isolation?: { store?: OpenStoreOptions; ledger?: OpenLedgerOptions };
   log: Logger;
+  /** OPERATOR_IDS: `platform:userId` of the bot's operators (global retire, cross-group alerts). */
+  operatorIds?: readonly string[];
+  /** How often review's debunks written by other processes are looked for. @defaultValue LIBRARY_POLL_MS */
+  libraryPollMs?: number;
 }
 
 /** The platform-free core, wired: what the playground, the platforms and the benches run on. */
@@ -43,6 +51,13 @@ export interface Core {
   recorder: Recorder;
   spool: Spool;
   store: KeyValueStore;
+  /** The database the engine matches: files, feeds and review's debunks, swapped in on change. */
+  library: DebunkLibrary;
+  /** Per-group retired debunks and false positives. */
+  exclusions: GroupExclusions;
+  review: Review;
+  /** Alerts to the operators (OPERATOR_IDS) through the connected platforms, and the log. */
+  operators: OperatorAlerts;
   checkpointer?: Checkpointer;
   /** Delivers what waits (as far as the store lets it), signs the heads, closes the files and connections. */
   close(): Promise<void>;
@@ -83,7 +98,10 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
     checkpointer = signing.checkpointer;
     if (signing.keyCreated) log.info(`ledger: new signing key ${checkpointer.keyId} in ${options.signing.keyFile}; back it up`);
   }
-  const engine = new Engine({ debunks: options.debunks, rules: options.rules, store: opened.store });
+  const exclusions = new GroupExclusions(opened.store);
+  const engine = new Engine({ debunks: options.debunks, rules: options.rules, store: opened.store, exclusions });
+  const library = new DebunkLibrary(engine, opened.store, options.debunks);
+  await library.start(options.libraryPollMs);
   const ledger = new Ledger(ledgerBackend, { ...(options.textDays === undefined ? {} : { textDays: options.textDays }), ...(checkpointer ? { checkpoints: checkpointer } : {}) });
   const spool = new Spool(options.spoolFile, {
     ...options.spool,
@@ -95,14 +113,28 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
       log.error({ group: groupId, err: error }, `ledger: group ${groupId} cannot be appended to; its records stay in the spool and are tried again, the other groups go on`),
     onGroupRecovered: (groupId) => log.info({ group: groupId }, `ledger: group ${groupId} is written to again`),
   });
+  const operators = new Set(options.operatorIds ?? []);
   if (spool.waiting > 0) log.info({ waiting: spool.waiting }, 'ledger: delivering records an earlier run left in the spool');
   // Records a previous run could not deliver go first; a store that is down keeps them waiting.
   await recorder.flush();
   const moderator = new Moderator(engine, recorder, new FeedbackQueue(opened.store), Date.now, (error, incident) =>
     log.error({ err: error, group: incident.groupId, message: incident.messageId }, 'ledger: the outcome of an incident could not be recorded'),
   );
+  const review = new Review({
+    engine,
+    feedback: moderator.feedback!,
+    library,
+    exclusions,
+    sink: recorder,
+    ports: moderator.reviewPorts,
+    track: (task) => moderator.track(task),
+    isOperator: (platform, userId) => operators.has(`${platform}:${userId}`),
+  });
+  moderator.review = review;
+  const operatorAlerts = new OperatorAlerts(options.operatorIds ?? [], moderator.reviewPorts, log);
   let closing: Promise<void> | undefined;
   const close = async () => {
+    library.close();
     await moderator.settled();
     await recorder.flush();
     recorder.stop();
@@ -115,6 +147,6 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   };
   return {
     ok: true,
-    core: { engine, moderator, ledger, recorder, spool, store: opened.store, ...(checkpointer ? { checkpointer } : {}), close: () => (closing ??= close()), closeStore: () => opened.close() },
+    core: { engine, moderator, library, exclusions, review, operators: operatorAlerts, ledger, recorder, spool, store: opened.store, ...(checkpointer ? { checkpointer } : {}), close: () => (closing ??= close()), closeStore: () => opened.close() },
   };
 }

@@ -13,6 +13,8 @@ import type { RecordOutcome } from '../ledger/recorder.js';
 import { REASONS } from '../rules/reasons.js';
 import { StoreError } from '../store/storeError.js';
 import { DecisionExecutor } from './executeDecision.js';
+import { REVIEW_COMMANDS, type Review } from '../review/review.js';
+import type { ReviewPort } from '../review/reviewPort.js';
 import type { ModerationPort } from './moderationPort.js';
 
 /** After a store failure, messages are decided without the store for this long before it is tried again. */
@@ -55,6 +57,10 @@ export class Moderator {
   private readonly executor: DecisionExecutor;
   /** Outcomes still being carried out or recorded, for `settled()`. */
   private readonly pending = new Set<Promise<unknown>>();
+  /** Review of member feedback (`/rg queue|accept|reject|retire`), when the core wires it. */
+  review?: Review;
+  /** Each platform's way to answer earlier messages and tell people privately, by platform name. */
+  readonly reviewPorts = new Map<string, ReviewPort>();
 
   /**
    * @param now the clock for the store retry pause, cooldowns and outcome times; tests pass a
@@ -80,7 +86,7 @@ export class Moderator {
      * The message concerned: where it is, and its text and author where the adapter has them
      * (kept with the item, so the admins can read what was reported).
      */
-    about: Pick<ChatMessage, 'groupId' | 'messageId'> & Partial<Pick<ChatMessage, 'text' | 'member'>>,
+    about: Pick<ChatMessage, 'groupId' | 'messageId'> & Partial<Pick<ChatMessage, 'text' | 'member' | 'sentAt' | 'link' | 'channelId'>>,
     by: ChatMember,
     note: string,
     debunkId?: string,
@@ -93,7 +99,17 @@ export class Moderator {
       ...(debunkId ? { debunkId } : {}),
       by: { id: by.id, name: by.name },
       note,
-      ...(about.text !== undefined && about.member ? { message: { text: about.text, author: { id: about.member.id, name: about.member.name } } } : {}),
+      ...(about.text !== undefined && about.member
+        ? {
+            message: {
+              text: about.text,
+              author: { id: about.member.id, name: about.member.name },
+              ...(about.sentAt !== undefined ? { sentAt: about.sentAt } : {}),
+              ...(about.link ? { link: about.link } : {}),
+              ...(about.channelId ? { channelId: about.channelId } : {}),
+            },
+          }
+        : {}),
     });
   }
 
@@ -148,9 +164,14 @@ export class Moderator {
       }
       return actions;
     });
+    this.track(task);
+    return task;
+  }
+
+  /** Counts a task under way for `settled()` (answers after review, notices). */
+  track(task: Promise<unknown>): void {
     this.pending.add(task);
     void task.finally(() => this.pending.delete(task));
-    return task;
   }
 
   /**
@@ -172,6 +193,8 @@ export class Moderator {
 
   /** Runs `/rg …` and records what an admin changed, under the command's one name on every platform. */
   async onAdminCommand(platform: string, groupId: string, by: ChatMember, text: string, lang: Language = 'en'): Promise<CommandResult> {
+    const sub = text.trim().split(/\s+/)[1] ?? '';
+    if (this.review && by.isAdmin && REVIEW_COMMANDS.has(sub)) return this.ledgered(platform, groupId, by, await this.review.command(platform, groupId, by, text, lang));
     return this.ledgered(platform, groupId, by, await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang));
   }
 

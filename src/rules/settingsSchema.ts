@@ -92,6 +92,15 @@ export const GroupSettingsSchema = z
     }),
     /** Member ids told about incidents in addition to the platform's group admins. */
     owners: z.array(z.string()),
+    /** Member reports: tell the reporter when the admins reject their report (privately). @defaultValue false */
+    review: z.strictObject({ tellReporter: z.boolean().default(false) }).default({ tellReporter: false }),
+    /**
+     * Count this group's unknown rumors (reported or forwarded messages, as hashes) towards the
+     * operator's cross-group alert. @defaultValue true
+     */
+    spread: z.strictObject({ share: z.boolean().default(true) }).default({ share: true }),
+    /** A weekly digest to the group's owners. @defaultValue false */
+    digest: z.strictObject({ weekly: z.boolean().default(false) }).default({ weekly: false }),
   });
 
 export type GroupSettings = z.output<typeof GroupSettingsSchema>;

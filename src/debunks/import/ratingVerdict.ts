@@ -7,7 +7,7 @@ import type { Verdict } from '../schema.js';
  * Fire!", "half-true" and "錯誤" are recognised too.
  */
 export const RATING_WORDS = {
-  false: ['false', 'pants on fire', 'incorrect', 'fake', '错误', '谣言', '不实'],
+  false: ['false', 'pants on fire', 'incorrect', 'fake', 'mostly false', '错误', '谣言', '不实'],
   misleading: ['misleading', 'mixture', 'half true', 'partly false', 'missing context'],
   unproven: ['unproven', 'unverified', 'unsupported', '未经证实'],
   outdated: ['outdated'],

@@ -21,6 +21,8 @@ describe('ratingVerdict', () => {
   it.each([
     ['False', 'false'],
     ['Pants on Fire!', 'false'],
+    ['Mostly False', 'false'],
+    ['mostly-false', 'false'],
     ['INCORRECT', 'false'],
     ['Fake', 'false'],
     ['错误', 'false'],

@@ -1,0 +1,51 @@
+import type { Language } from '../engine/templates.js';
+
+/** What the review commands (`/rg queue`, `/rg accept|reject`, `/rg retire`) answer, in both languages. */
+export const REVIEW_TEXTS = {
+  en: {
+    queueEmpty: 'The queue is empty.',
+    report: 'report',
+    dispute: 'not a rumor',
+    itemHead: '{id} {kind} ×{n} by {reporters}',
+    matched: 'matched: {debunk}',
+    message: '{time} {author}: "{text}"',
+    similar: '+ {n} similar message(s)',
+    noText: '(message text not kept)',
+    hintReport: 'Make it a debunk: /rg accept {id} | <verdict> | <refutation> | <source url>   (verdicts: {verdicts}); or /rg reject {id}',
+    hintDispute: 'Agree it is not a rumor: /rg accept {id}; disagree: /rg reject {id}',
+    useResolve: 'Use /rg accept|reject <item id> (see /rg queue).',
+    useAccept: 'Use /rg accept {id} | <verdict> | <refutation> | <source url> [| <claim>]. Verdicts: {verdicts}.',
+    noItem: 'No open item {id}.',
+    invalidDebunk: 'The debunk is not valid: {problems}',
+    accepted: 'OK: {summary}',
+    useRetire: 'Use /rg retire <debunk id>.',
+    noDebunk: 'No debunk {id} in force here.',
+    toAuthorWithdrawn: 'An admin agreed this message is not a rumor; the strike it earned is withdrawn.',
+    toAuthorNotARumor: 'An admin agreed this message is not a rumor.',
+    toReporterRejected: 'The admins reviewed your report and did not accept it.',
+  },
+  zh: {
+    queueEmpty: '审核队列是空的。',
+    report: '举报',
+    dispute: '不是谣言',
+    itemHead: '{id} {kind} ×{n}，来自 {reporters}',
+    matched: '匹配：{debunk}',
+    message: '{time} {author}：“{text}”',
+    similar: '另有 {n} 条相似消息',
+    noText: '（未保存消息原文）',
+    hintReport: '写成辟谣条目：/rg accept {id} | <结论> | <辟谣内容> | <来源网址>（结论：{verdicts}）；或 /rg reject {id}',
+    hintDispute: '同意不是谣言：/rg accept {id}；不同意：/rg reject {id}',
+    useResolve: '用法：/rg accept|reject <条目 ID>（见 /rg queue）。',
+    useAccept: '用法：/rg accept {id} | <结论> | <辟谣内容> | <来源网址> [| <谣言原文>]。结论：{verdicts}。',
+    noItem: '没有待处理的条目 {id}。',
+    invalidDebunk: '辟谣条目无效：{problems}',
+    accepted: '好的：{summary}',
+    useRetire: '用法：/rg retire <辟谣条目 ID>。',
+    noDebunk: '这里没有生效的辟谣条目 {id}。',
+    toAuthorWithdrawn: '管理员认定这条消息不是谣言，由此记下的警告已撤销。',
+    toAuthorNotARumor: '管理员认定这条消息不是谣言。',
+    toReporterRejected: '管理员审核了你的举报，未予采纳。',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+export type ReviewTextName = keyof (typeof REVIEW_TEXTS)['en'];

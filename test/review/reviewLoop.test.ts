@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
+import type { ModerationPort } from '../../src/moderation/moderationPort.js';
+import type { ReviewPort } from '../../src/review/reviewPort.js';
+import { startCore } from '../adapters/coreHarness.js';
+import { FIVE_G_ID, TEXT } from '../engine/harness.js';
+
+const RUMOR = 'The east district water supply was poisoned last night, nobody should drink tap water until Friday';
+const COPY = 'FWD: the EAST district water supply was poisoned last night!! nobody should drink tap water until friday';
+const OWNER: ChatMember = { id: 'owner', name: 'Olivia', isAdmin: true };
+
+let t = Date.UTC(2026, 2, 1, 10);
+const message = (groupId: string, messageId: string, text: string, member = { id: 'dave', name: 'Dave' }): ChatMessage => ({
+  platform: 'test',
+  groupId,
+  messageId,
+  member,
+  text,
+  sentAt: (t += 1000),
+});
+
+/** A platform that records what review asked of it. */
+function recordingPort() {
+  const replies: { messageId: string; refutation: string }[] = [];
+  const notices: { groupId: string; messageId: string; text: string }[] = [];
+  const privately: { userId: string; text: string }[] = [];
+  const port: ReviewPort = {
+    portFor: (m) =>
+      ({
+        reply_refutation: async (i: { refutation: { refutation: string } }) => {
+          replies.push({ messageId: m.messageId, refutation: i.refutation.refutation });
+          return { status: 'done' };
+        },
+      }) as unknown as ModerationPort,
+    notify: async (groupId, messageId, text) => {
+      notices.push({ groupId, messageId, text });
+      return { status: 'done' };
+    },
+    tellPrivately: async (userId, text) => {
+      privately.push({ userId, text });
+      return { status: 'done' };
+    },
+  };
+  return { port, replies, notices, privately };
+}
+
+let core: Awaited<ReturnType<typeof startCore>> | undefined;
+afterEach(async () => {
+  await core?.close();
+  core = undefined;
+});
+
+async function setup() {
+  core = await startCore({ groupId: 'g-a', secrets: [] });
+  const platform = recordingPort();
+  core.moderator.reviewPorts.set('test', platform.port);
+  return { core, ...platform };
+}
+
+describe('review: a report becomes a debunk', () => {
+  it('GIVEN 3 reports of one rumor and a near copy THEN the queue shows ONE item with the text, author and reporters', async () => {
+    const { core } = await setup();
+    const { moderator } = core;
+    const original = message('g-a', '1', RUMOR);
+    const copy = message('g-a', '2', COPY, { id: 'erin', name: 'Erin' });
+    await moderator.onFeedback('report', original, { id: 'r1', name: 'Rita' }, 'fake');
+    await moderator.onFeedback('report', original, { id: 'r2', name: 'Sam' }, '');
+    await moderator.onFeedback('report', copy, { id: 'r3', name: 'Tom' }, '');
+    await moderator.onFeedback('report', message('g-a', '3', 'The mayor has closed every school until spring'), { id: 'r1', name: 'Rita' }, '');
+    const items = await core.moderator.review!.items('g-a');
+    expect(items.map((i) => [i.feedback.length, i.messageIds.length])).toEqual([
+      [3, 2],
+      [1, 1],
+    ]);
+    const listing = (await moderator.onAdminCommand('test', 'g-a', OWNER, '/rg queue')).reply;
+    expect(listing).toContain(`${items[0]!.id} report ×3 by Rita, Sam, Tom`);
+    expect(listing).toContain('Dave: "The east district water supply was poisoned');
+    expect(listing).toContain('+ 1 similar message(s)');
+    expect(listing).toContain(`/rg accept ${items[0]!.id} | <verdict>`);
+  });
+
+  it('GIVEN a report accepted with verdict, refutation and source THEN the new debunk matches at once in ANOTHER group, the reported message and its copy are answered, AND all is ledgered', async () => {
+    const { core, replies } = await setup();
+    const { moderator, engine } = core;
+    expect((await moderator.onMessage(message('g-b', '9', RUMOR))).decision.matches).toEqual([]);
+    await moderator.onFeedback('report', message('g-a', '1', RUMOR), { id: 'r1', name: 'Rita' }, '');
+    await moderator.onFeedback('report', message('g-a', '2', COPY, { id: 'erin', name: 'Erin' }), { id: 'r2', name: 'Sam' }, '');
+    const [item] = await moderator.review!.items('g-a');
+    const bare = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id}`);
+    expect(bare).toMatchObject({ ok: false, reply: expect.stringContaining(`/rg accept ${item!.id} | <verdict> | <refutation> | <source url>`) });
+
+    const r = await moderator.onAdminCommand(
+      'test',
+      'g-a',
+      OWNER,
+      `/rg accept ${item!.id} | false | The water utility tested every station this morning: the water is safe. | https://water.example.org/notice`,
+    );
+    expect(r.ok).toBe(true);
+    expect(r.reply).toMatch(/as new debunk \S+ \(false\) for all groups; answering 2 message/);
+    const debunk = [...engine.debunks()].find((d) => d.claim === RUMOR)!;
+    expect(debunk).toMatchObject({ verdict: 'false', variants: [COPY], sources: [{ url: 'https://water.example.org/notice', title: 'water.example.org' }], lang: 'en' });
+
+    const elsewhere = await moderator.onMessage(message('g-b', '10', 'the east district water supply was poisoned last night, nobody should drink tap water'));
+    expect(elsewhere.decision.matches[0]?.debunkId).toBe(debunk.id);
+    expect(elsewhere.decision.actions.map((a) => a.type)).toContain('reply_refutation');
+
+    await moderator.settled();
+    expect(replies).toEqual([
+      { messageId: '1', refutation: 'The water utility tested every station this morning: the water is safe.' },
+      { messageId: '2', refutation: 'The water utility tested every station this morning: the water is safe.' },
+    ]);
+    expect((await moderator.onAdminCommand('test', 'g-a', OWNER, '/rg queue')).reply).toBe('The queue is empty.');
+    const records = await core.records('g-a');
+    expect(records.filter((x) => x.type === 'admin')).toMatchObject([{ action: 'accept', by: { name: 'Olivia' }, detail: expect.stringContaining(debunk.id) }]);
+    expect(records.filter((x) => x.type === 'incident')).toMatchObject([
+      { messageId: '1', debunkId: debunk.id, strikes: 0, by: { kind: 'admin', name: 'Olivia' } },
+      { messageId: '2', debunkId: debunk.id, member: { name: 'Erin' } },
+    ]);
+    expect(records.filter((x) => x.type === 'outcome')).toMatchObject([
+      { messageId: '1', actions: [{ type: 'reply_refutation', status: 'done' }] },
+      { messageId: '2', actions: [{ type: 'reply_refutation', status: 'done' }] },
+    ]);
+  });
+
+  it('GIVEN "here" THEN the debunk serves this group only; GIVEN a bad source THEN it is refused with the field and nothing is stored', async () => {
+    const { core } = await setup();
+    const { moderator } = core;
+    await moderator.onFeedback('report', message('g-a', '1', RUMOR), { id: 'r1', name: 'Rita' }, '');
+    const [item] = await moderator.review!.items('g-a');
+    const refused = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | It is safe. | not-a-url`);
+    expect(refused).toMatchObject({ ok: false, reply: expect.stringContaining('sources[0].url') });
+    const wrongVerdict = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | maybe | It is safe. | https://x.example/a`);
+    expect(wrongVerdict.reply).toContain('verdict');
+    expect((await moderator.review!.items('g-a')).length).toBe(1);
+
+    const ok = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} here | Mostly False | It is safe. | https://x.example/a`);
+    expect(ok.reply).toContain('for this group');
+    expect((await moderator.onMessage(message('g-a', '5', RUMOR))).decision.matches).not.toEqual([]);
+    expect((await moderator.onMessage(message('g-b', '6', RUMOR))).decision.matches).toEqual([]);
+    expect(core.engine.lookup(RUMOR)).toEqual([]);
+  });
+});
+
+describe('review: a dispute accepted', () => {
+  it('GIVEN a strike and an accepted "not a rumor" THEN the strike is withdrawn, the author told, the message and its near copies no longer match in that group (still elsewhere)', async () => {
+    const { core, notices } = await setup();
+    const { moderator, engine } = core;
+    const text = `${TEXT.fiveG}, everyone in our street is saying it`;
+    const first = await moderator.onMessage(message('g-a', '1', text));
+    expect(first.decision.strikes.after).toBe(1);
+    await moderator.onFeedback('not_a_rumor', message('g-a', '1', text), { id: 'r1', name: 'Rita' }, 'satire', FIVE_G_ID);
+    const [item] = await moderator.review!.items('g-a');
+    const r = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id}`);
+    expect(r.reply).toContain(`${FIVE_G_ID} recorded as a false positive there; strike of dave withdrawn`);
+    expect(await engine.strikesOf('g-a', 'dave')).toEqual([]);
+    await moderator.settled();
+    expect(notices).toEqual([{ groupId: 'g-a', messageId: '1', text: 'An admin agreed this message is not a rumor; the strike it earned is withdrawn.' }]);
+
+    const again = await moderator.onMessage({ ...message('g-a', '1', text), edited: true });
+    expect(again.decision.matches.map((m) => m.debunkId)).not.toContain(FIVE_G_ID);
+    const nearCopy = await moderator.onMessage(message('g-a', '2', `fwd: ${text}!`));
+    expect(nearCopy.decision.matches.map((m) => m.debunkId)).not.toContain(FIVE_G_ID);
+    const plain = await moderator.onMessage(message('g-a', '3', TEXT.fiveG));
+    expect(plain.decision.matches[0]?.debunkId).toBe(FIVE_G_ID);
+    const other = await moderator.onMessage(message('g-b', '4', text));
+    expect(other.decision.matches[0]?.debunkId).toBe(FIVE_G_ID);
+    expect((await core.records('g-a')).filter((x) => x.type === 'admin')).toMatchObject([{ action: 'accept', by: { kind: 'admin', name: 'Olivia' } }]);
+  });
+
+  it('GIVEN a rejected report and the group wants reporters told THEN each reporter hears privately; without the setting nobody does', async () => {
+    const { core, privately } = await setup();
+    const { moderator } = core;
+    await moderator.onFeedback('report', message('g-a', '1', RUMOR), { id: 'r1', name: 'Rita' }, '');
+    let [item] = await moderator.review!.items('g-a');
+    await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg reject ${item!.id}`);
+    await moderator.settled();
+    expect(privately).toEqual([]);
+    expect((await moderator.onAdminCommand('test', 'g-a', OWNER, '/rg tellreporter on')).ok).toBe(true);
+    await moderator.onFeedback('report', message('g-a', '2', RUMOR), { id: 'r2', name: 'Sam' }, '');
+    [item] = await moderator.review!.items('g-a');
+    const r = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg reject ${item!.id}`);
+    expect(r.reply).toContain('reporters told');
+    await moderator.settled();
+    expect(privately).toEqual([{ userId: 'r2', text: 'The admins reviewed your report and did not accept it.' }]);
+    expect((await core.records('g-a')).filter((x) => x.type === 'admin').map((x) => x.type === 'admin' && x.action)).toEqual(['reject', 'tellreporter', 'reject']);
+  });
+});
+
+describe('review: retiring', () => {
+  it('GIVEN /rg retire by a group admin THEN the debunk stops in that group only', async () => {
+    const { core } = await setup();
+    const { moderator } = core;
+    const r = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg retire ${FIVE_G_ID}`);
+    expect(r.reply).toContain('for this group');
+    expect((await moderator.onMessage(message('g-a', '1', TEXT.fiveG))).decision.matches.map((m) => m.debunkId)).not.toContain(FIVE_G_ID);
+    expect((await moderator.onMessage(message('g-b', '2', TEXT.fiveG))).decision.matches[0]?.debunkId).toBe(FIVE_G_ID);
+    expect((await moderator.onAdminCommand('test', 'g-a', OWNER, '/rg retire no-such-thing')).ok).toBe(false);
+  });
+});
