@@ -1,6 +1,7 @@
 import type { Env } from '../src/config/env.js';
 import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
 import { createCore } from '../src/moderation/createCore.js';
+import { ocrOptions } from '../src/config/ocrEnv.js';
 import { loadSettingsFile } from '../src/rules/loadSettings.js';
 import { redactUrl } from '../src/store/redactUrl.js';
 import { createLogger, type Logger } from '../src/lib/logger.js';
@@ -97,6 +98,7 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     signing: { keyFile: env.LEDGER_KEY_FILE, checkpointFile: env.LEDGER_CHECKPOINT_FILE },
     textDays: env.LEDGER_TEXT_DAYS,
     log,
+    ocr: ocrOptions(env),
   });
   if (!created.ok) {
     io.errors.write(`RumorGuard cannot start: ${created.error}\n`);
