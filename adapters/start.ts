@@ -2,6 +2,7 @@ import type { Env } from '../src/config/env.js';
 import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
 import { createCore, type Core } from '../src/moderation/createCore.js';
 import { watchDebunks } from '../src/debunks/watchDebunks.js';
+import { ocrOptions } from '../src/config/ocrEnv.js';
 import { loadSettingsFile } from '../src/rules/loadSettings.js';
 import { redactUrl } from '../src/store/redactUrl.js';
 import { createLogger, type Logger } from '../src/lib/logger.js';
@@ -103,6 +104,7 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     textDays: env.LEDGER_TEXT_DAYS,
     operatorIds: env.OPERATOR_IDS,
     log,
+    ocr: ocrOptions(env),
   });
   if (!created.ok) {
     io.errors.write(`RumorGuard cannot start: ${created.error}\n`);

@@ -98,6 +98,9 @@ export async function runAdminCommand(
     case 'softreply':
       if (args[0] !== 'on' && args[0] !== 'off') return fail('bad_argument', t('useOnOff'));
       return configure({ softReply: args[0] === 'on' }, `soft replies ${args[0]}`);
+    case 'images':
+      if (args[0] !== 'on' && args[0] !== 'off') return fail('bad_argument', t('useOnOff'));
+      return configure({ images: args[0] }, `text in pictures ${args[0] === 'on' ? 'read' : 'not read'}`);
     case 'repeat': {
       const minutes = Number(args[0]);
       const later = args[1];
@@ -189,6 +192,7 @@ function describeSettings(s: GroupSettings, t: (name: CommandTextName, values?: 
   return [
     t('settingsMode', { mode: s.mode, language: s.language }),
     t('settingsThresholds', { suggest: s.thresholds.suggest, act: s.thresholds.act, answer: s.thresholds.answer ?? s.thresholds.act, soft: t(s.softReply ? 'on' : 'off') }),
+    t('settingsImages', { images: t(s.images) }),
     t('settingsActions', { actions: s.enabledActions.join(', ') }),
     t('settingsLadder', { ladder }),
     t('settingsStrikes', { days: s.strikes.decayDays, minutes: s.repeat.windowMinutes, later: s.repeat.later }),

@@ -94,6 +94,21 @@ export const ENV_DEFAULTS = {
   DEBUNK_FEED_MINUTES: '60',
   /** Watch DEBUNKS_DIR and load changed files without a restart: on or off. */
   DEBUNKS_WATCH: 'on',
+  /**
+   * Read the text in pictures (OCR, offline, tesseract.js): `on` where it is installed, `off`
+   * never. Groups choose too (`/rg images on|off`).
+   */
+  OCR: 'on',
+  /** Worker threads reading pictures (each takes one CPU core while it reads). */
+  OCR_WORKERS: '1',
+  /** Largest picture fetched, in bytes; a bigger one is skipped and logged. */
+  OCR_MAX_BYTES: '5000000',
+  /** Largest picture read, in pixels (width × height, from its header before decoding). */
+  OCR_MAX_PIXELS: '12000000',
+  /** Longest one picture may take to read, in ms; its worker is then replaced. */
+  OCR_TIMEOUT_MS: '10000',
+  /** Pictures of one group waiting or being read at once; more are skipped and logged. */
+  OCR_QUEUE_PER_GROUP: '8',
 } as const satisfies Record<string, string>;
 
 const EnvSchema = z.object({
@@ -169,7 +184,23 @@ const EnvSchema = z.object({
     .transform((list) => list.map((e) => ({ name: e.slice(0, e.indexOf('=')), source: e.slice(e.indexOf('=') + 1) }))),
   DEBUNK_FEED_MINUTES: z.coerce.number().int().min(1, 'at least 1 minute').max(7 * 24 * 60, 'at most a week').default(60),
   DEBUNKS_WATCH: z.enum(['on', 'off']).default('on'),
+  OCR: z.enum(['on', 'off']).default('on'),
+  OCR_WORKERS: whole('OCR_WORKERS', 1, 64),
+  OCR_MAX_BYTES: whole('OCR_MAX_BYTES', 1_000, 100_000_000),
+  OCR_MAX_PIXELS: whole('OCR_MAX_PIXELS', 10_000, 200_000_000),
+  OCR_TIMEOUT_MS: whole('OCR_TIMEOUT_MS', 100, 600_000),
+  OCR_QUEUE_PER_GROUP: whole('OCR_QUEUE_PER_GROUP', 1, 1_000),
 });
+
+/** A whole number within bounds, given as text, defaulting to its ENV_DEFAULTS value. */
+function whole(name: keyof typeof ENV_DEFAULTS, min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .default(ENV_DEFAULTS[name])
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
+}
 
 export type Env = z.output<typeof EnvSchema>;
 

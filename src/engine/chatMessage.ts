@@ -34,4 +34,9 @@ export interface ChatMessage {
   forwarded?: boolean;
   /** A link to the message, where the platform has one. */
   link?: string;
+  /**
+   * The message's pictures were read: `text` holds the caption, then (from `textStart` on) the
+   * text read from the pictures, whose sha256 are listed.
+   */
+  images?: { sha256: string[]; textStart: number };
 }

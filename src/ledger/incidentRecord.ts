@@ -29,6 +29,7 @@ export function incidentRecord(message: ChatMessage, decision: Decision): Incide
     messageAt: new Date(message.sentAt).toISOString(),
     messageHash: messageHash(message.text),
     messageText: message.text,
+    ...(message.images ? { images: { sha256: message.images.sha256, matchedIn: top.explanation.end > message.images.textStart ? ('image' as const) : ('caption' as const) } } : {}),
     strikes: decision.strikes.after,
     actions: [
       ...decision.actions

@@ -71,6 +71,11 @@ export interface IncidentRecord {
    * `messageHash`, so it can be purged after LEDGER_TEXT_DAYS without breaking verification.
    */
   messageText?: string;
+  /**
+   * The message carried pictures whose text was read: their sha256 (the pictures themselves are
+   * not kept), and whether the matched words were in a picture or in the caption.
+   */
+  images?: { sha256: string[]; matchedIn: 'image' | 'caption' };
   /** The member's active strikes after this message. */
   strikes: number;
   actions: RecordedAction[];

@@ -12,6 +12,10 @@ import type { GroupSettings } from '../rules/settingsSchema.js';
 import type { KeyValueStore } from '../store/keyValueStore.js';
 import { openStore, type OpenedStore, type OpenStoreOptions } from '../store/openStore.js';
 import { checkSchemaVersion } from '../store/schemaVersion.js';
+import { ImageReader } from '../ocr/imageReader.js';
+import { ocrInstalled } from '../ocr/languageData.js';
+import { DEFAULT_OCR_OPTIONS, type OcrOptions } from '../ocr/ocrOptions.js';
+import { TesseractPool } from '../ocr/tesseractPool.js';
 import { Moderator } from './moderator.js';
 import { DebunkLibrary } from '../review/debunkLibrary.js';
 import { GroupExclusions } from '../review/groupExclusions.js';
@@ -41,6 +45,11 @@ export interface CoreOptions {
   operatorIds?: readonly string[];
   /** How often review's debunks written by other processes are looked for. @defaultValue LIBRARY_POLL_MS */
   libraryPollMs?: number;
+  /**
+   * Reading the text in pictures (OCR_* variables); `off` never reads them. Pictures are read
+   * only where tesseract.js and its language data are installed. @defaultValue on, the defaults
+   */
+  ocr?: Partial<OcrOptions> | 'off';
 }
 
 /** The platform-free core, wired: what the playground, the platforms and the benches run on. */
@@ -59,6 +68,8 @@ export interface Core {
   /** Alerts to the operators (OPERATOR_IDS) through the connected platforms, and the log. */
   operators: OperatorAlerts;
   checkpointer?: Checkpointer;
+  /** Reads the text in pictures; absent when OCR is off or not installed. */
+  images?: ImageReader;
   /** Delivers what waits (as far as the store lets it), signs the heads, closes the files and connections. */
   close(): Promise<void>;
   /** Closes the key-value store alone, as an outage would (for outage drills and tests). */
@@ -132,9 +143,16 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   });
   moderator.review = review;
   const operatorAlerts = new OperatorAlerts(options.operatorIds ?? [], moderator.reviewPorts, log);
+  const images = startImageReader(options);
+  if (images) {
+    moderator.readImagesWith(images, (message, source, skipped) =>
+      log.warn({ group: message.groupId, message: message.messageId, image: source.label, reason: skipped.reason, detail: skipped.detail }, `images: picture skipped (${skipped.reason})`),
+    );
+  }
   let closing: Promise<void> | undefined;
   const close = async () => {
     library.close();
+    await images?.close();
     await moderator.settled();
     await recorder.flush();
     recorder.stop();
@@ -147,6 +165,32 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   };
   return {
     ok: true,
-    core: { engine, moderator, library, exclusions, review, operators: operatorAlerts, ledger, recorder, spool, store: opened.store, ...(checkpointer ? { checkpointer } : {}), close: () => (closing ??= close()), closeStore: () => opened.close() },
+    core: {
+      engine,
+      moderator,
+      library,
+      exclusions,
+      review,
+      operators: operatorAlerts,
+      ledger,
+      recorder,
+      spool,
+      store: opened.store,
+      ...(checkpointer ? { checkpointer } : {}),
+      ...(images ? { images } : {}),
+      close: () => (closing ??= close()),
+      closeStore: () => opened.close(),
+    },
   };
+}
+
+/** The picture reader, when OCR is on and installed (said once in the log either way). */
+function startImageReader(options: CoreOptions): ImageReader | undefined {
+  if (options.ocr === 'off') return undefined;
+  const ocr = { ...DEFAULT_OCR_OPTIONS, ...options.ocr };
+  if (!ocrInstalled(ocr.languages)) {
+    options.log.warn(`images: OCR is not installed (tesseract.js and @tesseract.js-data/{${ocr.languages.split('+').join(',')}}); pictures are not read`);
+    return undefined;
+  }
+  return new ImageReader(new TesseractPool(ocr.workers, ocr.languages), ocr);
 }

@@ -11,6 +11,8 @@ import { incidentRecord } from '../ledger/incidentRecord.js';
 import type { ActionResult, Actor, IncidentRecord, LedgerRecord } from '../ledger/ledgerRecord.js';
 import type { RecordOutcome } from '../ledger/recorder.js';
 import { REASONS } from '../rules/reasons.js';
+import type { ImageReader, ImageText } from '../ocr/imageReader.js';
+import type { ImageSource } from '../ocr/imageSource.js';
 import { StoreError } from '../store/storeError.js';
 import { DecisionExecutor } from './executeDecision.js';
 import { REVIEW_COMMANDS, type Review } from '../review/review.js';
@@ -42,6 +44,20 @@ export interface MessageHandled {
   outcomes?: Promise<ActionResult[]>;
 }
 
+/** Pictures of a message handed to the moderator: how many wait to be read, which were skipped at once. */
+export interface PicturesHandled {
+  /** Pictures queued for reading. */
+  queued: number;
+  /** Resolves once the pictures were read (or skipped) and the message decided; undefined when there was nothing to read. */
+  handled: Promise<MessageHandled | undefined>;
+}
+
+/** A picture that was not read (over the bounds, queue full, OCR failure): for the operator's log. */
+export type ImageSkipHandler = (message: ChatMessage, source: ImageSource, skipped: ImageText & { ok: false }) => void;
+
+/** At most this many pictures of one message are read (an album); the rest are not looked at. */
+export const MAX_PICTURES_PER_MESSAGE = 4;
+
 /** Reports a failure to write an outcome record; the message loop goes on. */
 export type OutcomeErrorHandler = (error: unknown, incident: IncidentRecord) => void;
 
@@ -61,6 +77,7 @@ export class Moderator {
   review?: Review;
   /** Each platform's way to answer earlier messages and tell people privately, by platform name. */
   readonly reviewPorts = new Map<string, ReviewPort>();
+  private images: { reader: ImageReader; onSkipped: ImageSkipHandler } | undefined;
 
   /**
    * @param now the clock for the store retry pause, cooldowns and outcome times; tests pass a
@@ -144,6 +161,50 @@ export class Moderator {
     if (incident && this.sink) handled.recorded = await this.sink.record(incident);
     if (port && decision.actions.some((a) => a.type !== 'log')) handled.outcomes = this.carryOut(decision, message, port, incident);
     return handled;
+  }
+
+  /** Reads the text in pictures with this reader (OCR is installed); without it pictures are not read. */
+  readImagesWith(reader: ImageReader, onSkipped: ImageSkipHandler = () => undefined): void {
+    this.images = { reader, onSkipped };
+  }
+
+  /** Whether pictures can be read at all (OCR installed and started). */
+  get readsImages(): boolean {
+    return this.images !== undefined;
+  }
+
+  /**
+   * A message with pictures. Returns at once (pictures wait their turn in the reader's bounded
+   * queue, so a flood of them never holds up the adapter or another group); later the text read
+   * from them, joined after the caption, is decided like any message, once, with the same
+   * thresholds and stance, and the decision carried out through `port` (the refutation replies to
+   * the picture's message). Where the group turned pictures off, or nothing could be read, the
+   * caption alone is decided. Skipped pictures go to the skip handler.
+   */
+  async onPictures(message: ChatMessage, pictures: readonly ImageSource[], port?: ModerationPort): Promise<PicturesHandled> {
+    const captionOnly = (): PicturesHandled => ({ queued: 0, handled: message.text.trim() === '' ? Promise.resolve(undefined) : this.onMessage(message, port) });
+    const images = this.images;
+    if (!images || pictures.length === 0) return captionOnly();
+    // Unreachable store: the last known settings or the defaults, as for text.
+    const settings = await this.engine.settingsFor(message.groupId).catch(() => undefined);
+    if (settings && settings.images !== 'on') return captionOnly();
+    const submitted = pictures.slice(0, MAX_PICTURES_PER_MESSAGE).map((source) => ({ source, ...images.reader.submit(message.groupId, source) }));
+    const task = Promise.all(submitted.map((s) => s.text)).then((texts) => {
+      const read: { sha256: string; text: string }[] = [];
+      texts.forEach((text, i) => {
+        if (text.ok) read.push(text);
+        else images.onSkipped(message, submitted[i]!.source, text);
+      });
+      const withText = read.filter((r) => r.text.trim() !== '');
+      if (withText.length === 0) return message.text.trim() === '' ? undefined : this.onMessage(message, port);
+      const caption = message.text.trim();
+      const textStart = caption === '' ? 0 : caption.length + 1;
+      const text = [caption, ...withText.map((r) => r.text)].filter((t) => t !== '').join('\n');
+      return this.onMessage({ ...message, text, images: { sha256: withText.map((r) => r.sha256), textStart } }, port);
+    });
+    this.pending.add(task);
+    void task.finally(() => this.pending.delete(task)).catch(() => undefined);
+    return { queued: submitted.filter((s) => s.accepted).length, handled: task };
   }
 
   /** Runs the actions and writes their outcomes to the ledger, linked to the incident. */

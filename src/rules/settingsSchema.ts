@@ -63,6 +63,11 @@ export const GroupSettingsSchema = z
       .refine((t) => t.answer === undefined || t.suggest > t.act || t.suggest <= t.answer, { message: 'must not be below thresholds.suggest', path: ['answer'] }),
     /** Between suggest and act, reply "you may want to check this" instead of staying silent. */
     softReply: z.boolean(),
+    /**
+     * `on`: the text in pictures (screenshots, forwarded notices) is read and checked like any
+     * message, where the bot can read images (OCR installed); `off`: pictures are not read.
+     */
+    images: z.enum(['on', 'off']),
     /** Action types carried out in enforce mode; the others are decided and logged, not done. */
     enabledActions: z.array(z.enum(ACTION_TYPES)),
     ladder: z.strictObject({
