@@ -10,6 +10,7 @@ import type { Logger } from '../../src/lib/logger.js';
 import { waitAtMost } from '../../src/lib/waitAtMost.js';
 import type { Clock } from '../../src/outbox/clock.js';
 import { Outbox } from '../../src/outbox/outbox.js';
+import { PLATFORM_LIMITS } from '../../src/outbox/platformLimits.js';
 import type { OutboxOptions } from '../../src/outbox/options.js';
 import type { DeliveryFate, Priority } from '../../src/outbox/types.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
@@ -92,6 +93,7 @@ export class TelegramAdapter {
     const telegram = this.bot.telegram;
     const now = options.clock ? () => options.clock!.now() : Date.now;
     this.outbox = new Outbox<Outgoing>({
+      ...PLATFORM_LIMITS.telegram,
       ...options.outbox,
       send: (item) => sendOutgoing(telegram, item),
       merge: mergeOutgoing,

@@ -41,6 +41,12 @@ export type SettingsChange = SettingsOverride | ((current: GroupSettings) => Set
 export type ConfigureResult = { ok: true; settings: GroupSettings; override: SettingsOverride } | { ok: false; problems: string[] };
 
 
+/** Keys of the engine's turns (see KeyedLock): NUL never occurs in platform ids. */
+const lockKeys = {
+  rumor: (group: string, debunkId: string) => `${group}\u0000rumor\u0000${debunkId}`,
+  member: (group: string, memberId: string) => `${group}\u0000member\u0000${memberId}`,
+};
+
 /**
  * How long an Engine uses a group's settings before reading them again. Its own changes apply
  * at once; another process's (a second bot on the same store) apply within this time.
@@ -78,13 +84,17 @@ export class Engine {
    */
   evaluate(message: ChatMessage, opts: EvaluateOptions = {}): Promise<Decision> {
     if (opts.stateless) return Promise.resolve(this.evaluateStateless(message));
-    return this.lock.run(message.groupId, async () => {
+    // Every scored match: decide() tells "below the suggest threshold" from "no match at all".
+    const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE });
+    const top = match.matches[0];
+    // What a decision reads and writes: the rumor's last reply and the member's strikes. Messages
+    // of one rumor, or of one member, take turns, in arrival order; a different rumor by another
+    // member goes ahead at once, however many of the first a flood has waiting.
+    const keys = top ? [lockKeys.rumor(message.groupId, top.debunkId), lockKeys.member(message.groupId, message.member.id)] : [];
+    return this.lock.runAll(keys, async () => {
       const settings = await this.settingsFor(message.groupId);
       const { store } = this.options;
       const now = this.now();
-      // Every scored match: decide() tells "below the suggest threshold" from "no match at all".
-      const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE });
-      const top = match.matches[0];
       const mode = settings.mode;
       const decayDays = settings.strikes.decayDays;
       const decideOn = (strikes: readonly Strike[] | undefined, lastReply?: ReplyRecord) =>
@@ -230,7 +240,7 @@ export class Engine {
 
   /** Removes a member's strikes (all, or the latest `count`); returns how many were removed. */
   pardon(groupId: string, memberId: string, count?: number): Promise<number> {
-    return this.lock.run(groupId, async () => {
+    return this.lock.run(lockKeys.member(groupId, memberId), async () => {
       const settings = await this.settingsFor(groupId);
       const decayDays = settings.strikes.decayDays;
       const now = this.now();
@@ -253,10 +263,13 @@ export class Engine {
    * Takes back the strike a message earned (an admin accepted that it was not a rumor). Returns
    * the member and how many strikes were removed (0 when the message earned none, or it decayed).
    */
-  withdrawStrike(groupId: string, messageId: string): Promise<{ memberId?: string; removed: number }> {
-    return this.lock.run(groupId, async () => {
+  async withdrawStrike(groupId: string, messageId: string): Promise<{ memberId?: string; removed: number }> {
+    const found = await this.options.store.get<string>(stateKeys.struck((await this.settingsFor(groupId)).mode, groupId, messageId));
+    if (found === undefined) return { removed: 0 };
+    return this.lock.run(lockKeys.member(groupId, found), async () => {
       const settings = await this.settingsFor(groupId);
       const { store } = this.options;
+      // Read again under the member's turn: a message evaluated meanwhile may have changed it.
       const memberId = await store.get<string>(stateKeys.struck(settings.mode, groupId, messageId));
       if (memberId === undefined) return { removed: 0 };
       const decayDays = settings.strikes.decayDays;
