@@ -9,6 +9,7 @@ import { waitAtMost } from '../../src/lib/waitAtMost.js';
 import type { Clock } from '../../src/outbox/clock.js';
 import type { OutboxOptions } from '../../src/outbox/options.js';
 import { Outbox } from '../../src/outbox/outbox.js';
+import { PLATFORM_LIMITS } from '../../src/outbox/platformLimits.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import { DiscordAlerts } from './alerts.js';
 import { discordDirectory } from './dashboardLink.js';
@@ -37,7 +38,10 @@ export interface DiscordAdapterOptions {
   ledger?: Ledger;
   store: KeyValueStore;
   log: Logger;
-  /** Our queue in front of discord.js's REST queue: per channel and overall. */
+  /**
+   * Our queue in front of discord.js's REST queue: one send at a time per channel, most urgent
+   * first; no rate windows of ours by default (PLATFORM_LIMITS.discord).
+   */
   outbox?: Pick<OutboxOptions<DiscordOutgoing>, 'perChatPerMinute' | 'globalPerSecond' | 'maxQueued'>;
   /** @defaultValue 10 minutes */
   alertWindowMs?: number;
@@ -76,8 +80,8 @@ export class DiscordAdapter {
     });
     const now = options.clock ? () => options.clock!.now() : Date.now;
     this.outbox = new Outbox<DiscordOutgoing>({
-      perChatPerMinute: 20,
-      globalPerSecond: 30,
+      // Discord's own limits, which discord.js keeps; no Telegram-sized windows here.
+      ...PLATFORM_LIMITS.discord,
       ...options.outbox,
       send: (item) => sendDiscord(this.client, item),
       merge: mergeDiscord,

@@ -38,10 +38,11 @@ export function discordPort(message: Message<true>, chatMessage: ChatMessage, de
     return detail ? { status: 'done', detail } : { status: 'done' };
   };
   return {
-    // Waiting refutations of one rumor fold into one (see the Telegram port).
+    // Waiting refutations of one rumor fold into one, and go ahead of a flood's pointers,
+    // warnings and digests (see the Telegram port).
     reply_refutation: (i) =>
       send(
-        'normal',
+        'high',
         { to: { channel }, embeds: [refutationEmbed(i.refutation)], components: refutationButtons(i.language, i.debunkId, message.id), replyTo: message.id },
         `refutation:${i.debunkId}`,
       ),

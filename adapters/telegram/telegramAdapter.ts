@@ -10,6 +10,7 @@ import type { Logger } from '../../src/lib/logger.js';
 import { waitAtMost } from '../../src/lib/waitAtMost.js';
 import type { Clock } from '../../src/outbox/clock.js';
 import { Outbox } from '../../src/outbox/outbox.js';
+import { PLATFORM_LIMITS } from '../../src/outbox/platformLimits.js';
 import type { OutboxOptions } from '../../src/outbox/options.js';
 import type { DeliveryFate, Priority } from '../../src/outbox/types.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
@@ -22,6 +23,7 @@ import { GroupModeration } from './groupModeration.js';
 import { mergeOutgoing, type Outgoing, sendOutgoing } from './outgoing.js';
 import { classifyRefusal } from './permissionProblems.js';
 import { registerHandlers } from './registerHandlers.js';
+import { isGroupChat, toChatMessage } from './toChatMessage.js';
 import { type QueuedUpdate, queueUpdatesByChat } from './updateInbox.js';
 import type { ChatInbox } from '../../src/inbox/chatInbox.js';
 import { telegramReviewPort } from './reviewPort.js';
@@ -41,6 +43,11 @@ export interface TelegramAdapterOptions {
   log: Logger;
   /** Outgoing limits; Telegram's are the defaults (20 a minute per chat, 30 a second in all). */
   outbox?: Pick<OutboxOptions<Outgoing>, 'perChatPerMinute' | 'globalPerSecond' | 'maxQueued'>;
+  /**
+   * Updates one chat may have waiting to be handled; past it they are dropped (a rumor among them
+   * is still ledgered, its actions withheld). @defaultValue INBOX_DEFAULTS.maxPerKey (5,000)
+   */
+  inboxPerChat?: number;
   /**
    * One owner alert per group and rumor in this window; the rest become a digest.
    * @defaultValue 10 minutes
@@ -95,6 +102,7 @@ export class TelegramAdapter {
     const telegram = this.bot.telegram;
     const now = options.clock ? () => options.clock!.now() : Date.now;
     this.outbox = new Outbox<Outgoing>({
+      ...PLATFORM_LIMITS.telegram,
       ...options.outbox,
       send: (item) => sendOutgoing(telegram, item),
       merge: mergeOutgoing,
@@ -136,7 +144,7 @@ export class TelegramAdapter {
       ...(options.dashboardLinks ? { dashboardLinks: options.dashboardLinks } : {}),
     };
     this.moderation = new GroupModeration(this.deps);
-    this.inbox = queueUpdatesByChat(this.bot, log);
+    this.inbox = queueUpdatesByChat(this.bot, log, (update) => this.unhandled(update), options.inboxPerChat);
     options.moderator.reviewPorts.set('telegram', telegramReviewPort(this.deps));
     registerHandlers(this.bot, this.deps, this.moderation);
   }
@@ -240,6 +248,17 @@ export class TelegramAdapter {
     // What could not be sent in time is dropped: its actions are recorded as skipped at shutdown.
     this.outbox.close();
     await this.options.moderator.settled();
+  }
+
+  /** A group message the inbox could not take: a rumor in it still reaches the ledger (see Moderator.recordUnhandled). */
+  private unhandled(update: Update): void {
+    const message = 'message' in update ? update.message : 'edited_message' in update ? update.edited_message : undefined;
+    if (!message || !isGroupChat(message.chat)) return;
+    const translated = toChatMessage(message, { edited: 'edited_message' in update });
+    if (!translated) return;
+    this.options.moderator
+      .recordUnhandled(translated)
+      .catch((err: unknown) => this.options.log.error({ err, chat: message.chat.id }, 'telegram: a dropped rumor could not be recorded'));
   }
 
   /**

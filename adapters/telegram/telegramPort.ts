@@ -54,10 +54,12 @@ export function telegramPort(message: ChatMessage, target: TelegramTarget, deps:
   };
   return {
     // Refutations of one rumor still waiting fold into one: during a store outage the repeat
-    // window is unknown, and every post of a flood would otherwise get its own.
+    // window is unknown, and every post of a flood would otherwise get its own. A refutation goes
+    // ahead of the pointers, warnings and digests a flood queued in the chat (the engine asks for
+    // one only for a rumor not answered there lately; repeats get pointers).
     reply_refutation: (i) =>
       send(
-        'normal',
+        'high',
         { kind: 'html', html: refutationHtml(i.refutation), replyTo: messageId, buttons: refutationButtons(i.language, i.debunkId, messageId) },
         `refutation:${i.debunkId}`,
       ),

@@ -26,18 +26,22 @@ const messageIdOf = (update: Update) => ('message' in update ? update.message.me
  * chat's earlier ones and the middleware returns at once, so the webhook is answered (or the next
  * getUpdates made) without waiting for the handling, and one group's flood never delays another
  * group; within a chat, updates are handled one by one, in order. A chat flooding past the
- * inbox's bound loses the updates beyond it, each named in the log.
+ * inbox's bound loses the updates beyond it, each named in the log and told to `onDropped` (which
+ * writes a rumor among them to the ledger, its actions withheld).
  */
-export function queueUpdatesByChat(bot: Telegraf, log: Logger): ChatInbox<QueuedUpdate> {
+export function queueUpdatesByChat(bot: Telegraf, log: Logger, onDropped: (update: Update) => void, maxPerChat?: number): ChatInbox<QueuedUpdate> {
   const inbox = new ChatInbox<QueuedUpdate>({
+    ...(maxPerChat === undefined ? {} : { maxPerKey: maxPerChat }),
     handle: ({ next }) => next(),
     // What bot.catch does for updates handled in place.
     onError: (err, { ctx }) => log.error({ err, update: ctx.update.update_id, type: ctx.updateType }, 'telegram: update failed'),
-    onDrop: ({ ctx }, chat, reason) =>
+    onDrop: ({ ctx }, chat, reason) => {
       log.warn(
         { chat, update: ctx.update.update_id, message: messageIdOf(ctx.update), reason },
         reason === 'full' ? 'telegram: this chat sends faster than it can be read; update dropped unread' : 'telegram: stopping; update dropped unread',
-      ),
+      );
+      onDropped(ctx.update);
+    },
   });
   bot.use((ctx, next) => {
     const chat = chatOfUpdate(ctx.update);

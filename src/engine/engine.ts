@@ -54,6 +54,12 @@ export type SettingsChange = SettingsOverride | ((current: GroupSettings) => Set
 export type ConfigureResult = { ok: true; settings: GroupSettings; override: SettingsOverride } | { ok: false; problems: string[] };
 
 
+/** Keys of the engine's turns (see KeyedLock): NUL never occurs in platform ids. */
+const lockKeys = {
+  rumor: (group: string, debunkId: string) => `${group}\u0000rumor\u0000${debunkId}`,
+  member: (group: string, memberId: string) => `${group}\u0000member\u0000${memberId}`,
+};
+
 /**
  * How long an Engine uses a group's settings before reading them again. Its own changes apply
  * at once; another process's (a second bot on the same store) apply within this time.
@@ -95,12 +101,19 @@ export class Engine {
    */
   evaluate(message: ChatMessage, opts: EvaluateOptions = {}): Promise<Decision> {
     if (opts.stateless) return Promise.resolve(this.evaluateStateless(message));
-    return this.lock.run(message.groupId, async () => {
+    // Every scored match: decide() tells "below the suggest threshold" from "no match at all".
+    const scoped = this.scopedMatch(message);
+    const scopedTop = scoped.matches[0];
+    // What a decision reads and writes: the rumor's last reply and the member's strikes. Messages
+    // of one rumor, or of one member, take turns, in arrival order; a different rumor by another
+    // member goes ahead at once, however many of the first a flood has waiting.
+    const keys = scopedTop ? [lockKeys.rumor(message.groupId, scopedTop.debunkId), lockKeys.member(message.groupId, message.member.id)] : [];
+    return this.lock.runAll(keys, async () => {
       const settings = await this.settingsFor(message.groupId);
       const { store } = this.options;
       const now = this.now();
-      // Every scored match: decide() tells "below the suggest threshold" from "no match at all".
-      const match = await this.matchIn(message, settings.thresholds.suggest, true);
+      // Without the group's exclusions (retired debunks, false positives), once they are known.
+      const match = await this.withoutExclusions(message, scoped, settings.thresholds.suggest);
       const top = match.matches[0];
       const mode = settings.mode;
       const decayDays = settings.strikes.decayDays;
@@ -175,16 +188,19 @@ export class Engine {
     return decision;
   }
 
-  /**
-   * The message's matches in its group: without the debunks of other groups, and, when the best
-   * match reaches `suggest`, without the group's exclusions (retired debunks, false positives).
-   */
-  private async matchIn(message: ChatMessage, suggest: number, withExclusions: boolean): Promise<MessageMatch> {
+  /** The message's matches in its group: without the debunks that serve other groups only. */
+  private scopedMatch(message: ChatMessage): MessageMatch {
     const others = this.othersScoped(message.groupId);
-    const options = { minScore: Number.MIN_VALUE, ...(others.size > 0 ? { exclude: others } : {}) };
-    const match = this.matcher.match(message.text, options);
+    return this.matcher.match(message.text, { minScore: Number.MIN_VALUE, ...(others.size > 0 ? { exclude: others } : {}) });
+  }
+
+  /**
+   * `match` without the group's exclusions (retired debunks, false positives), looked up only
+   * when the best match reaches `suggest`; matched again only when one applies.
+   */
+  private async withoutExclusions(message: ChatMessage, match: MessageMatch, suggest: number): Promise<MessageMatch> {
     const top = match.matches[0];
-    if (!withExclusions || !this.options.exclusions || !top || top.score < suggest) return match;
+    if (!this.options.exclusions || !top || top.score < suggest) return match;
     const excluded = await this.options.exclusions.excludedFor(
       message.groupId,
       message.messageId,
@@ -192,7 +208,7 @@ export class Engine {
       match.matches.map((m) => m.debunkId),
     );
     if (excluded.size === 0) return match;
-    return this.matcher.match(message.text, { ...options, exclude: new Set([...others, ...excluded]) });
+    return this.matcher.match(message.text, { minScore: Number.MIN_VALUE, exclude: new Set([...this.othersScoped(message.groupId), ...excluded]) });
   }
 
   /** Debunks that serve another group only. */
@@ -275,7 +291,7 @@ export class Engine {
 
   /** Removes a member's strikes (all, or the latest `count`); returns how many were removed. */
   pardon(groupId: string, memberId: string, count?: number): Promise<number> {
-    return this.lock.run(groupId, async () => {
+    return this.lock.run(lockKeys.member(groupId, memberId), async () => {
       const settings = await this.settingsFor(groupId);
       const decayDays = settings.strikes.decayDays;
       const now = this.now();
@@ -298,10 +314,13 @@ export class Engine {
    * Takes back the strike a message earned (an admin accepted that it was not a rumor). Returns
    * the member and how many strikes were removed (0 when the message earned none, or it decayed).
    */
-  withdrawStrike(groupId: string, messageId: string): Promise<{ memberId?: string; removed: number }> {
-    return this.lock.run(groupId, async () => {
+  async withdrawStrike(groupId: string, messageId: string): Promise<{ memberId?: string; removed: number }> {
+    const found = await this.options.store.get<string>(stateKeys.struck((await this.settingsFor(groupId)).mode, groupId, messageId));
+    if (found === undefined) return { removed: 0 };
+    return this.lock.run(lockKeys.member(groupId, found), async () => {
       const settings = await this.settingsFor(groupId);
       const { store } = this.options;
+      // Read again under the member's turn: a message evaluated meanwhile may have changed it.
       const memberId = await store.get<string>(stateKeys.struck(settings.mode, groupId, messageId));
       if (memberId === undefined) return { removed: 0 };
       const decayDays = settings.strikes.decayDays;

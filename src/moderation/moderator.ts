@@ -10,7 +10,7 @@ import type { FeedbackQueue, FeedbackResult } from '../feedback/feedbackQueue.js
 import { incidentRecord } from '../ledger/incidentRecord.js';
 import type { ActionResult, Actor, IncidentRecord, LedgerRecord } from '../ledger/ledgerRecord.js';
 import type { RecordOutcome } from '../ledger/recorder.js';
-import { REASONS } from '../rules/reasons.js';
+import { type Reason, REASONS } from '../rules/reasons.js';
 import type { ImageReader, ImageText } from '../ocr/imageReader.js';
 import type { ImageSource } from '../ocr/imageSource.js';
 import { StoreError } from '../store/storeError.js';
@@ -233,6 +233,29 @@ export class Moderator {
   track(task: Promise<unknown>): void {
     this.pending.add(task);
     void task.finally(() => this.pending.delete(task));
+  }
+
+  /**
+   * A message the bot received but will not handle (its chat sent faster than it could be read):
+   * when it carries a known rumor, the incident is still written, every action withheld for
+   * `inbox_full`, so the ledger says what was missed. Decided without the store (the matcher
+   * only); nothing counted. Resolves with the acknowledgement, or undefined when there is nothing
+   * to record.
+   */
+  recordUnhandled(message: ChatMessage): Promise<RecordOutcome | undefined> {
+    const sink = this.sink;
+    if (!sink) return Promise.resolve(undefined);
+    const task = (async () => {
+      const found = incidentRecord(message, await this.engine.evaluate(message, { stateless: true }));
+      if (!found) return undefined;
+      const actions = found.actions.map((a) => ({ ...a, status: 'withheld' as const, withheldBecause: 'inbox_full' satisfies Reason }));
+      return sink.record({ ...found, recordId: randomUUID(), actions, note: REASONS.inbox_full });
+    })();
+    // Counted for settled(), like the outcomes under way.
+    const tracked = task.catch(() => undefined);
+    this.pending.add(tracked);
+    void tracked.finally(() => this.pending.delete(tracked));
+    return task;
   }
 
   /**

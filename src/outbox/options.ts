@@ -6,15 +6,18 @@ export interface OutboxOptions<T> {
   /** Delivers one message; throws `RetryAfterError` on a platform 429. */
   send: (item: OutboxItem<T>) => Promise<void>;
   /**
-   * Sends to one chat in any 60 s. Telegram allows 20 messages a minute per group.
+   * Sends to one chat in any 60 s. Telegram allows 20 messages a minute per group; `null`: no
+   * window of ours, for a platform whose client keeps the platform's limits itself (see
+   * PLATFORM_LIMITS). One send at a time per chat either way.
    * @defaultValue 20
    */
-  perChatPerMinute?: number;
+  perChatPerMinute?: number | null;
   /**
-   * Sends to all chats together in any 1 s. Telegram's bulk limit is about 30 a second.
+   * Sends to all chats together in any 1 s. Telegram's bulk limit is about 30 a second; `null`:
+   * no window of ours.
    * @defaultValue 30
    */
-  globalPerSecond?: number;
+  globalPerSecond?: number | null;
   /**
    * Items held at once (waiting or being sent), so a flood cannot grow memory without bound.
    * @defaultValue 1000
@@ -63,8 +66,9 @@ export type ResolvedOutboxOptions<T> = Required<OutboxOptions<T>>;
 export function resolveOutboxOptions<T>(options: OutboxOptions<T>): ResolvedOutboxOptions<T> {
   const resolved: ResolvedOutboxOptions<T> = {
     send: options.send,
-    perChatPerMinute: options.perChatPerMinute ?? DEFAULT_OUTBOX_OPTIONS.perChatPerMinute,
-    globalPerSecond: options.globalPerSecond ?? DEFAULT_OUTBOX_OPTIONS.globalPerSecond,
+    // null is a value here (no limit), not "unset".
+    perChatPerMinute: options.perChatPerMinute === undefined ? DEFAULT_OUTBOX_OPTIONS.perChatPerMinute : options.perChatPerMinute,
+    globalPerSecond: options.globalPerSecond === undefined ? DEFAULT_OUTBOX_OPTIONS.globalPerSecond : options.globalPerSecond,
     maxQueued: options.maxQueued ?? DEFAULT_OUTBOX_OPTIONS.maxQueued,
     merge: options.merge ?? DEFAULT_OUTBOX_OPTIONS.merge,
     onError: options.onError ?? DEFAULT_OUTBOX_OPTIONS.onError,
@@ -73,8 +77,9 @@ export function resolveOutboxOptions<T>(options: OutboxOptions<T>): ResolvedOutb
   };
   for (const field of ['perChatPerMinute', 'globalPerSecond', 'maxQueued'] as const) {
     const value = resolved[field];
-    if (!Number.isInteger(value) || value < 1) {
-      throw new RangeError(`outbox option ${field} must be a positive integer, got ${String(value)}`);
+    if (value === null && field !== 'maxQueued') continue;
+    if (!Number.isInteger(value) || value! < 1) {
+      throw new RangeError(`outbox option ${field} must be a positive integer${field === 'maxQueued' ? '' : ' or null (no limit)'}, got ${String(value)}`);
     }
   }
   return resolved;

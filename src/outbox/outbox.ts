@@ -27,7 +27,7 @@ export class Outbox<T> {
 
   constructor(options: OutboxOptions<T>) {
     this.options = resolveOutboxOptions(options);
-    this.globalWindow = new SlidingWindow(this.options.globalPerSecond, 1_000);
+    this.globalWindow = new SlidingWindow(this.options.globalPerSecond ?? Number.POSITIVE_INFINITY, 1_000);
   }
 
   /**
@@ -79,7 +79,7 @@ export class Outbox<T> {
   }
 
   private addChat(chatId: ChatId): ChatQueue<T> {
-    const chat = new ChatQueue<T>(this.options.perChatPerMinute);
+    const chat = new ChatQueue<T>(this.options.perChatPerMinute ?? Number.POSITIVE_INFINITY);
     this.chats.set(chatId, chat);
     return chat;
   }

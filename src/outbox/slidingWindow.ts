@@ -1,6 +1,7 @@
 /**
  * At most `limit` events in any `windowMs`-long interval. An event at `t` stops counting at
- * `t + windowMs`, so two events exactly one window apart may both happen.
+ * `t + windowMs`, so two events exactly one window apart may both happen. A `limit` of Infinity
+ * allows everything and remembers nothing.
  */
 export class SlidingWindow {
   // Times of recent events, oldest first; never longer than `limit`.
@@ -25,6 +26,7 @@ export class SlidingWindow {
   }
 
   record(now: number): void {
+    if (this.limit === Number.POSITIVE_INFINITY) return;
     this.times.push(now);
     if (this.times.length > this.limit) this.times.shift();
   }

@@ -6,8 +6,10 @@ export const PRIORITIES = ['high', 'normal', 'low'] as const;
 
 /**
  * How urgent an outgoing message is.
- * - `high`: owner alerts and ledger-related notices; never evicted.
- * - `normal`: refutations and warnings.
+ * - `high`: owner alerts, ledger-related notices, and refutations: the first answer to a rumor in a chat
+ *   goes ahead of the pointers, warnings and digests a flood queued there; never evicted (refutations
+ *   of one rumor fold into one, so a chat holds at most one per rumor).
+ * - `normal`: warnings and mute notices.
  * - `low`: pointers and soft replies; the first to be merged or evicted under a flood.
  */
 export type Priority = (typeof PRIORITIES)[number];

@@ -29,6 +29,7 @@ export const REASONS = {
   action_disabled: 'this action is not enabled for the group',
   incident: 'every match at or above the suggest threshold is logged',
   store_unavailable: 'the store is unreachable: decided without the member\'s strikes and the repeat window, nothing counted',
+  inbox_full: 'not handled: the chat sent faster than the bot could read it (too many of its messages waiting); nothing done, nothing counted',
 } as const;
 
 export type Reason = keyof typeof REASONS;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../../src/commands/adminCommands.js';
 import { FeedbackQueue } from '../../src/feedback/feedbackQueue.js';
 import { memoryStore } from '../../src/store/keyvStore.js';
-import { enforcing, harness, typesOf } from './harness.js';
+import { enforcing, harness, TEXT, typesOf } from './harness.js';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -42,6 +42,26 @@ describe('concurrent messages (the keyed lock)', () => {
       expect(decisions.filter((d) => d.groupId === g).map((d) => d.strikes.after)).toEqual(range(10));
       expect(await h.engine.strikesOf(g, 'm-1')).toHaveLength(10);
     }
+  });
+
+  it('GIVEN 200 posts of one rumor waiting THEN a different rumor by another member is decided among the first, not after them', async () => {
+    const h = await enforcing();
+    const done: string[] = [];
+    const flood = range(200).map((i) =>
+      h.post({ messageId: `f-${i}`, member: { id: `m-${i % 10}` }, text: TEXT.fiveG }).then(() => done.push(`f-${i}`)),
+    );
+    const other = h.post({ messageId: 'other', member: { id: 'bystander' }, text: TEXT.garlic }).then((d) => (done.push('other'), d));
+    await Promise.all([...flood, other]);
+    expect(done.indexOf('other')).toBeLessThan(5);
+    expect(typesOf((await other).actions)).toContain('reply_refutation');
+  });
+
+  it('GIVEN a member whose posts of one rumor wait THEN their different rumor waits for them: the strikes count in order', async () => {
+    const h = await enforcing();
+    const first = range(3).map((i) => h.post({ messageId: `x-${i}`, text: TEXT.fiveG }));
+    const other = h.post({ messageId: 'x-4', text: TEXT.garlic });
+    expect((await Promise.all(first)).map((d) => d.strikes.after)).toEqual([1, 2, 3]);
+    expect((await other).strikes).toEqual({ before: 3, after: 4 });
   });
 
   it('GIVEN a pardon among concurrent rumors THEN it runs in arrival order', async () => {

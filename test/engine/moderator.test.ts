@@ -35,6 +35,19 @@ describe('Moderator', () => {
     expect(entry?.record).toMatchObject({ type: 'incident', debunkId: FIVE_G_ID, member: { id: 'm-1' } });
   });
 
+  it('GIVEN a rumor the bot could not handle (its chat\'s inbox full) THEN its incident is recorded with every action withheld, and no strike counted', async () => {
+    const { h, backend, moderator } = setup();
+    expect(await moderator.recordUnhandled(h.message())).toMatchObject({ acknowledged: true });
+    expect(await moderator.recordUnhandled(h.message({ messageId: 'chat', text: TEXT.chatter }))).toBeUndefined();
+    const records = (await backend.read('g-1')).map((e) => e.record);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ type: 'incident', debunkId: FIVE_G_ID, note: expect.stringContaining('not handled') });
+    const actions = (records[0] as { actions: { status: string; withheldBecause?: string }[] }).actions;
+    expect(actions.length).toBeGreaterThan(0);
+    for (const a of actions) expect(a).toMatchObject({ status: 'withheld', withheldBecause: 'inbox_full' });
+    expect(await h.engine.strikesOf('g-1', 'm-1')).toEqual([]);
+  });
+
   it('GIVEN small talk THEN nothing is recorded', async () => {
     const { h, backend, moderator } = setup();
     await moderator.onMessage(h.message({ text: TEXT.chatter }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OUTBOX_OPTIONS } from '../../src/outbox/options.js';
 import { Outbox } from '../../src/outbox/outbox.js';
+import { PLATFORM_LIMITS } from '../../src/outbox/platformLimits.js';
 import { outboxHarness, maxInAnyWindow, maxPerChatPerMinute } from './harness.js';
 
 describe('Outbox rate limits', () => {
@@ -14,6 +15,16 @@ describe('Outbox rate limits', () => {
     { field: 'maxQueued', value: -1 },
   ])('GIVEN $field = $value THEN construction fails naming the field', ({ field, value }) => {
     expect(() => new Outbox({ send: async () => undefined, [field]: value })).toThrow(field);
+  });
+
+  it('GIVEN the Discord limits (no windows of ours) THEN 100 messages to one chat all go at once, one send at a time, in order', async () => {
+    expect(PLATFORM_LIMITS).toEqual({ telegram: { perChatPerMinute: 20, globalPerSecond: 30 }, discord: { perChatPerMinute: null, globalPerSecond: null } });
+    const { clock, delivered, outbox } = outboxHarness<number>({ ...PLATFORM_LIMITS.discord });
+    for (let i = 0; i < 100; i++) outbox.enqueue({ chatId: 'channel', priority: 'normal', payload: i });
+    await clock.advance(0);
+    expect(delivered().map((send) => send.payload)).toEqual([...Array(100).keys()]);
+    expect(new Set(delivered().map((send) => send.at))).toEqual(new Set([0]));
+    expect(outbox.stats()).toMatchObject({ queued: 0, sent: 100 });
   });
 
   it('GIVEN 25 messages to one chat THEN 20 go in the first minute and the rest when the window slides', async () => {

@@ -25,6 +25,8 @@ export interface BotHarnessOptions {
   logTo?: NodeJS.WritableStream;
   /** Serve the dashboard (on a free port) beside the bot, as `npm start` does. */
   dashboard?: boolean;
+  /** Updates a chat may have waiting (TelegramAdapterOptions.inboxPerChat). */
+  inboxPerChat?: number;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function startBot(options: BotHarnessOptions = {}) {
     log: core.log,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(dashboard ? { dashboardLinks: dashboard.links } : {}),
+    ...(options.inboxPerChat !== undefined ? { inboxPerChat: options.inboxPerChat } : {}),
   });
   dashboard?.addDirectory(adapter.adminDirectory());
   // Members' actions, as Telegram delivers them: each resolves once the bot answered the webhook,
