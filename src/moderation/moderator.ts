@@ -152,9 +152,13 @@ export class Moderator {
     this.images = { reader, onSkipped };
   }
 
-  /** Whether pictures can be read at all (OCR installed and started). */
-  get readsImages(): boolean {
-    return this.images !== undefined;
+  /**
+   * The bounds pictures are held to, for adapters choosing which size of a picture to offer;
+   * undefined when pictures are not read at all (OCR off or not installed).
+   */
+  get imageLimits(): { maxBytes: number; maxPixels: number } | undefined {
+    const options = this.images?.reader.options;
+    return options && { maxBytes: options.maxBytes, maxPixels: options.maxPixels };
   }
 
   /**
