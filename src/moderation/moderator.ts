@@ -48,6 +48,8 @@ export interface PicturesHandled {
   queued: number;
   /** Resolves once the pictures were read (or skipped) and the message decided; undefined when there was nothing to read. */
   handled: Promise<MessageHandled | undefined>;
+  /** What became of each picture (its text, or why it was skipped); empty when none was read. */
+  read: Promise<ImageText[]>;
 }
 
 /** A picture that was not read (over the bounds, queue full, OCR failure): for the operator's log. */
@@ -170,14 +172,19 @@ export class Moderator {
    * caption alone is decided. Skipped pictures go to the skip handler.
    */
   async onPictures(message: ChatMessage, pictures: readonly ImageSource[], port?: ModerationPort): Promise<PicturesHandled> {
-    const captionOnly = (): PicturesHandled => ({ queued: 0, handled: message.text.trim() === '' ? Promise.resolve(undefined) : this.onMessage(message, port) });
+    const captionOnly = (): PicturesHandled => ({
+      queued: 0,
+      handled: message.text.trim() === '' ? Promise.resolve(undefined) : this.onMessage(message, port),
+      read: Promise.resolve([]),
+    });
     const images = this.images;
     if (!images || pictures.length === 0) return captionOnly();
     // Unreachable store: the last known settings or the defaults, as for text.
     const settings = await this.engine.settingsFor(message.groupId).catch(() => undefined);
     if (settings && settings.images !== 'on') return captionOnly();
     const submitted = pictures.slice(0, MAX_PICTURES_PER_MESSAGE).map((source) => ({ source, ...images.reader.submit(message.groupId, source) }));
-    const task = Promise.all(submitted.map((s) => s.text)).then((texts) => {
+    const read = Promise.all(submitted.map((s) => s.text));
+    const task = read.then((texts) => {
       const read: { sha256: string; text: string }[] = [];
       texts.forEach((text, i) => {
         if (text.ok) read.push(text);
@@ -192,7 +199,7 @@ export class Moderator {
     });
     this.pending.add(task);
     void task.finally(() => this.pending.delete(task)).catch(() => undefined);
-    return { queued: submitted.filter((s) => s.accepted).length, handled: task };
+    return { queued: submitted.filter((s) => s.accepted).length, handled: task, read };
   }
 
   /** Runs the actions and writes their outcomes to the ledger, linked to the incident. */
