@@ -139,10 +139,10 @@ async function readStdin(): Promise<string> {
 /** The text in a picture file; a file that cannot be read is the user's mistake, said in one line. */
 async function readPicture(file: string): Promise<{ sha256: string; text: string }> {
   const local = localImageReader();
-  if (!local.ok) throw new CliError(`check: ${local.error}`);
+  if (!local.ok) throw new CliError(local.error);
   try {
     const read = await readImageFile(local.reader, file);
-    if (!read.ok) throw new CliError(`check: ${file}: ${read.reason === 'fetch_failed' ? read.detail.replace(/^ENOENT: no such file or directory.*/, 'no such file') : describeSkip(read)}`);
+    if (!read.ok) throw new CliError(`${file}: ${read.reason === 'fetch_failed' ? read.detail.replace(/^ENOENT: no such file or directory.*/, 'no such file') : describeSkip(read)}`);
     return read;
   } finally {
     await local.reader.close();
