@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { EmbedType } from 'discord.js';
+import { EmbedType, PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIVE_G_ID } from '../../engine/harness.js';
-import { ALICE, BOB, CHANNEL, type DiscordHarness, GUILD, startDiscordBot } from './discordHarness.js';
+import { ALICE, BOB, CHANNEL, type DiscordHarness, GUILD, OWNER, startDiscordBot } from './discordHarness.js';
 
 const RUMOR_EN = readFileSync(new URL('../../fixtures/images/rumor-en.png', import.meta.url));
 const RUMOR_ZH = readFileSync(new URL('../../fixtures/images/rumor-zh.jpg', import.meta.url));
@@ -38,4 +38,18 @@ describe('Discord: rumors in pictures', () => {
     ]);
     expect(incidents.every((i) => i.groupId === GUILD && /^[0-9a-f]{64}$/.test(i.images?.sha256[0] ?? ''))).toBe(true);
   }, 120_000);
+
+  it('GIVEN a manager turned pictures off with /rumorguard images THEN an attached rumor screenshot is not read and nothing is done', async () => {
+    h = await startDiscordBot();
+    const ref = await h.fake.slashCommand(GUILD, CHANNEL, OWNER.id, 'rumorguard', [{ type: 1, name: 'images', options: [{ type: 3, name: 'images', value: 'off' }] }], {
+      memberPermissions: String(PermissionFlagsBits.ManageGuild),
+    });
+    await h.answered(ref);
+    expect((await h.records())[0]).toMatchObject({ type: 'admin', action: 'images', detail: 'text in pictures not read' });
+    const attached = await h.fake.memberSays(CHANNEL, ALICE.id, '', { attachments: [{ name: 'card.png', data: RUMOR_EN, contentType: 'image/png', width: 560, height: 220 }] });
+    await h.adapter.whenHandled(attached.id);
+    await h.adapter.idle();
+    expect(h.sentTo(CHANNEL)).toEqual([]);
+    expect(await h.incidents()).toEqual([]);
+  }, 60_000);
 });
