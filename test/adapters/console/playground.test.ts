@@ -51,7 +51,7 @@ describe('console playground', () => {
     const out = await play([`/image ${image} look at this`, '/image /no/such/file.png'], reads);
     expect(out).toContain('(text in the picture: BREAKING Eating garlic prevents infection with the coronavirus)');
     expect(out).toMatch(/\[ledger\] garlic-prevents-infection/);
-    expect(out).toMatch(/\(the picture was not read: the file could not be fetched \(ENOENT/);
+    expect(out).toMatch(/\(the picture was not read: the file could not be fetched or read \(ENOENT/);
     expect(await play([`/image ${image}`])).toContain('(pictures are not read: OCR is off (OCR=off) or not installed)');
   });
 
