@@ -5,6 +5,7 @@ import { FIVE_G_ID, TEXT } from '../../engine/harness.js';
 import { ALICE, BOB, type BotHarness, GROUP, GROUP_ID, startBot } from './botHarness.js';
 
 const RUMOR = readFileSync(new URL('../../fixtures/images/rumor-en.png', import.meta.url));
+const RUMOR_ZH = readFileSync(new URL('../../fixtures/images/rumor-zh.jpg', import.meta.url));
 const LUNCH = readFileSync(new URL('../../fixtures/images/lunch.png', import.meta.url));
 const OTHER_GROUP = { id: -1001000000009, type: 'supergroup', title: 'Neighbours' } as const;
 
@@ -38,6 +39,14 @@ describe('Telegram: rumors in pictures', () => {
     expect(h.fake.callsOf('getFile')).toHaveLength(1);
     const [incident] = await h.incidents();
     expect(incident).toMatchObject({ groupId: GROUP_ID, messageId: String(message.message_id), debunkId: FIVE_G_ID, images: { matchedIn: 'image', sha256: [expect.stringMatching(/^[0-9a-f]{64}$/)] } });
+
+    // A picture sent as a file (uncompressed) is read too. The caption asks whether it is true:
+    // the same stance rules as for text word the refutation as an answer, in the picture's language.
+    const sent = await h.fake.sendMessage(GROUP.id, BOB.id, { caption: '真的假的', document: h.fake.document(RUMOR_ZH, 'weibo.jpg', 'image/jpeg') });
+    await h.adapter.idle();
+    const [answer] = h.sentTo(GROUP.id);
+    expect(answer).toMatchObject({ reply_parameters: { message_id: sent.message.message_id } });
+    expect(answer?.text).toMatch(/问得好/);
   }, 120_000);
 
   it('GIVEN a flood of 50 pictures in one group THEN a text rumor in another group is answered within 1 s, and the pictures over the bound are skipped and logged', async () => {
