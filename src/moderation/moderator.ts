@@ -42,7 +42,7 @@ export interface MessageHandled {
   outcomes?: Promise<ActionResult[]>;
 }
 
-/** Pictures of a message handed to the moderator: how many wait to be read, which were skipped at once. */
+/** Pictures of a message handed to the moderator: how many wait to be read, and what became of them and of the message. */
 export interface PicturesHandled {
   /** Pictures queued for reading. */
   queued: number;
@@ -185,20 +185,21 @@ export class Moderator {
     const submitted = pictures.slice(0, MAX_PICTURES_PER_MESSAGE).map((source) => ({ source, ...images.reader.submit(message.groupId, source) }));
     const read = Promise.all(submitted.map((s) => s.text));
     const task = read.then((texts) => {
-      const read: { sha256: string; text: string }[] = [];
+      const withText: { sha256: string; text: string }[] = [];
       texts.forEach((text, i) => {
-        if (text.ok) read.push(text);
-        else images.onSkipped(message, submitted[i]!.source, text);
+        if (!text.ok) images.onSkipped(message, submitted[i]!.source, text);
+        else if (text.text.trim() !== '') withText.push(text);
       });
-      const withText = read.filter((r) => r.text.trim() !== '');
       if (withText.length === 0) return message.text.trim() === '' ? undefined : this.onMessage(message, port);
       const caption = message.text.trim();
       const textStart = caption === '' ? 0 : caption.length + 1;
       const text = [caption, ...withText.map((r) => r.text)].filter((t) => t !== '').join('\n');
       return this.onMessage({ ...message, text, images: { sha256: withText.map((r) => r.sha256), textStart } }, port);
     });
-    this.pending.add(task);
-    void task.finally(() => this.pending.delete(task)).catch(() => undefined);
+    // settled() waits for it; a failure is the caller's to report (through `handled`).
+    const tracked = task.catch(() => undefined);
+    this.pending.add(tracked);
+    void tracked.finally(() => this.pending.delete(tracked));
     return { queued: submitted.filter((s) => s.accepted).length, handled: task, read };
   }
 
