@@ -1,3 +1,5 @@
+import { fileImage } from '../../src/ocr/imageSource.js';
+import { describeSkip } from '../../src/ocr/localImages.js';
 import { createInterface } from 'node:readline';
 import { ADMIN_HELP, isAdminCommand } from '../../src/commands/adminCommands.js';
 import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
@@ -28,6 +30,7 @@ const HELP = [
   'You are in a local group chat. Type a message as a member; RumorGuard shows what it would do.',
   `  /as <name>     speak as another member (you are "alice"; "${OWNER}" is the group admin)`,
   '  /edit <text>   edit your last message (it is checked again)',
+  '  /image <file> [caption]  post a picture: its text is read (OCR) and checked with the caption',
   '  /why           every rule considered for the last message',
   '  /admin         the admin commands (/rg …); /rg dashboard as the owner opens the web dashboard',
   '  /ledger        check this group\'s ledger and show its last entries',
@@ -128,6 +131,39 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
     if (isAdminCommand(text)) {
       const result = await moderator.onAdminCommand('console', GROUP, current, text).catch(storeTrouble);
       write(result.reply.split('\n').map((l) => `  ${l}`));
+      continue;
+    }
+    const picture = /^\/image\s+(\S+)(?:\s+(.*))?$/.exec(text);
+    if (picture) {
+      if (!moderator.imageLimits) {
+        write(['  (pictures are not read: OCR is off (OCR=off) or not installed)']);
+        continue;
+      }
+      const message: ChatMessage = {
+        platform: 'console',
+        groupId: GROUP,
+        messageId: `${run}-${++counter}`,
+        member: current,
+        text: picture[2] ?? '',
+        sentAt: Date.now(),
+        link: `console#${run}-${counter}`,
+      };
+      try {
+        const shown: string[] = [];
+        const { read, handled } = await moderator.onPictures(message, [fileImage(picture[1]!)], consolePort(shown, current.name));
+        const [image] = await read;
+        write([image?.ok ? `  (text in the picture: ${image.text === '' ? 'none' : image.text})` : `  (the picture was not read: ${image ? describeSkip(image) : 'pictures are off in this group (/rg images on)'})`]);
+        const done = await handled;
+        if (!done) continue;
+        const results = (await done.outcomes) ?? [];
+        last = done.decision;
+        latest = message;
+        if (done.decision.matches[0]) latestMatched = { message, debunkId: done.decision.matches[0].debunkId };
+        const lines = [...shown, ...formatAftermath(done.decision, results, current.name)];
+        write(lines.length > 0 ? lines : ['  (nothing to do)']);
+      } catch (error) {
+        write([storeTrouble(error).reply]);
+      }
       continue;
     }
     const edit = /^\/edit\s+(.+)$/.exec(text);

@@ -1,7 +1,9 @@
 import type { Guild, Message } from 'discord.js';
 import { OnceNotices } from '../../src/alerts/onceNotices.js';
 import { type DiscordDeps, guildLanguage } from './deps.js';
+import type { MessageHandled } from '../../src/moderation/moderator.js';
 import { discordPort } from './discordPort.js';
+import { picturesOf } from './pictures.js';
 import { safeText } from './markdown.js';
 import { isMissingPermission } from './outgoing.js';
 import { text } from './texts.js';
@@ -27,17 +29,31 @@ export class GuildModeration {
   }
 
   async moderate(message: Message, edited: boolean): Promise<void> {
-    const chatMessage = toChatMessage(message, { edited });
-    if (!chatMessage || !message.inGuild()) return;
     const { deps } = this;
+    const pictures = picturesOf(message, deps.moderator.imageLimits);
+    const chatMessage = toChatMessage(message, { edited, pictures: pictures.length > 0 });
+    if (!chatMessage || !message.inGuild()) return;
     const port = discordPort(message, chatMessage, {
       enqueue: deps.enqueue,
       alerts: deps.alerts,
       now: deps.now,
       guarded: (right, what, call) => this.guarded(message, right, what, call),
     });
-    const { recorded, storeError } = await deps.moderator.onMessage(chatMessage, port);
-    if (storeError) deps.log.warn({ err: storeError, guild: message.guildId }, 'discord: store unreachable; decided without strikes');
+    if (pictures.length > 0) {
+      // Read in the background, in the server's bounded turn: the event is handled at once.
+      const { handled } = await deps.moderator.onPictures(chatMessage, pictures, port);
+      void handled.then(
+        (done) => done && this.report(message.guildId, done),
+        (err: unknown) => deps.log.error({ err, guild: message.guildId }, 'discord: a picture message failed'),
+      );
+      return;
+    }
+    this.report(message.guildId, await deps.moderator.onMessage(chatMessage, port));
+  }
+
+  private report(guildId: string, { recorded, storeError }: MessageHandled): void {
+    const { deps } = this;
+    if (storeError) deps.log.warn({ err: storeError, guild: guildId }, 'discord: store unreachable; decided without strikes');
     if (recorded?.storeError) deps.log.warn({ waiting: recorded.waiting, err: recorded.storeError }, 'discord: ledger store unreachable; records wait in the spool');
   }
 

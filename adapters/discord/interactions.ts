@@ -123,6 +123,8 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
       return core('/rg settings');
     case 'mode':
       return core(`/rg mode ${o.getString('mode', true)}`);
+    case 'images':
+      return core(`/rg images ${o.getString('images', true)}`);
     case 'threshold':
       return core(`/rg threshold ${o.getNumber('act', true)}${o.getNumber('suggest') === null ? '' : ` ${o.getNumber('suggest')}`}`);
     case 'lang':

@@ -61,6 +61,13 @@ function adminCommand(): SlashCommandBuilder {
   );
   b.addSubcommand((s) =>
     s
+      .setName('images')
+      .setDescription('Read the text in pictures (screenshots) and check it too')
+      .setDescriptionLocalizations(zh('识别图片（截图）中的文字并一并核查'))
+      .addStringOption((o) => o.setName('images').setDescription('on or off').setRequired(true).addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' })),
+  );
+  b.addSubcommand((s) =>
+    s
       .setName('threshold')
       .setDescription('Score from which the bot acts (and suggests)')
       .setDescriptionLocalizations(zh('触发处理（和提示）的匹配分数'))

@@ -22,10 +22,11 @@ export function textOf(message: Message): string {
  * A guild message (or an edit of one) in the engine's shape, or undefined when there is nothing
  * to read: not in a server, no text, a bot's or a webhook's message.
  */
-export function toChatMessage(message: Message, options: { edited: boolean }): ChatMessage | undefined {
+export function toChatMessage(message: Message, options: { edited: boolean; pictures?: boolean }): ChatMessage | undefined {
   if (!message.inGuild() || message.author.bot || message.webhookId || message.system) return undefined;
   const text = textOf(message);
-  if (text.trim() === '') return undefined;
+  // A picture without words still has something to read.
+  if (text.trim() === '' && !options.pictures) return undefined;
   const member = message.member;
   return {
     platform: 'discord',

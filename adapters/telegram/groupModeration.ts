@@ -3,6 +3,8 @@ import type { AdapterDeps } from './deps.js';
 import { OnceNotices } from '../../src/alerts/onceNotices.js';
 import { classifyRefusal, RIGHTS, type Right } from './permissionProblems.js';
 import { textHtml } from './texts.js';
+import type { MessageHandled } from '../../src/moderation/moderator.js';
+import { picturesOf } from './pictures.js';
 import { telegramPort } from './telegramPort.js';
 import { isGroupChat, toChatMessage } from './toChatMessage.js';
 
@@ -24,9 +26,10 @@ export class GroupModeration {
     const chat = message.chat;
     if (!isGroupChat(chat)) return;
     this.rememberTitle(chat.id, chat.title);
-    const translated = toChatMessage(message, { edited });
-    if (!translated) return;
     const { deps } = this;
+    const pictures = picturesOf(message, deps.telegram, deps.moderator.imageLimits);
+    const translated = toChatMessage(message, { edited, pictures: pictures.length > 0 });
+    if (!translated) return;
     let chatMessage = translated;
     if (!translated.member.isAdmin && message.from && !message.sender_chat) {
       const isAdmin = await deps.admins.isAdmin(chat.id, message.from.id).catch((err: unknown) => {
@@ -57,8 +60,21 @@ export class GroupModeration {
           }),
         ),
     });
-    const { recorded, storeError } = await deps.moderator.onMessage(chatMessage, port);
-    if (storeError) deps.log.warn({ err: storeError, chat: chat.id }, 'telegram: store unreachable; decided without strikes');
+    if (pictures.length > 0) {
+      // Read in the background, in the group's bounded turn: the update is answered at once.
+      const { handled } = await deps.moderator.onPictures(chatMessage, pictures, port);
+      void handled.then(
+        (done) => done && this.report(chat.id, done),
+        (err: unknown) => deps.log.error({ err, chat: chat.id }, 'telegram: a picture message failed'),
+      );
+      return;
+    }
+    this.report(chat.id, await deps.moderator.onMessage(chatMessage, port));
+  }
+
+  private report(chatId: number, { recorded, storeError }: MessageHandled): void {
+    const { deps } = this;
+    if (storeError) deps.log.warn({ err: storeError, chat: chatId }, 'telegram: store unreachable; decided without strikes');
     if (recorded?.storeError) {
       deps.log.warn({ waiting: recorded.waiting, err: recorded.storeError }, 'telegram: ledger store unreachable; records wait in the spool');
     }

@@ -55,11 +55,12 @@ export function textOf(message: Message): string | undefined {
  * A group message (or an edit of one) in the engine's platform-free shape, or undefined when the
  * engine has nothing to read: not a group, no text, or sent by a bot.
  */
-export function toChatMessage(message: Message, options: { edited: boolean }): ChatMessage | undefined {
+export function toChatMessage(message: Message, options: { edited: boolean; pictures?: boolean }): ChatMessage | undefined {
   const chat = message.chat;
   if (!isGroupChat(chat)) return undefined;
-  const text = textOf(message);
-  if (text === undefined || text.trim() === '') return undefined;
+  // A picture without a caption still has something to read.
+  const text = textOf(message) ?? '';
+  if (text.trim() === '' && !options.pictures) return undefined;
   const sender = senderOf(message, chat);
   if (!sender) return undefined;
   const { anonymousAdmin: _anonymous, ...member } = sender;

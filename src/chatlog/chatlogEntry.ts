@@ -5,7 +5,12 @@ import type { ChatMessage } from '../engine/chatMessage.js';
  * was skipped. A reader never throws for bad input; it reports the line and reads on.
  */
 export type ChatlogEntry =
-  | { line: number; message: ChatMessage }
+  | {
+      line: number;
+      message: ChatMessage;
+      /** A picture of the message, as a path relative to the export's folder (Telegram Desktop's `photos/…`). */
+      picture?: string;
+    }
   | {
       line: number;
       error: string;

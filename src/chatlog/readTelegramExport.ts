@@ -45,6 +45,11 @@ const TelegramMessageSchema = z.looseObject({
   from_id: id.nullish(),
   forwarded_from: z.string().nullish(),
   text: z.union([z.string(), z.array(TextPart)]).optional(),
+  /** A photo: its path in the export folder (`photos/photo_1@…jpg`), or a note that it was not exported. */
+  photo: z.string().optional(),
+  /** A file sent as a document; a picture when `mime_type` says so. */
+  file: z.string().optional(),
+  mime_type: z.string().optional(),
 });
 type TelegramMessage = z.output<typeof TelegramMessageSchema>;
 
@@ -57,7 +62,8 @@ interface ChatHeader {
  * Reads the `result.json` Telegram Desktop writes ("Export chat history" → JSON): one chat
  * (`{name, type, id, messages}`) or a full export (`{chats: {list: [...]}}`). The file is read as
  * a stream, one message at a time, so exports of any size work. Service messages (joins, pins)
- * and messages without text (a photo with no caption) are skipped silently; a message that is
+ * and messages with neither text nor a picture are skipped silently; a message with a picture
+ * names it (`picture`, relative to the export's folder) for `scan` to read; a message that is
  * broken is reported with the line it starts on. Each chat is a group, its id the chat id.
  */
 export async function* readTelegramExport(chunks: TextSource): AsyncGenerator<ChatlogEntry> {
@@ -124,7 +130,8 @@ export function telegramMessage(value: unknown, line: number, chat: ChatHeader):
   }
   const m = parsed.data;
   const text = plainTextOf(m.text);
-  if (text.trim() === '') return undefined;
+  const picture = pictureOf(m);
+  if (text.trim() === '' && picture === undefined) return undefined;
   const sentAt = sentAtOf(m);
   if (sentAt === undefined) return { line, error: `message ${m.id}: no valid date or date_unixtime` };
   const memberId = m.from_id ? m.from_id.replace(/^user(?=\d+$)/, '') : (m.from ?? 'unknown');
@@ -139,7 +146,17 @@ export function telegramMessage(value: unknown, line: number, chat: ChatHeader):
     ...(m.edited !== undefined || m.edited_unixtime !== undefined ? { edited: true } : {}),
     ...(m.forwarded_from !== undefined ? { forwarded: true } : {}),
   };
-  return { line, message };
+  return { line, message, ...(picture !== undefined ? { picture } : {}) };
+}
+
+/**
+ * The picture's path in the export, when the export has it: Telegram Desktop writes a note in
+ * its place ("(File not included. …)") when photos were not exported.
+ */
+function pictureOf(m: TelegramMessage): string | undefined {
+  const path = m.photo ?? (m.mime_type?.startsWith('image/') ? m.file : undefined);
+  if (path === undefined || path.startsWith('(') || path.includes('..') || path.startsWith('/')) return undefined;
+  return path;
 }
 
 /** The text of a message: a string, or plain strings and entities (bold, links, …) joined. */

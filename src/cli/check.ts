@@ -3,11 +3,14 @@ import type { ChatMessage } from '../engine/chatMessage.js';
 import type { ActionIntent, Decision } from '../engine/decision.js';
 import { intentText } from '../engine/intentText.js';
 import { REASONS } from '../rules/reasons.js';
+import { describeSkip, localImageReader, readImageFile } from '../ocr/localImages.js';
 import { checkBatch } from './checkBatch.js';
+import { CliError } from './cliError.js';
 import { loadEngine, type EngineFlags } from './loadEngine.js';
 
 interface CheckFlags extends EngineFlags {
   batch?: string;
+  image?: string;
   group: string;
   member: string;
   admin?: boolean;
@@ -18,7 +21,8 @@ interface CheckFlags extends EngineFlags {
 export function checkCommand(): Command {
   return new Command('check')
     .description('dry-run one message through the rules: matches, actions and every rule considered')
-    .argument('[text]', 'the message text, or - to read it from stdin')
+    .argument('[text]', 'the message text (with --image: its caption), or - to read it from stdin')
+    .option('--image <file>', 'a picture (PNG, JPEG, WebP, GIF, BMP): its text is read (OCR) and checked after the caption')
     .option('--batch <file>', 'one JSON message per line {"id","text","group"?,"member"?} (- for stdin): one JSON decision per line')
     .option('--group <id>', 'group the message is posted in', 'cli')
     .option('--member <id>', 'member who posts it', 'cli')
@@ -27,8 +31,8 @@ export function checkCommand(): Command {
     .option('--dir <dir>', 'debunk folder (default: DEBUNKS_DIR, else rules/debunks)')
     .option('--rules <file>', 'rules file (default: rules/default.yaml)')
     .action(async (textArg: string | undefined, flags: CheckFlags) => {
-      if (flags.batch === undefined && textArg === undefined) {
-        process.stderr.write('check: give the message text, - for stdin, or --batch FILE\n');
+      if (flags.batch === undefined && textArg === undefined && flags.image === undefined) {
+        process.stderr.write('check: give the message text, - for stdin, --image FILE or --batch FILE\n');
         process.exitCode = 2;
         return;
       }
@@ -39,7 +43,10 @@ export function checkCommand(): Command {
         return;
       }
       textArg ??= '';
-      const text = textArg === '-' ? (await readStdin()).replace(/\r?\n$/, '') : textArg;
+      const caption = textArg === '-' ? (await readStdin()).replace(/\r?\n$/, '') : textArg;
+      const image = flags.image === undefined ? undefined : await readPicture(flags.image);
+      const text = [caption.trim(), image?.text ?? ''].filter((t) => t !== '').join('\n');
+      if (image && !flags.json) process.stdout.write(`Text read from ${flags.image}: ${image.text === '' ? '(none)' : image.text}\n`);
       const message: ChatMessage = {
         platform: 'cli',
         groupId: flags.group,
@@ -47,9 +54,11 @@ export function checkCommand(): Command {
         member: { id: flags.member, name: flags.member, ...(flags.admin ? { isAdmin: true } : {}) },
         text,
         sentAt: Date.now(),
+        ...(image ? { images: { sha256: [image.sha256], textStart: caption.trim() === '' ? 0 : caption.trim().length + 1 } } : {}),
       };
       const decision = await engine.evaluate(message, { dryRun: true });
-      process.stdout.write(flags.json ? `${JSON.stringify(decisionJson(decision))}\n` : `${formatDecision(decision).join('\n')}\n`);
+      const json = { ...decisionJson(decision), ...(image ? { image: { file: flags.image, sha256: image.sha256, text: image.text } } : {}) };
+      process.stdout.write(flags.json ? `${JSON.stringify(json)}\n` : `${formatDecision(decision).join('\n')}\n`);
     });
 }
 
@@ -125,4 +134,17 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The text in a picture file; a file that cannot be read is the user's mistake, said in one line. */
+async function readPicture(file: string): Promise<{ sha256: string; text: string }> {
+  const local = localImageReader();
+  if (!local.ok) throw new CliError(local.error);
+  try {
+    const read = await readImageFile(local.reader, file);
+    if (!read.ok) throw new CliError(`${file}: ${read.reason === 'fetch_failed' ? read.detail.replace(/^ENOENT: no such file or directory.*/, 'no such file') : describeSkip(read)}`);
+    return read;
+  } finally {
+    await local.reader.close();
+  }
 }

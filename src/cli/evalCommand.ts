@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { formatProblem as formatLoadProblem } from '../debunks/loadDebunks.js';
+import { formatProblem as formatLoadProblem, loadDebunks } from '../debunks/loadDebunks.js';
 import { fitVerifier } from '../eval/fitVerifier.js';
 import { formatCurve, formatTable, toJsonReport } from '../eval/formatReport.js';
 import { runEval } from '../eval/runEval.js';
@@ -28,8 +28,10 @@ export function evalCommand(): Command {
     .option('--rules <file>', 'rules file whose thresholds.act is used', DEFAULT_RULES_FILE)
     .option('--curve', 'also print act-rate against false-act rate over a range of thresholds', false)
     .option('--json', 'print one JSON object with the results and nothing else on stdout', false)
+    .option('--images', 'instead: render the image set (screenshot-like cards of rumors and pictures without any), read them with the OCR and score the decisions', false)
     .option('--fit', `fit the match verifier on the sets (dev splits held out) and write ${'src/matching/verifierWeights.json'}, instead of scoring`, false)
-    .action((options: { data: string; rules: string; curve: boolean; json: boolean; fit: boolean }) => {
+    .action(async (options: { data: string; rules: string; curve: boolean; json: boolean; fit: boolean; images: boolean }) => {
+      if (options.images) return imagesEval(resolve(options.data), options.rules, options.json);
       if (options.fit) {
         const fit = fitVerifier(resolve(options.data), (debunks) => createMatcher(debunks), (m) => process.stderr.write(`${m}\n`));
         writeFileSync(VERIFIER_WEIGHTS_FILE, `${JSON.stringify(fit.weights, null, 2)}\n`);
@@ -72,4 +74,24 @@ export function evalCommand(): Command {
         process.stdout.write(`${formatTable(report)}${curve}${skipped}\n`);
       }
     });
+}
+
+/** `eval --images`: the image set read and decided on (see runImageEval). */
+async function imagesEval(dataDir: string, rulesFile: string, json: boolean): Promise<void> {
+  const rules = loadSettingsFile(rulesFile);
+  const debunks = await loadDebunks(resolve(packageRoot(), 'rules/debunks'));
+  if (!rules.ok || !debunks.ok) {
+    for (const problem of [...(rules.ok ? [] : rules.problems), ...(debunks.ok ? [] : debunks.problems)]) process.stderr.write(`${formatLoadProblem(problem)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const { runImageEval, formatImageEval } = await import('../eval/images/runImageEval.js');
+  const result = await runImageEval({
+    examples: debunks.debunks,
+    rules: { raw: rules.raw, settings: rules.settings },
+    evalDir: dataDir,
+    onProgress: (message) => process.stderr.write(`${message}\n`),
+  });
+  if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else process.stdout.write(`${formatImageEval(result)}\n`);
 }

@@ -44,12 +44,14 @@ export interface MessageHandled {
   outcomes?: Promise<ActionResult[]>;
 }
 
-/** Pictures of a message handed to the moderator: how many wait to be read, which were skipped at once. */
+/** Pictures of a message handed to the moderator: how many wait to be read, and what became of them and of the message. */
 export interface PicturesHandled {
   /** Pictures queued for reading. */
   queued: number;
   /** Resolves once the pictures were read (or skipped) and the message decided; undefined when there was nothing to read. */
   handled: Promise<MessageHandled | undefined>;
+  /** What became of each picture (its text, or why it was skipped); empty when none was read. */
+  read: Promise<ImageText[]>;
 }
 
 /** A picture that was not read (over the bounds, queue full, OCR failure): for the operator's log. */
@@ -168,9 +170,13 @@ export class Moderator {
     this.images = { reader, onSkipped };
   }
 
-  /** Whether pictures can be read at all (OCR installed and started). */
-  get readsImages(): boolean {
-    return this.images !== undefined;
+  /**
+   * The bounds pictures are held to, for adapters choosing which size of a picture to offer;
+   * undefined when pictures are not read at all (OCR off or not installed).
+   */
+  get imageLimits(): { maxBytes: number; maxPixels: number } | undefined {
+    const options = this.images?.reader.options;
+    return options && { maxBytes: options.maxBytes, maxPixels: options.maxPixels };
   }
 
   /**
@@ -182,29 +188,35 @@ export class Moderator {
    * caption alone is decided. Skipped pictures go to the skip handler.
    */
   async onPictures(message: ChatMessage, pictures: readonly ImageSource[], port?: ModerationPort): Promise<PicturesHandled> {
-    const captionOnly = (): PicturesHandled => ({ queued: 0, handled: message.text.trim() === '' ? Promise.resolve(undefined) : this.onMessage(message, port) });
+    const captionOnly = (): PicturesHandled => ({
+      queued: 0,
+      handled: message.text.trim() === '' ? Promise.resolve(undefined) : this.onMessage(message, port),
+      read: Promise.resolve([]),
+    });
     const images = this.images;
     if (!images || pictures.length === 0) return captionOnly();
     // Unreachable store: the last known settings or the defaults, as for text.
     const settings = await this.engine.settingsFor(message.groupId).catch(() => undefined);
     if (settings && settings.images !== 'on') return captionOnly();
     const submitted = pictures.slice(0, MAX_PICTURES_PER_MESSAGE).map((source) => ({ source, ...images.reader.submit(message.groupId, source) }));
-    const task = Promise.all(submitted.map((s) => s.text)).then((texts) => {
-      const read: { sha256: string; text: string }[] = [];
+    const read = Promise.all(submitted.map((s) => s.text));
+    const task = read.then((texts) => {
+      const withText: { sha256: string; text: string }[] = [];
       texts.forEach((text, i) => {
-        if (text.ok) read.push(text);
-        else images.onSkipped(message, submitted[i]!.source, text);
+        if (!text.ok) images.onSkipped(message, submitted[i]!.source, text);
+        else if (text.text.trim() !== '') withText.push(text);
       });
-      const withText = read.filter((r) => r.text.trim() !== '');
       if (withText.length === 0) return message.text.trim() === '' ? undefined : this.onMessage(message, port);
       const caption = message.text.trim();
       const textStart = caption === '' ? 0 : caption.length + 1;
       const text = [caption, ...withText.map((r) => r.text)].filter((t) => t !== '').join('\n');
       return this.onMessage({ ...message, text, images: { sha256: withText.map((r) => r.sha256), textStart } }, port);
     });
-    this.pending.add(task);
-    void task.finally(() => this.pending.delete(task)).catch(() => undefined);
-    return { queued: submitted.filter((s) => s.accepted).length, handled: task };
+    // settled() waits for it; a failure is the caller's to report (through `handled`).
+    const tracked = task.catch(() => undefined);
+    this.pending.add(tracked);
+    void tracked.finally(() => this.pending.delete(tracked));
+    return { queued: submitted.filter((s) => s.accepted).length, handled: task, read };
   }
 
   /** Runs the actions and writes their outcomes to the ledger, linked to the incident. */

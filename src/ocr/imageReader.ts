@@ -13,7 +13,7 @@ export const IMAGE_SKIPS = {
   too_many_bytes: 'the file is larger than OCR_MAX_BYTES',
   too_many_pixels: 'the picture has more pixels than allowed',
   not_an_image: 'not a PNG, JPEG, WebP, GIF or BMP image',
-  fetch_failed: 'the file could not be fetched',
+  fetch_failed: 'the file could not be fetched or read',
   timeout: 'reading took longer than OCR_TIMEOUT_MS',
   ocr_failed: 'the OCR failed',
   closed: 'the bot is stopping',

@@ -2,6 +2,9 @@ import type { Worker } from 'tesseract.js';
 import { languageFolder } from './languageData.js';
 import type { Recognized, TextRecognizer } from './textRecognizer.js';
 
+/** Longest a worker may take to start and load the language models. */
+export const WORKER_START_MS = 60_000;
+
 interface Slot {
   worker: Promise<Worker> | undefined;
   busy: boolean;
@@ -34,10 +37,16 @@ export class TesseractPool implements TextRecognizer {
     if (!slot || this.closed) return { ok: false, reason: 'ocr_failed', detail: this.closed ? 'OCR closed' : 'no free OCR worker' };
     slot.busy = true;
     let timer: NodeJS.Timeout | undefined;
+    const within = (ms: number) => new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
     try {
-      const worker = await (slot.worker ??= this.start());
-      const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-      const result = await Promise.race([worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength)), timedOut, this.stopped]);
+      // Starting a worker (loading the models) has its own, longer limit: on a busy machine it
+      // can take longer than one image may, and must not be killed over and over for that.
+      const started = await Promise.race([(slot.worker ??= this.start()), within(WORKER_START_MS), this.stopped]);
+      clearTimeout(timer);
+      if (started === 'closed') return { ok: false, reason: 'ocr_failed', detail: 'OCR closed' };
+      if (started === 'timeout') throw new Error(`the OCR worker did not start within ${WORKER_START_MS} ms`);
+      const worker = started;
+      const result = await Promise.race([worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength)), within(timeoutMs), this.stopped]);
       if (result === 'closed') return { ok: false, reason: 'ocr_failed', detail: 'OCR closed' };
       if (result === 'timeout') {
         slot.worker = undefined;

@@ -61,10 +61,18 @@ describe('telegramMessage', () => {
 
   it.each([
     { given: 'a service message', value: { id: 1, type: 'service', ...AT, action: 'pin_message', text: '' } },
-    { given: 'a photo without caption', value: { id: 2, type: 'message', ...AT, from: 'Ivan', from_id: 'user111', photo: 'p.jpg', text: '' } },
+    { given: 'a photo that was not exported', value: { id: 2, type: 'message', ...AT, from: 'Ivan', from_id: 'user111', photo: '(File not included. Change data exporting settings to download.)', text: '' } },
     { given: 'text of spaces', value: { id: 3, type: 'message', ...AT, from: 'Ivan', from_id: 'user111', text: ['  '] } },
   ])('GIVEN $given THEN it is skipped silently', ({ value }) => {
     expect(telegramMessage(value, 1, CHAT)).toBeUndefined();
+  });
+
+  it('GIVEN a photo without caption THEN it comes with the picture\'s path in the export, for scan to read', () => {
+    const entry = telegramMessage({ id: 2, type: 'message', ...AT, from: 'Ivan', from_id: 'user111', photo: 'photos/p.jpg', text: '' }, 1, CHAT);
+    expect(entry).toMatchObject({ line: 1, picture: 'photos/p.jpg', message: { text: '', member: { id: '111' } } });
+    const document = telegramMessage({ id: 3, type: 'message', ...AT, from: 'Ivan', file: 'files/card.png', mime_type: 'image/png', text: 'look' }, 1, CHAT);
+    expect(document).toMatchObject({ picture: 'files/card.png', message: { text: 'look' } });
+    expect(telegramMessage({ id: 4, type: 'message', ...AT, from: 'Ivan', photo: '../../etc/passwd', text: '' }, 1, CHAT)).toBeUndefined();
   });
 
   it.each([
@@ -80,10 +88,11 @@ describe('telegramMessage', () => {
 describe('readTelegramExport', () => {
   const text = readFileSync(FIXTURE, 'utf8');
 
-  it('GIVEN the fixture export THEN messages come with the line they start on, service and photo-only messages left out', async () => {
+  it('GIVEN the fixture export THEN messages come with the line they start on, service messages left out', async () => {
     expect(brief(await collect(readTelegramExport([text])))).toEqual([
       [36, '111', 'Good morning neighbours!'],
       [51, '111', 'URGENT: 5G towers spread the coronavirus, https://example.com/5g-truth share before they delete it'],
+      [89, '111', ''],
       [102, '222', 'This is not true, WHO debunked it: WHO myth busters — 5G towers do not spread the coronavirus'],
       [147, '111', 'Forward this email and Bill Gates will send you money!! It worked for my aunt'],
       [176, '111', 'Drinking hot water every 15 minutes kills the virus'],

@@ -233,3 +233,15 @@ describe('the management report from a ledger (chat export)', () => {
     expect(checkpointsIn('r.md', report.markdown)).toEqual({ ok: true, checkpoints: new Map([['g', checkpoint]]) });
   });
 });
+
+describe('ledger export: incidents from pictures', () => {
+  it('GIVEN an incident matched in a picture THEN csv and markdown name the picture by its sha256', async () => {
+    const ledger = new Ledger(memoryLedgerBackend(), steppingClock());
+    const sha = 'ab'.repeat(32);
+    await ledger.append(incident({ recordId: 'p1', messageId: '7', images: { sha256: [sha], matchedIn: 'image' } }));
+    const entries = await ledger.entries('g');
+    const [row] = parse(ledgerToCsv(entries), { columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({ images_sha256: sha, matched_in: 'image' });
+    expect(ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) })).toContain(`(matched in a picture, sha256 ${sha.slice(0, 12)}…)`);
+  });
+});

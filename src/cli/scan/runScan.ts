@@ -16,6 +16,11 @@ export interface RunScanInput {
   onProblem?: (line: number, message: string) => void;
   /** Called after each entry (the progress bar). */
   onEntry?: () => void;
+  /**
+   * Reads the text of a message's picture (a path relative to the export), or says why not;
+   * without it pictures are not read and messages with only a picture are passed over.
+   */
+  readPicture?: (picture: string) => Promise<{ ok: true; sha256: string; text: string } | { ok: false; why: string }>;
 }
 
 /** How the scan ended: with its tally, and whether the reader had to stop before the end. */
@@ -30,7 +35,7 @@ export interface ScanOutcome {
  * were live: strikes accumulate and decay, and repeats within the window get pointers, on the
  * messages' own clock.
  */
-export async function runScan({ entries, engine, clock, onProblem, onEntry }: RunScanInput): Promise<ScanOutcome> {
+export async function runScan({ entries, engine, clock, onProblem, onEntry, readPicture }: RunScanInput): Promise<ScanOutcome> {
   const tally = new ScanTally();
   let stopped = false;
   for await (const entry of entries) {
@@ -39,9 +44,22 @@ export async function runScan({ entries, engine, clock, onProblem, onEntry }: Ru
       onProblem?.(entry.line, entry.error);
       if (entry.fatal) stopped = true;
     } else {
-      clock.now = entry.message.sentAt;
+      let message = entry.message;
+      if (entry.picture !== undefined && readPicture) {
+        const read = await readPicture(entry.picture);
+        if (!read.ok) onProblem?.(entry.line, `picture ${entry.picture} not read: ${read.why}`);
+        else if (read.text !== '') {
+          const caption = message.text.trim();
+          message = { ...message, text: [caption, read.text].filter((t) => t !== '').join('\n'), images: { sha256: [read.sha256], textStart: caption === '' ? 0 : caption.length + 1 } };
+        }
+      }
+      if (message.text.trim() === '') {
+        onEntry?.();
+        continue;
+      }
+      clock.now = message.sentAt;
       try {
-        tally.addDecision(entry.message, await engine.evaluate(entry.message));
+        tally.addDecision(message, await engine.evaluate(message));
       } catch (err) {
         // A bug met on one message is reported with its line; it does not end the scan.
         const message = `could not be evaluated: ${(err as Error).message}`;

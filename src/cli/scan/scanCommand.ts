@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { Command, Option } from 'commander';
+import { describeSkip, localImageReader, readImageFile } from '../../ocr/localImages.js';
 import { CHATLOG_FORMATS } from '../../chatlog/chatlogEntry.js';
 import { openChatlog, type ChatlogFormatChoice } from '../../chatlog/openChatlog.js';
 import { loadEngine, type EngineFlags } from '../loadEngine.js';
@@ -8,6 +10,8 @@ import { runScan, type ScanClock } from './runScan.js';
 
 interface ScanFlags extends EngineFlags {
   json?: boolean;
+  /** false with --no-images */
+  images: boolean;
   format: ChatlogFormatChoice;
 }
 
@@ -25,6 +29,7 @@ export function scanCommand(): Command {
         .choices(['auto', ...CHATLOG_FORMATS])
         .default('auto'),
     )
+    .option('--no-images', 'do not read the photos of a Telegram Desktop export (they are read with the OCR by default)')
     .option('--dir <dir>', 'debunk folder (default: DEBUNKS_DIR, else rules/debunks)')
     .option('--rules <file>', 'rules file (default: rules/default.yaml)')
     .action(async (file: string, flags: ScanFlags) => {
@@ -39,6 +44,11 @@ export function scanCommand(): Command {
         return;
       }
       const { chatlog } = opened;
+      // A Telegram Desktop export keeps its photos beside result.json (photos/…): they are read too.
+      const local = chatlog.format === 'telegram' && flags.images ? localImageReader() : undefined;
+      if (local && !local.ok) process.stderr.write(`${file}: photos not read: ${local.error}\n`);
+      const reader = local?.ok ? local.reader : undefined;
+      const folder = path.dirname(path.resolve(file));
       const progress = scanProgress(chatlog.size);
       const { tally, stopped } = await runScan({
         entries: chatlog.entries,
@@ -46,7 +56,15 @@ export function scanCommand(): Command {
         clock,
         onProblem: (line, message) => progress.log(`${file}:${line}: ${message}`),
         onEntry: () => progress.update(chatlog.bytesRead()),
-      });
+        ...(reader
+          ? {
+              readPicture: async (picture: string) => {
+                const read = await readImageFile(reader, path.join(folder, picture));
+                return read.ok ? read : { ok: false as const, why: read.reason === 'fetch_failed' ? 'not in the export folder' : describeSkip(read) };
+              },
+            }
+          : {}),
+      }).finally(() => reader?.close());
       progress.stop();
       if (flags.json) process.stdout.write(`${JSON.stringify(tally.summary())}\n`);
       else process.stdout.write(`${formatSummary(file, tally).join('\n')}\n`);

@@ -5,7 +5,7 @@ import type { LedgerEntry } from '../ledgerEntry.js';
 
 const COLUMNS = [
   'seq', 'at', 'type', 'platform', 'message_id', 'link', 'member_id', 'member_name', 'debunk_id', 'score', 'refuting', 'stance',
-  'message_at', 'message_sha256', 'message_text', 'strikes', 'actions_done', 'actions_skipped', 'actions_failed', 'actions_withheld',
+  'message_at', 'message_sha256', 'message_text', 'images_sha256', 'matched_in', 'strikes', 'actions_done', 'actions_skipped', 'actions_failed', 'actions_withheld',
   'actions_pending', 'incident_id', 'by', 'admin_action', 'detail', 'prev', 'hash',
 ];
 
@@ -50,6 +50,9 @@ export function ledgerToCsv(entries: readonly LedgerEntry[], checkpoint?: Signed
       message_at: r.messageAt,
       message_sha256: r.messageHash ?? '',
       message_text: r.messageText ?? '',
+      // Pictures whose text was read: their sha256, and whether the match was in a picture.
+      images_sha256: r.images?.sha256.join(' ') ?? '',
+      matched_in: r.images?.matchedIn ?? '',
       strikes: r.strikes,
       actions_done: listOf(actions, 'done'),
       actions_skipped: listOf(actions, 'skipped'),

@@ -16,6 +16,7 @@ import { Recorder } from '../../../src/ledger/recorder.js';
 import { Spool } from '../../../src/ledger/spool.js';
 import { loadSettingsFile } from '../../../src/rules/loadSettings.js';
 import { memoryStore } from '../../../src/store/keyvStore.js';
+import { ImageReader } from '../../../src/ocr/imageReader.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 
@@ -27,7 +28,7 @@ function engine(): Engine {
 }
 
 /** Types lines into a fresh playground and returns everything it printed. */
-async function play(lines: string[]): Promise<string> {
+async function play(lines: string[], images?: ImageReader): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -35,6 +36,7 @@ async function play(lines: string[]): Promise<string> {
   const ledger = new Ledger(memoryLedgerBackend());
   const spool = new Spool(path.join(mkdtempSync(path.join(tmpdir(), 'rg-play-')), 'spool.jsonl'));
   const moderator = new Moderator(engine(), new Recorder(ledger, spool), new FeedbackQueue(memoryStore()));
+  if (images) moderator.readImagesWith(images);
   const done = runPlayground({ moderator, ledger, input, output });
   input.end(`${lines.join('\n')}\n`);
   await done;
@@ -42,6 +44,17 @@ async function play(lines: string[]): Promise<string> {
 }
 
 describe('console playground', () => {
+  it('GIVEN /image with a screenshot THEN the text read is shown and the rumor in it answered; a missing file is said plainly', async () => {
+    // The OCR itself is tested in test/ocr/ with tesseract.js; here the picture "says" the rumor.
+    const reads = new ImageReader({ slots: 1, recognize: async () => ({ ok: true, text: 'BREAKING\nEating garlic prevents infection\nwith the coronavirus' }), close: async () => undefined });
+    const image = path.join(repo, 'test/fixtures/images/rumor-en.png');
+    const out = await play([`/image ${image} look at this`, '/image /no/such/file.png'], reads);
+    expect(out).toContain('(text in the picture: BREAKING Eating garlic prevents infection with the coronavirus)');
+    expect(out).toMatch(/\[ledger\] garlic-prevents-infection/);
+    expect(out).toMatch(/\(the picture was not read: the file could not be fetched or read \(ENOENT/);
+    expect(await play([`/image ${image}`])).toContain('(pictures are not read: OCR is off (OCR=off) or not installed)');
+  });
+
   it('GIVEN a rumor in traditional Chinese THEN the bot replies with the Chinese refutation and logs it', async () => {
     const out = await play(['上海海灘走失的4歲女孩其實是被家人故意遺棄的']);
     expect(out).toMatch(/\[ledger\] shanghai-beach-girl-abandoned, score 1\.00/);

@@ -1,3 +1,4 @@
+import type { CdnFiles } from './cdnFiles.js';
 import type { CommandStore } from './commands.js';
 import type { Delivery } from './delivery.js';
 import type { InteractionStore } from './interactions.js';
@@ -22,4 +23,6 @@ export interface FakeContext {
   readonly recommendedShards: number;
   /** Users whose DMs are closed to the bot (POSTs to their DM channel get 50007). */
   readonly closedDms: Set<string>;
+  /** Members' attachments and embed images, served at the REST server's /cdn/. */
+  readonly cdn: CdnFiles;
 }

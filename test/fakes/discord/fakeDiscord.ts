@@ -1,3 +1,4 @@
+import { CdnFiles } from './cdnFiles.js';
 import { GatewayIntentBits, type APIApplicationCommandInteractionDataOption, type APIGuildMember, type APIMessage, type APIUser } from 'discord.js';
 import { apiMember, apiRole, apiUser, guildCreatePayload } from './apiObjects.js';
 import { addApplicationRoutes } from './applicationRoutes.js';
@@ -88,6 +89,7 @@ export class FakeDiscord {
       gatewayUrl: gateway.url,
       recommendedShards: options.recommendedShards ?? 1,
       closedDms: new Set(),
+      cdn: new CdnFiles(),
     };
     const router = new Router();
     addApplicationRoutes(router, ctx);
@@ -96,7 +98,7 @@ export class FakeDiscord {
     addInteractionRoutes(router, ctx);
     let rest: RestServer;
     try {
-      rest = await RestServer.start(router, token);
+      rest = await RestServer.start(router, token, ctx.cdn);
     } catch (error) {
       await gateway.stop();
       throw error;
@@ -189,6 +191,11 @@ export class FakeDiscord {
    *
    * @throws Error if no client is connected for the guild, the user is not a member, or is timed out.
    */
+  /** Serve a file as Discord's CDN would (for embed images); returns its URL. */
+  hostFile(name: string, data: Buffer, contentType: string): string {
+    return this.ctx.cdn.host(`external/${this.ctx.ids.next()}/${name}`, data, contentType);
+  }
+
   async memberSays(channelId: string, userId: string, content: string, extra: MemberMessageExtra = {}): Promise<APIMessage> {
     return await memberSays(this.ctx, channelId, userId, content, extra);
   }

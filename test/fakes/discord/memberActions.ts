@@ -16,6 +16,8 @@ export interface MemberMessageExtra {
   referencedMessageId?: string;
   /** Post it through this webhook: webhook author, no member, `webhook_id` set. */
   webhookId?: string;
+  /** Files attached (pictures): served at their `url` by the fake's CDN. */
+  attachments?: { name: string; data: Buffer; contentType?: string; width?: number; height?: number }[];
 }
 
 /** Throw unless `userId` may post in `channel`: a member who is not timed out, or the DM's recipient. */
@@ -40,8 +42,23 @@ export async function memberSays(ctx: FakeContext, channelId: string, userId: st
     referenced = ctx.messages.live(channelId, extra.referencedMessageId)?.message;
     if (!referenced) throw new Error(`memberSays: message ${extra.referencedMessageId} is not a live message of channel ${channelId}`);
   }
-  const message = buildMessage(ctx.world, ctx.ids.next(), channel, userId, {
+  const id = ctx.ids.next();
+  const attachments = (extra.attachments ?? []).map((file) => {
+    const attachmentId = ctx.ids.next();
+    const url = ctx.cdn.host(`attachments/${channelId}/${attachmentId}/${file.name}`, file.data, file.contentType ?? 'application/octet-stream');
+    return {
+      id: attachmentId,
+      filename: file.name,
+      size: file.data.byteLength,
+      url,
+      proxy_url: url,
+      ...(file.contentType ? { content_type: file.contentType } : {}),
+      ...(file.width !== undefined ? { width: file.width, height: file.height ?? null } : {}),
+    };
+  });
+  const message = buildMessage(ctx.world, id, channel, userId, {
     content,
+    ...(attachments.length > 0 ? { attachments } : {}),
     ...(extra.embeds ? { embeds: extra.embeds } : {}),
     ...(referenced ? { referenced } : {}),
     ...(extra.webhookId ? { webhookId: extra.webhookId } : {}),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CdnFiles } from './cdnFiles.js';
 import { CallLog } from './callLog.js';
 import { DiscordApiError, routeNotFound, unauthorized } from './discordError.js';
 import { FailureQueue } from './failures.js';
@@ -62,9 +63,11 @@ export class RestServer {
     private readonly server: Server,
     private readonly router: Router,
     private readonly authorization: string,
+    private readonly cdn?: CdnFiles,
   ) {
     const { port } = server.address() as AddressInfo;
     this.api = `http://127.0.0.1:${port}/api`;
+    if (cdn) cdn.base = `http://127.0.0.1:${port}/cdn`;
     server.on('request', (req: IncomingMessage, res: ServerResponse) => void this.answer(req, res));
   }
 
@@ -74,13 +77,13 @@ export class RestServer {
    * @param router The routes to serve.
    * @param token The token discord.js sends (`Authorization: Bot <token>`).
    */
-  static async start(router: Router, token: string): Promise<RestServer> {
+  static async start(router: Router, token: string, cdn?: CdnFiles): Promise<RestServer> {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
-    return new RestServer(server, router, `Bot ${token}`);
+    return new RestServer(server, router, `Bot ${token}`, cdn);
   }
 
   /** Stop listening; open keep-alive connections (undici keeps them) are cut. */
@@ -92,6 +95,16 @@ export class RestServer {
   }
 
   private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.cdn && req.method === 'GET' && req.url?.startsWith('/cdn/')) {
+      // Not an API call (the CDN): served as is, not recorded.
+      const file = this.cdn.get(decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname.slice('/cdn/'.length)));
+      if (!file) send(res, 404, { message: 'Not Found' }, {});
+      else {
+        res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.data.byteLength) });
+        res.end(file.data);
+      }
+      return;
+    }
     const at = Date.now();
     const slot = this.log.reserve();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

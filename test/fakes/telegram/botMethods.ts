@@ -2,9 +2,9 @@ import type { User } from 'telegraf/types';
 import type { MethodTable } from './botApiCalls.js';
 import type { FakeState } from './fakeState.js';
 
-/** The Bot API methods about the bot itself: getMe and its command lists. */
-export function botMethods(state: Pick<FakeState, 'options' | 'directory' | 'commands'>): MethodTable {
-  const { options, directory, commands } = state;
+/** The Bot API methods about the bot itself: getMe, its command lists, and getFile. */
+export function botMethods(state: Pick<FakeState, 'options' | 'directory' | 'commands' | 'files'>): MethodTable {
+  const { options, directory, commands, files } = state;
   return {
     getMe: (): User =>
       ({
@@ -17,6 +17,7 @@ export function botMethods(state: Pick<FakeState, 'options' | 'directory' | 'com
       commands.set(params.commands, params.scope, params.language_code);
       return true;
     },
+    getFile: (params) => files.describe(params.file_id),
     getMyCommands: (params) => commands.get(params.scope, params.language_code),
     deleteMyCommands: (params): true => {
       commands.delete(params.scope, params.language_code);

@@ -6,6 +6,7 @@ import type { ChatMessages } from './chatMessages.js';
 import type { EmulatorLink } from './emulator.js';
 import type { EmulatorRelay } from './emulatorRelay.js';
 import type { FakeTelegramOptions } from './types.js';
+import type { MemberFiles } from './memberFiles.js';
 import type { UploadedDocuments } from './uploadedDocuments.js';
 
 /**
@@ -21,6 +22,8 @@ export interface FakeState {
   readonly messages: ChatMessages;
   readonly botMessageLog: BotMessageLog;
   readonly documents: UploadedDocuments;
+  /** Photos and documents members sent (getFile, file downloads). */
+  readonly files: MemberFiles;
   readonly commands: BotCommands;
   /** Callback queries delivered to the bot and not yet answered with answerCallbackQuery. */
   readonly openCallbackQueries: Set<string>;

@@ -1,5 +1,5 @@
 import type { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
-import type { BotCommand, ChatMember, Update, User } from 'telegraf/types';
+import type { BotCommand, ChatMember, Document, PhotoSize, Update, User } from 'telegraf/types';
 import { BotApiCalls } from './botApiCalls.js';
 import { BotCommands } from './botCommands.js';
 import { BotDelivery } from './botDelivery.js';
@@ -30,6 +30,7 @@ import type {
   RecordedCall,
   UpdateWithoutId,
 } from './types.js';
+import { MemberFiles } from './memberFiles.js';
 import { UploadedDocuments } from './uploadedDocuments.js';
 import { webhookMethods } from './webhookMethods.js';
 
@@ -91,6 +92,7 @@ export class FakeTelegram {
       messages,
       botMessageLog: new BotMessageLog(messages),
       documents: new UploadedDocuments(),
+      files: new MemberFiles(),
       commands: new BotCommands(),
       openCallbackQueries,
       delivery,
@@ -104,6 +106,7 @@ export class FakeTelegram {
       hookPath: HOOK_PATH,
       relayHook: (req, res) => this.state.relay.relay(req, res),
       call: (method, params, parseError) => this.api.call(method, params, false, parseError),
+      file: (path) => this.state.files.at(path)?.data,
     });
   }
 
@@ -211,6 +214,26 @@ export class FakeTelegram {
   /** The commands set with setMyCommands for a scope (default scope) and language ('' = all). */
   myCommands(scope: Record<string, unknown> = { type: 'default' }, languageCode = ''): BotCommand[] {
     return this.state.commands.get(scope, languageCode);
+  }
+
+  /**
+   * A picture a member is about to send, as the `photo` field of their message: a small
+   * thumbnail and the full size (the same bytes; width and height as given), each a file getFile
+   * knows and the fake serves.
+   */
+  photo(data: Buffer, width: number, height: number): PhotoSize[] {
+    const sizes = [Math.max(1, Math.round(width / 10)), width].map((w) => {
+      const file = this.state.files.add(data, 'photos', 'jpg');
+      const h = Math.max(1, Math.round((height * w) / width));
+      return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, width: w, height: h };
+    });
+    return sizes;
+  }
+
+  /** A file a member is about to send as a document (e.g. an uncompressed picture). */
+  document(data: Buffer, fileName: string, mimeType: string): Document {
+    const file = this.state.files.add(data, 'documents', fileName.split('.').pop() ?? 'bin');
+    return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, file_name: fileName, mime_type: mimeType };
   }
 
   // ---------------------------------------------------------------- members acting

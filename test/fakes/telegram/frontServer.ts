@@ -14,6 +14,8 @@ export interface FrontRoutes {
   relayHook(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** Answer (and record) one Bot API call; `parseError` when its parameters could not be read. */
   call(method: string, params: ApiParams, parseError?: BotApiError): Promise<ApiResponse>;
+  /** A file members sent, by its getFile `file_path`. */
+  file(path: string): Buffer | undefined;
 }
 
 /** Answer with a JSON body. */
@@ -63,6 +65,16 @@ export class FrontServer {
     const url = new URL(req.url ?? '/', this.apiRoot);
     if (url.pathname === routes.hookPath && req.method === 'POST') {
       await routes.relayHook(req, res);
+      return;
+    }
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download && req.method === 'GET') {
+      const data = download[1] === routes.token ? routes.file(decodeURIComponent(download[2]!)) : undefined;
+      if (!data) sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      else {
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': data.byteLength });
+        res.end(data);
+      }
       return;
     }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
