@@ -9,6 +9,7 @@ const LATENCY = [
   'test/adapters/telegram/flood.e2e.test.ts',
   'test/adapters/discord/flood.e2e.test.ts',
   'test/probes/storeStall.test.ts',
+  'test/adapters/telegram/pictures.e2e.test.ts',
 ];
 
 export default defineConfig({
