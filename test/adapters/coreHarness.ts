@@ -38,6 +38,8 @@ export async function startCore(options: { groupId: string; debunks?: readonly D
     moderator,
     store,
     log,
+    library: created.core.library,
+    operators: created.core.operators,
     /** Every record in a group's ledger, once what was handed over so far is delivered. */
     records: async (groupId = options.groupId): Promise<LedgerRecord[]> => {
       await moderator.settled();
