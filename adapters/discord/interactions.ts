@@ -51,7 +51,7 @@ async function check(deps: DiscordDeps, interaction: ChatInputCommandInteraction
 }
 
 /** Where the message a report or objection is about is. */
-const aboutMessage = (guildId: string, messageId: string) => ({ groupId: guildId, messageId });
+const aboutMessage = (guildId: string, messageId: string) => ({ platform: 'discord', groupId: guildId, messageId });
 
 const memberOf = (interaction: Interaction): ChatMember => ({
   id: interaction.user.id,

@@ -17,6 +17,7 @@ import { DebunkLibrary } from '../review/debunkLibrary.js';
 import { GroupExclusions } from '../review/groupExclusions.js';
 import { Review } from '../review/review.js';
 import { OperatorAlerts } from '../alerts/operatorAlerts.js';
+import { SpreadTracker, type SpreadOptions } from '../alerts/spreadTracker.js';
 
 /** Where the core keeps its state and how it reports, as `npm start` reads them from the environment. */
 export interface CoreOptions {
@@ -39,6 +40,8 @@ export interface CoreOptions {
   log: Logger;
   /** OPERATOR_IDS: `platform:userId` of the bot's operators (global retire, cross-group alerts). */
   operatorIds?: readonly string[];
+  /** When an unknown rumor spreading across groups alerts the operators. @defaultValue SPREAD_DEFAULTS */
+  spread?: SpreadOptions;
   /** How often review's debunks written by other processes are looked for. @defaultValue LIBRARY_POLL_MS */
   libraryPollMs?: number;
 }
@@ -132,6 +135,7 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   });
   moderator.review = review;
   const operatorAlerts = new OperatorAlerts(options.operatorIds ?? [], moderator.reviewPorts, log);
+  moderator.spread = new SpreadTracker(opened.store, (text) => operatorAlerts.alert('spread', text), options.spread);
   let closing: Promise<void> | undefined;
   const close = async () => {
     library.close();

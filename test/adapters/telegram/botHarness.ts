@@ -25,6 +25,8 @@ export interface BotHarnessOptions {
   logTo?: NodeJS.WritableStream;
   /** Serve the dashboard (on a free port) beside the bot, as `npm start` does. */
   dashboard?: boolean;
+  /** OPERATOR_IDS. */
+  operatorIds?: readonly string[];
 }
 
 /**
@@ -73,6 +75,8 @@ export async function startBot(options: BotHarnessOptions = {}) {
     ledger,
     moderator,
     store: core.store,
+    library: core.library,
+    operators: core.operators,
     records: core.records,
     incidents: core.incidents,
     /** What the bot sent to a chat since the last call (or since the start). */
