@@ -134,6 +134,7 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
     isOperator: (platform, userId) => operators.has(`${platform}:${userId}`),
   });
   moderator.review = review;
+  moderator.library = library;
   const operatorAlerts = new OperatorAlerts(options.operatorIds ?? [], moderator.reviewPorts, log);
   moderator.spread = new SpreadTracker(opened.store, (text) => operatorAlerts.alert('spread', text), options.spread);
   let closing: Promise<void> | undefined;

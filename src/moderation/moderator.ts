@@ -16,6 +16,7 @@ import { DecisionExecutor } from './executeDecision.js';
 import { REVIEW_COMMANDS, type Review } from '../review/review.js';
 import type { ReviewPort } from '../review/reviewPort.js';
 import type { SpreadTracker } from '../alerts/spreadTracker.js';
+import type { DebunkLibrary } from '../review/debunkLibrary.js';
 import type { ModerationPort } from './moderationPort.js';
 
 /** After a store failure, messages are decided without the store for this long before it is tried again. */
@@ -62,6 +63,8 @@ export class Moderator {
   review?: Review;
   /** Each platform's way to answer earlier messages and tell people privately, by platform name. */
   readonly reviewPorts = new Map<string, ReviewPort>();
+  /** The database's sources (files, feeds, review), when the core wires it: file changes go through it. */
+  library?: DebunkLibrary;
   /** Follows unknown rumors across groups (forwards and reports), when the core wires it. */
   spread?: SpreadTracker;
 
