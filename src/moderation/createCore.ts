@@ -17,6 +17,7 @@ import { DebunkLibrary } from '../review/debunkLibrary.js';
 import { GroupExclusions } from '../review/groupExclusions.js';
 import { Review } from '../review/review.js';
 import { OperatorAlerts } from '../alerts/operatorAlerts.js';
+import { DigestScheduler } from '../digest/digestScheduler.js';
 import { SpreadTracker, type SpreadOptions } from '../alerts/spreadTracker.js';
 
 /** Where the core keeps its state and how it reports, as `npm start` reads them from the environment. */
@@ -61,6 +62,8 @@ export interface Core {
   review: Review;
   /** Alerts to the operators (OPERATOR_IDS) through the connected platforms, and the log. */
   operators: OperatorAlerts;
+  /** The weekly digests to owners who opted in. */
+  digests: DigestScheduler;
   checkpointer?: Checkpointer;
   /** Delivers what waits (as far as the store lets it), signs the heads, closes the files and connections. */
   close(): Promise<void>;
@@ -123,7 +126,10 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   const moderator = new Moderator(engine, recorder, new FeedbackQueue(opened.store), Date.now, (error, incident) =>
     log.error({ err: error, group: incident.groupId, message: incident.messageId }, 'ledger: the outcome of an incident could not be recorded'),
   );
+  const digests = new DigestScheduler({ store: opened.store, ledger, engine, ports: moderator.reviewPorts, sink: recorder });
+  digests.start();
   const review = new Review({
+    digests,
     engine,
     feedback: moderator.feedback!,
     library,
@@ -140,6 +146,7 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   let closing: Promise<void> | undefined;
   const close = async () => {
     library.close();
+    digests.close();
     await moderator.settled();
     await recorder.flush();
     recorder.stop();
@@ -150,6 +157,6 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   };
   return {
     ok: true,
-    core: { engine, moderator, library, exclusions, review, operators: operatorAlerts, ledger, recorder, spool, store: opened.store, ...(checkpointer ? { checkpointer } : {}), close: () => (closing ??= close()), closeStore: () => opened.close() },
+    core: { engine, moderator, library, exclusions, review, operators: operatorAlerts, digests, ledger, recorder, spool, store: opened.store, ...(checkpointer ? { checkpointer } : {}), close: () => (closing ??= close()), closeStore: () => opened.close() },
   };
 }

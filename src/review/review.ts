@@ -41,6 +41,8 @@ export interface ReviewDeps {
   track: (task: Promise<unknown>) => void;
   /** An operator (OPERATOR_IDS) retires debunks for every group. */
   isOperator: (platform: string, userId: string) => boolean;
+  /** The weekly digests' schedule, told when a group opts in or out. */
+  digests?: { subscribe(platform: string, groupId: string, on: boolean): Promise<void> };
   now?: () => number;
 }
 
@@ -96,6 +98,7 @@ export class Review {
         const override = sub === 'tellreporter' ? { review: { tellReporter: on } } : sub === 'spread' ? { spread: { share: on } } : { digest: { weekly: on } };
         const r = await this.deps.engine.configure(groupId, override);
         if (!r.ok) return bad(r.problems.join('; '));
+        if (sub === 'digest') await this.deps.digests?.subscribe(platform, groupId, on);
         const summary = `${sub === 'tellreporter' ? 'tell reporters of rejected reports' : sub === 'spread' ? 'count unknown rumors across groups' : 'weekly digest to owners'} ${on ? 'on' : 'off'}`;
         return { ok: true, reply: t('accepted', { summary }), change: { action: sub, summary, override } };
       }
