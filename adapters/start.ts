@@ -99,6 +99,7 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     signing: { keyFile: env.LEDGER_KEY_FILE, checkpointFile: env.LEDGER_CHECKPOINT_FILE },
     textDays: env.LEDGER_TEXT_DAYS,
     operatorIds: env.OPERATOR_IDS,
+    reviewShares: env.REVIEW_SHARES,
     log,
   });
   if (!created.ok) {

@@ -94,6 +94,11 @@ export const ENV_DEFAULTS = {
   DEBUNK_FEED_MINUTES: '60',
   /** Watch DEBUNKS_DIR and load changed files without a restart: on or off. */
   DEBUNKS_WATCH: 'on',
+  /**
+   * Whose reports accepted as debunks serve every group on the store: `all` (every group's admins:
+   * one community of groups) or `operators` (OPERATOR_IDS; other admins' serve their own group).
+   */
+  REVIEW_SHARES: 'all',
 } as const satisfies Record<string, string>;
 
 const EnvSchema = z.object({
@@ -169,6 +174,7 @@ const EnvSchema = z.object({
     .transform((list) => list.map((e) => ({ name: e.slice(0, e.indexOf('=')), source: e.slice(e.indexOf('=') + 1) }))),
   DEBUNK_FEED_MINUTES: z.coerce.number().int().min(1, 'at least 1 minute').max(7 * 24 * 60, 'at most a week').default(60),
   DEBUNKS_WATCH: z.enum(['on', 'off']).default('on'),
+  REVIEW_SHARES: z.enum(['all', 'operators']).default('all'),
 });
 
 export type Env = z.output<typeof EnvSchema>;

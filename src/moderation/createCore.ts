@@ -43,6 +43,8 @@ export interface CoreOptions {
   operatorIds?: readonly string[];
   /** When an unknown rumor spreading across groups alerts the operators. @defaultValue SPREAD_DEFAULTS */
   spread?: SpreadOptions;
+  /** REVIEW_SHARES: whose accepted reports serve every group. @defaultValue 'all' */
+  reviewShares?: 'all' | 'operators';
   /** How often review's debunks written by other processes are looked for. @defaultValue LIBRARY_POLL_MS */
   libraryPollMs?: number;
 }
@@ -138,6 +140,7 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
     ports: moderator.reviewPorts,
     track: (task) => moderator.track(task),
     isOperator: (platform, userId) => operators.has(`${platform}:${userId}`),
+    sharesEverywhere: (platform, userId) => options.reviewShares !== 'operators' || operators.has(`${platform}:${userId}`),
   });
   moderator.review = review;
   moderator.library = library;

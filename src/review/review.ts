@@ -41,6 +41,12 @@ export interface ReviewDeps {
   track: (task: Promise<unknown>) => void;
   /** An operator (OPERATOR_IDS) retires debunks for every group. */
   isOperator: (platform: string, userId: string) => boolean;
+  /**
+   * Whether this admin's accepted reports serve every group (REVIEW_SHARES): `all` for one
+   * community of groups, else only operators' do and other admins' serve their own group.
+   * @defaultValue every admin's
+   */
+  sharesEverywhere?: (platform: string, userId: string) => boolean;
   /** The weekly digests' schedule, told when a group opts in or out. */
   digests?: { subscribe(platform: string, groupId: string, on: boolean): Promise<void> };
   now?: () => number;
@@ -120,14 +126,15 @@ export class Review {
     const claim = given.claim ?? item.message?.text;
     const built = this.buildDebunk(item, { ...given, ...(claim ? { claim } : {}) });
     if (!built.ok) return { ok: false, error: 'bad_argument', reply: t('invalidDebunk', { problems: built.problems.join('; ') }) };
-    const scope = here ? groupId : 'all';
+    const everywhere = !here && (this.deps.sharesEverywhere?.(platform, by.id) ?? true);
+    const scope = everywhere ? 'all' : groupId;
     const learned = await this.deps.library.learn({ debunk: built.debunk, scope, by: { platform, id: by.id, name: by.name }, at: this.now() });
     if (!learned.ok) return { ok: false, error: 'bad_argument', reply: t('invalidDebunk', { problems: `id: ${built.debunk.id} already exists` }) };
     await this.resolveAll(item, 'accepted');
     const answered = this.answerAll(platform, groupId, by, item, built.debunk);
     const summary =
       `accepted report ${item.id} (${item.feedback.length} report(s) by ${item.reporters.map((r) => r.name).join(', ')}; ${item.messageIds.length} message(s)) ` +
-      `as new debunk ${built.debunk.id} (${built.debunk.verdict}) for ${here ? 'this group' : 'all groups'}; answering ${answered} message(s)`;
+      `as new debunk ${built.debunk.id} (${built.debunk.verdict}) for ${everywhere ? 'all groups' : 'this group'}; answering ${answered} message(s)`;
     return { ok: true, reply: t('accepted', { summary }), change: { action: 'accept', summary } };
   }
 

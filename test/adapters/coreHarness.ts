@@ -11,7 +11,7 @@ import { ALL_ACTIONS, DEBUNKS, DEFAULT_RULES } from '../engine/harness.js';
  * The platform-free core as `npm start` wires it (createCore), for adapter tests: a real SQLite
  * store and ledger in a temporary folder, the engine, the spool-backed recorder and the moderator.
  */
-export async function startCore(options: { groupId: string; debunks?: readonly Debunk[]; enforceAll?: boolean; secrets: string[]; logTo?: NodeJS.WritableStream; operatorIds?: readonly string[] }) {
+export async function startCore(options: { groupId: string; debunks?: readonly Debunk[]; enforceAll?: boolean; secrets: string[]; logTo?: NodeJS.WritableStream; operatorIds?: readonly string[]; reviewShares?: 'all' | 'operators' }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'rg-core-'));
   const log: Logger = createLogger({
     level: options.logTo ? 'debug' : 'silent',
@@ -24,6 +24,7 @@ export async function startCore(options: { groupId: string; debunks?: readonly D
     storeUrl: `sqlite://${path.join(dir, 'store.sqlite')}`,
     spoolFile: path.join(dir, 'spool.jsonl'),
     ...(options.operatorIds ? { operatorIds: options.operatorIds } : {}),
+    ...(options.reviewShares ? { reviewShares: options.reviewShares } : {}),
     log,
   });
   if (!created.ok) throw new Error(created.error);
