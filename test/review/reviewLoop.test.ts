@@ -215,3 +215,28 @@ describe('review: retiring', () => {
     expect((await moderator.onAdminCommand('test', 'g-a', OWNER, '/rg retire no-such-thing')).ok).toBe(false);
   });
 });
+
+describe('review: the chat listing', () => {
+  it('GIVEN more items than one chat message holds THEN whole items are listed, oldest first, and the rest counted', async () => {
+    const { reviewListing } = await import('../../src/review/reviewListing.js');
+    const { reviewItems } = await import('../../src/review/reviewItems.js');
+    const items = reviewItems(
+      Array.from({ length: 40 }, (_, i) => ({
+        id: `i${i}`,
+        kind: 'report' as const,
+        groupId: 'g',
+        messageId: `m${i}`,
+        by: { id: 'r', name: 'Rita' },
+        note: '',
+        // Texts that share no 3-grams to speak of: forty different rumors.
+        message: { text: Array.from({ length: 14 }, (_, k) => ((i * 7919 + k * 104_729) % 1_000_003).toString(36)).join(' '), author: { id: 'a', name: 'Ann' } },
+        at: i,
+        status: 'open' as const,
+      })),
+    );
+    const listing = reviewListing(items, 'en');
+    expect(listing.length).toBeLessThanOrEqual(3100);
+    expect(listing).toMatch(/^i0 report ×1 by Rita/);
+    expect(listing).toMatch(/… and \d+ more item\(s\): decide these first, or see the dashboard\.$/);
+  });
+});
