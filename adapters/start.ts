@@ -3,6 +3,7 @@ import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
 import { createCore, type Core } from '../src/moderation/createCore.js';
 import { watchDebunks } from '../src/debunks/watchDebunks.js';
 import { ocrOptions } from '../src/config/ocrEnv.js';
+import { FeedPoller } from '../src/debunks/feeds/feedPoller.js';
 import { loadSettingsFile } from '../src/rules/loadSettings.js';
 import { redactUrl } from '../src/store/redactUrl.js';
 import { createLogger, type Logger } from '../src/lib/logger.js';
@@ -103,6 +104,7 @@ export async function start(env: Env, io: StartIo): Promise<number> {
     signing: { keyFile: env.LEDGER_KEY_FILE, checkpointFile: env.LEDGER_CHECKPOINT_FILE },
     textDays: env.LEDGER_TEXT_DAYS,
     operatorIds: env.OPERATOR_IDS,
+    reviewShares: env.REVIEW_SHARES,
     log,
     ocr: ocrOptions(env),
   });
@@ -160,9 +162,22 @@ function startFeeds(env: Env, core: Core, log: Logger): { close(): void } {
             void core.operators.alert('debunks', `The debunk files in ${env.DEBUNKS_DIR} were changed and are not valid; the bot keeps the last good database.\n${text}`),
         })
       : undefined;
+  const feeds =
+    env.DEBUNK_FEEDS.length > 0
+      ? new FeedPoller({
+          feeds: env.DEBUNK_FEEDS,
+          intervalMs: env.DEBUNK_FEED_MINUTES * 60_000,
+          apply: (name, debunks) => core.library.setFeed(name, debunks),
+          report: (name, text) => void core.operators.alert(`feed:${name}`, text),
+        })
+      : undefined;
+  void feeds?.start().then((outcomes) =>
+    outcomes.forEach((o, i) => o.status === 'updated' && log.info({ feed: env.DEBUNK_FEEDS[i]!.name, imported: o.imported }, 'debunks: feed imported')),
+  );
   return {
     close() {
       watch?.close();
+      feeds?.close();
     },
   };
 }

@@ -71,6 +71,16 @@ async function describeLedger(ledger: Ledger): Promise<string[]> {
 /** The local playground: a console group chat driven by the real engine, store and ledger. */
 export async function runPlayground({ moderator, ledger, input, output, dashboardLinks }: PlaygroundOptions): Promise<void> {
   const write = (lines: string[]) => output.write(`${lines.join('\n')}\n`);
+  // Review's answers to earlier messages (a report accepted as a debunk) and its notices.
+  moderator.reviewPorts.set('console', {
+    portFor: (message) => {
+      const lines: string[] = [];
+      const port = consolePort(lines, message.member.name);
+      return { ...port, reply_refutation: async (i) => (await port.reply_refutation(i), write([`  (to ${message.member.name}'s message ${message.messageId})`, ...lines]), { status: 'done' }) };
+    },
+    notify: async (_group, messageId, text) => (write([`  RumorGuard (to message ${messageId}): ${text}`]), { status: 'done' }),
+    tellPrivately: async (userId, text) => (write([`  RumorGuard (privately to ${userId}): ${text}`]), { status: 'done' }),
+  });
   const member = (name: string): ChatMember => ({ id: name, name, isAdmin: name === OWNER });
   let current = member('alice');
   let counter = 0;

@@ -18,6 +18,7 @@ import { GuildModeration } from './guildModeration.js';
 import { handleInteraction } from './interactions.js';
 import { type DiscordOutgoing, isMissingPermission, mergeDiscord, sendDiscord } from './outgoing.js';
 import { applicationCommands } from './slashCommands.js';
+import { discordReviewPort } from './reviewPort.js';
 
 /**
  * The gateway intents: servers and their channels, messages in them and their text, and direct
@@ -118,6 +119,7 @@ export class DiscordAdapter {
       ...(options.dashboardLinks ? { dashboardLinks: options.dashboardLinks } : {}),
     };
     this.moderation = new GuildModeration(this.deps);
+    options.moderator.reviewPorts.set('discord', discordReviewPort(this.deps));
     this.registerEvents();
   }
 

@@ -52,7 +52,7 @@ async function check(deps: DiscordDeps, interaction: ChatInputCommandInteraction
 }
 
 /** Where the message a report or objection is about is. */
-const aboutMessage = (guildId: string, messageId: string) => ({ groupId: guildId, messageId });
+const aboutMessage = (guildId: string, messageId: string) => ({ platform: 'discord', groupId: guildId, messageId });
 
 const memberOf = (interaction: Interaction): ChatMember => ({
   id: interaction.user.id,
@@ -65,7 +65,8 @@ async function reportFromMenu(deps: DiscordDeps, interaction: MessageContextMenu
   const target = interaction.targetMessage;
   // The reported message's text and author go with the report: the admins review what was said.
   const author = { id: target.author.id, name: target.member?.displayName ?? target.author.globalName ?? target.author.username };
-  const r = await deps.moderator.onFeedback('report', { ...aboutMessage(interaction.guildId, target.id), text: target.content, member: author }, memberOf(interaction), '');
+  const about = { ...aboutMessage(interaction.guildId, target.id), text: target.content, member: author, channelId: target.channelId, sentAt: target.createdTimestamp, link: target.url };
+  const r = await deps.moderator.onFeedback('report', about, memberOf(interaction), '');
   await interaction.reply(privately({ content: text(lang, r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull') }));
 }
 
@@ -78,7 +79,21 @@ async function pressButton(deps: DiscordDeps, interaction: ButtonInteraction): P
     await interaction.reply(privately({ content: debunk ? sourcesText(debunk) : text(lang, 'noMatch') }));
     return;
   }
-  const about = aboutMessage(interaction.guildId, press.messageId);
+  // The message the bot's reply answers: its text goes with the report or objection where
+  // Discord still has it (the admins review it; a false positive covers its near copies).
+  const original = await interaction.channel?.messages.fetch(press.messageId).catch(() => undefined);
+  const about = {
+    ...aboutMessage(interaction.guildId, press.messageId),
+    channelId: interaction.channelId,
+    ...(original
+      ? {
+          text: original.content,
+          member: { id: original.author.id, name: original.member?.displayName ?? original.author.globalName ?? original.author.username },
+          sentAt: original.createdTimestamp,
+          link: original.url,
+        }
+      : {}),
+  };
   if (press.kind === 'report') {
     const r = await deps.moderator.onFeedback('report', about, memberOf(interaction), '');
     await interaction.reply(privately({ content: text(lang, r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull') }));
@@ -137,8 +152,15 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
       return core(`/rg pardon ${o.getUser('member', true).id}${o.getInteger('count') === null ? '' : ` ${o.getInteger('count')}`}`);
     case 'reports':
       return core('/rg queue');
-    case 'resolve':
-      return core(`/rg ${o.getString('decision', true)} ${o.getString('item', true)}`);
+    case 'resolve': {
+      // A report accepted with a verdict, refutation and source becomes a debunk (see Review).
+      const field = (name: string) => (o.getString(name) ?? '').replace(/\|/g, '/').trim();
+      const item = field('item').split(/\s+/)[0] ?? '';
+      const debunk = o.getString('verdict') ? ` | ${field('verdict')} | ${field('refutation')} | ${field('source')}${field('claim') ? ` | ${field('claim')}` : ''}` : '';
+      return core(`/rg ${o.getString('decision', true)} ${item}${o.getBoolean('only_here') ? ' here' : ''}${debunk}`);
+    }
+    case 'retire':
+      return core(`/rg retire ${o.getString('debunk', true)}`);
     case 'enable':
     case 'disable':
       return core(`/rg ${sub} ${o.getString('action', true)}`);

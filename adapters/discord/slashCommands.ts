@@ -9,6 +9,7 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { ACTION_TYPES } from '../../src/rules/actionTypes.js';
+import { VERDICTS } from '../../src/debunks/schema.js';
 
 /** The context-menu command on a message ("Apps → Report as rumor"). */
 export const REPORT_COMMAND = 'Report as rumor';
@@ -29,6 +30,7 @@ const SUBCOMMAND_NAMES_ZH: Readonly<Record<string, string>> = {
   dashboard: '管理后台',
   reports: '举报队列',
   resolve: '处理举报',
+  retire: '停用辟谣',
   enable: '启用',
   disable: '停用',
 };
@@ -121,7 +123,24 @@ function adminCommand(): SlashCommandBuilder {
       .setDescription('Accept or reject a queued report')
       .setDescriptionLocalizations(zh('处理队列中的举报'))
       .addStringOption((o) => o.setName('item').setDescription('Item id from /rumorguard reports').setRequired(true))
-      .addStringOption((o) => o.setName('decision').setDescription('accept or reject').setRequired(true).addChoices({ name: 'accept', value: 'accept' }, { name: 'reject', value: 'reject' })),
+      .addStringOption((o) => o.setName('decision').setDescription('accept or reject').setRequired(true).addChoices({ name: 'accept', value: 'accept' }, { name: 'reject', value: 'reject' }))
+      .addStringOption((o) =>
+        o
+          .setName('verdict')
+          .setDescription('A report accepted as a rumor: the verdict of the new debunk')
+          .addChoices(...VERDICTS.map((v) => ({ name: v, value: v }))),
+      )
+      .addStringOption((o) => o.setName('refutation').setDescription('The new debunk: what is true instead (up to 1000 characters)').setMaxLength(1000))
+      .addStringOption((o) => o.setName('source').setDescription('The new debunk: a source URL').setMaxLength(500))
+      .addStringOption((o) => o.setName('claim').setDescription('The new debunk: the claim, if not the reported text').setMaxLength(500))
+      .addBooleanOption((o) => o.setName('only_here').setDescription('The new debunk serves this server only (default: every server)')),
+  );
+  b.addSubcommand((s) =>
+    s
+      .setName('retire')
+      .setDescription('Stop using a debunk in this server')
+      .setDescriptionLocalizations(zh('在本服务器停用一条辟谣'))
+      .addStringOption((o) => o.setName('debunk').setDescription('Debunk id').setRequired(true).setMaxLength(80)),
   );
   for (const [name, en, cn] of [
     ['enable', 'Carry out an action (warn, mute, delete, alert_owners, …)', '启用一项处理（警告、禁言、删除、提醒群主……）'],

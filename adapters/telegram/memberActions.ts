@@ -7,7 +7,7 @@ import { languageOf, text, textHtml } from './texts.js';
 import { displayName, type GroupChat, isGroupChat, messageLink, senderOf, textOf } from './toChatMessage.js';
 
 /** Where the message a report or dispute is about is. */
-const aboutMessage = (chat: GroupChat, messageId: number) => ({ groupId: String(chat.id), messageId: String(messageId) });
+const aboutMessage = (chat: GroupChat, messageId: number) => ({ platform: 'telegram', groupId: String(chat.id), messageId: String(messageId) });
 
 /** `/report` as a reply: queues the replied-to message for the admins' review. */
 export async function reportMessage(deps: AdapterDeps, message: Message.TextMessage, chat: GroupChat): Promise<void> {

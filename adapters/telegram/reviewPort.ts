@@ -26,9 +26,30 @@ export function telegramReviewPort(deps: AdapterDeps): ReviewPort {
       ),
     notify: async (groupId, messageId, text) =>
       deliveryAttempt(await deps.enqueue(Number(groupId), 'normal', { kind: 'html', html: htmlText(text, 1000), replyTo: Number(messageId) })),
+    tellOwners: async (groupId, text) => {
+      const settings = await deps.engine.settingsFor(groupId);
+      const targets = await deps.alerts.targets(Number(groupId), settings.owners);
+      if (targets.length === 0) return { status: 'skipped', reason: 'no_target', detail: 'no alert chat linked and no admin started the bot' };
+      const attempts = await Promise.all(targets.map(async (chatId) => deliveryAttempt(await deps.enqueue(chatId, 'normal', { kind: 'html', html: htmlLines(text) }))));
+      return attempts.find((a) => a.status === 'done') ?? attempts[0]!;
+    },
     tellPrivately: async (userId, text) => {
       if (!/^\d+$/.test(userId)) return { status: 'skipped', reason: 'no_target', detail: 'not a user' };
-      return deliveryAttempt(await deps.enqueue(Number(userId), 'normal', { kind: 'html', html: htmlText(text, 3500) }));
+      return deliveryAttempt(await deps.enqueue(Number(userId), 'normal', { kind: 'html', html: htmlLines(text) }));
     },
   };
+}
+
+/** A text of several lines (a digest, an operator alert), each line escaped and made safe, within Telegram's 4096. */
+function htmlLines(text: string): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (const line of text.split('\n')) {
+    const html = htmlText(line, 600);
+    // Whole lines only: cutting inside an entity (&amp;) would make Telegram refuse the message.
+    if (length + html.length + 1 > 4000) break;
+    lines.push(html);
+    length += html.length + 1;
+  }
+  return lines.join('\n');
 }

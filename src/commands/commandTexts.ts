@@ -96,7 +96,10 @@ export const ADMIN_HELP_TEXTS: Record<Language, readonly string[]> = {
     '/rg strikes <member id>           a member\'s active strikes',
     '/rg pardon <member id> [count]    remove strikes (all, or the latest count)',
     '/rg queue (or reports)            members\' reports and "not a rumor" disputes',
-    '/rg accept|reject <item id>       close a queue item with your decision',
+    '/rg accept <id> | <verdict> | <refutation> | <source url> [| <claim>]  a report becomes a debunk (all groups; "<id> here": this group)',
+    '/rg accept|reject <item id>       a dispute: accept withdraws the strike; reject (a report or a dispute)',
+    '/rg retire <debunk id>            stop using a debunk in this group',
+    '/rg tellreporter|spread|digest on|off  tell rejected reporters; count unknown rumors across groups; weekly digest to owners',
     '/rg dashboard                     a login link to the web dashboard (sent to you alone)',
   ],
   zh: [
@@ -112,7 +115,10 @@ export const ADMIN_HELP_TEXTS: Record<Language, readonly string[]> = {
     '/rg strikes <成员 ID>             成员当前的警告',
     '/rg pardon <成员 ID> [次数]       撤销警告（全部或最近几次）',
     '/rg queue（或 reports）           成员的举报和“不是谣言”异议',
-    '/rg accept|reject <条目 ID>       处理队列中的条目',
+    '/rg accept <ID> | <结论> | <辟谣内容> | <来源网址> [| <谣言原文>]  把举报写成辟谣条目（所有群；“<ID> here”：仅本群）',
+    '/rg accept|reject <条目 ID>       异议：接受即撤销警告；驳回举报或异议',
+    '/rg retire <辟谣 ID>              在本群停用一条辟谣',
+    '/rg tellreporter|spread|digest on|off  告知被驳回的举报人；跨群统计未知谣言；每周摘要发给群主',
     '/rg dashboard                     网页管理后台的登录链接（只发给你）',
   ],
 };

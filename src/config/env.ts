@@ -109,6 +109,11 @@ export const ENV_DEFAULTS = {
   OCR_TIMEOUT_MS: '10000',
   /** Pictures of one group waiting or being read at once; more are skipped and logged. */
   OCR_QUEUE_PER_GROUP: '8',
+  /**
+   * Whose reports accepted as debunks serve every group on the store: `all` (every group's admins:
+   * one community of groups) or `operators` (OPERATOR_IDS; other admins' serve their own group).
+   */
+  REVIEW_SHARES: 'all',
 } as const satisfies Record<string, string>;
 
 const EnvSchema = z.object({
@@ -190,6 +195,7 @@ const EnvSchema = z.object({
   OCR_MAX_PIXELS: whole('OCR_MAX_PIXELS', 10_000, 200_000_000),
   OCR_TIMEOUT_MS: whole('OCR_TIMEOUT_MS', 100, 600_000),
   OCR_QUEUE_PER_GROUP: whole('OCR_QUEUE_PER_GROUP', 1, 1_000),
+  REVIEW_SHARES: z.enum(['all', 'operators']).default('all'),
 });
 
 /** A whole number within bounds, given as text, defaulting to its ENV_DEFAULTS value. */

@@ -21,6 +21,8 @@ import { DebunkLibrary } from '../review/debunkLibrary.js';
 import { GroupExclusions } from '../review/groupExclusions.js';
 import { Review } from '../review/review.js';
 import { OperatorAlerts } from '../alerts/operatorAlerts.js';
+import { DigestScheduler } from '../digest/digestScheduler.js';
+import { SpreadTracker, type SpreadOptions } from '../alerts/spreadTracker.js';
 
 /** Where the core keeps its state and how it reports, as `npm start` reads them from the environment. */
 export interface CoreOptions {
@@ -43,6 +45,10 @@ export interface CoreOptions {
   log: Logger;
   /** OPERATOR_IDS: `platform:userId` of the bot's operators (global retire, cross-group alerts). */
   operatorIds?: readonly string[];
+  /** When an unknown rumor spreading across groups alerts the operators. @defaultValue SPREAD_DEFAULTS */
+  spread?: SpreadOptions;
+  /** REVIEW_SHARES: whose accepted reports serve every group. @defaultValue 'all' */
+  reviewShares?: 'all' | 'operators';
   /** How often review's debunks written by other processes are looked for. @defaultValue LIBRARY_POLL_MS */
   libraryPollMs?: number;
   /**
@@ -67,6 +73,8 @@ export interface Core {
   review: Review;
   /** Alerts to the operators (OPERATOR_IDS) through the connected platforms, and the log. */
   operators: OperatorAlerts;
+  /** The weekly digests to owners who opted in. */
+  digests: DigestScheduler;
   checkpointer?: Checkpointer;
   /** Reads the text in pictures; absent when OCR is off or not installed. */
   images?: ImageReader;
@@ -131,7 +139,10 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   const moderator = new Moderator(engine, recorder, new FeedbackQueue(opened.store), Date.now, (error, incident) =>
     log.error({ err: error, group: incident.groupId, message: incident.messageId }, 'ledger: the outcome of an incident could not be recorded'),
   );
+  const digests = new DigestScheduler({ store: opened.store, ledger, engine, ports: moderator.reviewPorts, sink: recorder });
+  digests.start();
   const review = new Review({
+    digests,
     engine,
     feedback: moderator.feedback!,
     library,
@@ -140,9 +151,12 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
     ports: moderator.reviewPorts,
     track: (task) => moderator.track(task),
     isOperator: (platform, userId) => operators.has(`${platform}:${userId}`),
+    sharesEverywhere: (platform, userId) => options.reviewShares !== 'operators' || operators.has(`${platform}:${userId}`),
   });
   moderator.review = review;
+  moderator.library = library;
   const operatorAlerts = new OperatorAlerts(options.operatorIds ?? [], moderator.reviewPorts, log);
+  moderator.spread = new SpreadTracker(opened.store, (text) => operatorAlerts.alert('spread', text), options.spread);
   const images = startImageReader(options);
   if (images) {
     moderator.readImagesWith(images, (message, source, skipped) =>
@@ -152,6 +166,7 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   let closing: Promise<void> | undefined;
   const close = async () => {
     library.close();
+    digests.close();
     await images?.close();
     await moderator.settled();
     await recorder.flush();
@@ -172,6 +187,7 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
       exclusions,
       review,
       operators: operatorAlerts,
+      digests,
       ledger,
       recorder,
       spool,

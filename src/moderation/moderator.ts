@@ -17,6 +17,8 @@ import { StoreError } from '../store/storeError.js';
 import { DecisionExecutor } from './executeDecision.js';
 import { REVIEW_COMMANDS, type Review } from '../review/review.js';
 import type { ReviewPort } from '../review/reviewPort.js';
+import type { SpreadTracker } from '../alerts/spreadTracker.js';
+import type { DebunkLibrary } from '../review/debunkLibrary.js';
 import type { ModerationPort } from './moderationPort.js';
 
 /** After a store failure, messages are decided without the store for this long before it is tried again. */
@@ -80,6 +82,10 @@ export class Moderator {
   /** Each platform's way to answer earlier messages and tell people privately, by platform name. */
   readonly reviewPorts = new Map<string, ReviewPort>();
   private images: { reader: ImageReader; onSkipped: ImageSkipHandler } | undefined;
+  /** The database's sources (files, feeds, review), when the core wires it: file changes go through it. */
+  library?: DebunkLibrary;
+  /** Follows unknown rumors across groups (forwards and reports), when the core wires it. */
+  spread?: SpreadTracker;
 
   /**
    * @param now the clock for the store retry pause, cooldowns and outcome times; tests pass a
@@ -105,13 +111,13 @@ export class Moderator {
      * The message concerned: where it is, and its text and author where the adapter has them
      * (kept with the item, so the admins can read what was reported).
      */
-    about: Pick<ChatMessage, 'groupId' | 'messageId'> & Partial<Pick<ChatMessage, 'text' | 'member' | 'sentAt' | 'link' | 'channelId'>>,
+    about: Pick<ChatMessage, 'groupId' | 'messageId'> & Partial<Pick<ChatMessage, 'platform' | 'text' | 'member' | 'sentAt' | 'link' | 'channelId'>>,
     by: ChatMember,
     note: string,
     debunkId?: string,
   ): Promise<FeedbackResult | { ok: false; error: 'unavailable' }> {
     if (!this.feedback) return { ok: false, error: 'unavailable' };
-    return this.feedback.add({
+    const added = await this.feedback.add({
       kind,
       groupId: about.groupId,
       messageId: about.messageId,
@@ -130,6 +136,20 @@ export class Moderator {
           }
         : {}),
     });
+    if (added.ok && kind === 'report' && about.text) this.observeSpread({ platform: about.platform ?? 'unknown', groupId: about.groupId, text: about.text }, 'report');
+    return added;
+  }
+
+  /** Counts a message towards the cross-group alert, unless its group opted out; in the background. */
+  private observeSpread(message: Pick<ChatMessage, 'platform' | 'groupId' | 'text'>, kind: 'forward' | 'report'): void {
+    const spread = this.spread;
+    if (!spread) return;
+    this.track(
+      this.engine
+        .settingsFor(message.groupId)
+        .then((s) => (s.spread.share ? spread.observe(message, kind) : undefined))
+        .catch(() => undefined),
+    );
   }
 
   /**
@@ -161,6 +181,7 @@ export class Moderator {
     const incident = found && { ...found, recordId: randomUUID(), ...(storeError ? { note: `${REASONS.store_unavailable} (${storeError})` } : {}) };
     const handled: MessageHandled = { decision, ...(storeError ? { storeError } : {}) };
     if (incident && this.sink) handled.recorded = await this.sink.record(incident);
+    if (message.forwarded && decision.matches.length === 0 && !storeError) this.observeSpread(message, 'forward');
     if (port && decision.actions.some((a) => a.type !== 'log')) handled.outcomes = this.carryOut(decision, message, port, incident);
     return handled;
   }

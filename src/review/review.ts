@@ -41,6 +41,14 @@ export interface ReviewDeps {
   track: (task: Promise<unknown>) => void;
   /** An operator (OPERATOR_IDS) retires debunks for every group. */
   isOperator: (platform: string, userId: string) => boolean;
+  /**
+   * Whether this admin's accepted reports serve every group (REVIEW_SHARES): `all` for one
+   * community of groups, else only operators' do and other admins' serve their own group.
+   * @defaultValue every admin's
+   */
+  sharesEverywhere?: (platform: string, userId: string) => boolean;
+  /** The weekly digests' schedule, told when a group opts in or out. */
+  digests?: { subscribe(platform: string, groupId: string, on: boolean): Promise<void> };
   now?: () => number;
 }
 
@@ -96,6 +104,7 @@ export class Review {
         const override = sub === 'tellreporter' ? { review: { tellReporter: on } } : sub === 'spread' ? { spread: { share: on } } : { digest: { weekly: on } };
         const r = await this.deps.engine.configure(groupId, override);
         if (!r.ok) return bad(r.problems.join('; '));
+        if (sub === 'digest') await this.deps.digests?.subscribe(platform, groupId, on);
         const summary = `${sub === 'tellreporter' ? 'tell reporters of rejected reports' : sub === 'spread' ? 'count unknown rumors across groups' : 'weekly digest to owners'} ${on ? 'on' : 'off'}`;
         return { ok: true, reply: t('accepted', { summary }), change: { action: sub, summary, override } };
       }
@@ -117,14 +126,15 @@ export class Review {
     const claim = given.claim ?? item.message?.text;
     const built = this.buildDebunk(item, { ...given, ...(claim ? { claim } : {}) });
     if (!built.ok) return { ok: false, error: 'bad_argument', reply: t('invalidDebunk', { problems: built.problems.join('; ') }) };
-    const scope = here ? groupId : 'all';
+    const everywhere = !here && (this.deps.sharesEverywhere?.(platform, by.id) ?? true);
+    const scope = everywhere ? 'all' : groupId;
     const learned = await this.deps.library.learn({ debunk: built.debunk, scope, by: { platform, id: by.id, name: by.name }, at: this.now() });
     if (!learned.ok) return { ok: false, error: 'bad_argument', reply: t('invalidDebunk', { problems: `id: ${built.debunk.id} already exists` }) };
     await this.resolveAll(item, 'accepted');
     const answered = this.answerAll(platform, groupId, by, item, built.debunk);
     const summary =
       `accepted report ${item.id} (${item.feedback.length} report(s) by ${item.reporters.map((r) => r.name).join(', ')}; ${item.messageIds.length} message(s)) ` +
-      `as new debunk ${built.debunk.id} (${built.debunk.verdict}) for ${here ? 'this group' : 'all groups'}; answering ${answered} message(s)`;
+      `as new debunk ${built.debunk.id} (${built.debunk.verdict}) for ${everywhere ? 'all groups' : 'this group'}; answering ${answered} message(s)`;
     return { ok: true, reply: t('accepted', { summary }), change: { action: 'accept', summary } };
   }
 

@@ -13,4 +13,6 @@ export interface ReviewPort {
   notify(groupId: string, messageId: string, text: string, channelId?: string): Promise<Attempt>;
   /** A private plain-text message to a user of the platform. */
   tellPrivately(userId: string, text: string): Promise<Attempt>;
+  /** A plain-text message to the group's owners, where owner alerts go (the weekly digest). */
+  tellOwners?(groupId: string, text: string): Promise<Attempt>;
 }

@@ -11,7 +11,7 @@ import { ALL_ACTIONS, DEBUNKS, DEFAULT_RULES } from '../engine/harness.js';
  * The platform-free core as `npm start` wires it (createCore), for adapter tests: a real SQLite
  * store and ledger in a temporary folder, the engine, the spool-backed recorder and the moderator.
  */
-export async function startCore(options: { groupId: string; debunks?: readonly Debunk[]; enforceAll?: boolean; secrets: string[]; logTo?: NodeJS.WritableStream }) {
+export async function startCore(options: { groupId: string; debunks?: readonly Debunk[]; enforceAll?: boolean; secrets: string[]; logTo?: NodeJS.WritableStream; operatorIds?: readonly string[]; reviewShares?: 'all' | 'operators' }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'rg-core-'));
   const log: Logger = createLogger({
     level: options.logTo ? 'debug' : 'silent',
@@ -23,6 +23,8 @@ export async function startCore(options: { groupId: string; debunks?: readonly D
     rules: DEFAULT_RULES,
     storeUrl: `sqlite://${path.join(dir, 'store.sqlite')}`,
     spoolFile: path.join(dir, 'spool.jsonl'),
+    ...(options.operatorIds ? { operatorIds: options.operatorIds } : {}),
+    ...(options.reviewShares ? { reviewShares: options.reviewShares } : {}),
     log,
   });
   if (!created.ok) throw new Error(created.error);
@@ -38,6 +40,8 @@ export async function startCore(options: { groupId: string; debunks?: readonly D
     moderator,
     store,
     log,
+    library: created.core.library,
+    operators: created.core.operators,
     /** Every record in a group's ledger, once what was handed over so far is delivered. */
     records: async (groupId = options.groupId): Promise<LedgerRecord[]> => {
       await moderator.settled();

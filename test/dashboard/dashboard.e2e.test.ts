@@ -234,14 +234,19 @@ describe('review queue', () => {
     expect(await item.count()).toBe(1);
     expect(await item.textContent()).toContain('The mayor keeps aliens in the town hall basement');
     expect(await item.textContent()).toMatch(/Author: dave/);
-    expect(await item.textContent()).toContain('From erin');
-    await item.locator('button', { hasText: 'Accept' }).click();
+    expect(await item.textContent()).toContain('1 report(s) from erin');
+    // The claim comes prefilled from the message; the admin adds the verdict, refutation and source.
+    expect(await item.locator('textarea[name=claim]').inputValue()).toBe('The mayor keeps aliens in the town hall basement');
+    await item.locator('select[name=verdict]').selectOption('false');
+    await item.locator('textarea[name=refutation]').fill('The town hall has no basement; the building plans are public.');
+    await item.locator('input[name=source]').fill('https://town.example/plans');
+    await item.locator('button', { hasText: 'Accept as a debunk' }).click();
     await page.waitForSelector('.flash.ok');
     await browser.shot('15-queue-accepted');
-    expect(await page.textContent('.flash.ok')).toMatch(/^Done: OK: accepted report \w+ by erin/);
+    expect(await page.textContent('.flash.ok')).toMatch(/^Done: OK: accepted report \w+ \(1 report\(s\) by erin; 1 message\(s\)\) as new debunk \S+ \(false\) for all groups; answering 1 message/);
     expect(await page.locator('.queue-item').count()).toBe(0);
     expect((await adminRecords(world)).filter((r) => r.action === 'accept')).toEqual([
-      { action: 'accept', detail: expect.stringMatching(/^accepted report \w+ by erin on message/), by: { kind: 'admin', id: 'owner', name: 'owner' } },
+      { action: 'accept', detail: expect.stringMatching(/^accepted report \w+ \(1 report\(s\) by erin; 1 message\(s\)\) as new debunk/), by: { kind: 'admin', id: 'owner', name: 'owner' } },
     ]);
   });
 });
@@ -297,7 +302,8 @@ describe('report', () => {
     // whole chain, which the downloads themselves have grown since.
     const figures = (report: string) => report.slice(report.indexOf('## Totals'));
     expect(figures(md)).toBe(figures(cli('md')));
-    expect(figures(md)).toContain('| Messages repeating a known rumor | 5 |');
+    // Five posts, and the reported one answered when its report was accepted as a debunk.
+    expect(figures(md)).toContain('| Messages repeating a known rumor | 6 |');
     expect(JSON.parse(json).entries).toEqual(JSON.parse(cli('json')).entries);
     const rows = (text: string) => text.split('\n').filter((l) => !l.startsWith('checkpoint') && !/^[^,]*,[^,]*,checkpoint,/.test(l));
     expect(rows(csv)).toEqual(rows(cli('csv')));

@@ -141,6 +141,24 @@ describe('review: a report becomes a debunk', () => {
   });
 });
 
+describe('review: REVIEW_SHARES=operators', () => {
+  it('GIVEN a group admin who is not an operator THEN their debunk serves their group only; an operator\'s serves every group', async () => {
+    core = await startCore({ groupId: 'g-a', secrets: [], operatorIds: ['test:op'], reviewShares: 'operators' });
+    const { moderator } = core;
+    await moderator.onFeedback('report', message('g-a', '1', RUMOR), { id: 'r1', name: 'Rita' }, '');
+    let [item] = await moderator.review!.items('g-a');
+    const byAdmin = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | It is safe. | https://x.example/a`);
+    expect(byAdmin.reply).toContain('for this group');
+    expect((await moderator.onMessage(message('g-b', '2', RUMOR))).decision.matches).toEqual([]);
+    const other = 'The mayor has secretly closed every school in the city until next spring because of a virus';
+    await moderator.onFeedback('report', message('g-a', '3', other), { id: 'r1', name: 'Rita' }, '');
+    [item] = await moderator.review!.items('g-a');
+    const byOperator = await moderator.onAdminCommand('test', 'g-a', { id: 'op', name: 'Operator', isAdmin: true }, `/rg accept ${item!.id} | false | Schools are open. | https://x.example/b`);
+    expect(byOperator.reply).toContain('for all groups');
+    expect((await moderator.onMessage(message('g-b', '4', other))).decision.matches).not.toEqual([]);
+  });
+});
+
 describe('review: a dispute accepted', () => {
   it('GIVEN a strike and an accepted "not a rumor" THEN the strike is withdrawn, the author told, the message and its near copies no longer match in that group (still elsewhere)', async () => {
     const { core, notices } = await setup();
@@ -195,5 +213,30 @@ describe('review: retiring', () => {
     expect((await moderator.onMessage(message('g-a', '1', TEXT.fiveG))).decision.matches.map((m) => m.debunkId)).not.toContain(FIVE_G_ID);
     expect((await moderator.onMessage(message('g-b', '2', TEXT.fiveG))).decision.matches[0]?.debunkId).toBe(FIVE_G_ID);
     expect((await moderator.onAdminCommand('test', 'g-a', OWNER, '/rg retire no-such-thing')).ok).toBe(false);
+  });
+});
+
+describe('review: the chat listing', () => {
+  it('GIVEN more items than one chat message holds THEN whole items are listed, oldest first, and the rest counted', async () => {
+    const { reviewListing } = await import('../../src/review/reviewListing.js');
+    const { reviewItems } = await import('../../src/review/reviewItems.js');
+    const items = reviewItems(
+      Array.from({ length: 40 }, (_, i) => ({
+        id: `i${i}`,
+        kind: 'report' as const,
+        groupId: 'g',
+        messageId: `m${i}`,
+        by: { id: 'r', name: 'Rita' },
+        note: '',
+        // Texts that share no 3-grams to speak of: forty different rumors.
+        message: { text: Array.from({ length: 14 }, (_, k) => ((i * 7919 + k * 104_729) % 1_000_003).toString(36)).join(' '), author: { id: 'a', name: 'Ann' } },
+        at: i,
+        status: 'open' as const,
+      })),
+    );
+    const listing = reviewListing(items, 'en');
+    expect(listing.length).toBeLessThanOrEqual(3100);
+    expect(listing).toMatch(/^i0 report ×1 by Rita/);
+    expect(listing).toMatch(/… and \d+ more item\(s\): decide these first, or see the dashboard\.$/);
   });
 });

@@ -43,7 +43,7 @@ blockquote.text { margin: .5rem 0; padding: .5rem .8rem; border-left: 3px solid 
 .status-skipped, .status-pending { color: var(--warn); }
 .status-withheld { color: var(--muted); }
 form.filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; }
-form.filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); }
+form.filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); min-width: 0; max-width: 100%; }
 label.field { display: block; margin: .8rem 0 .2rem; font-weight: 600; }
 .hint { color: var(--muted); font-size: .85rem; margin: .1rem 0; }
 .error { color: var(--bad); font-size: .9rem; margin: .2rem 0; }
@@ -56,6 +56,11 @@ button, .button { font: inherit; padding: .45rem .9rem; border-radius: 4px; bord
 button.secondary, .button.secondary { background: #fff; color: var(--accent); }
 button.danger { background: var(--bad); border-color: var(--bad); }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: 1rem; }
+form.debunk-form { flex: 1 1 100%; display: flex; flex-direction: column; gap: .4rem; }
+form.debunk-form label { display: flex; flex-direction: column; font-size: .85rem; }
+form.debunk-form label.check { flex-direction: row; align-items: center; gap: .4rem; }
+form.debunk-form button { align-self: flex-start; }
+form.debunk-form input[type=url] { font: inherit; padding: .4rem .5rem; border: 1px solid #b9c0cc; border-radius: 4px; }
 .chart { position: relative; height: 220px; }
 code, .hash { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem; word-break: break-all; }
 .report table { margin: .5rem 0 1rem; }

@@ -1,31 +1,48 @@
-import type { FeedbackItem } from '../../feedback/feedbackQueue.js';
+import { VERDICTS } from '../../debunks/schema.js';
 import type { IncidentRecord } from '../../ledger/ledgerRecord.js';
+import type { ReviewItem } from '../../review/reviewItems.js';
 import type { GroupRequestContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import { csrfField, groupPath } from './layout.js';
 
 /**
- * The review queue: each member report or "not a rumor" dispute with the message it is about
- * (its text and author: from the report itself, or from the ledger's incident) and the admin's
- * buttons, which run the same `/rg accept|reject` as the chat.
+ * The review queue: each item (a report, or a dispute, with the near-duplicates grouped in it)
+ * with the message it is about (its text, author, time and link: from the report itself, or from
+ * the ledger's incident), who reported it, and the admin's forms, which run the same
+ * `/rg accept|reject` as the chat. A report is accepted as a debunk: the claim comes prefilled
+ * from the message.
  */
-export function queueBody(c: GroupRequestContext, items: readonly FeedbackItem[], incidentOf: (messageId: string) => IncidentRecord | undefined): Html {
+export function queueBody(c: GroupRequestContext, items: readonly ReviewItem[], incidentOf: (messageId: string) => IncidentRecord | undefined): Html {
   const { t, group, session } = c;
   if (items.length === 0) return html`<div class="card"><p>${t('queueEmpty')}</p></div>`;
   return html`<p class="muted">${t('acceptHint')}</p>${items.map((item) => {
-    const incident = incidentOf(item.messageId);
+    const incident = item.messageIds.map(incidentOf).find((i) => i !== undefined);
     const text = item.message?.text ?? incident?.messageText;
     const author = item.message?.author ?? incident?.member;
+    const sentAt = item.message?.sentAt ?? (incident ? Date.parse(incident.messageAt) : undefined);
+    const link = item.message?.link ?? incident?.link;
     const action = (decision: 'accept' | 'reject') => groupPath(group.id, `/queue/${encodeURIComponent(item.id)}/${decision}`);
+    const names = item.reporters.map((r) => r.name).join(', ');
+    const acceptForm =
+      item.kind === 'report'
+        ? html`<form method="post" action="${action('accept')}" class="debunk-form">${csrfField(session)}
+<label>${t('claimField')} <textarea name="claim" maxlength="500" required>${(text ?? '').slice(0, 500)}</textarea></label>
+<label>${t('verdictField')} <select name="verdict">${VERDICTS.map((v) => html`<option value="${v}">${v}</option>`)}</select></label>
+<label>${t('refutationField')} <textarea name="refutation" maxlength="1000" required></textarea></label>
+<label>${t('sourceField')} <input type="url" name="source" required placeholder="https://"></label>
+<label class="check"><input type="checkbox" name="here" value="1"> ${t('onlyHere')}</label>
+<button type="submit">${t('acceptAsDebunk')}</button></form>`
+        : html`<form method="post" action="${action('accept')}">${csrfField(session)}<button type="submit">${t('accept')}</button></form>`;
     return html`<div class="card queue-item" data-item="${item.id}">
 <h2>${t(item.kind === 'report' ? 'kindReport' : 'kindDispute')} <span class="muted">${item.id}</span></h2>
-<p class="muted">${t('reportedBy', { name: item.by.name })} (${item.by.id}) · ${new Date(item.at).toISOString().slice(0, 16).replace('T', ' ')}</p>
-${item.note ? html`<p>${t('note')}: ${item.note}</p>` : ''}
-<p>${t('author')}: ${author ? html`<a href="${groupPath(group.id, `/members/${encodeURIComponent(author.id)}`)}">${author.name}</a> <span class="muted">${author.id}</span>` : '—'}</p>
+<p class="muted">${t('reportCount', { n: item.feedback.length, names })} · ${new Date(item.at).toISOString().slice(0, 16).replace('T', ' ')}</p>
+${item.notes.length > 0 ? html`<p>${t('note')}: ${item.notes.slice(0, 3).join(' · ')}</p>` : ''}
+<p>${t('author')}: ${author ? html`<a href="${groupPath(group.id, `/members/${encodeURIComponent(author.id)}`)}">${author.name}</a> <span class="muted">${author.id}</span>` : '—'}${sentAt !== undefined && Number.isFinite(sentAt) ? html` <span class="muted">${new Date(sentAt).toISOString().slice(0, 16).replace('T', ' ')}</span>` : ''}${link && /^https?:\/\//.test(link) ? html` <a href="${link}" rel="noopener noreferrer">↗</a>` : ''}</p>
 <blockquote class="text">${text ?? t('textUnknown')}</blockquote>
+${item.messageIds.length > 1 ? html`<p class="muted">${t('similarMessages', { n: item.messageIds.length - 1 })}</p>` : ''}
 ${item.debunkId || incident ? html`<p>${t('matchedRumor')}: ${item.debunkId ?? incident?.debunkId}</p>` : ''}
 <div class="actions">
-<form method="post" action="${action('accept')}">${csrfField(session)}<button type="submit">${t('accept')}</button></form>
+${acceptForm}
 <form method="post" action="${action('reject')}">${csrfField(session)}<button type="submit" class="secondary">${t('reject')}</button></form>
 </div>
 </div>`;

@@ -76,7 +76,8 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
       const body = debunkFormBody(c, { form, ...(replacing ? { replacing } : {}), editable: true, problems: saved.problems, byField: saved.byField });
       return sendPage(reply, groupPage(c, req, 'debunks', replacing ? c.t('editEntry', { id: replacing }) : c.t('addEntry'), body), 422);
     }
-    await engine.reload(saved.debunks);
+    // Through the library when the core has one: review's and the feeds' debunks stay in force.
+    await (ctx.moderator.library?.setFiles(saved.debunks) ?? engine.reload(saved.debunks));
     const id = form.id.trim();
     const detail = replacing ? `changed debunk ${replacing}${replacing === id ? '' : ` (now ${id})`} in ${saved.file}` : `added debunk ${id} to ${saved.file}`;
     await ctx.moderator.recordAction(c.session.platform, c.group.id, { kind: 'admin', id: c.admin.id, name: c.admin.name }, 'debunks', detail);
@@ -112,7 +113,7 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
       if (!outcome.ok) return sendPage(reply, await listPage(req, c, outcome.problems.map((p) => p.split(input).join(upload!.name).replace('pass --lang', c.t('importLangHint')))), 422);
       const reloaded = await loadDebunks(ctx.editor.dir);
       if (!reloaded.ok) return sendPage(reply, await listPage(req, c, reloaded.problems.map(formatProblem)), 422);
-      await engine.reload(reloaded.debunks);
+      await (ctx.moderator.library?.setFiles(reloaded.debunks) ?? engine.reload(reloaded.debunks));
       await ctx.moderator.recordAction(c.session.platform, c.group.id, { kind: 'admin', id: c.admin.id, name: c.admin.name }, 'debunks', `imported ${outcome.count} debunks (${format}) from ${upload.name} into ${outcome.file}`);
       await leaveFlash(ctx, c, { kind: 'ok', text: c.t('imported', { count: outcome.count, file: outcome.file }) });
       return seeOther(reply, groupPath(c.group.id, '/debunks'));

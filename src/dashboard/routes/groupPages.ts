@@ -8,6 +8,7 @@ import { MAX_LISTED, incidentsBody, memberBody } from '../pages/incidentsPage.js
 import { groupPath, page, type PageOptions, type Tab } from '../pages/layout.js';
 import { overviewBody } from '../pages/overviewPage.js';
 import { queueBody } from '../pages/queuePage.js';
+import { reviewItems } from '../../review/reviewItems.js';
 import { seeOther, sendPage } from './respond.js';
 
 type GroupRequest = FastifyRequest<{ Params: { group: string; member?: string; item?: string; decision?: string }; Querystring: Record<string, string> }>;
@@ -77,7 +78,7 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
 
   app.get('/queue', async (req: GroupRequest, reply) => {
     const c = req.dash;
-    const [items, entries] = await Promise.all([ctx.moderator.feedback?.open(c.group.id) ?? [], ctx.ledger.entries(c.group.id)]);
+    const [items, entries] = await Promise.all([ctx.moderator.review?.items(c.group.id) ?? reviewItems((await ctx.moderator.feedback?.open(c.group.id)) ?? []), ctx.ledger.entries(c.group.id)]);
     const incidents = new Map<string, IncidentRecord>();
     for (const e of entries) if (e.record.type === 'incident') incidents.set(e.record.messageId, e.record);
     const body = queueBody(c, items, (messageId) => incidents.get(messageId));
@@ -90,7 +91,12 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
     const item = req.params.item ?? '';
     const decision = req.params.decision;
     if ((decision !== 'accept' && decision !== 'reject') || !/^[\w-]{1,40}$/.test(item)) return seeOther(reply, groupPath(c.group.id, '/queue'));
-    const result = await ctx.moderator.onAdminCommand(c.session.platform, c.group.id, c.admin, `/rg ${decision} ${item}`, c.session.lang);
+    // A report accepted as a debunk: the form's fields become the command's parts (a `|` in them would split a part).
+    const form = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '').replace(/\|/g, '/').replace(/\s+/g, ' ').trim();
+    const debunk = decision === 'accept' && field('verdict') ? ` | ${field('verdict')} | ${field('refutation')} | ${field('source')}${field('claim') ? ` | ${field('claim')}` : ''}` : '';
+    const here = decision === 'accept' && form.here === '1' ? ' here' : '';
+    const result = await ctx.moderator.onAdminCommand(c.session.platform, c.group.id, c.admin, `/rg ${decision} ${item}${here}${debunk}`, c.session.lang);
     await leaveFlash(ctx, c, { kind: result.ok ? 'ok' : 'bad', text: c.t(result.ok ? 'done' : 'refused', { reply: result.reply }) });
     return seeOther(reply, groupPath(c.group.id, '/queue'));
   });

@@ -9,14 +9,14 @@ export interface FoundReview {
 
 /**
  * Every ClaimReview in a JSON-LD document as fact-checkers publish it: a single object, a list,
- * or `@graph` (also nested). Other nodes of a graph (the WebPage, the Organization) are skipped.
+ * `@graph` (also nested), or a schema.org DataFeed (`dataFeedElement`, DataFeedItem `item`). Other nodes of a graph (the WebPage, the Organization) are skipped.
  */
 export function findClaimReviews(data: unknown, path: DataPath = []): FoundReview[] {
   if (Array.isArray(data)) return data.flatMap((item, i) => findClaimReviews(item, [...path, i]));
   if (!isMapping(data)) return [];
   if (isClaimReview(data)) return [{ review: data, path }];
-  const graph = data['@graph'];
-  return graph === undefined ? [] : findClaimReviews(graph, [...path, '@graph']);
+  // A schema.org DataFeed lists its items under `dataFeedElement`; a DataFeedItem holds one under `item`.
+  return ['@graph', 'dataFeedElement', 'item'].flatMap((key) => (data[key] === undefined ? [] : findClaimReviews(data[key], [...path, key])));
 }
 
 /** `@type` may be a list, and may be written as a full IRI or with a prefix (`schema:ClaimReview`). */

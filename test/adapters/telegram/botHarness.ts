@@ -27,6 +27,8 @@ export interface BotHarnessOptions {
   dashboard?: boolean;
   /** Updates a chat may have waiting (TelegramAdapterOptions.inboxPerChat). */
   inboxPerChat?: number;
+  /** OPERATOR_IDS. */
+  operatorIds?: readonly string[];
 }
 
 /**
@@ -100,6 +102,8 @@ export async function startBot(options: BotHarnessOptions = {}) {
     ledger,
     moderator,
     store: core.store,
+    library: core.library,
+    operators: core.operators,
     records: core.records,
     incidents: core.incidents,
     /** What the bot sent to a chat since the last call (or since the start). */
