@@ -99,7 +99,7 @@ export class Engine {
       const { store } = this.options;
       const now = this.now();
       // Every scored match: decide() tells "below the suggest threshold" from "no match at all".
-      const match = await this.matchIn(message, settings.thresholds.suggest, true);
+      const match = await this.matchIn(message, settings.thresholds.suggest);
       const top = match.matches[0];
       const mode = settings.mode;
       const decayDays = settings.strikes.decayDays;
@@ -178,12 +178,12 @@ export class Engine {
    * The message's matches in its group: without the debunks of other groups, and, when the best
    * match reaches `suggest`, without the group's exclusions (retired debunks, false positives).
    */
-  private async matchIn(message: ChatMessage, suggest: number, withExclusions: boolean): Promise<MessageMatch> {
+  private async matchIn(message: ChatMessage, suggest: number): Promise<MessageMatch> {
     const others = this.othersScoped(message.groupId);
     const options = { minScore: Number.MIN_VALUE, ...(others.size > 0 ? { exclude: others } : {}) };
     const match = this.matcher.match(message.text, options);
     const top = match.matches[0];
-    if (!withExclusions || !this.options.exclusions || !top || top.score < suggest) return match;
+    if (!this.options.exclusions || !top || top.score < suggest) return match;
     const excluded = await this.options.exclusions.excludedFor(
       message.groupId,
       message.messageId,
