@@ -22,8 +22,11 @@ export interface GroupExclusionState {
 
 /** False positives a group keeps: the oldest give way (a flood of disputes cannot grow the store). */
 export const MAX_FALSE_POSITIVES = 500;
-/** How long another process's change takes to apply here; this process's own apply at once. */
-export const EXCLUSIONS_CACHE_MS = 5_000;
+/**
+ * How long another process's change takes to apply here (this process's own apply at once): read
+ * only for messages that matched, at most this often per group, so the message path barely feels it.
+ */
+export const EXCLUSIONS_CACHE_MS = 30_000;
 
 const key = (groupId: string) => storeKey('exclusions', groupId);
 

@@ -89,7 +89,7 @@ export class Review {
         if (!parsed.ok) return bad(t('useResolve'));
         const item = findReviewItem(await this.items(groupId), parsed.id);
         if (!item) return bad(t('noItem', { id: parsed.id }));
-        if (sub === 'reject') return this.reject(platform, groupId, by, item, lang);
+        if (sub === 'reject') return this.reject(platform, groupId, item, lang);
         if (item.kind === 'not_a_rumor') return this.acceptDispute(platform, groupId, by, item, lang);
         if (!parsed.debunk) return bad(t('useAccept', { id: item.id, verdicts: VERDICTS.join(', ') }));
         return this.acceptReport(platform, groupId, by, item, parsed.debunk, parsed.here, lang);
@@ -221,7 +221,7 @@ export class Review {
     return { ok: true, reply: t('accepted', { summary }), change: { action: 'accept', summary } };
   }
 
-  private async reject(platform: string, groupId: string, by: ChatMember, item: ReviewItem, lang: Language): Promise<CommandResult> {
+  private async reject(platform: string, groupId: string, item: ReviewItem, lang: Language): Promise<CommandResult> {
     const t = (name: ReviewTextName, values: Record<string, string | number> = {}) => fillTemplate(REVIEW_TEXTS[lang][name], values);
     await this.resolveAll(item, 'rejected');
     const settings = await this.deps.engine.settingsFor(groupId);
@@ -232,7 +232,6 @@ export class Review {
       for (const r of item.reporters) this.deps.track(port.tellPrivately(r.id, REVIEW_TEXTS[tl].toReporterRejected).catch(() => undefined));
     }
     const summary = `rejected ${item.kind === 'report' ? 'report' : '"not a rumor"'} ${item.id} by ${item.reporters.map((r) => r.name).join(', ')} on ${item.messageIds.length} message(s)${tell ? '; reporters told' : ''}`;
-    void by;
     return { ok: true, reply: t('accepted', { summary }), change: { action: 'reject', summary } };
   }
 
