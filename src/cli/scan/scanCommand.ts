@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { CHATLOG_FORMATS } from '../../chatlog/chatlogEntry.js';
 import { openChatlog, type ChatlogFormatChoice } from '../../chatlog/openChatlog.js';
 import { loadEngine, type EngineFlags } from '../loadEngine.js';
+import { terminalText } from '../../lib/terminalText.js';
 import { formatSummary } from './formatSummary.js';
 import { scanProgress } from './progressBar.js';
 import { runScan, type ScanClock } from './runScan.js';
@@ -34,7 +35,7 @@ export function scanCommand(): Command {
       if (!engine) return;
       const opened = await openChatlog(file, flags.format);
       if (!opened.ok) {
-        process.stderr.write(`${file}: ${opened.error}\n`);
+        process.stderr.write(`${terminalText(`${file}: ${opened.error}`)}\n`);
         process.exitCode = 1;
         return;
       }
@@ -44,7 +45,7 @@ export function scanCommand(): Command {
         entries: chatlog.entries,
         engine,
         clock,
-        onProblem: (line, message) => progress.log(`${file}:${line}: ${message}`),
+        onProblem: (line, message) => progress.log(terminalText(`${file}:${line}: ${message}`)),
         onEntry: () => progress.update(chatlog.bytesRead()),
       });
       progress.stop();
