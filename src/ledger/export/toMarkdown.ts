@@ -6,6 +6,7 @@ import type { ChainCheck } from '../verifyChain.js';
 import { CHAIN_FAULTS } from '../verifyChain.js';
 import type { ActionType } from '../../rules/actionTypes.js';
 import { cutText } from '../../lib/cutText.js';
+import { appendAll } from '../../lib/appendAll.js';
 
 export interface ReportOptions {
   groupId: string;
@@ -100,7 +101,7 @@ export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: Repor
       : `**Ledger chain FAILED verification at entry ${options.check.seq}: ${CHAIN_FAULTS[options.check.fault]}${options.check.detail ? ` (${cell(options.check.detail)})` : ''}.**`,
   );
   lines.push('');
-  lines.push(...signedHead(options.checkpoint));
+  appendAll(lines, signedHead(options.checkpoint));
   lines.push('');
   lines.push('## Totals');
   lines.push('');
