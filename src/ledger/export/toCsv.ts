@@ -32,7 +32,7 @@ export function ledgerToCsv(entries: readonly LedgerEntry[], checkpoint?: Signed
  * slices, so a csv of a million entries made in the bot's process never holds up moderation for
  * long. The same text as ledgerToCsv.
  */
-export async function ledgerToCsvYielding(entries: readonly LedgerEntry[], checkpoint?: SignedCheckpoint, slice = 1_000): Promise<string> {
+export async function ledgerToCsvYielding(entries: readonly LedgerEntry[], checkpoint?: SignedCheckpoint, slice = 200): Promise<string> {
   const row = csvRow(entries);
   const parts: string[] = [];
   for (let i = 0; i < entries.length; i += slice) {
