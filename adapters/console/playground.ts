@@ -36,6 +36,9 @@ const HELP = [
   '  /ledger        check this group\'s ledger and show its last entries',
   '  /report [why]  report the last message as a rumor; /notrumor [why] dispute the last match',
   '  /help, /quit',
+  'This console is for trying RumorGuard on your own machine: here /ledger has no admin check and /as owner',
+  'makes you the admin. It reads only this terminal and is never reachable from a network; a real group is',
+  'connected with a platform token, where only the group\'s own admins configure.',
 ];
 
 const storeTrouble = (error: unknown) => ({ reply: `  (could not handle that message: ${(error as Error).message})` });

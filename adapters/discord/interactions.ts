@@ -130,7 +130,8 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
   const o = interaction.options;
   const sub = o.getSubcommand();
   const core = async (command: string) => {
-    const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang);
+    // Discord refuses a message over 2,000 characters, counted after the markdown escaping.
+    const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang, { maxLength: 2000, measure: (t) => escapeDiscordMarkdown(t).length });
     await answer({ content: plainLines(result.reply) });
   };
   switch (sub) {
@@ -151,7 +152,7 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
     case 'pardon':
       return core(`/rg pardon ${o.getUser('member', true).id}${o.getInteger('count') === null ? '' : ` ${o.getInteger('count')}`}`);
     case 'reports':
-      return core('/rg queue');
+      return core(`/rg queue${o.getInteger('page') === null ? '' : ` ${o.getInteger('page')}`}`);
     case 'resolve': {
       // A report accepted with a verdict, refutation and source becomes a debunk (see Review).
       const field = (name: string) => (o.getString(name) ?? '').replace(/\|/g, '/').trim();

@@ -116,7 +116,13 @@ function adminCommand(): SlashCommandBuilder {
       .addChannelOption((o) => o.setName('channel').setDescription('Alert channel; leave empty for DMs to the owner').addChannelTypes(ChannelType.GuildText)),
   );
   b.addSubcommand((s) => s.setName('dashboard').setDescription('A login link to the web dashboard, only for you').setDescriptionLocalizations(zh('网页管理后台的登录链接（仅你可见）')));
-  b.addSubcommand((s) => s.setName('reports').setDescription('Members\' reports and objections').setDescriptionLocalizations(zh('成员的举报和异议')));
+  b.addSubcommand((s) =>
+    s
+      .setName('reports')
+      .setDescription('Members\' reports and objections')
+      .setDescriptionLocalizations(zh('成员的举报和异议'))
+      .addIntegerOption((o) => o.setName('page').setDescription('Page of the list (1 is the oldest items)').setMinValue(1)),
+  );
   b.addSubcommand((s) =>
     s
       .setName('resolve')

@@ -81,7 +81,8 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   } else if (MEMBER_COMMANDS.has(args[0] ?? '') && args.length === 1) {
     return reply(textHtml(lang, 'replyToMember'));
   }
-  const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText, lang);
+  // Telegram refuses a message over 4,096 characters, counted after the HTML escaping.
+  const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText, lang, { maxLength: 4096, measure: (t) => escapeHtml(t).length });
   reply(escapeHtml(result.reply));
 }
 

@@ -7,6 +7,7 @@ import { describeSkip, localImageReader, readImageFile } from '../ocr/localImage
 import { checkBatch } from './checkBatch.js';
 import { CliError } from './cliError.js';
 import { loadEngine, type EngineFlags } from './loadEngine.js';
+import { appendAll } from '../lib/appendAll.js';
 
 interface CheckFlags extends EngineFlags {
   batch?: string;
@@ -109,12 +110,12 @@ export function formatDecision(d: Decision): string[] {
   lines.push(`Strikes: ${d.strikes.before} before, ${d.strikes.after} after`);
   lines.push('', 'Would do');
   if (d.actions.length === 0) lines.push('  (nothing)');
-  for (const a of d.actions) lines.push(...formatIntent(a));
+  for (const a of d.actions) appendAll(lines, formatIntent(a));
   lines.push('', 'Withheld');
   if (d.withheld.length === 0) lines.push('  (nothing)');
-  for (const w of d.withheld) lines.push(...formatIntent(w, `withheld: ${REASONS[w.withheldBecause]}`));
+  for (const w of d.withheld) appendAll(lines, formatIntent(w, `withheld: ${REASONS[w.withheldBecause]}`));
   lines.push('', 'Rules considered');
-  const width = Math.max(...d.explain.map((o) => o.rule.length));
+  const width = d.explain.reduce((w, o) => Math.max(w, o.rule.length), 0);
   for (const o of d.explain) {
     const detail = o.detail === undefined ? '' : ` (${o.detail})`;
     lines.push(`  ${o.fired ? 'yes' : 'no '}  ${o.rule.padEnd(width)}  ${REASONS[o.reason]}${detail}`);
@@ -126,7 +127,7 @@ function formatIntent(a: ActionIntent, note?: string): string[] {
   const lines = [`  ${a.type}: ${REASONS[a.reason]} (${a.detail})`];
   if (note) lines.push(`    ${note}`);
   const text = intentText(a);
-  if (text) lines.push(...text.split('\n').map((l) => `    | ${l}`));
+  if (text) appendAll(lines, text.split('\n').map((l) => `    | ${l}`));
   return lines;
 }
 

@@ -5,7 +5,10 @@ import type { Engine, SettingsChange } from '../engine/engine.js';
 import type { SettingsOverride } from '../engine/mergeSettings.js';
 import type { FeedbackQueue } from '../feedback/feedbackQueue.js';
 import type { Language } from '../engine/templates.js';
+import { plainText } from '../engine/plainText.js';
+import { ellipsize } from '../lib/cutText.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
+import { DEFAULT_REPLY_LIMIT, replyPage, type ReplyLimit } from './replyPages.js';
 import { ADMIN_HELP_TEXTS, COMMAND_TEXTS, type CommandTextName } from './commandTexts.js';
 
 /** The outcome of an admin command: the text to answer with, and the change made, if any. */
@@ -47,6 +50,7 @@ export async function runAdminCommand(
   text: string,
   feedback?: FeedbackQueue,
   lang: Language = 'en',
+  limit: ReplyLimit = DEFAULT_REPLY_LIMIT,
 ): Promise<CommandResult> {
   const t = (name: CommandTextName, values: Record<string, string | number> = {}) => fillTemplate(COMMAND_TEXTS[lang][name], values);
   const fail = (error: CommandError, detail?: string): CommandResult => ({ ok: false, error, reply: detail ? `${t(error)} ${detail}` : t(error) });
@@ -142,11 +146,14 @@ export async function runAdminCommand(
     case 'queue': {
       const items = (await feedback?.open(groupId)) ?? [];
       if (items.length === 0) return { ok: true, reply: t('queueEmpty') };
+      // Members wrote the names and notes: neutralized (no mentions, controls, direction
+      // overrides, line breaks) and kept short, like every text of theirs the bot repeats.
       const lines = items.map(
         (i) =>
-          `${t('queueLine', { id: i.id, kind: t(i.kind === 'report' ? 'report' : 'dispute'), name: i.by.name, message: i.messageId })}${i.debunkId ? ` (${i.debunkId})` : ''}${i.note ? `: ${i.note}` : ''}`,
+          `${t('queueLine', { id: i.id, kind: t(i.kind === 'report' ? 'report' : 'dispute'), name: plainText(i.by.name, 64), message: plainText(i.messageId, 40) })}${i.debunkId ? ` (${i.debunkId})` : ''}${i.note ? `: ${plainText(i.note, 300)}` : ''}`,
       );
-      return { ok: true, reply: lines.join('\n') };
+      const page = replyPage(lines, Number(args[0] ?? 1), limit, (at, pages) => t('queuePage', { page: at, pages }), ellipsize);
+      return { ok: true, reply: page.text };
     }
     case 'accept':
     case 'reject': {

@@ -34,8 +34,9 @@ export function checkDebunkFiles(reads: readonly FileRead[]): LoadResult {
       continue;
     }
     const checked = checkDebunkFile(read.file, read.text);
-    debunks.push(...checked.debunks);
-    ids.push(...checked.ids);
+    // One by one: a spread of a file's entries into push() overflows the stack past ~125k.
+    for (const d of checked.debunks) debunks.push(d);
+    for (const site of checked.ids) ids.push(site);
     problemsByFile.set(read.file, checked.problems);
   }
   for (const problem of duplicateIds(ids)) problemsByFile.get(problem.file)?.push(problem);

@@ -1,14 +1,14 @@
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { checkDebunkFiles, type FileRead, type LoadResult } from './checkDebunkFiles.js';
-import { readDebunkFiles, stripBom } from './readDebunkFiles.js';
+import { readDebunkFile, realFolderOf } from './readDebunkFile.js';
+import { readDebunkFiles } from './readDebunkFiles.js';
 import {
   debunkFileNames,
   emptyFolderProblem,
   folderProblem,
   shownFile,
   shownPath,
-  unreadableFileProblem,
 } from './debunkFolder.js';
 
 export type { LoadResult } from './checkDebunkFiles.js';
@@ -48,14 +48,8 @@ export function loadDebunksSync(dir: string, options: LoadOptions = {}): LoadRes
   }
   const names = debunkFileNames(listing);
   if (names.length === 0) return { ok: false, problems: [emptyFolderProblem(folder)] };
-  const reads = names.map((name): FileRead => {
-    const file = shownFile(folder, name);
-    try {
-      return { file, text: stripBom(readFileSync(path.join(absolute, name), 'utf8')) };
-    } catch (err) {
-      return { file, problem: unreadableFileProblem(file, err) };
-    }
-  });
+  const realFolder = realFolderOf(absolute);
+  const reads = names.map((name): FileRead => readDebunkFile(realFolder, name, shownFile(folder, name)));
   return checkDebunkFiles(reads);
 }
 

@@ -1,3 +1,5 @@
+import { terminalText } from '../lib/terminalText.js';
+
 /**
  * Why a debunk folder could not be loaded. One table, so the CLI, the tests and a future
  * `rumorguard db check --json` agree on the identifiers.
@@ -51,7 +53,9 @@ export function formatProblem(p: LoadProblem): string {
   const entry =
     p.entryId !== undefined ? ` entry "${p.entryId}"` : p.entryIndex !== undefined ? ` entry #${p.entryIndex}` : '';
   const field = p.field ? `${p.field}: ` : '';
-  return `${where}${entry}: ${field}${p.message}`;
+  // Keys, values and file names come from the files: a newline or an escape sequence in one must
+  // not forge a line ("OK: …") or drive the terminal, so every control character shows escaped.
+  return terminalText(`${where}${entry}: ${field}${p.message}`);
 }
 
 /** Renders problems one per line, in the order given. */

@@ -1,4 +1,4 @@
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /** A path into parsed data, as zod reports it: keys and list indexes. */
 export type DataPath = readonly (string | number)[];
@@ -32,7 +32,10 @@ export function parseSource(text: string, format: SourceFormat): ParseResult {
   const lineCounter = new LineCounter();
   const line = (offset: number) => lineCounter.linePos(offset).line;
   // JSON allows repeated keys (the last wins); the position map must not reject what JSON.parse took.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: format === 'yaml' });
+  // For JSON the position map is made only when a line is asked for (a problem to report): a
+  // large valid file is read by JSON.parse alone, in linear time and without a second tree.
+  let parsedDoc: Document | undefined;
+  const docOf = () => (parsedDoc ??= parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: format === 'yaml' }));
 
   let data: unknown;
   if (format === 'json') {
@@ -42,6 +45,7 @@ export function parseSource(text: string, format: SourceFormat): ParseResult {
       return { ok: false, errors: [{ line: jsonErrorLine(text, err), message: jsonErrorMessage(err) }] };
     }
   } else {
+    const doc = docOf();
     if (doc.errors.length > 0) {
       return { ok: false, errors: doc.errors.map((e) => ({ line: line(e.pos[0]), message: e.message })) };
     }
@@ -52,16 +56,29 @@ export function parseSource(text: string, format: SourceFormat): ParseResult {
       return { ok: false, errors: [{ line: 1, message: errorMessage(err) }] };
     }
   }
-  return { ok: true, source: { data, lineOf: (path) => lineOfPath(doc, path, line) } };
+  // Each mapping's keys indexed once, so finding the lines of many keys stays linear.
+  const index = new WeakMap<object, Map<string, Pair>>();
+  return { ok: true, source: { data, lineOf: (path) => lineOfPath(docOf(), path, line, index) } };
 }
 
-function lineOfPath(doc: Document, path: DataPath, line: (offset: number) => number): number {
+function pairsOf(map: YAMLMap, index: WeakMap<object, Map<string, Pair>>): Map<string, Pair> {
+  let pairs = index.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    // The first pair of a key, as a find() over the items would give.
+    for (const p of map.items) if (isScalar(p.key) && !pairs.has(String(p.key.value))) pairs.set(String(p.key.value), p);
+    index.set(map, pairs);
+  }
+  return pairs;
+}
+
+function lineOfPath(doc: Document, path: DataPath, line: (offset: number) => number, index: WeakMap<object, Map<string, Pair>>): number {
   let node: unknown = doc.contents;
   let found = startLine(node, line) ?? 1;
   for (const seg of path) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairsOf(node as YAMLMap, index).get(String(seg));
       if (!pair) break;
       found = startLine(pair.key, line) ?? found;
       node = pair.value;

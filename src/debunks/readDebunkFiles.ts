@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileRead } from './checkDebunkFiles.js';
-import { debunkFileNames, folderProblem, shownFile, shownPath, unreadableFileProblem } from './debunkFolder.js';
+import { debunkFileNames, folderProblem, shownFile, shownPath } from './debunkFolder.js';
+import { readDebunkFile, realFolderOf } from './readDebunkFile.js';
 import type { LoadProblem } from './loadProblem.js';
 
 /** The debunk files of a folder as read, before any checking. */
@@ -21,16 +22,9 @@ export async function readDebunkFiles(dir: string, cwd: string): Promise<FolderR
   } catch (err) {
     return { ok: false, problems: [folderProblem(folder, err)] };
   }
-  const reads = await Promise.all(
-    names.map(async (name): Promise<FileRead> => {
-      const file = shownFile(folder, name);
-      try {
-        return { file, text: stripBom(await readFile(path.join(absolute, name), 'utf8')) };
-      } catch (err) {
-        return { file, problem: unreadableFileProblem(file, err) };
-      }
-    }),
-  );
+  const realFolder = realFolderOf(absolute);
+  // One file after another, each checked to be a plain UTF-8 file of this folder (readDebunkFile).
+  const reads = names.map((name): FileRead => readDebunkFile(realFolder, name, shownFile(folder, name)));
   return { ok: true, folder, reads };
 }
 

@@ -7,6 +7,7 @@ import { fitBoostedTrees, type BoostOptions } from './boostedTrees.js';
 import type { LabelledRow } from './logisticRegression.js';
 import { readEvalData } from './readEvalData.js';
 import type { EvalDataset } from './types.js';
+import { appendAll } from '../lib/appendAll.js';
 
 /**
  * What the verifier is fitted on, and what is kept out so the evaluation still says something:
@@ -70,7 +71,7 @@ function sourcesOf(datasets: readonly EvalDataset[]): Source[] {
   for (const d of datasets) {
     const heldOut = d.splits.some((s) => s.name === HELD_OUT_SPLIT);
     const examples: Example[] = [];
-    for (const split of d.splits) if (split.name !== HELD_OUT_SPLIT) examples.push(...split.queries.map((q) => ({ text: q.text, gold: q.gold })));
+    for (const split of d.splits) if (split.name !== HELD_OUT_SPLIT) appendAll(examples, split.queries.map((q) => ({ text: q.text, gold: q.gold })));
     if (d.messages !== null) {
       // Labelled messages include the spread ones already listed as queries: use them once.
       const seen = new Set(examples.map((e) => e.text));
@@ -80,7 +81,7 @@ function sourcesOf(datasets: readonly EvalDataset[]): Source[] {
         examples.push({ text: m.text, gold: carries && m.claim !== null ? [m.claim] : [] });
       }
     } else if (d.negatives !== null && (INCLUDE_HELD_OUT_NEGATIVES || !heldOut)) {
-      examples.push(...d.negatives.map((text) => ({ text, gold: [] })));
+      appendAll(examples, d.negatives.map((text) => ({ text, gold: [] })));
     }
     sources.push({ name: d.name, debunks: d.debunks, examples });
     if (d.messages !== null && largest !== undefined && largest !== d) {
@@ -117,7 +118,7 @@ export function fitVerifier(dataDir: string, createMatcher: MatcherFactory, onPr
   const pairs: Pair[] = [];
   sources.forEach((s, i) => {
     onProgress(`fit: ${s.name}: ${s.examples.length} messages over ${s.debunks.length} claims`);
-    pairs.push(...pairsOf(createMatcher(s.debunks), s.examples, i));
+    appendAll(pairs, pairsOf(createMatcher(s.debunks), s.examples, i));
   });
   // Every source weighs the same in total, so the largest set does not decide alone, and within a
   // source positives and negatives weigh the same: how many rumors a set holds is how it was

@@ -57,7 +57,8 @@ type Column<T> = { title: string; cell: (r: T) => string; left?: true };
 
 function table<T>(columns: readonly Column<T>[], items: readonly T[]): string[] {
   const rows = [columns.map((c) => c.title), ...items.map((r) => columns.map((c) => c.cell(r)))];
-  const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
+  const widths = columns.map(() => 0);
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows.map((row) =>
     row.map((cell, i) => (columns[i]?.left ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd(),
   );

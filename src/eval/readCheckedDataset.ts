@@ -6,6 +6,7 @@ import { toEvalDebunk } from './evalDebunk.js';
 import { parseJsonl } from './parseJsonl.js';
 import { readLines } from './readLines.js';
 import { byFileAndLine, MESSAGE_KINDS, type EvalDataset, type EvalProblem, type EvalQuery, type LabelledMessage, type Read } from './types.js';
+import { appendAll } from '../lib/appendAll.js';
 
 /** The files of the CHECKED layout, all in the dataset folder. */
 export const CHECKED_FILES = {
@@ -66,7 +67,7 @@ export function readCheckedDataset(dir: string, name: string = basename(dir)): R
 
 function readClaims(file: string, problems: EvalProblem[]): Debunk[] {
   const parsed = parseJsonl(readFileSync(file, 'utf8'), file, ClaimLine);
-  problems.push(...parsed.problems);
+  appendAll(problems, parsed.problems);
   const debunks = new Map<string, Debunk>();
   for (const { line, value } of parsed.rows) {
     if (debunks.has(value.claim_id)) {
@@ -89,7 +90,7 @@ function readClaims(file: string, problems: EvalProblem[]): Debunk[] {
 
 function readQueries(file: string, claimIds: ReadonlySet<string>, problems: EvalProblem[]): EvalQuery[] {
   const parsed = parseJsonl(readFileSync(file, 'utf8'), file, QueryLine);
-  problems.push(...parsed.problems);
+  appendAll(problems, parsed.problems);
   const queries: EvalQuery[] = [];
   for (const { line, value } of parsed.rows) {
     const unknown = value.claim_id.filter((id) => !claimIds.has(id));
@@ -104,7 +105,7 @@ function readQueries(file: string, claimIds: ReadonlySet<string>, problems: Eval
 
 function readMessages(file: string, claimIds: ReadonlySet<string>, problems: EvalProblem[]): LabelledMessage[] {
   const parsed = parseJsonl(readFileSync(file, 'utf8'), file, MessageLine);
-  problems.push(...parsed.problems);
+  appendAll(problems, parsed.problems);
   const messages: LabelledMessage[] = [];
   for (const { line, value } of parsed.rows) {
     const claim = value.claim ?? null;

@@ -5,6 +5,7 @@ import { toEvalDebunk } from './evalDebunk.js';
 import { parseTsv } from './parseTsv.js';
 import { readLines } from './readLines.js';
 import { byFileAndLine, type EvalDataset, type EvalProblem, type EvalQuery, type EvalSplit, type Read } from './types.js';
+import { appendAll } from '../lib/appendAll.js';
 
 /** The files of the CLEF-2020 CheckThat! Task 2 layout. */
 export const CLEF_FILES = {
@@ -49,7 +50,7 @@ export function readClefDataset(dir: string, name: string = basename(dir)): Read
 
 function readClaims(file: string, problems: EvalProblem[]): Debunk[] {
   const parsed = parseTsv(readFileSync(file, 'utf8'), file, 3, true);
-  problems.push(...parsed.problems);
+  appendAll(problems, parsed.problems);
   const debunks = new Map<string, Debunk>();
   for (const { line, fields } of parsed.rows) {
     const [id = '', claim = '', title = ''] = fields.map((f) => f.trim());
@@ -70,7 +71,7 @@ function readClaims(file: string, problems: EvalProblem[]): Debunk[] {
 function readSplit(dir: string, claimIds: ReadonlySet<string>, problems: EvalProblem[]): EvalQuery[] {
   const queriesFile = join(dir, CLEF_FILES.queries);
   const queries = parseTsv(readFileSync(queriesFile, 'utf8'), queriesFile, 2, true);
-  problems.push(...queries.problems);
+  appendAll(problems, queries.problems);
   const texts = new Map<string, { line: number; text: string }>();
   for (const { line, fields } of queries.rows) {
     const [id = '', text = ''] = fields.map((f) => f.trim());
@@ -85,7 +86,7 @@ function readSplit(dir: string, claimIds: ReadonlySet<string>, problems: EvalPro
 
   const qrelsFile = join(dir, CLEF_FILES.qrels);
   const qrels = parseTsv(readFileSync(qrelsFile, 'utf8'), qrelsFile, 4, false);
-  problems.push(...qrels.problems);
+  appendAll(problems, qrels.problems);
   const gold = new Map<string, Set<string>>();
   for (const { line, fields } of qrels.rows) {
     const [tweetId = '', , claimId = '', relevance = ''] = fields.map((f) => f.trim());

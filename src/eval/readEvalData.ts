@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CHECKED_FILES, readCheckedDataset } from './readCheckedDataset.js';
 import { CLEF_FILES, readClefDataset } from './readClefDataset.js';
 import type { EvalDataset, EvalLayout, Read } from './types.js';
+import { appendAll } from '../lib/appendAll.js';
 
 /** Tells a dataset folder's layout by the files it holds; `null` when it is neither. */
 export function detectLayout(dir: string): EvalLayout | null {
@@ -29,7 +30,7 @@ export function readEvalData(dataDir: string, onProgress: (message: string) => v
     onProgress(`reading ${name} (${layout} layout)`);
     const read = layout === 'clef' ? readClefDataset(dir, name) : readCheckedDataset(dir, name);
     result.value.push(read.value);
-    result.problems.push(...read.problems);
+    appendAll(result.problems, read.problems);
   }
   return result;
 }

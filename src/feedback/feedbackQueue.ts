@@ -41,8 +41,10 @@ const MAX_NOTE = 500;
 const MAX_MESSAGE = 2000;
 /** Open items a group may hold: a member flooding reports cannot grow the store without end. */
 export const MAX_OPEN_ITEMS = 200;
+/** Open items one member may hold in a group: one member cannot fill the queue for everyone else. */
+export const MAX_OPEN_PER_MEMBER = 10;
 
-export type FeedbackResult = { ok: true; item: FeedbackItem } | { ok: false; error: 'duplicate' | 'queue_full' | 'not_found' };
+export type FeedbackResult = { ok: true; item: FeedbackItem } | { ok: false; error: 'duplicate' | 'queue_full' | 'member_limit' | 'not_found' };
 
 const key = (groupId: string) => storeKey('feedback', groupId);
 
@@ -83,6 +85,10 @@ export class FeedbackQueue {
       const items = current ?? [];
       if (items.some((i) => i.messageId === item.messageId && i.by.id === item.by.id && i.kind === item.kind)) {
         result = { ok: false, error: 'duplicate' };
+        return current;
+      }
+      if (items.filter((i) => i.by.id === item.by.id).length >= MAX_OPEN_PER_MEMBER) {
+        result = { ok: false, error: 'member_limit' };
         return current;
       }
       if (items.length >= MAX_OPEN_ITEMS) {

@@ -1,5 +1,6 @@
 import type { LedgerEntry } from './ledgerEntry.js';
 import type { ActionResult, IncidentRecord, OutcomeRecord, RecordedAction } from './ledgerRecord.js';
+import { appendAll } from '../lib/appendAll.js';
 
 /**
  * What became of one action of an incident, as far as the ledger knows:
@@ -36,7 +37,7 @@ export function incidentViews(entries: readonly LedgerEntry[]): IncidentView[] {
     if (e.record.type !== 'outcome') continue;
     const r: OutcomeRecord = e.record;
     const list = outcomes.get(r.incidentId);
-    if (list) list.push(...r.actions);
+    if (list) appendAll(list, r.actions);
     else outcomes.set(r.incidentId, [...r.actions]);
   }
   const views: IncidentView[] = [];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { runAdminCommand, type CommandResult } from '../commands/adminCommands.js';
+import type { ReplyLimit } from '../commands/replyPages.js';
 import { changeSettings } from '../commands/changeSettings.js';
 import type { SettingsOverride } from '../engine/mergeSettings.js';
 import type { ChatMember, ChatMessage } from '../engine/chatMessage.js';
@@ -309,10 +310,10 @@ export class Moderator {
   }
 
   /** Runs `/rg …` and records what an admin changed, under the command's one name on every platform. */
-  async onAdminCommand(platform: string, groupId: string, by: ChatMember, text: string, lang: Language = 'en'): Promise<CommandResult> {
+  async onAdminCommand(platform: string, groupId: string, by: ChatMember, text: string, lang: Language = 'en', limit?: ReplyLimit): Promise<CommandResult> {
     const sub = text.trim().split(/\s+/)[1] ?? '';
-    if (this.review && by.isAdmin && REVIEW_COMMANDS.has(sub)) return this.ledgered(platform, groupId, by, await this.review.command(platform, groupId, by, text, lang));
-    return this.ledgered(platform, groupId, by, await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang));
+    if (this.review && by.isAdmin && REVIEW_COMMANDS.has(sub)) return this.ledgered(platform, groupId, by, await this.review.command(platform, groupId, by, text, lang, limit));
+    return this.ledgered(platform, groupId, by, await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang, limit));
   }
 
   /**

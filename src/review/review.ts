@@ -1,4 +1,5 @@
 import type { CommandResult } from '../commands/adminCommands.js';
+import type { ReplyLimit } from '../commands/replyPages.js';
 import { describeIssues } from '../debunks/describeIssues.js';
 import { claimId } from '../debunks/import/claimId.js';
 import { cut } from '../debunks/import/claimReviewToEntry.js';
@@ -74,7 +75,7 @@ export class Review {
   }
 
   /** Runs one review command (`text` is the whole `/rg …`); `by` is an admin (checked by the caller). */
-  async command(platform: string, groupId: string, by: ChatMember, text: string, lang: Language): Promise<CommandResult> {
+  async command(platform: string, groupId: string, by: ChatMember, text: string, lang: Language, limit?: ReplyLimit): Promise<CommandResult> {
     const t = (name: ReviewTextName, values: Record<string, string | number> = {}) => fillTemplate(REVIEW_TEXTS[lang][name], values);
     const bad = (reply: string): CommandResult => ({ ok: false, error: 'bad_argument', reply });
     const words = text.trim().split(/\s+/);
@@ -82,7 +83,7 @@ export class Review {
     const rest = text.trim().replace(/^\/rg(?:@\w+)?\s+\S+\s*/, '');
     switch (sub) {
       case 'queue':
-        return { ok: true, reply: reviewListing(await this.items(groupId), lang) };
+        return { ok: true, reply: reviewListing(await this.items(groupId), lang, Number(words[2] ?? 1), limit) };
       case 'accept':
       case 'reject': {
         const parsed = parseAccept(rest);

@@ -13,12 +13,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const started = new Set<ChildProcess>();
+
+/** Kills every server {@link startRedisServer} started that is still there (an afterAll's safety net). */
+export function killRedisServers(): void {
+  for (const server of started) {
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+  }
+  started.clear();
+}
+
 /** A throwaway Redis of the test's own on a free port, which the test may stop (SIGSTOP) and resume. */
 export async function startRedisServer(): Promise<{ url: string; server: ChildProcess; pause(): void; resume(): void; stop(): Promise<void> }> {
   const port = await freePort();
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
+  started.add(server);
   await new Promise<void>((resolve, reject) => {
     server.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('Ready to accept connections')) resolve();

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../src/engine/chatMessage.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createCore, type Core } from '../../src/moderation/createCore.js';
 import { openStore } from '../../src/store/openStore.js';
 import { DEBUNKS, DEFAULT_RULES, TEXT } from '../engine/harness.js';
-import { hasRedisServer, startRedisServer } from './redisServer.js';
+import { hasRedisServer, killRedisServers, startRedisServer } from './redisServer.js';
 
 // Issue 13 row 2: a Redis that keeps the connection but stops answering (SIGSTOP) stalled
 // moderation for as long as it was stopped, and ledger appends waited 30 s.
@@ -16,6 +16,8 @@ const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+// Should a test time out while its server is stopped, no redis-server outlives the run.
+afterAll(killRedisServers);
 
 let n = 0;
 const message = (text: string): ChatMessage => ({

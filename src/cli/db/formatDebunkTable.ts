@@ -29,7 +29,9 @@ export function formatDebunkTable(debunks: readonly Debunk[], today: string): st
 
 /** Rows of cells aligned in columns two spaces apart; the last column is not padded. */
 export function formatColumns(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => [...(row[c] ?? '')].length)));
+  // A loop, not Math.max(...column): a spread of a million cells overflows the stack.
+  const widths = rows[0]!.map(() => 0);
+  for (const row of rows) row.forEach((cell, c) => (widths[c] = Math.max(widths[c] ?? 0, [...cell].length)));
   return rows
     .map((row) =>
       row

@@ -1,9 +1,10 @@
+import { terminalText } from '../../lib/terminalText.js';
 import type { ScanTally } from './scanTally.js';
 
 /** The end-of-scan report: counts, matches by debunk and the members the ladder would reach. */
 export function formatSummary(file: string, tally: ScanTally): string[] {
   const skipped = tally.problems.length;
-  const lines = [`${file}: ${plural(tally.messages, 'message')} read, ${plural(skipped, 'line')} skipped`, ''];
+  const lines = [`${terminalText(file)}: ${plural(tally.messages, 'message')} read, ${plural(skipped, 'line')} skipped`, ''];
 
   const debunks = tally.debunksByCount();
   if (debunks.length === 0) {
@@ -43,9 +44,15 @@ export function formatSummary(file: string, tally: ScanTally): string[] {
   return lines;
 }
 
-/** Columns padded to their widest cell; numbers right-aligned. */
-function table(head: string[], rows: string[][], right: boolean[]): string[] {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+/**
+ * Columns padded to their widest cell; numbers right-aligned. Cells come from the chat export
+ * (member names, ids): their control characters are shown escaped, never sent to the terminal.
+ */
+function table(head: string[], given: string[][], right: boolean[]): string[] {
+  const rows = given.map((r) => r.map(terminalText));
+  // A loop, not Math.max(...cells): a spread of a million arguments overflows the stack.
+  const widths = head.map((h) => h.length);
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
   const line = (cells: string[]) =>
     `  ${cells.map((c, i) => (right[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
   return [line(head), ...rows.map(line)];

@@ -4,6 +4,7 @@ import { describeSkip, localImageReader, readImageFile } from '../../ocr/localIm
 import { CHATLOG_FORMATS } from '../../chatlog/chatlogEntry.js';
 import { openChatlog, type ChatlogFormatChoice } from '../../chatlog/openChatlog.js';
 import { loadEngine, type EngineFlags } from '../loadEngine.js';
+import { terminalText } from '../../lib/terminalText.js';
 import { formatSummary } from './formatSummary.js';
 import { scanProgress } from './progressBar.js';
 import { runScan, type ScanClock } from './runScan.js';
@@ -39,7 +40,7 @@ export function scanCommand(): Command {
       if (!engine) return;
       const opened = await openChatlog(file, flags.format);
       if (!opened.ok) {
-        process.stderr.write(`${file}: ${opened.error}\n`);
+        process.stderr.write(`${terminalText(`${file}: ${opened.error}`)}\n`);
         process.exitCode = 1;
         return;
       }
@@ -54,7 +55,7 @@ export function scanCommand(): Command {
         entries: chatlog.entries,
         engine,
         clock,
-        onProblem: (line, message) => progress.log(`${file}:${line}: ${message}`),
+        onProblem: (line, message) => progress.log(terminalText(`${file}:${line}: ${message}`)),
         onEntry: () => progress.update(chatlog.bytesRead()),
         ...(reader
           ? {

@@ -10,6 +10,7 @@ import { outputFile } from './outputFile.js';
 import { readDebunkFolder } from './readDebunkFolder.js';
 import { renderImportFile } from './renderImportFile.js';
 import { validateImport } from './validateImport.js';
+import { appendAll } from '../../lib/appendAll.js';
 
 /** One `db import`. */
 export interface ImportRequest {
@@ -64,7 +65,7 @@ export async function importDebunks(request: ImportRequest): Promise<ImportOutco
   const target = await readDebunkFolder(request.dir, cwd);
   if (!target.ok) {
     problems.push(`${shownPath(request.dir, cwd)}: the database folder does not load; fix it first (rumorguard db validate):`);
-    problems.push(...target.problems.map((p) => `  ${formatProblem(p)}`));
+    appendAll(problems, target.problems.map((p) => `  ${formatProblem(p)}`));
   }
   const out = outputFile(cwd, request.dir, request.file, request.out);
   const outShown = out.ok ? shownPath(out.absolute, cwd) : '';
@@ -77,7 +78,7 @@ export async function importDebunks(request: ImportRequest): Promise<ImportOutco
     ...(request.lang !== undefined ? { lang: request.lang } : {}),
     existing: target.ok ? target.ids : new Map(),
   });
-  problems.push(...[...conversion.problems, ...validated.problems].map(formatImportProblem));
+  appendAll(problems, [...conversion.problems, ...validated.problems].map(formatImportProblem));
   if (conversion.problems.length === 0 && conversion.records.length === 0) problems.push(`${source}: no entries to import`);
   if (problems.length > 0 || !target.ok || !out.ok) return refuse(problems);
 

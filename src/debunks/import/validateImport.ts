@@ -5,6 +5,7 @@ import { DebunkSchema, type Debunk } from '../schema.js';
 import { claimId, unusedId } from './claimId.js';
 import type { ImportedRecord } from './importedRecord.js';
 import type { ImportProblem } from './importProblem.js';
+import { appendAll } from '../../lib/appendAll.js';
 
 /** What {@link validateImport} needs to know besides the records. */
 export interface ValidateImportOptions {
@@ -49,7 +50,7 @@ export function validateImport(records: readonly ImportedRecord[], options: Vali
 
     for (const note of record.notes) report(note.field, note.message);
     if (record.notes.some((note) => note.field === undefined)) {
-      problems.push(...found);
+      appendAll(problems, found);
       return;
     }
     const noted = new Set(record.notes.map((note) => note.field?.[0]));
@@ -71,7 +72,7 @@ export function validateImport(records: readonly ImportedRecord[], options: Vali
       const where = options.existing.get(id);
       if (where !== undefined) report(['id'], `already exists in ${where}`);
     }
-    problems.push(...found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    appendAll(problems, found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   });
   return { debunks, problems };
 }

@@ -1,8 +1,8 @@
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import type { Ledger } from '../ledger.js';
-import { ledgerToCsv } from './toCsv.js';
+import { ledgerToCsvYielding } from './toCsv.js';
 import { ledgerToJson } from './toJson.js';
-import { ledgerToMarkdown } from './toMarkdown.js';
+import { ledgerToMarkdownYielding } from './toMarkdown.js';
 
 export type ExportFormat = 'csv' | 'json' | 'md';
 
@@ -19,14 +19,15 @@ export interface ExportOptions {
 /**
  * One group's ledger as a file: csv, json (every hash and kept text, re-checkable from the file
  * alone) or md (the owner's management report, stating the chain's verification). Each carries
- * the group's signed chain head where there is one.
+ * the group's signed chain head where there is one. The csv and md are written in slices with a
+ * turn of the event loop between them, so a large export does not hold up moderation.
  */
 export async function exportLedger(ledger: Ledger, groupId: string, options: ExportOptions): Promise<string> {
   const range = { ...(options.since ? { since: options.since } : {}), ...(options.until ? { until: options.until } : {}) };
   const entries = await ledger.entries(groupId, range);
   const checkpoint = options.checkpoint ?? ledger.checkpoint(groupId);
-  if (options.format === 'csv') return ledgerToCsv(entries, checkpoint);
+  if (options.format === 'csv') return ledgerToCsvYielding(entries, checkpoint);
   if (options.format === 'json') return ledgerToJson(groupId, entries, checkpoint);
   const check = await ledger.verify(groupId, { ...(checkpoint ? { checkpoint } : {}), ...(options.trustedKey ? { trustedKey: options.trustedKey } : {}) });
-  return ledgerToMarkdown(entries, { groupId, ...range, check, ...(checkpoint ? { checkpoint } : {}) });
+  return ledgerToMarkdownYielding(entries, { groupId, ...range, check, ...(checkpoint ? { checkpoint } : {}) });
 }

@@ -1,7 +1,7 @@
 import type { Language } from '../../engine/templates.js';
 import type { Ledger } from '../ledger.js';
 import { CHAIN_FAULTS } from '../verifyChain.js';
-import { ledgerToMarkdown } from './toMarkdown.js';
+import { ledgerToMarkdownYielding } from './toMarkdown.js';
 
 /** The owner's management report of one group, ready to send as a file from a chat. */
 export interface ManagementReport {
@@ -28,7 +28,7 @@ export async function managementReport(ledger: Ledger, groupId: string, lang: La
     : `${lang === 'zh' ? '校验失败' : 'FAILED'} (seq ${check.seq}: ${CHAIN_FAULTS[check.fault]}${check.detail ? `; ${check.detail}` : ''})`;
   const checkpoint = ledger.checkpoint(groupId);
   return {
-    markdown: ledgerToMarkdown(entries, { groupId, check, ...(checkpoint ? { checkpoint } : {}) }),
+    markdown: await ledgerToMarkdownYielding(entries, { groupId, check, ...(checkpoint ? { checkpoint } : {}) }),
     entries: entries.length,
     status,
     filename: `rumorguard-${groupId}-${new Date(now).toISOString().slice(0, 10)}.md`,

@@ -6,6 +6,7 @@ import type { ChainCheck } from '../verifyChain.js';
 import { CHAIN_FAULTS } from '../verifyChain.js';
 import type { ActionType } from '../../rules/actionTypes.js';
 import { cutText } from '../../lib/cutText.js';
+import { appendAll } from '../../lib/appendAll.js';
 
 export interface ReportOptions {
   groupId: string;
@@ -87,6 +88,44 @@ export function outcomeCounts(views: readonly IncidentView[]): Map<ActionType, R
  */
 export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: ReportOptions): string {
   const views = incidentViews(entries);
+  const lines = reportHead(entries, views, options);
+  for (const v of views) lines.push(incidentRow(v));
+  lines.push('');
+  return lines.join('\n');
+}
+
+/**
+ * {@link ledgerToMarkdown}, giving the event loop a turn after every `slice` incidents of the
+ * incident table (the bulk of a large report), so a report of a million incidents made in the
+ * bot's process never holds up moderation for long.
+ */
+export async function ledgerToMarkdownYielding(entries: readonly LedgerEntry[], options: ReportOptions, slice = 2_000): Promise<string> {
+  const views = incidentViews(entries);
+  await turn();
+  const lines = reportHead(entries, views, options);
+  for (let i = 0; i < views.length; i++) {
+    lines.push(incidentRow(views[i]!));
+    if ((i + 1) % slice === 0) await turn();
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Lets whatever waits on the event loop (messages to moderate) run first. */
+export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** One row of the incident table. */
+function incidentRow(v: IncidentView): string {
+  const r = v.entry.record;
+  const said = r.messageText !== undefined ? cell(cutText(r.messageText, 300)) : r.messageHash ? `(text purged; sha256 ${r.messageHash.slice(0, 12)}…)` : '';
+  const picture = r.images ? `(${r.images.matchedIn === 'image' ? 'matched in a picture' : 'with a picture'}, sha256 ${r.images.sha256[0]?.slice(0, 12) ?? ''}…) ` : '';
+  const text = picture + said;
+  const did = v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged';
+  return `| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(r.debunkId)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`;
+}
+
+/** Everything of the report up to and including the incident table's header. */
+function reportHead(entries: readonly LedgerEntry[], views: readonly IncidentView[], options: ReportOptions): string[] {
   const admin = entries.filter((e) => e.record.type === 'admin') as (LedgerEntry & { record: AdminRecord })[];
 
   const lines: string[] = [];
@@ -100,7 +139,7 @@ export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: Repor
       : `**Ledger chain FAILED verification at entry ${options.check.seq}: ${CHAIN_FAULTS[options.check.fault]}${options.check.detail ? ` (${cell(options.check.detail)})` : ''}.**`,
   );
   lines.push('');
-  lines.push(...signedHead(options.checkpoint));
+  appendAll(lines, signedHead(options.checkpoint));
   lines.push('');
   lines.push('## Totals');
   lines.push('');
@@ -200,15 +239,6 @@ export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: Repor
   else {
     lines.push('| seq | when | member | rumor | score | message | what was done |');
     lines.push('|---|---|---|---|---|---|---|');
-    for (const v of views) {
-      const r = v.entry.record;
-      const said = r.messageText !== undefined ? cell(cutText(r.messageText, 300)) : r.messageHash ? `(text purged; sha256 ${r.messageHash.slice(0, 12)}…)` : '';
-      const picture = r.images ? `(${r.images.matchedIn === 'image' ? 'matched in a picture' : 'with a picture'}, sha256 ${r.images.sha256[0]?.slice(0, 12) ?? ''}…) ` : '';
-      const text = picture + said;
-      const did = v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged';
-      lines.push(`| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(r.debunkId)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`);
-    }
   }
-  lines.push('');
-  return lines.join('\n');
+  return lines;
 }

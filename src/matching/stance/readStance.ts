@@ -4,6 +4,7 @@ import type { PreparedMessage } from '../prepareMessage.js';
 import type { Stance } from '../types.js';
 import { DENIAL, DISTRUST, MOCK, OPENING_DENIAL, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
 import { sentencesOf, type Sentence } from './sentences.js';
+import { appendAll } from '../../lib/appendAll.js';
 
 /** The member's stance and the words that show it. */
 export interface StanceReading {
@@ -81,11 +82,11 @@ function withoutClaimWords(hits: Hit[], claimTexts: readonly string[], inClaimSp
   for (const [cue, list] of byCue) {
     const inClaim = Math.max(0, ...claimTexts.map((t) => occurrences(t, cue)));
     if (inClaim === 0) {
-      kept.push(...list);
+      appendAll(kept, list);
       continue;
     }
     const ordered = [...list].sort((a, b) => Number(inClaimSpan(a)) - Number(inClaimSpan(b)));
-    kept.push(...ordered.slice(0, Math.max(0, list.length - inClaim)));
+    appendAll(kept, ordered.slice(0, Math.max(0, list.length - inClaim)));
   }
   return kept.sort((a, b) => a.at - b.at);
 }
