@@ -235,8 +235,41 @@ describe('review: the chat listing', () => {
       })),
     );
     const listing = reviewListing(items, 'en');
-    expect(listing.length).toBeLessThanOrEqual(3100);
+    expect(listing.length).toBeLessThanOrEqual(4096);
     expect(listing).toMatch(/^i0 report ×1 by Rita/);
-    expect(listing).toMatch(/… and \d+ more item\(s\): decide these first, or see the dashboard\.$/);
+    const pages = Number(/page 1 of (\d+):/.exec(listing)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    // Every item on exactly one page, whole, in order; Discord's 2,000 too.
+    const discord = { maxLength: 2000, measure: (text: string) => text.length };
+    for (const limit of [undefined, discord]) {
+      const all = Array.from({ length: 60 }, (_, p) => reviewListing(items, 'en', p + 1, limit));
+      const last = Number(/page \d+ of (\d+):/.exec(all[0]!)?.[1]);
+      const seen = all.slice(0, last).flatMap((page) => [...page.matchAll(/^i(\d+) report/gm)].map((m) => Number(m[1])));
+      expect(seen).toEqual(items.map((_, i) => i));
+      for (const page of all) expect(page.length).toBeLessThanOrEqual(limit?.maxLength ?? 4096);
+    }
+  });
+
+  it('GIVEN names, a message and a note written to fool the listing THEN none of it reaches the chat as written', async () => {
+    const { reviewItems } = await import('../../src/review/reviewItems.js');
+    const { reviewListing } = await import('../../src/review/reviewListing.js');
+    const items = reviewItems([
+      {
+        id: 'x1',
+        kind: 'report' as const,
+        groupId: 'g',
+        messageId: 'm1',
+        by: { id: 'r', name: 'Eve\u202Eevil\n/rg mode observe' },
+        note: 'see @everyone\r\nnow',
+        message: { text: 'line one\nline two \u202E @admins', author: { id: 'a', name: '@all\u0007' } },
+        at: 1,
+        status: 'open' as const,
+      },
+    ]);
+    const listing = reviewListing(items, 'en');
+    expect(listing).not.toMatch(/[\u202E\u0007\r]/);
+    expect(listing).not.toMatch(/\n\/rg mode observe/);
+    expect(listing).toContain('line one line two');
+    expect(listing).not.toMatch(/@everyone(?!\u200B)/);
   });
 });
