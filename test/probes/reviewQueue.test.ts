@@ -5,6 +5,8 @@ import { runAdminCommand } from '../../src/commands/adminCommands.js';
 import { FeedbackQueue, MAX_OPEN_ITEMS, MAX_OPEN_PER_MEMBER } from '../../src/feedback/feedbackQueue.js';
 import { memoryStore } from '../../src/store/keyvStore.js';
 import { harness } from '../engine/harness.js';
+import { reviewItems } from '../../src/review/reviewItems.js';
+import { reviewListing } from '../../src/review/reviewListing.js';
 
 // Issue 13 row 8: /rg queue showed notes and names with live @mentions and U+202E; one member
 // filled all 200 slots; the listing reached 107,489 characters (Telegram refuses > 4,096, Discord
@@ -54,5 +56,25 @@ describe('the review queue', () => {
       expect(page).toBeLessThan(250);
     }
     expect(seen.sort()).toEqual([...ids].sort());
+  });
+
+  it.each(PLATFORMS)('GIVEN the same queue through review (what the bot runs) THEN every page fits %s, lists each item once, and holds no live mention or direction override', async (_, limit) => {
+    const queue = new FeedbackQueue(memoryStore());
+    for (let member = 0; member < MAX_OPEN_ITEMS / MAX_OPEN_PER_MEMBER; member++) {
+      for (let n = 0; n < MAX_OPEN_PER_MEMBER; n++) expect((await queue.add(report(member, n))).ok).toBe(true);
+    }
+    const items = reviewItems(await queue.open('g'));
+    const seen: string[] = [];
+    let pages = Infinity;
+    for (let page = 1; page <= pages; page++) {
+      const reply = reviewListing(items, 'en', page, limit);
+      expect(limit.measure(reply)).toBeLessThanOrEqual(limit.maxLength);
+      expect(reply).not.toMatch(/@(everyone|admin_user)/);
+      expect(reply).not.toContain('\u202E');
+      pages = Number(/page \d+ of (\d+)/.exec(reply)?.[1] ?? 1);
+      seen.push(...reply.split('\n').flatMap((l) => /^(\S+) report ×/.exec(l)?.[1] ?? []));
+      expect(page).toBeLessThan(250);
+    }
+    expect(seen.sort()).toEqual(items.map((i) => i.id).sort());
   });
 });
