@@ -5,7 +5,7 @@ import { nextEntry, type LedgerEntry } from './ledgerEntry.js';
 import type { LedgerRecord } from './ledgerRecord.js';
 import { DEFAULT_TEXT_DAYS, hashesWithoutText, joinMessageTexts, splitMessageText } from './messageText.js';
 import { isDamaged } from './storedEntry.js';
-import { verifyChain, type ChainCheck } from './verifyChain.js';
+import { verifyChainInSlices, type ChainCheck } from './verifyChain.js';
 
 /** Writers racing for one group's head give up after this many lost rounds (never in practice). */
 const MAX_ATTEMPTS = 1000;
@@ -106,7 +106,7 @@ export class Ledger {
     const chain = await this.backend.readChain(groupId);
     const checkpoint = against.checkpoint ?? this.checkpoints?.latest(groupId);
     const trustedKey = against.checkpoint ? against.trustedKey : (against.trustedKey ?? this.checkpoints?.trustedKey);
-    return verifyChain(groupId, chain.items, {
+    return verifyChainInSlices(groupId, chain.items, {
       ...(chain.head ? { storedHead: chain.head } : {}),
       ...(checkpoint ? { checkpoint } : {}),
       ...(trustedKey ? { trustedKey } : {}),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { memoryLedgerBackend } from '../../src/ledger/ledgerBackend.js';
 import { genesisHash, hashEntry, type LedgerEntry } from '../../src/ledger/ledgerEntry.js';
-import { verifyChain } from '../../src/ledger/verifyChain.js';
+import { VERIFY_SLICE, verifyChain, verifyChainInSlices } from '../../src/ledger/verifyChain.js';
 import { adminAction, incident, steppingClock } from './fixtures.js';
 
 async function chainOf(n: number): Promise<LedgerEntry[]> {
@@ -128,5 +128,29 @@ describe('concurrent writers', () => {
     expect(entries).toHaveLength(100);
     expect(new Set(entries.map((e) => (e.record as ReturnType<typeof incident>).messageId)).size).toBe(100);
     expect(verifyChain('g', entries)).toMatchObject({ ok: true, entries: 100 });
+  });
+
+  it('GIVEN a chain longer than a slice THEN verifying it in slices lets other work run in between, with the same verdicts', async () => {
+    const entries = await chainOf(VERIFY_SLICE * 2 + 5);
+    let turns = 0;
+    let counting = true;
+    const tick = () => {
+      if (!counting) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const check = await verifyChainInSlices('g', entries);
+    counting = false;
+    expect(check).toEqual(verifyChain('g', entries));
+    expect(check).toMatchObject({ ok: true, entries: VERIFY_SLICE * 2 + 5 });
+    // Messages waiting on the event loop got their turns while the chain was checked.
+    expect(turns).toBeGreaterThanOrEqual(2);
+    // Faults past the first slice are found the same way.
+    const edited = entries.map((e) => (e.seq === VERIFY_SLICE + 7 ? { ...e, at: '2030-01-01T00:00:00.000Z' } : e));
+    expect(await verifyChainInSlices('g', edited)).toEqual({ ok: false, seq: VERIFY_SLICE + 7, fault: 'edited', entries: edited.length });
+    const gap = entries.filter((e) => e.seq !== VERIFY_SLICE + 3);
+    expect(await verifyChainInSlices('g', gap)).toEqual(verifyChain('g', gap));
+    expect(verifyChain('g', gap)).toMatchObject({ ok: false, fault: 'missing', seq: VERIFY_SLICE + 3 });
   });
 });
