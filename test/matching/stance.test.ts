@@ -52,3 +52,15 @@ describe('stance', () => {
     if (stance !== 'spread') expect(r.stanceCues.length).toBeGreaterThan(0);
   });
 });
+
+describe('sentences', () => {
+  it('GIVEN periods inside words THEN they stay in their sentence, and nothing before them is lost', async () => {
+    const { sentencesOf } = await import('../../src/matching/stance/sentences.js');
+    expect(sentencesOf('see who.int for this. is it true?').map((s) => s.text)).toEqual(['see who.int for this.', ' is it true?']);
+    // A run of periods without a space after them (once read in quadratic time, its start dropped).
+    const run = `${'5G.'.repeat(6000)}x`;
+    const sentences = sentencesOf(run);
+    expect(sentences).toHaveLength(1);
+    expect(sentences[0]).toMatchObject({ start: 0, end: run.length });
+  });
+});

@@ -14,8 +14,13 @@ export interface Sentence {
   hedged: boolean;
 }
 
-/** Sentence ends: Chinese and Western terminators, line breaks, and a period before a space. */
-const SENTENCE = /[^。！？!?；;\n.]*(?:[。！？!?；;\n]+|\.(?=\s|$)|$)/gu;
+/**
+ * Sentence ends: Chinese and Western terminators, line breaks, and a period before a space or the
+ * end. A period inside a word ("who.int", "U.S.") belongs to its sentence; the body never gives
+ * back what it took, so a match is found at once wherever it starts (linear in the message: a run
+ * of periods without spaces once made it quadratic).
+ */
+const SENTENCE = /(?:[^。！？!?；;\n.]|\.(?!\s|$))*(?:[。！？!?；;\n]+|\.(?=\s|$)|$)/gu;
 const IDEOGRAPH = /[\p{Script=Han}]/gu;
 const FIRST_WORD = /^[\s\p{P}\p{S}]*([A-Za-z]+)/u;
 const HEDGES = /\b(?:really|actually)\b/i;
