@@ -7,6 +7,23 @@ import type { IncidentRecord } from './ledgerRecord.js';
 export const messageHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
+ * What an incident says of the message it is about: where it was, who wrote it, when, and its
+ * text (chained as a hash, kept beside the chain).
+ */
+export function incidentMessage(message: ChatMessage) {
+  return {
+    platform: message.platform,
+    groupId: message.groupId,
+    messageId: message.messageId,
+    ...(message.link ? { link: message.link } : {}),
+    member: { id: message.member.id, name: message.member.name },
+    messageAt: new Date(message.sentAt).toISOString(),
+    messageHash: messageHash(message.text),
+    messageText: message.text,
+  };
+}
+
+/**
  * The ledger record of a decision, or undefined when there is nothing to record (no match at or
  * above the suggest threshold: the decision then carries no `log` intent). Actions the rules asked
  * for are `planned`: what became of them is recorded once they were attempted (OutcomeRecord).
@@ -17,18 +34,11 @@ export function incidentRecord(message: ChatMessage, decision: Decision): Incide
   if (!log || !top) return undefined;
   return {
     type: 'incident',
-    platform: message.platform,
-    groupId: message.groupId,
-    messageId: message.messageId,
-    ...(message.link ? { link: message.link } : {}),
-    member: { id: message.member.id, name: message.member.name },
+    ...incidentMessage(message),
     debunkId: top.debunkId,
     score: Math.round(top.score * 1000) / 1000,
     refuting: decision.refuting,
     stance: decision.stance,
-    messageAt: new Date(message.sentAt).toISOString(),
-    messageHash: messageHash(message.text),
-    messageText: message.text,
     ...(message.images ? { images: { sha256: message.images.sha256, matchedIn: top.explanation.end > message.images.textStart ? ('image' as const) : ('caption' as const) } } : {}),
     strikes: decision.strikes.after,
     actions: [

@@ -4,7 +4,7 @@ import type { ChatMessage } from '../engine/chatMessage.js';
 import type { ActionIntent, Decision } from '../engine/decision.js';
 import { refutationContent } from '../engine/refutationContent.js';
 import type { Language } from '../engine/templates.js';
-import { messageHash } from '../ledger/incidentRecord.js';
+import { incidentMessage } from '../ledger/incidentRecord.js';
 import type { ActionResult, Actor, IncidentRecord } from '../ledger/ledgerRecord.js';
 import type { DecisionExecutor } from '../moderation/executeDecision.js';
 import type { IncidentSink } from '../moderation/moderator.js';
@@ -47,18 +47,11 @@ export async function answerMessage(
   const incident: IncidentRecord = {
     type: 'incident',
     recordId: randomUUID(),
-    platform: message.platform,
-    groupId: message.groupId,
-    messageId: message.messageId,
-    ...(message.link ? { link: message.link } : {}),
-    member: { id: message.member.id, name: message.member.name },
+    ...incidentMessage(message),
     debunkId: debunk.id,
     score: 1,
     refuting: false,
     stance: 'spread',
-    messageAt: new Date(message.sentAt).toISOString(),
-    messageHash: messageHash(message.text),
-    messageText: message.text,
     strikes: 0,
     actions: [{ type: 'reply_refutation', detail, status: 'planned' }],
     by,

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { createLogger } from '../../src/lib/logger.js';
 import { createCore } from '../../src/moderation/createCore.js';
-import type { ModerationPort } from '../../src/moderation/moderationPort.js';
+import { instantPort } from '../../src/moderation/instantPort.js';
 import { ALL_ACTIONS, DEBUNKS, DEFAULT_RULES, TEXT } from '../engine/harness.js';
 
 const [dir, group, count] = process.argv.slice(2) as [string, string, string];
@@ -33,16 +33,8 @@ recorder.record = async (r) => {
 const configured = await engine.configure(group, { enabledActions: [...ALL_ACTIONS] });
 if (!configured.ok) throw new Error(configured.problems.join('; '));
 
-/** A platform that answers at once: every action's outcome is recorded too, as in a real flood. */
-const port: ModerationPort = {
-  reply_refutation: async () => ({ status: 'done' }),
-  suggest_check: async () => ({ status: 'done' }),
-  pointer: async () => ({ status: 'done' }),
-  warn: async () => ({ status: 'done' }),
-  delete: async () => ({ status: 'done' }),
-  mute: async () => ({ status: 'done' }),
-  alert_owners: async () => ({ status: 'done' }),
-};
+// A platform that answers at once: every action's outcome is recorded too, as in a real flood.
+const port = instantPort;
 const rumors = [TEXT.fiveG, TEXT.garlic, TEXT.mosquito, TEXT.whatsapp, TEXT.gates];
 let next = 0;
 await Promise.all(

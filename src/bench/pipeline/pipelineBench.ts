@@ -5,7 +5,7 @@ import type { Debunk } from '../../debunks/schema.js';
 import type { ChatMessage } from '../../engine/chatMessage.js';
 import { createLogger } from '../../lib/logger.js';
 import { createCore, type Core } from '../../moderation/createCore.js';
-import type { ModerationPort } from '../../moderation/moderationPort.js';
+import { instantPort } from '../../moderation/instantPort.js';
 import { ACTION_TYPES } from '../../rules/actionTypes.js';
 import type { GroupSettings } from '../../rules/settingsSchema.js';
 import { chatSentence } from '../corpus/chatter.js';
@@ -87,17 +87,6 @@ export interface PipelineResult {
    */
   cpuMsPerMessage: number;
 }
-
-/** A platform that does what it is asked at once: the bench measures the core, not a network. */
-const instantPort: ModerationPort = {
-  reply_refutation: async () => ({ status: 'done' }),
-  suggest_check: async () => ({ status: 'done' }),
-  pointer: async () => ({ status: 'done' }),
-  warn: async () => ({ status: 'done' }),
-  delete: async () => ({ status: 'done' }),
-  mute: async () => ({ status: 'done' }),
-  alert_owners: async () => ({ status: 'done' }),
-};
 
 /**
  * The whole moderation path as `npm start` wires it (createCore: store, engine, moderator, spool,
