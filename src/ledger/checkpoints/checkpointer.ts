@@ -2,7 +2,7 @@ import type { CheckpointSource } from '../ledger.js';
 import type { ChainHead, LedgerBackend } from '../ledgerBackend.js';
 import { genesisHash, type LedgerEntry } from '../ledgerEntry.js';
 import { isDamaged } from '../storedEntry.js';
-import { CHAIN_FAULTS, verifyChain } from '../verifyChain.js';
+import { CHAIN_FAULTS, verifyChainInSlices } from '../verifyChain.js';
 import { keepLatest, mergeIntoCheckpointFile, readCheckpointFile, type Checkpoints } from './checkpointFile.js';
 import { openKeyFile } from './keyFile.js';
 import { checkpointFault, signCheckpoint, type SignedCheckpoint, type SigningKey } from './signedCheckpoint.js';
@@ -144,7 +144,7 @@ export class Checkpointer implements CheckpointSource {
     // Another process appended in between, or the chain changed while this one was away: check
     // the chain as stored against the checkpoint before vouching for its head.
     const chain = await this.options.backend.readChain(groupId);
-    const check = verifyChain(groupId, chain.items, { ...(chain.head ? { storedHead: chain.head } : {}), ...(known ? { checkpoint: known } : {}) });
+    const check = await verifyChainInSlices(groupId, chain.items, { ...(chain.head ? { storedHead: chain.head } : {}), ...(known ? { checkpoint: known } : {}) });
     if (!check.ok) {
       this.disputed.add(groupId);
       this.options.warn(
