@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { formatProblem as formatLoadProblem, loadDebunks } from '../debunks/loadDebunks.js';
 import { fitVerifier } from '../eval/fitVerifier.js';
-import { formatCurve, formatTable, toJsonReport } from '../eval/formatReport.js';
+import { formatAnswerCurve, formatCurve, formatTable, toJsonReport } from '../eval/formatReport.js';
 import { runEval } from '../eval/runEval.js';
 import { formatProblem } from '../eval/types.js';
 import { createMatcher } from '../matching/matcher.js';
@@ -70,7 +70,7 @@ export function evalCommand(): Command {
         process.stdout.write(`${JSON.stringify(toJsonReport(report, { curve: options.curve }))}\n`);
       } else {
         const skipped = report.problems.length > 0 ? `\n\n${report.problems.length} line(s) skipped, listed on stderr.` : '';
-        const curve = options.curve ? `\n\n${formatCurve(report)}` : '';
+        const curve = options.curve ? `\n\n${formatCurve(report)}\n\n${formatAnswerCurve(report)}` : '';
         process.stdout.write(`${formatTable(report)}${curve}${skipped}\n`);
       }
     });

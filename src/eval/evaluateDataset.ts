@@ -3,7 +3,7 @@ import type { Debunk } from '../debunks/schema.js';
 import type { Matcher } from '../matching/types.js';
 import { scoreChat, type ChatReading } from './scoreChat.js';
 import { averagePrecisionAtK, mean, recallAtK } from './metrics.js';
-import type { ChatResult, CurvePoint, EvalDataset, EvalResult, EvalSplit } from './types.js';
+import type { AnswerCurvePoint, ChatResult, CurvePoint, EvalDataset, EvalResult, EvalSplit } from './types.js';
 
 /** Builds a matcher over a set of debunks; `createMatcher` from `src/matching/matcher.ts` fits. */
 export type MatcherFactory = (debunks: readonly Debunk[]) => Matcher;
@@ -21,6 +21,8 @@ export interface DatasetEvaluation {
   chat: ChatResult[];
   /** Per split and threshold in CURVE_THRESHOLDS. */
   curve: CurvePoint[];
+  /** Per answer threshold in CURVE_THRESHOLDS up to the act threshold. */
+  answerCurve: AnswerCurvePoint[];
 }
 
 /** What the bot would act on for one query: its top score and whether that top match is gold. */
@@ -53,6 +55,9 @@ export function evaluateDataset(
     negatives = dataset.negatives.map((text) => topMatch(matcher, text));
   }
   const falseActAt = (t: number) => (negatives === null ? null : mean(negatives.map((n) => (actsAt(n, t) ? 1 : 0))));
+  // With the act threshold held, a negative is acted on from `answer` when it reads as a question.
+  const actsAnswering = (o: { score: number; question: boolean }, answer: number) =>
+    o.score > 0 && o.score >= (o.question ? Math.min(actThreshold, answer) : actThreshold);
   const results: EvalResult[] = [];
   const curve: CurvePoint[] = [];
   for (const split of dataset.splits) {
@@ -73,16 +78,27 @@ export function evaluateDataset(
     }
   }
   let chat: ChatResult[] = [];
+  let readings: ChatReading[] = [];
   if (dataset.messages !== null && dataset.messages.length > 0) {
     onProgress(`${dataset.name}: reading the stance of ${dataset.messages.length} labelled messages`);
-    const readings: ChatReading[] = dataset.messages.map((message) => {
+    readings = dataset.messages.map((message) => {
       const match = matcher.match(message.text, { limit: 1, minScore: 0 });
       const top = match.matches[0];
       return { message, top: top ? { debunkId: top.debunkId, score: top.score } : undefined, stance: match.stance };
     });
     chat = scoreChat(dataset.name, readings, actThreshold, answerThreshold);
   }
-  return { results, chat, curve };
+  const answerCurve = CURVE_THRESHOLDS.filter((t) => t <= actThreshold).map((threshold): AnswerCurvePoint => {
+    const answered: Record<string, number> = {};
+    for (const c of scoreChat(dataset.name, readings, actThreshold, threshold)) answered[c.lang] = c.questionsAnswered;
+    return {
+      dataset: dataset.name,
+      threshold,
+      questionsAnswered: answered,
+      falseActRate: negatives === null ? null : mean(negatives.map((n) => (actsAnswering(n, threshold) ? 1 : 0))),
+    };
+  });
+  return { results, chat, curve, answerCurve };
 }
 
 type SplitScores = Pick<EvalResult, 'queries' | 'map1' | 'map5' | 'recall5' | 'msPerQuery'>;

@@ -1,5 +1,5 @@
 import type { EvalReport } from './runEval.js';
-import type { ChatResult, CurvePoint, EvalResult } from './types.js';
+import type { AnswerCurvePoint, ChatResult, CurvePoint, EvalResult } from './types.js';
 
 /** The fields of one result in `--json` output; timings are left out so the output is reproducible. */
 export type JsonResult = Pick<
@@ -22,7 +22,7 @@ const roundShares = <T extends object>(row: T): T =>
 export function toJsonReport(
   report: EvalReport,
   options: { curve?: boolean } = {},
-): { results: JsonResult[]; chat?: ChatResult[]; curve?: CurvePoint[] } {
+): { results: JsonResult[]; chat?: ChatResult[]; curve?: CurvePoint[]; answerCurve?: AnswerCurvePoint[] } {
   return {
     results: report.results.map((r) => ({
       dataset: r.dataset,
@@ -36,9 +36,15 @@ export function toJsonReport(
       claims: r.claims,
     })),
     ...(report.chat.length > 0 ? { chat: report.chat.map(roundShares) } : {}),
-    ...(options.curve ? { curve: report.curve.map(roundShares) } : {}),
+    ...(options.curve ? { curve: report.curve.map(roundShares), answerCurve: report.answerCurve.map(roundAnswerPoint) } : {}),
   };
 }
+
+const roundAnswerPoint = (p: AnswerCurvePoint): AnswerCurvePoint => ({
+  ...p,
+  questionsAnswered: Object.fromEntries(Object.entries(p.questionsAnswered).map(([lang, v]) => [lang, round4(v)])),
+  falseActRate: p.falseActRate === null ? null : round4(p.falseActRate),
+});
 
 const COLUMNS: readonly Column<EvalResult>[] = [
   { title: 'dataset', cell: (r) => r.dataset, left: true },
@@ -118,4 +124,31 @@ export function formatCurve(report: EvalReport): string {
     }),
   ];
   return ['Act-rate (gold claim acted on) and false-act rate (negatives acted on) by act threshold', '', ...table(columns, thresholds)].join('\n');
+}
+
+/**
+ * `eval --curve`, second table: with the act threshold held, the share of labelled questions
+ * answered per language and of negatives acted on, by answer threshold (`thresholds.answer`).
+ */
+export function formatAnswerCurve(report: EvalReport): string {
+  const points = report.answerCurve;
+  const thresholds = [...new Set(points.map((p) => p.threshold))].sort((a, b) => a - b);
+  const datasets = [...new Set(points.map((p) => p.dataset))];
+  const at = (dataset: string, t: number) => points.find((p) => p.dataset === dataset && p.threshold === t);
+  const columns: Column<number>[] = [
+    { title: 'answer', cell: (t) => t.toFixed(2) },
+    ...datasets.flatMap((dataset): Column<number>[] => {
+      const langs = [...new Set(points.filter((p) => p.dataset === dataset).flatMap((p) => Object.keys(p.questionsAnswered)))].sort();
+      const hasNegatives = points.some((p) => p.dataset === dataset && p.falseActRate !== null);
+      return [
+        ...langs.map((lang): Column<number> => ({ title: `${dataset} ${lang} answered`, cell: (t) => pct(at(dataset, t)?.questionsAnswered[lang] ?? Number.NaN) })),
+        ...(hasNegatives ? [{ title: `${dataset} falseAct`, cell: (t: number) => pct(at(dataset, t)?.falseActRate ?? Number.NaN) }] : []),
+      ];
+    }),
+  ];
+  return [
+    `Questions answered (right claim, no strike) and negatives acted on by answer threshold, act threshold held at ${report.actThreshold}`,
+    '',
+    ...table(columns, thresholds),
+  ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { evaluateDataset, type MatcherFactory } from './evaluateDataset.js';
 import { readEvalData } from './readEvalData.js';
-import type { ChatResult, CurvePoint, EvalProblem, EvalResult } from './types.js';
+import type { AnswerCurvePoint, ChatResult, CurvePoint, EvalProblem, EvalResult } from './types.js';
 
 export interface RunEvalOptions {
   /** Folder whose sub-folders are evaluation sets. */
@@ -21,6 +21,8 @@ export interface EvalReport {
   chat: ChatResult[];
   /** Act-rate and false-act rate per split over a range of thresholds. */
   curve: CurvePoint[];
+  /** Questions answered and negatives acted on per answer threshold, the act threshold held. */
+  answerCurve: AnswerCurvePoint[];
   /** Names of the dataset folders found; empty when there was no data. */
   datasets: string[];
   /** Lines that were skipped, with file and line. */
@@ -37,6 +39,7 @@ export function runEval({ dataDir, createMatcher, actThreshold, answerThreshold,
     results: evaluations.flatMap((e) => e.results),
     chat: evaluations.flatMap((e) => e.chat),
     curve: evaluations.flatMap((e) => e.curve),
+    answerCurve: evaluations.flatMap((e) => e.answerCurve),
     datasets: data.value.map((d) => d.name),
     problems: data.problems,
     actThreshold,

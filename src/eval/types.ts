@@ -119,6 +119,19 @@ export interface ChatResult {
   quietActs: number;
 }
 
+/**
+ * One dataset at one answer threshold, the act threshold held (`eval --curve`): the share of
+ * labelled questions answered per language, and the share of negatives acted on.
+ */
+export interface AnswerCurvePoint {
+  dataset: string;
+  threshold: number;
+  /** Per language; empty when the dataset has no labelled questions. */
+  questionsAnswered: Record<string, number>;
+  /** `null` when the dataset has no negatives. */
+  falseActRate: number | null;
+}
+
 /** Act-rate and false-act rate of one dataset and split at one threshold (`eval --curve`). */
 export interface CurvePoint {
   dataset: string;

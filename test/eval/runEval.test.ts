@@ -69,6 +69,23 @@ describe('runEval on the fixture sets with a stand-in matcher', () => {
 
   it('GIVEN a data folder that does not exist THEN there are no datasets and no results', () => {
     const empty = runEval({ dataDir: join(FIXTURE_EVAL_DIR, 'nope'), createMatcher: wordOverlapMatcher, actThreshold: 0.5 });
-    expect(empty).toEqual({ results: [], chat: [], curve: [], datasets: [], problems: [], actThreshold: 0.5 });
+    expect(empty).toEqual({ results: [], chat: [], curve: [], answerCurve: [], datasets: [], problems: [], actThreshold: 0.5 });
+  });
+
+  it('GIVEN every message read as a question THEN the answer curve acts on negatives from the answer threshold, the act threshold held', () => {
+    // weibo-sample negatives: one at 5/5 (acted on at any threshold), one at 2/5 = .4, two at 0.
+    const asking = runEval({
+      dataDir: FIXTURE_EVAL_DIR,
+      createMatcher: (debunks) => {
+        const inner = wordOverlapMatcher(debunks);
+        return { ...inner, match: (text, options) => ({ ...inner.match(text, options), stance: 'question' as const }) };
+      },
+      actThreshold: 0.5,
+    });
+    const weibo = asking.answerCurve.filter((p) => p.dataset === 'weibo-sample');
+    expect(weibo.map((p) => p.threshold)).toEqual([0.25, 0.3, 0.35, 0.4, 0.45, 0.5]);
+    expect(weibo.find((p) => p.threshold === 0.4)?.falseActRate).toBeCloseTo(2 / 4, 10);
+    expect(weibo.find((p) => p.threshold === 0.45)?.falseActRate).toBeCloseTo(1 / 4, 10);
+    expect(asking.answerCurve.filter((p) => p.dataset === 'tweets-sample').every((p) => p.falseActRate === null)).toBe(true);
   });
 });
