@@ -69,6 +69,13 @@ export const isIdeographic = (phrase: IndexedPhrase): boolean => phrase.ideograp
 
 const LARGE_DATABASE = Math.log1p(100_000);
 
+/**
+ * A database of fewer debunks reads as this many. The trees' size splits sit between the fitting
+ * sets' sizes; far below the smallest they extrapolate, and against a group's own 3 debunks a
+ * clear retelling ("听说上海海滩那个女童是被父亲故意遗弃的", 81 % covered) scored 0.60.
+ */
+const FEWEST_DEBUNKS = 10;
+
 /** Fills `out` with the features of one candidate. */
 export function matchFeatures(
   index: PhraseIndex,
@@ -127,7 +134,7 @@ export function matchFeatures(
   out[10] = e.retrieval > 0 ? Math.min(1, rivals.retrieval / e.retrieval) : 1;
   out[11] = Math.log(Math.max(1, phrase.terms.length));
   out[12] = Math.log1p(message.tokens.length);
-  out[13] = Math.log1p(index.debunks.length) / LARGE_DATABASE;
+  out[13] = Math.log1p(Math.max(index.debunks.length, FEWEST_DEBUNKS)) / LARGE_DATABASE;
   out[14] = out[0] * out[13];
   out[15] = out[9] * out[13];
   return out;

@@ -106,6 +106,26 @@ describe('match: database size', () => {
   });
 });
 
+describe('match: a Chinese message naming what a rumor is about, without its event', () => {
+  // In a small database every term is rare, so the fitted trees trust any overlap; a single
+  // unbroken piece shared with the claim (a place, a person) is capped below the act threshold.
+  const small = createMatcher([DEBUNKS.abandonedGirl, DEBUNKS.hotWater, DEBUNKS.fiveG]);
+  it.each([
+    { given: 'the place and the people, in one stretch', text: '上海海滩走失女童的家长今天来了' },
+    { given: 'the place only', text: '上海海滩周末人太多了' },
+  ])('GIVEN $given THEN it does not act', ({ text }) => {
+    for (const m of small.match(text).matches) expect(m.score).toBeLessThan(ACT);
+  });
+  it.each([
+    { given: 'the claim retold in two pieces', text: '听说上海海滩那个女童是被父亲故意遗弃的' },
+    { given: 'the claim verbatim', text: '上海海滩走失女童是被父亲故意遗弃的' },
+  ])('GIVEN $given THEN it acts', ({ text }) => {
+    const top = small.match(text).matches[0];
+    expect(top?.debunkId).toBe(DEBUNKS.abandonedGirl.id);
+    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+  });
+});
+
 describe('match: near-misses do not act', () => {
   it.each([
     { given: 'a 5G remark', text: '5G coverage in my town is great' },
@@ -119,6 +139,7 @@ describe('match: near-misses do not act', () => {
     { given: 'a real missing-child notice', text: '上海海滩今天有女童走失，家长请看好孩子' },
     { given: 'vaccines for people', text: 'COVID vaccines are free for all people' },
     { given: 'the same topic word repeated', text: '5g 5g 5g 5g 5g 5g coronavirus coronavirus' },
+    { given: 'the place of a Chinese rumor, nothing of its event', text: '上海海滩周末人太多了，不想去' },
   ])('GIVEN $given THEN nothing reaches the act threshold', ({ text }) => {
     const { matches } = matcher.match(text);
     for (const m of matches) expect(m.score).toBeLessThan(ACT);
