@@ -18,6 +18,17 @@ function presentWeight(message: PreparedMessage, phrase: IndexedPhrase): number 
   return w;
 }
 
+/**
+ * Fewest distinct terms (words, or Chinese character pairs) a message must share with a phrase
+ * to match it: one or two words ("ok", "真的吗", "5G") say too little to accuse anyone. Counted,
+ * not weighted, so a small database (where every idf is low) matches like a large one.
+ */
+export const MIN_SHARED_TERMS = 3;
+
+/** Whether a window shares enough of a phrase to match: a phrase of two terms may match in full ("Obama dead"), never on one term alone. */
+export const sharesEnough = (phrase: IndexedPhrase, window: PhraseWindow): boolean =>
+  window.terms >= Math.min(MIN_SHARED_TERMS, Math.max(2, phrase.terms.length));
+
 /** Window length for a phrase: room for the phrase's words plus as many again in between. */
 const windowSpan = (phrase: IndexedPhrase) => Math.max(8, 2 * phrase.length);
 
@@ -27,16 +38,21 @@ const windowSpan = (phrase: IndexedPhrase) => Math.max(8, 2 * phrase.length);
  */
 export function measureCoverage(index: PhraseIndex, message: PreparedMessage, candidate: Candidate): Coverage | undefined {
   let best: Coverage | undefined;
+  let bestEnough = false;
   for (const p of index.phrasesOf[candidate.debunkIndex]!) {
     const phrase = index.phrases[p]!;
     // What the message contains of the phrase at all bounds any window: skip phrases that
     // cannot beat the best one so far without sorting their positions.
-    if (best && presentWeight(message, phrase) <= best.coverage * phrase.totalWeight) continue;
+    if (best && bestEnough && presentWeight(message, phrase) <= best.coverage * phrase.totalWeight) continue;
     const window = bestWindow(message.positions, phrase, windowSpan(phrase));
     if (!window) continue;
     const coverage = phrase.totalWeight > 0 ? window.covered / phrase.totalWeight : 0;
-    if (!best || coverage > best.coverage) {
+    // A phrase the message shares enough terms with beats a better-covered one it does not: "does
+    // eating garlic stop covid" covers "Garlic protects you from COVID" best, but on two words.
+    const enough = sharesEnough(phrase, window);
+    if (!best || (enough && !bestEnough) || (enough === bestEnough && coverage > best.coverage)) {
       best = { candidate, phrase, window, coverage };
+      bestEnough = enough;
     }
   }
   return best;

@@ -1,16 +1,10 @@
 import { FEATURE_COUNT, isIdeographic, matchFeatures } from './features.js';
 import type { PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
-import type { Coverage } from './rescore.js';
+import { sharesEnough, type Coverage } from './rescore.js';
 import { countStretches } from './stretches.js';
 import { verify } from './verifier.js';
 
-/**
- * Fewest distinct terms (words, or Chinese character pairs) a message must share with a phrase
- * to match it: one or two words ("ok", "真的吗", "5G") say too little to accuse anyone. Counted,
- * not weighted, so a small database (where every idf is low) matches like a large one.
- */
-export const MIN_SHARED_TERMS = 3;
 
 /**
  * A Chinese message that shares a single unbroken piece of text with a claim, less than half of
@@ -96,8 +90,7 @@ export function scoreCandidates(index: PhraseIndex, message: PreparedMessage, co
       new Float64Array(FEATURE_COUNT),
     );
     const ideographic = isIdeographic(c.phrase);
-    // A phrase of two terms may match in full ("Obama dead"), never on one term alone.
-    const ruledOut = c.window.terms < Math.min(MIN_SHARED_TERMS, Math.max(2, c.phrase.terms.length));
+    const ruledOut = !sharesEnough(c.phrase, c.window);
     const namesOnly = ideographic && c.coverage < NAMES_ONLY_COVERAGE && countStretches(c.phrase, message, c.window.first, c.window.last) < 2;
     const verified = verify(features, ideographic);
     const score = ruledOut ? 0 : namesOnly ? Math.min(NAMES_ONLY_SCORE, verified) : Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));

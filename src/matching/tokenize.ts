@@ -43,6 +43,10 @@ export function stem(word: string): string {
   return s;
 }
 
+/** Whether `word` continues a virus name written in parts: "covid 19", "sars cov", "sars cov 2". */
+const isVirusNameTail = (previous: string, word: string): boolean =>
+  (word === '19' && /^(covid|corona)$/.test(previous)) || (word === 'cov' && /^sars?$/.test(previous)) || (word === '2' && /^sars? cov$/.test(previous));
+
 /**
  * Splits normalized text into matching terms: stemmed words (stopwords dropped) for spaced
  * scripts, and overlapping character bigrams for Chinese and Japanese, which have no spaces
@@ -70,9 +74,14 @@ export function tokenize(text: string): Token[] {
     while (j < n && text.charCodeAt(j) !== 0x20 && !isIdeograph(text.charCodeAt(j), text, j)) j++;
     const word = text.slice(i, j);
     const last = tokens[tokens.length - 1];
-    if (last && last.end + 1 === i && word.length === 1 && /^[0-9]+$/.test(text.slice(last.start, last.end)) && /[a-z]/.test(word)) {
+    const adjacent = last !== undefined && last.end + 1 === i;
+    if (adjacent && word.length === 1 && /^[0-9]+$/.test(text.slice(last.start, last.end)) && /[a-z]/.test(word)) {
       // "5 G", "4-K", "3 D": a number and a lone letter after it are one term ("5g").
       last.term = stem(text.slice(last.start, last.end) + word);
+      last.end = j;
+    } else if (adjacent && isVirusNameTail(text.slice(last.start, last.end), word)) {
+      // "COVID-19", "SARS-CoV-2": the parts of the virus's name are the one term "covid".
+      last.term = 'covid';
       last.end = j;
     } else if (word.length <= MAX_WORD_LENGTH && !STOPWORDS.has(word)) tokens.push({ term: stem(word), start: i, end: j });
     i = j;

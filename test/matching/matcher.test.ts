@@ -126,6 +126,21 @@ describe('match: a Chinese message naming what a rumor is about, without its eve
   });
 });
 
+describe('match: the phrase a message is measured against', () => {
+  it('GIVEN a variant covered best but on two words, and the claim on three THEN the claim is measured and the match stands', () => {
+    const garlic = debunk({
+      id: 'garlic',
+      claim: 'Eating garlic prevents infection with the coronavirus',
+      variants: ['Garlic protects you from COVID-19'],
+      lang: 'en',
+    });
+    const top = createMatcher([garlic, DEBUNKS.fiveG, DEBUNKS.gatesEmail]).match('does eating garlic really stop you getting covid?', { minScore: 0 }).matches[0];
+    expect(top?.debunkId).toBe('garlic');
+    expect(top?.explanation.phrase.kind).toBe('claim');
+    expect(top?.score).toBeGreaterThan(0);
+  });
+});
+
 describe('match: near-misses do not act', () => {
   it.each([
     { given: 'a 5G remark', text: '5G coverage in my town is great' },

@@ -8,6 +8,8 @@ const termsOf = (message: string) => tokenize(normalize(message).text).map((t) =
 describe('tokenize: terms', () => {
   it.each([
     { given: 'an English claim', input: '5G towers spread the coronavirus', then: ['5g', 'tower', 'spread', 'covid'] },
+    { given: 'the virus named in parts', input: 'COVID-19, covid 19, SARS-CoV-2 and corona', then: ['covid', 'covid', 'covid', 'covid'] },
+    { given: 'a number after covid that is not its name', input: 'covid 2 years on', then: ['covid', '2', 'year'] },
     { given: 'inflected words', input: 'forwarding spreading towers', then: ['forward', 'spread', 'tower'] },
     { given: 'a sentence with stopwords', input: 'Bill Gates will pay you for forwarding this email', then: ['bil', 'gate', 'pai', 'forward', 'email'] },
     { given: 'only stopwords', input: 'the and of it is', then: [] },
