@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblems, loadDebunks } from '../../src/debunks/loadDebunks.js';
+import { actThresholdOf } from '../../src/eval/actThreshold.js';
+import { createMatcher } from '../../src/matching/matcher.js';
+
+/*
+ * The database a new owner meets first (`npm start`): its own claims, the way members write them,
+ * reach the act threshold; members naming the same places, people and things do not.
+ */
+const ACT = actThresholdOf();
+const loaded = await loadDebunks('rules/debunks');
+if (!loaded.ok) throw new Error(formatProblems(loaded.problems));
+const matcher = createMatcher(loaded.debunks);
+
+describe('rules/debunks: the shipped claims as members write them', () => {
+  it.each([
+    { given: 'spaced', text: '5 G towers spread the coronavirus', id: '5g-spreads-coronavirus' },
+    { given: 'hyphenated, with a synonym', text: '5-G towers are spreading corona', id: '5g-spreads-coronavirus' },
+    { given: 'other words', text: 'the new 5G masts are spreading covid', id: '5g-spreads-coronavirus' },
+    { given: 'in traditional script', text: '5G基站傳播新冠', id: '5g-spreads-coronavirus' },
+    { given: 'retold in chat', text: '上海海滩那个走丢的小女孩是被她家里人故意扔掉的', id: 'shanghai-beach-girl-abandoned' },
+    { given: 'passed on', text: '青浦有个幼儿园的老师在卖淫，大家转一下', id: 'qingpu-kindergarten-teacher' },
+    { given: 'traditional, shortened', text: '上海顧村公園發生雷擊事件', id: 'gucun-park-lightning' },
+    { given: 'retold', text: '谁发谣言谁负责，群主不用担责任', id: 'group-owner-not-responsible' },
+    { given: 'in the first person', text: '我只是转发一下，又不是我编的，转发不犯法', id: 'forwarding-rumors-is-legal' },
+    { given: 'reworded', text: '每隔15分钟喝一次热水，可以把病毒冲到胃里，胃酸会杀死病毒', id: 'hot-water-every-15-minutes' },
+    { given: 'in other words', text: 'eating garlic protects you from the coronavirus', id: 'garlic-prevents-infection' },
+    { given: 'abbreviated', text: "If you can hold your breath 10 secs without coughing you're covid free", id: 'hold-breath-10-seconds-test' },
+    { given: 'without the country\'s name', text: 'Costa Rican bananas carry flesh-eating bacteria', id: 'bananas-flesh-eating-bacteria' },
+    { given: 'reordered', text: 'forward this message to 10 contacts or whatsapp will start charging you', id: 'whatsapp-will-start-charging' },
+  ])('GIVEN the claim $given THEN it acts with that claim', ({ text, id }) => {
+    const top = matcher.match(text).matches[0];
+    expect(top?.debunkId).toBe(id);
+    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+  });
+
+  it.each([
+    { given: 'the park of a rumor', text: '上海顾村公园今天人好多' },
+    { given: 'the park, with the weather', text: '今天上海下雨了，顾村公园人很少' },
+    { given: 'a kindergarten teacher', text: '我女儿幼儿园老师今天表扬她了' },
+    { given: 'the beach', text: '上海海滩周末人太多了，不想去' },
+    { given: '5G at home', text: 'my phone finally has 5G coverage at home' },
+    { given: 'garlic for dinner', text: 'I love garlic bread with pasta' },
+    { given: 'mosquitoes in summer', text: '蚊子太多了，晚上睡不着' },
+    { given: 'an ordinary forward', text: 'forward this to everyone in the class: the exam moved to friday' },
+    { given: 'a generic safety post', text: 'Safety always comes first. Do not panic and stay safe. #CoronaAlert' },
+  ])('GIVEN $given THEN nothing acts', ({ text }) => {
+    for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ACT);
+  });
+});
