@@ -5,8 +5,11 @@ import type { ChatMessage } from '../engine/chatMessage.js';
 import type { Engine } from '../engine/engine.js';
 import { decisionJson } from './check.js';
 
-/** One line of a batch file: a message, and optionally the group and member it comes from. */
-const BatchLine = z.strictObject({
+/**
+ * One line of a batch file: a message, and optionally the group and member it comes from. Other
+ * fields (a label, a source) are ignored, so a labelled file is checked as it is.
+ */
+const BatchLine = z.object({
   id: z.union([z.string().min(1), z.number().transform(String)]),
   text: z.string(),
   group: z.string().min(1).optional(),

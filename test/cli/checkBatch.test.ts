@@ -47,4 +47,10 @@ describe('check --batch', () => {
     expect(result.problems[1]!.error).toContain('text');
     expect(printed.map((p) => p.id)).toEqual(['y']);
   });
+
+  it('GIVEN lines carrying fields of their own (a label) THEN they are checked as they are', async () => {
+    const { result, printed } = await runBatch([JSON.stringify({ id: 'a', text: 'hello', label: 'chatter' })]);
+    expect(result.problems).toEqual([]);
+    expect(printed.map((p) => p.id)).toEqual(['a']);
+  });
 });

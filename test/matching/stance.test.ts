@@ -35,11 +35,15 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"… is a hoax"', text: `the claim that ${FIVE_G} is a hoax`, stance: 'refute' },
   { given: '"…是谣言"', text: `${HOT_WATER}是谣言，别转了`, stance: 'refute' },
   { given: 'a denial inside the claim', text: '5G towers never spread the coronavirus', stance: 'refute' },
+  { given: 'the claim with "does not"', text: '5G towers do NOT spread the coronavirus', stance: 'refute' },
+  { given: 'the Chinese claim with "不能"', text: '喝热水不能杀死新冠病毒', stance: 'refute' },
   { given: 'an opening "no,"', text: `no, ${FIVE_G} is not a thing, read the WHO page`, stance: 'refute' },
   { given: 'a repeated cue beyond the claim', text: '群里有人发谣言，谁发的谁负责，跟群主没关系——这本身就是谣言', stance: 'refute', id: GROUP_OWNER.id },
   // Laughing it off.
   { given: 'disbelief', text: `My grandma says ${FIVE_G}, lol no`, stance: 'mock' },
   { given: '这也有人信', text: `${HOT_WATER}？这也有人信`, stance: 'mock' },
+  { given: '"people still think"', text: `people still think ${FIVE_G} 🤦`, stance: 'mock' },
+  { given: 'sarcasm', text: `lol ${FIVE_G}, sure, and I'm the pope`, stance: 'mock' },
 ];
 
 describe('stance', () => {

@@ -28,9 +28,13 @@ export const REFUTE = {
  * "哈尔滨没封城"): a refutation when the claim itself says no such thing.
  */
 export const DENIAL = {
-  // Only words that deny; "没" alone is everyday Chinese ("没戴口罩"), "not" and "no" too common.
-  zh: ['不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未'],
-  en: ['never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'isn t', 'hasn t', 'haven t'],
+  // Only words that deny; "没" alone is everyday Chinese ("没戴口罩"), "not" and "no" too common;
+  // not "won't" or "can't" either, which retell claims ("won't automatically be citizens").
+  zh: ['不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能'],
+  en: [
+    'never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'isn t', 'hasn t', 'haven t',
+    'does not', 'do not', 'did not', 'is not', 'are not', 'was not', 'were not', 'has not', 'have not',
+  ],
 } as const;
 
 /** Laughing it off or disbelief without a refutation: no strike, no reply. */
@@ -40,6 +44,7 @@ export const MOCK = {
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
+    'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
   ],
 } as const;
 
