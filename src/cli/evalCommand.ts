@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { formatProblem as formatLoadProblem, loadDebunks } from '../debunks/loadDebunks.js';
-import { fitVerifier } from '../eval/fitVerifier.js';
-import { formatAnswerCurve, formatCurve, formatTable, toJsonReport } from '../eval/formatReport.js';
+import { crossValidate, fitVerifier } from '../eval/fitVerifier.js';
+import { formatAnswerCurve, formatCrossValidation, formatCurve, formatTable, toJsonReport } from '../eval/formatReport.js';
 import { runEval } from '../eval/runEval.js';
 import { formatProblem } from '../eval/types.js';
 import { createMatcher } from '../matching/matcher.js';
@@ -30,7 +30,8 @@ export function evalCommand(): Command {
     .option('--json', 'print one JSON object with the results and nothing else on stdout', false)
     .option('--images', 'instead: render the image set (screenshot-like cards of rumors and pictures without any), read them with the OCR and score the decisions', false)
     .option('--fit', `fit the match verifier on the sets (dev splits held out) and write ${'src/matching/verifierWeights.json'}, instead of scoring`, false)
-    .action(async (options: { data: string; rules: string; curve: boolean; json: boolean; fit: boolean; images: boolean }) => {
+    .option('--cv <folds>', 'instead: cross-validate the verifier on the labelled chat messages (fit without each fold, read the fold) and print their table', parseFolds)
+    .action(async (options: { data: string; rules: string; curve: boolean; json: boolean; fit: boolean; images: boolean; cv?: number }) => {
       if (options.images) return imagesEval(resolve(options.data), options.rules, options.json);
       if (options.fit) {
         const fit = fitVerifier(resolve(options.data), (debunks) => createMatcher(debunks), (m) => process.stderr.write(`${m}\n`));
@@ -45,6 +46,13 @@ export function evalCommand(): Command {
       if (!rules.ok) {
         for (const problem of rules.problems) process.stderr.write(`${formatLoadProblem(problem)}\n`);
         process.exitCode = 1;
+        return;
+      }
+      if (options.cv !== undefined) {
+        const { act, answer } = rules.settings.thresholds;
+        const chat = crossValidate(resolve(options.data), (debunks) => createMatcher(debunks), { folds: options.cv, actThreshold: act, ...(answer !== undefined ? { answerThreshold: answer } : {}) }, (m) => process.stderr.write(`${m}\n`));
+        if (options.json) process.stdout.write(`${JSON.stringify({ cv: chat })}\n`);
+        else process.stdout.write(`${chat.length === 0 ? 'No labelled chat messages to cross-validate on.' : formatCrossValidation(chat, act, answer)}\n`);
         return;
       }
       const dataDir = resolve(options.data);
@@ -94,4 +102,11 @@ async function imagesEval(dataDir: string, rulesFile: string, json: boolean): Pr
   });
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else process.stdout.write(`${formatImageEval(result)}\n`);
+}
+
+/** `--cv 2` … `--cv 10`: fewer folds leave too little to fit on, more take long. */
+function parseFolds(value: string): number {
+  const folds = Number(value);
+  if (!Number.isInteger(folds) || folds < 2 || folds > 10) throw new InvalidArgumentError('a whole number of folds from 2 to 10');
+  return folds;
 }

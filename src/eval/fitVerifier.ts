@@ -1,12 +1,13 @@
 import type { Debunk } from '../debunks/schema.js';
 import { FEATURE_COUNT, FEATURE_NAMES } from '../matching/features.js';
 import type { Matcher } from '../matching/types.js';
-import { boostedLogit, type VerifierWeights } from '../matching/verifier.js';
+import { boostedLogit, withVerifierWeights, type VerifierWeights } from '../matching/verifier.js';
+import { scoreChat, type ChatReading } from './scoreChat.js';
 import type { MatcherFactory } from './evaluateDataset.js';
 import { fitBoostedTrees, type BoostOptions } from './boostedTrees.js';
 import type { LabelledRow } from './logisticRegression.js';
 import { readEvalData } from './readEvalData.js';
-import type { EvalDataset } from './types.js';
+import type { ChatResult, EvalDataset, EvalQuery } from './types.js';
 import { appendAll } from '../lib/appendAll.js';
 
 /**
@@ -65,18 +66,24 @@ export interface FitReport {
   sources: { name: string; pairs: number; positives: number; accuracy: number }[];
 }
 
-function sourcesOf(datasets: readonly EvalDataset[]): Source[] {
+/** Labelled chat messages kept out of a fit (one fold of the cross-validation). */
+type HoldOut = (message: { id: string; claim: string | null }) => boolean;
+
+function sourcesOf(datasets: readonly EvalDataset[], holdOut: HoldOut = () => false): Source[] {
   const sources: Source[] = [];
   const largest = [...datasets].sort((a, b) => b.debunks.length - a.debunks.length)[0];
   for (const d of datasets) {
     const heldOut = d.splits.some((s) => s.name === HELD_OUT_SPLIT);
     const examples: Example[] = [];
-    for (const split of d.splits) if (split.name !== HELD_OUT_SPLIT) appendAll(examples, split.queries.map((q) => ({ text: q.text, gold: q.gold })));
+    const kept = (q: EvalQuery) => d.messages === null || !q.gold.some((claim) => holdOut({ id: q.id, claim }));
+    for (const split of d.splits) {
+      if (split.name !== HELD_OUT_SPLIT) appendAll(examples, split.queries.filter(kept).map((q) => ({ text: q.text, gold: q.gold })));
+    }
     if (d.messages !== null) {
       // Labelled messages include the spread ones already listed as queries: use them once.
       const seen = new Set(examples.map((e) => e.text));
       for (const m of d.messages) {
-        if (seen.has(m.text)) continue;
+        if (seen.has(m.text) || holdOut(m)) continue;
         const carries = m.kind === 'spread' || m.kind === 'question' || m.kind === 'refute';
         examples.push({ text: m.text, gold: carries && m.claim !== null ? [m.claim] : [] });
       }
@@ -113,8 +120,11 @@ function pairsOf(matcher: Matcher, examples: readonly Example[], source: number)
  * src/matching/verifierWeights.json (`rumorguard eval --fit` writes them).
  */
 export function fitVerifier(dataDir: string, createMatcher: MatcherFactory, onProgress: (message: string) => void = () => {}): FitReport {
-  const datasets = readEvalData(dataDir, onProgress).value;
-  const sources = sourcesOf(datasets);
+  return fitOn(readEvalData(dataDir, onProgress).value, createMatcher, onProgress);
+}
+
+function fitOn(datasets: readonly EvalDataset[], createMatcher: MatcherFactory, onProgress: (message: string) => void, holdOut?: HoldOut): FitReport {
+  const sources = sourcesOf(datasets, holdOut);
   const pairs: Pair[] = [];
   sources.forEach((s, i) => {
     onProgress(`fit: ${s.name}: ${s.examples.length} messages over ${s.debunks.length} claims`);
@@ -162,4 +172,50 @@ export function fitVerifier(dataDir: string, createMatcher: MatcherFactory, onPr
       accuracy: accuracy(i),
     })),
   };
+}
+
+export interface CrossValidationOptions {
+  folds: number;
+  actThreshold: number;
+  answerThreshold?: number;
+}
+
+/**
+ * What the bot does with labelled chat messages it was not fitted on: the claims of each set with
+ * labelled messages are dealt into `folds` folds (chatter too); per fold the verifier is fitted as
+ * by `--fit` without that fold's messages, and they are then read against the set's whole
+ * database. The figures of the plain evaluation are partly on messages the verifier learned from;
+ * these are the ones to expect on new messages.
+ */
+export function crossValidate(
+  dataDir: string,
+  createMatcher: MatcherFactory,
+  options: CrossValidationOptions,
+  onProgress: (message: string) => void = () => {},
+): ChatResult[] {
+  const datasets = readEvalData(dataDir, onProgress).value;
+  const results: ChatResult[] = [];
+  for (const d of datasets) {
+    if (d.messages === null || d.messages.length === 0) continue;
+    const foldOf = new Map<string, number>();
+    [...new Set(d.debunks.map((x) => x.id))].sort().forEach((id, i) => foldOf.set(id, i % options.folds));
+    const chatter = d.messages.filter((m) => m.claim === null).map((m) => m.id).sort();
+    chatter.forEach((id, i) => foldOf.set(id, i % options.folds));
+    const fold = (m: { id: string; claim: string | null }) => foldOf.get(m.claim ?? m.id) ?? 0;
+    const readings: ChatReading[] = [];
+    for (let k = 0; k < options.folds; k++) {
+      onProgress(`cv: ${d.name}: fold ${k + 1} of ${options.folds}`);
+      const fit = fitOn(datasets, createMatcher, () => {}, (m) => fold(m) === k);
+      withVerifierWeights(fit.weights, () => {
+        const matcher = createMatcher(d.debunks);
+        for (const message of d.messages!.filter((m) => fold(m) === k)) {
+          const match = matcher.match(message.text, { limit: 1, minScore: 0 });
+          const top = match.matches[0];
+          readings.push({ message, top: top ? { debunkId: top.debunkId, score: top.score } : undefined, stance: match.stance });
+        }
+      });
+    }
+    appendAll(results, scoreChat(`${d.name} (cv ${options.folds})`, readings, options.actThreshold, options.answerThreshold));
+  }
+  return results;
 }

@@ -152,3 +152,13 @@ export function formatAnswerCurve(report: EvalReport): string {
     ...table(columns, thresholds),
   ].join('\n');
 }
+
+/** `eval --cv`: the chat table of messages the verifier was not fitted on. */
+export function formatCrossValidation(chat: readonly ChatResult[], actThreshold: number, answerThreshold: number | undefined): string {
+  return [
+    `Labelled chat messages, each read by a verifier fitted without its claim's messages (act threshold ${actThreshold}${answerThreshold !== undefined ? `, questions answered from ${answerThreshold}` : ''})`,
+    CHAT_LEGEND,
+    '',
+    ...table(CHAT_COLUMNS, chat),
+  ].join('\n');
+}

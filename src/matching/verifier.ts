@@ -52,8 +52,25 @@ export function boostedLogit(model: BoostedTrees, x: ArrayLike<number>): number 
   return z;
 }
 
+let active: VerifierWeights = VERIFIER_WEIGHTS;
+
+/**
+ * Runs `fn` with other weights in place of the committed ones: the cross-validation scores each
+ * fold with weights fitted without it (`rumorguard eval --cv`). Synchronous, so nothing else
+ * matches meanwhile.
+ */
+export function withVerifierWeights<T>(weights: VerifierWeights, fn: () => T): T {
+  const before = active;
+  active = weights;
+  try {
+    return fn();
+  } finally {
+    active = before;
+  }
+}
+
 /** The match score in [0,1]. */
-export function verify(features: Float64Array, ideographic: boolean, weights: VerifierWeights = VERIFIER_WEIGHTS): number {
+export function verify(features: Float64Array, ideographic: boolean, weights: VerifierWeights = active): number {
   if (!weightsAreCurrent(weights)) return features[0]!;
   return 1 / (1 + Math.exp(-boostedLogit(ideographic ? weights.zh : weights.en, features)));
 }
