@@ -56,9 +56,9 @@ export interface CandidateEvidence {
 
 /** What the other candidates of the same message say about this one. */
 export interface Rivals {
-  /** Best relevance among the other candidates (0 when none). */
+  /** Best relevance among the other candidates, copies of the same claim aside (0 when none). */
   relevance: number;
-  /** Best BM25 score among the other candidates (0 when none). */
+  /** Best BM25 score among the other candidates, copies of the same claim aside (0 when none). */
   retrieval: number;
   /** Best BM25 score of all candidates. */
   topRetrieval: number;

@@ -46,6 +46,12 @@ export interface PhraseIndex {
   docImpacts: Float32Array[];
   /** The idf of a term found in one debunk only: the most a term can say in this database. */
   maxIdf: number;
+  /**
+   * Per debunk: the first debunk whose claim reads the same once normalized (itself when none).
+   * Fact-checkers debunk a claim again when it resurfaces, so a database holds copies; a copy
+   * is the same claim, not a rival that makes a match look ambiguous.
+   */
+  sameClaimAs: Int32Array;
 }
 
 /** BM25 parameters: the usual defaults, which also scored best on the evaluation sets. */
@@ -91,6 +97,8 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
   /** Per debunk: term id → frequency over all its phrases. */
   const docCounts: Map<number, number>[] = [];
   const docLength: number[] = [];
+  const sameClaimAs = new Int32Array(debunks.length);
+  const firstWithClaim = new Map<string, number>();
 
   const idOf = (term: string): number => {
     let id = termIds.get(term);
@@ -110,6 +118,10 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
       { kind: 'claim', text: d.claim },
       ...d.variants.map((text, variantIndex): MatchedPhrase => ({ kind: 'variant', variantIndex, text })),
     ];
+    const claimKey = normalize(d.claim).text;
+    const first = firstWithClaim.get(claimKey);
+    sameClaimAs[i] = first ?? i;
+    if (first === undefined) firstWithClaim.set(claimKey, i);
     for (const phrase of texts) {
       const normalized = normalize(phrase.text).text;
       const termList = tokenize(normalized).map((t) => idOf(t.term));
@@ -180,6 +192,7 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
     docTerms,
     docImpacts,
     maxIdf: Math.log(1 + (n - 0.5) / 1.5),
+    sameClaimAs,
   };
 }
 

@@ -2,6 +2,7 @@ import { normalize } from './normalize.js';
 import type { PhraseIndex } from './phraseIndex.js';
 import { stem, tokenize, type Token } from './tokenize.js';
 import { blankUrls, findUrls } from './urls.js';
+import { findAttributionNoise, mergeSpans } from './socialNoise.js';
 import type { TermPositions } from './bestWindow.js';
 
 /** A message made ready for matching against one index. */
@@ -16,11 +17,11 @@ export interface PreparedMessage {
   positions: TermPositions;
 }
 
-/** Cuts, strips links, normalizes and tokenizes a message: the work shared by both stages. */
+/** Cuts, strips links and tweet attribution noise, normalizes and tokenizes a message: the work shared by both stages. */
 export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number): PreparedMessage {
   const text = raw.length > maxChars ? raw.slice(0, maxChars) : raw;
   const links = findUrls(text);
-  const { text: normalized, origin } = normalize(blankUrls(text, links));
+  const { text: normalized, origin } = normalize(blankUrls(text, mergeSpans(links, findAttributionNoise(text))));
   const tokens = tokenize(normalized);
   const positions = new Map<number, number[]>();
   for (let at = 0; at < tokens.length; at++) {

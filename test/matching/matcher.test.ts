@@ -3,6 +3,8 @@ import { DebunkSchema, type Debunk } from '../../src/debunks/schema.js';
 import { actThresholdOf } from '../../src/eval/actThreshold.js';
 import { createMatcher } from '../../src/matching/matcher.js';
 import { normalize } from '../../src/matching/normalize.js';
+import { FEATURE_NAMES, type FeatureName } from '../../src/matching/features.js';
+import type { CandidateFeatures } from '../../src/matching/types.js';
 import { ALL_DEBUNKS, DEBUNKS, debunk } from './fixtures.js';
 
 const ACT = actThresholdOf();
@@ -103,6 +105,22 @@ describe('match: database size', () => {
     const top = small.match('5G towers spread the coronavirus').matches[0];
     expect(top?.debunkId).toBe(DEBUNKS.fiveG.id);
     expect(top?.score).toBeGreaterThanOrEqual(ACT);
+  });
+});
+
+describe('match: a claim stored twice', () => {
+  // Fact-checkers debunk a claim again when it resurfaces: the copy is the same claim, not a close
+  // runner-up that would make the match look ambiguous to the verifier.
+  const copy = debunk({ id: '5g-coronavirus-again', claim: '5G towers spread the "coronavirus"', lang: 'en' });
+  const twice = createMatcher([...ALL_DEBUNKS, copy]);
+  const feature = (name: FeatureName, c: CandidateFeatures) => c.features[FEATURE_NAMES.indexOf(name)]!;
+  it('GIVEN a paraphrase THEN both copies lead, each well ahead of the other claims', () => {
+    const [first, second] = twice.candidates!('the coronavirus is spread by 5G towers');
+    expect([first!.debunkId, second!.debunkId].sort()).toEqual([DEBUNKS.fiveG.id, copy.id].sort());
+    for (const c of [first!, second!]) {
+      expect(feature('relevanceMargin', c)).toBeGreaterThan(0.3);
+      expect(feature('runnerUpRetrieval', c)).toBeLessThan(0.9);
+    }
   });
 });
 
