@@ -1,15 +1,8 @@
 import { FEATURE_COUNT, isIdeographic, matchFeatures } from './features.js';
 import type { PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
-import type { Coverage } from './rescore.js';
+import { tooFewShared, type Coverage } from './rescore.js';
 import { verify } from './verifier.js';
-
-/**
- * Fewest distinct terms (words, or Chinese character pairs) a message must share with a phrase
- * to match it: one or two words ("ok", "真的吗", "5G") say too little to accuse anyone. Counted,
- * not weighted, so a small database (where every idf is low) matches like a large one.
- */
-export const MIN_SHARED_TERMS = 3;
 
 /** Index of `order` in the feature vector: the explanation shows it as the wording similarity. */
 const ORDER = 7;
@@ -74,8 +67,7 @@ export function scoreCandidates(index: PhraseIndex, message: PreparedMessage, co
       new Float64Array(FEATURE_COUNT),
     );
     const ideographic = isIdeographic(c.phrase);
-    // A phrase of two terms may match in full ("Obama dead"), never on one term alone.
-    const ruledOut = c.window.terms < Math.min(MIN_SHARED_TERMS, Math.max(2, c.phrase.terms.length));
+    const ruledOut = tooFewShared(c.window, c.phrase);
     const score = ruledOut ? 0 : Math.max(verify(features, ideographic), nearCopyFloor(c.coverage, features[ORDER]!));
     return { coverage: c, features, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]! };
   });

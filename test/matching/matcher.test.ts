@@ -124,6 +124,24 @@ describe('match: a claim stored twice', () => {
   });
 });
 
+describe('match: the phrase that can match is measured', () => {
+  // Regression (clef2020-en): the headline's two words fell close together, the claim's three
+  // far apart; the headline covered more of itself, was chosen, and was then ruled out for
+  // sharing only two terms, so the message matched nothing.
+  const dragon = debunk({
+    id: 'ar-dragon',
+    claim: 'A video shows an augmented reality dragon flying over a baseball stadium',
+    variants: ['Did an AR Dragon Fly Over a Baseball Stadium?'],
+    lang: 'en',
+  });
+  it('GIVEN a retelling sharing three words of the claim, two of them near each other THEN it matches the claim', () => {
+    const text = 'Korean baseball championship opening today, they used a 3D hologram with 5G technology and lots of lights: a realistic dragon flew over the stadium';
+    const top = createMatcher([...ALL_DEBUNKS, dragon]).match(text).matches[0];
+    expect(top?.debunkId).toBe(dragon.id);
+    expect(top?.explanation.phrase.kind).toBe('claim');
+  });
+});
+
 describe('match: near-misses do not act', () => {
   it.each([
     { given: 'a 5G remark', text: '5G coverage in my town is great' },
