@@ -20,6 +20,8 @@ export interface IndexedPhrase {
   sequence: Int32Array;
   /** Distinct Chinese/Japanese characters of the phrase, for character overlap. */
   ideographs: string;
+  /** Per distinct term (aligned with `terms`): 1 when the debunk's claim writes it as a name (see `namesOf`). */
+  names: Uint8Array;
 }
 
 /**
@@ -84,6 +86,8 @@ export async function buildPhraseIndexAsync(debunks: readonly Debunk[]): Promise
 }
 
 interface PhraseDraft {
+  /** Term ids written as names in the debunk's claim. */
+  names: ReadonlySet<number>;
   debunkIndex: number;
   phrase: MatchedPhrase;
   normalized: string;
@@ -122,13 +126,14 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
     const first = firstWithClaim.get(claimKey);
     sameClaimAs[i] = first ?? i;
     if (first === undefined) firstWithClaim.set(claimKey, i);
+    const names = namesOf(d.claim, idOf);
     for (const phrase of texts) {
       const normalized = normalize(phrase.text).text;
       const termList = tokenize(normalized).map((t) => idOf(t.term));
       if (termList.length === 0) continue;
       for (const t of termList) counts.set(t, (counts.get(t) ?? 0) + 1);
       length += termList.length;
-      drafts.push({ debunkIndex: i, phrase, normalized, termList });
+      drafts.push({ debunkIndex: i, phrase, normalized, termList, names });
     }
     for (const t of counts.keys()) df[t]!++;
     docCounts.push(counts);
@@ -178,6 +183,7 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
       length: draft.termList.length,
       sequence: Int32Array.from(draft.termList),
       ideographs: [...new Set(draft.normalized.match(IDEOGRAPHS) ?? [])].join(''),
+      names: Uint8Array.from(terms, (t) => (draft.names.has(t) ? 1 : 0)),
     };
   });
 
@@ -194,6 +200,27 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
     maxIdf: Math.log(1 + (n - 0.5) / 1.5),
     sameClaimAs,
   };
+}
+
+/** Characters after which a capital letter starts a sentence or a quote rather than marking a name. */
+const SENTENCE_START = /[.!?:;"“‘'(\[—–-]$/;
+
+/**
+ * Term ids the claim writes capitalized in mid-sentence ("Meghan Markle", "Britain"): the names of
+ * who and where the claim is about, as opposed to what it says happened. Read from the claim only:
+ * headlines capitalize every word.
+ */
+function namesOf(claim: string, idOf: (term: string) => number): Set<number> {
+  const names = new Set<number>();
+  const { text, origin } = normalize(claim);
+  for (const token of tokenize(text)) {
+    const at = origin[token.start]!;
+    const first = claim[at]!;
+    if (first === first.toLowerCase()) continue;
+    if (SENTENCE_START.test(claim.slice(0, at).trimEnd()) || claim.slice(0, at).trim() === '') continue;
+    names.add(idOf(token.term));
+  }
+  return names;
 }
 
 const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
