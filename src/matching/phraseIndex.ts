@@ -49,7 +49,8 @@ export interface PhraseIndex {
   /** The idf of a term found in one debunk only: the most a term can say in this database. */
   maxIdf: number;
   /**
-   * Per debunk: the first debunk whose claim reads the same once normalized (itself when none).
+   * Per debunk: the first debunk whose claim has the same terms in the same order (itself when
+   * none): quotes, apostrophes ("can't", "can’t") and function words aside, the same sentence.
    * Fact-checkers debunk a claim again when it resurfaces, so a database holds copies; a copy
    * is the same claim, not a rival that makes a match look ambiguous.
    */
@@ -122,7 +123,7 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
       { kind: 'claim', text: d.claim },
       ...d.variants.map((text, variantIndex): MatchedPhrase => ({ kind: 'variant', variantIndex, text })),
     ];
-    const claimKey = normalize(d.claim).text;
+    const claimKey = tokenize(normalize(d.claim).text).map((t) => t.term).join(' ');
     const first = firstWithClaim.get(claimKey);
     sameClaimAs[i] = first ?? i;
     if (first === undefined) firstWithClaim.set(claimKey, i);
