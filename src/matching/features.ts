@@ -39,6 +39,20 @@ export const FEATURE_NAMES = [
   /** coverage × databaseSize and relevanceMargin × databaseSize: what each is worth depends on the database's size. */
   'coverageBySize',
   'marginBySize',
+  /**
+   * Of the debunk's other phrases (its claim or headlines besides the one measured), the largest
+   * share of idf weight found anywhere in the message; the measured phrase's coverage when it has
+   * none. A retelling echoes the claim and its headline alike; a topical neighbour one of them.
+   */
+  'otherPhrases',
+  /** ln(1 + the BM25 score over the whole message and debunk, in units of the largest idf). */
+  'retrievalInfo',
+  /**
+   * Share of the idf weight of the phrase's terms other than names (see phraseIndex `names`) found
+   * in the window; coverage when the phrase is all names. A neighbour shares who the claim is about
+   * ("Harry and Meghan … Britain"), a retelling also what it says they did.
+   */
+  'contentShare',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -56,9 +70,9 @@ export interface CandidateEvidence {
 
 /** What the other candidates of the same message say about this one. */
 export interface Rivals {
-  /** Best relevance among the other candidates (0 when none). */
+  /** Best relevance among the other candidates, copies of the same claim aside (0 when none). */
   relevance: number;
-  /** Best BM25 score among the other candidates (0 when none). */
+  /** Best BM25 score among the other candidates, copies of the same claim aside (0 when none). */
   retrieval: number;
   /** Best BM25 score of all candidates. */
   topRetrieval: number;
@@ -76,6 +90,19 @@ const LARGE_DATABASE = Math.log1p(100_000);
  */
 const FEWEST_DEBUNKS = 10;
 
+/** See 'otherPhrases': linear in the other phrases' terms. */
+function otherPhrasesPresent(index: PhraseIndex, message: PreparedMessage, e: CandidateEvidence): number {
+  let best = -1;
+  for (const p of index.phrasesOf[e.phrase.debunkIndex]!) {
+    const phrase = index.phrases[p]!;
+    if (phrase === e.phrase || phrase.totalWeight <= 0) continue;
+    let w = 0;
+    for (let k = 0; k < phrase.terms.length; k++) if (message.positions.has(phrase.terms[k]!)) w += phrase.weights[k]!;
+    best = Math.max(best, w / phrase.totalWeight);
+  }
+  return best < 0 ? e.coverage : best;
+}
+
 /** Fills `out` with the features of one candidate. */
 export function matchFeatures(
   index: PhraseIndex,
@@ -92,11 +119,17 @@ export function matchFeatures(
   let rarestFound = 0;
   let rarestMissing = 0;
   let tokensOfPhrase = 0;
+  let content = 0;
+  let contentFound = 0;
   for (let k = 0; k < phrase.terms.length; k++) {
     const at = message.positions.get(phrase.terms[k]!);
     let inWindow = 0;
     if (at) for (const p of at) if (p >= first && p <= last) inWindow++;
     const w = phrase.weights[k]!;
+    if (!phrase.names[k]) {
+      content += w;
+      if (inWindow > 0) contentFound += w;
+    }
     if (inWindow > 0) {
       found++;
       foundIdf += w;
@@ -137,5 +170,8 @@ export function matchFeatures(
   out[13] = Math.log1p(Math.max(index.debunks.length, FEWEST_DEBUNKS)) / LARGE_DATABASE;
   out[14] = out[0] * out[13];
   out[15] = out[9] * out[13];
+  out[16] = otherPhrasesPresent(index, message, e);
+  out[17] = Math.log1p(e.retrieval / maxIdf);
+  out[18] = content > 0 ? contentFound / content : e.coverage;
   return out;
 }

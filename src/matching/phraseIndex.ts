@@ -20,6 +20,8 @@ export interface IndexedPhrase {
   sequence: Int32Array;
   /** Distinct Chinese/Japanese characters of the phrase, for character overlap. */
   ideographs: string;
+  /** Per distinct term (aligned with `terms`): 1 when the debunk's claim writes it as a name (see `namesOf`). */
+  names: Uint8Array;
 }
 
 /**
@@ -46,6 +48,13 @@ export interface PhraseIndex {
   docImpacts: Float32Array[];
   /** The idf of a term found in one debunk only: the most a term can say in this database. */
   maxIdf: number;
+  /**
+   * Per debunk: the first debunk whose claim has the same terms in the same order (itself when
+   * none): quotes, apostrophes ("can't", "can’t") and function words aside, the same sentence.
+   * Fact-checkers debunk a claim again when it resurfaces, so a database holds copies; a copy
+   * is the same claim, not a rival that makes a match look ambiguous.
+   */
+  sameClaimAs: Int32Array;
 }
 
 /** BM25 parameters: the usual defaults, which also scored best on the evaluation sets. */
@@ -78,6 +87,8 @@ export async function buildPhraseIndexAsync(debunks: readonly Debunk[]): Promise
 }
 
 interface PhraseDraft {
+  /** Term ids written as names in the debunk's claim. */
+  names: ReadonlySet<number>;
   debunkIndex: number;
   phrase: MatchedPhrase;
   normalized: string;
@@ -91,6 +102,8 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
   /** Per debunk: term id → frequency over all its phrases. */
   const docCounts: Map<number, number>[] = [];
   const docLength: number[] = [];
+  const sameClaimAs = new Int32Array(debunks.length);
+  const firstWithClaim = new Map<string, number>();
 
   const idOf = (term: string): number => {
     let id = termIds.get(term);
@@ -110,13 +123,18 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
       { kind: 'claim', text: d.claim },
       ...d.variants.map((text, variantIndex): MatchedPhrase => ({ kind: 'variant', variantIndex, text })),
     ];
+    const claimKey = tokenize(normalize(d.claim).text).map((t) => t.term).join(' ');
+    const first = firstWithClaim.get(claimKey);
+    sameClaimAs[i] = first ?? i;
+    if (first === undefined) firstWithClaim.set(claimKey, i);
+    const names = namesOf(d.claim, idOf);
     for (const phrase of texts) {
       const normalized = normalize(phrase.text).text;
       const termList = tokenize(normalized).map((t) => idOf(t.term));
       if (termList.length === 0) continue;
       for (const t of termList) counts.set(t, (counts.get(t) ?? 0) + 1);
       length += termList.length;
-      drafts.push({ debunkIndex: i, phrase, normalized, termList });
+      drafts.push({ debunkIndex: i, phrase, normalized, termList, names });
     }
     for (const t of counts.keys()) df[t]!++;
     docCounts.push(counts);
@@ -166,6 +184,7 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
       length: draft.termList.length,
       sequence: Int32Array.from(draft.termList),
       ideographs: [...new Set(draft.normalized.match(IDEOGRAPHS) ?? [])].join(''),
+      names: Uint8Array.from(terms, (t) => (draft.names.has(t) ? 1 : 0)),
     };
   });
 
@@ -180,7 +199,29 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
     docTerms,
     docImpacts,
     maxIdf: Math.log(1 + (n - 0.5) / 1.5),
+    sameClaimAs,
   };
+}
+
+/** Characters after which a capital letter starts a sentence or a quote rather than marking a name. */
+const SENTENCE_START = /[.!?:;"“‘'(\[—–-]$/;
+
+/**
+ * Term ids the claim writes capitalized in mid-sentence ("Meghan Markle", "Britain"): the names of
+ * who and where the claim is about, as opposed to what it says happened. Read from the claim only:
+ * headlines capitalize every word.
+ */
+function namesOf(claim: string, idOf: (term: string) => number): Set<number> {
+  const names = new Set<number>();
+  const { text, origin } = normalize(claim);
+  for (const token of tokenize(text)) {
+    const at = origin[token.start]!;
+    const first = claim[at]!;
+    if (first === first.toLowerCase()) continue;
+    if (SENTENCE_START.test(claim.slice(0, at).trimEnd()) || claim.slice(0, at).trim() === '') continue;
+    names.add(idOf(token.term));
+  }
+  return names;
 }
 
 const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;

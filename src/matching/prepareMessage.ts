@@ -2,6 +2,7 @@ import { normalize } from './normalize.js';
 import type { PhraseIndex } from './phraseIndex.js';
 import { stem, tokenize, type Token } from './tokenize.js';
 import { blankUrls, findUrls } from './urls.js';
+import { findAttributionNoise, mergeSpans } from './socialNoise.js';
 import type { TermPositions } from './bestWindow.js';
 
 /** A message made ready for matching against one index. */
@@ -16,11 +17,11 @@ export interface PreparedMessage {
   positions: TermPositions;
 }
 
-/** Cuts, strips links, normalizes and tokenizes a message: the work shared by both stages. */
+/** Cuts, strips links and tweet attribution noise, normalizes and tokenizes a message: the work shared by both stages. */
 export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number): PreparedMessage {
   const text = raw.length > maxChars ? raw.slice(0, maxChars) : raw;
   const links = findUrls(text);
-  const { text: normalized, origin } = normalize(blankUrls(text, links));
+  const { text: normalized, origin } = normalize(blankUrls(text, mergeSpans(links, findAttributionNoise(text))));
   const tokens = tokenize(normalized);
   const positions = new Map<number, number[]>();
   for (let at = 0; at < tokens.length; at++) {
@@ -31,6 +32,7 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
     else positions.set(id, [at]);
   }
   addCompounds(normalized, tokens, index, positions);
+  addSplits(normalized, tokens, index, positions);
   return { text, urls: links.map((l) => l.url), normalized, origin, tokens, positions };
 }
 
@@ -52,5 +54,40 @@ function addCompounds(normalized: string, tokens: readonly Token[], index: Phras
     const list = positions.get(id);
     if (!list) positions.set(id, [at]);
     else if (!list.includes(at)) list.push(at);
+  }
+}
+
+/** Shortest part a word is split into: shorter ones ("a", "is", "of") match anything. */
+const MIN_PART = 3;
+
+/**
+ * "#georgesoros", "#stonemanshooting": a word the database does not know that is two words it
+ * does, run together as lowercase hashtags and handles write them, counts as those two words
+ * (at the word's position). Of the ways to cut it, the one whose rarer part is rarest wins.
+ */
+function addSplits(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: Map<number, number[]>): void {
+  for (let at = 0; at < tokens.length; at++) {
+    const t = tokens[at]!;
+    if (index.termIds.has(t.term)) continue;
+    const word = normalized.slice(t.start, t.end);
+    if (word.length < 2 * MIN_PART || !LATIN_WORD.test(word)) continue;
+    let best: [number, number] | undefined;
+    let bestIdf = 0;
+    for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
+      const left = index.termIds.get(stem(word.slice(0, cut)));
+      const right = index.termIds.get(stem(word.slice(cut)));
+      if (left === undefined || right === undefined) continue;
+      const idf = Math.min(index.idf[left]!, index.idf[right]!);
+      if (idf > bestIdf) {
+        best = [left, right];
+        bestIdf = idf;
+      }
+    }
+    if (!best) continue;
+    for (const id of best) {
+      const list = positions.get(id);
+      if (!list) positions.set(id, [at]);
+      else if (!list.includes(at)) list.push(at);
+    }
   }
 }

@@ -25,34 +25,34 @@ function presentWeight(message: PreparedMessage, phrase: IndexedPhrase): number 
  */
 export const MIN_SHARED_TERMS = 3;
 
-/** Whether a window shares enough of a phrase to match: a phrase of two terms may match in full ("Obama dead"), never on one term alone. */
-export const sharesEnough = (phrase: IndexedPhrase, window: PhraseWindow): boolean =>
-  window.terms >= Math.min(MIN_SHARED_TERMS, Math.max(2, phrase.terms.length));
+/** Too few shared terms to match at all. A phrase of two terms may match in full ("Obama dead"), never on one term alone. */
+export const tooFewShared = (window: PhraseWindow, phrase: IndexedPhrase): boolean =>
+  window.terms < Math.min(MIN_SHARED_TERMS, Math.max(2, phrase.terms.length));
 
 /** Window length for a phrase: room for the phrase's words plus as many again in between. */
 const windowSpan = (phrase: IndexedPhrase) => Math.max(8, 2 * phrase.length);
 
 /**
  * Stage 2a, cheap: over a candidate's claim and variants, the phrase the message covers best,
- * and the window where it does.
+ * and the window where it does. A phrase covered with enough shared terms to match beats one
+ * covered better with too few: a short headline whose two words fall in the window must not hide
+ * the claim that shares four.
  */
 export function measureCoverage(index: PhraseIndex, message: PreparedMessage, candidate: Candidate): Coverage | undefined {
   let best: Coverage | undefined;
-  let bestEnough = false;
+  let bestQualifies = false;
   for (const p of index.phrasesOf[candidate.debunkIndex]!) {
     const phrase = index.phrases[p]!;
     // What the message contains of the phrase at all bounds any window: skip phrases that
     // cannot beat the best one so far without sorting their positions.
-    if (best && bestEnough && presentWeight(message, phrase) <= best.coverage * phrase.totalWeight) continue;
+    if (best && bestQualifies && presentWeight(message, phrase) <= best.coverage * phrase.totalWeight) continue;
     const window = bestWindow(message.positions, phrase, windowSpan(phrase));
     if (!window) continue;
     const coverage = phrase.totalWeight > 0 ? window.covered / phrase.totalWeight : 0;
-    // A phrase the message shares enough terms with beats a better-covered one it does not: "does
-    // eating garlic stop covid" covers "Garlic protects you from COVID" best, but on two words.
-    const enough = sharesEnough(phrase, window);
-    if (!best || (enough && !bestEnough) || (enough === bestEnough && coverage > best.coverage)) {
+    const qualifies = !tooFewShared(window, phrase);
+    if (!best || (qualifies && !bestQualifies) || (qualifies === bestQualifies && coverage > best.coverage)) {
       best = { candidate, phrase, window, coverage };
-      bestEnough = enough;
+      bestQualifies = qualifies;
     }
   }
   return best;

@@ -1,10 +1,9 @@
 import { FEATURE_COUNT, isIdeographic, matchFeatures } from './features.js';
 import type { PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
-import { sharesEnough, type Coverage } from './rescore.js';
+import { tooFewShared, type Coverage } from './rescore.js';
 import { countStretches } from './stretches.js';
 import { verify } from './verifier.js';
-
 
 /**
  * A Chinese message that shares a single unbroken piece of text with a claim, less than half of
@@ -60,37 +59,28 @@ export function scoreCandidates(index: PhraseIndex, message: PreparedMessage, co
   let topRetrieval = 0;
   for (const c of covered) if (c.candidate.score > topRetrieval) topRetrieval = c.candidate.score;
   const relevance = covered.map((c) => (topRetrieval > 0 ? c.candidate.score / topRetrieval : 0) + RANK_COVERAGE_WEIGHT * c.coverage);
-  // The best and second-best of relevance and of retrieval: each candidate's rival is the best of the others.
-  const top2 = (values: readonly number[]): [number, number] => {
-    let a = -1;
-    let b = -1;
-    values.forEach((v, i) => {
-      if (a < 0 || v > values[a]!) {
-        b = a;
-        a = i;
-      } else if (b < 0 || v > values[b]!) b = i;
-    });
-    return [a, b];
-  };
   const retrievals = covered.map((c) => c.candidate.score);
-  const [bestRel, secondRel] = top2(relevance);
-  const [bestRet, secondRet] = top2(retrievals);
-  const rivalOf = (values: readonly number[], best: number, second: number, i: number) =>
-    i === best ? (second >= 0 ? values[second]! : 0) : best >= 0 ? values[best]! : 0;
+  const claims = covered.map((c) => index.sameClaimAs[c.candidate.debunkIndex]!);
+  // A candidate's rival is the best of the others, copies of its own claim aside.
+  const rivalOf = (values: readonly number[], i: number) => {
+    let best = 0;
+    for (let j = 0; j < values.length; j++) if (claims[j] !== claims[i] && values[j]! > best) best = values[j]!;
+    return best;
+  };
   return covered.map((c, i) => {
     const features = matchFeatures(
       index,
       message,
       { phrase: c.phrase, window: c.window, coverage: c.coverage, retrieval: c.candidate.score, relevance: relevance[i]! },
       {
-        relevance: rivalOf(relevance, bestRel, secondRel, i),
-        retrieval: rivalOf(retrievals, bestRet, secondRet, i),
+        relevance: rivalOf(relevance, i),
+        retrieval: rivalOf(retrievals, i),
         topRetrieval,
       },
       new Float64Array(FEATURE_COUNT),
     );
     const ideographic = isIdeographic(c.phrase);
-    const ruledOut = !sharesEnough(c.phrase, c.window);
+    const ruledOut = tooFewShared(c.window, c.phrase);
     const namesOnly = ideographic && c.coverage < NAMES_ONLY_COVERAGE && countStretches(c.phrase, message, c.window.first, c.window.last) < 2;
     const verified = verify(features, ideographic);
     const score = ruledOut ? 0 : namesOnly ? Math.min(NAMES_ONLY_SCORE, verified) : Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));

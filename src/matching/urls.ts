@@ -1,5 +1,9 @@
-/** Links in chat text; bounded so a pathological message cannot make the scan quadratic. */
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`]{1,2048}/gi;
+/**
+ * Links in chat text; bounded so a pathological message cannot make the scan quadratic. A scheme
+ * may follow a word without a space ("#DefundTheCBChttps://t.co/…", as tweets are often copied),
+ * and Twitter's picture links come without one ("pic.twitter.com/…", even glued to a hashtag).
+ */
+const URL = /(?:https?:\/\/|\bwww\.|pic\.twitter\.com\/)[^\s<>"'`]{1,2048}/gi;
 
 /** The links in a message, in order. */
 export function findUrls(text: string): { url: string; start: number; end: number }[] {

@@ -3,6 +3,8 @@ import { DebunkSchema, type Debunk } from '../../src/debunks/schema.js';
 import { actThresholdOf } from '../../src/eval/actThreshold.js';
 import { createMatcher } from '../../src/matching/matcher.js';
 import { normalize } from '../../src/matching/normalize.js';
+import { FEATURE_NAMES, type FeatureName } from '../../src/matching/features.js';
+import type { CandidateFeatures } from '../../src/matching/types.js';
 import { ALL_DEBUNKS, DEBUNKS, debunk } from './fixtures.js';
 
 const ACT = actThresholdOf();
@@ -138,6 +140,40 @@ describe('match: the phrase a message is measured against', () => {
     expect(top?.debunkId).toBe('garlic');
     expect(top?.explanation.phrase.kind).toBe('claim');
     expect(top?.score).toBeGreaterThan(0);
+  });
+});
+
+describe('match: a claim stored twice', () => {
+  // Fact-checkers debunk a claim again when it resurfaces: the copy is the same claim, not a close
+  // runner-up that would make the match look ambiguous to the verifier.
+  const copy = debunk({ id: '5g-coronavirus-again', claim: '5G towers spread the "coronavirus"', lang: 'en' });
+  const twice = createMatcher([...ALL_DEBUNKS, copy]);
+  const feature = (name: FeatureName, c: CandidateFeatures) => c.features[FEATURE_NAMES.indexOf(name)]!;
+  it('GIVEN a paraphrase THEN both copies lead, each well ahead of the other claims', () => {
+    const [first, second] = twice.candidates!('the coronavirus is spread by 5G towers');
+    expect([first!.debunkId, second!.debunkId].sort()).toEqual([DEBUNKS.fiveG.id, copy.id].sort());
+    for (const c of [first!, second!]) {
+      expect(feature('relevanceMargin', c)).toBeGreaterThan(0.3);
+      expect(feature('runnerUpRetrieval', c)).toBeLessThan(0.9);
+    }
+  });
+});
+
+describe('match: the phrase that can match is measured', () => {
+  // Regression (clef2020-en): the headline's two words fell close together, the claim's three
+  // far apart; the headline covered more of itself, was chosen, and was then ruled out for
+  // sharing only two terms, so the message matched nothing.
+  const dragon = debunk({
+    id: 'ar-dragon',
+    claim: 'A video shows an augmented reality dragon flying over a baseball stadium',
+    variants: ['Did an AR Dragon Fly Over a Baseball Stadium?'],
+    lang: 'en',
+  });
+  it('GIVEN a retelling sharing three words of the claim, two of them near each other THEN it matches the claim', () => {
+    const text = 'Korean baseball championship opening today, they used a 3D hologram with 5G technology and lots of lights: a realistic dragon flew over the stadium';
+    const top = createMatcher([...ALL_DEBUNKS, dragon]).match(text).matches[0];
+    expect(top?.debunkId).toBe(dragon.id);
+    expect(top?.explanation.phrase.kind).toBe('claim');
   });
 });
 

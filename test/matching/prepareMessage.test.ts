@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { buildPhraseIndex } from '../../src/matching/phraseIndex.js';
+import { prepareMessage } from '../../src/matching/prepareMessage.js';
+import { stem } from '../../src/matching/tokenize.js';
+import { debunk } from './fixtures.js';
+
+const index = buildPhraseIndex([
+  debunk({ id: 'soros', claim: 'George Soros was a Nazi collaborator', lang: 'en' }),
+  debunk({ id: 'fyre', claim: 'The Fyre Festival descended into chaos', lang: 'en' }),
+]);
+const termsAt = (text: string) => {
+  const m = prepareMessage(text, index, 16_000);
+  const byId = new Map([...index.termIds].map(([term, id]) => [id, term]));
+  return [...m.positions].map(([id, at]) => [byId.get(id), at]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+};
+
+describe('prepareMessage: words run together', () => {
+  it('GIVEN a lowercase hashtag of two known words THEN both count, at its position', () => {
+    expect(termsAt('remember #georgesoros funded it')).toEqual([
+      [stem('george'), [1]],
+      [stem('soros'), [1]],
+    ]);
+  });
+
+  it('GIVEN a known word THEN it is not cut ("festival" is no "fest" + "ival")', () => {
+    expect(termsAt('fyre festival')).toEqual([
+      [stem('festival'), [1]],
+      [stem('fyre'), [0]],
+    ]);
+  });
+
+  it('GIVEN an unknown word that no cut makes into two known words THEN nothing is added', () => {
+    expect(termsAt('qwertyuiop chaos')).toEqual([[stem('chaos'), [1]]]);
+  });
+});
+
+describe('prepareMessage: copied tweets', () => {
+  it('GIVEN an attribution line THEN the handle and the day are not read, the name, month and year are', () => {
+    const m = prepareMessage('Chaos at the festival — George Smith (@fyrefestival) April 20, 2017', index, 16_000);
+    expect(m.tokens.map((t) => t.term)).toEqual(['chao', 'festiv', 'georg', 'smith', 'april', '2017'].map((w) => stem(w)));
+  });
+});
