@@ -53,14 +53,14 @@ export const GroupSettingsSchema = z
         /**
          * From this score up, a member who *asks* whether the claim is true gets the refutation as
          * an answer (never a strike). It may sit below `act`: answering a question costs the member
-         * nothing. Unset: `act`.
+         * nothing. Unset: `act`. Below `suggest` it acts from `suggest`.
          */
         answer: ratio.optional(),
       })
       // On the thresholds themselves, so it is checked even when other fields are wrong.
-      .refine((t) => t.suggest <= t.act, { message: 'must not be above thresholds.act', path: ['suggest'] })
-      // Only once suggest ≤ act holds: one mistake, one problem.
-      .refine((t) => t.answer === undefined || t.suggest > t.act || t.suggest <= t.answer, { message: 'must not be below thresholds.suggest', path: ['answer'] }),
+      // `answer` may sit below `suggest` too: nothing happens below `suggest` (see actAt), so an
+      // owner who raises `suggest` is not refused over an `answer` they never set.
+      .refine((t) => t.suggest <= t.act, { message: 'must not be above thresholds.act', path: ['suggest'] }),
     /** Between suggest and act, reply "you may want to check this" instead of staying silent. */
     softReply: z.boolean(),
     /**

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSettings } from '../../src/rules/loadSettings.js';
-import { enforcing, FIVE_G_ID, FIVE_G_SOURCE, PAST_REPEAT_WINDOW, REPO, ruleOf, typesOf } from './harness.js';
+import { enforcing, FIVE_G_ID, FIVE_G_SOURCE, PAST_REPEAT_WINDOW, ruleOf, typesOf } from './harness.js';
 
 describe('members who refute a rumor are never punished', () => {
   it.each([
@@ -100,7 +97,7 @@ describe('questions are answered from thresholds.answer, which may sit below act
     expect(typesOf(answered.actions)).toEqual(['log', 'reply_refutation']);
     expect(answered.strikes).toEqual({ before: 0, after: 0 });
     expect(ruleOf(answered, 'threshold')).toMatchObject({ fired: true, reason: 'at_act' });
-    const silent = await enforcing({ thresholds: { suggest: 0.3, act } });
+    const silent = await enforcing({ thresholds: { suggest: 0.3, act, answer: act } });
     const logged = await silent.post({ text: question });
     expect(typesOf(logged.actions)).toEqual(['log']);
     expect(ruleOf(logged, 'threshold')).toMatchObject({ fired: false, reason: 'suggest_only' });
@@ -118,10 +115,16 @@ describe('questions are answered from thresholds.answer, which may sit below act
     expect(d.strikes).toEqual({ before: 0, after: 0 });
   });
 
-  it('GIVEN answer below suggest THEN the rules are refused naming the field', () => {
-    const yaml = readFileSync(path.join(REPO, 'rules/default.yaml'), 'utf8').replace(/^  answer: .*$/m, '  answer: 0.2');
-    const parsed = parseSettings(yaml, 'rules/default.yaml');
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems).toContainEqual(expect.objectContaining({ field: 'thresholds.answer', message: 'must not be below thresholds.suggest' }));
+  it('GIVEN suggest raised above answer THEN the change is taken and a question below suggest is only looked at, not answered', async () => {
+    const question = 'did someone say 5G causes covid?';
+    const score = (await (await enforcing()).post({ text: question })).matches[0]?.score ?? 0;
+    expect(score).toBeGreaterThan(0.5);
+    const h = await enforcing();
+    const changed = await h.engine.configure('g-1', { thresholds: { suggest: Math.min(1, score + 0.01), act: 1, answer: 0.5 } });
+    expect(changed.ok).toBe(true);
+    const d = await h.post({ text: question });
+    expect(d.actions).toEqual([]);
+    expect(ruleOf(d, 'threshold')).toMatchObject({ fired: false, reason: 'below_suggest' });
   });
+
 });
