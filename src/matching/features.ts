@@ -65,7 +65,7 @@ export interface Rivals {
 }
 
 /** Whether a phrase is written in Chinese/Japanese (its terms are character pairs). */
-export const isIdeographic = (phrase: IndexedPhrase): boolean => phrase.ideographs.length * 2 >= phrase.normalized.replace(/ /g, '').length;
+export const isIdeographic = (phrase: IndexedPhrase): boolean => phrase.ideographic;
 
 const LARGE_DATABASE = Math.log1p(100_000);
 

@@ -3,12 +3,11 @@ import { normalize } from './normalize.js';
 import { tokenize } from './tokenize.js';
 import type { MatchedPhrase } from './types.js';
 
-/** A claim or variant as stage 2 sees it. */
+/** A claim or variant as stage 2 sees it: a view into the index's phrase table. */
 export interface IndexedPhrase {
+  /** Phrase id: its row in the index's phrase table. */
+  id: number;
   debunkIndex: number;
-  phrase: MatchedPhrase;
-  /** Normalized text, what fuse.js compares against the message excerpt. */
-  normalized: string;
   /** Distinct term ids of the phrase and their idf weights. */
   terms: Int32Array;
   weights: Float32Array;
@@ -20,6 +19,41 @@ export interface IndexedPhrase {
   sequence: Int32Array;
   /** Distinct Chinese/Japanese characters of the phrase, for character overlap. */
   ideographs: string;
+  /** Written in Chinese/Japanese: ideographs make at least half of its characters. */
+  ideographic: boolean;
+}
+
+/**
+ * Every claim and variant, one row per phrase id, in flat arrays: 200,000 phrases as objects
+ * holding small typed arrays took most of the index's memory. A debunk's phrases have
+ * consecutive ids; a phrase's terms are `terms[termStart[p]]` up to `terms[termStart[p + 1]]`,
+ * and its sequence likewise.
+ */
+export interface PhraseTable {
+  debunk: Int32Array;
+  /** Index into the debunk's `variants`, or -1 for its claim. */
+  variant: Int32Array;
+  termStart: Int32Array;
+  /** Distinct term ids per phrase, in order of first occurrence, and their idf weights. */
+  terms: Int32Array;
+  weights: Float32Array;
+  totalWeight: Float64Array;
+  sequenceStart: Int32Array;
+  sequence: Int32Array;
+  /** 1 when the phrase is Chinese/Japanese. */
+  ideographic: Uint8Array;
+  /** Distinct Chinese/Japanese characters per phrase ('' for most). */
+  ideographs: string[];
+}
+
+/**
+ * Lists in one flat array each: list `i` is `values[start[i]]` up to `values[start[i + 1]]`,
+ * with `impacts` alongside `values`.
+ */
+export interface FlatLists {
+  start: Int32Array;
+  values: Int32Array;
+  impacts: Float32Array;
 }
 
 /**
@@ -29,21 +63,19 @@ export interface IndexedPhrase {
  */
 export interface PhraseIndex {
   debunks: readonly Debunk[];
-  phrases: IndexedPhrase[];
-  /** Phrase ids of each debunk. */
-  phrasesOf: Int32Array[];
+  phrases: PhraseTable;
+  /** Phrase ids of debunk d: `phraseStart[d]` up to `phraseStart[d + 1]`. */
+  phraseStart: Int32Array;
   termIds: Map<string, number>;
   idf: Float32Array;
-  /** Per term: debunk indices and their precomputed BM25 impact (idf · saturated tf). */
-  postingIds: Int32Array[];
-  postingImpacts: Float32Array[];
+  /** Per term: debunk indices (ascending) and their precomputed BM25 impact (idf · saturated tf). */
+  postings: FlatLists;
   /**
    * Per debunk: its distinct term ids, sorted, and their BM25 impacts — the same numbers as the
    * postings, seen from the document side, so retrieval can add a common term's impact to a
    * few candidates without reading the term's long posting list.
    */
-  docTerms: Int32Array[];
-  docImpacts: Float32Array[];
+  docTerms: FlatLists;
   /** The idf of a term found in one debunk only: the most a term can say in this database. */
   maxIdf: number;
 }
@@ -77,110 +109,215 @@ export async function buildPhraseIndexAsync(debunks: readonly Debunk[]): Promise
   }
 }
 
-interface PhraseDraft {
-  debunkIndex: number;
-  phrase: MatchedPhrase;
-  normalized: string;
-  termList: number[];
+/** The phrase with id `p`, as views into the phrase table. */
+export function phraseAt(index: PhraseIndex, p: number): IndexedPhrase {
+  const t = index.phrases;
+  const termStart = t.termStart[p]!;
+  const termEnd = t.termStart[p + 1]!;
+  const sequenceStart = t.sequenceStart[p]!;
+  const sequenceEnd = t.sequenceStart[p + 1]!;
+  return {
+    id: p,
+    debunkIndex: t.debunk[p]!,
+    terms: t.terms.subarray(termStart, termEnd),
+    weights: t.weights.subarray(termStart, termEnd),
+    totalWeight: t.totalWeight[p]!,
+    length: sequenceEnd - sequenceStart,
+    sequence: t.sequence.subarray(sequenceStart, sequenceEnd),
+    ideographs: t.ideographs[p]!,
+    ideographic: t.ideographic[p] === 1,
+  };
+}
+
+/** Which text of its debunk phrase `p` is, for the explanation. */
+export function matchedPhrase(index: PhraseIndex, p: number): MatchedPhrase {
+  const d = index.debunks[index.phrases.debunk[p]!]!;
+  const variantIndex = index.phrases.variant[p]!;
+  return variantIndex < 0 ? { kind: 'claim', text: d.claim } : { kind: 'variant', variantIndex, text: d.variants[variantIndex]! };
+}
+
+/** What the first pass collects, in growable arrays, before idf is known. */
+class Draft {
+  readonly termIds = new Map<string, number>();
+  readonly df: number[] = [];
+  readonly phraseDebunk: number[] = [];
+  readonly phraseVariant: number[] = [];
+  readonly termStart: number[] = [0];
+  readonly terms: number[] = [];
+  readonly sequenceStart: number[] = [0];
+  readonly sequence: number[] = [];
+  readonly ideographic: number[] = [];
+  readonly ideographs: string[] = [];
+  readonly phraseStart: number[] = [0];
+  readonly docStart: number[] = [0];
+  /** Per debunk: distinct term ids, sorted, and their frequency over all its phrases. */
+  readonly docTerms: number[] = [];
+  readonly docFrequency: number[] = [];
+  readonly docLength: number[] = [];
+  /** Per term: its count in the debunk being read, and the last phrase it was seen in (+1). */
+  private count = new Int32Array(1024);
+  private seenIn = new Int32Array(1024);
+  private readonly debunkTerms: number[] = [];
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.df.length;
+      this.termIds.set(term, id);
+      this.df.push(0);
+      if (id === this.count.length) {
+        this.count = grown(this.count);
+        this.seenIn = grown(this.seenIn);
+      }
+    }
+    return id;
+  }
+
+  addDebunk(d: Debunk): void {
+    const debunkIndex = this.phraseStart.length - 1;
+    this.addPhrase(debunkIndex, -1, d.claim);
+    d.variants.forEach((text, variantIndex) => this.addPhrase(debunkIndex, variantIndex, text));
+    this.phraseStart.push(this.phraseDebunk.length);
+    this.closeDocument();
+  }
+
+  private addPhrase(debunkIndex: number, variantIndex: number, text: string): void {
+    const normalized = normalize(text).text;
+    const tokens = tokenize(normalized);
+    if (tokens.length === 0) return;
+    const p = this.phraseDebunk.length;
+    for (const token of tokens) {
+      const t = this.idOf(token.term);
+      this.sequence.push(t);
+      if (this.count[t]!++ === 0) this.debunkTerms.push(t);
+      if (this.seenIn[t] !== p + 1) {
+        this.seenIn[t] = p + 1;
+        this.terms.push(t);
+      }
+    }
+    const ideographs = distinctIdeographs(normalized);
+    this.phraseDebunk.push(debunkIndex);
+    this.phraseVariant.push(variantIndex);
+    this.termStart.push(this.terms.length);
+    this.sequenceStart.push(this.sequence.length);
+    this.ideographs.push(ideographs);
+    this.ideographic.push(ideographs.length * 2 >= normalized.replace(/ /g, '').length ? 1 : 0);
+  }
+
+  /** Ends the debunk being read: its term counts become its document row. */
+  private closeDocument(): void {
+    const terms = this.debunkTerms.sort((a, b) => a - b);
+    let length = 0;
+    for (const t of terms) {
+      const tf = this.count[t]!;
+      this.docTerms.push(t);
+      this.docFrequency.push(tf);
+      this.df[t]!++;
+      length += tf;
+      this.count[t] = 0;
+    }
+    terms.length = 0;
+    this.docStart.push(this.docTerms.length);
+    this.docLength.push(length);
+  }
+}
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
-  const termIds = new Map<string, number>();
-  const df: number[] = [];
-  const drafts: PhraseDraft[] = [];
-  /** Per debunk: term id → frequency over all its phrases. */
-  const docCounts: Map<number, number>[] = [];
-  const docLength: number[] = [];
-
-  const idOf = (term: string): number => {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = df.length;
-      termIds.set(term, id);
-      df.push(0);
-    }
-    return id;
-  };
-
+  const draft = new Draft();
   for (let i = 0; i < debunks.length; i++) {
-    const d = debunks[i]!;
-    const counts = new Map<number, number>();
-    let length = 0;
-    const texts: MatchedPhrase[] = [
-      { kind: 'claim', text: d.claim },
-      ...d.variants.map((text, variantIndex): MatchedPhrase => ({ kind: 'variant', variantIndex, text })),
-    ];
-    for (const phrase of texts) {
-      const normalized = normalize(phrase.text).text;
-      const termList = tokenize(normalized).map((t) => idOf(t.term));
-      if (termList.length === 0) continue;
-      for (const t of termList) counts.set(t, (counts.get(t) ?? 0) + 1);
-      length += termList.length;
-      drafts.push({ debunkIndex: i, phrase, normalized, termList });
-    }
-    for (const t of counts.keys()) df[t]!++;
-    docCounts.push(counts);
-    docLength.push(length);
+    draft.addDebunk(debunks[i]!);
     if (i % BUILD_SLICE === BUILD_SLICE - 1) yield;
   }
 
   const n = debunks.length;
+  const df = draft.df;
   const idf = new Float32Array(df.length);
   for (let t = 0; t < df.length; t++) idf[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
-
-  const avgLength = docLength.reduce((s, l) => s + l, 0) / Math.max(1, n);
-  const postingIds = df.map((count) => new Int32Array(count));
-  const postingImpacts = df.map((count) => new Float32Array(count));
-  const fill = new Int32Array(df.length);
-  const docTerms: Int32Array[] = [];
-  const docImpacts: Float32Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const norm = K1 * (1 - B + (B * docLength[i]!) / Math.max(1e-9, avgLength));
-    const terms = Int32Array.from(docCounts[i]!.keys()).sort();
-    const impacts = new Float32Array(terms.length);
-    terms.forEach((t, k) => {
-      const tf = docCounts[i]!.get(t)!;
-      const impact = (idf[t]! * tf * (K1 + 1)) / (tf + norm);
-      const at = fill[t]!++;
-      postingIds[t]![at] = i;
-      postingImpacts[t]![at] = impact;
-      impacts[k] = impact;
-    });
-    docTerms.push(terms);
-    docImpacts.push(impacts);
-  }
+  const docTerms: FlatLists = {
+    start: Int32Array.from(draft.docStart),
+    values: Int32Array.from(draft.docTerms),
+    impacts: new Float32Array(draft.docTerms.length),
+  };
+  const postings = postingsOf(docTerms, draft.docFrequency, draft.docLength, idf);
   yield;
-
-  const phrasesOf: number[][] = debunks.map(() => []);
-  const phrases: IndexedPhrase[] = drafts.map((draft, p) => {
-    phrasesOf[draft.debunkIndex]!.push(p);
-    const terms = Int32Array.from(new Set(draft.termList));
-    const weights = Float32Array.from(terms, (t) => idf[t]!);
-    return {
-      debunkIndex: draft.debunkIndex,
-      phrase: draft.phrase,
-      normalized: draft.normalized,
-      terms,
-      weights,
-      totalWeight: weights.reduce((s, w) => s + w, 0),
-      length: draft.termList.length,
-      sequence: Int32Array.from(draft.termList),
-      ideographs: [...new Set(draft.normalized.match(IDEOGRAPHS) ?? [])].join(''),
-    };
-  });
 
   return {
     debunks,
-    phrases,
-    phrasesOf: phrasesOf.map((p) => Int32Array.from(p)),
-    termIds,
+    phrases: phraseTable(draft, idf),
+    phraseStart: Int32Array.from(draft.phraseStart),
+    termIds: draft.termIds,
     idf,
-    postingIds,
-    postingImpacts,
+    postings,
     docTerms,
-    docImpacts,
     maxIdf: Math.log(1 + (n - 0.5) / 1.5),
   };
 }
 
+/**
+ * Fills each debunk's BM25 impacts (in `docs.impacts`) and returns the same numbers by term:
+ * the posting lists, each in ascending debunk order.
+ */
+function postingsOf(docs: FlatLists, frequency: readonly number[], docLength: readonly number[], idf: Float32Array): FlatLists {
+  const n = docLength.length;
+  const start = new Int32Array(idf.length + 1);
+  for (let k = 0; k < docs.values.length; k++) start[docs.values[k]! + 1]!++;
+  for (let t = 0; t < idf.length; t++) start[t + 1]! += start[t]!;
+  const values = new Int32Array(docs.values.length);
+  const impacts = new Float32Array(docs.values.length);
+  const fill = start.slice(0, idf.length);
+  const avgLength = docLength.reduce((s, l) => s + l, 0) / Math.max(1, n);
+  for (let i = 0; i < n; i++) {
+    const norm = K1 * (1 - B + (B * docLength[i]!) / Math.max(1e-9, avgLength));
+    for (let k = docs.start[i]!; k < docs.start[i + 1]!; k++) {
+      const t = docs.values[k]!;
+      const tf = frequency[k]!;
+      const impact = (idf[t]! * tf * (K1 + 1)) / (tf + norm);
+      const at = fill[t]!++;
+      values[at] = i;
+      impacts[at] = impact;
+      docs.impacts[k] = impact;
+    }
+  }
+  return { start, values, impacts };
+}
+
+function phraseTable(draft: Draft, idf: Float32Array): PhraseTable {
+  const terms = Int32Array.from(draft.terms);
+  const weights = Float32Array.from(terms, (t) => idf[t]!);
+  const termStart = Int32Array.from(draft.termStart);
+  const count = draft.phraseDebunk.length;
+  const totalWeight = new Float64Array(count);
+  for (let p = 0; p < count; p++) {
+    let sum = 0;
+    for (let k = termStart[p]!; k < termStart[p + 1]!; k++) sum += weights[k]!;
+    totalWeight[p] = sum;
+  }
+  return {
+    debunk: Int32Array.from(draft.phraseDebunk),
+    variant: Int32Array.from(draft.phraseVariant),
+    termStart,
+    terms,
+    weights,
+    totalWeight,
+    sequenceStart: Int32Array.from(draft.sequenceStart),
+    sequence: Int32Array.from(draft.sequence),
+    ideographic: Uint8Array.from(draft.ideographic),
+    ideographs: draft.ideographs,
+  };
+}
+
 const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** Han, Hiragana and Katakana all lie at or above U+2E80 (supplementary planes as surrogates). */
+const MAYBE_IDEOGRAPH = /[\u2e80-\uffff]/;
+
+/** The distinct Chinese/Japanese characters of a text, in order of first occurrence. */
+function distinctIdeographs(text: string): string {
+  if (!MAYBE_IDEOGRAPH.test(text)) return '';
+  return [...new Set(text.match(IDEOGRAPHS) ?? [])].join('');
+}

@@ -53,21 +53,22 @@ export function retrieve(
   const terms = [...queryTerms].sort((a, b) => index.idf[b]! - index.idf[a]!).slice(0, limits.maxQueryTerms);
   acc.reset();
   let budget = limits.maxPostings;
+  const postings = index.postings;
   const scores = acc.scores;
   const touched = acc.touched;
   let count = 0;
   let read = 0;
   for (; read < terms.length; read++) {
     const t = terms[read]!;
-    const ids = index.postingIds[t]!;
+    const from = postings.start[t]!;
+    const to = postings.start[t + 1]!;
     // The rarest term is always read, so a message of only common words still finds something.
-    if (ids.length > budget && read > 0) break;
-    budget -= ids.length;
-    const impacts = index.postingImpacts[t]!;
-    for (let i = 0; i < ids.length; i++) {
-      const d = ids[i]!;
+    if (to - from > budget && read > 0) break;
+    budget -= to - from;
+    for (let i = from; i < to; i++) {
+      const d = postings.values[i]!;
       if (scores[d] === 0) touched[count++] = d;
-      scores[d] = scores[d]! + impacts[i]!;
+      scores[d] = scores[d]! + postings.impacts[i]!;
     }
   }
   acc.count = count;
@@ -78,11 +79,11 @@ export function retrieve(
   const pool = topK(acc, COMPLETED_POOL);
   const unread = terms.slice(read).sort((a, b) => a - b);
   for (const c of pool) {
-    const docTerms = index.docTerms[c.debunkIndex]!;
-    const docImpacts = index.docImpacts[c.debunkIndex]!;
-    let i = 0;
+    const { values: docTerms, impacts: docImpacts } = index.docTerms;
+    let i = index.docTerms.start[c.debunkIndex]!;
+    const end = index.docTerms.start[c.debunkIndex + 1]!;
     let j = 0;
-    while (i < docTerms.length && j < unread.length) {
+    while (i < end && j < unread.length) {
       const dt = docTerms[i]!;
       const qt = unread[j]!;
       if (dt === qt) {
