@@ -58,12 +58,12 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
   let generation = 0;
 
   /** All stages for one message: candidates with their coverage, features and score. */
-  const analyze = (raw: string): { message: PreparedMessage; scored: ScoredCandidate[] } => {
+  const analyze = (raw: string, allFeatures = false): { message: PreparedMessage; scored: ScoredCandidate[] } => {
     const message = prepareMessage(typeof raw === 'string' ? raw : '', index, config.maxMessageChars);
     if (message.positions.size === 0) return { message, scored: [] };
     const candidates = retrieve(index, [...message.positions.keys()], config, acc);
     const covered = candidates.map((c) => measureCoverage(index, message, c)).filter((c): c is Coverage => c !== undefined);
-    return { message, scored: scoreCandidates(index, message, covered) };
+    return { message, scored: scoreCandidates(index, message, covered, allFeatures) };
   };
   const byScore = (a: ScoredCandidate, b: ScoredCandidate) => b.score - a.score || b.relevance - a.relevance;
   const byRelevance = (a: ScoredCandidate, b: ScoredCandidate) => b.relevance - a.relevance || b.score - a.score;
@@ -93,7 +93,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
         .map((c) => ({ debunkId: index.debunks[c.coverage.candidate.debunkIndex]!.id, score: c.score }));
     },
     candidates(text: string): CandidateFeatures[] {
-      return analyze(text).scored.sort(byRelevance).map((c) => ({
+      return analyze(text, true).scored.sort(byRelevance).map((c) => ({
         debunkId: index.debunks[c.coverage.candidate.debunkIndex]!.id,
         features: c.features,
         ideographic: c.ideographic,

@@ -27,6 +27,7 @@ export function nearCopyFloor(coverage: number, order: number): number {
 /** A candidate with its features and score. */
 export interface ScoredCandidate {
   coverage: Coverage;
+  /** Empty for a ruled-out candidate unless all features were asked for. */
   features: Float64Array;
   ideographic: boolean;
   /** Too few shared terms to match at all. */
@@ -45,11 +46,20 @@ export interface ScoredCandidate {
  */
 const RANK_COVERAGE_WEIGHT = 0.2;
 
+/** What a ruled-out candidate carries when its features are not asked for. */
+const NO_FEATURES = new Float64Array(0);
+
 /**
  * Stage 3: features of every measured candidate (each against the best of the others) and the
- * verifier's score.
+ * verifier's score. A ruled-out candidate scores 0 whatever its features say, so they are only
+ * computed when `allFeatures` asks for them (to fit the verifier).
  */
-export function scoreCandidates(index: PhraseIndex, message: PreparedMessage, covered: readonly Coverage[]): ScoredCandidate[] {
+export function scoreCandidates(
+  index: PhraseIndex,
+  message: PreparedMessage,
+  covered: readonly Coverage[],
+  allFeatures = true,
+): ScoredCandidate[] {
   let topRetrieval = 0;
   for (const c of covered) if (c.candidate.score > topRetrieval) topRetrieval = c.candidate.score;
   const relevance = covered.map((c) => (topRetrieval > 0 ? c.candidate.score / topRetrieval : 0) + RANK_COVERAGE_WEIGHT * c.coverage);
@@ -71,6 +81,10 @@ export function scoreCandidates(index: PhraseIndex, message: PreparedMessage, co
   const rivalOf = (values: readonly number[], best: number, second: number, i: number) =>
     i === best ? (second >= 0 ? values[second]! : 0) : best >= 0 ? values[best]! : 0;
   return covered.map((c, i) => {
+    const ideographic = isIdeographic(c.phrase);
+    // A phrase of two terms may match in full ("Obama dead"), never on one term alone.
+    const ruledOut = c.window.terms < Math.min(MIN_SHARED_TERMS, Math.max(2, c.phrase.terms.length));
+    if (ruledOut && !allFeatures) return { coverage: c, features: NO_FEATURES, ideographic, ruledOut, score: 0, order: 0, relevance: relevance[i]! };
     const features = matchFeatures(
       index,
       message,
@@ -82,9 +96,6 @@ export function scoreCandidates(index: PhraseIndex, message: PreparedMessage, co
       },
       new Float64Array(FEATURE_COUNT),
     );
-    const ideographic = isIdeographic(c.phrase);
-    // A phrase of two terms may match in full ("Obama dead"), never on one term alone.
-    const ruledOut = c.window.terms < Math.min(MIN_SHARED_TERMS, Math.max(2, c.phrase.terms.length));
     const score = ruledOut ? 0 : Math.max(verify(features, ideographic), nearCopyFloor(c.coverage, features[ORDER]!));
     return { coverage: c, features, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]! };
   });
