@@ -60,8 +60,8 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
   /** All stages for one message: candidates with their coverage, features and score. */
   const analyze = (raw: string, allFeatures = false): { message: PreparedMessage; scored: ScoredCandidate[] } => {
     const message = prepareMessage(typeof raw === 'string' ? raw : '', index, config.maxMessageChars);
-    if (message.positions.size === 0) return { message, scored: [] };
-    const candidates = retrieve(index, [...message.positions.keys()], config, acc);
+    if (message.terms.length === 0) return { message, scored: [] };
+    const candidates = retrieve(index, message.terms, config, acc);
     const covered = candidates.map((c) => measureCoverage(index, message, c)).filter((c): c is Coverage => c !== undefined);
     return { message, scored: scoreCandidates(index, message, covered, allFeatures) };
   };

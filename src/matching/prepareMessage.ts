@@ -14,6 +14,8 @@ export interface PreparedMessage {
   tokens: Token[];
   /** Positions (token indices) of every term the index knows. */
   positions: TermPositions;
+  /** The keys of `positions` in the same order (first occurrence; compounds last): the query. */
+  terms: number[];
 }
 
 /** Cuts, strips links, normalizes and tokenizes a message: the work shared by both stages. */
@@ -23,15 +25,19 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
   const { text: normalized, origin } = normalize(blankUrls(text, links));
   const tokens = tokenize(normalized);
   const positions = new Map<number, number[]>();
+  const terms: number[] = [];
   for (let at = 0; at < tokens.length; at++) {
     const id = index.termIds.get(tokens[at]!.term);
     if (id === undefined) continue;
     const list = positions.get(id);
     if (list) list.push(at);
-    else positions.set(id, [at]);
+    else {
+      positions.set(id, [at]);
+      terms.push(id);
+    }
   }
-  addCompounds(normalized, tokens, index, positions);
-  return { text, urls: links.map((l) => l.url), normalized, origin, tokens, positions };
+  addCompounds(normalized, tokens, index, positions, terms);
+  return { text, urls: links.map((l) => l.url), normalized, origin, tokens, positions, terms };
 }
 
 const LATIN_WORD = /^[a-z]+$/;
@@ -40,7 +46,13 @@ const LATIN_WORD = /^[a-z]+$/;
  * "corona-virus", "face book": two neighbouring words that the database writes as one word count
  * as that word too (at the first one's position).
  */
-function addCompounds(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: Map<number, number[]>): void {
+function addCompounds(
+  normalized: string,
+  tokens: readonly Token[],
+  index: PhraseIndex,
+  positions: Map<number, number[]>,
+  terms: number[],
+): void {
   for (let at = 0; at + 1 < tokens.length; at++) {
     const a = tokens[at]!;
     const b = tokens[at + 1]!;
@@ -50,7 +62,9 @@ function addCompounds(normalized: string, tokens: readonly Token[], index: Phras
     const id = index.termIds.get(stem(joined));
     if (id === undefined) continue;
     const list = positions.get(id);
-    if (!list) positions.set(id, [at]);
-    else if (!list.includes(at)) list.push(at);
+    if (!list) {
+      positions.set(id, [at]);
+      terms.push(id);
+    } else if (!list.includes(at)) list.push(at);
   }
 }
