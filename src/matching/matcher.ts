@@ -1,5 +1,5 @@
 import type { Debunk } from '../debunks/schema.js';
-import { buildPhraseIndex, buildPhraseIndexAsync } from './phraseIndex.js';
+import { buildPhraseIndex, buildPhraseIndexAsync, debunkHasTerm } from './phraseIndex.js';
 import { prepareMessage, type PreparedMessage } from './prepareMessage.js';
 import { refutationCues } from './refutationOf.js';
 import { readStance } from './stance/readStance.js';
@@ -54,7 +54,8 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
   const config = { ...MATCHER_DEFAULTS, ...options };
   let index = buildPhraseIndex(debunks);
   let acc = new Accumulator(index.debunks.length);
-  let byId = new Map(index.debunks.map((d) => [d.id, d]));
+  /** Debunk index by id (the last of a repeated id, as the matches name it). */
+  let byId = indexById(index.debunks);
   let generation = 0;
 
   /** All stages for one message: candidates with their coverage, features and score. */
@@ -79,10 +80,12 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
         .sort(byScore)
         .slice(0, limit)
         .map((c) => explainMatch(index, message, c.coverage, c.score, c.order));
-      const matched = matches.map((m) => byId.get(m.debunkId)).filter((d): d is Debunk => d !== undefined);
+      const matched = matches.map((m) => byId.get(m.debunkId)).filter((d): d is number => d !== undefined);
+      const debunks = matched.map((d) => index.debunks[d]!);
+      const isClaimTerm = (d: Debunk, term: string) => debunkHasTerm(index, byId.get(d.id)!, term);
       const top = matches[0];
       // Without a match there is no claim to take a stance on (and reading it costs time).
-      const { stance, cues } = top ? readStance(message, matched[0], top.explanation, refutationCues(message, matched)) : NO_STANCE;
+      const { stance, cues } = top ? readStance(message, debunks[0], top.explanation, refutationCues(message, debunks, isClaimTerm)) : NO_STANCE;
       const refuting = stance === 'refute' || stance === 'mock';
       return { matches, stance, stanceCues: cues, refuting, refutingCues: refuting ? cues : [] };
     },
@@ -107,10 +110,14 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       if (mine !== generation) return;
       index = built;
       acc = new Accumulator(built.debunks.length);
-      byId = new Map(built.debunks.map((d) => [d.id, d]));
+      byId = indexById(built.debunks);
     },
     get size() {
       return index.debunks.length;
     },
   };
+}
+
+function indexById(debunks: readonly Debunk[]): Map<string, number> {
+  return new Map(debunks.map((d, i) => [d.id, i]));
 }

@@ -136,6 +136,23 @@ export function matchedPhrase(index: PhraseIndex, p: number): MatchedPhrase {
   return variantIndex < 0 ? { kind: 'claim', text: d.claim } : { kind: 'variant', variantIndex, text: d.variants[variantIndex]! };
 }
 
+/** Whether the claim or a variant of debunk `d` has the term: a binary search in its sorted terms. */
+export function debunkHasTerm(index: PhraseIndex, d: number, term: string): boolean {
+  const id = index.termIds.get(term);
+  if (id === undefined) return false;
+  const terms = index.docTerms.values;
+  let lo = index.docTerms.start[d]!;
+  let hi = index.docTerms.start[d + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = terms[mid]!;
+    if (t === id) return true;
+    if (t < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
 /** What the first pass collects, in growable arrays, before idf is known. */
 class Draft {
   readonly termIds = new Map<string, number>();

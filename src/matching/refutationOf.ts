@@ -1,5 +1,5 @@
 import type { Debunk } from '../debunks/schema.js';
-import { quotesRefutation } from './quotesRefutation.js';
+import { quotesRefutation, type ClaimTermTest } from './quotesRefutation.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { canonicalUrl } from './urls.js';
 
@@ -7,7 +7,7 @@ import { canonicalUrl } from './urls.js';
  * Refutations the words alone do not show: a link to a source of a matched debunk, or a quote of
  * that debunk's own refutation text (the words are read by stance/readStance.ts).
  */
-export function refutationCues(message: PreparedMessage, matched: readonly Debunk[]): string[] {
+export function refutationCues(message: PreparedMessage, matched: readonly Debunk[], isClaimTerm: ClaimTermTest): string[] {
   const cues: string[] = [];
   if (matched.length === 0) return cues;
   const urls = message.urls;
@@ -20,7 +20,7 @@ export function refutationCues(message: PreparedMessage, matched: readonly Debun
       const cited = source.includes('/') && links.some((u) => u === source || u.startsWith(`${source}/`));
       if (cited) cues.push(`source:${s.url}`);
     }
-    if (quotesRefutation(terms, d)) cues.push(`refutation:${d.id}`);
+    if (quotesRefutation(terms, d, isClaimTerm)) cues.push(`refutation:${d.id}`);
   }
   return cues;
 }
