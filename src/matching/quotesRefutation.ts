@@ -28,11 +28,27 @@ function termsOf(d: Debunk, isClaimTerm: ClaimTermTest): Set<string> {
 
 /** Share of a refutation's terms a message must contain to count as quoting it. */
 const QUOTE_SHARE = 0.6;
+/** A refutation with fewer terms of its own is too short to tell a quote from chance. */
+const MIN_TERMS = 4;
+
+/**
+ * Whether the message has enough terms outside the claim to quote any refutation (which needs
+ * MIN_TERMS · QUOTE_SHARE of them at least): a message that repeats the claim with a word or two
+ * around it is told apart without reading the refutation of a debunk seen for the first time.
+ */
+function mayQuote(messageTerms: ReadonlySet<string>, d: Debunk, isClaimTerm: ClaimTermTest): boolean {
+  let outside = 0;
+  for (const t of messageTerms) {
+    if (!isClaimTerm(d, t) && ++outside >= MIN_TERMS * QUOTE_SHARE) return true;
+  }
+  return false;
+}
 
 /** True when the message (its set of terms) quotes most of the debunk's own refutation text. */
 export function quotesRefutation(messageTerms: ReadonlySet<string>, d: Debunk, isClaimTerm: ClaimTermTest): boolean {
+  if (!refutationTerms.has(d) && !mayQuote(messageTerms, d, isClaimTerm)) return false;
   const wanted = termsOf(d, isClaimTerm);
-  if (wanted.size < 4) return false;
+  if (wanted.size < MIN_TERMS) return false;
   const have = messageTerms;
   let found = 0;
   for (const t of wanted) if (have.has(t)) found++;
