@@ -33,6 +33,9 @@ export class Accumulator {
   scores: Float32Array;
   touched: Int32Array;
   count = 0;
+  /** The best touched so far, for topK. */
+  bestScores = new Float64Array(COMPLETED_POOL);
+  bestDebunks = new Int32Array(COMPLETED_POOL);
   constructor(size: number) {
     this.scores = new Float32Array(size);
     this.touched = new Int32Array(size);
@@ -97,20 +100,31 @@ export function retrieve(
   return pool.sort((a, b) => b.score - a.score).slice(0, limits.candidates);
 }
 
-/** The k best touched debunks, by a bounded insertion list (k is small). */
+/**
+ * The k best touched debunks, by a bounded insertion list (k is small) in typed arrays; on equal
+ * scores the debunk touched first comes first.
+ */
 function topK(acc: Accumulator, k: number): Candidate[] {
-  const best: Candidate[] = [];
+  if (acc.bestScores.length < k) {
+    acc.bestScores = new Float64Array(k);
+    acc.bestDebunks = new Int32Array(k);
+  }
+  const { scores, touched, bestScores, bestDebunks } = acc;
+  let size = 0;
   for (let i = 0; i < acc.count; i++) {
-    const debunkIndex = acc.touched[i]!;
-    const score = acc.scores[debunkIndex]!;
-    if (best.length === k && score <= best[k - 1]!.score) continue;
-    let at = best.length === k ? k - 1 : best.length;
-    if (best.length < k) best.push({ debunkIndex, score });
-    while (at > 0 && best[at - 1]!.score < score) {
-      best[at] = best[at - 1]!;
+    const debunkIndex = touched[i]!;
+    const score = scores[debunkIndex]!;
+    if (size === k && score <= bestScores[k - 1]!) continue;
+    let at = size === k ? k - 1 : size++;
+    while (at > 0 && bestScores[at - 1]! < score) {
+      bestScores[at] = bestScores[at - 1]!;
+      bestDebunks[at] = bestDebunks[at - 1]!;
       at--;
     }
-    best[at] = { debunkIndex, score };
+    bestScores[at] = score;
+    bestDebunks[at] = debunkIndex;
   }
+  const best: Candidate[] = [];
+  for (let i = 0; i < size; i++) best.push({ debunkIndex: bestDebunks[i]!, score: bestScores[i]! });
   return best;
 }
