@@ -5,7 +5,7 @@ import { refutationCues } from './refutationOf.js';
 import { readStance } from './stance/readStance.js';
 import { explainMatch, measureCoverage, type Coverage } from './rescore.js';
 import { Accumulator, retrieve } from './retrieve.js';
-import { scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
+import { FEWEST_TERMS_TO_MATCH, mayMatch, scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
 import type { CandidateFeatures, Matcher, MatchOptions, MessageMatch, RankedClaim } from './types.js';
 
 /**
@@ -58,13 +58,19 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
   let byId = indexById(index.debunks);
   let generation = 0;
 
-  /** All stages for one message: candidates with their coverage, features and score. */
-  const analyze = (raw: string, allFeatures = false): { message: PreparedMessage; scored: ScoredCandidate[] } => {
+  /**
+   * All stages for one message: candidates with their coverage, features and score. For `match`,
+   * a message that cannot match is left as soon as that is certain (see mayMatch); ranking and
+   * fitting see every candidate.
+   */
+  const analyze = (raw: string, purpose: 'match' | 'rank' | 'fit'): { message: PreparedMessage; scored: ScoredCandidate[] } => {
     const message = prepareMessage(typeof raw === 'string' ? raw : '', index, config.maxMessageChars);
-    if (message.terms.length === 0) return { message, scored: [] };
+    const forMatch = purpose === 'match';
+    if (message.terms.length === 0 || (forMatch && message.terms.length < FEWEST_TERMS_TO_MATCH)) return { message, scored: [] };
     const candidates = retrieve(index, message.terms, config, acc);
+    if (forMatch && !candidates.some((c) => mayMatch(index, message, c.debunkIndex))) return { message, scored: [] };
     const covered = candidates.map((c) => measureCoverage(index, message, c)).filter((c): c is Coverage => c !== undefined);
-    return { message, scored: scoreCandidates(index, message, covered, allFeatures) };
+    return { message, scored: scoreCandidates(index, message, covered, purpose === 'fit') };
   };
   const byScore = (a: ScoredCandidate, b: ScoredCandidate) => b.score - a.score || b.relevance - a.relevance;
   const byRelevance = (a: ScoredCandidate, b: ScoredCandidate) => b.relevance - a.relevance || b.score - a.score;
@@ -73,7 +79,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     match(text: string, opts: MatchOptions = {}): MessageMatch {
       const limit = opts.limit ?? config.limit;
       const minScore = opts.minScore ?? config.minScore;
-      const { message, scored } = analyze(text);
+      const { message, scored } = analyze(text, 'match');
       const exclude = opts.exclude;
       const matches = scored
         .filter((c) => c.score > 0 && c.score >= minScore && !exclude?.has(index.debunks[c.coverage.candidate.debunkIndex]!.id))
@@ -90,13 +96,13 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       return { matches, stance, stanceCues: cues, refuting, refutingCues: refuting ? cues : [] };
     },
     rank(text: string, limit: number): RankedClaim[] {
-      return analyze(text)
+      return analyze(text, 'rank')
         .scored.sort(byRelevance)
         .slice(0, limit)
         .map((c) => ({ debunkId: index.debunks[c.coverage.candidate.debunkIndex]!.id, score: c.score }));
     },
     candidates(text: string): CandidateFeatures[] {
-      return analyze(text, true).scored.sort(byRelevance).map((c) => ({
+      return analyze(text, 'fit').scored.sort(byRelevance).map((c) => ({
         debunkId: index.debunks[c.coverage.candidate.debunkIndex]!.id,
         features: c.features,
         ideographic: c.ideographic,

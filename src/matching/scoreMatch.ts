@@ -11,6 +11,30 @@ import { verify } from './verifier.js';
  */
 export const MIN_SHARED_TERMS = 3;
 
+/** Distinct shared terms a phrase of `phraseTerms` distinct terms needs not to be ruled out. */
+export const sharedTermsNeeded = (phraseTerms: number): number => Math.min(MIN_SHARED_TERMS, Math.max(2, phraseTerms));
+
+/** A message needs this many distinct known terms before any phrase could share enough with it. */
+export const FEWEST_TERMS_TO_MATCH = sharedTermsNeeded(0);
+
+/**
+ * Whether some phrase of debunk `d` shares enough distinct terms with the message, anywhere in
+ * it, not to be ruled out. A window holds no more than the whole message, so when no candidate
+ * passes this, none can match: most chat shares a word or two with some debunk and no more,
+ * and is done without measuring windows.
+ */
+export function mayMatch(index: PhraseIndex, message: PreparedMessage, d: number): boolean {
+  const { termStart, terms } = index.phrases;
+  for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
+    const needed = sharedTermsNeeded(termStart[p + 1]! - termStart[p]!);
+    let present = 0;
+    for (let k = termStart[p]!; k < termStart[p + 1]!; k++) {
+      if (message.positions.has(terms[k]!) && ++present >= needed) return true;
+    }
+  }
+  return false;
+}
+
 /** Index of `order` in the feature vector: the explanation shows it as the wording similarity. */
 const ORDER = 7;
 
@@ -83,7 +107,7 @@ export function scoreCandidates(
   return covered.map((c, i) => {
     const ideographic = isIdeographic(c.phrase);
     // A phrase of two terms may match in full ("Obama dead"), never on one term alone.
-    const ruledOut = c.window.terms < Math.min(MIN_SHARED_TERMS, Math.max(2, c.phrase.terms.length));
+    const ruledOut = c.window.terms < sharedTermsNeeded(c.phrase.terms.length);
     if (ruledOut && !allFeatures) return { coverage: c, features: NO_FEATURES, ideographic, ruledOut, score: 0, order: 0, relevance: relevance[i]! };
     const features = matchFeatures(
       index,
