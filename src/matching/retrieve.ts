@@ -102,7 +102,7 @@ export function retrieve(
 
 /**
  * The k best touched debunks, by a bounded insertion list (k is small) in typed arrays; on equal
- * scores the debunk touched first comes first.
+ * scores the debunk touched first comes first. Leaves the accumulator empty.
  */
 function topK(acc: Accumulator, k: number): Candidate[] {
   if (acc.bestScores.length < k) {
@@ -114,6 +114,8 @@ function topK(acc: Accumulator, k: number): Candidate[] {
   for (let i = 0; i < acc.count; i++) {
     const debunkIndex = touched[i]!;
     const score = scores[debunkIndex]!;
+    // Cleared while its cache line is at hand, rather than in a pass of its own.
+    scores[debunkIndex] = 0;
     if (size === k && score <= bestScores[k - 1]!) continue;
     let at = size === k ? k - 1 : size++;
     while (at > 0 && bestScores[at - 1]! < score) {
@@ -124,6 +126,7 @@ function topK(acc: Accumulator, k: number): Candidate[] {
     bestScores[at] = score;
     bestDebunks[at] = debunkIndex;
   }
+  acc.count = 0;
   const best: Candidate[] = [];
   for (let i = 0; i < size; i++) best.push({ debunkIndex: bestDebunks[i]!, score: bestScores[i]! });
   return best;
