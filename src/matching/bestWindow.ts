@@ -1,4 +1,5 @@
 import type { IndexedPhrase } from './phraseIndex.js';
+import type { TermPositions } from './termPositions.js';
 
 /** The stretch of the message that best covers a phrase, in token indices (inclusive). */
 export interface PhraseWindow {
@@ -9,9 +10,6 @@ export interface PhraseWindow {
   /** Number of the phrase's distinct terms found in the window. */
   terms: number;
 }
-
-/** For each term id in the message, the token positions where it occurs. */
-export type TermPositions = ReadonlyMap<number, readonly number[]>;
 
 // A hit is packed as position * TERM_SLOTS + phrase term index, so one numeric sort of a typed
 // array orders hits by position without allocating an object per hit.
