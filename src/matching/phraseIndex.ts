@@ -153,28 +153,48 @@ export function debunkHasTerm(index: PhraseIndex, d: number, term: string): bool
   return false;
 }
 
-/** What the first pass collects, in growable arrays, before idf is known. */
+/**
+ * A growable list of 32-bit integers. The build's lists run to millions of entries; as number[]
+ * they kept the garbage collector busy for a fifth of the build.
+ */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) this.data = grown(this.data);
+    this.data[this.length++] = value;
+  }
+
+  /** A copy trimmed to the length. */
+  toArray(): Int32Array<ArrayBuffer> {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** What the first pass collects, in growable lists, before idf is known. */
 class Draft {
   readonly termIds = new Map<string, number>();
-  readonly df: number[] = [];
-  readonly phraseDebunk: number[] = [];
-  readonly phraseVariant: number[] = [];
-  readonly termStart: number[] = [0];
-  readonly terms: number[] = [];
-  readonly sequenceStart: number[] = [0];
-  readonly sequence: number[] = [];
-  readonly ideographic: number[] = [];
+  readonly df = new IntList();
+  readonly phraseDebunk = new IntList();
+  readonly phraseVariant = new IntList();
+  readonly termStart = listOf(0);
+  readonly terms = new IntList();
+  readonly sequenceStart = listOf(0);
+  readonly sequence = new IntList();
+  readonly ideographic = new IntList();
   readonly ideographs: string[] = [];
-  readonly phraseStart: number[] = [0];
-  readonly docStart: number[] = [0];
+  readonly phraseStart = listOf(0);
+  readonly docStart = listOf(0);
   /** Per debunk: distinct term ids, sorted, and their frequency over all its phrases. */
-  readonly docTerms: number[] = [];
-  readonly docFrequency: number[] = [];
-  readonly docLength: number[] = [];
+  readonly docTerms = new IntList();
+  readonly docFrequency = new IntList();
+  readonly docLength = new IntList();
   /** Per term: its count in the debunk being read, and the last phrase it was seen in (+1). */
   private count = new Int32Array(1024);
   private seenIn = new Int32Array(1024);
-  private readonly debunkTerms: number[] = [];
+  /** The distinct terms of the debunk being read. */
+  private readonly debunkTerms = new IntList();
 
   private idOf(term: string): number {
     let id = this.termIds.get(term);
@@ -223,20 +243,29 @@ class Draft {
 
   /** Ends the debunk being read: its term counts become its document row. */
   private closeDocument(): void {
-    const terms = this.debunkTerms.sort((a, b) => a - b);
+    const terms = this.debunkTerms.data;
+    const n = this.debunkTerms.length;
+    terms.subarray(0, n).sort();
     let length = 0;
-    for (const t of terms) {
+    for (let k = 0; k < n; k++) {
+      const t = terms[k]!;
       const tf = this.count[t]!;
       this.docTerms.push(t);
       this.docFrequency.push(tf);
-      this.df[t]!++;
+      this.df.data[t]!++;
       length += tf;
       this.count[t] = 0;
     }
-    terms.length = 0;
+    this.debunkTerms.length = 0;
     this.docStart.push(this.docTerms.length);
     this.docLength.push(length);
   }
+}
+
+function listOf(first: number): IntList {
+  const list = new IntList();
+  list.push(first);
+  return list;
 }
 
 function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -253,21 +282,21 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
   }
 
   const n = debunks.length;
-  const df = draft.df;
-  const idf = new Float32Array(df.length);
-  for (let t = 0; t < df.length; t++) idf[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
+  const df = draft.df.data;
+  const idf = new Float32Array(draft.df.length);
+  for (let t = 0; t < idf.length; t++) idf[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
   const docTerms: FlatLists = {
-    start: Int32Array.from(draft.docStart),
-    values: Int32Array.from(draft.docTerms),
+    start: draft.docStart.toArray(),
+    values: draft.docTerms.toArray(),
     impacts: new Float32Array(draft.docTerms.length),
   };
-  const postings = postingsOf(docTerms, draft.docFrequency, draft.docLength, idf);
+  const postings = postingsOf(docTerms, draft.docFrequency.data, draft.docLength.toArray(), idf);
   yield;
 
   return {
     debunks,
     phrases: phraseTable(draft, idf),
-    phraseStart: Int32Array.from(draft.phraseStart),
+    phraseStart: draft.phraseStart.toArray(),
     termIds: draft.termIds,
     idf,
     postings,
@@ -280,7 +309,7 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
  * Fills each debunk's BM25 impacts (in `docs.impacts`) and returns the same numbers by term:
  * the posting lists, each in ascending debunk order.
  */
-function postingsOf(docs: FlatLists, frequency: readonly number[], docLength: readonly number[], idf: Float32Array): FlatLists {
+function postingsOf(docs: FlatLists, frequency: Int32Array, docLength: Int32Array, idf: Float32Array): FlatLists {
   const n = docLength.length;
   const start = new Int32Array(idf.length + 1);
   for (let k = 0; k < docs.values.length; k++) start[docs.values[k]! + 1]!++;
@@ -288,7 +317,9 @@ function postingsOf(docs: FlatLists, frequency: readonly number[], docLength: re
   const values = new Int32Array(docs.values.length);
   const impacts = new Float32Array(docs.values.length);
   const fill = start.slice(0, idf.length);
-  const avgLength = docLength.reduce((s, l) => s + l, 0) / Math.max(1, n);
+  let totalLength = 0;
+  for (let i = 0; i < n; i++) totalLength += docLength[i]!;
+  const avgLength = totalLength / Math.max(1, n);
   for (let i = 0; i < n; i++) {
     const norm = K1 * (1 - B + (B * docLength[i]!) / Math.max(1e-9, avgLength));
     for (let k = docs.start[i]!; k < docs.start[i + 1]!; k++) {
@@ -305,9 +336,10 @@ function postingsOf(docs: FlatLists, frequency: readonly number[], docLength: re
 }
 
 function phraseTable(draft: Draft, idf: Float32Array): PhraseTable {
-  const terms = Int32Array.from(draft.terms);
-  const weights = Float32Array.from(terms, (t) => idf[t]!);
-  const termStart = Int32Array.from(draft.termStart);
+  const terms = draft.terms.toArray();
+  const weights = new Float32Array(terms.length);
+  for (let k = 0; k < terms.length; k++) weights[k] = idf[terms[k]!]!;
+  const termStart = draft.termStart.toArray();
   const count = draft.phraseDebunk.length;
   const totalWeight = new Float64Array(count);
   for (let p = 0; p < count; p++) {
@@ -316,25 +348,27 @@ function phraseTable(draft: Draft, idf: Float32Array): PhraseTable {
     totalWeight[p] = sum;
   }
   return {
-    debunk: Int32Array.from(draft.phraseDebunk),
-    variant: Int32Array.from(draft.phraseVariant),
+    debunk: draft.phraseDebunk.toArray(),
+    variant: draft.phraseVariant.toArray(),
     termStart,
     terms,
     weights,
     totalWeight,
-    sequenceStart: Int32Array.from(draft.sequenceStart),
-    sequence: Int32Array.from(draft.sequence),
-    ideographic: Uint8Array.from(draft.ideographic),
+    sequenceStart: draft.sequenceStart.toArray(),
+    sequence: draft.sequence.toArray(),
+    ideographic: new Uint8Array(draft.ideographic.data.subarray(0, count)),
     ideographs: draft.ideographs,
   };
 }
 
-const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const IDEOGRAPH = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 /** Han, Hiragana and Katakana all lie at or above U+2E80 (supplementary planes as surrogates). */
 const MAYBE_IDEOGRAPH = /[\u2e80-\uffff]/;
 
 /** The distinct Chinese/Japanese characters of a text, in order of first occurrence. */
 function distinctIdeographs(text: string): string {
   if (!MAYBE_IDEOGRAPH.test(text)) return '';
-  return [...new Set(text.match(IDEOGRAPHS) ?? [])].join('');
+  let out = '';
+  for (const ch of text) if (ch.charCodeAt(0) >= 0x2e80 && !out.includes(ch) && IDEOGRAPH.test(ch)) out += ch;
+  return out;
 }
