@@ -1,5 +1,5 @@
 import type { Debunk } from '../debunks/schema.js';
-import { normalize } from './normalize.js';
+import { normalizedText } from './normalize.js';
 import { tokenize } from './tokenize.js';
 import type { MatchedPhrase } from './types.js';
 
@@ -219,7 +219,7 @@ class Draft {
   }
 
   private addPhrase(debunkIndex: number, variantIndex: number, text: string): void {
-    const normalized = normalize(text).text;
+    const normalized = normalizedText(text);
     const tokens = tokenize(normalized);
     if (tokens.length === 0) return;
     const p = this.phraseDebunk.length;
