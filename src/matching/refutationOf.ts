@@ -14,13 +14,21 @@ export function refutationCues(message: PreparedMessage, matched: readonly Debun
   const terms = new Set(message.tokens.map((t) => t.term));
   const links = urls.map(canonicalUrl);
   for (const d of matched) {
-    for (const s of d.sources) {
-      const source = canonicalUrl(s.url);
-      // A bare home page ("who.int") is too broad to count; a page on it is specific.
-      const cited = source.includes('/') && links.some((u) => u === source || u.startsWith(`${source}/`));
-      if (cited) cues.push(`source:${s.url}`);
-    }
+    // Without a link in the message no source is cited (and canonicalizing one takes four regexes).
+    if (links.length > 0) cues.push(...citedSources(d, links));
     if (quotesRefutation(terms, d, isClaimTerm)) cues.push(`refutation:${d.id}`);
+  }
+  return cues;
+}
+
+/** Cues for the debunk's sources that the message links to (`links` canonical). */
+function citedSources(d: Debunk, links: readonly string[]): string[] {
+  const cues: string[] = [];
+  for (const s of d.sources) {
+    const source = canonicalUrl(s.url);
+    // A bare home page ("who.int") is too broad to count; a page on it is specific.
+    const cited = source.includes('/') && links.some((u) => u === source || u.startsWith(`${source}/`));
+    if (cited) cues.push(`source:${s.url}`);
   }
   return cues;
 }
