@@ -14,9 +14,12 @@ export interface TermPositions {
 export class PositionTable implements TermPositions {
   /** The distinct terms in the order they were first added. */
   readonly terms: number[] = [];
-  /** term + 1 per slot (0 = empty), and where that term's positions are in `lists`. */
-  private readonly keys: Int32Array;
-  private readonly slots: Int32Array;
+  /**
+   * Per slot h: entries[2h] is term + 1 (0 = empty) and entries[2h + 1] where that term's
+   * positions are in `lists`; one array, so a probe reads one cache line and a message
+   * allocates one buffer.
+   */
+  private readonly entries: Int32Array;
   private readonly lists: number[][] = [];
   private readonly mask: number;
 
@@ -24,8 +27,7 @@ export class PositionTable implements TermPositions {
   constructor(maxTerms: number) {
     let size = 16;
     while (size <= maxTerms * 2) size *= 2;
-    this.keys = new Int32Array(size);
-    this.slots = new Int32Array(size);
+    this.entries = new Int32Array(2 * size);
     this.mask = size - 1;
   }
 
@@ -33,24 +35,25 @@ export class PositionTable implements TermPositions {
     return this.terms.length;
   }
 
-  private slotOf(term: number): number {
+  /** Index in `entries` of the term's slot, or of the empty slot where it would go. */
+  private entryOf(term: number): number {
     // Fibonacci hashing: term ids are dense, so neighbouring ids must not crowd neighbouring slots.
     let h = Math.imul(term, 0x9e3779b1) >>> 16;
     for (;;) {
       h &= this.mask;
-      const key = this.keys[h]!;
-      if (key === 0 || key === term + 1) return h;
+      const key = this.entries[2 * h]!;
+      if (key === 0 || key === term + 1) return 2 * h;
       h++;
     }
   }
 
   get(term: number): readonly number[] | undefined {
-    const h = this.slotOf(term);
-    return this.keys[h] === 0 ? undefined : this.lists[this.slots[h]!];
+    const e = this.entryOf(term);
+    return this.entries[e] === 0 ? undefined : this.lists[this.entries[e + 1]!];
   }
 
   has(term: number): boolean {
-    return this.keys[this.slotOf(term)] !== 0;
+    return this.entries[this.entryOf(term)] !== 0;
   }
 
   /**
@@ -58,15 +61,15 @@ export class PositionTable implements TermPositions {
    * `once`; a later pass that may repeat one sets it.
    */
   add(term: number, at: number, once = false): void {
-    const h = this.slotOf(term);
-    if (this.keys[h] === 0) {
-      this.keys[h] = term + 1;
-      this.slots[h] = this.lists.length;
+    const e = this.entryOf(term);
+    if (this.entries[e] === 0) {
+      this.entries[e] = term + 1;
+      this.entries[e + 1] = this.lists.length;
       this.lists.push([at]);
       this.terms.push(term);
       return;
     }
-    const list = this.lists[this.slots[h]!]!;
+    const list = this.lists[this.entries[e + 1]!]!;
     if (!once || !list.includes(at)) list.push(at);
   }
 }
