@@ -86,7 +86,7 @@ export function normalize(input: string): NormalizedText {
   return { text: unitsToString(outUnits, len), origin: outOrigin.slice(0, len) };
 }
 
-/** `normalize(input).text`, without copying out the origins (the index build has no use for them). */
+/** `normalize(input).text`, without copying out the origins, for callers that only need the text. */
 export function normalizedText(input: string): string {
   // The buffers may grow: read them only after writing.
   const len = normalizeIntoBuffers(input);

@@ -1,5 +1,5 @@
 import type { Debunk } from '../debunks/schema.js';
-import { normalize } from './normalize.js';
+import { normalizedText } from './normalize.js';
 import { tokenize } from './tokenize.js';
 
 /**
@@ -18,7 +18,7 @@ const refutationTerms = new WeakMap<Debunk, Set<string>>();
 function termsOf(d: Debunk, isClaimTerm: ClaimTermTest): Set<string> {
   let terms = refutationTerms.get(d);
   if (!terms) {
-    const termsIn = (texts: readonly string[]) => texts.flatMap((t) => tokenize(normalize(t).text).map((x) => x.term));
+    const termsIn = (texts: readonly string[]) => texts.flatMap((t) => tokenize(normalizedText(t)).map((x) => x.term));
     const texts = typeof d.refutation === 'string' ? [d.refutation] : Object.values(d.refutation);
     terms = new Set(termsIn(texts).filter((t) => !isClaimTerm(d, t)));
     refutationTerms.set(d, terms);
