@@ -104,6 +104,9 @@ export function scoreCandidates(
   const [bestRet, secondRet] = top2(retrievals);
   const rivalOf = (values: readonly number[], best: number, second: number, i: number) =>
     i === best ? (second >= 0 ? values[second]! : 0) : best >= 0 ? values[best]! : 0;
+  // One buffer for every candidate's features: a Float64Array of 16 is too large for V8 to keep
+  // on the heap, so each would cost an allocation outside it.
+  const block = new Float64Array(FEATURE_COUNT * covered.length);
   return covered.map((c, i) => {
     const ideographic = isIdeographic(c.phrase);
     // A phrase of two terms may match in full ("Obama dead"), never on one term alone.
@@ -118,7 +121,7 @@ export function scoreCandidates(
         retrieval: rivalOf(retrievals, bestRet, secondRet, i),
         topRetrieval,
       },
-      new Float64Array(FEATURE_COUNT),
+      block.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT),
     );
     const score = ruledOut ? 0 : Math.max(verify(features, ideographic), nearCopyFloor(c.coverage, features[ORDER]!));
     return { coverage: c, features, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]! };
