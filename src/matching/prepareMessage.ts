@@ -24,8 +24,7 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
   const links = findUrls(text);
   const { text: normalized, origin } = normalize(blankUrls(text, links));
   const tokens = tokenize(normalized);
-  // Compounds add at most one term per token after the first.
-  const positions = new PositionTable(2 * tokens.length);
+  const positions = new PositionTable();
   for (let at = 0; at < tokens.length; at++) {
     const id = index.termIds.get(tokens[at]!.term);
     if (id !== undefined) positions.add(id, at);

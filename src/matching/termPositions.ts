@@ -6,8 +6,11 @@ export interface TermPositions {
   readonly size: number;
 }
 
+/** Slots a table starts with: room for the few known terms of most chat messages. */
+const INITIAL_SLOTS = 16;
+
 /**
- * TermPositions in an open-addressing table sized for one message. Stage 2 looks terms up a few
+ * TermPositions in an open-addressing table for one message. Stage 2 looks terms up a few
  * hundred times per message (every term of every candidate phrase, and their neighbours); an
  * inlined probe of a small typed array costs a fraction of a Map lookup.
  */
@@ -16,20 +19,12 @@ export class PositionTable implements TermPositions {
   readonly terms: number[] = [];
   /**
    * Per slot h: entries[2h] is term + 1 (0 = empty) and entries[2h + 1] where that term's
-   * positions are in `lists`; one array, so a probe reads one cache line and a message
-   * allocates one buffer.
+   * positions are in `lists` (also its index in `terms`); one array, so a probe reads one cache
+   * line and a message allocates one small buffer.
    */
-  private readonly entries: Int32Array;
+  private entries = new Int32Array(2 * INITIAL_SLOTS);
   private readonly lists: number[][] = [];
-  private readonly mask: number;
-
-  /** `maxTerms`: the most distinct terms that will be added; the table keeps a free slot beyond. */
-  constructor(maxTerms: number) {
-    let size = 16;
-    while (size <= maxTerms * 2) size *= 2;
-    this.entries = new Int32Array(2 * size);
-    this.mask = size - 1;
-  }
+  private mask = INITIAL_SLOTS - 1;
 
   get size(): number {
     return this.terms.length;
@@ -45,6 +40,18 @@ export class PositionTable implements TermPositions {
       if (key === 0 || key === term + 1) return 2 * h;
       h++;
     }
+  }
+
+  /** Doubles the slots once half are taken, so probes stay short and a free slot always remains. */
+  private grow(): void {
+    const slots = 2 * (this.mask + 1);
+    this.entries = new Int32Array(2 * slots);
+    this.mask = slots - 1;
+    this.terms.forEach((term, i) => {
+      const e = this.entryOf(term);
+      this.entries[e] = term + 1;
+      this.entries[e + 1] = i;
+    });
   }
 
   get(term: number): readonly number[] | undefined {
@@ -67,6 +74,7 @@ export class PositionTable implements TermPositions {
       this.entries[e + 1] = this.lists.length;
       this.lists.push([at]);
       this.terms.push(term);
+      if (2 * this.terms.length > this.mask + 1) this.grow();
       return;
     }
     const list = this.lists[this.entries[e + 1]!]!;
