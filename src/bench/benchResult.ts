@@ -11,6 +11,11 @@ export interface BenchResult {
   msgsPerSec: number;
   p50Ms: number;
   p99Ms: number;
+  /**
+   * Memory the built index holds, in MB: heap and external buffers after a forced collection,
+   * minus the same before the build (so the generated corpus is not counted); null without `--expose-gc`.
+   */
+  indexMB: number | null;
   /** Resident set size of the whole process after the run, in MB (includes the corpus). */
   rssMB: number;
   /** Share of rumor-bearing messages whose top result is the right debunk; null when not applicable or too few. */

@@ -17,6 +17,7 @@ const COLUMNS: readonly Column[] = [
   { header: 'msgs/s', cell: (r) => formatRate(r.msgsPerSec), alignRight: true },
   { header: 'p50 ms', cell: (r) => formatMs(r.p50Ms), alignRight: true },
   { header: 'p99 ms', cell: (r) => formatMs(r.p99Ms), alignRight: true },
+  { header: 'index MB', cell: (r) => (r.indexMB === null ? '—' : fixed(0)(r.indexMB)), alignRight: true },
   { header: 'RSS MB', cell: (r) => fixed(0)(r.rssMB), alignRight: true },
   { header: 'hit@1', cell: (r) => percent(r.hit1), alignRight: true },
   { header: 'falseAct', cell: (r) => percent(r.falseAct), alignRight: true },
@@ -55,6 +56,7 @@ function formatMs(ms: number): string {
 export function formatNotes(runs: readonly BenchRun[], gcExposed: boolean): string {
   const notes = [
     'hit@1: top result is the right debunk, over messages that repeat a rumor. falseAct: the system would act, over ordinary messages.',
+    `index MB: what the built index holds (heap and buffers after a collection, less the same before the build)${gcExposed ? '' : '; not measured without --expose-gc'}.`,
     `RSS: the whole process after each run (corpus included)${gcExposed ? '' : '; gc not exposed, so earlier garbage counts too'}.`,
   ];
   const partial = runs.filter((r) => r.timedMessages < r.totalMessages);

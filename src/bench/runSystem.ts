@@ -42,9 +42,11 @@ export function runSystem(
 ): BenchRun {
   const messages = sample(allMessages, system.sampleSize?.(debunks.length));
 
+  const heapBefore = heapInUse();
   const buildStart = performance.now();
   const handle = system.build(debunks);
   const buildMs = performance.now() - buildStart;
+  const heapAfter = heapInUse();
 
   // A sampled system takes seconds per message: JIT warm-up is noise next to that, and one
   // warm-up message would cost as much as the sample.
@@ -74,11 +76,29 @@ export function runSystem(
     claims: debunks.length,
     buildMs,
     ...latencyStats(Float64Array.from(durations)),
+    indexMB: heapBefore !== null && heapAfter !== null ? Math.max(0, heapAfter - heapBefore) / MB : null,
     rssMB: process.memoryUsage().rss / MB,
     hit1: share(tally.hits, tally.rumors),
     falseAct: share(tally.falseActs, tally.ordinary),
   };
   return { result, timedMessages: durations.length, timedRumors: tally.rumors, totalMessages: allMessages.length };
+}
+
+/**
+ * Bytes the JavaScript heap and the buffers outside it (typed arrays' backing stores) hold after a
+ * full collection; null when node does not expose `gc` (`--expose-gc`), since without a collection
+ * the figure would count garbage too. Taken right before and after a build, the difference is the
+ * index alone: the corpus is already in memory on both sides.
+ */
+function heapInUse(): number | null {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return null;
+  // Twice: typed arrays' buffers freed by one collection leave the external count only once the
+  // next collection finishes sweeping them (after a build, one collection over-counted 70 MB).
+  gc();
+  gc();
+  const { heapUsed, external } = process.memoryUsage();
+  return heapUsed + external;
 }
 
 function warmUp(system: BenchSystem, handle: unknown, messages: readonly BenchMessage[], count: number): void {

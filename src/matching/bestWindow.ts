@@ -1,4 +1,5 @@
 import type { IndexedPhrase } from './phraseIndex.js';
+import type { TermPositions } from './termPositions.js';
 
 /** The stretch of the message that best covers a phrase, in token indices (inclusive). */
 export interface PhraseWindow {
@@ -9,9 +10,6 @@ export interface PhraseWindow {
   /** Number of the phrase's distinct terms found in the window. */
   terms: number;
 }
-
-/** For each term id in the message, the token positions where it occurs. */
-export type TermPositions = ReadonlyMap<number, readonly number[]>;
 
 // A hit is packed as position * TERM_SLOTS + phrase term index, so one numeric sort of a typed
 // array orders hits by position without allocating an object per hit.
@@ -45,7 +43,11 @@ export function bestWindow(positions: TermPositions, phrase: IndexedPhrase, maxS
   const weights = phrase.weights;
   let covered = 0;
   let distinct = 0;
-  let best: PhraseWindow | undefined;
+  // The best window so far, in locals: an object per improvement was most of the garbage here.
+  let bestFirst = -1;
+  let bestLast = -1;
+  let bestCovered = 0;
+  let bestTerms = 0;
   let lo = 0;
   for (let hi = 0; hi < n; hi++) {
     const hPos = (sorted[hi]! / TERM_SLOTS) | 0;
@@ -68,9 +70,12 @@ export function bestWindow(positions: TermPositions, phrase: IndexedPhrase, maxS
     }
     const first = (sorted[lo]! / TERM_SLOTS) | 0;
     // Prefer more coverage; on a tie, the tighter window.
-    if (!best || covered > best.covered + 1e-6 || (covered > best.covered - 1e-6 && hPos - first < best.last - best.first)) {
-      best = { first, last: hPos, covered, terms: distinct };
+    if (bestFirst < 0 || covered > bestCovered + 1e-6 || (covered > bestCovered - 1e-6 && hPos - first < bestLast - bestFirst)) {
+      bestFirst = first;
+      bestLast = hPos;
+      bestCovered = covered;
+      bestTerms = distinct;
     }
   }
-  return best;
+  return { first: bestFirst, last: bestLast, covered: bestCovered, terms: bestTerms };
 }

@@ -79,7 +79,7 @@ export interface Rivals {
 }
 
 /** Whether a phrase is written in Chinese/Japanese (its terms are character pairs). */
-export const isIdeographic = (phrase: IndexedPhrase): boolean => phrase.ideographs.length * 2 >= phrase.normalized.replace(/ /g, '').length;
+export const isIdeographic = (phrase: IndexedPhrase): boolean => phrase.ideographic;
 
 const LARGE_DATABASE = Math.log1p(100_000);
 
@@ -92,13 +92,14 @@ const FEWEST_DEBUNKS = 10;
 
 /** See 'otherPhrases': linear in the other phrases' terms. */
 function otherPhrasesPresent(index: PhraseIndex, message: PreparedMessage, e: CandidateEvidence): number {
+  const { termStart, terms, weights, totalWeight } = index.phrases;
+  const d = e.phrase.debunkIndex;
   let best = -1;
-  for (const p of index.phrasesOf[e.phrase.debunkIndex]!) {
-    const phrase = index.phrases[p]!;
-    if (phrase === e.phrase || phrase.totalWeight <= 0) continue;
+  for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
+    if (p === e.phrase.id || totalWeight[p]! <= 0) continue;
     let w = 0;
-    for (let k = 0; k < phrase.terms.length; k++) if (message.positions.has(phrase.terms[k]!)) w += phrase.weights[k]!;
-    best = Math.max(best, w / phrase.totalWeight);
+    for (let k = termStart[p]!; k < termStart[p + 1]!; k++) if (message.positions.has(terms[k]!)) w += weights[k]!;
+    best = Math.max(best, w / totalWeight[p]!);
   }
   return best < 0 ? e.coverage : best;
 }

@@ -1,11 +1,11 @@
 import type { Debunk } from '../debunks/schema.js';
-import { buildPhraseIndex, buildPhraseIndexAsync } from './phraseIndex.js';
+import { buildPhraseIndex, buildPhraseIndexAsync, debunkHasTerm } from './phraseIndex.js';
 import { prepareMessage, type PreparedMessage } from './prepareMessage.js';
 import { refutationCues } from './refutationOf.js';
 import { readStance } from './stance/readStance.js';
 import { explainMatch, measureCoverage, type Coverage } from './rescore.js';
 import { Accumulator, retrieve } from './retrieve.js';
-import { scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
+import { FEWEST_TERMS_TO_MATCH, mayMatch, scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
 import type { CandidateFeatures, Matcher, MatchOptions, MessageMatch, RankedClaim } from './types.js';
 
 /**
@@ -54,16 +54,23 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
   const config = { ...MATCHER_DEFAULTS, ...options };
   let index = buildPhraseIndex(debunks);
   let acc = new Accumulator(index.debunks.length);
-  let byId = new Map(index.debunks.map((d) => [d.id, d]));
+  /** Debunk index by id (the last of a repeated id, as the matches name it). */
+  let byId = indexById(index.debunks);
   let generation = 0;
 
-  /** All stages for one message: candidates with their coverage, features and score. */
-  const analyze = (raw: string): { message: PreparedMessage; scored: ScoredCandidate[] } => {
+  /**
+   * All stages for one message: candidates with their coverage, features and score. For `match`,
+   * a message that cannot match is left as soon as that is certain (see mayMatch); ranking and
+   * fitting see every candidate.
+   */
+  const analyze = (raw: string, purpose: 'match' | 'rank' | 'fit'): { message: PreparedMessage; scored: ScoredCandidate[] } => {
     const message = prepareMessage(typeof raw === 'string' ? raw : '', index, config.maxMessageChars);
-    if (message.positions.size === 0) return { message, scored: [] };
-    const candidates = retrieve(index, [...message.positions.keys()], config, acc);
+    const forMatch = purpose === 'match';
+    if (message.terms.length === 0 || (forMatch && message.terms.length < FEWEST_TERMS_TO_MATCH)) return { message, scored: [] };
+    const candidates = retrieve(index, message.terms, config, acc);
+    if (forMatch && !candidates.some((c) => mayMatch(index, message, c.debunkIndex))) return { message, scored: [] };
     const covered = candidates.map((c) => measureCoverage(index, message, c)).filter((c): c is Coverage => c !== undefined);
-    return { message, scored: scoreCandidates(index, message, covered) };
+    return { message, scored: scoreCandidates(index, message, covered, purpose === 'fit') };
   };
   const byScore = (a: ScoredCandidate, b: ScoredCandidate) => b.score - a.score || b.relevance - a.relevance;
   const byRelevance = (a: ScoredCandidate, b: ScoredCandidate) => b.relevance - a.relevance || b.score - a.score;
@@ -72,28 +79,30 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     match(text: string, opts: MatchOptions = {}): MessageMatch {
       const limit = opts.limit ?? config.limit;
       const minScore = opts.minScore ?? config.minScore;
-      const { message, scored } = analyze(text);
+      const { message, scored } = analyze(text, 'match');
       const exclude = opts.exclude;
       const matches = scored
         .filter((c) => c.score > 0 && c.score >= minScore && !exclude?.has(index.debunks[c.coverage.candidate.debunkIndex]!.id))
         .sort(byScore)
         .slice(0, limit)
         .map((c) => explainMatch(index, message, c.coverage, c.score, c.order));
-      const matched = matches.map((m) => byId.get(m.debunkId)).filter((d): d is Debunk => d !== undefined);
+      const matched = matches.map((m) => byId.get(m.debunkId)).filter((d): d is number => d !== undefined);
+      const debunks = matched.map((d) => index.debunks[d]!);
+      const isClaimTerm = (d: Debunk, term: string) => debunkHasTerm(index, byId.get(d.id)!, term);
       const top = matches[0];
       // Without a match there is no claim to take a stance on (and reading it costs time).
-      const { stance, cues } = top ? readStance(message, matched[0], top.explanation, refutationCues(message, matched)) : NO_STANCE;
+      const { stance, cues } = top ? readStance(message, debunks[0], top.explanation, refutationCues(message, debunks, isClaimTerm)) : NO_STANCE;
       const refuting = stance === 'refute' || stance === 'mock';
       return { matches, stance, stanceCues: cues, refuting, refutingCues: refuting ? cues : [] };
     },
     rank(text: string, limit: number): RankedClaim[] {
-      return analyze(text)
+      return analyze(text, 'rank')
         .scored.sort(byRelevance)
         .slice(0, limit)
         .map((c) => ({ debunkId: index.debunks[c.coverage.candidate.debunkIndex]!.id, score: c.score }));
     },
     candidates(text: string): CandidateFeatures[] {
-      return analyze(text).scored.sort(byRelevance).map((c) => ({
+      return analyze(text, 'fit').scored.sort(byRelevance).map((c) => ({
         debunkId: index.debunks[c.coverage.candidate.debunkIndex]!.id,
         features: c.features,
         ideographic: c.ideographic,
@@ -107,10 +116,14 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       if (mine !== generation) return;
       index = built;
       acc = new Accumulator(built.debunks.length);
-      byId = new Map(built.debunks.map((d) => [d.id, d]));
+      byId = indexById(built.debunks);
     },
     get size() {
       return index.debunks.length;
     },
   };
+}
+
+function indexById(debunks: readonly Debunk[]): Map<string, number> {
+  return new Map(debunks.map((d, i) => [d.id, i]));
 }

@@ -82,6 +82,19 @@ function unitsToString(units: Uint16Array, length: number): string {
  * Never throws; time and memory are linear in the length of the input.
  */
 export function normalize(input: string): NormalizedText {
+  const len = normalizeIntoBuffers(input);
+  return { text: unitsToString(outUnits, len), origin: outOrigin.slice(0, len) };
+}
+
+/** `normalize(input).text`, without copying out the origins, for callers that only need the text. */
+export function normalizedText(input: string): string {
+  // The buffers may grow: read them only after writing.
+  const len = normalizeIntoBuffers(input);
+  return unitsToString(outUnits, len);
+}
+
+/** Writes the normalized text to `outUnits` and its origins to `outOrigin`; returns its length. */
+function normalizeIntoBuffers(input: string): number {
   const f = folded;
   foldAll(typeof input === 'string' ? input : '', f);
   const n = f.length;
@@ -142,5 +155,5 @@ export function normalize(input: string): NormalizedText {
     lastChar = ch;
     lastKind = k;
   }
-  return { text: unitsToString(outUnits, len), origin: outOrigin.slice(0, len) };
+  return len;
 }

@@ -1,14 +1,13 @@
 import type { Debunk } from '../debunks/schema.js';
-import { normalize } from './normalize.js';
+import { normalize, normalizedText } from './normalize.js';
 import { tokenize } from './tokenize.js';
 import type { MatchedPhrase } from './types.js';
 
-/** A claim or variant as stage 2 sees it. */
+/** A claim or variant as stage 2 sees it: a view into the index's phrase table. */
 export interface IndexedPhrase {
+  /** Phrase id: its row in the index's phrase table. */
+  id: number;
   debunkIndex: number;
-  phrase: MatchedPhrase;
-  /** Normalized text, what fuse.js compares against the message excerpt. */
-  normalized: string;
   /** Distinct term ids of the phrase and their idf weights. */
   terms: Int32Array;
   weights: Float32Array;
@@ -20,8 +19,45 @@ export interface IndexedPhrase {
   sequence: Int32Array;
   /** Distinct Chinese/Japanese characters of the phrase, for character overlap. */
   ideographs: string;
+  /** Written in Chinese/Japanese: ideographs make at least half of its characters. */
+  ideographic: boolean;
   /** Per distinct term (aligned with `terms`): 1 when the debunk's claim writes it as a name (see `namesOf`). */
   names: Uint8Array;
+}
+
+/**
+ * Every claim and variant, one row per phrase id, in flat arrays: 200,000 phrases as objects
+ * holding small typed arrays took most of the index's memory. A debunk's phrases have
+ * consecutive ids; a phrase's terms are `terms[termStart[p]]` up to `terms[termStart[p + 1]]`,
+ * and its sequence likewise.
+ */
+export interface PhraseTable {
+  debunk: Int32Array;
+  /** Index into the debunk's `variants`, or -1 for its claim. */
+  variant: Int32Array;
+  termStart: Int32Array;
+  /** Distinct term ids per phrase, in order of first occurrence, and their idf weights. */
+  terms: Int32Array;
+  weights: Float32Array;
+  /** Aligned with `terms`: 1 when the debunk's claim writes the term as a name. */
+  names: Uint8Array;
+  totalWeight: Float64Array;
+  sequenceStart: Int32Array;
+  sequence: Int32Array;
+  /** 1 when the phrase is Chinese/Japanese. */
+  ideographic: Uint8Array;
+  /** Distinct Chinese/Japanese characters per phrase ('' for most). */
+  ideographs: string[];
+}
+
+/**
+ * Lists in one flat array each: list `i` is `values[start[i]]` up to `values[start[i + 1]]`,
+ * with `impacts` alongside `values`.
+ */
+export interface FlatLists {
+  start: Int32Array;
+  values: Int32Array;
+  impacts: Float32Array;
 }
 
 /**
@@ -31,21 +67,19 @@ export interface IndexedPhrase {
  */
 export interface PhraseIndex {
   debunks: readonly Debunk[];
-  phrases: IndexedPhrase[];
-  /** Phrase ids of each debunk. */
-  phrasesOf: Int32Array[];
+  phrases: PhraseTable;
+  /** Phrase ids of debunk d: `phraseStart[d]` up to `phraseStart[d + 1]`. */
+  phraseStart: Int32Array;
   termIds: Map<string, number>;
   idf: Float32Array;
-  /** Per term: debunk indices and their precomputed BM25 impact (idf · saturated tf). */
-  postingIds: Int32Array[];
-  postingImpacts: Float32Array[];
+  /** Per term: debunk indices (ascending) and their precomputed BM25 impact (idf · saturated tf). */
+  postings: FlatLists;
   /**
    * Per debunk: its distinct term ids, sorted, and their BM25 impacts — the same numbers as the
    * postings, seen from the document side, so retrieval can add a common term's impact to a
    * few candidates without reading the term's long posting list.
    */
-  docTerms: Int32Array[];
-  docImpacts: Float32Array[];
+  docTerms: FlatLists;
   /** The idf of a term found in one debunk only: the most a term can say in this database. */
   maxIdf: number;
   /**
@@ -86,121 +120,283 @@ export async function buildPhraseIndexAsync(debunks: readonly Debunk[]): Promise
   }
 }
 
-interface PhraseDraft {
-  /** Term ids written as names in the debunk's claim. */
-  names: ReadonlySet<number>;
-  debunkIndex: number;
-  phrase: MatchedPhrase;
-  normalized: string;
-  termList: number[];
+/** The phrase with id `p`, as views into the phrase table. */
+export function phraseAt(index: PhraseIndex, p: number): IndexedPhrase {
+  const t = index.phrases;
+  const termStart = t.termStart[p]!;
+  const termEnd = t.termStart[p + 1]!;
+  const sequenceStart = t.sequenceStart[p]!;
+  const sequenceEnd = t.sequenceStart[p + 1]!;
+  return {
+    id: p,
+    debunkIndex: t.debunk[p]!,
+    terms: t.terms.subarray(termStart, termEnd),
+    weights: t.weights.subarray(termStart, termEnd),
+    names: t.names.subarray(termStart, termEnd),
+    totalWeight: t.totalWeight[p]!,
+    length: sequenceEnd - sequenceStart,
+    sequence: t.sequence.subarray(sequenceStart, sequenceEnd),
+    ideographs: t.ideographs[p]!,
+    ideographic: t.ideographic[p] === 1,
+  };
+}
+
+/** Which text of its debunk phrase `p` is, for the explanation. */
+export function matchedPhrase(index: PhraseIndex, p: number): MatchedPhrase {
+  const d = index.debunks[index.phrases.debunk[p]!]!;
+  const variantIndex = index.phrases.variant[p]!;
+  return variantIndex < 0 ? { kind: 'claim', text: d.claim } : { kind: 'variant', variantIndex, text: d.variants[variantIndex]! };
+}
+
+/** Whether the claim or a variant of debunk `d` has the term: a binary search in its sorted terms. */
+export function debunkHasTerm(index: PhraseIndex, d: number, term: string): boolean {
+  const id = index.termIds.get(term);
+  if (id === undefined) return false;
+  const terms = index.docTerms.values;
+  let lo = index.docTerms.start[d]!;
+  let hi = index.docTerms.start[d + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = terms[mid]!;
+    if (t === id) return true;
+    if (t < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
+/**
+ * A growable list of 32-bit integers. The build's lists run to millions of entries; as number[]
+ * they kept the garbage collector busy for a fifth of the build.
+ */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) this.data = grown(this.data);
+    this.data[this.length++] = value;
+  }
+
+  /** A copy trimmed to the length. */
+  toArray(): Int32Array<ArrayBuffer> {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** What the first pass collects, in growable lists, before idf is known. */
+class Draft {
+  readonly termIds = new Map<string, number>();
+  readonly df = new IntList();
+  readonly phraseDebunk = new IntList();
+  readonly phraseVariant = new IntList();
+  readonly termStart = listOf(0);
+  readonly terms = new IntList();
+  /** Aligned with `terms`: 1 for a term the debunk's claim writes as a name. */
+  readonly names = new IntList();
+  readonly sequenceStart = listOf(0);
+  readonly sequence = new IntList();
+  readonly ideographic = new IntList();
+  readonly ideographs: string[] = [];
+  readonly phraseStart = listOf(0);
+  readonly docStart = listOf(0);
+  /** Per debunk: distinct term ids, sorted, and their frequency over all its phrases. */
+  readonly docTerms = new IntList();
+  readonly docFrequency = new IntList();
+  readonly docLength = new IntList();
+  readonly sameClaimAs = new IntList();
+  private readonly firstWithClaim = new Map<string, number>();
+  /** Term ids the debunk being read writes as names in its claim. */
+  private claimNames: ReadonlySet<number> = new Set();
+  /** Per term: its count in the debunk being read, and the last phrase it was seen in (+1). */
+  private count = new Int32Array(1024);
+  private seenIn = new Int32Array(1024);
+  /** The distinct terms of the debunk being read. */
+  private readonly debunkTerms = new IntList();
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.df.length;
+      this.termIds.set(term, id);
+      this.df.push(0);
+      if (id === this.count.length) {
+        this.count = grown(this.count);
+        this.seenIn = grown(this.seenIn);
+      }
+    }
+    return id;
+  }
+
+  addDebunk(d: Debunk): void {
+    const debunkIndex = this.phraseStart.length - 1;
+    const claimKey = tokenize(normalizedText(d.claim)).map((t) => t.term).join(' ');
+    const first = this.firstWithClaim.get(claimKey);
+    this.sameClaimAs.push(first ?? debunkIndex);
+    if (first === undefined) this.firstWithClaim.set(claimKey, debunkIndex);
+    this.claimNames = namesOf(d.claim, (term) => this.idOf(term));
+    this.addPhrase(debunkIndex, -1, d.claim);
+    d.variants.forEach((text, variantIndex) => this.addPhrase(debunkIndex, variantIndex, text));
+    this.phraseStart.push(this.phraseDebunk.length);
+    this.closeDocument();
+  }
+
+  private addPhrase(debunkIndex: number, variantIndex: number, text: string): void {
+    const normalized = normalizedText(text);
+    const tokens = tokenize(normalized);
+    if (tokens.length === 0) return;
+    const p = this.phraseDebunk.length;
+    for (const token of tokens) {
+      const t = this.idOf(token.term);
+      this.sequence.push(t);
+      if (this.count[t]!++ === 0) this.debunkTerms.push(t);
+      if (this.seenIn[t] !== p + 1) {
+        this.seenIn[t] = p + 1;
+        this.terms.push(t);
+        this.names.push(this.claimNames.has(t) ? 1 : 0);
+      }
+    }
+    const ideographs = distinctIdeographs(normalized);
+    this.phraseDebunk.push(debunkIndex);
+    this.phraseVariant.push(variantIndex);
+    this.termStart.push(this.terms.length);
+    this.sequenceStart.push(this.sequence.length);
+    this.ideographs.push(ideographs);
+    this.ideographic.push(ideographs.length * 2 >= normalized.replace(/ /g, '').length ? 1 : 0);
+  }
+
+  /** Ends the debunk being read: its term counts become its document row. */
+  private closeDocument(): void {
+    const terms = this.debunkTerms.data;
+    const n = this.debunkTerms.length;
+    terms.subarray(0, n).sort();
+    let length = 0;
+    for (let k = 0; k < n; k++) {
+      const t = terms[k]!;
+      const tf = this.count[t]!;
+      this.docTerms.push(t);
+      this.docFrequency.push(tf);
+      this.df.data[t]!++;
+      length += tf;
+      this.count[t] = 0;
+    }
+    this.debunkTerms.length = 0;
+    this.docStart.push(this.docTerms.length);
+    this.docLength.push(length);
+  }
+}
+
+function listOf(first: number): IntList {
+  const list = new IntList();
+  list.push(first);
+  return list;
+}
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
-  const termIds = new Map<string, number>();
-  const df: number[] = [];
-  const drafts: PhraseDraft[] = [];
-  /** Per debunk: term id → frequency over all its phrases. */
-  const docCounts: Map<number, number>[] = [];
-  const docLength: number[] = [];
-  const sameClaimAs = new Int32Array(debunks.length);
-  const firstWithClaim = new Map<string, number>();
-
-  const idOf = (term: string): number => {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = df.length;
-      termIds.set(term, id);
-      df.push(0);
-    }
-    return id;
-  };
-
+  const draft = new Draft();
   for (let i = 0; i < debunks.length; i++) {
-    const d = debunks[i]!;
-    const counts = new Map<number, number>();
-    let length = 0;
-    const texts: MatchedPhrase[] = [
-      { kind: 'claim', text: d.claim },
-      ...d.variants.map((text, variantIndex): MatchedPhrase => ({ kind: 'variant', variantIndex, text })),
-    ];
-    const claimKey = tokenize(normalize(d.claim).text).map((t) => t.term).join(' ');
-    const first = firstWithClaim.get(claimKey);
-    sameClaimAs[i] = first ?? i;
-    if (first === undefined) firstWithClaim.set(claimKey, i);
-    const names = namesOf(d.claim, idOf);
-    for (const phrase of texts) {
-      const normalized = normalize(phrase.text).text;
-      const termList = tokenize(normalized).map((t) => idOf(t.term));
-      if (termList.length === 0) continue;
-      for (const t of termList) counts.set(t, (counts.get(t) ?? 0) + 1);
-      length += termList.length;
-      drafts.push({ debunkIndex: i, phrase, normalized, termList, names });
-    }
-    for (const t of counts.keys()) df[t]!++;
-    docCounts.push(counts);
-    docLength.push(length);
+    draft.addDebunk(debunks[i]!);
     if (i % BUILD_SLICE === BUILD_SLICE - 1) yield;
   }
 
   const n = debunks.length;
-  const idf = new Float32Array(df.length);
-  for (let t = 0; t < df.length; t++) idf[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
-
-  const avgLength = docLength.reduce((s, l) => s + l, 0) / Math.max(1, n);
-  const postingIds = df.map((count) => new Int32Array(count));
-  const postingImpacts = df.map((count) => new Float32Array(count));
-  const fill = new Int32Array(df.length);
-  const docTerms: Int32Array[] = [];
-  const docImpacts: Float32Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const norm = K1 * (1 - B + (B * docLength[i]!) / Math.max(1e-9, avgLength));
-    const terms = Int32Array.from(docCounts[i]!.keys()).sort();
-    const impacts = new Float32Array(terms.length);
-    terms.forEach((t, k) => {
-      const tf = docCounts[i]!.get(t)!;
-      const impact = (idf[t]! * tf * (K1 + 1)) / (tf + norm);
-      const at = fill[t]!++;
-      postingIds[t]![at] = i;
-      postingImpacts[t]![at] = impact;
-      impacts[k] = impact;
-    });
-    docTerms.push(terms);
-    docImpacts.push(impacts);
-  }
+  const df = draft.df.data;
+  const idf = new Float32Array(draft.df.length);
+  for (let t = 0; t < idf.length; t++) idf[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
+  const docTerms: FlatLists = {
+    start: draft.docStart.toArray(),
+    values: draft.docTerms.toArray(),
+    impacts: new Float32Array(draft.docTerms.length),
+  };
+  const postings = postingsOf(docTerms, draft.docFrequency.data, draft.docLength.toArray(), idf);
   yield;
-
-  const phrasesOf: number[][] = debunks.map(() => []);
-  const phrases: IndexedPhrase[] = drafts.map((draft, p) => {
-    phrasesOf[draft.debunkIndex]!.push(p);
-    const terms = Int32Array.from(new Set(draft.termList));
-    const weights = Float32Array.from(terms, (t) => idf[t]!);
-    return {
-      debunkIndex: draft.debunkIndex,
-      phrase: draft.phrase,
-      normalized: draft.normalized,
-      terms,
-      weights,
-      totalWeight: weights.reduce((s, w) => s + w, 0),
-      length: draft.termList.length,
-      sequence: Int32Array.from(draft.termList),
-      ideographs: [...new Set(draft.normalized.match(IDEOGRAPHS) ?? [])].join(''),
-      names: Uint8Array.from(terms, (t) => (draft.names.has(t) ? 1 : 0)),
-    };
-  });
 
   return {
     debunks,
-    phrases,
-    phrasesOf: phrasesOf.map((p) => Int32Array.from(p)),
-    termIds,
+    phrases: phraseTable(draft, idf),
+    phraseStart: draft.phraseStart.toArray(),
+    termIds: draft.termIds,
     idf,
-    postingIds,
-    postingImpacts,
+    postings,
     docTerms,
-    docImpacts,
     maxIdf: Math.log(1 + (n - 0.5) / 1.5),
-    sameClaimAs,
+    sameClaimAs: draft.sameClaimAs.toArray(),
   };
+}
+
+/**
+ * Fills each debunk's BM25 impacts (in `docs.impacts`) and returns the same numbers by term:
+ * the posting lists, each in ascending debunk order.
+ */
+function postingsOf(docs: FlatLists, frequency: Int32Array, docLength: Int32Array, idf: Float32Array): FlatLists {
+  const n = docLength.length;
+  const start = new Int32Array(idf.length + 1);
+  for (let k = 0; k < docs.values.length; k++) start[docs.values[k]! + 1]!++;
+  for (let t = 0; t < idf.length; t++) start[t + 1]! += start[t]!;
+  const values = new Int32Array(docs.values.length);
+  const impacts = new Float32Array(docs.values.length);
+  const fill = start.slice(0, idf.length);
+  let totalLength = 0;
+  for (let i = 0; i < n; i++) totalLength += docLength[i]!;
+  const avgLength = totalLength / Math.max(1, n);
+  for (let i = 0; i < n; i++) {
+    const norm = K1 * (1 - B + (B * docLength[i]!) / Math.max(1e-9, avgLength));
+    for (let k = docs.start[i]!; k < docs.start[i + 1]!; k++) {
+      const t = docs.values[k]!;
+      const tf = frequency[k]!;
+      const impact = (idf[t]! * tf * (K1 + 1)) / (tf + norm);
+      const at = fill[t]!++;
+      values[at] = i;
+      impacts[at] = impact;
+      docs.impacts[k] = impact;
+    }
+  }
+  return { start, values, impacts };
+}
+
+function phraseTable(draft: Draft, idf: Float32Array): PhraseTable {
+  const terms = draft.terms.toArray();
+  const weights = new Float32Array(terms.length);
+  for (let k = 0; k < terms.length; k++) weights[k] = idf[terms[k]!]!;
+  const termStart = draft.termStart.toArray();
+  const count = draft.phraseDebunk.length;
+  const totalWeight = new Float64Array(count);
+  for (let p = 0; p < count; p++) {
+    let sum = 0;
+    for (let k = termStart[p]!; k < termStart[p + 1]!; k++) sum += weights[k]!;
+    totalWeight[p] = sum;
+  }
+  return {
+    debunk: draft.phraseDebunk.toArray(),
+    variant: draft.phraseVariant.toArray(),
+    termStart,
+    terms,
+    weights,
+    names: new Uint8Array(draft.names.data.subarray(0, terms.length)),
+    totalWeight,
+    sequenceStart: draft.sequenceStart.toArray(),
+    sequence: draft.sequence.toArray(),
+    ideographic: new Uint8Array(draft.ideographic.data.subarray(0, count)),
+    ideographs: draft.ideographs,
+  };
+}
+
+const IDEOGRAPH = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+/** Han, Hiragana and Katakana all lie at or above U+2E80 (supplementary planes as surrogates). */
+const MAYBE_IDEOGRAPH = /[\u2e80-\uffff]/;
+
+/** The distinct Chinese/Japanese characters of a text, in order of first occurrence. */
+function distinctIdeographs(text: string): string {
+  if (!MAYBE_IDEOGRAPH.test(text)) return '';
+  let out = '';
+  for (const ch of text) if (ch.charCodeAt(0) >= 0x2e80 && !out.includes(ch) && IDEOGRAPH.test(ch)) out += ch;
+  return out;
 }
 
 /** Characters after which a capital letter starts a sentence or a quote rather than marking a name. */
@@ -223,5 +419,3 @@ function namesOf(claim: string, idOf: (term: string) => number): Set<number> {
   }
   return names;
 }
-
-const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;

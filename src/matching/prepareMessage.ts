@@ -3,7 +3,7 @@ import type { PhraseIndex } from './phraseIndex.js';
 import { stem, tokenize, type Token } from './tokenize.js';
 import { blankUrls, findUrls } from './urls.js';
 import { findAttributionNoise, mergeSpans } from './socialNoise.js';
-import type { TermPositions } from './bestWindow.js';
+import { PositionTable, type TermPositions } from './termPositions.js';
 
 /** A message made ready for matching against one index. */
 export interface PreparedMessage {
@@ -15,6 +15,8 @@ export interface PreparedMessage {
   tokens: Token[];
   /** Positions (token indices) of every term the index knows. */
   positions: TermPositions;
+  /** The terms of `positions` in order of first occurrence (compounds last): the query. */
+  terms: readonly number[];
 }
 
 /** Cuts, strips links and tweet attribution noise, normalizes and tokenizes a message: the work shared by both stages. */
@@ -23,17 +25,14 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
   const links = findUrls(text);
   const { text: normalized, origin } = normalize(blankUrls(text, mergeSpans(links, findAttributionNoise(text))));
   const tokens = tokenize(normalized);
-  const positions = new Map<number, number[]>();
+  const positions = new PositionTable();
   for (let at = 0; at < tokens.length; at++) {
     const id = index.termIds.get(tokens[at]!.term);
-    if (id === undefined) continue;
-    const list = positions.get(id);
-    if (list) list.push(at);
-    else positions.set(id, [at]);
+    if (id !== undefined) positions.add(id, at);
   }
   addCompounds(normalized, tokens, index, positions);
   addSplits(normalized, tokens, index, positions);
-  return { text, urls: links.map((l) => l.url), normalized, origin, tokens, positions };
+  return { text, urls: links.map((l) => l.url), normalized, origin, tokens, positions, terms: positions.terms };
 }
 
 const LATIN_WORD = /^[a-z]+$/;
@@ -42,7 +41,7 @@ const LATIN_WORD = /^[a-z]+$/;
  * "corona-virus", "face book": two neighbouring words that the database writes as one word count
  * as that word too (at the first one's position).
  */
-function addCompounds(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: Map<number, number[]>): void {
+function addCompounds(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: PositionTable): void {
   for (let at = 0; at + 1 < tokens.length; at++) {
     const a = tokens[at]!;
     const b = tokens[at + 1]!;
@@ -50,10 +49,7 @@ function addCompounds(normalized: string, tokens: readonly Token[], index: Phras
     const joined = normalized.slice(a.start, a.end) + normalized.slice(b.start, b.end);
     if (!LATIN_WORD.test(joined)) continue;
     const id = index.termIds.get(stem(joined));
-    if (id === undefined) continue;
-    const list = positions.get(id);
-    if (!list) positions.set(id, [at]);
-    else if (!list.includes(at)) list.push(at);
+    if (id !== undefined) positions.add(id, at, true);
   }
 }
 
@@ -65,7 +61,7 @@ const MIN_PART = 3;
  * does, run together as lowercase hashtags and handles write them, counts as those two words
  * (at the word's position). Of the ways to cut it, the one whose rarer part is rarest wins.
  */
-function addSplits(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: Map<number, number[]>): void {
+function addSplits(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: PositionTable): void {
   for (let at = 0; at < tokens.length; at++) {
     const t = tokens[at]!;
     if (index.termIds.has(t.term)) continue;
@@ -84,10 +80,6 @@ function addSplits(normalized: string, tokens: readonly Token[], index: PhraseIn
       }
     }
     if (!best) continue;
-    for (const id of best) {
-      const list = positions.get(id);
-      if (!list) positions.set(id, [at]);
-      else if (!list.includes(at)) list.push(at);
-    }
+    for (const id of best) positions.add(id, at, true);
   }
 }

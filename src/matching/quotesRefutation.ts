@@ -1,6 +1,12 @@
 import type { Debunk } from '../debunks/schema.js';
-import { normalize } from './normalize.js';
+import { normalizedText } from './normalize.js';
 import { tokenize } from './tokenize.js';
+
+/**
+ * Whether a term occurs in the debunk's claim or variants. The matcher answers from its index
+ * (`debunkHasTerm`): reading the claim texts again cost more than the refutation itself.
+ */
+export type ClaimTermTest = (d: Debunk, term: string) => boolean;
 
 /** Terms of each debunk's refutation texts, computed once per debunk object. */
 const refutationTerms = new WeakMap<Debunk, Set<string>>();
@@ -9,13 +15,12 @@ const refutationTerms = new WeakMap<Debunk, Set<string>>();
  * The refutation's own terms: those of the claim and its variants are left out, since a message
  * that repeats the claim holds them anyway (and some databases restate the claim as the refutation).
  */
-function termsOf(d: Debunk): Set<string> {
+function termsOf(d: Debunk, isClaimTerm: ClaimTermTest): Set<string> {
   let terms = refutationTerms.get(d);
   if (!terms) {
-    const termsIn = (texts: readonly string[]) => texts.flatMap((t) => tokenize(normalize(t).text).map((x) => x.term));
-    const claimTerms = new Set(termsIn([d.claim, ...d.variants]));
+    const termsIn = (texts: readonly string[]) => texts.flatMap((t) => tokenize(normalizedText(t)).map((x) => x.term));
     const texts = typeof d.refutation === 'string' ? [d.refutation] : Object.values(d.refutation);
-    terms = new Set(termsIn(texts).filter((t) => !claimTerms.has(t)));
+    terms = new Set(termsIn(texts).filter((t) => !isClaimTerm(d, t)));
     refutationTerms.set(d, terms);
   }
   return terms;
@@ -23,11 +28,27 @@ function termsOf(d: Debunk): Set<string> {
 
 /** Share of a refutation's terms a message must contain to count as quoting it. */
 const QUOTE_SHARE = 0.6;
+/** A refutation with fewer terms of its own is too short to tell a quote from chance. */
+const MIN_TERMS = 4;
+
+/**
+ * Whether the message has enough terms outside the claim to quote any refutation (which needs
+ * MIN_TERMS · QUOTE_SHARE of them at least): a message that repeats the claim with a word or two
+ * around it is told apart without reading the refutation of a debunk seen for the first time.
+ */
+function mayQuote(messageTerms: ReadonlySet<string>, d: Debunk, isClaimTerm: ClaimTermTest): boolean {
+  let outside = 0;
+  for (const t of messageTerms) {
+    if (!isClaimTerm(d, t) && ++outside >= MIN_TERMS * QUOTE_SHARE) return true;
+  }
+  return false;
+}
 
 /** True when the message (its set of terms) quotes most of the debunk's own refutation text. */
-export function quotesRefutation(messageTerms: ReadonlySet<string>, d: Debunk): boolean {
-  const wanted = termsOf(d);
-  if (wanted.size < 4) return false;
+export function quotesRefutation(messageTerms: ReadonlySet<string>, d: Debunk, isClaimTerm: ClaimTermTest): boolean {
+  if (!refutationTerms.has(d) && !mayQuote(messageTerms, d, isClaimTerm)) return false;
+  const wanted = termsOf(d, isClaimTerm);
+  if (wanted.size < MIN_TERMS) return false;
   const have = messageTerms;
   let found = 0;
   for (const t of wanted) if (have.has(t)) found++;

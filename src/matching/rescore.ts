@@ -1,5 +1,5 @@
 import { bestWindow, type PhraseWindow } from './bestWindow.js';
-import type { IndexedPhrase, PhraseIndex } from './phraseIndex.js';
+import { matchedPhrase, phraseAt, type IndexedPhrase, type PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import type { Candidate } from './retrieve.js';
 import type { ClaimMatch } from './types.js';
@@ -12,9 +12,11 @@ export interface Coverage {
   coverage: number;
 }
 
-function presentWeight(message: PreparedMessage, phrase: IndexedPhrase): number {
+/** The weight of phrase `p`'s terms that occur anywhere in the message. */
+function presentWeight(message: PreparedMessage, index: PhraseIndex, p: number): number {
+  const { termStart, terms, weights } = index.phrases;
   let w = 0;
-  for (let k = 0; k < phrase.terms.length; k++) if (message.positions.has(phrase.terms[k]!)) w += phrase.weights[k]!;
+  for (let k = termStart[p]!; k < termStart[p + 1]!; k++) if (message.positions.has(terms[k]!)) w += weights[k]!;
   return w;
 }
 
@@ -25,9 +27,11 @@ function presentWeight(message: PreparedMessage, phrase: IndexedPhrase): number 
  */
 export const MIN_SHARED_TERMS = 3;
 
-/** Too few shared terms to match at all. A phrase of two terms may match in full ("Obama dead"), never on one term alone. */
-export const tooFewShared = (window: PhraseWindow, phrase: IndexedPhrase): boolean =>
-  window.terms < Math.min(MIN_SHARED_TERMS, Math.max(2, phrase.terms.length));
+/** Distinct shared terms a phrase of `phraseTerms` distinct terms needs to match: a phrase of two terms may match in full ("Obama dead"), never on one term alone. */
+export const sharedTermsNeeded = (phraseTerms: number): number => Math.min(MIN_SHARED_TERMS, Math.max(2, phraseTerms));
+
+/** Too few shared terms to match at all. */
+export const tooFewShared = (window: PhraseWindow, phrase: IndexedPhrase): boolean => window.terms < sharedTermsNeeded(phrase.terms.length);
 
 /** Window length for a phrase: room for the phrase's words plus as many again in between. */
 const windowSpan = (phrase: IndexedPhrase) => Math.max(8, 2 * phrase.length);
@@ -41,11 +45,12 @@ const windowSpan = (phrase: IndexedPhrase) => Math.max(8, 2 * phrase.length);
 export function measureCoverage(index: PhraseIndex, message: PreparedMessage, candidate: Candidate): Coverage | undefined {
   let best: Coverage | undefined;
   let bestQualifies = false;
-  for (const p of index.phrasesOf[candidate.debunkIndex]!) {
-    const phrase = index.phrases[p]!;
+  const d = candidate.debunkIndex;
+  for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
     // What the message contains of the phrase at all bounds any window: skip phrases that
     // cannot beat the best one so far without sorting their positions.
-    if (best && bestQualifies && presentWeight(message, phrase) <= best.coverage * phrase.totalWeight) continue;
+    if (best && bestQualifies && presentWeight(message, index, p) <= best.coverage * index.phrases.totalWeight[p]!) continue;
+    const phrase = phraseAt(index, p);
     const window = bestWindow(message.positions, phrase, windowSpan(phrase));
     if (!window) continue;
     const coverage = phrase.totalWeight > 0 ? window.covered / phrase.totalWeight : 0;
@@ -69,7 +74,7 @@ export function explainMatch(index: PhraseIndex, message: PreparedMessage, c: Co
     debunkId: index.debunks[candidate.debunkIndex]!.id,
     score,
     explanation: {
-      phrase: phrase.phrase,
+      phrase: matchedPhrase(index, phrase.id),
       excerpt: message.text.slice(start, end),
       start,
       end,

@@ -33,6 +33,9 @@ export class Accumulator {
   scores: Float32Array;
   touched: Int32Array;
   count = 0;
+  /** The best touched so far, for topK. */
+  bestScores = new Float64Array(COMPLETED_POOL);
+  bestDebunks = new Int32Array(COMPLETED_POOL);
   constructor(size: number) {
     this.scores = new Float32Array(size);
     this.touched = new Int32Array(size);
@@ -53,21 +56,22 @@ export function retrieve(
   const terms = [...queryTerms].sort((a, b) => index.idf[b]! - index.idf[a]!).slice(0, limits.maxQueryTerms);
   acc.reset();
   let budget = limits.maxPostings;
+  const postings = index.postings;
   const scores = acc.scores;
   const touched = acc.touched;
   let count = 0;
   let read = 0;
   for (; read < terms.length; read++) {
     const t = terms[read]!;
-    const ids = index.postingIds[t]!;
+    const from = postings.start[t]!;
+    const to = postings.start[t + 1]!;
     // The rarest term is always read, so a message of only common words still finds something.
-    if (ids.length > budget && read > 0) break;
-    budget -= ids.length;
-    const impacts = index.postingImpacts[t]!;
-    for (let i = 0; i < ids.length; i++) {
-      const d = ids[i]!;
+    if (to - from > budget && read > 0) break;
+    budget -= to - from;
+    for (let i = from; i < to; i++) {
+      const d = postings.values[i]!;
       if (scores[d] === 0) touched[count++] = d;
-      scores[d] = scores[d]! + impacts[i]!;
+      scores[d] = scores[d]! + postings.impacts[i]!;
     }
   }
   acc.count = count;
@@ -78,11 +82,11 @@ export function retrieve(
   const pool = topK(acc, COMPLETED_POOL);
   const unread = terms.slice(read).sort((a, b) => a - b);
   for (const c of pool) {
-    const docTerms = index.docTerms[c.debunkIndex]!;
-    const docImpacts = index.docImpacts[c.debunkIndex]!;
-    let i = 0;
+    const { values: docTerms, impacts: docImpacts } = index.docTerms;
+    let i = index.docTerms.start[c.debunkIndex]!;
+    const end = index.docTerms.start[c.debunkIndex + 1]!;
     let j = 0;
-    while (i < docTerms.length && j < unread.length) {
+    while (i < end && j < unread.length) {
       const dt = docTerms[i]!;
       const qt = unread[j]!;
       if (dt === qt) {
@@ -96,20 +100,34 @@ export function retrieve(
   return pool.sort((a, b) => b.score - a.score).slice(0, limits.candidates);
 }
 
-/** The k best touched debunks, by a bounded insertion list (k is small). */
+/**
+ * The k best touched debunks, by a bounded insertion list (k is small) in typed arrays; on equal
+ * scores the debunk touched first comes first. Leaves the accumulator empty.
+ */
 function topK(acc: Accumulator, k: number): Candidate[] {
-  const best: Candidate[] = [];
+  if (acc.bestScores.length < k) {
+    acc.bestScores = new Float64Array(k);
+    acc.bestDebunks = new Int32Array(k);
+  }
+  const { scores, touched, bestScores, bestDebunks } = acc;
+  let size = 0;
   for (let i = 0; i < acc.count; i++) {
-    const debunkIndex = acc.touched[i]!;
-    const score = acc.scores[debunkIndex]!;
-    if (best.length === k && score <= best[k - 1]!.score) continue;
-    let at = best.length === k ? k - 1 : best.length;
-    if (best.length < k) best.push({ debunkIndex, score });
-    while (at > 0 && best[at - 1]!.score < score) {
-      best[at] = best[at - 1]!;
+    const debunkIndex = touched[i]!;
+    const score = scores[debunkIndex]!;
+    // Cleared while its cache line is at hand, rather than in a pass of its own.
+    scores[debunkIndex] = 0;
+    if (size === k && score <= bestScores[k - 1]!) continue;
+    let at = size === k ? k - 1 : size++;
+    while (at > 0 && bestScores[at - 1]! < score) {
+      bestScores[at] = bestScores[at - 1]!;
+      bestDebunks[at] = bestDebunks[at - 1]!;
       at--;
     }
-    best[at] = { debunkIndex, score };
+    bestScores[at] = score;
+    bestDebunks[at] = debunkIndex;
   }
+  acc.count = 0;
+  const best: Candidate[] = [];
+  for (let i = 0; i < size; i++) best.push({ debunkIndex: bestDebunks[i]!, score: bestScores[i]! });
   return best;
 }

@@ -1,7 +1,7 @@
 import { FEATURE_COUNT, isIdeographic, matchFeatures } from './features.js';
 import type { PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
-import { tooFewShared, type Coverage } from './rescore.js';
+import { sharedTermsNeeded, tooFewShared, type Coverage } from './rescore.js';
 import { countStretches } from './stretches.js';
 import { verify } from './verifier.js';
 
@@ -16,6 +16,27 @@ import { verify } from './verifier.js';
  */
 const NAMES_ONLY_COVERAGE = 0.5;
 const NAMES_ONLY_SCORE = 0.5;
+
+/** A message needs this many distinct known terms before any phrase could share enough with it. */
+export const FEWEST_TERMS_TO_MATCH = sharedTermsNeeded(0);
+
+/**
+ * Whether some phrase of debunk `d` shares enough distinct terms with the message, anywhere in
+ * it, not to be ruled out. A window holds no more than the whole message, so when no candidate
+ * passes this, none can match: most chat shares a word or two with some debunk and no more,
+ * and is done without measuring windows.
+ */
+export function mayMatch(index: PhraseIndex, message: PreparedMessage, d: number): boolean {
+  const { termStart, terms } = index.phrases;
+  for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
+    const needed = sharedTermsNeeded(termStart[p + 1]! - termStart[p]!);
+    let present = 0;
+    for (let k = termStart[p]!; k < termStart[p + 1]!; k++) {
+      if (message.positions.has(terms[k]!) && ++present >= needed) return true;
+    }
+  }
+  return false;
+}
 
 /** Index of `order` in the feature vector: the explanation shows it as the wording similarity. */
 const ORDER = 7;
@@ -33,6 +54,7 @@ export function nearCopyFloor(coverage: number, order: number): number {
 /** A candidate with its features and score. */
 export interface ScoredCandidate {
   coverage: Coverage;
+  /** Empty for a ruled-out candidate unless all features were asked for. */
   features: Float64Array;
   ideographic: boolean;
   /** Too few shared terms to match at all. */
@@ -51,11 +73,20 @@ export interface ScoredCandidate {
  */
 const RANK_COVERAGE_WEIGHT = 0.2;
 
+/** What a ruled-out candidate carries when its features are not asked for. */
+const NO_FEATURES = new Float64Array(0);
+
 /**
  * Stage 3: features of every measured candidate (each against the best of the others) and the
- * verifier's score.
+ * verifier's score. A ruled-out candidate scores 0 whatever its features say, so they are only
+ * computed when `allFeatures` asks for them (to fit the verifier).
  */
-export function scoreCandidates(index: PhraseIndex, message: PreparedMessage, covered: readonly Coverage[]): ScoredCandidate[] {
+export function scoreCandidates(
+  index: PhraseIndex,
+  message: PreparedMessage,
+  covered: readonly Coverage[],
+  allFeatures = true,
+): ScoredCandidate[] {
   let topRetrieval = 0;
   for (const c of covered) if (c.candidate.score > topRetrieval) topRetrieval = c.candidate.score;
   const relevance = covered.map((c) => (topRetrieval > 0 ? c.candidate.score / topRetrieval : 0) + RANK_COVERAGE_WEIGHT * c.coverage);
@@ -67,7 +98,14 @@ export function scoreCandidates(index: PhraseIndex, message: PreparedMessage, co
     for (let j = 0; j < values.length; j++) if (claims[j] !== claims[i] && values[j]! > best) best = values[j]!;
     return best;
   };
+  // One buffer for every candidate's features: a Float64Array of that many is too large for V8 to
+  // keep on the heap, so each would cost an allocation outside it.
+  const block = new Float64Array(FEATURE_COUNT * covered.length);
   return covered.map((c, i) => {
+    const ideographic = isIdeographic(c.phrase);
+    // A phrase of two terms may match in full ("Obama dead"), never on one term alone.
+    const ruledOut = tooFewShared(c.window, c.phrase);
+    if (ruledOut && !allFeatures) return { coverage: c, features: NO_FEATURES, ideographic, ruledOut, score: 0, order: 0, relevance: relevance[i]! };
     const features = matchFeatures(
       index,
       message,
@@ -77,12 +115,10 @@ export function scoreCandidates(index: PhraseIndex, message: PreparedMessage, co
         retrieval: rivalOf(retrievals, i),
         topRetrieval,
       },
-      new Float64Array(FEATURE_COUNT),
+      block.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT),
     );
-    const ideographic = isIdeographic(c.phrase);
-    const ruledOut = tooFewShared(c.window, c.phrase);
     const namesOnly = ideographic && c.coverage < NAMES_ONLY_COVERAGE && countStretches(c.phrase, message, c.window.first, c.window.last) < 2;
-    const verified = verify(features, ideographic);
+    const verified = ruledOut ? 0 : verify(features, ideographic);
     const score = ruledOut ? 0 : namesOnly ? Math.min(NAMES_ONLY_SCORE, verified) : Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
     return { coverage: c, features, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]! };
   });

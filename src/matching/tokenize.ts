@@ -10,8 +10,14 @@ export interface Token {
 }
 
 const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]/u;
-const isIdeograph = (unit: number, text: string, i: number): boolean =>
-  unit >= 0x2e80 && IDEOGRAPH.test(text[i]!);
+/** Per UTF-16 unit: 0 not yet known, 1 not an ideograph, 2 an ideograph (a regex test per character was slow). */
+const ideographUnits = new Uint8Array(0x10000);
+const isIdeograph = (unit: number): boolean => {
+  if (unit < 0x2e80) return false;
+  let known = ideographUnits[unit]!;
+  if (known === 0) ideographUnits[unit] = known = IDEOGRAPH.test(String.fromCharCode(unit)) ? 2 : 1;
+  return known === 2;
+};
 
 /** Words longer than this are noise (hashes, base64, keyboard mashing), not claims. */
 const MAX_WORD_LENGTH = 40;
@@ -62,16 +68,16 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    if (isIdeograph(unit, text, i)) {
+    if (isIdeograph(unit)) {
       let j = i;
-      while (j < n && isIdeograph(text.charCodeAt(j), text, j)) j++;
+      while (j < n && isIdeograph(text.charCodeAt(j))) j++;
       if (j - i === 1) tokens.push({ term: text[i]!, start: i, end: j });
       for (let k = i; k + 1 < j; k++) tokens.push({ term: text.slice(k, k + 2), start: k, end: k + 2 });
       i = j;
       continue;
     }
     let j = i;
-    while (j < n && text.charCodeAt(j) !== 0x20 && !isIdeograph(text.charCodeAt(j), text, j)) j++;
+    while (j < n && text.charCodeAt(j) !== 0x20 && !isIdeograph(text.charCodeAt(j))) j++;
     const word = text.slice(i, j);
     const last = tokens[tokens.length - 1];
     const adjacent = last !== undefined && last.end + 1 === i;

@@ -41,6 +41,17 @@ export const VERIFIER_WEIGHTS = WEIGHTS as unknown as VerifierWeights;
  */
 export const weightsAreCurrent = (weights: VerifierWeights): boolean => weights.features.join(',') === FEATURE_NAMES.join(',');
 
+/** weightsAreCurrent per weights object: joining the names on every call cost as much as the trees. */
+const currentness = new WeakMap<VerifierWeights, boolean>();
+function isCurrent(weights: VerifierWeights): boolean {
+  let current = currentness.get(weights);
+  if (current === undefined) {
+    current = weightsAreCurrent(weights);
+    currentness.set(weights, current);
+  }
+  return current;
+}
+
 /** Sum of the trees' leaf values for x, plus the bias: the logit. */
 export function boostedLogit(model: BoostedTrees, x: ArrayLike<number>): number {
   let z = model.bias;
@@ -71,6 +82,6 @@ export function withVerifierWeights<T>(weights: VerifierWeights, fn: () => T): T
 
 /** The match score in [0,1]. */
 export function verify(features: Float64Array, ideographic: boolean, weights: VerifierWeights = active): number {
-  if (!weightsAreCurrent(weights)) return features[0]!;
+  if (!isCurrent(weights)) return features[0]!;
   return 1 / (1 + Math.exp(-boostedLogit(ideographic ? weights.zh : weights.en, features)));
 }

@@ -19,7 +19,7 @@ describe('runBench', () => {
     expect(results.map((r) => r.system)).toEqual([...SYSTEM_NAMES]);
     for (const r of results) {
       expect(Object.keys(r)).toEqual([
-        'system', 'claims', 'buildMs', 'msgsPerSec', 'p50Ms', 'p99Ms', 'rssMB', 'hit1', 'falseAct',
+        'system', 'claims', 'buildMs', 'msgsPerSec', 'p50Ms', 'p99Ms', 'indexMB', 'rssMB', 'hit1', 'falseAct',
       ]);
       expect(r.claims).toBe(200);
       for (const n of [r.buildMs, r.msgsPerSec, r.p50Ms, r.p99Ms, r.rssMB]) {
@@ -27,6 +27,8 @@ describe('runBench', () => {
         expect(n).toBeGreaterThanOrEqual(0);
       }
       expect(r.p99Ms).toBeGreaterThanOrEqual(r.p50Ms);
+      // Measured only when the test runner exposes gc; a figure is never negative.
+      if (r.indexMB !== null) expect(r.indexMB).toBeGreaterThanOrEqual(0);
       expect(r.msgsPerSec).toBeGreaterThan(0);
     }
   });
@@ -51,9 +53,17 @@ describe('runBench', () => {
 
   it('THEN the table has a header, a rule and one line per row', () => {
     const lines = formatTable(results).split('\n');
-    expect(lines[0]).toMatch(/^system\s+claims\s+buildMs\s+msgs\/s\s+p50 ms\s+p99 ms\s+RSS MB\s+hit@1\s+falseAct$/);
+    expect(lines[0]).toMatch(/^system\s+claims\s+buildMs\s+msgs\/s\s+p50 ms\s+p99 ms\s+index MB\s+RSS MB\s+hit@1\s+falseAct$/);
     expect(lines).toHaveLength(2 + results.length);
     expect(formatNotes(runs, true)).toContain('hit@1');
+  });
+
+  it('GIVEN an index size measured for one row and not for another THEN the column shows the MB and a dash', () => {
+    const row = { ...results[0]!, indexMB: 12.4 };
+    const lines = formatTable([row, { ...row, indexMB: null }]).split('\n');
+    const column = (line: string) => line.split(/\s{2,}/)[6];
+    expect(column(lines[2]!)).toBe('12');
+    expect(column(lines[3]!)).toBe('—');
   });
 });
 

@@ -268,6 +268,15 @@ describe('match: refuting or spreading', () => {
     expect(r.refutingCues).toContain(cue);
   });
 
+  it('GIVEN a debunk first matched by its bare claim THEN a later quote of its refutation still refutes', () => {
+    // The first message has too few words besides the claim to quote anything, so the
+    // refutation is not read then; it must be read for the second.
+    const fresh = createMatcher(ALL_DEBUNKS.map((d) => ({ ...d })));
+    expect(fresh.match(`FYI ${FIVE_G}`).refuting).toBe(false);
+    const r = fresh.match(`${FIVE_G}? ${DEBUNKS.fiveG.refutation}`);
+    expect(r.refutingCues).toContain(`refutation:${DEBUNKS.fiveG.id}`);
+  });
+
   it.each([
     { given: 'the bare claim', text: FIVE_G },
     { given: '"这不是谣言"', text: `这不是谣言，${HOT_WATER}` },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/matching/normalize.js';
+import { normalize, normalizedText } from '../../src/matching/normalize.js';
 
 describe('normalize: evasions folded away', () => {
   it.each([
@@ -205,6 +205,14 @@ describe('normalize: odd input', () => {
     for (let c = 0x20; c < 0x7f; c++) ascii += String.fromCharCode(c);
     for (const input of [ascii, 'a.b.c.d e f g', 'x '.repeat(1000)]) {
       expect(normalize(input).text.length).toBeLessThanOrEqual(input.length);
+    }
+  });
+});
+
+describe('normalizedText', () => {
+  it('GIVEN texts short and longer than any before (the buffers grow) THEN it is normalize(text).text', () => {
+    for (const text of ['Ｆａｋｅ  ＮＥＷＳ!!', '谣 言 r.u.m.o.r', `${'x y '.repeat(150_000)}５Ｇ`]) {
+      expect(normalizedText(text)).toBe(normalize(text).text);
     }
   });
 });

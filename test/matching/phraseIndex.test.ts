@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildPhraseIndex } from '../../src/matching/phraseIndex.js';
+import { buildPhraseIndex, phraseAt } from '../../src/matching/phraseIndex.js';
 import { debunk } from './fixtures.js';
 
 const termsOf = (index: ReturnType<typeof buildPhraseIndex>, phrase: number, names: boolean) => {
   const byId = new Map([...index.termIds].map(([term, id]) => [id, term]));
-  const p = index.phrases[phrase]!;
+  const p = phraseAt(index, phrase);
   return Array.from(p.terms).filter((_, k) => (p.names[k] === 1) === names).map((t) => byId.get(t));
 };
 

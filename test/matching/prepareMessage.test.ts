@@ -11,7 +11,7 @@ const index = buildPhraseIndex([
 const termsAt = (text: string) => {
   const m = prepareMessage(text, index, 16_000);
   const byId = new Map([...index.termIds].map(([term, id]) => [id, term]));
-  return [...m.positions].map(([id, at]) => [byId.get(id), at]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return m.terms.map((id) => [byId.get(id), m.positions.get(id)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 };
 
 describe('prepareMessage: words run together', () => {

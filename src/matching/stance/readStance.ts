@@ -1,5 +1,5 @@
 import type { Debunk } from '../../debunks/schema.js';
-import { normalize } from '../normalize.js';
+import { normalizedText } from '../normalize.js';
 import type { PreparedMessage } from '../prepareMessage.js';
 import type { Stance } from '../types.js';
 import { DENIAL, DISTRUST, MOCK, OPENING_DENIAL, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
@@ -22,7 +22,7 @@ export interface ClaimSpan {
   end: number;
 }
 
-const norm = (s: string) => normalize(s).text;
+const norm = normalizedText;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One regex per cue list: Chinese cues anywhere, English cues as whole words; longest first. */
