@@ -36,13 +36,14 @@ const BOOST: BoostOptions = {
 const DEPTH = Number(process.env.FIT_DEPTH ?? 1);
 
 /**
- * The English trees go one level deeper, to interactions of three features (names shared but not
- * what happened, in a large database): that raised the held-out clef2020-en dev act rate from 0.52
- * to 0.56, still acting on none of its negatives at 0.8 when they were left out of the fit
- * (FIT_HOLD_NEGATIVES=1). The Chinese trees stay at depth 2: deeper, they gained on their own
- * training sets only and acted on near-misses in a small database ("喝热水可以缓解感冒症状").
+ * Depth of the English trees (FIT_DEPTH_TREE), apart from the Chinese ones. One level deeper,
+ * with a feature for the BM25 score over the whole message, raised the held-out clef2020-en dev
+ * act rate from 0.54 to 0.58 but acted on 0.5 % of the bench's ordinary chat at 1,000 claims
+ * instead of 0.2 % (places and shops named in passing: "Traffic on the way to Buenos Aires …
+ * Is the 7-Eleven near the office open?") and on near-misses in a small database ("5G towers are
+ * being built near the coronavirus ward"); both trees stay at depth 2.
  */
-const EN_DEPTH = Number(process.env.FIT_DEPTH_TREE ?? 3);
+const EN_DEPTH = Number(process.env.FIT_DEPTH_TREE ?? 2);
 
 /**
  * The negatives of a set with a held-out split are used too: they are the only posts without any

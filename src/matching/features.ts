@@ -45,8 +45,6 @@ export const FEATURE_NAMES = [
    * none. A retelling echoes the claim and its headline alike; a topical neighbour one of them.
    */
   'otherPhrases',
-  /** ln(1 + the BM25 score over the whole message and debunk, in units of the largest idf). */
-  'retrievalInfo',
   /**
    * Share of the idf weight of the phrase's terms other than names (see phraseIndex `names`) found
    * in the window; coverage when the phrase is all names. A neighbour shares who the claim is about
@@ -172,7 +170,6 @@ export function matchFeatures(
   out[14] = out[0] * out[13];
   out[15] = out[9] * out[13];
   out[16] = otherPhrasesPresent(index, message, e);
-  out[17] = Math.log1p(e.retrieval / maxIdf);
-  out[18] = content > 0 ? contentFound / content : e.coverage;
+  out[17] = content > 0 ? contentFound / content : e.coverage;
   return out;
 }
