@@ -1,9 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { checkpointsIn } from '../../src/ledger/checkpoints/checkpointsIn.js';
 import { signCheckpoint, signingKey, type SignedCheckpoint } from '../../src/ledger/checkpoints/signedCheckpoint.js';
-import { managementReport } from '../../src/ledger/export/managementReport.js';
+import { managementReport, managementReportFile } from '../../src/ledger/export/managementReport.js';
+import { textCollector } from '../../src/ledger/export/textSink.js';
 import { ledgerToCsv } from '../../src/ledger/export/toCsv.js';
 import { ledgerToJson } from '../../src/ledger/export/toJson.js';
 import { ledgerToMarkdown } from '../../src/ledger/export/toMarkdown.js';
@@ -226,11 +228,18 @@ describe('the management report from a ledger (chat export)', () => {
     backend.kept.delete(`g\n${messageHash('gone')}`);
     const head = (await backend.read('g'))[1]!;
     checkpoint = signCheckpoint({ groupId: 'g', seq: 2, hash: head.hash, at: '2026-03-02T00:00:00.000Z' }, key);
-    const report = await managementReport(ledger, 'g', 'en', Date.parse('2026-03-03T00:00:00.000Z'));
-    expect(report.status).toBe('verified');
-    expect(report.markdown).toContain('| 5G \\| towers \\*spread\\* it |');
-    expect(report.markdown).toContain(`(text purged; sha256 ${messageHash('gone').slice(0, 12)}…)`);
-    expect(checkpointsIn('r.md', report.markdown)).toEqual({ ok: true, checkpoints: new Map([['g', checkpoint]]) });
+    const collected = textCollector();
+    const report = await managementReport(ledger, 'g', 'en', Date.parse('2026-03-03T00:00:00.000Z'), collected.sink);
+    const markdown = collected.text();
+    expect(report).toEqual({ entries: 2, status: 'verified', filename: 'rumorguard-g-2026-03-03.md' });
+    expect(markdown).toContain('| 5G \\| towers \\*spread\\* it |');
+    expect(markdown).toContain(`(text purged; sha256 ${messageHash('gone').slice(0, 12)}…)`);
+    expect(checkpointsIn('r.md', markdown)).toEqual({ ok: true, checkpoints: new Map([['g', checkpoint]]) });
+    // The chats' export streams the same report into a temporary file, removed once sent.
+    const file = await managementReportFile(ledger, 'g', 'en', Date.parse('2026-03-03T00:00:00.000Z'));
+    expect(readFileSync(file.path, 'utf8')).toBe(markdown);
+    await file.remove();
+    expect(existsSync(file.path)).toBe(false);
   });
 });
 
