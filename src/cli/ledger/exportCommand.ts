@@ -55,11 +55,16 @@ export function exportCommand(): Command {
         // A group whose entries are all gone but that a checkpoint names is exported: the report says what is missing.
         if (!checkpoint && (await ledger.tail(flags.group, 1)).length === 0) throw new CliError(await noSuchGroup(ledger, flags.group, url));
         // Written as it is made, a page at a time: a ledger of millions of entries is never in memory whole.
-        if (!flags.out) return exportLedger(ledger, flags.group, options, streamSink(process.stdout));
+        if (!flags.out) return exportLedger(ledger, flags.group, options, streamSink(process.stdout)).catch(quietOnClosedPipe);
         const out = flags.out;
         return writeOut(out, (sink) => exportLedger(ledger, flags.group, options, sink));
       });
     });
+}
+
+/** A reader that stopped reading (`… | head`) ends the export, as it ends any command's output. */
+function quietOnClosedPipe(error: unknown): void {
+  if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
 }
 
 /** Why `--out` could not be written, in words, for the usual causes. */

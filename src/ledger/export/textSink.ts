@@ -18,18 +18,28 @@ export const fileSink = (file: FileHandle): TextSink => async (chunk) => {
   await file.write(chunk);
 };
 
-/** A sink into a stream (standard output, an HTTP response), waiting for it to drain when full. */
+/**
+ * A sink into a stream (standard output, an HTTP response), waiting for it to drain when full. A
+ * stream that failed (a reader that went away: EPIPE, a closed download) fails the next write, so
+ * the export stops there instead of reading on for nobody.
+ */
 export function streamSink(stream: Writable): TextSink {
+  let failed: Error | undefined;
+  // Kept for good: an error after a write returned is the next write's, never an uncaught one.
+  stream.on('error', (error: Error) => (failed ??= error));
   return (chunk) =>
     new Promise<void>((resolve, reject) => {
+      if (failed || stream.destroyed) return reject(failed ?? new Error('the stream was closed'));
       if (stream.write(chunk)) return resolve();
-      const done = (error?: Error) => {
+      const done = () => {
         stream.off('drain', done);
         stream.off('error', done);
-        if (error) reject(error);
+        stream.off('close', done);
+        if (failed || stream.destroyed) reject(failed ?? new Error('the stream was closed'));
         else resolve();
       };
       stream.on('drain', done);
       stream.on('error', done);
+      stream.on('close', done);
     });
 }
