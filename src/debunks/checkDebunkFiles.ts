@@ -28,6 +28,29 @@ export type FileRead = { file: string; text: string } | { file: string; problem:
  * gone through again to say on which lines.
  */
 export function checkDebunkFiles(reads: Iterable<FileRead>): LoadResult {
+  const steps = checkSteps(reads);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link checkDebunkFiles} with a turn of the event loop after each file, so a database reloaded
+ * in the bot's process (the folder watcher) holds up moderation for one file's parse at a time,
+ * not the whole folder's, and the garbage of each parse can be collected between files.
+ */
+export async function checkDebunkFilesYielding(reads: Iterable<FileRead>): Promise<LoadResult> {
+  const steps = checkSteps(reads);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The check, pausing (yield) after each file. */
+function* checkSteps(reads: Iterable<FileRead>): Generator<void, LoadResult> {
   const debunks: Debunk[] = [];
   const seen = new Set<string>();
   const repeated = new Set<string>();
@@ -48,6 +71,7 @@ export function checkDebunkFiles(reads: Iterable<FileRead>): LoadResult {
       else seen.add(site.id);
     }
     problemsByFile.set(read.file, checked.problems);
+    yield;
   }
   if (repeated.size > 0) for (const problem of duplicateIds(sitesOf(reads, repeated))) problemsByFile.get(problem.file)?.push(problem);
 

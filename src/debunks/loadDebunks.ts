@@ -1,7 +1,7 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { checkDebunkFiles, type LoadResult } from './checkDebunkFiles.js';
+import { checkDebunkFiles, checkDebunkFilesYielding, type LoadResult } from './checkDebunkFiles.js';
 import { realFolderOf } from './readDebunkFile.js';
 import { debunkFileReads } from './readDebunkFiles.js';
 import { debunkFileNames, emptyFolderProblem, folderProblem, shownPath } from './debunkFolder.js';
@@ -34,7 +34,7 @@ export async function loadDebunks(dir: string, options: LoadOptions = {}): Promi
     return { ok: false, problems: [folderProblem(folder, err)] };
   }
   if (names.length === 0) return { ok: false, problems: [emptyFolderProblem(folder)] };
-  return checkDebunkFiles(debunkFileReads(realFolderOf(absolute), folder, names));
+  return checkDebunkFilesYielding(debunkFileReads(realFolderOf(absolute), folder, names));
 }
 
 /** Synchronous {@link loadDebunks}, for start-up code and scripts that cannot await. */

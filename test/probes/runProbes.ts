@@ -119,7 +119,7 @@ async function probeLargeExports(incidents: number): Promise<void> {
 async function probeLargeDatabase(debunks: number): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rg-probes-debunks-'));
   const script = path.join(import.meta.dirname, 'largeDebunkLoad.ts');
-  const tsx = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const tsx = (...args: string[]) => spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
   try {
     const written = tsx('write', dir, String(debunks), '10000');
     if (written.status !== 0) throw new Error(`writing the database failed: ${written.stderr}`);
@@ -127,8 +127,8 @@ async function probeLargeDatabase(debunks: number): Promise<void> {
     const row = await probe(`debunks: ${debunks} entries in files of 10,000 load (row 5)`, [dir], () => {
       const run = tsx('load', dir);
       if (run.status !== 0) throw new Error(run.stderr);
-      const r = JSON.parse(run.stdout) as { ms: number; debunks: number; files: number; peakRssMb: number };
-      note = `${(r.ms / 1000).toFixed(1)} s, ${r.files} files, peak RSS ${r.peakRssMb} MB`;
+      const r = JSON.parse(run.stdout) as { ms: number; debunks: number; files: number; peakRssMb: number; heapMb: number };
+      note = `${(r.ms / 1000).toFixed(1)} s, ${r.files} files, peak RSS ${r.peakRssMb} MB, heap held after GC ${r.heapMb} MB`;
       return r.debunks !== debunks;
     }, undefined, 1_800_000);
     row.note = note;
