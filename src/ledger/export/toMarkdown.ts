@@ -9,6 +9,7 @@ import { CHAIN_FAULTS } from '../verifyChain.js';
 import type { ActionType } from '../../rules/actionTypes.js';
 import { cutText } from '../../lib/cutText.js';
 import { appendAll } from '../../lib/appendAll.js';
+import { median } from '../../lib/median.js';
 
 export interface ReportOptions {
   groupId: string;
@@ -52,10 +53,6 @@ function minutes(ms: number): string {
   return `${Number((ms / 60_000).toFixed(1))} min`;
 }
 
-function median(sorted: readonly number[]): number {
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** The actions a report counts, in the order it lists them, with their names for owners. */
 const ACTION_ROWS = [
@@ -236,11 +233,12 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   lines.push('## Time from message to refutation');
   lines.push('');
   const delays = totals.delays;
-  delays.sort((a, b) => a - b);
+  let slowest = Number.NEGATIVE_INFINITY;
+  for (const d of delays) slowest = Math.max(slowest, d);
   lines.push(
     delays.length === 0
       ? 'No refutations were posted in this period.'
-      : `${delays.length} refutations: median ${minutes(median(delays))}, slowest ${minutes(delays[delays.length - 1]!)} (from the message to the moment the platform accepted the reply).`,
+      : `${delays.length} refutations: median ${minutes(median(delays))}, slowest ${minutes(slowest)} (from the message to the moment the platform accepted the reply).`,
   );
 
   lines.push('');
