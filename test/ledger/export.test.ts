@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { checkpointsIn } from '../../src/ledger/checkpoints/checkpointsIn.js';
 import { signCheckpoint, signingKey, type SignedCheckpoint } from '../../src/ledger/checkpoints/signedCheckpoint.js';
+import { exportLedger } from '../../src/ledger/export/exportLedger.js';
 import { managementReport, managementReportFile } from '../../src/ledger/export/managementReport.js';
 import { textCollector } from '../../src/ledger/export/textSink.js';
 import { ledgerToCsv } from '../../src/ledger/export/toCsv.js';
@@ -252,5 +253,24 @@ describe('ledger export: incidents from pictures', () => {
     const [row] = parse(ledgerToCsv(entries), { columns: true }) as Record<string, string>[];
     expect(row).toMatchObject({ images_sha256: sha, matched_in: 'image' });
     expect(ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) })).toContain(`(matched in a picture, sha256 ${sha.slice(0, 12)}…)`);
+  });
+});
+
+describe('the json export streamed from a ledger', () => {
+  it('GIVEN kept texts, a repeated text, a purged one, no entries, and a checkpoint THEN the text is ledgerToJson\'s', async () => {
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    const key = signingKey(generateKeyPairSync('ed25519').privateKey);
+    for (const [i, text] of ['said once', 'said twice', 'said twice', 'gone'].entries()) {
+      await ledger.append(incident({ messageId: String(i), messageHash: messageHash(text), messageText: text }));
+    }
+    backend.kept.delete(`g\n${messageHash('gone')}`);
+    const head = (await backend.read('g')).at(-1)!;
+    const checkpoint = signCheckpoint({ groupId: 'g', seq: head.seq, hash: head.hash, at: '2026-03-02T00:00:00.000Z' }, key);
+    for (const [group, signed] of [['g', checkpoint], ['g', undefined], ['empty', undefined]] as const) {
+      const out = textCollector();
+      await exportLedger(ledger, group, { format: 'json', ...(signed ? { checkpoint: signed } : {}) }, out.sink);
+      expect(out.text()).toBe(ledgerToJson(group, await ledger.entries(group), signed));
+    }
   });
 });

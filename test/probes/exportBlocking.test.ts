@@ -3,6 +3,7 @@ import { exportLedger } from '../../src/ledger/export/exportLedger.js';
 import { OUTCOME_WINDOW } from '../../src/ledger/export/exportRows.js';
 import { textCollector, type TextSink } from '../../src/ledger/export/textSink.js';
 import { ledgerToCsv } from '../../src/ledger/export/toCsv.js';
+import { ledgerToJson } from '../../src/ledger/export/toJson.js';
 import { ledgerToMarkdown } from '../../src/ledger/export/toMarkdown.js';
 import { CHAIN_PAGE, Ledger } from '../../src/ledger/ledger.js';
 import { memoryLedgerBackend, type LedgerBackend } from '../../src/ledger/ledgerBackend.js';
@@ -73,14 +74,14 @@ describe('exports streamed from the store in the bot\'s process', () => {
   const memory = memoryLedgerBackend();
   memory.entries.set('g', entries);
 
-  it.each(['csv', 'md'] as const)(
+  it.each(['csv', 'md', 'json'] as const)(
     'GIVEN a %s export of 10,000 incidents, one outcome far after its incident THEN the file is the same text as made whole in memory, read and written a page at a time while the event loop runs',
     async (format) => {
       const { backend, reads } = countingReads(memory);
       const ledger = new Ledger(backend);
       const out = measuringSink();
       const { value, turns } = await loopTurnsDuring(() => exportLedger(ledger, 'g', { format }, out.sink));
-      const whole = format === 'csv' ? ledgerToCsv(entries) : ledgerToMarkdown(entries, { groupId: 'g', check: value.check! });
+      const whole = format === 'csv' ? ledgerToCsv(entries) : format === 'json' ? ledgerToJson('g', entries) : ledgerToMarkdown(entries, { groupId: 'g', check: value.check! });
       expect(out.text()).toBe(whole);
       // The late outcome reached its incident (first row of the report): both actions done.
       if (format === 'md') expect(whole).toMatch(/\| 1 \| [^\n]*\| reply\\_refutation: done; warn: done \|/);

@@ -6,7 +6,7 @@ import { isDamaged, type StoredItem } from '../storedEntry.js';
 import { LateOutcomes, type EntryPages } from './exportRows.js';
 import type { TextSink } from './textSink.js';
 import { writeCsv } from './toCsv.js';
-import { ledgerToJson } from './toJson.js';
+import { writeJson } from './toJson.js';
 import { writeMarkdownReport } from './toMarkdown.js';
 
 export type ExportFormat = 'csv' | 'json' | 'md';
@@ -33,9 +33,9 @@ export interface ExportSummary {
  * One group's ledger as a file, written to `sink`: csv, json (every hash and kept text,
  * re-checkable from the file alone) or md (the owner's management report, stating the chain's
  * verification). Each carries the group's signed chain head where there is one. The chain is read
- * as it ends when the export starts, a page at a time; the csv and md are written a page at a time
- * too, so a ledger of millions of entries is exported in bounded memory without holding up
- * moderation. The json is built whole (it is one JSON document of the whole chain).
+ * as it ends when the export starts, a page at a time, and written a page at a time, so a ledger
+ * of millions of entries is exported in bounded memory without holding up moderation (the json
+ * holds the kept message texts until its end, where they are written).
  */
 export async function exportLedger(ledger: Ledger, groupId: string, options: ExportOptions, sink: TextSink): Promise<ExportSummary> {
   const range = { ...(options.since ? { since: options.since } : {}), ...(options.until ? { until: options.until } : {}) };
@@ -43,12 +43,7 @@ export async function exportLedger(ledger: Ledger, groupId: string, options: Exp
   const pages: EntryPages = (texts) => ledger.entryPages(groupId, range, end, texts);
   const checkpoint = options.checkpoint ?? ledger.checkpoint(groupId);
   if (options.format === 'csv') return { entries: await writeCsv(pages, checkpoint, sink) };
-  if (options.format === 'json') {
-    const entries: LedgerEntry[] = [];
-    for await (const page of pages(true)) for (const e of page) entries.push(e);
-    await sink(ledgerToJson(groupId, entries, checkpoint));
-    return { entries: entries.length };
-  }
+  if (options.format === 'json') return { entries: await writeJson(groupId, pages, checkpoint, sink) };
   // Verification reads the whole chain: late outcomes are found in the same pass.
   const late = new LateOutcomes();
   const observe = (items: readonly StoredItem[]) => late.add(items.filter((e): e is LedgerEntry => !isDamaged(e) && inRange(e, range)));
