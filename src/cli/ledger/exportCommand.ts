@@ -56,8 +56,7 @@ export function exportCommand(): Command {
         if (!checkpoint && (await ledger.tail(flags.group, 1)).length === 0) throw new CliError(await noSuchGroup(ledger, flags.group, url));
         // Written as it is made, a page at a time: a ledger of millions of entries is never in memory whole.
         if (!flags.out) return exportLedger(ledger, flags.group, options, streamSink(process.stdout)).catch(quietOnClosedPipe);
-        const out = flags.out;
-        return writeOut(out, (sink) => exportLedger(ledger, flags.group, options, sink));
+        return writeOut(flags.out, (sink) => exportLedger(ledger, flags.group, options, sink));
       });
     });
 }
@@ -86,14 +85,16 @@ async function writeOut<T>(file: string, write: (sink: TextSink) => Promise<T>):
   } catch (error) {
     throw cannotWrite(file, error);
   }
+  let complete = false;
   try {
-    return await write(fileSink(handle));
+    const result = await write(fileSink(handle));
+    complete = true;
+    return result;
   } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(file, { force: true });
     throw (error as NodeJS.ErrnoException).syscall === 'write' ? cannotWrite(file, error) : error;
   } finally {
     await handle.close().catch(() => undefined);
+    if (!complete) await rm(file, { force: true });
   }
 }
 
