@@ -1,7 +1,7 @@
 /**
  * One large export in a process of its own, so its peak memory is the export's: issue 13 row 1.
  *   tsx test/probes/largeExport.ts build <file.sqlite> <incidents>   a real chained SQLite ledger
- *   tsx test/probes/largeExport.ts export <file.sqlite> <md|csv>      prints one line of JSON:
+ *   tsx test/probes/largeExport.ts export <file.sqlite> <md|csv|json>    prints one line of JSON:
  *     { ms, bytes, entries, peakRssMb, maxStallMs }
  * runProbes.ts runs both; the stall is the longest the event loop waited while the export ran in
  * this process, as it runs in the bot's (chat `/rg export`, dashboard downloads).
@@ -28,7 +28,7 @@ async function build(file: string, incidents: number): Promise<void> {
   await backend.close();
 }
 
-async function exportOnce(file: string, format: 'md' | 'csv'): Promise<void> {
+async function exportOnce(file: string, format: 'md' | 'csv' | 'json'): Promise<void> {
   const backend = await sqliteLedgerBackend(file);
   const ledger = new Ledger(backend, { now: () => new Date('2026-06-01T00:00:00.000Z'), textDays: 100_000 });
   const dir = mkdtempSync(path.join(tmpdir(), 'rg-export-'));
@@ -52,8 +52,8 @@ async function exportOnce(file: string, format: 'md' | 'csv'): Promise<void> {
 
 const [mode, file, arg] = process.argv.slice(2);
 if (mode === 'build' && file && arg) await build(file, Number(arg));
-else if (mode === 'export' && file && (arg === 'md' || arg === 'csv')) await exportOnce(file, arg);
+else if (mode === 'export' && file && (arg === 'md' || arg === 'csv' || arg === 'json')) await exportOnce(file, arg);
 else {
-  console.error('usage: largeExport.ts build <file> <incidents> | export <file> <md|csv>');
+  console.error('usage: largeExport.ts build <file> <incidents> | export <file> <md|csv|json>');
   process.exitCode = 2;
 }

@@ -90,7 +90,7 @@ const FUZZ = quick ? 2_000 : 20_000;
 /** A stall of the event loop longer than this while exporting counts as a finding (moderation held up). */
 const STALL_FINDING_MS = 100;
 
-/** `incidents` incidents (each with its outcome) in a SQLite ledger, exported as md and as csv. */
+/** `incidents` incidents (each with its outcome) in a SQLite ledger, exported as md, csv and json. */
 async function probeLargeExports(incidents: number): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rg-probes-ledger-'));
   const script = path.join(import.meta.dirname, 'largeExport.ts');
@@ -99,7 +99,7 @@ async function probeLargeExports(incidents: number): Promise<void> {
     const file = path.join(dir, 'ledger.sqlite');
     const built = tsx('build', file, String(incidents));
     if (built.status !== 0) throw new Error(`building the ledger failed: ${built.stderr}`);
-    for (const format of ['md', 'csv'] as const) {
+    for (const format of ['md', 'csv', 'json'] as const) {
       let note = '';
       const row = await probe(`export ${format} of ${incidents} incidents from SQLite (row 1)`, [format], () => {
         const run = tsx('export', file, format);
