@@ -2,7 +2,7 @@
  * One large export in a process of its own, so its peak memory is the export's: issue 13 row 1.
  *   tsx test/probes/largeExport.ts build <file.sqlite> <incidents>   a real chained SQLite ledger
  *   tsx test/probes/largeExport.ts export <file.sqlite> <md|csv|json>    prints one line of JSON:
- *     { ms, bytes, entries, peakRssMb, maxStallMs }
+ *     { ms, bytes, entries, peakRssMb, maxStallMs, maxGcMs }
  * runProbes.ts runs both; the stall is the longest the event loop waited while the export ran in
  * this process, as it runs in the bot's (chat `/rg export`, dashboard downloads).
  */
@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { sqliteLedgerBackend } from '../../src/ledger/backends/sqliteLedgerBackend.js';
 import { exportLedger } from '../../src/ledger/export/exportLedger.js';
 import { fileSink } from '../../src/ledger/export/textSink.js';
@@ -34,6 +34,12 @@ async function exportOnce(file: string, format: 'md' | 'csv' | 'json'): Promise<
   const dir = mkdtempSync(path.join(tmpdir(), 'rg-export-'));
   const out = path.join(dir, `report.${format}`);
   const delay = monitorEventLoopDelay({ resolution: 10 });
+  // The longest garbage collection, to tell a stall of the collector from one of the export's code.
+  let maxGcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) maxGcMs = Math.max(maxGcMs, entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   try {
     const handle = await open(out, 'w');
     delay.enable();
@@ -42,7 +48,8 @@ async function exportOnce(file: string, format: 'md' | 'csv' | 'json'): Promise<
     const ms = performance.now() - started;
     delay.disable();
     await handle.close();
-    const result = { ms: Math.round(ms), bytes: statSync(out).size, entries, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), maxStallMs: Math.round(delay.max / 1e6) };
+    gc.disconnect();
+    const result = { ms: Math.round(ms), bytes: statSync(out).size, entries, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), maxStallMs: Math.round(delay.max / 1e6), maxGcMs: Math.round(maxGcMs) };
     console.log(JSON.stringify(result));
   } finally {
     await backend.close();
