@@ -104,8 +104,8 @@ async function probeLargeExports(incidents: number): Promise<void> {
       const row = await probe(`export ${format} of ${incidents} incidents from SQLite (row 1)`, [format], () => {
         const run = tsx('export', file, format);
         if (run.status !== 0) throw new Error(run.stderr);
-        const r = JSON.parse(run.stdout) as { ms: number; bytes: number; entries: number; peakRssMb: number; maxStallMs: number };
-        note = `${(r.ms / 1000).toFixed(1)} s, ${Math.round(r.bytes / 1e6)} MB written, peak RSS ${r.peakRssMb} MB, longest event-loop stall ${r.maxStallMs} ms`;
+        const r = JSON.parse(run.stdout) as { ms: number; bytes: number; entries: number; peakRssMb: number; maxStallMs: number; maxGcMs: number };
+        note = `${(r.ms / 1000).toFixed(1)} s, ${Math.round(r.bytes / 1e6)} MB written, peak RSS ${r.peakRssMb} MB, longest event-loop stall ${r.maxStallMs} ms (longest GC ${r.maxGcMs} ms)`;
         return r.entries !== 2 * incidents || r.maxStallMs > STALL_FINDING_MS;
       }, undefined, 600_000);
       row.note = note;
