@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import { resolveDebunkRef } from '../../src/debunks/debunkRef.js';
 import type { ChatMember } from '../../src/engine/chatMessage.js';
-import { managementReport } from '../../src/ledger/export/managementReport.js';
+import { managementReportFile } from '../../src/ledger/export/managementReport.js';
 import { recentIncidents } from '../../src/ledger/recentIncidents.js';
 import { parseButton } from './buttons.js';
 import { dashboardLinkText } from './dashboardLink.js';
@@ -196,11 +196,16 @@ async function exportLedger(deps: DiscordDeps, interaction: ChatInputCommandInte
     await interaction.editReply({ content: text(lang, 'ledgerUnavailable') });
     return;
   }
-  const report = await managementReport(deps.ledger, guildId, lang, deps.now());
-  await interaction.editReply({
-    content: text(lang, 'exportCaption', { guild: escapeDiscordMarkdown(interaction.guild?.name ?? guildId), entries: report.entries, status: report.status }),
-    files: [{ attachment: Buffer.from(report.markdown, 'utf8'), name: report.filename }],
-    allowedMentions: allowedMentions(false),
-  });
+  // Streamed to a file and sent from there: a long ledger's report is never whole in memory.
+  const report = await managementReportFile(deps.ledger, guildId, lang, deps.now());
+  try {
+    await interaction.editReply({
+      content: text(lang, 'exportCaption', { guild: escapeDiscordMarkdown(interaction.guild?.name ?? guildId), entries: report.entries, status: report.status }),
+      files: [{ attachment: report.path, name: report.filename }],
+      allowedMentions: allowedMentions(false),
+    });
+  } finally {
+    await report.remove();
+  }
   await deps.moderator.recordAction('discord', guildId, { kind: 'admin', id: by.id, name: by.name }, 'export', `ledger report exported (${report.entries} entries)`);
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Message } from 'telegraf/types';
 import type { ChatMember } from '../../src/engine/chatMessage.js';
-import { managementReport } from '../../src/ledger/export/managementReport.js';
+import { managementReportFile } from '../../src/ledger/export/managementReport.js';
 import { recentIncidents } from '../../src/ledger/recentIncidents.js';
 import { answerLanguage } from '../../src/engine/language.js';
 import type { Language } from '../../src/engine/templates.js';
@@ -136,16 +136,19 @@ async function incidents(deps: AdapterDeps, chat: GroupChat, count: number, lang
 async function exportLedger(deps: AdapterDeps, message: Message.TextMessage, chat: GroupChat, admin: ChatMember, lang: Language): Promise<string> {
   if (!deps.ledger || !message.from) return escapeHtml('The ledger is not available.');
   const groupId = String(chat.id);
-  const report = await managementReport(deps.ledger, groupId, lang, deps.now());
+  // Streamed to a file and sent from there: a long ledger's report is never whole in memory.
+  const report = await managementReportFile(deps.ledger, groupId, lang, deps.now());
   try {
     await deps.telegram.sendDocument(
       message.from.id,
-      { source: Buffer.from(report.markdown, 'utf8'), filename: report.filename },
+      { source: report.path, filename: report.filename },
       { caption: textHtml(lang, 'exportCaption', { group: chat.title, entries: report.entries, status: report.status }), parse_mode: 'HTML' },
     );
   } catch (error) {
     deps.log.info({ err: error, chat: chat.id }, 'export: private chat with the admin not possible');
     return textHtml(lang, 'exportNeedsDm');
+  } finally {
+    await report.remove();
   }
   await deps.moderator.recordAction('telegram', groupId, { kind: 'admin', id: admin.id, name: admin.name }, 'export', `ledger report exported (${report.entries} entries)`);
   return textHtml(lang, 'exportSent');

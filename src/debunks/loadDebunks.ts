@@ -1,15 +1,10 @@
 import { readdirSync, type Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { checkDebunkFiles, type FileRead, type LoadResult } from './checkDebunkFiles.js';
-import { readDebunkFile, realFolderOf } from './readDebunkFile.js';
-import { readDebunkFiles } from './readDebunkFiles.js';
-import {
-  debunkFileNames,
-  emptyFolderProblem,
-  folderProblem,
-  shownFile,
-  shownPath,
-} from './debunkFolder.js';
+import { checkDebunkFiles, checkDebunkFilesYielding, type LoadResult } from './checkDebunkFiles.js';
+import { realFolderOf } from './readDebunkFile.js';
+import { debunkFileReads } from './readDebunkFiles.js';
+import { debunkFileNames, emptyFolderProblem, folderProblem, shownPath } from './debunkFolder.js';
 
 export type { LoadResult } from './checkDebunkFiles.js';
 export { formatProblem, formatProblems, LOAD_PROBLEM_CODES } from './loadProblem.js';
@@ -31,10 +26,15 @@ export interface LoadOptions {
  * problems, every one of them at once.
  */
 export async function loadDebunks(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const read = await readDebunkFiles(dir, options.cwd ?? process.cwd());
-  if (!read.ok) return read;
-  if (read.reads.length === 0) return { ok: false, problems: [emptyFolderProblem(read.folder)] };
-  return checkDebunkFiles(read.reads);
+  const { absolute, folder } = locate(dir, options);
+  let names: string[];
+  try {
+    names = debunkFileNames(await readdir(absolute, { withFileTypes: true }));
+  } catch (err) {
+    return { ok: false, problems: [folderProblem(folder, err)] };
+  }
+  if (names.length === 0) return { ok: false, problems: [emptyFolderProblem(folder)] };
+  return checkDebunkFilesYielding(debunkFileReads(realFolderOf(absolute), folder, names));
 }
 
 /** Synchronous {@link loadDebunks}, for start-up code and scripts that cannot await. */
@@ -48,9 +48,7 @@ export function loadDebunksSync(dir: string, options: LoadOptions = {}): LoadRes
   }
   const names = debunkFileNames(listing);
   if (names.length === 0) return { ok: false, problems: [emptyFolderProblem(folder)] };
-  const realFolder = realFolderOf(absolute);
-  const reads = names.map((name): FileRead => readDebunkFile(realFolder, name, shownFile(folder, name)));
-  return checkDebunkFiles(reads);
+  return checkDebunkFiles(debunkFileReads(realFolderOf(absolute), folder, names));
 }
 
 function locate(dir: string, options: LoadOptions): { absolute: string; folder: string } {

@@ -11,6 +11,8 @@ export const LOAD_PROBLEM_CODES = {
   emptyFolder: 'empty_folder',
   /** A folder or file exists but could not be read (permissions, I/O). */
   unreadable: 'unreadable',
+  /** A file is larger than one debunk file may be (MAX_DEBUNK_FILE_BYTES): it must be split. */
+  tooLarge: 'file_too_large',
   /** The file is not valid YAML or JSON. */
   syntax: 'syntax',
   /** The file parses but is neither a list of entries nor `debunks:` with a list. */

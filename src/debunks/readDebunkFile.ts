@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { FileRead } from './checkDebunkFiles.js';
-import { LOAD_PROBLEM_CODES } from './loadProblem.js';
+import { LOAD_PROBLEM_CODES, type LoadProblemCode } from './loadProblem.js';
 
 /**
  * The byte offset of the first byte that is not part of valid UTF-8 in `bytes`, or undefined
@@ -35,7 +35,17 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-const problem = (file: string, message: string): FileRead => ({ file, problem: { file, message, code: LOAD_PROBLEM_CODES.unreadable } });
+const problem = (file: string, message: string, code: LoadProblemCode = LOAD_PROBLEM_CODES.unreadable): FileRead => ({ file, problem: { file, message, code } });
+
+/**
+ * The largest debunk file read, in bytes. Parsing YAML takes some forty times a file's size in
+ * memory while it lasts; files up to this size keep that to a few hundred MB however large the
+ * database, which is spread over many files (`db import` writes at most IMPORT_FILE_ENTRIES
+ * entries a file, far below this).
+ */
+export const MAX_DEBUNK_FILE_BYTES = 16 * 1024 * 1024;
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /**
  * Reads one debunk file of a folder, refusing what is not a plain file of that folder: a symlink
@@ -65,6 +75,14 @@ export function readDebunkFile(realFolder: string, name: string, file: string): 
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return problem(file, 'cannot read file (EISDIR)');
     if (!stat.isFile()) return problem(file, 'is not a regular file (a FIFO, socket or device); only plain files are read');
+    if (stat.size > MAX_DEBUNK_FILE_BYTES) {
+      return problem(
+        file,
+        `is ${megabytes(stat.size)}, more than the ${megabytes(MAX_DEBUNK_FILE_BYTES)} one debunk file may hold: split its entries over several files in the folder ` +
+          '(every .yaml, .yml and .json file there is loaded), or import it with "rumorguard db import", which writes files of at most 10,000 entries',
+        LOAD_PROBLEM_CODES.tooLarge,
+      );
+    }
     const bytes = readFileSync(fd);
     const bad = firstInvalidUtf8(bytes);
     if (bad !== undefined) {

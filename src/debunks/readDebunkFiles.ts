@@ -22,10 +22,20 @@ export async function readDebunkFiles(dir: string, cwd: string): Promise<FolderR
   } catch (err) {
     return { ok: false, problems: [folderProblem(folder, err)] };
   }
-  const realFolder = realFolderOf(absolute);
-  // One file after another, each checked to be a plain UTF-8 file of this folder (readDebunkFile).
-  const reads = names.map((name): FileRead => readDebunkFile(realFolder, name, shownFile(folder, name)));
-  return { ok: true, folder, reads };
+  return { ok: true, folder, reads: [...debunkFileReads(realFolderOf(absolute), folder, names)] };
+}
+
+/**
+ * The files `names` of a folder, each read (checked to be a plain UTF-8 file of this folder, see
+ * readDebunkFile) only when iterated to, and again on each iteration: a loader goes through a
+ * large database one file at a time instead of holding all of its text.
+ */
+export function debunkFileReads(realFolder: string, folder: string, names: readonly string[]): Iterable<FileRead> {
+  return {
+    *[Symbol.iterator]() {
+      for (const name of names) yield readDebunkFile(realFolder, name, shownFile(folder, name));
+    },
+  };
 }
 
 /** Windows editors may save UTF-8 with a byte-order mark, which JSON.parse rejects. */

@@ -43,22 +43,30 @@ export function incidentViews(entries: readonly LedgerEntry[]): IncidentView[] {
   const views: IncidentView[] = [];
   for (const e of entries) {
     if (e.record.type !== 'incident') continue;
-    const record = e.record;
-    const results = record.recordId ? [...(outcomes.get(record.recordId) ?? [])] : [];
-    const actions = record.actions.map((a): ActionView => {
-      if (a.status === 'withheld' || (a.status === undefined && a.done === false)) {
-        return { type: a.type, status: 'withheld', detail: a.detail, ...(a.withheldBecause ? { why: a.withheldBecause } : {}) };
-      }
-      // Each planned action takes the first outcome of its type not yet taken.
-      const i = results.findIndex((r) => r.type === a.type);
-      if (i < 0) return { type: a.type, status: 'pending', detail: a.detail };
-      const [r] = results.splice(i, 1) as [ActionResult];
-      const why = r.status === 'skipped' ? r.reason : r.status === 'failed' ? r.error : undefined;
-      return { type: a.type, status: r.status, detail: r.detail ? `${a.detail}; ${r.detail}` : a.detail, settledAt: r.at, ...(why ? { why } : {}) };
-    });
-    views.push({ entry: e as LedgerEntry & { record: IncidentRecord }, actions });
+    const results = e.record.recordId ? (outcomes.get(e.record.recordId) ?? []) : [];
+    views.push(incidentView(e as LedgerEntry & { record: IncidentRecord }, results));
   }
   return views;
+}
+
+/**
+ * One incident with what became of each action it planned, given the results of its outcome
+ * records in chain order.
+ */
+export function incidentView(entry: LedgerEntry & { record: IncidentRecord }, outcomeResults: readonly ActionResult[]): IncidentView {
+  const results = [...outcomeResults];
+  const actions = entry.record.actions.map((a): ActionView => {
+    if (a.status === 'withheld' || (a.status === undefined && a.done === false)) {
+      return { type: a.type, status: 'withheld', detail: a.detail, ...(a.withheldBecause ? { why: a.withheldBecause } : {}) };
+    }
+    // Each planned action takes the first outcome of its type not yet taken.
+    const i = results.findIndex((r) => r.type === a.type);
+    if (i < 0) return { type: a.type, status: 'pending', detail: a.detail };
+    const [r] = results.splice(i, 1) as [ActionResult];
+    const why = r.status === 'skipped' ? r.reason : r.status === 'failed' ? r.error : undefined;
+    return { type: a.type, status: r.status, detail: r.detail ? `${a.detail}; ${r.detail}` : a.detail, settledAt: r.at, ...(why ? { why } : {}) };
+  });
+  return { entry, actions };
 }
 
 /** True when the incident's action of this type was carried out. */

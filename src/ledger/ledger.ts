@@ -1,12 +1,17 @@
 import { KeyedLock } from '../lib/keyedLock.js';
 import type { SignedCheckpoint } from './checkpoints/signedCheckpoint.js';
-import type { KeptText, LedgerBackend } from './ledgerBackend.js';
+import type { ChainEnd, KeptText, LedgerBackend } from './ledgerBackend.js';
 import { nextEntry, type LedgerEntry } from './ledgerEntry.js';
 import type { LedgerRecord } from './ledgerRecord.js';
 import { DEFAULT_TEXT_DAYS, hashesWithoutText, joinMessageTexts, splitMessageText } from './messageText.js';
-import { isDamaged } from './storedEntry.js';
-import { verifyChainInSlices, type ChainCheck } from './verifyChain.js';
+import { isDamaged, type StoredItem } from './storedEntry.js';
+import { ChainVerifier, type ChainCheck } from './verifyChain.js';
 
+/**
+ * Items read from the store at a time by verification and exports: a few ms of parsing and
+ * hashing between two turns of the event loop, and a bounded amount of memory.
+ */
+export const CHAIN_PAGE = 1000;
 /** Writers racing for one group's head give up after this many lost rounds (never in practice). */
 const MAX_ATTEMPTS = 1000;
 /** Longest pause after a lost race, in ms. */
@@ -102,15 +107,67 @@ export class Ledger {
    * Checks one group's chain as stored, and against its latest signed checkpoint: the one given
    * (from a file someone kept), else the ledger's own (see LedgerOptions.checkpoints).
    */
-  async verify(groupId: string, against: { checkpoint?: SignedCheckpoint; trustedKey?: string } = {}): Promise<ChainCheck> {
-    const chain = await this.backend.readChain(groupId);
+  /**
+   * `snapshot` is where to stop reading (else where the chain ends now); `observe` sees each page
+   * read, so an export learns what it needs from the same pass.
+   */
+  async verify(
+    groupId: string,
+    against: { checkpoint?: SignedCheckpoint; trustedKey?: string } = {},
+    snapshot?: ChainEnd,
+    observe?: (items: readonly StoredItem[]) => void,
+  ): Promise<ChainCheck> {
+    const end = snapshot ?? (await this.backend.chainEnd(groupId));
     const checkpoint = against.checkpoint ?? this.checkpoints?.latest(groupId);
     const trustedKey = against.checkpoint ? against.trustedKey : (against.trustedKey ?? this.checkpoints?.trustedKey);
-    return verifyChainInSlices(groupId, chain.items, {
-      ...(chain.head ? { storedHead: chain.head } : {}),
+    const verifier = new ChainVerifier(groupId, {
+      ...(end.head ? { storedHead: end.head } : {}),
       ...(checkpoint ? { checkpoint } : {}),
       ...(trustedKey ? { trustedKey } : {}),
     });
+    for await (const page of this.storedPages(groupId, end)) {
+      for (const item of page) verifier.add(item);
+      observe?.(page);
+    }
+    return verifier.result();
+  }
+
+  /** Where a group's chain ends now: pass it to `verify` and `entryPages` so they read the same entries. */
+  chainEnd(groupId: string): Promise<ChainEnd> {
+    return this.backend.chainEnd(groupId);
+  }
+
+  /**
+   * A group's storage up to `end`, CHAIN_PAGE items at a time, with a turn of the event loop
+   * before each page (a store in memory answers without one), so reading a long chain in the
+   * bot's process neither holds it in memory nor holds up moderation. The next page is asked for
+   * while the caller works on this one.
+   */
+  private async *storedPages(groupId: string, end: ChainEnd): AsyncGenerator<StoredItem[]> {
+    const read = (after: number) => this.backend.readPage(groupId, after, end.end, CHAIN_PAGE);
+    let next = end.end > 0 ? read(0) : undefined;
+    let after = 0;
+    while (next) {
+      const page = await next;
+      const more = page.items.length === CHAIN_PAGE && page.last > after && page.last < end.end;
+      after = page.last;
+      next = more ? read(after) : undefined;
+      // A page not taken (the caller stopped) must not become an unhandled rejection.
+      next?.catch(() => undefined);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (page.items.length > 0) yield page.items;
+    }
+  }
+
+  /**
+   * {@link entries} a page at a time, up to `end` (what the streamed exports read): each page's
+   * kept texts are fetched with it unless `texts` is false (a pass that only counts).
+   */
+  async *entryPages(groupId: string, range: { since?: Date; until?: Date }, end: ChainEnd, texts = true): AsyncGenerator<LedgerEntry[]> {
+    for await (const page of this.storedPages(groupId, end)) {
+      const entries = page.filter((e): e is LedgerEntry => !isDamaged(e) && inRange(e, range));
+      if (entries.length > 0) yield texts ? await this.withTexts(groupId, entries) : entries;
+    }
   }
 
   /** The latest signed checkpoint of a group this ledger knows, for exports to carry. */
@@ -124,10 +181,11 @@ export class Ledger {
    */
   async entries(groupId: string, range: { since?: Date; until?: Date } = {}): Promise<LedgerEntry[]> {
     const chain = await this.backend.readChain(groupId);
-    const entries = chain.items.filter((e): e is LedgerEntry => !isDamaged(e)).filter((e) => {
-      const t = Date.parse(e.at);
-      return (range.since === undefined || t >= range.since.getTime()) && (range.until === undefined || t < range.until.getTime());
-    });
+    return this.withTexts(groupId, chain.items.filter((e): e is LedgerEntry => !isDamaged(e) && inRange(e, range)));
+  }
+
+  /** The entries with the message texts still kept put back into their incidents. */
+  private async withTexts(groupId: string, entries: LedgerEntry[]): Promise<LedgerEntry[]> {
     const hashes = hashesWithoutText(entries);
     if (hashes.length === 0) return entries;
     return joinMessageTexts(entries, await this.backend.texts(groupId, hashes, this.now()));
@@ -152,4 +210,10 @@ export class Ledger {
       this.lastPurge = Number.NEGATIVE_INFINITY;
     });
   }
+}
+
+/** Whether an entry was appended within [since, until). */
+export function inRange(e: LedgerEntry, range: { since?: Date; until?: Date }): boolean {
+  const t = Date.parse(e.at);
+  return (range.since === undefined || t >= range.since.getTime()) && (range.until === undefined || t < range.until.getTime());
 }

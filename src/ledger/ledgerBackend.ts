@@ -1,10 +1,29 @@
 import type { LedgerEntry } from './ledgerEntry.js';
-import { entriesOf, isDamaged, storedItem, type StoredChain } from './storedEntry.js';
+import { entriesOf, isDamaged, storedItem, type StoredChain, type StoredItem } from './storedEntry.js';
 
 /** The end of a group's chain. */
 export interface ChainHead {
   seq: number;
   hash: string;
+}
+
+/**
+ * Where a group's storage ended when an export or a verification began: pages are read up to
+ * `end` and no further, so entries appended meanwhile are not half in a report, and every pass
+ * over the chain sees the same entries.
+ */
+export interface ChainEnd {
+  /** The place of the last item stored (its seq in SQL, its position in a list), 0 when none. */
+  end: number;
+  /** The head the store keeps apart from the entries (Redis), read in the same snapshot. */
+  head?: ChainHead;
+}
+
+/** Items of a group's storage after one place, and the place of the last of them. */
+export interface ChainPage {
+  items: StoredItem[];
+  /** The place to read the next page after (the `after` of the next readPage). */
+  last: number;
 }
 
 /**
@@ -44,6 +63,14 @@ export interface LedgerBackend {
    * keeps apart (if it keeps one): what verification checks.
    */
   readChain(groupId: string): Promise<StoredChain>;
+  /** Where a group's storage ends now (see ChainEnd). */
+  chainEnd(groupId: string): Promise<ChainEnd>;
+  /**
+   * Up to `limit` items of a group's storage, in storage order, placed after `after` and at most
+   * at `end` (from chainEnd): what exports and verification read a page at a time, so a chain of
+   * millions of entries is never in memory at once.
+   */
+  readPage(groupId: string, after: number, end: number, limit: number): Promise<ChainPage>;
   /** Groups that have a ledger. */
   groups(): Promise<string[]>;
   /** The texts still kept for these message hashes in a group (by hash; gone ones are absent). */
@@ -84,6 +111,14 @@ export function memoryLedgerBackend(): LedgerBackend & { entries: Map<string, Le
     },
     read: async (groupId) => entriesOf(groupId, await readChain(groupId)),
     readChain,
+    chainEnd: async (groupId) => ({ end: entries.get(groupId)?.length ?? 0 }),
+    async readPage(groupId, after, end, limit) {
+      const list = entries.get(groupId) ?? [];
+      const stop = Math.min(end, after + limit);
+      const items: StoredItem[] = [];
+      for (let i = after; i < stop; i++) items.push(storedItem(list[i], i + 1));
+      return { items, last: stop };
+    },
     async groups() {
       return [...entries.keys()];
     },

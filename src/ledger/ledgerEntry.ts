@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonicalJson.js';
 import type { LedgerRecord } from './ledgerRecord.js';
 
 /** A record as kept in a group's ledger: numbered, timed and chained to the entry before it. */
@@ -28,7 +28,7 @@ export const genesisHash = (groupId: string) => sha256(`rumorguard-ledger-v1:${g
  * on every backend and in every language that re-checks an export.
  */
 export function hashEntry(entry: Omit<LedgerEntry, 'hash'>): string {
-  const body = canonicalize({ seq: entry.seq, at: entry.at, record: entry.record, prev: entry.prev });
+  const body = canonicalJson({ seq: entry.seq, at: entry.at, record: entry.record, prev: entry.prev });
   if (body === undefined) throw new TypeError('ledger entry cannot be encoded');
   return sha256(body);
 }

@@ -31,6 +31,8 @@ export function reconnectingBackend(open: () => Promise<OpenedLedgerBackend>): L
     tail: (g, n) => call((b) => b.tail(g, n)),
     read: (g) => call((b) => b.read(g)),
     readChain: (g) => call((b) => b.readChain(g)),
+    chainEnd: (g) => call((b) => b.chainEnd(g)),
+    readPage: (g, after, end, limit) => call((b) => b.readPage(g, after, end, limit)),
     groups: () => call((b) => b.groups()),
     texts: (g, hashes, now) => call((b) => b.texts(g, hashes, now)),
     purgeTexts: (now) => call((b) => b.purgeTexts(now)),

@@ -51,11 +51,9 @@ const checkpointSays = (c: SignedCheckpoint) => `the checkpoint signed ${c.at} b
  * number. Damaged items are faults, never exceptions.
  */
 export function verifyChain(groupId: string, items: readonly StoredItem[], options: VerifyOptions = {}): ChainCheck {
-  const steps = verifySteps(groupId, items, options);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  const verifier = new ChainVerifier(groupId, options);
+  for (const item of items) verifier.add(item);
+  return verifier.result();
 }
 
 /**
@@ -63,63 +61,105 @@ export function verifyChain(groupId: string, items: readonly StoredItem[], optio
  * a long chain verified in the bot's process (an export, the dashboard) never holds up moderation.
  */
 export async function verifyChainInSlices(groupId: string, items: readonly StoredItem[], options: VerifyOptions = {}): Promise<ChainCheck> {
-  const steps = verifySteps(groupId, items, options);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  const verifier = new ChainVerifier(groupId, options);
+  for (let i = 0; i < items.length; i++) {
+    if ((i + 1) % VERIFY_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    verifier.add(items[i]!);
   }
+  return verifier.result();
 }
 
 /** Entries hashed between two turns of the event loop (a few ms of work). */
 export const VERIFY_SLICE = 1000;
 
-function* verifySteps(groupId: string, items: readonly StoredItem[], options: VerifyOptions): Generator<void, ChainCheck> {
-  const { storedHead, checkpoint } = options;
-  const count = items.length;
-  const fail = (fault: ChainFault, seq: number, detail?: string): ChainCheck => ({ ok: false, seq, fault, entries: count, ...(detail ? { detail } : {}) });
+/** The first fault found, before the count of items is known. */
+interface Fault {
+  fault: ChainFault;
+  seq: number;
+  detail?: string;
+}
 
-  if (checkpoint) {
-    const untrusted = checkpoint.groupId === groupId ? checkpointFault(checkpoint, options.trustedKey) : `it is for group ${checkpoint.groupId}`;
-    if (untrusted) return fail('bad_checkpoint', checkpoint.seq, untrusted);
+/**
+ * `verifyChain` fed one item at a time, in stored order, so a chain read a page at a time is
+ * checked without ever being in memory whole. After the first fault it only counts the items (and
+ * looks for the missing seq, which tells "reordered" from "missing").
+ */
+export class ChainVerifier {
+  private count = 0;
+  private prev: string;
+  private expected = 1;
+  private fault: Fault | undefined;
+  /** A seq not where it belongs: found further on (reordered) or not (missing). */
+  private lookingFor: number | undefined;
+
+  constructor(
+    private readonly groupId: string,
+    private readonly options: VerifyOptions = {},
+  ) {
+    this.prev = genesisHash(groupId);
+    const { checkpoint } = options;
+    if (checkpoint) {
+      const untrusted = checkpoint.groupId === groupId ? checkpointFault(checkpoint, options.trustedKey) : `it is for group ${checkpoint.groupId}`;
+      if (untrusted) this.fault = { fault: 'bad_checkpoint', seq: checkpoint.seq, detail: untrusted };
+    }
   }
 
-  let prev = genesisHash(groupId);
-  let expected = 1;
-  for (const e of items) {
-    if (expected % VERIFY_SLICE === 0) yield;
-    if (isDamaged(e)) return fail('damaged', e.seq, e.reason);
+  add(e: StoredItem): void {
+    this.count += 1;
+    if (this.fault) {
+      if (this.lookingFor !== undefined && e.seq === this.lookingFor) this.fault.fault = 'reordered';
+      return;
+    }
+    this.fault = this.check(e);
+  }
+
+  private check(e: StoredItem): Fault | undefined {
+    const { checkpoint } = this.options;
+    const expected = this.expected;
+    if (isDamaged(e)) return { fault: 'damaged', seq: e.seq, detail: e.reason };
     if (e.seq !== expected) {
-      if (e.seq === expected - 1) return fail('forked', e.seq);
-      // The first sequence number that is not where it belongs: gone, or stored elsewhere.
-      return fail(items.some((item) => item.seq === expected) ? 'reordered' : 'missing', expected);
+      if (e.seq === expected - 1) return { fault: 'forked', seq: e.seq };
+      // The first sequence number that is not where it belongs: gone, or stored further on (the
+      // items before it hold exactly 1 … expected - 1).
+      this.lookingFor = expected;
+      return { fault: 'missing', seq: expected };
     }
-    if (e.record.groupId !== groupId) return fail('wrong_group', e.seq);
-    if (hashEntry(e) !== e.hash) return fail('edited', e.seq);
-    if (e.prev !== prev) return fail('broken_link', e.seq);
+    if (e.record.groupId !== this.groupId) return { fault: 'wrong_group', seq: e.seq };
+    if (hashEntry(e) !== e.hash) return { fault: 'edited', seq: e.seq };
+    if (e.prev !== this.prev) return { fault: 'broken_link', seq: e.seq };
     if (checkpoint && e.seq === checkpoint.seq && e.hash !== checkpoint.hash) {
-      return fail('rewritten', e.seq, `its hash is ${e.hash.slice(0, 12)}…, ${checkpointSays(checkpoint)} with hash ${checkpoint.hash.slice(0, 12)}…`);
+      return { fault: 'rewritten', seq: e.seq, detail: `its hash is ${e.hash.slice(0, 12)}…, ${checkpointSays(checkpoint)} with hash ${checkpoint.hash.slice(0, 12)}…` };
     }
-    prev = e.hash;
-    expected++;
+    this.prev = e.hash;
+    this.expected += 1;
+    return undefined;
   }
-  const last = expected - 1;
 
-  if (last === 0 && (storedHead || checkpoint)) {
-    const evidence = [storedHead ? `the store's head record still says seq ${storedHead.seq}` : '', checkpoint ? checkpointSays(checkpoint) : ''];
-    return fail('group_missing', 1, evidence.filter(Boolean).join('; '));
-  }
-  if (storedHead) {
-    if (storedHead.seq > last) return fail('truncated', last + 1, `the chain ends at seq ${last}; the store's head record says seq ${storedHead.seq}`);
-    if (storedHead.seq < last) return fail('head_mismatch', storedHead.seq + 1, `the head record says the chain ends at seq ${storedHead.seq}, the entries go on to seq ${last}`);
-    if (storedHead.hash !== prev) return fail('head_mismatch', last, "the head record's hash is not the last entry's");
-  }
-  if (checkpoint && checkpoint.seq > last) return fail('truncated', last + 1, `the chain ends at seq ${last}; ${checkpointSays(checkpoint)}`);
+  /** The verdict on every item added. */
+  result(): ChainCheck {
+    const count = this.count;
+    const fail = ({ fault, seq, detail }: Fault): ChainCheck => ({ ok: false, seq, fault, entries: count, ...(detail ? { detail } : {}) });
+    if (this.fault) return fail(this.fault);
+    const { storedHead, checkpoint } = this.options;
+    const prev = this.prev;
+    const last = this.expected - 1;
 
-  return {
-    ok: true,
-    entries: count,
-    ...(count > 0 ? { head: prev } : {}),
-    ...(checkpoint ? { checkpoint: { seq: checkpoint.seq, at: checkpoint.at, keyId: checkpoint.keyId } } : {}),
-  };
+    if (last === 0 && (storedHead || checkpoint)) {
+      const evidence = [storedHead ? `the store's head record still says seq ${storedHead.seq}` : '', checkpoint ? checkpointSays(checkpoint) : ''];
+      return fail({ fault: 'group_missing', seq: 1, detail: evidence.filter(Boolean).join('; ') });
+    }
+    if (storedHead) {
+      if (storedHead.seq > last) return fail({ fault: 'truncated', seq: last + 1, detail: `the chain ends at seq ${last}; the store's head record says seq ${storedHead.seq}` });
+      if (storedHead.seq < last) return fail({ fault: 'head_mismatch', seq: storedHead.seq + 1, detail: `the head record says the chain ends at seq ${storedHead.seq}, the entries go on to seq ${last}` });
+      if (storedHead.hash !== prev) return fail({ fault: 'head_mismatch', seq: last, detail: "the head record's hash is not the last entry's" });
+    }
+    if (checkpoint && checkpoint.seq > last) return fail({ fault: 'truncated', seq: last + 1, detail: `the chain ends at seq ${last}; ${checkpointSays(checkpoint)}` });
+
+    return {
+      ok: true,
+      entries: count,
+      ...(count > 0 ? { head: prev } : {}),
+      ...(checkpoint ? { checkpoint: { seq: checkpoint.seq, at: checkpoint.at, keyId: checkpoint.keyId } } : {}),
+    };
+  }
 }

@@ -1,9 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { checkpointsIn } from '../../src/ledger/checkpoints/checkpointsIn.js';
 import { signCheckpoint, signingKey, type SignedCheckpoint } from '../../src/ledger/checkpoints/signedCheckpoint.js';
-import { managementReport } from '../../src/ledger/export/managementReport.js';
+import { exportLedger } from '../../src/ledger/export/exportLedger.js';
+import { managementReport, managementReportFile } from '../../src/ledger/export/managementReport.js';
+import { textCollector } from '../../src/ledger/export/textSink.js';
 import { ledgerToCsv } from '../../src/ledger/export/toCsv.js';
 import { ledgerToJson } from '../../src/ledger/export/toJson.js';
 import { ledgerToMarkdown } from '../../src/ledger/export/toMarkdown.js';
@@ -226,11 +229,18 @@ describe('the management report from a ledger (chat export)', () => {
     backend.kept.delete(`g\n${messageHash('gone')}`);
     const head = (await backend.read('g'))[1]!;
     checkpoint = signCheckpoint({ groupId: 'g', seq: 2, hash: head.hash, at: '2026-03-02T00:00:00.000Z' }, key);
-    const report = await managementReport(ledger, 'g', 'en', Date.parse('2026-03-03T00:00:00.000Z'));
-    expect(report.status).toBe('verified');
-    expect(report.markdown).toContain('| 5G \\| towers \\*spread\\* it |');
-    expect(report.markdown).toContain(`(text purged; sha256 ${messageHash('gone').slice(0, 12)}…)`);
-    expect(checkpointsIn('r.md', report.markdown)).toEqual({ ok: true, checkpoints: new Map([['g', checkpoint]]) });
+    const collected = textCollector();
+    const report = await managementReport(ledger, 'g', 'en', Date.parse('2026-03-03T00:00:00.000Z'), collected.sink);
+    const markdown = collected.text();
+    expect(report).toEqual({ entries: 2, status: 'verified', filename: 'rumorguard-g-2026-03-03.md' });
+    expect(markdown).toContain('| 5G \\| towers \\*spread\\* it |');
+    expect(markdown).toContain(`(text purged; sha256 ${messageHash('gone').slice(0, 12)}…)`);
+    expect(checkpointsIn('r.md', markdown)).toEqual({ ok: true, checkpoints: new Map([['g', checkpoint]]) });
+    // The chats' export streams the same report into a temporary file, removed once sent.
+    const file = await managementReportFile(ledger, 'g', 'en', Date.parse('2026-03-03T00:00:00.000Z'));
+    expect(readFileSync(file.path, 'utf8')).toBe(markdown);
+    await file.remove();
+    expect(existsSync(file.path)).toBe(false);
   });
 });
 
@@ -243,5 +253,24 @@ describe('ledger export: incidents from pictures', () => {
     const [row] = parse(ledgerToCsv(entries), { columns: true }) as Record<string, string>[];
     expect(row).toMatchObject({ images_sha256: sha, matched_in: 'image' });
     expect(ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) })).toContain(`(matched in a picture, sha256 ${sha.slice(0, 12)}…)`);
+  });
+});
+
+describe('the json export streamed from a ledger', () => {
+  it('GIVEN kept texts, a repeated text, a purged one, no entries, and a checkpoint THEN the text is ledgerToJson\'s', async () => {
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    const key = signingKey(generateKeyPairSync('ed25519').privateKey);
+    for (const [i, text] of ['said once', 'said twice', 'said twice', 'gone'].entries()) {
+      await ledger.append(incident({ messageId: String(i), messageHash: messageHash(text), messageText: text }));
+    }
+    backend.kept.delete(`g\n${messageHash('gone')}`);
+    const head = (await backend.read('g')).at(-1)!;
+    const checkpoint = signCheckpoint({ groupId: 'g', seq: head.seq, hash: head.hash, at: '2026-03-02T00:00:00.000Z' }, key);
+    for (const [group, signed] of [['g', checkpoint], ['g', undefined], ['empty', undefined]] as const) {
+      const out = textCollector();
+      await exportLedger(ledger, group, { format: 'json', ...(signed ? { checkpoint: signed } : {}) }, out.sink);
+      expect(out.text()).toBe(ledgerToJson(group, await ledger.entries(group), signed));
+    }
   });
 });

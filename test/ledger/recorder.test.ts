@@ -23,6 +23,8 @@ function flakyBackend() {
     head: async (g) => (guard(g), inner.head(g)),
     read: async (g) => (guard(), inner.read(g)),
     readChain: async (g) => (guard(), inner.readChain(g)),
+    chainEnd: async (g) => (guard(), inner.chainEnd(g)),
+    readPage: async (g, after, end, limit) => (guard(), inner.readPage(g, after, end, limit)),
     tail: async (g, n) => (guard(g), inner.tail(g, n)),
     groups: async () => (guard(), inner.groups()),
     texts: async (g, hashes, now) => (guard(), inner.texts(g, hashes, now)),

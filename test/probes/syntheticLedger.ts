@@ -1,4 +1,5 @@
 import type { LedgerEntry } from '../../src/ledger/ledgerEntry.js';
+import type { LedgerRecord } from '../../src/ledger/ledgerRecord.js';
 import { incident, outcome } from '../ledger/fixtures.js';
 
 /**
@@ -39,4 +40,30 @@ export function syntheticEntries(n: number): LedgerEntry[] {
     } as LedgerEntry);
   }
   return entries;
+}
+
+/**
+ * The records of incidents `from` … `to - 1` of {@link syntheticEntries} (each incident and the
+ * outcome of its refutation), to append to a real ledger, which chains and hashes them.
+ */
+export function syntheticRecords(from: number, to: number): LedgerRecord[] {
+  const records: LedgerRecord[] = [];
+  const start = Date.parse('2026-03-01T00:00:00.000Z');
+  for (let i = from; i < to; i++) {
+    const at = new Date(start + i * 1000).toISOString();
+    const settled = new Date(start + i * 1000 + 1500).toISOString();
+    records.push({
+      ...incident({ recordId: `i${i}`, messageId: String(i), member: { id: `u${i % 5000}`, name: `Member ${i % 5000}` }, debunkId: `rumor-${i % 50}`, messageAt: at, strikes: 1 + (i % 3) }),
+      messageText: `message ${i} =cmd|' /C calc'!A0`,
+      actions: [
+        { type: 'reply_refutation', detail: 'strike 1', status: 'planned' },
+        { type: 'warn', detail: 'strike 2', status: 'planned' },
+      ],
+    });
+    records.push(outcome(`i${i}`, [
+      { type: 'reply_refutation', status: 'done', at: settled },
+      { type: 'warn', status: 'done', at: settled },
+    ]));
+  }
+  return records;
 }

@@ -14,7 +14,7 @@ interface ImportOptions {
 /** `db import <file> --format csv|json|claimreview [--out F] [--lang L] [--dry-run]`. */
 export function importCommand(): Command {
   return new Command('import')
-    .description('convert a fact-check file into one new YAML file in the folder, after checking every entry')
+    .description('convert a fact-check file into a new YAML file in the folder (numbered files of 10,000 entries for more), after checking every entry')
     .argument('<file>', 'the file to import')
     .addOption(new Option('--format <format>', 'what the file holds').choices(IMPORT_FORMAT_NAMES).makeOptionMandatory())
     .addOption(dirOption())

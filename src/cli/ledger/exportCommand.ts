@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { checkpointsToUse } from '../../ledger/checkpoints/localCheckpoints.js';
-import { exportLedger } from '../../ledger/export/exportLedger.js';
+import { exportLedger, type ExportOptions } from '../../ledger/export/exportLedger.js';
+import { fileSink, streamSink, type TextSink } from '../../ledger/export/textSink.js';
 import type { Ledger } from '../../ledger/ledger.js';
 import { redactUrl } from '../../store/redactUrl.js';
 import { CliError } from '../cliError.js';
@@ -43,20 +44,26 @@ export function exportCommand(): Command {
       if (!signed.ok) throw new CliError(`cannot export: ${signed.error}`);
       const checkpoint = signed.checkpoints.get(flags.group);
       const url = storeUrlOf(flags.store);
-      const text = await withLedger(url, async (ledger) => {
+      const options: ExportOptions = {
+        format: flags.format,
+        ...(flags.since ? { since: flags.since } : {}),
+        ...(flags.until ? { until: flags.until } : {}),
+        ...(checkpoint ? { checkpoint } : {}),
+        ...(signed.trustedKey ? { trustedKey: signed.trustedKey } : {}),
+      };
+      await withLedger(url, async (ledger) => {
         // A group whose entries are all gone but that a checkpoint names is exported: the report says what is missing.
         if (!checkpoint && (await ledger.tail(flags.group, 1)).length === 0) throw new CliError(await noSuchGroup(ledger, flags.group, url));
-        return exportLedger(ledger, flags.group, {
-          format: flags.format,
-          ...(flags.since ? { since: flags.since } : {}),
-          ...(flags.until ? { until: flags.until } : {}),
-          ...(checkpoint ? { checkpoint } : {}),
-          ...(signed.trustedKey ? { trustedKey: signed.trustedKey } : {}),
-        });
+        // Written as it is made, a page at a time: a ledger of millions of entries is never in memory whole.
+        if (!flags.out) return exportLedger(ledger, flags.group, options, streamSink(process.stdout)).catch(quietOnClosedPipe);
+        return writeOut(flags.out, (sink) => exportLedger(ledger, flags.group, options, sink));
       });
-      if (flags.out) writeOut(flags.out, text);
-      else process.stdout.write(text);
     });
+}
+
+/** A reader that stopped reading (`… | head`) ends the export, as it ends any command's output. */
+function quietOnClosedPipe(error: unknown): void {
+  if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
 }
 
 /** Why `--out` could not be written, in words, for the usual causes. */
@@ -67,14 +74,33 @@ const WRITE_FAILURES: Record<string, string> = {
   ENOSPC: 'the disk is full',
 };
 
-/** A folder that is not there or a file that may not be written is the user's to fix. */
-function writeOut(file: string, text: string): void {
+/**
+ * Runs `write` into `file`. A folder that is not there or a file that may not be written is the
+ * user's to fix; a file left half written (the disk filled up, the store went away) is removed.
+ */
+async function writeOut<T>(file: string, write: (sink: TextSink) => Promise<T>): Promise<T> {
+  let handle: FileHandle;
   try {
-    writeFileSync(file, text);
+    handle = await open(file, 'w');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot write ${file}: ${(code && WRITE_FAILURES[code]) ?? (error as Error).message}`);
+    throw cannotWrite(file, error);
   }
+  let complete = false;
+  try {
+    const result = await write(fileSink(handle));
+    complete = true;
+    return result;
+  } catch (error) {
+    throw (error as NodeJS.ErrnoException).syscall === 'write' ? cannotWrite(file, error) : error;
+  } finally {
+    await handle.close().catch(() => undefined);
+    if (!complete) await rm(file, { force: true });
+  }
+}
+
+function cannotWrite(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new CliError(`cannot write ${file}: ${(code && WRITE_FAILURES[code]) ?? (error as Error).message}`);
 }
 
 /** A group has a ledger once something was recorded in it: name the groups there are instead. */

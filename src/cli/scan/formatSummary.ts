@@ -1,3 +1,4 @@
+import { appendAll } from '../../lib/appendAll.js';
 import { terminalText } from '../../lib/terminalText.js';
 import type { ScanTally } from './scanTally.js';
 
@@ -11,8 +12,11 @@ export function formatSummary(file: string, tally: ScanTally): string[] {
     lines.push('No message matched a known rumor.');
   } else {
     lines.push('Matches by debunk');
-    lines.push(
-      ...table(
+    // appendAll, not push(...): a scan of a large chat log may have rows past the ~125k
+    // arguments a call can take.
+    appendAll(
+      lines,
+      table(
         ['debunk', 'messages', 'refuting', 'members'],
         debunks.map(([id, t]) => [id, String(t.messages), String(t.refuting), [...t.members].sort().join(', ')]),
         [false, true, true, false],
@@ -27,8 +31,9 @@ export function formatSummary(file: string, tally: ScanTally): string[] {
   } else {
     lines.push('Members who would be warned or muted (actions done or withheld)');
     const groups = new Set(members.map((m) => m.group));
-    lines.push(
-      ...table(
+    appendAll(
+      lines,
+      table(
         ['member', ...(groups.size > 1 ? ['group'] : []), 'strikes', 'highest action', 'all actions'],
         members.map((m) => [
           m.name === m.id ? m.name : `${m.name} (${m.id})`,

@@ -1,5 +1,7 @@
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { exportLedger, type ExportFormat } from '../../ledger/export/exportLedger.js';
+import { streamSink, textCollector } from '../../ledger/export/textSink.js';
 import type { DashboardContext, GroupRequestContext } from '../context.js';
 import { printablePage, reportBody, type Period } from '../pages/reportPage.js';
 import { groupPage } from './groupPages.js';
@@ -36,18 +38,23 @@ const fileName = (groupId: string, at: number, ext: string) => `rumorguard-${gro
  * carries the group's signed chain head; every download is ledgered under the admin's name.
  */
 export function reportRoutes(app: FastifyInstance, ctx: DashboardContext): void {
-  const report = (c: GroupRequestContext, format: ExportFormat, range: { since?: Date; until?: Date }) => exportLedger(ctx.ledger, c.group.id, { format, ...range });
+  /** The report on screen: the page holds it whole anyway. */
+  const report = async (c: GroupRequestContext, range: { since?: Date; until?: Date }) => {
+    const collected = textCollector();
+    await exportLedger(ctx.ledger, c.group.id, { format: 'md', ...range }, collected.sink);
+    return collected.text();
+  };
 
   app.get('/report', async (req: ReportRequest, reply) => {
     const c = req.dash;
     const { period, range } = periodOf(req.query);
-    return sendPage(reply, groupPage(c, req, 'report', c.t('report'), reportBody(c, period, await report(c, 'md', range))));
+    return sendPage(reply, groupPage(c, req, 'report', c.t('report'), reportBody(c, period, await report(c, range))));
   });
 
   app.get('/report/print', async (req: ReportRequest, reply) => {
     const c = req.dash;
     const { range } = periodOf(req.query);
-    const md = await report(c, 'md', range);
+    const md = await report(c, range);
     return sendPage(reply, printablePage(c.t, c.session.lang, `${c.t('report')} · ${c.group.title}`, md));
   });
 
@@ -56,12 +63,20 @@ export function reportRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     const format = req.params.format as ExportFormat;
     if (!(format in CONTENT_TYPES)) return reply.callNotFound();
     const { period, range } = periodOf(req.query);
-    const text = await report(c, format, range);
     const span = `${period.since ?? '…'} to ${period.until ?? '…'}`;
-    await ctx.moderator.recordAction(c.session.platform, c.group.id, { kind: 'admin', id: c.admin.id, name: c.admin.name }, 'export', `ledger report downloaded from the dashboard (${format}, ${span})`);
+    // Streamed to the browser as it is made, at the pace the browser reads it: a download of a
+    // million incidents is never whole in the bot's memory. Ledgered once it is all written; a
+    // failed export ends the download broken rather than passing for a whole file.
+    const body = new PassThrough();
+    exportLedger(ctx.ledger, c.group.id, { format, ...range }, streamSink(body))
+      .then(() => ctx.moderator.recordAction(c.session.platform, c.group.id, { kind: 'admin', id: c.admin.id, name: c.admin.name }, 'export', `ledger report downloaded from the dashboard (${format}, ${span})`))
+      .then(
+        () => body.end(),
+        (error: unknown) => body.destroy(error as Error),
+      );
     return reply
       .type(CONTENT_TYPES[format])
       .header('content-disposition', `attachment; filename="${fileName(c.group.id, ctx.now(), format)}"`)
-      .send(text);
+      .send(body);
   });
 }

@@ -7,6 +7,8 @@ export interface ImportOrigin {
   file: string;
   format: string;
   at: Date;
+  /** Which part of a large import this file is (1-based), and of how many. */
+  part?: { index: number; of: number };
 }
 
 /**
@@ -18,6 +20,7 @@ export function renderImportFile(debunks: readonly Debunk[], origin: ImportOrigi
   const header = [
     `Imported by "rumorguard db import" on ${origin.at.toISOString()}`,
     `from ${oneLine(origin.file)} (format: ${origin.format}), ${debunks.length} ${debunks.length === 1 ? 'entry' : 'entries'}.`,
+    ...(origin.part ? [`Part ${origin.part.index} of ${origin.part.of}: a large import is written in files of at most 10,000 entries.`] : []),
   ];
   const body = stringify(debunks.map(toPlainEntry), { lineWidth: 0 });
   return `${header.map((line) => `# ${line}`).join('\n')}\n\n${body}`;

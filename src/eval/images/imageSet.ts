@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Random } from '../../bench/corpus/random.js';
 import type { Debunk } from '../../debunks/schema.js';
+import { appendAll } from '../../lib/appendAll.js';
 import { readCheckedDataset } from '../readCheckedDataset.js';
 import type { CardSpec } from './renderCard.js';
 
@@ -70,7 +71,7 @@ export function buildImageSet(examples: readonly Debunk[], evalDir: string, rand
   const chatDev = join(evalDir, 'chat-dev');
   if (existsSync(join(chatDev, 'claims.jsonl'))) {
     const set = readCheckedDataset(chatDev, 'chat-dev').value;
-    debunks.push(...set.debunks);
+    appendAll(debunks, set.debunks);
     const messages = set.messages ?? [];
     const spread = sample(messages.filter((m) => m.kind === 'spread' && m.claim), CHAT_DEV_SAMPLE.rumors, random);
     const others = sample(messages.filter((m) => m.kind === 'neg' || m.kind === 'chatter'), CHAT_DEV_SAMPLE.others, random);

@@ -171,6 +171,23 @@ export async function postgresLedgerBackend(url: string, options: PostgresLedger
     readChain,
     read: async (groupId) => entriesOf(groupId, await readChain(groupId)),
 
+    async chainEnd(groupId) {
+      const { rows } = await query<{ seq: string }>(`read the head of group ${groupId}`, `SELECT seq FROM ${table} WHERE group_id = $1 ORDER BY seq DESC LIMIT 1`, [groupId]);
+      return { end: rows[0] ? Number(rows[0].seq) : 0 };
+    },
+
+    async readPage(groupId, after, end, limit) {
+      // By the primary key (group, seq): each page is one index range, however long the chain.
+      const { rows } = await query<{ seq: string; entry: string }>(
+        `read group ${groupId}`,
+        `SELECT seq, entry FROM ${table} WHERE group_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
+        [groupId, after, end, limit],
+        true,
+      );
+      const last = rows.at(-1);
+      return { items: rows.map((r) => parseStoredEntry(r.entry, Number(r.seq))), last: last ? Number(last.seq) : end };
+    },
+
     async texts(groupId, hashes, now) {
       const found = new Map<string, string>();
       if (hashes.length === 0) return found;

@@ -196,6 +196,23 @@ export async function redisLedgerBackend(url: string, options: RedisLedgerOption
     readChain,
     read: async (groupId) => entriesOf(groupId, await readChain(groupId)),
 
+    /** The list's length and the head key in one MULTI, as readChain reads them. */
+    async chainEnd(groupId) {
+      const [length, head] = (await command(`read the head of group ${groupId}`, () =>
+        client.multi().lLen(keys.entries(groupId)).hmGet(keys.head(groupId), ['seq', 'hash']).exec(),
+      )) as unknown as [number, (string | null)[]];
+      const [seq, hash] = head;
+      return { end: Number(length), ...(seq != null && hash != null ? { head: { seq: Number(seq), hash: String(hash) } } : {}) };
+    },
+
+    async readPage(groupId, after, end, limit) {
+      const stop = Math.min(end, after + limit);
+      if (stop <= after) return { items: [], last: end };
+      // List positions are 1-based places here, LRANGE's indexes 0-based and inclusive.
+      const texts = await command(`read group ${groupId}`, () => client.lRange(keys.entries(groupId), after, stop - 1), bulkTimeoutMs);
+      return { items: texts.map((text, i) => parseStoredEntry(String(text), after + i + 1)), last: stop };
+    },
+
     async texts(groupId, hashes) {
       const found = new Map<string, string>();
       if (hashes.length === 0) return found;

@@ -144,6 +144,19 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
     readChain,
     read: async (groupId) => entriesOf(groupId, await readChain(groupId)),
 
+    async chainEnd(groupId) {
+      const row = await exclusive(`read the head of group ${groupId}`, () => headOf(groupId));
+      return { end: row?.seq ?? 0 };
+    },
+
+    async readPage(groupId, after, end, limit) {
+      // By the primary key (group, seq): each page is one index range, however long the chain.
+      const rows = await exclusive(`read group ${groupId}`, () =>
+        db.all<{ seq: number; entry: string }>(`SELECT seq, entry FROM ${table} WHERE group_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`, [groupId, after, end, limit]),
+      );
+      return { items: rows.map((r) => parseStoredEntry(r.entry, r.seq)), last: rows.at(-1)?.seq ?? end };
+    },
+
     async texts(groupId, hashes, now) {
       const found = new Map<string, string>();
       // Well under SQLite's limit of bound parameters per statement.

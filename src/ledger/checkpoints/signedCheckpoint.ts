@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../canonicalJson.js';
 import { z } from 'zod';
 
 /** A group's chain head as the bot saw it at one moment. */
@@ -36,7 +36,7 @@ export interface SigningKey {
 
 /** The exact bytes signed: `{"at":…,"groupId":…,"hash":…,"seq":…}` (keys sorted, no spaces). */
 export function checkpointMessage(c: ChainCheckpoint): Buffer {
-  return Buffer.from(canonicalize({ groupId: c.groupId, seq: c.seq, hash: c.hash, at: c.at })!, 'utf8');
+  return Buffer.from(canonicalJson({ groupId: c.groupId, seq: c.seq, hash: c.hash, at: c.at })!, 'utf8');
 }
 
 export const keyIdOf = (publicKeyDer: Buffer): string => createHash('sha256').update(publicKeyDer).digest('hex').slice(0, 16);

@@ -1,13 +1,15 @@
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Language } from '../../engine/templates.js';
 import type { Ledger } from '../ledger.js';
-import { CHAIN_FAULTS } from '../verifyChain.js';
-import { ledgerToMarkdownYielding } from './toMarkdown.js';
+import { CHAIN_FAULTS, type ChainCheck } from '../verifyChain.js';
+import { exportLedger } from './exportLedger.js';
+import { fileSink, type TextSink } from './textSink.js';
 
-/** The owner's management report of one group, ready to send as a file from a chat. */
+/** The owner's management report of one group, as a chat sends it. */
 export interface ManagementReport {
-  /** The report (see ledgerToMarkdown), with the chain's verification at the top. */
-  markdown: string;
-  /** Entries in the group's chain. */
+  /** Entries in the report. */
   entries: number;
   /** "verified", or "FAILED (seq 12: …)", in the language asked for. */
   status: string;
@@ -15,22 +17,44 @@ export interface ManagementReport {
   filename: string;
 }
 
+/** A report written to a temporary file, to send from there; `remove` deletes it. */
+export interface ManagementReportFile extends ManagementReport {
+  path: string;
+  remove: () => Promise<void>;
+}
+
 /**
  * Verifies a group's chain (against its latest signed checkpoint, where the ledger has one) and
- * writes its management report, with that signed head, for `export` commands in chats.
+ * writes its management report (see ledgerToMarkdown), with that signed head, to `sink`, for
+ * `export` commands in chats.
  */
-export async function managementReport(ledger: Ledger, groupId: string, lang: Language, now: number): Promise<ManagementReport> {
-  const [check, entries] = await Promise.all([ledger.verify(groupId), ledger.entries(groupId)]);
-  const status = check.ok
-    ? lang === 'zh'
-      ? '校验通过'
-      : 'verified'
-    : `${lang === 'zh' ? '校验失败' : 'FAILED'} (seq ${check.seq}: ${CHAIN_FAULTS[check.fault]}${check.detail ? `; ${check.detail}` : ''})`;
-  const checkpoint = ledger.checkpoint(groupId);
-  return {
-    markdown: await ledgerToMarkdownYielding(entries, { groupId, check, ...(checkpoint ? { checkpoint } : {}) }),
-    entries: entries.length,
-    status,
-    filename: `rumorguard-${groupId}-${new Date(now).toISOString().slice(0, 10)}.md`,
-  };
+export async function managementReport(ledger: Ledger, groupId: string, lang: Language, now: number, sink: TextSink): Promise<ManagementReport> {
+  const { entries, check } = await exportLedger(ledger, groupId, { format: 'md' }, sink);
+  return { entries, status: statusOf(check!, lang), filename: `rumorguard-${groupId}-${new Date(now).toISOString().slice(0, 10)}.md` };
+}
+
+/**
+ * {@link managementReport} streamed into a file of its own in the system's temporary folder, so a
+ * report of a million incidents is sent from disk rather than built in the bot's memory.
+ */
+export async function managementReportFile(ledger: Ledger, groupId: string, lang: Language, now: number): Promise<ManagementReportFile> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'rumorguard-report-'));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    const file = path.join(dir, 'report.md');
+    const handle = await open(file, 'w');
+    try {
+      return { ...(await managementReport(ledger, groupId, lang, now, fileSink(handle))), path: file, remove };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}
+
+function statusOf(check: ChainCheck, lang: Language): string {
+  if (check.ok) return lang === 'zh' ? '校验通过' : 'verified';
+  return `${lang === 'zh' ? '校验失败' : 'FAILED'} (seq ${check.seq}: ${CHAIN_FAULTS[check.fault]}${check.detail ? `; ${check.detail}` : ''})`;
 }

@@ -1,6 +1,8 @@
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import { incidentViews, type ActionView } from '../incidentOutcomes.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
+import { exportRows, lateOutcomes, type EntryPages } from './exportRows.js';
+import type { TextSink } from './textSink.js';
 
 const COLUMNS = [
   'seq', 'at', 'type', 'platform', 'message_id', 'link', 'member_id', 'member_name', 'debunk_id', 'score', 'refuting', 'stance',
@@ -22,24 +24,26 @@ const listOf = (actions: readonly ActionView[], status: ActionView['status']) =>
  * and hash, and in `detail` the whole signed checkpoint as JSON (signature and public key).
  */
 export function ledgerToCsv(entries: readonly LedgerEntry[], checkpoint?: SignedCheckpoint): string {
-  const row = csvRow(entries);
-  return stringifyRows([...entries.map(row), ...checkpointRows(checkpoint)], true);
+  const views = new Map(incidentViews(entries).map((v) => [v.entry.seq, v.actions]));
+  return stringifyRows([...entries.map((e) => csvRow(e, views.get(e.seq) ?? [])), ...checkpointRows(checkpoint)], true);
 }
 
 /**
- * {@link ledgerToCsv}, written `slice` entries at a time with a turn of the event loop between
- * slices, so a csv of a million entries made in the bot's process never holds up moderation for
- * long. The same text as ledgerToCsv.
+ * {@link ledgerToCsv} of the entries `pages` reads, written to `sink` a page at a time (late
+ * outcomes in a first pass, see lateOutcomes), so neither the entries nor the file is ever in
+ * memory whole and the event loop turns between pages. The same text as ledgerToCsv. Returns the
+ * entries written.
  */
-export async function ledgerToCsvYielding(entries: readonly LedgerEntry[], checkpoint?: SignedCheckpoint, slice = 200): Promise<string> {
-  const row = csvRow(entries);
-  const parts: string[] = [];
-  for (let i = 0; i < entries.length; i += slice) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    parts.push(stringifyRows(entries.slice(i, i + slice).map(row), i === 0));
+export async function writeCsv(pages: EntryPages, checkpoint: SignedCheckpoint | undefined, sink: TextSink): Promise<number> {
+  const late = await lateOutcomes(pages);
+  await sink(stringifyRows([], true));
+  let count = 0;
+  for await (const rows of exportRows(pages, late, true)) {
+    count += rows.length;
+    await sink(stringifyRows(rows.map((r) => csvRow(r.entry, r.view?.actions ?? [])), false));
   }
-  parts.push(stringifyRows(checkpointRows(checkpoint), entries.length === 0));
-  return parts.join('');
+  await sink(stringifyRows(checkpointRows(checkpoint), false));
+  return count;
 }
 
 // Cells that start with = + - @ (or a tab or carriage return before one) would run as formulas
@@ -68,54 +72,50 @@ const stringifyRows = (rows: Record<string, unknown>[], header: boolean): string
 const checkpointRows = (checkpoint: SignedCheckpoint | undefined): Record<string, unknown>[] =>
   checkpoint ? [{ seq: checkpoint.seq, at: checkpoint.at, type: 'checkpoint', hash: checkpoint.hash, detail: JSON.stringify(checkpoint) }] : [];
 
-/** The row of one entry, with what became of an incident's actions from the outcomes in `entries`. */
-function csvRow(entries: readonly LedgerEntry[]): (e: LedgerEntry) => Record<string, unknown> {
-  const views = new Map(incidentViews(entries).map((v) => [v.entry.seq, v.actions]));
-  return (e) => {
-    const r = e.record;
-    const common = () => ({ seq: e.seq, at: e.at, type: r.type, platform: r.platform, by: byName(e), prev: e.prev, hash: e.hash });
-    if (r.type === 'admin') return { ...common(), admin_action: r.action, detail: r.detail };
-    if (r.type === 'outcome') {
-      return {
-        ...common(),
-        message_id: r.messageId,
-        incident_id: r.incidentId,
-        detail: r.actions.map((a) => `${a.type}: ${a.status}${a.status === 'skipped' ? ` (${a.reason})` : a.status === 'failed' ? ` (${a.error})` : ''}`).join('; '),
-      };
-    }
-    const actions = views.get(e.seq) ?? [];
-    // Written out rather than spread from `common`: spreading into a literal this large takes
-    // V8's slow path (about 25 µs a row, most of a large export's time).
+/** The row of one entry, with what became of an incident's actions. */
+function csvRow(e: LedgerEntry, actions: readonly ActionView[]): Record<string, unknown> {
+  const r = e.record;
+  const common = () => ({ seq: e.seq, at: e.at, type: r.type, platform: r.platform, by: byName(e), prev: e.prev, hash: e.hash });
+  if (r.type === 'admin') return { ...common(), admin_action: r.action, detail: r.detail };
+  if (r.type === 'outcome') {
     return {
-      seq: e.seq,
-      at: e.at,
-      type: r.type,
-      platform: r.platform,
-      by: byName(e),
-      prev: e.prev,
-      hash: e.hash,
+      ...common(),
       message_id: r.messageId,
-      link: r.link ?? '',
-      member_id: r.member.id,
-      member_name: r.member.name,
-      debunk_id: r.debunkId,
-      score: r.score,
-      refuting: r.refuting,
-      stance: r.stance ?? '',
-      message_at: r.messageAt,
-      message_sha256: r.messageHash ?? '',
-      message_text: r.messageText ?? '',
-      // Pictures whose text was read: their sha256, and whether the match was in a picture.
-      images_sha256: r.images?.sha256.join(' ') ?? '',
-      matched_in: r.images?.matchedIn ?? '',
-      strikes: r.strikes,
-      actions_done: listOf(actions, 'done'),
-      actions_skipped: listOf(actions, 'skipped'),
-      actions_failed: listOf(actions, 'failed'),
-      actions_withheld: listOf(actions, 'withheld'),
-      actions_pending: listOf(actions, 'pending'),
-      incident_id: r.recordId ?? '',
-      detail: r.note ?? '',
+      incident_id: r.incidentId,
+      detail: r.actions.map((a) => `${a.type}: ${a.status}${a.status === 'skipped' ? ` (${a.reason})` : a.status === 'failed' ? ` (${a.error})` : ''}`).join('; '),
     };
+  }
+  // Written out rather than spread from `common`: spreading into a literal this large takes
+  // V8's slow path (about 25 µs a row, most of a large export's time).
+  return {
+    seq: e.seq,
+    at: e.at,
+    type: r.type,
+    platform: r.platform,
+    by: byName(e),
+    prev: e.prev,
+    hash: e.hash,
+    message_id: r.messageId,
+    link: r.link ?? '',
+    member_id: r.member.id,
+    member_name: r.member.name,
+    debunk_id: r.debunkId,
+    score: r.score,
+    refuting: r.refuting,
+    stance: r.stance ?? '',
+    message_at: r.messageAt,
+    message_sha256: r.messageHash ?? '',
+    message_text: r.messageText ?? '',
+    // Pictures whose text was read: their sha256, and whether the match was in a picture.
+    images_sha256: r.images?.sha256.join(' ') ?? '',
+    matched_in: r.images?.matchedIn ?? '',
+    strikes: r.strikes,
+    actions_done: listOf(actions, 'done'),
+    actions_skipped: listOf(actions, 'skipped'),
+    actions_failed: listOf(actions, 'failed'),
+    actions_withheld: listOf(actions, 'withheld'),
+    actions_pending: listOf(actions, 'pending'),
+    incident_id: r.recordId ?? '',
+    detail: r.note ?? '',
   };
 }

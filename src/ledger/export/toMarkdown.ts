@@ -1,12 +1,15 @@
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
-import type { AdminRecord } from '../ledgerRecord.js';
+import type { ActionResult, AdminRecord } from '../ledgerRecord.js';
 import { type ActionStatus, incidentViews, wasDone, type IncidentView } from '../incidentOutcomes.js';
+import { exportRows, lateOutcomes, type EntryPages } from './exportRows.js';
+import type { TextSink } from './textSink.js';
 import type { ChainCheck } from '../verifyChain.js';
 import { CHAIN_FAULTS } from '../verifyChain.js';
 import type { ActionType } from '../../rules/actionTypes.js';
 import { cutText } from '../../lib/cutText.js';
 import { appendAll } from '../../lib/appendAll.js';
+import { median } from '../../lib/median.js';
 
 export interface ReportOptions {
   groupId: string;
@@ -50,10 +53,6 @@ function minutes(ms: number): string {
   return `${Number((ms / 60_000).toFixed(1))} min`;
 }
 
-function median(sorted: readonly number[]): number {
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** The actions a report counts, in the order it lists them, with their names for owners. */
 const ACTION_ROWS = [
@@ -68,17 +67,54 @@ const ACTION_ROWS = [
 
 const STATUSES = ['done', 'skipped', 'failed', 'withheld', 'pending'] as const satisfies readonly ActionStatus[];
 
-/** Counts of every action type by what really became of it. */
-export function outcomeCounts(views: readonly IncidentView[]): Map<ActionType, Record<ActionStatus, number>> {
-  const counts = new Map<ActionType, Record<ActionStatus, number>>();
-  for (const v of views) {
+/**
+ * The management report's figures, gathered one entry and one incident at a time, so a streamed
+ * export never holds the incidents: its memory grows with the group's members, rumors, admin
+ * actions and refutation times, not with the entries.
+ */
+class ReportTotals {
+  entries = 0;
+  incidents = 0;
+  refuting = 0;
+  readonly admin: (LedgerEntry & { record: AdminRecord })[] = [];
+  /** Every action type by what really became of it. */
+  readonly counts = new Map<ActionType, Record<ActionStatus, number>>();
+  readonly byDebunk = new Map<string, { messages: number; members: Set<string>; answered: number }>();
+  readonly members = new Map<string, { name: string; warned: number; muted: number; strikes: number }>();
+  /** ms from message to posted refutation. */
+  readonly delays: number[] = [];
+
+  addEntry(e: LedgerEntry): void {
+    this.entries += 1;
+    if (e.record.type === 'admin') this.admin.push(e as LedgerEntry & { record: AdminRecord });
+  }
+
+  addIncident(v: IncidentView): void {
+    const r = v.entry.record;
+    this.incidents += 1;
+    if (r.refuting) this.refuting += 1;
     for (const a of v.actions) {
-      let row = counts.get(a.type);
-      if (!row) counts.set(a.type, (row = { done: 0, skipped: 0, failed: 0, withheld: 0, pending: 0 }));
+      let row = this.counts.get(a.type);
+      if (!row) this.counts.set(a.type, (row = { done: 0, skipped: 0, failed: 0, withheld: 0, pending: 0 }));
       row[a.status] += 1;
     }
+    let rumor = this.byDebunk.get(r.debunkId);
+    if (!rumor) this.byDebunk.set(r.debunkId, (rumor = { messages: 0, members: new Set(), answered: 0 }));
+    rumor.messages += 1;
+    rumor.members.add(r.member.id);
+    if (wasDone(v, 'reply_refutation') || wasDone(v, 'pointer')) rumor.answered += 1;
+    const warned = wasDone(v, 'warn');
+    const muted = wasDone(v, 'mute');
+    if (warned || muted) {
+      const m = this.members.get(r.member.id) ?? { name: r.member.name, warned: 0, muted: 0, strikes: 0 };
+      m.warned += warned ? 1 : 0;
+      m.muted += muted ? 1 : 0;
+      m.strikes = Math.max(m.strikes, r.strikes);
+      this.members.set(r.member.id, m);
+    }
+    const reply = v.actions.find((a) => a.type === 'reply_refutation' && a.status === 'done' && a.settledAt);
+    if (reply) this.delays.push(Date.parse(reply.settledAt!) - Date.parse(r.messageAt));
   }
-  return counts;
 }
 
 /**
@@ -87,32 +123,39 @@ export function outcomeCounts(views: readonly IncidentView[]): Map<ActionType, R
  * by the chain it states as verified. Linear in the entries.
  */
 export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: ReportOptions): string {
+  const totals = new ReportTotals();
+  for (const e of entries) totals.addEntry(e);
   const views = incidentViews(entries);
-  const lines = reportHead(entries, views, options);
+  for (const v of views) totals.addIncident(v);
+  const lines = reportHead(totals, options);
   for (const v of views) lines.push(incidentRow(v));
   lines.push('');
   return lines.join('\n');
 }
 
 /**
- * {@link ledgerToMarkdown}, giving the event loop a turn after every `slice` incidents of the
- * incident table (the bulk of a large report), so a report of a million incidents made in the
- * bot's process never holds up moderation for long.
+ * {@link ledgerToMarkdown} of the entries `pages` reads, written to `sink` a page of incidents
+ * at a time: the figures at the top in one pass, the incident table in another (and late
+ * outcomes in a first, unless `late` has them already), so neither the entries nor the report is
+ * ever in memory whole, and the event loop turns between pages. The same text as ledgerToMarkdown. Returns the entries counted.
  */
-export async function ledgerToMarkdownYielding(entries: readonly LedgerEntry[], options: ReportOptions, slice = 2_000): Promise<string> {
-  const views = incidentViews(entries);
-  await turn();
-  const lines = reportHead(entries, views, options);
-  for (let i = 0; i < views.length; i++) {
-    lines.push(incidentRow(views[i]!));
-    if ((i + 1) % slice === 0) await turn();
+export async function writeMarkdownReport(pages: EntryPages, options: ReportOptions, sink: TextSink, late?: ReadonlyMap<string, readonly ActionResult[]>): Promise<number> {
+  late ??= await lateOutcomes(pages);
+  const totals = new ReportTotals();
+  for await (const rows of exportRows(pages, late, false)) {
+    for (const row of rows) {
+      totals.addEntry(row.entry);
+      if (row.view) totals.addIncident(row.view);
+    }
   }
-  lines.push('');
-  return lines.join('\n');
+  await sink(`${reportHead(totals, options).join('\n')}\n`);
+  for await (const rows of exportRows(pages, late, true)) {
+    let chunk = '';
+    for (const row of rows) if (row.view) chunk += `${incidentRow(row.view)}\n`;
+    if (chunk) await sink(chunk);
+  }
+  return totals.entries;
 }
-
-/** Lets whatever waits on the event loop (messages to moderate) run first. */
-export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** One row of the incident table. */
 function incidentRow(v: IncidentView): string {
@@ -125,13 +168,13 @@ function incidentRow(v: IncidentView): string {
 }
 
 /** Everything of the report up to and including the incident table's header. */
-function reportHead(entries: readonly LedgerEntry[], views: readonly IncidentView[], options: ReportOptions): string[] {
-  const admin = entries.filter((e) => e.record.type === 'admin') as (LedgerEntry & { record: AdminRecord })[];
+function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
+  const admin = totals.admin;
 
   const lines: string[] = [];
   lines.push(`# RumorGuard management report: group ${cell(options.groupId)}`);
   lines.push('');
-  lines.push(`Period: ${day(options.since)} to ${day(options.until)}. ${entries.length} ledger entries in this period.`);
+  lines.push(`Period: ${day(options.since)} to ${day(options.until)}. ${totals.entries} ledger entries in this period.`);
   lines.push(
     options.check.ok
       ? `Ledger chain verified: ${options.check.entries} entries, none edited, missing, reordered or forked${options.check.head ? ` (head ${options.check.head.slice(0, 16)}…)` : ''}.` +
@@ -143,10 +186,10 @@ function reportHead(entries: readonly LedgerEntry[], views: readonly IncidentVie
   lines.push('');
   lines.push('## Totals');
   lines.push('');
-  const refuting = views.filter((v) => v.entry.record.refuting).length;
+  const refuting = totals.refuting;
   lines.push('| | count |');
   lines.push('|---|---|');
-  lines.push(`| Messages repeating a known rumor | ${views.length - refuting} |`);
+  lines.push(`| Messages repeating a known rumor | ${totals.incidents - refuting} |`);
   lines.push(`| Messages refuting a rumor (never punished) | ${refuting} |`);
   lines.push(`| Admin actions | ${admin.length} |`);
   lines.push('');
@@ -156,7 +199,7 @@ function reportHead(entries: readonly LedgerEntry[], views: readonly IncidentVie
   lines.push('');
   lines.push('| action | done | skipped | failed | withheld | no outcome recorded |');
   lines.push('|---|---|---|---|---|---|');
-  const counts = outcomeCounts(views);
+  const counts = totals.counts;
   for (const [type, label] of ACTION_ROWS) {
     const row = counts.get(type);
     lines.push(`| ${label} | ${STATUSES.map((s) => row?.[s] ?? 0).join(' | ')} |`);
@@ -165,38 +208,20 @@ function reportHead(entries: readonly LedgerEntry[], views: readonly IncidentVie
   lines.push('');
   lines.push('## Incidents by rumor');
   lines.push('');
-  const byDebunk = new Map<string, IncidentView[]>();
-  for (const v of views) {
-    const list = byDebunk.get(v.entry.record.debunkId);
-    if (list) list.push(v);
-    else byDebunk.set(v.entry.record.debunkId, [v]);
-  }
+  const byDebunk = totals.byDebunk;
   if (byDebunk.size === 0) lines.push('No incidents in this period.');
   else {
     lines.push('| rumor (debunk id) | messages | members | answered in the chat |');
     lines.push('|---|---|---|---|');
-    for (const [id, list] of [...byDebunk].sort((a, b) => b[1].length - a[1].length)) {
-      const members = new Set(list.map((v) => v.entry.record.member.id)).size;
-      const answered = list.filter((v) => wasDone(v, 'reply_refutation') || wasDone(v, 'pointer')).length;
-      lines.push(`| ${cell(id)} | ${list.length} | ${members} | ${answered} |`);
+    for (const [id, rumor] of [...byDebunk].sort((a, b) => b[1].messages - a[1].messages)) {
+      lines.push(`| ${cell(id)} | ${rumor.messages} | ${rumor.members.size} | ${rumor.answered} |`);
     }
   }
 
   lines.push('');
   lines.push('## Members warned or muted');
   lines.push('');
-  const members = new Map<string, { name: string; warned: number; muted: number; strikes: number }>();
-  for (const v of views) {
-    const warned = wasDone(v, 'warn');
-    const muted = wasDone(v, 'mute');
-    if (!warned && !muted) continue;
-    const r = v.entry.record;
-    const m = members.get(r.member.id) ?? { name: r.member.name, warned: 0, muted: 0, strikes: 0 };
-    m.warned += warned ? 1 : 0;
-    m.muted += muted ? 1 : 0;
-    m.strikes = Math.max(m.strikes, r.strikes);
-    members.set(r.member.id, m);
-  }
+  const members = totals.members;
   if (members.size === 0) lines.push('Nobody was warned or muted in this period.');
   else {
     lines.push('| member | id | warnings | mutes | most strikes |');
@@ -207,16 +232,13 @@ function reportHead(entries: readonly LedgerEntry[], views: readonly IncidentVie
   lines.push('');
   lines.push('## Time from message to refutation');
   lines.push('');
-  const delays: number[] = [];
-  for (const v of views) {
-    const reply = v.actions.find((a) => a.type === 'reply_refutation' && a.status === 'done' && a.settledAt);
-    if (reply) delays.push(Date.parse(reply.settledAt!) - Date.parse(v.entry.record.messageAt));
-  }
-  delays.sort((a, b) => a - b);
+  const delays = totals.delays;
+  let slowest = Number.NEGATIVE_INFINITY;
+  for (const d of delays) slowest = Math.max(slowest, d);
   lines.push(
     delays.length === 0
       ? 'No refutations were posted in this period.'
-      : `${delays.length} refutations: median ${minutes(median(delays))}, slowest ${minutes(delays[delays.length - 1]!)} (from the message to the moment the platform accepted the reply).`,
+      : `${delays.length} refutations: median ${minutes(median(delays))}, slowest ${minutes(slowest)} (from the message to the moment the platform accepted the reply).`,
   );
 
   lines.push('');
@@ -235,7 +257,7 @@ function reportHead(entries: readonly LedgerEntry[], views: readonly IncidentVie
   lines.push('');
   lines.push('## Incidents');
   lines.push('');
-  if (views.length === 0) lines.push('No incidents in this period.');
+  if (totals.incidents === 0) lines.push('No incidents in this period.');
   else {
     lines.push('| seq | when | member | rumor | score | message | what was done |');
     lines.push('|---|---|---|---|---|---|---|');

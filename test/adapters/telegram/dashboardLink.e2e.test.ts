@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { exportLedger } from '../../../src/ledger/export/exportLedger.js';
+import { textCollector } from '../../../src/ledger/export/textSink.js';
 import { getPage, LOGIN_LINK, logIn } from '../../dashboard/loginOverHttp.js';
 import { ALICE, type BotHarness, GROUP, GROUP_ID, OWNER, startBot } from './botHarness.js';
 
@@ -59,5 +61,20 @@ describe('Telegram: /rg dashboard', () => {
     expect(login.status).toBe(403);
     expect(login.cookie).toBeUndefined();
     expect(h.fake.callsOf('getChatAdministrators').length).toBeGreaterThan(0);
+  });
+});
+
+describe('Telegram: the dashboard\'s report downloads', () => {
+  it.each(['csv', 'md', 'json'] as const)('GIVEN a logged-in owner WHEN report.%s is downloaded THEN the file streamed is the ledger export, and the download is ledgered', async (format) => {
+    h = await startBot({ dashboard: true });
+    const { url } = await h.dashboard!.links.issue({ platform: 'telegram', user: { id: String(OWNER.id), name: 'Olivia Owner' }, groupId: GROUP_ID, lang: 'en' });
+    const login = await logIn(url);
+    await h.records(); // the login's own ledger entry delivered first
+    const expected = textCollector();
+    await exportLedger(h.ledger, GROUP_ID, { format }, expected.sink);
+    const download = await getPage(h.dashboardUrl!, `/g/${GROUP_ID}/report.${format}`, login.cookie!);
+    expect(download.status).toBe(200);
+    expect(download.text).toBe(expected.text());
+    expect((await h.records()).at(-1)).toMatchObject({ type: 'admin', action: 'export', detail: `ledger report downloaded from the dashboard (${format}, … to …)` });
   });
 });

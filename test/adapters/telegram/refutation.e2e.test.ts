@@ -1,4 +1,5 @@
 import { managementReport } from '../../../src/ledger/export/managementReport.js';
+import { textCollector } from '../../../src/ledger/export/textSink.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEXT, FIVE_G_ID, FIVE_G_SOURCE } from '../../engine/harness.js';
 import { ALICE, type BotHarness, GROUP, GROUP_ID, startBot } from './botHarness.js';
@@ -98,9 +99,10 @@ describe('Telegram: a known rumor in a group', () => {
       ['pointer', 'done', ''],
       ['pointer', 'skipped', 'cooldown'],
     ]);
-    const report = await managementReport(h.ledger, GROUP_ID, 'en', Date.now());
+    const report = textCollector();
+    await managementReport(h.ledger, GROUP_ID, 'en', Date.now(), report.sink);
     // | action | done | skipped | failed | withheld | no outcome recorded |
-    expect(report.markdown).toContain('| Pointers to an earlier refutation | 1 | 1 | 0 | 0 | 0 |');
+    expect(report.text()).toContain('| Pointers to an earlier refutation | 1 | 1 | 0 | 0 | 0 |');
   });
 
   it.each(['/help', '/start', '/report'])('GIVEN a rumor written after %s in the group THEN it is still answered', async (command) => {

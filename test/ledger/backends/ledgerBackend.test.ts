@@ -4,7 +4,9 @@ import { Ledger } from '../../../src/ledger/ledger.js';
 import type { LedgerBackend } from '../../../src/ledger/ledgerBackend.js';
 import { genesisHash, hashEntry, nextEntry, type LedgerEntry } from '../../../src/ledger/ledgerEntry.js';
 import type { IncidentRecord } from '../../../src/ledger/ledgerRecord.js';
+import type { StoredItem } from '../../../src/ledger/storedEntry.js';
 import { verifyChain } from '../../../src/ledger/verifyChain.js';
+import { appendAll } from '../../../src/lib/appendAll.js';
 import { adminAction, incident, steppingClock } from '../fixtures.js';
 import { harnesses, RUN_ID, type RawLedger } from './backendHarnesses.js';
 
@@ -138,6 +140,26 @@ for (const h of harnesses()) {
         await other.close();
       }
     }, 120_000);
+
+    it('GIVEN 2,500 entries, then one more THEN pages of 1,000 up to the end taken before it hold what readChain holds, and verification reads it all', async () => {
+      const g = newGroup('pages');
+      const ledger = new Ledger(backend, steppingClock());
+      await ledger.appendMany(g, Array.from({ length: 2_500 }, (_, i) => incident({ groupId: g, messageId: String(i) })));
+      const end = await backend.chainEnd(g);
+      await ledger.append(adminAction({ groupId: g }));
+      const sizes: number[] = [];
+      const paged: StoredItem[] = [];
+      for (let after = 0; ; ) {
+        const page = await backend.readPage(g, after, end.end, 1_000);
+        sizes.push(page.items.length);
+        appendAll(paged, page.items);
+        if (page.items.length < 1_000 || page.last >= end.end) break;
+        after = page.last;
+      }
+      expect(sizes).toEqual([1_000, 1_000, 500]);
+      expect(paged).toEqual((await backend.readChain(g)).items.slice(0, 2_500));
+      expect(await ledger.verify(g)).toMatchObject({ ok: true, entries: 2_501 });
+    });
 
     it('GIVEN ledgers in two groups THEN groups lists both', async () => {
       const [a, b] = [newGroup('groups-a'), newGroup('groups-b')];

@@ -1,0 +1,134 @@
+import { incidentView, type IncidentView } from '../incidentOutcomes.js';
+import type { LedgerEntry } from '../ledgerEntry.js';
+import type { ActionResult, IncidentRecord } from '../ledgerRecord.js';
+
+/**
+ * A group's entries for a streamed export, a page at a time, in chain order; each call reads them
+ * again from the start (an export reads them more than once rather than keep them all), with the
+ * kept message texts joined in when `texts` is true (only the pass that writes rows needs them).
+ */
+export type EntryPages = (texts: boolean) => AsyncIterable<readonly LedgerEntry[]>;
+
+/** An entry as an export writes it: an incident comes with what became of its actions. */
+export interface ExportRow {
+  entry: LedgerEntry;
+  view?: IncidentView;
+}
+
+/**
+ * Entries an incident waits for its outcome records before it is written. Outcomes follow their
+ * incident within seconds (once the platform answered), so almost all arrive within this many
+ * entries; the few that come later are read in a first pass (lateOutcomes). Memory holds this many
+ * entries, however long the chain.
+ */
+export const OUTCOME_WINDOW = 5_000;
+
+/**
+ * Outcome results (by incident) that come more than OUTCOME_WINDOW entries after their incident,
+ * or with no incident before them: the first pass of a streamed export, so that the rows it writes
+ * are the same as incidentViews makes from the whole chain in memory.
+ */
+export async function lateOutcomes(pages: EntryPages): Promise<Map<string, ActionResult[]>> {
+  const finder = new LateOutcomes();
+  for await (const page of pages(false)) finder.add(page);
+  return finder.found;
+}
+
+/** {@link lateOutcomes} fed a page at a time (by a pass that reads the chain anyway). */
+export class LateOutcomes {
+  readonly found = new Map<string, ActionResult[]>();
+  private readonly join = new OutcomeJoin(undefined, (incidentId, results) => {
+    const list = this.found.get(incidentId);
+    if (list) for (const r of results) list.push(r);
+    else this.found.set(incidentId, [...results]);
+  });
+
+  add(page: readonly LedgerEntry[]): void {
+    for (const e of page) this.join.add(e);
+    this.join.take(false, false);
+  }
+}
+
+/**
+ * The entries of `pages` in chain order, each incident joined with its outcomes (those within
+ * OUTCOME_WINDOW entries, and `late` ones), a page at a time; `texts` as for EntryPages.
+ */
+export async function* exportRows(pages: EntryPages, late: ReadonlyMap<string, readonly ActionResult[]>, texts: boolean): AsyncGenerator<ExportRow[]> {
+  const join = new OutcomeJoin(late);
+  for await (const page of pages(texts)) {
+    for (const e of page) join.add(e);
+    const rows = join.take(false);
+    if (rows.length > 0) yield rows;
+  }
+  // The last window's entries, a page's worth at a time like the rest.
+  for (let rows = join.take(true, true, ROWS_AT_ONCE); rows.length > 0; rows = join.take(true, true, ROWS_AT_ONCE)) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    yield rows;
+  }
+}
+
+/** Rows handed on at once when the window is emptied at the end: about a page. */
+const ROWS_AT_ONCE = 1000;
+
+interface Waiting {
+  index: number;
+  entry: LedgerEntry;
+  /** An incident's outcome results so far. */
+  results?: ActionResult[];
+}
+
+/** Joins incidents with the outcome records that follow them, within a sliding window of entries. */
+class OutcomeJoin {
+  private readonly waiting: Waiting[] = [];
+  /** The first still waiting in `waiting` (taken ones are dropped a batch at a time). */
+  private first = 0;
+  private readonly open = new Map<string, ActionResult[]>();
+  private index = 0;
+
+  constructor(
+    private readonly late: ReadonlyMap<string, readonly ActionResult[]> | undefined,
+    private readonly onLate?: (incidentId: string, results: readonly ActionResult[]) => void,
+  ) {}
+
+  add(entry: LedgerEntry): void {
+    const r = entry.record;
+    const item: Waiting = { index: this.index++, entry };
+    if (r.type === 'incident' && r.recordId !== undefined) {
+      item.results = [];
+      this.open.set(r.recordId, item.results);
+    } else if (r.type === 'outcome') {
+      const results = this.open.get(r.incidentId);
+      if (results) for (const a of r.actions) results.push(a);
+      else this.onLate?.(r.incidentId, r.actions);
+    }
+    this.waiting.push(item);
+  }
+
+  /**
+   * The entries whose window has passed (all of them at the end), at `most` so many, as rows
+   * unless `build` is false (the first pass only needs them gone).
+   */
+  take(all: boolean, build = true, most = Number.POSITIVE_INFINITY): ExportRow[] {
+    const rows: ExportRow[] = [];
+    const until = all ? this.index : this.index - OUTCOME_WINDOW;
+    while (this.first < this.waiting.length && this.waiting[this.first]!.index < until && rows.length < most) {
+      const item = this.waiting[this.first++]!;
+      if (build) rows.push(this.row(item));
+      else if (item.entry.record.type === 'incident' && item.entry.record.recordId !== undefined) this.open.delete(item.entry.record.recordId);
+    }
+    if (this.first > OUTCOME_WINDOW) {
+      this.waiting.splice(0, this.first);
+      this.first = 0;
+    }
+    return rows;
+  }
+
+  private row({ entry, results }: Waiting): ExportRow {
+    if (entry.record.type !== 'incident') return { entry };
+    const id = entry.record.recordId;
+    if (id !== undefined) this.open.delete(id);
+    const late = id === undefined ? undefined : this.late?.get(id);
+    const all = late ? [...(results ?? []), ...late] : (results ?? []);
+    return { entry, view: incidentView(entry as LedgerEntry & { record: IncidentRecord }, all) };
+  }
+}

@@ -1,0 +1,45 @@
+import type { FileHandle } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+
+/**
+ * Where a streamed export writes its text, a chunk at a time; the export waits for each write, so
+ * a slow reader (a download, a full pipe) slows the export instead of filling memory.
+ */
+export type TextSink = (chunk: string) => Promise<void>;
+
+/** A sink that keeps the text, for the on-screen report and tests. */
+export function textCollector(): { sink: TextSink; text: () => string } {
+  const chunks: string[] = [];
+  return { sink: async (chunk) => void chunks.push(chunk), text: () => chunks.join('') };
+}
+
+/** A sink into an open file. */
+export const fileSink = (file: FileHandle): TextSink => async (chunk) => {
+  await file.write(chunk);
+};
+
+/**
+ * A sink into a stream (standard output, an HTTP response), waiting for it to drain when full. A
+ * stream that failed (a reader that went away: EPIPE, a closed download) fails the next write, so
+ * the export stops there instead of reading on for nobody.
+ */
+export function streamSink(stream: Writable): TextSink {
+  let failed: Error | undefined;
+  // Kept for good: an error after a write returned is the next write's, never an uncaught one.
+  stream.on('error', (error: Error) => (failed ??= error));
+  return (chunk) =>
+    new Promise<void>((resolve, reject) => {
+      if (failed || stream.destroyed) return reject(failed ?? new Error('the stream was closed'));
+      if (stream.write(chunk)) return resolve();
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('error', done);
+        stream.off('close', done);
+        if (failed || stream.destroyed) reject(failed ?? new Error('the stream was closed'));
+        else resolve();
+      };
+      stream.on('drain', done);
+      stream.on('error', done);
+      stream.on('close', done);
+    });
+}
