@@ -1,6 +1,6 @@
 import type { Debunk } from '../debunks/schema.js';
 import { normalize, normalizedText } from './normalize.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, type Token } from './tokenize.js';
 import type { MatchedPhrase } from './types.js';
 
 /** A claim or variant as stage 2 sees it: a view into the index's phrase table. */
@@ -230,20 +230,24 @@ class Draft {
 
   addDebunk(d: Debunk): void {
     const debunkIndex = this.phraseStart.length - 1;
-    const claimKey = tokenize(normalizedText(d.claim)).map((t) => t.term).join(' ');
+    // The claim is normalized and tokenized once for its copy key, its names and its phrase.
+    const { text: normalized, origin } = normalize(d.claim);
+    const tokens = tokenize(normalized);
+    const claimKey = tokens.map((t) => t.term).join(' ');
     const first = this.firstWithClaim.get(claimKey);
     this.sameClaimAs.push(first ?? debunkIndex);
     if (first === undefined) this.firstWithClaim.set(claimKey, debunkIndex);
-    this.claimNames = namesOf(d.claim, (term) => this.idOf(term));
-    this.addPhrase(debunkIndex, -1, d.claim);
-    d.variants.forEach((text, variantIndex) => this.addPhrase(debunkIndex, variantIndex, text));
+    this.claimNames = namesOf(d.claim, origin, tokens, (term) => this.idOf(term));
+    this.addPhrase(debunkIndex, -1, normalized, tokens);
+    d.variants.forEach((text, variantIndex) => {
+      const variant = normalizedText(text);
+      this.addPhrase(debunkIndex, variantIndex, variant, tokenize(variant));
+    });
     this.phraseStart.push(this.phraseDebunk.length);
     this.closeDocument();
   }
 
-  private addPhrase(debunkIndex: number, variantIndex: number, text: string): void {
-    const normalized = normalizedText(text);
-    const tokens = tokenize(normalized);
+  private addPhrase(debunkIndex: number, variantIndex: number, normalized: string, tokens: readonly Token[]): void {
     if (tokens.length === 0) return;
     const p = this.phraseDebunk.length;
     for (const token of tokens) {
@@ -407,10 +411,9 @@ const SENTENCE_START = /[.!?:;"“‘'(\[—–-]$/;
  * who and where the claim is about, as opposed to what it says happened. Read from the claim only:
  * headlines capitalize every word.
  */
-function namesOf(claim: string, idOf: (term: string) => number): Set<number> {
+function namesOf(claim: string, origin: Int32Array, tokens: readonly Token[], idOf: (term: string) => number): Set<number> {
   const names = new Set<number>();
-  const { text, origin } = normalize(claim);
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     const at = origin[token.start]!;
     const first = claim[at]!;
     if (first === first.toLowerCase()) continue;
