@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Debunk } from '../debunks/schema.js';
 import type { Matcher } from '../matching/types.js';
-import { scoreChat, type ChatReading } from './scoreChat.js';
+import { actsOn, readMessage, scoreChat, type ChatReading } from './scoreChat.js';
 import { averagePrecisionAtK, mean, recallAtK } from './metrics.js';
 import type { AnswerCurvePoint, ChatResult, CurvePoint, EvalDataset, EvalResult, EvalSplit } from './types.js';
 
@@ -45,8 +45,7 @@ export function evaluateDataset(
   answerThreshold?: number,
 ): DatasetEvaluation {
   // As the engine: a question is acted on (answered, never struck) from the answer threshold.
-  const bar = (t: number, question: boolean) => (question && answerThreshold !== undefined ? Math.min(t, answerThreshold) : t);
-  const actsAt = (o: { score: number; question: boolean }, t: number) => o.score > 0 && o.score >= bar(t, o.question);
+  const actsAt = (o: { score: number; question: boolean }, t: number) => actsOn(o.score, o.question, t, answerThreshold);
   onProgress(`${dataset.name}: indexing ${dataset.debunks.length} claims`);
   const matcher = createMatcher(dataset.debunks);
   let negatives: { score: number; question: boolean }[] | null = null;
@@ -56,8 +55,7 @@ export function evaluateDataset(
   }
   const falseActAt = (t: number) => (negatives === null ? null : mean(negatives.map((n) => (actsAt(n, t) ? 1 : 0))));
   // With the act threshold held, a negative is acted on from `answer` when it reads as a question.
-  const actsAnswering = (o: { score: number; question: boolean }, answer: number) =>
-    o.score > 0 && o.score >= (o.question ? Math.min(actThreshold, answer) : actThreshold);
+  const actsAnswering = (o: { score: number; question: boolean }, answer: number) => actsOn(o.score, o.question, actThreshold, answer);
   const results: EvalResult[] = [];
   const curve: CurvePoint[] = [];
   for (const split of dataset.splits) {
@@ -81,11 +79,7 @@ export function evaluateDataset(
   let readings: ChatReading[] = [];
   if (dataset.messages !== null && dataset.messages.length > 0) {
     onProgress(`${dataset.name}: reading the stance of ${dataset.messages.length} labelled messages`);
-    readings = dataset.messages.map((message) => {
-      const match = matcher.match(message.text, { limit: 1, minScore: 0 });
-      const top = match.matches[0];
-      return { message, top: top ? { debunkId: top.debunkId, score: top.score } : undefined, stance: match.stance };
-    });
+    readings = dataset.messages.map((message) => readMessage(matcher, message));
     chat = scoreChat(dataset.name, readings, actThreshold, answerThreshold);
   }
   const answerCurve = CURVE_THRESHOLDS.filter((t) => t <= actThreshold).map((threshold): AnswerCurvePoint => {

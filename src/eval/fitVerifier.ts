@@ -2,7 +2,7 @@ import type { Debunk } from '../debunks/schema.js';
 import { FEATURE_COUNT, FEATURE_NAMES } from '../matching/features.js';
 import type { Matcher } from '../matching/types.js';
 import { boostedLogit, withVerifierWeights, type VerifierWeights } from '../matching/verifier.js';
-import { scoreChat, type ChatReading } from './scoreChat.js';
+import { readMessage, scoreChat, type ChatReading } from './scoreChat.js';
 import type { MatcherFactory } from './evaluateDataset.js';
 import { fitBoostedTrees, type BoostOptions } from './boostedTrees.js';
 import type { LabelledRow } from './logisticRegression.js';
@@ -220,11 +220,7 @@ export function crossValidate(
       const fit = fitOn(datasets, createMatcher, () => {}, (m) => fold(m) === k);
       withVerifierWeights(fit.weights, () => {
         const matcher = createMatcher(d.debunks);
-        for (const message of d.messages!.filter((m) => fold(m) === k)) {
-          const match = matcher.match(message.text, { limit: 1, minScore: 0 });
-          const top = match.matches[0];
-          readings.push({ message, top: top ? { debunkId: top.debunkId, score: top.score } : undefined, stance: match.stance });
-        }
+        for (const message of d.messages!.filter((m) => fold(m) === k)) readings.push(readMessage(matcher, message));
       });
     }
     appendAll(results, scoreChat(`${d.name} (cv ${options.folds})`, readings, options.actThreshold, options.answerThreshold));

@@ -1,4 +1,5 @@
-import type { Stance } from '../matching/types.js';
+import type { Matcher, Stance } from '../matching/types.js';
+import { actAt } from '../rules/actAt.js';
 import { mean } from './metrics.js';
 import type { ChatResult, LabelledMessage } from './types.js';
 
@@ -10,14 +11,29 @@ export interface ChatReading {
   stance: Stance;
 }
 
+/** Reads one labelled message: its best match, however weak, and the stance towards it. */
+export function readMessage(matcher: Matcher, message: LabelledMessage): ChatReading {
+  const match = matcher.match(message.text, { limit: 1, minScore: 0 });
+  const top = match.matches[0];
+  return { message, top: top ? { debunkId: top.debunkId, score: top.score } : undefined, stance: match.stance };
+}
+
+/**
+ * Whether the rules act on a best match of this score, as the engine decides (actAt): a question
+ * from the answer threshold, anything else from the act threshold. Score 0: nothing matched.
+ */
+export function actsOn(score: number, question: boolean, actThreshold: number, answerThreshold?: number): boolean {
+  const thresholds = { suggest: 0, act: actThreshold, ...(answerThreshold !== undefined ? { answer: answerThreshold } : {}) };
+  return score > 0 && score >= actAt(thresholds, question ? 'question' : 'spread');
+}
+
 /** What the rules do with a message, in the terms the chat targets are stated in. */
 export function consequence(
   reading: ChatReading,
   actThreshold: number,
   answerThreshold?: number,
 ): { acts: boolean; rightClaim: boolean; strike: boolean; reply: boolean } {
-  const bar = reading.stance === 'question' && answerThreshold !== undefined ? Math.min(actThreshold, answerThreshold) : actThreshold;
-  const acts = reading.top !== undefined && reading.top.score > 0 && reading.top.score >= bar;
+  const acts = reading.top !== undefined && actsOn(reading.top.score, reading.stance === 'question', actThreshold, answerThreshold);
   const rightClaim = acts && reading.top?.debunkId === reading.message.claim;
   const strike = acts && reading.stance === 'spread';
   const reply = acts && (reading.stance === 'spread' || reading.stance === 'question');

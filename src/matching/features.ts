@@ -76,9 +76,6 @@ export interface Rivals {
   topRetrieval: number;
 }
 
-/** Whether a phrase is written in Chinese/Japanese (its terms are character pairs). */
-export const isIdeographic = (phrase: IndexedPhrase): boolean => phrase.ideographic;
-
 const LARGE_DATABASE = Math.log1p(100_000);
 
 /**

@@ -1,4 +1,4 @@
-import { FEATURE_COUNT, isIdeographic, matchFeatures } from './features.js';
+import { FEATURE_COUNT, matchFeatures } from './features.js';
 import type { PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { sharedTermsNeeded, tooFewShared, type Coverage } from './rescore.js';
@@ -73,6 +73,14 @@ export interface ScoredCandidate {
  */
 const RANK_COVERAGE_WEIGHT = 0.2;
 
+/** The verifier's score of a candidate that shares enough terms, within the names-only cap and above the near-copy floor. */
+function scoreOf(c: Coverage, message: PreparedMessage, features: Float64Array): number {
+  const verified = verify(features, c.phrase.ideographic);
+  const namesOnly =
+    c.phrase.ideographic && c.coverage < NAMES_ONLY_COVERAGE && countStretches(c.phrase, message, c.window.first, c.window.last) < 2;
+  return namesOnly ? Math.min(NAMES_ONLY_SCORE, verified) : Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
+}
+
 /** What a ruled-out candidate carries when its features are not asked for. */
 const NO_FEATURES = new Float64Array(0);
 
@@ -102,8 +110,7 @@ export function scoreCandidates(
   // keep on the heap, so each would cost an allocation outside it.
   const block = new Float64Array(FEATURE_COUNT * covered.length);
   return covered.map((c, i) => {
-    const ideographic = isIdeographic(c.phrase);
-    // A phrase of two terms may match in full ("Obama dead"), never on one term alone.
+    const ideographic = c.phrase.ideographic;
     const ruledOut = tooFewShared(c.window, c.phrase);
     if (ruledOut && !allFeatures) return { coverage: c, features: NO_FEATURES, ideographic, ruledOut, score: 0, order: 0, relevance: relevance[i]! };
     const features = matchFeatures(
@@ -117,9 +124,7 @@ export function scoreCandidates(
       },
       block.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT),
     );
-    const namesOnly = ideographic && c.coverage < NAMES_ONLY_COVERAGE && countStretches(c.phrase, message, c.window.first, c.window.last) < 2;
-    const verified = ruledOut ? 0 : verify(features, ideographic);
-    const score = ruledOut ? 0 : namesOnly ? Math.min(NAMES_ONLY_SCORE, verified) : Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
+    const score = ruledOut ? 0 : scoreOf(c, message, features);
     return { coverage: c, features, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]! };
   });
 }
