@@ -5,7 +5,7 @@ import { formatProblem as formatLoadProblem, loadDebunks } from '../debunks/load
 import { crossValidate, fitVerifier } from '../eval/fitVerifier.js';
 import { formatAnswerCurve, formatCrossValidation, formatCurve, formatTable, toJsonReport } from '../eval/formatReport.js';
 import { runEval } from '../eval/runEval.js';
-import { formatProblem } from '../eval/types.js';
+import { formatProblem, type EvalMiss } from '../eval/types.js';
 import { createMatcher } from '../matching/matcher.js';
 import { loadSettingsFile } from '../rules/loadSettings.js';
 import { DEFAULT_RULES_FILE } from './loadEngine.js';
@@ -30,8 +30,9 @@ export function evalCommand(): Command {
     .option('--json', 'print one JSON object with the results and nothing else on stdout', false)
     .option('--images', 'instead: render the image set (screenshot-like cards of rumors and pictures without any), read them with the OCR and score the decisions', false)
     .option('--fit', `fit the match verifier on the sets (dev splits held out) and write ${'src/matching/verifierWeights.json'}, instead of scoring`, false)
+    .option('--misses <file>', 'also write what the bot got wrong, one JSON line per item (chat message misjudged, query not acted on with its gold claim, negative acted on), to FILE (- for stderr)')
     .option('--cv <folds>', 'instead: cross-validate the verifier on the labelled chat messages (fit without each fold, read the fold) and print their table', parseFolds)
-    .action(async (options: { data: string; rules: string; curve: boolean; json: boolean; fit: boolean; images: boolean; cv?: number }) => {
+    .action(async (options: { data: string; rules: string; curve: boolean; json: boolean; fit: boolean; images: boolean; cv?: number; misses?: string }) => {
       if (options.images) return imagesEval(resolve(options.data), options.rules, options.json);
       if (options.fit) {
         const fit = fitVerifier(resolve(options.data), (debunks) => createMatcher(debunks), (m) => process.stderr.write(`${m}\n`));
@@ -50,7 +51,8 @@ export function evalCommand(): Command {
       }
       if (options.cv !== undefined) {
         const { act, answer } = rules.settings.thresholds;
-        const chat = crossValidate(resolve(options.data), (debunks) => createMatcher(debunks), { folds: options.cv, actThreshold: act, ...(answer !== undefined ? { answerThreshold: answer } : {}) }, (m) => process.stderr.write(`${m}\n`));
+        const { chat, misses } = crossValidate(resolve(options.data), (debunks) => createMatcher(debunks), { folds: options.cv, actThreshold: act, ...(answer !== undefined ? { answerThreshold: answer } : {}) }, (m) => process.stderr.write(`${m}\n`));
+        if (options.misses !== undefined) writeMisses(options.misses, misses);
         if (options.json) process.stdout.write(`${JSON.stringify({ cv: chat })}\n`);
         else process.stdout.write(`${chat.length === 0 ? 'No labelled chat messages to cross-validate on.' : formatCrossValidation(chat, act, answer)}\n`);
         return;
@@ -64,6 +66,7 @@ export function evalCommand(): Command {
         onProgress: (message) => process.stderr.write(`${message}\n`),
       });
       for (const problem of report.problems) process.stderr.write(`skipped ${formatProblem(problem)}\n`);
+      if (options.misses !== undefined) writeMisses(options.misses, report.misses);
       if (report.datasets.length === 0) {
         const message = `No evaluation data in ${dataDir} (expected sub-folders laid out like clef2020-en/ or checked-zh/); nothing to evaluate.`;
         if (options.json) {
@@ -102,6 +105,13 @@ async function imagesEval(dataDir: string, rulesFile: string, json: boolean): Pr
   });
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else process.stdout.write(`${formatImageEval(result)}\n`);
+}
+
+/** `--misses FILE`: one JSON line per miss; `-` writes them to stderr, keeping stdout for the table. */
+function writeMisses(file: string, misses: readonly EvalMiss[]): void {
+  const text = misses.map((m) => `${JSON.stringify(m)}\n`).join('');
+  if (file === '-') process.stderr.write(text);
+  else writeFileSync(file, text);
 }
 
 /** `--cv 2` … `--cv 10`: fewer folds leave too little to fit on, more take long. */

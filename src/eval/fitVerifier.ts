@@ -2,12 +2,12 @@ import type { Debunk } from '../debunks/schema.js';
 import { FEATURE_COUNT, FEATURE_NAMES } from '../matching/features.js';
 import type { Matcher } from '../matching/types.js';
 import { boostedLogit, withVerifierWeights, type VerifierWeights } from '../matching/verifier.js';
-import { readMessage, scoreChat, type ChatReading } from './scoreChat.js';
+import { chatMisses, readMessage, scoreChat, type ChatReading } from './scoreChat.js';
 import type { MatcherFactory } from './evaluateDataset.js';
 import { fitBoostedTrees, type BoostOptions } from './boostedTrees.js';
 import type { LabelledRow } from './logisticRegression.js';
 import { readEvalData } from './readEvalData.js';
-import type { ChatResult, EvalDataset, EvalQuery } from './types.js';
+import type { ChatResult, EvalDataset, EvalMiss, EvalQuery } from './types.js';
 import { appendAll } from '../lib/appendAll.js';
 
 /**
@@ -204,9 +204,10 @@ export function crossValidate(
   createMatcher: MatcherFactory,
   options: CrossValidationOptions,
   onProgress: (message: string) => void = () => {},
-): ChatResult[] {
+): { chat: ChatResult[]; misses: EvalMiss[] } {
   const datasets = readEvalData(dataDir, onProgress).value;
   const results: ChatResult[] = [];
+  const misses: EvalMiss[] = [];
   for (const d of datasets) {
     if (d.messages === null || d.messages.length === 0) continue;
     const foldOf = new Map<string, number>();
@@ -223,7 +224,9 @@ export function crossValidate(
         for (const message of d.messages!.filter((m) => fold(m) === k)) readings.push(readMessage(matcher, message));
       });
     }
-    appendAll(results, scoreChat(`${d.name} (cv ${options.folds})`, readings, options.actThreshold, options.answerThreshold));
+    const name = `${d.name} (cv ${options.folds})`;
+    appendAll(results, scoreChat(name, readings, options.actThreshold, options.answerThreshold));
+    appendAll(misses, chatMisses(name, readings, options.actThreshold, options.answerThreshold));
   }
-  return results;
+  return { chat: results, misses };
 }

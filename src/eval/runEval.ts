@@ -1,6 +1,6 @@
 import { evaluateDataset, type MatcherFactory } from './evaluateDataset.js';
 import { readEvalData } from './readEvalData.js';
-import type { AnswerCurvePoint, ChatResult, CurvePoint, EvalProblem, EvalResult } from './types.js';
+import type { AnswerCurvePoint, ChatResult, CurvePoint, EvalMiss, EvalProblem, EvalResult } from './types.js';
 
 export interface RunEvalOptions {
   /** Folder whose sub-folders are evaluation sets. */
@@ -23,6 +23,8 @@ export interface EvalReport {
   curve: CurvePoint[];
   /** Questions answered and negatives acted on per answer threshold, the act threshold held. */
   answerCurve: AnswerCurvePoint[];
+  /** What the bot got wrong, item by item (`eval --misses`). */
+  misses: EvalMiss[];
   /** Names of the dataset folders found; empty when there was no data. */
   datasets: string[];
   /** Lines that were skipped, with file and line. */
@@ -40,6 +42,7 @@ export function runEval({ dataDir, createMatcher, actThreshold, answerThreshold,
     chat: evaluations.flatMap((e) => e.chat),
     curve: evaluations.flatMap((e) => e.curve),
     answerCurve: evaluations.flatMap((e) => e.answerCurve),
+    misses: evaluations.flatMap((e) => e.misses),
     datasets: data.value.map((d) => d.name),
     problems: data.problems,
     actThreshold,

@@ -1,7 +1,7 @@
 import type { Matcher, Stance } from '../matching/types.js';
 import { actAt } from '../rules/actAt.js';
 import { mean } from './metrics.js';
-import type { ChatResult, LabelledMessage } from './types.js';
+import type { ChatResult, EvalMiss, LabelledMessage } from './types.js';
 
 /** What the matcher made of one labelled message. */
 export interface ChatReading {
@@ -69,4 +69,47 @@ export function scoreChat(dataset: string, readings: readonly ChatReading[], act
       quietActs: share(quiet, (r) => does(r).acts),
     };
   });
+}
+
+/** What the bot got wrong with a labelled message, in the terms of the chat targets; null: nothing. */
+export function chatProblem(reading: ChatReading, actThreshold: number, answerThreshold?: number): string | null {
+  const does = consequence(reading, actThreshold, answerThreshold);
+  switch (reading.message.kind) {
+    case 'spread':
+      if (reading.stance === 'refute' || reading.stance === 'mock') return `spread read as ${reading.stance}`;
+      if (does.rightClaim) return null;
+      return does.acts ? 'acted on with another claim' : 'not acted on';
+    case 'question':
+      if (does.strike) return 'question struck';
+      if (does.rightClaim && does.reply) return null;
+      return does.acts ? 'answered with another claim' : 'not answered';
+    case 'refute':
+      if (does.strike) return 'refutation struck';
+      return does.reply ? 'refutation replied to' : null;
+    default:
+      return does.acts ? 'acted on' : null;
+  }
+}
+
+/** The labelled messages the bot got wrong, for `eval --misses`. */
+export function chatMisses(dataset: string, readings: readonly ChatReading[], actThreshold: number, answerThreshold?: number): EvalMiss[] {
+  const misses: EvalMiss[] = [];
+  for (const r of readings) {
+    const problem = chatProblem(r, actThreshold, answerThreshold);
+    if (problem === null) continue;
+    const m = r.message;
+    misses.push({
+      dataset,
+      part: m.lang,
+      kind: m.kind,
+      id: m.id,
+      text: m.text,
+      gold: m.claim === null ? [] : [m.claim],
+      top: r.top?.debunkId ?? null,
+      score: r.top?.score ?? 0,
+      stance: r.stance,
+      problem,
+    });
+  }
+  return misses;
 }

@@ -72,6 +72,28 @@ export interface EvalDataset {
   messages: LabelledMessage[] | null;
 }
 
+/**
+ * One thing the bot got wrong on an evaluation set, for `eval --misses`: a labelled chat message
+ * misjudged, a query not acted on with its gold claim, a negative acted on.
+ */
+export interface EvalMiss {
+  dataset: string;
+  /** The split of a query; `negatives` for a non-rumor post; the language for a chat message. */
+  part: string;
+  /** `query`, `negative`, or the chat message's label. */
+  kind: string;
+  id: string | null;
+  text: string;
+  /** The claim(s) it carries; empty for negatives and chatter. */
+  gold: readonly string[];
+  /** The best match and its score (score 0: nothing matched). */
+  top: string | null;
+  score: number;
+  stance: string;
+  /** What went wrong, in the terms of the targets. */
+  problem: string;
+}
+
 /** The figures for one dataset and split. */
 export interface EvalResult {
   dataset: string;

@@ -38,11 +38,20 @@ writeFileSync(join(set, 'messages.jsonl'), jsonl(MESSAGES));
 describe('crossValidate', () => {
   const features = Float64Array.from({ length: FEATURE_COUNT }, (_, i) => (i % 3) / 2);
   const before = verify(features, false);
-  const chat = crossValidate(root, (debunks) => createMatcher(debunks), { folds: 2, actThreshold: 0.8, answerThreshold: 0.75 });
+  const { chat, misses } = crossValidate(root, (debunks) => createMatcher(debunks), { folds: 2, actThreshold: 0.8, answerThreshold: 0.75 });
 
   it('GIVEN a set with labelled messages THEN each message is read once, by the fold that held it out', () => {
     expect(chat).toHaveLength(1);
     expect(chat[0]).toMatchObject({ dataset: 'chat-sample (cv 2)', lang: 'en', spread: 4, questions: 1, refutes: 1, quiet: 3 });
+  });
+
+  it('GIVEN the folds scored THEN every miss is a labelled message, named with what went wrong', () => {
+    const ids = new Set(MESSAGES.map((m) => m.id));
+    for (const miss of misses) {
+      expect(ids.has(miss.id ?? '')).toBe(true);
+      expect(miss.dataset).toBe('chat-sample (cv 2)');
+      expect(miss.problem).toMatch(/^(spread read as|acted on|not acted on|question struck|answered with|not answered|refutation)/);
+    }
   });
 
   it('GIVEN the folds scored THEN the committed verifier weights are in place again', () => {

@@ -8,6 +8,7 @@ const report: EvalReport = {
   chat: [],
   curve: [],
   answerCurve: [],
+  misses: [],
   problems: [],
   results: [
     { dataset: 'set-a', split: 'dev', queries: 3, claims: 4, map1: 2 / 3, map5: 5 / 6, recall5: 1, falseActRate: null, actRate: 1 / 3, msPerQuery: 0.123 },

@@ -69,7 +69,7 @@ describe('runEval on the fixture sets with a stand-in matcher', () => {
 
   it('GIVEN a data folder that does not exist THEN there are no datasets and no results', () => {
     const empty = runEval({ dataDir: join(FIXTURE_EVAL_DIR, 'nope'), createMatcher: wordOverlapMatcher, actThreshold: 0.5 });
-    expect(empty).toEqual({ results: [], chat: [], curve: [], answerCurve: [], datasets: [], problems: [], actThreshold: 0.5 });
+    expect(empty).toEqual({ results: [], chat: [], curve: [], answerCurve: [], misses: [], datasets: [], problems: [], actThreshold: 0.5 });
   });
 
   it('GIVEN every message read as a question THEN the answer curve acts on negatives from the answer threshold, the act threshold held', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCheckedDataset } from '../../src/eval/readCheckedDataset.js';
 import { readClefDataset } from '../../src/eval/readClefDataset.js';
-import { scoreChat, type ChatReading } from '../../src/eval/scoreChat.js';
+import { chatMisses, scoreChat, type ChatReading } from '../../src/eval/scoreChat.js';
 import type { LabelledMessage } from '../../src/eval/types.js';
 
 const msg = (kind: LabelledMessage['kind'], claim: string | null, lang = 'en'): LabelledMessage => ({ id: `${kind}-${Math.random()}`, text: 'x', kind, claim, lang });
@@ -35,6 +35,13 @@ describe('scoreChat', () => {
     });
     expect(zh).toMatchObject({ lang: 'zh', spread: 1, spreadActs: 1 });
     expect(Number.isNaN(zh!.questionsAnswered)).toBe(true);
+    expect(chatMisses('set', readings, 0.8).map((m) => [m.kind, m.problem])).toEqual([
+      ['spread', 'acted on with another claim'],
+      ['spread', 'spread read as refute'],
+      ['question', 'question struck'],
+      ['refute', 'refutation replied to'],
+      ['neg', 'acted on'],
+    ]);
   });
 });
 
