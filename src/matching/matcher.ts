@@ -91,7 +91,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       const isClaimTerm = (d: Debunk, term: string) => debunkHasTerm(index, byId.get(d.id)!, term);
       const top = matches[0];
       // Without a match there is no claim to take a stance on (and reading it costs time).
-      const { stance, cues } = top ? readStance(message, debunks[0], top.explanation, refutationCues(message, debunks, isClaimTerm)) : NO_STANCE;
+      const { stance, cues } = top ? readStance(message, debunks[0], top.explanation, refutationCues(message, debunks, isClaimTerm), (term) => isClaimTerm(debunks[0]!, term)) : NO_STANCE;
       const refuting = stance === 'refute' || stance === 'mock';
       return { matches, stance, stanceCues: cues, refuting, refutingCues: refuting ? cues : [] };
     },

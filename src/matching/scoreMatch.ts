@@ -17,6 +17,16 @@ import { verify } from './verifier.js';
 const NAMES_ONLY_COVERAGE = 0.5;
 const NAMES_ONLY_SCORE = 0.5;
 
+/**
+ * A claim of this few distinct terms (English) said only in part and out of its order — "5G towers
+ * are being built near the coronavirus ward" against "5G towers spread the coronavirus" — scores
+ * at most SHORT_PART_SCORE, below the act threshold: every word of so short a claim carries its
+ * point, and in a small database the trees cannot tell the missing verb from a dropped article.
+ */
+const SHORT_CLAIM_TERMS = 4;
+const SHORT_PART_ORDER = 0.5;
+const SHORT_PART_SCORE = 0.75;
+
 /** A message needs this many distinct known terms before any phrase could share enough with it. */
 export const FEWEST_TERMS_TO_MATCH = sharedTermsNeeded(0);
 
@@ -40,6 +50,8 @@ export function mayMatch(index: PhraseIndex, message: PreparedMessage, d: number
 
 /** Index of `order` in the feature vector: the explanation shows it as the wording similarity. */
 const ORDER = 7;
+/** Index of `termShare`: the share of the phrase's distinct terms found. */
+const TERM_SHARE = 1;
 
 /**
  * The least score of a message that spells the phrase out: the fitted trees see few near-copies
@@ -78,7 +90,11 @@ function scoreOf(c: Coverage, message: PreparedMessage, features: Float64Array):
   const verified = verify(features, c.phrase.ideographic);
   const namesOnly =
     c.phrase.ideographic && c.coverage < NAMES_ONLY_COVERAGE && countStretches(c.phrase, message, c.window.first, c.window.last) < 2;
-  return namesOnly ? Math.min(NAMES_ONLY_SCORE, verified) : Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
+  if (namesOnly) return Math.min(NAMES_ONLY_SCORE, verified);
+  const score = Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
+  const shortPart =
+    !c.phrase.ideographic && c.phrase.terms.length <= SHORT_CLAIM_TERMS && features[TERM_SHARE]! < 1 && features[ORDER]! < SHORT_PART_ORDER;
+  return shortPart ? Math.min(SHORT_PART_SCORE, score) : score;
 }
 
 /** What a ruled-out candidate carries when its features are not asked for. */

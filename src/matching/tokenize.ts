@@ -31,7 +31,45 @@ const DOUBLE = /(\p{L})\1+/gu;
 const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['coronaviru', 'covid'], ['corona', 'covid'], ['covid19', 'covid'], ['ncov', 'covid'], ['sarscov2', 'covid'],
   ['mast', 'tower'], ['vax', 'vaccin'], ['jab', 'vaccin'],
+  // Chat shorthand for what news and fact checks spell out.
+  ['lib', 'liber'], ['dem', 'democrat'], ['repub', 'republican'], ['gop', 'republican'], ['potu', 'presid'],
+  ['govt', 'govern'], ['ppl', 'peopl'], ['wwi', 'worldwar'], ['ww1', 'worldwar'], ['wwii', 'worldwar'], ['ww2', 'worldwar'],
 ]);
+
+/**
+ * Runs of terms (stemmed, stopwords out) that mean what a shorthand or another wording means, folded
+ * to the same terms on both sides: "State of the Union" and "SOTU", "World War I" and "WW1", "Air
+ * Force One" and "AF1", "global warming" and "climate change".
+ */
+const PHRASES: ReadonlyMap<string, string> = new Map([
+  ['state union', 'sotu'], ['world war', 'worldwar'], ['air forc on', 'af1'], ['global warm', 'climat chang'],
+]);
+/** The last terms of PHRASES: only a token ending in one of them is looked up. */
+const PHRASE_ENDS: ReadonlySet<string> = new Set([...PHRASES.keys()].map((k) => k.slice(k.lastIndexOf(' ') + 1)));
+
+/**
+ * Folds the tokens just pushed into one when they spell a phrase of PHRASES: two terms, or three.
+ * The folded token spans them all.
+ */
+function foldPhrase(tokens: Token[]): void {
+  const n = tokens.length;
+  const last = tokens[n - 1]!;
+  if (n < 2 || !PHRASE_ENDS.has(last.term)) return;
+  const two = `${tokens[n - 2]!.term} ${last.term}`;
+  const folded2 = PHRASES.get(two);
+  if (folded2 !== undefined) return replaceLast(tokens, 2, folded2);
+  if (n < 3) return;
+  const folded3 = PHRASES.get(`${tokens[n - 3]!.term} ${two}`);
+  if (folded3 !== undefined) replaceLast(tokens, 3, folded3);
+}
+
+/** Replaces the last `count` tokens by the terms of `folded` (space-separated), each spanning them all. */
+function replaceLast(tokens: Token[], count: number, folded: string): void {
+  const start = tokens[tokens.length - count]!.start;
+  const end = tokens[tokens.length - 1]!.end;
+  tokens.length -= count;
+  for (const term of folded.split(' ')) tokens.push({ term, start, end });
+}
 
 /** Memoized stems: stemming is the costliest step per word and chat reuses words heavily. */
 const stemCache = new Map<string, string>();
@@ -89,7 +127,10 @@ export function tokenize(text: string): Token[] {
       // "COVID-19", "SARS-CoV-2": the parts of the virus's name are the one term "covid".
       last.term = 'covid';
       last.end = j;
-    } else if (word.length <= MAX_WORD_LENGTH && !STOPWORDS.has(word)) tokens.push({ term: stem(word), start: i, end: j });
+    } else if (word.length <= MAX_WORD_LENGTH && !STOPWORDS.has(word)) {
+      tokens.push({ term: stem(word), start: i, end: j });
+      foldPhrase(tokens);
+    }
     i = j;
   }
   return tokens;

@@ -46,6 +46,17 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'sarcasm', text: `lol ${FIVE_G}, sure, and I'm the pope`, stance: 'mock' },
 ];
 
+describe('stance: a question about something else', () => {
+  // Regression (bench chatter): a question between two parts of the claim was read as asking about it.
+  const pills = debunk({ id: 'walmart-pills', claim: 'Chocolate bars sold at Walmart in Stockholm contain sleeping pills', lang: 'en' });
+  it('GIVEN a question on another topic between the words of the claim THEN the claim is spread, not asked about', () => {
+    const r = createMatcher([...ALL_DEBUNKS, pills]).match('chocolate bars at Walmart contain sleeping pills. Who is picking up the kids on Thursday? Stockholm police found them');
+    expect(r.matches[0]?.debunkId).toBe(pills.id);
+    expect(r.matches[0]!.explanation.excerpt).toContain('Who is picking up the kids');
+    expect(r.stance).toBe('spread');
+  });
+});
+
 describe('stance', () => {
   it.each(cases)('GIVEN $given THEN the stance is $stance', ({ text, stance, id }) => {
     const r = matcher.match(text);

@@ -73,3 +73,27 @@ describe('tokenize: offsets', () => {
     expect(tokenize(normalize(input).text)).toEqual(then);
   });
 });
+
+describe('tokenize: shorthand and its spelled-out phrase are the same terms', () => {
+  const terms = (text: string) => tokenize(normalize(text).text).map((t) => t.term);
+  it.each([
+    ['SOTU ratings', 'the State of the Union ratings'],
+    ['a WWI memorial', 'a World War I memorial'],
+    ['a WW1 memorial', 'a world war memorial'],
+    ['AF1 costs', 'Air Force One costs'],
+    ['global warming is a hoax', 'climate change is a hoax'],
+    ['libs and dems', 'liberals and democrats'],
+    ['the GOP train', 'the Republicans train'],
+    ['POTUS said', 'the President said'],
+  ])('GIVEN "%s" and "%s" THEN both give the same terms', (short, long) => {
+    expect(terms(short)).toEqual(terms(long));
+  });
+
+  it('GIVEN a folded phrase THEN its token spans the whole phrase', () => {
+    expect(tokenize(normalize('the state of the union').text)).toEqual([{ term: 'sotu', start: 4, end: 22 }]);
+  });
+
+  it('GIVEN the words of a phrase apart, in another order THEN they are not folded', () => {
+    expect(terms('the union of the state')).toEqual(['union', 'state']);
+  });
+});

@@ -114,6 +114,7 @@ export function readStance(
   debunk: Debunk | undefined,
   span: ClaimSpan | undefined,
   extraRefutations: readonly string[] = [],
+  isClaimTerm: (term: string) => boolean = () => true,
 ): StanceReading {
   const text = message.normalized;
   const sentences = sentencesOf(message.text);
@@ -163,8 +164,15 @@ export function readStance(
   if (questionWords.length > 0) return { stance: 'question', cues: unique(questionWords.map((h) => h.cue)) };
   // A question mark on the sentence that repeats the claim: in English only when the sentence is
   // built as a question ("did he really …?"), since "they dropped the charges??" is outrage.
+  // The sentence must hold words of the claim itself, not merely sit between two of them ("…a
+  // documentary about vaccines. Does anyone know a good dentist? … in Rome").
   const claimSentences = span ? sentences.filter((s) => s.start < span.end && s.end > span.start) : sentences;
-  const asking = claimSentences.find((s) => s.question && (s.ideographic || OPENERS.has(s.firstWord) || s.hedged));
+  const holdsClaimWords = (s: Sentence) =>
+    message.tokens.some((t) => {
+      const at = message.origin[t.start] ?? -1;
+      return at >= s.start && at < s.end && isClaimTerm(t.term);
+    });
+  const asking = claimSentences.find((s) => s.question && (s.ideographic || OPENERS.has(s.firstWord) || s.hedged) && holdsClaimWords(s));
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
   return { stance: 'spread', cues: [] };
 }
