@@ -28,6 +28,8 @@ export interface DiscordDeps {
   now: () => number;
   /** The dashboard's login links, for `/rumorguard dashboard`; absent when the dashboard is off. */
   dashboardLinks?: LoginLinks;
+  /** The largest file `/rumorguard export` attaches (default: 10 MiB, a server without boosts). */
+  uploadLimitBytes?: number;
 }
 
 /**

@@ -49,6 +49,8 @@ export interface DiscordAdapterOptions {
   clock?: Clock;
   /** The dashboard's login links, for `/rumorguard dashboard`; absent when the dashboard is off. */
   dashboardLinks?: LoginLinks;
+  /** The largest file `/rumorguard export` attaches; tests lower it. @defaultValue 10 MiB */
+  uploadLimitBytes?: number;
 }
 
 /**
@@ -117,6 +119,7 @@ export class DiscordAdapter {
       enqueue,
       now,
       ...(options.dashboardLinks ? { dashboardLinks: options.dashboardLinks } : {}),
+      ...(options.uploadLimitBytes !== undefined ? { uploadLimitBytes: options.uploadLimitBytes } : {}),
     };
     this.moderation = new GuildModeration(this.deps);
     options.moderator.reviewPorts.set('discord', discordReviewPort(this.deps));

@@ -11,6 +11,7 @@ import {
 import { resolveDebunkRef } from '../../src/debunks/debunkRef.js';
 import type { ChatMember } from '../../src/engine/chatMessage.js';
 import { managementReportFile } from '../../src/ledger/export/managementReport.js';
+import { DISCORD_UPLOAD_LIMIT, fileSize, reportForChat } from '../../src/ledger/export/reportForChat.js';
 import { recentIncidents } from '../../src/ledger/recentIncidents.js';
 import { parseButton } from './buttons.js';
 import { dashboardLinkText } from './dashboardLink.js';
@@ -199,9 +200,18 @@ async function exportLedger(deps: DiscordDeps, interaction: ChatInputCommandInte
   // Streamed to a file and sent from there: a long ledger's report is never whole in memory.
   const report = await managementReportFile(deps.ledger, guildId, lang, deps.now());
   try {
+    const limit = deps.uploadLimitBytes ?? DISCORD_UPLOAD_LIMIT;
+    const upload = await reportForChat(report, limit);
+    if (upload.kind === 'too_large') {
+      await interaction.editReply({ content: text(lang, 'exportTooLarge', { size: fileSize(upload.bytes), limit: fileSize(limit) }), allowedMentions: allowedMentions(false) });
+      return;
+    }
+    const caption =
+      text(lang, 'exportCaption', { guild: escapeDiscordMarkdown(interaction.guild?.name ?? guildId), entries: report.entries, status: report.status }) +
+      (upload.compressed ? text(lang, 'exportCompressed', { size: fileSize(upload.bytes) }) : '');
     await interaction.editReply({
-      content: text(lang, 'exportCaption', { guild: escapeDiscordMarkdown(interaction.guild?.name ?? guildId), entries: report.entries, status: report.status }),
-      files: [{ attachment: report.path, name: report.filename }],
+      content: caption,
+      files: [{ attachment: upload.path, name: upload.filename }],
       allowedMentions: allowedMentions(false),
     });
   } finally {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Message } from 'telegraf/types';
 import type { ChatMember } from '../../src/engine/chatMessage.js';
 import { managementReportFile } from '../../src/ledger/export/managementReport.js';
+import { fileSize, reportForChat, TELEGRAM_UPLOAD_LIMIT } from '../../src/ledger/export/reportForChat.js';
 import { recentIncidents } from '../../src/ledger/recentIncidents.js';
 import { answerLanguage } from '../../src/engine/language.js';
 import type { Language } from '../../src/engine/templates.js';
@@ -139,11 +140,13 @@ async function exportLedger(deps: AdapterDeps, message: Message.TextMessage, cha
   // Streamed to a file and sent from there: a long ledger's report is never whole in memory.
   const report = await managementReportFile(deps.ledger, groupId, lang, deps.now());
   try {
-    await deps.telegram.sendDocument(
-      message.from.id,
-      { source: report.path, filename: report.filename },
-      { caption: textHtml(lang, 'exportCaption', { group: chat.title, entries: report.entries, status: report.status }), parse_mode: 'HTML' },
-    );
+    const limit = deps.uploadLimitBytes ?? TELEGRAM_UPLOAD_LIMIT;
+    const upload = await reportForChat(report, limit);
+    if (upload.kind === 'too_large') return textHtml(lang, 'exportTooLarge', { size: fileSize(upload.bytes), limit: fileSize(limit) });
+    const caption =
+      textHtml(lang, 'exportCaption', { group: chat.title, entries: report.entries, status: report.status }) +
+      (upload.compressed ? textHtml(lang, 'exportCompressed', { size: fileSize(upload.bytes) }) : '');
+    await deps.telegram.sendDocument(message.from.id, { source: upload.path, filename: upload.filename }, { caption, parse_mode: 'HTML' });
   } catch (error) {
     deps.log.info({ err: error, chat: chat.id }, 'export: private chat with the admin not possible');
     return textHtml(lang, 'exportNeedsDm');

@@ -26,6 +26,8 @@ export interface AdapterDeps {
   now: () => number;
   /** The dashboard's login links, for `/rg dashboard`; absent when the dashboard is off. */
   dashboardLinks?: LoginLinks;
+  /** The largest document `/rg export` sends (default: the Bot API's 50 MB). */
+  uploadLimitBytes?: number;
 }
 
 /** A short HTML answer to a message: a reply, queued like every other message. */

@@ -57,6 +57,8 @@ export interface TelegramAdapterOptions {
   clock?: Clock;
   /** The dashboard's login links, for `/rg dashboard`; absent when the dashboard is off. */
   dashboardLinks?: LoginLinks;
+  /** The largest document `/rg export` sends; tests lower it. @defaultValue 50 MB (the Bot API's) */
+  uploadLimitBytes?: number;
 }
 
 /** How updates arrive: long polling (the default) or a webhook Telegram posts to. */
@@ -142,6 +144,7 @@ export class TelegramAdapter {
       enqueue,
       now,
       ...(options.dashboardLinks ? { dashboardLinks: options.dashboardLinks } : {}),
+      ...(options.uploadLimitBytes !== undefined ? { uploadLimitBytes: options.uploadLimitBytes } : {}),
     };
     this.moderation = new GroupModeration(this.deps);
     this.inbox = queueUpdatesByChat(this.bot, log, (update) => this.unhandled(update), options.inboxPerChat);

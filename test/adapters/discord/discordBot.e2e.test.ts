@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIVE_G_ID, FIVE_G_SOURCE, TEXT } from '../../engine/harness.js';
@@ -122,6 +123,27 @@ describe('Discord: slash commands, buttons and the context menu', () => {
     expect(file?.name).toMatch(/^rumorguard-100000000000000010-\d{4}-\d\d-\d\d\.md$/);
     expect(file?.data.toString('utf8')).toContain('# RumorGuard management report');
     expect((await h.records()).at(-1)).toMatchObject({ type: 'admin', action: 'export' });
+  });
+
+  it('GIVEN a report over the upload limit THEN it comes gzip-compressed, and too large even so THEN the admin is told where to download it', async () => {
+    h = await startDiscordBot({ uploadLimitBytes: 1_500 });
+    for (const text of [TEXT.fiveG, TEXT.garlic, TEXT.whatsapp, TEXT.fiveG, TEXT.garlic, TEXT.whatsapp]) await h.says(ALICE.id, text);
+    const exportNow = async () => h!.answered(await h!.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name: 'export' }], { memberPermissions: MANAGE_GUILD }));
+    const compressed = await exportNow();
+    expect(compressed.edits[0]?.content).toMatch(/^RumorGuard ledger of Town hall: \d+ entries, chain verified\. The report is gzip-compressed \(\d(\.\d)? kB\)/);
+    const file = h.fake.callsOf(new RegExp('^PATCH /webhooks/'))[0]?.files[0];
+    expect(file?.name).toMatch(/\.md\.gz$/);
+    expect(gunzipSync(file!.data).toString('utf8')).toContain('# RumorGuard management report');
+    expect((await h.records()).at(-1)).toMatchObject({ type: 'admin', action: 'export' });
+    await h.stop();
+
+    h = await startDiscordBot({ uploadLimitBytes: 200 });
+    await h.says(ALICE.id, TEXT.fiveG);
+    const before = (await h.records()).length;
+    const tooLarge = await exportNow();
+    expect(tooLarge.edits[0]?.content).toMatch(/^The ledger report is \d(\.\d)? kB, more than Discord lets a bot attach \(200 bytes\) even compressed\./);
+    expect(h.fake.callsOf(new RegExp('^PATCH /webhooks/')).flatMap((c) => c.files)).toEqual([]);
+    expect((await h.records()).length).toBe(before);
   });
 
   it('GIVEN /check text: THEN the asker alone gets the match', async () => {

@@ -38,6 +38,8 @@ export interface DiscordHarnessOptions {
   preferredLocale?: string;
   /** Serve the dashboard (on a free port) beside the bot, as `npm start` does. */
   dashboard?: boolean;
+  /** The largest file `/rumorguard export` attaches (DiscordAdapterOptions.uploadLimitBytes). */
+  uploadLimitBytes?: number;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function startDiscordBot(options: DiscordHarnessOptions = {}) {
     log: core.log,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(dashboard ? { dashboardLinks: dashboard.links } : {}),
+    ...(options.uploadLimitBytes !== undefined ? { uploadLimitBytes: options.uploadLimitBytes } : {}),
   });
   dashboard?.addDirectory(adapter.adminDirectory());
   await adapter.start();

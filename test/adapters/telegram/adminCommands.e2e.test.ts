@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIVE_G_ID, TEXT } from '../../engine/harness.js';
 import { ALICE, BOB, type BotHarness, GROUP, GROUP_ID, OWNER, startBot } from './botHarness.js';
@@ -116,6 +117,35 @@ describe('Telegram: admin commands', () => {
     expect(content).toContain('# RumorGuard management report');
     expect(content).toContain(FIVE_G_ID);
     expect((await h.records()).at(-1)).toMatchObject({ type: 'admin', action: 'export' });
+  });
+
+  it('GIVEN a report larger than the upload limit WHEN /rg export THEN it arrives gzip-compressed, and reads back whole', async () => {
+    h = await startBot({ uploadLimitBytes: 1_500 });
+    for (const text of [TEXT.fiveG, TEXT.garlic, TEXT.whatsapp, TEXT.fiveG, TEXT.garlic, TEXT.whatsapp]) await h.fake.sendMessage(GROUP.id, ALICE.id, text);
+    await h.fake.sendCommand(OWNER.id, OWNER.id, '/start');
+    await h.adapter.idle();
+    h.sentTo(OWNER.id);
+    expect((await command(h, OWNER.id, '/rg export')).answers).toEqual(['The ledger report is in your private chat with me.']);
+    const [doc] = h.sentTo(OWNER.id);
+    expect(doc?.document?.file_name).toMatch(/\.md\.gz$/);
+    expect(doc?.caption).toMatch(/gzip-compressed \(\d(\.\d)? kB\)/);
+    const content = gunzipSync(doc!.document!.content).toString('utf8');
+    expect(content).toContain('# RumorGuard management report');
+    expect(Buffer.byteLength(content)).toBeGreaterThan(1_500);
+    expect((await h.records()).at(-1)).toMatchObject({ type: 'admin', action: 'export' });
+  });
+
+  it('GIVEN a report too large even compressed WHEN /rg export THEN the admin is told its size and where to download it, nothing is sent, nothing ledgered', async () => {
+    h = await startBot({ uploadLimitBytes: 200 });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.fake.sendCommand(OWNER.id, OWNER.id, '/start');
+    await h.adapter.idle();
+    h.sentTo(OWNER.id);
+    const before = (await h.records()).length;
+    const [answer] = (await command(h, OWNER.id, '/rg export')).answers;
+    expect(answer).toMatch(/^The ledger report is \d(\.\d)? kB, more than Telegram lets a bot send \(200 bytes\) even compressed\. Download it from the dashboard/);
+    expect(h.sentTo(OWNER.id).some((m) => m.method === 'sendDocument')).toBe(false);
+    expect((await h.records()).length).toBe(before);
   });
 
   it('GIVEN an admin who never opened a private chat with the bot WHEN /rg export THEN the bot says how, and posts nothing in the group', async () => {

@@ -29,6 +29,8 @@ export interface BotHarnessOptions {
   inboxPerChat?: number;
   /** OPERATOR_IDS. */
   operatorIds?: readonly string[];
+  /** The largest document `/rg export` sends (TelegramAdapterOptions.uploadLimitBytes). */
+  uploadLimitBytes?: number;
 }
 
 /**
@@ -66,6 +68,7 @@ export async function startBot(options: BotHarnessOptions = {}) {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(dashboard ? { dashboardLinks: dashboard.links } : {}),
     ...(options.inboxPerChat !== undefined ? { inboxPerChat: options.inboxPerChat } : {}),
+    ...(options.uploadLimitBytes !== undefined ? { uploadLimitBytes: options.uploadLimitBytes } : {}),
   });
   dashboard?.addDirectory(adapter.adminDirectory());
   // Members' actions, as Telegram delivers them: each resolves once the bot answered the webhook,
