@@ -3,7 +3,9 @@
  *   node --import tsx serveGroup.ts <store url> <namespace> <name> <rumors> <settings> <reports>
  * Opens the store, prints `ready`, waits for a line on stdin (so both processes start together),
  * then does all of these at once, as a busy bot would:
- * - <rumors> rumors from member m-1, each printed as `strike <i> <strikes after>`;
+ * - <rumors> rumors from member m-1, each printed as `strike <i> <strikes after>`: the first half,
+ *   then `half`, then (after another line on stdin, once both processes are halfway) the rest, so
+ *   the two processes' strikes interleave however the machine schedules them;
  * - <settings> `/rg exempt <name>-x<i>` commands, and `/rg enable warn` (a) or `mute` (b),
  *   each printed as `setting <i>` once answered OK;
  * - <reports> reports on message `reported`, each from its own member, printed as `report <i>`.
@@ -34,8 +36,17 @@ try {
     if (!r.ok) throw new Error(`${text}: ${r.reply}`);
     say(`setting ${i}`);
   };
+  const rumor = async (i: number) => say(`strike ${i} ${(await h.post({ messageId: `${name}-${i}` })).strikes.after}`);
+  const half = Math.ceil(Number(rumorsText) / 2);
   await Promise.all([
-    ...range(rumorsText).map(async (i) => say(`strike ${i} ${(await h.post({ messageId: `${name}-${i}` })).strikes.after}`)),
+    (async () => {
+      await Promise.all(range(rumorsText).slice(0, half).map(rumor));
+      say('half');
+      process.stdin.resume();
+      await once(process.stdin, 'data');
+      process.stdin.pause();
+      await Promise.all(range(rumorsText).slice(half).map(rumor));
+    })(),
     ...range(settingsText).map((i) => command(i, `/rg exempt ${name}-x${i}`)),
     command(-1, `/rg enable ${name === 'a' ? 'warn' : 'mute'}`),
     ...range(reportsText).map(async (i) => {

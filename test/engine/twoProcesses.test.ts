@@ -27,6 +27,9 @@ interface Lines {
 interface Server {
   ready: Promise<void>;
   go(): void;
+  /** Resolves once the process made the first half of its strikes; `goOn` lets it make the rest. */
+  half: Promise<void>;
+  goOn(): void;
   done: Promise<Lines>;
 }
 
@@ -38,9 +41,12 @@ function startServer(url: string, namespace: string, name: string): Server {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let markHalf!: () => void;
+  const half = new Promise<void>((resolve) => (markHalf = resolve));
   createInterface({ input: child.stdout }).on('line', (line) => {
     const [kind, , value] = line.split(' ');
     if (kind === 'ready') markReady();
+    else if (kind === 'half') markHalf();
     else if (kind === 'strike') lines.strikes.push(Number(value));
     else if (kind === 'setting') lines.settings += 1;
     else if (kind === 'report') lines.reports += 1;
@@ -50,7 +56,13 @@ function startServer(url: string, namespace: string, name: string): Server {
     child.on('close', (code) => (code === 0 ? resolve(lines) : reject(new Error(`process ${name} exited with ${code}: ${stderr}`))));
   });
   // A process that dies before `ready` must fail the test, not leave it waiting.
-  return { ready: Promise.race([ready, done.then(() => undefined)]), go: () => child.stdin.end('go\n'), done };
+  return {
+    ready: Promise.race([ready, done.then(() => undefined)]),
+    go: () => child.stdin.write('go\n'),
+    half: Promise.race([half, done.then(() => undefined)]),
+    goOn: () => child.stdin.end('go on\n'),
+    done,
+  };
 }
 
 afterAll(removeTempFiles);
@@ -64,6 +76,9 @@ for (const backendCase of BACKENDS.filter((b) => b.sharedBetweenOpens)) {
       const servers = ['a', 'b'].map((name) => startServer(url, namespace, name));
       await Promise.all(servers.map((s) => s.ready));
       for (const s of servers) s.go();
+      // Each makes its second half of strikes only once both made their first: they interleave.
+      await Promise.all(servers.map((s) => s.half));
+      for (const s of servers) s.goOn();
       const [a, b] = await Promise.all(servers.map((s) => s.done));
 
       const opened = await openStore(url, { namespace });
@@ -78,7 +93,8 @@ for (const backendCase of BACKENDS.filter((b) => b.sharedBetweenOpens)) {
         expect(strikes).toHaveLength(2 * RUMORS);
         expect(new Set(strikes.map((s) => s.messageId)).size).toBe(2 * RUMORS);
         expect([...a!.strikes, ...b!.strikes].sort((x, y) => x - y)).toEqual(range(2 * RUMORS).map((i) => i + 1));
-        // The processes really raced: each saw counts the other had raised.
+        // The processes really raced: each saw counts the other had raised (in the second halves
+        // at least, which both start after both first halves).
         expect(Math.min(...a!.strikes)).toBeLessThan(Math.max(...b!.strikes));
         expect(Math.min(...b!.strikes)).toBeLessThan(Math.max(...a!.strikes));
         const settings = await h.engine.settingsFor('g-1');
