@@ -49,6 +49,22 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
 describe('stance: a question about something else', () => {
   // Regression (bench chatter): a question between two parts of the claim was read as asking about it.
   const pills = debunk({ id: 'walmart-pills', claim: 'Chocolate bars sold at Walmart in Stockholm contain sleeping pills', lang: 'en' });
+  it.each([
+    { given: 'an unrelated question before the rumor', text: `anyone going to the gym later? does anyone know a good dentist? ${FIVE_G} btw` },
+    { given: 'an unrelated question after the rumor', text: `${FIVE_G}!! does anyone know a good dentist?` },
+  ])('GIVEN $given THEN the member spreads it (a strike), not asks', ({ text }) => {
+    const r = matcher.match(text);
+    expect(r.matches[0]?.debunkId).toBe(DEBUNKS.fiveG.id);
+    expect(r.stance).toBe('spread');
+  });
+
+  it.each([
+    { given: '"is it true?" on its own before the claim', text: `is it true? ${FIVE_G}` },
+    { given: '"does anyone know if" the claim', text: `does anyone know if ${FIVE_G}` },
+  ])('GIVEN $given THEN it is a question', ({ text }) => {
+    expect(matcher.match(text).stance).toBe('question');
+  });
+
   it('GIVEN a question on another topic between the words of the claim THEN the claim is spread, not asked about', () => {
     const r = createMatcher([...ALL_DEBUNKS, pills]).match('chocolate bars at Walmart contain sleeping pills. Who is picking up the kids on Thursday? Stockholm police found them');
     expect(r.matches[0]?.debunkId).toBe(pills.id);

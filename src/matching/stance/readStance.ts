@@ -138,7 +138,24 @@ export function readStance(
   const insideDistrust = (h: Hit) => distrust.some((d) => h.at >= d.at && h.at < d.end);
   const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan);
 
-  const questionWords = withoutClaimWords(hitsOf(QUESTION_RE, text), claimTexts, inSpan);
+  // Words of the claim in a sentence (a token starting inside it in the original text).
+  const holdsClaimWords = (s: Sentence) =>
+    message.tokens.some((t) => {
+      const at = message.origin[t.start] ?? -1;
+      return at >= s.start && at < s.end && isClaimTerm(t.term);
+    });
+  // An English question phrase asks about the claim in a sentence that holds words of the claim,
+  // or that holds nothing else ("is it true? 5G towers …"); "does anyone know a good dentist?"
+  // asks about something else, whatever the message says next.
+  const asksAboutClaim = (h: Hit) => {
+    const s = sentenceAt(h);
+    if (!s || s.ideographic || holdsClaimWords(s)) return true;
+    return !message.tokens.some((t) => {
+      const at = message.origin[t.start] ?? -1;
+      return at >= s.start && at < s.end && (t.start < h.at || t.start >= h.end);
+    });
+  };
+  const questionWords = withoutClaimWords(hitsOf(QUESTION_RE, text), claimTexts, inSpan).filter(asksAboutClaim);
   // "真的假的" holds "假的": a cue inside a question phrase is part of the question.
   const insideQuestion = (h: Hit) => questionWords.some((q) => h.at < q.end && h.end > q.at);
   const refute = withoutClaimWords(hitsOf(REFUTE_RE, text), claimTexts, inSpan).filter(
@@ -165,13 +182,8 @@ export function readStance(
   // A question mark on the sentence that repeats the claim: in English only when the sentence is
   // built as a question ("did he really …?"), since "they dropped the charges??" is outrage.
   // The sentence must hold words of the claim itself, not merely sit between two of them ("…a
-  // documentary about vaccines. Does anyone know a good dentist? … in Rome").
+  // documentary about vaccines. Did anyone watch the game? … in Rome").
   const claimSentences = span ? sentences.filter((s) => s.start < span.end && s.end > span.start) : sentences;
-  const holdsClaimWords = (s: Sentence) =>
-    message.tokens.some((t) => {
-      const at = message.origin[t.start] ?? -1;
-      return at >= s.start && at < s.end && isClaimTerm(t.term);
-    });
   const asking = claimSentences.find((s) => s.question && (s.ideographic || OPENERS.has(s.firstWord) || s.hedged) && holdsClaimWords(s));
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
   return { stance: 'spread', cues: [] };
