@@ -177,6 +177,7 @@ const EN = {
   printHint: 'Use your browser\'s Print to save this page as a PDF.',
   print: 'Print / save as PDF',
   exportRecorded: 'Downloads are recorded in the ledger under your name.',
+  reportCut: 'The report goes on: it is about {size} in all, too long for one page. Below are its summary and first incidents; download it (Markdown, CSV or JSON) for the whole.',
 } as const;
 
 type TextKey = keyof typeof EN;
@@ -346,6 +347,7 @@ const ZH: Record<TextKey, string> = {
   printHint: '使用浏览器的“打印”功能将本页另存为 PDF。',
   print: '打印 / 另存为 PDF',
   exportRecorded: '下载会以你的名义写入账本。',
+  reportCut: '报告未完：全文约 {size}，一页放不下。下面是摘要和最早的事件；完整报告请下载（Markdown、CSV 或 JSON）。',
 };
 
 const TEXTS: Record<Language, Record<TextKey, string>> = { en: EN, zh: ZH };

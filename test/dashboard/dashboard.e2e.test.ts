@@ -3,7 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../cli/runCli.js';
 import { REPO, TEXT } from '../engine/harness.js';
-import { openBrowser, type BrowserSession } from './browser.js';
+import { SCREEN_CHARS } from '../../src/dashboard/routes/reportRoutes.js';
+import { syntheticRecords } from '../probes/syntheticLedger.js';
+import { openBrowser, SCREENSHOT_DIR, type BrowserSession } from './browser.js';
 import { startDashboardWorld, type DashboardWorld } from './dashboardWorld.js';
 
 /*
@@ -408,6 +410,20 @@ describe('language and phones', () => {
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+});
+
+describe('a long ledger', () => {
+  it('GIVEN a report longer than a page holds THEN the page shows its beginning and says how large it is and to download it', async () => {
+    const { page } = browser;
+    // 4,000 incidents with their outcomes: a report of several megabytes.
+    for (let i = 0; i < 4_000; i += 500) await world.core.ledger.appendMany('console', syntheticRecords(i, i + 500).map((r) => ({ ...r, groupId: 'console' })));
+    await page.goto(`${world.url}/g/console/report`);
+    // The page's top: a full-page picture of a thousand table rows is no use to anyone.
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, '29-report-cut.png') });
+    expect(await page.textContent('#report')).toContain('Signed chain head');
+    expect(await page.textContent('#report-cut')).toMatch(/^The report goes on: it is about \d+ MB in all, too long for one page\./);
+    expect((await page.content()).length).toBeLessThan(SCREEN_CHARS * 2);
+  }, 60_000);
 });
 
 describe('sessions', () => {

@@ -27,7 +27,13 @@ const query = (p: Period) => {
 };
 
 /** The report page: the period form, the downloads, the report on screen. */
-export function reportBody(c: GroupRequestContext, period: Period, md: string): Html {
+/** Under a report cut for the screen: how much there is, and where the rest is. */
+function cutNote(t: Translate, totalChars: number | undefined): Html | string {
+  if (totalChars === undefined) return '';
+  return html`<p class="flash bad" id="report-cut">${t('reportCut', { size: `${Math.max(1, Math.round(totalChars / 1_000_000))} MB` })}</p>`;
+}
+
+export function reportBody(c: GroupRequestContext, period: Period, md: string, totalChars?: number): Html {
   const { t, group } = c;
   const link = (ext: string) => groupPath(group.id, `/report.${ext}${query(period)}`);
   return html`<p class="muted">${t('reportIntro')}</p>
@@ -42,17 +48,19 @@ export function reportBody(c: GroupRequestContext, period: Period, md: string): 
 <a class="button secondary" href="${link('json')}" download>JSON</a>
 <a class="button secondary" href="${groupPath(group.id, `/report/print${query(period)}`)}" target="_blank" rel="noopener">${t('printable')}</a>
 <p class="muted">${t('exportRecorded')}</p></div>
+${cutNote(t, totalChars)}
 <article class="card report" id="report">${reportHtml(md)}</article>`;
 }
 
 /** The printable page: the report alone, for the browser's Print → Save as PDF. */
-export function printablePage(t: Translate, lang: Language, title: string, md: string): Html {
+export function printablePage(t: Translate, lang: Language, title: string, md: string, totalChars?: number): Html {
   return html`<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
 <title>${title}</title><link rel="stylesheet" href="/assets/app.css"></head>
 <body><main>
 <p class="no-print"><button type="button" data-print>${t('print')}</button> <span class="muted">${t('printHint')}</span></p>
+${cutNote(t, totalChars)}
 <article class="report" id="report">${reportHtml(md)}</article>
 </main><script src="/assets/dashboard.js"></script></body></html>`;
 }

@@ -1,11 +1,15 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { exportLedger, type ExportFormat } from '../../ledger/export/exportLedger.js';
-import { streamSink, textCollector } from '../../ledger/export/textSink.js';
+import { screenCollector } from '../../ledger/export/screenCollector.js';
+import { streamSink } from '../../ledger/export/textSink.js';
 import type { DashboardContext, GroupRequestContext } from '../context.js';
 import { printablePage, reportBody, type Period } from '../pages/reportPage.js';
 import { groupPage } from './groupPages.js';
 import { sendPage } from './respond.js';
+
+/** The most of a report a page shows (characters of Markdown): its summary and about 1,500 incidents. */
+export const SCREEN_CHARS = 500_000;
 
 type ReportRequest = FastifyRequest<{ Params: { group: string; format?: string }; Querystring: Record<string, string> }>;
 
@@ -38,24 +42,28 @@ const fileName = (groupId: string, at: number, ext: string) => `rumorguard-${gro
  * carries the group's signed chain head; every download is ledgered under the admin's name.
  */
 export function reportRoutes(app: FastifyInstance, ctx: DashboardContext): void {
-  /** The report on screen: the page holds it whole anyway. */
+  /**
+   * The report on screen: its first SCREEN_CHARS (the summary and the first incidents), with a
+   * note of its whole size when it goes on; the downloads hold all of it.
+   */
   const report = async (c: GroupRequestContext, range: { since?: Date; until?: Date }) => {
-    const collected = textCollector();
+    const collected = screenCollector(SCREEN_CHARS);
     await exportLedger(ctx.ledger, c.group.id, { format: 'md', ...range }, collected.sink);
-    return collected.text();
+    return { md: collected.text(), ...(collected.cut() ? { totalChars: collected.totalChars() } : {}) };
   };
 
   app.get('/report', async (req: ReportRequest, reply) => {
     const c = req.dash;
     const { period, range } = periodOf(req.query);
-    return sendPage(reply, groupPage(c, req, 'report', c.t('report'), reportBody(c, period, await report(c, range))));
+    const shown = await report(c, range);
+    return sendPage(reply, groupPage(c, req, 'report', c.t('report'), reportBody(c, period, shown.md, shown.totalChars)));
   });
 
   app.get('/report/print', async (req: ReportRequest, reply) => {
     const c = req.dash;
     const { range } = periodOf(req.query);
-    const md = await report(c, range);
-    return sendPage(reply, printablePage(c.t, c.session.lang, `${c.t('report')} · ${c.group.title}`, md));
+    const shown = await report(c, range);
+    return sendPage(reply, printablePage(c.t, c.session.lang, `${c.t('report')} · ${c.group.title}`, shown.md, shown.totalChars));
   });
 
   app.get('/report.:format', async (req: ReportRequest, reply) => {
