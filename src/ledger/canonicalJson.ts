@@ -6,7 +6,77 @@
  * entries is mostly this. test/ledger/canonicalJson.test.ts holds it to the package's output.
  */
 export function canonicalJson(value: unknown): string | undefined {
+  const copy = sortedCopy(value, 0);
+  if (copy !== UNSUITED) {
+    const text = JSON.stringify(copy);
+    // A lone surrogate comes out as the escape \udxxx (RFC 8785 refuses it); "\\ud…" (an escaped
+    // backslash before "ud") looks the same here and is merely encoded the slow way.
+    if (text === undefined || !text.includes('\\ud')) return text;
+  }
   return encode(value, []);
+}
+
+/** What sortedCopy gives for data the engine's JSON.stringify would not write as RFC 8785 does. */
+const UNSUITED = Symbol('unsuited');
+/** Deeper data (or a cycle) is left to `encode`, which names the cycle. */
+const COPY_DEPTH = 64;
+
+/**
+ * Plain JSON-like data with every object's keys put in RFC 8785 order, for the engine's own
+ * JSON.stringify to write: the same text as `encode`, several times faster (verifying a chain of a
+ * million entries is mostly this). UNSUITED for anything JSON.stringify would write differently:
+ * numbers that are not finite, functions, bigints, objects that are not plain (a toJSON, a Date, a
+ * boxed string), keys that are array indices (an object lists those first, in numeric order) or
+ * `__proto__`, and data nested deeper than COPY_DEPTH.
+ */
+function sortedCopy(value: unknown, depth: number): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : UNSUITED;
+    case 'undefined':
+    case 'symbol':
+      // Left out of objects, null in arrays: as `encode` does.
+      return undefined;
+    case 'object':
+      break;
+    default:
+      return UNSUITED;
+  }
+  if (value === null) return null;
+  if (depth >= COPY_DEPTH) return UNSUITED;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return UNSUITED;
+    const out: unknown[] = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = sortedCopy(value[i], depth + 1);
+      if (item === UNSUITED) return UNSUITED;
+      out[i] = item;
+    }
+    return out;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return UNSUITED;
+  const record = value as Record<string, unknown>;
+  if (typeof record.toJSON === 'function') return UNSUITED;
+  const keys = Object.keys(record);
+  let sorted = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const first = key.charCodeAt(0);
+    if ((first >= 48 && first <= 57) || key === '__proto__') return UNSUITED;
+    if (i > 0 && keys[i - 1]! > key) sorted = false;
+  }
+  if (!sorted) keys.sort();
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const item = sortedCopy(record[key], depth + 1);
+    if (item === UNSUITED) return UNSUITED;
+    if (item !== undefined) out[key] = item;
+  }
+  return out;
 }
 
 /** `open`: the objects being written around this one (a cycle comes back to one of them). */
