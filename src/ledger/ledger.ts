@@ -27,6 +27,12 @@ export interface CheckpointSource {
   readonly trustedKey?: string | undefined;
 }
 
+/** What `verify` holds a chain to besides its own links (see Ledger.verify). */
+export interface VerifyAgainst {
+  checkpoint?: SignedCheckpoint;
+  trustedKey?: string;
+}
+
 export interface LedgerOptions {
   /** @defaultValue the system clock */
   now?: () => Date;
@@ -106,30 +112,27 @@ export class Ledger {
   /**
    * Checks one group's chain as stored, and against its latest signed checkpoint: the one given
    * (from a file someone kept), else the ledger's own (see LedgerOptions.checkpoints).
+   * `snapshot` is where to stop reading (else where the chain ends now).
    */
-  /**
-   * `snapshot` is where to stop reading (else where the chain ends now); `observe` sees each page
-   * read, so an export learns what it needs from the same pass.
-   */
-  async verify(
-    groupId: string,
-    against: { checkpoint?: SignedCheckpoint; trustedKey?: string } = {},
-    snapshot?: ChainEnd,
-    observe?: (items: readonly StoredItem[]) => void,
-  ): Promise<ChainCheck> {
+  async verify(groupId: string, against: VerifyAgainst = {}, snapshot?: ChainEnd): Promise<ChainCheck> {
     const end = snapshot ?? (await this.backend.chainEnd(groupId));
+    const verifier = this.chainVerifier(groupId, against, end);
+    for await (const page of this.storedPages(groupId, end)) for (const item of page) verifier.add(item);
+    return verifier.result();
+  }
+
+  /**
+   * What `verify` checks a chain with, to feed the items of a pass that reads the chain anyway (an
+   * export verifies the chain in the pass that writes it).
+   */
+  chainVerifier(groupId: string, against: VerifyAgainst, end: ChainEnd): ChainVerifier {
     const checkpoint = against.checkpoint ?? this.checkpoints?.latest(groupId);
     const trustedKey = against.checkpoint ? against.trustedKey : (against.trustedKey ?? this.checkpoints?.trustedKey);
-    const verifier = new ChainVerifier(groupId, {
+    return new ChainVerifier(groupId, {
       ...(end.head ? { storedHead: end.head } : {}),
       ...(checkpoint ? { checkpoint } : {}),
       ...(trustedKey ? { trustedKey } : {}),
     });
-    for await (const page of this.storedPages(groupId, end)) {
-      for (const item of page) verifier.add(item);
-      observe?.(page);
-    }
-    return verifier.result();
   }
 
   /** Where a group's chain ends now: pass it to `verify` and `entryPages` so they read the same entries. */
@@ -161,12 +164,55 @@ export class Ledger {
 
   /**
    * {@link entries} a page at a time, up to `end` (what the streamed exports read): each page's
-   * kept texts are fetched with it unless `texts` is false (a pass that only counts).
+   * kept texts are fetched with it unless `texts` is false (a pass that only counts). `observe`
+   * sees each page of the storage as read, damage and entries out of range included (what a
+   * verification in the same pass needs).
    */
-  async *entryPages(groupId: string, range: { since?: Date; until?: Date }, end: ChainEnd, texts = true): AsyncGenerator<LedgerEntry[]> {
-    for await (const page of this.storedPages(groupId, end)) {
-      const entries = page.filter((e): e is LedgerEntry => !isDamaged(e) && inRange(e, range));
-      if (entries.length > 0) yield texts ? await this.withTexts(groupId, entries) : entries;
+  async *entryPages(
+    groupId: string,
+    range: { since?: Date; until?: Date },
+    end: ChainEnd,
+    texts = true,
+    observe?: (items: readonly StoredItem[]) => void,
+  ): AsyncGenerator<LedgerEntry[]> {
+    for await (const page of this.storedEntryPages(groupId, range, end, texts, observe)) {
+      yield page.texts.size > 0 ? joinMessageTexts(page.entries, page.texts) : page.entries;
+    }
+  }
+
+  /**
+   * {@link entryPages} with each page's entries as stored (as chained) and, beside them, the texts
+   * still kept for their incidents, by sha256, not yet checked against it (see keptText): what
+   * the json export writes.
+   */
+  async *storedEntryPages(
+    groupId: string,
+    range: { since?: Date; until?: Date },
+    end: ChainEnd,
+    texts = true,
+    observe?: (items: readonly StoredItem[]) => void,
+  ): AsyncGenerator<{ entries: LedgerEntry[]; texts: ReadonlyMap<string, string> }> {
+    const none: ReadonlyMap<string, string> = new Map();
+    const read = (after: number) => this.backend.readPage(groupId, after, end.end, CHAIN_PAGE);
+    let next = end.end > 0 ? read(0) : undefined;
+    let after = 0;
+    while (next) {
+      const page = await next;
+      const entries = page.items.filter((e): e is LedgerEntry => !isDamaged(e) && inRange(e, range));
+      // The page's texts are asked for before the next page, so they come first; the next page is
+      // read while this one is worked on.
+      const hashes = texts ? hashesWithoutText(entries) : [];
+      const kept = hashes.length > 0 ? this.backend.texts(groupId, hashes, this.now()) : undefined;
+      const more = page.items.length === CHAIN_PAGE && page.last > after && page.last < end.end;
+      after = page.last;
+      next = more ? read(after) : undefined;
+      // Pages and texts not taken (the caller stopped) must not become unhandled rejections.
+      next?.catch(() => undefined);
+      kept?.catch(() => undefined);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (page.items.length === 0) continue;
+      observe?.(page.items);
+      if (entries.length > 0) yield { entries, texts: kept ? await kept : none };
     }
   }
 
