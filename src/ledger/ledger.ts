@@ -260,6 +260,7 @@ export class Ledger {
 
 /** Whether an entry was appended within [since, until). */
 export function inRange(e: LedgerEntry, range: { since?: Date; until?: Date }): boolean {
+  if (range.since === undefined && range.until === undefined) return true;
   const t = Date.parse(e.at);
   return (range.since === undefined || t >= range.since.getTime()) && (range.until === undefined || t < range.until.getTime());
 }

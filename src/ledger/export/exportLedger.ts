@@ -41,10 +41,10 @@ export interface ExportSummary {
 export async function exportLedger(ledger: Ledger, groupId: string, options: ExportOptions, sink: TextSink): Promise<ExportSummary> {
   const range = { ...(options.since ? { since: options.since } : {}), ...(options.until ? { until: options.until } : {}) };
   const end = await ledger.chainEnd(groupId);
-  const pages: EntryPages = (texts, observe) => ledger.entryPages(groupId, range, end, texts, observe);
+  const pages: EntryPages = (texts, observe) => ledger.storedEntryPages(groupId, range, end, texts, observe);
   const checkpoint = options.checkpoint ?? ledger.checkpoint(groupId);
   if (options.format === 'csv') return { entries: await writeCsv(pages, checkpoint, sink) };
-  if (options.format === 'json') return { entries: await writeJson(groupId, () => ledger.storedEntryPages(groupId, range, end), checkpoint, sink) };
+  if (options.format === 'json') return { entries: await writeJson(groupId, () => pages(true), checkpoint, sink) };
   const scan = ledger.chainVerifier(groupId, { ...(checkpoint ? { checkpoint } : {}), ...(options.trustedKey ? { trustedKey: options.trustedKey } : {}) }, end);
   return writeMarkdownReport(pages, { groupId, ...range, ...(checkpoint ? { checkpoint } : {}) }, scan, sink);
 }

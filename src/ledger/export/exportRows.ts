@@ -2,19 +2,27 @@ import { incidentView, type IncidentView } from '../incidentOutcomes.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { ActionResult, IncidentRecord } from '../ledgerRecord.js';
 import type { StoredItem } from '../storedEntry.js';
+import { keptText } from '../messageText.js';
 
 /**
- * A group's entries for a streamed export, a page at a time, in chain order; each call reads them
- * again from the start, with the kept message texts joined in when `texts` is true. `observe`
+ * A group's entries for a streamed export, a page at a time, in chain order, as stored (see
+ * Ledger.storedEntryPages); each call reads them again from the start, with the message texts
+ * still kept for the page's incidents when `texts` is true (not joined into the entries: a row
+ * carries its text beside its entry, see ExportRow, which spares a copy of every incident). `observe`
  * sees each page of the storage as read (damage and entries out of range included), so that a
  * verification of the chain takes no pass of its own.
  */
-export type EntryPages = (texts: boolean, observe?: (items: readonly StoredItem[]) => void) => AsyncIterable<readonly LedgerEntry[]>;
+export type EntryPages = (
+  texts: boolean,
+  observe?: (items: readonly StoredItem[]) => void,
+) => AsyncIterable<{ entries: readonly LedgerEntry[]; texts: ReadonlyMap<string, string> }>;
 
 /** An entry as an export writes it: an incident comes with what became of its actions. */
 export interface ExportRow {
   entry: LedgerEntry;
   view?: IncidentView;
+  /** An incident's message text still kept beside the chain (see keptText), which its record lacks. */
+  text?: string;
 }
 
 /**
@@ -55,7 +63,7 @@ export async function* exportRows(
 ): AsyncGenerator<ExportRow[]> {
   const join = new OutcomeJoin(late, onLate);
   for await (const page of pages(texts, observe)) {
-    for (const e of page) join.add(e);
+    for (const e of page.entries) join.add(e, page.texts.size > 0 ? keptText(e, page.texts) : undefined);
     const rows = join.take(false);
     if (rows.length > 0) yield rows;
   }
@@ -74,6 +82,7 @@ interface Waiting {
   entry: LedgerEntry;
   /** An incident's outcome results so far. */
   results?: ActionResult[];
+  text?: string;
 }
 
 /** Joins incidents with the outcome records that follow them, within a sliding window of entries. */
@@ -89,9 +98,9 @@ class OutcomeJoin {
     private readonly onLate?: (incidentId: string, results: readonly ActionResult[]) => void,
   ) {}
 
-  add(entry: LedgerEntry): void {
+  add(entry: LedgerEntry, text?: string): void {
     const r = entry.record;
-    const item: Waiting = { index: this.index++, entry };
+    const item: Waiting = { index: this.index++, entry, ...(text !== undefined ? { text } : {}) };
     if (r.type === 'incident' && r.recordId !== undefined) {
       item.results = [];
       this.open.set(r.recordId, item.results);
@@ -118,12 +127,13 @@ class OutcomeJoin {
     return rows;
   }
 
-  private row({ entry, results }: Waiting): ExportRow {
+  private row({ entry, results, text }: Waiting): ExportRow {
     if (entry.record.type !== 'incident') return { entry };
     const id = entry.record.recordId;
     if (id !== undefined) this.open.delete(id);
     const late = id === undefined ? undefined : this.late?.get(id);
     const all = late ? [...(results ?? []), ...late] : (results ?? []);
-    return { entry, view: incidentView(entry as LedgerEntry & { record: IncidentRecord }, all) };
+    const view = incidentView(entry as LedgerEntry & { record: IncidentRecord }, all);
+    return text === undefined ? { entry, view } : { entry, view, text };
   }
 }

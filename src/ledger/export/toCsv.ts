@@ -79,7 +79,7 @@ function csvCell(value: unknown): string {
 /** Rows as CSV lines (each ending in a line break), after the header when `header` is true. */
 function stringifyRows(rows: readonly ExportRow[], header: boolean, checkpoint?: SignedCheckpoint): string {
   let out = header ? `${COLUMNS.join(',')}\n` : '';
-  for (const row of rows) out += csvLine(row.entry, row.view?.actions ?? []);
+  for (const row of rows) out += csvLine(row.entry, row.view?.actions ?? [], row.text);
   if (checkpoint) out += checkpointLine(checkpoint);
   return out;
 }
@@ -92,10 +92,10 @@ const checkpointLine = (c: SignedCheckpoint): string =>
   `${csvCell(c.seq)},${csvCell(c.at)},checkpoint${EMPTY[24]}${csvCell(JSON.stringify(c))},,${csvCell(c.hash)}\n`;
 
 /**
- * The line of one entry, with what became of an incident's actions: its cells in COLUMNS order,
+ * The line of one entry, with what became of an incident's actions and its `kept` text: its cells in COLUMNS order,
  * written straight into the line (no row object per entry, nor a lookup per column).
  */
-function csvLine(e: LedgerEntry, actions: readonly ActionView[]): string {
+function csvLine(e: LedgerEntry, actions: readonly ActionView[], kept: string | undefined): string {
   const r = e.record;
   const head = `${csvCell(e.seq)},${csvCell(e.at)},${csvCell(r.type)},${csvCell(r.platform)},`;
   const tail = `${csvCell(e.prev)},${csvCell(e.hash)}\n`;
@@ -106,7 +106,7 @@ function csvLine(e: LedgerEntry, actions: readonly ActionView[]): string {
   }
   return (
     `${head}${csvCell(r.messageId)},${csvCell(r.link)},${csvCell(r.member.id)},${csvCell(r.member.name)},${csvCell(r.debunkId)},` +
-    `${csvCell(r.score)},${csvCell(r.refuting)},${csvCell(r.stance)},${csvCell(r.messageAt)},${csvCell(r.messageHash)},${csvCell(r.messageText)},` +
+    `${csvCell(r.score)},${csvCell(r.refuting)},${csvCell(r.stance)},${csvCell(r.messageAt)},${csvCell(r.messageHash)},${csvCell(kept ?? r.messageText)},` +
     // Pictures whose text was read: their sha256, and whether the match was in a picture.
     `${csvCell(r.images?.sha256.join(' '))},${csvCell(r.images?.matchedIn)},${csvCell(r.strikes)},` +
     `${csvCell(listOf(actions, 'done'))},${csvCell(listOf(actions, 'skipped'))},${csvCell(listOf(actions, 'failed'))},` +

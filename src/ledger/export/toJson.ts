@@ -2,6 +2,7 @@ import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import { hashEntry, type LedgerEntry } from '../ledgerEntry.js';
 import { keptText } from '../messageText.js';
 import { Spill } from './spill.js';
+import type { EntryPages } from './exportRows.js';
 import type { TextSink } from './textSink.js';
 
 /** `format` of a JSON export. */
@@ -27,16 +28,13 @@ export function ledgerToJson(groupId: string, entries: readonly LedgerEntry[], c
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** A group's entries as stored (as chained) a page at a time, with the texts kept for them (see Ledger.storedEntryPages). */
-export type StoredEntryPages = () => AsyncIterable<{ entries: readonly LedgerEntry[]; texts: ReadonlyMap<string, string> }>;
-
 /**
  * {@link ledgerToJson} of the entries `pages` reads, written to `sink` a page at a time: the
  * same text. The entries are written as stored, which is as chained; the kept message texts
  * (which come last in the file) wait in a Spill (memory, or a temporary file when large) with
  * only their hashes in memory, and follow the entries. Returns the entries written.
  */
-export async function writeJson(groupId: string, pages: StoredEntryPages, checkpoint: SignedCheckpoint | undefined, sink: TextSink): Promise<number> {
+export async function writeJson(groupId: string, pages: () => ReturnType<EntryPages>, checkpoint: SignedCheckpoint | undefined, sink: TextSink): Promise<number> {
   const seen = new Set<string>();
   const texts = new Spill();
   let count = 0;

@@ -186,7 +186,7 @@ async function reportPass(
         totals.addEntry(row.entry);
         if (row.view) {
           totals.addIncident(row.view);
-          chunk += `${incidentRow(row.view)}\n`;
+          chunk += `${incidentRow(row.view, row.text)}\n`;
         }
       }
       await table.add(chunk);
@@ -198,10 +198,10 @@ async function reportPass(
   return { totals, table };
 }
 
-/** One row of the incident table. */
-function incidentRow(v: IncidentView): string {
+/** One row of the incident table; `kept`, the message text kept beside the chain (else the record's). */
+function incidentRow(v: IncidentView, kept?: string): string {
   const r = v.entry.record;
-  const said = r.messageText !== undefined ? cell(cutText(r.messageText, 300)) : r.messageHash ? `(text purged; sha256 ${r.messageHash.slice(0, 12)}…)` : '';
+  const said = (kept ?? r.messageText) !== undefined ? cell(cutText((kept ?? r.messageText)!, 300)) : r.messageHash ? `(text purged; sha256 ${r.messageHash.slice(0, 12)}…)` : '';
   const picture = r.images ? `(${r.images.matchedIn === 'image' ? 'matched in a picture' : 'with a picture'}, sha256 ${r.images.sha256[0]?.slice(0, 12) ?? ''}…) ` : '';
   const text = picture + said;
   const did = v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged';
