@@ -24,12 +24,15 @@ export class Spill {
   private writing: Promise<void> = Promise.resolve();
   private failed: unknown;
 
+  /** `inMemory`: characters kept in memory before the rest goes to a file. */
+  constructor(private readonly inMemory = SPILL_IN_MEMORY) {}
+
   async add(chunk: string): Promise<void> {
     if (chunk.length === 0) return;
     if (!this.file) {
       this.chunks.push(chunk);
       this.size += chunk.length;
-      if (this.size < SPILL_IN_MEMORY) return;
+      if (this.size < this.inMemory) return;
       const dir = await mkdtemp(path.join(tmpdir(), 'rumorguard-export-'));
       const file = path.join(dir, 'part');
       try {
