@@ -117,7 +117,7 @@ export class Ledger {
   async verify(groupId: string, against: VerifyAgainst = {}, snapshot?: ChainEnd): Promise<ChainCheck> {
     const end = snapshot ?? (await this.backend.chainEnd(groupId));
     const verifier = this.chainVerifier(groupId, against, end);
-    for await (const page of this.storedPages(groupId, end)) for (const item of page) verifier.add(item);
+    for await (const page of storedPages(this.backend, groupId, end)) for (const item of page) verifier.add(item);
     return verifier.result();
   }
 
@@ -138,28 +138,6 @@ export class Ledger {
   /** Where a group's chain ends now: pass it to `verify` and `entryPages` so they read the same entries. */
   chainEnd(groupId: string): Promise<ChainEnd> {
     return this.backend.chainEnd(groupId);
-  }
-
-  /**
-   * A group's storage up to `end`, CHAIN_PAGE items at a time, with a turn of the event loop
-   * before each page (a store in memory answers without one), so reading a long chain in the
-   * bot's process neither holds it in memory nor holds up moderation. The next page is asked for
-   * while the caller works on this one.
-   */
-  private async *storedPages(groupId: string, end: ChainEnd): AsyncGenerator<StoredItem[]> {
-    const read = (after: number) => this.backend.readPage(groupId, after, end.end, CHAIN_PAGE);
-    let next = end.end > 0 ? read(0) : undefined;
-    let after = 0;
-    while (next) {
-      const page = await next;
-      const more = page.items.length === CHAIN_PAGE && page.last > after && page.last < end.end;
-      after = page.last;
-      next = more ? read(after) : undefined;
-      // A page not taken (the caller stopped) must not become an unhandled rejection.
-      next?.catch(() => undefined);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (page.items.length > 0) yield page.items;
-    }
   }
 
   /**
@@ -237,13 +215,6 @@ export class Ledger {
     return joinMessageTexts(entries, await this.backend.texts(groupId, hashes, this.now()));
   }
 
-  /** The last entry of a group's chain. */
-  async headEntry(groupId: string): Promise<LedgerEntry | undefined> {
-    const head = await this.backend.head(groupId);
-    if (!head) return undefined;
-    return (await this.backend.readChain(groupId)).items.find((e): e is LedgerEntry => !isDamaged(e) && e.seq === head.seq);
-  }
-
   groups(): Promise<string[]> {
     return this.backend.groups();
   }
@@ -255,6 +226,28 @@ export class Ledger {
     await this.backend.purgeTexts(new Date(now)).catch(() => {
       this.lastPurge = Number.NEGATIVE_INFINITY;
     });
+  }
+}
+
+/**
+ * A group's storage up to `end`, CHAIN_PAGE items at a time, with a turn of the event loop
+ * before each page (a store in memory answers without one), so reading a long chain in the
+ * bot's process neither holds it in memory nor holds up moderation. The next page is asked for
+ * while the caller works on this one.
+ */
+export async function* storedPages(backend: LedgerBackend, groupId: string, end: ChainEnd): AsyncGenerator<StoredItem[]> {
+  const read = (after: number) => backend.readPage(groupId, after, end.end, CHAIN_PAGE);
+  let next = end.end > 0 ? read(0) : undefined;
+  let after = 0;
+  while (next) {
+    const page = await next;
+    const more = page.items.length === CHAIN_PAGE && page.last > after && page.last < end.end;
+    after = page.last;
+    next = more ? read(after) : undefined;
+    // A page not taken (the caller stopped) must not become an unhandled rejection.
+    next?.catch(() => undefined);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (page.items.length > 0) yield page.items;
   }
 }
 
