@@ -6,77 +6,94 @@
  * entries is mostly this. test/ledger/canonicalJson.test.ts holds it to the package's output.
  */
 export function canonicalJson(value: unknown): string | undefined {
-  const copy = sortedCopy(value, 0);
-  if (copy !== UNSUITED) {
-    const text = JSON.stringify(copy);
-    // A lone surrogate comes out as the escape \udxxx (RFC 8785 refuses it); "\\ud…" (an escaped
-    // backslash before "ud") looks the same here and is merely encoded the slow way.
-    if (text === undefined || !text.includes('\\ud')) return text;
-  }
+  const text = plainJson(value, 0);
+  // A lone surrogate comes out as the escape \udxxx (RFC 8785 refuses it); "\\ud…" (an escaped
+  // backslash before "ud") looks the same here and is merely encoded the slow way.
+  if (text !== undefined && !text.includes('\\ud')) return text;
   return encode(value, []);
 }
 
-/** What sortedCopy gives for data the engine's JSON.stringify would not write as RFC 8785 does. */
-const UNSUITED = Symbol('unsuited');
 /** Deeper data (or a cycle) is left to `encode`, which names the cycle. */
-const COPY_DEPTH = 64;
+const PLAIN_DEPTH = 64;
 
 /**
- * Plain JSON-like data with every object's keys put in RFC 8785 order, for the engine's own
- * JSON.stringify to write: the same text as `encode`, several times faster (verifying a chain of a
- * million entries is mostly this). UNSUITED for anything JSON.stringify would write differently:
- * numbers that are not finite, functions, bigints, objects that are not plain (a toJSON, a Date, a
- * boxed string), keys that are array indices (an object lists those first, in numeric order) or
- * `__proto__`, and data nested deeper than COPY_DEPTH.
+ * The RFC 8785 text of plain JSON data (what JSON.parse gives: strings, finite numbers, booleans,
+ * null, arrays and plain objects), several times faster than `encode`: each object is written by
+ * a function made once for its list of keys (a ledger has a few dozen), which writes its members
+ * in sorted order without sorting or listing them again. Undefined for anything else (undefined
+ * and symbol members, functions, a toJSON, objects that are not plain, a `__proto__` key, data
+ * nested deeper than PLAIN_DEPTH), which `encode` writes or refuses.
  */
-function sortedCopy(value: unknown, depth: number): unknown {
+function plainJson(value: unknown, depth: number): string | undefined {
   switch (typeof value) {
     case 'string':
-    case 'boolean':
-      return value;
+      return JSON.stringify(value);
     case 'number':
-      return Number.isFinite(value) ? value : UNSUITED;
-    case 'undefined':
-    case 'symbol':
-      // Left out of objects, null in arrays: as `encode` does.
-      return undefined;
+      return Number.isFinite(value) ? JSON.stringify(value) : undefined;
+    case 'boolean':
+      return value ? 'true' : 'false';
     case 'object':
       break;
     default:
-      return UNSUITED;
+      return undefined;
   }
-  if (value === null) return null;
-  if (depth >= COPY_DEPTH) return UNSUITED;
+  if (value === null) return 'null';
+  if (depth >= PLAIN_DEPTH) return undefined;
   if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype) return UNSUITED;
-    const out: unknown[] = new Array<unknown>(value.length);
+    if (Object.getPrototypeOf(value) !== Array.prototype) return undefined;
+    let out = '[';
     for (let i = 0; i < value.length; i++) {
-      const item = sortedCopy(value[i], depth + 1);
-      if (item === UNSUITED) return UNSUITED;
-      out[i] = item;
+      const item = plainJson(value[i], depth + 1);
+      if (item === undefined) return undefined;
+      out += i > 0 ? `,${item}` : item;
     }
-    return out;
+    return `${out}]`;
   }
   const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return UNSUITED;
-  const record = value as Record<string, unknown>;
-  if (typeof record.toJSON === 'function') return UNSUITED;
-  const keys = Object.keys(record);
-  let sorted = true;
+  if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return undefined;
+  const keys = Object.keys(value);
+  const shape = keys.join('\u0000');
+  let write = objectWriters.get(shape);
+  if (write === undefined) {
+    if (keys.includes('__proto__')) return undefined;
+    // Data with ever new lists of keys (maps by id) is written without making a function for each.
+    if (objectWriters.size >= MAX_OBJECT_WRITERS) return sortedMembers(value as Record<string, unknown>, keys, depth + 1);
+    write = objectWriter(keys);
+    objectWriters.set(shape, write);
+  }
+  return write(value as Record<string, unknown>, depth + 1, plainJson);
+}
+
+/** An object's members in sorted order, for a list of keys that has no writer of its own. */
+function sortedMembers(object: Record<string, unknown>, keys: string[], depth: number): string | undefined {
+  keys.sort();
+  let out = '{';
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    const first = key.charCodeAt(0);
-    if ((first >= 48 && first <= 57) || key === '__proto__') return UNSUITED;
-    if (i > 0 && keys[i - 1]! > key) sorted = false;
+    const item = plainJson(object[keys[i]!], depth);
+    if (item === undefined) return undefined;
+    out += `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:${item}`;
   }
-  if (!sorted) keys.sort();
-  const out: Record<string, unknown> = {};
-  for (const key of keys) {
-    const item = sortedCopy(record[key], depth + 1);
-    if (item === UNSUITED) return UNSUITED;
-    if (item !== undefined) out[key] = item;
-  }
-  return out;
+  return `${out}}`;
+}
+
+type ObjectWriter = (object: Record<string, unknown>, depth: number, json: typeof plainJson) => string | undefined;
+
+/** Writers of objects by their list of keys (joined by U+0000), as plainJson made them. */
+const objectWriters = new Map<string, ObjectWriter>();
+const MAX_OBJECT_WRITERS = 1000;
+
+/**
+ * The writer of objects with exactly these keys (in this order, as Object.keys lists them): their
+ * members in UTF-16 code unit order of their keys, each key written as JSON.stringify writes it.
+ * Generated code reads each member once by its key, given as a JSON string literal.
+ */
+function objectWriter(keys: readonly string[]): ObjectWriter {
+  const sorted = [...keys].sort();
+  if (sorted.length === 0) return () => '{}';
+  const reads = sorted.map((key, i) => `const v${i} = json(o[${JSON.stringify(key)}], d); if (v${i} === undefined) return undefined;`);
+  const text = sorted.map((key, i) => `${JSON.stringify(`${i > 0 ? ',' : '{'}${JSON.stringify(key)}:`)} + v${i}`).join(' + ');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- made from keys written as JSON string literals only
+  return new Function('o', 'd', 'json', `${reads.join('\n')}\nreturn ${text} + '}';`) as ObjectWriter;
 }
 
 /** `open`: the objects being written around this one (a cycle comes back to one of them). */
