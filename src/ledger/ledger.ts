@@ -141,10 +141,9 @@ export class Ledger {
   }
 
   /**
-   * {@link entries} a page at a time, up to `end` (what the streamed exports read): each page's
-   * kept texts are fetched with it unless `texts` is false (a pass that only counts). `observe`
-   * sees each page of the storage as read, damage and entries out of range included (what a
-   * verification in the same pass needs).
+   * {@link entries} a page at a time, up to `end`: each page's kept texts are joined in unless
+   * `texts` is false. `observe` sees each page of the storage as read, damage and entries out of
+   * range included (what a verification in the same pass needs).
    */
   async *entryPages(
     groupId: string,
@@ -161,7 +160,8 @@ export class Ledger {
   /**
    * {@link entryPages} with each page's entries as stored (as chained) and, beside them, the texts
    * still kept for their incidents, by sha256, not yet checked against it (see keptText): what
-   * the json export writes.
+   * the streamed exports read (a row carries its text beside its entry; the json writes entries
+   * as chained).
    */
   async *storedEntryPages(
     groupId: string,
@@ -202,17 +202,14 @@ export class Ledger {
   /**
    * Entries of a group, optionally within [since, until) by append time, with the message texts
    * still kept put back into their incidents. Damaged items are left out (`verify` names them).
+   * Read a page at a time (see entryPages), so that reading a long chain lets the event loop turn
+   * and holds only the entries in range, never the whole stored chain.
    */
   async entries(groupId: string, range: { since?: Date; until?: Date } = {}): Promise<LedgerEntry[]> {
-    const chain = await this.backend.readChain(groupId);
-    return this.withTexts(groupId, chain.items.filter((e): e is LedgerEntry => !isDamaged(e) && inRange(e, range)));
-  }
-
-  /** The entries with the message texts still kept put back into their incidents. */
-  private async withTexts(groupId: string, entries: LedgerEntry[]): Promise<LedgerEntry[]> {
-    const hashes = hashesWithoutText(entries);
-    if (hashes.length === 0) return entries;
-    return joinMessageTexts(entries, await this.backend.texts(groupId, hashes, this.now()));
+    const end = await this.backend.chainEnd(groupId);
+    const entries: LedgerEntry[] = [];
+    for await (const page of this.entryPages(groupId, range, end)) for (const e of page) entries.push(e);
+    return entries;
   }
 
   groups(): Promise<string[]> {
