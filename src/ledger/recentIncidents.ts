@@ -23,21 +23,25 @@ export function recentIncidents(entries: readonly LedgerEntry[], count: number):
     });
 }
 
-/** Entries read from the end of a chain for `/rg incidents` at first (then four times as many). */
+/** Entries read from the end of a chain at first (then four times as many). */
 const FIRST_TAIL = 200;
 
 /**
- * {@link recentIncidents} of a group's ledger, read from the end of its chain, not the whole of
- * it: the last entries, more of them until they hold `count` incidents (or the whole chain). An
- * incident's outcomes come after it, so they are among them.
+ * The last entries of a group's chain, more of them until `enough` says they hold what the caller
+ * shows (or they are the whole chain): what a listing of the latest incidents reads instead of
+ * the whole chain. An incident's outcomes come after it, so they are among them.
  */
-export async function recentIncidentsOf(ledger: Pick<Ledger, 'tail' | 'chainEnd'>, groupId: string, count: number): Promise<string[]> {
-  const n = Math.max(1, Math.min(MAX_RECENT_INCIDENTS, Math.floor(count)));
+export async function lastEntries(ledger: Pick<Ledger, 'tail' | 'chainEnd'>, groupId: string, enough: (entries: readonly LedgerEntry[]) => boolean): Promise<LedgerEntry[]> {
   const { end } = await ledger.chainEnd(groupId);
   for (let size = FIRST_TAIL; ; size *= 4) {
     const entries = await ledger.tail(groupId, size);
-    let incidents = 0;
-    for (const e of entries) if (e.record.type === 'incident') incidents += 1;
-    if (incidents >= n || size >= end) return recentIncidents(entries, n);
+    if (size >= end || enough(entries)) return entries;
   }
+}
+
+/** {@link recentIncidents} of a group's ledger, read from the end of its chain (see lastEntries). */
+export async function recentIncidentsOf(ledger: Pick<Ledger, 'tail' | 'chainEnd'>, groupId: string, count: number): Promise<string[]> {
+  const n = Math.max(1, Math.min(MAX_RECENT_INCIDENTS, Math.floor(count)));
+  const entries = await lastEntries(ledger, groupId, (es) => es.filter((e) => e.record.type === 'incident').length >= n);
+  return recentIncidents(entries, n);
 }
