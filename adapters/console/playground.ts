@@ -7,6 +7,7 @@ import type { Decision } from '../../src/engine/decision.js';
 import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import { incidentViews } from '../../src/ledger/incidentOutcomes.js';
+import { lastEntries } from '../../src/ledger/recentIncidents.js';
 import { CHAIN_FAULTS } from '../../src/ledger/verifyChain.js';
 import type { LoginLinks } from '../../src/dashboard/loginLinks.js';
 import { PLAYGROUND_GROUP, PLAYGROUND_OWNER } from './consoleDirectory.js';
@@ -47,7 +48,8 @@ const storeTrouble = (error: unknown) => ({ reply: `  (could not handle that mes
 async function describeLedger(ledger: Ledger): Promise<string[]> {
   try {
     const check = await ledger.verify(GROUP);
-    const entries = await ledger.entries(GROUP);
+    // The end of the chain, enough of it for the lines shown (with their outcomes, which follow).
+    const entries = await lastEntries(ledger, GROUP, (es) => es.filter((e) => e.record.type !== 'outcome').length >= 5);
     const head = check.ok ? `  ledger OK: ${check.entries} entries` : `  ledger FAILED at seq ${check.seq}: ${CHAIN_FAULTS[check.fault]}`;
     // Outcome entries are shown on their incident's line: what was decided, and what became of it.
     const views = new Map(incidentViews(entries).map((v) => [v.entry.seq, v]));

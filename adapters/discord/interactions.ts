@@ -12,7 +12,7 @@ import { resolveDebunkRef } from '../../src/debunks/debunkRef.js';
 import type { ChatMember } from '../../src/engine/chatMessage.js';
 import { managementReportFile } from '../../src/ledger/export/managementReport.js';
 import { DISCORD_UPLOAD_LIMIT, fileSize, reportForChat } from '../../src/ledger/export/reportForChat.js';
-import { recentIncidents } from '../../src/ledger/recentIncidents.js';
+import { recentIncidentsOf } from '../../src/ledger/recentIncidents.js';
 import { parseButton } from './buttons.js';
 import { dashboardLinkText } from './dashboardLink.js';
 import { type DiscordDeps, guildLanguage } from './deps.js';
@@ -168,7 +168,7 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
       return core(`/rg ${sub} ${o.getString('action', true)}`);
     case 'incidents': {
       if (!deps.ledger) return void (await answer({ content: text(lang, 'ledgerUnavailable') }));
-      const lines = recentIncidents(await deps.ledger.entries(guildId), o.getInteger('count') ?? 5);
+      const lines = await recentIncidentsOf(deps.ledger, guildId, o.getInteger('count') ?? 5);
       await answer({ content: lines.length === 0 ? text(lang, 'noIncidents') : plainLines(lines.join('\n')) });
       return;
     }

@@ -3,7 +3,7 @@ import type { Message } from 'telegraf/types';
 import type { ChatMember } from '../../src/engine/chatMessage.js';
 import { managementReportFile } from '../../src/ledger/export/managementReport.js';
 import { fileSize, reportForChat, TELEGRAM_UPLOAD_LIMIT } from '../../src/ledger/export/reportForChat.js';
-import { recentIncidents } from '../../src/ledger/recentIncidents.js';
+import { recentIncidentsOf } from '../../src/ledger/recentIncidents.js';
 import { answerLanguage } from '../../src/engine/language.js';
 import type { Language } from '../../src/engine/templates.js';
 import { dashboardLink } from './dashboardLink.js';
@@ -125,7 +125,7 @@ async function linkAlerts(deps: AdapterDeps, message: Message.TextMessage, code:
 /** `/rg incidents [n]`: the latest incidents from the ledger. */
 async function incidents(deps: AdapterDeps, chat: GroupChat, count: number, lang: Language): Promise<string> {
   if (!deps.ledger) return escapeHtml('The ledger is not available.');
-  const lines = recentIncidents(await deps.ledger.entries(String(chat.id)), Number.isFinite(count) ? count : 5);
+  const lines = await recentIncidentsOf(deps.ledger, String(chat.id), Number.isFinite(count) ? count : 5);
   if (lines.length === 0) return textHtml(lang, 'noIncidents');
   return lines.map((l) => htmlText(l, 300)).join('\n');
 }

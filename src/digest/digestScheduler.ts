@@ -6,6 +6,9 @@ import type { KeyValueStore } from '../store/keyValueStore.js';
 import { storeKey } from '../store/storeKey.js';
 import { DIGEST_PERIOD_MS, weeklyDigest } from './weeklyDigest.js';
 
+/** How much earlier than the week a digest reads entries appended: see tick. */
+const CLOCK_SLACK_MS = 24 * 60 * 60 * 1000;
+
 /** The groups whose owners asked for the digest, with when each last got one. */
 type Subscriptions = Record<string, { platform: string; groupId: string; since: number; lastSentAt?: number }>;
 
@@ -73,7 +76,12 @@ export class DigestScheduler {
         return claimed ? { ...current, [id]: { ...s!, lastSentAt: now } } : current;
       });
       if (!claimed) continue;
-      const text = weeklyDigest(await this.deps.ledger.entries(sub.groupId), {
+      // The week's entries (from a day earlier: a platform's clock may run ahead of the bot's),
+      // read a page at a time, not the whole chain; the chain's last entry apart.
+      const entries = await this.deps.ledger.entries(sub.groupId, { since: new Date(now - DIGEST_PERIOD_MS - CLOCK_SLACK_MS) });
+      const [last] = await this.deps.ledger.tail(sub.groupId, 1);
+      const text = weeklyDigest(entries, {
+        ...(last ? { last } : {}),
         groupTitle: sub.groupId,
         lang: settings.language === 'zh' ? 'zh' : 'en',
         now,

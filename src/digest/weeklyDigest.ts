@@ -46,7 +46,15 @@ const fill = (template: string, values: Record<string, string | number>) => temp
  */
 export function weeklyDigest(
   entries: readonly LedgerEntry[],
-  options: { groupTitle: string; lang: Language; now: number; checkpoint?: SignedCheckpoint; claimOf?: (debunkId: string) => string | undefined },
+  options: {
+    groupTitle: string;
+    lang: Language;
+    now: number;
+    checkpoint?: SignedCheckpoint;
+    claimOf?: (debunkId: string) => string | undefined;
+    /** The chain's last entry, when `entries` are only the week's (else their last). */
+    last?: { seq: number; hash: string };
+  },
 ): string {
   const t = TEXTS[options.lang];
   const from = options.now - DIGEST_PERIOD_MS;
@@ -85,7 +93,7 @@ export function weeklyDigest(
   const debunks = accepted.filter((r) => r.type === 'admin' && / as new debunk /.test(r.detail));
   lines.push(fill(t.reports, { accepted: accepted.length, rejected: rejected.length, debunks: debunks.length }));
   lines.push('');
-  const last = entries.at(-1);
+  const last = options.last ?? entries.at(-1);
   const cp = options.checkpoint;
   if (cp) lines.push(fill(t.head, { seq: cp.seq, hash: cp.hash, at: cp.at, key: cp.keyId, signature: cp.signature }));
   else if (last) lines.push(fill(t.noHead, { seq: last.seq, hash: last.hash }));

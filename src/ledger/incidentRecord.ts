@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../lib/sha256Hex.js';
 import type { ChatMessage } from '../engine/chatMessage.js';
 import type { Decision } from '../engine/decision.js';
 import type { IncidentRecord } from './ledgerRecord.js';
 
 /** sha256 (hex) of a message text, as the ledger chains it. */
-export const messageHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+export const messageHash = (text: string): string => sha256Hex(text);
 
 /**
  * What an incident says of the message it is about: where it was, who wrote it, when, and its

@@ -27,6 +27,12 @@ export interface CheckpointSource {
   readonly trustedKey?: string | undefined;
 }
 
+/** What `verify` holds a chain to besides its own links (see Ledger.verify). */
+export interface VerifyAgainst {
+  checkpoint?: SignedCheckpoint;
+  trustedKey?: string;
+}
+
 export interface LedgerOptions {
   /** @defaultValue the system clock */
   now?: () => Date;
@@ -106,30 +112,27 @@ export class Ledger {
   /**
    * Checks one group's chain as stored, and against its latest signed checkpoint: the one given
    * (from a file someone kept), else the ledger's own (see LedgerOptions.checkpoints).
+   * `snapshot` is where to stop reading (else where the chain ends now).
    */
-  /**
-   * `snapshot` is where to stop reading (else where the chain ends now); `observe` sees each page
-   * read, so an export learns what it needs from the same pass.
-   */
-  async verify(
-    groupId: string,
-    against: { checkpoint?: SignedCheckpoint; trustedKey?: string } = {},
-    snapshot?: ChainEnd,
-    observe?: (items: readonly StoredItem[]) => void,
-  ): Promise<ChainCheck> {
+  async verify(groupId: string, against: VerifyAgainst = {}, snapshot?: ChainEnd): Promise<ChainCheck> {
     const end = snapshot ?? (await this.backend.chainEnd(groupId));
+    const verifier = this.chainVerifier(groupId, against, end);
+    for await (const page of storedPages(this.backend, groupId, end)) for (const item of page) verifier.add(item);
+    return verifier.result();
+  }
+
+  /**
+   * What `verify` checks a chain with, to feed the items of a pass that reads the chain anyway (an
+   * export verifies the chain in the pass that writes it).
+   */
+  chainVerifier(groupId: string, against: VerifyAgainst, end: ChainEnd): ChainVerifier {
     const checkpoint = against.checkpoint ?? this.checkpoints?.latest(groupId);
     const trustedKey = against.checkpoint ? against.trustedKey : (against.trustedKey ?? this.checkpoints?.trustedKey);
-    const verifier = new ChainVerifier(groupId, {
+    return new ChainVerifier(groupId, {
       ...(end.head ? { storedHead: end.head } : {}),
       ...(checkpoint ? { checkpoint } : {}),
       ...(trustedKey ? { trustedKey } : {}),
     });
-    for await (const page of this.storedPages(groupId, end)) {
-      for (const item of page) verifier.add(item);
-      observe?.(page);
-    }
-    return verifier.result();
   }
 
   /** Where a group's chain ends now: pass it to `verify` and `entryPages` so they read the same entries. */
@@ -138,35 +141,61 @@ export class Ledger {
   }
 
   /**
-   * A group's storage up to `end`, CHAIN_PAGE items at a time, with a turn of the event loop
-   * before each page (a store in memory answers without one), so reading a long chain in the
-   * bot's process neither holds it in memory nor holds up moderation. The next page is asked for
-   * while the caller works on this one.
+   * {@link entries} a page at a time, up to `end`: each page's kept texts are joined in unless
+   * `texts` is false. `observe` sees each page of the storage as read, damage and entries out of
+   * range included (what a verification in the same pass needs).
    */
-  private async *storedPages(groupId: string, end: ChainEnd): AsyncGenerator<StoredItem[]> {
+  async *entryPages(
+    groupId: string,
+    range: { since?: Date; until?: Date },
+    end: ChainEnd,
+    texts = true,
+    observe?: (items: readonly StoredItem[]) => void,
+  ): AsyncGenerator<LedgerEntry[]> {
+    for await (const page of this.storedEntryPages(groupId, range, end, texts, observe)) {
+      yield page.texts.size > 0 ? joinMessageTexts(page.entries, page.texts) : page.entries;
+    }
+  }
+
+  /**
+   * {@link entryPages} with each page's entries as stored (as chained) and, beside them, the texts
+   * still kept for their incidents, by sha256, not yet checked against it (see keptText): what
+   * the streamed exports read (a row carries its text beside its entry; the json writes entries
+   * as chained).
+   */
+  async *storedEntryPages(
+    groupId: string,
+    range: { since?: Date; until?: Date },
+    end: ChainEnd,
+    texts = true,
+    observe?: (items: readonly StoredItem[]) => void,
+  ): AsyncGenerator<{ entries: LedgerEntry[]; texts: ReadonlyMap<string, string> }> {
+    const none: ReadonlyMap<string, string> = new Map();
     const read = (after: number) => this.backend.readPage(groupId, after, end.end, CHAIN_PAGE);
     let next = end.end > 0 ? read(0) : undefined;
     let after = 0;
     while (next) {
       const page = await next;
+      const entries = page.items.filter((e): e is LedgerEntry => !isDamaged(e) && inRange(e, range));
+      // The page's texts are asked for before the next page, so they come first; the next page is
+      // read while this one is worked on.
+      const hashes = texts ? hashesWithoutText(entries) : [];
+      const kept = hashes.length > 0 ? this.backend.texts(groupId, hashes, this.now()) : undefined;
       const more = page.items.length === CHAIN_PAGE && page.last > after && page.last < end.end;
       after = page.last;
       next = more ? read(after) : undefined;
-      // A page not taken (the caller stopped) must not become an unhandled rejection.
+      // Pages and texts not taken (the caller stopped) must not become unhandled rejections.
       next?.catch(() => undefined);
+      kept?.catch(() => undefined);
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (page.items.length > 0) yield page.items;
-    }
-  }
-
-  /**
-   * {@link entries} a page at a time, up to `end` (what the streamed exports read): each page's
-   * kept texts are fetched with it unless `texts` is false (a pass that only counts).
-   */
-  async *entryPages(groupId: string, range: { since?: Date; until?: Date }, end: ChainEnd, texts = true): AsyncGenerator<LedgerEntry[]> {
-    for await (const page of this.storedPages(groupId, end)) {
-      const entries = page.filter((e): e is LedgerEntry => !isDamaged(e) && inRange(e, range));
-      if (entries.length > 0) yield texts ? await this.withTexts(groupId, entries) : entries;
+      if (page.items.length === 0) continue;
+      if (observe) {
+        observe(page.items);
+        // What the observer did (hashing a page, to verify it) and what the caller does with the
+        // page are two turns of the event loop, not one twice as long.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      if (entries.length > 0) yield { entries, texts: kept ? await kept : none };
     }
   }
 
@@ -178,24 +207,14 @@ export class Ledger {
   /**
    * Entries of a group, optionally within [since, until) by append time, with the message texts
    * still kept put back into their incidents. Damaged items are left out (`verify` names them).
+   * Read a page at a time (see entryPages), so that reading a long chain lets the event loop turn
+   * and holds only the entries in range, never the whole stored chain.
    */
   async entries(groupId: string, range: { since?: Date; until?: Date } = {}): Promise<LedgerEntry[]> {
-    const chain = await this.backend.readChain(groupId);
-    return this.withTexts(groupId, chain.items.filter((e): e is LedgerEntry => !isDamaged(e) && inRange(e, range)));
-  }
-
-  /** The entries with the message texts still kept put back into their incidents. */
-  private async withTexts(groupId: string, entries: LedgerEntry[]): Promise<LedgerEntry[]> {
-    const hashes = hashesWithoutText(entries);
-    if (hashes.length === 0) return entries;
-    return joinMessageTexts(entries, await this.backend.texts(groupId, hashes, this.now()));
-  }
-
-  /** The last entry of a group's chain. */
-  async headEntry(groupId: string): Promise<LedgerEntry | undefined> {
-    const head = await this.backend.head(groupId);
-    if (!head) return undefined;
-    return (await this.backend.readChain(groupId)).items.find((e): e is LedgerEntry => !isDamaged(e) && e.seq === head.seq);
+    const end = await this.backend.chainEnd(groupId);
+    const entries: LedgerEntry[] = [];
+    for await (const page of this.entryPages(groupId, range, end)) for (const e of page) entries.push(e);
+    return entries;
   }
 
   groups(): Promise<string[]> {
@@ -212,8 +231,31 @@ export class Ledger {
   }
 }
 
+/**
+ * A group's storage up to `end`, CHAIN_PAGE items at a time, with a turn of the event loop
+ * before each page (a store in memory answers without one), so reading a long chain in the
+ * bot's process neither holds it in memory nor holds up moderation. The next page is asked for
+ * while the caller works on this one.
+ */
+export async function* storedPages(backend: LedgerBackend, groupId: string, end: ChainEnd): AsyncGenerator<StoredItem[]> {
+  const read = (after: number) => backend.readPage(groupId, after, end.end, CHAIN_PAGE);
+  let next = end.end > 0 ? read(0) : undefined;
+  let after = 0;
+  while (next) {
+    const page = await next;
+    const more = page.items.length === CHAIN_PAGE && page.last > after && page.last < end.end;
+    after = page.last;
+    next = more ? read(after) : undefined;
+    // A page not taken (the caller stopped) must not become an unhandled rejection.
+    next?.catch(() => undefined);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (page.items.length > 0) yield page.items;
+  }
+}
+
 /** Whether an entry was appended within [since, until). */
 export function inRange(e: LedgerEntry, range: { since?: Date; until?: Date }): boolean {
+  if (range.since === undefined && range.until === undefined) return true;
   const t = Date.parse(e.at);
   return (range.since === undefined || t >= range.since.getTime()) && (range.until === undefined || t < range.until.getTime());
 }

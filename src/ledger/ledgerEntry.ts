@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../lib/sha256Hex.js';
 import { canonicalJson } from './canonicalJson.js';
 import type { LedgerRecord } from './ledgerRecord.js';
 
@@ -15,13 +15,11 @@ export interface LedgerEntry {
   hash: string;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
 /**
  * The hash the first entry of a group chains to. Tied to the group, so entries cannot be moved
  * from one group's ledger to another's without breaking both.
  */
-export const genesisHash = (groupId: string) => sha256(`rumorguard-ledger-v1:${groupId}`);
+export const genesisHash = (groupId: string) => sha256Hex(`rumorguard-ledger-v1:${groupId}`);
 
 /**
  * The entry's hash. The canonical encoding (sorted keys, one number format) makes it the same
@@ -30,7 +28,7 @@ export const genesisHash = (groupId: string) => sha256(`rumorguard-ledger-v1:${g
 export function hashEntry(entry: Omit<LedgerEntry, 'hash'>): string {
   const body = canonicalJson({ seq: entry.seq, at: entry.at, record: entry.record, prev: entry.prev });
   if (body === undefined) throw new TypeError('ledger entry cannot be encoded');
-  return sha256(body);
+  return sha256Hex(body);
 }
 
 /** Builds the entry that follows `head` (or the first one when the ledger is empty). */

@@ -27,15 +27,22 @@ export const hashesWithoutText = (entries: readonly LedgerEntry[]): string[] =>
   entries.flatMap((e) => (e.record.type === 'incident' && e.record.messageHash && e.record.messageText === undefined ? [e.record.messageHash] : []));
 
 /**
- * Puts kept texts back into their incidents (as `messageText`), where the text still hashes to
- * the chained `messageHash`: a text changed in the side table is never shown as what was said.
+ * The kept text of an entry's incident (from `texts`, by sha256) where its record chains only the
+ * hash and the text still hashes to it: a text changed in the side table is never shown as what
+ * was said.
  */
+export function keptText(e: LedgerEntry, texts: ReadonlyMap<string, string>): string | undefined {
+  const r = e.record;
+  if (r.type !== 'incident' || !r.messageHash || r.messageText !== undefined) return undefined;
+  const text = texts.get(r.messageHash);
+  return text !== undefined && messageHash(text) === r.messageHash ? text : undefined;
+}
+
+/** Puts kept texts back into their incidents (as `messageText`), where {@link keptText} has one. */
 export function joinMessageTexts(entries: readonly LedgerEntry[], texts: ReadonlyMap<string, string>): LedgerEntry[] {
   if (texts.size === 0) return [...entries];
   return entries.map((e) => {
-    const r = e.record;
-    if (r.type !== 'incident' || !r.messageHash || r.messageText !== undefined) return e;
-    const text = texts.get(r.messageHash);
-    return text !== undefined && messageHash(text) === r.messageHash ? { ...e, record: { ...r, messageText: text } } : e;
+    const text = keptText(e, texts);
+    return text === undefined ? e : { ...e, record: { ...e.record, messageText: text } as LedgerEntry['record'] };
   });
 }

@@ -1,4 +1,5 @@
 import { incidentViews } from './incidentOutcomes.js';
+import type { Ledger } from './ledger.js';
 import type { LedgerEntry } from './ledgerEntry.js';
 
 /** Most incidents one chat answer lists: a chat message is not an export. */
@@ -20,4 +21,27 @@ export function recentIncidents(entries: readonly LedgerEntry[], count: number):
       const what = [done.join(', ') || 'logged', rest.length > 0 ? `not done: ${rest.join(', ')}` : ''].filter(Boolean).join('; ');
       return `#${seq} ${at.slice(0, 16).replace('T', ' ')} ${r.member.name} → ${r.debunkId} (${r.score.toFixed(2)}), strike ${r.strikes}: ${what}`;
     });
+}
+
+/** Entries read from the end of a chain at first (then four times as many). */
+const FIRST_TAIL = 200;
+
+/**
+ * The last entries of a group's chain, more of them until `enough` says they hold what the caller
+ * shows (or they are the whole chain): what a listing of the latest incidents reads instead of
+ * the whole chain. An incident's outcomes come after it, so they are among them.
+ */
+export async function lastEntries(ledger: Pick<Ledger, 'tail' | 'chainEnd'>, groupId: string, enough: (entries: readonly LedgerEntry[]) => boolean): Promise<LedgerEntry[]> {
+  const { end } = await ledger.chainEnd(groupId);
+  for (let size = FIRST_TAIL; ; size *= 4) {
+    const entries = await ledger.tail(groupId, size);
+    if (size >= end || enough(entries)) return entries;
+  }
+}
+
+/** {@link recentIncidents} of a group's ledger, read from the end of its chain (see lastEntries). */
+export async function recentIncidentsOf(ledger: Pick<Ledger, 'tail' | 'chainEnd'>, groupId: string, count: number): Promise<string[]> {
+  const n = Math.max(1, Math.min(MAX_RECENT_INCIDENTS, Math.floor(count)));
+  const entries = await lastEntries(ledger, groupId, (es) => es.filter((e) => e.record.type === 'incident').length >= n);
+  return recentIncidents(entries, n);
 }

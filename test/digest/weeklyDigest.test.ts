@@ -65,4 +65,9 @@ describe('weeklyDigest', () => {
     expect(text).toContain('本周没有已知谣言在群内出现。');
     expect(text).toContain('账本中还没有本群的记录。');
   });
+
+  it('GIVEN only the week\'s entries and the chain\'s last entry apart (how the scheduler reads them) THEN the unsigned head is the chain\'s', () => {
+    const text = weeklyDigest([], { groupTitle: 'g', lang: 'en', now: NOW, last: { seq: 41, hash: 'fed' } });
+    expect(text.split('\n').at(-1)).toBe('Chain head: seq 41, sha256 fed (not signed yet).');
+  });
 });

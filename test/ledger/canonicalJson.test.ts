@@ -47,4 +47,11 @@ describe('canonicalJson', () => {
       expect(either(canonicalJson, v)).toBe(either(canonicalize as (v: unknown) => string | undefined, v));
     }
   });
+
+  it('GIVEN objects with more different lists of keys than it makes writers for, and keys that join alike THEN the same text as the canonicalize package', () => {
+    const values: unknown[] = [];
+    for (let i = 0; i < 1_500; i++) values.push({ [`k${i}`]: i, z: [{ [`n${i % 7}`]: 'v', a: null }], '\u0000': i % 2 === 0 });
+    values.push({ 'a\u0000b': 1 }, { a: 1, b: 2 }, { 'a\u0000b': 1, c: 2 }, { a: 1, 'b\u0000c': 2 }, { toString: 1, constructor: 'x' }, { hasOwnProperty: [] });
+    for (const v of values) expect(either(canonicalJson, v)).toBe(either(canonicalize as (v: unknown) => string | undefined, v));
+  });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Ledger } from '../../src/ledger/ledger.js';
-import { memoryLedgerBackend } from '../../src/ledger/ledgerBackend.js';
+import { CHAIN_PAGE, Ledger } from '../../src/ledger/ledger.js';
+import { memoryLedgerBackend, type LedgerBackend } from '../../src/ledger/ledgerBackend.js';
 import { genesisHash, hashEntry, type LedgerEntry } from '../../src/ledger/ledgerEntry.js';
 import { VERIFY_SLICE, verifyChain, verifyChainInSlices } from '../../src/ledger/verifyChain.js';
 import { adminAction, incident, steppingClock } from './fixtures.js';
@@ -152,5 +152,23 @@ describe('concurrent writers', () => {
     const gap = entries.filter((e) => e.seq !== VERIFY_SLICE + 3);
     expect(await verifyChainInSlices('g', gap)).toEqual(verifyChain('g', gap));
     expect(verifyChain('g', gap)).toMatchObject({ ok: false, fault: 'missing', seq: VERIFY_SLICE + 3 });
+  });
+});
+
+describe('Ledger.entries', () => {
+  it('GIVEN a chain longer than a page, damage, and a range THEN the entries in range, read a page at a time, never the whole chain at once', async () => {
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    for (let i = 0; i < CHAIN_PAGE + 20; i += 10) await ledger.appendMany('g', Array.from({ length: 10 }, (_, k) => incident({ recordId: `i${i + k}` })));
+    const stored = backend.entries.get('g')!;
+    stored[5] = null as unknown as LedgerEntry;
+    let wholeChains = 0;
+    const counting: LedgerBackend = { ...backend, readChain: (g) => ((wholeChains += 1), backend.readChain(g)), read: (g) => ((wholeChains += 1), backend.read(g)) };
+    const since = new Date(stored[700]!.at);
+    const all = await new Ledger(counting).entries('g');
+    const ranged = await new Ledger(counting).entries('g', { since });
+    expect(wholeChains).toBe(0);
+    expect(all.map((e) => e.seq)).toEqual(stored.filter((e) => e !== null).map((e) => e.seq));
+    expect(ranged.map((e) => e.seq)).toEqual(stored.filter((e) => e !== null && Date.parse(e.at) >= since.getTime()).map((e) => e.seq));
   });
 });

@@ -1,5 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sqlite3 from 'sqlite3';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { checkpointsIn } from '../../src/ledger/checkpoints/checkpointsIn.js';
@@ -11,6 +14,7 @@ import { ledgerToCsv } from '../../src/ledger/export/toCsv.js';
 import { ledgerToJson } from '../../src/ledger/export/toJson.js';
 import { ledgerToMarkdown } from '../../src/ledger/export/toMarkdown.js';
 import { messageHash } from '../../src/ledger/incidentRecord.js';
+import { sqliteLedgerBackend } from '../../src/ledger/backends/sqliteLedgerBackend.js';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { memoryLedgerBackend } from '../../src/ledger/ledgerBackend.js';
 import type { LedgerEntry } from '../../src/ledger/ledgerEntry.js';
@@ -271,6 +275,37 @@ describe('the json export streamed from a ledger', () => {
       const out = textCollector();
       await exportLedger(ledger, group, { format: 'json', ...(signed ? { checkpoint: signed } : {}) }, out.sink);
       expect(out.text()).toBe(ledgerToJson(group, await ledger.entries(group), signed));
+    }
+  });
+});
+
+describe('the md export streamed from a SQLite ledger that was edited', () => {
+  it('GIVEN an entry whose stored text was changed by hand THEN the report, verified in the pass that writes it, names the edit', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rg-export-edit-'));
+    const file = path.join(dir, 'ledger.sqlite');
+    try {
+      const backend = await sqliteLedgerBackend(file);
+      const ledger = new Ledger(backend, steppingClock());
+      for (let i = 0; i < 3; i++) await ledger.append(incident({ recordId: `i${i}`, messageId: String(i) }));
+      const clean = textCollector();
+      await exportLedger(ledger, 'g', { format: 'md' }, clean.sink);
+      expect(clean.text()).toMatch(/Ledger chain verified: 3 entries/);
+      await backend.close();
+      // Someone renames the member of entry 2 in the database, keeping its hash.
+      const db = new sqlite3.Database(file);
+      await new Promise<void>((resolve, reject) =>
+        db.run(`UPDATE rumorguard_ledger SET entry = replace(entry, '"name":"Alice"', '"name":"Mallory"') WHERE seq = 2`, (e) => (e ? reject(e) : resolve())),
+      );
+      await new Promise<void>((resolve) => db.close(() => resolve()));
+      const reopened = await sqliteLedgerBackend(file);
+      const edited = textCollector();
+      const { check } = await exportLedger(new Ledger(reopened, steppingClock()), 'g', { format: 'md' }, edited.sink);
+      await reopened.close();
+      expect(check).toMatchObject({ ok: false, seq: 2, fault: 'edited' });
+      expect(edited.text()).toContain('**Ledger chain FAILED verification at entry 2: the entry was changed after it was written (its hash does not match its content).**');
+      expect(edited.text()).toContain('| Mallory |');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

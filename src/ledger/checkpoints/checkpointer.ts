@@ -1,8 +1,8 @@
-import type { CheckpointSource } from '../ledger.js';
+import { storedPages, type CheckpointSource } from '../ledger.js';
 import type { ChainHead, LedgerBackend } from '../ledgerBackend.js';
 import { genesisHash, type LedgerEntry } from '../ledgerEntry.js';
-import { isDamaged } from '../storedEntry.js';
-import { CHAIN_FAULTS, verifyChainInSlices } from '../verifyChain.js';
+import { isDamaged, type StoredItem } from '../storedEntry.js';
+import { CHAIN_FAULTS, ChainVerifier } from '../verifyChain.js';
 import { keepLatest, mergeIntoCheckpointFile, readCheckpointFile, type Checkpoints } from './checkpointFile.js';
 import { openKeyFile } from './keyFile.js';
 import { checkpointFault, signCheckpoint, type SignedCheckpoint, type SigningKey } from './signedCheckpoint.js';
@@ -143,8 +143,15 @@ export class Checkpointer implements CheckpointSource {
 
     // Another process appended in between, or the chain changed while this one was away: check
     // the chain as stored against the checkpoint before vouching for its head.
-    const chain = await this.options.backend.readChain(groupId);
-    const check = await verifyChainInSlices(groupId, chain.items, { ...(chain.head ? { storedHead: chain.head } : {}), ...(known ? { checkpoint: known } : {}) });
+    // A page at a time, as far as the chain reaches now: never the whole chain in memory.
+    const end = await this.options.backend.chainEnd(groupId);
+    const verifier = new ChainVerifier(groupId, { ...(end.head ? { storedHead: end.head } : {}), ...(known ? { checkpoint: known } : {}) });
+    let last: StoredItem | undefined;
+    for await (const page of storedPages(this.options.backend, groupId, end)) {
+      for (const item of page) verifier.add(item);
+      last = page.at(-1);
+    }
+    const check = verifier.result();
     if (!check.ok) {
       this.disputed.add(groupId);
       this.options.warn(
@@ -153,7 +160,6 @@ export class Checkpointer implements CheckpointSource {
       );
       return undefined;
     }
-    const last = chain.items.at(-1);
     return last && !isDamaged(last) ? { seq: last.seq, hash: last.hash } : undefined;
   }
 

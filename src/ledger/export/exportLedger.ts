@@ -1,9 +1,7 @@
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
-import { inRange, type Ledger } from '../ledger.js';
-import type { LedgerEntry } from '../ledgerEntry.js';
+import type { Ledger } from '../ledger.js';
 import type { ChainCheck } from '../verifyChain.js';
-import { isDamaged, type StoredItem } from '../storedEntry.js';
-import { LateOutcomes, type EntryPages } from './exportRows.js';
+import type { EntryPages } from './exportRows.js';
 import type { TextSink } from './textSink.js';
 import { writeCsv } from './toCsv.js';
 import { writeJson } from './toJson.js';
@@ -33,21 +31,20 @@ export interface ExportSummary {
  * One group's ledger as a file, written to `sink`: csv, json (every hash and kept text,
  * re-checkable from the file alone) or md (the owner's management report, stating the chain's
  * verification). Each carries the group's signed chain head where there is one. The chain is read
- * as it ends when the export starts, a page at a time, and written a page at a time, so a ledger
- * of millions of entries is exported in bounded memory without holding up moderation (the json
- * holds the kept message texts until its end, where they are written).
+ * as it ends when the export starts, a page at a time, in one pass (the md verifies the chain in
+ * the same pass), and written a page at a time, so a ledger of millions of entries is exported in
+ * bounded memory without holding up moderation. What has to wait for the end of the pass (the md's
+ * incident table, under figures that need the whole chain; the json's kept texts, which come last;
+ * the csv's rows, in case an outcome came too late for its incident's row) waits in memory while
+ * small, else in a temporary file.
  */
 export async function exportLedger(ledger: Ledger, groupId: string, options: ExportOptions, sink: TextSink): Promise<ExportSummary> {
   const range = { ...(options.since ? { since: options.since } : {}), ...(options.until ? { until: options.until } : {}) };
   const end = await ledger.chainEnd(groupId);
-  const pages: EntryPages = (texts) => ledger.entryPages(groupId, range, end, texts);
+  const pages: EntryPages = (texts, observe) => ledger.storedEntryPages(groupId, range, end, texts, observe);
   const checkpoint = options.checkpoint ?? ledger.checkpoint(groupId);
   if (options.format === 'csv') return { entries: await writeCsv(pages, checkpoint, sink) };
-  if (options.format === 'json') return { entries: await writeJson(groupId, pages, checkpoint, sink) };
-  // Verification reads the whole chain: late outcomes are found in the same pass.
-  const late = new LateOutcomes();
-  const observe = (items: readonly StoredItem[]) => late.add(items.filter((e): e is LedgerEntry => !isDamaged(e) && inRange(e, range)));
-  const check = await ledger.verify(groupId, { ...(checkpoint ? { checkpoint } : {}), ...(options.trustedKey ? { trustedKey: options.trustedKey } : {}) }, end, observe);
-  const entries = await writeMarkdownReport(pages, { groupId, ...range, check, ...(checkpoint ? { checkpoint } : {}) }, sink, late.found);
-  return { entries, check };
+  if (options.format === 'json') return { entries: await writeJson(groupId, () => pages(true), checkpoint, sink) };
+  const scan = ledger.chainVerifier(groupId, { ...(checkpoint ? { checkpoint } : {}), ...(options.trustedKey ? { trustedKey: options.trustedKey } : {}) }, end);
+  return writeMarkdownReport(pages, { groupId, ...range, ...(checkpoint ? { checkpoint } : {}) }, scan, sink);
 }

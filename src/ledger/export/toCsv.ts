@@ -1,7 +1,8 @@
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import { incidentViews, type ActionView } from '../incidentOutcomes.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
-import { exportRows, lateOutcomes, type EntryPages } from './exportRows.js';
+import { exportRows, LateOutcomes, type EntryPages, type ExportRow } from './exportRows.js';
+import { Spill } from './spill.js';
 import type { TextSink } from './textSink.js';
 
 const COLUMNS = [
@@ -24,25 +25,37 @@ const listOf = (actions: readonly ActionView[], status: ActionView['status']) =>
  * and hash, and in `detail` the whole signed checkpoint as JSON (signature and public key).
  */
 export function ledgerToCsv(entries: readonly LedgerEntry[], checkpoint?: SignedCheckpoint): string {
-  const views = new Map(incidentViews(entries).map((v) => [v.entry.seq, v.actions]));
-  return stringifyRows([...entries.map((e) => csvRow(e, views.get(e.seq) ?? [])), ...checkpointRows(checkpoint)], true);
+  const views = new Map(incidentViews(entries).map((v) => [v.entry.seq, v]));
+  return stringifyRows(entries.map((entry) => ({ entry, ...(views.has(entry.seq) ? { view: views.get(entry.seq)! } : {}) })), true, checkpoint);
 }
 
 /**
- * {@link ledgerToCsv} of the entries `pages` reads, written to `sink` a page at a time (late
- * outcomes in a first pass, see lateOutcomes), so neither the entries nor the file is ever in
- * memory whole and the event loop turns between pages. The same text as ledgerToCsv. Returns the
+ * {@link ledgerToCsv} of the entries `pages` reads, written to `sink` a page at a time, so neither
+ * the entries nor the file is ever in memory whole and the event loop turns between pages. The
+ * rows wait in a Spill (memory, or a temporary file when large) until the pass is over: when
+ * outcomes came too late for their incident's row (see LateOutcomes), they are dropped and the rows
+ * written again in a second pass that knows them. The same text as ledgerToCsv. Returns the
  * entries written.
  */
 export async function writeCsv(pages: EntryPages, checkpoint: SignedCheckpoint | undefined, sink: TextSink): Promise<number> {
-  const late = await lateOutcomes(pages);
-  await sink(stringifyRows([], true));
+  const late = new LateOutcomes();
+  const kept = new Spill();
   let count = 0;
-  for await (const rows of exportRows(pages, late, true)) {
-    count += rows.length;
-    await sink(stringifyRows(rows.map((r) => csvRow(r.entry, r.view?.actions ?? [])), false));
+  try {
+    for await (const rows of exportRows(pages, new Map(), true, undefined, late.add)) {
+      count += rows.length;
+      await kept.add(stringifyRows(rows, false));
+    }
+    await sink(stringifyRows([], true));
+    if (late.found.size === 0) await kept.drainTo(sink);
+    else {
+      await kept.discard();
+      for await (const rows of exportRows(pages, late.found, true)) await sink(stringifyRows(rows, false));
+    }
+  } finally {
+    await kept.discard();
   }
-  await sink(stringifyRows(checkpointRows(checkpoint), false));
+  await sink(stringifyRows([], false, checkpoint));
   return count;
 }
 
@@ -63,59 +76,40 @@ function csvCell(value: unknown): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const stringifyRows = (rows: Record<string, unknown>[], header: boolean): string => {
+/** Rows as CSV lines (each ending in a line break), after the header when `header` is true. */
+function stringifyRows(rows: readonly ExportRow[], header: boolean, checkpoint?: SignedCheckpoint): string {
   let out = header ? `${COLUMNS.join(',')}\n` : '';
-  for (const row of rows) out += `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`;
+  for (const row of rows) out += csvLine(row.entry, row.view?.actions ?? [], row.text);
+  if (checkpoint) out += checkpointLine(checkpoint);
   return out;
-};
+}
 
-const checkpointRows = (checkpoint: SignedCheckpoint | undefined): Record<string, unknown>[] =>
-  checkpoint ? [{ seq: checkpoint.seq, at: checkpoint.at, type: 'checkpoint', hash: checkpoint.hash, detail: JSON.stringify(checkpoint) }] : [];
+/** Empty cells, by how many. */
+const EMPTY = Array.from({ length: COLUMNS.length + 1 }, (_, n) => ','.repeat(n));
 
-/** The row of one entry, with what became of an incident's actions. */
-function csvRow(e: LedgerEntry, actions: readonly ActionView[]): Record<string, unknown> {
+/** The last row: the group's signed chain head (type `checkpoint`), the whole of it in `detail`. */
+const checkpointLine = (c: SignedCheckpoint): string =>
+  `${csvCell(c.seq)},${csvCell(c.at)},checkpoint${EMPTY[24]}${csvCell(JSON.stringify(c))},,${csvCell(c.hash)}\n`;
+
+/**
+ * The line of one entry, with what became of an incident's actions and its `kept` text: its cells in COLUMNS order,
+ * written straight into the line (no row object per entry, nor a lookup per column).
+ */
+function csvLine(e: LedgerEntry, actions: readonly ActionView[], kept: string | undefined): string {
   const r = e.record;
-  const common = () => ({ seq: e.seq, at: e.at, type: r.type, platform: r.platform, by: byName(e), prev: e.prev, hash: e.hash });
-  if (r.type === 'admin') return { ...common(), admin_action: r.action, detail: r.detail };
+  const head = `${csvCell(e.seq)},${csvCell(e.at)},${csvCell(r.type)},${csvCell(r.platform)},`;
+  const tail = `${csvCell(e.prev)},${csvCell(e.hash)}\n`;
+  if (r.type === 'admin') return `${head}${EMPTY[20]}${csvCell(byName(e))},${csvCell(r.action)},${csvCell(r.detail)},${tail}`;
   if (r.type === 'outcome') {
-    return {
-      ...common(),
-      message_id: r.messageId,
-      incident_id: r.incidentId,
-      detail: r.actions.map((a) => `${a.type}: ${a.status}${a.status === 'skipped' ? ` (${a.reason})` : a.status === 'failed' ? ` (${a.error})` : ''}`).join('; '),
-    };
+    const detail = r.actions.map((a) => `${a.type}: ${a.status}${a.status === 'skipped' ? ` (${a.reason})` : a.status === 'failed' ? ` (${a.error})` : ''}`).join('; ');
+    return `${head}${csvCell(r.messageId)}${EMPTY[19]}${csvCell(r.incidentId)},${csvCell(byName(e))},,${csvCell(detail)},${tail}`;
   }
-  // Written out rather than spread from `common`: spreading into a literal this large takes
-  // V8's slow path (about 25 µs a row, most of a large export's time).
-  return {
-    seq: e.seq,
-    at: e.at,
-    type: r.type,
-    platform: r.platform,
-    by: byName(e),
-    prev: e.prev,
-    hash: e.hash,
-    message_id: r.messageId,
-    link: r.link ?? '',
-    member_id: r.member.id,
-    member_name: r.member.name,
-    debunk_id: r.debunkId,
-    score: r.score,
-    refuting: r.refuting,
-    stance: r.stance ?? '',
-    message_at: r.messageAt,
-    message_sha256: r.messageHash ?? '',
-    message_text: r.messageText ?? '',
+  return (
+    `${head}${csvCell(r.messageId)},${csvCell(r.link)},${csvCell(r.member.id)},${csvCell(r.member.name)},${csvCell(r.debunkId)},` +
+    `${csvCell(r.score)},${csvCell(r.refuting)},${csvCell(r.stance)},${csvCell(r.messageAt)},${csvCell(r.messageHash)},${csvCell(kept ?? r.messageText)},` +
     // Pictures whose text was read: their sha256, and whether the match was in a picture.
-    images_sha256: r.images?.sha256.join(' ') ?? '',
-    matched_in: r.images?.matchedIn ?? '',
-    strikes: r.strikes,
-    actions_done: listOf(actions, 'done'),
-    actions_skipped: listOf(actions, 'skipped'),
-    actions_failed: listOf(actions, 'failed'),
-    actions_withheld: listOf(actions, 'withheld'),
-    actions_pending: listOf(actions, 'pending'),
-    incident_id: r.recordId ?? '',
-    detail: r.note ?? '',
-  };
+    `${csvCell(r.images?.sha256.join(' '))},${csvCell(r.images?.matchedIn)},${csvCell(r.strikes)},` +
+    `${csvCell(listOf(actions, 'done'))},${csvCell(listOf(actions, 'skipped'))},${csvCell(listOf(actions, 'failed'))},` +
+    `${csvCell(listOf(actions, 'withheld'))},${csvCell(listOf(actions, 'pending'))},${csvCell(r.recordId)},${csvCell(byName(e))},,${csvCell(r.note)},${tail}`
+  );
 }

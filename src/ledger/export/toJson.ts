@@ -1,5 +1,7 @@
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import { hashEntry, type LedgerEntry } from '../ledgerEntry.js';
+import { keptText } from '../messageText.js';
+import { Spill } from './spill.js';
 import type { EntryPages } from './exportRows.js';
 import type { TextSink } from './textSink.js';
 
@@ -13,8 +15,9 @@ export const JSON_EXPORT_FORMAT = 'rumorguard-ledger-v1';
  * key to check its signature.
  */
 export function ledgerToJson(groupId: string, entries: readonly LedgerEntry[], checkpoint?: SignedCheckpoint): string {
+  // A Map keeps the order an object's keys would have (a sha256 is never an array index).
   const texts = new Map<string, string>();
-  const chained = entries.map((e) => asChained(e, texts));
+  const chained = entries.map((e) => asChained(e, (hash, text) => texts.set(hash, text)));
   const file = {
     format: JSON_EXPORT_FORMAT,
     groupId,
@@ -27,43 +30,62 @@ export function ledgerToJson(groupId: string, entries: readonly LedgerEntry[], c
 
 /**
  * {@link ledgerToJson} of the entries `pages` reads, written to `sink` a page at a time: the
- * same text, with only the kept message texts (which come last in the file) held until the end,
- * then written a thousand at a time.
- * Returns the entries written.
+ * same text. The entries are written as stored, which is as chained; the kept message texts
+ * (which come last in the file) wait in a Spill (memory, or a temporary file when large) with
+ * only their hashes in memory, and follow the entries. Returns the entries written.
  */
-export async function writeJson(groupId: string, pages: EntryPages, checkpoint: SignedCheckpoint | undefined, sink: TextSink): Promise<number> {
-  // A Map keeps the order an object's keys would have (a sha256 is never an array index).
-  const texts = new Map<string, string>();
-  await sink(`{\n  "format": ${JSON.stringify(JSON_EXPORT_FORMAT)},\n  "groupId": ${JSON.stringify(groupId)},\n  "entries": [`);
+export async function writeJson(groupId: string, pages: () => ReturnType<EntryPages>, checkpoint: SignedCheckpoint | undefined, sink: TextSink): Promise<number> {
+  const seen = new Set<string>();
+  const texts = new Spill();
   let count = 0;
-  for await (const page of pages(true)) {
-    let chunk = '';
-    for (const e of page) chunk += `${count++ > 0 ? ',' : ''}\n${indented(asChained(e, texts), 4)}`;
-    await sink(chunk);
+  try {
+    await sink(`{\n  "format": ${JSON.stringify(JSON_EXPORT_FORMAT)},\n  "groupId": ${JSON.stringify(groupId)},\n  "entries": [`);
+    for await (const page of pages()) {
+      let kept = '';
+      const keep = (hash: string, text: string) => {
+        if (seen.has(hash)) return;
+        kept += `${seen.size > 0 ? ',' : ''}\n    ${JSON.stringify(hash)}: ${JSON.stringify(text)}`;
+        seen.add(hash);
+      };
+      const entries = page.entries.map((e) => {
+        if (e.record.type !== 'incident') return e;
+        // A text chained in its record stays unless its hash says it was not chained (see asChained).
+        if (e.record.messageText !== undefined) return asChained(e, keep);
+        const text = keptText(e, page.texts);
+        if (text !== undefined) keep(e.record.messageHash!, text);
+        return e;
+      });
+      if (entries.length === 0) continue;
+      await sink(`${count > 0 ? ',' : ''}${entriesText(entries)}`);
+      count += entries.length;
+      await texts.add(kept);
+    }
+    await sink(count > 0 ? '\n  ]' : ']');
+    if (seen.size > 0) {
+      await sink(',\n  "texts": {');
+      await texts.drainTo(sink);
+      await sink('\n  }');
+    }
+  } finally {
+    await texts.discard();
   }
-  await sink(count > 0 ? '\n  ]' : ']');
-  if (texts.size > 0) await writeTexts(texts, sink);
   await sink(`${checkpoint ? `,\n  "checkpoint": ${indented(checkpoint, 2).trimStart()}` : ''}\n}\n`);
   return count;
 }
 
-/** The `texts` member, TEXTS_AT_ONCE texts a write with a turn of the event loop between. */
-async function writeTexts(texts: ReadonlyMap<string, string>, sink: TextSink): Promise<void> {
-  let chunk = ',\n  "texts": {';
-  let i = 0;
-  for (const [hash, text] of texts) {
-    chunk += `${i > 0 ? ',' : ''}\n    ${JSON.stringify(hash)}: ${JSON.stringify(text)}`;
-    if (++i % TEXTS_AT_ONCE === 0) {
-      await sink(chunk);
-      chunk = '';
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  }
-  await sink(`${chunk}\n  }`);
-}
+/** Where the entries of `{ "entries": [...] }` begin and end in JSON.stringify(…, null, 2). */
+const ENTRIES_OPEN = '{\n  "entries": ['.length;
+const ENTRIES_CLOSE = '\n  ]\n}'.length;
 
-/** Texts written at once: a few ms of work. */
-const TEXTS_AT_ONCE = 1000;
+/**
+ * Entries as the file's `entries` member holds them, each on its own lines 4 spaces deep, with a
+ * comma between them: one call of the engine's JSON.stringify for the page (the same text as each
+ * entry's indented on its own, without a pass over the text to indent it).
+ */
+function entriesText(entries: readonly LedgerEntry[]): string {
+  const text = JSON.stringify({ entries }, null, 2);
+  return text.slice(ENTRIES_OPEN, text.length - ENTRIES_CLOSE);
+}
 
 /** `value` as JSON.stringify(…, null, 2) writes it `depth` spaces deep inside a larger document. */
 function indented(value: unknown, depth: number): string {
@@ -76,9 +98,9 @@ function indented(value: unknown, depth: number): string {
  * `texts`); one that was chained itself (records from before texts were kept apart) stays where
  * its hash needs it.
  */
-function asChained(e: LedgerEntry, texts: Map<string, string>): LedgerEntry {
+function asChained(e: LedgerEntry, keep: (hash: string, text: string) => void): LedgerEntry {
   if (e.record.type !== 'incident' || e.record.messageText === undefined || hashEntry(e) === e.hash) return e;
   const { messageText, ...record } = e.record;
-  if (record.messageHash) texts.set(record.messageHash, messageText);
+  if (record.messageHash) keep(record.messageHash, messageText);
   return { ...e, record };
 }

@@ -2,7 +2,9 @@ import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { ActionResult, AdminRecord } from '../ledgerRecord.js';
 import { type ActionStatus, incidentViews, wasDone, type IncidentView } from '../incidentOutcomes.js';
-import { exportRows, lateOutcomes, type EntryPages } from './exportRows.js';
+import { exportRows, LateOutcomes, type EntryPages } from './exportRows.js';
+import { Spill } from './spill.js';
+import type { StoredItem } from '../storedEntry.js';
 import type { TextSink } from './textSink.js';
 import type { ChainCheck } from '../verifyChain.js';
 import { CHAIN_FAULTS } from '../verifyChain.js';
@@ -133,34 +135,73 @@ export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: Repor
   return lines.join('\n');
 }
 
-/**
- * {@link ledgerToMarkdown} of the entries `pages` reads, written to `sink` a page of incidents
- * at a time: the figures at the top in one pass, the incident table in another (and late
- * outcomes in a first, unless `late` has them already), so neither the entries nor the report is
- * ever in memory whole, and the event loop turns between pages. The same text as ledgerToMarkdown. Returns the entries counted.
- */
-export async function writeMarkdownReport(pages: EntryPages, options: ReportOptions, sink: TextSink, late?: ReadonlyMap<string, readonly ActionResult[]>): Promise<number> {
-  late ??= await lateOutcomes(pages);
-  const totals = new ReportTotals();
-  for await (const rows of exportRows(pages, late, false)) {
-    for (const row of rows) {
-      totals.addEntry(row.entry);
-      if (row.view) totals.addIncident(row.view);
-    }
-  }
-  await sink(`${reportHead(totals, options).join('\n')}\n`);
-  for await (const rows of exportRows(pages, late, true)) {
-    let chunk = '';
-    for (const row of rows) if (row.view) chunk += `${incidentRow(row.view)}\n`;
-    if (chunk) await sink(chunk);
-  }
-  return totals.entries;
+/** A verification of the chain fed the pages an export reads (see Ledger.chainVerifier). */
+export interface ChainScan {
+  add(item: StoredItem): void;
+  result(): ChainCheck;
 }
 
-/** One row of the incident table. */
-function incidentRow(v: IncidentView): string {
+/**
+ * {@link ledgerToMarkdown} of the entries `pages` reads, with the chain verified by `scan` in the
+ * same pass, written to `sink`: the figures at the top once the pass is over, then the incident
+ * table, which waited in a Spill (memory, or a temporary file when large), so neither the entries
+ * nor the report is ever in memory whole, and the event loop turns between pages. When outcomes
+ * came too late for their incident's row (see LateOutcomes), the table is made again in a second
+ * pass that knows them. The same text as ledgerToMarkdown. Returns the entries counted and the
+ * verification.
+ */
+export async function writeMarkdownReport(pages: EntryPages, options: Omit<ReportOptions, 'check'>, scan: ChainScan, sink: TextSink): Promise<{ entries: number; check: ChainCheck }> {
+  const late = new LateOutcomes();
+  const observe = (items: readonly StoredItem[]) => {
+    for (const item of items) scan.add(item);
+  };
+  let report = await reportPass(pages, new Map(), observe, late.add);
+  const check = scan.result();
+  if (late.found.size > 0) {
+    await report.table.discard();
+    report = await reportPass(pages, late.found);
+  }
+  try {
+    await sink(`${reportHead(report.totals, { ...options, check }).join('\n')}\n`);
+    await report.table.drainTo(sink);
+  } finally {
+    await report.table.discard();
+  }
+  return { entries: report.totals.entries, check };
+}
+
+/** One pass of writeMarkdownReport: the figures, and the incident table kept aside. */
+async function reportPass(
+  pages: EntryPages,
+  late: ReadonlyMap<string, readonly ActionResult[]>,
+  observe?: (items: readonly StoredItem[]) => void,
+  onLate?: (incidentId: string, results: readonly ActionResult[]) => void,
+): Promise<{ totals: ReportTotals; table: Spill }> {
+  const totals = new ReportTotals();
+  const table = new Spill();
+  try {
+    for await (const rows of exportRows(pages, late, true, observe, onLate)) {
+      let chunk = '';
+      for (const row of rows) {
+        totals.addEntry(row.entry);
+        if (row.view) {
+          totals.addIncident(row.view);
+          chunk += `${incidentRow(row.view, row.text)}\n`;
+        }
+      }
+      await table.add(chunk);
+    }
+  } catch (error) {
+    await table.discard();
+    throw error;
+  }
+  return { totals, table };
+}
+
+/** One row of the incident table; `kept`, the message text kept beside the chain (else the record's). */
+function incidentRow(v: IncidentView, kept?: string): string {
   const r = v.entry.record;
-  const said = r.messageText !== undefined ? cell(cutText(r.messageText, 300)) : r.messageHash ? `(text purged; sha256 ${r.messageHash.slice(0, 12)}…)` : '';
+  const said = (kept ?? r.messageText) !== undefined ? cell(cutText((kept ?? r.messageText)!, 300)) : r.messageHash ? `(text purged; sha256 ${r.messageHash.slice(0, 12)}…)` : '';
   const picture = r.images ? `(${r.images.matchedIn === 'image' ? 'matched in a picture' : 'with a picture'}, sha256 ${r.images.sha256[0]?.slice(0, 12) ?? ''}…) ` : '';
   const text = picture + said;
   const did = v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged';

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { Ledger } from '../../src/ledger/ledger.js';
+import { memoryLedgerBackend, type LedgerBackend } from '../../src/ledger/ledgerBackend.js';
+import { recentIncidents, recentIncidentsOf } from '../../src/ledger/recentIncidents.js';
+import { adminAction, incident, outcome, steppingClock } from './fixtures.js';
+
+describe('recentIncidentsOf (/rg incidents)', () => {
+  it('GIVEN the last incidents far apart, with outcomes and admin entries between them THEN the same lines as from the whole chain, read from its end', async () => {
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    for (let i = 0; i < 30; i++) {
+      await ledger.append(incident({ recordId: `i${i}`, messageId: String(i), strikes: 1 + (i % 3) }));
+      await ledger.appendMany('g', Array.from({ length: 25 }, () => adminAction()));
+      if (i % 2 === 0) await ledger.append(outcome(`i${i}`, [{ type: 'reply_refutation', status: 'done', at: '2026-03-01T10:00:06.000Z' }]));
+    }
+    let wholeChains = 0;
+    const counting = new Ledger({ ...backend, readChain: (g) => ((wholeChains += 1), backend.readChain(g)) } satisfies LedgerBackend);
+    const whole = await ledger.entries('g');
+    wholeChains = 0;
+    for (const n of [1, 5, 20, 50]) expect(await recentIncidentsOf(counting, 'g', n)).toEqual(recentIncidents(whole, n));
+    expect(await recentIncidentsOf(counting, 'none', 5)).toEqual([]);
+    expect(wholeChains).toBe(0);
+  });
+});

@@ -1,0 +1,44 @@
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { Spill } from '../../src/ledger/export/spill.js';
+import { textCollector } from '../../src/ledger/export/textSink.js';
+
+const spillDirs = async () => (await readdir(tmpdir())).filter((name) => name.startsWith('rumorguard-export-')).sort();
+
+describe('Spill (what an export keeps aside until the end of its pass)', () => {
+  it('GIVEN more text than it keeps in memory, with characters of every width THEN it drains the same text in order and removes its file', async () => {
+    const before = await spillDirs();
+    const spill = new Spill(100);
+    const parts = Array.from({ length: 500 }, (_, i) => `row ${i} é 中文 😀 | ${'x'.repeat(i % 7)}\n`);
+    for (const part of parts) await spill.add(part);
+    expect((await spillDirs()).length).toBe(before.length + 1);
+    const out = textCollector();
+    await spill.drainTo(out.sink);
+    expect(out.text()).toBe(parts.join(''));
+    expect(await spillDirs()).toEqual(before);
+  });
+
+  it('GIVEN a little text THEN it stays in memory and drains as it was added', async () => {
+    const before = await spillDirs();
+    const spill = new Spill();
+    await spill.add('a');
+    await spill.add('');
+    await spill.add('b');
+    expect(await spillDirs()).toEqual(before);
+    const chunks: string[] = [];
+    await spill.drainTo(async (chunk) => void chunks.push(chunk));
+    expect(chunks).toEqual(['a', 'b']);
+  });
+
+  it('GIVEN a spill that is discarded THEN its file is gone and nothing is drained', async () => {
+    const before = await spillDirs();
+    const spill = new Spill(10);
+    for (let i = 0; i < 20; i++) await spill.add('0123456789');
+    await spill.discard();
+    expect(await spillDirs()).toEqual(before);
+    const out = textCollector();
+    await spill.drainTo(out.sink);
+    expect(out.text()).toBe('');
+  });
+});
