@@ -3,7 +3,9 @@
  *   node --import tsx appendMany.ts <url> <options JSON> <group> <writer> <count>
  * Opens the ledger, prints `ready`, waits for a line on stdin (so both writers start together),
  * then appends <count> incidents one after another and prints `ack <writer> <i> <seq>` for each
- * append the backend acknowledged.
+ * append the backend acknowledged: the first half, then `half`, then (after another line on stdin,
+ * sent once both writers are halfway) the rest, so the two interleave however a loaded machine
+ * schedules them.
  */
 import { once } from 'node:events';
 import { openLedgerBackend, type OpenLedgerOptions } from '../../../src/ledger/backends/openLedgerBackend.js';
@@ -19,7 +21,15 @@ try {
   process.stdout.write('ready\n');
   await once(process.stdin, 'data');
   process.stdin.pause();
-  for (let i = 0; i < Number(countText); i++) {
+  const count = Number(countText);
+  const half = Math.ceil(count / 2);
+  for (let i = 0; i < count; i++) {
+    if (i === half) {
+      process.stdout.write('half\n');
+      process.stdin.resume();
+      await once(process.stdin, 'data');
+      process.stdin.pause();
+    }
     const entry = await ledger.append(incident({ groupId, messageId: `${writer}-${i}` }));
     process.stdout.write(`ack ${writer} ${i} ${entry.seq}\n`);
   }

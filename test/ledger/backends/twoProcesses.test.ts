@@ -13,6 +13,9 @@ const PER_WRITER = 300;
 interface Writer {
   ready: Promise<void>;
   go(): void;
+  /** Resolves once the writer made the first half of its appends; `goOn` lets it make the rest. */
+  half: Promise<void>;
+  goOn(): void;
   /** The `ack` lines, once the process exited with 0. */
   done: Promise<{ i: number; seq: number; messageId: string }[]>;
 }
@@ -27,8 +30,11 @@ function startWriter(h: BackendHarness, groupId: string, name: string): Writer {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let markHalf!: () => void;
+  const half = new Promise<void>((resolve) => (markHalf = resolve));
   createInterface({ input: child.stdout }).on('line', (line) => {
     if (line === 'ready') return markReady();
+    if (line === 'half') return markHalf();
     const [, writer, i, seq] = line.split(' ');
     acks.push({ i: Number(i), seq: Number(seq), messageId: `${writer}-${i}` });
   });
@@ -37,7 +43,13 @@ function startWriter(h: BackendHarness, groupId: string, name: string): Writer {
     child.on('close', (code) => (code === 0 ? resolve(acks) : reject(new Error(`writer ${name} exited with ${code}: ${stderr}`))));
   });
   // A writer that dies before `ready` must fail the test, not leave it waiting.
-  return { ready: Promise.race([ready, done.then(() => undefined)]), go: () => child.stdin.end('go\n'), done };
+  return {
+    ready: Promise.race([ready, done.then(() => undefined)]),
+    go: () => child.stdin.write('go\n'),
+    half: Promise.race([half, done.then(() => undefined)]),
+    goOn: () => child.stdin.end('go on\n'),
+    done,
+  };
 }
 
 for (const h of harnesses().filter((x) => x.name !== 'memory')) {
@@ -49,6 +61,9 @@ for (const h of harnesses().filter((x) => x.name !== 'memory')) {
       const writers = [startWriter(h, groupId, 'a'), startWriter(h, groupId, 'b')];
       await Promise.all(writers.map((w) => w.ready));
       for (const w of writers) w.go();
+      // Each makes its second half only once both made their first: their appends interleave.
+      await Promise.all(writers.map((w) => w.half));
+      for (const w of writers) w.goOn();
       const [a, b] = await Promise.all(writers.map((w) => w.done));
 
       const opened = await h.open();
