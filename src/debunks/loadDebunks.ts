@@ -1,7 +1,8 @@
 import { readdirSync, type Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkDebunkFiles, checkDebunkFilesYielding, type LoadResult } from './checkDebunkFiles.js';
+import { checkDebunksInWorker } from './checkDebunksInWorker.js';
 import { realFolderOf } from './readDebunkFile.js';
 import { debunkFileReads } from './readDebunkFiles.js';
 import { debunkFileNames, emptyFolderProblem, folderProblem, shownPath } from './debunkFolder.js';
@@ -17,7 +18,22 @@ export interface LoadOptions {
    * @defaultValue `process.cwd()`
    */
   cwd?: string;
+  /**
+   * Where the files are parsed and checked: `worker`, a worker thread (so the event loop is never
+   * held up for a file's parse; the main thread if no worker can start); `main`, this thread,
+   * yielding between files; `auto`, a worker when the folder holds more than
+   * {@link WORKER_MIN_BYTES}.
+   * @defaultValue `'auto'`
+   */
+  thread?: 'auto' | 'worker' | 'main';
 }
+
+/**
+ * The size of folder from which loadDebunks checks it in a worker thread. Below it, the parse
+ * takes a few tens of milliseconds at most (YAML parses at some 3 MB/s): less than starting
+ * a worker, which would only make the load slower.
+ */
+export const WORKER_MIN_BYTES = 128 * 1024;
 
 /**
  * Loads and validates every `*.yaml`, `*.yml` and `*.json` file directly inside `dir`, in name
@@ -34,7 +50,19 @@ export async function loadDebunks(dir: string, options: LoadOptions = {}): Promi
     return { ok: false, problems: [folderProblem(folder, err)] };
   }
   if (names.length === 0) return { ok: false, problems: [emptyFolderProblem(folder)] };
-  return checkDebunkFilesYielding(debunkFileReads(realFolderOf(absolute), folder, names));
+  const realFolder = realFolderOf(absolute);
+  const thread = options.thread ?? 'auto';
+  if (thread === 'worker' || (thread === 'auto' && (await folderBytes(realFolder, names)) >= WORKER_MIN_BYTES)) {
+    const checked = await checkDebunksInWorker(realFolder, folder, names);
+    if (checked) return checked;
+  }
+  return checkDebunkFilesYielding(debunkFileReads(realFolder, folder, names));
+}
+
+/** The bytes of the files `names` (what can be stat'ed; the check reports the others). */
+async function folderBytes(realFolder: string, names: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(names.map((name) => stat(path.join(realFolder, name)).then((s) => (s.isFile() ? s.size : 0), () => 0)));
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 /** Synchronous {@link loadDebunks}, for start-up code and scripts that cannot await. */

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { resultOf, type LoadResult } from './checkDebunkFiles.js';
+import { CHECK_WORKER_TAG, type CheckMessage, type CheckRequest } from './checkDebunksProtocol.js';
+import type { LoadProblem } from './loadProblem.js';
+import type { Debunk } from './schema.js';
+
+/**
+ * Reads, parses and validates the files `names` of a folder (as debunkFileReads and
+ * checkDebunkFiles do) in a worker thread, so a reload in the bot's process never holds up
+ * the event loop for a file's parse: the main thread only takes in the validated entries, a
+ * few thousand at a time. The result is the one checkDebunkFiles gives, problems included.
+ * Undefined when no worker could do it (its module not found, the thread refused to start,
+ * or it failed along the way): the caller then checks the folder in its own thread.
+ */
+export async function checkDebunksInWorker(realFolder: string, folder: string, names: readonly string[]): Promise<LoadResult | undefined> {
+  const start = workerStart();
+  if (!start) return undefined;
+  const request: CheckRequest = { tag: CHECK_WORKER_TAG, realFolder, folder, names: [...names] };
+  let worker: Worker;
+  try {
+    worker = new Worker(start.script, { ...start.options, workerData: request });
+  } catch {
+    return undefined;
+  }
+  return new Promise<LoadResult | undefined>((resolve) => {
+    const debunks: Debunk[] = [];
+    const problems: LoadProblem[] = [];
+    let settled = false;
+    const finish = (result: LoadResult | undefined) => {
+      if (settled) return;
+      settled = true;
+      worker.removeAllListeners();
+      // An error while it is stopped must not become an uncaught one.
+      worker.on('error', () => undefined);
+      void worker.terminate();
+      resolve(result);
+    };
+    worker.on('message', (message: CheckMessage) => {
+      switch (message.kind) {
+        case 'debunks':
+          // One by one: a spread into push() overflows the stack on large arrays.
+          for (const d of message.debunks) debunks.push(d);
+          break;
+        case 'problems':
+          for (const p of message.problems) problems.push(p);
+          break;
+        case 'done':
+          finish(resultOf({ problems, files: message.files }, debunks));
+          break;
+        case 'failed':
+          process.emitWarning(`checking the debunk folder in a worker thread failed, checking it in the main thread instead: ${message.message}`);
+          finish(undefined);
+          break;
+      }
+    });
+    worker.on('error', () => finish(undefined));
+    worker.on('exit', () => finish(undefined));
+  });
+}
+
+/**
+ * How to start the worker. From the compiled bin it is dist/checkDebunksWorker.js, an entry point
+ * of its own (scripts/build.ts), beside this code or one folder up (from dist/chunks/). From the
+ * TypeScript sources (`npm start`, tsx, vitest) it is checkDebunksWorker.ts beside this file,
+ * required through tsx's CommonJS hook: on Node 20 a worker does not get the ESM loader hooks
+ * that `--import tsx` sets up (its module would fail with ERR_UNKNOWN_FILE_EXTENSION), and vitest
+ * runs TypeScript without tsx at all.
+ */
+function workerStart(): { script: string | URL; options: WorkerOptions } | undefined {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const file = fileURLToPath(new URL('./checkDebunksWorker.ts', here));
+    let hook: string;
+    try {
+      hook = createRequire(here).resolve('tsx/cjs');
+    } catch {
+      return undefined;
+    }
+    if (!existsSync(file)) return undefined;
+    return { script: `require(${JSON.stringify(hook)}); require(${JSON.stringify(file)});`, options: { eval: true, execArgv: [] } };
+  }
+  for (const relative of ['./checkDebunksWorker.js', '../checkDebunksWorker.js']) {
+    const url = new URL(relative, here);
+    if (existsSync(url)) return { script: url, options: {} };
+  }
+  return undefined;
+}
