@@ -11,7 +11,7 @@ import type { Debunk } from './schema.js';
  * Reads, parses and validates the files `names` of a folder (as debunkFileReads and
  * checkDebunkFiles do) in a worker thread, so a reload in the bot's process never holds up
  * the event loop for a file's parse: the main thread only takes in the validated entries, a
- * few thousand at a time. The result is the one checkDebunkFiles gives, problems included.
+ * thousand at a time. The result is the one checkDebunkFiles gives, problems included.
  * Undefined when no worker could do it (its module not found, the thread refused to start,
  * or it failed along the way): the caller then checks the folder in its own thread.
  */
@@ -38,14 +38,14 @@ export async function checkDebunksInWorker(realFolder: string, folder: string, n
       void worker.terminate();
       resolve(result);
     };
-    worker.on('message', (message: CheckMessage) => {
+    const handle = (message: CheckMessage | { kind: 'ended' }) => {
       switch (message.kind) {
         case 'debunks':
           // One by one: a spread into push() overflows the stack on large arrays.
-          for (const d of message.debunks) debunks.push(d);
+          for (const d of JSON.parse(message.json) as Debunk[]) debunks.push(d);
           break;
         case 'problems':
-          for (const p of message.problems) problems.push(p);
+          for (const p of JSON.parse(message.json) as LoadProblem[]) problems.push(p);
           break;
         case 'done':
           finish(resultOf({ problems, files: message.files }, debunks));
@@ -54,10 +54,31 @@ export async function checkDebunksInWorker(realFolder: string, folder: string, n
           process.emitWarning(`checking the debunk folder in a worker thread failed, checking it in the main thread instead: ${message.message}`);
           finish(undefined);
           break;
+        case 'ended':
+          // Stopped (or crashed) without saying it was done.
+          finish(undefined);
+          break;
       }
-    });
-    worker.on('error', () => finish(undefined));
-    worker.on('exit', () => finish(undefined));
+    };
+    // Messages arrive in bursts (a file's entries at once); one is parsed a turn of the event loop.
+    const queue: (CheckMessage | { kind: 'ended' })[] = [];
+    let draining = false;
+    const drain = async () => {
+      draining = true;
+      for (let next = queue.shift(); next && !settled; next = queue.shift()) {
+        handle(next);
+        if (queue.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      draining = false;
+    };
+    const take = (message: CheckMessage | { kind: 'ended' }) => {
+      queue.push(message);
+      if (!draining) void drain();
+    };
+    worker.on('message', take);
+    // After the messages still waiting: a worker that has said it is done then exits.
+    worker.on('error', () => take({ kind: 'ended' }));
+    worker.on('exit', () => take({ kind: 'ended' }));
   });
 }
 

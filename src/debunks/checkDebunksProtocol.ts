@@ -1,14 +1,14 @@
-import type { LoadProblem } from './loadProblem.js';
-import type { Debunk } from './schema.js';
-
 /** Marks workerData as a folder check, so the worker module does nothing when imported otherwise. */
 export const CHECK_WORKER_TAG = 'rumorguard:check-debunks';
 
 /**
- * Entries (or problems) in one message from the worker. Decoding a message takes the main
- * thread's time, in one piece: 2,000 entries take some 10-20 ms, far below a stall anyone sees.
+ * Entries (or problems) in one message from the worker. They travel as JSON text (they are plain
+ * data: strings, numbers, booleans, lists and objects), which crosses threads as one string
+ * copy: Node decodes every message waiting on a port in one turn of the event loop, and a file's
+ * entries decoded at once would hold it up for as long as a structured clone of them takes. The
+ * main thread parses one message's JSON a turn instead: 1,000 entries take some 5-10 ms.
  */
-export const MESSAGE_ITEMS = 2000;
+export const MESSAGE_ITEMS = 1000;
 
 /** What the worker is asked to check: the files `names` of a folder (see debunkFileReads). */
 export interface CheckRequest {
@@ -20,7 +20,7 @@ export interface CheckRequest {
 
 /** What the worker sends back, in this order: entries, problems, then done (or failed at any point). */
 export type CheckMessage =
-  | { kind: 'debunks'; debunks: Debunk[] }
-  | { kind: 'problems'; problems: LoadProblem[] }
+  | { kind: 'debunks'; /** JSON of a Debunk[] */ json: string }
+  | { kind: 'problems'; /** JSON of a LoadProblem[] */ json: string }
   | { kind: 'done'; files: string[] }
   | { kind: 'failed'; message: string };

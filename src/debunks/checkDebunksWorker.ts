@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkSteps } from './checkDebunkFiles.js';
 import { debunkFileReads } from './readDebunkFiles.js';
@@ -6,9 +7,10 @@ import { CHECK_WORKER_TAG, MESSAGE_ITEMS, type CheckRequest, type CheckMessage }
 /**
  * The worker thread that reads, parses and validates a debunk folder for checkDebunksInWorker,
  * so the bot's own thread goes on handling every group's messages meanwhile. Each file's valid
- * entries are posted as soon as it is checked, a few thousand a message (the main thread
- * takes each message in a turn of its own: none holds it up for long), then the problems, then
- * the files. Nothing of a file is kept once posted: the worker's memory is one file's parse.
+ * entries are posted as soon as it is checked, a thousand a message as JSON (the main
+ * thread parses each in a turn of its own: none holds it up for long), then the problems, then
+ * the files (see MESSAGE_ITEMS). Nothing of a file is kept once posted: the worker's memory is
+ * one file's parse.
  */
 function run(request: CheckRequest, post: (message: CheckMessage) => void): void {
   const steps = checkSteps(debunkFileReads(request.realFolder, request.folder, request.names));
@@ -16,21 +18,37 @@ function run(request: CheckRequest, post: (message: CheckMessage) => void): void
     const step = steps.next();
     if (step.done) {
       const { problems, files } = step.value;
-      for (let i = 0; i < problems.length; i += MESSAGE_ITEMS) post({ kind: 'problems', problems: problems.slice(i, i + MESSAGE_ITEMS) });
+      for (let i = 0; i < problems.length; i += MESSAGE_ITEMS) post({ kind: 'problems', json: JSON.stringify(problems.slice(i, i + MESSAGE_ITEMS)) });
       post({ kind: 'done', files });
       return;
     }
     const debunks = step.value;
-    for (let i = 0; i < debunks.length; i += MESSAGE_ITEMS) post({ kind: 'debunks', debunks: debunks.slice(i, i + MESSAGE_ITEMS) });
+    for (let i = 0; i < debunks.length; i += MESSAGE_ITEMS) post({ kind: 'debunks', json: JSON.stringify(debunks.slice(i, i + MESSAGE_ITEMS)) });
   }
 }
 
 const request = workerData as CheckRequest | undefined;
 if (parentPort && request?.tag === CHECK_WORKER_TAG) {
   const port = parentPort;
+  lowerPriority();
   try {
     run(request, (message) => port.postMessage(message));
   } catch (err) {
     port.postMessage({ kind: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies CheckMessage);
+  }
+}
+
+/**
+ * A reload is background work: where the cores are all busy, the thread handling the groups'
+ * messages comes first. On Linux the nice value belongs to a thread (setpriority of "process" 0
+ * is the calling thread), so this lowers the worker alone; elsewhere it would lower the whole
+ * process, and is not done.
+ */
+function lowerPriority(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(10);
+  } catch {
+    // Not allowed here: the worker runs at the process's priority.
   }
 }
