@@ -2,10 +2,24 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { resultOf, type LoadResult } from './checkDebunkFiles.js';
+import { resultOf, type FileRead, type LoadResult } from './checkDebunkFiles.js';
 import { CHECK_WORKER_TAG, type CheckMessage, type CheckRequest } from './checkDebunksProtocol.js';
 import type { LoadProblem } from './loadProblem.js';
 import type { Debunk } from './schema.js';
+
+/**
+ * The size of text from which a check runs in a worker thread. Below it, the parse takes a few
+ * tens of milliseconds at most (YAML parses at some 3 MB/s): less than starting a worker, which
+ * would only make the check slower.
+ */
+export const WORKER_MIN_BYTES = 128 * 1024;
+
+/** A check made in the worker: what checkDebunkFiles gives, and where each id is written if asked. */
+export interface WorkerCheck {
+  result: LoadResult;
+  /** Each id → `file:line`, when asked for and the files load. */
+  ids: Map<string, string>;
+}
 
 /**
  * Reads, parses and validates the files `names` of a folder (as debunkFileReads and
@@ -16,20 +30,33 @@ import type { Debunk } from './schema.js';
  * or it failed along the way): the caller then checks the folder in its own thread.
  */
 export async function checkDebunksInWorker(realFolder: string, folder: string, names: readonly string[]): Promise<LoadResult | undefined> {
+  return (await runWorker({ tag: CHECK_WORKER_TAG, files: { realFolder, folder, names: [...names] } }))?.result;
+}
+
+/**
+ * checkDebunkFiles of files read already (a folder with an edited or a new file in it), in a
+ * worker thread, as checkDebunksInWorker; with `idSites`, also where each id is written.
+ * Undefined when no worker could do it.
+ */
+export async function checkReadsInWorker(reads: readonly FileRead[], options: { idSites?: boolean } = {}): Promise<WorkerCheck | undefined> {
+  return runWorker({ tag: CHECK_WORKER_TAG, files: { reads: [...reads] }, ...(options.idSites ? { idSites: true } : {}) });
+}
+
+async function runWorker(request: CheckRequest): Promise<WorkerCheck | undefined> {
   const start = workerStart();
   if (!start) return undefined;
-  const request: CheckRequest = { tag: CHECK_WORKER_TAG, realFolder, folder, names: [...names] };
   let worker: Worker;
   try {
     worker = new Worker(start.script, { ...start.options, workerData: request });
   } catch {
     return undefined;
   }
-  return new Promise<LoadResult | undefined>((resolve) => {
+  return new Promise<WorkerCheck | undefined>((resolve) => {
     const debunks: Debunk[] = [];
     const problems: LoadProblem[] = [];
+    const ids = new Map<string, string>();
     let settled = false;
-    const finish = (result: LoadResult | undefined) => {
+    const finish = (result: WorkerCheck | undefined) => {
       if (settled) return;
       settled = true;
       worker.removeAllListeners();
@@ -47,8 +74,11 @@ export async function checkDebunksInWorker(realFolder: string, folder: string, n
         case 'problems':
           for (const p of JSON.parse(message.json) as LoadProblem[]) problems.push(p);
           break;
+        case 'ids':
+          for (const [id, where] of JSON.parse(message.json) as [string, string][]) ids.set(id, where);
+          break;
         case 'done':
-          finish(resultOf({ problems, files: message.files }, debunks));
+          finish({ result: resultOf({ problems, files: message.files }, debunks), ids });
           break;
         case 'failed':
           process.emitWarning(`checking the debunk folder in a worker thread failed, checking it in the main thread instead: ${message.message}`);

@@ -1,3 +1,5 @@
+import type { FileRead } from './checkDebunkFiles.js';
+
 /** Marks workerData as a folder check, so the worker module does nothing when imported otherwise. */
 export const CHECK_WORKER_TAG = 'rumorguard:check-debunks';
 
@@ -10,17 +12,19 @@ export const CHECK_WORKER_TAG = 'rumorguard:check-debunks';
  */
 export const MESSAGE_ITEMS = 1000;
 
-/** What the worker is asked to check: the files `names` of a folder (see debunkFileReads). */
+/** What the worker is asked to check. */
 export interface CheckRequest {
   tag: typeof CHECK_WORKER_TAG;
-  realFolder: string;
-  folder: string;
-  names: string[];
+  /** The files `names` of a folder, read by the worker (see debunkFileReads), or files read already. */
+  files: { realFolder: string; folder: string; names: string[] } | { reads: FileRead[] };
+  /** Also where each id is written (`file:line`), when the files load. */
+  idSites?: boolean;
 }
 
-/** What the worker sends back, in this order: entries, problems, then done (or failed at any point). */
+/** What the worker sends back, in this order: entries, problems, id sites, then done (or failed at any point). */
 export type CheckMessage =
   | { kind: 'debunks'; /** JSON of a Debunk[] */ json: string }
   | { kind: 'problems'; /** JSON of a LoadProblem[] */ json: string }
+  | { kind: 'ids'; /** JSON of [id, "file:line"][] */ json: string }
   | { kind: 'done'; files: string[] }
   | { kind: 'failed'; message: string };

@@ -1,6 +1,7 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkSteps } from './checkDebunkFiles.js';
+import { checkDebunkFile } from './checkDebunkFile.js';
+import { checkSteps, type FileRead } from './checkDebunkFiles.js';
 import { debunkFileReads } from './readDebunkFiles.js';
 import { CHECK_WORKER_TAG, MESSAGE_ITEMS, type CheckRequest, type CheckMessage } from './checkDebunksProtocol.js';
 
@@ -13,17 +14,24 @@ import { CHECK_WORKER_TAG, MESSAGE_ITEMS, type CheckRequest, type CheckMessage }
  * one file's parse.
  */
 function run(request: CheckRequest, post: (message: CheckMessage) => void): void {
-  const steps = checkSteps(debunkFileReads(request.realFolder, request.folder, request.names));
+  const { files } = request;
+  const reads: Iterable<FileRead> = 'reads' in files ? files.reads : debunkFileReads(files.realFolder, files.folder, files.names);
+  const postJson = (kind: 'debunks' | 'problems' | 'ids', items: readonly unknown[]) => {
+    for (let i = 0; i < items.length; i += MESSAGE_ITEMS) post({ kind, json: JSON.stringify(items.slice(i, i + MESSAGE_ITEMS)) });
+  };
+  const steps = checkSteps(reads);
   for (;;) {
     const step = steps.next();
     if (step.done) {
-      const { problems, files } = step.value;
-      for (let i = 0; i < problems.length; i += MESSAGE_ITEMS) post({ kind: 'problems', json: JSON.stringify(problems.slice(i, i + MESSAGE_ITEMS)) });
-      post({ kind: 'done', files });
+      const { problems, files: shown } = step.value;
+      postJson('problems', problems);
+      if (request.idSites && problems.length === 0) {
+        for (const read of reads) if ('text' in read) postJson('ids', checkDebunkFile(read.file, read.text).ids.map((site) => [site.id, `${site.file}:${site.line}`]));
+      }
+      post({ kind: 'done', files: shown });
       return;
     }
-    const debunks = step.value;
-    for (let i = 0; i < debunks.length; i += MESSAGE_ITEMS) post({ kind: 'debunks', json: JSON.stringify(debunks.slice(i, i + MESSAGE_ITEMS)) });
+    postJson('debunks', step.value);
   }
 }
 

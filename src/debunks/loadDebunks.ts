@@ -2,7 +2,7 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkDebunkFiles, checkDebunkFilesYielding, type LoadResult } from './checkDebunkFiles.js';
-import { checkDebunksInWorker } from './checkDebunksInWorker.js';
+import { checkDebunksInWorker, WORKER_MIN_BYTES } from './checkDebunksInWorker.js';
 import { realFolderOf } from './readDebunkFile.js';
 import { debunkFileReads } from './readDebunkFiles.js';
 import { debunkFileNames, emptyFolderProblem, folderProblem, shownPath } from './debunkFolder.js';
@@ -28,12 +28,7 @@ export interface LoadOptions {
   thread?: 'auto' | 'worker' | 'main';
 }
 
-/**
- * The size of folder from which loadDebunks checks it in a worker thread. Below it, the parse
- * takes a few tens of milliseconds at most (YAML parses at some 3 MB/s): less than starting
- * a worker, which would only make the load slower.
- */
-export const WORKER_MIN_BYTES = 128 * 1024;
+export { WORKER_MIN_BYTES } from './checkDebunksInWorker.js';
 
 /**
  * Loads and validates every `*.yaml`, `*.yml` and `*.json` file directly inside `dir`, in name

@@ -12,7 +12,9 @@ import {
   type LoadResult,
 } from '../../src/debunks/loadDebunks.js';
 import type { Debunk } from '../../src/debunks/schema.js';
-import { checkDebunksInWorker } from '../../src/debunks/checkDebunksInWorker.js';
+import { checkDebunksInWorker, checkReadsInWorker } from '../../src/debunks/checkDebunksInWorker.js';
+import { checkDebunkFiles } from '../../src/debunks/checkDebunkFiles.js';
+import { debunkFileReads } from '../../src/debunks/readDebunkFiles.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = 'test/fixtures/debunks';
@@ -235,6 +237,23 @@ describe('loadDebunks: folder and file problems', () => {
     'GIVEN %s checked in a worker thread THEN the result is the one of the main thread, every problem with its file, line and field',
     async (dir) => {
       expect(await loadDebunks(dir, { cwd: root, thread: 'worker' })).toEqual(await loadDebunks(dir, { cwd: root, thread: 'main' }));
+    },
+  );
+
+  it.each([`${FIXTURES}/valid`, `${FIXTURES}/duplicates`, `${FIXTURES}/several-files`])(
+    'GIVEN the files of %s as read THEN the worker thread checks them as checkDebunkFiles does, and says where each id is written',
+    async (folder) => {
+      const reads = [...debunkFileReads(path.join(root, folder), folder, readdirSync(path.join(root, folder)).sort())];
+      const expected = checkDebunkFiles(reads);
+      const checked = await checkReadsInWorker(reads, { idSites: true });
+      expect(checked?.result).toEqual(expected);
+      const ids = [...(checked?.ids ?? new Map<string, string>())];
+      if (expected.ok) {
+        expect(ids.map(([id]) => id)).toEqual(expected.debunks.map((d) => d.id));
+        expect(ids.every(([, where]) => /^test\/fixtures\/debunks\/.+:\d+$/.test(where))).toBe(true);
+      } else {
+        expect(ids).toEqual([]);
+      }
     },
   );
 
