@@ -34,7 +34,9 @@ export { WORKER_MIN_BYTES } from './checkDebunksInWorker.js';
  * Loads and validates every `*.yaml`, `*.yml` and `*.json` file directly inside `dir`, in name
  * order. Each file holds a list of entries or `{ debunks: [...] }`. Never throws for bad input:
  * a missing or empty folder, syntax errors, invalid entries and duplicate ids all come back as
- * problems, every one of them at once.
+ * problems, every one of them at once. The files are read, parsed and checked in a worker thread
+ * (see `thread`): the bot reloads its database while it runs (the folder watcher, the dashboard,
+ * `db import`), and a large file's parse would otherwise hold up every group's messages.
  */
 export async function loadDebunks(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const { absolute, folder } = locate(dir, options);
