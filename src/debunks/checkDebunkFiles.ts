@@ -28,56 +28,90 @@ export type FileRead = { file: string; text: string } | { file: string; problem:
  * gone through again to say on which lines.
  */
 export function checkDebunkFiles(reads: Iterable<FileRead>): LoadResult {
+  const debunks: Debunk[] = [];
   const steps = checkSteps(reads);
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) return resultOf(step.value, debunks);
+    // One by one: a spread of a file's entries into push() overflows the stack past ~125k.
+    for (const d of step.value) debunks.push(d);
   }
 }
 
 /**
  * {@link checkDebunkFiles} with a turn of the event loop after each file, so a database reloaded
- * in the bot's process (the folder watcher) holds up moderation for one file's parse at a time,
- * not the whole folder's, and the garbage of each parse can be collected between files.
+ * in the bot's process holds up moderation for one file's parse at a time, not the whole
+ * folder's, and the garbage of each parse can be collected between files. The loader runs this
+ * only when the check cannot run in a worker thread (see checkDebunksInWorker).
  */
 export async function checkDebunkFilesYielding(reads: Iterable<FileRead>): Promise<LoadResult> {
+  const debunks: Debunk[] = [];
   const steps = checkSteps(reads);
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) return resultOf(step.value, debunks);
+    for (const d of step.value) debunks.push(d);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
-/** The check, pausing (yield) after each file. */
-function* checkSteps(reads: Iterable<FileRead>): Generator<void, LoadResult> {
-  const debunks: Debunk[] = [];
+/** What is left of a check once every file's entries have been handed out: problems, files. */
+export interface CheckOutcome {
+  /** All problems of all files, by file then line; none when the folder loads. */
+  problems: LoadProblem[];
+  /** The files read, as shown in problems. */
+  files: string[];
+}
+
+/** The entries handed out by {@link checkSteps}, with what it returned, as a LoadResult. */
+export function resultOf(outcome: CheckOutcome, debunks: Debunk[]): LoadResult {
+  if (outcome.problems.length > 0) return { ok: false, problems: outcome.problems };
+  return { ok: true, debunks, files: outcome.files };
+}
+
+/**
+ * The check, one file a step: each step yields the valid entries of one file, in file order (or
+ * none once any file has a problem, as the folder will not load); the return value holds the
+ * problems and files. The caller keeps the entries: a worker thread sends them on as it goes.
+ */
+export function* checkSteps(reads: Iterable<FileRead>): Generator<Debunk[], CheckOutcome> {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   const problemsByFile = new Map<string, LoadProblem[]>();
+  let anyProblem = false;
   const files: string[] = [];
   for (const read of reads) {
     files.push(read.file);
     if ('problem' in read) {
       problemsByFile.set(read.file, [read.problem]);
+      anyProblem = true;
+      yield [];
       continue;
     }
-    const checked = checkDebunkFile(read.file, read.text);
-    // One by one: a spread of a file's entries into push() overflows the stack past ~125k.
-    for (const d of checked.debunks) debunks.push(d);
-    // Only the id: a site's line would keep the file's parse (to find it) alive.
-    for (const site of checked.ids) {
-      if (seen.has(site.id)) repeated.add(site.id);
-      else seen.add(site.id);
+    const checked = checkAlone(read.file, read.text);
+    for (const id of checked.ids) {
+      if (seen.has(id)) repeated.add(id);
+      else seen.add(id);
     }
     problemsByFile.set(read.file, checked.problems);
-    yield;
+    anyProblem ||= checked.problems.length > 0 || repeated.size > 0;
+    yield anyProblem ? [] : checked.debunks;
   }
   if (repeated.size > 0) for (const problem of duplicateIds(sitesOf(reads, repeated))) problemsByFile.get(problem.file)?.push(problem);
 
   const problems = [...problemsByFile.values()].flatMap((list) => list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, debunks, files };
+  return { problems, files };
+}
+
+/**
+ * One file checked, without what would keep its parse alive: a site's line (found through the
+ * parse) is left behind with the site, and only the ids are kept. A generator's locals live on
+ * while it is paused, so a CheckedFile held there would keep one file's parse (some forty times
+ * its size) alive through the next file's.
+ */
+function checkAlone(file: string, text: string): { debunks: Debunk[]; ids: string[]; problems: LoadProblem[] } {
+  const checked = checkDebunkFile(file, text);
+  return { debunks: checked.debunks, ids: checked.ids.map((site) => site.id), problems: checked.problems };
 }
 
 /** Where each of the `ids` is written, with its line, in file order. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,9 @@ import {
   type LoadResult,
 } from '../../src/debunks/loadDebunks.js';
 import type { Debunk } from '../../src/debunks/schema.js';
+import { checkDebunksInWorker, checkReadsInWorker } from '../../src/debunks/checkDebunksInWorker.js';
+import { checkDebunkFiles } from '../../src/debunks/checkDebunkFiles.js';
+import { debunkFileReads } from '../../src/debunks/readDebunkFiles.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = 'test/fixtures/debunks';
@@ -229,6 +232,37 @@ describe('loadDebunks: folder and file problems', () => {
       expect(loadDebunksSync(dir, { cwd: root })).toEqual(await load(dir));
     },
   );
+
+  it.each([...folders.map((f) => f.dir), `${FIXTURES}/valid`, `${FIXTURES}/invalid-entries`, 'rules/debunks'])(
+    'GIVEN %s checked in a worker thread THEN the result is the one of the main thread, every problem with its file, line and field',
+    async (dir) => {
+      expect(await loadDebunks(dir, { cwd: root, thread: 'worker' })).toEqual(await loadDebunks(dir, { cwd: root, thread: 'main' }));
+    },
+  );
+
+  it.each([`${FIXTURES}/valid`, `${FIXTURES}/duplicates`, `${FIXTURES}/several-files`])(
+    'GIVEN the files of %s as read THEN the worker thread checks them as checkDebunkFiles does, and says where each id is written',
+    async (folder) => {
+      const reads = [...debunkFileReads(path.join(root, folder), folder, readdirSync(path.join(root, folder)).sort())];
+      const expected = checkDebunkFiles(reads);
+      const checked = await checkReadsInWorker(reads, { idSites: true });
+      expect(checked?.result).toEqual(expected);
+      const ids = [...(checked?.ids ?? new Map<string, string>())];
+      if (expected.ok) {
+        expect(ids.map(([id]) => id)).toEqual(expected.debunks.map((d) => d.id));
+        expect(ids.every(([, where]) => /^test\/fixtures\/debunks\/.+:\d+$/.test(where))).toBe(true);
+      } else {
+        expect(ids).toEqual([]);
+      }
+    },
+  );
+
+  it('GIVEN the worker thread under vitest (TypeScript sources, no tsx) THEN it starts and does the check, rather than falling back', async () => {
+    const folder = `${FIXTURES}/duplicates`;
+    const names = readdirSync(path.join(root, folder)).sort();
+    const checked = await checkDebunksInWorker(path.join(root, folder), folder, names);
+    expect(checked).toEqual(await loadDebunks(folder, { cwd: root, thread: 'main' }));
+  });
 });
 
 describe('loadDebunks: paths', () => {

@@ -1,7 +1,8 @@
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
-import { checkDebunkFiles, type FileRead } from '../../debunks/checkDebunkFiles.js';
+import type { FileRead } from '../../debunks/checkDebunkFiles.js';
+import { checkDebunkReads } from '../../debunks/checkDebunkReads.js';
 import { shownFile } from '../../debunks/debunkFolder.js';
 import { formatProblem, loadDebunks, type LoadProblem } from '../../debunks/loadDebunks.js';
 import { parseSource } from '../../debunks/parseSource.js';
@@ -123,7 +124,8 @@ export class DebunkEditor {
     const reads = folder.reads;
     let target: { file: string; text: string | undefined } | undefined;
     if (replacing) {
-      target = reads.flatMap((r) => ('text' in r && holdsId(r.file, r.text, replacing) ? [{ file: r.file, text: r.text as string | undefined }] : []))[0];
+      const found = fileHolding(reads, replacing);
+      target = found && { file: found.file, text: found.text };
       if (!target) return { ok: false, problems: [`${this.dir}: no entry "${replacing}"`], byField: new Map([['id', [`no entry "${replacing}"`]]]) };
     } else {
       const file = shownFile(folder.folder, DASHBOARD_FILE);
@@ -132,7 +134,8 @@ export class DebunkEditor {
     }
     const text = target.text === undefined ? newFile(entry) : withEntry(target.file, target.text, entry, replacing);
     const changed: FileRead[] = reads.filter((r) => r.file !== target.file).concat({ file: target.file, text });
-    const checked = checkDebunkFiles(changed.sort((a, b) => (a.file < b.file ? -1 : 1)));
+    // In a worker thread for a large folder: the dashboard runs in the bot's process.
+    const checked = (await checkDebunkReads(changed.sort((a, b) => (a.file < b.file ? -1 : 1)))).result;
     if (!checked.ok) return refused(checked.problems);
 
     const absolute = path.resolve(this.cwd, this.dir, path.basename(target.file));
@@ -169,6 +172,17 @@ function entriesOf(data: unknown): unknown[] | undefined {
   if (Array.isArray(data)) return data;
   if (data && typeof data === 'object' && Array.isArray((data as { debunks?: unknown }).debunks)) return (data as { debunks: unknown[] }).debunks;
   return undefined;
+}
+
+/**
+ * The first file that holds the entry `id`. Only the files whose text has the id in it are
+ * parsed at first (a YAML parse of a large file holds up the bot's process for seconds), then,
+ * if none holds it, the others: an id may be written with escapes.
+ */
+function fileHolding(reads: readonly FileRead[], id: string): { file: string; text: string } | undefined {
+  const texts = reads.flatMap((r) => ('text' in r ? [r] : []));
+  const literal = (r: { text: string }) => r.text.includes(id);
+  return texts.filter(literal).find((r) => holdsId(r.file, r.text, id)) ?? texts.filter((r) => !literal(r)).find((r) => holdsId(r.file, r.text, id));
 }
 
 function holdsId(file: string, text: string, id: string): boolean {

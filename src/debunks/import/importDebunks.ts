@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkDebunkFiles, type FileRead } from '../checkDebunkFiles.js';
+import type { FileRead } from '../checkDebunkFiles.js';
+import { checkDebunkReads } from '../checkDebunkReads.js';
 import { shownPath } from '../debunkFolder.js';
 import { formatProblem, loadDebunks } from '../loadDebunks.js';
 import { IMPORT_FORMATS, type ImportFormat } from './importFormats.js';
@@ -102,7 +103,7 @@ export async function importDebunks(request: ImportRequest): Promise<ImportOutco
   }));
   const described = describeFiles(shown);
   // The same check the loader makes, before anything touches the disk; a dry run stops here.
-  const together = checkDebunkFiles(concat(target.reads, parts));
+  const together = (await checkDebunkReads([...concat(target.reads, parts)])).result;
   if (!together.ok) return refuse([`${described}: the converted entries would not load:`, ...together.problems.map((p) => `  ${formatProblem(p)}`)]);
   if (request.dryRun) return { ok: true, file: described, files: shown, count, written: false };
 

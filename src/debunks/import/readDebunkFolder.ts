@@ -1,5 +1,5 @@
-import { checkDebunkFile } from '../checkDebunkFile.js';
-import { checkDebunkFiles, type FileRead } from '../checkDebunkFiles.js';
+import type { FileRead } from '../checkDebunkFiles.js';
+import { checkDebunkReads } from '../checkDebunkReads.js';
 import type { LoadProblem } from '../loadProblem.js';
 import { readDebunkFiles } from '../readDebunkFiles.js';
 
@@ -24,12 +24,8 @@ export type ImportTarget =
 export async function readDebunkFolder(dir: string, cwd: string): Promise<ImportTarget> {
   const read = await readDebunkFiles(dir, cwd);
   if (!read.ok) return read;
-  const checked = checkDebunkFiles(read.reads);
-  if (!checked.ok) return checked;
-  const ids = new Map<string, string>();
-  for (const r of read.reads) {
-    if ('problem' in r) continue;
-    for (const site of checkDebunkFile(r.file, r.text).ids) ids.set(site.id, `${site.file}:${site.line}`);
-  }
+  // In a worker thread for a large folder: the dashboard imports in the bot's process.
+  const { result, ids } = await checkDebunkReads(read.reads, { idSites: true });
+  if (!result.ok) return result;
   return { ok: true, folder: read.folder, reads: read.reads, ids };
 }
