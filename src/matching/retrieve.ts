@@ -53,7 +53,9 @@ export function retrieve(
   limits: RetrieveLimits,
   acc: Accumulator,
 ): Candidate[] {
-  const terms = [...queryTerms].sort((a, b) => index.idf[b]! - index.idf[a]!).slice(0, limits.maxQueryTerms);
+  const idf = index.idf;
+  const sorted = queryTerms.slice().sort((a, b) => idf[b]! - idf[a]!);
+  const terms = sorted.length > limits.maxQueryTerms ? sorted.slice(0, limits.maxQueryTerms) : sorted;
   acc.reset();
   let budget = limits.maxPostings;
   const postings = index.postings;
@@ -81,20 +83,21 @@ export function retrieve(
   // term up in the debunk's own sorted term list instead of scanning its posting list.
   const pool = topK(acc, COMPLETED_POOL);
   const unread = terms.slice(read).sort((a, b) => a - b);
+  const { start: docStart, values: docTerms, impacts: docImpacts } = index.docTerms;
   for (const c of pool) {
-    const { values: docTerms, impacts: docImpacts } = index.docTerms;
-    let i = index.docTerms.start[c.debunkIndex]!;
-    const end = index.docTerms.start[c.debunkIndex + 1]!;
-    let j = 0;
-    while (i < end && j < unread.length) {
-      const dt = docTerms[i]!;
+    // Each unread term by binary search in the debunk's sorted terms, in ascending term order
+    // (the order a merge would add them in), narrowing the range as terms are found.
+    let lo = docStart[c.debunkIndex]!;
+    const end = docStart[c.debunkIndex + 1]!;
+    for (let j = 0; j < unread.length && lo < end; j++) {
       const qt = unread[j]!;
-      if (dt === qt) {
-        c.score += docImpacts[i]!;
-        i++;
-        j++;
-      } else if (dt < qt) i++;
-      else j++;
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (docTerms[mid]! < qt) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < end && docTerms[lo] === qt) c.score += docImpacts[lo++]!;
     }
   }
   return pool.sort((a, b) => b.score - a.score).slice(0, limits.candidates);

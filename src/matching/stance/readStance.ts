@@ -38,6 +38,12 @@ const MOCK_RE = cueRegex(MOCK);
 const QUESTION_RE = cueRegex(QUESTION);
 const URGE_RE = cueRegex(URGE);
 const OPENERS: ReadonlySet<string> = new Set(QUESTION_OPENERS);
+const DISTRUST_RES: readonly RegExp[] = [...DISTRUST.zh, ...DISTRUST.en];
+/**
+ * What any asking sentence holds (sentences.ts: a question mark, or 吗 at its end; "or" after a
+ * question asks only when one asked before it).
+ */
+const MAY_ASK = /[?？吗]/u;
 
 /**
  * Negations that turn a refutation cue around: "这不是什么谣言", "this isn't a hoax", "not fake"
@@ -75,7 +81,10 @@ function occurrences(text: string, cue: string): number {
  * Drops the cue occurrences the claim accounts for: a rumor whose own words hold "谣言" or
  * "hoax" must not read as its own refutation. Occurrences inside the claim's span go first.
  */
-function withoutClaimWords(hits: Hit[], claimTexts: readonly string[], inClaimSpan: (h: Hit) => boolean): Hit[] {
+function withoutClaimWords(hits: Hit[], claimTextsOf: () => readonly string[], inClaimSpan: (h: Hit) => boolean): Hit[] {
+  // Most messages hold no cue of a kind at all: then the claim's texts are not needed.
+  if (hits.length === 0) return hits;
+  const claimTexts = claimTextsOf();
   const kept: Hit[] = [];
   const byCue = new Map<string, Hit[]>();
   for (const h of hits) byCue.set(h.cue, [...(byCue.get(h.cue) ?? []), h]);
@@ -116,21 +125,24 @@ export function readStance(
   extraRefutations: readonly string[] = [],
 ): StanceReading {
   const text = message.normalized;
-  const sentences = sentencesOf(message.text);
+  // Only a sentence that asks is read below; without a question mark or 吗 none does, and the
+  // message is not split at all.
+  let split: Sentence[] | undefined;
+  const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) ? sentencesOf(message.text) : []);
   const sentenceAt = (h: Hit): Sentence | undefined => {
     const at = message.origin[h.at] ?? 0;
-    return sentences.find((s) => at >= s.start && at < s.end);
+    return sentences().find((s) => at >= s.start && at < s.end);
   };
   const inSpan = (h: Hit) => {
     if (!span) return false;
     const at = message.origin[h.at] ?? -1;
     return at >= span.start && at < span.end;
   };
-  const claimTexts = claimTextsOf(debunk);
+  const claimTexts = () => claimTextsOf(debunk);
   const asked = (h: Hit) => sentenceAt(h)?.question === true;
 
   const distrust: Hit[] = [];
-  for (const re of [...DISTRUST.zh, ...DISTRUST.en]) {
+  for (const re of DISTRUST_RES) {
     const m = re.exec(text);
     if (m) distrust.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
   }
@@ -163,7 +175,7 @@ export function readStance(
   if (questionWords.length > 0) return { stance: 'question', cues: unique(questionWords.map((h) => h.cue)) };
   // A question mark on the sentence that repeats the claim: in English only when the sentence is
   // built as a question ("did he really …?"), since "they dropped the charges??" is outrage.
-  const claimSentences = span ? sentences.filter((s) => s.start < span.end && s.end > span.start) : sentences;
+  const claimSentences = span ? sentences().filter((s) => s.start < span.end && s.end > span.start) : sentences();
   const asking = claimSentences.find((s) => s.question && (s.ideographic || OPENERS.has(s.firstWord) || s.hedged));
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
   return { stance: 'spread', cues: [] };
