@@ -72,8 +72,12 @@ export function retrieve(
     budget -= to - from;
     for (let i = from; i < to; i++) {
       const d = postings.values[i]!;
-      if (scores[d] === 0) touched[count++] = d;
-      scores[d] = scores[d]! + postings.impacts[i]!;
+      const before = scores[d]!;
+      // Recorded as touched when it was untouched, without a branch (which way it goes is a coin
+      // toss, and mispredicting it cost more than the store).
+      touched[count] = d;
+      count += before === 0 ? 1 : 0;
+      scores[d] = before + postings.impacts[i]!;
     }
   }
   acc.count = count;
@@ -85,19 +89,16 @@ export function retrieve(
   const unread = terms.slice(read).sort((a, b) => a - b);
   const { start: docStart, values: docTerms, impacts: docImpacts } = index.docTerms;
   for (const c of pool) {
-    // Each unread term by binary search in the debunk's sorted terms, in ascending term order
-    // (the order a merge would add them in), narrowing the range as terms are found.
-    let lo = docStart[c.debunkIndex]!;
+    let i = docStart[c.debunkIndex]!;
     const end = docStart[c.debunkIndex + 1]!;
-    for (let j = 0; j < unread.length && lo < end; j++) {
+    let j = 0;
+    while (i < end && j < unread.length) {
+      const dt = docTerms[i]!;
       const qt = unread[j]!;
-      let hi = end;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (docTerms[mid]! < qt) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < end && docTerms[lo] === qt) c.score += docImpacts[lo++]!;
+      if (dt === qt) c.score += docImpacts[i]!;
+      // Both advance on a match; otherwise the smaller one does.
+      i += dt <= qt ? 1 : 0;
+      j += dt >= qt ? 1 : 0;
     }
   }
   return pool.sort((a, b) => b.score - a.score).slice(0, limits.candidates);
