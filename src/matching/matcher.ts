@@ -88,7 +88,16 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
         .map((c) => explainMatch(index, message, c.coverage, c.score, c.order));
       const matched = matches.map((m) => byId.get(m.debunkId)).filter((d): d is number => d !== undefined);
       const debunks = matched.map((d) => index.debunks[d]!);
-      const isClaimTerm = (d: Debunk, term: string) => debunkHasTerm(index, byId.get(d.id)!, term);
+      // Asked about one debunk many times in a row: its index is looked up once per run.
+      let lastDebunk: Debunk | undefined;
+      let lastIndex = -1;
+      const isClaimTerm = (d: Debunk, term: string) => {
+        if (d !== lastDebunk) {
+          lastDebunk = d;
+          lastIndex = byId.get(d.id)!;
+        }
+        return debunkHasTerm(index, lastIndex, term);
+      };
       const top = matches[0];
       // Without a match there is no claim to take a stance on (and reading it costs time).
       const { stance, cues } = top ? readStance(message, debunks[0], top.explanation, refutationCues(message, debunks, isClaimTerm)) : NO_STANCE;

@@ -25,7 +25,7 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
   const links = findUrls(text);
   const { text: normalized, origin } = normalize(blankUrls(text, mergeSpans(links, findAttributionNoise(text))));
   const tokens = tokenize(normalized);
-  const positions = new PositionTable();
+  const positions = new PositionTable(tokens.length);
   for (let at = 0; at < tokens.length; at++) {
     const id = index.termIds.get(tokens[at]!.term);
     if (id !== undefined) positions.add(id, at);
