@@ -53,8 +53,7 @@ export function retrieve(
   limits: RetrieveLimits,
   acc: Accumulator,
 ): Candidate[] {
-  const idf = index.idf;
-  const sorted = queryTerms.slice().sort((a, b) => idf[b]! - idf[a]!);
+  const sorted = byIdf(queryTerms, index.idf);
   const terms = sorted.length > limits.maxQueryTerms ? sorted.slice(0, limits.maxQueryTerms) : sorted;
   acc.reset();
   let budget = limits.maxPostings;
@@ -86,7 +85,8 @@ export function retrieve(
   // Common terms left unread: add their impacts to the best debunks found so far, looking each
   // term up in the debunk's own sorted term list instead of scanning its posting list.
   const pool = topK(acc, COMPLETED_POOL);
-  const unread = terms.slice(read).sort((a, b) => a - b);
+  // Distinct term ids: any sort gives the same order, and a typed array sorts without a comparator.
+  const unread = Int32Array.from(terms.slice(read)).sort();
   const { start: docStart, values: docTerms, impacts: docImpacts } = index.docTerms;
   for (const c of pool) {
     let i = docStart[c.debunkIndex]!;
@@ -102,6 +102,27 @@ export function retrieve(
     }
   }
   return pool.sort((a, b) => b.score - a.score).slice(0, limits.candidates);
+}
+
+/** Messages with at most this many query terms sort them by insertion (no comparator calls). */
+const INSERTION_SORT_MAX = 64;
+
+/** The terms by idf, highest first, equal idf in the given order (a stable sort). */
+function byIdf(queryTerms: readonly number[], idf: Float32Array): number[] {
+  const n = queryTerms.length;
+  if (n > INSERTION_SORT_MAX) return queryTerms.slice().sort((a, b) => idf[b]! - idf[a]!);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const t = queryTerms[i]!;
+    const w = idf[t]!;
+    let j = i;
+    while (j > 0 && idf[out[j - 1]!]! < w) {
+      out[j] = out[j - 1]!;
+      j--;
+    }
+    out[j] = t;
+  }
+  return out;
 }
 
 /**
