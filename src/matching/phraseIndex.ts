@@ -214,7 +214,49 @@ class Draft {
   /** The distinct terms of the debunk being read. */
   private readonly debunkTerms = new IntList();
 
+  /**
+   * Terms of two UTF-16 units (most Chinese terms are character pairs) by their units, in an
+   * open-addressing table beside `termIds`: hashing each fresh two-character string into the
+   * map was the build's largest single cost. A slot's id is stored plus one (0: empty).
+   */
+  private pairKeys = new Int32Array(1024);
+  private pairIds = new Int32Array(1024);
+  private pairCount = 0;
+
   private idOf(term: string): number {
+    if (term.length !== 2) return this.idOfTerm(term);
+    const key = (term.charCodeAt(0) << 16) | term.charCodeAt(1);
+    const mask = this.pairKeys.length - 1;
+    let h = (Math.imul(key, 0x9e3779b1) >>> 12) & mask;
+    for (;;) {
+      const id = this.pairIds[h]!;
+      if (id === 0) break;
+      if (this.pairKeys[h] === key) return id - 1;
+      h = (h + 1) & mask;
+    }
+    const id = this.idOfTerm(term);
+    this.pairKeys[h] = key;
+    this.pairIds[h] = id + 1;
+    if (2 * ++this.pairCount > this.pairKeys.length) this.growPairs();
+    return id;
+  }
+
+  private growPairs(): void {
+    const keys = this.pairKeys;
+    const ids = this.pairIds;
+    this.pairKeys = new Int32Array(keys.length * 2);
+    this.pairIds = new Int32Array(keys.length * 2);
+    const mask = this.pairKeys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      if (ids[i] === 0) continue;
+      let h = (Math.imul(keys[i]!, 0x9e3779b1) >>> 12) & mask;
+      while (this.pairIds[h] !== 0) h = (h + 1) & mask;
+      this.pairKeys[h] = keys[i]!;
+      this.pairIds[h] = ids[i]!;
+    }
+  }
+
+  private idOfTerm(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.df.length;
@@ -394,11 +436,34 @@ function phraseTable(draft: Draft, idf: Float32Array): PhraseTable {
 const IDEOGRAPH = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 /** Han, Hiragana and Katakana all lie at or above U+2E80 (supplementary planes as surrogates). */
 const MAYBE_IDEOGRAPH = /[\u2e80-\uffff]/;
+/** Per BMP unit: 0 not yet known, 1 not an ideograph, 2 an ideograph (IDEOGRAPH, tested once per unit). */
+const ideographUnit = new Uint8Array(0x10000);
+/** Per BMP unit: 1 while it is already in the text being read (cleared after). */
+const taken = new Uint8Array(0x10000);
 
 /** The distinct Chinese/Japanese characters of a text, in order of first occurrence. */
 function distinctIdeographs(text: string): string {
   if (!MAYBE_IDEOGRAPH.test(text)) return '';
   let out = '';
+  let astral = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x2e80) continue;
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      astral = true;
+      break;
+    }
+    let known = ideographUnit[unit]!;
+    if (known === 0) ideographUnit[unit] = known = IDEOGRAPH.test(text[i]!) ? 2 : 1;
+    if (known === 2 && taken[unit] === 0) {
+      taken[unit] = 1;
+      out += text[i]!;
+    }
+  }
+  for (let k = 0; k < out.length; k++) taken[out.charCodeAt(k)] = 0;
+  if (!astral) return out;
+  // Surrogate pairs (rare ideographs beyond the BMP): the general reading.
+  out = '';
   for (const ch of text) if (ch.charCodeAt(0) >= 0x2e80 && !out.includes(ch) && IDEOGRAPH.test(ch)) out += ch;
   return out;
 }
