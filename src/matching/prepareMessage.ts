@@ -1,5 +1,5 @@
 import { normalize } from './normalize.js';
-import type { PhraseIndex } from './phraseIndex.js';
+import { termIdOf, type PhraseIndex } from './phraseIndex.js';
 import { stem, tokenize, type Token } from './tokenize.js';
 import { blankUrls, findUrls } from './urls.js';
 import { findAttributionNoise, mergeSpans } from './socialNoise.js';
@@ -26,63 +26,14 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
   const { text: normalized, origin } = normalize(blankUrls(text, mergeSpans(links, findAttributionNoise(text))));
   const tokens = tokenize(normalized);
   const positions = new PositionTable(tokens.length);
-  const pairs = pairTableOf(index);
   for (let at = 0; at < tokens.length; at++) {
     const term = tokens[at]!.term;
-    const id = term.length === 2 ? pairTermId(pairs, term) : index.termIds.get(term);
+    const id = termIdOf(index, term);
     if (id !== undefined) positions.add(id, at);
   }
   addCompounds(normalized, tokens, index, positions);
   addSplits(normalized, tokens, index, positions);
   return { text, urls: links.map((l) => l.url), normalized, origin, tokens, positions, terms: positions.terms };
-}
-
-/**
- * The index's terms of two UTF-16 units (Chinese character pairs, most of a Chinese message's
- * terms), in an open-addressing table keyed by the two units: looking a fresh two-character
- * string up in the term map cost more than the rest of reading it. Made on first use per index.
- */
-interface PairTable {
-  keys: Int32Array;
-  ids: Int32Array;
-  mask: number;
-}
-const pairTables = new WeakMap<PhraseIndex, PairTable>();
-
-function pairTableOf(index: PhraseIndex): PairTable {
-  let table = pairTables.get(index);
-  if (!table) {
-    let pairs = 0;
-    for (const term of index.termIds.keys()) if (term.length === 2) pairs++;
-    let slots = 16;
-    while (slots < 2 * pairs) slots *= 2;
-    table = { keys: new Int32Array(slots), ids: new Int32Array(slots), mask: slots - 1 };
-    for (const [term, id] of index.termIds) {
-      if (term.length !== 2) continue;
-      const key = pairKey(term);
-      let h = pairSlot(key, table.mask);
-      while (table.ids[h] !== 0) h = (h + 1) & table.mask;
-      table.keys[h] = key;
-      table.ids[h] = id + 1;
-    }
-    pairTables.set(index, table);
-  }
-  return table;
-}
-
-/** The two units in one 32-bit integer. */
-const pairKey = (term: string): number => (term.charCodeAt(0) << 16) | term.charCodeAt(1);
-const pairSlot = (key: number, mask: number): number => (Math.imul(key, 0x9e3779b1) >>> 12) & mask;
-
-/** `index.termIds.get(term)` for a term of two UTF-16 units, from the index's pair table. */
-function pairTermId(table: PairTable, term: string): number | undefined {
-  const key = pairKey(term);
-  // A slot's id is stored plus one: 0 marks it empty.
-  for (let h = pairSlot(key, table.mask); ; h = (h + 1) & table.mask) {
-    const id = table.ids[h]!;
-    if (id === 0) return undefined;
-    if (table.keys[h] === key) return id - 1;
-  }
 }
 
 const LATIN_WORD = /^[a-z]+$/;
