@@ -68,7 +68,16 @@ interface Hit {
   end: number;
 }
 
-const hitsOf = (re: RegExp, text: string): Hit[] => [...text.matchAll(re)].map((m) => ({ cue: m[0], at: m.index, end: m.index + m[0].length }));
+/** Every match of the global regex `re` in `text`, as `matchAll` finds them (an empty match steps on). */
+function hitsOf(re: RegExp, text: string): Hit[] {
+  const hits: Hit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    hits.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return hits;
+}
 
 /** How often `cue` occurs in `text` (non-overlapping). */
 function occurrences(text: string, cue: string): number {
