@@ -38,7 +38,12 @@ const MOCK_RE = cueRegex(MOCK);
 const QUESTION_RE = cueRegex(QUESTION);
 const URGE_RE = cueRegex(URGE);
 const OPENERS: ReadonlySet<string> = new Set(QUESTION_OPENERS);
-const DISTRUST_RES: readonly RegExp[] = [...DISTRUST.zh, ...DISTRUST.en];
+/**
+ * The Chinese distrust patterns all hold Chinese characters, the English ones Latin letters: a text
+ * without any of one kind is not searched for those.
+ */
+const MAY_HOLD_CHINESE = /[\u2e80-\uffff]/;
+const MAY_HOLD_LATIN = /[a-z]/;
 /**
  * What any asking sentence holds (sentences.ts: a question mark, or 吗 at its end; "or" after a
  * question asks only when one asked before it).
@@ -151,10 +156,14 @@ export function readStance(
   const asked = (h: Hit) => sentenceAt(h)?.question === true;
 
   const distrust: Hit[] = [];
-  for (const re of DISTRUST_RES) {
-    const m = re.exec(text);
-    if (m) distrust.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
-  }
+  const findDistrust = (res: readonly RegExp[]) => {
+    for (const re of res) {
+      const m = re.exec(text);
+      if (m) distrust.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
+    }
+  };
+  if (MAY_HOLD_CHINESE.test(text)) findDistrust(DISTRUST.zh);
+  if (MAY_HOLD_LATIN.test(text)) findDistrust(DISTRUST.en);
   const insideDistrust = (h: Hit) => distrust.some((d) => h.at >= d.at && h.at < d.end);
   const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan);
 
