@@ -24,10 +24,25 @@ let inWindow = new Int32Array(TERM_SLOTS);
  * positions of the phrase's terms (linear in their number after sorting).
  */
 export function bestWindow(positions: TermPositions, phrase: IndexedPhrase, maxSpan: number): PhraseWindow | undefined {
-  const termCount = Math.min(phrase.terms.length, TERM_SLOTS);
+  return bestWindowOf(positions, phrase.terms, phrase.weights, 0, phrase.terms.length, maxSpan);
+}
+
+/**
+ * bestWindow over the phrase whose distinct terms are `terms[from]` up to `terms[to]` (weights
+ * alongside), read in place from the index's phrase table without a view per phrase.
+ */
+export function bestWindowOf(
+  positions: TermPositions,
+  terms: Int32Array,
+  weights: Float32Array,
+  from: number,
+  to: number,
+  maxSpan: number,
+): PhraseWindow | undefined {
+  const termCount = Math.min(to - from, TERM_SLOTS);
   let n = 0;
   for (let k = 0; k < termCount; k++) {
-    const at = positions.get(phrase.terms[k]!);
+    const at = positions.get(terms[from + k]!);
     if (!at) continue;
     if (n + at.length > hits.length) {
       const grown = new Int32Array(Math.max(hits.length * 2, n + at.length));
@@ -40,7 +55,6 @@ export function bestWindow(positions: TermPositions, phrase: IndexedPhrase, maxS
   const sorted = hits.subarray(0, n).sort();
   inWindow.fill(0, 0, termCount);
 
-  const weights = phrase.weights;
   let covered = 0;
   let distinct = 0;
   // The best window so far, in locals: an object per improvement was most of the garbage here.
@@ -53,7 +67,7 @@ export function bestWindow(positions: TermPositions, phrase: IndexedPhrase, maxS
     const hPos = (sorted[hi]! / TERM_SLOTS) | 0;
     const hTerm = sorted[hi]! % TERM_SLOTS;
     if (inWindow[hTerm]!++ === 0) {
-      covered += weights[hTerm]!;
+      covered += weights[from + hTerm]!;
       distinct++;
     }
     // Drop hits from the left that are too far, or that occur again later in the window
@@ -64,7 +78,7 @@ export function bestWindow(positions: TermPositions, phrase: IndexedPhrase, maxS
       if (hPos - lPos < maxSpan && inWindow[lTerm]! < 2) break;
       lo++;
       if (--inWindow[lTerm]! === 0) {
-        covered -= weights[lTerm]!;
+        covered -= weights[from + lTerm]!;
         distinct--;
       }
     }

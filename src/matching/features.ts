@@ -99,6 +99,38 @@ function otherPhrasesPresent(index: PhraseIndex, message: PreparedMessage, e: Ca
   return best < 0 ? e.coverage : best;
 }
 
+/** Whether some position p of `a` in [first, last] has p + 1 in `b`. */
+function hasNeighbourInWindow(a: readonly number[], b: readonly number[], first: number, last: number): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i]!;
+    if (p >= first && p <= last && b.includes(p + 1)) return true;
+  }
+  return false;
+}
+
+/** Per UTF-16 unit: 1 while it occurs in the window being read (cleared after each read). */
+const inText = new Uint8Array(0x10000);
+
+/**
+ * Share of `ideographs` (distinct characters) that occur in `text` from `start` to `end`: one pass
+ * marking the window's units in a table instead of a search of the window per character. A
+ * character outside the BMP (a surrogate pair) is looked for as a substring, as before.
+ */
+function ideographsFound(ideographs: string, text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) inText[text.charCodeAt(i)] = 1;
+  let hit = 0;
+  for (let k = 0; k < ideographs.length; k++) {
+    const unit = ideographs.charCodeAt(k);
+    if (unit >= 0xd800 && unit <= 0xdbff && k + 1 < ideographs.length) {
+      if (text.slice(start, end).includes(ideographs.slice(k, k + 2))) hit++;
+      k++;
+    } else if (inText[unit] === 1) hit++;
+  }
+  for (let i = start; i < end; i++) inText[text.charCodeAt(i)] = 0;
+  // Over the UTF-16 length, as the share always was (a pair counts two there).
+  return hit / ideographs.length;
+}
+
 /** Fills `out` with the features of one candidate. */
 export function matchFeatures(
   index: PhraseIndex,
@@ -136,19 +168,18 @@ export function matchFeatures(
   let pairs = 0;
   let ordered = 0;
   const seq = phrase.sequence;
+  // Each term's positions are looked up once: the right of one pair is the left of the next.
+  let b = seq.length > 0 ? message.positions.get(seq[0]!) : undefined;
   for (let i = 0; i + 1 < seq.length; i++) {
     pairs++;
-    const a = message.positions.get(seq[i]!);
-    const b = message.positions.get(seq[i + 1]!);
+    const a = b;
+    b = message.positions.get(seq[i + 1]!);
     if (!a || !b) continue;
-    if (a.some((p) => p >= first && p <= last && b.includes(p + 1))) ordered++;
+    if (hasNeighbourInWindow(a, b, first, last)) ordered++;
   }
   let ideographShare = 0;
   if (phrase.ideographs.length > 0) {
-    const text = message.normalized.slice(message.tokens[first]!.start, message.tokens[last]!.end);
-    let hit = 0;
-    for (const ch of phrase.ideographs) if (text.includes(ch)) hit++;
-    ideographShare = hit / phrase.ideographs.length;
+    ideographShare = ideographsFound(phrase.ideographs, message.normalized, message.tokens[first]!.start, message.tokens[last]!.end);
   }
   out[0] = e.coverage;
   out[1] = phrase.terms.length > 0 ? found / phrase.terms.length : 0;

@@ -49,6 +49,23 @@ function pushSeparator(f: Folded, at: number, whitespace: boolean): void {
   else if (whitespace) f.chars[last] = SPACE_CP;
 }
 
+/**
+ * Per BMP code point that is not a surrogate: what it folds to when that is one code point other
+ * than a space (its kind in `singleKind`); -1 when it folds to anything else (a separator,
+ * nothing, several characters), which takes the general path; 0 while not yet known.
+ */
+const singleFold = new Int32Array(0x10000);
+const singleKind = new Uint8Array(0x10000);
+
+function singleFoldOf(unit: number): number {
+  const out = fold(unit);
+  if (out === SEPARATOR || out === WHITESPACE_SEPARATOR || out === INVISIBLE) return -1;
+  const c = out.codePointAt(0)!;
+  if (out.length !== (c > 0xffff ? 2 : 1) || c === SPACE_CP) return -1;
+  singleKind[unit] = kindOf(c);
+  return c;
+}
+
 export function foldAll(input: string, f: Folded): void {
   f.reset(input.length + 16);
   // Inside a hashtag or @handle, "#JoeBiden" is two words: split where lower case meets upper.
@@ -75,6 +92,16 @@ export function foldAll(input: string, f: Folded): void {
       continue;
     }
     inTag = false;
+    if (unit < 0xd800 || unit > 0xdfff) {
+      // Most characters outside ASCII fold to one letter or ideograph: read that from a table.
+      let single = singleFold[unit]!;
+      if (single === 0) singleFold[unit] = single = singleFoldOf(unit);
+      if (single > 0) {
+        f.push(single, singleKind[unit]! as Kind, i);
+        i++;
+        continue;
+      }
+    }
     const cp = input.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const out = fold(cp);

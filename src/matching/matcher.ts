@@ -56,6 +56,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
   let acc = new Accumulator(index.debunks.length);
   /** Debunk index by id (the last of a repeated id, as the matches name it). */
   let byId = indexById(index.debunks);
+  let idsUnique = byId.size === index.debunks.length;
   let generation = 0;
 
   /**
@@ -81,17 +82,30 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       const minScore = opts.minScore ?? config.minScore;
       const { message, scored } = analyze(text, 'match');
       const exclude = opts.exclude;
-      const matches = scored
+      const best = scored
         .filter((c) => c.score > 0 && c.score >= minScore && !exclude?.has(index.debunks[c.coverage.candidate.debunkIndex]!.id))
         .sort(byScore)
-        .slice(0, limit)
-        .map((c) => explainMatch(index, message, c.coverage, c.score, c.order));
-      const matched = matches.map((m) => byId.get(m.debunkId)).filter((d): d is number => d !== undefined);
-      const debunks = matched.map((d) => index.debunks[d]!);
-      const isClaimTerm = (d: Debunk, term: string) => debunkHasTerm(index, byId.get(d.id)!, term);
-      const top = matches[0];
+        .slice(0, limit);
+      const matches = best.map((c) => explainMatch(index, message, c.coverage, c.score, c.order));
       // Without a match there is no claim to take a stance on (and reading it costs time).
-      const { stance, cues } = top ? readStance(message, debunks[0], top.explanation, refutationCues(message, debunks, isClaimTerm), (term) => isClaimTerm(debunks[0]!, term)) : NO_STANCE;
+      if (matches.length === 0) return { matches, stance: NO_STANCE.stance, stanceCues: NO_STANCE.cues, refuting: false, refutingCues: [] };
+      // With every id once in the database, a match's debunk is the candidate's own.
+      const matched = idsUnique
+        ? best.map((c) => c.coverage.candidate.debunkIndex)
+        : matches.map((m) => byId.get(m.debunkId)).filter((d): d is number => d !== undefined);
+      const debunks = matched.map((d) => index.debunks[d]!);
+      // Asked about one debunk many times in a row: its index is looked up once per run.
+      let lastDebunk: Debunk | undefined;
+      let lastIndex = -1;
+      const isClaimTerm = (d: Debunk, term: string) => {
+        if (d !== lastDebunk) {
+          lastDebunk = d;
+          lastIndex = byId.get(d.id)!;
+        }
+        return debunkHasTerm(index, lastIndex, term);
+      };
+      const top = matches[0]!;
+      const { stance, cues } = readStance(message, debunks[0], top.explanation, refutationCues(message, debunks, isClaimTerm), (term) => isClaimTerm(debunks[0]!, term));
       const refuting = stance === 'refute' || stance === 'mock';
       return { matches, stance, stanceCues: cues, refuting, refutingCues: refuting ? cues : [] };
     },
@@ -117,6 +131,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       index = built;
       acc = new Accumulator(built.debunks.length);
       byId = indexById(built.debunks);
+      idsUnique = byId.size === built.debunks.length;
     },
     get size() {
       return index.debunks.length;

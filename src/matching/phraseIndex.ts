@@ -89,6 +89,8 @@ export interface PhraseIndex {
    * is the same claim, not a rival that makes a match look ambiguous.
    */
   sameClaimAs: Int32Array;
+  /** The terms of two UTF-16 units by their units (see termIdOf). */
+  pairs: PairTable;
 }
 
 /** BM25 parameters: the usual defaults, which also scored best on the evaluation sets. */
@@ -150,7 +152,7 @@ export function matchedPhrase(index: PhraseIndex, p: number): MatchedPhrase {
 
 /** Whether the claim or a variant of debunk `d` has the term: a binary search in its sorted terms. */
 export function debunkHasTerm(index: PhraseIndex, d: number, term: string): boolean {
-  const id = index.termIds.get(term);
+  const id = termIdOf(index, term);
   if (id === undefined) return false;
   const terms = index.docTerms.values;
   let lo = index.docTerms.start[d]!;
@@ -163,6 +165,36 @@ export function debunkHasTerm(index: PhraseIndex, d: number, term: string): bool
     else hi = mid;
   }
   return false;
+}
+
+/**
+ * The index's terms of two UTF-16 units (Chinese character pairs, most of Chinese text's terms)
+ * in an open-addressing table keyed by the two units, beside `termIds`: hashing a fresh
+ * two-character string into the term map cost more than the rest of reading it, in the build
+ * and per message. A slot's id is stored plus one (0: empty); at most half the slots are taken.
+ */
+export interface PairTable {
+  keys: Int32Array;
+  ids: Int32Array;
+  mask: number;
+}
+/** The two units in one 32-bit integer. */
+const pairKey = (term: string): number => (term.charCodeAt(0) << 16) | term.charCodeAt(1);
+const pairSlot = (key: number, mask: number): number => (Math.imul(key, 0x9e3779b1) >>> 12) & mask;
+
+function pairTermId(table: PairTable, term: string): number | undefined {
+  const key = pairKey(term);
+  // A slot's id is stored plus one: 0 marks it empty.
+  for (let h = pairSlot(key, table.mask); ; h = (h + 1) & table.mask) {
+    const id = table.ids[h]!;
+    if (id === 0) return undefined;
+    if (table.keys[h] === key) return id - 1;
+  }
+}
+
+/** The id of a term in the index (`index.termIds.get(term)`), terms of two units from the pair table. */
+export function termIdOf(index: PhraseIndex, term: string): number | undefined {
+  return term.length === 2 ? pairTermId(index.pairs, term) : index.termIds.get(term);
 }
 
 /**
@@ -214,7 +246,29 @@ class Draft {
   /** The distinct terms of the debunk being read. */
   private readonly debunkTerms = new IntList();
 
+  /** Terms of two UTF-16 units by their units (see PairTable); becomes the index's `pairs`. */
+  pairs: PairTable = { keys: new Int32Array(1024), ids: new Int32Array(1024), mask: 1023 };
+  private pairCount = 0;
+
   private idOf(term: string): number {
+    if (term.length !== 2) return this.idOfTerm(term);
+    const pairs = this.pairs;
+    const key = pairKey(term);
+    let h = pairSlot(key, pairs.mask);
+    for (;;) {
+      const id = pairs.ids[h]!;
+      if (id === 0) break;
+      if (pairs.keys[h] === key) return id - 1;
+      h = (h + 1) & pairs.mask;
+    }
+    const id = this.idOfTerm(term);
+    pairs.keys[h] = key;
+    pairs.ids[h] = id + 1;
+    if (2 * ++this.pairCount > pairs.mask + 1) this.pairs = grownPairs(pairs);
+    return id;
+  }
+
+  private idOfTerm(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.df.length;
@@ -290,6 +344,20 @@ class Draft {
   }
 }
 
+/** The same pairs in twice the slots. */
+function grownPairs(pairs: PairTable): PairTable {
+  const slots = 2 * (pairs.mask + 1);
+  const out: PairTable = { keys: new Int32Array(slots), ids: new Int32Array(slots), mask: slots - 1 };
+  for (let i = 0; i <= pairs.mask; i++) {
+    if (pairs.ids[i] === 0) continue;
+    let h = pairSlot(pairs.keys[i]!, out.mask);
+    while (out.ids[h] !== 0) h = (h + 1) & out.mask;
+    out.keys[h] = pairs.keys[i]!;
+    out.ids[h] = pairs.ids[i]!;
+  }
+  return out;
+}
+
 function listOf(first: number): IntList {
   const list = new IntList();
   list.push(first);
@@ -331,6 +399,7 @@ function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
     docTerms,
     maxIdf: Math.log(1 + (n - 0.5) / 1.5),
     sameClaimAs: draft.sameClaimAs.toArray(),
+    pairs: draft.pairs,
   };
 }
 
@@ -394,11 +463,34 @@ function phraseTable(draft: Draft, idf: Float32Array): PhraseTable {
 const IDEOGRAPH = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 /** Han, Hiragana and Katakana all lie at or above U+2E80 (supplementary planes as surrogates). */
 const MAYBE_IDEOGRAPH = /[\u2e80-\uffff]/;
+/** Per BMP unit: 0 not yet known, 1 not an ideograph, 2 an ideograph (IDEOGRAPH, tested once per unit). */
+const ideographUnit = new Uint8Array(0x10000);
+/** Per BMP unit: 1 while it is already in the text being read (cleared after). */
+const taken = new Uint8Array(0x10000);
 
 /** The distinct Chinese/Japanese characters of a text, in order of first occurrence. */
 function distinctIdeographs(text: string): string {
   if (!MAYBE_IDEOGRAPH.test(text)) return '';
   let out = '';
+  let astral = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x2e80) continue;
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      astral = true;
+      break;
+    }
+    let known = ideographUnit[unit]!;
+    if (known === 0) ideographUnit[unit] = known = IDEOGRAPH.test(text[i]!) ? 2 : 1;
+    if (known === 2 && taken[unit] === 0) {
+      taken[unit] = 1;
+      out += text[i]!;
+    }
+  }
+  for (let k = 0; k < out.length; k++) taken[out.charCodeAt(k)] = 0;
+  if (!astral) return out;
+  // Surrogate pairs (rare ideographs beyond the BMP): the general reading.
+  out = '';
   for (const ch of text) if (ch.charCodeAt(0) >= 0x2e80 && !out.includes(ch) && IDEOGRAPH.test(ch)) out += ch;
   return out;
 }

@@ -1,5 +1,5 @@
 import { normalize } from './normalize.js';
-import type { PhraseIndex } from './phraseIndex.js';
+import { termIdOf, type PhraseIndex } from './phraseIndex.js';
 import { stem, tokenize, type Token } from './tokenize.js';
 import { blankUrls, findUrls } from './urls.js';
 import { findAttributionNoise, mergeSpans } from './socialNoise.js';
@@ -25,9 +25,10 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
   const links = findUrls(text);
   const { text: normalized, origin } = normalize(blankUrls(text, mergeSpans(links, findAttributionNoise(text))));
   const tokens = tokenize(normalized);
-  const positions = new PositionTable();
+  const positions = new PositionTable(tokens.length);
   for (let at = 0; at < tokens.length; at++) {
-    const id = index.termIds.get(tokens[at]!.term);
+    const term = tokens[at]!.term;
+    const id = termIdOf(index, term);
     if (id !== undefined) positions.add(id, at);
   }
   addCompounds(normalized, tokens, index, positions);
@@ -64,22 +65,46 @@ const MIN_PART = 3;
 function addSplits(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: PositionTable): void {
   for (let at = 0; at < tokens.length; at++) {
     const t = tokens[at]!;
-    if (index.termIds.has(t.term)) continue;
+    if (t.end - t.start < 2 * MIN_PART || index.termIds.has(t.term)) continue;
     const word = normalized.slice(t.start, t.end);
-    if (word.length < 2 * MIN_PART || !LATIN_WORD.test(word)) continue;
-    let best: [number, number] | undefined;
-    let bestIdf = 0;
-    for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
-      const left = index.termIds.get(stem(word.slice(0, cut)));
-      const right = index.termIds.get(stem(word.slice(cut)));
-      if (left === undefined || right === undefined) continue;
-      const idf = Math.min(index.idf[left]!, index.idf[right]!);
-      if (idf > bestIdf) {
-        best = [left, right];
-        bestIdf = idf;
-      }
-    }
+    if (!LATIN_WORD.test(word)) continue;
+    const best = splitOf(word, index);
     if (!best) continue;
     for (const id of best) positions.add(id, at, true);
   }
+}
+
+/** The best split of each word tried, for the index it was found in (chat repeats its words). */
+let splits = new Map<string, readonly [number, number] | null>();
+let splitsIndex: PhraseIndex | undefined;
+const SPLIT_CACHE_LIMIT = 50_000;
+
+/** The two known terms `word` is run together from, the rarer part rarest; null when none. */
+function splitOf(word: string, index: PhraseIndex): readonly [number, number] | null {
+  if (splitsIndex !== index || splits.size >= SPLIT_CACHE_LIMIT) {
+    splits = new Map();
+    splitsIndex = index;
+  }
+  let best = splits.get(word);
+  if (best === undefined) {
+    best = findSplit(word, index);
+    splits.set(word, best);
+  }
+  return best;
+}
+
+function findSplit(word: string, index: PhraseIndex): readonly [number, number] | null {
+  let best: [number, number] | null = null;
+  let bestIdf = 0;
+  for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
+    const left = index.termIds.get(stem(word.slice(0, cut)));
+    const right = index.termIds.get(stem(word.slice(cut)));
+    if (left === undefined || right === undefined) continue;
+    const idf = Math.min(index.idf[left]!, index.idf[right]!);
+    if (idf > bestIdf) {
+      best = [left, right];
+      bestIdf = idf;
+    }
+  }
+  return best;
 }

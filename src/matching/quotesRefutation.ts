@@ -18,9 +18,12 @@ const refutationTerms = new WeakMap<Debunk, Set<string>>();
 function termsOf(d: Debunk, isClaimTerm: ClaimTermTest): Set<string> {
   let terms = refutationTerms.get(d);
   if (!terms) {
-    const termsIn = (texts: readonly string[]) => texts.flatMap((t) => tokenize(normalizedText(t)).map((x) => x.term));
     const texts = typeof d.refutation === 'string' ? [d.refutation] : Object.values(d.refutation);
-    terms = new Set(termsIn(texts).filter((t) => !isClaimTerm(d, t)));
+    // Each distinct term is tested once, in order of first occurrence.
+    const all = new Set<string>();
+    for (const text of texts) for (const token of tokenize(normalizedText(text))) all.add(token.term);
+    terms = new Set<string>();
+    for (const t of all) if (!isClaimTerm(d, t)) terms.add(t);
     refutationTerms.set(d, terms);
   }
   return terms;

@@ -11,7 +11,8 @@ export function refutationCues(message: PreparedMessage, matched: readonly Debun
   const cues: string[] = [];
   if (matched.length === 0) return cues;
   const urls = message.urls;
-  const terms = new Set(message.tokens.map((t) => t.term));
+  const terms = new Set<string>();
+  for (const t of message.tokens) terms.add(t.term);
   const links = urls.map(canonicalUrl);
   for (const d of matched) {
     // Without a link in the message no source is cited (and canonicalizing one takes four regexes).

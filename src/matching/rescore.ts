@@ -1,4 +1,4 @@
-import { bestWindow, type PhraseWindow } from './bestWindow.js';
+import { bestWindowOf, type PhraseWindow } from './bestWindow.js';
 import { matchedPhrase, phraseAt, type IndexedPhrase, type PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import type { Candidate } from './retrieve.js';
@@ -33,8 +33,8 @@ export const sharedTermsNeeded = (phraseTerms: number): number => Math.min(MIN_S
 /** Too few shared terms to match at all. */
 export const tooFewShared = (window: PhraseWindow, phrase: IndexedPhrase): boolean => window.terms < sharedTermsNeeded(phrase.terms.length);
 
-/** Window length for a phrase: room for the phrase's words plus as many again in between. */
-const windowSpan = (phrase: IndexedPhrase) => Math.max(8, 2 * phrase.length);
+/** Window length for a phrase of `length` tokens: room for the phrase's words plus as many again in between. */
+const windowSpan = (length: number) => Math.max(8, 2 * length);
 
 /**
  * Stage 2a, cheap: over a candidate's claim and variants, the phrase the message covers best,
@@ -43,24 +43,34 @@ const windowSpan = (phrase: IndexedPhrase) => Math.max(8, 2 * phrase.length);
  * the claim that shares four.
  */
 export function measureCoverage(index: PhraseIndex, message: PreparedMessage, candidate: Candidate): Coverage | undefined {
-  let best: Coverage | undefined;
+  let bestPhrase = -1;
+  let bestWindowFound: PhraseWindow | undefined;
+  let bestCoverage = 0;
   let bestQualifies = false;
   const d = candidate.debunkIndex;
+  const { termStart, terms, weights, sequenceStart, totalWeight } = index.phrases;
   for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
     // What the message contains of the phrase at all bounds any window: skip phrases that
     // cannot beat the best one so far without sorting their positions.
-    if (best && bestQualifies && presentWeight(message, index, p) <= best.coverage * index.phrases.totalWeight[p]!) continue;
-    const phrase = phraseAt(index, p);
-    const window = bestWindow(message.positions, phrase, windowSpan(phrase));
+    if (bestPhrase >= 0 && bestQualifies && presentWeight(message, index, p) <= bestCoverage * totalWeight[p]!) continue;
+    // Read in place from the phrase table: a view of the phrase is made only for the best one.
+    const from = termStart[p]!;
+    const to = termStart[p + 1]!;
+    const length = sequenceStart[p + 1]! - sequenceStart[p]!;
+    const window = bestWindowOf(message.positions, terms, weights, from, to, windowSpan(length));
     if (!window) continue;
-    const coverage = phrase.totalWeight > 0 ? window.covered / phrase.totalWeight : 0;
-    const qualifies = !tooFewShared(window, phrase);
-    if (!best || (qualifies && !bestQualifies) || (qualifies === bestQualifies && coverage > best.coverage)) {
-      best = { candidate, phrase, window, coverage };
+    const total = totalWeight[p]!;
+    const coverage = total > 0 ? window.covered / total : 0;
+    const qualifies = window.terms >= sharedTermsNeeded(to - from);
+    if (bestPhrase < 0 || (qualifies && !bestQualifies) || (qualifies === bestQualifies && coverage > bestCoverage)) {
+      bestPhrase = p;
+      bestWindowFound = window;
+      bestCoverage = coverage;
       bestQualifies = qualifies;
     }
   }
-  return best;
+  if (bestPhrase < 0) return undefined;
+  return { candidate, phrase: phraseAt(index, bestPhrase), window: bestWindowFound!, coverage: bestCoverage };
 }
 
 /** The explained match: where in the message, and how well. */

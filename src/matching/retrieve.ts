@@ -53,7 +53,8 @@ export function retrieve(
   limits: RetrieveLimits,
   acc: Accumulator,
 ): Candidate[] {
-  const terms = [...queryTerms].sort((a, b) => index.idf[b]! - index.idf[a]!).slice(0, limits.maxQueryTerms);
+  const sorted = byIdf(queryTerms, index.idf);
+  const terms = sorted.length > limits.maxQueryTerms ? sorted.slice(0, limits.maxQueryTerms) : sorted;
   acc.reset();
   let budget = limits.maxPostings;
   const postings = index.postings;
@@ -70,8 +71,12 @@ export function retrieve(
     budget -= to - from;
     for (let i = from; i < to; i++) {
       const d = postings.values[i]!;
-      if (scores[d] === 0) touched[count++] = d;
-      scores[d] = scores[d]! + postings.impacts[i]!;
+      const before = scores[d]!;
+      // Recorded as touched when it was untouched, without a branch (which way it goes is a coin
+      // toss, and mispredicting it cost more than the store).
+      touched[count] = d;
+      count += before === 0 ? 1 : 0;
+      scores[d] = before + postings.impacts[i]!;
     }
   }
   acc.count = count;
@@ -80,24 +85,44 @@ export function retrieve(
   // Common terms left unread: add their impacts to the best debunks found so far, looking each
   // term up in the debunk's own sorted term list instead of scanning its posting list.
   const pool = topK(acc, COMPLETED_POOL);
-  const unread = terms.slice(read).sort((a, b) => a - b);
+  // Distinct term ids: any sort gives the same order, and a typed array sorts without a comparator.
+  const unread = Int32Array.from(terms.slice(read)).sort();
+  const { start: docStart, values: docTerms, impacts: docImpacts } = index.docTerms;
   for (const c of pool) {
-    const { values: docTerms, impacts: docImpacts } = index.docTerms;
-    let i = index.docTerms.start[c.debunkIndex]!;
-    const end = index.docTerms.start[c.debunkIndex + 1]!;
+    let i = docStart[c.debunkIndex]!;
+    const end = docStart[c.debunkIndex + 1]!;
     let j = 0;
     while (i < end && j < unread.length) {
       const dt = docTerms[i]!;
       const qt = unread[j]!;
-      if (dt === qt) {
-        c.score += docImpacts[i]!;
-        i++;
-        j++;
-      } else if (dt < qt) i++;
-      else j++;
+      if (dt === qt) c.score += docImpacts[i]!;
+      // Both advance on a match; otherwise the smaller one does.
+      i += dt <= qt ? 1 : 0;
+      j += dt >= qt ? 1 : 0;
     }
   }
   return pool.sort((a, b) => b.score - a.score).slice(0, limits.candidates);
+}
+
+/** Messages with at most this many query terms sort them by insertion (no comparator calls). */
+const INSERTION_SORT_MAX = 64;
+
+/** The terms by idf, highest first, equal idf in the given order (a stable sort). */
+function byIdf(queryTerms: readonly number[], idf: Float32Array): number[] {
+  const n = queryTerms.length;
+  if (n > INSERTION_SORT_MAX) return queryTerms.slice().sort((a, b) => idf[b]! - idf[a]!);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const t = queryTerms[i]!;
+    const w = idf[t]!;
+    let j = i;
+    while (j > 0 && idf[out[j - 1]!]! < w) {
+      out[j] = out[j - 1]!;
+      j--;
+    }
+    out[j] = t;
+  }
+  return out;
 }
 
 /**

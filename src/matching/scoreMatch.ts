@@ -66,7 +66,7 @@ export function nearCopyFloor(coverage: number, order: number): number {
 /** A candidate with its features and score. */
 export interface ScoredCandidate {
   coverage: Coverage;
-  /** Empty for a ruled-out candidate unless all features were asked for. */
+  /** Empty unless all features were asked for. */
   features: Float64Array;
   ideographic: boolean;
   /** Too few shared terms to match at all. */
@@ -97,8 +97,10 @@ function scoreOf(c: Coverage, message: PreparedMessage, features: Float64Array):
   return shortPart ? Math.min(SHORT_PART_SCORE, score) : score;
 }
 
-/** What a ruled-out candidate carries when its features are not asked for. */
+/** What a candidate carries when its features are not asked for. */
 const NO_FEATURES = new Float64Array(0);
+/** The features of the candidate being scored when they are not asked for. */
+const scratch = new Float64Array(FEATURE_COUNT);
 
 /**
  * Stage 3: features of every measured candidate (each against the best of the others) and the
@@ -123,8 +125,9 @@ export function scoreCandidates(
     return best;
   };
   // One buffer for every candidate's features: a Float64Array of that many is too large for V8 to
-  // keep on the heap, so each would cost an allocation outside it.
-  const block = new Float64Array(FEATURE_COUNT * covered.length);
+  // keep on the heap, so each would cost an allocation outside it. Unless they are asked for, the
+  // features are read only for the score, one candidate after the other, in one reused buffer.
+  const block = allFeatures ? new Float64Array(FEATURE_COUNT * covered.length) : undefined;
   return covered.map((c, i) => {
     const ideographic = c.phrase.ideographic;
     const ruledOut = tooFewShared(c.window, c.phrase);
@@ -138,9 +141,9 @@ export function scoreCandidates(
         retrieval: rivalOf(retrievals, i),
         topRetrieval,
       },
-      block.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT),
+      block ? block.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT) : scratch,
     );
     const score = ruledOut ? 0 : scoreOf(c, message, features);
-    return { coverage: c, features, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]! };
+    return { coverage: c, features: block ? features : NO_FEATURES, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]! };
   });
 }

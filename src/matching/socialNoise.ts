@@ -25,6 +25,8 @@ const ATTRIBUTION = new RegExp(
  */
 export function findAttributionNoise(text: string): Span[] {
   const out: Span[] = [];
+  // The line names a handle in brackets, "(@…": without one there is nothing to find.
+  if (!text.includes('(@')) return out;
   for (const m of text.matchAll(ATTRIBUTION)) {
     for (const group of [1, 2]) {
       const at = m.indices?.[group];

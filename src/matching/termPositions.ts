@@ -22,9 +22,17 @@ export class PositionTable implements TermPositions {
    * positions are in `lists` (also its index in `terms`); one array, so a probe reads one cache
    * line and a message allocates one small buffer.
    */
-  private entries = new Int32Array(2 * INITIAL_SLOTS);
+  private entries: Int32Array;
   private readonly lists: number[][] = [];
-  private mask = INITIAL_SLOTS - 1;
+  private mask: number;
+
+  /** `expected`: about how many distinct terms will be added (a message's tokens), so the table rarely grows. */
+  constructor(expected = 0) {
+    let slots = INITIAL_SLOTS;
+    while (slots < expected) slots *= 2;
+    this.entries = new Int32Array(2 * slots);
+    this.mask = slots - 1;
+  }
 
   get size(): number {
     return this.terms.length;

@@ -87,6 +87,19 @@ export function stem(word: string): string {
   return s;
 }
 
+/** Per word: its stem, or null for a stopword; one lookup per word where a stopword test and the stem cache took two. */
+const wordTerms = new Map<string, string | null>();
+
+function termOfWord(word: string): string | null {
+  let term = wordTerms.get(word);
+  if (term === undefined) {
+    term = STOPWORDS.has(word) ? null : stem(word);
+    if (wordTerms.size >= STEM_CACHE_LIMIT) wordTerms.clear();
+    wordTerms.set(word, term);
+  }
+  return term;
+}
+
 /** Whether `word` continues a virus name written in parts: "covid 19", "sars cov", "sars cov 2". */
 const isVirusNameTail = (previous: string, word: string): boolean =>
   (word === '19' && /^(covid|corona)$/.test(previous)) || (word === 'cov' && /^sars?$/.test(previous)) || (word === '2' && /^sars? cov$/.test(previous));
@@ -127,9 +140,12 @@ export function tokenize(text: string): Token[] {
       // "COVID-19", "SARS-CoV-2": the parts of the virus's name are the one term "covid".
       last.term = 'covid';
       last.end = j;
-    } else if (word.length <= MAX_WORD_LENGTH && !STOPWORDS.has(word)) {
-      tokens.push({ term: stem(word), start: i, end: j });
-      foldPhrase(tokens);
+    } else if (word.length <= MAX_WORD_LENGTH) {
+      const term = termOfWord(word);
+      if (term !== null) {
+        tokens.push({ term, start: i, end: j });
+        foldPhrase(tokens);
+      }
     }
     i = j;
   }

@@ -5,8 +5,12 @@
  */
 const URL = /(?:https?:\/\/|\bwww\.|pic\.twitter\.com\/)[^\s<>"'`]{1,2048}/gi;
 
+const WWW = /www\./i;
+
 /** The links in a message, in order. */
 export function findUrls(text: string): { url: string; start: number; end: number }[] {
+  // Every link holds a slash ("://", "pic.twitter.com/") or "www.": most chat holds neither.
+  if (!text.includes('/') && !WWW.test(text)) return [];
   return [...text.matchAll(URL)].map((m) => ({ url: m[0], start: m.index, end: m.index + m[0].length }));
 }
 

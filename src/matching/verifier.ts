@@ -80,8 +80,65 @@ export function withVerifierWeights<T>(weights: VerifierWeights, fn: () => T): T
   }
 }
 
+/**
+ * Trees in flat arrays, node by node (feature -1 on a leaf): walking them reads no objects. The
+ * same comparisons and the same sum in the same order as boostedLogit.
+ */
+interface FlatTrees {
+  bias: number;
+  roots: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  value: Float64Array;
+}
+
+function flatten(model: BoostedTrees): FlatTrees {
+  const nodes: TreeNode[] = [];
+  const number = (node: TreeNode): number => {
+    const at = nodes.length;
+    nodes.push(node);
+    if (node.f !== undefined) {
+      number(node.l!);
+      number(node.r!);
+    }
+    return at;
+  };
+  const roots = Int32Array.from(model.trees.map(number));
+  const at = new Map(nodes.map((n, i) => [n, i]));
+  return {
+    bias: model.bias,
+    roots,
+    feature: Int32Array.from(nodes, (n) => (n.f === undefined ? -1 : n.f)),
+    // An absent threshold compares false, as undefined did; an absent leaf value adds NaN, as undefined did.
+    threshold: Float64Array.from(nodes, (n) => n.t ?? Number.NaN),
+    left: Int32Array.from(nodes, (n) => (n.f === undefined ? -1 : at.get(n.l!)!)),
+    right: Int32Array.from(nodes, (n) => (n.f === undefined ? -1 : at.get(n.r!)!)),
+    value: Float64Array.from(nodes, (n) => n.v ?? Number.NaN),
+  };
+}
+
+function flatLogit(model: FlatTrees, x: ArrayLike<number>): number {
+  const { roots, feature, threshold, left, right, value } = model;
+  let z = model.bias;
+  for (let k = 0; k < roots.length; k++) {
+    let i = roots[k]!;
+    for (let f = feature[i]!; f >= 0; f = feature[i]!) i = x[f]! < threshold[i]! ? left[i]! : right[i]!;
+    z += value[i]!;
+  }
+  return z;
+}
+
+/** The committed weights, flattened on first use (they never change; weights fitted at run time are walked as trees). */
+let committed: { en: FlatTrees; zh: FlatTrees } | undefined;
+
 /** The match score in [0,1]. */
 export function verify(features: Float64Array, ideographic: boolean, weights: VerifierWeights = active): number {
   if (!isCurrent(weights)) return features[0]!;
+  if (weights === VERIFIER_WEIGHTS) {
+    committed ??= { en: flatten(weights.en), zh: flatten(weights.zh) };
+    return 1 / (1 + Math.exp(-flatLogit(ideographic ? committed.zh : committed.en, features)));
+  }
   return 1 / (1 + Math.exp(-boostedLogit(ideographic ? weights.zh : weights.en, features)));
 }

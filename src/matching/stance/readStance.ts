@@ -38,6 +38,17 @@ const MOCK_RE = cueRegex(MOCK);
 const QUESTION_RE = cueRegex(QUESTION);
 const URGE_RE = cueRegex(URGE);
 const OPENERS: ReadonlySet<string> = new Set(QUESTION_OPENERS);
+/**
+ * The Chinese distrust patterns all hold Chinese characters, the English ones Latin letters: a text
+ * without any of one kind is not searched for those.
+ */
+const MAY_HOLD_CHINESE = /[\u2e80-\uffff]/;
+const MAY_HOLD_LATIN = /[a-z]/;
+/**
+ * What any asking sentence holds (sentences.ts: a question mark, or 吗 at its end; "or" after a
+ * question asks only when one asked before it).
+ */
+const MAY_ASK = /[?？吗]/u;
 
 /**
  * Negations that turn a refutation cue around: "这不是什么谣言", "this isn't a hoax", "not fake"
@@ -62,7 +73,16 @@ interface Hit {
   end: number;
 }
 
-const hitsOf = (re: RegExp, text: string): Hit[] => [...text.matchAll(re)].map((m) => ({ cue: m[0], at: m.index, end: m.index + m[0].length }));
+/** Every match of the global regex `re` in `text`, as `matchAll` finds them (an empty match steps on). */
+function hitsOf(re: RegExp, text: string): Hit[] {
+  const hits: Hit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    hits.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return hits;
+}
 
 /** How often `cue` occurs in `text` (non-overlapping). */
 function occurrences(text: string, cue: string): number {
@@ -75,7 +95,10 @@ function occurrences(text: string, cue: string): number {
  * Drops the cue occurrences the claim accounts for: a rumor whose own words hold "谣言" or
  * "hoax" must not read as its own refutation. Occurrences inside the claim's span go first.
  */
-function withoutClaimWords(hits: Hit[], claimTexts: readonly string[], inClaimSpan: (h: Hit) => boolean): Hit[] {
+function withoutClaimWords(hits: Hit[], claimTextsOf: () => readonly string[], inClaimSpan: (h: Hit) => boolean): Hit[] {
+  // Most messages hold no cue of a kind at all: then the claim's texts are not needed.
+  if (hits.length === 0) return hits;
+  const claimTexts = claimTextsOf();
   const kept: Hit[] = [];
   const byCue = new Map<string, Hit[]>();
   for (const h of hits) byCue.set(h.cue, [...(byCue.get(h.cue) ?? []), h]);
@@ -117,24 +140,31 @@ export function readStance(
   isClaimTerm: (term: string) => boolean = () => true,
 ): StanceReading {
   const text = message.normalized;
-  const sentences = sentencesOf(message.text);
+  // Only a sentence that asks is read below; without a question mark or 吗 none does, and the
+  // message is not split at all.
+  let split: Sentence[] | undefined;
+  const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) ? sentencesOf(message.text) : []);
   const sentenceAt = (h: Hit): Sentence | undefined => {
     const at = message.origin[h.at] ?? 0;
-    return sentences.find((s) => at >= s.start && at < s.end);
+    return sentences().find((s) => at >= s.start && at < s.end);
   };
   const inSpan = (h: Hit) => {
     if (!span) return false;
     const at = message.origin[h.at] ?? -1;
     return at >= span.start && at < span.end;
   };
-  const claimTexts = claimTextsOf(debunk);
+  const claimTexts = () => claimTextsOf(debunk);
   const asked = (h: Hit) => sentenceAt(h)?.question === true;
 
   const distrust: Hit[] = [];
-  for (const re of [...DISTRUST.zh, ...DISTRUST.en]) {
-    const m = re.exec(text);
-    if (m) distrust.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
-  }
+  const findDistrust = (res: readonly RegExp[]) => {
+    for (const re of res) {
+      const m = re.exec(text);
+      if (m) distrust.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
+    }
+  };
+  if (MAY_HOLD_CHINESE.test(text)) findDistrust(DISTRUST.zh);
+  if (MAY_HOLD_LATIN.test(text)) findDistrust(DISTRUST.en);
   const insideDistrust = (h: Hit) => distrust.some((d) => h.at >= d.at && h.at < d.end);
   const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan);
 
@@ -183,7 +213,7 @@ export function readStance(
   // built as a question ("did he really …?"), since "they dropped the charges??" is outrage.
   // The sentence must hold words of the claim itself, not merely sit between two of them ("…a
   // documentary about vaccines. Did anyone watch the game? … in Rome").
-  const claimSentences = span ? sentences.filter((s) => s.start < span.end && s.end > span.start) : sentences;
+  const claimSentences = span ? sentences().filter((s) => s.start < span.end && s.end > span.start) : sentences();
   const asking = claimSentences.find((s) => s.question && (s.ideographic || OPENERS.has(s.firstWord) || s.hedged) && holdsClaimWords(s));
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
   return { stance: 'spread', cues: [] };
