@@ -21,7 +21,7 @@ export const HELD_OUT_SPLIT = 'dev';
 
 /** Few, shallow, shrunk trees: a few thousand pairs support little more. */
 const BOOST: BoostOptions = {
-  trees: Number(process.env.FIT_TREES ?? 60),
+  trees: Number(process.env.FIT_TREES ?? 70),
   depth: Number(process.env.FIT_DEPTH_TREE_ZH ?? 2),
   rate: 0.1,
   minLeafShare: 0.02,
