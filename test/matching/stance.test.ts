@@ -52,6 +52,7 @@ describe('stance: a question about something else', () => {
   it.each([
     { given: 'an unrelated question before the rumor', text: `anyone going to the gym later? does anyone know a good dentist? ${FIVE_G} btw` },
     { given: 'an unrelated question after the rumor', text: `${FIVE_G}!! does anyone know a good dentist?` },
+    { given: 'an unrelated question without a question mark', text: `does anyone know a good dentist. ${FIVE_G}` },
   ])('GIVEN $given THEN the member spreads it (a strike), not asks', ({ text }) => {
     const r = matcher.match(text);
     expect(r.matches[0]?.debunkId).toBe(DEBUNKS.fiveG.id);

@@ -140,10 +140,11 @@ export function readStance(
   isClaimTerm: (term: string) => boolean = () => true,
 ): StanceReading {
   const text = message.normalized;
-  // Only a sentence that asks is read below; without a question mark or 吗 none does, and the
-  // message is not split at all.
+  // Only a sentence that asks is read below; without a question mark, 吗 or a question phrase
+  // ("does anyone know") none does, and the message is not split at all.
   let split: Sentence[] | undefined;
-  const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) ? sentencesOf(message.text) : []);
+  const questionHits = hitsOf(QUESTION_RE, text);
+  const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) || questionHits.length > 0 ? sentencesOf(message.text) : []);
   const sentenceAt = (h: Hit): Sentence | undefined => {
     const at = message.origin[h.at] ?? 0;
     return sentences().find((s) => at >= s.start && at < s.end);
@@ -185,7 +186,7 @@ export function readStance(
       return at >= s.start && at < s.end && (t.start < h.at || t.start >= h.end);
     });
   };
-  const questionWords = withoutClaimWords(hitsOf(QUESTION_RE, text), claimTexts, inSpan).filter(asksAboutClaim);
+  const questionWords = withoutClaimWords(questionHits, claimTexts, inSpan).filter(asksAboutClaim);
   // "真的假的" holds "假的": a cue inside a question phrase is part of the question.
   const insideQuestion = (h: Hit) => questionWords.some((q) => h.at < q.end && h.end > q.at);
   const refute = withoutClaimWords(hitsOf(REFUTE_RE, text), claimTexts, inSpan).filter(
