@@ -1,6 +1,7 @@
 import { checkDebunkFile, type IdSite } from './checkDebunkFile.js';
 import { LOAD_PROBLEM_CODES, type LoadProblem } from './loadProblem.js';
 import type { Debunk } from './schema.js';
+import { appendAll } from '../lib/appendAll.js';
 
 /** The outcome of loading a debunk folder: every entry, or every problem. */
 export type LoadResult =
@@ -33,8 +34,7 @@ export function checkDebunkFiles(reads: Iterable<FileRead>): LoadResult {
   for (;;) {
     const step = steps.next();
     if (step.done) return resultOf(step.value, debunks);
-    // One by one: a spread of a file's entries into push() overflows the stack past ~125k.
-    for (const d of step.value) debunks.push(d);
+    appendAll(debunks, step.value);
   }
 }
 
@@ -50,7 +50,7 @@ export async function checkDebunkFilesYielding(reads: Iterable<FileRead>): Promi
   for (;;) {
     const step = steps.next();
     if (step.done) return resultOf(step.value, debunks);
-    for (const d of step.value) debunks.push(d);
+    appendAll(debunks, step.value);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }

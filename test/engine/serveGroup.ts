@@ -10,11 +10,11 @@
  *   each printed as `setting <i>` once answered OK;
  * - <reports> reports on message `reported`, each from its own member, printed as `report <i>`.
  */
-import { once } from 'node:events';
 import { runAdminCommand } from '../../src/commands/adminCommands.js';
 import { FeedbackQueue } from '../../src/feedback/feedbackQueue.js';
 import { openStore } from '../../src/store/openStore.js';
 import { harness } from './harness.js';
+import { nextLineFromTest } from '../phasedChild.js';
 
 const [url, namespace, name, rumorsText, settingsText, reportsText] = process.argv.slice(2);
 if (!url || !namespace || !name || !rumorsText || !settingsText || !reportsText) {
@@ -29,8 +29,7 @@ try {
   const feedback = new FeedbackQueue(opened.store);
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say('ready');
-  await once(process.stdin, 'data');
-  process.stdin.pause();
+  await nextLineFromTest();
   const command = async (i: number, text: string) => {
     const r = await runAdminCommand(h.engine, 'g-1', OWNER, text);
     if (!r.ok) throw new Error(`${text}: ${r.reply}`);
@@ -42,9 +41,7 @@ try {
     (async () => {
       await Promise.all(range(rumorsText).slice(0, half).map(rumor));
       say('half');
-      process.stdin.resume();
-      await once(process.stdin, 'data');
-      process.stdin.pause();
+      await nextLineFromTest();
       await Promise.all(range(rumorsText).slice(half).map(rumor));
     })(),
     ...range(settingsText).map((i) => command(i, `/rg exempt ${name}-x${i}`)),

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stateKeys } from '../../src/engine/stateKeys.js';
@@ -8,9 +6,9 @@ import { openStore } from '../../src/store/openStore.js';
 import { storeKey } from '../../src/store/storeKey.js';
 import { BACKENDS, removeTempFiles, runNamespace } from '../store/backends.js';
 import { FIVE_G_ID, harness } from './harness.js';
+import { runPhased, startPhasedChild, type PhasedChild } from '../phasedChild.js';
 
 const SCRIPT = fileURLToPath(new URL('./serveGroup.ts', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Per process: rumors from one member, `/rg exempt` commands, reports on one message. */
 const RUMORS = 100;
 const SETTINGS = 20;
@@ -24,45 +22,16 @@ interface Lines {
   reports: number;
 }
 
-interface Server {
-  ready: Promise<void>;
-  go(): void;
-  /** Resolves once the process made the first half of its strikes; `goOn` lets it make the rest. */
-  half: Promise<void>;
-  goOn(): void;
-  done: Promise<Lines>;
-}
-
-function startServer(url: string, namespace: string, name: string): Server {
-  const args = ['--import', 'tsx', SCRIPT, url, namespace, name, String(RUMORS), String(SETTINGS), String(REPORTS)];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+/** One bot process serving group g-1 (serveGroup.ts), its lines counted as they come. */
+function startServer(url: string, namespace: string, name: string): PhasedChild<Lines> {
   const lines: Lines = { strikes: [], settings: 0, reports: 0 };
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  let markReady!: () => void;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  let markHalf!: () => void;
-  const half = new Promise<void>((resolve) => (markHalf = resolve));
-  createInterface({ input: child.stdout }).on('line', (line) => {
+  const onLine = (line: string) => {
     const [kind, , value] = line.split(' ');
-    if (kind === 'ready') markReady();
-    else if (kind === 'half') markHalf();
-    else if (kind === 'strike') lines.strikes.push(Number(value));
+    if (kind === 'strike') lines.strikes.push(Number(value));
     else if (kind === 'setting') lines.settings += 1;
     else if (kind === 'report') lines.reports += 1;
-  });
-  const done = new Promise<Lines>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(lines) : reject(new Error(`process ${name} exited with ${code}: ${stderr}`))));
-  });
-  // A process that dies before `ready` must fail the test, not leave it waiting.
-  return {
-    ready: Promise.race([ready, done.then(() => undefined)]),
-    go: () => child.stdin.write('go\n'),
-    half: Promise.race([half, done.then(() => undefined)]),
-    goOn: () => child.stdin.end('go on\n'),
-    done,
   };
+  return startPhasedChild(SCRIPT, [url, namespace, name, String(RUMORS), String(SETTINGS), String(REPORTS)], onLine, () => lines);
 }
 
 afterAll(removeTempFiles);
@@ -73,13 +42,8 @@ for (const backendCase of BACKENDS.filter((b) => b.sharedBetweenOpens)) {
     it(`GIVEN each process adding ${RUMORS} strikes, ${SETTINGS + 1} settings changes and ${REPORTS} reports at once THEN nothing is lost`, async () => {
       const namespace = runNamespace();
       const url = backendCase.url();
-      const servers = ['a', 'b'].map((name) => startServer(url, namespace, name));
-      await Promise.all(servers.map((s) => s.ready));
-      for (const s of servers) s.go();
       // Each makes its second half of strikes only once both made their first: they interleave.
-      await Promise.all(servers.map((s) => s.half));
-      for (const s of servers) s.goOn();
-      const [a, b] = await Promise.all(servers.map((s) => s.done));
+      const [a, b] = await runPhased(['a', 'b'].map((name) => startServer(url, namespace, name)));
 
       const opened = await openStore(url, { namespace });
       try {

@@ -1,8 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { exportLedger, type ExportFormat } from '../../ledger/export/exportLedger.js';
-import { screenCollector } from '../../ledger/export/screenCollector.js';
-import { streamSink } from '../../ledger/export/textSink.js';
+import { screenCollector, streamSink } from '../../ledger/export/textSink.js';
 import type { DashboardContext, GroupRequestContext } from '../context.js';
 import { printablePage, reportBody, type Period } from '../pages/reportPage.js';
 import { groupPage } from './groupPages.js';

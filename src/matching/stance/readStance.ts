@@ -1,6 +1,7 @@
 import type { Debunk } from '../../debunks/schema.js';
 import { normalizedText } from '../normalize.js';
 import type { PreparedMessage } from '../prepareMessage.js';
+import type { Token } from '../tokenize.js';
 import type { Stance } from '../types.js';
 import { DENIAL, DISTRUST, MOCK, OPENING_DENIAL, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
 import { sentencesOf, type Sentence } from './sentences.js';
@@ -169,22 +170,20 @@ export function readStance(
   const insideDistrust = (h: Hit) => distrust.some((d) => h.at >= d.at && h.at < d.end);
   const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan);
 
-  // Words of the claim in a sentence (a token starting inside it in the original text).
-  const holdsClaimWords = (s: Sentence) =>
+  // Whether a token starting inside sentence `s` (offsets of the original text) passes `test`.
+  const anyTokenIn = (s: Sentence, test: (t: Token) => boolean) =>
     message.tokens.some((t) => {
       const at = message.origin[t.start] ?? -1;
-      return at >= s.start && at < s.end && isClaimTerm(t.term);
+      return at >= s.start && at < s.end && test(t);
     });
+  const holdsClaimWords = (s: Sentence) => anyTokenIn(s, (t) => isClaimTerm(t.term));
   // An English question phrase asks about the claim in a sentence that holds words of the claim,
   // or that holds nothing else ("is it true? 5G towers …"); "does anyone know a good dentist?"
   // asks about something else, whatever the message says next.
   const asksAboutClaim = (h: Hit) => {
     const s = sentenceAt(h);
     if (!s || s.ideographic || holdsClaimWords(s)) return true;
-    return !message.tokens.some((t) => {
-      const at = message.origin[t.start] ?? -1;
-      return at >= s.start && at < s.end && (t.start < h.at || t.start >= h.end);
-    });
+    return !anyTokenIn(s, (t) => t.start < h.at || t.start >= h.end);
   };
   const questionWords = withoutClaimWords(questionHits, claimTexts, inSpan).filter(asksAboutClaim);
   // "真的假的" holds "假的": a cue inside a question phrase is part of the question.

@@ -7,10 +7,10 @@
  * sent once both writers are halfway) the rest, so the two interleave however a loaded machine
  * schedules them.
  */
-import { once } from 'node:events';
 import { openLedgerBackend, type OpenLedgerOptions } from '../../../src/ledger/backends/openLedgerBackend.js';
 import { Ledger } from '../../../src/ledger/ledger.js';
 import { incident } from '../fixtures.js';
+import { nextLineFromTest } from '../../phasedChild.js';
 
 const [url, optionsJson, groupId, writer, countText] = process.argv.slice(2);
 if (!url || !optionsJson || !groupId || !writer || !countText) throw new Error('usage: appendMany.ts <url> <options JSON> <group> <writer> <count>');
@@ -19,16 +19,13 @@ const opened = await openLedgerBackend(url, JSON.parse(optionsJson) as OpenLedge
 try {
   const ledger = new Ledger(opened.backend);
   process.stdout.write('ready\n');
-  await once(process.stdin, 'data');
-  process.stdin.pause();
+  await nextLineFromTest();
   const count = Number(countText);
   const half = Math.ceil(count / 2);
   for (let i = 0; i < count; i++) {
     if (i === half) {
       process.stdout.write('half\n');
-      process.stdin.resume();
-      await once(process.stdin, 'data');
-      process.stdin.pause();
+      await nextLineFromTest();
     }
     const entry = await ledger.append(incident({ groupId, messageId: `${writer}-${i}` }));
     process.stdout.write(`ack ${writer} ${i} ${entry.seq}\n`);

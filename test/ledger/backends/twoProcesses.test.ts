@@ -1,55 +1,23 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../../../src/ledger/ledger.js';
 import type { IncidentRecord } from '../../../src/ledger/ledgerRecord.js';
 import { harnesses, RUN_ID, type BackendHarness } from './backendHarnesses.js';
+import { runPhased, startPhasedChild, type PhasedChild } from '../../phasedChild.js';
 
 const SCRIPT = fileURLToPath(new URL('./appendMany.ts', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PER_WRITER = 300;
 
-interface Writer {
-  ready: Promise<void>;
-  go(): void;
-  /** Resolves once the writer made the first half of its appends; `goOn` lets it make the rest. */
-  half: Promise<void>;
-  goOn(): void;
-  /** The `ack` lines, once the process exited with 0. */
-  done: Promise<{ i: number; seq: number; messageId: string }[]>;
-}
+type Ack = { i: number; seq: number; messageId: string };
 
-function startWriter(h: BackendHarness, groupId: string, name: string): Writer {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, h.url, JSON.stringify(h.options), groupId, name, String(PER_WRITER)], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const acks: { i: number; seq: number; messageId: string }[] = [];
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  let markReady!: () => void;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  let markHalf!: () => void;
-  const half = new Promise<void>((resolve) => (markHalf = resolve));
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    if (line === 'ready') return markReady();
-    if (line === 'half') return markHalf();
+/** One writer process (appendMany.ts); its `ack` lines once it exited with 0. */
+function startWriter(h: BackendHarness, groupId: string, name: string): PhasedChild<Ack[]> {
+  const acks: Ack[] = [];
+  const onLine = (line: string) => {
     const [, writer, i, seq] = line.split(' ');
     acks.push({ i: Number(i), seq: Number(seq), messageId: `${writer}-${i}` });
-  });
-  const done = new Promise<typeof acks>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(acks) : reject(new Error(`writer ${name} exited with ${code}: ${stderr}`))));
-  });
-  // A writer that dies before `ready` must fail the test, not leave it waiting.
-  return {
-    ready: Promise.race([ready, done.then(() => undefined)]),
-    go: () => child.stdin.write('go\n'),
-    half: Promise.race([half, done.then(() => undefined)]),
-    goOn: () => child.stdin.end('go on\n'),
-    done,
   };
+  return startPhasedChild(SCRIPT, [h.url, JSON.stringify(h.options), groupId, name, String(PER_WRITER)], onLine, () => acks);
 }
 
 for (const h of harnesses().filter((x) => x.name !== 'memory')) {
@@ -58,13 +26,8 @@ for (const h of harnesses().filter((x) => x.name !== 'memory')) {
 
     it(`GIVEN two writer processes appending ${PER_WRITER} records each at once THEN exactly ${2 * PER_WRITER} entries, every acknowledged one, chain verifies`, async () => {
       const groupId = `${RUN_ID}-two-processes`;
-      const writers = [startWriter(h, groupId, 'a'), startWriter(h, groupId, 'b')];
-      await Promise.all(writers.map((w) => w.ready));
-      for (const w of writers) w.go();
       // Each makes its second half only once both made their first: their appends interleave.
-      await Promise.all(writers.map((w) => w.half));
-      for (const w of writers) w.goOn();
-      const [a, b] = await Promise.all(writers.map((w) => w.done));
+      const [a, b] = await runPhased([startWriter(h, groupId, 'a'), startWriter(h, groupId, 'b')]);
 
       const opened = await h.open();
       try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenCollector } from '../../../src/ledger/export/screenCollector.js';
+import { screenCollector } from '../../../src/ledger/export/textSink.js';
 
 describe('screenCollector', () => {
   it('GIVEN less text than the cap THEN all of it is kept and nothing is cut', async () => {
