@@ -33,6 +33,7 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
   }
   addCompounds(normalized, tokens, index, positions);
   addSplits(normalized, tokens, index, positions);
+  addLookalikes(normalized, tokens, index, positions);
   return { text, urls: links.map((l) => l.url), normalized, origin, tokens, positions, terms: positions.terms };
 }
 
@@ -50,6 +51,29 @@ function addCompounds(normalized: string, tokens: readonly Token[], index: Phras
     const joined = normalized.slice(a.start, a.end) + normalized.slice(b.start, b.end);
     if (!LATIN_WORD.test(joined)) continue;
     const id = index.termIds.get(stem(joined));
+    if (id !== undefined) positions.add(id, at, true);
+  }
+}
+
+/** Digits written for the letters they look like: "c0r0navirus", "t0wers", "vacc1ne", "p4ndemic". */
+const DIGIT_AS_LETTER: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+/** A word with a lookalike digit between two letters. */
+const LOOKALIKE_IN_WORD = /[a-z][013457]+[a-z]/;
+const DIGITS_AFTER_LETTER = /(?<=[a-z])[013457]+/g;
+
+/**
+ * "c0r0navirus", "5G t0wers": a word the database does not know, with digits between its letters,
+ * that is a word it knows once each digit is read as the letter it looks like, counts as that
+ * word. Only then: "ub3zog5eka" in a link, "h1n1" and "mp3s" stay as they are.
+ */
+function addLookalikes(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: PositionTable): void {
+  for (let at = 0; at < tokens.length; at++) {
+    const t = tokens[at]!;
+    const word = normalized.slice(t.start, t.end);
+    if (!LOOKALIKE_IN_WORD.test(word) || index.termIds.has(t.term)) continue;
+    const letters = word.replace(DIGITS_AFTER_LETTER, (run) => [...run].map((d) => DIGIT_AS_LETTER[d]!).join(''));
+    if (!LATIN_WORD.test(letters)) continue;
+    const id = index.termIds.get(stem(letters));
     if (id !== undefined) positions.add(id, at, true);
   }
 }

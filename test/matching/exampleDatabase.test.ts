@@ -18,6 +18,7 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'hyphenated, with a synonym', text: '5-G towers are spreading corona', id: '5g-spreads-coronavirus' },
     { given: 'other words', text: 'the new 5G masts are spreading covid', id: '5g-spreads-coronavirus' },
     { given: 'in traditional script', text: '5G基站傳播新冠', id: '5g-spreads-coronavirus' },
+    { given: 'with digits for letters', text: '5G t0wers are spreading the c0r0navirus', id: '5g-spreads-coronavirus' },
     { given: 'retold in chat', text: '上海海滩那个走丢的小女孩是被她家里人故意扔掉的', id: 'shanghai-beach-girl-abandoned' },
     { given: 'passed on', text: '青浦有个幼儿园的老师在卖淫，大家转一下', id: 'qingpu-kindergarten-teacher' },
     { given: 'traditional, shortened', text: '上海顧村公園發生雷擊事件', id: 'gucun-park-lightning' },

@@ -34,6 +34,21 @@ describe('prepareMessage: words run together', () => {
   });
 });
 
+describe('prepareMessage: digits written for letters', () => {
+  it('GIVEN known words with digits between their letters THEN they count as those words, at their positions', () => {
+    expect(termsAt('g30rge s0r0s was a n4z1 c0llab0rat0r')).toEqual([
+      [stem('collaborator'), [3]],
+      [stem('george'), [0]],
+      [stem('nazi'), [2]],
+      [stem('soros'), [1]],
+    ]);
+  });
+
+  it('GIVEN digits that make no known word, or stand after the letters THEN nothing is added ("ub3zog5eka", "h1n1", "soros2")', () => {
+    expect(termsAt('ub3zog5eka h1n1 soros2 f3stival')).toEqual([[stem('festival'), [3]]]);
+  });
+});
+
 describe('prepareMessage: copied tweets', () => {
   it('GIVEN an attribution line THEN the handle and the day are not read, the name, month and year are', () => {
     const m = prepareMessage('Chaos at the festival — George Smith (@fyrefestival) April 20, 2017', index, 16_000);
