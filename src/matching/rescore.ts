@@ -1,5 +1,6 @@
 import { bestWindowOf, type PhraseWindow } from './bestWindow.js';
 import { matchedPhrase, phraseAt, type IndexedPhrase, type PhraseIndex } from './phraseIndex.js';
+import { countStretches } from './stretches.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import type { Candidate } from './retrieve.js';
 import type { ClaimMatch } from './types.js';
@@ -71,6 +72,29 @@ export function measureCoverage(index: PhraseIndex, message: PreparedMessage, ca
   }
   if (bestPhrase < 0) return undefined;
   return { candidate, phrase: phraseAt(index, bestPhrase), window: bestWindowFound!, coverage: bestCoverage };
+}
+
+/**
+ * Whether another Chinese phrase of the debunk than `phrase` (a claim, a variant) shares with the
+ * message five character pairs or more, in two separate pieces or more: "谁发谣言谁负责，群主不用管的"
+ * covers the variant "群主不用管…" best, in one piece, but shares "谁发谣言谁负责" and "群主"
+ * with the claim. Two short pieces are often two names ("上海", "顾村公园": four pairs). Bounded
+ * by the debunk's phrases; asked only of a match that names one thing.
+ */
+const TERMS_ELSEWHERE = 5;
+
+export function sharesPiecesElsewhere(index: PhraseIndex, message: PreparedMessage, phrase: IndexedPhrase): boolean {
+  const d = phrase.debunkIndex;
+  const { termStart, terms, weights, sequenceStart } = index.phrases;
+  for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
+    if (p === phrase.id) continue;
+    const other = phraseAt(index, p);
+    if (!other.ideographic) continue;
+    const length = sequenceStart[p + 1]! - sequenceStart[p]!;
+    const window = bestWindowOf(message.positions, terms, weights, termStart[p]!, termStart[p + 1]!, windowSpan(length));
+    if (window && window.terms >= TERMS_ELSEWHERE && countStretches(other, message, window.first, window.last) >= 2) return true;
+  }
+  return false;
 }
 
 /** The explained match: where in the message, and how well. */

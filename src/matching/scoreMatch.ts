@@ -1,7 +1,7 @@
 import { FEATURE_COUNT, matchFeatures } from './features.js';
 import type { PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
-import { sharedTermsNeeded, tooFewShared, type Coverage } from './rescore.js';
+import { sharedTermsNeeded, sharesPiecesElsewhere, tooFewShared, type Coverage } from './rescore.js';
 import { countStretches } from './stretches.js';
 import { verify } from './verifier.js';
 
@@ -16,6 +16,7 @@ import { verify } from './verifier.js';
  */
 const NAMES_ONLY_COVERAGE = 0.5;
 const NAMES_ONLY_SCORE = 0.5;
+
 
 /**
  * A claim of this few distinct terms (English) said only in part and out of its order — "5G towers
@@ -86,10 +87,13 @@ export interface ScoredCandidate {
 const RANK_COVERAGE_WEIGHT = 0.2;
 
 /** The verifier's score of a candidate that shares enough terms, within the names-only cap and above the near-copy floor. */
-function scoreOf(c: Coverage, message: PreparedMessage, features: Float64Array): number {
+function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): number {
   const verified = verify(features, c.phrase.ideographic);
   const namesOnly =
-    c.phrase.ideographic && c.coverage < NAMES_ONLY_COVERAGE && countStretches(c.phrase, message, c.window.first, c.window.last) < 2;
+    c.phrase.ideographic &&
+    c.coverage < NAMES_ONLY_COVERAGE &&
+    countStretches(c.phrase, message, c.window.first, c.window.last) < 2 &&
+    !sharesPiecesElsewhere(index, message, c.phrase);
   if (namesOnly) return Math.min(NAMES_ONLY_SCORE, verified);
   const score = Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
   const shortPart =
@@ -143,7 +147,7 @@ export function scoreCandidates(
       },
       block ? block.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT) : scratch,
     );
-    const score = ruledOut ? 0 : scoreOf(c, message, features);
+    const score = ruledOut ? 0 : scoreOf(index, c, message, features);
     return { coverage: c, features: block ? features : NO_FEATURES, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]! };
   });
 }

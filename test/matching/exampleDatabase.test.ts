@@ -23,6 +23,7 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'passed on', text: '青浦有个幼儿园的老师在卖淫，大家转一下', id: 'qingpu-kindergarten-teacher' },
     { given: 'traditional, shortened', text: '上海顧村公園發生雷擊事件', id: 'gucun-park-lightning' },
     { given: 'retold', text: '谁发谣言谁负责，群主不用担责任', id: 'group-owner-not-responsible' },
+    { given: 'retold closer to a variant than to the claim', text: '谁发谣言谁负责，群主不用管的', id: 'group-owner-not-responsible' },
     { given: 'in the first person', text: '我只是转发一下，又不是我编的，转发不犯法', id: 'forwarding-rumors-is-legal' },
     { given: 'reworded', text: '每隔15分钟喝一次热水，可以把病毒冲到胃里，胃酸会杀死病毒', id: 'hot-water-every-15-minutes' },
     { given: 'in other words', text: 'eating garlic protects you from the coronavirus', id: 'garlic-prevents-infection' },

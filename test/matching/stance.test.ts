@@ -38,6 +38,9 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'the claim with "does not"', text: '5G towers do NOT spread the coronavirus', stance: 'refute' },
   { given: 'the Chinese claim with "不能"', text: '喝热水不能杀死新冠病毒', stance: 'refute' },
   { given: 'an opening "no,"', text: `no, ${FIVE_G} is not a thing, read the WHO page`, stance: 'refute' },
+  { given: '"a conspiracy theory, stop forwarding it"', text: `the ${FIVE_G} thing is a conspiracy theory, stop forwarding it`, stance: 'refute' },
+  { given: '"tells you nothing"', text: `saying ${FIVE_G} tells you nothing, radio waves can't carry a virus`, stance: 'refute' },
+  { given: 'a Chinese claim retold as protection ("不会被传染")', text: '天天喝热水就可以杀死新冠病毒，不会被传染，我们全家都在喝', stance: 'spread' },
   { given: 'a repeated cue beyond the claim', text: '群里有人发谣言，谁发的谁负责，跟群主没关系——这本身就是谣言', stance: 'refute', id: GROUP_OWNER.id },
   // Laughing it off.
   { given: 'disbelief', text: `My grandma says ${FIVE_G}, lol no`, stance: 'mock' },

@@ -3,7 +3,7 @@ import { normalizedText } from '../normalize.js';
 import type { PreparedMessage } from '../prepareMessage.js';
 import type { Token } from '../tokenize.js';
 import type { Stance } from '../types.js';
-import { DENIAL, DISTRUST, MOCK, OPENING_DENIAL, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
+import { DENIAL, DISTRUST, MOCK, OPENING_DENIAL, PROTECTED_OUTCOME, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
 import { sentencesOf, type Sentence } from './sentences.js';
 import { appendAll } from '../../lib/appendAll.js';
 
@@ -194,7 +194,9 @@ export function readStance(
   const opening = OPENING_DENIAL.exec(message.text);
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
   const denial = span
-    ? withoutClaimWords(hitsOf(DENIAL_RE, text), claimTexts, inSpan).filter((h) => inSpan(h) && !asked(h) && !insideDistrust(h))
+    ? withoutClaimWords(hitsOf(DENIAL_RE, text), claimTexts, inSpan).filter(
+        (h) => inSpan(h) && !asked(h) && !insideDistrust(h) && !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)),
+      )
     : [];
   if (distrust.length > 0 || urge.length > 0) {
     // Passing it on while waving the refuters away is spreading, whatever words it borrows.

@@ -20,6 +20,8 @@ export const REFUTE = {
     'not accurate', 'isn t accurate', 'inaccurate', 'not legit', 'not real', 'isn t real', 'isn t true', 'is not true', 'satire',
     'don t believe', 'do not believe', 'don t share', 'do not share', 'don t repost', 'stop sharing', 'don t spread',
     'wouldn t trust', 'wouldn t share', 'junk site', 'never happened', 'not what happened', 'snopes', 'no such thing',
+    'conspiracy theory', 'conspiracy theories', 'don t forward', 'do not forward', 'stop forwarding', 'stop spreading', 'quit spreading',
+    'tells you nothing', 'proves nothing', 'means nothing', 'not how viruses work', 'not how it works',
   ],
 } as const;
 
@@ -36,6 +38,12 @@ export const DENIAL = {
     'does not', 'do not', 'did not', 'is not', 'are not', 'was not', 'were not', 'has not', 'have not',
   ],
 } as const;
+
+/**
+ * After a Chinese denial, what the claim promises rather than denies: "盐水漱口就不会被传染",
+ * "吃大蒜不会得新冠" retell a claim that something protects.
+ */
+export const PROTECTED_OUTCOME = /^(?:再)?(?:被|让你)?(?:传染|感染|得病|得新冠|得肺炎|染上|中招|生病|被感染)/u;
 
 /** Laughing it off or disbelief without a refutation: no strike, no reply. */
 export const MOCK = {
