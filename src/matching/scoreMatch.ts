@@ -1,5 +1,7 @@
 import { FEATURE_COUNT, matchFeatures } from './features.js';
-import type { PhraseIndex } from './phraseIndex.js';
+import { matchedPhrase, type PhraseIndex } from './phraseIndex.js';
+import { normalizedText } from './normalize.js';
+import { tokenize } from './tokenize.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { sharedTermsNeeded, sharesPiecesElsewhere, tooFewShared, type Coverage } from './rescore.js';
 import { countStretches } from './stretches.js';
@@ -27,6 +29,53 @@ const NAMES_ONLY_SCORE = 0.5;
 const SHORT_CLAIM_TERMS = 4;
 const SHORT_PART_ORDER = 0.5;
 const SHORT_PART_SCORE = 0.75;
+
+/**
+ * A message that shares at most half of a claim's terms and says another number where the claim
+ * has one — "I can hold my breath for 40 seconds" against "If you can hold your breath for 10
+ * seconds without coughing, you do not have the coronavirus" — talks about something else with
+ * the same words, and scores at most SHORT_PART_SCORE. A retelling that keeps most of the claim
+ * may change its number ("forward this to 20 contacts") and still carry it.
+ */
+const OTHER_NUMBER_TERM_SHARE = 0.5;
+const NUMBER = /^\d+$/;
+
+/** Whether the message's window holds a number and none of the phrase's numbers is in the message, when the phrase has one. */
+function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  let windowNumber = false;
+  for (let t = c.window.first; t <= c.window.last && !windowNumber; t++) windowNumber = NUMBER.test(message.tokens[t]!.term);
+  if (!windowNumber) return false;
+  let phraseNumber = false;
+  for (const { term } of tokenize(normalizedText(matchedPhrase(index, c.phrase.id).text))) {
+    if (!NUMBER.test(term)) continue;
+    phraseNumber = true;
+    const id = index.termIds.get(term);
+    if (id !== undefined && message.positions.has(id)) return false;
+  }
+  return phraseNumber;
+}
+
+/**
+ * Whether the window holds nothing but the phrase's terms it shares, each once, in the phrase's
+ * order: "5G spreads corona" says "5G towers spread the coronavirus" with a word left out, where
+ * "5G towers are being built near the coronavirus ward" puts other words between.
+ */
+function saidInOneRun(c: Coverage, message: PreparedMessage): boolean {
+  const { first, last } = c.window;
+  if (last - first + 1 !== c.window.terms) return false;
+  let previous = -1;
+  for (const term of c.phrase.sequence) {
+    const at = message.positions.get(term);
+    if (!at) continue;
+    let inWindow = -1;
+    for (const p of at) if (p >= first && p <= last) inWindow = inWindow < 0 ? p : -2;
+    if (inWindow === -2) return false;
+    if (inWindow < 0) continue;
+    if (inWindow <= previous) return false;
+    previous = inWindow;
+  }
+  return true;
+}
 
 /** A message needs this many distinct known terms before any phrase could share enough with it. */
 export const FEWEST_TERMS_TO_MATCH = sharedTermsNeeded(0);
@@ -97,8 +146,14 @@ function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, feat
   if (namesOnly) return Math.min(NAMES_ONLY_SCORE, verified);
   const score = Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
   const shortPart =
-    !c.phrase.ideographic && c.phrase.terms.length <= SHORT_CLAIM_TERMS && features[TERM_SHARE]! < 1 && features[ORDER]! < SHORT_PART_ORDER;
-  return shortPart ? Math.min(SHORT_PART_SCORE, score) : score;
+    !c.phrase.ideographic &&
+    c.phrase.terms.length <= SHORT_CLAIM_TERMS &&
+    features[TERM_SHARE]! < 1 &&
+    features[ORDER]! < SHORT_PART_ORDER &&
+    !saidInOneRun(c, message);
+  if (shortPart) return Math.min(SHORT_PART_SCORE, score);
+  const otherNumber = score > SHORT_PART_SCORE && features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message);
+  return otherNumber ? SHORT_PART_SCORE : score;
 }
 
 /** What a candidate carries when its features are not asked for. */

@@ -82,7 +82,7 @@ describe('stance: only spreading climbs the ladder', () => {
 });
 
 describe('questions are answered from thresholds.answer, which may sit below act', () => {
-  const question = 'did someone say 5G causes covid?';
+  const question = 'did someone say 5G spreads covid?';
 
   it('GIVEN a question scoring between answer and act THEN it gets the refutation and no strike; without answer it is only logged', async () => {
     const probe = await enforcing();
@@ -104,7 +104,7 @@ describe('questions are answered from thresholds.answer, which may sit below act
   });
 
   it('GIVEN a message that spreads at the same score THEN answer does not lower the bar for it', async () => {
-    const spread = '5G causes covid';
+    const spread = '5G spreads covid';
     const probe = await enforcing();
     const score = (await probe.post({ text: spread })).matches[0]?.score ?? 0;
     expect(score).toBeLessThan(0.99);
@@ -116,7 +116,7 @@ describe('questions are answered from thresholds.answer, which may sit below act
   });
 
   it('GIVEN suggest raised above answer THEN the change is taken and a question below suggest is only looked at, not answered', async () => {
-    const question = 'did someone say 5G causes covid?';
+    const question = 'did someone say 5G spreads covid?';
     const score = (await (await enforcing()).post({ text: question })).matches[0]?.score ?? 0;
     expect(score).toBeGreaterThan(0.5);
     const h = await enforcing();

@@ -30,6 +30,8 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'abbreviated', text: "If you can hold your breath 10 secs without coughing you're covid free", id: 'hold-breath-10-seconds-test' },
     { given: 'without the country\'s name', text: 'Costa Rican bananas carry flesh-eating bacteria', id: 'bananas-flesh-eating-bacteria' },
     { given: 'reordered', text: 'forward this message to 10 contacts or whatsapp will start charging you', id: 'whatsapp-will-start-charging' },
+    { given: 'with another number', text: 'WhatsApp will start charging unless you forward this message to 20 contacts', id: 'whatsapp-will-start-charging' },
+    { given: 'shortened, with a word left out', text: '5-G causes covid!!! share before they delete this', id: '5g-spreads-coronavirus' },
   ])('GIVEN the claim $given THEN it acts with that claim', ({ text, id }) => {
     const top = matcher.match(text).matches[0];
     expect(top?.debunkId).toBe(id);
@@ -46,6 +48,8 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'mosquitoes in summer', text: '蚊子太多了，晚上睡不着' },
     { given: 'an ordinary forward', text: 'forward this to everyone in the class: the exam moved to friday' },
     { given: 'a generic safety post', text: 'Safety always comes first. Do not panic and stay safe. #CoronaAlert' },
+    { given: 'holding one\'s breath for another number of seconds', text: 'I hold my breath when I swim underwater, can do like 40 seconds' },
+    { given: '5G towers spreading coverage', text: '5G towers spread coverage across the whole valley' },
   ])('GIVEN $given THEN nothing acts', ({ text }) => {
     for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ACT);
   });

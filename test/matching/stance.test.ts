@@ -7,7 +7,8 @@ import { ALL_DEBUNKS, DEBUNKS, debunk } from './fixtures.js';
 const ACT = actThresholdOf();
 const GROUP_OWNER = debunk({ id: 'group-owner-not-responsible', claim: '群里有人发谣言，谁发的谁负责，跟群主没关系', lang: 'zh' });
 const HOAX_CLAIM = debunk({ id: 'climate-hoax-quote', claim: 'The president called global warming a hoax invented by China', lang: 'en' });
-const matcher = createMatcher([...ALL_DEBUNKS, GROUP_OWNER, HOAX_CLAIM]);
+const NEVER_PUNISHED = debunk({ id: 'online-rumors-never-punished', claim: '网上传个谣言而已，根本没人管，也不会被处罚', lang: 'zh' });
+const matcher = createMatcher([...ALL_DEBUNKS, GROUP_OWNER, HOAX_CLAIM, NEVER_PUNISHED]);
 const FIVE_G = '5G towers spread the coronavirus';
 const HOT_WATER = '喝热水可以杀死新冠病毒';
 
@@ -41,6 +42,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"a conspiracy theory, stop forwarding it"', text: `the ${FIVE_G} thing is a conspiracy theory, stop forwarding it`, stance: 'refute' },
   { given: '"tells you nothing"', text: `saying ${FIVE_G} tells you nothing, radio waves can't carry a virus`, stance: 'refute' },
   { given: 'a Chinese claim retold as protection ("不会被传染")', text: '天天喝热水就可以杀死新冠病毒，不会被传染，我们全家都在喝', stance: 'spread' },
+  { given: 'a negative claim retold with another denial word ("根本不会")', text: '在网上传谣言根本不会被处罚的，放心发', stance: 'spread', id: NEVER_PUNISHED.id },
+  { given: 'a negative claim denied ("不是没人管")', text: '网上传谣言不是没人管，会被处罚的', stance: 'refute', id: NEVER_PUNISHED.id },
   { given: 'a repeated cue beyond the claim', text: '群里有人发谣言，谁发的谁负责，跟群主没关系——这本身就是谣言', stance: 'refute', id: GROUP_OWNER.id },
   // Laughing it off.
   { given: 'disbelief', text: `My grandma says ${FIVE_G}, lol no`, stance: 'mock' },

@@ -127,6 +127,29 @@ function claimTextsOf(d: Debunk | undefined): string[] {
   return texts;
 }
 
+/** The denial cues the debunk's claim or a variant holds ("不会" in "…也不会被处罚"), once per debunk object. */
+const claimDenialsCache = new WeakMap<Debunk, string[]>();
+function claimDenials(d: Debunk | undefined): string[] {
+  if (!d) return [];
+  let cues = claimDenialsCache.get(d);
+  if (!cues) {
+    cues = [...new Set(claimTextsOf(d).flatMap((t) => hitsOf(DENIAL_RE, t).map((h) => h.cue)))];
+    claimDenialsCache.set(d, cues);
+  }
+  return cues;
+}
+
+/**
+ * Whether denial `h` runs into one the claim itself holds: "根本不会被处罚" against "…也不会被
+ * 处罚" is the claim's "不会" said with "根本", not a denial of it. The cues are found without
+ * overlap, longest first, so "根本不" hides the "不会" it runs into.
+ */
+function runsIntoClaimDenial(text: string, h: Hit, claimCues: readonly string[]): boolean {
+  if (claimCues.length === 0) return false;
+  const around = text.slice(h.at, h.end + 2);
+  return claimCues.some((c) => c !== h.cue && around.includes(c) && !h.cue.includes(c));
+}
+
 const unique = (cues: string[]) => [...new Set(cues)].slice(0, 5);
 
 /**
@@ -195,7 +218,12 @@ export function readStance(
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
   const denial = span
     ? withoutClaimWords(hitsOf(DENIAL_RE, text), claimTexts, inSpan).filter(
-        (h) => inSpan(h) && !asked(h) && !insideDistrust(h) && !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)),
+        (h) =>
+          inSpan(h) &&
+          !asked(h) &&
+          !insideDistrust(h) &&
+          !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&
+          !runsIntoClaimDenial(text, h, claimDenials(debunk)),
       )
     : [];
   if (distrust.length > 0 || urge.length > 0) {
