@@ -8,7 +8,8 @@ const ACT = actThresholdOf();
 const GROUP_OWNER = debunk({ id: 'group-owner-not-responsible', claim: '群里有人发谣言，谁发的谁负责，跟群主没关系', lang: 'zh' });
 const HOAX_CLAIM = debunk({ id: 'climate-hoax-quote', claim: 'The president called global warming a hoax invented by China', lang: 'en' });
 const NEVER_PUNISHED = debunk({ id: 'online-rumors-never-punished', claim: '网上传个谣言而已，根本没人管，也不会被处罚', lang: 'zh' });
-const matcher = createMatcher([...ALL_DEBUNKS, GROUP_OWNER, HOAX_CLAIM, NEVER_PUNISHED]);
+const RED_LIGHTS = debunk({ id: 'red-lights', claim: '十堰为了不让大家出门，所有路口的红绿灯全调成红灯', lang: 'zh' });
+const matcher = createMatcher([...ALL_DEBUNKS, GROUP_OWNER, HOAX_CLAIM, NEVER_PUNISHED, RED_LIGHTS]);
 const FIVE_G = '5G towers spread the coronavirus';
 const HOT_WATER = '喝热水可以杀死新冠病毒';
 
@@ -44,6 +45,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a Chinese claim retold as protection ("不会被传染")', text: '天天喝热水就可以杀死新冠病毒，不会被传染，我们全家都在喝', stance: 'spread' },
   { given: 'a negative claim retold with another denial word ("根本不会")', text: '在网上传谣言根本不会被处罚的，放心发', stance: 'spread', id: NEVER_PUNISHED.id },
   { given: 'a negative claim denied ("不是没人管")', text: '网上传谣言不是没人管，会被处罚的', stance: 'refute', id: NEVER_PUNISHED.id },
+  { given: 'a negative claim stated the other way round ("会被处罚")', text: '网上传谣言会被处罚的，大家注意', stance: 'refute', id: NEVER_PUNISHED.id },
+  { given: 'a claim whose 不 is only its purpose ("为了不让…"), retold without it', text: '十堰为了让大家别出门，路口红绿灯都改成红灯了', stance: 'spread', id: RED_LIGHTS.id },
   { given: 'a repeated cue beyond the claim', text: '群里有人发谣言，谁发的谁负责，跟群主没关系——这本身就是谣言', stance: 'refute', id: GROUP_OWNER.id },
   // Laughing it off.
   { given: 'disbelief', text: `My grandma says ${FIVE_G}, lol no`, stance: 'mock' },

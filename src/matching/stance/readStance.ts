@@ -150,6 +150,55 @@ function runsIntoClaimDenial(text: string, h: Hit, claimCues: readonly string[])
   return claimCues.some((c) => c !== h.cue && around.includes(c) && !h.cue.includes(c));
 }
 
+/**
+ * A Chinese negation of what a claim says will or can happen, or of anyone doing it: "不会被处罚",
+ * "不犯法", "没人管", "没有…". Not every 不 or 没: "为了不让大家出门", "没躲过", "进不了" negate
+ * inside a claim that asserts something. Not the 不 of a yes-no question ("会不会爆发").
+ */
+const CLAIM_NEGATION = /(?<!会|能|是|有|用|算|犯|必)(?:不(?=会|能|用|算|犯|必)|没(?=人|有))/gu;
+/** Any negation in the few characters before a predicate. */
+const CHINESE_NEGATION = /[不没无非未别]/u;
+const IDEOGRAPHS = /^[\u4e00-\u9fff]{2}$/u;
+/** Characters before a predicate within which a negation negates it. */
+const NEGATION_REACH = 3;
+
+/**
+ * What the debunk's Chinese claim and variants say is not so: the two characters after each
+ * negation ("被处" of "也不会被处罚", "人管" of "根本没人管", "犯法" of "不犯法"). Once per debunk.
+ */
+const negatedCache = new WeakMap<Debunk, string[]>();
+function negatedPredicates(d: Debunk | undefined): string[] {
+  if (!d) return [];
+  let predicates = negatedCache.get(d);
+  if (!predicates) {
+    const found = new Set<string>();
+    for (const t of claimTextsOf(d)) {
+      for (const m of t.matchAll(CLAIM_NEGATION)) {
+        const p = t.slice(m.index + m[0].length, m.index + m[0].length + 2);
+        if (IDEOGRAPHS.test(p)) found.add(p);
+      }
+    }
+    predicates = [...found];
+    negatedCache.set(d, predicates);
+  }
+  return predicates;
+}
+
+/**
+ * Where the message says without a negation what a negative claim negates: "网上传谣言会被处罚的"
+ * against "网上传个谣言而已，根本没人管，也不会被处罚" states the opposite, a refutation without
+ * any refutation word. "传谣根本不会被处罚" keeps the negation and retells the claim.
+ */
+function oppositesOf(text: string, predicates: readonly string[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const p of predicates) {
+    for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + p.length)) {
+      if (!CHINESE_NEGATION.test(text.slice(Math.max(0, at - NEGATION_REACH), at))) hits.push({ cue: p, at, end: at + p.length });
+    }
+  }
+  return hits;
+}
+
 const unique = (cues: string[]) => [...new Set(cues)].slice(0, 5);
 
 /**
@@ -231,9 +280,18 @@ export function readStance(
     return { stance: 'spread', cues: unique([...distrust.map((d) => `distrusts: ${d.cue}`), ...urge.map((u) => `urges: ${u.cue}`)]) };
   }
   // One doubting word after an explicit question ("是真的吗？感觉像编的") still asks; two refute.
-  const refuting = extraRefutations.length + new Set(refute.map((h) => h.cue)).size + denial.length;
+  const opposite = MAY_HOLD_CHINESE.test(text) ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !asked(h) && !insideDistrust(h)) : [];
+  const refuting = extraRefutations.length + new Set(refute.map((h) => h.cue)).size + denial.length + opposite.length;
   if (refuting > (questionWords.length > 0 ? 1 : 0)) {
-    return { stance: 'refute', cues: unique([...refute.map((h) => h.cue), ...denial.map((h) => `denies: ${h.cue}`), ...extraRefutations]) };
+    return {
+      stance: 'refute',
+      cues: unique([
+        ...refute.map((h) => h.cue),
+        ...denial.map((h) => `denies: ${h.cue}`),
+        ...opposite.map((h) => `says the opposite: ${h.cue}`),
+        ...extraRefutations,
+      ]),
+    };
   }
   const mock = withoutClaimWords(hitsOf(MOCK_RE, text), claimTexts, inSpan);
   if (mock.length > 0) return { stance: 'mock', cues: unique(mock.map((h) => h.cue)) };
