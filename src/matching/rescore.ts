@@ -74,6 +74,9 @@ export function measureCoverage(index: PhraseIndex, message: PreparedMessage, ca
   return { candidate, phrase: phraseAt(index, bestPhrase), window: bestWindowFound!, coverage: bestCoverage };
 }
 
+/** Character pairs another phrase must share, in two pieces, to show more than names (see sharesPiecesElsewhere). */
+const TERMS_ELSEWHERE = 5;
+
 /**
  * Whether another Chinese phrase of the debunk than `phrase` (a claim, a variant) shares with the
  * message five character pairs or more, in two separate pieces or more: "谁发谣言谁负责，群主不用管的"
@@ -81,8 +84,6 @@ export function measureCoverage(index: PhraseIndex, message: PreparedMessage, ca
  * with the claim. Two short pieces are often two names ("上海", "顾村公园": four pairs). Bounded
  * by the debunk's phrases; asked only of a match that names one thing.
  */
-const TERMS_ELSEWHERE = 5;
-
 export function sharesPiecesElsewhere(index: PhraseIndex, message: PreparedMessage, phrase: IndexedPhrase): boolean {
   const d = phrase.debunkIndex;
   const { termStart, terms, weights, sequenceStart } = index.phrases;

@@ -19,7 +19,6 @@ import { verify } from './verifier.js';
 const NAMES_ONLY_COVERAGE = 0.5;
 const NAMES_ONLY_SCORE = 0.5;
 
-
 /**
  * A claim of this few distinct terms (English) said only in part and out of its order — "5G towers
  * are being built near the coronavirus ward" against "5G towers spread the coronavirus" — scores
