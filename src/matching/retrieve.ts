@@ -36,6 +36,10 @@ export class Accumulator {
   /** The best touched so far, for topK. */
   bestScores = new Float64Array(COMPLETED_POOL);
   bestDebunks = new Int32Array(COMPLETED_POOL);
+  /** Written so the loads that warm the pool's term lists are not optimized away. */
+  touchedFirst = 0;
+  /** Buffer for the terms left unread. */
+  unread = new Int32Array(64);
   constructor(size: number) {
     this.scores = new Float32Array(size);
     this.touched = new Int32Array(size);
@@ -43,6 +47,28 @@ export class Accumulator {
   reset(): void {
     for (let i = 0; i < this.count; i++) this.scores[this.touched[i]!] = 0;
     this.count = 0;
+  }
+
+  /** Terms left unread, `terms[read]` on, ascending in a reused buffer (valid up to their count). */
+  unreadOf(terms: readonly number[], read: number): Int32Array {
+    const n = terms.length - read;
+    if (this.unread.length < n) this.unread = new Int32Array(2 * n);
+    const out = this.unread;
+    for (let j = 0; j < n; j++) out[j] = terms[read + j]!;
+    if (n > INSERTION_SORT_MAX) {
+      out.subarray(0, n).sort();
+      return out;
+    }
+    for (let i = 1; i < n; i++) {
+      const t = out[i]!;
+      let j = i;
+      while (j > 0 && out[j - 1]! > t) {
+        out[j] = out[j - 1]!;
+        j--;
+      }
+      out[j] = t;
+    }
+    return out;
   }
 }
 
@@ -84,24 +110,48 @@ export function retrieve(
 
   // Common terms left unread: add their impacts to the best debunks found so far, looking each
   // term up in the debunk's own sorted term list instead of scanning its posting list.
-  const pool = topK(acc, COMPLETED_POOL);
-  // Distinct term ids: any sort gives the same order, and a typed array sorts without a comparator.
-  const unread = Int32Array.from(terms.slice(read)).sort();
+  const size = selectBest(acc, COMPLETED_POOL);
+  // Distinct term ids: any sort gives the same order.
+  const unread = acc.unreadOf(terms, read);
+  const unreadCount = terms.length - read;
   const { start: docStart, values: docTerms, impacts: docImpacts } = index.docTerms;
-  for (const c of pool) {
-    let i = docStart[c.debunkIndex]!;
-    const end = docStart[c.debunkIndex + 1]!;
+  const { bestScores, bestDebunks } = acc;
+  // The pool's term lists lie far apart in memory: reading each one's first term in a loop of
+  // independent loads lets their cache misses overlap, where the merges below would wait for
+  // each in turn.
+  let first = 0;
+  for (let c = 0; c < size; c++) first |= docTerms[docStart[bestDebunks[c]!]!]!;
+  acc.touchedFirst = first;
+  for (let c = 0; c < size; c++) {
+    const d = bestDebunks[c]!;
+    let score = bestScores[c]!;
+    let i = docStart[d]!;
+    const end = docStart[d + 1]!;
     let j = 0;
-    while (i < end && j < unread.length) {
+    while (i < end && j < unreadCount) {
       const dt = docTerms[i]!;
       const qt = unread[j]!;
-      if (dt === qt) c.score += docImpacts[i]!;
+      if (dt === qt) score += docImpacts[i]!;
       // Both advance on a match; otherwise the smaller one does.
       i += dt <= qt ? 1 : 0;
       j += dt >= qt ? 1 : 0;
     }
+    bestScores[c] = score;
   }
-  return pool.sort((a, b) => b.score - a.score).slice(0, limits.candidates);
+  // Best first by the completed scores, equal ones in pool order (a stable insertion sort).
+  for (let c = 1; c < size; c++) {
+    const score = bestScores[c]!;
+    const d = bestDebunks[c]!;
+    let at = c;
+    while (at > 0 && bestScores[at - 1]! < score) {
+      bestScores[at] = bestScores[at - 1]!;
+      bestDebunks[at] = bestDebunks[at - 1]!;
+      at--;
+    }
+    bestScores[at] = score;
+    bestDebunks[at] = d;
+  }
+  return candidatesOf(acc, Math.min(size, limits.candidates));
 }
 
 /** Messages with at most this many query terms sort them by insertion (no comparator calls). */
@@ -126,10 +176,11 @@ function byIdf(queryTerms: readonly number[], idf: Float32Array): number[] {
 }
 
 /**
- * The k best touched debunks, by a bounded insertion list (k is small) in typed arrays; on equal
- * scores the debunk touched first comes first. Leaves the accumulator empty.
+ * Puts the k best touched debunks in `bestScores` and `bestDebunks`, best first, by a bounded
+ * insertion list (k is small); on equal scores the debunk touched first comes first. Returns how
+ * many there are. Leaves the accumulator empty.
  */
-function topK(acc: Accumulator, k: number): Candidate[] {
+function selectBest(acc: Accumulator, k: number): number {
   if (acc.bestScores.length < k) {
     acc.bestScores = new Float64Array(k);
     acc.bestDebunks = new Int32Array(k);
@@ -152,7 +203,17 @@ function topK(acc: Accumulator, k: number): Candidate[] {
     bestDebunks[at] = debunkIndex;
   }
   acc.count = 0;
+  return size;
+}
+
+/** The first `size` of the best debunks as candidates. */
+function candidatesOf(acc: Accumulator, size: number): Candidate[] {
   const best: Candidate[] = [];
-  for (let i = 0; i < size; i++) best.push({ debunkIndex: bestDebunks[i]!, score: bestScores[i]! });
+  for (let i = 0; i < size; i++) best.push({ debunkIndex: acc.bestDebunks[i]!, score: acc.bestScores[i]! });
   return best;
+}
+
+/** The k best touched debunks as candidates (see selectBest). */
+function topK(acc: Accumulator, k: number): Candidate[] {
+  return candidatesOf(acc, selectBest(acc, k));
 }

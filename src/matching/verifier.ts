@@ -81,64 +81,80 @@ export function withVerifierWeights<T>(weights: VerifierWeights, fn: () => T): T
 }
 
 /**
- * Trees in flat arrays, node by node (feature -1 on a leaf): walking them reads no objects. The
- * same comparisons and the same sum in the same order as boostedLogit.
+ * Trees of depth two at most (as fitted) in flat arrays, each padded to a full tree: a leaf above
+ * the bottom becomes a split whose two leaves hold its value. Walking them reads no objects and
+ * takes no branch: which way a split goes is a coin toss, and the mispredictions cost more than
+ * the comparisons. The same comparisons and the same sum in the same order as boostedLogit.
  */
 interface FlatTrees {
   bias: number;
-  roots: Int32Array;
-  feature: Int32Array;
-  threshold: Float64Array;
-  left: Int32Array;
-  right: Int32Array;
-  value: Float64Array;
+  /** Per tree k: the root's feature and threshold at k, its children's at 2k and 2k + 1. */
+  rootFeature: Int32Array;
+  rootThreshold: Float64Array;
+  childFeature: Int32Array;
+  childThreshold: Float64Array;
+  /** Per tree k: its leaves at 4k to 4k + 3, left to right. */
+  leaf: Float64Array;
 }
 
+/** Whether every tree has depth two at most, so it can be padded to a full one. */
+const shallow = (model: BoostedTrees): boolean =>
+  model.trees.every((t) => t.f === undefined || [t.l!, t.r!].every((c) => c.f === undefined || (c.l!.f === undefined && c.r!.f === undefined)));
+
 function flatten(model: BoostedTrees): FlatTrees {
-  const nodes: TreeNode[] = [];
-  const number = (node: TreeNode): number => {
-    const at = nodes.length;
-    nodes.push(node);
-    if (node.f !== undefined) {
-      number(node.l!);
-      number(node.r!);
-    }
-    return at;
-  };
-  const roots = Int32Array.from(model.trees.map(number));
-  const at = new Map(nodes.map((n, i) => [n, i]));
-  return {
+  const n = model.trees.length;
+  const flat: FlatTrees = {
     bias: model.bias,
-    roots,
-    feature: Int32Array.from(nodes, (n) => (n.f === undefined ? -1 : n.f)),
-    // An absent threshold compares false, as undefined did; an absent leaf value adds NaN, as undefined did.
-    threshold: Float64Array.from(nodes, (n) => n.t ?? Number.NaN),
-    left: Int32Array.from(nodes, (n) => (n.f === undefined ? -1 : at.get(n.l!)!)),
-    right: Int32Array.from(nodes, (n) => (n.f === undefined ? -1 : at.get(n.r!)!)),
-    value: Float64Array.from(nodes, (n) => n.v ?? Number.NaN),
+    rootFeature: new Int32Array(n),
+    rootThreshold: new Float64Array(n),
+    childFeature: new Int32Array(2 * n),
+    childThreshold: new Float64Array(2 * n),
+    leaf: new Float64Array(4 * n),
   };
+  // A leaf stands in for a split on feature 0 whose two sides are itself. An absent threshold
+  // compares false, as undefined did; an absent leaf value adds NaN, as undefined did.
+  const split = (node: TreeNode): [number, number, TreeNode, TreeNode] =>
+    node.f === undefined ? [0, 0, node, node] : [node.f, node.t ?? Number.NaN, node.l!, node.r!];
+  model.trees.forEach((tree, k) => {
+    const [f, t, l, r] = split(tree);
+    flat.rootFeature[k] = f;
+    flat.rootThreshold[k] = t;
+    [l, r].forEach((child, side) => {
+      const [cf, ct, cl, cr] = split(child);
+      flat.childFeature[2 * k + side] = cf;
+      flat.childThreshold[2 * k + side] = ct;
+      flat.leaf[4 * k + 2 * side] = cl.v ?? Number.NaN;
+      flat.leaf[4 * k + 2 * side + 1] = cr.v ?? Number.NaN;
+    });
+  });
+  return flat;
 }
 
 function flatLogit(model: FlatTrees, x: ArrayLike<number>): number {
-  const { roots, feature, threshold, left, right, value } = model;
+  const { rootFeature, rootThreshold, childFeature, childThreshold, leaf } = model;
   let z = model.bias;
-  for (let k = 0; k < roots.length; k++) {
-    let i = roots[k]!;
-    for (let f = feature[i]!; f >= 0; f = feature[i]!) i = x[f]! < threshold[i]! ? left[i]! : right[i]!;
-    z += value[i]!;
+  for (let k = 0; k < rootFeature.length; k++) {
+    // 0 to go left (x < threshold), 1 to go right, as numbers rather than branches.
+    const side = 1 - +(x[rootFeature[k]!]! < rootThreshold[k]!);
+    const child = 2 * k + side;
+    const last = 1 - +(x[childFeature[child]!]! < childThreshold[child]!);
+    z += leaf[2 * child + last]!;
   }
   return z;
 }
 
-/** The committed weights, flattened on first use (they never change; weights fitted at run time are walked as trees). */
-let committed: { en: FlatTrees; zh: FlatTrees } | undefined;
+/**
+ * The committed weights, flattened on first use (they never change; weights fitted at run time are
+ * walked as trees); null when they hold a deeper tree, which is walked as a tree too.
+ */
+let committed: { en: FlatTrees; zh: FlatTrees } | null | undefined;
 
 /** The match score in [0,1]. */
 export function verify(features: Float64Array, ideographic: boolean, weights: VerifierWeights = active): number {
   if (!isCurrent(weights)) return features[0]!;
   if (weights === VERIFIER_WEIGHTS) {
-    committed ??= { en: flatten(weights.en), zh: flatten(weights.zh) };
-    return 1 / (1 + Math.exp(-flatLogit(ideographic ? committed.zh : committed.en, features)));
+    if (committed === undefined) committed = shallow(weights.en) && shallow(weights.zh) ? { en: flatten(weights.en), zh: flatten(weights.zh) } : null;
+    if (committed) return 1 / (1 + Math.exp(-flatLogit(ideographic ? committed.zh : committed.en, features)));
   }
   return 1 / (1 + Math.exp(-boostedLogit(ideographic ? weights.zh : weights.en, features)));
 }
