@@ -67,6 +67,8 @@ const DIGITS_AFTER_LETTER = /(?<=[a-z])[013457]+/g;
  * word. Only then: "ub3zog5eka" in a link, "h1n1" and "mp3s" stay as they are.
  */
 function addLookalikes(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: PositionTable): void {
+  // Most messages hold no such word: one search of the text instead of one per word.
+  if (!LOOKALIKE_IN_WORD.test(normalized)) return;
   for (let at = 0; at < tokens.length; at++) {
     const t = tokens[at]!;
     const word = normalized.slice(t.start, t.end);

@@ -173,6 +173,7 @@ function negatedPredicates(d: Debunk | undefined): string[] {
   if (!predicates) {
     const found = new Set<string>();
     for (const t of claimTextsOf(d)) {
+      if (!t.includes('不') && !t.includes('没')) continue;
       for (const m of t.matchAll(CLAIM_NEGATION)) {
         const p = t.slice(m.index + m[0].length, m.index + m[0].length + 2);
         if (IDEOGRAPHS.test(p)) found.add(p);
