@@ -139,18 +139,7 @@ export function retrieve(
     bestScores[c] = score;
   }
   // Best first by the completed scores, equal ones in pool order (a stable insertion sort).
-  for (let c = 1; c < size; c++) {
-    const score = bestScores[c]!;
-    const d = bestDebunks[c]!;
-    let at = c;
-    while (at > 0 && bestScores[at - 1]! < score) {
-      bestScores[at] = bestScores[at - 1]!;
-      bestDebunks[at] = bestDebunks[at - 1]!;
-      at--;
-    }
-    bestScores[at] = score;
-    bestDebunks[at] = d;
-  }
+  for (let c = 1; c < size; c++) insertBest(bestScores, bestDebunks, c, bestScores[c]!, bestDebunks[c]!);
   return candidatesOf(acc, Math.min(size, limits.candidates));
 }
 
@@ -193,17 +182,25 @@ function selectBest(acc: Accumulator, k: number): number {
     // Cleared while its cache line is at hand, rather than in a pass of its own.
     scores[debunkIndex] = 0;
     if (size === k && score <= bestScores[k - 1]!) continue;
-    let at = size === k ? k - 1 : size++;
-    while (at > 0 && bestScores[at - 1]! < score) {
-      bestScores[at] = bestScores[at - 1]!;
-      bestDebunks[at] = bestDebunks[at - 1]!;
-      at--;
-    }
-    bestScores[at] = score;
-    bestDebunks[at] = debunkIndex;
+    insertBest(bestScores, bestDebunks, size === k ? k - 1 : size++, score, debunkIndex);
   }
   acc.count = 0;
   return size;
+}
+
+/**
+ * Puts `score` and `debunk` at slot `from` of the best lists, or before the lower scores ahead of
+ * it (those move one slot on): one step of an insertion sort, stable for equal scores.
+ */
+function insertBest(bestScores: Float64Array, bestDebunks: Int32Array, from: number, score: number, debunk: number): void {
+  let at = from;
+  while (at > 0 && bestScores[at - 1]! < score) {
+    bestScores[at] = bestScores[at - 1]!;
+    bestDebunks[at] = bestDebunks[at - 1]!;
+    at--;
+  }
+  bestScores[at] = score;
+  bestDebunks[at] = debunk;
 }
 
 /** The first `size` of the best debunks as candidates. */
