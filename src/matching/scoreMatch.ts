@@ -76,6 +76,33 @@ function saidInOneRun(c: Coverage, message: PreparedMessage): boolean {
   return true;
 }
 
+/**
+ * The fewest debunks of any set the verifier is fitted on (checked-zh's 47). Below, the trees
+ * extrapolate, and in so small a database every shared word is rare, so they trust an English
+ * message that shares a claim's names and one word more: "Costa Rica trip was amazing, bananas
+ * everywhere" against "Bananas imported from Costa Rica carry flesh-eating bacteria" acted (0.80).
+ * There, a match sharing at most one of the claim's words besides its names, of three or more,
+ * scores at most SHORT_PART_SCORE. Larger databases are read as fitted: this costs no labelled
+ * message anything, and the rule costs clef2020-en a tenth of its acts when applied to all.
+ */
+const SMALLEST_FITTED_DATABASE = 47;
+const FEW_CONTENT_FOUND = 1;
+const CONTENT_TERMS_TO_CAP = 3;
+
+/** Whether the window holds at most FEW_CONTENT_FOUND of the phrase's terms that are not names, of CONTENT_TERMS_TO_CAP or more. */
+function namesAndOneWord(c: Coverage, message: PreparedMessage): boolean {
+  const { terms, names } = c.phrase;
+  let content = 0;
+  let found = 0;
+  for (let k = 0; k < terms.length; k++) {
+    if (names[k]) continue;
+    content++;
+    const at = message.positions.get(terms[k]!);
+    if (at && at.some((p) => p >= c.window.first && p <= c.window.last)) found++;
+  }
+  return content >= CONTENT_TERMS_TO_CAP && found <= FEW_CONTENT_FOUND;
+}
+
 /** A message needs this many distinct known terms before any phrase could share enough with it. */
 export const FEWEST_TERMS_TO_MATCH = sharedTermsNeeded(0);
 
@@ -151,6 +178,9 @@ function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, feat
     features[ORDER]! < SHORT_PART_ORDER &&
     !saidInOneRun(c, message);
   if (shortPart) return Math.min(SHORT_PART_SCORE, score);
+  if (index.debunks.length < SMALLEST_FITTED_DATABASE && !c.phrase.ideographic && namesAndOneWord(c, message)) {
+    return Math.min(SHORT_PART_SCORE, score);
+  }
   const otherNumber = score > SHORT_PART_SCORE && features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message);
   return otherNumber ? SHORT_PART_SCORE : score;
 }

@@ -50,6 +50,8 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'a generic safety post', text: 'Safety always comes first. Do not panic and stay safe. #CoronaAlert' },
     { given: 'holding one\'s breath for another number of seconds', text: 'I hold my breath when I swim underwater, can do like 40 seconds' },
     { given: '5G towers spreading coverage', text: '5G towers spread coverage across the whole valley' },
+    { given: 'a trip to the country of a rumor', text: 'Costa Rica trip was amazing, bananas everywhere' },
+    { given: 'the man of a chain letter paying for something else', text: 'Bill Gates will pay for my coffee lol, he is rich enough' },
   ])('GIVEN $given THEN nothing acts', ({ text }) => {
     for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ACT);
   });
