@@ -33,6 +33,9 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a Chinese claim with a question mark', text: `听说${HOT_WATER}？`, stance: 'question' },
   { given: '"真的假的" (holds 假的)', text: `${HOT_WATER}，真的假的`, stance: 'question' },
   { given: 'a question with one doubting word', text: 'did 5G towers really spread the coronavirus? or is that fake', stance: 'question' },
+  { given: 'a question sent without its mark ("do we …")', text: `do we have to worry that ${FIVE_G}`, stance: 'question' },
+  { given: 'a question mark on one sentence, the next asking without one', text: `wait what?? should we believe that ${FIVE_G}`, stance: 'question' },
+  { given: '"do this …" (telling, not asking)', text: `do this now: tell everyone ${FIVE_G}`, stance: 'spread' },
   // Refuting.
   { given: '"… is a hoax"', text: `the claim that ${FIVE_G} is a hoax`, stance: 'refute' },
   { given: '"…是谣言"', text: `${HOT_WATER}是谣言，别转了`, stance: 'refute' },

@@ -25,6 +25,16 @@ const IDEOGRAPH = /[\p{Script=Han}]/gu;
 const FIRST_WORD = /^[\s\p{P}\p{S}]*([A-Za-z]+)/u;
 const HEDGES = /\b(?:really|actually)\b/i;
 const FINAL_PARTICLE = /[吗][\s\p{P}\p{S}]*$/u;
+/**
+ * An English sentence built as a question, which chat often sends without its mark: "do i have to
+ * forward the msg to 10 ppl", "is it true 5G spreads covid". Not "do this test every morning":
+ * after "do", only a person asks.
+ */
+const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will|would|should|can|could|has|have) (?:i|we|you|they|he|she|it|this|that|there))\\b';
+const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*${QUESTION_START}`, 'iu');
+/** Whether some sentence of `text` may be such a question: worth splitting the message for. */
+const MAY_START_QUESTION = new RegExp(`(?:^|[\\s\\p{P}\\p{S}])${QUESTION_START}`, 'iu');
+export const mayAskUnmarked = (text: string): boolean => MAY_START_QUESTION.test(text);
 
 /** Splits a message into sentences; bounded by the message length. */
 export function sentencesOf(text: string): Sentence[] {
@@ -37,7 +47,8 @@ export function sentencesOf(text: string): Sentence[] {
     const ideographs = body.match(IDEOGRAPH)?.length ?? 0;
     const letters = body.replace(/[\s\p{P}\p{S}\p{N}]/gu, '').length;
     // "Did he really say that? or is the quote fake" asks twice.
-    const question: boolean = /[?？]/u.test(body) || FINAL_PARTICLE.test(body) || (previousAsks && firstWord === 'or');
+    const question: boolean =
+      /[?？]/u.test(body) || FINAL_PARTICLE.test(body) || (previousAsks && firstWord === 'or') || UNMARKED_QUESTION.test(body);
     previousAsks = question;
     out.push({
       start: m.index,
