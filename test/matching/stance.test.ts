@@ -36,6 +36,12 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a question sent without its mark ("do we …")', text: `do we have to worry that ${FIVE_G}`, stance: 'question' },
   { given: 'a question mark on one sentence, the next asking without one', text: `wait what?? should we believe that ${FIVE_G}`, stance: 'question' },
   { given: '"do this …" (telling, not asking)', text: `do this now: tell everyone ${FIVE_G}`, stance: 'spread' },
+  { given: 'a Chinese question by "能不能", without its mark', text: '喝热水到底能不能杀死新冠病毒', stance: 'question' },
+  { given: 'a Chinese question by "是不是"', text: '是不是喝热水可以杀死新冠病毒', stance: 'question' },
+  { given: 'a Chinese question by "有没有"', text: '喝热水可以杀死新冠病毒，有没有依据', stance: 'question' },
+  { given: '"does … really …" without its mark, with a doubting word', text: 'do 5G towers really spread the coronavirus or is that nonsense', stance: 'question' },
+  { given: 'a tag question ("…, legit?")', text: `my aunt says ${FIVE_G}, legit?`, stance: 'question' },
+  { given: '"anyone know whether"', text: `anyone know whether ${FIVE_G}`, stance: 'question' },
   // Refuting.
   { given: '"… is a hoax"', text: `the claim that ${FIVE_G} is a hoax`, stance: 'refute' },
   { given: '"…是谣言"', text: `${HOT_WATER}是谣言，别转了`, stance: 'refute' },
@@ -51,11 +57,14 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a negative claim stated the other way round ("会被处罚")', text: '网上传谣言会被处罚的，大家注意', stance: 'refute', id: NEVER_PUNISHED.id },
   { given: 'a claim whose 不 is only its purpose ("为了不让…"), retold without it', text: '十堰为了让大家别出门，路口红绿灯都改成红灯了', stance: 'spread', id: RED_LIGHTS.id },
   { given: 'a repeated cue beyond the claim', text: '群里有人发谣言，谁发的谁负责，跟群主没关系——这本身就是谣言', stance: 'refute', id: GROUP_OWNER.id },
+  { given: '"complete nonsense"', text: `${FIVE_G} is complete nonsense`, stance: 'refute' },
+  { given: '"has been disproven"', text: `the idea that ${FIVE_G} has been disproven`, stance: 'refute' },
   // Laughing it off.
   { given: 'disbelief', text: `My grandma says ${FIVE_G}, lol no`, stance: 'mock' },
   { given: '这也有人信', text: `${HOT_WATER}？这也有人信`, stance: 'mock' },
   { given: '"people still think"', text: `people still think ${FIVE_G} 🤦`, stance: 'mock' },
   { given: 'sarcasm', text: `lol ${FIVE_G}, sure, and I'm the pope`, stance: 'mock' },
+  { given: '"people will believe anything"', text: `${FIVE_G} 😂😂 people will believe anything`, stance: 'mock' },
 ];
 
 describe('stance: a question about something else', () => {

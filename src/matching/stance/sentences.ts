@@ -10,7 +10,7 @@ export interface Sentence {
   ideographic: boolean;
   /** First word, normalized ("did", "is"), for English question openers. */
   firstWord: string;
-  /** Holds "really" or "actually": "Trump really said that?" asks. */
+  /** Holds "really" or "actually", or ends on a tag ("…, legit?"): "Trump really said that?" asks. */
   hedged: boolean;
 }
 
@@ -24,6 +24,10 @@ const SENTENCE = /(?:[^。！？!?；;\n.]|\.(?!\s|$))*(?:[。！？!?；;\n]+|\
 const IDEOGRAPH = /[\p{Script=Han}]/gu;
 const FIRST_WORD = /^[\s\p{P}\p{S}]*([A-Za-z]+)/u;
 const HEDGES = /\b(?:really|actually)\b/i;
+/** A question tagged on at the end: "… tests for covid, legit?", "…, right?", "…, true?". */
+const TAG_QUESTION = /(?:^|[\s,，])(?:legit|true|real|for real|really|right|fr|is it|is that true)\s*[?？]+[\s\p{P}\p{S}]*$/iu;
+/** An English sentence opened as a question and hedged, asking without its mark: "does 5G really spread …". */
+const HEDGED_OPENING = /^[\s\p{P}\p{S}]*(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b.*\b(?:really|actually)\b/iu;
 const FINAL_PARTICLE = /[吗][\s\p{P}\p{S}]*$/u;
 /**
  * An English sentence built as a question, which chat often sends without its mark: "do i have to
@@ -34,7 +38,7 @@ const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will
 const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*${QUESTION_START}`, 'iu');
 /** Whether some sentence of `text` may be such a question: worth splitting the message for. */
 const MAY_START_QUESTION = new RegExp(`(?:^|[\\s\\p{P}\\p{S}])${QUESTION_START}`, 'iu');
-export const mayAskUnmarked = (text: string): boolean => MAY_START_QUESTION.test(text);
+export const mayAskUnmarked = (text: string): boolean => MAY_START_QUESTION.test(text) || HEDGED_OPENING.test(text);
 
 /** Splits a message into sentences; bounded by the message length. */
 export function sentencesOf(text: string): Sentence[] {
@@ -48,7 +52,11 @@ export function sentencesOf(text: string): Sentence[] {
     const letters = body.replace(/[\s\p{P}\p{S}\p{N}]/gu, '').length;
     // "Did he really say that? or is the quote fake" asks twice.
     const question: boolean =
-      /[?？]/u.test(body) || FINAL_PARTICLE.test(body) || (previousAsks && firstWord === 'or') || UNMARKED_QUESTION.test(body);
+      /[?？]/u.test(body) ||
+      FINAL_PARTICLE.test(body) ||
+      (previousAsks && firstWord === 'or') ||
+      UNMARKED_QUESTION.test(body) ||
+      HEDGED_OPENING.test(body);
     previousAsks = question;
     out.push({
       start: m.index,
@@ -57,7 +65,7 @@ export function sentencesOf(text: string): Sentence[] {
       question,
       ideographic: ideographs * 2 >= letters && ideographs > 0,
       firstWord,
-      hedged: HEDGES.test(body),
+      hedged: HEDGES.test(body) || TAG_QUESTION.test(body),
     });
   }
   return out;

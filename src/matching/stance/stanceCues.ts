@@ -22,6 +22,7 @@ export const REFUTE = {
     'wouldn t trust', 'wouldn t share', 'junk site', 'never happened', 'not what happened', 'snopes', 'no such thing',
     'conspiracy theory', 'conspiracy theories', 'don t forward', 'do not forward', 'stop forwarding', 'stop spreading', 'quit spreading',
     'tells you nothing', 'proves nothing', 'means nothing', 'not how viruses work', 'not how it works',
+    'nonsense', 'complete nonsense', 'disproven', 'disproved', 'scam', 'rubbish', 'baseless', 'unfounded', 'pseudoscience', 'urban legend',
   ],
 } as const;
 
@@ -53,6 +54,7 @@ export const MOCK = {
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
     'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
+    'will believe anything', 'believe anything these days',
   ],
 } as const;
 
@@ -62,11 +64,14 @@ export const QUESTION = {
     '真的吗', '是真的吗', '真的假的', '是不是真的', '是真是假', '真假', '靠谱吗', '可信吗', '属实吗', '核实过吗', '有人知道', '谁知道',
     '求证', '求辟谣', '有这回事吗', '真有这事', '准信', '准吗', '是真事吗', '有依据吗', '确认下', '能确认', '官方的消息吗', '有没有官方',
     '是最近的吗', '是新拍的吗', '有人核实',
+    // Asking by "X不X": "蚊子会不会传播新冠", "盐水漱口能不能预防新冠", "跟群主有没有关系".
+    '会不会', '能不能', '是不是', '有没有', '可不可以', '对不对', '靠不靠谱', '准不准', '要不要紧',
   ],
   en: [
     'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
     'real or not', 'true or not', 'fact or fiction', 'can anyone confirm', 'can someone confirm', 'anyone know if', 'does anyone know',
     'any truth to', 'any source', 'is there a source', 'is this legit', 'is that legit', 'is it legit', 'should i believe', 'can this be true',
+    'anyone know whether', 'does anyone know whether', 'wondering if', 'wondering whether', 'i wonder if', 'i wonder whether',
   ],
 } as const;
 
