@@ -38,6 +38,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"do this …" (telling, not asking)', text: `do this now: tell everyone ${FIVE_G}`, stance: 'spread' },
   { given: 'a Chinese question by "能不能", without its mark', text: '喝热水到底能不能杀死新冠病毒', stance: 'question' },
   { given: 'a Chinese question by "是不是"', text: '是不是喝热水可以杀死新冠病毒', stance: 'question' },
+  { given: 'a Chinese question by "X不X" on a verb and its object ("杀不杀得死")', text: '喝热水杀不杀得死新冠病毒啊', stance: 'question' },
   { given: 'a Chinese question by "有没有"', text: '喝热水可以杀死新冠病毒，有没有依据', stance: 'question' },
   { given: '"does … really …" without its mark, with a doubting word', text: 'do 5G towers really spread the coronavirus or is that nonsense', stance: 'question' },
   { given: 'a tag question ("…, legit?")', text: `my aunt says ${FIVE_G}, legit?`, stance: 'question' },

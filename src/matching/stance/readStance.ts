@@ -3,7 +3,7 @@ import { normalizedText } from '../normalize.js';
 import type { PreparedMessage } from '../prepareMessage.js';
 import type { Token } from '../tokenize.js';
 import type { Stance } from '../types.js';
-import { DENIAL, DISTRUST, MOCK, OPENING_DENIAL, PROTECTED_OUTCOME, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
+import { A_NOT_A, DENIAL, DISTRUST, MOCK, OPENING_DENIAL, PROTECTED_OUTCOME, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
 import { mayAskUnmarked, sentencesOf, type Sentence } from './sentences.js';
 import { appendAll } from '../../lib/appendAll.js';
 
@@ -218,6 +218,7 @@ export function readStance(
   // ("does anyone know") none does, and the message is not split at all.
   let split: Sentence[] | undefined;
   const questionHits = hitsOf(QUESTION_RE, text);
+  if (MAY_HOLD_CHINESE.test(text)) appendAll(questionHits, hitsOf(A_NOT_A, text));
   const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) || questionHits.length > 0 || mayAskUnmarked(message.text) ? sentencesOf(message.text) : []);
   const sentenceAt = (h: Hit): Sentence | undefined => {
     const at = message.origin[h.at] ?? 0;

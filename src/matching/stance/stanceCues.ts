@@ -64,8 +64,6 @@ export const QUESTION = {
     '真的吗', '是真的吗', '真的假的', '是不是真的', '是真是假', '真假', '靠谱吗', '可信吗', '属实吗', '核实过吗', '有人知道', '谁知道',
     '求证', '求辟谣', '有这回事吗', '真有这事', '准信', '准吗', '是真事吗', '有依据吗', '确认下', '能确认', '官方的消息吗', '有没有官方',
     '是最近的吗', '是新拍的吗', '有人核实',
-    // Asking by "X不X": "蚊子会不会传播新冠", "盐水漱口能不能预防新冠", "跟群主有没有关系".
-    '会不会', '能不能', '是不是', '有没有', '可不可以', '对不对', '靠不靠谱', '准不准', '要不要紧',
   ],
   en: [
     'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
@@ -74,6 +72,12 @@ export const QUESTION = {
     'anyone know whether', 'does anyone know whether', 'wondering if', 'wondering whether', 'i wonder if', 'i wonder whether',
   ],
 } as const;
+
+/**
+ * Asking by "X不X" (or "X没X"), wherever it is said: "蚊子会不会传播新冠", "盐水漱口能不能预防新冠",
+ * "转发谣言犯不犯法", "跟群主有没有关系", "靠不靠谱".
+ */
+export const A_NOT_A = /([\u4e00-\u9fff])[不没]\1/gu;
 
 /** A message that opens by contradicting: "no, it wasn't a nuke", "nope", "不对啊". */
 export const OPENING_DENIAL = /^\s*(?:no|nope|nah|no way|wrong|false|不对|不是的|假的)(?:[\s,，.。!！:：]|$)/iu;
