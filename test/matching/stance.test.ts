@@ -59,6 +59,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a claim whose 不 is only its purpose ("为了不让…"), retold without it', text: '十堰为了让大家别出门，路口红绿灯都改成红灯了', stance: 'spread', id: RED_LIGHTS.id },
   { given: 'a repeated cue beyond the claim', text: '群里有人发谣言，谁发的谁负责，跟群主没关系——这本身就是谣言', stance: 'refute', id: GROUP_OWNER.id },
   { given: '"complete nonsense"', text: `${FIVE_G} is complete nonsense`, stance: 'refute' },
+  { given: '"has nothing to do with"', text: "radio waves can't carry viruses, 5G towers have nothing to do with the coronavirus spreading", stance: 'refute' },
   { given: '"has been disproven"', text: `the idea that ${FIVE_G} has been disproven`, stance: 'refute' },
   // Laughing it off.
   { given: 'disbelief', text: `My grandma says ${FIVE_G}, lol no`, stance: 'mock' },
