@@ -38,6 +38,11 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     expect(top?.score).toBeGreaterThanOrEqual(ACT);
   });
 
+  it('GIVEN "transmit" for "spread" THEN the claim is found (it matched nothing before)', () => {
+    const top = matcher.match('Mosquitoes can transmit covid, so use repellent!!').matches[0];
+    expect(top?.debunkId).toBe('mosquitoes-spread-coronavirus');
+  });
+
   it.each([
     { given: 'the park of a rumor', text: '上海顾村公园今天人好多' },
     { given: 'the park, with the weather', text: '今天上海下雨了，顾村公园人很少' },

@@ -60,6 +60,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a repeated cue beyond the claim', text: '群里有人发谣言，谁发的谁负责，跟群主没关系——这本身就是谣言', stance: 'refute', id: GROUP_OWNER.id },
   { given: '"complete nonsense"', text: `${FIVE_G} is complete nonsense`, stance: 'refute' },
   { given: '"has nothing to do with"', text: "radio waves can't carry viruses, 5G towers have nothing to do with the coronavirus spreading", stance: 'refute' },
+  { given: '"there\'s zero evidence"', text: "5G towers don't spread the coronavirus, there's zero evidence", stance: 'refute' },
   { given: '"has been disproven"', text: `the idea that ${FIVE_G} has been disproven`, stance: 'refute' },
   // Laughing it off.
   { given: 'disbelief', text: `My grandma says ${FIVE_G}, lol no`, stance: 'mock' },

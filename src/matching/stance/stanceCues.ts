@@ -23,7 +23,7 @@ export const REFUTE = {
     'conspiracy theory', 'conspiracy theories', 'don t forward', 'do not forward', 'stop forwarding', 'stop spreading', 'quit spreading',
     'tells you nothing', 'proves nothing', 'means nothing', 'not how viruses work', 'not how it works',
     'nonsense', 'complete nonsense', 'disproven', 'disproved', 'scam', 'rubbish', 'baseless', 'unfounded', 'pseudoscience', 'urban legend',
-    'nothing to do with', 'no link between', 'no connection between',
+    'nothing to do with', 'no link between', 'no connection between', 'zero evidence', 'no proof', 'zero proof', 'not a shred of evidence',
   ],
 } as const;
 
