@@ -9,7 +9,9 @@ const GROUP_OWNER = debunk({ id: 'group-owner-not-responsible', claim: '群里�
 const HOAX_CLAIM = debunk({ id: 'climate-hoax-quote', claim: 'The president called global warming a hoax invented by China', lang: 'en' });
 const NEVER_PUNISHED = debunk({ id: 'online-rumors-never-punished', claim: '网上传个谣言而已，根本没人管，也不会被处罚', lang: 'zh' });
 const RED_LIGHTS = debunk({ id: 'red-lights', claim: '十堰为了不让大家出门，所有路口的红绿灯全调成红灯', lang: 'zh' });
-const matcher = createMatcher([...ALL_DEBUNKS, GROUP_OWNER, HOAX_CLAIM, NEVER_PUNISHED, RED_LIGHTS]);
+const BREATH = debunk({ id: 'breath-test', claim: 'If you can hold your breath for 10 seconds without coughing, you do not have the coronavirus', lang: 'en' });
+const BANANAS = debunk({ id: 'bananas', claim: 'Bananas imported from Costa Rica carry flesh-eating bacteria', lang: 'en' });
+const matcher = createMatcher([...ALL_DEBUNKS, GROUP_OWNER, HOAX_CLAIM, NEVER_PUNISHED, RED_LIGHTS, BREATH, BANANAS]);
 const FIVE_G = '5G towers spread the coronavirus';
 const HOT_WATER = '喝热水可以杀死新冠病毒';
 
@@ -57,6 +59,9 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a negative claim denied ("不是没人管")', text: '网上传谣言不是没人管，会被处罚的', stance: 'refute', id: NEVER_PUNISHED.id },
   { given: 'a negative claim stated the other way round ("会被处罚")', text: '网上传谣言会被处罚的，大家注意', stance: 'refute', id: NEVER_PUNISHED.id },
   { given: 'a claim whose 不 is only its purpose ("为了不让…"), retold without it', text: '十堰为了让大家别出门，路口红绿灯都改成红灯了', stance: 'spread', id: RED_LIGHTS.id },
+  { given: 'a claim denied with "don\'t"', text: "bananas from costa rica don't carry flesh eating bacteria", stance: 'refute', id: BANANAS.id },
+  { given: 'a negative claim retold with its "do not" spelled "don\'t", twice', text: "hold your breath for 10 seconds. If you don't cough, you don't have the coronavirus", stance: 'spread', id: BREATH.id },
+  { given: 'a negative claim denied with another word ("doesn\'t mean")', text: "holding your breath for 10 seconds without coughing doesn't mean you don't have the coronavirus", stance: 'refute', id: BREATH.id },
   { given: 'a repeated cue beyond the claim', text: '群里有人发谣言，谁发的谁负责，跟群主没关系——这本身就是谣言', stance: 'refute', id: GROUP_OWNER.id },
   { given: '"complete nonsense"', text: `${FIVE_G} is complete nonsense`, stance: 'refute' },
   { given: '"has nothing to do with"', text: "radio waves can't carry viruses, 5G towers have nothing to do with the coronavirus spreading", stance: 'refute' },

@@ -92,6 +92,22 @@ function occurrences(text: string, cue: string): number {
   return n;
 }
 
+/** An English negation's other spelling ("don t" and "do not"), as normalized text writes them. */
+const CONTRACTED = /^(do|does|did|is|are|was|were|has|have)n t$/;
+const EXPANDED = /^(do|does|did|is|are|was|were|has|have) not$/;
+function otherSpelling(cue: string): string | undefined {
+  const contracted = CONTRACTED.exec(cue);
+  if (contracted) return `${contracted[1]} not`;
+  const expanded = EXPANDED.exec(cue);
+  return expanded ? `${expanded[1]}n t` : undefined;
+}
+
+/** How often the claim text says `cue`, in either spelling: "you don't have covid" retells "…you do not have the coronavirus". */
+function claimOccurrences(text: string, cue: string): number {
+  const other = otherSpelling(cue);
+  return occurrences(text, cue) + (other ? occurrences(text, other) : 0);
+}
+
 /**
  * Drops the cue occurrences the claim accounts for: a rumor whose own words hold "谣言" or
  * "hoax" must not read as its own refutation. Occurrences inside the claim's span go first.
@@ -104,7 +120,7 @@ function withoutClaimWords(hits: Hit[], claimTextsOf: () => readonly string[], i
   const byCue = new Map<string, Hit[]>();
   for (const h of hits) byCue.set(h.cue, [...(byCue.get(h.cue) ?? []), h]);
   for (const [cue, list] of byCue) {
-    const inClaim = Math.max(0, ...claimTexts.map((t) => occurrences(t, cue)));
+    const inClaim = Math.max(0, ...claimTexts.map((t) => claimOccurrences(t, cue)));
     if (inClaim === 0) {
       appendAll(kept, list);
       continue;
@@ -148,6 +164,16 @@ function runsIntoClaimDenial(text: string, h: Hit, claimCues: readonly string[])
   if (claimCues.length === 0) return false;
   const around = text.slice(h.at, h.end + 2);
   return claimCues.some((c) => c !== h.cue && around.includes(c) && !h.cue.includes(c));
+}
+
+/**
+ * Whether denial `h` is one the claim itself says, in either spelling: a retelling of "…you do not
+ * have the coronavirus" may negate twice ("if you don't cough, you don't have the coronavirus").
+ * Another denial still refutes it ("holding your breath doesn't mean you don't have covid").
+ */
+function saysClaimDenial(h: Hit, claimCues: readonly string[]): boolean {
+  const other = otherSpelling(h.cue);
+  return claimCues.some((c) => c === h.cue || c === other);
 }
 
 /**
@@ -274,7 +300,8 @@ export function readStance(
           !asked(h) &&
           !insideDistrust(h) &&
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&
-          !runsIntoClaimDenial(text, h, claimDenials(debunk)),
+          !runsIntoClaimDenial(text, h, claimDenials(debunk)) &&
+          !saysClaimDenial(h, claimDenials(debunk)),
       )
     : [];
   if (distrust.length > 0 || urge.length > 0) {

@@ -36,7 +36,7 @@ export const DENIAL = {
   // not "won't" or "can't" either, which retell claims ("won't automatically be citizens").
   zh: ['不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能'],
   en: [
-    'never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'isn t', 'hasn t', 'haven t',
+    'never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'don t', 'isn t', 'hasn t', 'haven t',
     'does not', 'do not', 'did not', 'is not', 'are not', 'was not', 'were not', 'has not', 'have not',
   ],
 } as const;
