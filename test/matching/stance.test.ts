@@ -60,6 +60,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a negative claim stated the other way round ("会被处罚")', text: '网上传谣言会被处罚的，大家注意', stance: 'refute', id: NEVER_PUNISHED.id },
   { given: 'a claim whose 不 is only its purpose ("为了不让…"), retold without it', text: '十堰为了让大家别出门，路口红绿灯都改成红灯了', stance: 'spread', id: RED_LIGHTS.id },
   { given: 'a claim denied with "don\'t"', text: "bananas from costa rica don't carry flesh eating bacteria", stance: 'refute', id: BANANAS.id },
+  { given: 'a claim denied with "dont", as chat types it', text: 'bananas from costa rica dont carry flesh eating bacteria', stance: 'refute', id: BANANAS.id },
   { given: 'a negative claim retold with its "do not" spelled "don\'t", twice', text: "hold your breath for 10 seconds. If you don't cough, you don't have the coronavirus", stance: 'spread', id: BREATH.id },
   { given: 'a negative claim denied with another word ("doesn\'t mean")', text: "holding your breath for 10 seconds without coughing doesn't mean you don't have the coronavirus", stance: 'refute', id: BREATH.id },
   { given: 'a repeated cue beyond the claim', text: '群里有人发谣言，谁发的谁负责，跟群主没关系——这本身就是谣言', stance: 'refute', id: GROUP_OWNER.id },

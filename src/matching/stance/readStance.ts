@@ -92,20 +92,19 @@ function occurrences(text: string, cue: string): number {
   return n;
 }
 
-/** An English negation's other spelling ("don t" and "do not"), as normalized text writes them. */
-const CONTRACTED = /^(do|does|did|is|are|was|were|has|have)n t$/;
-const EXPANDED = /^(do|does|did|is|are|was|were|has|have) not$/;
-function otherSpelling(cue: string): string | undefined {
-  const contracted = CONTRACTED.exec(cue);
-  if (contracted) return `${contracted[1]} not`;
-  const expanded = EXPANDED.exec(cue);
-  return expanded ? `${expanded[1]}n t` : undefined;
+/** An English negation, as normalized text writes it: "don t", "dont" or "do not". */
+const NEGATED_VERB = /^(do|does|did|is|are|was|were|has|have)(?:n t|nt| not)$/;
+/** Every spelling of cue `cue` ("don t", "dont", "do not" for any of them); the cue alone otherwise. */
+function spellings(cue: string): string[] {
+  const verb = NEGATED_VERB.exec(cue)?.[1];
+  return verb ? [`${verb}n t`, `${verb}nt`, `${verb} not`] : [cue];
 }
 
-/** How often the claim text says `cue`, in either spelling: "you don't have covid" retells "…you do not have the coronavirus". */
+/** How often the claim text says `cue`, in any spelling: "you don't have covid" retells "…you do not have the coronavirus". */
 function claimOccurrences(text: string, cue: string): number {
-  const other = otherSpelling(cue);
-  return occurrences(text, cue) + (other ? occurrences(text, other) : 0);
+  let n = 0;
+  for (const s of spellings(cue)) n += occurrences(text, s);
+  return n;
 }
 
 /**
@@ -167,13 +166,13 @@ function runsIntoClaimDenial(text: string, h: Hit, claimCues: readonly string[])
 }
 
 /**
- * Whether denial `h` is one the claim itself says, in either spelling: a retelling of "…you do not
+ * Whether denial `h` is one the claim itself says, in any spelling: a retelling of "…you do not
  * have the coronavirus" may negate twice ("if you don't cough, you don't have the coronavirus").
  * Another denial still refutes it ("holding your breath doesn't mean you don't have covid").
  */
 function saysClaimDenial(h: Hit, claimCues: readonly string[]): boolean {
-  const other = otherSpelling(h.cue);
-  return claimCues.some((c) => c === h.cue || c === other);
+  const forms = spellings(h.cue);
+  return claimCues.some((c) => forms.includes(c));
 }
 
 /**

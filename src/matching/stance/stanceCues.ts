@@ -37,6 +37,8 @@ export const DENIAL = {
   zh: ['不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能'],
   en: [
     'never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'don t', 'isn t', 'hasn t', 'haven t',
+    // The same, as chat types them without the apostrophe.
+    'wasnt', 'werent', 'didnt', 'doesnt', 'dont', 'isnt', 'hasnt', 'havent',
     'does not', 'do not', 'did not', 'is not', 'are not', 'was not', 'were not', 'has not', 'have not',
   ],
 } as const;
