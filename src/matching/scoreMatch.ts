@@ -161,7 +161,29 @@ export interface ScoredCandidate {
  */
 const RANK_COVERAGE_WEIGHT = 0.2;
 
-/** The verifier's score of a candidate that shares enough terms, within the names-only cap and above the near-copy floor. */
+/**
+ * Whether the message carries only part of the claim, however the trees score it: a short English
+ * claim said in part, a small database's names and one word, another number (see the constants).
+ */
+function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): boolean {
+  const english = !c.phrase.ideographic;
+  const shortPart =
+    english &&
+    c.phrase.terms.length <= SHORT_CLAIM_TERMS &&
+    features[TERM_SHARE]! < 1 &&
+    features[ORDER]! < SHORT_PART_ORDER &&
+    !saidInOneRun(c, message);
+  return (
+    shortPart ||
+    (english && index.debunks.length < SMALLEST_FITTED_DATABASE && namesAndOneWord(c, message)) ||
+    (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message))
+  );
+}
+
+/**
+ * The verifier's score of a candidate that shares enough terms, within the names-only cap, above
+ * the near-copy floor, and at most SHORT_PART_SCORE when it says only part of the claim.
+ */
 function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): number {
   const verified = verify(features, c.phrase.ideographic);
   const namesOnly =
@@ -171,18 +193,8 @@ function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, feat
     !sharesPiecesElsewhere(index, message, c.phrase);
   if (namesOnly) return Math.min(NAMES_ONLY_SCORE, verified);
   const score = Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
-  const shortPart =
-    !c.phrase.ideographic &&
-    c.phrase.terms.length <= SHORT_CLAIM_TERMS &&
-    features[TERM_SHARE]! < 1 &&
-    features[ORDER]! < SHORT_PART_ORDER &&
-    !saidInOneRun(c, message);
-  if (shortPart) return Math.min(SHORT_PART_SCORE, score);
-  if (index.debunks.length < SMALLEST_FITTED_DATABASE && !c.phrase.ideographic && namesAndOneWord(c, message)) {
-    return Math.min(SHORT_PART_SCORE, score);
-  }
-  const otherNumber = score > SHORT_PART_SCORE && features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message);
-  return otherNumber ? SHORT_PART_SCORE : score;
+  // The caps matter only above SHORT_PART_SCORE: below, the message is not read again.
+  return score > SHORT_PART_SCORE && saysOnlyPart(index, c, message, features) ? SHORT_PART_SCORE : score;
 }
 
 /** What a candidate carries when its features are not asked for. */

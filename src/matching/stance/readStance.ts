@@ -155,24 +155,17 @@ function claimDenials(d: Debunk | undefined): string[] {
 }
 
 /**
- * Whether denial `h` runs into one the claim itself holds: "根本不会被处罚" against "…也不会被
- * 处罚" is the claim's "不会" said with "根本", not a denial of it. The cues are found without
- * overlap, longest first, so "根本不" hides the "不会" it runs into.
+ * Whether denial `h` is the claim's own (`claimCues`): said in any spelling, as a retelling of
+ * "…you do not have the coronavirus" may ("if you don't cough, you don't have the coronavirus"),
+ * or running into it: "根本不会被处罚" against "…也不会被处罚" is the claim's "不会" said with
+ * "根本" (the cues are found without overlap, longest first, so "根本不" hides the "不会" it runs
+ * into). Another denial still refutes ("holding your breath doesn't mean you don't have covid").
  */
-function runsIntoClaimDenial(text: string, h: Hit, claimCues: readonly string[]): boolean {
+function isClaimDenial(text: string, h: Hit, claimCues: readonly string[]): boolean {
   if (claimCues.length === 0) return false;
-  const around = text.slice(h.at, h.end + 2);
-  return claimCues.some((c) => c !== h.cue && around.includes(c) && !h.cue.includes(c));
-}
-
-/**
- * Whether denial `h` is one the claim itself says, in any spelling: a retelling of "…you do not
- * have the coronavirus" may negate twice ("if you don't cough, you don't have the coronavirus").
- * Another denial still refutes it ("holding your breath doesn't mean you don't have covid").
- */
-function saysClaimDenial(h: Hit, claimCues: readonly string[]): boolean {
   const forms = spellings(h.cue);
-  return claimCues.some((c) => forms.includes(c));
+  const around = text.slice(h.at, h.end + 2);
+  return claimCues.some((c) => forms.includes(c) || (around.includes(c) && !h.cue.includes(c)));
 }
 
 /**
@@ -239,11 +232,12 @@ export function readStance(
   isClaimTerm: (term: string) => boolean = () => true,
 ): StanceReading {
   const text = message.normalized;
+  const hasChinese = MAY_HOLD_CHINESE.test(text);
   // Only a sentence that asks is read below; without a question mark, 吗 or a question phrase
   // ("does anyone know") none does, and the message is not split at all.
   let split: Sentence[] | undefined;
   const questionHits = hitsOf(QUESTION_RE, text);
-  if (MAY_HOLD_CHINESE.test(text)) appendAll(questionHits, hitsOf(A_NOT_A, text));
+  if (hasChinese) appendAll(questionHits, hitsOf(A_NOT_A, text));
   const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) || questionHits.length > 0 || mayAskUnmarked(message.text) ? sentencesOf(message.text) : []);
   const sentenceAt = (h: Hit): Sentence | undefined => {
     const at = message.origin[h.at] ?? 0;
@@ -264,7 +258,7 @@ export function readStance(
       if (m) distrust.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
     }
   };
-  if (MAY_HOLD_CHINESE.test(text)) findDistrust(DISTRUST.zh);
+  if (hasChinese) findDistrust(DISTRUST.zh);
   if (MAY_HOLD_LATIN.test(text)) findDistrust(DISTRUST.en);
   const insideDistrust = (h: Hit) => distrust.some((d) => h.at >= d.at && h.at < d.end);
   const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan);
@@ -299,8 +293,7 @@ export function readStance(
           !asked(h) &&
           !insideDistrust(h) &&
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&
-          !runsIntoClaimDenial(text, h, claimDenials(debunk)) &&
-          !saysClaimDenial(h, claimDenials(debunk)),
+          !isClaimDenial(text, h, claimDenials(debunk)),
       )
     : [];
   if (distrust.length > 0 || urge.length > 0) {
@@ -308,7 +301,7 @@ export function readStance(
     return { stance: 'spread', cues: unique([...distrust.map((d) => `distrusts: ${d.cue}`), ...urge.map((u) => `urges: ${u.cue}`)]) };
   }
   // One doubting word after an explicit question ("是真的吗？感觉像编的") still asks; two refute.
-  const opposite = MAY_HOLD_CHINESE.test(text) ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !asked(h) && !insideDistrust(h)) : [];
+  const opposite = hasChinese ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !asked(h) && !insideDistrust(h)) : [];
   const refuting = extraRefutations.length + new Set(refute.map((h) => h.cue)).size + denial.length + opposite.length;
   if (refuting > (questionWords.length > 0 ? 1 : 0)) {
     return {
