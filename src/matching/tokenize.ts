@@ -37,6 +37,17 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * Chinese words chat uses for the words of a claim, folded the same way on both sides (a bigram
+ * of the message to the claim's): "走丢" is "走失", "爸爸" is "父亲", "后爸" is "继父", "雷劈" is
+ * "雷击", "传染" is "传播". Only two-character words whose meaning does not depend on the
+ * character before or after them.
+ */
+const CHINESE_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['爸爸', '父亲'], ['妈妈', '母亲'], ['后爸', '继父'], ['后妈', '继母'], ['雷劈', '雷击'],
+  ['传染', '传播'],
+]);
+
+/**
  * Runs of terms (stemmed, stopwords out) that mean what a shorthand or another wording means, folded
  * to the same terms on both sides: "State of the Union" and "SOTU", "World War I" and "WW1", "Air
  * Force One" and "AF1", "global warming" and "climate change".
@@ -123,7 +134,10 @@ export function tokenize(text: string): Token[] {
       let j = i;
       while (j < n && isIdeograph(text.charCodeAt(j))) j++;
       if (j - i === 1) tokens.push({ term: text[i]!, start: i, end: j });
-      for (let k = i; k + 1 < j; k++) tokens.push({ term: text.slice(k, k + 2), start: k, end: k + 2 });
+      for (let k = i; k + 1 < j; k++) {
+        const pair = text.slice(k, k + 2);
+        tokens.push({ term: CHINESE_SYNONYMS.get(pair) ?? pair, start: k, end: k + 2 });
+      }
       i = j;
       continue;
     }

@@ -44,6 +44,16 @@ describe('rules/debunks: the shipped claims as members write them', () => {
   });
 
   it.each([
+    { given: '"雷劈" for "雷击"', text: '顾村公园今天被雷劈了，好几个人受伤', id: 'gucun-park-lightning' },
+    { given: '"走丢" for "走失", "爸爸" for "父亲"', text: '走丢女孩的爸爸是继父', id: 'shanghai-beach-girl-stepfather' },
+    { given: '"传染" for "传播"', text: '蚊子会传染新冠', id: 'mosquitoes-spread-coronavirus' },
+  ])('GIVEN $given (Chinese words chat uses for the claim\'s) THEN the claim is found at the act threshold', ({ text, id }) => {
+    const top = matcher.match(text).matches[0];
+    expect(top?.debunkId).toBe(id);
+    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+  });
+
+  it.each([
     { given: 'the park of a rumor', text: '上海顾村公园今天人好多' },
     { given: 'the park, with the weather', text: '今天上海下雨了，顾村公园人很少' },
     { given: 'a kindergarten teacher', text: '我女儿幼儿园老师今天表扬她了' },

@@ -45,6 +45,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"does … really …" without its mark, with a doubting word', text: 'do 5G towers really spread the coronavirus or is that nonsense', stance: 'question' },
   { given: 'a tag question ("…, legit?")', text: `my aunt says ${FIVE_G}, legit?`, stance: 'question' },
   { given: '"anyone know whether"', text: `anyone know whether ${FIVE_G}`, stance: 'question' },
+  { given: 'a claim passed on, then "does it work?"', text: 'my mom sent me that holding your breath for 10 seconds test for covid, does it work?', stance: 'question', id: BREATH.id },
   // Refuting.
   { given: '"… is a hoax"', text: `the claim that ${FIVE_G} is a hoax`, stance: 'refute' },
   { given: '"…是谣言"', text: `${HOT_WATER}是谣言，别转了`, stance: 'refute' },

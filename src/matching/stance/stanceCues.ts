@@ -73,6 +73,8 @@ export const QUESTION = {
     'real or not', 'true or not', 'fact or fiction', 'can anyone confirm', 'can someone confirm', 'anyone know if', 'does anyone know',
     'any truth to', 'any source', 'is there a source', 'is this legit', 'is that legit', 'is it legit', 'should i believe', 'can this be true',
     'anyone know whether', 'does anyone know whether', 'wondering if', 'wondering whether', 'i wonder if', 'i wonder whether',
+    'does it work', 'does this work', 'does that work', 'does it really work', 'is it a thing', 'is this a thing', 'legit or not',
+    'fake or real', 'should i be worried', 'should we be worried',
   ],
 } as const;
 
