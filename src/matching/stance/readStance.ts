@@ -3,7 +3,7 @@ import { normalizedText } from '../normalize.js';
 import type { PreparedMessage } from '../prepareMessage.js';
 import type { Token } from '../tokenize.js';
 import type { Stance } from '../types.js';
-import { A_NOT_A, DENIAL, DISTRUST, MOCK, OPENING_DENIAL, PROTECTED_OUTCOME, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
+import { A_NOT_A, DENIAL, DISTRUST, MOCK, NOT_CHANCE, OPENING_DENIAL, PROTECTED_OUTCOME, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
 import { mayAskUnmarked, sentencesOf, type Sentence } from './sentences.js';
 import { appendAll } from '../../lib/appendAll.js';
 
@@ -33,6 +33,9 @@ function cueRegex(list: { zh: readonly string[]; en: readonly string[] }): RegEx
   return new RegExp(`${zh.join('|')}|(?<![a-z0-9])(?:${en.join('|')})(?![a-z0-9])`, 'g');
 }
 
+/** "not a", "not an", "not the": a denial only before the claim's own words (see readStance). */
+const NOT_A = /(?<![a-z0-9])not (?:a|an|the)(?![a-z0-9])/;
+const NOT_A_RE = new RegExp(NOT_A.source, 'g');
 const REFUTE_RE = cueRegex(REFUTE);
 const DENIAL_RE = cueRegex(DENIAL);
 const MOCK_RE = cueRegex(MOCK);
@@ -293,9 +296,19 @@ export function readStance(
           !asked(h) &&
           !insideDistrust(h) &&
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&
+          !NOT_CHANCE.test(text.slice(h.end, h.end + 24)) &&
           !isClaimDenial(text, h, claimDenials(debunk)),
       )
     : [];
+  // "it was an accident, not a deep state plot": "not a" before the claim's own words denies it
+  // ("not an accident, the deep state did it" does not: "accident" is not the claim's word).
+  if (span && NOT_A.test(text) && !claimTexts().some((t) => NOT_A.test(t))) {
+    for (const h of hitsOf(NOT_A_RE, text)) {
+      if (!inSpan(h) || asked(h) || insideDistrust(h)) continue;
+      const next = message.tokens.find((t) => t.start >= h.end);
+      if (next && next.start <= h.end + 1 && isClaimTerm(next.term)) denial.push(h);
+    }
+  }
   if (distrust.length > 0 || urge.length > 0) {
     // Passing it on while waving the refuters away is spreading, whatever words it borrows.
     return { stance: 'spread', cues: unique([...distrust.map((d) => `distrusts: ${d.cue}`), ...urge.map((u) => `urges: ${u.cue}`)]) };

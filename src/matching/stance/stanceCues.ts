@@ -49,6 +49,12 @@ export const DENIAL = {
  */
 export const PROTECTED_OUTCOME = /^(?:再)?(?:被|让你)?(?:传染|感染|得病|得新冠|得肺炎|染上|中招|生病|被感染)/u;
 
+/**
+ * After an English denial, what insists on the claim rather than denies it: "it was not an
+ * accident", "wasn't a coincidence", "this is not a joke".
+ */
+export const NOT_CHANCE = /^ (?:just |merely |simply )?(?:an? )?(?:accident|coincidence|joke|drill)(?![a-z])/;
+
 /** Laughing it off or disbelief without a refutation: no strike, no reply. */
 export const MOCK = {
   // Not "笑死" or "哈哈": Chinese chat laughs while passing a rumor on.
