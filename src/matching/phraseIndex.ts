@@ -505,11 +505,20 @@ const SENTENCE_START = /[.!?:;"“‘'(\[—–-]$/;
  */
 function namesOf(claim: string, origin: Int32Array, tokens: readonly Token[], idOf: (term: string) => number): Set<number> {
   const names = new Set<number>();
-  for (const token of tokens) {
+  const capitalized = (token: Token) => {
+    const first = claim[origin[token.start]!]!;
+    return first !== first.toLowerCase();
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    if (!capitalized(token)) continue;
     const at = origin[token.start]!;
-    const first = claim[at]!;
-    if (first === first.toLowerCase()) continue;
-    if (SENTENCE_START.test(claim.slice(0, at).trimEnd()) || claim.slice(0, at).trim() === '') continue;
+    if (SENTENCE_START.test(claim.slice(0, at).trimEnd()) || claim.slice(0, at).trim() === '') {
+      // At a sentence's start, a capital is a name's only when the name goes on: "Bill Gates will
+      // pay …", "Costa Rica", not "Bananas imported from …".
+      const next = tokens[k + 1];
+      if (!next || next.start !== token.end + 1 || !capitalized(next)) continue;
+    }
     names.add(idOf(token.term));
   }
   return names;

@@ -21,6 +21,8 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'with digits for letters', text: '5G t0wers are spreading the c0r0navirus', id: '5g-spreads-coronavirus' },
     { given: 'retold in chat', text: '上海海滩那个走丢的小女孩是被她家里人故意扔掉的', id: 'shanghai-beach-girl-abandoned' },
     { given: 'passed on', text: '青浦有个幼儿园的老师在卖淫，大家转一下', id: 'qingpu-kindergarten-teacher' },
+    { given: 'passed on with "大家转起来" (once 0.68)', text: '淡盐水漱口洗鼻子可以预防新冠，大家转起来', id: 'salt-water-prevents-infection' },
+    { given: 'passed on with "please share with your family"', text: 'gargling with salt water prevents the coronavirus, please share this with your family', id: 'salt-water-prevents-infection' },
     { given: 'traditional, shortened', text: '上海顧村公園發生雷擊事件', id: 'gucun-park-lightning' },
     { given: 'retold', text: '谁发谣言谁负责，群主不用担责任', id: 'group-owner-not-responsible' },
     { given: 'retold closer to a variant than to the claim', text: '谁发谣言谁负责，群主不用管的', id: 'group-owner-not-responsible' },
