@@ -11,8 +11,9 @@ const NEVER_PUNISHED = debunk({ id: 'online-rumors-never-punished', claim: '网�
 const RED_LIGHTS = debunk({ id: 'red-lights', claim: '十堰为了不让大家出门，所有路口的红绿灯全调成红灯', lang: 'zh' });
 const BREATH = debunk({ id: 'breath-test', claim: 'If you can hold your breath for 10 seconds without coughing, you do not have the coronavirus', lang: 'en' });
 const BANANAS = debunk({ id: 'bananas', claim: 'Bananas imported from Costa Rica carry flesh-eating bacteria', lang: 'en' });
+const FORWARDING = debunk({ id: 'forwarding-legal', claim: '只是在群里转发一下，又不是我编的，不犯法', variants: ['转发谣言不违法，只有造谣的人才犯法'], lang: 'zh' });
 const TRAIN = debunk({ id: 'gop-train', claim: 'The train carrying GOP members of Congress to a West Virginia retreat crashed due to a Deep State plot', lang: 'en' });
-const matcher = createMatcher([...ALL_DEBUNKS, GROUP_OWNER, HOAX_CLAIM, NEVER_PUNISHED, RED_LIGHTS, BREATH, BANANAS, TRAIN]);
+const matcher = createMatcher([...ALL_DEBUNKS, GROUP_OWNER, HOAX_CLAIM, NEVER_PUNISHED, RED_LIGHTS, BREATH, BANANAS, TRAIN, FORWARDING]);
 const FIVE_G = '5G towers spread the coronavirus';
 const HOT_WATER = '喝热水可以杀死新冠病毒';
 
@@ -64,6 +65,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a claim denied with "don\'t"', text: "bananas from costa rica don't carry flesh eating bacteria", stance: 'refute', id: BANANAS.id },
   { given: 'a claim denied with "dont", as chat types it', text: 'bananas from costa rica dont carry flesh eating bacteria', stance: 'refute', id: BANANAS.id },
   { given: 'a negative claim retold with its "do not" spelled "don\'t", twice', text: "hold your breath for 10 seconds. If you don't cough, you don't have the coronavirus", stance: 'spread', id: BREATH.id },
+  { given: 'a positive the claim itself says ("造谣的才犯法")', text: '转发又不犯法，造谣的才犯法', stance: 'spread', id: FORWARDING.id },
+  { given: 'the claim\'s negated predicate said plainly ("也犯法")', text: '只是在群里转发谣言也犯法的，别以为不是你编的就没事', stance: 'refute', id: FORWARDING.id },
   { given: '"not a" before the claim\'s own words', text: 'the GOP train to the West Virginia retreat hit a truck, it was an accident not a deep state plot', stance: 'refute', id: TRAIN.id },
   { given: '"not an accident" (not the claim\'s word)', text: 'the GOP train crash on the way to the West Virginia retreat was not an accident, deep state plot', stance: 'spread', id: TRAIN.id },
   { given: '"wasn\'t a coincidence"', text: "the train carrying GOP members to the West Virginia retreat crashed, wasn't a coincidence, deep state plot", stance: 'spread', id: TRAIN.id },

@@ -314,7 +314,10 @@ export function readStance(
     return { stance: 'spread', cues: unique([...distrust.map((d) => `distrusts: ${d.cue}`), ...urge.map((u) => `urges: ${u.cue}`)]) };
   }
   // One doubting word after an explicit question ("是真的吗？感觉像编的") still asks; two refute.
-  const opposite = hasChinese ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !asked(h) && !insideDistrust(h)) : [];
+  // A predicate the claim also says without its negation, after the same character, is the
+  // claim's own: "转发又不犯法，造谣的才犯法" retells "…不违法，只有造谣的人才犯法"; "也犯法" does not.
+  const claimsOwn = (h: Hit) => h.at > 0 && claimTexts().some((t) => oppositesOf(t, [text.slice(h.at - 1, h.end)]).length > 0);
+  const opposite = hasChinese ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !asked(h) && !insideDistrust(h) && !claimsOwn(h)) : [];
   const refuting = extraRefutations.length + new Set(refute.map((h) => h.cue)).size + denial.length + opposite.length;
   if (refuting > (questionWords.length > 0 ? 1 : 0)) {
     return {
