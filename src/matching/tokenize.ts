@@ -30,7 +30,7 @@ const DOUBLE = /(\p{L})\1+/gu;
  */
 const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['coronaviru', 'covid'], ['corona', 'covid'], ['covid19', 'covid'], ['ncov', 'covid'], ['sarscov2', 'covid'],
-  ['mast', 'tower'], ['vax', 'vaccin'], ['jab', 'vaccin'], ['transmit', 'spread'],
+  ['mast', 'tower'], ['antenna', 'tower'], ['vax', 'vaccin'], ['jab', 'vaccin'], ['transmit', 'spread'],
   // Chat shorthand for what news and fact checks spell out.
   ['lib', 'liber'], ['dem', 'democrat'], ['repub', 'republican'], ['gop', 'republican'], ['potu', 'presid'],
   ['govt', 'govern'], ['ppl', 'peopl'], ['wwi', 'worldwar'], ['ww1', 'worldwar'], ['wwii', 'worldwar'], ['ww2', 'worldwar'],

@@ -17,6 +17,7 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'spaced', text: '5 G towers spread the coronavirus', id: '5g-spreads-coronavirus' },
     { given: 'hyphenated, with a synonym', text: '5-G towers are spreading corona', id: '5g-spreads-coronavirus' },
     { given: 'other words', text: 'the new 5G masts are spreading covid', id: '5g-spreads-coronavirus' },
+    { given: 'with "antennas" for "towers" (once 0.75)', text: 'FWD: URGENT!!! 5G antennas are spreading corona virus, turn off your phones at night', id: '5g-spreads-coronavirus' },
     { given: 'in traditional script', text: '5G基站傳播新冠', id: '5g-spreads-coronavirus' },
     { given: 'with digits for letters', text: '5G t0wers are spreading the c0r0navirus', id: '5g-spreads-coronavirus' },
     { given: 'retold in chat', text: '上海海滩那个走丢的小女孩是被她家里人故意扔掉的', id: 'shanghai-beach-girl-abandoned' },
