@@ -66,6 +66,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a claim denied with "dont", as chat types it', text: 'bananas from costa rica dont carry flesh eating bacteria', stance: 'refute', id: BANANAS.id },
   { given: 'a negative claim retold with its "do not" spelled "don\'t", twice', text: "hold your breath for 10 seconds. If you don't cough, you don't have the coronavirus", stance: 'spread', id: BREATH.id },
   { given: 'a positive the claim itself says ("造谣的才犯法")', text: '转发又不犯法，造谣的才犯法', stance: 'spread', id: FORWARDING.id },
+  { given: '"不违法" said plainly ("也是违法的")', text: '只是在群里转发谣言也是违法的，别以为不是你编的就没事', stance: 'refute', id: FORWARDING.id },
   { given: 'the claim\'s negated predicate said plainly ("也犯法")', text: '只是在群里转发谣言也犯法的，别以为不是你编的就没事', stance: 'refute', id: FORWARDING.id },
   { given: '"not a" before the claim\'s own words', text: 'the GOP train to the West Virginia retreat hit a truck, it was an accident not a deep state plot', stance: 'refute', id: TRAIN.id },
   { given: '"not an accident" (not the claim\'s word)', text: 'the GOP train crash on the way to the West Virginia retreat was not an accident, deep state plot', stance: 'spread', id: TRAIN.id },

@@ -173,10 +173,10 @@ function isClaimDenial(text: string, h: Hit, claimCues: readonly string[]): bool
 
 /**
  * A Chinese negation of what a claim says will or can happen, or of anyone doing it: "不会被处罚",
- * "不犯法", "没人管", "没有…". Not every 不 or 没: "为了不让大家出门", "没躲过", "进不了" negate
+ * "不犯法", "不违法", "没人管", "没有…". Not every 不 or 没: "为了不让大家出门", "没躲过", "进不了" negate
  * inside a claim that asserts something. Not the 不 of a yes-no question ("会不会爆发").
  */
-const CLAIM_NEGATION = /(?<!会|能|是|有|用|算|犯|必)(?:不(?=会|能|用|算|犯|必)|没(?=人|有))/gu;
+const CLAIM_NEGATION = /(?<!会|能|是|有|用|算|犯|必|违)(?:不(?=会|能|用|算|犯|必|违)|没(?=人|有))/gu;
 /** Any negation in the few characters before a predicate. */
 const CHINESE_NEGATION = /[不没无非未别]/u;
 const IDEOGRAPHS = /^[\u4e00-\u9fff]{2}$/u;
