@@ -199,6 +199,13 @@ export class Ledger {
     }
   }
 
+  /** `entries` with the message texts still kept put back into their incidents (see joinMessageTexts). */
+  async withTexts<E extends LedgerEntry>(groupId: string, entries: readonly E[]): Promise<E[]> {
+    const hashes = hashesWithoutText(entries);
+    if (hashes.length === 0) return [...entries];
+    return joinMessageTexts(entries, await this.backend.texts(groupId, hashes, this.now())) as E[];
+  }
+
   /** The latest signed checkpoint of a group this ledger knows, for exports to carry. */
   checkpoint(groupId: string): SignedCheckpoint | undefined {
     return this.checkpoints?.latest(groupId);

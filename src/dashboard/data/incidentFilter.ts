@@ -40,22 +40,25 @@ export function parseIncidentFilter(query: Record<string, unknown>): IncidentFil
   };
 }
 
+/** Whether an incident passes every filter of `f`. */
+export function incidentFilterOf(f: IncidentFilter): (v: IncidentView) => boolean {
+  const member = f.member?.toLowerCase();
+  return (v) => {
+    const r = v.entry.record;
+    if (f.rumor && r.debunkId !== f.rumor) return false;
+    if (member && r.member.id !== f.member && !r.member.name.toLowerCase().includes(member)) return false;
+    if (f.stance && (r.stance ?? 'spread') !== f.stance) return false;
+    const day = r.messageAt.slice(0, 10);
+    if (f.from && day < f.from) return false;
+    if (f.to && day > f.to) return false;
+    if (f.action || f.outcome) {
+      return v.actions.some((a) => (!f.action || a.type === f.action) && (!f.outcome || a.status === f.outcome));
+    }
+    return true;
+  };
+}
+
 /** The incidents that pass every filter, newest first. */
 export function filterIncidents(views: readonly IncidentView[], f: IncidentFilter): IncidentView[] {
-  const member = f.member?.toLowerCase();
-  return views
-    .filter((v) => {
-      const r = v.entry.record;
-      if (f.rumor && r.debunkId !== f.rumor) return false;
-      if (member && r.member.id !== f.member && !r.member.name.toLowerCase().includes(member)) return false;
-      if (f.stance && (r.stance ?? 'spread') !== f.stance) return false;
-      const day = r.messageAt.slice(0, 10);
-      if (f.from && day < f.from) return false;
-      if (f.to && day > f.to) return false;
-      if (f.action || f.outcome) {
-        return v.actions.some((a) => (!f.action || a.type === f.action) && (!f.outcome || a.status === f.outcome));
-      }
-      return true;
-    })
-    .reverse();
+  return views.filter(incidentFilterOf(f)).reverse();
 }

@@ -1,5 +1,6 @@
 import type { Engine } from '../../engine/engine.js';
 import type { IncidentView } from '../../ledger/incidentOutcomes.js';
+import type { IncidentTally } from '../../ledger/scanIncidents.js';
 
 /** Days the overview's chart covers. */
 export const CHART_DAYS = 30;
@@ -30,54 +31,79 @@ function median(sorted: readonly number[]): number {
  * store has them (the ledger only names the candidates).
  */
 export async function overviewStats(engine: Engine, groupId: string, views: readonly IncidentView[], now: number): Promise<OverviewStats> {
-  const today = new Date(now);
-  const perDay: { day: string; count: number }[] = [];
-  const index = new Map<string, number>();
-  for (let i = CHART_DAYS - 1; i >= 0; i--) {
-    const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - i)).toISOString().slice(0, 10);
-    index.set(day, perDay.length);
-    perDay.push({ day, count: 0 });
+  const tally = new OverviewTally(now);
+  for (const v of views) tally.add(v);
+  return tally.stats(engine, groupId);
+}
+
+/**
+ * {@link overviewStats} taken one incident at a time, in chain order (see scanIncidents): what it
+ * keeps grows with the group's rumors and members, never with its incidents, except one number
+ * per refutation for the median delay.
+ */
+export class OverviewTally implements IncidentTally<OverviewTally> {
+  /** Incidents added. */
+  count = 0;
+  private readonly perDay: { day: string; count: number }[] = [];
+  private readonly dayIndex = new Map<string, number>();
+  private readonly rumors = new Map<string, { messages: number; members: Set<string> }>();
+  private readonly delays: number[] = [];
+  /** The most recent offenders (with strikes when they offended), oldest first, at most STRIKE_CANDIDATES. */
+  private readonly candidates = new Map<string, string>();
+
+  constructor(now: number) {
+    const today = new Date(now);
+    for (let i = CHART_DAYS - 1; i >= 0; i--) {
+      const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - i)).toISOString().slice(0, 10);
+      this.dayIndex.set(day, this.perDay.length);
+      this.perDay.push({ day, count: 0 });
+    }
   }
-  const rumors = new Map<string, { messages: number; members: Set<string> }>();
-  const delays: number[] = [];
-  for (const v of views) {
+
+  add(v: IncidentView): void {
+    this.count += 1;
     const r = v.entry.record;
-    const at = index.get(r.messageAt.slice(0, 10));
-    if (at !== undefined) perDay[at]!.count += 1;
-    const rumor = rumors.get(r.debunkId) ?? { messages: 0, members: new Set<string>() };
+    const at = this.dayIndex.get(r.messageAt.slice(0, 10));
+    if (at !== undefined) this.perDay[at]!.count += 1;
+    let rumor = this.rumors.get(r.debunkId);
+    if (!rumor) this.rumors.set(r.debunkId, (rumor = { messages: 0, members: new Set<string>() }));
     rumor.messages += 1;
     rumor.members.add(r.member.id);
-    rumors.set(r.debunkId, rumor);
     const reply = v.actions.find((a) => a.type === 'reply_refutation' && a.status === 'done' && a.settledAt);
-    if (reply) delays.push(Date.parse(reply.settledAt!) - Date.parse(r.messageAt));
+    if (reply) this.delays.push(Date.parse(reply.settledAt!) - Date.parse(r.messageAt));
+    if (r.strikes > 0) {
+      // Moved to the end as the most recent; the oldest goes once there are more than enough.
+      this.candidates.delete(r.member.id);
+      this.candidates.set(r.member.id, r.member.name);
+      if (this.candidates.size > STRIKE_CANDIDATES) this.candidates.delete(this.candidates.keys().next().value!);
+    }
   }
-  delays.sort((a, b) => a - b);
-  const topRumors = [...rumors]
-    .sort((a, b) => b[1].messages - a[1].messages)
-    .slice(0, TOP_RUMORS)
-    .map(([debunkId, r]) => {
-      const claim = engine.debunk(debunkId)?.claim;
-      return { debunkId, ...(claim ? { claim } : {}), messages: r.messages, members: r.members.size };
-    });
 
-  // The most recent offenders first: each one's strikes as the store has them now.
-  const candidates = new Map<string, string>();
-  for (let i = views.length - 1; i >= 0 && candidates.size < STRIKE_CANDIDATES; i--) {
-    const r = views[i]!.entry.record;
-    if (r.strikes > 0 && !candidates.has(r.member.id)) candidates.set(r.member.id, r.member.name);
+  result(): OverviewTally {
+    return this;
   }
-  const struck = (
-    await Promise.all([...candidates].map(async ([id, name]) => ({ id, name, strikes: (await engine.strikesOf(groupId, id)).length })))
-  )
-    .filter((m) => m.strikes > 0)
-    .sort((a, b) => b.strikes - a.strikes);
 
-  return {
-    perDay,
-    topRumors,
-    refutations: { count: delays.length, ...(delays.length > 0 ? { medianMs: median(delays), slowestMs: delays.at(-1)! } : {}) },
-    struck,
-  };
+  async stats(engine: Engine, groupId: string): Promise<OverviewStats> {
+    const delays = [...this.delays].sort((a, b) => a - b);
+    const topRumors = [...this.rumors]
+      .sort((a, b) => b[1].messages - a[1].messages)
+      .slice(0, TOP_RUMORS)
+      .map(([debunkId, r]) => {
+        const claim = engine.debunk(debunkId)?.claim;
+        return { debunkId, ...(claim ? { claim } : {}), messages: r.messages, members: r.members.size };
+      });
+    // The most recent offenders first: each one's strikes as the store has them now.
+    const candidates = [...this.candidates].reverse();
+    const struck = (await Promise.all(candidates.map(async ([id, name]) => ({ id, name, strikes: (await engine.strikesOf(groupId, id)).length }))))
+      .filter((m) => m.strikes > 0)
+      .sort((a, b) => b.strikes - a.strikes);
+    return {
+      perDay: this.perDay.map((d) => ({ ...d })),
+      topRumors,
+      refutations: { count: delays.length, ...(delays.length > 0 ? { medianMs: median(delays), slowestMs: delays.at(-1)! } : {}) },
+      struck,
+    };
+  }
 }
 
 /** "350 ms", "4.2 s", "3.5 min": a delay, as the report writes it (and finer below a second). */

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { scanIncidents } from '../../ledger/scanIncidents.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { importDebunks } from '../../debunks/import/importDebunks.js';
 import { IMPORT_FORMAT_NAMES, type ImportFormat } from '../../debunks/import/importFormats.js';
@@ -33,8 +34,12 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
   const engine = ctx.moderator.engine;
   const editable = (c: GroupRequestContext) => ctx.editor !== undefined && ctx.mayEditDebunks(c.session);
   const counts = async (groupId: string) => {
+    // One pass over the group's incidents, a page of the chain at a time (see scanIncidents).
     const counted = new Map<string, number>();
-    for (const e of await ctx.ledger.entries(groupId)) if (e.record.type === 'incident') counted.set(e.record.debunkId, (counted.get(e.record.debunkId) ?? 0) + 1);
+    await scanIncidents(ctx.ledger, groupId, () => {
+      counted.clear();
+      return { add: (v) => void counted.set(v.entry.record.debunkId, (counted.get(v.entry.record.debunkId) ?? 0) + 1), result: () => undefined };
+    });
     return counted;
   };
   const listPage = async (req: DebunkRequest, c: GroupRequestContext, importProblems?: readonly string[]) => {

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { incidentViews } from '../../ledger/incidentOutcomes.js';
+import type { IncidentView } from '../../ledger/incidentOutcomes.js';
 import type { IncidentRecord } from '../../ledger/ledgerRecord.js';
+import { newestIncidents, scanIncidents } from '../../ledger/scanIncidents.js';
 import type { DashboardContext, GroupRequestContext } from '../context.js';
-import { filterIncidents, parseIncidentFilter } from '../data/incidentFilter.js';
-import { overviewStats } from '../data/overviewStats.js';
+import { incidentFilterOf, parseIncidentFilter } from '../data/incidentFilter.js';
+import { OverviewTally } from '../data/overviewStats.js';
 import { MAX_LISTED, incidentsBody, memberBody } from '../pages/incidentsPage.js';
 import { groupPath, page, type PageOptions, type Tab } from '../pages/layout.js';
 import { overviewBody } from '../pages/overviewPage.js';
@@ -35,32 +36,36 @@ export function groupPage(c: GroupRequestContext, req: FastifyRequest, tab: Tab 
 /** Overview, incidents, a member's history, the review queue. */
 export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
   const engine = ctx.moderator.engine;
-  const viewsOf = async (groupId: string) => incidentViews(await ctx.ledger.entries(groupId));
+  // Each page reads the group's incidents in one pass, a page of the chain at a time, and keeps
+  // only what it shows (see scanIncidents): a group of a million incidents never sits in memory.
+  const newest = (groupId: string, keep?: (v: IncidentView) => boolean, alongside?: (v: IncidentView) => void) =>
+    newestIncidents(ctx.ledger, groupId, MAX_LISTED, keep, alongside);
 
   app.get('/', async (req: GroupRequest, reply) => {
     const c = req.dash;
-    const [views, check, open] = await Promise.all([viewsOf(c.group.id), ctx.ledger.verify(c.group.id), ctx.moderator.feedback?.open(c.group.id) ?? []]);
-    const stats = await overviewStats(engine, c.group.id, views, ctx.now());
-    const body = overviewBody(c, stats, { incidents: views.length, open: open.length }, check, ctx.ledger.checkpoint(c.group.id));
+    const now = ctx.now();
+    const [scan, open] = await Promise.all([scanIncidents(ctx.ledger, c.group.id, () => new OverviewTally(now), true), ctx.moderator.feedback?.open(c.group.id) ?? []]);
+    const stats = await scan.result.stats(engine, c.group.id);
+    const body = overviewBody(c, stats, { incidents: scan.result.count, open: open.length }, scan.check!, ctx.ledger.checkpoint(c.group.id));
     return sendPage(reply, groupPage(c, req, 'overview', c.t('overview'), body, { chart: true, flash: await takeFlash(ctx, c) }));
   });
 
   app.get('/incidents', async (req: GroupRequest, reply) => {
     const c = req.dash;
-    const views = await viewsOf(c.group.id);
     const filter = parseIncidentFilter(req.query);
-    const matching = filterIncidents(views, filter);
-    const rumors = [...new Set(views.map((v) => v.entry.record.debunkId))].sort();
-    return sendPage(reply, groupPage(c, req, 'incidents', c.t('incidents'), incidentsBody(c, engine, filter, matching.slice(0, MAX_LISTED), matching.length, rumors)));
+    const seen = new Set<string>();
+    const { views, count } = await newest(c.group.id, incidentFilterOf(filter), (v) => seen.add(v.entry.record.debunkId));
+    const rumors = [...seen].sort();
+    return sendPage(reply, groupPage(c, req, 'incidents', c.t('incidents'), incidentsBody(c, engine, filter, views, count, rumors)));
   });
 
   app.get('/members/:member', async (req: GroupRequest, reply) => {
     const c = req.dash;
     const memberId = req.params.member ?? '';
-    const views = (await viewsOf(c.group.id)).filter((v) => v.entry.record.member.id === memberId).reverse();
+    const { views } = await newest(c.group.id, (v) => v.entry.record.member.id === memberId);
     const name = views[0]?.entry.record.member.name ?? memberId;
     const strikes = (await engine.strikesOf(c.group.id, memberId)).length;
-    const body = memberBody(c, engine, { id: memberId, name }, views.slice(0, MAX_LISTED), strikes);
+    const body = memberBody(c, engine, { id: memberId, name }, views, strikes);
     return sendPage(reply, groupPage(c, req, 'incidents', c.t('history', { name }), body, { flash: await takeFlash(ctx, c) }));
   });
 
@@ -78,9 +83,18 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
 
   app.get('/queue', async (req: GroupRequest, reply) => {
     const c = req.dash;
-    const [items, entries] = await Promise.all([ctx.moderator.review?.items(c.group.id) ?? reviewItems((await ctx.moderator.feedback?.open(c.group.id)) ?? []), ctx.ledger.entries(c.group.id)]);
-    const incidents = new Map<string, IncidentRecord>();
-    for (const e of entries) if (e.record.type === 'incident') incidents.set(e.record.messageId, e.record);
+    const items = await (ctx.moderator.review?.items(c.group.id) ?? reviewItems((await ctx.moderator.feedback?.open(c.group.id)) ?? []));
+    // The latest incident of each message the queue names, and only those.
+    const wanted = new Set(items.flatMap((item) => item.messageIds));
+    const found = new Map<string, IncidentView>();
+    if (wanted.size > 0) {
+      await scanIncidents(ctx.ledger, c.group.id, () => ({
+        add: (v: IncidentView) => void (wanted.has(v.entry.record.messageId) && found.set(v.entry.record.messageId, v)),
+        result: () => undefined,
+      }));
+    }
+    const entries = await ctx.ledger.withTexts(c.group.id, [...found.values()].map((v) => v.entry));
+    const incidents = new Map<string, IncidentRecord>(entries.map((e) => [e.record.messageId, e.record]));
     const body = queueBody(c, items, (messageId) => incidents.get(messageId));
     return sendPage(reply, groupPage(c, req, 'queue', c.t('queue'), body, { flash: await takeFlash(ctx, c) }));
   });

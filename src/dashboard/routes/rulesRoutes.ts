@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { incidentViews } from '../../ledger/incidentOutcomes.js';
+import { newestIncidents } from '../../ledger/scanIncidents.js';
 import type { DashboardContext } from '../context.js';
 import { formToOverride, problemsByField, readRulesForm, settingsToForm, type RuleField } from '../data/rulesForm.js';
-import { previewRules } from '../data/rulesPreview.js';
+import { PREVIEW_LIMIT, previewRules } from '../data/rulesPreview.js';
 import { html } from '../html.js';
 import { groupPath } from '../pages/layout.js';
 import { previewSection, rulesForm } from '../pages/rulesPage.js';
@@ -45,7 +45,9 @@ export function rulesRoutes(app: FastifyInstance, ctx: DashboardContext): void {
 
     if (req.body.intent === 'preview') {
       const current = await engine.settingsFor(c.group.id);
-      const preview = previewRules(engine, incidentViews(await ctx.ledger.entries(c.group.id)), current, checked.settings);
+      // The latest incidents only, read in one pass over the chain (see scanIncidents), oldest first.
+      const latest = (await newestIncidents(ctx.ledger, c.group.id, PREVIEW_LIMIT)).views.reverse();
+      const preview = previewRules(engine, latest, current, checked.settings);
       return shown(new Map(), previewSection(c, preview));
     }
     const result = await ctx.moderator.onSettingsChange(c.session.platform, c.group.id, c.admin, override, c.session.lang);
