@@ -1,7 +1,7 @@
 import { FEATURE_COUNT, matchFeatures } from './features.js';
 import { matchedPhrase, type PhraseIndex } from './phraseIndex.js';
 import { normalizedText } from './normalize.js';
-import { tokenize } from './tokenize.js';
+import { numbersIn } from './spelledNumbers.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { sharedTermsNeeded, sharesPiecesElsewhere, tooFewShared, type Coverage } from './rescore.js';
 import { countStretches } from './stretches.js';
@@ -39,19 +39,20 @@ const SHORT_PART_SCORE = 0.75;
 const OTHER_NUMBER_TERM_SHARE = 0.5;
 const NUMBER = /^\d+$/;
 
-/** Whether the message's window holds a number and none of the phrase's numbers is in the message, when the phrase has one. */
-function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+/**
+ * Whether the phrase says a number and the message says none of its numbers (in digits, Chinese
+ * numerals or English words: "15", "十五", "fifteen"), while its window holds a number of its own,
+ * or, with `orNone`, whether it holds one or not.
+ */
+function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessage, orNone = false): boolean {
   let windowNumber = false;
   for (let t = c.window.first; t <= c.window.last && !windowNumber; t++) windowNumber = NUMBER.test(message.tokens[t]!.term);
-  if (!windowNumber) return false;
-  let phraseNumber = false;
-  for (const { term } of tokenize(normalizedText(matchedPhrase(index, c.phrase.id).text))) {
-    if (!NUMBER.test(term)) continue;
-    phraseNumber = true;
-    const id = index.termIds.get(term);
-    if (id !== undefined && message.positions.has(id)) return false;
-  }
-  return phraseNumber;
+  if (!windowNumber && !orNone) return false;
+  const claimed = numbersIn(normalizedText(matchedPhrase(index, c.phrase.id).text));
+  if (claimed.size === 0) return false;
+  const said = numbersIn(message.normalized);
+  for (const n of claimed) if (said.has(n)) return false;
+  return true;
 }
 
 /**
@@ -176,7 +177,7 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
   return (
     shortPart ||
     (english && index.debunks.length < SMALLEST_FITTED_DATABASE && namesAndOneWord(c, message)) ||
-    (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message))
+    (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, index.debunks.length < SMALLEST_FITTED_DATABASE))
   );
 }
 

@@ -34,6 +34,7 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'without the country\'s name', text: 'Costa Rican bananas carry flesh-eating bacteria', id: 'bananas-flesh-eating-bacteria' },
     { given: 'reordered', text: 'forward this message to 10 contacts or whatsapp will start charging you', id: 'whatsapp-will-start-charging' },
     { given: 'with another number', text: 'WhatsApp will start charging unless you forward this message to 20 contacts', id: 'whatsapp-will-start-charging' },
+    { given: 'with its number in Chinese numerals', text: '每隔十五分钟喝点热水，病毒就被冲到胃里杀死了', id: 'hot-water-every-15-minutes' },
     { given: 'shortened, with a word left out', text: '5-G causes covid!!! share before they delete this', id: '5g-spreads-coronavirus' },
   ])('GIVEN the claim $given THEN it acts with that claim', ({ text, id }) => {
     const top = matcher.match(text).matches[0];
@@ -70,6 +71,8 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: '5G towers spreading coverage', text: '5G towers spread coverage across the whole valley' },
     { given: 'a trip to the country of a rumor', text: 'Costa Rica trip was amazing, bananas everywhere' },
     { given: 'the man of a chain letter paying for something else', text: 'Bill Gates will pay for my coffee lol, he is rich enough' },
+    { given: 'the drink of a rumor without its number', text: 'I drink hot water every morning, helps my stomach' },
+    { given: 'the app of a rumor charging, without its number', text: "whatsapp business will start charging companies for some messages, it's in the news" },
   ])('GIVEN $given THEN nothing acts', ({ text }) => {
     for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ACT);
   });

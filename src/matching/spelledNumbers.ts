@@ -1,0 +1,74 @@
+/** Chinese digits and their values (两 is 二 before a unit: 两千). */
+const DIGITS: ReadonlyMap<string, number> = new Map([...'零〇一二两三四五六七八九'].map((c, i) => [c, [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]!]));
+const UNITS: ReadonlyMap<string, number> = new Map([
+  ['十', 10],
+  ['百', 100],
+  ['千', 1000],
+]);
+const SECTIONS: ReadonlyMap<string, number> = new Map([
+  ['万', 10_000],
+  ['亿', 100_000_000],
+]);
+
+/**
+ * The value of a run of Chinese numeral characters ("十五", "两千", "一百八十", "三万五千", "四"),
+ * or undefined when the run is not one number ("三四", "千万" as in "千万别信").
+ */
+export function chineseNumber(run: string): number | undefined {
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (let i = 0; i < run.length; i++) {
+    const ch = run[i]!;
+    const d = DIGITS.get(ch);
+    if (d !== undefined) {
+      if (digit > 0) return undefined;
+      digit = d;
+      continue;
+    }
+    const unit = UNITS.get(ch);
+    if (unit !== undefined) {
+      if (digit < 0 && !(unit === 10 && i === 0)) return undefined;
+      section += (digit < 0 ? 1 : digit) * unit;
+    } else {
+      if (digit < 0 && section === 0) return undefined;
+      total = (total + section + Math.max(digit, 0)) * SECTIONS.get(ch)!;
+      section = 0;
+    }
+    digit = -1;
+  }
+  const value = total + section + Math.max(digit, 0);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+const ENGLISH: ReadonlyMap<string, number> = new Map(
+  [
+    'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
+    'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
+  ].map((w, i) => [w, i]),
+);
+for (const [w, v] of [['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['hundred', 100], ['thousand', 1000]] as const) (ENGLISH as Map<string, number>).set(w, v);
+
+/** Runs of Chinese numerals, English number words, and digits, in normalized text; bounded. */
+const NUMBERS = /[零〇一二两三四五六七八九十百千万亿]{1,16}|(?<![a-z0-9])(?:\d{1,15}|[a-z]{3,9})(?![a-z0-9])/g;
+/**
+ * A lone Chinese digit is a number before a measure word ("四岁", "两个", "三天"); "一" never is
+ * alone: it is the article of "一名", "一下", "一起".
+ */
+const MEASURE = /^[个岁天年月日号次人分秒点块元名位层楼周倍辆艘座份例代级米斤]/;
+
+/**
+ * The numbers a normalized text says, written in digits, Chinese numerals or English words
+ * ("15", "十五", "fifteen" are all 15), as digit strings: a retelling that spells out the claim's
+ * number says the same number.
+ */
+export function numbersIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of text.matchAll(NUMBERS)) {
+    const s = m[0];
+    if (s.length === 1 && DIGITS.has(s) && (s === '一' || !MEASURE.test(text.slice(m.index + 1, m.index + 2)))) continue;
+    const value = /^\d/.test(s) ? Number(s) : /^[a-z]/.test(s) ? ENGLISH.get(s) : chineseNumber(s);
+    if (value !== undefined) found.add(String(value));
+  }
+  return found;
+}
