@@ -36,6 +36,10 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'with another number', text: 'WhatsApp will start charging unless you forward this message to 20 contacts', id: 'whatsapp-will-start-charging' },
     { given: 'with its number in Chinese numerals', text: '每隔十五分钟喝点热水，病毒就被冲到胃里杀死了', id: 'hot-water-every-15-minutes' },
     { given: 'shortened, with a word left out', text: '5-G causes covid!!! share before they delete this', id: '5g-spreads-coronavirus' },
+    // Chinese words chat uses for the claim's.
+    { given: 'with "雷劈" for "雷击"', text: '顾村公园今天被雷劈了，好几个人受伤', id: 'gucun-park-lightning' },
+    { given: 'with "爸爸" for "父亲"', text: '走丢女孩的爸爸是继父', id: 'shanghai-beach-girl-stepfather' },
+    { given: 'with "传染" for "传播"', text: '蚊子会传染新冠', id: 'mosquitoes-spread-coronavirus' },
   ])('GIVEN the claim $given THEN it acts with that claim', ({ text, id }) => {
     const top = matcher.match(text).matches[0];
     expect(top?.debunkId).toBe(id);
@@ -45,16 +49,6 @@ describe('rules/debunks: the shipped claims as members write them', () => {
   it('GIVEN "transmit" for "spread" THEN the claim is found (it matched nothing before)', () => {
     const top = matcher.match('Mosquitoes can transmit covid, so use repellent!!').matches[0];
     expect(top?.debunkId).toBe('mosquitoes-spread-coronavirus');
-  });
-
-  it.each([
-    { given: '"雷劈" for "雷击"', text: '顾村公园今天被雷劈了，好几个人受伤', id: 'gucun-park-lightning' },
-    { given: '"走丢" for "走失", "爸爸" for "父亲"', text: '走丢女孩的爸爸是继父', id: 'shanghai-beach-girl-stepfather' },
-    { given: '"传染" for "传播"', text: '蚊子会传染新冠', id: 'mosquitoes-spread-coronavirus' },
-  ])('GIVEN $given (Chinese words chat uses for the claim\'s) THEN the claim is found at the act threshold', ({ text, id }) => {
-    const top = matcher.match(text).matches[0];
-    expect(top?.debunkId).toBe(id);
-    expect(top?.score).toBeGreaterThanOrEqual(ACT);
   });
 
   it.each([
