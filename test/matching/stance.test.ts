@@ -47,10 +47,13 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"does … really …" without its mark, with a doubting word', text: 'do 5G towers really spread the coronavirus or is that nonsense', stance: 'question' },
   { given: 'a tag question ("…, legit?")', text: `my aunt says ${FIVE_G}, legit?`, stance: 'question' },
   { given: '"anyone know whether"', text: `anyone know whether ${FIVE_G}`, stance: 'question' },
+  { given: '"is that actually true?" in a sentence of its own', text: `my grandpa keeps saying ${FIVE_G}. Is that actually true?`, stance: 'question' },
+  { given: '"is this a real thing??"', text: `lol my mom says ${FIVE_G}. is this a real thing??`, stance: 'question' },
   { given: 'a claim passed on, then "does it work?"', text: 'my mom sent me that holding your breath for 10 seconds test for covid, does it work?', stance: 'question', id: BREATH.id },
   // Refuting.
   { given: '"… is a hoax"', text: `the claim that ${FIVE_G} is a hoax`, stance: 'refute' },
   { given: '"…是谣言"', text: `${HOT_WATER}是谣言，别转了`, stance: 'refute' },
+  { given: '"这是错的" after the claim retold', text: `有人说${HOT_WATER}，这是错的，没有科学依据`, stance: 'refute' },
   { given: 'a denial inside the claim', text: '5G towers never spread the coronavirus', stance: 'refute' },
   { given: 'the claim with "does not"', text: '5G towers do NOT spread the coronavirus', stance: 'refute' },
   { given: 'the Chinese claim with "不能"', text: '喝热水不能杀死新冠病毒', stance: 'refute' },

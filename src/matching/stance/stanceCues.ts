@@ -11,7 +11,7 @@ export const REFUTE = {
     '经查', '别信', '不要信', '勿信', '莫信', '别转', '不要转', '别再转', '别再往', '别传', '别瞎传', '不要传', '别乱传', '瞎说', '胡说',
     '编的', '编造', '捏造', 'p的', 'p图', '合成的', '拼接', '旧视频', '老视频', '旧闻', '老图', '旧图', '没这回事', '没有这回事',
     '不存在', '子虚乌有', '不靠谱', '乱配', '张冠李戴', '断章取义', '以官方', '看官方', '官方说法为准', '已经辟谣', '被骗了', '别被',
-    '不对', '不是最近', '是旧的', '乱来', '乱写', '所谓',
+    '不对', '不是最近', '是旧的', '乱来', '乱写', '所谓', '这是错的', '是错误的', '说法是错的', '完全错误', '没有科学依据', '没有依据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -80,7 +80,9 @@ export const QUESTION = {
     'any truth to', 'any source', 'is there a source', 'is this legit', 'is that legit', 'is it legit', 'should i believe', 'can this be true',
     'anyone know whether', 'does anyone know whether', 'wondering if', 'wondering whether', 'i wonder if', 'i wonder whether',
     'does it work', 'does this work', 'does that work', 'does it really work', 'is it a thing', 'is this a thing', 'legit or not',
-    'fake or real', 'should i be worried', 'should we be worried',
+    'fake or real', 'should i be worried', 'should we be worried', 'is that actually true', 'is this actually true', 'is it actually true',
+    'is that really true', 'is this really true', 'is it really true', 'is that even true', 'is this even true', 'is this a real thing',
+    'is that a real thing', 'is it a real thing',
   ],
 } as const;
 
