@@ -1,6 +1,7 @@
-import { readdir } from 'node:fs/promises';
+import { open, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { Spill } from '../../src/ledger/export/spill.js';
 import { textCollector } from '../../src/ledger/export/textSink.js';
 
@@ -17,6 +18,27 @@ describe('Spill (what an export keeps aside until the end of its pass)', () => {
     await spill.drainTo(out.sink);
     expect(out.text()).toBe(parts.join(''));
     expect(await spillDirs()).toEqual(before);
+  });
+
+  it('GIVEN the text kept in memory moves to the file THEN it is written a chunk at a time, as added, never joined into one string', async () => {
+    // A FileHandle's prototype, to see what the spill writes (one 8 MB string held up the event loop).
+    const probe = path.join(tmpdir(), `rumorguard-spill-probe-${process.pid}`);
+    const handle = await open(probe, 'w');
+    const proto = Object.getPrototypeOf(handle) as { write: (chunk: string) => Promise<unknown> };
+    await handle.close();
+    await rm(probe, { force: true });
+    const write = vi.spyOn(proto, 'write');
+    try {
+      const spill = new Spill(1000);
+      const parts = Array.from({ length: 300 }, (_, i) => `row ${i} ${'x'.repeat(20)}\n`);
+      for (const part of parts) await spill.add(part);
+      const written = write.mock.calls.map(([chunk]) => String(chunk));
+      expect(written.join('')).toBe(parts.join(''));
+      expect(Math.max(...written.map((w) => w.length))).toBeLessThanOrEqual(Math.max(...parts.map((p) => p.length)));
+      await spill.discard();
+    } finally {
+      write.mockRestore();
+    }
   });
 
   it('GIVEN a little text THEN it stays in memory and drains as it was added', async () => {

@@ -41,12 +41,22 @@ export class Spill {
         await rm(dir, { recursive: true, force: true });
         throw error;
       }
-      chunk = this.chunks.join('');
+      // What was kept so far goes to the file a chunk at a time as it came, each write waited
+      // for: joined into one string of 8 MB, it was encoded in one piece and held up the event
+      // loop for about 90 ms.
+      const kept = this.chunks;
       this.chunks = [];
+      for (const earlier of kept) await this.write(earlier);
+      return;
     }
+    await this.write(chunk);
+  }
+
+  /** Starts writing `chunk` to the file once the write under way is done. */
+  private async write(chunk: string): Promise<void> {
     await this.writing;
     if (this.failed) throw this.failed;
-    const handle = this.file.handle;
+    const handle = this.file!.handle;
     this.writing = handle.write(chunk).then(
       () => undefined,
       (error: unknown) => void (this.failed = error),
