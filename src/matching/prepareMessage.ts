@@ -47,7 +47,7 @@ const LATIN_WORD = /^[a-z]+$/;
  * "forward this email and Bill Gates …").
  */
 const PASSING_ON =
-  /(?:大家|赶紧|赶快|快|请|求|帮忙|速)(?:转起来|转一下|转发一下|转发|转|扩散)(?:扩散|出去|起来)?|转发扩散|扩散出去|转起来|(?<![a-z])(?:(?:pls|please|plz) share(?: (?:this|it))?|share (?:this|it) (?:with|to) (?:your|ur|all your) (?:family|friends|loved ones|contacts)|spread the word|pass it on)(?![a-z])/g;
+  /(?:大家|赶紧|赶快|快|请|求|帮忙|速)(?:转起来|转一下|转发一下|转发|转|扩散)(?:扩散|出去|起来)?|转发扩散|扩散出去|转起来|(?<![a-z])(?:(?:pls|please|plz) share(?: (?:this|it))?|share (?:(?:this|it) )?(?:with|to) (?:your|ur|all your) (?:family|friends|loved ones|contacts)|spread the word|pass it on)(?![a-z])/g;
 const MAY_PASS_ON = /转|扩散|share|spread the word|pass it on/;
 
 /** The tokens of `normalized` outside what passes the message on (see PASSING_ON). */

@@ -55,3 +55,22 @@ describe('prepareMessage: copied tweets', () => {
     expect(m.tokens.map((t) => t.term)).toEqual(['chao', 'festiv', 'georg', 'smith', 'april', '2017'].map((w) => stem(w)));
   });
 });
+
+describe('prepareMessage: what passes a rumor on', () => {
+  const termsOf = (text: string) => prepareMessage(text, index, 16_000).tokens.map((t) => t.term);
+
+  const claim = ['george', 'soros', 'nazi', 'collaborator'].map(stem);
+  it.each([
+    'George Soros was a Nazi collaborator, please share',
+    'George Soros was a Nazi collaborator. share with your family',
+    'George Soros was a Nazi collaborator, spread the word',
+  ])('GIVEN %j THEN the urging is not read as words of the message', (text) => {
+    expect(termsOf(text)).toEqual(claim);
+  });
+
+  it('GIVEN Chinese urging ("大家转起来") THEN its pairs are not read; a bare "转发" is', () => {
+    expect(termsOf('盐水漱口预防新冠大家转起来')).not.toContain('转起');
+    expect(termsOf('盐水漱口预防新冠大家转起来')).toContain('新冠');
+    expect(termsOf('只是在群里转发一下')).toContain('转发');
+  });
+});
