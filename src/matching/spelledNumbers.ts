@@ -41,13 +41,15 @@ export function chineseNumber(run: string): number | undefined {
   return Number.isSafeInteger(value) ? value : undefined;
 }
 
-const ENGLISH: ReadonlyMap<string, number> = new Map(
-  [
-    'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
-    'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
-  ].map((w, i) => [w, i]),
-);
-for (const [w, v] of [['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['hundred', 100], ['thousand', 1000]] as const) (ENGLISH as Map<string, number>).set(w, v);
+/**
+ * English number words. Not "one" (nor "zero"): like "一", it is mostly no number ("no one", "this
+ * one", "Air Force One").
+ */
+const ENGLISH: ReadonlyMap<string, number> = new Map([
+  ...['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
+    'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'].map((w, i) => [w, i + 2] as const),
+  ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['hundred', 100], ['thousand', 1000],
+]);
 
 /** Runs of Chinese numerals, English number words, and digits, in normalized text; bounded. */
 const NUMBERS = /[零〇一二两三四五六七八九十百千万亿]{1,16}|(?<![a-z0-9])(?:\d{1,15}|[a-z]{3,9})(?![a-z0-9])/g;

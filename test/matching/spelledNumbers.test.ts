@@ -26,5 +26,7 @@ describe('spelled numbers', () => {
     // A lone digit before a measure word is a number; "一" alone is an article.
     expect([...numbersIn(normalizedText('四岁女孩，青浦一名老师，转发一下'))]).toEqual(['4']);
     expect(numbersIn(normalizedText('someone is everywhere'))).toEqual(new Set());
+    expect(numbersIn(normalizedText('no one took this one, not even Air Force One'))).toEqual(new Set());
+    expect([...numbersIn(normalizedText('twenty people, two hundred'))].sort()).toEqual(['100', '2', '20']);
   });
 });
