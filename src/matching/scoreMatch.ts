@@ -33,8 +33,10 @@ const SHORT_PART_SCORE = 0.75;
  * A message that shares at most half of a claim's terms and says another number where the claim
  * has one — "I can hold my breath for 40 seconds" against "If you can hold your breath for 10
  * seconds without coughing, you do not have the coronavirus" — talks about something else with
- * the same words, and scores at most SHORT_PART_SCORE. A retelling that keeps most of the claim
- * may change its number ("forward this to 20 contacts") and still carry it.
+ * the same words, and scores at most SHORT_PART_SCORE; in a small database (see
+ * SMALLEST_FITTED_DATABASE) so does one that says none of the claim's numbers ("I drink hot water
+ * every morning"). A retelling that keeps most of the claim may change its number ("forward this
+ * to 20 contacts") and still carry it.
  */
 const OTHER_NUMBER_TERM_SHARE = 0.5;
 const NUMBER = /^\d+$/;
@@ -45,9 +47,11 @@ const NUMBER = /^\d+$/;
  * or, with `orNone`, whether it holds one or not.
  */
 function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessage, orNone = false): boolean {
-  let windowNumber = false;
-  for (let t = c.window.first; t <= c.window.last && !windowNumber; t++) windowNumber = NUMBER.test(message.tokens[t]!.term);
-  if (!windowNumber && !orNone) return false;
+  if (!orNone) {
+    let windowNumber = false;
+    for (let t = c.window.first; t <= c.window.last && !windowNumber; t++) windowNumber = NUMBER.test(message.tokens[t]!.term);
+    if (!windowNumber) return false;
+  }
   const claimed = numbersIn(normalizedText(matchedPhrase(index, c.phrase.id).text));
   if (claimed.size === 0) return false;
   const said = numbersIn(message.normalized);
@@ -83,8 +87,9 @@ function saidInOneRun(c: Coverage, message: PreparedMessage): boolean {
  * message that shares a claim's names and one word more: "Costa Rica trip was amazing, bananas
  * everywhere" against "Bananas imported from Costa Rica carry flesh-eating bacteria" acted (0.80).
  * There, a match sharing at most one of the claim's words besides its names, of three or more,
- * scores at most SHORT_PART_SCORE. Larger databases are read as fitted: this costs no labelled
- * message anything, and the rule costs clef2020-en a tenth of its acts when applied to all.
+ * scores at most SHORT_PART_SCORE, as does one saying none of the claim's numbers (see
+ * saysOtherNumber). Larger databases are read as fitted: this costs no labelled message anything,
+ * and the names rule costs clef2020-en a tenth of its acts when applied to all.
  */
 const SMALLEST_FITTED_DATABASE = 47;
 const FEW_CONTENT_FOUND = 1;
@@ -168,6 +173,7 @@ const RANK_COVERAGE_WEIGHT = 0.2;
  */
 function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): boolean {
   const english = !c.phrase.ideographic;
+  const small = index.debunks.length < SMALLEST_FITTED_DATABASE;
   const shortPart =
     english &&
     c.phrase.terms.length <= SHORT_CLAIM_TERMS &&
@@ -176,8 +182,8 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
     !saidInOneRun(c, message);
   return (
     shortPart ||
-    (english && index.debunks.length < SMALLEST_FITTED_DATABASE && namesAndOneWord(c, message)) ||
-    (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, index.debunks.length < SMALLEST_FITTED_DATABASE))
+    (english && small && namesAndOneWord(c, message)) ||
+    (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small))
   );
 }
 
