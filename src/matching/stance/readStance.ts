@@ -207,6 +207,24 @@ function negatedPredicates(d: Debunk | undefined): string[] {
 }
 
 /**
+ * The characters before a predicate the claim or a variant says without its negation, where it
+ * also negates one: "才" of "…不违法，只有造谣的人才犯法". Once per debunk.
+ */
+const ownLeadsCache = new WeakMap<Debunk, string>();
+function ownLeadsOf(d: Debunk | undefined): string {
+  if (!d) return '';
+  let leads = ownLeadsCache.get(d);
+  if (leads === undefined) {
+    const predicates = negatedPredicates(d);
+    const found = new Set<string>();
+    for (const t of claimTextsOf(d)) for (const h of oppositesOf(t, predicates)) if (h.at > 0) found.add(t[h.at - 1]!);
+    leads = [...found].join('');
+    ownLeadsCache.set(d, leads);
+  }
+  return leads;
+}
+
+/**
  * Where the message says without a negation what a negative claim negates: "网上传谣言会被处罚的"
  * against "网上传个谣言而已，根本没人管，也不会被处罚" states the opposite, a refutation without
  * any refutation word. "传谣根本不会被处罚" keeps the negation and retells the claim.
@@ -222,6 +240,16 @@ function oppositesOf(text: string, predicates: readonly string[]): Hit[] {
 }
 
 const unique = (cues: string[]) => [...new Set(cues)].slice(0, 5);
+
+/** A sentence that answers the question before it with a denial: "…spread the coronavirus? No." */
+function answeredNo(sentences: readonly Sentence[]): RegExpExecArray | null {
+  for (let i = 1; i < sentences.length; i++) {
+    if (!sentences[i - 1]!.question) continue;
+    const denial = OPENING_DENIAL.exec(sentences[i]!.text);
+    if (denial) return denial;
+  }
+  return null;
+}
 
 /**
  * Reads the member's stance towards the matched claim. `extraRefutations` are refutation cues
@@ -287,7 +315,8 @@ export function readStance(
   const refute = withoutClaimWords(hitsOf(REFUTE_RE, text), claimTexts, inSpan).filter(
     (h) => !isNegated(text, h.at) && !insideDistrust(h) && !asked(h) && !insideQuestion(h),
   );
-  const opening = OPENING_DENIAL.exec(message.text);
+  // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
+  const opening = OPENING_DENIAL.exec(message.text) ?? answeredNo(sentences());
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
   const denial = span
     ? withoutClaimWords(hitsOf(DENIAL_RE, text), claimTexts, inSpan).filter(
@@ -316,7 +345,8 @@ export function readStance(
   // One doubting word after an explicit question ("是真的吗？感觉像编的") still asks; two refute.
   // A predicate the claim also says without its negation, after the same character, is the
   // claim's own: "转发又不犯法，造谣的才犯法" retells "…不违法，只有造谣的人才犯法"; "也犯法" does not.
-  const claimsOwn = (h: Hit) => h.at > 0 && claimTexts().some((t) => oppositesOf(t, [text.slice(h.at - 1, h.end)]).length > 0);
+  // The character only counts, not the predicate: "编的人才违法" retells "…造谣的人才犯法" too.
+  const claimsOwn = (h: Hit) => h.at > 0 && ownLeadsOf(debunk).includes(text[h.at - 1]!);
   const opposite = hasChinese ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !asked(h) && !insideDistrust(h) && !claimsOwn(h)) : [];
   const refuting = extraRefutations.length + new Set(refute.map((h) => h.cue)).size + denial.length + opposite.length;
   if (refuting > (questionWords.length > 0 ? 1 : 0)) {
@@ -339,7 +369,11 @@ export function readStance(
   // The sentence must hold words of the claim itself, not merely sit between two of them ("…a
   // documentary about vaccines. Did anyone watch the game? … in Rome").
   const claimSentences = span ? sentences().filter((s) => s.start < span.end && s.end > span.start) : sentences();
-  const asking = claimSentences.find((s) => s.question && (s.ideographic || OPENERS.has(s.firstWord) || s.hedged) && holdsClaimWords(s));
+  const opensQuestion = (s: Sentence) => s.ideographic || OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord) || s.hedged;
+  const asking = claimSentences.find((s) => s.question && opensQuestion(s) && holdsClaimWords(s));
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
+  // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.
+  const tag = span ? sentences().find((s) => s.tagOnly) : undefined;
+  if (tag) return { stance: 'question', cues: [`asks: ${tag.text.trim().slice(0, 40)}`] };
   return { stance: 'spread', cues: [] };
 }

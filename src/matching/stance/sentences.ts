@@ -10,6 +10,13 @@ export interface Sentence {
   ideographic: boolean;
   /** First word, normalized ("did", "is"), for English question openers. */
   firstWord: string;
+  /**
+   * First word after a lead-in that ends in a colon or dash ("Quick q - does garlic …?",
+   * "Serious question: is 5G …?"), normalized; empty without one.
+   */
+  leadWord: string;
+  /** Nothing but a question tag: "Thoughts?", "Legit?", "Any truth?", "真的？" ask about what was said. */
+  tagOnly: boolean;
   /** Holds "really" or "actually", or ends on a tag ("…, legit?"): "Trump really said that?" asks. */
   hedged: boolean;
 }
@@ -23,6 +30,16 @@ export interface Sentence {
 const SENTENCE = /(?:[^。！？!?；;\n.]|\.(?!\s|$))*(?:[。！？!?；;\n]+|\.(?=\s|$)|$)/gu;
 const IDEOGRAPH = /[\p{Script=Han}]/gu;
 const FIRST_WORD = /^[\s\p{P}\p{S}]*([A-Za-z]+)/u;
+/** A short lead-in, then a colon or a dash, then the word that opens what follows. */
+const LEAD_WORD = /^[\s\p{P}\p{S}]*[A-Za-z]+(?: [A-Za-z]+){0,2}\s*(?::|\s[-–—])\s*([A-Za-z]+)/u;
+const TAG_ONLY = new RegExp(
+  `^[\\s\\p{P}\\p{S}]*(?:${[
+    'thoughts', 'legit', 'true', 'real', 'for real', 'really', 'right', 'accurate', 'any truth', 'is it', 'is that so',
+    'true or false', 'true or not', 'fact', 'fact or fiction', 'confirmed', 'source', 'sources', 'proof',
+    '真的', '真的吗', '是吗', '是真的', '真的假的', '靠谱', '可信', '属实', '有用', '管用',
+  ].join('|')})[\\s\\p{P}\\p{S}]*[?？][\\s\\p{P}\\p{S}]*$`,
+  'iu',
+);
 const HEDGES = /\b(?:really|actually)\b/i;
 /** A question tagged on at the end: "… tests for covid, legit?", "…, right?", "…, true?". */
 const TAG_QUESTION = /(?:^|[\s,，])(?:legit|true|real|for real|really|right|fr|is it|is that true)\s*[?？]+[\s\p{P}\p{S}]*$/iu;
@@ -65,6 +82,8 @@ export function sentencesOf(text: string): Sentence[] {
       question,
       ideographic: ideographs * 2 >= letters && ideographs > 0,
       firstWord,
+      leadWord: LEAD_WORD.exec(body)?.[1]?.toLowerCase() ?? '',
+      tagOnly: TAG_ONLY.test(body),
       hedged: HEDGES.test(body) || TAG_QUESTION.test(body),
     });
   }

@@ -63,7 +63,8 @@ export const MOCK = {
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
     'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
-    'will believe anything', 'believe anything these days',
+    'will believe anything', 'believe anything these days', 'sounds fishy', 'seems fishy', 'smells fishy', 'sounds sketchy',
+    'sounds dodgy',
   ],
 } as const;
 
@@ -73,6 +74,9 @@ export const QUESTION = {
     '真的吗', '是真的吗', '真的假的', '是不是真的', '是真是假', '真假', '靠谱吗', '可信吗', '属实吗', '核实过吗', '有人知道', '谁知道',
     '求证', '求辟谣', '有这回事吗', '真有这事', '准信', '准吗', '是真事吗', '有依据吗', '确认下', '能确认', '官方的消息吗', '有没有官方',
     '是最近的吗', '是新拍的吗', '有人核实',
+    // Asking whether it works or holds, after the claim: "…能预防新冠，有用吗", "管用不", "是这样吗".
+    '有用吗', '管用吗', '有用不', '管用不', '可信不', '靠谱不', '能信吗', '可以信吗', '是这样吗', '对吗', '说法对吗',
+    '有懂的吗', '求科普', '有科学根据吗', '有根据吗', '有人试过吗', '真的还是假的', '真还是假', '有这种说法吗',
   ],
   en: [
     'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
@@ -83,6 +87,12 @@ export const QUESTION = {
     'fake or real', 'should i be worried', 'should we be worried', 'is that actually true', 'is this actually true', 'is it actually true',
     'is that really true', 'is this really true', 'is it really true', 'is that even true', 'is this even true', 'is this a real thing',
     'is that a real thing', 'is it a real thing',
+    // Asking after the claim is told: "…, is there anything to that?", "any truth in that?".
+    'anything to that', 'anything to this', 'anything to it', 'any truth in', 'any truth behind', 'is this for real',
+    'is that for real', 'is it for real', 'can anyone verify', 'can someone verify', 'anyone fact check', 'someone fact check',
+    'is that right', 'is this right', 'is that accurate', 'is this accurate', 'is it accurate', 'how true is',
+    'is there any evidence', 'is there evidence', 'is there any proof', 'has anyone checked', 'did anyone check',
+    'not sure if', 'not sure whether', 'idk if',
   ],
 } as const;
 
@@ -92,8 +102,13 @@ export const QUESTION = {
  */
 export const A_NOT_A = /([\u4e00-\u9fff])[不没]\1/gu;
 
-/** A message that opens by contradicting: "no, it wasn't a nuke", "nope", "不对啊". */
-export const OPENING_DENIAL = /^\s*(?:no|nope|nah|no way|wrong|false|不对|不是的|假的)(?:[\s,，.。!！:：]|$)/iu;
+/**
+ * A message that opens by contradicting: "no, it wasn't a nuke", "no it's fake", "nope", "不对啊".
+ * A bare "no" only before a stop or a pronoun: "No wonder…", "No joke, …", "No one talks about…",
+ * "No idea if…" go on to tell the rumor.
+ */
+export const OPENING_DENIAL =
+  /^\s*(?:no(?=\s*(?:[,，.。!！:：;]|$)|\s+(?:it|its|that|thats|this|they|he|she|there|you)(?![a-z]))|nope|nah|no way|wrong|false|不对|不是的|假的)(?:[\s,，.。!！:：]|$)/iu;
 
 /** Words that open an English question ("did he really …?", "is the video …?"). */
 export const QUESTION_OPENERS: readonly string[] = [
