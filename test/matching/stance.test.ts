@@ -108,6 +108,11 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'sarcasm', text: `lol ${FIVE_G}, sure, and I'm the pope`, stance: 'mock' },
   { given: '"people will believe anything"', text: `${FIVE_G} 😂😂 people will believe anything`, stance: 'mock' },
   { given: '"sounds fishy"', text: `${FIVE_G}? Sounds fishy to me`, stance: 'mock' },
+  { given: '"the dumbest thing"', text: `${FIVE_G} is the dumbest thing I've heard this year`, stance: 'mock' },
+  { given: 'a question answered "别闹了，没用的"', text: `${HOT_WATER}？别闹了，没用的`, stance: 'refute' },
+  { given: '"站不住脚" after the claim asked', text: `${HOT_WATER}？这种说法根本站不住脚`, stance: 'refute' },
+  { given: '"杀不死" inside the claim', text: '喝热水杀不死新冠病毒', stance: 'refute' },
+  { given: '"they say it\'s debunked but"', text: `They say it's debunked but ${FIVE_G}, open your eyes`, stance: 'spread' },
 ];
 
 describe('stance: a question about something else', () => {

@@ -12,6 +12,8 @@ export const REFUTE = {
     '编的', '编造', '捏造', 'p的', 'p图', '合成的', '拼接', '旧视频', '老视频', '旧闻', '老图', '旧图', '没这回事', '没有这回事',
     '不存在', '子虚乌有', '不靠谱', '乱配', '张冠李戴', '断章取义', '以官方', '看官方', '官方说法为准', '已经辟谣', '被骗了', '别被',
     '不对', '不是最近', '是旧的', '乱来', '乱写', '所谓', '这是错的', '是错误的', '说法是错的', '完全错误', '没有科学依据', '没有依据',
+    // It does not work: "盐水漱口预防新冠？别闹了，没用的", "这种说法根本站不住脚".
+    '没用的', '没啥用', '没什么用', '不管用', '站不住脚', '别闹了',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -34,7 +36,11 @@ export const REFUTE = {
 export const DENIAL = {
   // Only words that deny; "没" alone is everyday Chinese ("没戴口罩"), "not" and "no" too common;
   // not "won't" or "can't" either, which retell claims ("won't automatically be citizens").
-  zh: ['不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能'],
+  // "防不了", "杀不死": what the claim says can be done, said as impossible.
+  zh: [
+    '不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能', '防不了', '预防不了',
+    '防不住', '杀不死', '杀不了', '治不了', '传不了',
+  ],
   en: [
     'never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'don t', 'isn t', 'hasn t', 'haven t',
     // The same, as chat types them without the apostrophe.
@@ -63,7 +69,7 @@ export const MOCK = {
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
     'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
-    'will believe anything', 'believe anything these days', 'sounds fishy', 'seems fishy', 'smells fishy', 'sounds sketchy',
+    'will believe anything', 'believe anything these days', 'dumbest thing', 'stupidest thing', 'dumbest claim', 'i give up', 'sounds fishy', 'seems fishy', 'smells fishy', 'sounds sketchy',
     'sounds dodgy',
   ],
 } as const;
@@ -133,6 +139,8 @@ export const DISTRUST = {
     /\bdebunked (?:lol|lmao|haha|my ass)/,
     /\bmods? debunked/,
     /\bso called (?:fact ?check\w*|debunk\w*)/,
+    // "They say it's debunked but …": the refutation reported, to be waved away.
+    /\b(?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:been )?(?:debunked|fake|a hoax|false|a myth|a conspiracy theory|misinformation),? but\b/,
   ],
 } as const;
 
