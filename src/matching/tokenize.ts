@@ -45,7 +45,8 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
  */
 const CHINESE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['爸爸', '父亲'], ['妈妈', '母亲'], ['后爸', '继父'], ['后妈', '继母'], ['雷劈', '雷击'],
-  ['传染', '传播'],
+  ['传染', '传播'], ['她爸', '父亲'], ['他爸', '父亲'], ['老爸', '父亲'], ['亲爸', '父亲'], ['她妈', '母亲'], ['老妈', '母亲'],
+  ['亲妈', '母亲'],
 ]);
 
 /**
