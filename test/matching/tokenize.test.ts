@@ -21,7 +21,7 @@ describe('tokenize: terms', () => {
     { given: 'a lone ideograph', input: '新', then: ['新'] },
     { given: 'a lone ideograph between Latin words', input: 'fake 谣 news', then: ['fake', '谣', 'new'] },
     { given: 'Latin glued to Chinese', input: '5G基站', then: ['5g', '基站'] },
-    { given: 'chat\'s words for a parent ("她爸", "老妈")', input: '她爸 老妈', then: ['父亲', '母亲'] },
+    { given: 'chat\'s words for a parent ("她爸", "老妈")', input: '她爸，老妈', then: ['父亲', '母亲'] },
     { given: '"他妈" (a curse word, no mother)', input: '他妈', then: ['他妈'] },
     { given: 'a word longer than 40 letters', input: `${'ab'.repeat(21)} ok`, then: ['ok'] },
     { given: 'an empty string', input: '', then: [] },
