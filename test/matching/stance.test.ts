@@ -63,6 +63,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"是真的还是假的" (holds 假的)', text: `${HOT_WATER}，这是真的还是假的`, stance: 'question' },
   { given: 'a rhetorical "why is nobody talking about this?"', text: `${FIVE_G}. Why is nobody talking about this?`, stance: 'spread' },
   { given: '"Did you know?" before the claim', text: `Did you know? ${FIVE_G}`, stance: 'spread' },
+  { given: 'a request ("can you send me …?"), not a question whether it is true', text: `can you send me the post that says ${FIVE_G}?`, stance: 'spread' },
   { given: '"No wonder" opening the claim', text: `No wonder everyone is sick, ${FIVE_G}`, stance: 'spread' },
   { given: '"No joke," opening the claim', text: `No joke, ${FIVE_G}`, stance: 'spread' },
   { given: '"No one is talking about it but"', text: `No one is talking about it but ${FIVE_G}`, stance: 'spread' },

@@ -43,6 +43,11 @@ const QUESTION_RE = cueRegex(QUESTION);
 const URGE_RE = cueRegex(URGE);
 const OPENERS: ReadonlySet<string> = new Set(QUESTION_OPENERS);
 /**
+ * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
+ * from the school group?" shares the claim's words and asks for something else.
+ */
+const REQUEST = /^[\s\p{P}\p{S}]*(?:can|could|would|will) (?:you|u|someone|anyone|somebody|anybody) (?:please |pls |plz )?(?:forward|send|share|post|repost|pass|add|dm|text|give|show|sign|join)\b/iu;
+/**
  * The Chinese distrust patterns all hold Chinese characters, the English ones Latin letters: a text
  * without any of one kind is not searched for those.
  */
@@ -369,7 +374,8 @@ export function readStance(
   // The sentence must hold words of the claim itself, not merely sit between two of them ("…a
   // documentary about vaccines. Did anyone watch the game? … in Rome").
   const claimSentences = span ? sentences().filter((s) => s.start < span.end && s.end > span.start) : sentences();
-  const opensQuestion = (s: Sentence) => s.ideographic || OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord) || s.hedged;
+  const opensQuestion = (s: Sentence) =>
+    s.ideographic || ((OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord)) && !REQUEST.test(s.text)) || s.hedged;
   const asking = claimSentences.find((s) => s.question && opensQuestion(s) && holdsClaimWords(s));
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
   // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.
