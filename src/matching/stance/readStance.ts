@@ -42,6 +42,13 @@ const MOCK_RE = cueRegex(MOCK);
 const QUESTION_RE = cueRegex(QUESTION);
 const URGE_RE = cueRegex(URGE);
 const OPENERS: ReadonlySet<string> = new Set(QUESTION_OPENERS);
+/** Before a denial, a condition: "if you do not send this message … your account will be charged" threatens, not denies. */
+const CONDITIONAL = /(?:^|[^a-z])(?:if|unless) (?:you|u|we|they|i|he|she|it) $/;
+/** Terms (as tokenized) of words that only ask whether something is so, about whatever was said. */
+const ASKING_TERMS: ReadonlySet<string> = new Set([
+  'anyon', 'anybodi', 'someon', 'somebodi', 'know', 'true', 'gui', 'pleas', 'pl', 'plz', 'tel', 'whether', 'real', 'legit',
+  'actual', 'reali', 'sure', 'confirm', 'check', 'verifi', 'acur', 'corect', 'right', 'fact', 'wonder', 'ask', 'question',
+]);
 /**
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
  * from the school group?" shares the claim's words and asks for something else.
@@ -309,10 +316,11 @@ export function readStance(
   // An English question phrase asks about the claim in a sentence that holds words of the claim,
   // or that holds nothing else ("is it true? 5G towers …"); "does anyone know a good dentist?"
   // asks about something else, whatever the message says next.
+  // Words that only ask ("does anyone know if this is true?") are not something else.
   const asksAboutClaim = (h: Hit) => {
     const s = sentenceAt(h);
     if (!s || s.ideographic || holdsClaimWords(s)) return true;
-    return !anyTokenIn(s, (t) => t.start < h.at || t.start >= h.end);
+    return !anyTokenIn(s, (t) => (t.start < h.at || t.start >= h.end) && !ASKING_TERMS.has(t.term));
   };
   const questionWords = withoutClaimWords(questionHits, claimTexts, inSpan).filter(asksAboutClaim);
   // "真的假的" holds "假的": a cue inside a question phrase is part of the question.
@@ -331,6 +339,7 @@ export function readStance(
           !insideDistrust(h) &&
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&
           !NOT_CHANCE.test(text.slice(h.end, h.end + 24)) &&
+          !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
           !isClaimDenial(text, h, claimDenials(debunk)),
       )
     : [];

@@ -25,6 +25,8 @@ export const REFUTE = {
     'conspiracy theory', 'conspiracy theories', 'don t forward', 'do not forward', 'stop forwarding', 'stop spreading', 'quit spreading',
     'tells you nothing', 'proves nothing', 'means nothing', 'not how viruses work', 'not how it works',
     'nonsense', 'complete nonsense', 'disproven', 'disproved', 'scam', 'rubbish', 'baseless', 'unfounded', 'pseudoscience', 'urban legend',
+    'check before sharing', 'check before you share', 'check before forwarding', 'check before you forward', 'verify before sharing',
+    'think before you share', 'think before sharing', 'think before forwarding',
     'nothing to do with', 'no link between', 'no connection between', 'zero evidence', 'no proof', 'zero proof', 'not a shred of evidence',
   ],
 } as const;
