@@ -116,6 +116,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a question answered "别闹了，没用的"', text: `${HOT_WATER}？别闹了，没用的`, stance: 'refute' },
   { given: '"站不住脚" after the claim asked', text: `${HOT_WATER}？这种说法根本站不住脚`, stance: 'refute' },
   { given: '"杀不死" inside the claim', text: '喝热水杀不死新冠病毒', stance: 'refute' },
+  { given: '"…和…没关系" denying the link the claim draws', text: '喝热水可以杀死新冠病毒？新冠和喝热水没关系', stance: 'refute' },
+  { given: 'a claim that denies a link itself, retold in other words ("跟群主没有关系")', text: '群里谁发谣言谁负责，跟群主没有关系', stance: 'spread', id: GROUP_OWNER.id },
   { given: '"they say it\'s debunked but"', text: `They say it's debunked but ${FIVE_G}, open your eyes`, stance: 'spread' },
 ];
 

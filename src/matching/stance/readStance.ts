@@ -44,6 +44,12 @@ const URGE_RE = cueRegex(URGE);
 const OPENERS: ReadonlySet<string> = new Set(QUESTION_OPENERS);
 /** Before a denial, a condition: "if you do not send this message … your account will be charged" threatens, not denies. */
 const CONDITIONAL = /(?:^|[^a-z])(?:if|unless) (?:you|u|we|they|i|he|she|it) $/;
+/**
+ * Denying a link the claim draws: "北京地铁拆座椅跟疫情没关系", "新冠和5G无关". Not for a claim that
+ * denies a link itself ("…跟群主没关系"), which a retelling repeats in any wording.
+ */
+const UNRELATED = /(?:跟|和|与)[^，。！？；,.!?;\s]{1,10}?(?:没关系|没有关系|没啥关系|没什么关系|无关)/u;
+const UNRELATED_ALL = new RegExp(UNRELATED.source, 'gu');
 /** Terms (as tokenized) of words that only ask whether something is so, about whatever was said. */
 const ASKING_TERMS: ReadonlySet<string> = new Set([
   'anyon', 'anybodi', 'someon', 'somebodi', 'know', 'true', 'gui', 'pleas', 'pl', 'plz', 'tel', 'whether', 'real', 'legit',
@@ -325,7 +331,9 @@ export function readStance(
   const questionWords = withoutClaimWords(questionHits, claimTexts, inSpan).filter(asksAboutClaim);
   // "真的假的" holds "假的": a cue inside a question phrase is part of the question.
   const insideQuestion = (h: Hit) => questionWords.some((q) => h.at < q.end && h.end > q.at);
-  const refute = withoutClaimWords(hitsOf(REFUTE_RE, text), claimTexts, inSpan).filter(
+  const refuteHits = hitsOf(REFUTE_RE, text);
+  if (hasChinese && !claimTexts().some((t) => UNRELATED.test(t))) appendAll(refuteHits, hitsOf(UNRELATED_ALL, text));
+  const refute = withoutClaimWords(refuteHits, claimTexts, inSpan).filter(
     (h) => !isNegated(text, h.at) && !insideDistrust(h) && !asked(h) && !insideQuestion(h),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
