@@ -50,6 +50,9 @@ function findSpacedLetters(f: Folded, drop: Uint8Array): void {
     if (runLength > 0 && runEnd === i - 2 && (runLength === 1 || f.chars[i - 1] === f.chars[runStart + 1])) {
       runEnd = i;
       runLength++;
+      // A number and one letter after it are a word of their own ("5 G", "4 K"): "5 G t o w e r s"
+      // is "5g towers", not "5gtowers".
+      if (runLength === 2 && kinds[runStart] === Kind.Digit && k !== Kind.Digit) closeRun();
     } else {
       closeRun();
       runStart = runEnd = i;

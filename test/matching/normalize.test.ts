@@ -49,6 +49,7 @@ describe('normalize: evasions folded away', () => {
     { given: 'letters separated by underscores', input: 'r_u_m_o_r', then: 'rumor' },
     { given: 'letters separated by emoji', input: 'r😀u😀m😀o😀r', then: 'rumor' },
     { given: 'a spaced-out word between ordinary words', input: '5G t-o-w-e-r-s spread', then: '5g towers spread' },
+    { given: 'a spaced-out number and letter before a spaced-out word', input: '5 G t o w e r s spread', then: '5 g towers spread' },
     // Separators between Chinese characters
     { given: '"谣 言" with a space', input: '谣 言', then: '谣言' },
     { given: '"谣-言" with a hyphen', input: '谣-言', then: '谣言' },
