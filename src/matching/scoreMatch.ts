@@ -1,5 +1,5 @@
 import { FEATURE_COUNT, matchFeatures } from './features.js';
-import { matchedPhrase, type PhraseIndex } from './phraseIndex.js';
+import { matchedPhrase, termIdOf, type PhraseIndex } from './phraseIndex.js';
 import { normalizedText } from './normalize.js';
 import { numbersIn } from './spelledNumbers.js';
 import type { PreparedMessage } from './prepareMessage.js';
@@ -95,15 +95,43 @@ const SMALLEST_FITTED_DATABASE = 47;
 const FEW_CONTENT_FOUND = 1;
 const CONTENT_TERMS_TO_CAP = 3;
 
-/** Whether the window holds at most FEW_CONTENT_FOUND of the phrase's terms that are not names, of CONTENT_TERMS_TO_CAP or more. */
-function namesAndOneWord(c: Coverage, message: PreparedMessage): boolean {
+/**
+ * Words (as terms) any chat says about anything: found in a message, they do not show it tells the
+ * claim. "hold on, give me 10 seconds, I'm coughing like crazy" shares "hold", "10", "seconds"
+ * and "coughing" with "If you can hold your breath for 10 seconds without coughing, …", and only
+ * "coughing" says something of it.
+ */
+const EVERYDAY_TERMS = [
+  'second', 'minut', 'hour', 'dai', 'wek', 'month', 'year', 'time', 'hold', 'give', 'take', 'get', 'make', 'go', 'come', 'kep',
+  'put', 'let', 'sai', 'tel', 'know', 'think', 'want', 'ned', 'like', 'lok', 'us', 'start', 'new', 'peopl', 'everi',
+];
+const everydayCache = new WeakMap<PhraseIndex, ReadonlySet<number>>();
+function everydayIds(index: PhraseIndex): ReadonlySet<number> {
+  let ids = everydayCache.get(index);
+  if (!ids) {
+    ids = new Set(EVERYDAY_TERMS.map((t) => termIdOf(index, t)).filter((id): id is number => id !== undefined));
+    everydayCache.set(index, ids);
+  }
+  return ids;
+}
+
+/**
+ * Whether the window holds at most FEW_CONTENT_FOUND of the phrase's terms that are not names,
+ * numbers or everyday words, of CONTENT_TERMS_TO_CAP or more terms that are not names.
+ */
+function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
   const { terms, names } = c.phrase;
+  const everyday = everydayIds(index);
+  const numbers = new Set<number | undefined>();
+  for (const n of numbersIn(normalizedText(matchedPhrase(index, c.phrase.id).text))) numbers.add(termIdOf(index, n));
   let content = 0;
   let found = 0;
   for (let k = 0; k < terms.length; k++) {
     if (names[k]) continue;
     content++;
-    const at = message.positions.get(terms[k]!);
+    const id = terms[k]!;
+    if (everyday.has(id) || numbers.has(id)) continue;
+    const at = message.positions.get(id);
     if (at && at.some((p) => p >= c.window.first && p <= c.window.last)) found++;
   }
   return content >= CONTENT_TERMS_TO_CAP && found <= FEW_CONTENT_FOUND;
@@ -182,7 +210,7 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
     !saidInOneRun(c, message);
   return (
     shortPart ||
-    (english && small && namesAndOneWord(c, message)) ||
+    (english && small && namesAndOneWord(index, c, message)) ||
     (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small))
   );
 }

@@ -66,6 +66,7 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'a trip to the country of a rumor', text: 'Costa Rica trip was amazing, bananas everywhere' },
     { given: 'the man of a chain letter paying for something else', text: 'Bill Gates will pay for my coffee lol, he is rich enough' },
     { given: 'the drink of a rumor without its number', text: 'I drink hot water every morning, helps my stomach' },
+    { given: 'a claim\'s everyday words and its number, without its point', text: "hold on, give me 10 seconds, I'm coughing like crazy" },
     { given: 'the app of a rumor charging, without its number', text: "whatsapp business will start charging companies for some messages, it's in the news" },
   ])('GIVEN $given THEN nothing acts', ({ text }) => {
     for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ACT);
