@@ -5,6 +5,7 @@ import { numbersIn } from './spelledNumbers.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { sharedTermsNeeded, sharesPiecesElsewhere, tooFewShared, type Coverage } from './rescore.js';
 import { countStretches } from './stretches.js';
+import { tokenize } from './tokenize.js';
 import { verify } from './verifier.js';
 
 /**
@@ -137,6 +138,53 @@ function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessa
   return content >= CONTENT_TERMS_TO_CAP && found <= FEW_CONTENT_FOUND;
 }
 
+/**
+ * Chinese words any chat says about anything (people, places, times): in a small database, a
+ * Chinese message that shares with a claim at most one character pair outside these — "青浦新开了一家
+ * 幼儿园，老师都是研究生" against "青浦一名幼儿园老师从事卖淫" shares "青浦" and everyday words — names
+ * what the claim is about, not what it claims, and scores at most SHORT_PART_SCORE (it acted at 0.98).
+ * A pair counts as everyday when both its characters lie in such words ("园老" of "幼儿园老师").
+ */
+const EVERYDAY_WORDS_ZH = [
+  '老师', '幼儿园', '学校', '学生', '孩子', '小孩', '女孩', '男孩', '小女孩', '父亲', '母亲', '家人', '老人', '医生', '医院',
+  '公司', '员工', '公园', '上海', '北京', '今天', '明天', '昨天', '现在', '群里', '网上', '大家', '我们', '你们', '他们',
+  '一名', '一个', '有人', '发生', '事件', '消息', '听说', '真的', '就是', '可以', '已经',
+];
+const EVERYDAY_ZH_RE = new RegExp(EVERYDAY_WORDS_ZH.join('|'), 'gu');
+/** Per index, per phrase id: the ids of the Chinese phrase's terms that are not everyday. */
+const ownTermsCache = new WeakMap<PhraseIndex, Map<number, Int32Array>>();
+function unusualTerms(index: PhraseIndex, phraseId: number): Int32Array {
+  let byPhrase = ownTermsCache.get(index);
+  if (!byPhrase) ownTermsCache.set(index, (byPhrase = new Map()));
+  let ids = byPhrase.get(phraseId);
+  if (!ids) {
+    const text = normalizedText(matchedPhrase(index, phraseId).text);
+    const everyday = new Uint8Array(text.length);
+    for (const m of text.matchAll(EVERYDAY_ZH_RE)) everyday.fill(1, m.index, m.index + m[0].length);
+    const found = new Set<number>();
+    for (const t of tokenize(text)) {
+      if (everyday.subarray(t.start, t.end).every((v) => v === 1)) continue;
+      const id = termIdOf(index, t.term);
+      if (id !== undefined) found.add(id);
+    }
+    ids = Int32Array.from(found);
+    byPhrase.set(phraseId, ids);
+  }
+  return ids;
+}
+
+/** Whether the window holds at most FEW_CONTENT_FOUND of the Chinese phrase's unusual terms, of CONTENT_TERMS_TO_CAP or more. */
+function sharesOnlyEverydayWords(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  const ids = unusualTerms(index, c.phrase.id);
+  if (ids.length < CONTENT_TERMS_TO_CAP) return false;
+  let found = 0;
+  for (const id of ids) {
+    const at = message.positions.get(id);
+    if (at && at.some((p) => p >= c.window.first && p <= c.window.last) && ++found > FEW_CONTENT_FOUND) return false;
+  }
+  return true;
+}
+
 /** A message needs this many distinct known terms before any phrase could share enough with it. */
 export const FEWEST_TERMS_TO_MATCH = sharedTermsNeeded(0);
 
@@ -211,6 +259,7 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
   return (
     shortPart ||
     (english && small && namesAndOneWord(index, c, message)) ||
+    (!english && small && sharesOnlyEverydayWords(index, c, message)) ||
     (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small))
   );
 }

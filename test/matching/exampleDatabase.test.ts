@@ -55,6 +55,8 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'the park of a rumor', text: '上海顾村公园今天人好多' },
     { given: 'the park, with the weather', text: '今天上海下雨了，顾村公园人很少' },
     { given: 'a kindergarten teacher', text: '我女儿幼儿园老师今天表扬她了' },
+    { given: 'the district and the kindergarten teachers of a rumor, praised', text: '青浦的幼儿园老师都挺负责的，我家孩子很喜欢' },
+    { given: 'a new kindergarten in the district of a rumor', text: '青浦新开了一家幼儿园，老师都是研究生' },
     { given: 'the beach', text: '上海海滩周末人太多了，不想去' },
     { given: '5G at home', text: 'my phone finally has 5G coverage at home' },
     { given: 'garlic for dinner', text: 'I love garlic bread with pasta' },
