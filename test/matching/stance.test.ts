@@ -71,6 +71,9 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"No joke," opening the claim', text: `No joke, ${FIVE_G}`, stance: 'spread' },
   { given: '"No one is talking about it but"', text: `No one is talking about it but ${FIVE_G}`, stance: 'spread' },
   { given: '"No idea if it\'s true but"', text: `No idea if it's true but ${FIVE_G}`, stance: 'spread' },
+  { given: '"Not sure if you guys heard, but"', text: `Not sure if you guys heard, but ${FIVE_G}`, stance: 'spread' },
+  { given: '"No, seriously,"', text: `No, seriously, ${FIVE_G}`, stance: 'spread' },
+  { given: '"not sure if this is true"', text: `${FIVE_G}, not sure if this is true`, stance: 'question' },
   { given: '"我试过了，真的管用" (testimony, not a question)', text: `${HOT_WATER}，我试过了，真的管用`, stance: 'spread' },
   // Refuting.
   { given: '"… is a hoax"', text: `the claim that ${FIVE_G} is a hoax`, stance: 'refute' },

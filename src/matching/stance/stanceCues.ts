@@ -100,7 +100,9 @@ export const QUESTION = {
     'is that for real', 'is it for real', 'can anyone verify', 'can someone verify', 'anyone fact check', 'someone fact check',
     'is that right', 'is this right', 'is that accurate', 'is this accurate', 'is it accurate', 'how true is',
     'is there any evidence', 'is there evidence', 'is there any proof', 'has anyone checked', 'did anyone check',
-    'not sure if', 'not sure whether', 'idk if',
+    'not sure if this is true', 'not sure if that s true', 'not sure if it s true', 'not sure if this is real',
+    'not sure if it s real', 'not sure whether this is true', 'not sure whether it s true', 'idk if this is true',
+    'idk if it s true', 'idk if that s true',
   ],
 } as const;
 
@@ -113,10 +115,10 @@ export const A_NOT_A = /([\u4e00-\u9fff])[不没]\1/gu;
 /**
  * A message that opens by contradicting: "no, it wasn't a nuke", "no it's fake", "nope", "不对啊".
  * A bare "no" only before a stop or a pronoun: "No wonder…", "No joke, …", "No one talks about…",
- * "No idea if…" go on to tell the rumor.
+ * "No idea if…", "No, seriously, …" go on to tell the rumor.
  */
 export const OPENING_DENIAL =
-  /^\s*(?:no(?=\s*(?:[,，.。!！:：;]|$)|\s+(?:it|its|that|thats|this|they|he|she|there|you)(?![a-z]))|nope|nah|no way|wrong|false|不对|不是的|假的)(?:[\s,，.。!！:：]|$)/iu;
+  /^\s*(?:no(?=\s*(?:[,，.。!！:：;](?!\s*(?:seriously|really|honestly|listen|for real|trust me|wait|i'?m serious))|$)|\s+(?:it|its|that|thats|this|they|he|she|there|you)(?![a-z]))|nope|nah|no way|wrong|false|不对|不是的|假的)(?:[\s,，.。!！:：]|$)/iu;
 
 /** Words that open an English question ("did he really …?", "is the video …?"). */
 export const QUESTION_OPENERS: readonly string[] = [
