@@ -50,6 +50,13 @@ const CONDITIONAL = /(?:^|[^a-z])(?:if|unless) (?:you|u|we|they|i|he|she|it) $/;
  */
 const UNRELATED = /(?:跟|和|与)[^，。！？；,.!?;\s]{1,10}?(?:没关系|没有关系|没啥关系|没什么关系|无关)/u;
 const UNRELATED_ALL = new RegExp(UNRELATED.source, 'gu');
+/**
+ * "吃药都没用的", "别的方法也不管用": something else is useless, said beside the claim, not the claim
+ * called useless.
+ */
+const USELESS = /^(?:没用的|没啥用|没什么用|不管用)$/u;
+const uselessToo = (text: string, h: Hit) => USELESS.test(h.cue) && h.at > 0 && (text[h.at - 1] === '都' || text[h.at - 1] === '也');
+
 /** Terms (as tokenized) of words that only ask whether something is so, about whatever was said. */
 const ASKING_TERMS: ReadonlySet<string> = new Set([
   'anyon', 'anybodi', 'someon', 'somebodi', 'know', 'true', 'gui', 'pleas', 'pl', 'plz', 'tel', 'whether', 'real', 'legit',
@@ -334,7 +341,7 @@ export function readStance(
   const refuteHits = hitsOf(REFUTE_RE, text);
   if (hasChinese && !claimTexts().some((t) => UNRELATED.test(t))) appendAll(refuteHits, hitsOf(UNRELATED_ALL, text));
   const refute = withoutClaimWords(refuteHits, claimTexts, inSpan).filter(
-    (h) => !isNegated(text, h.at) && !insideDistrust(h) && !asked(h) && !insideQuestion(h),
+    (h) => !isNegated(text, h.at) && !insideDistrust(h) && !asked(h) && !insideQuestion(h) && !uselessToo(text, h),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
   const opening = OPENING_DENIAL.exec(message.text) ?? answeredNo(sentences());
