@@ -116,7 +116,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"people will believe anything"', text: `${FIVE_G} 😂😂 people will believe anything`, stance: 'mock' },
   { given: '"sounds fishy"', text: `${FIVE_G}? Sounds fishy to me`, stance: 'mock' },
   { given: '"the dumbest thing"', text: `${FIVE_G} is the dumbest thing I've heard this year`, stance: 'mock' },
-  { given: 'a question answered "别闹了，没用的"', text: `${HOT_WATER}？别闹了，没用的`, stance: 'refute' },
+  { given: 'a question answered "没用的"', text: `${HOT_WATER}？没用的`, stance: 'refute' },
   { given: 'something else called useless beside the claim ("吃药都没用的")', text: `${HOT_WATER}，吃药都没用的，天天喝就好`, stance: 'spread' },
   { given: '"站不住脚" after the claim asked', text: `${HOT_WATER}？这种说法根本站不住脚`, stance: 'refute' },
   { given: '"杀不死" inside the claim', text: '喝热水杀不死新冠病毒', stance: 'refute' },
