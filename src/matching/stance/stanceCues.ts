@@ -25,6 +25,8 @@ export const REFUTE = {
     'conspiracy theory', 'conspiracy theories', 'don t forward', 'do not forward', 'stop forwarding', 'stop spreading', 'quit spreading',
     'tells you nothing', 'proves nothing', 'means nothing', 'not how viruses work', 'not how it works',
     'nonsense', 'complete nonsense', 'disproven', 'disproved', 'scam', 'rubbish', 'baseless', 'unfounded', 'pseudoscience', 'urban legend',
+    'unrelated', 'not related', 'aren t related', 'isn t related', 'no relation', 'chain letter', 'chain mail', 'chain message',
+    'boomer forward', 'boomer post',
     'check before sharing', 'check before you share', 'check before forwarding', 'check before you forward', 'verify before sharing',
     'think before you share', 'think before sharing', 'think before forwarding',
     'nothing to do with', 'no link between', 'no connection between', 'zero evidence', 'no proof', 'zero proof', 'not a shred of evidence',
@@ -71,7 +73,8 @@ export const MOCK = {
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
     'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
-    'will believe anything', 'believe anything these days', 'dumbest thing', 'stupidest thing', 'dumbest claim', 'i give up', 'sounds fishy', 'seems fishy', 'smells fishy', 'sounds sketchy',
+    'will believe anything', 'believe anything these days', 'dumbest thing', 'stupidest thing', 'dumbest claim', 'i give up',
+    'still believes', 'still thinks', 'actually believes', 'really believes', 'whatever will i do', 'sounds fishy', 'seems fishy', 'smells fishy', 'sounds sketchy',
     'sounds dodgy',
   ],
 } as const;
