@@ -202,6 +202,8 @@ function isClaimDenial(text: string, h: Hit, claimCues: readonly string[]): bool
  * inside a claim that asserts something. Not the 不 of a yes-no question ("会不会爆发").
  */
 const CLAIM_NEGATION = /(?<!会|能|是|有|用|算|犯|必|违)(?:不(?=会|能|用|算|犯|必|违)|没(?=人|有))/gu;
+/** Modal verbs a negation may come before: "不会被处罚", "不能预防". */
+const MODALS = '会能可必';
 /** Any negation in the few characters before a predicate. */
 const CHINESE_NEGATION = /[不没无非未别]/u;
 const IDEOGRAPHS = /^[\u4e00-\u9fff]{2}$/u;
@@ -221,8 +223,12 @@ function negatedPredicates(d: Debunk | undefined): string[] {
     for (const t of claimTextsOf(d)) {
       if (!t.includes('不') && !t.includes('没')) continue;
       for (const m of t.matchAll(CLAIM_NEGATION)) {
-        const p = t.slice(m.index + m[0].length, m.index + m[0].length + 2);
+        const at = m.index + m[0].length;
+        const p = t.slice(at, at + 2);
         if (IDEOGRAPHS.test(p)) found.add(p);
+        // After a modal, what it negates too: "被处" of "不会被处罚", said as "要被处罚".
+        const after = t.slice(at + 1, at + 3);
+        if (MODALS.includes(t[at]!) && IDEOGRAPHS.test(after)) found.add(after);
       }
     }
     predicates = [...found];

@@ -94,7 +94,7 @@ export const QUESTION = {
     'real or not', 'true or not', 'fact or fiction', 'can anyone confirm', 'can someone confirm', 'anyone know if', 'does anyone know',
     'any truth to', 'any source', 'is there a source', 'is this legit', 'is that legit', 'is it legit', 'should i believe', 'can this be true',
     'anyone know whether', 'does anyone know whether', 'wondering if', 'wondering whether', 'i wonder if', 'i wonder whether',
-    'does it work', 'does this work', 'does that work', 'does it really work', 'is it a thing', 'is this a thing', 'legit or not',
+    'does it work', 'does this work', 'does that work', 'does it really work', 'is it a thing', 'is this a thing', 'is that a thing', 'legit or not',
     'fake or real', 'should i be worried', 'should we be worried', 'is that actually true', 'is this actually true', 'is it actually true',
     'is that really true', 'is this really true', 'is it really true', 'is that even true', 'is this even true', 'is this a real thing',
     'is that a real thing', 'is it a real thing',
