@@ -43,7 +43,12 @@ export async function exportInWorker(request: Omit<ExportRequest, 'tag'>, sink: 
         case 'text':
           wrote = true;
           await sink(message.text);
-          worker.postMessage({ kind: 'written', chars: message.text.length } satisfies ExportReply);
+          worker.postMessage({ kind: 'written', size: message.text.length } satisfies ExportReply);
+          break;
+        case 'bytes':
+          wrote = true;
+          await sink.bytes!(message.bytes);
+          worker.postMessage({ kind: 'written', size: message.bytes.byteLength } satisfies ExportReply);
           break;
         case 'done':
           finish(() => resolve(message.summary));

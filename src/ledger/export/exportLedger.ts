@@ -60,7 +60,7 @@ export async function exportLedger(ledger: Ledger, groupId: string, options: Exp
   const settled = { ...rest, ...(checkpoint ? { checkpoint } : {}) };
   const source = (worker ?? end.end >= WORKER_MIN_ENTRIES) ? await ledger.readerSource() : undefined;
   if (source) {
-    const done = await exportInWorker({ ...settled, source, groupId, end, now: ledger.time().getTime() }, sink);
+    const done = await exportInWorker({ ...settled, source, groupId, end, now: ledger.time().getTime(), bytes: sink.bytes !== undefined }, sink);
     if (done) return done;
   }
   return exportFromLedger(ledger, groupId, settled, end, sink);

@@ -4,6 +4,7 @@ import type { ClosableLedgerBackend } from '../backends/closableLedgerBackend.js
 import { Ledger } from '../ledger.js';
 import { exportFromLedger } from './exportLedger.js';
 import type { LedgerBackend } from '../ledgerBackend.js';
+import type { TextSink } from './textSink.js';
 import { EXPORT_WORKER_TAG, IN_FLIGHT_CHARS, type ExportMessage, type ExportReply, type ExportRequest } from './exportWorkerProtocol.js';
 
 /**
@@ -22,7 +23,11 @@ async function run(port: MessagePort, request: ExportRequest): Promise<void> {
     const now = new Date(request.now);
     const ledger = new Ledger(stoppable(backend, flow), { now: () => now });
     const { source: _source, tag: _tag, end, now: _now, groupId, ...options } = request;
-    const summary = await exportFromLedger(ledger, groupId, options, end, (text) => flow.send(text));
+    const { bytes, ...rest } = options;
+    const sink: TextSink = bytes
+      ? Object.assign((text: string) => flow.sendBytes(encoder.encode(text), true), { bytes: (chunk: Uint8Array) => flow.sendBytes(chunk, false) })
+      : (text: string) => flow.send(text);
+    const summary = await exportFromLedger(ledger, groupId, rest, end, sink);
     post({ kind: 'done', summary });
   } catch (err) {
     if (!flow.stopped) post({ kind: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
@@ -44,15 +49,27 @@ class Flow {
   constructor(private readonly port: MessagePort) {
     port.on('message', (reply: ExportReply) => {
       if (reply.kind === 'stop') this.stopped = true;
-      else this.ahead -= reply.chars;
+      else this.ahead -= reply.size;
       this.resume?.();
     });
   }
 
-  async send(text: string): Promise<void> {
+  send(text: string): Promise<void> {
     this.check();
     this.port.postMessage({ kind: 'text', text } satisfies ExportMessage);
-    this.ahead += text.length;
+    return this.posted(text.length);
+  }
+
+  /** `own`: the buffer is this export's alone (encoded for it), so it is handed over, not copied. */
+  sendBytes(bytes: Uint8Array, own: boolean): Promise<void> {
+    this.check();
+    this.port.postMessage({ kind: 'bytes', bytes } satisfies ExportMessage, own ? [bytes.buffer as ArrayBuffer] : []);
+    return this.posted(bytes.byteLength);
+  }
+
+  /** Waits while too far ahead of what the main thread wrote. */
+  private async posted(size: number): Promise<void> {
+    this.ahead += size;
     while (this.ahead > IN_FLIGHT_CHARS && !this.stopped) await new Promise<void>((resolve) => (this.resume = resolve));
     this.resume = undefined;
     this.check();
@@ -74,6 +91,8 @@ function stoppable(backend: LedgerBackend, flow: Flow): LedgerBackend {
     },
   };
 }
+
+const encoder = new TextEncoder();
 
 const request = workerData as ExportRequest | undefined;
 if (parentPort && request?.tag === EXPORT_WORKER_TAG) void run(parentPort, request);

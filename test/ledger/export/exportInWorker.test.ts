@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import type { ClosableLedgerBackend } from '../../../src/ledger/backends/closabl
 import { signCheckpoint, signingKey } from '../../../src/ledger/checkpoints/signedCheckpoint.js';
 import { exportLedger } from '../../../src/ledger/export/exportLedger.js';
 import { OUTCOME_WINDOW } from '../../../src/ledger/export/exportRows.js';
-import { textCollector } from '../../../src/ledger/export/textSink.js';
+import { fileSink, textCollector } from '../../../src/ledger/export/textSink.js';
 import { Ledger } from '../../../src/ledger/ledger.js';
 import type { LedgerBackend } from '../../../src/ledger/ledgerBackend.js';
 import { syntheticRecords } from '../../probes/syntheticLedger.js';
@@ -60,6 +61,23 @@ describe('an export in a worker thread', () => {
     expect(there.text()).toBe(here.text());
     expect(inWorker).toEqual(inThread);
     if (format === 'md') expect(inWorker.check).toMatchObject({ ok: true, checkpoint: { seq: head.seq } });
+  });
+
+  it.each(['md', 'csv', 'json'] as const)('GIVEN a %s export into a file THEN the worker hands over UTF-8 bytes, and the file is the text this thread writes', async (format) => {
+    const here = textCollector();
+    await exportLedger(new Ledger(store), 'g', { format, worker: false }, here.sink);
+    const file = path.join(dir, `out.${format}`);
+    const handle = await open(file, 'w');
+    const sink = fileSink(handle);
+    let strings = 0;
+    const counted = Object.assign(async (chunk: string) => ((strings += 1), sink(chunk)), { bytes: sink.bytes });
+    try {
+      await exportLedger(new Ledger(store), 'g', { format, worker: true }, counted);
+    } finally {
+      await handle.close();
+    }
+    expect(strings).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(here.text());
   });
 
   it('GIVEN a sink that fails (the reader went away) THEN the export rejects with its error', async () => {
