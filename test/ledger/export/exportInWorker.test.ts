@@ -88,6 +88,17 @@ describe('an export in a worker thread', () => {
     await expect(exportLedger(new Ledger(store), 'g', { format: 'json', worker: true }, failing)).rejects.toThrow('EPIPE');
   });
 
+  it('GIVEN a worker that cannot open the store THEN the export is made in this thread, the same text', async () => {
+    const here = textCollector();
+    await exportLedger(new Ledger(store), 'g', { format: 'csv', worker: false }, here.sink);
+    const counted = countingPages(store);
+    const unopenable: LedgerBackend = { ...counted.backend, readerSource: async () => ({ kind: 'sqlite', file: path.join(dir, 'gone', 'ledger.sqlite'), table: 'rumorguard_ledger' }) };
+    const there = textCollector();
+    await exportLedger(new Ledger(unopenable), 'g', { format: 'csv', worker: true }, there.sink);
+    expect(counted.pages()).toBeGreaterThan(0);
+    expect(there.text()).toBe(here.text());
+  });
+
   it('GIVEN a since and until THEN the worker exports the same period', async () => {
     const range = { since: new Date('2026-03-01T10:00:07.000Z'), until: new Date('2026-03-01T10:00:09.000Z') };
     const here = textCollector();
