@@ -2,10 +2,13 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { sqliteLedgerBackend } from '../backends/sqliteLedgerBackend.js';
 import type { ClosableLedgerBackend } from '../backends/closableLedgerBackend.js';
 import { Ledger } from '../ledger.js';
-import { exportFromLedger } from './exportLedger.js';
 import type { LedgerBackend } from '../ledgerBackend.js';
+import { exportFromLedger } from './exportLedger.js';
 import type { TextSink } from './textSink.js';
 import { EXPORT_WORKER_TAG, IN_FLIGHT_CHARS, type ExportMessage, type ExportReply, type ExportRequest } from './exportWorkerProtocol.js';
+
+/** A fresh buffer for each text (never a slice of a shared pool, as Buffer.from gives), so it can be handed over. */
+const encoder = new TextEncoder();
 
 /**
  * The worker thread that makes a long export for exportInWorker: it opens the ledger's SQLite
@@ -22,12 +25,12 @@ async function run(port: MessagePort, request: ExportRequest): Promise<void> {
     // The kept texts as of the export's start, as the chain is read up to where it ended then.
     const now = new Date(request.now);
     const ledger = new Ledger(stoppable(backend, flow), { now: () => now });
-    const { source: _source, tag: _tag, end, now: _now, groupId, ...options } = request;
-    const { bytes, ...rest } = options;
+    const { source: _source, tag: _tag, end, now: _now, groupId, bytes, ...options } = request;
+    // Text encoded here is this export's own buffer, handed over; bytes read back from a file are copied.
     const sink: TextSink = bytes
       ? Object.assign((text: string) => flow.sendBytes(encoder.encode(text), true), { bytes: (chunk: Uint8Array) => flow.sendBytes(chunk, false) })
       : (text: string) => flow.send(text);
-    const summary = await exportFromLedger(ledger, groupId, rest, end, sink);
+    const summary = await exportFromLedger(ledger, groupId, options, end, sink);
     post({ kind: 'done', summary });
   } catch (err) {
     if (!flow.stopped) post({ kind: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
@@ -91,8 +94,6 @@ function stoppable(backend: LedgerBackend, flow: Flow): LedgerBackend {
     },
   };
 }
-
-const encoder = new TextEncoder();
 
 const request = workerData as ExportRequest | undefined;
 if (parentPort && request?.tag === EXPORT_WORKER_TAG) void run(parentPort, request);
