@@ -26,9 +26,10 @@ async function run(port: MessagePort, request: ExportRequest): Promise<void> {
     const now = new Date(request.now);
     const ledger = new Ledger(stoppable(backend, flow), { now: () => now });
     const { source: _source, tag: _tag, end, now: _now, groupId, bytes, ...options } = request;
-    // Text encoded here is this export's own buffer, handed over; bytes read back from a file are copied.
+    // Each buffer handed over is this export's own: text encoded here, or bytes read back from a
+    // file copied out of the stream's buffer (a piece of a larger one, which a post would copy whole).
     const sink: TextSink = bytes
-      ? Object.assign((text: string) => flow.sendBytes(encoder.encode(text), true), { bytes: (chunk: Uint8Array) => flow.sendBytes(chunk, false) })
+      ? Object.assign((text: string) => flow.sendBytes(encoder.encode(text)), { bytes: (chunk: Uint8Array) => flow.sendBytes(new Uint8Array(chunk)) })
       : (text: string) => flow.send(text);
     const summary = await exportFromLedger(ledger, groupId, options, end, sink);
     post({ kind: 'done', summary });
@@ -63,10 +64,10 @@ class Flow {
     return this.posted(text.length);
   }
 
-  /** `own`: the buffer is this export's alone (encoded for it), so it is handed over, not copied. */
-  sendBytes(bytes: Uint8Array, own: boolean): Promise<void> {
+  /** `bytes` fills a buffer of its own, which is handed over, not copied. */
+  sendBytes(bytes: Uint8Array): Promise<void> {
     this.check();
-    this.port.postMessage({ kind: 'bytes', bytes } satisfies ExportMessage, own ? [bytes.buffer as ArrayBuffer] : []);
+    this.port.postMessage({ kind: 'bytes', bytes } satisfies ExportMessage, [bytes.buffer as ArrayBuffer]);
     return this.posted(bytes.byteLength);
   }
 
