@@ -23,8 +23,13 @@ export const DIST_DIR = path.join(ROOT, 'dist');
 export async function buildCli(): Promise<string[]> {
   const result = await build({
     absWorkingDir: ROOT,
-    // The debunk folder check runs in a worker thread, which starts from a module of its own.
-    entryPoints: { cli: 'adapters/cli.ts', checkDebunksWorker: 'src/debunks/checkDebunksWorker.ts' },
+    // The debunk folder check and long ledger exports run in worker threads, each started from a
+    // module of its own.
+    entryPoints: {
+      cli: 'adapters/cli.ts',
+      checkDebunksWorker: 'src/debunks/checkDebunksWorker.ts',
+      exportLedgerWorker: 'src/ledger/export/exportLedgerWorker.ts',
+    },
     outdir: DIST_DIR,
     bundle: true,
     splitting: true,
@@ -60,7 +65,7 @@ export function binPath(): string {
 }
 
 /**
- * Chunks and maps first, then the worker's entry, the bin last: an entry must never import a
+ * Chunks and maps first, then the workers' entries, the bin last: an entry must never import a
  * chunk not yet written, nor the bin start a worker whose module is not there yet.
  */
 function rank(file: string): number {

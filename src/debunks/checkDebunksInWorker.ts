@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import { workerScript } from '../lib/workerScript.js';
 import { resultOf, type FileRead, type LoadResult } from './checkDebunkFiles.js';
 import { CHECK_WORKER_TAG, type CheckMessage, type CheckRequest } from './checkDebunksProtocol.js';
 import type { LoadProblem } from './loadProblem.js';
@@ -43,7 +41,7 @@ export async function checkReadsInWorker(reads: readonly FileRead[], options: { 
 }
 
 async function runWorker(request: CheckRequest): Promise<WorkerCheck | undefined> {
-  const start = workerStart();
+  const start = workerScript(import.meta.url, 'checkDebunksWorker');
   if (!start) return undefined;
   let worker: Worker;
   try {
@@ -110,32 +108,4 @@ async function runWorker(request: CheckRequest): Promise<WorkerCheck | undefined
     worker.on('error', () => take({ kind: 'ended' }));
     worker.on('exit', () => take({ kind: 'ended' }));
   });
-}
-
-/**
- * How to start the worker. From the compiled bin it is dist/checkDebunksWorker.js, an entry point
- * of its own (scripts/build.ts), beside this code or one folder up (from dist/chunks/). From the
- * TypeScript sources (`npm start`, tsx, vitest) it is checkDebunksWorker.ts beside this file,
- * required through tsx's CommonJS hook: on Node 20 a worker does not get the ESM loader hooks
- * that `--import tsx` sets up (its module would fail with ERR_UNKNOWN_FILE_EXTENSION), and vitest
- * runs TypeScript without tsx at all.
- */
-function workerStart(): { script: string | URL; options: WorkerOptions } | undefined {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const file = fileURLToPath(new URL('./checkDebunksWorker.ts', here));
-    let hook: string;
-    try {
-      hook = createRequire(here).resolve('tsx/cjs');
-    } catch {
-      return undefined;
-    }
-    if (!existsSync(file)) return undefined;
-    return { script: `require(${JSON.stringify(hook)}); require(${JSON.stringify(file)});`, options: { eval: true, execArgv: [] } };
-  }
-  for (const relative of ['./checkDebunksWorker.js', '../checkDebunksWorker.js']) {
-    const url = new URL(relative, here);
-    if (existsSync(url)) return { script: url, options: {} };
-  }
-  return undefined;
 }

@@ -1,6 +1,6 @@
 import { KeyedLock } from '../lib/keyedLock.js';
 import type { SignedCheckpoint } from './checkpoints/signedCheckpoint.js';
-import type { ChainEnd, KeptText, LedgerBackend } from './ledgerBackend.js';
+import type { ChainEnd, KeptText, LedgerBackend, ReaderSource } from './ledgerBackend.js';
 import { nextEntry, type LedgerEntry } from './ledgerEntry.js';
 import type { LedgerRecord } from './ledgerRecord.js';
 import { DEFAULT_TEXT_DAYS, hashesWithoutText, joinMessageTexts, splitMessageText } from './messageText.js';
@@ -204,6 +204,19 @@ export class Ledger {
     const hashes = hashesWithoutText(entries);
     if (hashes.length === 0) return [...entries];
     return joinMessageTexts(entries, await this.backend.texts(groupId, hashes, this.now())) as E[];
+  }
+
+  /**
+   * Where a worker thread can open this ledger's store to read it (see LedgerBackend.readerSource),
+   * for an export of a long chain; undefined when it cannot.
+   */
+  async readerSource(): Promise<ReaderSource | undefined> {
+    return this.backend.readerSource?.();
+  }
+
+  /** The ledger's clock: a text kept beside the chain is returned until this passes its time. */
+  time(): Date {
+    return this.now();
   }
 
   /** The latest signed checkpoint of a group this ledger knows, for exports to carry. */

@@ -77,6 +77,19 @@ export interface LedgerBackend {
   texts(groupId: string, hashes: readonly string[], now: Date): Promise<Map<string, string>>;
   /** Removes texts whose time is over; returns how many (0 where the store expires them itself). */
   purgeTexts(now: Date): Promise<number>;
+  /**
+   * Where another thread can open this store on a connection of its own to read it (a long
+   * export runs in a worker thread): absent, or undefined, for a store it cannot open (memory).
+   */
+  readerSource?(): Promise<ReaderSource | undefined>;
+}
+
+/** A store a worker thread can open to read (see LedgerBackend.readerSource): a SQLite file. */
+export interface ReaderSource {
+  kind: 'sqlite';
+  /** The file's absolute path. */
+  file: string;
+  table: string;
 }
 
 /** A ledger kept in memory: for tests and the playground. */

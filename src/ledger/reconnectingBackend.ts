@@ -36,6 +36,7 @@ export function reconnectingBackend(open: () => Promise<OpenedLedgerBackend>): L
     groups: () => call((b) => b.groups()),
     texts: (g, hashes, now) => call((b) => b.texts(g, hashes, now)),
     purgeTexts: (now) => call((b) => b.purgeTexts(now)),
+    readerSource: () => call(async (b) => b.readerSource?.()),
     async close() {
       const opened = current;
       current = undefined;

@@ -20,6 +20,18 @@ describe('Spill (what an export keeps aside until the end of its pass)', () => {
     expect(await spillDirs()).toEqual(before);
   });
 
+  it('GIVEN a sink that takes bytes (a file, a stream) THEN the file goes on as UTF-8 bytes, undecoded, the same as the text encoded', async () => {
+    const spill = new Spill(100);
+    const parts = Array.from({ length: 500 }, (_, i) => `row ${i} é 中文 😀 | ${'x'.repeat(i % 7)}\n`);
+    for (const part of parts) await spill.add(part);
+    const texts: string[] = [];
+    const bytes: Uint8Array[] = [];
+    const sink = Object.assign(async (chunk: string) => void texts.push(chunk), { bytes: async (chunk: Uint8Array) => void bytes.push(chunk) });
+    await spill.drainTo(sink);
+    expect(texts).toEqual([]);
+    expect(Buffer.concat(bytes).equals(Buffer.from(parts.join(''), 'utf8'))).toBe(true);
+  });
+
   it('GIVEN the text kept in memory moves to the file THEN it is written a chunk at a time, as added, never joined into one string', async () => {
     // A FileHandle's prototype, to see what the spill writes (one 8 MB string held up the event loop).
     const probe = path.join(tmpdir(), `rumorguard-spill-probe-${process.pid}`);

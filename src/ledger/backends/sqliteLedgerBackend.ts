@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { StoredChain } from '../storedEntry.js';
@@ -22,6 +22,11 @@ export interface SqliteLedgerOptions {
    * @defaultValue SQLITE_LEDGER_DEFAULTS.busyTimeoutMs
    */
   busyTimeoutMs?: number;
+  /**
+   * Opens an existing ledger to read it only (a worker thread's export): no journal mode set, no
+   * table created, so it takes no write lock from the process that appends.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -35,7 +40,7 @@ export const SQLITE_LEDGER_DEFAULTS = {
   // Long enough for another process's append (one fsync) many times over; short enough that a
   // process holding the lock forever shows up as an error rather than a hang.
   busyTimeoutMs: 5000,
-} as const satisfies Required<SqliteLedgerOptions>;
+} as const satisfies Required<Omit<SqliteLedgerOptions, 'readOnly'>>;
 
 /**
  * A ledger in a SQLite file. An append is one statement that checks the head and inserts a batch
@@ -48,31 +53,21 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
   const textTable = checkTableName(`${table}_text`);
   const busyTimeoutMs = options.busyTimeoutMs ?? SQLITE_LEDGER_DEFAULTS.busyTimeoutMs;
   const where = `sqlite://${file}`;
+  // Resolved now: a worker thread may be started after the working directory changed.
+  const absolute = resolve(file);
 
+  const inMemory = file === ':memory:' || file === '';
   let db: Database;
   try {
-    if (file !== ':memory:' && file !== '') await mkdir(dirname(file), { recursive: true });
-    db = await Database.open(file);
+    if (!inMemory && !options.readOnly) await mkdir(dirname(file), { recursive: true });
+    db = await Database.open(file, options.readOnly ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
   } catch (err) {
     throw ledgerStoreError('unreachable', where, 'cannot open the file', err);
   }
   try {
     // The busy timeout first: switching to WAL itself needs a lock another process may hold.
     await db.run(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
-    await db.all('PRAGMA journal_mode = WAL');
-    // The store beside it writes at NORMAL; the ledger's appends reach the disk before they count,
-    // because the spool forgets what the ledger has taken.
-    await db.run('PRAGMA synchronous = FULL');
-    await db.run(
-      `CREATE TABLE IF NOT EXISTS ${table} (group_id TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, ` +
-        'prev TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (group_id, seq))',
-    );
-    // keep_until in ms since 1970; the index makes the hourly purge one range delete.
-    await db.run(
-      `CREATE TABLE IF NOT EXISTS ${textTable} (group_id TEXT NOT NULL, hash TEXT NOT NULL, text TEXT NOT NULL, ` +
-        'keep_until INTEGER NOT NULL, PRIMARY KEY (group_id, hash))',
-    );
-    await db.run(`CREATE INDEX IF NOT EXISTS ${textTable}_keep_until ON ${textTable} (keep_until)`);
+    if (!options.readOnly) await prepare(db, table, textTable);
   } catch (err) {
     await db.close().catch(() => undefined);
     throw ledgerStoreError('unreachable', where, 'cannot prepare the ledger table', err);
@@ -181,8 +176,29 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
       return rows.map((r) => r.group_id);
     },
 
+    // A file (not one in memory) another connection can open: a worker thread's export reads it.
+    readerSource: async () => (inMemory ? undefined : { kind: 'sqlite', file: absolute, table }),
+
     close: () => db.exclusive(() => db.close()),
   };
+}
+
+/** WAL, durable appends, and the ledger's tables, for a connection that writes. */
+async function prepare(db: Database, table: string, textTable: string): Promise<void> {
+  await db.all('PRAGMA journal_mode = WAL');
+  // The store beside it writes at NORMAL; the ledger's appends reach the disk before they count,
+  // because the spool forgets what the ledger has taken.
+  await db.run('PRAGMA synchronous = FULL');
+  await db.run(
+    `CREATE TABLE IF NOT EXISTS ${table} (group_id TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, ` +
+      'prev TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (group_id, seq))',
+  );
+  // keep_until in ms since 1970; the index makes the hourly purge one range delete.
+  await db.run(
+    `CREATE TABLE IF NOT EXISTS ${textTable} (group_id TEXT NOT NULL, hash TEXT NOT NULL, text TEXT NOT NULL, ` +
+      'keep_until INTEGER NOT NULL, PRIMARY KEY (group_id, hash))',
+  );
+  await db.run(`CREATE INDEX IF NOT EXISTS ${textTable}_keep_until ON ${textTable} (keep_until)`);
 }
 
 /** The ledger's sqlite3 connection with promises; `exclusive` runs its operations one at a time. */
@@ -194,9 +210,9 @@ class Database {
     private readonly closeConnection: () => Promise<void>,
   ) {}
 
-  static open(file: string): Promise<Database> {
+  static open(file: string, mode: number): Promise<Database> {
     return new Promise((resolve, reject) => {
-      const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err) => {
+      const db = new sqlite3.Database(file, mode, (err) => {
         if (err) return reject(err);
         const query: RunSql = (sql, params) => new Promise((ok, fail) => db.all(sql, params, (e, rows) => (e ? fail(e) : ok(rows as Record<string, unknown>[]))));
         resolve(new Database(query, () => new Promise((ok, fail) => db.close((e) => (e ? fail(e) : ok())))));

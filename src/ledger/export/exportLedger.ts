@@ -1,7 +1,9 @@
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import type { Ledger } from '../ledger.js';
+import type { ChainEnd } from '../ledgerBackend.js';
 import type { ChainCheck } from '../verifyChain.js';
 import type { EntryPages } from './exportRows.js';
+import { exportInWorker } from './exportInWorker.js';
 import type { TextSink } from './textSink.js';
 import { writeCsv } from './toCsv.js';
 import { writeJson } from './toJson.js';
@@ -17,7 +19,18 @@ export interface ExportOptions {
   checkpoint?: SignedCheckpoint;
   /** The key the checkpoint must be signed with (base64 DER), when known. */
   trustedKey?: string;
+  /**
+   * Whether to make the export in a worker thread (where the store can be opened by one: a SQLite
+   * file). @defaultValue true for a chain of WORKER_MIN_ENTRIES entries or more
+   */
+  worker?: boolean;
 }
+
+/**
+ * Entries from which an export is made in a worker thread: below them it takes well under a
+ * second, and starting a worker (some tens of ms) would only make it slower.
+ */
+export const WORKER_MIN_ENTRIES = 20_000;
 
 /** What an export wrote. */
 export interface ExportSummary {
@@ -36,13 +49,32 @@ export interface ExportSummary {
  * bounded memory without holding up moderation. What has to wait for the end of the pass (the md's
  * incident table, under figures that need the whole chain; the json's kept texts, which come last;
  * the csv's rows, in case an outcome came too late for its incident's row) waits in memory while
- * small, else in a temporary file.
+ * small, else in a temporary file. A long chain in a SQLite file is exported in a worker thread
+ * (see exportInWorker), so the bot's own thread only passes the text on; elsewhere, or when no
+ * worker can start, in this thread, a page per turn of the event loop.
  */
 export async function exportLedger(ledger: Ledger, groupId: string, options: ExportOptions, sink: TextSink): Promise<ExportSummary> {
-  const range = { ...(options.since ? { since: options.since } : {}), ...(options.until ? { until: options.until } : {}) };
   const end = await ledger.chainEnd(groupId);
-  const pages: EntryPages = (texts, observe) => ledger.storedEntryPages(groupId, range, end, texts, observe);
+  const { worker, ...rest } = options;
   const checkpoint = options.checkpoint ?? ledger.checkpoint(groupId);
+  const settled = { ...rest, ...(checkpoint ? { checkpoint } : {}) };
+  const source = (worker ?? end.end >= WORKER_MIN_ENTRIES) ? await ledger.readerSource() : undefined;
+  if (source) {
+    const done = await exportInWorker({ ...settled, source, groupId, end, now: ledger.time().getTime(), bytes: sink.bytes !== undefined }, sink);
+    if (done) return done;
+  }
+  return exportFromLedger(ledger, groupId, settled, end, sink);
+}
+
+/**
+ * {@link exportLedger} in this thread, of the chain up to `end`, with the checkpoint the file
+ * carries (else none) in `options`: what the worker thread runs, and the main thread where no
+ * worker can.
+ */
+export async function exportFromLedger(ledger: Ledger, groupId: string, options: Omit<ExportOptions, 'worker'>, end: ChainEnd, sink: TextSink): Promise<ExportSummary> {
+  const range = { ...(options.since ? { since: options.since } : {}), ...(options.until ? { until: options.until } : {}) };
+  const pages: EntryPages = (texts, observe) => ledger.storedEntryPages(groupId, range, end, texts, observe);
+  const { checkpoint } = options;
   if (options.format === 'csv') return { entries: await writeCsv(pages, checkpoint, sink) };
   if (options.format === 'json') return { entries: await writeJson(groupId, () => pages(true), checkpoint, sink) };
   const scan = ledger.chainVerifier(groupId, { ...(checkpoint ? { checkpoint } : {}), ...(options.trustedKey ? { trustedKey: options.trustedKey } : {}) }, end);

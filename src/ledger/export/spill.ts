@@ -76,8 +76,12 @@ export class Spill {
       await this.writing;
       if (this.failed) throw this.failed;
       await file.handle.close();
-      // As UTF-8 text: a character cut between two reads is put back together.
-      for await (const chunk of createReadStream(file.path, { encoding: 'utf8', highWaterMark: READ_CHUNK })) await sink(chunk as string);
+      const bytes = sink.bytes?.bind(sink);
+      // The file's bytes as they are where the sink takes bytes (they were encoded from the text
+      // added, and decoding and encoding them again gives the same), else as UTF-8 text: a
+      // character cut between two reads is put back together.
+      if (bytes) for await (const chunk of createReadStream(file.path, { highWaterMark: READ_CHUNK })) await bytes(chunk as Buffer);
+      else for await (const chunk of createReadStream(file.path, { encoding: 'utf8', highWaterMark: READ_CHUNK })) await sink(chunk as string);
     } finally {
       await this.discard();
     }

@@ -3,9 +3,12 @@ import type { Writable } from 'node:stream';
 
 /**
  * Where a streamed export writes its text, a chunk at a time; the export waits for each write, so
- * a slow reader (a download, a full pipe) slows the export instead of filling memory.
+ * a slow reader (a download, a full pipe) slows the export instead of filling memory. `bytes`,
+ * where the sink has it (a file, a stream), takes text already encoded as UTF-8 (its pieces may
+ * cut a character in two): an export made in a worker thread hands its text over that way, and
+ * text read back from a temporary file goes on without being decoded and encoded again.
  */
-export type TextSink = (chunk: string) => Promise<void>;
+export type TextSink = ((chunk: string) => Promise<void>) & { bytes?: (chunk: Uint8Array) => Promise<void> };
 
 /** A sink that keeps the whole text, for tests (the on-screen report keeps its beginning: screenCollector). */
 export function textCollector(): { sink: TextSink; text: () => string } {
@@ -41,9 +44,17 @@ export function screenCollector(maxChars: number): { sink: TextSink; text: () =>
 }
 
 /** A sink into an open file. */
-export const fileSink = (file: FileHandle): TextSink => async (chunk) => {
-  await file.write(chunk);
-};
+export const fileSink = (file: FileHandle): TextSink =>
+  Object.assign(
+    async (chunk: string) => {
+      await file.write(chunk);
+    },
+    {
+      bytes: async (chunk: Uint8Array) => {
+        await file.write(chunk);
+      },
+    },
+  );
 
 /**
  * A sink into a stream (standard output, an HTTP response), waiting for it to drain when full. A
@@ -54,7 +65,7 @@ export function streamSink(stream: Writable): TextSink {
   let failed: Error | undefined;
   // Kept for good: an error after a write returned is the next write's, never an uncaught one.
   stream.on('error', (error: Error) => (failed ??= error));
-  return (chunk) =>
+  const write = (chunk: string | Uint8Array) =>
     new Promise<void>((resolve, reject) => {
       if (failed || stream.destroyed) return reject(failed ?? new Error('the stream was closed'));
       if (stream.write(chunk)) return resolve();
@@ -69,4 +80,5 @@ export function streamSink(stream: Writable): TextSink {
       stream.on('error', done);
       stream.on('close', done);
     });
+  return Object.assign((chunk: string) => write(chunk), { bytes: (chunk: Uint8Array) => write(chunk) });
 }

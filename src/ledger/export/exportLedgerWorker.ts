@@ -1,0 +1,100 @@
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { sqliteLedgerBackend } from '../backends/sqliteLedgerBackend.js';
+import type { ClosableLedgerBackend } from '../backends/closableLedgerBackend.js';
+import { Ledger } from '../ledger.js';
+import type { LedgerBackend } from '../ledgerBackend.js';
+import { exportFromLedger } from './exportLedger.js';
+import type { TextSink } from './textSink.js';
+import { EXPORT_WORKER_TAG, IN_FLIGHT_CHARS, type ExportMessage, type ExportReply, type ExportRequest } from './exportWorkerProtocol.js';
+
+/** A fresh buffer for each text (never a slice of a shared pool, as Buffer.from gives), so it can be handed over. */
+const encoder = new TextEncoder();
+
+/**
+ * The worker thread that makes a long export for exportInWorker: it opens the ledger's SQLite
+ * file read-only on a connection of its own and runs the same export as the main thread would
+ * (so the same text), posting the text as it is written. Reading, parsing, hashing and writing
+ * out millions of entries, and the garbage they leave, are then this thread's, not the bot's.
+ */
+async function run(port: MessagePort, request: ExportRequest): Promise<void> {
+  const post = (message: ExportMessage) => port.postMessage(message);
+  const flow = new Flow(port);
+  let backend: ClosableLedgerBackend | undefined;
+  try {
+    backend = await sqliteLedgerBackend(request.source.file, { table: request.source.table, readOnly: true });
+    // The kept texts as of the export's start, as the chain is read up to where it ended then.
+    const now = new Date(request.now);
+    const ledger = new Ledger(stoppable(backend, flow), { now: () => now });
+    const { source: _source, tag: _tag, end, now: _now, groupId, bytes, ...options } = request;
+    // Each buffer handed over is this export's own: text encoded here, or bytes read back from a
+    // file copied out of the stream's buffer (a piece of a larger one, which a post would copy whole).
+    const sink: TextSink = bytes
+      ? Object.assign((text: string) => flow.sendBytes(encoder.encode(text)), { bytes: (chunk: Uint8Array) => flow.sendBytes(new Uint8Array(chunk)) })
+      : (text: string) => flow.send(text);
+    const summary = await exportFromLedger(ledger, groupId, options, end, sink);
+    post({ kind: 'done', summary });
+  } catch (err) {
+    if (!flow.stopped) post({ kind: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  } finally {
+    await backend?.close().catch(() => undefined);
+    port.close();
+  }
+}
+
+/**
+ * The text posted to the main thread, at most IN_FLIGHT_CHARS ahead of what it wrote, until it
+ * says stop.
+ */
+class Flow {
+  stopped = false;
+  private ahead = 0;
+  private resume: (() => void) | undefined;
+
+  constructor(private readonly port: MessagePort) {
+    port.on('message', (reply: ExportReply) => {
+      if (reply.kind === 'stop') this.stopped = true;
+      else this.ahead -= reply.size;
+      this.resume?.();
+    });
+  }
+
+  send(text: string): Promise<void> {
+    this.check();
+    this.port.postMessage({ kind: 'text', text } satisfies ExportMessage);
+    return this.posted(text.length);
+  }
+
+  /** `bytes` fills a buffer of its own, which is handed over, not copied. */
+  sendBytes(bytes: Uint8Array): Promise<void> {
+    this.check();
+    this.port.postMessage({ kind: 'bytes', bytes } satisfies ExportMessage, [bytes.buffer as ArrayBuffer]);
+    return this.posted(bytes.byteLength);
+  }
+
+  /** Waits while too far ahead of what the main thread wrote. */
+  private async posted(size: number): Promise<void> {
+    this.ahead += size;
+    while (this.ahead > IN_FLIGHT_CHARS && !this.stopped) await new Promise<void>((resolve) => (this.resume = resolve));
+    this.resume = undefined;
+    this.check();
+  }
+
+  /** Throws once told to stop: the export unwinds (its temporary files removed) and the thread ends. */
+  check(): void {
+    if (this.stopped) throw new Error('the export was stopped');
+  }
+}
+
+/** `backend` read a page at a time until the flow is stopped: a pass stops at its next page. */
+function stoppable(backend: LedgerBackend, flow: Flow): LedgerBackend {
+  return {
+    ...backend,
+    readPage: async (groupId, after, end, limit) => {
+      flow.check();
+      return backend.readPage(groupId, after, end, limit);
+    },
+  };
+}
+
+const request = workerData as ExportRequest | undefined;
+if (parentPort && request?.tag === EXPORT_WORKER_TAG) void run(parentPort, request);
