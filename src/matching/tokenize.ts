@@ -115,6 +115,12 @@ function termOfWord(word: string): string | null {
 /** Whether `word` continues a virus name written in parts: "covid 19", "sars cov", "sars cov 2". */
 const isVirusNameTail = (previous: string, word: string): boolean =>
   (word === '19' && /^(covid|corona)$/.test(previous)) || (word === 'cov' && /^sars?$/.test(previous)) || (word === '2' && /^sars? cov$/.test(previous));
+/** Whether `word` may be a tail of isVirusNameTail, so the word before it is worth reading. */
+const mayBeVirusNameTail = (word: string): boolean => word === '19' || word === 'cov' || word === '2';
+
+/** Per UTF-16 unit: 1 when a CHINESE_SYNONYMS pair starts with it. A pair that starts otherwise is looked up no further. */
+const synonymFirstUnits = new Uint8Array(0x10000);
+for (const pair of CHINESE_SYNONYMS.keys()) synonymFirstUnits[pair.charCodeAt(0)] = 1;
 
 /**
  * Splits normalized text into matching terms: stemmed words (stopwords dropped) for spaced
@@ -137,7 +143,8 @@ export function tokenize(text: string): Token[] {
       if (j - i === 1) tokens.push({ term: text[i]!, start: i, end: j });
       for (let k = i; k + 1 < j; k++) {
         const pair = text.slice(k, k + 2);
-        tokens.push({ term: CHINESE_SYNONYMS.get(pair) ?? pair, start: k, end: k + 2 });
+        const term = synonymFirstUnits[text.charCodeAt(k)] === 1 ? (CHINESE_SYNONYMS.get(pair) ?? pair) : pair;
+        tokens.push({ term, start: k, end: k + 2 });
       }
       i = j;
       continue;
@@ -151,7 +158,7 @@ export function tokenize(text: string): Token[] {
       // "5 G", "4-K", "3 D": a number and a lone letter after it are one term ("5g").
       last.term = stem(text.slice(last.start, last.end) + word);
       last.end = j;
-    } else if (adjacent && isVirusNameTail(text.slice(last.start, last.end), word)) {
+    } else if (adjacent && mayBeVirusNameTail(word) && isVirusNameTail(text.slice(last.start, last.end), word)) {
       // "COVID-19", "SARS-CoV-2": the parts of the virus's name are the one term "covid".
       last.term = 'covid';
       last.end = j;
