@@ -1,0 +1,67 @@
+/**
+ * A cache keyed by a stretch of a text, looked up without cutting the stretch out: per message the
+ * tokenizer looks up every word it reads, and a Map needs each as a fresh string, which it then
+ * hashes and compares (most of the cost of reading a word). Here the caller hashes the units as it
+ * scans them (`hashUnit`), and a lookup compares the stored key with the text in place. Open
+ * addressing; emptied when `limit` keys are stored, so memory stays bounded whatever is read.
+ */
+export class TextKeyTable<V> {
+  private keys: (string | undefined)[];
+  private values: (V | undefined)[];
+  private readonly mask: number;
+  private size = 0;
+
+  constructor(private readonly limit: number) {
+    let slots = 16;
+    while (slots < 2 * limit) slots *= 2;
+    this.keys = new Array<string | undefined>(slots).fill(undefined);
+    this.values = new Array<V | undefined>(slots).fill(undefined);
+    this.mask = slots - 1;
+  }
+
+  /** The value stored for `text[start, end)` (hashed to `hash` by hashUnit), or undefined. */
+  get(text: string, start: number, end: number, hash: number): V | undefined {
+    const slot = this.slotOf(text, start, end, hash);
+    return this.keys[slot] === undefined ? undefined : this.values[slot];
+  }
+
+  /** Stores `value` for `key`, which hashes to `hash`; the key must not be stored yet. */
+  set(key: string, hash: number, value: V): void {
+    if (this.size >= this.limit) this.clear();
+    const slot = this.slotOf(key, 0, key.length, hash);
+    this.keys[slot] = key;
+    this.values[slot] = value;
+    this.size++;
+  }
+
+  private clear(): void {
+    this.keys.fill(undefined);
+    this.values.fill(undefined);
+    this.size = 0;
+  }
+
+  /** The slot holding the key `text[start, end)`, or the empty slot where it would go. */
+  private slotOf(text: string, start: number, end: number, hash: number): number {
+    const length = end - start;
+    for (let slot = spread(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const key = this.keys[slot];
+      if (key === undefined) return slot;
+      if (key.length === length && sameUnits(key, text, start)) return slot;
+    }
+  }
+}
+
+/** The hash of no units: the start of a hash built by hashUnit. */
+export const EMPTY_HASH = 0x811c9dc5;
+
+/** The hash of the units hashed into `hash` followed by `unit` (FNV-1a over UTF-16 units). */
+export const hashUnit = (hash: number, unit: number): number => Math.imul(hash ^ unit, 0x01000193);
+
+/** FNV-1a's low bits are weak: fold the high ones in before masking. */
+const spread = (hash: number): number => hash ^ (hash >>> 15);
+
+/** Whether `text` holds the units of `key` from `start` on. */
+function sameUnits(key: string, text: string, start: number): boolean {
+  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
