@@ -25,16 +25,28 @@ export class TextKeyTable<V> {
     return this.keys[slot] === undefined ? undefined : this.values[slot];
   }
 
-  /** Stores `value` for `key`, which hashes to `hash`; the key must not be stored yet. */
-  set(key: string, hash: number, value: V): void {
+  /** The value stored for `text[start, end)` followed by `text[start2, end2)`, or undefined. */
+  getJoined(text: string, start: number, end: number, start2: number, end2: number): V | undefined {
+    const hash = hashUnits(text, start2, end2, hashUnits(text, start, end, EMPTY_HASH));
+    const length = end - start;
+    const length2 = end2 - start2;
+    for (let slot = spread(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const key = this.keys[slot];
+      if (key === undefined) return undefined;
+      if (key.length === length + length2 && sameUnits(key, 0, length, text, start) && sameUnits(key, length, length2, text, start2)) return this.values[slot];
+    }
+  }
+
+  /** Stores `value` for `key`, which must not be stored yet. */
+  set(key: string, value: V): void {
     if (this.size >= this.limit) this.clear();
-    const slot = this.slotOf(key, 0, key.length, hash);
+    const slot = this.slotOf(key, 0, key.length, hashUnits(key, 0, key.length, EMPTY_HASH));
     this.keys[slot] = key;
     this.values[slot] = value;
     this.size++;
   }
 
-  private clear(): void {
+  clear(): void {
     this.keys.fill(undefined);
     this.values.fill(undefined);
     this.size = 0;
@@ -46,7 +58,7 @@ export class TextKeyTable<V> {
     for (let slot = spread(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
       const key = this.keys[slot];
       if (key === undefined) return slot;
-      if (key.length === length && sameUnits(key, text, start)) return slot;
+      if (key.length === length && sameUnits(key, 0, length, text, start)) return slot;
     }
   }
 }
@@ -57,11 +69,17 @@ export const EMPTY_HASH = 0x811c9dc5;
 /** The hash of the units hashed into `hash` followed by `unit` (FNV-1a over UTF-16 units). */
 export const hashUnit = (hash: number, unit: number): number => Math.imul(hash ^ unit, 0x01000193);
 
+/** `hash` with the units of `text[start, end)` hashed in, in order. */
+function hashUnits(text: string, start: number, end: number, hash: number): number {
+  for (let k = start; k < end; k++) hash = hashUnit(hash, text.charCodeAt(k));
+  return hash;
+}
+
 /** FNV-1a's low bits are weak: fold the high ones in before masking. */
 const spread = (hash: number): number => hash ^ (hash >>> 15);
 
-/** Whether `text` holds the units of `key` from `start` on. */
-function sameUnits(key: string, text: string, start: number): boolean {
-  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+/** Whether `text` from `start` on holds the `length` units of `key` from `from` on. */
+function sameUnits(key: string, from: number, length: number, text: string, start: number): boolean {
+  for (let k = 0; k < length; k++) if (key.charCodeAt(from + k) !== text.charCodeAt(start + k)) return false;
   return true;
 }

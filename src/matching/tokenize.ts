@@ -112,7 +112,7 @@ function termOfWordAt(text: string, start: number, end: number, hash: number): s
   if (term === undefined) {
     const word = text.slice(start, end);
     term = STOPWORDS.has(word) ? null : stem(word);
-    wordTerms.set(word, hash, term);
+    wordTerms.set(word, term);
   }
   return term;
 }
