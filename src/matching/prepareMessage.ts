@@ -80,6 +80,9 @@ function addCompounds(normalized: string, tokens: readonly Token[], index: Phras
   }
 }
 
+/** Joined pairs remembered per index at most. */
+const COMPOUND_CACHE_LIMIT = 50_000;
+
 /** Whether `text[start, end)` is all [a-z]: two such stretches, not both empty, join into a LATIN_WORD. */
 function allLatin(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
@@ -89,14 +92,18 @@ function allLatin(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Per joined pair of Latin words: the term id its stem has in the index they were read for, or -1. */
-const compounds = new TextKeyTable<number>(50_000);
+/** Per index, per joined pair of Latin words: the term id of its stem there, or -1. */
+const compoundsByIndex = new WeakMap<PhraseIndex, TextKeyTable<number>>();
+/** The table of the index read last: messages come to one index after another. */
+let compounds = new TextKeyTable<number>(COMPOUND_CACHE_LIMIT);
 let compoundsIndex: PhraseIndex | undefined;
 
 /** The term id of the stem of words `a` and `b` of `normalized` written as one, or -1 when the index has none. */
 function compoundOf(normalized: string, a: Token, b: Token, index: PhraseIndex): number {
   if (compoundsIndex !== index) {
-    compounds.clear();
+    let table = compoundsByIndex.get(index);
+    if (!table) compoundsByIndex.set(index, (table = new TextKeyTable<number>(COMPOUND_CACHE_LIMIT)));
+    compounds = table;
     compoundsIndex = index;
   }
   let id = compounds.getJoined(normalized, a.start, a.end, b.start, b.end);

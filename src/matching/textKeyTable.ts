@@ -3,20 +3,17 @@
  * tokenizer looks up every word it reads, and a Map needs each as a fresh string, which it then
  * hashes and compares (most of the cost of reading a word). Here the caller hashes the units as it
  * scans them (`hashUnit`), and a lookup compares the stored key with the text in place. Open
- * addressing; emptied when `limit` keys are stored, so memory stays bounded whatever is read.
+ * addressing, at most half full; emptied when `limit` keys are stored, so memory stays bounded
+ * whatever is read.
  */
 export class TextKeyTable<V> {
-  private keys: (string | undefined)[];
-  private values: (V | undefined)[];
-  private readonly mask: number;
+  private keys: (string | undefined)[] = [];
+  private values: (V | undefined)[] = [];
+  private mask = 0;
   private size = 0;
 
   constructor(private readonly limit: number) {
-    let slots = 16;
-    while (slots < 2 * limit) slots *= 2;
-    this.keys = new Array<string | undefined>(slots).fill(undefined);
-    this.values = new Array<V | undefined>(slots).fill(undefined);
-    this.mask = slots - 1;
+    this.clear();
   }
 
   /** The value stored for `text[start, end)` (hashed to `hash` by hashUnit), or undefined. */
@@ -40,16 +37,34 @@ export class TextKeyTable<V> {
   /** Stores `value` for `key`, which must not be stored yet. */
   set(key: string, value: V): void {
     if (this.size >= this.limit) this.clear();
-    const slot = this.slotOf(key, 0, key.length, hashUnits(key, 0, key.length, EMPTY_HASH));
-    this.keys[slot] = key;
-    this.values[slot] = value;
+    else if (2 * (this.size + 1) > this.mask + 1) this.grow();
+    this.put(key, value);
     this.size++;
   }
 
+  /** Empties the table, back to its first size. */
   clear(): void {
-    this.keys.fill(undefined);
-    this.values.fill(undefined);
+    this.resize(INITIAL_SLOTS);
     this.size = 0;
+  }
+
+  private put(key: string, value: V): void {
+    const slot = this.slotOf(key, 0, key.length, hashUnits(key, 0, key.length, EMPTY_HASH));
+    this.keys[slot] = key;
+    this.values[slot] = value;
+  }
+
+  /** The same keys in twice the slots. */
+  private grow(): void {
+    const { keys, values } = this;
+    this.resize(2 * (this.mask + 1));
+    for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== undefined) this.put(keys[slot]!, values[slot]!);
+  }
+
+  private resize(slots: number): void {
+    this.keys = new Array<string | undefined>(slots).fill(undefined);
+    this.values = new Array<V | undefined>(slots).fill(undefined);
+    this.mask = slots - 1;
   }
 
   /** The slot holding the key `text[start, end)`, or the empty slot where it would go. */
@@ -62,6 +77,9 @@ export class TextKeyTable<V> {
     }
   }
 }
+
+/** Slots of an empty table. */
+const INITIAL_SLOTS = 64;
 
 /** The hash of no units: the start of a hash built by hashUnit. */
 export const EMPTY_HASH = 0x811c9dc5;
