@@ -95,13 +95,16 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
         ? best.map((c) => c.coverage.candidate.debunkIndex)
         : matches.map((m) => byId.get(m.debunkId)).filter((d): d is number => d !== undefined);
       const debunks = matched.map((d) => index.debunks[d]!);
-      // Asked about one debunk many times in a row: its index is looked up once per run.
+      // Asked about one debunk many times in a row: its index is looked up once per run. The
+      // debunks asked about are the matched ones, whose indices are at hand (`matched[k]` is
+      // `byId.get(debunks[k].id)`): found by identity, without reading the id.
       let lastDebunk: Debunk | undefined;
       let lastIndex = -1;
       const isClaimTerm = (d: Debunk, term: string) => {
         if (d !== lastDebunk) {
           lastDebunk = d;
-          lastIndex = byId.get(d.id)!;
+          const k = debunks.indexOf(d);
+          lastIndex = k >= 0 ? matched[k]! : byId.get(d.id)!;
         }
         return debunkHasTerm(index, lastIndex, term);
       };
