@@ -1,5 +1,5 @@
 import type { Debunk } from '../debunks/schema.js';
-import { normalize, normalizedText } from './normalize.js';
+import { normalizedText, normalizeShared } from './normalize.js';
 import { tokenize, type Token } from './tokenize.js';
 import type { MatchedPhrase } from './types.js';
 
@@ -263,10 +263,13 @@ class Draft {
   readonly sameClaimAs: IntList;
   /**
    * The first debunk of each claim, by a hash of the claim's term ids (its phrase's sequence):
-   * the same terms in the same order are the same ids in the same order. A claim's sequence is
-   * `sequence[claimFrom[d]]` up to `sequence[claimTo[d]]` (empty for a claim without terms).
+   * the same terms in the same order are the same ids in the same order. Open addressing: a slot
+   * holds a hash and the first debunk + 1 (0: empty); at most half the slots are taken. A claim's
+   * sequence is `sequence[claimFrom[d]]` up to `sequence[claimTo[d]]` (empty without terms).
    */
-  private readonly firstWithClaim = new Map<number, number[]>();
+  private claimHashes: Int32Array;
+  private claimFirsts: Int32Array;
+  private claimCount = 0;
   private readonly claimFrom: IntList;
   private readonly claimTo: IntList;
   /** Term ids the debunk being read writes as names in its claim. */
@@ -298,6 +301,10 @@ class Draft {
     this.sameClaimAs = new IntList(sizes.debunks);
     this.claimFrom = new IntList(sizes.debunks);
     this.claimTo = new IntList(sizes.debunks);
+    let slots = 1024;
+    while (slots < 2 * sizes.debunks) slots *= 2;
+    this.claimHashes = new Int32Array(slots);
+    this.claimFirsts = new Int32Array(slots);
   }
 
   private idOf(term: string): number {
@@ -334,8 +341,9 @@ class Draft {
 
   addDebunk(d: Debunk): void {
     const debunkIndex = this.phraseStart.length - 1;
-    // The claim is normalized and tokenized once for its copy key, its names and its phrase.
-    const { text: normalized, origin } = normalize(d.claim);
+    // The claim is normalized and tokenized once for its copy key, its names and its phrase. Its
+    // origins are read (by namesOf) before the variants are normalized over them.
+    const { text: normalized, origin } = normalizeShared(d.claim);
     const tokens = tokenize(normalized);
     this.claimNames = namesOf(d.claim, origin, tokens, (term) => this.idOf(term));
     const claimFrom = this.sequence.length;
@@ -359,14 +367,32 @@ class Draft {
     const seq = this.sequence.data;
     let hash = to - from;
     for (let i = from; i < to; i++) hash = Math.imul(hash ^ seq[i]!, 0x01000193);
-    const firsts = this.firstWithClaim.get(hash);
-    if (firsts === undefined) {
-      this.firstWithClaim.set(hash, [debunkIndex]);
-      return debunkIndex;
+    const mask = this.claimFirsts.length - 1;
+    for (let slot = pairSlot(hash, mask); ; slot = (slot + 1) & mask) {
+      const first = this.claimFirsts[slot]! - 1;
+      if (first < 0) {
+        this.claimHashes[slot] = hash;
+        this.claimFirsts[slot] = debunkIndex + 1;
+        if (2 * ++this.claimCount > mask + 1) this.growClaims();
+        return debunkIndex;
+      }
+      if (this.claimHashes[slot] === hash && this.sameSequence(first, from, to)) return first;
     }
-    for (const f of firsts) if (this.sameSequence(f, from, to)) return f;
-    firsts.push(debunkIndex);
-    return debunkIndex;
+  }
+
+  /** The same claims in twice the slots. */
+  private growClaims(): void {
+    const { claimHashes, claimFirsts } = this;
+    this.claimHashes = new Int32Array(2 * claimHashes.length);
+    this.claimFirsts = new Int32Array(2 * claimFirsts.length);
+    const mask = this.claimFirsts.length - 1;
+    for (let k = 0; k < claimFirsts.length; k++) {
+      if (claimFirsts[k] === 0) continue;
+      let slot = pairSlot(claimHashes[k]!, mask);
+      while (this.claimFirsts[slot] !== 0) slot = (slot + 1) & mask;
+      this.claimHashes[slot] = claimHashes[k]!;
+      this.claimFirsts[slot] = claimFirsts[k]!;
+    }
   }
 
   /** Whether debunk `f`'s claim has the term ids `sequence[from]` up to `sequence[to]`. */
