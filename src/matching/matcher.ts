@@ -57,6 +57,8 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
   /** Debunk index by id (the last of a repeated id, as the matches name it). */
   let byId = indexById(index.debunks);
   let idsUnique = byId.size === index.debunks.length;
+  /** Per debunk of the index: its refutation's own terms, once read (see quotesRefutation). */
+  let refutationTerms: (readonly string[] | undefined)[] = [];
   let generation = 0;
 
   /**
@@ -100,16 +102,27 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       // `byId.get(debunks[k].id)`): found by identity, without reading the id.
       let lastDebunk: Debunk | undefined;
       let lastIndex = -1;
+      const indexOf = (d: Debunk) => {
+        const k = debunks.indexOf(d);
+        return k >= 0 ? matched[k]! : byId.get(d.id)!;
+      };
       const isClaimTerm = (d: Debunk, term: string) => {
         if (d !== lastDebunk) {
           lastDebunk = d;
-          const k = debunks.indexOf(d);
-          lastIndex = k >= 0 ? matched[k]! : byId.get(d.id)!;
+          lastIndex = indexOf(d);
         }
         return debunkHasTerm(index, lastIndex, term);
       };
+      if (refutationTerms.length !== index.debunks.length) refutationTerms = new Array<readonly string[] | undefined>(index.debunks.length);
+      const termCache = {
+        get: (d: Debunk) => refutationTerms[indexOf(d)],
+        set: (d: Debunk, terms: readonly string[]) => {
+          refutationTerms[indexOf(d)] = terms;
+        },
+      };
       const top = matches[0]!;
-      const { stance, cues } = readStance(message, debunks[0], top.explanation, refutationCues(message, debunks, isClaimTerm), (term) => isClaimTerm(debunks[0]!, term));
+      const extra = refutationCues(message, debunks, isClaimTerm, termCache);
+      const { stance, cues } = readStance(message, debunks[0], top.explanation, extra, (term) => isClaimTerm(debunks[0]!, term));
       const refuting = stance === 'refute' || stance === 'mock';
       return { matches, stance, stanceCues: cues, refuting, refutingCues: refuting ? cues : [] };
     },
@@ -136,6 +149,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       acc = new Accumulator(built.debunks.length);
       byId = indexById(built.debunks);
       idsUnique = byId.size === built.debunks.length;
+      refutationTerms = [];
     },
     get size() {
       return index.debunks.length;
