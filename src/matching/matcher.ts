@@ -3,7 +3,7 @@ import { buildPhraseIndex, buildPhraseIndexAsync, debunkHasTerm } from './phrase
 import { prepareMessage, type PreparedMessage } from './prepareMessage.js';
 import { refutationCues } from './refutationOf.js';
 import { readStance } from './stance/readStance.js';
-import { explainMatch, measureCoverage, warmPhrases, type Coverage } from './rescore.js';
+import { explainMatch, measureCoverage, warmPhrases, warmTerms, type Coverage } from './rescore.js';
 import { Accumulator, retrieve } from './retrieve.js';
 import { FEWEST_TERMS_TO_MATCH, mayMatch, scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
 import type { CandidateFeatures, Matcher, MatchOptions, MessageMatch, RankedClaim } from './types.js';
@@ -71,8 +71,9 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     const forMatch = purpose === 'match';
     if (message.terms.length === 0 || (forMatch && message.terms.length < FEWEST_TERMS_TO_MATCH)) return { message, scored: [] };
     const candidates = retrieve(index, message.terms, config, acc);
-    warmPhrases(index, candidates);
+    warmTerms(index, candidates);
     if (forMatch && !candidates.some((c) => mayMatch(index, message, c.debunkIndex))) return { message, scored: [] };
+    warmPhrases(index, candidates);
     const covered = candidates.map((c) => measureCoverage(index, message, c)).filter((c): c is Coverage => c !== undefined);
     return { message, scored: scoreCandidates(index, message, covered, purpose === 'fit') };
   };
