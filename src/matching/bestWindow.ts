@@ -17,6 +17,27 @@ const TERM_SLOTS = 1024;
 let hits = new Int32Array(1024);
 let inWindow = new Int32Array(TERM_SLOTS);
 
+/** Hits this few are sorted by insertion: cheaper than a view and a call of the built-in sort. */
+const INSERTION_SORT_MAX = 32;
+
+/** The first `n` hits in ascending order, sorted in place (the array itself is returned). */
+function sortHits(a: Int32Array, n: number): Int32Array {
+  if (n > INSERTION_SORT_MAX) {
+    a.subarray(0, n).sort();
+    return a;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = i;
+    while (j > 0 && a[j - 1]! > v) {
+      a[j] = a[j - 1]!;
+      j--;
+    }
+    a[j] = v;
+  }
+  return a;
+}
+
 /**
  * Finds the window of at most `maxSpan` message tokens that covers the most of the phrase's
  * term weight. A rumor is often one sentence inside a long post, so the whole message is the
@@ -52,7 +73,7 @@ export function bestWindowOf(
     for (const p of at) hits[n++] = p * TERM_SLOTS + k;
   }
   if (n === 0) return undefined;
-  const sorted = hits.subarray(0, n).sort();
+  const sorted = sortHits(hits, n);
   inWindow.fill(0, 0, termCount);
 
   let covered = 0;

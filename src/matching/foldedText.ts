@@ -23,6 +23,11 @@ export class Folded {
     this.origins[this.length++] = origin;
   }
 
+  /** Makes room for `count` more entries past `length`. */
+  reserve(count: number): void {
+    if (this.length + count > this.chars.length) this.grow(Math.max(this.chars.length * 2, this.length + count));
+  }
+
   private grow(capacity: number): void {
     const chars = new Int32Array(capacity);
     const kinds = new Uint8Array(capacity);
@@ -68,25 +73,61 @@ function singleFoldOf(unit: number): number {
 
 export function foldAll(input: string, f: Folded): void {
   f.reset(input.length + 16);
+  const n = input.length;
+  // The buffers and the length in locals while the ASCII fast path writes them; synced with `f`
+  // around the general path, which pushes through `f` (and may grow it).
+  let chars = f.chars;
+  let kinds = f.kinds;
+  let origins = f.origins;
+  let len = 0;
   // Inside a hashtag or @handle, "#JoeBiden" is two words: split where lower case meets upper.
   let inTag = false;
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < n; ) {
     const unit = input.charCodeAt(i);
-    // ASCII fast path: most chat text is mostly ASCII.
+    // ASCII fast path: most chat text is mostly ASCII. One character writes two entries at most.
     if (unit < 0x80) {
-      if (unit >= 0x41 && unit <= 0x5a) {
-        const prev = input.charCodeAt(i - 1);
-        if (inTag && prev >= 0x61 && prev <= 0x7a) pushSeparator(f, i, true);
-        f.push(unit + 32, Kind.Word, i);
-      } else if (unit >= 0x61 && unit <= 0x7a) {
-        f.push(unit, Kind.Word, i);
+      if (len + 2 > chars.length) {
+        f.length = len;
+        f.reserve(2);
+        chars = f.chars;
+        kinds = f.kinds;
+        origins = f.origins;
+      }
+      if (unit >= 0x61 && unit <= 0x7a) {
+        chars[len] = unit;
+        kinds[len] = Kind.Word;
+        origins[len++] = i;
+      } else if (unit >= 0x41 && unit <= 0x5a) {
+        if (inTag && len > 0) {
+          const prev = input.charCodeAt(i - 1);
+          // pushSeparator(f, i, true), in place.
+          if (prev >= 0x61 && prev <= 0x7a) {
+            if (kinds[len - 1] !== Kind.Separator) {
+              chars[len] = SPACE_CP;
+              kinds[len] = Kind.Separator;
+              origins[len++] = i;
+            } else chars[len - 1] = SPACE_CP;
+          }
+        }
+        chars[len] = unit + 32;
+        kinds[len] = Kind.Word;
+        origins[len++] = i;
       } else if (unit >= 0x30 && unit <= 0x39) {
-        f.push(unit, Kind.Digit, i);
+        chars[len] = unit;
+        kinds[len] = Kind.Digit;
+        origins[len++] = i;
       } else {
         if (unit === 0x23 || unit === 0x40) inTag = true;
         else if (unit !== 0x5f) inTag = false;
-        if (unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d) pushSeparator(f, i, true);
-        else if (unit !== 0x7f && unit > 0x1f) pushSeparator(f, i, false);
+        const whitespace = unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d;
+        // pushSeparator(f, i, whitespace), in place.
+        if ((whitespace || (unit !== 0x7f && unit > 0x1f)) && len > 0) {
+          if (kinds[len - 1] !== Kind.Separator) {
+            chars[len] = whitespace ? SPACE_CP : PUNCTUATION_CP;
+            kinds[len] = Kind.Separator;
+            origins[len++] = i;
+          } else if (whitespace) chars[len - 1] = SPACE_CP;
+        }
       }
       i++;
       continue;
@@ -97,23 +138,47 @@ export function foldAll(input: string, f: Folded): void {
       let single = singleFold[unit]!;
       if (single === 0) singleFold[unit] = single = singleFoldOf(unit);
       if (single > 0) {
-        f.push(single, singleKind[unit]! as Kind, i);
+        if (len + 1 > chars.length) {
+          f.length = len;
+          f.reserve(1);
+          chars = f.chars;
+          kinds = f.kinds;
+          origins = f.origins;
+        }
+        chars[len] = single;
+        kinds[len] = singleKind[unit]!;
+        origins[len++] = i;
         i++;
         continue;
       }
     }
-    const cp = input.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const out = fold(cp);
-    if (out === SEPARATOR || out === WHITESPACE_SEPARATOR) pushSeparator(f, i, out === WHITESPACE_SEPARATOR);
-    else if (out !== INVISIBLE) {
-      for (let k = 0; k < out.length; k++) {
-        const c = out.codePointAt(k)!;
-        if (c > 0xffff) k++;
-        if (c === SPACE_CP) pushSeparator(f, i, false);
-        else f.push(c, kindOf(c), i);
-      }
-    }
-    i += width;
+    f.length = len;
+    i = foldOther(input, i, f);
+    len = f.length;
+    chars = f.chars;
+    kinds = f.kinds;
+    origins = f.origins;
   }
+  f.length = len;
+}
+
+/**
+ * Folds the character at `i` into `f` when it is neither ASCII nor a unit that folds to one
+ * character (a surrogate pair, or a character that folds to a separator, nothing or several
+ * characters); returns the index after it.
+ */
+function foldOther(input: string, i: number, f: Folded): number {
+  const cp = input.codePointAt(i)!;
+  const width = cp > 0xffff ? 2 : 1;
+  const out = fold(cp);
+  if (out === SEPARATOR || out === WHITESPACE_SEPARATOR) pushSeparator(f, i, out === WHITESPACE_SEPARATOR);
+  else if (out !== INVISIBLE) {
+    for (let k = 0; k < out.length; k++) {
+      const c = out.codePointAt(k)!;
+      if (c > 0xffff) k++;
+      if (c === SPACE_CP) pushSeparator(f, i, false);
+      else f.push(c, kindOf(c), i);
+    }
+  }
+  return i + width;
 }

@@ -3,7 +3,7 @@ import { buildPhraseIndex, buildPhraseIndexAsync, debunkHasTerm } from './phrase
 import { prepareMessage, type PreparedMessage } from './prepareMessage.js';
 import { refutationCues } from './refutationOf.js';
 import { readStance } from './stance/readStance.js';
-import { explainMatch, measureCoverage, warmPhrases, type Coverage } from './rescore.js';
+import { explainMatch, measureCoverage, warmPhrases, warmTerms, type Coverage } from './rescore.js';
 import { Accumulator, retrieve } from './retrieve.js';
 import { FEWEST_TERMS_TO_MATCH, mayMatch, scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
 import type { CandidateFeatures, Matcher, MatchOptions, MessageMatch, RankedClaim } from './types.js';
@@ -57,6 +57,8 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
   /** Debunk index by id (the last of a repeated id, as the matches name it). */
   let byId = indexById(index.debunks);
   let idsUnique = byId.size === index.debunks.length;
+  /** Per debunk of the index: its refutation's own terms, once read (see quotesRefutation). */
+  let refutationTerms: (readonly string[] | undefined)[] = [];
   let generation = 0;
 
   /**
@@ -69,8 +71,9 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     const forMatch = purpose === 'match';
     if (message.terms.length === 0 || (forMatch && message.terms.length < FEWEST_TERMS_TO_MATCH)) return { message, scored: [] };
     const candidates = retrieve(index, message.terms, config, acc);
-    warmPhrases(index, candidates);
+    warmTerms(index, candidates);
     if (forMatch && !candidates.some((c) => mayMatch(index, message, c.debunkIndex))) return { message, scored: [] };
+    warmPhrases(index, candidates);
     const covered = candidates.map((c) => measureCoverage(index, message, c)).filter((c): c is Coverage => c !== undefined);
     return { message, scored: scoreCandidates(index, message, covered, purpose === 'fit') };
   };
@@ -95,18 +98,32 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
         ? best.map((c) => c.coverage.candidate.debunkIndex)
         : matches.map((m) => byId.get(m.debunkId)).filter((d): d is number => d !== undefined);
       const debunks = matched.map((d) => index.debunks[d]!);
-      // Asked about one debunk many times in a row: its index is looked up once per run.
+      // Asked about one debunk many times in a row: its index is looked up once per run. The
+      // debunks asked about are the matched ones, whose indices are at hand (`matched[k]` is
+      // `byId.get(debunks[k].id)`): found by identity, without reading the id.
       let lastDebunk: Debunk | undefined;
       let lastIndex = -1;
+      const indexOf = (d: Debunk) => {
+        const k = debunks.indexOf(d);
+        return k >= 0 ? matched[k]! : byId.get(d.id)!;
+      };
       const isClaimTerm = (d: Debunk, term: string) => {
         if (d !== lastDebunk) {
           lastDebunk = d;
-          lastIndex = byId.get(d.id)!;
+          lastIndex = indexOf(d);
         }
         return debunkHasTerm(index, lastIndex, term);
       };
+      if (refutationTerms.length !== index.debunks.length) refutationTerms = new Array<readonly string[] | undefined>(index.debunks.length);
+      const termCache = {
+        get: (d: Debunk) => refutationTerms[indexOf(d)],
+        set: (d: Debunk, terms: readonly string[]) => {
+          refutationTerms[indexOf(d)] = terms;
+        },
+      };
       const top = matches[0]!;
-      const { stance, cues } = readStance(message, debunks[0], top.explanation, refutationCues(message, debunks, isClaimTerm), (term) => isClaimTerm(debunks[0]!, term));
+      const extra = refutationCues(message, debunks, isClaimTerm, termCache);
+      const { stance, cues } = readStance(message, debunks[0], top.explanation, extra, (term) => isClaimTerm(debunks[0]!, term));
       const refuting = stance === 'refute' || stance === 'mock';
       return { matches, stance, stanceCues: cues, refuting, refutingCues: refuting ? cues : [] };
     },
@@ -133,6 +150,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       acc = new Accumulator(built.debunks.length);
       byId = indexById(built.debunks);
       idsUnique = byId.size === built.debunks.length;
+      refutationTerms = [];
     },
     get size() {
       return index.debunks.length;

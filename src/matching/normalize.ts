@@ -100,6 +100,16 @@ export function normalize(input: string): NormalizedText {
   return { text: unitsToString(len), origin: outOrigin.slice(0, len) };
 }
 
+/**
+ * `normalize(input)` with the origins as a view of a buffer the next call overwrites: for a caller
+ * that reads them before normalizing anything else (the index build, once per claim), without a
+ * typed array allocated per text.
+ */
+export function normalizeShared(input: string): NormalizedText {
+  const len = normalizeIntoBuffers(input);
+  return { text: unitsToString(len), origin: outOrigin.subarray(0, len) };
+}
+
 /** `normalize(input).text`, without copying out the origins, for callers that only need the text. */
 export function normalizedText(input: string): string {
   // The buffers may grow: read them only after writing.

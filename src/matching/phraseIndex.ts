@@ -1,5 +1,5 @@
 import type { Debunk } from '../debunks/schema.js';
-import { normalize, normalizedText } from './normalize.js';
+import { normalizedText, normalizeShared } from './normalize.js';
 import { tokenize, type Token } from './tokenize.js';
 import type { MatchedPhrase } from './types.js';
 
@@ -202,8 +202,16 @@ export function termIdOf(index: PhraseIndex, term: string): number | undefined {
  * they kept the garbage collector busy for a fifth of the build.
  */
 class IntList {
-  data = new Int32Array(1024);
+  data: Int32Array<ArrayBuffer>;
   length = 0;
+
+  /**
+   * `capacity`: about how many values will be pushed. Room the list never fills costs no memory
+   * until written, where growing by doubling writes every value again in a fresh array.
+   */
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
 
   push(value: number): void {
     if (this.length === this.data.length) this.data = grown(this.data);
@@ -216,28 +224,54 @@ class IntList {
   }
 }
 
+/**
+ * How many list entries a build over these debunks writes, about: per debunk, per phrase, and per
+ * term (a term per four UTF-16 units of claims and variants in the bench's mix of English and
+ * Chinese; a third leaves room for more Chinese before a list grows).
+ */
+function draftSizes(debunks: readonly Debunk[]): { debunks: number; phrases: number; terms: number } {
+  let phrases = 0;
+  let units = 0;
+  for (const d of debunks) {
+    phrases += 1 + d.variants.length;
+    units += d.claim.length;
+    for (const v of d.variants) units += v.length;
+  }
+  return { debunks: debunks.length + 1, phrases: phrases + 1, terms: Math.ceil(units / 3) };
+}
+
 /** What the first pass collects, in growable lists, before idf is known. */
 class Draft {
   readonly termIds = new Map<string, number>();
   readonly df = new IntList();
-  readonly phraseDebunk = new IntList();
-  readonly phraseVariant = new IntList();
-  readonly termStart = listOf(0);
-  readonly terms = new IntList();
+  readonly phraseDebunk: IntList;
+  readonly phraseVariant: IntList;
+  readonly termStart: IntList;
+  readonly terms: IntList;
   /** Aligned with `terms`: 1 for a term the debunk's claim writes as a name. */
-  readonly names = new IntList();
-  readonly sequenceStart = listOf(0);
-  readonly sequence = new IntList();
-  readonly ideographic = new IntList();
+  readonly names: IntList;
+  readonly sequenceStart: IntList;
+  readonly sequence: IntList;
+  readonly ideographic: IntList;
   readonly ideographs: string[] = [];
-  readonly phraseStart = listOf(0);
-  readonly docStart = listOf(0);
+  readonly phraseStart: IntList;
+  readonly docStart: IntList;
   /** Per debunk: distinct term ids, sorted, and their frequency over all its phrases. */
-  readonly docTerms = new IntList();
-  readonly docFrequency = new IntList();
-  readonly docLength = new IntList();
-  readonly sameClaimAs = new IntList();
-  private readonly firstWithClaim = new Map<string, number>();
+  readonly docTerms: IntList;
+  readonly docFrequency: IntList;
+  readonly docLength: IntList;
+  readonly sameClaimAs: IntList;
+  /**
+   * The first debunk of each claim, by a hash of the claim's term ids (its phrase's sequence):
+   * the same terms in the same order are the same ids in the same order. Open addressing: a slot
+   * holds a hash and the first debunk + 1 (0: empty); at most half the slots are taken. A claim's
+   * sequence is `sequence[claimFrom[d]]` up to `sequence[claimTo[d]]` (empty without terms).
+   */
+  private claimHashes: Int32Array;
+  private claimFirsts: Int32Array;
+  private claimCount = 0;
+  private readonly claimFrom: IntList;
+  private readonly claimTo: IntList;
   /** Term ids the debunk being read writes as names in its claim. */
   private claimNames: ReadonlySet<number> = new Set();
   /** Per term: its count in the debunk being read, and the last phrase it was seen in (+1). */
@@ -249,6 +283,29 @@ class Draft {
   /** Terms of two UTF-16 units by their units (see PairTable); becomes the index's `pairs`. */
   pairs: PairTable = { keys: new Int32Array(1024), ids: new Int32Array(1024), mask: 1023 };
   private pairCount = 0;
+
+  constructor(sizes: { debunks: number; phrases: number; terms: number }) {
+    this.phraseDebunk = new IntList(sizes.phrases);
+    this.phraseVariant = new IntList(sizes.phrases);
+    this.termStart = listOf(0, sizes.phrases);
+    this.terms = new IntList(sizes.terms);
+    this.names = new IntList(sizes.terms);
+    this.sequenceStart = listOf(0, sizes.phrases);
+    this.sequence = new IntList(sizes.terms);
+    this.ideographic = new IntList(sizes.phrases);
+    this.phraseStart = listOf(0, sizes.debunks);
+    this.docStart = listOf(0, sizes.debunks);
+    this.docTerms = new IntList(sizes.terms);
+    this.docFrequency = new IntList(sizes.terms);
+    this.docLength = new IntList(sizes.debunks);
+    this.sameClaimAs = new IntList(sizes.debunks);
+    this.claimFrom = new IntList(sizes.debunks);
+    this.claimTo = new IntList(sizes.debunks);
+    let slots = 1024;
+    while (slots < 2 * sizes.debunks) slots *= 2;
+    this.claimHashes = new Int32Array(slots);
+    this.claimFirsts = new Int32Array(slots);
+  }
 
   private idOf(term: string): number {
     if (term.length !== 2) return this.idOfTerm(term);
@@ -284,21 +341,67 @@ class Draft {
 
   addDebunk(d: Debunk): void {
     const debunkIndex = this.phraseStart.length - 1;
-    // The claim is normalized and tokenized once for its copy key, its names and its phrase.
-    const { text: normalized, origin } = normalize(d.claim);
+    // The claim is normalized and tokenized once for its copy key, its names and its phrase. Its
+    // origins are read (by namesOf) before the variants are normalized over them.
+    const { text: normalized, origin } = normalizeShared(d.claim);
     const tokens = tokenize(normalized);
-    const claimKey = tokens.map((t) => t.term).join(' ');
-    const first = this.firstWithClaim.get(claimKey);
-    this.sameClaimAs.push(first ?? debunkIndex);
-    if (first === undefined) this.firstWithClaim.set(claimKey, debunkIndex);
     this.claimNames = namesOf(d.claim, origin, tokens, (term) => this.idOf(term));
+    const claimFrom = this.sequence.length;
     this.addPhrase(debunkIndex, -1, normalized, tokens);
+    this.sameClaimAs.push(this.firstWithSameClaim(debunkIndex, claimFrom, this.sequence.length));
     d.variants.forEach((text, variantIndex) => {
       const variant = normalizedText(text);
       this.addPhrase(debunkIndex, variantIndex, variant, tokenize(variant));
     });
     this.phraseStart.push(this.phraseDebunk.length);
     this.closeDocument();
+  }
+
+  /**
+   * The first debunk, `debunkIndex` itself when none, whose claim has the terms of this one's
+   * (`sequence[from]` up to `sequence[to]`) in the same order.
+   */
+  private firstWithSameClaim(debunkIndex: number, from: number, to: number): number {
+    this.claimFrom.push(from);
+    this.claimTo.push(to);
+    const seq = this.sequence.data;
+    let hash = to - from;
+    for (let i = from; i < to; i++) hash = Math.imul(hash ^ seq[i]!, 0x01000193);
+    const mask = this.claimFirsts.length - 1;
+    for (let slot = pairSlot(hash, mask); ; slot = (slot + 1) & mask) {
+      const first = this.claimFirsts[slot]! - 1;
+      if (first < 0) {
+        this.claimHashes[slot] = hash;
+        this.claimFirsts[slot] = debunkIndex + 1;
+        if (2 * ++this.claimCount > mask + 1) this.growClaims();
+        return debunkIndex;
+      }
+      if (this.claimHashes[slot] === hash && this.sameSequence(first, from, to)) return first;
+    }
+  }
+
+  /** The same claims in twice the slots. */
+  private growClaims(): void {
+    const { claimHashes, claimFirsts } = this;
+    this.claimHashes = new Int32Array(2 * claimHashes.length);
+    this.claimFirsts = new Int32Array(2 * claimFirsts.length);
+    const mask = this.claimFirsts.length - 1;
+    for (let k = 0; k < claimFirsts.length; k++) {
+      if (claimFirsts[k] === 0) continue;
+      let slot = pairSlot(claimHashes[k]!, mask);
+      while (this.claimFirsts[slot] !== 0) slot = (slot + 1) & mask;
+      this.claimHashes[slot] = claimHashes[k]!;
+      this.claimFirsts[slot] = claimFirsts[k]!;
+    }
+  }
+
+  /** Whether debunk `f`'s claim has the term ids `sequence[from]` up to `sequence[to]`. */
+  private sameSequence(f: number, from: number, to: number): boolean {
+    const seq = this.sequence.data;
+    const start = this.claimFrom.data[f]!;
+    if (this.claimTo.data[f]! - start !== to - from) return false;
+    for (let k = 0; k < to - from; k++) if (seq[start + k] !== seq[from + k]) return false;
+    return true;
   }
 
   private addPhrase(debunkIndex: number, variantIndex: number, normalized: string, tokens: readonly Token[]): void {
@@ -320,7 +423,7 @@ class Draft {
     this.termStart.push(this.terms.length);
     this.sequenceStart.push(this.sequence.length);
     this.ideographs.push(ideographs);
-    this.ideographic.push(ideographs.length * 2 >= normalized.replace(/ /g, '').length ? 1 : 0);
+    this.ideographic.push(ideographs.length * 2 >= normalized.length - spacesIn(normalized) ? 1 : 0);
   }
 
   /** Ends the debunk being read: its term counts become its document row. */
@@ -344,6 +447,13 @@ class Draft {
   }
 }
 
+/** How many spaces `text` holds: its length less theirs is its length without them, without a copy. */
+function spacesIn(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x20) n++;
+  return n;
+}
+
 /** The same pairs in twice the slots. */
 function grownPairs(pairs: PairTable): PairTable {
   const slots = 2 * (pairs.mask + 1);
@@ -358,8 +468,8 @@ function grownPairs(pairs: PairTable): PairTable {
   return out;
 }
 
-function listOf(first: number): IntList {
-  const list = new IntList();
+function listOf(first: number, capacity?: number): IntList {
+  const list = new IntList(capacity);
   list.push(first);
   return list;
 }
@@ -371,7 +481,7 @@ function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 }
 
 function* buildSteps(debunks: readonly Debunk[]): Generator<void, PhraseIndex> {
-  const draft = new Draft();
+  const draft = new Draft(draftSizes(debunks));
   for (let i = 0; i < debunks.length; i++) {
     draft.addDebunk(debunks[i]!);
     if (i % BUILD_SLICE === BUILD_SLICE - 1) yield;
@@ -496,7 +606,19 @@ function distinctIdeographs(text: string): string {
 }
 
 /** Characters after which a capital letter starts a sentence or a quote rather than marking a name. */
-const SENTENCE_START = /[.!?:;"“‘'(\[—–-]$/;
+const SENTENCE_START = /[.!?:;"“‘'(\[—–-]/;
+/** What String.prototype.trim removes: the same set as \s. */
+const WHITESPACE = /\s/;
+
+/**
+ * Whether `text` before `at` is blank or ends, blanks aside, with a SENTENCE_START character: read
+ * back from `at` instead of trimming a copy of the prefix for every capitalized word.
+ */
+function opensSentence(text: string, at: number): boolean {
+  let j = at - 1;
+  while (j >= 0 && WHITESPACE.test(text[j]!)) j--;
+  return j < 0 || SENTENCE_START.test(text[j]!);
+}
 
 /**
  * Term ids the claim writes capitalized in mid-sentence ("Meghan Markle", "Britain"): the names of
@@ -513,7 +635,7 @@ function namesOf(claim: string, origin: Int32Array, tokens: readonly Token[], id
     const token = tokens[k]!;
     if (!capitalized(token)) continue;
     const at = origin[token.start]!;
-    if (SENTENCE_START.test(claim.slice(0, at).trimEnd()) || claim.slice(0, at).trim() === '') {
+    if (opensSentence(claim, at)) {
       // At a sentence's start, a capital is a name's only when the name goes on: "Bill Gates will
       // pay …", "Costa Rica", not "Bananas imported from …".
       const next = tokens[k + 1];

@@ -4,6 +4,7 @@ import { stem, tokenize, type Token } from './tokenize.js';
 import { blankUrls, findUrls } from './urls.js';
 import { findAttributionNoise, mergeSpans } from './socialNoise.js';
 import { PositionTable, type TermPositions } from './termPositions.js';
+import { TextKeyTable } from './textKeyTable.js';
 
 /** A message made ready for matching against one index. */
 export interface PreparedMessage {
@@ -72,11 +73,46 @@ function addCompounds(normalized: string, tokens: readonly Token[], index: Phras
     const a = tokens[at]!;
     const b = tokens[at + 1]!;
     if (b.start !== a.end + 1) continue;
-    const joined = normalized.slice(a.start, a.end) + normalized.slice(b.start, b.end);
-    if (!LATIN_WORD.test(joined)) continue;
-    const id = index.termIds.get(stem(joined));
-    if (id !== undefined) positions.add(id, at, true);
+    // Read in place: only two Latin words can join into a word, and most pairs were seen before.
+    if (a.end - a.start + (b.end - b.start) === 0 || !allLatin(normalized, a.start, a.end) || !allLatin(normalized, b.start, b.end)) continue;
+    const id = compoundOf(normalized, a, b, index);
+    if (id >= 0) positions.add(id, at, true);
   }
+}
+
+/** Joined pairs remembered per index at most. */
+const COMPOUND_CACHE_LIMIT = 50_000;
+
+/** Whether `text[start, end)` is all [a-z]: two such stretches, not both empty, join into a LATIN_WORD. */
+function allLatin(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const u = text.charCodeAt(k);
+    if (u < 0x61 || u > 0x7a) return false;
+  }
+  return true;
+}
+
+/** Per index, per joined pair of Latin words: the term id of its stem there, or -1. */
+const compoundsByIndex = new WeakMap<PhraseIndex, TextKeyTable<number>>();
+/** The table of the index read last: messages come to one index after another. */
+let compounds = new TextKeyTable<number>(COMPOUND_CACHE_LIMIT);
+let compoundsIndex: PhraseIndex | undefined;
+
+/** The term id of the stem of words `a` and `b` of `normalized` written as one, or -1 when the index has none. */
+function compoundOf(normalized: string, a: Token, b: Token, index: PhraseIndex): number {
+  if (compoundsIndex !== index) {
+    let table = compoundsByIndex.get(index);
+    if (!table) compoundsByIndex.set(index, (table = new TextKeyTable<number>(COMPOUND_CACHE_LIMIT)));
+    compounds = table;
+    compoundsIndex = index;
+  }
+  let id = compounds.getJoined(normalized, a.start, a.end, b.start, b.end);
+  if (id === undefined) {
+    const joined = normalized.slice(a.start, a.end) + normalized.slice(b.start, b.end);
+    id = index.termIds.get(stem(joined)) ?? -1;
+    compounds.set(joined, id);
+  }
+  return id;
 }
 
 /** Digits written for the letters they look like: "c0r0navirus", "t0wers", "vacc1ne", "p4ndemic". */

@@ -8,23 +8,35 @@ import { tokenize } from './tokenize.js';
  */
 export type ClaimTermTest = (d: Debunk, term: string) => boolean;
 
-/** Terms of each debunk's refutation texts, computed once per debunk object. */
-const refutationTerms = new WeakMap<Debunk, Set<string>>();
+/**
+ * Where each debunk's refutation terms are kept once computed (see termsOf). They depend on the
+ * debunk's texts alone, so any cache keyed by the debunk will do: the matcher keeps them by the
+ * debunk's place in its index, which costs less than a WeakMap entry per debunk.
+ */
+export interface RefutationTermCache {
+  get(d: Debunk): readonly string[] | undefined;
+  set(d: Debunk, terms: readonly string[]): void;
+}
+
+/** The cache when the caller brings none: once per debunk object. */
+const refutationTerms: RefutationTermCache = new WeakMap<Debunk, readonly string[]>();
 
 /**
- * The refutation's own terms: those of the claim and its variants are left out, since a message
- * that repeats the claim holds them anyway (and some databases restate the claim as the refutation).
+ * The refutation's own terms, each once: those of the claim and its variants are left out, since
+ * a message that repeats the claim holds them anyway (and some databases restate the claim as the
+ * refutation).
  */
-function termsOf(d: Debunk, isClaimTerm: ClaimTermTest): Set<string> {
-  let terms = refutationTerms.get(d);
+function termsOf(d: Debunk, isClaimTerm: ClaimTermTest, cache: RefutationTermCache): readonly string[] {
+  let terms = cache.get(d);
   if (!terms) {
     const texts = typeof d.refutation === 'string' ? [d.refutation] : Object.values(d.refutation);
     // Each distinct term is tested once, in order of first occurrence.
     const all = new Set<string>();
     for (const text of texts) for (const token of tokenize(normalizedText(text))) all.add(token.term);
-    terms = new Set<string>();
-    for (const t of all) if (!isClaimTerm(d, t)) terms.add(t);
-    refutationTerms.set(d, terms);
+    const own: string[] = [];
+    for (const t of all) if (!isClaimTerm(d, t)) own.push(t);
+    cache.set(d, own);
+    terms = own;
   }
   return terms;
 }
@@ -48,12 +60,17 @@ function mayQuote(messageTerms: ReadonlySet<string>, d: Debunk, isClaimTerm: Cla
 }
 
 /** True when the message (its set of terms) quotes most of the debunk's own refutation text. */
-export function quotesRefutation(messageTerms: ReadonlySet<string>, d: Debunk, isClaimTerm: ClaimTermTest): boolean {
-  if (!refutationTerms.has(d) && !mayQuote(messageTerms, d, isClaimTerm)) return false;
-  const wanted = termsOf(d, isClaimTerm);
-  if (wanted.size < MIN_TERMS) return false;
+export function quotesRefutation(
+  messageTerms: ReadonlySet<string>,
+  d: Debunk,
+  isClaimTerm: ClaimTermTest,
+  cache: RefutationTermCache = refutationTerms,
+): boolean {
+  if (cache.get(d) === undefined && !mayQuote(messageTerms, d, isClaimTerm)) return false;
+  const wanted = termsOf(d, isClaimTerm, cache);
+  if (wanted.length < MIN_TERMS) return false;
   const have = messageTerms;
   let found = 0;
   for (const t of wanted) if (have.has(t)) found++;
-  return found / wanted.size >= QUOTE_SHARE;
+  return found / wanted.length >= QUOTE_SHARE;
 }

@@ -1,5 +1,5 @@
 import type { Debunk } from '../debunks/schema.js';
-import { quotesRefutation, type ClaimTermTest } from './quotesRefutation.js';
+import { quotesRefutation, type ClaimTermTest, type RefutationTermCache } from './quotesRefutation.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { canonicalUrl } from './urls.js';
 
@@ -7,7 +7,12 @@ import { canonicalUrl } from './urls.js';
  * Refutations the words alone do not show: a link to a source of a matched debunk, or a quote of
  * that debunk's own refutation text (the words are read by stance/readStance.ts).
  */
-export function refutationCues(message: PreparedMessage, matched: readonly Debunk[], isClaimTerm: ClaimTermTest): string[] {
+export function refutationCues(
+  message: PreparedMessage,
+  matched: readonly Debunk[],
+  isClaimTerm: ClaimTermTest,
+  cache?: RefutationTermCache,
+): string[] {
   const cues: string[] = [];
   if (matched.length === 0) return cues;
   const urls = message.urls;
@@ -17,7 +22,7 @@ export function refutationCues(message: PreparedMessage, matched: readonly Debun
   for (const d of matched) {
     // Without a link in the message no source is cited (and canonicalizing one takes four regexes).
     if (links.length > 0) cues.push(...citedSources(d, links));
-    if (quotesRefutation(terms, d, isClaimTerm)) cues.push(`refutation:${d.id}`);
+    if (quotesRefutation(terms, d, isClaimTerm, cache)) cues.push(`refutation:${d.id}`);
   }
   return cues;
 }

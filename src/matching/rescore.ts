@@ -101,8 +101,21 @@ export function sharesPiecesElsewhere(index: PhraseIndex, message: PreparedMessa
 /**
  * Reads the first entry of every table row that measuring and scoring the candidates will read:
  * at a large database their phrases lie far apart in memory, and one pass of independent loads
- * lets the cache misses overlap where the measuring would wait for each in turn.
+ * lets the cache misses overlap where the measuring would wait for each in turn. In two parts:
+ * warmTerms for the rows mayMatch reads, which is all most chat gets to, and warmPhrases for
+ * the rest.
  */
+export function warmTerms(index: PhraseIndex, candidates: readonly Candidate[]): void {
+  const t = index.phrases;
+  let sum = 0;
+  for (const c of candidates) {
+    const d = c.debunkIndex;
+    for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) sum += t.terms[t.termStart[p]!]!;
+  }
+  warmed.sum = sum;
+}
+
+/** The rows of the candidates' phrases besides those warmTerms reads (see there). */
 export function warmPhrases(index: PhraseIndex, candidates: readonly Candidate[]): void {
   const t = index.phrases;
   let sum = 0;
@@ -110,7 +123,7 @@ export function warmPhrases(index: PhraseIndex, candidates: readonly Candidate[]
     const d = c.debunkIndex;
     for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
       const k = t.termStart[p]!;
-      sum += t.debunk[p]! + t.sequence[t.sequenceStart[p]!]! + t.terms[k]! + t.names[k]! + t.ideographic[p]! + t.ideographs[p]!.length;
+      sum += t.debunk[p]! + t.sequence[t.sequenceStart[p]!]! + t.names[k]! + t.ideographic[p]! + t.ideographs[p]!.length;
       sum += t.weights[k]! + t.totalWeight[p]!;
     }
   }

@@ -38,6 +38,9 @@ export class Accumulator {
   bestDebunks = new Int32Array(COMPLETED_POOL);
   /** Written so the loads that warm the pool's term lists are not optimized away. */
   touchedFirst = 0;
+  /** Where each pooled debunk's term list starts and ends in `docTerms`. */
+  poolStart = new Int32Array(COMPLETED_POOL);
+  poolEnd = new Int32Array(COMPLETED_POOL);
   /** Buffer for the terms left unread. */
   unread = new Int32Array(64);
   constructor(size: number) {
@@ -83,26 +86,26 @@ export function retrieve(
   const terms = sorted.length > limits.maxQueryTerms ? sorted.slice(0, limits.maxQueryTerms) : sorted;
   acc.reset();
   let budget = limits.maxPostings;
-  const postings = index.postings;
+  const { start: postingStart, values: postingValues, impacts: postingImpacts } = index.postings;
   const scores = acc.scores;
   const touched = acc.touched;
   let count = 0;
   let read = 0;
   for (; read < terms.length; read++) {
     const t = terms[read]!;
-    const from = postings.start[t]!;
-    const to = postings.start[t + 1]!;
+    const from = postingStart[t]!;
+    const to = postingStart[t + 1]!;
     // The rarest term is always read, so a message of only common words still finds something.
     if (to - from > budget && read > 0) break;
     budget -= to - from;
     for (let i = from; i < to; i++) {
-      const d = postings.values[i]!;
+      const d = postingValues[i]!;
       const before = scores[d]!;
       // Recorded as touched when it was untouched, without a branch (which way it goes is a coin
       // toss, and mispredicting it cost more than the store).
       touched[count] = d;
       count += before === 0 ? 1 : 0;
-      scores[d] = before + postings.impacts[i]!;
+      scores[d] = before + postingImpacts[i]!;
     }
   }
   acc.count = count;
@@ -116,17 +119,26 @@ export function retrieve(
   const unreadCount = terms.length - read;
   const { start: docStart, values: docTerms, impacts: docImpacts } = index.docTerms;
   const { bestScores, bestDebunks } = acc;
-  // The pool's term lists lie far apart in memory: reading each one's first term in a loop of
-  // independent loads lets their cache misses overlap, where the merges below would wait for
-  // each in turn.
-  let first = 0;
-  for (let c = 0; c < size; c++) first |= docTerms[docStart[bestDebunks[c]!]!]!;
-  acc.touchedFirst = first;
+  // The pool's term lists lie far apart in memory: reading where each starts and ends, then the
+  // first and last of its terms and impacts, in loops of independent loads lets their cache
+  // misses overlap, where the merges below would wait for each in turn.
+  const { poolStart, poolEnd } = acc;
   for (let c = 0; c < size; c++) {
     const d = bestDebunks[c]!;
+    poolStart[c] = docStart[d]!;
+    poolEnd[c] = docStart[d + 1]!;
+  }
+  let first = 0;
+  for (let c = 0; c < size; c++) {
+    const from = poolStart[c]!;
+    const last = poolEnd[c]! - 1;
+    first |= docTerms[from]! ^ docTerms[last]! ^ (docImpacts[from]! + docImpacts[last]!);
+  }
+  acc.touchedFirst = first;
+  for (let c = 0; c < size; c++) {
     let score = bestScores[c]!;
-    let i = docStart[d]!;
-    const end = docStart[d + 1]!;
+    let i = poolStart[c]!;
+    const end = poolEnd[c]!;
     let j = 0;
     while (i < end && j < unreadCount) {
       const dt = docTerms[i]!;
@@ -175,14 +187,26 @@ function selectBest(acc: Accumulator, k: number): number {
     acc.bestDebunks = new Int32Array(k);
   }
   const { scores, touched, bestScores, bestDebunks } = acc;
+  const count = acc.count;
   let size = 0;
-  for (let i = 0; i < acc.count; i++) {
+  let i = 0;
+  // Until the list is full every debunk goes in.
+  for (; i < count && size < k; i++) {
     const debunkIndex = touched[i]!;
     const score = scores[debunkIndex]!;
     // Cleared while its cache line is at hand, rather than in a pass of its own.
     scores[debunkIndex] = 0;
-    if (size === k && score <= bestScores[k - 1]!) continue;
-    insertBest(bestScores, bestDebunks, size === k ? k - 1 : size++, score, debunkIndex);
+    insertBest(bestScores, bestDebunks, size++, score, debunkIndex);
+  }
+  // Then only one above the last of the list does; the last is kept in a local.
+  let last = size > 0 ? bestScores[size - 1]! : 0;
+  for (; i < count; i++) {
+    const debunkIndex = touched[i]!;
+    const score = scores[debunkIndex]!;
+    scores[debunkIndex] = 0;
+    if (score <= last) continue;
+    insertBest(bestScores, bestDebunks, k - 1, score, debunkIndex);
+    last = bestScores[k - 1]!;
   }
   acc.count = 0;
   return size;

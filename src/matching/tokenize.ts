@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.js';
+import { EMPTY_HASH, hashUnit, TextKeyTable } from './textKeyTable.js';
 
 /** A term of normalized text and where it sits. */
 export interface Token {
@@ -100,22 +101,56 @@ export function stem(word: string): string {
   return s;
 }
 
-/** Per word: its stem, or null for a stopword; one lookup per word where a stopword test and the stem cache took two. */
-const wordTerms = new Map<string, string | null>();
+/**
+ * Per word: its stem, or null for a stopword; one lookup per word where a stopword test and the
+ * stem cache took two, read in place from the text (see TextKeyTable).
+ */
+const wordTerms = new TextKeyTable<string | null>(STEM_CACHE_LIMIT);
 
-function termOfWord(word: string): string | null {
-  let term = wordTerms.get(word);
+/** The term of the word `text[start, end)`, whose units hash to `hash` (hashUnit from EMPTY_HASH). */
+function termOfWordAt(text: string, start: number, end: number, hash: number): string | null {
+  let term = wordTerms.get(text, start, end, hash);
   if (term === undefined) {
+    const word = text.slice(start, end);
     term = STOPWORDS.has(word) ? null : stem(word);
-    if (wordTerms.size >= STEM_CACHE_LIMIT) wordTerms.clear();
     wordTerms.set(word, term);
   }
   return term;
 }
 
+/** Whether `text[start, end)` is one or more ASCII digits. */
+function allDigits(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let k = start; k < end; k++) {
+    const u = text.charCodeAt(k);
+    if (u < 0x30 || u > 0x39) return false;
+  }
+  return true;
+}
+
 /** Whether `word` continues a virus name written in parts: "covid 19", "sars cov", "sars cov 2". */
 const isVirusNameTail = (previous: string, word: string): boolean =>
   (word === '19' && /^(covid|corona)$/.test(previous)) || (word === 'cov' && /^sars?$/.test(previous)) || (word === '2' && /^sars? cov$/.test(previous));
+const isLatinLetter = (unit: number): boolean => unit >= 0x61 && unit <= 0x7a;
+
+/** Whether the word `text[start, end)` may be a tail of isVirusNameTail ("19", "cov", "2"), so the word before it is worth reading. */
+function mayBeVirusNameTail(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  switch (end - start) {
+    case 1:
+      return first === 0x32;
+    case 2:
+      return first === 0x31 && text.charCodeAt(start + 1) === 0x39;
+    case 3:
+      return first === 0x63 && text.charCodeAt(start + 1) === 0x6f && text.charCodeAt(start + 2) === 0x76;
+    default:
+      return false;
+  }
+}
+
+/** Per UTF-16 unit: 1 when a CHINESE_SYNONYMS pair starts with it. A pair that starts otherwise is looked up no further. */
+const synonymFirstUnits = new Uint8Array(0x10000);
+for (const pair of CHINESE_SYNONYMS.keys()) synonymFirstUnits[pair.charCodeAt(0)] = 1;
 
 /**
  * Splits normalized text into matching terms: stemmed words (stopwords dropped) for spaced
@@ -138,26 +173,32 @@ export function tokenize(text: string): Token[] {
       if (j - i === 1) tokens.push({ term: text[i]!, start: i, end: j });
       for (let k = i; k + 1 < j; k++) {
         const pair = text.slice(k, k + 2);
-        tokens.push({ term: CHINESE_SYNONYMS.get(pair) ?? pair, start: k, end: k + 2 });
+        const term = synonymFirstUnits[text.charCodeAt(k)] === 1 ? (CHINESE_SYNONYMS.get(pair) ?? pair) : pair;
+        tokens.push({ term, start: k, end: k + 2 });
       }
       i = j;
       continue;
     }
+    // The word is hashed as it is scanned and looked up in place: most words are never cut out.
     let j = i;
-    while (j < n && text.charCodeAt(j) !== 0x20 && !isIdeograph(text.charCodeAt(j))) j++;
-    const word = text.slice(i, j);
+    let hash = EMPTY_HASH;
+    for (; j < n; j++) {
+      const u = text.charCodeAt(j);
+      if (u === 0x20 || isIdeograph(u)) break;
+      hash = hashUnit(hash, u);
+    }
     const last = tokens[tokens.length - 1];
     const adjacent = last !== undefined && last.end + 1 === i;
-    if (adjacent && word.length === 1 && /^[0-9]+$/.test(text.slice(last.start, last.end)) && /[a-z]/.test(word)) {
+    if (adjacent && j - i === 1 && isLatinLetter(unit) && allDigits(text, last.start, last.end)) {
       // "5 G", "4-K", "3 D": a number and a lone letter after it are one term ("5g").
-      last.term = stem(text.slice(last.start, last.end) + word);
+      last.term = stem(text.slice(last.start, last.end) + text.slice(i, j));
       last.end = j;
-    } else if (adjacent && isVirusNameTail(text.slice(last.start, last.end), word)) {
+    } else if (adjacent && mayBeVirusNameTail(text, i, j) && isVirusNameTail(text.slice(last.start, last.end), text.slice(i, j))) {
       // "COVID-19", "SARS-CoV-2": the parts of the virus's name are the one term "covid".
       last.term = 'covid';
       last.end = j;
-    } else if (word.length <= MAX_WORD_LENGTH) {
-      const term = termOfWord(word);
+    } else if (j - i <= MAX_WORD_LENGTH) {
+      const term = termOfWordAt(text, i, j, hash);
       if (term !== null) {
         tokens.push({ term, start: i, end: j });
         foldPhrase(tokens);

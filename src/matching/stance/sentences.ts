@@ -28,7 +28,6 @@ export interface Sentence {
  * of periods without spaces once made it quadratic).
  */
 const SENTENCE = /(?:[^。！？!?；;\n.]|\.(?!\s|$))*(?:[。！？!?；;\n]+|\.(?=\s|$)|$)/gu;
-const IDEOGRAPH = /[\p{Script=Han}]/gu;
 const FIRST_WORD = /^[\s\p{P}\p{S}]*([A-Za-z]+)/u;
 /** A short lead-in, then a colon or a dash, then the word that opens what follows. */
 const LEAD_WORD = /^[\s\p{P}\p{S}]*[A-Za-z]+(?: [A-Za-z]+){0,2}\s*(?::|\s[-–—])\s*([A-Za-z]+)/u;
@@ -57,6 +56,46 @@ const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*${QUESTION_START}`, 'iu
 const MAY_START_QUESTION = new RegExp(`(?:^|[\\s\\p{P}\\p{S}])${QUESTION_START}`, 'iu');
 export const mayAskUnmarked = (text: string): boolean => MAY_START_QUESTION.test(text) || HEDGED_OPENING.test(text);
 
+/** What a sentence's ideographic share does not count as letters: spaces, punctuation, symbols, numbers. */
+const NOT_LETTER = /[\s\p{P}\p{S}\p{N}]/u;
+const HAN = /\p{Script=Han}/u;
+/** Per BMP code point: bit 1 set once known, bit 2 for NOT_LETTER, bit 4 for HAN (a regex test per character was slow). */
+const classes = new Uint8Array(0x10000);
+const KNOWN = 1;
+const IS_NOT_LETTER = 2;
+const IS_HAN = 4;
+
+function classOf(cp: number): number {
+  if (cp > 0xffff) {
+    const ch = String.fromCodePoint(cp);
+    return KNOWN | (NOT_LETTER.test(ch) ? IS_NOT_LETTER : 0) | (HAN.test(ch) ? IS_HAN : 0);
+  }
+  let c = classes[cp]!;
+  if (c === 0) {
+    const ch = String.fromCharCode(cp);
+    classes[cp] = c = KNOWN | (NOT_LETTER.test(ch) ? IS_NOT_LETTER : 0) | (HAN.test(ch) ? IS_HAN : 0);
+  }
+  return c;
+}
+
+/**
+ * The Han characters of `body` and its length without spaces, punctuation, symbols and numbers
+ * (in UTF-16 units, as the text with those removed would have), code point by code point.
+ */
+function countLetters(body: string): { ideographs: number; letters: number } {
+  let ideographs = 0;
+  let letters = body.length;
+  for (let i = 0; i < body.length; ) {
+    const cp = body.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const c = classOf(cp);
+    if (c & IS_NOT_LETTER) letters -= width;
+    if (c & IS_HAN) ideographs++;
+    i += width;
+  }
+  return { ideographs, letters };
+}
+
 /** Splits a message into sentences; bounded by the message length. */
 export function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -65,8 +104,7 @@ export function sentencesOf(text: string): Sentence[] {
     if (m[0].length === 0) continue;
     const body = m[0];
     const firstWord = FIRST_WORD.exec(body)?.[1]?.toLowerCase() ?? '';
-    const ideographs = body.match(IDEOGRAPH)?.length ?? 0;
-    const letters = body.replace(/[\s\p{P}\p{S}\p{N}]/gu, '').length;
+    const { ideographs, letters } = countLetters(body);
     // "Did he really say that? or is the quote fake" asks twice.
     const question: boolean =
       /[?？]/u.test(body) ||
