@@ -150,12 +150,13 @@ const EVERYDAY_WORDS_ZH = [
   '公司', '员工', '公园', '上海', '北京', '今天', '明天', '昨天', '现在', '群里', '网上', '大家', '我们', '你们', '他们',
   '一名', '一个', '有人', '发生', '事件', '消息', '听说', '真的', '就是', '可以', '已经',
 ];
-const EVERYDAY_ZH_RE = new RegExp(EVERYDAY_WORDS_ZH.join('|'), 'gu');
+/** Written as the matcher reads text (normalized), as the claims are searched. */
+const EVERYDAY_ZH_RE = new RegExp(EVERYDAY_WORDS_ZH.map((w) => normalizedText(w)).join('|'), 'gu');
 /** Per index, per phrase id: the ids of the Chinese phrase's terms that are not everyday. */
-const ownTermsCache = new WeakMap<PhraseIndex, Map<number, Int32Array>>();
+const unusualTermsCache = new WeakMap<PhraseIndex, Map<number, Int32Array>>();
 function unusualTerms(index: PhraseIndex, phraseId: number): Int32Array {
-  let byPhrase = ownTermsCache.get(index);
-  if (!byPhrase) ownTermsCache.set(index, (byPhrase = new Map()));
+  let byPhrase = unusualTermsCache.get(index);
+  if (!byPhrase) unusualTermsCache.set(index, (byPhrase = new Map()));
   let ids = byPhrase.get(phraseId);
   if (!ids) {
     const text = normalizedText(matchedPhrase(index, phraseId).text);
