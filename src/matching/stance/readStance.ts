@@ -91,7 +91,8 @@ const ENGLISH_REACH = 3;
 function isNegated(text: string, at: number): boolean {
   if (CHINESE_NEGATED.test(text.slice(Math.max(0, at - CHINESE_REACH - 1), at))) return true;
   const words = text.slice(Math.max(0, at - 40), at).split(' ').filter(Boolean).slice(-ENGLISH_REACH);
-  return words.some((w) => ENGLISH_NEGATION_WORDS.has(w));
+  // "no" negates only the word after it ("this is no hoax"): "Sadly no, there's no evidence" answers.
+  return words.some((w, i) => ENGLISH_NEGATION_WORDS.has(w) && (w !== 'no' || i === words.length - 1));
 }
 const ENGLISH_NEGATION_WORDS = ENGLISH_NEGATIONS;
 

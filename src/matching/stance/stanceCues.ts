@@ -13,7 +13,7 @@ export const REFUTE = {
     '不存在', '子虚乌有', '不靠谱', '乱配', '张冠李戴', '断章取义', '以官方', '看官方', '官方说法为准', '已经辟谣', '被骗了', '别被',
     '不对', '不是最近', '是旧的', '乱来', '乱写', '所谓', '这是错的', '是错误的', '说法是错的', '完全错误', '没有科学依据', '没有依据',
     // It does not work: "盐水漱口预防新冠？没用的", "这种说法根本站不住脚".
-    '没用的', '没啥用', '没什么用', '不管用', '站不住脚',
+    '没用的', '没啥用', '没什么用', '不管用', '站不住脚', '没有常识', '没常识', '没有科学常识', '缺乏常识',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -25,7 +25,7 @@ export const REFUTE = {
     'conspiracy theory', 'conspiracy theories', 'don t forward', 'do not forward', 'stop forwarding', 'stop spreading', 'quit spreading',
     'tells you nothing', 'proves nothing', 'means nothing', 'not how viruses work', 'not how it works',
     'nonsense', 'complete nonsense', 'disproven', 'disproved', 'scam', 'rubbish', 'baseless', 'unfounded', 'pseudoscience', 'urban legend',
-    'unrelated', 'not related', 'aren t related', 'isn t related', 'no relation', 'chain letter', 'chain mail', 'chain message',
+    'proven wrong', 'proved wrong', 'shown to be wrong', 'unrelated', 'not related', 'aren t related', 'isn t related', 'no relation', 'chain letter', 'chain mail', 'chain message',
     'boomer forward', 'boomer post',
     'check before sharing', 'check before you share', 'check before forwarding', 'check before you forward', 'verify before sharing',
     'think before you share', 'think before sharing', 'think before forwarding',
@@ -139,6 +139,8 @@ export const DISTRUST = {
     /所谓的?(?:辟谣|澄清)/u,
     /(?:辟谣|澄清)\S{0,4}(?:是假的|不可信|骗人|都是假|别信)/u,
     /(?:官方|专家|媒体)又?在?(?:骗人|撒谎|忽悠)/u,
+    // "网上说是假的都是公关": those who call it false are paid to.
+    /(?:说|称)[^，。！？]{0,3}(?:假的|谣言|不实)[^，。！？]{0,3}(?:都是|是)(?:公关|水军|洗地|洗白|骗人)/u,
   ],
   en: [
     /\b(?:don t|do not|never|stop) (?:trust|trusting|believe|believing|listen to|listening to) (?:the |what )?(?:snopes|fact ?check\w*|media|mods|msm|government|officials|debunk\w*)/,
