@@ -1,5 +1,6 @@
 import type { IndexedPhrase } from './phraseIndex.js';
 import type { TermPositions } from './termPositions.js';
+import { sortPrefix } from './sortPrefix.js';
 
 /** The stretch of the message that best covers a phrase, in token indices (inclusive). */
 export interface PhraseWindow {
@@ -19,24 +20,6 @@ let inWindow = new Int32Array(TERM_SLOTS);
 
 /** Hits this few are sorted by insertion: cheaper than a view and a call of the built-in sort. */
 const INSERTION_SORT_MAX = 32;
-
-/** The first `n` hits in ascending order, sorted in place (the array itself is returned). */
-function sortHits(a: Int32Array, n: number): Int32Array {
-  if (n > INSERTION_SORT_MAX) {
-    a.subarray(0, n).sort();
-    return a;
-  }
-  for (let i = 1; i < n; i++) {
-    const v = a[i]!;
-    let j = i;
-    while (j > 0 && a[j - 1]! > v) {
-      a[j] = a[j - 1]!;
-      j--;
-    }
-    a[j] = v;
-  }
-  return a;
-}
 
 /**
  * Finds the window of at most `maxSpan` message tokens that covers the most of the phrase's
@@ -73,7 +56,7 @@ export function bestWindowOf(
     for (const p of at) hits[n++] = p * TERM_SLOTS + k;
   }
   if (n === 0) return undefined;
-  const sorted = sortHits(hits, n);
+  const sorted = sortPrefix(hits, n, INSERTION_SORT_MAX);
   inWindow.fill(0, 0, termCount);
 
   let covered = 0;

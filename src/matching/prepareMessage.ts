@@ -1,6 +1,6 @@
 import { normalize } from './normalize.js';
 import { termIdOf, type PhraseIndex } from './phraseIndex.js';
-import { stem, tokenize, type Token } from './tokenize.js';
+import { stem, tokenize, unitsWithin, type Token } from './tokenize.js';
 import { blankUrls, findUrls } from './urls.js';
 import { findAttributionNoise, mergeSpans } from './socialNoise.js';
 import { PositionTable, type TermPositions } from './termPositions.js';
@@ -84,13 +84,7 @@ function addCompounds(normalized: string, tokens: readonly Token[], index: Phras
 const COMPOUND_CACHE_LIMIT = 50_000;
 
 /** Whether `text[start, end)` is all [a-z]: two such stretches, not both empty, join into a LATIN_WORD. */
-function allLatin(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) {
-    const u = text.charCodeAt(k);
-    if (u < 0x61 || u > 0x7a) return false;
-  }
-  return true;
-}
+const allLatin = (text: string, start: number, end: number): boolean => unitsWithin(text, start, end, 0x61, 0x7a);
 
 /** Per index, per joined pair of Latin words: the term id of its stem there, or -1. */
 const compoundsByIndex = new WeakMap<PhraseIndex, TextKeyTable<number>>();

@@ -1,4 +1,5 @@
 import type { PhraseIndex } from './phraseIndex.js';
+import { sortPrefix } from './sortPrefix.js';
 
 /** A debunk found by stage 1, with its BM25 score against the whole message. */
 export interface Candidate {
@@ -58,20 +59,7 @@ export class Accumulator {
     if (this.unread.length < n) this.unread = new Int32Array(2 * n);
     const out = this.unread;
     for (let j = 0; j < n; j++) out[j] = terms[read + j]!;
-    if (n > INSERTION_SORT_MAX) {
-      out.subarray(0, n).sort();
-      return out;
-    }
-    for (let i = 1; i < n; i++) {
-      const t = out[i]!;
-      let j = i;
-      while (j > 0 && out[j - 1]! > t) {
-        out[j] = out[j - 1]!;
-        j--;
-      }
-      out[j] = t;
-    }
-    return out;
+    return sortPrefix(out, n, INSERTION_SORT_MAX);
   }
 }
 

@@ -1,5 +1,5 @@
 import { FEATURE_COUNT, matchFeatures } from './features.js';
-import { matchedPhrase, termIdOf, type PhraseIndex } from './phraseIndex.js';
+import { matchedPhrase, termIdOf, type IndexedPhrase, type PhraseIndex } from './phraseIndex.js';
 import { normalizedText } from './normalize.js';
 import { numbersIn } from './spelledNumbers.js';
 import type { PreparedMessage } from './prepareMessage.js';
@@ -117,28 +117,6 @@ function everydayIds(index: PhraseIndex): ReadonlySet<number> {
 }
 
 /**
- * Whether the window holds at most FEW_CONTENT_FOUND of the phrase's terms that are not names,
- * numbers or everyday words, of CONTENT_TERMS_TO_CAP or more terms that are not names.
- */
-function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
-  const { terms, names } = c.phrase;
-  const everyday = everydayIds(index);
-  const numbers = new Set<number | undefined>();
-  for (const n of numbersIn(normalizedText(matchedPhrase(index, c.phrase.id).text))) numbers.add(termIdOf(index, n));
-  let content = 0;
-  let found = 0;
-  for (let k = 0; k < terms.length; k++) {
-    if (names[k]) continue;
-    content++;
-    const id = terms[k]!;
-    if (everyday.has(id) || numbers.has(id)) continue;
-    const at = message.positions.get(id);
-    if (at && at.some((p) => p >= c.window.first && p <= c.window.last)) found++;
-  }
-  return content >= CONTENT_TERMS_TO_CAP && found <= FEW_CONTENT_FOUND;
-}
-
-/**
  * Chinese words any chat says about anything (people, places, times): in a small database, a
  * Chinese message that shares with a claim at most one character pair outside these — "青浦新开了一家
  * 幼儿园，老师都是研究生" against "青浦一名幼儿园老师从事卖淫" shares "青浦" and everyday words — names
@@ -152,34 +130,67 @@ const EVERYDAY_WORDS_ZH = [
 ];
 /** Written as the matcher reads text (normalized), as the claims are searched. */
 const EVERYDAY_ZH_RE = new RegExp(EVERYDAY_WORDS_ZH.map((w) => normalizedText(w)).join('|'), 'gu');
-/** Per index, per phrase id: the ids of the Chinese phrase's terms that are not everyday. */
-const unusualTermsCache = new WeakMap<PhraseIndex, Map<number, Int32Array>>();
-function unusualTerms(index: PhraseIndex, phraseId: number): Int32Array {
-  let byPhrase = unusualTermsCache.get(index);
-  if (!byPhrase) unusualTermsCache.set(index, (byPhrase = new Map()));
-  let ids = byPhrase.get(phraseId);
-  if (!ids) {
-    const text = normalizedText(matchedPhrase(index, phraseId).text);
-    const everyday = new Uint8Array(text.length);
-    for (const m of text.matchAll(EVERYDAY_ZH_RE)) everyday.fill(1, m.index, m.index + m[0].length);
-    const found = new Set<number>();
-    for (const t of tokenize(text)) {
-      if (everyday.subarray(t.start, t.end).every((v) => v === 1)) continue;
-      const id = termIdOf(index, t.term);
-      if (id !== undefined) found.add(id);
-    }
-    ids = Int32Array.from(found);
-    byPhrase.set(phraseId, ids);
+
+/**
+ * What of a phrase a small database's names-and-one-word cap reads: how many of its terms count
+ * towards the CONTENT_TERMS_TO_CAP it needs, and the ids of those that tell the claim when found.
+ * English: the terms that are not names count, and tell unless they are the claim's numbers or
+ * everyday words. Chinese (no names to tell): the character pairs outside everyday words do both.
+ */
+interface TellingTerms {
+  content: number;
+  telling: Int32Array;
+}
+/** Per index, per phrase id (read once per phrase, not per message). */
+const tellingCache = new WeakMap<PhraseIndex, Map<number, TellingTerms>>();
+function tellingTermsOf(index: PhraseIndex, phrase: IndexedPhrase): TellingTerms {
+  let byPhrase = tellingCache.get(index);
+  if (!byPhrase) tellingCache.set(index, (byPhrase = new Map()));
+  let found = byPhrase.get(phrase.id);
+  if (!found) {
+    const text = normalizedText(matchedPhrase(index, phrase.id).text);
+    found = phrase.ideographic ? chineseTellingTerms(index, text) : englishTellingTerms(index, phrase, text);
+    byPhrase.set(phrase.id, found);
   }
-  return ids;
+  return found;
 }
 
-/** Whether the window holds at most FEW_CONTENT_FOUND of the Chinese phrase's unusual terms, of CONTENT_TERMS_TO_CAP or more. */
-function sharesOnlyEverydayWords(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
-  const ids = unusualTerms(index, c.phrase.id);
-  if (ids.length < CONTENT_TERMS_TO_CAP) return false;
+function englishTellingTerms(index: PhraseIndex, phrase: IndexedPhrase, text: string): TellingTerms {
+  const everyday = everydayIds(index);
+  const numbers = new Set<number | undefined>();
+  for (const n of numbersIn(text)) numbers.add(termIdOf(index, n));
+  let content = 0;
+  const telling: number[] = [];
+  for (let k = 0; k < phrase.terms.length; k++) {
+    if (phrase.names[k]) continue;
+    content++;
+    const id = phrase.terms[k]!;
+    if (!everyday.has(id) && !numbers.has(id)) telling.push(id);
+  }
+  return { content, telling: Int32Array.from(telling) };
+}
+
+function chineseTellingTerms(index: PhraseIndex, text: string): TellingTerms {
+  const everyday = new Uint8Array(text.length);
+  for (const m of text.matchAll(EVERYDAY_ZH_RE)) everyday.fill(1, m.index, m.index + m[0].length);
+  const found = new Set<number>();
+  for (const t of tokenize(text)) {
+    if (everyday.subarray(t.start, t.end).every((v) => v === 1)) continue;
+    const id = termIdOf(index, t.term);
+    if (id !== undefined) found.add(id);
+  }
+  return { content: found.size, telling: Int32Array.from(found) };
+}
+
+/**
+ * Whether the window holds at most FEW_CONTENT_FOUND of the phrase's telling terms, of a phrase
+ * with CONTENT_TERMS_TO_CAP or more that count (see TellingTerms).
+ */
+function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  const { content, telling } = tellingTermsOf(index, c.phrase);
+  if (content < CONTENT_TERMS_TO_CAP) return false;
   let found = 0;
-  for (const id of ids) {
+  for (const id of telling) {
     const at = message.positions.get(id);
     if (at && at.some((p) => p >= c.window.first && p <= c.window.last) && ++found > FEW_CONTENT_FOUND) return false;
   }
@@ -259,8 +270,7 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
     !saidInOneRun(c, message);
   return (
     shortPart ||
-    (english && small && namesAndOneWord(index, c, message)) ||
-    (!english && small && sharesOnlyEverydayWords(index, c, message)) ||
+    (small && namesAndOneWord(index, c, message)) ||
     (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small))
   );
 }

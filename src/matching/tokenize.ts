@@ -118,15 +118,17 @@ function termOfWordAt(text: string, start: number, end: number, hash: number): s
   return term;
 }
 
-/** Whether `text[start, end)` is one or more ASCII digits. */
-function allDigits(text: string, start: number, end: number): boolean {
-  if (end <= start) return false;
+/** Whether every UTF-16 unit of `text[start, end)` lies in `lo`..`hi` (true when it is empty). */
+export function unitsWithin(text: string, start: number, end: number, lo: number, hi: number): boolean {
   for (let k = start; k < end; k++) {
     const u = text.charCodeAt(k);
-    if (u < 0x30 || u > 0x39) return false;
+    if (u < lo || u > hi) return false;
   }
   return true;
 }
+
+/** Whether `text[start, end)` is one or more ASCII digits. */
+const allDigits = (text: string, start: number, end: number): boolean => end > start && unitsWithin(text, start, end, 0x30, 0x39);
 
 /** Whether `word` continues a virus name written in parts: "covid 19", "sars cov", "sars cov 2". */
 const isVirusNameTail = (previous: string, word: string): boolean =>

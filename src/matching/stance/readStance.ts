@@ -208,7 +208,10 @@ const MODALS = '会能可必';
 /** Any negation in the few characters before a predicate. */
 const CHINESE_NEGATION = /[不没无非未别]/u;
 /** A rhetorical question that denies: "怎么会犯法", "哪会被处罚". */
-const RHETORICAL = new RegExp(`(?:${['怎么会', '怎么可能', '怎会', '哪会', '哪能', '哪里会'].map((w) => normalizedText(w)).join('|')})$`, 'u');
+const RHETORICAL_WORDS = ['怎么会', '怎么可能', '怎会', '哪会', '哪能', '哪里会'].map((w) => normalizedText(w));
+const RHETORICAL = new RegExp(`(?:${RHETORICAL_WORDS.join('|')})$`, 'u');
+/** Characters before a predicate read for RHETORICAL: its longest word. */
+const RHETORICAL_REACH = Math.max(...RHETORICAL_WORDS.map((w) => w.length));
 const IDEOGRAPHS = /^[\u4e00-\u9fff]{2}$/u;
 /** Characters before a predicate within which a negation negates it. */
 const NEGATION_REACH = 3;
@@ -268,8 +271,9 @@ function oppositesOf(text: string, predicates: readonly string[]): Hit[] {
   for (const p of predicates) {
     for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + p.length)) {
       // A rhetorical "怎么会犯法" ("how could it be illegal") negates as "不犯法" does.
-      const before = text.slice(Math.max(0, at - NEGATION_REACH), at);
-      if (!CHINESE_NEGATION.test(before) && !RHETORICAL.test(text.slice(Math.max(0, at - 4), at))) hits.push({ cue: p, at, end: at + p.length });
+      const negated =
+        CHINESE_NEGATION.test(text.slice(Math.max(0, at - NEGATION_REACH), at)) || RHETORICAL.test(text.slice(Math.max(0, at - RHETORICAL_REACH), at));
+      if (!negated) hits.push({ cue: p, at, end: at + p.length });
     }
   }
   return hits;

@@ -65,16 +65,12 @@ const KNOWN = 1;
 const IS_NOT_LETTER = 2;
 const IS_HAN = 4;
 
+const classify = (ch: string): number => KNOWN | (NOT_LETTER.test(ch) ? IS_NOT_LETTER : 0) | (HAN.test(ch) ? IS_HAN : 0);
+
 function classOf(cp: number): number {
-  if (cp > 0xffff) {
-    const ch = String.fromCodePoint(cp);
-    return KNOWN | (NOT_LETTER.test(ch) ? IS_NOT_LETTER : 0) | (HAN.test(ch) ? IS_HAN : 0);
-  }
+  if (cp > 0xffff) return classify(String.fromCodePoint(cp));
   let c = classes[cp]!;
-  if (c === 0) {
-    const ch = String.fromCharCode(cp);
-    classes[cp] = c = KNOWN | (NOT_LETTER.test(ch) ? IS_NOT_LETTER : 0) | (HAN.test(ch) ? IS_HAN : 0);
-  }
+  if (c === 0) classes[cp] = c = classify(String.fromCharCode(cp));
   return c;
 }
 
