@@ -49,6 +49,18 @@ export const MATCHER_DEFAULTS = {
 
 const NO_STANCE = { stance: 'spread', cues: [] as string[] } as const;
 
+/**
+ * The score of a question that names only what a claim is about and does not ask whether anything
+ * is true (see ScoredCandidate.topicOnly): below the default `suggest`, so it is not even logged.
+ */
+const TOPIC_QUESTION_SCORE = 0.35;
+
+/** Moves `items[k]` to the front, the ones before it one place on (the order by score). */
+function moveToFront<T>(items: T[], k: number): void {
+  const [item] = items.splice(k, 1);
+  items.unshift(item!);
+}
+
 /** Builds a matcher over the debunk database (callers leave out expired entries). */
 export function createMatcher(debunks: readonly Debunk[], options: MatcherOptions = {}): Matcher {
   const config = { ...MATCHER_DEFAULTS, ...options };
@@ -121,9 +133,21 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
           refutationTerms[indexOf(d)] = terms;
         },
       };
-      const top = matches[0]!;
       const extra = refutationCues(message, debunks, isClaimTerm, termCache);
-      const { stance, cues } = readStance(message, debunks[0], top.explanation, extra, (term) => isClaimTerm(debunks[0]!, term));
+      const stanceOf = (k: number) => readStance(message, debunks[k], matches[k]!.explanation, extra, (term) => isClaimTerm(debunks[k]!, term));
+      let reading = stanceOf(0);
+      if (reading.stance === 'question' && !reading.asksIfTrue && best[0]!.topicOnly) {
+        // A question about what the claim is about, not whether it is true: "周末去顾村公园看樱花吗？"
+        // does not carry "上海顾村公园发生了雷击事件", and is not answered with its refutation.
+        matches[0]!.score = Math.min(matches[0]!.score, TOPIC_QUESTION_SCORE);
+        const next = matches.findIndex((m) => m.score > matches[0]!.score);
+        if (next > 0) {
+          moveToFront(matches, next);
+          moveToFront(debunks, next);
+          reading = stanceOf(0);
+        }
+      }
+      const { stance, cues } = reading;
       const refuting = stance === 'refute' || stance === 'mock';
       return { matches, stance, stanceCues: cues, refuting, refutingCues: refuting ? cues : [] };
     },

@@ -61,6 +61,18 @@ function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessa
 }
 
 /**
+ * Whether the message says one of the phrase's numbers: "美国一晚上建了180座战地医院？" names more
+ * than what "…180座战地医院…" is about.
+ */
+function saysClaimNumber(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  const claimed = numbersIn(normalizedText(matchedPhrase(index, c.phrase.id).text));
+  if (claimed.size === 0) return false;
+  const said = numbersIn(message.normalized);
+  for (const n of claimed) if (said.has(n)) return true;
+  return false;
+}
+
+/**
  * Whether the window holds nothing but the phrase's terms it shares, each once, in the phrase's
  * order: "5G spreads corona" says "5G towers spread the coronavirus" with a word left out, where
  * "5G towers are being built near the coronavirus ward" puts other words between.
@@ -189,12 +201,39 @@ function chineseTellingTerms(index: PhraseIndex, text: string): TellingTerms {
 function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
   const { content, telling } = tellingTermsOf(index, c.phrase);
   if (content < CONTENT_TERMS_TO_CAP) return false;
+  if (c.phrase.ideographic) return tellingRuns(telling, c, message) <= FEW_CONTENT_FOUND;
   let found = 0;
   for (const id of telling) {
     const at = message.positions.get(id);
     if (at && at.some((p) => p >= c.window.first && p <= c.window.last) && ++found > FEW_CONTENT_FOUND) return false;
   }
   return true;
+}
+
+/**
+ * How many words of a Chinese phrase's telling pairs the window holds, a word per two pairs of
+ * an unbroken run, rounded up: three characters are two pairs ("青浦有" of "上海青浦有幼儿园老师卖淫")
+ * and one word; "谁发谣言谁负责" is three.
+ */
+function tellingRuns(telling: Int32Array, c: Coverage, message: PreparedMessage): number {
+  const found: number[] = [];
+  for (const id of telling) {
+    for (const p of message.positions.get(id) ?? []) if (p >= c.window.first && p <= c.window.last) found.push(p);
+  }
+  found.sort((a, b) => a - b);
+  let words = 0;
+  let run = 0;
+  let previous = -2;
+  for (const p of found) {
+    if (p === previous) continue;
+    if (p !== previous + 1) {
+      words += Math.ceil(run / 2);
+      run = 0;
+    }
+    run++;
+    previous = p;
+  }
+  return words + Math.ceil(run / 2);
 }
 
 /** A message needs this many distinct known terms before any phrase could share enough with it. */
@@ -247,6 +286,12 @@ export interface ScoredCandidate {
   order: number;
   /** Ranking relevance: BM25 relative to the best candidate, plus coverage. */
   relevance: number;
+  /**
+   * The message names what the claim is about (its names, a place, one word more) without what
+   * it claims: "周末去顾村公园看樱花吗？" against "上海顾村公园发生了雷击事件". A question that
+   * does so asks about something else unless it asks whether something is true (see matcher).
+   */
+  topicOnly: boolean;
 }
 
 /**
@@ -257,7 +302,7 @@ const RANK_COVERAGE_WEIGHT = 0.2;
 
 /**
  * Whether the message carries only part of the claim, however the trees score it: a short English
- * claim said in part, a small database's names and one word, another number (see the constants).
+ * claim said in part, another number (see the constants), or only what it is about (topicOnly).
  */
 function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): boolean {
   const english = !c.phrase.ideographic;
@@ -270,28 +315,53 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
     !saidInOneRun(c, message);
   return (
     shortPart ||
-    (small && namesAndOneWord(index, c, message)) ||
+    topicOnly(index, c, message) ||
     (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small))
   );
 }
 
+/** A small database's names and one word: what the claim is about, not what it claims. */
+function topicOnly(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  return index.debunks.length < SMALLEST_FITTED_DATABASE && namesAndOneWord(index, c, message);
+}
+
 /**
- * The verifier's score of a candidate that shares enough terms, within the names-only cap, above
- * the near-copy floor, and at most SHORT_PART_SCORE when it says only part of the claim.
+ * Whether a message shares with a Chinese claim only a single piece, less than half of it, with
+ * nothing of the claim elsewhere: the names it is about (see NAMES_ONLY_COVERAGE).
  */
-function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): number {
-  const verified = verify(features, c.phrase.ideographic);
-  const namesOnly =
+function namesOnly(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  return (
     c.phrase.ideographic &&
     c.coverage < NAMES_ONLY_COVERAGE &&
     countStretches(c.phrase, message, c.window.first, c.window.last) < 2 &&
-    !sharesPiecesElsewhere(index, message, c.phrase);
-  if (namesOnly) return Math.min(NAMES_ONLY_SCORE, verified);
-  const score = Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
-  // The caps matter only above SHORT_PART_SCORE: below, the message is not read again.
-  return score > SHORT_PART_SCORE && saysOnlyPart(index, c, message, features) ? SHORT_PART_SCORE : score;
+    !sharesPiecesElsewhere(index, message, c.phrase)
+  );
 }
 
+/**
+ * Scores from which a match is checked for naming only what its claim is about (`topicOnly` of
+ * ScoredCandidate): the least score the matcher reports at all.
+ */
+const TOPIC_READ_FROM = 0.35;
+
+/**
+ * The verifier's score of a candidate that shares enough terms, within the names-only cap, above
+ * the near-copy floor, and at most SHORT_PART_SCORE when it says only part of the claim; and
+ * whether it names only what the claim is about.
+ */
+function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): { score: number; topicOnly: boolean } {
+  const verified = verify(features, c.phrase.ideographic);
+  if (namesOnly(index, c, message)) return { score: Math.min(NAMES_ONLY_SCORE, verified), topicOnly: !saysClaimNumber(index, c, message) };
+  const score = Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
+  // The caps matter only above SHORT_PART_SCORE: below, the message is not read again, except
+  // for naming only the claim's topic when the match would be reported.
+  if (score > SHORT_PART_SCORE) {
+    return saysOnlyPart(index, c, message, features) ? { score: SHORT_PART_SCORE, topicOnly: topicOnly(index, c, message) } : { score, topicOnly: false };
+  }
+  return { score, topicOnly: score >= TOPIC_READ_FROM && topicOnly(index, c, message) };
+}
+
+const NOT_SCORED = { score: 0, topicOnly: false } as const;
 /** What a candidate carries when its features are not asked for. */
 const NO_FEATURES = new Float64Array(0);
 /** The features of the candidate being scored when they are not asked for. */
@@ -326,7 +396,7 @@ export function scoreCandidates(
   return covered.map((c, i) => {
     const ideographic = c.phrase.ideographic;
     const ruledOut = tooFewShared(c.window, c.phrase);
-    if (ruledOut && !allFeatures) return { coverage: c, features: NO_FEATURES, ideographic, ruledOut, score: 0, order: 0, relevance: relevance[i]! };
+    if (ruledOut && !allFeatures) return { coverage: c, features: NO_FEATURES, ideographic, ruledOut, score: 0, order: 0, relevance: relevance[i]!, topicOnly: false };
     const features = matchFeatures(
       index,
       message,
@@ -338,7 +408,7 @@ export function scoreCandidates(
       },
       block ? block.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT) : scratch,
     );
-    const score = ruledOut ? 0 : scoreOf(index, c, message, features);
-    return { coverage: c, features: block ? features : NO_FEATURES, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]! };
+    const { score, topicOnly } = ruledOut ? NOT_SCORED : scoreOf(index, c, message, features);
+    return { coverage: c, features: block ? features : NO_FEATURES, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]!, topicOnly };
   });
 }

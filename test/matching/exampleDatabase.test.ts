@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblems, loadDebunks } from '../../src/debunks/loadDebunks.js';
-import { actThresholdOf } from '../../src/eval/actThreshold.js';
+import { actThresholdOf, SHIPPED_RULES_FILE } from '../../src/eval/actThreshold.js';
+import { loadSettingsFile } from '../../src/rules/loadSettings.js';
 import { createMatcher } from '../../src/matching/matcher.js';
 
 /*
@@ -8,6 +9,10 @@ import { createMatcher } from '../../src/matching/matcher.js';
  * reach the act threshold; members naming the same places, people and things do not.
  */
 const ACT = actThresholdOf();
+const shipped = loadSettingsFile(SHIPPED_RULES_FILE);
+if (!shipped.ok) throw new Error('rules/default.yaml does not load');
+/** The shipped rules' `thresholds.answer`: questions are answered from it. */
+const ANSWER = shipped.settings.thresholds.answer ?? ACT;
 const loaded = await loadDebunks('rules/debunks');
 if (!loaded.ok) throw new Error(formatProblems(loaded.problems));
 const matcher = createMatcher(loaded.debunks);
@@ -72,5 +77,27 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'the app of a rumor charging, without its number', text: "whatsapp business will start charging companies for some messages, it's in the news" },
   ])('GIVEN $given THEN nothing acts', ({ text }) => {
     for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ACT);
+  });
+
+  // Questions are answered from a lower score (thresholds.answer, 0.45): a question about the place
+  // or the thing a claim names, not about the claim, must stay below even that.
+  it.each([
+    { given: 'enrolling at a kindergarten in the district of a rumor (once 0.75, answered)', text: '青浦新开的那家幼儿园报名要排队吗？' },
+    { given: 'a good kindergarten in that district (once 0.93, answered)', text: '青浦有什么好的幼儿园吗？孩子明年要上了' },
+    { given: 'the blossom in the park of a rumor (once 0.50, answered)', text: '周末去顾村公园看樱花吗？人应该很多' },
+  ])('GIVEN a question about $given THEN it is not answered', ({ text }) => {
+    const found = matcher.match(text);
+    expect(found.stance).toBe('question');
+    for (const m of found.matches) expect(m.score).toBeLessThan(ANSWER);
+  });
+
+  it.each([
+    { given: 'asks whether it is so', text: '顾村公园是不是被雷劈了？', id: 'gucun-park-lightning' },
+    { given: 'asks whether it is true', text: '青浦那个幼儿园老师的事是真的吗？', id: 'qingpu-kindergarten-teacher' },
+  ])('GIVEN a question that names only what a claim is about and $given THEN it is answered', ({ text, id }) => {
+    const found = matcher.match(text);
+    expect(found.stance).toBe('question');
+    expect(found.matches[0]?.debunkId).toBe(id);
+    expect(found.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
   });
 });

@@ -58,6 +58,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"how true is it that"', text: `how true is it that ${FIVE_G}`, stance: 'question' },
   { given: 'a sentence that is only a tag ("Thoughts?")', text: `Heard that ${FIVE_G}. Thoughts?`, stance: 'question' },
   { given: 'a question after a lead-in and a dash ("Quick q - do …?")', text: 'Quick q - do 5G towers spread the coronavirus?', stance: 'question' },
+  { given: '"Heard …??" (once spread, and struck)', text: `Heard ${FIVE_G}?? should I switch off my phone`, stance: 'question' },
+  { given: '"Anyone …?" ', text: `anyone else think ${FIVE_G}?`, stance: 'question' },
   { given: '"…，有用吗？" after a Chinese claim', text: `${HOT_WATER}，有人试过吗，有用吗？`, stance: 'question' },
   { given: '"管用不" at the end', text: `${HOT_WATER}，管用不`, stance: 'question' },
   { given: '"是真的还是假的" (holds 假的)', text: `${HOT_WATER}，这是真的还是假的`, stance: 'question' },

@@ -15,6 +15,11 @@ export interface StanceReading {
    * that is not plain from the stance ("denies: wasn t", "distrusts: snopes is paid").
    */
   cues: string[];
+  /**
+   * A question that asks whether something is true or holds ("is it true", "真的吗", "是不是"),
+   * not merely a sentence ending in a question mark ("周末去顾村公园看樱花吗？").
+   */
+  asksIfTrue?: boolean;
 }
 
 /** Where the message repeats the claim, in offsets of the original text (end exclusive). */
@@ -113,6 +118,12 @@ function hitsOf(re: RegExp, text: string): Hit[] {
   }
   return hits;
 }
+
+/**
+ * "X不X" asking whether something is so ("是不是", "会不会", "有没有", "能不能"), not whether to
+ * do it ("去不去", "要不要").
+ */
+const VERACITY_A_NOT_A = /^[是会有能][不没]/u;
 
 /** How often `cue` occurs in `text` (non-overlapping). */
 function occurrences(text: string, cue: string): number {
@@ -308,6 +319,7 @@ export function readStance(
   // ("does anyone know") none does, and the message is not split at all.
   let split: Sentence[] | undefined;
   const questionHits = hitsOf(QUESTION_RE, text);
+  const veracityHits = questionHits.length;
   if (hasChinese) appendAll(questionHits, hitsOf(A_NOT_A, text));
   const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) || questionHits.length > 0 || mayAskUnmarked(message.text) ? sentencesOf(message.text) : []);
   const sentenceAt = (h: Hit): Sentence | undefined => {
@@ -407,7 +419,10 @@ export function readStance(
   const mock = withoutClaimWords(hitsOf(MOCK_RE, text), claimTexts, inSpan);
   if (mock.length > 0) return { stance: 'mock', cues: unique(mock.map((h) => h.cue)) };
 
-  if (questionWords.length > 0) return { stance: 'question', cues: unique(questionWords.map((h) => h.cue)) };
+  if (questionWords.length > 0) {
+    const asksIfTrue = questionWords.some((h) => questionHits.indexOf(h) < veracityHits || VERACITY_A_NOT_A.test(h.cue));
+    return { stance: 'question', cues: unique(questionWords.map((h) => h.cue)), asksIfTrue };
+  }
   // A question mark on the sentence that repeats the claim: in English only when the sentence is
   // built as a question ("did he really …?"), since "they dropped the charges??" is outrage.
   // The sentence must hold words of the claim itself, not merely sit between two of them ("…a

@@ -126,7 +126,7 @@ export const OPENING_DENIAL =
 /** Words that open an English question ("did he really …?", "is the video …?"). */
 export const QUESTION_OPENERS: readonly string[] = [
   'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'who', 'what',
-  'where', 'when', 'why', 'how', 'wait',
+  'where', 'when', 'why', 'how', 'wait', 'heard', 'anyone', 'anybody',
 ];
 
 /**
