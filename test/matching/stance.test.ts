@@ -136,6 +136,15 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"…和…没关系" denying the link the claim draws', text: '喝热水可以杀死新冠病毒？新冠和喝热水没关系', stance: 'refute' },
   { given: 'a claim that denies a link itself, retold in other words ("跟群主没有关系")', text: '群里谁发谣言谁负责，跟群主没有关系', stance: 'spread', id: GROUP_OWNER.id },
   { given: '"they say it\'s debunked but"', text: `They say it's debunked but ${FIVE_G}, open your eyes`, stance: 'spread' },
+  // A claim's modal, or a modal before its verb, negated.
+  { given: 'the claim\'s "will pay" said as "will not pay" (once spread, and struck)', text: 'Bill Gates will not pay you for forwarding emails. Delete it.', stance: 'refute', id: DEBUNKS.gatesEmail.id },
+  { given: '"can\'t" before the claim\'s verb', text: "5G towers can't spread the coronavirus, radio waves don't carry viruses", stance: 'refute' },
+  { given: '"won\'t pay you unless …" (a threat)', text: "Bill Gates won't pay you unless you forward this email to everyone", stance: 'spread', id: DEBUNKS.gatesEmail.id },
+  { given: '"can\'t" retelling a claim that denies itself', text: "If you can't hold your breath for 10 seconds without coughing, you have the coronavirus", stance: 'spread', id: BREATH.id },
+  { given: '"— fact or myth?"', text: `${FIVE_G} — fact or myth?`, stance: 'question' },
+  { given: '"is that how it works?" after the claim', text: `${FIVE_G}?? is that how it works?`, stance: 'question' },
+  { given: '"lol this again?"', text: `"${FIVE_G}" lol this again? it's 2024`, stance: 'mock' },
+  { given: 'telling others to stop calling it a rumor ("别再说是谣言了")', text: `${HOT_WATER}，别再说是谣言了`, stance: 'spread' },
 ];
 
 describe('stance: a question about something else', () => {

@@ -209,6 +209,23 @@ function isClaimDenial(text: string, h: Hit, claimCues: readonly string[]): bool
 }
 
 /**
+ * English modals negated: before a word of the claim they deny it ("Bill Gates will not pay you",
+ * "garlic won't prevent covid"), unless the claim denies something itself ("…will no longer be
+ * automatically considered citizens", retold as "won't automatically be citizens") or a condition follows ("won't pay you unless you forward this"). Not in DENIAL:
+ * anywhere else they are everyday English ("I can't go tonight").
+ */
+const MODAL_NEGATIONS = [
+  'will not', 'will never', 'won t', 'wont', 'can not', 'cannot', 'can never', 'can t', 'cant', 'could not', 'could never', 'couldn t',
+  'couldnt', 'would not', 'would never', 'wouldn t', 'wouldnt', 'should not', 'shouldn t', 'shouldnt', 'must not', 'mustn t',
+];
+const NEGATED_MODAL = new RegExp(`(?<![a-z0-9])(?:${MODAL_NEGATIONS.map(escape).join('|')})(?![a-z0-9])`, 'g');
+/** After a negated modal, a condition that makes it a threat: "won't pay you unless you forward". */
+const CONDITION_AFTER = /(?<![a-z0-9])(?:unless|until|if you don t|if you do not)(?![a-z0-9])/;
+const CONDITION_REACH = 40;
+/** A claim that denies something itself ("…will no longer be citizens"): a negated modal may retell it. */
+const CLAIM_NEGATES = /(?<![a-z0-9])(?:no|not|never|nobody|nothing|cannot|[a-z]+n t|[a-z]+nt)(?![a-z0-9])/;
+
+/**
  * A Chinese negation of what a claim says will or can happen, or of anyone doing it: "不会被处罚",
  * "不犯法", "不违法", "没人管", "没有…". Not every 不 or 没: "为了不让大家出门", "没躲过", "进不了" negate
  * inside a claim that asserts something. Not the 不 of a yes-no question ("会不会爆发").
@@ -373,8 +390,17 @@ export function readStance(
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
   const opening = OPENING_DENIAL.exec(message.text) ?? answeredNo(sentences());
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
+  const denialHits = hitsOf(DENIAL_RE, text);
+  if (span && MAY_HOLD_LATIN.test(text)) {
+    for (const h of hitsOf(NEGATED_MODAL, text)) {
+      const next = message.tokens.find((t) => t.start >= h.end);
+      if (!next || next.start > h.end + 1 || !isClaimTerm(next.term)) continue;
+      if (CONDITION_AFTER.test(text.slice(h.end, h.end + CONDITION_REACH)) || claimTexts().some((t) => CLAIM_NEGATES.test(t))) continue;
+      denialHits.push(h);
+    }
+  }
   const denial = span
-    ? withoutClaimWords(hitsOf(DENIAL_RE, text), claimTexts, inSpan).filter(
+    ? withoutClaimWords(denialHits, claimTexts, inSpan).filter(
         (h) =>
           inSpan(h) &&
           !asked(h) &&

@@ -75,7 +75,7 @@ export const MOCK = {
     'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
     'will believe anything', 'believe anything these days', 'dumbest thing', 'stupidest thing', 'dumbest claim', 'i give up',
     'still believes', 'still thinks', 'actually believes', 'really believes', 'whatever will i do', 'sounds fishy', 'seems fishy', 'smells fishy', 'sounds sketchy',
-    'sounds dodgy',
+    'sounds dodgy', 'not this again', 'lol this again', 'lmao this again', 'oh this again', 'this old one again',
   ],
 } as const;
 
@@ -106,6 +106,8 @@ export const QUESTION = {
     'not sure if this is true', 'not sure if that s true', 'not sure if it s true', 'not sure if this is real',
     'not sure if it s real', 'not sure whether this is true', 'not sure whether it s true', 'idk if this is true',
     'idk if it s true', 'idk if that s true',
+    'fact or myth', 'myth or fact', 'myth or not', 'hoax or not', 'real or hoax', 'true or myth', 'is that how it works',
+    'is this how it works', 'is that how that works',
   ],
 } as const;
 
@@ -139,6 +141,8 @@ export const DISTRUST = {
     /所谓的?(?:辟谣|澄清)/u,
     /(?:辟谣|澄清)\S{0,4}(?:是假的|不可信|骗人|都是假|别信)/u,
     /(?:官方|专家|媒体)又?在?(?:骗人|撒谎|忽悠)/u,
+    // "别再说是谣言了": telling others to stop calling it a rumor.
+    /(?:别|不要|不许)再?(?:说|讲)(?:它|这|这个)?(?:是|成)?(?:谣言|假的|造谣)/u,
     // "网上说是假的都是公关": those who call it false are paid to.
     /(?:说|称)[^，。！？]{0,3}(?:假的|谣言|不实)[^，。！？]{0,3}(?:都是|是)(?:公关|水军|洗地|洗白|骗人)/u,
   ],
