@@ -35,7 +35,7 @@ const SHORT_PART_SCORE = 0.75;
  * has one — "I can hold my breath for 40 seconds" against "If you can hold your breath for 10
  * seconds without coughing, you do not have the coronavirus" — talks about something else with
  * the same words, and scores at most SHORT_PART_SCORE; in a small database (see
- * SMALLEST_FITTED_DATABASE) so does one that says none of the claim's numbers ("I drink hot water
+ * SMALLEST_FITTED) so does one that says none of the claim's numbers ("I drink hot water
  * every morning"). A retelling that keeps most of the claim may change its number ("forward this
  * to 20 contacts") and still carry it.
  */
@@ -95,16 +95,41 @@ function saidInOneRun(c: Coverage, message: PreparedMessage): boolean {
 }
 
 /**
- * The fewest debunks of any set the verifier is fitted on (checked-zh's 47). Below, the trees
- * extrapolate, and in so small a database every shared word is rare, so they trust an English
- * message that shares a claim's names and one word more: "Costa Rica trip was amazing, bananas
- * everywhere" against "Bananas imported from Costa Rica carry flesh-eating bacteria" acted (0.80).
+ * The fewest debunks in a language of any set the verifier is fitted on: chat-dev's 45 English
+ * claims, checked-zh's 47 Chinese ones. Below, in the message's language, the trees extrapolate,
+ * and in so small a database every shared word is rare, so they trust an English message that
+ * shares a claim's names and one word more: "Costa Rica trip was amazing, bananas everywhere"
+ * against "Bananas imported from Costa Rica carry flesh-eating bacteria" acted (0.80).
  * There, a match sharing at most one of the claim's words besides its names, of three or more,
  * scores at most SHORT_PART_SCORE, as does one saying none of the claim's numbers (see
  * saysOtherNumber). Larger databases are read as fitted: this costs no labelled message anything,
- * and the names rule costs clef2020-en a tenth of its acts when applied to all.
+ * and the names rule costs clef2020-en a tenth of its acts when applied to all. Counted per
+ * language: the example claims with 47 Chinese ones added are still 17 English claims, on which
+ * "Bill Gates will pay for new vaccine research" acted (0.89).
  */
-const SMALLEST_FITTED_DATABASE = 47;
+const SMALLEST_FITTED = { english: 45, chinese: 47 } as const;
+
+/** Per index: how many debunks have an English phrase, and how many a Chinese one. */
+const languageSizes = new WeakMap<PhraseIndex, { english: number; chinese: number }>();
+function smallFor(index: PhraseIndex, ideographic: boolean): boolean {
+  let sizes = languageSizes.get(index);
+  if (!sizes) {
+    sizes = { english: 0, chinese: 0 };
+    const flags = index.phrases.ideographic;
+    for (let d = 0; d < index.debunks.length; d++) {
+      let english = false;
+      let chinese = false;
+      for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
+        if (flags[p] === 1) chinese = true;
+        else english = true;
+      }
+      if (english) sizes.english++;
+      if (chinese) sizes.chinese++;
+    }
+    languageSizes.set(index, sizes);
+  }
+  return ideographic ? sizes.chinese < SMALLEST_FITTED.chinese : sizes.english < SMALLEST_FITTED.english;
+}
 const FEW_CONTENT_FOUND = 1;
 const CONTENT_TERMS_TO_CAP = 3;
 
@@ -129,8 +154,8 @@ function everydayIds(index: PhraseIndex): ReadonlySet<number> {
 }
 
 /**
- * Chinese words any chat says about anything (people, places, times): in a small database, a
- * Chinese message that shares with a claim at most one character pair outside these — "青浦新开了一家
+ * Chinese words any chat says about anything (people, places, times): a Chinese message that
+ * shares with a claim at most one character pair outside these — "青浦新开了一家
  * 幼儿园，老师都是研究生" against "青浦一名幼儿园老师从事卖淫" shares "青浦" and everyday words — names
  * what the claim is about, not what it claims, and scores at most SHORT_PART_SCORE (it acted at 0.98).
  * A pair counts as everyday when both its characters lie in such words ("园老" of "幼儿园老师").
@@ -144,7 +169,7 @@ const EVERYDAY_WORDS_ZH = [
 const EVERYDAY_ZH_RE = new RegExp(EVERYDAY_WORDS_ZH.map((w) => normalizedText(w)).join('|'), 'gu');
 
 /**
- * What of a phrase a small database's names-and-one-word cap reads: how many of its terms count
+ * What of a phrase the names-and-one-word cap reads: how many of its terms count
  * towards the CONTENT_TERMS_TO_CAP it needs, and the ids of those that tell the claim when found.
  * English: the terms that are not names count, and tell unless they are the claim's numbers or
  * everyday words. Chinese (no names to tell): the character pairs outside everyday words do both.
@@ -306,7 +331,7 @@ const RANK_COVERAGE_WEIGHT = 0.2;
  */
 function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): boolean {
   const english = !c.phrase.ideographic;
-  const small = index.debunks.length < SMALLEST_FITTED_DATABASE;
+  const small = smallFor(index, c.phrase.ideographic);
   const shortPart =
     english &&
     c.phrase.terms.length <= SHORT_CLAIM_TERMS &&
@@ -320,9 +345,14 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
   );
 }
 
-/** A small database's names and one word: what the claim is about, not what it claims. */
+/**
+ * A message's names and one word of the claim: what the claim is about, not what it claims. In
+ * Chinese at any size (everyday words, not rarity, tell the names there: "青浦这边的幼儿园老师工资
+ * 高吗？" scored 0.99 against "青浦一名幼儿园老师从事卖淫" beside 47 other Chinese claims); in
+ * English only in a database small in English (see SMALLEST_FITTED), as it costs clef2020-en acts.
+ */
 function topicOnly(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
-  return index.debunks.length < SMALLEST_FITTED_DATABASE && namesAndOneWord(index, c, message);
+  return (c.phrase.ideographic || smallFor(index, false)) && namesAndOneWord(index, c, message);
 }
 
 /**

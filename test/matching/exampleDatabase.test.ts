@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblems, loadDebunks } from '../../src/debunks/loadDebunks.js';
 import { actThresholdOf, SHIPPED_RULES_FILE } from '../../src/eval/actThreshold.js';
 import { loadSettingsFile } from '../../src/rules/loadSettings.js';
+import { generateCorpus } from '../../src/bench/generateCorpus.js';
 import { createMatcher } from '../../src/matching/matcher.js';
 
 /*
@@ -99,5 +100,39 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     expect(found.stance).toBe('question');
     expect(found.matches[0]?.debunkId).toBe(id);
     expect(found.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+  });
+});
+
+describe('rules/debunks with 60 Chinese claims added: small in English, not in Chinese', () => {
+  // Generated Chinese claims without a Latin letter, so the English claims stay the 17 examples.
+  const chinese = generateCorpus({ claims: 200, messages: 1 })
+    .debunks.filter((d) => [d.claim, ...d.variants].every((t) => !/[A-Za-z]/.test(t)))
+    .slice(0, 60);
+  const mixed = createMatcher([...loaded.debunks, ...chinese]);
+
+  it('GIVEN the Chinese claims THEN there are enough to be past the smallest fitted set (47)', () => {
+    expect(chinese.length).toBe(60);
+  });
+
+  it.each([
+    { given: 'the man of a chain letter paying for something else (once 0.89)', text: 'Bill Gates will pay for new vaccine research, announced today' },
+    { given: 'a trip to the country of a rumor', text: 'Costa Rica trip was amazing, bananas everywhere' },
+  ])('GIVEN $given THEN nothing acts', ({ text }) => {
+    for (const m of mixed.match(text).matches) expect(m.score).toBeLessThan(ACT);
+  });
+
+  it('GIVEN a question about the pay of kindergarten teachers in the district of a rumor (once 0.99, answered) THEN it is not answered', () => {
+    const found = mixed.match('青浦这边的幼儿园老师工资高吗？我表妹想去应聘');
+    expect(found.stance).toBe('question');
+    for (const m of found.matches) expect(m.score).toBeLessThan(ANSWER);
+  });
+
+  it.each([
+    { text: '青浦有个幼儿园的老师在卖淫，大家转一下', id: 'qingpu-kindergarten-teacher' },
+    { text: 'the new 5G masts are spreading covid', id: '5g-spreads-coronavirus' },
+  ])('GIVEN the claim retold ($text) THEN it acts with that claim', ({ text, id }) => {
+    const top = mixed.match(text).matches[0];
+    expect(top?.debunkId).toBe(id);
+    expect(top?.score).toBeGreaterThanOrEqual(ACT);
   });
 });
