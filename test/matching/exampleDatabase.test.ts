@@ -40,6 +40,8 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'without the country\'s name', text: 'Costa Rican bananas carry flesh-eating bacteria', id: 'bananas-flesh-eating-bacteria' },
     { given: 'reordered', text: 'forward this message to 10 contacts or whatsapp will start charging you', id: 'whatsapp-will-start-charging' },
     { given: 'with another number', text: 'WhatsApp will start charging unless you forward this message to 20 contacts', id: 'whatsapp-will-start-charging' },
+    { given: 'with another number and "or" for "unless"', text: 'Forward this message to 15 contacts or WhatsApp will start charging', id: 'whatsapp-will-start-charging' },
+    { given: 'with another number of seconds', text: "Hold your breath for 20 seconds without coughing and you don't have covid", id: 'hold-breath-10-seconds-test' },
     { given: 'with its number in Chinese numerals', text: '每隔十五分钟喝点热水，病毒就被冲到胃里杀死了', id: 'hot-water-every-15-minutes' },
     { given: 'shortened, with a word left out', text: '5-G causes covid!!! share before they delete this', id: '5g-spreads-coronavirus' },
     // Chinese words chat uses for the claim's.
