@@ -125,6 +125,12 @@ function hitsOf(re: RegExp, text: string): Hit[] {
  */
 const VERACITY_A_NOT_A = /^[是会有能][不没]/u;
 
+/**
+ * "X不X" about having seen or heard the news ("你们看没看到那个新闻", "听没听说", "知不知道") tells it
+ * rather than asks whether it is true.
+ */
+const TELLING_A_NOT_A = /^[看听知]/u;
+
 /** How often `cue` occurs in `text` (non-overlapping). */
 function occurrences(text: string, cue: string): number {
   let n = 0;
@@ -337,7 +343,7 @@ export function readStance(
   let split: Sentence[] | undefined;
   const questionHits = hitsOf(QUESTION_RE, text);
   const veracityHits = questionHits.length;
-  if (hasChinese) appendAll(questionHits, hitsOf(A_NOT_A, text));
+  if (hasChinese) appendAll(questionHits, hitsOf(A_NOT_A, text).filter((h) => !TELLING_A_NOT_A.test(h.cue)));
   const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) || questionHits.length > 0 || mayAskUnmarked(message.text) ? sentencesOf(message.text) : []);
   const sentenceAt = (h: Hit): Sentence | undefined => {
     const at = message.origin[h.at] ?? 0;
