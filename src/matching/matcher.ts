@@ -144,6 +144,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
         if (next > 0) {
           moveToFront(matches, next);
           moveToFront(debunks, next);
+          moveToFront(matched, next);
           reading = stanceOf(0);
         }
       }

@@ -217,8 +217,9 @@ function isClaimDenial(text: string, h: Hit, claimCues: readonly string[]): bool
 /**
  * English modals negated: before a word of the claim they deny it ("Bill Gates will not pay you",
  * "garlic won't prevent covid"), unless the claim denies something itself ("…will no longer be
- * automatically considered citizens", retold as "won't automatically be citizens") or a condition follows ("won't pay you unless you forward this"). Not in DENIAL:
- * anywhere else they are everyday English ("I can't go tonight").
+ * automatically considered citizens", retold as "won't automatically be citizens") or a condition
+ * follows ("won't pay you unless you forward this"). Not in DENIAL: anywhere else they are
+ * everyday English ("I can't go tonight").
  */
 const MODAL_NEGATIONS = [
   'will not', 'will never', 'won t', 'wont', 'can not', 'cannot', 'can never', 'can t', 'cant', 'could not', 'could never', 'couldn t',
