@@ -52,16 +52,42 @@ function plainJson(value: unknown, depth: number): string | undefined {
   const proto: unknown = Object.getPrototypeOf(value);
   if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return undefined;
   const keys = Object.keys(value);
-  const shape = keys.join('\u0000');
-  let write = objectWriters.get(shape);
+  // The writer for this list of keys: found by walking a tree of the lists seen, a key at a time
+  // (keys are mostly the engine's interned strings, whose hashes are kept), instead of joining
+  // the keys into one new string to look it up by.
+  let node: WriterNode | undefined = writerTree;
+  for (let i = 0; i < keys.length && node !== undefined; i++) node = node.next?.get(keys[i]!);
+  let write = node?.write;
   if (write === undefined) {
     if (keys.includes('__proto__')) return undefined;
     // Data with ever new lists of keys (maps by id) is written without making a function for each.
-    if (objectWriters.size >= MAX_OBJECT_WRITERS) return sortedMembers(value as Record<string, unknown>, keys, depth + 1);
+    if (writerCount >= MAX_OBJECT_WRITERS) return sortedMembers(value as Record<string, unknown>, keys, depth + 1);
     write = objectWriter(keys);
-    objectWriters.set(shape, write);
+    keepWriter(keys, write);
   }
   return write(value as Record<string, unknown>, depth + 1, plainJson);
+}
+
+/** A list of keys so far (from the root): the writer for exactly this list, and the lists that go on. */
+interface WriterNode {
+  write?: ObjectWriter;
+  next?: Map<string, WriterNode>;
+}
+
+/** Writers of objects by their list of keys, in the order Object.keys lists them. */
+const writerTree: WriterNode = {};
+let writerCount = 0;
+
+function keepWriter(keys: readonly string[], write: ObjectWriter): void {
+  let node = writerTree;
+  for (const key of keys) {
+    node.next ??= new Map();
+    let child = node.next.get(key);
+    if (child === undefined) node.next.set(key, (child = {}));
+    node = child;
+  }
+  node.write = write;
+  writerCount += 1;
 }
 
 /** An object's members in sorted order, for a list of keys that has no writer of its own. */
@@ -78,8 +104,6 @@ function sortedMembers(object: Record<string, unknown>, keys: string[], depth: n
 
 type ObjectWriter = (object: Record<string, unknown>, depth: number, json: typeof plainJson) => string | undefined;
 
-/** Writers of objects by their list of keys (joined by U+0000), as plainJson made them. */
-const objectWriters = new Map<string, ObjectWriter>();
 const MAX_OBJECT_WRITERS = 1000;
 
 /**

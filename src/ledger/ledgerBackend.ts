@@ -75,6 +75,11 @@ export interface LedgerBackend {
   groups(): Promise<string[]>;
   /** The texts still kept for these message hashes in a group (by hash; gone ones are absent). */
   texts(groupId: string, hashes: readonly string[], now: Date): Promise<Map<string, string>>;
+  /**
+   * `texts` for one pass through a group's chain in order (an export's), one call per page: the
+   * same answers, where a store can find them faster knowing the pages come in chain order.
+   */
+  textsInOrder?(groupId: string): (hashes: readonly string[], now: Date) => Promise<Map<string, string>>;
   /** Removes texts whose time is over; returns how many (0 where the store expires them itself). */
   purgeTexts(now: Date): Promise<number>;
   /**
