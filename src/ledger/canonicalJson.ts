@@ -13,6 +13,13 @@ export function canonicalJson(value: unknown): string | undefined {
   return encode(value, []);
 }
 
+/**
+ * What JSON.stringify writes a string with other than itself in quotes: a quote, a backslash, a
+ * control character (escaped) or a surrogate (a lone one is escaped; pairs, rarer, go the same
+ * way). A string without any is written by hand, a call of JSON.stringify spared for most.
+ */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /** Deeper data (or a cycle) is left to `encode`, which names the cycle. */
 const PLAIN_DEPTH = 64;
 
@@ -27,7 +34,7 @@ const PLAIN_DEPTH = 64;
 function plainJson(value: unknown, depth: number): string | undefined {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
     case 'number':
       return Number.isFinite(value) ? JSON.stringify(value) : undefined;
     case 'boolean':

@@ -46,8 +46,13 @@ function signedHead(c: SignedCheckpoint | undefined): string[] {
   ];
 }
 
+/**
+ * What `cell` changes: markup, whitespace other than a space, two spaces, a space at either end.
+ * Most cells (names, rumor ids, what was done) have none, and are taken as they are.
+ */
+const CELL_CHANGES = /[|\\`*_<>[\]#]|[^\S ]| {2}|^ | $/;
 /** Text from members and admins goes into table cells: no pipes, no line breaks, no markup. */
-const cell = (text: string) => text.replace(/[|\\`*_<>[\]#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+const cell = (text: string) => (CELL_CHANGES.test(text) ? text.replace(/[|\\`*_<>[\]#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim() : text);
 const day = (d?: Date) => (d ? d.toISOString().slice(0, 10) : '…');
 
 function minutes(ms: number): string {
