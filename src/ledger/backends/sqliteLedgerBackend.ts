@@ -74,9 +74,9 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
     // The busy timeout first: switching to WAL itself needs a lock another process may hold.
     await db.run(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
     if (!options.readOnly) await prepare(db, table, textTable);
-    // A reader goes through a whole chain and looks up each incident's kept text by its hash, all
-    // over the texts' index: with SQLite's default cache (2 MB) most lookups read the file again,
-    // and the texts of a chain of 1M incidents took three times as long.
+    // A reader goes through a whole chain, and looks up by hash the kept texts it does not find
+    // in order (see textsInOrder), all over the texts' index: with SQLite's default cache (2 MB)
+    // such a lookup in a ledger of 1M incidents took 12 µs of CPU (22 µs in all), with 16 MB 7.
     else await db.run(`PRAGMA cache_size = -${READER_CACHE_KB}`);
   } catch (err) {
     await db.close().catch(() => undefined);
@@ -95,15 +95,20 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
     const rows = await exclusive(`read group ${groupId}`, () => db.all<{ seq: number; entry: string }>(`SELECT seq, entry FROM ${table} WHERE group_id = ? ORDER BY seq`, [groupId]));
     return { items: rows.map((r) => parseStoredEntry(r.entry, r.seq)) };
   }
-  /** Puts the texts kept for `hashes` into `found`; returns the highest rowid among them (0 for none). */
+  /**
+   * Puts the texts kept for `hashes` into `found`, a statement at a time (an append can come in
+   * between); returns the highest rowid among them (0 for none).
+   */
   async function textsByHash(groupId: string, hashes: readonly string[], now: Date, found: Map<string, string>): Promise<number> {
     let last = 0;
     // Well under SQLite's limit of bound parameters per statement.
     for (let i = 0; i < hashes.length; i += 500) {
       const chunk = hashes.slice(i, i + 500);
-      const rows = await db.all<{ id: number; hash: string; text: string }>(
-        `SELECT rowid AS id, hash, text FROM ${textTable} WHERE group_id = ? AND keep_until > ? AND hash IN (${chunk.map(() => '?').join(', ')})`,
-        [groupId, now.getTime(), ...chunk],
+      const rows = await exclusive(`read message texts of group ${groupId}`, () =>
+        db.all<{ id: number; hash: string; text: string }>(
+          `SELECT rowid AS id, hash, text FROM ${textTable} WHERE group_id = ? AND keep_until > ? AND hash IN (${chunk.map(() => '?').join(', ')})`,
+          [groupId, now.getTime(), ...chunk],
+        ),
       );
       for (const r of rows) {
         found.set(r.hash, r.text);
@@ -181,7 +186,7 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
 
     async texts(groupId, hashes, now) {
       const found = new Map<string, string>();
-      await exclusive(`read message texts of group ${groupId}`, () => textsByHash(groupId, hashes, now, found));
+      await textsByHash(groupId, hashes, now, found);
       return found;
     },
 
@@ -194,30 +199,31 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
     textsInOrder(groupId) {
       /** The rowid of the latest text found: the next page's texts come after it. */
       let position: number | undefined;
-      return (hashes, now) =>
-        exclusive(`read message texts of group ${groupId}`, async () => {
-          const found = new Map<string, string>();
-          let last = position;
-          if (position !== undefined && hashes.length > 0) {
-            const wanted = new Set(hashes);
-            // A run of rowids a few times the texts asked for, so that a run that holds none of
-            // them (the chain's texts were written elsewhere) costs about as much as the lookups;
-            // `+group_id` keeps SQLite on the rowids (by the group's index it read all its texts).
-            const rows = await db.all<{ id: number; hash: string; text: string }>(
+      return async (hashes, now) => {
+        const found = new Map<string, string>();
+        let last = position ?? 0;
+        if (position !== undefined && hashes.length > 0) {
+          const wanted = new Set(hashes);
+          // A run of rowids a few times the texts asked for, so that a run that holds none of them
+          // (the chain's texts were written elsewhere) costs about as much as the lookups;
+          // `+group_id` keeps SQLite on the rowids (by the group's index it read all its texts).
+          const rows = await exclusive(`read message texts of group ${groupId}`, () =>
+            db.all<{ id: number; hash: string; text: string }>(
               `SELECT rowid AS id, hash, text FROM ${textTable} WHERE rowid > ? AND rowid <= ? AND +group_id = ? AND keep_until > ?`,
-              [position, position + RUN_PER_TEXT * wanted.size, groupId, now.getTime()],
-            );
-            for (const r of rows) {
-              if (!wanted.has(r.hash)) continue;
-              found.set(r.hash, r.text);
-              if (r.id > last!) last = r.id;
-            }
+              [position, position! + RUN_PER_TEXT * wanted.size, groupId, now.getTime()],
+            ),
+          );
+          for (const r of rows) {
+            if (!wanted.has(r.hash)) continue;
+            found.set(r.hash, r.text);
+            if (r.id > last) last = r.id;
           }
-          const missing = found.size === 0 ? hashes : hashes.filter((h) => !found.has(h));
-          if (missing.length > 0) last = Math.max(last ?? 0, await textsByHash(groupId, missing, now, found));
-          position = last;
-          return found;
-        });
+        }
+        const missing = found.size === 0 ? hashes : hashes.filter((h) => !found.has(h));
+        if (missing.length > 0) last = Math.max(last, await textsByHash(groupId, missing, now, found));
+        position = last;
+        return found;
+      };
     },
 
     purgeTexts: async (now) =>
