@@ -40,6 +40,8 @@ export interface LedgerOptions {
   textDays?: number;
   /** Checkpoints that `verify` holds each chain to; without them, a chain cut short still verifies. */
   checkpoints?: CheckpointSource;
+  /** Told what an operator should know and nothing fails for (an export made in the bot's own thread). */
+  warn?: (message: string) => void;
 }
 
 /** A group's append-only, hash-chained record of incidents and admin actions. */
@@ -49,6 +51,8 @@ export class Ledger {
   private readonly now: () => Date;
   private readonly textDays: number;
   private readonly checkpoints: CheckpointSource | undefined;
+  /** See LedgerOptions.warn. */
+  readonly warn: (message: string) => void;
   private lastPurge = Number.NEGATIVE_INFINITY;
 
   /** `options` may be just the clock (as tests pass it). */
@@ -60,6 +64,7 @@ export class Ledger {
     this.now = o.now ?? (() => new Date());
     this.textDays = o.textDays ?? DEFAULT_TEXT_DAYS;
     this.checkpoints = o.checkpoints;
+    this.warn = o.warn ?? (() => {});
   }
 
   /**

@@ -121,7 +121,11 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   const engine = new Engine({ debunks: options.debunks, rules: options.rules, store: opened.store, exclusions });
   const library = new DebunkLibrary(engine, opened.store, options.debunks);
   await library.start(options.libraryPollMs);
-  const ledger = new Ledger(ledgerBackend, { ...(options.textDays === undefined ? {} : { textDays: options.textDays }), ...(checkpointer ? { checkpoints: checkpointer } : {}) });
+  const ledger = new Ledger(ledgerBackend, {
+    ...(options.textDays === undefined ? {} : { textDays: options.textDays }),
+    ...(checkpointer ? { checkpoints: checkpointer } : {}),
+    warn: (message) => log.warn(message),
+  });
   const spool = new Spool(options.spoolFile, {
     ...options.spool,
     onDamagedLine: (line, reason) => log.error({ file: options.spoolFile, line }, `ledger spool: line ${line} is ${reason}; it is skipped`),

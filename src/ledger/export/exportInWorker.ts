@@ -8,20 +8,20 @@ import type { TextSink } from './textSink.js';
  * Makes an export in a worker thread (exportLedgerWorker), writing the text it posts to `sink`
  * in order, each chunk acknowledged once written (the worker waits when too far ahead: see
  * IN_FLIGHT_CHARS). The bot's thread only passes text on while the worker reads, parses, hashes
- * and formats. Undefined when no worker could make it and nothing was written (its module not
- * found, the thread refused to start, or it failed before its first text): the caller then
- * exports in its own thread. A failure after text was written, or of the sink, rejects.
+ * and formats. `{ fallback }` saying why when no worker could make it and nothing was written (its
+ * module not found, the thread refused to start, or it failed before its first text): the caller
+ * then exports in its own thread. A failure after text was written, or of the sink, rejects.
  */
-export async function exportInWorker(request: Omit<ExportRequest, 'tag'>, sink: TextSink): Promise<ExportSummary | undefined> {
+export async function exportInWorker(request: Omit<ExportRequest, 'tag'>, sink: TextSink): Promise<ExportSummary | { fallback: string }> {
   const start = workerScript(import.meta.url, 'exportLedgerWorker');
-  if (!start) return undefined;
+  if (!start) return { fallback: 'its worker script was not found' };
   let worker: Worker;
   try {
     worker = new Worker(start.script, { ...start.options, workerData: { tag: EXPORT_WORKER_TAG, ...request } satisfies ExportRequest });
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { fallback: `its worker thread did not start (${error instanceof Error ? error.message : String(error)})` };
   }
-  return new Promise<ExportSummary | undefined>((resolve, reject) => {
+  return new Promise<ExportSummary | { fallback: string }>((resolve, reject) => {
     let wrote = false;
     let settled = false;
     let ended = false;
@@ -35,7 +35,7 @@ export async function exportInWorker(request: Omit<ExportRequest, 'tag'>, sink: 
       settle();
     };
     const failed = (message: string) => {
-      if (!wrote) return finish(() => resolve(undefined));
+      if (!wrote) return finish(() => resolve({ fallback: `its worker thread failed before writing: ${message}` }));
       finish(() => reject(new Error(`the export stopped half-way: ${message}`)));
     };
     const handle = async (message: ExportMessage | { kind: 'ended' }) => {

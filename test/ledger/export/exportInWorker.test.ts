@@ -94,9 +94,19 @@ describe('an export in a worker thread', () => {
     const counted = countingPages(store);
     const unopenable: LedgerBackend = { ...counted.backend, readerSource: async () => ({ kind: 'sqlite', file: path.join(dir, 'gone', 'ledger.sqlite'), table: 'rumorguard_ledger' }) };
     const there = textCollector();
-    await exportLedger(new Ledger(unopenable), 'g', { format: 'csv', worker: true }, there.sink);
+    const warnings: string[] = [];
+    await exportLedger(new Ledger(unopenable, { warn: (m) => warnings.push(m) }), 'g', { format: 'csv', worker: true }, there.sink);
     expect(counted.pages()).toBeGreaterThan(0);
     expect(there.text()).toBe(here.text());
+    // The operator is told the bot's thread did the work, and why.
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^ledger export: \d+ entries of group g exported in the bot's own thread: its worker thread failed before writing: .+/);
+  });
+
+  it('GIVEN a worker that exports THEN nothing is warned', async () => {
+    const warnings: string[] = [];
+    await exportLedger(new Ledger(store, { warn: (m) => warnings.push(m) }), 'g', { format: 'csv', worker: true }, textCollector().sink);
+    expect(warnings).toEqual([]);
   });
 
   it('GIVEN a since and until THEN the worker exports the same period', async () => {
