@@ -73,6 +73,18 @@ function saysClaimNumber(index: PhraseIndex, c: Coverage, message: PreparedMessa
 }
 
 /**
+ * Whether the window says the phrase's last term, where a short claim says what it is about:
+ * "5G towers spread coverage" leaves out what "5G towers spread the coronavirus" says they spread
+ * (0.80 beside the other example claims). Read in a database small in English: in clef2020-en it
+ * costs a tweet that retells a headline without its last word.
+ */
+function saysLastTerm(c: Coverage, message: PreparedMessage): boolean {
+  const { sequence } = c.phrase;
+  const at = sequence.length > 0 ? message.positions.get(sequence[sequence.length - 1]!) : undefined;
+  return at !== undefined && at.some((p) => p >= c.window.first && p <= c.window.last);
+}
+
+/**
  * Whether the window holds nothing but the phrase's terms it shares, each once, in the phrase's
  * order: "5G spreads corona" says "5G towers spread the coronavirus" with a word left out, where
  * "5G towers are being built near the coronavirus ward" puts other words between.
@@ -336,8 +348,7 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
     english &&
     c.phrase.terms.length <= SHORT_CLAIM_TERMS &&
     features[TERM_SHARE]! < 1 &&
-    features[ORDER]! < SHORT_PART_ORDER &&
-    !saidInOneRun(c, message);
+    ((features[ORDER]! < SHORT_PART_ORDER && !saidInOneRun(c, message)) || (small && !saysLastTerm(c, message)));
   return (
     shortPart ||
     topicOnly(index, c, message) ||

@@ -119,6 +119,7 @@ describe('rules/debunks with 60 Chinese claims added: small in English, not in C
   it.each([
     { given: 'the man of a chain letter paying for something else (once 0.89)', text: 'Bill Gates will pay for new vaccine research, announced today' },
     { given: 'a trip to the country of a rumor', text: 'Costa Rica trip was amazing, bananas everywhere' },
+    { given: 'a short claim without its last word (once 0.80)', text: 'The 5G towers spread out across the valley look ugly imo' },
   ])('GIVEN $given THEN nothing acts', ({ text }) => {
     for (const m of mixed.match(text).matches) expect(m.score).toBeLessThan(ACT);
   });
