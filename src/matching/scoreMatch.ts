@@ -53,11 +53,7 @@ function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessa
     for (let t = c.window.first; t <= c.window.last && !windowNumber; t++) windowNumber = NUMBER.test(message.tokens[t]!.term);
     if (!windowNumber) return false;
   }
-  const claimed = numbersIn(normalizedText(matchedPhrase(index, c.phrase.id).text));
-  if (claimed.size === 0) return false;
-  const said = numbersIn(message.normalized);
-  for (const n of claimed) if (said.has(n)) return false;
-  return true;
+  return claimNumbersOf(index, c.phrase).size > 0 && !saysClaimNumber(index, c, message);
 }
 
 /**
@@ -65,11 +61,30 @@ function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessa
  * than what "…180座战地医院…" is about.
  */
 function saysClaimNumber(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
-  const claimed = numbersIn(normalizedText(matchedPhrase(index, c.phrase.id).text));
+  const claimed = claimNumbersOf(index, c.phrase);
   if (claimed.size === 0) return false;
   const said = numbersIn(message.normalized);
   for (const n of claimed) if (said.has(n)) return true;
   return false;
+}
+
+/** The numbers a phrase says, however written (see numbersIn); per index, per phrase id, read once. */
+const claimNumbersCache = new WeakMap<PhraseIndex, Map<number, ReadonlySet<string>>>();
+function claimNumbersOf(index: PhraseIndex, phrase: IndexedPhrase): ReadonlySet<string> {
+  let byPhrase = claimNumbersCache.get(index);
+  if (!byPhrase) claimNumbersCache.set(index, (byPhrase = new Map()));
+  let numbers = byPhrase.get(phrase.id);
+  if (!numbers) {
+    numbers = numbersIn(normalizedText(matchedPhrase(index, phrase.id).text));
+    byPhrase.set(phrase.id, numbers);
+  }
+  return numbers;
+}
+
+/** Whether the term occurs in the match's window. */
+function inWindow(message: PreparedMessage, term: number, c: Coverage): boolean {
+  const at = message.positions.get(term);
+  return at !== undefined && at.some((p) => p >= c.window.first && p <= c.window.last);
 }
 
 /**
@@ -80,8 +95,7 @@ function saysClaimNumber(index: PhraseIndex, c: Coverage, message: PreparedMessa
  */
 function saysLastTerm(c: Coverage, message: PreparedMessage): boolean {
   const { sequence } = c.phrase;
-  const at = sequence.length > 0 ? message.positions.get(sequence[sequence.length - 1]!) : undefined;
-  return at !== undefined && at.some((p) => p >= c.window.first && p <= c.window.last);
+  return sequence.length > 0 && inWindow(message, sequence[sequence.length - 1]!, c);
 }
 
 /**
@@ -197,17 +211,16 @@ function tellingTermsOf(index: PhraseIndex, phrase: IndexedPhrase): TellingTerms
   if (!byPhrase) tellingCache.set(index, (byPhrase = new Map()));
   let found = byPhrase.get(phrase.id);
   if (!found) {
-    const text = normalizedText(matchedPhrase(index, phrase.id).text);
-    found = phrase.ideographic ? chineseTellingTerms(index, text) : englishTellingTerms(index, phrase, text);
+    found = phrase.ideographic ? chineseTellingTerms(index, normalizedText(matchedPhrase(index, phrase.id).text)) : englishTellingTerms(index, phrase);
     byPhrase.set(phrase.id, found);
   }
   return found;
 }
 
-function englishTellingTerms(index: PhraseIndex, phrase: IndexedPhrase, text: string): TellingTerms {
+function englishTellingTerms(index: PhraseIndex, phrase: IndexedPhrase): TellingTerms {
   const everyday = everydayIds(index);
   const numbers = new Set<number | undefined>();
-  for (const n of numbersIn(text)) numbers.add(termIdOf(index, n));
+  for (const n of claimNumbersOf(index, phrase)) numbers.add(termIdOf(index, n));
   let content = 0;
   const telling: number[] = [];
   for (let k = 0; k < phrase.terms.length; k++) {
@@ -240,10 +253,7 @@ function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessa
   if (content < CONTENT_TERMS_TO_CAP) return false;
   if (c.phrase.ideographic) return tellingRuns(telling, c, message) <= FEW_CONTENT_FOUND;
   let found = 0;
-  for (const id of telling) {
-    const at = message.positions.get(id);
-    if (at && at.some((p) => p >= c.window.first && p <= c.window.last) && ++found > FEW_CONTENT_FOUND) return false;
-  }
+  for (const id of telling) if (inWindow(message, id, c) && ++found > FEW_CONTENT_FOUND) return false;
   return true;
 }
 
@@ -341,7 +351,7 @@ const RANK_COVERAGE_WEIGHT = 0.2;
  * Whether the message carries only part of the claim, however the trees score it: a short English
  * claim said in part, another number (see the constants), or only what it is about (topicOnly).
  */
-function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): boolean {
+function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array, isTopicOnly: () => boolean): boolean {
   const english = !c.phrase.ideographic;
   const small = smallFor(index, c.phrase.ideographic);
   const shortPart =
@@ -351,7 +361,7 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
     ((features[ORDER]! < SHORT_PART_ORDER && !saidInOneRun(c, message)) || (small && !saysLastTerm(c, message)));
   return (
     shortPart ||
-    topicOnly(index, c, message) ||
+    isTopicOnly() ||
     (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small))
   );
 }
@@ -406,7 +416,9 @@ function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, feat
   // The caps matter only above SHORT_PART_SCORE: below, the message is not read again, except
   // for naming only the claim's topic when the match would be reported.
   if (score > SHORT_PART_SCORE) {
-    return saysOnlyPart(index, c, message, features) ? { score: SHORT_PART_SCORE, topicOnly: topicOnly(index, c, message) } : { score, topicOnly: false };
+    let topic: boolean | undefined;
+    const isTopicOnly = () => (topic ??= topicOnly(index, c, message));
+    return saysOnlyPart(index, c, message, features, isTopicOnly) ? { score: SHORT_PART_SCORE, topicOnly: isTopicOnly() } : { score, topicOnly: false };
   }
   return { score, topicOnly: score >= TOPIC_READ_FROM && topicOnly(index, c, message) };
 }

@@ -231,6 +231,17 @@ const CONDITION_AFTER = /(?<![a-z0-9])(?:unless|until|if you don t|if you do not
 const CONDITION_REACH = 40;
 /** A claim that denies something itself ("…will no longer be citizens"): a negated modal may retell it. */
 const CLAIM_NEGATES = /(?<![a-z0-9])(?:no|not|never|nobody|nothing|cannot|[a-z]+n t|[a-z]+nt)(?![a-z0-9])/;
+const claimNegatesCache = new WeakMap<Debunk, boolean>();
+/** Whether the debunk's claim or a variant denies something itself (see CLAIM_NEGATES), once per debunk. */
+function claimNegates(d: Debunk | undefined): boolean {
+  if (!d) return false;
+  let negates = claimNegatesCache.get(d);
+  if (negates === undefined) {
+    negates = claimTextsOf(d).some((t) => CLAIM_NEGATES.test(t));
+    claimNegatesCache.set(d, negates);
+  }
+  return negates;
+}
 
 /**
  * A Chinese negation of what a claim says will or can happen, or of anyone doing it: "不会被处罚",
@@ -343,8 +354,8 @@ export function readStance(
   // ("does anyone know") none does, and the message is not split at all.
   let split: Sentence[] | undefined;
   const questionHits = hitsOf(QUESTION_RE, text);
-  const veracityHits = questionHits.length;
-  if (hasChinese) appendAll(questionHits, hitsOf(A_NOT_A, text).filter((h) => !TELLING_A_NOT_A.test(h.cue)));
+  const aNotA = hasChinese ? hitsOf(A_NOT_A, text).filter((h) => !TELLING_A_NOT_A.test(h.cue)) : [];
+  appendAll(questionHits, aNotA);
   const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) || questionHits.length > 0 || mayAskUnmarked(message.text) ? sentencesOf(message.text) : []);
   const sentenceAt = (h: Hit): Sentence | undefined => {
     const at = message.origin[h.at] ?? 0;
@@ -377,6 +388,11 @@ export function readStance(
       return at >= s.start && at < s.end && test(t);
     });
   const holdsClaimWords = (s: Sentence) => anyTokenIn(s, (t) => isClaimTerm(t.term));
+  // Whether the word right after a cue is one of the claim's: "not a deep state plot", "won't pay".
+  const beforeClaimWord = (h: Hit) => {
+    const next = message.tokens.find((t) => t.start >= h.end);
+    return next !== undefined && next.start <= h.end + 1 && isClaimTerm(next.term);
+  };
   // An English question phrase asks about the claim in a sentence that holds words of the claim,
   // or that holds nothing else ("is it true? 5G towers …"); "does anyone know a good dentist?"
   // asks about something else, whatever the message says next.
@@ -400,10 +416,7 @@ export function readStance(
   const denialHits = hitsOf(DENIAL_RE, text);
   if (span && MAY_HOLD_LATIN.test(text)) {
     for (const h of hitsOf(NEGATED_MODAL, text)) {
-      const next = message.tokens.find((t) => t.start >= h.end);
-      if (!next || next.start > h.end + 1 || !isClaimTerm(next.term)) continue;
-      if (CONDITION_AFTER.test(text.slice(h.end, h.end + CONDITION_REACH)) || claimTexts().some((t) => CLAIM_NEGATES.test(t))) continue;
-      denialHits.push(h);
+      if (beforeClaimWord(h) && !CONDITION_AFTER.test(text.slice(h.end, h.end + CONDITION_REACH)) && !claimNegates(debunk)) denialHits.push(h);
     }
   }
   const denial = span
@@ -423,8 +436,7 @@ export function readStance(
   if (span && NOT_A.test(text) && !claimTexts().some((t) => NOT_A.test(t))) {
     for (const h of hitsOf(NOT_A_RE, text)) {
       if (!inSpan(h) || asked(h) || insideDistrust(h)) continue;
-      const next = message.tokens.find((t) => t.start >= h.end);
-      if (next && next.start <= h.end + 1 && isClaimTerm(next.term)) denial.push(h);
+      if (beforeClaimWord(h)) denial.push(h);
     }
   }
   if (distrust.length > 0 || urge.length > 0) {
@@ -453,7 +465,7 @@ export function readStance(
   if (mock.length > 0) return { stance: 'mock', cues: unique(mock.map((h) => h.cue)) };
 
   if (questionWords.length > 0) {
-    const asksIfTrue = questionWords.some((h) => questionHits.indexOf(h) < veracityHits || VERACITY_A_NOT_A.test(h.cue));
+    const asksIfTrue = questionWords.some((h) => !aNotA.includes(h) || VERACITY_A_NOT_A.test(h.cue));
     return { stance: 'question', cues: unique(questionWords.map((h) => h.cue)), asksIfTrue };
   }
   // A question mark on the sentence that repeats the claim: in English only when the sentence is
