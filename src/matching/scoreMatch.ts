@@ -25,6 +25,7 @@ const NAMES_ONLY_SCORE = 0.5;
  * are being built near the coronavirus ward" against "5G towers spread the coronavirus" — scores
  * at most SHORT_PART_SCORE, below the act threshold: every word of so short a claim carries its
  * point, and in a small database the trees cannot tell the missing verb from a dropped article.
+ * Not a claim said whole in other words (see missesOnlyForms).
  */
 const SHORT_CLAIM_TERMS = 4;
 const SHORT_PART_ORDER = 0.5;
@@ -358,12 +359,61 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
     english &&
     c.phrase.terms.length <= SHORT_CLAIM_TERMS &&
     features[TERM_SHARE]! < 1 &&
-    ((features[ORDER]! < SHORT_PART_ORDER && !saidInOneRun(c, message)) || (small && !saysLastTerm(c, message)));
+    ((features[ORDER]! < SHORT_PART_ORDER && !saidInOneRun(c, message)) || (small && !saysLastTerm(c, message))) &&
+    !missesOnlyForms(index, c, message);
   return (
     shortPart ||
     isTopicOnly() ||
     (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small))
   );
+}
+
+/** Shortest stem that counts as another form of a longer one ("defin" of "definit"). */
+const FORM_STEM = 5;
+
+/** A phrase's terms as strings, aligned with its distinct term ids (read once per phrase). */
+const termTextCache = new WeakMap<PhraseIndex, Map<number, Map<number, string>>>();
+function termTextsOf(index: PhraseIndex, phrase: IndexedPhrase): Map<number, string> {
+  let byPhrase = termTextCache.get(index);
+  if (!byPhrase) termTextCache.set(index, (byPhrase = new Map()));
+  let texts = byPhrase.get(phrase.id);
+  if (!texts) {
+    texts = new Map();
+    for (const t of tokenize(normalizedText(matchedPhrase(index, phrase.id).text))) {
+      const id = termIdOf(index, t.term);
+      if (id !== undefined) texts.set(id, t.term);
+    }
+    byPhrase.set(phrase.id, texts);
+  }
+  return texts;
+}
+
+/**
+ * Whether every term of the phrase the window lacks is a name said by another of its names
+ * ("Trump" for "Donald Trump") or another form of a word it holds ("definition" for "define",
+ * which the stemmer keeps apart): the claim is said whole, not in part.
+ */
+function missesOnlyForms(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  const { terms, names } = c.phrase;
+  let nameFound = false;
+  for (let k = 0; k < terms.length; k++) if (names[k] && inWindow(message, terms[k]!, c)) nameFound = true;
+  let texts: Map<number, string> | undefined;
+  for (let k = 0; k < terms.length; k++) {
+    const id = terms[k]!;
+    if (inWindow(message, id, c)) continue;
+    if (names[k] && nameFound) continue;
+    texts ??= termTextsOf(index, c.phrase);
+    const missing = texts.get(id);
+    if (missing === undefined || missing.length < FORM_STEM) return false;
+    let form = false;
+    for (let t = c.window.first; t <= c.window.last && !form; t++) {
+      const said = message.tokens[t]!.term;
+      const [short, long] = said.length < missing.length ? [said, missing] : [missing, said];
+      form = short.length >= FORM_STEM && long.startsWith(short);
+    }
+    if (!form) return false;
+  }
+  return true;
 }
 
 /**
