@@ -196,6 +196,23 @@ const EVERYDAY_WORDS_ZH = [
 const EVERYDAY_ZH_RE = new RegExp(EVERYDAY_WORDS_ZH.map((w) => normalizedText(w)).join('|'), 'gu');
 
 /**
+ * Places (provinces, large cities, countries) that a Chinese question names while asking about
+ * something else there: "珠海过澳门现在要隔离吗？" asks about crossing between the two places of
+ * "为了不隔离从澳门游泳回珠海", not whether a man swam it (it was answered at 0.58). Read as everyday
+ * words only for questions (see scoreOf): a retelling that keeps a claim's place and a word of its
+ * event ("隔离病房小宝贝求医生抱 武汉的" of "武汉因感染被隔离的宝宝，看到医生后求抱抱") carries it.
+ */
+const PLACES_ZH = [
+  '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南',
+  '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆',
+  '香港', '澳门', '石家庄', '太原', '沈阳', '长春', '哈尔滨', '南京', '杭州', '合肥', '福州', '南昌', '济南', '郑州', '武汉', '长沙',
+  '广州', '海口', '成都', '贵阳', '昆明', '西安', '兰州', '西宁', '台北', '呼和浩特', '南宁', '拉萨', '银川', '乌鲁木齐', '深圳', '珠海',
+  '厦门', '青岛', '大连', '宁波', '苏州', '无锡', '汕头', '东莞', '佛山', '温州', '三亚', '中国', '美国', '日本', '韩国', '英国',
+  '法国', '德国', '意大利', '俄罗斯', '印度', '伊朗', '加拿大', '澳大利亚', '全国', '全省', '全市',
+];
+const EVERYDAY_OR_PLACE_ZH_RE = new RegExp([...EVERYDAY_WORDS_ZH, ...PLACES_ZH].map((w) => normalizedText(w)).join('|'), 'gu');
+
+/**
  * What of a phrase the names-and-one-word cap reads: how many of its terms count
  * towards the CONTENT_TERMS_TO_CAP it needs, and the ids of those that tell the claim when found.
  * English: the terms that are not names count, and tell unless they are the claim's numbers or
@@ -205,15 +222,21 @@ interface TellingTerms {
   content: number;
   telling: Int32Array;
 }
-/** Per index, per phrase id (read once per phrase, not per message). */
+/**
+ * Per index, per phrase id (read once per phrase, not per message); a Chinese phrase's with places
+ * read as everyday words (see PLACES_ZH) under the id's complement.
+ */
 const tellingCache = new WeakMap<PhraseIndex, Map<number, TellingTerms>>();
-function tellingTermsOf(index: PhraseIndex, phrase: IndexedPhrase): TellingTerms {
+function tellingTermsOf(index: PhraseIndex, phrase: IndexedPhrase, places: boolean): TellingTerms {
   let byPhrase = tellingCache.get(index);
   if (!byPhrase) tellingCache.set(index, (byPhrase = new Map()));
-  let found = byPhrase.get(phrase.id);
+  const key = places ? ~phrase.id : phrase.id;
+  let found = byPhrase.get(key);
   if (!found) {
-    found = phrase.ideographic ? chineseTellingTerms(index, normalizedText(matchedPhrase(index, phrase.id).text)) : englishTellingTerms(index, phrase);
-    byPhrase.set(phrase.id, found);
+    found = phrase.ideographic
+      ? chineseTellingTerms(index, normalizedText(matchedPhrase(index, phrase.id).text), places ? EVERYDAY_OR_PLACE_ZH_RE : EVERYDAY_ZH_RE)
+      : englishTellingTerms(index, phrase);
+    byPhrase.set(key, found);
   }
   return found;
 }
@@ -233,9 +256,9 @@ function englishTellingTerms(index: PhraseIndex, phrase: IndexedPhrase): Telling
   return { content, telling: Int32Array.from(telling) };
 }
 
-function chineseTellingTerms(index: PhraseIndex, text: string): TellingTerms {
+function chineseTellingTerms(index: PhraseIndex, text: string, everydayWords: RegExp): TellingTerms {
   const everyday = new Uint8Array(text.length);
-  for (const m of text.matchAll(EVERYDAY_ZH_RE)) everyday.fill(1, m.index, m.index + m[0].length);
+  for (const m of text.matchAll(everydayWords)) everyday.fill(1, m.index, m.index + m[0].length);
   const found = new Set<number>();
   for (const t of tokenize(text)) {
     if (everyday.subarray(t.start, t.end).every((v) => v === 1)) continue;
@@ -249,8 +272,8 @@ function chineseTellingTerms(index: PhraseIndex, text: string): TellingTerms {
  * Whether the window holds at most FEW_CONTENT_FOUND of the phrase's telling terms, of a phrase
  * with CONTENT_TERMS_TO_CAP or more that count (see TellingTerms).
  */
-function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
-  const { content, telling } = tellingTermsOf(index, c.phrase);
+function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessage, places: boolean): boolean {
+  const { content, telling } = tellingTermsOf(index, c.phrase, places);
   if (content < CONTENT_TERMS_TO_CAP) return false;
   if (c.phrase.ideographic) return tellingRuns(telling, c, message) <= FEW_CONTENT_FOUND;
   let found = 0;
@@ -423,9 +446,18 @@ function missesOnlyForms(index: PhraseIndex, c: Coverage, message: PreparedMessa
  * English only in a database small in English (see SMALLEST_FITTED), as it costs clef2020-en acts.
  * The names-only piece (namesOnly) is the other way a match names only what a claim is about.
  */
-function topicOnly(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+function topicOnly(index: PhraseIndex, c: Coverage, message: PreparedMessage, places = false): boolean {
   const small = smallFor(index, c.phrase.ideographic);
-  return (small || (c.phrase.ideographic && c.coverage < TOPIC_COVERAGE)) && namesAndOneWord(index, c, message);
+  return (small || (c.phrase.ideographic && c.coverage < TOPIC_COVERAGE)) && namesAndOneWord(index, c, message, places);
+}
+
+/**
+ * Whether a question on the match asks about something else (the `topicOnly` of ScoredCandidate):
+ * it names only what the claim is about, or (Chinese) its places and one word more without the
+ * claim's numbers ("长春3.2返校？" asks about the claim's date). `named`: the first reading.
+ */
+function asksAboutTopic(index: PhraseIndex, c: Coverage, message: PreparedMessage, named: boolean): boolean {
+  return named || (c.phrase.ideographic && topicOnly(index, c, message, true) && !saysClaimNumber(index, c, message));
 }
 
 /**
@@ -468,9 +500,10 @@ function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, feat
   if (score > SHORT_PART_SCORE) {
     let topic: boolean | undefined;
     const isTopicOnly = () => (topic ??= topicOnly(index, c, message));
-    return saysOnlyPart(index, c, message, features, isTopicOnly) ? { score: SHORT_PART_SCORE, topicOnly: isTopicOnly() } : { score, topicOnly: false };
+    const capped = saysOnlyPart(index, c, message, features, isTopicOnly);
+    return { score: capped ? SHORT_PART_SCORE : score, topicOnly: asksAboutTopic(index, c, message, capped && isTopicOnly()) };
   }
-  return { score, topicOnly: score >= TOPIC_READ_FROM && topicOnly(index, c, message) };
+  return { score, topicOnly: score >= TOPIC_READ_FROM && asksAboutTopic(index, c, message, topicOnly(index, c, message)) };
 }
 
 const NOT_SCORED = { score: 0, topicOnly: false } as const;

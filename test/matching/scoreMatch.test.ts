@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/bench/generateCorpus.js';
-import { actThresholdOf } from '../../src/eval/actThreshold.js';
+import { actThresholdOf, SHIPPED_RULES_FILE } from '../../src/eval/actThreshold.js';
 import { createMatcher } from '../../src/matching/matcher.js';
+import { loadSettingsFile } from '../../src/rules/loadSettings.js';
 import { debunk } from './fixtures.js';
 
 const ACT = actThresholdOf();
+const shipped = loadSettingsFile(SHIPPED_RULES_FILE);
+if (!shipped.ok) throw new Error('rules/default.yaml does not load');
+/** The shipped rules' `thresholds.answer`: questions are answered from it. */
+const ANSWER = shipped.settings.thresholds.answer ?? ACT;
 
 describe('a short English claim said whole in other words, in a database large in English', () => {
   // 92 generated English claims: past the smallest set the verifier is fitted on (45), so only
@@ -32,5 +37,31 @@ describe('a short English claim said whole in other words, in a database large i
     { given: 'the surname and one more word', text: 'Windmills everywhere on the Thunberg farm road' },
   ])('GIVEN $given THEN nothing acts', ({ text }) => {
     for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ACT);
+  });
+});
+
+describe('a Chinese question naming a claim’s places and one word of it, past a small database', () => {
+  // 60 generated Chinese claims: past the smallest set the verifier is fitted on (47).
+  const chinese = generateCorpus({ claims: 200, messages: 1 })
+    .debunks.filter((d) => [d.claim, ...d.variants].every((t) => !/[A-Za-z]/.test(t)))
+    .slice(0, 60);
+  const swim = debunk({ id: 'swim', claim: '深圳一男子为躲避隔离游泳到香港', lang: 'zh' });
+  const matcher = createMatcher([...chinese, swim]);
+
+  it('GIVEN a question about crossing between the places (once 0.90, answered) THEN it is not answered', () => {
+    const found = matcher.match('深圳去香港现在要隔离吗？我妈在香港');
+    expect(found.stance).toBe('question');
+    for (const m of found.matches) expect(m.score).toBeLessThan(ANSWER);
+  });
+
+  it.each([
+    { given: 'asking whether it is true', text: '深圳有人游泳到香港躲隔离，真的假的？', stance: 'question' },
+    { given: 'asking about what the man did', text: '深圳人游泳到香港了？', stance: 'question' },
+    { given: 'retold with the places and one word more', text: '深圳男的游泳去香港躲隔离 笑死', stance: 'spread' },
+  ])('GIVEN $given THEN the claim is matched from the act threshold', ({ text, stance }) => {
+    const found = matcher.match(text);
+    expect(found.stance).toBe(stance);
+    expect(found.matches[0]?.debunkId).toBe('swim');
+    expect(found.matches[0]?.score).toBeGreaterThanOrEqual(ACT);
   });
 });
