@@ -29,7 +29,7 @@ describe('admin command short forms (the chat platforms\' menus)', () => {
     // act 0.3 is below the default suggest 0.35: set alone it would be refused, together it is valid.
     const r = await runAdminCommand(h.engine, 'g-1', OWNER, '/rg threshold 0.3 0.2');
     expect(r).toMatchObject({ ok: true, change: { summary: 'act threshold 0.3, suggest threshold 0.2' } });
-    expect((await h.engine.settingsFor('g-1')).thresholds).toEqual({ act: 0.3, suggest: 0.2, answer: 0.45 });
+    expect((await h.engine.settingsFor('g-1')).thresholds).toEqual({ act: 0.3, suggest: 0.2, answer: 0.4 });
   });
 
   it.each([
@@ -69,6 +69,6 @@ describe('admin command answers in Chinese', () => {
     const h = harness();
     expect((await runAdminCommand(h.engine, 'g-1', { id: 'm', name: 'M' }, '/rg mode observe', undefined, 'zh')).reply).toBe('只有群管理员可以设置 RumorGuard。');
     expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg help', undefined, 'zh')).reply).toContain('查看本群设置');
-    expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg status', undefined, 'zh')).reply).toMatch(/^模式：enforce；语言：auto\n阈值：提示 0.4，处理 0.8，回答提问 0.45；温和提示 关/);
+    expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg status', undefined, 'zh')).reply).toMatch(/^模式：enforce；语言：auto\n阈值：提示 0.4，处理 0.8，回答提问 0.4；温和提示 关/);
   });
 });

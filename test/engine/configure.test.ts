@@ -44,7 +44,7 @@ describe('configure: invalid overrides are refused whole', () => {
     const h = harness();
     await h.engine.configure('g-1', { thresholds: { act: 2 } });
     const result = await h.engine.configure('g-1', { thresholds: { suggest: 0.4 } });
-    expect(result.ok && result.settings.thresholds).toEqual({ suggest: 0.4, answer: 0.45, act: 0.8 });
+    expect(result.ok && result.settings.thresholds).toEqual({ suggest: 0.4, answer: 0.4, act: 0.8 });
   });
 });
 
@@ -56,7 +56,7 @@ describe('configure: valid overrides merge', () => {
     expect(result.ok).toBe(true);
     const s = await h.engine.settingsFor('g-1');
     expect(s.mode).toBe('observe');
-    expect(s.thresholds).toEqual({ suggest: 0.4, answer: 0.45, act: 0.7 });
+    expect(s.thresholds).toEqual({ suggest: 0.4, answer: 0.4, act: 0.7 });
     expect(s.repeat).toEqual({ windowMinutes: 10, later: 'pointer' });
     expect(result.ok && result.settings).toEqual(s);
   });

@@ -82,7 +82,7 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ACT);
   });
 
-  // Questions are answered from a lower score (thresholds.answer, 0.45): a question about the place
+  // Questions are answered from a lower score (thresholds.answer, 0.4): a question about the place
   // or the thing a claim names, not about the claim, must stay below even that.
   it.each([
     { given: 'enrolling at a kindergarten in the district of a rumor (once 0.75, answered)', text: '青浦新开的那家幼儿园报名要排队吗？' },

@@ -36,7 +36,7 @@ describe('rules/default.yaml', () => {
     expect(result.settings).toMatchObject({
       mode: 'enforce',
       language: 'auto',
-      thresholds: { suggest: 0.4, answer: 0.45, act: 0.8 },
+      thresholds: { suggest: 0.4, answer: 0.4, act: 0.8 },
       softReply: false,
       enabledActions: ['reply_refutation', 'log'],
       strikes: { decayDays: 30 },
