@@ -387,6 +387,7 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
   return (
     shortPart ||
     isTopicOnly() ||
+    saysOneSide(index, c, message) ||
     (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small))
   );
 }
@@ -437,6 +438,64 @@ function missesOnlyForms(index: PhraseIndex, c: Coverage, message: PreparedMessa
     if (!form) return false;
   }
   return true;
+}
+
+/**
+ * A Chinese claim that says what something can or will do ("用淡盐水漱口、洗鼻子能预防新冠病毒感染",
+ * "蚊子叮咬会传播新冠病毒", "吃碘盐可以防辐射") joins, with its modal, what is done to what it
+ * does. A message that says one side only talks about the remedy or the thing, not the claim:
+ * "嗓子疼，医生让我用淡盐水漱漱口" acted at 0.94 with a refutation, "我爸说吃碘盐可以补碘" at 0.9.
+ * Read at the first modal of the claim's first clause (a list's "、" inside it), when each side
+ * holds a telling pair (see chineseTellingTerms); a claim of several clauses ("网上传个谣言而已，
+ * 根本没人管，也不会被处罚") says more than one thing, and any of them may be retold alone.
+ */
+const MODAL_ZH = /可以|能够|能|会/gu;
+/** Words holding a modal's character that are not modals: "可能", "社会", "机会", "功能", … */
+const NOT_MODAL_BEFORE = new Set(['可', '功', '智', '本', '性', '技', '体', '潜', '社', '机', '大', '学', '协', '聚', '晚', '开', '工', '国', '约', '误', '宴', '都', '省']);
+const NOT_MODAL_AFTER = new Set(['力', '源', '量', '耐', '议', '员', '长', '计', '所', '场', '见', '面', '谈', '话']);
+const CLAUSE_END = /[，,。！!？?；;：:\n]/u;
+
+interface ClaimSides {
+  /** Telling term ids before the modal, and after it; empty when the phrase is not so split. */
+  done: Int32Array;
+  does: Int32Array;
+}
+const NO_SIDES: ClaimSides = { done: new Int32Array(0), does: new Int32Array(0) };
+const sidesCache = new WeakMap<PhraseIndex, Map<number, ClaimSides>>();
+function claimSidesOf(index: PhraseIndex, phrase: IndexedPhrase): ClaimSides {
+  let byPhrase = sidesCache.get(index);
+  if (!byPhrase) sidesCache.set(index, (byPhrase = new Map()));
+  let sides = byPhrase.get(phrase.id);
+  if (!sides) {
+    sides = chineseSides(index, matchedPhrase(index, phrase.id).text);
+    byPhrase.set(phrase.id, sides);
+  }
+  return sides;
+}
+
+function chineseSides(index: PhraseIndex, claim: string): ClaimSides {
+  // Clauses are read in the claim as written: normalizing drops its punctuation.
+  const clause = CLAUSE_END.exec(claim);
+  const first = clause ? claim.slice(0, clause.index) : claim;
+  let modal: RegExpMatchArray | undefined;
+  for (const m of first.matchAll(MODAL_ZH)) {
+    if (NOT_MODAL_BEFORE.has(first[m.index - 1] ?? '') || NOT_MODAL_AFTER.has(first[m.index + m[0].length] ?? '')) continue;
+    modal = m;
+    break;
+  }
+  if (!modal) return NO_SIDES;
+  const done = chineseTellingTerms(index, normalizedText(claim.slice(0, modal.index)), EVERYDAY_ZH_RE).telling;
+  const does = chineseTellingTerms(index, normalizedText(claim.slice(modal.index! + modal[0].length)), EVERYDAY_ZH_RE).telling;
+  return done.length > 0 && does.length > 0 ? { done, does } : NO_SIDES;
+}
+
+/** Whether the window holds a telling pair of one side of a Chinese claim's modal and none of the other. */
+function saysOneSide(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  if (!c.phrase.ideographic) return false;
+  const { done, does } = claimSidesOf(index, c.phrase);
+  if (done.length === 0) return false;
+  const holds = (ids: Int32Array) => ids.some((id) => inWindow(message, id, c));
+  return holds(done) !== holds(does);
 }
 
 /**

@@ -69,6 +69,8 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: '5G at home', text: 'my phone finally has 5G coverage at home' },
     { given: 'garlic for dinner', text: 'I love garlic bread with pasta' },
     { given: 'mosquitoes in summer', text: '蚊子太多了，晚上睡不着' },
+    { given: 'the remedy of a rumor for a sore throat, nothing of what it claims it does (once 0.94)', text: '嗓子疼，医生让我用淡盐水漱漱口' },
+    { given: 'mosquito bites that itch', text: '蚊子叮咬的包太痒了，涂什么药好' },
     { given: 'an ordinary forward', text: 'forward this to everyone in the class: the exam moved to friday' },
     { given: 'a generic safety post', text: 'Safety always comes first. Do not panic and stay safe. #CoronaAlert' },
     { given: 'holding one\'s breath for another number of seconds', text: 'I hold my breath when I swim underwater, can do like 40 seconds' },

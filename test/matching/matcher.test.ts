@@ -191,18 +191,12 @@ describe('match: near-misses do not act', () => {
     { given: 'vaccines for people', text: 'COVID vaccines are free for all people' },
     { given: 'the same topic word repeated', text: '5g 5g 5g 5g 5g 5g coronavirus coronavirus' },
     { given: 'the place of a Chinese rumor, nothing of its event', text: '上海海滩周末人太多了，不想去' },
+    // Once a known gap (0.9): in a small database every word is rare, and the verifier could not
+    // tell the claim's point (防辐射) from what it is said of (吃碘盐可以).
+    { given: 'iodized salt for iodine, not against radiation', text: '我爸说吃碘盐可以补碘' },
   ])('GIVEN $given THEN nothing reaches the act threshold', ({ text }) => {
     const { matches } = matcher.match(text);
     for (const m of matches) expect(m.score).toBeLessThan(ACT);
-  });
-});
-
-describe('match: known gaps', () => {
-  // In a small database every word is rare, so the verifier cannot tell the claim's own point
-  // (防辐射) from the words around it (吃碘盐可以): it acts on a message that keeps the words and
-  // changes the point. Kept as an expected failure so a fix shows up here.
-  it.fails('GIVEN iodized salt for iodine (not against radiation) THEN nothing reaches the act threshold', () => {
-    for (const m of matcher.match('我爸说吃碘盐可以补碘').matches) expect(m.score).toBeLessThan(ACT);
   });
 });
 
