@@ -148,6 +148,19 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"你们看没看到" telling the news', text: `对了你们看没看到那个新闻，${HOT_WATER}，太神奇了`, stance: 'spread' },
 ];
 
+describe('stance: a claim that something prevents a harm, retold with the harm negated', () => {
+  const garlic = debunk({ id: 'garlic', claim: 'Eating garlic prevents infection with the coronavirus', lang: 'en' });
+  const withGarlic = createMatcher([...ALL_DEBUNKS, garlic]);
+  it.each([
+    { given: '"can\'t infect you" (once read as refuting, no strike)', text: "eat raw garlic every morning and corona can't infect you, my doctor friend said", stance: 'spread' },
+    { given: '"won\'t prevent" (the preventing word denied)', text: "eating garlic won't prevent infection with the coronavirus, wash your hands", stance: 'refute' },
+  ])('GIVEN $given THEN the stance is $stance', ({ text, stance }) => {
+    const r = withGarlic.match(text);
+    expect(r.matches[0]?.debunkId).toBe(garlic.id);
+    expect(r.stance).toBe(stance);
+  });
+});
+
 describe('stance: a question about something else', () => {
   // Regression (bench chatter): a question between two parts of the claim was read as asking about it.
   const pills = debunk({ id: 'walmart-pills', claim: 'Chocolate bars sold at Walmart in Stockholm contain sleeping pills', lang: 'en' });

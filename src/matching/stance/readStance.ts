@@ -244,6 +244,26 @@ function claimNegates(d: Debunk | undefined): boolean {
 }
 
 /**
+ * A claim that something prevents, protects from or kills a harm ("Eating garlic prevents
+ * infection with the coronavirus") is retold with the harm negated: "corona can't infect you". A
+ * negated modal before a word of such a claim denies it only when that word is the preventing
+ * one ("garlic won't prevent covid"). Terms as the tokenizer stems them.
+ */
+const PREVENTING = /(?<![a-z0-9])(?:prevent|protect|stop|block|kill|cure|guard|shield|immun)[a-z]*(?![a-z0-9])/;
+const PREVENTING_TERMS = /^(?:prevent|protect|stop|block|kill|cure|guard|shield|immun)/;
+const claimPreventsCache = new WeakMap<Debunk, boolean>();
+/** Whether the debunk's claim or a variant says something prevents something (see PREVENTING), once per debunk. */
+function claimPrevents(d: Debunk | undefined): boolean {
+  if (!d) return false;
+  let prevents = claimPreventsCache.get(d);
+  if (prevents === undefined) {
+    prevents = claimTextsOf(d).some((t) => PREVENTING.test(t));
+    claimPreventsCache.set(d, prevents);
+  }
+  return prevents;
+}
+
+/**
  * A Chinese negation of what a claim says will or can happen, or of anyone doing it: "不会被处罚",
  * "不犯法", "不违法", "没人管", "没有…". Not every 不 or 没: "为了不让大家出门", "没躲过", "进不了" negate
  * inside a claim that asserts something. Not the 不 of a yes-no question ("会不会爆发").
@@ -389,10 +409,11 @@ export function readStance(
     });
   const holdsClaimWords = (s: Sentence) => anyTokenIn(s, (t) => isClaimTerm(t.term));
   // Whether the word right after a cue is one of the claim's: "not a deep state plot", "won't pay".
-  const beforeClaimWord = (h: Hit) => {
+  const claimWordAfter = (h: Hit) => {
     const next = message.tokens.find((t) => t.start >= h.end);
-    return next !== undefined && next.start <= h.end + 1 && isClaimTerm(next.term);
+    return next !== undefined && next.start <= h.end + 1 && isClaimTerm(next.term) ? next.term : undefined;
   };
+  const beforeClaimWord = (h: Hit) => claimWordAfter(h) !== undefined;
   // An English question phrase asks about the claim in a sentence that holds words of the claim,
   // or that holds nothing else ("is it true? 5G towers …"); "does anyone know a good dentist?"
   // asks about something else, whatever the message says next.
@@ -416,7 +437,10 @@ export function readStance(
   const denialHits = hitsOf(DENIAL_RE, text);
   if (span && MAY_HOLD_LATIN.test(text)) {
     for (const h of hitsOf(NEGATED_MODAL, text)) {
-      if (beforeClaimWord(h) && !CONDITION_AFTER.test(text.slice(h.end, h.end + CONDITION_REACH)) && !claimNegates(debunk)) denialHits.push(h);
+      const word = claimWordAfter(h);
+      if (word === undefined || CONDITION_AFTER.test(text.slice(h.end, h.end + CONDITION_REACH)) || claimNegates(debunk)) continue;
+      if (claimPrevents(debunk) && !PREVENTING_TERMS.test(word)) continue;
+      denialHits.push(h);
     }
   }
   const denial = span
