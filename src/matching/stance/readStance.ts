@@ -498,7 +498,7 @@ export function readStance(
   // documentary about vaccines. Did anyone watch the game? … in Rome").
   const claimSentences = span ? sentences().filter((s) => s.start < span.end && s.end > span.start) : sentences();
   const opensQuestion = (s: Sentence) =>
-    s.ideographic || ((OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord)) && !REQUEST.test(s.text)) || s.hedged;
+    s.ideographic || ((OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord)) && !REQUEST.test(s.text)) || s.hedged || s.asksAfterClause;
   const asking = claimSentences.find((s) => s.question && opensQuestion(s) && holdsClaimWords(s));
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
   // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.

@@ -12,13 +12,19 @@ export interface Sentence {
   firstWord: string;
   /**
    * First word after a lead-in that ends in a colon or dash ("Quick q - does garlic …?",
-   * "Serious question: is 5G …?"), normalized; empty without one.
+   * "Serious question: is 5G …?") or after a word that only leads in ("so does …?", "wait, is
+   * …?"), normalized; empty without one.
    */
   leadWord: string;
   /** Nothing but a question tag: "Thoughts?", "Legit?", "Any truth?", "真的？" ask about what was said. */
   tagOnly: boolean;
   /** Holds "really" or "actually", or ends on a tag ("…, legit?"): "Trump really said that?" asks. */
   hedged: boolean;
+  /**
+   * A question asked after a clause that sets it up: "if I can hold my breath for 10 seconds does
+   * that mean I don't have it?", "so does garlic work or not?". Only with a question mark.
+   */
+  asksAfterClause: boolean;
 }
 
 /**
@@ -31,6 +37,8 @@ const SENTENCE = /(?:[^。！？!?；;\n.]|\.(?!\s|$))*(?:[。！？!?；;\n]+|\
 const FIRST_WORD = /^[\s\p{P}\p{S}]*([A-Za-z]+)/u;
 /** A short lead-in, then a colon or a dash, then the word that opens what follows. */
 const LEAD_WORD = /^[\s\p{P}\p{S}]*[A-Za-z]+(?: [A-Za-z]+){0,2}\s*(?::|\s[-–—])\s*([A-Za-z]+)/u;
+/** A word that only leads in, then the word that opens what follows: "so does garlic …?", "wait, is this …?". */
+const FILLER_LEAD = /^[\s\p{P}\p{S}]*(?:so|and|but|wait|ok|okay|well|hm+|um+|guys|lol)[\s,]+([A-Za-z]+)/iu;
 const TAG_ONLY = new RegExp(
   `^[\\s\\p{P}\\p{S}]*(?:${[
     'thoughts', 'legit', 'true', 'real', 'for real', 'really', 'right', 'accurate', 'any truth', 'is it', 'is that so',
@@ -54,6 +62,8 @@ const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will
 const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*${QUESTION_START}`, 'iu');
 /** Whether some sentence of `text` may be such a question: worth splitting the message for. */
 const MAY_START_QUESTION = new RegExp(`(?:^|[\\s\\p{P}\\p{S}])${QUESTION_START}`, 'iu');
+/** A lead-in clause ("if …", "so …"), then a question built as one (see QUESTION_START). */
+const QUESTION_AFTER_CLAUSE = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:if|so|and|but|then|when|because)\\b.*?[\\s,]${QUESTION_START}`, 'iu');
 export const mayAskUnmarked = (text: string): boolean => MAY_START_QUESTION.test(text) || HEDGED_OPENING.test(text);
 
 /** What a sentence's ideographic share does not count as letters: spaces, punctuation, symbols, numbers. */
@@ -116,9 +126,10 @@ export function sentencesOf(text: string): Sentence[] {
       question,
       ideographic: ideographs * 2 >= letters && ideographs > 0,
       firstWord,
-      leadWord: LEAD_WORD.exec(body)?.[1]?.toLowerCase() ?? '',
+      leadWord: (LEAD_WORD.exec(body) ?? FILLER_LEAD.exec(body))?.[1]?.toLowerCase() ?? '',
       tagOnly: TAG_ONLY.test(body),
       hedged: HEDGES.test(body) || TAG_QUESTION.test(body),
+      asksAfterClause: /[?？]/u.test(body) && QUESTION_AFTER_CLAUSE.test(body),
     });
   }
   return out;
