@@ -69,18 +69,29 @@ function saysClaimNumber(index: PhraseIndex, c: Coverage, message: PreparedMessa
   return false;
 }
 
-/** The numbers a phrase says, however written (see numbersIn); per index, per phrase id, read once. */
-const claimNumbersCache = new WeakMap<PhraseIndex, Map<number, ReadonlySet<string>>>();
-function claimNumbersOf(index: PhraseIndex, phrase: IndexedPhrase): ReadonlySet<string> {
-  let byPhrase = claimNumbersCache.get(index);
-  if (!byPhrase) claimNumbersCache.set(index, (byPhrase = new Map()));
-  let numbers = byPhrase.get(phrase.id);
-  if (!numbers) {
-    numbers = numbersIn(normalizedText(matchedPhrase(index, phrase.id).text));
-    byPhrase.set(phrase.id, numbers);
-  }
-  return numbers;
+/**
+ * `read` of a phrase, read once per index and phrase id, when a cap first asks for it: what the
+ * caps read of a claim (its numbers, its telling terms, …) does not depend on the message.
+ */
+function perPhrase<T>(read: (index: PhraseIndex, phrase: IndexedPhrase) => T): (index: PhraseIndex, phrase: IndexedPhrase) => T {
+  const cache = new WeakMap<PhraseIndex, Map<number, T>>();
+  return (index, phrase) => {
+    let byPhrase = cache.get(index);
+    if (!byPhrase) cache.set(index, (byPhrase = new Map()));
+    let value = byPhrase.get(phrase.id);
+    if (value === undefined) {
+      value = read(index, phrase);
+      byPhrase.set(phrase.id, value);
+    }
+    return value;
+  };
 }
+
+/** A phrase's text as the matcher reads it. */
+const normalizedPhrase = (index: PhraseIndex, phrase: IndexedPhrase): string => normalizedText(matchedPhrase(index, phrase.id).text);
+
+/** The numbers a phrase says, however written (see numbersIn). */
+const claimNumbersOf = perPhrase((index, phrase): ReadonlySet<string> => numbersIn(normalizedPhrase(index, phrase)));
 
 /** Whether the term occurs in the match's window. */
 function inWindow(message: PreparedMessage, term: number, c: Coverage): boolean {
@@ -222,24 +233,13 @@ interface TellingTerms {
   content: number;
   telling: Int32Array;
 }
-/**
- * Per index, per phrase id (read once per phrase, not per message); a Chinese phrase's with places
- * read as everyday words (see PLACES_ZH) under the id's complement.
- */
-const tellingCache = new WeakMap<PhraseIndex, Map<number, TellingTerms>>();
-function tellingTermsOf(index: PhraseIndex, phrase: IndexedPhrase, places: boolean): TellingTerms {
-  let byPhrase = tellingCache.get(index);
-  if (!byPhrase) tellingCache.set(index, (byPhrase = new Map()));
-  const key = places ? ~phrase.id : phrase.id;
-  let found = byPhrase.get(key);
-  if (!found) {
-    found = phrase.ideographic
-      ? chineseTellingTerms(index, normalizedText(matchedPhrase(index, phrase.id).text), places ? EVERYDAY_OR_PLACE_ZH_RE : EVERYDAY_ZH_RE)
-      : englishTellingTerms(index, phrase);
-    byPhrase.set(key, found);
-  }
-  return found;
-}
+const tellingTerms = perPhrase((index, phrase) =>
+  phrase.ideographic ? chineseTellingTerms(index, normalizedPhrase(index, phrase), EVERYDAY_ZH_RE) : englishTellingTerms(index, phrase),
+);
+/** A Chinese phrase's with its places read as everyday words too (see PLACES_ZH). */
+const tellingTermsBesidePlaces = perPhrase((index, phrase) =>
+  phrase.ideographic ? chineseTellingTerms(index, normalizedPhrase(index, phrase), EVERYDAY_OR_PLACE_ZH_RE) : tellingTerms(index, phrase),
+);
 
 function englishTellingTerms(index: PhraseIndex, phrase: IndexedPhrase): TellingTerms {
   const everyday = everydayIds(index);
@@ -273,7 +273,7 @@ function chineseTellingTerms(index: PhraseIndex, text: string, everydayWords: Re
  * with CONTENT_TERMS_TO_CAP or more that count (see TellingTerms).
  */
 function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessage, places: boolean): boolean {
-  const { content, telling } = tellingTermsOf(index, c.phrase, places);
+  const { content, telling } = (places ? tellingTermsBesidePlaces : tellingTerms)(index, c.phrase);
   if (content < CONTENT_TERMS_TO_CAP) return false;
   if (c.phrase.ideographic) return tellingRuns(telling, c, message) <= FEW_CONTENT_FOUND;
   let found = 0;
@@ -395,22 +395,15 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
 /** Shortest stem that counts as another form of a longer one ("defin" of "definit"). */
 const FORM_STEM = 5;
 
-/** A phrase's terms as strings, aligned with its distinct term ids (read once per phrase). */
-const termTextCache = new WeakMap<PhraseIndex, Map<number, Map<number, string>>>();
-function termTextsOf(index: PhraseIndex, phrase: IndexedPhrase): Map<number, string> {
-  let byPhrase = termTextCache.get(index);
-  if (!byPhrase) termTextCache.set(index, (byPhrase = new Map()));
-  let texts = byPhrase.get(phrase.id);
-  if (!texts) {
-    texts = new Map();
-    for (const t of tokenize(normalizedText(matchedPhrase(index, phrase.id).text))) {
-      const id = termIdOf(index, t.term);
-      if (id !== undefined) texts.set(id, t.term);
-    }
-    byPhrase.set(phrase.id, texts);
+/** A phrase's terms as strings, by term id. */
+const termTextsOf = perPhrase((index, phrase) => {
+  const texts = new Map<number, string>();
+  for (const t of tokenize(normalizedPhrase(index, phrase))) {
+    const id = termIdOf(index, t.term);
+    if (id !== undefined) texts.set(id, t.term);
   }
   return texts;
-}
+});
 
 /**
  * Whether every term of the phrase the window lacks is a name said by another of its names
@@ -461,17 +454,7 @@ interface ClaimSides {
   does: Int32Array;
 }
 const NO_SIDES: ClaimSides = { done: new Int32Array(0), does: new Int32Array(0) };
-const sidesCache = new WeakMap<PhraseIndex, Map<number, ClaimSides>>();
-function claimSidesOf(index: PhraseIndex, phrase: IndexedPhrase): ClaimSides {
-  let byPhrase = sidesCache.get(index);
-  if (!byPhrase) sidesCache.set(index, (byPhrase = new Map()));
-  let sides = byPhrase.get(phrase.id);
-  if (!sides) {
-    sides = chineseSides(index, matchedPhrase(index, phrase.id).text);
-    byPhrase.set(phrase.id, sides);
-  }
-  return sides;
-}
+const claimSidesOf = perPhrase((index, phrase) => chineseSides(index, matchedPhrase(index, phrase.id).text));
 
 function chineseSides(index: PhraseIndex, claim: string): ClaimSides {
   // Clauses are read in the claim as written: normalizing drops its punctuation.

@@ -229,19 +229,22 @@ const NEGATED_MODAL = new RegExp(`(?<![a-z0-9])(?:${MODAL_NEGATIONS.map(escape).
 /** After a negated modal, a condition that makes it a threat: "won't pay you unless you forward". */
 const CONDITION_AFTER = /(?<![a-z0-9])(?:unless|until|if you don t|if you do not)(?![a-z0-9])/;
 const CONDITION_REACH = 40;
-/** A claim that denies something itself ("…will no longer be citizens"): a negated modal may retell it. */
-const CLAIM_NEGATES = /(?<![a-z0-9])(?:no|not|never|nobody|nothing|cannot|[a-z]+n t|[a-z]+nt)(?![a-z0-9])/;
-const claimNegatesCache = new WeakMap<Debunk, boolean>();
-/** Whether the debunk's claim or a variant denies something itself (see CLAIM_NEGATES), once per debunk. */
-function claimNegates(d: Debunk | undefined): boolean {
-  if (!d) return false;
-  let negates = claimNegatesCache.get(d);
-  if (negates === undefined) {
-    negates = claimTextsOf(d).some((t) => CLAIM_NEGATES.test(t));
-    claimNegatesCache.set(d, negates);
-  }
-  return negates;
+/** Whether the debunk's claim or a variant holds `pattern`: read once per debunk. */
+function claimSays(pattern: RegExp): (d: Debunk | undefined) => boolean {
+  const cache = new WeakMap<Debunk, boolean>();
+  return (d) => {
+    if (!d) return false;
+    let says = cache.get(d);
+    if (says === undefined) {
+      says = claimTextsOf(d).some((t) => pattern.test(t));
+      cache.set(d, says);
+    }
+    return says;
+  };
 }
+
+/** A claim that denies something itself ("…will no longer be citizens"): a negated modal may retell it. */
+const claimNegates = claimSays(/(?<![a-z0-9])(?:no|not|never|nobody|nothing|cannot|[a-z]+n t|[a-z]+nt)(?![a-z0-9])/);
 
 /**
  * A claim that something prevents, protects from or kills a harm ("Eating garlic prevents
@@ -249,19 +252,9 @@ function claimNegates(d: Debunk | undefined): boolean {
  * negated modal before a word of such a claim denies it only when that word is the preventing
  * one ("garlic won't prevent covid"). Terms as the tokenizer stems them.
  */
-const PREVENTING = /(?<![a-z0-9])(?:prevent|protect|stop|block|kill|cure|guard|shield|immun)[a-z]*(?![a-z0-9])/;
-const PREVENTING_TERMS = /^(?:prevent|protect|stop|block|kill|cure|guard|shield|immun)/;
-const claimPreventsCache = new WeakMap<Debunk, boolean>();
-/** Whether the debunk's claim or a variant says something prevents something (see PREVENTING), once per debunk. */
-function claimPrevents(d: Debunk | undefined): boolean {
-  if (!d) return false;
-  let prevents = claimPreventsCache.get(d);
-  if (prevents === undefined) {
-    prevents = claimTextsOf(d).some((t) => PREVENTING.test(t));
-    claimPreventsCache.set(d, prevents);
-  }
-  return prevents;
-}
+const PREVENTING = '(?:prevent|protect|stop|block|kill|cure|guard|shield|immun)';
+const PREVENTING_TERM = new RegExp(`^${PREVENTING}`);
+const claimPrevents = claimSays(new RegExp(`(?<![a-z0-9])${PREVENTING}[a-z]*(?![a-z0-9])`));
 
 /**
  * A Chinese negation of what a claim says will or can happen, or of anyone doing it: "不会被处罚",
@@ -439,7 +432,7 @@ export function readStance(
     for (const h of hitsOf(NEGATED_MODAL, text)) {
       const word = claimWordAfter(h);
       if (word === undefined || CONDITION_AFTER.test(text.slice(h.end, h.end + CONDITION_REACH)) || claimNegates(debunk)) continue;
-      if (claimPrevents(debunk) && !PREVENTING_TERMS.test(word)) continue;
+      if (claimPrevents(debunk) && !PREVENTING_TERM.test(word)) continue;
       denialHits.push(h);
     }
   }

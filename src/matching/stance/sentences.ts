@@ -112,8 +112,9 @@ export function sentencesOf(text: string): Sentence[] {
     const firstWord = FIRST_WORD.exec(body)?.[1]?.toLowerCase() ?? '';
     const { ideographs, letters } = countLetters(body);
     // "Did he really say that? or is the quote fake" asks twice.
+    const marked = /[?？]/u.test(body);
     const question: boolean =
-      /[?？]/u.test(body) ||
+      marked ||
       FINAL_PARTICLE.test(body) ||
       (previousAsks && firstWord === 'or') ||
       UNMARKED_QUESTION.test(body) ||
@@ -129,7 +130,7 @@ export function sentencesOf(text: string): Sentence[] {
       leadWord: (LEAD_WORD.exec(body) ?? FILLER_LEAD.exec(body))?.[1]?.toLowerCase() ?? '',
       tagOnly: TAG_ONLY.test(body),
       hedged: HEDGES.test(body) || TAG_QUESTION.test(body),
-      asksAfterClause: /[?？]/u.test(body) && QUESTION_AFTER_CLAUSE.test(body),
+      asksAfterClause: marked && QUESTION_AFTER_CLAUSE.test(body),
     });
   }
   return out;
