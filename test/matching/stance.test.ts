@@ -149,6 +149,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"is that how it works?" after the claim', text: `${FIVE_G}?? is that how it works?`, stance: 'question' },
   { given: '"lol this again?"', text: `"${FIVE_G}" lol this again? it's 2024`, stance: 'mock' },
   { given: 'telling others to stop calling it a rumor ("别再说是谣言了")', text: `${HOT_WATER}，别再说是谣言了`, stance: 'spread' },
+  { given: 'a question word ending a sentence without its mark ("…哪天", once spread, and struck)', text: `${HOT_WATER}这个说法是哪天出来的`, stance: 'question' },
+  { given: 'a rhetorical "怕什么" (not a question word that asks)', text: `${HOT_WATER}，怕什么`, stance: 'spread' },
   { given: '"你们看没看到" telling the news', text: `对了你们看没看到那个新闻，${HOT_WATER}，太神奇了`, stance: 'spread' },
 ];
 

@@ -54,6 +54,12 @@ const TAG_QUESTION = /(?:^|[\s,，])(?:legit|true|real|for real|really|right|fr|
 const HEDGED_OPENING = /^[\s\p{P}\p{S}]*(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b.*\b(?:really|actually)\b/iu;
 const FINAL_PARTICLE = /[吗][\s\p{P}\p{S}]*$/u;
 /**
+ * A Chinese question word near the end of a sentence that has no mark: chat often leaves the "？"
+ * out ("香港理工大学的毕业典礼在哪天", "日本的检测试剂盒在哪能买到"), and such a sentence asks as
+ * one with the mark does.
+ */
+const FINAL_QUESTION_WORD = /(?:哪|几[点号天月个次]|多少|多久)[^，。！？!?；;\n]{0,6}[\s\p{P}\p{S}]*$/u;
+/**
  * An English sentence built as a question, which chat often sends without its mark: "do i have to
  * forward the msg to 10 ppl", "is it true 5G spreads covid". Not "do this test every morning":
  * after "do", only a person asks.
@@ -64,7 +70,9 @@ const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*${QUESTION_START}`, 'iu
 const MAY_START_QUESTION = new RegExp(`(?:^|[\\s\\p{P}\\p{S}])${QUESTION_START}`, 'iu');
 /** A lead-in clause ("if …", "so …"), then a question built as one (see QUESTION_START). */
 const QUESTION_AFTER_CLAUSE = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:if|so|and|but|then|when|because)\\b.*?[\\s,]${QUESTION_START}`, 'iu');
-export const mayAskUnmarked = (text: string): boolean => MAY_START_QUESTION.test(text) || HEDGED_OPENING.test(text);
+/** Any Chinese question word: a sentence may end on one (see FINAL_QUESTION_WORD). */
+const QUESTION_WORD_ZH = /哪|几[点号天月个次]|多少|多久/u;
+export const mayAskUnmarked = (text: string): boolean => MAY_START_QUESTION.test(text) || HEDGED_OPENING.test(text) || QUESTION_WORD_ZH.test(text);
 
 /** What a sentence's ideographic share does not count as letters: spaces, punctuation, symbols, numbers. */
 const NOT_LETTER = /[\s\p{P}\p{S}\p{N}]/u;
@@ -116,6 +124,7 @@ export function sentencesOf(text: string): Sentence[] {
     const question: boolean =
       marked ||
       FINAL_PARTICLE.test(body) ||
+      FINAL_QUESTION_WORD.test(body) ||
       (previousAsks && firstWord === 'or') ||
       UNMARKED_QUESTION.test(body) ||
       HEDGED_OPENING.test(body);
