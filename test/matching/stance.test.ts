@@ -167,6 +167,21 @@ describe('stance: a claim that something prevents a harm, retold with the harm n
   });
 });
 
+describe('stance: a Chinese claim denied with 没有', () => {
+  const seats = debunk({ id: 'subway-seats', claim: '北京地铁的座椅都拆了，为了让大家保持距离', lang: 'zh' });
+  const mask = debunk({ id: 'mask-river', claim: '一女子不戴口罩被民警拦下后翻过护栏跳河', lang: 'zh' });
+  const withClaims = createMatcher([...ALL_DEBUNKS, seats, mask]);
+  it.each([
+    { given: '"没有" before the claim\'s verb (once read as spreading, and struck)', text: '北京地铁没有拆座椅，别传了', id: seats.id, stance: 'refute' },
+    { given: '"没有" about something else, after the claim', text: '北京地铁的座椅都拆了，为了让大家保持距离，我没有骗你', id: seats.id, stance: 'spread' },
+    { given: '"没戴" retelling the claim\'s own "不戴"', text: '那个女的没戴口罩被民警拦下，翻过护栏就跳河了', id: mask.id, stance: 'spread' },
+  ])('GIVEN $given THEN the stance is $stance', ({ text, id, stance }) => {
+    const r = withClaims.match(text);
+    expect(r.matches[0]?.debunkId).toBe(id);
+    expect(r.stance).toBe(stance);
+  });
+});
+
 describe('stance: a question about something else', () => {
   // Regression (bench chatter): a question between two parts of the claim was read as asking about it.
   const pills = debunk({ id: 'walmart-pills', claim: 'Chocolate bars sold at Walmart in Stockholm contain sleeping pills', lang: 'en' });

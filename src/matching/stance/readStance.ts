@@ -88,13 +88,19 @@ const MAY_ASK = /[?？吗]/u;
  * Negations that turn a refutation cue around: "这不是什么谣言", "this isn't a hoax", "not fake"
  * spread the rumor. They count within a few characters (Chinese) or words (English) before it.
  */
-const CHINESE_NEGATED = /不是|并非|绝非|不算|没有|可不是/u;
+const CHINESE_NEGATED_ALL = /不是|并非|绝非|不算|没有|可不是/gu;
 const ENGLISH_NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'isn', 'aren', 'wasn', 'weren', 'ain', 'nothing', 'hardly']);
 const CHINESE_REACH = 4;
 const ENGLISH_REACH = 3;
 
-function isNegated(text: string, at: number): boolean {
-  if (CHINESE_NEGATED.test(text.slice(Math.max(0, at - CHINESE_REACH - 1), at))) return true;
+/**
+ * Whether a cue at `at` is negated ("不是谣言", "not fake"). `crossesClause(from, to)`: whether the
+ * message breaks a clause between those offsets of `text` (the normalized text has lost its
+ * punctuation): "北京地铁没有拆座椅，别传了" denies, then refutes; its 没有 does not negate 别传.
+ */
+function isNegated(text: string, at: number, crossesClause: (from: number, to: number) => boolean): boolean {
+  const from = Math.max(0, at - CHINESE_REACH - 1);
+  for (const m of text.slice(from, at).matchAll(CHINESE_NEGATED_ALL)) if (!crossesClause(from + m.index, at)) return true;
   const words = text.slice(Math.max(0, at - 40), at).split(' ').filter(Boolean).slice(-ENGLISH_REACH);
   // "no" negates only the word after it ("this is no hoax"): "Sadly no, there's no evidence" answers.
   return words.some((w, i) => ENGLISH_NEGATION_WORDS.has(w) && (w !== 'no' || i === words.length - 1));
@@ -256,6 +262,35 @@ const PREVENTING = '(?:prevent|protect|stop|block|kill|cure|guard|shield|immun)'
 const PREVENTING_TERM = new RegExp(`^${PREVENTING}`);
 const claimPrevents = claimSays(new RegExp(`(?<![a-z0-9])${PREVENTING}[a-z]*(?![a-z0-9])`));
 
+/** Punctuation that ends a clause, in the message as written. */
+const CLAUSE_BREAK = /[，,。！!？?；;\n]/u;
+/** "没有" or "没" (see the denial hits). */
+const NOT_DONE = /没有?/gu;
+const IDEOGRAPH = /^\p{Script=Han}$/u;
+const claimSaysNo = claimSays(/没/u);
+/** A negation right before a character: "不" of "不戴口罩". */
+const NEGATES_NEXT = /[不没未无别非]/u;
+const claimCharactersCache = new WeakMap<Debunk, ReadonlySet<string>>();
+/**
+ * Whether `ch` is a Chinese character the debunk's claim or a variant says without a negation
+ * right before it, read once per debunk.
+ */
+function claimAffirms(d: Debunk | undefined, ch: string): boolean {
+  if (!d || !IDEOGRAPH.test(ch)) return false;
+  let chars = claimCharactersCache.get(d);
+  if (!chars) {
+    const affirmed = new Set<string>();
+    const negated = new Set<string>();
+    for (const t of claimTextsOf(d)) {
+      for (let i = 0; i < t.length; i++) if (IDEOGRAPH.test(t[i]!)) (i > 0 && NEGATES_NEXT.test(t[i - 1]!) ? negated : affirmed).add(t[i]!);
+    }
+    for (const n of negated) affirmed.delete(n);
+    chars = affirmed;
+    claimCharactersCache.set(d, chars);
+  }
+  return chars.has(ch);
+}
+
 /**
  * A Chinese negation of what a claim says will or can happen, or of anyone doing it: "不会被处罚",
  * "不犯法", "不违法", "没人管", "没有…". Not every 不 or 没: "为了不让大家出门", "没躲过", "进不了" negate
@@ -363,6 +398,7 @@ export function readStance(
 ): StanceReading {
   const text = message.normalized;
   const hasChinese = MAY_HOLD_CHINESE.test(text);
+  const crossesClause = (from: number, to: number) => CLAUSE_BREAK.test(message.text.slice(message.origin[from] ?? 0, message.origin[to] ?? 0));
   // Only a sentence that asks is read below; without a question mark, 吗 or a question phrase
   // ("does anyone know") none does, and the message is not split at all.
   let split: Sentence[] | undefined;
@@ -422,12 +458,20 @@ export function readStance(
   const refuteHits = hitsOf(REFUTE_RE, text);
   if (hasChinese && !claimTexts().some((t) => UNRELATED.test(t))) appendAll(refuteHits, hitsOf(UNRELATED_ALL, text));
   const refute = withoutClaimWords(refuteHits, claimTexts, inSpan).filter(
-    (h) => !isNegated(text, h.at) && !insideDistrust(h) && !asked(h) && !insideQuestion(h) && !uselessToo(text, h),
+    (h) => !isNegated(text, h.at, crossesClause) && !insideDistrust(h) && !asked(h) && !insideQuestion(h) && !uselessToo(text, h),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
   const opening = OPENING_DENIAL.exec(message.text) ?? answeredNo(sentences());
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
   const denialHits = hitsOf(DENIAL_RE, text);
+  // "没有" or "没" right before a character of the claim, in the same clause, denies it was done
+  // ("北京地铁没有拆座椅" against "北京地铁的座椅都拆了"), unless the claim says 没 itself
+  // ("根本没人管") or negates that character ("没戴口罩" retells "一女子不戴口罩…").
+  if (span && hasChinese && !claimSaysNo(debunk)) {
+    for (const h of hitsOf(NOT_DONE, text)) {
+      if (claimAffirms(debunk, text[h.end] ?? '') && !crossesClause(h.at, h.end)) denialHits.push(h);
+    }
+  }
   if (span && MAY_HOLD_LATIN.test(text)) {
     for (const h of hitsOf(NEGATED_MODAL, text)) {
       const word = claimWordAfter(h);
