@@ -5,7 +5,7 @@ import { refutationCues } from './refutationOf.js';
 import { readStance } from './stance/readStance.js';
 import { explainMatch, measureCoverage, warmPhrases, warmTerms, type Coverage } from './rescore.js';
 import { Accumulator, retrieve } from './retrieve.js';
-import { FEWEST_TERMS_TO_MATCH, mayMatch, scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
+import { asksAboutSomethingElse, FEWEST_TERMS_TO_MATCH, mayMatch, scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
 import type { CandidateFeatures, Matcher, MatchOptions, MessageMatch, RankedClaim } from './types.js';
 
 /**
@@ -51,7 +51,7 @@ const NO_STANCE = { stance: 'spread', cues: [] as string[] } as const;
 
 /**
  * The score of a question that names only what a claim is about and does not ask whether anything
- * is true (see ScoredCandidate.topicOnly): below the default `suggest`, so it is not even logged.
+ * is true (see asksAboutSomethingElse): below the default `suggest`, so it is not even logged.
  */
 const TOPIC_QUESTION_SCORE = 0.35;
 
@@ -136,7 +136,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       const extra = refutationCues(message, debunks, isClaimTerm, termCache);
       const stanceOf = (k: number) => readStance(message, debunks[k], matches[k]!.explanation, extra, (term) => isClaimTerm(debunks[k]!, term));
       let reading = stanceOf(0);
-      if (reading.stance === 'question' && !reading.asksIfTrue && best[0]!.topicOnly) {
+      if (reading.stance === 'question' && !reading.asksIfTrue && asksAboutSomethingElse(index, message, best[0]!)) {
         // A question about what the claim is about, not whether it is true: "周末去顾村公园看樱花吗？"
         // does not carry "上海顾村公园发生了雷击事件", and is not answered with its refutation.
         matches[0]!.score = Math.min(matches[0]!.score, TOPIC_QUESTION_SCORE);

@@ -357,12 +357,37 @@ export interface ScoredCandidate {
   order: number;
   /** Ranking relevance: BM25 relative to the best candidate, plus coverage. */
   relevance: number;
-  /**
-   * The message names what the claim is about (its names, a place, one word more) without what
-   * it claims: "周末去顾村公园看樱花吗？" against "上海顾村公园发生了雷击事件". A question that
-   * does so asks about something else unless it asks whether something is true (see matcher).
-   */
-  topicOnly: boolean;
+  /** How the score was reached, for asksAboutSomethingElse. */
+  reached: ScoreReached;
+}
+
+/**
+ * How a candidate's score was reached: not scored, capped as a names-only piece, above every cap,
+ * capped at SHORT_PART_SCORE, or at most SHORT_PART_SCORE as the verifier gave it.
+ */
+type ScoreReached = 'none' | 'namesOnly' | 'above' | 'capped' | 'below';
+
+/**
+ * Whether the message names what the claim is about (its names, a place, one word more) without
+ * what it claims: "周末去顾村公园看樱花吗？" against "上海顾村公园发生了雷击事件". A question that
+ * does so asks about something else unless it asks whether something is true (see matcher). Read
+ * only for a question's best match: the telling terms it needs cost the first message that
+ * reaches a claim time, and most messages do not ask.
+ */
+export function asksAboutSomethingElse(index: PhraseIndex, message: PreparedMessage, s: ScoredCandidate): boolean {
+  const c = s.coverage;
+  switch (s.reached) {
+    case 'none':
+      return false;
+    case 'namesOnly':
+      return !saysClaimNumber(index, c, message);
+    case 'above':
+      return asksAboutTopic(index, c, message, false);
+    case 'capped':
+      return asksAboutTopic(index, c, message, topicOnly(index, c, message));
+    case 'below':
+      return s.score >= TOPIC_READ_FROM && asksAboutTopic(index, c, message, topicOnly(index, c, message));
+  }
 }
 
 /**
@@ -523,32 +548,30 @@ function namesOnly(index: PhraseIndex, c: Coverage, message: PreparedMessage): b
 }
 
 /**
- * Scores from which a match is checked for naming only what its claim is about (`topicOnly` of
- * ScoredCandidate): the least score the matcher reports at all.
+ * Scores from which a match is checked for naming only what its claim is about (see
+ * asksAboutSomethingElse): the least score the matcher reports at all.
  */
 const TOPIC_READ_FROM = 0.35;
 
 /**
  * The verifier's score of a candidate that shares enough terms, within the names-only cap, above
- * the near-copy floor, and at most SHORT_PART_SCORE when it says only part of the claim; and
- * whether it names only what the claim is about.
+ * the near-copy floor, and at most SHORT_PART_SCORE when it says only part of the claim; and how
+ * it was reached.
  */
-function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): { score: number; topicOnly: boolean } {
+function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): { score: number; reached: ScoreReached } {
   const verified = verify(features, c.phrase.ideographic);
-  if (namesOnly(index, c, message)) return { score: Math.min(NAMES_ONLY_SCORE, verified), topicOnly: !saysClaimNumber(index, c, message) };
+  if (namesOnly(index, c, message)) return { score: Math.min(NAMES_ONLY_SCORE, verified), reached: 'namesOnly' };
   const score = Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
-  // The caps matter only above SHORT_PART_SCORE: below, the message is not read again, except
-  // for naming only the claim's topic when the match would be reported.
+  // The caps matter only above SHORT_PART_SCORE: below, the message is not read again.
   if (score > SHORT_PART_SCORE) {
     let topic: boolean | undefined;
     const isTopicOnly = () => (topic ??= topicOnly(index, c, message));
-    const capped = saysOnlyPart(index, c, message, features, isTopicOnly);
-    return { score: capped ? SHORT_PART_SCORE : score, topicOnly: asksAboutTopic(index, c, message, capped && isTopicOnly()) };
+    return saysOnlyPart(index, c, message, features, isTopicOnly) ? { score: SHORT_PART_SCORE, reached: 'capped' } : { score, reached: 'above' };
   }
-  return { score, topicOnly: score >= TOPIC_READ_FROM && asksAboutTopic(index, c, message, topicOnly(index, c, message)) };
+  return { score, reached: 'below' };
 }
 
-const NOT_SCORED = { score: 0, topicOnly: false } as const;
+const NOT_SCORED = { score: 0, reached: 'none' } as const;
 /** What a candidate carries when its features are not asked for. */
 const NO_FEATURES = new Float64Array(0);
 /** The features of the candidate being scored when they are not asked for. */
@@ -583,7 +606,7 @@ export function scoreCandidates(
   return covered.map((c, i) => {
     const ideographic = c.phrase.ideographic;
     const ruledOut = tooFewShared(c.window, c.phrase);
-    if (ruledOut && !allFeatures) return { coverage: c, features: NO_FEATURES, ideographic, ruledOut, score: 0, order: 0, relevance: relevance[i]!, topicOnly: false };
+    if (ruledOut && !allFeatures) return { coverage: c, features: NO_FEATURES, ideographic, ruledOut, score: 0, order: 0, relevance: relevance[i]!, reached: 'none' };
     const features = matchFeatures(
       index,
       message,
@@ -595,7 +618,7 @@ export function scoreCandidates(
       },
       block ? block.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT) : scratch,
     );
-    const { score, topicOnly } = ruledOut ? NOT_SCORED : scoreOf(index, c, message, features);
-    return { coverage: c, features: block ? features : NO_FEATURES, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]!, topicOnly };
+    const { score, reached } = ruledOut ? NOT_SCORED : scoreOf(index, c, message, features);
+    return { coverage: c, features: block ? features : NO_FEATURES, ideographic, ruledOut, score, order: features[ORDER]!, relevance: relevance[i]!, reached };
   });
 }
