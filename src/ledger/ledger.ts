@@ -12,6 +12,8 @@ import { ChainVerifier, type ChainCheck } from './verifyChain.js';
  * hashing between two turns of the event loop, and a bounded amount of memory.
  */
 export const CHAIN_PAGE = 1000;
+/** Pages an export asks the store for ahead of the one it works on (see storedEntryPages). */
+const READ_AHEAD = 2;
 /** Writers racing for one group's head give up after this many lost rounds (never in practice). */
 const MAX_ATTEMPTS = 1000;
 /** Longest pause after a lost race, in ms. */
@@ -188,21 +190,29 @@ export class Ledger {
         const kept = hashes.length > 0 ? textsOf(hashes, this.now()) : undefined;
         // Texts not taken (the caller stopped) must not become unhandled rejections.
         kept?.catch(() => undefined);
-        return { ...items, entries, kept };
+        const more = items.items.length === CHAIN_PAGE && items.last > after && items.last < end.end;
+        return { ...items, entries, kept, more };
       });
       // Pages not taken (the caller stopped) must not become unhandled rejections.
       page.catch(() => undefined);
       return page;
     };
-    let next = end.end > 0 ? read(0) : undefined;
-    let after = 0;
-    while (next) {
-      const page = await next;
+    type Page = Awaited<ReturnType<typeof read>>;
+    /** The page after `before`, asked for as soon as `before` is in (undefined after the last). */
+    const after = (before: Promise<Page | undefined>): Promise<Page | undefined> => {
+      const page = before.then((p) => (p?.more ? read(p.last) : undefined));
+      page.catch(() => undefined);
+      return page;
+    };
+    // READ_AHEAD pages are asked for ahead of the one worked on, each as soon as the one before it
+    // is in, so the store always has the next read to do.
+    const ahead: Promise<Page | undefined>[] = [];
+    if (end.end > 0) for (let i = 0; i < READ_AHEAD; i++) ahead.push(i === 0 ? read(0) : after(ahead[i - 1]!));
+    while (ahead.length > 0) {
+      const page = await ahead.shift()!;
+      if (!page) break;
       const { entries, kept } = page;
-      const more = page.items.length === CHAIN_PAGE && page.last > after && page.last < end.end;
-      after = page.last;
-      // The next page is read while this one is worked on.
-      next = more ? read(after) : undefined;
+      if (page.more) ahead.push(after(ahead.at(-1) ?? Promise.resolve(page)));
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (page.items.length === 0) continue;
       if (observe) {
