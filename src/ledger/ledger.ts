@@ -1,6 +1,6 @@
 import { KeyedLock } from '../lib/keyedLock.js';
 import type { SignedCheckpoint } from './checkpoints/signedCheckpoint.js';
-import type { ChainEnd, ChainPage, KeptText, LedgerBackend, ReaderSource } from './ledgerBackend.js';
+import type { ChainEnd, KeptText, LedgerBackend, ReaderSource } from './ledgerBackend.js';
 import { nextEntry, type LedgerEntry } from './ledgerEntry.js';
 import type { LedgerRecord } from './ledgerRecord.js';
 import { DEFAULT_TEXT_DAYS, hashesWithoutText, joinMessageTexts, splitMessageText } from './messageText.js';
@@ -12,24 +12,12 @@ import { ChainVerifier, type ChainCheck } from './verifyChain.js';
  * hashing between two turns of the event loop, and a bounded amount of memory.
  */
 export const CHAIN_PAGE = 1000;
-/**
- * Pages a pass through the chain asks the store for ahead of the one it works on, each with its
- * texts, as soon as the page before is in (see storedEntryPages).
- */
-const READ_AHEAD = 2;
-
 /** Writers racing for one group's head give up after this many lost rounds (never in practice). */
 const MAX_ATTEMPTS = 1000;
 /** Longest pause after a lost race, in ms. */
 const MAX_BACKOFF_MS = 20;
 /** Texts past their time are removed at most this often (one indexed DELETE), in ms. */
 const PURGE_EVERY_MS = 60 * 60 * 1000;
-
-/** A page as storedEntryPages reads it: the storage, the entries in range, their texts on the way. */
-interface StoredPage extends ChainPage {
-  entries: LedgerEntry[];
-  kept: Promise<Map<string, string>> | undefined;
-}
 
 /** The signed checkpoints a ledger checks its chains against. */
 export interface CheckpointSource {
@@ -193,25 +181,8 @@ export class Ledger {
     // while the caller works on the page before (asked for only once the caller took that page,
     // the texts were a wait of their own on every page). The texts are read through one reader for
     // the whole pass, which a store may use to find them faster (see textsInOrder).
-    /** Pages asked for and not yet taken, in chain order: at most READ_AHEAD. */
-    const ahead: Promise<StoredPage>[] = [];
-    /** Where the next page to ask for begins, once the page before it is in (undefined meanwhile, and after the last). */
-    let following: number | undefined = end.end > 0 ? 0 : undefined;
-    const askMore = () => {
-      if (following === undefined || ahead.length >= READ_AHEAD) return;
-      const after = following;
-      following = undefined;
-      ahead.push(read(after));
-    };
-    const read = (after: number): Promise<StoredPage> => {
+    const read = (after: number) => {
       const page = this.backend.readPage(groupId, after, end.end, CHAIN_PAGE).then((items) => {
-        if (items.items.length === CHAIN_PAGE && items.last > after && items.last < end.end) {
-          following = items.last;
-          // The next page is asked for before this one's texts, so that the store reads both
-          // in one go and they come back in the same turn of the event loop (asked for after
-          // them, a csv export of 200,000 entries waited 1.0 s in all for pages and texts, 0.4 s so).
-          askMore();
-        }
         const entries = items.items.filter((e): e is LedgerEntry => !isDamaged(e) && inRange(e, range));
         const hashes = texts ? hashesWithoutText(entries) : [];
         const kept = hashes.length > 0 ? textsOf(hashes, this.now()) : undefined;
@@ -223,17 +194,22 @@ export class Ledger {
       page.catch(() => undefined);
       return page;
     };
-    askMore();
-    while (ahead.length > 0) {
-      const page = await ahead.shift()!;
-      askMore();
+    let next = end.end > 0 ? read(0) : undefined;
+    let after = 0;
+    while (next) {
+      const page = await next;
       const { entries, kept } = page;
+      const more = page.items.length === CHAIN_PAGE && page.last > after && page.last < end.end;
+      after = page.last;
+      // The next page is read while this one is worked on.
+      next = more ? read(after) : undefined;
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (page.items.length === 0) continue;
       observe?.(page.items);
       // What the observer did (hashing a page, to verify it) and what the caller does with the
       // page are two turns of the event loop, not one twice as long; and without an observer, the
-      // store's reads (each a turn to come back) keep up with a caller that works fast.
+      // reads of the next page and its texts (each a turn of the event loop to come back) keep up
+      // with a caller that works fast.
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (entries.length > 0) yield { entries, texts: kept ? await kept : none };
     }

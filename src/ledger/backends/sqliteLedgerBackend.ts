@@ -207,51 +207,29 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
     textsInOrder(groupId) {
       /** The rowid of the latest text found: the next page's texts come after it. */
       let position: number | undefined;
-      /**
-       * Texts asked for by calls still under way (an export asks for the next page's texts before
-       * this page's came back): theirs come before the next call's, whose run reaches past them.
-       */
-      let pending = 0;
-      /** The first call while under way: the calls after it wait to know where its texts were. */
-      let first: Promise<unknown> | undefined;
-      const read = async (hashes: readonly string[], now: Date) => {
+      return async (hashes, now) => {
         const found = new Map<string, string>();
         let last = position ?? 0;
         if (position !== undefined && hashes.length > 0) {
-          const wanted = [...new Set(hashes)];
-          const before = pending;
-          pending += wanted.length;
-          try {
-            // A run of rowids a few times the texts asked for, so that a run that holds none of
-            // them (the chain's texts were written elsewhere) costs about as much as the lookups;
-            // `+group_id` keeps SQLite on the rowids (by the group's index it read all its texts).
-            // Only the rows asked for come back: SQLite leaves out the others (a list it makes
-            // once per run), which node-sqlite3 would otherwise make into objects for nothing.
-            const rows = await exclusive(`read message texts of group ${groupId}`, () =>
-              db.reused<{ id: number; hash: string; text: string }>(
-                `SELECT rowid AS id, hash, text FROM ${textTable} WHERE rowid > ? AND rowid <= ? AND +group_id = ? AND keep_until > ? AND hash IN (SELECT value FROM json_each(?))`,
-                [position, position! + RUN_PER_TEXT * (before + wanted.length), groupId, now.getTime(), JSON.stringify(wanted)],
-              ),
-            );
-            for (const r of rows) {
-              found.set(r.hash, r.text);
-              if (r.id > last) last = r.id;
-            }
-          } finally {
-            pending -= wanted.length;
+          const wanted = new Set(hashes);
+          // A run of rowids a few times the texts asked for, so that a run that holds none of them
+          // (the chain's texts were written elsewhere) costs about as much as the lookups;
+          // `+group_id` keeps SQLite on the rowids (by the group's index it read all its texts).
+          const rows = await exclusive(`read message texts of group ${groupId}`, () =>
+            db.reused<{ id: number; hash: string; text: string }>(
+              `SELECT rowid AS id, hash, text FROM ${textTable} WHERE rowid > ? AND rowid <= ? AND +group_id = ? AND keep_until > ?`,
+              [position, position! + RUN_PER_TEXT * wanted.size, groupId, now.getTime()],
+            ),
+          );
+          for (const r of rows) {
+            if (!wanted.has(r.hash)) continue;
+            found.set(r.hash, r.text);
+            if (r.id > last) last = r.id;
           }
         }
         const missing = found.size === 0 ? hashes : hashes.filter((h) => !found.has(h));
         if (missing.length > 0) last = Math.max(last, await textsByHash(groupId, missing, now, found));
-        // Calls come back in the order they were made; one made before the one that came back
-        // last may have started further back.
-        position = Math.max(position ?? 0, last);
-        return found;
-      };
-      return (hashes, now) => {
-        if (position === undefined && first) return first.then(() => read(hashes, now));
-        const found = read(hashes, now);
-        if (position === undefined) first = found.catch(() => undefined);
+        position = last;
         return found;
       };
     },
