@@ -205,12 +205,12 @@ export class Ledger {
       next = more ? read(after) : undefined;
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (page.items.length === 0) continue;
-      observe?.(page.items);
-      // What the observer did (hashing a page, to verify it) and what the caller does with the
-      // page are two turns of the event loop, not one twice as long; and without an observer, the
-      // reads of the next page and its texts (each a turn of the event loop to come back) keep up
-      // with a caller that works fast.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (observe) {
+        observe(page.items);
+        // What the observer did (hashing a page, to verify it) and what the caller does with the
+        // page are two turns of the event loop, not one twice as long.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       if (entries.length > 0) yield { entries, texts: kept ? await kept : none };
     }
   }
