@@ -68,8 +68,11 @@ const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will
 const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*${QUESTION_START}`, 'iu');
 /** Whether some sentence of `text` may be such a question: worth splitting the message for. */
 const MAY_START_QUESTION = new RegExp(`(?:^|[\\s\\p{P}\\p{S}])${QUESTION_START}`, 'iu');
-/** A lead-in clause ("if …", "so …"), then a question built as one (see QUESTION_START). */
-const QUESTION_AFTER_CLAUSE = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:if|so|and|but|then|when|because)\\b.*?[\\s,]${QUESTION_START}`, 'iu');
+/** A lead-in clause ("if …", "so …"), then a question built as one (see QUESTION_START), or asking how or why. */
+const QUESTION_AFTER_CLAUSE = new RegExp(
+  `^[\\s\\p{P}\\p{S}]*(?:if|so|and|but|then|when|because)\\b.*?[\\s,](?:${QUESTION_START}|(?:how|why|what|where|who) (?:do|does|did|is|are|was|were|can|could|would|will|has|have)\\b)`,
+  'iu',
+);
 /** Any Chinese question word: a sentence may end on one (see FINAL_QUESTION_WORD). */
 const QUESTION_WORD_ZH = /哪|几[点号天月个次]|多少|多久/u;
 export const mayAskUnmarked = (text: string): boolean => MAY_START_QUESTION.test(text) || HEDGED_OPENING.test(text) || QUESTION_WORD_ZH.test(text);

@@ -12,6 +12,7 @@ export const REFUTE = {
     '编的', '编造', '捏造', 'p的', 'p图', '合成的', '拼接', '旧视频', '老视频', '旧闻', '老图', '旧图', '没这回事', '没有这回事',
     '不存在', '子虚乌有', '不靠谱', '乱配', '张冠李戴', '断章取义', '以官方', '看官方', '官方说法为准', '已经辟谣', '被骗了', '别被',
     '不对', '不是最近', '是旧的', '乱来', '乱写', '所谓', '这是错的', '是错误的', '说法是错的', '完全错误', '没有科学依据', '没有依据',
+    '没有任何科学依据', '没有任何依据', '没有任何根据', '毫无科学依据', '毫无依据', '毫无根据', '没有根据',
     // It does not work: "盐水漱口预防新冠？没用的", "这种说法根本站不住脚".
     '没用的', '没啥用', '没什么用', '不管用', '站不住脚', '没有常识', '没常识', '没有科学常识', '缺乏常识',
   ],
@@ -73,6 +74,7 @@ export const MOCK = {
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
     'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
+    'next they ll say', 'next they will say', 'next you ll say', 'next you ll tell me',
     'will believe anything', 'believe anything these days', 'dumbest thing', 'stupidest thing', 'dumbest claim', 'i give up',
     'still believes', 'still thinks', 'actually believes', 'really believes', 'whatever will i do', 'sounds fishy', 'seems fishy', 'smells fishy', 'sounds sketchy',
     'sounds dodgy', 'not this again', 'lol this again', 'lmao this again', 'oh this again', 'this old one again',
