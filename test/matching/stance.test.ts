@@ -150,6 +150,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"lol this again?"', text: `"${FIVE_G}" lol this again? it's 2024`, stance: 'mock' },
   { given: 'telling others to stop calling it a rumor ("别再说是谣言了")', text: `${HOT_WATER}，别再说是谣言了`, stance: 'spread' },
   { given: 'a question word ending a sentence without its mark ("…哪天", once spread, and struck)', text: `${HOT_WATER}这个说法是哪天出来的`, stance: 'question' },
+  { given: '"Any evidence that …?"', text: `Any evidence that ${FIVE_G}?`, stance: 'question' },
+  { given: '"…, anyone tried?" tagged on', text: 'got an email saying Bill Gates will pay you for forwarding this email, anyone tried?', stance: 'question', id: DEBUNKS.gatesEmail.id },
   { given: '"没有任何科学依据"', text: `${HOT_WATER}这种说法没有任何科学依据`, stance: 'refute' },
   { given: '"next they\'ll say …" (sarcasm)', text: `lmao ${FIVE_G}, next they'll say wifi gives you the flu`, stance: 'mock' },
   { given: 'a "how …?" after an "if" clause (no strike)', text: `If ${FIVE_G} then how did Iran get it with no 5G?`, stance: 'question' },

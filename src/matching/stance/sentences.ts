@@ -48,8 +48,8 @@ const TAG_ONLY = new RegExp(
   'iu',
 );
 const HEDGES = /\b(?:really|actually)\b/i;
-/** A question tagged on at the end: "… tests for covid, legit?", "…, right?", "…, true?". */
-const TAG_QUESTION = /(?:^|[\s,，])(?:legit|true|real|for real|really|right|fr|is it|is that true)\s*[?？]+[\s\p{P}\p{S}]*$/iu;
+/** A question tagged on at the end: "… tests for covid, legit?", "…, right?", "…, anyone tried?". */
+const TAG_QUESTION = /(?:^|[\s,，])(?:legit|true|real|for real|really|right|fr|is it|is that true|(?:anyone|anybody)(?: [a-z]+){0,2})\s*[?？]+[\s\p{P}\p{S}]*$/iu;
 /** An English sentence opened as a question and hedged, asking without its mark: "does 5G really spread …". */
 const HEDGED_OPENING = /^[\s\p{P}\p{S}]*(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b.*\b(?:really|actually)\b/iu;
 const FINAL_PARTICLE = /[吗][\s\p{P}\p{S}]*$/u;

@@ -130,7 +130,7 @@ export const OPENING_DENIAL =
 /** Words that open an English question ("did he really …?", "is the video …?"). */
 export const QUESTION_OPENERS: readonly string[] = [
   'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'who', 'what',
-  'where', 'when', 'why', 'how', 'wait', 'heard', 'anyone', 'anybody',
+  'where', 'when', 'why', 'how', 'wait', 'heard', 'anyone', 'anybody', 'any',
 ];
 
 /**
