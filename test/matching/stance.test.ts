@@ -93,6 +93,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a Chinese claim retold as protection ("不会被传染")', text: '天天喝热水就可以杀死新冠病毒，不会被传染，我们全家都在喝', stance: 'spread' },
   { given: 'a negative claim retold with another denial word ("根本不会")', text: '在网上传谣言根本不会被处罚的，放心发', stance: 'spread', id: NEVER_PUNISHED.id },
   { given: 'a negative claim denied ("不是没人管")', text: '网上传谣言不是没人管，会被处罚的', stance: 'refute', id: NEVER_PUNISHED.id },
+  { given: 'a rhetorical "怎么可能有人管" retelling "没人管" (once read as refuting)', text: '网上传个谣言而已，怎么可能有人管，又不会被处罚', stance: 'spread', id: NEVER_PUNISHED.id },
   { given: 'a rhetorical "怎么会犯法" retelling "不犯法"', text: '只是在群里转发一下而已，又不是我编的，怎么会犯法', stance: 'spread', id: FORWARDING.id },
   { given: 'a negative claim stated the other way round with another modal ("要被处罚")', text: '在网上传谣是要被处罚的，别不当回事', stance: 'refute', id: NEVER_PUNISHED.id },
   { given: '"Is that a thing?" after the claim told', text: `Someone said ${FIVE_G}?? Is that a thing?`, stance: 'question' },

@@ -301,11 +301,11 @@ const CLAIM_NEGATION = /(?<!会|能|是|有|用|算|犯|必|违)(?:不(?=会|能
 const MODALS = '会能可必';
 /** Any negation in the few characters before a predicate. */
 const CHINESE_NEGATION = /[不没无非未别]/u;
-/** A rhetorical question that denies: "怎么会犯法", "哪会被处罚". */
+/** A rhetorical question that denies: "怎么会犯法", "哪会被处罚", "怎么可能有人管". */
 const RHETORICAL_WORDS = ['怎么会', '怎么可能', '怎会', '哪会', '哪能', '哪里会'].map((w) => normalizedText(w));
-const RHETORICAL = new RegExp(`(?:${RHETORICAL_WORDS.join('|')})$`, 'u');
-/** Characters before a predicate read for RHETORICAL: its longest word. */
-const RHETORICAL_REACH = Math.max(...RHETORICAL_WORDS.map((w) => w.length));
+const RHETORICAL = new RegExp(`(?:${RHETORICAL_WORDS.join('|')})有?$`, 'u');
+/** Characters before a predicate read for RHETORICAL: its longest word, and 有. */
+const RHETORICAL_REACH = Math.max(...RHETORICAL_WORDS.map((w) => w.length)) + 1;
 const IDEOGRAPHS = /^[\u4e00-\u9fff]{2}$/u;
 /** Characters before a predicate within which a negation negates it. */
 const NEGATION_REACH = 3;
