@@ -44,6 +44,8 @@ const NOT_A_RE = new RegExp(NOT_A.source, 'g');
 const REFUTE_RE = cueRegex(REFUTE);
 const DENIAL_RE = cueRegex(DENIAL);
 const MOCK_RE = cueRegex(MOCK);
+/** Emoji that laugh at what they follow: a clown, a facepalm. Not 😂, which laughs along as often. */
+const MOCKING_EMOJI = /\u{1F921}|\u{1F926}/u;
 const QUESTION_RE = cueRegex(QUESTION);
 const URGE_RE = cueRegex(URGE);
 const OPENERS: ReadonlySet<string> = new Set(QUESTION_OPENERS);
@@ -524,6 +526,9 @@ export function readStance(
   }
   const mock = withoutClaimWords(hitsOf(MOCK_RE, text), claimTexts, inSpan);
   if (mock.length > 0) return { stance: 'mock', cues: unique(mock.map((h) => h.cue)) };
+  // Read in the message as written: normalizing drops emoji.
+  const mocking = MOCKING_EMOJI.exec(message.text);
+  if (mocking) return { stance: 'mock', cues: [mocking[0]] };
 
   if (questionWords.length > 0) {
     const asksIfTrue = questionWords.some((h) => !aNotA.includes(h) || VERACITY_A_NOT_A.test(h.cue));

@@ -66,6 +66,8 @@ const FINAL_QUESTION_WORD = /(?:哪|几[点号天月个次]|多少|多久)[^，�
  */
 const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will|would|should|can|could|has|have) (?:i|we|you|they|he|she|it|this|that|there))\\b';
 const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*${QUESTION_START}`, 'iu');
+/** A plea built as a question, which asks nothing: "can we stop with the … messages, it's never true". */
+const PLEA = /^[\s\p{P}\p{S}]*(?:can|could) (?:we|you|u|people|everyone) (?:please |pls |plz |just )?(?:stop|quit)\b/iu;
 /** Whether some sentence of `text` may be such a question: worth splitting the message for. */
 const MAY_START_QUESTION = new RegExp(`(?:^|[\\s\\p{P}\\p{S}])${QUESTION_START}`, 'iu');
 /** A lead-in clause ("if …", "so …"), then a question built as one (see QUESTION_START), or asking how or why. */
@@ -129,7 +131,7 @@ export function sentencesOf(text: string): Sentence[] {
       FINAL_PARTICLE.test(body) ||
       FINAL_QUESTION_WORD.test(body) ||
       (previousAsks && firstWord === 'or') ||
-      UNMARKED_QUESTION.test(body) ||
+      (UNMARKED_QUESTION.test(body) && !PLEA.test(body)) ||
       HEDGED_OPENING.test(body);
     previousAsks = question;
     out.push({

@@ -11,7 +11,7 @@ export const REFUTE = {
     '经查', '别信', '不要信', '勿信', '莫信', '别转', '不要转', '别再转', '别再往', '别传', '别瞎传', '不要传', '别乱传', '瞎说', '胡说',
     '编的', '编造', '捏造', 'p的', 'p图', '合成的', '拼接', '旧视频', '老视频', '旧闻', '老图', '旧图', '没这回事', '没有这回事',
     '不存在', '子虚乌有', '不靠谱', '乱配', '张冠李戴', '断章取义', '以官方', '看官方', '官方说法为准', '已经辟谣', '被骗了', '别被',
-    '不对', '不是最近', '是旧的', '乱来', '乱写', '所谓', '这是错的', '是错误的', '说法是错的', '完全错误', '没有科学依据', '没有依据',
+    '不对', '不是最近', '是旧的', '乱来', '乱写', '所谓', '这是错的', '是错误的', '说法是错的', '完全错误', '没有科学依据', '没有依据', '没这事', '没有这事',
     '没有任何科学依据', '没有任何依据', '没有任何根据', '毫无科学依据', '毫无依据', '毫无根据', '没有根据',
     // It does not work: "盐水漱口预防新冠？没用的", "这种说法根本站不住脚".
     '没用的', '没啥用', '没什么用', '不管用', '站不住脚', '没有常识', '没常识', '没有科学常识', '缺乏常识',
@@ -30,6 +30,7 @@ export const REFUTE = {
     'boomer forward', 'boomer post',
     'check before sharing', 'check before you share', 'check before forwarding', 'check before you forward', 'verify before sharing',
     'think before you share', 'think before sharing', 'think before forwarding',
+    'never true', 'can we stop with',
     'nothing to do with', 'no link between', 'no connection between', 'zero evidence', 'no proof', 'zero proof', 'not a shred of evidence',
   ],
 } as const;
@@ -69,7 +70,8 @@ export const NOT_CHANCE = /^ (?:just |merely |simply )?(?:an? )?(?:accident|coin
 /** Laughing it off or disbelief without a refutation: no strike, no reply. */
 export const MOCK = {
   // Not "笑死" or "哈哈": Chinese chat laughs while passing a rumor on.
-  zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼'],
+  zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼',
+    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
@@ -78,6 +80,8 @@ export const MOCK = {
     'will believe anything', 'believe anything these days', 'dumbest thing', 'stupidest thing', 'dumbest claim', 'i give up',
     'still believes', 'still thinks', 'actually believes', 'really believes', 'whatever will i do', 'sounds fishy', 'seems fishy', 'smells fishy', 'sounds sketchy',
     'sounds dodgy', 'not this again', 'lol this again', 'lmao this again', 'oh this again', 'this old one again',
+    'people who think', 'people who believe', 'anyone who thinks', 'anyone who believes', 'go back to school', 'bless her', 'bless him',
+    'bless her heart', 'bless his heart', 'bless their hearts', 'dumbest', 'stupidest',
   ],
 } as const;
 
@@ -104,7 +108,8 @@ export const QUESTION = {
     'anything to that', 'anything to this', 'anything to it', 'any truth in', 'any truth behind', 'is this for real',
     'is that for real', 'is it for real', 'can anyone verify', 'can someone verify', 'anyone fact check', 'someone fact check',
     'is that right', 'is this right', 'is that accurate', 'is this accurate', 'is it accurate', 'how true is',
-    'is there any evidence', 'is there evidence', 'is there any proof', 'has anyone checked', 'did anyone check',
+    'is there any evidence', 'is there evidence', 'is there any proof', 'quick question', 'genuinely curious', 'what s the evidence',
+    'what is the evidence', 'has anyone checked', 'did anyone check',
     'not sure if this is true', 'not sure if that s true', 'not sure if it s true', 'not sure if this is real',
     'not sure if it s real', 'not sure whether this is true', 'not sure whether it s true', 'idk if this is true',
     'idk if it s true', 'idk if that s true',
