@@ -160,6 +160,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"quick question, …?"', text: `quick question, ${FIVE_G}? my neighbour says so`, stance: 'question' },
   { given: '"这种鬼话也有人信"', text: `${HOT_WATER}，这种鬼话也有人信`, stance: 'mock' },
   { given: '"…？别搞笑了"', text: `${HOT_WATER}？别搞笑了`, stance: 'mock' },
+  { given: '"瞎传的吧" after the claim asked', text: `${HOT_WATER}？瞎传的吧，我问过医生`, stance: 'refute' },
   { given: '"根本没这事"', text: `${HOT_WATER}？我问过医生，根本没这事`, stance: 'refute' },
   { given: '"没有任何科学依据"', text: `${HOT_WATER}这种说法没有任何科学依据`, stance: 'refute' },
   { given: '"next they\'ll say …" (sarcasm)', text: `lmao ${FIVE_G}, next they'll say wifi gives you the flu`, stance: 'mock' },
