@@ -384,7 +384,6 @@ export function asksAboutSomethingElse(index: PhraseIndex, message: PreparedMess
     case 'above':
       return asksAboutTopic(index, c, message, false);
     case 'capped':
-      return asksAboutTopic(index, c, message, topicOnly(index, c, message));
     case 'below':
       return s.score >= TOPIC_READ_FROM && asksAboutTopic(index, c, message, topicOnly(index, c, message));
   }

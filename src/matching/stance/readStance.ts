@@ -184,29 +184,28 @@ function withoutClaimWords(hits: Hit[], claimTextsOf: () => readonly string[], i
   return kept.sort((a, b) => a.at - b.at);
 }
 
-/** Normalized texts of a debunk's claim and variants, computed once per debunk object. */
-const claimTextsCache = new WeakMap<Debunk, string[]>();
-function claimTextsOf(d: Debunk | undefined): string[] {
-  if (!d) return [];
-  let texts = claimTextsCache.get(d);
-  if (!texts) {
-    texts = [d.claim, ...d.variants].map(norm);
-    claimTextsCache.set(d, texts);
-  }
-  return texts;
+/**
+ * `read` of a debunk, once per debunk object (what the stance reader reads of a claim does not
+ * depend on the message); `none` without a debunk.
+ */
+function perDebunk<T>(read: (d: Debunk) => T, none: T): (d: Debunk | undefined) => T {
+  const cache = new WeakMap<Debunk, T>();
+  return (d) => {
+    if (!d) return none;
+    let value = cache.get(d);
+    if (value === undefined) {
+      value = read(d);
+      cache.set(d, value);
+    }
+    return value;
+  };
 }
 
-/** The denial cues the debunk's claim or a variant holds ("不会" in "…也不会被处罚"), once per debunk object. */
-const claimDenialsCache = new WeakMap<Debunk, string[]>();
-function claimDenials(d: Debunk | undefined): string[] {
-  if (!d) return [];
-  let cues = claimDenialsCache.get(d);
-  if (!cues) {
-    cues = [...new Set(claimTextsOf(d).flatMap((t) => hitsOf(DENIAL_RE, t).map((h) => h.cue)))];
-    claimDenialsCache.set(d, cues);
-  }
-  return cues;
-}
+/** Normalized texts of a debunk's claim and variants. */
+const claimTextsOf = perDebunk((d): readonly string[] => [d.claim, ...d.variants].map(norm), []);
+
+/** The denial cues the debunk's claim or a variant holds ("不会" in "…也不会被处罚"). */
+const claimDenials = perDebunk((d): readonly string[] => [...new Set(claimTextsOf(d).flatMap((t) => hitsOf(DENIAL_RE, t).map((h) => h.cue)))], []);
 
 /**
  * Whether denial `h` is the claim's own (`claimCues`): said in any spelling, as a retelling of
@@ -237,18 +236,9 @@ const NEGATED_MODAL = new RegExp(`(?<![a-z0-9])(?:${MODAL_NEGATIONS.map(escape).
 /** After a negated modal, a condition that makes it a threat: "won't pay you unless you forward". */
 const CONDITION_AFTER = /(?<![a-z0-9])(?:unless|until|if you don t|if you do not)(?![a-z0-9])/;
 const CONDITION_REACH = 40;
-/** Whether the debunk's claim or a variant holds `pattern`: read once per debunk. */
+/** Whether the debunk's claim or a variant holds `pattern`. */
 function claimSays(pattern: RegExp): (d: Debunk | undefined) => boolean {
-  const cache = new WeakMap<Debunk, boolean>();
-  return (d) => {
-    if (!d) return false;
-    let says = cache.get(d);
-    if (says === undefined) {
-      says = claimTextsOf(d).some((t) => pattern.test(t));
-      cache.set(d, says);
-    }
-    return says;
-  };
+  return perDebunk((d) => claimTextsOf(d).some((t) => pattern.test(t)), false);
 }
 
 /** A claim that denies something itself ("…will no longer be citizens"): a negated modal may retell it. */
@@ -272,26 +262,18 @@ const IDEOGRAPH = /^\p{Script=Han}$/u;
 const claimSaysNo = claimSays(/没/u);
 /** A negation right before a character: "不" of "不戴口罩". */
 const NEGATES_NEXT = /[不没未无别非]/u;
-const claimCharactersCache = new WeakMap<Debunk, ReadonlySet<string>>();
-/**
- * Whether `ch` is a Chinese character the debunk's claim or a variant says without a negation
- * right before it, read once per debunk.
- */
-function claimAffirms(d: Debunk | undefined, ch: string): boolean {
-  if (!d || !IDEOGRAPH.test(ch)) return false;
-  let chars = claimCharactersCache.get(d);
-  if (!chars) {
-    const affirmed = new Set<string>();
-    const negated = new Set<string>();
-    for (const t of claimTextsOf(d)) {
-      for (let i = 0; i < t.length; i++) if (IDEOGRAPH.test(t[i]!)) (i > 0 && NEGATES_NEXT.test(t[i - 1]!) ? negated : affirmed).add(t[i]!);
-    }
-    for (const n of negated) affirmed.delete(n);
-    chars = affirmed;
-    claimCharactersCache.set(d, chars);
+/** The Chinese characters the debunk's claim or a variant says without a negation right before them. */
+const affirmedCharacters = perDebunk<ReadonlySet<string>>((d) => {
+  const affirmed = new Set<string>();
+  const negated = new Set<string>();
+  for (const t of claimTextsOf(d)) {
+    for (let i = 0; i < t.length; i++) if (IDEOGRAPH.test(t[i]!)) (i > 0 && NEGATES_NEXT.test(t[i - 1]!) ? negated : affirmed).add(t[i]!);
   }
-  return chars.has(ch);
-}
+  for (const n of negated) affirmed.delete(n);
+  return affirmed;
+}, new Set());
+/** Whether `ch` is one of the affirmedCharacters of the debunk. */
+const claimAffirms = (d: Debunk | undefined, ch: string): boolean => IDEOGRAPH.test(ch) && affirmedCharacters(d).has(ch);
 
 /**
  * A Chinese negation of what a claim says will or can happen, or of anyone doing it: "不会被处罚",
@@ -314,48 +296,34 @@ const NEGATION_REACH = 3;
 
 /**
  * What the debunk's Chinese claim and variants say is not so: the two characters after each
- * negation ("被处" of "也不会被处罚", "人管" of "根本没人管", "犯法" of "不犯法"). Once per debunk.
+ * negation ("被处" of "也不会被处罚", "人管" of "根本没人管", "犯法" of "不犯法").
  */
-const negatedCache = new WeakMap<Debunk, string[]>();
-function negatedPredicates(d: Debunk | undefined): string[] {
-  if (!d) return [];
-  let predicates = negatedCache.get(d);
-  if (!predicates) {
-    const found = new Set<string>();
-    for (const t of claimTextsOf(d)) {
-      if (!t.includes('不') && !t.includes('没')) continue;
-      for (const m of t.matchAll(CLAIM_NEGATION)) {
-        const at = m.index + m[0].length;
-        const p = t.slice(at, at + 2);
-        if (IDEOGRAPHS.test(p)) found.add(p);
-        // After a modal, what it negates too: "被处" of "不会被处罚", said as "要被处罚".
-        const after = t.slice(at + 1, at + 3);
-        if (MODALS.includes(t[at]!) && IDEOGRAPHS.test(after)) found.add(after);
-      }
+const negatedPredicates = perDebunk((d): readonly string[] => {
+  const found = new Set<string>();
+  for (const t of claimTextsOf(d)) {
+    if (!t.includes('不') && !t.includes('没')) continue;
+    for (const m of t.matchAll(CLAIM_NEGATION)) {
+      const at = m.index + m[0].length;
+      const p = t.slice(at, at + 2);
+      if (IDEOGRAPHS.test(p)) found.add(p);
+      // After a modal, what it negates too: "被处" of "不会被处罚", said as "要被处罚".
+      const after = t.slice(at + 1, at + 3);
+      if (MODALS.includes(t[at]!) && IDEOGRAPHS.test(after)) found.add(after);
     }
-    predicates = [...found];
-    negatedCache.set(d, predicates);
   }
-  return predicates;
-}
+  return [...found];
+}, []);
 
 /**
  * The characters before a predicate the claim or a variant says without its negation, where it
- * also negates one: "才" of "…不违法，只有造谣的人才犯法". Once per debunk.
+ * also negates one: "才" of "…不违法，只有造谣的人才犯法".
  */
-const ownLeadsCache = new WeakMap<Debunk, string>();
-function ownLeadsOf(d: Debunk | undefined): string {
-  if (!d) return '';
-  let leads = ownLeadsCache.get(d);
-  if (leads === undefined) {
-    const predicates = negatedPredicates(d);
-    const found = new Set<string>();
-    for (const t of claimTextsOf(d)) for (const h of oppositesOf(t, predicates)) if (h.at > 0) found.add(t[h.at - 1]!);
-    leads = [...found].join('');
-    ownLeadsCache.set(d, leads);
-  }
-  return leads;
-}
+const ownLeadsOf = perDebunk((d): string => {
+  const predicates = negatedPredicates(d);
+  const found = new Set<string>();
+  for (const t of claimTextsOf(d)) for (const h of oppositesOf(t, predicates)) if (h.at > 0) found.add(t[h.at - 1]!);
+  return [...found].join('');
+}, '');
 
 /**
  * Where the message says without a negation what a negative claim negates: "网上传谣言会被处罚的"

@@ -58,7 +58,8 @@ const FINAL_PARTICLE = /[吗][\s\p{P}\p{S}]*$/u;
  * out ("香港理工大学的毕业典礼在哪天", "日本的检测试剂盒在哪能买到"), and such a sentence asks as
  * one with the mark does.
  */
-const FINAL_QUESTION_WORD = /(?:哪|几[点号天月个次]|多少|多久)[^，。！？!?；;\n]{0,6}[\s\p{P}\p{S}]*$/u;
+const QUESTION_WORDS_ZH = '哪|几[点号天月个次]|多少|多久';
+const FINAL_QUESTION_WORD = new RegExp(`(?:${QUESTION_WORDS_ZH})[^，。！？!?；;\\n]{0,6}[\\s\\p{P}\\p{S}]*$`, 'u');
 /**
  * An English sentence built as a question, which chat often sends without its mark: "do i have to
  * forward the msg to 10 ppl", "is it true 5G spreads covid". Not "do this test every morning":
@@ -76,7 +77,7 @@ const QUESTION_AFTER_CLAUSE = new RegExp(
   'iu',
 );
 /** Any Chinese question word: a sentence may end on one (see FINAL_QUESTION_WORD). */
-const QUESTION_WORD_ZH = /哪|几[点号天月个次]|多少|多久/u;
+const QUESTION_WORD_ZH = new RegExp(QUESTION_WORDS_ZH, 'u');
 export const mayAskUnmarked = (text: string): boolean => MAY_START_QUESTION.test(text) || HEDGED_OPENING.test(text) || QUESTION_WORD_ZH.test(text);
 
 /** What a sentence's ideographic share does not count as letters: spaces, punctuation, symbols, numbers. */
