@@ -46,6 +46,8 @@ const DENIAL_RE = cueRegex(DENIAL);
 const MOCK_RE = cueRegex(MOCK);
 /** Emoji that laugh at what they follow: a clown, a facepalm. Not 😂, which laughs along as often. */
 const MOCKING_EMOJI = /\u{1F921}|\u{1F926}/u;
+/** Weary of it: "ugh, not the 5G covid thing again", "not that garlic crap again". */
+const NOT_AGAIN = /(?<![a-z0-9])not (?:the|that|this|these|those) (?:[a-z0-9]+ ){0,6}?again(?![a-z0-9])/;
 const QUESTION_RE = cueRegex(QUESTION);
 const URGE_RE = cueRegex(URGE);
 const OPENERS: ReadonlySet<string> = new Set(QUESTION_OPENERS);
@@ -68,6 +70,7 @@ const uselessToo = (text: string, h: Hit) => USELESS.test(h.cue) && h.at > 0 && 
 const ASKING_TERMS: ReadonlySet<string> = new Set([
   'anyon', 'anybodi', 'someon', 'somebodi', 'know', 'true', 'gui', 'pleas', 'pl', 'plz', 'tel', 'whether', 'real', 'legit',
   'actual', 'reali', 'sure', 'confirm', 'check', 'verifi', 'acur', 'corect', 'right', 'fact', 'wonder', 'ask', 'question',
+  'explain', 'convinc', 'wrong',
 ]);
 /**
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
@@ -355,6 +358,36 @@ function answeredNo(sentences: readonly Sentence[]): RegExpExecArray | null {
   return null;
 }
 
+/** "谁说…": who says so. Not "谁说的" (who said it?) or "谁说过" (who has ever said it?), which ask. */
+const WHO_SAYS = /谁说(?!的|过)/gu;
+/** Clause breaks in the message as written, from an offset on. */
+const CLAUSE_BREAK_ALL = /[，,。！!？?；;\n]/gu;
+const claimSaysNegation = claimSays(CHINESE_NEGATION);
+
+/**
+ * "谁说群主没责任？群主也要担责": a rhetorical "who says" before the claim denies it, whether or not a
+ * question mark follows (`refutes`). Before the claim negated ("谁说吃大蒜不能预防新冠"), where the
+ * claim itself negates nothing, it denies the denial: no refutation, and the clause after it
+ * (`denied`, offsets of the normalized text) holds no denial of the claim either.
+ */
+function whoSays(message: PreparedMessage, span: ClaimSpan, debunk: Debunk | undefined): { refutes: Hit[]; denied: Hit[] } {
+  const refutes: Hit[] = [];
+  const denied: Hit[] = [];
+  for (const h of hitsOf(WHO_SAYS, message.normalized)) {
+    const from = message.origin[h.end] ?? message.text.length;
+    CLAUSE_BREAK_ALL.lastIndex = from;
+    const to = CLAUSE_BREAK_ALL.exec(message.text)?.index ?? message.text.length;
+    if (span.start >= to || span.end <= from) continue;
+    if (!CHINESE_NEGATION.test(normalizedText(message.text.slice(from, to))) || claimSaysNegation(debunk)) refutes.push(h);
+    else {
+      let end = h.end;
+      while (end < message.normalized.length && (message.origin[end] ?? to) < to) end++;
+      denied.push({ cue: h.cue, at: h.end, end });
+    }
+  }
+  return { refutes, denied };
+}
+
 /**
  * Reads the member's stance towards the matched claim. `extraRefutations` are refutation cues
  * found otherwise (a link to the debunk's source, a quote of its refutation text).
@@ -433,6 +466,8 @@ export function readStance(
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
   const opening = OPENING_DENIAL.exec(message.text) ?? answeredNo(sentences());
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
+  const whoSaid = span && hasChinese ? whoSays(message, span, debunk) : { refutes: [], denied: [] };
+  appendAll(refute, whoSaid.refutes);
   const denialHits = hitsOf(DENIAL_RE, text);
   // "没有" or "没" right before a character of the claim, in the same clause, denies it was done
   // ("北京地铁没有拆座椅" against "北京地铁的座椅都拆了"), unless the claim says 没 itself
@@ -459,6 +494,7 @@ export function readStance(
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&
           !NOT_CHANCE.test(text.slice(h.end, h.end + 24)) &&
           !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
+          !whoSaid.denied.some((d) => h.at >= d.at && h.at < d.end) &&
           !isClaimDenial(text, h, claimDenials(debunk)),
       )
     : [];
@@ -497,6 +533,8 @@ export function readStance(
   // Read in the message as written: normalizing drops emoji.
   const mocking = MOCKING_EMOJI.exec(message.text);
   if (mocking) return { stance: 'mock', cues: [mocking[0]] };
+  const weary = NOT_AGAIN.exec(text);
+  if (weary) return { stance: 'mock', cues: [weary[0]] };
 
   if (questionWords.length > 0) {
     const asksIfTrue = questionWords.some((h) => !aNotA.includes(h) || VERACITY_A_NOT_A.test(h.cue));

@@ -37,8 +37,12 @@ const SENTENCE = /(?:[^。！？!?；;\n.]|\.(?!\s|$))*(?:[。！？!?；;\n]+|\
 const FIRST_WORD = /^[\s\p{P}\p{S}]*([A-Za-z]+)/u;
 /** A short lead-in, then a colon or a dash, then the word that opens what follows. */
 const LEAD_WORD = /^[\s\p{P}\p{S}]*[A-Za-z]+(?: [A-Za-z]+){0,2}\s*(?::|\s[-–—])\s*([A-Za-z]+)/u;
-/** A word that only leads in, then the word that opens what follows: "so does garlic …?", "wait, is this …?". */
-const FILLER_LEAD = /^[\s\p{P}\p{S}]*(?:so|and|but|wait|ok|okay|well|hm+|um+|guys|lol)[\s,]+([A-Za-z]+)/iu;
+/**
+ * Words that only lead in (up to three), then the word that opens what follows: "so does garlic …?",
+ * "wait, is this …?", "hey guys, does …?".
+ */
+const FILLER_LEAD =
+  /^[\s\p{P}\p{S}]*(?:(?:so|and|but|wait|ok|okay|well|hm+|um+|uh+|guys|lol|hey|hi|yo|oh|ah|honestly|seriously|srsly|hold on|hang on)[\s,!.]+){1,3}([A-Za-z]+)/iu;
 const TAG_ONLY = new RegExp(
   `^[\\s\\p{P}\\p{S}]*(?:${[
     'thoughts', 'legit', 'true', 'real', 'for real', 'really', 'right', 'accurate', 'any truth', 'is it', 'is that so',

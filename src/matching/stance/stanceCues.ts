@@ -18,7 +18,7 @@ export const REFUTE = {
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
-    'myth', 'misinformation', 'disinformation', 'no evidence', 'is a rumor', 'is a rumour', 'just a rumor', 'bogus', 'made up',
+    'myth', 'old wives tale', 'wives tale', 'misinformation', 'disinformation', 'no evidence', 'is a rumor', 'is a rumour', 'just a rumor', 'bogus', 'made up',
     'made-up', 'doctored', 'photoshopped', 'miscaptioned', 'not really what happened', 'out of context', 'overblown', 'exaggerated', 'misleading',
     'not accurate', 'isn t accurate', 'inaccurate', 'not legit', 'not real', 'isn t real', 'isn t true', 'is not true', 'satire',
     'don t believe', 'do not believe', 'don t share', 'do not share', 'don t repost', 'stop sharing', 'don t spread',
@@ -28,6 +28,7 @@ export const REFUTE = {
     'nonsense', 'complete nonsense', 'disproven', 'disproved', 'scam', 'rubbish', 'baseless', 'unfounded', 'pseudoscience', 'urban legend',
     'proven wrong', 'proved wrong', 'shown to be wrong', 'unrelated', 'not related', 'aren t related', 'isn t related', 'no relation', 'chain letter', 'chain mail', 'chain message',
     'boomer forward', 'boomer post',
+    'that s wrong', 'that s not right', 'reported it', 'i reported', 'reported the post', 'reported this post', 'reported that post', 'flagged it',
     'check before sharing', 'check before you share', 'check before forwarding', 'check before you forward', 'verify before sharing',
     'think before you share', 'think before sharing', 'think before forwarding',
     'never true', 'can we stop with',
@@ -74,7 +75,7 @@ export const MOCK = {
     '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
-    'falls for this', 'fall for this', 'fell for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
+    'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
     'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
     'next they ll say', 'next they will say', 'next you ll say', 'next you ll tell me',
     'will believe anything', 'believe anything these days', 'dumbest thing', 'stupidest thing', 'dumbest claim', 'i give up',
@@ -82,6 +83,8 @@ export const MOCK = {
     'sounds dodgy', 'not this again', 'lol this again', 'lmao this again', 'oh this again', 'this old one again',
     'people who think', 'people who believe', 'anyone who thinks', 'anyone who believes', 'go back to school', 'bless her', 'bless him',
     'bless her heart', 'bless his heart', 'bless their hearts', 'dumbest', 'stupidest',
+    'lol at people', 'lmao at people', 'laughing at people', 'lol at everyone', 'lol at anyone',
+    'embarrassing', 'so cringe', 'too good to be true',
   ],
 } as const;
 
@@ -115,6 +118,12 @@ export const QUESTION = {
     'idk if it s true', 'idk if that s true',
     'fact or myth', 'myth or fact', 'myth or not', 'hoax or not', 'real or hoax', 'true or myth', 'is that how it works',
     'is this how it works', 'is that how that works',
+    // Asking where it comes from: "…? where's that from", "source on that?".
+    'where s that from', 'where is that from', 'where did you see that', 'where did you read that', 'where did you hear that',
+    'where d you see that', 'where d you hear that', 'source on that', 'source for that', 'source on this', 'source for this',
+    // Asking how to answer whoever told it: "how do I explain to him that's wrong?".
+    'how do i explain', 'how do i convince', 'how can i explain', 'how can i convince', 'how do i tell him', 'how do i tell her',
+    'how do i tell them', 'how do i tell my',
   ],
 } as const;
 
