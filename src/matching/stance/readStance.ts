@@ -141,6 +141,8 @@ const VERACITY_A_NOT_A = /^[是会有能][不没]/u;
  * rather than asks whether it is true.
  */
 const TELLING_A_NOT_A = /^[看听知]/u;
+/** "信不信由你": believe it or not, said while telling it. */
+const BELIEVE_IT_OR_NOT = '由你';
 
 /** How often `cue` occurs in `text` (non-overlapping). */
 function occurrences(text: string, cue: string): number {
@@ -406,7 +408,7 @@ export function readStance(
   // ("does anyone know") none does, and the message is not split at all.
   let split: Sentence[] | undefined;
   const questionHits = hitsOf(QUESTION_RE, text);
-  const aNotA = hasChinese ? hitsOf(A_NOT_A, text).filter((h) => !TELLING_A_NOT_A.test(h.cue)) : [];
+  const aNotA = hasChinese ? hitsOf(A_NOT_A, text).filter((h) => !TELLING_A_NOT_A.test(h.cue) && !text.startsWith(BELIEVE_IT_OR_NOT, h.end)) : [];
   appendAll(questionHits, aNotA);
   const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) || questionHits.length > 0 || mayAskUnmarked(message.text) ? sentencesOf(message.text) : []);
   const sentenceAt = (h: Hit): Sentence | undefined => {

@@ -15,6 +15,7 @@ export const REFUTE = {
     '没有任何科学依据', '没有任何依据', '没有任何根据', '毫无科学依据', '毫无依据', '毫无根据', '没有根据',
     // It does not work: "盐水漱口预防新冠？没用的", "这种说法根本站不住脚".
     '没用的', '没啥用', '没什么用', '不管用', '站不住脚', '没有常识', '没常识', '没有科学常识', '缺乏常识',
+    '说了没用', '根本没用', '完全没用', '一点用都没有', '一点用没有',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -29,6 +30,7 @@ export const REFUTE = {
     'proven wrong', 'proved wrong', 'shown to be wrong', 'unrelated', 'not related', 'aren t related', 'isn t related', 'no relation', 'chain letter', 'chain mail', 'chain message',
     'boomer forward', 'boomer post',
     'that s wrong', 'that s not right', 'reported it', 'i reported', 'reported the post', 'reported this post', 'reported that post', 'flagged it',
+    'a lie', 'a total lie', 'an outright lie', 'no basis', 'no scientific basis', 'bullshit', 'total bs', 'utter bs',
     'check before sharing', 'check before you share', 'check before forwarding', 'check before you forward', 'verify before sharing',
     'think before you share', 'think before sharing', 'think before forwarding',
     'never true', 'can we stop with',
@@ -72,7 +74,7 @@ export const NOT_CHANCE = /^ (?:just |merely |simply )?(?:an? )?(?:accident|coin
 export const MOCK = {
   // Not "笑死" or "哈哈": Chinese chat laughs while passing a rumor on.
   zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼',
-    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了'],
+    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '醒醒吧', '醒醒', '你细品', '你品你细品'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
@@ -85,6 +87,7 @@ export const MOCK = {
     'bless her heart', 'bless his heart', 'bless their hearts', 'dumbest', 'stupidest',
     'lol at people', 'lmao at people', 'laughing at people', 'lol at everyone', 'lol at anyone',
     'embarrassing', 'so cringe', 'too good to be true',
+    'and the earth is flat', 'the earth is flat too', 'and pigs fly', 'and pigs can fly', 'trust me bro', 'big if true', 'ok boomer',
   ],
 } as const;
 
