@@ -71,6 +71,8 @@ const ASKING_TERMS: ReadonlySet<string> = new Set([
   'anyon', 'anybodi', 'someon', 'somebodi', 'know', 'true', 'gui', 'pleas', 'pl', 'plz', 'tel', 'whether', 'real', 'legit',
   'actual', 'reali', 'sure', 'confirm', 'check', 'verifi', 'acur', 'corect', 'right', 'fact', 'wonder', 'ask', 'question',
   'explain', 'convinc', 'wrong',
+  // Whom one asks for: "…?? asking for my mom".
+  'friend', 'mom', 'mum', 'dad', 'parent', 'grandma', 'grandpa', 'aunt', 'uncl',
 ]);
 /**
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message

@@ -56,7 +56,11 @@ const HEDGES = /\b(?:really|actually)\b/i;
 const TAG_QUESTION = /(?:^|[\s,，])(?:legit|true|real|for real|really|right|fr|is it|is that true|(?:anyone|anybody)(?: [a-z]+){0,2})\s*[?？]+[\s\p{P}\p{S}]*$/iu;
 /** An English sentence opened as a question and hedged, asking without its mark: "does 5G really spread …". */
 const HEDGED_OPENING = /^[\s\p{P}\p{S}]*(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b.*\b(?:really|actually)\b/iu;
-const FINAL_PARTICLE = /[吗][\s\p{P}\p{S}]*$/u;
+/**
+ * 吗 ending a sentence, or a clause before a comma: "被蚊子咬了会感染新冠吗，有点慌" asks too, but
+ * not "你们看了吗，…" or "听说了吗，…", which lead into telling the news.
+ */
+const FINAL_PARTICLE = /吗[\s\p{P}\p{S}]*$|(?<!(?:看|听|知道|见|刷|读)[了到过说]*)吗\s*[，,]/u;
 /**
  * A Chinese question word near the end of a sentence that has no mark: chat often leaves the "？"
  * out ("香港理工大学的毕业典礼在哪天", "日本的检测试剂盒在哪能买到"), and such a sentence asks as

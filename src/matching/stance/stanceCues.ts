@@ -127,6 +127,10 @@ export const QUESTION = {
     // Asking how to answer whoever told it: "how do I explain to him that's wrong?".
     'how do i explain', 'how do i convince', 'how can i explain', 'how can i convince', 'how do i tell him', 'how do i tell her',
     'how do i tell them', 'how do i tell my',
+    'curious if', 'curious whether', 'tell me if', 'tell me whether', 'thoughts on', 'asking for a friend', 'asking for my',
+    // A doubt tagged on as a question: "… or is that just a rumor?".
+    'or is that just a rumor', 'or is it just a rumor', 'or is that a rumor', 'or is that a myth', 'or is it a myth',
+    'or is that fake', 'or is this fake', 'or is it fake', 'or is that a hoax', 'or is it a hoax', 'or is that made up',
   ],
 } as const;
 
