@@ -16,6 +16,7 @@ export const REFUTE = {
     // It does not work: "盐水漱口预防新冠？没用的", "这种说法根本站不住脚".
     '没用的', '没啥用', '没什么用', '不管用', '站不住脚', '没有常识', '没常识', '没有科学常识', '缺乏常识',
     '说了没用', '根本没用', '完全没用', '一点用都没有', '一点用没有',
+    '虚构', '瞎写', '瞎编', '胡编', '乱编', '标题党',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -31,6 +32,7 @@ export const REFUTE = {
     'boomer forward', 'boomer post',
     'that s wrong', 'that s not right', 'reported it', 'i reported', 'reported the post', 'reported this post', 'reported that post', 'flagged it',
     'a lie', 'a total lie', 'an outright lie', 'no basis', 'no scientific basis', 'bullshit', 'total bs', 'utter bs',
+    'stop posting', 'quit posting', 'misinfo', 'internet rumor', 'internet rumour', 'old rumor', 'old rumour',
     'check before sharing', 'check before you share', 'check before forwarding', 'check before you forward', 'verify before sharing',
     'think before you share', 'think before sharing', 'think before forwarding',
     'never true', 'can we stop with',
@@ -88,6 +90,7 @@ export const MOCK = {
     'lol at people', 'lmao at people', 'laughing at people', 'lol at everyone', 'lol at anyone',
     'embarrassing', 'so cringe', 'too good to be true',
     'and the earth is flat', 'the earth is flat too', 'and pigs fly', 'and pigs can fly', 'trust me bro', 'big if true', 'ok boomer',
+    'laughed when i asked', 'laughed at me when i asked',
   ],
 } as const;
 
