@@ -30,6 +30,10 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a claim that holds 谣言 itself', text: '群里有人发谣言，谁发的谁负责，跟群主没关系', stance: 'spread', id: GROUP_OWNER.id },
   { given: 'a claim that holds "hoax" itself', text: 'The president called global warming a hoax invented by China, look it up', stance: 'spread', id: HOAX_CLAIM.id },
   { given: 'laughing while passing it on', text: `哈哈哈笑死 ${HOT_WATER}，大家多喝点`, stance: 'spread' },
+  { given: '"I used to think it was a myth, but …"', text: `I used to think it was a myth, but ${FIVE_G}`, stance: 'spread' },
+  { given: '"why is nobody talking about how …?" (rhetorical)', text: `Why is nobody talking about how ${FIVE_G}?`, stance: 'spread' },
+  { given: '"专家辟谣也没用，…是真的"', text: `专家辟谣也没用，${HOT_WATER}是真的`, stance: 'spread' },
+  { given: '"not sure if it\'s true but better safe than sorry"', text: `Not sure if it's true but better safe than sorry: ${FIVE_G}`, stance: 'spread' },
   // Asking.
   { given: '"is it true that …?"', text: `is it true that ${FIVE_G}?`, stance: 'question' },
   { given: '"did … really …?"', text: 'did 5G towers really spread the coronavirus?', stance: 'question' },

@@ -169,6 +169,8 @@ export const DISTRUST = {
     /(?:官方|专家|媒体)又?在?(?:骗人|撒谎|忽悠)/u,
     // "别再说是谣言了": telling others to stop calling it a rumor.
     /(?:别|不要|不许)再?(?:说|讲)(?:它|这|这个)?(?:是|成)?(?:谣言|假的|造谣)/u,
+    // "专家辟谣也没用": the refutation waved away.
+    /(?:辟谣|澄清)(?:也|都)?(?:没用|没有用|不可信|不能信|信不得)/u,
     // "网上说是假的都是公关": those who call it false are paid to.
     /(?:说|称)[^，。！？]{0,3}(?:假的|谣言|不实)[^，。！？]{0,3}(?:都是|是)(?:公关|水军|洗地|洗白|骗人)/u,
   ],
@@ -180,11 +182,16 @@ export const DISTRUST = {
     /\bso called (?:fact ?check\w*|debunk\w*)/,
     // "They say it's debunked but …": the refutation reported, to be waved away.
     /\b(?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:been )?(?:debunked|fake|a hoax|false|a myth|a conspiracy theory|misinformation),? but\b/,
+    // "I used to think it was a myth, but …": a refutation once believed, now dropped.
+    /\b(?:thought|think|believed|assumed) (?:it was|it s|its|it is|this was|that was) (?:just )?(?:a |an )?(?:myth|hoax|fake|conspiracy theory|conspiracy|false|nonsense|misinformation|rumou?r),? but\b/,
   ],
 } as const;
 
 /** Urging others to pass it on: the member spreads it, whatever else they say. */
 export const URGE = {
   zh: ['赶紧转发', '赶快转发', '快转发', '转发扩散', '扩散出去', '大家转一下', '请转发', '转起来', '速转', '求转发', '帮忙转发', '快扩散'],
-  en: ['please share', 'share this', 'spread the word', 'forward this', 'pass it on', 'share before', 'share it before', 'sharing before'],
+  en: ['please share', 'share this', 'spread the word', 'forward this', 'pass it on', 'share before', 'share it before', 'sharing before',
+    // Rhetorical questions and hedges that pass it on: "why is nobody talking about how …?".
+    'why is nobody talking about', 'why is no one talking about', 'why isn t anyone talking about', 'how is nobody talking about',
+    'how is no one talking about', 'better safe than sorry'],
 } as const;
