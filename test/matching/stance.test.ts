@@ -34,6 +34,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"why is nobody talking about how …?" (rhetorical)', text: `Why is nobody talking about how ${FIVE_G}?`, stance: 'spread' },
   { given: '"专家辟谣也没用，…是真的"', text: `专家辟谣也没用，${HOT_WATER}是真的`, stance: 'spread' },
   { given: '"not sure if it\'s true but better safe than sorry"', text: `Not sure if it's true but better safe than sorry: ${FIVE_G}`, stance: 'spread' },
+  { given: 'a rhetorical "哪有" (not a question)', text: `${HOT_WATER}，医院哪有空管这些`, stance: 'spread' },
   // Asking.
   { given: '"is it true that …?"', text: `is it true that ${FIVE_G}?`, stance: 'question' },
   { given: '"did … really …?"', text: 'did 5G towers really spread the coronavirus?', stance: 'question' },
@@ -200,6 +201,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"…纯属虚构"', text: `${HOT_WATER}纯属虚构`, stance: 'refute' },
   { given: '"…都是营销号瞎写的"', text: `${HOT_WATER}这种都是营销号瞎写的`, stance: 'refute' },
   { given: '"…？标题党吧"', text: `${HOT_WATER}？标题党吧`, stance: 'refute' },
+  { given: '"在哪能…" without a question mark (asks where)', text: `${HOT_WATER}，这种热水壶在哪能买到`, stance: 'question' },
   { given: '"谁说的？" (asking who said it)', text: `${HOT_WATER}，谁说的？`, stance: 'question' },
   { given: '"next they\'ll say …" (sarcasm)', text: `lmao ${FIVE_G}, next they'll say wifi gives you the flu`, stance: 'mock' },
   { given: 'a "how …?" after an "if" clause (no strike)', text: `If ${FIVE_G} then how did Iran get it with no 5G?`, stance: 'question' },

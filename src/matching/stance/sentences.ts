@@ -62,11 +62,16 @@ const HEDGED_OPENING = /^[\s\p{P}\p{S}]*(?:do|does|did|is|are|was|were|will|woul
  */
 const FINAL_PARTICLE = /吗[\s\p{P}\p{S}]*$|(?<!(?:看|听|知道|见|刷|读)[了到过说]*)吗\s*[，,]/u;
 /**
+ * 哪, but not the rhetorical 哪有 / 哪会 / 哪能 ("警察哪有空管这些": they have no time), unless after
+ * 在 / 去 / 从 / 到, where it asks where ("在哪能买到").
+ */
+const WHERE_ZH = '(?<=[在去从到])哪|哪(?![有会能])';
+/**
  * A Chinese question word near the end of a sentence that has no mark: chat often leaves the "？"
  * out ("香港理工大学的毕业典礼在哪天", "日本的检测试剂盒在哪能买到"), and such a sentence asks as
  * one with the mark does.
  */
-const QUESTION_WORDS_ZH = '哪|几[点号天月个次]|多少|多久';
+const QUESTION_WORDS_ZH = `${WHERE_ZH}|几[点号天月个次]|多少|多久`;
 const FINAL_QUESTION_WORD = new RegExp(`(?:${QUESTION_WORDS_ZH})[^，。！？!?；;\\n]{0,6}[\\s\\p{P}\\p{S}]*$`, 'u');
 /**
  * An English sentence built as a question, which chat often sends without its mark: "do i have to
