@@ -48,6 +48,12 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'with "雷劈" for "雷击"', text: '顾村公园今天被雷劈了，好几个人受伤', id: 'gucun-park-lightning' },
     { given: 'with "爸爸" for "父亲"', text: '走丢女孩的爸爸是继父', id: 'shanghai-beach-girl-stepfather' },
     { given: 'with "传染" for "传播"', text: '蚊子会传染新冠', id: 'mosquitoes-spread-coronavirus' },
+    // Paraphrases the shipped variants cover.
+    { given: 'with "the virus" and "is spreading"', text: "5G is spreading the virus, that's why they rolled it out during lockdown!!!", id: '5g-spreads-coronavirus' },
+    { given: 'as "stops you from catching covid"', text: 'garlic stops you from catching covid, my grandpa swears by it', id: 'garlic-prevents-infection' },
+    { given: 'as "can pass the coronavirus"', text: 'careful with the mosquitoes this summer, they can pass the coronavirus from person to person', id: 'mosquitoes-spread-coronavirus' },
+    { given: 'with "海边", "爸妈" and "扔"', text: '听说上海那个在海边丢的小女孩，是她爸妈故意不要了扔那儿的', id: 'shanghai-beach-girl-abandoned' },
+    { given: 'with "走丢" and "后爸"', text: '那个走丢女孩的爸爸是后爸，难怪不上心', id: 'shanghai-beach-girl-stepfather' },
   ])('GIVEN the claim $given THEN it acts with that claim', ({ text, id }) => {
     const top = matcher.match(text).matches[0];
     expect(top?.debunkId).toBe(id);
@@ -61,6 +67,12 @@ describe('rules/debunks: the shipped claims as members write them', () => {
 
   it.each([
     { given: 'the park of a rumor', text: '上海顾村公园今天人好多' },
+    { given: 'a computer virus', text: 'my computer caught a virus from some sketchy download' },
+    { given: 'the flu spreading at school', text: "the flu virus is spreading at my kid's school" },
+    { given: 'a cold caught from a coworker', text: 'I caught a cold from my coworker' },
+    { given: 'other diseases mosquitoes carry', text: 'mosquitoes can carry malaria and dengue, use repellent when you travel' },
+    { given: 'parents visiting Shanghai', text: '我爸妈这周末来上海看我' },
+    { given: 'a lost girl found in a park', text: '小女孩在公园走丢了，幸好找到了' },
     { given: 'the park, with the weather', text: '今天上海下雨了，顾村公园人很少' },
     { given: 'a kindergarten teacher', text: '我女儿幼儿园老师今天表扬她了' },
     { given: 'the district and the kindergarten teachers of a rumor, praised', text: '青浦的幼儿园老师都挺负责的，我家孩子很喜欢' },
