@@ -496,10 +496,37 @@ function chineseSides(index: PhraseIndex, claim: string): ClaimSides {
   return done.length > 0 && does.length > 0 ? { done, does } : NO_SIDES;
 }
 
-/** Whether the window holds a telling pair of one side of a Chinese claim's modal and none of the other. */
+/**
+ * An English claim that says what something does to something else ("Gargling with salt water kills
+ * the coronavirus", "5G towers spread the coronavirus") joins, at its verb, the thing to what it
+ * does: a message that says one side only talks about the thing, not the claim ("gargling salt
+ * water really helps my sore throat" acted at 0.90). The verbs as the tokenizer stems them.
+ */
+const DOES_EN: ReadonlySet<string> = new Set(tokenize('spread prevent kill cause cure protect stop carry block destroy').map((t) => t.term));
+/**
+ * Terms of the longest English claim read so: a longer one tells more than one thing ("The parents
+ * of murdered DNC staffer Seth Rich thanked 'the Internet' for spreading …"), and a tweet about one
+ * of them carries it (two clef2020-en train acts were lost without this bound, one at 12). Ten
+ * holds the example database's "Bananas imported from Costa Rica carry flesh-eating bacteria", which
+ * "Bananas imported from Costa Rica are the sweetest ones at our store" reached at 0.86.
+ */
+const SIDES_MAX_TERMS = 10;
+/** A phrase that asks ("Did Chelsea Clinton Say That Marijuana Is Killing People?", a fact check's title) claims no link. */
+const ASKS = /[?？]\s*$/u;
+const englishSidesOf = perPhrase((index, phrase): ClaimSides => {
+  if (phrase.terms.length > SIDES_MAX_TERMS || ASKS.test(matchedPhrase(index, phrase.id).text)) return NO_SIDES;
+  const ids = tokenize(normalizedPhrase(index, phrase)).map((t) => (DOES_EN.has(t.term) ? -1 : (termIdOf(index, t.term) ?? -2)));
+  const verb = ids.indexOf(-1);
+  if (verb < 0) return NO_SIDES;
+  const side = (from: number, to: number) => Int32Array.from(new Set(ids.slice(from, to).filter((id) => id >= 0)));
+  const done = side(0, verb);
+  const does = side(verb + 1, ids.length);
+  return done.length > 0 && does.length > 0 ? { done, does } : NO_SIDES;
+});
+
+/** Whether the window holds a term of one side of a claim's modal (Chinese) or verb (English) and none of the other. */
 function saysOneSide(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
-  if (!c.phrase.ideographic) return false;
-  const { done, does } = claimSidesOf(index, c.phrase);
+  const { done, does } = c.phrase.ideographic ? claimSidesOf(index, c.phrase) : englishSidesOf(index, c.phrase);
   if (done.length === 0) return false;
   const holds = (ids: Int32Array) => ids.some((id) => inWindow(message, id, c));
   return holds(done) !== holds(does);

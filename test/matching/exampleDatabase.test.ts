@@ -54,6 +54,9 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'as "can pass the coronavirus"', text: 'careful with the mosquitoes this summer, they can pass the coronavirus from person to person', id: 'mosquitoes-spread-coronavirus' },
     { given: 'with "海边", "爸妈" and "扔"', text: '听说上海那个在海边丢的小女孩，是她爸妈故意不要了扔那儿的', id: 'shanghai-beach-girl-abandoned' },
     { given: 'with "走丢" and "后爸"', text: '那个走丢女孩的爸爸是后爸，难怪不上心', id: 'shanghai-beach-girl-stepfather' },
+    { given: 'as "kills the coronavirus"', text: 'gargle warm salt water, it kills the coronavirus before it reaches your lungs', id: 'salt-water-prevents-infection' },
+    { given: 'in the passive', text: 'The coronavirus is being spread by 5G radiation', id: '5g-spreads-coronavirus' },
+    { given: 'as "caused by 5G, not a virus"', text: 'Covid is caused by 5G, not a virus', id: '5g-spreads-coronavirus' },
   ])('GIVEN the claim $given THEN it acts with that claim', ({ text, id }) => {
     const top = matcher.match(text).matches[0];
     expect(top?.debunkId).toBe(id);
@@ -73,6 +76,10 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'other diseases mosquitoes carry', text: 'mosquitoes can carry malaria and dengue, use repellent when you travel' },
     { given: 'parents visiting Shanghai', text: '我爸妈这周末来上海看我' },
     { given: 'a lost girl found in a park', text: '小女孩在公园走丢了，幸好找到了' },
+    // One side of a claim's verb: the thing, not what the claim says it does.
+    { given: "the claim's bananas, praised (once 0.86)", text: 'Bananas imported from Costa Rica are the sweetest ones at our store' },
+    { given: "the claim's drink and interval, in a marathon (once 0.94)", text: 'drinking warm water every 15 minutes during the marathon kept me going' },
+    { given: "the claim's gargle, for a sore throat", text: 'gargling salt water really helps my sore throat' },
     { given: 'the park, with the weather', text: '今天上海下雨了，顾村公园人很少' },
     { given: 'a kindergarten teacher', text: '我女儿幼儿园老师今天表扬她了' },
     { given: 'the district and the kindergarten teachers of a rumor, praised', text: '青浦的幼儿园老师都挺负责的，我家孩子很喜欢' },
