@@ -27,14 +27,37 @@ export function refutationCues(
   return cues;
 }
 
-/** Cues for the debunk's sources that the message links to (`links` canonical). */
+/**
+ * Sites whose pages check claims: a link to one beside a rumor answers it, whichever page it is.
+ * Hosts as canonicalUrl writes them; a subdomain counts ("factcheck.afp.com").
+ */
+const FACT_CHECK_SITES = [
+  'snopes.com', 'factcheck.org', 'politifact.com', 'fullfact.org', 'factcheck.afp.com', 'leadstories.com', 'checkyourfact.com',
+  'piyao.org.cn', 'tfc-taiwan.org.tw', 'mygopen.com', 'factcheck.kz',
+];
+
+/** The host of a canonical link ("who.int/news-room/…" → "who.int"). */
+const hostOf = (link: string): string => link.split('/', 1)[0]!;
+const onSite = (host: string, site: string): boolean => host === site || host.endsWith(`.${site}`);
+
+/**
+ * Cues for the debunk's sources that the message links to (`links` canonical): the page itself, or
+ * another page of a source's site ("who.int/news-room/fact-sheets" beside a rumor WHO's myth
+ * busters answer), or a fact-checking site.
+ */
 function citedSources(d: Debunk, links: readonly string[]): string[] {
   const cues: string[] = [];
+  const hosts = links.filter((u) => u.includes('/')).map(hostOf);
   for (const s of d.sources) {
     const source = canonicalUrl(s.url);
     // A bare home page ("who.int") is too broad to count; a page on it is specific.
-    const cited = source.includes('/') && links.some((u) => u === source || u.startsWith(`${source}/`));
-    if (cited) cues.push(`source:${s.url}`);
+    if (!source.includes('/')) continue;
+    if (links.some((u) => u === source || u.startsWith(`${source}/`))) cues.push(`source:${s.url}`);
+    else if (hosts.some((h) => h === hostOf(source))) cues.push(`source site:${hostOf(source)}`);
   }
-  return cues;
+  for (const h of hosts) {
+    const site = FACT_CHECK_SITES.find((f) => onSite(h, f));
+    if (site) cues.push(`fact check:${site}`);
+  }
+  return [...new Set(cues)];
 }

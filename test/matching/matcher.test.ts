@@ -251,6 +251,12 @@ describe('match: refuting or spreading', () => {
       cue: 'source:https://fullfact.org/health/5g-coronavirus/',
     },
     {
+      given: "another page of a source's site",
+      text: `${FIVE_G}? https://www.who.int/news-room/fact-sheets read this`,
+      cue: 'source site:who.int',
+    },
+    { given: 'a page of a fact-checking site', text: `${FIVE_G} https://www.snopes.com/fact-check/5g-covid/`, cue: 'fact check:snopes.com' },
+    {
       given: 'a quote of the refutation text',
       text: `${FIVE_G}? ${DEBUNKS.fiveG.refutation}`,
       cue: `refutation:${DEBUNKS.fiveG.id}`,

@@ -46,6 +46,18 @@ const DENIAL_RE = cueRegex(DENIAL);
 const MOCK_RE = cueRegex(MOCK);
 /** Emoji that laugh at what they follow: a clown, a facepalm. Not 😂, which laughs along as often. */
 const MOCKING_EMOJI = /\u{1F921}|\u{1F926}/u;
+/**
+ * Lines quoted at the start ("> 5G towers spread the coronavirus"): someone else's words, so the
+ * member's own reply opens after them ("no they don't").
+ */
+const QUOTED_LINES = /^(?:[ \t]*>[^\n]*(?:\n|$))+/u;
+/** A thinking face: the member wonders whether it is so. */
+const PONDERING_EMOJI = /\u{1F914}/u;
+/**
+ * An authority answering no, on its own: "世卫组织：不会", "专家说了，不是". Not "专家说不会被处罚",
+ * which tells what the claim says.
+ */
+const AUTHORITY_SAYS_NO = /(?:世卫组织|世卫|卫健委|疾控中心|疾控|官方|专家|医生|警方|辟谣平台)(?:说了|说|称|表示)?\s*(?:不会|不能|没有|不是|假的)(?=\s|$)/u;
 /** Weary of it: "ugh, not the 5G covid thing again", "not that garlic crap again". */
 const NOT_AGAIN = /(?<![a-z0-9])not (?:the|that|this|these|those) (?:[a-z0-9]+ ){0,6}?again(?![a-z0-9])/;
 const QUESTION_RE = cueRegex(QUESTION);
@@ -468,8 +480,10 @@ export function readStance(
     (h) => !isNegated(text, h.at, crossesClause) && !insideDistrust(h) && !asked(h) && !insideQuestion(h) && !uselessToo(text, h),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
-  const opening = OPENING_DENIAL.exec(message.text) ?? answeredNo(sentences());
+  const opening = OPENING_DENIAL.exec(message.text.replace(QUOTED_LINES, '')) ?? answeredNo(sentences());
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
+  const authority = hasChinese ? AUTHORITY_SAYS_NO.exec(text) : null;
+  if (authority) refute.push({ cue: authority[0], at: authority.index, end: authority.index + authority[0].length });
   const whoSaid = span && hasChinese ? whoSays(message, span, debunk) : { refutes: [], denied: [] };
   appendAll(refute, whoSaid.refutes);
   const denialHits = hitsOf(DENIAL_RE, text);
@@ -556,5 +570,7 @@ export function readStance(
   // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.
   const tag = span ? sentences().find((s) => s.tagOnly) : undefined;
   if (tag) return { stance: 'question', cues: [`asks: ${tag.text.trim().slice(0, 40)}`] };
+  const pondering = span ? PONDERING_EMOJI.exec(message.text) : null;
+  if (pondering) return { stance: 'question', cues: [pondering[0]] };
   return { stance: 'spread', cues: [] };
 }
