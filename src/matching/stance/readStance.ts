@@ -85,6 +85,7 @@ const ASKING_TERMS: ReadonlySet<string> = new Set([
   'explain', 'convinc', 'wrong',
   // Whom one asks for: "…?? asking for my mom".
   'friend', 'mom', 'mum', 'dad', 'parent', 'grandma', 'grandpa', 'aunt', 'uncl',
+  'even',
 ]);
 /**
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
@@ -565,7 +566,7 @@ export function readStance(
   const claimSentences = span ? sentences().filter((s) => s.start < span.end && s.end > span.start) : sentences();
   const opensQuestion = (s: Sentence) =>
     s.ideographic || ((OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord)) && !REQUEST.test(s.text)) || s.hedged || s.asksAfterClause;
-  const asking = claimSentences.find((s) => s.question && opensQuestion(s) && holdsClaimWords(s));
+  const asking = claimSentences.find((s) => s.question && !s.tellsNews && opensQuestion(s) && holdsClaimWords(s));
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
   // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.
   const tag = span ? sentences().find((s) => s.tagOnly) : undefined;

@@ -25,6 +25,11 @@ export interface Sentence {
    * that mean I don't have it?", "so does garlic work or not?". Only with a question mark.
    */
   asksAfterClause: boolean;
+  /**
+   * Asks the others whether they have heard, or what they do, while telling the news: "did you guys
+   * see antifa admitted …?", "…，你们囤了吗". Not a question whether the claim is true.
+   */
+  tellsNews: boolean;
 }
 
 /**
@@ -52,6 +57,11 @@ const TAG_ONLY = new RegExp(
   'iu',
 );
 const HEDGES = /\b(?:really|actually)\b/i;
+/** "did you (guys) see / hear …", after lead-in words: the news passed on (see tellsNews). */
+const HEARD_THE_NEWS =
+  /^[\s\p{P}\p{S}]*(?:(?:so|and|but|anyway|btw|oh|ok|okay|lol|omg|guys|hey|also)[\s,!.]+){0,3}(?:did|have|has) (?:you|u|ya|y'?all|anyone|anybody|everyone|any of you)(?: guys| all)? (?:see|seen|hear|heard|catch|caught|read|notice|noticed)\b/iu;
+/** A last clause asking the others what they did: "…，你们囤了吗", "…，大家都去了吗". */
+const PEER_QUESTION_ZH = /[，,]\s*(?:你们|大家|各位)[^，,。！？!?]{0,10}吗[\s\p{P}\p{S}]*$/u;
 /** A question tagged on at the end: "… tests for covid, legit?", "…, right?", "…, anyone tried?". */
 const TAG_QUESTION = /(?:^|[\s,，])(?:legit|true|real|for real|really|right|fr|is it|is that true|(?:anyone|anybody)(?: [a-z]+){0,2})\s*[?？]+[\s\p{P}\p{S}]*$/iu;
 /** An English sentence opened as a question and hedged, asking without its mark: "does 5G really spread …". */
@@ -159,6 +169,7 @@ export function sentencesOf(text: string): Sentence[] {
       tagOnly: TAG_ONLY.test(body),
       hedged: HEDGES.test(body) || TAG_QUESTION.test(body),
       asksAfterClause: marked && QUESTION_AFTER_CLAUSE.test(body),
+      tellsNews: HEARD_THE_NEWS.test(body) || PEER_QUESTION_ZH.test(body),
     });
   }
   return out;

@@ -112,7 +112,7 @@ export const QUESTION = {
     'does it work', 'does this work', 'does that work', 'does it really work', 'is it a thing', 'is this a thing', 'is that a thing', 'legit or not',
     'fake or real', 'should i be worried', 'should we be worried', 'is that actually true', 'is this actually true', 'is it actually true',
     'is that really true', 'is this really true', 'is it really true', 'is that even true', 'is this even true', 'is this a real thing',
-    'is that a real thing', 'is it a real thing',
+    'is that a real thing', 'is it a real thing', 'is that even real', 'is this even real', 'is it even real',
     // Asking after the claim is told: "…, is there anything to that?", "any truth in that?".
     'anything to that', 'anything to this', 'anything to it', 'any truth in', 'any truth behind', 'is this for real',
     'is that for real', 'is it for real', 'can anyone verify', 'can someone verify', 'anyone fact check', 'someone fact check',
