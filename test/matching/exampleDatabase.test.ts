@@ -56,11 +56,19 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'with "走丢" and "后爸"', text: '那个走丢女孩的爸爸是后爸，难怪不上心', id: 'shanghai-beach-girl-stepfather' },
     { given: 'as "kills the coronavirus"', text: 'gargle warm salt water, it kills the coronavirus before it reaches your lungs', id: 'salt-water-prevents-infection' },
     { given: 'in the passive', text: 'The coronavirus is being spread by 5G radiation', id: '5g-spreads-coronavirus' },
-    { given: 'as "caused by 5G, not a virus"', text: 'Covid is caused by 5G, not a virus', id: '5g-spreads-coronavirus' },
+    { given: 'as "caused by 5G"', text: 'Covid is caused by 5G radiation, wake up', id: '5g-spreads-coronavirus' },
   ])('GIVEN the claim $given THEN it acts with that claim', ({ text, id }) => {
     const top = matcher.match(text).matches[0];
     expect(top?.debunkId).toBe(id);
     expect(top?.score).toBeGreaterThanOrEqual(ACT);
+  });
+
+  // A variant that negates something ("…, not a virus") would make every claim's "can't" retell it.
+  it.each([
+    { text: "5G towers can't spread the coronavirus, viruses don't travel on radio waves" },
+    { text: "garlic won't prevent coronavirus infection" },
+  ])('GIVEN a shipped claim denied with a negated modal ($text) THEN it is read as refuting', ({ text }) => {
+    expect(matcher.match(text).refuting).toBe(true);
   });
 
   it('GIVEN "transmit" for "spread" THEN the claim is found (it matched nothing before)', () => {
