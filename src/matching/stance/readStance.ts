@@ -58,6 +58,8 @@ const PONDERING_EMOJI = /\u{1F914}/u;
  * which tells what the claim says.
  */
 const AUTHORITY_SAYS_NO = /(?:世卫组织|世卫|卫健委|疾控中心|疾控|官方|专家|医生|警方|辟谣平台)(?:说了|说|称|表示)?\s*(?:不会|不能|没有|不是|假的)(?=\s|$)/u;
+/** After a denial, "just" or "only": "garlic doesn't just taste good, it prevents …" adds, not denies. */
+const NOT_JUST = /^ (?:just|only|merely|simply)(?![a-z0-9])/;
 /** Weary of it: "ugh, not the 5G covid thing again", "not that garlic crap again". */
 const NOT_AGAIN = /(?<![a-z0-9])not (?:the|that|this|these|those) (?:[a-z0-9]+ ){0,6}?again(?![a-z0-9])/;
 const QUESTION_RE = cueRegex(QUESTION);
@@ -123,9 +125,11 @@ function isNegated(text: string, at: number, crossesClause: (from: number, to: n
   for (const m of text.slice(from, at).matchAll(CHINESE_NEGATED_ALL)) if (!crossesClause(from + m.index, at)) return true;
   const words = text.slice(Math.max(0, at - 40), at).split(' ').filter(Boolean).slice(-ENGLISH_REACH);
   // "no" negates only the word after it ("this is no hoax"): "Sadly no, there's no evidence" answers.
-  return words.some((w, i) => ENGLISH_NEGATION_WORDS.has(w) && (w !== 'no' || i === words.length - 1));
+  // "not only fake news, it's fake science" adds to the cue: "not only" and "not just" do not negate.
+  return words.some((w, i) => ENGLISH_NEGATION_WORDS.has(w) && (w !== 'no' || i === words.length - 1) && !ADDING.has(words[i + 1] ?? ''));
 }
 const ENGLISH_NEGATION_WORDS = ENGLISH_NEGATIONS;
+const ADDING: ReadonlySet<string> = new Set(['only', 'just', 'merely', 'simply']);
 
 interface Hit {
   cue: string;
@@ -377,31 +381,41 @@ function answeredNo(sentences: readonly Sentence[]): RegExpExecArray | null {
 
 /** "谁说…": who says so. Not "谁说的" (who said it?) or "谁说过" (who has ever said it?), which ask. */
 const WHO_SAYS = /谁说(?!的|过)/gu;
+/** "nobody can convince me …", "you'll never convince me that …": the same in English. */
+const CONVINCE_ME =
+  /(?<![a-z0-9])(?:(?:nobody|no one|noone|nothing|you) (?:can|could|will|ll|is going to|s going to)(?: ever)?|you ll never|you will never|you can never|you can t|you cannot|can t) (?:convince|persuade) me(?: that)?(?![a-z0-9])/g;
 /** Clause breaks in the message as written, from an offset on. */
 const CLAUSE_BREAK_ALL = /[，,。！!？?；;\n]/gu;
 const claimSaysNegation = claimSays(CHINESE_NEGATION);
+/** An English negation in a clause, as normalized text writes it ("don t", "never"). */
+const ENGLISH_NEGATION = /(?<![a-z0-9])(?:not|never|no|[a-z]+n t|cannot|dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|cant)(?![a-z0-9])/;
 
 /**
- * "谁说群主没责任？群主也要担责": a rhetorical "who says" before the claim denies it, whether or not a
- * question mark follows (`refutes`). Before the claim negated ("谁说吃大蒜不能预防新冠"), where the
- * claim itself negates nothing, it denies the denial: no refutation, and the clause after it
- * (`denied`, offsets of the normalized text) holds no denial of the claim either.
+ * "谁说群主没责任？群主也要担责", "nobody can convince me 5G towers spread the coronavirus": a
+ * rhetorical "who says" before the claim denies it, whether or not a question mark follows
+ * (`refutes`). Before the claim negated ("谁说吃大蒜不能预防新冠", "nobody can convince me 5G towers
+ * don't …"), where the claim itself negates nothing, it denies the denial: no refutation, and the
+ * clause after it (`denied`, offsets of the normalized text) holds no denial or refutation either.
  */
-function whoSays(message: PreparedMessage, span: ClaimSpan, debunk: Debunk | undefined): { refutes: Hit[]; denied: Hit[] } {
+function whoSays(message: PreparedMessage, span: ClaimSpan, debunk: Debunk | undefined, chinese: boolean, latin: boolean): { refutes: Hit[]; denied: Hit[] } {
   const refutes: Hit[] = [];
   const denied: Hit[] = [];
-  for (const h of hitsOf(WHO_SAYS, message.normalized)) {
-    const from = message.origin[h.end] ?? message.text.length;
-    CLAUSE_BREAK_ALL.lastIndex = from;
-    const to = CLAUSE_BREAK_ALL.exec(message.text)?.index ?? message.text.length;
-    if (span.start >= to || span.end <= from) continue;
-    if (!CHINESE_NEGATION.test(normalizedText(message.text.slice(from, to))) || claimSaysNegation(debunk)) refutes.push(h);
-    else {
-      let end = h.end;
-      while (end < message.normalized.length && (message.origin[end] ?? to) < to) end++;
-      denied.push({ cue: h.cue, at: h.end, end });
+  const read = (re: RegExp, negation: RegExp, claimNegated: boolean) => {
+    for (const h of hitsOf(re, message.normalized)) {
+      const from = message.origin[h.end] ?? message.text.length;
+      CLAUSE_BREAK_ALL.lastIndex = from;
+      const to = CLAUSE_BREAK_ALL.exec(message.text)?.index ?? message.text.length;
+      if (span.start >= to || span.end <= from) continue;
+      if (!negation.test(normalizedText(message.text.slice(from, to))) || claimNegated) refutes.push(h);
+      else {
+        let end = h.end;
+        while (end < message.normalized.length && (message.origin[end] ?? to) < to) end++;
+        denied.push({ cue: h.cue, at: h.end, end });
+      }
     }
-  }
+  };
+  if (chinese) read(WHO_SAYS, CHINESE_NEGATION, claimSaysNegation(debunk));
+  if (latin) read(CONVINCE_ME, ENGLISH_NEGATION, claimNegates(debunk));
   return { refutes, denied };
 }
 
@@ -477,15 +491,17 @@ export function readStance(
   const insideQuestion = (h: Hit) => questionWords.some((q) => h.at < q.end && h.end > q.at);
   const refuteHits = hitsOf(REFUTE_RE, text);
   if (hasChinese && !claimTexts().some((t) => UNRELATED.test(t))) appendAll(refuteHits, hitsOf(UNRELATED_ALL, text));
+  const whoSaid = span ? whoSays(message, span, debunk, hasChinese, MAY_HOLD_LATIN.test(text)) : { refutes: [], denied: [] };
+  const inDenied = (h: Hit) => whoSaid.denied.some((d) => h.at >= d.at && h.at < d.end);
   const refute = withoutClaimWords(refuteHits, claimTexts, inSpan).filter(
-    (h) => !isNegated(text, h.at, crossesClause) && !insideDistrust(h) && !asked(h) && !insideQuestion(h) && !uselessToo(text, h),
+    (h) =>
+      !isNegated(text, h.at, crossesClause) && !insideDistrust(h) && !asked(h) && !insideQuestion(h) && !uselessToo(text, h) && !inDenied(h),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
   const opening = OPENING_DENIAL.exec(message.text.replace(QUOTED_LINES, '')) ?? answeredNo(sentences());
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
   const authority = hasChinese ? AUTHORITY_SAYS_NO.exec(text) : null;
   if (authority) refute.push({ cue: authority[0], at: authority.index, end: authority.index + authority[0].length });
-  const whoSaid = span && hasChinese ? whoSays(message, span, debunk) : { refutes: [], denied: [] };
   appendAll(refute, whoSaid.refutes);
   const denialHits = hitsOf(DENIAL_RE, text);
   // "没有" or "没" right before a character of the claim, in the same clause, denies it was done
@@ -513,7 +529,8 @@ export function readStance(
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&
           !NOT_CHANCE.test(text.slice(h.end, h.end + 24)) &&
           !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
-          !whoSaid.denied.some((d) => h.at >= d.at && h.at < d.end) &&
+          !inDenied(h) &&
+          !NOT_JUST.test(text.slice(h.end, h.end + 10)) &&
           !isClaimDenial(text, h, claimDenials(debunk)),
       )
     : [];

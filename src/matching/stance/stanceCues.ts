@@ -16,7 +16,7 @@ export const REFUTE = {
     // It does not work: "盐水漱口预防新冠？没用的", "这种说法根本站不住脚".
     '没用的', '没啥用', '没什么用', '不管用', '站不住脚', '没有常识', '没常识', '没有科学常识', '缺乏常识',
     '说了没用', '根本没用', '完全没用', '一点用都没有', '一点用没有',
-    '虚构', '瞎写', '瞎编', '胡编', '乱编', '标题党',
+    '虚构', '瞎写', '瞎编', '胡编', '乱编', '标题党', '不可能的', '这不可能',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -33,6 +33,7 @@ export const REFUTE = {
     'that s wrong', 'that s not right', 'reported it', 'i reported', 'reported the post', 'reported this post', 'reported that post', 'flagged it',
     'a lie', 'a total lie', 'an outright lie', 'no basis', 'no scientific basis', 'bullshit', 'total bs', 'utter bs',
     'stop posting', 'quit posting', 'misinfo', 'internet rumor', 'internet rumour', 'old rumor', 'old rumour',
+    'zero chance', 'not a chance', 'no chance that', 'there s no way', 'there is no way',
     'check before sharing', 'check before you share', 'check before forwarding', 'check before you forward', 'verify before sharing',
     'think before you share', 'think before sharing', 'think before forwarding',
     'never true', 'can we stop with',
@@ -76,7 +77,7 @@ export const NOT_CHANCE = /^ (?:just |merely |simply )?(?:an? )?(?:accident|coin
 export const MOCK = {
   // Not "笑死" or "哈哈": Chinese chat laughs while passing a rumor on.
   zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼',
-    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '醒醒吧', '醒醒', '你细品', '你品你细品'],
+    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '醒醒吧', '醒醒', '你细品', '你品你细品', '才不信', '我才不信'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
