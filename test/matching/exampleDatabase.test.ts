@@ -56,6 +56,7 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'with "走丢" and "后爸"', text: '那个走丢女孩的爸爸是后爸，难怪不上心', id: 'shanghai-beach-girl-stepfather' },
     { given: 'as "kills the coronavirus"', text: 'gargle warm salt water, it kills the coronavirus before it reaches your lungs', id: 'salt-water-prevents-infection' },
     { given: 'in the passive', text: 'The coronavirus is being spread by 5G radiation', id: '5g-spreads-coronavirus' },
+    { given: 'in its short form, in traditional script', text: '鹽水漱口可以預防新冠，我每天都漱', id: 'salt-water-prevents-infection' },
     { given: 'as "caused by 5G"', text: 'Covid is caused by 5G radiation, wake up', id: '5g-spreads-coronavirus' },
   ])('GIVEN the claim $given THEN it acts with that claim', ({ text, id }) => {
     const top = matcher.match(text).matches[0];
