@@ -58,6 +58,8 @@ const PONDERING_EMOJI = /\u{1F914}/u;
  * which tells what the claim says.
  */
 const AUTHORITY_SAYS_NO = /(?:世卫组织|世卫|卫健委|疾控中心|疾控|官方|专家|医生|警方|辟谣平台)(?:说了|说|称|表示)?\s*(?:不会|不能|没有|不是|假的)(?=\s|$)/u;
+/** "…，没用": it does not work, said last, in a clause of its own (read in the message as written). */
+const USELESS_LAST = /[，,。！!；;\s]\s*(?:没有?用|沒有?用)[了的啊吧呀]?[\s\p{P}\p{S}]*$/u;
 /** After a denial, "just" or "only": "garlic doesn't just taste good, it prevents …" adds, not denies. */
 const NOT_JUST = /^ (?:just|only|merely|simply)(?![a-z0-9])/;
 /** Weary of it: "ugh, not the 5G covid thing again", "not that garlic crap again". */
@@ -500,6 +502,10 @@ export function readStance(
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
   const opening = OPENING_DENIAL.exec(message.text.replace(QUOTED_LINES, '')) ?? answeredNo(sentences());
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
+  if (hasChinese && USELESS_LAST.test(message.text)) {
+    const at = text.lastIndexOf('没');
+    if (at >= 0) refute.push({ cue: '没用', at, end: at + 2 });
+  }
   const authority = hasChinese ? AUTHORITY_SAYS_NO.exec(text) : null;
   if (authority) refute.push({ cue: authority[0], at: authority.index, end: authority.index + authority[0].length });
   appendAll(refute, whoSaid.refutes);

@@ -34,6 +34,7 @@ export const REFUTE = {
     'a lie', 'a total lie', 'an outright lie', 'no basis', 'no scientific basis', 'bullshit', 'total bs', 'utter bs',
     'stop posting', 'quit posting', 'misinfo', 'internet rumor', 'internet rumour', 'old rumor', 'old rumour',
     'zero chance', 'not a chance', 'no chance that', 'there s no way', 'there is no way',
+    'people claiming', 'whoever keeps posting', 'whoever keeps sharing',
     'check before sharing', 'check before you share', 'check before forwarding', 'check before you forward', 'verify before sharing',
     'think before you share', 'think before sharing', 'think before forwarding',
     'never true', 'can we stop with',
@@ -77,7 +78,7 @@ export const NOT_CHANCE = /^ (?:just |merely |simply )?(?:an? )?(?:accident|coin
 export const MOCK = {
   // Not "笑死" or "哈哈": Chinese chat laughs while passing a rumor on.
   zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼',
-    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '醒醒吧', '醒醒', '你细品', '你品你细品', '才不信', '我才不信'],
+    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '醒醒吧', '醒醒', '你细品', '你品你细品', '才不信', '我才不信', '都不会信', '不会信的', '没人会信', '谁会信'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
@@ -135,6 +136,7 @@ export const QUESTION = {
     // A doubt tagged on as a question: "… or is that just a rumor?".
     'or is that just a rumor', 'or is it just a rumor', 'or is that a rumor', 'or is that a myth', 'or is it a myth',
     'or is that fake', 'or is this fake', 'or is it fake', 'or is that a hoax', 'or is it a hoax', 'or is that made up',
+    'i m not sure', 'im not sure', 'not sure but', 'who knows',
   ],
 } as const;
 
@@ -174,6 +176,8 @@ export const DISTRUST = {
     /(?:辟谣|澄清)(?:也|都)?(?:没用|没有用|不可信|不能信|信不得)/u,
     // "网上说是假的都是公关": those who call it false are paid to.
     /(?:说|称)[^，。！？]{0,3}(?:假的|谣言|不实)[^，。！？]{0,3}(?:都是|是)(?:公关|水军|洗地|洗白|骗人)/u,
+    // "说…是谣言的人，自己去查查": those who call it a rumor, told off.
+    /(?:说|觉得|以为)[^，。！？]{0,40}(?:是谣言|是假的|不实)的人/u,
   ],
   en: [
     /\b(?:don t|do not|never|stop) (?:trust|trusting|believe|believing|listen to|listening to) (?:the |what )?(?:snopes|fact ?check\w*|media|mods|msm|government|officials|debunk\w*)/,
