@@ -37,6 +37,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'a rhetorical "哪有" (not a question)', text: `${HOT_WATER}，医院哪有空管这些`, stance: 'spread' },
   { given: 'outrage that calls something else "embarrassing"', text: `It's embarrassing how the government hides that ${FIVE_G}`, stance: 'spread' },
   { given: 'the official line called "a lie"', text: `The "5G is safe" line is a lie. ${FIVE_G}`, stance: 'spread' },
+  { given: '"zero chance" of something else', text: `There's zero chance the government admits ${FIVE_G}`, stance: 'spread' },
+  { given: '"called it misinfo, but …"', text: `Mods called it misinfo but ${FIVE_G}`, stance: 'spread' },
   // Asking.
   { given: '"is it true that …?"', text: `is it true that ${FIVE_G}?`, stance: 'question' },
   { given: '"did … really …?"', text: 'did 5G towers really spread the coronavirus?', stance: 'question' },

@@ -60,6 +60,15 @@ const PONDERING_EMOJI = /\u{1F914}/u;
 const AUTHORITY_SAYS_NO = /(?:世卫组织|世卫|卫健委|疾控中心|疾控|官方|专家|医生|警方|辟谣平台)(?:说了|说|称|表示)?\s*(?:不会|不能|没有|不是|假的)(?=\s|$)/u;
 /** "…，没用": it does not work, said last, in a clause of its own (read in the message as written). */
 const USELESS_LAST = /[，,。！!；;\s]\s*(?:没有?用|沒有?用)[了的啊吧呀]?[\s\p{P}\p{S}]*$/u;
+/**
+ * Refutation cues that speak of what follows them, so only before the claim's own words: "there is
+ * zero chance 5G towers …", not "zero chance the government admits 5G towers …".
+ */
+const BEFORE_THE_CLAIM: ReadonlySet<string> = new Set(
+  ['zero chance', 'not a chance', 'no chance that', 'there s no way', 'there is no way', 'people claiming', 'whoever keeps posting', 'whoever keeps sharing'].map(norm),
+);
+/** Between a cue and the claim it speaks of: nothing, "that" or "the". */
+const LINKING_GAP = /^ ?(?:(?:that|the) )?$/;
 /** After a denial, "just" or "only": "garlic doesn't just taste good, it prevents …" adds, not denies. */
 const NOT_JUST = /^ (?:just|only|merely|simply)(?![a-z0-9])/;
 /** Weary of it: "ugh, not the 5G covid thing again", "not that garlic crap again". */
@@ -479,6 +488,11 @@ export function readStance(
     return next !== undefined && next.start <= h.end + 1 && isClaimTerm(next.term) ? next.term : undefined;
   };
   const beforeClaimWord = (h: Hit) => claimWordAfter(h) !== undefined;
+  // The same, with "that" or "the" between: "whoever keeps posting that 5G towers …".
+  const beforeTheClaim = (h: Hit) => {
+    const next = message.tokens.find((t) => t.start >= h.end);
+    return next !== undefined && LINKING_GAP.test(text.slice(h.end, next.start)) && isClaimTerm(next.term);
+  };
   // An English question phrase asks about the claim in a sentence that holds words of the claim,
   // or that holds nothing else ("is it true? 5G towers …"); "does anyone know a good dentist?"
   // asks about something else, whatever the message says next.
@@ -497,7 +511,13 @@ export function readStance(
   const inDenied = (h: Hit) => whoSaid.denied.some((d) => h.at >= d.at && h.at < d.end);
   const refute = withoutClaimWords(refuteHits, claimTexts, inSpan).filter(
     (h) =>
-      !isNegated(text, h.at, crossesClause) && !insideDistrust(h) && !asked(h) && !insideQuestion(h) && !uselessToo(text, h) && !inDenied(h),
+      !isNegated(text, h.at, crossesClause) &&
+      !insideDistrust(h) &&
+      !asked(h) &&
+      !insideQuestion(h) &&
+      !uselessToo(text, h) &&
+      !inDenied(h) &&
+      (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
   const opening = OPENING_DENIAL.exec(message.text.replace(QUOTED_LINES, '')) ?? answeredNo(sentences());

@@ -186,7 +186,7 @@ export const DISTRUST = {
     /\bmods? debunked/,
     /\bso called (?:fact ?check\w*|debunk\w*)/,
     // "They say it's debunked but …": the refutation reported, to be waved away.
-    /\b(?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:been )?(?:debunked|fake|a hoax|false|a myth|a conspiracy theory|misinformation),? but\b/,
+    /\b(?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:been )?(?:debunked|fake|fake news|a hoax|false|a myth|a conspiracy theory|misinformation|misinfo|a lie|nonsense|rubbish|a rumou?r),? but\b/,
     // "I used to think it was a myth, but …": a refutation once believed, now dropped.
     /\b(?:thought|think|believed|assumed) (?:it was|it s|its|it is|this was|that was) (?:just )?(?:a |an )?(?:myth|hoax|fake|conspiracy theory|conspiracy|false|nonsense|misinformation|rumou?r),? but\b/,
   ],
