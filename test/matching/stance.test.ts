@@ -39,6 +39,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: 'the official line called "a lie"', text: `The "5G is safe" line is a lie. ${FIVE_G}`, stance: 'spread' },
   { given: '"zero chance" of something else', text: `There's zero chance the government admits ${FIVE_G}`, stance: 'spread' },
   { given: '"called it misinfo, but …"', text: `Mods called it misinfo but ${FIVE_G}`, stance: 'spread' },
+  { given: '"醒醒吧" opening a message that passes it on', text: `醒醒吧各位，${HOT_WATER}，告诉家里的老人`, stance: 'spread' },
+  { given: '"they want us to stop posting …" of something else', text: `They want us to stop posting the truth: ${FIVE_G}`, stance: 'spread' },
   // Asking.
   { given: '"is it true that …?"', text: `is it true that ${FIVE_G}?`, stance: 'question' },
   { given: '"did … really …?"', text: 'did 5G towers really spread the coronavirus?', stance: 'question' },
@@ -188,8 +190,6 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"sure, …, and the earth is flat too"', text: `sure, ${FIVE_G}, and the earth is flat too`, stance: 'mock' },
   { given: '"source: trust me bro"', text: `${FIVE_G}... source: trust me bro`, stance: 'mock' },
   { given: '"big if true"', text: `${FIVE_G}, big if true`, stance: 'mock' },
-  { given: '"…？醒醒吧"', text: `${HOT_WATER}？醒醒吧`, stance: 'mock' },
-  { given: '"…，你品，你细品"', text: `${HOT_WATER}，你品，你细品`, stance: 'mock' },
   { given: '"…？…早就说了没用"', text: `${HOT_WATER}？医生早就说了没用`, stance: 'refute' },
   { given: '"信不信由你" (believe it or not, while telling it)', text: `${HOT_WATER}，信不信由你`, stance: 'spread' },
   { given: '"curious if …"', text: `Curious if ${FIVE_G}, my dad is convinced`, stance: 'question' },

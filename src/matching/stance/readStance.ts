@@ -65,7 +65,10 @@ const USELESS_LAST = /[，,。！!；;\s]\s*(?:没有?用|沒有?用)[了的啊�
  * zero chance 5G towers …", not "zero chance the government admits 5G towers …".
  */
 const BEFORE_THE_CLAIM: ReadonlySet<string> = new Set(
-  ['zero chance', 'not a chance', 'no chance that', 'there s no way', 'there is no way', 'people claiming', 'whoever keeps posting', 'whoever keeps sharing'].map(norm),
+  [
+    'zero chance', 'not a chance', 'no chance that', 'there s no way', 'there is no way', 'people claiming', 'whoever keeps posting',
+    'whoever keeps sharing', 'stop posting', 'quit posting',
+  ].map(norm),
 );
 /** Between a cue and the claim it speaks of: nothing, "that" or "the". */
 const LINKING_GAP = /^ ?(?:(?:that|the) )?$/;

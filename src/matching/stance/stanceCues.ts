@@ -78,7 +78,7 @@ export const NOT_CHANCE = /^ (?:just |merely |simply )?(?:an? )?(?:accident|coin
 export const MOCK = {
   // Not "笑死" or "哈哈": Chinese chat laughs while passing a rumor on.
   zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼',
-    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '醒醒吧', '醒醒', '你细品', '你品你细品', '才不信', '我才不信', '都不会信', '不会信的', '没人会信', '谁会信'],
+    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '才不信', '我才不信', '都不会信', '不会信的', '没人会信', '谁会信'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
@@ -91,7 +91,7 @@ export const MOCK = {
     'bless her heart', 'bless his heart', 'bless their hearts', 'dumbest', 'stupidest',
     'lol at people', 'lmao at people', 'laughing at people', 'lol at everyone', 'lol at anyone',
     'still embarrassing', 'how embarrassing', 'so cringe', 'too good to be true',
-    'and the earth is flat', 'the earth is flat too', 'and pigs fly', 'and pigs can fly', 'trust me bro', 'big if true', 'ok boomer',
+    'and the earth is flat', 'the earth is flat too', 'and pigs fly', 'and pigs can fly', 'trust me bro', 'big if true',
     'laughed when i asked', 'laughed at me when i asked',
   ],
 } as const;
