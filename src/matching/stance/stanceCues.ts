@@ -177,7 +177,12 @@ export const DISTRUST = {
     // "网上说是假的都是公关": those who call it false are paid to.
     /(?:说|称)[^，。！？]{0,3}(?:假的|谣言|不实)[^，。！？]{0,3}(?:都是|是)(?:公关|水军|洗地|洗白|骗人)/u,
     // "说…是谣言的人，自己去查查": those who call it a rumor, told off.
-    /(?:说|觉得|以为)[^，。！？]{0,40}(?:是谣言|是假的|不实)的人/u,
+    /(?:说|觉得|以为)[^，。！？]{0,40}(?:是谣言|是假的|不实)的(?:人|都)/u,
+    // "官方说是谣言，但…", "网上说假的，我不信": the refutation reported, then dismissed.
+    // Not "官方说是谣言，但还是有人信", which laughs at those who believe it.
+    /(?:说|称|讲)(?:是|这是)?(?:谣言|假的|不实|辟谣了)[，,\s]*(?:(?:但是|但|可是|可)(?![还总]?是?有人|很多人|大家还|不少人)|我不信|我才不信|不信)/u,
+    // "不管别人怎么辟谣": whatever the refuters say.
+    /不管[^，。！？]{0,8}(?:辟谣|澄清|说是假的|说是谣言)/u,
   ],
   en: [
     /\b(?:don t|do not|never|stop) (?:trust|trusting|believe|believing|listen to|listening to) (?:the |what )?(?:snopes|fact ?check\w*|media|mods|msm|government|officials|debunk\w*)/,
@@ -187,6 +192,12 @@ export const DISTRUST = {
     /\bso called (?:fact ?check\w*|debunk\w*)/,
     // "They say it's debunked but …": the refutation reported, to be waved away.
     /\b(?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:been )?(?:debunked|fake|fake news|a hoax|false|a myth|a conspiracy theory|misinformation|misinfo|a lie|nonsense|rubbish|a rumou?r),? but\b/,
+    // "I don't care if you think it's nonsense, …", "they'll tell you it's misinformation", "don't let
+    // anyone tell you it's fake", "the real misinformation is …", "Snopes won't tell you this but …".
+    /\b(?:don t|do not) care (?:if|what|whether) (?:you|they|people|anyone)(?: \w+){0,3} (?:think|thinks|say|says|call|calls) (?:it s |it |its |this |that )?(?:is )?(?:nonsense|fake|a hoax|hoax|false|a myth|myth|a conspiracy theory|conspiracy theory|misinformation|misinfo|debunked|a lie|rubbish)/,
+    /\b(?:they ll|they will|they re going to|they re gonna|people will|don t let (?:anyone|anybody|them|people)) tell you (?:that )?(?:it s |it is |its |this is |that s )?(?:a |an )?(?:nonsense|fake|a hoax|hoax|false|a myth|myth|a conspiracy theory|conspiracy theory|misinformation|misinfo|debunked|a lie|rubbish)/,
+    /\bthe real (?:misinformation|misinfo|fake news|hoax|conspiracy|lie|myth) is\b/,
+    /\b(?:snopes|fact ?check\w*|fact ?checkers?|media|msm|mods|government|officials) (?:won t|will not|don t|doesn t|do not|does not) (?:want you to know|tell you|report)/,
     // "I used to think it was a myth, but …": a refutation once believed, now dropped.
     /\b(?:thought|think|believed|assumed) (?:it was|it s|its|it is|this was|that was) (?:just )?(?:a |an )?(?:myth|hoax|fake|conspiracy theory|conspiracy|false|nonsense|misinformation|rumou?r),? but\b/,
   ],
