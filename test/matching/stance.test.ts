@@ -50,6 +50,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"说是谣言的都是没试过的"', text: `说是谣言的都是没试过的，${HOT_WATER}`, stance: 'spread' },
   { given: '"不管别人怎么辟谣"', text: `不管别人怎么辟谣，我相信${HOT_WATER}`, stance: 'spread' },
   { given: '"网上说假的，我不信"', text: `网上说假的，我不信，${HOT_WATER}`, stance: 'spread' },
+  { given: 'urging, with the refutation only reported ("they say it\'s a myth")', text: `Share this before they delete it! ${FIVE_G}. They say it's a myth.`, stance: 'spread' },
+  { given: '"赶紧转发！…，官方说是谣言"', text: `赶紧转发！${HOT_WATER}，官方说是谣言`, stance: 'spread' },
   // Asking.
   { given: '"is it true that …?"', text: `is it true that ${FIVE_G}?`, stance: 'question' },
   { given: '"did … really …?"', text: 'did 5G towers really spread the coronavirus?', stance: 'question' },
@@ -238,6 +240,9 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"说…是谣言的人，自己去查查" (those who refute it told off)', text: `说${HOT_WATER}是谣言的人，自己去查查资料吧`, stance: 'spread' },
   { given: '"…，没用" said last', text: `建议大家别再信${HOT_WATER}了，没用`, stance: 'refute' },
   { given: '"官方说是谣言，但还是有人信…" (laughing at believers)', text: `官方说是谣言，但还是有人信${HOT_WATER}`, stance: 'refute' },
+  { given: '"please share this: … do NOT …" (urging to pass the refutation on)', text: 'Please share this: 5G towers do NOT spread the coronavirus', stance: 'refute' },
+  { given: '"spread the word, … is a hoax"', text: `Spread the word, ${FIVE_G} is a hoax`, stance: 'refute' },
+  { given: '"请转发：…是谣言"', text: `请转发：${HOT_WATER}是谣言`, stance: 'refute' },
   { given: '"谁说的？" (asking who said it)', text: `${HOT_WATER}，谁说的？`, stance: 'question' },
   { given: '"next they\'ll say …" (sarcasm)', text: `lmao ${FIVE_G}, next they'll say wifi gives you the flu`, stance: 'mock' },
   { given: 'a "how …?" after an "if" clause (no strike)', text: `If ${FIVE_G} then how did Iran get it with no 5G?`, stance: 'question' },

@@ -70,6 +70,9 @@ const BEFORE_THE_CLAIM: ReadonlySet<string> = new Set(
     'whoever keeps sharing', 'stop posting', 'quit posting',
   ].map(norm),
 );
+/** The refutation as others say it ("they say it's a myth", "官方说是谣言"), which an urging member passes over. */
+const REPORTED_REFUTATION =
+  /(?<![a-z0-9])(?:they|people|media|officials|experts|government|fact ?checkers?|snopes) (?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:a |an )?(?:myth|fake|hoax|false|debunked|misinformation|misinfo|rumou?r|conspiracy)|(?:官方|专家|媒体|他们|网上)(?:说|称)(?:是|这是)?(?:谣言|假的|不实)/u;
 /** Between a cue and the claim it speaks of: nothing, "that" or "the". */
 const LINKING_GAP = /^ ?(?:(?:that|the) )?$/;
 /** After a denial, "just" or "only": "garlic doesn't just taste good, it prevents …" adds, not denies. */
@@ -520,6 +523,7 @@ export function readStance(
       !insideQuestion(h) &&
       !uselessToo(text, h) &&
       !inDenied(h) &&
+      !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
       (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
@@ -571,7 +575,7 @@ export function readStance(
       if (beforeClaimWord(h)) denial.push(h);
     }
   }
-  if (distrust.length > 0 || urge.length > 0) {
+  if (distrust.length > 0) {
     // Passing it on while waving the refuters away is spreading, whatever words it borrows.
     return { stance: 'spread', cues: unique([...distrust.map((d) => `distrusts: ${d.cue}`), ...urge.map((u) => `urges: ${u.cue}`)]) };
   }
@@ -582,7 +586,12 @@ export function readStance(
   const claimsOwn = (h: Hit) => h.at > 0 && ownLeadsOf(debunk).includes(text[h.at - 1]!);
   const opposite = hasChinese ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !asked(h) && !insideDistrust(h) && !claimsOwn(h)) : [];
   const refuting = extraRefutations.length + new Set(refute.map((h) => h.cue)).size + denial.length + opposite.length;
-  if (refuting > (questionWords.length > 0 ? 1 : 0)) {
+  // Urging others to pass it on spreads it, unless what is passed on is its refutation ("Please
+  // share this: 5G towers do NOT spread the coronavirus", "请转发：…是谣言").
+  // …unless the refutation is only reported: "Share this before they delete it! … They say it's a myth."
+  const refutes = urge.length > 0 ? refuting > 0 && !REPORTED_REFUTATION.test(text) : refuting > (questionWords.length > 0 ? 1 : 0);
+  if (urge.length > 0 && !refutes) return { stance: 'spread', cues: unique(urge.map((u) => `urges: ${u.cue}`)) };
+  if (refutes) {
     return {
       stance: 'refute',
       cues: unique([
