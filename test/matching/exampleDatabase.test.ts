@@ -68,6 +68,9 @@ describe('rules/debunks: the shipped claims as members write them', () => {
   it.each([
     { text: "5G towers can't spread the coronavirus, viruses don't travel on radio waves" },
     { text: "garlic won't prevent coronavirus infection" },
+    // A variant with a word ending in "nt" ("account") and a "do not" inside a condition negates nothing.
+    { text: 'WhatsApp has been free since 2016, no one is going to charge you for not forwarding' },
+    { text: "WhatsApp won't charge you for not forwarding this message" },
   ])('GIVEN a shipped claim denied with a negated modal ($text) THEN it is read as refuting', ({ text }) => {
     expect(matcher.match(text).refuting).toBe(true);
   });

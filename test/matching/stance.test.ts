@@ -243,6 +243,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"please share this: … do NOT …" (urging to pass the refutation on)', text: 'Please share this: 5G towers do NOT spread the coronavirus', stance: 'refute' },
   { given: '"spread the word, … is a hoax"', text: `Spread the word, ${FIVE_G} is a hoax`, stance: 'refute' },
   { given: '"请转发：…是谣言"', text: `请转发：${HOT_WATER}是谣言`, stance: 'refute' },
+  { given: '"…, so that theory makes no sense"', text: `Wuhan had barely any 5G when the coronavirus started, so the theory that ${FIVE_G} makes no sense`, stance: 'refute' },
+  { given: '"…传不了" right after the claim\'s words', text: '新冠是呼吸道传播的，5G基站传不了', stance: 'refute', id: DEBUNKS.fiveG.id },
   { given: '"谁说的？" (asking who said it)', text: `${HOT_WATER}，谁说的？`, stance: 'question' },
   { given: '"next they\'ll say …" (sarcasm)', text: `lmao ${FIVE_G}, next they'll say wifi gives you the flu`, stance: 'mock' },
   { given: 'a "how …?" after an "if" clause (no strike)', text: `If ${FIVE_G} then how did Iran get it with no 5G?`, stance: 'question' },

@@ -73,6 +73,8 @@ const BEFORE_THE_CLAIM: ReadonlySet<string> = new Set(
 /** The refutation as others say it ("they say it's a myth", "官方说是谣言"), which an urging member passes over. */
 const REPORTED_REFUTATION =
   /(?<![a-z0-9])(?:they|people|media|officials|experts|government|fact ?checkers?|snopes) (?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:a |an )?(?:myth|fake|hoax|false|debunked|misinformation|misinfo|rumou?r|conspiracy)|(?:官方|专家|媒体|他们|网上)(?:说|称)(?:是|这是)?(?:谣言|假的|不实)/u;
+/** Chinese denials of what can be done: "传不了", "防不住", "杀不死", "不能", "不会". */
+const CANNOT_ZH = /不了|不住|不死|不能|不会|不可能/u;
 /** Between a cue and the claim it speaks of: nothing, "that" or "the". */
 const LINKING_GAP = /^ ?(?:(?:that|the) )?$/;
 /** After a denial, "just" or "only": "garlic doesn't just taste good, it prevents …" adds, not denies. */
@@ -272,6 +274,9 @@ function isClaimDenial(text: string, h: Hit, claimCues: readonly string[]): bool
 const MODAL_NEGATIONS = [
   'will not', 'will never', 'won t', 'wont', 'can not', 'cannot', 'can never', 'can t', 'cant', 'could not', 'could never', 'couldn t',
   'couldnt', 'would not', 'would never', 'wouldn t', 'wouldnt', 'should not', 'shouldn t', 'shouldnt', 'must not', 'mustn t',
+  // "no one is going to charge you", "nobody will pay you".
+  'no one is going to', 'nobody is going to', 'no one s going to', 'nobody s going to', 'no one will', 'nobody will',
+  'is not going to', 'isn t going to', 'are not going to', 'aren t going to',
 ];
 const NEGATED_MODAL = new RegExp(`(?<![a-z0-9])(?:${MODAL_NEGATIONS.map(escape).join('|')})(?![a-z0-9])`, 'g');
 /** After a negated modal, a condition that makes it a threat: "won't pay you unless you forward". */
@@ -282,8 +287,16 @@ function claimSays(pattern: RegExp): (d: Debunk | undefined) => boolean {
   return perDebunk((d) => claimTextsOf(d).some((t) => pattern.test(t)), false);
 }
 
-/** A claim that denies something itself ("…will no longer be citizens"): a negated modal may retell it. */
-const claimNegates = claimSays(/(?<![a-z0-9])(?:no|not|never|nobody|nothing|cannot|[a-z]+n t|[a-z]+nt)(?![a-z0-9])/);
+/**
+ * A claim that denies something itself ("…will no longer be citizens"): a negated modal may retell
+ * it. Not a negation inside a condition ("If you do not send this message …, your WhatsApp account
+ * will be charged" denies nothing), nor a word that merely ends in "nt" ("account", "president":
+ * once read as a "dont" written without its apostrophe).
+ */
+const CLAIM_NEGATION_EN =
+  /(?<![a-z0-9])(?:no|not|never|nobody|nothing|cannot|[a-z]+n t|dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|cant|couldnt|wouldnt|shouldnt|hasnt|havent|hadnt|aint|mustnt)(?![a-z0-9])/;
+const CONDITIONAL_NEGATION = /(?<![a-z0-9])(?:if|unless) (?:you|u|we|they|i|he|she|it) (?:do not|don t|dont|did not|didn t|does not|doesn t)(?![a-z0-9])/g;
+const claimNegates = perDebunk((d) => claimTextsOf(d).some((t) => CLAIM_NEGATION_EN.test(t.replace(CONDITIONAL_NEGATION, ' '))), false);
 
 /**
  * A claim that something prevents, protects from or kills a harm ("Eating garlic prevents
@@ -466,6 +479,13 @@ export function readStance(
     const at = message.origin[h.at] ?? -1;
     return at >= span.start && at < span.end;
   };
+  // A Chinese "cannot" may follow the claim's words at once, in their clause: "…，蚊子叮咬传不了".
+  // Not 没 / 没有, which there tell what the claim says ("又没评上" for "…再次落选").
+  const inOrRightAfterSpan = (h: Hit) => {
+    if (inSpan(h) || !span || !CANNOT_ZH.test(h.cue)) return inSpan(h);
+    const at = message.origin[h.at] ?? -1;
+    return at >= span.end && at <= span.end + 1 && !CLAUSE_BREAK.test(message.text.slice(span.end, at + 1));
+  };
   const claimTexts = () => claimTextsOf(debunk);
   const asked = (h: Hit) => sentenceAt(h)?.question === true;
 
@@ -556,7 +576,7 @@ export function readStance(
   const denial = span
     ? withoutClaimWords(denialHits, claimTexts, inSpan).filter(
         (h) =>
-          inSpan(h) &&
+          inOrRightAfterSpan(h) &&
           !asked(h) &&
           !insideDistrust(h) &&
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&

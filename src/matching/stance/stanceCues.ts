@@ -34,6 +34,7 @@ export const REFUTE = {
     'that s a lie', 'a total lie', 'an outright lie', 'no basis', 'no scientific basis', 'bullshit', 'total bs', 'utter bs',
     'stop posting', 'quit posting', 'misinfo', 'internet rumor', 'internet rumour', 'old rumor', 'old rumour',
     'zero chance', 'not a chance', 'no chance that', 'there s no way', 'there is no way',
+    'makes no sense', 'make no sense', 'makes zero sense', 'doesn t make sense', 'does not make sense',
     'people claiming', 'whoever keeps posting', 'whoever keeps sharing',
     'check before sharing', 'check before you share', 'check before forwarding', 'check before you forward', 'verify before sharing',
     'think before you share', 'think before sharing', 'think before forwarding',
