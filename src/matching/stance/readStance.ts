@@ -51,6 +51,14 @@ const MOCKING_EMOJI = /\u{1F921}|\u{1F926}/u;
  * member's own reply opens after them ("no they don't").
  */
 const QUOTED_LINES = /^(?:[ \t]*>[^\n]*(?:\n|$))+/u;
+/** An eye-roll: after the claim's words (with at most "too" or "lol" between), disbelief of it. */
+const EYE_ROLL = /\u{1F644}/u;
+const EYE_ROLL_GAP = /^[\s\p{P}]*(?:(?:too|lol|lmao|ok|sure)[\s\p{P}]*)?$/iu;
+/**
+ * The claim taken to an absurd end: "那还要疫苗干嘛", "那韩国人早就免疫了吧", "那全世界早就完了". Not
+ * "那…都不用…了" or "那…都得…", which as often draw a consequence of news ("信阳封城了，那过年都不用回家了").
+ */
+const REDUCTIO_ZH = /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就(?:免疫|中招|完了|死光|灭绝)/u;
 /** A thinking face: the member wonders whether it is so. */
 const PONDERING_EMOJI = /\u{1F914}/u;
 /**
@@ -629,6 +637,12 @@ export function readStance(
   if (mocking) return { stance: 'mock', cues: [mocking[0]] };
   const weary = NOT_AGAIN.exec(text);
   if (weary) return { stance: 'mock', cues: [weary[0]] };
+  const eyeRoll = span ? EYE_ROLL.exec(message.text) : null;
+  if (eyeRoll && span && eyeRoll.index >= span.end && EYE_ROLL_GAP.test(message.text.slice(span.end, eyeRoll.index))) {
+    return { stance: 'mock', cues: [eyeRoll[0]] };
+  }
+  const reductio = hasChinese && span ? REDUCTIO_ZH.exec(message.text.slice(span.end)) : null;
+  if (reductio) return { stance: 'mock', cues: [reductio[0]] };
 
   if (questionWords.length > 0) {
     const asksIfTrue = questionWords.some((h) => !aNotA.includes(h) || VERACITY_A_NOT_A.test(h.cue));

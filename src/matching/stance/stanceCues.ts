@@ -94,6 +94,9 @@ export const MOCK = {
     'still embarrassing', 'how embarrassing', 'so cringe', 'too good to be true',
     'and the earth is flat', 'the earth is flat too', 'and pigs fly', 'and pigs can fly', 'trust me bro', 'big if true',
     'laughed when i asked', 'laughed at me when i asked',
+    'said no one ever', 'said nobody ever', 'said no scientist ever', 'said no doctor ever', 'said no expert ever', 'my sides',
+    'ah yes', 'oh sure', 'yeah sure', 'right because', 'because of course', 'and i m beyonce', 'and i m santa', 'and i m batman',
+    'and i m a unicorn', 'and i m the king', 'and i m elvis', 'and i m superman', 'and i m taylor swift',
   ],
 } as const;
 
