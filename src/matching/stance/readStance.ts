@@ -55,10 +55,11 @@ const QUOTED_LINES = /^(?:[ \t]*>[^\n]*(?:\n|$))+/u;
 const EYE_ROLL = /\u{1F644}/u;
 const EYE_ROLL_GAP = /^[\s\p{P}]*(?:(?:too|lol|lmao|ok|sure)[\s\p{P}]*)?$/iu;
 /**
- * The claim taken to an absurd end: "那还要疫苗干嘛", "那韩国人早就免疫了吧", "那全世界早就完了". Not
+ * The claim taken to an absurd end: "那还要疫苗干嘛", "那韩国人早就免疫了吧", "…的话，还研究什么疫苗". Not
  * "那…都不用…了" or "那…都得…", which as often draw a consequence of news ("信阳封城了，那过年都不用回家了").
  */
-const REDUCTIO_ZH = /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就(?:免疫|中招|完了|死光|灭绝)/u;
+const REDUCTIO_ZH =
+  /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就(?:免疫|中招|完了|死光|灭绝)|(?:的话|那)[，,]?\s*还(?:研究|要|用|打|买|开|做)什么/u;
 /** A thinking face: the member wonders whether it is so. */
 const PONDERING_EMOJI = /\u{1F914}/u;
 /**
