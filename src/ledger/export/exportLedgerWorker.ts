@@ -5,10 +5,8 @@ import { Ledger } from '../ledger.js';
 import type { LedgerBackend } from '../ledgerBackend.js';
 import { exportFromLedger } from './exportLedger.js';
 import type { TextSink } from './textSink.js';
+import { ownBytes, utf8Bytes } from './handOver.js';
 import { EXPORT_WORKER_TAG, IN_FLIGHT_CHARS, type ExportMessage, type ExportReply, type ExportRequest } from './exportWorkerProtocol.js';
-
-/** A fresh buffer for each text (never a slice of a shared pool, as Buffer.from gives), so it can be handed over. */
-const encoder = new TextEncoder();
 
 /**
  * The worker thread that makes a long export for exportInWorker: it opens the ledger's SQLite
@@ -27,9 +25,9 @@ async function run(port: MessagePort, request: ExportRequest): Promise<void> {
     const ledger = new Ledger(stoppable(backend, flow), { now: () => now });
     const { source: _source, tag: _tag, end, now: _now, groupId, bytes, ...options } = request;
     // Each buffer handed over is this export's own: text encoded here, or bytes read back from a
-    // file copied out of the stream's buffer (a piece of a larger one, which a post would copy whole).
+    // file (see ownBytes).
     const sink: TextSink = bytes
-      ? Object.assign((text: string) => flow.sendBytes(encoder.encode(text)), { bytes: (chunk: Uint8Array) => flow.sendBytes(new Uint8Array(chunk)) })
+      ? Object.assign((text: string) => flow.sendBytes(utf8Bytes(text)), { bytes: (chunk: Uint8Array) => flow.sendBytes(ownBytes(chunk)) })
       : (text: string) => flow.send(text);
     const summary = await exportFromLedger(ledger, groupId, options, end, sink);
     post({ kind: 'done', summary });
