@@ -64,8 +64,12 @@ export async function* exportRows(
   const join = new OutcomeJoin(late, onLate);
   for await (const page of pages(texts, observe)) {
     for (const e of page.entries) join.add(e, page.texts.size > 0 ? keptText(e, page.texts) : undefined);
-    const rows = join.take(false);
-    if (rows.length > 0) yield rows;
+    // About a page at a time: rows held behind an incident still waiting for its outcome all come
+    // free at once when its window passes (a turn of the event loop between each page's worth).
+    for (let rows = join.take(false, ROWS_AT_ONCE), more = false; rows.length > 0; rows = join.take(false, ROWS_AT_ONCE), more = true) {
+      if (more) await new Promise<void>((resolve) => setImmediate(resolve));
+      yield rows;
+    }
   }
   // The last window's entries, a page's worth at a time like the rest.
   for (let rows = join.take(true, ROWS_AT_ONCE); rows.length > 0; rows = join.take(true, ROWS_AT_ONCE)) {
@@ -74,7 +78,7 @@ export async function* exportRows(
   }
 }
 
-/** Rows handed on at once when the window is emptied at the end: about a page. */
+/** Rows handed on at once (when many come free together, and when the window is emptied at the end): about a page. */
 const ROWS_AT_ONCE = 1000;
 
 interface Waiting {
