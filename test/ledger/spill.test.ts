@@ -76,6 +76,25 @@ describe('Spill (what an export keeps aside until the end of its pass)', () => {
     }
   });
 
+  it('GIVEN a sink done with its bytes once written (a file) THEN the file goes on read into one buffer again and again, the same bytes', async () => {
+    const spill = new Spill(100);
+    const parts = Array.from({ length: 60_000 }, (_, i) => `row ${i} é 中文 😀 | ${'x'.repeat(i % 7)}\n`);
+    for (let i = 0; i < parts.length; i += 1000) await spill.add(parts.slice(i, i + 1000));
+    const copies: Buffer[] = [];
+    const given = new Set<ArrayBufferLike>();
+    const sink = Object.assign(async () => undefined, {
+      bytes: async (chunk: Uint8Array) => {
+        given.add(chunk.buffer);
+        copies.push(Buffer.from(chunk));
+      },
+      bytesDone: true as const,
+    });
+    await spill.drainTo(sink);
+    expect(copies.length).toBeGreaterThan(1);
+    expect(given.size).toBe(1);
+    expect(Buffer.concat(copies).equals(Buffer.from(parts.join(''), 'utf8'))).toBe(true);
+  });
+
   it('GIVEN a little text THEN it stays in memory and drains as it was added', async () => {
     const before = await spillDirs();
     const spill = new Spill();

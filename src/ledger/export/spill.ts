@@ -131,9 +131,11 @@ export class Spill {
       await file.handle.close();
       const bytes = sink.bytes?.bind(sink);
       // The file's bytes as they are where the sink takes bytes (they were encoded from the text
-      // added, and decoding and encoding them again gives the same), else as UTF-8 text: a
-      // character cut between two reads is put back together.
-      if (bytes) for await (const chunk of createReadStream(file.path, { highWaterMark: READ_CHUNK })) await bytes(chunk as Buffer);
+      // added, and decoding and encoding them again gives the same), read into one buffer again and
+      // again where the sink is done with them once written (TextSink.bytesDone), else into a new
+      // buffer each time; else as UTF-8 text: a character cut between two reads is put back together.
+      if (bytes && sink.bytesDone) await readInto(file.path, bytes);
+      else if (bytes) for await (const chunk of createReadStream(file.path, { highWaterMark: READ_CHUNK })) await bytes(chunk as Buffer);
       else for await (const chunk of createReadStream(file.path, { encoding: 'utf8', highWaterMark: READ_CHUNK })) await sink(chunk as string);
     } finally {
       await this.discard();
@@ -151,5 +153,18 @@ export class Spill {
     await this.writing;
     await file.handle.close().catch(() => undefined);
     await rm(file.dir, { recursive: true, force: true });
+  }
+}
+
+/** Hands the file at `file` to `take` READ_CHUNK bytes at a time, all read into the same buffer. */
+async function readInto(file: string, take: (chunk: Uint8Array) => Promise<void>): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafeSlow(READ_CHUNK);
+    for (let read = await handle.read(buffer, 0, READ_CHUNK, null); read.bytesRead > 0; read = await handle.read(buffer, 0, READ_CHUNK, null)) {
+      await take(buffer.subarray(0, read.bytesRead));
+    }
+  } finally {
+    await handle.close();
   }
 }
