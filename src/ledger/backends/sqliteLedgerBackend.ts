@@ -2,7 +2,6 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { LedgerEntry } from '../ledgerEntry.js';
-import type { ChainPage } from '../ledgerBackend.js';
 import type { StoredChain, StoredItem } from '../storedEntry.js';
 import { entriesOf, isDamaged } from '../storedEntry.js';
 import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
@@ -178,18 +177,16 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
 
     async readPage(groupId, after, end, limit) {
       // By the primary key (group, seq): each page is one index range, however long the chain.
-      const range = `FROM ${table} WHERE group_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`;
-      const params = [groupId, after, end, limit];
-      const [page] = await exclusive(`read group ${groupId}`, () =>
-        db.reused<{ rows: number; seqs: string | null; entries: string | null }>(
-          `SELECT count(*) AS rows, group_concat(seq) AS seqs, group_concat(entry, char(${PAGE_SEPARATOR.charCodeAt(0)})) AS entries FROM (SELECT seq, entry ${range})`,
-          params,
-        ),
+      // Row by row, through a statement kept prepared: a page read as one group_concat text (tried
+      // before) made a string of some 660 kB per 1,000 entries, which V8 allocates outside its young
+      // generation, in memory touched for the first time: on this kind of machine 1,000 entries cost
+      // 5 ms of the reader's thread that way against 3.8 ms row by row (parsing included).
+      const rows = await exclusive(`read group ${groupId}`, () =>
+        db.reused<{ seq: number; entry: string }>(`SELECT seq, entry FROM ${table} WHERE group_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`, [groupId, after, end, limit]),
       );
-      const items = page ? pageItems(page.rows, page.seqs, page.entries, end) : undefined;
-      if (items) return items;
-      const rows = await exclusive(`read group ${groupId}`, () => db.all<{ seq: number; entry: string }>(`SELECT seq, entry ${range}`, params));
-      return { items: rows.map((r) => parseStoredEntry(r.entry, r.seq)), last: rows.at(-1)?.seq ?? end };
+      const items: StoredItem[] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) items[i] = parseStoredEntry(rows[i]!.entry, rows[i]!.seq);
+      return { items, last: rows.at(-1)?.seq ?? end };
     },
 
     async texts(groupId, hashes, now) {
@@ -247,36 +244,6 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
 
     close: () => db.exclusive(() => db.close()),
   };
-}
-
-/**
- * What a page's entries are joined with when read as one text: a control character, which a
- * stored entry (JSON) can only hold if damaged, and then the page is read again row by row.
- */
-const PAGE_SEPARATOR = '\u0001';
-
-/**
- * The items of a page read as one text (its entries joined by PAGE_SEPARATOR, its seqs by
- * commas, in the same order): 1,000 rows as two strings spare node-sqlite3 an object and two
- * values per row (reading and parsing 200,000 entries took 744 ms of CPU instead of 785). The
- * same items as row by row; undefined when the page must be read that way: an entry holds the
- * separator, or the rows did not come in seq order.
- */
-function pageItems(rows: number, seqs: string | null, entries: string | null, end: number): ChainPage | undefined {
-  if (rows === 0) return { items: [], last: end };
-  if (seqs === null || entries === null) return undefined;
-  const texts = entries.split(PAGE_SEPARATOR);
-  const numbers = seqs.split(',');
-  if (texts.length !== rows || numbers.length !== rows) return undefined;
-  const items: StoredItem[] = new Array(rows);
-  let last = 0;
-  for (let i = 0; i < rows; i++) {
-    const seq = Number(numbers[i]);
-    if (!(seq > last)) return undefined;
-    last = seq;
-    items[i] = parseStoredEntry(texts[i]!, seq);
-  }
-  return { items, last };
 }
 
 /** WAL, durable appends, and the ledger's tables, for a connection that writes. */

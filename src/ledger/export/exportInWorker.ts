@@ -45,11 +45,14 @@ export async function exportInWorker(request: Omit<ExportRequest, 'tag'>, sink: 
           await sink(message.text);
           worker.postMessage({ kind: 'written', size: message.text.length } satisfies ExportReply);
           break;
-        case 'bytes':
+        case 'bytes': {
           wrote = true;
           await sink.bytes!(message.bytes);
-          worker.postMessage({ kind: 'written', size: message.bytes.byteLength } satisfies ExportReply);
+          // Written, its buffer goes back to be filled again (see ExportRequest.reuse).
+          const buffer = request.reuse ? (message.bytes.buffer as ArrayBuffer) : undefined;
+          worker.postMessage({ kind: 'written', size: message.bytes.byteLength, ...(buffer ? { buffer } : {}) } satisfies ExportReply, buffer ? [buffer] : []);
           break;
+        }
         case 'done':
           finish(() => resolve(message.summary));
           break;

@@ -60,7 +60,7 @@ export async function exportLedger(ledger: Ledger, groupId: string, options: Exp
   const settled = { ...rest, ...(checkpoint ? { checkpoint } : {}) };
   const source = (worker ?? end.end >= WORKER_MIN_ENTRIES) ? await ledger.readerSource() : undefined;
   if (source) {
-    const done = await exportInWorker({ ...settled, source, groupId, end, now: ledger.time().getTime(), bytes: sink.bytes !== undefined }, sink);
+    const done = await exportInWorker({ ...settled, source, groupId, end, now: ledger.time().getTime(), bytes: sink.bytes !== undefined, reuse: sink.bytes !== undefined && sink.bytesDone === true }, sink);
     if (!('fallback' in done)) return done;
     // Slower for nobody, but the bot's thread now does the reading and hashing between messages.
     ledger.warn(`ledger export: ${end.end} entries of group ${groupId} exported in the bot's own thread: ${done.fallback}`);

@@ -5,10 +5,8 @@ import { Ledger } from '../ledger.js';
 import type { LedgerBackend } from '../ledgerBackend.js';
 import { exportFromLedger } from './exportLedger.js';
 import type { TextSink } from './textSink.js';
+import { ownBytes, utf8Bytes } from './handOver.js';
 import { EXPORT_WORKER_TAG, IN_FLIGHT_CHARS, type ExportMessage, type ExportReply, type ExportRequest } from './exportWorkerProtocol.js';
-
-/** A fresh buffer for each text (never a slice of a shared pool, as Buffer.from gives), so it can be handed over. */
-const encoder = new TextEncoder();
 
 /**
  * The worker thread that makes a long export for exportInWorker: it opens the ledger's SQLite
@@ -25,12 +23,16 @@ async function run(port: MessagePort, request: ExportRequest): Promise<void> {
     // The kept texts as of the export's start, as the chain is read up to where it ended then.
     const now = new Date(request.now);
     const ledger = new Ledger(stoppable(backend, flow), { now: () => now });
-    const { source: _source, tag: _tag, end, now: _now, groupId, bytes, ...options } = request;
-    // Each buffer handed over is this export's own: text encoded here, or bytes read back from a
-    // file copied out of the stream's buffer (a piece of a larger one, which a post would copy whole).
-    const sink: TextSink = bytes
-      ? Object.assign((text: string) => flow.sendBytes(encoder.encode(text)), { bytes: (chunk: Uint8Array) => flow.sendBytes(new Uint8Array(chunk)) })
-      : (text: string) => flow.send(text);
+    const { source: _source, tag: _tag, end, now: _now, groupId, bytes, reuse, ...options } = request;
+    const sink: TextSink = !bytes
+      ? (text: string) => flow.send(text)
+      : reuse
+        ? // Text and bytes go into buffers the main thread hands back (see ExportRequest.reuse);
+          // bytes are copied before `bytes` resolves, so their memory can be filled again.
+          Object.assign((text: string) => flow.sendText(text), { bytes: (chunk: Uint8Array) => flow.sendCopy(chunk), bytesDone: true as const })
+        : // Each buffer handed over is this export's own: text encoded here, or bytes read back
+          // from a file (see ownBytes).
+          Object.assign((text: string) => flow.sendBytes(utf8Bytes(text)), { bytes: (chunk: Uint8Array) => flow.sendBytes(ownBytes(chunk)) });
     const summary = await exportFromLedger(ledger, groupId, options, end, sink);
     post({ kind: 'done', summary });
   } catch (err) {
@@ -42,6 +44,14 @@ async function run(port: MessagePort, request: ExportRequest): Promise<void> {
 }
 
 /**
+ * Bytes of each buffer a worker fills and hands over when they come back (see ExportRequest.reuse):
+ * IN_FLIGHT_CHARS ahead, about nine of them are out at once.
+ */
+const REUSED_BUFFER = 1 << 20;
+
+const encoder = new TextEncoder();
+
+/**
  * The text posted to the main thread, at most IN_FLIGHT_CHARS ahead of what it wrote, until it
  * says stop.
  */
@@ -49,13 +59,47 @@ class Flow {
   stopped = false;
   private ahead = 0;
   private resume: (() => void) | undefined;
+  /** Buffers the main thread handed back once written, to be filled again (see ExportRequest.reuse). */
+  private readonly pool: ArrayBuffer[] = [];
 
   constructor(private readonly port: MessagePort) {
     port.on('message', (reply: ExportReply) => {
       if (reply.kind === 'stop') this.stopped = true;
-      else this.ahead -= reply.size;
+      else {
+        this.ahead -= reply.size;
+        if (reply.buffer) this.pool.push(reply.buffer);
+      }
       this.resume?.();
     });
+  }
+
+  /** `text` as UTF-8 in buffers of the pool (new ones while it has none), each handed over once filled. */
+  async sendText(text: string): Promise<void> {
+    let rest = text;
+    do {
+      const buffer = this.buffer();
+      const { read, written } = encoder.encodeInto(rest, buffer);
+      await this.sendBytes(buffer.subarray(0, written));
+      rest = rest.slice(read);
+    } while (rest.length > 0);
+  }
+
+  /** `chunk` copied into buffers of the pool, each handed over: `chunk` itself is free again when this resolves. */
+  async sendCopy(chunk: Uint8Array): Promise<void> {
+    let at = 0;
+    do {
+      const buffer = this.buffer();
+      const size = Math.min(buffer.byteLength, chunk.byteLength - at);
+      buffer.set(chunk.subarray(at, at + size));
+      await this.sendBytes(buffer.subarray(0, size));
+      at += size;
+    } while (at < chunk.byteLength);
+  }
+
+  /** A buffer to fill: one handed back, else a new one of REUSED_BUFFER bytes. */
+  private buffer(): Uint8Array {
+    const handedBack = this.pool.pop();
+    return handedBack ? new Uint8Array(handedBack) : new Uint8Array(REUSED_BUFFER);
   }
 
   send(text: string): Promise<void> {

@@ -64,8 +64,12 @@ export async function* exportRows(
   const join = new OutcomeJoin(late, onLate);
   for await (const page of pages(texts, observe)) {
     for (const e of page.entries) join.add(e, page.texts.size > 0 ? keptText(e, page.texts) : undefined);
-    const rows = join.take(false);
-    if (rows.length > 0) yield rows;
+    // About a page at a time: rows held behind an incident still waiting for its outcome all come
+    // free at once when its window passes (a turn of the event loop between each page's worth).
+    for (let rows = join.take(false, ROWS_AT_ONCE), more = false; rows.length > 0; rows = join.take(false, ROWS_AT_ONCE), more = true) {
+      if (more) await new Promise<void>((resolve) => setImmediate(resolve));
+      yield rows;
+    }
   }
   // The last window's entries, a page's worth at a time like the rest.
   for (let rows = join.take(true, ROWS_AT_ONCE); rows.length > 0; rows = join.take(true, ROWS_AT_ONCE)) {
@@ -74,23 +78,63 @@ export async function* exportRows(
   }
 }
 
-/** Rows handed on at once when the window is emptied at the end: about a page. */
+/** Rows handed on at once (when many come free together, and when the window is emptied at the end): about a page. */
 const ROWS_AT_ONCE = 1000;
 
 interface Waiting {
   index: number;
   entry: LedgerEntry;
-  /** An incident's outcome results so far. */
-  results?: ActionResult[];
+  /** An incident's outcome results so far (it waits for them). */
+  open?: OpenIncident;
   text?: string;
 }
 
-/** Joins incidents with the outcome records that follow them, within a sliding window of entries. */
+/** An incident (by recordId) that outcomes still join, until its window has passed. */
+interface OpenIncident {
+  results: ActionResult[];
+  /** Its place in the rows waiting; gone once its row was made (early, once it was settled). */
+  waiting?: Waiting;
+  /** Whether its results already settle every action it planned (see settles). */
+  settled: boolean;
+}
+
+/**
+ * Whether `results` settle every action an incident planned: each action not withheld has a
+ * result of its type (incidentView gives each planned action the first result of its type not yet
+ * taken, so results that come later, or late ones, which come after these, change nothing).
+ */
+function settles(record: IncidentRecord, results: readonly ActionResult[]): boolean {
+  for (const type of new Set(record.actions.map((a) => a.type))) {
+    let planned = 0;
+    for (const a of record.actions) if (a.type === type && !withheld(a)) planned += 1;
+    let found = 0;
+    for (const r of results) if (r.type === type) found += 1;
+    if (found < planned) return false;
+  }
+  return true;
+}
+
+/** As incidentView reads it: an action a rule kept from being done. */
+const withheld = (a: IncidentRecord['actions'][number]): boolean => a.status === 'withheld' || (a.status === undefined && a.done === false);
+
+/**
+ * Joins incidents with the outcome records that follow them, within a sliding window of entries.
+ * A row is handed on once its window has passed, or sooner once it and every row before it are
+ * settled (an incident whose actions all have their outcome, any other entry): outcomes follow
+ * their incident within a few entries, so almost no entry is held for the whole window. Held,
+ * each of the window's 5,000 entries outlived several collections of the young generation and was
+ * promoted, and collecting them took some 20% of an export. An incident stays open to the outcomes
+ * that come for it until its window has passed, as when its row waited, so the same outcomes are
+ * found late (see LateOutcomes), and the rows are the same.
+ */
 class OutcomeJoin {
   private readonly waiting: Waiting[] = [];
-  /** The first still waiting in `waiting` (taken ones are dropped a batch at a time). */
+  /** The first still waiting in `waiting` (taken ones are dropped at the end of each take). */
   private first = 0;
-  private readonly open = new Map<string, ActionResult[]>();
+  private readonly open = new Map<string, OpenIncident>();
+  /** Incidents whose rows were made while still open, in chain order: closed when their window has passed. */
+  private readonly closing: { index: number; id: string }[] = [];
+  private closed = 0;
   private index = 0;
 
   constructor(
@@ -102,37 +146,67 @@ class OutcomeJoin {
     const r = entry.record;
     const item: Waiting = { index: this.index++, entry, ...(text !== undefined ? { text } : {}) };
     if (r.type === 'incident' && r.recordId !== undefined) {
-      item.results = [];
-      this.open.set(r.recordId, item.results);
+      item.open = { results: [], waiting: item, settled: settles(r, []) };
+      this.open.set(r.recordId, item.open);
     } else if (r.type === 'outcome') {
-      const results = this.open.get(r.incidentId);
-      if (results) for (const a of r.actions) results.push(a);
-      else this.onLate?.(r.incidentId, r.actions);
+      const open = this.open.get(r.incidentId);
+      // An incident whose row was made takes its outcomes without keeping them: they change nothing.
+      if (open?.waiting) {
+        for (const a of r.actions) open.results.push(a);
+        if (!open.settled) open.settled = settles(open.waiting.entry.record as IncidentRecord, open.results);
+      } else if (!open) this.onLate?.(r.incidentId, r.actions);
     }
     this.waiting.push(item);
   }
 
-  /** The entries whose window has passed (all of them at the end), at `most` so many, as rows. */
+  /**
+   * The entries whose window has passed (all of them at the end), and those settled before them,
+   * at `most` so many, as rows.
+   */
   take(all: boolean, most = Number.POSITIVE_INFINITY): ExportRow[] {
     const rows: ExportRow[] = [];
     const until = all ? this.index : this.index - OUTCOME_WINDOW;
-    while (this.first < this.waiting.length && this.waiting[this.first]!.index < until && rows.length < most) {
-      const item = this.waiting[this.first++]!;
-      rows.push(this.row(item));
+    while (this.first < this.waiting.length && rows.length < most) {
+      const item = this.waiting[this.first]!;
+      if (item.index >= until && item.open?.settled === false) break;
+      this.first += 1;
+      rows.push(this.row(item, item.index < until));
     }
-    if (this.first > OUTCOME_WINDOW) {
+    // Incidents made into rows early are closed to outcomes when their window has passed.
+    while (this.closed < this.closing.length && this.closing[this.closed]!.index < until) this.close(this.closing[this.closed++]!.id);
+    if (this.closed > OUTCOME_WINDOW) {
+      this.closing.splice(0, this.closed);
+      this.closed = 0;
+    }
+    // Rows taken let go of at once (a page's worth at a time), so that no entry outlives its row.
+    if (this.first > 0) {
       this.waiting.splice(0, this.first);
       this.first = 0;
     }
     return rows;
   }
 
-  private row({ entry, results, text }: Waiting): ExportRow {
+  /** Closes incident `id` to the outcomes that follow (an incident of the same id added since included, as always). */
+  private close(id: string): void {
+    this.open.delete(id);
+  }
+
+  /** The row of `item`; `passed`: its window has passed (else it is settled, and stays open meanwhile). */
+  private row(item: Waiting, passed: boolean): ExportRow {
+    const { entry, open, text } = item;
     if (entry.record.type !== 'incident') return { entry };
     const id = entry.record.recordId;
-    if (id !== undefined) this.open.delete(id);
+    if (id !== undefined) {
+      if (passed) this.close(id);
+      else this.closing.push({ index: item.index, id });
+    }
+    const results = open?.results ?? [];
+    if (open) {
+      open.waiting = undefined;
+      open.results = [];
+    }
     const late = id === undefined ? undefined : this.late?.get(id);
-    const all = late ? [...(results ?? []), ...late] : (results ?? []);
+    const all = late ? [...results, ...late] : results;
     const view = incidentView(entry as LedgerEntry & { record: IncidentRecord }, all);
     return text === undefined ? { entry, view } : { entry, view, text };
   }

@@ -31,6 +31,11 @@ export interface ExportRequest {
    * encoding it; else it is posted as strings, which the sink gets as the export wrote them.
    */
   bytes: boolean;
+  /**
+   * The sink is done with each buffer once it wrote it (TextSink.bytesDone): the main thread hands
+   * each buffer back with its `written`, and the worker fills it again.
+   */
+  reuse?: boolean;
 }
 
 /** What the worker sends, in this order: the text a chunk at a time, then done (or failed at any point). */
@@ -46,4 +51,4 @@ export type ExportMessage =
  * way when its thread is torn down brings the whole process down (node-sqlite3 throws into a
  * JavaScript environment that is gone), so it stops itself and closes its connection.
  */
-export type ExportReply = { kind: 'written'; size: number } | { kind: 'stop' };
+export type ExportReply = { kind: 'written'; size: number; buffer?: ArrayBuffer } | { kind: 'stop' };

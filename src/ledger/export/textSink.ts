@@ -8,7 +8,16 @@ import type { Writable } from 'node:stream';
  * cut a character in two): an export made in a worker thread hands its text over that way, and
  * text read back from a temporary file goes on without being decoded and encoded again.
  */
-export type TextSink = ((chunk: string) => Promise<void>) & { bytes?: (chunk: Uint8Array) => Promise<void> };
+export type TextSink = ((chunk: string) => Promise<void>) & {
+  bytes?: (chunk: Uint8Array) => Promise<void>;
+  /**
+   * True when the sink is done with the bytes it was given once `bytes` resolves (a file: the
+   * write is complete; not a stream, which may still hold them in its buffer): the caller may then
+   * fill the same memory again. On this kind of machine memory touched for the first time costs
+   * about 8 ms a megabyte, as much as making the text, so an export of gigabytes reuses its buffers.
+   */
+  bytesDone?: true;
+};
 
 /** A sink that keeps the whole text, for tests (the on-screen report keeps its beginning: screenCollector). */
 export function textCollector(): { sink: TextSink; text: () => string } {
@@ -43,7 +52,7 @@ export function screenCollector(maxChars: number): { sink: TextSink; text: () =>
   return { sink, text: () => chunks.join(''), cut: () => full, totalChars: () => total };
 }
 
-/** A sink into an open file. */
+/** A sink into an open file: each write complete when it resolves (see TextSink.bytesDone). */
 export const fileSink = (file: FileHandle): TextSink =>
   Object.assign(
     async (chunk: string) => {
@@ -53,6 +62,7 @@ export const fileSink = (file: FileHandle): TextSink =>
       bytes: async (chunk: Uint8Array) => {
         await file.write(chunk);
       },
+      bytesDone: true as const,
     },
   );
 

@@ -44,7 +44,7 @@ export async function writeCsv(pages: EntryPages, checkpoint: SignedCheckpoint |
   try {
     for await (const rows of exportRows(pages, new Map(), true, undefined, late.add)) {
       count += rows.length;
-      await kept.add(stringifyRows(rows, false));
+      await kept.add(rows.map(csvRowLine));
     }
     await sink(stringifyRows([], true));
     if (late.found.size === 0) await kept.drainTo(sink);
@@ -76,10 +76,13 @@ function csvCell(value: unknown): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The CSV line of one row (ending in a line break). */
+const csvRowLine = (row: ExportRow): string => csvLine(row.entry, row.view?.actions ?? [], row.text);
+
 /** Rows as CSV lines (each ending in a line break), after the header when `header` is true. */
 function stringifyRows(rows: readonly ExportRow[], header: boolean, checkpoint?: SignedCheckpoint): string {
   let out = header ? `${COLUMNS.join(',')}\n` : '';
-  for (const row of rows) out += csvLine(row.entry, row.view?.actions ?? [], row.text);
+  for (const row of rows) out += csvRowLine(row);
   if (checkpoint) out += checkpointLine(checkpoint);
   return out;
 }

@@ -41,10 +41,11 @@ export async function writeJson(groupId: string, pages: () => ReturnType<EntryPa
   try {
     await sink(`{\n  "format": ${JSON.stringify(JSON_EXPORT_FORMAT)},\n  "groupId": ${JSON.stringify(groupId)},\n  "entries": [`);
     for await (const page of pages()) {
-      let kept = '';
+      // The page's kept texts as members of `texts`, kept as pieces (see Spill).
+      const kept: string[] = [];
       const keep = (hash: string, text: string) => {
         if (seen.has(hash)) return;
-        kept += `${seen.size > 0 ? ',' : ''}\n    ${JSON.stringify(hash)}: ${JSON.stringify(text)}`;
+        kept.push(`${seen.size > 0 ? ',' : ''}\n    ${JSON.stringify(hash)}: ${JSON.stringify(text)}`);
         seen.add(hash);
       };
       const entries = page.entries.map((e) => {

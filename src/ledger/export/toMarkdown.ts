@@ -186,15 +186,16 @@ async function reportPass(
   const table = new Spill();
   try {
     for await (const rows of exportRows(pages, late, true, observe, onLate)) {
-      let chunk = '';
+      // The page's table rows, kept as rows (see Spill).
+      const lines: string[] = [];
       for (const row of rows) {
         totals.addEntry(row.entry);
         if (row.view) {
           totals.addIncident(row.view);
-          chunk += `${incidentRow(row.view, row.text)}\n`;
+          lines.push(`${incidentRow(row.view, row.text)}\n`);
         }
       }
-      await table.add(chunk);
+      await table.add(lines);
     }
   } catch (error) {
     await table.discard();

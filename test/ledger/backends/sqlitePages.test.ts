@@ -22,13 +22,13 @@ async function edit(file: string, sql: string, params: unknown[]): Promise<void>
 }
 
 describe('SQLite readPage', () => {
-  it('GIVEN rows edited by hand (one holding the character pages are joined with, null, a cut one, a gap) THEN every page holds what reading its rows one by one gives, and verification names the first', async () => {
+  it('GIVEN rows edited by hand (one holding a control character, null, a cut one, a gap) THEN every page holds what reading its rows one by one gives, and verification names the first', async () => {
     const file = join(dir, 'ledger.sqlite');
     const backend = await sqliteLedgerBackend(file);
     try {
       const ledger = new Ledger(backend, () => new Date('2026-03-01T10:00:00.000Z'));
       await ledger.appendMany('g', Array.from({ length: 30 }, (_, i) => incident({ messageId: String(i) })));
-      // A control character in a string is not JSON: entry 4 is damaged, and its page read again row by row.
+      // A control character in a string is not JSON: entry 4 is damaged.
       await edit(file, "UPDATE rumorguard_ledger SET entry = replace(entry, '\"Alice\"', '\"Al' || char(1) || 'ice\"') WHERE group_id = 'g' AND seq = 4", []);
       await edit(file, "UPDATE rumorguard_ledger SET entry = 'null' WHERE group_id = 'g' AND seq = 9", []);
       await edit(file, "UPDATE rumorguard_ledger SET entry = substr(entry, 1, 30) WHERE group_id = 'g' AND seq = 15", []);
