@@ -254,6 +254,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"…这种说法太离谱了"', text: `病毒又不在胃里，${HOT_WATER}这种说法太离谱了`, stance: 'refute' },
   { given: '"…？没有任何证据"', text: `${HOT_WATER}？没有任何证据`, stance: 'refute' },
   { given: '"…的话，还研究什么疫苗" (taken to an absurd end)', text: `${HOT_WATER}的话，还研究什么疫苗`, stance: 'mock' },
+  { given: '"…这个事情是怎么回事"', text: `${HOT_WATER}这个事情是怎么回事`, stance: 'question' },
+  { given: '"got this msg saying …. What do I do?"', text: `Got this msg saying ${FIVE_G}. What do I do?`, stance: 'question' },
   { given: '"谁说的？" (asking who said it)', text: `${HOT_WATER}，谁说的？`, stance: 'question' },
   { given: '"next they\'ll say …" (sarcasm)', text: `lmao ${FIVE_G}, next they'll say wifi gives you the flu`, stance: 'mock' },
   { given: 'a "how …?" after an "if" clause (no strike)', text: `If ${FIVE_G} then how did Iran get it with no 5G?`, stance: 'question' },

@@ -110,6 +110,7 @@ export const QUESTION = {
     // Asking whether it works or holds, after the claim: "…能预防新冠，有用吗", "管用不", "是这样吗".
     '有用吗', '管用吗', '有用不', '管用不', '可信不', '靠谱不', '能信吗', '可以信吗', '是这样吗', '对吗', '说法对吗',
     '有懂的吗', '求科普', '有科学根据吗', '有根据吗', '有人试过吗', '真的还是假的', '真还是假', '有这种说法吗',
+    '怎么回事', '咋回事',
   ],
   en: [
     'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
@@ -142,6 +143,7 @@ export const QUESTION = {
     'or is that just a rumor', 'or is it just a rumor', 'or is that a rumor', 'or is that a myth', 'or is it a myth',
     'or is that fake', 'or is this fake', 'or is it fake', 'or is that a hoax', 'or is it a hoax', 'or is that made up',
     'i m not sure', 'im not sure', 'not sure but', 'who knows',
+    'what do i do', 'what should i do', 'what should we do', 'what do we do',
   ],
 } as const;
 
