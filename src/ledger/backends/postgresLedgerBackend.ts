@@ -40,8 +40,12 @@ export const POSTGRES_LEDGER_DEFAULTS = {
   maxConnections: 10,
 } as const satisfies Required<PostgresLedgerOptions>;
 
-/** SQLSTATEs of two sessions creating the same table at once (the loser trips over the catalog). */
-const CREATED_CONCURRENTLY = new Set(['23505', '42P07']);
+/**
+ * SQLSTATEs of two sessions creating the same table at once: the loser trips over the catalog, as
+ * a unique violation, "relation already exists" or "type … already exists" (42710, seen when two
+ * shards started on a fresh database).
+ */
+const CREATED_CONCURRENTLY = new Set(['23505', '42P07', '42710']);
 
 /**
  * A ledger in a PostgreSQL table. An append is one statement that inserts the entry only when it
@@ -75,9 +79,14 @@ export async function postgresLedgerBackend(url: string, options: PostgresLedger
       await pool.query(statement);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
-      if (typeof code !== 'string' || !CREATED_CONCURRENTLY.has(code)) {
+      try {
+        // The other session has committed the table by the time this one is told: once more, the
+        // statement finds it and does nothing.
+        if (typeof code !== 'string' || !CREATED_CONCURRENTLY.has(code)) throw err;
+        await pool.query(statement);
+      } catch (again) {
         await pool.end().catch(() => undefined);
-        throw ledgerStoreError('unreachable', url, 'cannot connect or prepare the ledger table', err);
+        throw ledgerStoreError('unreachable', url, 'cannot connect or prepare the ledger table', again);
       }
     }
   }
