@@ -115,6 +115,7 @@ const ASKING_TERMS: ReadonlySet<string> = new Set([
   'explain', 'convinc', 'wrong',
   // Whom one asks for: "…?? asking for my mom".
   'friend', 'mom', 'mum', 'dad', 'parent', 'grandma', 'grandpa', 'aunt', 'uncl',
+  // "is that even real?"
   'even',
 ]);
 /**
@@ -436,7 +437,7 @@ const ENGLISH_NEGATION = /(?<![a-z0-9])(?:not|never|no|[a-z]+n t|cannot|dont|doe
  * don't …"), where the claim itself negates nothing, it denies the denial: no refutation, and the
  * clause after it (`denied`, offsets of the normalized text) holds no denial or refutation either.
  */
-function whoSays(message: PreparedMessage, span: ClaimSpan, debunk: Debunk | undefined, chinese: boolean, latin: boolean): { refutes: Hit[]; denied: Hit[] } {
+function rhetoricalDenials(message: PreparedMessage, span: ClaimSpan, debunk: Debunk | undefined, chinese: boolean, latin: boolean): { refutes: Hit[]; denied: Hit[] } {
   const refutes: Hit[] = [];
   const denied: Hit[] = [];
   const read = (re: RegExp, negation: RegExp, claimNegated: boolean) => {
@@ -542,8 +543,8 @@ export function readStance(
   const insideQuestion = (h: Hit) => questionWords.some((q) => h.at < q.end && h.end > q.at);
   const refuteHits = hitsOf(REFUTE_RE, text);
   if (hasChinese && !claimTexts().some((t) => UNRELATED.test(t))) appendAll(refuteHits, hitsOf(UNRELATED_ALL, text));
-  const whoSaid = span ? whoSays(message, span, debunk, hasChinese, MAY_HOLD_LATIN.test(text)) : { refutes: [], denied: [] };
-  const inDenied = (h: Hit) => whoSaid.denied.some((d) => h.at >= d.at && h.at < d.end);
+  const rhetorical = span ? rhetoricalDenials(message, span, debunk, hasChinese, MAY_HOLD_LATIN.test(text)) : { refutes: [], denied: [] };
+  const inDenied = (h: Hit) => rhetorical.denied.some((d) => h.at >= d.at && h.at < d.end);
   const refute = withoutClaimWords(refuteHits, claimTexts, inSpan).filter(
     (h) =>
       !isNegated(text, h.at, crossesClause) &&
@@ -564,7 +565,7 @@ export function readStance(
   }
   const authority = hasChinese ? AUTHORITY_SAYS_NO.exec(text) : null;
   if (authority) refute.push({ cue: authority[0], at: authority.index, end: authority.index + authority[0].length });
-  appendAll(refute, whoSaid.refutes);
+  appendAll(refute, rhetorical.refutes);
   const denialHits = hitsOf(DENIAL_RE, text);
   // "没有" or "没" right before a character of the claim, in the same clause, denies it was done
   // ("北京地铁没有拆座椅" against "北京地铁的座椅都拆了"), unless the claim says 没 itself
@@ -616,8 +617,8 @@ export function readStance(
   const opposite = hasChinese ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !asked(h) && !insideDistrust(h) && !claimsOwn(h)) : [];
   const refuting = extraRefutations.length + new Set(refute.map((h) => h.cue)).size + denial.length + opposite.length;
   // Urging others to pass it on spreads it, unless what is passed on is its refutation ("Please
-  // share this: 5G towers do NOT spread the coronavirus", "请转发：…是谣言").
-  // …unless the refutation is only reported: "Share this before they delete it! … They say it's a myth."
+  // share this: 5G towers do NOT spread the coronavirus", "请转发：…是谣言") and not one only
+  // reported ("Share this before they delete it! … They say it's a myth.").
   const refutes = urge.length > 0 ? refuting > 0 && !REPORTED_REFUTATION.test(text) : refuting > (questionWords.length > 0 ? 1 : 0);
   if (urge.length > 0 && !refutes) return { stance: 'spread', cues: unique(urge.map((u) => `urges: ${u.cue}`)) };
   if (refutes) {
