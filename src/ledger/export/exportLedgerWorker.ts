@@ -5,7 +5,7 @@ import { Ledger } from '../ledger.js';
 import type { LedgerBackend } from '../ledgerBackend.js';
 import { exportFromLedger } from './exportLedger.js';
 import type { TextSink } from './textSink.js';
-import { ownBytes, utf8Bytes } from './handOver.js';
+import { ownBytes, utf8Bytes, utf8Encoder } from './handOver.js';
 import { EXPORT_WORKER_TAG, IN_FLIGHT_CHARS, type ExportMessage, type ExportReply, type ExportRequest } from './exportWorkerProtocol.js';
 
 /**
@@ -49,8 +49,6 @@ async function run(port: MessagePort, request: ExportRequest): Promise<void> {
  */
 const REUSED_BUFFER = 1 << 20;
 
-const encoder = new TextEncoder();
-
 /**
  * The text posted to the main thread, at most IN_FLIGHT_CHARS ahead of what it wrote, until it
  * says stop.
@@ -78,7 +76,7 @@ class Flow {
     let rest = text;
     do {
       const buffer = this.buffer();
-      const { read, written } = encoder.encodeInto(rest, buffer);
+      const { read, written } = utf8Encoder.encodeInto(rest, buffer);
       await this.sendBytes(buffer.subarray(0, written));
       rest = rest.slice(read);
     } while (rest.length > 0);

@@ -1,6 +1,7 @@
 /** Buffers the export's worker thread hands over to the main thread (transferred, not copied). */
 
-const encoder = new TextEncoder();
+/** The export worker's one TextEncoder (its `encodeInto` writes into buffers the worker reuses too). */
+export const utf8Encoder = new TextEncoder();
 
 /**
  * `text` as UTF-8 (the bytes TextEncoder.encode gives, a lone surrogate as U+FFFD) in a buffer of
@@ -10,7 +11,7 @@ const encoder = new TextEncoder();
  */
 export function utf8Bytes(text: string): Uint8Array {
   const bytes = new Uint8Array(Buffer.byteLength(text, 'utf8'));
-  encoder.encodeInto(text, bytes);
+  utf8Encoder.encodeInto(text, bytes);
   return bytes;
 }
 

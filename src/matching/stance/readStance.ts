@@ -303,8 +303,11 @@ function claimSays(pattern: RegExp): (d: Debunk | undefined) => boolean {
  * will be charged" denies nothing), nor a word that merely ends in "nt" ("account", "president":
  * once read as a "dont" written without its apostrophe).
  */
-const CLAIM_NEGATION_EN =
-  /(?<![a-z0-9])(?:no|not|never|nobody|nothing|cannot|[a-z]+n t|dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|cant|couldnt|wouldnt|shouldnt|hasnt|havent|hadnt|aint|mustnt)(?![a-z0-9])/;
+/** Negated verbs as chat types them without the apostrophe. */
+const BARE_NEGATIONS = 'dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|cant';
+const CLAIM_NEGATION_EN = new RegExp(
+  `(?<![a-z0-9])(?:no|not|never|nobody|nothing|cannot|[a-z]+n t|${BARE_NEGATIONS}|couldnt|wouldnt|shouldnt|hasnt|havent|hadnt|aint|mustnt)(?![a-z0-9])`,
+);
 const CONDITIONAL_NEGATION = /(?<![a-z0-9])(?:if|unless) (?:you|u|we|they|i|he|she|it) (?:do not|don t|dont|did not|didn t|does not|doesn t)(?![a-z0-9])/g;
 const claimNegates = perDebunk((d) => claimTextsOf(d).some((t) => CLAIM_NEGATION_EN.test(t.replace(CONDITIONAL_NEGATION, ' '))), false);
 
@@ -428,7 +431,7 @@ const CONVINCE_ME =
 const CLAUSE_BREAK_ALL = /[，,。！!？?；;\n]/gu;
 const claimSaysNegation = claimSays(CHINESE_NEGATION);
 /** An English negation in a clause, as normalized text writes it ("don t", "never"). */
-const ENGLISH_NEGATION = /(?<![a-z0-9])(?:not|never|no|[a-z]+n t|cannot|dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|cant)(?![a-z0-9])/;
+const ENGLISH_NEGATION = new RegExp(`(?<![a-z0-9])(?:not|never|no|[a-z]+n t|cannot|${BARE_NEGATIONS})(?![a-z0-9])`);
 
 /**
  * "谁说群主没责任？群主也要担责", "nobody can convince me 5G towers spread the coronavirus": a

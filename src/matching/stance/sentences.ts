@@ -42,12 +42,16 @@ const SENTENCE = /(?:[^。！？!?；;\n.]|\.(?!\s|$))*(?:[。！？!?；;\n]+|\
 const FIRST_WORD = /^[\s\p{P}\p{S}]*([A-Za-z]+)/u;
 /** A short lead-in, then a colon or a dash, then the word that opens what follows. */
 const LEAD_WORD = /^[\s\p{P}\p{S}]*[A-Za-z]+(?: [A-Za-z]+){0,2}\s*(?::|\s[-–—])\s*([A-Za-z]+)/u;
+/** Words that only lead in, before a question or the news: "so …", "hey guys, …", "lol …". */
+const LEAD_INS = 'so|and|but|ok|okay|guys|lol|hey|oh';
 /**
  * Words that only lead in (up to three), then the word that opens what follows: "so does garlic …?",
  * "wait, is this …?", "hey guys, does …?".
  */
-const FILLER_LEAD =
-  /^[\s\p{P}\p{S}]*(?:(?:so|and|but|wait|ok|okay|well|hm+|um+|uh+|guys|lol|hey|hi|yo|oh|ah|honestly|seriously|srsly|hold on|hang on)[\s,!.]+){1,3}([A-Za-z]+)/iu;
+const FILLER_LEAD = new RegExp(
+  `^[\\s\\p{P}\\p{S}]*(?:(?:${LEAD_INS}|wait|well|hm+|um+|uh+|hi|yo|ah|honestly|seriously|srsly|hold on|hang on)[\\s,!.]+){1,3}([A-Za-z]+)`,
+  'iu',
+);
 const TAG_ONLY = new RegExp(
   `^[\\s\\p{P}\\p{S}]*(?:${[
     'thoughts', 'legit', 'true', 'real', 'for real', 'really', 'right', 'accurate', 'any truth', 'is it', 'is that so',
@@ -58,8 +62,10 @@ const TAG_ONLY = new RegExp(
 );
 const HEDGES = /\b(?:really|actually)\b/i;
 /** "did you (guys) see / hear …", after lead-in words: the news passed on (see tellsNews). */
-const HEARD_THE_NEWS =
-  /^[\s\p{P}\p{S}]*(?:(?:so|and|but|anyway|btw|oh|ok|okay|lol|omg|guys|hey|also)[\s,!.]+){0,3}(?:did|have|has) (?:you|u|ya|y'?all|anyone|anybody|everyone|any of you)(?: guys| all)? (?:see|seen|hear|heard|catch|caught|read|notice|noticed)\b/iu;
+const HEARD_THE_NEWS = new RegExp(
+  `^[\\s\\p{P}\\p{S}]*(?:(?:${LEAD_INS}|anyway|btw|omg|also)[\\s,!.]+){0,3}(?:did|have|has) (?:you|u|ya|y'?all|anyone|anybody|everyone|any of you)(?: guys| all)? (?:see|seen|hear|heard|catch|caught|read|notice|noticed)\\b`,
+  'iu',
+);
 /** A last clause asking the others what they did: "…，你们囤了吗", "…，大家都去了吗". */
 const PEER_QUESTION_ZH = /[，,]\s*(?:你们|大家|各位)[^，,。！？!?]{0,10}吗[\s\p{P}\p{S}]*$/u;
 /** A question tagged on at the end: "… tests for covid, legit?", "…, right?", "…, anyone tried?". */
