@@ -224,6 +224,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"世卫组织：不会" after the claim', text: `${HOT_WATER}❌ 世卫组织：不会`, stance: 'refute' },
   { given: '"专家说不会被处罚" (telling what the claim says)', text: '网上传个谣言而已，专家说不会被处罚', stance: 'spread', id: NEVER_PUNISHED.id },
   { given: '"anyway did you guys see …?" (telling the news)', text: `ugh traffic was insane today. anyway did you guys see ${FIVE_G}? people are crazy`, stance: 'spread' },
+  { given: '"did you know …??" (telling the news)', text: `hey did you know ${FIVE_G}?? crazy`, stance: 'spread' },
+  { given: '"do you know if …?" (asks)', text: `do you know if ${FIVE_G}?`, stance: 'question' },
   { given: '"…, is that even real?"', text: `my uncle was ranting that ${FIVE_G}. is that even real? he gets his news from facebook`, stance: 'question' },
   { given: '"…，你们…了吗" (asking the others what they did)', text: `听说${HOT_WATER}，我妈让我多喝，你们喝了吗`, stance: 'spread' },
   { given: '"nobody can convince me …"', text: `Nobody can convince me ${FIVE_G}`, stance: 'refute' },

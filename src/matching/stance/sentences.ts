@@ -61,9 +61,12 @@ const TAG_ONLY = new RegExp(
   'iu',
 );
 const HEDGES = /\b(?:really|actually)\b/i;
-/** "did you (guys) see / hear …", after lead-in words: the news passed on (see tellsNews). */
+/**
+ * "did you (guys) see / hear / know …", after lead-in words: the news passed on (see tellsNews); not
+ * "do you know if …", which asks.
+ */
 const HEARD_THE_NEWS = new RegExp(
-  `^[\\s\\p{P}\\p{S}]*(?:(?:${LEAD_INS}|anyway|btw|omg|also)[\\s,!.]+){0,3}(?:did|have|has) (?:you|u|ya|y'?all|anyone|anybody|everyone|any of you)(?: guys| all)? (?:see|seen|hear|heard|catch|caught|read|notice|noticed)\\b`,
+  `^[\\s\\p{P}\\p{S}]*(?:(?:${LEAD_INS}|anyway|btw|omg|also)[\\s,!.]+){0,3}(?:did|have|has) (?:you|u|ya|y'?all|anyone|anybody|everyone|any of you)(?: guys| all)? (?:see|seen|hear|heard|catch|caught|read|notice|noticed|know(?! (?:if|whether)))\\b`,
   'iu',
 );
 /** A last clause asking the others what they did: "…，你们囤了吗", "…，大家都去了吗". */
