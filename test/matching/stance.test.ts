@@ -226,6 +226,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"anyway did you guys see …?" (telling the news)', text: `ugh traffic was insane today. anyway did you guys see ${FIVE_G}? people are crazy`, stance: 'spread' },
   { given: '"did you know …??" (telling the news)', text: `hey did you know ${FIVE_G}?? crazy`, stance: 'spread' },
   { given: '"do you know if …?" (asks)', text: `do you know if ${FIVE_G}?`, stance: 'question' },
+  { given: '"… or is that an old wives tale" (asks)', text: 'do 5G towers spread the coronavirus or is that an old wives tale', stance: 'question' },
+  { given: '"…. how accurate is that" without a question mark', text: `someone told me ${FIVE_G}. how accurate is that`, stance: 'question' },
   { given: '"…, is that even real?"', text: `my uncle was ranting that ${FIVE_G}. is that even real? he gets his news from facebook`, stance: 'question' },
   { given: '"…，你们…了吗" (asking the others what they did)', text: `听说${HOT_WATER}，我妈让我多喝，你们喝了吗`, stance: 'spread' },
   { given: '"nobody can convince me …"', text: `Nobody can convince me ${FIVE_G}`, stance: 'refute' },

@@ -124,7 +124,7 @@ export const QUESTION = {
     // Asking after the claim is told: "…, is there anything to that?", "any truth in that?".
     'anything to that', 'anything to this', 'anything to it', 'any truth in', 'any truth behind', 'is this for real',
     'is that for real', 'is it for real', 'can anyone verify', 'can someone verify', 'anyone fact check', 'someone fact check',
-    'is that right', 'is this right', 'is that accurate', 'is this accurate', 'is it accurate', 'how true is',
+    'is that right', 'is this right', 'is that accurate', 'is this accurate', 'is it accurate', 'how true is', 'how accurate is',
     'is there any evidence', 'is there evidence', 'is there any proof', 'quick question', 'genuinely curious', 'what s the evidence',
     'what is the evidence', 'has anyone checked', 'did anyone check',
     'not sure if this is true', 'not sure if that s true', 'not sure if it s true', 'not sure if this is real',
@@ -142,6 +142,9 @@ export const QUESTION = {
     // A doubt tagged on as a question: "… or is that just a rumor?".
     'or is that just a rumor', 'or is it just a rumor', 'or is that a rumor', 'or is that a myth', 'or is it a myth',
     'or is that fake', 'or is this fake', 'or is it fake', 'or is that a hoax', 'or is it a hoax', 'or is that made up',
+    'or is that an old wives tale', 'or is it an old wives tale', 'or is that just an old wives tale', 'or is that a wives tale',
+    'or is that just a myth', 'or is it just a myth', 'or is that just a hoax', 'or is that misinformation', 'or is that nonsense',
+    'or is that a conspiracy theory', 'or is it a conspiracy theory',
     'i m not sure', 'im not sure', 'not sure but', 'who knows',
     'what do i do', 'what should i do', 'what should we do', 'what do we do',
   ],
