@@ -77,6 +77,16 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     expect(matcher.match(text).refuting).toBe(true);
   });
 
+  // What the claim promises, said with a negation, retells it: the member is warned, not taken as refuting.
+  it.each([
+    { text: '每天早上用盐水漱漱口，洗洗鼻子，新冠就不会找上你，医生朋友说的', id: 'salt-water-prevents-infection' },
+    { text: "WARNING: bananas from Costa Rica have necrotizing fasciitis bacteria, don't eat them for the next 3 weeks", id: 'bananas-flesh-eating-bacteria' },
+  ])('GIVEN a shipped claim passed on with a negated promise or a warning ($text) THEN it is read as spreading', ({ text, id }) => {
+    const result = matcher.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance).toBe('spread');
+  });
+
   it('GIVEN "transmit" for "spread" THEN the claim is found (it matched nothing before)', () => {
     const top = matcher.match('Mosquitoes can transmit covid, so use repellent!!').matches[0];
     expect(top?.debunkId).toBe('mosquitoes-spread-coronavirus');

@@ -3,7 +3,7 @@ import { normalizedText } from '../normalize.js';
 import type { PreparedMessage } from '../prepareMessage.js';
 import type { Token } from '../tokenize.js';
 import type { Stance } from '../types.js';
-import { A_NOT_A, DENIAL, DISTRUST, MOCK, NOT_CHANCE, OPENING_DENIAL, PROTECTED_OUTCOME, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
+import { A_NOT_A, ADVICE_IMPERATIVE, DENIAL, DISTRUST, MOCK, NOT_CHANCE, OPENING_DENIAL, PROTECTED_OUTCOME, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
 import { mayAskUnmarked, sentencesOf, type Sentence } from './sentences.js';
 import { appendAll } from '../../lib/appendAll.js';
 
@@ -586,6 +586,11 @@ export function readStance(
       denialHits.push(h);
     }
   }
+  // Read before the hit in the message as written: normalizing drops the comma that opens a clause.
+  const advises = (h: Hit) => {
+    const at = message.origin[h.at] ?? 0;
+    return ADVICE_IMPERATIVE.after.test(text.slice(h.end, h.end + 10)) && ADVICE_IMPERATIVE.before.test(message.text.slice(Math.max(0, at - 8), at));
+  };
   const denial = span
     ? withoutClaimWords(denialHits, claimTexts, inSpan).filter(
         (h) =>
@@ -594,6 +599,7 @@ export function readStance(
           !insideDistrust(h) &&
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&
           !NOT_CHANCE.test(text.slice(h.end, h.end + 24)) &&
+          !advises(h) &&
           !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
           !inDenied(h) &&
           !NOT_JUST.test(text.slice(h.end, h.end + 10)) &&

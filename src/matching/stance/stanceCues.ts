@@ -68,12 +68,22 @@ export const DENIAL = {
  * After a Chinese denial, what the claim promises rather than denies: "盐水漱口就不会被传染",
  * "吃大蒜不会得新冠" retell a claim that something protects.
  */
-export const PROTECTED_OUTCOME = /^(?:再)?(?:被|让你)?(?:传染|感染|得病|得新冠|得肺炎|染上|中招|生病|被感染)/u;
+export const PROTECTED_OUTCOME = /^(?:再)?(?:被|让你)?(?:传染|感染|得病|得新冠|得肺炎|染上|中招|生病|被感染|找上|沾上|缠上|上身)/u;
 
 /**
  * After an English denial, what insists on the claim rather than denies it: "it was not an
  * accident", "wasn't a coincidence", "this is not a joke".
  */
+/**
+ * An English denial that opens a clause and tells what to do, not what is false: "…, don't eat
+ * them for the next 3 weeks", "do not buy …", "never drink …". A warning that passes the rumor on.
+ * Not "don't believe / share / forward it", which refute.
+ */
+export const ADVICE_IMPERATIVE = {
+  before: /(?:^|[,.;:!?\n]\s*|(?:^|\s)(?:so|and|please|pls|just)\s)$/,
+  after: /^ (?:eat|buy|drink|use|touch|open|click|go|feed|give|take|answer|pick|travel|visit|leave|let|wait|forget|panic)(?![a-z])/,
+} as const;
+
 export const NOT_CHANCE = /^ (?:just |merely |simply )?(?:an? )?(?:accident|coincidence|joke|drill)(?![a-z])/;
 
 /** Laughing it off or disbelief without a refutation: no strike, no reply. */
