@@ -3,7 +3,7 @@ import { normalizedText } from '../normalize.js';
 import type { PreparedMessage } from '../prepareMessage.js';
 import type { Token } from '../tokenize.js';
 import type { Stance } from '../types.js';
-import { A_NOT_A, ADVICE_IMPERATIVE, DENIAL, DISTRUST, MOCK, NOT_CHANCE, OPENING_DENIAL, PROTECTED_OUTCOME, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
+import { A_NOT_A, ADVICE_IMPERATIVE, DENIAL, DISTRUST, MOCK, NO_IDIOM, NOT_CHANCE, OPENING_DENIAL, PROTECTED_OUTCOME, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
 import { mayAskUnmarked, sentencesOf, type Sentence } from './sentences.js';
 import { appendAll } from '../../lib/appendAll.js';
 
@@ -586,6 +586,12 @@ export function readStance(
       denialHits.push(h);
     }
   }
+  // "There is no …" right before the claim's words: "There is no 5G tower that can spread …".
+  const saysNoneBefore = (h: Hit) => {
+    if (!span || !h.cue.startsWith('there')) return false;
+    const end = message.origin[h.end - 1] ?? -1;
+    return end >= 0 && end < span.start && span.start - end <= 2;
+  };
   // Read before the hit in the message as written: normalizing drops the comma that opens a clause.
   const advises = (h: Hit) => {
     const at = message.origin[h.at] ?? 0;
@@ -594,11 +600,12 @@ export function readStance(
   const denial = span
     ? withoutClaimWords(denialHits, claimTexts, inSpan).filter(
         (h) =>
-          inOrRightAfterSpan(h) &&
+          (inOrRightAfterSpan(h) || saysNoneBefore(h)) &&
           !asked(h) &&
           !insideDistrust(h) &&
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&
           !NOT_CHANCE.test(text.slice(h.end, h.end + 24)) &&
+          !(h.cue.startsWith('there') && (NO_IDIOM.test(text.slice(h.end, h.end + 12)) || !beforeClaimWord(h) || claimNegates(debunk))) &&
           !advises(h) &&
           !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
           !inDenied(h) &&

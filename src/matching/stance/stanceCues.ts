@@ -61,8 +61,16 @@ export const DENIAL = {
     // The same, as chat types them without the apostrophe.
     'wasnt', 'werent', 'didnt', 'doesnt', 'dont', 'isnt', 'hasnt', 'havent',
     'does not', 'do not', 'did not', 'is not', 'are not', 'was not', 'were not', 'has not', 'have not',
+    // Before the claim's words: "there was no deep state plot" (not "there's no way / doubt …": see NO_IDIOM).
+    'there was no', 'there is no', 'there s no', 'theres no', 'there were no', 'there are no',
   ],
 } as const;
+
+/**
+ * After "there is no", what makes it insist rather than deny: "there's no way it was an accident",
+ * "there is no doubt", "there's no denying …".
+ */
+export const NO_IDIOM = /^ (?:way|doubt|question|denying|telling|reason|excuse|time|need|point|other)(?![a-z])/;
 
 /**
  * After a Chinese denial, what the claim promises rather than denies: "盐水漱口就不会被传染",
