@@ -77,11 +77,14 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     expect(matcher.match(text).refuting).toBe(true);
   });
 
-  // What the claim promises, said with a negation, retells it: the member is warned, not taken as refuting.
+  // What the claim promises said with a negation, a warning ("don't eat them"), a denial word that asks to agree
+  // ("isn't it funny how …"): each retells the claim, so the member is warned, not taken as refuting.
   it.each([
     { text: '每天早上用盐水漱漱口，洗洗鼻子，新冠就不会找上你，医生朋友说的', id: 'salt-water-prevents-infection' },
     { text: "WARNING: bananas from Costa Rica have necrotizing fasciitis bacteria, don't eat them for the next 3 weeks", id: 'bananas-flesh-eating-bacteria' },
-  ])('GIVEN a shipped claim passed on with a negated promise or a warning ($text) THEN it is read as spreading', ({ text, id }) => {
+    { text: 'my grandma eats raw garlic every morning and never caught covid. garlic prevents the virus, simple as that', id: 'garlic-prevents-infection' },
+    { text: "I'm not saying 5G caused covid but isn't it funny how both showed up at the same time... the towers spread it, connect the dots", id: '5g-spreads-coronavirus' },
+  ])('GIVEN a shipped claim passed on with a negated promise, a warning or a wink ($text) THEN it is read as spreading', ({ text, id }) => {
     const result = matcher.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);
     expect(result.stance).toBe('spread');

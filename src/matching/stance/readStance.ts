@@ -320,6 +320,13 @@ const claimNegates = perDebunk((d) => claimTextsOf(d).some((t) => CLAIM_NEGATION
 const PREVENTING = '(?:prevent|protect|stop|block|kill|cure|guard|shield|immun)';
 const PREVENTING_TERM = new RegExp(`^${PREVENTING}`);
 const claimPrevents = claimSays(new RegExp(`(?<![a-z0-9])${PREVENTING}[a-z]*(?![a-z0-9])`));
+/**
+ * After a denial, the harm such a claim protects from, which a retelling says did not happen:
+ * "my grandma eats raw garlic every morning and never caught covid", "didn't get sick".
+ */
+const PROTECTED_OUTCOME_EN = /^ (?:ever |once )?(?:caught|catch|catches|catching|got|get|gets|getting|gotten|became|become)(?: (?:covid|corona|the virus|the coronavirus|sick|ill|infected|it))(?![a-z0-9])/;
+/** "isn't it funny how …", "isn't that convenient": a denial word that asks to agree, not denies. */
+const RHETORICAL_TAG_EN = /^ (?:it|that|this) (?:funny|strange|weird|interesting|odd|crazy|convenient|obvious|curious|suspicious|wild|amazing|telling)(?![a-z])/;
 
 /** Punctuation that ends a clause, in the message as written. */
 const CLAUSE_BREAK = /[，,。！!？?；;\n]/u;
@@ -404,7 +411,8 @@ function oppositesOf(text: string, predicates: readonly string[]): Hit[] {
       // A rhetorical "怎么会犯法" ("how could it be illegal") negates as "不犯法" does.
       const negated =
         CHINESE_NEGATION.test(text.slice(Math.max(0, at - NEGATION_REACH), at)) || RHETORICAL.test(text.slice(Math.max(0, at - RHETORICAL_REACH), at));
-      if (!negated) hits.push({ cue: p, at, end: at + p.length });
+      // "犯法也轮不到我" ("even if it is illegal, …") concedes, it does not say the opposite.
+      if (!negated && text[at + p.length] !== '也') hits.push({ cue: p, at, end: at + p.length });
     }
   }
   return hits;
@@ -605,6 +613,8 @@ export function readStance(
           !insideDistrust(h) &&
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&
           !NOT_CHANCE.test(text.slice(h.end, h.end + 24)) &&
+          !(claimPrevents(debunk) && PROTECTED_OUTCOME_EN.test(text.slice(h.end, h.end + 24))) &&
+          !RHETORICAL_TAG_EN.test(text.slice(h.end, h.end + 24)) &&
           !(h.cue.startsWith('there') && (NO_IDIOM.test(text.slice(h.end, h.end + 12)) || !beforeClaimWord(h) || claimNegates(debunk))) &&
           !advises(h) &&
           !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&

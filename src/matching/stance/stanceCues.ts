@@ -100,7 +100,7 @@ export const MOCK = {
   zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼',
     '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '才不信', '我才不信', '都不会信', '不会信的', '没人会信', '谁会信'],
   en: [
-    'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'people actually believe', 'who believes',
+    'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
     'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
     'next they ll say', 'next they will say', 'next you ll say', 'next you ll tell me',
@@ -156,6 +156,8 @@ export const QUESTION = {
     // Asking how to answer whoever told it: "how do I explain to him that's wrong?".
     'how do i explain', 'how do i convince', 'how can i explain', 'how can i convince', 'how do i tell him', 'how do i tell her',
     'how do i tell them', 'how do i tell my',
+    'what do i tell', 'what should i tell', 'what do i say to', 'what should i say to', 'how do i respond', 'how should i respond',
+    'what do i reply', 'how do i reply',
     'curious if', 'curious whether', 'tell me if', 'tell me whether', 'thoughts on', 'asking for a friend', 'asking for my',
     // A doubt tagged on as a question: "… or is that just a rumor?".
     'or is that just a rumor', 'or is it just a rumor', 'or is that a rumor', 'or is that a myth', 'or is it a myth',
