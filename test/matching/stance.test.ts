@@ -13,7 +13,9 @@ const BREATH = debunk({ id: 'breath-test', claim: 'If you can hold your breath f
 const BANANAS = debunk({ id: 'bananas', claim: 'Bananas imported from Costa Rica carry flesh-eating bacteria', lang: 'en' });
 const FORWARDING = debunk({ id: 'forwarding-legal', claim: '只是在群里转发一下，又不是我编的，不犯法', variants: ['转发谣言不违法，只有造谣的人才犯法'], lang: 'zh' });
 const TRAIN = debunk({ id: 'gop-train', claim: 'The train carrying GOP members of Congress to a West Virginia retreat crashed due to a Deep State plot', lang: 'en' });
-const matcher = createMatcher([...ALL_DEBUNKS, GROUP_OWNER, HOAX_CLAIM, NEVER_PUNISHED, RED_LIGHTS, BREATH, BANANAS, TRAIN, FORWARDING]);
+const ALIAS = debunk({ id: 'ivanka-alias', claim: 'In June 2018, Ivanka Trump adopted the alias "Adrienne Vittadini" to market her fashion line to unwitting buyers', lang: 'en' });
+const HOSPITAL_SHIPS = debunk({ id: 'hospital-ships', claim: '美国的10艘医疗军舰已经开进纽约港', lang: 'zh' });
+const matcher = createMatcher([...ALL_DEBUNKS, GROUP_OWNER, HOAX_CLAIM, NEVER_PUNISHED, RED_LIGHTS, BREATH, BANANAS, TRAIN, FORWARDING, ALIAS, HOSPITAL_SHIPS]);
 const FIVE_G = '5G towers spread the coronavirus';
 const HOT_WATER = '喝热水可以杀死新冠病毒';
 
@@ -238,6 +240,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"… what do I tell him" (asks how to answer)', text: `my dad just got a message saying ${FIVE_G}. what do I tell him`, stance: 'question' },
   { given: '"imagine thinking …"', text: `imagine thinking ${FIVE_G} 😂`, stance: 'mock' },
   { given: '"…犯法也轮不到我" (conceding, not the opposite)', text: '又不是我编的，我就转了一下，犯法也轮不到我', stance: 'spread', id: FORWARDING.id },
+  { given: '"used a fake name" (what the claim says was faked)', text: 'In June 2018 Ivanka Trump used a fake name, "Adrienne Vittadini", to market her fashion line to unwitting buyers', stance: 'spread', id: ALIAS.id },
+  { given: '"没有" before the claim\'s number', text: '美国没有10艘医疗船开进纽约港，他们总共就两艘', stance: 'refute', id: HOSPITAL_SHIPS.id },
   { given: '"…, is that even real?"', text: `my uncle was ranting that ${FIVE_G}. is that even real? he gets his news from facebook`, stance: 'question' },
   { given: '"…，你们…了吗" (asking the others what they did)', text: `听说${HOT_WATER}，我妈让我多喝，你们喝了吗`, stance: 'spread' },
   { given: '"nobody can convince me …"', text: `Nobody can convince me ${FIVE_G}`, stance: 'refute' },

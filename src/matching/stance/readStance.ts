@@ -328,26 +328,35 @@ const PROTECTED_OUTCOME_EN = /^ (?:ever |once )?(?:caught|catch|catches|catching
 /** "isn't it funny how …", "isn't that convenient": a denial word that asks to agree, not denies. */
 const RHETORICAL_TAG_EN = /^ (?:it|that|this) (?:funny|strange|weird|interesting|odd|crazy|convenient|obvious|curious|suspicious|wild|amazing|telling)(?![a-z])/;
 
+/**
+ * "fake" before what someone faked: "used a fake name", "a fake account", "fake IDs". It tells the
+ * claim (an alias, a forged document), it does not call the claim fake.
+ */
+const FAKE_THING = /^ (?:name|names|account|accounts|id|ids|identity|identities|profile|profiles|passport|passports|email|emails|number|numbers|address|degree|diploma|doctor|nurse|charity|charities)(?![a-z])/;
 /** Punctuation that ends a clause, in the message as written. */
 const CLAUSE_BREAK = /[，,。！!？?；;\n]/u;
 /** "没有" or "没" (see the denial hits). */
 const NOT_DONE = /没有?/gu;
 const IDEOGRAPH = /^\p{Script=Han}$/u;
+/** A character a Chinese denial may come right before: an ideograph, or a digit of the claim's numbers ("美国没有10艘医疗船"). */
+const COUNTED = /^[\p{Script=Han}0-9]$/u;
 const claimSaysNo = claimSays(/没/u);
 /** A negation right before a character: "不" of "不戴口罩". */
 const NEGATES_NEXT = /[不没未无别非]/u;
-/** The Chinese characters the debunk's claim or a variant says without a negation right before them. */
+/** The Chinese characters (and digits) the debunk's claim or a variant says without a negation right before them. */
 const affirmedCharacters = perDebunk<ReadonlySet<string>>((d) => {
   const affirmed = new Set<string>();
   const negated = new Set<string>();
   for (const t of claimTextsOf(d)) {
-    for (let i = 0; i < t.length; i++) if (IDEOGRAPH.test(t[i]!)) (i > 0 && NEGATES_NEXT.test(t[i - 1]!) ? negated : affirmed).add(t[i]!);
+    for (let i = 0; i < t.length; i++) if (COUNTED.test(t[i]!)) (i > 0 && NEGATES_NEXT.test(t[i - 1]!) ? negated : affirmed).add(t[i]!);
   }
   for (const n of negated) affirmed.delete(n);
   return affirmed;
 }, new Set());
+/** The character at `at`, or the digit after the space normalizing puts before a number ("没有 10 艘"). */
+const charAfter = (text: string, at: number): string => (text[at] === ' ' && /[0-9]/.test(text[at + 1] ?? '') ? text[at + 1]! : (text[at] ?? ''));
 /** Whether `ch` is one of the affirmedCharacters of the debunk. */
-const claimAffirms = (d: Debunk | undefined, ch: string): boolean => IDEOGRAPH.test(ch) && affirmedCharacters(d).has(ch);
+const claimAffirms = (d: Debunk | undefined, ch: string): boolean => COUNTED.test(ch) && affirmedCharacters(d).has(ch);
 
 /**
  * A Chinese negation of what a claim says will or can happen, or of anyone doing it: "不会被处罚",
@@ -563,6 +572,7 @@ export function readStance(
       !asked(h) &&
       !insideQuestion(h) &&
       !uselessToo(text, h) &&
+      !(h.cue === 'fake' && FAKE_THING.test(text.slice(h.end, h.end + 12))) &&
       !inDenied(h) &&
       !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
       (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
@@ -583,7 +593,7 @@ export function readStance(
   // ("根本没人管") or negates that character ("没戴口罩" retells "一女子不戴口罩…").
   if (span && hasChinese && !claimSaysNo(debunk)) {
     for (const h of hitsOf(NOT_DONE, text)) {
-      if (claimAffirms(debunk, text[h.end] ?? '') && !crossesClause(h.at, h.end)) denialHits.push(h);
+      if (claimAffirms(debunk, charAfter(text, h.end)) && !crossesClause(h.at, h.end)) denialHits.push(h);
     }
   }
   if (span && MAY_HOLD_LATIN.test(text)) {
