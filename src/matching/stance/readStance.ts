@@ -333,6 +333,12 @@ const RHETORICAL_TAG_EN = /^ (?:it|that|this) (?:funny|strange|weird|interesting
  * claim (an alias, a forged document), it does not call the claim fake.
  */
 const FAKE_THING = /^ (?:name|names|account|accounts|id|ids|identity|identities|profile|profiles|passport|passports|email|emails|number|numbers|address|degree|diploma|doctor|nurse|charity|charities)(?![a-z])/;
+/**
+ * A denial with its verb left out, said after the claim and ending its clause: "it doesn't, mom",
+ * "They don't.", "but that isn't". Not "it doesn't hurt to try", which goes on.
+ */
+const ELLIPTICAL_DENIAL =
+  /(?:^|[.!?;\n,])\s*(?:but |and |no,? )?((?:it|they|that|this|he|she) (?:doesn'?t|don'?t|does not|do not|won'?t|will not|can'?t|cannot|isn'?t|is not|wasn'?t|didn'?t|did not|aren'?t|are not))(?=\s*(?:[,.!?…]|$|(?:mom|dad|lol|lmao|guys|man|dude|bro|folks|people|sorry|though)(?![a-z])))/iu;
 /** Punctuation that ends a clause, in the message as written. */
 const CLAUSE_BREAK = /[，,。！!？?；;\n]/u;
 /** "没有" or "没" (see the denial hits). */
@@ -580,6 +586,11 @@ export function readStance(
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
   const opening = OPENING_DENIAL.exec(message.text.replace(QUOTED_LINES, '')) ?? answeredNo(sentences());
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
+  // "… garlic prevents covid. it doesn't, mom": a bare denial after the claim, its verb left out.
+  if (span && !claimNegates(debunk)) {
+    const after = ELLIPTICAL_DENIAL.exec(message.text.slice(span.end).replace(/[’`]/g, "'"));
+    if (after) refute.push({ cue: after[1]!.toLowerCase(), at: text.length, end: text.length });
+  }
   if (hasChinese && USELESS_LAST.test(message.text)) {
     const at = text.lastIndexOf('没');
     if (at >= 0) refute.push({ cue: '没用', at, end: at + 2 });
