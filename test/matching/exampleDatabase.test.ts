@@ -59,6 +59,7 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'in its short form, in traditional script', text: '鹽水漱口可以預防新冠，我每天都漱', id: 'salt-water-prevents-infection' },
     { given: 'as the boiled garlic water cure', text: 'Boil 8 cloves of chopped garlic in 7 cups of water, drink it and the coronavirus is cured overnight. Old Chinese doctor confirmed', id: 'garlic-prevents-infection' },
     { given: 'as a warning with "也会"', text: '注意了！！蚊子也会传播新冠病毒，晚上睡觉一定要挂蚊帐，转给家里老人', id: 'mosquitoes-spread-coronavirus' },
+    { given: 'as "Mosquitoes spread …" (once 0.73)', text: 'Mosquitoes spread the coronavirus too, so close your windows at night', id: 'mosquitoes-spread-coronavirus' },
     { given: 'as "caused by 5G"', text: 'Covid is caused by 5G radiation, wake up', id: '5g-spreads-coronavirus' },
   ])('GIVEN the claim $given THEN it acts with that claim', ({ text, id }) => {
     const top = matcher.match(text).matches[0];
