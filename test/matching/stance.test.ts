@@ -245,6 +245,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"…. it doesn\'t, mom" (a bare denial after the claim)', text: `ugh my mom keeps saying ${FIVE_G}. they don't, mom`, stance: 'refute' },
   { given: '"…. They don\'t." after a reported claim', text: `They say ${FIVE_G}. They don't.`, stance: 'refute' },
   { given: '"…. it doesn\'t hurt to try" (goes on: not a denial)', text: `${FIVE_G}. it doesn't hurt to turn your phone off at night`, stance: 'spread' },
+  { given: '"已经有好几个人被拘留了" (several, not how many)', text: '网上传谣一样会被处罚，已经有好几个人被拘留了', stance: 'refute', id: NEVER_PUNISHED.id },
+  { given: '"这几天别…" (these few days, not which)', text: '十堰为了不让大家出门，所有路口的红绿灯全调成红灯了，大家这几天别出门了', stance: 'spread', id: RED_LIGHTS.id },
   { given: '"…, is that even real?"', text: `my uncle was ranting that ${FIVE_G}. is that even real? he gets his news from facebook`, stance: 'question' },
   { given: '"…，你们…了吗" (asking the others what they did)', text: `听说${HOT_WATER}，我妈让我多喝，你们喝了吗`, stance: 'spread' },
   { given: '"nobody can convince me …"', text: `Nobody can convince me ${FIVE_G}`, stance: 'refute' },

@@ -88,9 +88,9 @@ const WHERE_ZH = '(?<=[在去从到])哪|哪(?![有会能])';
 /**
  * A Chinese question word near the end of a sentence that has no mark: chat often leaves the "？"
  * out ("香港理工大学的毕业典礼在哪天", "日本的检测试剂盒在哪能买到"), and such a sentence asks as
- * one with the mark does.
+ * one with the mark does. Not the 几 of "好几个", "十几个", "这几天" (several, these few).
  */
-const QUESTION_WORDS_ZH = `${WHERE_ZH}|几[点号天月个次]|多少|多久`;
+const QUESTION_WORDS_ZH = `${WHERE_ZH}|(?<![好十这那没])几(?!十)[点号天月个次]|多少|多久`;
 const FINAL_QUESTION_WORD = new RegExp(`(?:${QUESTION_WORDS_ZH})[^，。！？!?；;\\n]{0,6}[\\s\\p{P}\\p{S}]*$`, 'u');
 /**
  * An English sentence built as a question, which chat often sends without its mark: "do i have to
