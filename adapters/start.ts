@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Env } from '../src/config/env.js';
 import { formatProblems, loadDebunks } from '../src/debunks/loadDebunks.js';
 import { createCore, type Core } from '../src/moderation/createCore.js';
@@ -136,7 +137,9 @@ export async function start(env: Env, io: StartIo): Promise<number> {
         'To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in .env (see .env.example).\n',
     );
     if (dashboard) io.output.write(await playgroundLogin(dashboard));
-    await runPlayground({ moderator, ledger, input: io.input, output: io.output, ...(dashboard ? { dashboardLinks: dashboard.links } : {}) });
+    // Reports go beside the ledger's signing key (data/ by default), in exports/.
+    const exportDir = path.join(path.dirname(env.LEDGER_KEY_FILE), 'exports');
+    await runPlayground({ moderator, ledger, input: io.input, output: io.output, exportDir, ...(dashboard ? { dashboardLinks: dashboard.links } : {}) });
     return 0;
   } finally {
     feeds.close();

@@ -1,7 +1,13 @@
 import { fileImage } from '../../src/ocr/imageSource.js';
 import { describeSkip } from '../../src/ocr/localImages.js';
 import { createInterface } from 'node:readline';
-import { ADMIN_HELP, isAdminCommand } from '../../src/commands/adminCommands.js';
+import { adminHelp, isAdminCommand } from '../../src/commands/adminCommands.js';
+import type { PlatformCommand } from '../../src/commands/commandTexts.js';
+import { managementReportFile } from '../../src/ledger/export/managementReport.js';
+import { recentIncidentsOf } from '../../src/ledger/recentIncidents.js';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
 import type { Decision } from '../../src/engine/decision.js';
 import type { Moderator } from '../../src/moderation/moderator.js';
@@ -21,7 +27,12 @@ export interface PlaygroundOptions {
   output: NodeJS.WritableStream;
   /** The dashboard's login links, for `/rg dashboard`; absent when the dashboard is off. */
   dashboardLinks?: LoginLinks;
+  /** Where `/rg export` writes the management report (created when needed). @defaultValue data/exports */
+  exportDir?: string;
 }
+
+/** The `/rg` commands the playground runs itself, as the chat platforms do: `/rg help` lists them. */
+const CONSOLE_COMMANDS: readonly PlatformCommand[] = ['incidents', 'export'];
 
 const GROUP = PLAYGROUND_GROUP.id;
 /** The playground's group owner: the one member who may run admin commands. */
@@ -74,7 +85,7 @@ async function describeLedger(ledger: Ledger): Promise<string[]> {
 }
 
 /** The local playground: a console group chat driven by the real engine, store and ledger. */
-export async function runPlayground({ moderator, ledger, input, output, dashboardLinks }: PlaygroundOptions): Promise<void> {
+export async function runPlayground({ moderator, ledger, input, output, dashboardLinks, exportDir = path.join('data', 'exports') }: PlaygroundOptions): Promise<void> {
   const write = (lines: string[]) => output.write(`${lines.join('\n')}\n`);
   // Review's answers to earlier messages (a report accepted as a debunk) and its notices.
   moderator.reviewPorts.set('console', {
@@ -108,7 +119,7 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
       continue;
     }
     if (text === '/admin') {
-      write([`Admin commands (speak as "${OWNER}" first: /as ${OWNER}):`, ...ADMIN_HELP.map((l) => `  ${l}`)]);
+      write([`Admin commands (speak as "${OWNER}" first: /as ${OWNER}):`, ...adminHelp('en', CONSOLE_COMMANDS).map((l) => `  ${l}`)]);
       continue;
     }
     if (text === '/why') {
@@ -143,8 +154,19 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
       write(await dashboardLink(dashboardLinks, current));
       continue;
     }
+    const own = /^\/rg(?:@\w+)?\s+(incidents|export)(?:\s+(\S+))?\s*$/.exec(text);
+    if (own) {
+      if (!current.isAdmin) write([`  Only group admins can use /rg ${own[1]} (speak as "${OWNER}" first: /as ${OWNER}).`]);
+      else if (!ledger) write(['  (no ledger)']);
+      else {
+        // What was handed to the ledger so far is in the report or the list.
+        await moderator.settled();
+        write(own[1] === 'export' ? await exportReport(moderator, ledger, current, exportDir) : await latestIncidents(ledger, own[2]));
+      }
+      continue;
+    }
     if (isAdminCommand(text)) {
-      const result = await moderator.onAdminCommand('console', GROUP, current, text).catch(storeTrouble);
+      const result = await moderator.onAdminCommand('console', GROUP, current, text, 'en', undefined, CONSOLE_COMMANDS).catch(storeTrouble);
       write(result.reply.split('\n').map((l) => `  ${l}`));
       continue;
     }
@@ -225,4 +247,46 @@ async function dashboardLink(links: LoginLinks | undefined, member: ChatMember):
   if (!member.isAdmin) return [`  Only group admins can open the dashboard (speak as "${OWNER}" first: /as ${OWNER}).`];
   const { url } = await links.issue({ platform: 'console', user: { id: member.id, name: member.name }, groupId: GROUP, groupTitle: PLAYGROUND_GROUP.title, lang: 'en' });
   return [`  Dashboard login link (works once, for 10 minutes): ${url}`];
+}
+
+/** `/rg incidents [n]`: the latest incidents from the ledger, as the chat platforms list them. */
+async function latestIncidents(ledger: Ledger, count: string | undefined): Promise<string[]> {
+  const n = count === undefined ? 5 : Number(count);
+  if (!Number.isInteger(n) || n < 1) return ['  Use /rg incidents [n], n a whole number from 1.'];
+  try {
+    const lines = await recentIncidentsOf(ledger, GROUP, n);
+    return lines.length === 0 ? ['  No incidents in the ledger yet.'] : lines.map((l) => `  ${l}`);
+  } catch (error) {
+    return [`  (the ledger cannot be read: ${(error as Error).message})`];
+  }
+}
+
+/**
+ * `/rg export`: the management report (verified chain, incidents, admin actions), as the chat
+ * platforms send it to the admin who asks, written into `dir` here; the export is ledgered.
+ */
+async function exportReport(moderator: Moderator, ledger: Ledger, by: ChatMember, dir: string): Promise<string[]> {
+  try {
+    const report = await managementReportFile(ledger, GROUP, 'en', Date.now());
+    let target: string;
+    try {
+      await mkdir(dir, { recursive: true });
+      target = freeName(path.join(dir, report.filename));
+      await copyFile(report.path, target);
+    } finally {
+      await report.remove();
+    }
+    await moderator.recordAction('console', GROUP, { kind: 'admin', id: by.id, name: by.name }, 'export', `ledger report exported (${report.entries} entries)`);
+    return [`  Management report written to ${target}: ${report.entries} ledger entries, chain ${report.status}.`];
+  } catch (error) {
+    return [`  (the report could not be written: ${(error as Error).message})`];
+  }
+}
+
+/** `file`, or the first of `name-2.ext`, `name-3.ext`, … that does not exist yet: an earlier report is kept. */
+function freeName(file: string): string {
+  const { dir, name, ext } = path.parse(file);
+  let candidate = file;
+  for (let k = 2; existsSync(candidate); k++) candidate = path.join(dir, `${name}-${k}${ext}`);
+  return candidate;
 }

@@ -11,6 +11,7 @@ import { answer, type AdapterDeps } from './deps.js';
 import { escapeHtml, htmlText } from './html.js';
 import { languageOf, textHtml } from './texts.js';
 import { type GroupChat, isGroupChat, senderOf } from './toChatMessage.js';
+import { PLATFORM_COMMANDS } from '../../src/commands/commandTexts.js';
 
 /** How long a `/rg alerts` link code is valid. */
 const ALERT_CODE_TTL_MS = 15 * 60_000;
@@ -83,7 +84,8 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
     return reply(textHtml(lang, 'replyToMember'));
   }
   // Telegram refuses a message over 4,096 characters, counted after the HTML escaping.
-  const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText, lang, { maxLength: 4096, measure: (t) => escapeHtml(t).length });
+  // `/rg help` lists the commands run here too (incidents, export, alerts).
+  const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText, lang, { maxLength: 4096, measure: (t) => escapeHtml(t).length }, PLATFORM_COMMANDS);
   reply(escapeHtml(result.reply));
 }
 

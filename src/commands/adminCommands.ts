@@ -9,7 +9,7 @@ import { plainText } from '../engine/plainText.js';
 import { ellipsize } from '../lib/cutText.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
 import { DEFAULT_REPLY_LIMIT, replyPage, type ReplyLimit } from './replyPages.js';
-import { ADMIN_HELP_TEXTS, COMMAND_TEXTS, type CommandTextName } from './commandTexts.js';
+import { ADMIN_HELP_TEXTS, COMMAND_TEXTS, PLATFORM_HELP_TEXTS, type CommandTextName, type PlatformCommand } from './commandTexts.js';
 
 /** The outcome of an admin command: the text to answer with, and the change made, if any. */
 export type CommandResult =
@@ -30,8 +30,10 @@ export const COMMAND_ERRORS = {
 } as const;
 export type CommandError = keyof typeof COMMAND_ERRORS;
 
-/** Admin commands, shown by `/rg help` and the playground's `/admin`. */
-export const ADMIN_HELP = ADMIN_HELP_TEXTS.en;
+/** `/rg help` (and the playground's `/admin`): the commands every platform runs, then those `platformCommands` the platform runs itself. */
+export function adminHelp(lang: Language, platformCommands: readonly PlatformCommand[] = []): string[] {
+  return [...ADMIN_HELP_TEXTS[lang], ...platformCommands.map((c) => PLATFORM_HELP_TEXTS[lang][c])];
+}
 
 /** Other names of commands: `status` is `settings`, `lang` is `language`, `reports` is `queue`. */
 const ALIASES: Readonly<Record<string, string>> = { status: 'settings', lang: 'language', reports: 'queue' };
@@ -51,6 +53,7 @@ export async function runAdminCommand(
   feedback?: FeedbackQueue,
   lang: Language = 'en',
   limit: ReplyLimit = DEFAULT_REPLY_LIMIT,
+  platformCommands: readonly PlatformCommand[] = [],
 ): Promise<CommandResult> {
   const t = (name: CommandTextName, values: Record<string, string | number> = {}) => fillTemplate(COMMAND_TEXTS[lang][name], values);
   const fail = (error: CommandError, detail?: string): CommandResult => ({ ok: false, error, reply: detail ? `${t(error)} ${detail}` : t(error) });
@@ -69,7 +72,7 @@ export async function runAdminCommand(
   };
   switch (sub) {
     case 'help':
-      return { ok: true, reply: ADMIN_HELP_TEXTS[lang].join('\n') };
+      return { ok: true, reply: adminHelp(lang, platformCommands).join('\n') };
     case 'settings':
       return { ok: true, reply: describeSettings(await engine.settingsFor(groupId), t) };
     case 'mode':

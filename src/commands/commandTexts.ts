@@ -124,3 +124,21 @@ export const ADMIN_HELP_TEXTS: Record<Language, readonly string[]> = {
     '/rg dashboard                     网页管理后台的登录链接（只发给你）',
   ],
 };
+
+/** Commands a chat platform's adapter runs itself (they send files or link chats), listed by `/rg help` where it offers them. */
+export const PLATFORM_COMMANDS = ['incidents', 'export', 'alerts'] as const;
+export type PlatformCommand = (typeof PLATFORM_COMMANDS)[number];
+
+/** `/rg help`'s lines for the platform commands, in both languages. */
+export const PLATFORM_HELP_TEXTS: Record<Language, Record<PlatformCommand, string>> = {
+  en: {
+    incidents: '/rg incidents [n]                 the latest incidents from the ledger (default 5)',
+    export: '/rg export                        the management report: the verified ledger, incidents and admin actions',
+    alerts: '/rg alerts [off]                  send owner alerts to another chat (a code to post there); off: stop',
+  },
+  zh: {
+    incidents: '/rg incidents [条数]              记录中最近的事件（默认 5 条）',
+    export: '/rg export                        管理报告：校验过的记录、事件和管理操作',
+    alerts: '/rg alerts [off]                  把群主提醒发到另一个聊天（在那里发送验证码）；off：停止',
+  },
+};

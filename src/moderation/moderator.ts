@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { runAdminCommand, type CommandResult } from '../commands/adminCommands.js';
+import type { PlatformCommand } from '../commands/commandTexts.js';
 import type { ReplyLimit } from '../commands/replyPages.js';
 import { changeSettings } from '../commands/changeSettings.js';
 import type { SettingsOverride } from '../engine/mergeSettings.js';
@@ -309,11 +310,22 @@ export class Moderator {
     return this.sink?.record({ type: 'admin', platform, groupId, by, action, detail });
   }
 
-  /** Runs `/rg …` and records what an admin changed, under the command's one name on every platform. */
-  async onAdminCommand(platform: string, groupId: string, by: ChatMember, text: string, lang: Language = 'en', limit?: ReplyLimit): Promise<CommandResult> {
+  /**
+   * Runs `/rg …` and records what an admin changed, under the command's one name on every platform.
+   * `platformCommands`: those the calling adapter runs itself, for `/rg help` to list.
+   */
+  async onAdminCommand(
+    platform: string,
+    groupId: string,
+    by: ChatMember,
+    text: string,
+    lang: Language = 'en',
+    limit?: ReplyLimit,
+    platformCommands: readonly PlatformCommand[] = [],
+  ): Promise<CommandResult> {
     const sub = text.trim().split(/\s+/)[1] ?? '';
     if (this.review && by.isAdmin && REVIEW_COMMANDS.has(sub)) return this.ledgered(platform, groupId, by, await this.review.command(platform, groupId, by, text, lang, limit));
-    return this.ledgered(platform, groupId, by, await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang, limit));
+    return this.ledgered(platform, groupId, by, await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang, limit, platformCommands));
   }
 
   /**

@@ -110,6 +110,14 @@ describe('ledger export: csv', () => {
 });
 
 describe('ledger export: the owner\'s management report (md)', () => {
+  it('GIVEN no period asked for THEN the report states the dates of its first and last entries (it said "… to …")', async () => {
+    const entries = await month();
+    const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });
+    const first = entries[0]!.at.slice(0, 10);
+    const last = entries.at(-1)!.at.slice(0, 10);
+    expect(md).toContain(`Period: ${first} to ${last} (the whole ledger). 9 ledger entries in this period.`);
+  });
+
   it('GIVEN a month THEN totals, rumors, members, response time and admin actions are stated', async () => {
     const entries = await month();
     const md = ledgerToMarkdown(entries, {

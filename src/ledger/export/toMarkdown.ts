@@ -91,8 +91,14 @@ class ReportTotals {
   /** ms from message to posted refutation. */
   readonly delays: number[] = [];
 
+  /** When the first and the last entry of the report were written (ISO), for its period. */
+  firstAt: string | undefined;
+  lastAt: string | undefined;
+
   addEntry(e: LedgerEntry): void {
     this.entries += 1;
+    this.firstAt ??= e.at;
+    this.lastAt = e.at;
     if (e.record.type === 'admin') this.admin.push(e as LedgerEntry & { record: AdminRecord });
   }
 
@@ -221,7 +227,10 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   const lines: string[] = [];
   lines.push(`# RumorGuard management report: group ${cell(options.groupId)}`);
   lines.push('');
-  lines.push(`Period: ${day(options.since)} to ${day(options.until)}. ${totals.entries} ledger entries in this period.`);
+  // A bound not asked for is the date of the first or last entry: "… to …" told the owner nothing.
+  const from = options.since ? day(options.since) : (totals.firstAt?.slice(0, 10) ?? '…');
+  const to = options.until ? day(options.until) : (totals.lastAt?.slice(0, 10) ?? '…');
+  lines.push(`Period: ${from} to ${to}${options.since || options.until ? '' : ' (the whole ledger)'}. ${totals.entries} ledger entries in this period.`);
   lines.push(
     options.check.ok
       ? `Ledger chain verified: ${options.check.entries} entries, none edited, missing, reordered or forked${options.check.head ? ` (head ${options.check.head.slice(0, 16)}…)` : ''}.` +

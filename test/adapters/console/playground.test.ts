@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -28,7 +28,7 @@ function engine(): Engine {
 }
 
 /** Types lines into a fresh playground and returns everything it printed. */
-async function play(lines: string[], images?: ImageReader): Promise<string> {
+async function play(lines: string[], images?: ImageReader, exportDir?: string): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -37,7 +37,7 @@ async function play(lines: string[], images?: ImageReader): Promise<string> {
   const spool = new Spool(path.join(mkdtempSync(path.join(tmpdir(), 'rg-play-')), 'spool.jsonl'));
   const moderator = new Moderator(engine(), new Recorder(ledger, spool), new FeedbackQueue(memoryStore()));
   if (images) moderator.readImagesWith(images);
-  const done = runPlayground({ moderator, ledger, input, output });
+  const done = runPlayground({ moderator, ledger, input, output, ...(exportDir ? { exportDir } : {}) });
   input.end(`${lines.join('\n')}\n`);
   await done;
   return text;
@@ -121,6 +121,27 @@ describe('console playground', () => {
     const after = await play(['/as alice', '/report', '/as owner', '/rg queue']);
     expect(after).toMatch(/\(no message to report yet\)/);
     expect(after).toMatch(/The queue is empty\./);
+  });
+
+  it('GIVEN /rg export and /rg incidents THEN the owner gets the verified report as a file and the latest incidents; a member is refused', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'rg-play-')), 'exports');
+    const out = await play(['/rg export', '5G towers spread the coronavirus', '/as owner', '/rg help', '/rg incidents', '/rg incidents 0', '/rg export', '/rg export', '/ledger'], undefined, dir);
+    expect(out).toContain('Only group admins can use /rg export');
+    expect(out).toMatch(/\/rg incidents \[n\] +the latest incidents/);
+    expect(out).toMatch(/\/rg export +the management report/);
+    expect(out).not.toMatch(/\/rg alerts/);
+    expect(out).toMatch(/#1 \d{4}-\d\d-\d\d \d\d:\d\d alice → 5g-spreads-coronavirus \(1\.00\), strike 1: reply_refutation/);
+    expect(out).toContain('Use /rg incidents [n], n a whole number from 1.');
+    // Two reports the same day: the second does not overwrite the first.
+    const written = [...out.matchAll(/Management report written to (\S+): (\d+) ledger entries, chain verified\./g)];
+    expect(written).toHaveLength(2);
+    expect(written[1]![1]).not.toBe(written[0]![1]);
+    const report = readFileSync(written[0]![1]!, 'utf8');
+    expect(report).toContain('# RumorGuard management report: group console');
+    expect(report).toMatch(/Ledger chain verified: \d+ entries/);
+    expect(report).toContain('5g-spreads-coronavirus');
+    // Each export is an admin action in the ledger, as on the chat platforms.
+    expect(out).toMatch(/owner: ledger report exported \(\d+ entries\)/);
   });
 
   it('GIVEN /quit THEN later lines are not read', async () => {

@@ -49,6 +49,15 @@ describe('Telegram: admin commands', () => {
     expect((await command(h, admin.id, text)).answers).toEqual([answer]);
   });
 
+  it('GIVEN the owner WHEN /rg help THEN it lists the commands this bot runs itself too (incidents, export, alerts)', async () => {
+    h = await startBot();
+    const [help] = (await command(h, OWNER.id, '/rg help')).answers;
+    expect(help).toMatch(/\/rg settings/);
+    expect(help).toMatch(/\/rg incidents \[n\]/);
+    expect(help).toMatch(/\/rg export +the management report/);
+    expect(help).toMatch(/\/rg alerts \[off\]/);
+  });
+
   it('GIVEN a member who is not an admin WHEN /rg mode observe THEN a short refusal, nothing changes, nothing is ledgered', async () => {
     h = await startBot();
     const before = await h.engine.settingsFor(GROUP_ID);
