@@ -343,7 +343,6 @@ const ELLIPTICAL_DENIAL =
 const CLAUSE_BREAK = /[，,。！!？?；;\n]/u;
 /** "没有" or "没" (see the denial hits). */
 const NOT_DONE = /没有?/gu;
-const IDEOGRAPH = /^\p{Script=Han}$/u;
 /** A character a Chinese denial may come right before: an ideograph, or a digit of the claim's numbers ("美国没有10艘医疗船"). */
 const COUNTED = /^[\p{Script=Han}0-9]$/u;
 const claimSaysNo = claimSays(/没/u);
