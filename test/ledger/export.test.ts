@@ -110,6 +110,21 @@ describe('ledger export: csv', () => {
 });
 
 describe('ledger export: the owner\'s management report (md)', () => {
+  it('GIVEN a member who asked whether a rumor is true THEN the totals count the question apart from the messages repeating rumors', async () => {
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    await ledger.append(incident({ recordId: 'q1', messageId: '1', stance: 'spread' }));
+    await ledger.append(incident({ recordId: 'q2', messageId: '2', stance: 'question', strikes: 0 }));
+    await ledger.append(incident({ recordId: 'q3', messageId: '3', stance: 'refute', refuting: true, strikes: 0, actions: [] }));
+    // A record written before stances were kept counts as repeating, as it did.
+    await ledger.append(incident({ recordId: 'q4', messageId: '4' }));
+    const entries = await backend.read('g');
+    const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });
+    expect(md).toContain('| Messages repeating a known rumor | 2 |');
+    expect(md).toContain('| Messages asking whether a known rumor is true (answered, never punished) | 1 |');
+    expect(md).toContain('| Messages refuting a rumor (never punished) | 1 |');
+  });
+
   it('GIVEN no period asked for THEN the report states the dates of its first and last entries (it said "… to …")', async () => {
     const entries = await month();
     const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });

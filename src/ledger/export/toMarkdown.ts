@@ -83,6 +83,8 @@ class ReportTotals {
   entries = 0;
   incidents = 0;
   refuting = 0;
+  /** Incidents whose member asked whether the rumor is true (stance `question`): answered, never punished. */
+  asking = 0;
   readonly admin: (LedgerEntry & { record: AdminRecord })[] = [];
   /** Every action type by what really became of it. */
   readonly counts = new Map<ActionType, Record<ActionStatus, number>>();
@@ -106,6 +108,7 @@ class ReportTotals {
     const r = v.entry.record;
     this.incidents += 1;
     if (r.refuting) this.refuting += 1;
+    else if (r.stance === 'question') this.asking += 1;
     for (const a of v.actions) {
       let row = this.counts.get(a.type);
       if (!row) this.counts.set(a.type, (row = { done: 0, skipped: 0, failed: 0, withheld: 0, pending: 0 }));
@@ -245,7 +248,8 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   const refuting = totals.refuting;
   lines.push('| | count |');
   lines.push('|---|---|');
-  lines.push(`| Messages repeating a known rumor | ${totals.incidents - refuting} |`);
+  lines.push(`| Messages repeating a known rumor | ${totals.incidents - refuting - totals.asking} |`);
+  lines.push(`| Messages asking whether a known rumor is true (answered, never punished) | ${totals.asking} |`);
   lines.push(`| Messages refuting a rumor (never punished) | ${refuting} |`);
   lines.push(`| Admin actions | ${admin.length} |`);
   lines.push('');
