@@ -149,7 +149,7 @@ const SMALLEST_FITTED = { english: 45, chinese: 47 } as const;
 
 /** Per index: how many debunks have an English phrase, and how many a Chinese one. */
 const languageSizes = new WeakMap<PhraseIndex, { english: number; chinese: number }>();
-function smallFor(index: PhraseIndex, ideographic: boolean): boolean {
+function languageSizesOf(index: PhraseIndex): { english: number; chinese: number } {
   let sizes = languageSizes.get(index);
   if (!sizes) {
     sizes = { english: 0, chinese: 0 };
@@ -166,6 +166,10 @@ function smallFor(index: PhraseIndex, ideographic: boolean): boolean {
     }
     languageSizes.set(index, sizes);
   }
+  return sizes;
+}
+function smallFor(index: PhraseIndex, ideographic: boolean): boolean {
+  const sizes = languageSizesOf(index);
   return ideographic ? sizes.chinese < SMALLEST_FITTED.chinese : sizes.english < SMALLEST_FITTED.english;
 }
 const FEW_CONTENT_FOUND = 1;
@@ -279,6 +283,53 @@ function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessa
   let found = 0;
   for (const id of telling) if (inWindow(message, id, c) && ++found > FEW_CONTENT_FOUND) return false;
   return true;
+}
+
+/**
+ * English databases of fewer debunks than this (a group's own, chat-dev's 45 English claims) cap a
+ * match that shares a claim's names and none of its other words, of three or more, at
+ * SHORT_PART_SCORE, whatever the trees say: "Super Bowl LIII was Patriots vs Rams, most boring game
+ * ever" against "More people watched President Trump's 2019 State of the Union address on television
+ * than watched Super Bowl LIII" acted (0.87) when the trees were fitted without that claim's
+ * messages, as did "Ivanka shut down her fashion brand in 2018" (0.81). In chat-dev's
+ * cross-validation this halves the false acts (1.2 % to 0.6 %) and costs no spread message or
+ * question. Not at CLEF's size (10,375 claims), where tweets retell a headline by its names: there
+ * it would cost a twentieth of the acts (0.604 to 0.579 on dev).
+ */
+const NAMES_ONLY_EN_BELOW = 1000;
+const groupSized = (index: PhraseIndex): boolean => languageSizesOf(index).english < NAMES_ONLY_EN_BELOW;
+
+/**
+ * Names enough to tell the claim by themselves: "the secret service calls Hillary's plane
+ * 'Broomstick One'" says three of "Secret Service … 'Broomstick One' … Hillary Clinton" and retells
+ * it; "Super Bowl LIII" or "African Union Travel Advisory" is one name, however many words.
+ */
+const TELLING_NAMES = 3;
+
+/**
+ * Whether the window holds none of the phrase's telling words (names, numbers and everyday words
+ * aside), of three or more, and fewer than TELLING_NAMES of its names (a name: a run of name words
+ * in the phrase).
+ */
+function namesWithoutContent(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  const { content, telling } = tellingTerms(index, c.phrase);
+  if (content < CONTENT_TERMS_TO_CAP) return false;
+  for (const id of telling) if (inWindow(message, id, c)) return false;
+  const nameIds = new Set<number>();
+  for (let k = 0; k < c.phrase.terms.length; k++) if (c.phrase.names[k]) nameIds.add(c.phrase.terms[k]!);
+  let names = 0;
+  let inRun = false;
+  let runSaid = false;
+  for (const id of c.phrase.sequence) {
+    const name = nameIds.has(id);
+    if (!name || !inRun) {
+      if (runSaid && ++names >= TELLING_NAMES) return false;
+      runSaid = false;
+    }
+    inRun = name;
+    if (name && inWindow(message, id, c)) runSaid = true;
+  }
+  return !(runSaid && names + 1 >= TELLING_NAMES);
 }
 
 /**
@@ -411,6 +462,7 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
   return (
     shortPart ||
     isTopicOnly() ||
+    (english && groupSized(index) && namesWithoutContent(index, c, message)) ||
     saysOneSide(index, c, message) ||
     (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small))
   );

@@ -65,3 +65,34 @@ describe('a Chinese question naming a claim’s places and one word of it, past 
     expect(found.matches[0]?.score).toBeGreaterThanOrEqual(ACT);
   });
 });
+
+describe('names only, in a database the size of a group\'s (more English claims than 45, fewer than 1,000)', () => {
+  const english = generateCorpus({ claims: 200, messages: 1 }).debunks.filter((d) => [d.claim, ...d.variants].every((t) => !/\p{Script=Han}/u.test(t)));
+  const ratings = debunk({ id: 'sotu-ratings', claim: "More people watched President Trump's 2019 State of the Union address on television than watched Super Bowl LIII.", lang: 'en' });
+  const travel = debunk({ id: 'au-advisory', claim: 'An African Union Travel Advisory warned Africans heading for the U.S. about "continued instability" in America.', lang: 'en' });
+  const broomstick = debunk({ id: 'broomstick', claim: 'Secret Service and military personnel have used the designation "Broomstick One" for aircraft carrying Hillary Clinton.', lang: 'en' });
+  const matcher = createMatcher([...english, ratings, travel, broomstick]);
+
+  it('GIVEN the database THEN it is past the smallest fitted set in English', () => {
+    expect(english.length).toBeGreaterThan(45);
+  });
+
+  it.each([
+    { given: 'a game named by the claim (once 0.89)', text: 'Super Bowl LIII in 2019 was on the news, so boring' },
+    { given: 'an institution named by the claim (once 0.89)', text: 'African Union Travel Advisory was on the news, so boring' },
+  ])('GIVEN chatter sharing only $given THEN it does not act', ({ text }) => {
+    for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ACT);
+  });
+
+  it('GIVEN three of the claim\'s names THEN it still acts: they tell the claim by themselves', () => {
+    const top = matcher.match('apparently the secret service calls Hillary\'s plane "Broomstick One" 😂😂').matches[0];
+    expect(top?.debunkId).toBe('broomstick');
+    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+  });
+
+  it('GIVEN a question naming the claim\'s names only THEN it is still answered', () => {
+    const top = matcher.match('what do you all think of the African Union Travel Advisory? is it real?').matches[0];
+    expect(top?.debunkId).toBe('au-advisory');
+    expect(top?.score).toBeGreaterThanOrEqual(ANSWER);
+  });
+});
