@@ -85,7 +85,8 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { text: "WARNING: bananas from Costa Rica have necrotizing fasciitis bacteria, don't eat them for the next 3 weeks", id: 'bananas-flesh-eating-bacteria' },
     { text: 'my grandma eats raw garlic every morning and never caught covid. garlic prevents the virus, simple as that', id: 'garlic-prevents-infection' },
     { text: "I'm not saying 5G caused covid but isn't it funny how both showed up at the same time... the towers spread it, connect the dots", id: '5g-spreads-coronavirus' },
-  ])('GIVEN a shipped claim passed on with a negated promise, a warning or a wink ($text) THEN it is read as spreading', ({ text, id }) => {
+    { text: "How much garlic you eat doesn't matter, garlic prevents infection with the coronavirus anyway", id: 'garlic-prevents-infection' },
+  ])('GIVEN a shipped claim passed on with a negated promise, a warning, a wink or an aside ($text) THEN it is read as spreading', ({ text, id }) => {
     const result = matcher.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);
     expect(result.stance).toBe('spread');

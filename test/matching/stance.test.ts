@@ -247,6 +247,7 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"…. it doesn\'t hurt to try" (goes on: not a denial)', text: `${FIVE_G}. it doesn't hurt to turn your phone off at night`, stance: 'spread' },
   { given: '"已经有好几个人被拘留了" (several, not how many)', text: '网上传谣一样会被处罚，已经有好几个人被拘留了', stance: 'refute', id: NEVER_PUNISHED.id },
   { given: '"这几天别…" (these few days, not which)', text: '十堰为了不让大家出门，所有路口的红绿灯全调成红灯了，大家这几天别出门了', stance: 'spread', id: RED_LIGHTS.id },
+  { given: '"how much … do I need to …" without a question mark', text: 'how much garlic do I need to eat so that 5G towers spread the coronavirus less', stance: 'question' },
   { given: '"…, is that even real?"', text: `my uncle was ranting that ${FIVE_G}. is that even real? he gets his news from facebook`, stance: 'question' },
   { given: '"…，你们…了吗" (asking the others what they did)', text: `听说${HOT_WATER}，我妈让我多喝，你们喝了吗`, stance: 'spread' },
   { given: '"nobody can convince me …"', text: `Nobody can convince me ${FIVE_G}`, stance: 'refute' },

@@ -3,7 +3,7 @@ import { normalizedText } from '../normalize.js';
 import type { PreparedMessage } from '../prepareMessage.js';
 import type { Token } from '../tokenize.js';
 import type { Stance } from '../types.js';
-import { A_NOT_A, ADVICE_IMPERATIVE, DENIAL, DISTRUST, MOCK, NO_IDIOM, NOT_CHANCE, OPENING_DENIAL, PROTECTED_OUTCOME, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
+import { A_NOT_A, ADVICE_IMPERATIVE, ASIDE, DENIAL, DISTRUST, MOCK, NO_IDIOM, NOT_CHANCE, OPENING_DENIAL, PROTECTED_OUTCOME, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
 import { mayAskUnmarked, sentencesOf, type Sentence } from './sentences.js';
 import { appendAll } from '../../lib/appendAll.js';
 
@@ -633,6 +633,7 @@ export function readStance(
           !insideDistrust(h) &&
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&
           !NOT_CHANCE.test(text.slice(h.end, h.end + 24)) &&
+          !ASIDE.test(text.slice(h.end, h.end + 10)) &&
           !(claimPrevents(debunk) && PROTECTED_OUTCOME_EN.test(text.slice(h.end, h.end + 24))) &&
           !RHETORICAL_TAG_EN.test(text.slice(h.end, h.end + 24)) &&
           !(h.cue.startsWith('there') && (NO_IDIOM.test(text.slice(h.end, h.end + 12)) || !beforeClaimWord(h) || claimNegates(debunk))) &&

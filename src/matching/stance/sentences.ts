@@ -94,10 +94,10 @@ const QUESTION_WORDS_ZH = `${WHERE_ZH}|(?<![好十这那没])几(?!十)[点号�
 const FINAL_QUESTION_WORD = new RegExp(`(?:${QUESTION_WORDS_ZH})[^，。！？!?；;\\n]{0,6}[\\s\\p{P}\\p{S}]*$`, 'u');
 /**
  * An English sentence built as a question, which chat often sends without its mark: "do i have to
- * forward the msg to 10 ppl", "is it true 5G spreads covid". Not "do this test every morning":
+ * forward the msg to 10 ppl", "is it true 5G spreads covid", "how much garlic do I need to eat to …". Not "do this test every morning":
  * after "do", only a person asks.
  */
-const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will|would|should|can|could|has|have) (?:i|we|you|they|he|she|it|this|that|there))\\b';
+const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will|would|should|can|could|has|have) (?:i|we|you|they|he|she|it|this|that|there)|how (?:much|many|long|often) (?:[a-z]+ )?(?:do|does|did|should|can|must|would) (?:i|we|you|they|he|she|it|people))\\b';
 const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*${QUESTION_START}`, 'iu');
 /** A plea built as a question, which asks nothing: "can we stop with the … messages, it's never true". */
 const PLEA = /^[\s\p{P}\p{S}]*(?:can|could) (?:we|you|u|people|everyone) (?:please |pls |plz |just )?(?:stop|quit)\b/iu;

@@ -92,6 +92,12 @@ export const ADVICE_IMPERATIVE = {
   after: /^ (?:eat|buy|drink|use|touch|open|click|go|feed|give|take|answer|pick|travel|visit|leave|let|wait|forget|panic)(?![a-z])/,
 } as const;
 
+/**
+ * After an English denial, a verb that puts something aside rather than denies the claim: "how much
+ * you eat doesn't matter, garlic prevents …", "I don't care what snopes says".
+ */
+export const ASIDE = /^ (?:matter|matters|care|mind|bother)(?![a-z])/;
+
 export const NOT_CHANCE = /^ (?:just |merely |simply )?(?:an? )?(?:accident|coincidence|joke|drill)(?![a-z])/;
 
 /** Laughing it off or disbelief without a refutation: no strike, no reply. */
