@@ -291,9 +291,8 @@ function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessa
  * SHORT_PART_SCORE, whatever the trees say: "Super Bowl LIII was Patriots vs Rams, most boring game
  * ever" against "More people watched President Trump's 2019 State of the Union address on television
  * than watched Super Bowl LIII" acted (0.87) when the trees were fitted without that claim's
- * messages, as did "Ivanka shut down her fashion brand in 2018" (0.81). In chat-dev's
- * cross-validation this halves the false acts (1.2 % to 0.6 %) and costs no spread message or
- * question. Not at CLEF's size (10,375 claims), where tweets retell a headline by its names: there
+ * messages. In chat-dev's cross-validation this halves the false acts (1.2 % to 0.6 %) and costs
+ * no spread message or question. Not at CLEF's size (10,375 claims), where tweets retell a headline by its names: there
  * it would cost a twentieth of the acts (0.604 to 0.579 on dev).
  */
 const NAMES_ONLY_EN_BELOW = 1000;

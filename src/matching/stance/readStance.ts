@@ -3,7 +3,24 @@ import { normalizedText } from '../normalize.js';
 import type { PreparedMessage } from '../prepareMessage.js';
 import type { Token } from '../tokenize.js';
 import type { Stance } from '../types.js';
-import { A_NOT_A, ADVICE_IMPERATIVE, ASIDE, DENIAL, DISTRUST, MOCK, NO_IDIOM, NOT_CHANCE, OPENING_DENIAL, PROTECTED_OUTCOME, QUESTION, QUESTION_OPENERS, REFUTE, URGE } from './stanceCues.js';
+import {
+  A_NOT_A,
+  ADVICE_IMPERATIVE,
+  ASIDE,
+  DENIAL,
+  DISTRUST,
+  MOCK,
+  NO_IDIOM,
+  NOT_CHANCE,
+  OPENING_DENIAL,
+  PROTECTED_OUTCOME,
+  PROTECTED_OUTCOME_EN,
+  QUESTION,
+  QUESTION_OPENERS,
+  REFUTE,
+  RHETORICAL_TAG_EN,
+  URGE,
+} from './stanceCues.js';
 import { mayAskUnmarked, sentencesOf, type Sentence } from './sentences.js';
 import { appendAll } from '../../lib/appendAll.js';
 
@@ -320,13 +337,6 @@ const claimNegates = perDebunk((d) => claimTextsOf(d).some((t) => CLAIM_NEGATION
 const PREVENTING = '(?:prevent|protect|stop|block|kill|cure|guard|shield|immun)';
 const PREVENTING_TERM = new RegExp(`^${PREVENTING}`);
 const claimPrevents = claimSays(new RegExp(`(?<![a-z0-9])${PREVENTING}[a-z]*(?![a-z0-9])`));
-/**
- * After a denial, the harm such a claim protects from, which a retelling says did not happen:
- * "my grandma eats raw garlic every morning and never caught covid", "didn't get sick".
- */
-const PROTECTED_OUTCOME_EN = /^ (?:ever |once )?(?:caught|catch|catches|catching|got|get|gets|getting|gotten|became|become)(?: (?:covid|corona|the virus|the coronavirus|sick|ill|infected|it))(?![a-z0-9])/;
-/** "isn't it funny how …", "isn't that convenient": a denial word that asks to agree, not denies. */
-const RHETORICAL_TAG_EN = /^ (?:it|that|this) (?:funny|strange|weird|interesting|odd|crazy|convenient|obvious|curious|suspicious|wild|amazing|telling)(?![a-z])/;
 
 /**
  * "fake" before what someone faked: "used a fake name", "a fake account", "fake IDs". It tells the

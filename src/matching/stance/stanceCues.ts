@@ -79,6 +79,15 @@ export const NO_IDIOM = /^ (?:way|doubt|question|denying|telling|reason|excuse|t
 export const PROTECTED_OUTCOME = /^(?:再)?(?:被|让你)?(?:传染|感染|得病|得新冠|得肺炎|染上|中招|生病|被感染|找上|沾上|缠上|上身)/u;
 
 /**
+ * The same after an English denial, for a claim that something prevents a harm (readStance's
+ * claimPrevents): "my grandma eats raw garlic every morning and never caught covid", "didn't get sick".
+ */
+export const PROTECTED_OUTCOME_EN = /^ (?:ever |once )?(?:caught|catch|catches|catching|got|get|gets|getting|gotten|became|become)(?: (?:covid|corona|the virus|the coronavirus|sick|ill|infected|it))(?![a-z0-9])/;
+
+/** After an English denial word, what makes it ask to agree rather than deny: "isn't it funny how …", "isn't that convenient". */
+export const RHETORICAL_TAG_EN = /^ (?:it|that|this) (?:funny|strange|weird|interesting|odd|crazy|convenient|obvious|curious|suspicious|wild|amazing|telling)(?![a-z])/;
+
+/**
  * After an English denial, what insists on the claim rather than denies it: "it was not an
  * accident", "wasn't a coincidence", "this is not a joke".
  */
