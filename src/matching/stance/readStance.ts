@@ -134,6 +134,8 @@ const ASKING_TERMS: ReadonlySet<string> = new Set([
   'friend', 'mom', 'mum', 'dad', 'parent', 'grandma', 'grandpa', 'aunt', 'uncl',
   // "is that even real?"
   'even',
+  // Doubts and worries asked about whatever was said: "Should I be worried or is it nonsense?".
+  'worri', 'concern', 'believ', 'trust', 'nonsens', 'fake', 'hoax', 'myth', 'rumor', 'rumour', 'scam', 'bogu',
 ]);
 /**
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
@@ -349,6 +351,11 @@ const FAKE_THING = /^ (?:name|names|account|accounts|id|ids|identity|identities|
  */
 const ELLIPTICAL_DENIAL =
   /(?:^|[.!?;\n,])\s*(?:but |and |no,? )?((?:it|they|that|this|he|she) (?:doesn'?t|don'?t|does not|do not|won'?t|will not|can'?t|cannot|isn'?t|is not|wasn'?t|didn'?t|did not|aren'?t|are not))(?=\s*(?:[,.!?…]|$|(?:mom|dad|lol|lmao|guys|man|dude|bro|folks|people|sorry|though)(?![a-z])))/iu;
+/**
+ * A verdict that is a sentence of its own: "错！", "不对。", "Wrong.", "Not true!" (not "假的？", which asks). After the claim it
+ * refutes what was just said ("有人说只是在群里转发一下…不犯法。错！转发谣言…也要负法律责任").
+ */
+const BARE_VERDICT = /(?:^|[。！？!?.\n])\s*(错|错了|不对|不对的|不是的|假的|wrong|false|not true|nope)\s*(?:[。！!.\n]|$)/iu;
 /** Punctuation that ends a clause, in the message as written. */
 const CLAUSE_BREAK = /[，,。！!？?；;\n]/u;
 /** "没有" or "没" (see the denial hits). */
@@ -595,6 +602,11 @@ export function readStance(
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
   const opening = OPENING_DENIAL.exec(message.text.replace(QUOTED_LINES, '')) ?? answeredNo(sentences());
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
+  // "有人说…不犯法。错！…": a verdict said on its own after the claim.
+  if (span) {
+    const verdict = BARE_VERDICT.exec(message.text.slice(span.end));
+    if (verdict) refute.push({ cue: verdict[1]!.toLowerCase(), at: text.length, end: text.length });
+  }
   // "… garlic prevents covid. it doesn't, mom": a bare denial after the claim, its verb left out.
   if (span && !claimNegates(debunk)) {
     const after = ELLIPTICAL_DENIAL.exec(message.text.slice(span.end).replace(/[’`]/g, "'"));

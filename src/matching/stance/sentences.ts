@@ -56,7 +56,7 @@ const TAG_ONLY = new RegExp(
   `^[\\s\\p{P}\\p{S}]*(?:${[
     'thoughts', 'legit', 'true', 'real', 'for real', 'really', 'right', 'accurate', 'any truth', 'is it', 'is that so',
     'true or false', 'true or not', 'fact', 'fact or fiction', 'confirmed', 'source', 'sources', 'proof',
-    '真的', '真的吗', '是吗', '是真的', '真的假的', '靠谱', '可信', '属实', '有用', '管用',
+    '真的', '真的吗', '是吗', '是真的', '真的假的', '假的', '假的吧', '靠谱', '可信', '属实', '有用', '管用',
   ].join('|')})[\\s\\p{P}\\p{S}]*[?？][\\s\\p{P}\\p{S}]*$`,
   'iu',
 );

@@ -173,6 +173,8 @@ export const QUESTION = {
     'how do i tell them', 'how do i tell my',
     'what do i tell', 'what should i tell', 'what do i say to', 'what should i say to', 'how do i respond', 'how should i respond',
     'what do i reply', 'how do i reply',
+    // Asking what something said means: "I held my breath for 10 seconds without coughing, does that mean I don't have covid?".
+    'does that mean', 'does this mean', 'does it mean', 'would that mean',
     'curious if', 'curious whether', 'tell me if', 'tell me whether', 'thoughts on', 'asking for a friend', 'asking for my',
     // A doubt tagged on as a question: "… or is that just a rumor?".
     'or is that just a rumor', 'or is it just a rumor', 'or is that a rumor', 'or is that a myth', 'or is it a myth',
