@@ -92,6 +92,12 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     expect(result.stance).toBe('spread');
   });
 
+  it('GIVEN a shipped claim taken to an absurd end ("if garlic prevented covid Italy would have had zero cases") THEN it is read as mocking', () => {
+    const result = matcher.match('If garlic prevented covid Italy would have had zero cases lol');
+    expect(result.matches[0]?.debunkId).toBe('garlic-prevents-infection');
+    expect(result.stance).toBe('mock');
+  });
+
   it('GIVEN "transmit" for "spread" THEN the claim is found (it matched nothing before)', () => {
     const top = matcher.match('Mosquitoes can transmit covid, so use repellent!!').matches[0];
     expect(top?.debunkId).toBe('mosquitoes-spread-coronavirus');

@@ -252,6 +252,8 @@ const cases: { given: string; text: string; stance: Stance; id?: string }[] = [
   { given: '"…, does that mean …?" after telling what one did', text: "Guys I held my breath for 10 seconds without coughing, does that mean I don't have the coronavirus? My throat still hurts", stance: 'question', id: BREATH.id },
   { given: '"错！" on its own after the claim', text: '有人说只是在群里转发一下，又不是我编的，不犯法。错！转发谣言情节严重的也要负法律责任', stance: 'refute', id: FORWARDING.id },
   { given: '"假的？" after the claim (asks)', text: `${FIVE_G}. 假的？`, stance: 'question', id: '5g-coronavirus' },
+  { given: '"if … we wouldn\'t need tests" (the claim taken to an absurd end)', text: "if holding your breath for 10 seconds without coughing meant you don't have the coronavirus we wouldn't need tests lol", stance: 'mock', id: BREATH.id },
+  { given: '"if everyone … we would have no cases" (what the claim promises)', text: 'Bananas imported from Costa Rica carry flesh-eating bacteria, if everyone avoided them we would have no cases', stance: 'spread', id: BANANAS.id },
   { given: '"…, is that even real?"', text: `my uncle was ranting that ${FIVE_G}. is that even real? he gets his news from facebook`, stance: 'question' },
   { given: '"…，你们…了吗" (asking the others what they did)', text: `听说${HOT_WATER}，我妈让我多喝，你们喝了吗`, stance: 'spread' },
   { given: '"nobody can convince me …"', text: `Nobody can convince me ${FIVE_G}`, stance: 'refute' },

@@ -77,6 +77,14 @@ const EYE_ROLL_GAP = /^[\s\p{P}]*(?:(?:too|lol|lmao|ok|sure)[\s\p{P}]*)?$/iu;
  */
 const REDUCTIO_ZH =
   /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就(?:免疫|中招|完了|死光|灭绝)|(?:的话|那)[，,]?\s*还(?:研究|要|用|打|买|开|做)什么/u;
+/**
+ * The same in English, as a condition the claim would make absurd: "if holding your breath for 10
+ * seconds detected covid we wouldn't need tests", "if garlic prevented covid Italy would have had
+ * zero cases". Not "if you hold your breath … you would not have covid" nor "if everyone ate it we would
+ * have no cases", which retell a claim.
+ */
+const REDUCTIO_EN =
+  /\bif\b[^.?!;\n]{3,120}?\b(?:(?:wouldn'?t|would not|would never) need (?:any |the )?(?:tests?|testing|vaccines?|masks?|doctors|hospitals|lockdowns?|medicine)|would have had (?:zero|no) (?:cases|deaths|covid))\b/iu;
 /** A thinking face: the member wonders whether it is so. */
 const PONDERING_EMOJI = /\u{1F914}/u;
 /**
@@ -712,7 +720,7 @@ export function readStance(
   if (eyeRoll && span && eyeRoll.index >= span.end && EYE_ROLL_GAP.test(message.text.slice(span.end, eyeRoll.index))) {
     return { stance: 'mock', cues: [eyeRoll[0]] };
   }
-  const reductio = hasChinese && span ? REDUCTIO_ZH.exec(message.text.slice(span.end)) : null;
+  const reductio = span ? (hasChinese ? REDUCTIO_ZH.exec(message.text.slice(span.end)) : REDUCTIO_EN.exec(message.text.replace(/’/g, "'"))) : null;
   if (reductio) return { stance: 'mock', cues: [reductio[0]] };
 
   if (questionWords.length > 0) {
