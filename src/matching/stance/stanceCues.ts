@@ -28,6 +28,8 @@ export const REFUTE = {
     'wouldn t trust', 'wouldn t share', 'junk site', 'never happened', 'not what happened', 'snopes', 'no such thing',
     'conspiracy theory', 'conspiracy theories', 'don t forward', 'do not forward', 'stop forwarding', 'stop spreading', 'quit spreading',
     'tells you nothing', 'proves nothing', 'means nothing', 'not how viruses work', 'not how it works',
+    // Chat slang for a lie (not "no cap", which swears it is true).
+    'is cap', 'straight up cap', 'thats cap', 'that s cap', 'pure cap', 'total cap', 'big cap',
     'nonsense', 'complete nonsense', 'disproven', 'disproved', 'scam', 'rubbish', 'baseless', 'unfounded', 'pseudoscience', 'urban legend',
     'proven wrong', 'proved wrong', 'shown to be wrong', 'unrelated', 'not related', 'aren t related', 'isn t related', 'no relation', 'chain letter', 'chain mail', 'chain message',
     'boomer forward', 'boomer post',
@@ -113,7 +115,7 @@ export const NOT_CHANCE = /^ (?:just |merely |simply )?(?:an? )?(?:accident|coin
 export const MOCK = {
   // Not "笑死" or "哈哈": Chinese chat laughs while passing a rumor on.
   zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼',
-    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '才不信', '我才不信', '都不会信', '不会信的', '没人会信', '谁会信'],
+    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '才不信', '我才不信', '都不会信', '不会信的', '没人会信', '谁会信', '这都能信', '这也能信', '这都有人信'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
@@ -179,6 +181,7 @@ export const QUESTION = {
     // A doubt tagged on as a question: "… or is that just a rumor?".
     'or is that just a rumor', 'or is it just a rumor', 'or is that a rumor', 'or is that a myth', 'or is it a myth',
     'or is that fake', 'or is this fake', 'or is it fake', 'or is that a hoax', 'or is it a hoax', 'or is that made up',
+    'or nah', 'or is that cap', 'or is it cap',
     'or is that an old wives tale', 'or is it an old wives tale', 'or is that just an old wives tale', 'or is that a wives tale',
     'or is that just a myth', 'or is it just a myth', 'or is that just a hoax', 'or is that misinformation', 'or is that nonsense',
     'or is that a conspiracy theory', 'or is it a conspiracy theory',
