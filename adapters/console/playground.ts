@@ -276,7 +276,7 @@ async function exportReport(moderator: Moderator, ledger: Ledger, by: ChatMember
     } finally {
       await report.remove();
     }
-    await moderator.recordAction('console', GROUP, { kind: 'admin', id: by.id, name: by.name }, 'export', `ledger report exported (${report.entries} entries)`);
+    await moderator.recordExport('console', GROUP, { kind: 'admin', id: by.id, name: by.name }, report.entries);
     return [`  Management report written to ${target}: ${report.entries} ledger entries, chain ${report.status}.`];
   } catch (error) {
     return [`  (the report could not be written: ${(error as Error).message})`];

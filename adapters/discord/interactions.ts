@@ -217,5 +217,5 @@ async function exportLedger(deps: DiscordDeps, interaction: ChatInputCommandInte
   } finally {
     await report.remove();
   }
-  await deps.moderator.recordAction('discord', guildId, { kind: 'admin', id: by.id, name: by.name }, 'export', `ledger report exported (${report.entries} entries)`);
+  await deps.moderator.recordExport('discord', guildId, { kind: 'admin', id: by.id, name: by.name }, report.entries);
 }

@@ -155,6 +155,6 @@ async function exportLedger(deps: AdapterDeps, message: Message.TextMessage, cha
   } finally {
     await report.remove();
   }
-  await deps.moderator.recordAction('telegram', groupId, { kind: 'admin', id: admin.id, name: admin.name }, 'export', `ledger report exported (${report.entries} entries)`);
+  await deps.moderator.recordExport('telegram', groupId, { kind: 'admin', id: admin.id, name: admin.name }, report.entries);
   return textHtml(lang, 'exportSent');
 }

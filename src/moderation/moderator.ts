@@ -310,6 +310,11 @@ export class Moderator {
     return this.sink?.record({ type: 'admin', platform, groupId, by, action, detail });
   }
 
+  /** Records an admin's `/rg export` (the management report sent or written): the same entry on every platform. */
+  async recordExport(platform: string, groupId: string, by: Actor, entries: number): Promise<RecordOutcome | undefined> {
+    return this.recordAction(platform, groupId, by, 'export', `ledger report exported (${entries} entries)`);
+  }
+
   /**
    * Runs `/rg …` and records what an admin changed, under the command's one name on every platform.
    * `platformCommands`: those the calling adapter runs itself, for `/rg help` to list.

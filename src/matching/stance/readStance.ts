@@ -610,14 +610,16 @@ export function readStance(
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
   const opening = OPENING_DENIAL.exec(message.text.replace(QUOTED_LINES, '')) ?? answeredNo(sentences());
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
+  // The message as written after the claim's words, read by the verdict, the bare denial and the reductio.
+  const afterClaim = span ? message.text.slice(span.end) : '';
   // "有人说…不犯法。错！…": a verdict said on its own after the claim.
   if (span) {
-    const verdict = BARE_VERDICT.exec(message.text.slice(span.end));
+    const verdict = BARE_VERDICT.exec(afterClaim);
     if (verdict) refute.push({ cue: verdict[1]!.toLowerCase(), at: text.length, end: text.length });
   }
   // "… garlic prevents covid. it doesn't, mom": a bare denial after the claim, its verb left out.
   if (span && !claimNegates(debunk)) {
-    const after = ELLIPTICAL_DENIAL.exec(message.text.slice(span.end).replace(/[’`]/g, "'"));
+    const after = ELLIPTICAL_DENIAL.exec(afterClaim.replace(/[’`]/g, "'"));
     if (after) refute.push({ cue: after[1]!.toLowerCase(), at: text.length, end: text.length });
   }
   if (hasChinese && USELESS_LAST.test(message.text)) {
@@ -720,7 +722,7 @@ export function readStance(
   if (eyeRoll && span && eyeRoll.index >= span.end && EYE_ROLL_GAP.test(message.text.slice(span.end, eyeRoll.index))) {
     return { stance: 'mock', cues: [eyeRoll[0]] };
   }
-  const reductio = span ? (hasChinese ? REDUCTIO_ZH.exec(message.text.slice(span.end)) : REDUCTIO_EN.exec(message.text.replace(/’/g, "'"))) : null;
+  const reductio = span ? (hasChinese ? REDUCTIO_ZH.exec(afterClaim) : REDUCTIO_EN.exec(message.text.replace(/’/g, "'"))) : null;
   if (reductio) return { stance: 'mock', cues: [reductio[0]] };
 
   if (questionWords.length > 0) {
