@@ -569,17 +569,32 @@ const englishSidesOf = perPhrase((index, phrase): ClaimSides => {
   const ids = tokenize(normalizedPhrase(index, phrase)).map((t) => (DOES_EN.has(t.term) ? -1 : (termIdOf(index, t.term) ?? -2)));
   const verb = ids.indexOf(-1);
   if (verb < 0) return NO_SIDES;
-  const side = (from: number, to: number) => Int32Array.from(new Set(ids.slice(from, to).filter((id) => id >= 0)));
+  // "The virus" is the claim's coronavirus on its side: "salt water gargles kill the virus" says both
+  // sides of "Gargling with salt water kills the coronavirus". Only here: folded everywhere, "virus"
+  // made "if I got corona …" a retelling of the computer-virus hoax "Got You Virus".
+  const covid = termIdOf(index, 'covid');
+  const virus = termIdOf(index, 'viru');
+  const side = (from: number, to: number) => {
+    const own = new Set(ids.slice(from, to).filter((id) => id >= 0));
+    if (covid !== undefined && virus !== undefined && own.has(covid)) own.add(virus);
+    return Int32Array.from(own);
+  };
   const done = side(0, verb);
   const does = side(verb + 1, ids.length);
   return done.length > 0 && does.length > 0 ? { done, does } : NO_SIDES;
 });
 
+/** Words past the window that "the virus" may stand at and still say the claim's coronavirus ("… kill the virus"). */
+const VIRUS_REACH = 2;
+
 /** Whether the window holds a term of one side of a claim's modal (Chinese) or verb (English) and none of the other. */
 function saysOneSide(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
   const { done, does } = c.phrase.ideographic ? claimSidesOf(index, c.phrase) : englishSidesOf(index, c.phrase);
   if (done.length === 0) return false;
-  const holds = (ids: Int32Array) => ids.some((id) => inWindow(message, id, c));
+  const virus = c.phrase.ideographic ? undefined : termIdOf(index, 'viru');
+  // "The virus" is no term of the claim, so the window ends before it: read a few words past it.
+  const nearWindow = (id: number) => message.positions.get(id)?.some((p) => p >= c.window.first - VIRUS_REACH && p <= c.window.last + VIRUS_REACH) === true;
+  const holds = (ids: Int32Array) => ids.some((id) => inWindow(message, id, c) || (id === virus && nearWindow(id)));
   return holds(done) !== holds(does);
 }
 

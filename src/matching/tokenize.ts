@@ -32,6 +32,8 @@ const DOUBLE = /(\p{L})\1+/gu;
 const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['coronaviru', 'covid'], ['corona', 'covid'], ['covid19', 'covid'], ['ncov', 'covid'], ['sarscov2', 'covid'],
   ['mast', 'tower'], ['antenna', 'tower'], ['vax', 'vaccin'], ['jab', 'vaccin'], ['transmit', 'spread'],
+  // Chat words for a claim's: "mozzies" are mosquitoes.
+  ['mozi', 'mosquito'], ['sketer', 'mosquito'],
   // Chat shorthand for what news and fact checks spell out.
   ['lib', 'liber'], ['dem', 'democrat'], ['repub', 'republican'], ['gop', 'republican'], ['potu', 'presid'],
   ['govt', 'govern'], ['ppl', 'peopl'], ['wwi', 'worldwar'], ['ww1', 'worldwar'], ['wwii', 'worldwar'], ['ww2', 'worldwar'],

@@ -161,6 +161,58 @@ describe('rules/debunks: the shipped claims as members write them', () => {
   });
 });
 
+// Found by hand-written chat batteries: each was misread (a member struck for refuting or asking, a
+// spreader let off, a retelling only logged) until the change its comment names.
+describe('rules/debunks: members who refute, mock or ask in their own words', () => {
+  it.each([
+    // Refutation words chat uses: "is garbage", "that's a rumour", "chain emails", "no case has ever".
+    { text: 'the "hold your breath for 10 seconds" test is garbage. plenty of people with covid have zero breathing problems early on', id: 'hold-breath-10-seconds-test', stance: 'refute' },
+    { text: 'the banana necrotizing fasciitis thing is one of the oldest chain emails on the internet. no case has ever been linked to bananas', id: 'bananas-flesh-eating-bacteria', stance: 'refute' },
+    { text: "people saying the little girl lost on the shanghai beach was abandoned on purpose — that's a rumour", id: 'shanghai-beach-girl-abandoned', stance: 'refute' },
+    // Any preventing verb denied, for a claim that something prevents a harm.
+    { text: "sorry but gargling salt water won't stop you getting covid. nice for a sore throat, that's all", id: 'salt-water-prevents-infection', stance: 'refute' },
+    { text: 'whoever started the "forward to 10 people or whatsapp charges you" thing deserves a medal for trolling', id: 'whatsapp-will-start-charging', stance: 'mock' },
+    // Asking: a doubt tagged "right?", asking for proof, "does that actually work?", "has anyone heard".
+    { text: "my dad got an email saying bill gates pays you for every forward. surely that's fake right?", id: 'bill-gates-pays-for-forwarding', stance: 'question' },
+    { text: "my mother in law says gargle salt water twice a day and you won't catch corona. anyone know if there's actual proof", id: 'salt-water-prevents-infection', stance: 'question' },
+    { text: 'my grandpa drinks hot water every fifteen minutes because of a video he saw saying it kills the virus. does that actually work?', id: 'hot-water-every-15-minutes', stance: 'question' },
+    { text: 'hey has anyone heard about bananas with flesh-eating bacteria?? should i throw out the ones i just bought', id: 'bananas-flesh-eating-bacteria', stance: 'question' },
+    { text: '顾村公园被雷劈的新闻有人看到吗，我怎么搜不到', id: 'gucun-park-lightning', stance: 'question' },
+    { text: '我爸说每隔15分钟喝热水病毒就被胃酸杀了 这个有科学依据不', id: 'hot-water-every-15-minutes', stance: 'question' },
+    // A plea ending on "好吗" asks nothing: its "恶意谣言" refutes.
+    { text: '网信办通报的恶意谣言里就有阿里巴巴献血事件，大家转之前先看看权威渠道好吗', id: 'alibaba-blood-donation-incident', stance: 'refute' },
+    // Spreading: "fake news" as what someone posts, "never" before what the claim itself denies, a rhetorical "哪抓得过来".
+    { text: "relax admin, if someone posts fake news in here it's on them, not on you. the group owner is never responsible for what members post", id: 'group-owner-not-responsible', stance: 'spread' },
+    { text: '网上传个谣根本没人管好吧，那么多人哪抓得过来', id: 'online-rumors-never-punished', stance: 'spread' },
+  ])('GIVEN "$text" THEN the stance is $stance', ({ text, id, stance }) => {
+    const result = matcher.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(stance === 'question' ? ANSWER : ACT);
+    expect(result.stance, result.stanceCues.join(', ')).toBe(stance);
+  });
+
+  it.each([
+    // "the virus" beside the claim's verb says its "coronavirus" (capped as one side of the claim before).
+    { text: 'just heard on a voice note that salt water gargles kill the virus in the throat before it reaches your lungs, been doing it 3x a day. do it guys', id: 'salt-water-prevents-infection' },
+    // Chinese variants the example database lacked.
+    { text: '进口香蕉里有噬肉细菌，超市那种便宜的别买了，我朋友圈都在传，小心点', id: 'bananas-flesh-eating-bacteria' },
+    { text: '比尔盖茨在搞测试，每转发一个人给你几块美金，我已经转了二十几个了😂 你们也转', id: 'bill-gates-pays-for-forwarding' },
+    { text: '卧槽 青浦那个幼师卖淫的事是真的，我同事邻居家孩子就在那个园', id: 'qingpu-kindergarten-teacher' },
+    { text: '刚上班就收到我妈发的：每隔一刻钟喝点热水，病毒进了胃就被胃酸弄死了。赶紧转给家人🙏🙏', id: 'hot-water-every-15-minutes' },
+    { text: '放心发，网上说两句又不会被罚，哪有警察闲得管这个🤷', id: 'online-rumors-never-punished' },
+  ])('GIVEN the spread "$text" THEN it acts with its claim, as spreading', ({ text, id }) => {
+    const result = matcher.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ACT);
+    expect(result.stance).toBe('spread');
+  });
+
+  it('GIVEN a member who says group owners do have a duty THEN a new variant does not make it a retelling', () => {
+    const result = matcher.match('别以为群主就没事，规定写得很清楚，群主和管理员有管理责任的，群里乱发的东西群主也得管');
+    expect(result.stance === 'spread' && (result.matches[0]?.score ?? 0) >= ACT).toBe(false);
+  });
+});
+
 describe('rules/debunks with 60 Chinese claims added: small in English, not in Chinese', () => {
   // Generated Chinese claims without a Latin letter, so the English claims stay the 17 examples.
   const chinese = generateCorpus({ claims: 200, messages: 1 })

@@ -1,7 +1,7 @@
 import type { Debunk } from '../../debunks/schema.js';
 import { normalizedText } from '../normalize.js';
 import type { PreparedMessage } from '../prepareMessage.js';
-import type { Token } from '../tokenize.js';
+import { tokenize, type Token } from '../tokenize.js';
 import type { Stance } from '../types.js';
 import {
   A_NOT_A,
@@ -144,6 +144,8 @@ const ASKING_TERMS: ReadonlySet<string> = new Set([
   'even',
   // Doubts and worries asked about whatever was said: "Should I be worried or is it nonsense?".
   'worri', 'concern', 'believ', 'trust', 'nonsens', 'fake', 'hoax', 'myth', 'rumor', 'rumour', 'scam', 'bogu',
+  // What one asks for: "anyone know if there's actual proof".
+  'prof', 'evid', 'sourc', 'studi', 'scienc', 'scientif',
 ]);
 /**
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
@@ -286,6 +288,29 @@ const claimTextsOf = perDebunk((d): readonly string[] => [d.claim, ...d.variants
 
 /** The denial cues the debunk's claim or a variant holds ("不会" in "…也不会被处罚"). */
 const claimDenials = perDebunk((d): readonly string[] => [...new Set(claimTextsOf(d).flatMap((t) => hitsOf(DENIAL_RE, t).map((h) => h.cue)))], []);
+
+/**
+ * Terms the claim itself denies, right after a denial of its own: "respons" in "Group owners are not
+ * responsible for …". Another denial before one of them retells the claim ("the group owner is
+ * never responsible"), as the claim's own denial does.
+ */
+const claimDeniedTerms = perDebunk((d): ReadonlySet<string> => {
+  const terms = new Set<string>();
+  for (const t of claimTextsOf(d)) {
+    const tokens = tokenize(t);
+    for (const h of [...hitsOf(DENIAL_RE, t), ...hitsOf(NEGATED_MODAL, t)]) {
+      const next = tokens.find((k) => k.start >= h.end);
+      if (next !== undefined && next.start <= h.end + 1) terms.add(next.term);
+    }
+  }
+  return terms;
+}, new Set<string>());
+
+/**
+ * A refutation word as what someone posts, in a rule about posting: "if someone posts fake news in
+ * here it's on them" (a retelling of "谁发的谁负责"), not a verdict on the claim.
+ */
+const POSTED_IF = /(?:^|[^a-z0-9])(?:if|when|whoever|anyone who|someone who|people who|members who)(?: (?:someone|somebody|anyone|anybody|a member|members|people|you|u|they|he|she))? (?:posts?|posting|shares?|sharing|forwards?|forwarding|spreads?|spreading|sends?)(?: (?:a|an|some|any))? $/;
 
 /**
  * Whether denial `h` is the claim's own (`claimCues`): said in any spelling, as a retelling of
@@ -574,6 +599,10 @@ export function readStance(
     return next !== undefined && next.start <= h.end + 1 && isClaimTerm(next.term) ? next.term : undefined;
   };
   const beforeClaimWord = (h: Hit) => claimWordAfter(h) !== undefined;
+  const preventingWordAfter = (h: Hit) => {
+    const next = message.tokens.find((t) => t.start >= h.end);
+    return next !== undefined && next.start <= h.end + 1 && PREVENTING_TERM.test(next.term) ? next.term : undefined;
+  };
   // The same, with "that" or "the" between: "whoever keeps posting that 5G towers …".
   const beforeTheClaim = (h: Hit) => {
     const next = message.tokens.find((t) => t.start >= h.end);
@@ -605,6 +634,7 @@ export function readStance(
       !(h.cue === 'fake' && FAKE_THING.test(text.slice(h.end, h.end + 12))) &&
       !inDenied(h) &&
       !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
+      !POSTED_IF.test(text.slice(Math.max(0, h.at - 40), h.at)) &&
       (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
@@ -640,7 +670,9 @@ export function readStance(
   }
   if (span && MAY_HOLD_LATIN.test(text)) {
     for (const h of hitsOf(NEGATED_MODAL, text)) {
-      const word = claimWordAfter(h);
+      // For a claim that something prevents a harm, any preventing verb denies it: "gargling salt
+      // water won't stop you getting covid" against "… prevents infection".
+      const word = claimWordAfter(h) ?? (claimPrevents(debunk) ? preventingWordAfter(h) : undefined);
       if (word === undefined || CONDITION_AFTER.test(text.slice(h.end, h.end + CONDITION_REACH)) || claimNegates(debunk)) continue;
       if (claimPrevents(debunk) && !PREVENTING_TERM.test(word)) continue;
       denialHits.push(h);
@@ -673,7 +705,8 @@ export function readStance(
           !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
           !inDenied(h) &&
           !NOT_JUST.test(text.slice(h.end, h.end + 10)) &&
-          !isClaimDenial(text, h, claimDenials(debunk)),
+          !isClaimDenial(text, h, claimDenials(debunk)) &&
+          !claimDeniedTerms(debunk).has(claimWordAfter(h) ?? ''),
       )
     : [];
   // "it was an accident, not a deep state plot": "not a" before the claim's own words denies it

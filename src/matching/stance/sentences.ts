@@ -148,6 +148,14 @@ function countLetters(body: string): { ideographs: number; letters: number } {
   return { ideographs, letters };
 }
 
+/**
+ * A plea to the others ending on "好吗" or "行不行", which asks nothing: "大家转之前先看看权威渠道好吗",
+ * "别再传了好不好？".
+ */
+const PLEA_ZH = /(?:大家|请|别|不要|先|千万|少)[^。！？!?]*(?:好吗|好不好|行吗|行不行|好么|可以吗)[\s\p{P}\p{S}]*$/u;
+/** A rhetorical "哪…得过来" ("那么多人哪抓得过来"): there are too many, it says, and asks nothing. */
+const RHETORICAL_ZH = /哪[^，。！？,!?\s]{0,4}得(?:过来|完|了)/u;
+
 /** Splits a message into sentences; bounded by the message length. */
 export function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -166,12 +174,13 @@ export function sentencesOf(text: string): Sentence[] {
       (previousAsks && firstWord === 'or') ||
       (UNMARKED_QUESTION.test(body) && !PLEA.test(body)) ||
       HEDGED_OPENING.test(body);
-    previousAsks = question;
+    const asks: boolean = question && !PLEA_ZH.test(body) && !RHETORICAL_ZH.test(body);
+    previousAsks = asks;
     out.push({
       start: m.index,
       end: m.index + body.length,
       text: body,
-      question,
+      question: asks,
       ideographic: ideographs * 2 >= letters && ideographs > 0,
       firstWord,
       leadWord: (LEAD_WORD.exec(body) ?? FILLER_LEAD.exec(body))?.[1]?.toLowerCase() ?? '',

@@ -18,6 +18,7 @@ export const REFUTE = {
     '说了没用', '根本没用', '完全没用', '一点用都没有', '一点用没有',
     '虚构', '瞎写', '瞎编', '胡编', '乱编', '标题党', '不可能的', '这不可能',
     '没有任何证据', '没有证据', '毫无证据', '说法太离谱', '说法很离谱', '说法离谱', '太离谱的说法', '说不通', '管什么用',
+    '恶意谣言',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -43,6 +44,11 @@ export const REFUTE = {
     'think before you share', 'think before sharing', 'think before forwarding',
     'never true', 'can we stop with',
     'nothing to do with', 'no link between', 'no connection between', 'zero evidence', 'no proof', 'zero proof', 'not a shred of evidence',
+    // "the hold your breath test is garbage", "that's a rumour", "one of the oldest chain emails".
+    'is garbage', 'is trash', 'total garbage', 'complete garbage', 'pure garbage', 'utter garbage', 'that s a rumor', 'that s a rumour',
+    'it s a rumor', 'it s a rumour', 'just a rumour', 'only a rumor', 'only a rumour', 'chain email', 'chain emails', 'chain letters',
+    'chain messages', 'no case has ever', 'no cases have ever', 'no known case', 'no recorded case', 'not a single case',
+    'doesn t prove anything', 'does not prove anything', 'doesnt prove anything', 'proves absolutely nothing',
   ],
 } as const;
 
@@ -133,6 +139,7 @@ export const MOCK = {
     'said no one ever', 'said nobody ever', 'said no scientist ever', 'said no doctor ever', 'said no expert ever', 'my sides',
     'ah yes', 'oh sure', 'yeah sure', 'right because', 'because of course', 'and i m beyonce', 'and i m santa', 'and i m batman',
     'and i m a unicorn', 'and i m the king', 'and i m elvis', 'and i m superman', 'and i m taylor swift',
+    'deserves a medal', 'for trolling',
   ],
 } as const;
 
@@ -146,6 +153,9 @@ export const QUESTION = {
     '有用吗', '管用吗', '有用不', '管用不', '可信不', '靠谱不', '能信吗', '可以信吗', '是这样吗', '对吗', '说法对吗',
     '有懂的吗', '求科普', '有科学根据吗', '有根据吗', '有人试过吗', '真的还是假的', '真还是假', '有这种说法吗',
     '怎么回事', '咋回事',
+    // "…的新闻有人看到吗，我怎么搜不到", "这个有科学依据不".
+    '有人看到吗', '有人看到过吗', '有人看过吗', '有人听说吗', '有人听说过吗', '有人见过吗', '怎么搜不到', '有科学依据吗', '有科学依据不',
+    '有依据不', '有根据不', '有道理吗', '有道理不',
   ],
   en: [
     'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
@@ -187,6 +197,12 @@ export const QUESTION = {
     'or is that a conspiracy theory', 'or is it a conspiracy theory',
     'i m not sure', 'im not sure', 'not sure but', 'who knows',
     'what do i do', 'what should i do', 'what should we do', 'what do we do',
+    // "… does that actually work?", "has anyone heard about …??", "surely that's fake right?", "real or onion".
+    'does that actually work', 'does it actually work', 'does this actually work', 'does that really work', 'does this really work',
+    'do they actually work', 'do they really work', 'has anyone heard', 'anyone heard', 'anyone else heard',
+    'fake right', 'a hoax right', 'a scam right', 'not true right', 'not real right', 'made up right', 'a myth right',
+    'real or onion', 'onion or real', 'real or satire', 'satire or real', 'is this the onion', 'is that the onion',
+    'a real source', 'a reliable source', 'a credible source', 'any proof', 'any evidence',
   ],
 } as const;
 
