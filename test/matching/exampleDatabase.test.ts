@@ -181,6 +181,18 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: '我爸说每隔15分钟喝热水病毒就被胃酸杀了 这个有科学依据不', id: 'hot-water-every-15-minutes', stance: 'question' },
     // A plea ending on "好吗" asks nothing: its "恶意谣言" refutes.
     { text: '网信办通报的恶意谣言里就有阿里巴巴献血事件，大家转之前先看看权威渠道好吗', id: 'alibaba-blood-donation-incident', stance: 'refute' },
+    // Round two: asking after a lead-in ("random q but can …?"), "thats" typed without its apostrophe,
+    // "is any of it real", "is that a real thing" after other words, 吗 before a space.
+    { text: 'random q but can mosquitoes pass covid from one person to another? got loads of bites at the bbq', id: 'mosquitoes-spread-coronavirus', stance: 'question' },
+    { text: 'ppl on weibo are saying the father of that girl from the shanghai beach isnt her real dad. does anyone know if thats true?', id: 'shanghai-beach-girl-stepfather', stance: 'question' },
+    { text: "has anyone seen that thing going round about a kindergarten teacher in qingpu doing sex work? is any of it real, my kid's school is near there", id: 'qingpu-kindergarten-teacher', stance: 'question' },
+    { text: '5G towers spread the coronavirus, someone posted it in the carpool chat, is that a real thing', id: '5g-spreads-coronavirus', stance: 'question' },
+    { text: '顾村公园真的被雷劈了吗 我周末还想去', id: 'gucun-park-lightning', stance: 'question' },
+    // "nobody has ever", the claim quoted then laughed at, "不是这样的", a plea "查查好吗" after "是谣言".
+    { text: 'that banana email is from like 2000 lol, the CDC looked into it ages ago and nobody has ever got flesh eating disease from a banana. eat ur fruit', id: 'bananas-flesh-eating-bacteria', stance: 'refute' },
+    { text: '"nobody gets punished for online rumours" lol the police dealt with like 25k people for it in one year and shut down 160k accounts', id: 'online-rumors-never-punished', stance: 'mock' },
+    { text: '@群主 不是这样的哈 网信办有规定 建群的和管理员都得履行管理责任 群里有人发谣言群主也跑不掉', id: 'group-owner-not-responsible', stance: 'refute' },
+    { text: '青浦幼儿园老师卖淫那个是谣言 网信办已经辟谣了 转之前查查好吗', id: 'qingpu-kindergarten-teacher', stance: 'refute' },
     // Spreading: "fake news" as what someone posts, "never" before what the claim itself denies, a rhetorical "哪抓得过来".
     { text: "relax admin, if someone posts fake news in here it's on them, not on you. the group owner is never responsible for what members post", id: 'group-owner-not-responsible', stance: 'spread' },
     { text: '网上传个谣根本没人管好吧，那么多人哪抓得过来', id: 'online-rumors-never-punished', stance: 'spread' },

@@ -146,7 +146,20 @@ const ASKING_TERMS: ReadonlySet<string> = new Set([
   'worri', 'concern', 'believ', 'trust', 'nonsens', 'fake', 'hoax', 'myth', 'rumor', 'rumour', 'scam', 'bogu',
   // What one asks for: "anyone know if there's actual proof".
   'prof', 'evid', 'sourc', 'studi', 'scienc', 'scientif',
+  // Function words as chat types them without an apostrophe: "does anyone know if thats true tho".
+  'that', 'what', 'tho', 'u', 'ur',
 ]);
+/**
+ * Question phrases that ask whether something is true by their own words ("is that a real thing",
+ * "does anyone know if that's true"): about the claim wherever they are said, unlike "does anyone
+ * know …", which may ask about a dentist. Not "how is this even real life?", which is outrage.
+ */
+const VERACITY_CUE = /(?<![a-z])(?:true|real|legit|accurate|fake|hoax|myth|onion|satire)(?![a-z])/;
+/**
+ * The claim quoted, then laughed at: '"nobody gets punished for online rumours" lol the police dealt
+ * with 25k people', '"deep state plot" lmao'.
+ */
+const QUOTED_THEN_LAUGH = /["“]([^"“”\n]{3,300})["”][\s,.!]*(?:lol|lmao|lmfao|rofl|haha+|😂|🤣|🙄|🤡)/giu;
 /**
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
  * from the school group?" shares the claim's words and asks for something else.
@@ -614,7 +627,7 @@ export function readStance(
   // Words that only ask ("does anyone know if this is true?") are not something else.
   const asksAboutClaim = (h: Hit) => {
     const s = sentenceAt(h);
-    if (!s || s.ideographic || holdsClaimWords(s)) return true;
+    if (!s || s.ideographic || holdsClaimWords(s) || (VERACITY_CUE.test(h.cue) && !text.startsWith(' life', h.end))) return true;
     return !anyTokenIn(s, (t) => (t.start < h.at || t.start >= h.end) && !ASKING_TERMS.has(t.term));
   };
   const questionWords = withoutClaimWords(questionHits, claimTexts, inSpan).filter(asksAboutClaim);
@@ -754,6 +767,13 @@ export function readStance(
   const eyeRoll = span ? EYE_ROLL.exec(message.text) : null;
   if (eyeRoll && span && eyeRoll.index >= span.end && EYE_ROLL_GAP.test(message.text.slice(span.end, eyeRoll.index))) {
     return { stance: 'mock', cues: [eyeRoll[0]] };
+  }
+  if (span) {
+    for (const q of message.text.matchAll(QUOTED_THEN_LAUGH)) {
+      const open = q.index;
+      const close = open + 1 + q[1]!.length;
+      if (span.start >= open && span.start < close) return { stance: 'mock', cues: [`quoted, then ${q[0].slice(close - open).replace(/^[\s\p{P}]+/u, '')}`] };
+    }
   }
   const reductio = span ? (hasChinese ? REDUCTIO_ZH.exec(afterClaim) : REDUCTIO_EN.exec(message.text.replace(/’/g, "'"))) : null;
   if (reductio) return { stance: 'mock', cues: [reductio[0]] };

@@ -49,7 +49,7 @@ const LEAD_INS = 'so|and|but|ok|okay|guys|lol|hey|oh';
  * "wait, is this …?", "hey guys, does …?".
  */
 const FILLER_LEAD = new RegExp(
-  `^[\\s\\p{P}\\p{S}]*(?:(?:${LEAD_INS}|wait|well|hm+|um+|uh+|hi|yo|ah|honestly|seriously|srsly|hold on|hang on)[\\s,!.]+){1,3}([A-Za-z]+)`,
+  `^[\\s\\p{P}\\p{S}]*(?:(?:${LEAD_INS}|wait|well|hm+|um+|uh+|hi|yo|ah|honestly|seriously|srsly|hold on|hang on|(?:random|quick|genuine|serious|dumb|honest) (?:q|question))[\\s,!.]+){1,3}([A-Za-z]+)`,
   'iu',
 );
 const TAG_ONLY = new RegExp(
@@ -76,10 +76,11 @@ const TAG_QUESTION = /(?:^|[\s,，])(?:legit|true|real|for real|really|right|fr|
 /** An English sentence opened as a question and hedged, asking without its mark: "does 5G really spread …". */
 const HEDGED_OPENING = /^[\s\p{P}\p{S}]*(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b.*\b(?:really|actually)\b/iu;
 /**
- * 吗 ending a sentence, or a clause before a comma: "被蚊子咬了会感染新冠吗，有点慌" asks too, but
+ * 吗 ending a sentence, or a clause before a comma or a space (chat typed without punctuation:
+ * "进京的高速都封了吗 周六要开车回去"): "被蚊子咬了会感染新冠吗，有点慌" asks too, but
  * not "你们看了吗，…" or "听说了吗，…", which lead into telling the news.
  */
-const FINAL_PARTICLE = /吗[\s\p{P}\p{S}]*$|(?<!(?:看|听|知道|见|刷|读)[了到过说]*)吗\s*[，,]/u;
+const FINAL_PARTICLE = /吗[\s\p{P}\p{S}]*$|(?<!(?:看|听|知道|见|刷|读)[了到过说]*)吗(?:\s*[，,]|\s+(?=\p{Script=Han}))/u;
 /**
  * 哪, but not the rhetorical 哪有 / 哪会 / 哪能 ("警察哪有空管这些": they have no time), unless after
  * 在 / 去 / 从 / 到, where it asks where ("在哪能买到").
@@ -150,9 +151,9 @@ function countLetters(body: string): { ideographs: number; letters: number } {
 
 /**
  * A plea to the others ending on "好吗" or "行不行", which asks nothing: "大家转之前先看看权威渠道好吗",
- * "别再传了好不好？".
+ * "转之前查查好吗", "别再传了好不好？" (not "你好吗").
  */
-const PLEA_ZH = /(?:大家|请|别|不要|先|千万|少)[^。！？!?]*(?:好吗|好不好|行吗|行不行|好么|可以吗)[\s\p{P}\p{S}]*$/u;
+const PLEA_ZH = /(?:(?:大家|请|别|不要|先|千万|少)[^。！？!?]*(?:可以吗)|(?<![你您])(?:好吗|好不好|行吗|行不行|好么))[\s\p{P}\p{S}]*$/u;
 /** A rhetorical "哪…得过来" ("那么多人哪抓得过来"): there are too many, it says, and asks nothing. */
 const RHETORICAL_ZH = /哪[^，。！？,!?\s]{0,4}得(?:过来|完|了)/u;
 

@@ -19,6 +19,8 @@ export const REFUTE = {
     '虚构', '瞎写', '瞎编', '胡编', '乱编', '标题党', '不可能的', '这不可能',
     '没有任何证据', '没有证据', '毫无证据', '说法太离谱', '说法很离谱', '说法离谱', '太离谱的说法', '说不通', '管什么用',
     '恶意谣言',
+    // "@群主 不是这样的哈 …", "那视频根本不是这回事 别瞎配文字".
+    '不是这样的', '不是这样', '不是这回事', '瞎配', '别瞎',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -49,6 +51,10 @@ export const REFUTE = {
     'it s a rumor', 'it s a rumour', 'just a rumour', 'only a rumor', 'only a rumour', 'chain email', 'chain emails', 'chain letters',
     'chain messages', 'no case has ever', 'no cases have ever', 'no known case', 'no recorded case', 'not a single case',
     'doesn t prove anything', 'does not prove anything', 'doesnt prove anything', 'proves absolutely nothing',
+    // "nobody has ever got flesh eating disease from a banana", "just an old speech chopped up", "that's a stretch".
+    'nobody has ever', 'no one has ever', 'chopped up', 'spliced together', 'edited together', 'old video', 'old clip', 'old speech',
+    'that s a stretch', 'bit of a stretch', 'doesn t prove', 'doesnt prove', 'does not prove', 'doesn t check out', 'doesnt check out',
+    'does not check out', 'nothing credible',
   ],
 } as const;
 
@@ -202,7 +208,9 @@ export const QUESTION = {
     'do they actually work', 'do they really work', 'has anyone heard', 'anyone heard', 'anyone else heard',
     'fake right', 'a hoax right', 'a scam right', 'not true right', 'not real right', 'made up right', 'a myth right',
     'real or onion', 'onion or real', 'real or satire', 'satire or real', 'is this the onion', 'is that the onion',
-    'a real source', 'a reliable source', 'a credible source', 'any proof', 'any evidence',
+    'seen a real source', 'got a real source', 'have a real source', 'any proof', 'any evidence',
+    'is that an actual thing', 'is this an actual thing', 'is it an actual thing',
+    'is any of it real', 'is any of it true', 'any of it true', 'any of that true', 'is any of that true',
   ],
 } as const;
 
