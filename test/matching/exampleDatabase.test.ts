@@ -206,6 +206,8 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
   it.each([
     // "the virus" beside the claim's verb says its "coronavirus" (capped as one side of the claim before).
     { text: 'just heard on a voice note that salt water gargles kill the virus in the throat before it reaches your lungs, been doing it 3x a day. do it guys', id: 'salt-water-prevents-infection' },
+    // Chat's words for the claim's: "stepdad" for "stepfather", "dad" for "father".
+    { text: 'apparently the "dad" in that shanghai beach case is only her stepdad, that explains why he wasnt watching her smh', id: 'shanghai-beach-girl-stepfather' },
     // Chinese variants the example database lacked.
     { text: '进口香蕉里有噬肉细菌，超市那种便宜的别买了，我朋友圈都在传，小心点', id: 'bananas-flesh-eating-bacteria' },
     { text: '比尔盖茨在搞测试，每转发一个人给你几块美金，我已经转了二十几个了😂 你们也转', id: 'bill-gates-pays-for-forwarding' },

@@ -139,7 +139,7 @@ const ASKING_TERMS: ReadonlySet<string> = new Set([
   'actual', 'reali', 'sure', 'confirm', 'check', 'verifi', 'acur', 'corect', 'right', 'fact', 'wonder', 'ask', 'question',
   'explain', 'convinc', 'wrong',
   // Whom one asks for: "…?? asking for my mom".
-  'friend', 'mom', 'mum', 'dad', 'parent', 'grandma', 'grandpa', 'aunt', 'uncl',
+  'friend', 'mother', 'father', 'parent', 'grandma', 'grandpa', 'aunt', 'uncl',
   // "is that even real?"
   'even',
   // Doubts and worries asked about whatever was said: "Should I be worried or is it nonsense?".
