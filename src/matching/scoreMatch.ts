@@ -183,7 +183,7 @@ const CONTENT_TERMS_TO_CAP = 3;
  */
 const EVERYDAY_TERMS = [
   'second', 'minut', 'hour', 'dai', 'wek', 'month', 'year', 'time', 'hold', 'give', 'take', 'get', 'make', 'go', 'come', 'kep',
-  'put', 'let', 'sai', 'tel', 'know', 'think', 'want', 'ned', 'like', 'lok', 'us', 'start', 'new', 'peopl', 'everi',
+  'put', 'let', 'sai', 'tel', 'know', 'think', 'want', 'ned', 'like', 'lok', 'us', 'start', 'new', 'peopl', 'everi', 'mesag', 'send',
 ];
 const everydayCache = new WeakMap<PhraseIndex, ReadonlySet<number>>();
 function everydayIds(index: PhraseIndex): ReadonlySet<number> {

@@ -193,6 +193,10 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: '"nobody gets punished for online rumours" lol the police dealt with like 25k people for it in one year and shut down 160k accounts', id: 'online-rumors-never-punished', stance: 'mock' },
     { text: '@群主 不是这样的哈 网信办有规定 建群的和管理员都得履行管理责任 群里有人发谣言群主也跑不掉', id: 'group-owner-not-responsible', stance: 'refute' },
     { text: '青浦幼儿园老师卖淫那个是谣言 网信办已经辟谣了 转之前查查好吗', id: 'qingpu-kindergarten-teacher', stance: 'refute' },
+    // Round three: "Does that actually tell you anything?" about the claim just told, "malicious rumor", "is just silly".
+    { text: 'Someone sent my mother the "hold your breath for ten seconds" covid test. Does that actually tell you anything?', id: 'hold-breath-10-seconds-test', stance: 'question' },
+    { text: 'The Qingpu kindergarten teacher story was officially declared a malicious rumor and the accounts behind it were punished. Forwarding it hurts a real person.', id: 'qingpu-kindergarten-teacher', stance: 'refute' },
+    { text: 'The virus spread in places with no 5G at all. Saying 5G towers spread the coronavirus is just silly.', id: '5g-spreads-coronavirus', stance: 'refute' },
     // Spreading: "fake news" as what someone posts, "never" before what the claim itself denies, a rhetorical "哪抓得过来".
     { text: "relax admin, if someone posts fake news in here it's on them, not on you. the group owner is never responsible for what members post", id: 'group-owner-not-responsible', stance: 'spread' },
     { text: '网上传个谣根本没人管好吧，那么多人哪抓得过来', id: 'online-rumors-never-punished', stance: 'spread' },
@@ -219,6 +223,11 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     expect(result.matches[0]?.debunkId).toBe(id);
     expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ACT);
     expect(result.stance).toBe('spread');
+  });
+
+  it('GIVEN a question about the app of a chain letter being down ("my messages won\'t send") THEN it is not answered (once 0.85)', () => {
+    // "message" and "send" are everyday words: only the app's name was the claim's.
+    for (const m of matcher.match("Anyone else's WhatsApp down right now? My messages won't send.").matches) expect(m.score).toBeLessThan(ANSWER);
   });
 
   it('GIVEN a member who says group owners do have a duty THEN a new variant does not make it a retelling', () => {

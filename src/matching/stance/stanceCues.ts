@@ -55,6 +55,9 @@ export const REFUTE = {
     'nobody has ever', 'no one has ever', 'chopped up', 'spliced together', 'edited together', 'old video', 'old clip', 'old speech',
     'that s a stretch', 'bit of a stretch', 'doesn t prove', 'doesnt prove', 'does not prove', 'doesn t check out', 'doesnt check out',
     'does not check out', 'nothing credible',
+    // "was officially declared a malicious rumor", "calling it a Deep State plot is just silly".
+    'malicious rumor', 'malicious rumour', 'declared a rumor', 'declared a rumour', 'is just silly', 'is silly', 'is ridiculous',
+    'is just ridiculous', 'is absurd', 'is laughable',
   ],
 } as const;
 
@@ -210,6 +213,9 @@ export const QUESTION = {
     'real or onion', 'onion or real', 'real or satire', 'satire or real', 'is this the onion', 'is that the onion',
     'seen a real source', 'got a real source', 'have a real source', 'any proof', 'any evidence',
     'is that an actual thing', 'is this an actual thing', 'is it an actual thing',
+    // "Someone sent my mother the … test. Does that actually tell you anything?"
+    'does that actually', 'does this actually', 'does it actually', 'does that really', 'does this really', 'does it really',
+    'tell you anything',
     'is any of it real', 'is any of it true', 'any of it true', 'any of that true', 'is any of that true',
   ],
 } as const;
