@@ -197,6 +197,9 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: 'Someone sent my mother the "hold your breath for ten seconds" covid test. Does that actually tell you anything?', id: 'hold-breath-10-seconds-test', stance: 'question' },
     { text: 'The Qingpu kindergarten teacher story was officially declared a malicious rumor and the accounts behind it were punished. Forwarding it hurts a real person.', id: 'qingpu-kindergarten-teacher', stance: 'refute' },
     { text: 'The virus spread in places with no 5G at all. Saying 5G towers spread the coronavirus is just silly.', id: '5g-spreads-coronavirus', stance: 'refute' },
+    // Round four: an old hoax "going round since 2000", a disbelieving "怎么可能".
+    { text: 'That Costa Rica banana email has been going round since like 2000 lol. CDC looked into it, nothing. Eat your bananas', id: 'bananas-flesh-eating-bacteria', stance: 'refute' },
+    { text: "Relax admins, if someone drops fake news in here that's on them, not on whoever runs the group 🤷", id: 'group-owner-not-responsible', stance: 'spread' },
     // Spreading: "fake news" as what someone posts, "never" before what the claim itself denies, a rhetorical "哪抓得过来".
     { text: "relax admin, if someone posts fake news in here it's on them, not on you. the group owner is never responsible for what members post", id: 'group-owner-not-responsible', stance: 'spread' },
     { text: '网上传个谣根本没人管好吧，那么多人哪抓得过来', id: 'online-rumors-never-punished', stance: 'spread' },
@@ -223,6 +226,12 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     expect(result.matches[0]?.debunkId).toBe(id);
     expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ACT);
     expect(result.stance).toBe('spread');
+  });
+
+  it('GIVEN a disbelieving "怎么可能" THEN no strike (read as spreading before, at 0.76)', () => {
+    const result = matcher.match('5G基站怎么可能传播新冠病毒，没有5G的国家照样有疫情好吧');
+    expect(result.matches[0]?.debunkId).toBe('5g-spreads-coronavirus');
+    expect(result.stance).toBe('mock');
   });
 
   it('GIVEN a question about the app of a chain letter being down ("my messages won\'t send") THEN it is not answered (once 0.85)', () => {

@@ -323,7 +323,7 @@ const claimDeniedTerms = perDebunk((d): ReadonlySet<string> => {
  * A refutation word as what someone posts, in a rule about posting: "if someone posts fake news in
  * here it's on them" (a retelling of "谁发的谁负责"), not a verdict on the claim.
  */
-const POSTED_IF = /(?:^|[^a-z0-9])(?:if|when|whoever|anyone who|someone who|people who|members who)(?: (?:someone|somebody|anyone|anybody|a member|members|people|you|u|they|he|she))? (?:posts?|posting|shares?|sharing|forwards?|forwarding|spreads?|spreading|sends?)(?: (?:a|an|some|any))? $/;
+const POSTED_IF = /(?:^|[^a-z0-9])(?:if|when|whoever|anyone who|someone who|people who|members who)(?: (?:someone|somebody|anyone|anybody|a member|members|people|you|u|they|he|she))? (?:posts?|posting|shares?|sharing|forwards?|forwarding|spreads?|spreading|sends?|drops?|puts?)(?: (?:a|an|some|any))? $/;
 
 /**
  * Whether denial `h` is the claim's own (`claimCues`): said in any spelling, as a retelling of
@@ -409,6 +409,12 @@ const NOT_DONE = /没有?/gu;
 /** A character a Chinese denial may come right before: an ideograph, or a digit of the claim's numbers ("美国没有10艘医疗船"). */
 const COUNTED = /^[\p{Script=Han}0-9]$/u;
 const claimSaysNo = claimSays(/没/u);
+/**
+ * "病毒怎么可能靠5G传播": disbelief of a claim that negates nothing. Against one that does, the same
+ * words retell it ("网上传个谣言而已，怎么可能有人管" for "…根本没人管").
+ */
+const HOW_COULD_ZH = /怎么可能/u;
+const claimNegatesZh = claimSays(/[没不无非未]/u);
 /** A negation right before a character: "不" of "不戴口罩". */
 const NEGATES_NEXT = /[不没未无别非]/u;
 /** The Chinese characters (and digits) the debunk's claim or a variant says without a negation right before them. */
@@ -759,6 +765,8 @@ export function readStance(
   }
   const mock = withoutClaimWords(hitsOf(MOCK_RE, text), claimTexts, inSpan);
   if (mock.length > 0) return { stance: 'mock', cues: unique(mock.map((h) => h.cue)) };
+  const howCould = hasChinese && span ? HOW_COULD_ZH.exec(message.text) : null;
+  if (howCould && !claimNegatesZh(debunk)) return { stance: 'mock', cues: [howCould[0]] };
   // Read in the message as written: normalizing drops emoji.
   const mocking = MOCKING_EMOJI.exec(message.text);
   if (mocking) return { stance: 'mock', cues: [mocking[0]] };

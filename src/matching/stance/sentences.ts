@@ -151,9 +151,9 @@ function countLetters(body: string): { ideographs: number; letters: number } {
 
 /**
  * A plea to the others ending on "好吗" or "行不行", which asks nothing: "大家转之前先看看权威渠道好吗",
- * "转之前查查好吗", "别再传了好不好？" (not "你好吗").
+ * "转之前查查好吗", "别再传了好不好？", or said in passing: "那张图是旧照片好吗，…" (not "你好吗").
  */
-const PLEA_ZH = /(?:(?:大家|请|别|不要|先|千万|少)[^。！？!?]*(?:可以吗)|(?<![你您])(?:好吗|好不好|行吗|行不行|好么))[\s\p{P}\p{S}]*$/u;
+const PLEA_ZH = /(?:(?:大家|请|别|不要|先|千万|少)[^。！？!?]*(?:可以吗)|(?<![你您])(?:好吗|好不好|行吗|行不行|好么))(?:[\s\p{P}\p{S}]*$|\s*[，,])/u;
 /** A rhetorical "哪…得过来" ("那么多人哪抓得过来"): there are too many, it says, and asks nothing. */
 const RHETORICAL_ZH = /哪[^，。！？,!?\s]{0,4}得(?:过来|完|了)/u;
 

@@ -20,7 +20,7 @@ export const REFUTE = {
     '没有任何证据', '没有证据', '毫无证据', '说法太离谱', '说法很离谱', '说法离谱', '太离谱的说法', '说不通', '管什么用',
     '恶意谣言',
     // "@群主 不是这样的哈 …", "那视频根本不是这回事 别瞎配文字".
-    '不是这样的', '不是这样', '不是这回事', '瞎配', '别瞎',
+    '不是这样的', '不是这样', '不是这回事', '瞎配', '别瞎', '旧照片', '老照片',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -58,6 +58,8 @@ export const REFUTE = {
     // "was officially declared a malicious rumor", "calling it a Deep State plot is just silly".
     'malicious rumor', 'malicious rumour', 'declared a rumor', 'declared a rumour', 'is just silly', 'is silly', 'is ridiculous',
     'is just ridiculous', 'is absurd', 'is laughable',
+    // An old hoax: "that banana email has been going round since like 2000"; "'not my problem' doesn't fly".
+    'going round since', 'going around since', 'been around since', 'circulating since', 'doesn t fly', 'doesnt fly', 'won t fly',
   ],
 } as const;
 
