@@ -3,6 +3,7 @@ import { buildPhraseIndex, buildPhraseIndexAsync, debunkHasTerm } from './phrase
 import { prepareMessage, type PreparedMessage } from './prepareMessage.js';
 import { refutationCues } from './refutationOf.js';
 import { readStance } from './stance/readStance.js';
+import { sentencesOf } from './stance/sentences.js';
 import { explainMatch, measureCoverage, warmPhrases, warmTerms, type Coverage } from './rescore.js';
 import { Accumulator, retrieve } from './retrieve.js';
 import { asksAboutSomethingElse, FEWEST_TERMS_TO_MATCH, mayMatch, scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
@@ -55,6 +56,28 @@ const NO_STANCE = { stance: 'spread', cues: [] as string[] } as const;
  */
 const TOPIC_QUESTION_SCORE = 0.35;
 
+/**
+ * A question asked in one sentence of a longer message ("进口香蕉带食肉菌这个是真的吗？我刚买了一大把😰"):
+ * the words around it make the message longer, which the verifier reads against it (0.72 for the
+ * asking sentence alone, 0.22 with the rest). Below this score, each asking sentence (at most
+ * ASKING_SENTENCES of them) is scored on its own too, and a candidate keeps the better score.
+ */
+const RESCORE_ASKING_BELOW = 0.8;
+const ASKING_SENTENCES = 2;
+/**
+ * A chat message's length at most: a long post asks in passing ("…尚需进一步研究】…？" in a news
+ * post was answered with another claim's refutation when its question was scored alone).
+ */
+const RESCORE_ASKING_MAX_CHARS = 280;
+/** What any asking sentence holds (see sentences.ts). */
+const MAY_ASK = /[?？吗]/u;
+/**
+ * Words that ask whether something is true or ask for it to be confirmed, which the message must
+ * hold: a question on something else in a news post ("听说援鄂医疗队队员想坐消防车？") was answered
+ * when scored alone.
+ */
+const ASKS_IF_TRUE = /真的|真假|靠谱|可信|属实|依据|根据|谣言|是不是|确认|求证|核实|会不会|能不能|有没有|(?<![a-z])(?:true|real|legit|fake|hoax|confirm|accurate|actually|really)(?![a-z])/iu;
+
 /** Moves `items[k]` to the front, the ones before it one place on (the order by score). */
 function moveToFront<T>(items: T[], k: number): void {
   const [item] = items.splice(k, 1);
@@ -89,6 +112,24 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     const covered = candidates.map((c) => measureCoverage(index, message, c)).filter((c): c is Coverage => c !== undefined);
     return { message, scored: scoreCandidates(index, message, covered, purpose === 'fit') };
   };
+  /** See RESCORE_ASKING_BELOW: `scored` are the whole message's candidates, changed in place. */
+  const rescoreAskingSentences = (text: string, scored: ScoredCandidate[]): void => {
+    let best = 0;
+    for (const c of scored) if (c.score > best) best = c.score;
+    if (best >= RESCORE_ASKING_BELOW) return;
+    if (text.length > RESCORE_ASKING_MAX_CHARS || !ASKS_IF_TRUE.test(text)) return;
+    const asking = sentencesOf(text).filter((s) => s.question && s.text.trim().length < text.trim().length);
+    for (const sentence of asking.slice(0, ASKING_SENTENCES)) {
+      for (const alone of analyze(sentence.text, 'match').scored) {
+        const own = scored.find((c) => c.coverage.candidate.debunkIndex === alone.coverage.candidate.debunkIndex && !c.ruledOut);
+        if (own && alone.score > own.score) {
+          own.score = alone.score;
+          own.reached = alone.reached;
+        }
+      }
+    }
+  };
+
   const byScore = (a: ScoredCandidate, b: ScoredCandidate) => b.score - a.score || b.relevance - a.relevance;
   const byRelevance = (a: ScoredCandidate, b: ScoredCandidate) => b.relevance - a.relevance || b.score - a.score;
 
@@ -97,6 +138,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       const limit = opts.limit ?? config.limit;
       const minScore = opts.minScore ?? config.minScore;
       const { message, scored } = analyze(text, 'match');
+      if (scored.length > 0 && MAY_ASK.test(message.text)) rescoreAskingSentences(message.text, scored);
       const exclude = opts.exclude;
       const best = scored
         .filter((c) => c.score > 0 && c.score >= minScore && !exclude?.has(index.debunks[c.coverage.candidate.debunkIndex]!.id))

@@ -228,6 +228,13 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     expect(result.stance).toBe('spread');
   });
 
+  it('GIVEN a question whether a claim is true followed by chatter THEN the asking sentence is scored on its own too, and it is answered (0.22 with the chatter)', () => {
+    const result = matcher.match('进口香蕉带食肉菌这个是真的吗？我刚买了一大把😰');
+    expect(result.stance).toBe('question');
+    expect(result.matches[0]?.debunkId).toBe('bananas-flesh-eating-bacteria');
+    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+  });
+
   it('GIVEN a disbelieving "怎么可能" THEN no strike (read as spreading before, at 0.76)', () => {
     const result = matcher.match('5G基站怎么可能传播新冠病毒，没有5G的国家照样有疫情好吧');
     expect(result.matches[0]?.debunkId).toBe('5g-spreads-coronavirus');
