@@ -310,6 +310,15 @@ describe('stance: a claim that something prevents a harm, retold with the harm n
   });
 });
 
+describe('stance: "there is no" after the claim is told', () => {
+  const wall = debunk({ id: 'san-antonio-wall', claim: 'President Trump cited the city of San Antonio, Texas, as an example of a city made much safer by the construction of a wall.', lang: 'en' });
+  it('GIVEN "there is no wall" after the claim is told THEN it tells the news (a denial before a claim word counts outside the claim only when not "there is no")', () => {
+    const r = createMatcher([...ALL_DEBUNKS, wall]).match('Trump cites San Antonio as an example of a city where a border wall has worked. It’s located 150 miles north of Mexico and there is no wall.');
+    expect(r.matches[0]?.debunkId).toBe(wall.id);
+    expect(r.stance).toBe('spread');
+  });
+});
+
 describe('stance: a Chinese claim denied with 没有', () => {
   const seats = debunk({ id: 'subway-seats', claim: '北京地铁的座椅都拆了，为了让大家保持距离', lang: 'zh' });
   const mask = debunk({ id: 'mask-river', claim: '一女子不戴口罩被民警拦下后翻过护栏跳河', lang: 'zh' });

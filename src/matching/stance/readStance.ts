@@ -107,6 +107,10 @@ const BEFORE_THE_CLAIM: ReadonlySet<string> = new Set(
 /** The refutation as others say it ("they say it's a myth", "官方说是谣言"), which an urging member passes over. */
 const REPORTED_REFUTATION =
   /(?<![a-z0-9])(?:they|people|media|officials|experts|government|fact ?checkers?|snopes) (?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:a |an )?(?:myth|fake|hoax|false|debunked|misinformation|misinfo|rumou?r|conspiracy)|(?:官方|专家|媒体|他们|网上)(?:说|称)(?:是|这是)?(?:谣言|假的|不实)/u;
+/** An English cue (Latin letters only). */
+const LATIN_CUE = /^[a-z ]+$/;
+/** Chinese denials that something can ever be done, refuting wherever they stand: "防不了", "杀不死". */
+const CANNOT_EVER_ZH = /^(?:防不了|预防不了|防不住|杀不死|杀不了|治不了|传不了|冲不走|冲不掉)$/u;
 /** Chinese denials of what can be done: "传不了", "防不住", "杀不死", "不能", "不会". */
 const CANNOT_ZH = /不了|不住|不死|不能|不会|不可能/u;
 /** Between a cue and the claim it speaks of: nothing, "that" or "the". */
@@ -703,6 +707,11 @@ export function readStance(
     const end = message.origin[h.end - 1] ?? -1;
     return end >= 0 && end < span.start && span.start - end <= 2;
   };
+  // Outside the matched words, an English denial right before a word of the claim ("5G doesn't
+  // spread viruses Gary. … radio waves don't carry germs", matched at "5G. radio waves"), or a
+  // Chinese "cannot" ("…，多喝水是好事但防不了新冠").
+  // Not "there is no …" there: "… where a border wall has worked. … there is no wall" tells the news.
+  const deniesClaimWordElsewhere = (h: Hit) => (LATIN_CUE.test(h.cue) ? !h.cue.startsWith('there') && beforeClaimWord(h) : CANNOT_EVER_ZH.test(h.cue));
   // Read before the hit in the message as written: normalizing drops the comma that opens a clause.
   const advises = (h: Hit) => {
     const at = message.origin[h.at] ?? 0;
@@ -711,7 +720,7 @@ export function readStance(
   const denial = span
     ? withoutClaimWords(denialHits, claimTexts, inSpan).filter(
         (h) =>
-          (inOrRightAfterSpan(h) || saysNoneBefore(h)) &&
+          (inOrRightAfterSpan(h) || saysNoneBefore(h) || deniesClaimWordElsewhere(h)) &&
           !asked(h) &&
           !insideDistrust(h) &&
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&

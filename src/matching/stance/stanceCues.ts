@@ -73,7 +73,7 @@ export const DENIAL = {
   // "防不了", "杀不死": what the claim says can be done, said as impossible.
   zh: [
     '不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能', '防不了', '预防不了',
-    '防不住', '杀不死', '杀不了', '治不了', '传不了',
+    '防不住', '杀不死', '杀不了', '治不了', '传不了', '冲不走', '冲不掉',
   ],
   en: [
     'never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'don t', 'isn t', 'hasn t', 'haven t',
