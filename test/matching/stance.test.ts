@@ -374,6 +374,12 @@ describe('stance', () => {
 });
 
 describe('sentences', () => {
+  it('GIVEN a rhetorical "犯哪门子法" THEN the sentence asks nothing; GIVEN Chinese around a Latin name ending on "吗？" THEN it asks as Chinese does', async () => {
+    const { sentencesOf } = await import('../../src/matching/stance/sentences.js');
+    expect(sentencesOf('我就转了一下又不是我编的，犯哪门子法')[0]!.question).toBe(false);
+    expect(sentencesOf('WhatsApp真的要收费吗？')[0]).toMatchObject({ question: true, ideographic: true });
+  });
+
   it('GIVEN periods inside words THEN they stay in their sentence, and nothing before them is lost', async () => {
     const { sentencesOf } = await import('../../src/matching/stance/sentences.js');
     expect(sentencesOf('see who.int for this. is it true?').map((s) => s.text)).toEqual(['see who.int for this.', ' is it true?']);

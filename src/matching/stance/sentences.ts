@@ -154,8 +154,14 @@ function countLetters(body: string): { ideographs: number; letters: number } {
  * "转之前查查好吗", "别再传了好不好？", or said in passing: "那张图是旧照片好吗，…" (not "你好吗").
  */
 const PLEA_ZH = /(?:(?:大家|请|别|不要|先|千万|少)[^。！？!?]*(?:可以吗)|(?<![你您])(?:好吗|好不好|行吗|行不行|好么))(?:[\s\p{P}\p{S}]*$|\s*[，,])/u;
-/** A rhetorical "哪…得过来" ("那么多人哪抓得过来"): there are too many, it says, and asks nothing. */
-const RHETORICAL_ZH = /哪[^，。！？,!?\s]{0,4}得(?:过来|完|了)/u;
+/**
+ * A rhetorical "哪…得过来" ("那么多人哪抓得过来": there are too many, it says) or "哪门子" ("犯哪门子法":
+ * it breaks no law, it says), which ask nothing.
+ */
+const RHETORICAL_ZH = /哪[^，。！？,!?\s]{0,4}得(?:过来|完|了)|哪门子/u;
+
+/** A sentence ending on a Chinese question mark or 吗. */
+const ASKS_IN_CHINESE = /[吗？][\s\p{P}\p{S}]*$/u;
 
 /** Splits a message into sentences; bounded by the message length. */
 export function sentencesOf(text: string): Sentence[] {
@@ -182,7 +188,8 @@ export function sentencesOf(text: string): Sentence[] {
       end: m.index + body.length,
       text: body,
       question: asks,
-      ideographic: ideographs * 2 >= letters && ideographs > 0,
+      // Chinese around a Latin name ("WhatsApp真的要收费吗？") asks as Chinese does.
+      ideographic: ideographs > 0 && (ideographs * 2 >= letters || ASKS_IN_CHINESE.test(body)),
       firstWord,
       leadWord: (LEAD_WORD.exec(body) ?? FILLER_LEAD.exec(body))?.[1]?.toLowerCase() ?? '',
       tagOnly: TAG_ONLY.test(body),
