@@ -616,15 +616,21 @@ export function readStance(
       return at >= s.start && at < s.end && test(t);
     });
   const holdsClaimWords = (s: Sentence) => anyTokenIn(s, (t) => isClaimTerm(t.term));
+  // The term of the word right after a cue (nothing between but a space), if any.
+  const termRightAfter = (h: Hit) => {
+    const next = message.tokens.find((t) => t.start >= h.end);
+    return next !== undefined && next.start <= h.end + 1 ? next.term : undefined;
+  };
   // Whether the word right after a cue is one of the claim's: "not a deep state plot", "won't pay".
   const claimWordAfter = (h: Hit) => {
-    const next = message.tokens.find((t) => t.start >= h.end);
-    return next !== undefined && next.start <= h.end + 1 && isClaimTerm(next.term) ? next.term : undefined;
+    const term = termRightAfter(h);
+    return term !== undefined && isClaimTerm(term) ? term : undefined;
   };
   const beforeClaimWord = (h: Hit) => claimWordAfter(h) !== undefined;
+  // The same for a preventing verb, whether or not the claim says it: "won't stop you getting covid".
   const preventingWordAfter = (h: Hit) => {
-    const next = message.tokens.find((t) => t.start >= h.end);
-    return next !== undefined && next.start <= h.end + 1 && PREVENTING_TERM.test(next.term) ? next.term : undefined;
+    const term = termRightAfter(h);
+    return term !== undefined && PREVENTING_TERM.test(term) ? term : undefined;
   };
   // The same, with "that" or "the" between: "whoever keeps posting that 5G towers …".
   const beforeTheClaim = (h: Hit) => {
