@@ -203,6 +203,8 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     // Round five: a denial before a word of the claim outside the matched words; a Chinese "cannot" anywhere.
     { text: "5G doesn't spread viruses Gary. Iran had a huge outbreak with basically no 5G. radio waves don't carry germs", id: '5g-spreads-coronavirus', stance: 'refute' },
     { text: '每隔15分钟喝热水就能把病毒冲进胃里？病毒是从呼吸道感染的，多喝水是好事但防不了新冠', id: 'hot-water-every-15-minutes', stance: 'refute' },
+    // "ride" is the claim's "travel": "Viruses can't ride on radio waves" denies "… travels through 5G radio waves".
+    { text: "Viruses can't ride on radio waves. Covid spread just fine in countries with no 5G at all.", id: '5g-spreads-coronavirus', stance: 'refute' },
     // Round six: "编得太离谱了" after the claim asked back.
     { text: '蚊子叮咬会传播新冠病毒？编得太离谱了', id: 'mosquitoes-spread-coronavirus', stance: 'refute' },
     // Spreading: "fake news" as what someone posts, "never" before what the claim itself denies, a rhetorical "哪抓得过来".
