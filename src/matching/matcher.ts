@@ -3,7 +3,8 @@ import { buildPhraseIndex, buildPhraseIndexAsync, debunkHasTerm } from './phrase
 import { prepareMessage, type PreparedMessage } from './prepareMessage.js';
 import { refutationCues } from './refutationOf.js';
 import { readStance } from './stance/readStance.js';
-import { sentencesOf } from './stance/sentences.js';
+import { MAY_ASK, sentencesOf } from './stance/sentences.js';
+import { ASKS_IF_TRUE } from './stance/stanceCues.js';
 import { explainMatch, measureCoverage, warmPhrases, warmTerms, type Coverage } from './rescore.js';
 import { Accumulator, retrieve } from './retrieve.js';
 import { asksAboutSomethingElse, FEWEST_TERMS_TO_MATCH, mayMatch, scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
@@ -69,14 +70,6 @@ const ASKING_SENTENCES = 2;
  * post was answered with another claim's refutation when its question was scored alone).
  */
 const RESCORE_ASKING_MAX_CHARS = 280;
-/** What any asking sentence holds (see sentences.ts). */
-const MAY_ASK = /[?？吗]/u;
-/**
- * Words that ask whether something is true or ask for it to be confirmed, which the message must
- * hold: a question on something else in a news post ("听说援鄂医疗队队员想坐消防车？") was answered
- * when scored alone.
- */
-const ASKS_IF_TRUE = /真的|真假|靠谱|可信|属实|依据|根据|谣言|是不是|确认|求证|核实|会不会|能不能|有没有|(?<![a-z])(?:true|real|legit|fake|hoax|confirm|accurate|actually|really)(?![a-z])/iu;
 
 /** Moves `items[k]` to the front, the ones before it one place on (the order by score). */
 function moveToFront<T>(items: T[], k: number): void {
@@ -117,6 +110,8 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     let best = 0;
     for (const c of scored) if (c.score > best) best = c.score;
     if (best >= RESCORE_ASKING_BELOW) return;
+    // The message must ask whether something is true (ASKS_IF_TRUE): a question on something else in
+    // a news post ("听说援鄂医疗队队员想坐消防车？") was answered when scored alone.
     if (text.length > RESCORE_ASKING_MAX_CHARS || !ASKS_IF_TRUE.test(text)) return;
     const asking = sentencesOf(text).filter((s) => s.question && s.text.trim().length < text.trim().length);
     for (const sentence of asking.slice(0, ASKING_SENTENCES)) {

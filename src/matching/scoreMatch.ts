@@ -564,6 +564,8 @@ const DOES_EN: ReadonlySet<string> = new Set(tokenize('spread prevent kill cause
 const SIDES_MAX_TERMS = 10;
 /** A phrase that asks ("Did Chelsea Clinton Say That Marijuana Is Killing People?", a fact check's title) claims no link. */
 const ASKS = /[?？]\s*$/u;
+/** The term "virus" (as the tokenizer stems it) in the index, if any phrase says it. */
+const virusTermOf = (index: PhraseIndex): number | undefined => termIdOf(index, 'viru');
 const englishSidesOf = perPhrase((index, phrase): ClaimSides => {
   if (phrase.terms.length > SIDES_MAX_TERMS || ASKS.test(matchedPhrase(index, phrase.id).text)) return NO_SIDES;
   const ids = tokenize(normalizedPhrase(index, phrase)).map((t) => (DOES_EN.has(t.term) ? -1 : (termIdOf(index, t.term) ?? -2)));
@@ -573,7 +575,7 @@ const englishSidesOf = perPhrase((index, phrase): ClaimSides => {
   // sides of "Gargling with salt water kills the coronavirus". Only here: folded everywhere, "virus"
   // made "if I got corona …" a retelling of the computer-virus hoax "Got You Virus".
   const covid = termIdOf(index, 'covid');
-  const virus = termIdOf(index, 'viru');
+  const virus = virusTermOf(index);
   const side = (from: number, to: number) => {
     const own = new Set(ids.slice(from, to).filter((id) => id >= 0));
     if (covid !== undefined && virus !== undefined && own.has(covid)) own.add(virus);
@@ -591,7 +593,7 @@ const VIRUS_REACH = 2;
 function saysOneSide(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
   const { done, does } = c.phrase.ideographic ? claimSidesOf(index, c.phrase) : englishSidesOf(index, c.phrase);
   if (done.length === 0) return false;
-  const virus = c.phrase.ideographic ? undefined : termIdOf(index, 'viru');
+  const virus = c.phrase.ideographic ? undefined : virusTermOf(index);
   // "The virus" is no term of the claim, so the window ends before it: read a few words past it.
   const nearWindow = (id: number) => message.positions.get(id)?.some((p) => p >= c.window.first - VIRUS_REACH && p <= c.window.last + VIRUS_REACH) === true;
   const holds = (ids: Int32Array) => ids.some((id) => inWindow(message, id, c) || (id === virus && nearWindow(id)));

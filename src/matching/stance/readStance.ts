@@ -7,6 +7,7 @@ import {
   A_NOT_A,
   ADVICE_IMPERATIVE,
   ASIDE,
+  CANNOT_EVER_ZH,
   DENIAL,
   DISTRUST,
   MOCK,
@@ -20,8 +21,9 @@ import {
   REFUTE,
   RHETORICAL_TAG_EN,
   URGE,
+  VERACITY_CUE,
 } from './stanceCues.js';
-import { mayAskUnmarked, sentencesOf, type Sentence } from './sentences.js';
+import { MAY_ASK, mayAskUnmarked, sentencesOf, type Sentence } from './sentences.js';
 import { appendAll } from '../../lib/appendAll.js';
 
 /** The member's stance and the words that show it. */
@@ -110,7 +112,7 @@ const REPORTED_REFUTATION =
 /** An English cue (Latin letters only). */
 const LATIN_CUE = /^[a-z ]+$/;
 /** Chinese denials that something can ever be done, refuting wherever they stand: "防不了", "杀不死". */
-const CANNOT_EVER_ZH = /^(?:防不了|预防不了|防不住|杀不死|杀不了|治不了|传不了|冲不走|冲不掉)$/u;
+const CANNOT_EVER: ReadonlySet<string> = new Set(CANNOT_EVER_ZH.map(norm));
 /** Chinese denials of what can be done: "传不了", "防不住", "杀不死", "不能", "不会". */
 const CANNOT_ZH = /不了|不住|不死|不能|不会|不可能/u;
 /** Between a cue and the claim it speaks of: nothing, "that" or "the". */
@@ -154,12 +156,6 @@ const ASKING_TERMS: ReadonlySet<string> = new Set([
   'that', 'what', 'tho', 'u', 'ur',
 ]);
 /**
- * Question phrases that ask whether something is true by their own words ("is that a real thing",
- * "does anyone know if that's true"): about the claim wherever they are said, unlike "does anyone
- * know …", which may ask about a dentist. Not "how is this even real life?", which is outrage.
- */
-const VERACITY_CUE = /(?<![a-z])(?:true|real|legit|accurate|fake|hoax|myth|onion|satire)(?![a-z])/;
-/**
  * The claim quoted, then laughed at: '"nobody gets punished for online rumours" lol the police dealt
  * with 25k people', '"deep state plot" lmao'.
  */
@@ -175,11 +171,6 @@ const REQUEST = /^[\s\p{P}\p{S}]*(?:can|could|would|will) (?:you|u|someone|anyon
  */
 const MAY_HOLD_CHINESE = /[\u2e80-\uffff]/;
 const MAY_HOLD_LATIN = /[a-z]/;
-/**
- * What any asking sentence holds (sentences.ts: a question mark, or 吗 at its end; "or" after a
- * question asks only when one asked before it).
- */
-const MAY_ASK = /[?？吗]/u;
 
 /**
  * Negations that turn a refutation cue around: "这不是什么谣言", "this isn't a hoax", "not fake"
@@ -643,7 +634,7 @@ export function readStance(
   // Words that only ask ("does anyone know if this is true?") are not something else.
   const asksAboutClaim = (h: Hit) => {
     const s = sentenceAt(h);
-    if (!s || s.ideographic || holdsClaimWords(s) || (VERACITY_CUE.test(h.cue) && !text.startsWith(' life', h.end))) return true;
+    if (!s || s.ideographic || holdsClaimWords(s) || (VERACITY_CUE.test(h.cue) && !text.startsWith(' life', h.end))) return true; // not "how is this even real life?": outrage
     return !anyTokenIn(s, (t) => (t.start < h.at || t.start >= h.end) && !ASKING_TERMS.has(t.term));
   };
   const questionWords = withoutClaimWords(questionHits, claimTexts, inSpan).filter(asksAboutClaim);
@@ -717,7 +708,7 @@ export function readStance(
   // spread viruses Gary. … radio waves don't carry germs", matched at "5G. radio waves"), or a
   // Chinese "cannot" ("…，多喝水是好事但防不了新冠").
   // Not "there is no …" there: "… where a border wall has worked. … there is no wall" tells the news.
-  const deniesClaimWordElsewhere = (h: Hit) => (LATIN_CUE.test(h.cue) ? !h.cue.startsWith('there') && beforeClaimWord(h) : CANNOT_EVER_ZH.test(h.cue));
+  const deniesClaimWordElsewhere = (h: Hit) => (LATIN_CUE.test(h.cue) ? !h.cue.startsWith('there') && beforeClaimWord(h) : CANNOT_EVER.has(h.cue));
   // Read before the hit in the message as written: normalizing drops the comma that opens a clause.
   const advises = (h: Hit) => {
     const at = message.origin[h.at] ?? 0;

@@ -168,6 +168,12 @@ const RHETORICAL_ZH = /哪[^，。！？,!?\s]{0,4}得(?:过来|完|了)|哪门�
 /** A sentence ending on a Chinese question mark or 吗. */
 const ASKS_IN_CHINESE = /[吗？][\s\p{P}\p{S}]*$/u;
 
+/**
+ * What any asking sentence holds (a question mark, or 吗 at its end; "or" after a question asks only
+ * when one asked before it): a text without one is not split to look for questions.
+ */
+export const MAY_ASK = /[?？吗]/u;
+
 /** Splits a message into sentences; bounded by the message length. */
 export function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];

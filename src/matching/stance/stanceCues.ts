@@ -64,6 +64,12 @@ export const REFUTE = {
 } as const;
 
 /**
+ * Chinese denials that something can ever be done ("防不了", "杀不死"): they deny the claim inside its
+ * words, and refute wherever else in the message they stand (readStance).
+ */
+export const CANNOT_EVER_ZH = ['防不了', '预防不了', '防不住', '杀不死', '杀不了', '治不了', '传不了', '冲不走', '冲不掉'] as const;
+
+/**
  * Denying the claim inside the very words that repeat it ("Schumer wasn't in the black book",
  * "哈尔滨没封城"): a refutation when the claim itself says no such thing.
  */
@@ -72,8 +78,7 @@ export const DENIAL = {
   // not "won't" or "can't" either, which retell claims ("won't automatically be citizens").
   // "防不了", "杀不死": what the claim says can be done, said as impossible.
   zh: [
-    '不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能', '防不了', '预防不了',
-    '防不住', '杀不死', '杀不了', '治不了', '传不了', '冲不走', '冲不掉',
+    '不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能', ...CANNOT_EVER_ZH,
   ],
   en: [
     'never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'don t', 'isn t', 'hasn t', 'haven t',
@@ -293,3 +298,21 @@ export const URGE = {
     'why is nobody talking about', 'why is no one talking about', 'why isn t anyone talking about', 'how is nobody talking about',
     'how is no one talking about', 'better safe than sorry'],
 } as const;
+
+/** English words that ask whether something is true by themselves ("is that a real thing", "legit?"). */
+const VERACITY_WORDS_EN = ['true', 'real', 'legit', 'accurate', 'fake', 'hoax'];
+
+/**
+ * A question phrase that asks whether something is true in its own words (readStance): about the
+ * claim wherever it is said, unlike "does anyone know …", which may ask about a dentist.
+ */
+export const VERACITY_CUE = new RegExp(`(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'myth', 'onion', 'satire'].join('|')})(?![a-z])`);
+
+/**
+ * A message asking whether something is true, or for it to be confirmed, in Chinese or English: the
+ * matcher scores its asking sentences on their own too (see matcher.ts).
+ */
+export const ASKS_IF_TRUE = new RegExp(
+  `真的|真假|靠谱|可信|属实|依据|根据|谣言|是不是|确认|求证|核实|会不会|能不能|有没有|(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'confirm', 'actually', 'really'].join('|')})(?![a-z])`,
+  'iu',
+);
