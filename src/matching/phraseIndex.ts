@@ -625,17 +625,22 @@ function opensSentence(text: string, at: number): boolean {
  * who and where the claim is about, as opposed to what it says happened. Read from the claim only:
  * headlines capitalize every word.
  */
+/** A small letter, then a capital, inside a word: "WhatsApp", "YouTube", "iPhone" are names wherever they stand. */
+const CAMEL_CASE = /\p{Ll}\p{Lu}/u;
+
 function namesOf(claim: string, origin: Int32Array, tokens: readonly Token[], idOf: (term: string) => number): Set<number> {
   const names = new Set<number>();
   const capitalized = (token: Token) => {
     const first = claim[origin[token.start]!]!;
     return first !== first.toLowerCase();
   };
+  const camelCased = (token: Token) => CAMEL_CASE.test(claim.slice(origin[token.start]!, origin[token.end - 1]! + 1));
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k]!;
-    if (!capitalized(token)) continue;
+    const camel = camelCased(token);
+    if (!capitalized(token) && !camel) continue;
     const at = origin[token.start]!;
-    if (opensSentence(claim, at)) {
+    if (opensSentence(claim, at) && !camel) {
       // At a sentence's start, a capital is a name's only when the name goes on: "Bill Gates will
       // pay …", "Costa Rica", not "Bananas imported from …".
       const next = tokens[k + 1];

@@ -210,6 +210,23 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     // Spreading: "fake news" as what someone posts, "never" before what the claim itself denies, a rhetorical "哪抓得过来".
     { text: "relax admin, if someone posts fake news in here it's on them, not on you. the group owner is never responsible for what members post", id: 'group-owner-not-responsible', stance: 'spread' },
     { text: '网上传个谣根本没人管好吧，那么多人哪抓得过来', id: 'online-rumors-never-punished', stance: 'spread' },
+    // Round seven: "编出来的", "根本没发生过", "别再传"; the claim quoted, then answered back ("— wrong",
+    // "ok so"); "not some" right before the claim; "这也信"; an old picture ("好几年前…拍的", "is from
+    // years ago"); "半毛钱关系没有"; "isn't a defence".
+    { text: '阿里巴巴献血事件是编出来的，根本没发生过，别再传了', id: 'alibaba-blood-donation-incident', stance: 'refute' },
+    { text: `"admins aren't responsible for rumors members post in the group" — wrong, group owners have a duty to manage what goes on in their groups`, id: 'group-owner-not-responsible', stance: 'mock' },
+    { text: '"5G towers spread the coronavirus" ok so how did it reach cruise ships in the middle of the ocean', id: '5g-spreads-coronavirus', stance: 'mock' },
+    { text: "covid was everywhere before the masts went up, it's a virus, not some 5G towers spreading the coronavirus", id: '5g-spreads-coronavirus', stance: 'refute' },
+    { text: '蚊子叮咬会传播新冠病毒？😂这也信', id: 'mosquitoes-spread-coronavirus', stance: 'mock' },
+    { text: '顾村公园被雷击那张照片是好几年前别的地方拍的', id: 'gucun-park-lightning', stance: 'refute' },
+    { text: '每15分钟喝一次热水杀病毒？跟杀病毒半毛钱关系没有', id: 'hot-water-every-15-minutes', stance: 'refute' },
+    { text: `that pic of a 5G tower "spreading the coronavirus" is from years ago, it's a normal phone mast`, id: '5g-spreads-coronavirus', stance: 'refute' },
+    // Asking: "real or staged", "lol is that … real" without its mark, ", is the group owner …?" after an "if" clause.
+    { text: 'is that clip of 5G towers spreading the coronavirus real or staged', id: '5g-spreads-coronavirus', stance: 'question' },
+    { text: 'lol is that story about mosquitoes spreading the coronavirus real', id: 'mosquitoes-spread-coronavirus', stance: 'question' },
+    { text: 'if someone posts a rumor in the group, is the group owner responsible too?', id: 'group-owner-not-responsible', stance: 'question' },
+    // Spreading: a refutation word the member negates ("it is not fake") is not theirs anywhere in the message.
+    { text: 'people keep saying the alibaba blood donation incident was fake. it is not fake, it really happened', id: 'alibaba-blood-donation-incident', stance: 'spread' },
   ])('GIVEN "$text" THEN the stance is $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);
@@ -251,6 +268,20 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
   it('GIVEN a question about the app of a chain letter being down ("my messages won\'t send") THEN it is not answered (once 0.85)', () => {
     // "message" and "send" are everyday words: only the app's name was the claim's.
     for (const m of matcher.match("Anyone else's WhatsApp down right now? My messages won't send.").matches) expect(m.score).toBeLessThan(ANSWER);
+  });
+
+  it('GIVEN news about the app of a chain letter ("WhatsApp pushed an update") THEN it is not acted on', () => {
+    // Beside chat-dev's 92 claims it acted (0.82, a strike) until "WhatsApp", opening the claim, was read
+    // as a name (phraseIndex.test.ts): none of the claim's other words are said.
+    for (const m of matcher.match('WhatsApp pushed an update, you can now edit messages for 15 minutes after sending them').matches) {
+      expect(m.score).toBeLessThan(ACT);
+    }
+  });
+
+  it('GIVEN an "isn\'t a defence" answer to the claim quoted THEN no strike', () => {
+    const result = matcher.match(`"I only forwarded it, I didn't write it" isn't a defence, forwarding can get you fined too`);
+    expect(result.matches[0]?.debunkId).toBe('forwarding-rumors-is-legal');
+    expect(result.stance).toBe('refute');
   });
 
   it('GIVEN a member who says group owners do have a duty THEN a new variant does not make it a retelling', () => {

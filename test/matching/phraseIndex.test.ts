@@ -26,6 +26,11 @@ describe('buildPhraseIndex: names', () => {
   it('GIVEN a headline capitalizing every word THEN only what the claim writes as names are names', () => {
     expect(termsOf(index, 1, true)).toEqual(['meghan', 'hari']);
   });
+
+  it('GIVEN a word with a capital inside it opening the claim THEN it is a name ("WhatsApp" was content, so any news of the app told the claim)', () => {
+    const app = buildPhraseIndex([debunk({ id: 'app', claim: 'WhatsApp will start charging unless you forward this message', lang: 'en' })]);
+    expect(termsOf(app, 0, true)).toEqual(['whatsap']);
+  });
 });
 
 describe('buildPhraseIndex: copies of a claim', () => {

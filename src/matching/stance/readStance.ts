@@ -57,8 +57,8 @@ function cueRegex(list: { zh: readonly string[]; en: readonly string[] }): RegEx
   return new RegExp(`${zh.join('|')}|(?<![a-z0-9])(?:${en.join('|')})(?![a-z0-9])`, 'g');
 }
 
-/** "not a", "not an", "not the": a denial only before the claim's own words (see readStance). */
-const NOT_A = /(?<![a-z0-9])not (?:a|an|the)(?![a-z0-9])/;
+/** "not a", "not an", "not the", "not some": a denial only before the claim's own words (see readStance). */
+const NOT_A = /(?<![a-z0-9])not (?:a|an|the|some)(?![a-z0-9])/;
 const NOT_A_RE = new RegExp(NOT_A.source, 'g');
 const REFUTE_RE = cueRegex(REFUTE);
 const DENIAL_RE = cueRegex(DENIAL);
@@ -130,8 +130,12 @@ const CONDITIONAL = /(?:^|[^a-z])(?:if|unless) (?:you|u|we|they|i|he|she|it) $/;
  * Denying a link the claim draws: "北京地铁拆座椅跟疫情没关系", "新冠和5G无关". Not for a claim that
  * denies a link itself ("…跟群主没关系"), which a retelling repeats in any wording.
  */
-const UNRELATED = /(?:跟|和|与)[^，。！？；,.!?;\s]{1,10}?(?:没关系|没有关系|没啥关系|没什么关系|无关)/u;
+const UNRELATED = /(?:跟|和|与)[^，。！？；,.!?;\s]{1,10}?(?:没关系|没有关系|没啥关系|没什么关系|无关|[半一]毛钱关系[都也]?没有?|(?:一点|任何)关系[都也]?没有?)/u;
 const UNRELATED_ALL = new RegExp(UNRELATED.source, 'gu');
+/**
+ * An old picture or video passed off as news: "那张图是他好几年前当伦敦市长时拍的", "那视频是以前别的事故".
+ */
+const OLD_MEDIA_ZH = /(?:视频|照片|图片|图|片子|录像)是?[他她它们这那]{0,2}(?:好几年前|几年前|多年前|很多年前|以前|之前|早年|去年)[^，。！？；,.!?;\s]{0,14}?(?:拍的|的事|的照片|的视频|的图|发生的|录的)/gu;
 /**
  * "吃药都没用的", "别的方法也不管用": something else is useless, said beside the claim, not the claim
  * called useless.
@@ -156,10 +160,11 @@ const ASKING_TERMS: ReadonlySet<string> = new Set([
   'that', 'what', 'tho', 'u', 'ur',
 ]);
 /**
- * The claim quoted, then laughed at: '"nobody gets punished for online rumours" lol the police dealt
- * with 25k people', '"deep state plot" lmao'.
+ * The claim quoted, then laughed at or answered back: '"nobody gets punished for online rumours" lol
+ * the police dealt with 25k people', '"deep state plot" lmao', '"5g spreads covid" ok so how did it
+ * spread on cruise ships', '"admin isn't responsible …" — wrong, …'.
  */
-const QUOTED_THEN_LAUGH = /["“]([^"“”\n]{3,300})["”][\s,.!]*(?:lol|lmao|lmfao|rofl|haha+|😂|🤣|🙄|🤡)/giu;
+const QUOTED_THEN_LAUGH = /["“]([^"“”\n]{3,300})["”][\s,.!—–-]*(?:lol|lmao|lmfao|rofl|haha+|😂|🤣|🙄|🤡|(?:ok|okay|yeah|sure),? (?:so|and)\b|yeah right|wrong\b|nope\b)/giu;
 /**
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
  * from the school group?" shares the claim's words and asks for something else.
@@ -642,11 +647,15 @@ export function readStance(
   const insideQuestion = (h: Hit) => questionWords.some((q) => h.at < q.end && h.end > q.at);
   const refuteHits = hitsOf(REFUTE_RE, text);
   if (hasChinese && !claimTexts().some((t) => UNRELATED.test(t))) appendAll(refuteHits, hitsOf(UNRELATED_ALL, text));
+  if (hasChinese) appendAll(refuteHits, hitsOf(OLD_MEDIA_ZH, text));
+  // "someone said it was fake. it's not fake, it really happened": a cue the member negates is not
+  // theirs anywhere in the message.
+  const negatedCues = new Set(refuteHits.filter((h) => isNegated(text, h.at, crossesClause)).map((h) => h.cue));
   const rhetorical = span ? rhetoricalDenials(message, span, debunk, hasChinese, MAY_HOLD_LATIN.test(text)) : { refutes: [], denied: [] };
   const inDenied = (h: Hit) => rhetorical.denied.some((d) => h.at >= d.at && h.at < d.end);
   const refute = withoutClaimWords(refuteHits, claimTexts, inSpan).filter(
     (h) =>
-      !isNegated(text, h.at, crossesClause) &&
+      !negatedCues.has(h.cue) &&
       !insideDistrust(h) &&
       !asked(h) &&
       !insideQuestion(h) &&
@@ -731,14 +740,18 @@ export function readStance(
           !inDenied(h) &&
           !NOT_JUST.test(text.slice(h.end, h.end + 10)) &&
           !isClaimDenial(text, h, claimDenials(debunk)) &&
-          !claimDeniedTerms(debunk).has(claimWordAfter(h) ?? ''),
+          !claimDeniedTerms(debunk).has(claimWordAfter(h) ?? '') &&
+          // "it is not fake", "不是谣言": the refutation denied, not the claim.
+          !refuteHits.some((r) => r.at >= h.end && r.at <= h.end + 1),
       )
     : [];
   // "it was an accident, not a deep state plot": "not a" before the claim's own words denies it
   // ("not an accident, the deep state did it" does not: "accident" is not the claim's word).
   if (span && NOT_A.test(text) && !claimTexts().some((t) => NOT_A.test(t))) {
+    // Right before the matched words too: "it's a virus, not some 5G towers spreading the coronavirus".
+    const rightBeforeSpan = (h: Hit) => span !== undefined && (message.origin[h.end] ?? -1) <= span.start && span.start - (message.origin[h.end] ?? -1) <= 1;
     for (const h of hitsOf(NOT_A_RE, text)) {
-      if (!inSpan(h) || asked(h) || insideDistrust(h)) continue;
+      if (!(inSpan(h) || rightBeforeSpan(h)) || asked(h) || insideDistrust(h)) continue;
       if (beforeClaimWord(h)) denial.push(h);
     }
   }

@@ -99,14 +99,14 @@ const FINAL_QUESTION_WORD = new RegExp(`(?:${QUESTION_WORDS_ZH})[^，。！？!?
  * after "do", only a person asks.
  */
 const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will|would|should|can|could|has|have) (?:i|we|you|they|he|she|it|this|that|there)|how (?:much|many|long|often) (?:[a-z]+ )?(?:do|does|did|should|can|must|would) (?:i|we|you|they|he|she|it|people))\\b';
-const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*${QUESTION_START}`, 'iu');
+const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:(?:${LEAD_INS}|wait|lmao|bro|omg)[\\s,!.]+){0,2}${QUESTION_START}`, 'iu');
 /** A plea built as a question, which asks nothing: "can we stop with the … messages, it's never true". */
 const PLEA = /^[\s\p{P}\p{S}]*(?:can|could) (?:we|you|u|people|everyone) (?:please |pls |plz |just )?(?:stop|quit)\b/iu;
 /** Whether some sentence of `text` may be such a question: worth splitting the message for. */
 const MAY_START_QUESTION = new RegExp(`(?:^|[\\s\\p{P}\\p{S}])${QUESTION_START}`, 'iu');
 /** A lead-in clause ("if …", "so …"), then a question built as one (see QUESTION_START), or asking how or why. */
 const QUESTION_AFTER_CLAUSE = new RegExp(
-  `^[\\s\\p{P}\\p{S}]*(?:if|so|and|but|then|when|because)\\b.*?[\\s,](?:${QUESTION_START}|(?:how|why|what|where|who) (?:do|does|did|is|are|was|were|can|could|would|will|has|have)\\b)`,
+  `^[\\s\\p{P}\\p{S}]*(?:if|so|and|but|then|when|because)\\b.*?(?:[\\s,](?:${QUESTION_START}|(?:how|why|what|where|who) (?:do|does|did|is|are|was|were|can|could|would|will|has|have)\\b)|, (?:is|are|was|were|does|did|can|could|will|would|should) (?:the|a|an|my|our|your|his|her|their)\\b)`,
   'iu',
 );
 /** Any Chinese question word: a sentence may end on one (see FINAL_QUESTION_WORD). */

@@ -21,6 +21,11 @@ export const REFUTE = {
     '恶意谣言',
     // "@群主 不是这样的哈 …", "那视频根本不是这回事 别瞎配文字".
     '不是这样的', '不是这样', '不是这回事', '瞎配', '别瞎', '旧照片', '老照片', '假视频', '假照片', '假图', '编得',
+    // "…是编出来的，根本没发生过，别再传了", "那是假通知，官方从没发过", "没依据好吧".
+    // Not "没发生过" alone: "仿佛一切都没发生过" tells the story.
+    // "别以为群主不用负责，…": don't think that.
+    '别以为', '不要以为',
+    '编出来', '别再传', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -60,6 +65,11 @@ export const REFUTE = {
     'is just ridiculous', 'is absurd', 'is laughable',
     // An old hoax: "that banana email has been going round since like 2000"; "'not my problem' doesn't fly".
     'going round since', 'going around since', 'been around since', 'circulating since', 'doesn t fly', 'doesnt fly', 'won t fly',
+    // An old picture passed off as news: "the pic is from years ago, not dorian".
+    'is from years ago', 'was from years ago', 'it s from years ago', 'that s from years ago', 'its from years ago', 'thats from years ago',
+    'is an old photo', 'is an old pic', 'is an old picture', 'just an old photo', 'just an old pic', 'is old footage',
+    // "'I only forwarded it' isn't a defence".
+    'isn t a defence', 'isn t a defense', 'is not a defence', 'is not a defense', 'no defence', 'no defense',
   ],
 } as const;
 
@@ -137,7 +147,9 @@ export const NOT_CHANCE = /^ (?:just |merely |simply )?(?:an? )?(?:accident|coin
 export const MOCK = {
   // Not "笑死" or "哈哈": Chinese chat laughs while passing a rumor on.
   zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼',
-    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '才不信', '我才不信', '都不会信', '不会信的', '没人会信', '谁会信', '这都能信', '这也能信', '这都有人信'],
+    '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '才不信', '我才不信', '都不会信', '不会信的', '没人会信', '谁会信', '这都能信', '这也能信', '这都有人信',
+    // "一夜能建180座，这也信", "…不是你编的就没事？太天真了".
+    '这也信', '这都信', '这你也信', '太天真'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
@@ -218,6 +230,8 @@ export const QUESTION = {
     'do they actually work', 'do they really work', 'has anyone heard', 'anyone heard', 'anyone else heard',
     'fake right', 'a hoax right', 'a scam right', 'not true right', 'not real right', 'made up right', 'a myth right',
     'real or onion', 'onion or real', 'real or satire', 'satire or real', 'is this the onion', 'is that the onion',
+    // "is the … thing real or photoshopped".
+    'real or photoshopped', 'real or shopped', 'real or edited', 'real or staged', 'real or a hoax', 'real or ai', 'true or a hoax',
     'seen a real source', 'got a real source', 'have a real source', 'any proof', 'any evidence',
     'is that an actual thing', 'is this an actual thing', 'is it an actual thing',
     // "Someone sent my mother the … test. Does that actually tell you anything?"
