@@ -227,6 +227,30 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: 'if someone posts a rumor in the group, is the group owner responsible too?', id: 'group-owner-not-responsible', stance: 'question' },
     // Spreading: a refutation word the member negates ("it is not fake") is not theirs anywhere in the message.
     { text: 'people keep saying the alibaba blood donation incident was fake. it is not fake, it really happened', id: 'alibaba-blood-donation-incident', stance: 'spread' },
+    // Round eight (three more batteries): a threat to whom "doesn't forward" is no denial; the claim
+    // quoted then called "wrong"; an emphatic "do get punished" against a claim that nobody does; "won't
+    // keep … away" for a claim that something prevents; "yeah and my …"; "officially refuted", "old
+    // footage from"; asking "can you check if", "is that actually reliable?", Cantonese "係咪真㗎", "真定假",
+    // "tell me thats not real", "legit or scam?"; a denial about oneself ("I didnt post it"); the refuters
+    // reported then waved away ("saying … is fake but"); "多久都" is no question; "哪个被处理了" asks
+    // rhetorically; "真不是说说" insists.
+    { text: `From WhatsApp: accounts that don't forward this message to 10 contacts will be charged. Pass it on`, id: 'whatsapp-will-start-charging', stance: 'spread' },
+    { text: '"group owners are not responsible for rumors members post" is wrong, owners have a duty to manage their groups', id: 'group-owner-not-responsible', stance: 'mock' },
+    { text: 'people absolutely do get punished for spreading rumors online, the police fine thousands every year', id: 'online-rumors-never-punished', stance: 'refute' },
+    { text: `@sam eating garlic won't keep the coronavirus away, get vaccinated instead`, id: 'garlic-prevents-infection', stance: 'refute' },
+    { text: 'lol 5g spreading the coronavirus. yeah and my microwave gives me the flu', id: '5g-spreads-coronavirus', stance: 'mock' },
+    { text: `the Gucun Park lightning strike was officially refuted, it's old footage from another city`, id: 'gucun-park-lightning', stance: 'refute' },
+    { text: '@admin can you check if this Alibaba blood donation incident is real before people keep sharing it?', id: 'alibaba-blood-donation-incident', stance: 'question' },
+    { text: `my dad held his breath for 10 seconds, didn't cough, and says he doesn't need a test. is that actually reliable?`, id: 'hold-breath-10-seconds-test', stance: 'question' },
+    { text: `as long as I didnt post it myself I'm fine, whoever sends it is responsible, the group owner has nothing to do with it`, id: 'group-owner-not-responsible', stance: 'spread' },
+    { text: 'ppl saying the alibaba blood donation incident is fake but no it actually happened', id: 'alibaba-blood-donation-incident', stance: 'spread' },
+    { text: '進口香蕉有食肉細菌係咪真㗎', id: 'bananas-flesh-eating-bacteria', stance: 'question' },
+    { text: '阿里巴巴献血事件系真定假', id: 'alibaba-blood-donation-incident', stance: 'question' },
+    { text: '憋气10秒不咳嗽就没感染新冠是假的 很多感染者根本没症状 憋多久都测不出来', id: 'hold-breath-10-seconds-test', stance: 'refute' },
+    { text: '网上谣言满天飞 你见过哪个被处理了 根本没人管的好吧', id: 'online-rumors-never-punished', stance: 'spread' },
+    { text: '多喝热水真不是说说 每15分钟喝一次 病毒进胃里就被胃酸杀死了', id: 'hot-water-every-15-minutes', stance: 'spread' },
+    { text: 'mosquito bites spread the coronavirus?? please tell me thats not real', id: 'mosquitoes-spread-coronavirus', stance: 'question' },
+    { text: 'got a message saying whatsapp will start charging unless you forward it to 10 contacts, legit or scam?', id: 'whatsapp-will-start-charging', stance: 'question' },
   ])('GIVEN "$text" THEN the stance is $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);

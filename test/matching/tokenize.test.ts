@@ -25,6 +25,7 @@ describe('tokenize: terms', () => {
     { given: 'chat\'s word for a mother ("老妈")', input: '老妈', then: ['母亲'] },
     { given: '"他妈" (a curse word, no mother)', input: '他妈', then: ['他妈'] },
     { given: 'a city by its chat nickname ("魔都")', input: '魔都', then: ['上海'] },
+    { given: '"蒜头" for garlic', input: '蒜头', then: ['大蒜'] },
     { given: '"帝都" in a sentence', input: '帝都地铁', then: ['北京', '都地', '地铁'] },
     { given: 'a word longer than 40 letters', input: `${'ab'.repeat(21)} ok`, then: ['ok'] },
     { given: 'an empty string', input: '', then: [] },

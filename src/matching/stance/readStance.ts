@@ -109,6 +109,12 @@ const BEFORE_THE_CLAIM: ReadonlySet<string> = new Set(
 /** The refutation as others say it ("they say it's a myth", "官方说是谣言"), which an urging member passes over. */
 const REPORTED_REFUTATION =
   /(?<![a-z0-9])(?:they|people|media|officials|experts|government|fact ?checkers?|snopes) (?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:a |an )?(?:myth|fake|hoax|false|debunked|misinformation|misinfo|rumou?r|conspiracy)|(?:官方|专家|媒体|他们|网上)(?:说|称)(?:是|这是)?(?:谣言|假的|不实)/u;
+/** An emphatic "do" before a verb: "they do get punished", "it does happen" (see readStance). */
+const EMPHATIC_DO = /(?<![a-z0-9])(?:do|does|did)(?: (?:get|got|actually|really))? (?!(?:not|never|n)(?![a-z]))([a-z]+)/g;
+/** Right before an English denial, the member speaking of themselves: "I didn't post it". */
+const FIRST_PERSON = /(?:^|[^a-z0-9])i $/;
+/** After 不是, idle talk: "多喝热水真不是说说" insists. */
+const NOT_IDLE_TALK = /^(?:说说|开玩笑|闹着玩|吹的|吹牛)/u;
 /** An English cue (Latin letters only). */
 const LATIN_CUE = /^[a-z ]+$/;
 /** Chinese denials that something can ever be done, refuting wherever they stand: "防不了", "杀不死". */
@@ -126,6 +132,8 @@ const URGE_RE = cueRegex(URGE);
 const OPENERS: ReadonlySet<string> = new Set(QUESTION_OPENERS);
 /** Before a denial, a condition: "if you do not send this message … your account will be charged" threatens, not denies. */
 const CONDITIONAL = /(?:^|[^a-z])(?:if|unless) (?:you|u|we|they|i|he|she|it) $/;
+/** Before a denial, a relative clause that names whom a threat is for: "accounts that don't forward this message will be charged". */
+const RELATIVE_CLAUSE = /(?:^|[^a-z])(?:[a-z]+s that|who) $/;
 /**
  * Denying a link the claim draws: "北京地铁拆座椅跟疫情没关系", "新冠和5G无关". Not for a claim that
  * denies a link itself ("…跟群主没关系"), which a retelling repeats in any wording.
@@ -153,7 +161,7 @@ const ASKING_TERMS: ReadonlySet<string> = new Set([
   // "is that even real?"
   'even',
   // Doubts and worries asked about whatever was said: "Should I be worried or is it nonsense?".
-  'worri', 'concern', 'believ', 'trust', 'nonsens', 'fake', 'hoax', 'myth', 'rumor', 'rumour', 'scam', 'bogu',
+  'worri', 'concern', 'believ', 'trust', 'nonsens', 'fake', 'hoax', 'myth', 'rumor', 'rumour', 'scam', 'bogu', 'reliabl', 'safe',
   // What one asks for: "anyone know if there's actual proof".
   'prof', 'evid', 'sourc', 'studi', 'scienc', 'scientif',
   // Function words as chat types them without an apostrophe: "does anyone know if thats true tho".
@@ -162,9 +170,10 @@ const ASKING_TERMS: ReadonlySet<string> = new Set([
 /**
  * The claim quoted, then laughed at or answered back: '"nobody gets punished for online rumours" lol
  * the police dealt with 25k people', '"deep state plot" lmao', '"5g spreads covid" ok so how did it
- * spread on cruise ships', '"admin isn't responsible …" — wrong, …'.
+ * spread on cruise ships', '"admin isn't responsible …" — wrong, …', '"not the owner's problem" is wrong'.
  */
-const QUOTED_THEN_LAUGH = /["“]([^"“”\n]{3,300})["”][\s,.!—–-]*(?:lol|lmao|lmfao|rofl|haha+|😂|🤣|🙄|🤡|(?:ok|okay|yeah|sure),? (?:so|and)\b|yeah right|wrong\b|nope\b)/giu;
+const QUOTED_THEN_LAUGH =
+  /["“]([^"“”\n]{3,300})["”][\s,.!—–-]*(?:lol|lmao|lmfao|rofl|haha+|😂|🤣|🙄|🤡|(?:ok|okay|yeah|sure),? (?:so|and)\b|yeah right|wrong\b|nope\b|is (?:just |totally |completely |dead )?(?:wrong|false|a lie|nonsense)\b)/giu;
 /**
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
  * from the school group?" shares the claim's words and asks for something else.
@@ -307,11 +316,13 @@ const claimDenials = perDebunk((d): readonly string[] => [...new Set(claimTextsO
  * responsible for …". Another denial before one of them retells the claim ("the group owner is
  * never responsible"), as the claim's own denial does.
  */
+/** "without coughing" denies as "didn't cough" does (claimDeniedTerms). */
+const WITHOUT = /(?<![a-z0-9])without(?![a-z0-9])/g;
 const claimDeniedTerms = perDebunk((d): ReadonlySet<string> => {
   const terms = new Set<string>();
   for (const t of claimTextsOf(d)) {
     const tokens = tokenize(t);
-    for (const h of [...hitsOf(DENIAL_RE, t), ...hitsOf(NEGATED_MODAL, t)]) {
+    for (const h of [...hitsOf(DENIAL_RE, t), ...hitsOf(NEGATED_MODAL, t), ...hitsOf(WITHOUT, t)]) {
       const next = tokens.find((k) => k.start >= h.end);
       if (next !== undefined && next.start <= h.end + 1) terms.add(next.term);
     }
@@ -323,7 +334,7 @@ const claimDeniedTerms = perDebunk((d): ReadonlySet<string> => {
  * A refutation word as what someone posts, in a rule about posting: "if someone posts fake news in
  * here it's on them" (a retelling of "谁发的谁负责"), not a verdict on the claim.
  */
-const POSTED_IF = /(?:^|[^a-z0-9])(?:if|when|whoever|anyone who|someone who|people who|members who)(?: (?:someone|somebody|anyone|anybody|a member|members|people|you|u|they|he|she))? (?:posts?|posting|shares?|sharing|forwards?|forwarding|spreads?|spreading|sends?|drops?|puts?)(?: (?:a|an|some|any))? $/;
+const POSTED_IF = /(?:^|[^a-z0-9])(?:if|when|whoever|anyone who|someone who|people who|members who)(?: (?:someone|somebody|anyone|anybody|a member|members|people|you|u|they|he|she))? (?:posts?|posting|shares?|sharing|forwards?|forwarding|spreads?|spreading|sends?|drops?|puts?)(?: (?:a|an|some|any|the))? $/;
 
 /**
  * Whether denial `h` is the claim's own (`claimCues`): said in any spelling, as a retelling of
@@ -382,7 +393,7 @@ const claimNegates = perDebunk((d) => claimTextsOf(d).some((t) => CLAIM_NEGATION
  * negated modal before a word of such a claim denies it only when that word is the preventing
  * one ("garlic won't prevent covid"). Terms as the tokenizer stems them.
  */
-const PREVENTING = '(?:prevent|protect|stop|block|kill|cure|guard|shield|immun)';
+const PREVENTING = '(?:prevent|protect|stop|block|kill|cure|guard|shield|immun|kep)';
 const PREVENTING_TERM = new RegExp(`^${PREVENTING}`);
 const claimPrevents = claimSays(new RegExp(`(?<![a-z0-9])${PREVENTING}[a-z]*(?![a-z0-9])`));
 
@@ -442,8 +453,8 @@ const CLAIM_NEGATION = /(?<!会|能|是|有|用|算|犯|必|违)(?:不(?=会|能
 const MODALS = '会能可必';
 /** Any negation in the few characters before a predicate. */
 const CHINESE_NEGATION = /[不没无非未别]/u;
-/** A rhetorical question that denies: "怎么会犯法", "哪会被处罚", "怎么可能有人管". */
-const RHETORICAL_WORDS = ['怎么会', '怎么可能', '怎会', '哪会', '哪能', '哪里会'].map((w) => normalizedText(w));
+/** A rhetorical question that denies: "怎么会犯法", "哪会被处罚", "怎么可能有人管", "你见过哪个被处理了". */
+const RHETORICAL_WORDS = ['怎么会', '怎么可能', '怎会', '哪会', '哪能', '哪里会', '哪个'].map((w) => normalizedText(w));
 const RHETORICAL = new RegExp(`(?:${RHETORICAL_WORDS.join('|')})有?$`, 'u');
 /** Characters before a predicate read for RHETORICAL: its longest word, and 有. */
 const RHETORICAL_REACH = Math.max(...RHETORICAL_WORDS.map((w) => w.length)) + 1;
@@ -663,6 +674,7 @@ export function readStance(
       !(h.cue === 'fake' && FAKE_THING.test(text.slice(h.end, h.end + 12))) &&
       !inDenied(h) &&
       !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
+      !RELATIVE_CLAUSE.test(text.slice(Math.max(0, h.at - 24), h.at)) &&
       !POSTED_IF.test(text.slice(Math.max(0, h.at - 40), h.at)) &&
       (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
   );
@@ -737,17 +749,21 @@ export function readStance(
           !(h.cue.startsWith('there') && (NO_IDIOM.test(text.slice(h.end, h.end + 12)) || !beforeClaimWord(h) || claimNegates(debunk))) &&
           !advises(h) &&
           !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
+          !RELATIVE_CLAUSE.test(text.slice(Math.max(0, h.at - 24), h.at)) &&
           !inDenied(h) &&
           !NOT_JUST.test(text.slice(h.end, h.end + 10)) &&
           !isClaimDenial(text, h, claimDenials(debunk)) &&
           !claimDeniedTerms(debunk).has(claimWordAfter(h) ?? '') &&
           // "it is not fake", "不是谣言": the refutation denied, not the claim.
-          !refuteHits.some((r) => r.at >= h.end && r.at <= h.end + 1),
+          !refuteHits.some((r) => r.at >= h.end && r.at <= h.end + 1) &&
+          // "I didn't post it myself": what the member did, not the claim denied; "真不是说说": no idle talk.
+          !(LATIN_CUE.test(h.cue) && FIRST_PERSON.test(text.slice(Math.max(0, h.at - 3), h.at))) &&
+          !NOT_IDLE_TALK.test(text.slice(h.end, h.end + 4)),
       )
     : [];
   // "it was an accident, not a deep state plot": "not a" before the claim's own words denies it
   // ("not an accident, the deep state did it" does not: "accident" is not the claim's word).
-  if (span && NOT_A.test(text) && !claimTexts().some((t) => NOT_A.test(t))) {
+  if (span && NOT_A.test(text) && !claimTexts().some((t) => NOT_A.test(t)) && !claimNegates(debunk)) {
     // Right before the matched words too: "it's a virus, not some 5G towers spreading the coronavirus".
     const rightBeforeSpan = (h: Hit) => span !== undefined && (message.origin[h.end] ?? -1) <= span.start && span.start - (message.origin[h.end] ?? -1) <= 1;
     for (const h of hitsOf(NOT_A_RE, text)) {
@@ -765,6 +781,16 @@ export function readStance(
   // The character only counts, not the predicate: "编的人才违法" retells "…造谣的人才犯法" too.
   const claimsOwn = (h: Hit) => h.at > 0 && ownLeadsOf(debunk).includes(text[h.at - 1]!);
   const opposite = hasChinese ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !asked(h) && !insideDistrust(h) && !claimsOwn(h)) : [];
+  // "People absolutely do get punished" against "Nobody gets punished …": an English claim that
+  // negates, said with an emphatic "do" before its own verb.
+  if (span && MAY_HOLD_LATIN.test(text) && claimNegates(debunk)) {
+    for (const m of text.matchAll(EMPHATIC_DO)) {
+      const at = m.index + m[0].length - m[1]!.length;
+      const said = message.tokens.find((t) => t.start === at);
+      const h = { cue: m[0], at: m.index, end: m.index + m[0].length };
+      if (said && isClaimTerm(said.term) && !asked(h) && !isNegated(text, h.at, crossesClause)) opposite.push(h);
+    }
+  }
   const refuting = extraRefutations.length + new Set(refute.map((h) => h.cue)).size + denial.length + opposite.length;
   // Urging others to pass it on spreads it, unless what is passed on is its refutation ("Please
   // share this: 5G towers do NOT spread the coronavirus", "请转发：…是谣言") and not one only

@@ -89,9 +89,10 @@ const WHERE_ZH = '(?<=[在去从到])哪|哪(?![有会能])';
 /**
  * A Chinese question word near the end of a sentence that has no mark: chat often leaves the "？"
  * out ("香港理工大学的毕业典礼在哪天", "日本的检测试剂盒在哪能买到"), and such a sentence asks as
- * one with the mark does. Not the 几 of "好几个", "十几个", "这几天" (several, these few).
+ * one with the mark does. Not the 几 of "好几个", "十几个", "这几天" (several, these few), nor a
+ * "多久都" (however long: "憋多久都测不出来").
  */
-const QUESTION_WORDS_ZH = `${WHERE_ZH}|(?<![好十这那没])几(?!十)[点号天月个次]|多少|多久`;
+const QUESTION_WORDS_ZH = `${WHERE_ZH}|(?<![好十这那没])几(?!十)[点号天月个次]|多少(?![都也])|多久(?![都也])`;
 const FINAL_QUESTION_WORD = new RegExp(`(?:${QUESTION_WORDS_ZH})[^，。！？!?；;\\n]{0,6}[\\s\\p{P}\\p{S}]*$`, 'u');
 /**
  * An English sentence built as a question, which chat often sends without its mark: "do i have to
@@ -153,7 +154,7 @@ function countLetters(body: string): { ideographs: number; letters: number } {
  * A plea to the others ending on "好吗" or "行不行", which asks nothing: "大家转之前先看看权威渠道好吗",
  * "转之前查查好吗", "别再传了好不好？", or said in passing: "那张图是旧照片好吗，…" (not "你好吗").
  */
-const PLEA_END_ZH = /(?<![你您])(?:好吗|好不好|行吗|行不行|好么)(?:[\s\p{P}\p{S}]*$|\s*[，,])/u;
+const PLEA_END_ZH = /(?<![你您])(?:好吗|好不好|行吗|行不行|好么)(?:[\s\p{P}\p{S}]*$|\s*[，,]|\s+(?=\p{Script=Han}))/u;
 /** "…可以吗" asks leave of the others when the sentence asks them something: "大家别转了可以吗". */
 const MAY_WE_END_ZH = /可以吗[\s\p{P}\p{S}]*$/u;
 const PLEA_WORD_ZH = /大家|请|别|不要|先|千万|少/u;

@@ -70,6 +70,8 @@ export const REFUTE = {
     'is an old photo', 'is an old pic', 'is an old picture', 'just an old photo', 'just an old pic', 'is old footage',
     // "'I only forwarded it' isn't a defence".
     'isn t a defence', 'isn t a defense', 'is not a defence', 'is not a defense', 'no defence', 'no defense',
+    // "Nope, officially refuted. Old footage from another city."; "… whatsapp has no way to know. ignore it".
+    'refuted', 'been refuted', 'officially refuted', 'old footage from', 'ignore it', 'just ignore it', 'not even close',
   ],
 } as const;
 
@@ -168,6 +170,8 @@ export const MOCK = {
     'ah yes', 'oh sure', 'yeah sure', 'right because', 'because of course', 'and i m beyonce', 'and i m santa', 'and i m batman',
     'and i m a unicorn', 'and i m the king', 'and i m elvis', 'and i m superman', 'and i m taylor swift',
     'deserves a medal', 'for trolling',
+    // "lol 5g spreading covid. yeah and my microwave gives me the flu".
+    'yeah and my', 'sure and my', 'right and my',
   ],
 } as const;
 
@@ -184,6 +188,8 @@ export const QUESTION = {
     // "…的新闻有人看到吗，我怎么搜不到", "这个有科学依据不".
     '有人看到吗', '有人看到过吗', '有人看过吗', '有人听说吗', '有人听说过吗', '有人见过吗', '怎么搜不到', '有科学依据吗', '有科学依据不',
     '有依据不', '有根据不', '有道理吗', '有道理不',
+    // Cantonese (as normalized, in simplified characters): "…系咪真㗎", "真定假", "有冇人知".
+    '系咪', '真定假', '有冇人知', '有冇人听过', '系唔系真',
   ],
   en: [
     'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
@@ -236,16 +242,22 @@ export const QUESTION = {
     'is that an actual thing', 'is this an actual thing', 'is it an actual thing',
     // "Someone sent my mother the … test. Does that actually tell you anything?"
     'does that actually', 'does this actually', 'does it actually', 'does that really', 'does this really', 'does it really',
+    'is that actually', 'is this actually', 'is it actually',
     'tell you anything',
     'is any of it real', 'is any of it true', 'any of it true', 'any of that true', 'is any of that true',
+    // "@admin can you check if this … is real before people keep sharing it?".
+    'check if', 'check whether', 'verify if', 'verify whether', 'confirm if', 'confirm whether',
+    // "please tell me thats not real", "legit or scam?".
+    'tell me that s not', 'tell me thats not', 'tell me it s not', 'tell me its not', 'legit or scam', 'real or scam',
+    'scam or legit', 'scam or real', 'legit or fake',
   ],
 } as const;
 
 /**
- * Asking by "X不X" (or "X没X"), wherever it is said: "蚊子会不会传播新冠", "盐水漱口能不能预防新冠",
+ * Asking by "X不X" (or "X没X", Cantonese "X唔X"), wherever it is said: "蚊子会不会传播新冠", "盐水漱口能不能预防新冠",
  * "转发谣言犯不犯法", "跟群主有没有关系", "靠不靠谱".
  */
-export const A_NOT_A = /([\u4e00-\u9fff])[不没]\1/gu;
+export const A_NOT_A = /([\u4e00-\u9fff])[不没唔冇]\1/gu;
 
 /**
  * A message that opens by contradicting: "no, it wasn't a nuke", "no it's fake", "nope", "不对啊".
@@ -293,6 +305,8 @@ export const DISTRUST = {
     /\bso called (?:fact ?check\w*|debunk\w*)/,
     // "They say it's debunked but …": the refutation reported, to be waved away.
     /\b(?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:been )?(?:debunked|fake|fake news|a hoax|false|a myth|a conspiracy theory|misinformation|misinfo|a lie|nonsense|rubbish|a rumou?r),? but\b/,
+    // "ppl saying the alibaba blood donation story is fake but no it actually happened".
+    /\b(?:saying|claiming|calling)(?: [a-z0-9]+){1,8} (?:is|was|are|were) (?:debunked|fake|fake news|a hoax|false|a myth|a lie|nonsense|rubbish|a rumou?r),? but\b/,
     // "I don't care if you think it's nonsense, …", "they'll tell you it's misinformation", "don't let
     // anyone tell you it's fake", "the real misinformation is …", "Snopes won't tell you this but …".
     /\b(?:don t|do not) care (?:if|what|whether) (?:you|they|people|anyone)(?: \w+){0,3} (?:think|thinks|say|says|call|calls) (?:it s |it |its |this |that )?(?:is )?(?:nonsense|fake|a hoax|hoax|false|a myth|myth|a conspiracy theory|conspiracy theory|misinformation|misinfo|debunked|a lie|rubbish)/,
