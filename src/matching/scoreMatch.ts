@@ -456,7 +456,8 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
     english &&
     c.phrase.terms.length <= SHORT_CLAIM_TERMS &&
     features[TERM_SHARE]! < 1 &&
-    ((features[ORDER]! < SHORT_PART_ORDER && !saidInOneRun(c, message)) || (small && !saysLastTerm(c, message))) &&
+    ((features[ORDER]! < SHORT_PART_ORDER && !saidInOneRun(c, message) && !saysVerbAndBothSides(index, c, message)) ||
+      (small && !saysLastTerm(c, message))) &&
     !missesOnlyForms(index, c, message);
   return (
     shortPart ||
@@ -585,6 +586,33 @@ const englishSidesOf = perPhrase((index, phrase): ClaimSides => {
   const does = side(verb + 1, ids.length);
   return done.length > 0 && does.length > 0 ? { done, does } : NO_SIDES;
 });
+
+/**
+ * Whether the window holds a term of each side of an English claim's verb and such a verb (the
+ * claim's or another: "spreads" for "are causing"): "COVID spreads through 5G networks" says "5G
+ * networks are causing COVID-19" in another order (it was capped as a part, at 0.75), where "5G
+ * towers are being built near the coronavirus ward" says no such verb.
+ */
+function saysVerbAndBothSides(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  const { done, does } = englishSidesOf(index, c.phrase);
+  if (done.length === 0) return false;
+  const holds = (ids: Iterable<number>) => {
+    for (const id of ids) if (inWindow(message, id, c)) return true;
+    return false;
+  };
+  return holds(done) && holds(does) && holds(verbIds(index));
+}
+
+/** The ids of the DOES_EN verbs in the index, per index. */
+const verbIdsCache = new WeakMap<PhraseIndex, readonly number[]>();
+function verbIds(index: PhraseIndex): readonly number[] {
+  let ids = verbIdsCache.get(index);
+  if (!ids) {
+    ids = [...DOES_EN].map((t) => termIdOf(index, t)).filter((id): id is number => id !== undefined);
+    verbIdsCache.set(index, ids);
+  }
+  return ids;
+}
 
 /** Words past the window that "the virus" may stand at and still say the claim's coronavirus ("… kill the virus"). */
 const VIRUS_REACH = 2;

@@ -111,6 +111,11 @@ const REPORTED_REFUTATION =
   /(?<![a-z0-9])(?:they|people|media|officials|experts|government|fact ?checkers?|snopes) (?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:a |an )?(?:myth|fake|hoax|false|debunked|misinformation|misinfo|rumou?r|conspiracy)|(?:官方|专家|媒体|他们|网上)(?:说|称)(?:是|这是)?(?:谣言|假的|不实)/u;
 /** An emphatic "do" before a verb: "they do get punished", "it does happen" (see readStance). */
 const EMPHATIC_DO = /(?<![a-z0-9])(?:do|does|did)(?: (?:get|got|actually|really))? (?!(?:not|never|n)(?![a-z]))([a-z]+)/g;
+/**
+ * "… now?" ending a sentence that "so" opens asks back in disbelief; not any "So …?", often
+ * rhetorical ("So changing diapers without permission is bad but …?").
+ */
+const SO_NOW = /\bnow\s*[?？][\s\p{P}\p{S}]*$/iu;
 /** Right before an English denial, the member speaking of themselves: "I didn't post it". */
 const FIRST_PERSON = /(?:^|[^a-z0-9])i $/;
 /** After 不是, idle talk: "多喝热水真不是说说" insists. */
@@ -840,8 +845,13 @@ export function readStance(
   // The sentence must hold words of the claim itself, not merely sit between two of them ("…a
   // documentary about vaccines. Did anyone watch the game? … in Rome").
   const claimSentences = span ? sentences().filter((s) => s.start < span.end && s.end > span.start) : sentences();
+  // "so eating garlic stops you getting the coronavirus now??" asks back.
   const opensQuestion = (s: Sentence) =>
-    s.ideographic || ((OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord)) && !REQUEST.test(s.text)) || s.hedged || s.asksAfterClause;
+    s.ideographic ||
+    ((OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord)) && !REQUEST.test(s.text)) ||
+    s.hedged ||
+    s.asksAfterClause ||
+    (s.firstWord === 'so' && SO_NOW.test(s.text));
   const asking = claimSentences.find((s) => s.question && !s.tellsNews && opensQuestion(s) && holdsClaimWords(s));
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
   // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.
