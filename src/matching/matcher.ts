@@ -8,6 +8,7 @@ import { ASKS_IF_TRUE } from './stance/stanceCues.js';
 import { explainMatch, measureCoverage, warmPhrases, warmTerms, type Coverage } from './rescore.js';
 import { Accumulator, retrieve } from './retrieve.js';
 import { asksAboutSomethingElse, FEWEST_TERMS_TO_MATCH, mayMatch, scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
+import { answersShortQuestion, isShortQuestion, SHORT_QUESTION_SCORE } from './shortQuestion.js';
 import type { CandidateFeatures, Matcher, MatchOptions, MessageMatch, RankedClaim } from './types.js';
 
 /**
@@ -94,16 +95,19 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
    * a message that cannot match is left as soon as that is certain (see mayMatch); ranking and
    * fitting see every candidate.
    */
-  const analyze = (raw: string, purpose: 'match' | 'rank' | 'fit'): { message: PreparedMessage; scored: ScoredCandidate[] } => {
+  const analyze = (raw: string, purpose: 'match' | 'rank' | 'fit'): { message: PreparedMessage; scored: ScoredCandidate[]; shortQuestion: boolean } => {
     const message = prepareMessage(typeof raw === 'string' ? raw : '', index, config.maxMessageChars);
     const forMatch = purpose === 'match';
-    if (message.terms.length === 0 || (forMatch && message.terms.length < FEWEST_TERMS_TO_MATCH)) return { message, scored: [] };
+    // A short question is read with two shared terms (see answersShortQuestion).
+    const shortQuestion = forMatch && message.terms.length >= 2 && isShortQuestion(message);
+    const none = { message, scored: [], shortQuestion };
+    if (message.terms.length === 0 || (forMatch && !shortQuestion && message.terms.length < FEWEST_TERMS_TO_MATCH)) return none;
     const candidates = retrieve(index, message.terms, config, acc);
     warmTerms(index, candidates);
-    if (forMatch && !candidates.some((c) => mayMatch(index, message, c.debunkIndex))) return { message, scored: [] };
+    if (forMatch && !shortQuestion && !candidates.some((c) => mayMatch(index, message, c.debunkIndex))) return none;
     warmPhrases(index, candidates);
     const covered = candidates.map((c) => measureCoverage(index, message, c)).filter((c): c is Coverage => c !== undefined);
-    return { message, scored: scoreCandidates(index, message, covered, purpose === 'fit') };
+    return { message, scored: scoreCandidates(index, message, covered, purpose === 'fit'), shortQuestion };
   };
   /** See RESCORE_ASKING_BELOW: `scored` are the whole message's candidates, changed in place. */
   const rescoreAskingSentences = (text: string, scored: ScoredCandidate[]): void => {
@@ -132,8 +136,13 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     match(text: string, opts: MatchOptions = {}): MessageMatch {
       const limit = opts.limit ?? config.limit;
       const minScore = opts.minScore ?? config.minScore;
-      const { message, scored } = analyze(text, 'match');
+      const { message, scored, shortQuestion } = analyze(text, 'match');
       if (scored.length > 0 && MAY_ASK.test(message.text)) rescoreAskingSentences(message.text, scored);
+      if (shortQuestion && !scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) {
+        // The best ranked candidate that answers it, only: two words may name more than one claim.
+        const answered = scored.filter((c) => c.ruledOut).sort((a, b) => b.relevance - a.relevance).find((c) => answersShortQuestion(index, message, c));
+        if (answered) answered.score = SHORT_QUESTION_SCORE;
+      }
       const exclude = opts.exclude;
       const best = scored
         .filter((c) => c.score > 0 && c.score >= minScore && !exclude?.has(index.debunks[c.coverage.candidate.debunkIndex]!.id))

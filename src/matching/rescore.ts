@@ -74,6 +74,27 @@ export function measureCoverage(index: PhraseIndex, message: PreparedMessage, ca
   return { candidate, phrase: phraseAt(index, bestPhrase), window: bestWindowFound!, coverage: bestCoverage };
 }
 
+/**
+ * Over a candidate's claim and variants, the phrase whose window holds the most of its terms (the
+ * better covered on a tie), with that window: for a short question that names the claim in two
+ * words, which the phrase measureCoverage picks (covered best by one rare word) may not hold.
+ */
+export function mostTermsCovered(index: PhraseIndex, message: PreparedMessage, candidate: Candidate): Coverage | undefined {
+  let best: Coverage | undefined;
+  const d = candidate.debunkIndex;
+  const { termStart, terms, weights, sequenceStart, totalWeight } = index.phrases;
+  for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
+    const length = sequenceStart[p + 1]! - sequenceStart[p]!;
+    const window = bestWindowOf(message.positions, terms, weights, termStart[p]!, termStart[p + 1]!, windowSpan(length));
+    if (!window) continue;
+    const coverage = totalWeight[p]! > 0 ? window.covered / totalWeight[p]! : 0;
+    if (!best || window.terms > best.window.terms || (window.terms === best.window.terms && coverage > best.coverage)) {
+      best = { candidate, phrase: phraseAt(index, p), window, coverage };
+    }
+  }
+  return best;
+}
+
 /** Character pairs another phrase must share, in two pieces, to show more than names (see sharesPiecesElsewhere). */
 const TERMS_ELSEWHERE = 5;
 

@@ -185,8 +185,11 @@ const EVERYDAY_TERMS = [
   'second', 'minut', 'hour', 'dai', 'wek', 'month', 'year', 'time', 'hold', 'give', 'take', 'get', 'make', 'go', 'come', 'kep',
   'put', 'let', 'sai', 'tel', 'know', 'think', 'want', 'ned', 'like', 'lok', 'us', 'start', 'new', 'peopl', 'everi', 'mesag', 'send',
 ];
+/** Whether a term (as tokenized) is one of EVERYDAY_TERMS, whether or not the index knows it. */
+export const isEverydayTerm = (term: string): boolean => EVERYDAY_TERM_SET.has(term);
+const EVERYDAY_TERM_SET: ReadonlySet<string> = new Set(EVERYDAY_TERMS);
 const everydayCache = new WeakMap<PhraseIndex, ReadonlySet<number>>();
-function everydayIds(index: PhraseIndex): ReadonlySet<number> {
+export function everydayIds(index: PhraseIndex): ReadonlySet<number> {
   let ids = everydayCache.get(index);
   if (!ids) {
     ids = new Set(EVERYDAY_TERMS.map((t) => termIdOf(index, t)).filter((id): id is number => id !== undefined));

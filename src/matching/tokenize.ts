@@ -35,7 +35,7 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
   // Chat words for a claim's (keys are Porter stems, before doubles are written once): "mozzies"
   // are mosquitoes, a "stepdad" a stepfather, a "dad" a father; viruses "ride" radio waves as they "travel" on them.
   ['mozzi', 'mosquito'], ['skeeter', 'mosquito'], ['stepdad', 'stepfath'], ['stepmom', 'stepmoth'], ['stepmum', 'stepmoth'],
-  ['dad', 'father'], ['mom', 'mother'], ['mum', 'mother'], ['ride', 'travel'],
+  ['dad', 'father'], ['mom', 'mother'], ['mum', 'mother'], ['ride', 'travel'], ['flush', 'wash'],
   // Chat shorthand for what news and fact checks spell out.
   ['lib', 'liber'], ['dem', 'democrat'], ['repub', 'republican'], ['gop', 'republican'], ['potu', 'presid'],
   ['govt', 'govern'], ['ppl', 'peopl'], ['wwi', 'worldwar'], ['ww1', 'worldwar'], ['wwii', 'worldwar'], ['ww2', 'worldwar'],

@@ -250,6 +250,17 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: '网上谣言满天飞 你见过哪个被处理了 根本没人管的好吧', id: 'online-rumors-never-punished', stance: 'spread' },
     { text: '多喝热水真不是说说 每15分钟喝一次 病毒进胃里就被胃酸杀死了', id: 'hot-water-every-15-minutes', stance: 'spread' },
     { text: 'mosquito bites spread the coronavirus?? please tell me thats not real', id: 'mosquitoes-spread-coronavirus', stance: 'question' },
+    // Round nine: "you keep saying …", "if that were true", "won't flush the virus" ("flush" is the claim's
+    // "wash"), "stop calling it fake", "千真万确…别被洗白了", "act like it's a conspiracy theory but",
+    // "wait is the … thing true", "garlic prevent corona?" (a few words and one mark ask).
+    { text: 'Uncle, you keep saying nobody gets punished for spreading rumors online. The police publish cases every week.', id: 'online-rumors-never-punished', stance: 'refute' },
+    { text: `Bill Gates paying you for every forward 🤣 if that were true I'd have bought a house by now`, id: 'bill-gates-pays-for-forwarding', stance: 'mock' },
+    { text: `Nurse here. Drinking water every 15 minutes won't flush the virus into your stomach where the acid kills it`, id: 'hot-water-every-15-minutes', stance: 'refute' },
+    { text: 'The Alibaba blood donation incident definitely happened, stop calling it fake just because it makes a big company look bad', id: 'alibaba-blood-donation-incident', stance: 'spread' },
+    { text: '阿里巴巴献血事件千真万确，有图有真相，别被洗白了', id: 'alibaba-blood-donation-incident', stance: 'spread' },
+    { text: 'wait is the 5G towers spreading the coronavirus thing true lmao', id: '5g-spreads-coronavirus', stance: 'question' },
+    { text: `people act like it's a conspiracy theory but 5G towers spread the coronavirus, look it up`, id: '5g-spreads-coronavirus', stance: 'spread' },
+    { text: 'garlic prevent corona?', id: 'garlic-prevents-infection', stance: 'question' },
     { text: 'got a message saying whatsapp will start charging unless you forward it to 10 contacts, legit or scam?', id: 'whatsapp-will-start-charging', stance: 'question' },
   ])('GIVEN "$text" THEN the stance is $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);
@@ -306,6 +317,31 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     const result = matcher.match(`"I only forwarded it, I didn't write it" isn't a defence, forwarding can get you fined too`);
     expect(result.matches[0]?.debunkId).toBe('forwarding-rumors-is-legal');
     expect(result.stance).toBe('refute');
+  });
+
+  // Two words of a claim are too few to match it, so a short question naming it by them went unanswered.
+  it.each([
+    { text: 'Is WhatsApp really going to charge us?', id: 'whatsapp-will-start-charging' },
+    { text: 'WhatsApp真的要收费吗？', id: 'whatsapp-will-start-charging' },
+    { text: '轉發都犯法㗎？', id: 'forwarding-rumors-is-legal' },
+    { text: '只转发的话算违法吗？', id: 'forwarding-rumors-is-legal' },
+  ])('GIVEN the short question "$text" THEN it is answered with its claim, below the act threshold', ({ text, id }) => {
+    const result = matcher.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+    expect(result.matches[0]?.score).toBeLessThan(ACT);
+    expect(result.stance).toBe('question');
+  });
+
+  it.each([{ text: 'Is WhatsApp down?' }, { text: 'is whatsapp free to use abroad?' }, { text: 'WhatsApp怎么又更新了？' }])(
+    'GIVEN a short question that names only what a claim is about ("$text") THEN it is not answered',
+    ({ text }) => {
+      for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ANSWER);
+    },
+  );
+
+  it('GIVEN a short statement of two of a claim\'s words with no question THEN it matches nothing (two words never match a claim)', () => {
+    expect(matcher.match('WhatsApp charging').matches).toEqual([]);
   });
 
   it('GIVEN a member who says group owners do have a duty THEN a new variant does not make it a retelling', () => {

@@ -7,6 +7,7 @@ import {
   A_NOT_A,
   ADVICE_IMPERATIVE,
   ASIDE,
+  ASKING_TERMS,
   CANNOT_EVER_ZH,
   DENIAL,
   DISTRUST,
@@ -98,12 +99,13 @@ const AUTHORITY_SAYS_NO = /(?:世卫组织|世卫|卫健委|疾控中心|疾控|
 const USELESS_LAST = /[，,。！!；;\s]\s*(?:没有?用|沒有?用)[了的啊吧呀]?[\s\p{P}\p{S}]*$/u;
 /**
  * Refutation cues that speak of what follows them, so only before the claim's own words: "there is
- * zero chance 5G towers …", not "zero chance the government admits 5G towers …".
+ * zero chance 5G towers …", not "zero chance the government admits 5G towers …"; "you keep saying
+ * nobody gets punished …", not "… so stop saying it was rushed" (which retells that it was not).
  */
 const BEFORE_THE_CLAIM: ReadonlySet<string> = new Set(
   [
     'zero chance', 'not a chance', 'no chance that', 'there s no way', 'there is no way', 'people claiming', 'whoever keeps posting',
-    'whoever keeps sharing', 'stop posting', 'quit posting',
+    'whoever keeps sharing', 'stop posting', 'quit posting', 'you keep saying', 'stop saying',
   ].map(norm),
 );
 /** The refutation as others say it ("they say it's a myth", "官方说是谣言"), which an urging member passes over. */
@@ -116,6 +118,10 @@ const EMPHATIC_DO = /(?<![a-z0-9])(?:do|does|did)(?: (?:get|got|actually|really)
  * rhetorical ("So changing diapers without permission is bad but …?").
  */
 const SO_NOW = /\bnow\s*[?？][\s\p{P}\p{S}]*$/iu;
+/** A message of at most this many tokens, the claim's words with a question mark, asks (see opensQuestion). */
+const ECHO_QUESTION_TOKENS = 5;
+const ONE_MARK = /(?<![?？!！])[?？][\s\p{S}]*$/u;
+const REMINDING_TAG = /\b(?:remember|right|see|lol|lmao|huh)\s*[?？]/iu;
 /** Right before an English denial, the member speaking of themselves: "I didn't post it". */
 const FIRST_PERSON = /(?:^|[^a-z0-9])i $/;
 /** After 不是, idle talk: "多喝热水真不是说说" insists. */
@@ -156,29 +162,13 @@ const OLD_MEDIA_ZH = /(?:视频|照片|图片|图|片子|录像)是?[他她它�
 const USELESS = /^(?:没用的|没啥用|没什么用|不管用)$/u;
 const uselessToo = (text: string, h: Hit) => USELESS.test(h.cue) && h.at > 0 && (text[h.at - 1] === '都' || text[h.at - 1] === '也');
 
-/** Terms (as tokenized) of words that only ask whether something is so, about whatever was said. */
-const ASKING_TERMS: ReadonlySet<string> = new Set([
-  'anyon', 'anybodi', 'someon', 'somebodi', 'know', 'true', 'gui', 'pleas', 'pl', 'plz', 'tel', 'whether', 'real', 'legit',
-  'actual', 'reali', 'sure', 'confirm', 'check', 'verifi', 'acur', 'corect', 'right', 'fact', 'wonder', 'ask', 'question',
-  'explain', 'convinc', 'wrong',
-  // Whom one asks for: "…?? asking for my mom".
-  'friend', 'mother', 'father', 'parent', 'grandma', 'grandpa', 'aunt', 'uncl',
-  // "is that even real?"
-  'even',
-  // Doubts and worries asked about whatever was said: "Should I be worried or is it nonsense?".
-  'worri', 'concern', 'believ', 'trust', 'nonsens', 'fake', 'hoax', 'myth', 'rumor', 'rumour', 'scam', 'bogu', 'reliabl', 'safe',
-  // What one asks for: "anyone know if there's actual proof".
-  'prof', 'evid', 'sourc', 'studi', 'scienc', 'scientif',
-  // Function words as chat types them without an apostrophe: "does anyone know if thats true tho".
-  'that', 'what', 'tho', 'u', 'ur',
-]);
 /**
  * The claim quoted, then laughed at or answered back: '"nobody gets punished for online rumours" lol
  * the police dealt with 25k people', '"deep state plot" lmao', '"5g spreads covid" ok so how did it
  * spread on cruise ships', '"admin isn't responsible …" — wrong, …', '"not the owner's problem" is wrong'.
  */
 const QUOTED_THEN_LAUGH =
-  /["“]([^"“”\n]{3,300})["”][\s,.!—–-]*(?:lol|lmao|lmfao|rofl|haha+|😂|🤣|🙄|🤡|(?:ok|okay|yeah|sure),? (?:so|and)\b|yeah right|wrong\b|nope\b|is (?:just |totally |completely |dead )?(?:wrong|false|a lie|nonsense)\b)/giu;
+  /["“]([^"“”\n]{3,300})["”](?: (?:line|claim|thing|story|stuff|one|bit|nonsense))?[\s,.!—–-]*(?:lol|lmao|lmfao|rofl|haha+|😂|🤣|🙄|🤡|(?:ok|okay|yeah|sure),? (?:so|and)\b|yeah right|wrong\b|nope\b|is (?:just |totally |completely |dead )?(?:wrong|false|a lie|nonsense)\b)/giu;
 /**
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
  * from the school group?" shares the claim's words and asks for something else.
@@ -398,7 +388,7 @@ const claimNegates = perDebunk((d) => claimTextsOf(d).some((t) => CLAIM_NEGATION
  * negated modal before a word of such a claim denies it only when that word is the preventing
  * one ("garlic won't prevent covid"). Terms as the tokenizer stems them.
  */
-const PREVENTING = '(?:prevent|protect|stop|block|kill|cure|guard|shield|immun|kep)';
+const PREVENTING = '(?:prevent|protect|stop|block|kill|cure|guard|shield|immun|kep|wash)';
 const PREVENTING_TERM = new RegExp(`^${PREVENTING}`);
 const claimPrevents = claimSays(new RegExp(`(?<![a-z0-9])${PREVENTING}[a-z]*(?![a-z0-9])`));
 
@@ -851,7 +841,10 @@ export function readStance(
     ((OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord)) && !REQUEST.test(s.text)) ||
     s.hedged ||
     s.asksAfterClause ||
-    (s.firstWord === 'so' && SO_NOW.test(s.text));
+    (s.firstWord === 'so' && SO_NOW.test(s.text)) ||
+    // "garlic prevent corona?", "whatsapp will charge money?": a message of a few words with one mark asks
+    // ("schumer in the hollywood madam's black book??" is outrage, "… remember?" reminds).
+    (message.tokens.length <= ECHO_QUESTION_TOKENS && ONE_MARK.test(s.text) && !REMINDING_TAG.test(s.text));
   const asking = claimSentences.find((s) => s.question && !s.tellsNews && opensQuestion(s) && holdsClaimWords(s));
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
   // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.

@@ -60,7 +60,7 @@ const TAG_ONLY = new RegExp(
   ].join('|')})[\\s\\p{P}\\p{S}]*[?？][\\s\\p{P}\\p{S}]*$`,
   'iu',
 );
-const HEDGES = /\b(?:really|actually)\b/i;
+const HEDGES = /\b(?:really|actually|seriously)\b/i;
 /**
  * "did you (guys) see / hear / know …", after lead-in words: the news passed on (see tellsNews); not
  * "do you know if …", which asks.
@@ -74,7 +74,7 @@ const PEER_QUESTION_ZH = /[，,]\s*(?:你们|大家|各位)[^，,。！？!?]{0,
 /** A question tagged on at the end: "… tests for covid, legit?", "…, right?", "…, anyone tried?". */
 const TAG_QUESTION = /(?:^|[\s,，])(?:legit|true|real|for real|really|right|fr|is it|is that true|(?:anyone|anybody)(?: [a-z]+){0,2})\s*[?？]+[\s\p{P}\p{S}]*$/iu;
 /** An English sentence opened as a question and hedged, asking without its mark: "does 5G really spread …". */
-const HEDGED_OPENING = /^[\s\p{P}\p{S}]*(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b.*\b(?:really|actually)\b/iu;
+const HEDGED_OPENING = /^[\s\p{P}\p{S}]*(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b.*\b(?:really|actually|seriously)\b/iu;
 /**
  * 吗 ending a sentence, or a clause before a comma or a space (chat typed without punctuation:
  * "进京的高速都封了吗 周六要开车回去"): "被蚊子咬了会感染新冠吗，有点慌" asks too, but
@@ -99,7 +99,7 @@ const FINAL_QUESTION_WORD = new RegExp(`(?:${QUESTION_WORDS_ZH})[^，。！？!?
  * forward the msg to 10 ppl", "is it true 5G spreads covid", "how much garlic do I need to eat to …". Not "do this test every morning":
  * after "do", only a person asks.
  */
-const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will|would|should|can|could|has|have) (?:i|we|you|they|he|she|it|this|that|there)|how (?:much|many|long|often) (?:[a-z]+ )?(?:do|does|did|should|can|must|would) (?:i|we|you|they|he|she|it|people))\\b';
+const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will|would|should|can|could|has|have) (?:i|we|you|they|he|she|it|this|that|there)|(?:is|are|was|were|did) the|how (?:much|many|long|often) (?:[a-z]+ )?(?:do|does|did|should|can|must|would) (?:i|we|you|they|he|she|it|people))\\b';
 const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:(?:${LEAD_INS}|wait|lmao|bro|omg)[\\s,!.]+){0,2}${QUESTION_START}`, 'iu');
 /** A plea built as a question, which asks nothing: "can we stop with the … messages, it's never true". */
 const PLEA = /^[\s\p{P}\p{S}]*(?:can|could) (?:we|you|u|people|everyone) (?:please |pls |plz |just )?(?:stop|quit)\b/iu;

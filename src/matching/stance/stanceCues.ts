@@ -25,7 +25,7 @@ export const REFUTE = {
     // Not "没发生过" alone: "仿佛一切都没发生过" tells the story.
     // "别以为群主不用负责，…": don't think that.
     '别以为', '不要以为',
-    '编出来', '别再传', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
+    '编出来', '别再传', '其实不是', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -72,6 +72,8 @@ export const REFUTE = {
     'isn t a defence', 'isn t a defense', 'is not a defence', 'is not a defense', 'no defence', 'no defense',
     // "Nope, officially refuted. Old footage from another city."; "… whatsapp has no way to know. ignore it".
     'refuted', 'been refuted', 'officially refuted', 'old footage from', 'ignore it', 'just ignore it', 'not even close',
+    // Correcting someone: "you keep saying nobody gets punished …", "please check the website before you post", "different thing".
+    'you keep saying', 'stop saying', 'before you post', 'before posting', 'different thing', 'a different thing',
   ],
 } as const;
 
@@ -171,7 +173,7 @@ export const MOCK = {
     'and i m a unicorn', 'and i m the king', 'and i m elvis', 'and i m superman', 'and i m taylor swift',
     'deserves a medal', 'for trolling',
     // "lol 5g spreading covid. yeah and my microwave gives me the flu".
-    'yeah and my', 'sure and my', 'right and my',
+    'yeah and my', 'sure and my', 'right and my', 'if that were true', 'if that was true', 'if this were true', 'if it were true',
   ],
 } as const;
 
@@ -283,6 +285,8 @@ export const DISTRUST = {
     /所谓的?(?:辟谣|澄清)/u,
     /(?:辟谣|澄清)\S{0,4}(?:是假的|不可信|骗人|都是假|别信)/u,
     /(?:官方|专家|媒体)又?在?(?:骗人|撒谎|忽悠)/u,
+    // "…千真万确，有图有真相，别被洗白了": insisting it is true, the denials a whitewash.
+    /千真万确|有图有真相|别被洗白|被洗白了/u,
     // "别再说是谣言了": telling others to stop calling it a rumor.
     /(?:别|不要|不许)再?(?:说|讲)(?:它|这|这个)?(?:是|成)?(?:谣言|假的|造谣)/u,
     // "专家辟谣也没用": the refutation waved away.
@@ -312,7 +316,10 @@ export const DISTRUST = {
     /\b(?:don t|do not) care (?:if|what|whether) (?:you|they|people|anyone)(?: \w+){0,3} (?:think|thinks|say|says|call|calls) (?:it s |it |its |this |that )?(?:is )?(?:nonsense|fake|a hoax|hoax|false|a myth|myth|a conspiracy theory|conspiracy theory|misinformation|misinfo|debunked|a lie|rubbish)/,
     /\b(?:they ll|they will|they re going to|they re gonna|people will|don t let (?:anyone|anybody|them|people)) tell you (?:that )?(?:it s |it is |its |this is |that s )?(?:a |an )?(?:nonsense|fake|a hoax|hoax|false|a myth|myth|a conspiracy theory|conspiracy theory|misinformation|misinfo|debunked|a lie|rubbish)/,
     /\bthe real (?:misinformation|misinfo|fake news|hoax|conspiracy|lie|myth) is\b/,
-    /\b(?:snopes|fact ?check\w*|fact ?checkers?|media|msm|mods|government|officials) (?:won t|will not|don t|doesn t|do not|does not) (?:want you to know|tell you|report)/,
+    /\b(?:snopes|fact ?check\w*|fact ?checkers?|media|msm|mods|government|officials|bbc|cnn|the news|mainstream news) (?:won t|will not|don t|doesn t|do not|does not) (?:want you to know|tell you|report|show you|show)/,
+    // "stop calling it fake just because …", "people act like it's a conspiracy theory but …".
+    /\bstop (?:calling|saying) (?:it s |it |this |that )?(?:is )?(?:fake|a hoax|a lie|false|a rumou?r|debunked|a myth|a conspiracy theory)/,
+    /\b(?:act|acts|acting|pretend|pretends|pretending) like (?:it s |it is |its |this is |that s )?(?:a |an )?(?:fake|hoax|myth|lie|rumou?r|conspiracy theory|conspiracy|debunked|nonsense),? but\b/,
     // "I used to think it was a myth, but …": a refutation once believed, now dropped.
     /\b(?:thought|think|believed|assumed) (?:it was|it s|its|it is|this was|that was) (?:just )?(?:a |an )?(?:myth|hoax|fake|conspiracy theory|conspiracy|false|nonsense|misinformation|rumou?r),? but\b/,
   ],
@@ -344,3 +351,20 @@ export const ASKS_IF_TRUE = new RegExp(
   `真的|真假|靠谱|可信|属实|依据|根据|谣言|是不是|确认|求证|核实|会不会|能不能|有没有|(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'confirm', 'actually', 'really'].join('|')})(?![a-z])`,
   'iu',
 );
+
+/** Terms (as tokenized) of words that only ask whether something is so, about whatever was said. */
+export const ASKING_TERMS: ReadonlySet<string> = new Set([
+  'anyon', 'anybodi', 'someon', 'somebodi', 'know', 'true', 'gui', 'pleas', 'pl', 'plz', 'tel', 'whether', 'real', 'legit',
+  'actual', 'reali', 'sure', 'confirm', 'check', 'verifi', 'acur', 'corect', 'right', 'fact', 'wonder', 'ask', 'question',
+  'explain', 'convinc', 'wrong',
+  // Whom one asks for: "…?? asking for my mom".
+  'friend', 'mother', 'father', 'parent', 'grandma', 'grandpa', 'aunt', 'uncl',
+  // "is that even real?"
+  'even',
+  // Doubts and worries asked about whatever was said: "Should I be worried or is it nonsense?".
+  'worri', 'concern', 'believ', 'trust', 'nonsens', 'fake', 'hoax', 'myth', 'rumor', 'rumour', 'scam', 'bogu', 'reliabl', 'safe',
+  // What one asks for: "anyone know if there's actual proof".
+  'prof', 'evid', 'sourc', 'studi', 'scienc', 'scientif',
+  // Function words as chat types them without an apostrophe: "does anyone know if thats true tho".
+  'that', 'what', 'tho', 'u', 'ur',
+]);

@@ -1,0 +1,75 @@
+import { termIdOf, type PhraseIndex } from './phraseIndex.js';
+import type { PreparedMessage } from './prepareMessage.js';
+import { mostTermsCovered } from './rescore.js';
+import { everydayIds, isEverydayTerm, type ScoredCandidate } from './scoreMatch.js';
+import { MAY_ASK } from './stance/sentences.js';
+import { ASKING_TERMS, ASKS_IF_TRUE } from './stance/stanceCues.js';
+
+/**
+ * A short question that names a claim by two of its telling words and says little else: "Is
+ * WhatsApp really going to charge us?", "WhatsApp真的要收费吗？", "轉發都犯法㗎？". Two shared words are
+ * too few to match a claim (MIN_SHARED_TERMS), so such a question went unanswered; it scores this,
+ * enough to be answered with the refutation (the shipped `answer`, 0.4) and never enough to act
+ * (a message that does not ask is only logged).
+ */
+export const SHORT_QUESTION_SCORE = 0.5;
+
+/** A short question at most: a message this long, of this many tokens, says more than it asks. */
+const MAX_CHARS = 60;
+const MAX_TOKENS = 10;
+/** The message's own words (English terms) the claim need not share: "whatsapp will charge money?". */
+const UNSHARED_WORDS = 1;
+/** The share of the message's Chinese characters (asking words aside) the shared pairs must cover. */
+const CHINESE_COVERED = 0.5;
+
+/**
+ * Chinese that only asks or links, taken out before the coverage is read: "真的", "吗", "是不是",
+ * "会不会", Cantonese "㗎", "咩", "係咪" (normalized: "系咪").
+ */
+const ASKING_ZH = /真的|是不是|会不会|能不能|有没有|可不可以|系唔系|系咪|会唔会|请问|到底|这个|那个|听说|[吗呢啊吧了么嘛㗎咩呀哦的都也又还就要会能是]/gu;
+const HAN = /\p{Script=Han}/u;
+
+/** Whether the message is a short question (see SHORT_QUESTION_SCORE). */
+export function isShortQuestion(message: PreparedMessage): boolean {
+  const text = message.text.trim();
+  return text.length <= MAX_CHARS && message.tokens.length <= MAX_TOKENS && (MAY_ASK.test(text) || ASKS_IF_TRUE.test(text));
+}
+
+/**
+ * Whether a candidate ruled out for sharing too few terms answers the short question: it shares
+ * two terms in its window, neither of them an everyday word, and the message says little besides
+ * (English: at most UNSHARED_WORDS other words that do not only ask; Chinese: the shared pairs
+ * cover CHINESE_COVERED of its characters that do not only ask).
+ */
+export function answersShortQuestion(index: PhraseIndex, message: PreparedMessage, s: ScoredCandidate): boolean {
+  if (!s.ruledOut) return false;
+  const widest = mostTermsCovered(index, message, s.coverage.candidate);
+  if (!widest || widest.window.terms < 2) return false;
+  const { phrase, window } = widest;
+  const everyday = everydayIds(index);
+  const shared = new Set<number>();
+  for (const id of phrase.terms) {
+    const at = message.positions.get(id);
+    if (at?.some((p) => p >= window.first && p <= window.last)) {
+      if (everyday.has(id)) return false;
+      shared.add(id);
+    }
+  }
+  if (shared.size < 2) return false;
+  const sharedTokens = message.tokens.filter((t, k) => k >= window.first && k <= window.last && shared.has(termIdOf(index, t.term) ?? -1));
+  if (phrase.ideographic) {
+    const asked = message.normalized.replace(ASKING_ZH, ' ');
+    let han = 0;
+    for (const ch of asked) if (HAN.test(ch)) han++;
+    const covered = new Set<number>();
+    for (const t of sharedTokens) for (let k = t.start; k < t.end; k++) if (HAN.test(message.normalized[k]!)) covered.add(k);
+    return han > 0 && covered.size / han >= CHINESE_COVERED;
+  }
+  const unshared = new Set<string>();
+  for (const t of message.tokens) {
+    const id = termIdOf(index, t.term);
+    if ((id !== undefined && shared.has(id)) || isEverydayTerm(t.term) || ASKING_TERMS.has(t.term) || HAN.test(t.term)) continue;
+    unshared.add(t.term);
+  }
+  return unshared.size <= UNSHARED_WORDS;
+}
