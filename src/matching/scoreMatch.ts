@@ -263,9 +263,14 @@ function englishTellingTerms(index: PhraseIndex, phrase: IndexedPhrase): Telling
   return { content, telling: Int32Array.from(telling) };
 }
 
+const FUNCTION_CHARS_ZH = /[了的是在和与就都也又还吗呢吧啊着过]/gu;
+
 function chineseTellingTerms(index: PhraseIndex, text: string, everydayWords: RegExp): TellingTerms {
   const everyday = new Uint8Array(text.length);
   for (const m of text.matchAll(everydayWords)) everyday.fill(1, m.index, m.index + m[0].length);
+  // A function character beside an everyday word tells nothing either: the "了地" of "…崩了进不了地铁"
+  // is found in "…绿码了，地铁人好少" (the comma between Chinese characters is normalized away).
+  for (const m of text.matchAll(FUNCTION_CHARS_ZH)) everyday[m.index] = 1;
   const found = new Set<number>();
   for (const t of tokenize(text)) {
     if (everyday.subarray(t.start, t.end).every((v) => v === 1)) continue;

@@ -4,6 +4,7 @@ import { actThresholdOf, SHIPPED_RULES_FILE } from '../../src/eval/actThreshold.
 import { loadSettingsFile } from '../../src/rules/loadSettings.js';
 import { generateCorpus } from '../../src/bench/generateCorpus.js';
 import { createMatcher } from '../../src/matching/matcher.js';
+import { debunk } from './fixtures.js';
 
 /*
  * The database a new owner meets first (`npm start`): its own claims, the way members write them,
@@ -261,6 +262,25 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: 'wait is the 5G towers spreading the coronavirus thing true lmao', id: '5g-spreads-coronavirus', stance: 'question' },
     { text: `people act like it's a conspiracy theory but 5G towers spread the coronavirus, look it up`, id: '5g-spreads-coronavirus', stance: 'spread' },
     { text: 'garlic prevent corona?', id: 'garlic-prevents-infection', stance: 'question' },
+    // Round ten: "the WHO debunked it" is no relative clause; a few words with one "?" ask ("… kills the
+    // virus?"); "did that actually happen"; "岂不是"; Cantonese "冇人会被罚" keeps the claim's negation;
+    // "别想太美"; "if … could …, every single person would have …"; "still waiting for my money";
+    // "what could go wrong"; "…, did … actually happen" after a clause; "is that confirmed"; the media
+    // "won't show you this" (spreading); "serious question, can you …".
+    { text: '5G towers spread the coronavirus, the WHO debunked it', id: '5g-spreads-coronavirus', stance: 'refute' },
+    { text: 'drinking hot water every 15 mins kills the virus?', id: 'hot-water-every-15-minutes', stance: 'question' },
+    { text: 'Costa Rica bananas carry flesh-eating bacteria?', id: 'bananas-flesh-eating-bacteria', stance: 'question' },
+    { text: 'My aunt says there was a lightning strike at Gucun Park yesterday. Anyone know if that actually happened?', id: 'gucun-park-lightning', stance: 'question' },
+    { text: '淡盐水漱口要是能预防新冠，那天天泡海里的人岂不是都免疫了', id: 'salt-water-prevents-infection', stance: 'mock' },
+    { text: '網上傳個謠言而已，從來冇人會被罰', id: 'online-rumors-never-punished', stance: 'spread' },
+    { text: '群里有人发谣言谁发谁负责？群主放任不管也要担责的，别想太美', id: 'group-owner-not-responsible', stance: 'refute' },
+    { text: 'If mosquitoes could spread the coronavirus, every single person would have caught it last summer', id: 'mosquitoes-spread-coronavirus', stance: 'mock' },
+    { text: 'forwarded that Bill Gates email to everyone, still waiting for my money lol', id: 'bill-gates-pays-for-forwarding', stance: 'mock' },
+    { text: `great, so I'll just hold my breath for 10 seconds without coughing instead of a covid test, what could go wrong`, id: 'hold-breath-10-seconds-test', stance: 'mock' },
+    { text: '@jason you work in Hangzhou, did the Alibaba blood donation incident actually happen', id: 'alibaba-blood-donation-incident', stance: 'question' },
+    { text: 'someone says the father of the girl lost on the Shanghai beach is her stepfather, is that confirmed anywhere?', id: 'shanghai-beach-girl-stepfather', stance: 'question' },
+    { text: `5G towers spread the coronavirus, the media won't show you this`, id: '5g-spreads-coronavirus', stance: 'spread' },
+    { text: 'serious question, can you get in trouble just for forwarding a rumor in a group chat', id: 'forwarding-rumors-is-legal', stance: 'question' },
     { text: 'got a message saying whatsapp will start charging unless you forward it to 10 contacts, legit or scam?', id: 'whatsapp-will-start-charging', stance: 'question' },
   ])('GIVEN "$text" THEN the stance is $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);
@@ -382,5 +402,20 @@ describe('rules/debunks with 60 Chinese claims added: small in English, not in C
     const top = mixed.match(text).matches[0];
     expect(top?.debunkId).toBe(id);
     expect(top?.score).toBeGreaterThanOrEqual(ACT);
+  });
+
+  describe('with a claim about the subway (past the smallest fitted Chinese set)', () => {
+    const subway = debunk({ id: 'health-code-subway', claim: '健康宝崩了进不了地铁', lang: 'zh' });
+    const withSubway = createMatcher([...loaded.debunks, ...chinese, subway]);
+
+    it('GIVEN chatter naming the app and the subway THEN nothing acts (0.98, a strike: "了地" across a comma was a telling pair)', () => {
+      for (const m of withSubway.match('今天刷健康宝一下就绿码了，地铁人好少').matches) expect(m.score).toBeLessThan(ACT);
+    });
+
+    it('GIVEN the claim retold with "挂了" for "崩了" THEN it acts', () => {
+      const top = withSubway.match('健康宝挂了 地铁站门口堵一堆人').matches[0];
+      expect(top?.debunkId).toBe('health-code-subway');
+      expect(top?.score).toBeGreaterThanOrEqual(ACT);
+    });
   });
 });

@@ -75,19 +75,21 @@ const QUOTED_LINES = /^(?:[ \t]*>[^\n]*(?:\n|$))+/u;
 const EYE_ROLL = /\u{1F644}/u;
 const EYE_ROLL_GAP = /^[\s\p{P}]*(?:(?:too|lol|lmao|ok|sure)[\s\p{P}]*)?$/iu;
 /**
- * The claim taken to an absurd end: "那还要疫苗干嘛", "那韩国人早就免疫了吧", "…的话，还研究什么疫苗". Not
+ * The claim taken to an absurd end: "那还要疫苗干嘛", "那韩国人早就免疫了吧", "…的话，还研究什么疫苗",
+ * "…那天天泡海里的人岂不是都免疫了". Not
  * "那…都不用…了" or "那…都得…", which as often draw a consequence of news ("信阳封城了，那过年都不用回家了").
  */
 const REDUCTIO_ZH =
-  /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就(?:免疫|中招|完了|死光|灭绝)|(?:的话|那)[，,]?\s*还(?:研究|要|用|打|买|开|做)什么/u;
+  /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就(?:免疫|中招|完了|死光|灭绝)|(?:的话|那)[，,]?\s*还(?:研究|要|用|打|买|开|做)什么|岂不是/u;
 /**
  * The same in English, as a condition the claim would make absurd: "if holding your breath for 10
  * seconds detected covid we wouldn't need tests", "if garlic prevented covid Italy would have had
- * zero cases". Not "if you hold your breath … you would not have covid" nor "if everyone ate it we would
- * have no cases", which retell a claim.
+ * zero cases", "if mosquitoes could spread covid, every single person would have caught it". Not "if
+ * you hold your breath … you would not have covid" nor "if everyone ate it we would have no cases",
+ * which retell a claim.
  */
 const REDUCTIO_EN =
-  /\bif\b[^.?!;\n]{3,120}?\b(?:(?:wouldn'?t|would not|would never) need (?:any |the )?(?:tests?|testing|vaccines?|masks?|doctors|hospitals|lockdowns?|medicine)|would have had (?:zero|no) (?:cases|deaths|covid))\b/iu;
+  /\bif\b[^.?!;\n]{3,120}?\b(?:(?:wouldn'?t|would not|would never) need (?:any |the )?(?:tests?|testing|vaccines?|masks?|doctors|hospitals|lockdowns?|medicine)|would have had (?:zero|no) (?:cases|deaths|covid))\b|\bif\b[^.?!;\n]{3,80}?\b(?:could|were|was)\b[^.?!;\n]{3,80}?\b(?:every(?:one|body| single person)|all of us|we(?:'d| would) all) would (?:have|be)\b/iu;
 /** A thinking face: the member wonders whether it is so. */
 const PONDERING_EMOJI = /\u{1F914}/u;
 /**
@@ -119,9 +121,11 @@ const EMPHATIC_DO = /(?<![a-z0-9])(?:do|does|did)(?: (?:get|got|actually|really)
  */
 const SO_NOW = /\bnow\s*[?？][\s\p{P}\p{S}]*$/iu;
 /** A message of at most this many tokens, the claim's words with a question mark, asks (see opensQuestion). */
-const ECHO_QUESTION_TOKENS = 5;
+const ECHO_QUESTION_TOKENS = 8;
 const ONE_MARK = /(?<![?？!！])[?？][\s\p{S}]*$/u;
 const REMINDING_TAG = /\b(?:remember|right|see|lol|lmao|huh)\s*[?？]/iu;
+/** Denials that deny only the claim word right after them ("nobody deleted anything"), see DENIAL. */
+const NOBODY: ReadonlySet<string> = new Set(['nobody', 'no one']);
 /** Right before an English denial, the member speaking of themselves: "I didn't post it". */
 const FIRST_PERSON = /(?:^|[^a-z0-9])i $/;
 /** After 不是, idle talk: "多喝热水真不是说说" insists. */
@@ -143,8 +147,11 @@ const URGE_RE = cueRegex(URGE);
 const OPENERS: ReadonlySet<string> = new Set(QUESTION_OPENERS);
 /** Before a denial, a condition: "if you do not send this message … your account will be charged" threatens, not denies. */
 const CONDITIONAL = /(?:^|[^a-z])(?:if|unless) (?:you|u|we|they|i|he|she|it) $/;
-/** Before a denial, a relative clause that names whom a threat is for: "accounts that don't forward this message will be charged". */
-const RELATIVE_CLAUSE = /(?:^|[^a-z])(?:[a-z]+s that|who) $/;
+/**
+ * Before a denial, a relative clause that names whom a threat is for: "accounts that don't forward
+ * this message will be charged", "people who don't share it". Not "the WHO debunked it".
+ */
+const RELATIVE_CLAUSE = /(?:^|[^a-z])(?:[a-z]+s (?:that|who)|(?:anyone|anybody|everyone|everybody|people|those|someone) who) $/;
 /**
  * Denying a link the claim draws: "北京地铁拆座椅跟疫情没关系", "新冠和5G无关". Not for a claim that
  * denies a link itself ("…跟群主没关系"), which a retelling repeats in any wording.
@@ -446,8 +453,8 @@ const claimAffirms = (d: Debunk | undefined, ch: string): boolean => COUNTED.tes
 const CLAIM_NEGATION = /(?<!会|能|是|有|用|算|犯|必|违)(?:不(?=会|能|用|算|犯|必|违)|没(?=人|有))/gu;
 /** Modal verbs a negation may come before: "不会被处罚", "不能预防". */
 const MODALS = '会能可必';
-/** Any negation in the few characters before a predicate. */
-const CHINESE_NEGATION = /[不没无非未别]/u;
+/** Any negation in the few characters before a predicate (Cantonese 冇, 唔 too). */
+const CHINESE_NEGATION = /[不没无非未别冇唔]/u;
 /** A rhetorical question that denies: "怎么会犯法", "哪会被处罚", "怎么可能有人管", "你见过哪个被处理了". */
 const RHETORICAL_WORDS = ['怎么会', '怎么可能', '怎会', '哪会', '哪能', '哪里会', '哪个'].map((w) => normalizedText(w));
 const RHETORICAL = new RegExp(`(?:${RHETORICAL_WORDS.join('|')})有?$`, 'u');
@@ -748,6 +755,7 @@ export function readStance(
           !inDenied(h) &&
           !NOT_JUST.test(text.slice(h.end, h.end + 10)) &&
           !isClaimDenial(text, h, claimDenials(debunk)) &&
+          (!NOBODY.has(h.cue) || beforeClaimWord(h)) &&
           !claimDeniedTerms(debunk).has(claimWordAfter(h) ?? '') &&
           // "it is not fake", "不是谣言": the refutation denied, not the claim.
           !refuteHits.some((r) => r.at >= h.end && r.at <= h.end + 1) &&
@@ -844,7 +852,7 @@ export function readStance(
     (s.firstWord === 'so' && SO_NOW.test(s.text)) ||
     // "garlic prevent corona?", "whatsapp will charge money?": a message of a few words with one mark asks
     // ("schumer in the hollywood madam's black book??" is outrage, "… remember?" reminds).
-    (message.tokens.length <= ECHO_QUESTION_TOKENS && ONE_MARK.test(s.text) && !REMINDING_TAG.test(s.text));
+    (message.tokens.length <= ECHO_QUESTION_TOKENS && ONE_MARK.test(s.text) && !REMINDING_TAG.test(s.text) && !REQUEST.test(s.text));
   const asking = claimSentences.find((s) => s.question && !s.tellsNews && opensQuestion(s) && holdsClaimWords(s));
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
   // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.

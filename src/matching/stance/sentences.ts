@@ -73,8 +73,13 @@ const HEARD_THE_NEWS = new RegExp(
 const PEER_QUESTION_ZH = /[，,]\s*(?:你们|大家|各位)[^，,。！？!?]{0,10}吗[\s\p{P}\p{S}]*$/u;
 /** A question tagged on at the end: "… tests for covid, legit?", "…, right?", "…, anyone tried?". */
 const TAG_QUESTION = /(?:^|[\s,，])(?:legit|true|real|for real|really|right|fr|is it|is that true|(?:anyone|anybody)(?: [a-z]+){0,2})\s*[?？]+[\s\p{P}\p{S}]*$/iu;
-/** An English sentence opened as a question and hedged, asking without its mark: "does 5G really spread …". */
-const HEDGED_OPENING = /^[\s\p{P}\p{S}]*(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b.*\b(?:really|actually|seriously)\b/iu;
+/**
+ * An English sentence (or a clause after a comma) opened as a question and hedged, asking without
+ * its mark: "does 5G really spread …", "wait did CBC really cut …", "@jason you work there, did that
+ * … actually happen".
+ */
+const HEDGED_OPENING =
+  /(?:^|[,;:])[\s\p{P}\p{S}]*(?:(?:so|ok|okay|lol|wait|omg|hey|serious question|quick question)[\s,!.]+){0,2}(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b.*\b(?:really|actually|seriously)\b/iu;
 /**
  * 吗 ending a sentence, or a clause before a comma or a space (chat typed without punctuation:
  * "进京的高速都封了吗 周六要开车回去"): "被蚊子咬了会感染新冠吗，有点慌" asks too, but
@@ -94,13 +99,17 @@ const WHERE_ZH = '(?<=[在去从到])哪|哪(?![有会能])';
  */
 const QUESTION_WORDS_ZH = `${WHERE_ZH}|(?<![好十这那没])几(?!十)[点号天月个次]|多少(?![都也])|多久(?![都也])`;
 const FINAL_QUESTION_WORD = new RegExp(`(?:${QUESTION_WORDS_ZH})[^，。！？!?；;\\n]{0,6}[\\s\\p{P}\\p{S}]*$`, 'u');
+/** A yes-no question ending on its negation, unmarked: "这个是真事不", "这事有视频没", "有科学依据没". */
+const FINAL_YES_NO_ZH = /[有是][^，。！？!?；;\s]{1,6}[没不][\s\p{P}\p{S}]*$/u;
 /**
  * An English sentence built as a question, which chat often sends without its mark: "do i have to
  * forward the msg to 10 ppl", "is it true 5G spreads covid", "how much garlic do I need to eat to …". Not "do this test every morning":
  * after "do", only a person asks.
  */
-const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will|would|should|can|could|has|have) (?:i|we|you|they|he|she|it|this|that|there)|(?:is|are|was|were|did) the|how (?:much|many|long|often) (?:[a-z]+ )?(?:do|does|did|should|can|must|would) (?:i|we|you|they|he|she|it|people))\\b';
-const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:(?:${LEAD_INS}|wait|lmao|bro|omg)[\\s,!.]+){0,2}${QUESTION_START}`, 'iu');
+const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will|would|should|can|could|has|have) (?:i|we|you|they|he|she|it|this|that|there)|(?:is|are|was|were|did) the|how (?:much|many|long|often) (?:[a-z]+ )?(?:do|does|did|should|can|must|would) (?:i|we|you|they|he|she|it|people)|how (?:much|many) (?:[a-z]+ ){0,2}(?:does|do|did|is|are|was|were|has|have) [a-z]+)\\b';
+/** Words that only lead into a question: "wait, is …", "serious question, was …". */
+const QUESTION_LEAD_INS = `${LEAD_INS}|wait|lmao|bro|omg|(?:serious|quick|random|genuine|honest|dumb) (?:q|question)`;
+const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:(?:${QUESTION_LEAD_INS})[\\s,!.]+){0,2}${QUESTION_START}`, 'iu');
 /** A plea built as a question, which asks nothing: "can we stop with the … messages, it's never true". */
 const PLEA = /^[\s\p{P}\p{S}]*(?:can|could) (?:we|you|u|people|everyone) (?:please |pls |plz |just )?(?:stop|quit)\b/iu;
 /** Whether some sentence of `text` may be such a question: worth splitting the message for. */
@@ -190,6 +199,7 @@ export function sentencesOf(text: string): Sentence[] {
       marked ||
       FINAL_PARTICLE.test(body) ||
       FINAL_QUESTION_WORD.test(body) ||
+      FINAL_YES_NO_ZH.test(body) ||
       (previousAsks && firstWord === 'or') ||
       (UNMARKED_QUESTION.test(body) && !PLEA.test(body)) ||
       HEDGED_OPENING.test(body);

@@ -25,7 +25,9 @@ export const REFUTE = {
     // Not "没发生过" alone: "仿佛一切都没发生过" tells the story.
     // "别以为群主不用负责，…": don't think that.
     '别以为', '不要以为',
-    '编出来', '别再传', '其实不是', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
+    '编出来', '别再传', '其实不是',
+    // "…在派出所不好使", Cantonese "係假嘅", "哪来的10艘", "太夸张了", "想象力爆棚", "实际就几个州…".
+    '不好使', '假嘅', '系假', '哪来的', '别想太美', '想得美', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -74,6 +76,8 @@ export const REFUTE = {
     'refuted', 'been refuted', 'officially refuted', 'old footage from', 'ignore it', 'just ignore it', 'not even close',
     // Correcting someone: "you keep saying nobody gets punished …", "please check the website before you post", "different thing".
     'you keep saying', 'stop saying', 'before you post', 'before posting', 'different thing', 'a different thing',
+    'huge difference', 'read past the headline', 'read beyond the headline', 'have no such', 'has no such', 'had no such',
+    'comes back every year',
   ],
 } as const;
 
@@ -101,6 +105,8 @@ export const DENIAL = {
     'does not', 'do not', 'did not', 'is not', 'are not', 'was not', 'were not', 'has not', 'have not',
     // Before the claim's words: "there was no deep state plot" (not "there's no way / doubt …": see NO_IDIOM).
     'there was no', 'there is no', 'there s no', 'theres no', 'there were no', 'there are no',
+    // Before a word of the claim only (readStance): "nobody deleted anything", "nobody demanded it torn down".
+    'nobody', 'no one',
   ],
 } as const;
 
@@ -174,6 +180,7 @@ export const MOCK = {
     'deserves a medal', 'for trolling',
     // "lol 5g spreading covid. yeah and my microwave gives me the flu".
     'yeah and my', 'sure and my', 'right and my', 'if that were true', 'if that was true', 'if this were true', 'if it were true',
+    'what could go wrong', 'what could possibly go wrong', 'still waiting for my', 'still waiting for that', 'still waiting on my',
   ],
 } as const;
 
@@ -191,7 +198,7 @@ export const QUESTION = {
     '有人看到吗', '有人看到过吗', '有人看过吗', '有人听说吗', '有人听说过吗', '有人见过吗', '怎么搜不到', '有科学依据吗', '有科学依据不',
     '有依据不', '有根据不', '有道理吗', '有道理不',
     // Cantonese (as normalized, in simplified characters): "…系咪真㗎", "真定假", "有冇人知".
-    '系咪', '真定假', '有冇人知', '有冇人听过', '系唔系真',
+    '系咪', '真定假', '有冇人知', '有冇人听过', '系唔系真', '是真事不',
   ],
   en: [
     'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
@@ -249,6 +256,8 @@ export const QUESTION = {
     'is any of it real', 'is any of it true', 'any of it true', 'any of that true', 'is any of that true',
     // "@admin can you check if this … is real before people keep sharing it?".
     'check if', 'check whether', 'verify if', 'verify whether', 'confirm if', 'confirm whether',
+    'is that confirmed', 'is this confirmed', 'confirmed anywhere', 'am i misremembering', 'or am i wrong', 'correct me if',
+    'or is that a stretch', 'or is it a stretch',
     // "please tell me thats not real", "legit or scam?".
     'tell me that s not', 'tell me thats not', 'tell me it s not', 'tell me its not', 'legit or scam', 'real or scam',
     'scam or legit', 'scam or real', 'legit or fake',
@@ -273,6 +282,8 @@ export const OPENING_DENIAL =
 export const QUESTION_OPENERS: readonly string[] = [
   'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'who', 'what',
   'where', 'when', 'why', 'how', 'wait', 'heard', 'anyone', 'anybody', 'any',
+  // Negative openers, with or without the apostrophe: "didnt trump trash obama in 2013 …?".
+  'didnt', 'didn', 'isnt', 'isn', 'wasnt', 'wasn', 'doesnt', 'doesn', 'dont', 'don', 'arent', 'aren',
 ];
 
 /**
@@ -316,7 +327,7 @@ export const DISTRUST = {
     /\b(?:don t|do not) care (?:if|what|whether) (?:you|they|people|anyone)(?: \w+){0,3} (?:think|thinks|say|says|call|calls) (?:it s |it |its |this |that )?(?:is )?(?:nonsense|fake|a hoax|hoax|false|a myth|myth|a conspiracy theory|conspiracy theory|misinformation|misinfo|debunked|a lie|rubbish)/,
     /\b(?:they ll|they will|they re going to|they re gonna|people will|don t let (?:anyone|anybody|them|people)) tell you (?:that )?(?:it s |it is |its |this is |that s )?(?:a |an )?(?:nonsense|fake|a hoax|hoax|false|a myth|myth|a conspiracy theory|conspiracy theory|misinformation|misinfo|debunked|a lie|rubbish)/,
     /\bthe real (?:misinformation|misinfo|fake news|hoax|conspiracy|lie|myth) is\b/,
-    /\b(?:snopes|fact ?check\w*|fact ?checkers?|media|msm|mods|government|officials|bbc|cnn|the news|mainstream news) (?:won t|will not|don t|doesn t|do not|does not) (?:want you to know|tell you|report|show you|show)/,
+    /\b(?:snopes|fact ?check\w*|fact ?checkers?|media|msm|mods|government|officials|bbc|cnn|the news|mainstream news) (?:won t|wont|will not|don t|doesn t|do not|does not) (?:want you to know|tell you|tell u|report|show you|show u|show)/,
     // "stop calling it fake just because …", "people act like it's a conspiracy theory but …".
     /\bstop (?:calling|saying) (?:it s |it |this |that )?(?:is )?(?:fake|a hoax|a lie|false|a rumou?r|debunked|a myth|a conspiracy theory)/,
     /\b(?:act|acts|acting|pretend|pretends|pretending) like (?:it s |it is |its |this is |that s )?(?:a |an )?(?:fake|hoax|myth|lie|rumou?r|conspiracy theory|conspiracy|debunked|nonsense),? but\b/,
@@ -367,4 +378,6 @@ export const ASKING_TERMS: ReadonlySet<string> = new Set([
   'prof', 'evid', 'sourc', 'studi', 'scienc', 'scientif',
   // Function words as chat types them without an apostrophe: "does anyone know if thats true tho".
   'that', 'what', 'tho', 'u', 'ur',
+  // "did that actually happen?", "does that actually do anything", "does it work".
+  'hapen', 'anyth', 'work',
 ]);
