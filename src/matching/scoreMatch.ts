@@ -227,6 +227,8 @@ const PLACES_ZH = [
   '广州', '海口', '成都', '贵阳', '昆明', '西安', '兰州', '西宁', '台北', '呼和浩特', '南宁', '拉萨', '银川', '乌鲁木齐', '深圳', '珠海',
   '厦门', '青岛', '大连', '宁波', '苏州', '无锡', '汕头', '东莞', '佛山', '温州', '三亚', '中国', '美国', '日本', '韩国', '英国',
   '法国', '德国', '意大利', '俄罗斯', '印度', '伊朗', '加拿大', '澳大利亚', '全国', '全省', '全市',
+  '威尼斯', '米兰', '罗马', '巴黎', '伦敦', '纽约', '东京', '首尔', '新加坡', '西班牙', '泰国', '越南', '朝鲜', '台北', '欧洲', '美洲',
+  '亚洲', '非洲',
 ];
 const EVERYDAY_OR_PLACE_ZH_RE = new RegExp([...EVERYDAY_WORDS_ZH, ...PLACES_ZH].map((w) => normalizedText(w)).join('|'), 'gu');
 
@@ -579,7 +581,7 @@ const englishSidesOf = perPhrase((index, phrase): ClaimSides => {
   if (phrase.terms.length > SIDES_MAX_TERMS || ASKS.test(matchedPhrase(index, phrase.id).text)) return NO_SIDES;
   const ids = tokenize(normalizedPhrase(index, phrase)).map((t) => (DOES_EN.has(t.term) ? -1 : (termIdOf(index, t.term) ?? -2)));
   const verb = ids.indexOf(-1);
-  if (verb < 0) return NO_SIDES;
+  if (verb < 0) return conditionSidesOf(index, phrase);
   // "The virus" is the claim's coronavirus on its side: "salt water gargles kill the virus" says both
   // sides of "Gargling with salt water kills the coronavirus". Only here: folded everywhere, "virus"
   // made "if I got corona …" a retelling of the computer-virus hoax "Got You Virus".
@@ -622,6 +624,23 @@ function verbIds(index: PhraseIndex): readonly number[] {
   return ids;
 }
 
+/**
+ * A claim that says what follows from a condition ("If you can hold your breath for 10 seconds
+ * without coughing, you do not have the coronavirus") has the condition and the consequence as its
+ * sides: "they practiced holding their breath underwater for 10 seconds" says the condition only
+ * (it struck at 0.96).
+ */
+const IF_CLAUSE = /^\s*if\b([^,，]+)[,，](.+)$/iu;
+function conditionSidesOf(index: PhraseIndex, phrase: IndexedPhrase): ClaimSides {
+  const m = IF_CLAUSE.exec(matchedPhrase(index, phrase.id).text);
+  if (!m) return NO_SIDES;
+  const idsOf = (text: string) =>
+    Int32Array.from(new Set(tokenize(normalizedText(text)).map((t) => termIdOf(index, t.term)).filter((id): id is number => id !== undefined)));
+  const done = idsOf(m[1]!);
+  const does = idsOf(m[2]!);
+  return done.length > 0 && does.length > 0 ? { done, does } : NO_SIDES;
+}
+
 /** Words past the window that "the virus" may stand at and still say the claim's coronavirus ("… kill the virus"). */
 const VIRUS_REACH = 2;
 
@@ -645,7 +664,17 @@ function saysOneSide(index: PhraseIndex, c: Coverage, message: PreparedMessage):
  */
 function topicOnly(index: PhraseIndex, c: Coverage, message: PreparedMessage, places = false): boolean {
   const small = smallFor(index, c.phrase.ideographic);
-  return (small || (c.phrase.ideographic && c.coverage < TOPIC_COVERAGE)) && namesAndOneWord(index, c, message, places);
+  if (!(small || (c.phrase.ideographic && c.coverage < TOPIC_COVERAGE))) return false;
+  return namesAndOneWord(index, c, message, places) || (!places && c.phrase.ideographic && saysOnlyPlaces(index, c, message));
+}
+
+/**
+ * Whether a Chinese window holds nothing of its phrase but places and everyday words: "明年想去意大利
+ * 威尼斯" names two places of "…义大利…威尼斯水下的莲花…" (0.85, two runs of telling pairs, before).
+ */
+function saysOnlyPlaces(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  const { content, telling } = tellingTermsBesidePlaces(index, c.phrase);
+  return content >= CONTENT_TERMS_TO_CAP && tellingRuns(telling, c, message) === 0;
 }
 
 /**

@@ -37,7 +37,8 @@ export function isShortQuestion(message: PreparedMessage): boolean {
 
 /**
  * Whether a candidate ruled out for sharing too few terms answers the short question: it shares
- * two terms in its window, neither of them an everyday word, and the message says little besides
+ * two terms in its window, neither of them an everyday word and (English) not both names, and the
+ * message says little besides
  * (English: at most UNSHARED_WORDS other words that do not only ask; Chinese: the shared pairs
  * cover CHINESE_COVERED of its characters that do not only ask).
  */
@@ -48,14 +49,18 @@ export function answersShortQuestion(index: PhraseIndex, message: PreparedMessag
   const { phrase, window } = widest;
   const everyday = everydayIds(index);
   const shared = new Set<number>();
-  for (const id of phrase.terms) {
+  let content = false;
+  for (let k = 0; k < phrase.terms.length; k++) {
+    const id = phrase.terms[k]!;
     const at = message.positions.get(id);
     if (at?.some((p) => p >= window.first && p <= window.last)) {
       if (everyday.has(id)) return false;
       shared.add(id);
+      if (!phrase.names[k]) content = true;
     }
   }
-  if (shared.size < 2) return false;
+  // Names alone ask about who or what, not the claim: "What time is the Super Bowl kickoff this year?".
+  if (shared.size < 2 || (!phrase.ideographic && !content)) return false;
   const sharedTokens = message.tokens.filter((t, k) => k >= window.first && k <= window.last && shared.has(termIdOf(index, t.term) ?? -1));
   if (phrase.ideographic) {
     const asked = message.normalized.replace(ASKING_ZH, ' ');

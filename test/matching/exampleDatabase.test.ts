@@ -360,6 +360,24 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     },
   );
 
+  it('GIVEN a swimming lesson holding breath for 10 seconds THEN nothing acts: it says the condition of the claim, not what follows (0.96, a strike, before, beside 60 more English claims)', () => {
+    const english = generateCorpus({ claims: 200, messages: 1 })
+      .debunks.filter((d) => [d.claim, ...d.variants].every((t) => !/\p{Script=Han}/u.test(t)))
+      .slice(0, 60);
+    const larger = createMatcher([...loaded.debunks, ...english]);
+    for (const m of larger.match("Kids' swim lesson today, they practiced holding their breath underwater for 10 seconds").matches) {
+      expect(m.score).toBeLessThan(ACT);
+    }
+  });
+
+  it('GIVEN a short question that names only what an English claim is about THEN it is not answered', () => {
+    const sotu = createMatcher([
+      ...loaded.debunks,
+      debunk({ id: 'sotu', claim: 'More people watched the State of the Union address than watched the Super Bowl', lang: 'en' }),
+    ]);
+    for (const m of sotu.match('What time is the Super Bowl kickoff this year?').matches) expect(m.score).toBeLessThan(ANSWER);
+  });
+
   it('GIVEN a short statement of two of a claim\'s words with no question THEN it matches nothing (two words never match a claim)', () => {
     expect(matcher.match('WhatsApp charging').matches).toEqual([]);
   });
@@ -402,6 +420,24 @@ describe('rules/debunks with 60 Chinese claims added: small in English, not in C
     const top = mixed.match(text).matches[0];
     expect(top?.debunkId).toBe(id);
     expect(top?.score).toBeGreaterThanOrEqual(ACT);
+  });
+
+  describe('with a claim about two places abroad', () => {
+    const venice = debunk({ id: 'venice-lotus', claim: '由於義大利疫情嚴重禁足已久，威尼斯水下的蓮花都長滿水面以上了', lang: 'zh' });
+    const withVenice = createMatcher([...loaded.debunks, ...chinese, venice]);
+
+    it.each([{ text: '明年想去意大利威尼斯，有攻略吗' }, { text: '明年想去意大利威尼斯玩几天' }])(
+      'GIVEN "$text" (the claim\'s places only) THEN nothing is answered or acted on (0.85 before)',
+      ({ text }) => {
+        for (const m of withVenice.match(text).matches) expect(m.score).toBeLessThan(ANSWER);
+      },
+    );
+
+    it('GIVEN the claim retold THEN it acts', () => {
+      const top = withVenice.match('意大利封城太久了，威尼斯水里的莲花都长出水面了').matches[0];
+      expect(top?.debunkId).toBe('venice-lotus');
+      expect(top?.score).toBeGreaterThanOrEqual(ACT);
+    });
   });
 
   describe('with a claim about the subway (past the smallest fitted Chinese set)', () => {
