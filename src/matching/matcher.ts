@@ -8,7 +8,7 @@ import { ASKS_IF_TRUE } from './stance/stanceCues.js';
 import { explainMatch, measureCoverage, warmPhrases, warmTerms, type Coverage } from './rescore.js';
 import { Accumulator, retrieve } from './retrieve.js';
 import { asksAboutSomethingElse, FEWEST_TERMS_TO_MATCH, mayMatch, scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
-import { answersShortQuestion, isShortQuestion, SHORT_QUESTION_SCORE } from './shortQuestion.js';
+import { answersShortQuestion, isShortQuestion, SHORT_QUESTION_SCORE, SHORT_QUESTION_SHARED } from './shortQuestion.js';
 import type { CandidateFeatures, Matcher, MatchOptions, MessageMatch, RankedClaim } from './types.js';
 
 /**
@@ -104,7 +104,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     if (message.terms.length === 0 || (forMatch && !shortQuestion && message.terms.length < FEWEST_TERMS_TO_MATCH)) return none;
     const candidates = retrieve(index, message.terms, config, acc);
     warmTerms(index, candidates);
-    if (forMatch && !shortQuestion && !candidates.some((c) => mayMatch(index, message, c.debunkIndex))) return none;
+    if (forMatch && !candidates.some((c) => mayMatch(index, message, c.debunkIndex, shortQuestion ? SHORT_QUESTION_SHARED : undefined))) return none;
     warmPhrases(index, candidates);
     const covered = candidates.map((c) => measureCoverage(index, message, c)).filter((c): c is Coverage => c !== undefined);
     return { message, scored: scoreCandidates(index, message, covered, purpose === 'fit'), shortQuestion };

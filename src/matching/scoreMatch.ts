@@ -3,7 +3,7 @@ import { matchedPhrase, termIdOf, type IndexedPhrase, type PhraseIndex } from '.
 import { normalizedText } from './normalize.js';
 import { numbersIn } from './spelledNumbers.js';
 import type { PreparedMessage } from './prepareMessage.js';
-import { sharedTermsNeeded, sharesPiecesElsewhere, tooFewShared, type Coverage } from './rescore.js';
+import { MIN_SHARED_TERMS, sharedTermsNeeded, sharesPiecesElsewhere, tooFewShared, type Coverage } from './rescore.js';
 import { countStretches } from './stretches.js';
 import { tokenize } from './tokenize.js';
 import { verify } from './verifier.js';
@@ -374,12 +374,13 @@ export const FEWEST_TERMS_TO_MATCH = sharedTermsNeeded(0);
  * Whether some phrase of debunk `d` shares enough distinct terms with the message, anywhere in
  * it, not to be ruled out. A window holds no more than the whole message, so when no candidate
  * passes this, none can match: most chat shares a word or two with some debunk and no more,
- * and is done without measuring windows.
+ * and is done without measuring windows. `fewest` lowers the count asked for (a short question
+ * needs two, see shortQuestion.ts).
  */
-export function mayMatch(index: PhraseIndex, message: PreparedMessage, d: number): boolean {
+export function mayMatch(index: PhraseIndex, message: PreparedMessage, d: number, fewest = MIN_SHARED_TERMS): boolean {
   const { termStart, terms } = index.phrases;
   for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
-    const needed = sharedTermsNeeded(termStart[p + 1]! - termStart[p]!);
+    const needed = Math.min(fewest, sharedTermsNeeded(termStart[p + 1]! - termStart[p]!));
     let present = 0;
     for (let k = termStart[p]!; k < termStart[p + 1]!; k++) {
       if (message.positions.has(terms[k]!) && ++present >= needed) return true;

@@ -13,6 +13,8 @@ import { ASKING_TERMS, ASKS_IF_TRUE } from './stance/stanceCues.js';
  * (a message that does not ask is only logged).
  */
 export const SHORT_QUESTION_SCORE = 0.5;
+/** The shared terms a short question needs with a claim's phrase (a match needs MIN_SHARED_TERMS). */
+export const SHORT_QUESTION_SHARED = 2;
 
 /** A short question at most: a message this long, of this many tokens, says more than it asks. */
 const MAX_CHARS = 60;
@@ -45,7 +47,7 @@ export function isShortQuestion(message: PreparedMessage): boolean {
 export function answersShortQuestion(index: PhraseIndex, message: PreparedMessage, s: ScoredCandidate): boolean {
   if (!s.ruledOut) return false;
   const widest = mostTermsCovered(index, message, s.coverage.candidate);
-  if (!widest || widest.window.terms < 2) return false;
+  if (!widest || widest.window.terms < SHORT_QUESTION_SHARED) return false;
   const { phrase, window } = widest;
   const everyday = everydayIds(index);
   const shared = new Set<number>();
@@ -60,7 +62,7 @@ export function answersShortQuestion(index: PhraseIndex, message: PreparedMessag
     }
   }
   // Names alone ask about who or what, not the claim: "What time is the Super Bowl kickoff this year?".
-  if (shared.size < 2 || (!phrase.ideographic && !content)) return false;
+  if (shared.size < SHORT_QUESTION_SHARED || (!phrase.ideographic && !content)) return false;
   const sharedTokens = message.tokens.filter((t, k) => k >= window.first && k <= window.last && shared.has(termIdOf(index, t.term) ?? -1));
   if (phrase.ideographic) {
     const asked = message.normalized.replace(ASKING_ZH, ' ');
