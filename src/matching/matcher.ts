@@ -140,8 +140,13 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       if (scored.length > 0 && MAY_ASK.test(message.text)) rescoreAskingSentences(message.text, scored);
       if (shortQuestion && !scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) {
         // The best ranked candidate that answers it, only: two words may name more than one claim.
-        const answered = scored.filter((c) => c.ruledOut).sort((a, b) => b.relevance - a.relevance).find((c) => answersShortQuestion(index, message, c));
-        if (answered) answered.score = SHORT_QUESTION_SCORE;
+        for (const c of scored.filter((s) => s.ruledOut).sort((a, b) => b.relevance - a.relevance)) {
+          const coverage = answersShortQuestion(index, message, c);
+          if (!coverage) continue;
+          c.coverage = coverage;
+          c.score = SHORT_QUESTION_SCORE;
+          break;
+        }
       }
       const exclude = opts.exclude;
       const best = scored

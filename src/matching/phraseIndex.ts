@@ -620,14 +620,14 @@ function opensSentence(text: string, at: number): boolean {
   return j < 0 || SENTENCE_START.test(text[j]!);
 }
 
+/** A small letter, then a capital, inside a word: "WhatsApp", "YouTube", "iPhone" are names wherever they stand. */
+const CAMEL_CASE = /\p{Ll}\p{Lu}/u;
+
 /**
  * Term ids the claim writes capitalized in mid-sentence ("Meghan Markle", "Britain"): the names of
  * who and where the claim is about, as opposed to what it says happened. Read from the claim only:
  * headlines capitalize every word.
  */
-/** A small letter, then a capital, inside a word: "WhatsApp", "YouTube", "iPhone" are names wherever they stand. */
-const CAMEL_CASE = /\p{Ll}\p{Lu}/u;
-
 function namesOf(claim: string, origin: Int32Array, tokens: readonly Token[], idOf: (term: string) => number): Set<number> {
   const names = new Set<number>();
   const capitalized = (token: Token) => {

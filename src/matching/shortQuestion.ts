@@ -1,6 +1,6 @@
 import { termIdOf, type PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
-import { mostTermsCovered } from './rescore.js';
+import { mostTermsCovered, type Coverage } from './rescore.js';
 import { everydayIds, isEverydayTerm, type ScoredCandidate } from './scoreMatch.js';
 import { MAY_ASK } from './stance/sentences.js';
 import { ASKING_TERMS, ASKS_IF_TRUE } from './stance/stanceCues.js';
@@ -38,17 +38,22 @@ export function isShortQuestion(message: PreparedMessage): boolean {
 }
 
 /**
- * Whether a candidate ruled out for sharing too few terms answers the short question: it shares
+ * The coverage by which a candidate ruled out for sharing too few terms answers the short question,
+ * if it does (its phrase that holds the most of the message, see mostTermsCovered): it shares
  * two terms in its window, neither of them an everyday word and (English) not both names, and the
  * message says little besides
  * (English: at most UNSHARED_WORDS other words that do not only ask; Chinese: the shared pairs
  * cover CHINESE_COVERED of its characters that do not only ask).
  */
-export function answersShortQuestion(index: PhraseIndex, message: PreparedMessage, s: ScoredCandidate): boolean {
-  if (!s.ruledOut) return false;
+export function answersShortQuestion(index: PhraseIndex, message: PreparedMessage, s: ScoredCandidate): Coverage | undefined {
+  if (!s.ruledOut) return undefined;
   const widest = mostTermsCovered(index, message, s.coverage.candidate);
-  if (!widest || widest.window.terms < SHORT_QUESTION_SHARED) return false;
+  return widest && answeredBy(index, message, widest) ? widest : undefined;
+}
+
+function answeredBy(index: PhraseIndex, message: PreparedMessage, widest: Coverage): boolean {
   const { phrase, window } = widest;
+  if (window.terms < SHORT_QUESTION_SHARED) return false;
   const everyday = everydayIds(index);
   const shared = new Set<number>();
   let content = false;
