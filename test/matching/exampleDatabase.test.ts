@@ -281,6 +281,17 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: 'someone says the father of the girl lost on the Shanghai beach is her stepfather, is that confirmed anywhere?', id: 'shanghai-beach-girl-stepfather', stance: 'question' },
     { text: `5G towers spread the coronavirus, the media won't show you this`, id: '5g-spreads-coronavirus', stance: 'spread' },
     { text: 'serious question, can you get in trouble just for forwarding a rumor in a group chat', id: 'forwarding-rumors-is-legal', stance: 'question' },
+    // Round eleven: "we'd all have had it by now"; "骗局"; "去年就有人传过一次了"; a question after an address
+    // ("question for the admins: if …, are you …?"); a claim that negates retold with another word
+    // ("aren't liable" for "not responsible", the only denial); "看看是不是…" tells others to check, it
+    // does not ask; "is not a covid test" still denies.
+    { text: `lmao if 5G towers spread the coronavirus we'd all have had it by now`, id: '5g-spreads-coronavirus', stance: 'mock' },
+    { text: '转发邮件比尔盖茨就给钱？这个骗局九十年代就有了', id: 'bill-gates-pays-for-forwarding', stance: 'refute' },
+    { text: '又来了，顾村公园被雷劈，去年就有人传过一次了', id: 'gucun-park-lightning', stance: 'refute' },
+    { text: 'question for the admins: if someone spreads a rumor in the group, are you responsible too or only the person who posted?', id: 'group-owner-not-responsible', stance: 'question' },
+    { text: `Group owners aren't liable for rumors members post in the group, that's just how it works`, id: 'group-owner-not-responsible', stance: 'spread' },
+    { text: '转：青浦一名幼儿园老师从事卖淫被查，赶紧看看是不是你家孩子的老师', id: 'qingpu-kindergarten-teacher', stance: 'spread' },
+    { text: 'holding your breath for 10 seconds is not a covid test, lots of infected people have no symptoms', id: 'hold-breath-10-seconds-test', stance: 'refute' },
     { text: 'got a message saying whatsapp will start charging unless you forward it to 10 contacts, legit or scam?', id: 'whatsapp-will-start-charging', stance: 'question' },
   ])('GIVEN "$text" THEN the stance is $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);

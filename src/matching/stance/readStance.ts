@@ -84,12 +84,13 @@ const REDUCTIO_ZH =
 /**
  * The same in English, as a condition the claim would make absurd: "if holding your breath for 10
  * seconds detected covid we wouldn't need tests", "if garlic prevented covid Italy would have had
- * zero cases", "if mosquitoes could spread covid, every single person would have caught it". Not "if
+ * zero cases", "if mosquitoes could spread covid, every single person would have caught it", "if
+ * mosquito bites spread covid we'd all have had it by July". Not "if
  * you hold your breath … you would not have covid" nor "if everyone ate it we would have no cases",
  * which retell a claim.
  */
 const REDUCTIO_EN =
-  /\bif\b[^.?!;\n]{3,120}?\b(?:(?:wouldn'?t|would not|would never) need (?:any |the )?(?:tests?|testing|vaccines?|masks?|doctors|hospitals|lockdowns?|medicine)|would have had (?:zero|no) (?:cases|deaths|covid))\b|\bif\b[^.?!;\n]{3,80}?\b(?:could|were|was)\b[^.?!;\n]{3,80}?\b(?:every(?:one|body| single person)|all of us|we(?:'d| would) all) would (?:have|be)\b/iu;
+  /\bif\b[^.?!;\n]{3,120}?\b(?:(?:wouldn'?t|would not|would never) need (?:any |the )?(?:tests?|testing|vaccines?|masks?|doctors|hospitals|lockdowns?|medicine)|would have had (?:zero|no) (?:cases|deaths|covid))\b|\bif\b[^.?!;\n]{3,80}?\b(?:could|were|was)\b[^.?!;\n]{3,80}?\b(?:every(?:one|body| single person)|all of us|we(?:'d| would) all) would (?:have|be)\b|\bif\b[^.?!;\n]{3,80}?\b(?:we|everyone|everybody|all of us)(?:'d| would)(?: all)? have (?:had|caught|got|gotten|been|died)\b|\bif\b[^.?!;\n]{3,80}?\bmy [a-z]+ would be patient zero\b/iu;
 /** A thinking face: the member wonders whether it is so. */
 const PONDERING_EMOJI = /\u{1F914}/u;
 /**
@@ -126,6 +127,10 @@ const ONE_MARK = /(?<![?？!！])[?？][\s\p{S}]*$/u;
 const REMINDING_TAG = /\b(?:remember|right|see|lol|lmao|huh)\s*[?？]/iu;
 /** Denials that deny only the claim word right after them ("nobody deleted anything"), see DENIAL. */
 const NOBODY: ReadonlySet<string> = new Set(['nobody', 'no one']);
+/** Before "X不X", telling others to check: "赶紧看看是不是你家孩子的老师" asks nothing about the claim. */
+const CHECK_WHETHER = /(?:看看|看一下|查查|查一下|问问|瞧瞧)$/u;
+/** Characters after a cue within which its next word ("not a covid …") still counts as right after it. */
+const NEXT_WORD_REACH = 6;
 /** Right before an English denial, the member speaking of themselves: "I didn't post it". */
 const FIRST_PERSON = /(?:^|[^a-z0-9])i $/;
 /** After 不是, idle talk: "多喝热水真不是说说" insists. */
@@ -175,7 +180,7 @@ const uselessToo = (text: string, h: Hit) => USELESS.test(h.cue) && h.at > 0 && 
  * spread on cruise ships', '"admin isn't responsible …" — wrong, …', '"not the owner's problem" is wrong'.
  */
 const QUOTED_THEN_LAUGH =
-  /["“]([^"“”\n]{3,300})["”](?: (?:line|claim|thing|story|stuff|one|bit|nonsense))?[\s,.!—–-]*(?:lol|lmao|lmfao|rofl|haha+|😂|🤣|🙄|🤡|(?:ok|okay|yeah|sure),? (?:so|and)\b|yeah right|wrong\b|nope\b|is (?:just |totally |completely |dead )?(?:wrong|false|a lie|nonsense)\b)/giu;
+  /["“]([^"“”\n]{3,300})["”](?: (?:line|claim|thing|story|stuff|one|bit|nonsense))?[\s,.!—–-]*(?:lol|lmao|lmfao|rofl|haha+|😂|🤣|🙄|🤡|(?:ok|okay|yeah|sure),? (?:so|and)\b|yeah right|wrong\b|nope\b|is (?:just |totally |completely |dead )?(?:wrong|false|a lie|nonsense)\b|doesn'?t (?:fly|cut it|hold up|work)\b)/giu;
 /**
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
  * from the school group?" shares the claim's words and asks for something else.
@@ -584,7 +589,9 @@ export function readStance(
   // ("does anyone know") none does, and the message is not split at all.
   let split: Sentence[] | undefined;
   const questionHits = hitsOf(QUESTION_RE, text);
-  const aNotA = hasChinese ? hitsOf(A_NOT_A, text).filter((h) => !TELLING_A_NOT_A.test(h.cue) && !text.startsWith(BELIEVE_IT_OR_NOT, h.end)) : [];
+  const aNotA = hasChinese
+    ? hitsOf(A_NOT_A, text).filter((h) => !TELLING_A_NOT_A.test(h.cue) && !text.startsWith(BELIEVE_IT_OR_NOT, h.end) && !CHECK_WHETHER.test(text.slice(Math.max(0, h.at - 3), h.at)))
+    : [];
   appendAll(questionHits, aNotA);
   const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) || questionHits.length > 0 || mayAskUnmarked(message.text) ? sentencesOf(message.text) : []);
   const sentenceAt = (h: Hit): Sentence | undefined => {
@@ -636,6 +643,11 @@ export function readStance(
     return term !== undefined && isClaimTerm(term) ? term : undefined;
   };
   const beforeClaimWord = (h: Hit) => claimWordAfter(h) !== undefined;
+  // Whether the next word after a cue, stopwords skipped, is one of the claim's: "is not a covid test".
+  const nextWordIsClaims = (h: Hit) => {
+    const next = message.tokens.find((t) => t.start >= h.end);
+    return next !== undefined && next.start - h.end <= NEXT_WORD_REACH && isClaimTerm(next.term);
+  };
   // The same for a preventing verb, whether or not the claim says it: "won't stop you getting covid".
   const preventingWordAfter = (h: Hit) => {
     const term = termRightAfter(h);
@@ -737,6 +749,8 @@ export function readStance(
     const at = message.origin[h.at] ?? 0;
     return ADVICE_IMPERATIVE.after.test(text.slice(h.end, h.end + 10)) && ADVICE_IMPERATIVE.before.test(message.text.slice(Math.max(0, at - 8), at));
   };
+  let latinDenialsInSpan = 0;
+  for (const h of denialHits) if (LATIN_CUE.test(h.cue) && inSpan(h)) latinDenialsInSpan++;
   const denial = span
     ? withoutClaimWords(denialHits, claimTexts, inSpan).filter(
         (h) =>
@@ -757,6 +771,11 @@ export function readStance(
           !isClaimDenial(text, h, claimDenials(debunk)) &&
           (!NOBODY.has(h.cue) || beforeClaimWord(h)) &&
           !claimDeniedTerms(debunk).has(claimWordAfter(h) ?? '') &&
+          // "Group owner isn't liable for anything members share" against "Group owners are not responsible
+          // for …": inside the matched words of a claim that negates, the only English denial, whose next
+          // word is not the claim's, is its own negation in other words ("… is not a covid test" denies,
+          // and so does "… doesn't mean you don't have the coronavirus", beside the claim's own).
+          !(LATIN_CUE.test(h.cue) && inSpan(h) && claimNegates(debunk) && !nextWordIsClaims(h) && latinDenialsInSpan === 1) &&
           // "it is not fake", "不是谣言": the refutation denied, not the claim.
           !refuteHits.some((r) => r.at >= h.end && r.at <= h.end + 1) &&
           // "I didn't post it myself": what the member did, not the claim denied; "真不是说说": no idle talk.

@@ -114,9 +114,12 @@ const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:(?:${QUESTION_LEAD_I
 const PLEA = /^[\s\p{P}\p{S}]*(?:can|could) (?:we|you|u|people|everyone) (?:please |pls |plz |just )?(?:stop|quit)\b/iu;
 /** Whether some sentence of `text` may be such a question: worth splitting the message for. */
 const MAY_START_QUESTION = new RegExp(`(?:^|[\\s\\p{P}\\p{S}])${QUESTION_START}`, 'iu');
-/** A lead-in clause ("if …", "so …"), then a question built as one (see QUESTION_START), or asking how or why. */
+/**
+ * A lead-in clause ("if …", "so …", after a short address: "question for the admins: if …"), then a
+ * question built as one (see QUESTION_START), or asking how or why.
+ */
 const QUESTION_AFTER_CLAUSE = new RegExp(
-  `^[\\s\\p{P}\\p{S}]*(?:if|so|and|but|then|when|because)\\b.*?(?:[\\s,](?:${QUESTION_START}|(?:how|why|what|where|who) (?:do|does|did|is|are|was|were|can|could|would|will|has|have)\\b)|, (?:is|are|was|were|does|did|can|could|will|would|should) (?:the|a|an|my|our|your|his|her|their)\\b)`,
+  `^[\\s\\p{P}\\p{S}]*(?:[^:：\\n]{1,30}[:：]\\s*)?(?:if|so|and|but|then|when|because)\\b.*?(?:[\\s,](?:${QUESTION_START}|(?:how|why|what|where|who) (?:do|does|did|is|are|was|were|can|could|would|will|has|have)\\b)|, (?:is|are|was|were|does|did|can|could|will|would|should) (?:the|a|an|my|our|your|his|her|their)\\b)`,
   'iu',
 );
 /** Any Chinese question word: a sentence may end on one (see FINAL_QUESTION_WORD). */

@@ -27,7 +27,7 @@ export const REFUTE = {
     '别以为', '不要以为',
     '编出来', '别再传', '其实不是',
     // "…在派出所不好使", Cantonese "係假嘅", "哪来的10艘", "太夸张了", "想象力爆棚", "实际就几个州…".
-    '不好使', '假嘅', '系假', '哪来的', '别想太美', '想得美', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
+    '不好使', '假嘅', '系假', '哪来的', '别想太美', '想得美', '骗局', '就有人传过', '传过一次了', '早就传过', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -77,6 +77,7 @@ export const REFUTE = {
     // Correcting someone: "you keep saying nobody gets punished …", "please check the website before you post", "different thing".
     'you keep saying', 'stop saying', 'before you post', 'before posting', 'different thing', 'a different thing',
     'huge difference', 'read past the headline', 'read beyond the headline', 'have no such', 'has no such', 'had no such',
+    'doesn t work', 'doesnt work', 'does not work', 'don t work', 'do not work', 'won t work', 'wont work',
     'comes back every year',
   ],
 } as const;
@@ -379,5 +380,5 @@ export const ASKING_TERMS: ReadonlySet<string> = new Set([
   // Function words as chat types them without an apostrophe: "does anyone know if thats true tho".
   'that', 'what', 'tho', 'u', 'ur',
   // "did that actually happen?", "does that actually do anything", "does it work".
-  'hapen', 'anyth', 'work',
+  'hapen', 'anyth', 'work', 'fr',
 ]);
