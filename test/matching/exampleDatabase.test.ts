@@ -292,6 +292,16 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: `Group owners aren't liable for rumors members post in the group, that's just how it works`, id: 'group-owner-not-responsible', stance: 'spread' },
     { text: '转：青浦一名幼儿园老师从事卖淫被查，赶紧看看是不是你家孩子的老师', id: 'qingpu-kindergarten-teacher', stance: 'spread' },
     { text: 'holding your breath for 10 seconds is not a covid test, lots of infected people have no symptoms', id: 'hold-breath-10-seconds-test', stance: 'refute' },
+    // Round twelve: "好几年前就在传了", "八竿子打不着"; "I give up" is a spreader's sigh, not disbelief; "you can't
+    // make this up" insists; a purpose ("so people don't realize") is no denial; 屏住呼吸 is 憋气; "动动脑子";
+    // "just a caption someone slapped on".
+    { text: '有人说顾村公园发生了雷击事件，那视频好几年前就在传了，跟顾村八竿子打不着', id: 'gucun-park-lightning', stance: 'refute' },
+    { text: '5G towers spread the coronavirus and nobody is doing anything about it, I give up honestly', id: '5g-spreads-coronavirus', stance: 'spread' },
+    { text: `WhatsApp will start charging unless you forward this message to 10 contacts 😂😂 you can't make this up`, id: 'whatsapp-will-start-charging', stance: 'spread' },
+    { text: `Bill Gates will pay you for every person you forward this email to, they keep it quiet so people don't realize`, id: 'bill-gates-pays-for-forwarding', stance: 'spread' },
+    { text: '屏住呼吸10秒不咳嗽就说明没有感染新冠，每天早上测一下', id: 'hold-breath-10-seconds-test', stance: 'spread' },
+    { text: '5G基站会传播新冠病毒？各位动动脑子', id: '5g-spreads-coronavirus', stance: 'mock' },
+    { text: 'that 5G towers spreading the coronavirus video is just a caption someone slapped on a tower fire', id: '5g-spreads-coronavirus', stance: 'refute' },
     { text: 'got a message saying whatsapp will start charging unless you forward it to 10 contacts, legit or scam?', id: 'whatsapp-will-start-charging', stance: 'question' },
   ])('GIVEN "$text" THEN the stance is $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);

@@ -157,6 +157,8 @@ const CONDITIONAL = /(?:^|[^a-z])(?:if|unless) (?:you|u|we|they|i|he|she|it) $/;
  * this message will be charged", "people who don't share it". Not "the WHO debunked it".
  */
 const RELATIVE_CLAUSE = /(?:^|[^a-z])(?:[a-z]+s (?:that|who)|(?:anyone|anybody|everyone|everybody|people|those|someone) who) $/;
+/** Before a denial, a purpose: "… under another name so people don't realize it's her line". */
+const PURPOSE_CLAUSE = /(?:^|[^a-z])so (?:that )?(?:people|they|you|we|others|folks|buyers|customers) $/;
 /**
  * Denying a link the claim draws: "北京地铁拆座椅跟疫情没关系", "新冠和5G无关". Not for a claim that
  * denies a link itself ("…跟群主没关系"), which a retelling repeats in any wording.
@@ -766,6 +768,7 @@ export function readStance(
           !advises(h) &&
           !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
           !RELATIVE_CLAUSE.test(text.slice(Math.max(0, h.at - 24), h.at)) &&
+          !PURPOSE_CLAUSE.test(text.slice(Math.max(0, h.at - 16), h.at)) &&
           !inDenied(h) &&
           !NOT_JUST.test(text.slice(h.end, h.end + 10)) &&
           !isClaimDenial(text, h, claimDenials(debunk)) &&

@@ -27,7 +27,9 @@ export const REFUTE = {
     '别以为', '不要以为',
     '编出来', '别再传', '其实不是',
     // "…在派出所不好使", Cantonese "係假嘅", "哪来的10艘", "太夸张了", "想象力爆棚", "实际就几个州…".
-    '不好使', '假嘅', '系假', '哪来的', '别想太美', '想得美', '骗局', '就有人传过', '传过一次了', '早就传过', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
+    '不好使', '假嘅', '系假', '哪来的', '别想太美', '想得美', '骗局', '就有人传过', '传过一次了', '早就传过',
+    // "那视频…好几年前就在传了", "网友说是好几年前的，跟新冠八竿子打不着", "…都不沾边".
+    '好几年前就', '是好几年前的', '几年前的旧', '八竿子打不着', '不沾边', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -78,6 +80,7 @@ export const REFUTE = {
     'you keep saying', 'stop saying', 'before you post', 'before posting', 'different thing', 'a different thing',
     'huge difference', 'read past the headline', 'read beyond the headline', 'have no such', 'has no such', 'had no such',
     'doesn t work', 'doesnt work', 'does not work', 'don t work', 'do not work', 'won t work', 'wont work',
+    'just a caption', 'caption someone',
     'comes back every year',
   ],
 } as const;
@@ -97,7 +100,7 @@ export const DENIAL = {
   // not "won't" or "can't" either, which retell claims ("won't automatically be citizens").
   // "防不了", "杀不死": what the claim says can be done, said as impossible.
   zh: [
-    '不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能', ...CANNOT_EVER_ZH,
+    '不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能', '没有什么', ...CANNOT_EVER_ZH,
   ],
   en: [
     'never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'don t', 'isn t', 'hasn t', 'haven t',
@@ -152,7 +155,7 @@ export const ADVICE_IMPERATIVE = {
  */
 export const ASIDE = /^ (?:matter|matters|care|mind|bother)(?![a-z])/;
 
-export const NOT_CHANCE = /^ (?:just |merely |simply )?(?:an? )?(?:accident|coincidence|joke|drill)(?![a-z])/;
+export const NOT_CHANCE = /^ (?:just |merely |simply )?(?:an? )?(?:accident|coincidence|joke|drill)(?![a-z])|^ [a-z]+ by (?:accident|chance|coincidence)(?![a-z])/;
 
 /** Laughing it off or disbelief without a refutation: no strike, no reply. */
 export const MOCK = {
@@ -160,13 +163,13 @@ export const MOCK = {
   zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼',
     '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '才不信', '我才不信', '都不会信', '不会信的', '没人会信', '谁会信', '这都能信', '这也能信', '这都有人信',
     // "一夜能建180座，这也信", "…不是你编的就没事？太天真了".
-    '这也信', '这都信', '这你也信', '太天真'],
+    '这也信', '这都信', '这你也信', '太天真', '动动脑子', '用脑子想想'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
     'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
     'next they ll say', 'next they will say', 'next you ll say', 'next you ll tell me',
-    'will believe anything', 'believe anything these days', 'dumbest thing', 'stupidest thing', 'dumbest claim', 'i give up',
+    'will believe anything', 'believe anything these days', 'dumbest thing', 'stupidest thing', 'dumbest claim',
     'still believes', 'still thinks', 'actually believes', 'really believes', 'whatever will i do', 'sounds fishy', 'seems fishy', 'smells fishy', 'sounds sketchy',
     'sounds dodgy', 'not this again', 'lol this again', 'lmao this again', 'oh this again', 'this old one again',
     'people who think', 'people who believe', 'anyone who thinks', 'anyone who believes', 'go back to school', 'bless her', 'bless him',
@@ -331,6 +334,8 @@ export const DISTRUST = {
     /\b(?:snopes|fact ?check\w*|fact ?checkers?|media|msm|mods|government|officials|bbc|cnn|the news|mainstream news) (?:won t|wont|will not|don t|doesn t|do not|does not) (?:want you to know|tell you|tell u|report|show you|show u|show)/,
     // "stop calling it fake just because …", "people act like it's a conspiracy theory but …".
     /\bstop (?:calling|saying) (?:it s |it |this |that )?(?:is )?(?:fake|a hoax|a lie|false|a rumou?r|debunked|a myth|a conspiracy theory)/,
+    // "… 😂😂 you can't make this up": it is true, the member says.
+    /\byou can t make (?:this|that|it) (?:stuff |shit )?up\b/,
     /\b(?:act|acts|acting|pretend|pretends|pretending) like (?:it s |it is |its |this is |that s )?(?:a |an )?(?:fake|hoax|myth|lie|rumou?r|conspiracy theory|conspiracy|debunked|nonsense),? but\b/,
     // "I used to think it was a myth, but …": a refutation once believed, now dropped.
     /\b(?:thought|think|believed|assumed) (?:it was|it s|its|it is|this was|that was) (?:just )?(?:a |an )?(?:myth|hoax|fake|conspiracy theory|conspiracy|false|nonsense|misinformation|rumou?r),? but\b/,
