@@ -302,6 +302,11 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: '屏住呼吸10秒不咳嗽就说明没有感染新冠，每天早上测一下', id: 'hold-breath-10-seconds-test', stance: 'spread' },
     { text: '5G基站会传播新冠病毒？各位动动脑子', id: '5g-spreads-coronavirus', stance: 'mock' },
     { text: 'that 5G towers spreading the coronavirus video is just a caption someone slapped on a tower fire', id: '5g-spreads-coronavirus', stance: 'refute' },
+    // Round thirteen: "is there ANY truth to it", "is that a real story?", "… chain again. delete it",
+    // "Not punished? …" asked back, "要是…的人都不会感染了".
+    { text: 'My aunt keeps sending me videos saying the 5G masts are spreading covid. Is there ANY truth to it or is she losing it', id: '5g-spreads-coronavirus', stance: 'question' },
+    { text: 'The bananas from Costa Rica that carry flesh-eating bacteria, is that a real story?', id: 'bananas-flesh-eating-bacteria', stance: 'question' },
+    { text: 'Not punished? Tons of people get fined or detained every year for spreading rumors online.', id: 'online-rumors-never-punished', stance: 'refute' },
     { text: 'got a message saying whatsapp will start charging unless you forward it to 10 contacts, legit or scam?', id: 'whatsapp-will-start-charging', stance: 'question' },
   ])('GIVEN "$text" THEN the stance is $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);
@@ -372,6 +377,23 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
     expect(result.matches[0]?.score).toBeLessThan(ACT);
     expect(result.stance).toBe('question');
+  });
+
+  it.each([
+    { text: 'lol the whatsapp "pay or forward to 10" chain again. just delete it', id: 'whatsapp-will-start-charging' },
+    { text: '盐水要是能预防新冠，天天下海游泳的人都不会感染了', id: 'salt-water-prevents-infection' },
+  ])('GIVEN "$text" (a claim below the act threshold, refuted or mocked) THEN it reads as refuting: no strike were it to act', ({ text, id }) => {
+    const result = matcher.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.refuting).toBe(true);
+  });
+
+  it('GIVEN "share before they delete it" THEN the member spreads: "delete it" is no refutation there', () => {
+    expect(matcher.match('URGENT: 5G towers spread the coronavirus, share before they delete it').stance).toBe('spread');
+  });
+
+  it('GIVEN "有没有人知道…几号开始" about the place of a claim THEN it asks when, not whether the claim is so: not answered', () => {
+    for (const m of matcher.match('有没有人知道顾村公园樱花节几号开始').matches) expect(m.score).toBeLessThan(ANSWER);
   });
 
   it.each([{ text: 'Is WhatsApp down?' }, { text: 'is whatsapp free to use abroad?' }, { text: 'WhatsApp怎么又更新了？' }])(

@@ -81,6 +81,8 @@ const EYE_ROLL_GAP = /^[\s\p{P}]*(?:(?:too|lol|lmao|ok|sure)[\s\p{P}]*)?$/iu;
  */
 const REDUCTIO_ZH =
   /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就(?:免疫|中招|完了|死光|灭绝)|(?:的话|那)[，,]?\s*还(?:研究|要|用|打|买|开|做)什么|岂不是/u;
+/** A counterfactual about people at large, wherever the claim stands: "盐水要是能防新冠，天天下海游泳的人都不会感染了". */
+const COUNTERFACTUAL_ZH = /要是[^，。！？!?]{2,20}[，,][^，。！？!?]{0,20}的人(?:都|早就)/u;
 /**
  * The same in English, as a condition the claim would make absurd: "if holding your breath for 10
  * seconds detected covid we wouldn't need tests", "if garlic prevented covid Italy would have had
@@ -127,6 +129,13 @@ const ONE_MARK = /(?<![?？!！])[?？][\s\p{S}]*$/u;
 const REMINDING_TAG = /\b(?:remember|right|see|lol|lmao|huh)\s*[?？]/iu;
 /** Denials that deny only the claim word right after them ("nobody deleted anything"), see DENIAL. */
 const NOBODY: ReadonlySet<string> = new Set(['nobody', 'no one']);
+/**
+ * Asking whether anyone knows, which asks whether something is true only with words that say so:
+ * "有没有人知道顾村公园樱花节几号开始" asks when, not whether the claim is so (nor does "有没有人…").
+ */
+const ASKS_WHO_KNOWS: ReadonlySet<string> = new Set(['有人知道', '谁知道', 'does anyone know', 'anyone know if', 'anyone know whether'].map(norm));
+/** The claim's word asked back with "not" to open the message: "Not punished? Tons of people get fined …". */
+const NOT_ECHO = /^\s*not (?:[a-z]+ ){0,2}[a-z]+\s*\?/i;
 /** Before "X不X", telling others to check: "赶紧看看是不是你家孩子的老师" asks nothing about the claim. */
 const CHECK_WHETHER = /(?:看看|看一下|查查|查一下|问问|瞧瞧)$/u;
 /** Characters after a cue within which its next word ("not a covid …") still counts as right after it. */
@@ -695,7 +704,7 @@ export function readStance(
       (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
-  const opening = OPENING_DENIAL.exec(message.text.replace(QUOTED_LINES, '')) ?? answeredNo(sentences());
+  const opening = OPENING_DENIAL.exec(message.text.replace(QUOTED_LINES, '')) ?? NOT_ECHO.exec(message.text) ?? answeredNo(sentences());
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
   // The message as written after the claim's words, read by the verdict, the bare denial and the reductio.
   const afterClaim = span ? message.text.slice(span.end) : '';
@@ -853,11 +862,15 @@ export function readStance(
       if (span.start >= open && span.start < close) return { stance: 'mock', cues: [`quoted, then ${q[0].slice(close - open).replace(/^[\s\p{P}]+/u, '')}`] };
     }
   }
-  const reductio = span ? (hasChinese ? REDUCTIO_ZH.exec(afterClaim) : REDUCTIO_EN.exec(message.text.replace(/’/g, "'"))) : null;
+  const reductio = span
+    ? hasChinese
+      ? (REDUCTIO_ZH.exec(afterClaim) ?? COUNTERFACTUAL_ZH.exec(message.text))
+      : REDUCTIO_EN.exec(message.text.replace(/’/g, "'"))
+    : null;
   if (reductio) return { stance: 'mock', cues: [reductio[0]] };
 
   if (questionWords.length > 0) {
-    const asksIfTrue = questionWords.some((h) => !aNotA.includes(h) || VERACITY_A_NOT_A.test(h.cue));
+    const asksIfTrue = questionWords.some((h) => (!aNotA.includes(h) && !ASKS_WHO_KNOWS.has(h.cue)) || (VERACITY_A_NOT_A.test(h.cue) && text[h.end] !== '人'));
     return { stance: 'question', cues: unique(questionWords.map((h) => h.cue)), asksIfTrue };
   }
   // A question mark on the sentence that repeats the claim: in English only when the sentence is

@@ -80,7 +80,8 @@ export const REFUTE = {
     'you keep saying', 'stop saying', 'before you post', 'before posting', 'different thing', 'a different thing',
     'huge difference', 'read past the headline', 'read beyond the headline', 'have no such', 'has no such', 'had no such',
     'doesn t work', 'doesnt work', 'does not work', 'don t work', 'do not work', 'won t work', 'wont work',
-    'just a caption', 'caption someone',
+    // Not "delete it": "share before they delete it" spreads.
+    'just a caption', 'caption someone', 'just delete it',
     'comes back every year',
   ],
 } as const;
@@ -261,7 +262,7 @@ export const QUESTION = {
     // "@admin can you check if this … is real before people keep sharing it?".
     'check if', 'check whether', 'verify if', 'verify whether', 'confirm if', 'confirm whether',
     'is that confirmed', 'is this confirmed', 'confirmed anywhere', 'am i misremembering', 'or am i wrong', 'correct me if',
-    'or is that a stretch', 'or is it a stretch',
+    'or is that a stretch', 'or is it a stretch', 'is that a real', 'is this a real', 'is it a real',
     // "please tell me thats not real", "legit or scam?".
     'tell me that s not', 'tell me thats not', 'tell me it s not', 'tell me its not', 'legit or scam', 'real or scam',
     'scam or legit', 'scam or real', 'legit or fake',
@@ -352,7 +353,7 @@ export const URGE = {
 } as const;
 
 /** English words that ask whether something is true by themselves ("is that a real thing", "legit?"). */
-const VERACITY_WORDS_EN = ['true', 'real', 'legit', 'accurate', 'fake', 'hoax'];
+const VERACITY_WORDS_EN = ['true', 'truth', 'real', 'legit', 'accurate', 'fake', 'hoax'];
 
 /**
  * A question phrase that asks whether something is true in its own words (readStance): about the
