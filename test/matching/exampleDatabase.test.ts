@@ -307,6 +307,15 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: 'My aunt keeps sending me videos saying the 5G masts are spreading covid. Is there ANY truth to it or is she losing it', id: '5g-spreads-coronavirus', stance: 'question' },
     { text: 'The bananas from Costa Rica that carry flesh-eating bacteria, is that a real story?', id: 'bananas-flesh-eating-bacteria', stance: 'question' },
     { text: 'Not punished? Tons of people get fined or detained every year for spreading rumors online.', id: 'online-rumors-never-punished', stance: 'refute' },
+    // Round fourteen: "real or bs?", an urging someone else made ("我爸让我赶紧转发"), "那他早破产了", "有用没，
+    // 还是…", "by that logic …", "can someone explain … or is it one of those …", "not if it's fake".
+    { text: 'hot water every 15 min kills the virus in your stomach — real or bs?', id: 'hot-water-every-15-minutes', stance: 'question' },
+    { text: 'WhatsApp真的要收费吗？我爸让我赶紧转发给十个人', id: 'whatsapp-will-start-charging', stance: 'question' },
+    { text: '比尔盖茨转发一次就给你钱？那他早破产了', id: 'bill-gates-pays-for-forwarding', stance: 'mock' },
+    { text: '盐水漱口预防新冠到底有用没，还是心理安慰', id: 'salt-water-prevents-infection', stance: 'question' },
+    { text: 'hold your breath 10 seconds without coughing = no covid. by that logic my swimming coach is immortal', id: 'hold-breath-10-seconds-test', stance: 'mock' },
+    { text: 'Can someone explain the Alibaba blood donation incident? Like did it actually happen or is it one of those made up stories', id: 'alibaba-blood-donation-incident', stance: 'question' },
+    { text: `Do bananas imported from Costa Rica really carry flesh-eating bacteria? Want to warn the neighbours but not if it's fake`, id: 'bananas-flesh-eating-bacteria', stance: 'question' },
     { text: 'got a message saying whatsapp will start charging unless you forward it to 10 contacts, legit or scam?', id: 'whatsapp-will-start-charging', stance: 'question' },
   ])('GIVEN "$text" THEN the stance is $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);

@@ -80,7 +80,7 @@ const EYE_ROLL_GAP = /^[\s\p{P}]*(?:(?:too|lol|lmao|ok|sure)[\s\p{P}]*)?$/iu;
  * "那…都不用…了" or "那…都得…", which as often draw a consequence of news ("信阳封城了，那过年都不用回家了").
  */
 const REDUCTIO_ZH =
-  /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就(?:免疫|中招|完了|死光|灭绝)|(?:的话|那)[，,]?\s*还(?:研究|要|用|打|买|开|做)什么|岂不是/u;
+  /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就?(?:免疫|中招|完了|死光|灭绝|破产)|(?:的话|那)[，,]?\s*还(?:研究|要|用|打|买|开|做)什么|岂不是/u;
 /** A counterfactual about people at large, wherever the claim stands: "盐水要是能防新冠，天天下海游泳的人都不会感染了". */
 const COUNTERFACTUAL_ZH = /要是[^，。！？!?]{2,20}[，,][^，。！？!?]{0,20}的人(?:都|早就)/u;
 /**
@@ -166,6 +166,10 @@ const CONDITIONAL = /(?:^|[^a-z])(?:if|unless) (?:you|u|we|they|i|he|she|it) $/;
  * this message will be charged", "people who don't share it". Not "the WHO debunked it".
  */
 const RELATIVE_CLAUSE = /(?:^|[^a-z])(?:[a-z]+s (?:that|who)|(?:anyone|anybody|everyone|everybody|people|those|someone) who) $/;
+/** Before an urging to forward, someone else telling the member to: "我爸让我赶紧转发". */
+const TOLD_TO = /(?:让我|叫我|要我|逼我|让我们)$/u;
+/** Before a refutation word, a condition on it: "… but not if it's fake". */
+const IF_IT_IS = /(?:^|[^a-z])(?:if|unless|whether) (?:it s|its|it is|this is|that s|thats|that is|they re) $/;
 /** Before a denial, a purpose: "… under another name so people don't realize it's her line". */
 const PURPOSE_CLAUSE = /(?:^|[^a-z])so (?:that )?(?:people|they|you|we|others|folks|buyers|customers) $/;
 /**
@@ -634,7 +638,8 @@ export function readStance(
   if (hasChinese) findDistrust(DISTRUST.zh);
   if (MAY_HOLD_LATIN.test(text)) findDistrust(DISTRUST.en);
   const insideDistrust = (h: Hit) => distrust.some((d) => h.at >= d.at && h.at < d.end);
-  const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan);
+  // Not an urging someone else made: "我爸让我赶紧转发给十个人".
+  const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan).filter((h) => !TOLD_TO.test(text.slice(Math.max(0, h.at - 3), h.at)));
 
   // Whether a token starting inside sentence `s` (offsets of the original text) passes `test`.
   const anyTokenIn = (s: Sentence, test: (t: Token) => boolean) =>
@@ -699,6 +704,7 @@ export function readStance(
       !(h.cue === 'fake' && FAKE_THING.test(text.slice(h.end, h.end + 12))) &&
       !inDenied(h) &&
       !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
+      !IF_IT_IS.test(text.slice(Math.max(0, h.at - 14), h.at)) &&
       !RELATIVE_CLAUSE.test(text.slice(Math.max(0, h.at - 24), h.at)) &&
       !POSTED_IF.test(text.slice(Math.max(0, h.at - 40), h.at)) &&
       (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),

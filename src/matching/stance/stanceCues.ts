@@ -29,7 +29,9 @@ export const REFUTE = {
     // "…在派出所不好使", Cantonese "係假嘅", "哪来的10艘", "太夸张了", "想象力爆棚", "实际就几个州…".
     '不好使', '假嘅', '系假', '哪来的', '别想太美', '想得美', '骗局', '就有人传过', '传过一次了', '早就传过',
     // "那视频…好几年前就在传了", "网友说是好几年前的，跟新冠八竿子打不着", "…都不沾边".
-    '好几年前就', '是好几年前的', '几年前的旧', '八竿子打不着', '不沾边', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
+    '好几年前就', '是好几年前的', '几年前的旧', '八竿子打不着', '不沾边',
+    // "骗小孩的吧", "说得太绝对了", "能不能等官方通知再转", "一看就是段子手写的".
+    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -164,7 +166,7 @@ export const MOCK = {
   zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼',
     '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '才不信', '我才不信', '都不会信', '不会信的', '没人会信', '谁会信', '这都能信', '这也能信', '这都有人信',
     // "一夜能建180座，这也信", "…不是你编的就没事？太天真了".
-    '这也信', '这都信', '这你也信', '太天真', '动动脑子', '用脑子想想'],
+    '这也信', '这都信', '这你也信', '太天真', '动动脑子', '用脑子想想', '你们也信', '一个字都不信'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
@@ -186,6 +188,7 @@ export const MOCK = {
     // "lol 5g spreading covid. yeah and my microwave gives me the flu".
     'yeah and my', 'sure and my', 'right and my', 'if that were true', 'if that was true', 'if this were true', 'if it were true',
     'what could go wrong', 'what could possibly go wrong', 'still waiting for my', 'still waiting for that', 'still waiting on my',
+    'by that logic',
   ],
 } as const;
 
@@ -203,7 +206,7 @@ export const QUESTION = {
     '有人看到吗', '有人看到过吗', '有人看过吗', '有人听说吗', '有人听说过吗', '有人见过吗', '怎么搜不到', '有科学依据吗', '有科学依据不',
     '有依据不', '有根据不', '有道理吗', '有道理不',
     // Cantonese (as normalized, in simplified characters): "…系咪真㗎", "真定假", "有冇人知".
-    '系咪', '真定假', '有冇人知', '有冇人听过', '系唔系真', '是真事不',
+    '系咪', '真定假', '有冇人知', '有冇人听过', '系唔系真', '是真事不', '有用没', '有没有用', '算不算',
   ],
   en: [
     'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
@@ -263,6 +266,10 @@ export const QUESTION = {
     'check if', 'check whether', 'verify if', 'verify whether', 'confirm if', 'confirm whether',
     'is that confirmed', 'is this confirmed', 'confirmed anywhere', 'am i misremembering', 'or am i wrong', 'correct me if',
     'or is that a stretch', 'or is it a stretch', 'is that a real', 'is this a real', 'is it a real',
+    // "— real or bs?", "real thing or chain email?", "legit or phishing?", "Is he right?", "can someone explain …".
+    'real or bs', 'or bs', 'real thing or', 'legit or phishing', 'or is it one of those', 'or is that one of those', 'is he right',
+    'is she right', 'are they right', 'any part of that real', 'any part of it real', 'or did he really', 'or did she really',
+    'can someone explain', 'can anyone explain', 'tell me he didn t', 'tell me she didn t', 'tell me they didn t',
     // "please tell me thats not real", "legit or scam?".
     'tell me that s not', 'tell me thats not', 'tell me it s not', 'tell me its not', 'legit or scam', 'real or scam',
     'scam or legit', 'scam or real', 'legit or fake',
