@@ -37,6 +37,18 @@ export const tooFewShared = (window: PhraseWindow, phrase: IndexedPhrase): boole
 /** Window length for a phrase of `length` tokens: room for the phrase's words plus as many again in between. */
 const windowSpan = (length: number) => Math.max(8, 2 * length);
 
+/** The best window of phrase `p` in the message (see bestWindowOf), read in place from the phrase table. */
+function windowOfPhrase(index: PhraseIndex, message: PreparedMessage, p: number): PhraseWindow | undefined {
+  const { termStart, terms, weights, sequenceStart } = index.phrases;
+  return bestWindowOf(message.positions, terms, weights, termStart[p]!, termStart[p + 1]!, windowSpan(sequenceStart[p + 1]! - sequenceStart[p]!));
+}
+
+/** The share of phrase `p`'s term weight its window covers. */
+function coverageOf(index: PhraseIndex, p: number, window: PhraseWindow): number {
+  const total = index.phrases.totalWeight[p]!;
+  return total > 0 ? window.covered / total : 0;
+}
+
 /**
  * Stage 2a, cheap: over a candidate's claim and variants, the phrase the message covers best,
  * and the window where it does. A phrase covered with enough shared terms to match beats one
@@ -49,20 +61,16 @@ export function measureCoverage(index: PhraseIndex, message: PreparedMessage, ca
   let bestCoverage = 0;
   let bestQualifies = false;
   const d = candidate.debunkIndex;
-  const { termStart, terms, weights, sequenceStart, totalWeight } = index.phrases;
+  const { termStart, totalWeight } = index.phrases;
   for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
     // What the message contains of the phrase at all bounds any window: skip phrases that
     // cannot beat the best one so far without sorting their positions.
     if (bestPhrase >= 0 && bestQualifies && presentWeight(message, index, p) <= bestCoverage * totalWeight[p]!) continue;
     // Read in place from the phrase table: a view of the phrase is made only for the best one.
-    const from = termStart[p]!;
-    const to = termStart[p + 1]!;
-    const length = sequenceStart[p + 1]! - sequenceStart[p]!;
-    const window = bestWindowOf(message.positions, terms, weights, from, to, windowSpan(length));
+    const window = windowOfPhrase(index, message, p);
     if (!window) continue;
-    const total = totalWeight[p]!;
-    const coverage = total > 0 ? window.covered / total : 0;
-    const qualifies = window.terms >= sharedTermsNeeded(to - from);
+    const coverage = coverageOf(index, p, window);
+    const qualifies = window.terms >= sharedTermsNeeded(termStart[p + 1]! - termStart[p]!);
     if (bestPhrase < 0 || (qualifies && !bestQualifies) || (qualifies === bestQualifies && coverage > bestCoverage)) {
       bestPhrase = p;
       bestWindowFound = window;
@@ -82,12 +90,10 @@ export function measureCoverage(index: PhraseIndex, message: PreparedMessage, ca
 export function mostTermsCovered(index: PhraseIndex, message: PreparedMessage, candidate: Candidate): Coverage | undefined {
   let best: Coverage | undefined;
   const d = candidate.debunkIndex;
-  const { termStart, terms, weights, sequenceStart, totalWeight } = index.phrases;
   for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
-    const length = sequenceStart[p + 1]! - sequenceStart[p]!;
-    const window = bestWindowOf(message.positions, terms, weights, termStart[p]!, termStart[p + 1]!, windowSpan(length));
+    const window = windowOfPhrase(index, message, p);
     if (!window) continue;
-    const coverage = totalWeight[p]! > 0 ? window.covered / totalWeight[p]! : 0;
+    const coverage = coverageOf(index, p, window);
     if (!best || window.terms > best.window.terms || (window.terms === best.window.terms && coverage > best.coverage)) {
       best = { candidate, phrase: phraseAt(index, p), window, coverage };
     }
@@ -107,13 +113,11 @@ const TERMS_ELSEWHERE = 5;
  */
 export function sharesPiecesElsewhere(index: PhraseIndex, message: PreparedMessage, phrase: IndexedPhrase): boolean {
   const d = phrase.debunkIndex;
-  const { termStart, terms, weights, sequenceStart } = index.phrases;
   for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
     if (p === phrase.id) continue;
     const other = phraseAt(index, p);
     if (!other.ideographic) continue;
-    const length = sequenceStart[p + 1]! - sequenceStart[p]!;
-    const window = bestWindowOf(message.positions, terms, weights, termStart[p]!, termStart[p + 1]!, windowSpan(length));
+    const window = windowOfPhrase(index, message, p);
     if (window && window.terms >= TERMS_ELSEWHERE && countStretches(other, message, window.first, window.last) >= 2) return true;
   }
   return false;

@@ -33,8 +33,9 @@ const HAN = /\p{Script=Han}/u;
 
 /** Whether the message is a short question (see SHORT_QUESTION_SCORE). */
 export function isShortQuestion(message: PreparedMessage): boolean {
+  if (message.tokens.length > MAX_TOKENS) return false;
   const text = message.text.trim();
-  return text.length <= MAX_CHARS && message.tokens.length <= MAX_TOKENS && (MAY_ASK.test(text) || ASKS_IF_TRUE.test(text));
+  return text.length <= MAX_CHARS && (MAY_ASK.test(text) || ASKS_IF_TRUE.test(text));
 }
 
 /**

@@ -19,6 +19,12 @@ const loaded = await loadDebunks('rules/debunks');
 if (!loaded.ok) throw new Error(formatProblems(loaded.problems));
 const matcher = createMatcher(loaded.debunks);
 
+/** 60 claims of the bench's generated database whose claim and variants all pass `keep` (one language). */
+const generatedClaims = (keep: (text: string) => boolean) =>
+  generateCorpus({ claims: 200, messages: 1 })
+    .debunks.filter((d) => [d.claim, ...d.variants].every(keep))
+    .slice(0, 60);
+
 describe('rules/debunks: the shipped claims as members write them', () => {
   it.each([
     { given: 'spaced', text: '5 G towers spread the coronavirus', id: '5g-spreads-coronavirus' },
@@ -413,10 +419,7 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
   );
 
   it('GIVEN a swimming lesson holding breath for 10 seconds THEN nothing acts: it says the condition of the claim, not what follows (0.96, a strike, before, beside 60 more English claims)', () => {
-    const english = generateCorpus({ claims: 200, messages: 1 })
-      .debunks.filter((d) => [d.claim, ...d.variants].every((t) => !/\p{Script=Han}/u.test(t)))
-      .slice(0, 60);
-    const larger = createMatcher([...loaded.debunks, ...english]);
+    const larger = createMatcher([...loaded.debunks, ...generatedClaims((t) => !/\p{Script=Han}/u.test(t))]);
     for (const m of larger.match("Kids' swim lesson today, they practiced holding their breath underwater for 10 seconds").matches) {
       expect(m.score).toBeLessThan(ACT);
     }
@@ -442,9 +445,7 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
 
 describe('rules/debunks with 60 Chinese claims added: small in English, not in Chinese', () => {
   // Generated Chinese claims without a Latin letter, so the English claims stay the 17 examples.
-  const chinese = generateCorpus({ claims: 200, messages: 1 })
-    .debunks.filter((d) => [d.claim, ...d.variants].every((t) => !/[A-Za-z]/.test(t)))
-    .slice(0, 60);
+  const chinese = generatedClaims((t) => !/[A-Za-z]/.test(t));
   const mixed = createMatcher([...loaded.debunks, ...chinese]);
 
   it('GIVEN the Chinese claims THEN there are enough to be past the smallest fitted set (47)', () => {

@@ -194,7 +194,7 @@ const uselessToo = (text: string, h: Hit) => USELESS.test(h.cue) && h.at > 0 && 
  * the police dealt with 25k people', '"deep state plot" lmao', '"5g spreads covid" ok so how did it
  * spread on cruise ships', '"admin isn't responsible …" — wrong, …', '"not the owner's problem" is wrong'.
  */
-const QUOTED_THEN_LAUGH =
+const QUOTED_THEN_ANSWERED =
   /["“]([^"“”\n]{3,300})["”](?: (?:line|claim|thing|story|stuff|one|bit|nonsense))?[\s,.!—–-]*(?:lol|lmao|lmfao|rofl|haha+|😂|🤣|🙄|🤡|(?:ok|okay|yeah|sure),? (?:so|and)\b|yeah right|wrong\b|nope\b|is (?:just |totally |completely |dead )?(?:wrong|false|a lie|nonsense)\b|doesn'?t (?:fly|cut it|hold up|work)\b)/giu;
 /**
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
@@ -600,12 +600,14 @@ export function readStance(
   const text = message.normalized;
   const hasChinese = MAY_HOLD_CHINESE.test(text);
   const crossesClause = (from: number, to: number) => CLAUSE_BREAK.test(message.text.slice(message.origin[from] ?? 0, message.origin[to] ?? 0));
+  // The normalized text of at most `reach` characters right before a cue, read by the patterns that end there.
+  const before = (h: Hit, reach: number) => text.slice(Math.max(0, h.at - reach), h.at);
   // Only a sentence that asks is read below; without a question mark, 吗 or a question phrase
   // ("does anyone know") none does, and the message is not split at all.
   let split: Sentence[] | undefined;
   const questionHits = hitsOf(QUESTION_RE, text);
   const aNotA = hasChinese
-    ? hitsOf(A_NOT_A, text).filter((h) => !TELLING_A_NOT_A.test(h.cue) && !text.startsWith(BELIEVE_IT_OR_NOT, h.end) && !CHECK_WHETHER.test(text.slice(Math.max(0, h.at - 3), h.at)))
+    ? hitsOf(A_NOT_A, text).filter((h) => !TELLING_A_NOT_A.test(h.cue) && !text.startsWith(BELIEVE_IT_OR_NOT, h.end) && !CHECK_WHETHER.test(before(h, 3)))
     : [];
   appendAll(questionHits, aNotA);
   const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) || questionHits.length > 0 || mayAskUnmarked(message.text) ? sentencesOf(message.text) : []);
@@ -639,7 +641,7 @@ export function readStance(
   if (MAY_HOLD_LATIN.test(text)) findDistrust(DISTRUST.en);
   const insideDistrust = (h: Hit) => distrust.some((d) => h.at >= d.at && h.at < d.end);
   // Not an urging someone else made: "我爸让我赶紧转发给十个人".
-  const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan).filter((h) => !TOLD_TO.test(text.slice(Math.max(0, h.at - 3), h.at)));
+  const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan).filter((h) => !TOLD_TO.test(before(h, 3)));
 
   // Whether a token starting inside sentence `s` (offsets of the original text) passes `test`.
   const anyTokenIn = (s: Sentence, test: (t: Token) => boolean) =>
@@ -648,11 +650,13 @@ export function readStance(
       return at >= s.start && at < s.end && test(t);
     });
   const holdsClaimWords = (s: Sentence) => anyTokenIn(s, (t) => isClaimTerm(t.term));
-  // The term of the word right after a cue (nothing between but a space), if any.
-  const termRightAfter = (h: Hit) => {
+  // The term of the next word after a cue, if it starts within `reach` characters of it.
+  const termAfter = (h: Hit, reach: number) => {
     const next = message.tokens.find((t) => t.start >= h.end);
-    return next !== undefined && next.start <= h.end + 1 ? next.term : undefined;
+    return next !== undefined && next.start - h.end <= reach ? next.term : undefined;
   };
+  // The term of the word right after a cue (nothing between but a space), if any.
+  const termRightAfter = (h: Hit) => termAfter(h, 1);
   // Whether the word right after a cue is one of the claim's: "not a deep state plot", "won't pay".
   const claimWordAfter = (h: Hit) => {
     const term = termRightAfter(h);
@@ -661,8 +665,8 @@ export function readStance(
   const beforeClaimWord = (h: Hit) => claimWordAfter(h) !== undefined;
   // Whether the next word after a cue, stopwords skipped, is one of the claim's: "is not a covid test".
   const nextWordIsClaims = (h: Hit) => {
-    const next = message.tokens.find((t) => t.start >= h.end);
-    return next !== undefined && next.start - h.end <= NEXT_WORD_REACH && isClaimTerm(next.term);
+    const term = termAfter(h, NEXT_WORD_REACH);
+    return term !== undefined && isClaimTerm(term);
   };
   // The same for a preventing verb, whether or not the claim says it: "won't stop you getting covid".
   const preventingWordAfter = (h: Hit) => {
@@ -703,10 +707,10 @@ export function readStance(
       !uselessToo(text, h) &&
       !(h.cue === 'fake' && FAKE_THING.test(text.slice(h.end, h.end + 12))) &&
       !inDenied(h) &&
-      !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
-      !IF_IT_IS.test(text.slice(Math.max(0, h.at - 14), h.at)) &&
-      !RELATIVE_CLAUSE.test(text.slice(Math.max(0, h.at - 24), h.at)) &&
-      !POSTED_IF.test(text.slice(Math.max(0, h.at - 40), h.at)) &&
+      !CONDITIONAL.test(before(h, 12)) &&
+      !IF_IT_IS.test(before(h, 14)) &&
+      !RELATIVE_CLAUSE.test(before(h, 24)) &&
+      !POSTED_IF.test(before(h, 40)) &&
       (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
@@ -781,9 +785,9 @@ export function readStance(
           !RHETORICAL_TAG_EN.test(text.slice(h.end, h.end + 24)) &&
           !(h.cue.startsWith('there') && (NO_IDIOM.test(text.slice(h.end, h.end + 12)) || !beforeClaimWord(h) || claimNegates(debunk))) &&
           !advises(h) &&
-          !CONDITIONAL.test(text.slice(Math.max(0, h.at - 12), h.at)) &&
-          !RELATIVE_CLAUSE.test(text.slice(Math.max(0, h.at - 24), h.at)) &&
-          !PURPOSE_CLAUSE.test(text.slice(Math.max(0, h.at - 16), h.at)) &&
+          !CONDITIONAL.test(before(h, 12)) &&
+          !RELATIVE_CLAUSE.test(before(h, 24)) &&
+          !PURPOSE_CLAUSE.test(before(h, 16)) &&
           !inDenied(h) &&
           !NOT_JUST.test(text.slice(h.end, h.end + 10)) &&
           !isClaimDenial(text, h, claimDenials(debunk)) &&
@@ -797,7 +801,7 @@ export function readStance(
           // "it is not fake", "不是谣言": the refutation denied, not the claim.
           !refuteHits.some((r) => r.at >= h.end && r.at <= h.end + 1) &&
           // "I didn't post it myself": what the member did, not the claim denied; "真不是说说": no idle talk.
-          !(LATIN_CUE.test(h.cue) && FIRST_PERSON.test(text.slice(Math.max(0, h.at - 3), h.at))) &&
+          !(LATIN_CUE.test(h.cue) && FIRST_PERSON.test(before(h, 3))) &&
           !NOT_IDLE_TALK.test(text.slice(h.end, h.end + 4)),
       )
     : [];
@@ -805,7 +809,10 @@ export function readStance(
   // ("not an accident, the deep state did it" does not: "accident" is not the claim's word).
   if (span && NOT_A.test(text) && !claimTexts().some((t) => NOT_A.test(t)) && !claimNegates(debunk)) {
     // Right before the matched words too: "it's a virus, not some 5G towers spreading the coronavirus".
-    const rightBeforeSpan = (h: Hit) => span !== undefined && (message.origin[h.end] ?? -1) <= span.start && span.start - (message.origin[h.end] ?? -1) <= 1;
+    const rightBeforeSpan = (h: Hit) => {
+      const end = message.origin[h.end] ?? -1;
+      return end <= span.start && span.start - end <= 1;
+    };
     for (const h of hitsOf(NOT_A_RE, text)) {
       if (!(inSpan(h) || rightBeforeSpan(h)) || asked(h) || insideDistrust(h)) continue;
       if (beforeClaimWord(h)) denial.push(h);
@@ -862,7 +869,7 @@ export function readStance(
     return { stance: 'mock', cues: [eyeRoll[0]] };
   }
   if (span) {
-    for (const q of message.text.matchAll(QUOTED_THEN_LAUGH)) {
+    for (const q of message.text.matchAll(QUOTED_THEN_ANSWERED)) {
       const open = q.index;
       const close = open + 1 + q[1]!.length;
       if (span.start >= open && span.start < close) return { stance: 'mock', cues: [`quoted, then ${q[0].slice(close - open).replace(/^[\s\p{P}]+/u, '')}`] };
