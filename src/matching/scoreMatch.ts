@@ -267,6 +267,30 @@ function englishTellingTerms(index: PhraseIndex, phrase: IndexedPhrase): Telling
 
 const FUNCTION_CHARS_ZH = /[了的是在和与就都也又还吗呢吧啊着过]/gu;
 
+/** Content characters of a Chinese claim that two words hold at most. */
+const TWO_WORDS_ZH = 4;
+
+/**
+ * A short Chinese claim said in its two words with others between them: "说信阳已经封城" shares
+ * only the pairs 信阳 and 封城 of "信阳封城了" (whose pairs 阳封 and 城了 straddle its words), one
+ * short of the three shared terms a match needs, yet holds every character of the claim but its
+ * function characters. Such a window is measured like any other.
+ */
+function saysShortChineseClaim(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  if (!c.phrase.ideographic || c.window.terms !== 2 || sharedTermsNeeded(c.phrase.terms.length) !== MIN_SHARED_TERMS) return false;
+  const content = c.phrase.ideographs.replace(FUNCTION_CHARS_ZH, '');
+  if (content.length < 2 * 2 || content.length > TWO_WORDS_ZH) return false;
+  // The shared pairs as terms ("封啦" is "封城"), not as written.
+  let said = '';
+  for (let t = c.window.first; t <= c.window.last; t++) {
+    const term = message.tokens[t]!.term;
+    const id = termIdOf(index, term);
+    if (id !== undefined && c.phrase.terms.includes(id)) said += term;
+  }
+  for (const ch of content) if (!said.includes(ch)) return false;
+  return true;
+}
+
 function chineseTellingTerms(index: PhraseIndex, text: string, everydayWords: RegExp): TellingTerms {
   const everyday = new Uint8Array(text.length);
   for (const m of text.matchAll(everydayWords)) everyday.fill(1, m.index, m.index + m[0].length);
@@ -378,9 +402,11 @@ export const FEWEST_TERMS_TO_MATCH = sharedTermsNeeded(0);
  * needs two, see shortQuestion.ts).
  */
 export function mayMatch(index: PhraseIndex, message: PreparedMessage, d: number, fewest = MIN_SHARED_TERMS): boolean {
-  const { termStart, terms } = index.phrases;
+  const { termStart, terms, ideographic } = index.phrases;
   for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
-    const needed = Math.min(fewest, sharedTermsNeeded(termStart[p + 1]! - termStart[p]!));
+    const size = termStart[p + 1]! - termStart[p]!;
+    // A short Chinese claim may be said in two pairs (see saysShortChineseClaim).
+    const needed = Math.min(fewest, ideographic[p] === 1 && size <= TWO_WORDS_ZH ? 2 : sharedTermsNeeded(size));
     let present = 0;
     for (let k = termStart[p]!; k < termStart[p + 1]!; k++) {
       if (message.positions.has(terms[k]!) && ++present >= needed) return true;
@@ -765,7 +791,7 @@ export function scoreCandidates(
   const block = allFeatures ? new Float64Array(FEATURE_COUNT * covered.length) : undefined;
   return covered.map((c, i) => {
     const ideographic = c.phrase.ideographic;
-    const ruledOut = tooFewShared(c.window, c.phrase);
+    const ruledOut = tooFewShared(c.window, c.phrase) && !saysShortChineseClaim(index, c, message);
     if (ruledOut && !allFeatures) return { coverage: c, features: NO_FEATURES, ideographic, ruledOut, score: 0, order: 0, relevance: relevance[i]!, reached: 'none' };
     const features = matchFeatures(
       index,

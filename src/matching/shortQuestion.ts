@@ -23,6 +23,12 @@ const MAX_TOKENS = 10;
 const UNSHARED_WORDS = 1;
 /** The share of the message's Chinese characters (asking words aside) the shared pairs must cover. */
 const CHINESE_COVERED = 0.5;
+/**
+ * Characters the shared pairs must hold at least (a shared Latin word counting two): two words, not
+ * the three characters of two overlapping pairs. "襄阳封了？" shares "阳封" and "封了" with "信阳封城了" (one
+ * run, "阳封了") and "襄阳" and "封了" with "大襄阳作为最后一个也封城了", which it asks about.
+ */
+const CHINESE_HELD = 4;
 
 /**
  * Chinese that only asks or links, taken out before the coverage is read: "真的", "吗", "是不是",
@@ -75,8 +81,12 @@ function answeredBy(index: PhraseIndex, message: PreparedMessage, widest: Covera
     let han = 0;
     for (const ch of asked) if (HAN.test(ch)) han++;
     const covered = new Set<number>();
-    for (const t of sharedTokens) for (let k = t.start; k < t.end; k++) if (HAN.test(message.normalized[k]!)) covered.add(k);
-    return han > 0 && covered.size / han >= CHINESE_COVERED;
+    let latin = 0;
+    for (const t of sharedTokens) {
+      if (!HAN.test(t.term)) latin++;
+      for (let k = t.start; k < t.end; k++) if (HAN.test(message.normalized[k]!)) covered.add(k);
+    }
+    return han > 0 && covered.size / han >= CHINESE_COVERED && covered.size + 2 * latin >= CHINESE_HELD;
   }
   const unshared = new Set<string>();
   for (const t of message.tokens) {

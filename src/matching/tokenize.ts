@@ -55,6 +55,8 @@ const CHINESE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   // Cities by their chat nicknames: "魔都" is Shanghai, "帝都" Beijing, "江城" Wuhan ("冰城" Harbin by its first pair).
   ['魔都', '上海'], ['申城', '上海'], ['沪上', '上海'], ['帝都', '北京'], ['京城', '北京'], ['江城', '武汉'], ['羊城', '广州'],
   ['鹏城', '深圳'], ['蓉城', '成都'], ['星城', '长沙'], ['泉城', '济南'], ['春城', '昆明'], ['冰城', '哈尔'],
+  // "信阳封了！", "襄阳也封啦" say a city is locked down; "座位" are the "座椅" of "北京地铁的座椅都拆了".
+  ['座位', '座椅'],
 ]);
 
 /**

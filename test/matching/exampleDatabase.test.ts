@@ -443,6 +443,90 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
   });
 });
 
+describe('rules/debunks: members who ask, refute or retell, round fifteen', () => {
+  it.each([
+    // A question about what was just said, whatever its sentence says besides.
+    { text: 'My neighbour says the new 5G mast is what made our street sick. Is there anything to that or is she just paranoid?', id: '5g-spreads-coronavirus', stance: 'question' },
+    { text: 'My grandma sent a recipe saying boiled garlic water prevents the virus. Any doctors in this group who can confirm?', id: 'garlic-prevents-infection', stance: 'question' },
+    { text: 'Our office manager posted this "self check" about holding your breath for 10 seconds. Is this from an actual health authority?', id: 'hold-breath-10-seconds-test', stance: 'question' },
+    { text: "Got an email saying Microsoft tracks forwards and Bill Gates pays per person. This can't be real... can it?", id: 'bill-gates-pays-for-forwarding', stance: 'question' },
+    // Someone else fell for it; someone punished "might disagree".
+    { text: 'my mom fell for the whatsapp charging message AGAIN and sent it to 40 people. please someone stop her 😭', id: 'whatsapp-will-start-charging', stance: 'mock' },
+    { text: '"no one gets punished for online rumors" yeah that guy who got 10 days detention for the qingpu thing might disagree', id: 'online-rumors-never-punished', stance: 'mock' },
+    // "X不X" after "想想" and a question word after "看看" ask nothing; a rhetorical "犯什么法" neither.
+    { text: '5G信号塔传播新冠！武汉是第一个大规模铺5G的，你们想想是不是巧合', id: '5g-spreads-coronavirus', stance: 'spread' },
+    { text: '青浦有个幼儿园老师被抓了，说是在外面卖淫，家长们看看自己孩子是哪个园的', id: 'qingpu-kindergarten-teacher', stance: 'spread' },
+    { text: '我就转发一下又不是我编的，犯什么法？', id: 'forwarding-rumors-is-legal', stance: 'spread' },
+    // "问下" asks, whatever the sentence ends on.
+    { text: '问下转发谣言犯法不，我妈天天在群里转', id: 'forwarding-rumors-is-legal', stance: 'question' },
+    // Nobody, hardly anybody or "who" before the claim's predicate says what the claim says.
+    { text: '网上传谣言真的会被处罚吗？感觉很少听说谁被罚', id: 'online-rumors-never-punished', stance: 'question' },
+    // The rumor's own vocabulary ("internet rumor", "造谣") in a claim about rumors is no refutation.
+    { text: "Come on, it's just an internet rumor, nobody's going to fine you or arrest you.", id: 'online-rumors-never-punished', stance: 'spread' },
+    { text: '网上传个谣言而已，根本没人管的，你看那么多造谣的谁被抓了', id: 'online-rumors-never-punished', stance: 'spread' },
+    // "又不是" gives a reason for a claim that itself says no.
+    { text: '群主又不是警察，群成员乱发东西关群主啥事，各人负各人的责', id: 'group-owner-not-responsible', stance: 'spread' },
+  ])('GIVEN "$text" THEN it matches $id and reads as $stance', ({ text, id, stance }) => {
+    const result = matcher.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance).toBe(stance);
+  });
+
+  it('GIVEN "WhatsApp的" THEN its last letter and 的 are not the cue "p的" (photoshopped)', () => {
+    const result = matcher.match('WhatsApp要收费了！不转发给10个人就开始收钱，我用WhatsApp的同事都在转');
+    expect(result.matches[0]?.debunkId).toBe('whatsapp-will-start-charging');
+    expect(result.stance).toBe('spread');
+  });
+
+  it('GIVEN a question quoted in a retelling THEN the member does not ask it', () => {
+    const quoted = createMatcher([debunk({ id: 'drone', claim: 'Hillary Clinton asked "Can\'t we just drone this guy?" about Julian Assange', lang: 'en' })]);
+    expect(quoted.match('Hillary asked "can\'t we just drone this guy?" about Assange. let that sink in').stance).toBe('spread');
+    expect(quoted.match('did Hillary really ask "can\'t we just drone this guy?" about Assange?').stance).toBe('question');
+  });
+
+  it('GIVEN a claim holding "do u" THEN its own "do" said again is no emphatic denial', () => {
+    const jacket = createMatcher([debunk({ id: 'jacket', claim: 'The first lady wore a jacket that read "I really don\'t care, do u?" to visit immigrant children', lang: 'en' })]);
+    expect(jacket.match('The jacket the first lady wore to visit immigrant children read: “I REALLY DON’T CARE, DO U?”').refuting).toBe(false);
+  });
+});
+
+describe('Chinese claims said in two words', () => {
+  const cities = createMatcher([
+    debunk({ id: 'xinyang', claim: '信阳封城了', lang: 'zh' }),
+    debunk({ id: 'xiangyang', claim: '大襄阳作为最后一个也封城了', lang: 'zh' }),
+    debunk({ id: 'harbin', claim: '因绥芬河口岸疫情影响，哈尔滨已封城', lang: 'zh' }),
+    debunk({ id: 'subway', claim: '北京地铁的座椅都拆了，是为人与人保持距离', lang: 'zh' }),
+  ]);
+
+  it('GIVEN a short claim whose two words are said with others between THEN it matches (nothing matched before)', () => {
+    const top = cities.match('我妈刚打电话让我别回老家，说信阳已经封城，高速口都拦上了').matches[0];
+    expect(top?.debunkId).toBe('xinyang');
+    expect(top?.score).toBeGreaterThan(0);
+  });
+
+  it('GIVEN one word of a short claim THEN nothing matches', () => {
+    expect(cities.match('说信阳那边已经下雪了，高速口都拦上了').matches.filter((m) => m.debunkId === 'xinyang')).toEqual([]);
+  });
+
+  it('GIVEN "襄阳封城？" THEN it asks about Xiangyang, not Xinyang (whose "阳封" it shares by chance)', () => {
+    const result = cities.match('襄阳封城？');
+    expect(result.stance).toBe('question');
+    expect(result.matches[0]?.debunkId).toBe('xiangyang');
+  });
+
+  it('GIVEN "是不是…，有没有…" THEN it asks; its 不 and 没 deny nothing', () => {
+    const zto = createMatcher([debunk({ id: 'zto', claim: '中通快递暂停武汉部分区域快递揽派业务', lang: 'zh' })]);
+    const result = zto.match('中通武汉是不是暂停揽收了，有没有快递员在群里');
+    expect(result.refuting).toBe(false);
+  });
+
+  it('GIVEN "座位" for the claim\'s "座椅" THEN the retelling acts (0.75 before)', () => {
+    const top = cities.match('北京地铁座位都拆了').matches[0];
+    expect(top?.debunkId).toBe('subway');
+    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+  });
+});
+
 describe('rules/debunks with 60 Chinese claims added: small in English, not in Chinese', () => {
   // Generated Chinese claims without a Latin letter, so the English claims stay the 17 examples.
   const chinese = generatedClaims((t) => !/[A-Za-z]/.test(t));

@@ -53,7 +53,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One regex per cue list: Chinese cues anywhere, English cues as whole words; longest first. */
 function cueRegex(list: { zh: readonly string[]; en: readonly string[] }): RegExp {
-  const zh = [...new Set(list.zh.map(norm))].sort((a, b) => b.length - a.length).map(escape);
+  // A cue that starts with a Latin letter ("p的") starts a word: not the end of "WhatsApp的".
+  const zh = [...new Set(list.zh.map(norm))].sort((a, b) => b.length - a.length).map((c) => (/^[a-z0-9]/.test(c) ? `(?<![a-z0-9])${escape(c)}` : escape(c)));
   const en = [...new Set(list.en.map(norm))].sort((a, b) => b.length - a.length).map(escape);
   return new RegExp(`${zh.join('|')}|(?<![a-z0-9])(?:${en.join('|')})(?![a-z0-9])`, 'g');
 }
@@ -136,8 +137,11 @@ const NOBODY: ReadonlySet<string> = new Set(['nobody', 'no one']);
 const ASKS_WHO_KNOWS: ReadonlySet<string> = new Set(['有人知道', '谁知道', 'does anyone know', 'anyone know if', 'anyone know whether'].map(norm));
 /** The claim's word asked back with "not" to open the message: "Not punished? Tons of people get fined …". */
 const NOT_ECHO = /^\s*not (?:[a-z]+ ){0,2}[a-z]+\s*\?/i;
-/** Before "X不X", telling others to check: "赶紧看看是不是你家孩子的老师" asks nothing about the claim. */
-const CHECK_WHETHER = /(?:看看|看一下|查查|查一下|问问|瞧瞧)$/u;
+/**
+ * Before "X不X", telling others to check or think: "赶紧看看是不是你家孩子的老师", "你们想想是不是巧合" ask
+ * nothing about the claim.
+ */
+const CHECK_WHETHER = /(?:看看|看一下|查查|查一下|问问|瞧瞧|想想|想一想|品品|细品)$/u;
 /** Characters after a cue within which its next word ("not a covid …") still counts as right after it. */
 const NEXT_WORD_REACH = 6;
 /** Right before an English denial, the member speaking of themselves: "I didn't post it". */
@@ -483,6 +487,12 @@ const RHETORICAL_REACH = Math.max(...RHETORICAL_WORDS.map((w) => w.length)) + 1;
 const IDEOGRAPHS = /^[\u4e00-\u9fff]{2}$/u;
 /** Characters before a predicate within which a negation negates it. */
 const NEGATION_REACH = 3;
+/**
+ * Nobody, hardly anybody or a rhetorical "who", a few words before a predicate, says it is not
+ * done: "从来没人因为这个被罚过", "很少听说谁被罚", "那么多造谣的谁被抓了" retell "…不会被处罚".
+ */
+const NOBODY_BEFORE_ZH = /没人|没有人|没听说|很少|极少|谁/u;
+const NOBODY_REACH_ZH = 8;
 
 /**
  * What the debunk's Chinese claim and variants say is not so: the two characters after each
@@ -526,13 +536,22 @@ function oppositesOf(text: string, predicates: readonly string[]): Hit[] {
     for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + p.length)) {
       // A rhetorical "怎么会犯法" ("how could it be illegal") negates as "不犯法" does.
       const negated =
-        CHINESE_NEGATION.test(text.slice(Math.max(0, at - NEGATION_REACH), at)) || RHETORICAL.test(text.slice(Math.max(0, at - RHETORICAL_REACH), at));
+        CHINESE_NEGATION.test(text.slice(Math.max(0, at - NEGATION_REACH), at)) ||
+        RHETORICAL.test(text.slice(Math.max(0, at - RHETORICAL_REACH), at)) ||
+        NOBODY_BEFORE_ZH.test(text.slice(Math.max(0, at - NOBODY_REACH_ZH), at));
       // "犯法也轮不到我" ("even if it is illegal, …") concedes, it does not say the opposite.
       if (!negated && text[at + p.length] !== '也') hits.push({ cue: p, at, end: at + p.length });
     }
   }
   return hits;
 }
+
+/**
+ * Whether a Chinese negation is the middle of an "X不X" question ("中通武汉是不是暂停揽收了", "有没有快递员"),
+ * which asks, whether or not the sentence ends on a question mark, and denies nothing.
+ */
+const asksANotA = (text: string, h: Hit) => h.at > 0 && NEGATION_CHAR.test(text[h.at]!) && text[h.at - 1] === text[h.at + 1];
+const NEGATION_CHAR = /[不没唔冇]/u;
 
 const unique = (cues: string[]) => [...new Set(cues)].slice(0, 5);
 
@@ -778,6 +797,9 @@ export function readStance(
           (inOrRightAfterSpan(h) || saysNoneBefore(h) || deniesClaimWordElsewhere(h)) &&
           !asked(h) &&
           !insideDistrust(h) &&
+          !asksANotA(text, h) &&
+          // "群主又不是警察": "it's not as if", a reason given, where the claim itself says no.
+          !(text[h.at - 1] === '又' && claimNegatesZh(debunk)) &&
           !PROTECTED_OUTCOME.test(text.slice(h.end, h.end + 6)) &&
           !NOT_CHANCE.test(text.slice(h.end, h.end + 24)) &&
           !ASIDE.test(text.slice(h.end, h.end + 10)) &&
@@ -835,7 +857,8 @@ export function readStance(
       const at = m.index + m[0].length - m[1]!.length;
       const said = message.tokens.find((t) => t.start === at);
       const h = { cue: m[0], at: m.index, end: m.index + m[0].length };
-      if (said && isClaimTerm(said.term) && !asked(h) && !isNegated(text, h.at, crossesClause)) opposite.push(h);
+      // Not the claim's own "do" ("… read: 'I really don't care, do u?'").
+      if (said && isClaimTerm(said.term) && !asked(h) && !isNegated(text, h.at, crossesClause) && !claimTexts().some((t) => t.includes(m[0]))) opposite.push(h);
     }
   }
   const refuting = extraRefutations.length + new Set(refute.map((h) => h.cue)).size + denial.length + opposite.length;

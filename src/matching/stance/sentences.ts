@@ -99,6 +99,15 @@ const WHERE_ZH = '(?<=[在去从到])哪|哪(?![有会能])';
  */
 const QUESTION_WORDS_ZH = `${WHERE_ZH}|(?<![好十这那没])几(?!十)[点号天月个次]|多少(?![都也])|多久(?![都也])`;
 const FINAL_QUESTION_WORD = new RegExp(`(?:${QUESTION_WORDS_ZH})[^，。！？!?；;\\n]{0,6}[\\s\\p{P}\\p{S}]*$`, 'u');
+/** A question word after telling others to check: "家长们看看自己孩子是哪个园的" asks them to look, not the group. */
+const INDIRECT_ZH = /(?:看看|查查|瞧瞧|看一下|查一下|问问)[^，。！？!?；;\n]{0,10}(?:哪|几|多少|多久)/u;
+/** A sentence that says it asks: "问下转发谣言犯法不", "请问…". */
+const ASKING_OPENERS_ZH = '问下|问一下|请问|想问|求问|弱弱地问';
+const ASKING_OPENER_ZH = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:${ASKING_OPENERS_ZH})`, 'u');
+const ASKING_OPENER_ZH_ANYWHERE = new RegExp(ASKING_OPENERS_ZH, 'u');
+/** An opening quotation mark in a sentence, and a closing one right after it ends. */
+const OPEN_QUOTE = /["“「『]/u;
+const CLOSE_QUOTE_NEXT = /^\s?["”」』]/u;
 /** A yes-no question ending on its negation, unmarked: "这个是真事不", "这事有视频没", "有科学依据没". */
 const FINAL_YES_NO_ZH = /[有是][^，。！？!?；;\s]{1,6}[没不][\s\p{P}\p{S}]*$/u;
 /**
@@ -124,7 +133,8 @@ const QUESTION_AFTER_CLAUSE = new RegExp(
 );
 /** Any Chinese question word: a sentence may end on one (see FINAL_QUESTION_WORD). */
 const QUESTION_WORD_ZH = new RegExp(QUESTION_WORDS_ZH, 'u');
-export const mayAskUnmarked = (text: string): boolean => MAY_START_QUESTION.test(text) || HEDGED_OPENING.test(text) || QUESTION_WORD_ZH.test(text);
+export const mayAskUnmarked = (text: string): boolean =>
+  MAY_START_QUESTION.test(text) || HEDGED_OPENING.test(text) || QUESTION_WORD_ZH.test(text) || ASKING_OPENER_ZH_ANYWHERE.test(text);
 
 /** What a sentence's ideographic share does not count as letters: spaces, punctuation, symbols, numbers. */
 const NOT_LETTER = /[\s\p{P}\p{S}\p{N}]/u;
@@ -173,10 +183,10 @@ const PLEA_WORD_ZH = /大家|请|别|不要|先|千万|少/u;
 /** Tested as three regexes, each in linear time (one pattern scanned to the end from every "请"). */
 const isPleaZh = (body: string): boolean => PLEA_END_ZH.test(body) || (MAY_WE_END_ZH.test(body) && PLEA_WORD_ZH.test(body));
 /**
- * A rhetorical "哪…得过来" ("那么多人哪抓得过来": there are too many, it says) or "哪门子" ("犯哪门子法":
- * it breaks no law, it says), which ask nothing.
+ * A rhetorical "哪…得过来" ("那么多人哪抓得过来": there are too many, it says), "哪门子" or "犯什么法" ("犯哪门子法":
+ * it breaks no law, it says), "关…啥事" (none of their business) or "脸呢" (shameless), which ask nothing.
  */
-const RHETORICAL_ZH = /哪[^，。！？,!?\s]{0,4}得(?:过来|完|了)|哪门子/u;
+const RHETORICAL_ZH = /哪[^，。！？,!?\s]{0,4}得(?:过来|完|了)|哪门子|犯什么法|犯啥法|脸呢|关[^，。！？,!?\s]{0,3}(?:啥|什么)事/u;
 
 /** A sentence ending on a Chinese question mark or 吗. */
 const ASKS_IN_CHINESE = /[吗？][\s\p{P}\p{S}]*$/u;
@@ -197,11 +207,13 @@ export function sentencesOf(text: string): Sentence[] {
     const firstWord = FIRST_WORD.exec(body)?.[1]?.toLowerCase() ?? '';
     const { ideographs, letters } = countLetters(body);
     // "Did he really say that? or is the quote fake" asks twice.
-    const marked = /[?？]/u.test(body);
+    // A question quoted ('Hillary asked "can't we just drone this guy?" about …') is someone else's.
+    const marked = /[?？]/u.test(body) && !(OPEN_QUOTE.test(body) && CLOSE_QUOTE_NEXT.test(text.slice(m.index + body.length, m.index + body.length + 2)));
     const question: boolean =
       marked ||
       FINAL_PARTICLE.test(body) ||
-      FINAL_QUESTION_WORD.test(body) ||
+      (FINAL_QUESTION_WORD.test(body) && !INDIRECT_ZH.test(body)) ||
+      ASKING_OPENER_ZH.test(body) ||
       FINAL_YES_NO_ZH.test(body) ||
       (previousAsks && firstWord === 'or') ||
       (UNMARKED_QUESTION.test(body) && !PLEA.test(body)) ||

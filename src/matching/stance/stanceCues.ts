@@ -26,8 +26,8 @@ export const REFUTE = {
     // "别以为群主不用负责，…": don't think that.
     '别以为', '不要以为',
     '编出来', '别再传', '其实不是',
-    // "…在派出所不好使", Cantonese "係假嘅", "哪来的10艘", "太夸张了", "想象力爆棚", "实际就几个州…".
-    '不好使', '假嘅', '系假', '哪来的', '别想太美', '想得美', '骗局', '就有人传过', '传过一次了', '早就传过',
+    // "…在派出所不好使", Cantonese "係假嘅", "哪来的10艘", "哪来十艘", "太夸张了", "想象力爆棚", "实际就几个州…".
+    '不好使', '假嘅', '系假', '哪来', '别想太美', '想得美', '骗局', '就有人传过', '传过一次了', '早就传过',
     // "那视频…好几年前就在传了", "网友说是好几年前的，跟新冠八竿子打不着", "…都不沾边".
     '好几年前就', '是好几年前的', '几年前的旧', '八竿子打不着', '不沾边',
     // "骗小孩的吧", "说得太绝对了", "能不能等官方通知再转", "一看就是段子手写的".
@@ -85,6 +85,8 @@ export const REFUTE = {
     // Not "delete it": "share before they delete it" spreads.
     'just a caption', 'caption someone', 'just delete it',
     'comes back every year',
+    // "… rage bait headline as usual", "the headline twists it".
+    'rage bait', 'ragebait', 'twists it', 'twisted it', 'stop reading that',
   ],
 } as const;
 
@@ -166,7 +168,9 @@ export const MOCK = {
   zh: ['这也有人信', '还有人信', '居然有人信', '竟然有人信', '谁信谁', '智商税', '扯淡', '胡扯', '鬼扯', '瞎扯', '胡说八道', '无稽之谈', '呵呵', '信你个鬼', '骗鬼',
     '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '才不信', '我才不信', '都不会信', '不会信的', '没人会信', '谁会信', '这都能信', '这也能信', '这都有人信',
     // "一夜能建180座，这也信", "…不是你编的就没事？太天真了".
-    '这也信', '这都信', '这你也信', '太天真', '动动脑子', '用脑子想想', '你们也信', '一个字都不信'],
+    '这也信', '这都信', '这你也信', '太天真', '动动脑子', '用脑子想想', '你们也信', '一个字都不信',
+    // "编的人自己信吗".
+    '自己信吗', '自己信不信', '自己都不信'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
@@ -189,6 +193,9 @@ export const MOCK = {
     'yeah and my', 'sure and my', 'right and my', 'if that were true', 'if that was true', 'if this were true', 'if it were true',
     'what could go wrong', 'what could possibly go wrong', 'still waiting for my', 'still waiting for that', 'still waiting on my',
     'by that logic',
+    // "my mom fell for the whatsapp charging message AGAIN", "… that guy who got 10 days detention might disagree".
+    'fell for the', 'falls for the', 'fall for the', 'falling for the', 'might disagree', 'would disagree', 'may disagree',
+    'begs to differ', 'beg to differ',
   ],
 } as const;
 
@@ -273,6 +280,11 @@ export const QUESTION = {
     // "please tell me thats not real", "legit or scam?".
     'tell me that s not', 'tell me thats not', 'tell me it s not', 'tell me its not', 'legit or scam', 'real or scam',
     'scam or legit', 'scam or real', 'legit or fake',
+    // "Any doctors in this group who can confirm?", "Is this from an actual health authority?", "This can't be
+    // real... can it?", "that sounds like the onion, somebody check", "… or is she just paranoid?".
+    'who can confirm', 'anyone confirm', 'is this from an actual', 'is this from a real', 'is that from an actual',
+    'is that from a real', 'is this official', 'is that official', 'can t be real can it', 'can t be true can it',
+    'somebody check', 'someone check', 'or is she just', 'or is he just', 'or am i just', 'or are they just',
   ],
 } as const;
 
@@ -356,7 +368,10 @@ export const URGE = {
   en: ['please share', 'share this', 'spread the word', 'forward this', 'pass it on', 'share before', 'share it before', 'sharing before',
     // Rhetorical questions and hedges that pass it on: "why is nobody talking about how …?".
     'why is nobody talking about', 'why is no one talking about', 'why isn t anyone talking about', 'how is nobody talking about',
-    'how is no one talking about', 'better safe than sorry'],
+    'how is no one talking about', 'better safe than sorry',
+    // "… were lynched in oklahoma, why is this not on the news?"
+    'why is this not on the news', 'why isn t this on the news', 'why is this not in the news', 'why isn t this in the news',
+    'why isn t this being reported', 'why is nobody reporting', 'why is no one reporting', 'why is the media silent'],
 } as const;
 
 /** English words that ask whether something is true by themselves ("is that a real thing", "legit?"). */
@@ -364,9 +379,12 @@ const VERACITY_WORDS_EN = ['true', 'truth', 'real', 'legit', 'accurate', 'fake',
 
 /**
  * A question phrase that asks whether something is true in its own words (readStance): about the
- * claim wherever it is said, unlike "does anyone know …", which may ask about a dentist.
+ * claim wherever it is said, unlike "does anyone know …", which may ask about a dentist. "Is there
+ * anything to that", "who can confirm", "is this from an actual …" and "somebody check" ask about
+ * what was just said, whatever their sentence says besides ("… or is she just paranoid?", "Any
+ * doctors in this group who can confirm?", "that sounds like the onion, somebody check").
  */
-export const VERACITY_CUE = new RegExp(`(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'myth', 'onion', 'satire'].join('|')})(?![a-z])`);
+export const VERACITY_CUE = new RegExp(`(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'myth', 'onion', 'satire', 'anything to', 'confirm', 'official', 'from an actual', 'from a real', 'somebody check', 'someone check'].join('|')})(?![a-z])`);
 
 /**
  * A message asking whether something is true, or for it to be confirmed, in Chinese or English: the
