@@ -140,7 +140,9 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       if (scored.length > 0 && MAY_ASK.test(message.text)) rescoreAskingSentences(message.text, scored);
       if (shortQuestion && !scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) {
         // The best ranked candidate that answers it, only: two words may name more than one claim.
-        for (const c of scored.filter((s) => s.ruledOut).sort((a, b) => b.relevance - a.relevance)) {
+        // One that shares more and scored lower answers it too: "哈尔滨封城了？？" says the heart of
+        // "因绥芬河口岸疫情影响，哈尔滨已封城" (0.30: it covers a fifth of it).
+        for (const c of scored.filter((s) => s.ruledOut || s.score < SHORT_QUESTION_SCORE).sort((a, b) => b.relevance - a.relevance)) {
           const coverage = answersShortQuestion(index, message, c);
           if (!coverage) continue;
           c.coverage = coverage;

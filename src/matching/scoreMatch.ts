@@ -710,7 +710,40 @@ function saysOnlyPlaces(index: PhraseIndex, c: Coverage, message: PreparedMessag
  * claim's numbers ("长春3.2返校？" asks about the claim's date). `named`: the first reading.
  */
 function asksAboutTopic(index: PhraseIndex, c: Coverage, message: PreparedMessage, named: boolean): boolean {
-  return named || (c.phrase.ideographic && topicOnly(index, c, message, true) && !saysClaimNumber(index, c, message));
+  return (
+    named ||
+    (c.phrase.ideographic && topicOnly(index, c, message, true) && !saysClaimNumber(index, c, message) && !saysWhatHappenedThere(index, c, message))
+  );
+}
+
+/** Words between a place and what happened there that do not change what is said: "哈尔滨已封城", "武汉也封了". */
+const PLACE_FILLER_ZH = '(?:已经|已|也|都|全|要|就|又|真的|真|竟然|居然)?';
+const PLACES_THEN_ZH = new RegExp(`(${PLACES_ZH.map((w) => normalizedText(w)).join('|')})${PLACE_FILLER_ZH}(\\p{Script=Han}{2})`, 'gu');
+
+/**
+ * What happened at each place of a Chinese phrase, as written right after it: "哈尔滨→封城" in
+ * "因绥芬河口岸疫情影响，哈尔滨已封城". Everyday words are not what happened ("北京地铁").
+ */
+const placeEventsOf = perPhrase((index, phrase): readonly string[] => {
+  const events: string[] = [];
+  for (const m of normalizedPhrase(index, phrase).matchAll(PLACES_THEN_ZH)) {
+    if (!EVERYDAY_OR_PLACE_ZH_RE.test(m[2]!)) events.push(m[1]! + m[2]!);
+    EVERYDAY_OR_PLACE_ZH_RE.lastIndex = 0;
+  }
+  return events;
+});
+
+/**
+ * Whether the message says a place of the claim and, right after it, what the claim says happened
+ * there: "哈尔滨封城了？？" asks whether "…哈尔滨已封城" is so, though it names only a place and one
+ * word more; "深圳去香港现在要隔离吗？" names the places of "深圳一男子为躲避隔离游泳到香港" and asks
+ * about something else.
+ */
+function saysWhatHappenedThere(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  const events = placeEventsOf(index, c.phrase);
+  if (events.length === 0) return false;
+  for (const m of message.normalized.matchAll(PLACES_THEN_ZH)) if (events.includes(m[1]! + m[2]!)) return true;
+  return false;
 }
 
 /**

@@ -45,15 +45,15 @@ export function isShortQuestion(message: PreparedMessage): boolean {
 }
 
 /**
- * The coverage by which a candidate ruled out for sharing too few terms answers the short question,
- * if it does (its phrase that holds the most of the message, see mostTermsCovered): it shares
+ * The coverage by which a candidate ruled out for sharing too few terms, or scored below
+ * SHORT_QUESTION_SCORE, answers the short question, if it does (its phrase that holds the most of the message, see mostTermsCovered): it shares
  * two terms in its window, neither of them an everyday word and (English) not both names, and the
  * message says little besides
  * (English: at most UNSHARED_WORDS other words that do not only ask; Chinese: the shared pairs
  * cover CHINESE_COVERED of its characters that do not only ask).
  */
 export function answersShortQuestion(index: PhraseIndex, message: PreparedMessage, s: ScoredCandidate): Coverage | undefined {
-  if (!s.ruledOut) return undefined;
+  if (!s.ruledOut && s.score >= SHORT_QUESTION_SCORE) return undefined;
   const widest = mostTermsCovered(index, message, s.coverage.candidate);
   return widest && answeredBy(index, message, widest) ? widest : undefined;
 }

@@ -466,10 +466,22 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
     { text: '网上传个谣言而已，根本没人管的，你看那么多造谣的谁被抓了', id: 'online-rumors-never-punished', stance: 'spread' },
     // "又不是" gives a reason for a claim that itself says no.
     { text: '群主又不是警察，群成员乱发东西关群主啥事，各人负各人的责', id: 'group-owner-not-responsible', stance: 'spread' },
+    // Round sixteen (h32–h33): someone's job is no "won't work"; "no one" says the claim's "nobody" again.
+    { text: "my brother in law who's an electrician says the 5G masts are what's making people sick with corona, he won't work on them anymore", id: '5g-spreads-coronavirus', stance: 'spread' },
+    { text: "nobody ever gets punished for online rumors, there's literally no one policing this stuff", id: 'online-rumors-never-punished', stance: 'spread' },
+    { text: 'my dad keeps saying 5G towers spread covid, how do I even respond to that', id: '5g-spreads-coronavirus', stance: 'question' },
+    { text: '@mei that "abandoned on purpose" story about the girl lost on the Shanghai beach is pure speculation, there\'s zero official info saying that', id: 'shanghai-beach-girl-abandoned', stance: 'refute' },
+    { text: '大蒜要是能防新冠，山东人早就免疫了😂', id: 'garlic-prevents-infection', stance: 'mock' },
+    { text: '阿里献血那个事到底是真的还是编的啊', id: 'alibaba-blood-donation-incident', stance: 'question' },
+    { text: '我妈一直说5G基站传病毒，不让我家装5G，我该怎么回她😩', id: '5g-spreads-coronavirus', stance: 'question' },
   ])('GIVEN "$text" THEN it matches $id and reads as $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);
     expect(result.stance).toBe(stance);
+  });
+
+  it('GIVEN "有没有推荐的幼儿园" in the district of a rumor THEN it asks for a kindergarten, not whether the rumor is so: not answered', () => {
+    for (const m of matcher.match('青浦这边有没有推荐的幼儿园？明年孩子要报名了').matches) expect(m.score).toBeLessThan(ANSWER);
   });
 
   it('GIVEN "WhatsApp的" THEN its last letter and 的 are not the cue "p的" (photoshopped)', () => {
@@ -512,6 +524,19 @@ describe('Chinese claims said in two words', () => {
     const result = cities.match('襄阳封城？');
     expect(result.stance).toBe('question');
     expect(result.matches[0]?.debunkId).toBe('xiangyang');
+  });
+
+  it('GIVEN "哈尔滨封城了？？" (a fifth of its claim, 0.30) THEN it is answered as a short question', () => {
+    const result = cities.match('哈尔滨封城了？？');
+    expect(result.stance).toBe('question');
+    expect(result.matches[0]?.debunkId).toBe('harbin');
+    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+    expect(result.matches[0]?.score).toBeLessThan(ACT);
+  });
+
+  it('GIVEN a question naming the place of a claim and another thing THEN it is not answered', () => {
+    const shenzhen = createMatcher([debunk({ id: 'swim', claim: '深圳一男子为躲避隔离游泳到香港', lang: 'zh' })]);
+    for (const m of shenzhen.match('深圳去香港现在要隔离吗？').matches) expect(m.score).toBeLessThan(ANSWER);
   });
 
   it('GIVEN "是不是…，有没有…" THEN it asks; its 不 and 没 deny nothing', () => {

@@ -81,7 +81,7 @@ const EYE_ROLL_GAP = /^[\s\p{P}]*(?:(?:too|lol|lmao|ok|sure)[\s\p{P}]*)?$/iu;
  * "那…都不用…了" or "那…都得…", which as often draw a consequence of news ("信阳封城了，那过年都不用回家了").
  */
 const REDUCTIO_ZH =
-  /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就?(?:免疫|中招|完了|死光|灭绝|破产)|(?:的话|那)[，,]?\s*还(?:研究|要|用|打|买|开|做)什么|岂不是/u;
+  /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就?(?:免疫|中招|完了|死光|灭绝|破产)|[，,][^，。！？!?]{1,10}(?:早就|早)(?:免疫|灭绝|死光)了|(?:的话|那)[，,]?\s*还(?:研究|要|用|打|买|开|做)什么|岂不是/u;
 /** A counterfactual about people at large, wherever the claim stands: "盐水要是能防新冠，天天下海游泳的人都不会感染了". */
 const COUNTERFACTUAL_ZH = /要是[^，。！？!?]{2,20}[，,][^，。！？!?]{0,20}的人(?:都|早就)/u;
 /**
@@ -117,6 +117,8 @@ const BEFORE_THE_CLAIM: ReadonlySet<string> = new Set(
 /** The refutation as others say it ("they say it's a myth", "官方说是谣言"), which an urging member passes over. */
 const REPORTED_REFUTATION =
   /(?<![a-z0-9])(?:they|people|media|officials|experts|government|fact ?checkers?|snopes) (?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:a |an )?(?:myth|fake|hoax|false|debunked|misinformation|misinfo|rumou?r|conspiracy)|(?:官方|专家|媒体|他们|网上)(?:说|称)(?:是|这是)?(?:谣言|假的|不实)/u;
+/** "won't work on them": someone's job, not the claim called useless ("it doesn't work"). */
+const WORKS_ON = /^ (?:on|for|with|there|at|here|near|today|tomorrow|anymore)(?![a-z])/;
 /** An emphatic "do" before a verb: "they do get punished", "it does happen" (see readStance). */
 const EMPHATIC_DO = /(?<![a-z0-9])(?:do|does|did)(?: (?:get|got|actually|really))? (?!(?:not|never|n)(?![a-z]))([a-z]+)/g;
 /**
@@ -260,6 +262,11 @@ function hitsOf(re: RegExp, text: string): Hit[] {
  * do it ("去不去", "要不要").
  */
 const VERACITY_A_NOT_A = /^[是会有能][不没]/u;
+/**
+ * After "有没有", asking for someone or something rather than whether the claim is so: "有没有人…",
+ * "有没有推荐的幼儿园", "有没有懂的".
+ */
+const ASKS_FOR_SOMEONE_ZH = /^(?:人|推荐|好的|什么|哪|谁|群友|朋友|懂)/u;
 
 /**
  * "X不X" about having seen or heard the news ("你们看没看到那个新闻", "听没听说", "知不知道") tells it
@@ -280,6 +287,8 @@ function occurrences(text: string, cue: string): number {
 const NEGATED_VERB = /^(do|does|did|is|are|was|were|has|have)(?:n t|nt| not)$/;
 /** Every spelling of cue `cue` ("don t", "dont", "do not" for any of them); the cue alone otherwise. */
 function spellings(cue: string): string[] {
+  // "no one policing this stuff" says the "Nobody" of "Nobody gets punished for …" again.
+  if (NOBODY.has(cue)) return [...NOBODY];
   const verb = NEGATED_VERB.exec(cue)?.[1];
   return verb ? [`${verb}n t`, `${verb}nt`, `${verb} not`] : [cue];
 }
@@ -730,6 +739,7 @@ export function readStance(
       !IF_IT_IS.test(before(h, 14)) &&
       !RELATIVE_CLAUSE.test(before(h, 24)) &&
       !POSTED_IF.test(before(h, 40)) &&
+      !(h.cue.endsWith(' work') && WORKS_ON.test(text.slice(h.end, h.end + 10))) &&
       (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
@@ -906,7 +916,7 @@ export function readStance(
   if (reductio) return { stance: 'mock', cues: [reductio[0]] };
 
   if (questionWords.length > 0) {
-    const asksIfTrue = questionWords.some((h) => (!aNotA.includes(h) && !ASKS_WHO_KNOWS.has(h.cue)) || (VERACITY_A_NOT_A.test(h.cue) && text[h.end] !== '人'));
+    const asksIfTrue = questionWords.some((h) => (!aNotA.includes(h) && !ASKS_WHO_KNOWS.has(h.cue)) || (VERACITY_A_NOT_A.test(h.cue) && !ASKS_FOR_SOMEONE_ZH.test(text.slice(h.end, h.end + 2))));
     return { stance: 'question', cues: unique(questionWords.map((h) => h.cue)), asksIfTrue };
   }
   // A question mark on the sentence that repeats the claim: in English only when the sentence is

@@ -31,7 +31,7 @@ export const REFUTE = {
     // "那视频…好几年前就在传了", "网友说是好几年前的，跟新冠八竿子打不着", "…都不沾边".
     '好几年前就', '是好几年前的', '几年前的旧', '八竿子打不着', '不沾边',
     // "骗小孩的吧", "说得太绝对了", "能不能等官方通知再转", "一看就是段子手写的".
-    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
+    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '官方通报', '通报过了', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -87,6 +87,8 @@ export const REFUTE = {
     'comes back every year',
     // "… rage bait headline as usual", "the headline twists it".
     'rage bait', 'ragebait', 'twists it', 'twisted it', 'stop reading that',
+    // "that 'abandoned on purpose' story is pure speculation, there's zero official info saying that".
+    'pure speculation', 'just speculation', 'is speculation', 'zero official', 'no official info', 'no official word',
   ],
 } as const;
 
@@ -169,8 +171,8 @@ export const MOCK = {
     '也有人信', '鬼话', '别搞笑了', '别逗了', '开什么玩笑', '想多了', '才不信', '我才不信', '都不会信', '不会信的', '没人会信', '谁会信', '这都能信', '这也能信', '这都有人信',
     // "一夜能建180座，这也信", "…不是你编的就没事？太天真了".
     '这也信', '这都信', '这你也信', '太天真', '动动脑子', '用脑子想想', '你们也信', '一个字都不信',
-    // "编的人自己信吗".
-    '自己信吗', '自己信不信', '自己都不信'],
+    // "编的人自己信吗", "…是谣言，官方通报过了，…你信吗".
+    '自己信吗', '自己信不信', '自己都不信', '你信吗', '你们信吗'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
@@ -214,6 +216,8 @@ export const QUESTION = {
     '有依据不', '有根据不', '有道理吗', '有道理不',
     // Cantonese (as normalized, in simplified characters): "…系咪真㗎", "真定假", "有冇人知".
     '系咪', '真定假', '有冇人知', '有冇人听过', '系唔系真', '是真事不', '有用没', '有没有用', '算不算',
+    // "…到底是真的还是编的啊", "我该怎么回她", "怎么劝她".
+    '还是编的', '还是假的', '还是谣言', '还是造谣', '怎么回她', '怎么回他', '怎么回复', '怎么劝', '怎么反驳', '怎么跟她解释', '怎么跟他解释',
   ],
   en: [
     'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
@@ -285,6 +289,8 @@ export const QUESTION = {
     'who can confirm', 'anyone confirm', 'is this from an actual', 'is this from a real', 'is that from an actual',
     'is that from a real', 'is this official', 'is that official', 'can t be real can it', 'can t be true can it',
     'somebody check', 'someone check', 'or is she just', 'or is he just', 'or am i just', 'or are they just',
+    // "how do I even respond to that", "has anyone actually verified this", "anyone got a source for this one".
+    'how do i even', 'has anyone verified', 'has anyone actually verified', 'anyone verified', 'got a source', 'have a source',
   ],
 } as const;
 
