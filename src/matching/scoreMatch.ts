@@ -333,6 +333,46 @@ const NAMES_ONLY_EN_BELOW = 1000;
 const groupSized = (index: PhraseIndex): boolean => languageSizesOf(index).english < NAMES_ONLY_EN_BELOW;
 
 /**
+ * English words for whom and where a claim is about, which say nothing of what it claims happened:
+ * "the kindergarten teachers in Qingpu are so nice" shares Qingpu, kindergarten and teacher with
+ * "Qingpu kindergarten teacher prostitution scandal" (0.95 and a strike before), and "my dad took
+ * the kids to the beach in Shanghai today" father, beach and Shanghai with "The father of the girl
+ * lost on the Shanghai beach is her stepfather" (0.90), and none of what either claims happened.
+ * Read by namesWithoutContent as it reads names, not as everyday words elsewhere: "a kindergarten
+ * teacher in Qingpu is a prostitute" says one word more and retells the claim.
+ */
+const PEOPLE_AND_PLACES_EN = [
+  'teacher', 'kindergarten', 'schol', 'student', 'kid', 'child', 'children', 'parent', 'daughter', 'son', 'girl', 'boi', 'father',
+  'mother', 'famili', 'doctor', 'nurs', 'hospit', 'park', 'beach', 'citi', 'town', 'todai', 'tomorow', 'yesterdai',
+];
+/** A capitalized word after the first of an English phrase: a name, whatever the claim writes. */
+const CAPITALIZED_LATER = /(?<=[A-Za-z0-9,;:'"”)\]]\s+)[A-Z][A-Za-z]+/g;
+
+/**
+ * The terms PEOPLE_AND_PLACES_EN names, and those any English phrase of the debunk writes
+ * capitalized after its first word (a claim written in Chinese has no names of its own: "Qingpu",
+ * "Shanghai" in its English variants).
+ */
+const whoOrWhereOf = perPhrase((index, phrase): ReadonlySet<number> => {
+  const ids = new Set<number>();
+  for (const t of PEOPLE_AND_PLACES_EN) {
+    const id = termIdOf(index, t);
+    if (id !== undefined) ids.add(id);
+  }
+  const { phraseStart, phrases } = index;
+  for (let p = phraseStart[phrase.debunkIndex]!; p < phraseStart[phrase.debunkIndex + 1]!; p++) {
+    if (phrases.ideographic[p] === 1) continue;
+    for (const m of matchedPhrase(index, p).text.matchAll(CAPITALIZED_LATER)) {
+      for (const t of tokenize(normalizedText(m[0]))) {
+        const id = termIdOf(index, t.term);
+        if (id !== undefined) ids.add(id);
+      }
+    }
+  }
+  return ids;
+});
+
+/**
  * Names enough to tell the claim by themselves: "the secret service calls Hillary's plane
  * 'Broomstick One'" says three of "Secret Service … 'Broomstick One' … Hillary Clinton" and retells
  * it; "Super Bowl LIII" or "African Union Travel Advisory" is one name, however many words.
@@ -347,7 +387,8 @@ const TELLING_NAMES = 3;
 function namesWithoutContent(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
   const { content, telling } = tellingTerms(index, c.phrase);
   if (content < CONTENT_TERMS_TO_CAP) return false;
-  for (const id of telling) if (inWindow(message, id, c)) return false;
+  const whoOrWhere = whoOrWhereOf(index, c.phrase);
+  for (const id of telling) if (!whoOrWhere.has(id) && inWindow(message, id, c)) return false;
   const nameIds = new Set<number>();
   for (let k = 0; k < c.phrase.terms.length; k++) if (c.phrase.names[k]) nameIds.add(c.phrase.terms[k]!);
   let names = 0;

@@ -202,7 +202,7 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: '青浦幼儿园老师卖淫那个是谣言 网信办已经辟谣了 转之前查查好吗', id: 'qingpu-kindergarten-teacher', stance: 'refute' },
     // Round three: "Does that actually tell you anything?" about the claim just told, "malicious rumor", "is just silly".
     { text: 'Someone sent my mother the "hold your breath for ten seconds" covid test. Does that actually tell you anything?', id: 'hold-breath-10-seconds-test', stance: 'question' },
-    { text: 'The Qingpu kindergarten teacher story was officially declared a malicious rumor and the accounts behind it were punished. Forwarding it hurts a real person.', id: 'qingpu-kindergarten-teacher', stance: 'refute' },
+    { text: 'The Qingpu kindergarten teacher prostitution story was officially declared a malicious rumor and the accounts behind it were punished. Forwarding it hurts a real person.', id: 'qingpu-kindergarten-teacher', stance: 'refute' },
     { text: 'The virus spread in places with no 5G at all. Saying 5G towers spread the coronavirus is just silly.', id: '5g-spreads-coronavirus', stance: 'refute' },
     // Round four: an old hoax "going round since 2000", a disbelieving "怎么可能".
     { text: 'That Costa Rica banana email has been going round since like 2000 lol. CDC looked into it, nothing. Eat your bananas', id: 'bananas-flesh-eating-bacteria', stance: 'refute' },
@@ -474,6 +474,15 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
     { text: '大蒜要是能防新冠，山东人早就免疫了😂', id: 'garlic-prevents-infection', stance: 'mock' },
     { text: '阿里献血那个事到底是真的还是编的啊', id: 'alibaba-blood-donation-incident', stance: 'question' },
     { text: '我妈一直说5G基站传病毒，不让我家装5G，我该怎么回她😩', id: '5g-spreads-coronavirus', stance: 'question' },
+    // Round seventeen (h34–h35): plural "hoaxes", "fabricated", "from a different city", "a parody account" refute.
+    { text: 'lmao the Bill Gates pays you per forward email is one of the oldest internet hoaxes, from the 90s', id: 'bill-gates-pays-for-forwarding', stance: 'refute' },
+    { text: 'The Qingpu kindergarten teacher prostitution story was a rumor, police said it was fabricated', id: 'qingpu-kindergarten-teacher', stance: 'refute' },
+    { text: 'The Gucun Park lightning "video" is from a different city, the park put out a notice', id: 'gucun-park-lightning', stance: 'refute' },
+    { text: 'Has anyone seen confirmation of the Qingpu kindergarten teacher story? the prostitution thing?', id: 'qingpu-kindergarten-teacher', stance: 'question' },
+    { text: "Bill Gates seriously pays you for every forward of this email? please tell me that's fake", id: 'bill-gates-pays-for-forwarding', stance: 'question' },
+    // Passed on whatever its truth; "不对劲" (something is off) is no "不对" (wrong).
+    { text: '5 G 塔 传 播 病毒，国外已经证实了，不知真假先转，家附近有基站的注意', id: '5g-spreads-coronavirus', stance: 'spread' },
+    { text: '@王姐 上海海滩走失的小姑娘你看了没，她爸是继父！难怪孩子丢了还那么淡定，我就说不对劲', id: 'shanghai-beach-girl-stepfather', stance: 'spread' },
   ])('GIVEN "$text" THEN it matches $id and reads as $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);
@@ -482,6 +491,24 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
 
   it('GIVEN "有没有推荐的幼儿园" in the district of a rumor THEN it asks for a kindergarten, not whether the rumor is so: not answered', () => {
     for (const m of matcher.match('青浦这边有没有推荐的幼儿园？明年孩子要报名了').matches) expect(m.score).toBeLessThan(ANSWER);
+  });
+
+  it.each([
+    { given: 'a school event in the district of a rumor', text: 'the kindergarten teachers in Qingpu are so nice, my son loves them' },
+    { given: 'a day at the beach of a rumor', text: 'my dad took the kids to the beach in Shanghai today, the girl loved it' },
+  ])('GIVEN $given (who and where, none of what happened: 0.90–0.95 and a strike before) THEN nothing acts', ({ text }) => {
+    for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ACT);
+  });
+
+  it('GIVEN the same place and people with what the claim says happened THEN it acts', () => {
+    const top = matcher.match('a kindergarten teacher in Qingpu is a prostitute').matches[0];
+    expect(top?.debunkId).toBe('qingpu-kindergarten-teacher');
+    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+  });
+
+  it('GIVEN "这不是说好的吗" after a retelling THEN it asks nothing: the member passes it on', () => {
+    const free = createMatcher([debunk({ id: 'free', claim: '有人从国外回来治新冠肺炎，发现不免费，还要投诉', lang: 'zh' })]);
+    expect(free.match('回国治新冠居然不免费，我朋友说要投诉，这不是说好的吗').stance).toBe('spread');
   });
 
   it('GIVEN "WhatsApp的" THEN its last letter and 的 are not the cue "p的" (photoshopped)', () => {

@@ -740,6 +740,8 @@ export function readStance(
       !RELATIVE_CLAUSE.test(before(h, 24)) &&
       !POSTED_IF.test(before(h, 40)) &&
       !(h.cue.endsWith(' work') && WORKS_ON.test(text.slice(h.end, h.end + 10))) &&
+      // "…她爸是继父！…我就说不对劲": "不对劲" (something is off) takes the rumor up; "不对" says it is wrong.
+      !(h.cue === '不对' && text[h.end] === '劲') &&
       (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."

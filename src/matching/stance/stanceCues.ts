@@ -31,7 +31,7 @@ export const REFUTE = {
     // "那视频…好几年前就在传了", "网友说是好几年前的，跟新冠八竿子打不着", "…都不沾边".
     '好几年前就', '是好几年前的', '几年前的旧', '八竿子打不着', '不沾边',
     // "骗小孩的吧", "说得太绝对了", "能不能等官方通知再转", "一看就是段子手写的".
-    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '官方通报', '通报过了', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
+    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '官方通报', '通报过了', '是别的地方', '别的城市的', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -89,6 +89,11 @@ export const REFUTE = {
     'rage bait', 'ragebait', 'twists it', 'twisted it', 'stop reading that',
     // "that 'abandoned on purpose' story is pure speculation, there's zero official info saying that".
     'pure speculation', 'just speculation', 'is speculation', 'zero official', 'no official info', 'no official word',
+    // "… is one of the oldest internet hoaxes", "police said it was fabricated", "the video is from a different
+    // city", "it was about something else", "That came from a parody account". Not "he never said that", as
+    // often reported ("has Trump actually called global warming a hoax? he says he never said that").
+    'hoaxes', 'fabricated', 'was a rumor', 'was a rumour', 'from a different city', 'from another city', 'from a different country',
+    'from another country', 'about something else', 'parody account', 'from a parody',
   ],
 } as const;
 
@@ -291,6 +296,8 @@ export const QUESTION = {
     'somebody check', 'someone check', 'or is she just', 'or is he just', 'or am i just', 'or are they just',
     // "how do I even respond to that", "has anyone actually verified this", "anyone got a source for this one".
     'how do i even', 'has anyone verified', 'has anyone actually verified', 'anyone verified', 'got a source', 'have a source',
+    // "Has anyone seen confirmation of …?", "please tell me that's fake".
+    'seen confirmation', 'any confirmation', 'tell me that s fake', 'tell me thats fake', 'tell me it s fake', 'tell me its fake',
   ],
 } as const;
 
@@ -370,7 +377,9 @@ export const DISTRUST = {
 
 /** Urging others to pass it on: the member spreads it, whatever else they say. */
 export const URGE = {
-  zh: ['赶紧转发', '赶快转发', '快转发', '转发扩散', '扩散出去', '大家转一下', '请转发', '转起来', '速转', '求转发', '帮忙转发', '快扩散'],
+  zh: ['赶紧转发', '赶快转发', '快转发', '转发扩散', '扩散出去', '大家转一下', '请转发', '转起来', '速转', '求转发', '帮忙转发', '快扩散',
+    // Passed on whatever its truth: "不知真假先转", "宁可信其有".
+    '不知真假先转', '不知真假 先转', '先转了再说', '宁可信其有'],
   en: ['please share', 'share this', 'spread the word', 'forward this', 'pass it on', 'share before', 'share it before', 'sharing before',
     // Rhetorical questions and hedges that pass it on: "why is nobody talking about how …?".
     'why is nobody talking about', 'why is no one talking about', 'why isn t anyone talking about', 'how is nobody talking about',
@@ -390,7 +399,7 @@ const VERACITY_WORDS_EN = ['true', 'truth', 'real', 'legit', 'accurate', 'fake',
  * what was just said, whatever their sentence says besides ("… or is she just paranoid?", "Any
  * doctors in this group who can confirm?", "that sounds like the onion, somebody check").
  */
-export const VERACITY_CUE = new RegExp(`(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'myth', 'onion', 'satire', 'anything to', 'confirm', 'official', 'from an actual', 'from a real', 'somebody check', 'someone check'].join('|')})(?![a-z])`);
+export const VERACITY_CUE = new RegExp(`(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'myth', 'onion', 'satire', 'anything to', 'confirm', 'confirmation', 'official', 'from an actual', 'from a real', 'somebody check', 'someone check'].join('|')})(?![a-z])`);
 
 /**
  * A message asking whether something is true, or for it to be confirmed, in Chinese or English: the
