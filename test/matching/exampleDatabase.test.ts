@@ -483,6 +483,15 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
     // Passed on whatever its truth; "不对劲" (something is off) is no "不对" (wrong).
     { text: '5 G 塔 传 播 病毒，国外已经证实了，不知真假先转，家附近有基站的注意', id: '5g-spreads-coronavirus', stance: 'spread' },
     { text: '@王姐 上海海滩走失的小姑娘你看了没，她爸是继父！难怪孩子丢了还那么淡定，我就说不对劲', id: 'shanghai-beach-girl-stepfather', stance: 'spread' },
+    // Round eighteen (h36–h37): "已经查" is no "经查"; those who call it fake, waved away; a favour asked by "能不能把".
+    { text: '转：上海海边那个4岁小姑娘，已经查清楚了，是家里人自己不要了丢掉的，大家带孩子出门也长点心吧', id: 'shanghai-beach-girl-abandoned', stance: 'spread' },
+    { text: "That whole Alibaba blood donation story is true btw, people saying it's fake are just covering for the company", id: 'alibaba-blood-donation-incident', stance: 'spread' },
+    { text: '物业能不能把小区的蚊子打一下药，蚊子咬人会传新冠病毒的啊', id: 'mosquitoes-spread-coronavirus', stance: 'spread' },
+    { text: '网上那么多谣言，哪个被抓了？根本没人管的', id: 'online-rumors-never-punished', stance: 'spread' },
+    { text: '@Dr. Lim could you settle this, does garlic protect against the coronavirus or not', id: 'garlic-prevents-infection', stance: 'question' },
+    { text: 'No lightning strike at Gucun Park, that photo is from somewhere else entirely. Reverse image search takes 5 seconds.', id: 'gucun-park-lightning', stance: 'refute' },
+    { text: "People absolutely get fined and detained for spreading rumours online, it's in the news constantly", id: 'online-rumors-never-punished', stance: 'refute' },
+    { text: "If garlic stopped covid half my hometown would've been immune lol. Sadly no.", id: 'garlic-prevents-infection', stance: 'mock' },
   ])('GIVEN "$text" THEN it matches $id and reads as $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);
@@ -509,6 +518,20 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
   it('GIVEN "这不是说好的吗" after a retelling THEN it asks nothing: the member passes it on', () => {
     const free = createMatcher([debunk({ id: 'free', claim: '有人从国外回来治新冠肺炎，发现不免费，还要投诉', lang: 'zh' })]);
     expect(free.match('回国治新冠居然不免费，我朋友说要投诉，这不是说好的吗').stance).toBe('spread');
+  });
+
+  it('GIVEN a request for the group on a word of a claim ("谁把会议纪要转发到大群里一下", 0.95 and a strike before) THEN nothing acts', () => {
+    const larger = createMatcher([...loaded.debunks, ...generatedClaims((t) => !/[A-Za-z]/.test(t))]);
+    for (const m of larger.match('谁把会议纪要转发到大群里一下').matches) expect(m.score).toBeLessThan(ACT);
+  });
+
+  it('GIVEN "有新闻吗还是又是瞎传的" THEN it asks: the refutation is one of the answers it offers', () => {
+    expect(matcher.match('顾村公园雷击是哪天的事？有新闻吗还是又是瞎传的').stance).toBe('question');
+  });
+
+  it('GIVEN "美国总共也就两艘医疗船" after the claim asked back THEN it refutes', () => {
+    const ships = createMatcher([debunk({ id: 'ships', claim: '美国的10艘医疗军舰已经开进纽约港', lang: 'zh' })]);
+    expect(ships.match('十艘医疗军舰开进纽约港？美国总共也就两艘医疗船好吗').stance).toBe('refute');
   });
 
   it('GIVEN "WhatsApp的" THEN its last letter and 的 are not the cue "p的" (photoshopped)', () => {

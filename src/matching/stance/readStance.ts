@@ -93,7 +93,7 @@ const COUNTERFACTUAL_ZH = /要是[^，。！？!?]{2,20}[，,][^，。！？!?]{
  * which retell a claim.
  */
 const REDUCTIO_EN =
-  /\bif\b[^.?!;\n]{3,120}?\b(?:(?:wouldn'?t|would not|would never) need (?:any |the )?(?:tests?|testing|vaccines?|masks?|doctors|hospitals|lockdowns?|medicine)|would have had (?:zero|no) (?:cases|deaths|covid))\b|\bif\b[^.?!;\n]{3,80}?\b(?:could|were|was)\b[^.?!;\n]{3,80}?\b(?:every(?:one|body| single person)|all of us|we(?:'d| would) all) would (?:have|be)\b|\bif\b[^.?!;\n]{3,80}?\b(?:we|everyone|everybody|all of us)(?:'d| would)(?: all)? have (?:had|caught|got|gotten|been|died)\b|\bif\b[^.?!;\n]{3,80}?\bmy [a-z]+ would be patient zero\b/iu;
+  /\bif\b[^.?!;\n]{3,120}?\b(?:(?:wouldn'?t|would not|would never) need (?:any |the )?(?:tests?|testing|vaccines?|masks?|doctors|hospitals|lockdowns?|medicine)|would have had (?:zero|no) (?:cases|deaths|covid))\b|\bif\b[^.?!;\n]{3,80}?\b(?:could|were|was)\b[^.?!;\n]{3,80}?\b(?:every(?:one|body| single person)|all of us|we(?:'d| would) all) would (?:have|be)\b|\bif\b[^.?!;\n]{3,80}?\b(?:we|everyone|everybody|all of us)(?:'d| would)(?: all)? have (?:had|caught|got|gotten|been|died)\b|\bif\b[^.?!;\n]{3,80}?\bmy [a-z]+ would be patient zero\b|\bif\b[^.?!;\n]{3,80}?\b(?:half|all|most)\b[^.?!;\n]{0,40}?\bwould(?:'ve| have)? (?:been|be) (?:immune|fine|safe)\b/iu;
 /** A thinking face: the member wonders whether it is so. */
 const PONDERING_EMOJI = /\u{1F914}/u;
 /**
@@ -119,8 +119,11 @@ const REPORTED_REFUTATION =
   /(?<![a-z0-9])(?:they|people|media|officials|experts|government|fact ?checkers?|snopes) (?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:a |an )?(?:myth|fake|hoax|false|debunked|misinformation|misinfo|rumou?r|conspiracy)|(?:官方|专家|媒体|他们|网上)(?:说|称)(?:是|这是)?(?:谣言|假的|不实)/u;
 /** "won't work on them": someone's job, not the claim called useless ("it doesn't work"). */
 const WORKS_ON = /^ (?:on|for|with|there|at|here|near|today|tomorrow|anymore)(?![a-z])/;
-/** An emphatic "do" before a verb: "they do get punished", "it does happen" (see readStance). */
-const EMPHATIC_DO = /(?<![a-z0-9])(?:do|does|did)(?: (?:get|got|actually|really))? (?!(?:not|never|n)(?![a-z]))([a-z]+)/g;
+/**
+ * An emphatic "do" (or "absolutely", "definitely") before a verb: "they do get punished", "it does
+ * happen", "People absolutely get fined … for spreading rumours online" (see readStance).
+ */
+const EMPHATIC_DO = /(?<![a-z0-9])(?:(?:absolutely|definitely|certainly)(?: (?:do|does|did))?|do|does|did)(?: (?:get|got|actually|really))? (?!(?:not|never|n)(?![a-z]))([a-z]+)/g;
 /**
  * "… now?" ending a sentence that "so" opens asks back in disbelief; not any "So …?", often
  * rhetorical ("So changing diapers without permission is bad but …?").
@@ -139,6 +142,8 @@ const NOBODY: ReadonlySet<string> = new Set(['nobody', 'no one']);
 const ASKS_WHO_KNOWS: ReadonlySet<string> = new Set(['有人知道', '谁知道', 'does anyone know', 'anyone know if', 'anyone know whether'].map(norm));
 /** The claim's word asked back with "not" to open the message: "Not punished? Tons of people get fined …". */
 const NOT_ECHO = /^\s*not (?:[a-z]+ ){0,2}[a-z]+\s*\?/i;
+/** "能不能把…", "可不可以帮…": asking a favour ("物业能不能把小区的蚊子打一下药"), not whether anything is so. */
+const ASKS_A_FAVOUR = /^(?:能不能|能否|可不可以|可以不可以)[把帮给让替]/u;
 /**
  * Before "X不X", telling others to check or think: "赶紧看看是不是你家孩子的老师", "你们想想是不是巧合" ask
  * nothing about the claim.
@@ -635,7 +640,9 @@ export function readStance(
   let split: Sentence[] | undefined;
   const questionHits = hitsOf(QUESTION_RE, text);
   const aNotA = hasChinese
-    ? hitsOf(A_NOT_A, text).filter((h) => !TELLING_A_NOT_A.test(h.cue) && !text.startsWith(BELIEVE_IT_OR_NOT, h.end) && !CHECK_WHETHER.test(before(h, 3)))
+    ? hitsOf(A_NOT_A, text).filter(
+        (h) => !TELLING_A_NOT_A.test(h.cue) && !text.startsWith(BELIEVE_IT_OR_NOT, h.end) && !CHECK_WHETHER.test(before(h, 3)) && !ASKS_A_FAVOUR.test(text.slice(h.at, h.end + 1)),
+      )
     : [];
   appendAll(questionHits, aNotA);
   const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) || questionHits.length > 0 || mayAskUnmarked(message.text) ? sentencesOf(message.text) : []);
@@ -742,6 +749,8 @@ export function readStance(
       !(h.cue.endsWith(' work') && WORKS_ON.test(text.slice(h.end, h.end + 10))) &&
       // "…她爸是继父！…我就说不对劲": "不对劲" (something is off) takes the rumor up; "不对" says it is wrong.
       !(h.cue === '不对' && text[h.end] === '劲') &&
+      // "已经查清楚了": "already looked into", not the "经查" (upon investigation) of an official notice.
+      !(h.cue === '经查' && text[h.at - 1] === '已') &&
       (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."

@@ -184,10 +184,10 @@ const PLEA_WORD_ZH = /大家|请|别|不要|先|千万|少/u;
 const isPleaZh = (body: string): boolean => PLEA_END_ZH.test(body) || (MAY_WE_END_ZH.test(body) && PLEA_WORD_ZH.test(body));
 /**
  * A rhetorical "哪…得过来" ("那么多人哪抓得过来": there are too many, it says), "哪门子" or "犯什么法" ("犯哪门子法":
- * it breaks no law, it says), "关…啥事" (none of their business), "脸呢" (shameless) or "这不是说好的吗"
- * (it was promised), which ask nothing.
+ * it breaks no law, it says), "关…啥事" (none of their business), "脸呢" (shameless), "这不是说好的吗"
+ * (it was promised) or "哪个被抓了" (nobody was), which ask nothing.
  */
-const RHETORICAL_ZH = /哪[^，。！？,!?\s]{0,4}得(?:过来|完|了)|哪门子|犯什么法|犯啥法|脸呢|关[^，。！？,!?\s]{0,3}(?:啥|什么)事|不是[^，。！？,!?\s]{0,8}吗[\s\p{P}\p{S}]*$/u;
+const RHETORICAL_ZH = /哪[^，。！？,!?\s]{0,4}得(?:过来|完|了)|哪门子|犯什么法|犯啥法|脸呢|关[^，。！？,!?\s]{0,3}(?:啥|什么)事|不是[^，。！？,!?\s]{0,8}吗[\s\p{P}\p{S}]*$|哪个[^，。！？,!?\s]{0,3}被[抓罚判关拘]/u;
 
 /** A sentence ending on a Chinese question mark or 吗. */
 const ASKS_IN_CHINESE = /[吗？][\s\p{P}\p{S}]*$/u;

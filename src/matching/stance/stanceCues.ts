@@ -31,7 +31,7 @@ export const REFUTE = {
     // "那视频…好几年前就在传了", "网友说是好几年前的，跟新冠八竿子打不着", "…都不沾边".
     '好几年前就', '是好几年前的', '几年前的旧', '八竿子打不着', '不沾边',
     // "骗小孩的吧", "说得太绝对了", "能不能等官方通知再转", "一看就是段子手写的".
-    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '官方通报', '通报过了', '是别的地方', '别的城市的', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
+    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '官方通报', '通报过了', '是别的地方', '别的城市的', '总共也就', '一共也就', '一共就', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -94,6 +94,8 @@ export const REFUTE = {
     // often reported ("has Trump actually called global warming a hoax? he says he never said that").
     'hoaxes', 'fabricated', 'was a rumor', 'was a rumour', 'from a different city', 'from another city', 'from a different country',
     'from another country', 'about something else', 'parody account', 'from a parody',
+    // "that photo is from somewhere else entirely. Reverse image search takes 5 seconds."
+    'from somewhere else', 'reverse image search', 'reverse image searched',
   ],
 } as const;
 
@@ -222,7 +224,7 @@ export const QUESTION = {
     // Cantonese (as normalized, in simplified characters): "…系咪真㗎", "真定假", "有冇人知".
     '系咪', '真定假', '有冇人知', '有冇人听过', '系唔系真', '是真事不', '有用没', '有没有用', '算不算',
     // "…到底是真的还是编的啊", "我该怎么回她", "怎么劝她".
-    '还是编的', '还是假的', '还是谣言', '还是造谣', '怎么回她', '怎么回他', '怎么回复', '怎么劝', '怎么反驳', '怎么跟她解释', '怎么跟他解释',
+    '还是编的', '还是假的', '还是谣言', '还是造谣', '吗还是', '怎么回她', '怎么回他', '怎么回复', '怎么劝', '怎么反驳', '怎么跟她解释', '怎么跟他解释',
   ],
   en: [
     'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
@@ -298,6 +300,8 @@ export const QUESTION = {
     'how do i even', 'has anyone verified', 'has anyone actually verified', 'anyone verified', 'got a source', 'have a source',
     // "Has anyone seen confirmation of …?", "please tell me that's fake".
     'seen confirmation', 'any confirmation', 'tell me that s fake', 'tell me thats fake', 'tell me it s fake', 'tell me its fake',
+    // "@Dr. Lim could you settle this, does garlic protect against the coronavirus or not".
+    'settle this', 'settle it for',
   ],
 } as const;
 
@@ -367,6 +371,8 @@ export const DISTRUST = {
     /\b(?:snopes|fact ?check\w*|fact ?checkers?|media|msm|mods|government|officials|bbc|cnn|the news|mainstream news) (?:won t|wont|will not|don t|doesn t|do not|does not) (?:want you to know|tell you|tell u|report|show you|show u|show)/,
     // "stop calling it fake just because …", "people act like it's a conspiracy theory but …".
     /\bstop (?:calling|saying) (?:it s |it |this |that )?(?:is )?(?:fake|a hoax|a lie|false|a rumou?r|debunked|a myth|a conspiracy theory)/,
+    // "people saying it's fake are just covering for the company".
+    /\b(?:people|those|anyone|everyone|whoever)(?: who (?:say|says|said|call|calls))?(?: saying| calling)? (?:it s |it |its |it is |this is |this |that )?(?:is )?(?:fake|a hoax|hoax|a lie|false|a rumou?r|debunked|a myth)(?: are| is)(?: just| only)? (?:covering|lying|paid|shills|bots|wrong|in on it|protecting)/,
     // "… 😂😂 you can't make this up": it is true, the member says.
     /\byou can t make (?:this|that|it) (?:stuff |shit )?up\b/,
     /\b(?:act|acts|acting|pretend|pretends|pretending) like (?:it s |it is |its |this is |that s )?(?:a |an )?(?:fake|hoax|myth|lie|rumou?r|conspiracy theory|conspiracy|debunked|nonsense),? but\b/,
