@@ -94,6 +94,9 @@ const COUNTERFACTUAL_ZH = /要是[^，。！？!?]{2,20}[，,][^，。！？!?]{
  */
 const REDUCTIO_EN =
   /\bif\b[^.?!;\n]{3,120}?\b(?:(?:wouldn'?t|would not|would never) need (?:any |the )?(?:tests?|testing|vaccines?|masks?|doctors|hospitals|lockdowns?|medicine)|would have had (?:zero|no) (?:cases|deaths|covid))\b|\bif\b[^.?!;\n]{3,80}?\b(?:could|were|was)\b[^.?!;\n]{3,80}?\b(?:every(?:one|body| single person)|all of us|we(?:'d| would) all) would (?:have|be)\b|\bif\b[^.?!;\n]{3,80}?\b(?:we|everyone|everybody|all of us)(?:'d| would)(?: all)? have (?:had|caught|got|gotten|been|died)\b|\bif\b[^.?!;\n]{3,80}?\bmy [a-z]+ would be patient zero\b|\bif\b[^.?!;\n]{3,80}?\b(?:half|all|most)\b[^.?!;\n]{0,40}?\bwould(?:'ve| have)? (?:been|be) (?:immune|fine|safe)\b/iu;
+const IF_WORD = /\bif\b/i;
+/** REDUCTIO_EN in the message: every branch opens on "if", so most messages, which have none, skip its scan. */
+const englishReductio = (text: string) => (IF_WORD.test(text) ? REDUCTIO_EN.exec(text.replace(/’/g, "'")) : null);
 /** A thinking face: the member wonders whether it is so. */
 const PONDERING_EMOJI = /\u{1F914}/u;
 /**
@@ -919,11 +922,7 @@ export function readStance(
       if (span.start >= open && span.start < close) return { stance: 'mock', cues: [`quoted, then ${q[0].slice(close - open).replace(/^[\s\p{P}]+/u, '')}`] };
     }
   }
-  const reductio = span
-    ? hasChinese
-      ? (REDUCTIO_ZH.exec(afterClaim) ?? COUNTERFACTUAL_ZH.exec(message.text))
-      : REDUCTIO_EN.exec(message.text.replace(/’/g, "'"))
-    : null;
+  const reductio = span ? (hasChinese ? (REDUCTIO_ZH.exec(afterClaim) ?? COUNTERFACTUAL_ZH.exec(message.text)) : englishReductio(message.text)) : null;
   if (reductio) return { stance: 'mock', cues: [reductio[0]] };
 
   if (questionWords.length > 0) {
