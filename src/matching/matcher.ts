@@ -72,6 +72,13 @@ const ASKING_SENTENCES = 2;
  */
 const RESCORE_ASKING_MAX_CHARS = 280;
 
+/**
+ * A question that opens a message: up to its first question mark, or a 吗 with a space, a comma or
+ * a mark after it, at most a short question long.
+ */
+const OPENING_QUESTION = /^[^?？吗]{1,58}(?:[?？]+|吗(?=[\s，,。.!！?？]))/u;
+const HAN_CHARACTER = /\p{Script=Han}/u;
+
 /** Moves `items[k]` to the front, the ones before it one place on (the order by score). */
 function moveToFront<T>(items: T[], k: number): void {
   const [item] = items.splice(k, 1);
@@ -95,11 +102,16 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
    * a message that cannot match is left as soon as that is certain (see mayMatch); ranking and
    * fitting see every candidate.
    */
-  const analyze = (raw: string, purpose: 'match' | 'rank' | 'fit'): { message: PreparedMessage; scored: ScoredCandidate[]; shortQuestion: boolean } => {
+  const analyze = (
+    raw: string,
+    purpose: 'match' | 'rank' | 'fit',
+    asShortQuestion = false,
+  ): { message: PreparedMessage; scored: ScoredCandidate[]; shortQuestion: boolean } => {
     const message = prepareMessage(typeof raw === 'string' ? raw : '', index, config.maxMessageChars);
     const forMatch = purpose === 'match';
-    // A short question is read with two shared terms (see answersShortQuestion).
-    const shortQuestion = forMatch && message.terms.length >= 2 && isShortQuestion(message);
+    // A short question is read with two shared terms (see answersShortQuestion); so is a message
+    // that opens with one (see answerOpeningQuestion), when asked to.
+    const shortQuestion = forMatch && message.terms.length >= 2 && (asShortQuestion || isShortQuestion(message));
     const none = { message, scored: [], shortQuestion };
     if (message.terms.length === 0 || (forMatch && !shortQuestion && message.terms.length < FEWEST_TERMS_TO_MATCH)) return none;
     const candidates = retrieve(index, message.terms, config, acc);
@@ -129,6 +141,38 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     }
   };
 
+  /**
+   * The best ranked candidate that answers a short question (see answersShortQuestion), scored
+   * SHORT_QUESTION_SCORE: only one, as two words may name more than one claim. One that shares more
+   * and scored lower answers it too: "哈尔滨封城了？？" says the heart of "因绥芬河口岸疫情影响，哈尔滨已封城"
+   * (0.30: it covers a fifth of it). The debunk index of the one that answers, if any.
+   */
+  const answerShortQuestion = (message: PreparedMessage, scored: ScoredCandidate[]): number | undefined => {
+    for (const c of scored.filter((s) => s.ruledOut || s.score < SHORT_QUESTION_SCORE).sort((a, b) => b.relevance - a.relevance)) {
+      const coverage = answersShortQuestion(index, message, c);
+      if (!coverage) continue;
+      c.coverage = coverage;
+      c.score = SHORT_QUESTION_SCORE;
+      return c.coverage.candidate.debunkIndex;
+    }
+    return undefined;
+  };
+  /**
+   * The debunk a short question that opens a longer message answers, if any: "哈尔滨封城了吗 我票都买好了
+   * 下周回去 咋整啊", "进京高速真封了吗 我明天要开车回北京" (the rest says why it asks). The opening question
+   * is read as a short question on its own.
+   */
+  const answerOpeningQuestion = (text: string): number | undefined => {
+    const opening = OPENING_QUESTION.exec(text)?.[0];
+    if (opening === undefined || opening.trim().length === text.trim().length) return undefined;
+    // In English only a question that asks whether something is so: "anyone crashing at mine after the
+    // wedding? I have the couch" names two words of a claim about a wedding crashed.
+    if (!HAN_CHARACTER.test(opening) && !ASKS_IF_TRUE.test(opening)) return undefined;
+    const alone = analyze(opening, 'match');
+    if (!alone.shortQuestion || alone.scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) return undefined;
+    return answerShortQuestion(alone.message, alone.scored);
+  };
+
   const byScore = (a: ScoredCandidate, b: ScoredCandidate) => b.score - a.score || b.relevance - a.relevance;
   const byRelevance = (a: ScoredCandidate, b: ScoredCandidate) => b.relevance - a.relevance || b.score - a.score;
 
@@ -136,18 +180,20 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     match(text: string, opts: MatchOptions = {}): MessageMatch {
       const limit = opts.limit ?? config.limit;
       const minScore = opts.minScore ?? config.minScore;
-      const { message, scored, shortQuestion } = analyze(text, 'match');
+      let { message, scored, shortQuestion } = analyze(text, 'match');
       if (scored.length > 0 && MAY_ASK.test(message.text)) rescoreAskingSentences(message.text, scored);
-      if (shortQuestion && !scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) {
-        // The best ranked candidate that answers it, only: two words may name more than one claim.
-        // One that shares more and scored lower answers it too: "哈尔滨封城了？？" says the heart of
-        // "因绥芬河口岸疫情影响，哈尔滨已封城" (0.30: it covers a fifth of it).
-        for (const c of scored.filter((s) => s.ruledOut || s.score < SHORT_QUESTION_SCORE).sort((a, b) => b.relevance - a.relevance)) {
-          const coverage = answersShortQuestion(index, message, c);
-          if (!coverage) continue;
-          c.coverage = coverage;
-          c.score = SHORT_QUESTION_SCORE;
-          break;
+      if (shortQuestion && !scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) answerShortQuestion(message, scored);
+      else if (!shortQuestion && !scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) {
+        const answered = answerOpeningQuestion(message.text);
+        if (answered !== undefined) {
+          // The whole message's candidate for that claim gets its score, its coverage measured in the
+          // whole message (read as a short question is, when it shares too little to be measured).
+          if (!scored.some((c) => c.coverage.candidate.debunkIndex === answered)) ({ message, scored } = analyze(text, 'match', true));
+          const own = scored.find((c) => c.coverage.candidate.debunkIndex === answered);
+          if (own && own.score < SHORT_QUESTION_SCORE) {
+            own.score = SHORT_QUESTION_SCORE;
+            own.ruledOut = false;
+          }
         }
       }
       const exclude = opts.exclude;

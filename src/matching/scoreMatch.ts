@@ -355,7 +355,7 @@ const CAPITALIZED_LATER = /(?<=[A-Za-z0-9,;:'"”)\]]\s+)[A-Z][A-Za-z]+/g;
  * capitalized after its first word (a claim written in Chinese has no names of its own: "Qingpu",
  * "Shanghai" in its English variants).
  */
-const whoOrWhereOf = perPhrase((index, phrase): ReadonlySet<number> => {
+export const whoOrWhereOf = perPhrase((index, phrase): ReadonlySet<number> => {
   const ids = new Set<number>();
   for (const t of PEOPLE_AND_PLACES_EN) {
     const id = termIdOf(index, t);

@@ -1,7 +1,7 @@
 import { termIdOf, type PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { mostTermsCovered, type Coverage } from './rescore.js';
-import { everydayIds, isEverydayTerm, type ScoredCandidate } from './scoreMatch.js';
+import { everydayIds, isEverydayTerm, whoOrWhereOf, type ScoredCandidate } from './scoreMatch.js';
 import { MAY_ASK } from './stance/sentences.js';
 import { ASKING_TERMS, ASKS_IF_TRUE } from './stance/stanceCues.js';
 
@@ -62,6 +62,8 @@ function answeredBy(index: PhraseIndex, message: PreparedMessage, widest: Covera
   const { phrase, window } = widest;
   if (window.terms < SHORT_QUESTION_SHARED) return false;
   const everyday = everydayIds(index);
+  // Whom and where (names, the words a debunk's English phrases capitalize, kindergarten, park …).
+  const whoOrWhere = phrase.ideographic ? undefined : whoOrWhereOf(index, phrase);
   const shared = new Set<number>();
   let content = false;
   for (let k = 0; k < phrase.terms.length; k++) {
@@ -70,10 +72,11 @@ function answeredBy(index: PhraseIndex, message: PreparedMessage, widest: Covera
     if (at?.some((p) => p >= window.first && p <= window.last)) {
       if (everyday.has(id)) return false;
       shared.add(id);
-      if (!phrase.names[k]) content = true;
+      if (!phrase.names[k] && !whoOrWhere?.has(id)) content = true;
     }
   }
-  // Names alone ask about who or what, not the claim: "What time is the Super Bowl kickoff this year?".
+  // Names alone ask about who or what, not the claim: "What time is the Super Bowl kickoff this year?",
+  // "Anyone going to Gucun Park this weekend?".
   if (shared.size < SHORT_QUESTION_SHARED || (!phrase.ideographic && !content)) return false;
   const sharedTokens = message.tokens.filter((t, k) => k >= window.first && k <= window.last && shared.has(termIdOf(index, t.term) ?? -1));
   if (phrase.ideographic) {

@@ -534,6 +534,19 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
     expect(ships.match('十艘医疗军舰开进纽约港？美国总共也就两艘医疗船好吗').stance).toBe('refute');
   });
 
+  it.each([
+    { text: 'Anyone going to Gucun Park this weekend? Thinking of a picnic if the weather holds' },
+    { text: 'anyone going to Gucun Park this weekend?' },
+    { text: '青浦这边幼儿园下学期报名什么时候开始？有没有家长知道' },
+  ])('GIVEN a question about the place of a claim ("$text") THEN it is not answered', ({ text }) => {
+    for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ANSWER);
+  });
+
+  it('GIVEN an English question that opens a message without asking whether anything is so THEN two words of a claim do not answer it', () => {
+    const wedding = createMatcher([...loaded.debunks, debunk({ id: 'wedding', claim: 'Donald Trump crashed a wedding and groped the bride', lang: 'en' })]);
+    for (const m of wedding.match('anyone crashing at mine after the wedding? I have the couch and an air mattress').matches) expect(m.score).toBeLessThan(ANSWER);
+  });
+
   it('GIVEN "WhatsApp的" THEN its last letter and 的 are not the cue "p的" (photoshopped)', () => {
     const result = matcher.match('WhatsApp要收费了！不转发给10个人就开始收钱，我用WhatsApp的同事都在转');
     expect(result.matches[0]?.debunkId).toBe('whatsapp-will-start-charging');
@@ -582,6 +595,23 @@ describe('Chinese claims said in two words', () => {
     expect(result.matches[0]?.debunkId).toBe('harbin');
     expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
     expect(result.matches[0]?.score).toBeLessThan(ACT);
+  });
+
+  it.each([
+    { text: '哈尔滨封城了吗 我票都买好了下周回去 咋整啊', id: 'harbin' },
+    { text: '哈尔滨封城了？？我刚买了下周去哈尔滨的票，有没有人知道', id: 'harbin' },
+  ])('GIVEN a short question opening a longer message ("$text") THEN it is answered, below the act threshold', ({ text, id }) => {
+    const result = cities.match(text);
+    expect(result.stance).toBe('question');
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+    expect(result.matches[0]?.score).toBeLessThan(ACT);
+  });
+
+  it('GIVEN a question opening a message that then refutes THEN the whole message is read: it refutes', () => {
+    const result = matcher.match('憋气测新冠？那还要核酸干嘛，这种东西别信');
+    expect(result.matches[0]?.debunkId).toBe('hold-breath-10-seconds-test');
+    expect(result.refuting).toBe(true);
   });
 
   it('GIVEN a question naming the place of a claim and another thing THEN it is not answered', () => {

@@ -274,7 +274,7 @@ const VERACITY_A_NOT_A = /^[是会有能][不没]/u;
  * After "有没有", asking for someone or something rather than whether the claim is so: "有没有人…",
  * "有没有推荐的幼儿园", "有没有懂的".
  */
-const ASKS_FOR_SOMEONE_ZH = /^(?:人|推荐|好的|什么|哪|谁|群友|朋友|懂)/u;
+const ASKS_FOR_SOMEONE_ZH = /^(?:人|推荐|好的|什么|哪|谁|群友|朋友|懂|家长|同学|邻居|老乡|大佬|医生|知道)/u;
 
 /**
  * "X不X" about having seen or heard the news ("你们看没看到那个新闻", "听没听说", "知不知道") tells it
