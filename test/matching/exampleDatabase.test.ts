@@ -492,6 +492,10 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
     { text: 'No lightning strike at Gucun Park, that photo is from somewhere else entirely. Reverse image search takes 5 seconds.', id: 'gucun-park-lightning', stance: 'refute' },
     { text: "People absolutely get fined and detained for spreading rumours online, it's in the news constantly", id: 'online-rumors-never-punished', stance: 'refute' },
     { text: "If garlic stopped covid half my hometown would've been immune lol. Sadly no.", id: 'garlic-prevents-infection', stance: 'mock' },
+    // Round nineteen (h38–h39): "冲不下去" cannot; "…系列又来了" mocks; "q for the admins:" asks; "是真的么" asks.
+    { text: '多喝热水治百病系列又来了 病毒进了呼吸道你喝一桶也冲不下去啊', id: 'hot-water-every-15-minutes', stance: 'refute' },
+    { text: 'q for the admins: if someone drops fake news in here are u guys liable too or just the person who posted it?', id: 'group-owner-not-responsible', stance: 'question' },
+    { text: '每15分钟喝一次热水就能把病毒冲到胃里杀死，是真的么 我妈天天定闹钟喝', id: 'hot-water-every-15-minutes', stance: 'question' },
   ])('GIVEN "$text" THEN it matches $id and reads as $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);
@@ -545,6 +549,11 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
   it('GIVEN an English question that opens a message without asking whether anything is so THEN two words of a claim do not answer it', () => {
     const wedding = createMatcher([...loaded.debunks, debunk({ id: 'wedding', claim: 'Donald Trump crashed a wedding and groped the bride', lang: 'en' })]);
     for (const m of wedding.match('anyone crashing at mine after the wedding? I have the couch and an air mattress').matches) expect(m.score).toBeLessThan(ANSWER);
+  });
+
+  it('GIVEN "木有" for "没有" before what a claim says nobody did THEN the member retells it', () => {
+    const left = createMatcher([debunk({ id: 'left', claim: '广州一尼日利亚人带毒在小区住了13天，没有任何隔离', lang: 'zh' })]);
+    expect(left.match('一个尼日利亚人带毒在小区里住了13天木有任何隔离 细思极恐').stance).toBe('spread');
   });
 
   it('GIVEN "WhatsApp的" THEN its last letter and 的 are not the cue "p的" (photoshopped)', () => {

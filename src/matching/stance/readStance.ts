@@ -554,6 +554,8 @@ function oppositesOf(text: string, predicates: readonly string[]): Hit[] {
       // A rhetorical "怎么会犯法" ("how could it be illegal") negates as "不犯法" does.
       const negated =
         CHINESE_NEGATION.test(text.slice(Math.max(0, at - NEGATION_REACH), at)) ||
+        // Chat's "木有" for "没有": "…住了13天木有任何隔离".
+        text.slice(Math.max(0, at - NEGATION_REACH), at + 1).includes('木有') ||
         RHETORICAL.test(text.slice(Math.max(0, at - RHETORICAL_REACH), at)) ||
         NOBODY_BEFORE_ZH.test(text.slice(Math.max(0, at - NOBODY_REACH_ZH), at));
       // "犯法也轮不到我" ("even if it is illegal, …") concedes, it does not say the opposite.

@@ -31,7 +31,7 @@ export const REFUTE = {
     // "那视频…好几年前就在传了", "网友说是好几年前的，跟新冠八竿子打不着", "…都不沾边".
     '好几年前就', '是好几年前的', '几年前的旧', '八竿子打不着', '不沾边',
     // "骗小孩的吧", "说得太绝对了", "能不能等官方通知再转", "一看就是段子手写的".
-    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '官方通报', '通报过了', '是别的地方', '别的城市的', '总共也就', '一共也就', '一共就', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
+    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '官方通报', '通报过了', '是别的地方', '别的城市的', '总共也就', '一共也就', '一共就', '别硬凑', '硬凑', '没有任何官方', '没有官方通知', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -96,6 +96,8 @@ export const REFUTE = {
     'from another country', 'about something else', 'parody account', 'from a parody',
     // "that photo is from somewhere else entirely. Reverse image search takes 5 seconds."
     'from somewhere else', 'reverse image search', 'reverse image searched',
+    // "that … video isnt what the caption says, totally different context", "thats twisted".
+    'different context', 'what the caption says', 'thats twisted', 'that s twisted',
   ],
 } as const;
 
@@ -103,7 +105,7 @@ export const REFUTE = {
  * Chinese denials that something can ever be done ("防不了", "杀不死"): they deny the claim inside its
  * words, and refute wherever else in the message they stand (readStance).
  */
-export const CANNOT_EVER_ZH = ['防不了', '预防不了', '防不住', '杀不死', '杀不了', '治不了', '传不了', '冲不走', '冲不掉'] as const;
+export const CANNOT_EVER_ZH = ['防不了', '预防不了', '防不住', '杀不死', '杀不了', '治不了', '传不了', '冲不走', '冲不掉', '冲不下去'] as const;
 
 /**
  * Denying the claim inside the very words that repeat it ("Schumer wasn't in the black book",
@@ -179,7 +181,9 @@ export const MOCK = {
     // "一夜能建180座，这也信", "…不是你编的就没事？太天真了".
     '这也信', '这都信', '这你也信', '太天真', '动动脑子', '用脑子想想', '你们也信', '一个字都不信',
     // "编的人自己信吗", "…是谣言，官方通报过了，…你信吗".
-    '自己信吗', '自己信不信', '自己都不信', '你信吗', '你们信吗'],
+    '自己信吗', '自己信不信', '自己都不信', '你信吗', '你们信吗',
+    // "多喝热水治百病系列又来了", "又是哪个编的".
+    '系列又来了', '又是哪个编的'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
@@ -224,7 +228,7 @@ export const QUESTION = {
     // Cantonese (as normalized, in simplified characters): "…系咪真㗎", "真定假", "有冇人知".
     '系咪', '真定假', '有冇人知', '有冇人听过', '系唔系真', '是真事不', '有用没', '有没有用', '算不算',
     // "…到底是真的还是编的啊", "我该怎么回她", "怎么劝她".
-    '还是编的', '还是假的', '还是谣言', '还是造谣', '吗还是', '怎么回她', '怎么回他', '怎么回复', '怎么劝', '怎么反驳', '怎么跟她解释', '怎么跟他解释',
+    '还是编的', '还是假的', '还是谣言', '还是造谣', '吗还是', '真的么', '是真的么', '靠谱么', '真的嘛', '怎么回她', '怎么回他', '怎么回复', '怎么劝', '怎么反驳', '怎么跟她解释', '怎么跟他解释',
   ],
   en: [
     'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
@@ -302,6 +306,9 @@ export const QUESTION = {
     'seen confirmation', 'any confirmation', 'tell me that s fake', 'tell me thats fake', 'tell me it s fake', 'tell me its fake',
     // "@Dr. Lim could you settle this, does garlic protect against the coronavirus or not".
     'settle this', 'settle it for',
+    // "q for the admins: …?", "need a source before i believe that one", "… or is this a meme".
+    'q for the admins', 'question for the admins', 'q for admins', 'question for admins', 'q for the mods', 'question for the mods',
+    'need a source', 'or is this a meme', 'or is it a meme', 'or is that a meme', 'or just a meme',
   ],
 } as const;
 
