@@ -496,6 +496,10 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
     { text: '多喝热水治百病系列又来了 病毒进了呼吸道你喝一桶也冲不下去啊', id: 'hot-water-every-15-minutes', stance: 'refute' },
     { text: 'q for the admins: if someone drops fake news in here are u guys liable too or just the person who posted it?', id: 'group-owner-not-responsible', stance: 'question' },
     { text: '每15分钟喝一次热水就能把病毒冲到胃里杀死，是真的么 我妈天天定闹钟喝', id: 'hot-water-every-15-minutes', stance: 'question' },
+    // Round twenty (h40–h41): "not what the policy says", "your uncle's meme is wrong", "哪有这回事", "别夸大" refute.
+    { text: "That's not what the policy says. Group owners are not responsible for what members post only if they manage the group", id: 'group-owner-not-responsible', stance: 'refute' },
+    { text: "5G towers spread the coronavirus? Your uncle's meme is wrong, viruses don't ride radio waves", id: '5g-spreads-coronavirus', stance: 'refute' },
+    { text: '每15分钟喝一次热水病毒就被胃酸杀死，这种标题一看就是自媒体吹的，哪有这回事', id: 'hot-water-every-15-minutes', stance: 'refute' },
   ])('GIVEN "$text" THEN it matches $id and reads as $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);

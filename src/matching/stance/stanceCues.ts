@@ -31,7 +31,7 @@ export const REFUTE = {
     // "那视频…好几年前就在传了", "网友说是好几年前的，跟新冠八竿子打不着", "…都不沾边".
     '好几年前就', '是好几年前的', '几年前的旧', '八竿子打不着', '不沾边',
     // "骗小孩的吧", "说得太绝对了", "能不能等官方通知再转", "一看就是段子手写的".
-    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '官方通报', '通报过了', '是别的地方', '别的城市的', '总共也就', '一共也就', '一共就', '别硬凑', '硬凑', '没有任何官方', '没有官方通知', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
+    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '官方通报', '通报过了', '是别的地方', '别的城市的', '总共也就', '一共也就', '一共就', '别硬凑', '硬凑', '没有任何官方', '没有官方通知', '哪有这回事', '哪有这事', '自媒体吹', '别夸大', '夸大了', '别煽情', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -98,6 +98,9 @@ export const REFUTE = {
     'from somewhere else', 'reverse image search', 'reverse image searched',
     // "that … video isnt what the caption says, totally different context", "thats twisted".
     'different context', 'what the caption says', 'thats twisted', 'that s twisted',
+    // "$200k an hour is way off", "That's not what the policy says", "Your uncle's meme is wrong".
+    'is way off', 'nowhere near that', 'not what the policy says', 'not what it says', 'not what the law says',
+    'not what the article says', 'meme is wrong', 'headline is wrong',
   ],
 } as const;
 
@@ -309,6 +312,7 @@ export const QUESTION = {
     // "q for the admins: …?", "need a source before i believe that one", "… or is this a meme".
     'q for the admins', 'question for the admins', 'q for admins', 'question for admins', 'q for the mods', 'question for the mods',
     'need a source', 'or is this a meme', 'or is it a meme', 'or is that a meme', 'or just a meme',
+    'did he really say', 'did she really say', 'did they really say', 'did he actually say', 'did she actually say',
   ],
 } as const;
 
@@ -412,7 +416,7 @@ const VERACITY_WORDS_EN = ['true', 'truth', 'real', 'legit', 'accurate', 'fake',
  * what was just said, whatever their sentence says besides ("… or is she just paranoid?", "Any
  * doctors in this group who can confirm?", "that sounds like the onion, somebody check").
  */
-export const VERACITY_CUE = new RegExp(`(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'myth', 'onion', 'satire', 'anything to', 'confirm', 'confirmation', 'official', 'from an actual', 'from a real', 'somebody check', 'someone check'].join('|')})(?![a-z])`);
+export const VERACITY_CUE = new RegExp(`(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'myth', 'onion', 'satire', 'anything to', 'confirm', 'confirmation', 'official', 'really say', 'actually say', 'from an actual', 'from a real', 'somebody check', 'someone check'].join('|')})(?![a-z])`);
 
 /**
  * A message asking whether something is true, or for it to be confirmed, in Chinese or English: the
