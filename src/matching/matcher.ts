@@ -162,7 +162,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
    * 下周回去 咋整啊", "进京高速真封了吗 我明天要开车回北京" (the rest says why it asks). The opening question
    * is read as a short question on its own.
    */
-  const answerOpeningQuestion = (text: string): number | undefined => {
+  const openingQuestionAnswers = (text: string): number | undefined => {
     const opening = OPENING_QUESTION.exec(text)?.[0];
     if (opening === undefined || opening.trim().length === text.trim().length) return undefined;
     // In English only a question that asks whether something is so: "anyone crashing at mine after the
@@ -171,6 +171,23 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     const alone = analyze(opening, 'match');
     if (!alone.shortQuestion || alone.scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) return undefined;
     return answerShortQuestion(alone.message, alone.scored);
+  };
+  /**
+   * The message's candidates with the claim its opening question answers (see openingQuestionAnswers)
+   * scored SHORT_QUESTION_SCORE, its coverage measured in the whole message: read as a short question
+   * is, when it shared too little with the claim to be measured at all.
+   */
+  const answerOpeningQuestion = (text: string, analyzed: { message: PreparedMessage; scored: ScoredCandidate[] }) => {
+    const answered = openingQuestionAnswers(analyzed.message.text);
+    if (answered === undefined) return analyzed;
+    const ofClaim = (c: ScoredCandidate) => c.coverage.candidate.debunkIndex === answered;
+    const measured = analyzed.scored.some(ofClaim) ? analyzed : analyze(text, 'match', true);
+    const own = measured.scored.find(ofClaim);
+    if (own && own.score < SHORT_QUESTION_SCORE) {
+      own.score = SHORT_QUESTION_SCORE;
+      own.ruledOut = false;
+    }
+    return measured;
   };
 
   const byScore = (a: ScoredCandidate, b: ScoredCandidate) => b.score - a.score || b.relevance - a.relevance;
@@ -182,19 +199,9 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       const minScore = opts.minScore ?? config.minScore;
       let { message, scored, shortQuestion } = analyze(text, 'match');
       if (scored.length > 0 && MAY_ASK.test(message.text)) rescoreAskingSentences(message.text, scored);
-      if (shortQuestion && !scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) answerShortQuestion(message, scored);
-      else if (!shortQuestion && !scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) {
-        const answered = answerOpeningQuestion(message.text);
-        if (answered !== undefined) {
-          // The whole message's candidate for that claim gets its score, its coverage measured in the
-          // whole message (read as a short question is, when it shares too little to be measured).
-          if (!scored.some((c) => c.coverage.candidate.debunkIndex === answered)) ({ message, scored } = analyze(text, 'match', true));
-          const own = scored.find((c) => c.coverage.candidate.debunkIndex === answered);
-          if (own && own.score < SHORT_QUESTION_SCORE) {
-            own.score = SHORT_QUESTION_SCORE;
-            own.ruledOut = false;
-          }
-        }
+      if (!scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) {
+        if (shortQuestion) answerShortQuestion(message, scored);
+        else ({ message, scored } = answerOpeningQuestion(text, { message, scored }));
       }
       const exclude = opts.exclude;
       const best = scored

@@ -269,7 +269,7 @@ function englishTellingTerms(index: PhraseIndex, phrase: IndexedPhrase): Telling
 
 const FUNCTION_CHARS_ZH = /[了的是在和与就都也又还吗呢吧啊着过]/gu;
 
-/** Content characters of a Chinese claim that two words hold at most. */
+/** Content characters of a Chinese claim said in two words of two characters. */
 const TWO_WORDS_ZH = 4;
 
 /**
@@ -281,8 +281,8 @@ const TWO_WORDS_ZH = 4;
 function saysShortChineseClaim(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
   if (!c.phrase.ideographic || c.window.terms !== 2 || sharedTermsNeeded(c.phrase.terms.length) !== MIN_SHARED_TERMS) return false;
   const content = c.phrase.ideographs.replace(FUNCTION_CHARS_ZH, '');
-  if (content.length < 2 * 2 || content.length > TWO_WORDS_ZH) return false;
-  // The shared pairs as terms ("封啦" is "封城"), not as written.
+  if (content.length !== TWO_WORDS_ZH) return false;
+  // The shared pairs as the index reads them ("江城" is "武汉"), not as written.
   let said = '';
   for (let t = c.window.first; t <= c.window.last; t++) {
     const term = message.tokens[t]!.term;
@@ -761,6 +761,7 @@ function asksAboutTopic(index: PhraseIndex, c: Coverage, message: PreparedMessag
 
 /** Words between a place and what happened there that do not change what is said: "哈尔滨已封城", "武汉也封了". */
 const PLACE_FILLER_ZH = '(?:已经|已|也|都|全|要|就|又|真的|真|竟然|居然)?';
+const EVERYDAY_OR_PLACE_WORD_ZH = new RegExp(EVERYDAY_OR_PLACE_ZH_RE.source, 'u');
 const PLACES_THEN_ZH = new RegExp(`(${PLACES_ZH.map((w) => normalizedText(w)).join('|')})${PLACE_FILLER_ZH}(\\p{Script=Han}{2})`, 'gu');
 
 /**
@@ -769,10 +770,7 @@ const PLACES_THEN_ZH = new RegExp(`(${PLACES_ZH.map((w) => normalizedText(w)).jo
  */
 const placeEventsOf = perPhrase((index, phrase): readonly string[] => {
   const events: string[] = [];
-  for (const m of normalizedPhrase(index, phrase).matchAll(PLACES_THEN_ZH)) {
-    if (!EVERYDAY_OR_PLACE_ZH_RE.test(m[2]!)) events.push(m[1]! + m[2]!);
-    EVERYDAY_OR_PLACE_ZH_RE.lastIndex = 0;
-  }
+  for (const m of normalizedPhrase(index, phrase).matchAll(PLACES_THEN_ZH)) if (!EVERYDAY_OR_PLACE_WORD_ZH.test(m[2]!)) events.push(m[1]! + m[2]!);
   return events;
 });
 

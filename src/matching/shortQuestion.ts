@@ -25,8 +25,8 @@ const UNSHARED_WORDS = 1;
 const CHINESE_COVERED = 0.5;
 /**
  * Characters the shared pairs must hold at least (a shared Latin word counting two): two words, not
- * the three characters of two overlapping pairs. "襄阳封了？" shares "阳封" and "封了" with "信阳封城了" (one
- * run, "阳封了") and "襄阳" and "封了" with "大襄阳作为最后一个也封城了", which it asks about.
+ * the three characters of two overlapping pairs. "襄阳封城？" shares "阳封" and "封城" with "信阳封城了" (one
+ * run, "阳封城") and "襄阳" and "封城" with "大襄阳作为最后一个也封城了", which it asks about.
  */
 const CHINESE_HELD = 4;
 
@@ -46,9 +46,9 @@ export function isShortQuestion(message: PreparedMessage): boolean {
 
 /**
  * The coverage by which a candidate ruled out for sharing too few terms, or scored below
- * SHORT_QUESTION_SCORE, answers the short question, if it does (its phrase that holds the most of the message, see mostTermsCovered): it shares
- * two terms in its window, neither of them an everyday word and (English) not both names, and the
- * message says little besides
+ * SHORT_QUESTION_SCORE, answers the short question, if it does (its phrase that holds the most of
+ * the message, see mostTermsCovered): it shares two terms in its window, neither of them an
+ * everyday word and (English) not both names, and the message says little besides
  * (English: at most UNSHARED_WORDS other words that do not only ask; Chinese: the shared pairs
  * cover CHINESE_COVERED of its characters that do not only ask).
  */

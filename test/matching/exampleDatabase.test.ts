@@ -4,6 +4,7 @@ import { actThresholdOf, SHIPPED_RULES_FILE } from '../../src/eval/actThreshold.
 import { loadSettingsFile } from '../../src/rules/loadSettings.js';
 import { generateCorpus } from '../../src/bench/generateCorpus.js';
 import { createMatcher } from '../../src/matching/matcher.js';
+import type { Matcher } from '../../src/matching/types.js';
 import { debunk } from './fixtures.js';
 
 /*
@@ -18,6 +19,18 @@ const ANSWER = shipped.settings.thresholds.answer ?? ACT;
 const loaded = await loadDebunks('rules/debunks');
 if (!loaded.ok) throw new Error(formatProblems(loaded.problems));
 const matcher = createMatcher(loaded.debunks);
+
+/** The best match of `text` is `id`, at or above the act threshold. */
+function expectActs(m: Matcher, text: string, id: string): void {
+  const top = m.match(text).matches[0];
+  expect(top?.debunkId).toBe(id);
+  expect(top?.score).toBeGreaterThanOrEqual(ACT);
+}
+
+/** Every match of `text` scores below `threshold` (ACT: nothing acts; ANSWER: nothing is even answered). */
+function expectAllBelow(m: Matcher, text: string, threshold: number): void {
+  for (const found of m.match(text).matches) expect(found.score).toBeLessThan(threshold);
+}
 
 /** 60 claims of the bench's generated database whose claim and variants all pass `keep` (one language). */
 const generatedClaims = (keep: (text: string) => boolean) =>
@@ -69,9 +82,7 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'as "Mosquitoes spread …" (once 0.73)', text: 'Mosquitoes spread the coronavirus too, so close your windows at night', id: 'mosquitoes-spread-coronavirus' },
     { given: 'as "caused by 5G"', text: 'Covid is caused by 5G radiation, wake up', id: '5g-spreads-coronavirus' },
   ])('GIVEN the claim $given THEN it acts with that claim', ({ text, id }) => {
-    const top = matcher.match(text).matches[0];
-    expect(top?.debunkId).toBe(id);
-    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+    expectActs(matcher, text, id);
   });
 
   // A variant that negates something ("…, not a virus") would make every claim's "can't" retell it.
@@ -142,7 +153,7 @@ describe('rules/debunks: the shipped claims as members write them', () => {
     { given: 'a claim\'s everyday words and its number, without its point', text: "hold on, give me 10 seconds, I'm coughing like crazy" },
     { given: 'the app of a rumor charging, without its number', text: "whatsapp business will start charging companies for some messages, it's in the news" },
   ])('GIVEN $given THEN nothing acts', ({ text }) => {
-    for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ACT);
+    expectAllBelow(matcher, text, ACT);
   });
 
   // Questions are answered from a lower score (thresholds.answer, 0.4): a question about the place
@@ -363,7 +374,7 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
 
   it('GIVEN a question about the app of a chain letter being down ("my messages won\'t send") THEN it is not answered (once 0.85)', () => {
     // "message" and "send" are everyday words: only the app's name was the claim's.
-    for (const m of matcher.match("Anyone else's WhatsApp down right now? My messages won't send.").matches) expect(m.score).toBeLessThan(ANSWER);
+    expectAllBelow(matcher, "Anyone else's WhatsApp down right now? My messages won't send.", ANSWER);
   });
 
   it('GIVEN news about the app of a chain letter ("WhatsApp pushed an update") THEN it is not acted on', () => {
@@ -408,13 +419,13 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
   });
 
   it('GIVEN "有没有人知道…几号开始" about the place of a claim THEN it asks when, not whether the claim is so: not answered', () => {
-    for (const m of matcher.match('有没有人知道顾村公园樱花节几号开始').matches) expect(m.score).toBeLessThan(ANSWER);
+    expectAllBelow(matcher, '有没有人知道顾村公园樱花节几号开始', ANSWER);
   });
 
   it.each([{ text: 'Is WhatsApp down?' }, { text: 'is whatsapp free to use abroad?' }, { text: 'WhatsApp怎么又更新了？' }])(
     'GIVEN a short question that names only what a claim is about ("$text") THEN it is not answered',
     ({ text }) => {
-      for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ANSWER);
+      expectAllBelow(matcher, text, ANSWER);
     },
   );
 
@@ -430,7 +441,7 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
       ...loaded.debunks,
       debunk({ id: 'sotu', claim: 'More people watched the State of the Union address than watched the Super Bowl', lang: 'en' }),
     ]);
-    for (const m of sotu.match('What time is the Super Bowl kickoff this year?').matches) expect(m.score).toBeLessThan(ANSWER);
+    expectAllBelow(sotu, 'What time is the Super Bowl kickoff this year?', ANSWER);
   });
 
   it('GIVEN a short statement of two of a claim\'s words with no question THEN it matches nothing (two words never match a claim)', () => {
@@ -507,20 +518,18 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
   });
 
   it('GIVEN "有没有推荐的幼儿园" in the district of a rumor THEN it asks for a kindergarten, not whether the rumor is so: not answered', () => {
-    for (const m of matcher.match('青浦这边有没有推荐的幼儿园？明年孩子要报名了').matches) expect(m.score).toBeLessThan(ANSWER);
+    expectAllBelow(matcher, '青浦这边有没有推荐的幼儿园？明年孩子要报名了', ANSWER);
   });
 
   it.each([
     { given: 'a school event in the district of a rumor', text: 'the kindergarten teachers in Qingpu are so nice, my son loves them' },
     { given: 'a day at the beach of a rumor', text: 'my dad took the kids to the beach in Shanghai today, the girl loved it' },
   ])('GIVEN $given (who and where, none of what happened: 0.90–0.95 and a strike before) THEN nothing acts', ({ text }) => {
-    for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ACT);
+    expectAllBelow(matcher, text, ACT);
   });
 
   it('GIVEN the same place and people with what the claim says happened THEN it acts', () => {
-    const top = matcher.match('a kindergarten teacher in Qingpu is a prostitute').matches[0];
-    expect(top?.debunkId).toBe('qingpu-kindergarten-teacher');
-    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+    expectActs(matcher, 'a kindergarten teacher in Qingpu is a prostitute', 'qingpu-kindergarten-teacher');
   });
 
   it('GIVEN "这不是说好的吗" after a retelling THEN it asks nothing: the member passes it on', () => {
@@ -530,7 +539,7 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
 
   it('GIVEN a request for the group on a word of a claim ("谁把会议纪要转发到大群里一下", 0.95 and a strike before) THEN nothing acts', () => {
     const larger = createMatcher([...loaded.debunks, ...generatedClaims((t) => !/[A-Za-z]/.test(t))]);
-    for (const m of larger.match('谁把会议纪要转发到大群里一下').matches) expect(m.score).toBeLessThan(ACT);
+    expectAllBelow(larger, '谁把会议纪要转发到大群里一下', ACT);
   });
 
   it('GIVEN "有新闻吗还是又是瞎传的" THEN it asks: the refutation is one of the answers it offers', () => {
@@ -547,12 +556,12 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
     { text: 'anyone going to Gucun Park this weekend?' },
     { text: '青浦这边幼儿园下学期报名什么时候开始？有没有家长知道' },
   ])('GIVEN a question about the place of a claim ("$text") THEN it is not answered', ({ text }) => {
-    for (const m of matcher.match(text).matches) expect(m.score).toBeLessThan(ANSWER);
+    expectAllBelow(matcher, text, ANSWER);
   });
 
   it('GIVEN an English question that opens a message without asking whether anything is so THEN two words of a claim do not answer it', () => {
     const wedding = createMatcher([...loaded.debunks, debunk({ id: 'wedding', claim: 'Donald Trump crashed a wedding and groped the bride', lang: 'en' })]);
-    for (const m of wedding.match('anyone crashing at mine after the wedding? I have the couch and an air mattress').matches) expect(m.score).toBeLessThan(ANSWER);
+    expectAllBelow(wedding, 'anyone crashing at mine after the wedding? I have the couch and an air mattress', ANSWER);
   });
 
   it('GIVEN "木有" for "没有" before what a claim says nobody did THEN the member retells it', () => {
@@ -629,7 +638,7 @@ describe('Chinese claims said in two words', () => {
 
   it('GIVEN a question naming the place of a claim and another thing THEN it is not answered', () => {
     const shenzhen = createMatcher([debunk({ id: 'swim', claim: '深圳一男子为躲避隔离游泳到香港', lang: 'zh' })]);
-    for (const m of shenzhen.match('深圳去香港现在要隔离吗？').matches) expect(m.score).toBeLessThan(ANSWER);
+    expectAllBelow(shenzhen, '深圳去香港现在要隔离吗？', ANSWER);
   });
 
   it('GIVEN "是不是…，有没有…" THEN it asks; its 不 and 没 deny nothing', () => {
@@ -639,9 +648,7 @@ describe('Chinese claims said in two words', () => {
   });
 
   it('GIVEN "座位" for the claim\'s "座椅" THEN the retelling acts (0.75 before)', () => {
-    const top = cities.match('北京地铁座位都拆了').matches[0];
-    expect(top?.debunkId).toBe('subway');
-    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+    expectActs(cities, '北京地铁座位都拆了', 'subway');
   });
 });
 
@@ -659,7 +666,7 @@ describe('rules/debunks with 60 Chinese claims added: small in English, not in C
     { given: 'a trip to the country of a rumor', text: 'Costa Rica trip was amazing, bananas everywhere' },
     { given: 'a short claim without its last word (once 0.80)', text: 'The 5G towers spread out across the valley look ugly imo' },
   ])('GIVEN $given THEN nothing acts', ({ text }) => {
-    for (const m of mixed.match(text).matches) expect(m.score).toBeLessThan(ACT);
+    expectAllBelow(mixed, text, ACT);
   });
 
   it('GIVEN a question about the pay of kindergarten teachers in the district of a rumor (once 0.99, answered) THEN it is not answered', () => {
@@ -672,9 +679,7 @@ describe('rules/debunks with 60 Chinese claims added: small in English, not in C
     { text: '青浦有个幼儿园的老师在卖淫，大家转一下', id: 'qingpu-kindergarten-teacher' },
     { text: 'the new 5G masts are spreading covid', id: '5g-spreads-coronavirus' },
   ])('GIVEN the claim retold ($text) THEN it acts with that claim', ({ text, id }) => {
-    const top = mixed.match(text).matches[0];
-    expect(top?.debunkId).toBe(id);
-    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+    expectActs(mixed, text, id);
   });
 
   describe('with a claim about two places abroad', () => {
@@ -684,14 +689,12 @@ describe('rules/debunks with 60 Chinese claims added: small in English, not in C
     it.each([{ text: '明年想去意大利威尼斯，有攻略吗' }, { text: '明年想去意大利威尼斯玩几天' }])(
       'GIVEN "$text" (the claim\'s places only) THEN nothing is answered or acted on (0.85 before)',
       ({ text }) => {
-        for (const m of withVenice.match(text).matches) expect(m.score).toBeLessThan(ANSWER);
+        expectAllBelow(withVenice, text, ANSWER);
       },
     );
 
     it('GIVEN the claim retold THEN it acts', () => {
-      const top = withVenice.match('意大利封城太久了，威尼斯水里的莲花都长出水面了').matches[0];
-      expect(top?.debunkId).toBe('venice-lotus');
-      expect(top?.score).toBeGreaterThanOrEqual(ACT);
+      expectActs(withVenice, '意大利封城太久了，威尼斯水里的莲花都长出水面了', 'venice-lotus');
     });
   });
 
@@ -700,13 +703,11 @@ describe('rules/debunks with 60 Chinese claims added: small in English, not in C
     const withSubway = createMatcher([...loaded.debunks, ...chinese, subway]);
 
     it('GIVEN chatter naming the app and the subway THEN nothing acts (0.98, a strike: "了地" across a comma was a telling pair)', () => {
-      for (const m of withSubway.match('今天刷健康宝一下就绿码了，地铁人好少').matches) expect(m.score).toBeLessThan(ACT);
+      expectAllBelow(withSubway, '今天刷健康宝一下就绿码了，地铁人好少', ACT);
     });
 
     it('GIVEN the claim retold with "挂了" for "崩了" THEN it acts', () => {
-      const top = withSubway.match('健康宝挂了 地铁站门口堵一堆人').matches[0];
-      expect(top?.debunkId).toBe('health-code-subway');
-      expect(top?.score).toBeGreaterThanOrEqual(ACT);
+      expectActs(withSubway, '健康宝挂了 地铁站门口堵一堆人', 'health-code-subway');
     });
   });
 });
