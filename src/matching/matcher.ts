@@ -199,9 +199,9 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       const minScore = opts.minScore ?? config.minScore;
       let { message, scored, shortQuestion } = analyze(text, 'match');
       if (scored.length > 0 && MAY_ASK.test(message.text)) rescoreAskingSentences(message.text, scored);
-      if (!scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) {
-        if (shortQuestion) answerShortQuestion(message, scored);
-        else ({ message, scored } = answerOpeningQuestion(text, { message, scored }));
+      // A short question, else (or when it answers nothing as a whole) the short question it opens with.
+      if (!scored.some((c) => c.score >= SHORT_QUESTION_SCORE) && (!shortQuestion || answerShortQuestion(message, scored) === undefined)) {
+        ({ message, scored } = answerOpeningQuestion(text, { message, scored }));
       }
       const exclude = opts.exclude;
       const best = scored

@@ -16,7 +16,7 @@ export const SHORT_QUESTION_SCORE = 0.5;
 /** The shared terms a short question needs with a claim's phrase (a match needs MIN_SHARED_TERMS). */
 export const SHORT_QUESTION_SHARED = 2;
 
-/** A short question at most: a message this long, of this many tokens, says more than it asks. */
+/** A short question at most: a message this long, of this many words, says more than it asks. */
 const MAX_CHARS = 60;
 const MAX_TOKENS = 10;
 /** The message's own words (English terms) the claim need not share: "whatsapp will charge money?". */
@@ -34,12 +34,15 @@ const CHINESE_HELD = 4;
  * Chinese that only asks or links, taken out before the coverage is read: "真的", "吗", "是不是",
  * "会不会", Cantonese "㗎", "咩", "係咪" (normalized: "系咪").
  */
-const ASKING_ZH = /真的|是不是|会不会|能不能|有没有|可不可以|系唔系|系咪|会唔会|请问|到底|这个|那个|听说|[吗呢啊吧了么嘛㗎咩呀哦的都也又还就要会能是]/gu;
+const ASKING_ZH = /真的|假的|是不是|会不会|能不能|有没有|可不可以|系唔系|系咪|会唔会|请问|问下|有人知道|谁知道|说法|到底|这个|那个|听说|[吗呢啊吧了么嘛㗎咩呀哦的都也又还就要会能是]/gu;
 const HAN = /\p{Script=Han}/u;
 
 /** Whether the message is a short question (see SHORT_QUESTION_SCORE). */
 export function isShortQuestion(message: PreparedMessage): boolean {
-  if (message.tokens.length > MAX_TOKENS) return false;
+  // A word of Chinese is two character pairs: "有人知道WhatsApp收费是不是真的吗" is 11 tokens, 6 words.
+  let words = 0;
+  for (const t of message.tokens) words += HAN.test(t.term) ? 0.5 : 1;
+  if (words > MAX_TOKENS) return false;
   const text = message.text.trim();
   return text.length <= MAX_CHARS && (MAY_ASK.test(text) || ASKS_IF_TRUE.test(text));
 }

@@ -511,6 +511,11 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
     { text: "That's not what the policy says. Group owners are not responsible for what members post only if they manage the group", id: 'group-owner-not-responsible', stance: 'refute' },
     { text: "5G towers spread the coronavirus? Your uncle's meme is wrong, viruses don't ride radio waves", id: '5g-spreads-coronavirus', stance: 'refute' },
     { text: '每15分钟喝一次热水病毒就被胃酸杀死，这种标题一看就是自媒体吹的，哪有这回事', id: 'hot-water-every-15-minutes', stance: 'refute' },
+    // Round twenty-one (h42): "no lightning" opening a clause denies; "doesn't hold up", "been going around for" refute.
+    { text: 'lol I was literally at gucun park this afternoon. no lightning, no ambulances, just a lot of people taking selfies', id: 'gucun-park-lightning', stance: 'refute' },
+    { text: 'Actually group owners are expected to manage their groups, "the admin has nothing to do with it" doesn\'t hold up if you let rumors spread', id: 'group-owner-not-responsible', stance: 'refute' },
+    { text: 'whatsapp themselves said it\'s free, that "forward to 10 contacts" message has been going around for like a decade', id: 'whatsapp-will-start-charging', stance: 'refute' },
+    { text: '盐水漱口要是能防新冠，海边的人天天泡海水都不用打疫苗了', id: 'salt-water-prevents-infection', stance: 'mock' },
   ])('GIVEN "$text" THEN it matches $id and reads as $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);
@@ -568,6 +573,23 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
     const left = createMatcher([debunk({ id: 'left', claim: '广州一尼日利亚人带毒在小区住了13天，没有任何隔离', lang: 'zh' })]);
     expect(left.match('一个尼日利亚人带毒在小区里住了13天木有任何隔离 细思极恐').stance).toBe('spread');
   });
+
+  it.each([
+    { text: '有人知道WhatsApp收费是不是真的吗', id: 'whatsapp-will-start-charging' },
+    { text: '大蒜防病毒这个说法是真的还是假的', id: 'garlic-prevents-infection' },
+  ])('GIVEN a Chinese short question of more than ten character pairs ("$text") THEN it is answered as one', ({ text, id }) => {
+    const result = matcher.match(text);
+    expect(result.stance).toBe('question');
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+  });
+
+  it.each([{ text: '5G towers spread the coronavirus. No joke, share this' }, { text: 'no wonder 5G towers spread the coronavirus' }])(
+    'GIVEN "no" before a word that is no claim\'s ("$text") THEN it denies nothing',
+    ({ text }) => {
+      expect(matcher.match(text).stance).toBe('spread');
+    },
+  );
 
   it('GIVEN "WhatsApp的" THEN its last letter and 的 are not the cue "p的" (photoshopped)', () => {
     const result = matcher.match('WhatsApp要收费了！不转发给10个人就开始收钱，我用WhatsApp的同事都在转');

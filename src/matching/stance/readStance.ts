@@ -59,6 +59,10 @@ function cueRegex(list: { zh: readonly string[]; en: readonly string[] }): RegEx
   return new RegExp(`${zh.join('|')}|(?<![a-z0-9])(?:${en.join('|')})(?![a-z0-9])`, 'g');
 }
 
+/** "no" opening a clause, and the word after it: "…, no lightning, no ambulances" (see readStance). */
+const NO_THEN_WORD = /(?:^|[.,;:!?，。]\s*)no\s+([A-Za-z]+)/gi;
+/** "No one said …", "no longer", "no matter", "no idea", "no problem": no denial of what follows. */
+const NOT_A_DENIAL_AFTER_NO = /^(?:one|body|longer|more|matter|idea|problem|offense|offence|thanks|worries|clue|joke|cap|lie|kidding)$/i;
 /** "not a", "not an", "not the", "not some": a denial only before the claim's own words (see readStance). */
 const NOT_A = /(?<![a-z0-9])not (?:a|an|the|some)(?![a-z0-9])/;
 const NOT_A_RE = new RegExp(NOT_A.source, 'g');
@@ -81,9 +85,9 @@ const EYE_ROLL_GAP = /^[\s\p{P}]*(?:(?:too|lol|lmao|ok|sure)[\s\p{P}]*)?$/iu;
  * "那…都不用…了" or "那…都得…", which as often draw a consequence of news ("信阳封城了，那过年都不用回家了").
  */
 const REDUCTIO_ZH =
-  /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就?(?:免疫|中招|完了|死光|灭绝|破产)|[，,][^，。！？!?]{1,10}(?:早就|早)(?:免疫|灭绝|死光)了|(?:的话|那)[，,]?\s*还(?:研究|要|用|打|买|开|做)什么|岂不是/u;
+  /那(?:还要|还用)[^，。！？!?]{0,8}(?:干嘛|干什么|做什么|有什么用)|那[^，。！？!?]{0,10}早就?(?:免疫|中招|完了|死光|灭绝|破产|百毒不侵)|[，,][^，。！？!?]{1,10}(?:早就|早)(?:免疫|灭绝|死光)了|(?:的话|那)[，,]?\s*还(?:研究|要|用|打|买|开|做)什么|岂不是/u;
 /** A counterfactual about people at large, wherever the claim stands: "盐水要是能防新冠，天天下海游泳的人都不会感染了". */
-const COUNTERFACTUAL_ZH = /要是[^，。！？!?]{2,20}[，,][^，。！？!?]{0,20}的人(?:都|早就)/u;
+const COUNTERFACTUAL_ZH = /要是[^，。！？!?]{2,20}[，,][^，。！？!?]{0,20}的人[^，。！？!?]{0,8}?(?:都|早就)/u;
 /**
  * The same in English, as a condition the claim would make absurd: "if holding your breath for 10
  * seconds detected covid we wouldn't need tests", "if garlic prevented covid Italy would have had
@@ -864,6 +868,17 @@ export function readStance(
     for (const h of hitsOf(NOT_A_RE, text)) {
       if (!(inSpan(h) || rightBeforeSpan(h)) || asked(h) || insideDistrust(h)) continue;
       if (beforeClaimWord(h)) denial.push(h);
+    }
+  }
+  // "I was at gucun park this afternoon. no lightning, no ambulances": "no" opening a clause, before
+  // a word of a claim that says no such thing itself.
+  if (span && MAY_HOLD_LATIN.test(text) && !claimNegates(debunk)) {
+    for (const m of message.text.matchAll(NO_THEN_WORD)) {
+      const word = tokenize(normalizedText(m[1]!))[0]?.term;
+      if (word === undefined || !isClaimTerm(word) || NO_IDIOM.test(` ${m[1]!.toLowerCase()}`) || NOT_A_DENIAL_AFTER_NO.test(m[1]!)) continue;
+      const at = m.index + m[0].search(/no\s/i);
+      if (sentences().some((s) => s.question && at >= s.start && at < s.end)) continue;
+      denial.push({ cue: `no ${m[1]!.toLowerCase()}`, at: 0, end: 0 });
     }
   }
   if (distrust.length > 0) {

@@ -31,7 +31,7 @@ export const REFUTE = {
     // "那视频…好几年前就在传了", "网友说是好几年前的，跟新冠八竿子打不着", "…都不沾边".
     '好几年前就', '是好几年前的', '几年前的旧', '八竿子打不着', '不沾边',
     // "骗小孩的吧", "说得太绝对了", "能不能等官方通知再转", "一看就是段子手写的".
-    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '官方通报', '通报过了', '是别的地方', '别的城市的', '总共也就', '一共也就', '一共就', '别硬凑', '硬凑', '没有任何官方', '没有官方通知', '哪有这回事', '哪有这事', '自媒体吹', '别夸大', '夸大了', '别煽情', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
+    '骗小孩', '骗人的', '太绝对', '等官方', '段子手', '官方通报', '通报过了', '是别的地方', '别的城市的', '总共也就', '一共也就', '一共就', '别硬凑', '硬凑', '没有任何官方', '没有官方通知', '哪有这回事', '哪有这事', '自媒体吹', '别夸大', '夸大了', '别煽情', '世卫都说了', '世卫组织都说了', '太夸张', '夸张了', '言过其实', '想象力爆棚', '想象力丰富', '实际就', '实际上就', '实际只', '假通知', '根本没发生', '根本没有发生', '从没发生', '从来没发生', '压根没发生', '没依据', '没根据', '没证据',
   ],
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
@@ -101,6 +101,8 @@ export const REFUTE = {
     // "$200k an hour is way off", "That's not what the policy says", "Your uncle's meme is wrong".
     'is way off', 'nowhere near that', 'not what the policy says', 'not what it says', 'not what the law says',
     'not what the article says', 'meme is wrong', 'headline is wrong',
+    // "'not my problem' doesn't hold up", "that … message has been going around for like a decade".
+    'doesn t hold up', 'doesnt hold up', 'does not hold up', 'been going around for', 'going around for years', 'for like a decade',
   ],
 } as const;
 
@@ -208,7 +210,7 @@ export const MOCK = {
     // "lol 5g spreading covid. yeah and my microwave gives me the flu".
     'yeah and my', 'sure and my', 'right and my', 'if that were true', 'if that was true', 'if this were true', 'if it were true',
     'what could go wrong', 'what could possibly go wrong', 'still waiting for my', 'still waiting for that', 'still waiting on my',
-    'by that logic',
+    'by that logic', 'said every person', 'famous last words',
     // "my mom fell for the whatsapp charging message AGAIN", "… that guy who got 10 days detention might disagree".
     'fell for the', 'falls for the', 'fall for the', 'falling for the', 'might disagree', 'would disagree', 'may disagree',
     'begs to differ', 'beg to differ',
