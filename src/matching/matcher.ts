@@ -8,7 +8,7 @@ import { ASKS_IF_TRUE } from './stance/stanceCues.js';
 import { explainMatch, measureCoverage, warmPhrases, warmTerms, type Coverage } from './rescore.js';
 import { Accumulator, retrieve } from './retrieve.js';
 import { asksAboutSomethingElse, FEWEST_TERMS_TO_MATCH, mayMatch, scoreCandidates, type ScoredCandidate } from './scoreMatch.js';
-import { answersShortQuestion, isShortQuestion, SHORT_QUESTION_SCORE, SHORT_QUESTION_SHARED } from './shortQuestion.js';
+import { answersShortQuestion, HAN, isShortQuestion, SHORT_QUESTION_SCORE, SHORT_QUESTION_SHARED } from './shortQuestion.js';
 import type { CandidateFeatures, Matcher, MatchOptions, MessageMatch, RankedClaim } from './types.js';
 
 /**
@@ -77,7 +77,6 @@ const RESCORE_ASKING_MAX_CHARS = 280;
  * a mark after it, at most a short question long.
  */
 const OPENING_QUESTION = /^[^?？吗]{1,58}(?:[?？]+|吗(?=[\s，,。.!！?？]))/u;
-const HAN_CHARACTER = /\p{Script=Han}/u;
 
 /** Moves `items[k]` to the front, the ones before it one place on (the order by score). */
 function moveToFront<T>(items: T[], k: number): void {
@@ -167,7 +166,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     if (opening === undefined || opening.trim().length === text.trim().length) return undefined;
     // In English only a question that asks whether something is so: "anyone crashing at mine after the
     // wedding? I have the couch" names two words of a claim about a wedding crashed.
-    if (!HAN_CHARACTER.test(opening) && !ASKS_IF_TRUE.test(opening)) return undefined;
+    if (!HAN.test(opening) && !ASKS_IF_TRUE.test(opening)) return undefined;
     const alone = analyze(opening, 'match');
     if (!alone.shortQuestion || alone.scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) return undefined;
     return answerShortQuestion(alone.message, alone.scored);

@@ -188,15 +188,19 @@ const EVERYDAY_TERMS = [
 /** Whether a term (as tokenized) is one of EVERYDAY_TERMS, whether or not the index knows it. */
 export const isEverydayTerm = (term: string): boolean => EVERYDAY_TERM_SET.has(term);
 const EVERYDAY_TERM_SET: ReadonlySet<string> = new Set(EVERYDAY_TERMS);
-const everydayCache = new WeakMap<PhraseIndex, ReadonlySet<number>>();
-export function everydayIds(index: PhraseIndex): ReadonlySet<number> {
-  let ids = everydayCache.get(index);
-  if (!ids) {
-    ids = new Set(EVERYDAY_TERMS.map((t) => termIdOf(index, t)).filter((id): id is number => id !== undefined));
-    everydayCache.set(index, ids);
-  }
-  return ids;
+/** The ids an index gives a fixed list of terms (those it knows), read once per index. */
+function termIdsOf(terms: readonly string[]): (index: PhraseIndex) => ReadonlySet<number> {
+  const cache = new WeakMap<PhraseIndex, ReadonlySet<number>>();
+  return (index) => {
+    let ids = cache.get(index);
+    if (!ids) {
+      ids = new Set(terms.map((t) => termIdOf(index, t)).filter((id): id is number => id !== undefined));
+      cache.set(index, ids);
+    }
+    return ids;
+  };
 }
+export const everydayIds = termIdsOf(EVERYDAY_TERMS);
 
 /**
  * Chinese words any chat says about anything (people, places, times): a Chinese message that
@@ -347,6 +351,7 @@ const PEOPLE_AND_PLACES_EN = [
   'teacher', 'kindergarten', 'schol', 'student', 'kid', 'child', 'children', 'parent', 'daughter', 'son', 'girl', 'boi', 'father',
   'mother', 'famili', 'doctor', 'nurs', 'hospit', 'park', 'beach', 'citi', 'town', 'todai', 'tomorow', 'yesterdai',
 ];
+const peopleAndPlaceIds = termIdsOf(PEOPLE_AND_PLACES_EN);
 /** A capitalized word after the first of an English phrase: a name, whatever the claim writes. */
 const CAPITALIZED_LATER = /(?<=[A-Za-z0-9,;:'"”)\]]\s+)[A-Z][A-Za-z]+/g;
 
@@ -356,11 +361,7 @@ const CAPITALIZED_LATER = /(?<=[A-Za-z0-9,;:'"”)\]]\s+)[A-Z][A-Za-z]+/g;
  * "Shanghai" in its English variants).
  */
 export const whoOrWhereOf = perPhrase((index, phrase): ReadonlySet<number> => {
-  const ids = new Set<number>();
-  for (const t of PEOPLE_AND_PLACES_EN) {
-    const id = termIdOf(index, t);
-    if (id !== undefined) ids.add(id);
-  }
+  const ids = new Set(peopleAndPlaceIds(index));
   const { phraseStart, phrases } = index;
   for (let p = phraseStart[phrase.debunkIndex]!; p < phraseStart[phrase.debunkIndex + 1]!; p++) {
     if (phrases.ideographic[p] === 1) continue;

@@ -205,7 +205,6 @@ const OLD_MEDIA_ZH = /(?:视频|照片|图片|图|片子|录像)是?[他她它�
  * called useless.
  */
 const USELESS = /^(?:没用的|没啥用|没什么用|不管用)$/u;
-const uselessToo = (text: string, h: Hit) => USELESS.test(h.cue) && h.at > 0 && (text[h.at - 1] === '都' || text[h.at - 1] === '也');
 
 /**
  * The claim quoted, then laughed at or answered back: '"nobody gets punished for online rumours" lol
@@ -449,6 +448,27 @@ const claimPrevents = claimSays(new RegExp(`(?<![a-z0-9])${PREVENTING}[a-z]*(?![
  * claim (an alias, a forged document), it does not call the claim fake.
  */
 const FAKE_THING = /^ (?:name|names|account|accounts|id|ids|identity|identities|profile|profiles|passport|passports|email|emails|number|numbers|address|degree|diploma|doctor|nurse|charity|charities)(?![a-z])/;
+
+/**
+ * Refutation cues in another sense, by the character before them or the words right after them:
+ * something else useless too ("吃药都没用的"), something faked ("a fake name"), someone's job ("won't
+ * work on them"), "不对劲" (something is off: "…她爸是继父！…我就说不对劲"), "已经查清楚了" (already looked
+ * into, not the "经查" of an official notice).
+ */
+const CUES_IN_OTHER_SENSE: readonly { cue: RegExp; before?: RegExp; after?: RegExp }[] = [
+  { cue: USELESS, before: /[都也]$/u },
+  { cue: /^fake$/, after: FAKE_THING },
+  { cue: / work$/, after: WORKS_ON },
+  { cue: /^不对$/u, after: /^劲/u },
+  { cue: /^经查$/u, before: /已$/u },
+];
+/** Words after a cue that CUES_IN_OTHER_SENSE reads: room for its longest word and the letter after it. */
+const OTHER_SENSE_REACH = 12;
+const inOtherSense = (text: string, h: Hit): boolean =>
+  CUES_IN_OTHER_SENSE.some(
+    ({ cue, before, after }) =>
+      cue.test(h.cue) && (!before || before.test(text.slice(Math.max(0, h.at - 1), h.at))) && (!after || after.test(text.slice(h.end, h.end + OTHER_SENSE_REACH))),
+  );
 /**
  * A denial with its verb left out, said after the claim and ending its clause: "it doesn't, mom",
  * "They don't.", "but that isn't". Not "it doesn't hurt to try", which goes on.
@@ -748,18 +768,12 @@ export function readStance(
       !insideDistrust(h) &&
       !asked(h) &&
       !insideQuestion(h) &&
-      !uselessToo(text, h) &&
-      !(h.cue === 'fake' && FAKE_THING.test(text.slice(h.end, h.end + 12))) &&
+      !inOtherSense(text, h) &&
       !inDenied(h) &&
       !CONDITIONAL.test(before(h, 12)) &&
       !IF_IT_IS.test(before(h, 14)) &&
       !RELATIVE_CLAUSE.test(before(h, 24)) &&
       !POSTED_IF.test(before(h, 40)) &&
-      !(h.cue.endsWith(' work') && WORKS_ON.test(text.slice(h.end, h.end + 10))) &&
-      // "…她爸是继父！…我就说不对劲": "不对劲" (something is off) takes the rumor up; "不对" says it is wrong.
-      !(h.cue === '不对' && text[h.end] === '劲') &&
-      // "已经查清楚了": "already looked into", not the "经查" (upon investigation) of an official notice.
-      !(h.cue === '经查' && text[h.at - 1] === '已') &&
       (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
