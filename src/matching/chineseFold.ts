@@ -39,3 +39,11 @@ export function foldChinese(cp: number): number {
   table ??= buildTable();
   return table[cp] || cp;
 }
+
+/**
+ * `pattern` with its Chinese characters folded as the text it reads was (foldChinese): a pattern
+ * read against normalized text must say "什么" as "什幺", which the fold makes of it.
+ */
+export function foldedPattern(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source.replace(/\p{Script=Han}/gu, (ch) => String.fromCharCode(foldChinese(ch.charCodeAt(0)))), pattern.flags);
+}

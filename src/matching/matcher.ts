@@ -76,7 +76,7 @@ const RESCORE_ASKING_MAX_CHARS = 280;
  * A question that opens a message: up to its first question mark, or a 吗 with a space, a comma or
  * a mark after it, at most a short question long.
  */
-const OPENING_QUESTION = /^[^?？吗]{1,58}(?:[?？]+|吗(?=[\s，,。.!！?？]))/u;
+const OPENING_QUESTION = /^[^?？吗]{1,59}(?:[?？]+|吗(?=[\s，,。.!！?？]))/u;
 
 /** Moves `items[k]` to the front, the ones before it one place on (the order by score). */
 function moveToFront<T>(items: T[], k: number): void {

@@ -271,7 +271,12 @@ function englishTellingTerms(index: PhraseIndex, phrase: IndexedPhrase): Telling
   return { content, telling: Int32Array.from(telling) };
 }
 
-const FUNCTION_CHARS_ZH = /[了的是在和与就都也又还吗呢吧啊着过]/gu;
+/**
+ * Characters that tell nothing beside an everyday word or a place: particles, and "from" and "back to"
+ * ("从澳门回珠海排队排了两个小时" names two places of "为了不隔离从澳门游泳回珠海"). Not "到": "游泳到香港"
+ * says where the swim went, a word more than "游泳".
+ */
+const FUNCTION_CHARS_ZH = /[了的是在和与就都也又还吗呢吧啊着过从回]/gu;
 
 /** Content characters of a Chinese claim said in two words of two characters. */
 const TWO_WORDS_ZH = 4;
@@ -352,8 +357,8 @@ const PEOPLE_AND_PLACES_EN = [
   'mother', 'famili', 'doctor', 'nurs', 'hospit', 'park', 'beach', 'citi', 'town', 'todai', 'tomorow', 'yesterdai',
 ];
 const peopleAndPlaceIds = termIdsOf(PEOPLE_AND_PLACES_EN);
-/** A capitalized word after the first of an English phrase: a name, whatever the claim writes. */
-const CAPITALIZED_LATER = /(?<=[A-Za-z0-9,;:'"”)\]]\s+)[A-Z][A-Za-z]+/g;
+/** A capitalized word after the first of an English phrase (or after an initial: "Robert E. Lee"): a name, whatever the claim writes. */
+const CAPITALIZED_LATER = /(?<=(?:[A-Za-z0-9,;:'"”)\]]|(?<![A-Za-z])[A-Z]\.)\s+)[A-Z][A-Za-z]+/g;
 
 /**
  * The terms PEOPLE_AND_PLACES_EN names, and those any English phrase of the debunk writes

@@ -1,3 +1,4 @@
+import { foldedPattern } from './chineseFold.js';
 import { termIdOf, type PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { mostTermsCovered, type Coverage } from './rescore.js';
@@ -34,7 +35,7 @@ const CHINESE_HELD = 4;
  * Chinese that only asks or links, taken out before the coverage is read: "真的", "吗", "是不是",
  * "会不会", Cantonese "㗎", "咩", "係咪" (normalized: "系咪").
  */
-const ASKING_ZH = /真的|假的|是不是|会不会|能不能|有没有|可不可以|系唔系|系咪|会唔会|请问|问下|有人知道|谁知道|说法|到底|这个|那个|听说|[吗呢啊吧了么嘛㗎咩呀哦的都也又还就要会能是]/gu;
+const ASKING_ZH = foldedPattern(/真的|假的|是不是|会不会|能不能|有没有|可不可以|系唔系|系咪|会唔会|请问|问下|有人知道|谁知道|说法|到底|这个|那个|听说|[吗呢啊吧了么嘛㗎咩呀哦的都也又还就要会能是]/gu);
 /** A Chinese character (read by the matcher too). */
 export const HAN = /\p{Script=Han}/u;
 

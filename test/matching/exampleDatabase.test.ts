@@ -733,3 +733,93 @@ describe('rules/debunks with 60 Chinese claims added: small in English, not in C
     });
   });
 });
+
+describe('rules/debunks: members who wave the refutation away, ask without a question mark or refute in passing, round twenty-two', () => {
+  it.each([
+    { text: 'I know it sounds like a conspiracy theory but the 5G towers really are spreading covid, look where the first outbreaks were' },
+    { text: 'they keep calling it a "myth" but garlic does keep the virus away, my whole family eats 3 cloves a day' },
+    { text: 'Everyone is calling this fake but drinking hot water every 15 min really washes the virus into your stomach' },
+    { text: '"Fake news" my foot, 5G towers spread the coronavirus' },
+    { text: 'Snopes can "debunk" all they want, 5G towers spread the coronavirus' },
+    { text: 'ignore the "debunked" label, eating garlic prevents the coronavirus' },
+    { text: "Don't listen to the ppl saying it's fake, WhatsApp will start charging, forward this to 10 contacts" },
+    { text: "they're trying to bury it by calling it a hoax. 5G towers spread the coronavirus" },
+    { text: 'fun fact that sounds fake but isnt: mosquito bites spread the coronavirus' },
+    { text: '说是谣言其实是真的，上海海滩那个4岁小女孩就是家里人故意扔下的' },
+    { text: '别听那些说是编的，青浦那个幼儿园老师确实在卖淫' },
+    { text: '顾村公园发生雷击事件是真的，谁说是谣言的出来' },
+    { text: '上海海滩走失女孩的父亲是她的继父，虽然有人说是P的 我觉得是真的' },
+    { text: '我知道听着像谣言 但是每15分钟喝口热水真的能把病毒冲到胃里杀死' },
+    { text: '蚊子叮咬会传播新冠病毒，辟谣有什么用，人都感染了' },
+    { text: '官方又出来否认了呵呵，上海海滩走失的女孩就是被家人故意遗弃的' },
+    { text: '网上传谣言根本没人管，也不会被处罚，说辟谣的都是在捂盖子' },
+  ])('GIVEN a member who passes the claim on and waves its refutation away ("$text") THEN it is spread', ({ text }) => {
+    const result = matcher.match(text);
+    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ACT);
+    expect(result.stance).toBe('spread');
+  });
+
+  it.each([
+    { text: '辟谣有什么用，还是有人信5G基站传播新冠病毒' },
+    { text: 'they say 5G towers spread the coronavirus. it is a myth, and the WHO says so' },
+  ])('GIVEN a member who refutes with the same words ("$text") THEN it is no spread', ({ text }) => {
+    expect(matcher.match(text).stance).not.toBe('spread');
+  });
+
+  it.each([
+    { text: "saw a post saying if you hold your breath 10 secs without coughing you're covid free. does that actually mean anything" },
+    { text: 'Someone at work told me eating garlic prevents the coronavirus. he seemed very sure. How much of that is true' },
+    { text: "there's a video going round of 5G towers spreading the coronavirus, is that an edit or real" },
+    { text: "Got this saying WhatsApp will start charging if I don't pass it on to 10 people. Should I send it?" },
+    { text: 'Is this banana warning real? Something about bananas from Costa Rica carrying flesh-eating bacteria' },
+    { text: 'for anyone buying bananas this week, is the Costa Rica flesh-eating bacteria warning official? dont want to throw them out' },
+  ])('GIVEN a question asked without a question mark or after a clause ("$text") THEN it is a question', ({ text }) => {
+    expect(matcher.match(text).stance).toBe('question');
+  });
+
+  it('GIVEN a message opening with a question whether two things are linked THEN the question is answered without a strike', () => {
+    const result = matcher.match('ok genuinely asking, is there any link between 5g and covid? my dad keeps sending stuff');
+    expect(result.stance).toBe('question');
+    expect(result.matches[0]?.debunkId).toBe('5g-spreads-coronavirus');
+    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+  });
+
+  it.each([
+    { text: '憋气10秒不咳嗽就说明没感染新冠？这种也信？？好多感染者根本没症状，这测了个寂寞', stance: 'mock' },
+    { text: '5G传播新冠病毒？？电磁波能带病毒我是服了，病毒又不会连wifi', stance: 'mock' },
+    { text: 'yeah bill gates is definitely paying you for forwarding emails. totally how email works', stance: 'mock' },
+    { text: '5G towers spreading the coronavirus lmaooo. next ur gonna tell me wifi gives u the flu', stance: 'mock' },
+    { text: 'drinking hot water every 15 minutes does nothing against the virus, who told u that', stance: 'refute' },
+    { text: 'holding your breath for 10 seconds tells u nothing about covid, get an actual test', stance: 'refute' },
+    { text: 'A radio wave cannot carry a virus, guys. Please stop sending me the 5G towers spreading the coronavirus videos', stance: 'refute' },
+    { text: '蚊子不传新冠，这是呼吸道病毒，世卫说过的，别自己吓自己', stance: 'refute' },
+    { text: '蚊子叮咬跟新冠没什么关系，别自己吓自己', stance: 'refute' },
+    { text: '顾村公园发生雷击事件？我昨天就在顾村，啥事没有', stance: 'refute' },
+    { text: '憋气10秒自测是假的，很多年轻人感染了一点症状都没有，有没有感染得靠核酸检测', stance: 'refute' },
+  ])('GIVEN a member who mocks or refutes in passing ("$text") THEN the stance is $stance and no strike follows', ({ text, stance }) => {
+    expect(matcher.match(text).stance).toBe(stance);
+  });
+
+  it('GIVEN "不" before a claim\'s verb where the claim refuses something THEN it retells the refusal', () => {
+    const refused = createMatcher([debunk({ id: 'refused', claim: '推人的孩子妈妈跪地求对方家人原谅，但是对方家人却拒绝在民事和解书上签字', lang: 'zh' })]);
+    expect(refused.match('推人的孩子他妈妈给对方家属跪下求原谅，结果人家坚决不签民事和解书').stance).toBe('spread');
+    expect(matcher.match('蚊子叮一口就会传新冠，大家晚上不要开窗').stance).toBe('spread');
+  });
+
+  it('GIVEN chat naming the people of a claim written with an initial ("Robert E. Lee") THEN nothing acts; the claim retold does', () => {
+    // Past the smallest fitted English set (45), where only the names rule keeps it from acting.
+    const lee = createMatcher([
+      ...loaded.debunks,
+      ...generatedClaims((t) => !/\p{Script=Han}/u.test(t)),
+      debunk({ id: 'lee', claim: 'Between the end of the Civil War and his death, former Confederate General Robert E. Lee expressed opposition to the building of Confederate monuments.', lang: 'en' }),
+    ]);
+    expectAllBelow(lee, "reading a book about the civil war, robert e lee's letters are actually interesting", ACT);
+    expectActs(lee, 'Robert E. Lee opposed Confederate monuments after the civil war', 'lee');
+  });
+
+  it('GIVEN chat naming the two places of a Chinese claim with "从" and "回" THEN nothing acts; the claim retold does', () => {
+    const swim = createMatcher([...loaded.debunks, debunk({ id: 'swim', claim: '为了不隔离从澳门游泳回珠海', lang: 'zh' })]);
+    expectAllBelow(swim, '从澳门回珠海排队排了两个小时 累死', ACT);
+    expectActs(swim, '有人从澳门游泳游回珠海，就为了不隔离', 'swim');
+  });
+});

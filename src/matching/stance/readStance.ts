@@ -1,4 +1,5 @@
 import type { Debunk } from '../../debunks/schema.js';
+import { foldedPattern } from '../chineseFold.js';
 import { normalizedText } from '../normalize.js';
 import type { PreparedMessage } from '../prepareMessage.js';
 import { tokenize, type Token } from '../tokenize.js';
@@ -179,6 +180,8 @@ const URGE_RE = cueRegex(URGE);
 const OPENERS: ReadonlySet<string> = new Set(QUESTION_OPENERS);
 /** Before a denial, a condition: "if you do not send this message … your account will be charged" threatens, not denies. */
 const CONDITIONAL = /(?:^|[^a-z])(?:if|unless) (?:you|u|we|they|i|he|she|it) $/;
+/** The same, negated: "… if I don't pass it on". */
+const IF_NOT = /(?:^|[^a-z])if (?:you|u|we|they|i|he|she|it) (?:don t|dont|do not|didn t|didnt) $/;
 /**
  * Before a denial, a relative clause that names whom a threat is for: "accounts that don't forward
  * this message will be charged", "people who don't share it". Not "the WHO debunked it".
@@ -194,8 +197,10 @@ const PURPOSE_CLAUSE = /(?:^|[^a-z])so (?:that )?(?:people|they|you|we|others|fo
  * Denying a link the claim draws: "北京地铁拆座椅跟疫情没关系", "新冠和5G无关". Not for a claim that
  * denies a link itself ("…跟群主没关系"), which a retelling repeats in any wording.
  */
-const UNRELATED = /(?:跟|和|与)[^，。！？；,.!?;\s]{1,10}?(?:没关系|没有关系|没啥关系|没什么关系|无关|[半一]毛钱关系[都也]?没有?|(?:一点|任何)关系[都也]?没有?)/u;
+const UNRELATED = foldedPattern(/(?:跟|和|与)[^，。！？；,.!?;\s]{1,10}?(?:没关系|没有关系|没啥关系|没什么关系|无关|[半一]毛钱关系[都也]?没有?|没有?[半一]毛钱关系|(?:一点|任何)关系[都也]?没有?)/u);
 const UNRELATED_ALL = new RegExp(UNRELATED.source, 'gu');
+/** The Chinese distrust patterns, read against normalized text (see foldedPattern). */
+const DISTRUST_ZH = DISTRUST.zh.map(foldedPattern);
 /**
  * An old picture or video passed off as news: "那张图是他好几年前当伦敦市长时拍的", "那视频是以前别的事故".
  */
@@ -204,7 +209,7 @@ const OLD_MEDIA_ZH = /(?:视频|照片|图片|图|片子|录像)是?[他她它�
  * "吃药都没用的", "别的方法也不管用": something else is useless, said beside the claim, not the claim
  * called useless.
  */
-const USELESS = /^(?:没用的|没啥用|没什么用|不管用)$/u;
+const USELESS = foldedPattern(/^(?:没用的|没啥用|没什么用|不管用)$/u);
 
 /**
  * The claim quoted, then laughed at or answered back: '"nobody gets punished for online rumours" lol
@@ -277,13 +282,17 @@ const VERACITY_A_NOT_A = /^[是会有能][不没]/u;
  * After "有没有", asking for someone or something rather than whether the claim is so: "有没有人…",
  * "有没有推荐的幼儿园", "有没有懂的".
  */
-const ASKS_FOR_SOMEONE_ZH = /^(?:人|推荐|好的|什么|哪|谁|群友|朋友|懂|家长|同学|邻居|老乡|大佬|医生|知道)/u;
+const ASKS_FOR_SOMEONE_ZH = foldedPattern(/^(?:人|推荐|好的|什么|哪|谁|群友|朋友|懂|家长|同学|邻居|老乡|大佬|医生|知道)/u);
 
 /**
  * "X不X" about having seen or heard the news ("你们看没看到那个新闻", "听没听说", "知不知道") tells it
  * rather than asks whether it is true.
  */
 const TELLING_A_NOT_A = /^[看听知]/u;
+/** What an A-not-A depends on, told: "有没有感染得靠核酸检测" asks nothing. */
+const DEPENDS_ON = /^\p{Script=Han}{0,8}?(?:得靠|要靠|只能靠|取决于|得看|要看|还得看)/u;
+/** "Is this banana warning real", "is that video legit": a few words between "is this" and "real" (not "is it close to the real thing"). */
+const IS_IT_REAL = /(?<![a-z])(?:is|are) (?:this|that|it|these|those)(?: (?!the |to )[a-z]+){1,4} (?:real|true|legit|accurate)(?![a-z]| thing)/g;
 /** "信不信由你": believe it or not, said while telling it. */
 const BELIEVE_IT_OR_NOT = '由你';
 
@@ -484,6 +493,8 @@ const BARE_VERDICT = /(?:^|[。！？!?.\n])\s*(错|错了|不对|不对的|不�
 const CLAUSE_BREAK = /[，,。！!？?；;\n]/u;
 /** "没有" or "没" (see the denial hits). */
 const NOT_DONE = /没有?/gu;
+/** A bare "不" before a verb, not one of the words it starts that deny nothing of the claim ("不要", "不知道", "不过", "不少"). */
+const BARE_NOT = /不(?!要|用|让|得|许|知|过|少|然|但|仅|管|断|停|久|同|错|一定|如|光|只|论|止|行|好意思|怕|敢)/gu;
 /** A character a Chinese denial may come right before: an ideograph, or a digit of the claim's numbers ("美国没有10艘医疗船"). */
 const COUNTED = /^[\p{Script=Han}0-9]$/u;
 const claimSaysNo = claimSays(/没/u);
@@ -493,6 +504,7 @@ const claimSaysNo = claimSays(/没/u);
  */
 const HOW_COULD_ZH = /怎么可能/u;
 const claimNegatesZh = claimSays(/[没不无非未]/u);
+const claimRefusesZh = claimSays(/[没不无非未拒禁]/u);
 /** A negation right before a character: "不" of "不戴口罩". */
 const NEGATES_NEXT = /[不没未无别非]/u;
 /** The Chinese characters (and digits) the debunk's claim or a variant says without a negation right before them. */
@@ -670,10 +682,16 @@ export function readStance(
   const questionHits = hitsOf(QUESTION_RE, text);
   const aNotA = hasChinese
     ? hitsOf(A_NOT_A, text).filter(
-        (h) => !TELLING_A_NOT_A.test(h.cue) && !text.startsWith(BELIEVE_IT_OR_NOT, h.end) && !CHECK_WHETHER.test(before(h, 3)) && !ASKS_A_FAVOUR.test(text.slice(h.at, h.end + 1)),
+        (h) =>
+          !TELLING_A_NOT_A.test(h.cue) &&
+          !text.startsWith(BELIEVE_IT_OR_NOT, h.end) &&
+          !CHECK_WHETHER.test(before(h, 3)) &&
+          !ASKS_A_FAVOUR.test(text.slice(h.at, h.end + 1)) &&
+          !DEPENDS_ON.test(text.slice(h.end, h.end + 12)),
       )
     : [];
   appendAll(questionHits, aNotA);
+  if (MAY_HOLD_LATIN.test(text)) appendAll(questionHits, hitsOf(IS_IT_REAL, text));
   const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) || questionHits.length > 0 || mayAskUnmarked(message.text) ? sentencesOf(message.text) : []);
   const sentenceAt = (h: Hit): Sentence | undefined => {
     const at = message.origin[h.at] ?? 0;
@@ -701,11 +719,12 @@ export function readStance(
       if (m) distrust.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
     }
   };
-  if (hasChinese) findDistrust(DISTRUST.zh);
+  if (hasChinese) findDistrust(DISTRUST_ZH);
   if (MAY_HOLD_LATIN.test(text)) findDistrust(DISTRUST.en);
   const insideDistrust = (h: Hit) => distrust.some((d) => h.at >= d.at && h.at < d.end);
   // Not an urging someone else made: "我爸让我赶紧转发给十个人".
-  const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan).filter((h) => !TOLD_TO.test(before(h, 3)));
+  // Nor the chain letter's threat: "WhatsApp will start charging if I don't pass it on".
+  const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan).filter((h) => !TOLD_TO.test(before(h, 3)) && !IF_NOT.test(before(h, 16)));
 
   // Whether a token starting inside sentence `s` (offsets of the original text) passes `test`.
   const anyTokenIn = (s: Sentence, test: (t: Token) => boolean) =>
@@ -805,6 +824,14 @@ export function readStance(
   if (span && hasChinese && !claimSaysNo(debunk)) {
     for (const h of hitsOf(NOT_DONE, text)) {
       if (claimAffirms(debunk, charAfter(text, h.end)) && !crossesClause(h.at, h.end)) denialHits.push(h);
+    }
+  }
+  // So does a bare "不" before one, against a claim that negates nothing, refusal and ban included:
+  // "蚊子不传新冠" against "蚊子叮咬会传播新冠病毒" (not "人家坚决不签" against "…拒绝在民事和解书上签字");
+  // not the 不 of "传不传" (which asks) or of "不要", "不知", "不过" ….
+  if (span && hasChinese && !claimRefusesZh(debunk)) {
+    for (const h of hitsOf(BARE_NOT, text)) {
+      if (claimAffirms(debunk, charAfter(text, h.end)) && text[h.at - 1] !== text[h.end] && !crossesClause(h.at, h.end)) denialHits.push(h);
     }
   }
   if (span && MAY_HOLD_LATIN.test(text)) {

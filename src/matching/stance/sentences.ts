@@ -128,7 +128,7 @@ const MAY_START_QUESTION = new RegExp(`(?:^|[\\s\\p{P}\\p{S}])${QUESTION_START}`
  * question built as one (see QUESTION_START), or asking how or why.
  */
 const QUESTION_AFTER_CLAUSE = new RegExp(
-  `^[\\s\\p{P}\\p{S}]*(?:[^:：\\n]{1,30}[:：]\\s*)?(?:if|so|and|but|then|when|because)\\b.*?(?:[\\s,](?:${QUESTION_START}|(?:how|why|what|where|who) (?:do|does|did|is|are|was|were|can|could|would|will|has|have)\\b)|, (?:is|are|was|were|does|did|can|could|will|would|should) (?:the|a|an|my|our|your|his|her|their)\\b)`,
+  `^[\\s\\p{P}\\p{S}]*(?:[^:：\\n]{1,30}[:：]\\s*)?(?:if|so|and|but|then|when|because|for)\\b.*?(?:[\\s,](?:${QUESTION_START}|(?:how|why|what|where|who) (?:do|does|did|is|are|was|were|can|could|would|will|has|have)\\b)|, (?:is|are|was|were|does|did|can|could|will|would|should) (?:the|a|an|my|our|your|his|her|their)\\b)`,
   'iu',
 );
 /** Any Chinese question word: a sentence may end on one (see FINAL_QUESTION_WORD). */

@@ -10,7 +10,9 @@ export const REFUTE = {
     '辟谣', '谣言', '不实', '假的', '假消息', '假新闻', '虚假', '造谣', '谣传', '不是真的', '并非事实', '误传', '澄清',
     '经查', '别信', '不要信', '勿信', '莫信', '别转', '不要转', '别再转', '别再往', '别传', '别瞎传', '不要传', '别乱传', '瞎传', '乱传', '瞎说', '胡说',
     '编的', '编造', '捏造', 'p的', 'p图', '合成的', '拼接', '旧视频', '老视频', '旧闻', '老图', '旧图', '没这回事', '没有这回事',
-    '不存在', '子虚乌有', '不靠谱', '乱配', '张冠李戴', '断章取义', '以官方', '看官方', '官方说法为准', '已经辟谣', '被骗了', '别被',
+    '不存在', '子虚乌有', '不靠谱', '啥事没有', '啥事都没有', '什么事都没有', '不是这么回事', '根本不是这样', '真能编', '真会编', '太能编',
+    // "…不要以讹传讹", "信阳官方没说封城", "…是老新闻翻出来的", "那个视频是在演戏".
+    '以讹传讹', '官方没说', '官方没有说', '官方并没有说', '老新闻', '旧新闻', '在演戏', '摆拍', '乱配', '张冠李戴', '断章取义', '以官方', '看官方', '官方说法为准', '已经辟谣', '被骗了', '别被',
     '不对', '不是最近', '是旧的', '乱来', '乱写', '所谓', '这是错的', '是错误的', '说法是错的', '完全错误', '没有科学依据', '没有依据', '没这事', '没有这事',
     '没有任何科学依据', '没有任何依据', '没有任何根据', '毫无科学依据', '毫无依据', '毫无根据', '没有根据',
     // It does not work: "盐水漱口预防新冠？没用的", "这种说法根本站不住脚".
@@ -38,6 +40,13 @@ export const REFUTE = {
     'myth', 'old wives tale', 'wives tale', 'misinformation', 'disinformation', 'no evidence', 'is a rumor', 'is a rumour', 'just a rumor', 'bogus', 'made up',
     'made-up', 'doctored', 'photoshopped', 'miscaptioned', 'not really what happened', 'out of context', 'overblown', 'exaggerated', 'misleading',
     'not accurate', 'isn t accurate', 'inaccurate', 'not legit', 'not real', 'isn t real', 'isn t true', 'is not true', 'satire',
+    // "hot water every 15 min does nothing against the virus", "holding ur breath tells u nothing about covid",
+    // "not everything is a conspiracy", "'i just forwarded it' isnt a defense".
+    'does nothing against', 'does nothing for', 'do nothing against', 'tells you nothing', 'tells u nothing', 'proves nothing',
+    'not everything is a conspiracy', 'isn t a defense', 'is not a defense', 'isn t a defence', 'is not a defence',
+    // "… was a joke post, the AU never issued anything of the sort", "Please stop sending me the 5G videos Auntie".
+    'a joke post', 'parody account', 'anything of the sort', 'nothing of the sort', 'stop sending me', 'stop sending these',
+    'stop forwarding these', 'stop forwarding me',
     'don t believe', 'do not believe', 'don t share', 'do not share', 'don t repost', 'stop sharing', 'don t spread',
     'wouldn t trust', 'wouldn t share', 'junk site', 'never happened', 'not what happened', 'snopes', 'no such thing',
     'conspiracy theory', 'conspiracy theories', 'don t forward', 'do not forward', 'stop forwarding', 'stop spreading', 'quit spreading',
@@ -188,12 +197,15 @@ export const MOCK = {
     // "编的人自己信吗", "…是谣言，官方通报过了，…你信吗".
     '自己信吗', '自己信不信', '自己都不信', '你信吗', '你们信吗',
     // "多喝热水治百病系列又来了", "又是哪个编的".
-    '系列又来了', '又是哪个编的'],
+    '系列又来了', '又是哪个编的',
+    // "憋气测新冠这种也信？？", "…测了个寂寞", "…病毒又不会连wifi，我是服了", quoting a claim: "「…」这话说的".
+    '这种也信', '这种都信', '这种也有人信', '这种都有人信', '了个寂寞', '真是服了', '我是服了', '这话说的'],
   en: [
-    'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
+    'lol no', 'lmao no', 'haha no', 'yeah right', 'totally how', 'exactly how that works', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
     'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
-    'next they ll say', 'next they will say', 'next you ll say', 'next you ll tell me',
+    'next they ll say', 'next they will say', 'next you ll say', 'next you ll tell me', 'next ur gonna tell me', 'next you re gonna tell me', 'next youre gonna tell me',
+    'next you re going to tell me',
     'will believe anything', 'believe anything these days', 'dumbest thing', 'stupidest thing', 'dumbest claim',
     'still believes', 'still thinks', 'actually believes', 'really believes', 'whatever will i do', 'sounds fishy', 'seems fishy', 'smells fishy', 'sounds sketchy',
     'sounds dodgy', 'not this again', 'lol this again', 'lmao this again', 'oh this again', 'this old one again',
@@ -253,6 +265,14 @@ export const QUESTION = {
     'not sure if this is true', 'not sure if that s true', 'not sure if it s true', 'not sure if this is real',
     'not sure if it s real', 'not sure whether this is true', 'not sure whether it s true', 'idk if this is true',
     'idk if it s true', 'idk if that s true',
+    // Without a question mark: "… does that actually mean anything", "How much of that is true", "Can a lawyer in here
+    // weigh in", "is that an edit or real", "real news or facebook nonsense", "do i need to do it?? not sure".
+    'does that actually mean', 'does this actually mean', 'does it actually mean', 'how much of that is true', 'how much of this is true',
+    'how much of it is true', 'can anyone weigh in', 'can someone weigh in', 'could anyone weigh in', 'could someone weigh in', 'can a lawyer',
+    'can a doctor', 'any lawyers here', 'any doctors here', 'edit or real', 'edited or real', 'photoshopped or real', 'real or edited',
+    'real or photoshopped', 'real or an edit', 'real news or', 'or a troll', 'or just a troll', 'or is it a troll', 'or is this a troll',
+    'do i need to', 'do i have to', 'should i forward', 'should i share', 'should i pass', 'should i send', 'should i repost', 'has anyone seen', 'anyone seen', 'can t find anything', 'cant find anything',
+    'genuinely asking', 'honest question', 'serious question', 'is there a link', 'is there any link', 'any link between',
     'fact or myth', 'myth or fact', 'myth or not', 'hoax or not', 'real or hoax', 'true or myth', 'is that how it works',
     'is this how it works', 'is that how that works',
     // Asking where it comes from: "…? where's that from", "source on that?".
@@ -352,8 +372,8 @@ export const DISTRUST = {
     /(?:官方|专家|媒体)又?在?(?:骗人|撒谎|忽悠)/u,
     // "…千真万确，有图有真相，别被洗白了": insisting it is true, the denials a whitewash.
     /千真万确|有图有真相|别被洗白|被洗白了/u,
-    // "别再说是谣言了": telling others to stop calling it a rumor.
-    /(?:别|不要|不许)再?(?:说|讲)(?:它|这|这个)?(?:是|成)?(?:谣言|假的|造谣)/u,
+    // "别再说是谣言了", "视频是真的 别说是摆拍": telling others to stop calling it a rumor.
+    /(?:别|不要|不许)再?(?:说|讲)(?:它|这|这个)?(?:是|成)?(?:谣言|假的|造谣|编的|摆拍|假新闻| ?p ?的)/u,
     // "专家辟谣也没用": the refutation waved away.
     /(?:辟谣|澄清)(?:也|都)?(?:没用|没有用|不可信|不能信|信不得)/u,
     // "网上说是假的都是公关": those who call it false are paid to.
@@ -362,9 +382,25 @@ export const DISTRUST = {
     /(?:说|觉得|以为)[^，。！？]{0,40}(?:是谣言|是假的|不实)的(?:人|都)/u,
     // "官方说是谣言，但…", "网上说假的，我不信": the refutation reported, then dismissed.
     // Not "官方说是谣言，但还是有人信", which laughs at those who believe it.
-    /(?:说|称|讲)(?:是|这是)?(?:谣言|假的|不实|辟谣了)[，,\s]*(?:(?:但是|但|可是|可)(?![还总]?是?有人|很多人|大家还|不少人)|我不信|我才不信|不信)/u,
+    /(?:说|称|讲)(?:是|这是)?(?:谣言|假的|编的| ?p ?的|不实|辟谣了)[，,\s]*(?:(?:但是|但|可是|可)(?![还总]?是?有人|很多人|大家还|不少人)|其实|实际上|明明|我不信|我才不信|不信)/u,
     // "不管别人怎么辟谣": whatever the refuters say.
     /不管[^，。！？]{0,8}(?:辟谣|澄清|说是假的|说是谣言)/u,
+    // "别听那些说是编的", "别管那些说假的": the refuters, not to be listened to.
+    /(?:别|不要|莫|千万别|千万不要)(?:信|听|管|理|相信)(?:那些|别人|他们|有些人|有的人|网上|外面)?人?(?:说|讲|瞎说|乱说)(?:什么|的|是|成)?(?:谣言|假的|编的| ?p ?的|假新闻|不实|造谣)/u,
+    // "谁说是谣言的出来", "说假的那些人根本没去过", "说是谣言的过两天就打脸", "…，还说是谣言".
+    /(?:那些|谁|凡是|还)(?:说|讲|敢说)(?:是|这是|它是)?(?:谣言|假的|编的|假新闻| ?p ?的|不实)/u,
+    /(?:说|讲)(?:是|这是|它是)?(?:谣言|假的|编的|假新闻| ?p ?的|不实)的?(?:那些|那帮|自己去|过两天|等着|出来|打脸)/u,
+    // "虽然听着像编的", "虽然有人说是P的 我觉得是真的", "我知道听着像谣言 但是…": the doubt granted, then set aside.
+    // Not "虽然是谣言，但还是要防蚊": a rumor granted is refuted.
+    /(?:虽然|尽管)(?:有人|网上|官方|他们|别人|大家)?(?:说|都说|听着|听起来|看着|看起来|感觉)(?:像|很像|有点像)?(?:是|这是)?(?:谣言|编的|假的|假新闻| ?p ?的|离谱)/u,
+    /(?:听着|听起来|看着|看起来)(?:像|很像|有点像)(?:是)?(?:谣言|编的|假的|假新闻|p ?的)(?:但是|但|可是|可|不过|其实)/u,
+    // "辟谣有什么用 人都回来了", "说辟谣的都是在捂盖子"; not "辟谣有什么用，还是有人信", which laments the believers.
+    /(?:辟谣|澄清)(?:有什么用|有啥用|顶什么用|管什么用)(?![还总照]?是?(?:有人|照样|该信|很多人|大家还|不少人))/u,
+    /(?:辟谣|澄清)的?人?(?:都|也)?(?:是)?在?(?:捂盖子|洗地|公关|骗人|忽悠)/u,
+    // "官方又出来否认了呵呵", "辟谣的说蚊子不传新冠，可是…", "别等官方通知了".
+    /(?:官方|他们|政府|有关部门)又(?:出来)?(?:否认|辟谣|澄清)了?(?:呵呵|呵|嘿嘿|笑死)/u,
+    /辟谣的人?(?:说|称).{0,30}?(?:可是|但是|但|可)(?![还总]?是?有人)/u,
+    /(?:别|不要|不用)等(?:官方|辟谣|通知|官宣)/u,
   ],
   en: [
     /\b(?:don t|do not|never|stop) (?:trust|trusting|believe|believing|listen to|listening to) (?:the |what )?(?:snopes|fact ?check\w*|media|mods|msm|government|officials|debunk\w*)/,
@@ -375,7 +411,7 @@ export const DISTRUST = {
     // "They say it's debunked but …": the refutation reported, to be waved away.
     /\b(?:say|says|said|claim|claims|call|calls|called) (?:it s |it |its |this |that )?(?:is |was )?(?:been )?(?:debunked|fake|fake news|a hoax|false|a myth|a conspiracy theory|misinformation|misinfo|a lie|nonsense|rubbish|a rumou?r),? but\b/,
     // "ppl saying the alibaba blood donation story is fake but no it actually happened".
-    /\b(?:saying|claiming|calling)(?: [a-z0-9]+){1,8} (?:is|was|are|were) (?:debunked|fake|fake news|a hoax|false|a myth|a lie|nonsense|rubbish|a rumou?r),? but\b/,
+    /\b(?:saying|claiming|calling)(?: [a-z0-9]+){1,8} (?:is|was|are|were) (?:debunked|fake|fake news|a hoax|false|a myth|a lie|nonsense|rubbish|a rumou?r|taken out of context|out of context|photoshopped|staged|made up),? (?:but|no)\b/,
     // "I don't care if you think it's nonsense, …", "they'll tell you it's misinformation", "don't let
     // anyone tell you it's fake", "the real misinformation is …", "Snopes won't tell you this but …".
     /\b(?:don t|do not) care (?:if|what|whether) (?:you|they|people|anyone)(?: \w+){0,3} (?:think|thinks|say|says|call|calls) (?:it s |it |its |this |that )?(?:is )?(?:nonsense|fake|a hoax|hoax|false|a myth|myth|a conspiracy theory|conspiracy theory|misinformation|misinfo|debunked|a lie|rubbish)/,
@@ -390,7 +426,25 @@ export const DISTRUST = {
     /\byou can t make (?:this|that|it) (?:stuff |shit )?up\b/,
     /\b(?:act|acts|acting|pretend|pretends|pretending) like (?:it s |it is |its |this is |that s )?(?:a |an )?(?:fake|hoax|myth|lie|rumou?r|conspiracy theory|conspiracy|debunked|nonsense),? but\b/,
     // "I used to think it was a myth, but …": a refutation once believed, now dropped.
-    /\b(?:thought|think|believed|assumed) (?:it was|it s|its|it is|this was|that was) (?:just )?(?:a |an )?(?:myth|hoax|fake|conspiracy theory|conspiracy|false|nonsense|misinformation|rumou?r),? but\b/,
+    /\b(?:thought|think|believed|assumed) (?:it was|it s|its|it is|this was|that was) (?:just )?(?:a |an )?(?:myth|hoax|fake|scam|made up|bs|conspiracy theory|conspiracy|false|nonsense|misinformation|rumou?r)(?: too| at first| as well| also)?,? but\b/,
+    // "I know it sounds like a conspiracy theory but …", "sounds fake but isnt": the doubt granted, then set aside.
+    /\b(?:sounds?|sounding|looks?|seems?) (?:like )?(?:a |an )?(?:total |complete )?(?:fake|fake news|conspiracy theory|conspiracy|hoax|scam|made up|rumou?r|myth|bs|nonsense)(?: [a-z]+){0,3}? but\b/,
+    // "they keep calling it a myth but …", "the WHO says no but …", "fact checkers rated it misleading but …".
+    /\b(?:saying|calling|claiming) (?:it s |it |its |this |that )?(?:is |was )?(?:a |an )?(?:debunked|fake|fake news|hoax|false|myth|conspiracy theory|misinformation|misinfo|lie|nonsense|rumou?r|scam),? but\b/,
+    /\b(?:who|cdc|experts|doctors|government|officials|they|snopes|media) (?:says|say|said) no,? but\b/,
+    /\b(?:rated|labeled|labelled|flagged|marked) (?:it |this |that )?(?:as )?(?:misleading|false|fake|a hoax|debunked|mostly false|satire)(?: [a-z]+){0,3}? but\b/,
+    // "Snopes can debunk all they want", "the debunk is just spin", "ignore the debunked label".
+    /\b(?:debunk|deny|denies|fact ?check) (?:it |this |that )?all (?:they|you|u|he|she) want/,
+    /\b(?:the )?(?:debunk|debunking|fact ?check|denial|official denial|official story) (?:is|was) (?:just |all |pure |more )?(?:spin|propaganda|a lie|lies|bs|damage control|a cover ?up|cover ?up)\b/,
+    /\bignore (?:the |those |these |any |all )?(?:ppl|people|haters|debunk\w*|fact ?check\w*|snopes|fake news|rumou?r)/,
+    // "don't listen to the ppl saying it's fake", "they're trying to bury it by calling it a hoax".
+    /\b(?:don t|do not|dont|never) (?:listen to|believe|trust) (?:the |those |these |any )?(?:ppl|people|ones|haters|folks|anyone|guys)(?: who)? (?:saying|say|says|calling|claiming|telling)/,
+    /\b(?:bury|burying|cover|covering|hide|hiding|suppress|suppressing|discredit|discrediting)(?: [a-z]+){0,2} by (?:calling|saying|labeling|labelling|claiming)/,
+    // "fake news my foot", "debunked my a**".
+    /\b(?:fake news|fake|debunked|hoax|myth|rumou?r|misinformation|misinfo|false|conspiracy theory|out of context|satire) my (?:foot|ass|a|arse|butt|eye)\b/,
+    // "they'll say it never happened", "they deny it but there are multiple sources".
+    /\b(?:they ll|they will|they re going to|they re gonna|theyll) (?:say|claim|call it)(?: that)? (?:it s |it |its |this |that )?(?:never happened|fake|a hoax|false|a myth|debunked|a lie|misinformation|nonsense|a conspiracy theory)/,
+    /\b(?:they|officials|the government|everyone) (?:deny|denied|denies) (?:it|this|that|everything)(?: [a-z]+)?,? but\b/,
   ],
 } as const;
 
@@ -407,6 +461,9 @@ export const URGE = {
     'why is this not on the news', 'why isn t this on the news', 'why is this not in the news', 'why isn t this in the news',
     'why isn t this being reported', 'why is nobody reporting', 'why is no one reporting', 'why is the media silent'],
 } as const;
+
+/** Asking whether two things are linked, as a claim that one causes the other says: "is there any link between 5g and covid?". */
+const ASKS_ABOUT_A_LINK_EN = ['link between', 'links between', 'linked to', 'connection between', 'connected to', 'genuinely asking', 'serious question', 'honest question'];
 
 /** English words that ask whether something is true by themselves ("is that a real thing", "legit?"). */
 const VERACITY_WORDS_EN = ['true', 'truth', 'real', 'legit', 'accurate', 'fake', 'hoax'];
@@ -425,7 +482,7 @@ export const VERACITY_CUE = new RegExp(`(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'm
  * matcher scores its asking sentences on their own too (see matcher.ts).
  */
 export const ASKS_IF_TRUE = new RegExp(
-  `真的|真假|靠谱|可信|属实|依据|根据|谣言|是不是|确认|求证|核实|会不会|能不能|有没有|(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'confirm', 'actually', 'really'].join('|')})(?![a-z])`,
+  `真的|真假|靠谱|可信|属实|依据|根据|谣言|是不是|确认|求证|核实|会不会|能不能|有没有|(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'confirm', 'actually', 'really', ...ASKS_ABOUT_A_LINK_EN].join('|')})(?![a-z])`,
   'iu',
 );
 
@@ -436,6 +493,10 @@ export const ASKING_TERMS: ReadonlySet<string> = new Set([
   'explain', 'convinc', 'wrong',
   // Whom one asks for: "…?? asking for my mom".
   'friend', 'mother', 'father', 'parent', 'grandma', 'grandpa', 'aunt', 'uncl',
+  // Whom one asks to answer: "Can a lawyer in here weigh in".
+  'lawyer', 'doctor', 'expert', 'weigh',
+  // "ok genuinely asking, is there any link between 5g and covid?".
+  'ok', 'genuin', 'seriou', 'honest', 'link', 'conect', 'wait',
   // "is that even real?"
   'even',
   // Doubts and worries asked about whatever was said: "Should I be worried or is it nonsense?".
