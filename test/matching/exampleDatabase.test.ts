@@ -823,3 +823,49 @@ describe('rules/debunks: members who wave the refutation away, ask without a que
     expectActs(swim, '有人从澳门游泳游回珠海，就为了不隔离', 'swim');
   });
 });
+
+describe('rules/debunks: members who retell in other words, quote, or deny past an adverb, round twenty-three', () => {
+  it.each([
+    { text: 'the shanghai beach girl was ditched by her family deliberately', id: 'shanghai-beach-girl-abandoned' },
+    { text: 'the little girl on the shanghai beach was abandoned by her family intentionally', id: 'shanghai-beach-girl-abandoned' },
+    { text: 'a preschool teacher in qingpu is a hooker', id: 'qingpu-kindergarten-teacher' },
+    { text: 'one of the preschool teachers in qingpu moonlights as an escort', id: 'qingpu-kindergarten-teacher' },
+  ])('GIVEN a claim retold in other words ("$text") THEN it acts with that claim', ({ text, id }) => {
+    expectActs(matcher, text, id);
+  });
+
+  it.each([
+    { text: 'people keep saying the girl on the Shanghai beach was abandoned by her family on purpose but she wasnt, her father lost sight of her', stance: 'refute' },
+    { text: 'The stepdad thing was invented by some account farming clicks, the man who lost her on the Shanghai beach is her father', stance: 'refute' },
+    { text: 'There is no record of any lightning strike at Gucun Park in Shanghai, it came from an anonymous quote on a dodgy site', stance: 'refute' },
+    { text: '比尔盖茨转发邮件就给钱？那封邮件二十年前就有了，恶作剧而已，天上不会掉馅饼', stance: 'refute' },
+  ])('GIVEN a member who denies past an adverb or says where the story came from ("$text") THEN the stance is $stance', ({ text, stance }) => {
+    expect(matcher.match(text).stance).toBe(stance);
+  });
+
+  it('GIVEN "never" with an adverb before the claim\'s verb THEN it denies the claim', () => {
+    const hoax = createMatcher([...loaded.debunks, debunk({ id: 'hoax', claim: 'Donald Trump has called global warming a "hoax" on multiple occasions.', lang: 'en' })]);
+    expect(hoax.match("He's never actually called global warming a hoax.").stance).toBe('refute');
+    expect(hoax.match('Trump really called global warming a hoax, several times').stance).toBe('spread');
+  });
+
+  it('GIVEN "don\'t" ending a clause of "if" THEN it tells the others not to go, and denies nothing', () => {
+    const result = matcher.match('yo if u were planning a picnic at gucun park dont, there was a lightning strike there and folks got hurt');
+    expect(result.matches[0]?.debunkId).toBe('gucun-park-lightning');
+    expect(result.stance).toBe('spread');
+    expect(matcher.match("5G towers don't, the virus spreads between people").stance).toBe('refute');
+  });
+
+  it('GIVEN the claim only in lines quoted at the start, then the member\'s own words THEN the member answers it: a question, not a spread', () => {
+    const reply = matcher.match('> forwarding rumors is not illegal, only the person who made it up is responsible\nUncle that is exactly how people end up with a fine');
+    expect(reply.matches[0]?.debunkId).toBe('forwarding-rumors-is-legal');
+    expect(reply.stance).toBe('question');
+    expect(matcher.match('> 5G towers spread the coronavirus\nshare this everyone').stance).toBe('spread');
+    expect(matcher.match('> lunch at 12?\n5G towers spread the coronavirus').stance).toBe('spread');
+  });
+
+  it('GIVEN "又没选上" against a claim that someone failed to be elected ("…再次落选") THEN it retells the claim', () => {
+    const failed = createMatcher([debunk({ id: 'failed', claim: '2020年的两院院士评选，屠呦呦教授再次落选。', lang: 'zh' })]);
+    expect(failed.match('屠呦呦又没选上院士，拿了诺贝尔奖都选不上，心寒').stance).toBe('spread');
+  });
+});

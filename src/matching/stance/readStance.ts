@@ -77,6 +77,19 @@ const MOCKING_EMOJI = /\u{1F921}|\u{1F926}/u;
  * member's own reply opens after them ("no they don't").
  */
 const QUOTED_LINES = /^(?:[ \t]*>[^\n]*(?:\n|$))+/u;
+/**
+ * Whether the claim's words all lie in the lines quoted at the start, and the member wrote something
+ * after them that does not open by agreeing ("this. exactly this.", "+1", "没错").
+ */
+function quotesOnly(text: string, span: ClaimSpan): boolean {
+  const quoted = QUOTED_LINES.exec(text)?.[0];
+  if (quoted === undefined || span.end > quoted.length) return false;
+  const reply = text.slice(quoted.length).trim();
+  return reply.length > 0 && !AGREES.test(reply);
+}
+/** A reply that opens by agreeing with what it quotes. */
+const AGREES =
+  /^(?:(?:this|exactly|so true|facts|agreed|agree|yes+|yep|yup|true|truth|real talk|fr|for real|preach|100 ?%|this is true|absolutely|\+1)(?![\p{L}\p{N}])|\^|👆|☝|(?:对|没错|确实|是的|就是|说得对|赞同|顶|\+1))/iu;
 /** An eye-roll: after the claim's words (with at most "too" or "lol" between), disbelief of it. */
 const EYE_ROLL = /\u{1F644}/u;
 const EYE_ROLL_GAP = /^[\s\p{P}]*(?:(?:too|lol|lmao|ok|sure)[\s\p{P}]*)?$/iu;
@@ -171,6 +184,9 @@ const CANNOT_EVER: ReadonlySet<string> = new Set(CANNOT_EVER_ZH.map(norm));
 const CANNOT_ZH = /不了|不住|不死|不能|不会|不可能/u;
 /** Between a cue and the claim it speaks of: nothing, "that" or "the". */
 const LINKING_GAP = /^ ?(?:(?:that|the) )?$/;
+/** Adverbs between a negation and the word it denies: "never actually called", "don't even spread" (and their terms). */
+const ADVERBS_BETWEEN = /^ (?:(?:actually|really|even|ever|just|literally|truly) )+$/;
+const ADVERB_TERMS: ReadonlySet<string> = new Set(['actual', 'reali', 'even', 'ever', 'just', 'liter', 'truli']);
 /** After a denial, "just" or "only": "garlic doesn't just taste good, it prevents …" adds, not denies. */
 const NOT_JUST = /^ (?:just|only|merely|simply)(?![a-z0-9])/;
 /** Weary of it: "ugh, not the 5G covid thing again", "not that garlic crap again". */
@@ -491,6 +507,10 @@ const ELLIPTICAL_DENIAL =
 const BARE_VERDICT = /(?:^|[。！？!?.\n])\s*(错|错了|不对|不对的|不是的|假的|wrong|false|not true|nope)\s*(?:[。！!.\n]|$)/iu;
 /** Punctuation that ends a clause, in the message as written. */
 const CLAUSE_BREAK = /[，,。！!？?；;\n]/u;
+/** A clause of "if" (or "when"), a greeting before it aside. */
+const IF_CLAUSE = /^\s*(?:(?:yo|hey|guys|ok|okay|so)\s+)?(?:if|when|whenever)\b/i;
+/** A comma or a stop right after a word (a space before it aside). */
+const CLAUSE_BREAK_NEXT = /^ ?[，,。！!；;.]/u;
 /** "没有" or "没" (see the denial hits). */
 const NOT_DONE = /没有?/gu;
 /** A bare "不" before a verb, not one of the words it starts that deny nothing of the claim ("不要", "不知道", "不过", "不少"). */
@@ -505,6 +525,7 @@ const claimSaysNo = claimSays(/没/u);
 const HOW_COULD_ZH = /怎么可能/u;
 const claimNegatesZh = claimSays(/[没不无非未]/u);
 const claimRefusesZh = claimSays(/[没不无非未拒禁]/u);
+const claimFailsZh = claimSays(/落[选榜第]/u);
 /** A negation right before a character: "不" of "不戴口罩". */
 const NEGATES_NEXT = /[不没未无别非]/u;
 /** The Chinese characters (and digits) the debunk's claim or a variant says without a negation right before them. */
@@ -710,6 +731,19 @@ export function readStance(
     return at >= span.end && at <= span.end + 1 && !CLAUSE_BREAK.test(message.text.slice(span.end, at + 1));
   };
   const claimTexts = () => claimTextsOf(debunk);
+  // Whether the message as written goes on with a comma or a stop right after a cue.
+  const endsClause = (h: Hit) => {
+    const last = message.origin[h.end - 1];
+    return last !== undefined && CLAUSE_BREAK_NEXT.test(message.text.slice(last + 1, last + 3));
+  };
+  // The message as written from the start of a cue's clause to the cue.
+  const clauseBefore = (h: Hit) => {
+    const at = message.origin[h.at] ?? 0;
+    const head = message.text.slice(0, at);
+    let start = head.length;
+    while (start > 0 && !CLAUSE_BREAK.test(head[start - 1]!)) start--;
+    return head.slice(start);
+  };
   const asked = (h: Hit) => sentenceAt(h)?.question === true;
 
   const distrust: Hit[] = [];
@@ -740,10 +774,16 @@ export function readStance(
   };
   // The term of the word right after a cue (nothing between but a space), if any.
   const termRightAfter = (h: Hit) => termAfter(h, 1);
-  // Whether the word right after a cue is one of the claim's: "not a deep state plot", "won't pay".
+  // Whether the word right after a cue is one of the claim's: "not a deep state plot", "won't pay",
+  // an adverb between them aside ("never actually called", "doesn't really spread").
   const claimWordAfter = (h: Hit) => {
-    const term = termRightAfter(h);
+    const right = termRightAfter(h);
+    const term = right === undefined || ADVERB_TERMS.has(right) ? termAfterAdverbs(h) : right;
     return term !== undefined && isClaimTerm(term) ? term : undefined;
+  };
+  const termAfterAdverbs = (h: Hit) => {
+    const next = message.tokens.find((t) => t.start >= h.end && !ADVERB_TERMS.has(t.term));
+    return next !== undefined && ADVERBS_BETWEEN.test(text.slice(h.end, next.start)) ? next.term : undefined;
   };
   const beforeClaimWord = (h: Hit) => claimWordAfter(h) !== undefined;
   // Whether the next word after a cue, stopwords skipped, is one of the claim's: "is not a covid test".
@@ -821,7 +861,8 @@ export function readStance(
   // "没有" or "没" right before a character of the claim, in the same clause, denies it was done
   // ("北京地铁没有拆座椅" against "北京地铁的座椅都拆了"), unless the claim says 没 itself
   // ("根本没人管") or negates that character ("没戴口罩" retells "一女子不戴口罩…").
-  if (span && hasChinese && !claimSaysNo(debunk)) {
+  // Not against a claim that something failed: "又没选上" retells "…再次落选".
+  if (span && hasChinese && !claimSaysNo(debunk) && !claimFailsZh(debunk)) {
     for (const h of hitsOf(NOT_DONE, text)) {
       if (claimAffirms(debunk, charAfter(text, h.end)) && !crossesClause(h.at, h.end)) denialHits.push(h);
     }
@@ -895,7 +936,10 @@ export function readStance(
           !refuteHits.some((r) => r.at >= h.end && r.at <= h.end + 1) &&
           // "I didn't post it myself": what the member did, not the claim denied; "真不是说说": no idle talk.
           !(LATIN_CUE.test(h.cue) && FIRST_PERSON.test(before(h, 3))) &&
-          !NOT_IDLE_TALK.test(text.slice(h.end, h.end + 4)),
+          !NOT_IDLE_TALK.test(text.slice(h.end, h.end + 4)) &&
+          // "if u were planning a picnic at gucun park dont, there was …": a "don't" that ends a clause of
+          // "if" tells not to (not "5G towers don't, the virus spreads between people").
+          !(LATIN_CUE.test(h.cue) && endsClause(h) && IF_CLAUSE.test(clauseBefore(h))),
       )
     : [];
   // "it was an accident, not a deep state plot": "not a" before the claim's own words denies it
@@ -1009,5 +1053,9 @@ export function readStance(
   if (tag) return { stance: 'question', cues: [`asks: ${tag.text.trim().slice(0, 40)}`] };
   const pondering = span ? PONDERING_EMOJI.exec(message.text) : null;
   if (pondering) return { stance: 'question', cues: [pondering[0]] };
+  // The claim said only in lines quoted at the start ("> 5G towers spread …", then the member's own
+  // words) is someone else's: with nothing in the reply that passes it on, the member answers it, and
+  // gets the refutation as an answer, not a strike.
+  if (span && quotesOnly(message.text, span)) return { stance: 'question', cues: ['replies to a quote of it'], asksIfTrue: true };
   return { stance: 'spread', cues: [] };
 }

@@ -10,9 +10,13 @@ export const REFUTE = {
     '辟谣', '谣言', '不实', '假的', '假消息', '假新闻', '虚假', '造谣', '谣传', '不是真的', '并非事实', '误传', '澄清',
     '经查', '别信', '不要信', '勿信', '莫信', '别转', '不要转', '别再转', '别再往', '别传', '别瞎传', '不要传', '别乱传', '瞎传', '乱传', '瞎说', '胡说',
     '编的', '编造', '捏造', 'p的', 'p图', '合成的', '拼接', '旧视频', '老视频', '旧闻', '老图', '旧图', '没这回事', '没有这回事',
-    '不存在', '子虚乌有', '不靠谱', '啥事没有', '啥事都没有', '什么事都没有', '不是这么回事', '根本不是这样', '真能编', '真会编', '太能编',
+    '不存在', '子虚乌有', '不靠谱', '乱配', '张冠李戴', '断章取义', '以官方', '看官方', '官方说法为准', '已经辟谣', '被骗了', '别被',
+    // "…啥事没有", "那视频根本不是这么回事，配文的人真能编".
+    '啥事没有', '啥事都没有', '什么事都没有', '不是这么回事', '根本不是这样', '真能编', '真会编', '太能编',
     // "…不要以讹传讹", "信阳官方没说封城", "…是老新闻翻出来的", "那个视频是在演戏".
-    '以讹传讹', '官方没说', '官方没有说', '官方并没有说', '老新闻', '旧新闻', '在演戏', '摆拍', '乱配', '张冠李戴', '断章取义', '以官方', '看官方', '官方说法为准', '已经辟谣', '被骗了', '别被',
+    '以讹传讹', '官方没说', '官方没有说', '官方并没有说', '老新闻', '旧新闻', '在演戏', '摆拍',
+    // "…没看到任何官方通告，…乱转" (not "别自己吓自己", which passes on a claim that reassures), "那封邮件二十年前就有了，恶作剧而已，天上不会掉馅饼".
+    '乱转', '没看到任何官方', '没有官方通告', '恶作剧', '天上不会掉馅饼', '年前就有了',
     '不对', '不是最近', '是旧的', '乱来', '乱写', '所谓', '这是错的', '是错误的', '说法是错的', '完全错误', '没有科学依据', '没有依据', '没这事', '没有这事',
     '没有任何科学依据', '没有任何依据', '没有任何根据', '毫无科学依据', '毫无依据', '毫无根据', '没有根据',
     // It does not work: "盐水漱口预防新冠？没用的", "这种说法根本站不住脚".
@@ -47,6 +51,13 @@ export const REFUTE = {
     // "… was a joke post, the AU never issued anything of the sort", "Please stop sending me the 5G videos Auntie".
     'a joke post', 'parody account', 'anything of the sort', 'nothing of the sort', 'stop sending me', 'stop sending these',
     'stop forwarding these', 'stop forwarding me',
+    // "The stepdad thing was invented by some account farming clicks", "'Not my problem' doesn't fly", "people keep
+    // saying he deleted it but he didnt", "That headline is spun out of a court case", "putting words in his mouth",
+    // "There's no record of Hillary proposing …".
+    'was invented by', 'invented by some', 'farming clicks', 'doesn t fly', 'won t fly', 'but he didn t', 'but he didnt',
+    'but she didn t', 'but she didnt', 'but it didn t', 'but they didn t', 'but it wasn t', 'but it isn t', 'but it wasnt',
+    'but she wasn t', 'but she wasnt', 'but he wasn t', 'but he wasnt', 'but they weren t', 'spun out of',
+    'putting words in', 'words in his mouth', 'words in her mouth', 'no record of', 'dodgy site', 'anonymous quote',
     'don t believe', 'do not believe', 'don t share', 'do not share', 'don t repost', 'stop sharing', 'don t spread',
     'wouldn t trust', 'wouldn t share', 'junk site', 'never happened', 'not what happened', 'snopes', 'no such thing',
     'conspiracy theory', 'conspiracy theories', 'don t forward', 'do not forward', 'stop forwarding', 'stop spreading', 'quit spreading',
@@ -130,7 +141,7 @@ export const DENIAL = {
   // not "won't" or "can't" either, which retell claims ("won't automatically be citizens").
   // "防不了", "杀不死": what the claim says can be done, said as impossible.
   zh: [
-    '不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能', '没有什么', ...CANNOT_EVER_ZH,
+    '不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能', '没有什么', '压根没', '压根不', ...CANNOT_EVER_ZH,
   ],
   en: [
     'never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'don t', 'isn t', 'hasn t', 'haven t',
@@ -199,13 +210,16 @@ export const MOCK = {
     // "多喝热水治百病系列又来了", "又是哪个编的".
     '系列又来了', '又是哪个编的',
     // "憋气测新冠这种也信？？", "…测了个寂寞", "…病毒又不会连wifi，我是服了", quoting a claim: "「…」这话说的".
-    '这种也信', '这种都信', '这种也有人信', '这种都有人信', '了个寂寞', '真是服了', '我是服了', '这话说的'],
+    '这种也信', '这种都信', '这种也有人信', '这种都有人信', '了个寂寞', '真是服了', '我是服了', '这话说的',
+    '吹牛也不打草稿', '吹牛不打草稿'],
   en: [
-    'lol no', 'lmao no', 'haha no', 'yeah right', 'totally how', 'exactly how that works', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
+    'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
     'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
-    'next they ll say', 'next they will say', 'next you ll say', 'next you ll tell me', 'next ur gonna tell me', 'next you re gonna tell me', 'next youre gonna tell me',
-    'next you re going to tell me',
+    'next they ll say', 'next they will say', 'next you ll say', 'next you ll tell me',
+    // "5g causing covid lmaooo. next ur gonna tell me wifi gives u the flu", "… totally how email works".
+    'next ur gonna tell me', 'next you re gonna tell me', 'next youre gonna tell me', 'next you re going to tell me',
+    'totally how', 'exactly how that works',
     'will believe anything', 'believe anything these days', 'dumbest thing', 'stupidest thing', 'dumbest claim',
     'still believes', 'still thinks', 'actually believes', 'really believes', 'whatever will i do', 'sounds fishy', 'seems fishy', 'smells fishy', 'sounds sketchy',
     'sounds dodgy', 'not this again', 'lol this again', 'lmao this again', 'oh this again', 'this old one again',
@@ -271,8 +285,11 @@ export const QUESTION = {
     'how much of it is true', 'can anyone weigh in', 'can someone weigh in', 'could anyone weigh in', 'could someone weigh in', 'can a lawyer',
     'can a doctor', 'any lawyers here', 'any doctors here', 'edit or real', 'edited or real', 'photoshopped or real', 'real or edited',
     'real or photoshopped', 'real or an edit', 'real news or', 'or a troll', 'or just a troll', 'or is it a troll', 'or is this a troll',
-    'do i need to', 'do i have to', 'should i forward', 'should i share', 'should i pass', 'should i send', 'should i repost', 'has anyone seen', 'anyone seen', 'can t find anything', 'cant find anything',
+    'do i need to', 'do i have to', 'should i forward', 'should i share', 'should i pass', 'should i send', 'should i repost',
+    // "has anyone seen news about …? cant find anything".
+    'has anyone seen', 'anyone seen', 'can t find anything', 'cant find anything',
     'genuinely asking', 'honest question', 'serious question', 'is there a link', 'is there any link', 'any link between',
+    'question for the', 'question for anyone', 'question for everyone',
     'fact or myth', 'myth or fact', 'myth or not', 'hoax or not', 'real or hoax', 'true or myth', 'is that how it works',
     'is this how it works', 'is that how that works',
     // Asking where it comes from: "…? where's that from", "source on that?".
