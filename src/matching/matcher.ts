@@ -71,12 +71,16 @@ const ASKING_SENTENCES = 2;
  * post was answered with another claim's refutation when its question was scored alone).
  */
 const RESCORE_ASKING_MAX_CHARS = 280;
+/** A message at most this long is read for the question it opens with even when nothing asks whether it is true. */
+const OPENING_ASKS_MAX_CHARS = 100;
 
 /**
  * A question that opens a message: up to its first question mark, or a 吗 with a space, a comma or
  * a mark after it, at most a short question long.
  */
 const OPENING_QUESTION = /^[^?？吗]{1,59}(?:[?？]+|吗(?=[\s，,。.!！?？]))/u;
+/** An English question built to be answered yes or no: "Can mosquitoes give you covid?", "Does garlic …?". */
+const YES_NO_QUESTION = /^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\s/i;
 
 /** Moves `items[k]` to the front, the ones before it one place on (the order by score). */
 function moveToFront<T>(items: T[], k: number): void {
@@ -126,9 +130,13 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     for (const c of scored) if (c.score > best) best = c.score;
     if (best >= RESCORE_ASKING_BELOW) return;
     // The message must ask whether something is true (ASKS_IF_TRUE): a question on something else in
-    // a news post ("听说援鄂医疗队队员想坐消防车？") was answered when scored alone.
-    if (text.length > RESCORE_ASKING_MAX_CHARS || !ASKS_IF_TRUE.test(text)) return;
-    const asking = sentencesOf(text).filter((s) => s.question && s.text.trim().length < text.trim().length);
+    // a news post ("听说援鄂医疗队队员想坐消防车？") was answered when scored alone. A short message may
+    // open with the question instead: "国际航班都交给上海了？我朋友下个月从国外回来，本来要落北京的" (0.99
+    // for the question alone, 0.31 with the rest).
+    if (text.length > RESCORE_ASKING_MAX_CHARS) return;
+    const asksIfTrue = ASKS_IF_TRUE.test(text);
+    if (!asksIfTrue && text.length > OPENING_ASKS_MAX_CHARS) return;
+    const asking = sentencesOf(text).filter((s) => s.question && s.text.trim().length < text.trim().length && (asksIfTrue || text.slice(0, s.start).trim() === ''));
     for (const sentence of asking.slice(0, ASKING_SENTENCES)) {
       for (const alone of analyze(sentence.text, 'match').scored) {
         const own = scored.find((c) => c.coverage.candidate.debunkIndex === alone.coverage.candidate.debunkIndex && !c.ruledOut);
@@ -164,9 +172,10 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
   const openingQuestionAnswers = (text: string): number | undefined => {
     const opening = OPENING_QUESTION.exec(text)?.[0];
     if (opening === undefined || opening.trim().length === text.trim().length) return undefined;
-    // In English only a question that asks whether something is so: "anyone crashing at mine after the
-    // wedding? I have the couch" names two words of a claim about a wedding crashed.
-    if (!HAN.test(opening) && !ASKS_IF_TRUE.test(opening)) return undefined;
+    // In English only a question that asks whether something is so, in its words or as a yes-no
+    // question ("Can mosquitoes give you covid? The kids are getting eaten alive at camp"): "anyone
+    // crashing at mine after the wedding? I have the couch" names two words of a claim about a wedding crashed.
+    if (!HAN.test(opening) && !ASKS_IF_TRUE.test(opening) && !YES_NO_QUESTION.test(opening)) return undefined;
     const alone = analyze(opening, 'match');
     if (!alone.shortQuestion || alone.scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) return undefined;
     return answerShortQuestion(alone.message, alone.scored);

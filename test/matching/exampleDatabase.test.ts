@@ -869,3 +869,25 @@ describe('rules/debunks: members who retell in other words, quote, or deny past 
     expect(failed.match('屠呦呦又没选上院士，拿了诺贝尔奖都选不上，心寒').stance).toBe('spread');
   });
 });
+
+describe('rules/debunks: a short message that opens with its question, round twenty-four', () => {
+  it('GIVEN a question that says a claim, then why it asks THEN the claim is matched as the question alone is (0.31 with the rest before)', () => {
+    const flights = createMatcher([...loaded.debunks, debunk({ id: 'flights', claim: '据说国际航班全部交给上海执行，上海成为唯一国际口岸', lang: 'zh' })]);
+    const result = flights.match('国际航班都交给上海了？我朋友下个月从国外回来，本来要落北京的');
+    expect(result.stance).toBe('question');
+    expect(result.matches[0]?.debunkId).toBe('flights');
+    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ACT);
+  });
+
+  it('GIVEN an English yes-no question naming two words of a claim, then why it asks THEN it is answered', () => {
+    const result = matcher.match("Can mosquitoes give you covid? The kids are getting eaten alive at camp and I'm a bit worried.");
+    expect(result.stance).toBe('question');
+    expect(result.matches[0]?.debunkId).toBe('mosquitoes-spread-coronavirus');
+    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+  });
+
+  it('GIVEN a question about something else opening a message THEN it is not answered', () => {
+    expectAllBelow(matcher, 'Is the beach open tomorrow? want to take the kids', ANSWER);
+    expectAllBelow(matcher, 'anyone going to Gucun Park this weekend? Thinking of a picnic if the weather holds', ANSWER);
+  });
+});
