@@ -891,3 +891,12 @@ describe('rules/debunks: a short message that opens with its question, round twe
     expectAllBelow(matcher, 'anyone going to Gucun Park this weekend? Thinking of a picnic if the weather holds', ANSWER);
   });
 });
+
+describe('rules/debunks: the breath-holding test as the chain letter went round', () => {
+  it.each([
+    { text: "Every morning take a deep breath and hold it for more than 10 seconds. If you can do it without coughing or discomfort there's no fibrosis in your lungs, meaning no infection." },
+    { text: '台湾专家教的自测方法：每天早上起床深吸一口气憋住10秒以上，不咳嗽、不胸闷、不难受，就说明肺部没有纤维化，没有感染，转发给你关心的人！' },
+  ])('GIVEN "$text" (capped at 0.75 as one side of the claim before) THEN it acts', ({ text }) => {
+    expectActs(matcher, text, 'hold-breath-10-seconds-test');
+  });
+});
