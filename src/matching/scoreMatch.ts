@@ -638,9 +638,10 @@ function chineseSides(index: PhraseIndex, claim: string): ClaimSides {
  * An English claim that says what something does to something else ("Gargling with salt water kills
  * the coronavirus", "5G towers spread the coronavirus") joins, at its verb, the thing to what it
  * does: a message that says one side only talks about the thing, not the claim ("gargling salt
- * water really helps my sore throat" acted at 0.90). The verbs as the tokenizer stems them.
+ * water really helps my sore throat" acted at 0.90). The verbs as the tokenizer stems them; "pass" and
+ * "give" as chat says them ("mozzies can pass covid when they bite" was capped as a part of the claim).
  */
-const DOES_EN: ReadonlySet<string> = new Set(tokenize('spread prevent kill cause cure protect stop carry block destroy').map((t) => t.term));
+const DOES_EN: ReadonlySet<string> = new Set(tokenize('spread prevent kill cause cure protect stop carry block destroy pass give').map((t) => t.term));
 /**
  * Terms of the longest English claim read so: a longer one tells more than one thing ("The parents
  * of murdered DNC staffer Seth Rich thanked 'the Internet' for spreading …"), and a tweet about one

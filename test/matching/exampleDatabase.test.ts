@@ -830,6 +830,9 @@ describe('rules/debunks: members who retell in other words, quote, or deny past 
     { text: 'the little girl on the shanghai beach was abandoned by her family intentionally', id: 'shanghai-beach-girl-abandoned' },
     { text: 'a preschool teacher in qingpu is a hooker', id: 'qingpu-kindergarten-teacher' },
     { text: 'one of the preschool teachers in qingpu moonlights as an escort', id: 'qingpu-kindergarten-teacher' },
+    // "pass" and "give" join a claim's sides as its "spread" does (capped at 0.75 as part of a short claim before).
+    { text: 'close ur windows at night, mozzies can pass covid when they bite, this summer is gonna be bad', id: 'mosquitoes-spread-coronavirus' },
+    { text: 'Spray the garden!! Mosquito bites are passing covid around, that is why the numbers jump when it gets warm', id: 'mosquitoes-spread-coronavirus' },
   ])('GIVEN a claim retold in other words ("$text") THEN it acts with that claim', ({ text, id }) => {
     expectActs(matcher, text, id);
   });
