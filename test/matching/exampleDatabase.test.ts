@@ -903,3 +903,22 @@ describe('rules/debunks: the breath-holding test as the chain letter went round'
     expectActs(matcher, text, 'hold-breath-10-seconds-test');
   });
 });
+
+describe('rules/debunks: refuted by a counterfactual or a challenge, asked by the source, round twenty-five', () => {
+  it.each([
+    { text: 'Anna if garlic stopped covid italy wouldve been fine 😂', stance: 'mock' },
+    { text: 'nobody gets punished for spreading rumors online?? tell that to the dozens of ppl detained for covid rumors', stance: 'refute' },
+    { text: 'lol "abandoned on purpose" based on what, one random comment? the girl on the Shanghai beach was lost, her family went to the police themselves', stance: 'refute' },
+    { text: '"just forwarding a message in a group chat is not illegal" isnt a defense lol, people get fined for it', stance: 'refute' },
+    { text: 'Group owners are not responsible for rumors members post? Actually admins have a duty to manage their chats. "Not my problem" doesn\'t fly.', stance: 'refute' },
+    { text: '哦 网上传谣言根本没人管 那那些被拘的都是演员咯🙄', stance: 'mock' },
+    { text: 'my uncle keeps saying 5G towers spread the coronavirus... can anyone send me something that explains if its true', stance: 'question' },
+  ])('GIVEN "$text" THEN the stance is $stance', ({ text, stance }) => {
+    expect(matcher.match(text).stance).toBe(stance);
+  });
+
+  it('GIVEN a member asking where a notice of the claim was published THEN it is a question', () => {
+    const notice = createMatcher([...loaded.debunks, debunk({ id: 'notice', claim: '3月16日居民出行正常化', lang: 'zh' })]);
+    expect(notice.match('3月16号出行正常化 哪里发的通知啊 我怎么没看到').stance).toBe('question');
+  });
+});

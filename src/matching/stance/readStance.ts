@@ -111,8 +111,12 @@ const COUNTERFACTUAL_ZH = /要是[^，。！？!?]{2,20}[，,][^，。！？!?]{
  * which retell a claim.
  */
 const REDUCTIO_EN =
-  /\bif\b[^.?!;\n]{3,120}?\b(?:(?:wouldn'?t|would not|would never) need (?:any |the )?(?:tests?|testing|vaccines?|masks?|doctors|hospitals|lockdowns?|medicine)|would have had (?:zero|no) (?:cases|deaths|covid))\b|\bif\b[^.?!;\n]{3,80}?\b(?:could|were|was)\b[^.?!;\n]{3,80}?\b(?:every(?:one|body| single person)|all of us|we(?:'d| would) all) would (?:have|be)\b|\bif\b[^.?!;\n]{3,80}?\b(?:we|everyone|everybody|all of us)(?:'d| would)(?: all)? have (?:had|caught|got|gotten|been|died)\b|\bif\b[^.?!;\n]{3,80}?\bmy [a-z]+ would be patient zero\b|\bif\b[^.?!;\n]{3,80}?\b(?:half|all|most)\b[^.?!;\n]{0,40}?\bwould(?:'ve| have)? (?:been|be) (?:immune|fine|safe)\b/iu;
+  /\bif\b[^.?!;\n]{3,120}?\b(?:(?:wouldn'?t|would not|would never) need (?:any |the )?(?:tests?|testing|vaccines?|masks?|doctors|hospitals|lockdowns?|medicine)|would have had (?:zero|no) (?:cases|deaths|covid))\b|\bif\b[^.?!;\n]{3,80}?\b(?:could|were|was)\b[^.?!;\n]{3,80}?\b(?:every(?:one|body| single person)|all of us|we(?:'d| would) all) would (?:have|be)\b|\bif\b[^.?!;\n]{3,80}?\b(?:we|everyone|everybody|all of us)(?:'d| would)(?: all)? have (?:had|caught|got|gotten|been|died)\b|\bif\b[^.?!;\n]{3,80}?\bmy [a-z]+ would be patient zero\b|\bif\b[^.?!;\n]{3,80}?\b(?:half|all|most)\b[^.?!;\n]{0,40}?\bwould(?:'ve| have)? (?:been|be) (?:immune|fine|safe)\b|\bif\b[^.?!;\n]{3,60}?\bwould(?:'?ve| have) been (?:fine|immune|safe|spared|ok|okay)\b/iu;
 const IF_WORD = /\bif\b/i;
+/** Refutation cues that challenge the claim as a question: '"abandoned on purpose" based on what, one random comment?'. */
+const CHALLENGES: ReadonlySet<string> = new Set(['based on what', 'one random comment']);
+/** A cue that opens on a negation of its own ("doesn t fly", "isn t a defense"). */
+const NEGATION_FIRST = /^(?:doesn t|don t|isn t|wasn t|won t|can t|didn t|not|never|no|doesnt|dont|isnt|wasnt|wont|cant|didnt)(?![a-z])/;
 /** REDUCTIO_EN in the message: every branch opens on "if", so most messages, which have none, skip its scan. */
 const englishReductio = (text: string) => (IF_WORD.test(text) ? REDUCTIO_EN.exec(text.replace(/’/g, "'")) : null);
 /** A thinking face: the member wonders whether it is so. */
@@ -818,14 +822,15 @@ export function readStance(
   if (hasChinese) appendAll(refuteHits, hitsOf(OLD_MEDIA_ZH, text));
   // "someone said it was fake. it's not fake, it really happened": a cue the member negates is not
   // theirs anywhere in the message.
-  const negatedCues = new Set(refuteHits.filter((h) => isNegated(text, h.at, crossesClause)).map((h) => h.cue));
+  // Not a cue that is a negation itself: "'Not my problem' doesn't fly".
+  const negatedCues = new Set(refuteHits.filter((h) => !NEGATION_FIRST.test(h.cue) && isNegated(text, h.at, crossesClause)).map((h) => h.cue));
   const rhetorical = span ? rhetoricalDenials(message, span, debunk, hasChinese, MAY_HOLD_LATIN.test(text)) : { refutes: [], denied: [] };
   const inDenied = (h: Hit) => rhetorical.denied.some((d) => h.at >= d.at && h.at < d.end);
   const refute = withoutClaimWords(refuteHits, claimTexts, inSpan).filter(
     (h) =>
       !negatedCues.has(h.cue) &&
       !insideDistrust(h) &&
-      !asked(h) &&
+      (!asked(h) || CHALLENGES.has(h.cue)) &&
       !insideQuestion(h) &&
       !inOtherSense(text, h) &&
       !inDenied(h) &&

@@ -58,6 +58,9 @@ export const REFUTE = {
     'but she didn t', 'but she didnt', 'but it didn t', 'but they didn t', 'but it wasn t', 'but it isn t', 'but it wasnt',
     'but she wasn t', 'but she wasnt', 'but he wasn t', 'but he wasnt', 'but they weren t', 'spun out of',
     'putting words in', 'words in his mouth', 'words in her mouth', 'no record of', 'dodgy site', 'anonymous quote',
+    // "nobody gets punished?? tell that to the dozens of ppl detained …", "'abandoned on purpose' based on what,
+    // one random comment?", "'i just forwarded it' isnt a defense".
+    'tell that to the', 'based on what', 'one random comment', 'isnt a defense', 'isnt a defence',
     'don t believe', 'do not believe', 'don t share', 'do not share', 'don t repost', 'stop sharing', 'don t spread',
     'wouldn t trust', 'wouldn t share', 'junk site', 'never happened', 'not what happened', 'snopes', 'no such thing',
     'conspiracy theory', 'conspiracy theories', 'don t forward', 'do not forward', 'stop forwarding', 'stop spreading', 'quit spreading',
@@ -211,6 +214,8 @@ export const MOCK = {
     '系列又来了', '又是哪个编的',
     // "憋气测新冠这种也信？？", "…测了个寂寞", "…病毒又不会连wifi，我是服了", quoting a claim: "「…」这话说的".
     '这种也信', '这种都信', '这种也有人信', '这种都有人信', '了个寂寞', '真是服了', '我是服了', '这话说的',
+    // "网上传谣没人管 那那些被拘的都是演员咯".
+    '都是演员',
     '吹牛也不打草稿', '吹牛不打草稿'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
@@ -255,6 +260,8 @@ export const QUESTION = {
     '怎么回事', '咋回事',
     // "…的新闻有人看到吗，我怎么搜不到", "这个有科学依据不".
     '有人看到吗', '有人看到过吗', '有人看过吗', '有人听说吗', '有人听说过吗', '有人见过吗', '怎么搜不到', '有科学依据吗', '有科学依据不',
+    // "3月16号出行正常化 哪里发的通知啊 我怎么没看到".
+    '哪里发的', '哪发的', '我怎么没看到', '怎么没看到',
     '有依据不', '有根据不', '有道理吗', '有道理不',
     // Cantonese (as normalized, in simplified characters): "…系咪真㗎", "真定假", "有冇人知".
     '系咪', '真定假', '有冇人知', '有冇人听过', '系唔系真', '是真事不', '有用没', '有没有用', '算不算',
@@ -290,6 +297,9 @@ export const QUESTION = {
     'has anyone seen', 'anyone seen', 'can t find anything', 'cant find anything',
     'genuinely asking', 'honest question', 'serious question', 'is there a link', 'is there any link', 'any link between',
     'question for the', 'question for anyone', 'question for everyone',
+    // "can anyone send me something that explains if its true", "did obama ban fox news … or is that twisted".
+    'explains if', 'or is that twisted',
+    'or is it twisted', 'or is that exaggerated', 'or is that spin',
     'fact or myth', 'myth or fact', 'myth or not', 'hoax or not', 'real or hoax', 'true or myth', 'is that how it works',
     'is this how it works', 'is that how that works',
     // Asking where it comes from: "…? where's that from", "source on that?".
@@ -514,6 +524,8 @@ export const ASKING_TERMS: ReadonlySet<string> = new Set([
   'lawyer', 'doctor', 'expert', 'weigh',
   // "ok genuinely asking, is there any link between 5g and covid?".
   'ok', 'genuin', 'seriou', 'honest', 'link', 'conect', 'wait',
+  // "can anyone send me something that explains if its true".
+  'send', 'someth', 'articl',
   // "is that even real?"
   'even',
   // Doubts and worries asked about whatever was said: "Should I be worried or is it nonsense?".
