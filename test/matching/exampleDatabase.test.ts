@@ -917,6 +917,14 @@ describe('rules/debunks: refuted by a counterfactual or a challenge, asked by th
     expect(matcher.match(text).stance).toBe(stance);
   });
 
+  it('GIVEN "有没有什么说法" asking for word of a rumor (什么 is folded to 什幺 in normalized text) THEN it is answered', () => {
+    const result = matcher.match('陈老师，外面在传青浦一个幼儿园老师的事，咱们学校有没有什么说法？');
+    expect(result.stance).toBe('question');
+    expect(result.matches[0]?.debunkId).toBe('qingpu-kindergarten-teacher');
+    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+    expectAllBelow(matcher, '青浦这边有没有什么好的幼儿园？', ANSWER);
+  });
+
   it('GIVEN a member asking where a notice of the claim was published THEN it is a question', () => {
     const notice = createMatcher([...loaded.debunks, debunk({ id: 'notice', claim: '3月16日居民出行正常化', lang: 'zh' })]);
     expect(notice.match('3月16号出行正常化 哪里发的通知啊 我怎么没看到').stance).toBe('question');

@@ -300,9 +300,9 @@ function hitsOf(re: RegExp, text: string): Hit[] {
 const VERACITY_A_NOT_A = /^[是会有能][不没]/u;
 /**
  * After "有没有", asking for someone or something rather than whether the claim is so: "有没有人…",
- * "有没有推荐的幼儿园", "有没有懂的".
+ * "有没有推荐的幼儿园", "有没有懂的"; not for word of it: "咱们学校有没有什么说法？", "有没有什么消息".
  */
-const ASKS_FOR_SOMEONE_ZH = foldedPattern(/^(?:人|推荐|好的|什么|哪|谁|群友|朋友|懂|家长|同学|邻居|老乡|大佬|医生|知道)/u);
+const ASKS_FOR_SOMEONE_ZH = foldedPattern(/^(?:人|推荐|好的|什么(?!说法|消息|通知|回应|官方)|哪|谁|群友|朋友|懂|家长|同学|邻居|老乡|大佬|医生|知道)/u);
 
 /**
  * "X不X" about having seen or heard the news ("你们看没看到那个新闻", "听没听说", "知不知道") tells it
@@ -1033,7 +1033,7 @@ export function readStance(
   if (reductio) return { stance: 'mock', cues: [reductio[0]] };
 
   if (questionWords.length > 0) {
-    const asksIfTrue = questionWords.some((h) => (!aNotA.includes(h) && !ASKS_WHO_KNOWS.has(h.cue)) || (VERACITY_A_NOT_A.test(h.cue) && !ASKS_FOR_SOMEONE_ZH.test(text.slice(h.end, h.end + 2))));
+    const asksIfTrue = questionWords.some((h) => (!aNotA.includes(h) && !ASKS_WHO_KNOWS.has(h.cue)) || (VERACITY_A_NOT_A.test(h.cue) && !ASKS_FOR_SOMEONE_ZH.test(text.slice(h.end, h.end + 4))));
     return { stance: 'question', cues: unique(questionWords.map((h) => h.cue)), asksIfTrue };
   }
   // A question mark on the sentence that repeats the claim: in English only when the sentence is
