@@ -6,6 +6,7 @@ import type { PreparedMessage } from './prepareMessage.js';
 import { MIN_SHARED_TERMS, sharedTermsNeeded, sharesPiecesElsewhere, tooFewShared, type Coverage } from './rescore.js';
 import { countStretches } from './stretches.js';
 import { tokenize } from './tokenize.js';
+import { ASKS_IF_TRUE } from './stance/stanceCues.js';
 import { verify } from './verifier.js';
 
 /**
@@ -762,8 +763,48 @@ function saysOnlyPlaces(index: PhraseIndex, c: Coverage, message: PreparedMessag
 function asksAboutTopic(index: PhraseIndex, c: Coverage, message: PreparedMessage, named: boolean): boolean {
   return (
     named ||
-    (c.phrase.ideographic && topicOnly(index, c, message, true) && !saysClaimNumber(index, c, message) && !saysWhatHappenedThere(index, c, message))
+    (c.phrase.ideographic && topicOnly(index, c, message, true) && !saysClaimNumber(index, c, message) && !saysWhatHappenedThere(index, c, message)) ||
+    (!c.phrase.ideographic &&
+      groupSized(index) &&
+      !ASKS_IF_TRUE.test(message.text) &&
+      !ASKS_FOR_NEWS_EN.test(message.text) &&
+      namesAndOneWord(index, c, message, false) &&
+      saysOneNameOfMany(c, message))
   );
+}
+
+/** Asking the others what they know or heard of it: "anyone know about the moore oklahoma lynching?". */
+const ASKS_FOR_NEWS_EN = /\b(?:anyone|anybody|someone|somebody) (?:know|knows|heard|seen)\b/i;
+
+/**
+ * Whether the window says one of the names of a phrase that has several (runs of name words), read
+ * for a question that does not ask whether anything is true or real (see asksAboutTopic):
+ * "anyone watching the Super Bowl at Dave's?" names the Super Bowl and one word ("watch") of "More
+ * people watched President Trump's 2019 State of the Union address on television than watched Super
+ * Bowl LIII" (answered at 0.52), not the address it is about.
+ */
+function saysOneNameOfMany(c: Coverage, message: PreparedMessage): boolean {
+  const nameIds = new Set<number>();
+  for (let k = 0; k < c.phrase.terms.length; k++) if (c.phrase.names[k]) nameIds.add(c.phrase.terms[k]!);
+  let runs = 0;
+  let said = 0;
+  let inRun = false;
+  let runSaid = false;
+  const close = () => {
+    if (inRun) {
+      runs++;
+      if (runSaid) said++;
+    }
+  };
+  for (const id of c.phrase.sequence) {
+    const name = nameIds.has(id);
+    if (!name) close();
+    else if (!inRun) runSaid = false;
+    if (name && inWindow(message, id, c)) runSaid = true;
+    inRun = name;
+  }
+  close();
+  return runs >= 2 && said <= 1;
 }
 
 /** Words between a place and what happened there that do not change what is said: "哈尔滨已封城", "武汉也封了". */

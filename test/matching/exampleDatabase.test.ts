@@ -930,3 +930,28 @@ describe('rules/debunks: refuted by a counterfactual or a challenge, asked by th
     expect(notice.match('3月16号出行正常化 哪里发的通知啊 我怎么没看到').stance).toBe('question');
   });
 });
+
+describe('a question naming one of the several names of a claim, and one word of it, past the smallest fitted English set', () => {
+  const sotu = createMatcher([
+    ...loaded.debunks,
+    ...generatedClaims((t) => !/\p{Script=Han}/u.test(t)),
+    debunk({ id: 'sotu', claim: "More people watched President Trump's 2019 State of the Union address on television than watched Super Bowl LIII.", lang: 'en' }),
+  ]);
+
+  it.each([{ text: "Anyone watching the Super Bowl at Dave's on Sunday? I'll bring wings." }, { text: 'anyone watching the super bowl sunday? need a place to watch' }])(
+    'GIVEN "$text" (answered at 0.52 before) THEN it is not answered',
+    ({ text }) => {
+      expectAllBelow(sotu, text, ANSWER);
+    },
+  );
+
+  it.each([{ text: "did more people watch trump's state of the union than the super bowl?" }, { text: 'is it true more people watched the super bowl than anything else?' }])(
+    'GIVEN "$text" (two of its names, or asking whether it is true) THEN it is answered',
+    ({ text }) => {
+      const result = sotu.match(text);
+      expect(result.stance).toBe('question');
+      expect(result.matches[0]?.debunkId).toBe('sotu');
+      expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+    },
+  );
+});
