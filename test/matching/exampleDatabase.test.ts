@@ -27,6 +27,16 @@ function expectActs(m: Matcher, text: string, id: string): void {
   expect(top?.score).toBeGreaterThanOrEqual(ACT);
 }
 
+/** `text` is read as a question and answered with `id`, at or above the answer threshold; its score. */
+function expectAnswers(m: Matcher, text: string, id: string): number {
+  const result = m.match(text);
+  expect(result.stance).toBe('question');
+  expect(result.matches[0]?.debunkId).toBe(id);
+  const score = result.matches[0]?.score ?? 0;
+  expect(score).toBeGreaterThanOrEqual(ANSWER);
+  return score;
+}
+
 /** Every match of `text` scores below `threshold` (ACT: nothing acts; ANSWER: nothing is even answered). */
 function expectAllBelow(m: Matcher, text: string, threshold: number): void {
   for (const found of m.match(text).matches) expect(found.score).toBeLessThan(threshold);
@@ -360,10 +370,7 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
   });
 
   it('GIVEN a question whether a claim is true followed by chatter THEN the asking sentence is scored on its own too, and it is answered (0.22 with the chatter)', () => {
-    const result = matcher.match('进口香蕉带食肉菌这个是真的吗？我刚买了一大把😰');
-    expect(result.stance).toBe('question');
-    expect(result.matches[0]?.debunkId).toBe('bananas-flesh-eating-bacteria');
-    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+    expectAnswers(matcher, '进口香蕉带食肉菌这个是真的吗？我刚买了一大把😰', 'bananas-flesh-eating-bacteria');
   });
 
   it('GIVEN a disbelieving "怎么可能" THEN no strike (read as spreading before, at 0.76)', () => {
@@ -398,11 +405,7 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: '轉發都犯法㗎？', id: 'forwarding-rumors-is-legal' },
     { text: '只转发的话算违法吗？', id: 'forwarding-rumors-is-legal' },
   ])('GIVEN the short question "$text" THEN it is answered with its claim, below the act threshold', ({ text, id }) => {
-    const result = matcher.match(text);
-    expect(result.matches[0]?.debunkId).toBe(id);
-    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
-    expect(result.matches[0]?.score).toBeLessThan(ACT);
-    expect(result.stance).toBe('question');
+    expect(expectAnswers(matcher, text, id)).toBeLessThan(ACT);
   });
 
   it.each([
@@ -578,10 +581,7 @@ describe('rules/debunks: members who ask, refute or retell, round fifteen', () =
     { text: '有人知道WhatsApp收费是不是真的吗', id: 'whatsapp-will-start-charging' },
     { text: '大蒜防病毒这个说法是真的还是假的', id: 'garlic-prevents-infection' },
   ])('GIVEN a Chinese short question of more than ten character pairs ("$text") THEN it is answered as one', ({ text, id }) => {
-    const result = matcher.match(text);
-    expect(result.stance).toBe('question');
-    expect(result.matches[0]?.debunkId).toBe(id);
-    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+    expectAnswers(matcher, text, id);
   });
 
   it.each([{ text: '5G towers spread the coronavirus. No joke, share this' }, { text: 'no wonder 5G towers spread the coronavirus' }])(
@@ -634,22 +634,14 @@ describe('Chinese claims said in two words', () => {
   });
 
   it('GIVEN "哈尔滨封城了？？" (a fifth of its claim, 0.30) THEN it is answered as a short question', () => {
-    const result = cities.match('哈尔滨封城了？？');
-    expect(result.stance).toBe('question');
-    expect(result.matches[0]?.debunkId).toBe('harbin');
-    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
-    expect(result.matches[0]?.score).toBeLessThan(ACT);
+    expect(expectAnswers(cities, '哈尔滨封城了？？', 'harbin')).toBeLessThan(ACT);
   });
 
   it.each([
     { text: '哈尔滨封城了吗 我票都买好了下周回去 咋整啊', id: 'harbin' },
     { text: '哈尔滨封城了？？我刚买了下周去哈尔滨的票，有没有人知道', id: 'harbin' },
   ])('GIVEN a short question opening a longer message ("$text") THEN it is answered, below the act threshold', ({ text, id }) => {
-    const result = cities.match(text);
-    expect(result.stance).toBe('question');
-    expect(result.matches[0]?.debunkId).toBe(id);
-    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
-    expect(result.matches[0]?.score).toBeLessThan(ACT);
+    expect(expectAnswers(cities, text, id)).toBeLessThan(ACT);
   });
 
   it('GIVEN a question opening a message that then refutes THEN the whole message is read: it refutes', () => {
@@ -778,10 +770,7 @@ describe('rules/debunks: members who wave the refutation away, ask without a que
   });
 
   it('GIVEN a message opening with a question whether two things are linked THEN the question is answered without a strike', () => {
-    const result = matcher.match('ok genuinely asking, is there any link between 5g and covid? my dad keeps sending stuff');
-    expect(result.stance).toBe('question');
-    expect(result.matches[0]?.debunkId).toBe('5g-spreads-coronavirus');
-    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+    expectAnswers(matcher, 'ok genuinely asking, is there any link between 5g and covid? my dad keeps sending stuff', '5g-spreads-coronavirus');
   });
 
   it.each([
@@ -883,10 +872,7 @@ describe('rules/debunks: a short message that opens with its question, round twe
   });
 
   it('GIVEN an English yes-no question naming two words of a claim, then why it asks THEN it is answered', () => {
-    const result = matcher.match("Can mosquitoes give you covid? The kids are getting eaten alive at camp and I'm a bit worried.");
-    expect(result.stance).toBe('question');
-    expect(result.matches[0]?.debunkId).toBe('mosquitoes-spread-coronavirus');
-    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+    expectAnswers(matcher, "Can mosquitoes give you covid? The kids are getting eaten alive at camp and I'm a bit worried.", 'mosquitoes-spread-coronavirus');
   });
 
   it('GIVEN a question about something else opening a message THEN it is not answered', () => {
@@ -918,10 +904,7 @@ describe('rules/debunks: refuted by a counterfactual or a challenge, asked by th
   });
 
   it('GIVEN "有没有什么说法" asking for word of a rumor (什么 is folded to 什幺 in normalized text) THEN it is answered', () => {
-    const result = matcher.match('陈老师，外面在传青浦一个幼儿园老师的事，咱们学校有没有什么说法？');
-    expect(result.stance).toBe('question');
-    expect(result.matches[0]?.debunkId).toBe('qingpu-kindergarten-teacher');
-    expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+    expectAnswers(matcher, '陈老师，外面在传青浦一个幼儿园老师的事，咱们学校有没有什么说法？', 'qingpu-kindergarten-teacher');
     expectAllBelow(matcher, '青浦这边有没有什么好的幼儿园？', ANSWER);
   });
 
@@ -948,10 +931,7 @@ describe('a question naming one of the several names of a claim, and one word of
   it.each([{ text: "did more people watch trump's state of the union than the super bowl?" }, { text: 'is it true more people watched the super bowl than anything else?' }])(
     'GIVEN "$text" (two of its names, or asking whether it is true) THEN it is answered',
     ({ text }) => {
-      const result = sotu.match(text);
-      expect(result.stance).toBe('question');
-      expect(result.matches[0]?.debunkId).toBe('sotu');
-      expect(result.matches[0]?.score).toBeGreaterThanOrEqual(ANSWER);
+      expectAnswers(sotu, text, 'sotu');
     },
   );
 });
