@@ -398,21 +398,33 @@ function namesWithoutContent(index: PhraseIndex, c: Coverage, message: PreparedM
   if (content < CONTENT_TERMS_TO_CAP) return false;
   const whoOrWhere = whoOrWhereOf(index, c.phrase);
   for (const id of telling) if (!whoOrWhere.has(id) && inWindow(message, id, c)) return false;
+  return nameRuns(c, message).said < TELLING_NAMES;
+}
+
+/**
+ * The names of a phrase (runs of its name words: "Super Bowl LIII", "Confederate General Robert E"),
+ * and how many of them the window says a word of.
+ */
+function nameRuns(c: Coverage, message: PreparedMessage): { runs: number; said: number } {
   const nameIds = new Set<number>();
   for (let k = 0; k < c.phrase.terms.length; k++) if (c.phrase.names[k]) nameIds.add(c.phrase.terms[k]!);
-  let names = 0;
+  let runs = 0;
+  let said = 0;
   let inRun = false;
   let runSaid = false;
   for (const id of c.phrase.sequence) {
     const name = nameIds.has(id);
-    if (!name || !inRun) {
-      if (runSaid && ++names >= TELLING_NAMES) return false;
+    if (name && !inRun) {
+      runs++;
       runSaid = false;
     }
+    if (name && !runSaid && inWindow(message, id, c)) {
+      runSaid = true;
+      said++;
+    }
     inRun = name;
-    if (name && inWindow(message, id, c)) runSaid = true;
   }
-  return !(runSaid && names + 1 >= TELLING_NAMES);
+  return { runs, said };
 }
 
 /**
@@ -777,33 +789,14 @@ function asksAboutTopic(index: PhraseIndex, c: Coverage, message: PreparedMessag
 const ASKS_FOR_NEWS_EN = /\b(?:anyone|anybody|someone|somebody) (?:know|knows|heard|seen)\b/i;
 
 /**
- * Whether the window says one of the names of a phrase that has several (runs of name words), read
+ * Whether the window says one of the names of a phrase that has several (see nameRuns), read
  * for a question that does not ask whether anything is true or real (see asksAboutTopic):
  * "anyone watching the Super Bowl at Dave's?" names the Super Bowl and one word ("watch") of "More
  * people watched President Trump's 2019 State of the Union address on television than watched Super
  * Bowl LIII" (answered at 0.52), not the address it is about.
  */
 function saysOneNameOfMany(c: Coverage, message: PreparedMessage): boolean {
-  const nameIds = new Set<number>();
-  for (let k = 0; k < c.phrase.terms.length; k++) if (c.phrase.names[k]) nameIds.add(c.phrase.terms[k]!);
-  let runs = 0;
-  let said = 0;
-  let inRun = false;
-  let runSaid = false;
-  const close = () => {
-    if (inRun) {
-      runs++;
-      if (runSaid) said++;
-    }
-  };
-  for (const id of c.phrase.sequence) {
-    const name = nameIds.has(id);
-    if (!name) close();
-    else if (!inRun) runSaid = false;
-    if (name && inWindow(message, id, c)) runSaid = true;
-    inRun = name;
-  }
-  close();
+  const { runs, said } = nameRuns(c, message);
   return runs >= 2 && said <= 1;
 }
 

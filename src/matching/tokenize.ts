@@ -36,8 +36,8 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
   // are mosquitoes, a "stepdad" a stepfather, a "dad" a father; viruses "ride" radio waves as they "travel" on them.
   ['mozzi', 'mosquito'], ['skeeter', 'mosquito'], ['stepdad', 'stepfath'], ['stepmom', 'stepmoth'], ['stepmum', 'stepmoth'],
   ['dad', 'father'], ['mom', 'mother'], ['mum', 'mother'], ['ride', 'travel'], ['flush', 'wash'],
-  // Viruses and bugs "carry" what they spread; a child "ditched" or "dumped" is abandoned, "deliberately"
-  // or "intentionally" on purpose; a "preschool" is a kindergarten, an "escort" or "hooker" a prostitute.
+  // A child "ditched" or "dumped" is abandoned, "deliberately" or "intentionally" on purpose; a
+  // "preschool" is a kindergarten, an "escort" or "hooker" a prostitute.
   ['ditch', 'abandon'], ['dump', 'abandon'], ['deliber', 'purpos'], ['intention', 'purpos'],
   ['preschool', 'kindergarten'], ['escort', 'prostitut'], ['hooker', 'prostitut'],
   // Chat shorthand for what news and fact checks spell out.

@@ -188,9 +188,12 @@ const CANNOT_EVER: ReadonlySet<string> = new Set(CANNOT_EVER_ZH.map(norm));
 const CANNOT_ZH = /不了|不住|不死|不能|不会|不可能/u;
 /** Between a cue and the claim it speaks of: nothing, "that" or "the". */
 const LINKING_GAP = /^ ?(?:(?:that|the) )?$/;
-/** Adverbs between a negation and the word it denies: "never actually called", "don't even spread" (and their terms). */
-const ADVERBS_BETWEEN = /^ (?:(?:actually|really|even|ever|just|literally|truly) )+$/;
-const ADVERB_TERMS: ReadonlySet<string> = new Set(['actual', 'reali', 'even', 'ever', 'just', 'liter', 'truli']);
+/** Adverbs between a negation and the word it denies: "never actually called", "don't even spread". */
+const ADVERBS = ['actually', 'really', 'even', 'ever', 'just', 'literally', 'truly'];
+/** The message between the two: adverbs only. */
+const ADVERBS_BETWEEN = new RegExp(`^ (?:(?:${ADVERBS.join('|')}) )+$`);
+/** The adverbs' terms (those that are not stopwords). */
+const ADVERB_TERMS: ReadonlySet<string> = new Set(tokenize(ADVERBS.join(' ')).map((t) => t.term));
 /** After a denial, "just" or "only": "garlic doesn't just taste good, it prevents …" adds, not denies. */
 const NOT_JUST = /^ (?:just|only|merely|simply)(?![a-z0-9])/;
 /** Weary of it: "ugh, not the 5G covid thing again", "not that garlic crap again". */
@@ -512,7 +515,7 @@ const BARE_VERDICT = /(?:^|[。！？!?.\n])\s*(错|错了|不对|不对的|不�
 /** Punctuation that ends a clause, in the message as written. */
 const CLAUSE_BREAK = /[，,。！!？?；;\n]/u;
 /** A clause of "if" (or "when"), a greeting before it aside. */
-const IF_CLAUSE = /^\s*(?:(?:yo|hey|guys|ok|okay|so)\s+)?(?:if|when|whenever)\b/i;
+const OPENS_ON_IF = /^\s*(?:(?:yo|hey|guys|ok|okay|so)\s+)?(?:if|when|whenever)\b/i;
 /** A comma or a stop right after a word (a space before it aside). */
 const CLAUSE_BREAK_NEXT = /^ ?[，,。！!；;.]/u;
 /** "没有" or "没" (see the denial hits). */
@@ -867,18 +870,15 @@ export function readStance(
   // ("北京地铁没有拆座椅" against "北京地铁的座椅都拆了"), unless the claim says 没 itself
   // ("根本没人管") or negates that character ("没戴口罩" retells "一女子不戴口罩…").
   // Not against a claim that something failed: "又没选上" retells "…再次落选".
+  const deniesCharacterAfter = (h: Hit) => claimAffirms(debunk, charAfter(text, h.end)) && !crossesClause(h.at, h.end);
   if (span && hasChinese && !claimSaysNo(debunk) && !claimFailsZh(debunk)) {
-    for (const h of hitsOf(NOT_DONE, text)) {
-      if (claimAffirms(debunk, charAfter(text, h.end)) && !crossesClause(h.at, h.end)) denialHits.push(h);
-    }
+    for (const h of hitsOf(NOT_DONE, text)) if (deniesCharacterAfter(h)) denialHits.push(h);
   }
   // So does a bare "不" before one, against a claim that negates nothing, refusal and ban included:
   // "蚊子不传新冠" against "蚊子叮咬会传播新冠病毒" (not "人家坚决不签" against "…拒绝在民事和解书上签字");
   // not the 不 of "传不传" (which asks) or of "不要", "不知", "不过" ….
   if (span && hasChinese && !claimRefusesZh(debunk)) {
-    for (const h of hitsOf(BARE_NOT, text)) {
-      if (claimAffirms(debunk, charAfter(text, h.end)) && text[h.at - 1] !== text[h.end] && !crossesClause(h.at, h.end)) denialHits.push(h);
-    }
+    for (const h of hitsOf(BARE_NOT, text)) if (text[h.at - 1] !== text[h.end] && deniesCharacterAfter(h)) denialHits.push(h);
   }
   if (span && MAY_HOLD_LATIN.test(text)) {
     for (const h of hitsOf(NEGATED_MODAL, text)) {
@@ -944,7 +944,7 @@ export function readStance(
           !NOT_IDLE_TALK.test(text.slice(h.end, h.end + 4)) &&
           // "if u were planning a picnic at gucun park dont, there was …": a "don't" that ends a clause of
           // "if" tells not to (not "5G towers don't, the virus spreads between people").
-          !(LATIN_CUE.test(h.cue) && endsClause(h) && IF_CLAUSE.test(clauseBefore(h))),
+          !(LATIN_CUE.test(h.cue) && endsClause(h) && OPENS_ON_IF.test(clauseBefore(h))),
       )
     : [];
   // "it was an accident, not a deep state plot": "not a" before the claim's own words denies it
