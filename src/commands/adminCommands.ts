@@ -144,6 +144,8 @@ export async function runAdminCommand(
         return fail('bad_argument', t('usePardon'));
       }
       const removed = await engine.pardon(groupId, member, count);
+      // Nothing removed (no strikes, a mistyped id): nothing changed, and nothing is ledgered.
+      if (removed === 0) return { ok: true, reply: t('removed', { n: removed, member }) };
       return { ok: true, reply: t('removed', { n: removed, member }), change: { action: sub, summary: `pardoned ${member} (${removed})` } };
     }
     case 'queue': {

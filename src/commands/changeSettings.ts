@@ -18,13 +18,21 @@ function duration(ms: number): string {
   return `${minutes}m`;
 }
 
+/**
+ * Lists whose order means nothing (sets): written sorted, so that the same actions or members
+ * listed in another order (the rules form lists enabled actions in its own order, `/rg enable`
+ * adds at the end) are no change.
+ */
+const UNORDERED = new Set(['enabledActions', 'exemptions.members', 'exemptions.roles', 'exemptions.channels', 'owners']);
+
 /** Settings as `field.path = value` lines, lists and ladders written as the rules file writes them. */
 export function flattenSettings(settings: GroupSettings): Map<string, string> {
   const out = new Map<string, string>();
   const step = (s: readonly { type: string; durationMs?: number }[]) => s.map((a) => (a.durationMs ? `${a.type} ${duration(a.durationMs)}` : a.type)).join(' + ');
   const walk = (value: unknown, path: string) => {
     if (Array.isArray(value)) {
-      out.set(path, path.startsWith('ladder.') ? value.map((s) => `[${step(s as { type: string }[])}]`).join(' ') : value.join(', '));
+      const items = UNORDERED.has(path) ? [...(value as unknown[])].map(String).sort() : value;
+      out.set(path, path.startsWith('ladder.') ? value.map((s) => `[${step(s as { type: string }[])}]`).join(' ') : items.join(', '));
     } else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
     } else if (value !== undefined) {

@@ -47,6 +47,9 @@ export interface DashboardOptions {
   now?: () => number;
 }
 
+/** The longest path parameter (a member id, a group id, encoded) the dashboard routes. */
+export const MAX_PARAM_CHARS = 2048;
+
 /** The dashboard, built and (after `listen`) serving. */
 export interface Dashboard {
   /** What `/rg dashboard` calls to make a login link. */
@@ -94,7 +97,9 @@ export function createDashboard(options: DashboardOptions): Dashboard {
   };
 
   // Request logging stays off: URLs carry login tokens.
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: false });
+  // Path parameters as long as a member id can be (the playground's are names): Fastify's default
+  // of 100 characters answered a longer one's page with a bare 414.
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: false, maxParamLength: MAX_PARAM_CHARS });
   void app.register(fastifyCookie);
   void app.register(fastifyFormbody);
   void app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });

@@ -44,3 +44,30 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Htm
   for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
   return Html.trusted(out);
 }
+
+/**
+ * Characters that show nothing, or turn the text around them: controls (not tab or line breaks),
+ * the soft hyphen, direction marks, embeddings, overrides and isolates, zero-width spaces, the
+ * word joiner and invisible operators, the byte-order mark. Not the zero-width joiner, which emoji
+ * sequences are made of.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Text from outside (a member's name, a message, a group's title) as a page shows it: isolated
+ * from the text around it (`<bdi>`, so a right-to-left override in a name cannot turn a strike
+ * count or a date around), and each invisible character (INVISIBLE) shown as its code point, so
+ * a name of zero-width spaces is not an invisible link and "\u202Eecila" does not pass for
+ * "alice". For display only: form fields keep the text as it is.
+ */
+export function shown(text: string): Html {
+  const escaped = escapeHtml(text).replace(INVISIBLE, (c) => `<span class="invisible">${codePoint(c)}</span>`);
+  return Html.trusted(`<bdi>${escaped}</bdi>`);
+}
+
+/** `shown` where no markup can stand (a page's `<title>`): each invisible character as [U+…]. */
+export function shownPlain(text: string): string {
+  return text.replace(INVISIBLE, (c) => `[${codePoint(c)}]`);
+}

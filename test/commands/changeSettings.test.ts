@@ -44,6 +44,17 @@ describe('changeSettings (the dashboard\'s rules form)', () => {
     expect(records).toEqual([]);
   });
 
+  it('GIVEN the same enabled actions in another order (the form lists them in its own; /rg enable adds at the end) THEN nothing changed and nothing is ledgered', async () => {
+    const { engine, moderator, records } = world();
+    await engine.configure('g', { enabledActions: ['reply_refutation', 'log', 'warn'] });
+    const r = await moderator.onSettingsChange('console', 'g', ADMIN, { enabledActions: ['reply_refutation', 'warn', 'log'] });
+    expect(r).toMatchObject({ ok: true, reply: expect.stringContaining('no change') });
+    expect(records).toEqual([]);
+    // A real change is still told, the lists written in one order.
+    const more = await moderator.onSettingsChange('console', 'g', ADMIN, { enabledActions: ['mute', 'reply_refutation', 'warn', 'log'] });
+    expect(more).toMatchObject({ ok: true, change: { summary: 'enabledActions log, reply_refutation, warn → log, mute, reply_refutation, warn' } });
+  });
+
   it('GIVEN ladders with mutes THEN the change is described as the rules file writes them', () => {
     const after = { ...DEFAULT_RULES.settings, ladder: { default: [[{ type: 'mute' as const, durationMs: 30 * 60_000 }]] } };
     expect(describeChange(DEFAULT_RULES.settings, after)).toBe(

@@ -217,7 +217,7 @@ describe('rules', () => {
     const rules = (await adminRecords(world)).filter((r) => r.action === 'rules');
     expect(rules).toHaveLength(1);
     expect(rules[0]).toMatchObject({ by: { kind: 'admin', id: 'owner', name: 'owner' } });
-    expect(rules[0]!.detail).toContain('enabledActions reply_refutation, log → reply_refutation, warn, log');
+    expect(rules[0]!.detail).toContain('enabledActions log, reply_refutation → log, reply_refutation, warn');
     expect(rules[0]!.detail).toContain('ladder.default [reply_refutation] [reply_refutation + warn] [reply_refutation + alert_owners + mute 1h] [reply_refutation + alert_owners + mute 1d] → [reply_refutation + warn] [reply_refutation + warn] [reply_refutation + alert_owners + mute 1h]');
   });
 });
@@ -239,6 +239,18 @@ describe('review queue', () => {
     expect(await item.textContent()).toContain('1 report(s) from erin');
     // The claim comes prefilled from the message; the admin adds the verdict, refutation and source.
     expect(await item.locator('textarea[name=claim]').inputValue()).toBe('The mayor keeps aliens in the town hall basement');
+    // A source the debunk schema refuses: the form comes back with what was typed, and why.
+    await item.locator('select[name=verdict]').selectOption('misleading');
+    await item.locator('textarea[name=refutation]').fill('Typed with care, not to be typed again.');
+    await item.locator('input[name=source]').fill('javascript:alert(1)');
+    await item.locator('button', { hasText: 'Accept as a debunk' }).click();
+    await page.waitForSelector('.queue-item .flash.bad');
+    await browser.shot('14b-queue-refused');
+    expect(await item.locator('.flash.bad').textContent()).toMatch(/^Not done: .*sources\[0\]\.url/);
+    expect(await item.locator('textarea[name=refutation]').inputValue()).toBe('Typed with care, not to be typed again.');
+    expect(await item.locator('input[name=source]').inputValue()).toBe('javascript:alert(1)');
+    expect(await item.locator('select[name=verdict]').inputValue()).toBe('misleading');
+    expect(browser.dialogs).toEqual([]);
     await item.locator('select[name=verdict]').selectOption('false');
     await item.locator('textarea[name=refutation]').fill('The town hall has no basement; the building plans are public.');
     await item.locator('input[name=source]').fill('https://town.example/plans');
@@ -266,6 +278,26 @@ describe('CSRF', () => {
     expect(pardon.status()).toBe(403);
     expect(await world.core.engine.settingsFor('console')).toEqual(before);
     expect((await world.core.engine.strikesOf('console', 'bob')).length).toBeGreaterThan(0);
+    expect((await world.entries()).length).toBe(recordsBefore);
+  });
+
+  it('GIVEN the same posts sent as multipart forms (as a page on another port of the host can) THEN they are refused too and nothing changes', async () => {
+    const before = await world.core.engine.settingsFor('console');
+    const recordsBefore = (await world.entries()).length;
+    const queueBefore = await world.core.moderator.review?.items('console');
+    for (const [path, multipart] of [
+      ['/members/bob/pardon', {}],
+      ['/rules', { mode: 'observe', intent: 'save' }],
+      ['/queue/anything/reject', { note: 'x' }],
+      ['/debunks', { id: 'x', claim: 'y' }],
+    ] as const) {
+      const response = await browser.page.request.post(`${world.url}/g/console${path}`, { multipart });
+      expect(response.status(), path).toBe(403);
+      expect(await response.text()).toContain('did not come from your dashboard page');
+    }
+    expect(await world.core.engine.settingsFor('console')).toEqual(before);
+    expect((await world.core.engine.strikesOf('console', 'bob')).length).toBeGreaterThan(0);
+    expect(await world.core.moderator.review?.items('console')).toEqual(queueBefore);
     expect((await world.entries()).length).toBe(recordsBefore);
   });
 });
@@ -317,6 +349,17 @@ describe('report', () => {
       `ledger report downloaded from the dashboard (json, … to ${until})`,
       `ledger report downloaded from the dashboard (csv, … to ${until})`,
     ]);
+  });
+
+  it('GIVEN a period with a day the calendar does not have, or one that ends before it starts THEN the page says so instead of quietly showing another period', async () => {
+    const { page } = browser;
+    await page.goto(`${world.url}/g/console/report?since=2026-02-30`);
+    expect(await page.textContent('main .flash.bad')).toBe('"2026-02-30" is not a day (YYYY-MM-DD) the calendar has; it was left out of the period.');
+    expect(await page.inputValue('input[name="since"]')).toBe('');
+    await page.goto(`${world.url}/g/console/report?since=2030-01-01&until=2020-01-01`);
+    expect(await page.textContent('main .flash.bad')).toBe('The period ends before it starts; the whole ledger is shown instead.');
+    await page.goto(`${world.url}/g/console/report?since=2020-01-01`);
+    expect(await page.locator('main .flash.bad').count()).toBe(0);
   });
 
   it('GIVEN the printable page THEN it prints to a PDF', async () => {
@@ -399,6 +442,19 @@ describe('language and phones', () => {
     await page.waitForSelector('nav.tabs a[aria-current="page"]:has-text("Rules")');
   });
 
+  it('GIVEN the language switch asked to go back to an address with a tab or a line break in it THEN it goes to the overview, never elsewhere', async () => {
+    const { page } = browser;
+    await page.goto(`${world.url}/g/console`);
+    const csrf = await page.inputValue('header input[name="_csrf"]');
+    for (const back of ['/\t/evil.example', '/\n/evil.example', '/\\evil.example']) {
+      const response = await page.request.post(`${world.url}/lang`, { form: { lang: 'en', back, _csrf: csrf }, maxRedirects: 0 });
+      expect(response.status(), JSON.stringify(back)).toBe(303);
+      expect(response.headers().location).toBe('/');
+    }
+    const ok = await page.request.post(`${world.url}/lang`, { form: { lang: 'en', back: '/g/console/rules', _csrf: csrf }, maxRedirects: 0 });
+    expect(ok.headers().location).toBe('/g/console/rules');
+  });
+
   it('GIVEN a phone-sized window THEN the pages fit its width', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 390, height: 844 });
@@ -424,6 +480,29 @@ describe('a long ledger', () => {
     expect(await page.textContent('#report-cut')).toMatch(/^The report goes on: it is about \d+ MB in all, too long for one page\./);
     expect((await page.content()).length).toBeLessThan(SCREEN_CHARS * 2);
   }, 60_000);
+});
+
+// Last of the tests that count incidents: these post more.
+describe('names that would hide or turn text around', () => {
+  it('GIVEN a name with a right-to-left override and one of zero-width spaces THEN neither turns the text around it nor hides: each invisible character is shown', async () => {
+    const { page } = browser;
+    // "\u202Eecila" shows as "alice" when its override is obeyed; the strike count after it would read backwards.
+    await world.post('console', { id: 'rlo', name: '\u202Eecila' }, TEXT.fiveG, 'rlo-1');
+    await world.post('console', { id: 'zw', name: '\u200B\u200B' }, TEXT.fiveG, 'zw-1');
+    await page.goto(`${world.url}/g/console/incidents`);
+    await browser.shot('09b-incidents-invisible-names');
+    const rlo = page.locator('#incidents tbody tr').filter({ hasText: 'ecila' }).first();
+    expect(await rlo.locator('td').nth(1).textContent()).toBe('U+202Eecilarlo · Strikes 1');
+    expect(await rlo.locator('td bdi').first().innerHTML()).toBe('<span class="invisible">U+202E</span>ecila');
+    const zw = page.locator('#incidents tbody tr').filter({ hasText: 'U+200BU+200B' });
+    expect(await zw.count()).toBe(1);
+    // The member's link is visible: it has a width.
+    expect((await zw.locator('td a').first().boundingBox())?.width).toBeGreaterThan(20);
+    // A name of a thousand letters without a space wraps instead of stretching the table.
+    await world.post('console', { id: 'long', name: 'w'.repeat(1000) }, TEXT.fiveG, 'long-1');
+    await page.goto(`${world.url}/g/console/incidents`);
+    expect(await page.locator('#incidents').evaluate((table) => table.scrollWidth)).toBeLessThan(1300);
+  });
 });
 
 describe('sessions', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, Html } from '../../src/dashboard/html.js';
+import { escapeHtml, html, Html, shown, shownPlain } from '../../src/dashboard/html.js';
 
 describe('html', () => {
   it.each([
@@ -22,5 +22,12 @@ describe('html', () => {
 
   it('GIVEN markup the code made itself THEN Html.trusted keeps it as it is', () => {
     expect(html`<div>${Html.trusted('<p>report</p>')}</div>`.toString()).toBe('<div><p>report</p></div>');
+  });
+
+  it('GIVEN outside text with an override, zero-width spaces and markup THEN shown isolates it, escapes it and shows each invisible character; the zero-width joiner of emoji stays', () => {
+    expect(shown('\u202Eecila <b>').toString()).toBe('<bdi><span class="invisible">U+202E</span>ecila &lt;b&gt;</bdi>');
+    expect(shown('\u200B\u200B').toString()).toBe('<bdi><span class="invisible">U+200B</span><span class="invisible">U+200B</span></bdi>');
+    expect(shown('👨\u200D👩').toString()).toBe('<bdi>👨\u200D👩</bdi>');
+    expect(shownPlain('\u202Eecila')).toBe('[U+202E]ecila');
   });
 });

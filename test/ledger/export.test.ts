@@ -166,6 +166,16 @@ describe('ledger export: the owner\'s management report (md)', () => {
     expect(row.split(/(?<!\\)\|/)).toHaveLength(7);
   });
 
+  it('GIVEN a member name with a right-to-left override THEN the report shows the override as its code point instead of turning the name around', async () => {
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    await ledger.append(incident({ recordId: 'r1', messageId: '1', member: { id: 'u9', name: '\u202Eecila' } }));
+    const entries = await backend.read('g');
+    const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });
+    expect(md).not.toContain('\u202E');
+    expect(md).toMatch(/\| U\+202Eecila \|/);
+  });
+
   it('GIVEN 100,000 incidents of one rumor THEN the report is written in linear time (no quadratic grouping, no argument spread)', () => {
     const entries: LedgerEntry[] = [];
     for (let i = 1; i <= 100_000; i++) {

@@ -64,6 +64,11 @@ form.debunk-form input[type=url] { font: inherit; padding: .4rem .5rem; border: 
 .chart { position: relative; height: 220px; }
 code, .hash { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem; word-break: break-all; }
 .report table { margin: .5rem 0 1rem; }
+/* Outside text (names, messages, titles) wraps anywhere rather than stretch a page sideways: a
+   1,000-character name or a 5,000-character run of one letter made pages 12,000 px wide. */
+bdi, .report td, .report th, .queue-item p { overflow-wrap: anywhere; }
+/* An invisible character (a direction override, a zero-width space) shown by its code point. */
+.invisible { font: .75em ui-monospace, Menlo, Consolas, monospace; color: var(--bad); border: 1px dotted currentColor; border-radius: 3px; padding: 0 .15em; margin: 0 .1em; }
 .report pre { white-space: pre-wrap; word-break: break-all; background: var(--bg); padding: .5rem; }
 @media (max-width: 600px) {
   main { padding: .6rem; }

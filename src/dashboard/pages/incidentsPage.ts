@@ -4,7 +4,7 @@ import { STANCES } from '../../matching/types.js';
 import { ACTION_TYPES } from '../../rules/actionTypes.js';
 import type { GroupRequestContext } from '../context.js';
 import { OUTCOMES, type IncidentFilter } from '../data/incidentFilter.js';
-import { html, type Html } from '../html.js';
+import { html, shown, type Html } from '../html.js';
 import type { Translate } from '../texts.js';
 import { csrfField, groupPath } from './layout.js';
 
@@ -38,11 +38,11 @@ export function incidentTable(c: GroupRequestContext, engine: Engine, views: rea
     const r = v.entry.record;
     return html`<tr data-seq="${v.entry.seq}">
 <td class="when" data-label="${t('when')}">${r.messageAt.slice(0, 10)}<br>${r.messageAt.slice(11, 16)} <span class="muted">#${v.entry.seq}</span></td>
-<td data-label="${t('member')}"><a href="${groupPath(group.id, `/members/${encodeURIComponent(r.member.id)}`)}">${r.member.name}</a><div class="muted">${r.member.id} · ${t('strikes')} ${r.strikes}</div></td>
+<td data-label="${t('member')}"><a href="${groupPath(group.id, `/members/${encodeURIComponent(r.member.id)}`)}">${shown(r.member.name)}</a><div class="muted">${shown(r.member.id)} · ${t('strikes')} ${r.strikes}</div></td>
 <td data-label="${t('rumor')}"><a href="${groupPath(group.id, `/incidents?rumor=${encodeURIComponent(r.debunkId)}`)}">${r.debunkId}</a></td>
 <td data-label="${t('score')}">${r.score.toFixed(2)}</td>
 <td data-label="${t('stance')}">${r.stance ?? 'spread'}${r.refuting ? ' ✓' : ''}</td>
-<td class="text" data-label="${t('message')}">${r.messageText ?? (r.messageHash ? t('textPurged', { hash: r.messageHash.slice(0, 12) }) : '')}</td>
+<td class="text" data-label="${t('message')}">${r.messageText !== undefined ? shown(r.messageText) : (r.messageHash ? t('textPurged', { hash: r.messageHash.slice(0, 12) }) : '')}</td>
 <td data-label="${t('whyMatched')}">${explanation(engine, v, t)}</td>
 <td data-label="${t('actions')}">${actionList(v.actions, t)}</td>
 </tr>`;
@@ -52,7 +52,7 @@ export function incidentTable(c: GroupRequestContext, engine: Engine, views: rea
 const option = (value: string, label: string, selected: string | undefined) => html`<option value="${value}"${selected === value ? html` selected` : ''}>${label}</option>`;
 
 /** The filter form and the list. */
-export function incidentsBody(c: GroupRequestContext, engine: Engine, f: IncidentFilter, shown: readonly IncidentView[], total: number, rumors: readonly string[]): Html {
+export function incidentsBody(c: GroupRequestContext, engine: Engine, f: IncidentFilter, views: readonly IncidentView[], total: number, rumors: readonly string[]): Html {
   const { t, group } = c;
   return html`<form class="filters card" method="get" action="${groupPath(group.id, '/incidents')}">
 <label>${t('rumor')}<select name="rumor"><option value="">${t('any')}</option>${rumors.map((r) => option(r, r, f.rumor))}</select></label>
@@ -64,8 +64,8 @@ export function incidentsBody(c: GroupRequestContext, engine: Engine, f: Inciden
 <label>${t('to')}<input type="date" name="to" value="${f.to ?? ''}"></label>
 <button type="submit">${t('filter')}</button> <a class="button secondary" href="${groupPath(group.id, '/incidents')}">${t('clear')}</a>
 </form>
-<p class="muted" id="shown">${t('shownOf', { shown: shown.length, total })}</p>
-${incidentTable(c, engine, shown)}`;
+<p class="muted" id="shown">${t('shownOf', { shown: views.length, total })}</p>
+${incidentTable(c, engine, views)}`;
 }
 
 /** A member's history: their incidents, their strikes in force now, and a pardon. */

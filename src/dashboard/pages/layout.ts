@@ -1,6 +1,6 @@
 import type { Language } from '../../engine/templates.js';
 import type { GroupRef } from '../adminDirectory.js';
-import { html, type Html } from '../html.js';
+import { html, shown, shownPlain, type Html } from '../html.js';
 import type { Session } from '../sessions.js';
 import type { Translate } from '../texts.js';
 
@@ -42,13 +42,13 @@ export function page(o: PageOptions): Html {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${o.title} · ${t('appName')}</title>
+<title>${shownPlain(o.title)} · ${t('appName')}</title>
 <link rel="stylesheet" href="/assets/app.css">
 </head>
 <body>
 <header class="top">
   <a class="brand" href="/">${t('appName')}</a>
-  ${group ? html`<span>${group.title}</span>` : ''}
+  ${group ? html`<span>${shown(group.title)}</span>` : ''}
   ${session ? html`<span class="who">${t('loggedInAs', { name: session.user.name, platform: session.platform })}</span>` : ''}
   ${session ? languageSwitch(session, o.path ?? '/', t) : ''}
   ${session ? html`<form method="post" action="/logout"><input type="hidden" name="_csrf" value="${session.csrf}"><button type="submit">${t('logout')}</button></form>` : ''}
@@ -56,7 +56,7 @@ export function page(o: PageOptions): Html {
 ${session && group && session.groups.length > 1 ? groupSwitch(session.groups, group, t) : ''}
 ${group ? tabs(group, o.tab, t) : ''}
 <main>
-<h1>${o.title}</h1>
+<h1>${shown(o.title)}</h1>
 ${o.flash ? html`<div class="flash ${o.flash.kind}" role="status">${o.flash.text}</div>` : ''}
 ${o.body}
 </main>
@@ -74,7 +74,7 @@ function languageSwitch(session: Session, back: string, t: Translate): Html {
 
 function groupSwitch(groups: readonly GroupRef[], current: GroupRef, t: Translate): Html {
   return html`<nav class="groups" aria-label="${t('yourGroups')}">${t('yourGroups')}: ${groups.map(
-    (g, i) => html`${i > 0 ? ' · ' : ''}${g.id === current.id ? html`<strong>${g.title}</strong>` : html`<a href="${groupPath(g.id)}">${g.title}</a>`}`,
+    (g, i) => html`${i > 0 ? ' · ' : ''}${g.id === current.id ? html`<strong>${shown(g.title)}</strong>` : html`<a href="${groupPath(g.id)}">${shown(g.title)}</a>`}`,
   )}</nav>`;
 }
 

@@ -2,7 +2,7 @@ import type { SignedCheckpoint } from '../../ledger/checkpoints/signedCheckpoint
 import { CHAIN_FAULTS, type ChainCheck } from '../../ledger/verifyChain.js';
 import type { GroupRequestContext } from '../context.js';
 import { formatDelay, type OverviewStats } from '../data/overviewStats.js';
-import { html, type Html } from '../html.js';
+import { html, shown, type Html } from '../html.js';
 import { groupPath } from './layout.js';
 
 /** The overview: incidents per day, top rumors, time to refutation, strikes, the ledger's state. */
@@ -37,7 +37,7 @@ export function overviewBody(c: GroupRequestContext, s: OverviewStats, totals: {
     ${s.struck.length === 0
       ? html`<p>${t('nobodyStruck')}</p>`
       : html`<div class="scroll"><table id="struck"><thead><tr><th>${t('member')}</th><th>${t('strikes')}</th></tr></thead><tbody>
-        ${s.struck.map((m) => html`<tr><td><a href="${groupPath(group.id, `/members/${encodeURIComponent(m.id)}`)}">${m.name}</a> <span class="muted">${m.id}</span></td><td>${m.strikes}</td></tr>`)}</tbody></table></div>`}
+        ${s.struck.map((m) => html`<tr><td><a href="${groupPath(group.id, `/members/${encodeURIComponent(m.id)}`)}">${shown(m.name)}</a> <span class="muted">${shown(m.id)}</span></td><td>${m.strikes}</td></tr>`)}</tbody></table></div>`}
   </div>
 </div>
 <div class="card" id="ledger-status">

@@ -1,9 +1,17 @@
+import { cutText } from '../../lib/cutText.js';
 import { VERDICTS } from '../../debunks/schema.js';
 import type { IncidentRecord } from '../../ledger/ledgerRecord.js';
 import type { ReviewItem } from '../../review/reviewItems.js';
 import type { GroupRequestContext } from '../context.js';
-import { html, type Html } from '../html.js';
+import { html, shown, type Html } from '../html.js';
 import { csrfField, groupPath } from './layout.js';
+
+/** A report's accept form as the admin sent it, refused: shown again filled in, with the reason. */
+export interface AcceptRetry {
+  itemId: string;
+  fields: { claim: string; verdict: string; refutation: string; source: string; here: boolean };
+  error: string;
+}
 
 /**
  * The review queue: each item (a report, or a dispute, with the near-duplicates grouped in it)
@@ -12,7 +20,7 @@ import { csrfField, groupPath } from './layout.js';
  * `/rg accept|reject` as the chat. A report is accepted as a debunk: the claim comes prefilled
  * from the message.
  */
-export function queueBody(c: GroupRequestContext, items: readonly ReviewItem[], incidentOf: (messageId: string) => IncidentRecord | undefined): Html {
+export function queueBody(c: GroupRequestContext, items: readonly ReviewItem[], incidentOf: (messageId: string) => IncidentRecord | undefined, retry?: AcceptRetry): Html {
   const { t, group, session } = c;
   if (items.length === 0) return html`<div class="card"><p>${t('queueEmpty')}</p></div>`;
   return html`<p class="muted">${t('acceptHint')}</p>${items.map((item) => {
@@ -22,23 +30,26 @@ export function queueBody(c: GroupRequestContext, items: readonly ReviewItem[], 
     const sentAt = item.message?.sentAt ?? (incident ? Date.parse(incident.messageAt) : undefined);
     const link = item.message?.link ?? incident?.link;
     const action = (decision: 'accept' | 'reject') => groupPath(group.id, `/queue/${encodeURIComponent(item.id)}/${decision}`);
-    const names = item.reporters.map((r) => r.name).join(', ');
+    // A refused accept comes back with what the admin typed, and why it was refused.
+    const again = retry?.itemId === item.id ? retry : undefined;
     const acceptForm =
       item.kind === 'report'
         ? html`<form method="post" action="${action('accept')}" class="debunk-form">${csrfField(session)}
-<label>${t('claimField')} <textarea name="claim" maxlength="500" required>${(text ?? '').slice(0, 500)}</textarea></label>
-<label>${t('verdictField')} <select name="verdict">${VERDICTS.map((v) => html`<option value="${v}">${v}</option>`)}</select></label>
-<label>${t('refutationField')} <textarea name="refutation" maxlength="1000" required></textarea></label>
-<label>${t('sourceField')} <input type="url" name="source" required placeholder="https://"></label>
-<label class="check"><input type="checkbox" name="here" value="1"> ${t('onlyHere')}</label>
+${again ? html`<div class="flash bad" role="alert">${again.error}</div>` : ''}
+<label>${t('claimField')} <textarea name="claim" maxlength="500" required>${again ? again.fields.claim : cutText(text ?? '', 500)}</textarea></label>
+<label>${t('verdictField')} <select name="verdict">${VERDICTS.map((v) => html`<option value="${v}"${again?.fields.verdict === v ? html` selected` : ''}>${v}</option>`)}</select></label>
+<label>${t('refutationField')} <textarea name="refutation" maxlength="1000" required>${again?.fields.refutation ?? ''}</textarea></label>
+<label>${t('sourceField')} <input type="url" name="source" required placeholder="https://" value="${again?.fields.source ?? ''}"></label>
+<label class="check"><input type="checkbox" name="here" value="1"${again?.fields.here ? html` checked` : ''}> ${t('onlyHere')}</label>
 <button type="submit">${t('acceptAsDebunk')}</button></form>`
         : html`<form method="post" action="${action('accept')}">${csrfField(session)}<button type="submit">${t('accept')}</button></form>`;
+    // {names} ends reportCount in every language: the reporters' names follow it, each shown apart.
     return html`<div class="card queue-item" data-item="${item.id}">
 <h2>${t(item.kind === 'report' ? 'kindReport' : 'kindDispute')} <span class="muted">${item.id}</span></h2>
-<p class="muted">${t('reportCount', { n: item.feedback.length, names })} · ${new Date(item.at).toISOString().slice(0, 16).replace('T', ' ')}</p>
-${item.notes.length > 0 ? html`<p>${t('note')}: ${item.notes.slice(0, 3).join(' · ')}</p>` : ''}
-<p>${t('author')}: ${author ? html`<a href="${groupPath(group.id, `/members/${encodeURIComponent(author.id)}`)}">${author.name}</a> <span class="muted">${author.id}</span>` : '—'}${sentAt !== undefined && Number.isFinite(sentAt) ? html` <span class="muted">${new Date(sentAt).toISOString().slice(0, 16).replace('T', ' ')}</span>` : ''}${link && /^https?:\/\//.test(link) ? html` <a href="${link}" rel="noopener noreferrer">↗</a>` : ''}</p>
-<blockquote class="text">${text ?? t('textUnknown')}</blockquote>
+<p class="muted">${t('reportCount', { n: item.feedback.length, names: '' })}${item.reporters.map((r, i) => html`${i > 0 ? ', ' : ''}${shown(r.name)}`)} · ${new Date(item.at).toISOString().slice(0, 16).replace('T', ' ')}</p>
+${item.notes.length > 0 ? html`<p>${t('note')}: ${item.notes.slice(0, 3).map((n, i) => html`${i > 0 ? ' · ' : ''}${shown(n)}`)}</p>` : ''}
+<p>${t('author')}: ${author ? html`<a href="${groupPath(group.id, `/members/${encodeURIComponent(author.id)}`)}">${shown(author.name)}</a> <span class="muted">${shown(author.id)}</span>` : '—'}${sentAt !== undefined && Number.isFinite(sentAt) ? html` <span class="muted">${new Date(sentAt).toISOString().slice(0, 16).replace('T', ' ')}</span>` : ''}${link && /^https?:\/\//.test(link) ? html` <a href="${link}" rel="noopener noreferrer">↗</a>` : ''}</p>
+<blockquote class="text">${text !== undefined ? shown(text) : t('textUnknown')}</blockquote>
 ${item.messageIds.length > 1 ? html`<p class="muted">${t('similarMessages', { n: item.messageIds.length - 1 })}</p>` : ''}
 ${item.debunkId || incident ? html`<p>${t('matchedRumor')}: ${item.debunkId ?? incident?.debunkId}</p>` : ''}
 <div class="actions">

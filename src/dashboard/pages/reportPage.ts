@@ -18,6 +18,13 @@ export interface Period {
   until?: string;
 }
 
+/** A period value left out: not a day or time the calendar has, or an end not after the start. */
+export interface PeriodProblem {
+  kind: 'badDate' | 'emptyPeriod';
+  field: keyof Period;
+  value: string;
+}
+
 const query = (p: Period) => {
   const params = new URLSearchParams();
   if (p.since) params.set('since', p.since);
@@ -33,10 +40,11 @@ function cutNote(t: Translate, totalChars: number | undefined): Html | string {
   return html`<p class="flash bad" id="report-cut">${t('reportCut', { size: `${Math.max(1, Math.round(totalChars / 1_000_000))} MB` })}</p>`;
 }
 
-export function reportBody(c: GroupRequestContext, period: Period, md: string, totalChars?: number): Html {
+export function reportBody(c: GroupRequestContext, period: Period, md: string, totalChars?: number, problems: readonly PeriodProblem[] = []): Html {
   const { t, group } = c;
   const link = (ext: string) => groupPath(group.id, `/report.${ext}${query(period)}`);
   return html`<p class="muted">${t('reportIntro')}</p>
+${problems.map((p) => html`<div class="flash bad" role="alert">${p.kind === 'badDate' ? t('badDate', { value: p.value }) : t('emptyPeriod')}</div>`)}
 <form class="filters card no-print" method="get" action="${groupPath(group.id, '/report')}">
 <label>${t('from')}<input type="date" name="since" value="${period.since ?? ''}"></label>
 <label>${t('before')}<input type="date" name="until" value="${period.until ?? ''}"></label>

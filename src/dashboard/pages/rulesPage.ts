@@ -1,8 +1,9 @@
+import { ellipsize } from '../../lib/cutText.js';
 import type { Decision } from '../../engine/decision.js';
 import type { GroupRequestContext } from '../context.js';
 import { PREVIEW_LIMIT, decisionSummary, type RulesPreview } from '../data/rulesPreview.js';
 import { SWITCHABLE, type RuleField, type RulesFormValues } from '../data/rulesForm.js';
-import { html, type Html } from '../html.js';
+import { html, shown, type Html } from '../html.js';
 import type { TextKey, Translate } from '../texts.js';
 import { csrfField, groupPath } from './layout.js';
 
@@ -101,7 +102,7 @@ ${preview.rows.length === 0
 ${preview.rows.map((row) => {
   const r = row.view.entry.record;
   const done = row.view.actions.map((a) => `${a.type}: ${a.status}`).join(', ') || t('logged');
-  return html`<tr${row.differs ? html` class="differs"` : ''}><td>${r.messageAt.slice(0, 16).replace('T', ' ')}${row.differs ? html`<div><strong>${t('differs')}</strong></div>` : ''}</td><td>${r.member.name}</td><td class="text">${row.text.slice(0, 300)}</td><td>${done}</td><td>${decisionCell(row.current)}</td><td>${decisionCell(row.proposed)}</td></tr>`;
+  return html`<tr${row.differs ? html` class="differs"` : ''}><td>${r.messageAt.slice(0, 16).replace('T', ' ')}${row.differs ? html`<div><strong>${t('differs')}</strong></div>` : ''}</td><td>${shown(r.member.name)}</td><td class="text">${shown(ellipsize(row.text, 300))}</td><td>${done}</td><td>${decisionCell(row.current)}</td><td>${decisionCell(row.proposed)}</td></tr>`;
 })}</tbody></table></div>`}
 </section>`;
 }

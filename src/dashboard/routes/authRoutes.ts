@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { GroupRef } from '../adminDirectory.js';
 import type { DashboardContext } from '../context.js';
-import { html } from '../html.js';
+import { html, shown } from '../html.js';
 import { groupPath, messagePage, page } from '../pages/layout.js';
 import { csrfMatches } from '../sessions.js';
 import { translator } from '../texts.js';
@@ -28,7 +28,7 @@ export function authRoutes(app: FastifyInstance, ctx: DashboardContext): void {
     const t = translator(session.lang);
     return sendPage(
       reply,
-      page({ t, lang: session.lang, session, path: '/', title: t('yourGroups'), body: html`<ul class="card">${session.groups.map((g) => html`<li><a href="${groupPath(g.id)}">${g.title}</a> <span class="muted">${g.platform} ${g.id}</span></li>`)}</ul>` }),
+      page({ t, lang: session.lang, session, path: '/', title: t('yourGroups'), body: html`<ul class="card">${session.groups.map((g) => html`<li><a href="${groupPath(g.id)}">${shown(g.title)}</a> <span class="muted">${g.platform} ${g.id}</span></li>`)}</ul>` }),
     );
   });
 
@@ -95,8 +95,9 @@ export function authRoutes(app: FastifyInstance, ctx: DashboardContext): void {
     if (!csrfMatches(found.session, form._csrf)) return sendPage(reply, messagePage(t, found.session.lang, t('switchLanguage'), t('csrfFailed'), found.session), 403);
     const lang = form.lang === 'zh' ? 'zh' : 'en';
     await ctx.sessions.save(found.id, { ...found.session, lang });
-    // Only a path of this dashboard: never an address elsewhere.
-    const back = typeof form.back === 'string' && /^\/(?!\/)[^\\]*$/.test(form.back) ? form.back : '/';
+    // Only a path of this dashboard: never an address elsewhere. Browsers drop tabs and line breaks
+    // from a Location ("/\t/evil.example" becomes "//evil.example"), so no control character passes.
+    const back = typeof form.back === 'string' && /^\/(?![/\\])[^\\\u0000-\u001f\u007f]*$/.test(form.back) ? form.back : '/';
     return seeOther(reply, back);
   });
 }

@@ -23,7 +23,8 @@ const MAX_LISTED = 200;
 /** The largest file an import takes (a fact-checker's feed, not a data dump). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-const EMPTY_FORM: DebunkForm = { id: '', claim: '', variants: '', verdict: 'false', refutationEn: '', refutationZh: '', sources: '', tags: '', severity: 'medium', lang: 'en', published: new Date().toISOString().slice(0, 10), expires: '' };
+/** The form for a new entry, published today (the day it is asked for, not the day the bot started). */
+const emptyForm = (now: number): DebunkForm => ({ id: '', claim: '', variants: '', verdict: 'false', refutationEn: '', refutationZh: '', sources: '', tags: '', severity: 'medium', lang: 'en', published: new Date(now).toISOString().slice(0, 10), expires: '' });
 
 /**
  * The shared debunk database: search, how often each entry matched in this group, and for the
@@ -59,7 +60,7 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
   app.get('/debunks/new', async (req: DebunkRequest, reply) => {
     const c = req.dash;
     if (!editable(c)) return refuse(reply, 403, c.session.lang, c.t('debunks'), c.t('readOnly'), c.session);
-    return sendPage(reply, groupPage(c, req, 'debunks', c.t('addEntry'), debunkFormBody(c, { form: EMPTY_FORM, editable: true })));
+    return sendPage(reply, groupPage(c, req, 'debunks', c.t('addEntry'), debunkFormBody(c, { form: emptyForm(ctx.now()), editable: true })));
   });
 
   app.get('/debunks/:id', async (req: DebunkRequest, reply) => {
@@ -90,7 +91,7 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     return seeOther(reply, groupPath(c.group.id, `/debunks?q=${encodeURIComponent(id)}`));
   });
 
-  app.post('/debunks/import', async (req: DebunkRequest, reply) => {
+  app.post('/debunks/import', { config: { multipartChecksCsrf: true } }, async (req: DebunkRequest, reply) => {
     const c = req.dash;
     if (!req.isMultipart()) return seeOther(reply, groupPath(c.group.id, '/debunks'));
     const fields: Record<string, string> = {};

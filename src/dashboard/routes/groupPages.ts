@@ -8,7 +8,7 @@ import { OverviewTally } from '../data/overviewStats.js';
 import { MAX_LISTED, incidentsBody, memberBody } from '../pages/incidentsPage.js';
 import { groupPath, page, type PageOptions, type Tab } from '../pages/layout.js';
 import { overviewBody } from '../pages/overviewPage.js';
-import { queueBody } from '../pages/queuePage.js';
+import { queueBody, type AcceptRetry } from '../pages/queuePage.js';
 import { reviewItems } from '../../review/reviewItems.js';
 import { seeOther, sendPage } from './respond.js';
 
@@ -75,14 +75,17 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
     const memberId = req.params.member ?? '';
     const back = groupPath(c.group.id, `/members/${encodeURIComponent(memberId)}`);
     // The chat command reads whitespace-separated words: an id with a space could name someone else.
-    if (!/^\S{1,100}$/.test(memberId)) return seeOther(reply, back);
+    if (!/^\S+$/.test(memberId)) {
+      await leaveFlash(ctx, c, { kind: 'bad', text: c.t('refused', { reply: c.t('pardonNoSpaces') }) });
+      return seeOther(reply, back);
+    }
     const result = await ctx.moderator.onAdminCommand(c.session.platform, c.group.id, c.admin, `/rg pardon ${memberId}`, c.session.lang);
     await leaveFlash(ctx, c, { kind: result.ok ? 'ok' : 'bad', text: c.t(result.ok ? 'done' : 'refused', { reply: result.reply }) });
     return seeOther(reply, back);
   });
 
-  app.get('/queue', async (req: GroupRequest, reply) => {
-    const c = req.dash;
+  /** The queue page, with a refused accept form shown again (422) when there is one. */
+  const queuePage = async (req: GroupRequest, c: GroupRequestContext, retry?: AcceptRetry) => {
     const items = await (ctx.moderator.review?.items(c.group.id) ?? reviewItems((await ctx.moderator.feedback?.open(c.group.id)) ?? []));
     // The latest incident of each message the queue names, and only those.
     const wanted = new Set(items.flatMap((item) => item.messageIds));
@@ -95,9 +98,11 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
     }
     const entries = await ctx.ledger.withTexts(c.group.id, [...found.values()].map((v) => v.entry));
     const incidents = new Map<string, IncidentRecord>(entries.map((e) => [e.record.messageId, e.record]));
-    const body = queueBody(c, items, (messageId) => incidents.get(messageId));
-    return sendPage(reply, groupPage(c, req, 'queue', c.t('queue'), body, { flash: await takeFlash(ctx, c) }));
-  });
+    const body = queueBody(c, items, (messageId) => incidents.get(messageId), retry);
+    return groupPage(c, req, 'queue', c.t('queue'), body, { flash: await takeFlash(ctx, c) });
+  };
+
+  app.get('/queue', async (req: GroupRequest, reply) => sendPage(reply, await queuePage(req, req.dash)));
 
   // `/rg accept|reject <item>`: the chat's own command, so the strike of an accepted dispute is withdrawn the same way.
   app.post('/queue/:item/:decision', async (req: GroupRequest, reply) => {
@@ -111,6 +116,11 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
     const debunk = decision === 'accept' && field('verdict') ? ` | ${field('verdict')} | ${field('refutation')} | ${field('source')}${field('claim') ? ` | ${field('claim')}` : ''}` : '';
     const here = decision === 'accept' && form.here === '1' ? ' here' : '';
     const result = await ctx.moderator.onAdminCommand(c.session.platform, c.group.id, c.admin, `/rg ${decision} ${item}${here}${debunk}`, c.session.lang);
+    if (!result.ok && debunk !== '') {
+      const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+      const fields = { claim: text('claim'), verdict: text('verdict'), refutation: text('refutation'), source: text('source'), here: here !== '' };
+      return sendPage(reply, await queuePage(req, c, { itemId: item, fields, error: c.t('refused', { reply: result.reply }) }), 422);
+    }
     await leaveFlash(ctx, c, { kind: result.ok ? 'ok' : 'bad', text: c.t(result.ok ? 'done' : 'refused', { reply: result.reply }) });
     return seeOther(reply, groupPath(c.group.id, '/queue'));
   });

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { exportLedger, type ExportFormat } from '../../ledger/export/exportLedger.js';
 import { screenCollector, streamSink } from '../../ledger/export/textSink.js';
 import type { DashboardContext, GroupRequestContext } from '../context.js';
-import { printablePage, reportBody, type Period } from '../pages/reportPage.js';
+import { printablePage, reportBody, type Period, type PeriodProblem } from '../pages/reportPage.js';
 import { groupPage } from './groupPages.js';
 import { sendPage } from './respond.js';
 
@@ -16,18 +16,32 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A day (YYYY-MM-DD, from midnight UTC) or an ISO time, as `ledger export --since/--until` take them. */
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function periodOf(query: Record<string, string>): { period: Period; range: { since?: Date; until?: Date } } {
+/**
+ * The period asked for, and what was wrong with it: a value that is no day or time (or a day that
+ * does not exist, "2026-02-30") is left out and named, as is a period that ends before it starts
+ * (then the whole ledger is shown), so the admin is never shown another period than asked without a word.
+ */
+function periodOf(query: Record<string, string>): { period: Period; range: { since?: Date; until?: Date }; problems: PeriodProblem[] } {
   const period: Period = {};
   const range: { since?: Date; until?: Date } = {};
+  const problems: PeriodProblem[] = [];
   for (const key of ['since', 'until'] as const) {
     const v = query[key];
-    if (typeof v !== 'string' || !(DAY.test(v) || ISO_TIME.test(v))) continue;
-    const date = new Date(DAY.test(v) ? `${v}T00:00:00Z` : v);
-    if (Number.isNaN(date.getTime())) continue;
+    if (typeof v !== 'string' || v === '') continue;
+    const date = DAY.test(v) || ISO_TIME.test(v) ? new Date(DAY.test(v) ? `${v}T00:00:00Z` : v) : undefined;
+    // A day the calendar does not have rolls over ("2026-02-30" is 2 March): refused, not moved.
+    if (date === undefined || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== v.slice(0, 10)) {
+      problems.push({ kind: 'badDate', field: key, value: v });
+      continue;
+    }
     period[key] = v;
     range[key] = date;
   }
-  return { period, range };
+  if (range.since && range.until && range.since.getTime() >= range.until.getTime()) {
+    problems.push({ kind: 'emptyPeriod', field: 'until', value: period.until! });
+    return { period: {}, range: {}, problems };
+  }
+  return { period, range, problems };
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = { md: 'text/markdown; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
@@ -53,9 +67,9 @@ export function reportRoutes(app: FastifyInstance, ctx: DashboardContext): void 
 
   app.get('/report', async (req: ReportRequest, reply) => {
     const c = req.dash;
-    const { period, range } = periodOf(req.query);
+    const { period, range, problems } = periodOf(req.query);
     const shown = await report(c, range);
-    return sendPage(reply, groupPage(c, req, 'report', c.t('report'), reportBody(c, period, shown.md, shown.totalChars)));
+    return sendPage(reply, groupPage(c, req, 'report', c.t('report'), reportBody(c, period, shown.md, shown.totalChars, problems)));
   });
 
   app.get('/report/print', async (req: ReportRequest, reply) => {

@@ -47,12 +47,25 @@ function signedHead(c: SignedCheckpoint | undefined): string[] {
 }
 
 /**
- * What `cell` changes: markup, whitespace other than a space, two spaces, a space at either end.
- * Most cells (names, rumor ids, what was done) have none, and are taken as they are.
+ * What `cell` changes: markup, whitespace other than a space, two spaces, a space at either end,
+ * and the direction marks, embeddings, overrides and isolates (DIRECTION), which would turn a
+ * name around ("\u202Eecila" read as "alice"). Most cells (names, rumor ids, what was done) have
+ * none, and are taken as they are.
  */
-const CELL_CHANGES = /[|\\`*_<>[\]#]|[^\S ]| {2}|^ | $/;
-/** Text from members and admins goes into table cells: no pipes, no line breaks, no markup. */
-const cell = (text: string) => (CELL_CHANGES.test(text) ? text.replace(/[|\\`*_<>[\]#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim() : text);
+const CELL_CHANGES = /[|\\`*_<>[\]#\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|[^\S ]| {2}|^ | $/;
+const DIRECTION = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/**
+ * Text from members and admins goes into table cells: no pipes, no line breaks, no markup, and a
+ * direction character written as its code point (`U+202E`), shown instead of obeyed.
+ */
+const cell = (text: string) =>
+  CELL_CHANGES.test(text)
+    ? text
+        .replace(/[|\\`*_<>[\]#]/g, (c) => `\\${c}`)
+        .replace(DIRECTION, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+        .replace(/\s+/g, ' ')
+        .trim()
+    : text;
 const day = (d?: Date) => (d ? d.toISOString().slice(0, 10) : '…');
 
 function minutes(ms: number): string {
