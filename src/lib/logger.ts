@@ -16,15 +16,37 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 }
 
 /**
+ * Secrets the bot is handed while it runs, found by where they stand in a URL: a Discord
+ * interaction's token (`/webhooks/<app>/<token>/…` answers it, `/interactions/<id>/<token>/callback`
+ * acknowledges it: for 15 minutes anyone holding it speaks as the bot in that channel) and a
+ * dashboard login link's token (`/login/<token>` logs an admin in). A failed request's error
+ * carries its URL.
+ */
+const SECRETS_IN_URLS = /(\/(?:webhooks|interactions)\/\d+\/)[\w.-]{20,}|(\/login\/)[\w-]{43}(?![\w-])/g;
+
+/** `text` with the secrets of SECRETS_IN_URLS redacted. */
+export function redactUrlSecrets(text: string): string {
+  return text.replace(SECRETS_IN_URLS, (_match, apiPath: string | undefined, loginPath: string | undefined) => `${apiPath ?? loginPath}${REDACTED}`);
+}
+
+/**
+ * What a failed request's error carries that is no business of the log: the body it sent (a
+ * message to an admin alone, a login link, a member's text). discord.js errors hold it as
+ * `requestBody`; the error's message, status, method and URL (its token redacted) stay.
+ */
+const REDACT_PATHS = ['err.requestBody', 'error.requestBody', 'err.cause.requestBody', '*.err.requestBody'];
+
+/**
  * The bot's logger (pino, JSON lines). Every line is scrubbed of the given secrets as it is
  * written, wherever they hide: a library's error message quoting the request URL
- * (`…/bot<token>/sendMessage`), a nested cause, a stack. Tokens never reach the log.
+ * (`…/bot<token>/sendMessage`), a nested cause, a stack; so are interaction and login tokens in
+ * URLs (SECRETS_IN_URLS) and the bodies of failed requests (REDACT_PATHS). Tokens never reach the log.
  */
 export function createLogger(options: { level: string; secrets: readonly string[]; destination?: NodeJS.WritableStream }): Logger {
   const destination = options.destination ?? process.stderr;
   const secrets = options.secrets.filter((s) => s.length >= 8);
   return pino(
-    { level: options.level, base: undefined },
-    { write: (line: string) => destination.write(redactSecrets(line, secrets)) },
+    { level: options.level, base: undefined, redact: { paths: REDACT_PATHS, censor: REDACTED } },
+    { write: (line: string) => destination.write(redactUrlSecrets(redactSecrets(line, secrets))) },
   );
 }

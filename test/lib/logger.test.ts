@@ -30,6 +30,30 @@ describe('logger', () => {
     expect(line).not.toContain('AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw');
   });
 
+  it('GIVEN a failed Discord interaction answer THEN neither its token (in the URL) nor the body it sent (an admin\'s private answer, a login link) is in the log line', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ level: 'info', secrets: [TOKEN], destination });
+    const interactionToken = 'aW50ZXJhY3Rpb246MTU3OTMyNjgyMTAzMDI5NzYwMDpBQkNERUY';
+    const loginToken = 'uwO-7HH6abcdefghijklmnopqrstuvwxyz0123456789'.slice(0, 43);
+    const err = Object.assign(new Error('Unknown interaction'), {
+      url: `https://discord.com/api/v10/webhooks/900000000000000001/${interactionToken}/messages/%40original`,
+      method: 'PATCH',
+      status: 404,
+      requestBody: { files: [], json: { content: `Your login link: http://127.0.0.1:8787/login/${loginToken}` } },
+    });
+    log.error({ err }, 'discord: interaction failed');
+    log.warn({ url: `https://discord.com/api/v10/interactions/1579326821030297600/${interactionToken}/callback` }, 'ack failed');
+    log.info(`link http://127.0.0.1:8787/login/${loginToken} issued`);
+    const line = lines.join('');
+    expect(line).not.toContain(interactionToken);
+    expect(line).not.toContain(loginToken);
+    expect(line).toContain('/webhooks/900000000000000001/[redacted]/messages');
+    expect(line).toContain('/interactions/1579326821030297600/[redacted]/callback');
+    expect(line).toContain('"requestBody":"[redacted]"');
+    expect(line).toContain('Unknown interaction');
+    expect(line).toContain('"status":404');
+  });
+
   it('GIVEN a short secret THEN it is not used for redaction (it would mangle ordinary text)', () => {
     expect(redactSecrets('value 1 and 12', ['1'])).toBe('value 1 and 12');
   });
