@@ -10,6 +10,7 @@ import type { KeyValueStore } from '../store/keyValueStore.js';
 import type { ChatMessage } from './chatMessage.js';
 import { decide } from './decide.js';
 import type { Decision } from './decision.js';
+import type { ActionResult } from '../ledger/ledgerRecord.js';
 import { KeyedLock } from '../lib/keyedLock.js';
 import { activeStrikes, type ReplyRecord, type Strike } from './memberState.js';
 import { mergeSettings, type SettingsOverride } from './mergeSettings.js';
@@ -142,11 +143,11 @@ export class Engine {
       if (top.score < actAt(settings.thresholds, match.stance) || opts.dryRun) {
         const [strikes, lastReply] = await Promise.all([
           store.get<Strike[]>(strikeKey),
-          opts.dryRun ? store.get<ReplyRecord>(stateKeys.reply(mode, message.groupId, top.debunkId)) : undefined,
+          opts.dryRun ? store.get<ReplyRecord>(stateKeys.reply(mode, message.groupId, top.debunkId, message.channelId)) : undefined,
         ]);
         return decideOn(strikes, lastReply).decision;
       }
-      const lastReply = await store.get<ReplyRecord>(stateKeys.reply(mode, message.groupId, top.debunkId));
+      const lastReply = await store.get<ReplyRecord>(stateKeys.reply(mode, message.groupId, top.debunkId, message.channelId));
       // Another process may share the group (Discord shards, two bots on one store): the strike is
       // added by an atomic update that decides again on the strikes stored at that moment, so the
       // ladder step and the count always agree; a decision without a strike writes nothing.
@@ -168,7 +169,7 @@ export class Engine {
         // A refutation another process posted within the window stays the one pointed to.
         writes.push(
           store.update<ReplyRecord>(
-            stateKeys.reply(mode, message.groupId, reply.debunkId),
+            stateKeys.reply(mode, message.groupId, reply.debunkId, message.channelId),
             (current) => (current && now - current.at < windowMs ? current : reply.record),
             Math.max(60_000, windowMs),
           ),
@@ -177,6 +178,39 @@ export class Engine {
       await Promise.all(writes);
       return outcome.decision;
     });
+  }
+
+  /**
+   * What became of a message's refutation, once the platform answered: a refutation that was not
+   * posted (failed, or cut off by a shutdown) is no refutation to point later messages to, so its
+   * record goes and the next message of the rumor is answered in full (a pointer to it linked to a
+   * message where no answer was); a refutation posted under a message that was then deleted keeps
+   * pointing, without the link to the deleted message. Only the record this message made is
+   * touched: another process's later refutation stays.
+   */
+  async settleReply(message: ChatMessage, decision: Decision, results: readonly ActionResult[]): Promise<void> {
+    const reply = decision.actions.find((a) => a.type === 'reply_refutation');
+    if (!reply) return;
+    const result = (type: string) => results.find((r) => r.type === type);
+    const replied = result('reply_refutation');
+    const unsent = replied !== undefined && (replied.status === 'failed' || (replied.status === 'skipped' && replied.reason === 'shutdown'));
+    const deleted = result('delete')?.status === 'done';
+    if (!unsent && !deleted) return;
+    const settings = await this.settingsFor(message.groupId);
+    const key = stateKeys.reply(settings.mode, message.groupId, reply.debunkId, message.channelId);
+    const ttlMs = Math.max(60_000, settings.repeat.windowMinutes * 60_000);
+    await this.lock.runAll([lockKeys.rumor(message.groupId, reply.debunkId)], () =>
+      this.options.store.update<ReplyRecord>(
+        key,
+        (current) => {
+          if (!current || current.messageId !== message.messageId) return current;
+          if (unsent) return undefined;
+          const { link: _gone, ...rest } = current;
+          return current.link === undefined ? current : rest;
+        },
+        ttlMs,
+      ),
+    );
   }
 
   private evaluateStateless(message: ChatMessage): Decision {
@@ -385,13 +419,14 @@ export class Engine {
       const top = match.matches[0];
       const now = message.sentAt;
       const own = activeStrikes(strikes.get(message.member.id) ?? [], now, settings.strikes.decayDays);
-      const lastReply = top ? replies.get(top.debunkId) : undefined;
+      const where = (debunkId: string) => JSON.stringify([debunkId, message.channelId ?? null]);
+      const lastReply = top ? replies.get(where(top.debunkId)) : undefined;
       const { decision, changes } = decide({ message, settings, match, debunks: this.byId, state: { strikes: own, ...(lastReply ? { lastReply } : {}), counted: [] }, now });
       if (changes.strike) strikes.set(message.member.id, [...own, changes.strike]);
       const reply = changes.reply;
       if (reply) {
-        const current = replies.get(reply.debunkId);
-        if (!current || now - current.at >= settings.repeat.windowMinutes * 60_000) replies.set(reply.debunkId, reply.record);
+        const current = replies.get(where(reply.debunkId));
+        if (!current || now - current.at >= settings.repeat.windowMinutes * 60_000) replies.set(where(reply.debunkId), reply.record);
       }
       return decision;
     });

@@ -8,7 +8,13 @@ import { storeKey } from '../store/storeKey.js';
 export const stateKeys = {
   settings: (group: string) => storeKey('settings', group),
   strikes: (mode: string, group: string, member: string) => storeKey('strikes', mode, group, member),
-  reply: (mode: string, group: string, debunk: string) => storeKey('reply', mode, group, debunk),
+  /**
+   * A rumor's last refutation, per channel of the group where the platform has channels (a Discord
+   * server's channels and threads, a Telegram forum's topics): a pointer links to a refutation its
+   * readers can see, never into a channel of the server they may not be able to open.
+   */
+  reply: (mode: string, group: string, debunk: string, channel?: string) =>
+    channel === undefined ? storeKey('reply', mode, group, debunk) : storeKey('reply', mode, group, debunk, channel),
   /** Who earned a strike with a message: an accepted "not a rumor" takes that strike back. */
   struck: (mode: string, group: string, message: string) => storeKey('struck', mode, group, message),
 };

@@ -245,6 +245,9 @@ export class Moderator {
   /** Runs the actions and writes their outcomes to the ledger, linked to the incident. */
   private carryOut(decision: Decision, message: ChatMessage, port: ModerationPort, incident: IncidentRecord | undefined): Promise<ActionResult[]> {
     const task = this.executor.execute(decision, message, port).then(async (actions) => {
+      // A refutation that was not posted is not pointed to later (see Engine.settleReply); with the
+      // store away, the pointer may point to nothing until the window passes, as before.
+      await this.engine.settleReply(message, decision, actions).catch(() => undefined);
       if (incident?.recordId && this.sink && actions.length > 0) {
         await this.sink
           .record({

@@ -36,6 +36,19 @@ describe('the same rumor from several members within the repeat window (10 minut
     expect(ruleOf(third!, 'repeat')?.detail).toBe('first reply 540 s ago');
   });
 
+  it('GIVEN the rumor in two channels of one server THEN each channel gets its own refutation, and a pointer only to one in its own channel', async () => {
+    const h = harness();
+    const inMods = await h.post({ member: MEMBERS[0]!, channelId: 'mods', link: 'https://discord.com/channels/1/mods/1' });
+    h.advance(MINUTE);
+    const inGeneral = await h.post({ member: MEMBERS[1]!, channelId: 'general' });
+    h.advance(MINUTE);
+    const againInGeneral = await h.post({ member: MEMBERS[2]!, channelId: 'general', messageId: 'g-2' });
+    expect(typesOf(inMods.actions)).toEqual(['log', 'reply_refutation']);
+    expect(typesOf(inGeneral.actions)).toEqual(['log', 'reply_refutation']);
+    expect(typesOf(againInGeneral.actions)).toEqual(['log', 'pointer']);
+    expect(textOf(againInGeneral, 'pointer')).not.toContain('/mods/');
+  });
+
   it('GIVEN a Chinese rumor repeated THEN the pointer is Chinese', async () => {
     const h = harness();
     await h.post({ member: MEMBERS[0], text: TEXT.beachGirl, link: LINK });

@@ -143,3 +143,30 @@ describe('The ledger records what really happened to each action', () => {
     expect(views.map((v) => v.actions.find((a) => a.type === 'mute')?.status)).toEqual(['done', 'failed', 'done', 'pending']);
   });
 });
+
+describe('A refutation pointed to later is one the platform posted', () => {
+  it('GIVEN the refutation failed to post THEN the next message of the rumor gets the refutation again, not a pointer to a message where no answer is', async () => {
+    const { h, moderator } = await setup([['reply_refutation']]);
+    const refused = scriptedPort({ reply_refutation: { status: 'failed', error: '502: Bad Gateway' } });
+    await (await moderator.onMessage(h.message({ link: 'https://chat.example/m/1' }), refused.port)).outcomes;
+    const next = await moderator.onMessage(h.message({ member: { id: 'm-2', name: 'Bo' } }), scriptedPort().port);
+    expect(next.decision.actions.map((a) => a.type)).toContain('reply_refutation');
+    expect(next.decision.actions.map((a) => a.type)).not.toContain('pointer');
+  });
+
+  it('GIVEN the refutation was posted THEN the next message gets a pointer to it, as before', async () => {
+    const { h, moderator } = await setup([['reply_refutation']]);
+    await (await moderator.onMessage(h.message({ link: 'https://chat.example/m/1' }), scriptedPort().port)).outcomes;
+    const next = await moderator.onMessage(h.message({ member: { id: 'm-2', name: 'Bo' } }), scriptedPort().port);
+    expect(next.decision.actions).toContainEqual(expect.objectContaining({ type: 'pointer', link: 'https://chat.example/m/1' }));
+  });
+
+  it('GIVEN the message answered was deleted by the ladder THEN the pointer keeps pointing, without the link to the deleted message', async () => {
+    const { h, moderator } = await setup([['reply_refutation', 'delete']]);
+    await (await moderator.onMessage(h.message({ link: 'https://chat.example/m/1' }), scriptedPort().port)).outcomes;
+    const next = await moderator.onMessage(h.message({ member: { id: 'm-2', name: 'Bo' } }), scriptedPort().port);
+    const pointer = next.decision.actions.find((a) => a.type === 'pointer');
+    expect(pointer).toBeDefined();
+    expect(pointer).not.toHaveProperty('link');
+  });
+});
