@@ -177,6 +177,12 @@ function addRefutation(
   const { settings, state, now, message } = input;
   const windowMs = settings.repeat.windowMinutes * 60_000;
   const last = state.lastReply;
+  // The refutation is under this very message already (it asked, and was edited into the rumor):
+  // neither a second one nor a pointer to itself.
+  if (last && now - last.at < windowMs && last.messageId === message.messageId) {
+    note('repeat', true, 'repeat_here', `reply ${Math.round((now - last.at) / 1000)} s ago`);
+    return;
+  }
   if (last && now - last.at < windowMs) {
     const pointer = settings.repeat.later === 'pointer';
     note('repeat', true, pointer ? 'repeat_pointer' : 'repeat_silent', `first reply ${Math.round((now - last.at) / 1000)} s ago`);
@@ -190,7 +196,10 @@ function addRefutation(
     stance === 'question' ? 'asking' : 'ladder_step',
     `${detail}; matched "${top.explanation.phrase.text}"`,
   );
-  changes.reply = { debunkId: debunk.id, record: { at: now, messageId: message.messageId, ...(message.link ? { link: message.link } : {}) } };
+  changes.reply = {
+    debunkId: debunk.id,
+    record: { at: now, messageId: message.messageId, ...(message.link ? { link: message.link } : {}), ...(stance === 'question' ? { asked: true as const } : {}) },
+  };
 }
 
 /** Splits intents into done and withheld by mode and enabled actions. */

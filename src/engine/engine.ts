@@ -132,7 +132,7 @@ export class Engine {
             // strikes, an exempt admin) the refutation it got.
             counted: [
               ...(strikes ?? []).filter((s) => s.messageId === message.messageId).map((s) => s.debunkId),
-              ...(lastReply && top && lastReply.messageId === message.messageId ? [top.debunkId] : []),
+              ...(lastReply && top && lastReply.messageId === message.messageId && !lastReply.asked ? [top.debunkId] : []),
             ],
           },
           now,

@@ -10,6 +10,11 @@ export interface ReplyRecord {
   at: number;
   messageId: string;
   link?: string;
+  /**
+   * The refutation answered a question: it counted nothing, so the message edited into the rumor
+   * itself is a first offence (it was not counted when it asked).
+   */
+  asked?: true;
 }
 
 /** What the engine knows before deciding on a message. */

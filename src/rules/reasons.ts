@@ -24,6 +24,7 @@ export const REASONS = {
   ladder_step: 'escalation ladder step for the member\'s active strikes',
   repeat_pointer: 'the rumor was refuted here moments ago: a pointer to that reply instead',
   repeat_silent: 'the rumor was refuted here moments ago: no second reply',
+  repeat_here: 'this message got the refutation already (it was edited): no second reply',
   first_in_window: 'first refutation of this rumor in the repeat window',
   observe_mode: 'the group is in observe mode: decided and logged, not done',
   action_disabled: 'this action is not enabled for the group',

@@ -46,6 +46,29 @@ describe('edited messages', () => {
     expect(edited.strikes).toEqual({ before: 0, after: 1 });
   });
 
+  it('GIVEN a question answered, then edited into the rumor itself THEN the edit counts (strike 1), and the refutation already under it is neither repeated nor pointed to', async () => {
+    const h = await enforcing();
+    const asked = await h.post({ messageId: 'm-100', text: 'Is it true that 5G towers spread the coronavirus?' });
+    expect(typesOf(asked.actions)).toEqual(['log', 'reply_refutation']);
+    expect(asked.strikes.after).toBe(0);
+    h.advance(60_000);
+    const edited = await h.post({ messageId: 'm-100', edited: true, text: '5G towers spread the coronavirus. Share this!' });
+    expect(edited.strikes).toEqual({ before: 0, after: 1 });
+    expect(ruleOf(edited, 'edit')).toMatchObject({ fired: false, reason: 'first_count' });
+    expect(typesOf(edited.actions)).toEqual(['log']);
+    expect(ruleOf(edited, 'repeat')).toMatchObject({ fired: true, reason: 'repeat_here' });
+    // Edited once more: counted already.
+    const again = await h.post({ messageId: 'm-100', edited: true, text: '5G towers spread the coronavirus!!' });
+    expect(again.strikes).toEqual({ before: 1, after: 1 });
+  });
+
+  it('GIVEN a rumor edited into a question about it THEN no pointer to its own refutation', async () => {
+    const h = await enforcing();
+    await h.post({ messageId: 'm-100' });
+    const edited = await h.post({ messageId: 'm-100', edited: true, text: 'Is it true that 5G towers spread the coronavirus?' });
+    expect(typesOf(edited.actions)).toEqual(['log']);
+  });
+
   it('GIVEN a rumor from an exempt admin edited THEN the refutation is not repeated', async () => {
     const h = await enforcing();
     await h.post({ messageId: 'm-100', member: { isAdmin: true } });
