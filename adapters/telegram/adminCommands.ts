@@ -57,8 +57,10 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
     return;
   }
   if (!(await isSenderAdmin(deps, message, chat))) {
-    // One refusal per member waiting at a time: a member spamming /rg cannot flood the group.
-    answer(deps, chat.id, message.message_id, textHtml(lang, 'notAdmin'), 'low', `refusal:${message.from?.id}`);
+    // One refusal per member in a while (and one waiting at a time): a member spamming /rg cannot
+    // flood the group, nor use up the messages a minute its refutations need.
+    const who = message.from?.id ?? message.sender_chat?.id;
+    if (deps.courtesy.refusals.take(JSON.stringify([chat.id, who]))) answer(deps, chat.id, message.message_id, textHtml(lang, 'notAdmin'), 'low', `refusal:${who}`);
     return;
   }
   const sender = senderOf(message, chat)!;
@@ -129,8 +131,22 @@ async function incidents(deps: AdapterDeps, chat: GroupChat, count: number, lang
   if (!deps.ledger) return escapeHtml('The ledger is not available.');
   const lines = await recentIncidentsOf(deps.ledger, String(chat.id), Number.isFinite(count) ? count : 5);
   if (lines.length === 0) return textHtml(lang, 'noIncidents');
-  return lines.map((l) => htmlText(l, 300)).join('\n');
+  // The newest lines that fit one message (Telegram refuses more than 4,096 characters, counted
+  // after escaping): long names and many actions made twenty lines too long to be sent at all.
+  const html = lines.map((l) => htmlText(l, 300));
+  const kept: string[] = [];
+  let length = 0;
+  for (let i = html.length - 1; i >= 0; i--) {
+    if (length + html[i]!.length + 1 > INCIDENTS_HTML_CHARS) break;
+    kept.unshift(html[i]!);
+    length += html[i]!.length + 1;
+  }
+  const left = html.length - kept.length;
+  return [...(left > 0 ? [escapeHtml(`(${left} older left out: one message holds no more; /rg export has them all)`)] : []), ...kept].join('\n');
 }
+
+/** Characters of HTML `/rg incidents` lists at most: Telegram's 4,096, less room for the note on what was left out. */
+const INCIDENTS_HTML_CHARS = 3900;
 
 /**
  * `/rg export`: the management report (verified chain, incidents, admin actions) as a Markdown

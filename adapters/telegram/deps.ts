@@ -1,4 +1,5 @@
 import type { Telegram } from 'telegraf';
+import type { Cooldown } from '../../src/lib/cooldown.js';
 import type { LoginLinks } from '../../src/dashboard/loginLinks.js';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Moderator } from '../../src/moderation/moderator.js';
@@ -28,7 +29,19 @@ export interface AdapterDeps {
   dashboardLinks?: LoginLinks;
   /** The largest document `/rg export` sends (default: the Bot API's 50 MB). */
   uploadLimitBytes?: number;
+  /**
+   * Answers a member gets at most once in a while in a group (keys: chat and member): the refusal
+   * of `/rg` to a member who is not an admin (once in REFUSAL_INTERVAL_MS), and `/check` answered
+   * in the group (once in GROUP_CHECK_INTERVAL_MS). Both share the group's 20 messages a minute
+   * with the refutations: a member sending either twenty times held the next refutation back a minute.
+   */
+  courtesy: { refusals: Cooldown; checks: Cooldown };
 }
+
+/** A member who is not an admin is told "only admins" again after this long. */
+export const REFUSAL_INTERVAL_MS = 10 * 60_000;
+/** A member's `/check` in a group is answered there again after this long (in private, always). */
+export const GROUP_CHECK_INTERVAL_MS = 60_000;
 
 /** A short HTML answer to a message: a reply, queued like every other message. */
 export function answer(deps: AdapterDeps, chatId: number, replyTo: number, html: string, priority: Priority = 'normal', mergeKey?: string): void {

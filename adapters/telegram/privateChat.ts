@@ -18,6 +18,8 @@ export async function startPrivate(deps: AdapterDeps, message: Message.TextMessa
  * private, is answered with the best matches and their refutations.
  */
 export function lookup(deps: AdapterDeps, message: Message, query: string | undefined): void {
+  // In a group, a member is answered once in a while (see AdapterDeps.courtesy); in private, always.
+  if (message.chat.type !== 'private' && !deps.courtesy.checks.take(JSON.stringify([message.chat.id, message.from?.id ?? message.sender_chat?.id]))) return;
   const lang = languageOf(message.from?.language_code);
   const asked = (query ?? textOf(message) ?? '').slice(0, MAX_LOOKUP);
   const html = asked.trim() === '' ? textHtml(lang, 'checkHowTo') : lookupHtml(deps.engine.lookup(asked, 3), lang);

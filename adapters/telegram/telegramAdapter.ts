@@ -18,7 +18,8 @@ import { AdminCache } from './adminCache.js';
 import { AlertRouter } from './alertRouter.js';
 import { registerCommandMenus } from './commandMenus.js';
 import { telegramDirectory } from './dashboardLink.js';
-import type { AdapterDeps } from './deps.js';
+import { GROUP_CHECK_INTERVAL_MS, REFUSAL_INTERVAL_MS, type AdapterDeps } from './deps.js';
+import { Cooldown } from '../../src/lib/cooldown.js';
 import { GroupModeration } from './groupModeration.js';
 import { mergeOutgoing, type Outgoing, sendOutgoing } from './outgoing.js';
 import { classifyRefusal } from './permissionProblems.js';
@@ -143,6 +144,7 @@ export class TelegramAdapter {
       log,
       enqueue,
       now,
+      courtesy: { refusals: new Cooldown(REFUSAL_INTERVAL_MS, now), checks: new Cooldown(GROUP_CHECK_INTERVAL_MS, now) },
       ...(options.dashboardLinks ? { dashboardLinks: options.dashboardLinks } : {}),
       ...(options.uploadLimitBytes !== undefined ? { uploadLimitBytes: options.uploadLimitBytes } : {}),
     };

@@ -21,4 +21,13 @@ describe('recentIncidentsOf (/rg incidents)', () => {
     expect(await recentIncidentsOf(counting, 'none', 5)).toEqual([]);
     expect(wholeChains).toBe(0);
   });
+
+  it('GIVEN a member named with mentions and a direction override THEN the line neither mentions anyone nor turns around', async () => {
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    await ledger.append(incident({ recordId: 'i1', messageId: '1', member: { id: 'u1', name: '@everyone <@&300> \u202Eecila' } }));
+    const [line] = recentIncidents(await ledger.entries('g'), 5);
+    expect(line).toContain('@\u200Beveryone <\u200B@&300> ecila →');
+    expect(line).not.toContain('\u202E');
+  });
 });

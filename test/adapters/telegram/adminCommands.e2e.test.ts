@@ -66,6 +66,20 @@ describe('Telegram: admin commands', () => {
     expect(await h.records()).toEqual([]);
   });
 
+  it('GIVEN a member who is not an admin sending /rg and /check twenty times each THEN one refusal and one lookup are posted, and the next refutation goes out without waiting on them', async () => {
+    h = await startBot();
+    for (let i = 0; i < 20; i++) await h.fake.sendCommand(GROUP.id, ALICE.id, '/rg status');
+    for (let i = 0; i < 20; i++) await h.fake.sendCommand(GROUP.id, ALICE.id, `/check hello ${i}`);
+    await h.adapter.idle();
+    // sentTo gives what was posted since it was last asked.
+    const answers = h.sentTo(GROUP.id).map((m) => m.text ?? '');
+    expect(answers).toHaveLength(2);
+    expect(answers.filter((t) => t === 'Only group admins can configure RumorGuard.')).toHaveLength(1);
+    await h.fake.sendMessage(GROUP.id, BOB.id, TEXT.fiveG);
+    await h.adapter.idle();
+    expect(h.sentTo(GROUP.id).some((m) => (m.text ?? '').includes('Viruses cannot travel on radio waves'))).toBe(true);
+  });
+
   it('GIVEN an anonymous admin posting as the group THEN their command is accepted', async () => {
     h = await startBot();
     h.fake.setMember(GROUP.id, { id: 1087968824, first_name: 'Group', username: 'GroupAnonymousBot', is_bot: true }, 'member');
@@ -95,6 +109,23 @@ describe('Telegram: admin commands', () => {
     expect((await command(h, OWNER.id, '/rg exempt')).answers).toEqual(['Reply to a member\'s message with this command, or give the member id.']);
     const actions = (await h.records()).flatMap((r) => (r.type === 'admin' ? [r.action] : []));
     expect(actions).toEqual(['pardon', 'exempt']);
+  });
+
+  it('GIVEN twenty incidents of a member with a long name full of markup WHEN /rg incidents 20 THEN an answer within Telegram\'s 4,096 characters lists the newest and says how many were left out', async () => {
+    h = await startBot();
+    const long = { id: 505, first_name: `${'&'.repeat(64)}${'"'.repeat(64)}`, last_name: 'Maximiliana Alexandra Konstantinopoulou-Papadopoulou' };
+    h.fake.setMember(GROUP.id, long, 'member');
+    for (let i = 0; i < 21; i++) {
+      await h.fake.sendMessage(GROUP.id, long.id, `${TEXT.fiveG} ${i}`);
+      await h.adapter.idle();
+    }
+    h.sentTo(GROUP.id);
+    const [list] = (await command(h, OWNER.id, '/rg incidents 20')).answers;
+    expect(list).toBeDefined();
+    expect(list!.length).toBeLessThanOrEqual(4096);
+    const lines = list!.split('\n');
+    expect(lines[0]).toMatch(/^\(\d+ older left out: one message holds no more; \/rg export has them all\)$/);
+    expect(lines.at(-1)).toMatch(/^#\d+ /);
   });
 
   it('GIVEN incidents in the ledger WHEN /rg incidents 2 THEN the latest two are listed', async () => {
