@@ -1,3 +1,4 @@
+import { plainName } from '../../src/engine/plainText.js';
 import { AlertThrottle } from '../../src/alerts/alertThrottle.js';
 import type { Language } from '../../src/engine/templates.js';
 import { alertAttempt, heldAlert } from '../../src/moderation/alertAttempt.js';
@@ -52,7 +53,7 @@ export class DiscordAlerts {
                   debunk: safeText(alert.debunkId, 100),
                   guild: safeText(alert.guildName, 100),
                   since: `${new Date(t.since).toISOString().slice(11, 16)} UTC`,
-                  name: safeText(alert.memberName, 100),
+                  name: safeText(plainName(alert.memberName), 100),
                   strikes: alert.strikes,
                 }),
               };

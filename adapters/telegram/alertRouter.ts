@@ -1,3 +1,4 @@
+import { plainName } from '../../src/engine/plainText.js';
 import { AlertThrottle, type ThrottledAlert } from '../../src/alerts/alertThrottle.js';
 import type { Language } from '../../src/engine/templates.js';
 import { alertAttempt, heldAlert } from '../../src/moderation/alertAttempt.js';
@@ -122,7 +123,7 @@ export class AlertRouter {
             debunk: alert.debunkId,
             group: alert.groupTitle,
             since: new Date(t.since).toISOString().slice(11, 16) + ' UTC',
-            name: alert.memberName,
+            name: plainName(alert.memberName),
             strikes: alert.strikes,
           });
     const targets = await this.targets(alert.groupId, alert.owners);

@@ -5,7 +5,7 @@ import type { Engine, SettingsChange } from '../engine/engine.js';
 import type { SettingsOverride } from '../engine/mergeSettings.js';
 import type { FeedbackQueue } from '../feedback/feedbackQueue.js';
 import type { Language } from '../engine/templates.js';
-import { plainText } from '../engine/plainText.js';
+import { plainName, plainText } from '../engine/plainText.js';
 import { ellipsize } from '../lib/cutText.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
 import { DEFAULT_REPLY_LIMIT, replyPage, type ReplyLimit } from './replyPages.js';
@@ -155,7 +155,7 @@ export async function runAdminCommand(
       // overrides, line breaks) and kept short, like every text of theirs the bot repeats.
       const lines = items.map(
         (i) =>
-          `${t('queueLine', { id: i.id, kind: t(i.kind === 'report' ? 'report' : 'dispute'), name: plainText(i.by.name, 64), message: plainText(i.messageId, 40) })}${i.debunkId ? ` (${i.debunkId})` : ''}${i.note ? `: ${plainText(i.note, 300)}` : ''}`,
+          `${t('queueLine', { id: i.id, kind: t(i.kind === 'report' ? 'report' : 'dispute'), name: plainName(i.by.name, 64), message: plainText(i.messageId, 40) })}${i.debunkId ? ` (${i.debunkId})` : ''}${i.note ? `: ${plainText(i.note, 300)}` : ''}`,
       );
       const page = replyPage(lines, Number(args[0] ?? 1), limit, (at, pages) => t('queuePage', { page: at, pages }), ellipsize);
       return { ok: true, reply: page.text };

@@ -24,3 +24,22 @@ export function plainText(text: string, maxLength = 500): string {
     .trim();
   return ellipsize(cleaned, maxLength);
 }
+
+/** A name's length at most in what the bot sends: Telegram's longest (a first and a last name of 64 each). */
+export const MAX_NAME_CHARS = 128;
+
+/**
+ * The link-shaped parts of a name: a scheme's "://", and a dot between letters or digits (a
+ * domain: Telegram links "discord-gift.example" without a scheme).
+ */
+const LINKISH = /:\/\/|(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu;
+
+/**
+ * A member's name for a message the bot sends: plainText, and no link either. A zero-width space
+ * in "://" and before a domain's dots keeps it readable while no platform makes it a link: a
+ * display name "https://discord-gift.example/nitro" was a live link in the bot's own warning,
+ * mute notice and owner alert.
+ */
+export function plainName(name: string, maxLength = MAX_NAME_CHARS): string {
+  return plainText(name, maxLength).replace(LINKISH, (m) => (m === '://' ? ':\u200B//' : '\u200B.'));
+}

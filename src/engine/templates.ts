@@ -1,6 +1,6 @@
 import type { Debunk, Source, Verdict } from '../debunks/schema.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
-import { plainText } from './plainText.js';
+import { plainName, plainText } from './plainText.js';
 
 export type Language = 'en' | 'zh';
 
@@ -40,9 +40,11 @@ const TEMPLATES = {
 
 export type TemplateName = keyof (typeof TEMPLATES)['en'];
 
-/** Fills a template; every value is neutralized first (no mentions, no control characters). */
+/** Fills a template; every value is neutralized first (no mentions, no control characters; a name, no link). */
 export function render(lang: Language, name: TemplateName, values: Record<string, string | number>): string {
-  return fillTemplate(TEMPLATES[lang][name], values, (v) => plainText(v, 1000));
+  // A member's name is no link either (plainName); other values may be (a pointer's link).
+  const named = typeof values.name === 'string' ? { ...values, name: plainName(values.name) } : values;
+  return fillTemplate(TEMPLATES[lang][name], named, (v) => plainText(v, 1000));
 }
 
 /** The refutation in the wanted language, else English, else whatever the entry has. */

@@ -1,4 +1,4 @@
-import { plainText } from '../engine/plainText.js';
+import { plainName } from '../engine/plainText.js';
 import { incidentViews } from './incidentOutcomes.js';
 import type { Ledger } from './ledger.js';
 import type { LedgerEntry } from './ledgerEntry.js';
@@ -10,7 +10,7 @@ export const MAX_RECENT_INCIDENTS = 20;
  * The latest `count` incidents of a group as one line each, newest last, for `/rg incidents`:
  * "#12 2025-01-15 12:00 Ada → 5g-spreads-coronavirus (0.93), strike 2: reply_refutation, warn".
  * Actions are listed by what really became of them. Plain text, the member's name made safe
- * (plainText: no mentions, no direction characters); the adapter escapes it for its platform.
+ * (plainName: no mentions, no direction characters, no links); the adapter escapes it for its platform.
  */
 export function recentIncidents(entries: readonly LedgerEntry[], count: number): string[] {
   const n = Math.max(1, Math.min(MAX_RECENT_INCIDENTS, Math.floor(count)));
@@ -20,7 +20,7 @@ export function recentIncidents(entries: readonly LedgerEntry[], count: number):
       const done = actions.filter((a) => a.status === 'done').map((a) => a.type);
       const rest = actions.filter((a) => a.status !== 'done').map((a) => `${a.type} ${a.status}`);
       const what = [done.join(', ') || 'logged', rest.length > 0 ? `not done: ${rest.join(', ')}` : ''].filter(Boolean).join('; ');
-      return `#${seq} ${at.slice(0, 16).replace('T', ' ')} ${plainText(r.member.name, 100)} → ${r.debunkId} (${r.score.toFixed(2)}), strike ${r.strikes}: ${what}`;
+      return `#${seq} ${at.slice(0, 16).replace('T', ' ')} ${plainName(r.member.name)} → ${r.debunkId} (${r.score.toFixed(2)}), strike ${r.strikes}: ${what}`;
     });
 }
 

@@ -1,7 +1,7 @@
 import { VERDICTS } from '../debunks/schema.js';
 import type { Language } from '../engine/templates.js';
 import { DEFAULT_REPLY_LIMIT, replyPage, type ReplyLimit } from '../commands/replyPages.js';
-import { plainText } from '../engine/plainText.js';
+import { plainName, plainText } from '../engine/plainText.js';
 import { ellipsize } from '../lib/cutText.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
 import type { ReviewItem } from './reviewItems.js';
@@ -23,7 +23,7 @@ export function reviewListing(items: readonly ReviewItem[], lang: Language, page
   const t = (name: ReviewTextName, values: Record<string, string | number> = {}) => fillTemplate(REVIEW_TEXTS[lang][name], values);
   if (items.length === 0) return t('queueEmpty');
   const blocks = items.map((item, i) => {
-    const names = item.reporters.slice(0, SHOWN_REPORTERS).map((r) => plainText(r.name, 64));
+    const names = item.reporters.slice(0, SHOWN_REPORTERS).map((r) => plainName(r.name, 64));
     if (item.reporters.length > SHOWN_REPORTERS) names.push(`+${item.reporters.length - SHOWN_REPORTERS}`);
     // Items are set apart by an empty line.
     const lines = [`${i > 0 ? '\n' : ''}${t('itemHead', { id: item.id, kind: t(item.kind === 'report' ? 'report' : 'dispute'), n: item.feedback.length, reporters: names.join(', ') })}`];
@@ -31,7 +31,7 @@ export function reviewListing(items: readonly ReviewItem[], lang: Language, page
     const m = item.message;
     if (m) {
       const time = m.sentAt === undefined ? '' : new Date(m.sentAt).toISOString().slice(0, 16).replace('T', ' ');
-      lines.push(`  ${t('message', { time, author: plainText(m.author.name, 64), text: plainText(m.text, SHOWN_CHARS) }).trim()}`);
+      lines.push(`  ${t('message', { time, author: plainName(m.author.name, 64), text: plainText(m.text, SHOWN_CHARS) }).trim()}`);
       if (m.link) lines.push(`  ${plainText(m.link, 300)}`);
     } else lines.push(`  ${t('noText')}`);
     if (item.messageIds.length > 1) lines.push(`  ${t('similar', { n: item.messageIds.length - 1 })}`);

@@ -92,18 +92,32 @@ describe('member names are copied as plain, harmless text', () => {
     }
   });
 
-  it('GIVEN a name full of markup and a placeholder THEN the warning holds it verbatim, mentions broken by a zero-width space', async () => {
+  it('GIVEN a name full of markup and a placeholder THEN the warning holds it verbatim, mentions and links broken by a zero-width space', async () => {
     const name = '<b>Bob</b> *bold* _it_ [x](https://evil.example) {n} @everyone';
     const [, second] = await decisionsFor(name);
     expect(textOf(second!, 'warn')).toBe(
-      '<b>Bob</b> *bold* _it_ [x](https://evil.example) {n} @\u200Beveryone, please check before sharing: this is strike 2. Strikes expire after 30 days; repeated rumors can lead to a mute.',
+      '<b>Bob</b> *bold* _it_ [x](https:\u200B//evil\u200B.example) {n} @\u200Beveryone, please check before sharing: this is strike 2. Strikes expire after 30 days; repeated rumors can lead to a mute.',
     );
   });
 
-  it('GIVEN a 5,000-character name THEN the warning holds at most 1,000 characters of it', async () => {
+  it.each([
+    { given: 'a URL', name: 'https://discord-gift.ev.il/nitro' },
+    { given: 'a bare domain', name: 'free-nitro.example.com' },
+  ])('GIVEN a member named with $given THEN no text the bot sends holds it as a link', async ({ name }) => {
+    const texts = (await decisionsFor(name)).flatMap(allTexts);
+    const withName = texts.filter((t) => t.includes('please check') || t.includes('RumorGuard:') || t.includes('muted'));
+    expect(withName).toHaveLength(3);
+    for (const t of withName) {
+      expect(t).not.toMatch(/https?:\/\//);
+      expect(t).not.toMatch(/[\w-]\.(?:ev|example|com)\b/);
+      expect(t.replace(/\u200B/g, '')).toContain(name);
+    }
+  });
+
+  it('GIVEN a 5,000-character name THEN the warning holds at most 128 characters of it', async () => {
     const [, second] = await decisionsFor('A'.repeat(5000));
     const warn = textOf(second!, 'warn')!;
-    expect(warn.startsWith(`${'A'.repeat(999)}…, please check`)).toBe(true);
+    expect(warn.startsWith(`${'A'.repeat(127)}…, please check`)).toBe(true);
   });
 
   it('GIVEN render with a value holding another placeholder THEN it is not expanded', () => {

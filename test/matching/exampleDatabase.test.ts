@@ -914,6 +914,20 @@ describe('rules/debunks: refuted by a counterfactual or a challenge, asked by th
   });
 });
 
+describe('rules/debunks: mocking someone else for it, the sarcasm tag (found trying the bot in a Discord server)', () => {
+  it.each([
+    { text: 'My uncle keeps saying 5G towers spread the coronavirus, he is so gullible', stance: 'mock' },
+    { text: 'my aunt believes 5G towers spread the coronavirus, so naive', stance: 'mock' },
+    { text: '5G towers spread the coronavirus /s', stance: 'mock' },
+    { text: '又有人说5G基站会传播新冠病毒，笑死', stance: 'mock' },
+    // Laughing while passing it on, and "/s" that is no tag, still spread it.
+    { text: '5G基站会传播新冠病毒，笑死', stance: 'spread' },
+    { text: 'see the /s folder: 5G towers spread the coronavirus', stance: 'spread' },
+  ])('GIVEN "$text" THEN the stance is $stance', ({ text, stance }) => {
+    expect(matcher.match(text).stance).toBe(stance);
+  });
+});
+
 describe('a question naming one of the several names of a claim, and one word of it, past the smallest fitted English set', () => {
   const sotu = createMatcher([
     ...loaded.debunks,

@@ -72,6 +72,13 @@ const DENIAL_RE = cueRegex(DENIAL);
 const MOCK_RE = cueRegex(MOCK);
 /** Emoji that laugh at what they follow: a clown, a facepalm. Not 😂, which laughs along as often. */
 const MOCKING_EMOJI = /\u{1F921}|\u{1F926}/u;
+/** The chat tag for sarcasm, ending the message as written: "5G towers spread the coronavirus /s". */
+const SARCASM_TAG = /(?:^|\s)\/s[.!]*\s*$/;
+/**
+ * Laughing at someone else's saying it: "又有人说5G基站会传播新冠病毒，笑死" (a bare 笑死 is no
+ * mockery: Chinese chat laughs while passing a rumor on).
+ */
+const LAUGHING_AT_OTHERS_ZH = /(?:又有人|又在传|又开始传|有人居然|有人竟然|居然有人|竟然有人)[^。！？!?]*?(?:笑死|哈哈哈)/u;
 /**
  * Lines quoted at the start ("> 5G towers spread the coronavirus"): someone else's words, so the
  * member's own reply opens after them ("no they don't").
@@ -1013,9 +1020,9 @@ export function readStance(
   if (mock.length > 0) return { stance: 'mock', cues: unique(mock.map((h) => h.cue)) };
   const howCould = hasChinese && span ? HOW_COULD_ZH.exec(message.text) : null;
   if (howCould && !claimNegatesZh(debunk)) return { stance: 'mock', cues: [howCould[0]] };
-  // Read in the message as written: normalizing drops emoji.
-  const mocking = MOCKING_EMOJI.exec(message.text);
-  if (mocking) return { stance: 'mock', cues: [mocking[0]] };
+  // Read in the message as written: normalizing drops emoji, "/s" and the like.
+  const mocking = MOCKING_EMOJI.exec(message.text) ?? SARCASM_TAG.exec(message.text) ?? (hasChinese ? LAUGHING_AT_OTHERS_ZH.exec(message.text) : null);
+  if (mocking) return { stance: 'mock', cues: [mocking[0].trim()] };
   const weary = NOT_AGAIN.exec(text);
   if (weary) return { stance: 'mock', cues: [weary[0]] };
   const eyeRoll = span ? EYE_ROLL.exec(message.text) : null;

@@ -245,6 +245,8 @@ export const MOCK = {
     // "my mom fell for the whatsapp charging message AGAIN", "… that guy who got 10 days detention might disagree".
     'fell for the', 'falls for the', 'fall for the', 'falling for the', 'might disagree', 'would disagree', 'may disagree',
     'begs to differ', 'beg to differ',
+    // "My uncle keeps saying 5G towers spread the coronavirus, he is so gullible".
+    'so gullible', 'how gullible', 'is gullible', 'are gullible', 'so naive', 'how naive',
   ],
 } as const;
 
