@@ -161,7 +161,10 @@ export class DiscordAdapter {
     await waitAtMost(this.idle(), graceMs);
     // What could not be sent in time is dropped: its actions are recorded as skipped at shutdown.
     this.outbox.close();
-    await this.options.moderator.settled();
+    // A request under way may be waiting out Discord's retry_after inside discord.js (45 s seen):
+    // the bot stops within its grace all the same (a process manager kills after 10 s). An action
+    // whose request never finished keeps no outcome record: the ledger says "no outcome recorded".
+    await waitAtMost(this.options.moderator.settled(), graceMs);
     await this.client.destroy();
   }
 

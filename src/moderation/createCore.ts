@@ -23,6 +23,7 @@ import { Review } from '../review/review.js';
 import { OperatorAlerts } from '../alerts/operatorAlerts.js';
 import { DigestScheduler } from '../digest/digestScheduler.js';
 import { SpreadTracker, type SpreadOptions } from '../alerts/spreadTracker.js';
+import { waitAtMost } from '../lib/waitAtMost.js';
 
 /** Where the core keeps its state and how it reports, as `npm start` reads them from the environment. */
 export interface CoreOptions {
@@ -167,12 +168,17 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
       log.warn({ group: message.groupId, message: message.messageId, image: source.label, reason: skipped.reason, detail: skipped.detail }, `images: picture skipped (${skipped.reason})`),
     );
   }
+  /** What close() waits at most for actions still under way (see there). */
+  const CLOSE_GRACE_MS = 5_000;
   let closing: Promise<void> | undefined;
   const close = async () => {
     library.close();
     digests.close();
     await images?.close();
-    await moderator.settled();
+    // The adapters gave what was under way its grace already; an action whose platform request
+    // still waits (a 429's retry_after inside the platform's library) keeps no outcome record
+    // rather than holding the shutdown past what a process manager allows.
+    await waitAtMost(moderator.settled(), CLOSE_GRACE_MS);
     await recorder.flush();
     recorder.stop();
     await spool.close();

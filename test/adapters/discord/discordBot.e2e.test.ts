@@ -237,3 +237,15 @@ describe('Discord: missing permissions', () => {
     expect(await h.incidents()).toHaveLength(2);
   });
 });
+
+describe('Discord: stopping', () => {
+  it('GIVEN a reply waiting out a 429 with a long retry_after WHEN the bot stops THEN it stops within its grace instead of waiting for the retry', async () => {
+    h = await startDiscordBot();
+    h.fake.failNext('POST', `/channels/${CHANNEL}/messages`, { status: 429, body: { retry_after: 30, global: false } }, 1);
+    const message = await h.fake.memberSays(CHANNEL, ALICE.id, TEXT.fiveG);
+    await h.adapter.whenHandled(message.id);
+    await h.adapter.stop(500);
+    // The retry (30 s later) never came: stop did not wait for it.
+    expect(h.fake.callsOf(`POST /channels/${CHANNEL}/messages`)).toHaveLength(1);
+  });
+});
