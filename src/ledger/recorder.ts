@@ -27,6 +27,12 @@ export interface RecorderOptions {
   onGroupStuck?: (groupId: string, error: string) => void;
   /** Told when a stuck group's records go through again. */
   onGroupRecovered?: (groupId: string) => void;
+  /**
+   * Told when a record could not be written to the spool (a full disk, a read-only folder) and
+   * went to the store directly instead, or, with the store failing too, was lost: `lost` says
+   * which. Must not throw.
+   */
+  onSpoolFailed?: (error: unknown, lost: boolean) => void;
   /** @defaultValue RECORDER_DEFAULTS.batch */
   batch?: number;
   /** The clock for retry pauses and lag; tests pass a fake one. @defaultValue Date.now */
@@ -102,7 +108,22 @@ export class Recorder {
 
   /** Acknowledges a record once it is on disk; its delivery to the store follows in the background. */
   async record(record: LedgerRecord): Promise<RecordOutcome> {
-    await this.spool.append({ ...record, recordId: record.recordId ?? randomUUID() });
+    const stamped = { ...record, recordId: record.recordId ?? randomUUID() };
+    try {
+      await this.spool.append(stamped);
+    } catch (spoolError) {
+      // The spool cannot be written (a full disk, a read-only folder): the record goes to the store
+      // at once, so that an incident whose strike was counted is still in the ledger; with the
+      // store failing too, the caller hears of it (and the operator from onSpoolFailed).
+      try {
+        await this.ledger.append(stamped);
+      } catch (storeError) {
+        this.options.onSpoolFailed?.(spoolError, true);
+        throw storeError;
+      }
+      this.options.onSpoolFailed?.(spoolError, false);
+      return { acknowledged: true, waiting: this.spool.waiting, ...(this.lastError ? { storeError: this.lastError } : {}) };
+    }
     this.schedule();
     const waiting = this.spool.waiting;
     return { acknowledged: true, waiting, ...(this.lastError ? { storeError: this.lastError } : {}) };

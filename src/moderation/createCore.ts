@@ -24,6 +24,7 @@ import { OperatorAlerts } from '../alerts/operatorAlerts.js';
 import { DigestScheduler } from '../digest/digestScheduler.js';
 import { SpreadTracker, type SpreadOptions } from '../alerts/spreadTracker.js';
 import { waitAtMost } from '../lib/waitAtMost.js';
+import { Cooldown } from '../lib/cooldown.js';
 
 /** Where the core keeps its state and how it reports, as `npm start` reads them from the environment. */
 export interface CoreOptions {
@@ -131,11 +132,18 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
     ...options.spool,
     onDamagedLine: (line, reason) => log.error({ file: options.spoolFile, line }, `ledger spool: line ${line} is ${reason}; it is skipped`),
   });
+  const spoolComplaints = new Cooldown(60_000, Date.now);
   const recorder = new Recorder(ledger, spool, {
     onDelivered: (entries) => checkpointer?.delivered(entries),
     onGroupStuck: (groupId, error) =>
       log.error({ group: groupId, err: error }, `ledger: group ${groupId} cannot be appended to; its records stay in the spool and are tried again, the other groups go on`),
     onGroupRecovered: (groupId) => log.info({ group: groupId }, `ledger: group ${groupId} is written to again`),
+    // Once a minute at most: every message would say it again.
+    onSpoolFailed: (error, lost) => {
+      if (!spoolComplaints.take(lost ? 'lost' : 'direct')) return;
+      if (lost) log.error({ err: error }, 'ledger: the spool file cannot be written and the store refused the record too: it is lost (free disk space or fix the folder)');
+      else log.error({ err: error }, 'ledger: the spool file cannot be written (free disk space or fix the folder); records go to the store directly, and a store outage now would lose them');
+    },
   });
   const operators = new Set(options.operatorIds ?? []);
   if (spool.waiting > 0) log.info({ waiting: spool.waiting }, 'ledger: delivering records an earlier run left in the spool');

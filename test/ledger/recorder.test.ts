@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,23 @@ function flakyBackend() {
 }
 
 const ids = (entries: { record: { type: string } }[]) => entries.map((e) => (e.record as ReturnType<typeof incident>).messageId);
+
+describe('recorder: a spool that cannot be written', () => {
+  it('GIVEN the spool file cannot be written (a full disk, a read-only folder) THEN the record goes to the store directly and the operator is told; with the store down too, the caller hears of it', async () => {
+    const { backend, inner, state } = flakyBackend();
+    const file = spoolFile();
+    const spool = new Spool(file);
+    // The spool's own file is a folder now: no append can open it.
+    mkdirSync(file);
+    const told: boolean[] = [];
+    const recorder = new Recorder(new Ledger(backend), spool, { onSpoolFailed: (_e, lost) => told.push(lost) });
+    await expect(recorder.record(incident({ messageId: '1' }))).resolves.toMatchObject({ acknowledged: true });
+    expect(ids(await inner.read('g'))).toEqual(['1']);
+    state.down = true;
+    await expect(recorder.record(incident({ messageId: '2' }))).rejects.toThrow(/ECONNREFUSED/);
+    expect(told).toEqual([false, true]);
+  });
+});
 
 describe('recorder: nothing acknowledged is lost', () => {
   it('GIVEN the store is down THEN records are acknowledged from the spool AND replayed in order when it is back', async () => {

@@ -1,10 +1,14 @@
-import { open, rm, type FileHandle } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { checkpointsToUse } from '../../ledger/checkpoints/localCheckpoints.js';
 import { exportLedger, type ExportOptions } from '../../ledger/export/exportLedger.js';
 import { fileSink, streamSink, type TextSink } from '../../ledger/export/textSink.js';
 import type { Ledger } from '../../ledger/ledger.js';
+import { ENV_DEFAULTS } from '../../config/env.js';
 import { redactUrl } from '../../store/redactUrl.js';
+import { parseStoreUrl } from '../../store/storeUrl.js';
 import { CliError } from '../cliError.js';
 import { parseDateOption } from './dateOption.js';
 import { storeUrlOf, withLedger } from './withLedger.js';
@@ -39,11 +43,12 @@ export function exportCommand(): Command {
       if (flags.since && flags.until && flags.since >= flags.until) {
         throw new CliError(`--since ${flags.since.toISOString()} is not before --until ${flags.until.toISOString()}: no entry can be in between`);
       }
+      const url = storeUrlOf(flags.store);
+      if (flags.out) refuseOwnFile(flags.out, url);
       // Every format carries the group's latest signed checkpoint (LEDGER_CHECKPOINT_FILE).
       const signed = await checkpointsToUse(undefined);
       if (!signed.ok) throw new CliError(`cannot export: ${signed.error}`);
       const checkpoint = signed.checkpoints.get(flags.group);
-      const url = storeUrlOf(flags.store);
       const options: ExportOptions = {
         format: flags.format,
         ...(flags.since ? { since: flags.since } : {}),
@@ -75,26 +80,62 @@ const WRITE_FAILURES: Record<string, string> = {
 };
 
 /**
- * Runs `write` into `file`. A folder that is not there or a file that may not be written is the
- * user's to fix; a file left half written (the disk filled up, the store went away) is removed.
+ * The bot's own files, which an export must never write over: the SQLite store (`--out
+ * data/rumorguard.sqlite` emptied it, the export then failed and removed it), the signing key,
+ * the signed checkpoints (the evidence) and the spool.
+ */
+function refuseOwnFile(file: string, storeUrl: string): void {
+  const store = parseStoreUrl(storeUrl);
+  const own = [
+    ...(store.ok && store.target.backend === 'sqlite' ? [[store.target.file, 'the store']] : []),
+    [process.env.LEDGER_KEY_FILE || ENV_DEFAULTS.LEDGER_KEY_FILE, 'the ledger signing key (LEDGER_KEY_FILE)'],
+    [process.env.LEDGER_CHECKPOINT_FILE || ENV_DEFAULTS.LEDGER_CHECKPOINT_FILE, 'the signed checkpoints (LEDGER_CHECKPOINT_FILE)'],
+    [process.env.SPOOL_FILE || ENV_DEFAULTS.SPOOL_FILE, 'the ledger spool (SPOOL_FILE)'],
+  ] as const;
+  const target = path.resolve(file);
+  for (const [ownFile, what] of own) {
+    const resolved = path.resolve(ownFile);
+    // The same file under another name (a link, another path) counts too.
+    if (resolved === target || sameFile(resolved, target)) throw new CliError(`--out ${file} is ${what}: the export would write over it; choose another file`);
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `write` into `file`, through a temporary file beside it renamed over it once complete: a
+ * file that was there stays as it was when the export fails (the disk filled up, the store went
+ * away), and nothing half written is left. A folder that is not there or a file that may not be
+ * written is the user's to fix.
  */
 async function writeOut<T>(file: string, write: (sink: TextSink) => Promise<T>): Promise<T> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   let handle: FileHandle;
   try {
-    handle = await open(file, 'w');
+    if ((await stat(file).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    handle = await open(temporary, 'wx');
   } catch (error) {
     throw cannotWrite(file, error);
   }
   let complete = false;
   try {
     const result = await write(fileSink(handle));
+    await handle.close();
+    await rename(temporary, file);
     complete = true;
     return result;
   } catch (error) {
     throw (error as NodeJS.ErrnoException).syscall === 'write' ? cannotWrite(file, error) : error;
   } finally {
     await handle.close().catch(() => undefined);
-    if (!complete) await rm(file, { force: true });
+    if (!complete) await rm(temporary, { force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,31 @@ describe('rumorguard ledger export', () => {
     const out = path.join(tmp, 'no-such-folder/report.md');
     const line = expectOneLine(runCli(['ledger', 'export', '--format', 'md', '--group', 'chat-1', '--store', store, '--out', out]));
     expect(line).toBe(`error: cannot write ${out}: its folder does not exist`);
+  });
+
+  it('GIVEN --out naming the store itself, or the checkpoint file THEN it refuses, and both are as they were', () => {
+    const before = readFileSync(path.join(tmp, 'store.sqlite'));
+    const line = expectOneLine(runCli(exportArgs('--group', 'chat-1', '--store', store, '--out', path.join(tmp, 'store.sqlite'))));
+    expect(line).toBe(`error: --out ${path.join(tmp, 'store.sqlite')} is the store: the export would write over it; choose another file`);
+    expect(readFileSync(path.join(tmp, 'store.sqlite')).equals(before)).toBe(true);
+    const checkpoints = path.join(tmp, 'checkpoints.json');
+    writeFileSync(checkpoints, '{}');
+    const refused = expectOneLine(runCli(exportArgs('--group', 'chat-1', '--store', store, '--out', checkpoints), { env: { LEDGER_CHECKPOINT_FILE: checkpoints } }));
+    expect(refused).toBe(`error: --out ${checkpoints} is the signed checkpoints (LEDGER_CHECKPOINT_FILE): the export would write over it; choose another file`);
+    expect(readFileSync(checkpoints, 'utf8')).toBe('{}');
+  });
+
+  it('GIVEN --out naming a file that is there and an export that fails THEN the file is as it was, and no temporary file is left', () => {
+    const out = path.join(tmp, 'keep.txt');
+    writeFileSync(out, 'precious');
+    // A store URL that refuses: the export fails after --out was checked.
+    const run = runCli(exportArgs('--group', 'g', '--store', 'redis://127.0.0.1:1', '--out', out));
+    expect(run.status).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe('precious');
+    expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // A good export replaces it whole.
+    expect(runCli(exportArgs('--group', 'chat-1', '--store', store, '--out', out)).status).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ groupId: 'chat-1' });
   });
 
   it('GIVEN a group the ledger does not have THEN it says so and names the groups there are', () => {
