@@ -33,6 +33,21 @@ const privately = (options: Omit<InteractionReplyOptions, 'flags'>): Interaction
 /** The core's plain-text answers, with Discord markdown escaped. */
 const plainLines = (reply: string) => fitText(escapeDiscordMarkdown(reply), 2000);
 
+/** The chat's `/rg` commands the core names in its answers, as Discord's slash commands write them. */
+const SLASH_FORMS: readonly [RegExp, string][] = [
+  [/\/rg accept ([\w-]+) \| <([^>]+)> \| <([^>]+)> \| <([^>]+)>(?: \[\| <([^>]+)>\])?/g, '/rumorguard resolve item:$1 decision:accept verdict:<$2> refutation:<$3> source:<$4>'],
+  [/\/rg accept\|reject <([^>]+)>/g, '/rumorguard resolve item:<$1> decision:accept|reject'],
+  [/\/rg (accept|reject) ([\w-]+)/g, '/rumorguard resolve item:$2 decision:$1'],
+  [/\/rg queue <([^>]+)>/g, '/rumorguard reports page:<$1>'],
+  [/\/rg queue\b/g, '/rumorguard reports'],
+  [/\/rg settings\b/g, '/rumorguard status'],
+  [/\/rg language\b/g, '/rumorguard lang'],
+  [/\/rg (?=\w)/g, '/rumorguard '],
+];
+
+/** An answer of the core's, with the commands it names written as Discord's (it said "/rg accept …", which Discord has not). */
+const withSlashCommands = (reply: string) => SLASH_FORMS.reduce((text, [pattern, form]) => text.replace(pattern, form), reply);
+
 /** Routes an interaction: slash commands, the message context menu, and our buttons. */
 export async function handleInteraction(deps: DiscordDeps, interaction: Interaction): Promise<void> {
   if (interaction.isChatInputCommand()) {
@@ -66,9 +81,20 @@ async function reportFromMenu(deps: DiscordDeps, interaction: MessageContextMenu
   const target = interaction.targetMessage;
   // The reported message's text and author go with the report: the admins review what was said.
   const author = { id: target.author.id, name: target.member?.displayName ?? target.author.globalName ?? target.author.username };
+  // Nothing to review in a message without text (an embed, the bot's own refutation): not queued.
+  if (target.content.trim() === '' || target.author.id === interaction.client.user.id) {
+    await interaction.reply(privately({ content: text(lang, 'nothingToReport') }));
+    return;
+  }
   const about = { ...aboutMessage(interaction.guildId, target.id), text: target.content, member: author, channelId: target.channelId, sentAt: target.createdTimestamp, link: target.url };
   const r = await deps.moderator.onFeedback('report', about, memberOf(interaction), '');
-  await interaction.reply(privately({ content: text(lang, r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull') }));
+  await interaction.reply(privately({ content: text(lang, feedbackAnswer(r, 'reported', 'alreadyReported')) }));
+}
+
+/** What a member is told of their report or objection: taken, already made, too many of theirs open, or the queue full. */
+function feedbackAnswer(r: { ok: boolean; error?: string }, taken: 'reported' | 'disputed', again: 'alreadyReported' | 'alreadyVoted') {
+  if (r.ok) return taken;
+  return r.error === 'duplicate' ? again : r.error === 'member_limit' ? 'tooManyOpen' : 'queueFull';
 }
 
 async function pressButton(deps: DiscordDeps, interaction: ButtonInteraction): Promise<void> {
@@ -97,13 +123,13 @@ async function pressButton(deps: DiscordDeps, interaction: ButtonInteraction): P
   };
   if (press.kind === 'report') {
     const r = await deps.moderator.onFeedback('report', about, memberOf(interaction), '');
-    await interaction.reply(privately({ content: text(lang, r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull') }));
+    await interaction.reply(privately({ content: text(lang, feedbackAnswer(r, 'reported', 'alreadyReported')) }));
     return;
   }
   const debunk = resolveDebunkRef(press.debunkRef, (id) => deps.engine.debunk(id), () => deps.engine.debunks());
   const r = await deps.moderator.onFeedback('not_a_rumor', about, memberOf(interaction), '', debunk?.id);
   if (!r.ok) {
-    await interaction.reply(privately({ content: text(lang, r.error === 'duplicate' ? 'alreadyVoted' : 'queueFull') }));
+    await interaction.reply(privately({ content: text(lang, feedbackAnswer(r, 'disputed', 'alreadyVoted')) }));
     return;
   }
   const open = (await deps.moderator.feedback?.open(interaction.guildId)) ?? [];
@@ -133,7 +159,7 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
   const core = async (command: string) => {
     // Discord refuses a message over 2,000 characters, counted after the markdown escaping.
     const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang, { maxLength: 2000, measure: (t) => escapeDiscordMarkdown(t).length });
-    await answer({ content: plainLines(result.reply) });
+    await answer({ content: plainLines(withSlashCommands(result.reply)) });
   };
   switch (sub) {
     case 'status':
@@ -188,6 +214,9 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
       await answer({ content: channel ? text(lang, 'alertsChannel', { channel: `<#${channel.id}>` }) : text(lang, 'alertsOff') });
       return;
     }
+    default:
+      // A subcommand registered by another version of the bot: answered, not left "thinking".
+      await answer({ content: text(lang, 'unknownCommand') });
   }
 }
 

@@ -9,18 +9,20 @@ import { httpUrl } from '../../src/lib/httpUrl.js';
  */
 const BRACKETS = /[[\]]/g;
 const LINE_START_MARKUP = /^(\s*)(>|-#)/gm;
-const TAG_MARKUP = /<(?=\/|t:|a?:\w)/g;
+const TAG_MARKUP = /<(?=\/|t:|a?:\w|id:)/g;
 
 /**
- * Text that Discord shows as written: every markdown character escaped by discord.js's own
- * `escapeMarkdown` (headings and lists included), then every bracket, line-start quote or
- * subtext marker, timestamp and command mention. Line breaks are kept.
+ * Text that Discord shows as written: timestamps, command mentions, custom emoji and navigation
+ * links (`<t:…>`, `</cmd:id>`, `<:x:1>`, `<id:customize>`) broken by a zero-width space after
+ * their `<` first (escapeMarkdown leaves `_` and `__` live after anything shaped like a custom
+ * emoji: "<:x:1> _it_ __ul__" came out in italics and underlined), then every markdown character
+ * escaped by discord.js's own `escapeMarkdown` (headings and lists included), then every
+ * bracket, line-start quote or subtext marker. Line breaks are kept.
  */
 export const escapeDiscordMarkdown = (text: string): string =>
-  escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: false })
+  escapeMarkdown(text.replace(TAG_MARKUP, '<\u200B'), { heading: true, bulletedList: true, numberedList: true, maskedLink: false })
     .replace(BRACKETS, (c) => `\\${c}`)
-    .replace(LINE_START_MARKUP, (_, space: string, mark: string) => `${space}\\${mark}`)
-    .replace(TAG_MARKUP, '\\<');
+    .replace(LINE_START_MARKUP, (_, space: string, mark: string) => `${space}\\${mark}`);
 
 /**
  * Untrusted text (member names, database entries) for a Discord message or embed: mentions,

@@ -29,7 +29,7 @@ export async function reportMessage(deps: AdapterDeps, message: Message.TextMess
     ...(text !== undefined && author ? { text, member: { id: author.id, name: author.name }, sentAt: target.date * 1000, ...(link ? { link } : {}) } : {}),
   };
   const r = await deps.moderator.onFeedback('report', about, reporter, note);
-  const reply = r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : 'queueFull';
+  const reply = r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : r.error === 'member_limit' ? 'tooManyOpen' : 'queueFull';
   answer(deps, chat.id, message.message_id, textHtml(lang, reply), 'low', `report:${reporter.id}`);
 }
 
@@ -64,7 +64,7 @@ export async function pressButton(deps: AdapterDeps, query: CallbackQuery): Prom
   const by = { id: String(query.from.id), name: displayName(query.from) };
   const r = await deps.moderator.onFeedback('not_a_rumor', about, by, '', debunk?.id);
   if (!r.ok) {
-    await reply(text(lang, r.error === 'duplicate' ? 'alreadyVoted' : 'queueFull'));
+    await reply(text(lang, r.error === 'duplicate' ? 'alreadyVoted' : r.error === 'member_limit' ? 'tooManyOpen' : 'queueFull'));
     return;
   }
   const open = (await deps.moderator.feedback?.open(String(chat.id))) ?? [];

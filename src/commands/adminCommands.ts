@@ -82,6 +82,8 @@ export async function runAdminCommand(
     case 'disable': {
       const action = args[0] as ActionType;
       if (!(ACTION_TYPES as readonly string[]).includes(action)) return fail('bad_argument', t('actions', { list: ACTION_TYPES.join(', ') }));
+      // The ledger is always kept: "disabled log" was answered OK and changed nothing.
+      if (action === 'log' && sub === 'disable') return fail('bad_argument', t('logAlwaysOn'));
       const toggle = (current: GroupSettings): SettingsOverride => {
         const set = new Set(current.enabledActions);
         if (sub === 'enable') set.add(action);
@@ -93,7 +95,7 @@ export async function runAdminCommand(
     case 'threshold': {
       const named = args[0] === 'suggest' || args[0] === 'act' || args[0] === 'answer';
       if (args[0] !== undefined && !named) return setBothThresholds(args, configure, () => fail('bad_argument', t('useBothThresholds')));
-      const value = Number(args[1]);
+      const value = decimal(args[1]);
       if (!named || !Number.isFinite(value)) {
         return fail('bad_argument', t('useThreshold'));
       }
@@ -183,13 +185,18 @@ export async function runAdminCommand(
  * `/rg threshold <act> [suggest]`: both thresholds in one validated change, so lowering act
  * below the current suggest threshold in the same command is not refused half-way.
  */
+/** A threshold as an admin writes it ("0.7", ".7", "1"); anything else (hex "0x1", "1e0", "") is NaN. */
+function decimal(text: string | undefined): number {
+  return text !== undefined && /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+}
+
 function setBothThresholds(
   args: readonly string[],
   configure: (override: SettingsOverride, summary: string) => Promise<CommandResult>,
   badArgument: () => CommandResult,
 ): Promise<CommandResult> | CommandResult {
-  const act = Number(args[0]);
-  const suggest = args[1] === undefined ? undefined : Number(args[1]);
+  const act = decimal(args[0]);
+  const suggest = args[1] === undefined ? undefined : decimal(args[1]);
   if (!Number.isFinite(act) || (suggest !== undefined && !Number.isFinite(suggest)) || args.length > 2) {
     return badArgument();
   }

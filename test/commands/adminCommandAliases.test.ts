@@ -72,3 +72,32 @@ describe('admin command answers in Chinese', () => {
     expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg status', undefined, 'zh')).reply).toMatch(/^模式：enforce；语言：auto\n阈值：提示 0.4，处理 0.8，回答提问 0.4；温和提示 关/);
   });
 });
+
+describe('admin commands refuse what they would only pretend to do', () => {
+  it.each(['/rg threshold act 0x1', '/rg threshold 1e0', '/rg threshold 0.7 0x0', '/rg threshold suggest'])('GIVEN %s THEN it is refused and nothing changes', async (command) => {
+    const h = harness();
+    const before = await h.engine.settingsFor('g-1');
+    expect(await runAdminCommand(h.engine, 'g-1', OWNER, command)).toMatchObject({ ok: false, error: 'bad_argument' });
+    expect(await h.engine.settingsFor('g-1')).toEqual(before);
+  });
+
+  it('GIVEN /rg threshold act .7 THEN it is taken as 0.7', async () => {
+    const h = harness();
+    expect(await runAdminCommand(h.engine, 'g-1', OWNER, '/rg threshold act .7')).toMatchObject({ ok: true });
+    expect((await h.engine.settingsFor('g-1')).thresholds.act).toBe(0.7);
+  });
+
+  it('GIVEN /rg disable log THEN it says the ledger is always kept, and nothing changes', async () => {
+    const h = harness();
+    const r = await runAdminCommand(h.engine, 'g-1', OWNER, '/rg disable log');
+    expect(r).toMatchObject({ ok: false, reply: 'That argument is not valid here. log cannot be disabled: every incident is always recorded in the ledger.' });
+    expect((await h.engine.settingsFor('g-1')).enabledActions).toContain('log');
+  });
+
+  it('GIVEN /rg pardon of a member with no strikes THEN nothing is ledgered (no change)', async () => {
+    const h = harness();
+    const r = await runAdminCommand(h.engine, 'g-1', OWNER, '/rg pardon nobody');
+    expect(r).toMatchObject({ ok: true });
+    expect(r).not.toHaveProperty('change');
+  });
+});

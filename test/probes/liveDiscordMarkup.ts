@@ -15,6 +15,8 @@ export function liveDiscordMarkup(text: string): string[] {
   if (/<t:-?\d+(:[tTdDfFR])?>/.test(unescaped)) found.push('timestamp');
   if (/<\/[\w -]+:\d+>/.test(unescaped)) found.push('command mention');
   if (/<@[!&]?\d+>|@everyone|@here/.test(unescaped)) found.push('mention');
+  if (/<id:\w+>/.test(unescaped)) found.push('navigation link');
+  if (/(?:^|[^\w·])(?:__?)[^_\s·][^_]*?(?:__?)(?![\w])/.test(unescaped)) found.push('italics or underline');
   return found;
 }
 
@@ -30,4 +32,6 @@ export const DISCORD_MARKUP_PAYLOADS = [
   'see <t:1700000000:R>',
   'run </ban:123456789012345678> now',
   '@everyone <@123456789012345678>',
+  '<:x:1> _it_ __ul__',
+  'go to <id:customize>',
 ] as const;

@@ -176,6 +176,10 @@ describe('Discord: slash commands, buttons and the context menu', () => {
     ]);
     const sources = await press(BOB.id, `rg:s:${FIVE_G_ID}`);
     expect(JSON.stringify(sources)).toContain('www.who.int');
+    // The bot's own refutation has no text of a member's to review: not queued.
+    const own = await h.fake.contextMenu(GUILD, CHANNEL, MOD.id, 'Report as rumor', reply!);
+    expect((await h.answered(own)).callback).toMatchObject({ data: { content: 'That message has no text to report.' } });
+    expect(await h.moderator.feedback!.open(GUILD)).toHaveLength(4);
   });
 });
 

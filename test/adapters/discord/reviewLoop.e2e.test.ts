@@ -42,6 +42,9 @@ describe('Discord: closing the loop', () => {
     const id = /(\S+) report ×1 by Mo/.exec(listing)?.[1];
     expect(id).toBeDefined();
     expect(listing).toContain(RUMOR);
+    // The commands it names are Discord's: there is no /rg here.
+    expect(listing).toContain(`/rumorguard resolve item:${id} decision:accept verdict:`);
+    expect(listing).not.toContain('/rg ');
     const accepted = await admin(h, 'resolve', [
       { type: 3, name: 'item', value: id! },
       { type: 3, name: 'decision', value: 'accept' },
