@@ -1,9 +1,11 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { ChatMessage } from '../engine/chatMessage.js';
 import type { Engine } from '../engine/engine.js';
 import { decisionJson } from './check.js';
+import { CliError } from './cliError.js';
 
 /**
  * One line of a batch file: a message, and optionally the group and member it comes from. Other
@@ -35,13 +37,21 @@ const DEFAULT_MEMBER = 'cli';
  * the exit code is then 1.
  */
 export async function checkBatch(engine: Engine, file: string, out: NodeJS.WritableStream = process.stdout): Promise<{ messages: number; problems: BatchProblem[] }> {
+  if (file !== '-') {
+    // An ordinary mistake is one line, not an "unexpected failure" with a stack.
+    const found = await stat(file).catch((error: NodeJS.ErrnoException) => error);
+    if (found instanceof Error) throw new CliError(`cannot read ${file}: ${found.code === 'ENOENT' ? 'no such file' : found.message}`);
+    if (found.isDirectory()) throw new CliError(`cannot read ${file}: it is a folder`);
+  }
   const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
   const problems: BatchProblem[] = [];
   let lineNumber = 0;
   let messages = 0;
-  for await (const raw of lines) {
+  for await (const line of lines) {
     lineNumber++;
+    // A byte-order mark (as some editors save) is no part of the first line's JSON.
+    const raw = lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line;
     if (raw.trim() === '') continue;
     const parsed = parseLine(raw);
     if (!parsed.ok) {

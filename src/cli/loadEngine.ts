@@ -29,9 +29,10 @@ export interface LoadEngineOptions {
  */
 export async function loadEngine(flags: EngineFlags, options: LoadEngineOptions = {}): Promise<Engine | undefined> {
   const env = readEnv();
-  // Only DEBUNKS_DIR matters here; an unrelated bad variable (LOG_LEVEL) must not block a check.
+  // Only DEBUNKS_DIR and RULES_FILE matter here (the same as the bot reads, so a dry run decides
+  // as the bot will); an unrelated bad variable (LOG_LEVEL) must not block a check.
   const dir = flags.dir ?? (env.ok ? env.env.DEBUNKS_DIR : ENV_DEFAULTS.DEBUNKS_DIR);
-  const rules = loadSettingsFile(flags.rules ?? DEFAULT_RULES_FILE);
+  const rules = loadSettingsFile(flags.rules ?? (env.ok ? env.env.RULES_FILE : DEFAULT_RULES_FILE));
   const debunks = await loadDebunks(dir);
   const problems: LoadProblem[] = [...(debunks.ok ? [] : debunks.problems), ...(rules.ok ? [] : rules.problems)];
   if (!debunks.ok || !rules.ok) {

@@ -90,6 +90,30 @@ describe('rumorguard check', () => {
     expect(out.withheld.map((w) => [w.type, w.reason, w.withheldBecause])).toEqual([['reply_refutation', 'ladder_step', 'observe_mode']]);
   });
 
+  it('GIVEN RULES_FILE set (as .env sets it for the bot) THEN check reads that rules file, so the dry run decides as the bot will', () => {
+    const rules = path.join(tmp, 'observe-env.yaml');
+    writeFileSync(rules, readFileSync(path.join(REPO_ROOT, 'rules/default.yaml'), 'utf8').replace('mode: enforce', 'mode: observe'));
+    const run = runCli(['check', RUMOR, '--json'], { env: { RULES_FILE: rules } });
+    expect(run.status, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { mode: string }).mode).toBe('observe');
+  });
+
+  it('GIVEN --batch naming a file that is not there, or a folder THEN one line saying so, no stack', () => {
+    for (const [file, why] of [[path.join(tmp, 'none.jsonl'), 'no such file'], [tmp, 'it is a folder']] as const) {
+      const run = check(['--batch', file]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe(`error: cannot read ${file}: ${why}\n`);
+    }
+  });
+
+  it('GIVEN --batch with a byte-order mark before the first line THEN the line is read', () => {
+    const file = path.join(tmp, 'bom.jsonl');
+    writeFileSync(file, `\uFEFF${JSON.stringify({ id: 'a', text: RUMOR })}\n`);
+    const run = check(['--batch', file]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ id: 'a', matches: [{ debunkId: '5g-spreads-coronavirus' }] });
+  });
+
   it('GIVEN the text form THEN it shows matches, refuting, actions with the text to post, withheld and rules', () => {
     const run = check([RUMOR]);
     expect(run.status, run.stderr).toBe(0);
