@@ -57,9 +57,14 @@ export class DiscordAlerts {
                   strikes: alert.strikes,
                 }),
               };
-        return this.targets(alert.guildId, alert.ownerId, alert.owners).then(async (targets) =>
-          alertAttempt(await Promise.all(targets.map((to) => this.send({ ...payload, to })))),
-        );
+        return this.targets(alert.guildId, alert.ownerId, alert.owners).then(async (targets) => {
+          const fates: DeliveryFate[] = await Promise.all(targets.map((to) => this.send({ ...payload, to })));
+          // An alert channel the bot cannot post in (its access taken away, the channel deleted):
+          // the owner hears of it by direct message instead of not at all.
+          const noneSent = !fates.some((f) => f.status === 'sent');
+          if ('channel' in targets[0]! && noneSent) fates.push(await this.send({ ...payload, to: { user: alert.ownerId } }));
+          return alertAttempt(fates);
+        });
       },
       onError,
       ...options,

@@ -82,7 +82,9 @@ export class GuildModeration {
         guild: safeText(guild.name, 100),
         ...(lang === 'zh' ? { action: r.actionZh, right: r.rightZh } : { action: r.action, right: r.right }),
       });
-      void this.deps.enqueue('high', { to: await this.deps.alerts.target(guild.id, guild.ownerId), content });
+      // That it cannot post is told by direct message: the alert channel may be where it cannot.
+      const to = right === 'send' ? { user: guild.ownerId } : await this.deps.alerts.target(guild.id, guild.ownerId);
+      void this.deps.enqueue('high', { to, content });
     });
   }
 }

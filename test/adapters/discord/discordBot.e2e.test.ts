@@ -194,6 +194,20 @@ describe('Discord: alerts, deletions and language', () => {
     expect((await h.records()).find((r) => r.type === 'admin')).toMatchObject({ action: 'alerts', detail: `owner alerts to channel ${MODS}` });
   });
 
+  it('GIVEN an alert channel the bot can no longer post in THEN the owner gets the alert by direct message, the ledger says it was done, and the owner is told by DM that the bot cannot post', async () => {
+    h = await startDiscordBot({ enforceAll: true });
+    await h.answered(await h.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name: 'alerts', options: [{ type: 7, name: 'channel', value: MODS }] }], { memberPermissions: MANAGE_GUILD }));
+    h.fake.failNext('POST', `/channels/${MODS}/messages`, { status: 403, body: { message: 'Missing Access', code: 50001 } }, 50);
+    for (let i = 0; i < 3; i++) await h.says(ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    expect(h.fake.callsOf('POST /users/@me/channels').map((c) => c.body)).toContainEqual({ recipient_id: OWNER.id });
+    const dms = h.fake.botMessages().filter((m) => m.channel_id !== CHANNEL && m.channel_id !== MODS);
+    expect(dms.some((m) => m.embeds[0]?.title === 'Known rumor in Town hall')).toBe(true);
+    expect(dms.some((m) => /could not post its replies/.test(m.content))).toBe(true);
+    const outcomes = (await h.records()).flatMap((r) => (r.type === 'outcome' ? r.actions : []));
+    expect(outcomes.find((a) => a.type === 'alert_owners')).toMatchObject({ status: 'done' });
+  });
+
   it('GIVEN deletion enabled and permitted THEN the rumor is deleted', async () => {
     h = await startDiscordBot({ enforceAll: true });
     await h.engine.configure(GUILD, { ladder: { default: [['reply_refutation', 'delete']] } });
