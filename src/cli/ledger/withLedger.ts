@@ -21,7 +21,8 @@ export async function withLedger<T>(url: string, task: (ledger: Ledger) => Promi
       `no store at ${redactUrl(url)}: ${parsed.target.file} does not exist. Name the bot's store with --store or STORE_URL.`,
     );
   }
-  const opened = await openLedgerBackend(url);
+  // Postgres is only read: its tables are not created in a database that has none.
+  const opened = await openLedgerBackend(url, parsed.ok && parsed.target.backend === 'postgres' ? { readOnly: true } : {});
   try {
     return await task(new Ledger(opened.backend));
   } finally {

@@ -4,6 +4,8 @@ import { entriesOf, isDamaged, type StoredChain } from '../storedEntry.js';
 import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
 import { parseStoredEntry } from './parseStoredEntry.js';
 import { ledgerStoreError } from './ledgerStoreError.js';
+import { StoreError } from '../../store/storeError.js';
+import { redactUrl } from '../../store/redactUrl.js';
 import { checkTableName } from './tableName.js';
 
 /** Where and how a PostgreSQL ledger is kept. */
@@ -28,6 +30,11 @@ export interface PostgresLedgerOptions {
   bulkTimeoutMs?: number;
   /** Connections in the pool. @defaultValue POSTGRES_LEDGER_DEFAULTS.maxConnections */
   maxConnections?: number;
+  /**
+   * Only read (the ledger commands): the tables are not created; a database without them is
+   * refused as holding no ledger, rather than given two empty tables and reported empty.
+   */
+  readOnly?: boolean;
 }
 
 export const POSTGRES_LEDGER_DEFAULTS = {
@@ -38,7 +45,7 @@ export const POSTGRES_LEDGER_DEFAULTS = {
   queryTimeoutMs: 2_000,
   bulkTimeoutMs: 120_000,
   maxConnections: 10,
-} as const satisfies Required<PostgresLedgerOptions>;
+} as const satisfies Required<Omit<PostgresLedgerOptions, 'readOnly'>>;
 
 /**
  * SQLSTATEs of two sessions creating the same table at once: the loser trips over the catalog, as
@@ -74,7 +81,21 @@ export async function postgresLedgerBackend(url: string, options: PostgresLedger
       'keep_until BIGINT NOT NULL, PRIMARY KEY (group_id, hash))',
     `CREATE INDEX IF NOT EXISTS ${textTable}_keep_until ON ${textTable} (keep_until)`,
   ];
-  for (const statement of statements) {
+  if (options.readOnly) {
+    let found: (string | null)[];
+    try {
+      const result = await pool.query<{ t: string | null }>('SELECT to_regclass($1) AS t UNION ALL SELECT to_regclass($2)', [table, textTable]);
+      found = result.rows.map((r) => r.t);
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw ledgerStoreError('unreachable', url, 'cannot connect', err);
+    }
+    if (found.some((t) => t === null)) {
+      await pool.end().catch(() => undefined);
+      throw new StoreError('unreachable', `no ledger at ${redactUrl(url)}: this database has no table ${table}. Name the bot's store with --store or STORE_URL.`);
+    }
+  }
+  for (const statement of options.readOnly ? [] : statements) {
     try {
       await pool.query(statement);
     } catch (err) {

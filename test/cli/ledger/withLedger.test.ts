@@ -30,3 +30,27 @@ describe('withLedger', () => {
     expect(await withLedger('memory:', async (ledger) => ledger instanceof Ledger && (await ledger.groups()).length)).toBe(0);
   });
 });
+
+describe.skipIf(!process.env.POSTGRES_URL)('withLedger on PostgreSQL', () => {
+  it('GIVEN a database without the ledger table THEN "no ledger", and no table is created in it', async () => {
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: process.env.POSTGRES_URL });
+    await admin.connect();
+    const name = `rg_noledger_${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(process.env.POSTGRES_URL!);
+      url.pathname = `/${name}`;
+      await expect(withLedger(url.href, async () => undefined)).rejects.toThrow(/^no ledger at postgres.*: this database has no table rumorguard_ledger/);
+      const other = new pg.Client({ connectionString: url.href });
+      await other.connect();
+      const tables = await other.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+      await other.end();
+      expect(tables.rows).toEqual([]);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.end();
+    }
+  });
+});
