@@ -4,7 +4,7 @@ import { genesisHash, type LedgerEntry } from '../ledgerEntry.js';
 import { isDamaged, type StoredItem } from '../storedEntry.js';
 import { CHAIN_FAULTS, ChainVerifier } from '../verifyChain.js';
 import { keepLatest, mergeIntoCheckpointFile, readCheckpointFile, type Checkpoints } from './checkpointFile.js';
-import { openKeyFile } from './keyFile.js';
+import { openKeyFile, readKeyFile } from './keyFile.js';
 import { checkpointFault, signCheckpoint, type SignedCheckpoint, type SigningKey } from './signedCheckpoint.js';
 
 export interface CheckpointerOptions {
@@ -60,10 +60,21 @@ export class Checkpointer implements CheckpointSource {
 
   /** Opens (or makes) the key and reads the checkpoint file; an error names the file. */
   static async open(options: CheckpointerOptions): Promise<{ ok: true; checkpointer: Checkpointer; keyCreated: boolean } | { ok: false; error: string }> {
-    const key = await openKeyFile(options.keyFile);
-    if (!key.ok) return { ok: false, error: `LEDGER_KEY_FILE ${key.error}` };
     const file = await readCheckpointFile(options.checkpointFile);
     if (!file.ok) return { ok: false, error: `LEDGER_CHECKPOINT_FILE ${file.error}; it is evidence: move it aside rather than delete it` };
+    // Checkpoints signed by a key this bot does not hold (its key file deleted, or replaced): a new
+    // key would re-sign over them at the first delivery and the evidence they are would be gone.
+    const signers = new Set([...file.checkpoints.values()].map((c) => c.keyId));
+    const existing = await readKeyFile(options.keyFile);
+    if (signers.size > 0 && !existing.ok && existing.error.includes('(ENOENT)')) {
+      return { ok: false, error: `LEDGER_KEY_FILE ${options.keyFile} is missing, but LEDGER_CHECKPOINT_FILE ${options.checkpointFile} holds checkpoints signed by key ${[...signers].join(', ')}: restore the key file from its backup; to start over with a new key, move the checkpoint file aside (it is evidence)` };
+    }
+    const key = existing.ok ? existing : await openKeyFile(options.keyFile);
+    if (!key.ok) return { ok: false, error: `LEDGER_KEY_FILE ${key.error}` };
+    const foreign = [...signers].filter((id) => id !== key.key.keyId);
+    if (foreign.length > 0) {
+      return { ok: false, error: `LEDGER_CHECKPOINT_FILE ${options.checkpointFile} holds checkpoints signed by key ${foreign.join(', ')}, not by this bot's key ${key.key.keyId} (LEDGER_KEY_FILE ${options.keyFile}): restore the key that signed them; to go on with this key, move the checkpoint file aside (it is evidence)` };
+    }
     return { ok: true, checkpointer: new Checkpointer(key.key, options, file.checkpoints), keyCreated: key.created };
   }
 

@@ -203,6 +203,34 @@ describe('the signing key file', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('GIVEN the key file deleted while its checkpoints remain THEN opening refuses to make a new key (it would sign over the evidence), and both files are left alone', async () => {
+    const dir = folder();
+    const bot = await openBot(dir, memoryLedgerBackend());
+    await deliver(bot.recorder, incident({ recordId: 'i1' }));
+    await bot.checkpointer.close();
+    const signedBy = bot.checkpointer.keyId;
+    const before = readFileSync(join(dir, 'checkpoints.json'), 'utf8');
+    rmSync(join(dir, 'key.pem'));
+    const opened = await Checkpointer.open({ keyFile: join(dir, 'key.pem'), checkpointFile: join(dir, 'checkpoints.json'), backend: memoryLedgerBackend(), warn: () => undefined });
+    expect(opened).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`^LEDGER_KEY_FILE .*key\\.pem is missing, but LEDGER_CHECKPOINT_FILE .* holds checkpoints signed by key ${signedBy}: restore the key file`)) });
+    expect(existsSync(join(dir, 'key.pem'))).toBe(false);
+    expect(readFileSync(join(dir, 'checkpoints.json'), 'utf8')).toBe(before);
+  });
+
+  it('GIVEN a different key in the key file THEN opening refuses, naming both keys', async () => {
+    const dir = folder();
+    const bot = await openBot(dir, memoryLedgerBackend());
+    await deliver(bot.recorder, incident({ recordId: 'i1' }));
+    await bot.checkpointer.close();
+    rmSync(join(dir, 'key.pem'));
+    const otherDir = folder();
+    const other = await openBot(otherDir, memoryLedgerBackend());
+    const otherKey = readFileSync(join(otherDir, 'key.pem'));
+    writeFileSync(join(dir, 'key.pem'), otherKey);
+    const opened = await Checkpointer.open({ keyFile: join(dir, 'key.pem'), checkpointFile: join(dir, 'checkpoints.json'), backend: memoryLedgerBackend(), warn: () => undefined });
+    expect(opened).toEqual({ ok: false, error: expect.stringContaining(`signed by key ${bot.checkpointer.keyId}, not by this bot's key ${other.checkpointer.keyId}`) });
+  });
+
   it('GIVEN a key file that is not a key THEN opening fails naming the variable and the file, never showing its content', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'key.pem'), 'secret-looking-text');
