@@ -25,7 +25,8 @@ export interface DebunkWatch {
 }
 
 /**
- * Watches a debunk folder (fs.watch on the folder: files added, changed, renamed, removed) and,
+ * Watches a debunk folder (fs.watch on the folder: files added, changed, renamed, removed; and the
+ * folder replaced by another of its name) and,
  * after `debounceMs` of quiet, loads and validates the whole folder as at start-up. Valid: handed
  * to `onLoaded`. Broken: handed to `onBroken` with every problem, and nothing is swapped, so the
  * bot keeps matching on the last good database.
@@ -60,12 +61,34 @@ export function watchDebunks(dir: string, options: WatchDebunksOptions): DebunkW
     clearTimeout(timer);
     timer = setTimeout(reload, debounceMs);
   };
-  const watcher: FSWatcher = watch(path.resolve(cwd, dir), { persistent: false }, changed);
-  watcher.on('error', () => undefined);
+  // The folder itself is watched, and its parent for the folder's own name: a deploy that replaces
+  // the folder (mv, rsync into a new one, a checkout) left the watch on the old one, under its new
+  // name, and no later change was ever loaded. The folder's name reappearing attaches a new watch
+  // and loads it.
+  const folder = path.resolve(cwd, dir);
+  let watcher: FSWatcher | undefined;
+  const attach = () => {
+    watcher?.close();
+    watcher = undefined;
+    try {
+      watcher = watch(folder, { persistent: false }, changed);
+      watcher.on('error', () => undefined);
+    } catch {
+      // Not there at this moment (moved away, not yet made again): the parent's watch attaches it when it comes.
+    }
+  };
+  attach();
+  const parent = watch(path.dirname(folder), { persistent: false }, (_event, file) => {
+    if (file !== path.basename(folder)) return;
+    attach();
+    changed('rename', null);
+  });
+  parent.on('error', () => undefined);
   return {
     close() {
       clearTimeout(timer);
-      watcher.close();
+      watcher?.close();
+      parent.close();
       waiting?.resolve();
     },
     settled: async () => {

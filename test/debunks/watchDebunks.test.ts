@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,6 +62,8 @@ function setup() {
     events,
     told,
     matches,
+    /** The watcher's next load (or problem). */
+    next,
     /** Writes a file and waits until the watcher has loaded the folder after it. */
     write: async (name: string, text: string) => {
       const loaded = next();
@@ -89,6 +91,26 @@ describe('watchDebunks', () => {
     await w.write('b.yaml', entry('schools-2', SCHOOLS));
     expect(w.events.at(-1)).toBe('loaded');
     expect(w.matches(SCHOOLS)).toEqual(['schools-2']);
+  });
+
+  it('GIVEN the folder replaced by a new one of its name (a deploy\'s mv) THEN the new folder is loaded, and changes in it are loaded too', async () => {
+    const w = setup();
+    const old = `${dir}.old`;
+    // Loads come as the watcher sees the folder go and come back: wait until they settle on the new one.
+    const loaded = async (done: () => boolean) => {
+      for (let i = 0; i < 20 && !done(); i++) await w.next();
+      expect(done()).toBe(true);
+    };
+    const settled = loaded(() => w.matches(SCHOOLS).length === 1 && w.matches(WATER).length === 0);
+    renameSync(dir, old);
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'c.yaml'), entry('schools', SCHOOLS));
+    await settled;
+    const again = loaded(() => w.matches(WATER).length === 1);
+    writeFileSync(path.join(dir, 'd.yaml'), entry('water-2', WATER));
+    await again;
+    expect(w.matches(WATER)).toEqual(['water-2']);
+    rmSync(old, { recursive: true, force: true });
   });
 
   it('GIVEN a file entry whose expires date has passed THEN it is loaded but does not match', async () => {
