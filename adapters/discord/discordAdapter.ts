@@ -53,6 +53,9 @@ export interface DiscordAdapterOptions {
   uploadLimitBytes?: number;
 }
 
+/** Messages whose last checked text is remembered (see DiscordAdapter.onEdit): a few minutes of a busy server. */
+const LAST_CHECKED_MESSAGES = 5_000;
+
 /**
  * The Discord adapter: discord.js in, the shared engine in the middle, REST calls out. Under a
  * ShardingManager, discord.js reads the shard ids from the environment it sets.
@@ -66,6 +69,8 @@ export class DiscordAdapter {
   private readonly inFlight = new Set<Promise<void>>();
   /** Ids of the latest handled events (messages, edits, interactions), for `whenHandled`. */
   private readonly recentlyHandled = new Set<string>();
+  /** See onEdit. */
+  private readonly lastChecked = new Map<string, string>();
   private readonly handledWaiters = new Map<string, (() => void)[]>();
 
   constructor(private readonly options: DiscordAdapterOptions) {
@@ -197,7 +202,10 @@ export class DiscordAdapter {
   }
 
   private registerEvents(): void {
-    this.client.on(Events.MessageCreate, (message) => this.track('message', message.id, () => this.moderation.moderate(message, false)));
+    this.client.on(Events.MessageCreate, (message) => {
+      this.remember(message.id, message.content);
+      this.track('message', message.id, () => this.moderation.moderate(message, false));
+    });
     this.client.on(Events.MessageUpdate, (old, updated) => {
       // Discord also sends updates when it attaches a link preview: only a changed text is news.
       if (!old.partial && old.content === updated.content) return this.markHandled(updated.id);
@@ -209,6 +217,17 @@ export class DiscordAdapter {
 
   private async onEdit(updated: Message | PartialMessage): Promise<void> {
     const message = updated.partial ? await updated.fetch() : updated;
+    // A message no longer in discord.js's cache comes without its old text: a link preview added
+    // to it is no edit either when its text is the one last checked (each was logged as an incident).
+    if (this.lastChecked.get(message.id) === message.content) return;
+    this.remember(message.id, message.content);
     await this.moderation.moderate(message, true);
+  }
+
+  /** The text a message was last checked with, for the latest LAST_CHECKED_MESSAGES messages. */
+  private remember(id: string, content: string): void {
+    this.lastChecked.delete(id);
+    this.lastChecked.set(id, content);
+    if (this.lastChecked.size > LAST_CHECKED_MESSAGES) this.lastChecked.delete(this.lastChecked.keys().next().value!);
   }
 }

@@ -267,3 +267,22 @@ describe('Discord: stopping', () => {
     expect(h.fake.callsOf(`POST /channels/${CHANNEL}/messages`)).toHaveLength(1);
   });
 });
+
+describe('Discord: updates that are no edit', () => {
+  it('GIVEN a link preview attached to a message discord.js no longer has in its cache THEN it is not checked again: one incident, not two', async () => {
+    h = await startDiscordBot();
+    const message = await h.says(ALICE.id, `${TEXT.fiveG} https://example.com/article`);
+    // Evicted from the cache (a restart, or a busy channel): the update comes without the old text.
+    (h.adapter.client.channels.cache.get(CHANNEL) as unknown as { messages: { cache: Map<string, unknown> } }).messages.cache.clear();
+    const stored = h.fake.message(message.id) as unknown as Record<string, unknown>;
+    await h.fake.sendEvent(GUILD, 'MESSAGE_UPDATE', { ...stored, embeds: [{ type: 'link', url: 'https://example.com/article', title: 'Article' }] });
+    await h.adapter.whenHandled(message.id);
+    await h.adapter.idle();
+    expect(await h.incidents()).toHaveLength(1);
+    // A real edit of it is still checked.
+    await h.edits(CHANNEL, message.id, 'never mind, wrong chat');
+    expect(await h.incidents()).toHaveLength(1);
+    await h.edits(CHANNEL, message.id, TEXT.garlic);
+    expect((await h.incidents()).map((i) => i.debunkId)).toHaveLength(2);
+  });
+});
