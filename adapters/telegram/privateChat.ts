@@ -4,8 +4,11 @@ import { lookupHtml } from './replies.js';
 import { languageOf, textHtml } from './texts.js';
 import { textOf } from './toChatMessage.js';
 
-/** Longest text looked up: a tipline question, not a book (the matcher's work stays bounded). */
-const MAX_LOOKUP = 4000;
+/**
+ * Longest text looked up: a Telegram message's whole text (4,096), so a forwarded post is read to
+ * its end, as the same post in a group is (a rumor at the end of a long forward was missed).
+ */
+const MAX_LOOKUP = 4096;
 
 /** `/start` in private: the bot may now send this user owner alerts; it says what it does. */
 export async function startPrivate(deps: AdapterDeps, message: Message.TextMessage): Promise<void> {

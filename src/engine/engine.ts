@@ -219,7 +219,9 @@ export class Engine {
     const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE, exclude: this.othersScoped(message.groupId) });
     const { decision } = decide({ message, settings, match, debunks: this.byId, state: { strikes: [], counted: [] }, now: this.now() });
     decision.explain.push({ rule: 'store', fired: true, reason: 'store_unavailable' });
-    return decision;
+    // Decided as a first offence, but nothing was counted: the record says so rather than "strike 1"
+    // (the member's strikes, asked after the outage, were never 1 because of it).
+    return { ...decision, strikes: { before: 0, after: 0 } };
   }
 
   /** The message's matches in its group: without the debunks that serve other groups only. */

@@ -128,9 +128,10 @@ describe('Moderator when the store is unreachable', () => {
     const records = (await backend.read('g-1')).map((e) => e.record);
     expect(records.map((r) => (r.type === 'incident' ? [r.messageId, r.strikes, r.note?.slice(0, 40)] : []))).toEqual([
       ['1', 1, undefined],
-      // Decided as a first offence: the member's history is out of reach, and the note says so.
-      ['2', 1, 'the store is unreachable: decided withou'],
-      ['3', 1, 'the store is unreachable: decided withou'],
+      // Decided as a first offence (the member's history is out of reach), nothing counted: no strike
+      // is recorded, and the note says so.
+      ['2', 0, 'the store is unreachable: decided withou'],
+      ['3', 0, 'the store is unreachable: decided withou'],
     ]);
   });
 });
