@@ -56,7 +56,17 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
     await linkAlerts(deps, message, args[1], lang);
     return;
   }
-  if (!(await isSenderAdmin(deps, message, chat))) {
+  // Telegram's list of admins out of reach (getChatAdministrators failing): the admin is told to
+  // try again, rather than hearing nothing at all.
+  const isAdmin = await isSenderAdmin(deps, message, chat).catch((err: unknown) => {
+    deps.log.warn({ err, chat: chat.id }, 'telegram: the group\'s admins could not be read');
+    return undefined;
+  });
+  if (isAdmin === undefined) {
+    answer(deps, chat.id, message.message_id, textHtml(lang, 'adminCheckFailed'), 'low', `admincheck:${message.from?.id}`);
+    return;
+  }
+  if (!isAdmin) {
     // One refusal per member in a while (and one waiting at a time): a member spamming /rg cannot
     // flood the group, nor use up the messages a minute its refutations need.
     const who = message.from?.id ?? message.sender_chat?.id;

@@ -80,6 +80,13 @@ describe('Telegram: admin commands', () => {
     expect(h.sentTo(GROUP.id).some((m) => (m.text ?? '').includes('Viruses cannot travel on radio waves'))).toBe(true);
   });
 
+  it('GIVEN Telegram failing to list the group\'s admins WHEN the owner sends /rg status THEN they are told to try again, and nothing changes', async () => {
+    h = await startBot();
+    for (let i = 0; i < 3; i++) h.fake.failNext('getChatAdministrators', { error_code: 502, description: 'Bad Gateway' });
+    expect((await command(h, OWNER.id, '/rg mode observe')).answers).toEqual(["Telegram did not tell who the group's admins are just now; please send the command again in a minute."]);
+    expect((await h.engine.settingsFor(GROUP_ID)).mode).toBe('enforce');
+  });
+
   it('GIVEN an anonymous admin posting as the group THEN their command is accepted', async () => {
     h = await startBot();
     h.fake.setMember(GROUP.id, { id: 1087968824, first_name: 'Group', username: 'GroupAnonymousBot', is_bot: true }, 'member');
