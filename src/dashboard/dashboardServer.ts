@@ -99,7 +99,7 @@ export function createDashboard(options: DashboardOptions): Dashboard {
   // Request logging stays off: URLs carry login tokens.
   // Path parameters as long as a member id can be (the playground's are names): Fastify's default
   // of 100 characters answered a longer one's page with a bare 414.
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: false, maxParamLength: MAX_PARAM_CHARS });
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: false, routerOptions: { maxParamLength: MAX_PARAM_CHARS } });
   void app.register(fastifyCookie);
   void app.register(fastifyFormbody);
   void app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });

@@ -502,6 +502,12 @@ describe('names that would hide or turn text around', () => {
     await world.post('console', { id: 'long', name: 'w'.repeat(1000) }, TEXT.fiveG, 'long-1');
     await page.goto(`${world.url}/g/console/incidents`);
     expect(await page.locator('#incidents').evaluate((table) => table.scrollWidth)).toBeLessThan(1300);
+    // A member id longer than Fastify's default 100 characters still has a page.
+    const longId = 'i'.repeat(150);
+    await world.post('console', { id: longId, name: 'Ivy' }, TEXT.fiveG, 'long-id-1');
+    const memberPage = await page.goto(`${world.url}/g/console/members/${longId}`);
+    expect(memberPage?.status()).toBe(200);
+    expect(await page.textContent('h1')).toBe('History of Ivy');
   });
 });
 
