@@ -98,16 +98,51 @@ function startLine(node: unknown, line: (offset: number) => number): number | un
   return range ? line(range[0]) : undefined;
 }
 
-/** Node 20 reports JSON errors as "... in JSON at position 42"; without a position, blame the end. */
+/**
+ * The line of a JSON error. Node 20 gives some as "... in JSON at position 42"; an unexpected token
+ * as "Unexpected token 'm', ...\"everity\": medium,\n  \"... is not valid JSON", an excerpt of the
+ * text around it (ten characters before it when cut, else the whole text): the excerpt is found in
+ * the text and the token looked for from there, outside strings. Without either, blame the end.
+ */
 function jsonErrorLine(text: string, err: unknown): number {
-  const match = /at position (\d+)/.exec(errorMessage(err));
-  const offset = match ? Number(match[1]) : text.length;
+  const message = errorMessage(err);
+  const match = /at position (\d+)/.exec(message);
+  const offset = match ? Number(match[1]) : (unexpectedTokenOffset(text, message) ?? text.length);
   return text.slice(0, offset).split('\n').length;
+}
+
+const UNEXPECTED_TOKEN = /^Unexpected token '([^']+)', (?:\.\.\.)?"?([\s\S]*?)"?(?:\.\.\.)?"? is not valid JSON$/;
+
+function unexpectedTokenOffset(text: string, message: string): number | undefined {
+  const m = UNEXPECTED_TOKEN.exec(message);
+  if (!m) return undefined;
+  const [, token, excerpt] = m as unknown as [string, string, string];
+  const cut = /^Unexpected token '[^']+', \.\.\./.test(message);
+  const at = excerpt.length > 0 ? text.indexOf(excerpt.replace(/"$/, '')) : -1;
+  const from = at < 0 ? 0 : cut ? at + 10 : at;
+  // The first place the token stands outside a string from there.
+  let inString = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (text.startsWith(token, i)) {
+      return i;
+    }
+  }
+  return undefined;
 }
 
 /** The position is shown as a line already; drop V8's character offset from the message. */
 function jsonErrorMessage(err: unknown): string {
-  return errorMessage(err).replace(/ at position \d+( \(line \d+ column \d+\))?/, '');
+  const message = errorMessage(err);
+  // The excerpt V8 quotes may span lines: the line number says where, and the message stays one line.
+  const token = UNEXPECTED_TOKEN.exec(message);
+  if (token) return `Unexpected token '${token[1]}': not valid JSON`;
+  return message.replace(/ at position \d+( \(line \d+ column \d+\))?/, '');
 }
 
 function errorMessage(err: unknown): string {
