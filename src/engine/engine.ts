@@ -35,6 +35,8 @@ export interface EngineOptions {
 export interface ExclusionSource {
   /** The debunk ids that must not match this message in this group. */
   excludedFor(groupId: string, messageId: string, text: string, candidates: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Gives a group (a chat that got a new id) another's exclusions too; true when there were any. */
+  carryOver?(fromGroupId: string, toGroupId: string): Promise<boolean>;
 }
 
 export interface EvaluateOptions {
@@ -211,6 +213,14 @@ export class Engine {
         ttlMs,
       ),
     );
+  }
+
+  /**
+   * A group that got a new id (a Telegram group upgraded to a supergroup) keeps what its admins
+   * excluded under the old one: retired debunks and false positives. True when there was any.
+   */
+  async carryExclusions(fromGroupId: string, toGroupId: string): Promise<boolean> {
+    return (await this.options.exclusions?.carryOver?.(fromGroupId, toGroupId)) ?? false;
   }
 
   private evaluateStateless(message: ChatMessage): Decision {

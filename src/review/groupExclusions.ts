@@ -72,6 +72,17 @@ export class GroupExclusions implements ExclusionSource {
     return changed;
   }
 
+  /** Adds `from`'s retired debunks and false positives to `to`'s; true when `from` had any. */
+  async carryOver(fromGroupId: string, toGroupId: string): Promise<boolean> {
+    const from = (await this.store.get<GroupExclusionState>(key(fromGroupId))) ?? EMPTY;
+    if (from.retired.length === 0 && from.falsePositives.length === 0) return false;
+    await this.change(toGroupId, (s) => ({
+      retired: [...new Set([...s.retired, ...from.retired])],
+      falsePositives: [...s.falsePositives, ...from.falsePositives].slice(-MAX_FALSE_POSITIVES),
+    }));
+    return true;
+  }
+
   /** The group's exclusions as stored now (cached for EXCLUSIONS_CACHE_MS). */
   async read(groupId: string): Promise<GroupExclusionState> {
     const cached = this.cache.get(groupId);

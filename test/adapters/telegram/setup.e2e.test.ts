@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEXT } from '../../engine/harness.js';
+import { FIVE_G_ID, TEXT } from '../../engine/harness.js';
 import { ALICE, type BotHarness, GROUP, GROUP_ID, OWNER, startBot } from './botHarness.js';
 
 let h: BotHarness | undefined;
@@ -49,6 +49,18 @@ describe('Telegram: a group upgraded to a supergroup', () => {
     expect(await h.adapter.alerts.targetChat(NEW)).toBe(OWNER.id);
     expect((await h.records()).at(-1)).toMatchObject({ action: 'migrated', detail: expect.stringMatching(/^group upgraded to supergroup -1009999999999 \(settings and alert link\)/) });
     expect(await h.records(String(NEW))).toEqual([expect.objectContaining({ action: 'migrated', by: { kind: 'bot' } })]);
+  });
+
+  it('GIVEN a debunk the admins retired in the group WHEN it migrates THEN it stays retired in the supergroup', async () => {
+    h = await startBot();
+    await h.fake.sendCommand(GROUP.id, OWNER.id, `/rg retire ${FIVE_G_ID}`);
+    await h.adapter.idle();
+    const NEW = -1009999999998;
+    await h.fake.sendUpdate({ message: { message_id: 998, date: Math.floor(Date.now() / 1000), chat: h.fake.chat(GROUP.id), from: h.fake.user(OWNER.id), migrate_to_chat_id: NEW } as never });
+    await h.adapter.idle();
+    expect((await h.records()).at(-1)).toMatchObject({ action: 'migrated', detail: expect.stringContaining('retired debunks and false positives') });
+    const decision = await h.engine.evaluate({ platform: 'telegram', groupId: String(NEW), messageId: '1', member: { id: '202', name: 'Alice' }, text: TEXT.fiveG, sentAt: Date.now() }, { dryRun: true });
+    expect(decision.actions.map((a) => a.type)).toEqual([]);
   });
 });
 
