@@ -32,6 +32,7 @@ export function toChatMessage(message: Message, options: { edited: boolean; pict
     platform: 'discord',
     groupId: message.guildId,
     channelId: message.channelId,
+    ...(message.channel.isThread() && message.channel.parentId ? { parentChannelId: message.channel.parentId } : {}),
     messageId: message.id,
     member: {
       id: message.author.id,

@@ -21,6 +21,8 @@ export interface ChatMessage {
   groupId: string;
   /** Channel within the group (Discord channel, Telegram topic); absent where there is none. */
   channelId?: string;
+  /** The channel a thread belongs to (a Discord thread's parent): an exemption of the channel covers its threads. */
+  parentChannelId?: string;
   /** Message id, unique within the group (channel). */
   messageId: string;
   member: ChatMember;

@@ -12,5 +12,8 @@ export function exemptionOf(message: ChatMessage, settings: GroupSettings): { re
   if (message.channelId !== undefined && e.channels.includes(message.channelId)) {
     return { reason: 'exempt_channel', detail: message.channelId };
   }
+  if (message.parentChannelId !== undefined && e.channels.includes(message.parentChannelId)) {
+    return { reason: 'exempt_channel', detail: `${message.parentChannelId} (thread ${message.channelId ?? ''})` };
+  }
   return undefined;
 }

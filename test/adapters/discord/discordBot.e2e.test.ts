@@ -286,3 +286,14 @@ describe('Discord: updates that are no edit', () => {
     expect((await h.incidents()).map((i) => i.debunkId)).toHaveLength(2);
   });
 });
+
+describe('Discord: exempt channels', () => {
+  it('GIVEN a channel exempt THEN a rumor in one of its threads is exempt too: no strike', async () => {
+    h = await startDiscordBot({ enforceAll: true });
+    await h.engine.configure(GUILD, { exemptions: { channels: [CHANNEL] } });
+    await h.says(BOB.id, TEXT.garlic, THREAD);
+    expect(await h.engine.strikesOf(GUILD, BOB.id)).toEqual([]);
+    const [incident] = await h.incidents();
+    expect(incident?.actions.some((a) => a.type === 'warn')).toBe(false);
+  });
+});
