@@ -1,4 +1,4 @@
-import type { Guild, Message } from 'discord.js';
+import { type Guild, type Message, PermissionFlagsBits } from 'discord.js';
 import { OnceNotices } from '../../src/alerts/onceNotices.js';
 import { type DiscordDeps, guildLanguage } from './deps.js';
 import type { MessageHandled } from '../../src/moderation/moderator.js';
@@ -67,10 +67,18 @@ export class GuildModeration {
       await call();
     } catch (error) {
       this.deps.log.warn({ err: error, guild: guildId }, `discord: ${what} refused`);
-      if (isMissingPermission(error)) await this.missingRight(message.guild, right).catch(() => undefined);
+      // Discord refuses with "Missing Permissions" also when the member is above the bot (a higher
+      // role, the owner): granting the permission changes nothing then, so the owners are not told so.
+      if (isMissingPermission(error) && !this.holds(message.guild, right)) await this.missingRight(message.guild, right).catch(() => undefined);
       throw error;
     }
     await this.notices.solved(guildId, right).catch(() => undefined);
+  }
+
+  /** Whether the bot holds the permission `right` names in the server (as far as discord.js knows). */
+  private holds(guild: Guild, right: Right): boolean {
+    const flag = right === 'delete' ? PermissionFlagsBits.ManageMessages : right === 'timeout' ? PermissionFlagsBits.ModerateMembers : PermissionFlagsBits.SendMessages;
+    return guild.members.me?.permissions.has(flag) ?? false;
   }
 
   /** Tells the owners, once, that the bot lacks a permission in their server. */

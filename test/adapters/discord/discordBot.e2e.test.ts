@@ -242,6 +242,17 @@ describe('Discord: missing permissions', () => {
     expect(h.sentTo(CHANNEL).filter((m) => m.embeds.length > 0)).toHaveLength(2);
   });
 
+  it('GIVEN a member above the bot (Discord refuses the timeout with "Missing Permissions" though the bot holds Timeout Members) THEN the mute is ledgered failed, and the owner is not told to grant a permission the bot has', async () => {
+    h = await startDiscordBot({ enforceAll: true });
+    await h.engine.configure(GUILD, { ladder: { default: [['reply_refutation', 'mute 1h']] } });
+    h.fake.failNext('PATCH', new RegExp(`^/guilds/${GUILD}/members/\\d+$`), { status: 403, body: { message: 'Missing Permissions', code: 50013 } }, 5);
+    await h.says(ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    const mutes = (await h.records()).flatMap((r) => (r.type === 'outcome' ? r.actions : [])).filter((a) => a.type === 'mute');
+    expect(mutes).toEqual([expect.objectContaining({ status: 'failed', error: 'Missing Permissions' })]);
+    expect(h.fake.botMessages().filter((m) => /lacks the/.test(m.content))).toEqual([]);
+  });
+
   it('GIVEN the bot may not post in threads WHEN two rumors there need replies THEN the owner is told once and nothing crashes', async () => {
     h = await startDiscordBot({ botPermissions: BOT_PERMISSIONS & ~PermissionFlagsBits.SendMessagesInThreads });
     await h.says(ALICE.id, TEXT.fiveG, THREAD);
