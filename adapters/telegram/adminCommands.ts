@@ -118,7 +118,9 @@ export async function linkAlertsFromElsewhere(deps: AdapterDeps, message: Messag
   const args = commandArgs(message.text);
   const lang = languageOf(message.from?.language_code);
   if (args[0] === 'alerts' && args[1]) return linkAlerts(deps, message, args[1], lang);
-  answer(deps, message.chat.id, message.message_id, textHtml(lang, 'alertsBadCode'), 'low');
+  // Any other /rg here (/rg status in a private chat) is a group's command: say where it goes,
+  // not that a code is unknown.
+  answer(deps, message.chat.id, message.message_id, textHtml(lang, 'rgInGroup'), 'low');
 }
 
 /** `/rg alerts CODE` where the alerts should go: links them if the sender administers that group. */

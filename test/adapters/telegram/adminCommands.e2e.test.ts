@@ -87,6 +87,15 @@ describe('Telegram: admin commands', () => {
     expect((await h.engine.settingsFor(GROUP_ID)).mode).toBe('enforce');
   });
 
+  it('GIVEN /rg status in a private chat with the bot THEN the admin is told to send it in the group, not that a code is unknown', async () => {
+    h = await startBot();
+    await h.fake.sendCommand(OWNER.id, OWNER.id, '/rg status');
+    await h.adapter.idle();
+    expect(h.sentTo(OWNER.id).map((m) => m.text)).toEqual([
+      "RumorGuard is configured in the group it moderates: send /rg there (as one of its admins). Here, /rg alerts CODE links a group's owner alerts to this chat.",
+    ]);
+  });
+
   it('GIVEN an anonymous admin posting as the group THEN their command is accepted', async () => {
     h = await startBot();
     h.fake.setMember(GROUP.id, { id: 1087968824, first_name: 'Group', username: 'GroupAnonymousBot', is_bot: true }, 'member');
