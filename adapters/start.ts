@@ -7,7 +7,7 @@ import { ocrOptions } from '../src/config/ocrEnv.js';
 import { FeedPoller } from '../src/debunks/feeds/feedPoller.js';
 import { loadSettingsFile } from '../src/rules/loadSettings.js';
 import { redactUrl } from '../src/store/redactUrl.js';
-import { createLogger, type Logger } from '../src/lib/logger.js';
+import { createLogger, loggedError, type Logger } from '../src/lib/logger.js';
 import { checkShardableStore, isShardProcess, runDiscord, runShardManager, shardIds } from './discord/runDiscord.js';
 import { PLAYGROUND_GROUP, PLAYGROUND_OWNER } from './console/consoleDirectory.js';
 import { runPlayground } from './console/playground.js';
@@ -32,7 +32,7 @@ async function runOrFail(log: Logger, what: string, run: () => Promise<void>): P
     return 0;
   } catch (error) {
     const reason = error instanceof Error && error.message ? `: ${error.message}` : '';
-    log.fatal({ err: error }, `${what}: cannot go on${reason}`);
+    log.fatal({ err: loggedError(error) }, `${what}: cannot go on${reason}`);
     return 1;
   }
 }

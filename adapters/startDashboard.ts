@@ -3,7 +3,7 @@ import type { AdminDirectory } from '../src/dashboard/adminDirectory.js';
 import { createDashboard } from '../src/dashboard/dashboardServer.js';
 import { LoginLinks } from '../src/dashboard/loginLinks.js';
 import type { Ledger } from '../src/ledger/ledger.js';
-import type { Logger } from '../src/lib/logger.js';
+import { loggedError, type Logger } from '../src/lib/logger.js';
 import type { Moderator } from '../src/moderation/moderator.js';
 import type { KeyValueStore } from '../src/store/keyValueStore.js';
 import { consoleDirectory, PLAYGROUND_OWNER } from './console/consoleDirectory.js';
@@ -47,7 +47,7 @@ export async function startDashboard(
     core.log.info({ url }, `dashboard: serving on ${env.DASHBOARD_HOST}:${port}; admins log in with /rg dashboard`);
     return { url, links: dashboard.links, addDirectory: (d) => dashboard.addDirectory(d), close: () => dashboard.close() };
   } catch (error) {
-    core.log.error({ err: error }, `dashboard: cannot listen on ${env.DASHBOARD_HOST}:${env.DASHBOARD_PORT} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the bot runs without it (set DASHBOARD_PORT, or DASHBOARD_PORT=off)`);
+    core.log.error({ err: loggedError(error) }, `dashboard: cannot listen on ${env.DASHBOARD_HOST}:${env.DASHBOARD_PORT} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the bot runs without it (set DASHBOARD_PORT, or DASHBOARD_PORT=off)`);
     await dashboard.close().catch(() => undefined);
     return undefined;
   }

@@ -37,6 +37,18 @@ export function redactUrlSecrets(text: string): string {
 const REDACT_PATHS = ['err.requestBody', 'error.requestBody', 'err.cause.requestBody', '*.err.requestBody'];
 
 /**
+ * An error for a log line: an ordinary condition (one with a code: a port in use, a server that
+ * refuses, a revoked token's 401) by its type, message and code alone; anything else whole, stack
+ * included, for whoever has to find the bug.
+ */
+export function loggedError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const code = (error as { code?: unknown }).code ?? (error as { response?: { error_code?: unknown } }).response?.error_code;
+  if (typeof code !== 'string' && typeof code !== 'number') return error;
+  return { type: error.name, message: error.message, code };
+}
+
+/**
  * The bot's logger (pino, JSON lines). Every line is scrubbed of the given secrets as it is
  * written, wherever they hide: a library's error message quoting the request URL
  * (`…/bot<token>/sendMessage`), a nested cause, a stack; so are interaction and login tokens in

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, redactSecrets } from '../../src/lib/logger.js';
+import { createLogger, loggedError, redactSecrets } from '../../src/lib/logger.js';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 
@@ -62,5 +62,14 @@ describe('logger', () => {
     const { lines, destination } = capture();
     createLogger({ level: 'silent', secrets: [TOKEN], destination }).error('boom');
     expect(lines).toEqual([]);
+  });
+
+  it('GIVEN an ordinary condition with a code (a port in use, a 401) THEN the log line has its message and code, no stack; an unexpected error keeps its stack', () => {
+    const inUse = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:8787'), { code: 'EADDRINUSE' });
+    expect(loggedError(inUse)).toEqual({ type: 'Error', message: 'listen EADDRINUSE: address already in use 127.0.0.1:8787', code: 'EADDRINUSE' });
+    const revoked = Object.assign(new Error('401: Unauthorized'), { response: { error_code: 401 } });
+    expect(loggedError(revoked)).toEqual({ type: 'Error', message: '401: Unauthorized', code: 401 });
+    const bug = new TypeError('x is undefined');
+    expect(loggedError(bug)).toBe(bug);
   });
 });
