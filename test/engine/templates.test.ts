@@ -65,6 +65,12 @@ async function decisionsFor(name: string): Promise<Decision[]> {
   return out;
 }
 
+/** Every text the bot would send for three posts by a member named `name`, and those of them that name the member (warning, alert, mute). */
+async function textsFor(name: string): Promise<{ texts: string[]; withName: string[] }> {
+  const texts = (await decisionsFor(name)).flatMap(allTexts);
+  return { texts, withName: texts.filter((t) => t.includes('please check') || t.includes('RumorGuard:') || t.includes('muted')) };
+}
+
 const MASS_MENTION = /@(everyone|here|all|channel)/i;
 const USER_MENTION = /<(@[!&]?|#)\d+>/;
 const CONTROL_OR_BIDI = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
@@ -82,8 +88,7 @@ describe('member names are copied as plain, harmless text', () => {
     { given: 'isolates', name: '\u2066Alice\u2069' },
     { given: 'NUL and BEL', name: 'Al\u0000ice\u0007' },
   ])('GIVEN a member named with $given THEN no text pings, reorders or hides anything', async ({ name }) => {
-    const texts = (await decisionsFor(name)).flatMap(allTexts);
-    const withName = texts.filter((t) => t.includes('please check') || t.includes('RumorGuard:') || t.includes('muted'));
+    const { texts, withName } = await textsFor(name);
     expect(withName).toHaveLength(3);
     for (const t of texts) {
       expect(t).not.toMatch(MASS_MENTION);
@@ -104,8 +109,7 @@ describe('member names are copied as plain, harmless text', () => {
     { given: 'a URL', name: 'https://discord-gift.ev.il/nitro' },
     { given: 'a bare domain', name: 'free-nitro.example.com' },
   ])('GIVEN a member named with $given THEN no text the bot sends holds it as a link', async ({ name }) => {
-    const texts = (await decisionsFor(name)).flatMap(allTexts);
-    const withName = texts.filter((t) => t.includes('please check') || t.includes('RumorGuard:') || t.includes('muted'));
+    const { withName } = await textsFor(name);
     expect(withName).toHaveLength(3);
     for (const t of withName) {
       expect(t).not.toMatch(/https?:\/\//);
