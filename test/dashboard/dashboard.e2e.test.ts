@@ -406,12 +406,16 @@ describe('debunks', () => {
     const inputs = path.join(REPO, 'test/fixtures/import/inputs');
     await page.goto(`${world.url}/g/console/debunks`);
     await page.selectOption('#import-format', 'csv');
+    await page.fill('#import-lang', 'zh');
     await page.setInputFiles('#import-file', path.join(inputs, 'bad-rows.csv'));
     await page.click('#import-form button[type="submit"]');
     await page.waitForSelector('#import-form .flash.bad');
     await browser.shot('21-debunks-import-refused');
     expect(await page.textContent('#import-form .flash.bad')).toMatch(/bad-rows\.csv:2 .*verdict/);
     expect(world.core.engine.debunk('abc')).toBeUndefined();
+    // The form comes back as it was sent (the file is chosen again).
+    expect(await page.inputValue('#import-format')).toBe('csv');
+    expect(await page.inputValue('#import-lang')).toBe('zh');
 
     for (const [format, file] of [['csv', 'feed.csv'], ['claimreview', 'reviews.json']] as const) {
       await page.selectOption('#import-format', format);

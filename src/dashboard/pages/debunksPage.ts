@@ -8,7 +8,10 @@ import type { TextKey } from '../texts.js';
 import { csrfField, groupPath } from './layout.js';
 
 /** The search box, the entries with how often each matched in this group, and the import form. */
-export function debunksBody(c: GroupRequestContext, o: { query: string; listed: readonly Debunk[]; total: number; counts: ReadonlyMap<string, number>; editable: boolean; importProblems?: readonly string[] }): Html {
+export function debunksBody(
+  c: GroupRequestContext,
+  o: { query: string; listed: readonly Debunk[]; total: number; counts: ReadonlyMap<string, number>; editable: boolean; importProblems?: readonly string[]; importForm?: { format?: string; lang?: string } },
+): Html {
   const { t, group, session } = c;
   return html`<p class="muted">${t('debunksIntro')}</p>
 ${o.editable ? '' : html`<p class="muted">${t('readOnly')}</p>`}
@@ -31,9 +34,9 @@ ${csrfField(session)}
 <p class="hint">${t('importHint')}</p>
 ${o.importProblems ? html`<div class="flash bad"><p>${t('importRefused')}</p><ul>${o.importProblems.map((p) => html`<li>${p}</li>`)}</ul></div>` : ''}
 <label class="field" for="import-format">${t('format')}</label>
-<select id="import-format" name="format">${IMPORT_FORMAT_NAMES.map((f) => html`<option value="${f}">${f}</option>`)}</select>
+<select id="import-format" name="format">${IMPORT_FORMAT_NAMES.map((f) => html`<option value="${f}"${o.importForm?.format === f ? html` selected` : ''}>${f}</option>`)}</select>
 <label class="field" for="import-lang">${t('importLang')}</label>
-<input type="text" id="import-lang" name="lang" value="" placeholder="en, zh, …" size="8">
+<input type="text" id="import-lang" name="lang" value="${o.importForm?.lang ?? ''}" placeholder="en, zh, …" size="8">
 <label class="field" for="import-file">${t('file')}</label>
 <input type="file" id="import-file" name="file" accept=".csv,.json,.jsonld,text/csv,application/json">
 <div class="actions"><button type="submit">${t('importButton')}</button></div>

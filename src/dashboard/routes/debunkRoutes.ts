@@ -43,7 +43,7 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     });
     return counted;
   };
-  const listPage = async (req: DebunkRequest, c: GroupRequestContext, importProblems?: readonly string[]) => {
+  const listPage = async (req: DebunkRequest, c: GroupRequestContext, importProblems?: readonly string[], importForm?: { format?: string; lang?: string }) => {
     const query = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
     const all = [...engine.debunks()];
     const counted = await counts(c.group.id);
@@ -51,7 +51,7 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     const listed: Debunk[] = query
       ? searchDebunks(all, query, MAX_LISTED).flatMap((h) => (byId.has(h.id) ? [byId.get(h.id)!] : []))
       : [...all].sort((a, b) => (counted.get(b.id) ?? 0) - (counted.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1)).slice(0, MAX_LISTED);
-    const body = debunksBody(c, { query, listed, total: all.length, counts: counted, editable: editable(c), ...(importProblems ? { importProblems } : {}) });
+    const body = debunksBody(c, { query, listed, total: all.length, counts: counted, editable: editable(c), ...(importProblems ? { importProblems } : {}), ...(importForm ? { importForm } : {}) });
     return groupPage(c, req, 'debunks', c.t('debunks'), body, { flash: await takeFlash(ctx, c) });
   };
 
@@ -103,8 +103,10 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     if (!csrfMatches(c.session, fields._csrf)) return refuse(reply, 403, c.session.lang, c.t('appName'), c.t('csrfFailed'), c.session);
     if (!editable(c) || !ctx.editor) return refuse(reply, 403, c.session.lang, c.t('debunks'), c.t('readOnly'), c.session);
     const format = fields.format as ImportFormat;
+    // A refused import shows the form again as it was sent (the file must be chosen again: browsers allow no other way).
+    const asSent = { ...(fields.format ? { format: fields.format } : {}), ...(fields.lang ? { lang: fields.lang } : {}) };
     if (!IMPORT_FORMAT_NAMES.includes(format) || !upload || upload.data.length === 0) {
-      return sendPage(reply, await listPage(req, c, [`${c.t('format')}: ${IMPORT_FORMAT_NAMES.join(', ')}; ${c.t('file')}: ${upload?.name || '—'}`]), 422);
+      return sendPage(reply, await listPage(req, c, [`${c.t('format')}: ${IMPORT_FORMAT_NAMES.join(', ')}; ${c.t('file')}: ${upload?.name || '—'}`], asSent), 422);
     }
     // The upload's own name, reduced to safe characters, names the new file; never a path.
     const base = path.basename(upload.name).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'upload';
@@ -116,9 +118,9 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
       const lang = fields.lang?.trim();
       const outcome = await importDebunks({ file: input, format, dir: ctx.editor.dir, out: `imported-${base}-${stamp}.yaml`, dryRun: false, ...(lang ? { lang } : {}) });
       // The CLI's words for its --lang option are the form's "language" field here.
-      if (!outcome.ok) return sendPage(reply, await listPage(req, c, outcome.problems.map((p) => p.split(input).join(upload!.name).replace('pass --lang', c.t('importLangHint')))), 422);
+      if (!outcome.ok) return sendPage(reply, await listPage(req, c, outcome.problems.map((p) => p.split(input).join(upload!.name).replace('pass --lang', c.t('importLangHint'))), asSent), 422);
       const reloaded = await loadDebunks(ctx.editor.dir);
-      if (!reloaded.ok) return sendPage(reply, await listPage(req, c, reloaded.problems.map(formatProblem)), 422);
+      if (!reloaded.ok) return sendPage(reply, await listPage(req, c, reloaded.problems.map(formatProblem), asSent), 422);
       await (ctx.moderator.library?.setFiles(reloaded.debunks) ?? engine.reload(reloaded.debunks));
       await ctx.moderator.recordAction(c.session.platform, c.group.id, { kind: 'admin', id: c.admin.id, name: c.admin.name }, 'debunks', `imported ${outcome.count} debunks (${format}) from ${upload.name} into ${outcome.file}`);
       await leaveFlash(ctx, c, { kind: 'ok', text: c.t('imported', { count: outcome.count, file: outcome.file }) });
