@@ -23,7 +23,8 @@ const TEMPLATES = {
     warning: '{name}, please check before sharing: this is strike {n}. Strikes expire after {days} days; repeated rumors can lead to a mute.',
     mute: '{name} is muted for {duration} for repeating refuted rumors.',
     delete: 'A message repeating a refuted rumor was removed.',
-    alert: 'RumorGuard: {name} posted a known rumor ({debunk}, score {score}), strike {n}. Actions: {actions}.',
+    // Sent as the actions are carried out, before their outcomes are known: what was planned.
+    alert: 'RumorGuard: {name} posted a known rumor ({debunk}, score {score}), strike {n}. Actions planned: {actions}.',
   },
   zh: {
     refutation: 'ℹ️ 辟谣提示：这条消息与一条已被认定为「{verdict}」的说法相符。\n{refutation}\n来源：{source}',
@@ -34,7 +35,7 @@ const TEMPLATES = {
     warning: '{name}，转发前请先核实：这是第{n}次提醒（{days}天后失效），多次传播谣言可能会被禁言。',
     mute: '{name} 因多次传播已辟谣的说法被禁言{duration}。',
     delete: '一条传播已辟谣说法的消息已被删除。',
-    alert: 'RumorGuard：{name} 发布了已辟谣的说法（{debunk}，匹配度 {score}），第{n}次。处理：{actions}。',
+    alert: 'RumorGuard：{name} 发布了已辟谣的说法（{debunk}，匹配度 {score}），第{n}次。计划处理：{actions}。',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
