@@ -186,7 +186,8 @@ function addRefutation(
   if (last && now - last.at < windowMs) {
     const pointer = settings.repeat.later === 'pointer';
     note('repeat', true, pointer ? 'repeat_pointer' : 'repeat_silent', `first reply ${Math.round((now - last.at) / 1000)} s ago`);
-    if (pointer) intent({ type: 'pointer', debunkId: debunk.id, ...(last.link ? { link: last.link } : {}) }, 'repeat_pointer', detail);
+    const asked = input.match.stance === 'question' ? { asked: true as const } : {};
+    if (pointer) intent({ type: 'pointer', debunkId: debunk.id, ...(last.link ? { link: last.link } : {}), ...asked }, 'repeat_pointer', detail);
     return;
   }
   note('repeat', false, 'first_in_window');

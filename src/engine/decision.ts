@@ -37,7 +37,8 @@ export type ActionIntent =
   /** Below the act threshold, with soft replies on: "you may want to check this". */
   | (IntentBase & { type: 'suggest_check'; debunkId: string; claim: string; verdict: Verdict })
   /** The same rumor was refuted here moments ago: a short pointer to that reply. */
-  | (IntentBase & { type: 'pointer'; debunkId: string; link?: string })
+  /** `asked`: it answers a member's question, so it is not held back by the pointers' once-a-minute cooldown. */
+  | (IntentBase & { type: 'pointer'; debunkId: string; link?: string; asked?: true })
   | (IntentBase & { type: 'warn'; debunkId: string; memberName: string; strikes: number; decayDays: number })
   | (IntentBase & { type: 'delete'; debunkId: string })
   | (IntentBase & { type: 'mute'; debunkId: string; memberName: string; durationMs: number })

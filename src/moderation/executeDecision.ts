@@ -40,6 +40,8 @@ export class DecisionExecutor {
 
   private onCooldown(intent: ActionIntent, message: ChatMessage): boolean {
     if (intent.type !== 'pointer' && intent.type !== 'suggest_check') return false;
+    // A member who asked is answered, however many pointers went out this minute.
+    if (intent.type === 'pointer' && intent.asked) return false;
     const chat = JSON.stringify([message.platform, message.groupId, message.channelId ?? '', intent.type, intent.debunkId]);
     return !this.quietReplies.take(chat);
   }

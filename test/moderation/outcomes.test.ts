@@ -97,6 +97,21 @@ describe('The ledger records what really happened to each action', () => {
     expect(asked).toEqual(['reply_refutation', 'pointer']);
   });
 
+  it('GIVEN a member asking about the rumor within a minute of a pointer THEN the asker still gets one: a question is not held back by the cooldown', async () => {
+    const { h, moderator, outcomes } = await setup([['reply_refutation']]);
+    const { port, asked } = scriptedPort();
+    for (const [i, text] of [TEXT.fiveG, TEXT.fiveG, 'Is it true that 5G towers spread the coronavirus?'].entries()) {
+      await (await moderator.onMessage(h.message({ member: { id: `m-${i}`, name: `M${i}` }, text }), port)).outcomes;
+      h.advance(10_000);
+    }
+    expect((await outcomes()).map((r) => [r.type, r.status])).toEqual([
+      ['reply_refutation', 'done'],
+      ['pointer', 'done'],
+      ['pointer', 'done'],
+    ]);
+    expect(asked).toEqual(['reply_refutation', 'pointer', 'pointer']);
+  });
+
   it.each([
     { kind: 'merged into a newer reply', attempt: { status: 'skipped', reason: 'merged' } },
     { kind: 'no room under the rate limits', attempt: { status: 'skipped', reason: 'rate_limited', detail: 'queue_full' } },
