@@ -21,6 +21,8 @@ export interface AdapterDeps {
   admins: AdminCache;
   alerts: AlertRouter;
   telegram: Telegram;
+  /** The bot's own user id, once it has connected (getMe). */
+  botId: () => number | undefined;
   log: Logger;
   /** Queues a message under the rate limits; resolves (never rejects) with what became of it. */
   enqueue: (chatId: number, priority: Priority, payload: Outgoing, mergeKey?: string) => Promise<DeliveryFate>;

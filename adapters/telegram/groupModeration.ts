@@ -90,7 +90,7 @@ export class GroupModeration {
     } catch (error) {
       const refusal = classifyRefusal(error);
       this.deps.log.warn({ err: error, chat: chatId, refusal }, `telegram: ${what} refused`);
-      if (refusal === 'missing_right') await this.missingRight(chatId, right, groupTitle).catch(() => undefined);
+      if (refusal === 'missing_right' && !(await this.holds(chatId, right))) await this.missingRight(chatId, right, groupTitle).catch(() => undefined);
       throw error;
     }
     await this.notices.solved(String(chatId), right).catch(() => undefined);
@@ -109,6 +109,18 @@ export class GroupModeration {
     this.titles.delete(chatId);
     this.titles.set(chatId, title);
     if (this.titles.size > 5_000) this.titles.delete(this.titles.keys().next().value!);
+  }
+
+  /**
+   * Whether the group's admin list says the bot holds the right after all: Telegram answers
+   * "message can't be deleted" for a message too old to delete (48 h) as for a bot without the
+   * right, and granting a right the bot has changes nothing.
+   */
+  private async holds(chatId: number, right: Right): Promise<boolean> {
+    const botId = this.deps.botId();
+    if (botId === undefined || right === 'send') return false;
+    const me = (await this.deps.admins.admins(chatId).catch(() => undefined))?.get(botId) as { can_delete_messages?: boolean; can_restrict_members?: boolean } | undefined;
+    return right === 'delete' ? me?.can_delete_messages === true : me?.can_restrict_members === true;
   }
 
   /** Tells the admins once (see OnceNotices) that the bot lacks a right in a group. */

@@ -141,6 +141,7 @@ export class TelegramAdapter {
       admins,
       alerts: this.alerts,
       telegram,
+      botId: () => this.me?.id,
       log,
       enqueue,
       now,

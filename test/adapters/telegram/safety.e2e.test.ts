@@ -115,6 +115,18 @@ describe('Telegram: missing rights', () => {
     expect(texts.some((t) => t.startsWith('RumorGuard could not delete messages in &quot;Town news&quot;'))).toBe(true);
   });
 
+  it('GIVEN the bot holds the delete right WHEN Telegram refuses a deletion with "message can\'t be deleted" (a message over 48 hours old) THEN the deletion is ledgered failed, and nobody is told to grant a right the bot has', async () => {
+    h = await startBot({ enforceAll: true });
+    h.fake.setMember(GROUP.id, h.fake.botUser, 'administrator', { can_restrict_members: true, can_delete_messages: true });
+    await h.engine.configure(GROUP_ID, { ladder: { default: [['reply_refutation', 'delete']] } });
+    h.fake.failNext('deleteMessage', { error_code: 400, description: "Bad Request: message can't be deleted" });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    const deletions = (await h.records()).flatMap((r) => (r.type === 'outcome' ? r.actions : [])).filter((a) => a.type === 'delete');
+    expect(deletions).toEqual([expect.objectContaining({ status: 'failed', error: expect.stringContaining("message can't be deleted") })]);
+    expect(h.sentTo(GROUP.id).map((m) => m.text ?? '').filter((t) => t.startsWith('RumorGuard could not'))).toEqual([]);
+  });
+
   it('GIVEN an admin who started the bot WHEN a right is missing THEN the notice goes to that admin privately, not to the group', async () => {
     h = await startBot({ enforceAll: true });
     await h.fake.sendCommand(OWNER.id, OWNER.id, '/start');
