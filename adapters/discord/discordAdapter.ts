@@ -16,7 +16,7 @@ import { discordDirectory } from './dashboardLink.js';
 import type { DiscordDeps } from './deps.js';
 import { GuildModeration } from './guildModeration.js';
 import { handleInteraction } from './interactions.js';
-import { type DiscordOutgoing, isMissingPermission, mergeDiscord, sendDiscord } from './outgoing.js';
+import { type DiscordOutgoing, isMissingHistory, isMissingPermission, mergeDiscord, sendDiscord } from './outgoing.js';
 import { applicationCommands } from './slashCommands.js';
 import { discordReviewPort } from './reviewPort.js';
 
@@ -98,7 +98,7 @@ export class DiscordAdapter {
         // A channel the bot may not post in: the owners hear of it once, by the alert route.
         const to = item.payload.to;
         const channel = 'channel' in to && isMissingPermission(err) ? this.client.channels.cache.get(to.channel) : undefined;
-        if (channel && 'guild' in channel) void this.moderation.missingRight(channel.guild, 'send').catch((e: unknown) => log.warn({ err: e }, 'discord: notice not sent'));
+        if (channel && 'guild' in channel) void this.moderation.missingRight(channel.guild, isMissingHistory(err) ? 'history' : 'send').catch((e: unknown) => log.warn({ err: e }, 'discord: notice not sent'));
       },
       onDrop: (item, reason) => log.warn({ to: item.chatId, reason }, 'discord: message dropped'),
       ...(options.clock ? { clock: options.clock } : {}),

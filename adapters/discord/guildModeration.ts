@@ -14,6 +14,7 @@ const RIGHTS = {
   delete: { action: 'delete messages', actionZh: '删除消息', right: 'Manage Messages', rightZh: '管理消息' },
   timeout: { action: 'time members out', actionZh: '禁言成员', right: 'Timeout Members', rightZh: '禁言成员' },
   send: { action: 'post its replies', actionZh: '发送回复', right: 'Send Messages (in Threads)', rightZh: '发送消息（在子区中）' },
+  history: { action: 'reply to messages', actionZh: '回复消息', right: 'Read Message History', rightZh: '阅读消息历史记录' },
 } as const;
 export type Right = keyof typeof RIGHTS;
 
@@ -77,7 +78,8 @@ export class GuildModeration {
 
   /** Whether the bot holds the permission `right` names in the server (as far as discord.js knows). */
   private holds(guild: Guild, right: Right): boolean {
-    const flag = right === 'delete' ? PermissionFlagsBits.ManageMessages : right === 'timeout' ? PermissionFlagsBits.ModerateMembers : PermissionFlagsBits.SendMessages;
+    const flags = { delete: PermissionFlagsBits.ManageMessages, timeout: PermissionFlagsBits.ModerateMembers, send: PermissionFlagsBits.SendMessages, history: PermissionFlagsBits.ReadMessageHistory } as const;
+    const flag = flags[right];
     return guild.members.me?.permissions.has(flag) ?? false;
   }
 
@@ -91,7 +93,7 @@ export class GuildModeration {
         ...(lang === 'zh' ? { action: r.actionZh, right: r.rightZh } : { action: r.action, right: r.right }),
       });
       // That it cannot post is told by direct message: the alert channel may be where it cannot.
-      const to = right === 'send' ? { user: guild.ownerId } : await this.deps.alerts.target(guild.id, guild.ownerId);
+      const to = right === 'send' || right === 'history' ? { user: guild.ownerId } : await this.deps.alerts.target(guild.id, guild.ownerId);
       void this.deps.enqueue('high', { to, content });
     });
   }

@@ -50,7 +50,10 @@ export async function sendDiscord(client: Client, item: OutboxItem<DiscordOutgoi
 
 /** Missing Access (50001) and Missing Permissions (50013): the bot lacks a right, the owners must know. */
 export const isMissingPermission = (error: unknown): boolean =>
-  error instanceof DiscordAPIError && (error.code === 50013 || error.code === 50001 || error.status === 403);
+  error instanceof DiscordAPIError && (error.code === 50013 || error.code === 50001 || error.status === 403 || isMissingHistory(error));
+
+/** A reply refused for want of Read Message History (Discord's 160002: a reply must be able to read what it answers). */
+export const isMissingHistory = (error: unknown): boolean => error instanceof DiscordAPIError && error.code === 160002;
 
 /** A notice that can fold into a digest with the others waiting in its channel. */
 export function digestNotice(channel: string, content: string, replyTo: string, pingAuthor: boolean): DiscordOutgoing {

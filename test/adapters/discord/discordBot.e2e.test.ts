@@ -253,6 +253,18 @@ describe('Discord: missing permissions', () => {
     expect(h.fake.botMessages().filter((m) => /lacks the/.test(m.content))).toEqual([]);
   });
 
+  it('GIVEN replies refused for want of Read Message History (160002) THEN the owner is told that permission by DM, once, and the refusal is ledgered', async () => {
+    h = await startDiscordBot();
+    h.fake.failNext('POST', `/channels/${CHANNEL}/messages`, { status: 400, body: { message: 'Cannot reply without permission to read message history', code: 160002 } }, 2);
+    await h.says(ALICE.id, TEXT.fiveG);
+    await h.says(BOB.id, TEXT.garlic);
+    await h.adapter.idle();
+    const dms = h.fake.botMessages().filter((m) => m.channel_id !== CHANNEL);
+    expect(dms.map((m) => m.content)).toEqual([expect.stringContaining('it lacks the "Read Message History" permission')]);
+    const replies = (await h.records()).flatMap((r) => (r.type === 'outcome' ? r.actions : [])).filter((a) => a.type === 'reply_refutation');
+    expect(replies.map((a) => a.status)).toEqual(['failed', 'failed']);
+  });
+
   it('GIVEN the bot may not post in threads WHEN two rumors there need replies THEN the owner is told once and nothing crashes', async () => {
     h = await startDiscordBot({ botPermissions: BOT_PERMISSIONS & ~PermissionFlagsBits.SendMessagesInThreads });
     await h.says(ALICE.id, TEXT.fiveG, THREAD);
