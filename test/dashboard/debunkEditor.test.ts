@@ -52,6 +52,24 @@ describe('DebunkEditor', () => {
     expect(saved.ok && saved.debunks.length).toBe(DEBUNKS.length);
   });
 
+  it('GIVEN an edit of one entry THEN only that entry\'s lines change: the other entries\' bracketed lists and blank lines stay as written', async () => {
+    const editor = folder();
+    const before = readFileSync(path.join(dir!, 'db/examples.yaml'), 'utf8');
+    const fiveG = DEBUNKS.find((d) => d.id === FIVE_G_ID)!;
+    const form = { ...debunkToForm(fiveG), claim: '5G masts spread the coronavirus' };
+    await editor.save(formToEntry(form, fiveG), FIVE_G_ID);
+    const after = readFileSync(path.join(dir!, 'db/examples.yaml'), 'utf8');
+    // Outside the edited entry (from its id to the next entry's), every line is as it was.
+    const outside = (text: string) => {
+      const lines = text.split('\n');
+      const start = lines.findIndex((l) => l.includes(`id: ${FIVE_G_ID}`));
+      const end = lines.findIndex((l, i) => i > start && /^\s*- id: /.test(l));
+      return [...lines.slice(0, start), ...lines.slice(end)];
+    };
+    expect(outside(after)).toEqual(outside(before));
+    expect(before).toMatch(/tags: \[[^ ]/);
+  });
+
   it('GIVEN an entry the loader would refuse THEN nothing is written and the problems name file, line and field', async () => {
     const editor = folder();
     const saved = await editor.save({ ...NEW, sources: [{ title: 'NASA', url: 'nasa' }], verdict: 'fake' });

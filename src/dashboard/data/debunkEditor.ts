@@ -1,6 +1,6 @@
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Document, isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
+import { Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { FileRead } from '../../debunks/checkDebunkFiles.js';
 import { checkDebunkReads } from '../../debunks/checkDebunkReads.js';
 import { shownFile } from '../../debunks/debunkFolder.js';
@@ -216,7 +216,23 @@ function withEntry(file: string, text: string, entry: Record<string, unknown>, r
   }
   const i = replacing === undefined ? -1 : seq.items.findIndex((item) => isMap(item) && item.get('id') === replacing);
   const node = doc.createNode(entry);
-  if (i >= 0) seq.items[i] = node;
-  else seq.items.push(node);
-  return doc.toString({ lineWidth: 0 });
+  if (i >= 0) {
+    // The entry keeps the look it had: the blank line or comment above it, lists written in
+    // brackets ("tags: [a, b]") where they were.
+    const old = seq.items[i] as YAMLMap;
+    node.spaceBefore = old.spaceBefore;
+    node.commentBefore = old.commentBefore;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const before = old.get(pair.key as never, true);
+        if (isSeq(before) && before.flow && isSeq(pair.value)) pair.value.flow = true;
+      }
+    }
+    seq.items[i] = node;
+  } else {
+    seq.items.push(node);
+  }
+  // Brackets as the file writes them ("[a, b]", not yaml's default "[ a, b ]"): an edit changes
+  // the entry edited, not every list of the file.
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
