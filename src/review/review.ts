@@ -14,6 +14,7 @@ import { fillTemplate } from '../lib/fillTemplate.js';
 import { DecisionExecutor } from '../moderation/executeDecision.js';
 import type { IncidentSink } from '../moderation/moderator.js';
 import { answerMessage } from './answerMessage.js';
+import { minHash, nearDuplicate } from '../matching/minHash.js';
 import type { DebunkLibrary } from './debunkLibrary.js';
 import type { GroupExclusions } from './groupExclusions.js';
 import { parseAccept, verdictOf } from './parseAccept.js';
@@ -219,7 +220,12 @@ export class Review {
     const summary =
       `accepted "not a rumor" ${item.id} on ${item.messageIds.length} message(s) (${item.feedback.length} by ${item.reporters.map((r) => r.name).join(', ')})` +
       `${item.debunkId ? `; ${item.debunkId} recorded as a false positive there` : ''}${withdrawn.length > 0 ? `; strike of ${withdrawn.join(', ')} withdrawn` : ''}`;
-    return { ok: true, reply: t('accepted', { summary }), change: { action: 'accept', summary } };
+    // A dispute accepted on a message that is the claim itself switches the claim off in the group
+    // for good (its near copies match the false positive): the admin should know that.
+    const debunk = item.debunkId ? this.deps.engine.debunk(item.debunkId) : undefined;
+    const itself = debunk !== undefined && item.messages.some((m) => m.text !== undefined && saysClaimItself(m.text, debunk));
+    const reply = `${t('accepted', { summary })}${itself ? `\n${t('claimItself', { debunk: debunk.id })}` : ''}`;
+    return { ok: true, reply, change: { action: 'accept', summary } };
   }
 
   private async reject(platform: string, groupId: string, item: ReviewItem, lang: Language): Promise<CommandResult> {
@@ -253,4 +259,10 @@ export class Review {
   private async resolveAll(item: ReviewItem, decision: 'accepted' | 'rejected'): Promise<void> {
     for (const f of item.feedback) await this.deps.feedback.resolve(item.groupId, f.id, decision);
   }
+}
+
+/** Whether a message is a near copy of the debunk's claim or one of its other wordings. */
+function saysClaimItself(text: string, debunk: Debunk): boolean {
+  const signature = minHash(text);
+  return [debunk.claim, ...(debunk.variants ?? [])].some((claim) => nearDuplicate(minHash(claim), signature));
 }

@@ -185,6 +185,22 @@ describe('review: a dispute accepted', () => {
     expect((await core.records('g-a')).filter((x) => x.type === 'admin')).toMatchObject([{ action: 'accept', by: { kind: 'admin', name: 'Olivia' } }]);
   });
 
+  it('GIVEN a dispute accepted on a message that is the claim itself THEN the admin is told the claim is no longer answered in that group when posted in those words; not for a message that only carries it', async () => {
+    const { core } = await setup();
+    const { moderator } = core;
+    await moderator.onMessage(message('g-a', '1', TEXT.fiveG));
+    await moderator.onFeedback('not_a_rumor', message('g-a', '1', TEXT.fiveG), { id: 'r1', name: 'Rita' }, '', FIVE_G_ID);
+    const [item] = await moderator.review!.items('g-a');
+    const r = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id}`);
+    expect(r.reply).toContain(`Note: the message says the claim of ${FIVE_G_ID} itself, so in this group that claim is no longer answered when it is posted in these words.`);
+
+    const text = `${TEXT.fiveG}, everyone in our street is saying it, my neighbour heard it at the market on saturday`;
+    await moderator.onMessage(message('g-b', '2', text));
+    await moderator.onFeedback('not_a_rumor', message('g-b', '2', text), { id: 'r1', name: 'Rita' }, '', FIVE_G_ID);
+    const [other] = await moderator.review!.items('g-b');
+    expect((await moderator.onAdminCommand('test', 'g-b', OWNER, `/rg accept ${other!.id}`)).reply).not.toContain('Note:');
+  });
+
   it('GIVEN a rejected report and the group wants reporters told THEN each reporter hears privately; without the setting nobody does', async () => {
     const { core, privately } = await setup();
     const { moderator } = core;
