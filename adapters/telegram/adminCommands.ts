@@ -82,6 +82,8 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
     case 'incidents':
       return reply(await incidents(deps, chat, Number(args[1] ?? 5), lang));
     case 'export':
+      // The report goes privately to whoever asked: an admin posting as the group has no private chat.
+      if (sender.anonymousAdmin) return reply(textHtml(lang, 'exportAnonymous'));
       return reply(await exportLedger(deps, message, chat, admin, lang));
     case 'dashboard':
       return reply(await dashboardLink(deps, message, chat, sender.anonymousAdmin, lang));

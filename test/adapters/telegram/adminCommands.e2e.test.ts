@@ -104,6 +104,14 @@ describe('Telegram: admin commands', () => {
     expect((await h.records())[0]).toMatchObject({ type: 'admin', by: { kind: 'admin', id: `chat:${GROUP.id}`, name: 'Town news' } });
   });
 
+  it('GIVEN the anonymous admin WHEN /rg export THEN they are told to ask under their own name (the report goes privately), and nothing is sent to the anonymous account', async () => {
+    h = await startBot();
+    h.fake.setMember(GROUP.id, { id: 1087968824, first_name: 'Group', username: 'GroupAnonymousBot', is_bot: true }, 'member');
+    const { answers } = await command(h, 1087968824, '/rg export', { sender_chat: h.fake.chat(GROUP.id) });
+    expect(answers).toEqual(['The report is sent privately to whoever asks, and an admin posting as the group has no private chat: send /rg export under your own name, or download it from the dashboard.']);
+    expect(h.fake.callsOf('sendDocument')).toEqual([]);
+  });
+
   it('GIVEN a member demoted from admin THEN within the cache minute the cached list is used, and a fresh bot sees the change', async () => {
     h = await startBot();
     h.fake.setMember(GROUP.id, BOB, 'administrator');
