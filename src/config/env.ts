@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_STORE_URL, parseStoreUrl } from '../store/storeUrl.js';
 
@@ -5,6 +6,26 @@ import { DEFAULT_STORE_URL, parseStoreUrl } from '../store/storeUrl.js';
  * Every environment variable RumorGuard reads, with its default. `.env.example` documents the
  * same list; a test keeps the two in step.
  */
+/**
+ * A file the bot writes (the spool, the key, the checkpoints): a folder of that name is a mistake
+ * to name at start, not an "unexpected failure: EISDIR" later.
+ */
+function aFile(fallback: string) {
+  return z
+    .string()
+    .min(1)
+    .default(fallback)
+    .refine((file) => !isFolder(file), 'is a folder: name a file (it is made when missing)');
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export const ENV_DEFAULTS = {
   /** Folder of debunk files (YAML or JSON), relative to the working directory. */
   DEBUNKS_DIR: 'rules/debunks',
@@ -128,9 +149,9 @@ const EnvSchema = z.object({
       const parsed = parseStoreUrl(url);
       if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
     }),
-  SPOOL_FILE: z.string().min(1).default(ENV_DEFAULTS.SPOOL_FILE),
-  LEDGER_KEY_FILE: z.string().min(1).default(ENV_DEFAULTS.LEDGER_KEY_FILE),
-  LEDGER_CHECKPOINT_FILE: z.string().min(1).default(ENV_DEFAULTS.LEDGER_CHECKPOINT_FILE),
+  SPOOL_FILE: aFile(ENV_DEFAULTS.SPOOL_FILE),
+  LEDGER_KEY_FILE: aFile(ENV_DEFAULTS.LEDGER_KEY_FILE),
+  LEDGER_CHECKPOINT_FILE: aFile(ENV_DEFAULTS.LEDGER_CHECKPOINT_FILE),
   LEDGER_TEXT_DAYS: z
     .string()
     .regex(/^\d{1,5}$/, 'must be a whole number of days (0 keeps no message text)')

@@ -23,6 +23,11 @@ describe('readEnv', () => {
     expect(r.ok && r.env).toMatchObject(then);
   });
 
+  it.each(['SPOOL_FILE', 'LEDGER_KEY_FILE', 'LEDGER_CHECKPOINT_FILE'])('GIVEN %s naming a folder THEN the error names the variable and says to name a file', (variable) => {
+    const r = readEnv({ [variable]: 'rules' });
+    expect(!r.ok && r.error).toBe(`${variable}: is a folder: name a file (it is made when missing)`);
+  });
+
   it('GIVEN a bad log level THEN the error names the variable', () => {
     const r = readEnv({ LOG_LEVEL: 'loud' });
     expect(r.ok).toBe(false);
