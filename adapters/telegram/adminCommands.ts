@@ -131,6 +131,8 @@ async function linkAlerts(deps: AdapterDeps, message: Message.TextMessage, code:
   const origin = await deps.store.get<{ groupId: number; title: string }>(alertCodeKey(code));
   if (!origin) return reply(textHtml(lang, 'alertsBadCode'));
   const from = message.from;
+  // Posting as a chat (the anonymous admin): who it is cannot be checked against the group the code came from.
+  if (message.sender_chat) return reply(textHtml(lang, 'alertsAnonymous'));
   if (!from || !(await deps.admins.isAdmin(origin.groupId, from.id))) return reply(textHtml(lang, 'alertsNotAdmin'));
   await deps.store.delete(alertCodeKey(code));
   await deps.alerts.link(origin.groupId, message.chat.id);

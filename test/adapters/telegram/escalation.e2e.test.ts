@@ -123,6 +123,20 @@ describe('Telegram: the escalation ladder', () => {
   });
 });
 
+describe('Telegram: linking owner alerts as the anonymous admin', () => {
+  it('GIVEN the code sent in the admins\' group by its anonymous admin (posting as that group) THEN nothing is linked, and they are told to send it under their own name', async () => {
+    h = await startBot();
+    await h.fake.sendCommand(GROUP.id, OWNER.id, '/rg alerts');
+    await h.adapter.idle();
+    const code = /\/rg alerts (\S+)/.exec(h.sentTo(GROUP.id).at(-1)?.text ?? '')?.[1] ?? '';
+    h.fake.setMember(ADMINS_GROUP.id, { id: 1087968824, first_name: 'Group', username: 'GroupAnonymousBot', is_bot: true }, 'member');
+    await h.fake.sendCommand(ADMINS_GROUP.id, 1087968824, `/rg alerts ${code}`, { sender_chat: h.fake.chat(ADMINS_GROUP.id) });
+    await h.adapter.idle();
+    expect(h.sentTo(ADMINS_GROUP.id).map((m) => m.text)).toEqual(['Posting as the group, you cannot be checked as an admin of the group the code came from: send /rg alerts CODE under your own name.']);
+    expect(await h.adapter.alerts.targetChat(GROUP.id)).toBeUndefined();
+  });
+});
+
 /** The owner runs /rg alerts in the group and the code in the admins' group; returns the code. */
 async function linkAlerts(bot: BotHarness): Promise<string> {
   await bot.fake.sendCommand(GROUP.id, OWNER.id, '/rg alerts');
