@@ -1,3 +1,5 @@
+import { codePointName, DIRECTION_CHARS } from '../lib/directionChars.js';
+
 /**
  * HTML that is safe to send as it is: built by `html` (whose every interpolation is escaped) or
  * marked with `trusted` by code that made it safe itself. Member names, message texts, debunk
@@ -51,9 +53,7 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Htm
  * word joiner and invisible operators, the byte-order mark. Not the zero-width joiner, which emoji
  * sequences are made of.
  */
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-
-const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+const INVISIBLE = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u00AD\\u180E\\u200B\\u200C\\u2060-\\u2064\\uFEFF${DIRECTION_CHARS}]`, 'g');
 
 /**
  * Text from outside (a member's name, a message, a group's title) as a page shows it: isolated
@@ -63,11 +63,11 @@ const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase()
  * "alice". For display only: form fields keep the text as it is.
  */
 export function shown(text: string): Html {
-  const escaped = escapeHtml(text).replace(INVISIBLE, (c) => `<span class="invisible">${codePoint(c)}</span>`);
+  const escaped = escapeHtml(text).replace(INVISIBLE, (c) => `<span class="invisible">${codePointName(c)}</span>`);
   return Html.trusted(`<bdi>${escaped}</bdi>`);
 }
 
 /** `shown` where no markup can stand (a page's `<title>`): each invisible character as [U+…]. */
 export function shownPlain(text: string): string {
-  return text.replace(INVISIBLE, (c) => `[${codePoint(c)}]`);
+  return text.replace(INVISIBLE, (c) => `[${codePointName(c)}]`);
 }

@@ -426,19 +426,20 @@ export class Engine {
   replay(messages: readonly ChatMessage[], settings: GroupSettings): Decision[] {
     const strikes = new Map<string, Strike[]>();
     const replies = new Map<string, ReplyRecord>();
+    /** A rumor's last refutation is kept per channel (see stateKeys.reply). */
+    const where = (debunkId: string, message: ChatMessage) => JSON.stringify([debunkId, message.channelId ?? null]);
     return messages.map((message) => {
       const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE, exclude: this.othersScoped(message.groupId) });
       const top = match.matches[0];
       const now = message.sentAt;
       const own = activeStrikes(strikes.get(message.member.id) ?? [], now, settings.strikes.decayDays);
-      const where = (debunkId: string) => JSON.stringify([debunkId, message.channelId ?? null]);
-      const lastReply = top ? replies.get(where(top.debunkId)) : undefined;
+      const lastReply = top ? replies.get(where(top.debunkId, message)) : undefined;
       const { decision, changes } = decide({ message, settings, match, debunks: this.byId, state: { strikes: own, ...(lastReply ? { lastReply } : {}), counted: [] }, now });
       if (changes.strike) strikes.set(message.member.id, [...own, changes.strike]);
       const reply = changes.reply;
       if (reply) {
-        const current = replies.get(where(reply.debunkId));
-        if (!current || now - current.at >= settings.repeat.windowMinutes * 60_000) replies.set(where(reply.debunkId), reply.record);
+        const current = replies.get(where(reply.debunkId, message));
+        if (!current || now - current.at >= settings.repeat.windowMinutes * 60_000) replies.set(where(reply.debunkId, message), reply.record);
       }
       return decision;
     });

@@ -1,7 +1,8 @@
 import { ellipsize } from '../lib/cutText.js';
+import { DIRECTION_CHARS } from '../lib/directionChars.js';
 
 /** Characters that change how text is shown rather than what it says (bidi overrides, controls). */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F${DIRECTION_CHARS}]`, 'g');
 /** Line breaks: a name or database text must not forge a line of its own in the bot's message. */
 const LINE_BREAKS = /\s*[\r\n\u0085\u2028\u2029]+\s*/g;
 /**

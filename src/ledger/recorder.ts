@@ -122,11 +122,14 @@ export class Recorder {
         throw storeError;
       }
       this.options.onSpoolFailed?.(spoolError, false);
-      return { acknowledged: true, waiting: this.spool.waiting, ...(this.lastError ? { storeError: this.lastError } : {}) };
+      return this.acknowledged();
     }
     this.schedule();
-    const waiting = this.spool.waiting;
-    return { acknowledged: true, waiting, ...(this.lastError ? { storeError: this.lastError } : {}) };
+    return this.acknowledged();
+  }
+
+  private acknowledged(): RecordOutcome {
+    return { acknowledged: true, waiting: this.spool.waiting, ...(this.lastError ? { storeError: this.lastError } : {}) };
   }
 
   /**

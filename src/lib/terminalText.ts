@@ -1,10 +1,12 @@
+import { DIRECTION_CHARS } from './directionChars.js';
+
 /**
  * Characters a terminal acts on rather than shows: C0 controls (ESC starts ANSI and OSC
  * sequences that move the cursor, erase lines or set the window title; CR and LF forge lines),
  * DEL, C1 controls (0x9B is a one-byte CSI), Unicode line and paragraph separators, and the
  * direction overrides and isolates that reorder what follows.
  */
-const ACTIVE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
+const ACTIVE = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029${DIRECTION_CHARS}]`, 'g');
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

@@ -1,3 +1,4 @@
+import { codePointName, DIRECTION_CHARS } from '../../lib/directionChars.js';
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { ActionResult, AdminRecord } from '../ledgerRecord.js';
@@ -52,8 +53,8 @@ function signedHead(c: SignedCheckpoint | undefined): string[] {
  * name around ("\u202Eecila" read as "alice"). Most cells (names, rumor ids, what was done) have
  * none, and are taken as they are.
  */
-const CELL_CHANGES = /[|\\`*_<>[\]#\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|[^\S ]| {2}|^ | $/;
-const DIRECTION = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const CELL_CHANGES = new RegExp(`[|\\\\\`*_<>[\\]#${DIRECTION_CHARS}]|[^\\S ]| {2}|^ | $`);
+const DIRECTION = new RegExp(`[${DIRECTION_CHARS}]`, 'g');
 /**
  * Text from members and admins goes into table cells: no pipes, no line breaks, no markup, and a
  * direction character written as its code point (`U+202E`), shown instead of obeyed.
@@ -62,7 +63,7 @@ const cell = (text: string) =>
   CELL_CHANGES.test(text)
     ? text
         .replace(/[|\\`*_<>[\]#]/g, (c) => `\\${c}`)
-        .replace(DIRECTION, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+        .replace(DIRECTION, codePointName)
         .replace(/\s+/g, ' ')
         .trim()
     : text;
