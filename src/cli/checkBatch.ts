@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { lineOutput } from './lineOutput.js';
 import { z } from 'zod';
 import type { ChatMessage } from '../engine/chatMessage.js';
 import type { Engine } from '../engine/engine.js';
@@ -46,9 +47,11 @@ export async function checkBatch(engine: Engine, file: string, out: NodeJS.Writa
   const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
   const problems: BatchProblem[] = [];
+  const output = lineOutput(out);
   let lineNumber = 0;
   let messages = 0;
-  for await (const line of lines) {
+  try {
+    for await (const line of lines) {
     lineNumber++;
     // A byte-order mark (as some editors save) is no part of the first line's JSON.
     const raw = lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line;
@@ -70,8 +73,13 @@ export async function checkBatch(engine: Engine, file: string, out: NodeJS.Writa
       sentAt: Date.now(),
     };
     const decision = await engine.evaluate(message, { dryRun: group === undefined });
-    out.write(`${JSON.stringify({ id, ...decisionJson(decision) })}\n`);
+    // A reader that went away (`… | head`) ends the batch: nothing is left to tell.
+    if (!(await output.write(`${JSON.stringify({ id, ...decisionJson(decision) })}\n`))) break;
     messages++;
+    }
+  } finally {
+    lines.close();
+    output.release();
   }
   return { messages, problems };
 }

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,5 +72,24 @@ describe('the rumorguard bin', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^Invalid setting in the environment or \.env: .*LOG_LEVEL/);
+  });
+
+  it('GIVEN check --batch piped into a reader that stops after one line (`| head -1`) THEN it ends quietly, exit 0, without a stack', async () => {
+    const file = path.join(tmp, 'many.jsonl');
+    writeFileSync(file, Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: i, text: `5G towers spread the coronavirus ${i}` })).join('\n'));
+    const child = spawn(process.execPath, [BIN, 'check', '--batch', file], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    // The first line read, the pipe is closed, as `head -1` closes it.
+    let first = '';
+    for await (const chunk of child.stdout) {
+      first += (chunk as Buffer).toString('utf8');
+      if (first.includes('\n')) break;
+    }
+    child.stdout.destroy();
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(JSON.parse(first.split('\n')[0]!)).toMatchObject({ id: '0', stance: 'spread' });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
