@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { actThresholdOf } from '../../src/eval/actThreshold.js';
+import { actThresholdOf, SHIPPED_RULES_FILE } from '../../src/eval/actThreshold.js';
 import { createMatcher } from '../../src/matching/matcher.js';
 import type { Stance } from '../../src/matching/types.js';
+import { loadSettingsFile } from '../../src/rules/loadSettings.js';
 import { ALL_DEBUNKS, DEBUNKS, debunk } from './fixtures.js';
 
 const ACT = actThresholdOf();
+const shipped = loadSettingsFile(SHIPPED_RULES_FILE);
+/** The shipped rules' `thresholds.answer`: questions are answered from it. */
+const ANSWER = (shipped.ok ? shipped.settings.thresholds.answer : undefined) ?? ACT;
 const GROUP_OWNER = debunk({ id: 'group-owner-not-responsible', claim: '群里有人发谣言，谁发的谁负责，跟群主没关系', lang: 'zh' });
 const HOAX_CLAIM = debunk({ id: 'climate-hoax-quote', claim: 'The president called global warming a hoax invented by China', lang: 'en' });
 const NEVER_PUNISHED = debunk({ id: 'online-rumors-never-punished', claim: '网上传个谣言而已，根本没人管，也不会被处罚', lang: 'zh' });
@@ -352,6 +356,25 @@ describe('stance: a question about something else', () => {
     { given: '"does anyone know if" the claim', text: `does anyone know if ${FIVE_G}` },
   ])('GIVEN $given THEN it is a question', ({ text }) => {
     expect(matcher.match(text).stance).toBe('question');
+  });
+
+  // Held-out chat (questions about celebrity hoaxes) scored 0.35, unanswered: read as asking about the
+  // person, not about the claim.
+  const barker = debunk({ id: 'barker-fall', claim: "Game show host Bob Barker died in July 2017 after a fall at his home", lang: 'en' });
+  const withBarker = createMatcher([...ALL_DEBUNKS, barker]);
+  it.each([
+    { given: '"did … really …?"', text: 'did bob barker really die from a fall? i thought he was fine' },
+    { given: '"did … actually …?"', text: 'did bob barker actually die after a fall at home??' },
+  ])('GIVEN a question built on whether it is so ($given) THEN it is answered', ({ text }) => {
+    const r = withBarker.match(text);
+    expect(r.stance).toBe('question');
+    expect(r.matches[0]?.debunkId).toBe(barker.id);
+    expect(r.matches[0]!.score).toBeGreaterThanOrEqual(ANSWER);
+  });
+
+  it('GIVEN a question about the person of a claim, not whether it is so THEN it is not answered', () => {
+    const r = withBarker.match('anyone watching bob barker reruns at home tonight?');
+    for (const m of r.matches) expect(m.score).toBeLessThan(ANSWER);
   });
 
   it('GIVEN a question on another topic between the words of the claim THEN the claim is spread, not asked about', () => {

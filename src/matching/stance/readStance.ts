@@ -9,6 +9,7 @@ import {
   ADVICE_IMPERATIVE,
   ASIDE,
   ASKING_TERMS,
+  ASKS_IF_TRUE,
   CANNOT_EVER_ZH,
   DENIAL,
   DISTRUST,
@@ -1059,7 +1060,8 @@ export function readStance(
     // ("schumer in the hollywood madam's black book??" is outrage, "… remember?" reminds).
     (message.tokens.length <= ECHO_QUESTION_TOKENS && ONE_MARK.test(s.text) && !REMINDING_TAG.test(s.text) && !REQUEST.test(s.text));
   const asking = claimSentences.find((s) => s.question && !s.tellsNews && opensQuestion(s) && holdsClaimWords(s));
-  if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`] };
+  // "did bob barker really die from a fall?": a question built on whether it is so asks if it is true.
+  if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`], ...(ASKS_IF_TRUE.test(asking.text) ? { asksIfTrue: true } : {}) };
   // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.
   const tag = span ? sentences().find((s) => s.tagOnly) : undefined;
   if (tag) return { stance: 'question', cues: [`asks: ${tag.text.trim().slice(0, 40)}`] };
