@@ -338,6 +338,24 @@ describe('stance: a Chinese claim denied with 没有', () => {
   });
 });
 
+describe('stance: contractions written without the apostrophe', () => {
+  // Held-out chat: "… isnt true, people are misreading the rules" was read as spreading, and struck.
+  it.each([
+    { text: '5G towers spreading the coronavirus isnt true, people are misreading the maps', stance: 'refute' },
+    { text: 'the 5G towers spread the coronavirus thing, dont forward it', stance: 'refute' },
+    { text: 'that 5G towers spread the coronavirus thats a stretch', stance: 'refute' },
+  ])('GIVEN "$text" THEN the stance is $stance, as with the apostrophe', ({ text, stance }) => {
+    const r = matcher.match(text);
+    expect(r.matches[0]?.debunkId).toBe(DEBUNKS.fiveG.id);
+    expect(r.stance, r.stanceCues.join(', ')).toBe(stance);
+    expect(matcher.match(text.replace(/\b(isn|don|that)(t|s)\b/, "$1'$2")).stance).toBe(stance);
+  });
+
+  it('GIVEN a word that only looks like a contraction ("its", "wont") beside the claim THEN the member still spreads it', () => {
+    expect(matcher.match('5G towers spread the coronavirus, its in the news, they wont tell you').stance).toBe('spread');
+  });
+});
+
 describe('stance: a question about something else', () => {
   // Regression (bench chatter): a question between two parts of the claim was read as asking about it.
   const pills = debunk({ id: 'walmart-pills', claim: 'Chocolate bars sold at Walmart in Stockholm contain sleeping pills', lang: 'en' });

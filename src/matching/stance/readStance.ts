@@ -53,11 +53,21 @@ export interface ClaimSpan {
 const norm = normalizedText;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** One regex per cue list: Chinese cues anywhere, English cues as whole words; longest first. */
+/**
+ * The end of a contraction in a normalized English cue ("isn t", "that s", "they re"): chat writes
+ * it without the apostrophe too ("isnt true", "thats a stretch", "dont forward"), and the cue
+ * reads both.
+ */
+const CONTRACTION = /(?<=[a-z]) (t|s|re|m|ll|ve|d)(?= |$)/g;
+
+/**
+ * One regex per cue list: Chinese cues anywhere, English cues as whole words (a contraction with
+ * or without its apostrophe, see CONTRACTION); longest first.
+ */
 function cueRegex(list: { zh: readonly string[]; en: readonly string[] }): RegExp {
   // A cue that starts with a Latin letter ("p的") starts a word: not the end of "WhatsApp的".
   const zh = [...new Set(list.zh.map(norm))].sort((a, b) => b.length - a.length).map((c) => (/^[a-z0-9]/.test(c) ? `(?<![a-z0-9])${escape(c)}` : escape(c)));
-  const en = [...new Set(list.en.map(norm))].sort((a, b) => b.length - a.length).map(escape);
+  const en = [...new Set(list.en.map(norm))].sort((a, b) => b.length - a.length).map((c) => escape(c).replace(CONTRACTION, ' ?$1'));
   return new RegExp(`${zh.join('|')}|(?<![a-z0-9])(?:${en.join('|')})(?![a-z0-9])`, 'g');
 }
 
