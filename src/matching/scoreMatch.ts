@@ -248,6 +248,8 @@ const EVERYDAY_OR_PLACE_ZH_RE = new RegExp([...EVERYDAY_WORDS_ZH, ...PLACES_ZH].
 interface TellingTerms {
   content: number;
   telling: Int32Array;
+  /** The characters of the telling terms (Chinese), function characters left out. */
+  chars?: string;
 }
 const tellingTerms = perPhrase((index, phrase) =>
   phrase.ideographic ? chineseTellingTerms(index, normalizedPhrase(index, phrase), EVERYDAY_ZH_RE) : englishTellingTerms(index, phrase),
@@ -310,12 +312,15 @@ function chineseTellingTerms(index: PhraseIndex, text: string, everydayWords: Re
   // is found in "…绿码了，地铁人好少" (the comma between Chinese characters is normalized away).
   for (const m of text.matchAll(FUNCTION_CHARS_ZH)) everyday[m.index] = 1;
   const found = new Set<number>();
+  let chars = '';
   for (const t of tokenize(text)) {
     if (everyday.subarray(t.start, t.end).every((v) => v === 1)) continue;
     const id = termIdOf(index, t.term);
-    if (id !== undefined) found.add(id);
+    if (id === undefined) continue;
+    found.add(id);
+    for (let k = t.start; k < t.end; k++) if (everyday[k] !== 1 && !chars.includes(text[k]!)) chars += text[k]!;
   }
-  return { content: found.size, telling: Int32Array.from(found) };
+  return { content: found.size, telling: Int32Array.from(found), chars };
 }
 
 /**
@@ -627,6 +632,9 @@ interface ClaimSides {
   /** Telling term ids before the modal, and after it; empty when the phrase is not so split. */
   done: Int32Array;
   does: Int32Array;
+  /** Chinese: the characters of each side's telling terms (see TellingTerms). */
+  doneChars?: string;
+  doesChars?: string;
 }
 const NO_SIDES: ClaimSides = { done: new Int32Array(0), does: new Int32Array(0) };
 const claimSidesOf = perPhrase((index, phrase) => chineseSides(index, matchedPhrase(index, phrase.id).text));
@@ -642,9 +650,11 @@ function chineseSides(index: PhraseIndex, claim: string): ClaimSides {
     break;
   }
   if (!modal) return NO_SIDES;
-  const done = chineseTellingTerms(index, normalizedText(claim.slice(0, modal.index)), EVERYDAY_ZH_RE).telling;
-  const does = chineseTellingTerms(index, normalizedText(claim.slice(modal.index! + modal[0].length)), EVERYDAY_ZH_RE).telling;
-  return done.length > 0 && does.length > 0 ? { done, does } : NO_SIDES;
+  const done = chineseTellingTerms(index, normalizedText(claim.slice(0, modal.index)), EVERYDAY_ZH_RE);
+  const does = chineseTellingTerms(index, normalizedText(claim.slice(modal.index! + modal[0].length)), EVERYDAY_ZH_RE);
+  return done.telling.length > 0 && does.telling.length > 0
+    ? { done: done.telling, does: does.telling, doneChars: done.chars ?? '', doesChars: does.chars ?? '' }
+    : NO_SIDES;
 }
 
 /**
@@ -734,7 +744,10 @@ function conditionSidesOf(index: PhraseIndex, phrase: IndexedPhrase): ClaimSides
 /** Words past the window that "the virus" may stand at and still say the claim's coronavirus ("… kill the virus"). */
 const VIRUS_REACH = 2;
 
-/** Whether the window holds a term of one side of a claim's modal (Chinese) or verb (English) and none of the other. */
+/**
+ * Whether the window holds a term of one side of a claim's modal (Chinese) or verb (English) and
+ * none of the other (in Chinese, not even a character of its telling terms).
+ */
 function saysOneSide(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
   const { done, does } = c.phrase.ideographic ? claimSidesOf(index, c.phrase) : englishSidesOf(index, c.phrase);
   if (done.length === 0) return false;
@@ -742,7 +755,28 @@ function saysOneSide(index: PhraseIndex, c: Coverage, message: PreparedMessage):
   // "The virus" is no term of the claim, so the window ends before it: read a few words past it.
   const nearWindow = (id: number) => message.positions.get(id)?.some((p) => p >= c.window.first - VIRUS_REACH && p <= c.window.last + VIRUS_REACH) === true;
   const holds = (ids: Int32Array) => ids.some((id) => inWindow(message, id, c) || (id === virus && nearWindow(id)));
-  return holds(done) !== holds(does);
+  const saysDone = holds(done);
+  const saysDoes = holds(does);
+  if (saysDone === saysDoes) return false;
+  if (!c.phrase.ideographic) return true;
+  // A Chinese side said in a word of its own shares a character, not a pair: "基因会变" says the
+  // "被改变" of "打了新冠疫苗的人基因会被改变", "出去买一回菜" the "出门买菜一次" of "…每户每周只能出门买菜一次".
+  const { doneChars, doesChars } = claimSidesOf(index, c.phrase);
+  const chars = (saysDone ? doesChars : doneChars) ?? '';
+  const around = windowText(message, c, SIDE_REACH);
+  for (const ch of chars) if (around.includes(ch)) return false;
+  return true;
+}
+
+/** Characters past either end of the window where the other side of a Chinese claim may be said ("…基因会变": 变 after the window's 因会). */
+const SIDE_REACH = 3;
+
+/** The normalized text of the match's window and `reach` characters either side. */
+function windowText(message: PreparedMessage, c: Coverage, reach: number): string {
+  const first = message.tokens[c.window.first];
+  const last = message.tokens[c.window.last];
+  if (!first || !last) return '';
+  return message.normalized.slice(Math.max(0, first.start - reach), last.end + reach);
 }
 
 /**

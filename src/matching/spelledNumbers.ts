@@ -51,8 +51,13 @@ const ENGLISH: ReadonlyMap<string, number> = new Map([
   ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['hundred', 100], ['thousand', 1000],
 ]);
 
-/** Runs of Chinese numerals, English number words, and digits, in normalized text; bounded. */
-const NUMBERS = /[零〇一二两三四五六七八九十百千万亿]{1,16}|(?<![a-z0-9])(?:\d{1,15}|[a-z]{3,9})(?![a-z0-9])/g;
+/**
+ * Digits with Chinese units after them ("5万", "3千万", normalized "5 万"), runs of Chinese
+ * numerals, English number words, and digits, in normalized text; bounded.
+ */
+const NUMBERS = /(?<![a-z0-9])\d{1,9} ?[十百千万亿]{1,3}|[零〇一二两三四五六七八九十百千万亿]{1,16}|(?<![a-z0-9])(?:\d{1,15}|[a-z]{3,9})(?![a-z0-9])/g;
+/** Digits and the Chinese units after them, apart. */
+const DIGITS_THEN_UNITS = /^(\d+) ?([十百千万亿]+)$/;
 /**
  * A lone Chinese digit is a number before a measure word ("四岁", "两个", "三天"); "一" never is
  * alone: it is the article of "一名", "一下", "一起".
@@ -69,8 +74,18 @@ export function numbersIn(text: string): Set<string> {
   for (const m of text.matchAll(NUMBERS)) {
     const s = m[0];
     if (s.length === 1 && DIGITS.has(s) && (s === '一' || !MEASURE.test(text.slice(m.index + 1, m.index + 2)))) continue;
-    const value = /^\d/.test(s) ? Number(s) : /^[a-z]/.test(s) ? ENGLISH.get(s) : chineseNumber(s);
+    const value = /^\d/.test(s) ? digitsValue(s) : /^[a-z]/.test(s) ? ENGLISH.get(s) : chineseNumber(s);
     if (value !== undefined) found.add(String(value));
   }
   return found;
+}
+
+/** "15" is 15, "5万" (or "5 万") is 50000, as "五万" is: the units multiply the digits. */
+function digitsValue(s: string): number | undefined {
+  const parts = DIGITS_THEN_UNITS.exec(s);
+  if (!parts) return Number(s);
+  const unit = chineseNumber(`一${parts[2]!}`);
+  if (unit === undefined) return undefined;
+  const value = Number(parts[1]) * unit;
+  return Number.isSafeInteger(value) ? value : undefined;
 }

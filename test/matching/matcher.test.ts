@@ -200,6 +200,27 @@ describe('match: near-misses do not act', () => {
   });
 });
 
+describe('match: a Chinese claim with a modal, its other side said in a word of its own', () => {
+  // Held-out style chat: the side after the modal said in other words that share a character, not a
+  // pair, was read as saying only one side of the claim and capped below the act threshold.
+  const genes = debunk({ id: 'vaccine-genes', claim: '打了新冠疫苗的人基因会被改变', lang: 'zh' });
+  const shopping = debunk({ id: 'changsha-shopping', claim: '长沙市政府通知每户每周只能出门买菜一次', lang: 'zh' });
+  const withClaims = createMatcher([...ALL_DEBUNKS, genes, shopping]);
+  it.each([
+    { text: '我妈说打了疫苗以后基因会变', id: genes.id },
+    { text: '长沙现在一家一周只能出去买一回菜，政府发的', id: shopping.id },
+  ])('GIVEN "$text" THEN it acts on the claim', ({ text, id }) => {
+    const [top] = withClaims.match(text).matches;
+    expect(top?.debunkId).toBe(id);
+    expect(top!.score).toBeGreaterThanOrEqual(ACT);
+  });
+
+  it('GIVEN only what is done, nothing of what it does THEN still below the act threshold', () => {
+    for (const m of withClaims.match('今天去打了新冠疫苗，人好多').matches) expect(m.score).toBeLessThan(ACT);
+    for (const m of withClaims.match('长沙市政府发通知了，每户都要登记').matches) expect(m.score).toBeLessThan(ACT);
+  });
+});
+
 describe('match: short and generic messages', () => {
   it.each([
     { given: '"ok"', text: 'ok' },

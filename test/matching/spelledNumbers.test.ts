@@ -29,4 +29,14 @@ describe('spelled numbers', () => {
     expect(numbersIn(normalizedText('no one took this one, not even Air Force One'))).toEqual(new Set());
     expect([...numbersIn(normalizedText('twenty people, two hundred'))].sort()).toEqual(['100', '2', '20']);
   });
+
+  it('GIVEN digits with Chinese units after them THEN the number they make, as the numerals say it', () => {
+    // "超过5万元" was read as 5, so "五万以上" said another number and the retelling was capped.
+    expect(numbersIn(normalizedText('冻结存款超过5万元的账户'))).toEqual(new Set(['50000']));
+    expect(numbersIn(normalizedText('存款五万以上要被冻结'))).toEqual(new Set(['50000']));
+    expect(numbersIn(normalizedText('3千万人，1亿'))).toEqual(new Set(['30000000', '100000000']));
+    // Digits alone, and digits before other characters, are what they were.
+    expect([...numbersIn(normalizedText('2020年8月, 15 people'))].sort()).toEqual(['15', '2020', '8']);
+  });
 });
+
