@@ -1,7 +1,7 @@
 import { FEATURE_COUNT, matchFeatures } from './features.js';
 import { matchedPhrase, termIdOf, type IndexedPhrase, type PhraseIndex } from './phraseIndex.js';
 import { normalizedText } from './normalize.js';
-import { numbersIn } from './spelledNumbers.js';
+import { numbersIn, pointNumbersIn } from './spelledNumbers.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { MIN_SHARED_TERMS, sharedTermsNeeded, sharesPiecesElsewhere, tooFewShared, type Coverage } from './rescore.js';
 import { countStretches } from './stretches.js';
@@ -50,12 +50,14 @@ const NUMBER = /^\d+$/;
  * or, with `orNone`, whether it holds one or not.
  */
 function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessage, orNone = false): boolean {
-  if (!orNone) {
-    let windowNumber = false;
-    for (let t = c.window.first; t <= c.window.last && !windowNumber; t++) windowNumber = NUMBER.test(message.tokens[t]!.term);
-    if (!windowNumber) return false;
-  }
-  return claimNumbersOf(index, c.phrase).size > 0 && !saysClaimNumber(index, c, message);
+  let windowNumber = false;
+  for (let t = c.window.first; t <= c.window.last && !windowNumber; t++) windowNumber = NUMBER.test(message.tokens[t]!.term);
+  if (!windowNumber && !orNone) return false;
+  // Saying no number at all, a retelling may leave out the year or the age that only dates the
+  // claim ("kanye and kim announced theyre divorcing" against "… divorcing in October 2018"), not
+  // the number it is about ("I drink hot water every morning" against "每15分钟喝一次热水…").
+  const claimed = windowNumber ? claimNumbersOf(index, c.phrase) : claimPointNumbersOf(index, c.phrase);
+  return claimed.size > 0 && !saysClaimNumber(index, c, message);
 }
 
 /**
@@ -93,6 +95,8 @@ const normalizedPhrase = (index: PhraseIndex, phrase: IndexedPhrase): string => 
 
 /** The numbers a phrase says, however written (see numbersIn). */
 const claimNumbersOf = perPhrase((index, phrase): ReadonlySet<string> => numbersIn(normalizedPhrase(index, phrase)));
+/** The numbers a phrase is about, without its years and ages (see pointNumbersIn). */
+const claimPointNumbersOf = perPhrase((index, phrase): ReadonlySet<string> => pointNumbersIn(normalizedPhrase(index, phrase)));
 
 /** Whether the term occurs in the match's window. */
 function inWindow(message: PreparedMessage, term: number, c: Coverage): boolean {

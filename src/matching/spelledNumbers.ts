@@ -55,9 +55,11 @@ const ENGLISH: ReadonlyMap<string, number> = new Map([
  * Digits with Chinese units after them ("5万", "3千万", normalized "5 万"), runs of Chinese
  * numerals, English number words, and digits, in normalized text; bounded.
  */
-const NUMBERS = /(?<![a-z0-9])\d{1,9} ?[十百千万亿]{1,3}|[零〇一二两三四五六七八九十百千万亿]{1,16}|(?<![a-z0-9])(?:\d{1,15}|[a-z]{3,9})(?![a-z0-9])/g;
+const NUMBERS = /(?<![a-z0-9])\d{1,3}(?: \d{3})+(?![a-z0-9])|(?<![a-z0-9])\d{1,9} ?[十百千万亿]{1,3}|[零〇一二两三四五六七八九十百千万亿]{1,16}|(?<![a-z0-9])(?:\d{1,15}|[a-z]{3,9})(?![a-z0-9])/g;
 /** Digits and the Chinese units after them, apart. */
 const DIGITS_THEN_UNITS = /^(\d+) ?([十百千万亿]+)$/;
+/** Digits in groups of three, as "1,000,000" normalizes. */
+const THOUSANDS = /^\d{1,3}(?: \d{3})+$/;
 /**
  * A lone Chinese digit is a number before a measure word ("四岁", "两个", "三天"); "一" never is
  * alone: it is the article of "一名", "一下", "一起".
@@ -70,9 +72,28 @@ const MEASURE = /^[个岁天年月日号次人分秒点块元名位层楼周倍�
  * number says the same number.
  */
 export function numbersIn(text: string): Set<string> {
+  return readNumbers(text, false);
+}
+
+/**
+ * The numbers of a normalized text that carry its point, without the ones that only date or place
+ * it: a year ("in October 2018", "2020年") and an age ("at the age of 66"). A retelling drops those
+ * ("kanye and kim announced theyre divorcing") and still says the claim.
+ */
+export function pointNumbersIn(text: string): Set<string> {
+  return readNumbers(text, true);
+}
+
+/** A year: four digits from 1900 to 2099. */
+const YEAR = /^(?:19|20)\d\d$/;
+/** An age before its number, in normalized text. */
+const AGE_BEFORE = /(?:\bage of|\baged) $/;
+
+function readNumbers(text: string, pointOnly: boolean): Set<string> {
   const found = new Set<string>();
   for (const m of text.matchAll(NUMBERS)) {
     const s = m[0];
+    if (pointOnly && (YEAR.test(s) || AGE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)))) continue;
     if (s.length === 1 && DIGITS.has(s) && (s === '一' || !MEASURE.test(text.slice(m.index + 1, m.index + 2)))) continue;
     const value = /^\d/.test(s) ? digitsValue(s) : /^[a-z]/.test(s) ? ENGLISH.get(s) : chineseNumber(s);
     if (value !== undefined) found.add(String(value));
@@ -80,8 +101,12 @@ export function numbersIn(text: string): Set<string> {
   return found;
 }
 
-/** "15" is 15, "5万" (or "5 万") is 50000, as "五万" is: the units multiply the digits. */
+/**
+ * "15" is 15, "5万" (or "5 万") is 50000, as "五万" is: the units multiply the digits; "1,000"
+ * (normalized "1 000") is 1000.
+ */
 function digitsValue(s: string): number | undefined {
+  if (THOUSANDS.test(s)) return Number(s.replaceAll(' ', ''));
   const parts = DIGITS_THEN_UNITS.exec(s);
   if (!parts) return Number(s);
   const unit = chineseNumber(`一${parts[2]!}`);

@@ -221,6 +221,27 @@ describe('match: a Chinese claim with a modal, its other side said in a word of 
   });
 });
 
+describe('match: a retelling without the year that dates its claim', () => {
+  // Held-out style chat, in a group-sized database: a retelling that leaves out the claim's year
+  // was capped below the act threshold as "saying none of its numbers", and "$1000" was not the
+  // claim's "$1,000".
+  const divorce = debunk({ id: 'hanks-divorce', claim: 'Tom Hanks and Rita Wilson announced that they were divorcing in October 2018.', lang: 'en' });
+  const fine = debunk({ id: 'ontario-fine', claim: 'Ontario drivers can be fined $1,000 for eating a hamburger behind the wheel.', lang: 'en' });
+  const withClaims = createMatcher([...ALL_DEBUNKS, divorce, fine]);
+  it.each([
+    { given: 'without its year', text: 'omg tom and rita announced theyre divorcing', id: divorce.id },
+    { given: 'its number without the separator', text: 'in ontario you can get a $1000 fine for eating while driving', id: fine.id },
+  ])('GIVEN a retelling $given THEN it acts on the claim', ({ text, id }) => {
+    const [top] = withClaims.match(text).matches;
+    expect(top?.debunkId).toBe(id);
+    expect(top!.score).toBeGreaterThanOrEqual(ACT);
+  });
+
+  it('GIVEN another number than the one the claim is about THEN still below the act threshold', () => {
+    for (const m of withClaims.match('in ontario you can get a $50 fine for eating while driving').matches) expect(m.score).toBeLessThan(ACT);
+  });
+});
+
 describe('match: short and generic messages', () => {
   it.each([
     { given: '"ok"', text: 'ok' },

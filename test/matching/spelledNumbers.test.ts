@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizedText } from '../../src/matching/normalize.js';
-import { chineseNumber, numbersIn } from '../../src/matching/spelledNumbers.js';
+import { chineseNumber, numbersIn, pointNumbersIn } from '../../src/matching/spelledNumbers.js';
 
 describe('spelled numbers', () => {
   it.each([
@@ -37,6 +37,19 @@ describe('spelled numbers', () => {
     expect(numbersIn(normalizedText('3千万人，1亿'))).toEqual(new Set(['30000000', '100000000']));
     // Digits alone, and digits before other characters, are what they were.
     expect([...numbersIn(normalizedText('2020年8月, 15 people'))].sort()).toEqual(['15', '2020', '8']);
+  });
+
+  it('GIVEN thousands written with separators THEN one number, as written without them', () => {
+    expect(numbersIn(normalizedText('fined $1,000 for eating while driving'))).toEqual(new Set(['1000']));
+    expect(numbersIn(normalizedText('a $1000 fine'))).toEqual(new Set(['1000']));
+    expect(numbersIn(normalizedText('3,000,000 votes'))).toEqual(new Set(['3000000']));
+  });
+
+  it('GIVEN a year or an age THEN the numbers a claim is about leave them out', () => {
+    expect(pointNumbersIn(normalizedText('In March 2017, actor William H. Macy died of a heart attack at the age of 66.'))).toEqual(new Set());
+    expect(pointNumbersIn(normalizedText('2020年北京高考推迟到8月'))).toEqual(new Set(['8']));
+    expect(pointNumbersIn(normalizedText('Canadians can be fined $1,000 in 2019'))).toEqual(new Set(['1000']));
+    expect(numbersIn(normalizedText('In March 2017, at the age of 66'))).toEqual(new Set(['2017', '66']));
   });
 });
 
