@@ -137,6 +137,14 @@ async function pressButton(deps: DiscordDeps, interaction: ButtonInteraction): P
   await interaction.reply(privately({ content: text(lang, 'disputed', { n }) }));
 }
 
+/** Ends a member's timeout (a pardon's), if they are timed out. */
+async function liftTimeout(interaction: ChatInputCommandInteraction, memberId: string, now: number): Promise<'lifted' | 'not_muted'> {
+  const member = await interaction.guild?.members.fetch(memberId).catch(() => undefined);
+  if (!member || (member.communicationDisabledUntilTimestamp ?? 0) <= now) return 'not_muted';
+  await member.timeout(null, 'RumorGuard: strikes pardoned');
+  return 'lifted';
+}
+
 /**
  * `/rumorguard …`. Discord hides it from members without Manage Server, but an owner can change
  * that in the server's integration settings, so the permission is checked again here.
@@ -158,7 +166,8 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
   const sub = o.getSubcommand();
   const core = async (command: string) => {
     // Discord refuses a message over 2,000 characters, counted after the markdown escaping.
-    const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang, { maxLength: 2000, measure: (t) => escapeDiscordMarkdown(t).length });
+    const limit = { maxLength: 2000, measure: (t: string) => escapeDiscordMarkdown(t).length };
+    const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang, limit, [], (memberId) => liftTimeout(interaction, memberId, deps.now()));
     await answer({ content: plainLines(withSlashCommands(result.reply)) });
   };
   switch (sub) {

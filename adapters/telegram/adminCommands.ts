@@ -96,12 +96,46 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
     commandText = ['/rg', args[0], member.id, ...args.slice(1)].join(' ');
   } else if (MEMBER_COMMANDS.has(args[0] ?? '') && args.length === 1) {
     return reply(textHtml(lang, 'replyToMember'));
+  } else if (MEMBER_COMMANDS.has(args[0] ?? '') && !/^-?\d+$/.test(args[1] ?? '')) {
+    // "/rg exempt Carol", "/rg strikes @Bob": no Telegram member has such an id, and the Bot API
+    // cannot look a member up by name, so the command would apply to nobody and still say OK.
+    return reply(textHtml(lang, 'memberIdIsNumber'));
   }
   // Telegram refuses a message over 4,096 characters, counted after the HTML escaping.
   // `/rg help` lists the commands run here too (incidents, export, alerts).
-  const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText, lang, { maxLength: 4096, measure: (t) => escapeHtml(t).length }, PLATFORM_COMMANDS);
+  const limit = { maxLength: 4096, measure: (t: string) => escapeHtml(t).length };
+  const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText, lang, limit, PLATFORM_COMMANDS, (memberId) => unmute(deps, chat.id, memberId));
   reply(escapeHtml(result.reply));
 }
+
+/** Lifts a member's restriction (a pardon's), if they are restricted from sending. */
+async function unmute(deps: AdapterDeps, chatId: number, memberId: string): Promise<'lifted' | 'not_muted'> {
+  const userId = Number(memberId);
+  if (!Number.isSafeInteger(userId)) return 'not_muted';
+  const member = await deps.telegram.getChatMember(chatId, userId);
+  if (member.status !== 'restricted' || member.can_send_messages) return 'not_muted';
+  // The Bot API's way to lift restrictions: every permission granted back.
+  await deps.telegram.restrictChatMember(chatId, userId, { permissions: ALL_PERMISSIONS, use_independent_chat_permissions: true });
+  return 'lifted';
+}
+
+/** What restrictChatMember is given to lift every restriction (see the mute's NO_PERMISSIONS). */
+const ALL_PERMISSIONS = {
+  can_send_messages: true,
+  can_send_audios: true,
+  can_send_documents: true,
+  can_send_photos: true,
+  can_send_videos: true,
+  can_send_video_notes: true,
+  can_send_voice_notes: true,
+  can_send_polls: true,
+  can_send_other_messages: true,
+  can_add_web_page_previews: true,
+  can_change_info: true,
+  can_invite_users: true,
+  can_pin_messages: true,
+  can_manage_topics: true,
+} as const;
 
 /** `/rg alerts` in the group: a one-time code to run where the alerts should go; `off` unlinks. */
 async function alertsInGroup(deps: AdapterDeps, chat: GroupChat, admin: ChatMember, off: boolean, lang: Language): Promise<string> {

@@ -18,6 +18,8 @@ export type CommandResult =
       reply: string;
       /** What the command changed: `action` is the command's one name (`language`, never `lang`), for the ledger. */
       change?: { action: string; summary: string; override?: SettingsOverride };
+      /** A member pardoned: the mute their strikes brought is lifted too, where the platform can (see Moderator.onAdminCommand). */
+      lift?: { memberId: string };
     }
   | { ok: false; error: CommandError; reply: string };
 
@@ -34,6 +36,9 @@ export type CommandError = keyof typeof COMMAND_ERRORS;
 export function adminHelp(lang: Language, platformCommands: readonly PlatformCommand[] = []): string[] {
   return [...ADMIN_HELP_TEXTS[lang], ...platformCommands.map((c) => PLATFORM_HELP_TEXTS[lang][c])];
 }
+
+/** Commands whose arguments are words of ours (modes, actions, on/off), read in any case. */
+const LOWERCASE_ARGS: ReadonlySet<string> = new Set(['mode', 'enable', 'disable', 'language', 'softreply', 'images', 'repeat', 'threshold']);
 
 /** Other names of commands: `status` is `settings`, `lang` is `language`, `reports` is `queue`. */
 const ALIASES: Readonly<Record<string, string>> = { status: 'settings', lang: 'language', reports: 'queue' };
@@ -58,7 +63,11 @@ export async function runAdminCommand(
   const t = (name: CommandTextName, values: Record<string, string | number> = {}) => fillTemplate(COMMAND_TEXTS[lang][name], values);
   const fail = (error: CommandError, detail?: string): CommandResult => ({ ok: false, error, reply: detail ? `${t(error)} ${detail}` : t(error) });
   if (!by.isAdmin) return fail('not_admin');
-  const [, given = 'help', ...args] = text.trim().split(/\s+/);
+  const [, typed = 'help', ...typedArgs] = text.trim().split(/\s+/);
+  // "/rg Mode Enforce" is "/rg mode enforce": commands and their words are lowercase. A member id,
+  // a debunk id or a note keeps its case.
+  const given = typed.toLowerCase();
+  const args = LOWERCASE_ARGS.has(ALIASES[given] ?? given) ? typedArgs.map((a) => a.toLowerCase()) : typedArgs;
   // Short names the chat platforms' command menus use for the same commands.
   const sub = ALIASES[given] ?? given;
   // A change that depends on the current settings ("add warn") is computed inside the engine's
@@ -80,17 +89,22 @@ export async function runAdminCommand(
       return configure({ mode: args[0] }, `mode ${args[0]}`);
     case 'enable':
     case 'disable': {
-      const action = args[0] as ActionType;
-      if (!(ACTION_TYPES as readonly string[]).includes(action)) return fail('bad_argument', t('actions', { list: ACTION_TYPES.join(', ') }));
+      // "/rg enable warn mute" (or "warn,mute") enables both; one unknown word changes nothing.
+      const actions = [...new Set(args.flatMap((a) => a.split(',')).filter(Boolean))] as ActionType[];
+      if (actions.length === 0 || !actions.every((a) => (ACTION_TYPES as readonly string[]).includes(a))) {
+        return fail('bad_argument', t('actions', { list: ACTION_TYPES.join(', ') }));
+      }
       // The ledger is always kept: "disabled log" was answered OK and changed nothing.
-      if (action === 'log' && sub === 'disable') return fail('bad_argument', t('logAlwaysOn'));
+      if (actions.includes('log') && sub === 'disable') return fail('bad_argument', t('logAlwaysOn'));
       const toggle = (current: GroupSettings): SettingsOverride => {
         const set = new Set(current.enabledActions);
-        if (sub === 'enable') set.add(action);
-        else set.delete(action);
+        for (const action of actions) {
+          if (sub === 'enable') set.add(action);
+          else set.delete(action);
+        }
         return { enabledActions: [...set] };
       };
-      return configure(toggle, `${sub}d ${action}`);
+      return configure(toggle, `${sub}d ${actions.join(', ')}`);
     }
     case 'threshold': {
       const named = args[0] === 'suggest' || args[0] === 'act' || args[0] === 'answer';
@@ -124,6 +138,9 @@ export async function runAdminCommand(
     case 'unexempt': {
       const member = args[0];
       if (!member) return fail('bad_argument', t('nameMember'));
+      // Nothing to change ("/rg unexempt 999999" of a member never exempted): said so, not ledgered.
+      const exempted = (await engine.settingsFor(groupId)).exemptions.members.includes(member);
+      if (exempted === (sub === 'exempt')) return { ok: true, reply: t(exempted ? 'alreadyExempt' : 'notExempt', { member }) };
       const toggle = (current: GroupSettings): SettingsOverride => {
         const members = new Set(current.exemptions.members);
         if (sub === 'exempt') members.add(member);
@@ -148,7 +165,7 @@ export async function runAdminCommand(
       const removed = await engine.pardon(groupId, member, count);
       // Nothing removed (no strikes, a mistyped id): nothing changed, and nothing is ledgered.
       if (removed === 0) return { ok: true, reply: t('removed', { n: removed, member }) };
-      return { ok: true, reply: t('removed', { n: removed, member }), change: { action: sub, summary: `pardoned ${member} (${removed})` } };
+      return { ok: true, reply: t('removed', { n: removed, member }), change: { action: sub, summary: `pardoned ${member} (${removed})` }, lift: { memberId: member } };
     }
     case 'queue': {
       const items = (await feedback?.open(groupId)) ?? [];

@@ -10,6 +10,7 @@ import type { ActionIntent, Decision } from './decision.js';
 import { replyLanguage } from './language.js';
 import type { MessageState, ReplyRecord, Strike } from './memberState.js';
 import { refutationContent } from './refutationContent.js';
+import { QUIET_REPLY_INTERVAL_MS } from '../lib/cooldown.js';
 import type { Language } from './templates.js';
 
 /** An intent as decide() builds it: the fields every intent shares are added on the way out. */
@@ -29,6 +30,13 @@ export interface DecideInput {
 export interface StateChanges {
   strike?: Strike;
   reply?: { debunkId: string; record: ReplyRecord };
+  /**
+   * A pointer to the rumor's last refutation went out, to this member: `paced` when it counts
+   * towards the pacing (see ReplyRecord.pointedAt), not when it went to a member passed over before.
+   */
+  pointed?: { debunkId: string; memberId: string; paced: boolean };
+  /** This member's post got nothing: their next gets a pointer (see ReplyRecord.passedOver). */
+  passedOver?: { debunkId: string; memberId: string };
   counted?: string;
 }
 
@@ -111,11 +119,24 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     note('exempt_refutation', show, show ? 'exempt_shown' : 'exempt_hidden');
     ladderActions = show ? [{ type: 'reply_refutation' }] : [];
   } else {
-    // 5. The ladder, by the member's active strikes including this one.
+    // 5. The ladder, by the member's active strikes including this one; a strike only for a member
+    // who is told: one the step only answers, inside the repeat window of a rumor answered here
+    // moments ago (no second reply, or a pointer that just went to someone else), is not.
+    const ladder = ladderFor(settings, debunk.severity);
+    const next = ladder[Math.min(strikesBefore + 1, ladder.length) - 1]!;
+    const quiet = unansweredRepeat(input);
+    // One who got that refutation, or the last pointer to it, was told already: they spread it knowingly.
+    const last = state.lastReply;
+    const toldBefore = last !== undefined && (last.memberId === message.member.id || last.pointedTo === message.member.id);
+    if (quiet && !toldBefore && !next.some((a) => a.type === 'warn' || a.type === 'mute')) {
+      note('ladder', false, 'not_told', REASONS[quiet]);
+      if (quiet === 'repeat_paced') changes.passedOver = { debunkId: debunk.id, memberId: message.member.id };
+      addRefutation(input, lang, debunk, top, `strike ${strikesBefore} kept`, intent, note, changes);
+      return finish(strikesBefore);
+    }
     strikesAfter = strikesBefore + 1;
     changes.strike = { at: now, debunkId: debunk.id, messageId: message.messageId };
-    const ladder = ladderFor(settings, debunk.severity);
-    const step = ladder[Math.min(strikesAfter, ladder.length) - 1]!;
+    const step = next;
     note('ladder', true, 'ladder_step', `strike ${strikesAfter}, step ${Math.min(strikesAfter, ladder.length)} of ${ladder.length}`);
     ladderActions = step;
   }
@@ -184,10 +205,18 @@ function addRefutation(
     return;
   }
   if (last && now - last.at < windowMs) {
-    const pointer = settings.repeat.later === 'pointer';
-    note('repeat', true, pointer ? 'repeat_pointer' : 'repeat_silent', `first reply ${Math.round((now - last.at) / 1000)} s ago`);
-    const asked = input.match.stance === 'question' ? { asked: true as const } : {};
-    if (pointer) intent({ type: 'pointer', debunkId: debunk.id, ...(last.link ? { link: last.link } : {}), ...asked }, 'repeat_pointer', detail);
+    const quiet = unansweredRepeat(input);
+    const ago = `first reply ${Math.round((now - last.at) / 1000)} s ago`;
+    if (quiet) {
+      note('repeat', true, quiet, quiet === 'repeat_paced' ? `${ago}, last pointer ${Math.round((now - last.pointedAt!) / 1000)} s ago` : ago);
+      return;
+    }
+    note('repeat', true, 'repeat_pointer', ago);
+    const asked = input.match.stance === 'question';
+    intent({ type: 'pointer', debunkId: debunk.id, ...(last.link ? { link: last.link } : {}), ...(asked ? { asked: true as const } : {}) }, 'repeat_pointer', detail);
+    // A member who asked is answered whatever went out before; the pointers that pass a rumor on
+    // are paced, but for one already passed over.
+    if (!asked) changes.pointed = { debunkId: debunk.id, memberId: message.member.id, paced: !state.passedOver };
     return;
   }
   note('repeat', false, 'first_in_window');
@@ -199,8 +228,29 @@ function addRefutation(
   );
   changes.reply = {
     debunkId: debunk.id,
-    record: { at: now, messageId: message.messageId, ...(message.link ? { link: message.link } : {}), ...(stance === 'question' ? { asked: true as const } : {}) },
+    record: {
+      at: now,
+      messageId: message.messageId,
+      memberId: message.member.id,
+      ...(message.link ? { link: message.link } : {}),
+      ...(stance === 'question' ? { asked: true as const } : {}),
+    },
   };
+}
+
+/**
+ * Why a message of a rumor answered here moments ago gets nothing (not even a pointer): the group
+ * wants no second reply, or a pointer went out less than QUIET_REPLY_INTERVAL_MS ago and this one
+ * only passes the rumor on (a member who asks is always answered). Undefined outside the repeat
+ * window, on the message that got the refutation itself, and when a pointer goes out.
+ */
+function unansweredRepeat(input: DecideInput): 'repeat_silent' | 'repeat_paced' | undefined {
+  const { settings, state, now, message } = input;
+  const last = state.lastReply;
+  if (!last || now - last.at >= settings.repeat.windowMinutes * 60_000 || last.messageId === message.messageId) return undefined;
+  if (settings.repeat.later !== 'pointer') return 'repeat_silent';
+  if (input.match.stance === 'question' || state.passedOver) return undefined;
+  return last.pointedAt !== undefined && now - last.pointedAt < QUIET_REPLY_INTERVAL_MS ? 'repeat_paced' : undefined;
 }
 
 /** Splits intents into done and withheld by mode and enabled actions. */

@@ -15,6 +15,7 @@ import { KeyedLock } from '../lib/keyedLock.js';
 import { activeStrikes, type ReplyRecord, type Strike } from './memberState.js';
 import { mergeSettings, type SettingsOverride } from './mergeSettings.js';
 import { stateKeys } from './stateKeys.js';
+import { replyLanguage } from './language.js';
 
 export interface EngineOptions {
   debunks: readonly Debunk[];
@@ -120,6 +121,11 @@ export class Engine {
       const top = match.matches[0];
       const mode = settings.mode;
       const decayDays = settings.strikes.decayDays;
+      // The rumor's last refutation in the language this message is answered in (see stateKeys.reply).
+      const language = replyLanguage(settings.language, message.text);
+      const replyKey = (debunkId: string) => stateKeys.reply(mode, message.groupId, debunkId, language, message.channelId);
+      const passedKey = (debunkId: string) => stateKeys.passedOver(mode, message.groupId, debunkId, language, message.member.id, message.channelId);
+      let passedOver = false;
       const decideOn = (strikes: readonly Strike[] | undefined, lastReply?: ReplyRecord) =>
         decide({
           message,
@@ -136,6 +142,7 @@ export class Engine {
               ...(strikes ?? []).filter((s) => s.messageId === message.messageId).map((s) => s.debunkId),
               ...(lastReply && top && lastReply.messageId === message.messageId && !lastReply.asked ? [top.debunkId] : []),
             ],
+            ...(passedOver ? { passedOver } : {}),
           },
           now,
         });
@@ -145,11 +152,12 @@ export class Engine {
       if (top.score < actAt(settings.thresholds, match.stance) || opts.dryRun) {
         const [strikes, lastReply] = await Promise.all([
           store.get<Strike[]>(strikeKey),
-          opts.dryRun ? store.get<ReplyRecord>(stateKeys.reply(mode, message.groupId, top.debunkId, message.channelId)) : undefined,
+          opts.dryRun ? store.get<ReplyRecord>(replyKey(top.debunkId)) : undefined,
         ]);
         return decideOn(strikes, lastReply).decision;
       }
-      const lastReply = await store.get<ReplyRecord>(stateKeys.reply(mode, message.groupId, top.debunkId, message.channelId));
+      const [lastReply, passed] = await Promise.all([store.get<ReplyRecord>(replyKey(top.debunkId)), store.get<true>(passedKey(top.debunkId))]);
+      passedOver = passed === true;
       // Another process may share the group (Discord shards, two bots on one store): the strike is
       // added by an atomic update that decides again on the strikes stored at that moment, so the
       // ladder step and the count always agree; a decision without a strike writes nothing.
@@ -165,18 +173,20 @@ export class Engine {
       );
       const writes: Promise<unknown>[] = [];
       if (outcome.changes.strike) writes.push(store.set(stateKeys.struck(mode, message.groupId, message.messageId), message.member.id, decayDays * 86_400_000));
-      const reply = outcome.changes.reply;
+      const { reply, pointed } = outcome.changes;
+      const windowMs = settings.repeat.windowMinutes * 60_000;
       if (reply) {
-        const windowMs = settings.repeat.windowMinutes * 60_000;
         // A refutation another process posted within the window stays the one pointed to.
-        writes.push(
-          store.update<ReplyRecord>(
-            stateKeys.reply(mode, message.groupId, reply.debunkId, message.channelId),
-            (current) => (current && now - current.at < windowMs ? current : reply.record),
-            Math.max(60_000, windowMs),
-          ),
-        );
+        writes.push(store.update<ReplyRecord>(replyKey(reply.debunkId), (current) => (current && now - current.at < windowMs ? current : reply.record), Math.max(60_000, windowMs)));
       }
+      if (pointed) {
+        writes.push(
+          store.update<ReplyRecord>(replyKey(pointed.debunkId), (current) => (current && now - current.at < windowMs ? pointTo(current, pointed, now) : current), Math.max(60_000, windowMs)),
+        );
+        if (!pointed.paced) writes.push(store.delete(passedKey(pointed.debunkId)));
+      }
+      const { passedOver: passedBy } = outcome.changes;
+      if (passedBy) writes.push(store.set(passedKey(passedBy.debunkId), true, Math.max(60_000, windowMs)));
       await Promise.all(writes);
       return outcome.decision;
     });
@@ -199,7 +209,7 @@ export class Engine {
     const deleted = result('delete')?.status === 'done';
     if (!unsent && !deleted) return;
     const settings = await this.settingsFor(message.groupId);
-    const key = stateKeys.reply(settings.mode, message.groupId, reply.debunkId, message.channelId);
+    const key = stateKeys.reply(settings.mode, message.groupId, reply.debunkId, decision.language, message.channelId);
     const ttlMs = Math.max(60_000, settings.repeat.windowMinutes * 60_000);
     await this.lock.runAll([lockKeys.rumor(message.groupId, reply.debunkId)], () =>
       this.options.store.update<ReplyRecord>(
@@ -426,21 +436,30 @@ export class Engine {
   replay(messages: readonly ChatMessage[], settings: GroupSettings): Decision[] {
     const strikes = new Map<string, Strike[]>();
     const replies = new Map<string, ReplyRecord>();
-    /** A rumor's last refutation is kept per channel (see stateKeys.reply). */
-    const where = (debunkId: string, message: ChatMessage) => JSON.stringify([debunkId, message.channelId ?? null]);
+    /** Members passed over (see MessageState.passedOver), by where the refutation is kept and member. */
+    const passed = new Set<string>();
+    /** A rumor's last refutation is kept per language and channel (see stateKeys.reply). */
+    const where = (debunkId: string, message: ChatMessage) => JSON.stringify([debunkId, replyLanguage(settings.language, message.text), message.channelId ?? null]);
     return messages.map((message) => {
       const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE, exclude: this.othersScoped(message.groupId) });
       const top = match.matches[0];
       const now = message.sentAt;
       const own = activeStrikes(strikes.get(message.member.id) ?? [], now, settings.strikes.decayDays);
       const lastReply = top ? replies.get(where(top.debunkId, message)) : undefined;
-      const { decision, changes } = decide({ message, settings, match, debunks: this.byId, state: { strikes: own, ...(lastReply ? { lastReply } : {}), counted: [] }, now });
+      const passedOver = top !== undefined && passed.has(JSON.stringify([where(top.debunkId, message), message.member.id]));
+      const state = { strikes: own, ...(lastReply ? { lastReply } : {}), counted: [], ...(passedOver ? { passedOver } : {}) };
+      const { decision, changes } = decide({ message, settings, match, debunks: this.byId, state, now });
       if (changes.strike) strikes.set(message.member.id, [...own, changes.strike]);
-      const reply = changes.reply;
+      const { reply, pointed } = changes;
+      const windowMs = settings.repeat.windowMinutes * 60_000;
       if (reply) {
         const current = replies.get(where(reply.debunkId, message));
-        if (!current || now - current.at >= settings.repeat.windowMinutes * 60_000) replies.set(where(reply.debunkId, message), reply.record);
+        if (!current || now - current.at >= windowMs) replies.set(where(reply.debunkId, message), reply.record);
       }
+      const current = pointed ? replies.get(where(pointed.debunkId, message)) : undefined;
+      if (pointed && current && now - current.at < windowMs) replies.set(where(pointed.debunkId, message), pointTo(current, pointed, now));
+      if (pointed && !pointed.paced) passed.delete(JSON.stringify([where(pointed.debunkId, message), message.member.id]));
+      if (changes.passedOver) passed.add(JSON.stringify([where(changes.passedOver.debunkId, message), message.member.id]));
       return decision;
     });
   }
@@ -463,4 +482,9 @@ export class Engine {
   private today(): string {
     return new Date(this.now()).toISOString().slice(0, 10);
   }
+}
+
+/** `record` after a pointer to it went to `memberId`: a paced one marks the time (see ReplyRecord.pointedAt). */
+function pointTo(record: ReplyRecord, pointed: { memberId: string; paced: boolean }, now: number): ReplyRecord {
+  return pointed.paced ? { ...record, pointedAt: now, pointedTo: pointed.memberId } : { ...record, pointedTo: pointed.memberId };
 }

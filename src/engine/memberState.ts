@@ -9,12 +9,21 @@ export interface Strike {
 export interface ReplyRecord {
   at: number;
   messageId: string;
+  /** Whose message it answered: they know the rumor is refuted. */
+  memberId?: string;
   link?: string;
   /**
    * The refutation answered a question: it counted nothing, so the message edited into the rumor
    * itself is a first offence (it was not counted when it asked).
    */
   asked?: true;
+  /**
+   * When a pointer to it last went to a member who spread the rumor: pointers go out at most once
+   * per QUIET_REPLY_INTERVAL_MS, so a flood gets one reminder, not one each.
+   */
+  pointedAt?: number;
+  /** Whom that pointer went to: they know the rumor is refuted. */
+  pointedTo?: string;
 }
 
 /** What the engine knows before deciding on a message. */
@@ -25,6 +34,11 @@ export interface MessageState {
   lastReply?: ReplyRecord;
   /** Debunks this message (by id) was already counted for: edits do not count twice. */
   counted: string[];
+  /**
+   * The member's last post of the rumor got nothing (a pointer to its refutation had just gone
+   * out): this one gets a pointer of its own, however recent the last, so nobody is passed over twice.
+   */
+  passedOver?: boolean;
 }
 
 /** Strikes still in force at `now`. */

@@ -42,7 +42,8 @@ export class DecisionExecutor {
     if (intent.type !== 'pointer' && intent.type !== 'suggest_check') return false;
     // A member who asked is answered, however many pointers went out this minute.
     if (intent.type === 'pointer' && intent.asked) return false;
-    const chat = JSON.stringify([message.platform, message.groupId, message.channelId ?? '', intent.type, intent.debunkId]);
+    // Per language: a member answered in Chinese is not kept from a pointer by one to the English answer.
+    const chat = JSON.stringify([message.platform, message.groupId, message.channelId ?? '', intent.type, intent.debunkId, intent.language]);
     return !this.quietReplies.take(chat);
   }
 }

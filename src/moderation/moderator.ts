@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { runAdminCommand, type CommandResult } from '../commands/adminCommands.js';
-import type { PlatformCommand } from '../commands/commandTexts.js';
+import { COMMAND_TEXTS, type PlatformCommand } from '../commands/commandTexts.js';
 import type { ReplyLimit } from '../commands/replyPages.js';
 import { changeSettings } from '../commands/changeSettings.js';
 import type { SettingsOverride } from '../engine/mergeSettings.js';
@@ -21,7 +21,9 @@ import { REVIEW_COMMANDS, type Review } from '../review/review.js';
 import type { ReviewPort } from '../review/reviewPort.js';
 import type { SpreadTracker } from '../alerts/spreadTracker.js';
 import type { DebunkLibrary } from '../review/debunkLibrary.js';
-import type { ModerationPort } from './moderationPort.js';
+import { errorText, type ModerationPort } from './moderationPort.js';
+import { plainText } from '../engine/plainText.js';
+import { fillTemplate } from '../lib/fillTemplate.js';
 
 /** After a store failure, messages are decided without the store for this long before it is tried again. */
 export const STORE_RETRY_MS = 5_000;
@@ -330,10 +332,12 @@ export class Moderator {
     lang: Language = 'en',
     limit?: ReplyLimit,
     platformCommands: readonly PlatformCommand[] = [],
+    unmute?: Unmute,
   ): Promise<CommandResult> {
     const sub = text.trim().split(/\s+/)[1] ?? '';
     if (this.review && by.isAdmin && REVIEW_COMMANDS.has(sub)) return this.ledgered(platform, groupId, by, await this.review.command(platform, groupId, by, text, lang, limit));
-    return this.ledgered(platform, groupId, by, await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang, limit, platformCommands));
+    const result = await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang, limit, platformCommands);
+    return this.ledgered(platform, groupId, by, result.ok && result.lift && unmute ? await liftMute(result, unmute, lang) : result);
   }
 
   /**
@@ -357,4 +361,31 @@ export class Moderator {
     }
     return result;
   }
+}
+
+/**
+ * Lifts a member's mute on the platform (Telegram's restriction, Discord's timeout): 'lifted', or
+ * 'not_muted' when there was none to lift; rejects with the platform's refusal.
+ */
+export type Unmute = (memberId: string) => Promise<'lifted' | 'not_muted'>;
+
+/**
+ * A pardon's answer and ledger entry with what became of the member's mute: a pardoned member is
+ * not left muted for strikes that are gone, and the owner hears when the platform refused.
+ */
+async function liftMute(result: Extract<CommandResult, { ok: true }>, unmute: Unmute, lang: Language): Promise<CommandResult> {
+  const { lift, change } = result;
+  if (!lift) return result;
+  let line: string;
+  let summary: string;
+  try {
+    if ((await unmute(lift.memberId)) === 'not_muted') return result;
+    line = COMMAND_TEXTS[lang].muteLifted;
+    summary = 'mute lifted';
+  } catch (error) {
+    const reason = plainText(errorText(error), 200);
+    line = fillTemplate(COMMAND_TEXTS[lang].muteNotLifted, { error: reason });
+    summary = `mute not lifted: ${reason}`;
+  }
+  return { ...result, reply: `${result.reply}\n${line}`, ...(change ? { change: { ...change, summary: `${change.summary}; ${summary}` } } : {}) };
 }

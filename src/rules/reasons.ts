@@ -25,6 +25,8 @@ export const REASONS = {
   repeat_pointer: 'the rumor was refuted here moments ago: a pointer to that reply instead',
   repeat_silent: 'the rumor was refuted here moments ago: no second reply',
   repeat_here: 'this message got the refutation already (it was edited): no second reply',
+  repeat_paced: 'the rumor was refuted here moments ago and a pointer to that reply went out less than a minute ago: none this time',
+  not_told: 'the member is not addressed (the rumor was answered here moments ago, and nothing goes to them this time): no strike',
   first_in_window: 'first refutation of this rumor in the repeat window',
   observe_mode: 'the group is in observe mode: decided and logged, not done',
   action_disabled: 'this action is not enabled for the group',

@@ -101,3 +101,32 @@ describe('admin commands refuse what they would only pretend to do', () => {
     expect(r).not.toHaveProperty('change');
   });
 });
+
+describe('admin commands as careless admins type them', () => {
+  it('GIVEN /rg enable warn mute THEN both are enabled in one change; GIVEN one unknown word THEN nothing changes', async () => {
+    const h = harness();
+    expect(await runAdminCommand(h.engine, 'g-1', OWNER, '/rg enable warn mute')).toMatchObject({ ok: true, change: { summary: 'enabled warn, mute' } });
+    expect((await h.engine.settingsFor('g-1')).enabledActions).toEqual(expect.arrayContaining(['warn', 'mute']));
+    const before = await h.engine.settingsFor('g-1');
+    expect(await runAdminCommand(h.engine, 'g-1', OWNER, '/rg disable warn mutee')).toMatchObject({ ok: false, error: 'bad_argument' });
+    expect(await h.engine.settingsFor('g-1')).toEqual(before);
+  });
+
+  it.each([
+    ['/rg Mode Enforce', { mode: 'enforce' }],
+    ['/rg mode OBSERVE', { mode: 'observe' }],
+    ['/rg lang ZH', { language: 'zh' }],
+  ])('GIVEN %s THEN read as if lowercase', async (command, settings) => {
+    const h = harness();
+    expect(await runAdminCommand(h.engine, 'g-1', OWNER, command)).toMatchObject({ ok: true });
+    expect(await h.engine.settingsFor('g-1')).toMatchObject(settings);
+  });
+
+  it('GIVEN /rg unexempt of a member never exempted, or /rg exempt twice THEN it says so, and nothing is changed or ledgered', async () => {
+    const h = harness();
+    expect(await runAdminCommand(h.engine, 'g-1', OWNER, '/rg unexempt 999999')).toEqual({ ok: true, reply: '999999 is not exempt: nothing to change.' });
+    expect(await runAdminCommand(h.engine, 'g-1', OWNER, '/rg exempt Alice7')).toMatchObject({ ok: true, change: { summary: 'exempted Alice7' } });
+    expect(await runAdminCommand(h.engine, 'g-1', OWNER, '/rg exempt Alice7')).toEqual({ ok: true, reply: 'Alice7 is exempt already.' });
+    expect((await h.engine.settingsFor('g-1')).exemptions.members).toEqual(['Alice7']);
+  });
+});

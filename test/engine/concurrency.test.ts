@@ -17,12 +17,19 @@ describe('concurrent messages (the keyed lock)', () => {
     expect(decisions.map((d) => d.strikes.after)).toEqual(range(20));
   });
 
-  it('GIVEN 20 concurrent rumors from 20 members THEN exactly one full refutation and 19 pointers', async () => {
+  it('GIVEN 20 concurrent rumors from 20 members THEN exactly one full refutation, one pointer, and the 18 others neither told nor struck', async () => {
     const h = await enforcing();
     const decisions = await Promise.all(range(20).map((i) => h.post({ messageId: `c-${i}`, member: { id: `m-${i}` } })));
     const replies = decisions.flatMap((d) => typesOf(d.actions)).filter((t) => t === 'reply_refutation' || t === 'pointer');
     expect(replies.filter((t) => t === 'reply_refutation')).toHaveLength(1);
-    expect(replies.filter((t) => t === 'pointer')).toHaveLength(19);
+    expect(replies.filter((t) => t === 'pointer')).toHaveLength(1);
+    const untold = decisions.filter((d) => !d.actions.some((a) => a.type === 'reply_refutation' || a.type === 'pointer'));
+    expect(untold).toHaveLength(18);
+    for (const d of untold) {
+      expect(d.strikes).toEqual({ before: 0, after: 0 });
+      expect(d.explain).toContainEqual(expect.objectContaining({ rule: 'ladder', fired: false, reason: 'not_told' }));
+      expect(typesOf(d.actions)).toEqual(['log']);
+    }
   });
 
   it('GIVEN the same message evaluated 5 times at once THEN it counts once', async () => {

@@ -68,6 +68,75 @@ describe('the same rumor from several members within the repeat window (10 minut
     }
   });
 
+  it('GIVEN later: silent THEN later posters are not struck either: nobody told them', async () => {
+    const h = harness();
+    await h.engine.configure('g-1', { repeat: { later: 'silent' } });
+    const decisions = await threePosts(h, [0, 3, 9], LINK);
+    expect(decisions.map((d) => d.strikes.after)).toEqual([1, 0, 0]);
+    expect(ruleOf(decisions[1]!, 'ladder')).toMatchObject({ fired: false, reason: 'not_told' });
+    expect(await h.engine.strikesOf('g-1', MEMBERS[1]!.id)).toEqual([]);
+  });
+
+  it('GIVEN posters within a minute of a pointer THEN the next gets nothing and no strike; a minute after the pointer the next gets one, and a strike', async () => {
+    const h = harness();
+    const start = h.now();
+    const at = async (seconds: number, member: { id: string; name: string }) => {
+      h.advance(start + seconds * 1000 - h.now());
+      return h.post({ member });
+    };
+    const first = await at(0, MEMBERS[0]!);
+    const pointed = await at(20, MEMBERS[1]!);
+    const paced = await at(50, MEMBERS[2]!);
+    const later = await at(85, { id: 'm-4', name: 'Dan' });
+    expect([first, pointed, paced, later].map((d) => typesOf(d.actions))).toEqual([['log', 'reply_refutation'], ['log', 'pointer'], ['log'], ['log', 'pointer']]);
+    expect([first, pointed, paced, later].map((d) => d.strikes.after)).toEqual([1, 1, 0, 1]);
+    expect(ruleOf(paced, 'repeat')).toMatchObject({ fired: true, reason: 'repeat_paced', detail: 'first reply 50 s ago, last pointer 30 s ago' });
+    expect(ruleOf(paced, 'ladder')).toMatchObject({ fired: false, reason: 'not_told' });
+  });
+
+  it('GIVEN a member passed over (a pointer had just gone out) who posts the rumor again THEN they get a pointer of their own and the strike, within the minute', async () => {
+    const h = harness();
+    await h.post({ member: MEMBERS[0]! });
+    h.advance(5_000);
+    await h.post({ member: MEMBERS[1]! });
+    h.advance(5_000);
+    const passed = await h.post({ member: MEMBERS[2]! });
+    h.advance(5_000);
+    const again = await h.post({ member: MEMBERS[2]! });
+    h.advance(5_000);
+    const third = await h.post({ member: MEMBERS[2]! });
+    expect([passed, again].map((d) => [typesOf(d.actions), d.strikes.after])).toEqual([
+      [['log'], 0],
+      [['log', 'pointer'], 1],
+    ]);
+    // Told now: the next post is theirs knowingly (paced again, but a strike).
+    expect(third.strikes).toEqual({ before: 1, after: 2 });
+  });
+
+  it('GIVEN a member who got the refutation posts it again within the minute (after a pardon) THEN a strike: they were told', async () => {
+    const h = harness();
+    await h.post({ member: MEMBERS[0]! });
+    h.advance(10_000);
+    await h.post({ member: MEMBERS[1]! });
+    await h.engine.pardon('g-1', MEMBERS[0]!.id);
+    h.advance(10_000);
+    const again = await h.post({ member: MEMBERS[0]! });
+    expect(typesOf(again.actions)).toEqual(['log']);
+    expect(again.strikes).toEqual({ before: 0, after: 1 });
+  });
+
+  it('GIVEN the rumor answered in English THEN a member posting it in Chinese gets the Chinese refutation, not a pointer to the English answer; the next Chinese poster a pointer to that', async () => {
+    const h = harness();
+    await h.post({ member: MEMBERS[0]!, link: LINK });
+    h.advance(MINUTE);
+    const zh = await h.post({ member: MEMBERS[1]!, text: '5G基站会传播新冠病毒，大家小心', link: 'https://t.me/c/100/43' });
+    expect(typesOf(zh.actions)).toEqual(['log', 'reply_refutation']);
+    expect(zh.language).toBe('zh');
+    h.advance(MINUTE);
+    const zhAgain = await h.post({ member: MEMBERS[2]!, text: '听说5G基站传播新冠病毒' });
+    expect(textOf(zhAgain, 'pointer')).toBe('这条说法几分钟前已经辟谣：https://t.me/c/100/43');
+  });
+
   it('GIVEN three posters THEN each still gets a strike', async () => {
     const h = harness();
     const decisions = await threePosts(h, [0, 3, 9]);

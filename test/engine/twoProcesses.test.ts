@@ -70,7 +70,7 @@ for (const backendCase of BACKENDS.filter((b) => b.sharedBetweenOpens)) {
         const keys = [
           stateKeys.settings('g-1'),
           stateKeys.strikes('enforce', 'g-1', 'm-1'),
-          stateKeys.reply('enforce', 'g-1', FIVE_G_ID),
+          stateKeys.reply('enforce', 'g-1', FIVE_G_ID, 'en'),
           storeKey('feedback', 'g-1'),
           ...['a', 'b'].flatMap((n) => range(RUMORS).map((i) => stateKeys.struck('enforce', 'g-1', `${n}-${i}`))),
         ];

@@ -12,6 +12,8 @@ import { Spool } from '../../src/ledger/spool.js';
 import { verifyChain } from '../../src/ledger/verifyChain.js';
 import type { Attempt, ModerationPort, PlatformAction } from '../../src/moderation/moderationPort.js';
 import { Moderator } from '../../src/moderation/moderator.js';
+import { DecisionExecutor } from '../../src/moderation/executeDecision.js';
+import type { Decision } from '../../src/engine/decision.js';
 import { enforcing, TEXT } from '../engine/harness.js';
 
 /** A platform that answers each action as the test says, and counts what it was asked to do. */
@@ -82,19 +84,41 @@ describe('The ledger records what really happened to each action', () => {
     expect(throwing.asked).toContain('alert_owners');
   });
 
-  it('GIVEN three posts of a rumor within a minute THEN the second gets a pointer and the third\'s pointer is skipped by the cooldown, never asked of the platform', async () => {
+  it('GIVEN three posts of a rumor within a minute THEN the second gets a pointer, the third nothing (decided so: nothing asked of the platform, no strike)', async () => {
     const { h, moderator, outcomes } = await setup([['reply_refutation']]);
     const { port, asked } = scriptedPort();
+    const decisions: Decision[] = [];
     for (let i = 0; i < 3; i++) {
-      await (await moderator.onMessage(h.message({ member: { id: `m-${i}`, name: `M${i}` } }), port)).outcomes;
+      const handled = await moderator.onMessage(h.message({ member: { id: `m-${i}`, name: `M${i}` } }), port);
+      await handled.outcomes;
+      decisions.push(handled.decision);
       h.advance(10_000);
     }
-    expect((await outcomes()).map((r) => [r.type, r.status, r.status === 'skipped' ? r.reason : ''])).toEqual([
-      ['reply_refutation', 'done', ''],
-      ['pointer', 'done', ''],
-      ['pointer', 'skipped', 'cooldown'],
+    expect((await outcomes()).map((r) => [r.type, r.status])).toEqual([
+      ['reply_refutation', 'done'],
+      ['pointer', 'done'],
     ]);
     expect(asked).toEqual(['reply_refutation', 'pointer']);
+    expect(decisions.map((d) => d.strikes.after)).toEqual([1, 1, 0]);
+  });
+
+  it('GIVEN the executor asked for a pointer within a minute of another to the same answer (another process decided it) THEN it is skipped by the cooldown, never asked of the platform', async () => {
+    const { h, moderator, outcomes } = await setup([['reply_refutation']]);
+    const { port, asked } = scriptedPort();
+    await (await moderator.onMessage(h.message({ member: { id: 'm-0', name: 'M0' } }), port)).outcomes;
+    h.advance(10_000);
+    const pointerOf = async (i: number) => {
+      const message = h.message({ messageId: `p-${i}`, member: { id: `p-${i}`, name: `P${i}` } });
+      // Decided on a store where no pointer was marked yet, as a second process would.
+      const decision = await h.engine.evaluate(message, { dryRun: true });
+      return { message, decision };
+    };
+    const [a, b] = [await pointerOf(1), await pointerOf(2)];
+    const executor = new DecisionExecutor(() => h.now());
+    const results = [await executor.execute(a.decision, a.message, port), await executor.execute(b.decision, b.message, port)];
+    expect(results.map((r) => r.map((x) => [x.type, x.status, x.status === 'skipped' ? x.reason : '']))).toEqual([[['pointer', 'done', '']], [['pointer', 'skipped', 'cooldown']]]);
+    expect(asked).toEqual(['reply_refutation', 'pointer']);
+    await outcomes();
   });
 
   it('GIVEN a member asking about the rumor within a minute of a pointer THEN the asker still gets one: a question is not held back by the cooldown', async () => {

@@ -66,6 +66,16 @@ describe('Discord: a known rumor', () => {
     expect(h.fake.callsOf('POST /users/@me/channels')[0]?.body).toEqual({ recipient_id: OWNER.id });
   });
 
+  it('GIVEN a member timed out by the ladder WHEN a moderator pardons them THEN the timeout ends too, the answer says so, and so does the ledger', async () => {
+    h = await startDiscordBot({ enforceAll: true });
+    for (let i = 0; i < 3; i++) await h.says(ALICE.id, `${TEXT.fiveG} (${i})`);
+    expect(Date.parse(h.fake.member(GUILD, ALICE.id).communication_disabled_until ?? '')).toBeGreaterThan(Date.now());
+    const ref = await h.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name: 'pardon', options: [{ type: 6, name: 'member', value: ALICE.id }] }], { memberPermissions: MANAGE_GUILD });
+    expect((await h.answered(ref)).edits).toEqual([expect.objectContaining({ content: `OK: removed 3 strike(s) of ${ALICE.id}\nTheir mute is lifted.` })]);
+    expect(h.fake.member(GUILD, ALICE.id).communication_disabled_until).toBeNull();
+    expect((await h.records()).find((r) => r.type === 'admin' && r.action === 'pardon')).toMatchObject({ detail: `pardoned ${ALICE.id} (3); mute lifted` });
+  });
+
   it('GIVEN another bot or a webhook posts a rumor THEN it is ignored', async () => {
     h = await startDiscordBot();
     h.fake.addUser({ id: '200000000000000099', username: 'otherbot', bot: true });

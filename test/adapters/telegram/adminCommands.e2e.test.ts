@@ -135,6 +135,52 @@ describe('Telegram: admin commands', () => {
     expect(actions).toEqual(['pardon', 'exempt']);
   });
 
+  it('GIVEN a member muted by the ladder WHEN the owner pardons them THEN the restriction is lifted too, the answer says so, and so does the ledger', async () => {
+    h = await startBot({ enforceAll: true });
+    for (let i = 0; i < 3; i++) {
+      await h.fake.sendMessage(GROUP.id, ALICE.id, `${TEXT.fiveG} (${i})`);
+      await h.adapter.idle();
+    }
+    expect(h.fake.callsOf('restrictChatMember')).toHaveLength(1);
+    const { answers } = await command(h, OWNER.id, `/rg pardon ${ALICE.id}`);
+    expect(answers).toEqual([`OK: removed 3 strike(s) of ${ALICE.id}\nTheir mute is lifted.`]);
+    expect(h.fake.callsOf('restrictChatMember')[1]).toMatchObject({ body: { user_id: ALICE.id, permissions: expect.objectContaining({ can_send_messages: true }) } });
+    expect(h.fake.member(GROUP.id, ALICE.id)).toMatchObject({ status: 'member' });
+    const pardon = (await h.records()).find((r) => r.type === 'admin' && r.action === 'pardon');
+    expect(pardon).toMatchObject({ detail: `pardoned ${ALICE.id} (3); mute lifted` });
+    // Pardoned again with nothing to lift: no second call, no word of a mute.
+    await h.fake.sendMessage(GROUP.id, ALICE.id, `${TEXT.fiveG} (again)`);
+    await h.adapter.idle();
+    expect((await command(h, OWNER.id, `/rg pardon ${ALICE.id}`)).answers).toEqual([`OK: removed 1 strike(s) of ${ALICE.id}`]);
+    expect(h.fake.callsOf('restrictChatMember')).toHaveLength(2);
+  });
+
+  it('GIVEN Telegram refusing to lift the mute WHEN the owner pardons THEN the strikes go, and the answer and the ledger say the mute stays and why', async () => {
+    h = await startBot({ enforceAll: true });
+    for (let i = 0; i < 3; i++) {
+      await h.fake.sendMessage(GROUP.id, ALICE.id, `${TEXT.fiveG} (${i})`);
+      await h.adapter.idle();
+    }
+    h.fake.failNext('restrictChatMember', { error_code: 400, description: 'Bad Request: not enough rights to restrict/unrestrict chat member' });
+    const [answer] = (await command(h, OWNER.id, `/rg pardon ${ALICE.id}`)).answers;
+    expect(answer).toBe(
+      `OK: removed 3 strike(s) of ${ALICE.id}\nTheir mute could not be lifted (400: Bad Request: not enough rights to restrict/unrestrict chat member): lift it in the group's member settings.`,
+    );
+    expect(h.fake.member(GROUP.id, ALICE.id)).toMatchObject({ status: 'restricted' });
+    expect((await h.records()).find((r) => r.type === 'admin' && r.action === 'pardon')).toMatchObject({
+      detail: `pardoned ${ALICE.id} (3); mute not lifted: 400: Bad Request: not enough rights to restrict/unrestrict chat member`,
+    });
+  });
+
+  it.each(['/rg exempt Carol', '/rg exempt @alice', '/rg strikes @Bob', '/rg pardon alice 2'])('GIVEN "%s" (a name, not a Telegram id) THEN the admin is told how to name a member, and nothing changes', async (text) => {
+    h = await startBot();
+    expect((await command(h, OWNER.id, text)).answers).toEqual([
+      'Telegram names a member by their numeric id, not by a name or @username: reply to one of their messages with this command instead.',
+    ]);
+    expect((await h.engine.settingsFor(GROUP_ID)).exemptions.members).toEqual([]);
+    expect(await h.records()).toEqual([]);
+  });
+
   it('GIVEN twenty incidents of a member with a long name full of markup WHEN /rg incidents 20 THEN an answer within Telegram\'s 4,096 characters lists the newest and says how many were left out', async () => {
     h = await startBot();
     const long = { id: 505, first_name: `${'&'.repeat(64)}${'"'.repeat(64)}`, last_name: 'Maximiliana Alexandra Konstantinopoulou-Papadopoulou' };

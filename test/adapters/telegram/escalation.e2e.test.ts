@@ -42,7 +42,7 @@ describe('Telegram: the escalation ladder', () => {
     const [alert, ...more] = h.sentTo(OWNER.id);
     expect(more).toEqual([]);
     expect(alert?.text).toContain('<b>Town news</b>');
-    expect(alert?.text).toContain(`Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3. Actions planned: pointer, mute.`);
+    expect(alert?.text).toContain(`Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3. Actions planned: mute.`);
     expect(alert?.text).toContain(`<a href="https://t.me/c/1000000001/${third!.message_id}">Open the message</a>`);
 
     const incidents = await h.incidents();

@@ -91,8 +91,9 @@ describe('Telegram: a flood in one group', () => {
     h = await startBot({ clock, enforceAll: true });
     const bot = h;
     for (let m = 0; m < 30; m++) bot.fake.setMember(GROUP.id, { id: 10_000 + m, first_name: `Member ${m}` }, 'member');
-    // Each member posts the rumor twice: a refutation, pointers, then a warning each on strike 2.
-    for (let i = 0; i < 60; i++) await bot.fake.sendMessage(GROUP.id, 10_000 + (i % 30), TEXT.fiveG);
+    // Each member posts the rumor three times: a refutation and a pointer (the others passed over,
+    // then pointed to it on their second post), then warnings on strike 2.
+    for (let i = 0; i < 90; i++) await bot.fake.sendMessage(GROUP.id, 10_000 + (i % 30), TEXT.fiveG);
     await bot.adapter.outbox.settled();
     const waiting = bot.adapter.outbox.stats().queued;
     expect(waiting).toBeGreaterThan(0);
