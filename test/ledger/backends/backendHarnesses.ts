@@ -23,6 +23,8 @@ export interface RawLedger {
   swap(groupId: string, a: number, b: number): Promise<void>;
   /** Stores `text` as an extra entry right after the one at `position`, moving the later ones up. */
   insertAfter(groupId: string, position: number, text: string): Promise<void>;
+  /** Sets a SQL row's own `hash` or `prev` column, beside its entry; present on the SQL stores. */
+  editColumn?(groupId: string, seq: number, column: 'hash' | 'prev', value: string): Promise<void>;
   /** Stores `text` under an existing (group, seq) key; present where `uniqueSeq` is true. */
   insertDuplicate?(groupId: string, seq: number, text: string): Promise<void>;
   /**
@@ -259,9 +261,20 @@ function sqlRaw(table: string, query: Query): Omit<RawLedger, 'close'> {
   };
   return {
     rewrite: async (g, p, edit) => {
-      const [row] = await query(`SELECT entry FROM ${table} WHERE group_id = ? AND seq = ?`, g, p);
-      await query(`UPDATE ${table} SET entry = ? WHERE group_id = ? AND seq = ?`, edit(String(row?.entry)), g, p);
+      const [row] = await query(`SELECT entry, hash, prev FROM ${table} WHERE group_id = ? AND seq = ?`, g, p);
+      const text = edit(String(row?.entry));
+      // A careful forger keeps the row's hash and prev columns the entry's own (see parseStoredRow).
+      let fields: { hash?: unknown; prev?: unknown } = {};
+      try {
+        fields = JSON.parse(text) as typeof fields;
+      } catch {
+        // Not JSON any more: the columns stay.
+      }
+      const hash = typeof fields?.hash === 'string' ? fields.hash : row?.hash;
+      const prev = typeof fields?.prev === 'string' ? fields.prev : row?.prev;
+      await query(`UPDATE ${table} SET entry = ?, hash = ?, prev = ? WHERE group_id = ? AND seq = ?`, text, hash, prev, g, p);
     },
+    editColumn: async (g, p, column, value) => void (await query(`UPDATE ${table} SET ${column} = ? WHERE group_id = ? AND seq = ?`, value, g, p)),
     remove: async (g, p) => void (await query(`DELETE FROM ${table} WHERE group_id = ? AND seq = ?`, g, p)),
     swap: async (g, a, b) => {
       await query(`UPDATE ${table} SET seq = ? WHERE group_id = ? AND seq = ?`, PARKED, g, a);

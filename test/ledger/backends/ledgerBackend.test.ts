@@ -187,6 +187,15 @@ for (const h of harnesses()) {
         expect(await new Ledger(backend).verify(g)).toMatchObject({ ok: false, seq, fault });
       });
 
+      it.each(['hash', 'prev'] as const)("GIVEN a row's %s column edited by hand, its entry left as written THEN verify names that row as damaged", async (column) => {
+        if (!raw.editColumn) return;
+        const g = newGroup(`column-${column}`);
+        await appendChain(backend, g, 5);
+        // The last row: the column the next append chains to (QA: "verify said OK, then blamed the bot's next entry").
+        await raw.editColumn(g, 5, column, 'f'.repeat(64));
+        expect(await new Ledger(backend).verify(g)).toMatchObject({ ok: false, seq: 5, fault: 'damaged', detail: expect.stringContaining('column') });
+      });
+
       it('GIVEN the last entry cut off with care (the head moved back too) THEN the chain alone still verifies: only a signed checkpoint shows the cut', async () => {
         const g = newGroup('truncated');
         const written = await appendChain(backend, g, 5);
