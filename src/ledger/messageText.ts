@@ -46,3 +46,14 @@ export function joinMessageTexts(entries: readonly LedgerEntry[], texts: Readonl
     return text === undefined ? e : { ...e, record: { ...e.record, messageText: text } as LedgerEntry['record'] };
   });
 }
+
+/**
+ * Whether an entry's incident has a text kept beside the chain under its hash that no longer
+ * hashes to it: the side table was edited, which a report must say rather than call the text purged.
+ */
+export function keptTextAltered(e: LedgerEntry, texts: ReadonlyMap<string, string>): boolean {
+  const r = e.record;
+  if (r.type !== 'incident' || !r.messageHash || r.messageText !== undefined) return false;
+  const text = texts.get(r.messageHash);
+  return text !== undefined && messageHash(text) !== r.messageHash;
+}

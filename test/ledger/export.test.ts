@@ -264,14 +264,20 @@ describe('the management report from a ledger (chat export)', () => {
     await ledger.append(incident({ messageHash: messageHash('5G | towers *spread* it'), messageText: '5G | towers *spread* it' }));
     await ledger.append(incident({ messageId: '2', messageHash: messageHash('gone'), messageText: 'gone' }));
     backend.kept.delete(`g\n${messageHash('gone')}`);
-    const head = (await backend.read('g'))[1]!;
-    checkpoint = signCheckpoint({ groupId: 'g', seq: 2, hash: head.hash, at: '2026-03-02T00:00:00.000Z' }, key);
+    // A kept text edited by hand (QA: once shown as "text purged", as if nothing had happened).
+    await ledger.append(incident({ messageId: '3', messageHash: messageHash('said'), messageText: 'said' }));
+    const edited = backend.kept.get(`g\n${messageHash('said')}`)!;
+    backend.kept.set(`g\n${messageHash('said')}`, { ...edited, text: 'never said' });
+    const head = (await backend.read('g'))[2]!;
+    checkpoint = signCheckpoint({ groupId: 'g', seq: 3, hash: head.hash, at: '2026-03-02T00:00:00.000Z' }, key);
     const collected = textCollector();
     const report = await managementReport(ledger, 'g', 'en', Date.parse('2026-03-03T00:00:00.000Z'), collected.sink);
     const markdown = collected.text();
-    expect(report).toEqual({ entries: 2, status: 'verified', filename: 'rumorguard-g-2026-03-03.md' });
+    expect(report).toEqual({ entries: 3, status: 'verified', filename: 'rumorguard-g-2026-03-03.md' });
     expect(markdown).toContain('| 5G \\| towers \\*spread\\* it |');
     expect(markdown).toContain(`(text purged; sha256 ${messageHash('gone').slice(0, 12)}…)`);
+    expect(markdown).toContain(`(text altered in the store: it no longer matches its sha256 ${messageHash('said').slice(0, 12)}…)`);
+    expect(markdown).not.toContain('never said');
     expect(checkpointsIn('r.md', markdown)).toEqual({ ok: true, checkpoints: new Map([['g', checkpoint]]) });
     // The chats' export streams the same report into a temporary file, removed once sent.
     const file = await managementReportFile(ledger, 'g', 'en', Date.parse('2026-03-03T00:00:00.000Z'));

@@ -2,7 +2,7 @@ import { incidentView, type IncidentView } from '../incidentOutcomes.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { ActionResult, IncidentRecord } from '../ledgerRecord.js';
 import type { StoredItem } from '../storedEntry.js';
-import { keptText } from '../messageText.js';
+import { keptText, keptTextAltered } from '../messageText.js';
 
 /**
  * A group's entries for a streamed export, a page at a time, in chain order, as stored (see
@@ -23,6 +23,8 @@ export interface ExportRow {
   view?: IncidentView;
   /** An incident's message text still kept beside the chain (see keptText), which its record lacks. */
   text?: string;
+  /** The text kept under the incident's hash was edited: it no longer hashes to it (see keptTextAltered). */
+  altered?: true;
 }
 
 /**
@@ -63,7 +65,10 @@ export async function* exportRows(
 ): AsyncGenerator<ExportRow[]> {
   const join = new OutcomeJoin(late, onLate);
   for await (const page of pages(texts, observe)) {
-    for (const e of page.entries) join.add(e, page.texts.size > 0 ? keptText(e, page.texts) : undefined);
+    for (const e of page.entries) {
+      const text = page.texts.size > 0 ? keptText(e, page.texts) : undefined;
+      join.add(e, text, text === undefined && page.texts.size > 0 && keptTextAltered(e, page.texts));
+    }
     // About a page at a time: rows held behind an incident still waiting for its outcome all come
     // free at once when its window passes (a turn of the event loop between each page's worth).
     for (let rows = join.take(false, ROWS_AT_ONCE), more = false; rows.length > 0; rows = join.take(false, ROWS_AT_ONCE), more = true) {
@@ -87,6 +92,7 @@ interface Waiting {
   /** An incident's outcome results so far (it waits for them). */
   open?: OpenIncident;
   text?: string;
+  altered?: true;
 }
 
 /** An incident (by recordId) that outcomes still join, until its window has passed. */
@@ -142,9 +148,9 @@ class OutcomeJoin {
     private readonly onLate?: (incidentId: string, results: readonly ActionResult[]) => void,
   ) {}
 
-  add(entry: LedgerEntry, text?: string): void {
+  add(entry: LedgerEntry, text?: string, altered = false): void {
     const r = entry.record;
-    const item: Waiting = { index: this.index++, entry, ...(text !== undefined ? { text } : {}) };
+    const item: Waiting = { index: this.index++, entry, ...(text !== undefined ? { text } : {}), ...(altered ? { altered: true as const } : {}) };
     if (r.type === 'incident' && r.recordId !== undefined) {
       item.open = { results: [], waiting: item, settled: settles(r, []) };
       this.open.set(r.recordId, item.open);
@@ -193,7 +199,7 @@ class OutcomeJoin {
 
   /** The row of `item`; `passed`: its window has passed (else it is settled, and stays open meanwhile). */
   private row(item: Waiting, passed: boolean): ExportRow {
-    const { entry, open, text } = item;
+    const { entry, open, text, altered } = item;
     if (entry.record.type !== 'incident') return { entry };
     const id = entry.record.recordId;
     if (id !== undefined) {
@@ -208,6 +214,6 @@ class OutcomeJoin {
     const late = id === undefined ? undefined : this.late?.get(id);
     const all = late ? [...results, ...late] : results;
     const view = incidentView(entry as LedgerEntry & { record: IncidentRecord }, all);
-    return text === undefined ? { entry, view } : { entry, view, text };
+    return text === undefined ? { entry, view, ...(altered ? { altered } : {}) } : { entry, view, text };
   }
 }

@@ -215,7 +215,7 @@ async function reportPass(
         totals.addEntry(row.entry);
         if (row.view) {
           totals.addIncident(row.view);
-          lines.push(`${incidentRow(row.view, row.text)}\n`);
+          lines.push(`${incidentRow(row.view, row.text, row.altered)}\n`);
         }
       }
       await table.add(lines);
@@ -227,10 +227,15 @@ async function reportPass(
   return { totals, table };
 }
 
-/** One row of the incident table; `kept`, the message text kept beside the chain (else the record's). */
-function incidentRow(v: IncidentView, kept?: string): string {
+/**
+ * One row of the incident table; `kept`, the message text kept beside the chain (else the
+ * record's); `altered`, the one kept there was edited (see keptTextAltered).
+ */
+function incidentRow(v: IncidentView, kept?: string, altered?: true): string {
   const r = v.entry.record;
-  const said = (kept ?? r.messageText) !== undefined ? cell(cutText((kept ?? r.messageText)!, 300)) : r.messageHash ? `(text purged; sha256 ${r.messageHash.slice(0, 12)}…)` : '';
+  const hash = r.messageHash?.slice(0, 12);
+  const missing = altered ? `(text altered in the store: it no longer matches its sha256 ${hash}…)` : r.messageHash ? `(text purged; sha256 ${hash}…)` : '';
+  const said = (kept ?? r.messageText) !== undefined ? cell(cutText((kept ?? r.messageText)!, 300)) : missing;
   const picture = r.images ? `(${r.images.matchedIn === 'image' ? 'matched in a picture' : 'with a picture'}, sha256 ${r.images.sha256[0]?.slice(0, 12) ?? ''}…) ` : '';
   const text = picture + said;
   const did = v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged';
