@@ -163,7 +163,21 @@ describe('ledger export: the owner\'s management report (md)', () => {
     const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });
     const row = md.split('\n').find((l) => l.includes('HYPERLINK'))!;
     expect(row).toContain('\\|\\<b\\>Bob\\</b\\>');
-    expect(row.split(/(?<!\\)\|/)).toHaveLength(7);
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(8);
+  });
+
+  it('GIVEN a member whose mute the platform refused THEN the members table lists them with the step not carried out and their most strikes', async () => {
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    const planned = (type: 'warn' | 'mute') => ({ type, detail: 'strike', status: 'planned' as const });
+    await ledger.append(incident({ recordId: 'c1', messageId: '1', member: { id: 'u7', name: 'Carol' }, strikes: 1, actions: [] }));
+    await ledger.append(incident({ recordId: 'c2', messageId: '2', member: { id: 'u7', name: 'Carol' }, strikes: 2, actions: [planned('warn')] }));
+    await ledger.append({ type: 'outcome', platform: 'telegram', groupId: 'g', incidentId: 'c2', messageId: '2', actions: [{ type: 'warn', status: 'done', at: '2026-03-01T00:00:01.000Z' }], by: { kind: 'bot' } });
+    await ledger.append(incident({ recordId: 'c3', messageId: '3', member: { id: 'u7', name: 'Carol' }, strikes: 3, actions: [planned('mute')] }));
+    await ledger.append({ type: 'outcome', platform: 'telegram', groupId: 'g', incidentId: 'c3', messageId: '3', actions: [{ type: 'mute', status: 'failed', error: '400: user is an administrator of the chat', at: '2026-03-01T00:00:02.000Z' }], by: { kind: 'bot' } });
+    const entries = await backend.read('g');
+    const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });
+    expect(md).toContain('| Carol | u7 | 1 | 0 | 1 | 3 |');
   });
 
   it('GIVEN a member name with a right-to-left override THEN the report shows the override as its code point instead of turning the name around', async () => {

@@ -103,7 +103,9 @@ class ReportTotals {
   /** Every action type by what really became of it. */
   readonly counts = new Map<ActionType, Record<ActionStatus, number>>();
   readonly byDebunk = new Map<string, { messages: number; members: Set<string>; answered: number }>();
-  readonly members = new Map<string, { name: string; warned: number; muted: number; strikes: number }>();
+  readonly members = new Map<string, { name: string; warned: number; muted: number; undone: number; strikes: number }>();
+  /** Every member's most strikes, whether or not a warning or mute went out. */
+  private readonly strikes = new Map<string, number>();
   /** ms from message to posted refutation. */
   readonly delays: number[] = [];
 
@@ -133,14 +135,21 @@ class ReportTotals {
     rumor.messages += 1;
     rumor.members.add(r.member.id);
     if (wasDone(v, 'reply_refutation') || wasDone(v, 'pointer')) rumor.answered += 1;
+    const strikes = Math.max(this.strikes.get(r.member.id) ?? 0, r.strikes);
+    this.strikes.set(r.member.id, strikes);
     const warned = wasDone(v, 'warn');
     const muted = wasDone(v, 'mute');
-    if (warned || muted) {
-      const m = this.members.get(r.member.id) ?? { name: r.member.name, warned: 0, muted: 0, strikes: 0 };
-      m.warned += warned ? 1 : 0;
-      m.muted += muted ? 1 : 0;
-      m.strikes = Math.max(m.strikes, r.strikes);
-      this.members.set(r.member.id, m);
+    // A warning or mute planned that the platform refused (or that never got an outcome) is told
+    // too: the member reached that step whether or not it went out.
+    const undone = v.actions.filter((a) => (a.type === 'warn' || a.type === 'mute') && (a.status === 'failed' || a.status === 'skipped' || a.status === 'pending')).length;
+    const m = this.members.get(r.member.id);
+    if (m) m.strikes = strikes;
+    if (warned || muted || undone > 0) {
+      const row = m ?? { name: r.member.name, warned: 0, muted: 0, undone: 0, strikes };
+      row.warned += warned ? 1 : 0;
+      row.muted += muted ? 1 : 0;
+      row.undone += undone;
+      this.members.set(r.member.id, row);
     }
     const reply = v.actions.find((a) => a.type === 'reply_refutation' && a.status === 'done' && a.settledAt);
     if (reply) this.delays.push(Date.parse(reply.settledAt!) - Date.parse(r.messageAt));
@@ -303,9 +312,9 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   const members = totals.members;
   if (members.size === 0) lines.push('Nobody was warned or muted in this period.');
   else {
-    lines.push('| member | id | warnings | mutes | most strikes |');
-    lines.push('|---|---|---|---|---|');
-    for (const [id, m] of members) lines.push(`| ${cell(m.name)} | ${cell(id)} | ${m.warned} | ${m.muted} | ${m.strikes} |`);
+    lines.push('| member | id | warnings | mutes | warnings or mutes not carried out | most strikes |');
+    lines.push('|---|---|---|---|---|---|');
+    for (const [id, m] of members) lines.push(`| ${cell(m.name)} | ${cell(id)} | ${m.warned} | ${m.muted} | ${m.undone} | ${m.strikes} |`);
   }
 
   lines.push('');
