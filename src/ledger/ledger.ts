@@ -181,9 +181,10 @@ export class Ledger {
     // while the caller works on the page before (asked for only once the caller took that page,
     // the texts were a wait of their own on every page). The texts are read through one reader for
     // the whole pass, which a store may use to find them faster (see textsInOrder).
+    const closing = outcomesPastRange(range);
     const read = (after: number) => {
       const page = this.backend.readPage(groupId, after, end.end, CHAIN_PAGE).then((items) => {
-        const entries = items.items.filter((e): e is LedgerEntry => !isDamaged(e) && inRange(e, range));
+        const entries = items.items.filter((e): e is LedgerEntry => !isDamaged(e) && closing(e));
         const hashes = texts ? hashesWithoutText(entries) : [];
         const kept = hashes.length > 0 ? textsOf(hashes, this.now()) : undefined;
         // Texts not taken (the caller stopped) must not become unhandled rejections.
@@ -290,6 +291,31 @@ export async function* storedPages(backend: LedgerBackend, groupId: string, end:
 }
 
 /** Whether an entry was appended within [since, until). */
+/**
+ * How long after a period's end the outcomes of its last incidents are still read with it: they
+ * follow their incident within seconds (once the platform answered), and a report that ends at a
+ * time must not call an action that was done "no outcome recorded".
+ */
+export const OUTCOME_GRACE_MS = 10 * 60_000;
+
+/**
+ * The entries of `range` (see inRange), and after its end, for OUTCOME_GRACE_MS, the outcomes of
+ * its incidents of the last OUTCOME_GRACE_MS; entries must be offered in chain order.
+ */
+function outcomesPastRange(range: { since?: Date; until?: Date }): (e: LedgerEntry) => boolean {
+  const until = range.until?.getTime();
+  if (until === undefined) return (e) => inRange(e, range);
+  const closing = new Set<string>();
+  return (e) => {
+    const r = e.record;
+    if (inRange(e, range)) {
+      if (r.type === 'incident' && r.recordId !== undefined && Date.parse(e.at) >= until - OUTCOME_GRACE_MS) closing.add(r.recordId);
+      return true;
+    }
+    return r.type === 'outcome' && closing.has(r.incidentId) && Date.parse(e.at) < until + OUTCOME_GRACE_MS;
+  };
+}
+
 export function inRange(e: LedgerEntry, range: { since?: Date; until?: Date }): boolean {
   if (range.since === undefined && range.until === undefined) return true;
   const t = Date.parse(e.at);

@@ -269,6 +269,25 @@ describe('exports carry the signed chain head', () => {
   });
 });
 
+describe('an export that ends at a time', () => {
+  it('GIVEN an incident just before --until and its outcome just after THEN the report has the outcome (not "no outcome recorded"), and nothing else past the end', async () => {
+    const ledger = new Ledger(memoryLedgerBackend(), { now: steppingClock(Date.parse('2026-03-01T09:59:57.000Z')) });
+    await ledger.append(incident({ recordId: 'late', messageId: '5', actions: [{ type: 'delete', detail: 'strike 3', status: 'planned' }] }));
+    // The clock steps a second an entry: the incident at 09:59:58, its outcome at 09:59:59.
+    await ledger.append(outcome('late', [{ type: 'delete', status: 'done', at: '2026-03-01T10:00:00.050Z' }]));
+    await ledger.append(incident({ recordId: 'after', messageId: '6' }));
+    const until = new Date('2026-03-01T09:59:58.500Z');
+    const md = textCollector();
+    await exportLedger(ledger, 'g', { format: 'md', until }, md.sink);
+    expect(md.text()).toMatch(/\| delete: done \|/);
+    expect(md.text()).not.toContain('| 3 |');
+    const csv = textCollector();
+    await exportLedger(ledger, 'g', { format: 'csv', until }, csv.sink);
+    const rows = parse(csv.text(), { columns: true, skip_empty_lines: true, comment: '#' }) as Record<string, string>[];
+    expect(rows.map((r) => r.seq)).toEqual(['1', '2']);
+  });
+});
+
 describe('the management report from a ledger (chat export)', () => {
   it('GIVEN kept texts and a checkpoint THEN the incidents show their text, the report its signed head', async () => {
     const backend = memoryLedgerBackend();
