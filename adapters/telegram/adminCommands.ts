@@ -105,7 +105,11 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   // `/rg help` lists the commands run here too (incidents, export, alerts).
   const limit = { maxLength: 4096, measure: (t: string) => escapeHtml(t).length };
   const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText, lang, limit, PLATFORM_COMMANDS, (memberId) => unmute(deps, chat.id, memberId));
-  reply(escapeHtml(result.reply));
+  // Owner alerts switched on with nowhere to go (no alert chat linked, no admin who started a
+  // private chat with the bot): said now, not found out when an alert is dropped.
+  const alertsOn = result.ok && args[0]?.toLowerCase() === 'enable' && args.slice(1).some((a) => a.toLowerCase().split(',').includes('alert_owners'));
+  const nowhere = alertsOn && (await deps.alerts.targets(chat.id).catch(() => [undefined])).length === 0;
+  reply(`${escapeHtml(result.reply)}${nowhere ? `\n${textHtml(lang, 'alertsNowhere')}` : ''}`);
 }
 
 /** Lifts a member's restriction (a pardon's), if they are restricted from sending. */

@@ -172,6 +172,17 @@ describe('Telegram: admin commands', () => {
     });
   });
 
+  it('GIVEN no admin started a private chat and no alert chat linked WHEN /rg enable alert_owners THEN the answer says alerts have nowhere to go yet; once the owner started one, it does not', async () => {
+    h = await startBot();
+    const [first] = (await command(h, OWNER.id, '/rg enable alert_owners')).answers;
+    expect(first).toBe(
+      'OK: enabled alert_owners\nOwner alerts have nowhere to go yet: each admin who wants them opens a private chat with me and presses Start, or send /rg alerts here to link a chat for them.',
+    );
+    await h.fake.sendCommand(OWNER.id, OWNER.id, '/start');
+    await h.adapter.idle();
+    expect((await command(h, OWNER.id, '/rg enable warn alert_owners')).answers).toEqual(['OK: enabled warn, alert_owners']);
+  });
+
   it.each(['/rg exempt Carol', '/rg exempt @alice', '/rg strikes @Bob', '/rg pardon alice 2'])('GIVEN "%s" (a name, not a Telegram id) THEN the admin is told how to name a member, and nothing changes', async (text) => {
     h = await startBot();
     expect((await command(h, OWNER.id, text)).answers).toEqual([
