@@ -138,16 +138,19 @@ export async function runAdminCommand(
     case 'unexempt': {
       const member = args[0];
       if (!member) return fail('bad_argument', t('nameMember'));
-      // Nothing to change ("/rg unexempt 999999" of a member never exempted): said so, not ledgered.
-      const exempted = (await engine.settingsFor(groupId)).exemptions.members.includes(member);
-      if (exempted === (sub === 'exempt')) return { ok: true, reply: t(exempted ? 'alreadyExempt' : 'notExempt', { member }) };
+      // Read in the atomic update, like the change: whether there was anything to change.
+      let changed = true;
       const toggle = (current: GroupSettings): SettingsOverride => {
         const members = new Set(current.exemptions.members);
+        changed = members.has(member) !== (sub === 'exempt');
         if (sub === 'exempt') members.add(member);
         else members.delete(member);
         return { exemptions: { members: [...members] } };
       };
-      return configure(toggle, `${sub === 'exempt' ? 'exempted' : 'no longer exempt:'} ${member}`);
+      const result = await configure(toggle, `${sub === 'exempt' ? 'exempted' : 'no longer exempt:'} ${member}`);
+      // Nothing changed ("/rg unexempt 999999" of a member never exempted): said so, not ledgered.
+      if (result.ok && !changed) return { ok: true, reply: t(sub === 'exempt' ? 'alreadyExempt' : 'notExempt', { member }) };
+      return result;
     }
     case 'strikes': {
       const member = args[0];

@@ -23,6 +23,8 @@ export function intentText(intent: ActionIntent): string | undefined {
     case 'suggest_check':
       return render(lang, 'suggest', { verdict: verdictName(lang, intent.verdict), claim: intent.claim });
     case 'pointer':
+      // A member who asked gets the answer's gist with the link, kindly, as a question is answered.
+      if (intent.asked) return intent.link ? render(lang, 'pointerAsked', { link: intent.link }) : render(lang, 'pointerAskedNoLink', {});
       return intent.link ? render(lang, 'pointer', { link: intent.link }) : render(lang, 'pointerNoLink', {});
     case 'warn':
       return render(lang, 'warning', { name: intent.memberName, n: intent.strikes, days: intent.decayDays });

@@ -137,6 +137,17 @@ describe('the same rumor from several members within the repeat window (10 minut
     expect(textOf(zhAgain, 'pointer')).toBe('这条说法几分钟前已经辟谣：https://t.me/c/100/43');
   });
 
+  it('GIVEN a member asking about the rumor answered moments ago THEN the pointer answers them as a question is answered, and no strike', async () => {
+    const h = harness();
+    await h.post({ member: MEMBERS[0]!, link: LINK });
+    const asked = await h.post({ member: MEMBERS[1]!, text: 'Is it true that 5G towers spread the coronavirus?' });
+    expect(textOf(asked, 'pointer')).toBe(`Good question: it was fact-checked here a few minutes ago: ${LINK}`);
+    expect(asked.strikes.after).toBe(0);
+    const zh = await harness();
+    await zh.post({ member: MEMBERS[0]!, text: TEXT.beachGirl, link: LINK });
+    expect(textOf(await zh.post({ member: MEMBERS[1]!, text: '上海海滩走失的4岁女孩是被家人故意遗弃的，是真的吗？' }), 'pointer')).toBe(`问得好：这条说法几分钟前刚在这里核实过：${LINK}`);
+  });
+
   it('GIVEN three posters THEN each still gets a strike', async () => {
     const h = harness();
     const decisions = await threePosts(h, [0, 3, 9]);
