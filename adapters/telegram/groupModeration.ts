@@ -2,6 +2,7 @@ import type { Message } from 'telegraf/types';
 import type { AdapterDeps } from './deps.js';
 import { OnceNotices } from '../../src/alerts/onceNotices.js';
 import { classifyRefusal, RIGHTS, type Right } from './permissionProblems.js';
+import { isBotApiError } from './outgoing.js';
 import { textHtml } from './texts.js';
 import type { MessageHandled } from '../../src/moderation/moderator.js';
 import { picturesOf } from './pictures.js';
@@ -100,9 +101,15 @@ export class GroupModeration {
    * A reply the group refused (the bot may not post there): the admins hear of it once, where
    * alerts go; there is no point in posting it to the group itself.
    */
-  async cannotPost(chatId: number): Promise<void> {
+  async cannotPost(chatId: number, error?: unknown): Promise<void> {
     if (chatId >= 0) return; // private chats: the user blocked the bot, nobody to tell
-    await this.missingRight(chatId, 'send', this.titles.get(chatId) ?? String(chatId));
+    const groupTitle = this.titles.get(chatId) ?? String(chatId);
+    // Removed from the group, the bot lacks no right there: the admins are told it is gone.
+    if (isBotApiError(error) && REMOVED.test(error.description ?? '')) {
+      await this.notices.tell(String(chatId), 'removed', () => this.tell(chatId, (lang) => textHtml(lang, 'removedFromGroup', { group: groupTitle }), false));
+      return;
+    }
+    await this.missingRight(chatId, 'send', groupTitle);
   }
 
   private rememberTitle(chatId: number, title: string): void {
@@ -130,18 +137,23 @@ export class GroupModeration {
 
   /** To the admins where alerts go; in the group itself when no admin can be reached there. */
   private async tellMissingRight(chatId: number, right: Right, groupTitle: string): Promise<void> {
-    const group = await this.deps.engine.settingsFor(String(chatId));
-    const lang = group.language === 'zh' ? 'zh' : 'en';
     const r = RIGHTS[right];
-    const html = textHtml(lang, 'missingRight', {
-      group: groupTitle,
-      ...(lang === 'zh' ? { action: r.actionZh, right: r.rightZh } : { action: r.action, right: r.right }),
-    });
+    const html = (lang: 'en' | 'zh') =>
+      textHtml(lang, 'missingRight', { group: groupTitle, ...(lang === 'zh' ? { action: r.actionZh, right: r.rightZh } : { action: r.action, right: r.right }) });
+    await this.tell(chatId, html, right !== 'send');
+  }
+
+  /** A notice about a group to the admins where alerts go, else (`inGroup`) in the group itself. */
+  private async tell(chatId: number, html: (lang: 'en' | 'zh') => string, inGroup: boolean): Promise<void> {
+    const group = await this.deps.engine.settingsFor(String(chatId));
+    const text = html(group.language === 'zh' ? 'zh' : 'en');
     const targets = await this.deps.alerts.targets(chatId).catch(() => []);
-    const fallback = right === 'send' ? [] : [chatId];
-    for (const target of targets.length > 0 ? targets : fallback) void this.deps.enqueue(target, 'high', { kind: 'html', html });
+    for (const target of targets.length > 0 ? targets : inGroup ? [chatId] : []) void this.deps.enqueue(target, 'high', { kind: 'html', html: text });
   }
 }
+
+/** Telegram's words for a group the bot was removed from. */
+const REMOVED = /bot is not a member|bot was kicked|chat not found/i;
 
 /** A mute: nothing may be sent until the restriction ends. */
 const NO_PERMISSIONS = {

@@ -112,7 +112,7 @@ export class TelegramAdapter {
       onError: (item, err) => {
         log.warn({ err, chat: item.chatId }, 'telegram: message not sent');
         if (classifyRefusal(err) === 'missing_right') {
-          void this.moderation.cannotPost(Number(item.chatId)).catch((e: unknown) => log.warn({ err: e }, 'telegram: notice not sent'));
+          void this.moderation.cannotPost(Number(item.chatId), err).catch((e: unknown) => log.warn({ err: e }, 'telegram: notice not sent'));
         }
       },
       onDrop: (item, reason) => log.warn({ chat: item.chatId, reason }, 'telegram: message dropped'),

@@ -152,6 +152,19 @@ describe('Telegram: missing rights', () => {
     expect(await h.incidents()).toHaveLength(2);
   });
 
+  it('GIVEN the bot was removed from the group (403 "bot is not a member") THEN the admin hears it is no longer a member, not that it lacks a right', async () => {
+    h = await startBot();
+    await h.fake.sendCommand(OWNER.id, OWNER.id, '/start');
+    await h.adapter.idle();
+    h.fake.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot is not a member of the supergroup chat' });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    const told = h.sentTo(OWNER.id).map((m) => m.text ?? '').filter((t) => t.startsWith('RumorGuard'));
+    expect(told).toEqual([
+      'RumorGuard is no longer a member of &quot;Town news&quot;, so it cannot post its replies there. Add it back as an admin to moderate the group; meanwhile nothing there is answered or logged.',
+    ]);
+  });
+
   it('GIVEN the bot may delete THEN the message is deleted', async () => {
     h = await startBot({ enforceAll: true });
     await h.engine.configure(GROUP_ID, { ladder: { default: [['reply_refutation', 'delete']] } });
