@@ -167,8 +167,12 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
   const core = async (command: string) => {
     // Discord refuses a message over 2,000 characters, counted after the markdown escaping.
     const limit = { maxLength: 2000, measure: (t: string) => escapeDiscordMarkdown(t).length };
-    const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang, limit, [], (memberId) => liftTimeout(interaction, memberId, deps.now()));
-    await answer({ content: plainLines(withSlashCommands(result.reply)) });
+    const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang, limit, [], (memberId) => liftTimeout(interaction, memberId, deps.now())).catch((err: unknown) => {
+      deps.log.warn({ err, guild: guildId }, 'discord: an admin command failed');
+      return undefined;
+    });
+    // The store out of reach: the acknowledgement is answered, not left "thinking" for ever.
+    await answer({ content: result ? plainLines(withSlashCommands(result.reply)) : text(lang, 'commandFailed') });
   };
   switch (sub) {
     case 'status':

@@ -104,7 +104,14 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   // Telegram refuses a message over 4,096 characters, counted after the HTML escaping.
   // `/rg help` lists the commands run here too (incidents, export, alerts).
   const limit = { maxLength: 4096, measure: (t: string) => escapeHtml(t).length };
-  const result = await deps.moderator.onAdminCommand('telegram', String(chat.id), admin, commandText, lang, limit, PLATFORM_COMMANDS, (memberId) => unmute(deps, chat.id, memberId));
+  const result = await deps.moderator
+    .onAdminCommand('telegram', String(chat.id), admin, commandText, lang, limit, PLATFORM_COMMANDS, (memberId) => unmute(deps, chat.id, memberId))
+    .catch((err: unknown) => {
+      deps.log.warn({ err, chat: chat.id }, 'telegram: an admin command failed');
+      return undefined;
+    });
+  // The store out of reach (a pardon during an outage): the admin hears it, rather than nothing.
+  if (!result) return reply(textHtml(lang, 'commandFailed'));
   // Owner alerts switched on with nowhere to go (no alert chat linked, no admin who started a
   // private chat with the bot): said now, not found out when an alert is dropped.
   const alertsOn = result.ok && args[0]?.toLowerCase() === 'enable' && args.slice(1).some((a) => a.toLowerCase().split(',').includes('alert_owners'));

@@ -36,6 +36,7 @@ const TEXTS = {
     checkHowTo: 'Send /check followed by the text, or forward me a message.',
     cannotSeeAll:
       'RumorGuard cannot see the messages in this group: make it an admin, or turn off privacy mode in @BotFather (/setprivacy), then add it again.',
+    commandFailed: 'That could not be done just now: RumorGuard\'s storage is not answering. Nothing was changed; please send the command again in a minute.',
     removedFromGroup: 'RumorGuard is no longer a member of "{group}", so it cannot post its replies there. Add it back as an admin to moderate the group; meanwhile nothing there is answered or logged.',
     missingRight: 'RumorGuard could not {action} in "{group}": it lacks the "{right}" right. Give it that right in the group\'s admin settings; meanwhile every incident is still logged.',
     alertsCode: 'To receive owner alerts, send this in your admins\' group or in a private chat with me (valid 15 minutes):\n/rg alerts {code}',
@@ -80,6 +81,7 @@ const TEXTS = {
     start: '你好！我是 RumorGuard。把我加入群聊并设为管理员，我会用辟谣信息回复已知谣言。在私聊中发送 /check <文字>，或转发任何消息给我，我会帮你查证。',
     checkHowTo: '请发送 /check 加上要查证的文字，或直接转发消息给我。',
     cannotSeeAll: 'RumorGuard 看不到本群的消息：请把它设为管理员，或在 @BotFather 中关闭隐私模式（/setprivacy）后重新加入。',
+    commandFailed: '暂时无法执行：RumorGuard 的存储没有响应。没有做任何更改，请一分钟后再发送该命令。',
     removedFromGroup: 'RumorGuard 已不在「{group}」中，无法在那里发送回复。请重新将它添加为管理员以继续管理该群；在此之前该群的消息不会被回复或记录。',
     missingRight: 'RumorGuard 无法在「{group}」{action}：缺少「{right}」权限。请在群管理设置中授予该权限；在此期间所有事件仍会被记录。',
     alertsCode: '要接收群主提醒，请在管理员群或与我的私聊中发送（15分钟内有效）：\n/rg alerts {code}',

@@ -188,6 +188,17 @@ describe('Telegram: a store outage', () => {
     expect(incidents.every((i) => i.note?.startsWith('the store is unreachable'))).toBe(true);
   });
 
+  it('GIVEN the store closed WHEN the owner sends /rg pardon THEN they are told it could not be done and to try again (not silence)', async () => {
+    h = await startBot();
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.chatter);
+    await h.closeStore();
+    const { message } = await h.fake.sendCommand(GROUP.id, OWNER.id, `/rg pardon ${ALICE.id}`);
+    await h.adapter.idle();
+    expect(h.sentTo(GROUP.id).filter((m) => m.reply_parameters?.message_id === message.message_id).map((m) => m.text)).toEqual([
+      "That could not be done just now: RumorGuard's storage is not answering. Nothing was changed; please send the command again in a minute.",
+    ]);
+  });
+
   it('GIVEN a flood of one rumor during the outage (no repeat window to consult) THEN waiting refutations fold into one', async () => {
     const clock = new FakeClock();
     h = await startBot({ clock });
