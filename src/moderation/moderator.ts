@@ -177,7 +177,9 @@ export class Moderator {
       } catch (error) {
         if (!(error instanceof StoreError)) throw error;
         this.storeDownUntil = this.now() + STORE_RETRY_MS;
-        this.lastStoreError = storeError = error.message;
+        storeError = error.message;
+        // Later messages decided without the store are not this one's member or rumor: no key.
+        this.lastStoreError = error.general;
         decision = await this.engine.evaluate(message, { stateless: true });
       }
     }

@@ -119,7 +119,7 @@ function surfacingErrors(store: KeyValueStore, label: string, url: string, timeo
       return await withDeadline(pending, timeoutMs, 'from the store');
     } catch (error) {
       const code = error instanceof UpdateContended ? 'contended' : 'unavailable';
-      throw failure(code, `${label}: ${operation} "${key}" failed`, error, url);
+      throw failure(code, `${label}: ${operation} "${key}" failed`, error, url, `${label}: ${operation} failed`);
     }
   };
   return {
@@ -130,12 +130,12 @@ function surfacingErrors(store: KeyValueStore, label: string, url: string, timeo
   };
 }
 
-function failure(code: StoreErrorCode, context: string, error: unknown, url: string): StoreError {
+function failure(code: StoreErrorCode, context: string, error: unknown, url: string, general?: string): StoreError {
   const reason = error instanceof Error ? describeError(error) : String(error);
   // The cause travels with the error for its stack; its text is scrubbed like ours, in case a
   // driver ever quotes its connection string.
   if (error instanceof Error) error.message = scrubSecrets(error.message, url);
-  return new StoreError(code, scrubSecrets(`${context}: ${reason}`, url), { cause: error });
+  return new StoreError(code, scrubSecrets(`${context}: ${reason}`, url), { cause: error, ...(general ? { general: scrubSecrets(`${general}: ${reason}`, url) } : {}) });
 }
 
 /** A driver error's own words; node's AggregateError (IPv4 and IPv6 both refused) has none. */

@@ -24,8 +24,16 @@ export class StoreError extends Error {
   constructor(
     readonly code: StoreErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; general?: string },
   ) {
     super(message, options);
+    this.general = options?.general ?? message;
   }
+
+  /**
+   * What went wrong without the key it went wrong on: said of other messages decided while the
+   * store stays down, which are not that member's or that rumor's ("update strikes:…:202 failed"
+   * named Alice's key in Bob's incident).
+   */
+  readonly general: string;
 }
