@@ -11,6 +11,8 @@ import type { Logger } from '../lib/logger.js';
 import type { GroupSettings } from '../rules/settingsSchema.js';
 import type { KeyValueStore } from '../store/keyValueStore.js';
 import { openStore, type OpenedStore, type OpenStoreOptions } from '../store/openStore.js';
+import { parseStoreUrl } from '../store/storeUrl.js';
+import { watchStoreFile } from '../store/storeFileWatch.js';
 import { checkSchemaVersion } from '../store/schemaVersion.js';
 import { ImageReader } from '../ocr/imageReader.js';
 import { ocrInstalled } from '../ocr/languageData.js';
@@ -53,6 +55,8 @@ export interface CoreOptions {
   reviewShares?: 'all' | 'operators';
   /** How often review's debunks written by other processes are looked for. @defaultValue LIBRARY_POLL_MS */
   libraryPollMs?: number;
+  /** How often a SQLite store's file is checked for having been deleted or replaced (see watchStoreFile). */
+  storeFileCheckMs?: number;
   /**
    * Reading the text in pictures (OCR_* variables); `off` never reads them. Pictures are read
    * only where tesseract.js and its language data are installed. @defaultValue on, the defaults
@@ -102,8 +106,12 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
     // StoreError messages name the backend and redact the password.
     return { ok: false, error: `${(error as Error).message}\nSet STORE_URL in .env (see .env.example).` };
   }
+  const target = parseStoreUrl(options.storeUrl);
+  const fileWatch =
+    target.ok && target.target.backend === 'sqlite' ? await watchStoreFile(target.target.file, (why) => log.error(why), options.storeFileCheckMs) : undefined;
   const schema = await checkSchemaVersion(opened.store).catch((error: Error) => ({ ok: false as const, message: error.message }));
   if (!schema.ok) {
+    fileWatch?.stop();
     await opened.close();
     return { ok: false, error: schema.message };
   }
@@ -112,6 +120,7 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   if (options.signing) {
     const signing = await Checkpointer.open({ ...options.signing, backend: ledgerBackend, warn: (message) => log.warn(message) });
     if (!signing.ok) {
+      fileWatch?.stop();
       await ledgerBackend.close();
       await opened.close();
       return { ok: false, error: signing.error };
@@ -180,6 +189,7 @@ export async function createCore(options: CoreOptions): Promise<{ ok: true; core
   const CLOSE_GRACE_MS = 5_000;
   let closing: Promise<void> | undefined;
   const close = async () => {
+    fileWatch?.stop();
     library.close();
     digests.close();
     await images?.close();
