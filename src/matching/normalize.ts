@@ -21,7 +21,7 @@ const SPACED_LETTERS_MIN_RUN = 3;
  * Marks separators inside runs like "r.u.m.o.r" or "r u m o r" for removal. A run needs at
  * least three lone characters: "a b" is ordinary text, "r u m o r" is somebody hiding a word.
  */
-function findSpacedLetters(f: Folded, drop: Uint8Array): void {
+function findSpacedLetters(f: Folded, drop: Uint8Array, input: string): void {
   const n = f.length;
   const kinds = f.kinds;
   drop.fill(0, 0, n);
@@ -47,7 +47,7 @@ function findSpacedLetters(f: Folded, drop: Uint8Array): void {
     }
     // A run continues across exactly one separator from one lone character to the next, and
     // only across the kind it started with: "t.o.w.e.r.s s.p.r.e.a.d" is two words.
-    if (runLength > 0 && runEnd === i - 2 && (runLength === 1 || f.chars[i - 1] === f.chars[runStart + 1])) {
+    if (runLength > 0 && runEnd === i - 2 && (runLength === 1 || f.chars[i - 1] === f.chars[runStart + 1]) && !wideGap(input, f.origins[runEnd]!, f.origins[i]!)) {
       runEnd = i;
       runLength++;
       // A number and one letter after it are a word of their own ("5 G", "4 K"): "5 G t o w e r s"
@@ -61,6 +61,18 @@ function findSpacedLetters(f: Folded, drop: Uint8Array): void {
   }
   closeRun();
 }
+
+/**
+ * Whether the original text between two lone characters holds two or more whitespace characters:
+ * "W h a t s A p p   w i l l" spaces its letters apart by one and its words by three, and the
+ * words stay apart.
+ */
+function wideGap(input: string, from: number, to: number): boolean {
+  let spaces = 0;
+  for (let j = from + 1; j < to; j++) if (WHITESPACE.test(input[j]!) && ++spaces >= 2) return true;
+  return false;
+}
+const WHITESPACE = /\s/;
 
 /** Output buffers, reused across calls like `folded`. */
 let drop = new Uint8Array(256);
@@ -123,7 +135,7 @@ function normalizeIntoBuffers(input: string): number {
   foldAll(typeof input === 'string' ? input : '', f);
   const n = f.length;
   if (drop.length < n) drop = new Uint8Array(n * 2);
-  findSpacedLetters(f, drop);
+  findSpacedLetters(f, drop, typeof input === 'string' ? input : '');
   // Each character writes at most two units plus a separator before it.
   if (outUnits.length < n * 3) {
     outUnits = new Uint16Array(n * 3);

@@ -50,6 +50,9 @@ describe('normalize: evasions folded away', () => {
     { given: 'letters separated by emoji', input: 'r😀u😀m😀o😀r', then: 'rumor' },
     { given: 'a spaced-out word between ordinary words', input: '5G t-o-w-e-r-s spread', then: '5g towers spread' },
     { given: 'a spaced-out number and letter before a spaced-out word', input: '5 G t o w e r s spread', then: '5 g towers spread' },
+    // QA: "W h a t s A p p   w i l l   s t a r t…" read as one word, and matched nothing.
+    { given: 'spaced-out words set apart by wider gaps', input: 'W h a t s A p p   w i l l   s t a r t', then: 'whatsapp will start' },
+    { given: 'spaced-out words set apart by a tab and a space', input: 'r u m o r \t s p r e a d', then: 'rumor spread' },
     // Separators between Chinese characters
     { given: '"谣 言" with a space', input: '谣 言', then: '谣言' },
     { given: '"谣-言" with a hyphen', input: '谣-言', then: '谣言' },
