@@ -261,7 +261,7 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   // A bound not asked for is the date of the first or last entry: "… to …" told the owner nothing.
   const from = options.since ? day(options.since) : (totals.firstAt?.slice(0, 10) ?? '…');
   const to = options.until ? day(options.until) : (totals.lastAt?.slice(0, 10) ?? '…');
-  lines.push(`Period: ${from} to ${to}${options.since || options.until ? '' : ' (the whole ledger)'}. ${totals.entries} ledger entries in this period.`);
+  lines.push(`Period: ${from} to ${to}${options.since || options.until ? '' : ' (the whole ledger)'}. ${totals.entries} ledger entries in this period. Times are UTC.`);
   lines.push(
     options.check.ok
       ? `Ledger chain verified: ${options.check.entries} entries, none edited, missing, reordered or forked${options.check.head ? ` (head ${options.check.head.slice(0, 16)}…)` : ''}.` +
@@ -334,7 +334,7 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   lines.push('');
   if (admin.length === 0) lines.push('No admin actions in this period.');
   else {
-    lines.push('| when | admin | action | detail |');
+    lines.push('| when (UTC) | admin | action | detail |');
     lines.push('|---|---|---|---|');
     for (const e of admin) {
       const by = e.record.by.kind === 'admin' ? `${e.record.by.name} (${e.record.by.id})` : 'bot';
@@ -347,7 +347,7 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   lines.push('');
   if (totals.incidents === 0) lines.push('No incidents in this period.');
   else {
-    lines.push('| seq | when | member | rumor | score | message | what was done |');
+    lines.push('| seq | when (UTC) | member | rumor | score | message | what was done |');
     lines.push('|---|---|---|---|---|---|---|');
   }
   return lines;
