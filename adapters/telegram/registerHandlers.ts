@@ -23,11 +23,14 @@ export function registerHandlers(bot: Telegraf, deps: AdapterDeps, moderation: G
     if (!isGroupChat(change.chat) || change.new_chat_member.user.id !== ctx.botInfo.id) return;
     deps.admins.forget(change.chat.id);
     const status = change.new_chat_member.status;
-    if (status === 'member' && !ctx.botInfo.can_read_all_group_messages) {
-      const settings = await deps.engine.settingsFor(String(change.chat.id));
-      const lang = settings.language === 'zh' ? 'zh' : languageOf(change.from.language_code);
-      void deps.enqueue(change.chat.id, 'high', { kind: 'html', html: textHtml(lang, 'cannotSeeAll') });
-    }
+    const joined = (status === 'member' || status === 'administrator') && (change.old_chat_member.status === 'left' || change.old_chat_member.status === 'kicked');
+    const blind = status === 'member' && !ctx.botInfo.can_read_all_group_messages;
+    if (!joined && !blind) return;
+    const settings = await deps.engine.settingsFor(String(change.chat.id));
+    const lang = settings.language === 'zh' ? 'zh' : languageOf(change.from.language_code);
+    // Added to a group: what it does and how to set it up, once; unless it cannot see the group's
+    // messages, which is what the group must hear first.
+    void deps.enqueue(change.chat.id, 'high', { kind: 'html', html: textHtml(lang, blind ? 'cannotSeeAll' : 'welcome') });
   });
 
   // In a group these mean nothing to the bot, but a rumor written after them is still a rumor.

@@ -34,6 +34,8 @@ const TEXTS = {
       'Hi! I am RumorGuard. Add me to your group as an admin and I will answer known rumors with their refutation. ' +
       'Here in private, send /check <text> or forward me any message and I will look it up.',
     checkHowTo: 'Send /check followed by the text, or forward me a message.',
+    welcome:
+      'RumorGuard is here. When a message repeats a rumor that fact-checkers have already refuted, I reply with the refutation and its sources; anyone can ask me with /check, and "Not a rumor?" under a reply tells the admins I got it wrong.\nAdmins: /rg help lists the settings. This group starts with refutations only; warnings, mutes and owner alerts are off until you /rg enable them, and to delete messages and mute members I need the "Delete messages" and "Ban users" admin rights. Every incident is logged: /rg export sends the management report.',
     cannotSeeAll:
       'RumorGuard cannot see the messages in this group: make it an admin, or turn off privacy mode in @BotFather (/setprivacy), then add it again.',
     commandFailed: 'That could not be done just now: RumorGuard\'s storage is not answering. Nothing was changed; please send the command again in a minute.',
@@ -80,6 +82,8 @@ const TEXTS = {
     score: '匹配度',
     start: '你好！我是 RumorGuard。把我加入群聊并设为管理员，我会用辟谣信息回复已知谣言。在私聊中发送 /check <文字>，或转发任何消息给我，我会帮你查证。',
     checkHowTo: '请发送 /check 加上要查证的文字，或直接转发消息给我。',
+    welcome:
+      'RumorGuard 已加入。如果有消息重复了已被辟谣的说法，我会回复辟谣内容和来源；任何人都可以用 /check 查询，回复下方的“不是谣言？”按钮会告知管理员我判断错了。\n管理员：/rg help 列出所有设置。本群默认只回复辟谣；警告、禁言和管理员提醒需用 /rg enable 开启，删除消息和禁言需要授予我“删除消息”和“封禁用户”管理权限。所有事件都会记录：/rg export 发送管理报告。',
     cannotSeeAll: 'RumorGuard 看不到本群的消息：请把它设为管理员，或在 @BotFather 中关闭隐私模式（/setprivacy）后重新加入。',
     commandFailed: '暂时无法执行：RumorGuard 的存储没有响应。没有做任何更改，请一分钟后再发送该命令。',
     removedFromGroup: 'RumorGuard 已不在「{group}」中，无法在那里发送回复。请重新将它添加为管理员以继续管理该群；在此之前该群的消息不会被回复或记录。',

@@ -19,6 +19,21 @@ describe('Telegram: connecting', () => {
     expect(h.fake.callsOf('setMyCommands')).toHaveLength(6);
   });
 
+  it('GIVEN the bot added to a group (as an admin) THEN it says once what it does and how to set it up, in the adder\'s language; promoted later, nothing more', async () => {
+    h = await startBot();
+    const base = { chat: h.fake.chat(GROUP.id), from: { ...h.fake.user(OWNER.id), language_code: 'zh-hans' }, date: Math.floor(Date.now() / 1000) };
+    const admin = { ...h.fake.member(GROUP.id, h.fake.botUser.id), status: 'administrator' } as never;
+    await h.fake.sendUpdate({ my_chat_member: { ...base, old_chat_member: { user: h.fake.botUser, status: 'left' }, new_chat_member: admin } });
+    await h.adapter.idle();
+    const [welcome, ...more] = h.sentTo(GROUP.id).map((m) => m.text ?? '');
+    expect(more).toEqual([]);
+    expect(welcome).toMatch(/^RumorGuard 已加入。/);
+    expect(welcome).toContain('/rg help');
+    await h.fake.sendUpdate({ my_chat_member: { ...base, old_chat_member: { user: h.fake.botUser, status: 'member' }, new_chat_member: admin } });
+    await h.adapter.idle();
+    expect(h.sentTo(GROUP.id)).toEqual([]);
+  });
+
   it('GIVEN privacy mode is on WHEN the bot is added as a plain member THEN it tells the group it cannot see messages; as an admin it says nothing', async () => {
     h = await startBot({ canReadAllGroupMessages: false });
     const base = { chat: h.fake.chat(GROUP.id), from: h.fake.user(OWNER.id), date: Math.floor(Date.now() / 1000) };
