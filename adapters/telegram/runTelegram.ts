@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Update } from 'telegraf/types';
 import type { Env } from '../../src/config/env.js';
+import { InboxJournal } from '../../src/inbox/inboxJournal.js';
 import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import type { Logger } from '../../src/lib/logger.js';
@@ -30,6 +33,12 @@ export async function runTelegram(
   core: { moderator: Moderator; ledger: Ledger; store: KeyValueStore; log: Logger; dashboard?: DashboardHooks },
   stop: Promise<unknown>,
 ): Promise<void> {
+  // Beside the spool: updates taken in and not yet handled, so a crash loses none (see InboxJournal).
+  const journalFile = path.join(path.dirname(env.SPOOL_FILE), 'telegram-inbox.jsonl');
+  const journal = await InboxJournal.open<Update>(journalFile).catch((err: unknown) => {
+    core.log.error({ err, file: journalFile }, 'telegram: the update journal cannot be opened; updates waiting at a crash would be lost');
+    return undefined;
+  });
   const adapter = new TelegramAdapter({
     token: env.TELEGRAM_BOT_TOKEN,
     apiRoot: env.TELEGRAM_API_ROOT,
@@ -38,6 +47,7 @@ export async function runTelegram(
     store: core.store,
     log: core.log,
     ...(core.dashboard ? { dashboardLinks: core.dashboard.links } : {}),
+    ...(journal ? { journal } : {}),
   });
   core.dashboard?.addDirectory(adapter.adminDirectory());
   const delivery = deliveryFromEnv(env);

@@ -26,6 +26,7 @@ import { classifyRefusal } from './permissionProblems.js';
 import { registerHandlers } from './registerHandlers.js';
 import { isGroupChat, toChatMessage } from './toChatMessage.js';
 import { type QueuedUpdate, queueUpdatesByChat } from './updateInbox.js';
+import type { InboxJournal } from '../../src/inbox/inboxJournal.js';
 import type { ChatInbox } from '../../src/inbox/chatInbox.js';
 import { telegramReviewPort } from './reviewPort.js';
 
@@ -49,6 +50,11 @@ export interface TelegramAdapterOptions {
    * is still ledgered, its actions withheld). @defaultValue INBOX_DEFAULTS.maxPerKey (5,000)
    */
   inboxPerChat?: number;
+  /**
+   * Updates taken in are written here before Telegram is answered and marked done once handled;
+   * `pending`, those a crashed run left unhandled, are handled at launch (see InboxJournal).
+   */
+  journal?: { journal: InboxJournal; pending: readonly Update[] };
   /**
    * One owner alert per group and rumor in this window; the rest become a digest.
    * @defaultValue 10 minutes
@@ -150,7 +156,7 @@ export class TelegramAdapter {
       ...(options.uploadLimitBytes !== undefined ? { uploadLimitBytes: options.uploadLimitBytes } : {}),
     };
     this.moderation = new GroupModeration(this.deps);
-    this.inbox = queueUpdatesByChat(this.bot, log, (update) => this.unhandled(update), options.inboxPerChat);
+    this.inbox = queueUpdatesByChat(this.bot, log, (update) => this.unhandled(update), options.inboxPerChat, options.journal?.journal);
     options.moderator.reviewPorts.set('telegram', telegramReviewPort(this.deps));
     registerHandlers(this.bot, this.deps, this.moderation);
   }
@@ -177,6 +183,12 @@ export class TelegramAdapter {
       );
     }
     await registerCommandMenus(this.bot.telegram);
+    // Updates a crash caught taken in but not handled: Telegram will not send them again.
+    const pending = this.options.journal?.pending ?? [];
+    if (pending.length > 0) {
+      this.options.log.warn({ updates: pending.length }, `telegram: ${pending.length} update(s) taken in before a crash were never handled; handling them now`);
+      for (const update of pending) await this.bot.handleUpdate(update);
+    }
     if (delivery.kind === 'webhook') {
       await this.listenForWebhook(delivery);
       return;
@@ -254,6 +266,7 @@ export class TelegramAdapter {
     // What could not be sent in time is dropped: its actions are recorded as skipped at shutdown.
     this.outbox.close();
     await this.options.moderator.settled();
+    await this.options.journal?.journal.close();
   }
 
   /** A group message the inbox could not take: a rumor in it still reaches the ledger (see Moderator.recordUnhandled). */

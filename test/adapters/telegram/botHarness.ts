@@ -1,4 +1,4 @@
-import { TelegramAdapter } from '../../../adapters/telegram/telegramAdapter.js';
+import { TelegramAdapter, type TelegramAdapterOptions } from '../../../adapters/telegram/telegramAdapter.js';
 import type { Debunk } from '../../../src/debunks/schema.js';
 import type { Clock } from '../../../src/outbox/clock.js';
 import { FakeTelegram } from '../../fakes/telegram/fakeTelegram.js';
@@ -31,6 +31,8 @@ export interface BotHarnessOptions {
   operatorIds?: readonly string[];
   /** The largest document `/rg export` sends (TelegramAdapterOptions.uploadLimitBytes). */
   uploadLimitBytes?: number;
+  /** The update journal (TelegramAdapterOptions.journal). */
+  journal?: TelegramAdapterOptions['journal'];
 }
 
 /**
@@ -69,6 +71,7 @@ export async function startBot(options: BotHarnessOptions = {}) {
     ...(dashboard ? { dashboardLinks: dashboard.links } : {}),
     ...(options.inboxPerChat !== undefined ? { inboxPerChat: options.inboxPerChat } : {}),
     ...(options.uploadLimitBytes !== undefined ? { uploadLimitBytes: options.uploadLimitBytes } : {}),
+    ...(options.journal ? { journal: options.journal } : {}),
   });
   dashboard?.addDirectory(adapter.adminDirectory());
   // Members' actions, as Telegram delivers them: each resolves once the bot answered the webhook,
