@@ -87,7 +87,7 @@ export class GroupModeration {
    */
   private async moderation(chatId: number, groupTitle: string, right: Right, what: string, call: () => Promise<unknown>): Promise<void> {
     try {
-      await call();
+      await retryOnceAfter429(call);
     } catch (error) {
       const refusal = classifyRefusal(error);
       this.deps.log.warn({ err: error, chat: chatId, refusal }, `telegram: ${what} refused`);
@@ -149,6 +149,24 @@ export class GroupModeration {
     const text = html(group.language === 'zh' ? 'zh' : 'en');
     const targets = await this.deps.alerts.targets(chatId).catch(() => []);
     for (const target of targets.length > 0 ? targets : inGroup ? [chatId] : []) void this.deps.enqueue(target, 'high', { kind: 'html', html: text });
+  }
+}
+
+/** The longest `retry_after` a deletion or mute waits out once, in seconds; a longer one fails it. */
+const MAX_RETRY_AFTER_S = 30;
+
+/**
+ * `call`, once more after the wait a 429 asks for (up to MAX_RETRY_AFTER_S): a one-second rate
+ * limit must not cost a strike-3 mute for good, as replies are retried too (QA).
+ */
+async function retryOnceAfter429(call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch (error) {
+    const wait = isBotApiError(error) && error.code === 429 ? ((error as { parameters?: { retry_after?: number } }).parameters?.retry_after ?? 1) : undefined;
+    if (wait === undefined || wait > MAX_RETRY_AFTER_S) throw error;
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    await call();
   }
 }
 

@@ -165,6 +165,18 @@ describe('Telegram: missing rights', () => {
     ]);
   });
 
+  it('GIVEN a 429 on the delete THEN it is tried again after the wait Telegram asks for, and the ledger says done', async () => {
+    h = await startBot({ enforceAll: true });
+    await h.engine.configure(GROUP_ID, { ladder: { default: [['reply_refutation', 'delete']] } });
+    h.fake.failNext('deleteMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    await h.moderator.settled();
+    expect(h.fake.callsOf('deleteMessage').map((c) => c.response.ok)).toEqual([false, true]);
+    const outcomes = (await h.records()).flatMap((r) => (r.type === 'outcome' ? r.actions : []));
+    expect(outcomes.find((a) => a.type === 'delete')).toMatchObject({ status: 'done' });
+  });
+
   it('GIVEN the bot may delete THEN the message is deleted', async () => {
     h = await startBot({ enforceAll: true });
     await h.engine.configure(GROUP_ID, { ladder: { default: [['reply_refutation', 'delete']] } });
