@@ -35,7 +35,7 @@ export interface StateChanges {
    * towards the pacing (see ReplyRecord.pointedAt), not when it went to a member passed over before.
    */
   pointed?: { debunkId: string; memberId: string; paced: boolean };
-  /** This member's post got nothing: their next gets a pointer (see ReplyRecord.passedOver). */
+  /** This member's post got nothing: their next gets a pointer (see MessageState.passedOver). */
   passedOver?: { debunkId: string; memberId: string };
   counted?: string;
 }
@@ -131,14 +131,14 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     if (quiet && !toldBefore && !next.some((a) => a.type === 'warn' || a.type === 'mute')) {
       note('ladder', false, 'not_told', REASONS[quiet]);
       if (quiet === 'repeat_paced') changes.passedOver = { debunkId: debunk.id, memberId: message.member.id };
+      // Notes why nothing goes out (the 'repeat' rule); no intent comes of it.
       addRefutation(input, lang, debunk, top, `strike ${strikesBefore} kept`, intent, note, changes);
       return finish(strikesBefore);
     }
     strikesAfter = strikesBefore + 1;
     changes.strike = { at: now, debunkId: debunk.id, messageId: message.messageId };
-    const step = next;
     note('ladder', true, 'ladder_step', `strike ${strikesAfter}, step ${Math.min(strikesAfter, ladder.length)} of ${ladder.length}`);
-    ladderActions = step;
+    ladderActions = next;
   }
 
   const memberName = message.member.name;
