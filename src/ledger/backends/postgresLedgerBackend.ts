@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import { entriesOf, isDamaged, type StoredChain } from '../storedEntry.js';
 import type { ClosableLedgerBackend } from './closableLedgerBackend.js';
-import { COLUMNS_AGREE_POSTGRES, parseStoredEntry, parseStoredRow } from './parseStoredEntry.js';
+import { parseStoredEntry } from './parseStoredEntry.js';
 import { ledgerStoreError } from './ledgerStoreError.js';
 import { StoreError } from '../../store/storeError.js';
 import { redactUrl } from '../../store/redactUrl.js';
@@ -123,13 +123,9 @@ export async function postgresLedgerBackend(url: string, options: PostgresLedger
   };
 
   async function readChain(groupId: string): Promise<StoredChain> {
-    const { rows } = await query<{ seq: string; entry: string; columns: boolean }>(
-      `read group ${groupId}`,
-      `SELECT seq, entry, ${COLUMNS_AGREE_POSTGRES} AS columns FROM ${table} WHERE group_id = $1 ORDER BY seq`,
-      [groupId],
-      true,
-    );
-    return { items: rows.map((r) => parseStoredRow(r.entry, Number(r.seq), r.columns)) };
+    const { rows } = await query<{ seq: string; entry: string; hash: string }>(`read group ${groupId}`, `SELECT seq, entry, hash FROM ${table} WHERE group_id = $1 ORDER BY seq`, [groupId], true);
+    const last = rows.at(-1);
+    return { items: rows.map((r) => parseStoredEntry(r.entry, Number(r.seq))), ...(last ? { head: { seq: Number(last.seq), hash: last.hash } } : {}) };
   }
 
   return {
@@ -207,20 +203,21 @@ export async function postgresLedgerBackend(url: string, options: PostgresLedger
     read: async (groupId) => entriesOf(groupId, await readChain(groupId)),
 
     async chainEnd(groupId) {
-      const { rows } = await query<{ seq: string }>(`read the head of group ${groupId}`, `SELECT seq FROM ${table} WHERE group_id = $1 ORDER BY seq DESC LIMIT 1`, [groupId]);
-      return { end: rows[0] ? Number(rows[0].seq) : 0 };
+      const { rows } = await query<{ seq: string; hash: string }>(`read the head of group ${groupId}`, `SELECT seq, hash FROM ${table} WHERE group_id = $1 ORDER BY seq DESC LIMIT 1`, [groupId]);
+      // The last row's own hash column, which the next append chains to (see the SQLite backend).
+      return rows[0] ? { end: Number(rows[0].seq), head: { seq: Number(rows[0].seq), hash: rows[0].hash } } : { end: 0 };
     },
 
     async readPage(groupId, after, end, limit) {
       // By the primary key (group, seq): each page is one index range, however long the chain.
-      const { rows } = await query<{ seq: string; entry: string; columns: boolean }>(
+      const { rows } = await query<{ seq: string; entry: string }>(
         `read group ${groupId}`,
-        `SELECT seq, entry, ${COLUMNS_AGREE_POSTGRES} AS columns FROM ${table} WHERE group_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
+        `SELECT seq, entry FROM ${table} WHERE group_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
         [groupId, after, end, limit],
         true,
       );
       const last = rows.at(-1);
-      return { items: rows.map((r) => parseStoredRow(r.entry, Number(r.seq), r.columns)), last: last ? Number(last.seq) : end };
+      return { items: rows.map((r) => parseStoredEntry(r.entry, Number(r.seq))), last: last ? Number(last.seq) : end };
     },
 
     async texts(groupId, hashes, now) {
