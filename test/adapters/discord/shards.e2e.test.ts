@@ -116,8 +116,9 @@ describe.skipIf(!REDIS)(REDIS ? 'Discord shards on a shared Redis store' : 'Disc
     try {
       await vi.waitFor(async () => expect([await s.incidents(GUILD_A), await s.incidents(GUILD_B)]).toEqual([3, 2]), { timeout: 30_000, interval: 100 });
       expect([await s.strikes(GUILD_A), await s.strikes(GUILD_B)]).toEqual([3, 2]);
-      // Each incident and the outcome of its reply.
-      await vi.waitFor(async () => expect(await s.verify(GUILD_A)).toMatchObject({ ok: true, entries: 6 }), { timeout: 10_000, interval: 100 });
+      // Each incident, and the outcome of its reply: the third post in A gets none (a pointer to the
+      // refutation went out seconds before, and its warning and mute are not enabled).
+      await vi.waitFor(async () => expect(await s.verify(GUILD_A)).toMatchObject({ ok: true, entries: 5 }), { timeout: 10_000, interval: 100 });
       await vi.waitFor(async () => expect(await s.verify(GUILD_B)).toMatchObject({ ok: true, entries: 4 }), { timeout: 10_000, interval: 100 });
       await vi.waitFor(() => expect([fake.botMessages(CHANNEL_A).length > 0, fake.botMessages(CHANNEL_B).length > 0]).toEqual([true, true]), { timeout: 10_000, interval: 100 });
 
@@ -130,7 +131,16 @@ describe.skipIf(!REDIS)(REDIS ? 'Discord shards on a shared Redis store' : 'Disc
       await fake.memberSays(CHANNEL_B, ALICE.id, TEXT.garlic);
       await vi.waitFor(async () => expect(await s.incidents(GUILD_B)).toBe(3), { timeout: 30_000, interval: 100 });
       expect(await s.strikes(GUILD_B)).toBe(3);
-      await vi.waitFor(async () => expect(await s.verify(GUILD_B)).toMatchObject({ ok: true, entries: 6 }), { timeout: 10_000, interval: 100 });
+      // Its third post gets a pointer, or none if the shard's went out less than a minute before
+      // (the single process reads the pointer the shard marked): 5 or 6 entries, all verified.
+      await vi.waitFor(
+        async () => {
+          const check = await s.verify(GUILD_B);
+          expect(check.ok).toBe(true);
+          expect(check.entries).toBeGreaterThanOrEqual(5);
+        },
+        { timeout: 10_000, interval: 100 },
+      );
       single.child.kill('SIGTERM');
       expect(await single.exited).toBe(0);
     } finally {
