@@ -2,7 +2,8 @@ import type { Message } from 'telegraf/types';
 import type { AdapterDeps } from './deps.js';
 import { OnceNotices } from '../../src/alerts/onceNotices.js';
 import { classifyRefusal, RIGHTS, type Right } from './permissionProblems.js';
-import { isBotApiError } from './outgoing.js';
+import { asRetryAfter, isBotApiError } from './outgoing.js';
+import { RetryAfterError } from '../../src/outbox/retryAfterError.js';
 import { textHtml } from './texts.js';
 import type { MessageHandled } from '../../src/moderation/moderator.js';
 import { picturesOf } from './pictures.js';
@@ -163,9 +164,9 @@ async function retryOnceAfter429(call: () => Promise<unknown>): Promise<void> {
   try {
     await call();
   } catch (error) {
-    const wait = isBotApiError(error) && error.code === 429 ? ((error as { parameters?: { retry_after?: number } }).parameters?.retry_after ?? 1) : undefined;
-    if (wait === undefined || wait > MAX_RETRY_AFTER_S) throw error;
-    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    const limited = asRetryAfter(error);
+    if (!(limited instanceof RetryAfterError) || limited.retryAfterMs > MAX_RETRY_AFTER_S * 1000) throw error;
+    await new Promise((resolve) => setTimeout(resolve, limited.retryAfterMs));
     await call();
   }
 }

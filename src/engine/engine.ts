@@ -440,13 +440,15 @@ export class Engine {
     const passed = new Set<string>();
     /** A rumor's last refutation is kept per language and channel (see stateKeys.reply). */
     const where = (debunkId: string, message: ChatMessage) => JSON.stringify([debunkId, replyLanguage(settings.language, message.text), message.channelId ?? null]);
+    /** A member passed over where a rumor's refutation is kept (see stateKeys.passedOver). */
+    const passedWhere = (debunkId: string, message: ChatMessage) => JSON.stringify([where(debunkId, message), message.member.id]);
     return messages.map((message) => {
       const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE, exclude: this.othersScoped(message.groupId) });
       const top = match.matches[0];
       const now = message.sentAt;
       const own = activeStrikes(strikes.get(message.member.id) ?? [], now, settings.strikes.decayDays);
       const lastReply = top ? replies.get(where(top.debunkId, message)) : undefined;
-      const passedOver = top !== undefined && passed.has(JSON.stringify([where(top.debunkId, message), message.member.id]));
+      const passedOver = top !== undefined && passed.has(passedWhere(top.debunkId, message));
       const state = { strikes: own, ...(lastReply ? { lastReply } : {}), counted: [], ...(passedOver ? { passedOver } : {}) };
       const { decision, changes } = decide({ message, settings, match, debunks: this.byId, state, now });
       if (changes.strike) strikes.set(message.member.id, [...own, changes.strike]);
@@ -458,8 +460,8 @@ export class Engine {
       }
       const current = pointed ? replies.get(where(pointed.debunkId, message)) : undefined;
       if (pointed && current && now - current.at < windowMs) replies.set(where(pointed.debunkId, message), pointTo(current, pointed, now));
-      if (pointed && !pointed.paced) passed.delete(JSON.stringify([where(pointed.debunkId, message), message.member.id]));
-      if (changes.passedOver) passed.add(JSON.stringify([where(changes.passedOver.debunkId, message), message.member.id]));
+      if (pointed && !pointed.paced) passed.delete(passedWhere(pointed.debunkId, message));
+      if (changes.passedOver) passed.add(passedWhere(changes.passedOver.debunkId, message));
       return decision;
     });
   }

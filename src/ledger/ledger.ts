@@ -290,7 +290,6 @@ export async function* storedPages(backend: LedgerBackend, groupId: string, end:
   }
 }
 
-/** Whether an entry was appended within [since, until). */
 /**
  * How long after a period's end the outcomes of its last incidents are still read with it: they
  * follow their incident within seconds (once the platform answered), and a report that ends at a
@@ -316,6 +315,7 @@ function outcomesPastRange(range: { since?: Date; until?: Date }): (e: LedgerEnt
   };
 }
 
+/** Whether an entry was appended within [since, until). */
 export function inRange(e: LedgerEntry, range: { since?: Date; until?: Date }): boolean {
   if (range.since === undefined && range.until === undefined) return true;
   const t = Date.parse(e.at);

@@ -32,10 +32,16 @@ export const hashesWithoutText = (entries: readonly LedgerEntry[]): string[] =>
  * was said.
  */
 export function keptText(e: LedgerEntry, texts: ReadonlyMap<string, string>): string | undefined {
+  const kept = keptUnderHash(e, texts);
+  return kept && messageHash(kept.text) === kept.hash ? kept.text : undefined;
+}
+
+/** The text `texts` keep under the hash of an entry's incident that chains only the hash, as found. */
+function keptUnderHash(e: LedgerEntry, texts: ReadonlyMap<string, string>): { hash: string; text: string } | undefined {
   const r = e.record;
   if (r.type !== 'incident' || !r.messageHash || r.messageText !== undefined) return undefined;
   const text = texts.get(r.messageHash);
-  return text !== undefined && messageHash(text) === r.messageHash ? text : undefined;
+  return text === undefined ? undefined : { hash: r.messageHash, text };
 }
 
 /** Puts kept texts back into their incidents (as `messageText`), where {@link keptText} has one. */
@@ -52,8 +58,6 @@ export function joinMessageTexts(entries: readonly LedgerEntry[], texts: Readonl
  * hashes to it: the side table was edited, which a report must say rather than call the text purged.
  */
 export function keptTextAltered(e: LedgerEntry, texts: ReadonlyMap<string, string>): boolean {
-  const r = e.record;
-  if (r.type !== 'incident' || !r.messageHash || r.messageText !== undefined) return false;
-  const text = texts.get(r.messageHash);
-  return text !== undefined && messageHash(text) !== r.messageHash;
+  const kept = keptUnderHash(e, texts);
+  return kept !== undefined && messageHash(kept.text) !== kept.hash;
 }

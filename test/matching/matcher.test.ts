@@ -200,6 +200,13 @@ describe('match: near-misses do not act', () => {
   });
 });
 
+/** The best match of `text` is debunk `id`, at or above the act threshold. */
+function expectActsOn(m: ReturnType<typeof createMatcher>, text: string, id: string): void {
+  const [top] = m.match(text).matches;
+  expect(top?.debunkId).toBe(id);
+  expect(top!.score).toBeGreaterThanOrEqual(ACT);
+}
+
 describe('match: a Chinese claim with a modal, its other side said in a word of its own', () => {
   // Held-out style chat: the side after the modal said in other words that share a character, not a
   // pair, was read as saying only one side of the claim and capped below the act threshold.
@@ -210,9 +217,7 @@ describe('match: a Chinese claim with a modal, its other side said in a word of 
     { text: '我妈说打了疫苗以后基因会变', id: genes.id },
     { text: '长沙现在一家一周只能出去买一回菜，政府发的', id: shopping.id },
   ])('GIVEN "$text" THEN it acts on the claim', ({ text, id }) => {
-    const [top] = withClaims.match(text).matches;
-    expect(top?.debunkId).toBe(id);
-    expect(top!.score).toBeGreaterThanOrEqual(ACT);
+    expectActsOn(withClaims, text, id);
   });
 
   it('GIVEN only what is done, nothing of what it does THEN still below the act threshold', () => {
@@ -232,9 +237,7 @@ describe('match: a retelling without the year that dates its claim', () => {
     { given: 'without its year', text: 'omg tom and rita announced theyre divorcing', id: divorce.id },
     { given: 'its number without the separator', text: 'in ontario you can get a $1000 fine for eating while driving', id: fine.id },
   ])('GIVEN a retelling $given THEN it acts on the claim', ({ text, id }) => {
-    const [top] = withClaims.match(text).matches;
-    expect(top?.debunkId).toBe(id);
-    expect(top!.score).toBeGreaterThanOrEqual(ACT);
+    expectActsOn(withClaims, text, id);
   });
 
   it('GIVEN another number than the one the claim is about THEN still below the act threshold', () => {
