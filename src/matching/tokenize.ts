@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { normalize } from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
 import { EMPTY_HASH, hashUnit, TextKeyTable } from './textKeyTable.js';
 
@@ -29,7 +30,7 @@ const DOUBLE = /(\p{L})\1+/gu;
  * Words people use interchangeably for what rumors are about, folded to one term after stemming:
  * "covid", "coronavirus", "corona" and "covid-19" are one thing to a member, so one term here.
  */
-const SYNONYMS: ReadonlyMap<string, string> = new Map([
+const STEM_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['coronaviru', 'covid'], ['corona', 'covid'], ['covid19', 'covid'], ['ncov', 'covid'], ['sarscov2', 'covid'],
   ['mast', 'tower'], ['antenna', 'tower'], ['vax', 'vaccin'], ['jab', 'vaccin'], ['transmit', 'spread'],
   // Chat words for a claim's (keys are Porter stems, before doubles are written once): "mozzies"
@@ -44,6 +45,57 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['lib', 'liber'], ['dem', 'democrat'], ['repub', 'republican'], ['gop', 'republican'], ['potu', 'presid'],
   ['govt', 'govern'], ['ppl', 'peopl'], ['wwi', 'worldwar'], ['ww1', 'worldwar'], ['wwii', 'worldwar'], ['ww2', 'worldwar'],
 ]);
+
+/**
+ * Words as written, each with the word it is folded to: English's irregular forms, which the
+ * stemmer keeps apart from their base ("stolen" and "steal", "children" and "child"), and words
+ * chat says for what news and fact checks write ("pic" for "photograph", "cops" for "police", "jet"
+ * for "airliner"), British spellings beside American ones. Only words whose other senses are rare
+ * in chat: not "doctored" (a doctor), "led" (lead, the metal), "cap" (a price cap), "left".
+ */
+const WORD_SYNONYMS: readonly (readonly [string, string])[] = [
+  // Irregular verbs.
+  ['told', 'tell'], ['paid', 'pay'], ['sold', 'sell'], ['bought', 'buy'], ['stole', 'steal'], ['stolen', 'steal'], ['theft', 'steal'],
+  ['took', 'take'], ['taken', 'take'], ['gave', 'give'], ['given', 'give'], ['ate', 'eat'], ['eaten', 'eat'], ['drank', 'drink'],
+  ['wrote', 'write'], ['written', 'write'], ['spoke', 'speak'], ['spoken', 'speak'], ['sent', 'send'], ['held', 'hold'],
+  ['found', 'find'], ['brought', 'bring'], ['fought', 'fight'], ['taught', 'teach'], ['built', 'build'],
+  ['kept', 'keep'], ['slept', 'sleep'], ['lost', 'lose'], ['hid', 'hide'], ['hidden', 'hide'], ['fled', 'flee'], ['threw', 'throw'],
+  ['thrown', 'throw'], ['knew', 'know'], ['known', 'know'], ['grew', 'grow'], ['grown', 'grow'], ['flew', 'fly'], ['flown', 'fly'],
+  ['drove', 'drive'], ['driven', 'drive'], ['broke', 'break'], ['broken', 'break'], ['chose', 'choose'], ['chosen', 'choose'],
+  ['froze', 'freeze'], ['frozen', 'freeze'], ['bitten', 'bite'], ['began', 'begin'], ['begun', 'begin'], ['struck', 'strike'],
+  ['forgot', 'forget'], ['forgotten', 'forget'], ['sank', 'sink'], ['sunk', 'sink'], ['spent', 'spend'], ['fell', 'fall'],
+  ['fallen', 'fall'], ['wore', 'wear'], ['worn', 'wear'], ['swore', 'swear'], ['sworn', 'swear'], ['shot', 'shoot'], ['won', 'win'],
+  ['died', 'die'], ['dead', 'die'], ['death', 'die'],
+  // Irregular plurals.
+  ['children', 'child'], ['women', 'woman'], ['men', 'man'], ['mice', 'mouse'], ['teeth', 'tooth'], ['feet', 'foot'],
+  ['wives', 'wife'], ['knives', 'knife'], ['person', 'people'],
+  // Chat words for the news's.
+  ['kid', 'child'], ['kids', 'child'], ['kiddo', 'child'], ['youngster', 'child'], ['pic', 'photo'], ['pics', 'photo'],
+  ['picture', 'photo'], ['photograph', 'photo'], ['image', 'photo'], ['vid', 'video'], ['footage', 'video'], ['cop', 'police'],
+  ['cops', 'police'], ['policeman', 'police'], ['policemen', 'police'], ['physician', 'doctor'], ['prez', 'president'],
+  ['mil', 'million'], ['bucks', 'dollar'], ['murder', 'kill'], ['murdered', 'kill'], ['slain', 'kill'], ['photoshop', 'alter'],
+  ['photoshopped', 'alter'], ['jet', 'plane'], ['airliner', 'plane'], ['airplane', 'plane'], ['aircraft', 'plane'],
+  ['ferry', 'boat'], ['ship', 'boat'], ['vessel', 'boat'], ['cellphone', 'phone'], ['smartphone', 'phone'], ['vehicle', 'car'],
+  ['lady', 'woman'], ['ladies', 'woman'], ['ballot', 'vote'], ['prison', 'jail'], ['imprison', 'jail'], ['detain', 'arrest'],
+  ['prohibit', 'ban'], ['forbid', 'ban'], ['outlaw', 'ban'], ['unlawful', 'illegal'], ['migrant', 'immigrant'],
+  ['wealthy', 'rich'], ['illness', 'sick'], ['grandma', 'grandmother'], ['granny', 'grandmother'], ['nana', 'grandmother'],
+  ['grandpa', 'grandfather'], ['granddad', 'grandfather'], ['hubby', 'husband'], ['television', 'tv'], ['gov', 'government'],
+  ['catch', 'infect'], ['caught', 'catch'], ['threaten', 'threat'], ['contribution', 'donation'], ['donate', 'donation'], ['troop', 'soldier'], ['troops', 'soldier'],
+  // British spellings.
+  ['rumour', 'rumor'], ['colour', 'color'], ['favour', 'favor'], ['behaviour', 'behavior'], ['centre', 'center'],
+  ['neighbour', 'neighbor'], ['tumour', 'tumor'], ['defence', 'defense'], ['programme', 'program'], ['theatre', 'theater'],
+];
+
+/** STEM_SYNONYMS and WORD_SYNONYMS by the stems the tokenizer reads: what `stem` folds. */
+const SYNONYMS: ReadonlyMap<string, string> = (() => {
+  const folded = new Map(STEM_SYNONYMS);
+  const stemOf = (word: string) => stemmer(normalize(word).text);
+  for (const [word, to] of WORD_SYNONYMS) {
+    const target = stemOf(to);
+    folded.set(stemOf(word), STEM_SYNONYMS.get(target) ?? target);
+  }
+  return folded;
+})();
 
 /**
  * Chinese words chat uses for the words of a claim, folded the same way on both sides (a bigram
@@ -61,6 +113,13 @@ const CHINESE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['鹏城', '深圳'], ['蓉城', '成都'], ['星城', '长沙'], ['泉城', '济南'], ['春城', '昆明'], ['冰城', '哈尔'],
   // "信阳封了！", "襄阳也封啦" say a city is locked down; "座位" are the "座椅" of "北京地铁的座椅都拆了".
   ['座位', '座椅'],
+  // Everyday words for the news's: who died, went missing or was abandoned; children; fines, police, infection.
+  ['病逝', '去世'], ['逝世', '去世'], ['过世', '去世'], ['离世', '去世'], ['病故', '去世'], ['身亡', '去世'],
+  ['走散', '走失'], ['失踪', '走失'], ['抛弃', '遗弃'], ['扔掉', '遗弃'], ['丢弃', '遗弃'], ['后爹', '继父'],
+  ['女娃', '女孩'], ['女童', '女孩'], ['小孩', '孩子'], ['儿童', '孩子'], ['娃娃', '孩子'], ['孩童', '孩子'],
+  ['卖身', '卖淫'], ['罚钱', '罚款'], ['中招', '感染'], ['染上', '感染'], ['关押', '拘留'], ['民警', '警察'], ['警方', '警察'],
+  ['违法', '犯法'], ['转载', '转发'], ['防止', '预防'], ['打针', '注射'], ['抽烟', '吸烟'], ['老公', '丈夫'], ['老婆', '妻子'],
+  ['大夫', '医生'], ['冠状', '新冠'], ['饮酒', '喝酒'], ['电瓶', '电动'],
 ]);
 
 /**

@@ -170,7 +170,8 @@ describe('match: the phrase that can match is measured', () => {
     lang: 'en',
   });
   it('GIVEN a retelling sharing three words of the claim, two of them near each other THEN it matches the claim', () => {
-    const text = 'Korean baseball championship opening today, they used a 3D hologram with 5G technology and lots of lights: a realistic dragon flew over the stadium';
+    // "soared": "flew" is the headline's "Fly" (an irregular form folded to its verb), a word more for it.
+    const text = 'Korean baseball championship opening today, they used a 3D hologram with 5G technology and lots of lights: a realistic dragon soared over the stadium';
     const top = createMatcher([...ALL_DEBUNKS, dragon]).match(text).matches[0];
     expect(top?.debunkId).toBe(dragon.id);
     expect(top?.explanation.phrase.kind).toBe('claim');
@@ -470,5 +471,16 @@ describe('match: the explanation names the phrase', () => {
     } else {
       expect(phrase).toEqual({ kind: 'variant', variantIndex, text: d.variants[variantIndex] });
     }
+  });
+});
+
+describe('match: chat says the claim in its own words', () => {
+  // Regression: "cops", "pics", "kids" and "stole" shared nothing with "police", "photographs",
+  // "children" and "steal" (the stemmer keeps irregular forms apart), and the retelling matched nothing.
+  const museum = debunk({ id: 'museum-photos', claim: 'Police officers stole photographs of the children at the county museum', lang: 'en' });
+  it('GIVEN a retelling in chat words and irregular forms THEN it acts with the claim', () => {
+    const top = createMatcher([...ALL_DEBUNKS, museum]).match('cops stole pics of kids').matches[0];
+    expect(top?.debunkId).toBe(museum.id);
+    expect(top?.score).toBeGreaterThanOrEqual(ACT);
   });
 });
