@@ -431,3 +431,36 @@ describe('sentences', () => {
     expect(sentences[0]).toMatchObject({ start: 0, end: run.length });
   });
 });
+
+describe('stance: a claim that says no, or that something was altered, retold in other words', () => {
+  // Regression: each retelling's negation (or its word for "altered") was read as the member's
+  // denial of the claim, so a spreader was taken for a refuter and never struck.
+  const PETS = debunk({ id: 'pets-handed-in', claim: '某区通知家养猫狗三天内必须上交处理，否则罚款2000元', lang: 'zh' });
+  const GATES_SHUT = debunk({ id: 'estates-sealed', claim: '所有小区从今晚起全部封闭，只准进不准出', lang: 'zh' });
+  const HELMETS = debunk({ id: 'helmet-fine', claim: '下月起骑电动车不戴头盔一律罚款500元', lang: 'zh' });
+  const PIPELINE = debunk({ id: 'pipeline-route', claim: 'The pipeline was moved next to the reservation after the town residents refused to allow it near their wells', lang: 'en' });
+  const SPEECH = debunk({ id: 'speech-quote', claim: 'The governor said that skipping jury duty is not a crime and that jurors are paid for not showing up', lang: 'en' });
+  const PHOTO = debunk({ id: 'altered-photo', claim: 'The mayor digitally altered a photograph of the stadium crowd to make it look full', lang: 'en' });
+  const m = createMatcher([...ALL_DEBUNKS, PETS, GATES_SHUT, HELMETS, PIPELINE, SPEECH, PHOTO]);
+  it.each([
+    { given: '"不交罚…" for "否则罚款"', text: '某区那边通知了，猫狗三天内要上交处理，不交的罚2000', id: PETS.id },
+    { given: '"只能进不能出" for "只准进不准出"', text: '听说所有小区今晚起全封了，只能进不能出', id: GATES_SHUT.id },
+    { given: '"没头盔" for "不戴头盔"', text: '下个月开始骑电动车没头盔的一律罚500', id: HELMETS.id },
+    { given: '"didn\'t want" for "refused to allow"', text: "the pipeline got moved next to the reservation bc the town residents didn't want it near their wells", id: PIPELINE.id },
+    { given: '"isn\'t even a crime" and "didn\'t show" for the claim\'s two denials', text: "the governor said skipping jury duty isn't even a crime and jurors get paid when they didn't show up", id: SPEECH.id },
+    { given: '"photoshopped" for "digitally altered"', text: 'the mayor photoshopped a photo of the stadium crowd so it looks full lol', id: PHOTO.id },
+  ])('GIVEN $given THEN the member spreads it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('spread');
+  });
+
+  it.each([
+    { given: 'a denial of the refusal itself', text: 'the town residents never refused anything, the pipeline was moved next to the reservation for engineering reasons', id: PIPELINE.id },
+    { given: 'the altered photo called fake', text: 'the mayor never altered any photograph of the stadium crowd, that story is fake', id: PHOTO.id },
+  ])('GIVEN $given THEN the member refutes it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
+  });
+});

@@ -350,9 +350,20 @@ const NEGATED_VERB = /^(do|does|did|is|are|was|were|has|have)(?:n t|nt| not)$/;
 function spellings(cue: string): string[] {
   // "no one policing this stuff" says the "Nobody" of "Nobody gets punished for …" again.
   if (NOBODY.has(cue)) return [...NOBODY];
+  // "只能进不能出" says the "不准" of "只准进不准出": may not, in any of its words.
+  if (MAY_NOT_ZH.includes(cue)) return MAY_NOT_ZH;
+  // "the campaign photoshopped a hat onto his photo" retells "…digitally altered a photograph": a
+  // claim that something was altered is told in any word for it, none of them a verdict then.
+  if (ALTERED.includes(cue)) return ALTERED;
   const verb = NEGATED_VERB.exec(cue)?.[1];
   return verb ? [`${verb}n t`, `${verb}nt`, `${verb} not`] : [cue];
 }
+
+/** Words for an altered picture. */
+const ALTERED = ['doctored', 'photoshopped', 'altered', 'edited', 'manipulated', 'faked', 'forged'];
+
+/** Chinese words for "may not" (not allowed): one cue in any of them. */
+const MAY_NOT_ZH = ['不准', '不许', '不能', '不让', '不得', '禁止'];
 
 /** How often the claim text says `cue`, in any spelling: "you don't have covid" retells "…you do not have the coronavirus". */
 function claimOccurrences(text: string, cue: string): number {
@@ -414,13 +425,17 @@ const claimDenials = perDebunk((d): readonly string[] => [...new Set(claimTextsO
  */
 /** "without coughing" denies as "didn't cough" does (claimDeniedTerms). */
 const WITHOUT = /(?<![a-z0-9])without(?![a-z0-9])/g;
+/** "by not finishing": a bare "not" (or "never", "no") denies the word after it too. */
+const BARE_NEGATION_EN = /(?<![a-z0-9])(?:not|never|no)(?![a-z0-9])/g;
+const ARTICLES_BETWEEN = /^ (?:(?:a|an|the|any|even) ){1,2}$/;
 const claimDeniedTerms = perDebunk((d): ReadonlySet<string> => {
   const terms = new Set<string>();
   for (const t of claimTextsOf(d)) {
     const tokens = tokenize(t);
-    for (const h of [...hitsOf(DENIAL_RE, t), ...hitsOf(NEGATED_MODAL, t), ...hitsOf(WITHOUT, t)]) {
+    for (const h of [...hitsOf(DENIAL_RE, t), ...hitsOf(NEGATED_MODAL, t), ...hitsOf(WITHOUT, t), ...hitsOf(BARE_NEGATION_EN, t)]) {
+      // Right after it, or after an article or two: "not a crime" denies "crime".
       const next = tokens.find((k) => k.start >= h.end);
-      if (next !== undefined && next.start <= h.end + 1) terms.add(next.term);
+      if (next !== undefined && (next.start <= h.end + 1 || ARTICLES_BETWEEN.test(t.slice(h.end, next.start)))) terms.add(next.term);
     }
   }
   return terms;
@@ -481,7 +496,12 @@ const CLAIM_NEGATION_EN = new RegExp(
   `(?<![a-z0-9])(?:no|not|never|nobody|nothing|cannot|[a-z]+n t|${BARE_NEGATIONS}|couldnt|wouldnt|shouldnt|hasnt|havent|hadnt|aint|mustnt)(?![a-z0-9])`,
 );
 const CONDITIONAL_NEGATION = /(?<![a-z0-9])(?:if|unless) (?:you|u|we|they|i|he|she|it) (?:do not|don t|dont|did not|didn t|does not|doesn t)(?![a-z0-9])/g;
-const claimNegates = perDebunk((d) => claimTextsOf(d).some((t) => CLAIM_NEGATION_EN.test(t.replace(CONDITIONAL_NEGATION, ' '))), false);
+/** A refusal or a ban says no too: "…residents refused to allow it near their water", retold "didn't want it near". */
+const CLAIM_REFUSAL_EN = /(?<![a-z0-9])(?:refus|reject|forbid|forbade|prohibit|banned|barred)[a-z]*(?![a-z0-9])/;
+const claimNegates = perDebunk(
+  (d) => claimTextsOf(d).some((t) => CLAIM_NEGATION_EN.test(t.replace(CONDITIONAL_NEGATION, ' ')) || CLAIM_REFUSAL_EN.test(t)),
+  false,
+);
 
 /**
  * A claim that something prevents, protects from or kills a harm ("Eating garlic prevents
@@ -548,17 +568,23 @@ const claimSaysNo = claimSays(/没/u);
  * words retell it ("网上传个谣言而已，怎么可能有人管" for "…根本没人管").
  */
 const HOW_COULD_ZH = /怎么可能/u;
-const claimNegatesZh = claimSays(/[没不无非未]/u);
-const claimRefusesZh = claimSays(/[没不无非未拒禁]/u);
+const claimNegatesZh = claimSays(/[没不无非未否]/u);
+/** 否则 ("otherwise") states a condition the retelling says with 不: "不交罚2000" for "…必须上交，否则罚款2000元". */
+const claimRefusesZh = claimSays(/[没不无非未拒禁否]/u);
 const claimFailsZh = claimSays(/落[选榜第]/u);
 /** A negation right before a character: "不" of "不戴口罩". */
 const NEGATES_NEXT = /[不没未无别非]/u;
-/** The Chinese characters (and digits) the debunk's claim or a variant says without a negation right before them. */
+/**
+ * The Chinese characters (and digits) the debunk's claim or a variant says without a negation
+ * right before them or before the verb they follow: "不戴头盔" negates 戴 and the 头 of its object,
+ * which "没头盔" retells.
+ */
 const affirmedCharacters = perDebunk<ReadonlySet<string>>((d) => {
   const affirmed = new Set<string>();
   const negated = new Set<string>();
+  const negatedAt = (t: string, i: number) => (i > 0 && NEGATES_NEXT.test(t[i - 1]!)) || (i > 1 && NEGATES_NEXT.test(t[i - 2]!) && COUNTED.test(t[i - 1]!));
   for (const t of claimTextsOf(d)) {
-    for (let i = 0; i < t.length; i++) if (COUNTED.test(t[i]!)) (i > 0 && NEGATES_NEXT.test(t[i - 1]!) ? negated : affirmed).add(t[i]!);
+    for (let i = 0; i < t.length; i++) if (COUNTED.test(t[i]!)) (negatedAt(t, i) ? negated : affirmed).add(t[i]!);
   }
   for (const n of negated) affirmed.delete(n);
   return affirmed;
