@@ -34,13 +34,19 @@ export const sharedTermsNeeded = (phraseTerms: number): number => Math.min(MIN_S
 /** Too few shared terms to match at all. */
 export const tooFewShared = (window: PhraseWindow, phrase: IndexedPhrase): boolean => window.terms < sharedTermsNeeded(phrase.terms.length);
 
-/** Window length for a phrase of `length` tokens: room for the phrase's words plus as many again in between. */
-const windowSpan = (length: number) => Math.max(8, 2 * length);
+/**
+ * Window length for a phrase of `length` tokens: room for the phrase's words plus as many again in
+ * between. A Chinese phrase's tokens are character pairs, so every character a retelling puts
+ * between its words costs a token: "青浦那边一个幼师私下卖身" holds the 青浦, 幼师 and 卖淫 (卖身) of
+ * "青浦幼师卖淫" eleven pairs apart.
+ */
+const windowSpan = (length: number, ideographic: boolean) => (ideographic ? Math.max(12, 3 * length) : Math.max(8, 2 * length));
 
 /** The best window of phrase `p` in the message (see bestWindowOf), read in place from the phrase table. */
 function windowOfPhrase(index: PhraseIndex, message: PreparedMessage, p: number): PhraseWindow | undefined {
-  const { termStart, terms, weights, sequenceStart } = index.phrases;
-  return bestWindowOf(message.positions, terms, weights, termStart[p]!, termStart[p + 1]!, windowSpan(sequenceStart[p + 1]! - sequenceStart[p]!));
+  const { termStart, terms, weights, sequenceStart, ideographic } = index.phrases;
+  const span = windowSpan(sequenceStart[p + 1]! - sequenceStart[p]!, ideographic[p] === 1);
+  return bestWindowOf(message.positions, terms, weights, termStart[p]!, termStart[p + 1]!, span);
 }
 
 /** The share of phrase `p`'s term weight its window covers. */

@@ -484,3 +484,14 @@ describe('match: chat says the claim in its own words', () => {
     expect(top?.score).toBeGreaterThanOrEqual(ACT);
   });
 });
+
+describe('match: a Chinese retelling puts words between the claim\'s', () => {
+  // Regression: a window of twice the phrase's pairs held at most two of its three words, eleven
+  // pairs apart, so the retelling shared too few terms to be measured at all.
+  const cats = debunk({ id: 'guard-steals-cats', claim: '徐汇保安偷猫', lang: 'zh' });
+  it('GIVEN the claim\'s words with a clause between them THEN it acts with the claim', () => {
+    const top = createMatcher([...ALL_DEBUNKS, cats]).match('听说徐汇那边有个小区的保安专门偷猫').matches[0];
+    expect(top?.debunkId).toBe(cats.id);
+    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+  });
+});
