@@ -1,5 +1,7 @@
-/** Chinese digits and their values (两 is 二 before a unit: 两千). */
-const DIGITS: ReadonlyMap<string, number> = new Map([...'零〇一二两三四五六七八九'].map((c, i) => [c, [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]!]));
+/** Chinese digits and their values (两 is 二 before a unit: 两千; 仨 and 俩 are three and two, counted). */
+const DIGITS: ReadonlyMap<string, number> = new Map([...'零〇一二两三四五六七八九仨俩'].map((c, i) => [c, [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 3, 2][i]!]));
+/** Digits that count something even alone: "丢了仨", "他俩". */
+const COUNTING_DIGITS = /^[仨俩]$/u;
 const UNITS: ReadonlyMap<string, number> = new Map([
   ['十', 10],
   ['百', 100],
@@ -55,7 +57,7 @@ const ENGLISH: ReadonlyMap<string, number> = new Map([
  * Digits with Chinese units after them ("5万", "3千万", normalized "5 万"), runs of Chinese
  * numerals, English number words, and digits, in normalized text; bounded.
  */
-const NUMBERS = /(?<![a-z0-9])\d{1,3}(?: \d{3})+(?![a-z0-9])|(?<![a-z0-9])\d{1,9} ?[十百千万亿]{1,3}|[零〇一二两三四五六七八九十百千万亿]{1,16}|(?<![a-z0-9])(?:\d{1,15}|[a-z]{3,9})(?![a-z0-9])/g;
+const NUMBERS = /(?<![a-z0-9])\d{1,3}(?: \d{3})+(?![a-z0-9])|(?<![a-z0-9])\d{1,9} ?[十百千万亿]{1,3}|[零〇一二两三四五六七八九十百千万亿仨俩]{1,16}|(?<![a-z0-9])(?:\d{1,15}|[a-z]{3,9})(?![a-z0-9])/g;
 /** Digits and the Chinese units after them, apart. */
 const DIGITS_THEN_UNITS = /^(\d+) ?([十百千万亿]+)$/;
 /** Digits in groups of three, as "1,000,000" normalizes. */
@@ -89,12 +91,27 @@ const YEAR = /^(?:19|20)\d\d$/;
 /** An age before its number, in normalized text. */
 const AGE_BEFORE = /(?:\bage of|\baged) $/;
 
+/** English multipliers after a number: "three hundred", "two thousand", "2 million", "two mil". */
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100], ['thousand', 1000], ['grand', 1000], ['million', 1_000_000], ['mil', 1_000_000], ['billion', 1_000_000_000],
+]);
+const ENGLISH_COMPOUND = new RegExp(
+  `(?<![a-z0-9])(\\d{1,6}|${[...ENGLISH.keys()].filter((w) => !MULTIPLIERS.has(w)).join('|')}) (${[...MULTIPLIERS.keys()].join('|')})(?![a-z0-9])`,
+  'g',
+);
+
 function readNumbers(text: string, pointOnly: boolean): Set<string> {
   const found = new Set<string>();
+  // "three hundred" is 300 too (its words are read one by one below as well).
+  for (const m of text.matchAll(ENGLISH_COMPOUND)) {
+    const count = /^\d/.test(m[1]!) ? Number(m[1]) : ENGLISH.get(m[1]!);
+    const value = count === undefined ? undefined : count * MULTIPLIERS.get(m[2]!)!;
+    if (value !== undefined && Number.isSafeInteger(value)) found.add(String(value));
+  }
   for (const m of text.matchAll(NUMBERS)) {
     const s = m[0];
     if (pointOnly && (YEAR.test(s) || AGE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)))) continue;
-    if (s.length === 1 && DIGITS.has(s) && (s === '一' || !MEASURE.test(text.slice(m.index + 1, m.index + 2)))) continue;
+    if (s.length === 1 && DIGITS.has(s) && !COUNTING_DIGITS.test(s) && (s === '一' || !MEASURE.test(text.slice(m.index + 1, m.index + 2)))) continue;
     const value = /^\d/.test(s) ? digitsValue(s) : /^[a-z]/.test(s) ? ENGLISH.get(s) : chineseNumber(s);
     if (value !== undefined) found.add(String(value));
   }

@@ -27,7 +27,7 @@ describe('spelled numbers', () => {
     expect([...numbersIn(normalizedText('四岁女孩，青浦一名老师，转发一下'))]).toEqual(['4']);
     expect(numbersIn(normalizedText('someone is everywhere'))).toEqual(new Set());
     expect(numbersIn(normalizedText('no one took this one, not even Air Force One'))).toEqual(new Set());
-    expect([...numbersIn(normalizedText('twenty people, two hundred'))].sort()).toEqual(['100', '2', '20']);
+    expect([...numbersIn(normalizedText('twenty people, two hundred'))].sort()).toEqual(['100', '2', '20', '200']);
   });
 
   it('GIVEN digits with Chinese units after them THEN the number they make, as the numerals say it', () => {
@@ -37,6 +37,17 @@ describe('spelled numbers', () => {
     expect(numbersIn(normalizedText('3千万人，1亿'))).toEqual(new Set(['30000000', '100000000']));
     // Digits alone, and digits before other characters, are what they were.
     expect([...numbersIn(normalizedText('2020年8月, 15 people'))].sort()).toEqual(['15', '2020', '8']);
+  });
+
+  it('GIVEN a number and a multiplier ("three hundred", "two mil", "$2 million") THEN the number they make too', () => {
+    expect(numbersIn(normalizedText('three hundred little ones')).has('300')).toBe(true);
+    expect(numbersIn(normalizedText('he has to cough up two mil')).has('2000000')).toBe(true);
+    expect(numbersIn(normalizedText('ordered to pay $2 million')).has('2000000')).toBe(true);
+  });
+
+  it('GIVEN 仨 or 俩 alone THEN three or two (they always count)', () => {
+    expect([...numbersIn(normalizedText('已经丢了仨'))]).toEqual(['3']);
+    expect([...numbersIn(normalizedText('他俩都去了'))]).toEqual(['2']);
   });
 
   it('GIVEN thousands written with separators THEN one number, as written without them', () => {
