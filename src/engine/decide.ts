@@ -21,6 +21,8 @@ export interface DecideInput {
   settings: GroupSettings;
   /** The matcher's result for the message (matches at or above the suggest threshold). */
   match: MessageMatch;
+  /** Debunks the message matched that the group excludes (retired there, or a recorded false positive): not in `match`. */
+  excluded?: readonly string[];
   debunks: ReadonlyMap<string, Debunk>;
   state: MessageState;
   now: number;
@@ -69,6 +71,9 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     for (const a of [...decision.actions, ...decision.withheld]) if (a.type === 'alert_owners') a.planned = doing;
     return { decision, changes };
   };
+
+  // 0. What the group keeps from matching: said, so a dry run does not blame the score alone.
+  if (input.excluded && input.excluded.length > 0) note('exclusion', true, 'excluded', input.excluded.join(', '));
 
   // 1. Thresholds.
   if (!top || !debunk) {

@@ -117,7 +117,7 @@ export class Engine {
       const { store } = this.options;
       const now = this.now();
       // Without the group's exclusions (retired debunks, false positives), once they are known.
-      const match = await this.withoutExclusions(message, scoped, settings.thresholds.suggest);
+      const { match, excluded } = await this.withoutExclusions(message, scoped, settings.thresholds.suggest);
       const top = match.matches[0];
       const mode = settings.mode;
       const decayDays = settings.strikes.decayDays;
@@ -131,6 +131,7 @@ export class Engine {
           message,
           settings,
           match,
+          ...(excluded.length > 0 ? { excluded } : {}),
           debunks: this.byId,
           state: {
             strikes: activeStrikes(strikes ?? [], now, decayDays),
@@ -254,17 +255,18 @@ export class Engine {
    * `match` without the group's exclusions (retired debunks, false positives), looked up only
    * when the best match reaches `suggest`; matched again only when one applies.
    */
-  private async withoutExclusions(message: ChatMessage, match: MessageMatch, suggest: number): Promise<MessageMatch> {
+  private async withoutExclusions(message: ChatMessage, match: MessageMatch, suggest: number): Promise<{ match: MessageMatch; excluded: string[] }> {
     const top = match.matches[0];
-    if (!this.options.exclusions || !top || top.score < suggest) return match;
+    if (!this.options.exclusions || !top || top.score < suggest) return { match, excluded: [] };
     const excluded = await this.options.exclusions.excludedFor(
       message.groupId,
       message.messageId,
       message.text,
       match.matches.map((m) => m.debunkId),
     );
-    if (excluded.size === 0) return match;
-    return this.matcher.match(message.text, { minScore: Number.MIN_VALUE, exclude: new Set([...this.othersScoped(message.groupId), ...excluded]) });
+    if (excluded.size === 0) return { match, excluded: [] };
+    const rest = this.matcher.match(message.text, { minScore: Number.MIN_VALUE, exclude: new Set([...this.othersScoped(message.groupId), ...excluded]) });
+    return { match: rest, excluded: [...excluded] };
   }
 
   /** Debunks that serve another group only. */

@@ -205,8 +205,12 @@ export class Review {
       const w = await this.deps.engine.withdrawStrike(groupId, messageId);
       if (w.removed > 0 && w.memberId) withdrawn.push(w.memberId);
       if (item.debunkId) {
+        // A message that says the claim itself is cleared alone: its near copies are the claim, which
+        // the group still answers when others post it (retiring the debunk stops that).
         const text = item.messages.find((m) => m.messageId === messageId)?.text;
-        await this.deps.exclusions.addFalsePositive(groupId, { debunkId: item.debunkId, messageId, by: by.name, ...(text ? { text } : {}) });
+        const claimDebunk = this.deps.engine.debunk(item.debunkId);
+        const nearCopies = text !== undefined && !(claimDebunk !== undefined && saysClaimItself(text, claimDebunk));
+        await this.deps.exclusions.addFalsePositive(groupId, { debunkId: item.debunkId, messageId, by: by.name, ...(nearCopies ? { text } : {}) });
       }
       const port = this.deps.ports.get(platform);
       if (port) {
@@ -220,8 +224,8 @@ export class Review {
     const summary =
       `accepted "not a rumor" ${item.id} on ${item.messageIds.length} message(s) (${item.feedback.length} by ${item.reporters.map((r) => r.name).join(', ')})` +
       `${item.debunkId ? `; ${item.debunkId} recorded as a false positive there` : ''}${withdrawn.length > 0 ? `; strike of ${withdrawn.join(', ')} withdrawn` : ''}`;
-    // A dispute accepted on a message that is the claim itself switches the claim off in the group
-    // for good (its near copies match the false positive): the admin should know that.
+    // A dispute accepted on a message that is the claim itself clears that message only (see above):
+    // the admin should know the claim is still answered, and how to stop that.
     const debunk = item.debunkId ? this.deps.engine.debunk(item.debunkId) : undefined;
     const itself = debunk !== undefined && item.messages.some((m) => m.text !== undefined && saysClaimItself(m.text, debunk));
     const reply = `${t('accepted', { summary })}${itself ? `\n${t('claimItself', { debunk: debunk.id })}` : ''}`;

@@ -4,6 +4,7 @@
  */
 export const REASONS = {
   no_match: 'no known rumor matched',
+  excluded: 'matched a rumor the group excludes (retired here, or an admin agreed a message like this one is not it): read without it',
   below_suggest: 'best score is below the suggest threshold',
   suggest_only: 'score is between the suggest and act thresholds: logged only',
   soft_reply: 'score is between the thresholds and soft replies are on',

@@ -185,14 +185,23 @@ describe('review: a dispute accepted', () => {
     expect((await core.records('g-a')).filter((x) => x.type === 'admin')).toMatchObject([{ action: 'accept', by: { kind: 'admin', name: 'Olivia' } }]);
   });
 
-  it('GIVEN a dispute accepted on a message that is the claim itself THEN the admin is told the claim is no longer answered in that group when posted in those words; not for a message that only carries it', async () => {
+  it('GIVEN a dispute accepted on a message that is the claim itself THEN only that message is cleared: others posting the claim are still answered, and the admin is told how to retire it; no note for a message that only carries it', async () => {
+    // Regression: the message's near copies were recorded as the false positive, and the claim
+    // posted word for word by anyone else went unanswered and unledgered in the group.
     const { core } = await setup();
     const { moderator } = core;
     await moderator.onMessage(message('g-a', '1', TEXT.fiveG));
     await moderator.onFeedback('not_a_rumor', message('g-a', '1', TEXT.fiveG), { id: 'r1', name: 'Rita' }, '', FIVE_G_ID);
     const [item] = await moderator.review!.items('g-a');
     const r = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id}`);
-    expect(r.reply).toContain(`Note: the message says the claim of ${FIVE_G_ID} itself, so in this group that claim is no longer answered when it is posted in these words.`);
+    expect(r.reply).toContain(`Note: the message says the claim of ${FIVE_G_ID} itself, so only this message is cleared: the claim is still answered when others post it. To stop answering it in this group: /rg retire ${FIVE_G_ID}`);
+    const cleared = await moderator.onMessage({ ...message('g-a', '1', TEXT.fiveG), edited: true });
+    expect(cleared.decision.matches.map((m) => m.debunkId)).not.toContain(FIVE_G_ID);
+    // The dry run says why, not only that the rest scored low.
+    expect(cleared.decision.explain[0]).toMatchObject({ rule: 'exclusion', fired: true, reason: 'excluded', detail: FIVE_G_ID });
+    const byAnother = await moderator.onMessage(message('g-a', '5', TEXT.fiveG, { id: 'zed', name: 'Zed' }));
+    expect(byAnother.decision.matches[0]?.debunkId).toBe(FIVE_G_ID);
+    expect(byAnother.decision.actions.map((a) => a.type)).toContain('log');
 
     const text = `${TEXT.fiveG}, everyone in our street is saying it, my neighbour heard it at the market on saturday`;
     await moderator.onMessage(message('g-b', '2', text));
