@@ -17,7 +17,7 @@ export type CommandResult =
       ok: true;
       reply: string;
       /** What the command changed: `action` is the command's one name (`language`, never `lang`), for the ledger. */
-      change?: { action: string; summary: string; override?: SettingsOverride };
+      change?: { action: string; summary: string; override?: SettingsOverride; overturns?: { messageId: string; debunkId: string }[] };
       /** A member pardoned: the mute their strikes brought is lifted too, where the platform can (see Moderator.onAdminCommand). */
       lift?: { memberId: string };
     }

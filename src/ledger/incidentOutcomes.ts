@@ -24,6 +24,18 @@ export interface ActionView {
 export interface IncidentView {
   entry: LedgerEntry & { record: IncidentRecord };
   actions: ActionView[];
+  /** An admin overturned the match as not a rumor, later in the entries read: who, and when (UTC). */
+  overturnedBy?: string;
+}
+
+/** An incident's key among the overturned matches: its message and the debunk it was matched to. */
+export const overturnKey = (messageId: string, debunkId: string): string => JSON.stringify([messageId, debunkId]);
+
+/** The overturn an admin record states, as "name, YYYY-MM-DD HH:MM" (UTC), by overturnKey; added to `into`. */
+export function addOverturns(e: LedgerEntry, into: Map<string, string>): void {
+  if (e.record.type !== 'admin' || !e.record.overturns) return;
+  const by = `${e.record.by.kind === 'admin' ? e.record.by.name : 'bot'}, ${e.at.slice(0, 16).replace('T', ' ')}`;
+  for (const o of e.record.overturns) into.set(overturnKey(o.messageId, o.debunkId), by);
 }
 
 /**
@@ -33,7 +45,9 @@ export interface IncidentView {
  */
 export function incidentViews(entries: readonly LedgerEntry[]): IncidentView[] {
   const outcomes = new Map<string, ActionResult[]>();
+  const overturned = new Map<string, string>();
   for (const e of entries) {
+    addOverturns(e, overturned);
     if (e.record.type !== 'outcome') continue;
     const r: OutcomeRecord = e.record;
     const list = outcomes.get(r.incidentId);
@@ -44,7 +58,9 @@ export function incidentViews(entries: readonly LedgerEntry[]): IncidentView[] {
   for (const e of entries) {
     if (e.record.type !== 'incident') continue;
     const results = e.record.recordId ? (outcomes.get(e.record.recordId) ?? []) : [];
-    views.push(incidentView(e as LedgerEntry & { record: IncidentRecord }, results));
+    const view = incidentView(e as LedgerEntry & { record: IncidentRecord }, results);
+    const by = overturned.get(overturnKey(e.record.messageId, e.record.debunkId));
+    views.push(by === undefined ? view : { ...view, overturnedBy: by });
   }
   return views;
 }

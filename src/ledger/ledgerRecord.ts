@@ -112,6 +112,11 @@ export interface AdminRecord {
   action: string;
   /** In words, e.g. "mode observe", "pardoned 42 (2 strikes)". */
   detail: string;
+  /**
+   * Matches the admin overturned (a "not a rumor" accepted): the message and the debunk it was
+   * matched to, so reports mark those incidents overturned.
+   */
+  overturns?: { messageId: string; debunkId: string }[];
 }
 
 export type LedgerRecord = IncidentRecord | OutcomeRecord | AdminRecord;

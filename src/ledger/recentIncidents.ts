@@ -16,10 +16,11 @@ export function recentIncidents(entries: readonly LedgerEntry[], count: number):
   const n = Math.max(1, Math.min(MAX_RECENT_INCIDENTS, Math.floor(count)));
   return incidentViews(entries)
     .slice(-n)
-    .map(({ entry: { seq, at, record: r }, actions }) => {
+    .map(({ entry: { seq, at, record: r }, actions, overturnedBy }) => {
       const done = actions.filter((a) => a.status === 'done').map((a) => a.type);
       const rest = actions.filter((a) => a.status !== 'done').map((a) => `${a.type} ${a.status}`);
-      const what = [done.join(', ') || 'logged', rest.length > 0 ? `not done: ${rest.join(', ')}` : ''].filter(Boolean).join('; ');
+      const overturned = overturnedBy === undefined ? '' : `overturned as not a rumor by ${plainName(overturnedBy)}`;
+      const what = [done.join(', ') || 'logged', rest.length > 0 ? `not done: ${rest.join(', ')}` : '', overturned].filter(Boolean).join('; ');
       return `#${seq} ${at.slice(0, 16).replace('T', ' ')} ${plainName(r.member.name)} → ${r.debunkId} (${r.score.toFixed(2)}), strike ${r.strikes}: ${what}`;
     });
 }

@@ -1,5 +1,5 @@
 import { exportRows, LateOutcomes, type EntryPages } from './export/exportRows.js';
-import type { IncidentView } from './incidentOutcomes.js';
+import { addOverturns, overturnKey, type IncidentView } from './incidentOutcomes.js';
 import type { Ledger } from './ledger.js';
 import type { StoredItem } from './storedEntry.js';
 import type { ChainCheck } from './verifyChain.js';
@@ -24,7 +24,7 @@ export async function scanIncidents<T>(
   groupId: string,
   tally: () => IncidentTally<T>,
   verify = false,
-): Promise<{ result: T; check?: ChainCheck }> {
+): Promise<{ result: T; check?: ChainCheck; overturns: ReadonlyMap<string, string> }> {
   const end = await ledger.chainEnd(groupId);
   const pages: EntryPages = (texts, observe) => ledger.storedEntryPages(groupId, {}, end, texts, observe);
   const verifier = verify ? ledger.chainVerifier(groupId, {}, end) : undefined;
@@ -34,13 +34,20 @@ export async function scanIncidents<T>(
       }
     : undefined;
   const late = new LateOutcomes();
+  // The matches admins overturned, which the admin records after their incidents name.
+  const overturns = new Map<string, string>();
   let current = tally();
-  for await (const rows of exportRows(pages, new Map(), false, observe, late.add)) for (const row of rows) if (row.view) current.add(row.view);
+  for await (const rows of exportRows(pages, new Map(), false, observe, late.add)) {
+    for (const row of rows) {
+      addOverturns(row.entry, overturns);
+      if (row.view) current.add(row.view);
+    }
+  }
   if (late.found.size > 0) {
     current = tally();
     for await (const rows of exportRows(pages, late.found, false)) for (const row of rows) if (row.view) current.add(row.view);
   }
-  return { result: current.result(), ...(verifier ? { check: verifier.result() } : {}) };
+  return { result: current.result(), ...(verifier ? { check: verifier.result() } : {}), overturns };
 }
 
 /**
@@ -80,7 +87,7 @@ export async function newestIncidents(
   keep?: (view: IncidentView) => boolean,
   alongside?: (view: IncidentView) => void,
 ): Promise<{ views: IncidentView[]; count: number }> {
-  const { result } = await scanIncidents(ledger, groupId, () => {
+  const { result, overturns } = await scanIncidents(ledger, groupId, () => {
     const listed = new NewestIncidents(limit, keep);
     return {
       add: (v: IncidentView) => {
@@ -91,5 +98,9 @@ export async function newestIncidents(
     };
   });
   const entries = await ledger.withTexts(groupId, result.newest.map((v) => v.entry));
-  return { views: result.newest.map((v, i) => ({ ...v, entry: entries[i]! })), count: result.count };
+  const views = result.newest.map((v, i) => {
+    const by = overturns.get(overturnKey(v.entry.record.messageId, v.entry.record.debunkId));
+    return { ...v, entry: entries[i]!, ...(by === undefined ? {} : { overturnedBy: by }) };
+  });
+  return { views, count: result.count };
 }

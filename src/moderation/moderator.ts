@@ -359,6 +359,7 @@ export class Moderator {
         by: { kind: 'admin', id: by.id, name: by.name },
         action: result.change.action,
         detail: result.change.summary,
+        ...(result.change.overturns ? { overturns: result.change.overturns } : {}),
       });
     }
     return result;

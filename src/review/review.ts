@@ -229,7 +229,9 @@ export class Review {
     const debunk = item.debunkId ? this.deps.engine.debunk(item.debunkId) : undefined;
     const itself = debunk !== undefined && item.messages.some((m) => m.text !== undefined && saysClaimItself(m.text, debunk));
     const reply = `${t('accepted', { summary })}${itself ? `\n${t('claimItself', { debunk: debunk.id })}` : ''}`;
-    return { ok: true, reply, change: { action: 'accept', summary } };
+    const debunkId = item.debunkId;
+    const overturns = debunkId ? item.messageIds.map((messageId) => ({ messageId, debunkId })) : undefined;
+    return { ok: true, reply, change: { action: 'accept', summary, ...(overturns ? { overturns } : {}) } };
   }
 
   private async reject(platform: string, groupId: string, item: ReviewItem, lang: Language): Promise<CommandResult> {

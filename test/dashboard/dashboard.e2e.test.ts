@@ -265,6 +265,25 @@ describe('review queue', () => {
   });
 });
 
+describe('a dispute accepted', () => {
+  it('GIVEN a member\'s "not a rumor" the owner accepts in the queue THEN the incidents page marks that incident overturned, under the owner\'s name', async () => {
+    // Regression: the incident stayed an ordinary spread with its strike on every page and export.
+    const { page } = browser;
+    await world.say('/as frank', /you are now frank/);
+    await world.say(`my cousin swears ${TEXT.garlic}`, /\[ledger\]/);
+    await world.say('/notrumor just quoting my cousin', /the admins will look at it/);
+    await page.goto(`${world.url}/g/console/queue`);
+    const item = page.locator('.queue-item', { hasText: 'my cousin swears' });
+    await item.locator('button', { hasText: 'Accept' }).click();
+    await page.waitForSelector('.flash.ok');
+    await page.goto(`${world.url}/g/console/incidents?member=frank`);
+    const row = page.locator('tbody tr').first();
+    expect(await row.locator('.overturned').textContent()).toMatch(/^overturned as not a rumor by owner, \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    const others = await page.locator('.overturned').count();
+    expect(others).toBe(1);
+  });
+});
+
 describe('CSRF', () => {
   it('GIVEN a form post without the CSRF token, or with a wrong one THEN it is refused and nothing changes', async () => {
     const before = await world.core.engine.settingsFor('console');

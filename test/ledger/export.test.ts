@@ -125,6 +125,30 @@ describe('ledger export: the owner\'s management report (md)', () => {
     expect(md).toContain('| Messages refuting a rumor (never punished) | 1 |');
   });
 
+  it('GIVEN a match an admin later overturned as not a rumor THEN its row says so and the totals and rumors count it apart, streamed and in memory alike', async () => {
+    // Regression: an accepted "not a rumor" left its incident an ordinary spread in every export.
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    await ledger.append(incident({ recordId: 'o1', messageId: '1', stance: 'spread' }));
+    await ledger.append(incident({ recordId: 'o2', messageId: '2', stance: 'spread', member: { id: 'u2', name: 'Bob' } }));
+    await ledger.append(
+      adminAction({ action: 'accept', detail: 'accepted "not a rumor" ab12 on 1 message(s)', overturns: [{ messageId: '1', debunkId: '5g-spreads-coronavirus' }] }),
+    );
+    const entries = await backend.read('g');
+    const streamed = textCollector();
+    await exportLedger(ledger, 'g', { format: 'md', worker: false }, streamed.sink);
+    for (const md of [ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) }), streamed.text()]) {
+      expect(md).toContain('| Messages repeating a known rumor | 1 |');
+      expect(md).toContain("| Matches the admins overturned as not a rumor (the bot's mistakes; strikes withdrawn) | 1 |");
+      expect(md).toContain('| 5g-spreads-coronavirus | 1 | 1 |');
+      expect(md).toMatch(/\| 1 \| [^|]+ \| Alice \| .*overturned as not a rumor by Owner, 2026-03-01 10:00 \|/);
+      expect(md).not.toMatch(/\| 2 \| [^|]+ \| Bob \| .*overturned/);
+    }
+    const csv = textCollector();
+    await exportLedger(ledger, 'g', { format: 'csv', worker: false }, csv.sink);
+    expect(csv.text()).toContain('; overturns: message 1 (5g-spreads-coronavirus)');
+  });
+
   it('GIVEN no period asked for THEN the report states the dates of its first and last entries (it said "… to …")', async () => {
     const entries = await month();
     const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });

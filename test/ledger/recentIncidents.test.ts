@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { memoryLedgerBackend, type LedgerBackend } from '../../src/ledger/ledgerBackend.js';
 import { recentIncidents, recentIncidentsOf } from '../../src/ledger/recentIncidents.js';
+import { newestIncidents } from '../../src/ledger/scanIncidents.js';
 import { adminAction, incident, outcome, steppingClock } from './fixtures.js';
 
 describe('recentIncidentsOf (/rg incidents)', () => {
@@ -29,5 +30,24 @@ describe('recentIncidentsOf (/rg incidents)', () => {
     const [line] = recentIncidents(await ledger.entries('g'), 5);
     expect(line).toContain('@\u200Beveryone <\u200B@&300> ecila →');
     expect(line).not.toContain('\u202E');
+  });
+});
+
+describe('an overturned match in the listings', () => {
+  it('GIVEN an admin who overturned a match as not a rumor THEN /rg incidents and the dashboard listing say so on that incident only', async () => {
+    // Regression: the listings showed it as an ordinary spread with its strike.
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    await ledger.append(incident({ recordId: 'i1', messageId: '1' }));
+    await ledger.append(incident({ recordId: 'i2', messageId: '2' }));
+    await ledger.append(adminAction({ action: 'accept', detail: 'accepted "not a rumor"', overturns: [{ messageId: '1', debunkId: '5g-spreads-coronavirus' }] }));
+    const lines = recentIncidents(await ledger.entries('g'), 5);
+    expect(lines[0]).toMatch(/#1 .*; overturned as not a rumor by Owner, 2026-03-01 10:00$/);
+    expect(lines[1]).not.toContain('overturned');
+    const { views } = await newestIncidents(ledger, 'g', 5);
+    expect(views.map((v) => [v.entry.seq, v.overturnedBy])).toEqual([
+      [2, undefined],
+      [1, 'Owner, 2026-03-01 10:00'],
+    ]);
   });
 });

@@ -182,7 +182,10 @@ describe('review: a dispute accepted', () => {
     expect(plain.decision.matches[0]?.debunkId).toBe(FIVE_G_ID);
     const other = await moderator.onMessage(message('g-b', '4', text));
     expect(other.decision.matches[0]?.debunkId).toBe(FIVE_G_ID);
-    expect((await core.records('g-a')).filter((x) => x.type === 'admin')).toMatchObject([{ action: 'accept', by: { kind: 'admin', name: 'Olivia' } }]);
+    // The admin record names the match overturned, for reports to mark its incident.
+    expect((await core.records('g-a')).filter((x) => x.type === 'admin')).toMatchObject([
+      { action: 'accept', by: { kind: 'admin', name: 'Olivia' }, overturns: [{ messageId: '1', debunkId: FIVE_G_ID }] },
+    ]);
   });
 
   it('GIVEN a dispute accepted on a message that is the claim itself THEN only that message is cleared: others posting the claim are still answered, and the admin is told how to retire it; no note for a message that only carries it', async () => {

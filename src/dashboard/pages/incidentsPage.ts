@@ -41,7 +41,7 @@ export function incidentTable(c: GroupRequestContext, engine: Engine, views: rea
 <td data-label="${t('member')}"><a href="${groupPath(group.id, `/members/${encodeURIComponent(r.member.id)}`)}">${shown(r.member.name)}</a><div class="muted">${shown(r.member.id)} · ${t('strikes')} ${r.strikes}</div></td>
 <td data-label="${t('rumor')}"><a href="${groupPath(group.id, `/incidents?rumor=${encodeURIComponent(r.debunkId)}`)}">${r.debunkId}</a></td>
 <td data-label="${t('score')}">${r.score.toFixed(2)}</td>
-<td data-label="${t('stance')}">${r.stance ?? 'spread'}${r.refuting ? ' ✓' : ''}</td>
+<td data-label="${t('stance')}">${r.stance ?? 'spread'}${r.refuting ? ' ✓' : ''}${v.overturnedBy === undefined ? '' : html`<div class="overturned">${shown(t('overturned', { by: v.overturnedBy }))}</div>`}</td>
 <td class="text" data-label="${t('message')}">${r.messageText !== undefined ? shown(r.messageText) : (r.messageHash ? t('textPurged', { hash: r.messageHash.slice(0, 12) }) : '')}</td>
 <td data-label="${t('whyMatched')}">${explanation(engine, v, t)}</td>
 <td data-label="${t('actions')}">${actionList(v.actions, t)}</td>

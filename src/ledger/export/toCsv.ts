@@ -102,7 +102,11 @@ function csvLine(e: LedgerEntry, actions: readonly ActionView[], kept: string | 
   const r = e.record;
   const head = `${csvCell(e.seq)},${csvCell(e.at)},${csvCell(r.type)},${csvCell(r.platform)},`;
   const tail = `${csvCell(e.prev)},${csvCell(e.hash)}\n`;
-  if (r.type === 'admin') return `${head}${EMPTY[20]}${csvCell(byName(e))},${csvCell(r.action)},${csvCell(r.detail)},${tail}`;
+  if (r.type === 'admin') {
+    // The matches it overturned, by message and debunk, so a spreadsheet can find their incidents.
+    const overturns = r.overturns ? `; overturns: ${r.overturns.map((o) => `message ${o.messageId} (${o.debunkId})`).join(', ')}` : '';
+    return `${head}${EMPTY[20]}${csvCell(byName(e))},${csvCell(r.action)},${csvCell(r.detail + overturns)},${tail}`;
+  }
   if (r.type === 'outcome') {
     const detail = r.actions.map((a) => `${a.type}: ${a.status}${a.status === 'skipped' ? ` (${a.reason})` : a.status === 'failed' ? ` (${a.error})` : ''}`).join('; ');
     return `${head}${csvCell(r.messageId)}${EMPTY[19]}${csvCell(r.incidentId)},${csvCell(byName(e))},,${csvCell(detail)},${tail}`;

@@ -2,7 +2,7 @@ import { codePointName, DIRECTION_CHARS } from '../../lib/directionChars.js';
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { ActionResult, AdminRecord } from '../ledgerRecord.js';
-import { type ActionStatus, incidentViews, wasDone, type IncidentView } from '../incidentOutcomes.js';
+import { type ActionStatus, addOverturns, incidentViews, overturnKey, wasDone, type IncidentView } from '../incidentOutcomes.js';
 import { exportRows, LateOutcomes, type EntryPages } from './exportRows.js';
 import { Spill } from './spill.js';
 import type { StoredItem } from '../storedEntry.js';
@@ -97,6 +97,16 @@ class ReportTotals {
   entries = 0;
   incidents = 0;
   refuting = 0;
+  /** Incidents an admin overturned (see `overturnedBy`): the bot's mistakes, counted apart. */
+  overturned = 0;
+  /** The overturns the admin records of this pass name (see overturnKey): who and when. */
+  readonly overturnsFound = new Map<string, string>();
+
+  /**
+   * `overturnedBy`: the incidents known to be overturned (by a later admin record) when this pass
+   * starts, by overturnKey: who overturned each, and when.
+   */
+  constructor(readonly overturnedBy: ReadonlyMap<string, string> = new Map()) {}
   /** Incidents whose member asked whether the rumor is true (stance `question`): answered, never punished. */
   asking = 0;
   readonly admin: (LedgerEntry & { record: AdminRecord })[] = [];
@@ -117,24 +127,33 @@ class ReportTotals {
     this.entries += 1;
     this.firstAt ??= e.at;
     this.lastAt = e.at;
-    if (e.record.type === 'admin') this.admin.push(e as LedgerEntry & { record: AdminRecord });
+    if (e.record.type === 'admin') {
+      this.admin.push(e as LedgerEntry & { record: AdminRecord });
+      addOverturns(e, this.overturnsFound);
+    }
   }
 
   addIncident(v: IncidentView): void {
     const r = v.entry.record;
     this.incidents += 1;
-    if (r.refuting) this.refuting += 1;
+    const overturned = this.overturnedBy.has(overturnKey(r.messageId, r.debunkId));
+    if (overturned) this.overturned += 1;
+    else if (r.refuting) this.refuting += 1;
     else if (r.stance === 'question') this.asking += 1;
     for (const a of v.actions) {
       let row = this.counts.get(a.type);
       if (!row) this.counts.set(a.type, (row = { done: 0, skipped: 0, failed: 0, withheld: 0, pending: 0 }));
       row[a.status] += 1;
     }
+    // What was done stays counted (it was done); which rumors spread does not count a message
+    // the admins found was not that rumor.
     let rumor = this.byDebunk.get(r.debunkId);
-    if (!rumor) this.byDebunk.set(r.debunkId, (rumor = { messages: 0, members: new Set(), answered: 0 }));
-    rumor.messages += 1;
-    rumor.members.add(r.member.id);
-    if (wasDone(v, 'reply_refutation') || wasDone(v, 'pointer')) rumor.answered += 1;
+    if (!overturned) {
+      if (!rumor) this.byDebunk.set(r.debunkId, (rumor = { messages: 0, members: new Set(), answered: 0 }));
+      rumor.messages += 1;
+      rumor.members.add(r.member.id);
+      if (wasDone(v, 'reply_refutation') || wasDone(v, 'pointer')) rumor.answered += 1;
+    }
     const strikes = Math.max(this.strikes.get(r.member.id) ?? 0, r.strikes);
     this.strikes.set(r.member.id, strikes);
     const warned = wasDone(v, 'warn');
@@ -162,12 +181,14 @@ class ReportTotals {
  * by the chain it states as verified. Linear in the entries.
  */
 export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: ReportOptions): string {
-  const totals = new ReportTotals();
+  const overturns = new ReportTotals();
+  for (const e of entries) if (e.record.type === 'admin') overturns.addEntry(e);
+  const totals = new ReportTotals(overturns.overturnsFound);
   for (const e of entries) totals.addEntry(e);
   const views = incidentViews(entries);
   for (const v of views) totals.addIncident(v);
   const lines = reportHead(totals, options);
-  for (const v of views) lines.push(incidentRow(v));
+  for (const v of views) lines.push(incidentRow(v, totals.overturnedBy));
   lines.push('');
   return lines.join('\n');
 }
@@ -192,11 +213,13 @@ export async function writeMarkdownReport(pages: EntryPages, options: Omit<Repor
   const observe = (items: readonly StoredItem[]) => {
     for (const item of items) scan.add(item);
   };
-  let report = await reportPass(pages, new Map(), observe, late.add);
+  let report = await reportPass(pages, new Map(), new Map(), observe, late.add);
   const check = scan.result();
-  if (late.found.size > 0) {
+  // Rows made before an admin overturned their incident are made again too.
+  const overturned = report.totals.overturnsFound;
+  if (late.found.size > 0 || overturned.size > 0) {
     await report.table.discard();
-    report = await reportPass(pages, late.found);
+    report = await reportPass(pages, late.found, overturned);
   }
   try {
     await sink(`${reportHead(report.totals, { ...options, check }).join('\n')}\n`);
@@ -211,10 +234,11 @@ export async function writeMarkdownReport(pages: EntryPages, options: Omit<Repor
 async function reportPass(
   pages: EntryPages,
   late: ReadonlyMap<string, readonly ActionResult[]>,
+  overturned: ReadonlyMap<string, string>,
   observe?: (items: readonly StoredItem[]) => void,
   onLate?: (incidentId: string, results: readonly ActionResult[]) => void,
 ): Promise<{ totals: ReportTotals; table: Spill }> {
-  const totals = new ReportTotals();
+  const totals = new ReportTotals(overturned);
   const table = new Spill();
   try {
     for await (const rows of exportRows(pages, late, true, observe, onLate)) {
@@ -224,7 +248,7 @@ async function reportPass(
         totals.addEntry(row.entry);
         if (row.view) {
           totals.addIncident(row.view);
-          lines.push(`${incidentRow(row.view, row.text, row.altered)}\n`);
+          lines.push(`${incidentRow(row.view, overturned, row.text, row.altered)}\n`);
         }
       }
       await table.add(lines);
@@ -237,17 +261,19 @@ async function reportPass(
 }
 
 /**
- * One row of the incident table; `kept`, the message text kept beside the chain (else the
- * record's); `altered`, the one kept there was edited (see keptTextAltered).
+ * One row of the incident table; `overturned`, who overturned which incidents (see ReportTotals);
+ * `kept`, the message text kept beside the chain (else the record's); `altered`, the one kept
+ * there was edited (see keptTextAltered).
  */
-function incidentRow(v: IncidentView, kept?: string, altered?: true): string {
+function incidentRow(v: IncidentView, overturned: ReadonlyMap<string, string>, kept?: string, altered?: true): string {
   const r = v.entry.record;
   const hash = r.messageHash?.slice(0, 12);
   const missing = altered ? `(text altered in the store: it no longer matches its sha256 ${hash}…)` : r.messageHash ? `(text purged; sha256 ${hash}…)` : '';
   const said = (kept ?? r.messageText) !== undefined ? cell(cutText((kept ?? r.messageText)!, 300)) : missing;
   const picture = r.images ? `(${r.images.matchedIn === 'image' ? 'matched in a picture' : 'with a picture'}, sha256 ${r.images.sha256[0]?.slice(0, 12) ?? ''}…) ` : '';
   const text = picture + said;
-  const did = v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged';
+  const by = overturned.get(overturnKey(r.messageId, r.debunkId));
+  const did = (v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged') + (by ? `; overturned as not a rumor by ${by}` : '');
   return `| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(r.debunkId)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`;
 }
 
@@ -276,9 +302,10 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   const refuting = totals.refuting;
   lines.push('| | count |');
   lines.push('|---|---|');
-  lines.push(`| Messages repeating a known rumor | ${totals.incidents - refuting - totals.asking} |`);
+  lines.push(`| Messages repeating a known rumor | ${totals.incidents - refuting - totals.asking - totals.overturned} |`);
   lines.push(`| Messages asking whether a known rumor is true (answered, never punished) | ${totals.asking} |`);
   lines.push(`| Messages refuting a rumor (never punished) | ${refuting} |`);
+  if (totals.overturned > 0) lines.push(`| Matches the admins overturned as not a rumor (the bot's mistakes; strikes withdrawn) | ${totals.overturned} |`);
   lines.push(`| Admin actions | ${admin.length} |`);
   lines.push('');
   lines.push('## What was done');
