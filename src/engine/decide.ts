@@ -4,7 +4,7 @@ import type { ClaimMatch, MessageMatch, Stance } from '../matching/types.js';
 import type { ActionType } from '../rules/actionTypes.js';
 import { exemptionOf } from '../rules/exemption.js';
 import { REASONS, type Reason, type RuleOutcome } from '../rules/reasons.js';
-import { ladderFor, type GroupSettings } from '../rules/settingsSchema.js';
+import { ladderFor, type GroupSettings, type Ladder } from '../rules/settingsSchema.js';
 import type { ChatMessage } from './chatMessage.js';
 import type { ActionIntent, Decision } from './decision.js';
 import { replyLanguage } from './language.js';
@@ -61,6 +61,8 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   const strikesBefore = state.strikes.length;
   const finish = (strikesAfter: number) => {
     const decision = buildDecision(input, lang, intents, explain, strikesBefore, strikesAfter);
+    // What the member really gets with the strike, for the ladder to read next time.
+    if (changes.strike) changes.strike.got = decision.actions.flatMap((a) => (a.type === 'warn' || a.type === 'mute' || a.type === 'delete' ? [a.type] : []));
     // A refutation that was not posted (not enabled) must not be pointed to later.
     if (decision.withheld.some((w) => w.type === 'reply_refutation' && w.withheldBecause === 'action_disabled')) {
       delete changes.reply;
@@ -128,7 +130,7 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     // who is told: one the step only answers, inside the repeat window of a rumor answered here
     // moments ago (no second reply, or a pointer that just went to someone else), is not.
     const ladder = ladderFor(settings, debunk.severity);
-    const next = ladder[Math.min(strikesBefore + 1, ladder.length) - 1]!;
+    const next = gradedStep(ladder, Math.min(strikesBefore + 1, ladder.length) - 1, state.strikes, settings, note);
     const quiet = unansweredRepeat(input);
     // One who got that refutation, or the last pointer to it, was told already: they spread it knowingly.
     const last = state.lastReply;
@@ -184,6 +186,34 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     }
   }
   return finish(strikesAfter);
+}
+
+/**
+ * The ladder step at `index`, or an earlier one when the member never got what leads up to it: a
+ * member is warned before a first mute, and a first mute is the ladder's first. Strikes count while
+ * the group has warnings and mutes off (refutations only) or watches only; the owner who then turns
+ * them on would otherwise mute a member at once, for 24 hours, whom nothing ever warned. Read from
+ * the sanctions each active strike really came with (Strike.got); strikes written before that
+ * was kept leave the ladder as it is.
+ */
+function gradedStep(
+  ladder: Ladder,
+  index: number,
+  strikes: readonly Strike[],
+  settings: GroupSettings,
+  note: (rule: string, fired: boolean, reason: Reason, detail?: string) => void,
+): Ladder[number] {
+  const step = ladder[index]!;
+  if (!step.some((a) => a.type === 'mute') || strikes.some((s) => s.got === undefined)) return step;
+  const enforced = (type: ActionType) => settings.mode === 'enforce' && settings.enabledActions.includes(type);
+  const got = (type: 'warn' | 'mute') => strikes.some((s) => s.got!.includes(type));
+  const firstWith = (type: ActionType) => ladder.findIndex((st) => st.some((a) => a.type === type));
+  let at = index;
+  if (enforced('warn') && !got('warn') && !got('mute') && firstWith('warn') >= 0 && firstWith('warn') < at) at = firstWith('warn');
+  else if (!got('mute') && firstWith('mute') < at) at = firstWith('mute');
+  if (at === index) return step;
+  note('ladder_graded', true, 'ladder_graded', `step ${at + 1} instead of ${index + 1}`);
+  return ladder[at]!;
 }
 
 /** The rule outcome for each stance. */

@@ -3,6 +3,12 @@ export interface Strike {
   at: number;
   debunkId: string;
   messageId: string;
+  /**
+   * The member-facing sanctions that went out with this strike (warn, mute, delete), none when the
+   * group had them off or watched only: the ladder reads what a member really got (see decide). A
+   * strike written before this was kept has no `got`.
+   */
+  got?: ('warn' | 'mute' | 'delete')[];
 }
 
 /** The first refutation of a debunk in a group, for repeat suppression. */

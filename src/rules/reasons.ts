@@ -23,6 +23,7 @@ export const REASONS = {
   exempt_shown: 'exempt, but the refutation is still shown',
   exempt_hidden: 'exempt, and refutations for exempt members are off',
   ladder_step: 'escalation ladder step for the member\'s active strikes',
+  ladder_graded: 'the member never got the steps before this one (a warning before a first mute, the first mute before a longer one): the earlier step instead',
   repeat_pointer: 'the rumor was refuted here moments ago: a pointer to that reply instead',
   repeat_silent: 'the rumor was refuted here moments ago: no second reply',
   repeat_here: 'this message got the refutation already (it was edited): no second reply',

@@ -64,8 +64,8 @@ describe('strikesOf', () => {
     h.advance(PAST_REPEAT_WINDOW);
     await h.post({ messageId: 'b', text: TEXT.garlic });
     expect(await h.engine.strikesOf('g-1', 'm-1')).toEqual([
-      { at: t0, debunkId: '5g-spreads-coronavirus', messageId: 'a' },
-      { at: t0 + PAST_REPEAT_WINDOW, debunkId: 'garlic-prevents-infection', messageId: 'b' },
+      { at: t0, debunkId: '5g-spreads-coronavirus', messageId: 'a', got: [] },
+      { at: t0 + PAST_REPEAT_WINDOW, debunkId: 'garlic-prevents-infection', messageId: 'b', got: ['warn'] },
     ]);
   });
 

@@ -140,11 +140,44 @@ describe('per-severity ladders', () => {
     expect(d.explain).toContainEqual({ rule: 'ladder', fired: true, reason: 'ladder_step', detail: 'strike 2, step 2 of 2' });
   });
 
-  it('GIVEN a member with a medium strike THEN a high rumor takes step 2 of the high ladder', async () => {
+  it('GIVEN a member with a medium strike, who was never warned THEN a high rumor takes the high ladder\'s warning step, not its mute (a warning before a first mute)', async () => {
     const h = await enforcing(HIGH_LADDER);
     await h.post({ text: TEXT.fiveG });
     const d = await h.post({ text: TEXT.beachGirl });
     expect(d.strikes).toEqual({ before: 1, after: 2 });
+    expect(typesOf(d.actions)).toEqual(['log', 'delete', 'warn']);
+    expect(d.explain).toContainEqual({ rule: 'ladder_graded', fired: true, reason: 'ladder_graded', detail: 'step 1 instead of 2' });
+  });
+
+  it('GIVEN a member warned with a medium strike THEN a high rumor takes step 2 of the high ladder', async () => {
+    const h = await enforcing(HIGH_LADDER);
+    await offences(h, 2, { text: TEXT.fiveG });
+    h.advance(PAST_REPEAT_WINDOW);
+    const d = await h.post({ text: TEXT.beachGirl });
+    expect(d.strikes).toEqual({ before: 2, after: 3 });
     expect(typesOf(d.actions)).toEqual(['log', 'delete', 'mute']);
+  });
+});
+
+describe('strikes counted while warnings and mutes were off', () => {
+  // Regression (QA, Telegram and Discord): a group that only refuted counted strikes; the owner
+  // turned warnings and mutes on, and the member's next rumor muted them for 24 hours at once,
+  // never warned, the 1-hour step skipped.
+  it('GIVEN three strikes with refutations only, then warn and mute enabled THEN the next offences warn, mute for an hour, then for a day', async () => {
+    const h = await enforcing({ enabledActions: ['reply_refutation'] });
+    const before = await offences(h, 3);
+    expect(typesOf(before.actions)).toEqual(['log', 'reply_refutation']);
+    expect(before.strikes.after).toBe(3);
+    expect((await h.engine.configure('g-1', { enabledActions: ['reply_refutation', 'warn', 'mute', 'alert_owners'] })).ok).toBe(true);
+    const after: Decision[] = [];
+    for (let i = 0; i < 3; i++) {
+      h.advance(PAST_REPEAT_WINDOW);
+      after.push(await h.post({}));
+    }
+    expect(after.map((d) => [d.strikes.after, typesOf(d.actions), d.actions.find((a) => a.type === 'mute')?.durationMs])).toEqual([
+      [4, ['log', 'reply_refutation', 'warn'], undefined],
+      [5, ['log', 'reply_refutation', 'alert_owners', 'mute'], 3_600_000],
+      [6, ['log', 'reply_refutation', 'alert_owners', 'mute'], 86_400_000],
+    ]);
   });
 });
