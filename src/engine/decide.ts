@@ -121,6 +121,7 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   note('exemption', exempt !== undefined, exempt?.reason ?? 'not_exempt', exempt?.detail);
   let ladderActions: { type: ActionType; durationMs?: number }[];
   let strikesAfter = strikesBefore;
+  let refuteInput = input;
   if (exempt) {
     const show = settings.exemptions.showRefutation;
     note('exempt_refutation', show, show ? 'exempt_shown' : 'exempt_hidden');
@@ -135,12 +136,20 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     // One who got that refutation, or the last pointer to it, was told already: they spread it knowingly.
     const last = state.lastReply;
     const toldBefore = last !== undefined && (last.memberId === message.member.id || last.pointedTo === message.member.id);
-    if (quiet && !toldBefore && !next.some((a) => a.type === 'warn' || a.type === 'mute')) {
+    // A warning or a mute the group has on tells the member; one it has off (or only watches) does not.
+    const sanctions = (type: ActionType) => next.some((a) => a.type === type) && settings.mode === 'enforce' && settings.enabledActions.includes(type);
+    if (quiet && !toldBefore && !sanctions('warn') && !sanctions('mute')) {
       note('ladder', false, 'not_told', REASONS[quiet]);
       if (quiet === 'repeat_paced') changes.passedOver = { debunkId: debunk.id, memberId: message.member.id };
       // Notes why nothing goes out (the 'repeat' rule); no intent comes of it.
       addRefutation(input, lang, debunk, top, `strike ${strikesBefore} kept`, intent, note, changes);
       return finish(strikesBefore);
+    }
+    // Muted while pointers are paced, with no warning to say why: a pointer goes to them all the
+    // same, so they are told in words whatever the platform makes of the mute (one it refuses
+    // says nothing).
+    if (quiet === 'repeat_paced' && sanctions('mute') && !sanctions('warn')) {
+      refuteInput = { ...input, state: { ...state, passedOver: true } };
     }
     strikesAfter = strikesBefore + 1;
     changes.strike = { at: now, debunkId: debunk.id, messageId: message.messageId };
@@ -154,7 +163,7 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   for (const a of ladderActions) {
     switch (a.type) {
       case 'reply_refutation':
-        addRefutation(input, lang, debunk, top, stepDetail, intent, note, changes);
+        addRefutation(refuteInput, lang, debunk, top, stepDetail, intent, note, changes);
         break;
       case 'warn':
         intent({ type: 'warn', debunkId: id, memberName, strikes: strikesAfter, decayDays: settings.strikes.decayDays }, 'ladder_step', stepDetail);

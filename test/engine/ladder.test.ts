@@ -181,3 +181,28 @@ describe('strikes counted while warnings and mutes were off', () => {
     ]);
   });
 });
+
+describe('a mute while pointers are paced', () => {
+  // Regression (QA, Discord): the third post came within the minute of a pointer, so the mute was
+  // its only action; the platform refused the mute and the member was told nothing, yet struck.
+  it('GIVEN a mute step reached within the minute of a pointer THEN a pointer goes to the member too', async () => {
+    const h = await enforcing();
+    await h.post({});
+    await h.post({});
+    const third = await h.post({});
+    expect(third.strikes.after).toBe(3);
+    expect(typesOf(third.actions)).toEqual(['log', 'pointer', 'alert_owners', 'mute']);
+  });
+
+  it('GIVEN a member at the mute step with mutes off, passed over within the minute of a pointer THEN no strike (nothing said to them)', async () => {
+    const h = await enforcing({ enabledActions: ['reply_refutation', 'warn'] });
+    const cy = { member: { id: 'm-3', name: 'Cy' } };
+    await offences(h, 2, cy);
+    h.advance(PAST_REPEAT_WINDOW);
+    await h.post({});
+    await h.post({ member: { id: 'm-2', name: 'Bob' } });
+    const third = await h.post(cy);
+    expect(third.strikes).toEqual({ before: 2, after: 2 });
+    expect(typesOf(third.actions)).toEqual(['log']);
+  });
+});
