@@ -1,4 +1,16 @@
-import { Client, Events, GatewayIntentBits, type Message, type PartialMessage, Partials } from 'discord.js';
+import {
+  ChannelType,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Guild,
+  type GuildBasedChannel,
+  type Message,
+  type PartialMessage,
+  Partials,
+  PermissionFlagsBits,
+  type TextChannel,
+} from 'discord.js';
 import type { AdminDirectory } from '../../src/dashboard/adminDirectory.js';
 import type { LoginLinks } from '../../src/dashboard/loginLinks.js';
 import type { Engine } from '../../src/engine/engine.js';
@@ -13,12 +25,13 @@ import { PLATFORM_LIMITS } from '../../src/outbox/platformLimits.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import { DiscordAlerts } from './alerts.js';
 import { discordDirectory } from './dashboardLink.js';
-import type { DiscordDeps } from './deps.js';
+import { type DiscordDeps, guildLanguage } from './deps.js';
 import { GuildModeration } from './guildModeration.js';
 import { handleInteraction } from './interactions.js';
 import { type DiscordOutgoing, isMissingHistory, isMissingPermission, mergeDiscord, sendDiscord } from './outgoing.js';
 import { applicationCommands } from './slashCommands.js';
 import { discordReviewPort } from './reviewPort.js';
+import { text } from './texts.js';
 
 /**
  * The gateway intents: servers and their channels, messages in them and their text, and direct
@@ -213,6 +226,20 @@ export class DiscordAdapter {
     });
     this.client.on(Events.InteractionCreate, (interaction) => this.track('interaction', interaction.id, () => handleInteraction(this.deps, interaction)));
     this.client.on(Events.Error, (err) => this.options.log.error({ err }, 'discord: client error'));
+    // Added to a server (not one it was in already, which discord.js reports as available): what
+    // it does and how to set it up, once, where the server greets newcomers or else the first
+    // channel it may post in.
+    this.client.on(Events.GuildCreate, (guild) => this.track('welcome', guild.id, () => this.welcome(guild)));
+  }
+
+  private async welcome(guild: Guild): Promise<void> {
+    const me = guild.members.me;
+    const canPost = (c: GuildBasedChannel | null): c is TextChannel =>
+      c !== null && c.type === ChannelType.GuildText && me !== null && c.permissionsFor(me).has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages]);
+    const channel = canPost(guild.systemChannel) ? guild.systemChannel : guild.channels.cache.find((c) => canPost(c));
+    if (!channel) return;
+    const lang = await guildLanguage(this.deps, guild.id, guild.preferredLocale);
+    void this.deps.enqueue('high', { to: { channel: channel.id }, content: text(lang, 'welcome') });
   }
 
   private async onEdit(updated: Message | PartialMessage): Promise<void> {

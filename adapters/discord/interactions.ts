@@ -164,15 +164,25 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
   const by: ChatMember = { ...memberOf(interaction), isAdmin: true };
   const o = interaction.options;
   const sub = o.getSubcommand();
-  const core = async (command: string) => {
+  /** The core's answer to one `/rg` command, or undefined when the store was out of reach. */
+  const run = async (command: string) => {
     // Discord refuses a message over 2,000 characters, counted after the markdown escaping.
     const limit = { maxLength: 2000, measure: (t: string) => escapeDiscordMarkdown(t).length };
     const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang, limit, [], (memberId) => liftTimeout(interaction, memberId, deps.now())).catch((err: unknown) => {
       deps.log.warn({ err, guild: guildId }, 'discord: an admin command failed');
       return undefined;
     });
-    // The store out of reach: the acknowledgement is answered, not left "thinking" for ever.
-    await answer({ content: result ? plainLines(withSlashCommands(result.reply)) : text(lang, 'commandFailed') });
+    return result?.reply;
+  };
+  const core = async (...commands: string[]) => {
+    const replies: string[] = [];
+    for (const command of commands) {
+      const reply = await run(command);
+      // The store out of reach: the acknowledgement is answered, not left "thinking" for ever.
+      if (reply === undefined) return void (await answer({ content: text(lang, 'commandFailed') }));
+      replies.push(reply);
+    }
+    await answer({ content: plainLines(withSlashCommands(replies.join('\n'))) });
   };
   switch (sub) {
     case 'status':
@@ -181,8 +191,26 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
       return core(`/rg mode ${o.getString('mode', true)}`);
     case 'images':
       return core(`/rg images ${o.getString('images', true)}`);
-    case 'threshold':
-      return core(`/rg threshold ${o.getNumber('act', true)}${o.getNumber('suggest') === null ? '' : ` ${o.getNumber('suggest')}`}`);
+    case 'help':
+      return core('/rg help');
+    case 'threshold': {
+      const act = o.getNumber('act');
+      const suggest = o.getNumber('suggest');
+      const answerAt = o.getNumber('answer');
+      const commands = [
+        ...(act !== null ? [`/rg threshold ${act}${suggest === null ? '' : ` ${suggest}`}`] : suggest !== null ? [`/rg threshold suggest ${suggest}`] : []),
+        ...(answerAt !== null ? [`/rg threshold answer ${answerAt}`] : []),
+      ];
+      // Nothing given: the core's usage line.
+      return core(...(commands.length > 0 ? commands : ['/rg threshold']));
+    }
+    case 'softreply':
+    case 'tellreporter':
+    case 'spread':
+    case 'digest':
+      return core(`/rg ${sub} ${o.getString('setting', true)}`);
+    case 'repeat':
+      return core(`/rg repeat ${o.getInteger('minutes', true)}${o.getString('later') === null ? '' : ` ${o.getString('later')}`}`);
     case 'lang':
       return core(`/rg language ${o.getString('language', true)}`);
     case 'exempt':

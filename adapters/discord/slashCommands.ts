@@ -5,6 +5,7 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  SlashCommandStringOption,
   SlashCommandSubcommandBuilder,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
@@ -16,7 +17,13 @@ export const REPORT_COMMAND = 'Report as rumor';
 
 /** Subcommand names as Chinese clients show them (the English name stays what the bot receives). */
 const SUBCOMMAND_NAMES_ZH: Readonly<Record<string, string>> = {
+  help: '帮助',
   status: '状态',
+  softreply: '温和提醒',
+  tellreporter: '告知举报人',
+  spread: '跨群统计',
+  digest: '每周摘要',
+  repeat: '重复间隔',
   mode: '模式',
   threshold: '阈值',
   lang: '语言',
@@ -53,6 +60,7 @@ function adminCommand(): SlashCommandBuilder {
     .setDescriptionLocalizations(zh('RumorGuard 设置与记录'))
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild);
+  b.addSubcommand((s) => s.setName('help').setDescription('What each admin command does').setDescriptionLocalizations(zh('各管理命令的说明')));
   b.addSubcommand((s) => s.setName('status').setDescription('Show this server\'s settings').setDescriptionLocalizations(zh('查看本服务器的设置')));
   b.addSubcommand((s) =>
     s
@@ -73,8 +81,27 @@ function adminCommand(): SlashCommandBuilder {
       .setName('threshold')
       .setDescription('Score from which the bot acts (and suggests)')
       .setDescriptionLocalizations(zh('触发处理（和提示）的匹配分数'))
-      .addNumberOption((o) => o.setName('act').setDescription('0 to 1').setRequired(true).setMinValue(0).setMaxValue(1))
-      .addNumberOption((o) => o.setName('suggest').setDescription('0 to 1').setMinValue(0).setMaxValue(1)),
+      .addNumberOption((o) => o.setName('act').setDescription('0 to 1').setMinValue(0).setMaxValue(1))
+      .addNumberOption((o) => o.setName('suggest').setDescription('0 to 1').setMinValue(0).setMaxValue(1))
+      .addNumberOption((o) => o.setName('answer').setDescription('Score from which questions are answered, 0 to 1').setMinValue(0).setMaxValue(1)),
+  );
+  const onOff = (o: SlashCommandStringOption, what: string) =>
+    o.setName('setting').setDescription(what).setRequired(true).addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' });
+  for (const [name, en, cn] of [
+    ['softreply', 'A gentle "please check" reply to scores between suggest and act', '分数介于提示和处理阈值之间时，温和提醒核实'],
+    ['tellreporter', 'Tell members privately when their report is rejected', '举报被驳回时私下告知举报人'],
+    ['spread', 'Count unknown rumors across servers (for the operator)', '跨服务器统计未知谣言（供运营者查看）'],
+    ['digest', 'A weekly digest of incidents to the owners', '每周向群主发送事件摘要'],
+  ] as const) {
+    b.addSubcommand((s) => s.setName(name).setDescription(en).setDescriptionLocalizations(zh(cn)).addStringOption((o) => onOff(o, 'on or off')));
+  }
+  b.addSubcommand((s) =>
+    s
+      .setName('repeat')
+      .setDescription('Within this many minutes a repeated rumor gets a pointer (or nothing), not a second refutation')
+      .setDescriptionLocalizations(zh('在这段时间内重复出现的谣言只给出指向（或不回复），不再重复辟谣'))
+      .addIntegerOption((o) => o.setName('minutes').setDescription('Minutes').setRequired(true).setMinValue(0).setMaxValue(1440))
+      .addStringOption((o) => o.setName('later').setDescription('pointer or silent').addChoices({ name: 'pointer', value: 'pointer' }, { name: 'silent', value: 'silent' })),
   );
   b.addSubcommand((s) =>
     s

@@ -101,6 +101,20 @@ describe('Discord: slash commands, buttons and the context menu', () => {
     expect(APP).toBeDefined();
   });
 
+  it('GIVEN the bot added to a server THEN it says once what it does and how to set it up (as on Telegram); a Chinese server hears it in Chinese', async () => {
+    // Regression (QA): Telegram explained itself when added to a group, Discord said nothing.
+    h = await startDiscordBot();
+    await h.fake.addGuild({ id: '1100000000008388608', name: 'Newcomers', ownerId: MOD.id, channels: [{ id: '1100000000008388609', name: 'lobby' }] });
+    await h.fake.addGuild({ id: '1100000000008388616', name: '新群', ownerId: MOD.id, preferredLocale: 'zh-CN', channels: [{ id: '1100000000008388617', name: '大厅' }] });
+    await h.adapter.idle();
+    const [welcome, ...more] = h.sentTo('1100000000008388609');
+    expect(more).toEqual([]);
+    expect(welcome?.sent).toMatchObject({ content: expect.stringContaining('Managers: /rumorguard help lists the settings.'), allowed_mentions: NO_PINGS });
+    expect(h.sentTo('1100000000008388617')[0]?.sent).toMatchObject({ content: expect.stringContaining('/rumorguard help 列出所有设置') });
+    // Already a member when it starts: no welcome in the harness's own server.
+    expect(h.sentTo(CHANNEL)).toEqual([]);
+  });
+
   it('GIVEN a member with Manage Server WHEN /rumorguard mode observe THEN it is applied, answered privately, and ledgered', async () => {
     h = await startDiscordBot();
     const ref = await h.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name: 'mode', options: [{ type: 3, name: 'mode', value: 'observe' }] }], { memberPermissions: MANAGE_GUILD });
@@ -110,6 +124,23 @@ describe('Discord: slash commands, buttons and the context menu', () => {
     expect(answer.edits).toEqual([expect.objectContaining({ content: 'OK: mode observe', allowed_mentions: NO_PINGS })]);
     expect((await h.engine.settingsFor(GUILD)).mode).toBe('observe');
     expect((await h.records())[0]).toMatchObject({ type: 'admin', action: 'mode', by: { kind: 'admin', id: MOD.id } });
+  });
+
+  it('GIVEN the settings Telegram has (soft replies, repeat window, answer threshold, telling reporters, help) THEN /rumorguard sets them too, each ledgered', async () => {
+    // Regression (QA): /rumorguard had no softreply, repeat, threshold answer or tellreporter.
+    h = await startDiscordBot();
+    const run = async (name: string, options: { type: number; name: string; value: string | number }[] = []) =>
+      (await h!.answered(await h!.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name, options }], { memberPermissions: MANAGE_GUILD }))).edits.at(-1)?.content;
+    expect(await run('softreply', [{ type: 3, name: 'setting', value: 'on' }])).toBe('OK: soft replies on');
+    expect(await run('repeat', [{ type: 4, name: 'minutes', value: 30 }, { type: 3, name: 'later', value: 'silent' }])).toBe('OK: repeat window 30 min, then silent');
+    expect(await run('threshold', [{ type: 10, name: 'answer', value: 0.6 }])).toBe('OK: answer threshold 0.6');
+    expect(await run('tellreporter', [{ type: 3, name: 'setting', value: 'on' }])).toMatch(/^OK: tell reporters of rejected reports on/);
+    const settings = await h.engine.settingsFor(GUILD);
+    expect([settings.softReply, settings.repeat, settings.thresholds.answer, settings.review.tellReporter]).toEqual([true, { windowMinutes: 30, later: 'silent' }, 0.6, true]);
+    expect((await h.records()).map((r) => (r.type === 'admin' ? r.action : r.type))).toEqual(['softreply', 'repeat', 'threshold', 'tellreporter']);
+    const help = await run('help');
+    expect(help).toContain('/rumorguard softreply');
+    expect(help).not.toContain('/rg ');
   });
 
   it('GIVEN a member without Manage Server (the default permission bypassed) THEN the command is refused and nothing changes', async () => {

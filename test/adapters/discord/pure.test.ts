@@ -81,7 +81,12 @@ describe('Discord application commands', () => {
   it('GIVEN /rumorguard THEN it needs Manage Server by default, works in servers only, and has every subcommand', () => {
     expect(admin).toMatchObject({ name: 'rumorguard', default_member_permissions: String(PermissionFlagsBits.ManageGuild), contexts: [0] });
     const subs = (admin as { options: { name: string }[] }).options.map((o) => o.name);
-    expect(subs).toEqual(['status', 'mode', 'images', 'threshold', 'lang', 'exempt', 'unexempt', 'strikes', 'pardon', 'incidents', 'export', 'alerts', 'dashboard', 'reports', 'resolve', 'retire', 'enable', 'disable']);
+    expect(subs).toEqual([
+      'help', 'status', 'mode', 'images', 'threshold', 'softreply', 'tellreporter', 'spread', 'digest', 'repeat', 'lang', 'exempt', 'unexempt', 'strikes',
+      'pardon', 'incidents', 'export', 'alerts', 'dashboard', 'reports', 'resolve', 'retire', 'enable', 'disable',
+    ]);
+    // Discord takes at most 25 subcommands.
+    expect(subs.length).toBeLessThanOrEqual(25);
     expect(admin).toMatchObject({ name_localizations: { 'zh-CN': '谣言守卫' }, description_localizations: { 'zh-CN': 'RumorGuard 设置与记录' } });
     const zhNames = (admin as { options: { name_localizations?: Record<string, string> }[] }).options.map((o) => o.name_localizations?.['zh-CN']);
     expect(zhNames.every((n) => n !== undefined && /^[-_\p{L}\p{N}]{1,32}$/u.test(n))).toBe(true);
