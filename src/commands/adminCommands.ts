@@ -1,3 +1,4 @@
+import { actAt } from '../rules/actAt.js';
 import { ACTION_TYPES, type ActionType } from '../rules/actionTypes.js';
 import type { GroupSettings } from '../rules/settingsSchema.js';
 import type { ChatMember } from '../engine/chatMessage.js';
@@ -113,7 +114,12 @@ export async function runAdminCommand(
       if (!named || !Number.isFinite(value)) {
         return fail('bad_argument', t('useThreshold'));
       }
-      return configure({ thresholds: { [args[0]!]: value } }, `${args[0]!} threshold ${value}`);
+      // An `answer` below `suggest` acts from `suggest`: the owner hears the score that applies.
+      return configure({ thresholds: { [args[0]!]: value } }, (stored) => {
+        const answered = actAt(stored.thresholds, 'question');
+        const below = stored.thresholds.answer !== undefined && stored.thresholds.answer < stored.thresholds.suggest;
+        return `${args[0]!} threshold ${value}${below ? ` (questions are answered from ${answered}, the suggest threshold, while answer is below it)` : ''}`;
+      });
     }
     case 'language':
       if (!['auto', 'en', 'zh'].includes(args[0] ?? '')) return fail('bad_argument', t('useLanguage'));
@@ -230,7 +236,8 @@ function describeSettings(s: GroupSettings, t: (name: CommandTextName, values?: 
     .join('; ');
   return [
     t('settingsMode', { mode: s.mode, language: s.language }),
-    t('settingsThresholds', { suggest: s.thresholds.suggest, act: s.thresholds.act, answer: s.thresholds.answer ?? s.thresholds.act, soft: t(s.softReply ? 'on' : 'off') }),
+    // The score questions are really answered from (an `answer` below `suggest` acts from `suggest`).
+    t('settingsThresholds', { suggest: s.thresholds.suggest, act: s.thresholds.act, answer: actAt(s.thresholds, 'question'), soft: t(s.softReply ? 'on' : 'off') }),
     t('settingsImages', { images: t(s.images) }),
     t('settingsActions', { actions: s.enabledActions.join(', ') }),
     t('settingsLadder', { ladder }),

@@ -24,6 +24,15 @@ describe('admin command short forms (the chat platforms\' menus)', () => {
     expect((await h.engine.settingsFor('g-1')).language).toBe('zh');
   });
 
+  it('GIVEN an answer threshold below suggest THEN the answer and /rg status say the score questions are really answered from', async () => {
+    // Regression (QA): "questions answered from 0.5" while nothing below suggest 0.78 was answered.
+    const h = harness();
+    expect(await runAdminCommand(h.engine, 'g-1', OWNER, '/rg threshold suggest 0.78')).toMatchObject({ ok: true });
+    const r = await runAdminCommand(h.engine, 'g-1', OWNER, '/rg threshold answer 0.5');
+    expect(r.reply).toContain('answer threshold 0.5 (questions are answered from 0.78, the suggest threshold, while answer is below it)');
+    expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg status')).reply).toContain('questions answered from 0.78');
+  });
+
   it('GIVEN /rg threshold <act> <suggest> THEN both change in one validated step', async () => {
     const h = harness();
     // act 0.3 is below the default suggest 0.35: set alone it would be refused, together it is valid.
