@@ -267,7 +267,7 @@ async function latestIncidents(ledger: Ledger, count: string | undefined): Promi
  */
 async function exportReport(moderator: Moderator, ledger: Ledger, by: ChatMember, dir: string): Promise<string[]> {
   try {
-    const report = await managementReportFile(ledger, GROUP, 'en', Date.now());
+    const report = await managementReportFile(ledger, GROUP, 'en', Date.now(), PLAYGROUND_GROUP.title);
     let target: string;
     try {
       await mkdir(dir, { recursive: true });

@@ -268,7 +268,7 @@ async function exportLedger(deps: DiscordDeps, interaction: ChatInputCommandInte
     return;
   }
   // Streamed to a file and sent from there: a long ledger's report is never whole in memory.
-  const report = await managementReportFile(deps.ledger, guildId, lang, deps.now());
+  const report = await managementReportFile(deps.ledger, guildId, lang, deps.now(), interaction.guild?.name);
   try {
     const limit = deps.uploadLimitBytes ?? DISCORD_UPLOAD_LIMIT;
     const upload = await reportForChat(report, limit);

@@ -217,7 +217,7 @@ async function exportLedger(deps: AdapterDeps, message: Message.TextMessage, cha
   if (!deps.ledger || !message.from) return escapeHtml('The ledger is not available.');
   const groupId = String(chat.id);
   // Streamed to a file and sent from there: a long ledger's report is never whole in memory.
-  const report = await managementReportFile(deps.ledger, groupId, lang, deps.now());
+  const report = await managementReportFile(deps.ledger, groupId, lang, deps.now(), chat.title);
   try {
     const limit = deps.uploadLimitBytes ?? TELEGRAM_UPLOAD_LIMIT;
     const upload = await reportForChat(report, limit);

@@ -213,13 +213,15 @@ function gradedStep(
   note: (rule: string, fired: boolean, reason: Reason, detail?: string) => void,
 ): Ladder[number] {
   const step = ladder[index]!;
+  // A step the group does not carry out (mutes off, observe mode) stays as written: what it shows is
+  // what the ladder would do, as a dry run or a scan of a chat log tells it.
   if (!step.some((a) => a.type === 'mute') || strikes.some((s) => s.got === undefined)) return step;
   const enforced = (type: ActionType) => settings.mode === 'enforce' && settings.enabledActions.includes(type);
   const got = (type: 'warn' | 'mute') => strikes.some((s) => s.got!.includes(type));
   const firstWith = (type: ActionType) => ladder.findIndex((st) => st.some((a) => a.type === type));
   let at = index;
   if (enforced('warn') && !got('warn') && !got('mute') && firstWith('warn') >= 0 && firstWith('warn') < at) at = firstWith('warn');
-  else if (!got('mute') && firstWith('mute') < at) at = firstWith('mute');
+  else if (enforced('mute') && !got('mute') && firstWith('mute') < at) at = firstWith('mute');
   if (at === index) return step;
   note('ladder_graded', true, 'ladder_graded', `step ${at + 1} instead of ${index + 1}`);
   return ladder[at]!;

@@ -166,7 +166,8 @@ describe('ledger export: the owner\'s management report (md)', () => {
       check: verifyChain('g', entries),
     });
     expect(md).toContain('# RumorGuard management report: group g');
-    expect(md).toContain('Period: 2026-03-01 to 2026-04-01. 9 ledger entries in this period.');
+    // The end is not included: "before" it (a bare "to 2026-04-01" read as including the 1st).
+    expect(md).toContain('Period: 2026-03-01 to before 2026-04-01. 9 ledger entries in this period.');
     expect(md).toMatch(/Ledger chain verified: 9 entries, none edited, missing, reordered or forked/);
     expect(md).toContain('| Messages repeating a known rumor | 4 |');
     expect(md).toContain('| Messages refuting a rumor (never punished) | 1 |');

@@ -61,7 +61,7 @@ export function reportRoutes(app: FastifyInstance, ctx: DashboardContext): void 
    */
   const report = async (c: GroupRequestContext, range: { since?: Date; until?: Date }) => {
     const collected = screenCollector(SCREEN_CHARS);
-    await exportLedger(ctx.ledger, c.group.id, { format: 'md', ...range }, collected.sink);
+    await exportLedger(ctx.ledger, c.group.id, { format: 'md', groupTitle: c.group.title, ...range }, collected.sink);
     return { md: collected.text(), ...(collected.cut() ? { totalChars: collected.totalChars() } : {}) };
   };
 
@@ -89,7 +89,7 @@ export function reportRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     // million incidents is never whole in the bot's memory. Ledgered once it is all written; a
     // failed export ends the download broken rather than passing for a whole file.
     const body = new PassThrough();
-    exportLedger(ctx.ledger, c.group.id, { format, ...range }, streamSink(body))
+    exportLedger(ctx.ledger, c.group.id, { format, groupTitle: c.group.title, ...range }, streamSink(body))
       .then(() => ctx.moderator.recordAction(c.session.platform, c.group.id, { kind: 'admin', id: c.admin.id, name: c.admin.name }, 'export', `ledger report downloaded from the dashboard (${format}, ${span})`))
       .then(
         () => body.end(),

@@ -13,6 +13,8 @@ export type ExportFormat = 'csv' | 'json' | 'md';
 
 export interface ExportOptions {
   format: ExportFormat;
+  /** The group's name where the caller knows it (a chat's title, a server's name), for the md report's title. */
+  groupTitle?: string;
   since?: Date;
   until?: Date;
   /** The group's latest signed checkpoint, which every format carries; else the ledger's own. */
@@ -80,5 +82,6 @@ export async function exportFromLedger(ledger: Ledger, groupId: string, options:
   if (options.format === 'csv') return { entries: await writeCsv(pages, checkpoint, sink) };
   if (options.format === 'json') return { entries: await writeJson(groupId, () => pages(true), checkpoint, sink) };
   const scan = ledger.chainVerifier(groupId, { ...(checkpoint ? { checkpoint } : {}), ...(options.trustedKey ? { trustedKey: options.trustedKey } : {}) }, end);
-  return writeMarkdownReport(pages, { groupId, ...range, ...(checkpoint ? { checkpoint } : {}) }, scan, sink);
+  const title = options.groupTitle ? { groupTitle: options.groupTitle } : {};
+  return writeMarkdownReport(pages, { groupId, ...title, ...range, ...(checkpoint ? { checkpoint } : {}) }, scan, sink);
 }

@@ -16,6 +16,8 @@ export interface ExportRequest {
   tag: typeof EXPORT_WORKER_TAG;
   source: ReaderSource;
   groupId: string;
+  /** The group's name, for the md report's title. */
+  groupTitle?: string;
   format: ExportFormat;
   since?: Date;
   until?: Date;

@@ -28,8 +28,8 @@ export interface ManagementReportFile extends ManagementReport {
  * writes its management report (see ledgerToMarkdown), with that signed head, to `sink`, for
  * `export` commands in chats.
  */
-export async function managementReport(ledger: Ledger, groupId: string, lang: Language, now: number, sink: TextSink): Promise<ManagementReport> {
-  const { entries, check } = await exportLedger(ledger, groupId, { format: 'md' }, sink);
+export async function managementReport(ledger: Ledger, groupId: string, lang: Language, now: number, sink: TextSink, groupTitle?: string): Promise<ManagementReport> {
+  const { entries, check } = await exportLedger(ledger, groupId, { format: 'md', ...(groupTitle ? { groupTitle } : {}) }, sink);
   return { entries, status: statusOf(check!, lang), filename: `rumorguard-${groupId}-${new Date(now).toISOString().slice(0, 10)}.md` };
 }
 
@@ -37,14 +37,14 @@ export async function managementReport(ledger: Ledger, groupId: string, lang: La
  * {@link managementReport} streamed into a file of its own in the system's temporary folder, so a
  * report of a million incidents is sent from disk rather than built in the bot's memory.
  */
-export async function managementReportFile(ledger: Ledger, groupId: string, lang: Language, now: number): Promise<ManagementReportFile> {
+export async function managementReportFile(ledger: Ledger, groupId: string, lang: Language, now: number, groupTitle?: string): Promise<ManagementReportFile> {
   const dir = await mkdtemp(path.join(tmpdir(), 'rumorguard-report-'));
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
     const file = path.join(dir, 'report.md');
     const handle = await open(file, 'w');
     try {
-      return { ...(await managementReport(ledger, groupId, lang, now, fileSink(handle))), path: file, remove };
+      return { ...(await managementReport(ledger, groupId, lang, now, fileSink(handle), groupTitle)), path: file, remove };
     } finally {
       await handle.close();
     }

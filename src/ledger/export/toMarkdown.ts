@@ -16,6 +16,8 @@ import { median } from '../../lib/median.js';
 
 export interface ReportOptions {
   groupId: string;
+  /** The group's name, where the caller knows it: the title names it beside the id. */
+  groupTitle?: string;
   since?: Date;
   until?: Date;
   /** The verification of the whole chain, stated at the top of the report. */
@@ -67,7 +69,11 @@ const cell = (text: string) =>
         .replace(/\s+/g, ' ')
         .trim()
     : text;
-const day = (d?: Date) => (d ? d.toISOString().slice(0, 10) : '…');
+/** A bound of the period: its day, with its time to the minute when it is not midnight (UTC). */
+const moment = (d: Date) => {
+  const iso = d.toISOString();
+  return iso.slice(11, 23) === '00:00:00.000' ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')}`;
+};
 
 function minutes(ms: number): string {
   if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))} s`;
@@ -282,11 +288,14 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   const admin = totals.admin;
 
   const lines: string[] = [];
-  lines.push(`# RumorGuard management report: group ${cell(options.groupId)}`);
+  const titled = options.groupTitle !== undefined && options.groupTitle !== options.groupId;
+  lines.push(`# RumorGuard management report: ${titled ? `${cell(options.groupTitle!)} (group ${cell(options.groupId)})` : `group ${cell(options.groupId)}`}`);
   lines.push('');
   // A bound not asked for is the date of the first or last entry: "… to …" told the owner nothing.
-  const from = options.since ? day(options.since) : (totals.firstAt?.slice(0, 10) ?? '…');
-  const to = options.until ? day(options.until) : (totals.lastAt?.slice(0, 10) ?? '…');
+  // One asked for is given to the minute when it has a time of day, and the end, which is not
+  // included, as "before" it ("to 2026-12-08" read as including the 8th).
+  const from = options.since ? moment(options.since) : (totals.firstAt?.slice(0, 10) ?? '…');
+  const to = options.until ? `before ${moment(options.until)}` : (totals.lastAt?.slice(0, 10) ?? '…');
   lines.push(`Period: ${from} to ${to}${options.since || options.until ? '' : ' (the whole ledger)'}. ${totals.entries} ledger entries in this period. Times are UTC.`);
   lines.push(
     options.check.ok

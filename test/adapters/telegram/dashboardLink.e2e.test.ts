@@ -67,14 +67,16 @@ describe('Telegram: /rg dashboard', () => {
 describe('Telegram: the dashboard\'s report downloads', () => {
   it.each(['csv', 'md', 'json'] as const)('GIVEN a logged-in owner WHEN report.%s is downloaded THEN the file streamed is the ledger export, and the download is ledgered', async (format) => {
     h = await startBot({ dashboard: true });
-    const { url } = await h.dashboard!.links.issue({ platform: 'telegram', user: { id: String(OWNER.id), name: 'Olivia Owner' }, groupId: GROUP_ID, lang: 'en' });
+    const { url } = await h.dashboard!.links.issue({ platform: 'telegram', user: { id: String(OWNER.id), name: 'Olivia Owner' }, groupId: GROUP_ID, groupTitle: GROUP.title, lang: 'en' });
     const login = await logIn(url);
     await h.records(); // the login's own ledger entry delivered first
     const expected = textCollector();
-    await exportLedger(h.ledger, GROUP_ID, { format }, expected.sink);
+    // The report names the group as the owner knows it, beside its id.
+    await exportLedger(h.ledger, GROUP_ID, { format, groupTitle: GROUP.title }, expected.sink);
     const download = await getPage(h.dashboardUrl!, `/g/${GROUP_ID}/report.${format}`, login.cookie!);
     expect(download.status).toBe(200);
     expect(download.text).toBe(expected.text());
+    if (format === 'md') expect(download.text.split('\n')[0]).toBe(`# RumorGuard management report: ${GROUP.title} (group ${GROUP_ID})`);
     expect((await h.records()).at(-1)).toMatchObject({ type: 'admin', action: 'export', detail: `ledger report downloaded from the dashboard (${format}, … to …)` });
   });
 });
