@@ -41,6 +41,9 @@ export function adminHelp(lang: Language, platformCommands: readonly PlatformCom
 /** Commands whose arguments are words of ours (modes, actions, on/off), read in any case. */
 const LOWERCASE_ARGS: ReadonlySet<string> = new Set(['mode', 'enable', 'disable', 'language', 'softreply', 'images', 'repeat', 'threshold']);
 
+/** Actions only a ladder step takes: enabled, they happen only where a step names them. */
+const LADDER_ONLY: ReadonlySet<ActionType> = new Set(['warn', 'mute', 'delete', 'alert_owners']);
+
 /** Other names of commands: `status` is `settings`, `lang` is `language`, `reports` is `queue`. */
 const ALIASES: Readonly<Record<string, string>> = { status: 'settings', lang: 'language', reports: 'queue' };
 
@@ -105,7 +108,13 @@ export async function runAdminCommand(
         }
         return { enabledActions: [...set] };
       };
-      return configure(toggle, `${sub}d ${actions.join(', ')}`);
+      // An action no ladder step takes is enabled for nothing: "/rg enable delete" answered OK,
+      // and nothing was ever deleted (the default ladder never deletes).
+      return configure(toggle, (stored) => {
+        const steps = Object.values(stored.ladder).flatMap((l) => l ?? []).flat();
+        const unused = sub === 'enable' ? actions.filter((a) => LADDER_ONLY.has(a) && !steps.some((step) => step.type === a)) : [];
+        return `${sub}d ${actions.join(', ')}${unused.length > 0 ? ` (no step of this group's ladder takes ${unused.join(' or ')}: add it to a ladder step in the rules file for it to happen)` : ''}`;
+      });
     }
     case 'threshold': {
       const named = args[0] === 'suggest' || args[0] === 'act' || args[0] === 'answer';

@@ -33,6 +33,15 @@ describe('admin command short forms (the chat platforms\' menus)', () => {
     expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg status')).reply).toContain('questions answered from 0.78');
   });
 
+  it('GIVEN /rg enable delete while no ladder step deletes THEN it is enabled and the answer says no step takes it; not for warn, which the ladder takes', async () => {
+    // Regression (QA): "OK: enabled delete", and nothing was ever deleted (the default ladder never deletes).
+    const h = harness();
+    const r = await runAdminCommand(h.engine, 'g-1', OWNER, '/rg enable delete warn');
+    expect(r).toMatchObject({ ok: true });
+    expect(r.reply).toContain("enabled delete, warn (no step of this group's ladder takes delete: add it to a ladder step in the rules file for it to happen)");
+    expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg enable mute')).reply).not.toContain('no step');
+  });
+
   it('GIVEN /rg threshold <act> <suggest> THEN both change in one validated step', async () => {
     const h = harness();
     // act 0.3 is below the default suggest 0.35: set alone it would be refused, together it is valid.

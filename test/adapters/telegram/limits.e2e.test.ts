@@ -97,3 +97,21 @@ describe('Telegram: outgoing limits', () => {
     120_000,
   );
 });
+
+describe('Telegram: an admin\'s answer in a busy minute', () => {
+  it('GIVEN the group\'s minute of sends used up and notices waiting THEN the answer to /rg status goes out first when room frees', async () => {
+    // Regression (QA): admin answers waited 30 to 70 s behind the warnings a busy minute queued.
+    const clock = new FakeClock();
+    h = await startBot({ clock });
+    for (let i = 0; i < 25; i++) h.adapter.outbox.enqueue({ chatId: GROUP.id, priority: 'normal', payload: { kind: 'html', html: `notice ${i}` }, onFate: () => {} });
+    await h.adapter.outbox.settled();
+    expect(h.sentTo(GROUP.id)).toHaveLength(20);
+    await h.fake.sendCommand(GROUP.id, OWNER.id, '/rg status');
+    // The command handled and its answer queued (the outbox waits for the clock).
+    await h.adapter.inbox.settled();
+    await advance(h, clock, 61_000);
+    const next = h.sentTo(GROUP.id).map((m) => m.text ?? '');
+    expect(next[0]).toMatch(/^mode: enforce/);
+    expect(next.slice(1)).toEqual(['notice 20', 'notice 21', 'notice 22', 'notice 23', 'notice 24']);
+  });
+});
