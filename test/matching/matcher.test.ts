@@ -479,9 +479,7 @@ describe('match: chat says the claim in its own words', () => {
   // "children" and "steal" (the stemmer keeps irregular forms apart), and the retelling matched nothing.
   const museum = debunk({ id: 'museum-photos', claim: 'Police officers stole photographs of the children at the county museum', lang: 'en' });
   it('GIVEN a retelling in chat words and irregular forms THEN it acts with the claim', () => {
-    const top = createMatcher([...ALL_DEBUNKS, museum]).match('cops stole pics of kids').matches[0];
-    expect(top?.debunkId).toBe(museum.id);
-    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+    expectActsOn(createMatcher([...ALL_DEBUNKS, museum]), 'cops stole pics of kids', museum.id);
   });
 });
 
@@ -490,8 +488,6 @@ describe('match: a Chinese retelling puts words between the claim\'s', () => {
   // pairs apart, so the retelling shared too few terms to be measured at all.
   const cats = debunk({ id: 'guard-steals-cats', claim: '徐汇保安偷猫', lang: 'zh' });
   it('GIVEN the claim\'s words with a clause between them THEN it acts with the claim', () => {
-    const top = createMatcher([...ALL_DEBUNKS, cats]).match('听说徐汇那边有个小区的保安专门偷猫').matches[0];
-    expect(top?.debunkId).toBe(cats.id);
-    expect(top?.score).toBeGreaterThanOrEqual(ACT);
+    expectActsOn(createMatcher([...ALL_DEBUNKS, cats]), '听说徐汇那边有个小区的保安专门偷猫', cats.id);
   });
 });
