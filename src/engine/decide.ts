@@ -137,7 +137,7 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     const last = state.lastReply;
     const toldBefore = last !== undefined && (last.memberId === message.member.id || last.pointedTo === message.member.id);
     // A warning or a mute the group has on tells the member; one it has off (or only watches) does not.
-    const sanctions = (type: ActionType) => next.some((a) => a.type === type) && settings.mode === 'enforce' && settings.enabledActions.includes(type);
+    const sanctions = (type: ActionType) => next.some((a) => a.type === type) && carriesOut(settings, type);
     if (quiet && !toldBefore && !sanctions('warn') && !sanctions('mute')) {
       note('ladder', false, 'not_told', REASONS[quiet]);
       if (quiet === 'repeat_paced') changes.passedOver = { debunkId: debunk.id, memberId: message.member.id };
@@ -197,6 +197,9 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   return finish(strikesAfter);
 }
 
+/** Whether the group carries out actions of this type: enforcing, with the action enabled. */
+const carriesOut = (settings: GroupSettings, type: ActionType): boolean => settings.mode === 'enforce' && settings.enabledActions.includes(type);
+
 /**
  * The ladder step at `index`, or an earlier one when the member never got what leads up to it: a
  * member is warned before a first mute, and a first mute is the ladder's first. Strikes count while
@@ -213,15 +216,14 @@ function gradedStep(
   note: (rule: string, fired: boolean, reason: Reason, detail?: string) => void,
 ): Ladder[number] {
   const step = ladder[index]!;
-  // A step the group does not carry out (mutes off, observe mode) stays as written: what it shows is
-  // what the ladder would do, as a dry run or a scan of a chat log tells it.
   if (!step.some((a) => a.type === 'mute') || strikes.some((s) => s.got === undefined)) return step;
-  const enforced = (type: ActionType) => settings.mode === 'enforce' && settings.enabledActions.includes(type);
   const got = (type: 'warn' | 'mute') => strikes.some((s) => s.got!.includes(type));
   const firstWith = (type: ActionType) => ladder.findIndex((st) => st.some((a) => a.type === type));
+  // Only where the group carries the earlier step out: with mutes off (or in observe mode) the step
+  // stays as written, what the ladder would do, as a dry run or a scan of a chat log tells it.
   let at = index;
-  if (enforced('warn') && !got('warn') && !got('mute') && firstWith('warn') >= 0 && firstWith('warn') < at) at = firstWith('warn');
-  else if (enforced('mute') && !got('mute') && firstWith('mute') < at) at = firstWith('mute');
+  if (carriesOut(settings, 'warn') && !got('warn') && !got('mute') && firstWith('warn') >= 0 && firstWith('warn') < at) at = firstWith('warn');
+  else if (carriesOut(settings, 'mute') && !got('mute') && firstWith('mute') < at) at = firstWith('mute');
   if (at === index) return step;
   note('ladder_graded', true, 'ladder_graded', `step ${at + 1} instead of ${index + 1}`);
   return ladder[at]!;
