@@ -137,7 +137,7 @@ describe('console playground', () => {
     expect(written).toHaveLength(2);
     expect(written[1]![1]).not.toBe(written[0]![1]);
     const report = readFileSync(written[0]![1]!, 'utf8');
-    expect(report).toContain('# RumorGuard management report: group console');
+    expect(report).toContain('# RumorGuard management report: Playground (group console)');
     expect(report).toMatch(/Ledger chain verified: \d+ entries/);
     expect(report).toContain('5g-spreads-coronavirus');
     // Each export is an admin action in the ledger, as on the chat platforms.
