@@ -503,6 +503,24 @@ describe('a long ledger', () => {
     expect(await page.textContent('#report-cut')).toMatch(/^The report goes on: it is about \d+ MB in all, too long for one page\./);
     expect((await page.content()).length).toBeLessThan(SCREEN_CHARS * 2);
   }, 60_000);
+
+  it('GIVEN more incidents than a page lists THEN "Older incidents" goes on to the next 200, keeping the filter, and back', async () => {
+    // Regression (QA): the list stopped at "Showing 200 of 214" with no way to the older ones.
+    const { page } = browser;
+    await page.goto(`${world.url}/g/console/incidents`);
+    expect(await page.textContent('#shown')).toMatch(/^Showing 1–200 of \d{4} incidents, newest first\./);
+    const firstSeq = await page.locator('#incidents tbody tr').first().getAttribute('data-seq');
+    await page.click('#older');
+    expect(page.url()).toMatch(/\/incidents\?page=2$/);
+    expect(await page.textContent('#shown')).toMatch(/^Showing 201–400 of \d{4} incidents/);
+    expect(await page.locator('#incidents tbody tr').count()).toBe(200);
+    expect(Number(await page.locator('#incidents tbody tr').first().getAttribute('data-seq'))).toBeLessThan(Number(firstSeq));
+    await page.click('#newer');
+    expect(await page.locator('#incidents tbody tr').first().getAttribute('data-seq')).toBe(firstSeq);
+    // A filter that matches nothing says so, not "no incidents yet".
+    await page.goto(`${world.url}/g/console/incidents?member=nobody-at-all`);
+    expect(await page.textContent('main')).toContain('No incidents match these filters.');
+  }, 60_000);
 });
 
 // Last of the tests that count incidents: these post more.

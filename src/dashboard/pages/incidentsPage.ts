@@ -10,6 +10,14 @@ import { csrfField, groupPath } from './layout.js';
 
 /** Incidents a page lists at most; the filters narrow the rest down. */
 export const MAX_LISTED = 200;
+/** Pages of the incident list at most (the newest 10,000): older incidents are in the exports. */
+export const MAX_PAGES = 50;
+
+/** The `page` of a query: a whole number from 1 to MAX_PAGES, else 1. */
+export function pageOf(query: Record<string, unknown>): number {
+  const n = typeof query.page === 'string' && /^\d{1,3}$/.test(query.page) ? Number(query.page) : 1;
+  return Math.min(Math.max(1, n), MAX_PAGES);
+}
 
 function actionList(actions: readonly ActionView[], t: Translate): Html {
   if (actions.length === 0) return html`<span class="muted">${t('logged')}</span>`;
@@ -52,8 +60,19 @@ export function incidentTable(c: GroupRequestContext, engine: Engine, views: rea
 const option = (value: string, label: string, selected: string | undefined) => html`<option value="${value}"${selected === value ? html` selected` : ''}>${label}</option>`;
 
 /** The filter form and the list. */
-export function incidentsBody(c: GroupRequestContext, engine: Engine, f: IncidentFilter, views: readonly IncidentView[], total: number, rumors: readonly string[]): Html {
+export function incidentsBody(c: GroupRequestContext, engine: Engine, f: IncidentFilter, views: readonly IncidentView[], total: number, rumors: readonly string[], page = 1): Html {
   const { t, group } = c;
+  // The same filters on the page before and after this one (older incidents further on).
+  const pageLink = (n: number) => {
+    const query = new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    if (n > 1) query.set('page', String(n));
+    const q = query.toString();
+    return groupPath(group.id, `/incidents${q ? `?${q}` : ''}`);
+  };
+  const first = MAX_LISTED * (page - 1);
+  const newer = page > 1 ? html`<a id="newer" href="${pageLink(page - 1)}">${t('newerIncidents')}</a>` : '';
+  const older = first + views.length < total && page < MAX_PAGES ? html`<a id="older" href="${pageLink(page + 1)}">${t('olderIncidents')}</a>` : '';
+  const filtered = Object.keys(f).length > 0;
   return html`<form class="filters card" method="get" action="${groupPath(group.id, '/incidents')}">
 <label>${t('rumor')}<select name="rumor"><option value="">${t('any')}</option>${rumors.map((r) => option(r, r, f.rumor))}</select></label>
 <label>${t('member')}<input type="search" name="member" value="${f.member ?? ''}"></label>
@@ -64,8 +83,9 @@ export function incidentsBody(c: GroupRequestContext, engine: Engine, f: Inciden
 <label>${t('to')}<input type="date" name="to" value="${f.to ?? ''}"></label>
 <button type="submit">${t('filter')}</button> <a class="button secondary" href="${groupPath(group.id, '/incidents')}">${t('clear')}</a>
 </form>
-<p class="muted" id="shown">${t('shownOf', { shown: views.length, total })}</p>
-${incidentTable(c, engine, views)}`;
+<p class="muted" id="shown">${views.length > 0 && (page > 1 || views.length < total) ? t('shownRange', { from: first + 1, to: first + views.length, total }) : t('shownOf', { shown: views.length, total })}</p>
+${views.length === 0 && filtered ? html`<p>${t('noIncidentsMatch')}</p>` : incidentTable(c, engine, views)}
+${newer || older ? html`<p class="pages">${newer} ${older}</p>` : ''}`;
 }
 
 /** A member's history: their incidents, their strikes in force now, and a pardon. */

@@ -5,7 +5,7 @@ import { newestIncidents, scanIncidents } from '../../ledger/scanIncidents.js';
 import type { DashboardContext, GroupRequestContext } from '../context.js';
 import { incidentFilterOf, parseIncidentFilter } from '../data/incidentFilter.js';
 import { OverviewTally } from '../data/overviewStats.js';
-import { MAX_LISTED, incidentsBody, memberBody } from '../pages/incidentsPage.js';
+import { MAX_LISTED, incidentsBody, memberBody, pageOf } from '../pages/incidentsPage.js';
 import { groupPath, page, type PageOptions, type Tab } from '../pages/layout.js';
 import { overviewBody } from '../pages/overviewPage.js';
 import { queueBody, type AcceptRetry } from '../pages/queuePage.js';
@@ -53,10 +53,13 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
   app.get('/incidents', async (req: GroupRequest, reply) => {
     const c = req.dash;
     const filter = parseIncidentFilter(req.query);
+    // Page n holds the n-th MAX_LISTED newest: the scan keeps the newest n pages and shows the last.
+    const page = pageOf(req.query);
     const seen = new Set<string>();
-    const { views, count } = await newest(c.group.id, incidentFilterOf(filter), (v) => seen.add(v.entry.record.debunkId));
+    const kept = await newestIncidents(ctx.ledger, c.group.id, MAX_LISTED * page, incidentFilterOf(filter), (v) => seen.add(v.entry.record.debunkId));
+    const views = kept.views.slice(MAX_LISTED * (page - 1));
     const rumors = [...seen].sort();
-    return sendPage(reply, groupPage(c, req, 'incidents', c.t('incidents'), incidentsBody(c, engine, filter, views, count, rumors)));
+    return sendPage(reply, groupPage(c, req, 'incidents', c.t('incidents'), incidentsBody(c, engine, filter, views, kept.count, rumors, page)));
   });
 
   app.get('/members/:member', async (req: GroupRequest, reply) => {
