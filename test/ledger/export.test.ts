@@ -149,6 +149,20 @@ describe('ledger export: the owner\'s management report (md)', () => {
     expect(csv.text()).toContain('; overturns: message 1 (5g-spreads-coronavirus)');
   });
 
+  it('GIVEN a message an admin answered after reviewing a report THEN its row says so and the bot\'s response time leaves it out', async () => {
+    // Regression (QA): it counted as the bot's slowest refutation (27 s: the admin's review).
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    await ledger.append(incident({ recordId: 'b1', messageId: '1' }));
+    await ledger.append(outcome('b1', [{ type: 'reply_refutation', status: 'done', at: '2026-03-01T10:00:02.000Z' }], { messageId: '1' }));
+    await ledger.append(incident({ recordId: 'a1', messageId: '2', by: { kind: 'admin', id: 'o1', name: 'Olivia' }, strikes: 0 }));
+    await ledger.append(outcome('a1', [{ type: 'reply_refutation', status: 'done', at: '2026-03-01T10:05:00.000Z' }], { messageId: '2' }));
+    const entries = await backend.read('g');
+    const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });
+    expect(md).toContain('1 refutations: median 2 s, slowest 2 s');
+    expect(md).toMatch(/\| 3 \| [^\n]*refutation: done; answered after review by Olivia \|/);
+  });
+
   it('GIVEN no period asked for THEN the report states the dates of its first and last entries (it said "… to …")', async () => {
     const entries = await month();
     const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });

@@ -176,8 +176,10 @@ class ReportTotals {
       row.undone += undone;
       this.members.set(r.member.id, row);
     }
+    // The bot's own speed: a message an admin answered after reviewing a report waited for the
+    // admin, and is told apart in its row (see incidentRow).
     const reply = v.actions.find((a) => a.type === 'reply_refutation' && a.status === 'done' && a.settledAt);
-    if (reply) this.delays.push(Date.parse(reply.settledAt!) - Date.parse(r.messageAt));
+    if (reply && r.by.kind !== 'admin') this.delays.push(Date.parse(reply.settledAt!) - Date.parse(r.messageAt));
   }
 }
 
@@ -279,7 +281,8 @@ function incidentRow(v: IncidentView, overturned: ReadonlyMap<string, string>, k
   const picture = r.images ? `(${r.images.matchedIn === 'image' ? 'matched in a picture' : 'with a picture'}, sha256 ${r.images.sha256[0]?.slice(0, 12) ?? ''}…) ` : '';
   const text = picture + said;
   const by = overturned.get(overturnKey(r.messageId, r.debunkId));
-  const did = (v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged') + (by ? `; overturned as not a rumor by ${by}` : '');
+  const reviewed = r.by.kind === 'admin' ? `; answered after review by ${r.by.name}` : '';
+  const did = (v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged') + reviewed + (by ? `; overturned as not a rumor by ${by}` : '');
   return `| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(r.debunkId)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`;
 }
 
@@ -362,7 +365,7 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   lines.push(
     delays.length === 0
       ? 'No refutations were posted in this period.'
-      : `${delays.length} refutations: median ${minutes(median(delays))}, slowest ${minutes(slowest)} (from the message to the moment the platform accepted the reply).`,
+      : `${delays.length} refutations: median ${minutes(median(delays))}, slowest ${minutes(slowest)} (from the message to the moment the platform accepted the reply; not counting messages answered after an admin reviewed a report).`,
   );
 
   lines.push('');
