@@ -40,5 +40,11 @@ export function reviewListing(items: readonly ReviewItem[], lang: Language, page
     return lines.join('\n');
   });
   // Whole items, oldest first, cut into pages that fit one chat message each.
-  return replyPage(blocks, page, limit, (at, pages) => t('queuePage', { page: at, pages }), ellipsize).text;
+  const footer = (at: number, pages: number) => t('queuePage', { page: at, pages });
+  const listed = replyPage(blocks, page, limit, footer, ellipsize);
+  if (Math.floor(page) <= listed.pages) return listed.text;
+  // A page past the last: the last, said to be so ("/rg queue 99" showed page 1 as if it were 99).
+  const note = t('noSuchPage', { asked: Math.floor(page), pages: listed.pages });
+  const room = { ...limit, maxLength: limit.maxLength - limit.measure(`${note}\n`) };
+  return `${note}\n${replyPage(blocks, page, room, footer, ellipsize).text}`;
 }

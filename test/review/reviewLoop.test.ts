@@ -275,6 +275,9 @@ describe('review: the chat listing', () => {
       const seen = all.slice(0, last).flatMap((page) => [...page.matchAll(/^i(\d+) report/gm)].map((m) => Number(m[1])));
       expect(seen).toEqual(items.map((_, i) => i));
       for (const page of all) expect(page.length).toBeLessThanOrEqual(limit?.maxLength ?? 4096);
+      // A page past the last is the last, said to be so (QA: "/rg queue 99" showed page 1 as if it were 99).
+      expect(all[59]).toMatch(new RegExp(`^There is no page 60: the queue has ${last} page\\(s\\)\\. The last one:\\n`));
+      expect(all[59]).toContain(`page ${last} of ${last}:`);
     }
   });
 
