@@ -98,9 +98,10 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
     commandText = ['/rg', args[0], member.id, ...args.slice(1)].join(' ');
   } else if (MEMBER_COMMANDS.has(args[0] ?? '') && args.length === 1) {
     return reply(textHtml(lang, 'replyToMember'));
-  } else if (MEMBER_COMMANDS.has(args[0] ?? '') && !/^-?\d+$/.test(args[1] ?? '')) {
+  } else if (MEMBER_COMMANDS.has(args[0] ?? '') && !(/^-?\d{1,16}$/.test(args[1] ?? '') && Number.isSafeInteger(Number(args[1])))) {
     // "/rg exempt Carol", "/rg strikes @Bob": no Telegram member has such an id, and the Bot API
-    // cannot look a member up by name, so the command would apply to nobody and still say OK.
+    // cannot look a member up by name, so the command would apply to nobody and still say OK; nor
+    // one of 21 digits (Telegram's ids fit in 52 bits).
     return reply(textHtml(lang, 'memberIdIsNumber'));
   }
   // Telegram refuses a message over 4,096 characters, counted after the HTML escaping.
