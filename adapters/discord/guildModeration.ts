@@ -1,5 +1,7 @@
 import { type Guild, type Message, PermissionFlagsBits } from 'discord.js';
 import { OnceNotices } from '../../src/alerts/onceNotices.js';
+import { isAdminCommand } from '../../src/commands/adminCommands.js';
+import { Cooldown } from '../../src/lib/cooldown.js';
 import { type DiscordDeps, guildLanguage } from './deps.js';
 import type { MessageHandled } from '../../src/moderation/moderator.js';
 import { discordPort } from './discordPort.js';
@@ -22,11 +24,17 @@ export type Right = keyof typeof RIGHTS;
  * Guild messages through the moderator, with Discord as the port its decisions are carried out
  * through: replies queued, deletions and timeouts made, refusals of those told to the owners once.
  */
+/** A manager who types `/rg …` as text again is told again after this long. */
+const SLASH_HINT_INTERVAL_MS = 10 * 60_000;
+
 export class GuildModeration {
   private readonly notices: OnceNotices;
+  /** Managers told that `/rg` is a slash command here, per server and member (see moderate). */
+  private readonly slashHints: Cooldown;
 
   constructor(private readonly deps: DiscordDeps) {
     this.notices = new OnceNotices(deps.store, 'dc', deps.now);
+    this.slashHints = new Cooldown(SLASH_HINT_INTERVAL_MS, deps.now);
   }
 
   async moderate(message: Message, edited: boolean): Promise<void> {
@@ -34,6 +42,15 @@ export class GuildModeration {
     const pictures = picturesOf(message, deps.moderator.imageLimits);
     const chatMessage = toChatMessage(message, { edited, pictures: pictures.length > 0 });
     if (!chatMessage || !message.inGuild()) return;
+    // "/rg help" typed as text, as on Telegram: a manager is told the settings are slash commands
+    // here (it was ignored without a word), once in a while; anyone else's is a message like any.
+    if (isAdminCommand(message.content) && chatMessage.member.isAdmin) {
+      if (this.slashHints.take(JSON.stringify([message.guildId, message.author.id]))) {
+        const lang = await guildLanguage(deps, message.guildId, message.guild.preferredLocale);
+        void deps.enqueue('normal', { to: { channel: message.channelId }, content: text(lang, 'useSlashCommands'), replyTo: message.id });
+      }
+      return;
+    }
     const port = discordPort(message, chatMessage, {
       enqueue: deps.enqueue,
       alerts: deps.alerts,

@@ -115,6 +115,19 @@ describe('Discord: slash commands, buttons and the context menu', () => {
     expect(h.sentTo(CHANNEL)).toEqual([]);
   });
 
+  it('GIVEN a manager who types "/rg help" as text (as on Telegram) THEN they are told the settings are slash commands, once in a while; a member\'s "/rg" text gets nothing', async () => {
+    // Regression (QA): "/rg …" typed as text on Discord was ignored without a word.
+    h = await startDiscordBot();
+    const typed = await h.says(MOD.id, '/rg help');
+    const [hint, ...more] = h.sentTo(CHANNEL);
+    expect(more).toEqual([]);
+    expect(hint?.sent).toMatchObject({ content: expect.stringContaining('type /rumorguard and pick one'), message_reference: { message_id: typed.id }, allowed_mentions: NO_PINGS });
+    await h.says(MOD.id, '/rg status');
+    await h.says(ALICE.id, '/rg mode observe');
+    expect(h.sentTo(CHANNEL)).toEqual([]);
+    expect(await h.records()).toEqual([]);
+  });
+
   it('GIVEN a member with Manage Server WHEN /rumorguard mode observe THEN it is applied, answered privately, and ledgered', async () => {
     h = await startDiscordBot();
     const ref = await h.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name: 'mode', options: [{ type: 3, name: 'mode', value: 'observe' }] }], { memberPermissions: MANAGE_GUILD });
