@@ -1,3 +1,4 @@
+import type { Overturn } from '../ledger/ledgerRecord.js';
 import { actAt } from '../rules/actAt.js';
 import { ACTION_TYPES, type ActionType } from '../rules/actionTypes.js';
 import type { GroupSettings } from '../rules/settingsSchema.js';
@@ -18,7 +19,7 @@ export type CommandResult =
       ok: true;
       reply: string;
       /** What the command changed: `action` is the command's one name (`language`, never `lang`), for the ledger. */
-      change?: { action: string; summary: string; override?: SettingsOverride; overturns?: { messageId: string; debunkId: string }[] };
+      change?: { action: string; summary: string; override?: SettingsOverride; overturns?: Overturn[] };
       /** A member pardoned: the mute their strikes brought is lifted too, where the platform can (see Moderator.onAdminCommand). */
       lift?: { memberId: string };
     }

@@ -29,13 +29,20 @@ export interface IncidentView {
 }
 
 /** An incident's key among the overturned matches: its message and the debunk it was matched to. */
-export const overturnKey = (messageId: string, debunkId: string): string => JSON.stringify([messageId, debunkId]);
+const overturnKey = (messageId: string, debunkId: string): string => JSON.stringify([messageId, debunkId]);
 
 /** The overturn an admin record states, as "name, YYYY-MM-DD HH:MM" (UTC), by overturnKey; added to `into`. */
 export function addOverturns(e: LedgerEntry, into: Map<string, string>): void {
   if (e.record.type !== 'admin' || !e.record.overturns) return;
   const by = `${e.record.by.kind === 'admin' ? e.record.by.name : 'bot'}, ${e.at.slice(0, 16).replace('T', ' ')}`;
   for (const o of e.record.overturns) into.set(overturnKey(o.messageId, o.debunkId), by);
+}
+
+/** The view with who overturned its match, when `overturns` (see addOverturns) names it. */
+export function withOverturn(view: IncidentView, overturns: ReadonlyMap<string, string>): IncidentView {
+  const r = view.entry.record;
+  const by = overturns.get(overturnKey(r.messageId, r.debunkId));
+  return by === undefined ? view : { ...view, overturnedBy: by };
 }
 
 /**
@@ -58,9 +65,7 @@ export function incidentViews(entries: readonly LedgerEntry[]): IncidentView[] {
   for (const e of entries) {
     if (e.record.type !== 'incident') continue;
     const results = e.record.recordId ? (outcomes.get(e.record.recordId) ?? []) : [];
-    const view = incidentView(e as LedgerEntry & { record: IncidentRecord }, results);
-    const by = overturned.get(overturnKey(e.record.messageId, e.record.debunkId));
-    views.push(by === undefined ? view : { ...view, overturnedBy: by });
+    views.push(withOverturn(incidentView(e as LedgerEntry & { record: IncidentRecord }, results), overturned));
   }
   return views;
 }

@@ -116,7 +116,13 @@ export interface AdminRecord {
    * Matches the admin overturned (a "not a rumor" accepted): the message and the debunk it was
    * matched to, so reports mark those incidents overturned.
    */
-  overturns?: { messageId: string; debunkId: string }[];
+  overturns?: Overturn[];
+}
+
+/** A match overturned: the message and the debunk it was matched to. */
+export interface Overturn {
+  messageId: string;
+  debunkId: string;
 }
 
 export type LedgerRecord = IncidentRecord | OutcomeRecord | AdminRecord;

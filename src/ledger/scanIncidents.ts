@@ -1,5 +1,5 @@
 import { exportRows, LateOutcomes, type EntryPages } from './export/exportRows.js';
-import { addOverturns, overturnKey, type IncidentView } from './incidentOutcomes.js';
+import { addOverturns, type IncidentView, withOverturn } from './incidentOutcomes.js';
 import type { Ledger } from './ledger.js';
 import type { StoredItem } from './storedEntry.js';
 import type { ChainCheck } from './verifyChain.js';
@@ -98,9 +98,5 @@ export async function newestIncidents(
     };
   });
   const entries = await ledger.withTexts(groupId, result.newest.map((v) => v.entry));
-  const views = result.newest.map((v, i) => {
-    const by = overturns.get(overturnKey(v.entry.record.messageId, v.entry.record.debunkId));
-    return { ...v, entry: entries[i]!, ...(by === undefined ? {} : { overturnedBy: by }) };
-  });
-  return { views, count: result.count };
+  return { views: result.newest.map((v, i) => withOverturn({ ...v, entry: entries[i]! }, overturns)), count: result.count };
 }

@@ -200,6 +200,8 @@ export class Review {
   private async acceptDispute(platform: string, groupId: string, by: ChatMember, item: ReviewItem, lang: Language): Promise<CommandResult> {
     const t = (name: ReviewTextName, values: Record<string, string | number> = {}) => fillTemplate(REVIEW_TEXTS[lang][name], values);
     await this.resolveAll(item, 'accepted');
+    const debunk = item.debunkId ? this.deps.engine.debunk(item.debunkId) : undefined;
+    let claimItself = false;
     const withdrawn: string[] = [];
     for (const messageId of item.messageIds) {
       const w = await this.deps.engine.withdrawStrike(groupId, messageId);
@@ -208,9 +210,9 @@ export class Review {
         // A message that says the claim itself is cleared alone: its near copies are the claim, which
         // the group still answers when others post it (retiring the debunk stops that).
         const text = item.messages.find((m) => m.messageId === messageId)?.text;
-        const claimDebunk = this.deps.engine.debunk(item.debunkId);
-        const nearCopies = text !== undefined && !(claimDebunk !== undefined && saysClaimItself(text, claimDebunk));
-        await this.deps.exclusions.addFalsePositive(groupId, { debunkId: item.debunkId, messageId, by: by.name, ...(nearCopies ? { text } : {}) });
+        const itself = text !== undefined && debunk !== undefined && saysClaimItself(text, debunk);
+        if (itself) claimItself = true;
+        await this.deps.exclusions.addFalsePositive(groupId, { debunkId: item.debunkId, messageId, by: by.name, ...(text !== undefined && !itself ? { text } : {}) });
       }
       const port = this.deps.ports.get(platform);
       if (port) {
@@ -226,9 +228,7 @@ export class Review {
       `${item.debunkId ? `; ${item.debunkId} recorded as a false positive there` : ''}${withdrawn.length > 0 ? `; strike of ${withdrawn.join(', ')} withdrawn` : ''}`;
     // A dispute accepted on a message that is the claim itself clears that message only (see above):
     // the admin should know the claim is still answered, and how to stop that.
-    const debunk = item.debunkId ? this.deps.engine.debunk(item.debunkId) : undefined;
-    const itself = debunk !== undefined && item.messages.some((m) => m.text !== undefined && saysClaimItself(m.text, debunk));
-    const reply = `${t('accepted', { summary })}${itself ? `\n${t('claimItself', { debunk: debunk.id })}` : ''}`;
+    const reply = `${t('accepted', { summary })}${claimItself && debunk ? `\n${t('claimItself', { debunk: debunk.id })}` : ''}`;
     const debunkId = item.debunkId;
     const overturns = debunkId ? item.messageIds.map((messageId) => ({ messageId, debunkId })) : undefined;
     return { ok: true, reply, change: { action: 'accept', summary, ...(overturns ? { overturns } : {}) } };

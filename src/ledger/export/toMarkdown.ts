@@ -2,7 +2,7 @@ import { codePointName, DIRECTION_CHARS } from '../../lib/directionChars.js';
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { ActionResult, AdminRecord } from '../ledgerRecord.js';
-import { type ActionStatus, addOverturns, incidentViews, overturnKey, wasDone, type IncidentView } from '../incidentOutcomes.js';
+import { type ActionStatus, addOverturns, incidentViews, wasDone, withOverturn, type IncidentView } from '../incidentOutcomes.js';
 import { exportRows, LateOutcomes, type EntryPages } from './exportRows.js';
 import { Spill } from './spill.js';
 import type { StoredItem } from '../storedEntry.js';
@@ -72,7 +72,7 @@ const cell = (text: string) =>
 /** A bound of the period: its day, with its time to the minute when it is not midnight (UTC). */
 const moment = (d: Date) => {
   const iso = d.toISOString();
-  return iso.slice(11, 23) === '00:00:00.000' ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')}`;
+  return iso.slice(11, 23) === '00:00:00.000' ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
 };
 
 function minutes(ms: number): string {
@@ -103,16 +103,10 @@ class ReportTotals {
   entries = 0;
   incidents = 0;
   refuting = 0;
-  /** Incidents an admin overturned (see `overturnedBy`): the bot's mistakes, counted apart. */
+  /** Incidents an admin overturned (IncidentView.overturnedBy): the bot's mistakes, counted apart. */
   overturned = 0;
-  /** The overturns the admin records of this pass name (see overturnKey): who and when. */
+  /** The overturns the admin records of this pass name (see addOverturns): who and when. */
   readonly overturnsFound = new Map<string, string>();
-
-  /**
-   * `overturnedBy`: the incidents known to be overturned (by a later admin record) when this pass
-   * starts, by overturnKey: who overturned each, and when.
-   */
-  constructor(readonly overturnedBy: ReadonlyMap<string, string> = new Map()) {}
   /** Incidents whose member asked whether the rumor is true (stance `question`): answered, never punished. */
   asking = 0;
   readonly admin: (LedgerEntry & { record: AdminRecord })[] = [];
@@ -142,7 +136,7 @@ class ReportTotals {
   addIncident(v: IncidentView): void {
     const r = v.entry.record;
     this.incidents += 1;
-    const overturned = this.overturnedBy.has(overturnKey(r.messageId, r.debunkId));
+    const overturned = v.overturnedBy !== undefined;
     if (overturned) this.overturned += 1;
     else if (r.refuting) this.refuting += 1;
     else if (r.stance === 'question') this.asking += 1;
@@ -189,14 +183,13 @@ class ReportTotals {
  * by the chain it states as verified. Linear in the entries.
  */
 export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: ReportOptions): string {
-  const overturns = new ReportTotals();
-  for (const e of entries) if (e.record.type === 'admin') overturns.addEntry(e);
-  const totals = new ReportTotals(overturns.overturnsFound);
+  const totals = new ReportTotals();
   for (const e of entries) totals.addEntry(e);
+  // The views carry who overturned their match (incidentViews reads every admin record first).
   const views = incidentViews(entries);
   for (const v of views) totals.addIncident(v);
   const lines = reportHead(totals, options);
-  for (const v of views) lines.push(incidentRow(v, totals.overturnedBy));
+  for (const v of views) lines.push(incidentRow(v));
   lines.push('');
   return lines.join('\n');
 }
@@ -246,7 +239,7 @@ async function reportPass(
   observe?: (items: readonly StoredItem[]) => void,
   onLate?: (incidentId: string, results: readonly ActionResult[]) => void,
 ): Promise<{ totals: ReportTotals; table: Spill }> {
-  const totals = new ReportTotals(overturned);
+  const totals = new ReportTotals();
   const table = new Spill();
   try {
     for await (const rows of exportRows(pages, late, true, observe, onLate)) {
@@ -255,8 +248,9 @@ async function reportPass(
       for (const row of rows) {
         totals.addEntry(row.entry);
         if (row.view) {
-          totals.addIncident(row.view);
-          lines.push(`${incidentRow(row.view, overturned, row.text, row.altered)}\n`);
+          const view = withOverturn(row.view, overturned);
+          totals.addIncident(view);
+          lines.push(`${incidentRow(view, row.text, row.altered)}\n`);
         }
       }
       await table.add(lines);
@@ -269,18 +263,17 @@ async function reportPass(
 }
 
 /**
- * One row of the incident table; `overturned`, who overturned which incidents (see ReportTotals);
- * `kept`, the message text kept beside the chain (else the record's); `altered`, the one kept
- * there was edited (see keptTextAltered).
+ * One row of the incident table; `kept`, the message text kept beside the chain (else the
+ * record's); `altered`, the one kept there was edited (see keptTextAltered).
  */
-function incidentRow(v: IncidentView, overturned: ReadonlyMap<string, string>, kept?: string, altered?: true): string {
+function incidentRow(v: IncidentView, kept?: string, altered?: true): string {
   const r = v.entry.record;
   const hash = r.messageHash?.slice(0, 12);
   const missing = altered ? `(text altered in the store: it no longer matches its sha256 ${hash}…)` : r.messageHash ? `(text purged; sha256 ${hash}…)` : '';
   const said = (kept ?? r.messageText) !== undefined ? cell(cutText((kept ?? r.messageText)!, 300)) : missing;
   const picture = r.images ? `(${r.images.matchedIn === 'image' ? 'matched in a picture' : 'with a picture'}, sha256 ${r.images.sha256[0]?.slice(0, 12) ?? ''}…) ` : '';
   const text = picture + said;
-  const by = overturned.get(overturnKey(r.messageId, r.debunkId));
+  const by = v.overturnedBy;
   const reviewed = r.by.kind === 'admin' ? `; answered after review by ${r.by.name}` : '';
   const did = (v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged') + reviewed + (by ? `; overturned as not a rumor by ${by}` : '');
   return `| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(r.debunkId)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`;
