@@ -726,6 +726,32 @@ describe('rules/debunks with 60 Chinese claims added: small in English, not in C
   });
 });
 
+describe('rules/debunks with Chinese claims about a district\'s school and an app: chatter about the place or the app', () => {
+  const chinese = generatedClaims((t) => !/[A-Za-z]/.test(t));
+  const local = [
+    debunk({ id: 'school-rat-poison', claim: '高雄前鎮區一間國小營養午餐驗出老鼠藥', lang: 'zh' }),
+    debunk({ id: 'school-corporal-punishment', claim: '杭州西湖区一初中学生被班主任体罚致死', lang: 'zh' }),
+    debunk({ id: 'wechat-watches-chats', claim: '微信开始监控聊天记录，发敏感词直接封号罚款', lang: 'zh' }),
+  ];
+  const withLocal = createMatcher([...loaded.debunks, ...chinese, ...local]);
+
+  it.each([
+    { given: 'the district and its schools (0.96 before)', text: '高雄前鎮區的國小下週要開運動會' },
+    { given: 'the district and its middle schools (0.89 before)', text: '杭州西湖区初中今年学区划分出来了' },
+    { given: 'the app and its chat history (0.95 before)', text: '微信最近更新之后聊天记录备份好慢' },
+  ])('GIVEN $given THEN nothing acts', ({ text }) => {
+    expectAllBelow(withLocal, text, ACT);
+  });
+
+  it.each([
+    { text: '前鎮國小午餐有老鼠藥！', id: 'school-rat-poison' },
+    { text: '杭州西湖区有个初中生被班主任体罚死了', id: 'school-corporal-punishment' },
+    { text: '微信聊天被监控了 小心点', id: 'wechat-watches-chats' },
+  ])('GIVEN the claim retold ($text) THEN it acts with that claim', ({ text, id }) => {
+    expectActs(withLocal, text, id);
+  });
+});
+
 describe('rules/debunks: members who wave the refutation away, ask without a question mark or refute in passing, round twenty-two', () => {
   it.each([
     { text: 'I know it sounds like a conspiracy theory but the 5G towers really are spreading covid, look where the first outbreaks were' },

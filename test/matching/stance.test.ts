@@ -464,3 +464,34 @@ describe('stance: a claim that says no, or that something was altered, retold in
     expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
   });
 });
+
+describe('stance: a retelling that warns, says which ones, or tells the scam or the fake in its own words', () => {
+  // Each was read as a denial or a verdict on the claim (fresh hand-written chat), so a spreader
+  // was taken for a refuter and never struck.
+  const FLU_BATH = debunk({ id: 'flu-shot-bath', claim: '打完流感疫苗48小时内洗澡会导致瘫痪', lang: 'zh' });
+  const PENSION = debunk({ id: 'pension-face-check', claim: '社保局通知下月起未做人脸认证的一律停发养老金', lang: 'zh' });
+  const GAS = debunk({ id: 'gas-inspection-scam', claim: '东莞长安镇有人冒充燃气公司上门收安检费', lang: 'zh' });
+  const ADHD = debunk({ id: 'adhd-deathbed', claim: "Dr. Leon Eisenberg, the 'father' of ADHD, said just before his death that ADHD is a prime example of a fictitious disease", lang: 'en' });
+  const m = createMatcher([...ALL_DEBUNKS, FLU_BATH, PENSION, GAS, ADHD]);
+  it.each([
+    { given: '"不能" and what happens otherwise', text: '打了流感疫苗两天内不能洗澡 会瘫痪的', id: FLU_BATH.id },
+    { given: '"千万不能"', text: '刚打完流感疫苗，护士说48小时内千万不能洗澡，洗了会瘫痪', id: FLU_BATH.id },
+    { given: '"没认证的" (which ones, not a denial)', text: '社保局说了，下个月开始没认证的老人养老金就停发了', id: PENSION.id },
+    { given: '"被骗了" for a claim about a scam', text: '东莞长安镇好多人被骗了，有人冒充燃气公司上门收安检费', id: GAS.id },
+    { given: '"fake disorder" for "fictitious disease"', text: "the father of adhd, leon eisenberg, said just before his death that adhd is a prime example of a fake disorder", id: ADHD.id },
+  ])('GIVEN $given THEN the member spreads it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('spread');
+  });
+
+  it.each([
+    { given: 'a denial that bathing does anything', text: '打完流感疫苗洗澡不会导致瘫痪，别信', id: FLU_BATH.id },
+    { given: 'no such notice', text: '社保局根本没有停发养老金的通知，人脸认证不做也照发', id: PENSION.id },
+    { given: 'the scam story called a rumor', text: '长安镇冒充燃气公司上门收安检费那个是谣言，别被骗了', id: GAS.id },
+  ])('GIVEN $given THEN the member refutes it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
+  });
+});

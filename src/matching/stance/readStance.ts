@@ -355,12 +355,22 @@ function spellings(cue: string): string[] {
   // "the campaign photoshopped a hat onto his photo" retells "…digitally altered a photograph": a
   // claim that something was altered is told in any word for it, none of them a verdict then.
   if (ALTERED.includes(cue)) return ALTERED;
+  // "我邻居刚被骗了150" retells "…有人冒充燃气公司上门收安检费": a claim about a scam is told in words
+  // of being cheated, none of them a verdict on the rumor then.
+  if (SCAM_ZH.includes(cue)) return SCAM_ZH;
+  // "… a textbook example of a fake disorder" retells "… a prime example of a fictitious disease".
+  if (FAKE_EN.includes(cue)) return FAKE_EN;
   const verb = NEGATED_VERB.exec(cue)?.[1];
   return verb ? [`${verb}n t`, `${verb}nt`, `${verb} not`] : [cue];
 }
 
 /** Words for an altered picture. */
 const ALTERED = ['doctored', 'photoshopped', 'altered', 'edited', 'manipulated', 'faked', 'forged'];
+
+/** Words for a scam, in a claim about one, and for being cheated by it. */
+const SCAM_ZH = ['被骗了', '被骗', '骗局', '骗子', '诈骗', '冒充', '假冒', '盗刷'];
+/** Words for something made up, in a claim that says so of something. */
+const FAKE_EN = ['fake', 'fictitious', 'made up', 'fabricated', 'bogus', 'phony', 'nonexistent'];
 
 /** Chinese words for "may not" (not allowed): one cue in any of them. */
 const MAY_NOT_ZH = ['不准', '不许', '不能', '不让', '不得', '禁止'];
@@ -558,6 +568,14 @@ const OPENS_ON_IF = /^\s*(?:(?:yo|hey|guys|ok|okay|so)\s+)?(?:if|when|whenever)\
 const CLAUSE_BREAK_NEXT = /^ ?[，,。！!；;.]/u;
 /** "没有" or "没" (see the denial hits). */
 const NOT_DONE = /没有?/gu;
+/** After a Chinese 没 or 不: a word, then 的 and not a notice or an event ("没认证的养老金", not "没有封城的通知"). */
+const DESCRIBES_ZH = /^\p{Script=Han}{1,4}的(?!事|回事|说法|消息|新闻|通知|文件|政策|规定|情况)/u;
+/** The Chinese denial cue that also says "must not" (see warnsZh). */
+const MUST_NOT_ZH = '不能';
+/** Before "不能": what makes it a warning ("千万不能", "一定不能"). */
+const WARNING_BEFORE_ZH = /(?:千万|一定|绝对|最好|尽量|可)$/u;
+/** After "不能" and its verb: what happens otherwise ("不能洗澡 会瘫", "不能喝，否则…"). */
+const WARNING_AFTER_ZH = /^[^，。！？；,.!?;\s]{1,8}[，,\s]*(?:会|否则|不然|要不)/u;
 /** A bare "不" before a verb, not one of the words it starts that deny nothing of the claim ("不要", "不知道", "不过", "不少"). */
 const BARE_NOT = /不(?!要|用|让|得|许|知|过|少|然|但|仅|管|断|停|久|同|错|一定|如|光|只|论|止|行|好意思|怕|敢)/gu;
 /** A character a Chinese denial may come right before: an ideograph, or a digit of the claim's numbers ("美国没有10艘医疗船"). */
@@ -915,14 +933,17 @@ export function readStance(
   // ("根本没人管") or negates that character ("没戴口罩" retells "一女子不戴口罩…").
   // Not against a claim that something failed: "又没选上" retells "…再次落选".
   const deniesCharacterAfter = (h: Hit) => claimAffirms(debunk, charAfter(text, h.end)) && !crossesClause(h.at, h.end);
+  // "没认证的养老金就不发了", "不戴头盔的罚500": a 没 or 不 that says which ones (a word, then 的), not
+  // that something was not done; "没有封城的通知" still denies.
+  const describesZh = (h: Hit) => DESCRIBES_ZH.test(text.slice(h.end, h.end + 8));
   if (span && hasChinese && !claimSaysNo(debunk) && !claimFailsZh(debunk)) {
-    for (const h of hitsOf(NOT_DONE, text)) if (deniesCharacterAfter(h)) denialHits.push(h);
+    for (const h of hitsOf(NOT_DONE, text)) if (deniesCharacterAfter(h) && !describesZh(h)) denialHits.push(h);
   }
   // So does a bare "不" before one, against a claim that negates nothing, refusal and ban included:
   // "蚊子不传新冠" against "蚊子叮咬会传播新冠病毒" (not "人家坚决不签" against "…拒绝在民事和解书上签字");
   // not the 不 of "传不传" (which asks) or of "不要", "不知", "不过" ….
   if (span && hasChinese && !claimRefusesZh(debunk)) {
-    for (const h of hitsOf(BARE_NOT, text)) if (text[h.at - 1] !== text[h.end] && deniesCharacterAfter(h)) denialHits.push(h);
+    for (const h of hitsOf(BARE_NOT, text)) if (text[h.at - 1] !== text[h.end] && deniesCharacterAfter(h) && !describesZh(h)) denialHits.push(h);
   }
   if (span && MAY_HOLD_LATIN.test(text)) {
     for (const h of hitsOf(NEGATED_MODAL, text)) {
@@ -950,6 +971,14 @@ export function readStance(
     const at = message.origin[h.at] ?? 0;
     return ADVICE_IMPERATIVE.after.test(text.slice(h.end, h.end + 10)) && ADVICE_IMPERATIVE.before.test(message.text.slice(Math.max(0, at - 8), at));
   };
+  // "千万不能洗澡", "两天不能洗澡 会瘫": a Chinese "must not" that warns, after "千万" or "一定" or
+  // followed by what happens otherwise, passes the rumor on ("打完流感疫苗48小时内洗澡会导致瘫痪").
+  const warnsZh = (h: Hit) => {
+    if (h.cue !== MUST_NOT_ZH) return false;
+    const at = message.origin[h.at] ?? 0;
+    const end = (message.origin[h.end - 1] ?? at) + 1;
+    return WARNING_BEFORE_ZH.test(message.text.slice(Math.max(0, at - 2), at)) || WARNING_AFTER_ZH.test(message.text.slice(end, end + 14));
+  };
   let latinDenialsInSpan = 0;
   for (const h of denialHits) if (LATIN_CUE.test(h.cue) && inSpan(h)) latinDenialsInSpan++;
   const denial = span
@@ -968,6 +997,7 @@ export function readStance(
           !RHETORICAL_TAG_EN.test(text.slice(h.end, h.end + 24)) &&
           !(h.cue.startsWith('there') && (NO_IDIOM.test(text.slice(h.end, h.end + 12)) || !beforeClaimWord(h) || claimNegates(debunk))) &&
           !advises(h) &&
+          !warnsZh(h) &&
           !CONDITIONAL.test(before(h, 12)) &&
           !RELATIVE_CLAUSE.test(before(h, 24)) &&
           !PURPOSE_CLAUSE.test(before(h, 16)) &&
