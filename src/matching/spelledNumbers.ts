@@ -1,11 +1,20 @@
-/** Chinese digits and their values (两 is 二 before a unit: 两千; 仨 and 俩 are three and two, counted). */
-const DIGITS: ReadonlyMap<string, number> = new Map([...'零〇一二两三四五六七八九仨俩'].map((c, i) => [c, [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 3, 2][i]!]));
+/**
+ * Chinese digits and their values (两 is 二 before a unit: 两千; 仨 and 俩 are three and two,
+ * counted), and the financial forms a notice or a fine is written in ("罚款伍佰": 壹 to 玖).
+ */
+const DIGITS: ReadonlyMap<string, number> = new Map([
+  ...[...'零〇一二两三四五六七八九仨俩'].map((c, i) => [c, [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 3, 2][i]!] as const),
+  ...[...'壹贰叁肆伍陆柒捌玖'].map((c, i) => [c, i + 1] as const),
+]);
 /** Digits that count something even alone: "丢了仨", "他俩". */
 const COUNTING_DIGITS = /^[仨俩]$/u;
 const UNITS: ReadonlyMap<string, number> = new Map([
   ['十', 10],
   ['百', 100],
   ['千', 1000],
+  ['拾', 10],
+  ['佰', 100],
+  ['仟', 1000],
 ]);
 const SECTIONS: ReadonlyMap<string, number> = new Map([
   ['万', 10_000],
@@ -57,7 +66,19 @@ const ENGLISH: ReadonlyMap<string, number> = new Map([
  * Digits with Chinese units after them ("5万", "3千万", normalized "5 万"), runs of Chinese
  * numerals, English number words, and digits, in normalized text; bounded.
  */
-const NUMBERS = /(?<![a-z0-9])\d{1,3}(?: \d{3})+(?![a-z0-9])|(?<![a-z0-9])\d{1,9} ?[十百千万亿]{1,3}|[零〇一二两三四五六七八九十百千万亿仨俩]{1,16}|(?<![a-z0-9])(?:\d{1,15}|[a-z]{3,9})(?![a-z0-9])/g;
+const NUMBERS = /(?<![a-z0-9])\d{1,3}(?: \d{3})+(?![a-z0-9])|(?<![a-z0-9])\d{1,9} ?[十百千万亿]{1,3}|[零〇一二两三四五六七八九十百千万亿仨俩壹贰叁肆伍陆柒捌玖拾佰仟]{1,16}|(?<![a-z0-9])(?:\d{1,15}|[a-z]{3,9})(?![a-z0-9])/g;
+/** Thousands and ten thousands as chat writes them: "2k", "3w" (三万). */
+const CHAT_MULTIPLIED = /(?<![a-z0-9])(\d{1,6})(k|w)(?![a-z0-9])/g;
+const CHAT_MULTIPLIERS: ReadonlyMap<string, number> = new Map([['k', 1000], ['w', 10_000]]);
+/**
+ * Before a Chinese numeral, what makes it no number but a rough size: "几十倍", "数百人", "好几天"
+ * ("十几个" and "十多人" are both 10 and more, read as 10).
+ */
+const ROUGH_BEFORE = /[几数好]$/u;
+/** After a number, days and hours: "两天" says the "48小时" of a claim, "two days" its "48 hours". */
+const DAYS_AFTER = /^ ?(?:天|days?(?![a-z]))/u;
+const HOURS_AFTER = /^ ?(?:个?小时|hours?(?![a-z]))/u;
+const HOURS_A_DAY = 24;
 /** Digits and the Chinese units after them, apart. */
 const DIGITS_THEN_UNITS = /^(\d+) ?([十百千万亿]+)$/;
 /** Digits in groups of three, as "1,000,000" normalizes. */
@@ -108,12 +129,19 @@ function readNumbers(text: string, pointOnly: boolean): Set<string> {
     const value = count === undefined ? undefined : count * MULTIPLIERS.get(m[2]!)!;
     if (value !== undefined && Number.isSafeInteger(value)) found.add(String(value));
   }
+  for (const m of text.matchAll(CHAT_MULTIPLIED)) found.add(String(Number(m[1]) * CHAT_MULTIPLIERS.get(m[2]!)!));
   for (const m of text.matchAll(NUMBERS)) {
     const s = m[0];
     if (pointOnly && (YEAR.test(s) || AGE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)))) continue;
     if (s.length === 1 && DIGITS.has(s) && !COUNTING_DIGITS.test(s) && (s === '一' || !MEASURE.test(text.slice(m.index + 1, m.index + 2)))) continue;
+    const chinese = !/^[\da-z]/.test(s);
+    if (chinese && ROUGH_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
     const value = /^\d/.test(s) ? digitsValue(s) : /^[a-z]/.test(s) ? ENGLISH.get(s) : chineseNumber(s);
-    if (value !== undefined) found.add(String(value));
+    if (value === undefined) continue;
+    found.add(String(value));
+    const after = text.slice(m.index + s.length, m.index + s.length + 6);
+    if (DAYS_AFTER.test(after) && Number.isSafeInteger(value * HOURS_A_DAY)) found.add(String(value * HOURS_A_DAY));
+    else if (HOURS_AFTER.test(after) && value % HOURS_A_DAY === 0 && value > 0) found.add(String(value / HOURS_A_DAY));
   }
   return found;
 }

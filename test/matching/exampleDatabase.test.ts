@@ -752,6 +752,27 @@ describe('rules/debunks with Chinese claims about a district\'s school and an ap
   });
 });
 
+describe('rules/debunks with Chinese claims that say a number: a retelling that says it as chat does', () => {
+  const claims = [
+    debunk({ id: 'dog-licence-fine', claim: '下月起养狗不办证的每条罚款两千并没收', lang: 'zh' }),
+    debunk({ id: 'overnight-water', claim: '喝隔夜开水会致癌，亚硝酸盐超标几十倍', lang: 'zh' }),
+    debunk({ id: 'new-disease-baoan', claim: '深圳宝安区出现新型传染病，已有十多人住院隔离', lang: 'zh' }),
+  ];
+  const withNumbers = createMatcher([...loaded.debunks, ...claims]);
+
+  it.each([
+    { given: '"2k" for "两千" (capped as another number before)', text: '下月起无证养犬罚款2k并没收', id: 'dog-licence-fine' },
+    { given: 'no number for the rough "几十倍" (capped before)', text: '隔夜水亚硝酸盐超标 喝了致癌', id: 'overnight-water' },
+    { given: '"十几个" for "十多人"', text: '宝安出新型传染病了 十几个人住院', id: 'new-disease-baoan' },
+  ])('GIVEN $given THEN it acts with that claim', ({ text, id }) => {
+    expectActs(withNumbers, text, id);
+  });
+
+  it('GIVEN another number than the claim\'s THEN it does not act', () => {
+    expectAllBelow(withNumbers, '下月起无证养犬罚款200', ACT);
+  });
+});
+
 describe('rules/debunks: members who wave the refutation away, ask without a question mark or refute in passing, round twenty-two', () => {
   it.each([
     { text: 'I know it sounds like a conspiracy theory but the 5G towers really are spreading covid, look where the first outbreaks were' },

@@ -30,6 +30,21 @@ describe('spelled numbers', () => {
     expect([...numbersIn(normalizedText('twenty people, two hundred'))].sort()).toEqual(['100', '2', '20', '200']);
   });
 
+  it('GIVEN chat shorthand, financial numerals, rough sizes and days for hours THEN the numbers a retelling says', () => {
+    // Fresh hand-written chat: each was read as another number (or none) and its retelling capped.
+    expect(numbersIn(normalizedText('无证养犬罚款2k并没收'))).toEqual(new Set(['2000']));
+    expect(numbersIn(normalizedText('奖金3w'))).toEqual(new Set(['30000']));
+    expect(numbersIn(normalizedText('不戴盔罚款伍佰'))).toEqual(new Set(['500']));
+    // "几十倍" is no number; "十几个" and "十多人" are ten and more.
+    expect(numbersIn(normalizedText('亚硝酸盐超标几十倍，数百人'))).toEqual(new Set());
+    expect(numbersIn(normalizedText('十几个住院'))).toEqual(numbersIn(normalizedText('十多人住院')));
+    // "两天" says the "48小时" of a claim, and "48 hours" its "two days".
+    expect(numbersIn(normalizedText('两天不能洗澡'))).toEqual(new Set(['2', '48']));
+    expect(numbersIn(normalizedText('48小时内洗澡'))).toEqual(new Set(['48', '2']));
+    expect(numbersIn(normalizedText('no showers for 48 hours'))).toEqual(new Set(['48', '2']));
+    expect(numbersIn(normalizedText('for 5 hours'))).toEqual(new Set(['5']));
+  });
+
   it('GIVEN digits with Chinese units after them THEN the number they make, as the numerals say it', () => {
     // "超过5万元" was read as 5, so "五万以上" said another number and the retelling was capped.
     expect(numbersIn(normalizedText('冻结存款超过5万元的账户'))).toEqual(new Set(['50000']));
