@@ -323,6 +323,27 @@ function saysShortChineseClaim(index: PhraseIndex, c: Coverage, message: Prepare
   return true;
 }
 
+/**
+ * A Chinese claim retold short, in two of its words and single characters of the rest: "昆明电梯掉
+ * 下去死了七个人" shares only the pairs 昆明 and 电梯 of "昆明一小区电梯坠落，当场摔死七人", one short
+ * of the three shared terms a match needs, and says its 死, 七 and 人 as well. Such a window is
+ * measured like any other when a pair tells more than a place, and the characters it and the
+ * characters around it say hold FEW_PAIRS_CHARACTERS of the claim's content, a FEW_PAIRS_SHARE of them.
+ */
+function saysChineseClaimInFewPairs(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  if (!c.phrase.ideographic || c.window.terms !== 2 || sharedTermsNeeded(c.phrase.terms.length) !== MIN_SHARED_TERMS) return false;
+  if (tellingRuns(tellingTermsBesidePlaces(index, c.phrase).telling, c, message) === 0) return false;
+  const content = new Set(c.phrase.ideographs.replace(FUNCTION_CHARS_ZH, ''));
+  const around = windowText(message, c, FEW_PAIRS_REACH);
+  let said = 0;
+  for (const ch of content) if (around.includes(ch)) said++;
+  return said >= FEW_PAIRS_CHARACTERS && said >= FEW_PAIRS_SHARE * content.size;
+}
+const FEW_PAIRS_CHARACTERS = 6;
+const FEW_PAIRS_SHARE = 0.35;
+/** Characters past either end of the window where the rest of a short retelling is read ("…死了七个人"). */
+const FEW_PAIRS_REACH = 8;
+
 function chineseTellingTerms(index: PhraseIndex, text: string, everydayWords: RegExp): TellingTerms {
   const everyday = new Uint8Array(text.length);
   for (const m of text.matchAll(everydayWords)) everyday.fill(1, m.index, m.index + m[0].length);
@@ -491,7 +512,7 @@ export function mayMatch(index: PhraseIndex, message: PreparedMessage, d: number
   for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
     const size = termStart[p + 1]! - termStart[p]!;
     // A short Chinese claim may be said in two pairs (see saysShortChineseClaim).
-    const needed = Math.min(fewest, ideographic[p] === 1 && size <= TWO_WORDS_ZH ? 2 : sharedTermsNeeded(size));
+    const needed = Math.min(fewest, ideographic[p] === 1 ? 2 : sharedTermsNeeded(size));
     let present = 0;
     for (let k = termStart[p]!; k < termStart[p + 1]!; k++) {
       if (message.positions.has(terms[k]!) && ++present >= needed) return true;
@@ -958,7 +979,7 @@ export function scoreCandidates(
   const block = allFeatures ? new Float64Array(FEATURE_COUNT * covered.length) : undefined;
   return covered.map((c, i) => {
     const ideographic = c.phrase.ideographic;
-    const ruledOut = tooFewShared(c.window, c.phrase) && !saysShortChineseClaim(index, c, message);
+    const ruledOut = tooFewShared(c.window, c.phrase) && !saysShortChineseClaim(index, c, message) && !saysChineseClaimInFewPairs(index, c, message);
     if (ruledOut && !allFeatures) return { coverage: c, features: NO_FEATURES, ideographic, ruledOut, score: 0, order: 0, relevance: relevance[i]!, reached: 'none' };
     const features = matchFeatures(
       index,

@@ -773,6 +773,31 @@ describe('rules/debunks with Chinese claims that say a number: a retelling that 
   });
 });
 
+describe('rules/debunks with Chinese claims retold short, in two of their words and single characters', () => {
+  const claims = [
+    debunk({ id: 'dog-licence-fine', claim: '下月起养狗不办证的每条罚款两千并没收', lang: 'zh' }),
+    debunk({ id: 'hk-curfew', claim: '香港政府宣布下月起全港實施宵禁', lang: 'zh' }),
+    debunk({ id: 'kunming-lift', claim: '昆明一小区电梯坠落，当场摔死七人', lang: 'zh' }),
+  ];
+  const withShort = createMatcher([...loaded.debunks, ...claims]);
+
+  it('GIVEN "养狗没证罚两千" (two pairs, 证 罚 收 besides: nothing matched before) THEN it acts', () => {
+    expectActs(withShort, '养狗没证罚两千 还收狗', 'dog-licence-fine');
+  });
+
+  it('GIVEN "香港下个月要宵禁了？" (two pairs, 下 月 besides) THEN the question is answered', () => {
+    expectAnswers(withShort, '香港下个月要宵禁了？真的假的', 'hk-curfew');
+  });
+
+  it('GIVEN the city and its lifts, nothing of the fall THEN nothing acts', () => {
+    expectAllBelow(withShort, '昆明电梯公司今天来小区检修了', ACT);
+  });
+
+  it('GIVEN a question about the city next month, nothing of the curfew THEN it is not answered', () => {
+    expectAllBelow(withShort, '香港下个月有什么好玩的展览吗', ANSWER);
+  });
+});
+
 describe('rules/debunks: members who wave the refutation away, ask without a question mark or refute in passing, round twenty-two', () => {
   it.each([
     { text: 'I know it sounds like a conspiracy theory but the 5G towers really are spreading covid, look where the first outbreaks were' },

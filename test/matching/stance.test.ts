@@ -471,10 +471,12 @@ describe('stance: a retelling that warns, says which ones, or tells the scam or 
   const FLU_BATH = debunk({ id: 'flu-shot-bath', claim: '打完流感疫苗48小时内洗澡会导致瘫痪', lang: 'zh' });
   const PENSION = debunk({ id: 'pension-face-check', claim: '社保局通知下月起未做人脸认证的一律停发养老金', lang: 'zh' });
   const GAS = debunk({ id: 'gas-inspection-scam', claim: '东莞长安镇有人冒充燃气公司上门收安检费', lang: 'zh' });
+  const WATER = debunk({ id: 'overnight-water', claim: '喝隔夜开水会致癌，亚硝酸盐超标几十倍', lang: 'zh' });
   const ADHD = debunk({ id: 'adhd-deathbed', claim: "Dr. Leon Eisenberg, the 'father' of ADHD, said just before his death that ADHD is a prime example of a fictitious disease", lang: 'en' });
-  const m = createMatcher([...ALL_DEBUNKS, FLU_BATH, PENSION, GAS, ADHD]);
+  const m = createMatcher([...ALL_DEBUNKS, FLU_BATH, PENSION, GAS, ADHD, WATER]);
   it.each([
     { given: '"不能" and what happens otherwise', text: '打了流感疫苗两天内不能洗澡 会瘫痪的', id: FLU_BATH.id },
+    { given: '"不能喝" (what a person must not do)', text: '隔夜开水不能喝！亚硝酸盐超标致癌', id: WATER.id },
     { given: '"千万不能"', text: '刚打完流感疫苗，护士说48小时内千万不能洗澡，洗了会瘫痪', id: FLU_BATH.id },
     { given: '"没认证的" (which ones, not a denial)', text: '社保局说了，下个月开始没认证的老人养老金就停发了', id: PENSION.id },
     { given: '"被骗了" for a claim about a scam', text: '东莞长安镇好多人被骗了，有人冒充燃气公司上门收安检费', id: GAS.id },
@@ -487,6 +489,7 @@ describe('stance: a retelling that warns, says which ones, or tells the scam or 
 
   it.each([
     { given: 'a denial that bathing does anything', text: '打完流感疫苗洗澡不会导致瘫痪，别信', id: FLU_BATH.id },
+    { given: 'what the water cannot do', text: '隔夜开水不能致癌，亚硝酸盐根本不超标', id: WATER.id },
     { given: 'no such notice', text: '社保局根本没有停发养老金的通知，人脸认证不做也照发', id: PENSION.id },
     { given: 'the scam story called a rumor', text: '长安镇冒充燃气公司上门收安检费那个是谣言，别被骗了', id: GAS.id },
   ])('GIVEN $given THEN the member refutes it', ({ text, id }) => {

@@ -574,6 +574,11 @@ const DESCRIBES_ZH = /^\p{Script=Han}{1,4}的(?!事|回事|说法|消息|新闻|
 const MUST_NOT_ZH = '不能';
 /** Before "不能": what makes it a warning ("千万不能", "一定不能"). */
 const WARNING_BEFORE_ZH = /(?:千万|一定|绝对|最好|尽量|可)$/u;
+/**
+ * After "不能", what a person must not do (eat, drink, use, buy, touch, go, take): "隔夜水不能喝"
+ * warns, where "蚊子不能传播新冠" or "喝热水不能杀死病毒" denies what the thing can do.
+ */
+const WARNING_VERB_ZH = /^(?:吃|喝|用|买|碰|摸|洗|出门|出去|去|打|接|扫|点|坐|骑|抱|靠近)/u;
 /** After "不能" and its verb: what happens otherwise ("不能洗澡 会瘫", "不能喝，否则…"). */
 const WARNING_AFTER_ZH = /^[^，。！？；,.!?;\s]{1,8}[，,\s]*(?:会|否则|不然|要不)/u;
 /** A bare "不" before a verb, not one of the words it starts that deny nothing of the claim ("不要", "不知道", "不过", "不少"). */
@@ -971,13 +976,15 @@ export function readStance(
     const at = message.origin[h.at] ?? 0;
     return ADVICE_IMPERATIVE.after.test(text.slice(h.end, h.end + 10)) && ADVICE_IMPERATIVE.before.test(message.text.slice(Math.max(0, at - 8), at));
   };
-  // "千万不能洗澡", "两天不能洗澡 会瘫": a Chinese "must not" that warns, after "千万" or "一定" or
-  // followed by what happens otherwise, passes the rumor on ("打完流感疫苗48小时内洗澡会导致瘫痪").
+  // "千万不能洗澡", "两天不能洗澡 会瘫", "隔夜水不能喝": a Chinese "must not" that warns, after "千万"
+  // or "一定", before what a person must not do, or followed by what happens otherwise, passes the
+  // rumor on ("打完流感疫苗48小时内洗澡会导致瘫痪").
   const warnsZh = (h: Hit) => {
     if (h.cue !== MUST_NOT_ZH) return false;
     const at = message.origin[h.at] ?? 0;
     const end = (message.origin[h.end - 1] ?? at) + 1;
-    return WARNING_BEFORE_ZH.test(message.text.slice(Math.max(0, at - 2), at)) || WARNING_AFTER_ZH.test(message.text.slice(end, end + 14));
+    const after = message.text.slice(end, end + 14);
+    return WARNING_BEFORE_ZH.test(message.text.slice(Math.max(0, at - 2), at)) || WARNING_AFTER_ZH.test(after) || WARNING_VERB_ZH.test(after);
   };
   let latinDenialsInSpan = 0;
   for (const h of denialHits) if (LATIN_CUE.test(h.cue) && inSpan(h)) latinDenialsInSpan++;
