@@ -446,6 +446,37 @@ function namesWithoutContent(index: PhraseIndex, c: Coverage, message: PreparedM
 }
 
 /**
+ * Whether the window says, of a long English claim, only the unbroken run of words it ends on, with
+ * a name in it: "jade helm was just a military training exercise …" says the "Jade Helm military
+ * exercise" of "President Obama is planning to strip Texas of statehood in advance of the Jade Helm
+ * military exercise" (0.91 before), where the claim happens, not what it claims. At most half the
+ * claim's words; read in a database small in English (see groupSized). Not a run inside the claim:
+ * "… ilhan omar dancing …" says what "A video shows U.S. Rep. Ilhan Omar dancing on the anniversary
+ * of 9/11" claims.
+ */
+function saysOneNamedRun(c: Coverage, message: PreparedMessage): boolean {
+  const { sequence, terms, names } = c.phrase;
+  if (sequence.length < ONE_RUN_CLAIM_TERMS) return false;
+  let first = -1;
+  let last = -1;
+  let found = 0;
+  for (let i = 0; i < sequence.length; i++) {
+    if (!inWindow(message, sequence[i]!, c)) continue;
+    if (first < 0) first = i;
+    last = i;
+    found++;
+  }
+  if (found === 0 || found !== last - first + 1 || 2 * found > sequence.length || last !== sequence.length - 1) return false;
+  for (let i = first; i <= last; i++) {
+    const k = terms.indexOf(sequence[i]!);
+    if (k >= 0 && names[k]) return true;
+  }
+  return false;
+}
+/** Words of the shortest English claim read so: a shorter one is read by the short-claim caps. */
+const ONE_RUN_CLAIM_TERMS = 7;
+
+/**
  * The names of a phrase (runs of its name words: "Super Bowl LIII", "Confederate General Robert E"),
  * and how many of them the window says a word of.
  */
@@ -605,7 +636,7 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
   return (
     shortPart ||
     isTopicOnly() ||
-    (english && groupSized(index) && namesWithoutContent(index, c, message)) ||
+    (english && groupSized(index) && (namesWithoutContent(index, c, message) || saysOneNamedRun(c, message))) ||
     saysOneSide(index, c, message) ||
     (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small))
   );

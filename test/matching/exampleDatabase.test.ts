@@ -798,6 +798,19 @@ describe('rules/debunks with Chinese claims retold short, in two of their words 
   });
 });
 
+describe('rules/debunks with an English claim that ends on where it happens', () => {
+  const PRISON = debunk({ id: 'farmland-prison', claim: 'The governor is planning to seize private farmland for a prison in advance of the Blue Ridge military exercise', lang: 'en' });
+  const withPrison = createMatcher([...loaded.debunks, PRISON]);
+
+  it('GIVEN chat about the exercise the claim ends on, nothing of the seizure THEN nothing acts', () => {
+    expectAllBelow(withPrison, 'the blue ridge military exercise was just a training drill, my cousin was stationed near one of the sites', ACT);
+  });
+
+  it('GIVEN the claim retold THEN it acts', () => {
+    expectActs(withPrison, 'the governor is gonna take private farmland for a prison before the blue ridge military exercise', PRISON.id);
+  });
+});
+
 describe('rules/debunks: members who wave the refutation away, ask without a question mark or refute in passing, round twenty-two', () => {
   it.each([
     { text: 'I know it sounds like a conspiracy theory but the 5G towers really are spreading covid, look where the first outbreaks were' },
