@@ -81,6 +81,8 @@ const WORD_SYNONYMS: readonly (readonly [string, string])[] = [
   ['wealthy', 'rich'], ['illness', 'sick'], ['grandma', 'grandmother'], ['granny', 'grandmother'], ['nana', 'grandmother'],
   ['grandpa', 'grandfather'], ['granddad', 'grandfather'], ['hubby', 'husband'], ['television', 'tv'], ['gov', 'government'],
   ['catch', 'infect'], ['caught', 'catch'], ['threaten', 'threat'], ['contribution', 'donation'], ['donate', 'donation'], ['troop', 'soldier'], ['troops', 'soldier'],
+  ['potus', 'president'], ['govt', 'government'], ['vax', 'vaccine'], ['vaxx', 'vaccine'], ['jab', 'vaccine'], ['motorist', 'driver'],
+  ['spaceship', 'spacecraft'], ['alien', 'extraterrestrial'],
   // British spellings.
   ['rumour', 'rumor'], ['colour', 'color'], ['favour', 'favor'], ['behaviour', 'behavior'], ['centre', 'center'],
   ['neighbour', 'neighbor'], ['tumour', 'tumor'], ['defence', 'defense'], ['programme', 'program'], ['theatre', 'theater'],
@@ -119,7 +121,7 @@ const CHINESE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['女娃', '女孩'], ['女童', '女孩'], ['小孩', '孩子'], ['儿童', '孩子'], ['娃娃', '孩子'], ['孩童', '孩子'],
   ['卖身', '卖淫'], ['罚钱', '罚款'], ['中招', '感染'], ['染上', '感染'], ['关押', '拘留'], ['民警', '警察'], ['警方', '警察'],
   ['违法', '犯法'], ['转载', '转发'], ['防止', '预防'], ['打针', '注射'], ['抽烟', '吸烟'], ['老公', '丈夫'], ['老婆', '妻子'],
-  ['大夫', '医生'], ['冠状', '新冠'], ['饮酒', '喝酒'], ['电瓶', '电动'],
+  ['大夫', '医生'], ['冠状', '新冠'], ['饮酒', '喝酒'], ['电瓶', '电动'], ['电驴', '电动'], ['静默', '封控'],
 ]);
 
 /**

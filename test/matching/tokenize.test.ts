@@ -40,6 +40,13 @@ describe('tokenize: terms', () => {
 
   // Regression test (found while writing the tests, fixed).
   it.each([
+    { given: '"potus" and "president"', a: 'potus', b: 'president' },
+    { given: '"govt" and "government"', a: 'govt', b: 'government' },
+    { given: '"vax" and "vaccine"', a: 'vax', b: 'vaccine' },
+    { given: '"motorists" and "drivers"', a: 'motorists', b: 'drivers' },
+    { given: '"spaceship" and "spacecraft"', a: 'spaceship', b: 'spacecraft' },
+    { given: '"电驴" and "电动"', a: '电驴', b: '电动' },
+    { given: '"静默" and "封控"', a: '静默', b: '封控' },
     { given: '"killed" and "kill"', a: 'killed', b: 'kill' },
     { given: '"running" and "runs"', a: 'running', b: 'runs' },
     { given: '"stopped" and "stop"', a: 'stopped', b: 'stop' },
