@@ -473,9 +473,15 @@ describe('stance: a retelling that warns, says which ones, or tells the scam or 
   const GAS = debunk({ id: 'gas-inspection-scam', claim: '东莞长安镇有人冒充燃气公司上门收安检费', lang: 'zh' });
   const WATER = debunk({ id: 'overnight-water', claim: '喝隔夜开水会致癌，亚硝酸盐超标几十倍', lang: 'zh' });
   const ADHD = debunk({ id: 'adhd-deathbed', claim: "Dr. Leon Eisenberg, the 'father' of ADHD, said just before his death that ADHD is a prime example of a fictitious disease", lang: 'en' });
-  const m = createMatcher([...ALL_DEBUNKS, FLU_BATH, PENSION, GAS, ADHD, WATER]);
+  const CALLS = debunk({ id: 'can-you-hear-me', claim: "Scammers call and ask 'can you hear me?' to record you saying 'yes' and bill you for services", lang: 'en' });
+  const WIPE = debunk({ id: 'inactive-accounts', claim: 'The chat app will delete every inactive account starting next week', lang: 'en' });
+  const MAYOR = debunk({ id: 'mayor-tweet', claim: 'The mayor posted a tweet falsely claiming the arsonist was a city employee', lang: 'en' });
+  const m = createMatcher([...ALL_DEBUNKS, FLU_BATH, PENSION, GAS, ADHD, WATER, CALLS, WIPE, MAYOR]);
   it.each([
     { given: '"不能" and what happens otherwise', text: '打了流感疫苗两天内不能洗澡 会瘫痪的', id: FLU_BATH.id },
+    { given: 'a warning after a quote ("DON\'T say yes")', text: "if scammers call asking 'can you hear me' DON'T say yes, they record you and bill you for services", id: CALLS.id },
+    { given: 'a relative clause ("any account that hasn\'t been used")', text: "the chat app will delete any account that hasn't been used, starting next week", id: WIPE.id },
+    { given: 'the claim\'s "falsely" retold ("he wasn\'t")', text: "the mayor posted a tweet claiming the arsonist was a city employee and he wasn't lol", id: MAYOR.id },
     { given: '"不能喝" (what a person must not do)', text: '隔夜开水不能喝！亚硝酸盐超标致癌', id: WATER.id },
     { given: '"千万不能"', text: '刚打完流感疫苗，护士说48小时内千万不能洗澡，洗了会瘫痪', id: FLU_BATH.id },
     { given: '"没认证的" (which ones, not a denial)', text: '社保局说了，下个月开始没认证的老人养老金就停发了', id: PENSION.id },

@@ -227,7 +227,7 @@ const IF_NOT = /(?:^|[^a-z])if (?:you|u|we|they|i|he|she|it) (?:don t|dont|do no
  * Before a denial, a relative clause that names whom a threat is for: "accounts that don't forward
  * this message will be charged", "people who don't share it". Not "the WHO debunked it".
  */
-const RELATIVE_CLAUSE = /(?:^|[^a-z])(?:[a-z]+s (?:that|who)|(?:anyone|anybody|everyone|everybody|people|those|someone) who) $/;
+const RELATIVE_CLAUSE = /(?:^|[^a-z])(?:[a-z]+s (?:that|who)|(?:any|every|each|an?) [a-z]+ (?:that|who)|(?:anyone|anybody|everyone|everybody|people|those|someone) who) $/;
 /** Before an urging to forward, someone else telling the member to: "我爸让我赶紧转发". */
 const TOLD_TO = /(?:让我|叫我|要我|逼我|让我们)$/u;
 /** Before a refutation word, a condition on it: "… but not if it's fake". */
@@ -506,8 +506,12 @@ const CLAIM_NEGATION_EN = new RegExp(
   `(?<![a-z0-9])(?:no|not|never|nobody|nothing|cannot|[a-z]+n t|${BARE_NEGATIONS}|couldnt|wouldnt|shouldnt|hasnt|havent|hadnt|aint|mustnt)(?![a-z0-9])`,
 );
 const CONDITIONAL_NEGATION = /(?<![a-z0-9])(?:if|unless) (?:you|u|we|they|i|he|she|it) (?:do not|don t|dont|did not|didn t|does not|doesn t)(?![a-z0-9])/g;
-/** A refusal or a ban says no too: "…residents refused to allow it near their water", retold "didn't want it near". */
-const CLAIM_REFUSAL_EN = /(?<![a-z0-9])(?:refus|reject|forbid|forbade|prohibit|banned|barred)[a-z]*(?![a-z0-9])/;
+/**
+ * A refusal or a ban says no too: "…residents refused to allow it near their water", retold "didn't want it near";
+ * so does a claim that someone said something falsely ("he wasn't, guy was legal") or that an
+ * account is inactive ("any account that hasn't been used").
+ */
+const CLAIM_REFUSAL_EN = /(?<![a-z0-9])(?:refus|reject|forbid|forbade|prohibit|banned|barred|falsely|wrongly|inactive)[a-z]*(?![a-z0-9])/;
 const claimNegates = perDebunk(
   (d) => claimTextsOf(d).some((t) => CLAIM_NEGATION_EN.test(t.replace(CONDITIONAL_NEGATION, ' ')) || CLAIM_REFUSAL_EN.test(t)),
   false,

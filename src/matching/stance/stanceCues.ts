@@ -184,13 +184,14 @@ export const RHETORICAL_TAG_EN = /^ (?:it|that|this) (?:funny|strange|weird|inte
  * accident", "wasn't a coincidence", "this is not a joke".
  */
 /**
- * An English denial that opens a clause and tells what to do, not what is false: "…, don't eat
- * them for the next 3 weeks", "do not buy …", "never drink …". A warning that passes the rumor on.
- * Not "don't believe / share / forward it", which refute.
+ * An English denial that opens a clause (or follows a quote) and tells what to do, not what is
+ * false: "…, don't eat them for the next 3 weeks", "do not buy …", "never drink …", "… asking 'can
+ * you hear me' DON'T say yes". A warning that passes the rumor on. Not "don't believe / share /
+ * forward it", which refute.
  */
 export const ADVICE_IMPERATIVE = {
-  before: /(?:^|[,.;:!?\n]\s*|(?:^|\s)(?:so|and|please|pls|just)\s)$/,
-  after: /^ (?:eat|buy|drink|use|touch|open|click|go|feed|give|take|answer|pick|travel|visit|leave|let|wait|forget|panic)(?![a-z])/,
+  before: /(?:^|[,.;:!?\n'"’”)]\s*|(?:^|\s)(?:so|and|please|pls|just)\s)$/,
+  after: /^ (?:eat|buy|drink|use|touch|open|click|go|feed|give|take|answer|pick|travel|visit|leave|let|wait|forget|panic|say|reply|call|scan|download|install)(?![a-z])/,
 } as const;
 
 /**
