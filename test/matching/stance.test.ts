@@ -495,6 +495,8 @@ describe('stance: a retelling that warns, says which ones, or tells the scam or 
 
   it.each([
     { given: 'a denial that bathing does anything', text: '打完流感疫苗洗澡不会导致瘫痪，别信', id: FLU_BATH.id },
+    { given: 'the notice called forged ("伪造的")', text: '社保局下月起未做人脸认证停发养老金那个通知是伪造的，官网根本查不到', id: PENSION.id },
+    { given: 'the pictures said to be edited', text: 'the chat app will delete every inactive account starting next week lol those screenshots are edited', id: WIPE.id },
     { given: 'what the water cannot do', text: '隔夜开水不能致癌，亚硝酸盐根本不超标', id: WATER.id },
     { given: 'no such notice', text: '社保局根本没有停发养老金的通知，人脸认证不做也照发', id: PENSION.id },
     { given: 'the scam story called a rumor', text: '长安镇冒充燃气公司上门收安检费那个是谣言，别被骗了', id: GAS.id },

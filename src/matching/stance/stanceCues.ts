@@ -25,6 +25,8 @@ export const REFUTE = {
     '虚构', '瞎写', '瞎编', '胡编', '乱编', '标题党', '不可能的', '这不可能',
     '没有任何证据', '没有证据', '毫无证据', '说法太离谱', '说法很离谱', '说法离谱', '太离谱的说法', '说不通', '管什么用',
     '恶意谣言',
+    // "60岁每月800那个文件是伪造的，国务院网站上根本查不到".
+    '伪造的', '假文件', '根本查不到', '查无此',
     // "@群主 不是这样的哈 …", "那视频根本不是这回事 别瞎配文字".
     '不是这样的', '不是这样', '不是这回事', '瞎配', '别瞎', '旧照片', '老照片', '假视频', '假照片', '假图', '编得',
     // "…是编出来的，根本没发生过，别再传了", "那是假通知，官方从没发过", "没依据好吧".
@@ -42,7 +44,7 @@ export const REFUTE = {
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
     'myth', 'old wives tale', 'wives tale', 'misinformation', 'disinformation', 'no evidence', 'is a rumor', 'is a rumour', 'just a rumor', 'bogus', 'made up',
-    'made-up', 'doctored', 'photoshopped', 'miscaptioned', 'not really what happened', 'out of context', 'overblown', 'exaggerated', 'misleading',
+    'made-up', 'doctored', 'photoshopped', 'is edited', 'are edited', 'was edited', 'were edited', 'miscaptioned', 'not really what happened', 'out of context', 'overblown', 'exaggerated', 'misleading',
     'not accurate', 'isn t accurate', 'inaccurate', 'not legit', 'not real', 'isn t real', 'isn t true', 'is not true', 'satire',
     // "hot water every 15 min does nothing against the virus", "holding ur breath tells u nothing about covid",
     // "not everything is a conspiracy", "'i just forwarded it' isnt a defense".
