@@ -1,7 +1,7 @@
 import { FEATURE_COUNT, matchFeatures } from './features.js';
 import { matchedPhrase, termIdOf, type IndexedPhrase, type PhraseIndex } from './phraseIndex.js';
 import { normalizedText } from './normalize.js';
-import { numbersIn, pointNumbersIn } from './spelledNumbers.js';
+import { amountsIn, numbersIn, pointNumbersIn, spellSigns } from './spelledNumbers.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { MIN_SHARED_TERMS, sharedTermsNeeded, sharesPiecesElsewhere, tooFewShared, type Coverage } from './rescore.js';
 import { countStretches } from './stretches.js';
@@ -43,6 +43,8 @@ const SHORT_PART_SCORE = 0.75;
  */
 const OTHER_NUMBER_TERM_SHARE = 0.5;
 const NUMBER = /^\d+$/;
+/** Tokens either side of a Chinese window where the message's own number is read (see saysOtherNumber). */
+const NUMBER_REACH_ZH = 6;
 
 /**
  * Whether the phrase says a number and the message says none of its numbers (in digits, Chinese
@@ -51,7 +53,12 @@ const NUMBER = /^\d+$/;
  */
 function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessage, orNone = false): boolean {
   let windowNumber = false;
-  for (let t = c.window.first; t <= c.window.last && !windowNumber; t++) windowNumber = NUMBER.test(message.tokens[t]!.term);
+  // A Chinese message's number may stand just outside the words it shares: "社区给80岁以上老人发高龄
+  // 补贴了，每月100" says other numbers than "…60岁以上老人每月可领800元补贴".
+  const reach = c.phrase.ideographic ? NUMBER_REACH_ZH : 0;
+  const from = Math.max(0, c.window.first - reach);
+  const to = Math.min(message.tokens.length - 1, c.window.last + reach);
+  for (let t = from; t <= to && !windowNumber; t++) windowNumber = NUMBER.test(message.tokens[t]!.term);
   if (!windowNumber && !orNone) return false;
   // Saying no number at all, a retelling may leave out the year or the age that only dates the
   // claim ("kanye and kim announced theyre divorcing" against "… divorcing in October 2018"), not
@@ -95,8 +102,14 @@ const normalizedPhrase = (index: PhraseIndex, phrase: IndexedPhrase): string => 
 
 /** The numbers a phrase says, however written (see numbersIn). */
 const claimNumbersOf = perPhrase((index, phrase): ReadonlySet<string> => numbersIn(normalizedPhrase(index, phrase)));
-/** The numbers a phrase is about, without its years and ages (see pointNumbersIn). */
-const claimPointNumbersOf = perPhrase((index, phrase): ReadonlySet<string> => pointNumbersIn(normalizedPhrase(index, phrase)));
+/**
+ * The numbers a phrase is about: an English one's without its years and ages (see pointNumbersIn),
+ * a Chinese one's amounts of money and shares (see amountsIn): "冻鸡爪千万别买，僵尸肉！" retells
+ * "进口冻鸡爪是存放了三十年的僵尸肉…" without its thirty years (it was capped for that).
+ */
+const claimPointNumbersOf = perPhrase((index, phrase): ReadonlySet<string> =>
+  phrase.ideographic ? amountsIn(normalizedText(spellSigns(matchedPhrase(index, phrase.id).text))) : pointNumbersIn(normalizedPhrase(index, phrase)),
+);
 
 /** Whether the term occurs in the match's window. */
 function inWindow(message: PreparedMessage, term: number, c: Coverage): boolean {
@@ -249,7 +262,7 @@ const PLACES_ZH = [
  */
 const INSTITUTIONS_ZH = [
   '小学', '中学', '初中', '高中', '大学', '学院', '国小', '医院', '小区', '车站', '火车站', '高铁站', '地铁站', '机场', '超市', '商场',
-  '银行', '派出所', '公安局', '政府',
+  '银行', '派出所', '公安局', '政府', '电梯', '扶梯',
   // The apps a claim is about: "微信最近更新之后聊天记录备份好慢" names the app and the chat history of
   // "微信开始监控聊天记录，发敏感词直接封号罚款", not the watching (0.95 before).
   '微信', '支付宝', '抖音', '快手', '淘宝', '京东', '美团', '拼多多', '微博', '腾讯', '聊天记录',

@@ -95,7 +95,7 @@ const MEASURE = /^[个岁天年月日号次人分秒点块元名位层楼周倍�
  * number says the same number.
  */
 export function numbersIn(text: string): Set<string> {
-  return readNumbers(text, false);
+  return readNumbers(text, 'all');
 }
 
 /**
@@ -104,8 +104,27 @@ export function numbersIn(text: string): Set<string> {
  * ("kanye and kim announced theyre divorcing") and still says the claim.
  */
 export function pointNumbersIn(text: string): Set<string> {
-  return readNumbers(text, true);
+  return readNumbers(text, 'point');
 }
+
+/**
+ * The amounts of money and the shares a text says ("罚款500元", "每月800块", "按3%收", "$2
+ * million"), normalized with its signs spelled out (see spellSigns: normalizing drops them): what
+ * a Chinese claim's point is when it has a number of that kind, where its other numbers ("存放了
+ * 三十年", "45度热水澡", "8级地震", "十几个") are details a retelling drops.
+ */
+export function amountsIn(text: string): Set<string> {
+  return readNumbers(text, 'amount');
+}
+
+/** `raw` with its percent and currency signs as words, which normalizing keeps (see amountsIn). */
+export const spellSigns = (raw: string): string =>
+  raw.replace(/[%％]/g, ' percent ').replace(/[$＄]/g, ' dollar ').replace(/[¥￥]/g, ' yuan ').replace(/€/g, ' euro ').replace(/£/g, ' pound ');
+
+/** After a number: money or a share. */
+const AMOUNT_AFTER = /^ ?(?:[万亿千百]?元|块|毛|角|美元|美金|欧元|英镑|刀|dollars?(?![a-z])|bucks?(?![a-z])|percent(?![a-z])|per cent(?![a-z]))/u;
+/** Before a number: a currency or a share ("百分之三"). */
+const AMOUNT_BEFORE = /(?:百分之|(?:dollar|yuan|euro|pound) ?)$/u;
 
 /** A year: four digits from 1900 to 2099. */
 const YEAR = /^(?:19|20)\d\d$/;
@@ -121,15 +140,19 @@ const ENGLISH_COMPOUND = new RegExp(
   'g',
 );
 
-function readNumbers(text: string, pointOnly: boolean): Set<string> {
+function readNumbers(text: string, mode: 'all' | 'point' | 'amount'): Set<string> {
   const found = new Set<string>();
+  const pointOnly = mode !== 'all';
+  const amount = (at: number, end: number) => AMOUNT_AFTER.test(text.slice(end, end + 9)) || AMOUNT_BEFORE.test(text.slice(Math.max(0, at - 7), at));
   // "three hundred" is 300 too (its words are read one by one below as well).
   for (const m of text.matchAll(ENGLISH_COMPOUND)) {
     const count = /^\d/.test(m[1]!) ? Number(m[1]) : ENGLISH.get(m[1]!);
     const value = count === undefined ? undefined : count * MULTIPLIERS.get(m[2]!)!;
-    if (value !== undefined && Number.isSafeInteger(value)) found.add(String(value));
+    if (value !== undefined && Number.isSafeInteger(value) && (mode !== 'amount' || amount(m.index, m.index + m[0].length))) found.add(String(value));
   }
-  for (const m of text.matchAll(CHAT_MULTIPLIED)) found.add(String(Number(m[1]) * CHAT_MULTIPLIERS.get(m[2]!)!));
+  for (const m of text.matchAll(CHAT_MULTIPLIED)) {
+    if (mode !== 'amount' || amount(m.index, m.index + m[0].length)) found.add(String(Number(m[1]) * CHAT_MULTIPLIERS.get(m[2]!)!));
+  }
   for (const m of text.matchAll(NUMBERS)) {
     const s = m[0];
     if (pointOnly && (YEAR.test(s) || AGE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)))) continue;
@@ -137,7 +160,7 @@ function readNumbers(text: string, pointOnly: boolean): Set<string> {
     const chinese = !/^[\da-z]/.test(s);
     if (chinese && ROUGH_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
     const value = /^\d/.test(s) ? digitsValue(s) : /^[a-z]/.test(s) ? ENGLISH.get(s) : chineseNumber(s);
-    if (value === undefined) continue;
+    if (value === undefined || (mode === 'amount' && !amount(m.index, m.index + s.length))) continue;
     found.add(String(value));
     const after = text.slice(m.index + s.length, m.index + s.length + 6);
     if (DAYS_AFTER.test(after) && Number.isSafeInteger(value * HOURS_A_DAY)) found.add(String(value * HOURS_A_DAY));

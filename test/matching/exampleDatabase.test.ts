@@ -399,9 +399,12 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
   });
 
   // Two words of a claim are too few to match it, so a short question naming it by them went unanswered.
+  it('GIVEN the short question "WhatsApp真的要收费吗？" (the claim\'s gist, without its ten contacts) THEN it is answered with its claim', () => {
+    expectAnswers(matcher, 'WhatsApp真的要收费吗？', 'whatsapp-will-start-charging');
+  });
+
   it.each([
     { text: 'Is WhatsApp really going to charge us?', id: 'whatsapp-will-start-charging' },
-    { text: 'WhatsApp真的要收费吗？', id: 'whatsapp-will-start-charging' },
     { text: '轉發都犯法㗎？', id: 'forwarding-rumors-is-legal' },
     { text: '只转发的话算违法吗？', id: 'forwarding-rumors-is-legal' },
   ])('GIVEN the short question "$text" THEN it is answered with its claim, below the act threshold', ({ text, id }) => {
@@ -770,6 +773,31 @@ describe('rules/debunks with Chinese claims that say a number: a retelling that 
 
   it('GIVEN another number than the claim\'s THEN it does not act', () => {
     expectAllBelow(withNumbers, '下月起无证养犬罚款200', ACT);
+  });
+});
+
+describe('rules/debunks with Chinese claims whose numbers are details or amounts', () => {
+  const claims = [
+    debunk({ id: 'zombie-meat', claim: '进口冻鸡爪是存放了三十年的僵尸肉，用双氧水漂白过', lang: 'zh' }),
+    debunk({ id: 'hot-bath-cancer', claim: '癌细胞怕热，每天泡45度热水澡能饿死癌细胞', lang: 'zh' }),
+    debunk({ id: 'elderly-subsidy', claim: '国务院发文60岁以上老人每月可领800元补贴', lang: 'zh' }),
+    debunk({ id: 'lift-fall', claim: '昆明一小区电梯坠落，当场摔死七人', lang: 'zh' }),
+  ];
+  const withDetails = createMatcher([...loaded.debunks, ...claims]);
+
+  it.each([
+    { given: 'without its thirty years (capped before)', text: '冻鸡爪千万别买，僵尸肉！', id: 'zombie-meat' },
+    { given: 'without its 45 degrees (capped before)', text: '癌细胞怕热，多泡热水澡！', id: 'hot-bath-cancer' },
+  ])('GIVEN a retelling $given THEN it acts', ({ text, id }) => {
+    expectActs(withDetails, text, id);
+  });
+
+  it.each([
+    { given: 'the subsidy without its amount', text: '听说老人都有补贴了，每个月都能领' },
+    { given: 'other ages and amounts, just outside the words shared', text: '社区给80岁以上老人发高龄补贴了，每月100' },
+    { given: 'the city, its estates and lifts, nothing of the fall', text: '昆明我们小区电梯今天年检，停用一天' },
+  ])('GIVEN $given THEN nothing acts', ({ text }) => {
+    expectAllBelow(withDetails, text, ACT);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizedText } from '../../src/matching/normalize.js';
-import { chineseNumber, numbersIn, pointNumbersIn } from '../../src/matching/spelledNumbers.js';
+import { amountsIn, chineseNumber, numbersIn, pointNumbersIn, spellSigns } from '../../src/matching/spelledNumbers.js';
 
 describe('spelled numbers', () => {
   it.each([
@@ -43,6 +43,14 @@ describe('spelled numbers', () => {
     expect(numbersIn(normalizedText('48小时内洗澡'))).toEqual(new Set(['48', '2']));
     expect(numbersIn(normalizedText('no showers for 48 hours'))).toEqual(new Set(['48', '2']));
     expect(numbersIn(normalizedText('for 5 hours'))).toEqual(new Set(['5']));
+  });
+
+  it('GIVEN a text with amounts of money, shares and other numbers THEN amountsIn says the amounts and shares only', () => {
+    const amounts = (raw: string) => amountsIn(normalizedText(spellSigns(raw)));
+    expect(amounts('60岁以上老人每月可领800元补贴')).toEqual(new Set(['800']));
+    expect(amounts('罚款两千块，二套房按3%收，百分之二十')).toEqual(new Set(['2000', '3', '20']));
+    expect(amounts('a $2 fine, ¥50 and 30 percent off')).toEqual(new Set(['2', '50', '30']));
+    expect(amounts('存放了三十年的僵尸肉，45度热水澡，8级地震')).toEqual(new Set());
   });
 
   it('GIVEN digits with Chinese units after them THEN the number they make, as the numerals say it', () => {
