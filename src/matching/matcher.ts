@@ -250,17 +250,19 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       const extra = refutationCues(message, debunks, isClaimTerm, termCache);
       const stanceOf = (k: number) => readStance(message, debunks[k], matches[k]!.explanation, extra, (term) => isClaimTerm(debunks[k]!, term));
       let reading = stanceOf(0);
-      if (reading.stance === 'question' && !reading.asksIfTrue && asksAboutSomethingElse(index, message, best[0]!)) {
-        // A question about what the claim is about, not whether it is true: "周末去顾村公园看樱花吗？"
-        // does not carry "上海顾村公园发生了雷击事件", and is not answered with its refutation.
+      // A question about what the claim is about, not whether it is true: "周末去顾村公园看樱花吗？"
+      // does not carry "上海顾村公园发生了雷击事件", and is not answered with its refutation. The
+      // next match is read the same way: "上海海滩走失的小女孩找到了吗" asks about the girl of two
+      // claims, and carries neither.
+      for (let read = 1; reading.stance === 'question' && !reading.asksIfTrue && asksAboutSomethingElse(index, message, best[0]!); read++) {
         matches[0]!.score = Math.min(matches[0]!.score, TOPIC_QUESTION_SCORE);
         const next = matches.findIndex((m) => m.score > matches[0]!.score);
-        if (next > 0) {
-          moveToFront(matches, next);
-          moveToFront(debunks, next);
-          moveToFront(matched, next);
-          reading = stanceOf(0);
-        }
+        if (next <= 0 || read >= matches.length) break;
+        moveToFront(matches, next);
+        moveToFront(debunks, next);
+        moveToFront(matched, next);
+        moveToFront(best, next);
+        reading = stanceOf(0);
       }
       const { stance, cues } = reading;
       const refuting = stance === 'refute' || stance === 'mock';

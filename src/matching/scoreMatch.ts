@@ -619,12 +619,66 @@ export function asksAboutSomethingElse(index: PhraseIndex, message: PreparedMess
     case 'namesOnly':
       return !saysClaimNumber(index, c, message);
     case 'above':
-      return asksAboutTopic(index, c, message, false);
+      return asksAboutTopic(index, c, message, false) || asksAboutSubject(index, c, message);
     case 'capped':
     case 'below':
-      return s.score >= TOPIC_READ_FROM && asksAboutTopic(index, c, message, topicOnly(index, c, message));
+      return s.score >= TOPIC_READ_FROM && (asksAboutTopic(index, c, message, topicOnly(index, c, message)) || asksAboutSubject(index, c, message));
   }
 }
+
+/**
+ * A claim that says who or what someone is ("上海海滩走失女孩的父亲是她的继父", "The father of the girl
+ * lost on the Shanghai beach is her stepfather") has its subject before the verb "to be" and what it
+ * says of them after it. A question that names the subject only asks about them, not the claim:
+ * "上海海滩走失的小女孩找到了吗" was answered with the stepfather refutation (0.77). Read for
+ * questions only: a statement about the subject says nothing of the claim either, but is left to
+ * the caps that read statements.
+ */
+function asksAboutSubject(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  const { done, does, doesChars } = copulaSidesOf(index, c.phrase);
+  // "… isnt her real dad. does anyone know if thats true?" asks whether what was said is true.
+  if (done.length === 0 || ASKS_IF_TRUE.test(message.text)) return false;
+  const holds = (ids: Int32Array) => ids.some((id) => inWindow(message, id, c));
+  if (!holds(done) || holds(does)) return false;
+  if (!c.phrase.ideographic) return true;
+  // What the claim says of them, said in a word of its own: "…小女孩的爸爸是后爸吗" (继父) holds its 爸.
+  const around = windowText(message, c, SIDE_REACH);
+  for (const ch of doesChars ?? '') if (around.includes(ch)) return false;
+  return true;
+}
+
+/** The first "是" of a Chinese claim's first clause that is the verb "to be" (not "不是", "就是", "还是", "但是", …). */
+const COPULA_ZH = /是/gu;
+const NOT_COPULA_BEFORE = new Set(['不', '就', '还', '但', '可', '只', '真', '要', '若', '于', '总', '凡', '或', '即', '倒', '硬', '算', '老']);
+/**
+ * The English verb "to be" before what the subject is ("… is her stepfather", "… was a hoax"),
+ * not the auxiliary of a passive ("… a maggot-infested weave was sewn into her scalp").
+ */
+const COPULA_EN = /\b(?:is|are|was|were) (?=(?:a|an|the|her|his|their|its|our|your|one|only) )/iu;
+
+const copulaSidesOf = perPhrase((index, phrase): ClaimSides => {
+  const claim = matchedPhrase(index, phrase.id).text;
+  if (phrase.ideographic) {
+    const clause = CLAUSE_END.exec(claim);
+    const first = clause ? claim.slice(0, clause.index) : claim;
+    const copula = [...first.matchAll(COPULA_ZH)].find((m) => m.index > 0 && !NOT_COPULA_BEFORE.has(first[m.index - 1]!));
+    if (!copula) return NO_SIDES;
+    const done = chineseTellingTerms(index, normalizedText(first.slice(0, copula.index)), EVERYDAY_ZH_RE);
+    const does = chineseTellingTerms(index, normalizedText(first.slice(copula.index + 1)), EVERYDAY_ZH_RE);
+    return done.telling.length > 0 && does.telling.length > 0
+      ? { done: done.telling, does: does.telling, doneChars: done.chars ?? '', doesChars: does.chars ?? '' }
+      : NO_SIDES;
+  }
+  const copula = COPULA_EN.exec(claim);
+  if (!copula) return NO_SIDES;
+  const idsOf = (text: string) =>
+    new Set(tokenize(normalizedText(text)).map((t) => termIdOf(index, t.term)).filter((id): id is number => id !== undefined));
+  const before = idsOf(claim.slice(0, copula.index));
+  const after = idsOf(claim.slice(copula.index + copula[0].length));
+  const done = Int32Array.from([...before].filter((id) => !after.has(id)));
+  const does = Int32Array.from([...after].filter((id) => !before.has(id)));
+  return done.length > 0 && does.length > 0 ? { done, does } : NO_SIDES;
+});
 
 /**
  * Weight of coverage against relative BM25 in the ranking. BM25 ranks paraphrases better

@@ -729,6 +729,23 @@ describe('rules/debunks with 60 Chinese claims added: small in English, not in C
   });
 });
 
+describe('rules/debunks: a question about whom a claim is about, not what it says of them', () => {
+  it.each([
+    { given: 'whether the lost girl was found (the stepfather refutation answered it at 0.77)', text: '上海海滩走失的小女孩找到了吗' },
+    { given: 'whether the lost girl is home again', text: '上海海滩那个走失的小女孩回家了吗？' },
+  ])('GIVEN $given THEN it is not answered', ({ text }) => {
+    expectAllBelow(matcher, text, ANSWER);
+  });
+
+  it.each([
+    { text: '上海海滩走失的小女孩的爸爸是后爸吗？', id: 'shanghai-beach-girl-stepfather' },
+    { text: '上海海滩走失的小女孩是被家里人扔掉的吗？', id: 'shanghai-beach-girl-abandoned' },
+    { text: 'is the dad of the girl lost on the shanghai beach really her stepdad?', id: 'shanghai-beach-girl-stepfather' },
+  ])('GIVEN a question about what the claim says ($text) THEN it is answered with that claim', ({ text, id }) => {
+    expectAnswers(matcher, text, id);
+  });
+});
+
 describe('rules/debunks with Chinese claims about a district\'s school and an app: chatter about the place or the app', () => {
   const chinese = generatedClaims((t) => !/[A-Za-z]/.test(t));
   const local = [
