@@ -46,6 +46,18 @@ export interface StateChanges {
  * The rules, as a pure function of the message, the group's settings and what is known of the
  * member: which actions to take, which to withhold, and for every rule why it fired or not.
  */
+/**
+ * A score as a dry run compares it with a threshold: to two places, or as many more as it takes
+ * for the figure to fall on the side of the threshold the score does (0.797 is not "0.80 < 0.8").
+ */
+export function scoreBeside(score: number, threshold: number): string {
+  for (let places = 2; places < 6; places++) {
+    const shown = Number(score.toFixed(places));
+    if (score < threshold ? shown < threshold : shown >= threshold) return score.toFixed(places);
+  }
+  return String(score);
+}
+
 export function decide(input: DecideInput): { decision: Decision; changes: StateChanges } {
   const { message, settings, match, debunks, state, now } = input;
   const lang = replyLanguage(settings.language, message.text);
@@ -85,19 +97,21 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   const score = top.score.toFixed(2);
   const { suggest } = settings.thresholds;
   const act = actAt(settings.thresholds, match.stance);
+  // A question is answered from the answer threshold: the reasons name the one that applied.
+  const asks = act !== settings.thresholds.act;
   if (top.score < suggest) {
-    note('threshold', false, 'below_suggest', `score ${score} < ${suggest}`);
+    note('threshold', false, 'below_suggest', `score ${scoreBeside(top.score, suggest)} < ${suggest}`);
     return finish(strikesBefore);
   }
   intent({ type: 'log', debunkId: debunk.id }, 'incident', `${debunk.id}, score ${score}`);
   if (top.score < act) {
-    note('threshold', false, 'suggest_only', `score ${score} < ${act}`);
+    note('threshold', false, asks ? 'suggest_only_question' : 'suggest_only', `score ${scoreBeside(top.score, act)} < ${act}`);
     const soft = settings.softReply && !match.refuting;
     note('soft_reply', soft, soft ? 'soft_reply' : 'suggest_only');
     if (soft) intent({ type: 'suggest_check', debunkId: debunk.id, claim: debunk.claim, verdict: debunk.verdict }, 'soft_reply', `score ${score}`);
     return finish(strikesBefore);
   }
-  note('threshold', true, 'at_act', `score ${score} ≥ ${act}`);
+  note('threshold', true, asks ? 'at_answer' : 'at_act', `score ${scoreBeside(top.score, act)} ≥ ${act}`);
 
   // 2. Only spreading climbs the ladder: a refutation or a laugh gets nothing, a question the
   // refutation worded as an answer, and no strike.

@@ -9,6 +9,8 @@ export const REASONS = {
   suggest_only: 'score is between the suggest and act thresholds: logged only',
   soft_reply: 'score is between the thresholds and soft replies are on',
   at_act: 'score is at or above the act threshold',
+  suggest_only_question: 'the member asks, and the score is between the suggest and answer thresholds: logged only',
+  at_answer: 'the member asks, and the score is at or above the answer threshold',
   refuting: 'the message refutes the rumor: nobody is punished for spreading the truth',
   not_refuting: 'the member passes the rumor on (no sign of refuting, asking or mocking): the ladder applies',
   mocking: 'the member laughs the rumor off: no strike and no reply',

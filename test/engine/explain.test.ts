@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../src/engine/decide.js';
+import { decide, scoreBeside } from '../../src/engine/decide.js';
 import type { ClaimMatch } from '../../src/matching/types.js';
 import { REASONS } from '../../src/rules/reasons.js';
 import { DEBUNKS, DEFAULT_RULES, enforcing, FIVE_G_ID, harness, ruleOf, TEXT, textOf, typesOf } from './harness.js';
@@ -176,5 +176,17 @@ describe('decide(), the pure rules', () => {
     expect(decision.explain[0]).toEqual({ rule: 'threshold', fired: reason === 'at_act', reason, detail });
     expect(decision.actions.some((a) => a.type === 'log')).toBe(log);
     expect(changes.strike !== undefined).toBe(strike);
+  });
+});
+
+describe('scores beside a threshold', () => {
+  it.each([
+    { score: 0.797, threshold: 0.8, shown: '0.797' },
+    { score: 0.7996, threshold: 0.8, shown: '0.7996' },
+    { score: 0.8, threshold: 0.8, shown: '0.80' },
+    { score: 0.8123, threshold: 0.8, shown: '0.81' },
+    { score: 0.35, threshold: 0.4, shown: '0.35' },
+  ])('GIVEN $score beside $threshold THEN it is shown as $shown, on its own side (QA: "score 0.80 < 0.8")', ({ score, threshold, shown }) => {
+    expect(scoreBeside(score, threshold)).toBe(shown);
   });
 });

@@ -96,7 +96,7 @@ describe('questions are answered from thresholds.answer, which may sit below act
     const answered = await answering.post({ text: question });
     expect(typesOf(answered.actions)).toEqual(['log', 'reply_refutation']);
     expect(answered.strikes).toEqual({ before: 0, after: 0 });
-    expect(ruleOf(answered, 'threshold')).toMatchObject({ fired: true, reason: 'at_act' });
+    expect(ruleOf(answered, 'threshold')).toMatchObject({ fired: true, reason: 'at_answer' });
     const silent = await enforcing({ thresholds: { suggest: 0.3, act, answer: act } });
     const logged = await silent.post({ text: question });
     expect(typesOf(logged.actions)).toEqual(['log']);
