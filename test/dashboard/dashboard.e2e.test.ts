@@ -356,7 +356,7 @@ describe('report', () => {
     const figures = (report: string) => report.slice(report.indexOf('## Totals'));
     expect(figures(md)).toBe(figures(cli('md')));
     // Five posts, and the reported one answered when its report was accepted as a debunk.
-    expect(figures(md)).toContain('| Messages repeating a known rumor | 6 |');
+    expect(figures(md)).toContain('| Messages repeating a known rumor (acted on) | 6 |');
     expect(JSON.parse(json).entries).toEqual(JSON.parse(cli('json')).entries);
     const rows = (text: string) => text.split('\n').filter((l) => !l.startsWith('checkpoint') && !/^[^,]*,[^,]*,checkpoint,/.test(l));
     expect(rows(csv)).toEqual(rows(cli('csv')));

@@ -120,9 +120,37 @@ describe('ledger export: the owner\'s management report (md)', () => {
     await ledger.append(incident({ recordId: 'q4', messageId: '4' }));
     const entries = await backend.read('g');
     const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });
-    expect(md).toContain('| Messages repeating a known rumor | 2 |');
+    expect(md).toContain('| Messages repeating a known rumor (acted on) | 2 |');
     expect(md).toContain('| Messages asking whether a known rumor is true (answered, never punished) | 1 |');
     expect(md).toContain('| Messages refuting a rumor (never punished) | 1 |');
+  });
+
+  it('GIVEN a match logged only and a warning withheld by the settings THEN the totals tell the match apart and the members table lists the withheld warning, in words', async () => {
+    // QA: chatter logged at 0.50 counted among "messages repeating a known rumor"; a member whose
+    // warnings were withheld (observe mode) was not listed; rows said "withheld (action_disabled)".
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    await ledger.append(incident({ recordId: 'l1', messageId: '1', stance: 'spread', score: 0.5, strikes: 0, actions: [] }));
+    await ledger.append(
+      incident({
+        recordId: 'w1',
+        messageId: '2',
+        stance: 'spread',
+        member: { id: 'u2', name: 'Zed' },
+        strikes: 2,
+        actions: [
+          { type: 'reply_refutation', detail: 'strike 2', status: 'withheld', withheldBecause: 'observe_mode' },
+          { type: 'warn', detail: 'strike 2', status: 'withheld', withheldBecause: 'action_disabled' },
+        ],
+      }),
+    );
+    const entries = await backend.read('g');
+    const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });
+    expect(md).toContain('| Messages repeating a known rumor (acted on) | 1 |');
+    expect(md).toContain('| Possible matches below the threshold (logged for review, nothing done) | 1 |');
+    expect(md).toContain('| Zed | u2 | 0 | 0 | 1 | 2 |');
+    expect(md).toContain('refutation: withheld (observe mode); warning: withheld (not enabled for the group)');
+    expect(md).toMatch(/\| 1 \| [^\n]*\| logged only \|/);
   });
 
   it('GIVEN a match an admin later overturned as not a rumor THEN its row says so and the totals and rumors count it apart, streamed and in memory alike', async () => {
@@ -138,7 +166,7 @@ describe('ledger export: the owner\'s management report (md)', () => {
     const streamed = textCollector();
     await exportLedger(ledger, 'g', { format: 'md', worker: false }, streamed.sink);
     for (const md of [ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) }), streamed.text()]) {
-      expect(md).toContain('| Messages repeating a known rumor | 1 |');
+      expect(md).toContain('| Messages repeating a known rumor (acted on) | 1 |');
       expect(md).toContain("| Matches the admins overturned as not a rumor (the bot's mistakes; strikes withdrawn) | 1 |");
       expect(md).toContain('| 5g-spreads-coronavirus | 1 | 1 |');
       expect(md).toMatch(/\| 1 \| [^|]+ \| Alice \| .*overturned as not a rumor by Owner, 2026-03-01 10:00 \|/);
@@ -183,7 +211,7 @@ describe('ledger export: the owner\'s management report (md)', () => {
     // The end is not included: "before" it (a bare "to 2026-04-01" read as including the 1st).
     expect(md).toContain('Period: 2026-03-01 to before 2026-04-01. 9 ledger entries in this period.');
     expect(md).toMatch(/Ledger chain verified: 9 entries, none edited, missing, reordered or forked/);
-    expect(md).toContain('| Messages repeating a known rumor | 4 |');
+    expect(md).toContain('| Messages repeating a known rumor (acted on) | 4 |');
     expect(md).toContain('| Messages refuting a rumor (never punished) | 1 |');
     expect(md).toContain('| Admin actions | 1 |');
     // | action | done | skipped | failed | withheld | no outcome recorded |
@@ -318,7 +346,7 @@ describe('an export that ends at a time', () => {
     const until = new Date('2026-03-01T09:59:58.500Z');
     const md = textCollector();
     await exportLedger(ledger, 'g', { format: 'md', until }, md.sink);
-    expect(md.text()).toMatch(/\| delete: done \|/);
+    expect(md.text()).toMatch(/\| deletion: done \|/);
     expect(md.text()).not.toContain('| 3 |');
     const csv = textCollector();
     await exportLedger(ledger, 'g', { format: 'csv', until }, csv.sink);

@@ -94,6 +94,33 @@ const ACTION_ROWS = [
 
 const STATUSES = ['done', 'skipped', 'failed', 'withheld', 'pending'] as const satisfies readonly ActionStatus[];
 
+/** An action as an incident's row names it, for owners (not the identifier). */
+const ACTION_WORDS: Record<ActionType, string> = {
+  reply_refutation: 'refutation',
+  pointer: 'pointer',
+  suggest_check: 'soft reply',
+  warn: 'warning',
+  mute: 'mute',
+  delete: 'deletion',
+  alert_owners: 'owner alert',
+  log: 'log',
+};
+
+/**
+ * Why an action was withheld or skipped, as an incident's row says it (QA: "withheld
+ * (action_disabled)"); a failure's why is the platform's own words, shown as they are.
+ */
+const WHY_WORDS: Readonly<Record<string, string>> = {
+  observe_mode: 'observe mode',
+  action_disabled: 'not enabled for the group',
+  cooldown: 'one a minute',
+  merged: 'folded into a newer reply',
+  rate_limited: 'rate limits',
+  no_target: 'nothing to act on',
+  shutdown: 'the bot stopped',
+  unsupported: 'the platform cannot',
+};
+
 /**
  * The management report's figures, gathered one entry and one incident at a time, so a streamed
  * export never holds the incidents: its memory grows with the group's members, rumors, admin
@@ -107,8 +134,14 @@ class ReportTotals {
   overturned = 0;
   /** The overturns the admin records of this pass name (see addOverturns): who and when. */
   readonly overturnsFound = new Map<string, string>();
-  /** Incidents whose member asked whether the rumor is true (stance `question`): answered, never punished. */
+  /** Incidents whose member asked whether the rumor is true (stance `question`), answered: never punished. */
   asking = 0;
+  /**
+   * Incidents on which nothing was decided but the log entry (a match below the threshold that
+   * applied, a question below the answer threshold): possible matches, told apart from the
+   * messages the bot acted on. Refutations and overturned matches are counted apart already.
+   */
+  loggedOnly = 0;
   readonly admin: (LedgerEntry & { record: AdminRecord })[] = [];
   /** Every action type by what really became of it. */
   readonly counts = new Map<ActionType, Record<ActionStatus, number>>();
@@ -139,6 +172,7 @@ class ReportTotals {
     const overturned = v.overturnedBy !== undefined;
     if (overturned) this.overturned += 1;
     else if (r.refuting) this.refuting += 1;
+    else if (v.actions.length === 0) this.loggedOnly += 1;
     else if (r.stance === 'question') this.asking += 1;
     for (const a of v.actions) {
       let row = this.counts.get(a.type);
@@ -158,9 +192,10 @@ class ReportTotals {
     this.strikes.set(r.member.id, strikes);
     const warned = wasDone(v, 'warn');
     const muted = wasDone(v, 'mute');
-    // A warning or mute planned that the platform refused (or that never got an outcome) is told
-    // too: the member reached that step whether or not it went out.
-    const undone = v.actions.filter((a) => (a.type === 'warn' || a.type === 'mute') && (a.status === 'failed' || a.status === 'skipped' || a.status === 'pending')).length;
+    // A warning or mute the platform refused, that never got an outcome, or that the group's
+    // settings withheld (observe mode, action not enabled) is told too: the member reached that
+    // step whether or not it went out (QA: a member whose warnings were withheld was not listed).
+    const undone = v.actions.filter((a) => (a.type === 'warn' || a.type === 'mute') && a.status !== 'done').length;
     const m = this.members.get(r.member.id);
     if (m) m.strikes = strikes;
     if (warned || muted || undone > 0) {
@@ -275,7 +310,7 @@ function incidentRow(v: IncidentView, kept?: string, altered?: true): string {
   const text = picture + said;
   const by = v.overturnedBy;
   const reviewed = r.by.kind === 'admin' ? `; answered after review by ${r.by.name}` : '';
-  const did = (v.actions.map((a) => `${a.type}: ${a.status}${a.why ? ` (${a.why})` : ''}`).join('; ') || 'logged') + reviewed + (by ? `; overturned as not a rumor by ${by}` : '');
+  const did = (v.actions.map((a) => `${ACTION_WORDS[a.type]}: ${a.status}${a.why ? ` (${WHY_WORDS[a.why] ?? a.why})` : ''}`).join('; ') || 'logged only') + reviewed + (by ? `; overturned as not a rumor by ${by}` : '');
   return `| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(r.debunkId)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`;
 }
 
@@ -307,9 +342,10 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   const refuting = totals.refuting;
   lines.push('| | count |');
   lines.push('|---|---|');
-  lines.push(`| Messages repeating a known rumor | ${totals.incidents - refuting - totals.asking - totals.overturned} |`);
+  lines.push(`| Messages repeating a known rumor (acted on) | ${totals.incidents - refuting - totals.asking - totals.overturned - totals.loggedOnly} |`);
   lines.push(`| Messages asking whether a known rumor is true (answered, never punished) | ${totals.asking} |`);
   lines.push(`| Messages refuting a rumor (never punished) | ${refuting} |`);
+  lines.push(`| Possible matches below the threshold (logged for review, nothing done) | ${totals.loggedOnly} |`);
   if (totals.overturned > 0) lines.push(`| Matches the admins overturned as not a rumor (the bot's mistakes; strikes withdrawn) | ${totals.overturned} |`);
   lines.push(`| Admin actions | ${admin.length} |`);
   lines.push('');
@@ -339,12 +375,12 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   }
 
   lines.push('');
-  lines.push('## Members warned or muted');
+  lines.push('## Members who reached a warning or a mute');
   lines.push('');
   const members = totals.members;
-  if (members.size === 0) lines.push('Nobody was warned or muted in this period.');
+  if (members.size === 0) lines.push('Nobody reached a warning or a mute in this period.');
   else {
-    lines.push('| member | id | warnings | mutes | warnings or mutes not carried out | most strikes |');
+    lines.push('| member | id | warnings | mutes | warnings or mutes not carried out (refused, skipped or withheld by the settings) | most strikes |');
     lines.push('|---|---|---|---|---|---|');
     for (const [id, m] of members) lines.push(`| ${cell(m.name)} | ${cell(id)} | ${m.warned} | ${m.muted} | ${m.undone} | ${m.strikes} |`);
   }
