@@ -147,7 +147,7 @@ describe('ledger export: the owner\'s management report (md)', () => {
     const entries = await backend.read('g');
     const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });
     expect(md).toContain('| Messages repeating a known rumor (acted on) | 1 |');
-    expect(md).toContain('| Possible matches below the threshold (logged for review, nothing done) | 1 |');
+    expect(md).toContain('| Matches on which nothing was done (below the threshold that applied, or answered moments before): logged only | 1 |');
     expect(md).toContain('| Zed | u2 | 0 | 0 | 1 | 2 |');
     expect(md).toContain('refutation: withheld (observe mode); warning: withheld (not enabled for the group)');
     expect(md).toMatch(/\| 1 \| [^\n]*\| logged only \|/);

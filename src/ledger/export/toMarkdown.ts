@@ -138,8 +138,9 @@ class ReportTotals {
   asking = 0;
   /**
    * Incidents on which nothing was decided but the log entry (a match below the threshold that
-   * applied, a question below the answer threshold): possible matches, told apart from the
-   * messages the bot acted on. Refutations and overturned matches are counted apart already.
+   * applied, a question below the answer threshold, a repeat of a rumor answered moments before
+   * to a member not addressed): told apart from the messages the bot acted on. Refutations and
+   * overturned matches are counted apart already.
    */
   loggedOnly = 0;
   readonly admin: (LedgerEntry & { record: AdminRecord })[] = [];
@@ -345,7 +346,7 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   lines.push(`| Messages repeating a known rumor (acted on) | ${totals.incidents - refuting - totals.asking - totals.overturned - totals.loggedOnly} |`);
   lines.push(`| Messages asking whether a known rumor is true (answered, never punished) | ${totals.asking} |`);
   lines.push(`| Messages refuting a rumor (never punished) | ${refuting} |`);
-  lines.push(`| Possible matches below the threshold (logged for review, nothing done) | ${totals.loggedOnly} |`);
+  lines.push(`| Matches on which nothing was done (below the threshold that applied, or answered moments before): logged only | ${totals.loggedOnly} |`);
   if (totals.overturned > 0) lines.push(`| Matches the admins overturned as not a rumor (the bot's mistakes; strikes withdrawn) | ${totals.overturned} |`);
   lines.push(`| Admin actions | ${admin.length} |`);
   lines.push('');
