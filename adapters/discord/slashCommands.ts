@@ -9,7 +9,7 @@ import {
   SlashCommandSubcommandBuilder,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import { ACTION_TYPES } from '../../src/rules/actionTypes.js';
+import { SWITCHABLE_ACTIONS } from '../../src/rules/actionTypes.js';
 import { VERDICTS } from '../../src/debunks/schema.js';
 
 /** The context-menu command on a message ("Apps → Report as rumor"). */
@@ -41,9 +41,6 @@ const SUBCOMMAND_NAMES_ZH: Readonly<Record<string, string>> = {
   enable: '启用',
   disable: '停用',
 };
-
-/** Actions an owner switches on or off (log is always on: it is the record owners show). */
-const SWITCHABLE_ACTIONS = ACTION_TYPES.filter((a) => a !== 'log');
 
 /** Command names and descriptions in Discord's locales we speak. */
 const zh = (text: string) => ({ 'zh-CN': text, 'zh-TW': text });

@@ -1,15 +1,16 @@
 import type { Overturn } from '../ledger/ledgerRecord.js';
 import { actAt } from '../rules/actAt.js';
-import { ACTION_TYPES, type ActionType } from '../rules/actionTypes.js';
+import { ACTION_TYPES, SWITCHABLE_ACTIONS, type ActionType, type LadderAction } from '../rules/actionTypes.js';
 import type { GroupSettings } from '../rules/settingsSchema.js';
 import type { ChatMember } from '../engine/chatMessage.js';
 import type { Engine, SettingsChange } from '../engine/engine.js';
-import type { SettingsOverride } from '../engine/mergeSettings.js';
+import { mergeSettings, type SettingsOverride } from '../engine/mergeSettings.js';
 import type { FeedbackQueue } from '../feedback/feedbackQueue.js';
 import type { Language } from '../engine/templates.js';
 import { plainName, plainText } from '../engine/plainText.js';
 import { ellipsize } from '../lib/cutText.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
+import { describeChange } from './changeSettings.js';
 import { DEFAULT_REPLY_LIMIT, replyPage, type ReplyLimit } from './replyPages.js';
 import { ADMIN_HELP_TEXTS, COMMAND_TEXTS, PLATFORM_HELP_TEXTS, type CommandTextName, type PlatformCommand } from './commandTexts.js';
 
@@ -41,6 +42,17 @@ export function adminHelp(lang: Language, platformCommands: readonly PlatformCom
 
 /** Commands whose arguments are words of ours (modes, actions, on/off), read in any case. */
 const LOWERCASE_ARGS: ReadonlySet<string> = new Set(['mode', 'enable', 'disable', 'language', 'softreply', 'images', 'repeat', 'threshold']);
+
+/**
+ * Why each other action is not switched, and what does switch it: pointers and soft replies go
+ * out with reply_refutation (decide.ts, isReplyLike) and are set by `/rg repeat` and
+ * `/rg softreply`; every incident is logged in every mode.
+ */
+const NOT_SWITCHED = {
+  pointer: 'pointerNotSwitched',
+  suggest_check: 'softReplyNotSwitched',
+  log: 'logAlwaysOn',
+} as const satisfies Record<Exclude<ActionType, LadderAction>, CommandTextName>;
 
 /** Actions only a ladder step takes: enabled, they happen only where a step names them. */
 const LADDER_ONLY: ReadonlySet<ActionType> = new Set(['warn', 'mute', 'delete', 'alert_owners']);
@@ -78,10 +90,20 @@ export async function runAdminCommand(
   // A change that depends on the current settings ("add warn") is computed inside the engine's
   // atomic update, from the settings stored at that moment: two admins enabling two actions at
   // once both get theirs. A summary that depends on them is made from the settings stored.
-  const configure = async (change: SettingsChange, summary: string | ((stored: GroupSettings) => string)): Promise<CommandResult> => {
-    const r = await engine.configure(groupId, change);
+  // A change that changes nothing ("/rg mode enforce" in enforce mode) is answered with `already`
+  // (by default, the summary said to be so already), stores nothing new and is not ledgered.
+  const configure = async (change: SettingsChange, summary: string | ((stored: GroupSettings) => string), already?: string): Promise<CommandResult> => {
+    // Decided in the atomic update, like the change: whether there was anything to change. Stored
+    // as given, an unchanged value would pin the group to it when the rules file's default moves.
+    let changed = true;
+    const r = await engine.configure(groupId, (current) => {
+      const override = typeof change === 'function' ? change(current) : change;
+      changed = describeChange(current, mergeSettings(current, override) as GroupSettings) !== '';
+      return changed ? override : {};
+    });
     if (!r.ok) return fail('invalid_settings', r.problems.join('; '));
     const said = typeof summary === 'function' ? summary(r.settings) : summary;
+    if (!changed) return { ok: true, reply: already ?? t('unchanged', { summary: said }) };
     return { ok: true, reply: t('ok', { summary: said }), change: { action: sub, summary: said, override: r.override } };
   };
   switch (sub) {
@@ -91,16 +113,21 @@ export async function runAdminCommand(
       return { ok: true, reply: describeSettings(await engine.settingsFor(groupId), t) };
     case 'mode':
       if (args[0] !== 'observe' && args[0] !== 'enforce') return fail('bad_argument', t('useMode'));
-      return configure({ mode: args[0] }, `mode ${args[0]}`);
+      return configure({ mode: args[0] }, `mode ${args[0]}`, t('modeAlready', { mode: args[0] }));
     case 'enable':
     case 'disable': {
       // "/rg enable warn mute" (or "warn,mute") enables both; one unknown word changes nothing.
-      const actions = [...new Set(args.flatMap((a) => a.split(',')).filter(Boolean))] as ActionType[];
-      if (actions.length === 0 || !actions.every((a) => (ACTION_TYPES as readonly string[]).includes(a))) {
-        return fail('bad_argument', t('actions', { list: ACTION_TYPES.join(', ') }));
+      const named = [...new Set(args.flatMap((a) => a.split(',')).filter(Boolean))];
+      if (named.length === 0 || !named.every((a) => (ACTION_TYPES as readonly string[]).includes(a))) {
+        return fail('bad_argument', t('actions', { list: SWITCHABLE_ACTIONS.join(', ') }));
       }
-      // The ledger is always kept: "disabled log" was answered OK and changed nothing.
-      if (actions.includes('log') && sub === 'disable') return fail('bad_argument', t('logAlwaysOn'));
+      // "/rg disable pointer" was answered OK and changed nothing: said what does switch it instead.
+      const notSwitched = (named as ActionType[]).filter((a): a is keyof typeof NOT_SWITCHED => a in NOT_SWITCHED);
+      if (notSwitched.length > 0) {
+        const { repeat } = await engine.settingsFor(groupId);
+        return fail('bad_argument', notSwitched.map((a) => t(NOT_SWITCHED[a], { minutes: repeat.windowMinutes })).join(' '));
+      }
+      const actions = named as LadderAction[];
       const toggle = (current: GroupSettings): SettingsOverride => {
         const set = new Set(current.enabledActions);
         for (const action of actions) {
@@ -111,11 +138,15 @@ export async function runAdminCommand(
       };
       // An action no ladder step takes is enabled for nothing: "/rg enable delete" answered OK,
       // and nothing was ever deleted (the default ladder never deletes).
-      return configure(toggle, (stored) => {
-        const steps = Object.values(stored.ladder).flatMap((l) => l ?? []).flat();
-        const unused = sub === 'enable' ? actions.filter((a) => LADDER_ONLY.has(a) && !steps.some((step) => step.type === a)) : [];
-        return `${sub}d ${actions.join(', ')}${unused.length > 0 ? ` (no step of this group's ladder takes ${unused.join(' or ')}: add it to a ladder step in the rules file for it to happen)` : ''}`;
-      });
+      return configure(
+        toggle,
+        (stored) => {
+          const steps = Object.values(stored.ladder).flatMap((l) => l ?? []).flat();
+          const unused = sub === 'enable' ? actions.filter((a) => LADDER_ONLY.has(a) && !steps.some((step) => step.type === a)) : [];
+          return `${sub}d ${actions.join(', ')}${unused.length > 0 ? ` (no step of this group's ladder takes ${unused.join(' or ')}: add it to a ladder step in the rules file for it to happen)` : ''}`;
+        },
+        t(sub === 'enable' ? 'enabledAlready' : 'notEnabled', { actions: actions.join(', ') }),
+      );
     }
     case 'threshold': {
       const named = args[0] === 'suggest' || args[0] === 'act' || args[0] === 'answer';
@@ -141,32 +172,30 @@ export async function runAdminCommand(
       if (args[0] !== 'on' && args[0] !== 'off') return fail('bad_argument', t('useOnOff'));
       return configure({ images: args[0] }, `text in pictures ${args[0] === 'on' ? 'read' : 'not read'}`);
     case 'repeat': {
-      const minutes = Number(args[0]);
+      // Plain decimal minutes: Number() took "0x10" as 16 and "1e3" as 1000.
+      const minutes = decimal(args[0]);
       const later = args[1];
-      if (!Number.isFinite(minutes) || (later !== undefined && later !== 'pointer' && later !== 'silent')) {
+      if (!Number.isFinite(minutes) || (later !== undefined && later !== 'pointer' && later !== 'silent') || args.length > 2) {
         return fail('bad_argument', t('useRepeat'));
       }
       // Without a `later`, the group's current one stays (objects merge).
       const repeat = later === undefined ? { windowMinutes: minutes } : { windowMinutes: minutes, later };
-      return configure({ repeat }, (stored) => `repeat window ${minutes} min, then ${stored.repeat.later}`);
+      const r = await configure({ repeat }, (stored) => `repeat window ${minutes} min, then ${stored.repeat.later}`);
+      // Only the window's range can be wrong here: the usage says it, not the validator's words.
+      return !r.ok && r.error === 'invalid_settings' ? fail('bad_argument', t('useRepeat')) : r;
     }
     case 'exempt':
     case 'unexempt': {
       const member = args[0];
       if (!member) return fail('bad_argument', t('nameMember'));
-      // Read in the atomic update, like the change: whether there was anything to change.
-      let changed = true;
       const toggle = (current: GroupSettings): SettingsOverride => {
         const members = new Set(current.exemptions.members);
-        changed = members.has(member) !== (sub === 'exempt');
         if (sub === 'exempt') members.add(member);
         else members.delete(member);
         return { exemptions: { members: [...members] } };
       };
-      const result = await configure(toggle, `${sub === 'exempt' ? 'exempted' : 'no longer exempt:'} ${member}`);
       // Nothing changed ("/rg unexempt 999999" of a member never exempted): said so, not ledgered.
-      if (result.ok && !changed) return { ok: true, reply: t(sub === 'exempt' ? 'alreadyExempt' : 'notExempt', { member }) };
-      return result;
+      return configure(toggle, `${sub === 'exempt' ? 'exempted' : 'no longer exempt:'} ${member}`, t(sub === 'exempt' ? 'alreadyExempt' : 'notExempt', { member }));
     }
     case 'strikes': {
       const member = args[0];
@@ -177,8 +206,8 @@ export async function runAdminCommand(
     }
     case 'pardon': {
       const member = args[0];
-      const count = args[1] === undefined ? undefined : Number(args[1]);
-      if (!member || (count !== undefined && !(Number.isInteger(count) && count > 0))) {
+      const count = args[1] === undefined ? undefined : wholeNumber(args[1]);
+      if (!member || (count !== undefined && !(count > 0))) {
         return fail('bad_argument', t('usePardon'));
       }
       const removed = await engine.pardon(groupId, member, count);
@@ -187,6 +216,9 @@ export async function runAdminCommand(
       return { ok: true, reply: t('removed', { n: removed, member }), change: { action: sub, summary: `pardoned ${member} (${removed})` }, lift: { memberId: member } };
     }
     case 'queue': {
+      // "/rg queue abc" answered "page NaN": a page is a whole number from 1, or none (the first).
+      const asked = args[0] === undefined ? 1 : wholeNumber(args[0]);
+      if (!(asked >= 1) || args.length > 1) return fail('bad_argument', t('useQueue'));
       const items = (await feedback?.open(groupId)) ?? [];
       if (items.length === 0) return { ok: true, reply: t('queueEmpty') };
       // Members wrote the names and notes: neutralized (no mentions, controls, direction
@@ -195,7 +227,7 @@ export async function runAdminCommand(
         (i) =>
           `${t('queueLine', { id: i.id, kind: t(i.kind === 'report' ? 'report' : 'dispute'), name: plainName(i.by.name, 64), message: plainText(i.messageId, 40) })}${i.debunkId ? ` (${i.debunkId})` : ''}${i.note ? `: ${plainText(i.note, 300)}` : ''}`,
       );
-      const page = replyPage(lines, Number(args[0] ?? 1), limit, (at, pages) => t('queuePage', { page: at, pages }), ellipsize);
+      const page = replyPage(lines, asked, limit, (at, pages) => t('queuePage', { page: at, pages }), ellipsize);
       return { ok: true, reply: page.text };
     }
     case 'accept':
@@ -217,15 +249,20 @@ export async function runAdminCommand(
   }
 }
 
-/**
- * `/rg threshold <act> [suggest]`: both thresholds in one validated change, so lowering act
- * below the current suggest threshold in the same command is not refused half-way.
- */
-/** A threshold as an admin writes it ("0.7", ".7", "1"); anything else (hex "0x1", "1e0", "") is NaN. */
+/** A number as an admin writes it ("0.7", ".7", "1", "30"); anything else (hex "0x1", "1e0", "-5", "") is NaN. */
 function decimal(text: string | undefined): number {
   return text !== undefined && /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
 }
 
+/** A count or page as an admin writes it ("2", "10"); anything else ("abc", "0x10", "1.5", "1e1") is NaN. */
+function wholeNumber(text: string): number {
+  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/**
+ * `/rg threshold <act> [suggest]`: both thresholds in one validated change, so lowering act
+ * below the current suggest threshold in the same command is not refused half-way.
+ */
 function setBothThresholds(
   args: readonly string[],
   configure: (override: SettingsOverride, summary: string) => Promise<CommandResult>,

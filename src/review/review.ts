@@ -83,8 +83,12 @@ export class Review {
     const sub = words[1] === 'reports' ? 'queue' : (words[1] ?? '');
     const rest = text.trim().replace(/^\/rg(?:@\w+)?\s+\S+\s*/, '');
     switch (sub) {
-      case 'queue':
-        return { ok: true, reply: reviewListing(await this.items(groupId), lang, Number(words[2] ?? 1), limit) };
+      case 'queue': {
+        // "/rg queue abc" answered "There is no page NaN": a page is a whole number from 1, or none (the first).
+        const page = words[2] === undefined ? 1 : /^\d+$/.test(words[2]) ? Number(words[2]) : Number.NaN;
+        if (!(page >= 1) || words.length > 3) return bad(t('useQueue'));
+        return { ok: true, reply: reviewListing(await this.items(groupId), lang, page, limit) };
+      }
       case 'accept':
       case 'reject': {
         const parsed = parseAccept(rest);
@@ -104,10 +108,18 @@ export class Review {
         const on = words[2] === 'on' ? true : words[2] === 'off' ? false : undefined;
         if (on === undefined || words.length > 3) return bad(`/rg ${sub} on|off`);
         const override = sub === 'tellreporter' ? { review: { tellReporter: on } } : sub === 'spread' ? { spread: { share: on } } : { digest: { weekly: on } };
-        const r = await this.deps.engine.configure(groupId, override);
+        // Decided in the atomic update, like the change: whether there was anything to change.
+        let changed = true;
+        const r = await this.deps.engine.configure(groupId, (current) => {
+          changed = (sub === 'tellreporter' ? current.review.tellReporter : sub === 'spread' ? current.spread.share : current.digest.weekly) !== on;
+          return changed ? override : {};
+        });
         if (!r.ok) return bad(r.problems.join('; '));
+        // Subscribed again even when unchanged: the schedule is idempotent, and this heals one out of step.
         if (sub === 'digest') await this.deps.digests?.subscribe(platform, groupId, on);
         const summary = `${sub === 'tellreporter' ? 'tell reporters of rejected reports' : sub === 'spread' ? 'count unknown rumors across groups' : 'weekly digest to owners'} ${on ? 'on' : 'off'}`;
+        // Nothing changed ("/rg digest off" in a group without digests): said so, and not ledgered.
+        if (!changed) return { ok: true, reply: t('alreadySo', { summary }) };
         return { ok: true, reply: t('accepted', { summary }), change: { action: sub, summary, override } };
       }
       default:
@@ -256,8 +268,9 @@ export class Review {
     if (!debunk || (scope !== undefined && scope !== groupId)) return { ok: false, error: 'bad_argument', reply: t('noDebunk', { id }) };
     // The group's own debunk, or an operator: gone for every group; otherwise for this group only.
     const everywhere = scope === groupId || this.deps.isOperator(platform, by.id);
-    if (everywhere) await this.deps.library.retire(id);
-    else await this.deps.exclusions.setRetired(groupId, id, true);
+    const changed = everywhere ? await this.deps.library.retire(id) : await this.deps.exclusions.setRetired(groupId, id, true);
+    // Retired already ("/rg retire" twice answered OK twice, and ledgered twice): said so, not ledgered.
+    if (!changed) return { ok: true, reply: t(everywhere && scope !== groupId ? 'retiredEverywhereAlready' : 'retiredAlready', { id }) };
     const summary = `retired debunk ${id} ${everywhere ? (scope === groupId ? '(this group\'s own)' : 'for every group') : 'for this group'}`;
     return { ok: true, reply: t('accepted', { summary }), change: { action: 'retire', summary } };
   }

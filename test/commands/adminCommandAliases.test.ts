@@ -108,7 +108,7 @@ describe('admin commands refuse what they would only pretend to do', () => {
   it('GIVEN /rg disable log THEN it says the ledger is always kept, and nothing changes', async () => {
     const h = harness();
     const r = await runAdminCommand(h.engine, 'g-1', OWNER, '/rg disable log');
-    expect(r).toMatchObject({ ok: false, reply: 'That argument is not valid here. log cannot be disabled: every incident is always recorded in the ledger.' });
+    expect(r).toMatchObject({ ok: false, reply: 'That argument is not valid here. log is always on: every incident is recorded in the ledger, and that cannot be turned off.' });
     expect((await h.engine.settingsFor('g-1')).enabledActions).toContain('log');
   });
 

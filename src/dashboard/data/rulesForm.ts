@@ -1,5 +1,5 @@
 import type { SettingsOverride } from '../../engine/mergeSettings.js';
-import { ACTION_TYPES } from '../../rules/actionTypes.js';
+import { SWITCHABLE_ACTIONS } from '../../rules/actionTypes.js';
 import type { GroupSettings, Ladder } from '../../rules/settingsSchema.js';
 
 /** The rules form's fields, by the settings path each one edits (problems are named by it). */
@@ -29,8 +29,8 @@ export type RuleField = (typeof RULE_FIELDS)[number];
 /** The form as submitted: each field's text (checkboxes: present or not; action boxes: a list). */
 export type RulesFormValues = Partial<Record<Exclude<RuleField, 'enabledActions'>, string>> & { enabledActions?: string[] };
 
-/** Actions the form offers to switch (log is always on: it is the record the owners show). */
-export const SWITCHABLE = ACTION_TYPES.filter((a) => a !== 'log');
+/** Actions the form offers to switch (see SWITCHABLE_ACTIONS). */
+export const SWITCHABLE = SWITCHABLE_ACTIONS;
 
 /** A ladder as the rules file writes it: one step a line, "reply_refutation, mute 1h". */
 function ladderText(ladder: Ladder | undefined): string {
