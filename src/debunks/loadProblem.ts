@@ -9,6 +9,8 @@ export const LOAD_PROBLEM_CODES = {
   missingFolder: 'missing_folder',
   /** The folder holds no `.yaml`, `.yml` or `.json` file. */
   emptyFolder: 'empty_folder',
+  /** A file named on its own (`db validate <file>`) is not a `.yaml`, `.yml` or `.json` file, which the loader would skip. */
+  notADebunkFile: 'not_a_debunk_file',
   /** A folder or file exists but could not be read (permissions, I/O). */
   unreadable: 'unreadable',
   /** A file is larger than one debunk file may be (MAX_DEBUNK_FILE_BYTES): it must be split. */

@@ -6,7 +6,32 @@ export const VERDICTS = ['false', 'misleading', 'unproven', 'outdated', 'satire'
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 
 /** A language tag such as `en`, `zh`, `zh-Hant`. */
-const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'not a language tag such as "en" or "zh"');
+const languageTag = z
+  .string()
+  // abort: a key that is no tag at all gets this message alone, not "unknown language" as well.
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'not a language tag such as "en" or "zh"', abort: true });
+
+/**
+ * The languages the bot writes its replies in, the headers a refutation is posted under: the
+ * `Language` of src/engine/templates.ts, restated here because engine/ imports this module and
+ * debunks/ must not import engine/ back; test/debunks/schema.test.ts holds the two equal.
+ */
+export const BOT_LANGUAGES = ['en', 'zh'] as const;
+export type BotLanguage = (typeof BOT_LANGUAGES)[number];
+
+/** True for a tag in one of {@link BOT_LANGUAGES}, with or without a region or script (`zh-Hant`, `en-GB`). */
+function isBotLanguage(tag: string): boolean {
+  const primary = tag.split('-')[0]!.toLowerCase();
+  return (BOT_LANGUAGES as readonly string[]).includes(primary);
+}
+
+/**
+ * The language of a refutation text: one the bot speaks, since the text is posted under that
+ * language's header (a French text would go out under the English one).
+ */
+const refutationLanguage = languageTag.refine(isBotLanguage, {
+  error: (issue) => `unknown language ${JSON.stringify(issue.input)} (the bot speaks ${BOT_LANGUAGES.join(', ')})`,
+});
 
 /** A calendar date written as YYYY-MM-DD (YAML may also parse it into a Date). */
 const isoDate = z.union([
@@ -27,11 +52,11 @@ export const SourceSchema = z.strictObject({
   date: isoDate.optional(),
 });
 
-/** Refutation text: one string, or one per language (`{ en: "...", zh: "..." }`). */
+/** Refutation text: one string, or one per language the bot speaks (`{ en: "...", zh: "..." }`). */
 export const RefutationSchema = z.union(
   [
     nonEmpty.max(1000, 'longer than 1000 characters: keep refutations short'),
-    z.record(languageTag, nonEmpty.max(1000, 'longer than 1000 characters: keep refutations short')).refine(
+    z.record(refutationLanguage, nonEmpty.max(1000, 'longer than 1000 characters: keep refutations short')).refine(
       (m) => Object.keys(m).length > 0,
       'needs at least one language',
     ),

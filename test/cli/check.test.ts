@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -134,5 +134,21 @@ describe('rumorguard check', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('no/such/folder: folder not found');
     expect(run.stderr).toMatch(/broken\.yaml:3: thresholds\.suggest: must be between 0 and 1/);
+  });
+
+  it('GIVEN a debunk whose refutation is in a language the bot does not speak THEN the folder is refused with file:line, and no French text is posted under the English header', () => {
+    const dir = path.join(tmp, 'moon');
+    mkdirSync(dir);
+    const moon = (id: string, claim: string, refutation: string) =>
+      `- id: ${id}\n  claim: ${claim}\n  verdict: "false"\n  refutation:\n    ${refutation}\n  sources:\n    - { title: NASA, url: "https://nasa.gov/" }\n  lang: en\n  published: 2020-01-01\n`;
+    writeFileSync(
+      path.join(dir, 'a.yaml'),
+      moon('moon-cheese', 'The moon is made of green cheese', 'fr: La lune est faite de roche.') +
+        moon('sun-cold', 'The sun is actually cold inside', 'zh: 太阳内部很热。'),
+    );
+    const run = check(['The moon is made of green cheese', '--dir', dir]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('moon/a.yaml:5 entry "moon-cheese": refutation.fr: unknown language "fr" (the bot speaks en, zh)');
   });
 });

@@ -304,6 +304,48 @@ describe('loadDebunks: paths', () => {
   });
 });
 
+describe('loadDebunks: refutations in a language the bot does not speak', () => {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'rumorguard-refutation-lang-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const folder = (files: Record<string, string>): string => {
+    const dir = mkdtempSync(path.join(scratch, 'db-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return dir;
+  };
+  const entry = (id: string, refutation: string) =>
+    `- id: ${id}\n  claim: The moon is made of green cheese\n  verdict: "false"\n  refutation:\n${refutation}\n` +
+    '  sources:\n    - { title: NASA, url: "https://nasa.gov/" }\n  lang: en\n  published: 2020-01-01\n';
+
+  it('GIVEN a refutation in French only, next to a valid entry THEN the folder is refused, naming file, line, entry and field', async () => {
+    const dir = folder({ 'a.yaml': entry('moon-cheese', '    fr: La lune est faite de roche.') + entry('sun-cold', '    zh: 太阳内部很热。') });
+    const result = await loadDebunks(dir, { cwd: dir });
+    expect(result.ok || result.problems.map((p) => [formatProblem(p), p.code])).toEqual([
+      ['a.yaml:5 entry "moon-cheese": refutation.fr: unknown language "fr" (the bot speaks en, zh)', 'invalid_field'],
+    ]);
+    expect(loadDebunksSync(dir, { cwd: dir })).toEqual(result);
+    expect(await loadDebunks(dir, { cwd: dir, thread: 'worker' })).toEqual(result);
+  });
+
+  it('GIVEN a French refutation next to English, in an entry with other errors THEN it is reported among them, in line order', async () => {
+    const bad = '- claim: Something\n  verdict: maybe\n  refutation:\n    en: It is rock.\n    fr: bonjour\n  lang: en\n  published: 2020-13-45\n';
+    const dir = folder({ 'bad.yaml': bad });
+    const result = await loadDebunks(dir, { cwd: dir });
+    expect(result.ok || result.problems.map(formatProblem)).toEqual([
+      'bad.yaml:1 entry #1: id: required',
+      'bad.yaml:1 entry #1: sources: required',
+      'bad.yaml:2 entry #1: verdict: must be one of false, misleading, unproven, outdated, satire (got "maybe")',
+      'bad.yaml:5 entry #1: refutation.fr: unknown language "fr" (the bot speaks en, zh)',
+      'bad.yaml:7 entry #1: published: not a date (YYYY-MM-DD)',
+    ]);
+  });
+
+  it('GIVEN refutations in en, zh and zh-Hant THEN the entry loads', async () => {
+    const dir = folder({ 'a.yaml': entry('moon-cheese', '    en: It is rock.\n    zh: 是岩石。\n    zh-Hant: 是岩石。') });
+    const result = await loadDebunks(dir, { cwd: dir });
+    expect(result.ok && result.debunks.map((d) => d.refutation)).toEqual([{ en: 'It is rock.', zh: '是岩石。', 'zh-Hant': '是岩石。' }]);
+  });
+});
+
 describe('formatProblem', () => {
   const base = { file: 'rules/debunks/health.yaml', message: 'not a URL', code: 'invalid_field' } as const;
   it.each<{ given: string; problem: LoadProblem; then: string }>([

@@ -113,6 +113,18 @@ describe('watchDebunks', () => {
     rmSync(old, { recursive: true, force: true });
   });
 
+  it('GIVEN an entry changed to a refutation in a language the bot does not speak THEN the last good database stays and the operator is told where', async () => {
+    const w = setup();
+    await w.write('b.yaml', entry('schools', SCHOOLS));
+    expect(w.matches(SCHOOLS)).toEqual(['schools']);
+
+    await w.write('b.yaml', entry('schools', SCHOOLS).replace('  refutation: Not true.\n', '  refutation:\n    fr: Ce n\'est pas vrai.\n'));
+    expect(w.events.at(-1)).toEqual([expect.objectContaining({ file: expect.stringMatching(/\/b\.yaml$/), line: 5, entryId: 'schools', field: 'refutation.fr' })]);
+    expect(w.matches(SCHOOLS)).toEqual(['schools']);
+    expect(w.matches(WATER)).toEqual(['water']);
+    expect(w.told.at(-1)).toMatch(/b\.yaml:5 entry "schools": refutation\.fr: unknown language "fr" \(the bot speaks en, zh\)$/);
+  });
+
   it('GIVEN a file entry whose expires date has passed THEN it is loaded but does not match', async () => {
     const w = setup();
     await w.write('b.yaml', `${entry('schools', SCHOOLS)}  expires: 2020-01-01\n`);

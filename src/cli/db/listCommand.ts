@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Debunk } from '../../debunks/schema.js';
-import { databaseFolder, dirOption, loadOrReport } from './databaseFolder.js';
+import { chosenFolder, dirOption, loadOrReport, pathArgument } from './databaseFolder.js';
 import { formatDebunkTable, isExpired } from './formatDebunkTable.js';
 
 interface ListOptions {
@@ -10,16 +10,17 @@ interface ListOptions {
   lang?: string;
 }
 
-/** `db list [--json] [--tag T] [--lang L]`: the entries of the folder, as a table or one JSON array. */
+/** `db list [path] [--json] [--tag T] [--lang L]`: the entries of the folder (or one file), as a table or one JSON array. */
 export function listCommand(): Command {
   return new Command('list')
-    .description('list the debunks in the folder')
-    .addOption(dirOption())
+    .description('list the debunks in the folder, or in the one file given')
+    .addArgument(pathArgument())
+    .addOption(dirOption(true))
     .option('--json', 'print one JSON array of the entries', false)
     .option('--tag <tag>', 'only entries with this tag')
     .option('--lang <lang>', 'only entries in this language ("zh" includes "zh-Hant")')
-    .action(async (options: ListOptions) => {
-      const debunks = await loadOrReport(databaseFolder(options.dir));
+    .action(async (target: string | undefined, options: ListOptions) => {
+      const debunks = await loadOrReport(chosenFolder(target, options.dir));
       if (debunks === undefined) return;
       const shown = debunks.filter((d) => hasTag(d, options.tag) && inLanguage(d, options.lang));
       if (options.json) {

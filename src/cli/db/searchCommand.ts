@@ -14,7 +14,7 @@ export function searchCommand(): Command {
   return new Command('search')
     .description('find debunks by claim, variants, tags and refutation (fuzzy; not the matcher)')
     .argument('<text>', 'words of the rumor, in any spelling or script')
-    .addOption(dirOption())
+    .addOption(dirOption(true))
     .option('--json', 'print one JSON array of {"id","score","claim"}', false)
     .option('--limit <n>', 'at most this many results', positiveInteger, 10)
     .action(async (text: string, options: SearchOptions) => {

@@ -1,14 +1,15 @@
 import { Command } from 'commander';
-import { formatProblems, loadDebunks } from '../../debunks/loadDebunks.js';
-import { databaseFolder, dirOption } from './databaseFolder.js';
+import { formatProblems } from '../../debunks/loadDebunks.js';
+import { chosenFolder, dirOption, loadDatabase, pathArgument } from './databaseFolder.js';
 
-/** `db validate [--dir F]`: loads the folder; a summary and exit 0, or every problem and exit 1. */
+/** `db validate [path] [--dir F]`: loads the folder (or one file); a summary and exit 0, or every problem and exit 1. */
 export function validateCommand(): Command {
   return new Command('validate')
-    .description('check every debunk file in the folder; print every problem with file, line, entry and field')
-    .addOption(dirOption())
-    .action(async (options: { dir?: string }) => {
-      const result = await loadDebunks(databaseFolder(options.dir));
+    .description('check every debunk file in the folder, or the one file given; print every problem with file, line, entry and field')
+    .addArgument(pathArgument())
+    .addOption(dirOption(true))
+    .action(async (target: string | undefined, options: { dir?: string }) => {
+      const result = await loadDatabase(chosenFolder(target, options.dir));
       if (!result.ok) {
         process.stderr.write(`${formatProblems(result.problems)}\n`);
         process.exitCode = 1;

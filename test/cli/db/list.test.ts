@@ -56,4 +56,20 @@ describe('rumorguard db list', () => {
     expect(run.status).toBe(1);
     expect(linesOf(run.stderr)).toEqual(['rules/debunks/health.yaml:7 entry "five-g-towers": sources[0].url: not a URL']);
   });
+
+  it.each([
+    { given: 'the folder as an argument', args: ['list', 'rules/debunks', '--json'], then: ['whatsapp-charging', 'five-g-towers', 'hot-water-kills-virus', 'lockdown-extended-april'] },
+    { given: 'one file as an argument', args: ['list', 'rules/debunks/chain-letters.json', '--json'], then: ['whatsapp-charging'] },
+  ])('GIVEN $given THEN its entries', ({ args, then }) => {
+    const run = runDb(workspace(), args, { DEBUNKS_DIR: 'elsewhere' });
+    expect(run.status, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as Debunk[]).map((d) => d.id)).toEqual(then);
+  });
+
+  it('GIVEN the argument and --dir naming different folders THEN one line saying so, exit 1', () => {
+    const run = runDb(workspace(), ['list', 'rules', '--dir', 'rules/debunks']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('error: "rules" and --dir "rules/debunks" name different places: give one of them\n');
+  });
 });
