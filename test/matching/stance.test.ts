@@ -476,12 +476,17 @@ describe('stance: a retelling that warns, says which ones, or tells the scam or 
   const CALLS = debunk({ id: 'can-you-hear-me', claim: "Scammers call and ask 'can you hear me?' to record you saying 'yes' and bill you for services", lang: 'en' });
   const WIPE = debunk({ id: 'inactive-accounts', claim: 'The chat app will delete every inactive account starting next week', lang: 'en' });
   const MAYOR = debunk({ id: 'mayor-tweet', claim: 'The mayor posted a tweet falsely claiming the arsonist was a city employee', lang: 'en' });
-  const m = createMatcher([...ALL_DEBUNKS, FLU_BATH, PENSION, GAS, ADHD, WATER, CALLS, WIPE, MAYOR]);
+  const FRIEND = debunk({ id: 'friend-request-hack', claim: "Accepting a friend request from an account named 'Kelly Dunmore' gives hackers access to your phone", lang: 'en' });
+  const COURT = debunk({ id: 'court-purpose', claim: "The senator said that the court's purpose was not about 'checks and balances' but to 'change and shape the law'", lang: 'en' });
+  const GIANT = debunk({ id: 'giant-footage', claim: 'Top-secret footage shows a giant walking across a mountain in Norway', lang: 'en' });
+  const m = createMatcher([...ALL_DEBUNKS, FLU_BATH, PENSION, GAS, ADHD, WATER, CALLS, WIPE, MAYOR, FRIEND, COURT, GIANT]);
   it.each([
     { given: '"不能" and what happens otherwise', text: '打了流感疫苗两天内不能洗澡 会瘫痪的', id: FLU_BATH.id },
     { given: 'a warning after a quote ("DON\'T say yes")', text: "if scammers call asking 'can you hear me' DON'T say yes, they record you and bill you for services", id: CALLS.id },
     { given: 'a relative clause ("any account that hasn\'t been used")', text: "the chat app will delete any account that hasn't been used, starting next week", id: WIPE.id },
     { given: 'the claim\'s "falsely" retold ("he wasn\'t")', text: "the mayor posted a tweet claiming the arsonist was a city employee and he wasn't lol", id: MAYOR.id },
+    { given: 'a warning ("dont accept …")', text: "dont accept a friend request from kelly dunmore, hackers get access to your phone", id: FRIEND.id },
+    { given: 'the claim\'s own "not about" retold ("isnt checks and balances")', text: "the senator literally said the court's purpose isnt checks and balances, its to change and shape the law", id: COURT.id },
     { given: '"不能喝" (what a person must not do)', text: '隔夜开水不能喝！亚硝酸盐超标致癌', id: WATER.id },
     { given: '"千万不能"', text: '刚打完流感疫苗，护士说48小时内千万不能洗澡，洗了会瘫痪', id: FLU_BATH.id },
     { given: '"没认证的" (which ones, not a denial)', text: '社保局说了，下个月开始没认证的老人养老金就停发了', id: PENSION.id },
@@ -497,6 +502,8 @@ describe('stance: a retelling that warns, says which ones, or tells the scam or 
     { given: 'a denial that bathing does anything', text: '打完流感疫苗洗澡不会导致瘫痪，别信', id: FLU_BATH.id },
     { given: 'the notice called forged ("伪造的")', text: '社保局下月起未做人脸认证停发养老金那个通知是伪造的，官网根本查不到', id: PENSION.id },
     { given: 'the pictures said to be edited', text: 'the chat app will delete every inactive account starting next week lol those screenshots are edited', id: WIPE.id },
+    { given: 'the footage called CGI', text: 'the top secret footage of a giant walking across a mountain in norway is CGI lmao', id: GIANT.id },
+    { given: 'the footage called a parody piece', text: 'that top-secret footage of a giant walking in norway was a parody piece', id: GIANT.id },
     { given: 'what the water cannot do', text: '隔夜开水不能致癌，亚硝酸盐根本不超标', id: WATER.id },
     { given: 'no such notice', text: '社保局根本没有停发养老金的通知，人脸认证不做也照发', id: PENSION.id },
     { given: 'the scam story called a rumor', text: '长安镇冒充燃气公司上门收安检费那个是谣言，别被骗了', id: GAS.id },

@@ -437,7 +437,8 @@ const claimDenials = perDebunk((d): readonly string[] => [...new Set(claimTextsO
 const WITHOUT = /(?<![a-z0-9])without(?![a-z0-9])/g;
 /** "by not finishing": a bare "not" (or "never", "no") denies the word after it too. */
 const BARE_NEGATION_EN = /(?<![a-z0-9])(?:not|never|no)(?![a-z0-9])/g;
-const ARTICLES_BETWEEN = /^ (?:(?:a|an|the|any|even) ){1,2}$/;
+/** Between a claim's own denial and the word it denies: articles, and "about" ("… was not about 'checks and balances'"). */
+const ARTICLES_BETWEEN = /^ (?:(?:a|an|the|any|even|about|really|actually|just) ){1,2}$/;
 const claimDeniedTerms = perDebunk((d): ReadonlySet<string> => {
   const terms = new Set<string>();
   for (const t of claimTextsOf(d)) {

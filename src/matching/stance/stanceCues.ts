@@ -44,7 +44,10 @@ export const REFUTE = {
   en: [
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
     'myth', 'old wives tale', 'wives tale', 'misinformation', 'disinformation', 'no evidence', 'is a rumor', 'is a rumour', 'just a rumor', 'bogus', 'made up',
-    'made-up', 'doctored', 'photoshopped', 'is edited', 'are edited', 'was edited', 'were edited', 'miscaptioned', 'not really what happened', 'out of context', 'overblown', 'exaggerated', 'misleading',
+    'made-up', 'doctored', 'photoshopped', 'is edited', 'are edited', 'was edited', 'were edited',
+    // "… was a parody piece", "the japan giant clip is CGI lmao", "the '…' thing is wrong, … someone cherry picked".
+    'a parody', 'parody piece', 'is parody', 'was parody', 'is cgi', 'its cgi', 'it s cgi', 'was cgi', 'is an animation', 'its an animation',
+    'is wrong', 'thing is wrong', 'cherry picked', 'cherry-picked', 'miscaptioned', 'not really what happened', 'out of context', 'overblown', 'exaggerated', 'misleading',
     'not accurate', 'isn t accurate', 'inaccurate', 'not legit', 'not real', 'isn t real', 'isn t true', 'is not true', 'satire',
     // "hot water every 15 min does nothing against the virus", "holding ur breath tells u nothing about covid",
     // "not everything is a conspiracy", "'i just forwarded it' isnt a defense".
@@ -193,7 +196,7 @@ export const RHETORICAL_TAG_EN = /^ (?:it|that|this) (?:funny|strange|weird|inte
  */
 export const ADVICE_IMPERATIVE = {
   before: /(?:^|[,.;:!?\n'"’”)]\s*|(?:^|\s)(?:so|and|please|pls|just)\s)$/,
-  after: /^ (?:eat|buy|drink|use|touch|open|click|go|feed|give|take|answer|pick|travel|visit|leave|let|wait|forget|panic|say|reply|call|scan|download|install)(?![a-z])/,
+  after: /^ (?:eat|buy|drink|use|touch|open|click|go|feed|give|take|answer|pick|travel|visit|leave|let|wait|forget|panic|say|reply|call|scan|download|install|accept|add|sign|enter|pay)(?![a-z])/,
 } as const;
 
 /**
