@@ -263,7 +263,7 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     // reported then waved away ("saying … is fake but"); "多久都" is no question; "哪个被处理了" asks
     // rhetorically; "真不是说说" insists.
     { text: `From WhatsApp: accounts that don't forward this message to 10 contacts will be charged. Pass it on`, id: 'whatsapp-will-start-charging', stance: 'spread' },
-    { text: '"group owners are not responsible for rumors members post" is wrong, owners have a duty to manage their groups', id: 'group-owner-not-responsible', stance: 'mock' },
+    { text: '"group owners are not responsible for rumors members post" is wrong, owners have a duty to manage their groups', id: 'group-owner-not-responsible', stance: 'refute' },
     { text: 'people absolutely do get punished for spreading rumors online, the police fine thousands every year', id: 'online-rumors-never-punished', stance: 'refute' },
     { text: `@sam eating garlic won't keep the coronavirus away, get vaccinated instead`, id: 'garlic-prevents-infection', stance: 'refute' },
     { text: 'lol 5g spreading the coronavirus. yeah and my microwave gives me the flu', id: '5g-spreads-coronavirus', stance: 'mock' },
