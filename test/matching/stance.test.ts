@@ -502,6 +502,7 @@ describe('stance: a retelling that warns, says which ones, or tells the scam or 
     { given: 'a denial that bathing does anything', text: '打完流感疫苗洗澡不会导致瘫痪，别信', id: FLU_BATH.id },
     { given: 'the notice called forged ("伪造的")', text: '社保局下月起未做人脸认证停发养老金那个通知是伪造的，官网根本查不到', id: PENSION.id },
     { given: 'the pictures said to be edited', text: 'the chat app will delete every inactive account starting next week lol those screenshots are edited', id: WIPE.id },
+    { given: 'the harm called scaremongering ("说致癌是吓人的")', text: '喝隔夜开水那点亚硝酸盐少到可以忽略，说致癌是吓人的', id: WATER.id },
     { given: 'the footage called CGI', text: 'the top secret footage of a giant walking across a mountain in norway is CGI lmao', id: GIANT.id },
     { given: 'the footage called a parody piece', text: 'that top-secret footage of a giant walking in norway was a parody piece', id: GIANT.id },
     { given: 'what the water cannot do', text: '隔夜开水不能致癌，亚硝酸盐根本不超标', id: WATER.id },
