@@ -165,6 +165,8 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     if (quiet === 'repeat_paced' && sanctions('mute') && !sanctions('warn')) {
       refuteInput = { ...input, state: { ...state, passedOver: true } };
     }
+    // A dry run says why a strike comes with nothing said (QA: "strike 2, step 2 of 4" and silence).
+    if (quiet && toldBefore) note('told', true, 'told_before');
     strikesAfter = strikesBefore + 1;
     changes.strike = { at: now, debunkId: debunk.id, messageId: message.messageId };
     note('ladder', true, 'ladder_step', `strike ${strikesAfter}, step ${Math.min(strikesAfter, ladder.length)} of ${ladder.length}`);

@@ -31,6 +31,7 @@ export const REASONS = {
   repeat_here: 'this message got the refutation already (it was edited): no second reply',
   repeat_paced: 'the rumor was refuted here moments ago and a pointer to that reply went out less than a minute ago: none this time',
   not_told: 'the member is not addressed (the rumor was answered here moments ago, and nothing goes to them this time): no strike',
+  told_before: 'the member got the refutation (or the last pointer to it) moments ago: they spread it knowingly, and are struck though nothing more is said',
   first_in_window: 'first refutation of this rumor in the repeat window',
   observe_mode: 'the group is in observe mode: decided and logged, not done',
   action_disabled: 'this action is not enabled for the group',

@@ -68,6 +68,20 @@ describe('the same rumor from several members within the repeat window (10 minut
     }
   });
 
+  it('GIVEN the member who just got the pointer posts the rumor again THEN the strike comes with nothing said, and the dry run says why', async () => {
+    // QA: "/why" showed "strike 2, step 2 of 4" and nothing explained the silence.
+    const h = harness();
+    await h.post({ member: MEMBERS[0]! });
+    h.advance(20_000);
+    const pointed = await h.post({ member: MEMBERS[1]! });
+    expect(typesOf(pointed.actions)).toEqual(['log', 'pointer']);
+    h.advance(5_000);
+    const again = await h.post({ member: MEMBERS[1]! });
+    expect(typesOf(again.actions)).toEqual(['log']);
+    expect(again.strikes).toEqual({ before: 1, after: 2 });
+    expect(ruleOf(again, 'told')).toMatchObject({ fired: true, reason: 'told_before' });
+  });
+
   it('GIVEN later: silent THEN later posters are not struck either: nobody told them', async () => {
     const h = harness();
     await h.engine.configure('g-1', { repeat: { later: 'silent' } });
