@@ -1,17 +1,19 @@
+import type { ChatMember } from '../../src/engine/chatMessage.js';
 import type { Decision } from '../../src/engine/decision.js';
 import { intentText } from '../../src/engine/intentText.js';
 import type { ActionResult } from '../../src/ledger/ledgerRecord.js';
 import { SKIP_REASONS } from '../../src/ledger/ledgerRecord.js';
 import type { ModerationPort } from '../../src/moderation/moderationPort.js';
 import { REASONS } from '../../src/rules/reasons.js';
+import type { ConsoleMutes } from './consoleMutes.js';
 
 const indent = (text: string, prefix: string) => text.split('\n').map((l) => `${prefix}${l}`).join('\n');
 
 /**
  * The playground's platform: each action is "done" by printing what a real group would see, in
- * the order the decision lists them.
+ * the order the decision lists them. A mute of `member` is kept in `mutes`, for a pardon to lift.
  */
-export function consolePort(lines: string[], memberName: string): ModerationPort {
+export function consolePort(lines: string[], member: Pick<ChatMember, 'id' | 'name'>, mutes?: ConsoleMutes): ModerationPort {
   const say = (line: string) => {
     lines.push(line);
     return Promise.resolve({ status: 'done' as const });
@@ -21,8 +23,11 @@ export function consolePort(lines: string[], memberName: string): ModerationPort
     reply_refutation: (i) => reply(intentText(i)),
     pointer: (i) => reply(intentText(i)),
     suggest_check: (i) => reply(intentText(i)),
-    warn: (i) => say(`  RumorGuard warns ${memberName}:\n${indent(intentText(i) ?? '', '    ')}`),
-    mute: (i) => say(`  [mute] ${intentText(i) ?? ''}`),
+    warn: (i) => say(`  RumorGuard warns ${member.name}:\n${indent(intentText(i) ?? '', '    ')}`),
+    mute: (i) => {
+      mutes?.mute(member.id, i.durationMs);
+      return say(`  [mute] ${intentText(i) ?? ''}`);
+    },
     delete: () => say('  [delete] the message is removed'),
     alert_owners: (i) => say(`  [to the owners] ${intentText(i) ?? ''}`),
   };

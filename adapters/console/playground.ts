@@ -5,10 +5,11 @@ import { adminHelp, isAdminCommand } from '../../src/commands/adminCommands.js';
 import type { PlatformCommand } from '../../src/commands/commandTexts.js';
 import { managementReportFile } from '../../src/ledger/export/managementReport.js';
 import { recentIncidentsOf } from '../../src/ledger/recentIncidents.js';
-import { copyFile, mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { access, copyFile, mkdir, stat } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
+import { answerLanguage } from '../../src/engine/language.js';
 import type { Decision } from '../../src/engine/decision.js';
 import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
@@ -17,6 +18,8 @@ import { lastEntries } from '../../src/ledger/recentIncidents.js';
 import { CHAIN_FAULTS } from '../../src/ledger/verifyChain.js';
 import type { LoginLinks } from '../../src/dashboard/loginLinks.js';
 import { PLAYGROUND_GROUP, PLAYGROUND_OWNER } from './consoleDirectory.js';
+import { ConsoleMutes } from './consoleMutes.js';
+import { feedbackAnswer } from './feedbackAnswer.js';
 import { consolePort, formatAftermath, formatExplain } from './formatDecision.js';
 
 export interface PlaygroundOptions {
@@ -53,6 +56,22 @@ const HELP = [
   'connected with a platform token, where only the group\'s own admins configure.',
 ];
 
+/** The playground's own commands that take an argument, in full, and their usage when it is missing. */
+const COMMAND_FORMS = {
+  as: { form: /^\/as\s+(\S+)$/, usage: '  Use /as <name> (one word): speak as another member.' },
+  edit: { form: /^\/edit\s+(.+)$/, usage: '  Use /edit <text>: edit your last message.' },
+  image: { form: /^\/image\s+(\S+)(?:\s+(.*))?$/, usage: '  Use /image <file> [caption]: post a picture.' },
+} as const;
+
+/**
+ * The usage of a playground command typed without what it needs (`/as`, `/edit`, `/as two words`),
+ * or undefined: such a line is a mistyped command, not a chat message to post.
+ */
+function usageOf(text: string): string | undefined {
+  const command = /^\/(as|edit|image)(?:\s|$)/.exec(text)?.[1] as keyof typeof COMMAND_FORMS | undefined;
+  return command && !COMMAND_FORMS[command].form.test(text) ? COMMAND_FORMS[command].usage : undefined;
+}
+
 const storeTrouble = (error: unknown) => ({ reply: `  (could not handle that message: ${(error as Error).message})` });
 
 /** `/ledger`: verification and the last entries of the playground group. */
@@ -87,11 +106,13 @@ async function describeLedger(ledger: Ledger): Promise<string[]> {
 /** The local playground: a console group chat driven by the real engine, store and ledger. */
 export async function runPlayground({ moderator, ledger, input, output, dashboardLinks, exportDir = path.join('data', 'exports') }: PlaygroundOptions): Promise<void> {
   const write = (lines: string[]) => output.write(`${lines.join('\n')}\n`);
+  // Members muted here, for a pardon to lift as the platforms do (see Moderator.onAdminCommand).
+  const mutes = new ConsoleMutes();
   // Review's answers to earlier messages (a report accepted as a debunk) and its notices.
   moderator.reviewPorts.set('console', {
     portFor: (message) => {
       const lines: string[] = [];
-      const port = consolePort(lines, message.member.name);
+      const port = consolePort(lines, message.member, mutes);
       return { ...port, reply_refutation: async (i) => (await port.reply_refutation(i), write([`  (to ${message.member.name}'s message ${message.messageId})`, ...lines]), { status: 'done' }) };
     },
     notify: async (_group, messageId, text) => (write([`  RumorGuard (to message ${messageId}): ${text}`]), { status: 'done' }),
@@ -126,7 +147,12 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
       write(last ? formatExplain(last) : ['  (no message yet)']);
       continue;
     }
-    const as = /^\/as\s+(\S+)$/.exec(text);
+    const usage = usageOf(text);
+    if (usage) {
+      write([usage]);
+      continue;
+    }
+    const as = COMMAND_FORMS.as.form.exec(text);
     if (as) {
       current = member(as[1]!);
       write([`  (you are now ${current.name}${current.isAdmin ? ', a group admin' : ''})`]);
@@ -140,8 +166,11 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
         write([kind === 'report' ? '  (no message to report yet)' : '  (no matched message to dispute yet)']);
         continue;
       }
-      const r = await moderator.onFeedback(kind, about, current, feedback[2] ?? '', kind === 'not_a_rumor' ? latestMatched?.debunkId : undefined);
-      write([r.ok ? `  Thanks, ${current.name}: the admins will look at it (item ${r.item.id}).` : `  (not queued: ${r.error})`]);
+      const note = feedback[2] ?? '';
+      const r = await moderator.onFeedback(kind, about, current, note, kind === 'not_a_rumor' ? latestMatched?.debunkId : undefined);
+      // As the platforms answer a member: the group's language, else the one their words are in.
+      const setting = (await moderator.engine.settingsFor(GROUP).catch(() => undefined))?.language ?? 'auto';
+      write([`  ${feedbackAnswer(answerLanguage(setting, note, undefined), kind, r, current.name)}`]);
       continue;
     }
     if (text === '/ledger') {
@@ -166,14 +195,19 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
       continue;
     }
     if (isAdminCommand(text)) {
-      const result = await moderator.onAdminCommand('console', GROUP, current, text, 'en', undefined, CONSOLE_COMMANDS).catch(storeTrouble);
+      const result = await moderator.onAdminCommand('console', GROUP, current, text, 'en', undefined, CONSOLE_COMMANDS, mutes.lift).catch(storeTrouble);
       write(result.reply.split('\n').map((l) => `  ${l}`));
       continue;
     }
-    const picture = /^\/image\s+(\S+)(?:\s+(.*))?$/.exec(text);
+    const picture = COMMAND_FORMS.image.form.exec(text);
     if (picture) {
       if (!moderator.imageLimits) {
         write(['  (pictures are not read: OCR is off (OCR=off) or not installed)']);
+        continue;
+      }
+      const missing = await unreadableFile(picture[1]!);
+      if (missing) {
+        write([`  (no picture posted: ${missing})`]);
         continue;
       }
       const message: ChatMessage = {
@@ -187,7 +221,7 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
       };
       try {
         const shown: string[] = [];
-        const { read, handled } = await moderator.onPictures(message, [fileImage(picture[1]!)], consolePort(shown, current.name));
+        const { read, handled } = await moderator.onPictures(message, [fileImage(picture[1]!)], consolePort(shown, current, mutes));
         const [image] = await read;
         write([image?.ok ? `  (text in the picture: ${image.text === '' ? 'none' : image.text})` : `  (the picture was not read: ${image ? describeSkip(image) : 'pictures are off in this group (/rg images on)'})`]);
         const done = await handled;
@@ -203,7 +237,7 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
       }
       continue;
     }
-    const edit = /^\/edit\s+(.+)$/.exec(text);
+    const edit = COMMAND_FORMS.edit.form.exec(text);
     const previous = lastMessageOf.get(current.id);
     if (edit && !previous) {
       write(['  (nothing to edit yet)']);
@@ -223,7 +257,7 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
     lastMessageOf.set(current.id, message);
     try {
       const shown: string[] = [];
-      const { decision, recorded, outcomes } = await moderator.onMessage(message, consolePort(shown, current.name));
+      const { decision, recorded, outcomes } = await moderator.onMessage(message, consolePort(shown, current, mutes));
       const results = (await outcomes) ?? [];
       last = decision;
       latest = message;
@@ -239,6 +273,22 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
     }
   }
   rl.close();
+}
+
+/**
+ * Why a picture file cannot be posted (no such file, a folder, not readable), or undefined when it
+ * can: a mistyped path is the user's to fix, answered in the chat, not a picture the reader skips
+ * (which the operator's log records, in the middle of the chat).
+ */
+async function unreadableFile(file: string): Promise<string | undefined> {
+  try {
+    if (!(await stat(file)).isFile()) return `${file} is not a file`;
+    await access(file, constants.R_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? `there is no file ${file}` : `${file} cannot be read (${code ?? (error as Error).message})`;
+  }
 }
 
 /** `/rg dashboard`: a login link for the owner, printed (the console is their private chat). */

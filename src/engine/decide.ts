@@ -277,7 +277,7 @@ function addRefutation(
     }
     note('repeat', true, 'repeat_pointer', ago);
     const asked = input.match.stance === 'question';
-    intent({ type: 'pointer', debunkId: debunk.id, ...(last.link ? { link: last.link } : {}), ...(asked ? { asked: true as const } : {}) }, 'repeat_pointer', detail);
+    intent({ type: 'pointer', debunkId: debunk.id, answeredMsAgo: now - last.at, ...(last.link ? { link: last.link } : {}), ...(asked ? { asked: true as const } : {}) }, 'repeat_pointer', detail);
     // A member who asked is answered whatever went out before; the pointers that pass a rumor on
     // are paced, but for one already passed over.
     if (!asked) changes.pointed = { debunkId: debunk.id, memberId: message.member.id, paced: !state.passedOver };

@@ -38,7 +38,8 @@ export type ActionIntent =
   | (IntentBase & { type: 'suggest_check'; debunkId: string; claim: string; verdict: Verdict })
   /** The same rumor was refuted here moments ago: a short pointer to that reply. */
   /** `asked`: it answers a member's question, so it is not held back by the pointers' once-a-minute cooldown. */
-  | (IntentBase & { type: 'pointer'; debunkId: string; link?: string; asked?: true })
+  /** `answeredMsAgo`: how long before this message the refutation pointed to went out, for the text's "just now" / "3 minutes ago". */
+  | (IntentBase & { type: 'pointer'; debunkId: string; link?: string; asked?: true; answeredMsAgo: number })
   | (IntentBase & { type: 'warn'; debunkId: string; memberName: string; strikes: number; decayDays: number })
   | (IntentBase & { type: 'delete'; debunkId: string })
   | (IntentBase & { type: 'mute'; debunkId: string; memberName: string; durationMs: number })

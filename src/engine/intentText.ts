@@ -1,5 +1,5 @@
 import type { ActionIntent, RefutationContent } from './decision.js';
-import { durationText, render, sourceLine, verdictName } from './templates.js';
+import { actionList, agoText, durationText, render, sourceLine, verdictName } from './templates.js';
 
 /** The refutation as plain text: an answer to a question, a correction otherwise. */
 export function refutationText(r: RefutationContent): string {
@@ -22,10 +22,12 @@ export function intentText(intent: ActionIntent): string | undefined {
       return refutationText(intent.refutation);
     case 'suggest_check':
       return render(lang, 'suggest', { verdict: verdictName(lang, intent.verdict), claim: intent.claim });
-    case 'pointer':
+    case 'pointer': {
+      const ago = agoText(lang, intent.answeredMsAgo);
       // A member who asked gets the answer's gist with the link, kindly, as a question is answered.
-      if (intent.asked) return intent.link ? render(lang, 'pointerAsked', { link: intent.link }) : render(lang, 'pointerAskedNoLink', {});
-      return intent.link ? render(lang, 'pointer', { link: intent.link }) : render(lang, 'pointerNoLink', {});
+      if (intent.asked) return intent.link ? render(lang, 'pointerAsked', { link: intent.link, ago }) : render(lang, 'pointerAskedNoLink', { ago });
+      return intent.link ? render(lang, 'pointer', { link: intent.link, ago }) : render(lang, 'pointerNoLink', { ago });
+    }
     case 'warn':
       return render(lang, 'warning', { name: intent.memberName, n: intent.strikes, days: intent.decayDays });
     case 'mute':
@@ -38,7 +40,7 @@ export function intentText(intent: ActionIntent): string | undefined {
         debunk: intent.debunkId,
         score: intent.score.toFixed(2),
         n: intent.strikes,
-        actions: intent.planned.join(', ') || 'none',
+        actions: actionList(lang, intent.planned),
       });
     case 'log':
       return undefined;

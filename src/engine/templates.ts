@@ -1,5 +1,6 @@
 import type { Debunk, Source, Verdict } from '../debunks/schema.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
+import type { ActionType } from '../rules/actionTypes.js';
 import { plainName, plainText } from './plainText.js';
 
 export type Language = 'en' | 'zh';
@@ -18,24 +19,26 @@ const TEMPLATES = {
     refutation: 'ℹ️ Fact check: this repeats a claim rated {verdict}.\n{refutation}\nSource: {source}',
     answer: 'ℹ️ Good question: fact-checkers rated this claim {verdict}.\n{refutation}\nSource: {source}',
     suggest: 'You may want to check this: it resembles a claim rated {verdict} ({claim}).',
-    pointer: 'This rumor was answered a few minutes ago: {link}',
-    pointerNoLink: 'This rumor was answered a few minutes ago.',
-    pointerAsked: 'Good question: it was fact-checked here a few minutes ago: {link}',
-    pointerAskedNoLink: 'Good question: it was fact-checked here a few minutes ago.',
+    // {ago}: agoText, how long ago the refutation pointed to went out.
+    pointer: 'This rumor was answered {ago}: {link}',
+    pointerNoLink: 'This rumor was answered {ago}.',
+    pointerAsked: 'Good question: it was fact-checked here {ago}: {link}',
+    pointerAskedNoLink: 'Good question: it was fact-checked here {ago}.',
     warning: '{name}, please check before sharing: this is strike {n}. Strikes expire after {days} days; repeated rumors can lead to a mute.',
     mute: '{name} is muted for {duration} for repeating refuted rumors.',
     delete: 'A message repeating a refuted rumor was removed.',
-    // Sent as the actions are carried out, before their outcomes are known: what was planned.
+    // Sent as the actions are carried out, before their outcomes are known: what was planned
+    // ({actions}: actionList, the actions in words).
     alert: 'RumorGuard: {name} posted a known rumor ({debunk}, score {score}), strike {n}. Actions planned: {actions}.',
   },
   zh: {
     refutation: 'ℹ️ 辟谣提示：这条消息与一条已被认定为「{verdict}」的说法相符。\n{refutation}\n来源：{source}',
     answer: 'ℹ️ 问得好：这个说法已被认定为「{verdict}」。\n{refutation}\n来源：{source}',
     suggest: '建议核实：这条消息与一条被认定为「{verdict}」的说法相似（{claim}）。',
-    pointer: '这条说法几分钟前已经辟谣：{link}',
-    pointerNoLink: '这条说法几分钟前已经辟谣。',
-    pointerAsked: '问得好：这条说法几分钟前刚在这里核实过：{link}',
-    pointerAskedNoLink: '问得好：这条说法几分钟前刚在这里核实过。',
+    pointer: '这条说法{ago}已经辟谣：{link}',
+    pointerNoLink: '这条说法{ago}已经辟谣。',
+    pointerAsked: '问得好：这条说法{ago}在这里核实过：{link}',
+    pointerAskedNoLink: '问得好：这条说法{ago}在这里核实过。',
     warning: '{name}，转发前请先核实：这是第{n}次提醒（{days}天后失效），多次传播谣言可能会被禁言。',
     mute: '{name} 因多次传播已辟谣的说法被禁言{duration}。',
     delete: '一条传播已辟谣说法的消息已被删除。',
@@ -64,6 +67,56 @@ export const verdictName = (lang: Language, v: Verdict) => VERDICT_NAMES[lang][v
 export function sourceLine(d: { sources: readonly Source[] }): string {
   const s = d.sources[0];
   return s ? `${s.title} — ${s.url}` : '';
+}
+
+/** Actions as owners read them (not the identifiers), and how a list of them is joined. */
+const ACTION_NAMES: Record<Language, Record<ActionType, string> & { none: string; separator: string }> = {
+  en: {
+    reply_refutation: 'refutation',
+    pointer: 'pointer',
+    suggest_check: 'soft reply',
+    warn: 'warning',
+    mute: 'mute',
+    delete: 'deletion',
+    alert_owners: 'owner alert',
+    log: 'log',
+    none: 'none',
+    separator: ', ',
+  },
+  zh: {
+    reply_refutation: '辟谣回复',
+    pointer: '指向辟谣',
+    suggest_check: '提醒核实',
+    warn: '警告',
+    mute: '禁言',
+    delete: '删除消息',
+    alert_owners: '通知群主',
+    log: '记录',
+    none: '无',
+    separator: '、',
+  },
+};
+
+/** An action in words ("refutation", "辟谣回复"): what owners read in alerts, listings and reports. */
+export const actionName = (type: ActionType, lang: Language = 'en'): string => ACTION_NAMES[lang][type];
+
+/** "refutation, mute" / "辟谣回复、禁言": actions in words, for the owners' alert. */
+export function actionList(lang: Language, types: readonly ActionType[]): string {
+  const names = ACTION_NAMES[lang];
+  return types.length === 0 ? names.none : types.map((t) => names[t]).join(names.separator);
+}
+
+/**
+ * How long ago something happened, honestly: "just now" under a minute, else whole minutes, hours
+ * or days ("3 minutes ago" / "刚刚", "3分钟前": written as durationText writes them). A pointer
+ * says it of the refutation it points to.
+ */
+export function agoText(lang: Language, ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return lang === 'zh' ? '刚刚' : 'just now';
+  const [n, unit] = minutes < 60 ? [minutes, 'minute'] : minutes < 1440 ? [Math.floor(minutes / 60), 'hour'] : [Math.floor(minutes / 1440), 'day'];
+  if (lang === 'zh') return `${n}${{ minute: '分钟', hour: '小时', day: '天' }[unit]}前`;
+  return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
 }
 
 /** "90 min", "1 hour", "24 hours", "7 days" / "90分钟", "1小时", "24小时", "7天". */

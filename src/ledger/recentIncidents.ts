@@ -1,4 +1,5 @@
 import { plainName } from '../engine/plainText.js';
+import { actionName } from '../engine/templates.js';
 import { incidentViews } from './incidentOutcomes.js';
 import type { Ledger } from './ledger.js';
 import type { LedgerEntry } from './ledgerEntry.js';
@@ -8,7 +9,7 @@ export const MAX_RECENT_INCIDENTS = 20;
 
 /**
  * The latest `count` incidents of a group as one line each, newest last, for `/rg incidents`:
- * "#12 2025-01-15 12:00 Ada → 5g-spreads-coronavirus (0.93), strike 2: reply_refutation, warn".
+ * "#12 2025-01-15 12:00 Ada → 5g-spreads-coronavirus (0.93), strike 2: refutation, warning".
  * Actions are listed by what really became of them. Plain text, the member's name made safe
  * (plainName: no mentions, no direction characters, no links); the adapter escapes it for its platform.
  */
@@ -17,10 +18,11 @@ export function recentIncidents(entries: readonly LedgerEntry[], count: number):
   return incidentViews(entries)
     .slice(-n)
     .map(({ entry: { seq, at, record: r }, actions, overturnedBy }) => {
-      const done = actions.filter((a) => a.status === 'done').map((a) => a.type);
-      const rest = actions.filter((a) => a.status !== 'done').map((a) => `${a.type} ${a.status}`);
+      // In words, as the report names them (QA: "not done: suggest_check skipped").
+      const done = actions.filter((a) => a.status === 'done').map((a) => actionName(a.type));
+      const rest = actions.filter((a) => a.status !== 'done').map((a) => `${actionName(a.type)} ${a.status}`);
       const overturned = overturnedBy === undefined ? '' : `overturned as not a rumor by ${plainName(overturnedBy)}`;
-      const what = [done.join(', ') || 'logged', rest.length > 0 ? `not done: ${rest.join(', ')}` : '', overturned].filter(Boolean).join('; ');
+      const what = [done.join(', ') || 'logged only', rest.length > 0 ? `not done: ${rest.join(', ')}` : '', overturned].filter(Boolean).join('; ');
       return `#${seq} ${at.slice(0, 16).replace('T', ' ')} ${plainName(r.member.name)} → ${r.debunkId} (${r.score.toFixed(2)}), strike ${r.strikes}: ${what}`;
     });
 }

@@ -22,15 +22,15 @@ async function threePosts(h: Harness, minutes: readonly number[], link?: string)
 
 describe('the same rumor from several members within the repeat window (10 minutes)', () => {
   it.each([
-    { given: 'the first message has a link', link: LINK, pointer: `This rumor was answered a few minutes ago: ${LINK}` },
-    { given: 'the platform gives no link', link: undefined, pointer: 'This rumor was answered a few minutes ago.' },
-  ])('GIVEN later: pointer AND $given THEN one refutation, then pointers', async ({ link, pointer }) => {
+    { given: 'the first message has a link', link: LINK, pointer: (ago: string) => `This rumor was answered ${ago}: ${LINK}` },
+    { given: 'the platform gives no link', link: undefined, pointer: (ago: string) => `This rumor was answered ${ago}.` },
+  ])('GIVEN later: pointer AND $given THEN one refutation, then pointers that say how long ago it was', async ({ link, pointer }) => {
     const h = harness();
     const [first, second, third] = await threePosts(h, [0, 3, 9], link);
     expect(typesOf(first!.actions)).toEqual(['log', 'reply_refutation']);
-    for (const d of [second!, third!]) {
+    for (const [d, ago] of [[second!, '3 minutes ago'], [third!, '9 minutes ago']] as const) {
       expect(typesOf(d.actions)).toEqual(['log', 'pointer']);
-      expect(textOf(d, 'pointer')).toBe(pointer);
+      expect(textOf(d, 'pointer')).toBe(pointer(ago));
       expect(ruleOf(d, 'repeat')).toMatchObject({ rule: 'repeat', fired: true, reason: 'repeat_pointer' });
     }
     expect(ruleOf(third!, 'repeat')?.detail).toBe('first reply 540 s ago');
@@ -53,7 +53,7 @@ describe('the same rumor from several members within the repeat window (10 minut
     const h = harness();
     await h.post({ member: MEMBERS[0], text: TEXT.beachGirl, link: LINK });
     const d = await h.post({ member: MEMBERS[1], text: TEXT.beachGirl });
-    expect(textOf(d, 'pointer')).toBe(`这条说法几分钟前已经辟谣：${LINK}`);
+    expect(textOf(d, 'pointer')).toBe(`这条说法刚刚已经辟谣：${LINK}`);
   });
 
   it('GIVEN later: silent THEN later posts get nothing but the log', async () => {
@@ -148,18 +148,18 @@ describe('the same rumor from several members within the repeat window (10 minut
     expect(zh.language).toBe('zh');
     h.advance(MINUTE);
     const zhAgain = await h.post({ member: MEMBERS[2]!, text: '听说5G基站传播新冠病毒' });
-    expect(textOf(zhAgain, 'pointer')).toBe('这条说法几分钟前已经辟谣：https://t.me/c/100/43');
+    expect(textOf(zhAgain, 'pointer')).toBe('这条说法1分钟前已经辟谣：https://t.me/c/100/43');
   });
 
   it('GIVEN a member asking about the rumor answered moments ago THEN the pointer answers them as a question is answered, and no strike', async () => {
     const h = harness();
     await h.post({ member: MEMBERS[0]!, link: LINK });
     const asked = await h.post({ member: MEMBERS[1]!, text: 'Is it true that 5G towers spread the coronavirus?' });
-    expect(textOf(asked, 'pointer')).toBe(`Good question: it was fact-checked here a few minutes ago: ${LINK}`);
+    expect(textOf(asked, 'pointer')).toBe(`Good question: it was fact-checked here just now: ${LINK}`);
     expect(asked.strikes.after).toBe(0);
     const zh = await harness();
     await zh.post({ member: MEMBERS[0]!, text: TEXT.beachGirl, link: LINK });
-    expect(textOf(await zh.post({ member: MEMBERS[1]!, text: '上海海滩走失的4岁女孩是被家人故意遗弃的，是真的吗？' }), 'pointer')).toBe(`问得好：这条说法几分钟前刚在这里核实过：${LINK}`);
+    expect(textOf(await zh.post({ member: MEMBERS[1]!, text: '上海海滩走失的4岁女孩是被家人故意遗弃的，是真的吗？' }), 'pointer')).toBe(`问得好：这条说法刚刚在这里核实过：${LINK}`);
   });
 
   it('GIVEN three posters THEN each still gets a strike', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Debunk } from '../../src/debunks/schema.js';
 import type { Decision } from '../../src/engine/decision.js';
-import { render, refutationIn } from '../../src/engine/templates.js';
-import { allTexts, DEBUNKS, enforcing, FIVE_G_ID, FIVE_G_SOURCE, harness, PAST_REPEAT_WINDOW, TEXT, textOf } from './harness.js';
+import { actionList, agoText, render, refutationIn } from '../../src/engine/templates.js';
+import { allTexts, DEBUNKS, enforcing, FIVE_G_ID, FIVE_G_SOURCE, harness, MINUTE, PAST_REPEAT_WINDOW, TEXT, textOf } from './harness.js';
 
 const fiveG = DEBUNKS.find((d) => d.id === FIVE_G_ID)!;
 const refutation = fiveG.refutation as Record<string, string>;
@@ -37,6 +37,59 @@ describe('the language of the bot texts', () => {
     await h.post({ text });
     h.advance(PAST_REPEAT_WINDOW);
     expect(textOf(await h.post({ text }), 'warn')).toBe(warn);
+  });
+});
+
+// QA: every pointer said "a few minutes ago" / "几分钟前", even 0 s after the refutation.
+describe('how long ago a pointer says the rumor was answered', () => {
+  it.each([
+    { ms: 0, en: 'just now', zh: '刚刚' },
+    { ms: MINUTE - 1, en: 'just now', zh: '刚刚' },
+    { ms: MINUTE, en: '1 minute ago', zh: '1分钟前' },
+    { ms: 9 * MINUTE + 59_000, en: '9 minutes ago', zh: '9分钟前' },
+    { ms: 90 * MINUTE, en: '1 hour ago', zh: '1小时前' },
+    { ms: 5 * 60 * MINUTE, en: '5 hours ago', zh: '5小时前' },
+    { ms: 2 * 1440 * MINUTE, en: '2 days ago', zh: '2天前' },
+  ])('GIVEN $ms ms THEN "$en" / "$zh"', ({ ms, en, zh }) => {
+    expect(agoText('en', ms)).toBe(en);
+    expect(agoText('zh', ms)).toBe(zh);
+  });
+
+  it.each([
+    { given: 'at once', after: 0, text: TEXT.fiveG, pointer: 'This rumor was answered just now.' },
+    { given: '4 minutes later', after: 4 * MINUTE, text: TEXT.fiveG, pointer: 'This rumor was answered 4 minutes ago.' },
+    { given: 'at once, in Chinese', after: 0, text: TEXT.fiveGZh, pointer: '这条说法刚刚已经辟谣。' },
+    { given: '4 minutes later, in Chinese', after: 4 * MINUTE, text: TEXT.fiveGZh, pointer: '这条说法4分钟前已经辟谣。' },
+    { given: 'a question at once', after: 0, text: 'Is it true that 5G towers spread the coronavirus?', pointer: 'Good question: it was fact-checked here just now.' },
+  ])('GIVEN the rumor repeated $given THEN the pointer reads "$pointer"', async ({ after, text, pointer }) => {
+    const h = harness();
+    await h.post({ member: { id: 'm-1', name: 'Alice' }, text: text === TEXT.fiveGZh ? TEXT.fiveGZh : TEXT.fiveG });
+    h.advance(after);
+    expect(textOf(await h.post({ member: { id: 'm-2', name: 'Bob' }, text }), 'pointer')).toBe(pointer);
+  });
+});
+
+// QA: owner alerts listed identifiers ("Actions planned: reply_refutation, mute.").
+describe('the actions an owner alert names', () => {
+  it.each([
+    { language: 'en', text: TEXT.fiveG, alert: `RumorGuard: Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3. Actions planned: refutation, mute.` },
+    { language: 'zh', text: TEXT.fiveGZh, alert: `RumorGuard：Alice 发布了已辟谣的说法（${FIVE_G_ID}，匹配度 1.00），第3次。计划处理：辟谣回复、禁言。` },
+  ])('GIVEN the third offence in $language THEN the alert names them in words', async ({ language, text, alert }) => {
+    const h = await enforcing({ language });
+    let third;
+    for (let i = 0; i < 3; i++) {
+      third = await h.post({ text });
+      h.advance(PAST_REPEAT_WINDOW);
+    }
+    expect(textOf(third!, 'alert_owners')).toBe(alert);
+  });
+
+  it('GIVEN every action type, and none THEN each has its words, in both languages', () => {
+    const all = ['reply_refutation', 'suggest_check', 'pointer', 'warn', 'delete', 'mute', 'alert_owners', 'log'] as const;
+    expect(actionList('en', all)).toBe('refutation, soft reply, pointer, warning, deletion, mute, owner alert, log');
+    expect(actionList('zh', all)).toBe('辟谣回复、提醒核实、指向辟谣、警告、删除消息、禁言、通知群主、记录');
+    expect(actionList('en', [])).toBe('none');
+    expect(actionList('zh', [])).toBe('无');
   });
 });
 

@@ -10,6 +10,7 @@ import type { TextSink } from './textSink.js';
 import type { ChainCheck } from '../verifyChain.js';
 import { CHAIN_FAULTS } from '../verifyChain.js';
 import type { ActionType } from '../../rules/actionTypes.js';
+import { actionName } from '../../engine/templates.js';
 import { cutText } from '../../lib/cutText.js';
 import { appendAll } from '../../lib/appendAll.js';
 import { median } from '../../lib/median.js';
@@ -93,18 +94,6 @@ const ACTION_ROWS = [
 ] as const satisfies readonly (readonly [Exclude<ActionType, 'log'>, string])[];
 
 const STATUSES = ['done', 'skipped', 'failed', 'withheld', 'pending'] as const satisfies readonly ActionStatus[];
-
-/** An action as an incident's row names it, for owners (not the identifier). */
-const ACTION_WORDS: Record<ActionType, string> = {
-  reply_refutation: 'refutation',
-  pointer: 'pointer',
-  suggest_check: 'soft reply',
-  warn: 'warning',
-  mute: 'mute',
-  delete: 'deletion',
-  alert_owners: 'owner alert',
-  log: 'log',
-};
 
 /**
  * Why an action was withheld or skipped, as an incident's row says it (QA: "withheld
@@ -311,7 +300,7 @@ function incidentRow(v: IncidentView, kept?: string, altered?: true): string {
   const text = picture + said;
   const by = v.overturnedBy;
   const reviewed = r.by.kind === 'admin' ? `; answered after review by ${r.by.name}` : '';
-  const did = (v.actions.map((a) => `${ACTION_WORDS[a.type]}: ${a.status}${a.why ? ` (${WHY_WORDS[a.why] ?? a.why})` : ''}`).join('; ') || 'logged only') + reviewed + (by ? `; overturned as not a rumor by ${by}` : '');
+  const did = (v.actions.map((a) => `${actionName(a.type)}: ${a.status}${a.why ? ` (${WHY_WORDS[a.why] ?? a.why})` : ''}`).join('; ') || 'logged only') + reviewed + (by ? `; overturned as not a rumor by ${by}` : '');
   return `| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(r.debunkId)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`;
 }
 

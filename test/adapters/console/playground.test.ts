@@ -17,6 +17,7 @@ import { Spool } from '../../../src/ledger/spool.js';
 import { loadSettingsFile } from '../../../src/rules/loadSettings.js';
 import { memoryStore } from '../../../src/store/keyvStore.js';
 import { ImageReader } from '../../../src/ocr/imageReader.js';
+import type { ImageSkipHandler } from '../../../src/moderation/moderator.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 
@@ -28,7 +29,7 @@ function engine(): Engine {
 }
 
 /** Types lines into a fresh playground and returns everything it printed. */
-async function play(lines: string[], images?: ImageReader, exportDir?: string): Promise<string> {
+async function play(lines: string[], images?: ImageReader, exportDir?: string, onSkipped?: ImageSkipHandler): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -36,7 +37,7 @@ async function play(lines: string[], images?: ImageReader, exportDir?: string): 
   const ledger = new Ledger(memoryLedgerBackend());
   const spool = new Spool(path.join(mkdtempSync(path.join(tmpdir(), 'rg-play-')), 'spool.jsonl'));
   const moderator = new Moderator(engine(), new Recorder(ledger, spool), new FeedbackQueue(memoryStore()));
-  if (images) moderator.readImagesWith(images);
+  if (images) moderator.readImagesWith(images, onSkipped);
   const done = runPlayground({ moderator, ledger, input, output, ...(exportDir ? { exportDir } : {}) });
   input.end(`${lines.join('\n')}\n`);
   await done;
@@ -51,8 +52,20 @@ describe('console playground', () => {
     const out = await play([`/image ${image} look at this`, '/image /no/such/file.png'], reads);
     expect(out).toContain('(text in the picture: BREAKING Eating garlic prevents infection with the coronavirus)');
     expect(out).toMatch(/\[ledger\] garlic-prevents-infection/);
-    expect(out).toMatch(/\(the picture was not read: the file could not be fetched or read \(ENOENT/);
+    expect(out).toContain('(no picture posted: there is no file /no/such/file.png)');
     expect(await play([`/image ${image}`])).toContain('(pictures are not read: OCR is off (OCR=off) or not installed)');
+  });
+
+  // QA: a mistyped path printed the operator's JSON log line ("picture skipped") in the middle of the chat.
+  it('GIVEN /image of a file that is not there, or a folder THEN the chat says so, nothing is posted and nothing goes to the skipped-picture log', async () => {
+    const reads = new ImageReader({ slots: 1, recognize: async () => ({ ok: true, text: '' }), close: async () => undefined });
+    const skipped: string[] = [];
+    const out = await play(['/image /nonexistent.png hello', `/image ${repo} hello`, '/why'], reads, undefined, (_m, source) => skipped.push(source.label));
+    expect(out).toContain('  (no picture posted: there is no file /nonexistent.png)\n');
+    expect(out).toContain(`  (no picture posted: ${repo} is not a file)\n`);
+    expect(out).not.toContain('(nothing to do)');
+    expect(out).toContain('(no message yet)');
+    expect(skipped).toEqual([]);
   });
 
   it('GIVEN a rumor in traditional Chinese THEN the bot replies with the Chinese refutation and logs it', async () => {
@@ -69,7 +82,7 @@ describe('console playground', () => {
   it('GIVEN a second member repeating the rumor at once THEN a pointer to the first reply, not a second refutation', async () => {
     const out = await play(['5G towers spread the coronavirus', '/as bob', 'The coronavirus travels through 5G radio waves']);
     expect(out.match(/Fact check:/g)).toHaveLength(1);
-    expect(out).toMatch(/answered a few minutes ago: console#\w+-1\n/);
+    expect(out).toMatch(/answered just now: console#\w+-1\n/);
   });
 
   it('GIVEN a member who is not the admin THEN /rg is refused; GIVEN the owner THEN it changes the settings', async () => {
@@ -130,7 +143,7 @@ describe('console playground', () => {
     expect(out).toMatch(/\/rg incidents \[n\] +the latest incidents/);
     expect(out).toMatch(/\/rg export +the management report/);
     expect(out).not.toMatch(/\/rg alerts/);
-    expect(out).toMatch(/#1 \d{4}-\d\d-\d\d \d\d:\d\d alice → 5g-spreads-coronavirus \(1\.00\), strike 1: reply_refutation/);
+    expect(out).toMatch(/#1 \d{4}-\d\d-\d\d \d\d:\d\d alice → 5g-spreads-coronavirus \(1\.00\), strike 1: refutation/);
     expect(out).toContain('Use /rg incidents [n], n a whole number from 1.');
     // Two reports the same day: the second does not overwrite the first.
     const written = [...out.matchAll(/Management report written to (\S+): (\d+) ledger entries, chain verified\./g)];
@@ -142,6 +155,42 @@ describe('console playground', () => {
     expect(report).toContain('5g-spreads-coronavirus');
     // Each export is an admin action in the ledger, as on the chat platforms.
     expect(out).toMatch(/owner: ledger report exported \(\d+ entries\)/);
+  });
+
+  // QA: the playground passed no unmute, so a pardon said nothing of the mute the platforms lift.
+  it('GIVEN a member muted in the playground WHEN the owner pardons them THEN the mute is lifted and the answer says so, once', async () => {
+    const rumor = '5G towers spread the coronavirus';
+    const out = await play(['/as owner', '/rg enable warn', '/rg enable mute', '/as bob', rumor, rumor, rumor, '/as owner', '/rg pardon carol', '/rg pardon bob', '/rg pardon bob', '/ledger']);
+    expect(out).toMatch(/\[mute\] bob is muted for 1 hour/);
+    expect(out).toContain('  OK: removed 3 strike(s) of bob\n  Their mute is lifted.\n');
+    // Nothing left to lift: a second pardon, and one of a member never muted, say nothing of a mute.
+    expect(out.match(/Their mute is lifted\./g)).toHaveLength(1);
+    expect(out).not.toMatch(/carol[^\n]*\n  Their mute/);
+    expect(out).toMatch(/owner: pardoned bob \(3\); mute lifted/);
+  });
+
+  // QA: a second report of the same message answered "(not queued: duplicate)".
+  it.each([
+    { given: 'a member reporting a message twice', lines: ['hello there', '/as bob', '/report', '/report'], answer: 'You reported this message already.' },
+    { given: 'a member disputing a match twice', lines: ['5G towers spread the coronavirus', '/as bob', '/notrumor', '/notrumor'], answer: 'You disputed this match already.' },
+    { given: 'a member reporting twice in Chinese', lines: ['hello there', '/as bob', '/report 这是谣言', '/report 这是谣言'], answer: '你已经举报过这条消息。' },
+    { given: 'a group set to Chinese', lines: ['hello there', '/as owner', '/rg lang zh', '/as bob', '/report', '/report'], answer: '你已经举报过这条消息。' },
+  ])('GIVEN $given THEN the second answer is a plain sentence, not a code', async ({ lines, answer }) => {
+    const out = await play(lines);
+    expect(out).toContain(`\n  ${answer}\n`);
+    expect(out).not.toMatch(/not queued|duplicate/);
+  });
+
+  // QA: "/edit" or "/as" alone was posted as a chat message.
+  it('GIVEN /as, /edit or /image without what they need THEN their usage, and nothing is posted', async () => {
+    const out = await play(['/as', '/as bob smith', '/edit', '/edit   ', '/image', '/why', 'hello']);
+    expect(out).toContain('  Use /as <name> (one word): speak as another member.\n');
+    expect(out.match(/ {2}Use \/edit <text>: edit your last message\.\n/g)).toHaveLength(2);
+    expect(out).toContain('  Use /image <file> [caption]: post a picture.\n');
+    expect(out).toContain('(no message yet)');
+    expect(out).not.toContain('you are now');
+    // Only "hello", as alice, was posted.
+    expect(out.match(/\(nothing to do\)/g)).toHaveLength(1);
   });
 
   it('GIVEN /quit THEN later lines are not read', async () => {

@@ -219,7 +219,7 @@ describe('Telegram: admin commands', () => {
     const lines = list!.split('\n');
     expect(lines).toHaveLength(2);
     // Each incident is followed by the outcome of its reply: incidents are entries 1, 3 and 5.
-    expect(lines[0]).toMatch(/^#3 .* Alice → garlic.*: reply_refutation; not done: warn withheld$/);
+    expect(lines[0]).toMatch(/^#3 .* Alice → garlic.*: refutation; not done: warning withheld$/);
     expect(lines[1]).toMatch(/^#5 .* Alice → whatsapp/);
   });
 

@@ -83,7 +83,7 @@ describe('Telegram: a known rumor in a group', () => {
     await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
     await h.adapter.idle();
     const [, pointer] = h.sentTo(GROUP.id);
-    expect(pointer?.text).toBe(`This rumor was answered a few minutes ago: https://t.me/c/1000000001/${first.message.message_id}`);
+    expect(pointer?.text).toBe(`This rumor was answered just now: https://t.me/c/1000000001/${first.message.message_id}`);
   });
 
   it('GIVEN a third post within the minute THEN no second pointer is planned (one a minute), and the ledger and the report say so', async () => {
