@@ -13,13 +13,17 @@ import { verify } from './verifier.js';
  * A Chinese message that shares a single unbroken piece of text with a claim, less than half of
  * it, names what the claim is about (a place, a person, "幼儿园老师") without saying what it
  * claims happened: "上海顾村公园今天人好多" against "上海顾村公园发生了雷击事件". Such a match
- * scores at most NAMES_ONLY_SCORE, below the act threshold, whatever the fitted trees say: the
+ * scores at most NAMES_ONLY_SCORE, below the suggest threshold, whatever the fitted trees say: the
  * labelled sets hold too few such messages for the trees to learn it, and in a small database,
- * where every term is rare, they trust any overlap. Only for Chinese: English terms skip
- * stopwords, so a paraphrase's words are often one stretch too.
+ * where every term is rare, they trust any overlap. At 0.5 it was logged under the member's name
+ * and, with soft replies on, answered "you may want to check this" (QA: "周末去顾村公园野餐，天气
+ * 很好"). One that says the claim's number names more than what it is about ("美国一晚上建了180座
+ * 战地医院？"): NAMES_AND_NUMBER_SCORE, where a question is answered. Only for Chinese: English
+ * terms skip stopwords, so a paraphrase's words are often one stretch too.
  */
 const NAMES_ONLY_COVERAGE = 0.5;
-const NAMES_ONLY_SCORE = 0.5;
+const NAMES_ONLY_SCORE = 0.35;
+const NAMES_AND_NUMBER_SCORE = 0.5;
 
 /**
  * A claim of this few distinct terms (English) said only in part and out of its order — "5G towers
@@ -1032,7 +1036,10 @@ const TOPIC_READ_FROM = 0.35;
  */
 function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): { score: number; reached: ScoreReached } {
   const verified = verify(features, c.phrase.ideographic);
-  if (namesOnly(index, c, message)) return { score: Math.min(NAMES_ONLY_SCORE, verified), reached: 'namesOnly' };
+  if (namesOnly(index, c, message)) {
+    const cap = saysClaimNumber(index, c, message) ? NAMES_AND_NUMBER_SCORE : NAMES_ONLY_SCORE;
+    return { score: Math.min(cap, verified), reached: 'namesOnly' };
+  }
   const score = Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
   // The caps matter only above SHORT_PART_SCORE: below, the message is not read again.
   if (score > SHORT_PART_SCORE) {

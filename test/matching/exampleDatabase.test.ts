@@ -729,6 +729,16 @@ describe('rules/debunks with 60 Chinese claims added: small in English, not in C
   });
 });
 
+describe('rules/debunks: Chinese chatter that names only where a claim happened', () => {
+  const SUGGEST = shipped.ok ? shipped.settings.thresholds.suggest : 0.4;
+  it.each([{ text: '周末去顾村公园野餐，天气很好' }, { text: '上海顾村公园今天人好多' }])(
+    'GIVEN "$text" THEN it is not even logged (0.50 before: listed under the member\'s name, and soft-replied to when soft replies were on)',
+    ({ text }) => {
+      expectAllBelow(matcher, text, SUGGEST);
+    },
+  );
+});
+
 describe('rules/debunks: a question about whom a claim is about, not what it says of them', () => {
   it.each([
     { given: 'whether the lost girl was found (the stepfather refutation answered it at 0.77)', text: '上海海滩走失的小女孩找到了吗' },
