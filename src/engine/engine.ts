@@ -153,11 +153,14 @@ export class Engine {
       if (top.score < actAt(settings.thresholds, match.stance) || opts.dryRun) {
         const [strikes, lastReply] = await Promise.all([
           store.get<Strike[]>(strikeKey),
-          opts.dryRun ? store.get<ReplyRecord>(replyKey(top.debunkId)) : undefined,
+          opts.dryRun ? store.get<ReplyRecord>(replyKey(top.debunkId)).then((r) => this.notOverturned(message.groupId, top.debunkId, r)) : undefined,
         ]);
         return decideOn(strikes, lastReply).decision;
       }
-      const [lastReply, passed] = await Promise.all([store.get<ReplyRecord>(replyKey(top.debunkId)), store.get<true>(passedKey(top.debunkId))]);
+      const [stored, passed] = await Promise.all([store.get<ReplyRecord>(replyKey(top.debunkId)), store.get<true>(passedKey(top.debunkId))]);
+      const lastReply = await this.notOverturned(message.groupId, top.debunkId, stored);
+      // The reply to a message found not to be the rumor is replaced by the one this message gets.
+      const overturned = stored !== undefined && lastReply === undefined ? stored.messageId : undefined;
       passedOver = passed === true;
       // Another process may share the group (Discord shards, two bots on one store): the strike is
       // added by an atomic update that decides again on the strikes stored at that moment, so the
@@ -178,7 +181,13 @@ export class Engine {
       const windowMs = settings.repeat.windowMinutes * 60_000;
       if (reply) {
         // A refutation another process posted within the window stays the one pointed to.
-        writes.push(store.update<ReplyRecord>(replyKey(reply.debunkId), (current) => (current && now - current.at < windowMs ? current : reply.record), Math.max(60_000, windowMs)));
+        writes.push(
+          store.update<ReplyRecord>(
+            replyKey(reply.debunkId),
+            (current) => (current && now - current.at < windowMs && current.messageId !== overturned ? current : reply.record),
+            Math.max(60_000, windowMs),
+          ),
+        );
       }
       if (pointed) {
         writes.push(
@@ -366,6 +375,17 @@ export class Engine {
       );
       return removed;
     });
+  }
+
+  /**
+   * The rumor's last refutation here, unless the message it answered was found not to be that
+   * rumor (an admin accepted "not a rumor"): a pointer must not send people to it, and the next
+   * post gets the refutation in full (QA: "This rumor was answered …" linked the cleared message).
+   */
+  private async notOverturned(groupId: string, debunkId: string, reply: ReplyRecord | undefined): Promise<ReplyRecord | undefined> {
+    if (!reply || !this.options.exclusions) return reply;
+    const excluded = await this.options.exclusions.excludedFor(groupId, reply.messageId, '', [debunkId]);
+    return excluded.has(debunkId) ? undefined : reply;
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Debunk } from '../../src/debunks/schema.js';
 import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
 import type { ActionIntent, Decision } from '../../src/engine/decision.js';
 import { intentText } from '../../src/engine/intentText.js';
-import { Engine } from '../../src/engine/engine.js';
+import { Engine, type ExclusionSource } from '../../src/engine/engine.js';
 import type { ActionType } from '../../src/rules/actionTypes.js';
 import { loadSettingsFile } from '../../src/rules/loadSettings.js';
 import type { KeyValueStore } from '../../src/store/keyValueStore.js';
@@ -68,11 +68,11 @@ export interface Harness {
   post(fields?: Parameters<Harness['message']>[0], opts?: { dryRun?: boolean }): Promise<Decision>;
 }
 
-export function harness(options: { store?: KeyValueStore } = {}): Harness {
+export function harness(options: { store?: KeyValueStore; exclusions?: ExclusionSource } = {}): Harness {
   let clock = START;
   let nextId = 1;
   const store = options.store ?? memoryStore();
-  const engine = new Engine({ debunks: DEBUNKS, rules: DEFAULT_RULES, store, now: () => clock });
+  const engine = new Engine({ debunks: DEBUNKS, rules: DEFAULT_RULES, store, now: () => clock, ...(options.exclusions ? { exclusions: options.exclusions } : {}) });
   const message: Harness['message'] = (fields = {}) => {
     const { member, ...rest } = fields;
     return {

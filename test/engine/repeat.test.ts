@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/engine/decision.js';
-import { enforcing, harness, MINUTE, ruleOf, TEXT, textOf, typesOf, type Harness } from './harness.js';
+import { GroupExclusions } from '../../src/review/groupExclusions.js';
+import { memoryStore } from '../../src/store/keyvStore.js';
+import { enforcing, FIVE_G_ID, harness, MINUTE, ruleOf, TEXT, textOf, typesOf, type Harness } from './harness.js';
 
 const LINK = 'https://t.me/c/100/42';
 const MEMBERS = [
@@ -66,6 +68,22 @@ describe('the same rumor from several members within the repeat window (10 minut
       expect(d.withheld).toEqual([]);
       expect(ruleOf(d, 'repeat')).toMatchObject({ rule: 'repeat', fired: true, reason: 'repeat_silent' });
     }
+  });
+
+  it('GIVEN the refuted message was then found not to be the rumor THEN the next post gets the refutation in full, not a pointer to it, and later ones point to the new one', async () => {
+    // QA: after an accepted "not a rumor", "This rumor was answered …" linked the cleared message.
+    const exclusions = new GroupExclusions(memoryStore());
+    const h = harness({ exclusions });
+    const first = await h.post({ member: MEMBERS[0]!, messageId: 'cleared' });
+    expect(typesOf(first.actions)).toEqual(['log', 'reply_refutation']);
+    await exclusions.addFalsePositive('g-1', { debunkId: FIVE_G_ID, messageId: 'cleared', by: 'owner' });
+    h.advance(60_000);
+    const next = await h.post({ member: MEMBERS[1]!, messageId: 'next' });
+    expect(typesOf(next.actions)).toEqual(['log', 'reply_refutation']);
+    h.advance(60_000);
+    const later = await h.post({ member: MEMBERS[2]! });
+    expect(typesOf(later.actions)).toEqual(['log', 'pointer']);
+    expect(ruleOf(later, 'repeat')).toMatchObject({ fired: true });
   });
 
   it('GIVEN the member who just got the pointer posts the rumor again THEN the strike comes with nothing said, and the dry run says why', async () => {
