@@ -12,7 +12,7 @@ import { ellipsize } from '../lib/cutText.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
 import { describeChange } from './changeSettings.js';
 import { DEFAULT_REPLY_LIMIT, replyPage, type ReplyLimit } from './replyPages.js';
-import { ADMIN_HELP_TEXTS, COMMAND_TEXTS, PLATFORM_HELP_TEXTS, type CommandTextName, type PlatformCommand } from './commandTexts.js';
+import { ADMIN_HELP_TEXTS, COMMAND_TEXTS, PLATFORM_HELP_TEXTS, SETTINGS_WORDS, type CommandTextName, type PlatformCommand } from './commandTexts.js';
 
 /** The outcome of an admin command: the text to answer with, and the change made, if any. */
 export type CommandResult =
@@ -25,6 +25,16 @@ export type CommandResult =
       lift?: { memberId: string };
     }
   | { ok: false; error: CommandError; reply: string };
+
+/**
+ * A change told twice: `summary` is the ledger's admin-record detail, English and stable (exports
+ * and earlier entries read so, whatever the group's language); `said` is the answer's account of it,
+ * in the group's language. One string served both, and Chinese answers read "好的：enabled warn".
+ */
+interface Told {
+  summary: string;
+  said: string;
+}
 
 /** Expected failures, as values with identifiers (for translations and tests). */
 export const COMMAND_ERRORS = {
@@ -53,6 +63,12 @@ const NOT_SWITCHED = {
   suggest_check: 'softReplyNotSwitched',
   log: 'logAlwaysOn',
 } as const satisfies Record<Exclude<ActionType, LadderAction>, CommandTextName>;
+
+/** The thresholds `/rg threshold` sets, as its answer names them (the words `/rg status` uses). */
+const THRESHOLD_NAMES = { suggest: 'suggestThreshold', act: 'actThreshold', answer: 'answerThreshold' } as const satisfies Record<string, CommandTextName>;
+
+/** What a rumor posted again within the repeat window gets, in words. */
+const LATER_NAMES = { pointer: 'laterPointer', silent: 'laterSilent' } as const satisfies Record<GroupSettings['repeat']['later'], CommandTextName>;
 
 /** Actions only a ladder step takes: enabled, they happen only where a step names them. */
 const LADDER_ONLY: ReadonlySet<ActionType> = new Set(['warn', 'mute', 'delete', 'alert_owners']);
@@ -92,7 +108,7 @@ export async function runAdminCommand(
   // once both get theirs. A summary that depends on them is made from the settings stored.
   // A change that changes nothing ("/rg mode enforce" in enforce mode) is answered with `already`
   // (by default, the summary said to be so already), stores nothing new and is not ledgered.
-  const configure = async (change: SettingsChange, summary: string | ((stored: GroupSettings) => string), already?: string): Promise<CommandResult> => {
+  const configure = async (change: SettingsChange, told: Told | ((stored: GroupSettings) => Told), already?: string): Promise<CommandResult> => {
     // Decided in the atomic update, like the change: whether there was anything to change. Stored
     // as given, an unchanged value would pin the group to it when the rules file's default moves.
     let changed = true;
@@ -102,18 +118,18 @@ export async function runAdminCommand(
       return changed ? override : {};
     });
     if (!r.ok) return fail('invalid_settings', r.problems.join('; '));
-    const said = typeof summary === 'function' ? summary(r.settings) : summary;
+    const { summary, said } = typeof told === 'function' ? told(r.settings) : told;
     if (!changed) return { ok: true, reply: already ?? t('unchanged', { summary: said }) };
-    return { ok: true, reply: t('ok', { summary: said }), change: { action: sub, summary: said, override: r.override } };
+    return { ok: true, reply: t('ok', { summary: said }), change: { action: sub, summary, override: r.override } };
   };
   switch (sub) {
     case 'help':
       return { ok: true, reply: adminHelp(lang, platformCommands).join('\n') };
     case 'settings':
-      return { ok: true, reply: describeSettings(await engine.settingsFor(groupId), t) };
+      return { ok: true, reply: describeSettings(await engine.settingsFor(groupId), t, lang) };
     case 'mode':
       if (args[0] !== 'observe' && args[0] !== 'enforce') return fail('bad_argument', t('useMode'));
-      return configure({ mode: args[0] }, `mode ${args[0]}`, t('modeAlready', { mode: args[0] }));
+      return configure({ mode: args[0] }, { summary: `mode ${args[0]}`, said: t('modeSet', { mode: args[0] }) }, t('modeAlready', { mode: args[0] }));
     case 'enable':
     case 'disable': {
       // "/rg enable warn mute" (or "warn,mute") enables both; one unknown word changes nothing.
@@ -143,14 +159,17 @@ export async function runAdminCommand(
         (stored) => {
           const steps = Object.values(stored.ladder).flatMap((l) => l ?? []).flat();
           const unused = sub === 'enable' ? actions.filter((a) => LADDER_ONLY.has(a) && !steps.some((step) => step.type === a)) : [];
-          return `${sub}d ${actions.join(', ')}${unused.length > 0 ? ` (no step of this group's ladder takes ${unused.join(' or ')}: add it to a ladder step in the rules file for it to happen)` : ''}`;
+          return {
+            summary: `${sub}d ${actions.join(', ')}${unused.length > 0 ? ` (no step of this group's ladder takes ${unused.join(' or ')}: add it to a ladder step in the rules file for it to happen)` : ''}`,
+            said: `${t(sub === 'enable' ? 'enabled' : 'disabled', { actions: actions.join(', ') })}${unused.length > 0 ? t('noLadderStep', { actions: unused.join(t('orSeparator')) }) : ''}`,
+          };
         },
         t(sub === 'enable' ? 'enabledAlready' : 'notEnabled', { actions: actions.join(', ') }),
       );
     }
     case 'threshold': {
       const named = args[0] === 'suggest' || args[0] === 'act' || args[0] === 'answer';
-      if (args[0] !== undefined && !named) return setBothThresholds(args, configure, () => fail('bad_argument', t('useBothThresholds')));
+      if (args[0] !== undefined && !named) return setBothThresholds(args, configure, t, () => fail('bad_argument', t('useBothThresholds')));
       const value = decimal(args[1]);
       if (!named || !Number.isFinite(value)) {
         return fail('bad_argument', t('useThreshold'));
@@ -159,18 +178,21 @@ export async function runAdminCommand(
       return configure({ thresholds: { [args[0]!]: value } }, (stored) => {
         const answered = actAt(stored.thresholds, 'question');
         const below = stored.thresholds.answer !== undefined && stored.thresholds.answer < stored.thresholds.suggest;
-        return `${args[0]!} threshold ${value}${below ? ` (questions are answered from ${answered}, the suggest threshold, while answer is below it)` : ''}`;
+        return {
+          summary: `${args[0]!} threshold ${value}${below ? ` (questions are answered from ${answered}, the suggest threshold, while answer is below it)` : ''}`,
+          said: `${t('thresholdSet', { name: t(THRESHOLD_NAMES[args[0] as keyof typeof THRESHOLD_NAMES]), value })}${below ? t('answerBelowSuggest', { score: answered }) : ''}`,
+        };
       });
     }
     case 'language':
       if (!['auto', 'en', 'zh'].includes(args[0] ?? '')) return fail('bad_argument', t('useLanguage'));
-      return configure({ language: args[0] }, `language ${args[0]}`);
+      return configure({ language: args[0] }, { summary: `language ${args[0]}`, said: t('languageSet', { language: args[0]! }) });
     case 'softreply':
       if (args[0] !== 'on' && args[0] !== 'off') return fail('bad_argument', t('useOnOff'));
-      return configure({ softReply: args[0] === 'on' }, `soft replies ${args[0]}`);
+      return configure({ softReply: args[0] === 'on' }, { summary: `soft replies ${args[0]}`, said: t(args[0] === 'on' ? 'softReplyOn' : 'softReplyOff') });
     case 'images':
       if (args[0] !== 'on' && args[0] !== 'off') return fail('bad_argument', t('useOnOff'));
-      return configure({ images: args[0] }, `text in pictures ${args[0] === 'on' ? 'read' : 'not read'}`);
+      return configure({ images: args[0] }, { summary: `text in pictures ${args[0] === 'on' ? 'read' : 'not read'}`, said: t(args[0] === 'on' ? 'imagesOn' : 'imagesOff') });
     case 'repeat': {
       // Plain decimal minutes: Number() took "0x10" as 16 and "1e3" as 1000.
       const minutes = decimal(args[0]);
@@ -180,7 +202,10 @@ export async function runAdminCommand(
       }
       // Without a `later`, the group's current one stays (objects merge).
       const repeat = later === undefined ? { windowMinutes: minutes } : { windowMinutes: minutes, later };
-      const r = await configure({ repeat }, (stored) => `repeat window ${minutes} min, then ${stored.repeat.later}`);
+      const r = await configure({ repeat }, (stored) => ({
+        summary: `repeat window ${minutes} min, then ${stored.repeat.later}`,
+        said: t('repeatSet', { minutes, later: t(LATER_NAMES[stored.repeat.later]) }),
+      }));
       // Only the window's range can be wrong here: the usage says it, not the validator's words.
       return !r.ok && r.error === 'invalid_settings' ? fail('bad_argument', t('useRepeat')) : r;
     }
@@ -195,7 +220,11 @@ export async function runAdminCommand(
         return { exemptions: { members: [...members] } };
       };
       // Nothing changed ("/rg unexempt 999999" of a member never exempted): said so, not ledgered.
-      return configure(toggle, `${sub === 'exempt' ? 'exempted' : 'no longer exempt:'} ${member}`, t(sub === 'exempt' ? 'alreadyExempt' : 'notExempt', { member }));
+      return configure(
+        toggle,
+        { summary: `${sub === 'exempt' ? 'exempted' : 'no longer exempt:'} ${member}`, said: t(sub === 'exempt' ? 'exempted' : 'unexempted', { member }) },
+        t(sub === 'exempt' ? 'alreadyExempt' : 'notExempt', { member }),
+      );
     }
     case 'strikes': {
       const member = args[0];
@@ -237,12 +266,22 @@ export async function runAdminCommand(
       const r = await feedback.resolve(groupId, id, sub === 'accept' ? 'accepted' : 'rejected');
       if (!r.ok) return fail('bad_argument', t('noItem', { id }));
       let summary = `${sub === 'accept' ? 'accepted' : 'rejected'} ${r.item.kind === 'report' ? 'report' : '"not a rumor"'} ${id} by ${r.item.by.name} on message ${r.item.messageId}`;
+      let said = t('resolved', {
+        decision: t(sub === 'accept' ? 'acceptedWord' : 'rejectedWord'),
+        kind: t(r.item.kind === 'report' ? 'report' : 'disputeKind'),
+        id,
+        name: r.item.by.name,
+        message: r.item.messageId,
+      });
       // The admins agree it was not a rumor: the strike the message earned is taken back.
       if (sub === 'accept' && r.item.kind === 'not_a_rumor') {
         const withdrawn = await engine.withdrawStrike(groupId, r.item.messageId);
-        if (withdrawn.removed > 0) summary += `; strike of ${withdrawn.memberId} withdrawn`;
+        if (withdrawn.removed > 0) {
+          summary += `; strike of ${withdrawn.memberId} withdrawn`;
+          said += t('strikeWithdrawn', { member: String(withdrawn.memberId) });
+        }
       }
-      return { ok: true, reply: t('ok', { summary }), change: { action: sub, summary } };
+      return { ok: true, reply: t('ok', { summary: said }), change: { action: sub, summary } };
     }
     default:
       return fail('unknown_command');
@@ -265,7 +304,8 @@ function wholeNumber(text: string): number {
  */
 function setBothThresholds(
   args: readonly string[],
-  configure: (override: SettingsOverride, summary: string) => Promise<CommandResult>,
+  configure: (override: SettingsOverride, told: Told) => Promise<CommandResult>,
+  t: (name: CommandTextName, values?: Record<string, string | number>) => string,
   badArgument: () => CommandResult,
 ): Promise<CommandResult> | CommandResult {
   const act = decimal(args[0]);
@@ -274,21 +314,33 @@ function setBothThresholds(
     return badArgument();
   }
   const thresholds = suggest === undefined ? { act } : { act, suggest };
-  return configure({ thresholds }, suggest === undefined ? `act threshold ${act}` : `act threshold ${act}, suggest threshold ${suggest}`);
+  return configure(
+    { thresholds },
+    suggest === undefined
+      ? { summary: `act threshold ${act}`, said: t('thresholdSet', { name: t('actThreshold'), value: act }) }
+      : { summary: `act threshold ${act}, suggest threshold ${suggest}`, said: t('bothThresholdsSet', { act, suggest }) },
+  );
 }
 
-function describeSettings(s: GroupSettings, t: (name: CommandTextName, values?: Record<string, string | number>) => string): string {
+/** `/rg status`: the group's settings, actions and lengths of time as `SETTINGS_WORDS` says them in the group's language. */
+function describeSettings(s: GroupSettings, t: (name: CommandTextName, values?: Record<string, string | number>) => string, lang: Language): string {
+  const words = SETTINGS_WORDS[lang];
   const ladder = s.ladder.default
-    .map((step, i) => `${i + 1}. ${step.map((a) => a.type + (a.durationMs ? ` ${a.durationMs / 60_000} min` : '')).join(' + ')}`)
-    .join('; ');
+    .map((step, i) =>
+      t('ladderStep', {
+        n: i + 1,
+        actions: step.map((a) => (a.durationMs ? t('actionFor', { action: words.actions([a.type]), duration: words.duration(a.durationMs) }) : words.actions([a.type]))).join(' + '),
+      }),
+    )
+    .join(t('ladderSeparator'));
   return [
     t('settingsMode', { mode: s.mode, language: s.language }),
     // The score questions are really answered from (an `answer` below `suggest` acts from `suggest`).
     t('settingsThresholds', { suggest: s.thresholds.suggest, act: s.thresholds.act, answer: actAt(s.thresholds, 'question'), soft: t(s.softReply ? 'on' : 'off') }),
     t('settingsImages', { images: t(s.images) }),
-    t('settingsActions', { actions: s.enabledActions.join(', ') }),
+    t('settingsActions', { actions: words.actions(s.enabledActions) }),
     t('settingsLadder', { ladder }),
-    t('settingsStrikes', { days: s.strikes.decayDays, minutes: s.repeat.windowMinutes, later: s.repeat.later }),
+    t('settingsStrikes', { days: s.strikes.decayDays, minutes: s.repeat.windowMinutes, later: t(LATER_NAMES[s.repeat.later]) }),
     t('settingsExempt', { admins: t(s.exemptions.admins ? 'yes' : 'no'), members: s.exemptions.members.join(', ') || t('none') }),
   ].join('\n');
 }

@@ -70,6 +70,6 @@ export async function changeSettings(engine: Engine, groupId: string, by: ChatMe
   if (!r.ok) return { ok: false, error: 'invalid_settings', reply: `${t.invalid_settings} ${r.problems.join('; ')}` };
   const summary = describeChange(before, r.settings);
   // Saving the form as it was changes nothing, and nothing goes to the ledger.
-  if (summary === '') return { ok: true, reply: fillTemplate(t.ok, { summary: 'no change' }) };
+  if (summary === '') return { ok: true, reply: fillTemplate(t.ok, { summary: t.noChange }) };
   return { ok: true, reply: fillTemplate(t.ok, { summary }), change: { action: RULES_ACTION, summary, override: r.override } };
 }

@@ -1,4 +1,5 @@
-import type { Language } from '../engine/templates.js';
+import { actionList, durationText, type Language } from '../engine/templates.js';
+import type { ActionType } from '../rules/actionTypes.js';
 
 /**
  * What `/rg` answers, in both languages. The ledger keeps the English summary of a change; the
@@ -11,6 +12,35 @@ export const COMMAND_TEXTS = {
     bad_argument: 'That argument is not valid here.',
     invalid_settings: 'The change would make the settings invalid.',
     ok: 'OK: {summary}',
+    // A change made, as the admin reads it after "OK: ". The ledger keeps its own English summary
+    // (adminCommands.ts), so these may be reworded without changing what exports show.
+    modeSet: 'mode {mode}',
+    enabled: 'enabled {actions}',
+    disabled: 'disabled {actions}',
+    noLadderStep: ' (no step of this group\'s ladder takes {actions}: add it to a ladder step in the rules file for it to happen)',
+    orSeparator: ' or ',
+    thresholdSet: '{name} threshold {value}',
+    suggestThreshold: 'suggest',
+    actThreshold: 'act',
+    answerThreshold: 'answer',
+    answerBelowSuggest: ' (questions are answered from {score}, the suggest threshold, while answer is below it)',
+    bothThresholdsSet: 'act threshold {act}, suggest threshold {suggest}',
+    languageSet: 'language {language}',
+    softReplyOn: 'soft replies on',
+    softReplyOff: 'soft replies off',
+    imagesOn: 'text in pictures read',
+    imagesOff: 'text in pictures not read',
+    repeatSet: 'repeat window {minutes} min, then {later}',
+    laterPointer: 'pointer',
+    laterSilent: 'silent',
+    exempted: 'exempted {member}',
+    unexempted: 'no longer exempt: {member}',
+    resolved: '{decision} {kind} {id} by {name} on message {message}',
+    acceptedWord: 'accepted',
+    rejectedWord: 'rejected',
+    disputeKind: '"not a rumor"',
+    strikeWithdrawn: '; strike of {member} withdrawn',
+    noChange: 'no change',
     useMode: 'Use observe or enforce.',
     actions: 'Actions: {list}.',
     logAlwaysOn: 'log is always on: every incident is recorded in the ledger, and that cannot be turned off.',
@@ -46,6 +76,9 @@ export const COMMAND_TEXTS = {
     settingsImages: 'text in pictures read: {images}',
     settingsActions: 'enabled actions: {actions}',
     settingsLadder: 'ladder: {ladder}',
+    ladderStep: '{n}. {actions}',
+    ladderSeparator: '; ',
+    actionFor: '{action} {duration}',
     settingsStrikes: 'strikes decay after {days} days; repeat window {minutes} min, then {later}',
     settingsExempt: 'exempt: admins {admins}; members {members}',
     on: 'on',
@@ -60,6 +93,33 @@ export const COMMAND_TEXTS = {
     bad_argument: '参数无效。',
     invalid_settings: '这项修改会使设置无效。',
     ok: '好的：{summary}',
+    modeSet: '模式已设为 {mode}',
+    enabled: '已启用 {actions}',
+    disabled: '已停用 {actions}',
+    noLadderStep: '（本群升级阶梯的任何一步都不含 {actions}：要让它生效，请在规则文件中把它加入某个阶梯步骤）',
+    orSeparator: '、',
+    thresholdSet: '{name}阈值已设为 {value}',
+    suggestThreshold: '提示',
+    actThreshold: '处理',
+    answerThreshold: '回答提问',
+    answerBelowSuggest: '（回答提问的阈值低于提示阈值，提问从提示阈值 {score} 起回答）',
+    bothThresholdsSet: '处理阈值已设为 {act}，提示阈值已设为 {suggest}',
+    languageSet: '语言已设为 {language}',
+    softReplyOn: '温和提示已开启',
+    softReplyOff: '温和提示已关闭',
+    imagesOn: '图片文字识别已开启',
+    imagesOff: '图片文字识别已关闭',
+    repeatSet: '重复窗口已设为 {minutes} 分钟，窗口内同一谣言再出现时{later}',
+    laterPointer: '只发简短指引',
+    laterSilent: '不再回复',
+    exempted: '{member} 已设为豁免成员',
+    unexempted: '{member} 不再是豁免成员',
+    resolved: '{decision}{kind} {id}（来自 {name}，消息 {message}）',
+    acceptedWord: '已采纳',
+    rejectedWord: '已驳回',
+    disputeKind: '“不是谣言”异议',
+    strikeWithdrawn: '；已撤销 {member} 的警告',
+    noChange: '没有更改',
     useMode: '请使用 observe 或 enforce。',
     actions: '可用的处理：{list}。',
     logAlwaysOn: 'log 始终开启：每个事件都会记录在账本中，无法关闭。',
@@ -95,7 +155,10 @@ export const COMMAND_TEXTS = {
     settingsImages: '读取图片中的文字：{images}',
     settingsActions: '已启用的处理：{actions}',
     settingsLadder: '升级阶梯：{ladder}',
-    settingsStrikes: '警告 {days} 天后失效；重复窗口 {minutes} 分钟，之后 {later}',
+    ladderStep: '{n}. {actions}',
+    ladderSeparator: '；',
+    actionFor: '{action}{duration}',
+    settingsStrikes: '警告 {days} 天后失效；重复窗口 {minutes} 分钟，窗口内同一谣言再出现时{later}',
     settingsExempt: '豁免：管理员 {admins}；成员 {members}',
     on: '开',
     off: '关',
@@ -106,6 +169,17 @@ export const COMMAND_TEXTS = {
 } as const satisfies Record<Language, Record<string, string>>;
 
 export type CommandTextName = keyof (typeof COMMAND_TEXTS)['en'];
+
+/**
+ * How `/rg status` names actions and a mute's length. English keeps the identifiers `/rg enable`
+ * takes and whole minutes, as it always has; Chinese says them in words (actionName, durationText),
+ * since an English identifier or "60 min" inside a Chinese sentence reads as a mistake (QA). The
+ * repeat window stays in minutes in both: the admin sets it in minutes, and fractions are allowed.
+ */
+export const SETTINGS_WORDS: Record<Language, { actions: (types: readonly ActionType[]) => string; duration: (ms: number) => string }> = {
+  en: { actions: (types) => types.join(', '), duration: (ms) => `${ms / 60_000} min` },
+  zh: { actions: (types) => actionList('zh', types), duration: (ms) => durationText('zh', ms) },
+};
 
 /** `/rg help`, in both languages. */
 export const ADMIN_HELP_TEXTS: Record<Language, readonly string[]> = {

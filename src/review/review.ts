@@ -8,7 +8,7 @@ import { DebunkSchema, VERDICTS, type Debunk } from '../debunks/schema.js';
 import type { ChatMember, ChatMessage } from '../engine/chatMessage.js';
 import type { Engine } from '../engine/engine.js';
 import { replyLanguage } from '../engine/language.js';
-import type { Language } from '../engine/templates.js';
+import { verdictName, type Language } from '../engine/templates.js';
 import type { FeedbackQueue } from '../feedback/feedbackQueue.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
 import { DecisionExecutor } from '../moderation/executeDecision.js';
@@ -117,10 +117,12 @@ export class Review {
         if (!r.ok) return bad(r.problems.join('; '));
         // Subscribed again even when unchanged: the schedule is idempotent, and this heals one out of step.
         if (sub === 'digest') await this.deps.digests?.subscribe(platform, groupId, on);
+        // The ledger's detail stays English (exports read it); the answer is in the group's language.
         const summary = `${sub === 'tellreporter' ? 'tell reporters of rejected reports' : sub === 'spread' ? 'count unknown rumors across groups' : 'weekly digest to owners'} ${on ? 'on' : 'off'}`;
+        const said = t(on ? 'switchedOn' : 'switchedOff', { feature: t(sub === 'tellreporter' ? 'tellReporterFeature' : sub === 'spread' ? 'spreadFeature' : 'digestFeature') });
         // Nothing changed ("/rg digest off" in a group without digests): said so, and not ledgered.
-        if (!changed) return { ok: true, reply: t('alreadySo', { summary }) };
-        return { ok: true, reply: t('accepted', { summary }), change: { action: sub, summary, override } };
+        if (!changed) return { ok: true, reply: t('alreadySo', { summary: said }) };
+        return { ok: true, reply: t('accepted', { summary: said }), change: { action: sub, summary, override } };
       }
       default:
         return bad(t('useResolve'));
@@ -149,7 +151,17 @@ export class Review {
     const summary =
       `accepted report ${item.id} (${item.feedback.length} report(s) by ${item.reporters.map((r) => r.name).join(', ')}; ${item.messageIds.length} message(s)) ` +
       `as new debunk ${built.debunk.id} (${built.debunk.verdict}) for ${everywhere ? 'all groups' : 'this group'}; answering ${answered} message(s)`;
-    return { ok: true, reply: t('accepted', { summary }), change: { action: 'accept', summary } };
+    const said = t('reportAccepted', {
+      id: item.id,
+      n: item.feedback.length,
+      reporters: item.reporters.map((r) => r.name).join(t('listSeparator')),
+      messages: item.messageIds.length,
+      debunk: built.debunk.id,
+      verdict: verdictName(lang, built.debunk.verdict),
+      scope: t(everywhere ? 'forAllGroups' : 'forThisGroup'),
+      answered,
+    });
+    return { ok: true, reply: t('accepted', { summary: said }), change: { action: 'accept', summary } };
   }
 
   /** The debunk an admin wrote from a report, validated by the schema the files are held to. */
@@ -238,9 +250,12 @@ export class Review {
     const summary =
       `accepted "not a rumor" ${item.id} on ${item.messageIds.length} message(s) (${item.feedback.length} by ${item.reporters.map((r) => r.name).join(', ')})` +
       `${item.debunkId ? `; ${item.debunkId} recorded as a false positive there` : ''}${withdrawn.length > 0 ? `; strike of ${withdrawn.join(', ')} withdrawn` : ''}`;
+    const said =
+      t('disputeAccepted', { id: item.id, messages: item.messageIds.length, n: item.feedback.length, reporters: item.reporters.map((r) => r.name).join(t('listSeparator')) }) +
+      `${item.debunkId ? t('falsePositive', { debunk: item.debunkId }) : ''}${withdrawn.length > 0 ? t('strikesWithdrawn', { members: withdrawn.join(t('listSeparator')) }) : ''}`;
     // A dispute accepted on a message that is the claim itself clears that message only (see above):
     // the admin should know the claim is still answered, and how to stop that.
-    const reply = `${t('accepted', { summary })}${claimItself && debunk ? `\n${t('claimItself', { debunk: debunk.id })}` : ''}`;
+    const reply = `${t('accepted', { summary: said })}${claimItself && debunk ? `\n${t('claimItself', { debunk: debunk.id })}` : ''}`;
     const debunkId = item.debunkId;
     const overturns = debunkId ? item.messageIds.map((messageId) => ({ messageId, debunkId })) : undefined;
     return { ok: true, reply, change: { action: 'accept', summary, ...(overturns ? { overturns } : {}) } };
@@ -257,7 +272,10 @@ export class Review {
       for (const r of item.reporters) this.deps.track(port.tellPrivately(r.id, REVIEW_TEXTS[tl].toReporterRejected).catch(() => undefined));
     }
     const summary = `rejected ${item.kind === 'report' ? 'report' : '"not a rumor"'} ${item.id} by ${item.reporters.map((r) => r.name).join(', ')} on ${item.messageIds.length} message(s)${tell ? '; reporters told' : ''}`;
-    return { ok: true, reply: t('accepted', { summary }), change: { action: 'reject', summary } };
+    const said =
+      t(item.kind === 'report' ? 'reportRejected' : 'disputeRejected', { id: item.id, reporters: item.reporters.map((r) => r.name).join(t('listSeparator')), messages: item.messageIds.length }) +
+      (tell ? t('reportersTold') : '');
+    return { ok: true, reply: t('accepted', { summary: said }), change: { action: 'reject', summary } };
   }
 
   private async retire(platform: string, groupId: string, by: ChatMember, id: string | undefined, lang: Language): Promise<CommandResult> {
@@ -272,7 +290,8 @@ export class Review {
     // Retired already ("/rg retire" twice answered OK twice, and ledgered twice): said so, not ledgered.
     if (!changed) return { ok: true, reply: t(everywhere && scope !== groupId ? 'retiredEverywhereAlready' : 'retiredAlready', { id }) };
     const summary = `retired debunk ${id} ${everywhere ? (scope === groupId ? '(this group\'s own)' : 'for every group') : 'for this group'}`;
-    return { ok: true, reply: t('accepted', { summary }), change: { action: 'retire', summary } };
+    const said = t(everywhere ? (scope === groupId ? 'retiredOwn' : 'retiredEverywhere') : 'retiredHere', { id });
+    return { ok: true, reply: t('accepted', { summary: said }), change: { action: 'retire', summary } };
   }
 
   private async resolveAll(item: ReviewItem, decision: 'accepted' | 'rejected'): Promise<void> {

@@ -73,7 +73,7 @@ describe('Engine.lookup (the private tipline)', () => {
 
 describe('admin command answers in Chinese', () => {
   it.each([
-    ['/rg mode observe', '好的：mode observe'],
+    ['/rg mode observe', '好的：模式已设为 observe'],
     ['/rg mode loud', '参数无效。 请使用 observe 或 enforce。'],
     ['/rg nonsense', '未知命令。发送 /rg help 查看全部命令。'],
     ['/rg queue', '审核队列是空的。'],

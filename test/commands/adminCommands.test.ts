@@ -206,6 +206,6 @@ describe('/rg setting commands that change nothing say so, and record nothing', 
     expect((await command('/rg mode enforce', 'zh')).reply).toBe('本群已经是 enforce 模式。');
     expect((await command('/rg enable reply_refutation', 'zh')).reply).toBe('已经启用：reply_refutation。');
     expect((await command('/rg disable mute', 'zh')).reply).toBe('未启用：mute，无需更改。');
-    expect((await command('/rg softreply off', 'zh')).reply).toBe('已经如此：soft replies off。无需更改。');
+    expect((await command('/rg softreply off', 'zh')).reply).toBe('已经如此：温和提示已关闭。无需更改。');
   });
 });

@@ -44,6 +44,13 @@ describe('changeSettings (the dashboard\'s rules form)', () => {
     expect(records).toEqual([]);
   });
 
+  it('GIVEN the settings unchanged in a Chinese dashboard THEN the answer says so in Chinese', async () => {
+    // Regression (QA): "好的：no change".
+    const { moderator } = world();
+    expect(await moderator.onSettingsChange('console', 'g', ADMIN, { mode: 'enforce' }, 'zh')).toEqual({ ok: true, reply: '好的：没有更改' });
+    expect(await moderator.onSettingsChange('console', 'g', ADMIN, { mode: 'enforce' })).toEqual({ ok: true, reply: 'OK: no change' });
+  });
+
   it('GIVEN the same enabled actions in another order (the form lists them in its own; /rg enable adds at the end) THEN nothing changed and nothing is ledgered', async () => {
     const { engine, moderator, records } = world();
     await engine.configure('g', { enabledActions: ['reply_refutation', 'log', 'warn'] });
