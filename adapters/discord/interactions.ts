@@ -19,7 +19,8 @@ import { type DiscordDeps, guildLanguage } from './deps.js';
 import { escapeDiscordMarkdown } from './markdown.js';
 import { allowedMentions } from './outgoing.js';
 import { lookupEmbeds, sourcesText } from './replies.js';
-import { REPORT_COMMAND } from './slashCommands.js';
+import { REPORT_COMMAND, slashCommands } from './slashCommands.js';
+import { slashHelpEmbeds } from './slashHelp.js';
 import { languageOfLocale, text } from './texts.js';
 import { fitText } from './embedLimits.js';
 
@@ -192,7 +193,9 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
     case 'images':
       return core(`/rg images ${o.getString('images', true)}`);
     case 'help':
-      return core('/rg help');
+      // Built from the slash commands as registered, not the Telegram help with "/rg" rewritten:
+      // that listed forms Discord has not (`/rg accept … | …`) and left out incidents, export, alerts.
+      return void (await answer({ embeds: slashHelpEmbeds(slashCommands(), lang) }));
     case 'threshold': {
       const act = o.getNumber('act');
       const suggest = o.getNumber('suggest');

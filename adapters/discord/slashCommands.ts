@@ -8,6 +8,7 @@ import {
   SlashCommandStringOption,
   SlashCommandSubcommandBuilder,
   type RESTPostAPIApplicationCommandsJSONBody,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { SWITCHABLE_ACTIONS } from '../../src/rules/actionTypes.js';
 import { VERDICTS } from '../../src/debunks/schema.js';
@@ -208,11 +209,15 @@ function checkCommand(): SlashCommandBuilder {
   return b;
 }
 
+/** The slash commands (`/rumorguard …`, `/check`), as registered with Discord: what `/rumorguard help` lists. */
+export function slashCommands(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return [adminCommand().toJSON(), checkCommand().toJSON()];
+}
+
 /** Every application command, as registered with Discord. */
 export function applicationCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
   return [
-    adminCommand().toJSON(),
-    checkCommand().toJSON(),
+    ...slashCommands(),
     new ContextMenuCommandBuilder()
       .setName(REPORT_COMMAND)
       .setNameLocalizations(zh('举报为谣言'))

@@ -19,6 +19,7 @@ const TEXTS = {
     alreadyReported: 'You already reported this message.',
     notManager: 'Only members with the Manage Server permission can configure RumorGuard.',
     commandFailed: "That could not be done just now: RumorGuard's storage is not answering. Nothing was changed; please run the command again in a minute.",
+    helpTitle: 'RumorGuard\'s commands (options in [ ] may be left out)',
     useSlashCommands: 'On Discord, RumorGuard\'s settings are slash commands: type /rumorguard and pick one (/rumorguard help lists them).',
     welcome:
       'RumorGuard is here. When a message repeats a rumor that fact-checkers have already refuted, I reply with the refutation and its sources; anyone can ask me with /check, and "Not a rumor?" under a reply tells the managers I got it wrong.\nManagers: /rumorguard help lists the settings. This server starts with refutations only; warnings, mutes and owner alerts are off until you /rumorguard enable them, and to delete messages and time members out I need the Manage Messages and Moderate Members permissions. Every incident is logged: /rumorguard export sends the management report.',
@@ -54,6 +55,7 @@ const TEXTS = {
     alreadyReported: '你已经举报过这条消息。',
     notManager: '只有拥有“管理服务器”权限的成员可以设置 RumorGuard。',
     commandFailed: '暂时无法执行：RumorGuard 的存储没有响应。没有做任何更改，请一分钟后再运行该命令。',
+    helpTitle: 'RumorGuard 的命令（[ ] 中的选项可以不填）',
     useSlashCommands: '在 Discord 上，RumorGuard 的设置是斜杠命令：输入 /rumorguard 后选择（/rumorguard help 列出全部）。',
     welcome:
       'RumorGuard 已加入。当有消息重复已被辟谣的说法时，我会回复辟谣内容和来源；任何人都可以用 /check 向我查证，回复下方的“不是谣言？”会告诉管理员我判断错了。\n管理员：/rumorguard help 列出所有设置。本服务器起初只回复辟谣；警告、禁言和提醒群主默认关闭，需用 /rumorguard enable 开启；要删除消息和禁言成员，我需要“管理消息”和“禁言成员”权限。每次事件都会记录：/rumorguard export 发送管理报告。',

@@ -63,26 +63,29 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
     return undefined;
   });
   if (isAdmin === undefined) {
-    answer(deps, chat.id, message.message_id, textHtml(lang, 'adminCheckFailed'), 'low', `admincheck:${message.from?.id}`);
+    answer(deps, message, textHtml(lang, 'adminCheckFailed'), 'low', `admincheck:${message.from?.id}`);
     return;
   }
   if (!isAdmin) {
     // One refusal per member in a while (and one waiting at a time): a member spamming /rg cannot
     // flood the group, nor use up the messages a minute its refutations need.
     const who = message.from?.id ?? message.sender_chat?.id;
-    if (deps.courtesy.refusals.take(JSON.stringify([chat.id, who]))) answer(deps, chat.id, message.message_id, textHtml(lang, 'notAdmin'), 'low', `refusal:${who}`);
+    if (deps.courtesy.refusals.take(JSON.stringify([chat.id, who]))) answer(deps, message, textHtml(lang, 'notAdmin'), 'low', `refusal:${who}`);
     return;
   }
   const sender = senderOf(message, chat)!;
   const admin: ChatMember = { id: sender.id, name: sender.name, isAdmin: true };
   // An admin waits for the answer: it goes ahead of the warnings and notices a busy minute queued
   // in the group (it waited 30 to 70 s behind them), beside the refutations.
-  const reply = (html: string) => answer(deps, chat.id, message.message_id, html, 'high');
+  const reply = (html: string) => answer(deps, message, html, 'high');
   switch (args[0]) {
     case 'alerts':
       return reply(await alertsInGroup(deps, chat, admin, args[1] === 'off', lang));
-    case 'incidents':
-      return reply(await incidents(deps, chat, Number(args[1] ?? 5), lang));
+    case 'incidents': {
+      const count = incidentCount(args.slice(1));
+      if (count === undefined) return reply(textHtml(lang, 'useIncidents'));
+      return reply(await incidents(deps, chat, count, lang));
+    }
     case 'export':
       // The report goes privately to whoever asked: an admin posting as the group has no private chat.
       if (sender.anonymousAdmin) return reply(textHtml(lang, 'exportAnonymous'));
@@ -170,12 +173,12 @@ export async function linkAlertsFromElsewhere(deps: AdapterDeps, message: Messag
   if (args[0] === 'alerts' && args[1]) return linkAlerts(deps, message, args[1], lang);
   // Any other /rg here (/rg status in a private chat) is a group's command: say where it goes,
   // not that a code is unknown.
-  answer(deps, message.chat.id, message.message_id, textHtml(lang, 'rgInGroup'), 'low');
+  answer(deps, message, textHtml(lang, 'rgInGroup'), 'low');
 }
 
 /** `/rg alerts CODE` where the alerts should go: links them if the sender administers that group. */
 async function linkAlerts(deps: AdapterDeps, message: Message.TextMessage, code: string, lang: Language): Promise<void> {
-  const reply = (html: string) => answer(deps, message.chat.id, message.message_id, html);
+  const reply = (html: string) => answer(deps, message, html);
   const origin = await deps.store.get<{ groupId: number; title: string }>(alertCodeKey(code));
   if (!origin) return reply(textHtml(lang, 'alertsBadCode'));
   const from = message.from;
@@ -190,10 +193,22 @@ async function linkAlerts(deps: AdapterDeps, message: Message.TextMessage, code:
   reply(textHtml(lang, 'alertsLinked', { group: origin.title }));
 }
 
+/**
+ * How many incidents `/rg incidents [n]` asks for: 5 when none is given; undefined (the usage is
+ * answered) unless n is a whole number from 1. "abc" and "0" listed the default without a word,
+ * where the playground answers with the usage (QA). More than MAX_RECENT_INCIDENTS lists that many.
+ */
+function incidentCount(args: readonly string[]): number | undefined {
+  if (args.length === 0) return 5;
+  const [n] = args;
+  if (args.length > 1 || n === undefined || !/^\d+$/.test(n) || Number(n) < 1) return undefined;
+  return Number(n);
+}
+
 /** `/rg incidents [n]`: the latest incidents from the ledger. */
 async function incidents(deps: AdapterDeps, chat: GroupChat, count: number, lang: Language): Promise<string> {
   if (!deps.ledger) return escapeHtml('The ledger is not available.');
-  const lines = await recentIncidentsOf(deps.ledger, String(chat.id), Number.isFinite(count) ? count : 5);
+  const lines = await recentIncidentsOf(deps.ledger, String(chat.id), count);
   if (lines.length === 0) return textHtml(lang, 'noIncidents');
   // The newest lines that fit one message (Telegram refuses more than 4,096 characters, counted
   // after escaping): long names and many actions made twenty lines too long to be sent at all.

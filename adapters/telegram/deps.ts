@@ -1,4 +1,5 @@
 import type { Telegram } from 'telegraf';
+import type { Message } from 'telegraf/types';
 import type { Cooldown } from '../../src/lib/cooldown.js';
 import type { LoginLinks } from '../../src/dashboard/loginLinks.js';
 import type { Engine } from '../../src/engine/engine.js';
@@ -10,6 +11,7 @@ import type { KeyValueStore } from '../../src/store/keyValueStore.js';
 import type { AdminCache } from './adminCache.js';
 import type { AlertRouter } from './alertRouter.js';
 import type { Outgoing } from './outgoing.js';
+import { topicOf } from './toChatMessage.js';
 
 /** What the adapter's handlers share: the core, the store, the outgoing queue and Telegram. */
 export interface AdapterDeps {
@@ -45,7 +47,11 @@ export const REFUSAL_INTERVAL_MS = 10 * 60_000;
 /** A member's `/check` in a group is answered there again after this long (in private, always). */
 export const GROUP_CHECK_INTERVAL_MS = 60_000;
 
-/** A short HTML answer to a message: a reply, queued like every other message. */
-export function answer(deps: AdapterDeps, chatId: number, replyTo: number, html: string, priority: Priority = 'normal', mergeKey?: string): void {
-  void deps.enqueue(chatId, priority, { kind: 'html', html, replyTo }, mergeKey);
+/**
+ * A short HTML answer to a message: a reply, in the message's forum topic (see Outgoing's
+ * `topic`), queued like every other message.
+ */
+export function answer(deps: AdapterDeps, message: Message, html: string, priority: Priority = 'normal', mergeKey?: string): void {
+  const topic = topicOf(message);
+  void deps.enqueue(message.chat.id, priority, { kind: 'html', html, replyTo: message.message_id, ...(topic !== undefined ? { topic } : {}) }, mergeKey);
 }

@@ -8,7 +8,7 @@ import { textHtml } from './texts.js';
 import type { MessageHandled } from '../../src/moderation/moderator.js';
 import { picturesOf } from './pictures.js';
 import { telegramPort } from './telegramPort.js';
-import { isGroupChat, toChatMessage } from './toChatMessage.js';
+import { isGroupChat, toChatMessage, topicOf } from './toChatMessage.js';
 
 /**
  * Group messages through the moderator, with Telegram as the port its decisions are carried out
@@ -41,10 +41,12 @@ export class GroupModeration {
       });
       chatMessage = { ...translated, member: { ...translated.member, isAdmin } };
     }
+    const topic = topicOf(message);
     const target = {
       chatId: chat.id,
       groupTitle: chat.title,
       messageId: message.message_id,
+      ...(topic !== undefined ? { topic } : {}),
       ...(message.from && !message.sender_chat ? { userId: message.from.id } : {}),
     };
     const port = telegramPort(chatMessage, target, {

@@ -4,10 +4,18 @@ import { parseButton } from './buttons.js';
 import { answer, type AdapterDeps } from './deps.js';
 import { sourcesPopup } from './replies.js';
 import { languageOf, text, textHtml } from './texts.js';
-import { displayName, type GroupChat, isGroupChat, messageLink, senderOf, textOf } from './toChatMessage.js';
+import { displayName, type GroupChat, isGroupChat, messageLink, senderOf, textOf, topicOf } from './toChatMessage.js';
 
-/** Where the message a report or dispute is about is. */
-const aboutMessage = (chat: GroupChat, messageId: number) => ({ platform: 'telegram', groupId: String(chat.id), messageId: String(messageId) });
+/**
+ * Where the message a report or dispute is about is: its forum topic too, where a refutation
+ * or notice after review goes (see toChatMessage: the topic is the message's channel).
+ */
+const aboutMessage = (chat: GroupChat, messageId: number, topic: number | undefined) => ({
+  platform: 'telegram',
+  groupId: String(chat.id),
+  messageId: String(messageId),
+  ...(topic !== undefined ? { channelId: String(topic) } : {}),
+});
 
 /** `/report` as a reply: queues the replied-to message for the admins' review. */
 export async function reportMessage(deps: AdapterDeps, message: Message.TextMessage, chat: GroupChat): Promise<void> {
@@ -16,7 +24,7 @@ export async function reportMessage(deps: AdapterDeps, message: Message.TextMess
   const target = message.reply_to_message;
   if (!reporter) return;
   if (!target) {
-    answer(deps, chat.id, message.message_id, textHtml(lang, 'reportHowTo'), 'low', `howto:${reporter.id}`);
+    answer(deps, message, textHtml(lang, 'reportHowTo'), 'low', `howto:${reporter.id}`);
     return;
   }
   const note = message.text.split(/\s+/).slice(1).join(' ');
@@ -25,12 +33,12 @@ export async function reportMessage(deps: AdapterDeps, message: Message.TextMess
   const author = senderOf(target, chat);
   const link = messageLink(chat, target.message_id);
   const about = {
-    ...aboutMessage(chat, target.message_id),
+    ...aboutMessage(chat, target.message_id, topicOf(target)),
     ...(text !== undefined && author ? { text, member: { id: author.id, name: author.name }, sentAt: target.date * 1000, ...(link ? { link } : {}) } : {}),
   };
   const r = await deps.moderator.onFeedback('report', about, reporter, note);
   const reply = r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : r.error === 'member_limit' ? 'tooManyOpen' : 'queueFull';
-  answer(deps, chat.id, message.message_id, textHtml(lang, reply), 'low', `report:${reporter.id}`);
+  answer(deps, message, textHtml(lang, reply), 'low', `report:${reporter.id}`);
 }
 
 /**
@@ -58,7 +66,8 @@ export async function pressButton(deps: AdapterDeps, query: CallbackQuery): Prom
   const disputedText = disputed && disputed.message_id === press.messageId ? textOf(disputed) : undefined;
   const disputedAuthor = disputed ? senderOf(disputed, chat) : undefined;
   const about = {
-    ...aboutMessage(chat, press.messageId),
+    // The refutation pressed is in the disputed message's topic.
+    ...aboutMessage(chat, press.messageId, query.message ? topicOf(query.message) : undefined),
     ...(disputed && disputedText !== undefined && disputedAuthor ? { text: disputedText, member: { id: disputedAuthor.id, name: disputedAuthor.name }, sentAt: disputed.date * 1000 } : {}),
   };
   const by = { id: String(query.from.id), name: displayName(query.from) };

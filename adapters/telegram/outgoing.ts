@@ -12,6 +12,12 @@ export type Outgoing =
       html: string;
       /** The message this answers (sent as a reply even if it was deleted meanwhile). */
       replyTo?: number;
+      /**
+       * The forum topic to post in (`message_thread_id`). A reply to a message still there lands
+       * beside it, but one to a message deleted meanwhile is sent as a plain message, and without
+       * the topic that lands in General.
+       */
+      topic?: number;
       buttons?: InlineKeyboardButton[][];
       /**
        * For notices that fold into a digest under a flood (warnings, mute notices): the lines
@@ -51,6 +57,7 @@ export async function sendOutgoing(telegram: Telegram, item: OutboxItem<Outgoing
       await telegram.sendMessage(item.chatId, p.html, {
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
+        ...(p.topic !== undefined ? { message_thread_id: p.topic } : {}),
         ...(p.replyTo !== undefined ? { reply_parameters: { message_id: p.replyTo, allow_sending_without_reply: true } } : {}),
         ...(p.buttons ? { reply_markup: { inline_keyboard: p.buttons } } : {}),
       });
@@ -62,9 +69,9 @@ export async function sendOutgoing(telegram: Telegram, item: OutboxItem<Outgoing
   }
 }
 
-/** A notice that can fold into a digest with others of its chat. */
-export function digestNotice(html: string, replyTo: number): Outgoing {
-  return { kind: 'html', html, replyTo, digest: digestOf(html) };
+/** A notice that can fold into a digest with others of its chat (and topic). */
+export function digestNotice(html: string, replyTo: number, topic?: number): Outgoing {
+  return { kind: 'html', html, replyTo, ...(topic !== undefined ? { topic } : {}), digest: digestOf(html) };
 }
 
 /**

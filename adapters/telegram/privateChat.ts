@@ -13,7 +13,7 @@ const MAX_LOOKUP = 4096;
 /** `/start` in private: the bot may now send this user owner alerts; it says what it does. */
 export async function startPrivate(deps: AdapterDeps, message: Message.TextMessage): Promise<void> {
   if (message.from) await deps.alerts.markStarted(message.from.id);
-  answer(deps, message.chat.id, message.message_id, textHtml(languageOf(message.from?.language_code), 'start'));
+  answer(deps, message, textHtml(languageOf(message.from?.language_code), 'start'));
 }
 
 /**
@@ -26,5 +26,5 @@ export function lookup(deps: AdapterDeps, message: Message, query: string | unde
   const lang = languageOf(message.from?.language_code);
   const asked = (query ?? textOf(message) ?? '').slice(0, MAX_LOOKUP);
   const html = asked.trim() === '' ? textHtml(lang, 'checkHowTo') : lookupHtml(deps.engine.lookup(asked, 3), lang);
-  answer(deps, message.chat.id, message.message_id, html, 'low', `lookup:${message.from?.id}`);
+  answer(deps, message, html, 'low', `lookup:${message.from?.id}`);
 }

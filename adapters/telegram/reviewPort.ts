@@ -14,7 +14,7 @@ export function telegramReviewPort(deps: AdapterDeps): ReviewPort {
     portFor: (message) =>
       telegramPort(
         message,
-        { chatId: Number(message.groupId), groupTitle: message.groupId, messageId: Number(message.messageId) },
+        { chatId: Number(message.groupId), groupTitle: message.groupId, messageId: Number(message.messageId), ...topicOfChannel(message.channelId) },
         {
           enqueue: deps.enqueue,
           alerts: deps.alerts,
@@ -24,8 +24,8 @@ export function telegramReviewPort(deps: AdapterDeps): ReviewPort {
           mute: () => Promise.reject(new Error('not done after review')),
         },
       ),
-    notify: async (groupId, messageId, text) =>
-      deliveryAttempt(await deps.enqueue(Number(groupId), 'normal', { kind: 'html', html: htmlText(text, 1000), replyTo: Number(messageId) })),
+    notify: async (groupId, messageId, text, channelId) =>
+      deliveryAttempt(await deps.enqueue(Number(groupId), 'normal', { kind: 'html', html: htmlText(text, 1000), replyTo: Number(messageId), ...topicOfChannel(channelId) })),
     tellOwners: async (groupId, text) => {
       const settings = await deps.engine.settingsFor(groupId);
       const targets = await deps.alerts.targets(Number(groupId), settings.owners);
@@ -38,6 +38,11 @@ export function telegramReviewPort(deps: AdapterDeps): ReviewPort {
       return deliveryAttempt(await deps.enqueue(Number(userId), 'normal', { kind: 'html', html: htmlLines(text) }));
     },
   };
+}
+
+/** The forum topic of a Telegram message as the core keeps it (its channel, see toChatMessage), as Outgoing's `topic`. */
+function topicOfChannel(channelId: string | undefined): { topic?: number } {
+  return channelId !== undefined && /^\d{1,15}$/.test(channelId) ? { topic: Number(channelId) } : {};
 }
 
 /** A text of several lines (a digest, an operator alert), each line escaped and made safe, within Telegram's 4096. */

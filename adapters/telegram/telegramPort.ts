@@ -18,6 +18,11 @@ export interface TelegramTarget {
   chatId: number;
   groupTitle: string;
   messageId: number;
+  /**
+   * The forum topic the message is in: everything said about it is posted there, whether or not
+   * the message is still there to reply to (see Outgoing's `topic`).
+   */
+  topic?: number;
   /** The member's Telegram user id; absent for posts made as a chat (they cannot be muted). */
   userId?: number;
 }
@@ -40,12 +45,14 @@ export interface TelegramPortDeps {
  * Every method resolves with what really happened.
  */
 export function telegramPort(message: ChatMessage, target: TelegramTarget, deps: TelegramPortDeps): ModerationPort {
-  const { chatId, messageId } = target;
+  const { chatId, messageId, topic } = target;
+  const inTopic = topic !== undefined ? { topic } : {};
+  // Messages waiting in the outbox merge within their topic only: merged, they go where the later one goes.
   const send = async (priority: Priority, payload: Outgoing, mergeKey?: string): Promise<Attempt> =>
-    deliveryAttempt(await deps.enqueue(chatId, priority, payload, mergeKey));
+    deliveryAttempt(await deps.enqueue(chatId, priority, payload, mergeKey !== undefined && topic !== undefined ? `${mergeKey}:topic:${topic}` : mergeKey));
   const plainHtml = (intent: Parameters<typeof intentText>[0], max: number) => htmlText(intentText(intent) ?? '', max);
-  // Warnings and mute notices waiting in the outbox fold into one digest message per chat.
-  const notice = (priority: Priority, html: string) => send(priority, digestNotice(html, messageId), `notices:${priority}`);
+  // Warnings and mute notices waiting in the outbox fold into one digest message per chat (and topic).
+  const notice = (priority: Priority, html: string) => send(priority, digestNotice(html, messageId, topic), `notices:${priority}`);
   /** A moderation call, then its notice in the chat; the call's outcome is the action's. */
   const moderate = async (call: () => Promise<unknown>, noticeHtml: string, priority: Priority): Promise<Attempt> => {
     await call();
@@ -60,12 +67,12 @@ export function telegramPort(message: ChatMessage, target: TelegramTarget, deps:
     reply_refutation: (i) =>
       send(
         'high',
-        { kind: 'html', html: refutationHtml(i.refutation), replyTo: messageId, buttons: refutationButtons(i.language, i.debunkId, messageId) },
+        { kind: 'html', html: refutationHtml(i.refutation), replyTo: messageId, ...inTopic, buttons: refutationButtons(i.language, i.debunkId, messageId) },
         `refutation:${i.debunkId}`,
       ),
     suggest_check: (i) =>
-      send('low', { kind: 'html', html: plainHtml(i, 1500), replyTo: messageId, buttons: refutationButtons(i.language, i.debunkId, messageId) }, `suggest:${i.debunkId}`),
-    pointer: (i) => send('low', { kind: 'html', html: plainHtml(i, 1500), replyTo: messageId }, `pointer:${i.debunkId}`),
+      send('low', { kind: 'html', html: plainHtml(i, 1500), replyTo: messageId, ...inTopic, buttons: refutationButtons(i.language, i.debunkId, messageId) }, `suggest:${i.debunkId}`),
+    pointer: (i) => send('low', { kind: 'html', html: plainHtml(i, 1500), replyTo: messageId, ...inTopic }, `pointer:${i.debunkId}`),
     warn: (i) => notice('normal', plainHtml(i, 600)),
     delete: (i) => moderate(() => deps.deleteMessage(chatId, messageId), plainHtml(i, 600), 'low'),
     mute: (i) => mute(i),

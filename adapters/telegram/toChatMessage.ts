@@ -1,4 +1,4 @@
-import type { Chat, Message, User } from 'telegraf/types';
+import type { Chat, MaybeInaccessibleMessage, Message, User } from 'telegraf/types';
 import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
 
 /**
@@ -43,6 +43,14 @@ export function messageLink(chat: GroupChat, messageId: number): string | undefi
   return `https://t.me/c/${internal}/${messageId}`;
 }
 
+/**
+ * The forum topic a message is in (its `message_thread_id`), or undefined: in General, or in a
+ * group without topics, where `message_thread_id` names a thread of replies, not a place to post.
+ */
+export function topicOf(message: MaybeInaccessibleMessage): number | undefined {
+  return 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
+}
+
 /** Text or caption: what a member said with the message. */
 export function textOf(message: Message): string | undefined {
   if ('text' in message && typeof message.text === 'string') return message.text;
@@ -66,7 +74,7 @@ export function toChatMessage(message: Message, options: { edited: boolean; pict
   const { anonymousAdmin: _anonymous, ...member } = sender;
   const editDate = 'edit_date' in message ? message.edit_date : undefined;
   const link = messageLink(chat, message.message_id);
-  const topic = 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
+  const topic = topicOf(message);
   return {
     platform: 'telegram',
     groupId: String(chat.id),

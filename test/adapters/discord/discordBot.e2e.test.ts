@@ -139,7 +139,7 @@ describe('Discord: slash commands, buttons and the context menu', () => {
     expect((await h.records())[0]).toMatchObject({ type: 'admin', action: 'mode', by: { kind: 'admin', id: MOD.id } });
   });
 
-  it('GIVEN the settings Telegram has (soft replies, repeat window, answer threshold, telling reporters, help) THEN /rumorguard sets them too, each ledgered', async () => {
+  it('GIVEN the settings Telegram has (soft replies, repeat window, answer threshold, telling reporters) THEN /rumorguard sets them too, each ledgered', async () => {
     // Regression (QA): /rumorguard had no softreply, repeat, threshold answer or tellreporter.
     h = await startDiscordBot();
     const run = async (name: string, options: { type: number; name: string; value: string | number }[] = []) =>
@@ -151,9 +151,24 @@ describe('Discord: slash commands, buttons and the context menu', () => {
     const settings = await h.engine.settingsFor(GUILD);
     expect([settings.softReply, settings.repeat, settings.thresholds.answer, settings.review.tellReporter]).toEqual([true, { windowMinutes: 30, later: 'silent' }, 0.6, true]);
     expect((await h.records()).map((r) => (r.type === 'admin' ? r.action : r.type))).toEqual(['softreply', 'repeat', 'threshold', 'tellreporter']);
-    const help = await run('help');
-    expect(help).toContain('/rumorguard softreply');
-    expect(help).not.toContain('/rg ');
+  });
+
+  it('GIVEN /rumorguard help in a Chinese server THEN every subcommand with its options, in Chinese, in embeds within Discord\'s limits; nothing of the Telegram help', async () => {
+    // Regression (QA t5): the help was Telegram's with "/rg" rewritten: "/rumorguard accept <id> | …",
+    // "(or: /rumorguard lang …)", and no incidents, export or alerts.
+    h = await startDiscordBot({ preferredLocale: 'zh-CN' });
+    await h.engine.configure(GUILD, { language: 'zh' });
+    const ref = await h.fake.slashCommand(GUILD, CHANNEL, MOD.id, 'rumorguard', [{ type: 1, name: 'help' }], { memberPermissions: MANAGE_GUILD });
+    const answer = await h.answered(ref);
+    expect(answer.callback).toMatchObject({ type: 5, data: { flags: 64 } });
+    const embeds = (answer.edits.at(-1)?.embeds ?? []) as { title?: string; description?: string }[];
+    expect(embeds[0]?.title).toBe('RumorGuard 的命令（[ ] 中的选项可以不填）');
+    const help = embeds.map((e) => e.description ?? '').join('\n');
+    for (const form of ['`/rumorguard incidents [count:<1-20>]` 最近的事件记录', '`/rumorguard export`', '`/rumorguard alerts [channel:<#频道>]`', '`/rumorguard resolve item:<文字> decision:accept|reject']) {
+      expect(help).toContain(form);
+    }
+    expect(help).not.toMatch(/\/rg |\/rumorguard accept|\(or|或：/);
+    expect(embeds.reduce((n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0), 0)).toBeLessThanOrEqual(6000);
   });
 
   it('GIVEN a member without Manage Server (the default permission bypassed) THEN the command is refused and nothing changes', async () => {

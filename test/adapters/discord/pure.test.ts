@@ -6,7 +6,9 @@ import { markdownLink, safeText } from '../../../adapters/discord/markdown.js';
 import { allowedMentions, messageOptions, mergeDiscord, digestNotice } from '../../../adapters/discord/outgoing.js';
 import { refutationEmbed } from '../../../adapters/discord/replies.js';
 import { checkShardableStore } from '../../../adapters/discord/runDiscord.js';
-import { applicationCommands, REPORT_COMMAND } from '../../../adapters/discord/slashCommands.js';
+import { applicationCommands, REPORT_COMMAND, slashCommands } from '../../../adapters/discord/slashCommands.js';
+import { slashHelp, slashHelpEmbeds } from '../../../adapters/discord/slashHelp.js';
+import { fitEmbeds } from '../../../adapters/discord/embedLimits.js';
 import { DebunkSchema } from '../../../src/debunks/schema.js';
 
 describe('Discord text safety', () => {
@@ -97,6 +99,32 @@ describe('Discord application commands', () => {
     expect(check).toMatchObject({ name: 'check', name_localizations: { 'zh-CN': '查证' } });
     expect(check).not.toHaveProperty('default_member_permissions', expect.any(String));
     expect(menu).toMatchObject({ name: REPORT_COMMAND, type: 3, name_localizations: { 'zh-CN': '举报为谣言' } });
+  });
+});
+
+describe('/rumorguard help', () => {
+  type Option = { name: string; type: number; options?: Option[] };
+  const admin = slashCommands()[0] as { name: string; options: Option[] };
+
+  it.each(['en', 'zh'] as const)('GIVEN the slash commands as registered THEN the %s help lists every subcommand with each of its options, and no form only Telegram has', (lang) => {
+    const lines = slashHelp(slashCommands(), lang);
+    for (const sub of admin.options) {
+      const line = lines.find((l) => l.startsWith(`\`/rumorguard ${sub.name}\``) || l.startsWith(`\`/rumorguard ${sub.name} `));
+      expect(line, sub.name).toBeDefined();
+      for (const option of sub.options ?? []) expect(line, `${sub.name} ${option.name}`).toMatch(new RegExp(`[ [\\[]${option.name}:`));
+    }
+    expect(lines.some((l) => l.startsWith('`/check text:'))).toBe(true);
+    const help = lines.join('\n');
+    // Telegram's forms: "/rg …", "accept <id> | <verdict> | …", "(or: /rg lang …)", "queue [page] (or reports)", member ids.
+    expect(help).not.toMatch(/\/rg\b|\/rumorguard (accept|reject|queue|settings|language)\b| \| <|\(or: |\(or (status|reports)\)|（或：|（或 (status|reports)）|member id|成员 ID/);
+  });
+
+  it.each(['en', 'zh'] as const)('GIVEN the %s help THEN it is answered whole, within the limits of one message\'s embeds', (lang) => {
+    const embeds = slashHelpEmbeds(slashCommands(), lang);
+    const lines = embeds.flatMap((e) => (e.description ?? '').split('\n'));
+    expect(lines).toEqual(slashHelp(slashCommands(), lang));
+    expect(embeds.length).toBeLessThanOrEqual(10);
+    expect(fitEmbeds(embeds)).toEqual(embeds);
   });
 });
 

@@ -22,7 +22,7 @@ describe('Telegram: admin commands', () => {
     expect((await command(h, OWNER.id, '/rg mode observe')).answers).toEqual(['OK: mode observe']);
     expect((await command(h, OWNER.id, '/rg lang zh')).answers).toEqual(['OK: language zh']);
     // The group speaks Chinese now: so do the answers to its admins.
-    expect((await command(h, OWNER.id, `/rg@${'rumorguard_test_bot'} threshold 0.7 0.4`)).answers).toEqual(['好的：act threshold 0.7, suggest threshold 0.4']);
+    expect((await command(h, OWNER.id, `/rg@${'rumorguard_test_bot'} threshold 0.7 0.4`)).answers).toEqual(['好的：处理阈值已设为 0.7，提示阈值已设为 0.4']);
     const settings = await h.engine.settingsFor(GROUP_ID);
     expect(settings).toMatchObject({ mode: 'observe', language: 'zh', thresholds: { act: 0.7, suggest: 0.4 } });
     const admin = (await h.records()).filter((r) => r.type === 'admin');
@@ -39,8 +39,8 @@ describe('Telegram: admin commands', () => {
     { group: 'en', client: 'zh-hans', command: '/rg incidents', answer: 'No incidents logged yet.' },
     { group: 'auto', client: 'zh-hans', command: '/rg incidents', answer: '还没有记录任何事件。' },
     { group: 'auto', client: undefined, command: '/rg incidents', answer: 'No incidents logged yet.' },
-    { group: 'zh', client: 'en', command: '/rg softreply on', answer: '好的：soft replies on' },
-    { group: 'auto', client: 'zh-hans', command: '/rg softreply on', answer: '好的：soft replies on' },
+    { group: 'zh', client: 'en', command: '/rg softreply on', answer: '好的：温和提示已开启' },
+    { group: 'auto', client: 'zh-hans', command: '/rg softreply on', answer: '好的：温和提示已开启' },
   ])('GIVEN a group set to $group and an admin whose client speaks $client WHEN $command THEN the answer is "$answer"', async ({ group, client, command: text, answer }) => {
     h = await startBot();
     const admin = { id: 404, first_name: 'Wang', ...(client ? { language_code: client } : {}) };
@@ -221,6 +221,19 @@ describe('Telegram: admin commands', () => {
     // Each incident is followed by the outcome of its reply: incidents are entries 1, 3 and 5.
     expect(lines[0]).toMatch(/^#3 .* Alice → garlic.*: refutation; not done: warning withheld$/);
     expect(lines[1]).toMatch(/^#5 .* Alice → whatsapp/);
+  });
+
+  it('GIVEN incidents in the ledger WHEN /rg incidents with a count that is not a whole number from 1 THEN the usage is answered, as in the playground, not the default list', async () => {
+    // Regression (QA): "/rg incidents abc" and "/rg incidents 0" listed the latest five without a word.
+    h = await startBot();
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    for (const text of ['/rg incidents abc', '/rg incidents 0', '/rg incidents -1', '/rg incidents 2.5', '/rg incidents 2 3']) {
+      expect((await command(h, OWNER.id, text)).answers, text).toEqual(['Use /rg incidents [n], n a whole number from 1.']);
+    }
+    expect((await command(h, OWNER.id, '/rg incidents 1')).answers).toEqual([expect.stringMatching(/^#1 .* Alice → 5g-spreads-coronavirus/)]);
+    await h.engine.configure(GROUP_ID, { language: 'zh' });
+    expect((await command(h, OWNER.id, '/rg incidents abc')).answers).toEqual(['用法：/rg incidents [条数]，条数为从 1 开始的整数。']);
   });
 
   it('GIVEN the owner started the bot WHEN /rg export THEN the verified management report arrives privately as a document AND the export is ledgered', async () => {

@@ -1,6 +1,6 @@
 import type { Message } from 'telegraf/types';
 import { describe, expect, it } from 'vitest';
-import { messageLink, toChatMessage } from '../../../adapters/telegram/toChatMessage.js';
+import { messageLink, toChatMessage, topicOf } from '../../../adapters/telegram/toChatMessage.js';
 
 const GROUP = { id: -1001234567890, type: 'supergroup', title: 'Town news' } as const;
 const ADA = { id: 42, is_bot: false, first_name: 'Ada', last_name: 'Lovelace' };
@@ -59,6 +59,12 @@ describe('toChatMessage', () => {
 
   it('GIVEN a forum topic THEN the topic is the channel', () => {
     expect(toChatMessage(msg({ is_topic_message: true, message_thread_id: 99 }), { edited: false })?.channelId).toBe('99');
+  });
+
+  it('GIVEN a reply in a group without topics (a thread of replies, not a topic) THEN there is no topic to post in', () => {
+    const reply = msg({ message_thread_id: 5 });
+    expect(topicOf(reply)).toBeUndefined();
+    expect(toChatMessage(reply, { edited: false })).not.toHaveProperty('channelId');
   });
 });
 

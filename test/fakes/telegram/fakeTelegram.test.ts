@@ -292,6 +292,22 @@ describe('FakeTelegram with a real telegraf bot', () => {
     expect(raw.status).toBe(429);
   });
 
+  it('GIVEN a forum topic THEN a reply lands beside its target, one to a deleted message lands in General unless it names the topic', async () => {
+    const { fake, bot } = await start();
+    const { message } = await fake.sendMessage(GROUP.id, ALICE.id, { text: 'in topic 99', message_thread_id: 99, is_topic_message: true });
+    const reply = { reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } };
+    const beside = await bot.telegram.sendMessage(GROUP.id, 'beside it', reply);
+    await bot.telegram.deleteMessage(GROUP.id, message.message_id);
+    const general = await bot.telegram.sendMessage(GROUP.id, 'target gone', reply);
+    const named = await bot.telegram.sendMessage(GROUP.id, 'target gone, topic named', { ...reply, message_thread_id: 99 });
+
+    expect(beside).toMatchObject({ message_thread_id: 99, is_topic_message: true, reply_to_message: { message_id: message.message_id } });
+    expect(general).not.toHaveProperty('message_thread_id');
+    expect(general).not.toHaveProperty('reply_to_message');
+    expect(named).toMatchObject({ message_thread_id: 99, is_topic_message: true });
+    expect(fake.botMessages(GROUP.id).map((sent) => sent.message.message_thread_id)).toEqual([99, undefined, 99]);
+  });
+
   it('GIVEN the bot lost a right or was kicked THEN deleting others\u2019 messages and posting are refused as Telegram does', async () => {
     const { fake, bot } = await start();
     const { message } = await fake.sendMessage(GROUP.id, ALICE.id, 'spam');

@@ -46,15 +46,26 @@ interface Post {
   document?: StoredDocument;
 }
 
+/**
+ * The forum topic a post of the bot's lands in: the one it names (`message_thread_id`), else, as
+ * on Telegram, that of the message it replies to. A reply to a message gone (sent anyway with
+ * `allow_sending_without_reply`) that names no topic lands in General: none.
+ */
+function topicOfPost(params: ApiParams, replyTo: FakeMessage | undefined): number | undefined {
+  if (typeof params.message_thread_id === 'number') return params.message_thread_id;
+  return replyTo?.is_topic_message ? replyTo.message_thread_id : undefined;
+}
+
 /** Build the Message for a post of the bot's, record it, and return the answer's copy. */
 function post(state: MessageState, chat: Chat, params: ApiParams, { method, replyTo, content, emulatorId, document }: Post): FakeMessage {
   const markup = inlineMarkup(params.reply_markup);
+  const topic = topicOfPost(params, replyTo);
   const message = {
     message_id: state.messages.nextId(chat.id),
     from: state.directory.botUser,
     chat: structuredClone(chat),
     date: nowSeconds(),
-    ...(typeof params.message_thread_id === 'number' ? { message_thread_id: params.message_thread_id } : {}),
+    ...(topic !== undefined ? { message_thread_id: topic, is_topic_message: true } : {}),
     ...(replyTo ? { reply_to_message: replyTo } : {}),
     ...content,
     ...(markup ? { reply_markup: markup } : {}),
