@@ -559,7 +559,8 @@ export function mayMatch(index: PhraseIndex, message: PreparedMessage, d: number
   const { termStart, terms, ideographic } = index.phrases;
   for (let p = index.phraseStart[d]!; p < index.phraseStart[d + 1]!; p++) {
     const size = termStart[p + 1]! - termStart[p]!;
-    // A short Chinese claim may be said in two pairs (see saysShortChineseClaim).
+    // A Chinese claim may be said in two pairs: a short one (see saysShortChineseClaim), or any
+    // with single characters of the rest (see saysChineseClaimInFewPairs).
     const needed = Math.min(fewest, ideographic[p] === 1 ? 2 : sharedTermsNeeded(size));
     let present = 0;
     for (let k = termStart[p]!; k < termStart[p + 1]!; k++) {
@@ -666,19 +667,12 @@ const copulaSidesOf = perPhrase((index, phrase): ClaimSides => {
     const clause = CLAUSE_END.exec(claim);
     const first = clause ? claim.slice(0, clause.index) : claim;
     const copula = [...first.matchAll(COPULA_ZH)].find((m) => m.index > 0 && !NOT_COPULA_BEFORE.has(first[m.index - 1]!));
-    if (!copula) return NO_SIDES;
-    const done = chineseTellingTerms(index, normalizedText(first.slice(0, copula.index)), EVERYDAY_ZH_RE);
-    const does = chineseTellingTerms(index, normalizedText(first.slice(copula.index + 1)), EVERYDAY_ZH_RE);
-    return done.telling.length > 0 && does.telling.length > 0
-      ? { done: done.telling, does: does.telling, doneChars: done.chars ?? '', doesChars: does.chars ?? '' }
-      : NO_SIDES;
+    return copula ? chineseSidesAround(index, first.slice(0, copula.index), first.slice(copula.index + 1)) : NO_SIDES;
   }
   const copula = COPULA_EN.exec(claim);
   if (!copula) return NO_SIDES;
-  const idsOf = (text: string) =>
-    new Set(tokenize(normalizedText(text)).map((t) => termIdOf(index, t.term)).filter((id): id is number => id !== undefined));
-  const before = idsOf(claim.slice(0, copula.index));
-  const after = idsOf(claim.slice(copula.index + copula[0].length));
+  const before = new Set(termIdsIn(index, claim.slice(0, copula.index)));
+  const after = new Set(termIdsIn(index, claim.slice(copula.index + copula[0].length)));
   const done = Int32Array.from([...before].filter((id) => !after.has(id)));
   const does = Int32Array.from([...after].filter((id) => !before.has(id)));
   return done.length > 0 && does.length > 0 ? { done, does } : NO_SIDES;
@@ -790,9 +784,13 @@ function chineseSides(index: PhraseIndex, claim: string): ClaimSides {
     modal = m;
     break;
   }
-  if (!modal) return NO_SIDES;
-  const done = chineseTellingTerms(index, normalizedText(claim.slice(0, modal.index)), EVERYDAY_ZH_RE);
-  const does = chineseTellingTerms(index, normalizedText(claim.slice(modal.index! + modal[0].length)), EVERYDAY_ZH_RE);
+  return modal ? chineseSidesAround(index, claim.slice(0, modal.index), claim.slice(modal.index! + modal[0].length)) : NO_SIDES;
+}
+
+/** The sides of a Chinese claim split at its modal or its verb "to be": each side's telling terms and their characters. */
+function chineseSidesAround(index: PhraseIndex, before: string, after: string): ClaimSides {
+  const done = chineseTellingTerms(index, normalizedText(before), EVERYDAY_ZH_RE);
+  const does = chineseTellingTerms(index, normalizedText(after), EVERYDAY_ZH_RE);
   return done.telling.length > 0 && does.telling.length > 0
     ? { done: done.telling, does: does.telling, doneChars: done.chars ?? '', doesChars: does.chars ?? '' }
     : NO_SIDES;
@@ -865,6 +863,13 @@ function verbIds(index: PhraseIndex): readonly number[] {
   return ids;
 }
 
+/** The ids the index gives the terms of `text` (as the claims are read: normalized, tokenized). */
+function termIdsIn(index: PhraseIndex, text: string): number[] {
+  return tokenize(normalizedText(text))
+    .map((t) => termIdOf(index, t.term))
+    .filter((id): id is number => id !== undefined);
+}
+
 /**
  * A claim that says what follows from a condition ("If you can hold your breath for 10 seconds
  * without coughing, you do not have the coronavirus") has the condition and the consequence as its
@@ -875,10 +880,8 @@ const IF_CLAUSE = /^\s*if\b([^,，]+)[,，](.+)$/iu;
 function conditionSidesOf(index: PhraseIndex, phrase: IndexedPhrase): ClaimSides {
   const m = IF_CLAUSE.exec(matchedPhrase(index, phrase.id).text);
   if (!m) return NO_SIDES;
-  const idsOf = (text: string) =>
-    Int32Array.from(new Set(tokenize(normalizedText(text)).map((t) => termIdOf(index, t.term)).filter((id): id is number => id !== undefined)));
-  const done = idsOf(m[1]!);
-  const does = idsOf(m[2]!);
+  const done = Int32Array.from(new Set(termIdsIn(index, m[1]!)));
+  const does = Int32Array.from(new Set(termIdsIn(index, m[2]!)));
   return done.length > 0 && does.length > 0 ? { done, does } : NO_SIDES;
 }
 

@@ -84,7 +84,7 @@ describe('exports streamed from the store in the bot\'s process', () => {
       const whole = format === 'csv' ? ledgerToCsv(entries) : format === 'json' ? ledgerToJson('g', entries) : ledgerToMarkdown(entries, { groupId: 'g', check: value.check! });
       expect(out.text()).toBe(whole);
       // The late outcome reached its incident (first row of the report): both actions done.
-      if (format === 'md') expect(whole).toMatch(/\| 1 \| [^\n]*\| reply\\_refutation: done; warn: done \|/);
+      if (format === 'md') expect(whole).toMatch(/\| 1 \| [^\n]*\| refutation: done; warning: done \|/);
       expect(value.entries).toBe(entries.length);
       // Never the whole chain from the store, never more than a page of it at once, never the
       // whole file in one write: memory is bounded by a page, not by the ledger. (The md's
