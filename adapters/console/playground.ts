@@ -195,7 +195,10 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
       continue;
     }
     if (isAdminCommand(text)) {
-      const result = await moderator.onAdminCommand('console', GROUP, current, text, 'en', undefined, CONSOLE_COMMANDS, mutes.lift).catch(storeTrouble);
+      // As the platforms answer an admin: in the group's language (a Chinese group's answers were English here).
+      const setting = (await moderator.engine.settingsFor(GROUP).catch(() => undefined))?.language ?? 'auto';
+      const lang = answerLanguage(setting, text, undefined);
+      const result = await moderator.onAdminCommand('console', GROUP, current, text, lang, undefined, CONSOLE_COMMANDS, mutes.lift).catch(storeTrouble);
       write(result.reply.split('\n').map((l) => `  ${l}`));
       continue;
     }

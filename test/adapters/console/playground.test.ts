@@ -92,6 +92,12 @@ describe('console playground', () => {
     expect(out).toMatch(/RumorGuard warns alice:/);
   });
 
+  it('GIVEN a group set to Chinese THEN the owner\'s commands are answered in Chinese, as on the platforms (they were English)', async () => {
+    const out = await play(['/as owner', '/rg lang zh', '/rg mode enforce', '/rg mode observe']);
+    expect(out).toContain('本群已经是 enforce 模式。');
+    expect(out).toContain('好的：模式已设为 observe');
+  });
+
   it('GIVEN defaults THEN warnings are decided but not done until enabled', async () => {
     const out = await play(['5G towers spread the coronavirus', '5G towers spread the coronavirus']);
     expect(out).toMatch(/not done: warn — this action is not enabled for the group/);
