@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { wholeNumber } from '../../src/lib/wholeNumber.js';
 import type { Message } from 'telegraf/types';
 import type { ChatMember } from '../../src/engine/chatMessage.js';
 import { managementReportFile } from '../../src/ledger/export/managementReport.js';
@@ -201,8 +202,8 @@ async function linkAlerts(deps: AdapterDeps, message: Message.TextMessage, code:
 function incidentCount(args: readonly string[]): number | undefined {
   if (args.length === 0) return 5;
   const [n] = args;
-  if (args.length > 1 || n === undefined || !/^\d+$/.test(n) || Number(n) < 1) return undefined;
-  return Number(n);
+  const count = n === undefined ? Number.NaN : wholeNumber(n);
+  return args.length > 1 || !(count >= 1) ? undefined : count;
 }
 
 /** `/rg incidents [n]`: the latest incidents from the ledger. */

@@ -4,13 +4,14 @@ import { ACTION_TYPES, SWITCHABLE_ACTIONS, type ActionType, type LadderAction } 
 import type { GroupSettings } from '../rules/settingsSchema.js';
 import type { ChatMember } from '../engine/chatMessage.js';
 import type { Engine, SettingsChange } from '../engine/engine.js';
-import { mergeSettings, type SettingsOverride } from '../engine/mergeSettings.js';
+import type { SettingsOverride } from '../engine/mergeSettings.js';
 import type { FeedbackQueue } from '../feedback/feedbackQueue.js';
 import type { Language } from '../engine/templates.js';
 import { plainName, plainText } from '../engine/plainText.js';
 import { ellipsize } from '../lib/cutText.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
-import { describeChange } from './changeSettings.js';
+import { wholeNumber } from '../lib/wholeNumber.js';
+import { changesAnything } from './changeSettings.js';
 import { DEFAULT_REPLY_LIMIT, replyPage, type ReplyLimit } from './replyPages.js';
 import { ADMIN_HELP_TEXTS, COMMAND_TEXTS, PLATFORM_HELP_TEXTS, SETTINGS_WORDS, type CommandTextName, type PlatformCommand } from './commandTexts.js';
 
@@ -114,7 +115,7 @@ export async function runAdminCommand(
     let changed = true;
     const r = await engine.configure(groupId, (current) => {
       const override = typeof change === 'function' ? change(current) : change;
-      changed = describeChange(current, mergeSettings(current, override) as GroupSettings) !== '';
+      changed = changesAnything(current, override);
       return changed ? override : {};
     });
     if (!r.ok) return fail('invalid_settings', r.problems.join('; '));
@@ -291,11 +292,6 @@ export async function runAdminCommand(
 /** A number as an admin writes it ("0.7", ".7", "1", "30"); anything else (hex "0x1", "1e0", "-5", "") is NaN. */
 function decimal(text: string | undefined): number {
   return text !== undefined && /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
-}
-
-/** A count or page as an admin writes it ("2", "10"); anything else ("abc", "0x10", "1.5", "1e1") is NaN. */
-function wholeNumber(text: string): number {
-  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
 }
 
 /**

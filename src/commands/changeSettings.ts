@@ -1,6 +1,6 @@
 import type { ChatMember } from '../engine/chatMessage.js';
 import type { Engine } from '../engine/engine.js';
-import type { SettingsOverride } from '../engine/mergeSettings.js';
+import { mergeSettings, type SettingsOverride } from '../engine/mergeSettings.js';
 import type { Language } from '../engine/templates.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
 import type { GroupSettings } from '../rules/settingsSchema.js';
@@ -55,6 +55,14 @@ export function describeChange(before: GroupSettings, after: GroupSettings): str
   }
   return changed.join('; ');
 }
+
+/**
+ * Whether `override` changes anything of `current`: a command that changes nothing says so, stores
+ * nothing (an unchanged value stored would pin the group to it when the rules file's default moves)
+ * and is not ledgered.
+ */
+export const changesAnything = (current: GroupSettings, override: SettingsOverride): boolean =>
+  describeChange(current, mergeSettings(current, override) as GroupSettings) !== '';
 
 /**
  * Several settings changed at once (the dashboard's rules form): admins only, one validated

@@ -1,4 +1,6 @@
 import type { CommandResult } from '../commands/adminCommands.js';
+import { changesAnything } from '../commands/changeSettings.js';
+import { wholeNumber } from '../lib/wholeNumber.js';
 import type { ReplyLimit } from '../commands/replyPages.js';
 import { describeIssues } from '../debunks/describeIssues.js';
 import { claimId } from '../debunks/import/claimId.js';
@@ -85,7 +87,7 @@ export class Review {
     switch (sub) {
       case 'queue': {
         // "/rg queue abc" answered "There is no page NaN": a page is a whole number from 1, or none (the first).
-        const page = words[2] === undefined ? 1 : /^\d+$/.test(words[2]) ? Number(words[2]) : Number.NaN;
+        const page = words[2] === undefined ? 1 : wholeNumber(words[2]);
         if (!(page >= 1) || words.length > 3) return bad(t('useQueue'));
         return { ok: true, reply: reviewListing(await this.items(groupId), lang, page, limit) };
       }
@@ -111,7 +113,7 @@ export class Review {
         // Decided in the atomic update, like the change: whether there was anything to change.
         let changed = true;
         const r = await this.deps.engine.configure(groupId, (current) => {
-          changed = (sub === 'tellreporter' ? current.review.tellReporter : sub === 'spread' ? current.spread.share : current.digest.weekly) !== on;
+          changed = changesAnything(current, override);
           return changed ? override : {};
         });
         if (!r.ok) return bad(r.problems.join('; '));
