@@ -82,7 +82,11 @@ const WORD_SYNONYMS: readonly (readonly [string, string])[] = [
   ['grandpa', 'grandfather'], ['granddad', 'grandfather'], ['hubby', 'husband'], ['television', 'tv'], ['gov', 'government'],
   ['catch', 'infect'], ['caught', 'catch'], ['threaten', 'threat'], ['contribution', 'donation'], ['donate', 'donation'], ['troop', 'soldier'], ['troops', 'soldier'],
   ['potus', 'president'], ['govt', 'government'], ['vax', 'vaccine'], ['vaxx', 'vaccine'], ['jab', 'vaccine'], ['motorist', 'driver'],
-  ['spaceship', 'spacecraft'], ['alien', 'extraterrestrial'],
+  ['spaceship', 'spacecraft'], ['alien', 'extraterrestrial'], ['meds', 'medicine'], ['medication', 'medicine'],
+  ['fb', 'facebook'], ['insta', 'instagram'], ['yt', 'youtube'], ['peeps', 'people'], ['uni', 'university'], ['mins', 'minute'],
+  ['hrs', 'hour'], ['yrs', 'year'], ['msg', 'message'], ['bday', 'birthday'], ['cig', 'cigarette'], ['cigs', 'cigarette'],
+  ['booze', 'alcohol'], ['liquor', 'alcohol'], ['cash', 'money'], ['automobile', 'car'], ['infant', 'baby'], ['newborn', 'baby'],
+  ['toddler', 'child'], ['teen', 'teenager'], ['teens', 'teenager'], ['fatal', 'lethal'], ['deadly', 'lethal'],
   // British spellings.
   ['rumour', 'rumor'], ['colour', 'color'], ['favour', 'favor'], ['behaviour', 'behavior'], ['centre', 'center'],
   ['neighbour', 'neighbor'], ['tumour', 'tumor'], ['defence', 'defense'], ['programme', 'program'], ['theatre', 'theater'],
@@ -122,6 +126,23 @@ const CHINESE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['卖身', '卖淫'], ['罚钱', '罚款'], ['中招', '感染'], ['染上', '感染'], ['关押', '拘留'], ['民警', '警察'], ['警方', '警察'],
   ['违法', '犯法'], ['转载', '转发'], ['防止', '预防'], ['打针', '注射'], ['抽烟', '吸烟'], ['老公', '丈夫'], ['老婆', '妻子'],
   ['大夫', '医生'], ['冠状', '新冠'], ['饮酒', '喝酒'], ['电瓶', '电动'], ['电驴', '电动'], ['静默', '封控'],
+  // Who: girls, boys, the old, patients, teachers, men and women as chat and news name them.
+  ['女生', '女孩'], ['姑娘', '女孩'], ['少女', '女孩'], ['妹子', '女孩'], ['男生', '男孩'], ['男童', '男孩'], ['男娃', '男孩'],
+  ['老头', '老人'], ['老太', '老人'], ['大爷', '老人'], ['大妈', '老人'], ['老年', '老人'], ['患者', '病人'], ['教师', '老师'],
+  ['男子', '男人'], ['女子', '女人'], ['公安', '警察'], ['人贩', '拐卖'], ['失联', '走失'], ['威信', '微信'],
+  // What happened: fires, collapses, floods, cuts, accidents.
+  ['失火', '起火'], ['着火', '起火'], ['火灾', '起火'], ['坍塌', '倒塌'], ['塌了', '倒塌'], ['垮了', '倒塌'], ['跳楼', '坠楼'],
+  ['决堤', '溃坝'], ['垮坝', '溃坝'], ['溃堤', '溃坝'], ['大雨', '暴雨'], ['断水', '停水'], ['断电', '停电'], ['强震', '地震'],
+  ['暴毙', '猝死'], ['撞车', '车祸'], ['炸了', '爆炸'], ['发热', '发烧'],
+  // What was said or decided, and when.
+  ['公布', '发布'], ['宣布', '发布'], ['公告', '通知'], ['通告', '通知'], ['推迟', '延期'], ['延迟', '延期'], ['废除', '取消'],
+  ['严禁', '禁止'], ['不许', '禁止'], ['罚单', '罚款'], ['今日', '今天'], ['明日', '明天'], ['昨日', '昨天'],
+  // Money, phones and accounts: what scams and subsidies are about.
+  ['白送', '免费'], ['白给', '免费'], ['补助', '补贴'], ['薪水', '工资'], ['薪资', '工资'], ['休金', '老金'], ['汇款', '转账'],
+  ['打钱', '转账'], ['网址', '链接'], ['来电', '电话'], ['帐号', '账号'], ['账户', '账号'], ['帐户', '账号'], ['扣钱', '扣费'],
+  ['提价', '涨价'],
+  // Everyday things and measures.
+  ['食物', '食品'], ['过夜', '隔夜'], ['钟头', '小时'], ['千米', '公里'],
 ]);
 
 /**
