@@ -514,3 +514,48 @@ describe('stance: a retelling that warns, says which ones, or tells the scam or 
     expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
   });
 });
+
+describe('stance: warnings, deaths and conspiracies retold in words that deny', () => {
+  // Each was read as a denial or a verdict on the claim (fresh hand-written chat), so a spreader
+  // was taken for a refuter and never struck.
+  const TANK = debunk({ id: 'full-tank-explodes', claim: 'Filling your car fuel tank to the top on a hot day can make it explode', lang: 'en' });
+  const ICE = debunk({ id: 'ice-water-dogs', claim: 'Giving dogs ice cubes on hot days causes deadly bloat', lang: 'en' });
+  const LURED = debunk({ id: 'mall-modeling-lure', claim: 'Women are lured out of shopping malls with promises of modeling in TV commercials', lang: 'en' });
+  const CURE = debunk({ id: 'lemon-soda-cure', claim: 'Lemon juice with baking soda cures high blood pressure', lang: 'en' });
+  const PHONE_LAW = debunk({ id: 'phone-reach-law', claim: 'A new law fines drivers $1,000 for a phone within reach in the car', lang: 'en' });
+  const SHOW = debunk({ id: 'crime-show', claim: 'A new reality show lets contestants commit any crime on camera', lang: 'en' });
+  const DIED = debunk({ id: 'singer-died', claim: '歌手李某在上海的医院抢救无效去世', lang: 'zh' });
+  const PIRANHA = debunk({ id: 'river-piranha', claim: '江里发现了食人鱼，大家千万别下河游泳', lang: 'zh' });
+  const NOODLES = debunk({ id: 'plastic-noodles', claim: '市场上的粉丝是塑料做的，吃了不会消化', lang: 'zh' });
+  const TERM = debunk({ id: 'term-postponed', claim: '全市中小学推迟到9月20日开学', lang: 'zh' });
+  const m = createMatcher([...ALL_DEBUNKS, TANK, ICE, LURED, CURE, PHONE_LAW, SHOW, DIED, PIRANHA, NOODLES, TERM]);
+  it.each([
+    { given: 'a "don\'t" with what happens otherwise', text: "heads up from my cousin: don't top off your fuel tank when it's this hot, the fumes expand and it can explode", id: TANK.id },
+    { given: 'a "never" told by someone ("the vet told us never give …")', text: 'the vet told us never give dogs ice cubes on hot days, deadly bloat', id: ICE.id },
+    { given: 'a "no …" rule with its reason', text: 'dog owners: no ice cubes on hot days, it causes bloat that can be deadly', id: ICE.id },
+    { given: '"fake" before who cheats ("fake scouts")', text: 'fake scouts are luring women out of shopping malls promising modeling in tv commercials!!', id: LURED.id },
+    { given: 'a conspiracy ("don\'t want you to know")', text: "the cure doctors don't want you to know: lemon juice and baking soda for high blood pressure", id: CURE.id },
+    { given: '"so nobody" (a purpose)', text: 'new law: $1000 fine for drivers with a phone within reach in the car, pass it on so nobody gets fined', id: PHONE_LAW.id },
+    { given: '"what is wrong with people"', text: 'a new reality show lets contestants commit any crime on camera, what is wrong with people', id: SHOW.id },
+    { given: '"没抢救过来" (died)', text: '歌手李某走了，在上海的医院没抢救过来', id: DIED.id },
+    { given: '"没人敢" (nobody dares)', text: '江里发现食人鱼了，现在没人敢下河游泳', id: PIRANHA.id },
+    { given: '"消化不了" for the claim\'s "不会消化"', text: '市场上的粉丝是塑料做的，吃了消化不了', id: NOODLES.id },
+    { given: 'the old date denied, the new one told ("不开学，推到…")', text: '全市中小学9月1号不开学，推到9月20号', id: TERM.id },
+  ])('GIVEN $given THEN the member spreads it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('spread');
+  });
+
+  it.each([
+    { given: '"don\'t worry" with a reason', text: "don't worry, filling your fuel tank to the top on a hot day won't make it explode, the tank is vented", id: TANK.id },
+    { given: '"don\'t believe" with a consequence after', text: "don't believe that lemon juice with baking soda cures high blood pressure, it can make you sick", id: CURE.id },
+    { given: 'a "fake" claim about fake scouts', text: 'that story about women lured out of shopping malls with promises of modeling in tv commercials is fake', id: LURED.id },
+    { given: 'the noodles said to digest', text: '粉丝是塑料做的？假的，粉丝就是淀粉，吃了能消化', id: NOODLES.id },
+    { given: 'the new date denied', text: '全市中小学推迟到9月20日开学是假的，9月1号正常开学', id: TERM.id },
+  ])('GIVEN $given THEN the member refutes it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
+  });
+});

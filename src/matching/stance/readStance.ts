@@ -11,8 +11,10 @@ import {
   ASKING_TERMS,
   ASKS_IF_TRUE,
   CANNOT_EVER_ZH,
+  CONSEQUENCE_AFTER,
   DENIAL,
   DISTRUST,
+  HIDDEN_FROM_YOU,
   MOCK,
   NO_IDIOM,
   NOT_CHANCE,
@@ -22,6 +24,7 @@ import {
   QUESTION,
   QUESTION_OPENERS,
   REFUTE,
+  REFUTING_IMPERATIVE,
   RHETORICAL_TAG_EN,
   URGE,
   VERACITY_CUE,
@@ -178,6 +181,12 @@ const ONE_MARK = /(?<![?？!！])[?？][\s\p{S}]*$/u;
 const REMINDING_TAG = /\b(?:remember|right|see|lol|lmao|huh)\s*[?？]/iu;
 /** Denials that deny only the claim word right after them ("nobody deleted anything"), see DENIAL. */
 const NOBODY: ReadonlySet<string> = new Set(['nobody', 'no one']);
+/** Before "nobody", a purpose: "share so nobody gets caught" warns, it denies nothing. */
+const SO_THAT = /(?:^|[^a-z])so (?:that )?$/;
+/** The denials that may tell what to do (see ADVICE_IMPERATIVE): not "no one is going to charge you". */
+const IMPERATIVE_CUE = /^(?:don t|dont|do not|never)$/;
+/** Characters after a denial read for what happens otherwise (see CONSEQUENCE_AFTER). */
+const CONSEQUENCE_REACH = 100;
 /**
  * Asking whether anyone knows, which asks whether something is true only with words that say so:
  * "有没有人知道顾村公园樱花节几号开始" asks when, not whether the claim is so (nor does "有没有人…").
@@ -532,7 +541,8 @@ const claimPrevents = claimSays(new RegExp(`(?<![a-z0-9])${PREVENTING}[a-z]*(?![
  * "fake" before what someone faked: "used a fake name", "a fake account", "fake IDs". It tells the
  * claim (an alias, a forged document), it does not call the claim fake.
  */
-const FAKE_THING = /^ (?:name|names|account|accounts|id|ids|identity|identities|profile|profiles|passport|passports|email|emails|number|numbers|address|degree|diploma|doctor|nurse|charity|charities)(?![a-z])/;
+const FAKE_THING =
+  /^ (?:name|names|account|accounts|id|ids|identity|identities|profile|profiles|passport|passports|email|emails|number|numbers|address|degree|diploma|doctor|doctors|nurse|nurses|charity|charities|agent|agents|cop|cops|police|officer|officers|worker|workers|scout|scouts|recruiter|recruiters|caller|callers|inspector|inspectors|technician|technicians|employee|employees|staff|courier|couriers|delivery|website|websites|site|sites|link|links|text|texts|call|calls|job|jobs|ad|ads|app|apps|qr|coupon|coupons|voucher|vouchers|giveaway|giveaways|casting|talent|bill|bills|money|cash|uniform|uniforms|badge|badges|check|checks|invoice|invoices|charger|chargers|kiosk|kiosks|pills|meds|drugs)(?![a-z])/;
 
 /**
  * Refutation cues in another sense, by the character before them or the words right after them:
@@ -546,6 +556,8 @@ const CUES_IN_OTHER_SENSE: readonly { cue: RegExp; before?: RegExp; after?: RegE
   { cue: / work$/, after: WORKS_ON },
   { cue: /^不对$/u, after: /^劲/u },
   { cue: /^经查$/u, before: /已$/u },
+  // "what is wrong with people": exasperation, not a verdict on the claim.
+  { cue: /^is wrong$/, after: /^ with(?![a-z])/ },
 ];
 /** Words after a cue that CUES_IN_OTHER_SENSE reads: room for its longest word and the letter after it. */
 const OTHER_SENSE_REACH = 12;
@@ -575,6 +587,16 @@ const CLAUSE_BREAK_NEXT = /^ ?[，,。！!；;.]/u;
 const NOT_DONE = /没有?/gu;
 /** After a Chinese 没 or 不: a word, then 的 and not a notice or an event ("没认证的养老金", not "没有封城的通知"). */
 const DESCRIBES_ZH = /^\p{Script=Han}{1,4}的(?!事|回事|说法|消息|新闻|通知|文件|政策|规定|情况)/u;
+/**
+ * After a Chinese 没: that someone died ("没抢救过来", "没救回来", "没挺过去") or that nobody dares
+ * ("现在没人敢下水"): what a retelling says happened, not a denial of it.
+ */
+const NOT_SAVED_OR_DARED_ZH = /^(?:有)?(?:抢救过来|救过来|救回来|救活|挺过|撑过|熬过|扛过|人敢|敢)/u;
+/**
+ * After a claim's predicate, a Chinese "cannot" in the verb's complement ("消化不掉", "嚼不烂",
+ * "扛不住"): the predicate negated as "无法消化" negates it.
+ */
+const NEGATED_COMPLEMENT_ZH = /^(?:不|没|唔)(?:掉|了|动|完|下|开|烂|成|到|住|进|出|起)/u;
 /** The Chinese denial cue that also says "must not" (see warnsZh). */
 const MUST_NOT_ZH = '不能';
 /** Before "不能": what makes it a warning ("千万不能", "一定不能"). */
@@ -591,6 +613,11 @@ const BARE_NOT = /不(?!要|用|让|得|许|知|过|少|然|但|仅|管|断|停|
 /** A character a Chinese denial may come right before: an ideograph, or a digit of the claim's numbers ("美国没有10艘医疗船"). */
 const COUNTED = /^[\p{Script=Han}0-9]$/u;
 const claimSaysNo = claimSays(/没/u);
+/** A claim that something was put off or moved: "…推迟到9月15日开学". */
+const claimPostponesZh = claimSays(/推迟|延期|推后|延后|延长|改到|改为|改成|调整到|挪到/u);
+/** After a Chinese denial, the date or place it was moved to: "9月1号不开学，推到15号" retells a postponement. */
+const MOVED_TO_ZH = /推到|推迟|延到|延期|延后|推后|改到|改成|改为|挪到/u;
+const MOVED_REACH_ZH = 14;
 /**
  * "病毒怎么可能靠5G传播": disbelief of a claim that negates nothing. Against one that does, the same
  * words retell it ("网上传个谣言而已，怎么可能有人管" for "…根本没人管").
@@ -693,7 +720,8 @@ function oppositesOf(text: string, predicates: readonly string[]): Hit[] {
         // Chat's "木有" for "没有": "…住了13天木有任何隔离".
         text.slice(Math.max(0, at - NEGATION_REACH), at + 1).includes('木有') ||
         RHETORICAL.test(text.slice(Math.max(0, at - RHETORICAL_REACH), at)) ||
-        NOBODY_BEFORE_ZH.test(text.slice(Math.max(0, at - NOBODY_REACH_ZH), at));
+        NOBODY_BEFORE_ZH.test(text.slice(Math.max(0, at - NOBODY_REACH_ZH), at)) ||
+        NEGATED_COMPLEMENT_ZH.test(text.slice(at + p.length, at + p.length + 2));
       // "犯法也轮不到我" ("even if it is illegal, …") concedes, it does not say the opposite.
       if (!negated && text[at + p.length] !== '也') hits.push({ cue: p, at, end: at + p.length });
     }
@@ -945,7 +973,7 @@ export function readStance(
   const deniesCharacterAfter = (h: Hit) => claimAffirms(debunk, charAfter(text, h.end)) && !crossesClause(h.at, h.end);
   // "没认证的养老金就不发了", "不戴头盔的罚500": a 没 or 不 that says which ones (a word, then 的), not
   // that something was not done; "没有封城的通知" still denies.
-  const describesZh = (h: Hit) => DESCRIBES_ZH.test(text.slice(h.end, h.end + 8));
+  const describesZh = (h: Hit) => DESCRIBES_ZH.test(text.slice(h.end, h.end + 8)) || NOT_SAVED_OR_DARED_ZH.test(text.slice(h.end, h.end + 4));
   if (span && hasChinese && !claimSaysNo(debunk) && !claimFailsZh(debunk)) {
     for (const h of hitsOf(NOT_DONE, text)) if (deniesCharacterAfter(h) && !describesZh(h)) denialHits.push(h);
   }
@@ -976,10 +1004,20 @@ export function readStance(
   // Chinese "cannot" ("…，多喝水是好事但防不了新冠").
   // Not "there is no …" there: "… where a border wall has worked. … there is no wall" tells the news.
   const deniesClaimWordElsewhere = (h: Hit) => (LATIN_CUE.test(h.cue) ? !h.cue.startsWith('there') && beforeClaimWord(h) : CANNOT_EVER.has(h.cue));
+  // What follows a denial in its sentence, as written: the comma or stop before a consequence is
+  // what normalizing drops (see CONSEQUENCE_AFTER).
+  const warnsOfConsequence = (h: Hit) => {
+    const end = (message.origin[h.end - 1] ?? message.text.length) + 1;
+    const rest = message.text.slice(end, end + CONSEQUENCE_REACH).split(/[?？\n]/u)[0]!;
+    return CONSEQUENCE_AFTER.test(rest.toLowerCase().replace(/[’`]/g, "'"));
+  };
   // Read before the hit in the message as written: normalizing drops the comma that opens a clause.
   const advises = (h: Hit) => {
+    if (!IMPERATIVE_CUE.test(h.cue)) return false;
     const at = message.origin[h.at] ?? 0;
-    return ADVICE_IMPERATIVE.after.test(text.slice(h.end, h.end + 10)) && ADVICE_IMPERATIVE.before.test(message.text.slice(Math.max(0, at - 8), at));
+    if (!ADVICE_IMPERATIVE.before.test(message.text.slice(Math.max(0, at - 24), at))) return false;
+    const after = text.slice(h.end, h.end + 16);
+    return ADVICE_IMPERATIVE.after.test(after) || (!REFUTING_IMPERATIVE.test(after) && warnsOfConsequence(h));
   };
   // "千万不能洗澡", "两天不能洗澡 会瘫", "隔夜水不能喝": a Chinese "must not" that warns, after "千万"
   // or "一定", before what a person must not do, or followed by what happens otherwise, passes the
@@ -1010,13 +1048,15 @@ export function readStance(
           !(h.cue.startsWith('there') && (NO_IDIOM.test(text.slice(h.end, h.end + 12)) || !beforeClaimWord(h) || claimNegates(debunk))) &&
           !advises(h) &&
           !warnsZh(h) &&
+          !(claimPostponesZh(debunk) && MOVED_TO_ZH.test(text.slice(h.end, h.end + MOVED_REACH_ZH))) &&
           !CONDITIONAL.test(before(h, 12)) &&
           !RELATIVE_CLAUSE.test(before(h, 24)) &&
           !PURPOSE_CLAUSE.test(before(h, 16)) &&
           !inDenied(h) &&
           !NOT_JUST.test(text.slice(h.end, h.end + 10)) &&
           !isClaimDenial(text, h, claimDenials(debunk)) &&
-          (!NOBODY.has(h.cue) || beforeClaimWord(h)) &&
+          (!NOBODY.has(h.cue) || (beforeClaimWord(h) && !SO_THAT.test(before(h, 9)))) &&
+          !HIDDEN_FROM_YOU.test(text.slice(h.end, h.end + 24)) &&
           !claimDeniedTerms(debunk).has(claimWordAfter(h) ?? '') &&
           // "Group owner isn't liable for anything members share" against "Group owners are not responsible
           // for …": inside the matched words of a claim that negates, the only English denial, whose next
@@ -1054,6 +1094,8 @@ export function readStance(
       if (word === undefined || !isClaimTerm(word) || NO_IDIOM.test(` ${m[1]!.toLowerCase()}`) || NOT_A_DENIAL_AFTER_NO.test(m[1]!)) continue;
       const at = m.index + m[0].search(/no\s/i);
       if (sentences().some((s) => s.question && at >= s.start && at < s.end)) continue;
+      // "no ice in the water bowl, it causes bloat": a rule with its reason, a warning.
+      if (CONSEQUENCE_AFTER.test(message.text.slice(m.index + m[0].length, m.index + m[0].length + CONSEQUENCE_REACH).split(/[?？\n]/u)[0]!.toLowerCase().replace(/[’`]/g, "'"))) continue;
       denial.push({ cue: `no ${m[1]!.toLowerCase()}`, at: 0, end: 0 });
     }
   }

@@ -197,9 +197,25 @@ export const RHETORICAL_TAG_EN = /^ (?:it|that|this) (?:funny|strange|weird|inte
  * forward it", which refute.
  */
 export const ADVICE_IMPERATIVE = {
-  before: /(?:^|[,.;:!?\n'"’”)]\s*|(?:^|\s)(?:so|and|please|pls|just)\s)$/,
-  after: /^ (?:eat|buy|drink|use|touch|open|click|go|feed|give|take|answer|pick|travel|visit|leave|let|wait|forget|panic|say|reply|call|scan|download|install|accept|add|sign|enter|pay)(?![a-z])/,
+  // Or told by someone: "the groomer told me don't give …", "my mechanic says never fill …".
+  before: /(?:^|[,.;:!?\n'"’”)]\s*|(?:^|\s)(?:so|and|please|pls|just)\s|(?:^|\s)(?:told|tell|tells|telling|said|says|saying|warned|warns|warning|reminded|reminds)(?: (?:me|us|you|u|them|him|her|everyone|everybody|people|ppl|all))?\s)$/,
+  after:
+    /^ (?:(?:ever|even) )?(?:eat|buy|drink|use|touch|open|click|go|feed|give|take|answer|pick|travel|visit|leave|let|wait|forget|panic|say|reply|call|scan|download|install|accept|add|sign|enter|pay|fill|charge|plug|put|keep|drive|park|sleep|wear|heat|microwave|mix|cook|wash|shower|bathe|swim|walk|sit|bring|allow|pour|store|reuse|refill|freeze|thaw|transfer|text|tap|respond|send money)(?![a-z])/,
 } as const;
+
+/**
+ * After an English "don't", "never" or "no" that opens a clause, what happens otherwise, in the
+ * same sentence (read in the message as written, lowercased, curly apostrophes straightened):
+ * "don't fill your tank all the way, the fumes expand and it can blow", "no ice in
+ * the water bowl, it causes bloat". A warning that passes the rumor on, whatever it forbids; not
+ * "don't worry, it will be fine" (see REFUTING_IMPERATIVE).
+ */
+export const CONSEQUENCE_AFTER = /(?:[,;:]| -| —)\s*(?:or|otherwise|else)\s|\s(?:because|cause|cuz|coz|bc|since)\s|(?:[,;:.!]| -| —)[^?]{0,60}?(?<![a-z])(?:it|they|this|that|u|you|he|she|the [a-z]+)(?: (?:can|could|will|would|may|might)(?! not|n't|'t)| (?:causes?|makes?|leads?|gets?|kills?|blows?|explodes?)| is gonna|'s gonna|'ll)(?![a-z])/;
+/** What a member tells the group not to do that refutes, whatever follows: "don't worry, …", "don't believe it, …". */
+export const REFUTING_IMPERATIVE = /^ (?:(?:ever|even) )?(?:worry|panic|stress|fear|mind|believe|share|forward|spread|repost|post|fall|trust|listen|buy into|be|get|pass|circulate|fret|freak)(?![a-z])/;
+
+/** A conspiracy said in a negation: "the pharma companies don't want you to know", "what they won't tell you". */
+export const HIDDEN_FROM_YOU = /^ (?:want (?:you|u|us|anyone|people) to (?:know|see|find out|hear)|tell (?:you|u|us)|show (?:you|u|us))(?![a-z])/;
 
 /**
  * After an English denial, a verb that puts something aside rather than denies the claim: "how much
