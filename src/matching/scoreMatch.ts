@@ -67,7 +67,9 @@ function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessa
   // Saying no number at all, a retelling may leave out the year or the age that only dates the
   // claim ("kanye and kim announced theyre divorcing" against "… divorcing in October 2018"), not
   // the number it is about ("I drink hot water every morning" against "每15分钟喝一次热水…").
-  const claimed = windowNumber ? claimNumbersOf(index, c.phrase) : claimPointNumbersOf(index, c.phrase);
+  // An English claim dated only ("…crashing near Addis Ababa in March 2019") is not contradicted by
+  // a number that names something ("the Ethiopian Airlines 737"): only its point numbers count.
+  const claimed = windowNumber && c.phrase.ideographic ? claimNumbersOf(index, c.phrase) : claimPointNumbersOf(index, c.phrase);
   return claimed.size > 0 && !saysClaimNumber(index, c, message);
 }
 
@@ -167,7 +169,7 @@ function saidInOneRun(c: Coverage, message: PreparedMessage): boolean {
  * language: the example claims with 47 Chinese ones added are still 17 English claims, on which
  * "Bill Gates will pay for new vaccine research" acted (0.89).
  */
-const SMALLEST_FITTED = { english: 45, chinese: 47 } as const;
+const SMALLEST_FITTED = { english: Number(process.env.RG_SE ?? 45), chinese: Number(process.env.RG_SZ ?? 47) } as const;
 
 /** Per index: how many debunks have an English phrase, and how many a Chinese one. */
 const languageSizes = new WeakMap<PhraseIndex, { english: number; chinese: number }>();

@@ -70,6 +70,8 @@ const NUMBERS = /(?<![a-z0-9])\d{1,3}(?: \d{3})+(?![a-z0-9])|(?<![a-z0-9])\d{1,9
 /** Thousands and ten thousands as chat writes them: "2k", "3w" (三万). */
 const CHAT_MULTIPLIED = /(?<![a-z0-9])(\d{1,6})(k|w)(?![a-z0-9])/g;
 const CHAT_MULTIPLIERS: ReadonlyMap<string, number> = new Map([['k', 1000], ['w', 10_000]]);
+/** A number with its unit written on: "412lb", "5kg", "10km", "70mph", "3hrs": the number. */
+const GLUED_UNIT = /(?<![a-z0-9])(\d{1,9})(?:lbs?|kgs?|km|kms|mph|kph|mg|ml|ft|mi|hrs?|mins?|yrs?|yo)(?![a-z0-9])/g;
 /**
  * Before a Chinese numeral, what makes it no number but a rough size: "几十倍", "数百人", "好几天"
  * ("十几个" and "十多人" are both 10 and more, read as 10).
@@ -133,10 +135,11 @@ const AGE_BEFORE = /(?:\bage of|\baged) $/;
 
 /** English multipliers after a number: "three hundred", "two thousand", "2 million", "two mil". */
 const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
-  ['hundred', 100], ['thousand', 1000], ['grand', 1000], ['million', 1_000_000], ['mil', 1_000_000], ['billion', 1_000_000_000],
+  // Before "hundred", so the alternation reads "a hundred thousand bibles" whole.
+  ['hundred thousand', 100_000], ['hundred', 100], ['thousand', 1000], ['grand', 1000], ['million', 1_000_000], ['mil', 1_000_000], ['billion', 1_000_000_000],
 ]);
 const ENGLISH_COMPOUND = new RegExp(
-  `(?<![a-z0-9])(\\d{1,6}|${[...ENGLISH.keys()].filter((w) => !MULTIPLIERS.has(w)).join('|')}) (${[...MULTIPLIERS.keys()].join('|')})(?![a-z0-9])`,
+  `(?<![a-z0-9])(\\d{1,6}|a|${[...ENGLISH.keys()].filter((w) => !MULTIPLIERS.has(w)).join('|')}) (${[...MULTIPLIERS.keys()].join('|')})(?![a-z0-9])`,
   'g',
 );
 
@@ -146,13 +149,14 @@ function readNumbers(text: string, mode: 'all' | 'point' | 'amount'): Set<string
   const amount = (at: number, end: number) => AMOUNT_AFTER.test(text.slice(end, end + 9)) || AMOUNT_BEFORE.test(text.slice(Math.max(0, at - 7), at));
   // "three hundred" is 300 too (its words are read one by one below as well).
   for (const m of text.matchAll(ENGLISH_COMPOUND)) {
-    const count = /^\d/.test(m[1]!) ? Number(m[1]) : ENGLISH.get(m[1]!);
+    const count = /^\d/.test(m[1]!) ? Number(m[1]) : m[1] === 'a' ? 1 : ENGLISH.get(m[1]!);
     const value = count === undefined ? undefined : count * MULTIPLIERS.get(m[2]!)!;
     if (value !== undefined && Number.isSafeInteger(value) && (mode !== 'amount' || amount(m.index, m.index + m[0].length))) found.add(String(value));
   }
   for (const m of text.matchAll(CHAT_MULTIPLIED)) {
     if (mode !== 'amount' || amount(m.index, m.index + m[0].length)) found.add(String(Number(m[1]) * CHAT_MULTIPLIERS.get(m[2]!)!));
   }
+  for (const m of text.matchAll(GLUED_UNIT)) if (mode !== 'amount') found.add(String(Number(m[1])));
   for (const m of text.matchAll(NUMBERS)) {
     const s = m[0];
     if (pointOnly && (YEAR.test(s) || AGE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)))) continue;

@@ -246,6 +246,24 @@ describe('match: a retelling without the year that dates its claim', () => {
   });
 });
 
+describe('match: a number that names something, or is written with its unit', () => {
+  // Fresh hand-written chat, in a group-sized database: "737" (a plane) was read as another number
+  // than the claim's year, and "412lb" as no number at all, and each retelling was capped.
+  const crash = debunk({ id: 'crash-video', claim: 'A video shows a passenger plane crashing into a field near Denver in June 2021.', lang: 'en' });
+  const moose = debunk({ id: 'big-moose', claim: 'Photographs show a 1,300-lb. moose shot in Maine.', lang: 'en' });
+  const withClaims = createMatcher([...ALL_DEBUNKS, crash, moose]);
+  it.each([
+    { given: 'a model number beside a dated claim', text: 'saw a video of that 737 going down near denver, nose first into a field', id: crash.id },
+    { given: 'the claim\'s number with its unit written on', text: 'a 1300lb moose shot in maine, look at the photographs', id: moose.id },
+  ])('GIVEN $given THEN it acts on the claim', ({ text, id }) => {
+    expectActsOn(withClaims, text, id);
+  });
+
+  it('GIVEN another weight than the claim\'s THEN still below the act threshold', () => {
+    for (const m of withClaims.match('a 600lb moose shot in maine, look at the photographs').matches) expect(m.score).toBeLessThan(ACT);
+  });
+});
+
 describe('match: short and generic messages', () => {
   it.each([
     { given: '"ok"', text: 'ok' },

@@ -34,6 +34,8 @@ describe('spelled numbers', () => {
     // Fresh hand-written chat: each was read as another number (or none) and its retelling capped.
     expect(numbersIn(normalizedText('无证养犬罚款2k并没收'))).toEqual(new Set(['2000']));
     expect(numbersIn(normalizedText('奖金3w'))).toEqual(new Set(['30000']));
+    expect(numbersIn(normalizedText('a 412lb buck, 70mph winds'))).toEqual(new Set(['412', '70']));
+    expect(numbersIn(normalizedText('a hundred thousand bibles')).has('100000')).toBe(true);
     expect(numbersIn(normalizedText('不戴盔罚款伍佰'))).toEqual(new Set(['500']));
     // "几十倍" is no number; "十几个" and "十多人" are ten and more.
     expect(numbersIn(normalizedText('亚硝酸盐超标几十倍，数百人'))).toEqual(new Set());
