@@ -87,6 +87,14 @@ const WORD_SYNONYMS: readonly (readonly [string, string])[] = [
   ['hrs', 'hour'], ['yrs', 'year'], ['msg', 'message'], ['bday', 'birthday'], ['cig', 'cigarette'], ['cigs', 'cigarette'],
   ['booze', 'alcohol'], ['liquor', 'alcohol'], ['cash', 'money'], ['automobile', 'car'], ['infant', 'baby'], ['newborn', 'baby'],
   ['toddler', 'child'], ['teen', 'teenager'], ['teens', 'teenager'], ['fatal', 'lethal'], ['deadly', 'lethal'],
+  // A country's adjective for its name: "Chinese ingredients" says the "made in China" of a claim.
+  ['chinese', 'china'], ['mexican', 'mexico'], ['russian', 'russia'], ['russians', 'russia'], ['american', 'america'],
+  ['americans', 'america'], ['indian', 'india'], ['japanese', 'japan'], ['italian', 'italy'], ['french', 'france'],
+  ['german', 'germany'], ['british', 'britain'], ['israeli', 'israel'], ['iranian', 'iran'], ['canadian', 'canada'],
+  ['australian', 'australia'], ['nepali', 'nepal'], ['nepalese', 'nepal'], ['ethiopian', 'ethiopia'], ['syrian', 'syria'],
+  ['korean', 'korea'], ['ukrainian', 'ukraine'], ['brazilian', 'brazil'], ['spanish', 'spain'], ['african', 'africa'],
+  ['european', 'europe'], ['irish', 'ireland'], ['swedish', 'sweden'], ['dutch', 'netherlands'],
+  ['pakistani', 'pakistan'], ['nigerian', 'nigeria'], ['venezuelan', 'venezuela'], ['cuban', 'cuba'], ['filipino', 'philippines'],
   // British spellings.
   ['rumour', 'rumor'], ['colour', 'color'], ['favour', 'favor'], ['behaviour', 'behavior'], ['centre', 'center'],
   ['neighbour', 'neighbor'], ['tumour', 'tumor'], ['defence', 'defense'], ['programme', 'program'], ['theatre', 'theater'],

@@ -52,6 +52,8 @@ describe('tokenize: terms', () => {
     { given: '"失火" and "起火"', a: '失火', b: '起火' },
     { given: '"退休金" and "养老金" by their last pair', a: '休金', b: '老金' },
     { given: '"meds" and "medicine"', a: 'meds', b: 'medicine' },
+    { given: '"Chinese" and "China"', a: 'Chinese', b: 'China' },
+    { given: '"Ethiopian" and "Ethiopia"', a: 'Ethiopian', b: 'Ethiopia' },
     { given: '"toddlers" and "children"', a: 'toddlers', b: 'children' },
     { given: '"killed" and "kill"', a: 'killed', b: 'kill' },
     { given: '"running" and "runs"', a: 'running', b: 'runs' },
