@@ -87,6 +87,15 @@ const WORD_SYNONYMS: readonly (readonly [string, string])[] = [
   ['hrs', 'hour'], ['yrs', 'year'], ['msg', 'message'], ['bday', 'birthday'], ['cig', 'cigarette'], ['cigs', 'cigarette'],
   ['booze', 'alcohol'], ['liquor', 'alcohol'], ['cash', 'money'], ['automobile', 'car'], ['infant', 'baby'], ['newborn', 'baby'],
   ['toddler', 'child'], ['teen', 'teenager'], ['teens', 'teenager'], ['fatal', 'lethal'], ['deadly', 'lethal'],
+  // A deed's noun for its verb, where the stemmer keeps them apart ("explosion" and "explode").
+  ['explosion', 'explode'], ['explosions', 'explode'], ['birth', 'born'], ['flight', 'fly'], ['flights', 'fly'], ['sale', 'sell'],
+  ['sales', 'sell'], ['loss', 'lose'], ['marriage', 'marry'], ['married', 'marry'], ['payment', 'pay'],
+  ['payments', 'pay'], ['invasion', 'invade'], ['decision', 'decide'], ['collision', 'collide'], ['destruction', 'destroy'],
+  ['growth', 'grow'], ['abduct', 'kidnap'], ['abducted', 'kidnap'], ['abduction', 'kidnap'], ['robbery', 'rob'], ['liar', 'lie'],
+  ['speech', 'speak'], ['voter', 'vote'], ['voters', 'vote'], ['firearm', 'gun'],
+  ['firearms', 'gun'],
+  ['pregnancy', 'pregnant'], ['legislation', 'law'],
+  ['actress', 'actor'], ['celeb', 'celebrity'], ['celebs', 'celebrity'],
   // A country's adjective for its name: "Chinese ingredients" says the "made in China" of a claim.
   ['chinese', 'china'], ['mexican', 'mexico'], ['russian', 'russia'], ['russians', 'russia'], ['american', 'america'],
   ['americans', 'america'], ['indian', 'india'], ['japanese', 'japan'], ['italian', 'italy'], ['french', 'france'],
@@ -160,6 +169,7 @@ const CHINESE_SYNONYMS: ReadonlyMap<string, string> = new Map([
  */
 const PHRASES: ReadonlyMap<string, string> = new Map([
   ['state union', 'sotu'], ['world war', 'worldwar'], ['air forc on', 'af1'], ['global warm', 'climat chang'],
+  ['suprem court', 'scotu'], ['first woman', 'flotu'], ['aford care act', 'obamacar'], ['black live mater', 'blm'], ['new york citi', 'nyc'],
 ]);
 /** The last terms of PHRASES: only a token ending in one of them is looked up. */
 const PHRASE_ENDS: ReadonlySet<string> = new Set([...PHRASES.keys()].map((k) => k.slice(k.lastIndexOf(' ') + 1)));
