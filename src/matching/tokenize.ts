@@ -160,6 +160,13 @@ const CHINESE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['提价', '涨价'],
   // Everyday things and measures.
   ['食物', '食品'], ['过夜', '隔夜'], ['钟头', '小时'], ['千米', '公里'],
+  // Deaths, falls, fainting; gas men at the door; money voided, taxed, received; things taken away.
+  ['遇难', '去世'], ['罹难', '去世'], ['丧生', '去世'], ['丧命', '去世'], ['死亡', '去世'], ['掉下', '坠落'], ['昏迷', '迷晕'],
+  ['晕倒', '迷晕'], ['煤气', '燃气'], ['入户', '上门'], ['假装', '冒充'], ['假扮', '冒充'], ['归零', '清零'], ['作废', '清零'],
+  ['收款', '收费'], ['征税', '交税'], ['缴税', '交税'], ['纳税', '交税'], ['拿掉', '取消'], ['逃跑', '跑出'], ['逃出', '跑出'],
+  ['越狱', '跑出'],
+  // "退休工资" for "养老金": its middle pair as the pension's last ("休金" is already "老金").
+  ['休工', '老金'],
 ]);
 
 /**
