@@ -559,3 +559,28 @@ describe('stance: warnings, deaths and conspiracies retold in words that deny', 
     expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
   });
 });
+
+describe('stance: a question on the claim with a hedged doubt asks', () => {
+  // Fresh hand-written chat: each was read as a refutation, so the member who asked got no answer.
+  const CLUB = debunk({ id: 'senior-fight-club', claim: 'Police raided a nursing home that ran a fight club for its residents', lang: 'en' });
+  const FARE = debunk({ id: 'fare-rise', claim: '地铁下个月起票价上涨三成', lang: 'zh' });
+  const m = createMatcher([...ALL_DEBUNKS, CLUB, FARE]);
+  it.each([
+    { given: '"… real? sounds made up"', text: 'is the story about police raiding a nursing home that ran a fight club for residents real? sounds made up' },
+    { given: '"… real? no way …"', text: 'did police really raid a nursing home for running a fight club? no way old people do that' },
+    { given: 'an alternative question ("还是又是谣言")', text: '地铁下个月票价真的要涨三成？还是又是谣言' },
+    { given: 'a reason for asking ("还没发通知")', text: '地铁下个月起票价真的上涨三成吗？官网还没发通知' },
+  ])('GIVEN $given THEN the member asks', ({ text }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBeDefined();
+    expect(result.stance, result.stanceCues.join(', ')).toBe('question');
+  });
+
+  it.each([
+    { given: 'a verdict after the question', text: 'police raided a nursing home that ran a fight club for residents? no, that was debunked, it is satire' },
+    { given: 'a Chinese verdict after the question', text: '地铁下个月起票价上涨三成？假的，官方已经辟谣了' },
+  ])('GIVEN $given THEN the member refutes it', ({ text }) => {
+    const result = m.match(text);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
+  });
+});

@@ -183,6 +183,14 @@ const REMINDING_TAG = /\b(?:remember|right|see|lol|lmao|huh)\s*[?？]/iu;
 const NOBODY: ReadonlySet<string> = new Set(['nobody', 'no one']);
 /** Before "nobody", a purpose: "share so nobody gets caught" warns, it denies nothing. */
 const SO_THAT = /(?:^|[^a-z])so (?:that )?$/;
+/** Before a refutation cue, a hedge: "sounds made up", "looks fake to me", "probably a hoax", "sounds like satire". */
+const HEDGED_DOUBT_EN = /(?:^|[^a-z])(?:sounds?|looks?|seems?|smells?|feels?|probably|prob|maybe|kinda|kind of|i think|i bet|i guess|might be|could be|must be)(?: like)?(?: (?:a|an|some|total|complete|pure|just))? $/;
+/** "no way", "no chance": disbelief that, after a question on the claim, asks to be told. */
+const NO_WAY = /^no (?:way|chance)$/;
+/** Before a Chinese cue, the "or" of an alternative question: "定係又係假消息", "还是谣言". */
+const ALTERNATIVE_ZH = /(?:定係|定系|还是|還是|或者|或是)\p{Script=Han}{0,2}$/u;
+/** Before a Chinese denial, "not yet": "学校还没发通知" says why the member asks. */
+const NOT_YET_ZH = /还$/u;
 /** The denials that may tell what to do (see ADVICE_IMPERATIVE): not "no one is going to charge you". */
 const IMPERATIVE_CUE = /^(?:don t|dont|do not|never)$/;
 /** Characters after a denial read for what happens otherwise (see CONSEQUENCE_AFTER). */
@@ -1120,6 +1128,36 @@ export function readStance(
       if (said && isClaimTerm(said.term) && !asked(h) && !isNegated(text, h.at, crossesClause) && !claimTexts().some((t) => t.includes(m[0]))) opposite.push(h);
     }
   }
+  // A question mark on the sentence that repeats the claim: in English only when the sentence is
+  // built as a question ("did he really …?"), since "they dropped the charges??" is outrage.
+  // The sentence must hold words of the claim itself, not merely sit between two of them ("…a
+  // documentary about vaccines. Did anyone watch the game? … in Rome").
+  const claimSentences = span ? sentences().filter((s) => s.start < span.end && s.end > span.start) : sentences();
+  // "so eating garlic stops you getting the coronavirus now??" asks back.
+  const opensQuestion = (s: Sentence) =>
+    s.ideographic ||
+    ((OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord)) && !REQUEST.test(s.text)) ||
+    s.hedged ||
+    s.asksAfterClause ||
+    (s.firstWord === 'so' && SO_NOW.test(s.text)) ||
+    // "garlic prevent corona?", "whatsapp will charge money?": a message of a few words with one mark asks
+    // ("schumer in the hollywood madam's black book??" is outrage, "… remember?" reminds).
+    (message.tokens.length <= ECHO_QUESTION_TOKENS && ONE_MARK.test(s.text) && !REMINDING_TAG.test(s.text) && !REQUEST.test(s.text));
+  const asking = claimSentences.find((s) => s.question && !s.tellsNews && opensQuestion(s) && holdsClaimWords(s));
+  // A member who asks whether the claim is true and doubts it in the same breath ("is the story
+  // about … real? sounds made up", "…加價三成？定係又係假消息") asks: the doubt is hedged, and the
+  // answer they want is the refutation. A verdict said outright still refutes ("… ? debunked ages ago").
+  const asksFirst = questionWords.length > 0 || asking !== undefined;
+  const hedged = (h: Hit) =>
+    asksFirst &&
+    (HEDGED_DOUBT_EN.test(before(h, 24)) ||
+      (NO_WAY.test(h.cue) && !sentences().some((s) => s.start <= (message.origin[h.at] ?? 0) && (message.origin[h.at] ?? 0) < s.end && holdsClaimWords(s) && !s.question)) ||
+      (hasChinese && (ALTERNATIVE_ZH.test(before(h, 4)) || NOT_YET_ZH.test(before(h, 1)))));
+  const unhedged = <T extends Hit>(hits: readonly T[]) => hits.filter((h) => !hedged(h));
+  if (asksFirst) {
+    refute.splice(0, refute.length, ...unhedged(refute));
+    denial.splice(0, denial.length, ...unhedged(denial));
+  }
   const refuting = extraRefutations.length + new Set(refute.map((h) => h.cue)).size + denial.length + opposite.length;
   // Urging others to pass it on spreads it, unless what is passed on is its refutation ("Please
   // share this: 5G towers do NOT spread the coronavirus", "请转发：…是谣言") and not one only
@@ -1164,22 +1202,6 @@ export function readStance(
     const asksIfTrue = questionWords.some((h) => (!aNotA.includes(h) && !ASKS_WHO_KNOWS.has(h.cue)) || (VERACITY_A_NOT_A.test(h.cue) && !ASKS_FOR_SOMEONE_ZH.test(text.slice(h.end, h.end + 4))));
     return { stance: 'question', cues: unique(questionWords.map((h) => h.cue)), asksIfTrue };
   }
-  // A question mark on the sentence that repeats the claim: in English only when the sentence is
-  // built as a question ("did he really …?"), since "they dropped the charges??" is outrage.
-  // The sentence must hold words of the claim itself, not merely sit between two of them ("…a
-  // documentary about vaccines. Did anyone watch the game? … in Rome").
-  const claimSentences = span ? sentences().filter((s) => s.start < span.end && s.end > span.start) : sentences();
-  // "so eating garlic stops you getting the coronavirus now??" asks back.
-  const opensQuestion = (s: Sentence) =>
-    s.ideographic ||
-    ((OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord)) && !REQUEST.test(s.text)) ||
-    s.hedged ||
-    s.asksAfterClause ||
-    (s.firstWord === 'so' && SO_NOW.test(s.text)) ||
-    // "garlic prevent corona?", "whatsapp will charge money?": a message of a few words with one mark asks
-    // ("schumer in the hollywood madam's black book??" is outrage, "… remember?" reminds).
-    (message.tokens.length <= ECHO_QUESTION_TOKENS && ONE_MARK.test(s.text) && !REMINDING_TAG.test(s.text) && !REQUEST.test(s.text));
-  const asking = claimSentences.find((s) => s.question && !s.tellsNews && opensQuestion(s) && holdsClaimWords(s));
   // "did bob barker really die from a fall?": a question built on whether it is so asks if it is true.
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`], ...(ASKS_IF_TRUE.test(asking.text) ? { asksIfTrue: true } : {}) };
   // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.
