@@ -584,3 +584,32 @@ describe('stance: a question on the claim with a hedged doubt asks', () => {
     expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
   });
 });
+
+describe('stance: retellings in words of complaint, forgery and conditions', () => {
+  // Fresh hand-written chat: each spreading message was read as refuting, the last refutation as spreading.
+  const PLAY = debunk({ id: 'play-cancelled', claim: 'A primary school cancelled its nativity play because three parents complained about a hymn', lang: 'en' });
+  const CERT = debunk({ id: 'passport-forgery', claim: "The minister's lawyers admitted his diploma is a forgery", lang: 'en' });
+  const BISHOP = debunk({ id: 'bishop-gun-owners', claim: 'The bishop said gun owners can no longer call themselves Catholics', lang: 'en' });
+  const ZIP = debunk({ id: 'zip-tie-trafficking', claim: 'Traffickers put zip ties on car door handles to mark women for abduction', lang: 'en' });
+  const CARD = debunk({ id: 'card-reactivate', claim: '社保卡下个月起要重新激活，不激活就作废', lang: 'zh' });
+  const m = createMatcher([...ALL_DEBUNKS, PLAY, CERT, BISHOP, ZIP, CARD]);
+  it.each([
+    { given: '"didn\'t like" for "complained"', text: "a primary school cancelled its nativity play because 3 parents didn't like a hymn. ridiculous", id: PLAY.id },
+    { given: '"fake" for "a forgery"', text: "the minister's lawyers finally admitted his diploma was fake!!", id: CERT.id },
+    { given: '"not real Catholics" (what someone is not)', text: 'apparently the bishop said gun owners are not real Catholics anymore', id: BISHOP.id },
+    { given: 'a "DON\'T" after the condition it is for', text: "if you find a zip tie on your car door handle DON'T touch it, traffickers use them to mark women", id: ZIP.id },
+  ])('GIVEN $given THEN the member spreads it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('spread');
+  });
+
+  it.each([
+    { given: 'the message said to come from scammers ("骗子发的")', text: '社保卡不用重新激活，那个不激活就作废的消息是骗子发的', id: CARD.id },
+    { given: 'the diploma said to be real', text: "the minister's diploma is not a forgery, his lawyers never admitted anything", id: CERT.id },
+  ])('GIVEN $given THEN the member refutes it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
+  });
+});

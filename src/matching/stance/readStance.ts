@@ -189,6 +189,8 @@ const HEDGED_DOUBT_EN = /(?:^|[^a-z])(?:sounds?|looks?|seems?|smells?|feels?|pro
 const NO_WAY = /^no (?:way|chance)$/;
 /** Before a Chinese cue, the "or" of an alternative question: "定係又係假消息", "还是谣言". */
 const ALTERNATIVE_ZH = /(?:定係|定系|还是|還是|或者|或是)\p{Script=Han}{0,2}$/u;
+/** Before a Chinese cue, a hedge: "视频看着好像是旧的", "感觉是假的". */
+const HEDGED_DOUBT_ZH = /(?:好像|似乎|看着|看起来|感觉|可能|估计|大概|貌似)(?:是|像)?$/u;
 /** Before a Chinese denial, "not yet": "学校还没发通知" says why the member asks. */
 const NOT_YET_ZH = /还$/u;
 /** The denials that may tell what to do (see ADVICE_IMPERATIVE): not "no one is going to charge you". */
@@ -387,7 +389,7 @@ const ALTERED = ['doctored', 'photoshopped', 'altered', 'edited', 'manipulated',
 /** Words for a scam, in a claim about one, and for being cheated by it. */
 const SCAM_ZH = ['被骗了', '被骗', '骗局', '骗子', '诈骗', '冒充', '假冒', '盗刷'];
 /** Words for something made up, in a claim that says so of something. */
-const FAKE_EN = ['fake', 'fictitious', 'made up', 'fabricated', 'bogus', 'phony', 'nonexistent'];
+const FAKE_EN = ['fake', 'fictitious', 'made up', 'fabricated', 'bogus', 'phony', 'nonexistent', 'forgery', 'forged', 'counterfeit'];
 
 /** Chinese words for "may not" (not allowed): one cue in any of them. */
 const MAY_NOT_ZH = ['不准', '不许', '不能', '不让', '不得', '禁止'];
@@ -525,11 +527,12 @@ const CLAIM_NEGATION_EN = new RegExp(
 );
 const CONDITIONAL_NEGATION = /(?<![a-z0-9])(?:if|unless) (?:you|u|we|they|i|he|she|it) (?:do not|don t|dont|did not|didn t|does not|doesn t)(?![a-z0-9])/g;
 /**
- * A refusal or a ban says no too: "…residents refused to allow it near their water", retold "didn't want it near";
+ * A refusal or a ban says no too: "…residents refused to allow it near their water", retold "didn't want it near",
+ * and so does a complaint ("two parents complained about …", retold "didn't like …");
  * so does a claim that someone said something falsely ("he wasn't, guy was legal") or that an
  * account is inactive ("any account that hasn't been used").
  */
-const CLAIM_REFUSAL_EN = /(?<![a-z0-9])(?:refus|reject|forbid|forbade|prohibit|banned|barred|falsely|wrongly|inactive)[a-z]*(?![a-z0-9])/;
+const CLAIM_REFUSAL_EN = /(?<![a-z0-9])(?:refus|reject|forbid|forbade|prohibit|banned|barred|falsely|wrongly|inactive|complain|object|protest|oppos|disapprov|dislik)[a-z]*(?![a-z0-9])/;
 const claimNegates = perDebunk(
   (d) => claimTextsOf(d).some((t) => CLAIM_NEGATION_EN.test(t.replace(CONDITIONAL_NEGATION, ' ')) || CLAIM_REFUSAL_EN.test(t)),
   false,
@@ -550,7 +553,7 @@ const claimPrevents = claimSays(new RegExp(`(?<![a-z0-9])${PREVENTING}[a-z]*(?![
  * claim (an alias, a forged document), it does not call the claim fake.
  */
 const FAKE_THING =
-  /^ (?:name|names|account|accounts|id|ids|identity|identities|profile|profiles|passport|passports|email|emails|number|numbers|address|degree|diploma|doctor|doctors|nurse|nurses|charity|charities|agent|agents|cop|cops|police|officer|officers|worker|workers|scout|scouts|recruiter|recruiters|caller|callers|inspector|inspectors|technician|technicians|employee|employees|staff|courier|couriers|delivery|website|websites|site|sites|link|links|text|texts|call|calls|job|jobs|ad|ads|app|apps|qr|coupon|coupons|voucher|vouchers|giveaway|giveaways|casting|talent|bill|bills|money|cash|uniform|uniforms|badge|badges|check|checks|invoice|invoices|charger|chargers|kiosk|kiosks|pills|meds|drugs)(?![a-z])/;
+  /^ (?:name|names|account|accounts|id|ids|identity|identities|profile|profiles|passport|passports|email|emails|number|numbers|address|degree|diploma|doctor|doctors|nurse|nurses|charity|charities|agent|agents|cop|cops|police|officer|officers|worker|workers|scout|scouts|recruiter|recruiters|caller|callers|inspector|inspectors|technician|technicians|employee|employees|staff|courier|couriers|delivery|website|websites|site|sites|link|links|text|texts|call|calls|job|jobs|ad|ads|app|apps|qr|coupon|coupons|voucher|vouchers|giveaway|giveaways|casting|talent|bill|bills|money|cash|uniform|uniforms|badge|badges|check|checks|invoice|invoices|charger|chargers|kiosk|kiosks|pills|meds|drugs|cry|crying|cried|tears|smile|smiling|laugh|laughing|outrage|injury|injuries|accent)(?![a-z])/;
 
 /**
  * Refutation cues in another sense, by the character before them or the words right after them:
@@ -566,6 +569,8 @@ const CUES_IN_OTHER_SENSE: readonly { cue: RegExp; before?: RegExp; after?: RegE
   { cue: /^经查$/u, before: /已$/u },
   // "what is wrong with people": exasperation, not a verdict on the claim.
   { cue: /^is wrong$/, after: /^ with(?![a-z])/ },
+  // "… are hypocrites and not real Christians": what someone is not, said of people or things.
+  { cue: /^not real$/, after: /^ (?!lol|lmao|haha|guys|man|dude|mate|news|at all|though|tho|either|btw|fyi)[a-z]{3,}(?![a-z])/ },
 ];
 /** Words after a cue that CUES_IN_OTHER_SENSE reads: room for its longest word and the letter after it. */
 const OTHER_SENSE_REACH = 12;
@@ -1023,7 +1028,8 @@ export function readStance(
   const advises = (h: Hit) => {
     if (!IMPERATIVE_CUE.test(h.cue)) return false;
     const at = message.origin[h.at] ?? 0;
-    if (!ADVICE_IMPERATIVE.before.test(message.text.slice(Math.max(0, at - 24), at))) return false;
+    // Or after the condition it is for: "if you find a zip tie on your car handle DON'T touch it".
+    if (!ADVICE_IMPERATIVE.before.test(message.text.slice(Math.max(0, at - 24), at)) && !OPENS_ON_IF.test(clauseBefore(h))) return false;
     const after = text.slice(h.end, h.end + 16);
     return ADVICE_IMPERATIVE.after.test(after) || (!REFUTING_IMPERATIVE.test(after) && warnsOfConsequence(h));
   };
@@ -1152,7 +1158,7 @@ export function readStance(
     asksFirst &&
     (HEDGED_DOUBT_EN.test(before(h, 24)) ||
       (NO_WAY.test(h.cue) && !sentences().some((s) => s.start <= (message.origin[h.at] ?? 0) && (message.origin[h.at] ?? 0) < s.end && holdsClaimWords(s) && !s.question)) ||
-      (hasChinese && (ALTERNATIVE_ZH.test(before(h, 4)) || NOT_YET_ZH.test(before(h, 1)))));
+      (hasChinese && (ALTERNATIVE_ZH.test(before(h, 4)) || NOT_YET_ZH.test(before(h, 1)) || HEDGED_DOUBT_ZH.test(before(h, 6)))));
   const unhedged = <T extends Hit>(hits: readonly T[]) => hits.filter((h) => !hedged(h));
   if (asksFirst) {
     refute.splice(0, refute.length, ...unhedged(refute));
