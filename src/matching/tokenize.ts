@@ -104,6 +104,10 @@ const WORD_SYNONYMS: readonly (readonly [string, string])[] = [
   ['korean', 'korea'], ['ukrainian', 'ukraine'], ['brazilian', 'brazil'], ['spanish', 'spain'], ['african', 'africa'],
   ['european', 'europe'], ['irish', 'ireland'], ['swedish', 'sweden'], ['dutch', 'netherlands'],
   ['pakistani', 'pakistan'], ['nigerian', 'nigeria'], ['venezuelan', 'venezuela'], ['cuban', 'cuba'], ['filipino', 'philippines'],
+  // Sizes, and forms the stemmer keeps apart: "the biggest house" is the "largest" one, "homeopathy"
+  // is what is "homeopathic", "fertility" what "infertility" takes.
+  ['biggest', 'largest'], ['bigger', 'larger'], ['homeopathy', 'homeopathic'], ['infertility', 'fertility'], ['infertile', 'fertile'],
+  ['endless', 'neverending'],
   // British spellings.
   ['rumour', 'rumor'], ['colour', 'color'], ['favour', 'favor'], ['behaviour', 'behavior'], ['centre', 'center'],
   ['neighbour', 'neighbor'], ['tumour', 'tumor'], ['defence', 'defense'], ['programme', 'program'], ['theatre', 'theater'],
@@ -176,7 +180,7 @@ const CHINESE_SYNONYMS: ReadonlyMap<string, string> = new Map([
  */
 const PHRASES: ReadonlyMap<string, string> = new Map([
   ['state union', 'sotu'], ['world war', 'worldwar'], ['air forc on', 'af1'], ['global warm', 'climat chang'],
-  ['suprem court', 'scotu'], ['first woman', 'flotu'], ['aford care act', 'obamacar'], ['black live mater', 'blm'], ['new york citi', 'nyc'],
+  ['never end', 'neverend'], ['suprem court', 'scotu'], ['first woman', 'flotu'], ['aford care act', 'obamacar'], ['black live mater', 'blm'], ['new york citi', 'nyc'],
 ]);
 /** The last terms of PHRASES: only a token ending in one of them is looked up. */
 const PHRASE_ENDS: ReadonlySet<string> = new Set([...PHRASES.keys()].map((k) => k.slice(k.lastIndexOf(' ') + 1)));
