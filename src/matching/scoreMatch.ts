@@ -389,7 +389,9 @@ function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessa
   const { content, telling } = (places ? tellingTermsBesidePlaces : tellingTerms)(index, c.phrase);
   if (content < CONTENT_TERMS_TO_CAP) return false;
   if (c.phrase.ideographic) return tellingRuns(telling, c, message) <= FEW_CONTENT_FOUND;
-  let found = 0;
+  // The claim's number said counts as one of its words: "they split the election into 2 days"
+  // says the "two" of "Election Day is being split across two separate days".
+  let found = saysClaimNumber(index, c, message) ? 1 : 0;
   for (const id of telling) if (inWindow(message, id, c) && ++found > FEW_CONTENT_FOUND) return false;
   return true;
 }

@@ -246,6 +246,19 @@ describe('match: a retelling without the year that dates its claim', () => {
   });
 });
 
+describe('match: a claim\'s number said beside its names', () => {
+  // Fresh hand-written chat, in a group-sized database: a retelling that says the claim's names,
+  // one more of its words and its number was capped as saying only what the claim is about.
+  const vote = debunk({ id: 'vote-two-days', claim: 'Polling Day is being spread across three separate days this year.', lang: 'en' });
+  const withClaims = createMatcher([...ALL_DEBUNKS, vote]);
+  it('GIVEN the names, one word and the number THEN it acts on the claim', () => {
+    expectActsOn(withClaims, 'heads up, polling day is being spread over 3 days this year', vote.id);
+  });
+  it('GIVEN the names and one word without the number THEN still below the act threshold', () => {
+    for (const m of withClaims.match('polling day is spread thin this year, volunteers needed').matches) expect(m.score).toBeLessThan(ACT);
+  });
+});
+
 describe('match: a number that names something, or is written with its unit', () => {
   // Fresh hand-written chat, in a group-sized database: "737" (a plane) was read as another number
   // than the claim's year, and "412lb" as no number at all, and each retelling was capped.
