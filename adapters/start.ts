@@ -10,6 +10,7 @@ import { redactUrl } from '../src/store/redactUrl.js';
 import { createLogger, loggedError, type Logger } from '../src/lib/logger.js';
 import { checkShardableStore, isShardProcess, runDiscord, runShardManager, shardIds } from './discord/runDiscord.js';
 import { PLAYGROUND_GROUP, PLAYGROUND_OWNER } from './console/consoleDirectory.js';
+import { ConsoleMutes } from './console/consoleMutes.js';
 import { runPlayground } from './console/playground.js';
 import type { RunningDashboard } from './startDashboard.js';
 import { runTelegram } from './telegram/runTelegram.js';
@@ -116,12 +117,14 @@ export async function start(env: Env, io: StartIo): Promise<number> {
   const { engine, moderator, ledger, store } = created.core;
   const feeds = startFeeds(env, created.core, log);
   const playground = !env.DISCORD_TOKEN && !env.TELEGRAM_BOT_TOKEN && !isShardProcess();
+  // The playground's mutes, shared by its chat and its dashboard (a pardon on either lifts one).
+  const playgroundMutes = new ConsoleMutes();
   // One dashboard per bot: with shards, shard 0's process serves it. Loaded only when it runs:
   // the web server's modules would slow every start that has it off.
   const dashboard =
     env.DASHBOARD_PORT === 'off' || shardIds()?.includes(0) === false
       ? undefined
-      : await (await import('./startDashboard.js')).startDashboard(env, { moderator, ledger, store, log }, playground);
+      : await (await import('./startDashboard.js')).startDashboard(env, { moderator, ledger, store, log }, playground, playgroundMutes);
   // The other shards issue links too (kept in the shared store); shard 0's dashboard redeems them.
   const otherShard = shardIds()?.includes(0) === false && env.DASHBOARD_PORT !== 'off' && env.DASHBOARD_PORT !== 0;
   const links = dashboard ?? (otherShard ? (await import('./startDashboard.js')).linksOnly(env, store) : undefined);
@@ -136,10 +139,10 @@ export async function start(env: Env, io: StartIo): Promise<number> {
       `RumorGuard playground: ${engine.debunkCount} debunks from ${debunks.files.length} file(s) in ${env.DEBUNKS_DIR}, rules from ${env.RULES_FILE}, state and ledger in ${redactUrl(env.STORE_URL)}.\n` +
         'To connect a real group, put DISCORD_TOKEN or TELEGRAM_BOT_TOKEN in .env (see .env.example).\n',
     );
-    if (dashboard) io.output.write(await playgroundLogin(dashboard));
+    if (dashboard) io.output.write(await playgroundLogin(dashboard, (await engine.settingsFor(PLAYGROUND_GROUP.id).catch(() => undefined))?.language));
     // Reports go beside the ledger's signing key (data/ by default), in exports/.
     const exportDir = path.join(path.dirname(env.LEDGER_KEY_FILE), 'exports');
-    await runPlayground({ moderator, ledger, input: io.input, output: io.output, exportDir, ...(dashboard ? { dashboardLinks: dashboard.links } : {}) });
+    await runPlayground({ moderator, ledger, input: io.input, output: io.output, exportDir, mutes: playgroundMutes, ...(dashboard ? { dashboardLinks: dashboard.links } : {}) });
     return 0;
   } finally {
     feeds.close();
@@ -186,13 +189,14 @@ function startFeeds(env: Env, core: Core, log: Logger): { close(): void } {
 }
 
 /** How the playground's owner logs in to the dashboard: a first link, and how to get another. */
-async function playgroundLogin(dashboard: RunningDashboard): Promise<string> {
+async function playgroundLogin(dashboard: RunningDashboard, language: 'auto' | 'en' | 'zh' = 'auto'): Promise<string> {
   const { url } = await dashboard.links.issue({
     platform: 'console',
     user: { id: PLAYGROUND_OWNER, name: PLAYGROUND_OWNER },
     groupId: PLAYGROUND_GROUP.id,
     groupTitle: PLAYGROUND_GROUP.title,
-    lang: 'en',
+    // In the group's language, as `/rg dashboard` gives it (a group set to `/rg lang zh` opens in Chinese).
+    lang: language === 'zh' ? 'zh' : 'en',
   });
   return `Dashboard: ${dashboard.url}. Log in as the group's owner with ${url} (works once, for 10 minutes); for another link type /as ${PLAYGROUND_OWNER}, then /rg dashboard.\n`;
 }

@@ -6,7 +6,8 @@ import type { Ledger } from '../src/ledger/ledger.js';
 import { loggedError, type Logger } from '../src/lib/logger.js';
 import type { Moderator } from '../src/moderation/moderator.js';
 import type { KeyValueStore } from '../src/store/keyValueStore.js';
-import { consoleDirectory, PLAYGROUND_OWNER } from './console/consoleDirectory.js';
+import { consoleDirectory, consoleDirectoryWith, PLAYGROUND_OWNER } from './console/consoleDirectory.js';
+import type { ConsoleMutes } from './console/consoleMutes.js';
 
 /** What the adapters get of a running dashboard: links for `/rg dashboard`, and their admin check to add. */
 export interface DashboardHooks {
@@ -28,6 +29,8 @@ export async function startDashboard(
   env: Env,
   core: { moderator: Moderator; ledger: Ledger; store: KeyValueStore; log: Logger },
   playground: boolean,
+  /** The playground's mutes, for a pardon on the dashboard to lift. */
+  playgroundMutes?: ConsoleMutes,
 ): Promise<RunningDashboard | undefined> {
   if (env.DASHBOARD_PORT === 'off') return undefined;
   const dashboard = createDashboard({
@@ -39,7 +42,7 @@ export async function startDashboard(
     // The playground's owner is whoever runs it: the operator of their own bot.
     debunkEditors: playground ? [...env.DASHBOARD_DEBUNK_EDITORS, `console:${PLAYGROUND_OWNER}`] : env.DASHBOARD_DEBUNK_EDITORS,
   });
-  if (playground) dashboard.addDirectory(consoleDirectory);
+  if (playground) dashboard.addDirectory(playgroundMutes ? consoleDirectoryWith(playgroundMutes) : consoleDirectory);
   try {
     const url = await dashboard.listen();
     const address = dashboard.app.server.address();

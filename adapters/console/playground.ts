@@ -10,6 +10,7 @@ import { constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
 import { answerLanguage } from '../../src/engine/language.js';
+import type { Language } from '../../src/engine/templates.js';
 import type { Decision } from '../../src/engine/decision.js';
 import type { Moderator } from '../../src/moderation/moderator.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
@@ -32,6 +33,8 @@ export interface PlaygroundOptions {
   dashboardLinks?: LoginLinks;
   /** Where `/rg export` writes the management report (created when needed). @defaultValue data/exports */
   exportDir?: string;
+  /** Who is muted here, shared with the dashboard's pardon (see consoleDirectoryWith). @defaultValue its own */
+  mutes?: ConsoleMutes;
 }
 
 /** The `/rg` commands the playground runs itself, as the chat platforms do: `/rg help` lists them. */
@@ -104,10 +107,9 @@ async function describeLedger(ledger: Ledger): Promise<string[]> {
 }
 
 /** The local playground: a console group chat driven by the real engine, store and ledger. */
-export async function runPlayground({ moderator, ledger, input, output, dashboardLinks, exportDir = path.join('data', 'exports') }: PlaygroundOptions): Promise<void> {
+export async function runPlayground({ moderator, ledger, input, output, dashboardLinks, exportDir = path.join('data', 'exports'), mutes = new ConsoleMutes() }: PlaygroundOptions): Promise<void> {
   const write = (lines: string[]) => output.write(`${lines.join('\n')}\n`);
-  // Members muted here, for a pardon to lift as the platforms do (see Moderator.onAdminCommand).
-  const mutes = new ConsoleMutes();
+  // Members muted here (`mutes`), for a pardon to lift as the platforms do (see Moderator.onAdminCommand).
   // Review's answers to earlier messages (a report accepted as a debunk) and its notices.
   moderator.reviewPorts.set('console', {
     portFor: (message) => {
@@ -180,7 +182,9 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
       continue;
     }
     if (/^\/rg(?:@\w+)?\s+dashboard\s*$/.test(text)) {
-      write(await dashboardLink(dashboardLinks, current));
+      // The dashboard opens in the group's language, as the platforms' links do (after `/rg lang zh`, in Chinese).
+      const setting = (await moderator.engine.settingsFor(GROUP).catch(() => undefined))?.language ?? 'auto';
+      write(await dashboardLink(dashboardLinks, current, answerLanguage(setting, text, undefined)));
       continue;
     }
     const own = /^\/rg(?:@\w+)?\s+(incidents|export)(?:\s+(\S+))?\s*$/.exec(text);
@@ -295,10 +299,10 @@ async function unreadableFile(file: string): Promise<string | undefined> {
 }
 
 /** `/rg dashboard`: a login link for the owner, printed (the console is their private chat). */
-async function dashboardLink(links: LoginLinks | undefined, member: ChatMember): Promise<string[]> {
+async function dashboardLink(links: LoginLinks | undefined, member: ChatMember, lang: Language): Promise<string[]> {
   if (!links) return ['  (the dashboard is off: DASHBOARD_PORT=off)'];
   if (!member.isAdmin) return [`  Only group admins can open the dashboard (speak as "${OWNER}" first: /as ${OWNER}).`];
-  const { url } = await links.issue({ platform: 'console', user: { id: member.id, name: member.name }, groupId: GROUP, groupTitle: PLAYGROUND_GROUP.title, lang: 'en' });
+  const { url } = await links.issue({ platform: 'console', user: { id: member.id, name: member.name }, groupId: GROUP, groupTitle: PLAYGROUND_GROUP.title, lang });
   return [`  Dashboard login link (works once, for 10 minutes): ${url}`];
 }
 

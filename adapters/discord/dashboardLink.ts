@@ -2,6 +2,7 @@ import { PermissionFlagsBits, type Client } from 'discord.js';
 import type { AdminDirectory } from '../../src/dashboard/adminDirectory.js';
 import type { LoginLinks } from '../../src/dashboard/loginLinks.js';
 import type { Language } from '../../src/engine/templates.js';
+import { liftTimeout } from './liftTimeout.js';
 
 /** Servers asked about at one login (a member fetch each, from discord.js's cache when it has it). */
 const MAX_ASKED = 100;
@@ -43,7 +44,7 @@ export async function dashboardLinkText(
  * it, from the member as Discord reports it now. The servers offered are those of this bot
  * process (with shards: the dashboard's shard).
  */
-export function discordDirectory(client: Client): AdminDirectory {
+export function discordDirectory(client: Client, now: () => number = Date.now): AdminDirectory {
   const isAdmin = async (userId: string, guildId: string) => {
     if (!/^\d{1,20}$/.test(userId) || !/^\d{1,20}$/.test(guildId)) return false;
     // A server of another shard is not in this process's cache: Discord's REST API knows it.
@@ -52,9 +53,12 @@ export function discordDirectory(client: Client): AdminDirectory {
     const member = await guild.members.fetch(userId).catch(() => undefined);
     return member?.permissions.has(PermissionFlagsBits.ManageGuild) ?? false;
   };
+  const guildOf = async (guildId: string) =>
+    /^\d{1,20}$/.test(guildId) ? (client.guilds.cache.get(guildId) ?? (await client.guilds.fetch(guildId).catch(() => undefined))) : undefined;
   return {
     platform: 'discord',
     isAdmin,
+    unmute: async (guildId, memberId) => (/^\d{1,20}$/.test(memberId) ? liftTimeout(await guildOf(guildId), memberId, now()) : 'not_muted'),
     async groupsOf(userId) {
       const guilds = [...client.guilds.cache.values()].slice(0, MAX_ASKED);
       const checked = await Promise.all(guilds.map(async (g) => ((await isAdmin(userId, g.id)) ? [{ id: g.id, title: g.name, platform: 'discord' }] : [])));

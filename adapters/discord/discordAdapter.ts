@@ -150,7 +150,8 @@ export class DiscordAdapter {
 
   /** The dashboard's admin check on Discord (see dashboardLink.ts). */
   adminDirectory(): AdminDirectory {
-    return discordDirectory(this.client);
+    const { clock } = this.options;
+    return discordDirectory(this.client, clock ? () => clock.now() : Date.now);
   }
 
   /** Logs in, waits for the gateway to be ready, and registers the application commands. */

@@ -23,6 +23,7 @@ import { REPORT_COMMAND, slashCommands } from './slashCommands.js';
 import { slashHelpEmbeds } from './slashHelp.js';
 import { languageOfLocale, text } from './texts.js';
 import { fitText } from './embedLimits.js';
+import { liftTimeout } from './liftTimeout.js';
 
 /** Every answer to an interaction is seen only by the member who asked, and pings nobody. */
 const privately = (options: Omit<InteractionReplyOptions, 'flags'>): InteractionReplyOptions => ({
@@ -138,14 +139,6 @@ async function pressButton(deps: DiscordDeps, interaction: ButtonInteraction): P
   await interaction.reply(privately({ content: text(lang, 'disputed', { n }) }));
 }
 
-/** Ends a member's timeout (a pardon's), if they are timed out. */
-async function liftTimeout(interaction: ChatInputCommandInteraction, memberId: string, now: number): Promise<'lifted' | 'not_muted'> {
-  const member = await interaction.guild?.members.fetch(memberId).catch(() => undefined);
-  if (!member || (member.communicationDisabledUntilTimestamp ?? 0) <= now) return 'not_muted';
-  await member.timeout(null, 'RumorGuard: strikes pardoned');
-  return 'lifted';
-}
-
 /**
  * `/rumorguard …`. Discord hides it from members without Manage Server, but an owner can change
  * that in the server's integration settings, so the permission is checked again here.
@@ -169,7 +162,7 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
   const run = async (command: string) => {
     // Discord refuses a message over 2,000 characters, counted after the markdown escaping.
     const limit = { maxLength: 2000, measure: (t: string) => escapeDiscordMarkdown(t).length };
-    const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang, limit, [], (memberId) => liftTimeout(interaction, memberId, deps.now())).catch((err: unknown) => {
+    const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang, limit, [], (memberId) => liftTimeout(interaction.guild ?? undefined, memberId, deps.now())).catch((err: unknown) => {
       deps.log.warn({ err, guild: guildId }, 'discord: an admin command failed');
       return undefined;
     });

@@ -8,6 +8,7 @@ import { recentIncidentsOf } from '../../src/ledger/recentIncidents.js';
 import { answerLanguage } from '../../src/engine/language.js';
 import type { Language } from '../../src/engine/templates.js';
 import { dashboardLink } from './dashboardLink.js';
+import { unmute } from './liftRestriction.js';
 import { answer, type AdapterDeps } from './deps.js';
 import { escapeHtml, htmlText } from './html.js';
 import { languageOf, textHtml } from './texts.js';
@@ -125,35 +126,6 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   const nowhere = alertsOn && (await deps.alerts.targets(chat.id).catch(() => [undefined])).length === 0;
   reply(`${escapeHtml(result.reply)}${nowhere ? `\n${textHtml(lang, 'alertsNowhere')}` : ''}`);
 }
-
-/** Lifts a member's restriction (a pardon's), if they are restricted from sending. */
-async function unmute(deps: AdapterDeps, chatId: number, memberId: string): Promise<'lifted' | 'not_muted'> {
-  const userId = Number(memberId);
-  if (!Number.isSafeInteger(userId)) return 'not_muted';
-  const member = await deps.telegram.getChatMember(chatId, userId);
-  if (member.status !== 'restricted' || member.can_send_messages) return 'not_muted';
-  // The Bot API's way to lift restrictions: every permission granted back.
-  await deps.telegram.restrictChatMember(chatId, userId, { permissions: ALL_PERMISSIONS, use_independent_chat_permissions: true });
-  return 'lifted';
-}
-
-/** What restrictChatMember is given to lift every restriction (see the mute's NO_PERMISSIONS). */
-const ALL_PERMISSIONS = {
-  can_send_messages: true,
-  can_send_audios: true,
-  can_send_documents: true,
-  can_send_photos: true,
-  can_send_videos: true,
-  can_send_video_notes: true,
-  can_send_voice_notes: true,
-  can_send_polls: true,
-  can_send_other_messages: true,
-  can_add_web_page_previews: true,
-  can_change_info: true,
-  can_invite_users: true,
-  can_pin_messages: true,
-  can_manage_topics: true,
-} as const;
 
 /** `/rg alerts` in the group: a one-time code to run where the alerts should go; `off` unlinks. */
 async function alertsInGroup(deps: AdapterDeps, chat: GroupChat, admin: ChatMember, off: boolean, lang: Language): Promise<string> {

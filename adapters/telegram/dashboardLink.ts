@@ -3,6 +3,7 @@ import type { AdminDirectory, GroupRef } from '../../src/dashboard/adminDirector
 import type { Language } from '../../src/engine/templates.js';
 import { storeKey } from '../../src/store/storeKey.js';
 import type { AdapterDeps } from './deps.js';
+import { unmute } from './liftRestriction.js';
 import { escapeHtml } from './html.js';
 import { displayName, type GroupChat } from './toChatMessage.js';
 
@@ -86,6 +87,7 @@ export function telegramDirectory(deps: AdapterDeps): AdminDirectory {
   return {
     platform: 'telegram',
     isAdmin,
+    unmute: async (groupId, memberId) => (Number.isSafeInteger(Number(groupId)) ? unmute(deps, Number(groupId), memberId) : 'not_muted'),
     async groupsOf(userId) {
       const known = Object.entries((await deps.store.get<Record<string, string>>(KNOWN_GROUPS)) ?? {}).slice(-MAX_ASKED);
       const checked = await Promise.all(

@@ -22,4 +22,10 @@ export interface AdminDirectory {
    * platform. May leave out groups the bot cannot enumerate; `isAdmin` still answers for those.
    */
   groupsOf(userId: string): Promise<GroupRef[]>;
+  /**
+   * Lifts a member's mute in the group, as a pardon in the chat does (Telegram's restriction,
+   * Discord's timeout): 'lifted', or 'not_muted' when there was none; rejects with the platform's
+   * refusal. Absent where the platform has no mutes to lift.
+   */
+  unmute?(groupId: string, memberId: string): Promise<'lifted' | 'not_muted'>;
 }

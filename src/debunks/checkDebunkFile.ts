@@ -83,6 +83,15 @@ function usableId(entry: unknown): string | undefined {
   return id.success ? id.data : undefined;
 }
 
+/**
+ * One entry of a parsed file as the loader reads it (see checkDebunkFile), or undefined when the
+ * loader would refuse it: for an editor that must tell whether the entry is still the one it showed.
+ */
+export function entryAsLoaded(raw: unknown): Debunk | undefined {
+  const result = DebunkSchema.safeParse(quoteFalseVerdict(raw));
+  return result.success ? result.data : undefined;
+}
+
 /** YAML reads an unquoted `verdict: false` as the boolean false; the verdict "false" is what is meant. */
 function quoteFalseVerdict(entry: unknown): unknown {
   return isMapping(entry) && entry.verdict === false ? { ...entry, verdict: 'false' } : entry;

@@ -44,6 +44,9 @@ export const MAX_SOURCE_URL_LENGTH = 2048;
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
+/** The longest claim the database accepts (UTF-16 units, as `String.length` counts). */
+export const MAX_CLAIM_LENGTH = 500;
+
 export const SourceSchema = z.strictObject({
   title: nonEmpty,
   // 2048: the longest URL browsers and platforms reliably keep (Discord refuses longer embed URLs).
@@ -68,7 +71,7 @@ export const DebunkSchema = z.strictObject({
   /** Stable identifier, unique across all files: lowercase letters, digits, `-`, `_`, `.`. */
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'use 1-80 lowercase letters, digits, ".", "_" or "-"'),
   /** The rumor as people spread it. */
-  claim: nonEmpty.max(500, 'longer than 500 characters: put the rumor in one or two sentences'),
+  claim: nonEmpty.max(MAX_CLAIM_LENGTH, `longer than ${MAX_CLAIM_LENGTH} characters: put the rumor in one or two sentences`),
   /** Other phrasings of the same rumor, in any language. */
   variants: z.array(nonEmpty.max(500, 'longer than 500 characters')).max(50, 'at most 50 variants').default([]),
   verdict: z.enum(VERDICTS),

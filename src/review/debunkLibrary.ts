@@ -1,3 +1,4 @@
+import { debunkVersion } from '../debunks/debunkVersion.js';
 import type { Debunk } from '../debunks/schema.js';
 import type { Engine } from '../engine/engine.js';
 import type { KeyValueStore } from '../store/keyValueStore.js';
@@ -20,6 +21,9 @@ interface LearnedState {
   /** Ids retired for every group (an operator's `/rg retire`), from any source. */
   retired: string[];
 }
+
+/** What {@link DebunkLibrary.revise} did: `changed_meanwhile` carries the entry as stored now. */
+export type ReviseOutcome = { ok: true } | { ok: false; reason: 'gone' | 'duplicate' } | { ok: false; reason: 'changed_meanwhile'; current: Debunk };
 
 /** Debunks review may keep in the store; past this the oldest give way. */
 export const MAX_LEARNED = 5_000;
@@ -111,6 +115,33 @@ export class DebunkLibrary {
     this.learned = stored ?? EMPTY;
     await this.rebuild();
     return { ok: true };
+  }
+
+  /**
+   * Replaces a debunk review wrote with an admin's edit of it (the dashboard's editor), keeping
+   * whom it serves and who accepted it. `version` is the entry's {@link debunkVersion} when the
+   * admin opened it: refused when the entry changed since (someone else's edit), is gone, or
+   * when a new id is taken.
+   */
+  async revise(id: string, debunk: Debunk, version?: string): Promise<ReviseOutcome> {
+    if (debunk.id !== id && this.sourceOf(debunk.id) !== undefined) return { ok: false, reason: 'duplicate' };
+    let outcome: ReviseOutcome = { ok: true };
+    const stored = await this.store.update<LearnedState>(KEY, (current) => {
+      const state = current ?? EMPTY;
+      const i = state.entries.findIndex((e) => e.debunk.id === id);
+      const found = state.entries[i];
+      if (!found) outcome = { ok: false, reason: 'gone' };
+      else if (version !== undefined && debunkVersion(found.debunk) !== version) outcome = { ok: false, reason: 'changed_meanwhile', current: found.debunk };
+      else if (debunk.id !== id && state.entries.some((e) => e.debunk.id === debunk.id)) outcome = { ok: false, reason: 'duplicate' };
+      else {
+        outcome = { ok: true };
+        return { ...state, version: state.version + 1, entries: state.entries.map((e, j) => (j === i ? { ...e, debunk } : e)) };
+      }
+      return current;
+    });
+    this.learned = stored ?? EMPTY;
+    await this.rebuild();
+    return outcome;
   }
 
   /** Retires a debunk for every group (any source); false when it already was. */

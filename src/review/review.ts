@@ -6,7 +6,7 @@ import { describeIssues } from '../debunks/describeIssues.js';
 import { claimId } from '../debunks/import/claimId.js';
 import { cut } from '../debunks/import/claimReviewToEntry.js';
 import { formatFieldPath } from '../debunks/loadProblem.js';
-import { DebunkSchema, VERDICTS, type Debunk } from '../debunks/schema.js';
+import { DebunkSchema, MAX_CLAIM_LENGTH, VERDICTS, type Debunk } from '../debunks/schema.js';
 import type { ChatMember, ChatMessage } from '../engine/chatMessage.js';
 import type { Engine } from '../engine/engine.js';
 import { replyLanguage } from '../engine/language.js';
@@ -141,7 +141,9 @@ export class Review {
     lang: Language,
   ): Promise<CommandResult> {
     const t = (name: ReviewTextName, values: Record<string, string | number> = {}) => fillTemplate(REVIEW_TEXTS[lang][name], values);
-    const claim = given.claim ?? item.message?.text;
+    const claim = (given.claim ?? item.message?.text)?.replace(/\s+/g, ' ').trim();
+    // Refused whole, as the editor refuses it: a claim cut short would be stored as the rumor.
+    if (claim && claim.length > MAX_CLAIM_LENGTH) return { ok: false, error: 'bad_argument', reply: t('claimTooLong', { length: claim.length, max: MAX_CLAIM_LENGTH, id: item.id }) };
     const built = this.buildDebunk(item, { ...given, ...(claim ? { claim } : {}) });
     if (!built.ok) return { ok: false, error: 'bad_argument', reply: t('invalidDebunk', { problems: built.problems.join('; ') }) };
     const everywhere = !here && (this.deps.sharesEverywhere?.(platform, by.id) ?? true);
@@ -168,7 +170,7 @@ export class Review {
 
   /** The debunk an admin wrote from a report, validated by the schema the files are held to. */
   private buildDebunk(item: ReviewItem, given: { verdict: string; refutation: string; url: string; claim?: string }): { ok: true; debunk: Debunk } | { ok: false; problems: string[] } {
-    const claim = given.claim ? cut(given.claim.replace(/\s+/g, ' ').trim(), 500) : '';
+    const claim = given.claim ?? '';
     const lang = replyLanguage('auto', claim);
     const variants = [...new Set(item.messages.map((m) => m.text.replace(/\s+/g, ' ').trim()))]
       .filter((v) => v !== claim && v !== '')

@@ -20,6 +20,7 @@ export const REVIEW_TEXTS = {
     useAccept: 'Use /rg accept {id} | <verdict> | <refutation> | <source url> [| <claim>]. Verdicts: {verdicts}.',
     noItem: 'No open item {id}.',
     invalidDebunk: 'The debunk is not valid: {problems}',
+    claimTooLong: 'The debunk is not valid: the claim is {length} characters long, and a claim may have at most {max} (as in the dashboard\'s editor). Nothing was cut or stored: give the rumor in one or two sentences as the last part, /rg accept {id} | <verdict> | <refutation> | <source url> | <claim>',
     accepted: 'OK: {summary}',
     // What a review command did, as the admin reads it after "OK: ". The ledger keeps its own
     // English summary (review.ts), so these may be reworded without changing what exports show.
@@ -69,6 +70,7 @@ export const REVIEW_TEXTS = {
     useAccept: '用法：/rg accept {id} | <结论> | <辟谣内容> | <来源网址> [| <谣言原文>]。结论：{verdicts}。',
     noItem: '没有待处理的条目 {id}。',
     invalidDebunk: '辟谣条目无效：{problems}',
+    claimTooLong: '辟谣条目无效：谣言原文有 {length} 个字符，最多只能有 {max} 个（与管理后台的编辑器相同）。没有截断，也没有保存：请用一两句话写出谣言，放在最后一部分：/rg accept {id} | <结论> | <辟谣内容> | <来源网址> | <谣言原文>',
     accepted: '好的：{summary}',
     reportAccepted: '已采纳举报 {id}（{reporters} 共举报 {n} 次，{messages} 条消息），写成新的辟谣条目 {debunk}（{verdict}），{scope}；正在回复 {answered} 条消息',
     forAllGroups: '用于所有群',

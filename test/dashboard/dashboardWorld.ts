@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { consoleDirectory } from '../../adapters/console/consoleDirectory.js';
+import { consoleDirectory, consoleDirectoryWith } from '../../adapters/console/consoleDirectory.js';
+import { ConsoleMutes } from '../../adapters/console/consoleMutes.js';
 import { runPlayground } from '../../adapters/console/playground.js';
 import type { AdminDirectory } from '../../src/dashboard/adminDirectory.js';
 import { createDashboard, type Dashboard } from '../../src/dashboard/dashboardServer.js';
@@ -47,8 +48,10 @@ export async function startDashboardWorld() {
   let skewMs = 0;
   let demoted = false;
   // The playground's directory, with a switch that demotes the owner (as a platform would).
+  // Its mutes are the playground's, so a pardon on the dashboard lifts one as in start.ts.
+  const mutes = new ConsoleMutes();
   const directory: AdminDirectory = {
-    platform: 'console',
+    ...consoleDirectoryWith(mutes),
     isAdmin: async (user, group) => !demoted && consoleDirectory.isAdmin(user, group),
     groupsOf: async (user) => (demoted ? [] : consoleDirectory.groupsOf(user)),
   };
@@ -71,7 +74,7 @@ export async function startDashboardWorld() {
   output.on('data', (chunk: Buffer) => {
     printed += chunk.toString('utf8');
   });
-  const playground = runPlayground({ moderator: core.moderator, ledger: core.ledger, input, output, dashboardLinks: dashboard.links });
+  const playground = runPlayground({ moderator: core.moderator, ledger: core.ledger, input, output, dashboardLinks: dashboard.links, mutes });
 
   /** Types a line into the playground and waits until it printed something matching `until`. */
   const say = async (line: string, until: RegExp = /\n/): Promise<string> => {

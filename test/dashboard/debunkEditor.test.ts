@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DebunkEditor, debunkToForm, formToEntry } from '../../src/dashboard/data/debunkEditor.js';
+import { debunkVersion } from '../../src/debunks/debunkVersion.js';
+import { loadDebunks } from '../../src/debunks/loadDebunks.js';
 import { DEBUNKS, FIVE_G_ID, REPO } from '../engine/harness.js';
 
 let dir: string | undefined;
@@ -86,6 +88,30 @@ describe('DebunkEditor', () => {
     const editor = folder();
     const saved = await editor.save({ ...NEW, id: FIVE_G_ID });
     expect(!saved.ok && saved.problems.join('\n')).toMatch(/duplicate/);
+  });
+
+  it('GIVEN the version the form was opened on THEN it saves; GIVEN that version after another save THEN it is refused as changed meanwhile, with the entry as stored now, and nothing is written', async () => {
+    const editor = folder();
+    const fiveG = DEBUNKS.find((d) => d.id === FIVE_G_ID)!;
+    const opened = debunkVersion(fiveG);
+    const first = await editor.save(formToEntry({ ...debunkToForm(fiveG), tags: 'first' }, fiveG), FIVE_G_ID, opened);
+    expect(first.ok).toBe(true);
+    const afterFirst = readFileSync(path.join(dir!, 'db/examples.yaml'), 'utf8');
+    const second = await editor.save(formToEntry({ ...debunkToForm(fiveG), tags: 'second' }, fiveG), FIVE_G_ID, opened);
+    expect(second).toMatchObject({ ok: false, reason: 'changed_meanwhile', current: { id: FIVE_G_ID, tags: ['first'] } });
+    expect(readFileSync(path.join(dir!, 'db/examples.yaml'), 'utf8')).toBe(afterFirst);
+    // Without a version (a caller that asks for none), the save goes ahead as before.
+    expect((await editor.save(formToEntry({ ...debunkToForm(fiveG), tags: 'third' }, fiveG), FIVE_G_ID)).ok).toBe(true);
+  });
+
+  it('GIVEN an entry written with an unquoted `verdict: false` THEN its version in the file is the version of the entry as loaded (no false conflict)', async () => {
+    const editor = folder();
+    writeFileSync(path.join(dir!, 'db/extra.yaml'), ['- id: bare-false', '  claim: Bare false verdict', '  verdict: false', '  refutation: No.', '  sources: [{ title: T, url: "https://e.org/" }]', '  lang: en', '  published: 2026-01-01', ''].join('\n'));
+    const loaded = await loadDebunks('db', { cwd: dir! });
+    const entry = loaded.ok ? loaded.debunks.find((d) => d.id === 'bare-false')! : undefined;
+    expect(entry?.verdict).toBe('false');
+    const saved = await editor.save(formToEntry({ ...debunkToForm(entry!), claim: 'Changed' }, entry), 'bare-false', debunkVersion(entry!));
+    expect(saved).toMatchObject({ ok: true, file: 'db/extra.yaml' });
   });
 
   it('GIVEN an entry in a JSON file THEN the JSON file is rewritten with it', async () => {

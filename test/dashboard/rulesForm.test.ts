@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formToOverride, problemsByField, readRulesForm, settingsToForm } from '../../src/dashboard/data/rulesForm.js';
+import { baseOf, formToOverride, mergeIntoCurrent, problemsByField, readBase, readRulesForm, settingsToForm } from '../../src/dashboard/data/rulesForm.js';
 import { Engine } from '../../src/engine/engine.js';
 import { memoryStore } from '../../src/store/keyvStore.js';
 import { DEBUNKS, DEFAULT_RULES } from '../engine/harness.js';
@@ -58,5 +58,33 @@ describe('the rules form', () => {
     const form = { ...settingsToForm(await e.settingsFor('g')), 'ladder.high': '' };
     const r = await e.configure('g', formToOverride(form).override);
     expect(r.ok && r.settings.ladder.high).toBeUndefined();
+  });
+});
+
+describe('the rules form: saving only what the admin changed', () => {
+  const base = settingsToForm(DEFAULT_RULES.settings);
+  it('GIVEN fields left as the page showed them THEN they keep the values the group has now', () => {
+    const current = { ...base, mode: 'observe', 'thresholds.act': '0.85' };
+    const submitted = { ...base, softReply: base.softReply === undefined ? 'on' : undefined };
+    const { form, changed } = mergeIntoCurrent(submitted, base, current);
+    expect(changed).toEqual(['softReply']);
+    expect(form.mode).toBe('observe');
+    expect(form['thresholds.act']).toBe('0.85');
+    expect(form.softReply).toBe(submitted.softReply);
+  });
+
+  it('GIVEN an unchecked box and an emptied list THEN they are changes too', () => {
+    const withBoxes = { ...base, 'exemptions.admins': 'on', 'exemptions.members': 'alice' };
+    const { form } = mergeIntoCurrent({ ...withBoxes, 'exemptions.admins': undefined, 'exemptions.members': '' }, withBoxes, { ...withBoxes, owners: 'owner' });
+    expect(form['exemptions.admins']).toBeUndefined();
+    expect(form['exemptions.members']).toBe('');
+    expect(form.owners).toBe('owner');
+  });
+
+  it('GIVEN no base (or one that is not JSON) THEN the form is taken whole', () => {
+    expect(readBase({ base: '{not json' })).toBeUndefined();
+    const submitted = { ...base, mode: 'observe' };
+    expect(mergeIntoCurrent(submitted, undefined, base).form).toEqual(submitted);
+    expect(readBase({ base: baseOf(base) })).toEqual(readRulesForm(base as Record<string, unknown>));
   });
 });

@@ -75,6 +75,23 @@ describe('NewestIncidents', () => {
 });
 
 describe('OverviewTally', () => {
+  // Regression test (QA: the overview and the management report gave different figures).
+  it('GIVEN an overturned match and a refutation posted after an admin reviewed a report THEN they are counted as the report counts them', async () => {
+    const view = (messageId: string, over: Partial<IncidentView> = {}, by: IncidentView['entry']['record']['by'] = { kind: 'bot' }): IncidentView => ({
+      entry: { seq: Number(messageId), at: '', prev: '', hash: '', record: incident({ messageId, member: { id: `m${messageId}`, name: `m${messageId}` }, by }) },
+      actions: [{ type: 'reply_refutation', status: 'done', detail: '', settledAt: '2026-03-01T10:00:02.000Z' }],
+      ...over,
+    });
+    const tally = new OverviewTally(Date.parse('2026-03-02T00:00:00.000Z'));
+    tally.add(view('1'));
+    tally.add(view('2', { overturnedBy: 'Owner, 2026-03-01 11:00' }));
+    tally.add(view('3', {}, { kind: 'admin', id: 'o1', name: 'Owner' }));
+    const engine = { debunk: () => undefined, strikesOf: async () => [] } as unknown as Engine;
+    const stats = await tally.stats(engine, 'g');
+    expect(stats.topRumors).toEqual([{ debunkId: '5g-spreads-coronavirus', messages: 2, members: 2 }]);
+    expect(stats.refutations).toEqual({ count: 2, medianMs: 2000, slowestMs: 2000 });
+  });
+
   it('GIVEN 150 members with strikes THEN the store is asked about the 100 who offended last, each under the name of their last incident', async () => {
     const entries: LedgerEntry[] = [];
     for (let i = 0; i < 150; i++) entries.push({ seq: i + 1, at: '', prev: '', hash: '', record: incident({ messageId: String(i), member: { id: `m${i}`, name: `old ${i}` } }) });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { debunkVersion } from '../../src/debunks/debunkVersion.js';
 import { DebunkSchema, type Debunk } from '../../src/debunks/schema.js';
 import { Engine } from '../../src/engine/engine.js';
 import { DebunkLibrary } from '../../src/review/debunkLibrary.js';
@@ -23,6 +24,28 @@ describe('DebunkLibrary', () => {
     expect(engines[1]!.explainText(WATER).matches.map((m) => m.debunkId)).toEqual(['water']);
     // The same id again is refused, from either process.
     expect(await libraries[1]!.learn({ debunk: debunk('water', 'another claim about water'), scope: 'all', by: BY, at: 2 })).toEqual({ ok: false, reason: 'duplicate' });
+  });
+
+  it('GIVEN an edit of a learned debunk THEN it replaces it in the store for every process, keeping its group and who accepted it; a stale version, a gone id or a taken id is refused and changes nothing', async () => {
+    const store = memoryStore();
+    const engines = [0, 1].map(() => new Engine({ debunks: [], rules: DEFAULT_RULES, store }));
+    const libraries = engines.map((e) => new DebunkLibrary(e, store, [debunk('schools', 'The mayor secretly closed every school in the city until spring')]));
+    for (const l of libraries) await l.start(0);
+    const learned = debunk('water', WATER);
+    await libraries[0]!.learn({ debunk: learned, scope: 'g-a', by: BY, at: 1 });
+    const opened = debunkVersion(learned);
+    const edited = debunk('water', `${WATER}, officials say`);
+    expect(await libraries[0]!.revise('water', edited, opened)).toEqual({ ok: true });
+    expect(libraries[0]!.learnedEntry('water')).toMatchObject({ debunk: { claim: `${WATER}, officials say` }, scope: 'g-a', by: BY, at: 1 });
+    expect(engines[0]!.scopeOf('water')).toBe('g-a');
+    await libraries[1]!.refresh();
+    expect(engines[1]!.debunk('water')?.claim).toBe(`${WATER}, officials say`);
+
+    // The second process's admin opened the entry before the first saved.
+    expect(await libraries[1]!.revise('water', debunk('water', 'stale'), opened)).toEqual({ ok: false, reason: 'changed_meanwhile', current: edited });
+    expect(await libraries[1]!.revise('gone', debunk('gone', 'x'))).toEqual({ ok: false, reason: 'gone' });
+    expect(await libraries[1]!.revise('water', debunk('schools', 'x'))).toEqual({ ok: false, reason: 'duplicate' });
+    expect(engines[1]!.debunk('water')?.claim).toBe(`${WATER}, officials say`);
   });
 
   it('GIVEN a debunk retired for every group THEN no process matches it; GIVEN a file entry of the same id as a learned one THEN the file wins', async () => {

@@ -141,6 +141,42 @@ describe('review: a report becomes a debunk', () => {
   });
 });
 
+describe('review: a claim over the length limit', () => {
+  it('GIVEN a reported message longer than a claim may be THEN accepting it is refused with the limit, nothing is cut or stored; GIVEN a short claim THEN it is stored whole', async () => {
+    const { core } = await setup();
+    const { moderator, engine } = core;
+    const long = `${RUMOR}. ${'Forward this to everyone you know before the officials delete it. '.repeat(8)}`.trim();
+    expect(long.length).toBeGreaterThan(500);
+    await moderator.onFeedback('report', message('g-a', '1', long), { id: 'r1', name: 'Rita' }, '');
+    const [item] = await moderator.review!.items('g-a');
+    const before = [...engine.debunks()].length;
+
+    const refused = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | It is safe. | https://water.example.org/notice`);
+    expect(refused).toMatchObject({ ok: false, reply: expect.stringContaining(`the claim is ${long.length} characters long, and a claim may have at most 500`) });
+    expect(refused.reply).toContain(`/rg accept ${item!.id} | <verdict> | <refutation> | <source url> | <claim>`);
+    const typed = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | It is safe. | https://water.example.org/notice | ${'x'.repeat(501)}`);
+    expect(typed).toMatchObject({ ok: false, reply: expect.stringContaining('at most 500') });
+    expect([...engine.debunks()].length).toBe(before);
+    expect([...engine.debunks()].some((d) => d.claim.endsWith('…'))).toBe(false);
+    expect((await moderator.review!.items('g-a')).length).toBe(1);
+
+    const claim = `${RUMOR} ${'and more '.repeat(43)}`.trim();
+    expect(claim.length).toBeGreaterThan(400);
+    const ok = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | It is safe. | https://water.example.org/notice | ${claim}`);
+    expect(ok.ok).toBe(true);
+    expect([...engine.debunks()].find((d) => d.tags.includes('review'))?.claim).toBe(claim);
+  });
+
+  it('GIVEN Chinese THEN the refusal is in Chinese, with the limit', async () => {
+    const { core } = await setup();
+    const { moderator } = core;
+    await moderator.onFeedback('report', message('g-a', '1', '东区自来水昨晚被投毒。'.repeat(50)), { id: 'r1', name: 'Rita' }, '');
+    const [item] = await moderator.review!.items('g-a');
+    const refused = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | 水是安全的。 | https://water.example.org/notice`, 'zh');
+    expect(refused).toMatchObject({ ok: false, reply: expect.stringContaining('最多只能有 500 个') });
+  });
+});
+
 describe('review: REVIEW_SHARES=operators', () => {
   it('GIVEN a group admin who is not an operator THEN their debunk serves their group only; an operator\'s serves every group', async () => {
     core = await startCore({ groupId: 'g-a', secrets: [], operatorIds: ['test:op'], reviewShares: 'operators' });

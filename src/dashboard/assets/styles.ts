@@ -64,6 +64,12 @@ form.debunk-form input[type=url] { font: inherit; padding: .4rem .5rem; border: 
 .chart { position: relative; height: 220px; }
 code, .hash { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem; word-break: break-all; }
 .report table { margin: .5rem 0 1rem; }
+/* The report keeps a phone's width (QA: it was 1,035 px wide at 375): its tables scroll inside
+   boxes of their own (reportHtml wraps each), a long key id or hash in its text wraps. A cell
+   keeps a few letters' width, so a narrow screen scrolls the table rather than stacking its
+   words a letter a line. */
+.report p { overflow-wrap: anywhere; }
+.report td { min-width: 5em; }
 /* Outside text (names, messages, titles) wraps anywhere rather than stretch a page sideways: a
    1,000-character name or a 5,000-character run of one letter made pages 12,000 px wide. */
 bdi, .report td, .report th, .queue-item p { overflow-wrap: anywhere; }
@@ -86,5 +92,8 @@ bdi, .report td, .report th, .queue-item p { overflow-wrap: anywhere; }
   main { max-width: none; padding: 0; }
   .card { border: none; padding: 0; }
   table { page-break-inside: auto; } tr { page-break-inside: avoid; }
+  /* On paper nothing scrolls: a wide table's headers wrap to fit the page instead. */
+  .scroll { overflow: visible; }
+  .report th { white-space: normal; }
 }
 `;

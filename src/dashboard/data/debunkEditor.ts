@@ -2,13 +2,18 @@ import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { FileRead } from '../../debunks/checkDebunkFiles.js';
+import { entryAsLoaded } from '../../debunks/checkDebunkFile.js';
 import { checkDebunkReads } from '../../debunks/checkDebunkReads.js';
 import { shownFile } from '../../debunks/debunkFolder.js';
-import { formatProblem, loadDebunks, type LoadProblem } from '../../debunks/loadDebunks.js';
+import { debunkVersion } from '../../debunks/debunkVersion.js';
+import { describeIssues } from '../../debunks/describeIssues.js';
+import { formatProblem, LOAD_PROBLEM_CODES, loadDebunks, type LoadProblem } from '../../debunks/loadDebunks.js';
+import { formatFieldPath } from '../../debunks/loadProblem.js';
 import { parseSource } from '../../debunks/parseSource.js';
 import { readDebunkFiles } from '../../debunks/readDebunkFiles.js';
-import type { Debunk } from '../../debunks/schema.js';
+import { DebunkSchema, type Debunk } from '../../debunks/schema.js';
 import { KeyedLock } from '../../lib/keyedLock.js';
+import type { DebunkLibrary } from '../../review/debunkLibrary.js';
 
 /** The file in the database folder that entries added in the dashboard go to. */
 export const DASHBOARD_FILE = 'dashboard.yaml';
@@ -96,9 +101,30 @@ export function formToEntry(form: DebunkForm, before?: Debunk): Record<string, u
   };
 }
 
-export type SaveOutcome =
-  | { ok: true; file: string; debunks: Debunk[] }
-  | { ok: false; problems: string[]; /** By the entry's field, for the form. */ byField: Map<string, string[]> };
+/** Why a save was refused. */
+export const SAVE_REFUSALS = {
+  /** The folder would not load with the entry (or the entry is not valid): `problems` says why. */
+  invalid: 'invalid',
+  /** The entry was saved by someone else after the form was opened: `current` is what is stored now. */
+  changedMeanwhile: 'changed_meanwhile',
+  /** The entry being edited is no longer in the database (removed or renamed meanwhile). */
+  gone: 'gone',
+} as const;
+export type SaveRefusal = (typeof SAVE_REFUSALS)[keyof typeof SAVE_REFUSALS];
+
+export type SaveRefused = {
+  ok: false;
+  reason: SaveRefusal;
+  problems: string[];
+  /** By the entry's field, for the form. */
+  byField: Map<string, string[]>;
+  /** For `changed_meanwhile`: the entry as stored now. */
+  current?: Debunk;
+  /** For `invalid`: the problems as the loader found them, for the form to say in the admin's words. */
+  found?: readonly LoadProblem[];
+};
+
+export type SaveOutcome = { ok: true; file: string; debunks: Debunk[] } | SaveRefused;
 
 /**
  * Adds an entry to the dashboard's file (`dashboard.yaml`), or replaces an entry in the file it
@@ -114,19 +140,28 @@ export class DebunkEditor {
     private readonly cwd: string = process.cwd(),
   ) {}
 
-  save(entry: Record<string, unknown>, replacing?: string): Promise<SaveOutcome> {
-    return this.lock.run('folder', () => this.saveNow(entry, replacing));
+  /**
+   * `version`: the {@link debunkVersion} of the entry `replacing` when its form was opened; the
+   * save is refused (`changed_meanwhile`) when the entry in its file is another by now.
+   */
+  save(entry: Record<string, unknown>, replacing?: string, version?: string): Promise<SaveOutcome> {
+    return this.lock.run('folder', () => this.saveNow(entry, replacing, version));
   }
 
-  private async saveNow(entry: Record<string, unknown>, replacing: string | undefined): Promise<SaveOutcome> {
+  private async saveNow(entry: Record<string, unknown>, replacing: string | undefined, version: string | undefined): Promise<SaveOutcome> {
     const folder = await readDebunkFiles(this.dir, this.cwd);
     if (!folder.ok) return refused(folder.problems);
     const reads = folder.reads;
     let target: { file: string; text: string | undefined } | undefined;
     if (replacing) {
       const found = fileHolding(reads, replacing);
-      target = found && { file: found.file, text: found.text };
-      if (!target) return { ok: false, problems: [`${this.dir}: no entry "${replacing}"`], byField: new Map([['id', [`no entry "${replacing}"`]]]) };
+      if (!found) return { ok: false, reason: SAVE_REFUSALS.gone, problems: [`${this.dir}: no entry "${replacing}"`], byField: new Map([['id', [`no entry "${replacing}"`]]]) };
+      // Checked under the lock, so of two saves from forms opened on one version only the first is written.
+      const current = entryAsLoaded(found.entry);
+      if (version !== undefined && (current === undefined || debunkVersion(current) !== version)) {
+        return { ok: false, reason: SAVE_REFUSALS.changedMeanwhile, problems: [], byField: new Map(), ...(current ? { current } : {}) };
+      }
+      target = { file: found.file, text: found.text };
     } else {
       const file = shownFile(folder.folder, DASHBOARD_FILE);
       const existing = reads.find((r) => r.file === file);
@@ -158,13 +193,48 @@ export class DebunkEditor {
   }
 }
 
-function refused(problems: readonly LoadProblem[]): SaveOutcome {
+/**
+ * Saves an edit of an entry review wrote (an accepted report): such entries are kept in the
+ * shared store, not in a file of the folder, so the edit goes where the entry is, validated by
+ * the schema the files are held to, with the group it serves kept. `version` as for
+ * {@link DebunkEditor.save}.
+ */
+export async function saveLearned(library: DebunkLibrary, entry: Record<string, unknown>, replacing: string, version?: string): Promise<{ ok: true; file: string; debunks?: undefined } | SaveRefused> {
+  const parsed = DebunkSchema.safeParse(entry);
+  const where = LEARNED_PLACE;
+  if (!parsed.success) {
+    return refused(
+      describeIssues(parsed.error.issues, DebunkSchema, entry).map((issue) => ({
+        file: where,
+        entryId: typeof entry.id === 'string' && entry.id !== '' ? entry.id : replacing,
+        ...(issue.path.length > 0 ? { field: formatFieldPath(issue.path) } : {}),
+        message: issue.message,
+        code: issue.code,
+      })),
+    );
+  }
+  const revised = await library.revise(replacing, parsed.data, version);
+  if (revised.ok) return { ok: true, file: where };
+  switch (revised.reason) {
+    case 'changed_meanwhile':
+      return { ok: false, reason: SAVE_REFUSALS.changedMeanwhile, problems: [], byField: new Map(), current: revised.current };
+    case 'gone':
+      return { ok: false, reason: SAVE_REFUSALS.gone, problems: [`${where}: no entry "${replacing}"`], byField: new Map([['id', [`no entry "${replacing}"`]]]) };
+    case 'duplicate':
+      return refused([{ file: where, entryId: parsed.data.id, field: 'id', message: `duplicate id: "${parsed.data.id}" is taken`, code: LOAD_PROBLEM_CODES.duplicateId }]);
+  }
+}
+
+/** Where entries accepted in review are kept, as problems and the ledger name it. */
+export const LEARNED_PLACE = 'accepted reports (store)';
+
+function refused(problems: readonly LoadProblem[]): SaveRefused {
   const byField = new Map<string, string[]>();
   for (const p of problems) {
     const field = p.field?.split(/[.[]/)[0] ?? '';
     byField.set(field, [...(byField.get(field) ?? []), p.field ? `${p.field}: ${p.message}` : p.message]);
   }
-  return { ok: false, problems: problems.map(formatProblem), byField };
+  return { ok: false, reason: SAVE_REFUSALS.invalid, problems: problems.map(formatProblem), byField, found: problems };
 }
 
 /** The list of entries in a parsed file: the root list, or the list under `debunks:`. */
@@ -179,16 +249,21 @@ function entriesOf(data: unknown): unknown[] | undefined {
  * parsed at first (a YAML parse of a large file holds up the bot's process for seconds), then,
  * if none holds it, the others: an id may be written with escapes.
  */
-function fileHolding(reads: readonly FileRead[], id: string): { file: string; text: string } | undefined {
+function fileHolding(reads: readonly FileRead[], id: string): { file: string; text: string; entry: unknown } | undefined {
   const texts = reads.flatMap((r) => ('text' in r ? [r] : []));
   const literal = (r: { text: string }) => r.text.includes(id);
-  return texts.filter(literal).find((r) => holdsId(r.file, r.text, id)) ?? texts.filter((r) => !literal(r)).find((r) => holdsId(r.file, r.text, id));
+  for (const r of [...texts.filter(literal), ...texts.filter((r) => !literal(r))]) {
+    const entry = entryWithId(r.file, r.text, id);
+    if (entry !== undefined) return { file: r.file, text: r.text, entry };
+  }
+  return undefined;
 }
 
-function holdsId(file: string, text: string, id: string): boolean {
+/** The file's entry (as parsed, not yet validated) whose id is `id`. */
+function entryWithId(file: string, text: string, id: string): unknown {
   const parsed = parseSource(text, file.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
-  if (!parsed.ok) return false;
-  return (entriesOf(parsed.source.data) ?? []).some((e) => e !== null && typeof e === 'object' && (e as { id?: unknown }).id === id);
+  if (!parsed.ok) return undefined;
+  return (entriesOf(parsed.source.data) ?? []).find((e) => e !== null && typeof e === 'object' && (e as { id?: unknown }).id === id);
 }
 
 function newFile(entry: Record<string, unknown>): string {

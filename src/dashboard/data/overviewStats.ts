@@ -65,12 +65,17 @@ export class OverviewTally implements IncidentTally<OverviewTally> {
     const r = v.entry.record;
     const at = this.dayIndex.get(r.messageAt.slice(0, 10));
     if (at !== undefined) this.perDay[at]!.count += 1;
-    let rumor = this.rumors.get(r.debunkId);
-    if (!rumor) this.rumors.set(r.debunkId, (rumor = { messages: 0, members: new Set<string>() }));
-    rumor.messages += 1;
-    rumor.members.add(r.member.id);
+    // Counted as the management report counts them (QA: the two disagreed): a message the admins
+    // found was not that rumor does not count for it, and a refutation posted after an admin
+    // reviewed a report waited for the admin, not the bot.
+    if (v.overturnedBy === undefined) {
+      let rumor = this.rumors.get(r.debunkId);
+      if (!rumor) this.rumors.set(r.debunkId, (rumor = { messages: 0, members: new Set<string>() }));
+      rumor.messages += 1;
+      rumor.members.add(r.member.id);
+    }
     const reply = v.actions.find((a) => a.type === 'reply_refutation' && a.status === 'done' && a.settledAt);
-    if (reply) this.delays.push(Date.parse(reply.settledAt!) - Date.parse(r.messageAt));
+    if (reply && r.by.kind !== 'admin') this.delays.push(Date.parse(reply.settledAt!) - Date.parse(r.messageAt));
     if (r.strikes > 0) {
       // Moved to the end as the most recent; the oldest goes once there are more than enough.
       this.candidates.delete(r.member.id);

@@ -163,3 +163,47 @@ function fieldMessage(rest: string): string {
   if (item) return `line ${Number(item[1]) + 1}: ${item[2]}`;
   return rest.replace(/^:\s*/, '');
 }
+
+/** The hidden field that carries the form's values as the page showed them (see changedFields). */
+export const BASE_FIELD = 'base';
+
+/** The form's values as JSON, for BASE_FIELD. */
+export const baseOf = (form: RulesFormValues): string => JSON.stringify(form);
+
+/** The values BASE_FIELD carries, or undefined when it is missing or not the form's (then every field counts as changed). */
+export function readBase(body: Record<string, unknown>): RulesFormValues | undefined {
+  const raw = body[BASE_FIELD];
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? readRulesForm(parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sameValue = (a: string | readonly string[] | undefined, b: string | readonly string[] | undefined): boolean =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n') : a === b;
+
+/**
+ * The submitted form laid over the group's settings as they are now: a field the admin left as the
+ * page showed it (`base`) keeps its current value, so a change made meanwhile by a chat command or
+ * another admin's save is not undone by a form opened before it. Without a base, the form is taken
+ * whole, as before.
+ */
+export function mergeIntoCurrent(submitted: RulesFormValues, base: RulesFormValues | undefined, current: RulesFormValues): { form: RulesFormValues; changed: RuleField[] } {
+  if (!base) return { form: submitted, changed: [...RULE_FIELDS] };
+  const form: RulesFormValues = { ...current };
+  const changed: RuleField[] = [];
+  for (const field of RULE_FIELDS) {
+    if (sameValue(submitted[field], base[field])) continue;
+    changed.push(field);
+    if (field === 'enabledActions') form.enabledActions = submitted.enabledActions ?? [];
+    else {
+      const value = submitted[field];
+      if (value === undefined) delete form[field];
+      else form[field] = value;
+    }
+  }
+  return { form, changed };
+}

@@ -4,9 +4,11 @@ import { STANCES } from '../../matching/types.js';
 import { ACTION_TYPES } from '../../rules/actionTypes.js';
 import type { GroupRequestContext } from '../context.js';
 import { OUTCOMES, type IncidentFilter } from '../data/incidentFilter.js';
-import { html, shown, type Html } from '../html.js';
-import type { Translate } from '../texts.js';
+import { fillTemplate } from '../../lib/fillTemplate.js';
+import { escapeHtml, html, Html, shown } from '../html.js';
+import type { TextKey, Translate } from '../texts.js';
 import { csrfField, groupPath } from './layout.js';
+import { actionWord, outcomeWord, stanceWord, statusWord, whyWord } from './outcomeWords.js';
 
 /** Incidents a page lists at most; the filters narrow the rest down. */
 export const MAX_LISTED = 200;
@@ -22,8 +24,18 @@ export function pageOf(query: Record<string, unknown>): number {
 function actionList(actions: readonly ActionView[], t: Translate): Html {
   if (actions.length === 0) return html`<span class="muted">${t('logged')}</span>`;
   return html`<ul class="plain">${actions.map(
-    (a) => html`<li><span class="status-${a.status}">${a.type}: ${a.status}</span>${a.why ? html` <span class="muted">(${a.why})</span>` : ''}${a.settledAt ? html` <span class="muted">${a.settledAt.slice(11, 19)}</span>` : ''}</li>`,
+    (a) => html`<li><span class="status-${a.status}">${outcomeWord(t, a)}</span>${a.why ? html` <span class="muted">(${whyWord(t, a.why)})</span>` : ''}${a.settledAt ? html` <span class="muted">${a.settledAt.slice(11, 19)}</span>` : ''}</li>`,
   )}</ul>`;
+}
+
+/**
+ * A sentence of the dashboard's with outside texts in it (`outside`: a debunk's claim, a
+ * message's words), each shown as `shown` shows a member's name: isolated, its invisible and
+ * direction characters made visible, so a claim ending in U+202E cannot turn the sentence around.
+ */
+function sentenceWith(t: Translate, key: TextKey, values: Record<string, string>, outside: Record<string, string>): Html {
+  // The placeholders of `outside` are left as written by t() and filled after the escaping.
+  return Html.trusted(fillTemplate(escapeHtml(t(key, values)), outside, (text) => shown(text).toString()));
 }
 
 /** Why the message matched, recomputed from its kept text with the database in force now. */
@@ -33,7 +45,7 @@ function explanation(engine: Engine, v: IncidentView, t: Translate): Html {
   const match = engine.explainText(r.messageText).matches.find((m) => m.debunkId === r.debunkId);
   if (!match) return html`<span class="muted">${t('noExplanation')}</span>`;
   const e = match.explanation;
-  return html`${t('explained', { kind: t(e.phrase.kind === 'claim' ? 'claimWord' : 'variantWord'), phrase: e.phrase.text, excerpt: e.excerpt })}<div class="muted">score ${match.score.toFixed(2)} · coverage ${e.coverage.toFixed(2)} · similarity ${e.similarity.toFixed(2)}</div>`;
+  return html`${sentenceWith(t, 'explained', { kind: t(e.phrase.kind === 'claim' ? 'claimWord' : 'variantWord') }, { phrase: e.phrase.text, excerpt: e.excerpt })}<div class="muted">${t('matchScores', { score: match.score.toFixed(2), coverage: e.coverage.toFixed(2), similarity: e.similarity.toFixed(2) })}</div>`;
 }
 
 /** The table of incidents: message text, match explanation, every action's real outcome. */
@@ -49,7 +61,7 @@ export function incidentTable(c: GroupRequestContext, engine: Engine, views: rea
 <td data-label="${t('member')}"><a href="${groupPath(group.id, `/members/${encodeURIComponent(r.member.id)}`)}">${shown(r.member.name)}</a><div class="muted">${shown(r.member.id)} · ${t('strikes')} ${r.strikes}</div></td>
 <td data-label="${t('rumor')}"><a href="${groupPath(group.id, `/incidents?rumor=${encodeURIComponent(r.debunkId)}`)}">${r.debunkId}</a></td>
 <td data-label="${t('score')}">${r.score.toFixed(2)}</td>
-<td data-label="${t('stance')}">${r.stance ?? 'spread'}${r.refuting ? ' ✓' : ''}${v.overturnedBy === undefined ? '' : html`<div class="overturned">${shown(t('overturned', { by: v.overturnedBy }))}</div>`}</td>
+<td data-label="${t('stance')}">${stanceWord(t, r.stance)}${r.refuting ? ' ✓' : ''}${v.overturnedBy === undefined ? '' : html`<div class="overturned">${shown(t('overturned', { by: v.overturnedBy }))}</div>`}</td>
 <td class="text" data-label="${t('message')}">${r.messageText !== undefined ? shown(r.messageText) : (r.messageHash ? t('textPurged', { hash: r.messageHash.slice(0, 12) }) : '')}</td>
 <td data-label="${t('whyMatched')}">${explanation(engine, v, t)}</td>
 <td data-label="${t('actions')}">${actionList(v.actions, t)}</td>
@@ -76,9 +88,9 @@ export function incidentsBody(c: GroupRequestContext, engine: Engine, f: Inciden
   return html`<form class="filters card" method="get" action="${groupPath(group.id, '/incidents')}">
 <label>${t('rumor')}<select name="rumor"><option value="">${t('any')}</option>${rumors.map((r) => option(r, r, f.rumor))}</select></label>
 <label>${t('member')}<input type="search" name="member" value="${f.member ?? ''}"></label>
-<label>${t('stance')}<select name="stance"><option value="">${t('any')}</option>${STANCES.map((s) => option(s, s, f.stance))}</select></label>
-<label>${t('action')}<select name="action"><option value="">${t('any')}</option>${ACTION_TYPES.filter((a) => a !== 'log').map((a) => option(a, a, f.action))}</select></label>
-<label>${t('outcome')}<select name="outcome"><option value="">${t('any')}</option>${OUTCOMES.map((o) => option(o, o, f.outcome))}</select></label>
+<label>${t('stance')}<select name="stance"><option value="">${t('any')}</option>${STANCES.map((s) => option(s, stanceWord(t, s), f.stance))}</select></label>
+<label>${t('action')}<select name="action"><option value="">${t('any')}</option>${ACTION_TYPES.filter((a) => a !== 'log').map((a) => option(a, actionWord(t, a), f.action))}</select></label>
+<label>${t('outcome')}<select name="outcome"><option value="">${t('any')}</option>${OUTCOMES.map((o) => option(o, statusWord(t, o), f.outcome))}</select></label>
 <label>${t('from')}<input type="date" name="from" value="${f.from ?? ''}"></label>
 <label>${t('to')}<input type="date" name="to" value="${f.to ?? ''}"></label>
 <button type="submit">${t('filter')}</button> <a class="button secondary" href="${groupPath(group.id, '/incidents')}">${t('clear')}</a>

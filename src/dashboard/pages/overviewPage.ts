@@ -1,5 +1,6 @@
 import type { SignedCheckpoint } from '../../ledger/checkpoints/signedCheckpoint.js';
-import { CHAIN_FAULTS, type ChainCheck } from '../../ledger/verifyChain.js';
+import { REPORT_WORDS } from '../../ledger/export/reportWords.js';
+import type { ChainCheck } from '../../ledger/verifyChain.js';
 import type { GroupRequestContext } from '../context.js';
 import { formatDelay, type OverviewStats } from '../data/overviewStats.js';
 import { html, shown, type Html } from '../html.js';
@@ -29,7 +30,7 @@ export function overviewBody(c: GroupRequestContext, s: OverviewStats, totals: {
       ? html`<p>${t('noIncidents')}</p>`
       : html`<div class="scroll"><table id="top-rumors"><thead><tr><th>${t('rumor')}</th><th>${t('messages')}</th><th>${t('members')}</th></tr></thead><tbody>
         ${s.topRumors.map(
-          (r) => html`<tr><td><a href="${groupPath(group.id, `/incidents?rumor=${encodeURIComponent(r.debunkId)}`)}">${r.debunkId}</a>${r.claim ? html`<div class="muted">${r.claim}</div>` : ''}</td><td>${r.messages}</td><td>${r.members}</td></tr>`,
+          (r) => html`<tr><td><a href="${groupPath(group.id, `/incidents?rumor=${encodeURIComponent(r.debunkId)}`)}">${r.debunkId}</a>${r.claim ? html`<div class="muted">${shown(r.claim)}</div>` : ''}</td><td>${r.messages}</td><td>${r.members}</td></tr>`,
         )}</tbody></table></div>`}
   </div>
   <div class="card">
@@ -44,7 +45,7 @@ export function overviewBody(c: GroupRequestContext, s: OverviewStats, totals: {
   <h2>${t('ledger')}</h2>
   ${check.ok
     ? html`<p class="ok">✔ ${t('verified', { n: check.entries })}</p>`
-    : html`<p class="bad">✘ ${t('verifyFailed', { seq: check.seq, fault: `${CHAIN_FAULTS[check.fault]}${check.detail ? ` (${check.detail})` : ''}` })}</p>`}
+    : html`<p class="bad">✘ ${t('verifyFailed', { seq: check.seq, fault: `${REPORT_WORDS[c.session.lang].faults[check.fault]}${check.detail ? ` (${check.detail})` : ''}` })}</p>`}
   ${checkpoint
     ? html`<p>${t('checkpoint', { seq: checkpoint.seq, hash: checkpoint.hash.slice(0, 16), at: checkpoint.at, key: checkpoint.keyId })}</p>`
     : html`<p class="muted">${t('noCheckpoint')}</p>`}

@@ -1,5 +1,4 @@
-import { cutText } from '../../lib/cutText.js';
-import { VERDICTS } from '../../debunks/schema.js';
+import { MAX_CLAIM_LENGTH, VERDICTS } from '../../debunks/schema.js';
 import type { IncidentRecord } from '../../ledger/ledgerRecord.js';
 import type { ReviewItem } from '../../review/reviewItems.js';
 import type { GroupRequestContext } from '../context.js';
@@ -32,11 +31,17 @@ export function queueBody(c: GroupRequestContext, items: readonly ReviewItem[], 
     const action = (decision: 'accept' | 'reject') => groupPath(group.id, `/queue/${encodeURIComponent(item.id)}/${decision}`);
     // A refused accept comes back with what the admin typed, and why it was refused.
     const again = retry?.itemId === item.id ? retry : undefined;
+    // The claim comes prefilled whole, never cut: one over the limit is refused, as the debunk
+    // editor refuses it, and the admin is told so before sending it.
+    const claimLength = (text ?? '').replace(/\s+/g, ' ').trim().length;
     const acceptForm =
       item.kind === 'report'
         ? html`<form method="post" action="${action('accept')}" class="debunk-form">${csrfField(session)}
 ${again ? html`<div class="flash bad" role="alert">${again.error}</div>` : ''}
-<label>${t('claimField')} <textarea name="claim" maxlength="500" required>${again ? again.fields.claim : cutText(text ?? '', 500)}</textarea></label>
+<label>${t('claimField')} <textarea name="claim" maxlength="${MAX_CLAIM_LENGTH}" required>${again ? again.fields.claim : (text ?? '')}</textarea></label>
+${
+  !again && claimLength > MAX_CLAIM_LENGTH ? html`<p class="hint" data-claim-too-long>${t('claimOverLimit', { length: claimLength, max: MAX_CLAIM_LENGTH })}</p>` : ''
+}
 <label>${t('verdictField')} <select name="verdict">${VERDICTS.map((v) => html`<option value="${v}"${again?.fields.verdict === v ? html` selected` : ''}>${v}</option>`)}</select></label>
 <label>${t('refutationField')} <textarea name="refutation" maxlength="1000" required>${again?.fields.refutation ?? ''}</textarea></label>
 <label>${t('sourceField')} <input type="url" name="source" required placeholder="https://" value="${again?.fields.source ?? ''}"></label>

@@ -10,6 +10,10 @@ import { groupPath } from './layout.js';
  * every member's or admin's text itself, so the page shows names and messages as text.
  */
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// Each table scrolls sideways inside a box of its own, as the other pages' tables do: on a phone
+// the "What was done" table made the whole page 1,035 px wide (QA).
+markdown.renderer.rules.table_open = (tokens, idx, options, _env, self) => `<div class="scroll">${self.renderToken(tokens, idx, options)}`;
+markdown.renderer.rules.table_close = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options)}</div>`;
 export const reportHtml = (md: string): Html => Html.trusted(markdown.render(md));
 
 /** The period as the query gives it, for links to the downloads. */
@@ -55,7 +59,7 @@ ${problems.map((p) => html`<div class="flash bad" role="alert">${p.kind === 'bad
 <a class="button secondary" href="${link('csv')}" download>CSV</a>
 <a class="button secondary" href="${link('json')}" download>JSON</a>
 <a class="button secondary" href="${groupPath(group.id, `/report/print${query(period)}`)}" target="_blank" rel="noopener">${t('printable')}</a>
-<p class="muted">${t('exportRecorded')}</p></div>
+<p class="muted">${t('exportRecorded')}${c.session.lang === 'en' ? '' : html` ${t('downloadsInEnglish')}`}</p></div>
 ${cutNote(t, totalChars)}
 <article class="card report" id="report">${reportHtml(md)}</article>`;
 }

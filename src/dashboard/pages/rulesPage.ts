@@ -1,11 +1,13 @@
 import { ellipsize } from '../../lib/cutText.js';
 import type { Decision } from '../../engine/decision.js';
 import type { GroupRequestContext } from '../context.js';
+import { plainProblems } from '../data/plainProblems.js';
 import { PREVIEW_LIMIT, decisionSummary, type RulesPreview } from '../data/rulesPreview.js';
-import { SWITCHABLE, type RuleField, type RulesFormValues } from '../data/rulesForm.js';
+import { BASE_FIELD, baseOf, SWITCHABLE, type RuleField, type RulesFormValues } from '../data/rulesForm.js';
 import { html, shown, type Html } from '../html.js';
 import type { TextKey, Translate } from '../texts.js';
 import { csrfField, groupPath } from './layout.js';
+import { actionWords, outcomeWord } from './outcomeWords.js';
 
 type Problems = ReadonlyMap<RuleField | '', readonly string[]>;
 type TextField = Exclude<RuleField, 'enabledActions'>;
@@ -41,14 +43,20 @@ function textarea(field: TextField, key: TextKey, form: RulesFormValues, problem
   return html`${label(field, key, t)}${hint ? html`<p class="hint">${hint}</p>` : ''}<textarea id="${idOf(field)}" name="${field}" rows="${rows}"${invalid(field, problems)}>${form[field] ?? ''}</textarea>${errors(field, problems)}`;
 }
 
-/** The rules form, with each problem beside its field. */
-export function rulesForm(c: GroupRequestContext, form: RulesFormValues, problems: Problems): Html {
+/**
+ * The rules form, with each problem beside its field. `base`: the values the page was first opened
+ * with, sent back hidden so that saving changes only the fields the admin changed.
+ */
+export function rulesForm(c: GroupRequestContext, form: RulesFormValues, problems: Problems, base: RulesFormValues): Html {
   const { t, group, session } = c;
+  // In plain words and the page's language (see plainProblem).
+  problems = plainProblems(t, problems);
   const box = (field: TextField, key: TextKey) =>
     html`<p class="checks"><label><input type="checkbox" id="${idOf(field)}" name="${field}" value="on"${form[field] !== undefined ? html` checked` : ''}> ${t(key)}</label></p>`;
   const general = problems.get('');
   return html`<form method="post" action="${groupPath(group.id, '/rules')}" novalidate class="card" id="rules-form">
 ${csrfField(session)}
+<input type="hidden" name="${BASE_FIELD}" value="${baseOf(base)}">
 <p class="muted">${t('rulesIntro')}</p>
 ${general ? html`${general.map((p) => html`<p class="error">${p}</p>`)}` : ''}
 ${select('mode', 'mode', ['observe', 'enforce'], form, problems, t)}<p class="hint">${t('modeHint')}</p>
@@ -84,9 +92,9 @@ ${textarea('owners', 'owners', form, problems, t)}
 </form>`;
 }
 
-function decisionCell(d: Decision): Html {
+function decisionCell(d: Decision, t: Translate): Html {
   const s = decisionSummary(d);
-  return html`${s.actions.length > 0 ? s.actions.join(', ') : '—'}${s.withheld.length > 0 ? html`<div class="muted">withheld: ${s.withheld.join(', ')}</div>` : ''}<div class="muted">strikes ${s.strikes}</div>`;
+  return html`${s.actions.length > 0 ? actionWords(t, s.actions) : '—'}${s.withheld.length > 0 ? html`<div class="muted">${t('previewWithheld', { actions: actionWords(t, s.withheld) })}</div>` : ''}<div class="muted">${t('previewStrikes', { n: s.strikes })}</div>`;
 }
 
 /** The preview: the last incidents decided again, side by side with what was done. */
@@ -101,8 +109,8 @@ ${preview.rows.length === 0
 <div class="scroll"><table><thead><tr><th>${t('when')}</th><th>${t('member')}</th><th>${t('message')}</th><th>${t('whatWasDone')}</th><th>${t('currentReplayed')}</th><th>${t('newRules')}</th></tr></thead><tbody>
 ${preview.rows.map((row) => {
   const r = row.view.entry.record;
-  const done = row.view.actions.map((a) => `${a.type}: ${a.status}`).join(', ') || t('logged');
-  return html`<tr${row.differs ? html` class="differs"` : ''}><td>${r.messageAt.slice(0, 16).replace('T', ' ')}${row.differs ? html`<div><strong>${t('differs')}</strong></div>` : ''}</td><td>${shown(r.member.name)}</td><td class="text">${shown(ellipsize(row.text, 300))}</td><td>${done}</td><td>${decisionCell(row.current)}</td><td>${decisionCell(row.proposed)}</td></tr>`;
+  const done = row.view.actions.map((a) => outcomeWord(t, a)).join(t('listSeparator')) || t('logged');
+  return html`<tr${row.differs ? html` class="differs"` : ''}><td>${r.messageAt.slice(0, 16).replace('T', ' ')}${row.differs ? html`<div><strong>${t('differs')}</strong></div>` : ''}</td><td>${shown(r.member.name)}</td><td class="text">${shown(ellipsize(row.text, 300))}</td><td>${done}</td><td>${decisionCell(row.current, t)}</td><td>${decisionCell(row.proposed, t)}</td></tr>`;
 })}</tbody></table></div>`}
 </section>`;
 }

@@ -9,12 +9,15 @@ import { formatProblem, loadDebunks } from '../../debunks/loadDebunks.js';
 import type { Debunk } from '../../debunks/schema.js';
 import { searchDebunks } from '../../cli/db/searchDebunks.js';
 import type { DashboardContext, GroupRequestContext } from '../context.js';
-import { debunkToForm, formToEntry, readDebunkForm, type DebunkForm } from '../data/debunkEditor.js';
+import { debunkVersion } from '../../debunks/debunkVersion.js';
+import { debunkToForm, formToEntry, readDebunkForm, saveLearned, SAVE_REFUSALS, type DebunkForm } from '../data/debunkEditor.js';
+import { debunkFormProblems } from '../data/debunkProblems.js';
 import { groupPath } from '../pages/layout.js';
 import { debunkFormBody, debunksBody } from '../pages/debunksPage.js';
 import { csrfMatches } from '../sessions.js';
 import { groupPage, leaveFlash, takeFlash } from './groupPages.js';
 import { refuse, seeOther, sendPage } from './respond.js';
+import { oversizedText, oversizedUpload, type OversizedUpload } from './uploadLimit.js';
 
 type DebunkRequest = FastifyRequest<{ Params: { group: string; id?: string }; Querystring: { q?: string }; Body: Record<string, unknown> }>;
 
@@ -48,10 +51,21 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     const all = [...engine.debunks()];
     const counted = await counts(c.group.id);
     const byId = new Map(all.map((d) => [d.id, d]));
-    const listed: Debunk[] = query
-      ? searchDebunks(all, query, MAX_LISTED).flatMap((h) => (byId.has(h.id) ? [byId.get(h.id)!] : []))
+    // A search lists only the entries that match it (none, when nothing does), best first.
+    const found = query ? searchDebunks(all, query, all.length) : undefined;
+    const listed: Debunk[] = found
+      ? found.slice(0, MAX_LISTED).flatMap((h) => (byId.has(h.id) ? [byId.get(h.id)!] : []))
       : [...all].sort((a, b) => (counted.get(b.id) ?? 0) - (counted.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1)).slice(0, MAX_LISTED);
-    const body = debunksBody(c, { query, listed, total: all.length, counts: counted, editable: editable(c), ...(importProblems ? { importProblems } : {}), ...(importForm ? { importForm } : {}) });
+    const body = debunksBody(c, {
+      query,
+      listed,
+      total: all.length,
+      ...(found ? { matching: found.length } : {}),
+      counts: counted,
+      editable: editable(c),
+      ...(importProblems ? { importProblems } : {}),
+      ...(importForm ? { importForm } : {}),
+    });
     return groupPage(c, req, 'debunks', c.t('debunks'), body, { flash: await takeFlash(ctx, c) });
   };
 
@@ -68,26 +82,52 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     const debunk = engine.debunk(req.params.id ?? '');
     if (!debunk) return refuse(reply, 404, c.session.lang, c.t('debunks'), c.t('noSuchDebunk', { id: req.params.id ?? '' }), c.session);
     const form = debunkToForm(debunk);
-    return sendPage(reply, groupPage(c, req, 'debunks', c.t('editEntry', { id: debunk.id }), debunkFormBody(c, { form, replacing: debunk.id, editable: editable(c) })));
+    // A feed's entry is the feed's: its next poll would undo an edit made here.
+    const fromFeed = ctx.moderator.library?.sourceOf(debunk.id) === 'feed';
+    const body = debunkFormBody(c, { form, replacing: debunk.id, version: debunkVersion(debunk), editable: editable(c) && !fromFeed, ...(fromFeed ? { note: c.t('debunkFromFeed') } : {}) });
+    return sendPage(reply, groupPage(c, req, 'debunks', c.t('editEntry', { id: debunk.id }), body));
   });
 
   app.post('/debunks', async (req: DebunkRequest, reply) => {
     const c = req.dash;
     if (!editable(c) || !ctx.editor) return refuse(reply, 403, c.session.lang, c.t('debunks'), c.t('readOnly'), c.session);
     const form = readDebunkForm(req.body);
-    const replacing = typeof req.body.replacing === 'string' && req.body.replacing !== '' ? req.body.replacing : undefined;
+    const text = (name: string) => (typeof req.body[name] === 'string' && req.body[name] !== '' ? (req.body[name] as string) : undefined);
+    const replacing = text('replacing');
+    const version = text('version');
+    const library = ctx.moderator.library;
     const before = replacing ? engine.debunk(replacing) : undefined;
-    const saved = await ctx.editor.save(formToEntry(form, before), replacing);
+    const source = replacing ? library?.sourceOf(replacing) : undefined;
+    const title = replacing ? c.t('editEntry', { id: replacing }) : c.t('addEntry');
+    if (source === 'feed') {
+      return sendPage(reply, groupPage(c, req, 'debunks', title, debunkFormBody(c, { form, editable: false, note: c.t('debunkFromFeed') })), 422);
+    }
+    const entry = formToEntry(form, before);
+    // An entry accepted in review is kept in the store, not in a file: it is changed where it is.
+    const saved = replacing && library && source === 'review' ? await saveLearned(library, entry, replacing, version) : await ctx.editor.save(entry, replacing, version);
     if (!saved.ok) {
-      const body = debunkFormBody(c, { form, ...(replacing ? { replacing } : {}), editable: true, problems: saved.problems, byField: saved.byField });
-      return sendPage(reply, groupPage(c, req, 'debunks', replacing ? c.t('editEntry', { id: replacing }) : c.t('addEntry'), body), 422);
+      const again = { form, editable: true } as const;
+      if (saved.reason === SAVE_REFUSALS.changedMeanwhile && replacing) {
+        // The admin's values stay in the form; saved again, they replace what is stored now (shown).
+        const current = saved.current;
+        const body = debunkFormBody(c, { ...again, replacing, ...(current ? { version: debunkVersion(current), current: debunkToForm(current) } : {}), conflict: c.t('debunkChangedMeanwhile', { id: replacing }) });
+        return sendPage(reply, groupPage(c, req, 'debunks', title, body), 409);
+      }
+      if (saved.reason === SAVE_REFUSALS.gone && replacing) {
+        // Nothing left to replace: saved again, the values are added as a new entry.
+        return sendPage(reply, groupPage(c, req, 'debunks', c.t('addEntry'), debunkFormBody(c, { ...again, conflict: c.t('debunkGone', { id: replacing }) })), 409);
+      }
+      // In the admin's words and language (see debunkFormProblems).
+      const said = saved.found ? debunkFormProblems(c.t, saved.found, form.id) : saved;
+      const body = debunkFormBody(c, { ...again, ...(replacing ? { replacing } : {}), ...(version ? { version } : {}), problems: said.problems, byField: said.byField });
+      return sendPage(reply, groupPage(c, req, 'debunks', title, body), 422);
     }
     // Through the library when the core has one: review's and the feeds' debunks stay in force.
-    await (ctx.moderator.library?.setFiles(saved.debunks) ?? engine.reload(saved.debunks));
+    if (saved.debunks) await (library?.setFiles(saved.debunks) ?? engine.reload(saved.debunks));
     const id = form.id.trim();
     const detail = replacing ? `changed debunk ${replacing}${replacing === id ? '' : ` (now ${id})`} in ${saved.file}` : `added debunk ${id} to ${saved.file}`;
     await ctx.moderator.recordAction(c.session.platform, c.group.id, { kind: 'admin', id: c.admin.id, name: c.admin.name }, 'debunks', detail);
-    await leaveFlash(ctx, c, { kind: 'ok', text: c.t('debunkSaved', { id, file: saved.file, count: engine.debunkCount }) });
+    await leaveFlash(ctx, c, { kind: 'ok', text: c.t('debunkSaved', { id, file: saved.debunks ? saved.file : c.t('learnedPlace'), count: engine.debunkCount }) });
     return seeOther(reply, groupPath(c.group.id, `/debunks?q=${encodeURIComponent(id)}`));
   });
 
@@ -96,15 +136,23 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     if (!req.isMultipart()) return seeOther(reply, groupPath(c.group.id, '/debunks'));
     const fields: Record<string, string> = {};
     let upload: { name: string; data: Buffer } | undefined;
-    for await (const part of req.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 } })) {
-      if (part.type === 'file') upload = { name: part.filename, data: await part.toBuffer() };
-      else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+    // A file over the limit is refused on this page, with its size, like any import (it was a bare 413).
+    let oversized: OversizedUpload | undefined;
+    try {
+      for await (const part of req.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 } })) {
+        if (part.type === 'file') upload = { name: part.filename, data: await part.toBuffer() };
+        else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      }
+    } catch (error) {
+      oversized = oversizedUpload(error, req);
+      if (!oversized) throw error;
     }
     if (!csrfMatches(c.session, fields._csrf)) return refuse(reply, 403, c.session.lang, c.t('appName'), c.t('csrfFailed'), c.session);
     if (!editable(c) || !ctx.editor) return refuse(reply, 403, c.session.lang, c.t('debunks'), c.t('readOnly'), c.session);
     const format = fields.format as ImportFormat;
     // A refused import shows the form again as it was sent (the file must be chosen again: browsers allow no other way).
     const asSent = { ...(fields.format ? { format: fields.format } : {}), ...(fields.lang ? { lang: fields.lang } : {}) };
+    if (oversized) return sendPage(reply, await listPage(req, c, [oversizedText(c.t, oversized, MAX_IMPORT_BYTES)], asSent), 413);
     if (!IMPORT_FORMAT_NAMES.includes(format) || !upload || upload.data.length === 0) {
       return sendPage(reply, await listPage(req, c, [`${c.t('format')}: ${IMPORT_FORMAT_NAMES.join(', ')}; ${c.t('file')}: ${upload?.name || '—'}`], asSent), 422);
     }

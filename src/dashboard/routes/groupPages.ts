@@ -44,7 +44,9 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
   app.get('/', async (req: GroupRequest, reply) => {
     const c = req.dash;
     const now = ctx.now();
-    const [scan, open] = await Promise.all([scanIncidents(ctx.ledger, c.group.id, () => new OverviewTally(now), true), ctx.moderator.feedback?.open(c.group.id) ?? []]);
+    // Open items as the queue lists them (near-duplicate reports of one message are one item).
+    const openItems = async () => ctx.moderator.review?.items(c.group.id) ?? reviewItems((await ctx.moderator.feedback?.open(c.group.id)) ?? []);
+    const [scan, open] = await Promise.all([scanIncidents(ctx.ledger, c.group.id, () => new OverviewTally(now), true), openItems()]);
     const stats = await scan.result.stats(engine, c.group.id);
     const body = overviewBody(c, stats, { incidents: scan.result.count, open: open.length }, scan.check!, ctx.ledger.checkpoint(c.group.id));
     return sendPage(reply, groupPage(c, req, 'overview', c.t('overview'), body, { chart: true, flash: await takeFlash(ctx, c) }));
@@ -82,7 +84,10 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
       await leaveFlash(ctx, c, { kind: 'bad', text: c.t('refused', { reply: c.t('pardonNoSpaces') }) });
       return seeOther(reply, back);
     }
-    const result = await ctx.moderator.onAdminCommand(c.session.platform, c.group.id, c.admin, `/rg pardon ${memberId}`, c.session.lang);
+    // The mute the strikes brought is lifted too, on the platform, as the chat command lifts it.
+    const directory = ctx.directories.get(c.session.platform);
+    const unmute = directory?.unmute ? (member: string) => directory.unmute!(c.group.id, member) : undefined;
+    const result = await ctx.moderator.onAdminCommand(c.session.platform, c.group.id, c.admin, `/rg pardon ${memberId}`, c.session.lang, undefined, [], unmute);
     await leaveFlash(ctx, c, { kind: result.ok ? 'ok' : 'bad', text: c.t(result.ok ? 'done' : 'refused', { reply: result.reply }) });
     return seeOther(reply, back);
   });

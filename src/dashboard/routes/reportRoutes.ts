@@ -56,12 +56,13 @@ const fileName = (groupId: string, at: number, ext: string) => `rumorguard-${gro
  */
 export function reportRoutes(app: FastifyInstance, ctx: DashboardContext): void {
   /**
-   * The report on screen: its first SCREEN_CHARS (the summary and the first incidents), with a
-   * note of its whole size when it goes on; the downloads hold all of it.
+   * The report on screen, in the admin's language: its first SCREEN_CHARS (the summary and the
+   * first incidents), with a note of its whole size when it goes on; the downloads hold all of it
+   * (in English, as the ledger and the chat's `/rg export` are).
    */
   const report = async (c: GroupRequestContext, range: { since?: Date; until?: Date }) => {
     const collected = screenCollector(SCREEN_CHARS);
-    await exportLedger(ctx.ledger, c.group.id, { format: 'md', groupTitle: c.group.title, ...range }, collected.sink);
+    await exportLedger(ctx.ledger, c.group.id, { format: 'md', groupTitle: c.group.title, lang: c.session.lang, ...range }, collected.sink);
     return { md: collected.text(), ...(collected.cut() ? { totalChars: collected.totalChars() } : {}) };
   };
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { newestIncidents } from '../../ledger/scanIncidents.js';
 import type { DashboardContext } from '../context.js';
-import { formToOverride, problemsByField, readRulesForm, settingsToForm, type RuleField } from '../data/rulesForm.js';
+import { formToOverride, mergeIntoCurrent, problemsByField, readBase, readRulesForm, settingsToForm, type RuleField } from '../data/rulesForm.js';
 import { PREVIEW_LIMIT, previewRules } from '../data/rulesPreview.js';
 import { html } from '../html.js';
 import { groupPath } from '../pages/layout.js';
@@ -23,18 +23,24 @@ export function rulesRoutes(app: FastifyInstance, ctx: DashboardContext): void {
   app.get('/rules', async (req: RulesRequest, reply) => {
     const c = req.dash;
     const form = settingsToForm(await engine.settingsFor(c.group.id));
-    return sendPage(reply, groupPage(c, req, 'rules', c.t('rules'), rulesForm(c, form, new Map()), { flash: await takeFlash(ctx, c) }));
+    return sendPage(reply, groupPage(c, req, 'rules', c.t('rules'), rulesForm(c, form, new Map(), form), { flash: await takeFlash(ctx, c) }));
   });
 
   app.post('/rules', async (req: RulesRequest, reply) => {
     const c = req.dash;
-    const form = readRulesForm(req.body);
+    const submitted = readRulesForm(req.body);
+    const base = readBase(req.body);
+    // Only the fields the admin changed are saved: the rest keep what the group has now, which a
+    // chat command or another admin may have changed since this page was opened.
+    const { form } = mergeIntoCurrent(submitted, base, settingsToForm(await engine.settingsFor(c.group.id)));
     const { override, problems: unreadable } = formToOverride(form);
     const shown = (problems: Map<RuleField | '', string[]>, extra = html``, status = 200) =>
       sendPage(
         reply,
         // The preview comes first: it is what the admin asked to see; the form follows to change or save.
-        groupPage(c, req, 'rules', c.t('rules'), html`${extra}${rulesForm(c, form, problems)}`, problems.size > 0 ? { flash: { kind: 'bad', text: c.t('invalid') } } : {}),
+        // Shown again with what the admin typed, and the base the page was opened with, so a second
+        // try still saves only their changes.
+        groupPage(c, req, 'rules', c.t('rules'), html`${extra}${rulesForm(c, submitted, problems, base ?? submitted)}`, problems.size > 0 ? { flash: { kind: 'bad', text: c.t('invalid') } } : {}),
         status,
       );
     const checked = await engine.checkSettings(c.group.id, override);

@@ -6,6 +6,9 @@ import { describeRatingWords, ratingVerdict } from './ratingVerdict.js';
 /** The database's limit on a refutation; longer review texts are cut to it. */
 export const MAX_REFUTATION_LENGTH = 1000;
 
+/** Where a ClaimReview may say why the claim is rated as it is, as the problem lists them. */
+const REVIEW_TEXT_FIELDS = 'description, reviewBody, headline, name or reviewRating.ratingExplanation';
+
 /**
  * Converts one schema.org ClaimReview into an entry in the database's field names. The
  * `itemReviewed.appearance` / `firstAppearance` links are left out on purpose: they point at the
@@ -26,8 +29,11 @@ export function claimReviewToEntry(review: Readonly<Record<string, unknown>>): {
   const publisher = authorName(review.author);
   const published = dateOf(review.datePublished);
   const headline = text(review.headline) ?? text(review.name);
-  const explanation = text(review.description) ?? headline;
-  const refutation = [rating?.word, explanation].filter((part) => part !== undefined).join(' — ');
+  const explanation = text(review.description) ?? text(review.reviewBody) ?? headline ?? ratingExplanation(review.reviewRating, rating);
+  // The rating alone ("False") tells members nothing the verdict does not: without any text of
+  // the review's, the record is refused, as a record without a claim is.
+  if (explanation === undefined) notes.push({ field: ['refutation'], message: `no review text: expected ${REVIEW_TEXT_FIELDS}, to tell members why the claim is rated as it is` });
+  const refutation = explanation === undefined ? '' : [rating?.word, explanation].filter((part) => part !== undefined).join(' — ');
 
   const source = withoutUndefined({
     title: headline ?? (publisher !== undefined ? `Fact check by ${publisher}` : undefined),
@@ -56,7 +62,7 @@ export function claimReviewPathOf(field: DataPath): DataPath {
   const from: Record<string, string> = {
     claim: 'claimReviewed',
     verdict: 'reviewRating',
-    refutation: 'reviewRating',
+    refutation: 'description',
     lang: 'inLanguage',
     published: 'datePublished',
   };
@@ -72,6 +78,12 @@ function ratingWord(value: unknown): { word: string; from: string } | undefined 
     if (word !== undefined) return { word, from };
   }
   return undefined;
+}
+
+/** The rating's explanation, when it is not already the rating's word (see ratingWord). */
+function ratingExplanation(value: unknown, rating: { from: string } | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return isMapping(first) && rating?.from !== 'ratingExplanation' ? text(first.ratingExplanation) : undefined;
 }
 
 /** `author` may be an Organization or Person, a list of them, or plain text. */

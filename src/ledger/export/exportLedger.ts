@@ -1,3 +1,4 @@
+import type { Language } from '../../engine/templates.js';
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import type { Ledger } from '../ledger.js';
 import type { ChainEnd } from '../ledgerBackend.js';
@@ -21,6 +22,11 @@ export interface ExportOptions {
   checkpoint?: SignedCheckpoint;
   /** The key the checkpoint must be signed with (base64 DER), when known. */
   trustedKey?: string;
+  /**
+   * The md report's words (see ReportOptions.lang): the dashboard's screen shows it in the
+   * admin's language; files stay English. @defaultValue 'en'
+   */
+  lang?: Language;
   /**
    * Whether to make the export in a worker thread (where the store can be opened by one: a SQLite
    * file). @defaultValue true for a chain of WORKER_MIN_ENTRIES entries or more
@@ -83,5 +89,5 @@ export async function exportFromLedger(ledger: Ledger, groupId: string, options:
   if (options.format === 'json') return { entries: await writeJson(groupId, () => pages(true), checkpoint, sink) };
   const scan = ledger.chainVerifier(groupId, { ...(checkpoint ? { checkpoint } : {}), ...(options.trustedKey ? { trustedKey: options.trustedKey } : {}) }, end);
   const title = options.groupTitle ? { groupTitle: options.groupTitle } : {};
-  return writeMarkdownReport(pages, { groupId, ...title, ...range, ...(checkpoint ? { checkpoint } : {}) }, scan, sink);
+  return writeMarkdownReport(pages, { groupId, ...title, ...range, ...(checkpoint ? { checkpoint } : {}), ...(options.lang ? { lang: options.lang } : {}) }, scan, sink);
 }

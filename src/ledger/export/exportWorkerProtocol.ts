@@ -1,3 +1,4 @@
+import type { Language } from '../../engine/templates.js';
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import type { ChainEnd, ReaderSource } from '../ledgerBackend.js';
 import type { ExportFormat, ExportSummary } from './exportLedger.js';
@@ -23,6 +24,8 @@ export interface ExportRequest {
   until?: Date;
   checkpoint?: SignedCheckpoint;
   trustedKey?: string;
+  /** The md report's words (see ExportOptions.lang). */
+  lang?: Language;
   /** Where the chain ended when the export began, read by the main thread. */
   end: ChainEnd;
   /** The ledger's time when the export began (ms since 1970): which kept texts are still kept. */

@@ -8,9 +8,10 @@ import { Spill } from './spill.js';
 import type { StoredItem } from '../storedEntry.js';
 import type { TextSink } from './textSink.js';
 import type { ChainCheck } from '../verifyChain.js';
-import { CHAIN_FAULTS } from '../verifyChain.js';
 import type { ActionType } from '../../rules/actionTypes.js';
-import { actionName } from '../../engine/templates.js';
+import { actionName, type Language } from '../../engine/templates.js';
+import { fillTemplate } from '../../lib/fillTemplate.js';
+import { REPORT_WORDS, type ReportWords } from './reportWords.js';
 import { cutText } from '../../lib/cutText.js';
 import { appendAll } from '../../lib/appendAll.js';
 import { median } from '../../lib/median.js';
@@ -25,10 +26,18 @@ export interface ReportOptions {
   check: ChainCheck;
   /** The group's latest signed chain head, printed under the verification so the report carries it. */
   checkpoint?: SignedCheckpoint;
+  /**
+   * The language of the report's words (see REPORT_WORDS): the dashboard shows it in the admin's.
+   * Files stay English, as the ledger is. @defaultValue 'en'
+   */
+  lang?: Language;
 }
 
 /** The heading above the signed checkpoint; `ledger verify --checkpoint REPORT.md` looks for it. */
-export const SIGNED_HEAD_HEADING = '## Signed chain head';
+export const SIGNED_HEAD_HEADING = REPORT_WORDS.en.signedHeadHeading;
+
+/** One of the report's words, filled in. */
+const say = (template: string, values: Readonly<Record<string, string | number>> = {}) => fillTemplate(template, values);
 
 /**
  * The signed checkpoint as one line of JSON in a fenced block: backticks and angle brackets are
@@ -37,17 +46,9 @@ export const SIGNED_HEAD_HEADING = '## Signed chain head';
  */
 const fencedJson = (value: unknown) => ['```json', JSON.stringify(value).replace(/[`<>]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), '```'];
 
-function signedHead(c: SignedCheckpoint | undefined): string[] {
-  if (!c) return ['No signed checkpoint of this chain yet: entries cut off its end could not be told from a shorter chain.'];
-  return [
-    SIGNED_HEAD_HEADING,
-    '',
-    `The bot signed this chain's head with its Ed25519 key ${c.keyId} at ${c.at}: entry ${c.seq}, hash \`${c.hash}\`. ` +
-      'Keep this report: `rumorguard ledger verify --group <group> --checkpoint <this file>` shows later whether any entry up to this one was removed or rewritten. ' +
-      'The signature covers the RFC 8785 JSON of groupId, seq, hash and at; the public key is in the checkpoint below (base64 DER).',
-    '',
-    ...fencedJson(c),
-  ];
+function signedHead(c: SignedCheckpoint | undefined, w: ReportWords): string[] {
+  if (!c) return [w.noCheckpoint];
+  return [w.signedHeadHeading, '', say(w.signedHead, { key: c.keyId, at: c.at, seq: c.seq, hash: c.hash }), '', ...fencedJson(c)];
 }
 
 /**
@@ -76,39 +77,13 @@ const moment = (d: Date) => {
   return iso.slice(11, 23) === '00:00:00.000' ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
 };
 
-function minutes(ms: number): string {
-  if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))} s`;
-  return `${Number((ms / 60_000).toFixed(1))} min`;
+function minutes(ms: number, w: ReportWords): string {
+  if (ms < 60_000) return say(w.seconds, { n: Number((ms / 1000).toFixed(1)) });
+  return say(w.minutes, { n: Number((ms / 60_000).toFixed(1)) });
 }
 
 
-/** The actions a report counts, in the order it lists them, with their names for owners. */
-const ACTION_ROWS = [
-  ['reply_refutation', 'Refutations'],
-  ['pointer', 'Pointers to an earlier refutation'],
-  ['suggest_check', 'Soft "please check" replies'],
-  ['warn', 'Warnings'],
-  ['mute', 'Mutes'],
-  ['delete', 'Messages deleted'],
-  ['alert_owners', 'Owner alerts'],
-] as const satisfies readonly (readonly [Exclude<ActionType, 'log'>, string])[];
-
 const STATUSES = ['done', 'skipped', 'failed', 'withheld', 'pending'] as const satisfies readonly ActionStatus[];
-
-/**
- * Why an action was withheld or skipped, as an incident's row says it (QA: "withheld
- * (action_disabled)"); a failure's why is the platform's own words, shown as they are.
- */
-const WHY_WORDS: Readonly<Record<string, string>> = {
-  observe_mode: 'observe mode',
-  action_disabled: 'not enabled for the group',
-  cooldown: 'one a minute',
-  merged: 'folded into a newer reply',
-  rate_limited: 'rate limits',
-  no_target: 'nothing to act on',
-  shutdown: 'the bot stopped',
-  unsupported: 'the platform cannot',
-};
 
 /**
  * The management report's figures, gathered one entry and one incident at a time, so a streamed
@@ -214,7 +189,8 @@ export function ledgerToMarkdown(entries: readonly LedgerEntry[], options: Repor
   const views = incidentViews(entries);
   for (const v of views) totals.addIncident(v);
   const lines = reportHead(totals, options);
-  for (const v of views) lines.push(incidentRow(v));
+  const w = REPORT_WORDS[options.lang ?? 'en'];
+  for (const v of views) lines.push(incidentRow(v, w));
   lines.push('');
   return lines.join('\n');
 }
@@ -239,13 +215,14 @@ export async function writeMarkdownReport(pages: EntryPages, options: Omit<Repor
   const observe = (items: readonly StoredItem[]) => {
     for (const item of items) scan.add(item);
   };
-  let report = await reportPass(pages, new Map(), new Map(), observe, late.add);
+  const w = REPORT_WORDS[options.lang ?? 'en'];
+  let report = await reportPass(pages, w, new Map(), new Map(), observe, late.add);
   const check = scan.result();
   // Rows made before an admin overturned their incident are made again too.
   const overturned = report.totals.overturnsFound;
   if (late.found.size > 0 || overturned.size > 0) {
     await report.table.discard();
-    report = await reportPass(pages, late.found, overturned);
+    report = await reportPass(pages, w, late.found, overturned);
   }
   try {
     await sink(`${reportHead(report.totals, { ...options, check }).join('\n')}\n`);
@@ -259,6 +236,7 @@ export async function writeMarkdownReport(pages: EntryPages, options: Omit<Repor
 /** One pass of writeMarkdownReport: the figures, and the incident table kept aside. */
 async function reportPass(
   pages: EntryPages,
+  w: ReportWords,
   late: ReadonlyMap<string, readonly ActionResult[]>,
   overturned: ReadonlyMap<string, string>,
   observe?: (items: readonly StoredItem[]) => void,
@@ -275,7 +253,7 @@ async function reportPass(
         if (row.view) {
           const view = withOverturn(row.view, overturned);
           totals.addIncident(view);
-          lines.push(`${incidentRow(view, row.text, row.altered)}\n`);
+          lines.push(`${incidentRow(view, w, row.text, row.altered)}\n`);
         }
       }
       await table.add(lines);
@@ -291,73 +269,77 @@ async function reportPass(
  * One row of the incident table; `kept`, the message text kept beside the chain (else the
  * record's); `altered`, the one kept there was edited (see keptTextAltered).
  */
-function incidentRow(v: IncidentView, kept?: string, altered?: true): string {
+function incidentRow(v: IncidentView, w: ReportWords, kept?: string, altered?: true): string {
   const r = v.entry.record;
   const hash = r.messageHash?.slice(0, 12);
-  const missing = altered ? `(text altered in the store: it no longer matches its sha256 ${hash}…)` : r.messageHash ? `(text purged; sha256 ${hash}…)` : '';
+  const missing = altered ? say(w.textAltered, { hash: hash ?? '' }) : r.messageHash ? say(w.textPurged, { hash: hash ?? '' }) : '';
   const said = (kept ?? r.messageText) !== undefined ? cell(cutText((kept ?? r.messageText)!, 300)) : missing;
-  const picture = r.images ? `(${r.images.matchedIn === 'image' ? 'matched in a picture' : 'with a picture'}, sha256 ${r.images.sha256[0]?.slice(0, 12) ?? ''}…) ` : '';
+  const picture = r.images ? `(${r.images.matchedIn === 'image' ? w.inPicture : w.withPicture}, sha256 ${r.images.sha256[0]?.slice(0, 12) ?? ''}…) ` : '';
   const text = picture + said;
   const by = v.overturnedBy;
-  const reviewed = r.by.kind === 'admin' ? `; answered after review by ${r.by.name}` : '';
-  const did = (v.actions.map((a) => `${actionName(a.type)}: ${a.status}${a.why ? ` (${WHY_WORDS[a.why] ?? a.why})` : ''}`).join('; ') || 'logged only') + reviewed + (by ? `; overturned as not a rumor by ${by}` : '');
+  const reviewed = r.by.kind === 'admin' ? say(w.answeredAfterReview, { name: r.by.name }) : '';
+  const outcome = (a: IncidentView['actions'][number]) =>
+    say(a.why ? w.outcomeWhy : w.outcome, { action: actionName(a.type, w.lang), status: w.statuses[a.status], why: a.why ? (w.why[a.why] ?? a.why) : '' });
+  const did = (v.actions.map(outcome).join(w.separator) || w.loggedOnly) + reviewed + (by ? say(w.overturnedBy, { by }) : '');
   return `| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(r.debunkId)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`;
 }
 
 /** Everything of the report up to and including the incident table's header. */
 function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   const admin = totals.admin;
+  const w = REPORT_WORDS[options.lang ?? 'en'];
 
   const lines: string[] = [];
   const titled = options.groupTitle !== undefined && options.groupTitle !== options.groupId;
-  lines.push(`# RumorGuard management report: ${titled ? `${cell(options.groupTitle!)} (group ${cell(options.groupId)})` : `group ${cell(options.groupId)}`}`);
+  lines.push(say(w.title, { group: titled ? say(w.titleNamedGroup, { title: cell(options.groupTitle!), id: cell(options.groupId) }) : say(w.titleGroup, { id: cell(options.groupId) }) }));
   lines.push('');
   // A bound not asked for is the date of the first or last entry: "… to …" told the owner nothing.
   // One asked for is given to the minute when it has a time of day, and the end, which is not
   // included, as "before" it ("to 2026-12-08" read as including the 8th).
   const from = options.since ? moment(options.since) : (totals.firstAt?.slice(0, 10) ?? '…');
-  const to = options.until ? `before ${moment(options.until)}` : (totals.lastAt?.slice(0, 10) ?? '…');
-  lines.push(`Period: ${from} to ${to}${options.since || options.until ? '' : ' (the whole ledger)'}. ${totals.entries} ledger entries in this period. Times are UTC.`);
+  const to = options.until ? say(w.periodBefore, { moment: moment(options.until) }) : (totals.lastAt?.slice(0, 10) ?? '…');
+  lines.push(say(w.period, { from, to, whole: options.since || options.until ? '' : w.wholeLedger, entries: totals.entries }));
+  const check = options.check;
   lines.push(
-    options.check.ok
-      ? `Ledger chain verified: ${options.check.entries} entries, none edited, missing, reordered or forked${options.check.head ? ` (head ${options.check.head.slice(0, 16)}…)` : ''}.` +
-          (options.check.checkpoint ? ` It reaches the head the bot signed at ${options.check.checkpoint.at} (entry ${options.check.checkpoint.seq}) unchanged.` : '')
-      : `**Ledger chain FAILED verification at entry ${options.check.seq}: ${CHAIN_FAULTS[options.check.fault]}${options.check.detail ? ` (${cell(options.check.detail)})` : ''}.**`,
+    check.ok
+      ? say(w.verified, { n: check.entries, head: check.head ? say(w.verifiedHead, { head: check.head.slice(0, 16) }) : '' }) +
+          (check.checkpoint ? say(w.verifiedCheckpoint, { at: check.checkpoint.at, seq: check.checkpoint.seq }) : '')
+      : say(w.verifyFailed, { seq: check.seq, fault: w.faults[check.fault], detail: check.detail ? ` (${cell(check.detail)})` : '' }),
   );
   lines.push('');
-  appendAll(lines, signedHead(options.checkpoint));
+  appendAll(lines, signedHead(options.checkpoint, w));
   lines.push('');
-  lines.push('## Totals');
+  lines.push(w.totals);
   lines.push('');
   const refuting = totals.refuting;
-  lines.push('| | count |');
+  lines.push(w.count);
   lines.push('|---|---|');
-  lines.push(`| Messages repeating a known rumor (acted on) | ${totals.incidents - refuting - totals.asking - totals.overturned - totals.loggedOnly} |`);
-  lines.push(`| Messages asking whether a known rumor is true (answered, never punished) | ${totals.asking} |`);
-  lines.push(`| Messages refuting a rumor (never punished) | ${refuting} |`);
-  lines.push(`| Matches on which nothing was done (below the threshold that applied, or answered moments before): logged only | ${totals.loggedOnly} |`);
-  if (totals.overturned > 0) lines.push(`| Matches the admins overturned as not a rumor (the bot's mistakes; strikes withdrawn) | ${totals.overturned} |`);
-  lines.push(`| Admin actions | ${admin.length} |`);
+  lines.push(`| ${w.spread} | ${totals.incidents - refuting - totals.asking - totals.overturned - totals.loggedOnly} |`);
+  lines.push(`| ${w.asking} | ${totals.asking} |`);
+  lines.push(`| ${w.refuting} | ${refuting} |`);
+  lines.push(`| ${w.loggedOnlyRow} | ${totals.loggedOnly} |`);
+  if (totals.overturned > 0) lines.push(`| ${w.overturnedRow} | ${totals.overturned} |`);
+  lines.push(`| ${w.adminActionsRow} | ${admin.length} |`);
   lines.push('');
-  lines.push('## What was done');
+  lines.push(w.whatWasDone);
   lines.push('');
-  lines.push('Each action the rules asked for, by what really happened: done; skipped (a cooldown, folded into another message, no room under the rate limits); failed (the platform refused, with its error in the ledger); withheld by the group\'s settings (observe mode, action not enabled); no outcome recorded (the bot stopped before it could tell).');
+  lines.push(w.whatWasDoneIntro);
   lines.push('');
-  lines.push('| action | done | skipped | failed | withheld | no outcome recorded |');
+  lines.push(w.whatWasDoneHeader);
   lines.push('|---|---|---|---|---|---|');
   const counts = totals.counts;
-  for (const [type, label] of ACTION_ROWS) {
+  for (const [type, label] of Object.entries(w.actionRows) as [ActionType, string][]) {
     const row = counts.get(type);
     lines.push(`| ${label} | ${STATUSES.map((s) => row?.[s] ?? 0).join(' | ')} |`);
   }
 
   lines.push('');
-  lines.push('## Incidents by rumor');
+  lines.push(w.byRumor);
   lines.push('');
   const byDebunk = totals.byDebunk;
-  if (byDebunk.size === 0) lines.push('No incidents in this period.');
+  if (byDebunk.size === 0) lines.push(w.noIncidents);
   else {
-    lines.push('| rumor (debunk id) | messages | members | answered in the chat |');
+    lines.push(w.byRumorHeader);
     lines.push('|---|---|---|---|');
     for (const [id, rumor] of [...byDebunk].sort((a, b) => b[1].messages - a[1].messages)) {
       lines.push(`| ${cell(id)} | ${rumor.messages} | ${rumor.members.size} | ${rumor.answered} |`);
@@ -365,47 +347,43 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   }
 
   lines.push('');
-  lines.push('## Members who reached a warning or a mute');
+  lines.push(w.members);
   lines.push('');
   const members = totals.members;
-  if (members.size === 0) lines.push('Nobody reached a warning or a mute in this period.');
+  if (members.size === 0) lines.push(w.nobodyStruck);
   else {
-    lines.push('| member | id | warnings | mutes | warnings or mutes not carried out (refused, skipped or withheld by the settings) | most strikes |');
+    lines.push(w.membersHeader);
     lines.push('|---|---|---|---|---|---|');
     for (const [id, m] of members) lines.push(`| ${cell(m.name)} | ${cell(id)} | ${m.warned} | ${m.muted} | ${m.undone} | ${m.strikes} |`);
   }
 
   lines.push('');
-  lines.push('## Time from message to refutation');
+  lines.push(w.delays);
   lines.push('');
   const delays = totals.delays;
   let slowest = Number.NEGATIVE_INFINITY;
   for (const d of delays) slowest = Math.max(slowest, d);
-  lines.push(
-    delays.length === 0
-      ? 'No refutations were posted in this period.'
-      : `${delays.length} refutations: median ${minutes(median(delays))}, slowest ${minutes(slowest)} (from the message to the moment the platform accepted the reply; not counting messages answered after an admin reviewed a report).`,
-  );
+  lines.push(delays.length === 0 ? w.noRefutations : say(w.refutations, { n: delays.length, median: minutes(median(delays), w), slowest: minutes(slowest, w) }));
 
   lines.push('');
-  lines.push('## Admin actions');
+  lines.push(w.adminActions);
   lines.push('');
-  if (admin.length === 0) lines.push('No admin actions in this period.');
+  if (admin.length === 0) lines.push(w.noAdminActions);
   else {
-    lines.push('| when (UTC) | admin | action | detail |');
+    lines.push(w.adminActionsHeader);
     lines.push('|---|---|---|---|');
     for (const e of admin) {
-      const by = e.record.by.kind === 'admin' ? `${e.record.by.name} (${e.record.by.id})` : 'bot';
+      const by = e.record.by.kind === 'admin' ? `${e.record.by.name} (${e.record.by.id})` : w.bot;
       lines.push(`| ${e.at.slice(0, 16).replace('T', ' ')} | ${cell(by)} | ${cell(e.record.action)} | ${cell(e.record.detail)} |`);
     }
   }
 
   lines.push('');
-  lines.push('## Incidents');
+  lines.push(w.incidents);
   lines.push('');
-  if (totals.incidents === 0) lines.push('No incidents in this period.');
+  if (totals.incidents === 0) lines.push(w.noIncidents);
   else {
-    lines.push('| seq | when (UTC) | member | rumor | score | message | what was done |');
+    lines.push(w.incidentsHeader);
     lines.push('|---|---|---|---|---|---|---|');
   }
   return lines;

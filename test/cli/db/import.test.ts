@@ -78,7 +78,7 @@ describe('rumorguard db import: writing', () => {
         id: 'bananas-from-costa-rica-carry-flesh-eating-bacteria',
         claim: 'Bananas from Costa Rica carry flesh-eating bacteria',
         verdict: 'false',
-        refutation: 'Pants on Fire!',
+        refutation: 'Pants on Fire! — The flesh-eating banana story is a hoax that has gone round since 2000.',
         sources: [
           {
             title: 'Fact check by Example Fact Check',

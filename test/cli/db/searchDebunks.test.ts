@@ -46,7 +46,8 @@ describe('searchDebunks', () => {
   });
 
   it('GIVEN a limit THEN at most that many hits, best (lowest score) first', () => {
-    const hits = searchDebunks(DEBUNKS, 'garlic coronavirus bacteria', 2);
+    // "No." is the refutation of three entries.
+    const hits = searchDebunks(DEBUNKS, 'no', 2);
     expect(hits).toHaveLength(2);
     expect(hits[0]!.score).toBeLessThanOrEqual(hits[1]!.score);
   });
@@ -54,7 +55,29 @@ describe('searchDebunks', () => {
   it.each([
     { given: 'only punctuation', query: '?!…' },
     { given: 'unrelated words', query: 'xylophone' },
-  ])('GIVEN $given THEN no hits', ({ query }) => {
+    { given: 'a stretched letter no entry has as a word', query: 'zzzz' },
+    { given: 'markup', query: '<script>' },
+    { given: 'a quote', query: '"' },
+    { given: 'words of different entries (each word must match)', query: 'garlic coronavirus bacteria' },
+    { given: 'Chinese no entry has', query: '地震预报' },
+  ])('GIVEN $given THEN no hits, not the whole database', ({ query }) => {
     expect(searchDebunks(DEBUNKS, query, 10)).toEqual([]);
+  });
+
+  it.each([
+    { given: 'a word of one claim', query: 'towers', then: ['five-g'] },
+    { given: 'upper case', query: 'BANANAS', then: ['bananas'] },
+    { given: 'part of an id', query: 'beach-girl', then: ['beach-girl'] },
+    { given: 'a tag', query: 'health', then: ['garlic'] },
+    { given: 'Chinese of one claim', query: '走失', then: ['beach-girl'] },
+    { given: 'Chinese of one variant', query: '基站', then: ['five-g'] },
+  ])('GIVEN $given THEN only the entries that have it', ({ query, then }) => {
+    expect(searchDebunks(DEBUNKS, query, 10).map((h) => h.id)).toEqual(then);
+  });
+
+  it('GIVEN an entry\'s id THEN that entry comes first, with score 0', () => {
+    const more = [...DEBUNKS, debunk('five-g-masts', '5G masts cause headaches', { tags: ['five-g'] })];
+    expect(searchDebunks(more, 'five-g-masts', 10)[0]).toMatchObject({ id: 'five-g-masts', score: 0 });
+    expect(searchDebunks(more, 'five-g', 10).map((h) => h.id)).toEqual(['five-g', 'five-g-masts']);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { claimReviewPathOf, claimReviewToEntry, cut } from '../../../../src/debunks/import/claimReviewToEntry.js';
 import { convertClaimReview } from '../../../../src/debunks/import/convertClaimReview.js';
 import { findClaimReviews } from '../../../../src/debunks/import/findClaimReviews.js';
+import { formatImportProblem } from '../../../../src/debunks/import/importProblem.js';
+import { validateImport } from '../../../../src/debunks/import/validateImport.js';
 import { ratingVerdict } from '../../../../src/debunks/import/ratingVerdict.js';
 
 const REVIEW = {
@@ -64,9 +66,19 @@ describe('claimReviewToEntry', () => {
 
   it.each([
     {
-      given: 'no headline and no description',
-      review: { ...REVIEW, headline: undefined, description: undefined },
-      then: { refutation: 'False', sources: [expect.objectContaining({ title: 'Fact check by FC' })] },
+      given: 'no description but a headline',
+      review: { ...REVIEW, description: undefined },
+      then: { refutation: 'False — No, the moon is not cheese' },
+    },
+    {
+      given: 'a reviewBody and no headline or description',
+      review: { ...REVIEW, headline: undefined, description: undefined, reviewBody: 'Samples show it is rock.' },
+      then: { refutation: 'False — Samples show it is rock.', sources: [expect.objectContaining({ title: 'Fact check by FC' })] },
+    },
+    {
+      given: 'only the rating\'s explanation besides its word',
+      review: { ...REVIEW, headline: undefined, description: undefined, reviewRating: { alternateName: 'False', ratingExplanation: 'The moon is rock.' } },
+      then: { refutation: 'False — The moon is rock.' },
     },
     { given: 'a name instead of a headline', review: { ...REVIEW, headline: undefined, name: 'Moon check' }, then: { sources: [expect.objectContaining({ title: 'Moon check' })] } },
     { given: 'an author list', review: { ...REVIEW, author: [{ name: 'A' }, { name: 'B' }] }, then: { sources: [expect.objectContaining({ publisher: 'A' })] } },
@@ -78,6 +90,20 @@ describe('claimReviewToEntry', () => {
     const { entry, notes } = claimReviewToEntry(review);
     expect(notes).toEqual([]);
     expect(entry).toMatchObject(then);
+  });
+
+  it('GIVEN no review text at all (only the rating) THEN no refutation of the bare rating, and a note on the refutation', () => {
+    const { entry, notes } = claimReviewToEntry({ ...REVIEW, headline: undefined, description: undefined });
+    expect(entry.refutation).toBeUndefined();
+    expect(notes).toEqual([{ field: ['refutation'], message: expect.stringMatching(/^no review text: expected description, reviewBody, headline/) }]);
+  });
+
+  it('GIVEN an import with one review without text THEN that record is refused with its own problem, as other import errors are', () => {
+    const text = JSON.stringify([REVIEW, { ...REVIEW, url: 'https://fc.example/2', claimReviewed: 'The sun is cold', headline: undefined, description: undefined }], null, 2);
+    const { records } = convertClaimReview(text, 'r.json');
+    const checked = validateImport(records, { source: 'r.json', existing: new Map() });
+    expect(checked.debunks.map((d) => d.claim)).toEqual(['The moon is cheese']);
+    expect(checked.problems.map(formatImportProblem)).toEqual([expect.stringMatching(/^r\.json:\d+ record "the-sun-is-cold": refutation: no review text: /)]);
   });
 
   it('GIVEN a very long description THEN the refutation is cut to 1000 characters ending in "…"', () => {
