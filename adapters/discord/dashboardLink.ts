@@ -45,16 +45,16 @@ export async function dashboardLinkText(
  * process (with shards: the dashboard's shard).
  */
 export function discordDirectory(client: Client, now: () => number = Date.now): AdminDirectory {
+  // A server of another shard is not in this process's cache: Discord's REST API knows it.
+  const guildOf = async (guildId: string) =>
+    /^\d{1,20}$/.test(guildId) ? (client.guilds.cache.get(guildId) ?? (await client.guilds.fetch(guildId).catch(() => undefined))) : undefined;
   const isAdmin = async (userId: string, guildId: string) => {
-    if (!/^\d{1,20}$/.test(userId) || !/^\d{1,20}$/.test(guildId)) return false;
-    // A server of another shard is not in this process's cache: Discord's REST API knows it.
-    const guild = client.guilds.cache.get(guildId) ?? (await client.guilds.fetch(guildId).catch(() => undefined));
+    if (!/^\d{1,20}$/.test(userId)) return false;
+    const guild = await guildOf(guildId);
     if (!guild) return false;
     const member = await guild.members.fetch(userId).catch(() => undefined);
     return member?.permissions.has(PermissionFlagsBits.ManageGuild) ?? false;
   };
-  const guildOf = async (guildId: string) =>
-    /^\d{1,20}$/.test(guildId) ? (client.guilds.cache.get(guildId) ?? (await client.guilds.fetch(guildId).catch(() => undefined))) : undefined;
   return {
     platform: 'discord',
     isAdmin,

@@ -40,13 +40,14 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
   // only what it shows (see scanIncidents): a group of a million incidents never sits in memory.
   const newest = (groupId: string, keep?: (v: IncidentView) => boolean, alongside?: (v: IncidentView) => void) =>
     newestIncidents(ctx.ledger, groupId, MAX_LISTED, keep, alongside);
+  /** The review queue's open items, near-duplicates grouped (the feedback queue's own when review is off). */
+  const openItems = async (groupId: string) => ctx.moderator.review?.items(groupId) ?? reviewItems((await ctx.moderator.feedback?.open(groupId)) ?? []);
 
   app.get('/', async (req: GroupRequest, reply) => {
     const c = req.dash;
     const now = ctx.now();
     // Open items as the queue lists them (near-duplicate reports of one message are one item).
-    const openItems = async () => ctx.moderator.review?.items(c.group.id) ?? reviewItems((await ctx.moderator.feedback?.open(c.group.id)) ?? []);
-    const [scan, open] = await Promise.all([scanIncidents(ctx.ledger, c.group.id, () => new OverviewTally(now), true), openItems()]);
+    const [scan, open] = await Promise.all([scanIncidents(ctx.ledger, c.group.id, () => new OverviewTally(now), true), openItems(c.group.id)]);
     const stats = await scan.result.stats(engine, c.group.id);
     const body = overviewBody(c, stats, { incidents: scan.result.count, open: open.length }, scan.check!, ctx.ledger.checkpoint(c.group.id));
     return sendPage(reply, groupPage(c, req, 'overview', c.t('overview'), body, { chart: true, flash: await takeFlash(ctx, c) }));
@@ -94,7 +95,7 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
 
   /** The queue page, with a refused accept form shown again (422) when there is one. */
   const queuePage = async (req: GroupRequest, c: GroupRequestContext, retry?: AcceptRetry) => {
-    const items = await (ctx.moderator.review?.items(c.group.id) ?? reviewItems((await ctx.moderator.feedback?.open(c.group.id)) ?? []));
+    const items = await openItems(c.group.id);
     // The latest incident of each message the queue names, and only those.
     const wanted = new Set(items.flatMap((item) => item.messageIds));
     const found = new Map<string, IncidentView>();

@@ -197,6 +197,9 @@ const NOT_YET_ZH = /还$/u;
 const IMPERATIVE_CUE = /^(?:don t|dont|do not|never)$/;
 /** Characters after a denial read for what happens otherwise (see CONSEQUENCE_AFTER). */
 const CONSEQUENCE_REACH = 100;
+/** Whether what follows `from` in the message as written, to the end of its sentence, says what happens otherwise (CONSEQUENCE_AFTER). */
+const consequenceFollows = (written: string, from: number): boolean =>
+  CONSEQUENCE_AFTER.test(written.slice(from, from + CONSEQUENCE_REACH).split(/[?？\n]/u)[0]!.toLowerCase().replace(/[’`]/g, "'"));
 /**
  * Asking whether anyone knows, which asks whether something is true only with words that say so:
  * "有没有人知道顾村公园樱花节几号开始" asks when, not whether the claim is so (nor does "有没有人…").
@@ -1019,11 +1022,7 @@ export function readStance(
   const deniesClaimWordElsewhere = (h: Hit) => (LATIN_CUE.test(h.cue) ? !h.cue.startsWith('there') && beforeClaimWord(h) : CANNOT_EVER.has(h.cue));
   // What follows a denial in its sentence, as written: the comma or stop before a consequence is
   // what normalizing drops (see CONSEQUENCE_AFTER).
-  const warnsOfConsequence = (h: Hit) => {
-    const end = (message.origin[h.end - 1] ?? message.text.length) + 1;
-    const rest = message.text.slice(end, end + CONSEQUENCE_REACH).split(/[?？\n]/u)[0]!;
-    return CONSEQUENCE_AFTER.test(rest.toLowerCase().replace(/[’`]/g, "'"));
-  };
+  const warnsOfConsequence = (h: Hit) => consequenceFollows(message.text, (message.origin[h.end - 1] ?? message.text.length) + 1);
   // Read before the hit in the message as written: normalizing drops the comma that opens a clause.
   const advises = (h: Hit) => {
     if (!IMPERATIVE_CUE.test(h.cue)) return false;
@@ -1109,7 +1108,7 @@ export function readStance(
       const at = m.index + m[0].search(/no\s/i);
       if (sentences().some((s) => s.question && at >= s.start && at < s.end)) continue;
       // "no ice in the water bowl, it causes bloat": a rule with its reason, a warning.
-      if (CONSEQUENCE_AFTER.test(message.text.slice(m.index + m[0].length, m.index + m[0].length + CONSEQUENCE_REACH).split(/[?？\n]/u)[0]!.toLowerCase().replace(/[’`]/g, "'"))) continue;
+      if (consequenceFollows(message.text, m.index + m[0].length)) continue;
       denial.push({ cue: `no ${m[1]!.toLowerCase()}`, at: 0, end: 0 });
     }
   }
