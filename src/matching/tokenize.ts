@@ -87,6 +87,7 @@ const WORD_SYNONYMS: readonly (readonly [string, string])[] = [
   ['hrs', 'hour'], ['yrs', 'year'], ['msg', 'message'], ['bday', 'birthday'], ['cig', 'cigarette'], ['cigs', 'cigarette'],
   ['booze', 'alcohol'], ['liquor', 'alcohol'], ['cash', 'money'], ['automobile', 'car'], ['infant', 'baby'], ['newborn', 'baby'],
   ['toddler', 'child'], ['teen', 'teenager'], ['teens', 'teenager'], ['fatal', 'lethal'], ['deadly', 'lethal'],
+  ['carcinogen', 'cancer'], ['carcinogens', 'cancer'], ['carcinogenic', 'cancer'],
   // A deed's noun for its verb, where the stemmer keeps them apart ("explosion" and "explode").
   ['explosion', 'explode'], ['explosions', 'explode'], ['birth', 'born'], ['flight', 'fly'], ['flights', 'fly'], ['sale', 'sell'],
   ['sales', 'sell'], ['loss', 'lose'], ['marriage', 'marry'], ['married', 'marry'], ['payment', 'pay'],
@@ -104,6 +105,11 @@ const WORD_SYNONYMS: readonly (readonly [string, string])[] = [
   ['korean', 'korea'], ['ukrainian', 'ukraine'], ['brazilian', 'brazil'], ['spanish', 'spain'], ['african', 'africa'],
   ['european', 'europe'], ['irish', 'ireland'], ['swedish', 'sweden'], ['dutch', 'netherlands'],
   ['pakistani', 'pakistan'], ['nigerian', 'nigeria'], ['venezuelan', 'venezuela'], ['cuban', 'cuba'], ['filipino', 'philippines'],
+  // And a city's or a state's people for its name: "Londoners" welcomed what "London" did.
+  ['londoner', 'london'], ['londoners', 'london'], ['parisian', 'paris'], ['parisians', 'paris'], ['texan', 'texas'],
+  ['texans', 'texas'], ['floridian', 'florida'], ['floridians', 'florida'], ['californian', 'california'], ['californians', 'california'],
+  // What vapes are called: "e-cigs", "vaping", "electronic cigarettes" (see PHRASES).
+  ['vaping', 'vape'], ['vapes', 'vape'], ['ecig', 'vape'], ['ecigs', 'vape'], ['ecigarette', 'vape'], ['ecigarettes', 'vape'],
   // Sizes, and forms the stemmer keeps apart: "the biggest house" is the "largest" one, "homeopathy"
   // is what is "homeopathic", "fertility" what "infertility" takes.
   ['biggest', 'largest'], ['bigger', 'larger'], ['homeopathy', 'homeopathic'], ['infertility', 'fertility'], ['infertile', 'fertile'],
@@ -181,6 +187,7 @@ const CHINESE_SYNONYMS: ReadonlyMap<string, string> = new Map([
 const PHRASES: ReadonlyMap<string, string> = new Map([
   ['state union', 'sotu'], ['world war', 'worldwar'], ['air forc on', 'af1'], ['global warm', 'climat chang'],
   ['never end', 'neverend'], ['suprem court', 'scotu'], ['first woman', 'flotu'], ['aford care act', 'obamacar'], ['black live mater', 'blm'], ['new york citi', 'nyc'],
+  ['e cigaret', 'vape'], ['electron cigaret', 'vape'],
 ]);
 /** The last terms of PHRASES: only a token ending in one of them is looked up. */
 const PHRASE_ENDS: ReadonlySet<string> = new Set([...PHRASES.keys()].map((k) => k.slice(k.lastIndexOf(' ') + 1)));

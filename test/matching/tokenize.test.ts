@@ -65,6 +65,9 @@ describe('tokenize: terms', () => {
     { given: '"BLM" and "Black Lives Matter"', a: 'BLM', b: 'Black Lives Matter' },
     { given: '"Ethiopian" and "Ethiopia"', a: 'Ethiopian', b: 'Ethiopia' },
     { given: '"toddlers" and "children"', a: 'toddlers', b: 'children' },
+    { given: '"Londoners" and "London"', a: 'Londoners', b: 'London' },
+    { given: '"carcinogenic" and "cancer"', a: 'carcinogenic', b: 'cancer' },
+    { given: '"vaping" and "vapes"', a: 'vaping', b: 'vapes' },
     { given: '"killed" and "kill"', a: 'killed', b: 'kill' },
     { given: '"running" and "runs"', a: 'running', b: 'runs' },
     { given: '"stopped" and "stop"', a: 'stopped', b: 'stop' },
@@ -121,6 +124,8 @@ describe('tokenize: shorthand and its spelled-out phrase are the same terms', ()
     ['libs and dems', 'liberals and democrats'],
     ['the GOP train', 'the Republicans train'],
     ['POTUS said', 'the President said'],
+    ['e-cigs are safe', 'electronic cigarettes are safe'],
+    ['vaping is safe', 'e-cigarettes are safe'],
   ])('GIVEN "%s" and "%s" THEN both give the same terms', (short, long) => {
     expect(terms(short)).toEqual(terms(long));
   });
