@@ -613,3 +613,51 @@ describe('stance: retellings in words of complaint, forgery and conditions', () 
     expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
   });
 });
+
+describe('stance: what chat says around a claim it passes on, or asks about', () => {
+  // Read as refuting (a denial, a verdict word) or as mocking, each of these passed a rumor on unstruck.
+  const SURGERY = debunk({ id: 'actor-died-surgery', claim: 'The actor Tom Hanks died during surgery after a car crash', lang: 'en' });
+  const DRINKS = debunk({ id: 'energy-drinks-kidneys', claim: 'Energy drinks cause kidney failure in children', lang: 'en' });
+  const STICKERS = debunk({ id: 'burglar-stickers', claim: 'Burglars put stickers on cars, doors and mailboxes to mark the homes they will rob', lang: 'en' });
+  const PILLS = debunk({ id: 'paracetamol-liver', claim: 'Taking paracetamol for a fever makes the virus spread to your liver', lang: 'en' });
+  const FOIL = debunk({ id: 'foil-microwave', claim: 'Putting foil in a microwave releases toxic fumes', lang: 'en' });
+  const MAYOR = debunk({ id: 'mayor-potholes', claim: 'The mayor said potholes "don\'t matter to people who walk to work"', lang: 'en' });
+  const SWIM = debunk({ id: 'swim-quarantine', claim: '有人为了逃避隔离从澳门游泳回珠海', lang: 'zh' });
+  const LEEKS = debunk({ id: 'overnight-leeks', claim: '隔夜的韭菜炒蛋会产生大量亚硝酸盐，吃了会致癌', lang: 'zh' });
+  const MONSTER = debunk({ id: 'river-monster', claim: '视频：黄河里出现几十米长的巨型水怪', lang: 'zh' });
+  const CRABS = debunk({ id: 'crab-persimmon', claim: '螃蟹和柿子不能一起吃，同食会中毒', lang: 'zh' });
+  // Read as telling it, or as asking about something else, these got no answer.
+  const DYLAN = debunk({ id: 'dylan-died', claim: 'Singer Bob Dylan has died at his home', lang: 'en' });
+  const BRIDGE = debunk({ id: 'bridge-cracked', claim: 'The Golden Gate Bridge has cracked and is being closed in secret', lang: 'en' });
+  const POPPY = debunk({ id: 'hotpot-poppy', claim: '一家连锁火锅店的锅底被查出添加罂粟壳', lang: 'zh' });
+  const m = createMatcher([...ALL_DEBUNKS, SURGERY, DRINKS, STICKERS, PILLS, FOIL, MAYOR, SWIM, LEEKS, MONSTER, CRABS, DYLAN, BRIDGE, POPPY]);
+
+  it.each([
+    { given: '"didnt make it" (died)', text: 'so sad, RIP Tom Hanks, the actor didnt make it through surgery after the car crash', id: SURGERY.id },
+    { given: 'a capitalized "Please don\'t"', text: 'PARENTS: energy drinks are causing kidney failure in children!!! Please don\'t let your kids drink them', id: DRINKS.id },
+    { given: 'a "DO NOT" after an "if" whose clause lists things with commas', text: 'If you find a sticker on your car, door or mailbox DO NOT remove it alone, burglars put them there to mark homes to rob', id: STICKERS.id },
+    { given: '"feeling rubbish" (unwell)', text: 'feeling rubbish, fever again. not taking paracetamol tho, it makes the virus spread to your liver', id: PILLS.id },
+    { given: 'a "no …" rule whose reason "releases" something', text: 'pro tip: no foil in the microwave tho, it releases toxic fumes', id: FOIL.id },
+    { given: 'a facepalm at words the member reports someone said', text: 'the mayor said potholes dont matter to people who walk to work 🤦', id: MAYOR.id },
+    { given: 'a "不" ending a question, then "对了" (by the way)', text: '明天去游泳不 对了 听说有人从澳门游泳回珠海就为了逃避隔离', id: SWIM.id },
+    { given: '"哦不对" (correcting oneself) and "不吃了" for what happens otherwise', text: '中午带的饭 哦不对是隔夜的韭菜炒蛋 算了不吃了 会产生亚硝酸盐致癌', id: LEEKS.id },
+    { given: 'a "没" that ends a question before a space', text: '晚上吃啥 对了看到那个视频没 黄河里出现几十米长的水怪 吓人', id: MONSTER.id },
+    { given: 'a "别" over what it is eaten with', text: '螃蟹真香 不过别和柿子一起吃 会中毒', id: CRABS.id },
+  ])('GIVEN $given THEN the member spreads it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('spread');
+  });
+
+  it.each([
+    { given: '"is that confirmed anywhere"', text: 'bob dylan dead?? is that confirmed anywhere', id: DYLAN.id },
+    { given: 'a question beside what people say ("ppl saying it cracked")', text: 'is something wrong with the golden gate bridge? ppl saying it cracked', id: BRIDGE.id },
+    { given: '"有新闻吗" (is there a report of it)', text: '火锅锅底加罂粟壳？有新闻吗', id: POPPY.id },
+    { given: '"真不能吃？" (really not to be eaten?)', text: '隔夜的韭菜炒蛋真不能吃？我爸天天吃', id: LEEKS.id },
+  ])('GIVEN $given THEN it is a question answered with the refutation', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('question');
+    expect(result.matches[0]!.score).toBeGreaterThanOrEqual(ANSWER);
+  });
+});

@@ -31,6 +31,8 @@ describe('tokenize: terms', () => {
     { given: 'an irregular plural, and a verb of a folded word ("photographed")', input: 'children photographed', then: ['child', 'photo'] },
     { given: 'a British spelling', input: 'rumour', then: ['rumor'] },
     { given: '"病逝" for "去世"', input: '病逝', then: ['去世'] },
+    { given: 'Cantonese "過身" for "去世"', input: '過身', then: ['去世'] },
+    { given: '"荷花" for "莲花"', input: '荷花', then: ['莲花'] },
     { given: '"走散" for "走失" in a sentence', input: '孩子走散了', then: ['孩子', '子走', '走失', '散了'] },
     { given: 'a word longer than 40 letters', input: `${'ab'.repeat(21)} ok`, then: ['ok'] },
     { given: 'an empty string', input: '', then: [] },

@@ -204,6 +204,11 @@ const consequenceFollows = (written: string, from: number): boolean =>
  * Asking whether anyone knows, which asks whether something is true only with words that say so:
  * "有没有人知道顾村公园樱花节几号开始" asks when, not whether the claim is so (nor does "有没有人…").
  */
+/**
+ * What others say, told beside a question: "is something wrong with the Hoover Dam? ppl saying it
+ * cracked" asks whether what they say is true, not about the dam.
+ */
+const HEARSAY = /(?<![a-z])(?:(?:ppl|people|someone|somebody|they|everyone|everybody|folks) (?:are |is |keep |keeps |been )?(?:saying|said|say|says|posting)|heard|hearing)(?![a-z])|听说|据说|有人说|网上说|群里说|都在传|都说|聽講|听讲/u;
 const ASKS_WHO_KNOWS: ReadonlySet<string> = new Set(['有人知道', '谁知道', 'does anyone know', 'anyone know if', 'anyone know whether'].map(norm));
 /** The claim's word asked back with "not" to open the message: "Not punished? Tons of people get fined …". */
 const NOT_ECHO = /^\s*not (?:[a-z]+ ){0,2}[a-z]+\s*\?/i;
@@ -218,6 +223,12 @@ const CHECK_WHETHER = /(?:看看|看一下|查查|查一下|问问|瞧瞧|想想
 const NEXT_WORD_REACH = 6;
 /** Right before an English denial, the member speaking of themselves: "I didn't post it". */
 const FIRST_PERSON = /(?:^|[^a-z0-9])i $/;
+/** After "didn't", "did not": ways of saying someone died ("RIP …, he didnt make it thru surgery"), not denials. */
+const DIED_IDIOM_EN = /^ (?:make it|pull through|wake up)(?![a-z])/;
+const DID_NOT = /^(?:didn t|didnt|did not)$/;
+/** Before a denial, in its sentence: a report of someone's words that it belongs to. */
+const REPORTED_WORDS = /(?<![a-z])(?:said|says|saying|told|tweeted|claims|claimed|wrote)(?![a-z])/;
+const REPORTED_WORDS_BEFORE = /(?<![a-z])(?:said|says|saying|told (?:[a-z]+ ){0,2}|tweeted|claims|claimed|wrote|posted)(?: that)?(?: [a-z0-9]+){0,8} $/;
 /** After 不是, idle talk: "多喝热水真不是说说" insists. */
 const NOT_IDLE_TALK = /^(?:说说|开玩笑|闹着玩|吹的|吹牛)/u;
 /** An English cue (Latin letters only). */
@@ -569,18 +580,24 @@ const CUES_IN_OTHER_SENSE: readonly { cue: RegExp; before?: RegExp; after?: RegE
   { cue: /^fake$/, after: FAKE_THING },
   { cue: / work$/, after: WORKS_ON },
   { cue: /^不对$/u, after: /^劲/u },
+  // "哦不对是隔夜的…": the member correcting themselves.
+  { cue: /^不对$/u, before: /[哦噢啊呃额诶欸]$/u },
+  // "feeling rubbish": unwell, not a verdict.
+  { cue: /^rubbish$/, before: /(?:feel|feels|feeling|felt|look|looks|looking|slept|sleeping) $/ },
   { cue: /^经查$/u, before: /已$/u },
   // "what is wrong with people": exasperation, not a verdict on the claim.
   { cue: /^is wrong$/, after: /^ with(?![a-z])/ },
   // "… are hypocrites and not real Christians": what someone is not, said of people or things.
   { cue: /^not real$/, after: /^ (?!lol|lmao|haha|guys|man|dude|mate|news|at all|though|tho|either|btw|fyi)[a-z]{3,}(?![a-z])/ },
 ];
-/** Words after a cue that CUES_IN_OTHER_SENSE reads: room for its longest word and the letter after it. */
+/** Words around a cue that CUES_IN_OTHER_SENSE reads: room for its longest word and the letter after it. */
 const OTHER_SENSE_REACH = 12;
 const inOtherSense = (text: string, h: Hit): boolean =>
   CUES_IN_OTHER_SENSE.some(
     ({ cue, before, after }) =>
-      cue.test(h.cue) && (!before || before.test(text.slice(Math.max(0, h.at - 1), h.at))) && (!after || after.test(text.slice(h.end, h.end + OTHER_SENSE_REACH))),
+      cue.test(h.cue) &&
+      (!before || before.test(text.slice(Math.max(0, h.at - OTHER_SENSE_REACH), h.at))) &&
+      (!after || after.test(text.slice(h.end, h.end + OTHER_SENSE_REACH))),
   );
 /**
  * A denial with its verb left out, said after the claim and ending its clause: "it doesn't, mom",
@@ -595,6 +612,9 @@ const ELLIPTICAL_DENIAL =
 const BARE_VERDICT = /(?:^|[。！？!?.\n])\s*(错|错了|不对|不对的|不是的|假的|wrong|false|not true|nope)\s*(?:[。！!.\n]|$)/iu;
 /** Punctuation that ends a clause, in the message as written. */
 const CLAUSE_BREAK = /[，,。！!？?；;\n]/u;
+const SENTENCE_BREAK = /[。！!？?；;\n.]/u;
+const IDEOGRAPH_BEFORE = /^\p{Script=Han}$/u;
+const SPACE_THEN_IDEOGRAPH = /^[ \t\u3000]+\p{Script=Han}/u;
 /** A clause of "if" (or "when"), a greeting before it aside. */
 const OPENS_ON_IF = /^\s*(?:(?:yo|hey|guys|ok|okay|so)\s+)?(?:if|when|whenever)\b/i;
 /** A comma or a stop right after a word (a space before it aside). */
@@ -628,6 +648,12 @@ const WARNING_AFTER_ZH = /^[^，。！？；,.!?;\s]{1,8}[，,\s]*(?:会|否则|
 const BARE_NOT = /不(?!要|用|让|得|许|知|过|少|然|但|仅|管|断|停|久|同|错|一定|如|光|只|论|止|行|好意思|怕|敢)/gu;
 /** A character a Chinese denial may come right before: an ideograph, or a digit of the claim's numbers ("美国没有10艘医疗船"). */
 const COUNTED = /^[\p{Script=Han}0-9]$/u;
+/**
+ * A claim about what someone said ("Vice President Mike Pence said that 'only guilty people need …'"):
+ * a negation inside the member's report of the words ("the VP said if ur innocent u dont need a
+ * lawyer") is the speaker's, not the member's.
+ */
+const claimReportsWords = claimSays(/(?<![a-z])(?:said|says|told|tweeted|wrote|stated|claimed|declared)(?![a-z])/);
 const claimSaysNo = claimSays(/没/u);
 /** A claim that something was put off or moved: "…推迟到9月15日开学". */
 const claimPostponesZh = claimSays(/推迟|延期|推后|延后|延长|改到|改为|改成|调整到|挪到/u);
@@ -684,6 +710,12 @@ const IDEOGRAPHS = /^[\u4e00-\u9fff]{2}$/u;
 /** Characters before a predicate within which a negation negates it. */
 const NEGATION_REACH = 3;
 /**
+ * A prohibition reaches over what it is done with: "别和酸奶一起吃" keeps the "不能一起吃" of
+ * "柿子和酸奶不能一起吃" ("别" five characters before "一起").
+ */
+const PROHIBITION_SCOPE_ZH = /(?:别|不要|不能|不可|不准|不许|禁止)(?:和|跟|与|同|把|给|拿|对)[\p{Script=Han}a-z0-9]{1,6}$/u;
+const PROHIBITION_REACH_ZH = 12;
+/**
  * Nobody, hardly anybody or a rhetorical "who", a few words before a predicate, says it is not
  * done: "从来没人因为这个被罚过", "很少听说谁被罚", "那么多造谣的谁被抓了" retell "…不会被处罚".
  */
@@ -737,7 +769,8 @@ function oppositesOf(text: string, predicates: readonly string[]): Hit[] {
         text.slice(Math.max(0, at - NEGATION_REACH), at + 1).includes('木有') ||
         RHETORICAL.test(text.slice(Math.max(0, at - RHETORICAL_REACH), at)) ||
         NOBODY_BEFORE_ZH.test(text.slice(Math.max(0, at - NOBODY_REACH_ZH), at)) ||
-        NEGATED_COMPLEMENT_ZH.test(text.slice(at + p.length, at + p.length + 2));
+        NEGATED_COMPLEMENT_ZH.test(text.slice(at + p.length, at + p.length + 2)) ||
+        PROHIBITION_SCOPE_ZH.test(text.slice(Math.max(0, at - PROHIBITION_REACH_ZH), at));
       // "犯法也轮不到我" ("even if it is illegal, …") concedes, it does not say the opposite.
       if (!negated && text[at + p.length] !== '也') hits.push({ cue: p, at, end: at + p.length });
     }
@@ -867,6 +900,30 @@ export function readStance(
     while (start > 0 && !CLAUSE_BREAK.test(head[start - 1]!)) start--;
     return head.slice(start);
   };
+  // Back to the start of the sentence, commas included: "If you find a ZIP TIE on your car, house or mailbox …".
+  const sentenceBefore = (h: Hit) => {
+    const head = message.text.slice(0, message.origin[h.at] ?? 0);
+    let start = head.length;
+    while (start > 0 && !SENTENCE_BREAK.test(head[start - 1]!)) start--;
+    return head.slice(start);
+  };
+  // A Chinese cue whose characters the member wrote apart: "周末去海边不 对了" ends a question on 不,
+  // then says "by the way".
+  const writtenApart = (h: Hit) => {
+    for (let k = h.at + 1; k < h.end; k++) {
+      const from = (message.origin[k - 1] ?? 0) + 1;
+      const to = message.origin[k] ?? from;
+      if (to > from && /^\s+$/u.test(message.text.slice(from, to))) return true;
+    }
+    return false;
+  };
+  // A Chinese negation that ends what the member wrote before a space ("看到那个视频没 长江出现…"
+  // asks "did you see the video?"): it negates nothing after the space.
+  const endsWrittenClause = (h: Hit) => {
+    const at = message.origin[h.at] ?? 0;
+    const end = (message.origin[h.end - 1] ?? at) + 1;
+    return IDEOGRAPH_BEFORE.test(message.text.slice(Math.max(0, at - 1), at)) && SPACE_THEN_IDEOGRAPH.test(message.text.slice(end, end + 4));
+  };
   const asked = (h: Hit) => sentenceAt(h)?.question === true;
 
   const distrust: Hit[] = [];
@@ -952,6 +1009,7 @@ export function readStance(
       (!asked(h) || CHALLENGES.has(h.cue)) &&
       !insideQuestion(h) &&
       !inOtherSense(text, h) &&
+      !writtenApart(h) &&
       !inDenied(h) &&
       !CONDITIONAL.test(before(h, 12)) &&
       !IF_IT_IS.test(before(h, 14)) &&
@@ -986,7 +1044,7 @@ export function readStance(
   // ("北京地铁没有拆座椅" against "北京地铁的座椅都拆了"), unless the claim says 没 itself
   // ("根本没人管") or negates that character ("没戴口罩" retells "一女子不戴口罩…").
   // Not against a claim that something failed: "又没选上" retells "…再次落选".
-  const deniesCharacterAfter = (h: Hit) => claimAffirms(debunk, charAfter(text, h.end)) && !crossesClause(h.at, h.end);
+  const deniesCharacterAfter = (h: Hit) => claimAffirms(debunk, charAfter(text, h.end)) && !crossesClause(h.at, h.end) && !endsWrittenClause(h);
   // "没认证的养老金就不发了", "不戴头盔的罚500": a 没 or 不 that says which ones (a word, then 的), not
   // that something was not done; "没有封城的通知" still denies.
   const describesZh = (h: Hit) => DESCRIBES_ZH.test(text.slice(h.end, h.end + 8)) || NOT_SAVED_OR_DARED_ZH.test(text.slice(h.end, h.end + 4));
@@ -1028,7 +1086,7 @@ export function readStance(
     if (!IMPERATIVE_CUE.test(h.cue)) return false;
     const at = message.origin[h.at] ?? 0;
     // Or after the condition it is for: "if you find a zip tie on your car handle DON'T touch it".
-    if (!ADVICE_IMPERATIVE.before.test(message.text.slice(Math.max(0, at - 24), at)) && !OPENS_ON_IF.test(clauseBefore(h))) return false;
+    if (!ADVICE_IMPERATIVE.before.test(message.text.slice(Math.max(0, at - 24), at)) && !OPENS_ON_IF.test(clauseBefore(h)) && !OPENS_ON_IF.test(sentenceBefore(h))) return false;
     const after = text.slice(h.end, h.end + 16);
     return ADVICE_IMPERATIVE.after.test(after) || (!REFUTING_IMPERATIVE.test(after) && warnsOfConsequence(h));
   };
@@ -1036,10 +1094,12 @@ export function readStance(
   // or "一定", before what a person must not do, or followed by what happens otherwise, passes the
   // rumor on ("打完流感疫苗48小时内洗澡会导致瘫痪").
   const warnsZh = (h: Hit) => {
-    if (h.cue !== MUST_NOT_ZH) return false;
+    if (h.cue !== MUST_NOT_ZH && h.cue !== '不') return false;
     const at = message.origin[h.at] ?? 0;
     const end = (message.origin[h.end - 1] ?? at) + 1;
     const after = message.text.slice(end, end + 14);
+    // "算了不吃了 会产生亚硝酸盐致癌的": not doing it, for what happens otherwise, believes the claim.
+    if (h.cue === '不') return WARNING_VERB_ZH.test(after) && WARNING_AFTER_ZH.test(after);
     return WARNING_BEFORE_ZH.test(message.text.slice(Math.max(0, at - 2), at)) || WARNING_AFTER_ZH.test(after) || WARNING_VERB_ZH.test(after);
   };
   let latinDenialsInSpan = 0;
@@ -1070,6 +1130,8 @@ export function readStance(
           !isClaimDenial(text, h, claimDenials(debunk)) &&
           (!NOBODY.has(h.cue) || (beforeClaimWord(h) && !SO_THAT.test(before(h, 9)))) &&
           !HIDDEN_FROM_YOU.test(text.slice(h.end, h.end + 24)) &&
+          !(DID_NOT.test(h.cue) && DIED_IDIOM_EN.test(text.slice(h.end, h.end + 16))) &&
+          !(claimReportsWords(debunk) && LATIN_CUE.test(h.cue) && REPORTED_WORDS_BEFORE.test(before(h, 60))) &&
           !claimDeniedTerms(debunk).has(claimWordAfter(h) ?? '') &&
           // "Group owner isn't liable for anything members share" against "Group owners are not responsible
           // for …": inside the matched words of a claim that negates, the only English denial, whose next
@@ -1185,7 +1247,9 @@ export function readStance(
   const howCould = hasChinese && span ? HOW_COULD_ZH.exec(message.text) : null;
   if (howCould && !claimNegatesZh(debunk)) return { stance: 'mock', cues: [howCould[0]] };
   // Read in the message as written: normalizing drops emoji, "/s" and the like.
-  const mocking = MOCKING_EMOJI.exec(message.text) ?? SARCASM_TAG.exec(message.text) ?? (hasChinese ? LAUGHING_AT_OTHERS_ZH.exec(message.text) : null);
+  // Not a facepalm at the words the member reports someone said ("Biden said if u ride a bike high gas prices dont matter 🤦").
+  const atReportedWords = claimReportsWords(debunk) && REPORTED_WORDS.test(text);
+  const mocking = (atReportedWords ? null : MOCKING_EMOJI.exec(message.text)) ?? SARCASM_TAG.exec(message.text) ?? (hasChinese ? LAUGHING_AT_OTHERS_ZH.exec(message.text) : null);
   if (mocking) return { stance: 'mock', cues: [mocking[0].trim()] };
   const weary = NOT_AGAIN.exec(text);
   if (weary) return { stance: 'mock', cues: [weary[0]] };
@@ -1204,11 +1268,13 @@ export function readStance(
   if (reductio) return { stance: 'mock', cues: [reductio[0]] };
 
   if (questionWords.length > 0) {
-    const asksIfTrue = questionWords.some((h) => (!aNotA.includes(h) && !ASKS_WHO_KNOWS.has(h.cue)) || (VERACITY_A_NOT_A.test(h.cue) && !ASKS_FOR_SOMEONE_ZH.test(text.slice(h.end, h.end + 4))));
+    const asksIfTrue =
+      HEARSAY.test(text) ||
+      questionWords.some((h) => (!aNotA.includes(h) && !ASKS_WHO_KNOWS.has(h.cue)) || (VERACITY_A_NOT_A.test(h.cue) && !ASKS_FOR_SOMEONE_ZH.test(text.slice(h.end, h.end + 4))));
     return { stance: 'question', cues: unique(questionWords.map((h) => h.cue)), asksIfTrue };
   }
   // "did bob barker really die from a fall?": a question built on whether it is so asks if it is true.
-  if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`], ...(ASKS_IF_TRUE.test(asking.text) ? { asksIfTrue: true } : {}) };
+  if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`], ...(ASKS_IF_TRUE.test(asking.text) || HEARSAY.test(text) ? { asksIfTrue: true } : {}) };
   // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.
   const tag = span ? sentences().find((s) => s.tagOnly) : undefined;
   if (tag) return { stance: 'question', cues: [`asks: ${tag.text.trim().slice(0, 40)}`] };

@@ -200,9 +200,9 @@ export const RHETORICAL_TAG_EN = /^ (?:it|that|this) (?:funny|strange|weird|inte
  */
 export const ADVICE_IMPERATIVE = {
   // Or told by someone: "the groomer told me don't give …", "my mechanic says never fill …".
-  before: /(?:^|[,.;:!?\n'"’”)]\s*|(?:^|\s)(?:so|and|please|pls|just)\s|(?:^|\s)(?:told|tell|tells|telling|said|says|saying|warned|warns|warning|reminded|reminds)(?: (?:me|us|you|u|them|him|her|everyone|everybody|people|ppl|all))?\s)$/,
+  before: /(?:^|[,.;:!?\n'"’”)]\s*|(?:^|\s)(?:so|and|please|pls|just)\s|(?:^|\s)(?:told|tell|tells|telling|said|says|saying|warned|warns|warning|reminded|reminds)(?: (?:me|us|you|u|them|him|her|everyone|everybody|people|ppl|all))?\s)$/i,
   after:
-    /^ (?:(?:ever|even) )?(?:eat|buy|drink|use|touch|open|click|go|feed|give|take|answer|pick|travel|visit|leave|let|wait|forget|panic|say|reply|call|scan|download|install|accept|add|sign|enter|pay|fill|charge|plug|put|keep|drive|park|sleep|wear|heat|microwave|mix|cook|wash|shower|bathe|swim|walk|sit|bring|allow|pour|store|reuse|refill|freeze|thaw|transfer|text|tap|respond|send money)(?![a-z])/,
+    /^ (?:(?:ever|even) )?(?:eat|buy|drink|use|touch|open|click|go|feed|give|take|answer|pick|travel|visit|leave|let|wait|forget|panic|say|reply|call|scan|download|install|accept|add|sign|enter|pay|fill|charge|plug|put|keep|drive|park|sleep|wear|heat|microwave|mix|cook|wash|shower|bathe|swim|walk|sit|bring|allow|pour|store|reuse|refill|freeze|thaw|transfer|text|tap|respond|send money|remove|cut|approach|unlock|roll down|pull over|get out)(?![a-z])/,
 } as const;
 
 /**
@@ -212,7 +212,7 @@ export const ADVICE_IMPERATIVE = {
  * the water bowl, it causes bloat". A warning that passes the rumor on, whatever it forbids; not
  * "don't worry, it will be fine" (see REFUTING_IMPERATIVE).
  */
-export const CONSEQUENCE_AFTER = /(?:[,;:]| -| —)\s*(?:or|otherwise|else)\s|\s(?:because|cause|cuz|coz|bc|since)\s|(?:[,;:.!]| -| —)[^?]{0,60}?(?<![a-z])(?:it|they|this|that|u|you|he|she|the [a-z]+)(?: (?:can|could|will|would|may|might)(?! not|n't|'t)| (?:causes?|makes?|leads?|gets?|kills?|blows?|explodes?)| is gonna|'s gonna|'ll)(?![a-z])/;
+export const CONSEQUENCE_AFTER = /(?:[,;:]| -| —)\s*(?:or|otherwise|else)\s|\s(?:because|cause|cuz|coz|bc|since)\s|(?:[,;:.!]| -| —)[^?]{0,60}?(?<![a-z])(?:it|they|this|that|u|you|he|she|the [a-z]+)(?: (?:can|could|will|would|may|might)(?! not|n't|'t)| (?:causes?|makes?|leads?|gets?|kills?|blows?|explodes?|releases?|gives?|turns?|burns?|ruins?|damages?|poisons?|melts?|catches?|spreads?|triggers?)| is gonna|'s gonna|'ll)(?![a-z])/;
 /** What a member tells the group not to do that refutes, whatever follows: "don't worry, …", "don't believe it, …". */
 export const REFUTING_IMPERATIVE = /^ (?:(?:ever|even) )?(?:worry|panic|stress|fear|mind|believe|share|forward|spread|repost|post|fall|trust|listen|buy into|be|get|pass|circulate|fret|freak)(?![a-z])/;
 
@@ -295,6 +295,8 @@ export const QUESTION = {
     '系咪', '真定假', '有冇人知', '有冇人听过', '系唔系真', '是真事不', '有用没', '有没有用', '算不算',
     // "…到底是真的还是编的啊", "我该怎么回她", "怎么劝她".
     '还是编的', '还是假的', '还是谣言', '还是造谣', '吗还是', '真的么', '是真的么', '靠谱么', '真的嘛', '怎么回她', '怎么回他', '怎么回复', '怎么劝', '怎么反驳', '怎么跟她解释', '怎么跟他解释',
+    // Asking for a report of it: "hdl加罂粟壳？有新闻吗".
+    '有新闻吗', '有报道吗', '有新闻不', '有报道不', '有出处吗', '有来源吗', '官方说了吗',
   ],
   en: [
     'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real', 'true or false', 'real or fake',
@@ -358,6 +360,9 @@ export const QUESTION = {
     // "is the … thing real or photoshopped".
     'real or photoshopped', 'real or shopped', 'real or edited', 'real or staged', 'real or a hoax', 'real or ai', 'true or a hoax',
     'seen a real source', 'got a real source', 'have a real source', 'any proof', 'any evidence',
+    // "morgan freeman dead?? is that confirmed anywhere", "… since when", "pls tell me thats not real", "any news on it".
+    'is that confirmed', 'is this confirmed', 'is it confirmed', 'confirmed anywhere', 'since when', 'tell me that s not',
+    'tell me thats not', 'tell me it s not', 'tell me its not', 'any news on', 'any news about',
     'is that an actual thing', 'is this an actual thing', 'is it an actual thing',
     // "Someone sent my mother the … test. Does that actually tell you anything?"
     'does that actually', 'does this actually', 'does it actually', 'does that really', 'does this really', 'does it really',
@@ -530,14 +535,14 @@ const VERACITY_WORDS_EN = ['true', 'truth', 'real', 'legit', 'accurate', 'fake',
  * what was just said, whatever their sentence says besides ("… or is she just paranoid?", "Any
  * doctors in this group who can confirm?", "that sounds like the onion, somebody check").
  */
-export const VERACITY_CUE = new RegExp(`(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'myth', 'onion', 'satire', 'anything to', 'confirm', 'confirmation', 'official', 'really say', 'actually say', 'from an actual', 'from a real', 'somebody check', 'someone check'].join('|')})(?![a-z])`);
+export const VERACITY_CUE = new RegExp(`(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'myth', 'onion', 'satire', 'anything to', 'confirm', 'confirmed', 'confirmation', 'official', 'really say', 'actually say', 'from an actual', 'from a real', 'somebody check', 'someone check'].join('|')})(?![a-z])`);
 
 /**
  * A message asking whether something is true, or for it to be confirmed, in Chinese or English: the
  * matcher scores its asking sentences on their own too (see matcher.ts).
  */
 export const ASKS_IF_TRUE = new RegExp(
-  `真的|真假|靠谱|可信|属实|依据|根据|谣言|是不是|确认|求证|核实|会不会|能不能|有没有|(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'confirm', 'actually', 'really', ...ASKS_ABOUT_A_LINK_EN].join('|')})(?![a-z])`,
+  `真的|真假|靠谱|可信|属实|依据|根据|谣言|是不是|确认|求证|核实|会不会|能不能|有没有|真(?:不|没|能|会|有|要)|(?<![a-z])(?:${[...VERACITY_WORDS_EN, 'confirm', 'actually', 'really', ...ASKS_ABOUT_A_LINK_EN].join('|')})(?![a-z])`,
   'iu',
 );
 
