@@ -47,3 +47,24 @@ export function foldChinese(cp: number): number {
 export function foldedPattern(pattern: RegExp): RegExp {
   return new RegExp(pattern.source.replace(/\p{Script=Han}/gu, (ch) => String.fromCharCode(foldChinese(ch.charCodeAt(0)))), pattern.flags);
 }
+
+/** "么" folds to "幺" (OpenCC reads it as the variant): the text as written keeps it, as the patterns that read it say it. */
+const KEPT_AS_WRITTEN = 0x4e48;
+
+/**
+ * `text` as written, its traditional characters simplified one for one (foldChinese), "么" kept:
+ * the same length, so offsets into it are offsets into `text`. Patterns that read the message as
+ * written (punctuation, spaces, "吗") then read "嗎" as "吗".
+ */
+export function simplifiedAsWritten(text: string): string {
+  let out: string[] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x3400 || unit === KEPT_AS_WRITTEN) continue;
+    const folded = foldChinese(unit);
+    if (folded === unit) continue;
+    out ??= text.split('');
+    out[i] = String.fromCharCode(folded);
+  }
+  return out === undefined ? text : out.join('');
+}

@@ -186,7 +186,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
    * is, when it shared too little with the claim to be measured at all.
    */
   const answerOpeningQuestion = (text: string, analyzed: { message: PreparedMessage; scored: ScoredCandidate[] }) => {
-    const answered = openingQuestionAnswers(analyzed.message.text);
+    const answered = openingQuestionAnswers(analyzed.message.written);
     if (answered === undefined) return analyzed;
     const ofClaim = (c: ScoredCandidate) => c.coverage.candidate.debunkIndex === answered;
     const measured = analyzed.scored.some(ofClaim) ? analyzed : analyze(text, 'match', true);
@@ -206,7 +206,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       const limit = opts.limit ?? config.limit;
       const minScore = opts.minScore ?? config.minScore;
       let { message, scored, shortQuestion } = analyze(text, 'match');
-      if (scored.length > 0 && MAY_ASK.test(message.text)) rescoreAskingSentences(message.text, scored);
+      if (scored.length > 0 && MAY_ASK.test(message.written)) rescoreAskingSentences(message.written, scored);
       // A short question, else (or when it answers nothing as a whole) the short question it opens with.
       if (!scored.some((c) => c.score >= SHORT_QUESTION_SCORE) && (!shortQuestion || answerShortQuestion(message, scored) === undefined)) {
         ({ message, scored } = answerOpeningQuestion(text, { message, scored }));

@@ -1,3 +1,4 @@
+import { simplifiedAsWritten } from './chineseFold.js';
 import { normalize } from './normalize.js';
 import { termIdOf, type PhraseIndex } from './phraseIndex.js';
 import { stem, tokenize, unitsWithin, type Token } from './tokenize.js';
@@ -10,6 +11,8 @@ import { TextKeyTable } from './textKeyTable.js';
 export interface PreparedMessage {
   /** The text as read (cut to the length limit). */
   text: string;
+  /** `text` with its traditional characters simplified one for one (same offsets): what stance patterns read. */
+  written: string;
   urls: string[];
   normalized: string;
   origin: Int32Array;
@@ -35,7 +38,7 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
   addCompounds(normalized, tokens, index, positions);
   addSplits(normalized, tokens, index, positions);
   addLookalikes(normalized, tokens, index, positions);
-  return { text, urls: links.map((l) => l.url), normalized, origin, tokens, positions, terms: positions.terms };
+  return { text, written: simplifiedAsWritten(text), urls: links.map((l) => l.url), normalized, origin, tokens, positions, terms: positions.terms };
 }
 
 const LATIN_WORD = /^[a-z]+$/;

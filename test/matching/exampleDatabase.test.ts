@@ -344,6 +344,14 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: 'Can someone explain the Alibaba blood donation incident? Like did it actually happen or is it one of those made up stories', id: 'alibaba-blood-donation-incident', stance: 'question' },
     { text: `Do bananas imported from Costa Rica really carry flesh-eating bacteria? Want to warn the neighbours but not if it's fake`, id: 'bananas-flesh-eating-bacteria', stance: 'question' },
     { text: 'got a message saying whatsapp will start charging unless you forward it to 10 contacts, legit or scam?', id: 'whatsapp-will-start-charging', stance: 'question' },
+    // A QA pass: Chinese disbelief said outright, a traditional "嗎" with no mark, a claim's word put
+    // aside ("not covid"), a member's own case against a preventing claim — each struck before.
+    { text: '我不信5G基站会传播新冠病毒，太扯了', id: '5g-spreads-coronavirus', stance: 'mock' },
+    { text: '我才不相信5G基站会传播新冠病毒呢', id: '5g-spreads-coronavirus', stance: 'mock' },
+    { text: '谁还信5G基站会传播新冠病毒啊', id: '5g-spreads-coronavirus', stance: 'mock' },
+    { text: '5G基站會傳播新冠病毒嗎', id: '5g-spreads-coronavirus', stance: 'question' },
+    { text: 'Mosquitoes spread dengue, not covid, but wear repellent anyway', id: 'mosquitoes-spread-coronavirus', stance: 'refute' },
+    { text: 'I caught covid even though I ate garlic every day', id: 'garlic-prevents-infection', stance: 'refute' },
   ])('GIVEN "$text" THEN the stance is $stance', ({ text, id, stance }) => {
     const result = matcher.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);
@@ -362,6 +370,9 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: '卧槽 青浦那个幼师卖淫的事是真的，我同事邻居家孩子就在那个园', id: 'qingpu-kindergarten-teacher' },
     { text: '刚上班就收到我妈发的：每隔一刻钟喝点热水，病毒进了胃就被胃酸弄死了。赶紧转给家人🙏🙏', id: 'hot-water-every-15-minutes' },
     { text: '放心发，网上说两句又不会被罚，哪有警察闲得管这个🤷', id: 'online-rumors-never-punished' },
+    // A contrast that puts something else aside, not the claim's word.
+    { text: 'Mosquitoes spread covid too, not just dengue', id: 'mosquitoes-spread-coronavirus' },
+    { text: '5G towers spread the coronavirus, not the flu', id: '5g-spreads-coronavirus' },
   ])('GIVEN the spread "$text" THEN it acts with its claim, as spreading', ({ text, id }) => {
     const result = matcher.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);

@@ -76,6 +76,13 @@ function cueRegex(list: { zh: readonly string[]; en: readonly string[] }): RegEx
 
 /** "no" opening a clause, and the word after it: "…, no lightning, no ambulances" (see readStance). */
 const NO_THEN_WORD = /(?:^|[.,;:!?，。]\s*)no\s+([A-Za-z]+)/gi;
+/** "Mosquitoes spread dengue, not covid": a contrast after a comma, before one word (see readStance). */
+const CONTRAST_NOT = /[,;]\s*(?:but\s+)?not\s+(?:the\s+|a\s+|an\s+)?([A-Za-z0-9]+)(?=\s*(?:[,.;!?]|$|but\s))/gi;
+/**
+ * Against a claim that something prevents a harm, the member's own case that says the harm came anyway:
+ * "I caught covid even though I ate garlic every day".
+ */
+const COUNTER_EXPERIENCE_EN = /(?<![a-z])(?:even though|even tho|although|despite|and still|but still|still (?:got|caught|get|catch|tested positive))(?![a-z])/;
 /** "No one said …", "no longer", "no matter", "no idea", "no problem": no denial of what follows. */
 const NOT_A_DENIAL_AFTER_NO = /^(?:one|body|longer|more|matter|idea|problem|offense|offence|thanks|worries|clue|joke|cap|lie|kidding)$/i;
 /** "not a", "not an", "not the", "not some": a denial only before the claim's own words (see readStance). */
@@ -842,12 +849,14 @@ function rhetoricalDenials(message: PreparedMessage, span: ClaimSpan, debunk: De
  * found otherwise (a link to the debunk's source, a quote of its refutation text).
  */
 export function readStance(
-  message: PreparedMessage,
+  prepared: PreparedMessage,
   debunk: Debunk | undefined,
   span: ClaimSpan | undefined,
   extraRefutations: readonly string[] = [],
   isClaimTerm: (term: string) => boolean = () => true,
 ): StanceReading {
+  // Read as written with traditional characters simplified: "…傳播新冠病毒嗎" asks as "…吗" does.
+  const message: PreparedMessage = { ...prepared, text: prepared.written };
   const text = message.normalized;
   const hasChinese = MAY_HOLD_CHINESE.test(text);
   const crossesClause = (from: number, to: number) => CLAUSE_BREAK.test(message.text.slice(message.origin[from] ?? 0, message.origin[to] ?? 0));
@@ -1173,6 +1182,17 @@ export function readStance(
       if (consequenceFollows(message.text, m.index + m[0].length)) continue;
       denial.push({ cue: `no ${m[1]!.toLowerCase()}`, at: 0, end: 0 });
     }
+  }
+  // "Mosquitoes spread dengue, not covid, but …": the claim's word put aside for another.
+  if (span && MAY_HOLD_LATIN.test(text) && !claimNegates(debunk)) {
+    for (const m of message.text.matchAll(CONTRAST_NOT)) {
+      const word = tokenize(normalizedText(m[1]!))[0]?.term;
+      if (word !== undefined && isClaimTerm(word)) denial.push({ cue: `not ${m[1]!.toLowerCase()}`, at: 0, end: 0 });
+    }
+  }
+  if (span && claimPrevents(debunk) && COUNTER_EXPERIENCE_EN.test(text)) {
+    const m = COUNTER_EXPERIENCE_EN.exec(text)!;
+    refute.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
   }
   if (distrust.length > 0) {
     // Passing it on while waving the refuters away is spreading, whatever words it borrows.
