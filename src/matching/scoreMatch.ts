@@ -774,6 +774,12 @@ interface ClaimSides {
   /** Chinese: the characters of each side's telling terms (see TellingTerms). */
   doneChars?: string;
   doesChars?: string;
+  /**
+   * What follows said alone still says the claim: "WhatsApp will start charging" is the rumor of
+   * "WhatsApp will start charging unless you forward this message to 10 contacts", where only its
+   * condition ("forward this message to your 10 closest contacts") said alone is a part.
+   */
+  doesAloneSays?: boolean;
 }
 const NO_SIDES: ClaimSides = { done: new Int32Array(0), does: new Int32Array(0) };
 const claimSidesOf = perPhrase((index, phrase) => chineseSides(index, matchedPhrase(index, phrase.id).text));
@@ -881,12 +887,25 @@ function termIdsIn(index: PhraseIndex, text: string): number[] {
  * (it struck at 0.96).
  */
 const IF_CLAUSE = /^\s*if\b([^,，]+)[,，](.+)$/iu;
+/**
+ * A chain letter's threat and what to do about it: "WhatsApp will start charging unless you forward
+ * this message …", "Forward this or your WhatsApp account will become paid" (the condition first).
+ */
+const UNLESS_CLAUSE = /^(.+?)[,，]?\s+unless\b(.+)$/iu;
+const DO_THIS_OR_CLAUSE = /^\s*((?:forward|share|send|post|repost|copy|paste|pass)\b[^,，]*?)[,，]?\s+or(?:\s+else)?\s+(.+)$/iu;
 function conditionSidesOf(index: PhraseIndex, phrase: IndexedPhrase): ClaimSides {
-  const m = IF_CLAUSE.exec(matchedPhrase(index, phrase.id).text);
-  if (!m) return NO_SIDES;
-  const done = Int32Array.from(new Set(termIdsIn(index, m[1]!)));
-  const does = Int32Array.from(new Set(termIdsIn(index, m[2]!)));
-  return done.length > 0 && does.length > 0 ? { done, does } : NO_SIDES;
+  const text = matchedPhrase(index, phrase.id).text;
+  const sides = (condition: string, consequence: string, doesAloneSays: boolean): ClaimSides => {
+    const done = Int32Array.from(new Set(termIdsIn(index, condition)));
+    const does = Int32Array.from(new Set(termIdsIn(index, consequence)));
+    return done.length > 0 && does.length > 0 ? { done, does, doesAloneSays } : NO_SIDES;
+  };
+  const ifClause = IF_CLAUSE.exec(text);
+  if (ifClause) return sides(ifClause[1]!, ifClause[2]!, false);
+  const unless = UNLESS_CLAUSE.exec(text);
+  if (unless) return sides(unless[2]!, unless[1]!, true);
+  const orElse = DO_THIS_OR_CLAUSE.exec(text);
+  return orElse ? sides(orElse[1]!, orElse[2]!, true) : NO_SIDES;
 }
 
 /** Words past the window that "the virus" may stand at and still say the claim's coronavirus ("… kill the virus"). */
@@ -897,7 +916,7 @@ const VIRUS_REACH = 2;
  * none of the other (in Chinese, not even a character of its telling terms).
  */
 function saysOneSide(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
-  const { done, does } = c.phrase.ideographic ? claimSidesOf(index, c.phrase) : englishSidesOf(index, c.phrase);
+  const { done, does, doesAloneSays } = c.phrase.ideographic ? claimSidesOf(index, c.phrase) : englishSidesOf(index, c.phrase);
   if (done.length === 0) return false;
   const virus = c.phrase.ideographic ? undefined : virusTermOf(index);
   // "The virus" is no term of the claim, so the window ends before it: read a few words past it.
@@ -905,7 +924,7 @@ function saysOneSide(index: PhraseIndex, c: Coverage, message: PreparedMessage):
   const holds = (ids: Int32Array) => ids.some((id) => inWindow(message, id, c) || (id === virus && nearWindow(id)));
   const saysDone = holds(done);
   const saysDoes = holds(does);
-  if (saysDone === saysDoes) return false;
+  if (saysDone === saysDoes || (saysDoes && doesAloneSays === true)) return false;
   if (!c.phrase.ideographic) return true;
   // A Chinese side said in a word of its own shares a character, not a pair: "基因会变" says the
   // "被改变" of "打了新冠疫苗的人基因会被改变", "出去买一回菜" the "出门买菜一次" of "…每户每周只能出门买菜一次".

@@ -1100,3 +1100,19 @@ describe('a question naming one of the several names of a claim, and one word of
     },
   );
 });
+
+describe('rules/debunks: a chain letter\'s condition said alone', () => {
+  it.each([
+    { text: 'Please forward this message to your 10 closest contacts so they know about the bake sale!' },
+    { text: 'Can you forward this message to the 10 contacts on the list? thanks' },
+  ])('GIVEN "$text" (what to do, without the threat; 0.88 and a strike before) THEN nothing acts', ({ text }) => {
+    expectAllBelow(matcher, text, ACT);
+  });
+
+  it.each([
+    { text: 'forward this to 10 contacts or whatsapp will charge you', id: 'whatsapp-will-start-charging' },
+    { text: 'WhatsApp is going to charge us unless we forward this to 10 people', id: 'whatsapp-will-start-charging' },
+  ])('GIVEN the threat with its condition ("$text") THEN it acts', ({ text, id }) => {
+    expectActs(matcher, text, id);
+  });
+});
