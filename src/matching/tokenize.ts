@@ -87,6 +87,10 @@ const WORD_SYNONYMS: readonly (readonly [string, string])[] = [
   ['hrs', 'hour'], ['yrs', 'year'], ['msg', 'message'], ['bday', 'birthday'], ['cig', 'cigarette'], ['cigs', 'cigarette'],
   ['booze', 'alcohol'], ['liquor', 'alcohol'], ['cash', 'money'], ['automobile', 'car'], ['infant', 'baby'], ['newborn', 'baby'],
   ['toddler', 'child'], ['teen', 'teenager'], ['teens', 'teenager'], ['fatal', 'lethal'], ['deadly', 'lethal'],
+  ['fireman', 'firefighter'], ['firemen', 'firefighter'], ['motorbike', 'motorcycle'], ['motorbikes', 'motorcycle'],
+  // Painkillers by their brand names: "advil" is ibuprofen, "tylenol" paracetamol.
+  ['advil', 'ibuprofen'], ['motrin', 'ibuprofen'], ['nurofen', 'ibuprofen'], ['tylenol', 'paracetamol'], ['panadol', 'paracetamol'],
+  ['acetaminophen', 'paracetamol'],
   ['carcinogen', 'cancer'], ['carcinogens', 'cancer'], ['carcinogenic', 'cancer'],
   // A deed's noun for its verb, where the stemmer keeps them apart ("explosion" and "explode").
   ['explosion', 'explode'], ['explosions', 'explode'], ['birth', 'born'], ['flight', 'fly'], ['flights', 'fly'], ['sale', 'sell'],
@@ -145,7 +149,7 @@ const CHINESE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['魔都', '上海'], ['申城', '上海'], ['沪上', '上海'], ['帝都', '北京'], ['京城', '北京'], ['江城', '武汉'], ['羊城', '广州'],
   ['鹏城', '深圳'], ['蓉城', '成都'], ['星城', '长沙'], ['泉城', '济南'], ['春城', '昆明'], ['冰城', '哈尔'],
   // "信阳封了！", "襄阳也封啦" say a city is locked down; "座位" are the "座椅" of "北京地铁的座椅都拆了".
-  ['座位', '座椅'],
+  ['座位', '座椅'], ['封了', '封城'],
   // Everyday words for the news's: who died, went missing or was abandoned; children; fines, police, infection.
   ['病逝', '去世'], ['逝世', '去世'], ['过世', '去世'], ['离世', '去世'], ['病故', '去世'], ['身亡', '去世'],
   ['走散', '走失'], ['失踪', '走失'], ['抛弃', '遗弃'], ['扔掉', '遗弃'], ['丢弃', '遗弃'], ['后爹', '继父'],
@@ -216,6 +220,13 @@ function replaceLast(tokens: Token[], count: number, folded: string): void {
   for (const term of folded.split(' ')) tokens.push({ term, start, end });
 }
 
+/**
+ * The British "-ise" (hospitalised, organisation, sanitiser) as the American "-ize", which the stemmer
+ * reads otherwise ("hospitalis" against "hospit"). Folded on both sides, so a word whose "-ise" is no
+ * such ending ("promised", "surprise") only changes its spelling, never meets another word.
+ */
+const BRITISH_ISE = /(?<=[a-z]{3})is(e|ed|es|ing|er|ers|ation|ations)$/;
+
 /** Memoized stems: stemming is the costliest step per word and chat reuses words heavily. */
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 50_000;
@@ -224,7 +235,7 @@ export function stem(word: string): string {
   if (s === undefined) {
     // Stem first: Porter needs the doubles ("stopped" → "stop"). Then write doubles once, so a
     // stretched word the normalizer cut to one letter ("cooool" → "col") meets "cool".
-    s = /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    s = /^[a-z]+$/.test(word) ? stemmer(word.replace(BRITISH_ISE, 'iz$1')) : word;
     s = (SYNONYMS.get(s) ?? s).replace(DOUBLE, '$1');
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, s);
