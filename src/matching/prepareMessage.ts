@@ -38,6 +38,7 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
   addCompounds(normalized, tokens, index, positions);
   addSplits(normalized, tokens, index, positions);
   addLookalikes(normalized, tokens, index, positions);
+  addMisspellings(tokens, index, positions);
   return { text, written: simplifiedAsWritten(text), urls: links.map((l) => l.url), normalized, origin, tokens, positions, terms: positions.terms };
 }
 
@@ -134,6 +135,62 @@ function addLookalikes(normalized: string, tokens: readonly Token[], index: Phra
     if (!LATIN_WORD.test(letters)) continue;
     const id = index.termIds.get(stem(letters));
     if (id !== undefined) positions.add(id, at, true);
+  }
+}
+
+/**
+ * A word's consonant skeleton: its stem without the vowels after its first letter, "c" and "q" read as
+ * "k", "z" as "s", doubles once. Chat drops vowels ("sprd", "towrs") and spells by ear ("garlik",
+ * "infektion"); the skeleton is what such spellings keep of the word.
+ */
+function skeletonOf(term: string): string {
+  let out = term[0]!;
+  for (let i = 1; i < term.length; i++) {
+    const ch = SOUNDS_LIKE[term[i]!] ?? term[i]!;
+    if (VOWELS.includes(ch) || ch === out[out.length - 1]) continue;
+    out += ch;
+  }
+  return out;
+}
+const VOWELS = 'aeiouy';
+const SOUNDS_LIKE: Readonly<Record<string, string>> = { c: 'k', q: 'k', z: 's' };
+/** Skeletons shorter than this say too little to stand for a word, unless its first two letters agree too. */
+const SKELETON_MIN = 4;
+/** Words shorter than this are not read for a misspelling ("u", "ur", "pls" are chat's own words). */
+const MISSPELLED_MIN = 4;
+
+/** Per index: each skeleton of its Latin terms and the one term with it, or "" when several have it. */
+const skeletonsByIndex = new WeakMap<PhraseIndex, Map<string, string>>();
+function skeletonsOf(index: PhraseIndex): Map<string, string> {
+  let table = skeletonsByIndex.get(index);
+  if (!table) {
+    table = new Map();
+    for (const term of index.termIds.keys()) {
+      if (term.length < MISSPELLED_MIN || !LATIN_WORD.test(term)) continue;
+      const key = skeletonOf(term);
+      table.set(key, table.has(key) ? '' : term);
+    }
+    skeletonsByIndex.set(index, table);
+  }
+  return table;
+}
+
+/**
+ * "5g towrs sprd the corona virus", "eatin garlik prevent infektion": a word the database does not
+ * know counts as the one term it knows with the same consonant skeleton (see skeletonOf). Only a
+ * term alone with its skeleton, and a short skeleton only for a word that starts as the term does
+ * ("towr" for "tower", not "weird" for "word").
+ */
+function addMisspellings(tokens: readonly Token[], index: PhraseIndex, positions: PositionTable): void {
+  let skeletons: Map<string, string> | undefined;
+  for (let at = 0; at < tokens.length; at++) {
+    const t = tokens[at]!;
+    if (t.end - t.start < MISSPELLED_MIN || index.termIds.has(t.term) || !LATIN_WORD.test(t.term)) continue;
+    skeletons ??= skeletonsOf(index);
+    const key = skeletonOf(t.term);
+    const term = skeletons.get(key);
+    if (!term || (key.length < SKELETON_MIN && !term.startsWith(t.term.slice(0, 2)))) continue;
+    positions.add(index.termIds.get(term)!, at, true);
   }
 }
 

@@ -74,3 +74,27 @@ describe('prepareMessage: what passes a rumor on', () => {
     expect(termsOf('只是在群里转发一下')).toContain('转发');
   });
 });
+
+describe('prepareMessage: words misspelled as chat spells them', () => {
+  const spelled = buildPhraseIndex([
+    debunk({ id: 'towers', claim: '5G towers spread the coronavirus', lang: 'en' }),
+    debunk({ id: 'garlic', claim: 'Eating garlic prevents infection', lang: 'en' }),
+    debunk({ id: 'word', claim: 'The word of the year is fake', lang: 'en' }),
+  ]);
+  const termsOf = (text: string) => {
+    const m = prepareMessage(text, spelled, 16_000);
+    const byId = new Map([...spelled.termIds].map(([term, id]) => [id, term]));
+    return m.terms.map((id) => byId.get(id)).sort();
+  };
+
+  it.each([
+    { given: 'vowels dropped ("towrs sprd")', text: '5g towrs sprd it', then: [stem('5g'), stem('spread'), stem('towers')] },
+    { given: 'spelled by ear ("garlik", "infektion")', text: 'garlik stops infektion', then: [stem('garlic'), stem('infection')] },
+  ])('GIVEN $given THEN they count as the words they misspell', ({ text, then }) => {
+    expect(termsOf(text)).toEqual([...then].sort());
+  });
+
+  it('GIVEN an unknown word with a short skeleton that starts otherwise ("weird" and "word") THEN nothing is added', () => {
+    expect(termsOf('so weird')).toEqual([]);
+  });
+});
