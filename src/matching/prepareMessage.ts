@@ -39,6 +39,7 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
   addSplits(normalized, tokens, index, positions);
   addLookalikes(normalized, tokens, index, positions);
   addMisspellings(tokens, index, positions);
+  addPairsAcrossFillers(normalized, tokens, index, positions);
   return { text, written: simplifiedAsWritten(text), urls: links.map((l) => l.url), normalized, origin, tokens, positions, terms: positions.terms };
 }
 
@@ -191,6 +192,31 @@ function addMisspellings(tokens: readonly Token[], index: PhraseIndex, positions
     const term = skeletons.get(key);
     if (!term || (key.length < SKELETON_MIN && !term.startsWith(t.term.slice(0, 2)))) continue;
     positions.add(index.termIds.get(term)!, at, true);
+  }
+}
+
+/** Adverbs chat puts between a claim's words ("蚊子叮咬也会传播…", "信阳已经封城"): read past, they leave the pair they split. */
+const FILLERS_ZH = /已经|真的|竟然|居然|也|都|还|就|又|才|真/gu;
+const HAN_PAIR = /^\p{Script=Han}\p{Script=Han}$/u;
+
+/**
+ * "蚊子叮咬也会传播新冠病毒" holds no "咬会" of "蚊子叮咬会传播新冠病毒": the pair the adverb splits
+ * counts as said, at the pair before the adverb, when the database knows it.
+ */
+function addPairsAcrossFillers(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: PositionTable): void {
+  FILLERS_ZH.lastIndex = 0;
+  if (!FILLERS_ZH.test(normalized)) return;
+  for (let at = 0; at < tokens.length; at++) {
+    const t = tokens[at]!;
+    if (t.end - t.start !== 2) continue;
+    FILLERS_ZH.lastIndex = t.start + 1;
+    const filler = FILLERS_ZH.exec(normalized);
+    if (filler === null || filler.index !== t.start + 1) continue;
+    const pair = normalized[t.start]! + normalized.charAt(filler.index + filler[0].length);
+    if (!HAN_PAIR.test(pair)) continue;
+    const term = tokenize(pair)[0]?.term;
+    const id = term === undefined ? undefined : termIdOf(index, term);
+    if (id !== undefined) positions.add(id, at, true);
   }
 }
 

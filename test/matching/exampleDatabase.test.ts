@@ -370,6 +370,8 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: '卧槽 青浦那个幼师卖淫的事是真的，我同事邻居家孩子就在那个园', id: 'qingpu-kindergarten-teacher' },
     { text: '刚上班就收到我妈发的：每隔一刻钟喝点热水，病毒进了胃就被胃酸弄死了。赶紧转给家人🙏🙏', id: 'hot-water-every-15-minutes' },
     { text: '放心发，网上说两句又不会被罚，哪有警察闲得管这个🤷', id: 'online-rumors-never-punished' },
+    // An adverb between the claim's words, and a line after it (0.68, logged only, before).
+    { text: '蚊子叮咬也会传播新冠病毒！大家晚上睡觉记得挂蚊帐！！', id: 'mosquitoes-spread-coronavirus' },
     // Misspelled as chat spells (no match before).
     { text: '5g towrs sprd the corona virus!!!', id: '5g-spreads-coronavirus' },
     { text: 'eatin garlik prevent infektion of covid', id: 'garlic-prevents-infection' },

@@ -98,3 +98,21 @@ describe('prepareMessage: words misspelled as chat spells them', () => {
     expect(termsOf('so weird')).toEqual([]);
   });
 });
+
+describe('prepareMessage: an adverb between a Chinese claim\'s words', () => {
+  const zh = buildPhraseIndex([debunk({ id: 'mosquito', claim: '蚊子叮咬会传播新冠病毒', lang: 'zh' })]);
+  const idOf = (pair: string) => prepareMessage(pair, zh, 100).terms[0];
+  it.each([
+    { given: '"也"', text: '蚊子叮咬也会传播' },
+    { given: '"已经"', text: '蚊子叮咬已经会传播' },
+  ])('GIVEN $given splitting a pair of the claim THEN the pair counts, at the pair before the adverb', ({ text }) => {
+    const m = prepareMessage(text, zh, 100);
+    const id = idOf('咬会')!;
+    expect(m.positions.get(id)).toEqual([3]);
+  });
+
+  it('GIVEN the adverb between characters that make no pair of the database THEN nothing is added', () => {
+    const m = prepareMessage('今天也很热', zh, 100);
+    expect(m.terms).toEqual([]);
+  });
+});
