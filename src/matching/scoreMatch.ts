@@ -707,8 +707,40 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
     isTopicOnly() ||
     (english && groupSized(index) && (namesWithoutContent(index, c, message) || saysOneNamedRun(c, message))) ||
     saysOneSide(index, c, message) ||
-    (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small))
+    (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small)) ||
+    saysOtherDisease(index, c, message)
   );
+}
+
+/**
+ * Diseases, each one way however written (normalized text): a claim about one is not retold by a
+ * message about another ("I'm eating garlic bread, hope I don't catch a cold" against "Eating garlic
+ * prevents infection with the coronavirus" acted at 0.91; "盐水漱口能预防甲流" against "…预防新冠").
+ * "cold" only as the illness: "a cold", "the common cold".
+ */
+const DISEASES: readonly RegExp[] = [
+  /(?<![a-z])(?:covid|coronavirus|corona|sars cov)|新冠|冠状病毒|新型肺炎/u,
+  /(?<![a-z])(?:flu|influenza)(?![a-z])|流感|甲流|乙流/u,
+  /(?<![a-z])(?:a|the|common) cold(?![a-z])|感冒/u,
+  /(?<![a-z])(?:cancer|tumou?r|leuk(?:a)?emia|carcinogen)|癌|肿瘤|白血病/u,
+  /(?<![a-z])diabet|糖尿病/u,
+  /(?<![a-z])(?:hiv|aids)(?![a-z])|艾滋/u,
+  /(?<![a-z])dengue|登革热/u,
+  /(?<![a-z])malaria|疟疾/u,
+  /(?<![a-z])measles|麻疹/u,
+  /(?<![a-z])(?:alzheimer|dementia)|老年痴呆|阿尔茨海默/u,
+  /(?<![a-z])asthma|哮喘/u,
+  /(?<![a-z])(?:high blood pressure|hypertension)|高血压/u,
+];
+const diseasesIn = (text: string): number => DISEASES.reduce((found, d, i) => (d.test(text) ? found | (1 << i) : found), 0);
+const claimDiseasesOf = perPhrase((index, phrase): number => diseasesIn(normalizedPhrase(index, phrase)));
+
+/** Whether the phrase names a disease and the message names another, and none of the phrase's. */
+function saysOtherDisease(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
+  const claimed = claimDiseasesOf(index, c.phrase);
+  if (claimed === 0) return false;
+  const said = diseasesIn(message.normalized);
+  return said !== 0 && (said & claimed) === 0;
 }
 
 /** Shortest stem that counts as another form of a longer one ("defin" of "definit"). */

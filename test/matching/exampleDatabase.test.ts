@@ -1121,3 +1121,16 @@ describe('rules/debunks: a chain letter\'s condition said alone', () => {
     expectActs(matcher, text, id);
   });
 });
+
+describe('rules/debunks: another disease than the claim\'s', () => {
+  it.each([
+    { text: "I'm eating garlic bread, hope I don't catch a cold lol" },
+    { text: '吃大蒜可以预防流感' },
+  ])('GIVEN "$text" (0.91 and a strike before for the first) THEN nothing acts', ({ text }) => {
+    expectAllBelow(matcher, text, ACT);
+  });
+
+  it('GIVEN the claim\'s own disease THEN it acts', () => {
+    expectActs(matcher, 'eating garlic every day keeps covid away', 'garlic-prevents-infection');
+  });
+});
