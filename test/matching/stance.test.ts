@@ -661,3 +661,72 @@ describe('stance: what chat says around a claim it passes on, or asks about', ()
     expect(result.matches[0]!.score).toBeGreaterThanOrEqual(ANSWER);
   });
 });
+
+describe('stance: a fresh battery of chat (b9) read as its members meant it', () => {
+  const MAY = debunk({ id: 'state-register', claim: 'Parents must register every child with the state by January', lang: 'en' });
+  const STICKERS = debunk({ id: 'burglar-stickers-b9', claim: 'Burglars put stickers on cars, doors and mailboxes to mark the homes they will rob', lang: 'en' });
+  const ROOT_BEER = debunk({ id: 'root-beer-bark', claim: 'Root beer is made from tree bark juice', lang: 'en' });
+  const WATER = debunk({ id: 'water-shutoff', claim: 'The water company will shut off tap water across the whole city for three days next week', lang: 'en' });
+  const EXAMS = debunk({ id: 'midterms-cancelled', claim: '区里发文：下学期起初中取消期中考试', lang: 'zh' });
+  const BONUS = debunk({ id: 'holiday-pay-gone', claim: '工厂今年不发过节费了，厂长已经定了', lang: 'zh' });
+  const CASTRO = debunk({ id: 'castro-quote', claim: "Fidel Castro once said he wouldn't die until the United States was destroyed", lang: 'en' });
+  const RAT = debunk({ id: 'giant-rat', claim: 'A photograph shows a twelve-pound rat that was caught in London', lang: 'en' });
+  const KISS = debunk({ id: 'leaders-kiss', claim: 'A photograph shows the mayor kissing the opposition leader', lang: 'en' });
+  const SODA = debunk({ id: 'cola-prunes', claim: 'The popular cola drink is made from prune juice', lang: 'en' });
+  const CHARGE = debunk({ id: 'chat-app-charge', claim: 'WhatsApp will start charging a monthly fee unless you forward this message to 10 contacts', lang: 'en' });
+  const CRASH = debunk({ id: 'lake-crash', claim: 'The senator’s daughter crashed a sports car into a lake last December', lang: 'en' });
+  const GRAPES = debunk({ id: 'rainbow-grapes', claim: 'Photographs show multi-colored rainbow grapes', lang: 'en' });
+  const CARTOON = debunk({ id: 'cartoon-predicted', claim: 'The Simpsons predicted the stadium blackout in an episode years ago', lang: 'en' });
+  const STORE = debunk({ id: 'store-closing', claim: 'The supermarket on Route 9 is closing for good at the end of next month', lang: 'en' });
+  const LEFTOVERS = debunk({ id: 'leftovers-nitrite', claim: '隔夜菜放一晚上亚硝酸盐就超标，吃了会致癌', lang: 'zh' });
+  const CARDS = debunk({ id: 'health-cards', claim: '健保卡明年起全面換新，舊卡一律作廢', lang: 'zh' });
+  const LIGHTS = debunk({ id: 'all-red-lights', claim: '为了不让大家出门，全市路口的红绿灯全调成红灯', lang: 'zh' });
+  const m = createMatcher([...ALL_DEBUNKS, MAY, STICKERS, ROOT_BEER, WATER, EXAMS, BONUS, CASTRO, RAT, KISS, SODA, CHARGE, CRASH, GRAPES, CARTOON, STORE, LEFTOVERS, CARDS, LIGHTS]);
+
+  it.each([
+    { given: 'a facepalm before the claim, at something else', text: 'forgot the PE kit AGAIN 🤦 / gemma at the gate says parents must register every child with the state by january', id: MAY.id },
+    { given: 'an emoji before the "If" of a warning', text: 'PLEASE READ!!! 🚨 If you see a sticker on your car, door or mailbox DO NOT touch it, burglars put them there to mark the homes they will rob', id: STICKERS.id },
+    { given: '"i\'m never drinking … again" for the claim', text: "omg guys i'm never drinking root beer again it's literally MADE FROM TREE BARK JUICE 🤢", id: ROOT_BEER.id },
+    { given: '"no …" retelling a claim that something is shut off', text: 'URGENT!!! NO WATER IN THE WHOLE CITY FOR 3 DAYS NEXT WEEK!!! the water company will shut it off, buy bottled water', id: WATER.id },
+    { given: '"不考" retelling a claim that something is cancelled', text: '以后初中不考期中了！区里下了文件，下学期起就执行', id: EXAMS.id },
+    { given: '"没了" retelling a claim that something is not given', text: '今年过节费没了 厂长亲口定的 工厂今年不发了 大家散了吧', id: BONUS.id },
+    { given: 'a chain letter\'s "COPY AND PASTE don\'t share"', text: 'WhatsApp will start charging a monthly fee unless you forward this message to 10 contacts!! COPY AND PASTE don\'t share', id: CHARGE.id },
+  ])('GIVEN $given THEN the member spreads it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('spread');
+  });
+
+  it.each([
+    { given: '"fact check pls"', text: "fact check pls: castro said he wouldn't die until the US was destroyed?? my grandpa quotes it constantly", id: CASTRO.id },
+    { given: '"anyone know" at the end', text: '12 pound rat caught in london... surely that photograph is forced perspective? anyone know', id: RAT.id },
+    { given: '"legit or shopped"', text: 'that photograph of the mayor kissing the opposition leader... legit or shopped', id: KISS.id },
+    { given: '"true or just a joke"', text: 'the cola drink is made from prune juice. true or just a joke 😂', id: SODA.id },
+    { given: '"mom is … really gonna …" without a mark', text: 'mom is whatsapp really gonna start charging a monthly fee if we dont forward this to 10 contacts', id: CHARGE.id },
+    { given: '"wait is …" without a mark', text: 'wait is cola made from prune juice', id: SODA.id },
+    { given: '"… true? sounds made up"', text: 'senator’s daughter crashed a sports car into a lake... true? sounds made up', id: CRASH.id },
+  ])('GIVEN $given THEN it is a question answered with the refutation', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('question');
+    expect(result.matches[0]!.score).toBeGreaterThanOrEqual(ANSWER);
+  });
+
+  it.each([
+    { given: '"are just photoshop, the original pic …"', text: 'sorry but those multi-colored rainbow grapes are just photoshop, the original pic is ordinary green grapes', id: GRAPES.id },
+    { given: '"fan-made, no such episode"', text: 'that simpsons stadium blackout screenshot is fan-made, no such episode exists lol', id: CARTOON.id },
+    { given: '"they\'re not closing"', text: "called the supermarket on route 9 myself, they're not closing, they're remodeling. relax everyone", id: STORE.id },
+    { given: '"纯属吓人"', text: '隔夜菜放一晚上亚硝酸盐远低于标准，说吃了会致癌纯属吓人', id: LEFTOVERS.id },
+    { given: '"假訊息" (Taiwan\'s word)', text: '健保署說舊卡照樣能用，沒有要全面換新，健保卡一律作廢是假訊息', id: CARDS.id },
+    { given: '"想象力真丰富"', text: '交警说红绿灯一直正常。全市路口的红绿灯全调成红灯？想象力真丰富', id: LIGHTS.id },
+  ])('GIVEN $given THEN the member refutes or mocks it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.refuting, `${result.stance}: ${result.stanceCues.join(', ')}`).toBe(true);
+  });
+
+  it('GIVEN "anyone know whose it is" about something else THEN it is not answered', () => {
+    const found = m.match('the rat on birch lane keeps getting into the bins, anyone know whose it is').matches[0];
+    expect(found?.score ?? 0).toBeLessThan(ANSWER);
+  });
+});

@@ -216,7 +216,7 @@ const consequenceFollows = (written: string, from: number): boolean =>
  * cracked" asks whether what they say is true, not about the dam.
  */
 const HEARSAY = /(?<![a-z])(?:(?:ppl|people|someone|somebody|they|everyone|everybody|folks) (?:are |is |keep |keeps |been )?(?:saying|said|say|says|posting)|heard|hearing)(?![a-z])|听说|据说|有人说|网上说|群里说|都在传|都说|聽講|听讲/u;
-const ASKS_WHO_KNOWS: ReadonlySet<string> = new Set(['有人知道', '谁知道', 'does anyone know', 'anyone know if', 'anyone know whether'].map(norm));
+const ASKS_WHO_KNOWS: ReadonlySet<string> = new Set(['有人知道', '谁知道', 'does anyone know', 'anyone know', 'anyone know if', 'anyone know whether'].map(norm));
 /** The claim's word asked back with "not" to open the message: "Not punished? Tons of people get fined …". */
 const NOT_ECHO = /^\s*not (?:[a-z]+ ){0,2}[a-z]+\s*\?/i;
 /** "能不能把…", "可不可以帮…": asking a favour ("物业能不能把小区的蚊子打一下药"), not whether anything is so. */
@@ -230,6 +230,11 @@ const CHECK_WHETHER = /(?:看看|看一下|查查|查一下|问问|瞧瞧|想想
 const NEXT_WORD_REACH = 6;
 /** Right before an English denial, the member speaking of themselves: "I didn't post it". */
 const FIRST_PERSON = /(?:^|[^a-z0-9])i $/;
+/** The member or their family saying what they will not do (see AVOIDED_ACTION). */
+const FIRST_PERSON_WILL = /(?:^|[^a-z0-9])(?:i m|im|i am|i ll|ill|i will|we re|we ll|we will|we are)\s$/;
+/** What one stops doing for fear of a claim: eat, drink, buy, use, give … */
+const AVOIDED_ACTION =
+  /^ (?:going to |gonna |ever )?(?:eat|eating|drink|drinking|buy|buying|use|using|take|taking|give|giving|feed|feeding|touch|touching|open|opening|click|clicking|answer|answering|let|letting|wear|wearing|microwave|microwaving|cook|cooking|order|ordering|shop|shopping)(?![a-z])/;
 /** After "didn't", "did not": ways of saying someone died ("RIP …, he didnt make it thru surgery"), not denials. */
 const DIED_IDIOM_EN = /^ (?:make it|pull through|wake up)(?![a-z])/;
 const DID_NOT = /^(?:didn t|didnt|did not)$/;
@@ -589,6 +594,8 @@ const CUES_IN_OTHER_SENSE: readonly { cue: RegExp; before?: RegExp; after?: RegE
   { cue: /^不对$/u, after: /^劲/u },
   // "哦不对是隔夜的…": the member correcting themselves.
   { cue: /^不对$/u, before: /[哦噢啊呃额诶欸]$/u },
+  // "COPY AND PASTE don't share": a chain letter's own instruction, to pass it on by hand.
+  { cue: /^(?:don t|do not) share$/, before: /copy (?:and |n )?paste $/ },
   // "feeling rubbish": unwell, not a verdict.
   { cue: /^rubbish$/, before: /(?:feel|feels|feeling|felt|look|looks|looking|slept|sleeping) $/ },
   { cue: /^经查$/u, before: /已$/u },
@@ -597,13 +604,15 @@ const CUES_IN_OTHER_SENSE: readonly { cue: RegExp; before?: RegExp; after?: RegE
   // "… are hypocrites and not real Christians": what someone is not, said of people or things.
   { cue: /^not real$/, after: /^ (?!lol|lmao|haha|guys|man|dude|mate|news|at all|though|tho|either|btw|fyi)[a-z]{3,}(?![a-z])/ },
 ];
-/** Words around a cue that CUES_IN_OTHER_SENSE reads: room for its longest word and the letter after it. */
+/** Words after a cue that CUES_IN_OTHER_SENSE reads: room for its longest word and the letter after it. */
 const OTHER_SENSE_REACH = 12;
+/** Before a cue, room for the longest words CUES_IN_OTHER_SENSE reads ("copy and paste "). */
+const OTHER_SENSE_BEFORE = 24;
 const inOtherSense = (text: string, h: Hit): boolean =>
   CUES_IN_OTHER_SENSE.some(
     ({ cue, before, after }) =>
       cue.test(h.cue) &&
-      (!before || before.test(text.slice(Math.max(0, h.at - OTHER_SENSE_REACH), h.at))) &&
+      (!before || before.test(text.slice(Math.max(0, h.at - OTHER_SENSE_BEFORE), h.at))) &&
       (!after || after.test(text.slice(h.end, h.end + OTHER_SENSE_REACH))),
   );
 /**
@@ -623,7 +632,7 @@ const SENTENCE_BREAK = /[。！!？?；;\n.]/u;
 const IDEOGRAPH_BEFORE = /^\p{Script=Han}$/u;
 const SPACE_THEN_IDEOGRAPH = /^[ \t\u3000]+\p{Script=Han}/u;
 /** A clause of "if" (or "when"), a greeting before it aside. */
-const OPENS_ON_IF = /^\s*(?:(?:yo|hey|guys|ok|okay|so)\s+)?(?:if|when|whenever)\b/i;
+const OPENS_ON_IF = /^[\s\p{P}\p{S}]*(?:(?:yo|hey|guys|ok|okay|so)\s+)?(?:if|when|whenever)\b/iu;
 /** A comma or a stop right after a word (a space before it aside). */
 const CLAUSE_BREAK_NEXT = /^ ?[，,。！!；;.]/u;
 /** "没有" or "没" (see the denial hits). */
@@ -662,6 +671,12 @@ const COUNTED = /^[\p{Script=Han}0-9]$/u;
  */
 const claimReportsWords = claimSays(/(?<![a-z])(?:said|says|told|tweeted|wrote|stated|claimed|declared)(?![a-z])/);
 const claimSaysNo = claimSays(/没/u);
+/**
+ * A claim that something will be shut, closed, cancelled or stopped: "no water in the whole city for
+ * 3 days" and "no pool this summer" retell it, "以后小学不考期末了", "年终奖没了" and "停工不建了" too.
+ */
+const claimAbsenceEn = claimSays(/(?<![a-z])(?:shut|shuts|shutting|closed|closing|closes|cancel|cancels|cancelled|canceled|cancelling|banned|cut off|suspended|halted|no longer)(?![a-z])/);
+const claimAbsenceZh = claimSays(/取消|停建|停工|停课|停运|停业|停办|关闭|关门|不发|不再|作废|停止|暂停|禁止|没了|倒闭/u);
 /** A claim that something was put off or moved: "…推迟到9月15日开学". */
 const claimPostponesZh = claimSays(/推迟|延期|推后|延后|延长|改到|改为|改成|调整到|挪到/u);
 /** After a Chinese denial, the date or place it was moved to: "9月1号不开学，推到15号" retells a postponement. */
@@ -1057,13 +1072,13 @@ export function readStance(
   // "没认证的养老金就不发了", "不戴头盔的罚500": a 没 or 不 that says which ones (a word, then 的), not
   // that something was not done; "没有封城的通知" still denies.
   const describesZh = (h: Hit) => DESCRIBES_ZH.test(text.slice(h.end, h.end + 8)) || NOT_SAVED_OR_DARED_ZH.test(text.slice(h.end, h.end + 4));
-  if (span && hasChinese && !claimSaysNo(debunk) && !claimFailsZh(debunk)) {
+  if (span && hasChinese && !claimSaysNo(debunk) && !claimFailsZh(debunk) && !claimAbsenceZh(debunk)) {
     for (const h of hitsOf(NOT_DONE, text)) if (deniesCharacterAfter(h) && !describesZh(h)) denialHits.push(h);
   }
   // So does a bare "不" before one, against a claim that negates nothing, refusal and ban included:
   // "蚊子不传新冠" against "蚊子叮咬会传播新冠病毒" (not "人家坚决不签" against "…拒绝在民事和解书上签字");
   // not the 不 of "传不传" (which asks) or of "不要", "不知", "不过" ….
-  if (span && hasChinese && !claimRefusesZh(debunk)) {
+  if (span && hasChinese && !claimRefusesZh(debunk) && !claimAbsenceZh(debunk)) {
     for (const h of hitsOf(BARE_NOT, text)) if (text[h.at - 1] !== text[h.end] && deniesCharacterAfter(h) && !describesZh(h)) denialHits.push(h);
   }
   if (span && MAY_HOLD_LATIN.test(text)) {
@@ -1151,6 +1166,8 @@ export function readStance(
           !refuteHits.some((r) => r.at >= h.end && r.at <= h.end + 1) &&
           // "I didn't post it myself": what the member did, not the claim denied; "真不是说说": no idle talk.
           !(LATIN_CUE.test(h.cue) && FIRST_PERSON.test(before(h, 3))) &&
+          // "i'm never drinking dr pepper again, it's made from prune juice": what the member will not do, for the claim.
+          !(LATIN_CUE.test(h.cue) && FIRST_PERSON_WILL.test(before(h, 9)) && AVOIDED_ACTION.test(text.slice(h.end, h.end + 24))) &&
           !NOT_IDLE_TALK.test(text.slice(h.end, h.end + 4)) &&
           // "if u were planning a picnic at gucun park dont, there was …": a "don't" that ends a clause of
           // "if" tells not to (not "5G towers don't, the virus spreads between people").
@@ -1172,7 +1189,7 @@ export function readStance(
   }
   // "I was at gucun park this afternoon. no lightning, no ambulances": "no" opening a clause, before
   // a word of a claim that says no such thing itself.
-  if (span && MAY_HOLD_LATIN.test(text) && !claimNegates(debunk)) {
+  if (span && MAY_HOLD_LATIN.test(text) && !claimNegates(debunk) && !claimAbsenceEn(debunk)) {
     for (const m of message.text.matchAll(NO_THEN_WORD)) {
       const word = tokenize(normalizedText(m[1]!))[0]?.term;
       if (word === undefined || !isClaimTerm(word) || NO_IDIOM.test(` ${m[1]!.toLowerCase()}`) || NOT_A_DENIAL_AFTER_NO.test(m[1]!)) continue;
@@ -1234,7 +1251,8 @@ export function readStance(
   // A member who asks whether the claim is true and doubts it in the same breath ("is the story
   // about … real? sounds made up", "…加價三成？定係又係假消息") asks: the doubt is hedged, and the
   // answer they want is the refutation. A verdict said outright still refutes ("… ? debunked ages ago").
-  const asksFirst = questionWords.length > 0 || asking !== undefined;
+  // A tag that asks ("sasha obama bugatti in a lake... true? sounds made up") asks first too.
+  const asksFirst = questionWords.length > 0 || asking !== undefined || (span !== undefined && sentences().some((s) => s.tagOnly));
   const hedged = (h: Hit) =>
     asksFirst &&
     (HEDGED_DOUBT_EN.test(before(h, 24)) ||
@@ -1269,7 +1287,10 @@ export function readStance(
   // Read in the message as written: normalizing drops emoji, "/s" and the like.
   // Not a facepalm at the words the member reports someone said ("Biden said if u ride a bike high gas prices dont matter 🤦").
   const atReportedWords = claimReportsWords(debunk) && REPORTED_WORDS.test(text);
-  const mocking = (atReportedWords ? null : MOCKING_EMOJI.exec(message.text)) ?? SARCASM_TAG.exec(message.text) ?? (hasChinese ? LAUGHING_AT_OTHERS_ZH.exec(message.text) : null);
+  // A facepalm before the claim is at something else ("forgot the PE kit AGAIN 🤦‍♀️ / gemma … going on about …").
+  const facepalm = atReportedWords ? null : MOCKING_EMOJI.exec(message.text);
+  const atClaim = facepalm !== null && (span === undefined || facepalm.index >= span.start) ? facepalm : null;
+  const mocking = atClaim ?? SARCASM_TAG.exec(message.text) ?? (hasChinese ? LAUGHING_AT_OTHERS_ZH.exec(message.text) : null);
   if (mocking) return { stance: 'mock', cues: [mocking[0].trim()] };
   const weary = NOT_AGAIN.exec(text);
   if (weary) return { stance: 'mock', cues: [weary[0]] };
@@ -1297,7 +1318,7 @@ export function readStance(
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`], ...(ASKS_IF_TRUE.test(asking.text) || HEARSAY.test(text) ? { asksIfTrue: true } : {}) };
   // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.
   const tag = span ? sentences().find((s) => s.tagOnly) : undefined;
-  if (tag) return { stance: 'question', cues: [`asks: ${tag.text.trim().slice(0, 40)}`] };
+  if (tag) return { stance: 'question', cues: [`asks: ${tag.text.trim().slice(0, 40)}`], ...(ASKS_IF_TRUE.test(tag.text) ? { asksIfTrue: true } : {}) };
   const pondering = span ? PONDERING_EMOJI.exec(message.text) : null;
   if (pondering) return { stance: 'question', cues: [pondering[0]] };
   // The claim said only in lines quoted at the start ("> 5G towers spread …", then the member's own

@@ -79,7 +79,7 @@ const TAG_QUESTION = /(?:^|[\s,，])(?:legit|true|real|for real|really|right|fr|
  * … actually happen".
  */
 const HEDGED_OPENING =
-  /(?:^|[,;:])[\s\p{P}\p{S}]*(?:(?:so|ok|okay|lol|wait|omg|hey|serious question|quick question)[\s,!.]+){0,2}(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b.*\b(?:really|actually|seriously)\b/iu;
+  /(?:^|[,;:])[\s\p{P}\p{S}]*(?:(?:so|ok|okay|lol|wait|omg|hey|serious question|quick question|mom|mum|dad|guys|bro|sis|dude|babe|hun)[\s,!.]+){0,2}(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b.*\b(?:really|actually|seriously)\b/iu;
 /**
  * 吗 ending a sentence, or a clause before a comma or a space (chat typed without punctuation:
  * "进京的高速都封了吗 周六要开车回去"): "被蚊子咬了会感染新冠吗，有点慌" asks too, but
@@ -117,8 +117,18 @@ const FINAL_YES_NO_ZH = /[有是][^，。！？!?；;\s]{1,6}[没不][\s\p{P}\p{
  */
 const QUESTION_START = '(?:do (?:i|we|you|they)|(?:does|did|is|are|was|were|will|would|should|can|could|has|have) (?:i|we|you|they|he|she|it|this|that|there)|(?:is|are|was|were|did) the|how (?:much|many|long|often) (?:[a-z]+ )?(?:do|does|did|should|can|must|would) (?:i|we|you|they|he|she|it|people)|how (?:much|many) (?:[a-z]+ ){0,2}(?:does|do|did|is|are|was|were|has|have) [a-z]+)\\b';
 /** Words that only lead into a question: "wait, is …", "serious question, was …". */
-const QUESTION_LEAD_INS = `${LEAD_INS}|wait|lmao|bro|omg|(?:serious|quick|random|genuine|honest|dumb) (?:q|question)`;
+const QUESTION_LEAD_INS = `${LEAD_INS}|wait|lmao|bro|omg|mom|mum|dad|sis|dude|(?:serious|quick|random|genuine|honest|dumb) (?:q|question)`;
 const UNMARKED_QUESTION = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:(?:${QUESTION_LEAD_INS})[\\s,!.]+){0,2}${QUESTION_START}`, 'iu');
+/**
+ * A short sentence opened by "is", "are" or "does" and left without its mark: "wait is dr pepper
+ * prune juice" asks. Up to SHORT_YES_NO_WORDS words, not ending on a full stop.
+ */
+const SHORT_YES_NO = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:(?:${QUESTION_LEAD_INS})[\\s,!.]+){0,2}(?:is|are|does)\\s+[a-z]`, 'iu');
+const SHORT_YES_NO_WORDS = 8;
+const WORD = /[A-Za-z]+/g;
+const ENDS_ON_STOP = /\.\s*$/u;
+const isShortYesNo = (body: string): boolean =>
+  SHORT_YES_NO.test(body) && !ENDS_ON_STOP.test(body) && (body.match(WORD)?.length ?? 0) <= SHORT_YES_NO_WORDS;
 /** A plea built as a question, which asks nothing: "can we stop with the … messages, it's never true". */
 const PLEA = /^[\s\p{P}\p{S}]*(?:can|could) (?:we|you|u|people|everyone) (?:please |pls |plz |just )?(?:stop|quit)\b/iu;
 /** Whether some sentence of `text` may be such a question: worth splitting the message for. */
@@ -134,7 +144,8 @@ const QUESTION_AFTER_CLAUSE = new RegExp(
 /** Any Chinese question word: a sentence may end on one (see FINAL_QUESTION_WORD). */
 const QUESTION_WORD_ZH = new RegExp(QUESTION_WORDS_ZH, 'u');
 export const mayAskUnmarked = (text: string): boolean =>
-  MAY_START_QUESTION.test(text) || HEDGED_OPENING.test(text) || QUESTION_WORD_ZH.test(text) || ASKING_OPENER_ZH_ANYWHERE.test(text);
+  MAY_START_QUESTION.test(text) ||
+  isShortYesNo(text) || HEDGED_OPENING.test(text) || QUESTION_WORD_ZH.test(text) || ASKING_OPENER_ZH_ANYWHERE.test(text);
 
 /** What a sentence's ideographic share does not count as letters: spaces, punctuation, symbols, numbers. */
 const NOT_LETTER = /[\s\p{P}\p{S}\p{N}]/u;
@@ -218,6 +229,7 @@ export function sentencesOf(text: string): Sentence[] {
       FINAL_YES_NO_ZH.test(body) ||
       (previousAsks && firstWord === 'or') ||
       (UNMARKED_QUESTION.test(body) && !PLEA.test(body)) ||
+      isShortYesNo(body) ||
       HEDGED_OPENING.test(body);
     const asks: boolean = question && !isPleaZh(body) && !RHETORICAL_ZH.test(body);
     previousAsks = asks;

@@ -25,6 +25,8 @@ export const REFUTE = {
     '虚构', '瞎写', '瞎编', '胡编', '乱编', '标题党', '不可能的', '这不可能',
     '没有任何证据', '没有证据', '毫无证据', '说法太离谱', '说法很离谱', '说法离谱', '太离谱的说法', '说不通', '管什么用',
     '恶意谣言',
+    // "说致癌纯属吓人", "…是假訊息" (Taiwan's word), "食物相克基本都是伪科学".
+    '纯属吓人', '危言耸听', '假讯息', '不实讯息', '错误讯息', '伪科学',
     // "60岁每月800那个文件是伪造的，国务院网站上根本查不到".
     '伪造的', '假文件', '根本查不到', '查无此',
     // "…那个不激活作废的消息是骗子发的": the rumor is the scammers' own message.
@@ -49,6 +51,9 @@ export const REFUTE = {
     'fake', 'fake news', 'hoax', 'debunked', 'debunk', 'not true', 'untrue', 'false', 'false claim', 'fact check', 'fact checked',
     'myth', 'old wives tale', 'wives tale', 'misinformation', 'disinformation', 'no evidence', 'is a rumor', 'is a rumour', 'just a rumor', 'bogus', 'made up',
     'made-up', 'doctored', 'photoshopped', 'is edited', 'are edited', 'was edited', 'were edited',
+    // "rainbow grapes are just photoshop, the original pic is …", "that screenshot is fan-made, no such episode exists".
+    'just photoshop', 'is photoshop', 'are photoshop', 'its photoshop', 'it s photoshop', 'original pic', 'original photo',
+    'original picture', 'fan made', 'no such', 'doesn t exist', 'doesnt exist', 'does not exist', 'never existed',
     // "… was a parody piece", "the japan giant clip is CGI lmao", "the '…' thing is wrong, … someone cherry picked".
     'a parody', 'parody piece', 'is parody', 'was parody', 'is cgi', 'its cgi', 'it s cgi', 'was cgi', 'is an animation', 'its an animation',
     'is wrong', 'thing is wrong', 'cherry picked', 'cherry-picked', 'miscaptioned', 'not really what happened', 'out of context', 'overblown', 'exaggerated', 'misleading',
@@ -160,6 +165,8 @@ export const DENIAL = {
     // The same, as chat types them without the apostrophe.
     'wasnt', 'werent', 'didnt', 'doesnt', 'dont', 'isnt', 'hasnt', 'havent',
     'does not', 'do not', 'did not', 'is not', 'are not', 'was not', 'were not', 'has not', 'have not',
+    // "they're not closing, they're remodeling", "it's not made of …".
+    're not', 's not',
     // Before the claim's words: "there was no deep state plot" (not "there's no way / doubt …": see NO_IDIOM).
     'there was no', 'there is no', 'there s no', 'theres no', 'there were no', 'there are no',
     // Before a word of the claim only (readStance): "nobody deleted anything", "nobody demanded it torn down".
@@ -242,7 +249,9 @@ export const MOCK = {
     '这种也信', '这种都信', '这种也有人信', '这种都有人信', '了个寂寞', '真是服了', '我是服了', '这话说的',
     // "网上传谣没人管 那那些被拘的都是演员咯".
     '都是演员',
-    '吹牛也不打草稿', '吹牛不打草稿'],
+    '吹牛也不打草稿', '吹牛不打草稿',
+    // "全变红灯？想象力真丰富".
+    '想象力真丰富', '想象力丰富', '想象力太丰富', '脑洞真大', '脑洞太大'],
   en: [
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
@@ -362,6 +371,9 @@ export const QUESTION = {
     'seen a real source', 'got a real source', 'have a real source', 'any proof', 'any evidence',
     // "morgan freeman dead?? is that confirmed anywhere", "… since when", "pls tell me thats not real", "any news on it".
     'is that confirmed', 'is this confirmed', 'is it confirmed', 'confirmed anywhere', 'since when', 'tell me that s not',
+    // "fact check pls: …", "… surely that's forced perspective? anyone know", "… legit or shopped", "true or just a joke", "… that real? seems crazy".
+    'fact check pls', 'fact check please', 'fact check plz', 'pls fact check', 'please fact check', 'fact check this', 'anyone know',
+    'legit or', 'real or', 'true or', 'that real', 'this real', 'that true', 'this true',
     'tell me thats not', 'tell me it s not', 'tell me its not', 'any news on', 'any news about',
     'is that an actual thing', 'is this an actual thing', 'is it an actual thing',
     // "Someone sent my mother the … test. Does that actually tell you anything?"
