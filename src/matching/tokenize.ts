@@ -87,7 +87,7 @@ const WORD_SYNONYMS: readonly (readonly [string, string])[] = [
   ['hrs', 'hour'], ['yrs', 'year'], ['msg', 'message'], ['bday', 'birthday'], ['cig', 'cigarette'], ['cigs', 'cigarette'],
   ['booze', 'alcohol'], ['liquor', 'alcohol'], ['cash', 'money'], ['automobile', 'car'], ['infant', 'baby'], ['newborn', 'baby'],
   ['toddler', 'child'], ['teen', 'teenager'], ['teens', 'teenager'], ['fatal', 'lethal'], ['deadly', 'lethal'],
-  ['fireman', 'firefighter'], ['firemen', 'firefighter'], ['motorbike', 'motorcycle'], ['motorbikes', 'motorcycle'],
+  ['fireman', 'firefighter'], ['firemen', 'firefighter'], ['lbs', 'pound'], ['smooch', 'kiss'], ['smooching', 'kiss'], ['motorbike', 'motorcycle'], ['motorbikes', 'motorcycle'],
   // Painkillers by their brand names: "advil" is ibuprofen, "tylenol" paracetamol.
   ['advil', 'ibuprofen'], ['motrin', 'ibuprofen'], ['nurofen', 'ibuprofen'], ['tylenol', 'paracetamol'], ['panadol', 'paracetamol'],
   ['acetaminophen', 'paracetamol'],
@@ -192,6 +192,7 @@ const PHRASES: ReadonlyMap<string, string> = new Map([
   ['state union', 'sotu'], ['world war', 'worldwar'], ['air forc on', 'af1'], ['global warm', 'climat chang'],
   ['never end', 'neverend'], ['suprem court', 'scotu'], ['first woman', 'flotu'], ['aford care act', 'obamacar'], ['black live mater', 'blm'], ['new york citi', 'nyc'],
   ['e cigaret', 'vape'], ['electron cigaret', 'vape'],
+  ['flu shot', 'flu vacin'],
 ]);
 /** The last terms of PHRASES: only a token ending in one of them is looked up. */
 const PHRASE_ENDS: ReadonlySet<string> = new Set([...PHRASES.keys()].map((k) => k.slice(k.lastIndexOf(' ') + 1)));

@@ -680,8 +680,9 @@ describe('stance: a fresh battery of chat (b9) read as its members meant it', ()
   const STORE = debunk({ id: 'store-closing', claim: 'The supermarket on Route 9 is closing for good at the end of next month', lang: 'en' });
   const LEFTOVERS = debunk({ id: 'leftovers-nitrite', claim: '隔夜菜放一晚上亚硝酸盐就超标，吃了会致癌', lang: 'zh' });
   const CARDS = debunk({ id: 'health-cards', claim: '健保卡明年起全面換新，舊卡一律作廢', lang: 'zh' });
+  const FLU = debunk({ id: 'flu-shot-rule', claim: 'The school will require all students to get a flu shot before they can return after winter break', lang: 'en' });
   const LIGHTS = debunk({ id: 'all-red-lights', claim: '为了不让大家出门，全市路口的红绿灯全调成红灯', lang: 'zh' });
-  const m = createMatcher([...ALL_DEBUNKS, MAY, STICKERS, ROOT_BEER, WATER, EXAMS, BONUS, CASTRO, RAT, KISS, SODA, CHARGE, CRASH, GRAPES, CARTOON, STORE, LEFTOVERS, CARDS, LIGHTS]);
+  const m = createMatcher([...ALL_DEBUNKS, MAY, STICKERS, ROOT_BEER, WATER, EXAMS, BONUS, CASTRO, RAT, KISS, SODA, CHARGE, CRASH, GRAPES, CARTOON, STORE, LEFTOVERS, CARDS, LIGHTS, FLU]);
 
   it.each([
     { given: 'a facepalm before the claim, at something else', text: 'forgot the PE kit AGAIN 🤦 / gemma at the gate says parents must register every child with the state by january', id: MAY.id },
@@ -690,6 +691,7 @@ describe('stance: a fresh battery of chat (b9) read as its members meant it', ()
     { given: '"no …" retelling a claim that something is shut off', text: 'URGENT!!! NO WATER IN THE WHOLE CITY FOR 3 DAYS NEXT WEEK!!! the water company will shut it off, buy bottled water', id: WATER.id },
     { given: '"不考" retelling a claim that something is cancelled', text: '以后初中不考期中了！区里下了文件，下学期起就执行', id: EXAMS.id },
     { given: '"没了" retelling a claim that something is not given', text: '今年过节费没了 厂长亲口定的 工厂今年不发了 大家散了吧', id: BONUS.id },
+    { given: 'a rule written "no … = no …"', text: 'no flu jab = no school after the holidays, all students must get a flu shot, new rule apparently', id: FLU.id },
     { given: 'a chain letter\'s "COPY AND PASTE don\'t share"', text: 'WhatsApp will start charging a monthly fee unless you forward this message to 10 contacts!! COPY AND PASTE don\'t share', id: CHARGE.id },
   ])('GIVEN $given THEN the member spreads it', ({ text, id }) => {
     const result = m.match(text);

@@ -219,7 +219,7 @@ export const ADVICE_IMPERATIVE = {
  * the water bowl, it causes bloat". A warning that passes the rumor on, whatever it forbids; not
  * "don't worry, it will be fine" (see REFUTING_IMPERATIVE).
  */
-export const CONSEQUENCE_AFTER = /(?:[,;:]| -| —)\s*(?:or|otherwise|else)\s|\s(?:because|cause|cuz|coz|bc|since)\s|(?:[,;:.!]| -| —)[^?]{0,60}?(?<![a-z])(?:it|they|this|that|u|you|he|she|the [a-z]+)(?: (?:can|could|will|would|may|might)(?! not|n't|'t)| (?:causes?|makes?|leads?|gets?|kills?|blows?|explodes?|releases?|gives?|turns?|burns?|ruins?|damages?|poisons?|melts?|catches?|spreads?|triggers?)| is gonna|'s gonna|'ll)(?![a-z])/;
+export const CONSEQUENCE_AFTER = /\s(?:=|=>|->|→)\s|(?:[,;:]| -| —)\s*(?:or|otherwise|else)\s|\s(?:because|cause|cuz|coz|bc|since)\s|(?:[,;:.!]| -| —)[^?]{0,60}?(?<![a-z])(?:it|they|this|that|u|you|he|she|the [a-z]+)(?: (?:can|could|will|would|may|might)(?! not|n't|'t)| (?:causes?|makes?|leads?|gets?|kills?|blows?|explodes?|releases?|gives?|turns?|burns?|ruins?|damages?|poisons?|melts?|catches?|spreads?|triggers?)| is gonna|'s gonna|'ll)(?![a-z])/;
 /** What a member tells the group not to do that refutes, whatever follows: "don't worry, …", "don't believe it, …". */
 export const REFUTING_IMPERATIVE = /^ (?:(?:ever|even) )?(?:worry|panic|stress|fear|mind|believe|share|forward|spread|repost|post|fall|trust|listen|buy into|be|get|pass|circulate|fret|freak)(?![a-z])/;
 
