@@ -845,7 +845,9 @@ function chineseSidesAround(index: PhraseIndex, before: string, after: string): 
  * water really helps my sore throat" acted at 0.90). The verbs as the tokenizer stems them; "pass" and
  * "give" as chat says them ("mozzies can pass covid when they bite" was capped as a part of the claim).
  */
-const DOES_EN: ReadonlySet<string> = new Set(tokenize('spread prevent kill cause cure protect stop carry block destroy pass give').map((t) => t.term));
+const DOES_EN: ReadonlySet<string> = new Set(
+  tokenize('spread prevent kill cause cure protect stop carry block destroy pass give affect damage harm trigger increase reduce lower raise boost ruin contain release absorb').map((t) => t.term),
+);
 /**
  * Terms of the longest English claim read so: a longer one tells more than one thing ("The parents
  * of murdered DNC staffer Seth Rich thanked 'the Internet' for spreading …"), and a tweet about one

@@ -192,7 +192,7 @@ const PHRASES: ReadonlyMap<string, string> = new Map([
   ['state union', 'sotu'], ['world war', 'worldwar'], ['air forc on', 'af1'], ['global warm', 'climat chang'],
   ['never end', 'neverend'], ['suprem court', 'scotu'], ['first woman', 'flotu'], ['aford care act', 'obamacar'], ['black live mater', 'blm'], ['new york citi', 'nyc'],
   ['e cigaret', 'vape'], ['electron cigaret', 'vape'],
-  ['flu shot', 'flu vacin'],
+  ['flu shot', 'flu vacin'], ['breath test', 'breathalyz'],
 ]);
 /** The last terms of PHRASES: only a token ending in one of them is looked up. */
 const PHRASE_ENDS: ReadonlySet<string> = new Set([...PHRASES.keys()].map((k) => k.slice(k.lastIndexOf(' ') + 1)));
@@ -222,11 +222,11 @@ function replaceLast(tokens: Token[], count: number, folded: string): void {
 }
 
 /**
- * The British "-ise" (hospitalised, organisation, sanitiser) as the American "-ize", which the stemmer
+ * The British "-ise" and "-yse" (hospitalised, organisation, breathalyser) as the American "-ize", "-yze", which the stemmer
  * reads otherwise ("hospitalis" against "hospit"). Folded on both sides, so a word whose "-ise" is no
  * such ending ("promised", "surprise") only changes its spelling, never meets another word.
  */
-const BRITISH_ISE = /(?<=[a-z]{3})is(e|ed|es|ing|er|ers|ation|ations)$/;
+const BRITISH_ISE = /(?<=[a-z]{3})([iy])s(e|ed|es|ing|er|ers|ation|ations)$/;
 
 /** Memoized stems: stemming is the costliest step per word and chat reuses words heavily. */
 const stemCache = new Map<string, string>();
@@ -236,7 +236,7 @@ export function stem(word: string): string {
   if (s === undefined) {
     // Stem first: Porter needs the doubles ("stopped" → "stop"). Then write doubles once, so a
     // stretched word the normalizer cut to one letter ("cooool" → "col") meets "cool".
-    s = /^[a-z]+$/.test(word) ? stemmer(word.replace(BRITISH_ISE, 'iz$1')) : word;
+    s = /^[a-z]+$/.test(word) ? stemmer(word.replace(BRITISH_ISE, '$1z$2')) : word;
     s = (SYNONYMS.get(s) ?? s).replace(DOUBLE, '$1');
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, s);

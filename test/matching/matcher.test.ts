@@ -522,3 +522,20 @@ describe('match: a Chinese retelling puts words between the claim\'s', () => {
     expectActsOn(createMatcher([...ALL_DEBUNKS, cats]), '听说徐汇那边有个小区的保安专门偷猫', cats.id);
   });
 });
+
+describe('matcher: a claim that something affects something else, said by one side', () => {
+  const BUNS = debunk({ id: 'buns-breath-test', claim: 'The consumption of hot cross buns has the potential to affect breathalyzer readings', lang: 'en' });
+  const m = createMatcher([...ALL_DEBUNKS, BUNS]);
+
+  it('GIVEN the buns alone ("on special, grabbed 2 packs"; acted at 0.81 before) THEN nothing acts', () => {
+    for (const found of m.match('woolies hot cross buns are on special, grabbed 2 packs').matches) expect(found.score).toBeLessThan(ACT);
+  });
+
+  it('GIVEN both sides, in chat\'s words ("a roadside breath test", "breathalyser") THEN it acts', () => {
+    for (const text of ['[PSA] hot cross buns can make you FAIL a roadside breath test!!! pass it on to all drivers', 'hot cross buns can throw off a breathalyser reading']) {
+      const top = m.match(text).matches[0];
+      expect(top?.debunkId).toBe(BUNS.id);
+      expect(top?.score).toBeGreaterThanOrEqual(ACT);
+    }
+  });
+});
