@@ -39,8 +39,9 @@ export function consolePort(lines: string[], member: Pick<ChatMember, 'id' | 'na
  */
 export function formatAftermath(d: Decision, results: readonly ActionResult[], memberName: string): string[] {
   const lines: string[] = [];
-  const log = d.actions.find((a) => a.type === 'log');
-  if (log) lines.push(`  [ledger] ${log.detail}`);
+  // One line per rumor logged: a message may carry several.
+  for (const log of d.actions) if (log.type === 'log') lines.push(`  [ledger] ${log.detail}`);
+  if (d.withdrawn) lines.push(`  [ledger] ${REASONS[d.withdrawn.reason]} (${d.withdrawn.debunkIds.join(', ')})`);
   for (const r of results) {
     if (r.status === 'skipped') lines.push(`  (not done: ${r.type} — ${SKIP_REASONS[r.reason]})`);
     if (r.status === 'failed') lines.push(`  (failed: ${r.type} — ${r.error})`);

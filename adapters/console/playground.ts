@@ -9,7 +9,7 @@ import { access, copyFile, mkdir, stat } from 'node:fs/promises';
 import { constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ChatMember, ChatMessage } from '../../src/engine/chatMessage.js';
-import { answerLanguage } from '../../src/engine/language.js';
+import { answerLanguage, replyLanguage } from '../../src/engine/language.js';
 import type { Language } from '../../src/engine/templates.js';
 import type { Decision } from '../../src/engine/decision.js';
 import type { Moderator } from '../../src/moderation/moderator.js';
@@ -21,6 +21,7 @@ import type { LoginLinks } from '../../src/dashboard/loginLinks.js';
 import { PLAYGROUND_GROUP, PLAYGROUND_OWNER } from './consoleDirectory.js';
 import { ConsoleMutes } from './consoleMutes.js';
 import { feedbackAnswer } from './feedbackAnswer.js';
+import { adminsOnly, playgroundText } from './playgroundTexts.js';
 import { consolePort, formatAftermath, formatExplain } from './formatDecision.js';
 
 export interface PlaygroundOptions {
@@ -52,7 +53,8 @@ const HELP = [
   '  /why           every rule considered for the last message',
   '  /admin         the admin commands (/rg …); /rg dashboard as the owner opens the web dashboard',
   '  /ledger        check this group\'s ledger and show its last entries',
-  '  /report [why]  report the last message as a rumor; /notrumor [why] dispute the last match',
+  '  /report [why]  report the last message as a rumor; /notrumor [why] dispute the match of your own',
+  '                 latest matched message (as "Not a rumor?" under the reply to it does)',
   '  /help, /quit',
   'This console is for trying RumorGuard on your own machine: here /ledger has no admin check and /as owner',
   'makes you the admin. It reads only this terminal and is never reachable from a network; a real group is',
@@ -94,7 +96,7 @@ async function describeLedger(ledger: Ledger): Promise<string[]> {
         const view = views.get(e.seq);
         const what =
           r.type === 'incident'
-            ? `${r.member.name}: ${r.debunkId} (${view?.actions.map((a) => `${a.type} ${a.status}`).join(', ') || 'logged'})`
+            ? `${r.member.name}: ${[r.debunkId, ...(r.also ?? []).map((c) => c.debunkId)].join(' + ')} (${view?.actions.map((a) => `${a.type} ${a.status}`).join(', ') || 'logged'})`
             : r.type === 'admin'
               ? `${r.by.kind === 'admin' ? r.by.name : 'bot'}: ${r.detail}`
               : '';
@@ -126,10 +128,30 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
   // Message ids must stay unique across runs: the store remembers which messages were counted.
   const run = Date.now().toString(36);
   let last: Decision | undefined;
-  /** The latest message of the chat, whoever sent it, and the latest that matched a rumor. */
+  /** The latest message of the chat, whoever sent it, and each member's latest that matched a rumor. */
   let latest: ChatMessage | undefined;
-  let latestMatched: { message: ChatMessage; debunkId: string } | undefined;
+  const latestMatchedOf = new Map<string, { message: ChatMessage; debunkId: string }>();
+  /** What a message matched now: an edit into no rumor leaves nothing of the member's to dispute. */
+  const noteMatched = (message: ChatMessage, decision: Decision) => {
+    const top = decision.matches[0];
+    if (top) latestMatchedOf.set(message.member.id, { message, debunkId: top.debunkId });
+    else if (latestMatchedOf.get(message.member.id)?.message.messageId === message.messageId) latestMatchedOf.delete(message.member.id);
+  };
   const lastMessageOf = new Map<string, ChatMessage>();
+  // The language each member last wrote in: with `language: auto`, what the platforms read from a
+  // member's client (Telegram's language_code) and the console has not. A member who writes
+  // Chinese and types `/rg settings` is answered in Chinese (QA: their refusal was English).
+  const spoken = new Map<string, Language>();
+  /** The language to answer the current member in: the group's setting, else theirs. */
+  const answerIn = async (words: string): Promise<Language> => {
+    const setting = (await moderator.engine.settingsFor(GROUP).catch(() => undefined))?.language ?? 'auto';
+    return answerLanguage(setting, words, spoken.get(current.id));
+  };
+  /** Members who posted here this session (a text or a picture). */
+  const posted = new Set<string>();
+  /** A member the playground has seen: they posted here this session, or have strikes in force. */
+  const seen = async (memberId: string) =>
+    posted.has(memberId) || (await moderator.engine.strikesOf(GROUP, memberId).then((s) => s.length > 0, () => true));
   write(HELP);
 
   const rl = createInterface({ input, terminal: false });
@@ -163,16 +185,18 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
     const feedback = /^\/(report|notrumor)(?:\s+(.*))?$/.exec(text);
     if (feedback) {
       const kind = feedback[1] === 'report' ? 'report' : 'not_a_rumor';
-      const about = kind === 'report' ? latest : latestMatched?.message;
+      // A dispute is about the speaker's own message (QA: ben's /notrumor was filed against cat's
+      // refutation, posted after his struck message), as "Not a rumor?" under the reply to it is.
+      const own = latestMatchedOf.get(current.id);
+      const about = kind === 'report' ? latest : own?.message;
       if (!about) {
-        write([kind === 'report' ? '  (no message to report yet)' : '  (no matched message to dispute yet)']);
+        write([kind === 'report' ? '  (no message to report yet)' : `  (${current.name} has no matched message to dispute yet)`]);
         continue;
       }
       const note = feedback[2] ?? '';
-      const r = await moderator.onFeedback(kind, about, current, note, kind === 'not_a_rumor' ? latestMatched?.debunkId : undefined);
+      const r = await moderator.onFeedback(kind, about, current, note, kind === 'not_a_rumor' ? own?.debunkId : undefined);
       // As the platforms answer a member: the group's language, else the one their words are in.
-      const setting = (await moderator.engine.settingsFor(GROUP).catch(() => undefined))?.language ?? 'auto';
-      write([`  ${feedbackAnswer(answerLanguage(setting, note, undefined), kind, r, current.name)}`]);
+      write([`  ${feedbackAnswer(await answerIn(note), kind, r, current.name)}`]);
       continue;
     }
     if (text === '/ledger') {
@@ -183,26 +207,25 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
     }
     if (/^\/rg(?:@\w+)?\s+dashboard\s*$/.test(text)) {
       // The dashboard opens in the group's language, as the platforms' links do (after `/rg lang zh`, in Chinese).
-      const setting = (await moderator.engine.settingsFor(GROUP).catch(() => undefined))?.language ?? 'auto';
-      write(await dashboardLink(dashboardLinks, current, answerLanguage(setting, text, undefined)));
+      write(await dashboardLink(dashboardLinks, current, await answerIn(text)));
       continue;
     }
     const own = /^\/rg(?:@\w+)?\s+(incidents|export)(?:\s+(\S+))?\s*$/.exec(text);
     if (own) {
-      if (!current.isAdmin) write([`  Only group admins can use /rg ${own[1]} (speak as "${OWNER}" first: /as ${OWNER}).`]);
-      else if (!ledger) write(['  (no ledger)']);
+      const lang = await answerIn(text);
+      if (!current.isAdmin) write([`  ${adminsOnly(lang, own[1]!, OWNER)}`]);
+      else if (!ledger) write([`  ${playgroundText(lang, 'noLedger')}`]);
       else {
         // What was handed to the ledger so far is in the report or the list.
         await moderator.settled();
-        write(own[1] === 'export' ? await exportReport(moderator, ledger, current, exportDir) : await latestIncidents(ledger, own[2]));
+        write(own[1] === 'export' ? await exportReport(moderator, ledger, current, exportDir, lang) : await latestIncidents(ledger, own[2], lang));
       }
       continue;
     }
     if (isAdminCommand(text)) {
       // As the platforms answer an admin: in the group's language (a Chinese group's answers were English here).
-      const setting = (await moderator.engine.settingsFor(GROUP).catch(() => undefined))?.language ?? 'auto';
-      const lang = answerLanguage(setting, text, undefined);
-      const result = await moderator.onAdminCommand('console', GROUP, current, text, lang, undefined, CONSOLE_COMMANDS, mutes.lift).catch(storeTrouble);
+      const lang = await answerIn(text);
+      const result = await moderator.onAdminCommand('console', GROUP, current, text, lang, undefined, CONSOLE_COMMANDS, mutes.lift, seen).catch(storeTrouble);
       write(result.reply.split('\n').map((l) => `  ${l}`));
       continue;
     }
@@ -226,6 +249,7 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
         sentAt: Date.now(),
         link: `console#${run}-${counter}`,
       };
+      posted.add(current.id);
       try {
         const shown: string[] = [];
         const { read, handled } = await moderator.onPictures(message, [fileImage(picture[1]!)], consolePort(shown, current, mutes));
@@ -236,7 +260,7 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
         const results = (await done.outcomes) ?? [];
         last = done.decision;
         latest = message;
-        if (done.decision.matches[0]) latestMatched = { message, debunkId: done.decision.matches[0].debunkId };
+        noteMatched(message, done.decision);
         const lines = [...shown, ...formatAftermath(done.decision, results, current.name)];
         write(lines.length > 0 ? lines : ['  (nothing to do)']);
       } catch (error) {
@@ -262,13 +286,15 @@ export async function runPlayground({ moderator, ledger, input, output, dashboar
           link: `console#${run}-${counter}`,
         };
     lastMessageOf.set(current.id, message);
+    posted.add(current.id);
+    spoken.set(current.id, replyLanguage('auto', message.text));
     try {
       const shown: string[] = [];
       const { decision, recorded, outcomes } = await moderator.onMessage(message, consolePort(shown, current, mutes));
       const results = (await outcomes) ?? [];
       last = decision;
       latest = message;
-      if (decision.matches[0]) latestMatched = { message, debunkId: decision.matches[0].debunkId };
+      noteMatched(message, decision);
       const lines = [...shown, ...formatAftermath(decision, results, current.name)];
       write(lines.length > 0 ? lines : ['  (nothing to do)']);
       if (recorded?.storeError) {
@@ -300,21 +326,21 @@ async function unreadableFile(file: string): Promise<string | undefined> {
 
 /** `/rg dashboard`: a login link for the owner, printed (the console is their private chat). */
 async function dashboardLink(links: LoginLinks | undefined, member: ChatMember, lang: Language): Promise<string[]> {
-  if (!links) return ['  (the dashboard is off: DASHBOARD_PORT=off)'];
-  if (!member.isAdmin) return [`  Only group admins can open the dashboard (speak as "${OWNER}" first: /as ${OWNER}).`];
+  if (!member.isAdmin) return [`  ${adminsOnly(lang, 'dashboard', OWNER)}`];
+  if (!links) return [`  ${playgroundText(lang, 'dashboardOff')}`];
   const { url } = await links.issue({ platform: 'console', user: { id: member.id, name: member.name }, groupId: GROUP, groupTitle: PLAYGROUND_GROUP.title, lang });
-  return [`  Dashboard login link (works once, for 10 minutes): ${url}`];
+  return [`  ${playgroundText(lang, 'dashboardLink', { url })}`];
 }
 
 /** `/rg incidents [n]`: the latest incidents from the ledger, as the chat platforms list them. */
-async function latestIncidents(ledger: Ledger, count: string | undefined): Promise<string[]> {
+async function latestIncidents(ledger: Ledger, count: string | undefined, lang: Language): Promise<string[]> {
   const n = count === undefined ? 5 : Number(count);
-  if (!Number.isInteger(n) || n < 1) return ['  Use /rg incidents [n], n a whole number from 1.'];
+  if (!Number.isInteger(n) || n < 1) return [`  ${playgroundText(lang, 'useIncidents')}`];
   try {
     const lines = await recentIncidentsOf(ledger, GROUP, n);
-    return lines.length === 0 ? ['  No incidents in the ledger yet.'] : lines.map((l) => `  ${l}`);
+    return lines.length === 0 ? [`  ${playgroundText(lang, 'noIncidents')}`] : lines.map((l) => `  ${l}`);
   } catch (error) {
-    return [`  (the ledger cannot be read: ${(error as Error).message})`];
+    return [`  ${playgroundText(lang, 'ledgerUnreadable', { error: (error as Error).message })}`];
   }
 }
 
@@ -322,9 +348,9 @@ async function latestIncidents(ledger: Ledger, count: string | undefined): Promi
  * `/rg export`: the management report (verified chain, incidents, admin actions), as the chat
  * platforms send it to the admin who asks, written into `dir` here; the export is ledgered.
  */
-async function exportReport(moderator: Moderator, ledger: Ledger, by: ChatMember, dir: string): Promise<string[]> {
+async function exportReport(moderator: Moderator, ledger: Ledger, by: ChatMember, dir: string, lang: Language): Promise<string[]> {
   try {
-    const report = await managementReportFile(ledger, GROUP, 'en', Date.now(), PLAYGROUND_GROUP.title);
+    const report = await managementReportFile(ledger, GROUP, lang, Date.now(), PLAYGROUND_GROUP.title);
     let target: string;
     try {
       await mkdir(dir, { recursive: true });
@@ -334,9 +360,9 @@ async function exportReport(moderator: Moderator, ledger: Ledger, by: ChatMember
       await report.remove();
     }
     await moderator.recordExport('console', GROUP, { kind: 'admin', id: by.id, name: by.name }, report.entries);
-    return [`  Management report written to ${target}: ${report.entries} ledger entries, chain ${report.status}.`];
+    return [`  ${playgroundText(lang, 'reportWritten', { file: target, entries: report.entries, status: report.status })}`];
   } catch (error) {
-    return [`  (the report could not be written: ${(error as Error).message})`];
+    return [`  ${playgroundText(lang, 'reportFailed', { error: (error as Error).message })}`];
   }
 }
 

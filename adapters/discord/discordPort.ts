@@ -10,6 +10,7 @@ import type { DiscordDeps } from './deps.js';
 import { safeText } from './markdown.js';
 import { digestNotice, type DiscordOutgoing } from './outgoing.js';
 import { alertEmbed, refutationEmbed } from './replies.js';
+import { fitEmbeds } from './embedLimits.js';
 
 /** Discord takes timeouts of at most 28 days; a minute is the shortest worth asking for. */
 export const TIMEOUT_LIMITS_MS = { min: 60_000, max: 28 * 86_400_000 } as const;
@@ -43,7 +44,7 @@ export function discordPort(message: Message<true>, chatMessage: ChatMessage, de
     reply_refutation: (i) =>
       send(
         'high',
-        { to: { channel }, embeds: [refutationEmbed(i.refutation)], components: refutationButtons(i.language, i.debunkId, message.id), replyTo: message.id },
+        { to: { channel }, embeds: fitEmbeds([i.refutation, ...(i.also ?? [])].map(refutationEmbed)), components: refutationButtons(i.language, i.debunkId, message.id), replyTo: message.id },
         `refutation:${i.debunkId}`,
       ),
     suggest_check: (i) =>

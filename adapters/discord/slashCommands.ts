@@ -30,8 +30,8 @@ const SUBCOMMAND_NAMES_ZH: Readonly<Record<string, string>> = {
   lang: '语言',
   exempt: '豁免',
   unexempt: '取消豁免',
-  strikes: '警告记录',
-  pardon: '撤销警告',
+  strikes: '违规记录',
+  pardon: '撤销违规',
   incidents: '事件',
   export: '导出',
   alerts: '提醒',
@@ -113,7 +113,7 @@ function adminCommand(): SlashCommandBuilder {
   for (const [name, en, cn] of [
     ['exempt', 'Never warn or mute this member', '不对该成员警告或禁言'],
     ['unexempt', 'Remove this member\'s exemption', '取消该成员的豁免'],
-    ['strikes', 'A member\'s active strikes', '成员当前的警告次数'],
+    ['strikes', 'A member\'s active strikes', '成员当前的违规记录'],
   ] as const) {
     b.addSubcommand((s) => s.setName(name).setDescription(en).setDescriptionLocalizations(zh(cn)).addUserOption((o) => o.setName('member').setDescription('The member').setRequired(true)));
   }
@@ -121,7 +121,7 @@ function adminCommand(): SlashCommandBuilder {
     s
       .setName('pardon')
       .setDescription('Remove a member\'s strikes (all, or the latest count)')
-      .setDescriptionLocalizations(zh('撤销成员的警告（全部或最近几次）'))
+      .setDescriptionLocalizations(zh('撤销成员的违规记录（全部或最近几条）'))
       .addUserOption((o) => o.setName('member').setDescription('The member').setRequired(true))
       .addIntegerOption((o) => o.setName('count').setDescription('How many of the latest').setMinValue(1)),
   );

@@ -22,6 +22,9 @@ const alertCodeKey = (code: string) => `tg:alertcode:${code}`;
 /** Subcommands that name a member: replying to the member's message names them. */
 const MEMBER_COMMANDS = new Set(['exempt', 'unexempt', 'strikes', 'pardon']);
 
+/** `/rg settings` and its short form: the one `/rg` command members may run too (read only). */
+const SETTINGS_COMMANDS = new Set(['settings', 'status']);
+
 /** `/rg@RumorGuardBot mode enforce` → ['mode', 'enforce']. */
 export function commandArgs(textOfCommand: string): string[] {
   return textOfCommand.trim().split(/\s+/).slice(1);
@@ -69,10 +72,15 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
     return;
   }
   if (!isAdmin) {
-    // One refusal per member in a while (and one waiting at a time): a member spamming /rg cannot
-    // flood the group, nor use up the messages a minute its refutations need.
+    // One answer per member in a while (and one waiting at a time): a member spamming /rg cannot
+    // flood the group, nor use up the messages a minute its refutations need. The settings they
+    // may read (the core shows them to anyone); everything else is refused.
     const who = message.from?.id ?? message.sender_chat?.id;
-    if (deps.courtesy.refusals.take(JSON.stringify([chat.id, who]))) answer(deps, message, textHtml(lang, 'notAdmin'), 'low', `refusal:${who}`);
+    if (!deps.courtesy.refusals.take(JSON.stringify([chat.id, who]))) return;
+    const member = senderOf(message, chat);
+    const asked = member !== undefined && SETTINGS_COMMANDS.has(args[0]?.toLowerCase() ?? '');
+    const settings = asked ? await deps.moderator.onAdminCommand('telegram', String(chat.id), { ...member, isAdmin: false }, '/rg settings', lang).catch(() => undefined) : undefined;
+    answer(deps, message, settings?.ok ? escapeHtml(settings.reply) : textHtml(lang, 'notAdmin'), 'low', `refusal:${who}`);
     return;
   }
   const sender = senderOf(message, chat)!;

@@ -67,7 +67,7 @@ export function telegramPort(message: ChatMessage, target: TelegramTarget, deps:
     reply_refutation: (i) =>
       send(
         'high',
-        { kind: 'html', html: refutationHtml(i.refutation), replyTo: messageId, ...inTopic, buttons: refutationButtons(i.language, i.debunkId, messageId) },
+        { kind: 'html', html: refutationsHtml(i), replyTo: messageId, ...inTopic, buttons: refutationButtons(i.language, i.debunkId, messageId) },
         `refutation:${i.debunkId}`,
       ),
     suggest_check: (i) =>
@@ -98,4 +98,21 @@ export function telegramPort(message: ChatMessage, target: TelegramTarget, deps:
       a.status === 'done' ? { ...a, detail: `until ${new Date(until * 1000).toISOString()}` } : a,
     );
   }
+}
+
+/** Telegram's limit on a message's text, in characters. */
+const MESSAGE_CHARS = 4096;
+
+/**
+ * The refutation, and those of further rumors the message carried one after another, as many
+ * whole ones as fit in one message (the HTML is never shorter than the text Telegram counts).
+ */
+function refutationsHtml(i: IntentOf<'reply_refutation'>): string {
+  let html = refutationHtml(i.refutation);
+  for (const more of i.also ?? []) {
+    const next = `${html}\n\n${refutationHtml(more)}`;
+    if (next.length > MESSAGE_CHARS) break;
+    html = next;
+  }
+  return html;
 }

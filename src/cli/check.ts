@@ -24,7 +24,10 @@ export function checkCommand(): Command {
     .description('dry-run one message through the rules: matches, actions and every rule considered')
     .argument('[text]', 'the message text (with --image: its caption), or - to read it from stdin')
     .option('--image <file>', 'a picture (PNG, JPEG, WebP, GIF, BMP): its text is read (OCR) and checked after the caption')
-    .option('--batch <file>', 'one JSON message per line {"id","text","group"?,"member"?} (- for stdin): one JSON decision per line')
+    .option(
+      '--batch <file>',
+      'one JSON message per line {"id","text","group"?,"member"?} (- for stdin): one JSON decision per line; a line that cannot be read is named on stderr and skipped, and the exit code is then 1',
+    )
     .option('--group <id>', 'group the message is posted in', 'cli')
     .option('--member <id>', 'member who posts it', 'cli')
     .option('--admin', 'the member is a group admin')
@@ -40,7 +43,11 @@ export function checkCommand(): Command {
       const engine = await loadEngine(flags);
       if (!engine) return;
       if (flags.batch !== undefined) {
-        if ((await checkBatch(engine, flags.batch)).problems.length > 0) process.exitCode = 1;
+        const { messages, problems } = await checkBatch(engine, flags.batch);
+        if (problems.length > 0) {
+          process.stderr.write(`check --batch: ${problems.length} line(s) skipped, ${messages} checked; exit code 1\n`);
+          process.exitCode = 1;
+        }
         return;
       }
       textArg ??= '';

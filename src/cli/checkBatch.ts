@@ -19,11 +19,19 @@ const BatchLine = z.object({
   member: z.string().min(1).optional(),
 });
 
-/** What `check --batch` prints for one line it could not read. */
+/** A line `check --batch` could not read, and why in plain words (`missing "text"`). */
 interface BatchProblem {
   line: number;
   error: string;
 }
+
+/** What is wrong with a field that is there but not as it must be. */
+const FIELD_PROBLEMS: Readonly<Record<keyof z.input<typeof BatchLine>, string>> = {
+  id: '"id" must be a string or a number',
+  text: '"text" must be a string',
+  group: '"group" must be a string that is not empty',
+  member: '"member" must be a string that is not empty',
+};
 
 /** The member a line without `member` is posted by. */
 const DEFAULT_MEMBER = 'cli';
@@ -34,8 +42,8 @@ const DEFAULT_MEMBER = 'cli';
  * `stance`, in input order. One engine (one index build) serves every line. A message without
  * `group` is decided in a fresh group of its own (a dry run: nothing is remembered); messages
  * that name a group share it, in file order, so strikes build up as they would in that chat.
- * A line that is not such an object prints `{"line","error"}` on stderr and the batch goes on;
- * the exit code is then 1.
+ * A line that is not such an object is named on stderr (`messages.jsonl:4: missing "text"; line
+ * skipped`) and the batch goes on; the caller sets exit code 1 when any was skipped.
  */
 export async function checkBatch(engine: Engine, file: string, out: NodeJS.WritableStream = process.stdout): Promise<{ messages: number; problems: BatchProblem[] }> {
   if (file !== '-') {
@@ -58,9 +66,8 @@ export async function checkBatch(engine: Engine, file: string, out: NodeJS.Writa
     if (raw.trim() === '') continue;
     const parsed = parseLine(raw);
     if (!parsed.ok) {
-      const problem = { line: lineNumber, error: parsed.error };
-      problems.push(problem);
-      process.stderr.write(`${JSON.stringify({ file, ...problem })}\n`);
+      problems.push({ line: lineNumber, error: parsed.error });
+      process.stderr.write(`${file === '-' ? 'stdin' : file}:${lineNumber}: ${parsed.error}; line skipped\n`);
       continue;
     }
     const { id, text, group, member } = parsed.value;
@@ -91,7 +98,10 @@ function parseLine(raw: string): { ok: true; value: z.output<typeof BatchLine> }
   } catch (error) {
     return { ok: false, error: `not JSON: ${(error as Error).message}` };
   }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: 'not a JSON object like {"id": "1", "text": "…"}' };
   const checked = BatchLine.safeParse(json);
   if (checked.success) return { ok: true, value: checked.data };
-  return { ok: false, error: checked.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; ') };
+  // In the user's words, not the validator's ("text: Invalid input: expected string, received undefined", QA).
+  const fields = [...new Set(checked.error.issues.map((i) => i.path[0] as keyof typeof FIELD_PROBLEMS))];
+  return { ok: false, error: fields.map((f) => ((json as Record<string, unknown>)[f] === undefined ? `missing "${f}"` : FIELD_PROBLEMS[f])).join('; ') };
 }

@@ -42,16 +42,22 @@ export function reportFailure(error: unknown, env: NodeJS.ProcessEnv = process.e
 
 /** Environment variables whose values are secrets: bot tokens, webhook secrets, passwords. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|KEY/i;
+/**
+ * Variables that name where a secret is kept, not the secret: a path is no secret (QA: `--out
+ * /tmp/key.pem is the ledger signing key` was printed as `--out *** is …`, since LEDGER_KEY_FILE
+ * held that path).
+ */
+const PATH_NAME = /_(?:FILE|DIR|PATH)$/i;
 
 /**
  * `text` without the secrets of `env`: the password of STORE_URL and the value of every variable
- * named like a secret. Values shorter than 6 characters are left alone: replacing "1" everywhere
- * would garble the message and hide nothing.
+ * named like a secret, but for those naming a file or folder (PATH_NAME). Values shorter than 6
+ * characters are left alone: replacing "1" everywhere would garble the message and hide nothing.
  */
 export function scrubEnvSecrets(text: string, env: NodeJS.ProcessEnv): string {
   let out = env.STORE_URL ? scrubSecrets(text, env.STORE_URL) : text;
   for (const [name, value] of Object.entries(env)) {
-    if (value && value.length >= 6 && SECRET_NAME.test(name)) out = out.replaceAll(value, REDACTED);
+    if (value && value.length >= 6 && SECRET_NAME.test(name) && !PATH_NAME.test(name)) out = out.replaceAll(value, REDACTED);
   }
   return out;
 }

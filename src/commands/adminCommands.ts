@@ -24,6 +24,8 @@ export type CommandResult =
       change?: { action: string; summary: string; override?: SettingsOverride; overturns?: Overturn[] };
       /** A member pardoned: the mute their strikes brought is lifted too, where the platform can (see Moderator.onAdminCommand). */
       lift?: { memberId: string };
+      /** A member exempted: the answer says so when the platform has not seen them in the group (see Moderator.onAdminCommand). */
+      exempted?: { memberId: string };
     }
   | { ok: false; error: CommandError; reply: string };
 
@@ -96,7 +98,7 @@ export async function runAdminCommand(
 ): Promise<CommandResult> {
   const t = (name: CommandTextName, values: Record<string, string | number> = {}) => fillTemplate(COMMAND_TEXTS[lang][name], values);
   const fail = (error: CommandError, detail?: string): CommandResult => ({ ok: false, error, reply: detail ? `${t(error)} ${detail}` : t(error) });
-  if (!by.isAdmin) return fail('not_admin');
+  const words = SETTINGS_WORDS[lang];
   const [, typed = 'help', ...typedArgs] = text.trim().split(/\s+/);
   // "/rg Mode Enforce" is "/rg mode enforce": commands and their words are lowercase. A member id,
   // a debunk id or a note keeps its case.
@@ -104,6 +106,9 @@ export async function runAdminCommand(
   const args = LOWERCASE_ARGS.has(ALIASES[given] ?? given) ? typedArgs.map((a) => a.toLowerCase()) : typedArgs;
   // Short names the chat platforms' command menus use for the same commands.
   const sub = ALIASES[given] ?? given;
+  // Members may look at the settings (nothing in them is secret, and a member wondering why the
+  // bot answered may read its thresholds); every other command is the admins'.
+  if (!by.isAdmin && sub !== 'settings') return fail('not_admin');
   // A change that depends on the current settings ("add warn") is computed inside the engine's
   // atomic update, from the settings stored at that moment: two admins enabling two actions at
   // once both get theirs. A summary that depends on them is made from the settings stored.
@@ -130,7 +135,7 @@ export async function runAdminCommand(
       return { ok: true, reply: describeSettings(await engine.settingsFor(groupId), t, lang) };
     case 'mode':
       if (args[0] !== 'observe' && args[0] !== 'enforce') return fail('bad_argument', t('useMode'));
-      return configure({ mode: args[0] }, { summary: `mode ${args[0]}`, said: t('modeSet', { mode: args[0] }) }, t('modeAlready', { mode: args[0] }));
+      return configure({ mode: args[0] }, { summary: `mode ${args[0]}`, said: t('modeSet', { mode: words.mode(args[0]) }) }, t('modeAlready', { mode: words.mode(args[0]) }));
     case 'enable':
     case 'disable': {
       // "/rg enable warn mute" (or "warn,mute") enables both; one unknown word changes nothing.
@@ -162,10 +167,10 @@ export async function runAdminCommand(
           const unused = sub === 'enable' ? actions.filter((a) => LADDER_ONLY.has(a) && !steps.some((step) => step.type === a)) : [];
           return {
             summary: `${sub}d ${actions.join(', ')}${unused.length > 0 ? ` (no step of this group's ladder takes ${unused.join(' or ')}: add it to a ladder step in the rules file for it to happen)` : ''}`,
-            said: `${t(sub === 'enable' ? 'enabled' : 'disabled', { actions: actions.join(', ') })}${unused.length > 0 ? t('noLadderStep', { actions: unused.join(t('orSeparator')) }) : ''}`,
+            said: `${t(sub === 'enable' ? 'enabled' : 'disabled', { actions: words.actions(actions) })}${unused.length > 0 ? t('noLadderStep', { actions: unused.map((a) => words.actions([a])).join(t('orSeparator')) }) : ''}`,
           };
         },
-        t(sub === 'enable' ? 'enabledAlready' : 'notEnabled', { actions: actions.join(', ') }),
+        t(sub === 'enable' ? 'enabledAlready' : 'notEnabled', { actions: words.actions(actions) }),
       );
     }
     case 'threshold': {
@@ -175,7 +180,13 @@ export async function runAdminCommand(
       if (!named || !Number.isFinite(value)) {
         return fail('bad_argument', t('useThreshold'));
       }
-      // An `answer` below `suggest` acts from `suggest`: the owner hears the score that applies.
+      // Questions are answered from `suggest` at the lowest and `act` at the highest (actAt): an
+      // `answer` outside them was stored and ledgered as set, and changed nothing (QA).
+      if (args[0] === 'answer') {
+        const { suggest, act } = (await engine.settingsFor(groupId)).thresholds;
+        if (value < suggest || value > act) return fail('bad_argument', t('answerOutOfRange', { suggest, act, value }));
+      }
+      // An `answer` left below a raised `suggest` acts from `suggest`: the owner hears the score that applies.
       return configure({ thresholds: { [args[0]!]: value } }, (stored) => {
         const answered = actAt(stored.thresholds, 'question');
         const below = stored.thresholds.answer !== undefined && stored.thresholds.answer < stored.thresholds.suggest;
@@ -187,7 +198,7 @@ export async function runAdminCommand(
     }
     case 'language':
       if (!['auto', 'en', 'zh'].includes(args[0] ?? '')) return fail('bad_argument', t('useLanguage'));
-      return configure({ language: args[0] }, { summary: `language ${args[0]}`, said: t('languageSet', { language: args[0]! }) });
+      return configure({ language: args[0] }, { summary: `language ${args[0]}`, said: t('languageSet', { language: words.language(args[0] as GroupSettings['language']) }) });
     case 'softreply':
       if (args[0] !== 'on' && args[0] !== 'off') return fail('bad_argument', t('useOnOff'));
       return configure({ softReply: args[0] === 'on' }, { summary: `soft replies ${args[0]}`, said: t(args[0] === 'on' ? 'softReplyOn' : 'softReplyOff') });
@@ -203,10 +214,12 @@ export async function runAdminCommand(
       }
       // Without a `later`, the group's current one stays (objects merge).
       const repeat = later === undefined ? { windowMinutes: minutes } : { windowMinutes: minutes, later };
-      const r = await configure({ repeat }, (stored) => ({
-        summary: `repeat window ${minutes} min, then ${stored.repeat.later}`,
-        said: t('repeatSet', { minutes, later: t(LATER_NAMES[stored.repeat.later]) }),
-      }));
+      // A window of 0 min holds no repeat: every post of the rumor gets the refutation in full (decide.ts).
+      const r = await configure({ repeat }, (stored) =>
+        minutes === 0
+          ? { summary: 'repeat window 0 min: every repeat gets the full refutation', said: t('repeatSetOff') }
+          : { summary: `repeat window ${minutes} min, then ${stored.repeat.later}`, said: t('repeatSet', { minutes, later: t(LATER_NAMES[stored.repeat.later]) }) },
+      );
       // Only the window's range can be wrong here: the usage says it, not the validator's words.
       return !r.ok && r.error === 'invalid_settings' ? fail('bad_argument', t('useRepeat')) : r;
     }
@@ -221,11 +234,12 @@ export async function runAdminCommand(
         return { exemptions: { members: [...members] } };
       };
       // Nothing changed ("/rg unexempt 999999" of a member never exempted): said so, not ledgered.
-      return configure(
+      const r = await configure(
         toggle,
         { summary: `${sub === 'exempt' ? 'exempted' : 'no longer exempt:'} ${member}`, said: t(sub === 'exempt' ? 'exempted' : 'unexempted', { member }) },
         t(sub === 'exempt' ? 'alreadyExempt' : 'notExempt', { member }),
       );
+      return sub === 'exempt' && r.ok && r.change ? { ...r, exempted: { memberId: member } } : r;
     }
     case 'strikes': {
       const member = args[0];
@@ -241,8 +255,9 @@ export async function runAdminCommand(
         return fail('bad_argument', t('usePardon'));
       }
       const removed = await engine.pardon(groupId, member, count);
-      // Nothing removed (no strikes, a mistyped id): nothing changed, and nothing is ledgered.
-      if (removed === 0) return { ok: true, reply: t('removed', { n: removed, member }) };
+      // Nothing removed (no strikes, a mistyped id): said plainly ("OK: removed 0 strike(s)" read
+      // as success), nothing changed, and nothing is ledgered.
+      if (removed === 0) return { ok: true, reply: t('noStrikes', { member }) };
       return { ok: true, reply: t('removed', { n: removed, member }), change: { action: sub, summary: `pardoned ${member} (${removed})` }, lift: { memberId: member } };
     }
     case 'queue': {
@@ -329,14 +344,15 @@ function describeSettings(s: GroupSettings, t: (name: CommandTextName, values?: 
       }),
     )
     .join(t('ladderSeparator'));
+  const repeat = s.repeat.windowMinutes === 0 ? t('repeatOff') : t('repeatWindow', { minutes: s.repeat.windowMinutes, later: t(LATER_NAMES[s.repeat.later]) });
   return [
-    t('settingsMode', { mode: s.mode, language: s.language }),
+    t('settingsMode', { mode: words.mode(s.mode), language: words.language(s.language) }),
     // The score questions are really answered from (an `answer` below `suggest` acts from `suggest`).
     t('settingsThresholds', { suggest: s.thresholds.suggest, act: s.thresholds.act, answer: actAt(s.thresholds, 'question'), soft: t(s.softReply ? 'on' : 'off') }),
     t('settingsImages', { images: t(s.images) }),
     t('settingsActions', { actions: words.actions(s.enabledActions) }),
     t('settingsLadder', { ladder }),
-    t('settingsStrikes', { days: s.strikes.decayDays, minutes: s.repeat.windowMinutes, later: t(LATER_NAMES[s.repeat.later]) }),
+    t('settingsStrikes', { days: s.strikes.decayDays, repeat }),
     t('settingsExempt', { admins: t(s.exemptions.admins ? 'yes' : 'no'), members: s.exemptions.members.join(', ') || t('none') }),
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import { actionList, durationText, type Language } from '../engine/templates.js';
 import type { ActionType } from '../rules/actionTypes.js';
+import type { GroupSettings } from '../rules/settingsSchema.js';
 
 /**
  * What `/rg` answers, in both languages. The ledger keeps the English summary of a change; the
@@ -9,6 +10,8 @@ export const COMMAND_TEXTS = {
   en: {
     not_admin: 'Only group admins can configure RumorGuard.',
     unknown_command: 'Unknown command. /rg help lists the commands.',
+    // The refusal of a command a platform runs itself (`/rg export`, `/rg incidents`, `/rg dashboard`).
+    adminsOnly: 'Only group admins can use /rg {command}.',
     bad_argument: 'That argument is not valid here.',
     invalid_settings: 'The change would make the settings invalid.',
     ok: 'OK: {summary}',
@@ -31,9 +34,11 @@ export const COMMAND_TEXTS = {
     imagesOn: 'text in pictures read',
     imagesOff: 'text in pictures not read',
     repeatSet: 'repeat window {minutes} min, then {later}',
+    repeatSetOff: 'repeat window 0 min: the same rumor gets the full refutation every time',
     laterPointer: 'pointer',
     laterSilent: 'silent',
     exempted: 'exempted {member}',
+    notSeenYet: ' (RumorGuard has not seen {member} in this group yet: check the id if you did not mean to exempt them in advance)',
     unexempted: 'no longer exempt: {member}',
     resolved: '{decision} {kind} {id} by {name} on message {message}',
     acceptedWord: 'accepted',
@@ -51,6 +56,7 @@ export const COMMAND_TEXTS = {
     notEnabled: 'Not enabled: {actions}; nothing to change.',
     unchanged: 'Already so: {summary}. Nothing changed.',
     useThreshold: 'Use /rg threshold suggest|act|answer <number between 0 and 1>.',
+    answerOutOfRange: 'The answer threshold must be between {suggest} (the suggest threshold) and {act} (the act threshold): questions are answered from the suggest threshold at the lowest and the act threshold at the highest, so {value} would change nothing.',
     useBothThresholds: 'Use /rg threshold <act> [suggest], numbers between 0 and 1.',
     useLanguage: 'Use auto, en or zh.',
     useOnOff: 'Use on or off.',
@@ -65,6 +71,7 @@ export const COMMAND_TEXTS = {
     queueEmpty: 'The queue is empty.',
     strikes: '{member}: {n} active strike(s)',
     removed: 'OK: removed {n} strike(s) of {member}',
+    noStrikes: '{member} has no active strikes: nothing changed.',
     muteLifted: 'Their mute is lifted.',
     muteNotLifted: 'Their mute could not be lifted ({error}): lift it in the group\'s member settings.',
     report: 'report',
@@ -79,7 +86,9 @@ export const COMMAND_TEXTS = {
     ladderStep: '{n}. {actions}',
     ladderSeparator: '; ',
     actionFor: '{action} {duration}',
-    settingsStrikes: 'strikes decay after {days} days; repeat window {minutes} min, then {later}',
+    settingsStrikes: 'strikes decay after {days} days; {repeat}',
+    repeatWindow: 'repeat window {minutes} min, then {later}',
+    repeatOff: 'repeat window 0 min: the same rumor gets the full refutation every time',
     settingsExempt: 'exempt: admins {admins}; members {members}',
     on: 'on',
     off: 'off',
@@ -90,13 +99,14 @@ export const COMMAND_TEXTS = {
   zh: {
     not_admin: '只有群管理员可以设置 RumorGuard。',
     unknown_command: '未知命令。发送 /rg help 查看全部命令。',
+    adminsOnly: '只有群管理员可以使用 /rg {command}。',
     bad_argument: '参数无效。',
     invalid_settings: '这项修改会使设置无效。',
     ok: '好的：{summary}',
-    modeSet: '模式已设为 {mode}',
-    enabled: '已启用 {actions}',
-    disabled: '已停用 {actions}',
-    noLadderStep: '（本群升级阶梯的任何一步都不含 {actions}：要让它生效，请在规则文件中把它加入某个阶梯步骤）',
+    modeSet: '模式已设为{mode}',
+    enabled: '已启用{actions}',
+    disabled: '已停用{actions}',
+    noLadderStep: '（本群升级阶梯的任何一步都不含{actions}：要让它生效，请在规则文件中把它加入某个阶梯步骤）',
     orSeparator: '、',
     thresholdSet: '{name}阈值已设为 {value}',
     suggestThreshold: '提示',
@@ -104,32 +114,35 @@ export const COMMAND_TEXTS = {
     answerThreshold: '回答提问',
     answerBelowSuggest: '（回答提问的阈值低于提示阈值，提问从提示阈值 {score} 起回答）',
     bothThresholdsSet: '处理阈值已设为 {act}，提示阈值已设为 {suggest}',
-    languageSet: '语言已设为 {language}',
+    languageSet: '语言已设为{language}',
     softReplyOn: '温和提示已开启',
     softReplyOff: '温和提示已关闭',
     imagesOn: '图片文字识别已开启',
     imagesOff: '图片文字识别已关闭',
     repeatSet: '重复窗口已设为 {minutes} 分钟，窗口内同一谣言再出现时{later}',
+    repeatSetOff: '重复窗口已设为 0 分钟：同一谣言每次出现都会收到完整的辟谣回复',
     laterPointer: '只发简短指引',
     laterSilent: '不再回复',
     exempted: '{member} 已设为豁免成员',
+    notSeenYet: '（RumorGuard 在本群还没有见过 {member}：如果不是有意提前豁免，请核对成员 ID）',
     unexempted: '{member} 不再是豁免成员',
     resolved: '{decision}{kind} {id}（来自 {name}，消息 {message}）',
     acceptedWord: '已采纳',
     rejectedWord: '已驳回',
     disputeKind: '“不是谣言”异议',
-    strikeWithdrawn: '；已撤销 {member} 的警告',
+    strikeWithdrawn: '；已撤销 {member} 的违规记录',
     noChange: '没有更改',
     useMode: '请使用 observe 或 enforce。',
     actions: '可用的处理：{list}。',
     logAlwaysOn: 'log 始终开启：每个事件都会记录在账本中，无法关闭。',
     pointerNotSwitched: 'pointer 不能单独开关：简短指引随 reply_refutation 一起发送。要停止：/rg repeat {minutes} silent（{minutes} 分钟内再出现同一谣言不再回复）；要恢复：/rg repeat {minutes} pointer。',
     softReplyNotSwitched: 'suggest_check 不能单独开关：温和提示（“建议核实”）随 reply_refutation 一起发送。请使用 /rg softreply on|off。',
-    modeAlready: '本群已经是 {mode} 模式。',
+    modeAlready: '本群已经是{mode}模式。',
     enabledAlready: '已经启用：{actions}。',
     notEnabled: '未启用：{actions}，无需更改。',
     unchanged: '已经如此：{summary}。无需更改。',
     useThreshold: '用法：/rg threshold suggest|act|answer <0 到 1 之间的数>。',
+    answerOutOfRange: '回答提问的阈值必须在 {suggest}（提示阈值）到 {act}（处理阈值）之间：提问最低从提示阈值起回答，最高从处理阈值起回答，设为 {value} 不会有任何作用。',
     useBothThresholds: '用法：/rg threshold <act> [suggest]，0 到 1 之间的数。',
     useLanguage: '请使用 auto、en 或 zh。',
     useOnOff: '请使用 on 或 off。',
@@ -137,13 +150,14 @@ export const COMMAND_TEXTS = {
     nameMember: '请提供成员 ID。',
     alreadyExempt: '{member} 已经是豁免成员。',
     notExempt: '{member} 不是豁免成员，无需更改。',
-    usePardon: '用法：/rg pardon <成员 ID> [次数]。',
+    usePardon: '用法：/rg pardon <成员 ID> [条数]。',
     useResolve: '用法：/rg accept|reject <条目 ID>（见 /rg queue）。',
     noItem: '没有待处理的条目 {id}。',
     useQueue: '用法：/rg queue [页码]，页码为从 1 开始的整数。',
     queueEmpty: '审核队列是空的。',
-    strikes: '{member}：当前 {n} 次警告',
-    removed: '好的：已撤销 {member} 的 {n} 次警告',
+    strikes: '{member}：当前有 {n} 条违规记录',
+    removed: '好的：已撤销 {member} 的 {n} 条违规记录',
+    noStrikes: '{member} 目前没有有效的违规记录，无需撤销。',
     muteLifted: '已解除其禁言。',
     muteNotLifted: '未能解除其禁言（{error}）：请在群成员设置中手动解除。',
     report: '举报',
@@ -158,7 +172,9 @@ export const COMMAND_TEXTS = {
     ladderStep: '{n}. {actions}',
     ladderSeparator: '；',
     actionFor: '{action}{duration}',
-    settingsStrikes: '警告 {days} 天后失效；重复窗口 {minutes} 分钟，窗口内同一谣言再出现时{later}',
+    settingsStrikes: '违规记录 {days} 天后失效；{repeat}',
+    repeatWindow: '重复窗口 {minutes} 分钟，窗口内同一谣言再出现时{later}',
+    repeatOff: '重复窗口为 0 分钟：同一谣言每次出现都会收到完整的辟谣回复',
     settingsExempt: '豁免：管理员 {admins}；成员 {members}',
     on: '开',
     off: '关',
@@ -170,15 +186,34 @@ export const COMMAND_TEXTS = {
 
 export type CommandTextName = keyof (typeof COMMAND_TEXTS)['en'];
 
+/** How the answers name a group's mode and language in Chinese (English keeps the words `/rg` takes). */
+const MODE_NAMES_ZH = { observe: '观察', enforce: '执行' } as const satisfies Record<GroupSettings['mode'], string>;
+const LANGUAGE_NAMES_ZH = { auto: '自动（跟随每条消息）', en: '英文', zh: '中文' } as const satisfies Record<GroupSettings['language'], string>;
+
 /**
- * How `/rg status` names actions and a mute's length. English keeps the identifiers `/rg enable`
- * takes and whole minutes, as it always has; Chinese says them in words (actionName, durationText),
- * since an English identifier or "60 min" inside a Chinese sentence reads as a mistake (QA). The
- * repeat window stays in minutes in both: the admin sets it in minutes, and fractions are allowed.
+ * How `/rg status` and the answers to changes name actions, modes, languages and a mute's length.
+ * English keeps the identifiers `/rg` takes and whole minutes, as it always has; Chinese says them
+ * in words (actionName, durationText), since an English identifier or "60 min" inside a Chinese
+ * sentence reads as a mistake (QA: "模式：observe；语言：zh", "已停用 reply_refutation"). The usage
+ * lines keep the identifiers: they say what to type. The repeat window stays in minutes in both:
+ * the admin sets it in minutes, and fractions are allowed.
  */
-export const SETTINGS_WORDS: Record<Language, { actions: (types: readonly ActionType[]) => string; duration: (ms: number) => string }> = {
-  en: { actions: (types) => types.join(', '), duration: (ms) => `${ms / 60_000} min` },
-  zh: { actions: (types) => actionList('zh', types), duration: (ms) => durationText('zh', ms) },
+export const SETTINGS_WORDS: Record<
+  Language,
+  {
+    actions: (types: readonly ActionType[]) => string;
+    duration: (ms: number) => string;
+    mode: (mode: GroupSettings['mode']) => string;
+    language: (language: GroupSettings['language']) => string;
+  }
+> = {
+  en: { actions: (types) => types.join(', '), duration: (ms) => `${ms / 60_000} min`, mode: (mode) => mode, language: (language) => language },
+  zh: {
+    actions: (types) => actionList('zh', types),
+    duration: (ms) => durationText('zh', ms),
+    mode: (mode) => MODE_NAMES_ZH[mode],
+    language: (language) => LANGUAGE_NAMES_ZH[language],
+  },
 };
 
 /** `/rg help`, in both languages. */
@@ -212,11 +247,11 @@ export const ADMIN_HELP_TEXTS: Record<Language, readonly string[]> = {
     '/rg images on|off                 识别图片（截图）中的文字并一并核查',
     '/rg repeat <分钟> [pointer|silent]  同一谣言在窗口内只辟谣一次',
     '/rg exempt|unexempt <成员 ID>     不对该成员警告或禁言',
-    '/rg strikes <成员 ID>             成员当前的警告',
-    '/rg pardon <成员 ID> [次数]       撤销警告（全部或最近几次）',
+    '/rg strikes <成员 ID>             成员当前的违规记录',
+    '/rg pardon <成员 ID> [条数]       撤销违规记录（全部或最近几条）',
     '/rg queue [页码]（或 reports）    成员的举报和“不是谣言”异议',
     '/rg accept <ID> | <结论> | <辟谣内容> | <来源网址> [| <谣言原文>]  把举报写成辟谣条目（所有群；“<ID> here”：仅本群）',
-    '/rg accept|reject <条目 ID>       异议：接受即撤销警告；驳回举报或异议',
+    '/rg accept|reject <条目 ID>       异议：接受即撤销违规记录；驳回举报或异议',
     '/rg retire <辟谣 ID>              在本群停用一条辟谣',
     '/rg tellreporter|spread|digest on|off  告知被驳回的举报人；跨群统计未知谣言；每周摘要发给群主',
     '/rg dashboard                     网页管理后台的登录链接（只发给你）',

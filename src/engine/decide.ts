@@ -1,4 +1,4 @@
-import type { Debunk } from '../debunks/schema.js';
+import { SEVERITIES, type Debunk } from '../debunks/schema.js';
 import { actAt } from '../rules/actAt.js';
 import type { ClaimMatch, MessageMatch, Stance } from '../matching/types.js';
 import type { ActionType } from '../rules/actionTypes.js';
@@ -6,15 +6,25 @@ import { exemptionOf } from '../rules/exemption.js';
 import { REASONS, type Reason, type RuleOutcome } from '../rules/reasons.js';
 import { ladderFor, type GroupSettings, type Ladder } from '../rules/settingsSchema.js';
 import type { ChatMessage } from './chatMessage.js';
-import type { ActionIntent, Decision } from './decision.js';
+import type { ActionIntent, Decision, RefutationContent, StrikeWithdrawal } from './decision.js';
 import { replyLanguage } from './language.js';
-import type { MessageState, ReplyRecord, Strike } from './memberState.js';
+import { struckFor, type MessageState, type ReplyRecord, type Strike } from './memberState.js';
 import { refutationContent } from './refutationContent.js';
 import { QUIET_REPLY_INTERVAL_MS } from '../lib/cooldown.js';
 import type { Language } from './templates.js';
 
 /** An intent as decide() builds it: the fields every intent shares are added on the way out. */
 type Draft = ActionIntent extends infer I ? (I extends ActionIntent ? Omit<I, 'reason' | 'detail' | 'language'> : never) : never;
+
+type Note = (rule: string, fired: boolean, reason: Reason, detail?: string) => void;
+type AddIntent = (draft: Draft, reason: Reason, detail: string) => void;
+
+/**
+ * At most this many rumors of one message are acted on (the matcher returns 3 by default, see
+ * MatchOptions.limit): the store reads, the state written and the reply stay bounded whatever a
+ * caller asks the matcher for.
+ */
+export const MAX_CLAIMS_PER_MESSAGE = 3;
 
 export interface DecideInput {
   message: ChatMessage;
@@ -31,15 +41,36 @@ export interface DecideInput {
 /** State to write back once the decision stands. */
 export interface StateChanges {
   strike?: Strike;
-  reply?: { debunkId: string; record: ReplyRecord };
+  /** Refutations that went out, one record per rumor answered (they may share one reply). */
+  replies?: { debunkId: string; record: ReplyRecord }[];
   /**
-   * A pointer to the rumor's last refutation went out, to this member: `paced` when it counts
+   * Pointers to a rumor's last refutation that went out, to this member: `paced` when it counts
    * towards the pacing (see ReplyRecord.pointedAt), not when it went to a member passed over before.
    */
-  pointed?: { debunkId: string; memberId: string; paced: boolean };
-  /** This member's post got nothing: their next gets a pointer (see MessageState.passedOver). */
-  passedOver?: { debunkId: string; memberId: string };
-  counted?: string;
+  pointed?: { debunkId: string; memberId: string; paced: boolean }[];
+  /** Rumors of this member's post that got nothing: their next post of each gets a pointer (see MessageState.passedOver). */
+  passedOver?: { debunkId: string; memberId: string }[];
+  counted?: string[];
+  /** An edit took back the strike(s) this message had earned (see Decision.withdrawn). */
+  withdraw?: { messageId: string };
+}
+
+/**
+ * The matches decide() acts on: every distinct rumor of the message at or above the act threshold
+ * for its stance (the answer threshold for a question), best first, at most
+ * MAX_CLAIMS_PER_MESSAGE. Empty when the best match is below it. The engine reads the repeat
+ * window of exactly these.
+ */
+export function claimsToAct(match: MessageMatch, settings: GroupSettings, debunks: ReadonlyMap<string, Debunk>): ClaimMatch[] {
+  const act = Math.max(actAt(settings.thresholds, match.stance), settings.thresholds.suggest);
+  const top = match.matches[0];
+  if (!top || top.score < act || !debunks.has(top.debunkId)) return [];
+  const claims: ClaimMatch[] = [];
+  for (const m of match.matches) {
+    if (claims.length >= MAX_CLAIMS_PER_MESSAGE) break;
+    if (m.score >= act && debunks.has(m.debunkId) && !claims.some((c) => c.debunkId === m.debunkId)) claims.push(m);
+  }
+  return claims;
 }
 
 /**
@@ -64,26 +95,39 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   const explain: RuleOutcome[] = [];
   const intents: ActionIntent[] = [];
   const changes: StateChanges = {};
-  const note = (rule: string, fired: boolean, reason: Reason, detail?: string) =>
-    explain.push({ rule, fired, reason, ...(detail === undefined ? {} : { detail }) });
-  const intent = (draft: Draft, reason: Reason, detail: string) => intents.push({ ...draft, reason, detail, language: lang } as ActionIntent);
+  let withdrawn: StrikeWithdrawal | undefined;
+  const note: Note = (rule, fired, reason, detail) => explain.push({ rule, fired, reason, ...(detail === undefined ? {} : { detail }) });
+  const intent: AddIntent = (draft, reason, detail) => intents.push({ ...draft, reason, detail, language: lang } as ActionIntent);
 
   const top = match.matches[0];
   const debunk = top ? debunks.get(top.debunkId) : undefined;
   const strikesBefore = state.strikes.length;
   const finish = (strikesAfter: number) => {
-    const decision = buildDecision(input, lang, intents, explain, strikesBefore, strikesAfter);
+    const decision = buildDecision(input, lang, intents, explain, strikesBefore, strikesAfter, withdrawn);
     // What the member really gets with the strike, for the ladder to read next time.
     if (changes.strike) changes.strike.got = decision.actions.flatMap((a) => (a.type === 'warn' || a.type === 'mute' || a.type === 'delete' ? [a.type] : []));
     // A refutation that was not posted (not enabled) must not be pointed to later.
     if (decision.withheld.some((w) => w.type === 'reply_refutation' && w.withheldBecause === 'action_disabled')) {
-      delete changes.reply;
+      delete changes.replies;
     }
     // The owners hear what the bot is doing: the actions it carries out (a pointer rather than a
     // refutation inside the repeat window), not the ladder step as written.
     const doing = decision.actions.flatMap((a) => (a.type === 'log' || a.type === 'alert_owners' ? [] : [a.type]));
     for (const a of [...decision.actions, ...decision.withheld]) if (a.type === 'alert_owners') a.planned = doing;
     return { decision, changes };
+  };
+  // An edit that takes the rumor back (it now refutes it, or carries no rumor the group acts on)
+  // no longer earns the strike the message had earned: it is withdrawn, and the decision says so
+  // for the ledger. Nothing is said in the chat, as for any refutation; a mute that came with the
+  // strike is the admins' to lift (`/rg pardon`), and the record says it was kept.
+  const takenBack = (reason: 'edit_refutes' | 'edit_unmatched') => {
+    const own = message.edited ? state.strikes.filter((s) => s.messageId === message.messageId) : [];
+    if (own.length === 0) return finish(strikesBefore);
+    const debunkIds = [...new Set(own.flatMap(struckFor))];
+    note('edit', true, reason, `strike for ${debunkIds.join(', ')} withdrawn`);
+    changes.withdraw = { messageId: message.messageId };
+    withdrawn = { messageId: message.messageId, debunkIds, strikes: own.length, reason, muteKept: own.some((s) => s.got?.includes('mute') ?? false) };
+    return finish(strikesBefore - own.length);
   };
 
   // 0. What the group keeps from matching: said, so a dry run does not blame the score alone.
@@ -92,7 +136,7 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   // 1. Thresholds.
   if (!top || !debunk) {
     note('threshold', false, 'no_match');
-    return finish(strikesBefore);
+    return takenBack('edit_unmatched');
   }
   const score = top.score.toFixed(2);
   const { suggest } = settings.thresholds;
@@ -101,7 +145,7 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   const asks = act !== settings.thresholds.act;
   if (top.score < suggest) {
     note('threshold', false, 'below_suggest', `score ${scoreBeside(top.score, suggest)} < ${suggest}`);
-    return finish(strikesBefore);
+    return takenBack('edit_unmatched');
   }
   intent({ type: 'log', debunkId: debunk.id }, 'incident', `${debunk.id}, score ${score}`);
   if (top.score < act) {
@@ -109,26 +153,34 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     const soft = settings.softReply && !match.refuting;
     note('soft_reply', soft, soft ? 'soft_reply' : 'suggest_only');
     if (soft) intent({ type: 'suggest_check', debunkId: debunk.id, claim: debunk.claim, verdict: debunk.verdict }, 'soft_reply', `score ${score}`);
-    return finish(strikesBefore);
+    return takenBack('edit_unmatched');
   }
   note('threshold', true, asks ? 'at_answer' : 'at_act', `score ${scoreBeside(top.score, act)} ≥ ${act}`);
+  // Every distinct rumor of the message from the threshold up is answered and logged, each on its
+  // own repeat window: a new rumor cannot hide behind one answered moments ago.
+  const claims = claimsToAct(match, settings, debunks);
+  for (const c of claims.slice(1)) intent({ type: 'log', debunkId: c.debunkId }, 'incident', `${c.debunkId}, score ${c.score.toFixed(2)}`);
+  if (claims.length > 1) note('claims', true, 'several_claims', claims.map((c) => `${c.debunkId} ${c.score.toFixed(2)}`).join(', '));
 
   // 2. Only spreading climbs the ladder: a refutation or a laugh gets nothing, a question the
   // refutation worded as an answer, and no strike.
   const why = `${match.stance}${match.stanceCues.length > 0 ? `: ${match.stanceCues.join(', ')}` : ''}`;
   const stanceReason = STANCE_REASONS[match.stance];
   note('refuting', match.stance !== 'spread', stanceReason, match.stance === 'spread' && match.stanceCues.length === 0 ? undefined : why);
-  if (match.stance === 'refute' || match.stance === 'mock') return finish(strikesBefore);
+  if (match.stance === 'refute' || match.stance === 'mock') return takenBack('edit_refutes');
   if (match.stance === 'question') {
-    addRefutation(input, lang, debunk, top, REASONS.asking, intent, note, changes);
+    addRefutations(input, lang, claims, REASONS.asking, intent, note, changes);
     return finish(strikesBefore);
   }
 
-  // 3. An edit of a message already counted for this rumor is not a new offence.
-  const counted = state.counted.includes(debunk.id);
-  note('edit', counted, counted ? 'already_counted' : 'first_count', message.edited ? 'edited message' : undefined);
-  if (counted) return finish(strikesBefore);
-  changes.counted = debunk.id;
+  // 3. An edit of a message already counted for a rumor is not a new offence for it.
+  const fresh = claims.filter((c) => !state.counted.includes(c.debunkId));
+  const countedBefore = claims.filter((c) => state.counted.includes(c.debunkId)).map((c) => c.debunkId);
+  const editDetail = [message.edited ? 'edited message' : '', fresh.length > 0 && countedBefore.length > 0 ? `already counted for ${countedBefore.join(', ')}` : ''].filter(Boolean).join('; ');
+  note('edit', fresh.length === 0, fresh.length === 0 ? 'already_counted' : 'first_count', editDetail || undefined);
+  if (fresh.length === 0) return finish(strikesBefore);
+  changes.counted = fresh.map((c) => c.debunkId);
+  const first = debunks.get(fresh[0]!.debunkId)!;
 
   // 4. Exemptions: no strike; the refutation may still be shown.
   const exempt = exemptionOf(message, settings);
@@ -141,45 +193,52 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     note('exempt_refutation', show, show ? 'exempt_shown' : 'exempt_hidden');
     ladderActions = show ? [{ type: 'reply_refutation' }] : [];
   } else {
-    // 5. The ladder, by the member's active strikes including this one; a strike only for a member
-    // who is told: one the step only answers, inside the repeat window of a rumor answered here
-    // moments ago (no second reply, or a pointer that just went to someone else), is not.
-    const ladder = ladderFor(settings, debunk.severity);
+    // 5. The ladder, by the member's active strikes including this one (one strike a message,
+    // however many rumors it carries, on the ladder of the most harmful of them); a strike only
+    // for a member who is told: one the step only answers, inside the repeat window of every
+    // rumor answered here moments ago (no second reply, or a pointer that just went to someone
+    // else), is not.
+    const ladder = ladderFor(settings, mostSevere(fresh.map((c) => debunks.get(c.debunkId)!)));
     const next = gradedStep(ladder, Math.min(strikesBefore + 1, ladder.length) - 1, state.strikes, settings, note);
-    const quiet = unansweredRepeat(input);
+    const quiet = fresh.map((c) => ({ claim: c, quiet: unansweredRepeat(input, c.debunkId) }));
+    const allQuiet = quiet.every((q) => q.quiet !== undefined);
     // One who got that refutation, or the last pointer to it, was told already: they spread it knowingly.
-    const last = state.lastReply;
-    const toldBefore = last !== undefined && (last.memberId === message.member.id || last.pointedTo === message.member.id);
+    const toldBefore = fresh.some((c) => {
+      const last = state.lastReplies?.[c.debunkId];
+      return last !== undefined && (last.memberId === message.member.id || last.pointedTo === message.member.id);
+    });
     // A warning or a mute the group has on tells the member; one it has off (or only watches) does not.
     const sanctions = (type: ActionType) => next.some((a) => a.type === type) && carriesOut(settings, type);
-    if (quiet && !toldBefore && !sanctions('warn') && !sanctions('mute')) {
-      note('ladder', false, 'not_told', REASONS[quiet]);
-      if (quiet === 'repeat_paced') changes.passedOver = { debunkId: debunk.id, memberId: message.member.id };
+    const paced = quiet.filter((q) => q.quiet === 'repeat_paced').map((q) => q.claim.debunkId);
+    if (allQuiet && !toldBefore && !sanctions('warn') && !sanctions('mute')) {
+      note('ladder', false, 'not_told', REASONS[quiet[0]!.quiet!]);
+      if (paced.length > 0) changes.passedOver = paced.map((debunkId) => ({ debunkId, memberId: message.member.id }));
       // Notes why nothing goes out (the 'repeat' rule); no intent comes of it.
-      addRefutation(input, lang, debunk, top, `strike ${strikesBefore} kept`, intent, note, changes);
+      addRefutations(input, lang, fresh, `strike ${strikesBefore} kept`, intent, note, changes);
       return finish(strikesBefore);
     }
     // Muted while pointers are paced, with no warning to say why: a pointer goes to them all the
     // same, so they are told in words whatever the platform makes of the mute (one it refuses
     // says nothing).
-    if (quiet === 'repeat_paced' && sanctions('mute') && !sanctions('warn')) {
-      refuteInput = { ...input, state: { ...state, passedOver: true } };
+    if (paced.length > 0 && sanctions('mute') && !sanctions('warn')) {
+      refuteInput = { ...input, state: { ...state, passedOver: [...(state.passedOver ?? []), ...paced] } };
     }
     // A dry run says why a strike comes with nothing said (QA: "strike 2, step 2 of 4" and silence).
-    if (quiet && toldBefore) note('told', true, 'told_before');
+    if (allQuiet && toldBefore) note('told', true, 'told_before');
     strikesAfter = strikesBefore + 1;
-    changes.strike = { at: now, debunkId: debunk.id, messageId: message.messageId };
+    const also = fresh.slice(1).map((c) => c.debunkId);
+    changes.strike = { at: now, debunkId: first.id, messageId: message.messageId, ...(also.length > 0 ? { also } : {}) };
     note('ladder', true, 'ladder_step', `strike ${strikesAfter}, step ${Math.min(strikesAfter, ladder.length)} of ${ladder.length}`);
     ladderActions = next;
   }
 
   const memberName = message.member.name;
   const stepDetail = exempt ? REASONS[exempt.reason] : `strike ${strikesAfter}`;
-  const id = debunk.id;
+  const id = first.id;
   for (const a of ladderActions) {
     switch (a.type) {
       case 'reply_refutation':
-        addRefutation(refuteInput, lang, debunk, top, stepDetail, intent, note, changes);
+        addRefutations(refuteInput, lang, fresh, stepDetail, intent, note, changes);
         break;
       case 'warn':
         intent({ type: 'warn', debunkId: id, memberName, strikes: strikesAfter, decayDays: settings.strikes.decayDays }, 'ladder_step', stepDetail);
@@ -195,10 +254,10 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
           {
             type: 'alert_owners',
             debunkId: id,
-            claim: debunk.claim,
+            claim: first.claim,
             memberName,
             memberId: message.member.id,
-            score: top.score,
+            score: fresh[0]!.score,
             strikes: strikesAfter,
             planned: [], // filled in by finish(), once it is known what is carried out
             ...(message.link ? { link: message.link } : {}),
@@ -211,6 +270,11 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
     }
   }
   return finish(strikesAfter);
+}
+
+/** The most harmful severity among the debunks: a message carrying several rumors climbs that one's ladder. */
+function mostSevere(found: readonly Debunk[]): Debunk['severity'] {
+  return found.reduce<Debunk['severity']>((worst, d) => (SEVERITIES.indexOf(d.severity) > SEVERITIES.indexOf(worst) ? d.severity : worst), found[0]!.severity);
 }
 
 /** Whether the group carries out actions of this type: enforcing, with the action enabled. */
@@ -248,72 +312,92 @@ function gradedStep(
 /** The rule outcome for each stance. */
 const STANCE_REASONS = { spread: 'not_refuting', question: 'asking', refute: 'refuting', mock: 'mocking' } as const satisfies Record<Stance, Reason>;
 
-/** The refutation reply, or a pointer / nothing when the same rumor was refuted moments ago. */
-function addRefutation(
+/**
+ * The answer to each rumor of the message, on each one's repeat window: the rumors not answered
+ * here lately get their refutations in one reply, one after another (the best match first); one
+ * refuted moments ago gets a pointer to that reply, or nothing.
+ */
+function addRefutations(
   input: DecideInput,
   lang: Language,
-  debunk: Debunk,
-  top: ClaimMatch,
+  claims: readonly ClaimMatch[],
   detail: string,
-  intent: (draft: Draft, reason: Reason, detail: string) => void,
-  note: (rule: string, fired: boolean, reason: Reason, detail?: string) => void,
+  intent: AddIntent,
+  note: Note,
   changes: StateChanges,
 ): void {
-  const { settings, state, now, message } = input;
-  const windowMs = settings.repeat.windowMinutes * 60_000;
-  const last = state.lastReply;
-  // The refutation is under this very message already (it asked, and was edited into the rumor):
-  // neither a second one nor a pointer to itself.
-  if (last && now - last.at < windowMs && last.messageId === message.messageId) {
-    note('repeat', true, 'repeat_here', `reply ${Math.round((now - last.at) / 1000)} s ago`);
-    return;
-  }
-  if (last && now - last.at < windowMs) {
-    const quiet = unansweredRepeat(input);
-    const ago = `first reply ${Math.round((now - last.at) / 1000)} s ago`;
-    if (quiet) {
-      note('repeat', true, quiet, quiet === 'repeat_paced' ? `${ago}, last pointer ${Math.round((now - last.pointedAt!) / 1000)} s ago` : ago);
-      return;
-    }
-    note('repeat', true, 'repeat_pointer', ago);
-    const asked = input.match.stance === 'question';
-    intent({ type: 'pointer', debunkId: debunk.id, answeredMsAgo: now - last.at, ...(last.link ? { link: last.link } : {}), ...(asked ? { asked: true as const } : {}) }, 'repeat_pointer', detail);
-    // A member who asked is answered whatever went out before; the pointers that pass a rumor on
-    // are paced, but for one already passed over.
-    if (!asked) changes.pointed = { debunkId: debunk.id, memberId: message.member.id, paced: !state.passedOver };
-    return;
-  }
-  note('repeat', false, 'first_in_window');
+  const { debunks, message, now } = input;
   const stance = input.match.stance;
+  const several = claims.length > 1;
+  const refuted: { claim: ClaimMatch; content: RefutationContent }[] = [];
+  for (const claim of claims) {
+    const debunk = debunks.get(claim.debunkId)!;
+    // With several rumors, each rule outcome names the one it is about.
+    const named: Note = several ? (rule, fired, reason, d) => note(rule, fired, reason, d === undefined ? debunk.id : `${debunk.id}: ${d}`) : note;
+    if (repeatOf(input, debunk, detail, intent, named, changes)) continue;
+    named('repeat', false, 'first_in_window');
+    refuted.push({ claim, content: refutationContent(debunk, lang, stance) });
+  }
+  const [head, ...rest] = refuted;
+  if (!head) return;
+  const matched = refuted.map(({ claim }, i) => `${i > 0 ? `${claim.debunkId} ` : ''}matched "${claim.explanation.phrase.text}"`).join('; ');
   intent(
-    { type: 'reply_refutation', debunkId: debunk.id, refutation: refutationContent(debunk, lang, stance) },
+    { type: 'reply_refutation', debunkId: head.claim.debunkId, refutation: head.content, ...(rest.length > 0 ? { also: rest.map((r) => r.content) } : {}) },
     stance === 'question' ? 'asking' : 'ladder_step',
-    `${detail}; matched "${top.explanation.phrase.text}"`,
+    `${detail}; ${matched}`,
   );
-  changes.reply = {
-    debunkId: debunk.id,
-    record: {
-      at: now,
-      messageId: message.messageId,
-      memberId: message.member.id,
-      ...(message.link ? { link: message.link } : {}),
-      ...(stance === 'question' ? { asked: true as const } : {}),
-    },
+  const record: ReplyRecord = {
+    at: now,
+    messageId: message.messageId,
+    memberId: message.member.id,
+    ...(message.link ? { link: message.link } : {}),
+    ...(stance === 'question' ? { asked: true as const } : {}),
   };
+  changes.replies = refuted.map(({ claim }) => ({ debunkId: claim.debunkId, record }));
 }
 
 /**
- * Why a message of a rumor answered here moments ago gets nothing (not even a pointer): the group
+ * Inside the rumor's repeat window: notes why, adds the pointer when one goes out, and returns
+ * true (no refutation of it). False when the rumor gets its refutation.
+ */
+function repeatOf(input: DecideInput, debunk: Debunk, detail: string, intent: AddIntent, note: Note, changes: StateChanges): boolean {
+  const { settings, state, now, message } = input;
+  const windowMs = settings.repeat.windowMinutes * 60_000;
+  const last = state.lastReplies?.[debunk.id];
+  if (!last || now - last.at >= windowMs) return false;
+  // The refutation is under this very message already (it asked, and was edited into the rumor):
+  // neither a second one nor a pointer to itself.
+  if (last.messageId === message.messageId) {
+    note('repeat', true, 'repeat_here', `reply ${Math.round((now - last.at) / 1000)} s ago`);
+    return true;
+  }
+  const quiet = unansweredRepeat(input, debunk.id);
+  const ago = `first reply ${Math.round((now - last.at) / 1000)} s ago`;
+  if (quiet) {
+    note('repeat', true, quiet, quiet === 'repeat_paced' ? `${ago}, last pointer ${Math.round((now - last.pointedAt!) / 1000)} s ago` : ago);
+    return true;
+  }
+  note('repeat', true, 'repeat_pointer', ago);
+  const asked = input.match.stance === 'question';
+  intent({ type: 'pointer', debunkId: debunk.id, answeredMsAgo: now - last.at, ...(last.link ? { link: last.link } : {}), ...(asked ? { asked: true as const } : {}) }, 'repeat_pointer', detail);
+  // A member who asked is answered whatever went out before; the pointers that pass a rumor on
+  // are paced, but for one already passed over.
+  if (!asked) (changes.pointed ??= []).push({ debunkId: debunk.id, memberId: message.member.id, paced: !(state.passedOver?.includes(debunk.id) ?? false) });
+  return true;
+}
+
+/**
+ * Why a message's rumor answered here moments ago gets nothing (not even a pointer): the group
  * wants no second reply, or a pointer went out less than QUIET_REPLY_INTERVAL_MS ago and this one
  * only passes the rumor on (a member who asks is always answered). Undefined outside the repeat
  * window, on the message that got the refutation itself, and when a pointer goes out.
  */
-function unansweredRepeat(input: DecideInput): 'repeat_silent' | 'repeat_paced' | undefined {
+function unansweredRepeat(input: DecideInput, debunkId: string): 'repeat_silent' | 'repeat_paced' | undefined {
   const { settings, state, now, message } = input;
-  const last = state.lastReply;
+  const last = state.lastReplies?.[debunkId];
   if (!last || now - last.at >= settings.repeat.windowMinutes * 60_000 || last.messageId === message.messageId) return undefined;
   if (settings.repeat.later !== 'pointer') return 'repeat_silent';
-  if (input.match.stance === 'question' || state.passedOver) return undefined;
+  if (input.match.stance === 'question' || state.passedOver?.includes(debunkId)) return undefined;
   return last.pointedAt !== undefined && now - last.pointedAt < QUIET_REPLY_INTERVAL_MS ? 'repeat_paced' : undefined;
 }
 
@@ -325,6 +409,7 @@ function buildDecision(
   explain: RuleOutcome[],
   before: number,
   after: number,
+  withdrawn: StrikeWithdrawal | undefined,
 ): Decision {
   const { message, settings, match } = input;
   const actions: ActionIntent[] = [];
@@ -356,6 +441,7 @@ function buildDecision(
     refuting: match.refuting,
     refutingCues: match.refutingCues,
     strikes: { before, after },
+    ...(withdrawn ? { withdrawn } : {}),
     actions,
     withheld,
     explain,

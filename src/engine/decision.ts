@@ -33,7 +33,11 @@ interface IntentBase {
 
 /** One thing the engine asks an adapter to do, with the reason it fired and what it needs. */
 export type ActionIntent =
-  | (IntentBase & { type: 'reply_refutation'; debunkId: string; refutation: RefutationContent })
+  /**
+   * `also`: the refutations of further rumors the same message carries, in the same reply after the
+   * first (best match first; at most MAX_CLAIMS_PER_MESSAGE in all). `debunkId` is the first's.
+   */
+  | (IntentBase & { type: 'reply_refutation'; debunkId: string; refutation: RefutationContent; also?: readonly RefutationContent[] })
   /** Below the act threshold, with soft replies on: "you may want to check this". */
   | (IntentBase & { type: 'suggest_check'; debunkId: string; claim: string; verdict: Verdict })
   /** The same rumor was refuted here moments ago: a short pointer to that reply. */
@@ -58,8 +62,26 @@ export type ActionIntent =
       /** Member ids the rules name as owners, told besides the platform's admins. */
       owners: readonly string[];
     })
-  /** Every match at or above the suggest threshold goes to the ledger. */
+  /**
+   * The best match at or above the suggest threshold goes to the ledger, and with it every further
+   * rumor of the message that is acted on (one `log` each, best first).
+   */
   | (IntentBase & { type: 'log'; debunkId: string });
+
+/**
+ * The strike a message had earned, taken back because an edit took the rumor back: the message now
+ * refutes (or mocks) it, or carries no rumor the group acts on.
+ */
+export interface StrikeWithdrawal {
+  messageId: string;
+  /** The rumors the strike was for. */
+  debunkIds: string[];
+  /** How many strikes were withdrawn (one, but for a message counted before strikes were kept per message). */
+  strikes: number;
+  reason: 'edit_refutes' | 'edit_unmatched';
+  /** A mute came with the strike and is not lifted by this: an admin's pardon lifts it. */
+  muteKept: boolean;
+}
 
 /** The intent of one action type. */
 export type IntentOf<T extends ActionType> = Extract<ActionIntent, { type: T }>;
@@ -85,6 +107,8 @@ export interface Decision {
   refutingCues: string[];
   /** The member's active strikes before and after this message. */
   strikes: { before: number; after: number };
+  /** An edit took back the strike this message had earned (written to the ledger). */
+  withdrawn?: StrikeWithdrawal;
   /** What the adapter should do now. */
   actions: ActionIntent[];
   /** What the rules decided but will not be done (observe mode, action not enabled). */

@@ -1,5 +1,4 @@
 import { activeDebunks } from '../debunks/activeDebunks.js';
-import { actAt } from '../rules/actAt.js';
 import type { Debunk } from '../debunks/schema.js';
 import { describeIssues } from '../debunks/describeIssues.js';
 import { formatFieldPath } from '../debunks/loadProblem.js';
@@ -8,11 +7,11 @@ import type { Matcher, MessageMatch } from '../matching/types.js';
 import { GroupSettingsSchema, type GroupSettings } from '../rules/settingsSchema.js';
 import type { KeyValueStore } from '../store/keyValueStore.js';
 import type { ChatMessage } from './chatMessage.js';
-import { decide } from './decide.js';
+import { claimsToAct, decide, MAX_CLAIMS_PER_MESSAGE } from './decide.js';
 import type { Decision } from './decision.js';
 import type { ActionResult } from '../ledger/ledgerRecord.js';
 import { KeyedLock } from '../lib/keyedLock.js';
-import { activeStrikes, type ReplyRecord, type Strike } from './memberState.js';
+import { activeStrikes, struckFor, type ReplyRecord, type Strike } from './memberState.js';
 import { mergeSettings, type SettingsOverride } from './mergeSettings.js';
 import { stateKeys } from './stateKeys.js';
 import { replyLanguage } from './language.js';
@@ -107,11 +106,12 @@ export class Engine {
     if (opts.stateless) return Promise.resolve(this.evaluateStateless(message));
     // Every scored match: decide() tells "below the suggest threshold" from "no match at all".
     const scoped = this.scopedMatch(message);
-    const scopedTop = scoped.matches[0];
-    // What a decision reads and writes: the rumor's last reply and the member's strikes. Messages
-    // of one rumor, or of one member, take turns, in arrival order; a different rumor by another
-    // member goes ahead at once, however many of the first a flood has waiting.
-    const keys = scopedTop ? [lockKeys.rumor(message.groupId, scopedTop.debunkId), lockKeys.member(message.groupId, message.member.id)] : [];
+    // What a decision reads and writes: the last reply of each rumor it may answer and the member's
+    // strikes. Messages of one rumor, or of one member, take turns, in arrival order; a different
+    // rumor by another member goes ahead at once, however many of the first a flood has waiting.
+    // An edit may take back the member's strike, whatever it matches now.
+    const rumors = scoped.matches.slice(0, MAX_CLAIMS_PER_MESSAGE).map((m) => lockKeys.rumor(message.groupId, m.debunkId));
+    const keys = rumors.length > 0 || message.edited ? [...rumors, lockKeys.member(message.groupId, message.member.id)] : [];
     return this.lock.runAll(keys, async () => {
       const settings = await this.settingsFor(message.groupId);
       const { store } = this.options;
@@ -119,14 +119,15 @@ export class Engine {
       // Without the group's exclusions (retired debunks, false positives), once they are known.
       const { match, excluded } = await this.withoutExclusions(message, scoped, settings.thresholds.suggest);
       const top = match.matches[0];
+      const claims = claimsToAct(match, settings, this.byId);
       const mode = settings.mode;
       const decayDays = settings.strikes.decayDays;
-      // The rumor's last refutation in the language this message is answered in (see stateKeys.reply).
+      // A rumor's last refutation in the language this message is answered in (see stateKeys.reply).
       const language = replyLanguage(settings.language, message.text);
       const replyKey = (debunkId: string) => stateKeys.reply(mode, message.groupId, debunkId, language, message.channelId);
       const passedKey = (debunkId: string) => stateKeys.passedOver(mode, message.groupId, debunkId, language, message.member.id, message.channelId);
-      let passedOver = false;
-      const decideOn = (strikes: readonly Strike[] | undefined, lastReply?: ReplyRecord) =>
+      let passedOver: string[] = [];
+      const decideOn = (strikes: readonly Strike[] | undefined, lastReplies: Readonly<Record<string, ReplyRecord>> = {}) =>
         decide({
           message,
           settings,
@@ -135,68 +136,101 @@ export class Engine {
           debunks: this.byId,
           state: {
             strikes: activeStrikes(strikes ?? [], now, decayDays),
-            ...(lastReply ? { lastReply } : {}),
+            lastReplies,
             // A message counts once per rumor: an edit, or the same message handled twice (a
             // redelivery, two processes), finds its strike already there, or (a member without
             // strikes, an exempt admin) the refutation it got.
             counted: [
-              ...(strikes ?? []).filter((s) => s.messageId === message.messageId).map((s) => s.debunkId),
-              ...(lastReply && top && lastReply.messageId === message.messageId && !lastReply.asked ? [top.debunkId] : []),
+              ...(strikes ?? []).filter((s) => s.messageId === message.messageId).flatMap(struckFor),
+              ...Object.entries(lastReplies).flatMap(([debunkId, r]) => (r.messageId === message.messageId && !r.asked && !r.withdrawn ? [debunkId] : [])),
             ],
-            ...(passedOver ? { passedOver } : {}),
+            ...(passedOver.length > 0 ? { passedOver } : {}),
           },
           now,
         });
-      if (!top || top.score < settings.thresholds.suggest) return decideOn(undefined).decision;
+      const matched = top !== undefined && top.score >= settings.thresholds.suggest;
+      if (!matched && !message.edited) return decideOn(undefined).decision;
       const strikeKey = stateKeys.strikes(mode, message.groupId, message.member.id);
-      // Logged only: the ledger still says how many strikes the member has.
-      if (top.score < actAt(settings.thresholds, match.stance) || opts.dryRun) {
-        const [strikes, lastReply] = await Promise.all([
-          store.get<Strike[]>(strikeKey),
-          opts.dryRun ? store.get<ReplyRecord>(replyKey(top.debunkId)).then((r) => this.notOverturned(message.groupId, top.debunkId, r)) : undefined,
-        ]);
-        return decideOn(strikes, lastReply).decision;
+      // The last refutation of each rumor acted on (one read each, at most MAX_CLAIMS_PER_MESSAGE).
+      const repliesOf = async (): Promise<Record<string, ReplyRecord>> => {
+        const found = await Promise.all(
+          claims.map(async (c) => [c.debunkId, await store.get<ReplyRecord>(replyKey(c.debunkId))] as const),
+        );
+        return Object.fromEntries(found.filter((f): f is readonly [string, ReplyRecord] => f[1] !== undefined));
+      };
+      // Logged only: the ledger still says how many strikes the member has. (An edit may take a
+      // strike back: it goes the way of a strike, below.)
+      if (opts.dryRun || (claims.length === 0 && !message.edited)) {
+        const [strikes, stored] = await Promise.all([store.get<Strike[]>(strikeKey), opts.dryRun ? repliesOf() : Promise.resolve<Record<string, ReplyRecord>>({})]);
+        const lastReplies: Record<string, ReplyRecord> = {};
+        for (const [debunkId, r] of Object.entries(stored)) {
+          const kept = await this.notOverturned(message.groupId, debunkId, r);
+          if (kept) lastReplies[debunkId] = kept;
+        }
+        return decideOn(strikes, lastReplies).decision;
       }
-      const [stored, passed] = await Promise.all([store.get<ReplyRecord>(replyKey(top.debunkId)), store.get<true>(passedKey(top.debunkId))]);
-      const lastReply = await this.notOverturned(message.groupId, top.debunkId, stored);
+      const [stored, passed] = await Promise.all([repliesOf(), Promise.all(claims.map((c) => store.get<true>(passedKey(c.debunkId))))]);
+      const lastReplies: Record<string, ReplyRecord> = {};
       // The reply to a message found not to be the rumor is replaced by the one this message gets.
-      const overturned = stored !== undefined && lastReply === undefined ? stored.messageId : undefined;
-      passedOver = passed === true;
+      const overturned = new Map<string, string>();
+      for (const [debunkId, r] of Object.entries(stored)) {
+        const kept = await this.notOverturned(message.groupId, debunkId, r);
+        if (kept) lastReplies[debunkId] = kept;
+        else overturned.set(debunkId, r.messageId);
+      }
+      passedOver = claims.filter((_, i) => passed[i] === true).map((c) => c.debunkId);
       // Another process may share the group (Discord shards, two bots on one store): the strike is
-      // added by an atomic update that decides again on the strikes stored at that moment, so the
-      // ladder step and the count always agree; a decision without a strike writes nothing.
-      let outcome = decideOn(undefined, lastReply);
+      // added (or an edit's taken back) by an atomic update that decides again on the strikes
+      // stored at that moment, so the ladder step and the count always agree; a decision without
+      // a strike writes nothing.
+      let outcome = decideOn(undefined, lastReplies);
       await store.update<Strike[]>(
         strikeKey,
         (current) => {
-          outcome = decideOn(current, lastReply);
-          const strike = outcome.changes.strike;
-          return strike ? [...activeStrikes(current ?? [], now, decayDays), strike] : current;
+          outcome = decideOn(current, lastReplies);
+          const { strike, withdraw } = outcome.changes;
+          if (strike) return [...activeStrikes(current ?? [], now, decayDays), strike];
+          if (!withdraw) return current;
+          const keep = activeStrikes(current ?? [], now, decayDays).filter((s) => s.messageId !== withdraw.messageId);
+          return keep.length > 0 ? keep : undefined;
         },
         decayDays * 86_400_000,
       );
       const writes: Promise<unknown>[] = [];
       if (outcome.changes.strike) writes.push(store.set(stateKeys.struck(mode, message.groupId, message.messageId), message.member.id, decayDays * 86_400_000));
-      const { reply, pointed } = outcome.changes;
+      if (outcome.changes.withdraw) {
+        writes.push(store.delete(stateKeys.struck(mode, message.groupId, message.messageId)));
+        // The refutation under the message no longer stands for a counted offence: edited back
+        // into the rumor, the message counts again (and gets no second refutation).
+        for (const debunkId of outcome.decision.withdrawn?.debunkIds ?? []) {
+          writes.push(
+            store.update<ReplyRecord>(
+              replyKey(debunkId),
+              (current) => (current && current.messageId === message.messageId ? { ...current, withdrawn: true } : current),
+              Math.max(60_000, settings.repeat.windowMinutes * 60_000),
+            ),
+          );
+        }
+      }
+      const { replies = [], pointed = [], passedOver: passedBy = [] } = outcome.changes;
       const windowMs = settings.repeat.windowMinutes * 60_000;
-      if (reply) {
+      for (const reply of replies) {
         // A refutation another process posted within the window stays the one pointed to.
         writes.push(
           store.update<ReplyRecord>(
             replyKey(reply.debunkId),
-            (current) => (current && now - current.at < windowMs && current.messageId !== overturned ? current : reply.record),
+            (current) => (current && now - current.at < windowMs && current.messageId !== overturned.get(reply.debunkId) ? current : reply.record),
             Math.max(60_000, windowMs),
           ),
         );
       }
-      if (pointed) {
+      for (const p of pointed) {
         writes.push(
-          store.update<ReplyRecord>(replyKey(pointed.debunkId), (current) => (current && now - current.at < windowMs ? pointTo(current, pointed, now) : current), Math.max(60_000, windowMs)),
+          store.update<ReplyRecord>(replyKey(p.debunkId), (current) => (current && now - current.at < windowMs ? pointTo(current, p, now) : current), Math.max(60_000, windowMs)),
         );
-        if (!pointed.paced) writes.push(store.delete(passedKey(pointed.debunkId)));
+        if (!p.paced) writes.push(store.delete(passedKey(p.debunkId)));
       }
-      const { passedOver: passedBy } = outcome.changes;
-      if (passedBy) writes.push(store.set(passedKey(passedBy.debunkId), true, Math.max(60_000, windowMs)));
+      for (const p of passedBy) writes.push(store.set(passedKey(p.debunkId), true, Math.max(60_000, windowMs)));
       await Promise.all(writes);
       return outcome.decision;
     });
@@ -219,19 +253,26 @@ export class Engine {
     const deleted = result('delete')?.status === 'done';
     if (!unsent && !deleted) return;
     const settings = await this.settingsFor(message.groupId);
-    const key = stateKeys.reply(settings.mode, message.groupId, reply.debunkId, decision.language, message.channelId);
     const ttlMs = Math.max(60_000, settings.repeat.windowMinutes * 60_000);
-    await this.lock.runAll([lockKeys.rumor(message.groupId, reply.debunkId)], () =>
-      this.options.store.update<ReplyRecord>(
-        key,
-        (current) => {
-          if (!current || current.messageId !== message.messageId) return current;
-          if (unsent) return undefined;
-          const { link: _gone, ...rest } = current;
-          return current.link === undefined ? current : rest;
-        },
-        ttlMs,
-      ),
+    // One reply may answer several rumors (see ActionIntent reply_refutation `also`): each one's record.
+    const debunkIds = [reply.debunkId, ...(reply.also ?? []).map((r) => r.debunkId)];
+    await this.lock.runAll(
+      debunkIds.map((id) => lockKeys.rumor(message.groupId, id)),
+      () =>
+        Promise.all(
+          debunkIds.map((id) =>
+            this.options.store.update<ReplyRecord>(
+              stateKeys.reply(settings.mode, message.groupId, id, decision.language, message.channelId),
+              (current) => {
+                if (!current || current.messageId !== message.messageId) return current;
+                if (unsent) return undefined;
+                const { link: _gone, ...rest } = current;
+                return current.link === undefined ? current : rest;
+              },
+              ttlMs,
+            ),
+          ),
+        ),
     );
   }
 
@@ -466,24 +507,29 @@ export class Engine {
     const passedWhere = (debunkId: string, message: ChatMessage) => JSON.stringify([where(debunkId, message), message.member.id]);
     return messages.map((message) => {
       const match = this.matcher.match(message.text, { minScore: Number.MIN_VALUE, exclude: this.othersScoped(message.groupId) });
-      const top = match.matches[0];
+      const claims = claimsToAct(match, settings, this.byId);
       const now = message.sentAt;
       const own = activeStrikes(strikes.get(message.member.id) ?? [], now, settings.strikes.decayDays);
-      const lastReply = top ? replies.get(where(top.debunkId, message)) : undefined;
-      const passedOver = top !== undefined && passed.has(passedWhere(top.debunkId, message));
-      const state = { strikes: own, ...(lastReply ? { lastReply } : {}), counted: [], ...(passedOver ? { passedOver } : {}) };
+      const lastReplies: Record<string, ReplyRecord> = {};
+      for (const c of claims) {
+        const r = replies.get(where(c.debunkId, message));
+        if (r) lastReplies[c.debunkId] = r;
+      }
+      const passedOver = claims.filter((c) => passed.has(passedWhere(c.debunkId, message))).map((c) => c.debunkId);
+      const state = { strikes: own, lastReplies, counted: [], ...(passedOver.length > 0 ? { passedOver } : {}) };
       const { decision, changes } = decide({ message, settings, match, debunks: this.byId, state, now });
       if (changes.strike) strikes.set(message.member.id, [...own, changes.strike]);
-      const { reply, pointed } = changes;
       const windowMs = settings.repeat.windowMinutes * 60_000;
-      if (reply) {
+      for (const reply of changes.replies ?? []) {
         const current = replies.get(where(reply.debunkId, message));
         if (!current || now - current.at >= windowMs) replies.set(where(reply.debunkId, message), reply.record);
       }
-      const current = pointed ? replies.get(where(pointed.debunkId, message)) : undefined;
-      if (pointed && current && now - current.at < windowMs) replies.set(where(pointed.debunkId, message), pointTo(current, pointed, now));
-      if (pointed && !pointed.paced) passed.delete(passedWhere(pointed.debunkId, message));
-      if (changes.passedOver) passed.add(passedWhere(changes.passedOver.debunkId, message));
+      for (const pointed of changes.pointed ?? []) {
+        const current = replies.get(where(pointed.debunkId, message));
+        if (current && now - current.at < windowMs) replies.set(where(pointed.debunkId, message), pointTo(current, pointed, now));
+        if (!pointed.paced) passed.delete(passedWhere(pointed.debunkId, message));
+      }
+      for (const p of changes.passedOver ?? []) passed.add(passedWhere(p.debunkId, message));
       return decision;
     });
   }

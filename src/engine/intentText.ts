@@ -19,7 +19,8 @@ export function intentText(intent: ActionIntent): string | undefined {
   const lang = intent.language;
   switch (intent.type) {
     case 'reply_refutation':
-      return refutationText(intent.refutation);
+      // Several rumors in one message: their refutations one after another, in one reply.
+      return [intent.refutation, ...(intent.also ?? [])].map(refutationText).join('\n\n');
     case 'suggest_check':
       return render(lang, 'suggest', { verdict: verdictName(lang, intent.verdict), claim: intent.claim });
     case 'pointer': {

@@ -1,8 +1,13 @@
-/** One counted offence. */
+/** One counted offence: one message, however many rumors it carried. */
 export interface Strike {
   at: number;
   debunkId: string;
   messageId: string;
+  /**
+   * Further rumors the same message carried, counted with this one strike (a message earns at
+   * most one): an edit of the message does not count them again.
+   */
+  also?: string[];
   /**
    * The member-facing sanctions that went out with this strike (warn, mute, delete), none when the
    * group had them off or watched only: the ladder reads what a member really got (see decide). A
@@ -24,6 +29,11 @@ export interface ReplyRecord {
    */
   asked?: true;
   /**
+   * The strike of the message it answered was withdrawn (an edit took the rumor back): it counts
+   * nothing either, so the message edited into the rumor again is a new offence.
+   */
+  withdrawn?: true;
+  /**
    * When a pointer to it last went to a member who spread the rumor: pointers go out at most once
    * per QUIET_REPLY_INTERVAL_MS, so a flood gets one reminder, not one each.
    */
@@ -36,16 +46,23 @@ export interface ReplyRecord {
 export interface MessageState {
   /** The member's strikes that have not decayed. */
   strikes: Strike[];
-  /** The last refutation of the best-matching debunk in this group, if any. */
-  lastReply?: ReplyRecord;
+  /**
+   * The last refutation here of each rumor the message carries (by debunk id), where there is one
+   * inside or near the repeat window: the repeat window applies to each rumor on its own.
+   */
+  lastReplies?: Readonly<Record<string, ReplyRecord>>;
   /** Debunks this message (by id) was already counted for: edits do not count twice. */
   counted: string[];
   /**
-   * The member's last post of the rumor got nothing (a pointer to its refutation had just gone
-   * out): this one gets a pointer of its own, however recent the last, so nobody is passed over twice.
+   * Rumors (by debunk id) whose last post by this member got nothing (a pointer to its refutation
+   * had just gone out): this one gets a pointer of its own, however recent the last, so nobody is
+   * passed over twice.
    */
-  passedOver?: boolean;
+  passedOver?: readonly string[];
 }
+
+/** Every rumor a strike counted (see Strike.also). */
+export const struckFor = (strike: Strike): string[] => [strike.debunkId, ...(strike.also ?? [])];
 
 /** Strikes still in force at `now`. */
 export function activeStrikes(strikes: readonly Strike[], now: number, decayDays: number): Strike[] {

@@ -18,6 +18,11 @@ export interface RecordedAction {
   withheldBecause?: string;
   /** For mutes. */
   durationMs?: number;
+  /**
+   * The rumors the action was about, when the incident names several (IncidentRecord.also): a
+   * refutation of two of them in one reply names both, a pointer its one.
+   */
+  debunkIds?: string[];
   /** Legacy (before outcome records): true meant "decided to do", not "done". */
   done?: boolean;
 }
@@ -59,6 +64,11 @@ export interface IncidentRecord {
   member: { id: string; name: string };
   debunkId: string;
   score: number;
+  /**
+   * Further rumors the message carried that were acted on with this incident (one strike for the
+   * message, one reply for their refutations), best first after `debunkId`.
+   */
+  also?: { debunkId: string; score: number }[];
   refuting: boolean;
   /** How the member relates to the claim: spreading it, asking about it, refuting it. */
   stance?: string;

@@ -23,7 +23,7 @@ export function recentIncidents(entries: readonly LedgerEntry[], count: number):
       const rest = actions.filter((a) => a.status !== 'done').map((a) => `${actionName(a.type)} ${a.status}`);
       const overturned = overturnedBy === undefined ? '' : `overturned as not a rumor by ${plainName(overturnedBy)}`;
       const what = [done.join(', ') || 'logged only', rest.length > 0 ? `not done: ${rest.join(', ')}` : '', overturned].filter(Boolean).join('; ');
-      return `#${seq} ${at.slice(0, 16).replace('T', ' ')} ${plainName(r.member.name)} → ${r.debunkId} (${r.score.toFixed(2)}), strike ${r.strikes}: ${what}`;
+      return `#${seq} ${at.slice(0, 16).replace('T', ' ')} ${plainName(r.member.name)} → ${[r, ...(r.also ?? [])].map((c) => `${c.debunkId} (${c.score.toFixed(2)})`).join(' + ')}, strike ${r.strikes}: ${what}`;
     });
 }
 

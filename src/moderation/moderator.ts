@@ -9,7 +9,7 @@ import type { Decision } from '../engine/decision.js';
 import type { Engine } from '../engine/engine.js';
 import type { Language } from '../engine/templates.js';
 import type { FeedbackQueue, FeedbackResult } from '../feedback/feedbackQueue.js';
-import { incidentRecord } from '../ledger/incidentRecord.js';
+import { incidentRecord, withdrawalRecord } from '../ledger/incidentRecord.js';
 import type { ActionResult, Actor, IncidentRecord, LedgerRecord } from '../ledger/ledgerRecord.js';
 import type { RecordOutcome } from '../ledger/recorder.js';
 import { type Reason, REASONS } from '../rules/reasons.js';
@@ -187,6 +187,12 @@ export class Moderator {
     const incident = found && { ...found, recordId: randomUUID(), ...(storeError ? { note: `${REASONS.store_unavailable} (${storeError})` } : {}) };
     const handled: MessageHandled = { decision, ...(storeError ? { storeError } : {}) };
     if (incident && this.sink) handled.recorded = await this.sink.record(incident);
+    // An edit that took the rumor back took the strike back too: the ledger says so, and why.
+    const withdrawal = withdrawalRecord(message, decision);
+    if (withdrawal && this.sink) {
+      const recorded = await this.sink.record(withdrawal);
+      handled.recorded ??= recorded;
+    }
     if (message.forwarded && decision.matches.length === 0 && !storeError) this.observeSpread(message, 'forward');
     if (port && decision.actions.some((a) => a.type !== 'log')) handled.outcomes = this.carryOut(decision, message, port, incident);
     return handled;
@@ -335,11 +341,13 @@ export class Moderator {
     limit?: ReplyLimit,
     platformCommands: readonly PlatformCommand[] = [],
     unmute?: Unmute,
+    seen?: SeenMember,
   ): Promise<CommandResult> {
     const sub = text.trim().split(/\s+/)[1] ?? '';
     if (this.review && by.isAdmin && REVIEW_COMMANDS.has(sub)) return this.ledgered(platform, groupId, by, await this.review.command(platform, groupId, by, text, lang, limit));
     const result = await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang, limit, platformCommands);
-    return this.ledgered(platform, groupId, by, result.ok && result.lift && unmute ? await liftMute(result, unmute, lang) : result);
+    const lifted = result.ok && result.lift && unmute ? await liftMute(result, unmute, lang) : result;
+    return this.ledgered(platform, groupId, by, lifted.ok && lifted.exempted && seen ? await toldIfUnseen(lifted, lifted.exempted.memberId, seen, lang) : lifted);
   }
 
   /**
@@ -371,6 +379,19 @@ export class Moderator {
  * 'not_muted' when there was none to lift; rejects with the platform's refusal.
  */
 export type Unmute = (memberId: string) => Promise<'lifted' | 'not_muted'>;
+
+/** Whether the platform has seen the member in the group (they posted there, or its member list holds them). */
+export type SeenMember = (memberId: string) => boolean | Promise<boolean>;
+
+/**
+ * An exemption of a member the platform has not seen in the group: still made (an admin may
+ * exempt someone before they join), and the answer says so, since a mistyped id looked the same
+ * as a real one (QA: "OK: exempted nobody_here").
+ */
+async function toldIfUnseen(result: Extract<CommandResult, { ok: true }>, memberId: string, seen: SeenMember, lang: Language): Promise<CommandResult> {
+  if (await seen(memberId)) return result;
+  return { ...result, reply: `${result.reply}${fillTemplate(COMMAND_TEXTS[lang].notSeenYet, { member: memberId })}` };
+}
 
 /**
  * A pardon's answer and ledger entry with what became of the member's mute: a pardoned member is

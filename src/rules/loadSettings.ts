@@ -35,9 +35,11 @@ export function parseSettings(text: string, file: string): SettingsResult {
   };
 }
 
-/** Reads and validates a settings file; a missing file is a problem value, not an exception. */
+/**
+ * Reads and validates a settings file; a missing file is a problem value, not an exception.
+ * Problems name the file as it was given (QA: `/tmp/rules.yaml` was named `../../tmp/rules.yaml`).
+ */
 export function loadSettingsFile(file: string, cwd: string = process.cwd()): SettingsResult {
-  const shown = path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
   let text: string;
   try {
     text = readFileSync(path.resolve(cwd, file), 'utf8');
@@ -45,8 +47,8 @@ export function loadSettingsFile(file: string, cwd: string = process.cwd()): Set
     const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
     return {
       ok: false,
-      problems: [{ file: shown, message: missing ? 'file not found' : `cannot read: ${(err as Error).message}`, code: LOAD_PROBLEM_CODES.unreadable }],
+      problems: [{ file, message: missing ? 'file not found' : `cannot read: ${(err as Error).message}`, code: LOAD_PROBLEM_CODES.unreadable }],
     };
   }
-  return parseSettings(text, shown);
+  return parseSettings(text, file);
 }

@@ -106,6 +106,28 @@ describe('rumorguard check', () => {
     }
   });
 
+  it('GIVEN --batch with lines that cannot be read THEN each is named on stderr in plain words, the rest is checked, and the exit code is 1', () => {
+    // Regression (QA L8): raw validator wording, and the skipped lines were easy to miss.
+    const file = path.join(tmp, 'skipped.jsonl');
+    writeFileSync(file, [JSON.stringify({ id: 'a', text: RUMOR }), JSON.stringify({ id: 'b' }), JSON.stringify({ text: 'x' })].join('\n'));
+    const run = check(['--batch', file]);
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['a']);
+    expect(run.stderr).toBe(`${file}:2: missing "text"; line skipped\n${file}:3: missing "id"; line skipped\ncheck --batch: 2 line(s) skipped, 1 checked; exit code 1\n`);
+    expect(runCli(['check', '--help']).stdout.replace(/\s+/g, ' ')).toContain('is named on stderr and skipped, and the exit code is then 1');
+  });
+
+  it('GIVEN --rules naming a bad file by its absolute path THEN the problem names it by that path', () => {
+    // Regression (QA L9): an absolute path was shown relative to the working folder (../../tmp/…).
+    const rules = path.join(tmp, 'rules-bad.yaml');
+    const text = readFileSync(path.join(REPO_ROOT, 'rules/default.yaml'), 'utf8').replace('act: 0.8', 'act: 1.5');
+    writeFileSync(rules, text);
+    const run = check(['--rules', rules, RUMOR]);
+    expect(run.status).toBe(1);
+    const line = text.split('\n').findIndex((l) => l.includes('act: 1.5')) + 1;
+    expect(run.stderr).toContain(`${rules}:${line}: thresholds.act: must be between 0 and 1\n`);
+  });
+
   it('GIVEN --batch with a byte-order mark before the first line THEN the line is read', () => {
     const file = path.join(tmp, 'bom.jsonl');
     writeFileSync(file, `\uFEFF${JSON.stringify({ id: 'a', text: RUMOR })}\n`);

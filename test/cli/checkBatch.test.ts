@@ -48,6 +48,26 @@ describe('check --batch', () => {
     expect(printed.map((p) => p.id)).toEqual(['y']);
   });
 
+  it('GIVEN lines without text, without id, with a wrong type or not an object THEN each problem is said in plain words', async () => {
+    // Regression (QA L8): "text: Invalid input: expected string, received undefined", "id: Invalid input".
+    const { result, printed } = await runBatch([
+      JSON.stringify({ id: 'a' }),
+      JSON.stringify({ text: 'hello' }),
+      JSON.stringify({ id: 'c', text: 5 }),
+      JSON.stringify({ group: '' }),
+      '[1, 2]',
+      JSON.stringify({ id: 'ok', text: 'hello' }),
+    ]);
+    expect(result.problems).toEqual([
+      { line: 1, error: 'missing "text"' },
+      { line: 2, error: 'missing "id"' },
+      { line: 3, error: '"text" must be a string' },
+      { line: 4, error: 'missing "id"; missing "text"; "group" must be a string that is not empty' },
+      { line: 5, error: 'not a JSON object like {"id": "1", "text": "…"}' },
+    ]);
+    expect(printed.map((p) => p.id)).toEqual(['ok']);
+  });
+
   it('GIVEN lines carrying fields of their own (a label) THEN they are checked as they are', async () => {
     const { result, printed } = await runBatch([JSON.stringify({ id: 'a', text: 'hello', label: 'chatter' })]);
     expect(result.problems).toEqual([]);

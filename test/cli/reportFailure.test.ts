@@ -42,4 +42,11 @@ describe('reportFailure', () => {
     expect(report.text).toMatch(/bot\*\*\*\/getMe failed; auth \*\*\* rejected/);
     expect(reportFailure(new CliError('no store at cache (password s3cr3tpw)'), env).text).toBe('error: no store at cache (password ***)\n');
   });
+
+  it('GIVEN a message naming the file a secret is kept in (LEDGER_KEY_FILE) THEN the path is shown: a path is no secret', () => {
+    // Regression (QA L10): "--out *** is the ledger signing key".
+    const env = { LEDGER_KEY_FILE: '/tmp/qa7/key.pem', TELEGRAM_BOT_TOKEN: '123456:ABC-secret' };
+    const error = new CliError('--out /tmp/qa7/key.pem is the ledger signing key (LEDGER_KEY_FILE); token 123456:ABC-secret');
+    expect(reportFailure(error, env).text).toBe('error: --out /tmp/qa7/key.pem is the ledger signing key (LEDGER_KEY_FILE); token ***\n');
+  });
 });

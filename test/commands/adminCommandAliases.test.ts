@@ -24,12 +24,11 @@ describe('admin command short forms (the chat platforms\' menus)', () => {
     expect((await h.engine.settingsFor('g-1')).language).toBe('zh');
   });
 
-  it('GIVEN an answer threshold below suggest THEN the answer and /rg status say the score questions are really answered from', async () => {
+  it('GIVEN suggest raised above the answer threshold THEN the answer and /rg status say the score questions are really answered from', async () => {
     // Regression (QA): "questions answered from 0.5" while nothing below suggest 0.78 was answered.
     const h = harness();
-    expect(await runAdminCommand(h.engine, 'g-1', OWNER, '/rg threshold suggest 0.78')).toMatchObject({ ok: true });
-    const r = await runAdminCommand(h.engine, 'g-1', OWNER, '/rg threshold answer 0.5');
-    expect(r.reply).toContain('answer threshold 0.5 (questions are answered from 0.78, the suggest threshold, while answer is below it)');
+    const r = await runAdminCommand(h.engine, 'g-1', OWNER, '/rg threshold suggest 0.78');
+    expect(r.reply).toContain('suggest threshold 0.78 (questions are answered from 0.78, the suggest threshold, while answer is below it)');
     expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg status')).reply).toContain('questions answered from 0.78');
   });
 
@@ -73,7 +72,7 @@ describe('Engine.lookup (the private tipline)', () => {
 
 describe('admin command answers in Chinese', () => {
   it.each([
-    ['/rg mode observe', '好的：模式已设为 observe'],
+    ['/rg mode observe', '好的：模式已设为观察'],
     ['/rg mode loud', '参数无效。 请使用 observe 或 enforce。'],
     ['/rg nonsense', '未知命令。发送 /rg help 查看全部命令。'],
     ['/rg queue', '审核队列是空的。'],
@@ -87,7 +86,7 @@ describe('admin command answers in Chinese', () => {
     const h = harness();
     expect((await runAdminCommand(h.engine, 'g-1', { id: 'm', name: 'M' }, '/rg mode observe', undefined, 'zh')).reply).toBe('只有群管理员可以设置 RumorGuard。');
     expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg help', undefined, 'zh')).reply).toContain('查看本群设置');
-    expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg status', undefined, 'zh')).reply).toMatch(/^模式：enforce；语言：auto\n阈值：提示 0.4，处理 0.8，回答提问 0.4；温和提示 关/);
+    expect((await runAdminCommand(h.engine, 'g-1', OWNER, '/rg status', undefined, 'zh')).reply).toMatch(/^模式：执行；语言：自动（跟随每条消息）\n阈值：提示 0.4，处理 0.8，回答提问 0.4；温和提示 关/);
   });
 });
 

@@ -203,9 +203,112 @@ describe('/rg setting commands that change nothing say so, and record nothing', 
 
   it('GIVEN a command that changes nothing in a Chinese group THEN the answer is Chinese', async () => {
     const { command } = world();
-    expect((await command('/rg mode enforce', 'zh')).reply).toBe('本群已经是 enforce 模式。');
-    expect((await command('/rg enable reply_refutation', 'zh')).reply).toBe('已经启用：reply_refutation。');
-    expect((await command('/rg disable mute', 'zh')).reply).toBe('未启用：mute，无需更改。');
+    expect((await command('/rg mode enforce', 'zh')).reply).toBe('本群已经是执行模式。');
+    expect((await command('/rg enable reply_refutation', 'zh')).reply).toBe('已经启用：辟谣回复。');
+    expect((await command('/rg disable mute', 'zh')).reply).toBe('未启用：禁言，无需更改。');
     expect((await command('/rg softreply off', 'zh')).reply).toBe('已经如此：温和提示已关闭。无需更改。');
+  });
+});
+
+describe('/rg answers in Chinese name modes, languages, actions and strikes in Chinese', () => {
+  it('GIVEN a Chinese group AND /rg mode, /rg lang, /rg disable and /rg settings THEN the values are Chinese words, not identifiers', async () => {
+    // Regression (QA M5): "模式：observe；语言：zh", "已停用 reply_refutation".
+    const { command } = world();
+    expect((await command('/rg mode observe', 'zh')).reply).toBe('好的：模式已设为观察');
+    expect((await command('/rg lang zh', 'zh')).reply).toBe('好的：语言已设为中文');
+    expect((await command('/rg disable reply_refutation', 'zh')).reply).toBe('好的：已停用辟谣回复');
+    const settings = (await command('/rg settings', 'zh')).reply.split('\n');
+    expect(settings[0]).toBe('模式：观察；语言：中文');
+    expect(settings).toContain('已启用的处理：记录');
+  });
+
+  it('GIVEN a member with two strikes, one of which brought a warning THEN /rg strikes, /rg pardon and /rg settings call strikes 违规记录, never 警告', async () => {
+    // Regression (QA M6): "小明：当前 2 次警告" for one warning and two strikes.
+    const h = harness();
+    await h.post();
+    h.advance(11 * MINUTE);
+    await h.post();
+    const run = (text: string) => runAdminCommand(h.engine, 'g-1', OWNER, text, undefined, 'zh');
+    expect((await run('/rg strikes m-1')).reply.split('\n')[0]).toBe('m-1：当前有 2 条违规记录');
+    expect((await run('/rg settings')).reply).toContain('违规记录 30 天后失效');
+    expect((await run('/rg pardon m-1 1')).reply).toBe('好的：已撤销 m-1 的 1 条违规记录');
+    // 警告 is the ladder's warning step, and only that.
+    expect((await run('/rg settings')).reply).toMatch(/升级阶梯：1\. 辟谣回复；2\. 辟谣回复 \+ 警告；/);
+  });
+});
+
+describe('/rg pardon, /rg exempt: a member with nothing to pardon, a member never seen', () => {
+  it('GIVEN a member without strikes AND /rg pardon THEN the answer says so plainly, and nothing is changed or ledgered', async () => {
+    // Regression (QA L4): "OK: removed 0 strike(s) of ghost" looked like success after a typo.
+    const { records, command } = world();
+    expect(await command('/rg pardon ghost')).toEqual({ ok: true, reply: 'ghost has no active strikes: nothing changed.' });
+    expect(await command('/rg pardon ghost 3', 'zh')).toEqual({ ok: true, reply: 'ghost 目前没有有效的违规记录，无需撤销。' });
+    expect(records).toEqual([]);
+  });
+
+  it('GIVEN /rg exempt of a member the platform has not seen THEN they are exempted and ledgered, and the answer says the bot has not seen them yet', async () => {
+    const engine = new Engine({ debunks: DEBUNKS, rules: DEFAULT_RULES, store: memoryStore() });
+    const records: LedgerRecord[] = [];
+    const moderator = new Moderator(engine, { record: async (r) => (records.push(r), { waiting: 0 }) as never });
+    const seen = (id: string) => id === 'carol';
+    const exempt = (member: string, lang: 'en' | 'zh' = 'en') => moderator.onAdminCommand('test', 'g-1', OWNER, `/rg exempt ${member}`, lang, undefined, [], undefined, seen);
+    expect((await exempt('nobody_here')).reply).toBe(
+      'OK: exempted nobody_here (RumorGuard has not seen nobody_here in this group yet: check the id if you did not mean to exempt them in advance)',
+    );
+    expect((await exempt('carol')).reply).toBe('OK: exempted carol');
+    expect((await exempt('新人', 'zh')).reply).toBe('好的：新人 已设为豁免成员（RumorGuard 在本群还没有见过 新人：如果不是有意提前豁免，请核对成员 ID）');
+    expect((await engine.settingsFor('g-1')).exemptions.members).toEqual(['nobody_here', 'carol', '新人']);
+    expect(records.map((r) => r.type === 'admin' && r.detail)).toEqual(['exempted nobody_here', 'exempted carol', 'exempted 新人']);
+  });
+});
+
+describe('/rg repeat 0 and /rg threshold answer say what really happens', () => {
+  it('GIVEN /rg repeat 0 THEN the answer and /rg settings say every repeat gets the full refutation (no pointers in a window of no length)', async () => {
+    // Regression (QA L5): "窗口内同一谣言再出现时只发简短指引" for a zero-minute window.
+    const { command } = world();
+    expect(await command('/rg repeat 0')).toMatchObject({
+      ok: true,
+      reply: 'OK: repeat window 0 min: the same rumor gets the full refutation every time',
+      change: { summary: 'repeat window 0 min: every repeat gets the full refutation' },
+    });
+    expect((await command('/rg settings')).reply).toContain('strikes decay after 30 days; repeat window 0 min: the same rumor gets the full refutation every time');
+    expect((await command('/rg settings', 'zh')).reply).toContain('重复窗口为 0 分钟：同一谣言每次出现都会收到完整的辟谣回复');
+  });
+
+  it('GIVEN /rg repeat 0 THEN the same rumor posted again a minute later gets the refutation in full, not a pointer', async () => {
+    const h = harness();
+    expect(await runAdminCommand(h.engine, 'g-1', OWNER, '/rg repeat 0')).toMatchObject({ ok: true });
+    await h.post();
+    h.advance(MINUTE);
+    expect(typesOf((await h.post({ member: { id: 'm-2', name: 'Bob' } })).actions)).toContain('reply_refutation');
+  });
+
+  it.each([
+    ['/rg threshold answer 0.2', 'en', `${BAD} The answer threshold must be between 0.4 (the suggest threshold) and 0.8 (the act threshold): questions are answered from the suggest threshold at the lowest and the act threshold at the highest, so 0.2 would change nothing.`],
+    ['/rg threshold answer 0.9', 'en', `${BAD} The answer threshold must be between 0.4 (the suggest threshold) and 0.8 (the act threshold): questions are answered from the suggest threshold at the lowest and the act threshold at the highest, so 0.9 would change nothing.`],
+    ['/rg threshold answer 0.2', 'zh', '参数无效。 回答提问的阈值必须在 0.4（提示阈值）到 0.8（处理阈值）之间：提问最低从提示阈值起回答，最高从处理阈值起回答，设为 0.2 不会有任何作用。'],
+  ] as const)('GIVEN %s (%s) THEN it is refused naming the range, and nothing is stored or ledgered', async (text, lang, reply) => {
+    // Regression (QA L6): "answer 0.2" was stored and ledgered as set, and changed nothing.
+    const { engine, records, command } = world();
+    const before = await engine.settingsFor('g-1');
+    expect(await command(text, lang)).toEqual({ ok: false, error: 'bad_argument', reply });
+    expect(await engine.settingsFor('g-1')).toEqual(before);
+    expect(records).toEqual([]);
+    expect(await command('/rg threshold answer 0.8')).toMatchObject({ ok: true, change: { summary: 'answer threshold 0.8' } });
+  });
+});
+
+describe('/rg settings for members', () => {
+  it('GIVEN a member who is not an admin THEN /rg settings shows the settings (read only), and a change is still refused', async () => {
+    // Regression (QA L14): "Only group admins can configure RumorGuard." for looking at the settings.
+    const h = harness();
+    const member = { id: 'm-1', name: 'Alice', isAdmin: false };
+    const shown = await runAdminCommand(h.engine, 'g-1', member, '/rg settings');
+    expect(shown).toMatchObject({ ok: true, reply: expect.stringMatching(/^mode: enforce; language: auto\nthresholds: suggest 0\.4, act 0\.8/) });
+    expect(shown).not.toHaveProperty('change');
+    expect(await runAdminCommand(h.engine, 'g-1', member, '/rg status')).toEqual(shown);
+    expect(await runAdminCommand(h.engine, 'g-1', member, '/rg mode observe')).toEqual({ ok: false, error: 'not_admin', reply: 'Only group admins can configure RumorGuard.' });
+    expect(await runAdminCommand(h.engine, 'g-1', member, '/rg strikes m-1')).toMatchObject({ ok: false, error: 'not_admin' });
+    expect((await h.engine.settingsFor('g-1')).mode).toBe('enforce');
   });
 });

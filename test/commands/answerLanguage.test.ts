@@ -61,29 +61,29 @@ const struck = async (c: Core): Promise<Prepared> => {
 
 const NOTE = "no step of this group's ladder takes delete: add it to a ladder step in the rules file for it to happen";
 const ROWS: [string, Row][] = [
-  ['/rg mode observe', { run: '/rg mode observe', detail: () => 'mode observe', zh: () => '好的：模式已设为 observe', ids: ['observe'] }],
-  ['/rg enable warn', { run: '/rg enable warn', detail: () => 'enabled warn', zh: () => '好的：已启用 warn', ids: ['warn'] }],
-  ['/rg disable reply_refutation', { run: '/rg disable reply_refutation', detail: () => 'disabled reply_refutation', zh: () => '好的：已停用 reply_refutation', ids: ['reply_refutation'] }],
+  // Modes, languages and actions in Chinese words (QA: "模式已设为 observe", "已停用 reply_refutation").
+  ['/rg mode observe', { run: '/rg mode observe', detail: () => 'mode observe', zh: () => '好的：模式已设为观察' }],
+  ['/rg enable warn', { run: '/rg enable warn', detail: () => 'enabled warn', zh: () => '好的：已启用警告' }],
+  ['/rg disable reply_refutation', { run: '/rg disable reply_refutation', detail: () => 'disabled reply_refutation', zh: () => '好的：已停用辟谣回复' }],
   [
     '/rg enable delete (no ladder step takes it)',
     {
       run: '/rg enable delete',
       detail: () => `enabled delete (${NOTE})`,
-      zh: () => '好的：已启用 delete（本群升级阶梯的任何一步都不含 delete：要让它生效，请在规则文件中把它加入某个阶梯步骤）',
-      ids: ['delete'],
+      zh: () => '好的：已启用删除消息（本群升级阶梯的任何一步都不含删除消息：要让它生效，请在规则文件中把它加入某个阶梯步骤）',
     },
   ],
   ['/rg threshold act 0.7', { run: '/rg threshold act 0.7', detail: () => 'act threshold 0.7', zh: () => '好的：处理阈值已设为 0.7' }],
   [
-    '/rg threshold answer 0.3 (below suggest)',
+    '/rg threshold suggest 0.5 (above answer)',
     {
-      run: '/rg threshold answer 0.3',
-      detail: () => 'answer threshold 0.3 (questions are answered from 0.4, the suggest threshold, while answer is below it)',
-      zh: () => '好的：回答提问阈值已设为 0.3（回答提问的阈值低于提示阈值，提问从提示阈值 0.4 起回答）',
+      run: '/rg threshold suggest 0.5',
+      detail: () => 'suggest threshold 0.5 (questions are answered from 0.5, the suggest threshold, while answer is below it)',
+      zh: () => '好的：提示阈值已设为 0.5（回答提问的阈值低于提示阈值，提问从提示阈值 0.5 起回答）',
     },
   ],
   ['/rg threshold 0.7 0.5', { run: '/rg threshold 0.7 0.5', detail: () => 'act threshold 0.7, suggest threshold 0.5', zh: () => '好的：处理阈值已设为 0.7，提示阈值已设为 0.5' }],
-  ['/rg lang auto', { run: '/rg lang auto', detail: () => 'language auto', zh: () => '好的：语言已设为 auto', ids: ['auto'] }],
+  ['/rg lang auto', { run: '/rg lang auto', detail: () => 'language auto', zh: () => '好的：语言已设为自动（跟随每条消息）' }],
   ['/rg softreply on', { run: '/rg softreply on', detail: () => 'soft replies on', zh: () => '好的：温和提示已开启' }],
   ['/rg images off', { run: '/rg images off', detail: () => 'text in pictures not read', zh: () => '好的：图片文字识别已关闭' }],
   ['/rg repeat 30 silent', { run: '/rg repeat 30 silent', detail: () => 'repeat window 30 min, then silent', zh: () => '好的：重复窗口已设为 30 分钟，窗口内同一谣言再出现时不再回复' }],
@@ -96,7 +96,7 @@ const ROWS: [string, Row][] = [
       zh: () => '好的：10086 不再是豁免成员',
     },
   ],
-  ['/rg pardon 10086', { run: struck, detail: () => 'pardoned 10086 (1)', en: () => 'OK: removed 1 strike(s) of 10086', zh: () => '好的：已撤销 10086 的 1 次警告' }],
+  ['/rg pardon 10086', { run: struck, detail: () => 'pardoned 10086 (1)', en: () => 'OK: removed 1 strike(s) of 10086', zh: () => '好的：已撤销 10086 的 1 条违规记录' }],
   [`/rg retire ${FIVE_G_ID}`, { run: `/rg retire ${FIVE_G_ID}`, detail: () => `retired debunk ${FIVE_G_ID} for this group`, zh: () => `好的：辟谣条目 ${FIVE_G_ID} 已在本群停用`, ids: [FIVE_G_ID] }],
   ['/rg tellreporter on', { run: '/rg tellreporter on', detail: () => 'tell reporters of rejected reports on', zh: () => '好的：已开启告知被驳回的举报人' }],
   ['/rg spread off', { run: '/rg spread off', detail: () => 'count unknown rumors across groups off', zh: () => '好的：已关闭跨群统计未知谣言' }],
@@ -123,7 +123,7 @@ const ROWS: [string, Row][] = [
     {
       run: disputed,
       detail: (p) => `accepted "not a rumor" ${p.ids![0]} on 1 message(s) (1 by 丽塔); ${FIVE_G_ID} recorded as a false positive there; strike of 10086 withdrawn`,
-      zh: (p) => `好的：已接受“不是谣言”异议 ${p.ids![0]}（1 条消息；丽塔 共 1 次）；${FIVE_G_ID} 在这些消息上记为误判；已撤销 10086 的警告`,
+      zh: (p) => `好的：已接受“不是谣言”异议 ${p.ids![0]}（1 条消息；丽塔 共 1 次）；${FIVE_G_ID} 在这些消息上记为误判；已撤销 10086 的违规记录`,
       ids: [FIVE_G_ID],
     },
   ],
@@ -143,15 +143,14 @@ const ROWS: [string, Row][] = [
         ].join('\n'),
       zh: () =>
         [
-          '模式：enforce；语言：{language}',
+          '模式：执行；语言：中文',
           '阈值：提示 0.4，处理 0.8，回答提问 0.4；温和提示 关',
           '读取图片中的文字：开',
           '已启用的处理：辟谣回复、记录',
           '升级阶梯：1. 辟谣回复；2. 辟谣回复 + 警告；3. 辟谣回复 + 通知群主 + 禁言1小时；4. 辟谣回复 + 通知群主 + 禁言24小时',
-          '警告 30 天后失效；重复窗口 10 分钟，窗口内同一谣言再出现时只发简短指引',
+          '违规记录 30 天后失效；重复窗口 10 分钟，窗口内同一谣言再出现时只发简短指引',
           '豁免：管理员 是；成员 无',
         ].join('\n'),
-      ids: ['enforce', 'zh'],
     },
   ],
 ];

@@ -83,4 +83,66 @@ describe('edited messages', () => {
     const other = await h.post({ messageId: 'm-100', groupId: 'g-2' });
     expect(other.strikes).toEqual({ before: 0, after: 1 });
   });
+
+  // QA M2: "Sorry, my bad: eating garlic does NOT prevent infection" kept the strike.
+  it.each([
+    { given: 'a correction that refutes it', edit: 'Sorry, my bad: eating garlic does NOT prevent infection with the coronavirus', reason: 'edit_refutes' },
+    { given: 'something else entirely', edit: TEXT.chatter, reason: 'edit_unmatched' },
+  ])('GIVEN a struck rumor edited into $given THEN the strike is withdrawn, nothing is said, and the decision names it for the ledger', async ({ edit, reason }) => {
+    const h = await enforcing();
+    await h.post({ messageId: 'm-other', text: TEXT.fiveG });
+    h.advance(PAST_REPEAT_WINDOW);
+    const original = await h.post({ messageId: 'm-100', text: TEXT.garlic });
+    expect(original.strikes).toEqual({ before: 1, after: 2 });
+    h.advance(60_000);
+    const edited = await h.post({ messageId: 'm-100', edited: true, text: edit });
+    expect(edited.strikes).toEqual({ before: 2, after: 1 });
+    expect(edited.withdrawn).toEqual({ messageId: 'm-100', debunkIds: ['garlic-prevents-infection'], strikes: 1, reason, muteKept: false });
+    expect(ruleOf(edited, 'edit')).toMatchObject({ fired: true, reason });
+    expect(typesOf(edited.actions).filter((t) => t !== 'log')).toEqual([]);
+    const left = await h.engine.strikesOf('g-1', 'm-1');
+    expect(left.map((s) => s.messageId)).toEqual(['m-other']);
+    // Nothing left to withdraw: an accepted dispute finds no strike of the message either.
+    expect(await h.engine.withdrawStrike('g-1', 'm-100')).toEqual({ removed: 0 });
+    // Edited back into the rumor: a new post again (README), strike 2 once more.
+    const back = await h.post({ messageId: 'm-100', edited: true, text: TEXT.garlic });
+    expect(back.strikes).toEqual({ before: 1, after: 2 });
+  });
+
+  it('GIVEN a struck rumor edited into a question THEN the strike stays (asking is no correction)', async () => {
+    const h = await enforcing();
+    await h.post({ messageId: 'm-100' });
+    const edited = await h.post({ messageId: 'm-100', edited: true, text: 'Is it true that 5G towers spread the coronavirus?' });
+    expect(edited.strikes).toEqual({ before: 1, after: 1 });
+    expect(edited.withdrawn).toBeUndefined();
+  });
+
+  it('GIVEN a message that refutes from the start, or an unedited refutation THEN nothing is withdrawn', async () => {
+    const h = await enforcing();
+    await h.post({ messageId: 'm-100' });
+    const other = await h.post({ messageId: 'm-101', text: '5G towers do NOT spread the coronavirus, that is a myth' });
+    expect(other.withdrawn).toBeUndefined();
+    expect(other.strikes).toEqual({ before: 1, after: 1 });
+  });
+
+  it('GIVEN a struck rumor that came with a mute, edited into a refutation THEN the strike goes and the decision says the mute is kept', async () => {
+    const h = await enforcing();
+    for (const id of ['m-1', 'm-2']) {
+      await h.post({ messageId: id });
+      h.advance(PAST_REPEAT_WINDOW);
+    }
+    const muted = await h.post({ messageId: 'm-3' });
+    expect(typesOf(muted.actions)).toContain('mute');
+    const edited = await h.post({ messageId: 'm-3', edited: true, text: '5G towers do NOT spread the coronavirus, that is a myth' });
+    expect(edited.strikes).toEqual({ before: 3, after: 2 });
+    expect(edited.withdrawn).toMatchObject({ muteKept: true });
+  });
+
+  it('GIVEN a dry run of the correcting edit THEN it says so and the strike stays', async () => {
+    const h = await enforcing();
+    await h.post({ messageId: 'm-100' });
+    const dry = await h.post({ messageId: 'm-100', edited: true, text: TEXT.chatter }, { dryRun: true });
+    expect(dry.withdrawn).toMatchObject({ reason: 'edit_unmatched' });
+    expect(await h.engine.strikesOf('g-1', 'm-1')).toHaveLength(1);
+  });
 });

@@ -136,4 +136,43 @@ describe('Moderator when the store is unreachable', () => {
       ['3', 0, 'the store is unreachable: decided withou'],
     ]);
   });
+
+});
+
+describe('Moderator: what the ledger says of several rumors and of a corrected post', () => {
+  // QA M1: only the best of several rumors reached the ledger.
+  it('GIVEN a message carrying two rumors THEN one incident names both, and the reply names what it refuted', async () => {
+    const { h, backend, moderator } = setup();
+    await moderator.onMessage(h.message({ text: `${TEXT.garlic}. Also mosquitoes spread the coronavirus, so use a net.` }));
+    const records = (await backend.read('g-1')).map((e) => e.record);
+    expect(records.filter((r) => r.type === 'incident')).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      type: 'incident',
+      debunkId: 'garlic-prevents-infection',
+      also: [{ debunkId: 'mosquitoes-spread-coronavirus', score: 1 }],
+      strikes: 1,
+      actions: [{ type: 'reply_refutation', status: 'planned', debunkIds: ['garlic-prevents-infection', 'mosquitoes-spread-coronavirus'] }],
+    });
+  });
+
+  // QA M2: a member who corrected their post kept the strike, and the ledger said nothing.
+  it('GIVEN a struck rumor edited into a correction THEN the ledger records the withdrawal by the bot, with the edit as the reason', async () => {
+    const { h, backend, moderator } = setup();
+    const message = h.message({ messageId: 'm-100', text: TEXT.garlic, member: { name: 'Pat' } });
+    await moderator.onMessage(message);
+    h.advance(60_000);
+    const { decision } = await moderator.onMessage({ ...message, edited: true, text: 'Sorry, my bad: eating garlic does NOT prevent infection with the coronavirus' });
+    expect(decision.strikes).toEqual({ before: 1, after: 0 });
+    const records = (await backend.read('g-1')).map((e) => e.record);
+    expect(records.at(-1)).toEqual({
+      type: 'admin',
+      recordId: expect.any(String),
+      platform: 'test',
+      groupId: 'g-1',
+      by: { kind: 'bot' },
+      action: 'strike_withdrawn',
+      detail: 'strike of Pat (m-1) for message m-100 (garlic-prevents-infection) withdrawn: the member edited the message to refute the rumor; 0 active strike(s) now',
+    });
+    expect(await h.engine.strikesOf('g-1', 'm-1')).toEqual([]);
+  });
 });

@@ -31,6 +31,13 @@ describe('recentIncidentsOf (/rg incidents)', () => {
     expect(line).toContain('@\u200Beveryone <\u200B@&300> ecila →');
     expect(line).not.toContain('\u202E');
   });
+
+  it('GIVEN an incident of a message carrying several rumors THEN the line names each with its score', async () => {
+    const ledger = new Ledger(memoryLedgerBackend(), steppingClock());
+    await ledger.append(incident({ recordId: 'i1', messageId: '1', score: 1, also: [{ debunkId: 'garlic-prevents-infection', score: 0.94 }] }));
+    const [line] = recentIncidents(await ledger.entries('g'), 5);
+    expect(line).toMatch(/→ \S+ \(1\.00\) \+ garlic-prevents-infection \(0\.94\), strike/);
+  });
 });
 
 describe('an overturned match in the listings', () => {

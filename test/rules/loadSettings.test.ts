@@ -208,6 +208,16 @@ describe('loadSettingsFile', () => {
     expect(result.ok === false && result.problems[0]?.code).toBe('unreadable');
   });
 
+  it('GIVEN a bad file named by an absolute path THEN the problem names it by that path, as typed', () => {
+    // Regression (QA L9): `--rules /tmp/qadb/rules-bad.yaml` was named `../../tmp/qadb/rules-bad.yaml`.
+    const dir = mkdtempSync(path.join(tmpdir(), 'rumorguard-settings-'));
+    const { text, line } = edit('  act: 0.8', '  act: 2');
+    const file = path.join(dir, 'rules-bad.yaml');
+    writeFileSync(file, text);
+    expect(problemsOf(loadSettingsFile(file, REPO))).toEqual([`${file}:${line}: thresholds.act: must be between 0 and 1`]);
+    expect(problemsOf(loadSettingsFile(path.join(dir, 'none.yaml'), REPO))).toEqual([`${path.join(dir, 'none.yaml')}: file not found`]);
+  });
+
   it('GIVEN a bad file on disk THEN the problem carries its path relative to cwd', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rumorguard-settings-'));
     const { text, line } = edit('  act: 0.8', '  act: 2');

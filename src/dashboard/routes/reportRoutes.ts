@@ -58,7 +58,7 @@ export function reportRoutes(app: FastifyInstance, ctx: DashboardContext): void 
   /**
    * The report on screen, in the admin's language: its first SCREEN_CHARS (the summary and the
    * first incidents), with a note of its whole size when it goes on; the downloads hold all of it
-   * (in English, as the ledger and the chat's `/rg export` are).
+   * (in English, as the ledger is).
    */
   const report = async (c: GroupRequestContext, range: { since?: Date; until?: Date }) => {
     const collected = screenCollector(SCREEN_CHARS);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { JSON_EXPORT_FORMAT } from '../export/toJson.js';
-import { SIGNED_HEAD_HEADING } from '../export/toMarkdown.js';
+import { SIGNED_HEAD_HEADINGS } from '../export/toMarkdown.js';
 import { CHECKPOINT_FILE_FORMAT, firstIssue, keepLatest, parseCheckpointFile, type Checkpoints, type CheckpointsResult } from './checkpointFile.js';
 import { SignedCheckpointSchema } from './signedCheckpoint.js';
 
@@ -52,11 +52,12 @@ function fromJson(file: string, text: string): CheckpointsResult {
 }
 
 function fromMarkdown(file: string, text: string): CheckpointsResult {
-  const at = text.indexOf(`\n${SIGNED_HEAD_HEADING}\n`);
-  const block = at < 0 ? null : /\n```json\n(.*)\n```/.exec(text.slice(at));
+  // A report in any of its languages (a Chinese group's `/rg export` is Chinese).
+  const heading = SIGNED_HEAD_HEADINGS.find((h) => text.includes(`\n${h}\n`));
+  const block = heading === undefined ? null : /\n```json\n(.*)\n```/.exec(text.slice(text.indexOf(`\n${heading}\n`)));
   if (!block) return { ok: false, error: `${file}: ${NONE}` };
   try {
-    return one(file, JSON.parse(block[1]!), SIGNED_HEAD_HEADING.replace(/^#+ /, ''));
+    return one(file, JSON.parse(block[1]!), heading!.replace(/^#+ /, ''));
   } catch {
     return { ok: false, error: `${file}: the signed chain head is not JSON` };
   }

@@ -23,8 +23,9 @@ export interface ExportOptions {
   /** The key the checkpoint must be signed with (base64 DER), when known. */
   trustedKey?: string;
   /**
-   * The md report's words (see ReportOptions.lang): the dashboard's screen shows it in the
-   * admin's language; files stay English. @defaultValue 'en'
+   * The md report's words (see ReportOptions.lang): the dashboard's screen and a chat's `/rg
+   * export` are in the admin's language; `ledger export` and the dashboard's downloads are
+   * English, as the ledger is. @defaultValue 'en'
    */
   lang?: Language;
   /**

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Language } from '../../engine/templates.js';
 import type { Ledger } from '../ledger.js';
-import { CHAIN_FAULTS, type ChainCheck } from '../verifyChain.js';
+import type { ChainCheck } from '../verifyChain.js';
 import { exportLedger } from './exportLedger.js';
+import { REPORT_WORDS } from './reportWords.js';
 import { fileSink, type TextSink } from './textSink.js';
 
 /** The owner's management report of one group, as a chat sends it. */
@@ -26,10 +27,11 @@ export interface ManagementReportFile extends ManagementReport {
 /**
  * Verifies a group's chain (against its latest signed checkpoint, where the ledger has one) and
  * writes its management report (see ledgerToMarkdown), with that signed head, to `sink`, for
- * `export` commands in chats.
+ * `export` commands in chats: in `lang`, the language the admin is answered in (a Chinese
+ * group's report was English, QA), which `ledger verify --checkpoint` reads as well.
  */
 export async function managementReport(ledger: Ledger, groupId: string, lang: Language, now: number, sink: TextSink, groupTitle?: string): Promise<ManagementReport> {
-  const { entries, check } = await exportLedger(ledger, groupId, { format: 'md', ...(groupTitle ? { groupTitle } : {}) }, sink);
+  const { entries, check } = await exportLedger(ledger, groupId, { format: 'md', lang, ...(groupTitle ? { groupTitle } : {}) }, sink);
   return { entries, status: statusOf(check!, lang), filename: `rumorguard-${groupId}-${new Date(now).toISOString().slice(0, 10)}.md` };
 }
 
@@ -56,5 +58,5 @@ export async function managementReportFile(ledger: Ledger, groupId: string, lang
 
 function statusOf(check: ChainCheck, lang: Language): string {
   if (check.ok) return lang === 'zh' ? '校验通过' : 'verified';
-  return `${lang === 'zh' ? '校验失败' : 'FAILED'} (seq ${check.seq}: ${CHAIN_FAULTS[check.fault]}${check.detail ? `; ${check.detail}` : ''})`;
+  return `${lang === 'zh' ? '校验失败' : 'FAILED'} (seq ${check.seq}: ${REPORT_WORDS[lang].faults[check.fault]}${check.detail ? `; ${check.detail}` : ''})`;
 }

@@ -5,10 +5,10 @@ import type { ChainFault } from '../verifyChain.js';
 import { CHAIN_FAULTS } from '../verifyChain.js';
 
 /**
- * The management report's words, in English and Chinese. The files (`ledger export`, `/rg export`,
- * the dashboard's downloads) are English, as the ledger is; the dashboard shows the report on
- * screen and on its printable page in the admin's language. Placeholders (`{n}`) are filled with
- * text the report has already made safe for a table cell.
+ * The management report's words, in English and Chinese. `ledger export` and the dashboard's
+ * downloads are English, as the ledger is; a chat's `/rg export` and the dashboard's screen and
+ * printable page are in the admin's language. Placeholders (`{n}`) are filled with text the
+ * report has already made safe for a table cell.
  */
 export interface ReportWords {
   lang: Language;
@@ -24,7 +24,10 @@ export interface ReportWords {
   verifyFailed: string;
   noCheckpoint: string;
   signedHeadHeading: string;
+  /** `{command}`: verifyCommand, filled with the group and set as code. */
   signedHead: string;
+  /** The command that checks the chain against this report later; `{group}` is shell-quoted. */
+  verifyCommand: string;
   totals: string;
   count: string;
   spread: string;
@@ -92,8 +95,9 @@ const EN: ReportWords = {
   signedHeadHeading: '## Signed chain head',
   signedHead:
     "The bot signed this chain's head with its Ed25519 key {key} at {at}: entry {seq}, hash `{hash}`. " +
-    'Keep this report: `rumorguard ledger verify --group <group> --checkpoint <this file>` shows later whether any entry up to this one was removed or rewritten. ' +
+    'Keep this report: {command} shows later whether any entry up to this one was removed or rewritten. ' +
     'The signature covers the RFC 8785 JSON of groupId, seq, hash and at; the public key is in the checkpoint below (base64 DER).',
+  verifyCommand: 'rumorguard ledger verify --group {group} --checkpoint <this file>',
   totals: '## Totals',
   count: '| | count |',
   spread: 'Messages repeating a known rumor (acted on)',
@@ -173,15 +177,16 @@ const ZH: ReportWords = {
   signedHeadHeading: '## 签名链头',
   signedHead:
     '机器人于 {at} 用其 Ed25519 密钥 {key} 为此链的链头签名：第 {seq} 条，哈希 `{hash}`。' +
-    '请保留本报告：日后用 `rumorguard ledger verify --group <group> --checkpoint <本文件>` 可以查出此条及之前的任何记录是否被删除或改写。' +
+    '请保留本报告：日后用 {command} 可以查出此条及之前的任何记录是否被删除或改写。' +
     '签名覆盖 groupId、seq、hash 和 at 的 RFC 8785 JSON；公钥在下面的检查点中（base64 DER）。',
+  verifyCommand: 'rumorguard ledger verify --group {group} --checkpoint <本文件>',
   totals: '## 总计',
   count: '| | 数量 |',
   spread: '重复已知谣言的消息（已处理）',
   asking: '询问已知谣言是否属实的消息（已回答，从不处罚）',
   refuting: '反驳谣言的消息（从不处罚）',
   loggedOnlyRow: '未做任何处理的匹配（低于适用的阈值，或刚刚已回复过）：仅记录',
-  overturnedRow: '管理员判定不是谣言而撤销的匹配（机器人的误判；警告已撤回）',
+  overturnedRow: '管理员判定不是谣言而撤销的匹配（机器人的误判；违规记录已撤销）',
   adminActionsRow: '管理员操作',
   whatWasDone: '## 实际处理',
   whatWasDoneIntro:
@@ -192,7 +197,7 @@ const ZH: ReportWords = {
   byRumorHeader: '| 谣言（辟谣条目 ID） | 消息数 | 成员数 | 在群内回复 |',
   members: '## 受到警告或禁言的成员',
   nobodyStruck: '此时间段内没有成员受到警告或禁言。',
-  membersHeader: '| 成员 | ID | 警告 | 禁言 | 未执行的警告或禁言（被拒绝、跳过或被设置暂缓） | 最多警告次数 |',
+  membersHeader: '| 成员 | ID | 警告 | 禁言 | 未执行的警告或禁言（被拒绝、跳过或被设置暂缓） | 最多违规记录（条） |',
   delays: '## 从消息到辟谣的时间',
   noRefutations: '此时间段内没有发出辟谣。',
   refutations: '共 {n} 条辟谣：中位 {median}，最慢 {slowest}（从消息发出到平台接受回复；不含管理员审核举报后才回复的消息）。',

@@ -27,14 +27,17 @@ export interface ReportOptions {
   /** The group's latest signed chain head, printed under the verification so the report carries it. */
   checkpoint?: SignedCheckpoint;
   /**
-   * The language of the report's words (see REPORT_WORDS): the dashboard shows it in the admin's.
-   * Files stay English, as the ledger is. @defaultValue 'en'
+   * The language of the report's words (see REPORT_WORDS): the dashboard's screen and a chat's
+   * `/rg export` are in the admin's. @defaultValue 'en'
    */
   lang?: Language;
 }
 
-/** The heading above the signed checkpoint; `ledger verify --checkpoint REPORT.md` looks for it. */
-export const SIGNED_HEAD_HEADING = REPORT_WORDS.en.signedHeadHeading;
+/**
+ * The headings above the signed checkpoint, one per language a report is written in; `ledger
+ * verify --checkpoint REPORT.md` looks for them.
+ */
+export const SIGNED_HEAD_HEADINGS: readonly string[] = Object.values(REPORT_WORDS).map((w) => w.signedHeadHeading);
 
 /** One of the report's words, filled in. */
 const say = (template: string, values: Readonly<Record<string, string | number>> = {}) => fillTemplate(template, values);
@@ -46,9 +49,32 @@ const say = (template: string, values: Readonly<Record<string, string | number>>
  */
 const fencedJson = (value: unknown) => ['```json', JSON.stringify(value).replace(/[`<>]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), '```'];
 
+/** A word the shell reads as itself: letters, digits and `_@%+=:,./-` stay bare, anything else is single-quoted. */
+const shellWord = (text: string) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`);
+
+/** What cannot sit in a one-line code span: a line break would end its paragraph, a direction mark turn it around. */
+const NOT_IN_SPAN = new RegExp(`[\\p{Cc}\\p{Zl}\\p{Zp}${DIRECTION_CHARS}]`, 'u');
+
+/**
+ * Text as a Markdown code span, fenced with more backticks than any run of them inside, so no
+ * group id can close it; undefined for a text that cannot be one (see NOT_IN_SPAN).
+ */
+function codeSpan(text: string): string | undefined {
+  if (NOT_IN_SPAN.test(text)) return undefined;
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/**
+ * The signed head, with the command that checks the chain against it later, naming the group
+ * (QA: it said `--group <group>` though the report knows it), shell-quoted. A group id no code
+ * span can hold (a line break in it: no platform's is) keeps the placeholder.
+ */
 function signedHead(c: SignedCheckpoint | undefined, w: ReportWords): string[] {
   if (!c) return [w.noCheckpoint];
-  return [w.signedHeadHeading, '', say(w.signedHead, { key: c.keyId, at: c.at, seq: c.seq, hash: c.hash }), '', ...fencedJson(c)];
+  const command = codeSpan(say(w.verifyCommand, { group: shellWord(c.groupId) })) ?? codeSpan(say(w.verifyCommand, { group: '<group>' }))!;
+  return [w.signedHeadHeading, '', say(w.signedHead, { key: c.keyId, at: c.at, seq: c.seq, hash: c.hash, command }), '', ...fencedJson(c)];
 }
 
 /**

@@ -94,8 +94,8 @@ describe('console playground', () => {
 
   it('GIVEN a group set to Chinese THEN the owner\'s commands are answered in Chinese, as on the platforms (they were English)', async () => {
     const out = await play(['/as owner', '/rg lang zh', '/rg mode enforce', '/rg mode observe']);
-    expect(out).toContain('本群已经是 enforce 模式。');
-    expect(out).toContain('好的：模式已设为 observe');
+    expect(out).toContain('本群已经是执行模式。');
+    expect(out).toContain('好的：模式已设为观察');
   });
 
   it('GIVEN defaults THEN warnings are decided but not done until enabled', async () => {
@@ -142,6 +142,53 @@ describe('console playground', () => {
     expect(after).toMatch(/The queue is empty\./);
   });
 
+  // QA M7: ben's dispute was filed against cat's refutation, posted after his struck message.
+  it('GIVEN a member disputing after someone else\'s matched message THEN the dispute is about their own latest matched message; one with none is told so', async () => {
+    const out = await play([
+      '/as ben',
+      'Forwarded from Family Group: URGENT!!! 5G towers spread the coronavirus, share with everyone',
+      '/as cat',
+      'Eating garlic does NOT prevent infection with the coronavirus, that is a myth',
+      '/as dan',
+      '/notrumor',
+      '/as ben',
+      "/notrumor it's true my neighbour confirmed",
+      '/as owner',
+      '/rg queue',
+    ]);
+    expect(out).toContain('(dan has no matched message to dispute yet)');
+    // Ben's own message (the chat's first, id …-1), not cat's refutation (…-2) after it.
+    expect(out).toMatch(/\w+ not a rumor by ben on message \S+-1 \(5g-spreads-coronavirus\): it's true my neighbour confirmed/);
+  });
+
+  it('GIVEN a group set to Chinese THEN /rg export is answered in Chinese, the report is written in Chinese, and a member\'s /rg export, /rg incidents and /rg dashboard are refused in Chinese', async () => {
+    // Regression (QA M5): "Management report written to …", an English report, "Only group admins can use /rg export".
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'rg-play-')), 'exports');
+    const out = await play(['/as owner', '/rg lang zh', '/rg export', '/as 小红', '/rg export', '/rg incidents', '/rg dashboard'], undefined, dir);
+    const [, file] = /管理报告已写入 (\S+)：共 1 条账本记录，哈希链校验通过。/.exec(out) ?? [];
+    expect(file).toBeDefined();
+    expect(readFileSync(file!, 'utf8')).toMatch(/^# RumorGuard 管理报告：Playground（群 console）\n/);
+    for (const command of ['export', 'incidents', 'dashboard']) expect(out).toContain(`  只有群管理员可以使用 /rg ${command}。（请先以“owner”的身份发言：/as owner）\n`);
+    expect(out).not.toMatch(/Only group admins|Management report/);
+  });
+
+  it('GIVEN language auto AND a member who writes Chinese THEN their /rg refusals are Chinese, and /rg settings shows them the settings', async () => {
+    // Regression (QA M5, L14): "Only group admins can configure RumorGuard." for a member who only looked at the settings, in English.
+    const out = await play(['/as 小红', '大家晚上好，今天的作业写完了吗', '/rg export', '/rg mode observe', '/rg settings']);
+    expect(out).toContain('  只有群管理员可以使用 /rg export。');
+    expect(out).toContain('  只有群管理员可以设置 RumorGuard。\n');
+    expect(out).toContain('  模式：执行；语言：自动（跟随每条消息）\n');
+    expect(out).not.toMatch(/Only group admins/);
+  });
+
+  it('GIVEN /rg exempt of a member who has posted and of one never seen THEN both are exempted, and the second answer says the bot has not seen them', async () => {
+    // Regression (QA L4): "OK: exempted nobody_here", with no sign of a mistyped name.
+    const out = await play(['/as bob', 'hello all', '/as owner', '/rg exempt bob', '/rg exempt nobody_here', '/rg pardon ghost']);
+    expect(out).toContain('  OK: exempted bob\n');
+    expect(out).toContain('  OK: exempted nobody_here (RumorGuard has not seen nobody_here in this group yet: check the id if you did not mean to exempt them in advance)\n');
+    expect(out).toContain('  ghost has no active strikes: nothing changed.\n');
+  });
+
   it('GIVEN /rg export and /rg incidents THEN the owner gets the verified report as a file and the latest incidents; a member is refused', async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'rg-play-')), 'exports');
     const out = await play(['/rg export', '5G towers spread the coronavirus', '/as owner', '/rg help', '/rg incidents', '/rg incidents 0', '/rg export', '/rg export', '/ledger'], undefined, dir);
@@ -178,7 +225,7 @@ describe('console playground', () => {
   // QA: a second report of the same message answered "(not queued: duplicate)".
   it.each([
     { given: 'a member reporting a message twice', lines: ['hello there', '/as bob', '/report', '/report'], answer: 'You reported this message already.' },
-    { given: 'a member disputing a match twice', lines: ['5G towers spread the coronavirus', '/as bob', '/notrumor', '/notrumor'], answer: 'You disputed this match already.' },
+    { given: 'a member disputing a match twice', lines: ['/as bob', '5G towers spread the coronavirus', '/notrumor', '/notrumor'], answer: 'You disputed this match already.' },
     { given: 'a member reporting twice in Chinese', lines: ['hello there', '/as bob', '/report 这是谣言', '/report 这是谣言'], answer: '你已经举报过这条消息。' },
     { given: 'a group set to Chinese', lines: ['hello there', '/as owner', '/rg lang zh', '/as bob', '/report', '/report'], answer: '你已经举报过这条消息。' },
   ])('GIVEN $given THEN the second answer is a plain sentence, not a code', async ({ lines, answer }) => {

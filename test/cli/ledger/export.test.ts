@@ -58,6 +58,15 @@ describe('rumorguard ledger export', () => {
     expect(readFileSync(checkpoints, 'utf8')).toBe('{}');
   });
 
+  it('GIVEN --out naming the signing key THEN it refuses, naming the path as typed (a path is no secret), and the key is as it was', () => {
+    // Regression (QA L10): "--out *** is the ledger signing key": LEDGER_KEY_FILE's value was masked as a secret.
+    const key = path.join(tmp, 'key.pem');
+    writeFileSync(key, 'not a real key');
+    const refused = expectOneLine(runCli(exportArgs('--group', 'chat-1', '--store', store, '--out', key), { env: { LEDGER_KEY_FILE: key } }));
+    expect(refused).toBe(`error: --out ${key} is the ledger signing key (LEDGER_KEY_FILE): the export would write over it; choose another file`);
+    expect(readFileSync(key, 'utf8')).toBe('not a real key');
+  });
+
   it('GIVEN --out naming a file that is there and an export that fails THEN the file is as it was, and no temporary file is left', () => {
     const out = path.join(tmp, 'keep.txt');
     writeFileSync(out, 'precious');
