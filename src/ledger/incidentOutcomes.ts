@@ -28,6 +28,30 @@ export interface IncidentView {
   overturnedBy?: string;
 }
 
+// The views an export makes, one or more per entry of chains of millions, are made with `new`
+// rather than as object literals: V8 may decide that what an object literal's site makes lives long
+// (the views of a window of rows waiting for outcomes did) and make all of it in the old generation
+// from then on, where only a full collection frees it; a constructor's objects start young, and
+// all have one shape. Their optional members are present and undefined where absent, which reads
+// (and writes as JSON) as their absence.
+
+class Action implements ActionView {
+  constructor(
+    public type: RecordedAction['type'],
+    public status: ActionStatus,
+    public detail: string,
+    public why?: string,
+    public settledAt?: string,
+  ) {}
+}
+
+class View implements IncidentView {
+  constructor(
+    public entry: LedgerEntry & { record: IncidentRecord },
+    public actions: ActionView[],
+  ) {}
+}
+
 /** An incident's key among the overturned matches: its message and the debunk it was matched to. */
 const overturnKey = (messageId: string, debunkId: string): string => JSON.stringify([messageId, debunkId]);
 
@@ -77,17 +101,15 @@ export function incidentViews(entries: readonly LedgerEntry[]): IncidentView[] {
 export function incidentView(entry: LedgerEntry & { record: IncidentRecord }, outcomeResults: readonly ActionResult[]): IncidentView {
   const results = [...outcomeResults];
   const actions = entry.record.actions.map((a): ActionView => {
-    if (a.status === 'withheld' || (a.status === undefined && a.done === false)) {
-      return { type: a.type, status: 'withheld', detail: a.detail, ...(a.withheldBecause ? { why: a.withheldBecause } : {}) };
-    }
+    if (a.status === 'withheld' || (a.status === undefined && a.done === false)) return new Action(a.type, 'withheld', a.detail, a.withheldBecause || undefined);
     // Each planned action takes the first outcome of its type not yet taken.
     const i = results.findIndex((r) => r.type === a.type);
-    if (i < 0) return { type: a.type, status: 'pending', detail: a.detail };
+    if (i < 0) return new Action(a.type, 'pending', a.detail);
     const [r] = results.splice(i, 1) as [ActionResult];
     const why = r.status === 'skipped' ? r.reason : r.status === 'failed' ? r.error : undefined;
-    return { type: a.type, status: r.status, detail: r.detail ? `${a.detail}; ${r.detail}` : a.detail, settledAt: r.at, ...(why ? { why } : {}) };
+    return new Action(a.type, r.status, r.detail ? `${a.detail}; ${r.detail}` : a.detail, why || undefined, r.at);
   });
-  return { entry, actions };
+  return new View(entry, actions);
 }
 
 /** True when the incident's action of this type was carried out. */
