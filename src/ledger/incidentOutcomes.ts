@@ -64,6 +64,8 @@ export function addOverturns(e: LedgerEntry, into: Map<string, string>): void {
 
 /** The view with who overturned its match, when `overturns` (see addOverturns) names it. */
 export function withOverturn(view: IncidentView, overturns: ReadonlyMap<string, string>): IncidentView {
+  // Most passes meet no overturn at all: no key to make for each incident.
+  if (overturns.size === 0) return view;
   const r = view.entry.record;
   const by = overturns.get(overturnKey(r.messageId, r.debunkId));
   return by === undefined ? view : { ...view, overturnedBy: by };
@@ -112,5 +114,3 @@ export function incidentView(entry: LedgerEntry & { record: IncidentRecord }, ou
   return new View(entry, actions);
 }
 
-/** True when the incident's action of this type was carried out. */
-export const wasDone = (view: IncidentView, type: RecordedAction['type']): boolean => view.actions.some((a) => a.type === type && a.status === 'done');

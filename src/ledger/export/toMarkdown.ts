@@ -2,7 +2,7 @@ import { codePointName, DIRECTION_CHARS } from '../../lib/directionChars.js';
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { ActionResult, AdminRecord } from '../ledgerRecord.js';
-import { type ActionStatus, addOverturns, incidentViews, wasDone, withOverturn, type IncidentView } from '../incidentOutcomes.js';
+import { type ActionStatus, type ActionView, addOverturns, incidentViews, withOverturn, type IncidentView } from '../incidentOutcomes.js';
 import { exportRows, LateOutcomes, type EntryPages } from './exportRows.js';
 import { Spill } from './spill.js';
 import type { StoredItem } from '../storedEntry.js';
@@ -165,10 +165,40 @@ class ReportTotals {
     else if (r.refuting) this.refuting += 1;
     else if (v.actions.length === 0) this.loggedOnly += 1;
     else if (r.stance === 'question') this.asking += 1;
+    // One pass over the actions: their counts, and what the figures below need of them.
+    let answered = false;
+    let warned = false;
+    let muted = false;
+    // A warning or mute the platform refused, that never got an outcome, or that the group's
+    // settings withheld (observe mode, action not enabled) is told too: the member reached that
+    // step whether or not it went out (QA: a member whose warnings were withheld was not listed).
+    let undone = 0;
+    /** When the first refutation posted was posted. */
+    let replied: string | undefined;
     for (const a of v.actions) {
       let row = this.counts.get(a.type);
       if (!row) this.counts.set(a.type, (row = { done: 0, skipped: 0, failed: 0, withheld: 0, pending: 0 }));
       row[a.status] += 1;
+      const done = a.status === 'done';
+      switch (a.type) {
+        case 'reply_refutation':
+          if (done) {
+            answered = true;
+            replied ||= a.settledAt;
+          }
+          break;
+        case 'pointer':
+          answered ||= done;
+          break;
+        case 'warn':
+          if (done) warned = true;
+          else undone += 1;
+          break;
+        case 'mute':
+          if (done) muted = true;
+          else undone += 1;
+          break;
+      }
     }
     // What was done stays counted (it was done); which rumors spread does not count a message
     // the admins found was not that rumor.
@@ -177,16 +207,10 @@ class ReportTotals {
       if (!rumor) this.byDebunk.set(r.debunkId, (rumor = { messages: 0, members: new Set(), answered: 0 }));
       rumor.messages += 1;
       rumor.members.add(r.member.id);
-      if (wasDone(v, 'reply_refutation') || wasDone(v, 'pointer')) rumor.answered += 1;
+      if (answered) rumor.answered += 1;
     }
     const strikes = Math.max(this.strikes.get(r.member.id) ?? 0, r.strikes);
     this.strikes.set(r.member.id, strikes);
-    const warned = wasDone(v, 'warn');
-    const muted = wasDone(v, 'mute');
-    // A warning or mute the platform refused, that never got an outcome, or that the group's
-    // settings withheld (observe mode, action not enabled) is told too: the member reached that
-    // step whether or not it went out (QA: a member whose warnings were withheld was not listed).
-    const undone = v.actions.filter((a) => (a.type === 'warn' || a.type === 'mute') && a.status !== 'done').length;
     const m = this.members.get(r.member.id);
     if (m) m.strikes = strikes;
     if (warned || muted || undone > 0) {
@@ -198,8 +222,7 @@ class ReportTotals {
     }
     // The bot's own speed: a message an admin answered after reviewing a report waited for the
     // admin, and is told apart in its row (see incidentRow).
-    const reply = v.actions.find((a) => a.type === 'reply_refutation' && a.status === 'done' && a.settledAt);
-    if (reply && r.by.kind !== 'admin') this.delays.push(Date.parse(reply.settledAt!) - Date.parse(r.messageAt));
+    if (replied && r.by.kind !== 'admin') this.delays.push(Date.parse(replied) - Date.parse(r.messageAt));
   }
 }
 
@@ -292,6 +315,23 @@ async function reportPass(
 }
 
 /**
+ * What became of an action, in words ("refutation: done"). Those without a reason are the same
+ * few again and again, kept by language, type and status (a few dozen in all).
+ */
+function outcomeWords(a: ActionView, w: ReportWords): string {
+  if (a.why) return say(w.outcomeWhy, { action: actionName(a.type, w.lang), status: w.statuses[a.status], why: w.why[a.why] ?? a.why });
+  const key = `${w.lang} ${a.type} ${a.status}`;
+  let words = OUTCOME_WORDS.get(key);
+  if (words === undefined) {
+    words = say(w.outcome, { action: actionName(a.type, w.lang), status: w.statuses[a.status], why: '' });
+    // Bounded whatever comes (a type or status from a newer version): a few languages × types × statuses.
+    if (OUTCOME_WORDS.size < 200) OUTCOME_WORDS.set(key, words);
+  }
+  return words;
+}
+const OUTCOME_WORDS = new Map<string, string>();
+
+/**
  * One row of the incident table; `kept`, the message text kept beside the chain (else the
  * record's); `altered`, the one kept there was edited (see keptTextAltered).
  */
@@ -304,9 +344,9 @@ function incidentRow(v: IncidentView, w: ReportWords, kept?: string, altered?: t
   const text = picture + said;
   const by = v.overturnedBy;
   const reviewed = r.by.kind === 'admin' ? say(w.answeredAfterReview, { name: r.by.name }) : '';
-  const outcome = (a: IncidentView['actions'][number]) =>
-    say(a.why ? w.outcomeWhy : w.outcome, { action: actionName(a.type, w.lang), status: w.statuses[a.status], why: a.why ? (w.why[a.why] ?? a.why) : '' });
-  const did = (v.actions.map(outcome).join(w.separator) || w.loggedOnly) + reviewed + (by ? say(w.overturnedBy, { by }) : '');
+  let did = '';
+  for (let i = 0; i < v.actions.length; i++) did += (i > 0 ? w.separator : '') + outcomeWords(v.actions[i]!, w);
+  did = (did || w.loggedOnly) + reviewed + (by ? say(w.overturnedBy, { by }) : '');
   return `| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(r.debunkId)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`;
 }
 
