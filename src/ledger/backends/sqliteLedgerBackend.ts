@@ -202,31 +202,49 @@ export async function sqliteLedgerBackend(file: string, options: SqliteLedgerOpt
     // The texts of a chain's incidents were written in the chain's order, just before their
     // entries: a page's texts mostly follow, in rowid order, the texts of the page before, and are
     // read there as a run (a few µs a row), rather than looked up one by one by their hash in the
-    // index (7 µs each on a chain of 1M: the most of a SQLite export's reading). What the run did
-    // not hold (texts of other groups in between, a text kept again for a later incident) is
-    // looked up as `texts` does; what comes back for each hash is the same row either way.
+    // index (7 µs each on a chain of 1M: the most of a SQLite export's reading). A run goes on
+    // where the one before ended, and what it read past (mostly the next page's texts) is kept
+    // for the next call, so each text is read once. What the runs did not hold (texts of other
+    // groups in between, a text kept again for a later incident) is looked up as `texts` does;
+    // what comes back for each hash is the same row either way.
     textsInOrder(groupId) {
-      /** The rowid of the latest text found: the next page's texts come after it. */
+      /** The rowid the texts were read up to: the next page's texts come after it. */
       let position: number | undefined;
+      /** The texts the last run read that its page did not ask for, as kept at `aheadAt` (ms). */
+      let ahead = new Map<string, string>();
+      let aheadAt = 0;
       return async (hashes, now) => {
+        const at = now.getTime();
         const found = new Map<string, string>();
+        // Read past by the run before, when it read them as kept at this time or later.
+        if (ahead.size > 0 && at <= aheadAt) {
+          for (const hash of hashes) {
+            const text = ahead.get(hash);
+            if (text !== undefined) found.set(hash, text);
+          }
+        }
+        ahead = new Map();
+        const unread = found.size === 0 ? hashes : hashes.filter((h) => !found.has(h));
         let last = position ?? 0;
-        if (position !== undefined && hashes.length > 0) {
-          const wanted = new Set(hashes);
+        if (position !== undefined && unread.length > 0) {
+          const wanted = new Set(unread);
           // A run of rowids a few times the texts asked for, so that a run that holds none of them
           // (the chain's texts were written elsewhere) costs about as much as the lookups;
           // `+group_id` keeps SQLite on the rowids (by the group's index it read all its texts).
+          const from = position;
+          last = from + RUN_PER_TEXT * wanted.size;
           const rows = await exclusive(`read message texts of group ${groupId}`, () =>
-            db.reused<{ id: number; hash: string; text: string }>(
-              `SELECT rowid AS id, hash, text FROM ${textTable} WHERE rowid > ? AND rowid <= ? AND +group_id = ? AND keep_until > ?`,
-              [position, position! + RUN_PER_TEXT * wanted.size, groupId, now.getTime()],
-            ),
+            db.reused<{ hash: string; text: string }>(`SELECT hash, text FROM ${textTable} WHERE rowid > ? AND rowid <= ? AND +group_id = ? AND keep_until > ?`, [
+              from,
+              last,
+              groupId,
+              at,
+            ]),
           );
-          for (const r of rows) {
-            if (!wanted.has(r.hash)) continue;
-            found.set(r.hash, r.text);
-            if (r.id > last) last = r.id;
-          }
+          const past = new Map<string, string>();
+          for (const r of rows) (wanted.has(r.hash) ? found : past).set(r.hash, r.text);
+          ahead = past;
+          aheadAt = at;
         }
         const missing = found.size === 0 ? hashes : hashes.filter((h) => !found.has(h));
         if (missing.length > 0) last = Math.max(last, await textsByHash(groupId, missing, now, found));
