@@ -16,7 +16,7 @@ import { EXPORT_WORKER_TAG, IN_FLIGHT_CHARS, type ExportMessage, type ExportRepl
  */
 async function run(port: MessagePort, request: ExportRequest): Promise<void> {
   const post = (message: ExportMessage) => port.postMessage(message);
-  const flow = new Flow(port);
+  const flow = new Flow(port, request.bytes);
   let backend: ClosableLedgerBackend | undefined;
   try {
     backend = await sqliteLedgerBackend(request.source.file, { table: request.source.table, readOnly: true });
@@ -25,15 +25,21 @@ async function run(port: MessagePort, request: ExportRequest): Promise<void> {
     const ledger = new Ledger(stoppable(backend, flow), { now: () => now });
     const { source: _source, tag: _tag, end, now: _now, groupId, bytes, reuse, ...options } = request;
     const sink: TextSink = !bytes
-      ? (text: string) => flow.send(text)
+      ? (text: string) => flow.gather(text)
       : reuse
         ? // Text and bytes go into buffers the main thread hands back (see ExportRequest.reuse);
           // bytes are copied before `bytes` resolves, so their memory can be filled again.
           Object.assign((text: string) => flow.sendText(text), { bytes: (chunk: Uint8Array) => flow.sendCopy(chunk), bytesDone: true as const })
         : // Each buffer handed over is this export's own: text encoded here, or bytes read back
           // from a file (see ownBytes).
-          Object.assign((text: string) => flow.sendBytes(utf8Bytes(text)), { bytes: (chunk: Uint8Array) => flow.sendBytes(ownBytes(chunk)) });
+          Object.assign((text: string) => flow.gather(text), {
+            bytes: async (chunk: Uint8Array) => {
+              await flow.flush();
+              await flow.sendBytes(ownBytes(chunk));
+            },
+          });
     const summary = await exportFromLedger(ledger, groupId, options, end, sink);
+    await flow.flush();
     post({ kind: 'done', summary });
   } catch (err) {
     if (!flow.stopped) post({ kind: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
@@ -50,8 +56,16 @@ async function run(port: MessagePort, request: ExportRequest): Promise<void> {
 const REUSED_BUFFER = 1 << 20;
 
 /**
+ * Characters of text gathered before they are posted, where the sink does not take buffers back:
+ * an export writes its text in pieces of some tens of kB (a json's few entries at a time), each of
+ * which was a message of its own.
+ */
+const GATHER_CHARS = 1 << 20;
+
+/**
  * The text posted to the main thread, at most IN_FLIGHT_CHARS ahead of what it wrote, until it
- * says stop.
+ * says stop. Text is posted in pieces of about a megabyte, however it comes: gathered, or encoded
+ * into a buffer of the pool that is handed over once full; `flush` posts what is left of it.
  */
 class Flow {
   stopped = false;
@@ -59,8 +73,18 @@ class Flow {
   private resume: (() => void) | undefined;
   /** Buffers the main thread handed back once written, to be filled again (see ExportRequest.reuse). */
   private readonly pool: ArrayBuffer[] = [];
+  /** The buffer being filled with text (its first `filled` bytes), not yet handed over. */
+  private filling: Uint8Array | undefined;
+  private filled = 0;
+  /** Text gathered and not yet posted (see gather). */
+  private gathered: string[] = [];
+  private gatheredChars = 0;
 
-  constructor(private readonly port: MessagePort) {
+  /** `bytes`: gathered text is posted encoded, in a buffer of its own (see ExportRequest.bytes), else as a string. */
+  constructor(
+    private readonly port: MessagePort,
+    private readonly bytes: boolean,
+  ) {
     port.on('message', (reply: ExportReply) => {
       if (reply.kind === 'stop') this.stopped = true;
       else {
@@ -71,19 +95,49 @@ class Flow {
     });
   }
 
-  /** `text` as UTF-8 in buffers of the pool (new ones while it has none), each handed over once filled. */
+  /**
+   * `text` as UTF-8 in buffers of the pool (new ones while it has none), after the text before it,
+   * each handed over once full.
+   */
   async sendText(text: string): Promise<void> {
     let rest = text;
-    do {
-      const buffer = this.buffer();
-      const { read, written } = utf8Encoder.encodeInto(rest, buffer);
-      await this.sendBytes(buffer.subarray(0, written));
+    while (rest.length > 0) {
+      this.filling ??= this.buffer();
+      const { read, written } = utf8Encoder.encodeInto(rest, this.filling.subarray(this.filled));
+      this.filled += written;
+      if (read === rest.length) return;
       rest = rest.slice(read);
-    } while (rest.length > 0);
+      // Full, or too full for the next character.
+      await this.flush();
+    }
+  }
+
+  /** `text` gathered with the text before it, the whole posted once GATHER_CHARS or more. */
+  async gather(text: string): Promise<void> {
+    this.gathered.push(text);
+    this.gatheredChars += text.length;
+    if (this.gatheredChars >= GATHER_CHARS) await this.flush();
+  }
+
+  /** Posts the text not posted yet (gathered, or in the buffer being filled). */
+  async flush(): Promise<void> {
+    if (this.filling && this.filled > 0) {
+      const filled = this.filling.subarray(0, this.filled);
+      this.filling = undefined;
+      this.filled = 0;
+      await this.sendBytes(filled);
+    }
+    if (this.gatheredChars > 0) {
+      const text = this.gathered.join('');
+      this.gathered = [];
+      this.gatheredChars = 0;
+      await (this.bytes ? this.sendBytes(utf8Bytes(text)) : this.send(text));
+    }
   }
 
   /** `chunk` copied into buffers of the pool, each handed over: `chunk` itself is free again when this resolves. */
   async sendCopy(chunk: Uint8Array): Promise<void> {
+    await this.flush();
     let at = 0;
     do {
       const buffer = this.buffer();

@@ -56,9 +56,12 @@ export async function writeJson(groupId: string, pages: () => ReturnType<EntryPa
         if (text !== undefined) keep(e.record.messageHash!, text);
         return e;
       });
-      if (entries.length === 0) continue;
-      await sink(`${count > 0 ? ',' : ''}${entriesText(entries)}`);
-      count += entries.length;
+      // A few entries at a time: a page's text in one string (about 1 MB) was made in the large
+      // object space, in memory touched for the first time, and again when it was encoded.
+      for (let i = 0; i < entries.length; i += ENTRIES_AT_ONCE) {
+        await sink(`${count > 0 ? ',' : ''}${entriesText(entries.slice(i, i + ENTRIES_AT_ONCE))}`);
+        count += Math.min(ENTRIES_AT_ONCE, entries.length - i);
+      }
       await texts.add(kept);
     }
     await sink(count > 0 ? '\n  ]' : ']');
@@ -74,13 +77,16 @@ export async function writeJson(groupId: string, pages: () => ReturnType<EntryPa
   return count;
 }
 
+/** Entries made into text with one call of JSON.stringify (about 50 kB of text). */
+const ENTRIES_AT_ONCE = 50;
+
 /** Where the entries of `{ "entries": [...] }` begin and end in JSON.stringify(…, null, 2). */
 const ENTRIES_OPEN = '{\n  "entries": ['.length;
 const ENTRIES_CLOSE = '\n  ]\n}'.length;
 
 /**
  * Entries as the file's `entries` member holds them, each on its own lines 4 spaces deep, with a
- * comma between them: one call of the engine's JSON.stringify for the page (the same text as each
+ * comma between them: one call of the engine's JSON.stringify for them all (the same text as each
  * entry's indented on its own, without a pass over the text to indent it).
  */
 function entriesText(entries: readonly LedgerEntry[]): string {
