@@ -132,7 +132,8 @@ class Row implements ExportRow {
  * taken, so results that come later, or late ones, which come after these, change nothing).
  */
 function settles(record: IncidentRecord, results: readonly ActionResult[]): boolean {
-  for (const type of new Set(record.actions.map((a) => a.type))) {
+  // A type planned twice is checked twice, to the same answer: an incident plans a few actions.
+  for (const { type } of record.actions) {
     let planned = 0;
     for (const a of record.actions) if (a.type === type && !withheld(a)) planned += 1;
     let found = 0;

@@ -12,11 +12,17 @@ const COLUMNS = [
 ];
 
 const byName = (e: LedgerEntry) => (e.record.by.kind === 'bot' ? 'bot' : `${e.record.by.name} (${e.record.by.id})`);
-const listOf = (actions: readonly ActionView[], status: ActionView['status']) =>
-  actions
-    .filter((a) => a.status === status)
-    .map((a) => (a.why ? `${a.type}(${a.why})` : a.type))
-    .join(' ');
+/** The actions of this status, space-separated, each with why in parentheses where there is a why. */
+function listOf(actions: readonly ActionView[], status: ActionView['status']): string {
+  let list = '';
+  let first = true;
+  for (const a of actions) {
+    if (a.status !== status) continue;
+    list += `${first ? '' : ' '}${a.why ? `${a.type}(${a.why})` : a.type}`;
+    first = false;
+  }
+  return list;
+}
 
 /**
  * One row per entry, hashes included, so a spreadsheet export can still be checked. Incident rows
@@ -71,7 +77,10 @@ const NEEDS_QUOTES = /[",\r\n]/;
  */
 function csvCell(value: unknown): string {
   if (value === undefined || value === null || value === false) return '';
-  let text = value === true ? '1' : String(value);
+  if (value === true) return '1';
+  // A number is digits, a sign, a point and an exponent: nothing to quote.
+  if (typeof value === 'number') return String(value);
+  let text = String(value);
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

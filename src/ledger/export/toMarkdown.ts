@@ -337,9 +337,10 @@ const OUTCOME_WORDS = new Map<string, string>();
  */
 function incidentRow(v: IncidentView, w: ReportWords, kept?: string, altered?: true): string {
   const r = v.entry.record;
-  const hash = r.messageHash?.slice(0, 12);
-  const missing = altered ? say(w.textAltered, { hash: hash ?? '' }) : r.messageHash ? say(w.textPurged, { hash: hash ?? '' }) : '';
-  const said = (kept ?? r.messageText) !== undefined ? cell(cutText((kept ?? r.messageText)!, 300)) : missing;
+  const message = kept ?? r.messageText;
+  // Where there is no text, why not: it was edited beside the chain, or purged.
+  const hash = r.messageHash?.slice(0, 12) ?? '';
+  const said = message !== undefined ? cell(cutText(message, 300)) : altered ? say(w.textAltered, { hash }) : r.messageHash ? say(w.textPurged, { hash }) : '';
   const picture = r.images ? `(${r.images.matchedIn === 'image' ? w.inPicture : w.withPicture}, sha256 ${r.images.sha256[0]?.slice(0, 12) ?? ''}…) ` : '';
   const text = picture + said;
   const by = v.overturnedBy;
