@@ -196,7 +196,9 @@ function addMisspellings(tokens: readonly Token[], index: PhraseIndex, positions
 }
 
 /** Adverbs chat puts between a claim's words ("蚊子叮咬也会传播…", "信阳已经封城"): read past, they leave the pair they split. */
-const FILLERS_ZH = /已经|真的|竟然|居然|也|都|还|就|又|才|真/gu;
+const FILLERS_ZH = /已经|真的|竟然|居然|也|都|还|就|又|才|真/u;
+/** The same, read only where it is put (sticky): a search from each pair would scan the rest of the message. */
+const FILLER_AT = new RegExp(FILLERS_ZH.source, 'uy');
 const HAN_PAIR = /^\p{Script=Han}\p{Script=Han}$/u;
 
 /**
@@ -204,14 +206,13 @@ const HAN_PAIR = /^\p{Script=Han}\p{Script=Han}$/u;
  * counts as said, at the pair before the adverb, when the database knows it.
  */
 function addPairsAcrossFillers(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: PositionTable): void {
-  FILLERS_ZH.lastIndex = 0;
   if (!FILLERS_ZH.test(normalized)) return;
   for (let at = 0; at < tokens.length; at++) {
     const t = tokens[at]!;
     if (t.end - t.start !== 2) continue;
-    FILLERS_ZH.lastIndex = t.start + 1;
-    const filler = FILLERS_ZH.exec(normalized);
-    if (filler === null || filler.index !== t.start + 1) continue;
+    FILLER_AT.lastIndex = t.start + 1;
+    const filler = FILLER_AT.exec(normalized);
+    if (filler === null) continue;
     const pair = normalized[t.start]! + normalized.charAt(filler.index + filler[0].length);
     if (!HAN_PAIR.test(pair)) continue;
     const term = tokenize(pair)[0]?.term;
