@@ -56,19 +56,23 @@ export interface StateChanges {
 }
 
 /**
- * The matches decide() acts on: every distinct rumor of the message at or above the act threshold
- * for its stance (the answer threshold for a question), best first, at most
- * MAX_CLAIMS_PER_MESSAGE. Empty when the best match is below it. The engine reads the repeat
- * window of exactly these.
+ * The matches decide() acts on: the best match at or above the act threshold for its stance (the
+ * answer threshold for a question), then every other distinct rumor of the message at or above the
+ * act threshold, best first, at most MAX_CLAIMS_PER_MESSAGE. Empty when the best match is below
+ * its threshold. The engine reads the repeat window of exactly these.
  */
 export function claimsToAct(match: MessageMatch, settings: GroupSettings, debunks: ReadonlyMap<string, Debunk>): ClaimMatch[] {
   const act = Math.max(actAt(settings.thresholds, match.stance), settings.thresholds.suggest);
   const top = match.matches[0];
   if (!top || top.score < act || !debunks.has(top.debunkId)) return [];
-  const claims: ClaimMatch[] = [];
-  for (const m of match.matches) {
+  // The stance was read for the best match: a question is answered about it from the answer
+  // threshold, and any further rumor only from the act threshold ("5G基站會傳播新冠病毒嗎" shares
+  // "会传播新冠病毒" with the mosquito claim, 0.59, and is no question about mosquitoes).
+  const further = Math.max(act, settings.thresholds.act);
+  const claims: ClaimMatch[] = [top];
+  for (const m of match.matches.slice(1)) {
     if (claims.length >= MAX_CLAIMS_PER_MESSAGE) break;
-    if (m.score >= act && debunks.has(m.debunkId) && !claims.some((c) => c.debunkId === m.debunkId)) claims.push(m);
+    if (m.score >= further && debunks.has(m.debunkId) && !claims.some((c) => c.debunkId === m.debunkId)) claims.push(m);
   }
   return claims;
 }

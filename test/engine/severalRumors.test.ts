@@ -127,4 +127,12 @@ describe('a message carrying several known rumors', () => {
     expect(typesOf(replayed[1]!.actions)).toEqual(['log', 'log', 'log', 'pointer', 'reply_refutation']);
     expect(replayed[1]!.strikes).toEqual({ before: 0, after: 1 });
   });
+
+  it('GIVEN a question whose second match is only above the answer threshold ("5G基站會傳播新冠病毒嗎", mosquitoes at 0.59) THEN only its own rumor is answered', async () => {
+    const h = harness();
+    const d = await h.post({ text: '5G基站會傳播新冠病毒嗎' });
+    expect(d.actions.filter((a) => a.type === 'log').map((a) => a.debunkId)).toEqual([FIVE_G_ID]);
+    expect(d.actions.find((a) => a.type === 'reply_refutation')).not.toHaveProperty('also');
+    expect(d.strikes).toEqual({ before: 0, after: 0 });
+  });
 });
