@@ -29,6 +29,22 @@ describe('Discord: a known rumor', () => {
     expect(incident).toMatchObject({ platform: 'discord', groupId: GUILD, messageId: message.id, member: { id: ALICE.id, name: 'Alice' }, debunkId: FIVE_G_ID, link: `https://discord.com/channels/${GUILD}/${CHANNEL}/${message.id}` });
   });
 
+  it('GIVEN a member posts two rumors in one message THEN one reply carries an embed for each, within Discord\'s limits, AND the ledger names both', async () => {
+    h = await startDiscordBot();
+    await h.says(ALICE.id, `${TEXT.garlic}. Also mosquitoes spread the coronavirus, so use a net.`);
+    const [reply, ...rest] = h.sentTo(CHANNEL);
+    expect(rest).toEqual([]);
+    expect(reply?.sent).toMatchObject({ allowed_mentions: NO_PINGS });
+    const embeds = (reply?.embeds ?? []) as { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
+    expect(embeds).toHaveLength(2);
+    expect(JSON.stringify(embeds)).toMatch(/garlic/i);
+    expect(JSON.stringify(embeds)).toMatch(/mosquito/i);
+    const size = (e: (typeof embeds)[number]) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+    expect(embeds.reduce((n, e) => n + size(e), 0)).toBeLessThanOrEqual(6000);
+    const [incident] = await h.incidents();
+    expect(incident).toMatchObject({ debunkId: 'garlic-prevents-infection', also: [expect.objectContaining({ debunkId: 'mosquitoes-spread-coronavirus' })] });
+  });
+
   it('GIVEN a rumor in a thread THEN the reply goes to the thread', async () => {
     h = await startDiscordBot();
     await h.says(ALICE.id, TEXT.garlic, THREAD);

@@ -120,3 +120,21 @@ describe('Telegram: a known rumor in a group', () => {
     expect((await h.incidents())[0]?.debunkId).toBe(FIVE_G_ID);
   });
 });
+
+describe('Telegram: a message carrying two known rumors', () => {
+  it('GIVEN a member posts two rumors in one message THEN one reply holds both refutations within Telegram\'s limit, AND the ledger names both', async () => {
+    h = await startBot();
+    const { message } = await h.fake.sendMessage(GROUP.id, ALICE.id, `${TEXT.garlic}. Also mosquitoes spread the coronavirus, so use a net.`);
+    await h.adapter.idle();
+    const [reply, ...rest] = h.sentTo(GROUP.id);
+    expect(rest).toEqual([]);
+    expect(reply).toMatchObject({ parse_mode: 'HTML', reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } });
+    expect(reply?.text.match(/ℹ️ <b>Fact check<\/b>/g)).toHaveLength(2);
+    expect(reply?.text).toContain('garlic');
+    expect(reply?.text).toContain('mosquito');
+    expect(reply!.text.length).toBeLessThanOrEqual(4096);
+    const [incident] = await h.incidents();
+    expect(incident).toMatchObject({ debunkId: 'garlic-prevents-infection', also: [expect.objectContaining({ debunkId: 'mosquitoes-spread-coronavirus' })] });
+    expect((await h.ledger.verify(GROUP_ID)).ok).toBe(true);
+  });
+});
