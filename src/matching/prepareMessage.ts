@@ -2,6 +2,7 @@ import { simplifiedAsWritten } from './chineseFold.js';
 import { normalize } from './normalize.js';
 import { termIdOf, type PhraseIndex } from './phraseIndex.js';
 import { stem, tokenize, unitsWithin, type Token } from './tokenize.js';
+import { chineseNumber } from './spelledNumbers.js';
 import { blankUrls, findUrls } from './urls.js';
 import { findAttributionNoise, mergeSpans } from './socialNoise.js';
 import { PositionTable, type TermPositions } from './termPositions.js';
@@ -40,6 +41,7 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
   addLookalikes(normalized, tokens, index, positions);
   addMisspellings(tokens, index, positions);
   addPairsAcrossFillers(normalized, tokens, index, positions);
+  addNumeralForms(normalized, tokens, index, positions);
   return { text, written: simplifiedAsWritten(text), urls: links.map((l) => l.url), normalized, origin, tokens, positions, terms: positions.terms };
 }
 
@@ -220,6 +222,69 @@ function addPairsAcrossFillers(normalized: string, tokens: readonly Token[], ind
     if (id !== undefined) positions.add(id, at, true);
   }
 }
+
+/** Chinese numerals, and the characters that make a lone one a number: a floor, an age, a day, a price. */
+const NUMERAL_RUN_ZH = /[零〇一二两三四五六七八九十百千万亿]+/gu;
+/** A Chinese numeral read as its number only as a percentage: "涨百分之五十" (elsewhere "十倍", "一辆" drew in other claims' numbers). */
+const PERCENT_BEFORE_ZH = /百分之$/u;
+const DIGITS_ZH = '零一二三四五六七八九';
+/** Numbers written in digits that are also read as Chinese numerals (see chineseNumeral). */
+const NUMERAL_MAX = 99;
+
+/** 1 to 99 in Chinese numerals: 10 "十", 15 "十五", 50 "五十". */
+function chineseNumeral(n: number): string {
+  if (n < 10) return DIGITS_ZH[n]!;
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? '' : DIGITS_ZH[tens]!}十${n % 10 === 0 ? '' : DIGITS_ZH[n % 10]!}`;
+}
+
+/**
+ * A number written one way counts as written the other, when the database writes it so: "涨百分之五十"
+ * says the "50" of "…上涨50%", "从10楼爬下" the "十楼" of "女子为了买肉从十楼爬下". A percentage
+ * in numerals counts as its number; digits count as numerals up to NUMERAL_MAX, with the characters
+ * around them.
+ */
+function addNumeralForms(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: PositionTable): void {
+  for (let at = 0; at < tokens.length; at++) {
+    const t = tokens[at]!;
+    if (allDigitsIn(t.term)) {
+      const n = Number(t.term);
+      if (n < 1 || n > NUMERAL_MAX) continue;
+      const numeral = chineseNumeral(n);
+      const before = ideographBefore(normalized, t.start);
+      const after = ideographAfter(normalized, t.end);
+      const forms = [...pairsOf(numeral), ...(before ? [before + numeral[0]!] : []), ...(after ? [numeral[numeral.length - 1]! + after] : [])];
+      for (const pair of forms) {
+        const id = termIdOf(index, pair);
+        if (id !== undefined) positions.add(id, at, true);
+      }
+      continue;
+    }
+    // A Chinese numeral run, read once at the token it starts.
+    const ch = normalized[t.start]!;
+    if (!NUMERAL_RUN_ZH.source.includes(ch) || (t.start > 0 && NUMERAL_RUN_ZH.source.includes(normalized[t.start - 1]!))) continue;
+    NUMERAL_RUN_ZH.lastIndex = t.start;
+    const run = NUMERAL_RUN_ZH.exec(normalized)?.[0];
+    if (run === undefined) continue;
+    if (!PERCENT_BEFORE_ZH.test(normalized.slice(Math.max(0, t.start - 3), t.start))) continue;
+    const value = chineseNumber(run);
+    const id = value === undefined ? undefined : termIdOf(index, String(value));
+    if (id !== undefined) positions.add(id, at, true);
+  }
+}
+const allDigitsIn = (term: string): boolean => term.length > 0 && term.length <= 2 && unitsWithin(term, 0, term.length, 0x30, 0x39);
+const HAN = /\p{Script=Han}/u;
+/** The ideograph right before `at` in normalized text, past the space put between digits and Chinese. */
+const ideographBefore = (text: string, at: number): string | undefined => {
+  const ch = text[at - 1] === ' ' ? text[at - 2] : text[at - 1];
+  return ch !== undefined && HAN.test(ch) ? ch : undefined;
+};
+const ideographAfter = (text: string, at: number): string | undefined => {
+  const ch = text[at] === ' ' ? text[at + 1] : text[at];
+  return ch !== undefined && HAN.test(ch) ? ch : undefined;
+};
+/** The overlapping pairs of a Chinese word ("五十" is one, "十五" one, "九十九" two). */
+const pairsOf = (word: string): string[] => Array.from({ length: Math.max(0, word.length - 1) }, (_, k) => word.slice(k, k + 2));
 
 /** Shortest part a word is split into: shorter ones ("a", "is", "of") match anything. */
 const MIN_PART = 3;

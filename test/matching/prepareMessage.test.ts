@@ -116,3 +116,26 @@ describe('prepareMessage: an adverb between a Chinese claim\'s words', () => {
     expect(m.terms).toEqual([]);
   });
 });
+
+describe('prepareMessage: a number in digits or in Chinese numerals', () => {
+  const numbers = buildPhraseIndex([
+    debunk({ id: 'climb', claim: '女子为了买肉从十楼爬下', lang: 'zh' }),
+    debunk({ id: 'fees', claim: '下个月起物业费上涨50%', lang: 'zh' }),
+    debunk({ id: 'ships', claim: '美国的10艘医疗军舰已经开进纽约港', lang: 'zh' }),
+  ]);
+  const idOf = (text: string) => prepareMessage(text, numbers, 100).terms[0]!;
+  const holds = (text: string, term: string) => prepareMessage(text, numbers, 100).positions.get(idOf(term)) !== undefined;
+
+  it('GIVEN digits where the database writes numerals ("从10楼爬下") THEN the pairs of the numerals with their neighbours count', () => {
+    expect(holds('从10楼爬下', '十楼')).toBe(true);
+    expect(holds('从10楼爬下', '从十')).toBe(true);
+  });
+
+  it('GIVEN a percentage in numerals ("涨百分之五十") THEN its number counts', () => {
+    expect(holds('物业费涨百分之五十', '50')).toBe(true);
+  });
+
+  it('GIVEN numerals that are no percentage ("十倍") THEN their number does not count (it drew in other claims\' numbers)', () => {
+    expect(holds('机票是平时的十倍', '10')).toBe(false);
+  });
+});
