@@ -1,6 +1,6 @@
 import { plainName } from '../../src/engine/plainText.js';
 import { AlertThrottle } from '../../src/alerts/alertThrottle.js';
-import type { Language } from '../../src/engine/templates.js';
+import { alertClaim, type Language } from '../../src/engine/templates.js';
 import { alertAttempt, heldAlert } from '../../src/moderation/alertAttempt.js';
 import type { Attempt } from '../../src/moderation/moderationPort.js';
 import type { Clock } from '../../src/outbox/clock.js';
@@ -17,6 +17,8 @@ export interface DiscordAlert {
   guildName: string;
   ownerId: string;
   debunkId: string;
+  /** The rumor as the database words it, for a digest to name (see alertClaim). */
+  claim: string;
   memberName: string;
   strikes: number;
   lang: Language;
@@ -50,6 +52,7 @@ export class DiscordAlerts {
             : {
                 content: text(alert.lang, 'digest', {
                   n: t.count,
+                  claim: safeText(alertClaim(alert.claim)),
                   debunk: safeText(alert.debunkId, 100),
                   guild: safeText(alert.guildName, 100),
                   since: `${new Date(t.since).toISOString().slice(11, 16)} UTC`,

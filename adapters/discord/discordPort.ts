@@ -65,6 +65,7 @@ export function discordPort(message: Message<true>, chatMessage: ChatMessage, de
         guildName: message.guild.name,
         ownerId: message.guild.ownerId,
         debunkId: i.debunkId,
+        claim: i.claim,
         memberName: chatMessage.member.name,
         strikes: i.strikes,
         lang: i.language,

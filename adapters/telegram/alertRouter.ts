@@ -1,6 +1,6 @@
 import { plainName } from '../../src/engine/plainText.js';
 import { AlertThrottle, type ThrottledAlert } from '../../src/alerts/alertThrottle.js';
-import type { Language } from '../../src/engine/templates.js';
+import { alertClaim, type Language } from '../../src/engine/templates.js';
 import { alertAttempt, heldAlert } from '../../src/moderation/alertAttempt.js';
 import type { Attempt } from '../../src/moderation/moderationPort.js';
 import type { Clock } from '../../src/outbox/clock.js';
@@ -14,6 +14,8 @@ export interface OwnerAlert {
   groupId: number;
   groupTitle: string;
   debunkId: string;
+  /** The rumor as the database words it, for a digest to name (see alertClaim). */
+  claim: string;
   memberName: string;
   strikes: number;
   lang: Language;
@@ -120,6 +122,7 @@ export class AlertRouter {
         ? alert.html
         : textHtml(alert.lang, 'digest', {
             n: t.count,
+            claim: alertClaim(alert.claim),
             debunk: alert.debunkId,
             group: alert.groupTitle,
             since: new Date(t.since).toISOString().slice(11, 16) + ' UTC',

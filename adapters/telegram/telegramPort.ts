@@ -81,6 +81,7 @@ export function telegramPort(message: ChatMessage, target: TelegramTarget, deps:
         groupId: chatId,
         groupTitle: target.groupTitle,
         debunkId: i.debunkId,
+        claim: i.claim,
         memberName: message.member.name,
         strikes: i.strikes,
         lang: i.language,

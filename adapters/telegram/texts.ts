@@ -56,7 +56,7 @@ const TEXTS = {
     replyToMember: 'Reply to a member\'s message with this command, or give the member id.',
     alertsNowhere: 'Owner alerts have nowhere to go yet: each admin who wants them opens a private chat with me and presses Start, or send /rg alerts here to link a chat for them.',
     memberIdIsNumber: 'Telegram names a member by their numeric id, not by a name or @username: reply to one of their messages with this command instead.',
-    digest: 'RumorGuard: {n} more message(s) repeating {debunk} in {group} since {since}. Latest: {name}, strike {strikes}.',
+    digest: 'RumorGuard: {n} more message(s) repeating “{claim}” ({debunk}) in {group} since {since}. Latest: {name}, strike {strikes}.',
     alertLink: 'Open the message',
   },
   zh: {
@@ -104,7 +104,7 @@ const TEXTS = {
     replyToMember: '请回复成员的消息使用此命令，或提供成员 ID。',
     alertsNowhere: '管理员提醒目前无处可发：想接收提醒的管理员请打开与我的私聊并点击“开始”，或在此发送 /rg alerts 绑定一个接收提醒的聊天。',
     memberIdIsNumber: 'Telegram 用数字 ID 指代成员，而不是名字或 @用户名：请改为回复该成员的一条消息并使用此命令。',
-    digest: 'RumorGuard：自 {since} 起，{group} 中又有 {n} 条消息重复 {debunk}。最近一条：{name}，第{strikes}次。',
+    digest: 'RumorGuard：自 {since} 起，{group} 中又有 {n} 条消息重复「{claim}」（{debunk}）。最近一条：{name}，第{strikes}次。',
     alertLink: '查看消息',
   },
 } as const satisfies Record<Language, Record<string, string>>;

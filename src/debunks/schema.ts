@@ -39,6 +39,12 @@ const isoDate = z.union([
   z.date().transform((d) => d.toISOString().slice(0, 10)),
 ]);
 
+/**
+ * What a source URL that is not one gets told (`ftp://…`, `javascript:…`, a bare word): the bot
+ * links sources only over http(s), so the message names the schemes rather than "not a URL".
+ */
+export const SOURCE_URL_PROBLEM = 'must be an http:// or https:// address';
+
 /** The longest source URL the database accepts. */
 export const MAX_SOURCE_URL_LENGTH = 2048;
 
@@ -50,7 +56,7 @@ export const MAX_CLAIM_LENGTH = 500;
 export const SourceSchema = z.strictObject({
   title: nonEmpty,
   // 2048: the longest URL browsers and platforms reliably keep (Discord refuses longer embed URLs).
-  url: z.url({ protocol: /^https?$/, message: 'not a URL' }).max(MAX_SOURCE_URL_LENGTH, `longer than ${MAX_SOURCE_URL_LENGTH} characters`),
+  url: z.url({ protocol: /^https?$/, message: SOURCE_URL_PROBLEM }).max(MAX_SOURCE_URL_LENGTH, `longer than ${MAX_SOURCE_URL_LENGTH} characters`),
   publisher: nonEmpty.optional(),
   date: isoDate.optional(),
 });

@@ -1,5 +1,5 @@
 import type { ActionIntent, RefutationContent } from './decision.js';
-import { actionList, agoText, durationText, render, sourceLine, verdictName } from './templates.js';
+import { actionList, agoText, alertClaim, durationText, render, sourceLine, verdictName } from './templates.js';
 
 /** The refutation as plain text: an answer to a question, a correction otherwise. */
 export function refutationText(r: RefutationContent): string {
@@ -38,6 +38,7 @@ export function intentText(intent: ActionIntent): string | undefined {
     case 'alert_owners':
       return render(lang, 'alert', {
         name: intent.memberName,
+        claim: alertClaim(intent.claim),
         debunk: intent.debunkId,
         score: intent.score.toFixed(2),
         n: intent.strikes,

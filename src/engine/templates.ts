@@ -29,7 +29,8 @@ const TEMPLATES = {
     delete: 'A message repeating a refuted rumor was removed.',
     // Sent as the actions are carried out, before their outcomes are known: what was planned
     // ({actions}: actionList, the actions in words).
-    alert: 'RumorGuard: {name} posted a known rumor ({debunk}, score {score}), strike {n}. Actions planned: {actions}.',
+    // {claim}: alertClaim, the rumor as the database words it (the owner knows it by that, not by its id).
+    alert: 'RumorGuard: {name} posted a known rumor, “{claim}” ({debunk}, score {score}), strike {n}. Actions planned: {actions}.',
   },
   zh: {
     refutation: 'ℹ️ 辟谣提示：这条消息与一条已被认定为「{verdict}」的说法相符。\n{refutation}\n来源：{source}',
@@ -42,7 +43,7 @@ const TEMPLATES = {
     warning: '{name}，转发前请先核实：这是第{n}次提醒（{days}天后失效），多次传播谣言可能会被禁言。',
     mute: '{name} 因多次传播已辟谣的说法被禁言{duration}。',
     delete: '一条传播已辟谣说法的消息已被删除。',
-    alert: 'RumorGuard：{name} 发布了已辟谣的说法（{debunk}，匹配度 {score}），第{n}次。计划处理：{actions}。',
+    alert: 'RumorGuard：{name} 发布了已辟谣的说法「{claim}」（{debunk}，匹配度 {score}），第{n}次。计划处理：{actions}。',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
@@ -62,6 +63,18 @@ export function refutationIn(d: Debunk, lang: Language): string {
 }
 
 export const verdictName = (lang: Language, v: Verdict) => VERDICT_NAMES[lang][v];
+
+/**
+ * The most of a claim an owner alert quotes: a sentence or two, enough to recognise the rumor
+ * (the database allows MAX_CLAIM_LENGTH, 500) while the alert stays a notification.
+ */
+export const ALERT_CLAIM_CHARS = 120;
+
+/**
+ * A claim as owner alerts and their digests quote it: neutralized as every database text is (no
+ * mentions, controls or line breaks) and cut on a code point to ALERT_CLAIM_CHARS, with "…".
+ */
+export const alertClaim = (claim: string): string => plainText(claim, ALERT_CLAIM_CHARS);
 
 /** "title — url" of the first source. */
 export function sourceLine(d: { sources: readonly Source[] }): string {

@@ -18,6 +18,8 @@ export interface ActionView {
   detail: string;
   /** When the outcome was recorded (ISO 8601), where it was. */
   settledAt?: string;
+  /** How long a mute was for, as the incident planned it (RecordedAction.durationMs). */
+  durationMs?: number;
 }
 
 /** An incident with the outcome of every action it planned. */
@@ -42,6 +44,7 @@ class Action implements ActionView {
     public detail: string,
     public why?: string,
     public settledAt?: string,
+    public durationMs?: number,
   ) {}
 }
 
@@ -109,7 +112,7 @@ export function incidentView(entry: LedgerEntry & { record: IncidentRecord }, ou
     if (i < 0) return new Action(a.type, 'pending', a.detail);
     const [r] = results.splice(i, 1) as [ActionResult];
     const why = r.status === 'skipped' ? r.reason : r.status === 'failed' ? r.error : undefined;
-    return new Action(a.type, r.status, r.detail ? `${a.detail}; ${r.detail}` : a.detail, why || undefined, r.at);
+    return new Action(a.type, r.status, r.detail ? `${a.detail}; ${r.detail}` : a.detail, why || undefined, r.at, a.durationMs);
   });
   return new View(entry, actions);
 }

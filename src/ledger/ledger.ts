@@ -31,6 +31,8 @@ export interface CheckpointSource {
 export interface VerifyAgainst {
   checkpoint?: SignedCheckpoint;
   trustedKey?: string;
+  /** This store's signing key id, to tell another key's checkpoint from a rewrite (VerifyOptions.signingKeyId). */
+  signingKeyId?: string;
 }
 
 export interface LedgerOptions {
@@ -137,6 +139,7 @@ export class Ledger {
       ...(end.head ? { storedHead: end.head } : {}),
       ...(checkpoint ? { checkpoint } : {}),
       ...(trustedKey ? { trustedKey } : {}),
+      ...(against.signingKeyId ? { signingKeyId: against.signingKeyId } : {}),
     });
   }
 

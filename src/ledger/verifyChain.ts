@@ -15,6 +15,7 @@ export const CHAIN_FAULTS = {
   truncated: 'entries are missing from the end of the chain',
   group_missing: "the group's entries are gone, but it had some",
   rewritten: 'the chain was rewritten: this entry is not the one the signed checkpoint vouches for',
+  other_key: "the checkpoint was signed by another key than this store's: it vouches for another chain (another bot's, or this one's under an earlier key), and this chain does not match it",
   head_mismatch: "the store's head record does not match the last entry",
   bad_checkpoint: 'the checkpoint cannot be trusted',
 } as const;
@@ -39,6 +40,13 @@ export interface VerifyOptions {
   checkpoint?: SignedCheckpoint;
   /** The public key (base64 DER) the checkpoint must be signed with; when absent, its own. */
   trustedKey?: string;
+  /**
+   * The key id this store's bot signs with (LEDGER_KEY_FILE), where it can be read. A checkpoint
+   * signed by another key that the chain does not reach unchanged is said to be another key's
+   * (QA: a report of another bot whose group was also named `console` was said to show a
+   * rewritten chain), not a rewrite: the checkpoint never vouched for this chain.
+   */
+  signingKeyId?: string;
 }
 
 /** "checkpoint of 2026-03-01T10:00:35.000Z (key 1a2b…) has seq 30" */
@@ -128,11 +136,22 @@ export class ChainVerifier {
     if (hashEntry(e) !== e.hash) return { fault: 'edited', seq: e.seq };
     if (e.prev !== this.prev) return { fault: 'broken_link', seq: e.seq };
     if (checkpoint && e.seq === checkpoint.seq && e.hash !== checkpoint.hash) {
-      return { fault: 'rewritten', seq: e.seq, detail: `its hash is ${e.hash.slice(0, 12)}…, ${checkpointSays(checkpoint)} with hash ${checkpoint.hash.slice(0, 12)}…` };
+      const evidence = `its hash is ${e.hash.slice(0, 12)}…, ${checkpointSays(checkpoint)} with hash ${checkpoint.hash.slice(0, 12)}…`;
+      return this.otherKey(e.seq, evidence) ?? { fault: 'rewritten', seq: e.seq, detail: evidence };
     }
     this.prev = e.hash;
     this.expected += 1;
     return undefined;
+  }
+
+  /**
+   * The checkpoint's mismatch as another key's (see VerifyOptions.signingKeyId), naming both keys,
+   * when the checkpoint was signed by a key other than this store's; else undefined.
+   */
+  private otherKey(seq: number, evidence: string): Fault | undefined {
+    const { checkpoint, signingKeyId } = this.options;
+    if (!checkpoint || signingKeyId === undefined || checkpoint.keyId === signingKeyId) return undefined;
+    return { fault: 'other_key', seq, detail: `the checkpoint is signed by key ${checkpoint.keyId}, this store's signing key is ${signingKeyId}; ${evidence}` };
   }
 
   /** The verdict on every item added. */
@@ -145,6 +164,9 @@ export class ChainVerifier {
     const last = this.expected - 1;
 
     if (last === 0 && (storedHead || checkpoint)) {
+      // Only another key's checkpoint says the group had entries: it may be another bot's group of that name.
+      const foreign = storedHead ? undefined : this.otherKey(1, `the store has no entries of the group; ${checkpointSays(checkpoint!)}`);
+      if (foreign) return fail(foreign);
       const evidence = [storedHead ? `the store's head record still says seq ${storedHead.seq}` : '', checkpoint ? checkpointSays(checkpoint) : ''];
       return fail({ fault: 'group_missing', seq: 1, detail: evidence.filter(Boolean).join('; ') });
     }
@@ -153,7 +175,10 @@ export class ChainVerifier {
       if (storedHead.seq < last) return fail({ fault: 'head_mismatch', seq: storedHead.seq + 1, detail: `the head record says the chain ends at seq ${storedHead.seq}, the entries go on to seq ${last}` });
       if (storedHead.hash !== prev) return fail({ fault: 'head_mismatch', seq: last, detail: "the head record's hash is not the last entry's" });
     }
-    if (checkpoint && checkpoint.seq > last) return fail({ fault: 'truncated', seq: last + 1, detail: `the chain ends at seq ${last}; ${checkpointSays(checkpoint)}` });
+    if (checkpoint && checkpoint.seq > last) {
+      const evidence = `the chain ends at seq ${last}; ${checkpointSays(checkpoint)}`;
+      return fail(this.otherKey(last + 1, evidence) ?? { fault: 'truncated', seq: last + 1, detail: evidence });
+    }
 
     return {
       ok: true,

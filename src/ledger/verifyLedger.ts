@@ -9,6 +9,8 @@ export interface VerifyLedgerOptions {
   checkpoints: Checkpoints;
   /** The key (base64 DER) the checkpoints must be signed with, when known. */
   trustedKey?: string;
+  /** This store's signing key id, when known: see VerifyOptions.signingKeyId. */
+  signingKeyId?: string;
 }
 
 export interface LedgerVerdict {
@@ -42,7 +44,11 @@ export async function verifyLedger(ledger: Ledger, options: VerifyLedgerOptions)
     const checkpoint = options.checkpoints.get(groupId);
     let check: ChainCheck;
     try {
-      check = await ledger.verify(groupId, { ...(checkpoint ? { checkpoint } : {}), ...(options.trustedKey ? { trustedKey: options.trustedKey } : {}) });
+      check = await ledger.verify(groupId, {
+        ...(checkpoint ? { checkpoint } : {}),
+        ...(options.trustedKey ? { trustedKey: options.trustedKey } : {}),
+        ...(options.signingKeyId ? { signingKeyId: options.signingKeyId } : {}),
+      });
     } catch (err) {
       failed++;
       lines.push(`${groupId}: FAILED: cannot read its ledger: ${err instanceof Error ? err.message : String(err)}`);

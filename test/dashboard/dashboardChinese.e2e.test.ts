@@ -128,7 +128,7 @@ describe('a group set to Chinese', () => {
     expect(await page.textContent('[data-error-for="sources"]')).toBe('第 1 行的网址：不是以 http:// 或 https:// 开头的网址');
     const listed = (await page.textContent('main .flash.bad'))!;
     expect(listed).toContain('来源：第 1 行的网址');
-    expect(listed).not.toMatch(/dashboard\.yaml|entry|sources\[0\]|not a URL/);
+    expect(listed).not.toMatch(/dashboard\.yaml|entry|sources\[0\]|http:\/\/ or https:\/\/ address/);
     expect(world.core.engine.debunk('moon-landing-staged')).toBeUndefined();
   });
 

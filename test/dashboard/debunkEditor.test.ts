@@ -78,9 +78,9 @@ describe('DebunkEditor', () => {
     expect(saved.ok).toBe(false);
     expect(!saved.ok && saved.problems).toEqual([
       expect.stringMatching(/^db\/dashboard\.yaml:\d+ entry "moon-landing-staged": verdict: must be one of .*\(got "fake"\)$/),
-      expect.stringMatching(/^db\/dashboard\.yaml:\d+ entry "moon-landing-staged": sources\[0\]\.url: not a URL$/),
+      expect.stringMatching(/^db\/dashboard\.yaml:\d+ entry "moon-landing-staged": sources\[0\]\.url: must be an http:\/\/ or https:\/\/ address$/),
     ]);
-    expect(!saved.ok && Object.fromEntries(saved.byField)).toMatchObject({ verdict: [expect.any(String)], sources: ['sources[0].url: not a URL'] });
+    expect(!saved.ok && Object.fromEntries(saved.byField)).toMatchObject({ verdict: [expect.any(String)], sources: ['sources[0].url: must be an http:// or https:// address'] });
     expect(() => readFileSync(path.join(dir!, 'db/dashboard.yaml'))).toThrow();
   });
 

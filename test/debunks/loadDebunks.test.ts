@@ -109,7 +109,7 @@ describe('loadDebunks: every problem of an entry, with its line', () => {
       code: 'invalid_field',
       then: `${ENTRIES}:28 entry "bad-fields": refutation.English: not a language tag such as "en" or "zh"`,
     },
-    { given: 'a source URL that is not a URL', code: 'invalid_field', then: `${ENTRIES}:31 entry "bad-fields": sources[0].url: not a URL` },
+    { given: 'a source URL that is not a URL', code: 'invalid_field', then: `${ENTRIES}:31 entry "bad-fields": sources[0].url: must be an http:// or https:// address` },
     {
       given: 'an unknown field in a source',
       code: 'unknown_field',
@@ -165,7 +165,7 @@ describe('loadDebunks: folder and file problems', () => {
       dir: `${FIXTURES}/several-files`,
       then: [
         `${FIXTURES}/several-files/a.yaml:10 entry "beta": verdict: must be one of false, misleading, unproven, outdated, satire (got "wrong")`,
-        `${FIXTURES}/several-files/a.yaml:12 entry "beta": sources[0].url: not a URL`,
+        `${FIXTURES}/several-files/a.yaml:12 entry "beta": sources[0].url: must be an http:// or https:// address`,
         `${FIXTURES}/several-files/b.json:2 entry "gamma": published: required`,
         `${FIXTURES}/several-files/b.json:14 entry "delta": refutation.en: must not be empty`,
         `${FIXTURES}/several-files/c.yml:3: Flow sequence in block collection must be sufficiently indented and end with a ]`,
@@ -347,17 +347,17 @@ describe('loadDebunks: refutations in a language the bot does not speak', () => 
 });
 
 describe('formatProblem', () => {
-  const base = { file: 'rules/debunks/health.yaml', message: 'not a URL', code: 'invalid_field' } as const;
+  const base = { file: 'rules/debunks/health.yaml', message: 'must be an http:// or https:// address', code: 'invalid_field' } as const;
   it.each<{ given: string; problem: LoadProblem; then: string }>([
     {
       given: 'an entry id, a line and a field',
       problem: { ...base, line: 42, entryId: 'x', field: 'sources[0].url' },
-      then: 'rules/debunks/health.yaml:42 entry "x": sources[0].url: not a URL',
+      then: 'rules/debunks/health.yaml:42 entry "x": sources[0].url: must be an http:// or https:// address',
     },
     {
       given: 'no usable id',
       problem: { ...base, line: 7, entryIndex: 3, field: 'sources[0].url' },
-      then: 'rules/debunks/health.yaml:7 entry #3: sources[0].url: not a URL',
+      then: 'rules/debunks/health.yaml:7 entry #3: sources[0].url: must be an http:// or https:// address',
     },
     {
       given: 'a file-level problem',

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { describeIssues } from '../../src/debunks/describeIssues.js';
 import { formatFieldPath } from '../../src/debunks/loadProblem.js';
-import { BOT_LANGUAGES, RefutationSchema, type BotLanguage } from '../../src/debunks/schema.js';
+import { BOT_LANGUAGES, RefutationSchema, SourceSchema, type BotLanguage } from '../../src/debunks/schema.js';
 import { render, type Language } from '../../src/engine/templates.js';
 
 /** What the loader says about a refutation, as `field: message` lines; none when it is accepted. */
@@ -52,5 +52,27 @@ describe('RefutationSchema: languages', () => {
     { given: 'a key that is no language tag', refutation: { EN: 'No.' }, then: ['refutation.EN: not a language tag such as "en" or "zh"'] },
   ])('GIVEN $given THEN $then', ({ refutation, then }) => {
     expect(refutationProblems(refutation)).toEqual(then);
+  });
+});
+
+// QA L7: `ftp://x.example` and `javascript:alert(1)` were refused with "sources[0].url: not a URL".
+describe('SourceSchema: the URL', () => {
+  const urlProblems = (url: string): string[] => {
+    const result = SourceSchema.safeParse({ title: 'WHO', url });
+    if (result.success) return [];
+    return describeIssues(result.error.issues, SourceSchema, { title: 'WHO', url }).map((i) => [formatFieldPath(i.path), i.message].join(': '));
+  };
+
+  it.each([
+    { given: 'an ftp URL', url: 'ftp://x.example' },
+    { given: 'a javascript: URL', url: 'javascript:alert(1)' },
+    { given: 'a tg: link', url: 'tg://resolve?domain=evil' },
+    { given: 'no URL at all', url: 'not-a-url' },
+  ])('GIVEN $given THEN it is refused, saying a source must be an http:// or https:// address', ({ url }) => {
+    expect(urlProblems(url)).toEqual(['url: must be an http:// or https:// address']);
+  });
+
+  it.each(['https://www.who.int/myth-busters', 'http://example.org/a?b=c'])('GIVEN %s THEN it is accepted', (url) => {
+    expect(urlProblems(url)).toEqual([]);
   });
 });

@@ -60,7 +60,7 @@ describe('the default ladder with every action enabled', () => {
     const h = await enforcing();
     const d = await offences(h, 3);
     expect(textOf(d, 'alert_owners')).toBe(
-      `RumorGuard: Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3. Actions planned: refutation, mute.`,
+      `RumorGuard: Alice posted a known rumor, “5G towers spread the coronavirus” (${FIVE_G_ID}, score 1.00), strike 3. Actions planned: refutation, mute.`,
     );
     expect(textOf(d, 'mute')).toBe('Alice is muted for 1 hour for repeating refuted rumors.');
   });

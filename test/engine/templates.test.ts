@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Debunk } from '../../src/debunks/schema.js';
 import type { Decision } from '../../src/engine/decision.js';
-import { actionList, agoText, render, refutationIn } from '../../src/engine/templates.js';
+import { intentText } from '../../src/engine/intentText.js';
+import { actionList, agoText, ALERT_CLAIM_CHARS, alertClaim, render, refutationIn } from '../../src/engine/templates.js';
 import { allTexts, DEBUNKS, enforcing, FIVE_G_ID, FIVE_G_SOURCE, harness, MINUTE, PAST_REPEAT_WINDOW, TEXT, textOf } from './harness.js';
 
 const fiveG = DEBUNKS.find((d) => d.id === FIVE_G_ID)!;
@@ -72,8 +73,8 @@ describe('how long ago a pointer says the rumor was answered', () => {
 // QA: owner alerts listed identifiers ("Actions planned: reply_refutation, mute.").
 describe('the actions an owner alert names', () => {
   it.each([
-    { language: 'en', text: TEXT.fiveG, alert: `RumorGuard: Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3. Actions planned: refutation, mute.` },
-    { language: 'zh', text: TEXT.fiveGZh, alert: `RumorGuard：Alice 发布了已辟谣的说法（${FIVE_G_ID}，匹配度 1.00），第3次。计划处理：辟谣回复、禁言。` },
+    { language: 'en', text: TEXT.fiveG, alert: `RumorGuard: Alice posted a known rumor, “5G towers spread the coronavirus” (${FIVE_G_ID}, score 1.00), strike 3. Actions planned: refutation, mute.` },
+    { language: 'zh', text: TEXT.fiveGZh, alert: `RumorGuard：Alice 发布了已辟谣的说法「5G towers spread the coronavirus」（${FIVE_G_ID}，匹配度 1.00），第3次。计划处理：辟谣回复、禁言。` },
   ])('GIVEN the third offence in $language THEN the alert names them in words', async ({ language, text, alert }) => {
     const h = await enforcing({ language });
     let third;
@@ -90,6 +91,48 @@ describe('the actions an owner alert names', () => {
     expect(actionList('zh', all)).toBe('辟谣回复、提醒核实、指向辟谣、警告、删除消息、禁言、通知群主、记录');
     expect(actionList('en', [])).toBe('none');
     expect(actionList('zh', [])).toBe('无');
+  });
+});
+
+// QA L1: alerts named the rumor by its debunk id only ("dave posted a known rumor (bill-gates-pays-for-forwarding, score 1.00)").
+describe('the rumor an owner alert names', () => {
+  const alert = (claim: string, language: 'en' | 'zh' = 'en') =>
+    intentText({
+      type: 'alert_owners',
+      reason: 'ladder_step',
+      detail: 'strike 3',
+      language,
+      debunkId: 'some-rumor',
+      claim,
+      memberName: 'Dave',
+      memberId: 'm-4',
+      score: 0.97,
+      strikes: 3,
+      planned: ['reply_refutation', 'mute'],
+      owners: [],
+    })!;
+
+  it.each([
+    { language: 'en' as const, then: 'RumorGuard: Dave posted a known rumor, “Bill Gates pays you to forward this email” (some-rumor, score 0.97), strike 3. Actions planned: refutation, mute.' },
+    { language: 'zh' as const, then: 'RumorGuard：Dave 发布了已辟谣的说法「Bill Gates pays you to forward this email」（some-rumor，匹配度 0.97），第3次。计划处理：辟谣回复、禁言。' },
+  ])('GIVEN an alert in $language THEN it quotes the claim before the debunk id', ({ language, then }) => {
+    expect(alert('Bill Gates pays you to forward this email', language)).toBe(then);
+  });
+
+  it('GIVEN a claim with mentions, markup and line breaks THEN it is quoted on one line, no mention live, the markup as written (each platform escapes it)', () => {
+    const text = alert('@everyone <@123> look:\n<b>*5G*</b> [x](y)');
+    expect(text).toContain('“@\u200Beveryone <\u200B@\u200B123> look: <b>*5G*</b> [x](y)”');
+    expect(text).not.toMatch(MASS_MENTION);
+    expect(text).not.toMatch(USER_MENTION);
+    expect(text).not.toContain('\n');
+  });
+
+  it(`GIVEN a long claim with an emoji where it is cut THEN the alert quotes ${ALERT_CLAIM_CHARS} characters at most, the emoji whole or left out, with "…"`, () => {
+    const claim = `${'a'.repeat(ALERT_CLAIM_CHARS - 2)}😀 and much more after it`;
+    const quoted = /“(.*)”/.exec(alert(claim))![1]!;
+    expect(quoted).toBe(`${'a'.repeat(ALERT_CLAIM_CHARS - 2)}…`);
+    expect(quoted.length).toBeLessThanOrEqual(ALERT_CLAIM_CHARS);
+    expect(alertClaim(`${'a'.repeat(ALERT_CLAIM_CHARS - 3)}😀 and more`)).toBe(`${'a'.repeat(ALERT_CLAIM_CHARS - 3)}😀…`);
   });
 });
 

@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CHAIN_PAGE, Ledger } from '../../src/ledger/ledger.js';
 import { memoryLedgerBackend, type LedgerBackend } from '../../src/ledger/ledgerBackend.js';
 import { genesisHash, hashEntry, type LedgerEntry } from '../../src/ledger/ledgerEntry.js';
+import { signCheckpoint, signingKey } from '../../src/ledger/checkpoints/signedCheckpoint.js';
 import { VERIFY_SLICE, verifyChain, verifyChainInSlices } from '../../src/ledger/verifyChain.js';
+import { describeCheck } from '../../src/ledger/verifyLedger.js';
 import { adminAction, incident, steppingClock } from './fixtures.js';
 
 async function chainOf(n: number): Promise<LedgerEntry[]> {
@@ -170,5 +172,48 @@ describe('Ledger.entries', () => {
     expect(wholeChains).toBe(0);
     expect(all.map((e) => e.seq)).toEqual(stored.filter((e) => e !== null).map((e) => e.seq));
     expect(ranged.map((e) => e.seq)).toEqual(stored.filter((e) => e !== null && Date.parse(e.at) >= since.getTime()).map((e) => e.seq));
+  });
+});
+
+// QA L11: a report of another bot (its group also named "console") was said to show a rewritten chain.
+describe('a checkpoint signed by another key than this store\'s', () => {
+  const ours = signingKey(generateKeyPairSync('ed25519').privateKey);
+  const theirs = signingKey(generateKeyPairSync('ed25519').privateKey);
+  const at = '2026-03-02T00:00:00.000Z';
+
+  it('GIVEN another key\'s checkpoint the chain does not match at its seq THEN it is said to be signed by another key, naming both, not a rewrite', async () => {
+    const entries = await chainOf(5);
+    const checkpoint = signCheckpoint({ groupId: 'g', seq: 4, hash: 'f'.repeat(64), at }, theirs);
+    const check = verifyChain('g', entries, { checkpoint, signingKeyId: ours.keyId });
+    expect(check).toMatchObject({ ok: false, seq: 4, fault: 'other_key' });
+    const line = describeCheck('g', check);
+    expect(line).toContain('FAILED at seq 4: the checkpoint was signed by another key');
+    expect(line).toContain(`the checkpoint is signed by key ${theirs.keyId}, this store's signing key is ${ours.keyId}`);
+    expect(line).not.toContain('rewritten:');
+  });
+
+  it.each([
+    { given: 'a longer chain than this one', seq: 9, then: { seq: 6, fault: 'other_key' } },
+    { given: 'a group this store has no entries of', seq: 3, groupId: 'h', then: { seq: 1, fault: 'other_key' } },
+  ])('GIVEN another key\'s checkpoint of $given THEN it is said to be signed by another key', async ({ seq, groupId = 'g', then }) => {
+    const entries = groupId === 'g' ? await chainOf(5) : [];
+    const checkpoint = signCheckpoint({ groupId, seq, hash: 'f'.repeat(64), at }, theirs);
+    expect(verifyChain(groupId, entries, { checkpoint, signingKeyId: ours.keyId })).toMatchObject({ ok: false, ...then });
+  });
+
+  it('GIVEN this store\'s own checkpoint and a chain rewritten behind it THEN the rewrite is reported as before', async () => {
+    const entries = await chainOf(5);
+    const checkpoint = signCheckpoint({ groupId: 'g', seq: 4, hash: 'f'.repeat(64), at }, ours);
+    expect(verifyChain('g', entries, { checkpoint, signingKeyId: ours.keyId })).toMatchObject({ ok: false, seq: 4, fault: 'rewritten' });
+    // Without this store's key (an auditor on another machine), nothing tells the keys apart.
+    expect(verifyChain('g', entries, { checkpoint: signCheckpoint({ groupId: 'g', seq: 4, hash: 'f'.repeat(64), at }, theirs) })).toMatchObject({ fault: 'rewritten' });
+  });
+
+  it('GIVEN another key\'s checkpoint the chain matches THEN it verifies, and an edited entry is still an edit', async () => {
+    const entries = await chainOf(5);
+    const checkpoint = signCheckpoint({ groupId: 'g', seq: 4, hash: entries[3]!.hash, at }, theirs);
+    expect(verifyChain('g', entries, { checkpoint, signingKeyId: ours.keyId })).toMatchObject({ ok: true, checkpoint: { keyId: theirs.keyId } });
+    const edited = entries.map((x) => (x.seq === 2 ? { ...x, record: { ...x.record, score: 0.1 } as LedgerEntry['record'] } : x));
+    expect(verifyChain('g', edited, { checkpoint, signingKeyId: ours.keyId })).toMatchObject({ ok: false, seq: 2, fault: 'edited' });
   });
 });

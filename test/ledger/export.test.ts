@@ -247,6 +247,23 @@ describe('ledger export: the owner\'s management report (md)', () => {
     expect(md).toContain('| Carol | u7 | 1 | 0 | 1 | 3 |');
   });
 
+  // QA L13: the mutes column counted a 1-hour and a 24-hour mute together ("2").
+  it('GIVEN a member muted for 1 hour and then twice for 24 hours THEN the mutes column says how many of each length, in English and Chinese', async () => {
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    const mute = (n: number, durationMs: number) => ({ type: 'mute' as const, detail: `strike ${n}`, status: 'planned' as const, durationMs });
+    for (const [n, ms] of [[3, 3_600_000], [4, 86_400_000], [5, 86_400_000]] as const) {
+      await ledger.append(incident({ recordId: `d${n}`, messageId: String(n), member: { id: 'u8', name: 'Dave' }, strikes: n, actions: [mute(n, ms)] }));
+      await ledger.append(outcome(`d${n}`, [{ type: 'mute', status: 'done', at: '2026-03-01T10:00:09.000Z' }], { messageId: String(n) }));
+    }
+    const entries = await backend.read('g');
+    const report = (lang: 'en' | 'zh') => ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries), lang });
+    expect(report('en')).toContain('| member | id | warnings | mutes (by length) |');
+    expect(report('en')).toContain('| Dave | u8 | 0 | 3 (1 hour: 1, 24 hours: 2) | 0 | 5 |');
+    expect(report('zh')).toContain('| 成员 | ID | 警告 | 禁言（按时长） |');
+    expect(report('zh')).toContain('| Dave | u8 | 0 | 3（1小时 1 次，24小时 2 次） | 0 | 5 |');
+  });
+
   it('GIVEN a member name with a right-to-left override THEN the report shows the override as its code point instead of turning the name around', async () => {
     const backend = memoryLedgerBackend();
     const ledger = new Ledger(backend, steppingClock());

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedgerBackend } from '../../src/ledger/backends/openLedgerBackend.js';
 import { Checkpointer } from '../../src/ledger/checkpoints/checkpointer.js';
 import { readCheckpointFile } from '../../src/ledger/checkpoints/checkpointFile.js';
-import type { SignedCheckpoint } from '../../src/ledger/checkpoints/signedCheckpoint.js';
+import { signCheckpoint, signingKey, type SignedCheckpoint } from '../../src/ledger/checkpoints/signedCheckpoint.js';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { Recorder } from '../../src/ledger/recorder.js';
 import { Spool } from '../../src/ledger/spool.js';
@@ -77,6 +78,18 @@ describe('rumorguard ledger verify', { timeout: 120_000 }, () => {
     // An auditor with only the report handed over earlier (no checkpoint file of the bot's).
     const auditor = { ...env, LEDGER_CHECKPOINT_FILE: path.join(dir, 'none.json'), LEDGER_KEY_FILE: path.join(dir, 'none.pem') };
     expect(await cli(['verify', '--group', 'g', '--checkpoint', path.join(dir, 'report.md')], auditor, dir)).toEqual({ code: 1, stdout: line, stderr: '' });
+  });
+
+  // QA L11: another bot's report (every playground group is named "console") was said to show "the chain was rewritten".
+  it('GIVEN a report another bot signed for a group of the same name THEN verify says the checkpoint was signed by another key, naming both, exit 1', async () => {
+    const theirs = signingKey(generateKeyPairSync('ed25519').privateKey);
+    const report = path.join(dir, 'other-bot.json');
+    writeFileSync(report, JSON.stringify(signCheckpoint({ groupId: 'g', seq: 10, hash: 'e'.repeat(64), at: '2026-03-02T00:00:00.000Z' }, theirs)));
+    const run = await cli(['verify', '--group', 'g', '--checkpoint', report], env, dir);
+    expect(run).toMatchObject({ code: 1, stderr: '' });
+    expect(run.stdout).toMatch(/^g: FAILED at seq 10: the checkpoint was signed by another key than this store's/);
+    expect(run.stdout).toContain(`(the checkpoint is signed by key ${theirs.keyId}, this store's signing key is ${checkpoint.keyId}; its hash is `);
+    expect(run.stdout).not.toContain('the chain was rewritten');
   });
 
   it('GIVEN --group nosuch THEN one line says there is no such group, exit 1', async () => {

@@ -129,6 +129,11 @@ describe('review: a report becomes a debunk', () => {
     const [item] = await moderator.review!.items('g-a');
     const refused = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | It is safe. | not-a-url`);
     expect(refused).toMatchObject({ ok: false, reply: expect.stringContaining('sources[0].url') });
+    // QA L7: a URL of another scheme was refused as "not a URL".
+    for (const url of ['ftp://x.example', 'javascript:alert(1)']) {
+      const other = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | It is safe. | ${url}`);
+      expect(other).toMatchObject({ ok: false, reply: expect.stringContaining('sources[0].url: must be an http:// or https:// address') });
+    }
     const wrongVerdict = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | maybe | It is safe. | https://x.example/a`);
     expect(wrongVerdict.reply).toContain('verdict');
     expect((await moderator.review!.items('g-a')).length).toBe(1);

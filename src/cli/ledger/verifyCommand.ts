@@ -36,6 +36,7 @@ export function verifyCommand(): Command {
             ...(flags.group ? { groups: [flags.group] } : {}),
             checkpoints: source.checkpoints,
             ...(source.trustedKey ? { trustedKey: source.trustedKey } : {}),
+            ...(source.signingKeyId ? { signingKeyId: source.signingKeyId } : {}),
           }),
         );
       } catch (err) {

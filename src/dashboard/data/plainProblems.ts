@@ -52,7 +52,7 @@ const REWORDINGS: readonly (readonly [RegExp, Reword])[] = [
   // The debunk schema's.
   [/^required$/, (_m, t) => t('problemRequired')],
   [/^must not be empty$/, (_m, t) => t('problemNotEmpty')],
-  [/^not a URL$/, (_m, t) => t('problemNotUrl')],
+  [/^must be an http:\/\/ or https:\/\/ address$/, (_m, t) => t('problemNotUrl')],
   [/^not a date \(YYYY-MM-DD\)$/, (_m, t) => t('problemNotDate')],
   [/^longer than (\d+) characters: keep refutations short$/, (m, t) => t('problemKeepShort', { n: m[1]! })],
   [/^longer than (\d+) characters: put the rumor in one or two sentences$/, (m, t) => t('problemOneOrTwoSentences', { n: m[1]! })],

@@ -2,6 +2,7 @@ import { ENV_DEFAULTS } from '../../config/env.js';
 import { readCheckpointFile, type Checkpoints } from './checkpointFile.js';
 import { readCheckpointsFrom } from './checkpointsIn.js';
 import { readKeyFile } from './keyFile.js';
+import { keyIdOf } from './signedCheckpoint.js';
 
 /** The checkpoints the bot keeps on this machine, and its key where this user can read it. */
 export interface LocalCheckpoints {
@@ -26,13 +27,22 @@ export async function readLocalCheckpoints(env: NodeJS.ProcessEnv = process.env)
 
 /**
  * The checkpoints a `ledger` command holds chains to: those in `file` when one is given (a file
- * someone kept, checked on its own key), else the local ones (checked on the bot's key).
+ * someone kept, checked on its own key), else the local ones (checked on the bot's key). With
+ * either, the key id of this machine's LEDGER_KEY_FILE where it is readable (`signingKeyId`), so
+ * a kept file signed by another key is told apart from a rewritten chain.
  */
 export async function checkpointsToUse(
   file: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<{ ok: true; checkpoints: Checkpoints; trustedKey?: string } | { ok: false; error: string }> {
-  if (file) return readCheckpointsFrom(file);
+): Promise<{ ok: true; checkpoints: Checkpoints; trustedKey?: string; signingKeyId?: string } | { ok: false; error: string }> {
+  if (file) {
+    const read = await readCheckpointsFrom(file);
+    if (!read.ok) return read;
+    const key = await readKeyFile(env.LEDGER_KEY_FILE || ENV_DEFAULTS.LEDGER_KEY_FILE);
+    return { ...read, ...(key.ok ? { signingKeyId: key.key.keyId } : {}) };
+  }
   const read = await readLocalCheckpoints(env);
-  return read.ok ? { ok: true, checkpoints: read.local.checkpoints, ...(read.local.trustedKey ? { trustedKey: read.local.trustedKey } : {}) } : read;
+  if (!read.ok) return read;
+  const { checkpoints, trustedKey } = read.local;
+  return { ok: true, checkpoints, ...(trustedKey ? { trustedKey, signingKeyId: keyIdOf(Buffer.from(trustedKey, 'base64')) } : {}) };
 }

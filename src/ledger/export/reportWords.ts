@@ -45,6 +45,13 @@ export interface ReportWords {
   members: string;
   nobodyStruck: string;
   membersHeader: string;
+  /** The mutes cell: `{n}` mutes done, `{lengths}` muteLength each, joined by listSeparator. */
+  mutesByLength: string;
+  /** `{length}`: durationText ("24 hours"); `{n}`: how many mutes of that length. */
+  muteLength: string;
+  /** A mute whose record kept no length. */
+  muteLengthUnknown: string;
+  listSeparator: string;
   delays: string;
   noRefutations: string;
   refutations: string;
@@ -115,7 +122,11 @@ const EN: ReportWords = {
   byRumorHeader: '| rumor (debunk id) | messages | members | answered in the chat |',
   members: '## Members who reached a warning or a mute',
   nobodyStruck: 'Nobody reached a warning or a mute in this period.',
-  membersHeader: '| member | id | warnings | mutes | warnings or mutes not carried out (refused, skipped or withheld by the settings) | most strikes |',
+  membersHeader: '| member | id | warnings | mutes (by length) | warnings or mutes not carried out (refused, skipped or withheld by the settings) | most strikes |',
+  mutesByLength: '{n} ({lengths})',
+  muteLength: '{length}: {n}',
+  muteLengthUnknown: 'length not recorded',
+  listSeparator: ', ',
   delays: '## Time from message to refutation',
   noRefutations: 'No refutations were posted in this period.',
   refutations:
@@ -197,7 +208,11 @@ const ZH: ReportWords = {
   byRumorHeader: '| 谣言（辟谣条目 ID） | 消息数 | 成员数 | 在群内回复 |',
   members: '## 受到警告或禁言的成员',
   nobodyStruck: '此时间段内没有成员受到警告或禁言。',
-  membersHeader: '| 成员 | ID | 警告 | 禁言 | 未执行的警告或禁言（被拒绝、跳过或被设置暂缓） | 最多违规记录（条） |',
+  membersHeader: '| 成员 | ID | 警告 | 禁言（按时长） | 未执行的警告或禁言（被拒绝、跳过或被设置暂缓） | 最多违规记录（条） |',
+  mutesByLength: '{n}（{lengths}）',
+  muteLength: '{length} {n} 次',
+  muteLengthUnknown: '时长未记录',
+  listSeparator: '，',
   delays: '## 从消息到辟谣的时间',
   noRefutations: '此时间段内没有发出辟谣。',
   refutations: '共 {n} 条辟谣：中位 {median}，最慢 {slowest}（从消息发出到平台接受回复；不含管理员审核举报后才回复的消息）。',
@@ -251,6 +266,7 @@ const ZH: ReportWords = {
     truncated: '链尾缺少记录',
     group_missing: '该群的记录不见了，但它曾经有记录',
     rewritten: '链被改写：这条记录不是签名检查点所担保的那一条',
+    other_key: '检查点是用另一把密钥签名的，不是本存储的签名密钥：它担保的是另一条链（另一个机器人的，或本机器人换密钥之前的），本链与它不符',
     head_mismatch: '存储中的链头记录与最后一条记录不符',
     bad_checkpoint: '检查点不可信',
   },

@@ -9,7 +9,7 @@ import type { StoredItem } from '../storedEntry.js';
 import type { TextSink } from './textSink.js';
 import type { ChainCheck } from '../verifyChain.js';
 import type { ActionType } from '../../rules/actionTypes.js';
-import { actionName, type Language } from '../../engine/templates.js';
+import { actionName, durationText, type Language } from '../../engine/templates.js';
 import { fillTemplate } from '../../lib/fillTemplate.js';
 import { REPORT_WORDS, type ReportWords } from './reportWords.js';
 import { cutText } from '../../lib/cutText.js';
@@ -137,7 +137,7 @@ class ReportTotals {
   /** Every action type by what really became of it. */
   readonly counts = new Map<ActionType, Record<ActionStatus, number>>();
   readonly byDebunk = new Map<string, { messages: number; members: Set<string>; answered: number }>();
-  readonly members = new Map<string, { name: string; warned: number; muted: number; undone: number; strikes: number }>();
+  readonly members = new Map<string, MemberRow>();
   /** Every member's most strikes, whether or not a warning or mute went out. */
   private readonly strikes = new Map<string, number>();
   /** ms from message to posted refutation. */
@@ -168,7 +168,8 @@ class ReportTotals {
     // One pass over the actions: their counts, and what the figures below need of them.
     let answered = false;
     let warned = false;
-    let muted = false;
+    /** The length of the mute done (undefined in records that did not keep it), when one was. */
+    let muted: { length: number | undefined } | undefined;
     // A warning or mute the platform refused, that never got an outcome, or that the group's
     // settings withheld (observe mode, action not enabled) is told too: the member reached that
     // step whether or not it went out (QA: a member whose warnings were withheld was not listed).
@@ -195,7 +196,7 @@ class ReportTotals {
           else undone += 1;
           break;
         case 'mute':
-          if (done) muted = true;
+          if (done) muted = { length: a.durationMs };
           else undone += 1;
           break;
       }
@@ -214,9 +215,12 @@ class ReportTotals {
     const m = this.members.get(r.member.id);
     if (m) m.strikes = strikes;
     if (warned || muted || undone > 0) {
-      const row = m ?? { name: r.member.name, warned: 0, muted: 0, undone: 0, strikes };
+      const row = m ?? { name: r.member.name, warned: 0, muted: 0, muteLengths: new Map(), undone: 0, strikes };
       row.warned += warned ? 1 : 0;
-      row.muted += muted ? 1 : 0;
+      if (muted) {
+        row.muted += 1;
+        row.muteLengths.set(muted.length, (row.muteLengths.get(muted.length) ?? 0) + 1);
+      }
       row.undone += undone;
       this.members.set(r.member.id, row);
     }
@@ -224,6 +228,26 @@ class ReportTotals {
     // admin, and is told apart in its row (see incidentRow).
     if (replied && r.by.kind !== 'admin') this.delays.push(Date.parse(replied) - Date.parse(r.messageAt));
   }
+}
+
+/** A member's row of the members table. */
+interface MemberRow {
+  name: string;
+  warned: number;
+  /** Mutes done, and how many of each length (QA: a 1-hour and a 24-hour mute were one count of 2). */
+  muted: number;
+  muteLengths: Map<number | undefined, number>;
+  undone: number;
+  strikes: number;
+}
+
+/** "2 (1 hour: 1, 24 hours: 1)" / "2（1小时 1 次，24小时 1 次）": the mutes done, by length, shortest first. */
+function mutesCell(m: MemberRow, w: ReportWords): string {
+  if (m.muted === 0) return '0';
+  const lengths = [...m.muteLengths]
+    .sort(([a], [b]) => (a ?? Number.POSITIVE_INFINITY) - (b ?? Number.POSITIVE_INFINITY))
+    .map(([ms, n]) => say(w.muteLength, { length: ms === undefined ? w.muteLengthUnknown : durationText(w.lang, ms), n }));
+  return say(w.mutesByLength, { n: m.muted, lengths: lengths.join(w.listSeparator) });
 }
 
 /**
@@ -421,7 +445,7 @@ function reportHead(totals: ReportTotals, options: ReportOptions): string[] {
   else {
     lines.push(w.membersHeader);
     lines.push('|---|---|---|---|---|---|');
-    for (const [id, m] of members) lines.push(`| ${cell(m.name)} | ${cell(id)} | ${m.warned} | ${m.muted} | ${m.undone} | ${m.strikes} |`);
+    for (const [id, m] of members) lines.push(`| ${cell(m.name)} | ${cell(id)} | ${m.warned} | ${mutesCell(m, w)} | ${m.undone} | ${m.strikes} |`);
   }
 
   lines.push('');

@@ -78,7 +78,7 @@ describe('Discord: a known rumor', () => {
     expect(until - before).toBeLessThan(3_600_000 + 60_000);
     const dms = h.fake.botMessages().filter((m) => m.channel_id !== CHANNEL && m.channel_id !== THREAD);
     expect(dms).toHaveLength(1);
-    expect(dms[0]?.embeds[0]?.description).toContain(`Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3.`);
+    expect(dms[0]?.embeds[0]?.description).toContain(`Alice posted a known rumor, “5G towers spread the coronavirus” (${FIVE_G_ID}, score 1.00), strike 3.`);
     expect(h.fake.callsOf('POST /users/@me/channels')[0]?.body).toEqual({ recipient_id: OWNER.id });
   });
 

@@ -153,7 +153,7 @@ describe('Discord: an owner runs `npm start` with a token', () => {
     const until = Date.parse((run.visible.timeout.body as { communication_disabled_until: string }).communication_disabled_until);
     expect(until - run.before).toBeGreaterThanOrEqual(3_600_000);
     expect(until - run.before).toBeLessThan(3_600_000 + 60_000);
-    expect(run.visible.alert.embeds[0]?.description).toContain(`Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3.`);
+    expect(run.visible.alert.embeds[0]?.description).toContain(`Alice posted a known rumor, “5G towers spread the coronavirus” (${FIVE_G_ID}, score 1.00), strike 3.`);
     expect(run.fake.callsOf('POST /users/@me/channels')).toEqual([]);
   });
 

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parseButton, refutationButtons } from '../../../adapters/discord/buttons.js';
 import { markdownLink, safeText } from '../../../adapters/discord/markdown.js';
 import { allowedMentions, messageOptions, mergeDiscord, digestNotice } from '../../../adapters/discord/outgoing.js';
-import { refutationEmbed } from '../../../adapters/discord/replies.js';
+import { alertEmbed, refutationEmbed } from '../../../adapters/discord/replies.js';
+import { intentText } from '../../../src/engine/intentText.js';
+import type { IntentOf } from '../../../src/engine/decision.js';
 import { checkShardableStore } from '../../../adapters/discord/runDiscord.js';
 import { applicationCommands, REPORT_COMMAND, slashCommands } from '../../../adapters/discord/slashCommands.js';
 import { slashHelp, slashHelpEmbeds } from '../../../adapters/discord/slashHelp.js';
@@ -42,6 +44,19 @@ describe('Discord text safety', () => {
   it('GIVEN warnings folded into a digest THEN the digest pings nobody', () => {
     const merged = mergeDiscord(digestNotice('c', 'Alice, strike 2', 'm1', true), digestNotice('c', 'Bob, strike 2', 'm2', true));
     expect(merged).toMatchObject({ combined: true, payload: { content: 'Alice, strike 2\nBob, strike 2', replyTo: 'm2', pingAuthor: false } });
+  });
+});
+
+const alertIntent = (claim: string): IntentOf<'alert_owners'> => ({
+  type: 'alert_owners', reason: 'ladder_step', detail: 'strike 3', language: 'en', debunkId: 'x-rumor', claim,
+  memberName: 'Dave', memberId: 'm-4', score: 1, strikes: 3, planned: ['mute'], owners: [],
+});
+
+// QA L1: the alert named the rumor by its id only; its claim comes from the database (or a member's accepted report).
+describe('Discord owner alert', () => {
+  it('GIVEN a claim with markdown, a masked link and a mention THEN the alert quotes the claim escaped, before the debunk id', () => {
+    const embed = alertEmbed('Town', intentText(alertIntent('**Free** [nitro](https://ev.il) <@123> @here'))!, undefined, 'en');
+    expect(embed.description).toContain('Dave posted a known rumor, “\\*\\*Free\\*\\* \\[nitro\\](https://ev.il) <\u200B@\u200B123> @\u200Bhere” (x-rumor, score 1.00)');
   });
 });
 

@@ -44,7 +44,7 @@ describe('Telegram: the escalation ladder', () => {
     expect(alert?.text).toContain('<b>Town news</b>');
     // The third post comes within the minute of the second's pointer: muted, it gets a pointer of
     // its own all the same, so Alice is told in words whatever Telegram makes of the mute.
-    expect(alert?.text).toContain(`Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3. Actions planned: pointer, mute.`);
+    expect(alert?.text).toContain(`Alice posted a known rumor, “5G towers spread the coronavirus” (${FIVE_G_ID}, score 1.00), strike 3. Actions planned: pointer, mute.`);
     expect(alert?.text).toContain(`<a href="https://t.me/c/1000000001/${third!.message_id}">Open the message</a>`);
 
     const incidents = await h.incidents();
@@ -120,7 +120,7 @@ describe('Telegram: the escalation ladder', () => {
     h.adapter.alerts.flush();
     await h.adapter.idle();
     const [digest] = h.sentTo(ADMINS_GROUP.id);
-    expect(digest?.text).toMatch(/^RumorGuard: 2 more message\(s\) repeating 5g-spreads-coronavirus in Town news since \d\d:\d\d UTC\. Latest: Alice, strike 2\.$/);
+    expect(digest?.text).toMatch(/^RumorGuard: 2 more message\(s\) repeating “5G towers spread the coronavirus” \(5g-spreads-coronavirus\) in Town news since \d\d:\d\d UTC\. Latest: Alice, strike 2\.$/);
     expect(h.sentTo(OWNER.id)).toEqual([]);
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, htmlLink, htmlText } from '../../../adapters/telegram/html.js';
+import { alertHtml } from '../../../adapters/telegram/replies.js';
 import { textHtml } from '../../../adapters/telegram/texts.js';
+import { intentText } from '../../../src/engine/intentText.js';
+import type { IntentOf } from '../../../src/engine/decision.js';
+
+const alertIntent = (claim: string): IntentOf<'alert_owners'> => ({
+  type: 'alert_owners', reason: 'ladder_step', detail: 'strike 3', language: 'en', debunkId: 'x-rumor', claim,
+  memberName: 'Dave', memberId: 'm-4', score: 1, strikes: 3, planned: ['mute'], owners: [],
+});
 
 describe('Telegram HTML', () => {
   it.each([
@@ -36,5 +44,12 @@ describe('Telegram HTML', () => {
   it('GIVEN a text template with values holding markup THEN the whole is escaped', () => {
     const html = textHtml('en', 'alertsLinked', { group: '<script>x</script>' });
     expect(html).toBe('Owner alerts of &quot;&lt;script&gt;x&lt;/script&gt;&quot; will be sent here.');
+  });
+
+  // QA L1: the alert named the rumor by its id only; its claim comes from the database (or a member's accepted report).
+  it('GIVEN an owner alert whose claim holds markup and a mention THEN the alert quotes the claim escaped, before the debunk id', () => {
+    const html = alertHtml('Town news', intentText(alertIntent('<a href="https://ev.il">free</a> @everyone & <b>more</b>'))!, undefined, 'en');
+    expect(html).toContain('Dave posted a known rumor, “&lt;a href=&quot;https://ev.il&quot;&gt;free&lt;/a&gt; @\u200Beveryone &amp; &lt;b&gt;more&lt;/b&gt;” (x-rumor, score 1.00)');
+    expect(html.replace('<b>Town news</b>', '')).not.toMatch(/<(?!\/?b>)|<b>more/);
   });
 });

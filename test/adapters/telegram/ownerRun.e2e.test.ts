@@ -185,7 +185,7 @@ describe('Telegram: an owner runs `npm start` with a token', () => {
     expect(body.until_date - run.before).toBeGreaterThanOrEqual(3600);
     expect(body.until_date - run.before).toBeLessThan(3700);
     expect(run.visible.alert.text).toContain('<b>Town news</b>');
-    expect(run.visible.alert.text).toContain(`Alice posted a known rumor (${FIVE_G_ID}, score 1.00), strike 3. Actions planned: `);
+    expect(run.visible.alert.text).toContain(`Alice posted a known rumor, “5G towers spread the coronavirus” (${FIVE_G_ID}, score 1.00), strike 3. Actions planned: `);
     expect(run.visible.alert.text).toContain(`<a href="https://t.me/c/1000000001/${run.visible.posts[2]}">Open the message</a>`);
   });
 

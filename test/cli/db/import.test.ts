@@ -128,7 +128,7 @@ describe('rumorguard db import: refusals write nothing', () => {
       args: ['import', 'bad-rows.csv', '--format', 'csv'],
       then: [
         'bad-rows.csv:2 record "abc": verdict: must be one of false, misleading, unproven, outdated, satire (got "maybe")',
-        'bad-rows.csv:4 record "ghi": sources[0].url: not a URL',
+        'bad-rows.csv:4 record "ghi": sources[0].url: must be an http:// or https:// address',
       ],
     },
     {
@@ -184,7 +184,7 @@ describe('rumorguard db import: refusals write nothing', () => {
     expect(run.status).toBe(1);
     expect(linesOf(run.stderr)).toEqual([
       'rules/debunks: the database folder does not load; fix it first (rumorguard db validate):',
-      '  rules/debunks/health.yaml:7 entry "five-g-towers": sources[0].url: not a URL',
+      '  rules/debunks/health.yaml:7 entry "five-g-towers": sources[0].url: must be an http:// or https:// address',
       'Nothing was imported.',
     ]);
     expect(folderSnapshot(cwd)).toEqual(before);

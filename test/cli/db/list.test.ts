@@ -54,7 +54,7 @@ describe('rumorguard db list', () => {
   it('GIVEN a broken folder THEN the problems go to stderr and it exits 1', () => {
     const run = runDb(workspace('broken-folder'), ['list']);
     expect(run.status).toBe(1);
-    expect(linesOf(run.stderr)).toEqual(['rules/debunks/health.yaml:7 entry "five-g-towers": sources[0].url: not a URL']);
+    expect(linesOf(run.stderr)).toEqual(['rules/debunks/health.yaml:7 entry "five-g-towers": sources[0].url: must be an http:// or https:// address']);
   });
 
   it.each([

@@ -17,7 +17,7 @@ describe('rumorguard db validate', () => {
     const run = runDb(workspace('broken-folder'), ['validate']);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(linesOf(run.stderr)).toEqual(['rules/debunks/health.yaml:7 entry "five-g-towers": sources[0].url: not a URL']);
+    expect(linesOf(run.stderr)).toEqual(['rules/debunks/health.yaml:7 entry "five-g-towers": sources[0].url: must be an http:// or https:// address']);
   });
 
   it('GIVEN DEBUNKS_DIR in the environment THEN that folder is checked, and --dir overrides it', () => {
@@ -50,7 +50,7 @@ describe('rumorguard db validate', () => {
   it('GIVEN one broken file as an argument THEN its problems, exit 1', () => {
     const run = runDb(workspace('broken-folder'), ['validate', 'rules/debunks/health.yaml']);
     expect(run.status).toBe(1);
-    expect(linesOf(run.stderr)).toEqual(['rules/debunks/health.yaml:7 entry "five-g-towers": sources[0].url: not a URL']);
+    expect(linesOf(run.stderr)).toEqual(['rules/debunks/health.yaml:7 entry "five-g-towers": sources[0].url: must be an http:// or https:// address']);
   });
 
   it('GIVEN the argument and --dir naming the same folder, written differently THEN it is checked', () => {

@@ -42,7 +42,7 @@ describe('validateImport', () => {
     {
       given: 'a bad URL',
       entries: [{ ...GOOD, id: 'abc', sources: [{ title: 'T', url: 'nasa.gov' }] }],
-      then: ['f.csv:2 record "abc": sources[0].url: not a URL'],
+      then: ['f.csv:2 record "abc": sources[0].url: must be an http:// or https:// address'],
     },
     {
       given: 'no id and no claim',
