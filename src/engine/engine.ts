@@ -158,26 +158,26 @@ export class Engine {
         );
         return Object.fromEntries(found.filter((f): f is readonly [string, ReplyRecord] => f[1] !== undefined));
       };
+      // Of those, the ones that still stand, and the messages of those found not to be the rumor.
+      const standing = async (stored: Record<string, ReplyRecord>) => {
+        const lastReplies: Record<string, ReplyRecord> = {};
+        const overturned = new Map<string, string>();
+        for (const [debunkId, r] of Object.entries(stored)) {
+          const kept = await this.notOverturned(message.groupId, debunkId, r);
+          if (kept) lastReplies[debunkId] = kept;
+          else overturned.set(debunkId, r.messageId);
+        }
+        return { lastReplies, overturned };
+      };
       // Logged only: the ledger still says how many strikes the member has. (An edit may take a
       // strike back: it goes the way of a strike, below.)
       if (opts.dryRun || (claims.length === 0 && !message.edited)) {
         const [strikes, stored] = await Promise.all([store.get<Strike[]>(strikeKey), opts.dryRun ? repliesOf() : Promise.resolve<Record<string, ReplyRecord>>({})]);
-        const lastReplies: Record<string, ReplyRecord> = {};
-        for (const [debunkId, r] of Object.entries(stored)) {
-          const kept = await this.notOverturned(message.groupId, debunkId, r);
-          if (kept) lastReplies[debunkId] = kept;
-        }
-        return decideOn(strikes, lastReplies).decision;
+        return decideOn(strikes, (await standing(stored)).lastReplies).decision;
       }
       const [stored, passed] = await Promise.all([repliesOf(), Promise.all(claims.map((c) => store.get<true>(passedKey(c.debunkId))))]);
-      const lastReplies: Record<string, ReplyRecord> = {};
       // The reply to a message found not to be the rumor is replaced by the one this message gets.
-      const overturned = new Map<string, string>();
-      for (const [debunkId, r] of Object.entries(stored)) {
-        const kept = await this.notOverturned(message.groupId, debunkId, r);
-        if (kept) lastReplies[debunkId] = kept;
-        else overturned.set(debunkId, r.messageId);
-      }
+      const { lastReplies, overturned } = await standing(stored);
       passedOver = claims.filter((_, i) => passed[i] === true).map((c) => c.debunkId);
       // Another process may share the group (Discord shards, two bots on one store): the strike is
       // added (or an edit's taken back) by an atomic update that decides again on the strikes

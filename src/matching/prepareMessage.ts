@@ -42,7 +42,20 @@ export function prepareMessage(raw: string, index: PhraseIndex, maxChars: number
   addMisspellings(tokens, index, positions);
   addPairsAcrossFillers(normalized, tokens, index, positions);
   addNumeralForms(normalized, tokens, index, positions);
-  return { text, written: simplifiedAsWritten(text), urls: links.map((l) => l.url), normalized, origin, tokens, positions, terms: positions.terms };
+  // Read as written only for a message with candidates (stance, its questions): made when first asked for.
+  let written: string | undefined;
+  return {
+    text,
+    get written() {
+      return (written ??= simplifiedAsWritten(text));
+    },
+    urls: links.map((l) => l.url),
+    normalized,
+    origin,
+    tokens,
+    positions,
+    terms: positions.terms,
+  };
 }
 
 const LATIN_WORD = /^[a-z]+$/;
@@ -223,10 +236,8 @@ function addPairsAcrossFillers(normalized: string, tokens: readonly Token[], ind
   }
 }
 
-/** Chinese numerals, and the characters that make a lone one a number: a floor, an age, a day, a price. */
-const NUMERAL_RUN_ZH = /[零〇一二两三四五六七八九十百千万亿]+/gu;
-/** A Chinese numeral read as its number only as a percentage: "涨百分之五十" (elsewhere "十倍", "一辆" drew in other claims' numbers). */
-const PERCENT_BEFORE_ZH = /百分之$/u;
+/** A percentage in Chinese numerals: "百分之五十". */
+const PERCENT_ZH = /百分之([零〇一二两三四五六七八九十百千万亿]+)/gu;
 const DIGITS_ZH = '零一二三四五六七八九';
 /** Numbers written in digits that are also read as Chinese numerals (see chineseNumeral). */
 const NUMERAL_MAX = 99;
@@ -240,36 +251,33 @@ function chineseNumeral(n: number): string {
 
 /**
  * A number written one way counts as written the other, when the database writes it so: "涨百分之五十"
- * says the "50" of "…上涨50%", "从10楼爬下" the "十楼" of "女子为了买肉从十楼爬下". A percentage
- * in numerals counts as its number; digits count as numerals up to NUMERAL_MAX, with the characters
- * around them.
+ * says the "50" of "…上涨50%", "从10楼爬下" the "十楼" of "女子为了买肉从十楼爬下". Digits count as
+ * numerals up to NUMERAL_MAX, with the characters around them; of numerals, only a percentage counts
+ * as its number ("十倍" or "一辆" read as numbers drew in other claims' numbers).
  */
 function addNumeralForms(normalized: string, tokens: readonly Token[], index: PhraseIndex, positions: PositionTable): void {
   for (let at = 0; at < tokens.length; at++) {
     const t = tokens[at]!;
-    if (allDigitsIn(t.term)) {
-      const n = Number(t.term);
-      if (n < 1 || n > NUMERAL_MAX) continue;
-      const numeral = chineseNumeral(n);
-      const before = ideographBefore(normalized, t.start);
-      const after = ideographAfter(normalized, t.end);
-      const forms = [...pairsOf(numeral), ...(before ? [before + numeral[0]!] : []), ...(after ? [numeral[numeral.length - 1]! + after] : [])];
-      for (const pair of forms) {
-        const id = termIdOf(index, pair);
-        if (id !== undefined) positions.add(id, at, true);
-      }
-      continue;
+    if (!allDigitsIn(t.term)) continue;
+    const n = Number(t.term);
+    if (n < 1 || n > NUMERAL_MAX) continue;
+    const numeral = chineseNumeral(n);
+    const before = ideographBefore(normalized, t.start);
+    const after = ideographAfter(normalized, t.end);
+    const forms = [...pairsOf(numeral), ...(before ? [before + numeral[0]!] : []), ...(after ? [numeral[numeral.length - 1]! + after] : [])];
+    for (const pair of forms) {
+      const id = termIdOf(index, pair);
+      if (id !== undefined) positions.add(id, at, true);
     }
-    // A Chinese numeral run, read once at the token it starts.
-    const ch = normalized[t.start]!;
-    if (!NUMERAL_RUN_ZH.source.includes(ch) || (t.start > 0 && NUMERAL_RUN_ZH.source.includes(normalized[t.start - 1]!))) continue;
-    NUMERAL_RUN_ZH.lastIndex = t.start;
-    const run = NUMERAL_RUN_ZH.exec(normalized)?.[0];
-    if (run === undefined) continue;
-    if (!PERCENT_BEFORE_ZH.test(normalized.slice(Math.max(0, t.start - 3), t.start))) continue;
-    const value = chineseNumber(run);
+  }
+  if (!normalized.includes('百分之')) return;
+  for (const m of normalized.matchAll(PERCENT_ZH)) {
+    const value = chineseNumber(m[1]!);
     const id = value === undefined ? undefined : termIdOf(index, String(value));
-    if (id !== undefined) positions.add(id, at, true);
+    // Counted at the pair the numerals start.
+    const runStart = m.index + m[0].length - m[1]!.length;
+    const at = tokens.findIndex((t) => t.start === runStart);
+    if (id !== undefined && at >= 0) positions.add(id, at, true);
   }
 }
 const allDigitsIn = (term: string): boolean => term.length > 0 && term.length <= 2 && unitsWithin(term, 0, term.length, 0x30, 0x39);

@@ -739,8 +739,14 @@ const claimDiseasesOf = perPhrase((index, phrase): number => diseasesIn(normaliz
 function saysOtherDisease(index: PhraseIndex, c: Coverage, message: PreparedMessage): boolean {
   const claimed = claimDiseasesOf(index, c.phrase);
   if (claimed === 0) return false;
-  const said = diseasesIn(message.normalized);
+  const said = diseasesSaid(message);
   return said !== 0 && (said & claimed) === 0;
+}
+/** The diseases of the message read last: its candidates are read one after another. */
+let diseasesOf: { message: PreparedMessage; said: number } | undefined;
+function diseasesSaid(message: PreparedMessage): number {
+  if (diseasesOf?.message !== message) diseasesOf = { message, said: diseasesIn(message.normalized) };
+  return diseasesOf.said;
 }
 
 /** Shortest stem that counts as another form of a longer one ("defin" of "definit"). */
