@@ -383,7 +383,11 @@ function repeatOf(input: DecideInput, debunk: Debunk, detail: string, intent: Ad
   }
   note('repeat', true, 'repeat_pointer', ago);
   const asked = input.match.stance === 'question';
-  intent({ type: 'pointer', debunkId: debunk.id, answeredMsAgo: now - last.at, ...(last.link ? { link: last.link } : {}), ...(asked ? { asked: true as const } : {}) }, 'repeat_pointer', detail);
+  intent(
+    { type: 'pointer', debunkId: debunk.id, verdict: debunk.verdict, answeredMsAgo: now - last.at, ...(last.link ? { link: last.link } : {}), ...(asked ? { asked: true as const } : {}) },
+    'repeat_pointer',
+    detail,
+  );
   // A member who asked is answered whatever went out before; the pointers that pass a rumor on
   // are paced, but for one already passed over.
   if (!asked) (changes.pointed ??= []).push({ debunkId: debunk.id, memberId: message.member.id, paced: !(state.passedOver?.includes(debunk.id) ?? false) });

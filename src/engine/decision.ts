@@ -41,9 +41,12 @@ export type ActionIntent =
   /** Below the act threshold, with soft replies on: "you may want to check this". */
   | (IntentBase & { type: 'suggest_check'; debunkId: string; claim: string; verdict: Verdict })
   /** The same rumor was refuted here moments ago: a short pointer to that reply. */
-  /** `asked`: it answers a member's question, so it is not held back by the pointers' once-a-minute cooldown. */
+  /**
+   * `asked`: it answers a member's question (with the claim's `verdict`), so it is not held back by
+   * the pointers' once-a-minute cooldown.
+   */
   /** `answeredMsAgo`: how long before this message the refutation pointed to went out, for the text's "just now" / "3 minutes ago". */
-  | (IntentBase & { type: 'pointer'; debunkId: string; link?: string; asked?: true; answeredMsAgo: number })
+  | (IntentBase & { type: 'pointer'; debunkId: string; verdict: Verdict; link?: string; asked?: true; answeredMsAgo: number })
   | (IntentBase & { type: 'warn'; debunkId: string; memberName: string; strikes: number; decayDays: number })
   | (IntentBase & { type: 'delete'; debunkId: string })
   | (IntentBase & { type: 'mute'; debunkId: string; memberName: string; durationMs: number })

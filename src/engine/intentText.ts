@@ -26,7 +26,10 @@ export function intentText(intent: ActionIntent): string | undefined {
     case 'pointer': {
       const ago = agoText(lang, intent.answeredMsAgo);
       // A member who asked gets the answer's gist with the link, kindly, as a question is answered.
-      if (intent.asked) return intent.link ? render(lang, 'pointerAsked', { link: intent.link, ago }) : render(lang, 'pointerAskedNoLink', { ago });
+      if (intent.asked) {
+        const verdict = verdictName(lang, intent.verdict);
+        return intent.link ? render(lang, 'pointerAsked', { verdict, link: intent.link, ago }) : render(lang, 'pointerAskedNoLink', { verdict, ago });
+      }
       return intent.link ? render(lang, 'pointer', { link: intent.link, ago }) : render(lang, 'pointerNoLink', { ago });
     }
     case 'warn':

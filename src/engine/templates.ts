@@ -22,8 +22,9 @@ const TEMPLATES = {
     // {ago}: agoText, how long ago the refutation pointed to went out.
     pointer: 'This rumor was answered {ago}: {link}',
     pointerNoLink: 'This rumor was answered {ago}.',
-    pointerAsked: 'Good question: it was fact-checked here {ago}: {link}',
-    pointerAskedNoLink: 'Good question: it was fact-checked here {ago}.',
+    // A member who asked gets the answer itself (the verdict), and where to read why.
+    pointerAsked: 'ℹ️ Good question: fact-checkers rated this claim {verdict}. It was answered here {ago}: {link}',
+    pointerAskedNoLink: 'ℹ️ Good question: fact-checkers rated this claim {verdict}. It was answered here {ago}.',
     warning: '{name}, please check before sharing: this is strike {n}. Strikes expire after {days} days; repeated rumors can lead to a mute.',
     mute: '{name} is muted for {duration} for repeating refuted rumors.',
     delete: 'A message repeating a refuted rumor was removed.',
@@ -38,8 +39,8 @@ const TEMPLATES = {
     suggest: '建议核实：这条消息与一条被认定为「{verdict}」的说法相似（{claim}）。',
     pointer: '这条说法{ago}已经辟谣：{link}',
     pointerNoLink: '这条说法{ago}已经辟谣。',
-    pointerAsked: '问得好：这条说法{ago}在这里核实过：{link}',
-    pointerAskedNoLink: '问得好：这条说法{ago}在这里核实过。',
+    pointerAsked: 'ℹ️ 问得好：这个说法已被认定为「{verdict}」，{ago}在这里辟谣过：{link}',
+    pointerAskedNoLink: 'ℹ️ 问得好：这个说法已被认定为「{verdict}」，{ago}在这里辟谣过。',
     warning: '{name}，转发前请先核实：这是第{n}次提醒（{days}天后失效），多次传播谣言可能会被禁言。',
     mute: '{name} 因多次传播已辟谣的说法被禁言{duration}。',
     delete: '一条传播已辟谣说法的消息已被删除。',

@@ -173,11 +173,11 @@ describe('the same rumor from several members within the repeat window (10 minut
     const h = harness();
     await h.post({ member: MEMBERS[0]!, link: LINK });
     const asked = await h.post({ member: MEMBERS[1]!, text: 'Is it true that 5G towers spread the coronavirus?' });
-    expect(textOf(asked, 'pointer')).toBe(`Good question: it was fact-checked here just now: ${LINK}`);
+    expect(textOf(asked, 'pointer')).toBe(`ℹ️ Good question: fact-checkers rated this claim false. It was answered here just now: ${LINK}`);
     expect(asked.strikes.after).toBe(0);
     const zh = await harness();
     await zh.post({ member: MEMBERS[0]!, text: TEXT.beachGirl, link: LINK });
-    expect(textOf(await zh.post({ member: MEMBERS[1]!, text: '上海海滩走失的4岁女孩是被家人故意遗弃的，是真的吗？' }), 'pointer')).toBe(`问得好：这条说法刚刚在这里核实过：${LINK}`);
+    expect(textOf(await zh.post({ member: MEMBERS[1]!, text: '上海海滩走失的4岁女孩是被家人故意遗弃的，是真的吗？' }), 'pointer')).toBe(`ℹ️ 问得好：这个说法已被认定为「不实」，刚刚在这里辟谣过：${LINK}`);
   });
 
   it('GIVEN three posters THEN each still gets a strike', async () => {

@@ -61,7 +61,7 @@ describe('how long ago a pointer says the rumor was answered', () => {
     { given: '4 minutes later', after: 4 * MINUTE, text: TEXT.fiveG, pointer: 'This rumor was answered 4 minutes ago.' },
     { given: 'at once, in Chinese', after: 0, text: TEXT.fiveGZh, pointer: '这条说法刚刚已经辟谣。' },
     { given: '4 minutes later, in Chinese', after: 4 * MINUTE, text: TEXT.fiveGZh, pointer: '这条说法4分钟前已经辟谣。' },
-    { given: 'a question at once', after: 0, text: 'Is it true that 5G towers spread the coronavirus?', pointer: 'Good question: it was fact-checked here just now.' },
+    { given: 'a question at once', after: 0, text: 'Is it true that 5G towers spread the coronavirus?', pointer: 'ℹ️ Good question: fact-checkers rated this claim false. It was answered here just now.' },
   ])('GIVEN the rumor repeated $given THEN the pointer reads "$pointer"', async ({ after, text, pointer }) => {
     const h = harness();
     await h.post({ member: { id: 'm-1', name: 'Alice' }, text: text === TEXT.fiveGZh ? TEXT.fiveGZh : TEXT.fiveG });
