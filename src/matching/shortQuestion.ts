@@ -35,7 +35,9 @@ const CHINESE_HELD = 4;
  * Chinese that only asks or links, taken out before the coverage is read: "真的", "吗", "是不是",
  * "会不会", Cantonese "㗎", "咩", "係咪" (normalized: "系咪").
  */
-const ASKING_ZH = foldedPattern(/真的|假的|是不是|会不会|能不能|有没有|可不可以|系唔系|系咪|会唔会|请问|问下|有人知道|谁知道|说法|到底|这个|那个|听说|[吗呢啊吧了么嘛㗎咩呀哦的都也又还就要会能是]/gu);
+const ASKING_ZH = foldedPattern(
+  /真的|假的|是不是|会不会|能不能|有没有|可不可以|系唔系|系咪|会唔会|请问|问下|有人知道|谁知道|说法|到底|这个|那个|听说|怎么|为什么|为啥|什么|如何|[吗呢啊吧了么嘛㗎咩呀哦的都也又还就要会能是]/gu,
+);
 /** A Chinese character (read by the matcher too). */
 export const HAN = /\p{Script=Han}/u;
 
@@ -85,14 +87,16 @@ function answeredBy(index: PhraseIndex, message: PreparedMessage, widest: Covera
   if (shared.size < SHORT_QUESTION_SHARED || (!phrase.ideographic && !content)) return false;
   const sharedTokens = message.tokens.filter((t, k) => k >= window.first && k <= window.last && shared.has(termIdOf(index, t.term) ?? -1));
   if (phrase.ideographic) {
-    const asked = message.normalized.replace(ASKING_ZH, ' ');
+    // Asking words blanked in place, so that a shared pair that only asks covers nothing: "怎么" of
+    // "有人知道这个快递单号怎么查不到吗" against a claim's "怎么也找不到" (it was answered with that refutation).
+    const asked = message.normalized.replace(ASKING_ZH, (w) => ' '.repeat(w.length));
     let han = 0;
     for (const ch of asked) if (HAN.test(ch)) han++;
     const covered = new Set<number>();
     let latin = 0;
     for (const t of sharedTokens) {
       if (!HAN.test(t.term)) latin++;
-      for (let k = t.start; k < t.end; k++) if (HAN.test(message.normalized[k]!)) covered.add(k);
+      for (let k = t.start; k < t.end; k++) if (HAN.test(asked[k]!)) covered.add(k);
     }
     return han > 0 && covered.size / han >= CHINESE_COVERED && covered.size + 2 * latin >= CHINESE_HELD;
   }

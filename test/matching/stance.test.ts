@@ -732,3 +732,49 @@ describe('stance: a fresh battery of chat (b9) read as its members meant it', ()
     expect(found?.score ?? 0).toBeLessThan(ANSWER);
   });
 });
+
+describe('stance: warnings, origins and doubts in fresh chat', () => {
+  // A fresh hand-written battery: the spreading messages were read as refuting ("the rubbish", a
+  // "DO NOT" that warns, "was invented by"), the asking ones as refuting or mocking, a refutation
+  // with "不会把…" as spreading (and struck), and a question about a parcel was answered.
+  const RAT = debunk({ id: 'paris-sewer-rat', claim: 'A twenty-pound rat was caught in a Paris sewer', lang: 'en' });
+  const HANDSHAKE = debunk({ id: 'handshake-drug', claim: 'A man in a car park drugged a woman through the skin by shaking her hand', lang: 'en' });
+  const ZIP = debunk({ id: 'zip-tie-trafficking', claim: 'Traffickers put zip ties on car door handles to mark women for abduction', lang: 'en' });
+  const SANDWICH = debunk({ id: 'sandwich-origin', claim: "The word 'sandwich' was coined after an earl who refused to leave a card game to eat", lang: 'en' });
+  const GIFT = debunk({ id: 'costco-gift-card', claim: 'Costco is giving a free $100 gift card to everyone who shares its anniversary post', lang: 'en' });
+  const ELEPHANT = debunk({ id: 'elephant-portrait', claim: 'An elephant in a Thai sanctuary paints portraits of itself', lang: 'en' });
+  const QR = debunk({ id: 'qr-steals-money', claim: '扫描共享单车上贴的二维码会把手机里的钱转走', lang: 'zh' });
+  const LUGGAGE = debunk({ id: 'luggage-sold', claim: '机场说行李怎么也找不到，原来是被工作人员偷偷卖掉了', lang: 'zh' });
+  const m = createMatcher([...ALL_DEBUNKS, RAT, HANDSHAKE, ZIP, SANDWICH, GIFT, ELEPHANT, QR, LUGGAGE]);
+
+  it.each([
+    { given: '"the rubbish" (waste)', text: 'TWENTY POUND RAT CAUGHT IN A PARIS SEWER!!! they get that big from all the rubbish. SHARE', id: RAT.id },
+    { given: 'a "DO NOT SHAKE" that warns', text: 'a man in a car park shook a womans hand and drugged her through the skin!!! DO NOT SHAKE HANDS WITH STRANGERS', id: HANDSHAKE.id },
+    { given: 'a "dont" after "girls if …"', text: 'girls if you see a zip tie on your car door handle dont touch it, traffickers mark women for abduction that way', id: ZIP.id },
+    { given: '"was invented by" retelling an origin', text: "fun fact: the sandwich was invented by an earl who refused to leave his card game to eat lol", id: SANDWICH.id },
+  ])('GIVEN $given THEN the member spreads it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('spread');
+  });
+
+  it.each([
+    { given: '"anyone know if … is real? seems too good to be true"', text: 'anyone know if the costco free $100 gift card for sharing the anniversary post is real? seems too good to be true', id: GIFT.id },
+    { given: '"… really …? … thought it was fake"', text: 'can an elephant really paint portraits of itself? saw a clip from a thai sanctuary and thought it was fake', id: ELEPHANT.id },
+  ])('GIVEN $given THEN it is a question answered with the refutation', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('question');
+  });
+
+  it('GIVEN "不会把…" before the claim\'s object THEN the member refutes it', () => {
+    const result = m.match('随便扫个码不会把手机里的钱转走，除非你自己输了支付密码');
+    expect(result.matches[0]?.debunkId).toBe(QR.id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
+  });
+
+  it('GIVEN a question that shares only "怎么" and "不到" with a claim THEN it is not answered', () => {
+    const found = m.match('有人知道这个快递单号怎么查不到吗 YT8899001122').matches.find((x) => x.debunkId === LUGGAGE.id);
+    expect(found?.score ?? 0).toBeLessThan(ANSWER);
+  });
+});

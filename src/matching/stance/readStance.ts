@@ -190,8 +190,12 @@ const REMINDING_TAG = /\b(?:remember|right|see|lol|lmao|huh)\s*[?？]/iu;
 const NOBODY: ReadonlySet<string> = new Set(['nobody', 'no one']);
 /** Before "nobody", a purpose: "share so nobody gets caught" warns, it denies nothing. */
 const SO_THAT = /(?:^|[^a-z])so (?:that )?$/;
-/** Before a refutation cue, a hedge: "sounds made up", "looks fake to me", "probably a hoax", "sounds like satire". */
-const HEDGED_DOUBT_EN = /(?:^|[^a-z])(?:sounds?|looks?|seems?|smells?|feels?|probably|prob|maybe|kinda|kind of|i think|i bet|i guess|might be|could be|must be)(?: like)?(?: (?:a|an|some|total|complete|pure|just))? $/;
+/**
+ * Before a refutation cue, a hedge: "sounds made up", "looks fake to me", "probably a hoax", "sounds like satire",
+ * "saw a pic and thought it was fake" (what the member took it for, before asking).
+ */
+const HEDGED_DOUBT_EN =
+  /(?:^|[^a-z])(?:sounds?|looks?|seems?|smells?|feels?|probably|prob|maybe|kinda|kind of|i think|i bet|i guess|might be|could be|must be|(?:thought|assumed|figured|suspected) (?:it|this|that) (?:was|s|is|were))(?: like)?(?: (?:a|an|some|total|complete|pure|just))? $/;
 /** "no way", "no chance": disbelief that, after a question on the claim, asks to be told. */
 const NO_WAY = /^no (?:way|chance)$/;
 /** Before a Chinese cue, the "or" of an alternative question: "定係又係假消息", "还是谣言". */
@@ -249,6 +253,8 @@ const LATIN_CUE = /^[a-z ]+$/;
 const CANNOT_EVER: ReadonlySet<string> = new Set(CANNOT_EVER_ZH.map(norm));
 /** Chinese denials of what can be done: "传不了", "防不住", "杀不死", "不能", "不会". */
 const CANNOT_ZH = /不了|不住|不死|不能|不会|不可能/u;
+/** Between a Chinese "cannot" and the claim's words: 把 (and a word or two for whose), the object of what cannot be done. */
+const BA_OBJECT = /^把[^，,。！!？?；;\s]{0,2}$/u;
 /** Between a cue and the claim it speaks of: nothing, "that" or "the". */
 const LINKING_GAP = /^ ?(?:(?:that|the) )?$/;
 /** Adverbs between a negation and the word it denies: "never actually called", "don't even spread". */
@@ -598,6 +604,9 @@ const CUES_IN_OTHER_SENSE: readonly { cue: RegExp; before?: RegExp; after?: RegE
   { cue: /^(?:don t|do not) share$/, before: /copy (?:and |n )?paste $/ },
   // "feeling rubbish": unwell, not a verdict.
   { cue: /^rubbish$/, before: /(?:feel|feels|feeling|felt|look|looks|looking|slept|sleeping) $/ },
+  // "they're mutating from all the rubbish", "rubbish bags": household waste, not a verdict.
+  { cue: /^rubbish$/, before: /(?:^|[^a-z])(?:the|from|of|in|into|our|your|my|their|his|her) $/ },
+  { cue: /^rubbish$/, after: /^ (?:bin|bins|bag|bags|collection|collections|dump|dumps|tip|truck|trucks|heap|heaps|pile|piles)(?![a-z])/ },
   { cue: /^经查$/u, before: /已$/u },
   // "what is wrong with people": exasperation, not a verdict on the claim.
   { cue: /^is wrong$/, after: /^ with(?![a-z])/ },
@@ -632,7 +641,8 @@ const SENTENCE_BREAK = /[。！!？?；;\n.]/u;
 const IDEOGRAPH_BEFORE = /^\p{Script=Han}$/u;
 const SPACE_THEN_IDEOGRAPH = /^[ \t\u3000]+\p{Script=Han}/u;
 /** A clause of "if" (or "when"), a greeting before it aside. */
-const OPENS_ON_IF = /^[\s\p{P}\p{S}]*(?:(?:yo|hey|guys|ok|okay|so)\s+)?(?:if|when|whenever)\b/iu;
+const OPENS_ON_IF =
+  /^[\s\p{P}\p{S}]*(?:(?:yo|hey|guys|ok|okay|so|ladies|girls|folks|everyone|people|ppl|parents|moms|mums|dads|friends|fam|yall|y all|all)[\s,]+)?(?:if|when|whenever)\b/iu;
 /** A comma or a stop right after a word (a space before it aside). */
 const CLAUSE_BREAK_NEXT = /^ ?[，,。！!；;.]/u;
 /** "没有" or "没" (see the denial hits). */
@@ -671,6 +681,13 @@ const COUNTED = /^[\p{Script=Han}0-9]$/u;
  */
 const claimReportsWords = claimSays(/(?<![a-z])(?:said|says|told|tweeted|wrote|stated|claimed|declared)(?![a-z])/);
 const claimSaysNo = claimSays(/没/u);
+/**
+ * "was invented by …" tells where a story really came from, against a claim about something else; a
+ * claim that tells where a word or thing came from ("The term 'hot dog' was coined … by a cartoonist")
+ * is retold so: "the term hot dog was invented by a cartoonist around 1900".
+ */
+const ORIGIN_CUE = /invented by/;
+const claimTellsOrigin = claimSays(/(?<![a-z])(?:coined|invented|named after|originated|originally|came from|comes from|derived)(?![a-z])/);
 /**
  * A claim that something will be shut, closed, cancelled or stopped: "no water in the whole city for
  * 3 days" and "no pool this summer" retell it, "以后小学不考期末了", "年终奖没了" and "停工不建了" too.
@@ -908,7 +925,11 @@ export function readStance(
   const inOrRightAfterSpan = (h: Hit) => {
     if (inSpan(h) || !span || !CANNOT_ZH.test(h.cue)) return inSpan(h);
     const at = message.origin[h.at] ?? -1;
-    return at >= span.end && at <= span.end + 1 && !CLAUSE_BREAK.test(message.text.slice(span.end, at + 1));
+    if (at >= span.end && at <= span.end + 1 && !CLAUSE_BREAK.test(message.text.slice(span.end, at + 1))) return true;
+    // "扫个码不会把银行卡里的钱盗走": a "cannot" with 把 puts the claim's object between it and its verb;
+    // "…不会把手机里的钱转走" negates the claim's own "会" its matched words begin with.
+    const end = (message.origin[h.end - 1] ?? -2) + 1;
+    return (at < span.start && end > span.start) || BA_OBJECT.test(message.text.slice(end, span.start));
   };
   const claimTexts = () => claimTextsOf(debunk);
   // Whether the message as written goes on with a comma or a stop right after a cue.
@@ -1039,6 +1060,7 @@ export function readStance(
       !IF_IT_IS.test(before(h, 14)) &&
       !RELATIVE_CLAUSE.test(before(h, 24)) &&
       !POSTED_IF.test(before(h, 40)) &&
+      !(ORIGIN_CUE.test(h.cue) && claimTellsOrigin(debunk)) &&
       (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
@@ -1280,7 +1302,9 @@ export function readStance(
       ]),
     };
   }
-  const mock = withoutClaimWords(hitsOf(MOCK_RE, text), claimTexts, inSpan);
+  // "anyone know if the … thing is real? seems too good to be true" asks, as a hedged refutation does.
+  const mockHits = withoutClaimWords(hitsOf(MOCK_RE, text), claimTexts, inSpan);
+  const mock = asksFirst ? unhedged(mockHits) : mockHits;
   if (mock.length > 0) return { stance: 'mock', cues: unique(mock.map((h) => h.cue)) };
   const howCould = hasChinese && span ? HOW_COULD_ZH.exec(message.text) : null;
   if (howCould && !claimNegatesZh(debunk)) return { stance: 'mock', cues: [howCould[0]] };

@@ -209,7 +209,7 @@ export const ADVICE_IMPERATIVE = {
   // Or told by someone: "the groomer told me don't give …", "my mechanic says never fill …".
   before: /(?:^|[,.;:!?\n'"’”)]\s*|(?:^|\s)(?:so|and|please|pls|just)\s|(?:^|\s)(?:told|tell|tells|telling|said|says|saying|warned|warns|warning|reminded|reminds)(?: (?:me|us|you|u|them|him|her|everyone|everybody|people|ppl|all))?\s)$/i,
   after:
-    /^ (?:(?:ever|even) )?(?:eat|buy|drink|use|touch|open|click|go|feed|give|take|answer|pick|travel|visit|leave|let|wait|forget|panic|say|reply|call|scan|download|install|accept|add|sign|enter|pay|fill|charge|plug|put|keep|drive|park|sleep|wear|heat|microwave|mix|cook|wash|shower|bathe|swim|walk|sit|bring|allow|pour|store|reuse|refill|freeze|thaw|transfer|text|tap|respond|send money|remove|cut|approach|unlock|roll down|pull over|get out)(?![a-z])/,
+    /^ (?:(?:ever|even) )?(?:eat|buy|drink|use|touch|open|click|go|feed|give|take|answer|pick|travel|visit|leave|let|wait|forget|panic|say|reply|call|scan|download|install|accept|add|sign|enter|pay|fill|charge|plug|put|keep|drive|park|sleep|wear|heat|microwave|mix|cook|wash|shower|bathe|swim|walk|sit|bring|allow|pour|store|reuse|refill|freeze|thaw|transfer|text|tap|respond|send money|remove|cut|approach|unlock|roll down|pull over|get out|shake|hug|smell|sniff|talk|stop|help|follow|try|hold|lend|flush|throw)(?![a-z])/,
 } as const;
 
 /**
