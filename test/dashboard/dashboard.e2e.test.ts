@@ -242,6 +242,29 @@ describe('rules', () => {
     expect(await page.textContent('.flash.ok')).not.toMatch(/mode/);
     await world.say('/rg mode enforce', /enforce/);
   });
+
+  // Regression test (QA: the browser sends a textarea's line breaks as CRLF, the page's base held LF,
+  // so every list of two or more lines counted as changed and saving undid a chat command).
+  it('GIVEN an exemption lifted in chat after the form was opened THEN saving another field keeps it lifted', async () => {
+    const { page } = browser;
+    await world.say('/as owner', /you are now owner/);
+    await world.say('/rg exempt zara', /zara/);
+    await world.say('/rg exempt yuri', /yuri/);
+    await page.goto(`${world.url}/g/console/rules`);
+    expect((await page.inputValue('#f-exemptions-members')).split('\n')).toEqual(expect.arrayContaining(['zara', 'yuri']));
+    await world.say('/rg unexempt yuri', /yuri/);
+    const softBefore = (await world.core.engine.settingsFor('console')).softReply;
+    if (softBefore) await page.uncheck('#f-softReply');
+    else await page.check('#f-softReply');
+    await page.click('button[value="save"]');
+    await page.waitForSelector('.flash.ok');
+    expect(await page.textContent('.flash.ok')).not.toMatch(/exemptions/);
+    const after = await world.core.engine.settingsFor('console');
+    expect(after.exemptions.members).toContain('zara');
+    expect(after.exemptions.members).not.toContain('yuri');
+    expect(after.softReply).toBe(!softBefore);
+    await world.say('/rg unexempt zara', /zara/);
+  });
 });
 
 describe('review queue', () => {

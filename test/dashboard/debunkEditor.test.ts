@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { debunkToForm, formToEntry } from '../../src/dashboard/data/debunkEditor.js';
+import { debunkToForm, formToEntry, readDebunkForm } from '../../src/dashboard/data/debunkEditor.js';
 import { debunkVersion } from '../../src/debunks/debunkVersion.js';
 import { loadDebunks } from '../../src/debunks/loadDebunks.js';
 import { DEBUNKS, FIVE_G_ID } from '../engine/harness.js';
@@ -9,6 +9,14 @@ import { NEW_DEBUNK as NEW, useEditorFolder } from './editorFolder.js';
 const db = useEditorFolder('rg-editor-');
 
 describe('DebunkEditor', () => {
+  // QA: browsers send a textarea's line breaks as CRLF; read raw, a field nobody changed showed as
+  // "Stored now" beside a conflict, and entries were written with CRs in them.
+  it('GIVEN a form sent with CRLF line breaks THEN its fields read as the stored entry writes them', () => {
+    const form = debunkToForm(DEBUNKS[0]!);
+    const sent = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.replace(/\n/g, '\r\n')]));
+    expect(readDebunkForm(sent)).toEqual(form);
+  });
+
   it('GIVEN a new entry THEN it goes into dashboard.yaml and the whole folder loads with it', async () => {
     const editor = db.folder();
     const saved = await editor.save(NEW);

@@ -73,6 +73,14 @@ describe('the rules form: saving only what the admin changed', () => {
     expect(form.softReply).toBe(submitted.softReply);
   });
 
+  it('GIVEN lists sent back with CRLF line breaks, as browsers send a textarea THEN they are not changes', () => {
+    const withLists = { ...base, 'exemptions.members': 'alice\nbob', owners: 'owner\nsecond' };
+    const sent = readRulesForm({ ...withLists, 'exemptions.members': 'alice\r\nbob', owners: 'owner\r\nsecond', mode: 'observe' });
+    const { form, changed } = mergeIntoCurrent(sent, withLists, { ...withLists, 'exemptions.members': 'alice' });
+    expect(changed).toEqual(['mode']);
+    expect(form['exemptions.members']).toBe('alice');
+  });
+
   it('GIVEN an unchecked box and an emptied list THEN they are changes too', () => {
     const withBoxes = { ...base, 'exemptions.admins': 'on', 'exemptions.members': 'alice' };
     const { form } = mergeIntoCurrent({ ...withBoxes, 'exemptions.admins': undefined, 'exemptions.members': '' }, withBoxes, { ...withBoxes, owners: 'owner' });

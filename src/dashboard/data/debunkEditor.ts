@@ -14,6 +14,7 @@ import { readDebunkFiles } from '../../debunks/readDebunkFiles.js';
 import { DebunkSchema, type Debunk } from '../../debunks/schema.js';
 import { KeyedLock } from '../../lib/keyedLock.js';
 import type { DebunkLibrary } from '../../review/debunkLibrary.js';
+import { formText } from './formText.js';
 
 /** The file in the database folder that entries added in the dashboard go to. */
 export const DASHBOARD_FILE = 'dashboard.yaml';
@@ -63,7 +64,7 @@ export function debunkToForm(d: Debunk): DebunkForm {
 
 export function readDebunkForm(body: Record<string, unknown>): DebunkForm {
   const form = {} as DebunkForm;
-  for (const field of DEBUNK_FORM_FIELDS) form[field] = typeof body[field] === 'string' ? (body[field] as string) : '';
+  for (const field of DEBUNK_FORM_FIELDS) form[field] = typeof body[field] === 'string' ? formText(body[field] as string) : '';
   return form;
 }
 

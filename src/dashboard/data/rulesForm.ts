@@ -1,6 +1,7 @@
 import type { SettingsOverride } from '../../engine/mergeSettings.js';
 import { SWITCHABLE_ACTIONS } from '../../rules/actionTypes.js';
 import type { GroupSettings, Ladder } from '../../rules/settingsSchema.js';
+import { formText } from './formText.js';
 
 /** The rules form's fields, by the settings path each one edits (problems are named by it). */
 export const RULE_FIELDS = [
@@ -78,7 +79,7 @@ export function readRulesForm(body: Record<string, unknown>): RulesFormValues {
     if (field === 'enabledActions') {
       values.enabledActions = (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((a): a is string => typeof a === 'string');
     } else if (typeof v === 'string') {
-      values[field as Exclude<RuleField, 'enabledActions'>] = v;
+      values[field as Exclude<RuleField, 'enabledActions'>] = formText(v);
     }
   }
   return values;
