@@ -96,7 +96,8 @@ export async function runAdminCommand(
   limit: ReplyLimit = DEFAULT_REPLY_LIMIT,
   platformCommands: readonly PlatformCommand[] = [],
 ): Promise<CommandResult> {
-  const t = (name: CommandTextName, values: Record<string, string | number> = {}) => fillTemplate(COMMAND_TEXTS[lang][name], values);
+  const textsIn = (l: Language) => (name: CommandTextName, values: Record<string, string | number> = {}) => fillTemplate(COMMAND_TEXTS[l][name], values);
+  const t = textsIn(lang);
   const fail = (error: CommandError, detail?: string): CommandResult => ({ ok: false, error, reply: detail ? `${t(error)} ${detail}` : t(error) });
   const words = SETTINGS_WORDS[lang];
   const [, typed = 'help', ...typedArgs] = text.trim().split(/\s+/);
@@ -114,7 +115,8 @@ export async function runAdminCommand(
   // once both get theirs. A summary that depends on them is made from the settings stored.
   // A change that changes nothing ("/rg mode enforce" in enforce mode) is answered with `already`
   // (by default, the summary said to be so already), stores nothing new and is not ledgered.
-  const configure = async (change: SettingsChange, told: Told | ((stored: GroupSettings) => Told), already?: string): Promise<CommandResult> => {
+  // `answer`: the texts the reply is in (the group's language unless the command sets another).
+  const configure = async (change: SettingsChange, told: Told | ((stored: GroupSettings) => Told), already?: string, answer = t): Promise<CommandResult> => {
     // Decided in the atomic update, like the change: whether there was anything to change. Stored
     // as given, an unchanged value would pin the group to it when the rules file's default moves.
     let changed = true;
@@ -125,8 +127,8 @@ export async function runAdminCommand(
     });
     if (!r.ok) return fail('invalid_settings', r.problems.join('; '));
     const { summary, said } = typeof told === 'function' ? told(r.settings) : told;
-    if (!changed) return { ok: true, reply: already ?? t('unchanged', { summary: said }) };
-    return { ok: true, reply: t('ok', { summary: said }), change: { action: sub, summary, override: r.override } };
+    if (!changed) return { ok: true, reply: already ?? answer('unchanged', { summary: said }) };
+    return { ok: true, reply: answer('ok', { summary: said }), change: { action: sub, summary, override: r.override } };
   };
   switch (sub) {
     case 'help':
@@ -196,9 +198,14 @@ export async function runAdminCommand(
         };
       });
     }
-    case 'language':
+    case 'language': {
       if (!['auto', 'en', 'zh'].includes(args[0] ?? '')) return fail('bad_argument', t('useLanguage'));
-      return configure({ language: args[0] }, { summary: `language ${args[0]}`, said: t('languageSet', { language: words.language(args[0] as GroupSettings['language']) }) });
+      // Set to a language, the group is answered in it from this reply on ("/rg lang zh" → "好的：语言已设为中文").
+      const set = args[0] as GroupSettings['language'];
+      const now = set === 'auto' ? lang : set;
+      const said = textsIn(now)('languageSet', { language: SETTINGS_WORDS[now].language(set) });
+      return configure({ language: set }, { summary: `language ${set}`, said }, undefined, textsIn(now));
+    }
     case 'softreply':
       if (args[0] !== 'on' && args[0] !== 'off') return fail('bad_argument', t('useOnOff'));
       return configure({ softReply: args[0] === 'on' }, { summary: `soft replies ${args[0]}`, said: t(args[0] === 'on' ? 'softReplyOn' : 'softReplyOff') });

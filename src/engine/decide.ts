@@ -342,7 +342,16 @@ function addRefutations(
     named('repeat', false, 'first_in_window');
     refuted.push({ claim, content: refutationContent(debunk, lang, stance) });
   }
-  const [head, ...rest] = refuted;
+  // Two entries that share their refutation and sources (a claim and its variant filed twice) are
+  // answered once: the same text twice in one reply reads as a glitch. Both are still logged and
+  // both count as answered here (changes.replies).
+  const said = new Set<string>();
+  const [head, ...rest] = refuted.filter(({ content }) => {
+    const key = JSON.stringify([content.refutation, content.sources]);
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
   if (!head) return;
   const matched = refuted.map(({ claim }, i) => `${i > 0 ? `${claim.debunkId} ` : ''}matched "${claim.explanation.phrase.text}"`).join('; ');
   intent(

@@ -41,7 +41,7 @@ const TEMPLATES = {
     pointerNoLink: '这条说法{ago}已经辟谣。',
     pointerAsked: 'ℹ️ 问得好：这个说法已被认定为「{verdict}」，{ago}在这里辟谣过：{link}',
     pointerAskedNoLink: 'ℹ️ 问得好：这个说法已被认定为「{verdict}」，{ago}在这里辟谣过。',
-    warning: '{name}，转发前请先核实：这是第{n}次提醒（{days}天后失效），多次传播谣言可能会被禁言。',
+    warning: '{name}，转发前请先核实：这是第{n}条违规记录（{days}天后失效），多次传播谣言可能会被禁言。',
     mute: '{name} 因多次传播已辟谣的说法被禁言{duration}。',
     delete: '一条传播已辟谣说法的消息已被删除。',
     alert: 'RumorGuard：{name} 发布了已辟谣的说法「{claim}」（{debunk}，匹配度 {score}），第{n}次。计划处理：{actions}。',

@@ -68,11 +68,11 @@ export interface Harness {
   post(fields?: Parameters<Harness['message']>[0], opts?: { dryRun?: boolean }): Promise<Decision>;
 }
 
-export function harness(options: { store?: KeyValueStore; exclusions?: ExclusionSource } = {}): Harness {
+export function harness(options: { store?: KeyValueStore; exclusions?: ExclusionSource; debunks?: readonly Debunk[] } = {}): Harness {
   let clock = START;
   let nextId = 1;
   const store = options.store ?? memoryStore();
-  const engine = new Engine({ debunks: DEBUNKS, rules: DEFAULT_RULES, store, now: () => clock, ...(options.exclusions ? { exclusions: options.exclusions } : {}) });
+  const engine = new Engine({ debunks: options.debunks ?? DEBUNKS, rules: DEFAULT_RULES, store, now: () => clock, ...(options.exclusions ? { exclusions: options.exclusions } : {}) });
   const message: Harness['message'] = (fields = {}) => {
     const { member, ...rest } = fields;
     return {

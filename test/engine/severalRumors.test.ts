@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enforcing, FIVE_G_ID, harness, MINUTE, PAST_REPEAT_WINDOW, ruleOf, TEXT, textOf, typesOf } from './harness.js';
+import { DEBUNKS, enforcing, FIVE_G_ID, harness, MINUTE, PAST_REPEAT_WINDOW, ruleOf, TEXT, textOf, typesOf } from './harness.js';
 
 const GARLIC_ID = 'garlic-prevents-infection';
 const MOSQUITO_ID = 'mosquitoes-spread-coronavirus';
@@ -35,6 +35,21 @@ describe('a message carrying several known rumors', () => {
     const strikes = await h.engine.strikesOf('g-1', 'm-1');
     expect(strikes).toHaveLength(1);
     expect(strikes[0]).toMatchObject({ debunkId: GARLIC_ID, also: [MOSQUITO_ID] });
+  });
+
+  // QA: a question matching two entries that share their refutation got the same answer twice in one reply.
+  it('GIVEN two matched entries with the same refutation and sources THEN the reply says it once, and both are logged and answered', async () => {
+    const garlic = DEBUNKS.find((d) => d.id === GARLIC_ID)!;
+    const twin = { ...garlic, id: 'garlic-prevents-infection-copy', claim: 'Garlic in every meal protects you from catching the coronavirus' };
+    const h = harness({ debunks: [...DEBUNKS, twin] });
+    const d = await h.post({ text: `${TEXT.garlic}. Garlic in every meal protects you from catching the coronavirus!` });
+    expect(d.actions.filter((a) => a.type === 'log').map((a) => a.debunkId).sort()).toEqual([GARLIC_ID, twin.id].sort());
+    const reply = d.actions.find((a) => a.type === 'reply_refutation');
+    expect(reply).not.toHaveProperty('also');
+    expect(textOf(d, 'reply_refutation')?.match(/Fact check/g)).toHaveLength(1);
+    // Both count as answered here: a repeat of either gets a pointer, not a second refutation.
+    h.advance(MINUTE);
+    expect(typesOf((await h.post({ member: BOB, text: 'Garlic in every meal protects you from catching the coronavirus' })).actions)).toEqual(['log', 'pointer']);
   });
 
   // QA M1: with repeat silent, a3's message got nothing and only the 5G rumor was logged.

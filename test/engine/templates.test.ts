@@ -31,8 +31,8 @@ describe('the language of the bot texts', () => {
       text: TEXT.fiveG,
       warn: 'Alice, please check before sharing: this is strike 2. Strikes expire after 30 days; repeated rumors can lead to a mute.',
     },
-    { language: 'zh', text: TEXT.fiveG, warn: 'Alice，转发前请先核实：这是第2次提醒（30天后失效），多次传播谣言可能会被禁言。' },
-    { language: 'auto', text: TEXT.fiveGZh, warn: 'Alice，转发前请先核实：这是第2次提醒（30天后失效），多次传播谣言可能会被禁言。' },
+    { language: 'zh', text: TEXT.fiveG, warn: 'Alice，转发前请先核实：这是第2条违规记录（30天后失效），多次传播谣言可能会被禁言。' },
+    { language: 'auto', text: TEXT.fiveGZh, warn: 'Alice，转发前请先核实：这是第2条违规记录（30天后失效），多次传播谣言可能会被禁言。' },
   ])('GIVEN language $language AND "$text" THEN the warning reads "$warn"', async ({ language, text, warn }) => {
     const h = await enforcing({ language });
     await h.post({ text });

@@ -20,8 +20,8 @@ describe('Telegram: admin commands', () => {
   it('GIVEN the owner WHEN /rg mode observe, /rg lang zh, /rg threshold 0.7 0.4 THEN each is applied, answered and ledgered under the owner', async () => {
     h = await startBot();
     expect((await command(h, OWNER.id, '/rg mode observe')).answers).toEqual(['OK: mode observe']);
-    expect((await command(h, OWNER.id, '/rg lang zh')).answers).toEqual(['OK: language zh']);
-    // The group speaks Chinese now: so do the answers to its admins.
+    // The group speaks Chinese now, from the answer to the command on (QA: it confirmed in English).
+    expect((await command(h, OWNER.id, '/rg lang zh')).answers).toEqual(['好的：语言已设为中文']);
     expect((await command(h, OWNER.id, `/rg@${'rumorguard_test_bot'} threshold 0.7 0.4`)).answers).toEqual(['好的：处理阈值已设为 0.7，提示阈值已设为 0.4']);
     const settings = await h.engine.settingsFor(GROUP_ID);
     expect(settings).toMatchObject({ mode: 'observe', language: 'zh', thresholds: { act: 0.7, suggest: 0.4 } });
