@@ -225,7 +225,8 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
       return core(`/rg ${o.getString('decision', true)} ${item}${o.getBoolean('only_here') ? ' here' : ''}${debunk}`);
     }
     case 'retire':
-      return core(`/rg retire ${o.getString('debunk', true)}`);
+    case 'unretire':
+      return core(`/rg ${sub} ${o.getString('debunk', true)}`);
     case 'enable':
     case 'disable':
       return core(`/rg ${sub} ${o.getString('action', true)}`);

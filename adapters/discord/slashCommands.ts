@@ -173,6 +173,13 @@ function adminCommand(): SlashCommandBuilder {
       .setDescriptionLocalizations(zh('在本服务器停用一条辟谣'))
       .addStringOption((o) => o.setName('debunk').setDescription('Debunk id').setRequired(true).setMaxLength(80)),
   );
+  b.addSubcommand((s) =>
+    s
+      .setName('unretire')
+      .setDescription('Use a retired debunk in this server again')
+      .setDescriptionLocalizations(zh('在本服务器恢复使用停用的辟谣'))
+      .addStringOption((o) => o.setName('debunk').setDescription('Debunk id').setRequired(true).setMaxLength(80)),
+  );
   for (const [name, en, cn] of [
     ['enable', 'Carry out an action (warn, mute, delete, alert_owners, …)', '启用一项处理（警告、禁言、删除、提醒群主……）'],
     ['disable', 'Stop carrying out an action (it is still decided and logged)', '停用一项处理（仍会判断并记录）'],

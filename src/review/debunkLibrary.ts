@@ -157,6 +157,19 @@ export class DebunkLibrary {
     return changed;
   }
 
+  /** Uses again for every group a debunk retired for every group; false when it was not retired. */
+  async unretire(id: string): Promise<boolean> {
+    let changed = false;
+    const stored = await this.store.update<LearnedState>(KEY, (current) => {
+      const state = current ?? EMPTY;
+      changed = state.retired.includes(id);
+      return changed ? { ...state, version: state.version + 1, retired: state.retired.filter((r) => r !== id) } : current;
+    });
+    this.learned = stored ?? EMPTY;
+    await this.rebuild();
+    return changed;
+  }
+
   /**
    * Reads the store and rebuilds when another process changed it, or when the day changed (an
    * entry's `expires` date passed).

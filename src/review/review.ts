@@ -26,7 +26,7 @@ import type { ReviewPort } from './reviewPort.js';
 import { REVIEW_TEXTS, type ReviewTextName } from './reviewTexts.js';
 
 /** The `/rg` commands review answers; the rest go to the settings commands. */
-export const REVIEW_COMMANDS = new Set(['queue', 'reports', 'accept', 'reject', 'retire', 'tellreporter', 'spread', 'digest']);
+export const REVIEW_COMMANDS = new Set(['queue', 'reports', 'accept', 'reject', 'retire', 'unretire', 'tellreporter', 'spread', 'digest']);
 
 /** Longest variant taken from a near-duplicate message (the schema's limit). */
 const MAX_VARIANT = 500;
@@ -104,6 +104,8 @@ export class Review {
       }
       case 'retire':
         return this.retire(platform, groupId, by, words[2], lang);
+      case 'unretire':
+        return this.unretire(platform, groupId, by, words[2], lang);
       case 'tellreporter':
       case 'spread':
       case 'digest': {
@@ -280,6 +282,27 @@ export class Review {
       t(item.kind === 'report' ? 'reportRejected' : 'disputeRejected', { id: item.id, reporters: item.reporters.map((r) => r.name).join(t('listSeparator')), messages: item.messageIds.length }) +
       (tell ? t('reportersTold') : '');
     return { ok: true, reply: t('accepted', { summary: said }), change: { action: 'reject', summary } };
+  }
+
+  /**
+   * `/rg unretire`: a debunk retired in this group is used here again; one an operator retired for
+   * every group, when an operator asks, everywhere again. An admin's mistaken `/rg retire` had no undo.
+   */
+  private async unretire(platform: string, groupId: string, by: ChatMember, id: string | undefined, lang: Language): Promise<CommandResult> {
+    const t = (name: ReviewTextName, values: Record<string, string | number> = {}) => fillTemplate(REVIEW_TEXTS[lang][name], values);
+    if (!id) return { ok: false, error: 'bad_argument', reply: t('useUnretire') };
+    if (await this.deps.exclusions.setRetired(groupId, id, false)) {
+      return { ok: true, reply: t('accepted', { summary: t('unretiredHere', { id }) }), change: { action: 'unretire', summary: `debunk ${id} used again in this group` } };
+    }
+    if (this.deps.isOperator(platform, by.id) && (await this.deps.library.unretire(id))) {
+      return { ok: true, reply: t('accepted', { summary: t('unretiredEverywhere', { id }) }), change: { action: 'unretire', summary: `debunk ${id} used again in every group` } };
+    }
+    return { ok: true, reply: t('notRetired', { id }) };
+  }
+
+  /** The debunks retired in the group (for the dashboard's list). */
+  async retiredIn(groupId: string): Promise<ReadonlySet<string>> {
+    return new Set((await this.deps.exclusions.read(groupId)).retired);
   }
 
   private async retire(platform: string, groupId: string, by: ChatMember, id: string | undefined, lang: Language): Promise<CommandResult> {

@@ -439,6 +439,20 @@ describe('report', () => {
 });
 
 describe('debunks', () => {
+  // QA: a debunk retired in the group was listed like any other, and could not be brought back.
+  it('GIVEN a debunk retired in chat THEN the list marks it retired here; used again (/rg unretire), the mark is gone', async () => {
+    const { page } = browser;
+    await world.say('/as owner', /you are now owner/);
+    await world.say('/rg retire garlic-prevents-infection', /retired/);
+    await page.goto(`${world.url}/g/console/debunks?q=garlic`);
+    await browser.shot('17-debunks-retired');
+    expect(await page.locator('#debunks tr[data-id="garlic-prevents-infection"] [data-retired]').textContent()).toBe('retired here');
+    await world.say('/rg unretire garlic-prevents-infection', /used again/);
+    await page.reload();
+    expect(await page.locator('#debunks tr[data-id="garlic-prevents-infection"]').count()).toBe(1);
+    expect(await page.locator('#debunks [data-retired]').count()).toBe(0);
+  });
+
   it('GIVEN a new entry with a bad source URL THEN the form names the problem; fixed, it is saved, matches and is ledgered', async () => {
     const { page } = browser;
     await page.goto(`${world.url}/g/console/debunks?q=5G`);

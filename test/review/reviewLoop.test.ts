@@ -283,6 +283,33 @@ describe('review: retiring', () => {
     expect((await moderator.onMessage(message('g-b', '2', TEXT.fiveG))).decision.matches[0]?.debunkId).toBe(FIVE_G_ID);
     expect((await moderator.onAdminCommand('test', 'g-a', OWNER, '/rg retire no-such-thing')).ok).toBe(false);
   });
+
+  // QA: a debunk retired by mistake could not be brought back.
+  it('GIVEN a debunk retired in the group WHEN /rg unretire THEN it is answered there again, ledgered; a second /rg unretire changes nothing', async () => {
+    const { core } = await setup();
+    const { moderator } = core;
+    await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg retire ${FIVE_G_ID}`);
+    expect(await moderator.review!.retiredIn('g-a')).toEqual(new Set([FIVE_G_ID]));
+    const r = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg unretire ${FIVE_G_ID}`);
+    expect(r.reply).toBe(`OK: debunk ${FIVE_G_ID} is used again in this group`);
+    expect((await moderator.onMessage(message('g-a', '1', TEXT.fiveG))).decision.matches[0]?.debunkId).toBe(FIVE_G_ID);
+    expect(await moderator.review!.retiredIn('g-a')).toEqual(new Set());
+    expect(await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg unretire ${FIVE_G_ID}`)).toEqual({ ok: true, reply: `${FIVE_G_ID} is not retired in this group: nothing to change.` });
+    expect((await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg unretire ${FIVE_G_ID}`, 'zh')).reply).toBe(`${FIVE_G_ID} 没有在本群停用，无需更改。`);
+    const admin = (await core.records('g-a')).filter((x) => x.type === 'admin').map((x) => x.type === 'admin' && x.detail);
+    expect(admin).toEqual([`retired debunk ${FIVE_G_ID} for this group`, `debunk ${FIVE_G_ID} used again in this group`]);
+  });
+
+  it('GIVEN a debunk an operator retired for every group WHEN the operator runs /rg unretire THEN every group uses it again; a group admin cannot', async () => {
+    core = await startCore({ groupId: 'g-a', secrets: [], operatorIds: ['test:op'] });
+    const { moderator } = core;
+    const OPERATOR: ChatMember = { id: 'op', name: 'Op', isAdmin: true };
+    await moderator.onAdminCommand('test', 'g-a', OPERATOR, `/rg retire ${FIVE_G_ID}`);
+    expect((await moderator.onMessage(message('g-b', '1', TEXT.fiveG))).decision.matches.map((m) => m.debunkId)).not.toContain(FIVE_G_ID);
+    expect(await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg unretire ${FIVE_G_ID}`)).toEqual({ ok: true, reply: `${FIVE_G_ID} is not retired in this group: nothing to change.` });
+    expect((await moderator.onAdminCommand('test', 'g-a', OPERATOR, `/rg unretire ${FIVE_G_ID}`)).reply).toBe(`OK: debunk ${FIVE_G_ID} is used again in every group`);
+    expect((await moderator.onMessage(message('g-b', '2', TEXT.fiveG))).decision.matches[0]?.debunkId).toBe(FIVE_G_ID);
+  });
 });
 
 describe('review: the chat listing', () => {

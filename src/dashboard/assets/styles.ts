@@ -24,6 +24,7 @@ h2 { font-size: 1.1rem; margin: 1.2rem 0 .5rem; }
 .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); }
 .figure { font-size: 1.8rem; font-weight: 600; }
 .muted { color: var(--muted); font-size: .9rem; }
+.tag { display: inline-block; color: var(--warn); border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem; font-size: .8rem; }
 .ok { color: var(--good); }
 .bad { color: var(--bad); }
 .flash { padding: .6rem .8rem; border-radius: 4px; margin-bottom: 1rem; border: 1px solid; }

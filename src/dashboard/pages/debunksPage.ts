@@ -13,6 +13,8 @@ export function debunksBody(
   o: {
     query: string;
     listed: readonly Debunk[];
+    /** Ids retired in this group (`/rg retire`): still listed, marked so. */
+    retired: ReadonlySet<string>;
     total: number;
     /** How many entries match the query, when there is one (more than are listed, past the page's limit). */
     matching?: number;
@@ -35,7 +37,9 @@ ${o.editable ? html`<a class="button secondary" href="${groupPath(group.id, '/de
   }</p>
 <div class="scroll"><table id="debunks"><thead><tr><th>${t('id')}</th><th>${t('claim')}</th><th>${t('verdict')}</th><th>${t('severity')}</th><th>${t('matchedHere')}</th></tr></thead><tbody>
 ${o.listed.map(
-  (d) => html`<tr data-id="${d.id}"><td><a href="${groupPath(group.id, `/debunks/${encodeURIComponent(d.id)}`)}">${d.id}</a></td><td class="text">${shown(d.claim)}</td><td>${d.verdict}</td><td>${d.severity}</td><td>${
+  (d) => html`<tr data-id="${d.id}"><td><a href="${groupPath(group.id, `/debunks/${encodeURIComponent(d.id)}`)}">${d.id}</a>${
+    o.retired.has(d.id) ? html` <span class="tag" data-retired title="${t('retiredHereHint', { id: d.id })}">${t('retiredHere')}</span>` : ''
+  }</td><td class="text">${shown(d.claim)}</td><td>${d.verdict}</td><td>${d.severity}</td><td>${
     (o.counts.get(d.id) ?? 0) > 0 ? html`<a href="${groupPath(group.id, `/incidents?rumor=${encodeURIComponent(d.id)}`)}">${o.counts.get(d.id)}</a>` : '0'
   }</td></tr>`,
 )}</tbody></table></div>

@@ -59,6 +59,7 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     const body = debunksBody(c, {
       query,
       listed,
+      retired: (await ctx.moderator.review?.retiredIn(c.group.id)) ?? new Set(),
       total: all.length,
       ...(found ? { matching: found.length } : {}),
       counts: counted,

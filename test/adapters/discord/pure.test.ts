@@ -100,7 +100,7 @@ describe('Discord application commands', () => {
     const subs = (admin as { options: { name: string }[] }).options.map((o) => o.name);
     expect(subs).toEqual([
       'help', 'status', 'mode', 'images', 'threshold', 'softreply', 'tellreporter', 'spread', 'digest', 'repeat', 'lang', 'exempt', 'unexempt', 'strikes',
-      'pardon', 'incidents', 'export', 'alerts', 'dashboard', 'reports', 'resolve', 'retire', 'enable', 'disable',
+      'pardon', 'incidents', 'export', 'alerts', 'dashboard', 'reports', 'resolve', 'retire', 'unretire', 'enable', 'disable',
     ]);
     // Discord takes at most 25 subcommands.
     expect(subs.length).toBeLessThanOrEqual(25);
