@@ -8,7 +8,7 @@ import { memoryLedgerBackend } from '../../src/ledger/ledgerBackend.js';
 import type { LedgerEntry } from '../../src/ledger/ledgerEntry.js';
 import { NewestIncidents, scanIncidents } from '../../src/ledger/scanIncidents.js';
 import { syntheticEntries } from '../probes/syntheticLedger.js';
-import { incident, outcome, steppingClock } from './fixtures.js';
+import { adminAction, incident, outcome, steppingClock } from './fixtures.js';
 
 // The dashboard's overview, incidents, member and queue pages read the whole chain into memory
 // and joined it there: 99 s and 2.6 GB for a group of a million incidents. They now read it in
@@ -56,6 +56,22 @@ describe('scanIncidents', () => {
     const tampered = await scanIncidents(ledger, 'g', collect, true);
     expect(tampered.check).toEqual(await ledger.verify('g'));
     expect(tampered.check).toMatchObject({ ok: false, fault: 'edited', seq: 21 });
+  });
+});
+
+describe('scanIncidents: overturned matches', () => {
+  // QA: the overview's top rumors counted a match the admins overturned as not a rumor, where the
+  // report left it out: the admin record naming it comes after the incident, and the pass had
+  // handed the incident on before knowing.
+  it('GIVEN a match overturned by a later admin record THEN the tally sees that incident with overturnedBy, and the overview leaves it out of its rumor', async () => {
+    const ledger = new Ledger(memoryLedgerBackend(), steppingClock());
+    for (let i = 0; i < 3; i++) await ledger.append(incident({ messageId: String(i), recordId: `i${i}`, member: { id: `m${i}`, name: `m${i}` } }));
+    await ledger.append(adminAction({ action: 'accept', detail: 'accepted "not a rumor"', overturns: [{ messageId: '1', debunkId: '5g-spreads-coronavirus' }] }));
+    const { result } = await scanIncidents(ledger, 'g', collect);
+    expect(result.map((v) => v.overturnedBy)).toEqual([undefined, expect.stringMatching(/^Owner, /), undefined]);
+    const overview = await scanIncidents(ledger, 'g', () => new OverviewTally(Date.parse('2026-03-02T00:00:00.000Z')));
+    const engine = { debunk: () => undefined, strikesOf: async () => [] } as unknown as Engine;
+    expect((await overview.result.stats(engine, 'g')).topRumors).toEqual([{ debunkId: '5g-spreads-coronavirus', messages: 2, members: 2 }]);
   });
 });
 
