@@ -112,7 +112,8 @@ const EN = {
   language: 'Language of the bot\'s texts',
   thresholdSuggest: 'Suggest threshold',
   thresholdAct: 'Act threshold',
-  thresholdHint: 'Scores from 0 to 1. Below suggest nothing happens; from suggest to act the incident is logged; from act up the ladder applies.',
+  thresholdHint:
+    'Scores from 0 to 1. Below suggest nothing happens; from suggest to act the incident is logged; from act up the ladder applies. A member who asks whether a claim is true gets the refutation, without a strike, from the answer threshold (it may be below act; empty: the act threshold).',
   softReply: 'Soft "you may want to check this" replies between the thresholds',
   enabledActions: 'Actions carried out in enforce mode',
   ladderDefault: 'Escalation ladder',
@@ -384,7 +385,7 @@ const ZH: Record<TextKey, string> = {
   language: '机器人回复的语言',
   thresholdSuggest: '提示阈值',
   thresholdAct: '处理阈值',
-  thresholdHint: '分数在 0 到 1 之间。低于提示阈值不做任何事；介于两者之间只记录；达到处理阈值时按升级阶梯处理。',
+  thresholdHint: '分数在 0 到 1 之间。低于提示阈值不做任何事；介于两者之间只记录；达到处理阈值时按升级阶梯处理。成员询问某个说法是否属实时，达到回答阈值即回复辟谣，不记违规（可低于处理阈值；留空则同处理阈值）。',
   softReply: '介于两个阈值之间时温和提示“建议核实”',
   enabledActions: 'enforce 模式下执行的处理',
   ladderDefault: '升级阶梯',

@@ -243,6 +243,24 @@ describe('rules', () => {
     await world.say('/rg mode enforce', /enforce/);
   });
 
+  // QA: the answer threshold was missing from the form.
+  it('GIVEN an answer threshold typed in the form THEN it is saved and /rg status says questions are answered from it', async () => {
+    const { page } = browser;
+    await page.goto(`${world.url}/g/console/rules`);
+    const before = await page.inputValue('#f-thresholds-answer');
+    await page.fill('#f-thresholds-answer', '0.55');
+    await page.click('button[value="save"]');
+    await page.waitForSelector('.flash.ok');
+    expect(await page.textContent('.flash.ok')).toMatch(/thresholds\.answer/);
+    expect((await world.core.engine.settingsFor('console')).thresholds.answer).toBe(0.55);
+    await world.say('/as owner', /you are now owner/);
+    expect(await world.say('/rg status', /answered from/)).toMatch(/answered from 0\.55/);
+    await page.goto(`${world.url}/g/console/rules`);
+    await page.fill('#f-thresholds-answer', before);
+    await page.click('button[value="save"]');
+    await page.waitForSelector('.flash.ok');
+  });
+
   // Regression test (QA: the browser sends a textarea's line breaks as CRLF, the page's base held LF,
   // so every list of two or more lines counted as changed and saving undid a chat command).
   it('GIVEN an exemption lifted in chat after the form was opened THEN saving another field keeps it lifted', async () => {

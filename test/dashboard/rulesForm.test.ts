@@ -18,6 +18,14 @@ describe('the rules form', () => {
     expect(checked).toMatchObject({ ok: true, settings: DEFAULT_RULES.settings });
   });
 
+  // QA: the answer threshold could be set in chat only.
+  it('GIVEN an answer threshold THEN it is set; left empty THEN it is unset (the rules file\'s, else act); not a number THEN the field says so', () => {
+    const form = settingsToForm(DEFAULT_RULES.settings);
+    expect(formToOverride({ ...form, 'thresholds.answer': '0.55' }).override).toMatchObject({ thresholds: { answer: 0.55 } });
+    expect((formToOverride({ ...form, 'thresholds.answer': ' ' }).override.thresholds as { answer?: number }).answer).toBeUndefined();
+    expect([...formToOverride({ ...form, 'thresholds.answer': 'half' }).problems]).toEqual([['thresholds.answer', 'must be a number (got "half")']]);
+  });
+
   it('GIVEN thresholds that are not numbers THEN the form says so for each field', () => {
     const form = { ...settingsToForm(DEFAULT_RULES.settings), 'thresholds.act': 'high', 'thresholds.suggest': '' };
     expect([...formToOverride(form).problems]).toEqual([

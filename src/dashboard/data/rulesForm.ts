@@ -9,6 +9,7 @@ export const RULE_FIELDS = [
   'language',
   'thresholds.suggest',
   'thresholds.act',
+  'thresholds.answer',
   'softReply',
   'enabledActions',
   'ladder.default',
@@ -53,6 +54,8 @@ export function settingsToForm(s: GroupSettings): RulesFormValues {
     language: s.language,
     'thresholds.suggest': String(s.thresholds.suggest),
     'thresholds.act': String(s.thresholds.act),
+    // Unset, questions are answered from the act threshold.
+    'thresholds.answer': s.thresholds.answer === undefined ? '' : String(s.thresholds.answer),
     ...(s.softReply ? { softReply: 'on' } : {}),
     enabledActions: s.enabledActions.filter((a) => a !== 'log'),
     'ladder.default': ladderText(s.ladder.default),
@@ -125,7 +128,8 @@ export function formToOverride(form: RulesFormValues): { override: SettingsOverr
   const override: SettingsOverride = {
     mode: form.mode,
     language: form.language,
-    thresholds: { suggest: number('thresholds.suggest'), act: number('thresholds.act') },
+    // Left empty, the answer threshold is the rules file's (else the act threshold), as when never set.
+    thresholds: { suggest: number('thresholds.suggest'), act: number('thresholds.act'), answer: (form['thresholds.answer'] ?? '').trim() === '' ? undefined : number('thresholds.answer') },
     softReply: form.softReply !== undefined,
     // log is not offered: it is always on.
     enabledActions: [...new Set([...(form.enabledActions ?? []), 'log'])],

@@ -64,6 +64,7 @@ ${select('language', 'language', ['auto', 'en', 'zh'], form, problems, t)}
 <div class="grid">
   <div>${numberInput('thresholds.suggest', 'thresholdSuggest', form, problems, t, { min: 0, max: 1, step: '0.01' })}</div>
   <div>${numberInput('thresholds.act', 'thresholdAct', form, problems, t, { min: 0, max: 1, step: '0.01' })}</div>
+  <div>${numberInput('thresholds.answer', 'thresholdAnswer', form, problems, t, { min: 0, max: 1, step: '0.01' })}</div>
 </div>
 <p class="hint">${t('thresholdHint')}</p>
 ${box('softReply', 'softReply')}
