@@ -182,12 +182,15 @@ export async function runAdminCommand(
       if (!named || !Number.isFinite(value)) {
         return fail('bad_argument', t('useThreshold'));
       }
+      // Said in the chat's words, with the command that does it, where the validator named the
+      // settings' fields ("thresholds.suggest: must not be above thresholds.act") (QA).
+      if (value < 0 || value > 1) return fail('bad_argument', t('thresholdRange', { value }));
+      const { suggest, act } = (await engine.settingsFor(groupId)).thresholds;
+      if (args[0] === 'act' && value < suggest) return fail('bad_argument', t('actBelowSuggest', { suggest, value, lower: Math.round(value * 50) / 100 }));
+      if (args[0] === 'suggest' && value > act) return fail('bad_argument', t('suggestAboveAct', { act, value, higher: Math.min(1, Math.round((value + 0.2) * 100) / 100) }));
       // Questions are answered from `suggest` at the lowest and `act` at the highest (actAt): an
       // `answer` outside them was stored and ledgered as set, and changed nothing (QA).
-      if (args[0] === 'answer') {
-        const { suggest, act } = (await engine.settingsFor(groupId)).thresholds;
-        if (value < suggest || value > act) return fail('bad_argument', t('answerOutOfRange', { suggest, act, value }));
-      }
+      if (args[0] === 'answer' && (value < suggest || value > act)) return fail('bad_argument', t('answerOutOfRange', { suggest, act, value }));
       // An `answer` left below a raised `suggest` acts from `suggest`: the owner hears the score that applies.
       return configure({ thresholds: { [args[0]!]: value } }, (stored) => {
         const answered = actAt(stored.thresholds, 'question');

@@ -288,6 +288,11 @@ describe('/rg repeat 0 and /rg threshold answer say what really happens', () => 
     ['/rg threshold answer 0.2', 'en', `${BAD} The answer threshold must be between 0.4 (the suggest threshold) and 0.8 (the act threshold): questions are answered from the suggest threshold at the lowest and the act threshold at the highest, so 0.2 would change nothing.`],
     ['/rg threshold answer 0.9', 'en', `${BAD} The answer threshold must be between 0.4 (the suggest threshold) and 0.8 (the act threshold): questions are answered from the suggest threshold at the lowest and the act threshold at the highest, so 0.9 would change nothing.`],
     ['/rg threshold answer 0.2', 'zh', '参数无效。 回答提问的阈值必须在 0.4（提示阈值）到 0.8（处理阈值）之间：提问最低从提示阈值起回答，最高从处理阈值起回答，设为 0.2 不会有任何作用。'],
+    // QA: these named the settings' fields ("thresholds.suggest: must not be above thresholds.act"), in English in a Chinese group too.
+    ['/rg threshold act 0.3', 'en', `${BAD} The act threshold cannot be below the suggest threshold (0.4). Set both at once: /rg threshold 0.3 0.15`],
+    ['/rg threshold suggest 0.9', 'en', `${BAD} The suggest threshold cannot be above the act threshold (0.8). Set both at once: /rg threshold 1 0.9`],
+    ['/rg threshold act 2', 'en', `${BAD} A threshold is a score from 0 to 1 (got 2).`],
+    ['/rg threshold act 2', 'zh', '参数无效。 阈值是 0 到 1 之间的分数（输入的是 2）。'],
   ] as const)('GIVEN %s (%s) THEN it is refused naming the range, and nothing is stored or ledgered', async (text, lang, reply) => {
     // Regression (QA L6): "answer 0.2" was stored and ledgered as set, and changed nothing.
     const { engine, records, command } = world();
