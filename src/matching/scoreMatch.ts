@@ -213,7 +213,7 @@ const EVERYDAY_TERMS = [
 export const isEverydayTerm = (term: string): boolean => EVERYDAY_TERM_SET.has(term);
 const EVERYDAY_TERM_SET: ReadonlySet<string> = new Set(EVERYDAY_TERMS);
 /** The ids an index gives a fixed list of terms (those it knows), read once per index. */
-function termIdsOf(terms: readonly string[]): (index: PhraseIndex) => ReadonlySet<number> {
+export function termIdsOf(terms: readonly string[]): (index: PhraseIndex) => ReadonlySet<number> {
   const cache = new WeakMap<PhraseIndex, ReadonlySet<number>>();
   return (index) => {
     let ids = cache.get(index);

@@ -2,7 +2,7 @@ import { foldedPattern } from './chineseFold.js';
 import { termIdOf, type PhraseIndex } from './phraseIndex.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { mostTermsCovered, type Coverage } from './rescore.js';
-import { everydayIds, isEverydayTerm, whoOrWhereOf, type ScoredCandidate } from './scoreMatch.js';
+import { everydayIds, isEverydayTerm, termIdsOf, whoOrWhereOf, type ScoredCandidate } from './scoreMatch.js';
 import { MAY_ASK } from './stance/sentences.js';
 import { ASKING_TERMS, ASKS_IF_TRUE } from './stance/stanceCues.js';
 
@@ -38,6 +38,14 @@ const CHINESE_HELD = 4;
 const ASKING_ZH = foldedPattern(
   /真的|假的|是不是|会不会|能不能|有没有|可不可以|系唔系|系咪|会唔会|请问|问下|有人知道|谁知道|说法|到底|这个|那个|听说|怎么|为什么|为啥|什么|如何|[吗呢啊吧了么嘛㗎咩呀哦的都也又还就要会能是]/gu,
 );
+/**
+ * Claim terms a short message shares without naming the claim: words that only ask or doubt
+ * (ASKING_TERMS: "rumor", "true", "fake") and negations. "that's not a rumor, it's true" shares
+ * "not" and "rumor" with "Group owners are not responsible for rumors members post", and was
+ * logged against its member as that rumor.
+ */
+const untellingIds = termIdsOf([...ASKING_TERMS, 'not', 'never', 'no']);
+
 /** A Chinese character (read by the matcher too). */
 export const HAN = /\p{Script=Han}/u;
 
@@ -71,6 +79,7 @@ function answeredBy(index: PhraseIndex, message: PreparedMessage, widest: Covera
   const everyday = everydayIds(index);
   // Whom and where (names, the words a debunk's English phrases capitalize, kindergarten, park …).
   const whoOrWhere = phrase.ideographic ? undefined : whoOrWhereOf(index, phrase);
+  const untelling = phrase.ideographic ? undefined : untellingIds(index);
   const shared = new Set<number>();
   let content = false;
   for (let k = 0; k < phrase.terms.length; k++) {
@@ -78,6 +87,7 @@ function answeredBy(index: PhraseIndex, message: PreparedMessage, widest: Covera
     const at = message.positions.get(id);
     if (at?.some((p) => p >= window.first && p <= window.last)) {
       if (everyday.has(id)) return false;
+      if (untelling?.has(id)) continue;
       shared.add(id);
       if (!phrase.names[k] && !whoOrWhere?.has(id)) content = true;
     }
