@@ -28,12 +28,6 @@ function findSpacedLetters(f: Folded, drop: Uint8Array, input: string): void {
   let runStart = -1;
   let runEnd = -1;
   let runLength = 0;
-  const closeRun = () => {
-    if (runLength >= SPACED_LETTERS_MIN_RUN) {
-      for (let j = runStart; j < runEnd; j++) if (kinds[j] === Kind.Separator) drop[j] = 1;
-    }
-    runLength = 0;
-  };
   for (let i = 0; i < n; i++) {
     const k = kinds[i]!;
     if (k === Kind.Separator) continue;
@@ -42,7 +36,7 @@ function findSpacedLetters(f: Folded, drop: Uint8Array, input: string): void {
       (i === 0 || kinds[i - 1] === Kind.Separator) &&
       (i + 1 >= n || kinds[i + 1] === Kind.Separator);
     if (!lone) {
-      if (runLength > 0) closeRun();
+      if (runLength > 0) runLength = closeRun(kinds, drop, runStart, runEnd, runLength);
       continue;
     }
     // A run continues across exactly one separator from one lone character to the next, and
@@ -52,14 +46,26 @@ function findSpacedLetters(f: Folded, drop: Uint8Array, input: string): void {
       runLength++;
       // A number and one letter after it are a word of their own ("5 G", "4 K"): "5 G t o w e r s"
       // is "5g towers", not "5gtowers".
-      if (runLength === 2 && kinds[runStart] === Kind.Digit && k !== Kind.Digit) closeRun();
+      if (runLength === 2 && kinds[runStart] === Kind.Digit && k !== Kind.Digit) runLength = closeRun(kinds, drop, runStart, runEnd, runLength);
     } else {
-      closeRun();
+      closeRun(kinds, drop, runStart, runEnd, runLength);
       runStart = runEnd = i;
       runLength = 1;
     }
   }
-  closeRun();
+  closeRun(kinds, drop, runStart, runEnd, runLength);
+}
+
+/**
+ * Ends a run of lone characters from `runStart` to `runEnd`: marks its separators for removal when
+ * it is long enough. Returns the run length after it (0). At module level, not a closure: tsx names
+ * every closure it makes (esbuild's keepNames), once per normalized text here.
+ */
+function closeRun(kinds: Uint8Array, drop: Uint8Array, runStart: number, runEnd: number, runLength: number): number {
+  if (runLength >= SPACED_LETTERS_MIN_RUN) {
+    for (let j = runStart; j < runEnd; j++) if (kinds[j] === Kind.Separator) drop[j] = 1;
+  }
+  return 0;
 }
 
 /**

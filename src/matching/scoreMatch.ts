@@ -692,7 +692,7 @@ const RANK_COVERAGE_WEIGHT = 0.2;
  * Whether the message carries only part of the claim, however the trees score it: a short English
  * claim said in part, another number (see the constants), or only what it is about (topicOnly).
  */
-function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array, isTopicOnly: () => boolean): boolean {
+function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage, features: Float64Array): boolean {
   const english = !c.phrase.ideographic;
   const small = smallFor(index, c.phrase.ideographic);
   const shortPart =
@@ -704,7 +704,7 @@ function saysOnlyPart(index: PhraseIndex, c: Coverage, message: PreparedMessage,
     !missesOnlyForms(index, c, message);
   return (
     shortPart ||
-    isTopicOnly() ||
+    topicOnly(index, c, message) ||
     (english && groupSized(index) && (namesWithoutContent(index, c, message) || saysOneNamedRun(c, message))) ||
     saysOneSide(index, c, message) ||
     (features[TERM_SHARE]! <= OTHER_NUMBER_TERM_SHARE && saysOtherNumber(index, c, message, small)) ||
@@ -1109,9 +1109,7 @@ function scoreOf(index: PhraseIndex, c: Coverage, message: PreparedMessage, feat
   const score = Math.max(verified, nearCopyFloor(c.coverage, features[ORDER]!));
   // The caps matter only above SHORT_PART_SCORE: below, the message is not read again.
   if (score > SHORT_PART_SCORE) {
-    let topic: boolean | undefined;
-    const isTopicOnly = () => (topic ??= topicOnly(index, c, message));
-    return saysOnlyPart(index, c, message, features, isTopicOnly) ? { score: SHORT_PART_SCORE, reached: 'capped' } : { score, reached: 'above' };
+    return saysOnlyPart(index, c, message, features) ? { score: SHORT_PART_SCORE, reached: 'capped' } : { score, reached: 'above' };
   }
   return { score, reached: 'below' };
 }
@@ -1121,6 +1119,17 @@ const NOT_SCORED = { score: 0, reached: 'none' } as const;
 const NO_FEATURES = new Float64Array(0);
 /** The features of the candidate being scored when they are not asked for. */
 const scratch = new Float64Array(FEATURE_COUNT);
+
+/**
+ * Candidate `i`'s rival: the best of the others' `values`, copies of its own claim (`claims`, one
+ * per candidate) aside. At module level, not a closure per call: tsx names every closure it makes
+ * (esbuild's keepNames), which cost more than the loop.
+ */
+function rivalOf(values: readonly number[], claims: readonly number[], i: number): number {
+  let best = 0;
+  for (let j = 0; j < values.length; j++) if (claims[j] !== claims[i] && values[j]! > best) best = values[j]!;
+  return best;
+}
 
 /**
  * Stage 3: features of every measured candidate (each against the best of the others) and the
@@ -1138,12 +1147,6 @@ export function scoreCandidates(
   const relevance = covered.map((c) => (topRetrieval > 0 ? c.candidate.score / topRetrieval : 0) + RANK_COVERAGE_WEIGHT * c.coverage);
   const retrievals = covered.map((c) => c.candidate.score);
   const claims = covered.map((c) => index.sameClaimAs[c.candidate.debunkIndex]!);
-  // A candidate's rival is the best of the others, copies of its own claim aside.
-  const rivalOf = (values: readonly number[], i: number) => {
-    let best = 0;
-    for (let j = 0; j < values.length; j++) if (claims[j] !== claims[i] && values[j]! > best) best = values[j]!;
-    return best;
-  };
   // One buffer for every candidate's features: a Float64Array of that many is too large for V8 to
   // keep on the heap, so each would cost an allocation outside it. Unless they are asked for, the
   // features are read only for the score, one candidate after the other, in one reused buffer.
@@ -1157,8 +1160,8 @@ export function scoreCandidates(
       message,
       { phrase: c.phrase, window: c.window, coverage: c.coverage, retrieval: c.candidate.score, relevance: relevance[i]! },
       {
-        relevance: rivalOf(relevance, i),
-        retrieval: rivalOf(retrievals, i),
+        relevance: rivalOf(relevance, claims, i),
+        retrieval: rivalOf(retrievals, claims, i),
         topRetrieval,
       },
       block ? block.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT) : scratch,
