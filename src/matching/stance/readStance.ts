@@ -336,9 +336,9 @@ const ENGLISH_REACH = 3;
  * message breaks a clause between those offsets of `text` (the normalized text has lost its
  * punctuation): "北京地铁没有拆座椅，别传了" denies, then refutes; its 没有 does not negate 别传.
  */
-function isNegated(text: string, at: number, crossesClause: (from: number, to: number) => boolean): boolean {
+function isNegated(text: string, at: number, reading: StanceText): boolean {
   const from = Math.max(0, at - CHINESE_REACH - 1);
-  for (const m of text.slice(from, at).matchAll(CHINESE_NEGATED_ALL)) if (!crossesClause(from + m.index, at)) return true;
+  for (const m of text.slice(from, at).matchAll(CHINESE_NEGATED_ALL)) if (!reading.crossesClause(from + m.index, at)) return true;
   const words = text.slice(Math.max(0, at - 40), at).split(' ').filter(Boolean).slice(-ENGLISH_REACH);
   // "no" negates only the word after it ("this is no hoax"): "Sadly no, there's no evidence" answers.
   // "not only fake news, it's fake science" adds to the cue: "not only" and "not just" do not negate.
@@ -437,10 +437,10 @@ function claimOccurrences(text: string, cue: string): number {
  * Drops the cue occurrences the claim accounts for: a rumor whose own words hold "谣言" or
  * "hoax" must not read as its own refutation. Occurrences inside the claim's span go first.
  */
-function withoutClaimWords(hits: Hit[], claimTextsOf: () => readonly string[], inClaimSpan: (h: Hit) => boolean): Hit[] {
+function withoutClaimWords(hits: Hit[], reading: StanceText): Hit[] {
   // Most messages hold no cue of a kind at all: then the claim's texts are not needed.
   if (hits.length === 0) return hits;
-  const claimTexts = claimTextsOf();
+  const claimTexts = reading.claimTexts();
   const kept: Hit[] = [];
   const byCue = new Map<string, Hit[]>();
   for (const h of hits) byCue.set(h.cue, [...(byCue.get(h.cue) ?? []), h]);
@@ -450,7 +450,7 @@ function withoutClaimWords(hits: Hit[], claimTextsOf: () => readonly string[], i
       appendAll(kept, list);
       continue;
     }
-    const ordered = [...list].sort((a, b) => Number(inClaimSpan(a)) - Number(inClaimSpan(b)));
+    const ordered = [...list].sort((a, b) => Number(reading.inSpan(a)) - Number(reading.inSpan(b)));
     appendAll(kept, ordered.slice(0, Math.max(0, list.length - inClaim)));
   }
   return kept.sort((a, b) => a.at - b.at);
@@ -857,23 +857,329 @@ const ENGLISH_NEGATION = new RegExp(`(?<![a-z0-9])(?:not|never|no|[a-z]+n t|cann
 function rhetoricalDenials(message: PreparedMessage, span: ClaimSpan, debunk: Debunk | undefined, chinese: boolean, latin: boolean): { refutes: Hit[]; denied: Hit[] } {
   const refutes: Hit[] = [];
   const denied: Hit[] = [];
-  const read = (re: RegExp, negation: RegExp, claimNegated: boolean) => {
-    for (const h of hitsOf(re, message.normalized)) {
-      const from = message.origin[h.end] ?? message.text.length;
-      CLAUSE_BREAK_ALL.lastIndex = from;
-      const to = CLAUSE_BREAK_ALL.exec(message.text)?.index ?? message.text.length;
-      if (span.start >= to || span.end <= from) continue;
-      if (!negation.test(normalizedText(message.text.slice(from, to))) || claimNegated) refutes.push(h);
-      else {
-        let end = h.end;
-        while (end < message.normalized.length && (message.origin[end] ?? to) < to) end++;
-        denied.push({ cue: h.cue, at: h.end, end });
-      }
-    }
-  };
-  if (chinese) read(WHO_SAYS, CHINESE_NEGATION, claimSaysNegation(debunk));
-  if (latin) read(CONVINCE_ME, ENGLISH_NEGATION, claimNegates(debunk));
+  if (chinese) readRhetorical(message, span, WHO_SAYS, CHINESE_NEGATION, claimSaysNegation(debunk), refutes, denied);
+  if (latin) readRhetorical(message, span, CONVINCE_ME, ENGLISH_NEGATION, claimNegates(debunk), refutes, denied);
   return { refutes, denied };
+}
+
+/**
+ * The hits of one rhetorical pattern `re` for rhetoricalDenials, added to `refutes` or `denied`
+ * (`negation`: a negation in the clause after it). At module level, not a closure per message:
+ * tsx names every closure it makes (esbuild's keepNames).
+ */
+function readRhetorical(message: PreparedMessage, span: ClaimSpan, re: RegExp, negation: RegExp, claimNegated: boolean, refutes: Hit[], denied: Hit[]): void {
+  for (const h of hitsOf(re, message.normalized)) {
+    const from = message.origin[h.end] ?? message.text.length;
+    CLAUSE_BREAK_ALL.lastIndex = from;
+    const to = CLAUSE_BREAK_ALL.exec(message.text)?.index ?? message.text.length;
+    if (span.start >= to || span.end <= from) continue;
+    if (!negation.test(normalizedText(message.text.slice(from, to))) || claimNegated) refutes.push(h);
+    else {
+      let end = h.end;
+      while (end < message.normalized.length && (message.origin[end] ?? to) < to) end++;
+      denied.push({ cue: h.cue, at: h.end, end });
+    }
+  }
+}
+
+/**
+ * What readStance reads one message by: the message as written, its normalized text, where it
+ * repeats the claim, and the sentences it asks in (split when first needed). Methods rather than
+ * closures made per call: tsx names every closure it makes (esbuild's keepNames), and some forty
+ * of them per message cost more than the reading they did.
+ */
+class StanceText {
+  /** Only a sentence that asks is read; without a question mark, 吗 or a question phrase none does, and the message is not split at all. */
+  private split: Sentence[] | undefined;
+  /** Distrust of the refuters found in the message (see findDistrust). */
+  readonly distrust: Hit[] = [];
+  /** The question phrases that ask about the claim, once read. */
+  questionWords: readonly Hit[] = [];
+  /** Clauses a rhetorical "who says" denies (see rhetoricalDenials), once read. */
+  denied: readonly Hit[] = [];
+
+  constructor(
+    /** The message, its `text` as written with traditional characters simplified. */
+    readonly message: PreparedMessage,
+    /** The message's normalized text. */
+    readonly text: string,
+    readonly span: ClaimSpan | undefined,
+    readonly debunk: Debunk | undefined,
+    readonly isClaimTerm: (term: string) => boolean,
+    /** The question phrases found (filled before the sentences are first asked for). */
+    private readonly questionHits: readonly Hit[],
+  ) {}
+
+  crossesClause(from: number, to: number): boolean {
+    const { message } = this;
+    return CLAUSE_BREAK.test(message.text.slice(message.origin[from] ?? 0, message.origin[to] ?? 0));
+  }
+  /** The normalized text of at most `reach` characters right before a cue, read by the patterns that end there. */
+  before(h: Hit, reach: number): string {
+    return this.text.slice(Math.max(0, h.at - reach), h.at);
+  }
+  sentences(): Sentence[] {
+    const { message } = this;
+    return (this.split ??= MAY_ASK.test(message.text) || this.questionHits.length > 0 || mayAskUnmarked(message.text) ? sentencesOf(message.text) : []);
+  }
+  sentenceAt(h: Hit): Sentence | undefined {
+    const at = this.message.origin[h.at] ?? 0;
+    return this.sentences().find((s) => at >= s.start && at < s.end);
+  }
+  inSpan(h: Hit): boolean {
+    const { span } = this;
+    if (!span) return false;
+    const at = this.message.origin[h.at] ?? -1;
+    return at >= span.start && at < span.end;
+  }
+  /**
+   * A Chinese "cannot" may follow the claim's words at once, in their clause: "…，蚊子叮咬传不了".
+   * Not 没 / 没有, which there tell what the claim says ("又没评上" for "…再次落选").
+   */
+  inOrRightAfterSpan(h: Hit): boolean {
+    const { span, message } = this;
+    if (this.inSpan(h) || !span || !CANNOT_ZH.test(h.cue)) return this.inSpan(h);
+    const at = message.origin[h.at] ?? -1;
+    if (at >= span.end && at <= span.end + 1 && !CLAUSE_BREAK.test(message.text.slice(span.end, at + 1))) return true;
+    // "扫个码不会把银行卡里的钱盗走": a "cannot" with 把 puts the claim's object between it and its verb;
+    // "…不会把手机里的钱转走" negates the claim's own "会" its matched words begin with.
+    const end = (message.origin[h.end - 1] ?? -2) + 1;
+    return (at < span.start && end > span.start) || BA_OBJECT.test(message.text.slice(end, span.start));
+  }
+  claimTexts(): readonly string[] {
+    return claimTextsOf(this.debunk);
+  }
+  /** Whether the message as written goes on with a comma or a stop right after a cue. */
+  endsClause(h: Hit): boolean {
+    const { message } = this;
+    const last = message.origin[h.end - 1];
+    return last !== undefined && CLAUSE_BREAK_NEXT.test(message.text.slice(last + 1, last + 3));
+  }
+  /** The message as written from the start of a cue's clause to the cue. */
+  clauseBefore(h: Hit): string {
+    const { message } = this;
+    const at = message.origin[h.at] ?? 0;
+    const head = message.text.slice(0, at);
+    let start = head.length;
+    while (start > 0 && !CLAUSE_BREAK.test(head[start - 1]!)) start--;
+    return head.slice(start);
+  }
+  /** Back to the start of the sentence, commas included: "If you find a ZIP TIE on your car, house or mailbox …". */
+  sentenceBefore(h: Hit): string {
+    const { message } = this;
+    const head = message.text.slice(0, message.origin[h.at] ?? 0);
+    let start = head.length;
+    while (start > 0 && !SENTENCE_BREAK.test(head[start - 1]!)) start--;
+    return head.slice(start);
+  }
+  /**
+   * A Chinese cue whose characters the member wrote apart: "周末去海边不 对了" ends a question on 不,
+   * then says "by the way".
+   */
+  writtenApart(h: Hit): boolean {
+    const { message } = this;
+    for (let k = h.at + 1; k < h.end; k++) {
+      const from = (message.origin[k - 1] ?? 0) + 1;
+      const to = message.origin[k] ?? from;
+      if (to > from && /^\s+$/u.test(message.text.slice(from, to))) return true;
+    }
+    return false;
+  }
+  /**
+   * A Chinese negation that ends what the member wrote before a space ("看到那个视频没 长江出现…"
+   * asks "did you see the video?"): it negates nothing after the space.
+   */
+  endsWrittenClause(h: Hit): boolean {
+    const { message } = this;
+    const at = message.origin[h.at] ?? 0;
+    const end = (message.origin[h.end - 1] ?? at) + 1;
+    return IDEOGRAPH_BEFORE.test(message.text.slice(Math.max(0, at - 1), at)) && SPACE_THEN_IDEOGRAPH.test(message.text.slice(end, end + 4));
+  }
+  asked(h: Hit): boolean {
+    return this.sentenceAt(h)?.question === true;
+  }
+  findDistrust(res: readonly RegExp[]): void {
+    for (const re of res) {
+      const m = re.exec(this.text);
+      if (m) this.distrust.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
+    }
+  }
+  insideDistrust(h: Hit): boolean {
+    return this.distrust.some((d) => h.at >= d.at && h.at < d.end);
+  }
+  /** Whether a token starting inside sentence `s` (offsets of the original text) passes `test`. */
+  anyTokenIn(s: Sentence, test: (t: Token) => boolean): boolean {
+    const { message } = this;
+    return message.tokens.some((t) => {
+      const at = message.origin[t.start] ?? -1;
+      return at >= s.start && at < s.end && test(t);
+    });
+  }
+  holdsClaimWords(s: Sentence): boolean {
+    return this.anyTokenIn(s, (t) => this.isClaimTerm(t.term));
+  }
+  /** The term of the next word after a cue, if it starts within `reach` characters of it. */
+  termAfter(h: Hit, reach: number): string | undefined {
+    const next = this.message.tokens.find((t) => t.start >= h.end);
+    return next !== undefined && next.start - h.end <= reach ? next.term : undefined;
+  }
+  /** The term of the word right after a cue (nothing between but a space), if any. */
+  termRightAfter(h: Hit): string | undefined {
+    return this.termAfter(h, 1);
+  }
+  /**
+   * Whether the word right after a cue is one of the claim's: "not a deep state plot", "won't pay",
+   * an adverb between them aside ("never actually called", "doesn't really spread").
+   */
+  claimWordAfter(h: Hit): string | undefined {
+    const right = this.termRightAfter(h);
+    const term = right === undefined || ADVERB_TERMS.has(right) ? this.termAfterAdverbs(h) : right;
+    return term !== undefined && this.isClaimTerm(term) ? term : undefined;
+  }
+  termAfterAdverbs(h: Hit): string | undefined {
+    const next = this.message.tokens.find((t) => t.start >= h.end && !ADVERB_TERMS.has(t.term));
+    return next !== undefined && ADVERBS_BETWEEN.test(this.text.slice(h.end, next.start)) ? next.term : undefined;
+  }
+  beforeClaimWord(h: Hit): boolean {
+    return this.claimWordAfter(h) !== undefined;
+  }
+  /** Whether the next word after a cue, stopwords skipped, is one of the claim's: "is not a covid test". */
+  nextWordIsClaims(h: Hit): boolean {
+    const term = this.termAfter(h, NEXT_WORD_REACH);
+    return term !== undefined && this.isClaimTerm(term);
+  }
+  /** The same for a preventing verb, whether or not the claim says it: "won't stop you getting covid". */
+  preventingWordAfter(h: Hit): string | undefined {
+    const term = this.termRightAfter(h);
+    return term !== undefined && PREVENTING_TERM.test(term) ? term : undefined;
+  }
+  /** The same, with "that" or "the" between: "whoever keeps posting that 5G towers …". */
+  beforeTheClaim(h: Hit): boolean {
+    const next = this.message.tokens.find((t) => t.start >= h.end);
+    return next !== undefined && LINKING_GAP.test(this.text.slice(h.end, next.start)) && this.isClaimTerm(next.term);
+  }
+  /**
+   * An English question phrase asks about the claim in a sentence that holds words of the claim,
+   * or that holds nothing else ("is it true? 5G towers …"); "does anyone know a good dentist?"
+   * asks about something else, whatever the message says next.
+   * Words that only ask ("does anyone know if this is true?") are not something else.
+   */
+  asksAboutClaim(h: Hit): boolean {
+    const s = this.sentenceAt(h);
+    if (!s || s.ideographic || this.holdsClaimWords(s) || (VERACITY_CUE.test(h.cue) && !this.text.startsWith(' life', h.end))) return true; // not "how is this even real life?": outrage
+    return !this.anyTokenIn(s, (t) => (t.start < h.at || t.start >= h.end) && !ASKING_TERMS.has(t.term));
+  }
+  /** "真的假的" holds "假的": a cue inside a question phrase is part of the question. */
+  insideQuestion(h: Hit): boolean {
+    return this.questionWords.some((q) => h.at < q.end && h.end > q.at);
+  }
+  inDenied(h: Hit): boolean {
+    return this.denied.some((d) => h.at >= d.at && h.at < d.end);
+  }
+  /**
+   * Whether a Chinese "没有" or "没" (or a bare "不") denies the claim's character right after it, in the
+   * same clause (see the denial hits in readStance).
+   */
+  deniesCharacterAfter(h: Hit): boolean {
+    return claimAffirms(this.debunk, charAfter(this.text, h.end)) && !this.crossesClause(h.at, h.end) && !this.endsWrittenClause(h);
+  }
+  /**
+   * "没认证的养老金就不发了", "不戴头盔的罚500": a 没 or 不 that says which ones (a word, then 的), not
+   * that something was not done; "没有封城的通知" still denies.
+   */
+  describesZh(h: Hit): boolean {
+    const { text } = this;
+    return DESCRIBES_ZH.test(text.slice(h.end, h.end + 8)) || NOT_SAVED_OR_DARED_ZH.test(text.slice(h.end, h.end + 4));
+  }
+  /** "There is no …" right before the claim's words: "There is no 5G tower that can spread …". */
+  saysNoneBefore(h: Hit): boolean {
+    const { span } = this;
+    if (!span || !h.cue.startsWith('there')) return false;
+    const end = this.message.origin[h.end - 1] ?? -1;
+    return end >= 0 && end < span.start && span.start - end <= 2;
+  }
+  /**
+   * Outside the matched words, an English denial right before a word of the claim ("5G doesn't
+   * spread viruses Gary. … radio waves don't carry germs", matched at "5G. radio waves"), or a
+   * Chinese "cannot" ("…，多喝水是好事但防不了新冠").
+   * Not "there is no …" there: "… where a border wall has worked. … there is no wall" tells the news.
+   */
+  deniesClaimWordElsewhere(h: Hit): boolean {
+    return LATIN_CUE.test(h.cue) ? !h.cue.startsWith('there') && this.beforeClaimWord(h) : CANNOT_EVER.has(h.cue);
+  }
+  /**
+   * What follows a denial in its sentence, as written: the comma or stop before a consequence is
+   * what normalizing drops (see CONSEQUENCE_AFTER).
+   */
+  warnsOfConsequence(h: Hit): boolean {
+    const { message } = this;
+    return consequenceFollows(message.text, (message.origin[h.end - 1] ?? message.text.length) + 1);
+  }
+  /** Read before the hit in the message as written: normalizing drops the comma that opens a clause. */
+  advises(h: Hit): boolean {
+    if (!IMPERATIVE_CUE.test(h.cue)) return false;
+    const { message } = this;
+    const at = message.origin[h.at] ?? 0;
+    // Or after the condition it is for: "if you find a zip tie on your car handle DON'T touch it".
+    if (!ADVICE_IMPERATIVE.before.test(message.text.slice(Math.max(0, at - 24), at)) && !OPENS_ON_IF.test(this.clauseBefore(h)) && !OPENS_ON_IF.test(this.sentenceBefore(h))) return false;
+    const after = this.text.slice(h.end, h.end + 16);
+    return ADVICE_IMPERATIVE.after.test(after) || (!REFUTING_IMPERATIVE.test(after) && this.warnsOfConsequence(h));
+  }
+  /**
+   * "千万不能洗澡", "两天不能洗澡 会瘫", "隔夜水不能喝": a Chinese "must not" that warns, after "千万"
+   * or "一定", before what a person must not do, or followed by what happens otherwise, passes the
+   * rumor on ("打完流感疫苗48小时内洗澡会导致瘫痪").
+   */
+  warnsZh(h: Hit): boolean {
+    if (h.cue !== MUST_NOT_ZH && h.cue !== '不') return false;
+    const { message } = this;
+    const at = message.origin[h.at] ?? 0;
+    const end = (message.origin[h.end - 1] ?? at) + 1;
+    const after = message.text.slice(end, end + 14);
+    // "算了不吃了 会产生亚硝酸盐致癌的": not doing it, for what happens otherwise, believes the claim.
+    if (h.cue === '不') return WARNING_VERB_ZH.test(after) && WARNING_AFTER_ZH.test(after);
+    return WARNING_BEFORE_ZH.test(message.text.slice(Math.max(0, at - 2), at)) || WARNING_AFTER_ZH.test(after) || WARNING_VERB_ZH.test(after);
+  }
+  /** Right before the matched words: "it's a virus, not some 5G towers spreading the coronavirus". */
+  rightBeforeSpan(h: Hit): boolean {
+    const { span } = this;
+    if (!span) return false;
+    const end = this.message.origin[h.end] ?? -1;
+    return end <= span.start && span.start - end <= 1;
+  }
+  /**
+   * A predicate the claim also says without its negation, after the same character, is the
+   * claim's own: "转发又不犯法，造谣的才犯法" retells "…不违法，只有造谣的人才犯法"; "也犯法" does not.
+   * The character only counts, not the predicate: "编的人才违法" retells "…造谣的人才犯法" too.
+   */
+  claimsOwn(h: Hit): boolean {
+    return h.at > 0 && ownLeadsOf(this.debunk).includes(this.text[h.at - 1]!);
+  }
+  /** "so eating garlic stops you getting the coronavirus now??" asks back. */
+  opensQuestion(s: Sentence): boolean {
+    return (
+      s.ideographic ||
+      ((OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord)) && !REQUEST.test(s.text)) ||
+      s.hedged ||
+      s.asksAfterClause ||
+      (s.firstWord === 'so' && SO_NOW.test(s.text)) ||
+      // "garlic prevent corona?", "whatsapp will charge money?": a message of a few words with one mark asks
+      // ("schumer in the hollywood madam's black book??" is outrage, "… remember?" reminds).
+      (this.message.tokens.length <= ECHO_QUESTION_TOKENS && ONE_MARK.test(s.text) && !REMINDING_TAG.test(s.text) && !REQUEST.test(s.text))
+    );
+  }
+  /**
+   * A doubt hedged, in a message that asks first (see readStance): "sounds made up", "no way" beside
+   * a question on the claim, "还是谣言".
+   */
+  hedged(h: Hit, hasChinese: boolean): boolean {
+    const { message } = this;
+    return (
+      HEDGED_DOUBT_EN.test(this.before(h, 24)) ||
+      (NO_WAY.test(h.cue) && !this.sentences().some((s) => s.start <= (message.origin[h.at] ?? 0) && (message.origin[h.at] ?? 0) < s.end && this.holdsClaimWords(s) && !s.question)) ||
+      (hasChinese && (ALTERNATIVE_ZH.test(this.before(h, 4)) || NOT_YET_ZH.test(this.before(h, 1)) || HEDGED_DOUBT_ZH.test(this.before(h, 6))))
+    );
+  }
 }
 
 /**
@@ -891,180 +1197,56 @@ export function readStance(
   const message: PreparedMessage = { ...prepared, text: prepared.written };
   const text = message.normalized;
   const hasChinese = MAY_HOLD_CHINESE.test(text);
-  const crossesClause = (from: number, to: number) => CLAUSE_BREAK.test(message.text.slice(message.origin[from] ?? 0, message.origin[to] ?? 0));
-  // The normalized text of at most `reach` characters right before a cue, read by the patterns that end there.
-  const before = (h: Hit, reach: number) => text.slice(Math.max(0, h.at - reach), h.at);
-  // Only a sentence that asks is read below; without a question mark, 吗 or a question phrase
-  // ("does anyone know") none does, and the message is not split at all.
-  let split: Sentence[] | undefined;
   const questionHits = hitsOf(QUESTION_RE, text);
+  const r = new StanceText(message, text, span, debunk, isClaimTerm, questionHits);
   const aNotA = hasChinese
     ? hitsOf(A_NOT_A, text).filter(
         (h) =>
           !TELLING_A_NOT_A.test(h.cue) &&
           !text.startsWith(BELIEVE_IT_OR_NOT, h.end) &&
-          !CHECK_WHETHER.test(before(h, 3)) &&
+          !CHECK_WHETHER.test(r.before(h, 3)) &&
           !ASKS_A_FAVOUR.test(text.slice(h.at, h.end + 1)) &&
           !DEPENDS_ON.test(text.slice(h.end, h.end + 12)),
       )
     : [];
   appendAll(questionHits, aNotA);
   if (MAY_HOLD_LATIN.test(text)) appendAll(questionHits, hitsOf(IS_IT_REAL, text));
-  const sentences = (): Sentence[] => (split ??= MAY_ASK.test(message.text) || questionHits.length > 0 || mayAskUnmarked(message.text) ? sentencesOf(message.text) : []);
-  const sentenceAt = (h: Hit): Sentence | undefined => {
-    const at = message.origin[h.at] ?? 0;
-    return sentences().find((s) => at >= s.start && at < s.end);
-  };
-  const inSpan = (h: Hit) => {
-    if (!span) return false;
-    const at = message.origin[h.at] ?? -1;
-    return at >= span.start && at < span.end;
-  };
-  // A Chinese "cannot" may follow the claim's words at once, in their clause: "…，蚊子叮咬传不了".
-  // Not 没 / 没有, which there tell what the claim says ("又没评上" for "…再次落选").
-  const inOrRightAfterSpan = (h: Hit) => {
-    if (inSpan(h) || !span || !CANNOT_ZH.test(h.cue)) return inSpan(h);
-    const at = message.origin[h.at] ?? -1;
-    if (at >= span.end && at <= span.end + 1 && !CLAUSE_BREAK.test(message.text.slice(span.end, at + 1))) return true;
-    // "扫个码不会把银行卡里的钱盗走": a "cannot" with 把 puts the claim's object between it and its verb;
-    // "…不会把手机里的钱转走" negates the claim's own "会" its matched words begin with.
-    const end = (message.origin[h.end - 1] ?? -2) + 1;
-    return (at < span.start && end > span.start) || BA_OBJECT.test(message.text.slice(end, span.start));
-  };
-  const claimTexts = () => claimTextsOf(debunk);
-  // Whether the message as written goes on with a comma or a stop right after a cue.
-  const endsClause = (h: Hit) => {
-    const last = message.origin[h.end - 1];
-    return last !== undefined && CLAUSE_BREAK_NEXT.test(message.text.slice(last + 1, last + 3));
-  };
-  // The message as written from the start of a cue's clause to the cue.
-  const clauseBefore = (h: Hit) => {
-    const at = message.origin[h.at] ?? 0;
-    const head = message.text.slice(0, at);
-    let start = head.length;
-    while (start > 0 && !CLAUSE_BREAK.test(head[start - 1]!)) start--;
-    return head.slice(start);
-  };
-  // Back to the start of the sentence, commas included: "If you find a ZIP TIE on your car, house or mailbox …".
-  const sentenceBefore = (h: Hit) => {
-    const head = message.text.slice(0, message.origin[h.at] ?? 0);
-    let start = head.length;
-    while (start > 0 && !SENTENCE_BREAK.test(head[start - 1]!)) start--;
-    return head.slice(start);
-  };
-  // A Chinese cue whose characters the member wrote apart: "周末去海边不 对了" ends a question on 不,
-  // then says "by the way".
-  const writtenApart = (h: Hit) => {
-    for (let k = h.at + 1; k < h.end; k++) {
-      const from = (message.origin[k - 1] ?? 0) + 1;
-      const to = message.origin[k] ?? from;
-      if (to > from && /^\s+$/u.test(message.text.slice(from, to))) return true;
-    }
-    return false;
-  };
-  // A Chinese negation that ends what the member wrote before a space ("看到那个视频没 长江出现…"
-  // asks "did you see the video?"): it negates nothing after the space.
-  const endsWrittenClause = (h: Hit) => {
-    const at = message.origin[h.at] ?? 0;
-    const end = (message.origin[h.end - 1] ?? at) + 1;
-    return IDEOGRAPH_BEFORE.test(message.text.slice(Math.max(0, at - 1), at)) && SPACE_THEN_IDEOGRAPH.test(message.text.slice(end, end + 4));
-  };
-  const asked = (h: Hit) => sentenceAt(h)?.question === true;
 
-  const distrust: Hit[] = [];
-  const findDistrust = (res: readonly RegExp[]) => {
-    for (const re of res) {
-      const m = re.exec(text);
-      if (m) distrust.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
-    }
-  };
-  if (hasChinese) findDistrust(DISTRUST_ZH);
-  if (MAY_HOLD_LATIN.test(text)) findDistrust(DISTRUST.en);
-  const insideDistrust = (h: Hit) => distrust.some((d) => h.at >= d.at && h.at < d.end);
+  if (hasChinese) r.findDistrust(DISTRUST_ZH);
+  if (MAY_HOLD_LATIN.test(text)) r.findDistrust(DISTRUST.en);
   // Not an urging someone else made: "我爸让我赶紧转发给十个人".
   // Nor the chain letter's threat: "WhatsApp will start charging if I don't pass it on".
-  const urge = withoutClaimWords(hitsOf(URGE_RE, text), claimTexts, inSpan).filter((h) => !TOLD_TO.test(before(h, 3)) && !IF_NOT.test(before(h, 16)));
+  const urge = withoutClaimWords(hitsOf(URGE_RE, text), r).filter((h) => !TOLD_TO.test(r.before(h, 3)) && !IF_NOT.test(r.before(h, 16)));
 
-  // Whether a token starting inside sentence `s` (offsets of the original text) passes `test`.
-  const anyTokenIn = (s: Sentence, test: (t: Token) => boolean) =>
-    message.tokens.some((t) => {
-      const at = message.origin[t.start] ?? -1;
-      return at >= s.start && at < s.end && test(t);
-    });
-  const holdsClaimWords = (s: Sentence) => anyTokenIn(s, (t) => isClaimTerm(t.term));
-  // The term of the next word after a cue, if it starts within `reach` characters of it.
-  const termAfter = (h: Hit, reach: number) => {
-    const next = message.tokens.find((t) => t.start >= h.end);
-    return next !== undefined && next.start - h.end <= reach ? next.term : undefined;
-  };
-  // The term of the word right after a cue (nothing between but a space), if any.
-  const termRightAfter = (h: Hit) => termAfter(h, 1);
-  // Whether the word right after a cue is one of the claim's: "not a deep state plot", "won't pay",
-  // an adverb between them aside ("never actually called", "doesn't really spread").
-  const claimWordAfter = (h: Hit) => {
-    const right = termRightAfter(h);
-    const term = right === undefined || ADVERB_TERMS.has(right) ? termAfterAdverbs(h) : right;
-    return term !== undefined && isClaimTerm(term) ? term : undefined;
-  };
-  const termAfterAdverbs = (h: Hit) => {
-    const next = message.tokens.find((t) => t.start >= h.end && !ADVERB_TERMS.has(t.term));
-    return next !== undefined && ADVERBS_BETWEEN.test(text.slice(h.end, next.start)) ? next.term : undefined;
-  };
-  const beforeClaimWord = (h: Hit) => claimWordAfter(h) !== undefined;
-  // Whether the next word after a cue, stopwords skipped, is one of the claim's: "is not a covid test".
-  const nextWordIsClaims = (h: Hit) => {
-    const term = termAfter(h, NEXT_WORD_REACH);
-    return term !== undefined && isClaimTerm(term);
-  };
-  // The same for a preventing verb, whether or not the claim says it: "won't stop you getting covid".
-  const preventingWordAfter = (h: Hit) => {
-    const term = termRightAfter(h);
-    return term !== undefined && PREVENTING_TERM.test(term) ? term : undefined;
-  };
-  // The same, with "that" or "the" between: "whoever keeps posting that 5G towers …".
-  const beforeTheClaim = (h: Hit) => {
-    const next = message.tokens.find((t) => t.start >= h.end);
-    return next !== undefined && LINKING_GAP.test(text.slice(h.end, next.start)) && isClaimTerm(next.term);
-  };
-  // An English question phrase asks about the claim in a sentence that holds words of the claim,
-  // or that holds nothing else ("is it true? 5G towers …"); "does anyone know a good dentist?"
-  // asks about something else, whatever the message says next.
-  // Words that only ask ("does anyone know if this is true?") are not something else.
-  const asksAboutClaim = (h: Hit) => {
-    const s = sentenceAt(h);
-    if (!s || s.ideographic || holdsClaimWords(s) || (VERACITY_CUE.test(h.cue) && !text.startsWith(' life', h.end))) return true; // not "how is this even real life?": outrage
-    return !anyTokenIn(s, (t) => (t.start < h.at || t.start >= h.end) && !ASKING_TERMS.has(t.term));
-  };
-  const questionWords = withoutClaimWords(questionHits, claimTexts, inSpan).filter(asksAboutClaim);
-  // "真的假的" holds "假的": a cue inside a question phrase is part of the question.
-  const insideQuestion = (h: Hit) => questionWords.some((q) => h.at < q.end && h.end > q.at);
+  const questionWords = withoutClaimWords(questionHits, r).filter((h) => r.asksAboutClaim(h));
+  r.questionWords = questionWords;
   const refuteHits = hitsOf(REFUTE_RE, text);
-  if (hasChinese && !claimTexts().some((t) => UNRELATED.test(t))) appendAll(refuteHits, hitsOf(UNRELATED_ALL, text));
+  if (hasChinese && !r.claimTexts().some((t) => UNRELATED.test(t))) appendAll(refuteHits, hitsOf(UNRELATED_ALL, text));
   if (hasChinese) appendAll(refuteHits, hitsOf(OLD_MEDIA_ZH, text));
   // "someone said it was fake. it's not fake, it really happened": a cue the member negates is not
   // theirs anywhere in the message.
   // Not a cue that is a negation itself: "'Not my problem' doesn't fly".
-  const negatedCues = new Set(refuteHits.filter((h) => !NEGATION_FIRST.test(h.cue) && isNegated(text, h.at, crossesClause)).map((h) => h.cue));
+  const negatedCues = new Set(refuteHits.filter((h) => !NEGATION_FIRST.test(h.cue) && isNegated(text, h.at, r)).map((h) => h.cue));
   const rhetorical = span ? rhetoricalDenials(message, span, debunk, hasChinese, MAY_HOLD_LATIN.test(text)) : { refutes: [], denied: [] };
-  const inDenied = (h: Hit) => rhetorical.denied.some((d) => h.at >= d.at && h.at < d.end);
-  const refute = withoutClaimWords(refuteHits, claimTexts, inSpan).filter(
+  r.denied = rhetorical.denied;
+  const refute = withoutClaimWords(refuteHits, r).filter(
     (h) =>
       !negatedCues.has(h.cue) &&
-      !insideDistrust(h) &&
-      (!asked(h) || CHALLENGES.has(h.cue)) &&
-      !insideQuestion(h) &&
+      !r.insideDistrust(h) &&
+      (!r.asked(h) || CHALLENGES.has(h.cue)) &&
+      !r.insideQuestion(h) &&
       !inOtherSense(text, h) &&
-      !writtenApart(h) &&
-      !inDenied(h) &&
-      !CONDITIONAL.test(before(h, 12)) &&
-      !IF_IT_IS.test(before(h, 14)) &&
-      !RELATIVE_CLAUSE.test(before(h, 24)) &&
-      !POSTED_IF.test(before(h, 40)) &&
+      !r.writtenApart(h) &&
+      !r.inDenied(h) &&
+      !CONDITIONAL.test(r.before(h, 12)) &&
+      !IF_IT_IS.test(r.before(h, 14)) &&
+      !RELATIVE_CLAUSE.test(r.before(h, 24)) &&
+      !POSTED_IF.test(r.before(h, 40)) &&
       !(ORIGIN_CUE.test(h.cue) && claimTellsOrigin(debunk)) &&
-      (!BEFORE_THE_CLAIM.has(h.cue) || beforeTheClaim(h)),
+      (!BEFORE_THE_CLAIM.has(h.cue) || r.beforeTheClaim(h)),
   );
   // "No, …" opening the message, or answering a question it asked: "5G towers spread the virus? No."
-  const opening = OPENING_DENIAL.exec(message.text.replace(QUOTED_LINES, '')) ?? NOT_ECHO.exec(message.text) ?? answeredNo(sentences());
+  const opening = OPENING_DENIAL.exec(message.text.replace(QUOTED_LINES, '')) ?? NOT_ECHO.exec(message.text) ?? answeredNo(r.sentences());
   if (opening) refute.unshift({ cue: opening[0].trim(), at: 0, end: 0 });
   // The message as written after the claim's words, read by the verdict, the bare denial and the reductio.
   const afterClaim = span ? message.text.slice(span.end) : '';
@@ -1090,72 +1272,33 @@ export function readStance(
   // ("北京地铁没有拆座椅" against "北京地铁的座椅都拆了"), unless the claim says 没 itself
   // ("根本没人管") or negates that character ("没戴口罩" retells "一女子不戴口罩…").
   // Not against a claim that something failed: "又没选上" retells "…再次落选".
-  const deniesCharacterAfter = (h: Hit) => claimAffirms(debunk, charAfter(text, h.end)) && !crossesClause(h.at, h.end) && !endsWrittenClause(h);
-  // "没认证的养老金就不发了", "不戴头盔的罚500": a 没 or 不 that says which ones (a word, then 的), not
-  // that something was not done; "没有封城的通知" still denies.
-  const describesZh = (h: Hit) => DESCRIBES_ZH.test(text.slice(h.end, h.end + 8)) || NOT_SAVED_OR_DARED_ZH.test(text.slice(h.end, h.end + 4));
   if (span && hasChinese && !claimSaysNo(debunk) && !claimFailsZh(debunk) && !claimAbsenceZh(debunk)) {
-    for (const h of hitsOf(NOT_DONE, text)) if (deniesCharacterAfter(h) && !describesZh(h)) denialHits.push(h);
+    for (const h of hitsOf(NOT_DONE, text)) if (r.deniesCharacterAfter(h) && !r.describesZh(h)) denialHits.push(h);
   }
   // So does a bare "不" before one, against a claim that negates nothing, refusal and ban included:
   // "蚊子不传新冠" against "蚊子叮咬会传播新冠病毒" (not "人家坚决不签" against "…拒绝在民事和解书上签字");
   // not the 不 of "传不传" (which asks) or of "不要", "不知", "不过" ….
   if (span && hasChinese && !claimRefusesZh(debunk) && !claimAbsenceZh(debunk)) {
-    for (const h of hitsOf(BARE_NOT, text)) if (text[h.at - 1] !== text[h.end] && deniesCharacterAfter(h) && !describesZh(h)) denialHits.push(h);
+    for (const h of hitsOf(BARE_NOT, text)) if (text[h.at - 1] !== text[h.end] && r.deniesCharacterAfter(h) && !r.describesZh(h)) denialHits.push(h);
   }
   if (span && MAY_HOLD_LATIN.test(text)) {
     for (const h of hitsOf(NEGATED_MODAL, text)) {
       // For a claim that something prevents a harm, any preventing verb denies it: "gargling salt
       // water won't stop you getting covid" against "… prevents infection".
-      const word = claimWordAfter(h) ?? (claimPrevents(debunk) ? preventingWordAfter(h) : undefined);
+      const word = r.claimWordAfter(h) ?? (claimPrevents(debunk) ? r.preventingWordAfter(h) : undefined);
       if (word === undefined || CONDITION_AFTER.test(text.slice(h.end, h.end + CONDITION_REACH)) || claimNegates(debunk)) continue;
       if (claimPrevents(debunk) && !PREVENTING_TERM.test(word)) continue;
       denialHits.push(h);
     }
   }
-  // "There is no …" right before the claim's words: "There is no 5G tower that can spread …".
-  const saysNoneBefore = (h: Hit) => {
-    if (!span || !h.cue.startsWith('there')) return false;
-    const end = message.origin[h.end - 1] ?? -1;
-    return end >= 0 && end < span.start && span.start - end <= 2;
-  };
-  // Outside the matched words, an English denial right before a word of the claim ("5G doesn't
-  // spread viruses Gary. … radio waves don't carry germs", matched at "5G. radio waves"), or a
-  // Chinese "cannot" ("…，多喝水是好事但防不了新冠").
-  // Not "there is no …" there: "… where a border wall has worked. … there is no wall" tells the news.
-  const deniesClaimWordElsewhere = (h: Hit) => (LATIN_CUE.test(h.cue) ? !h.cue.startsWith('there') && beforeClaimWord(h) : CANNOT_EVER.has(h.cue));
-  // What follows a denial in its sentence, as written: the comma or stop before a consequence is
-  // what normalizing drops (see CONSEQUENCE_AFTER).
-  const warnsOfConsequence = (h: Hit) => consequenceFollows(message.text, (message.origin[h.end - 1] ?? message.text.length) + 1);
-  // Read before the hit in the message as written: normalizing drops the comma that opens a clause.
-  const advises = (h: Hit) => {
-    if (!IMPERATIVE_CUE.test(h.cue)) return false;
-    const at = message.origin[h.at] ?? 0;
-    // Or after the condition it is for: "if you find a zip tie on your car handle DON'T touch it".
-    if (!ADVICE_IMPERATIVE.before.test(message.text.slice(Math.max(0, at - 24), at)) && !OPENS_ON_IF.test(clauseBefore(h)) && !OPENS_ON_IF.test(sentenceBefore(h))) return false;
-    const after = text.slice(h.end, h.end + 16);
-    return ADVICE_IMPERATIVE.after.test(after) || (!REFUTING_IMPERATIVE.test(after) && warnsOfConsequence(h));
-  };
-  // "千万不能洗澡", "两天不能洗澡 会瘫", "隔夜水不能喝": a Chinese "must not" that warns, after "千万"
-  // or "一定", before what a person must not do, or followed by what happens otherwise, passes the
-  // rumor on ("打完流感疫苗48小时内洗澡会导致瘫痪").
-  const warnsZh = (h: Hit) => {
-    if (h.cue !== MUST_NOT_ZH && h.cue !== '不') return false;
-    const at = message.origin[h.at] ?? 0;
-    const end = (message.origin[h.end - 1] ?? at) + 1;
-    const after = message.text.slice(end, end + 14);
-    // "算了不吃了 会产生亚硝酸盐致癌的": not doing it, for what happens otherwise, believes the claim.
-    if (h.cue === '不') return WARNING_VERB_ZH.test(after) && WARNING_AFTER_ZH.test(after);
-    return WARNING_BEFORE_ZH.test(message.text.slice(Math.max(0, at - 2), at)) || WARNING_AFTER_ZH.test(after) || WARNING_VERB_ZH.test(after);
-  };
   let latinDenialsInSpan = 0;
-  for (const h of denialHits) if (LATIN_CUE.test(h.cue) && inSpan(h)) latinDenialsInSpan++;
+  for (const h of denialHits) if (LATIN_CUE.test(h.cue) && r.inSpan(h)) latinDenialsInSpan++;
   const denial = span
-    ? withoutClaimWords(denialHits, claimTexts, inSpan).filter(
+    ? withoutClaimWords(denialHits, r).filter(
         (h) =>
-          (inOrRightAfterSpan(h) || saysNoneBefore(h) || deniesClaimWordElsewhere(h)) &&
-          !asked(h) &&
-          !insideDistrust(h) &&
+          (r.inOrRightAfterSpan(h) || r.saysNoneBefore(h) || r.deniesClaimWordElsewhere(h)) &&
+          !r.asked(h) &&
+          !r.insideDistrust(h) &&
           !asksANotA(text, h) &&
           // "群主又不是警察": "it's not as if", a reason given, where the claim itself says no.
           !(text[h.at - 1] === '又' && claimNegatesZh(debunk)) &&
@@ -1164,49 +1307,44 @@ export function readStance(
           !ASIDE.test(text.slice(h.end, h.end + 10)) &&
           !(claimPrevents(debunk) && PROTECTED_OUTCOME_EN.test(text.slice(h.end, h.end + 24))) &&
           !RHETORICAL_TAG_EN.test(text.slice(h.end, h.end + 24)) &&
-          !(h.cue.startsWith('there') && (NO_IDIOM.test(text.slice(h.end, h.end + 12)) || !beforeClaimWord(h) || claimNegates(debunk))) &&
-          !advises(h) &&
-          !warnsZh(h) &&
+          !(h.cue.startsWith('there') && (NO_IDIOM.test(text.slice(h.end, h.end + 12)) || !r.beforeClaimWord(h) || claimNegates(debunk))) &&
+          !r.advises(h) &&
+          !r.warnsZh(h) &&
           !(claimPostponesZh(debunk) && MOVED_TO_ZH.test(text.slice(h.end, h.end + MOVED_REACH_ZH))) &&
-          !CONDITIONAL.test(before(h, 12)) &&
-          !RELATIVE_CLAUSE.test(before(h, 24)) &&
-          !PURPOSE_CLAUSE.test(before(h, 16)) &&
-          !inDenied(h) &&
+          !CONDITIONAL.test(r.before(h, 12)) &&
+          !RELATIVE_CLAUSE.test(r.before(h, 24)) &&
+          !PURPOSE_CLAUSE.test(r.before(h, 16)) &&
+          !r.inDenied(h) &&
           !NOT_JUST.test(text.slice(h.end, h.end + 10)) &&
           !isClaimDenial(text, h, claimDenials(debunk)) &&
-          (!NOBODY.has(h.cue) || (beforeClaimWord(h) && !SO_THAT.test(before(h, 9)))) &&
+          (!NOBODY.has(h.cue) || (r.beforeClaimWord(h) && !SO_THAT.test(r.before(h, 9)))) &&
           !HIDDEN_FROM_YOU.test(text.slice(h.end, h.end + 24)) &&
           !(DID_NOT.test(h.cue) && DIED_IDIOM_EN.test(text.slice(h.end, h.end + 16))) &&
-          !(claimReportsWords(debunk) && LATIN_CUE.test(h.cue) && REPORTED_WORDS_BEFORE.test(before(h, 60))) &&
-          !claimDeniedTerms(debunk).has(claimWordAfter(h) ?? '') &&
+          !(claimReportsWords(debunk) && LATIN_CUE.test(h.cue) && REPORTED_WORDS_BEFORE.test(r.before(h, 60))) &&
+          !claimDeniedTerms(debunk).has(r.claimWordAfter(h) ?? '') &&
           // "Group owner isn't liable for anything members share" against "Group owners are not responsible
           // for …": inside the matched words of a claim that negates, the only English denial, whose next
           // word is not the claim's, is its own negation in other words ("… is not a covid test" denies,
           // and so does "… doesn't mean you don't have the coronavirus", beside the claim's own).
-          !(LATIN_CUE.test(h.cue) && inSpan(h) && claimNegates(debunk) && !nextWordIsClaims(h) && latinDenialsInSpan === 1) &&
+          !(LATIN_CUE.test(h.cue) && r.inSpan(h) && claimNegates(debunk) && !r.nextWordIsClaims(h) && latinDenialsInSpan === 1) &&
           // "it is not fake", "不是谣言": the refutation denied, not the claim.
           !refuteHits.some((r) => r.at >= h.end && r.at <= h.end + 1) &&
           // "I didn't post it myself": what the member did, not the claim denied; "真不是说说": no idle talk.
-          !(LATIN_CUE.test(h.cue) && FIRST_PERSON.test(before(h, 3))) &&
+          !(LATIN_CUE.test(h.cue) && FIRST_PERSON.test(r.before(h, 3))) &&
           // "i'm never drinking dr pepper again, it's made from prune juice": what the member will not do, for the claim.
-          !(LATIN_CUE.test(h.cue) && FIRST_PERSON_WILL.test(before(h, 9)) && AVOIDED_ACTION.test(text.slice(h.end, h.end + 24))) &&
+          !(LATIN_CUE.test(h.cue) && FIRST_PERSON_WILL.test(r.before(h, 9)) && AVOIDED_ACTION.test(text.slice(h.end, h.end + 24))) &&
           !NOT_IDLE_TALK.test(text.slice(h.end, h.end + 4)) &&
           // "if u were planning a picnic at gucun park dont, there was …": a "don't" that ends a clause of
           // "if" tells not to (not "5G towers don't, the virus spreads between people").
-          !(LATIN_CUE.test(h.cue) && endsClause(h) && OPENS_ON_IF.test(clauseBefore(h))),
+          !(LATIN_CUE.test(h.cue) && r.endsClause(h) && OPENS_ON_IF.test(r.clauseBefore(h))),
       )
     : [];
   // "it was an accident, not a deep state plot": "not a" before the claim's own words denies it
   // ("not an accident, the deep state did it" does not: "accident" is not the claim's word).
-  if (span && NOT_A.test(text) && !claimTexts().some((t) => NOT_A.test(t)) && !claimNegates(debunk)) {
-    // Right before the matched words too: "it's a virus, not some 5G towers spreading the coronavirus".
-    const rightBeforeSpan = (h: Hit) => {
-      const end = message.origin[h.end] ?? -1;
-      return end <= span.start && span.start - end <= 1;
-    };
+  if (span && NOT_A.test(text) && !r.claimTexts().some((t) => NOT_A.test(t)) && !claimNegates(debunk)) {
     for (const h of hitsOf(NOT_A_RE, text)) {
-      if (!(inSpan(h) || rightBeforeSpan(h)) || asked(h) || insideDistrust(h)) continue;
-      if (beforeClaimWord(h)) denial.push(h);
+      if (!(r.inSpan(h) || r.rightBeforeSpan(h)) || r.asked(h) || r.insideDistrust(h)) continue;
+      if (r.beforeClaimWord(h)) denial.push(h);
     }
   }
   // "I was at gucun park this afternoon. no lightning, no ambulances": "no" opening a clause, before
@@ -1216,7 +1354,7 @@ export function readStance(
       const word = tokenize(normalizedText(m[1]!))[0]?.term;
       if (word === undefined || !isClaimTerm(word) || NO_IDIOM.test(` ${m[1]!.toLowerCase()}`) || NOT_A_DENIAL_AFTER_NO.test(m[1]!)) continue;
       const at = m.index + m[0].search(/no\s/i);
-      if (sentences().some((s) => s.question && at >= s.start && at < s.end)) continue;
+      if (r.sentences().some((s) => s.question && at >= s.start && at < s.end)) continue;
       // "no ice in the water bowl, it causes bloat": a rule with its reason, a warning.
       if (consequenceFollows(message.text, m.index + m[0].length)) continue;
       denial.push({ cue: `no ${m[1]!.toLowerCase()}`, at: 0, end: 0 });
@@ -1233,16 +1371,12 @@ export function readStance(
     const m = COUNTER_EXPERIENCE_EN.exec(text)!;
     refute.push({ cue: m[0], at: m.index, end: m.index + m[0].length });
   }
-  if (distrust.length > 0) {
+  if (r.distrust.length > 0) {
     // Passing it on while waving the refuters away is spreading, whatever words it borrows.
-    return { stance: 'spread', cues: unique([...distrust.map((d) => `distrusts: ${d.cue}`), ...urge.map((u) => `urges: ${u.cue}`)]) };
+    return { stance: 'spread', cues: unique([...r.distrust.map((d) => `distrusts: ${d.cue}`), ...urge.map((u) => `urges: ${u.cue}`)]) };
   }
   // One doubting word after an explicit question ("是真的吗？感觉像编的") still asks; two refute.
-  // A predicate the claim also says without its negation, after the same character, is the
-  // claim's own: "转发又不犯法，造谣的才犯法" retells "…不违法，只有造谣的人才犯法"; "也犯法" does not.
-  // The character only counts, not the predicate: "编的人才违法" retells "…造谣的人才犯法" too.
-  const claimsOwn = (h: Hit) => h.at > 0 && ownLeadsOf(debunk).includes(text[h.at - 1]!);
-  const opposite = hasChinese ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !asked(h) && !insideDistrust(h) && !claimsOwn(h)) : [];
+  const opposite = hasChinese ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !r.asked(h) && !r.insideDistrust(h) && !r.claimsOwn(h)) : [];
   // "People absolutely do get punished" against "Nobody gets punished …": an English claim that
   // negates, said with an emphatic "do" before its own verb.
   if (span && MAY_HOLD_LATIN.test(text) && claimNegates(debunk)) {
@@ -1251,39 +1385,23 @@ export function readStance(
       const said = message.tokens.find((t) => t.start === at);
       const h = { cue: m[0], at: m.index, end: m.index + m[0].length };
       // Not the claim's own "do" ("… read: 'I really don't care, do u?'").
-      if (said && isClaimTerm(said.term) && !asked(h) && !isNegated(text, h.at, crossesClause) && !claimTexts().some((t) => t.includes(m[0]))) opposite.push(h);
+      if (said && isClaimTerm(said.term) && !r.asked(h) && !isNegated(text, h.at, r) && !r.claimTexts().some((t) => t.includes(m[0]))) opposite.push(h);
     }
   }
   // A question mark on the sentence that repeats the claim: in English only when the sentence is
   // built as a question ("did he really …?"), since "they dropped the charges??" is outrage.
   // The sentence must hold words of the claim itself, not merely sit between two of them ("…a
   // documentary about vaccines. Did anyone watch the game? … in Rome").
-  const claimSentences = span ? sentences().filter((s) => s.start < span.end && s.end > span.start) : sentences();
-  // "so eating garlic stops you getting the coronavirus now??" asks back.
-  const opensQuestion = (s: Sentence) =>
-    s.ideographic ||
-    ((OPENERS.has(s.firstWord) || OPENERS.has(s.leadWord)) && !REQUEST.test(s.text)) ||
-    s.hedged ||
-    s.asksAfterClause ||
-    (s.firstWord === 'so' && SO_NOW.test(s.text)) ||
-    // "garlic prevent corona?", "whatsapp will charge money?": a message of a few words with one mark asks
-    // ("schumer in the hollywood madam's black book??" is outrage, "… remember?" reminds).
-    (message.tokens.length <= ECHO_QUESTION_TOKENS && ONE_MARK.test(s.text) && !REMINDING_TAG.test(s.text) && !REQUEST.test(s.text));
-  const asking = claimSentences.find((s) => s.question && !s.tellsNews && opensQuestion(s) && holdsClaimWords(s));
+  const claimSentences = span ? r.sentences().filter((s) => s.start < span.end && s.end > span.start) : r.sentences();
+  const asking = claimSentences.find((s) => s.question && !s.tellsNews && r.opensQuestion(s) && r.holdsClaimWords(s));
   // A member who asks whether the claim is true and doubts it in the same breath ("is the story
   // about … real? sounds made up", "…加價三成？定係又係假消息") asks: the doubt is hedged, and the
   // answer they want is the refutation. A verdict said outright still refutes ("… ? debunked ages ago").
   // A tag that asks ("sasha obama bugatti in a lake... true? sounds made up") asks first too.
-  const asksFirst = questionWords.length > 0 || asking !== undefined || (span !== undefined && sentences().some((s) => s.tagOnly));
-  const hedged = (h: Hit) =>
-    asksFirst &&
-    (HEDGED_DOUBT_EN.test(before(h, 24)) ||
-      (NO_WAY.test(h.cue) && !sentences().some((s) => s.start <= (message.origin[h.at] ?? 0) && (message.origin[h.at] ?? 0) < s.end && holdsClaimWords(s) && !s.question)) ||
-      (hasChinese && (ALTERNATIVE_ZH.test(before(h, 4)) || NOT_YET_ZH.test(before(h, 1)) || HEDGED_DOUBT_ZH.test(before(h, 6)))));
-  const unhedged = <T extends Hit>(hits: readonly T[]) => hits.filter((h) => !hedged(h));
+  const asksFirst = questionWords.length > 0 || asking !== undefined || (span !== undefined && r.sentences().some((s) => s.tagOnly));
   if (asksFirst) {
-    refute.splice(0, refute.length, ...unhedged(refute));
-    denial.splice(0, denial.length, ...unhedged(denial));
+    refute.splice(0, refute.length, ...refute.filter((h) => !r.hedged(h, hasChinese)));
+    denial.splice(0, denial.length, ...denial.filter((h) => !r.hedged(h, hasChinese)));
   }
   const refuting = extraRefutations.length + new Set(refute.map((h) => h.cue)).size + denial.length + opposite.length;
   // Urging others to pass it on spreads it, unless what is passed on is its refutation ("Please
@@ -1303,8 +1421,8 @@ export function readStance(
     };
   }
   // "anyone know if the … thing is real? seems too good to be true" asks, as a hedged refutation does.
-  const mockHits = withoutClaimWords(hitsOf(MOCK_RE, text), claimTexts, inSpan);
-  const mock = asksFirst ? unhedged(mockHits) : mockHits;
+  const mockHits = withoutClaimWords(hitsOf(MOCK_RE, text), r);
+  const mock = asksFirst ? mockHits.filter((h) => !r.hedged(h, hasChinese)) : mockHits;
   if (mock.length > 0) return { stance: 'mock', cues: unique(mock.map((h) => h.cue)) };
   const howCould = hasChinese && span ? HOW_COULD_ZH.exec(message.text) : null;
   if (howCould && !claimNegatesZh(debunk)) return { stance: 'mock', cues: [howCould[0]] };
@@ -1341,7 +1459,7 @@ export function readStance(
   // "did bob barker really die from a fall?": a question built on whether it is so asks if it is true.
   if (asking) return { stance: 'question', cues: [`asks: ${asking.text.trim().slice(0, 40)}`], ...(ASKS_IF_TRUE.test(asking.text) || HEARSAY.test(text) ? { asksIfTrue: true } : {}) };
   // A sentence that is only a tag ("Thoughts?", "Legit?") asks about the claim the message tells.
-  const tag = span ? sentences().find((s) => s.tagOnly) : undefined;
+  const tag = span ? r.sentences().find((s) => s.tagOnly) : undefined;
   if (tag) return { stance: 'question', cues: [`asks: ${tag.text.trim().slice(0, 40)}`], ...(ASKS_IF_TRUE.test(tag.text) ? { asksIfTrue: true } : {}) };
   const pondering = span ? PONDERING_EMOJI.exec(message.text) : null;
   if (pondering) return { stance: 'question', cues: [pondering[0]] };
