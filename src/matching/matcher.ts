@@ -1,6 +1,7 @@
 import type { Debunk } from '../debunks/schema.js';
-import { buildPhraseIndex, buildPhraseIndexAsync, debunkHasTerm } from './phraseIndex.js';
+import { buildPhraseIndex, buildPhraseIndexAsync, debunkHasTerm, type PhraseIndex } from './phraseIndex.js';
 import { prepareMessage, type PreparedMessage } from './prepareMessage.js';
+import type { RefutationTermCache } from './quotesRefutation.js';
 import { refutationCues } from './refutationOf.js';
 import { readStance } from './stance/readStance.js';
 import { MAY_ASK, sentencesOf } from './stance/sentences.js';
@@ -224,32 +225,11 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
         ? best.map((c) => c.coverage.candidate.debunkIndex)
         : matches.map((m) => byId.get(m.debunkId)).filter((d): d is number => d !== undefined);
       const debunks = matched.map((d) => index.debunks[d]!);
-      // Asked about one debunk many times in a row: its index is looked up once per run. The
-      // debunks asked about are the matched ones, whose indices are at hand (`matched[k]` is
-      // `byId.get(debunks[k].id)`): found by identity, without reading the id.
-      let lastDebunk: Debunk | undefined;
-      let lastIndex = -1;
-      const indexOf = (d: Debunk) => {
-        const k = debunks.indexOf(d);
-        return k >= 0 ? matched[k]! : byId.get(d.id)!;
-      };
-      const isClaimTerm = (d: Debunk, term: string) => {
-        if (d !== lastDebunk) {
-          lastDebunk = d;
-          lastIndex = indexOf(d);
-        }
-        return debunkHasTerm(index, lastIndex, term);
-      };
       if (refutationTerms.length !== index.debunks.length) refutationTerms = new Array<readonly string[] | undefined>(index.debunks.length);
-      const termCache = {
-        get: (d: Debunk) => refutationTerms[indexOf(d)],
-        set: (d: Debunk, terms: readonly string[]) => {
-          refutationTerms[indexOf(d)] = terms;
-        },
-      };
-      const extra = refutationCues(message, debunks, isClaimTerm, termCache);
-      const stanceOf = (k: number) => readStance(message, debunks[k], matches[k]!.explanation, extra, (term) => isClaimTerm(debunks[k]!, term));
-      let reading = stanceOf(0);
+      const found = new MatchedDebunks(index, byId, debunks, matched, refutationTerms);
+      const extra = refutationCues(message, debunks, (d, term) => found.isClaimTerm(d, term), found);
+      // The first match's stance (the matches are reordered below).
+      let reading = readStance(message, debunks[0], matches[0]!.explanation, extra, (term) => found.isClaimTerm(debunks[0]!, term));
       // A question about what the claim is about, not whether it is true: "周末去顾村公园看樱花吗？"
       // does not carry "上海顾村公园发生了雷击事件", and is not answered with its refutation. The
       // next match is read the same way: "上海海滩走失的小女孩找到了吗" asks about the girl of two
@@ -262,7 +242,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
         moveToFront(debunks, next);
         moveToFront(matched, next);
         moveToFront(best, next);
-        reading = stanceOf(0);
+        reading = readStance(message, debunks[0], matches[0]!.explanation, extra, (term) => found.isClaimTerm(debunks[0]!, term));
       }
       const { stance, cues } = reading;
       const refuting = stance === 'refute' || stance === 'mock';
@@ -297,6 +277,52 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
       return index.debunks.length;
     },
   };
+}
+
+/**
+ * The debunks one message matched, for the refutation cues and the stance reader: whether a term is
+ * a claim's, and the refutation terms kept by the debunk's index place (see quotesRefutation). A
+ * class rather than closures made per message: tsx names every closure it makes (esbuild's keepNames).
+ */
+class MatchedDebunks implements RefutationTermCache {
+  private lastDebunk: Debunk | undefined;
+  private lastIndex = -1;
+
+  constructor(
+    private readonly index: PhraseIndex,
+    private readonly byId: ReadonlyMap<string, number>,
+    /** The matched debunks, in the order of `matched` (both reordered in place by match). */
+    private readonly debunks: readonly Debunk[],
+    /** Their index places. */
+    private readonly matched: readonly number[],
+    private readonly refutationTerms: (readonly string[] | undefined)[],
+  ) {}
+
+  /**
+   * The debunks asked about are the matched ones, whose indices are at hand (`matched[k]` is
+   * `byId.get(debunks[k].id)`): found by identity, without reading the id.
+   */
+  indexOf(d: Debunk): number {
+    const k = this.debunks.indexOf(d);
+    return k >= 0 ? this.matched[k]! : this.byId.get(d.id)!;
+  }
+
+  /** Asked about one debunk many times in a row: its index is looked up once per run. */
+  isClaimTerm(d: Debunk, term: string): boolean {
+    if (d !== this.lastDebunk) {
+      this.lastDebunk = d;
+      this.lastIndex = this.indexOf(d);
+    }
+    return debunkHasTerm(this.index, this.lastIndex, term);
+  }
+
+  get(d: Debunk): readonly string[] | undefined {
+    return this.refutationTerms[this.indexOf(d)];
+  }
+
+  set(d: Debunk, terms: readonly string[]): void {
+    this.refutationTerms[this.indexOf(d)] = terms;
+  }
 }
 
 function indexById(debunks: readonly Debunk[]): Map<string, number> {
