@@ -531,6 +531,18 @@ describe('debunks', () => {
   });
 });
 
+describe('keyboard', () => {
+  // QA: ten Tab presses to reach a page's content.
+  it('GIVEN a page THEN the first Tab reaches "Skip to content", and Enter puts the focus on the content', async () => {
+    const { page } = browser;
+    await page.goto(`${world.url}/g/console/incidents`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('content');
+  });
+});
+
 describe('language and phones', () => {
   it('GIVEN the language switch THEN the pages are in Chinese', async () => {
     const { page } = browser;

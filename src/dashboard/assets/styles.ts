@@ -24,6 +24,10 @@ h2 { font-size: 1.1rem; margin: 1.2rem 0 .5rem; }
 .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); }
 .figure { font-size: 1.8rem; font-weight: 600; }
 .muted { color: var(--muted); font-size: .9rem; }
+/* Keyboard users reach the page's content in one Tab: shown only when focused. */
+.skip { position: absolute; left: -10000px; top: 0; background: var(--card); color: var(--accent); padding: .5rem .8rem; z-index: 10; }
+.skip:focus { left: .5rem; top: .5rem; }
+main:focus { outline: none; }
 .tag { display: inline-block; color: var(--warn); border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem; font-size: .8rem; }
 .ok { color: var(--good); }
 .bad { color: var(--bad); }

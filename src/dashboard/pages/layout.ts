@@ -46,6 +46,7 @@ export function page(o: PageOptions): Html {
 <link rel="stylesheet" href="/assets/app.css">
 </head>
 <body>
+<a class="skip" href="#content">${t('skipToContent')}</a>
 <header class="top">
   <a class="brand" href="/">${t('appName')}</a>
   ${group ? html`<span>${shown(group.title)}</span>` : ''}
@@ -55,7 +56,7 @@ export function page(o: PageOptions): Html {
 </header>
 ${session && group && session.groups.length > 1 ? groupSwitch(session.groups, group, t) : ''}
 ${group ? tabs(group, o.tab, t) : ''}
-<main>
+<main id="content" tabindex="-1">
 <h1>${shown(o.title)}</h1>
 ${o.flash ? html`<div class="flash ${o.flash.kind}" role="status">${o.flash.text}</div>` : ''}
 ${o.body}

@@ -55,6 +55,7 @@ export interface ReportWords {
   delays: string;
   noRefutations: string;
   refutations: string;
+  milliseconds: string;
   seconds: string;
   minutes: string;
   adminActions: string;
@@ -131,6 +132,7 @@ const EN: ReportWords = {
   noRefutations: 'No refutations were posted in this period.',
   refutations:
     '{n} refutations: median {median}, slowest {slowest} (from the message to the moment the platform accepted the reply; not counting messages answered after an admin reviewed a report).',
+  milliseconds: '{n} ms',
   seconds: '{n} s',
   minutes: '{n} min',
   adminActions: '## Admin actions',
@@ -216,6 +218,7 @@ const ZH: ReportWords = {
   delays: '## 从消息到辟谣的时间',
   noRefutations: '此时间段内没有发出辟谣。',
   refutations: '共 {n} 条辟谣：中位 {median}，最慢 {slowest}（从消息发出到平台接受回复；不含管理员审核举报后才回复的消息）。',
+  milliseconds: '{n} 毫秒',
   seconds: '{n} 秒',
   minutes: '{n} 分钟',
   adminActions: '## 管理员操作',

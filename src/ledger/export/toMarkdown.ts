@@ -103,7 +103,9 @@ const moment = (d: Date) => {
   return iso.slice(11, 23) === '00:00:00.000' ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
 };
 
+/** A delay as the dashboard's overview says it (formatDelay): under a second in ms, where "0 s" read as nothing measured (QA). */
 function minutes(ms: number, w: ReportWords): string {
+  if (ms < 1000) return say(w.milliseconds, { n: Math.round(ms) });
   if (ms < 60_000) return say(w.seconds, { n: Number((ms / 1000).toFixed(1)) });
   return say(w.minutes, { n: Number((ms / 60_000).toFixed(1)) });
 }
