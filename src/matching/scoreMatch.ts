@@ -208,6 +208,9 @@ const CONTENT_TERMS_TO_CAP = 3;
 const EVERYDAY_TERMS = [
   'second', 'minut', 'hour', 'dai', 'wek', 'month', 'year', 'time', 'hold', 'give', 'take', 'get', 'make', 'go', 'come', 'kep',
   'put', 'let', 'sai', 'tel', 'know', 'think', 'want', 'ned', 'like', 'lok', 'us', 'start', 'new', 'peopl', 'everi', 'mesag', 'send',
+  // When, said of anything: "watched Shawshank again last night, Morgan Freeman's narration is perfect"
+  // shares "last night" and the name with "Morgan Freeman died in his sleep last night" (0.96).
+  'last', 'night', 'tonight', 'morn', 'wekend', 'ago',
 ];
 /** Whether a term (as tokenized) is one of EVERYDAY_TERMS, whether or not the index knows it. */
 export const isEverydayTerm = (term: string): boolean => EVERYDAY_TERM_SET.has(term);

@@ -193,6 +193,8 @@ const PHRASES: ReadonlyMap<string, string> = new Map([
   ['never end', 'neverend'], ['suprem court', 'scotu'], ['first woman', 'flotu'], ['aford care act', 'obamacar'], ['black live mater', 'blm'], ['new york citi', 'nyc'],
   ['e cigaret', 'vape'], ['electron cigaret', 'vape'],
   ['flu shot', 'flu vacin'], ['breath test', 'breathalyz'],
+  // "Morgan Freeman passed away in his sleep" says the "died" of "Morgan Freeman died in his sleep".
+  ['pas awai', 'die'],
 ]);
 /** The last terms of PHRASES: only a token ending in one of them is looked up. */
 const PHRASE_ENDS: ReadonlySet<string> = new Set([...PHRASES.keys()].map((k) => k.slice(k.lastIndexOf(' ') + 1)));

@@ -539,3 +539,19 @@ describe('matcher: a claim that something affects something else, said by one si
     }
   });
 });
+
+describe('a celebrity death rumor, told and only named', () => {
+  // b11: "passed away" did not say the claim's "died" (capped at 0.75); "last night" and the name
+  // were enough to act on a message about the actor's films (0.96).
+  const DEATH = debunk({ id: 'actor-died-sleep', claim: 'Denzel Washington died in his sleep last night', lang: 'en' });
+  const m = createMatcher([...ALL_DEBUNKS, DEATH]);
+
+  it('GIVEN "passed away" for "died" THEN it acts', () => {
+    expect(m.match('Denzel Washington passed away peacefully in his sleep overnight 😢 RIP legend').matches[0]).toMatchObject({ debunkId: DEATH.id, score: expect.any(Number) });
+    expect(m.match('Denzel Washington passed away peacefully in his sleep overnight 😢 RIP legend').matches[0]!.score).toBeGreaterThanOrEqual(ACT);
+  });
+
+  it('GIVEN the name and "last night" in a message about his films THEN nothing acts', () => {
+    for (const found of m.match('Watched Training Day again last night, Denzel Washington is so good in it').matches) expect(found.score).toBeLessThan(ACT);
+  });
+});

@@ -778,3 +778,41 @@ describe('stance: warnings, origins and doubts in fresh chat', () => {
     expect(found?.score ?? 0).toBeLessThan(ANSWER);
   });
 });
+
+describe('stance: corrections and doubts in a second fresh battery', () => {
+  // b11: refutations read as spreading (and struck) when a stop split "nothing …. It's a rumor", or
+  // when they said "fearmongering", "outdated", "a phishing ad", "没有停运", "不用担心"; questions struck
+  // when they asked "sounds fake but is it?", "should I worry?", or asked a nurse to fact check.
+  const YOGURT = debunk({ id: 'yogurt-recall', claim: 'Walmart has recalled all its yogurt because of a listeria outbreak', lang: 'en' });
+  const TABLETS = debunk({ id: 'cough-syrup-ulcers', claim: 'One spoon of children\'s cough syrup causes stomach ulcers', lang: 'en' });
+  const GIFT = debunk({ id: 'target-gift-card', claim: 'Target is giving a free $300 gift card to everyone who fills out its survey', lang: 'en' });
+  const METRO = debunk({ id: 'metro-line-3', claim: '地铁3号线下周起全线停运一个月', lang: 'zh' });
+  const KETTLE = debunk({ id: 'reboiled-water', claim: '反复烧开的水含有大量亚硝酸盐，喝了会致癌', lang: 'zh' });
+  const m = createMatcher([...ALL_DEBUNKS, YOGURT, TABLETS, GIFT, METRO, KETTLE]);
+
+  it.each([
+    { given: 'a verdict after a stop that ends a "nothing …" sentence', text: "Looked at Walmart's recall list, nothing about yogurt. It's a rumor", id: YOGURT.id },
+    { given: '"fearmongering"', text: 'That "one spoon of cough syrup causes stomach ulcers" post is fearmongering.', id: TABLETS.id },
+    { given: '"a phishing ad"', text: "the free $300 Target gift card for filling out a survey? it's a phishing ad", id: GIFT.id },
+    { given: '"没有停运" (the claim\'s own word of absence denied)', text: '地铁公司说了，3号线没有停运计划，只是晚上检修', id: METRO.id },
+    { given: '"不用担心"', text: '反复烧开的水亚硝酸盐含量很低，喝了也不会致癌的，不用担心', id: KETTLE.id },
+  ])('GIVEN $given THEN the member refutes it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.refuting, `${result.stance}: ${result.stanceCues.join(', ')}`).toBe(true);
+  });
+
+  it.each([
+    { given: '"sounds fake but is it?"', text: 'sounds fake but is it? target giving a free $300 gift card to everyone who fills out a survey', id: GIFT.id },
+    { given: 'a nurse asked to fact check', text: "can someone who's a nurse fact check this? the post says one spoon of kids cough syrup = stomach ulcers", id: TABLETS.id },
+    { given: '"sounds exaggerated but should I worry?"', text: 'my mom keeps forwarding that one spoon of cough syrup causes stomach ulcers. sounds exaggerated but should I worry?', id: TABLETS.id },
+  ])('GIVEN $given THEN it is a question answered with the refutation', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('question');
+  });
+
+  it('GIVEN "不用担心的话你就喝吧" (a condition) THEN it is no reassurance', () => {
+    expect(m.match('反复烧开的水喝了会致癌，不用担心的话你就喝吧').refuting).toBe(false);
+  });
+});

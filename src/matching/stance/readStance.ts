@@ -352,10 +352,18 @@ const ENGLISH_REACH = 3;
 function isNegated(text: string, at: number, reading: StanceText): boolean {
   const from = Math.max(0, at - CHINESE_REACH - 1);
   for (const m of text.slice(from, at).matchAll(CHINESE_NEGATED_ALL)) if (!reading.crossesClause(from + m.index, at)) return true;
-  const words = text.slice(Math.max(0, at - 40), at).split(' ').filter(Boolean).slice(-ENGLISH_REACH);
+  const start = Math.max(0, at - 40);
+  const words = [...text.slice(start, at).matchAll(/\S+/g)].slice(-ENGLISH_REACH);
   // "no" negates only the word after it ("this is no hoax"): "Sadly no, there's no evidence" answers.
   // "not only fake news, it's fake science" adds to the cue: "not only" and "not just" do not negate.
-  return words.some((w, i) => ENGLISH_NEGATION_WORDS.has(w) && (w !== 'no' || i === words.length - 1) && !ADDING.has(words[i + 1] ?? ''));
+  // Not across a clause: "…, nothing about chickens. It's a rumor" refutes (normalizing drops the stop).
+  return words.some(
+    (w, i) =>
+      ENGLISH_NEGATION_WORDS.has(w[0]) &&
+      (w[0] !== 'no' || i === words.length - 1) &&
+      !ADDING.has(words[i + 1]?.[0] ?? '') &&
+      !reading.crossesClauseOrStop(start + w.index, at),
+  );
 }
 const ENGLISH_NEGATION_WORDS = ENGLISH_NEGATIONS;
 const ADDING: ReadonlySet<string> = new Set(['only', 'just', 'merely', 'simply']);
@@ -615,6 +623,8 @@ const CUES_IN_OTHER_SENSE: readonly { cue: RegExp; before?: RegExp; after?: RegE
   { cue: /^不对$/u, before: /[哦噢啊呃额诶欸]$/u },
   // "COPY AND PASTE don't share": a chain letter's own instruction, to pass it on by hand.
   { cue: /^(?:don t|do not) share$/, before: /copy (?:and |n )?paste $/ },
+  // "不用担心的话你就喝吧": a condition (sarcasm), not reassurance.
+  { cue: /^(?:不用|不必|无需)担心$|^不用害怕$/u, after: /^(?:的话|吗|么)/u },
   // "feeling rubbish": unwell, not a verdict.
   { cue: /^rubbish$/, before: /(?:feel|feels|feeling|felt|look|looks|looking|slept|sleeping) $/ },
   // "they're mutating from all the rubbish", "rubbish bags": household waste, not a verdict.
@@ -650,6 +660,7 @@ const ELLIPTICAL_DENIAL =
 const BARE_VERDICT = /(?:^|[。！？!?.\n])\s*(错|错了|不对|不对的|不是的|假的|wrong|false|not true|nope)\s*(?:[。！!.\n]|$)/iu;
 /** Punctuation that ends a clause, in the message as written. */
 const CLAUSE_BREAK = /[，,。！!？?；;\n]/u;
+const CLAUSE_OR_STOP = /[，,。！!？?；;\n]|(?<![A-Z])\.(?=\s)/u;
 const SENTENCE_BREAK = /[。！!？?；;\n.]/u;
 const IDEOGRAPH_BEFORE = /^\p{Script=Han}$/u;
 const SPACE_THEN_IDEOGRAPH = /^[ \t\u3000]+\p{Script=Han}/u;
@@ -706,7 +717,13 @@ const claimTellsOrigin = claimSays(/(?<![a-z])(?:coined|invented|named after|ori
  * 3 days" and "no pool this summer" retell it, "以后小学不考期末了", "年终奖没了" and "停工不建了" too.
  */
 const claimAbsenceEn = claimSays(/(?<![a-z])(?:shut|shuts|shutting|closed|closing|closes|cancel|cancels|cancelled|canceled|cancelling|banned|cut off|suspended|halted|no longer)(?![a-z])/);
-const claimAbsenceZh = claimSays(/取消|停建|停工|停课|停运|停业|停办|关闭|关门|不发|不再|作废|停止|暂停|禁止|没了|倒闭/u);
+const ABSENCE_ZH = /取消|停建|停工|停课|停运|停业|停办|关闭|关门|不发|不再|作废|停止|暂停|禁止|没了|倒闭/u;
+const claimAbsenceZh = claimSays(ABSENCE_ZH);
+/**
+ * The words of a claim of absence that say it ("停运" of "…2号线全线停运检修一个月"): negated right
+ * before them ("2号线没有停运计划", "不停运"), the claim is denied, where other negations retell it.
+ */
+const absenceWordsZh = perDebunk((d) => [...new Set(claimTextsOf(d).flatMap((t) => [...t.matchAll(new RegExp(ABSENCE_ZH.source, 'gu'))].map((m) => m[0])))], [] as string[]);
 /** A claim that something was put off or moved: "…推迟到9月15日开学". */
 const claimPostponesZh = claimSays(/推迟|延期|推后|延后|延长|改到|改为|改成|调整到|挪到/u);
 /** After a Chinese denial, the date or place it was moved to: "9月1号不开学，推到15号" retells a postponement. */
@@ -926,6 +943,11 @@ class StanceText {
   crossesClause(from: number, to: number): boolean {
     const { message } = this;
     return CLAUSE_BREAK.test(message.text.slice(message.origin[from] ?? 0, message.origin[to] ?? 0));
+  }
+  /** crossesClause, or an English full stop between ("… chickens. It's a rumor"; not "5.5" or "U.S."). */
+  crossesClauseOrStop(from: number, to: number): boolean {
+    const { message } = this;
+    return CLAUSE_OR_STOP.test(message.text.slice(message.origin[from] ?? 0, message.origin[to] ?? 0));
   }
   /** The normalized text of at most `reach` characters right before a cue, read by the patterns that end there. */
   before(h: Hit, reach: number): string {
@@ -1295,6 +1317,10 @@ export function readStance(
   // not the 不 of "传不传" (which asks) or of "不要", "不知", "不过" ….
   if (span && hasChinese && !claimRefusesZh(debunk) && !claimAbsenceZh(debunk)) {
     for (const h of hitsOf(BARE_NOT, text)) if (text[h.at - 1] !== text[h.end] && r.deniesCharacterAfter(h) && !r.describesZh(h)) denialHits.push(h);
+  }
+  if (span && hasChinese && claimAbsenceZh(debunk)) {
+    const words = absenceWordsZh(debunk);
+    for (const h of [...hitsOf(NOT_DONE, text), ...hitsOf(/不/gu, text)]) if (words.some((w) => text.startsWith(w, h.end))) denialHits.push(h);
   }
   if (span && MAY_HOLD_LATIN.test(text)) {
     for (const h of hitsOf(NEGATED_MODAL, text)) {

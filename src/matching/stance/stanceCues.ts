@@ -27,6 +27,8 @@ export const REFUTE = {
     '恶意谣言',
     // "说致癌纯属吓人", "…是假訊息" (Taiwan's word), "食物相克基本都是伪科学".
     '纯属吓人', '危言耸听', '假讯息', '不实讯息', '错误讯息', '伪科学',
+    // "…亚硝酸盐含量很低，远达不到有害的程度，不用担心": reassurance against a scare.
+    '不用担心', '不必担心', '无需担心', '不用害怕',
     // "60岁每月800那个文件是伪造的，国务院网站上根本查不到".
     '伪造的', '假文件', '根本查不到', '查无此',
     // "…那个不激活作废的消息是骗子发的": the rumor is the scammers' own message.
@@ -97,6 +99,9 @@ export const REFUTE = {
     // "the hold your breath test is garbage", "that's a rumour", "one of the oldest chain emails".
     'is garbage', 'is trash', 'total garbage', 'complete garbage', 'pure garbage', 'utter garbage', 'that s a rumor', 'that s a rumour',
     'it s a rumor', 'it s a rumour', 'just a rumour', 'only a rumor', 'only a rumour', 'chain email', 'chain emails', 'chain letters',
+    // "the … post is fearmongering", "a recycled scare", "the … story is outdated", "it's a phishing ad".
+    'fearmongering', 'fear mongering', 'scaremongering', 'scare mongering', 'recycled scare', 'is outdated', 'a phishing', 'is phishing',
+    'it s phishing', 'phishing scam',
     'chain messages', 'no case has ever', 'no cases have ever', 'no known case', 'no recorded case', 'not a single case',
     'doesn t prove anything', 'does not prove anything', 'doesnt prove anything', 'proves absolutely nothing',
     // "nobody has ever got flesh eating disease from a banana", "just an old speech chopped up", "that's a stretch".
@@ -313,7 +318,9 @@ export const QUESTION = {
     'any truth to', 'any source', 'is there a source', 'is this legit', 'is that legit', 'is it legit', 'should i believe', 'can this be true',
     'anyone know whether', 'does anyone know whether', 'wondering if', 'wondering whether', 'i wonder if', 'i wonder whether',
     'does it work', 'does this work', 'does that work', 'does it really work', 'is it a thing', 'is this a thing', 'is that a thing', 'legit or not',
-    'fake or real', 'should i be worried', 'should we be worried', 'is that actually true', 'is this actually true', 'is it actually true',
+    'fake or real', 'should i be worried', 'should we be worried', 'should i worry', 'should we worry', 'should i be concerned',
+    'should we be concerned', 'sounds fake but is it', 'seems fake but is it', 'looks fake but is it', 'but is it real', 'but is it true',
+    'but is it legit', 'is that actually true', 'is this actually true', 'is it actually true',
     'is that really true', 'is this really true', 'is it really true', 'is that even true', 'is this even true', 'is this a real thing',
     'is that a real thing', 'is it a real thing', 'is that even real', 'is this even real', 'is it even real',
     // Asking after the claim is told: "…, is there anything to that?", "any truth in that?".
@@ -498,9 +505,10 @@ export const DISTRUST = {
     /\byou can t make (?:this|that|it) (?:stuff |shit )?up\b/,
     /\b(?:act|acts|acting|pretend|pretends|pretending) like (?:it s |it is |its |this is |that s )?(?:a |an )?(?:fake|hoax|myth|lie|rumou?r|conspiracy theory|conspiracy|debunked|nonsense),? but\b/,
     // "I used to think it was a myth, but …": a refutation once believed, now dropped.
-    /\b(?:thought|think|believed|assumed) (?:it was|it s|its|it is|this was|that was) (?:just )?(?:a |an )?(?:myth|hoax|fake|scam|made up|bs|conspiracy theory|conspiracy|false|nonsense|misinformation|rumou?r)(?: too| at first| as well| also)?,? but\b/,
+    // Not "sounds fake but is it?": the doubt kept, and asked about.
+    /\b(?:thought|think|believed|assumed) (?:it was|it s|its|it is|this was|that was) (?:just )?(?:a |an )?(?:myth|hoax|fake|scam|made up|bs|conspiracy theory|conspiracy|false|nonsense|misinformation|rumou?r)(?: too| at first| as well| also)?,? but\b(?! (?:is|are|was|were|does|do|did|can|could|should|might|would) (?:it|this|that|they)\b)/,
     // "I know it sounds like a conspiracy theory but …", "sounds fake but isnt": the doubt granted, then set aside.
-    /\b(?:sounds?|sounding|looks?|seems?) (?:like )?(?:a |an )?(?:total |complete )?(?:fake|fake news|conspiracy theory|conspiracy|hoax|scam|made up|rumou?r|myth|bs|nonsense)(?: [a-z]+){0,3}? but\b/,
+    /\b(?:sounds?|sounding|looks?|seems?) (?:like )?(?:a |an )?(?:total |complete )?(?:fake|fake news|conspiracy theory|conspiracy|hoax|scam|made up|rumou?r|myth|bs|nonsense)(?: [a-z]+){0,3}? but\b(?! (?:is|are|was|were|does|do|did|can|could|should|might|would) (?:it|this|that|they)\b)/,
     // "they keep calling it a myth but …", "the WHO says no but …", "fact checkers rated it misleading but …".
     /\b(?:saying|calling|claiming) (?:it s |it |its |this |that )?(?:is |was )?(?:a |an )?(?:debunked|fake|fake news|hoax|false|myth|conspiracy theory|misinformation|misinfo|lie|nonsense|rumou?r|scam),? but\b/,
     /\b(?:who|cdc|experts|doctors|government|officials|they|snopes|media) (?:says|say|said) no,? but\b/,
@@ -566,7 +574,9 @@ export const ASKING_TERMS: ReadonlySet<string> = new Set([
   // Whom one asks for: "…?? asking for my mom".
   'friend', 'mother', 'father', 'parent', 'grandma', 'grandpa', 'aunt', 'uncl',
   // Whom one asks to answer: "Can a lawyer in here weigh in".
-  'lawyer', 'doctor', 'expert', 'weigh',
+  'lawyer', 'doctor', 'expert', 'weigh', 'nurs', 'pharmacist', 'scientist', 'vet', 'who',
+  // The doubt beside the asking: "sounds exaggerated but should I worry?".
+  'sound', 'sem', 'exager', 'overblown',
   // "ok genuinely asking, is there any link between 5g and covid?".
   'ok', 'genuin', 'seriou', 'honest', 'link', 'conect', 'wait',
   // "can anyone send me something that explains if its true".
