@@ -395,9 +395,17 @@ function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessa
   // The claim's number said counts as one of its words: "they split the election into 2 days"
   // says the "two" of "Election Day is being split across two separate days".
   let found = saysClaimNumber(index, c, message) ? 1 : 0;
-  for (const id of telling) if (inWindow(message, id, c) && ++found > FEW_CONTENT_FOUND) return false;
+  const death = deathIds(index);
+  for (const id of telling) {
+    if (!inWindow(message, id, c)) continue;
+    // A death said of the claim's names is the whole of a death rumor: "morgan freeman died last night??".
+    found += death.has(id) ? FEW_CONTENT_FOUND + 1 : 1;
+    if (found > FEW_CONTENT_FOUND) return false;
+  }
   return true;
 }
+/** The term "die" ("died", "dead", "passed away"), if the index knows it. */
+const deathIds = termIdsOf(['die']);
 
 /**
  * English databases of fewer debunks than this (a group's own, chat-dev's 45 English claims) cap a

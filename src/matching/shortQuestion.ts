@@ -97,16 +97,19 @@ function answeredBy(index: PhraseIndex, message: PreparedMessage, widest: Covera
   if (shared.size < SHORT_QUESTION_SHARED || (!phrase.ideographic && !content)) return false;
   const sharedTokens = message.tokens.filter((t, k) => k >= window.first && k <= window.last && shared.has(termIdOf(index, t.term) ?? -1));
   if (phrase.ideographic) {
-    // Asking words blanked in place, so that a shared pair that only asks covers nothing: "怎么" of
-    // "有人知道这个快递单号怎么查不到吗" against a claim's "怎么也找不到" (it was answered with that refutation).
-    const asked = message.normalized.replace(ASKING_ZH, (w) => ' '.repeat(w.length));
+    const asked = message.normalized.replace(ASKING_ZH, ' ');
     let han = 0;
     for (const ch of asked) if (HAN.test(ch)) han++;
+    // A shared pair inside an asking word covers nothing: the "怎么" of "有人知道这个快递单号怎么查不到吗"
+    // against a claim's "怎么也找不到" (it was answered with that refutation). Single characters that
+    // ask or link ("了") still count where a shared pair holds them.
+    const askingWord = new Uint8Array(message.normalized.length);
+    for (const m of message.normalized.matchAll(ASKING_ZH)) if (m[0].length > 1) askingWord.fill(1, m.index, m.index + m[0].length);
     const covered = new Set<number>();
     let latin = 0;
     for (const t of sharedTokens) {
       if (!HAN.test(t.term)) latin++;
-      for (let k = t.start; k < t.end; k++) if (HAN.test(asked[k]!)) covered.add(k);
+      for (let k = t.start; k < t.end; k++) if (HAN.test(message.normalized[k]!) && askingWord[k] === 0) covered.add(k);
     }
     return han > 0 && covered.size / han >= CHINESE_COVERED && covered.size + 2 * latin >= CHINESE_HELD;
   }

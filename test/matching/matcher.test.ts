@@ -551,6 +551,11 @@ describe('a celebrity death rumor, told and only named', () => {
     expect(m.match('Denzel Washington passed away peacefully in his sleep overnight 😢 RIP legend').matches[0]!.score).toBeGreaterThanOrEqual(ACT);
   });
 
+  it('GIVEN only the name, "died" and when THEN it acts: a death said of the names is the whole rumor', () => {
+    expect(m.match('nooo denzel washington died last night?? his movies were my childhood').matches[0]).toMatchObject({ debunkId: DEATH.id });
+    expect(m.match('nooo denzel washington died last night?? his movies were my childhood').matches[0]!.score).toBeGreaterThanOrEqual(ACT);
+  });
+
   it('GIVEN the name and "last night" in a message about his films THEN nothing acts', () => {
     for (const found of m.match('Watched Training Day again last night, Denzel Washington is so good in it').matches) expect(found.score).toBeLessThan(ACT);
   });
