@@ -300,6 +300,25 @@ const synonymFirstUnits = new Uint8Array(0x10000);
 for (const pair of CHINESE_SYNONYMS.keys()) synonymFirstUnits[pair.charCodeAt(0)] = 1;
 
 /**
+ * Per character pair: its term (the pair, or what CHINESE_SYNONYMS folds it to), read in place
+ * like wordTerms. A Chinese message is a pair per character, and cutting each out was the
+ * tokenizer's largest allocation.
+ */
+const pairTerms = new TextKeyTable<string>(STEM_CACHE_LIMIT);
+
+/** The term of the pair of ideographs `text[k, k + 2)`. */
+function termOfPairAt(text: string, k: number): string {
+  const hash = hashUnit(hashUnit(EMPTY_HASH, text.charCodeAt(k)), text.charCodeAt(k + 1));
+  let term = pairTerms.get(text, k, k + 2, hash);
+  if (term === undefined) {
+    const pair = text.slice(k, k + 2);
+    term = synonymFirstUnits[text.charCodeAt(k)] === 1 ? (CHINESE_SYNONYMS.get(pair) ?? pair) : pair;
+    pairTerms.set(pair, term);
+  }
+  return term;
+}
+
+/**
  * Splits normalized text into matching terms: stemmed words (stopwords dropped) for spaced
  * scripts, and overlapping character bigrams for Chinese and Japanese, which have no spaces
  * to split on. A lone ideograph between non-ideographs is kept as a unigram.
@@ -318,11 +337,7 @@ export function tokenize(text: string): Token[] {
       let j = i;
       while (j < n && isIdeograph(text.charCodeAt(j))) j++;
       if (j - i === 1) tokens.push({ term: text[i]!, start: i, end: j });
-      for (let k = i; k + 1 < j; k++) {
-        const pair = text.slice(k, k + 2);
-        const term = synonymFirstUnits[text.charCodeAt(k)] === 1 ? (CHINESE_SYNONYMS.get(pair) ?? pair) : pair;
-        tokens.push({ term, start: k, end: k + 2 });
-      }
+      for (let k = i; k + 1 < j; k++) tokens.push({ term: termOfPairAt(text, k), start: k, end: k + 2 });
       i = j;
       continue;
     }
