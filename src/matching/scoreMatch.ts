@@ -4,6 +4,7 @@ import { normalizedText } from './normalize.js';
 import { amountsIn, numbersIn, pointNumbersIn, spellSigns } from './spelledNumbers.js';
 import type { PreparedMessage } from './prepareMessage.js';
 import { MIN_SHARED_TERMS, sharedTermsNeeded, sharesPiecesElsewhere, tooFewShared, type Coverage } from './rescore.js';
+import { sortPrefix } from './sortPrefix.js';
 import { countStretches } from './stretches.js';
 import { tokenize } from './tokenize.js';
 import { ASKS_IF_TRUE } from './stance/stanceCues.js';
@@ -570,20 +571,40 @@ function nameRuns(c: Coverage, message: PreparedMessage): { runs: number; said: 
 }
 
 /**
+ * tellingRuns' positions, kept between calls: an array and a comparator sort per Chinese candidate
+ * were a few percent of the bench's allocation. Token positions are small non-negative integers.
+ */
+let runPositions = new Int32Array(64);
+/** Positions this few (a window's telling pairs usually are) are sorted by insertion. */
+const RUN_INSERTION_SORT_MAX = 32;
+
+/**
  * How many words of a Chinese phrase's telling pairs the window holds, a word per two pairs of
  * an unbroken run, rounded up: three characters are two pairs ("青浦有" of "上海青浦有幼儿园老师卖淫")
  * and one word; "谁发谣言谁负责" is three.
  */
 function tellingRuns(telling: Int32Array, c: Coverage, message: PreparedMessage): number {
-  const found: number[] = [];
+  const { first, last } = c.window;
+  let n = 0;
   for (const id of telling) {
-    for (const p of message.positions.get(id) ?? []) if (p >= c.window.first && p <= c.window.last) found.push(p);
+    const at = message.positions.get(id);
+    if (at === undefined) continue;
+    for (const p of at) {
+      if (p < first || p > last) continue;
+      if (n === runPositions.length) {
+        const grown = new Int32Array(2 * n);
+        grown.set(runPositions);
+        runPositions = grown;
+      }
+      runPositions[n++] = p;
+    }
   }
-  found.sort((a, b) => a - b);
+  const found = sortPrefix(runPositions, n, RUN_INSERTION_SORT_MAX);
   let words = 0;
   let run = 0;
   let previous = -2;
-  for (const p of found) {
+  for (let k = 0; k < n; k++) {
+    const p = found[k]!;
     if (p === previous) continue;
     if (p !== previous + 1) {
       words += Math.ceil(run / 2);
