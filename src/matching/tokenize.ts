@@ -300,21 +300,25 @@ const synonymFirstUnits = new Uint8Array(0x10000);
 for (const pair of CHINESE_SYNONYMS.keys()) synonymFirstUnits[pair.charCodeAt(0)] = 1;
 
 /**
- * Per character pair: its term (the pair, or what CHINESE_SYNONYMS folds it to), read in place
- * like wordTerms. A Chinese message is a pair per character, and cutting each out was the
- * tokenizer's largest allocation.
+ * Per character pair: its term (the pair, or what CHINESE_SYNONYMS folds it to), from a cache
+ * of PAIR_SLOTS slots, each the last pair that hashed to it. A Chinese message is a pair per
+ * character, and cutting each out was the tokenizer's largest allocation; one compare of the two
+ * units as a number costs less than cutting (a keyed table comparing texts cost more).
  */
-const pairTerms = new TextKeyTable<string>(STEM_CACHE_LIMIT);
+const PAIR_SLOTS = 1 << 16;
+const pairKeys = new Int32Array(PAIR_SLOTS).fill(-1);
+const pairTerms: (string | undefined)[] = new Array<string | undefined>(PAIR_SLOTS).fill(undefined);
 
 /** The term of the pair of ideographs `text[k, k + 2)`. */
 function termOfPairAt(text: string, k: number): string {
-  const hash = hashUnit(hashUnit(EMPTY_HASH, text.charCodeAt(k)), text.charCodeAt(k + 1));
-  let term = pairTerms.get(text, k, k + 2, hash);
-  if (term === undefined) {
-    const pair = text.slice(k, k + 2);
-    term = synonymFirstUnits[text.charCodeAt(k)] === 1 ? (CHINESE_SYNONYMS.get(pair) ?? pair) : pair;
-    pairTerms.set(pair, term);
-  }
+  // -1 (two U+FFFF units) is no pair of ideographs, so marks an empty slot.
+  const key = (text.charCodeAt(k) << 16) | text.charCodeAt(k + 1);
+  const slot = Math.imul(key, 0x9e3779b1) >>> 16;
+  if (pairKeys[slot] === key) return pairTerms[slot]!;
+  const pair = text.slice(k, k + 2);
+  const term = synonymFirstUnits[text.charCodeAt(k)] === 1 ? (CHINESE_SYNONYMS.get(pair) ?? pair) : pair;
+  pairKeys[slot] = key;
+  pairTerms[slot] = term;
   return term;
 }
 
