@@ -104,12 +104,14 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
   /**
    * All stages for one message: candidates with their coverage, features and score. For `match`,
    * a message that cannot match is left as soon as that is certain (see mayMatch); ranking and
-   * fitting see every candidate.
+   * fitting see every candidate. `onlyShortQuestion`: the caller uses the candidates of a short
+   * question only, so a message that is none is left before retrieval.
    */
   const analyze = (
     raw: string,
     purpose: 'match' | 'rank' | 'fit',
     asShortQuestion = false,
+    onlyShortQuestion = false,
   ): { message: PreparedMessage; scored: ScoredCandidate[]; shortQuestion: boolean } => {
     const message = prepareMessage(typeof raw === 'string' ? raw : '', index, config.maxMessageChars);
     const forMatch = purpose === 'match';
@@ -117,7 +119,7 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     // that opens with one (see answerOpeningQuestion), when asked to.
     const shortQuestion = forMatch && message.terms.length >= 2 && (asShortQuestion || isShortQuestion(message));
     const none = { message, scored: [], shortQuestion };
-    if (message.terms.length === 0 || (forMatch && !shortQuestion && message.terms.length < FEWEST_TERMS_TO_MATCH)) return none;
+    if (message.terms.length === 0 || (forMatch && !shortQuestion && (onlyShortQuestion || message.terms.length < FEWEST_TERMS_TO_MATCH))) return none;
     const candidates = retrieve(index, message.terms, config, acc);
     warmTerms(index, candidates);
     if (forMatch && !candidates.some((c) => mayMatch(index, message, c.debunkIndex, shortQuestion ? SHORT_QUESTION_SHARED : undefined))) return none;
@@ -177,7 +179,8 @@ export function createMatcher(debunks: readonly Debunk[], options: MatcherOption
     // question ("Can mosquitoes give you covid? The kids are getting eaten alive at camp"): "anyone
     // crashing at mine after the wedding? I have the couch" names two words of a claim about a wedding crashed.
     if (!HAN.test(opening) && !ASKS_IF_TRUE.test(opening) && !YES_NO_QUESTION.test(opening)) return undefined;
-    const alone = analyze(opening, 'match');
+    // Most opening questions are no short question (over half of the bench's): those are not retrieved for.
+    const alone = analyze(opening, 'match', false, true);
     if (!alone.shortQuestion || alone.scored.some((c) => c.score >= SHORT_QUESTION_SCORE)) return undefined;
     return answerShortQuestion(alone.message, alone.scored);
   };
