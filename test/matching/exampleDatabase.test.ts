@@ -451,6 +451,12 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     },
   );
 
+  // The playground: "预防…感染" says the "不会感染" of the variant "每天吃大蒜就不会感染新冠", not its opposite.
+  it('GIVEN "吃大蒜可以预防新冠病毒感染" THEN the member spreads it; GIVEN "照样感染" THEN refutes it', () => {
+    expect(matcher.match('吃大蒜可以预防新冠病毒感染').stance).toBe('spread');
+    expect(matcher.match('每天吃大蒜照样感染新冠').stance).toBe('refute');
+  });
+
   // QA: "not" and "rumor" of "Group owners are not responsible for rumors members post" logged this against its member (0.50).
   it('GIVEN "that\'s not a rumor, it\'s true" THEN it matches nothing: a negation and a word of doubt do not name a claim', () => {
     expectAllBelow(matcher, "that's not a rumor, it's true", shipped.settings.thresholds.suggest);

@@ -717,6 +717,13 @@ const claimTellsOrigin = claimSays(/(?<![a-z])(?:coined|invented|named after|ori
  * 3 days" and "no pool this summer" retell it, "以后小学不考期末了", "年终奖没了" and "停工不建了" too.
  */
 const claimAbsenceEn = claimSays(/(?<![a-z])(?:shut|shuts|shutting|closed|closing|closes|cancel|cancels|cancelled|canceled|cancelling|banned|cut off|suspended|halted|no longer)(?![a-z])/);
+/**
+ * Before a predicate a claim negates, a word of preventing says the negation in other words:
+ * "吃大蒜可以预防新冠病毒感染" says the "不会感染" of "每天吃大蒜就不会感染新冠" (it was read as saying
+ * the opposite, a refutation). Within a few characters: the thing prevented may stand between.
+ */
+const PREVENTED_ZH = /预防|防止|避免|防范|抵御|杜绝|免于/u;
+const PREVENTED_REACH_ZH = 8;
 const ABSENCE_ZH = /取消|停建|停工|停课|停运|停业|停办|关闭|关门|不发|不再|作废|停止|暂停|禁止|没了|倒闭/u;
 const claimAbsenceZh = claimSays(ABSENCE_ZH);
 /**
@@ -1417,7 +1424,9 @@ export function readStance(
     return { stance: 'spread', cues: unique([...r.distrust.map((d) => `distrusts: ${d.cue}`), ...urge.map((u) => `urges: ${u.cue}`)]) };
   }
   // One doubting word after an explicit question ("是真的吗？感觉像编的") still asks; two refute.
-  const opposite = hasChinese ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !r.asked(h) && !r.insideDistrust(h) && !r.claimsOwn(h)) : [];
+  const opposite = hasChinese
+    ? oppositesOf(text, negatedPredicates(debunk)).filter((h) => !r.asked(h) && !r.insideDistrust(h) && !r.claimsOwn(h) && !PREVENTED_ZH.test(r.before(h, PREVENTED_REACH_ZH)))
+    : [];
   // "People absolutely do get punished" against "Nobody gets punished …": an English claim that
   // negates, said with an emphatic "do" before its own verb.
   if (span && MAY_HOLD_LATIN.test(text) && claimNegates(debunk)) {
