@@ -362,7 +362,7 @@ function isNegated(text: string, at: number, reading: StanceText): boolean {
       ENGLISH_NEGATION_WORDS.has(w[0]) &&
       (w[0] !== 'no' || i === words.length - 1) &&
       !ADDING.has(words[i + 1]?.[0] ?? '') &&
-      !reading.crossesClauseOrStop(start + w.index, at),
+      !reading.crossesClause(start + w.index, at, CLAUSE_OR_STOP),
   );
 }
 const ENGLISH_NEGATION_WORDS = ENGLISH_NEGATIONS;
@@ -660,6 +660,7 @@ const ELLIPTICAL_DENIAL =
 const BARE_VERDICT = /(?:^|[。！？!?.\n])\s*(错|错了|不对|不对的|不是的|假的|wrong|false|not true|nope)\s*(?:[。！!.\n]|$)/iu;
 /** Punctuation that ends a clause, in the message as written. */
 const CLAUSE_BREAK = /[，,。！!？?；;\n]/u;
+/** CLAUSE_BREAK, or an English full stop ('… chickens. It's a rumor'; not '5.5' or 'U.S.'). */
 const CLAUSE_OR_STOP = /[，,。！!？?；;\n]|(?<![A-Z])\.(?=\s)/u;
 const SENTENCE_BREAK = /[。！!？?；;\n.]/u;
 const IDEOGRAPH_BEFORE = /^\p{Script=Han}$/u;
@@ -730,7 +731,10 @@ const claimAbsenceZh = claimSays(ABSENCE_ZH);
  * The words of a claim of absence that say it ("停运" of "…2号线全线停运检修一个月"): negated right
  * before them ("2号线没有停运计划", "不停运"), the claim is denied, where other negations retell it.
  */
-const absenceWordsZh = perDebunk((d) => [...new Set(claimTextsOf(d).flatMap((t) => [...t.matchAll(new RegExp(ABSENCE_ZH.source, 'gu'))].map((m) => m[0])))], [] as string[]);
+const ABSENCE_ZH_ALL = new RegExp(ABSENCE_ZH.source, 'gu');
+const absenceWordsZh = perDebunk((d) => [...new Set(claimTextsOf(d).flatMap((t) => [...t.matchAll(ABSENCE_ZH_ALL)].map((m) => m[0])))], [] as string[]);
+/** A bare 不 anywhere (the absence words' own negation: "不停运"). */
+const ANY_NOT_ZH = /不/gu;
 /** A claim that something was put off or moved: "…推迟到9月15日开学". */
 const claimPostponesZh = claimSays(/推迟|延期|推后|延后|延长|改到|改为|改成|调整到|挪到/u);
 /** After a Chinese denial, the date or place it was moved to: "9月1号不开学，推到15号" retells a postponement. */
@@ -947,14 +951,10 @@ class StanceText {
     private readonly questionHits: readonly Hit[],
   ) {}
 
-  crossesClause(from: number, to: number): boolean {
+  /** Whether the message as written breaks a clause (`breaks`) between these offsets of the normalized text. */
+  crossesClause(from: number, to: number, breaks: RegExp = CLAUSE_BREAK): boolean {
     const { message } = this;
-    return CLAUSE_BREAK.test(message.text.slice(message.origin[from] ?? 0, message.origin[to] ?? 0));
-  }
-  /** crossesClause, or an English full stop between ("… chickens. It's a rumor"; not "5.5" or "U.S."). */
-  crossesClauseOrStop(from: number, to: number): boolean {
-    const { message } = this;
-    return CLAUSE_OR_STOP.test(message.text.slice(message.origin[from] ?? 0, message.origin[to] ?? 0));
+    return breaks.test(message.text.slice(message.origin[from] ?? 0, message.origin[to] ?? 0));
   }
   /** The normalized text of at most `reach` characters right before a cue, read by the patterns that end there. */
   before(h: Hit, reach: number): string {
@@ -1327,7 +1327,7 @@ export function readStance(
   }
   if (span && hasChinese && claimAbsenceZh(debunk)) {
     const words = absenceWordsZh(debunk);
-    for (const h of [...hitsOf(NOT_DONE, text), ...hitsOf(/不/gu, text)]) if (words.some((w) => text.startsWith(w, h.end))) denialHits.push(h);
+    for (const h of [...hitsOf(NOT_DONE, text), ...hitsOf(ANY_NOT_ZH, text)]) if (words.some((w) => text.startsWith(w, h.end))) denialHits.push(h);
   }
   if (span && MAY_HOLD_LATIN.test(text)) {
     for (const h of hitsOf(NEGATED_MODAL, text)) {
