@@ -479,7 +479,8 @@ describe('stance: a retelling that warns, says which ones, or tells the scam or 
   const FRIEND = debunk({ id: 'friend-request-hack', claim: "Accepting a friend request from an account named 'Kelly Dunmore' gives hackers access to your phone", lang: 'en' });
   const COURT = debunk({ id: 'court-purpose', claim: "The senator said that the court's purpose was not about 'checks and balances' but to 'change and shape the law'", lang: 'en' });
   const GIANT = debunk({ id: 'giant-footage', claim: 'Top-secret footage shows a giant walking across a mountain in Norway', lang: 'en' });
-  const m = createMatcher([...ALL_DEBUNKS, FLU_BATH, PENSION, GAS, ADHD, WATER, CALLS, WIPE, MAYOR, FRIEND, COURT, GIANT]);
+  const EGGS = debunk({ id: 'fake-eggs', claim: '超市卖的鸡蛋是人造的假鸡蛋', lang: 'zh' });
+  const m = createMatcher([...ALL_DEBUNKS, FLU_BATH, PENSION, GAS, ADHD, WATER, CALLS, WIPE, MAYOR, FRIEND, COURT, GIANT, EGGS]);
   it.each([
     { given: '"不能" and what happens otherwise', text: '打了流感疫苗两天内不能洗澡 会瘫痪的', id: FLU_BATH.id },
     { given: 'a warning after a quote ("DON\'T say yes")', text: "if scammers call asking 'can you hear me' DON'T say yes, they record you and bill you for services", id: CALLS.id },
@@ -492,6 +493,7 @@ describe('stance: a retelling that warns, says which ones, or tells the scam or 
     { given: '"没认证的" (which ones, not a denial)', text: '社保局说了，下个月开始没认证的老人养老金就停发了', id: PENSION.id },
     { given: '"被骗了" for a claim about a scam', text: '东莞长安镇好多人被骗了，有人冒充燃气公司上门收安检费', id: GAS.id },
     { given: '"fake disorder" for "fictitious disease"', text: "the father of adhd, leon eisenberg, said just before his death that adhd is a prime example of a fake disorder", id: ADHD.id },
+    { given: '"是假的" for the claim\'s "假鸡蛋"', text: '超市的鸡蛋都是假的，人造的，别买了', id: EGGS.id },
   ])('GIVEN $given THEN the member spreads it', ({ text, id }) => {
     const result = m.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);
@@ -508,6 +510,8 @@ describe('stance: a retelling that warns, says which ones, or tells the scam or 
     { given: 'what the water cannot do', text: '隔夜开水不能致癌，亚硝酸盐根本不超标', id: WATER.id },
     { given: 'no such notice', text: '社保局根本没有停发养老金的通知，人脸认证不做也照发', id: PENSION.id },
     { given: 'the scam story called a rumor', text: '长安镇冒充燃气公司上门收安检费那个是谣言，别被骗了', id: GAS.id },
+    { given: 'a claim of fake eggs, told as such, called fake', text: '超市卖假鸡蛋这事是假的', id: EGGS.id },
+    { given: 'a claim of fake eggs called fake as a story ("这个是假的")', text: '超市鸡蛋是人造的，这个是假的', id: EGGS.id },
   ])('GIVEN $given THEN the member refutes it', ({ text, id }) => {
     const result = m.match(text);
     expect(result.matches[0]?.debunkId).toBe(id);

@@ -447,8 +447,19 @@ const FAKE_EN = ['fake', 'fictitious', 'made up', 'fabricated', 'bogus', 'phony'
 /** Chinese words for "may not" (not allowed): one cue in any of them. */
 const MAY_NOT_ZH = ['不准', '不许', '不能', '不让', '不得', '禁止'];
 
+/**
+ * "假" as fake in a claim that something is fake ("超市卖的鸡蛋是人造的假鸡蛋", "假药", "造假"), not as
+ * holidays or leave (放假, 寒假, 假期, 请假) nor as "if" (假如, 假设).
+ */
+const FAKE_IN_CLAIM_ZH = /(?<![放寒暑请休度年婚病产事])假(?![期日条设如若使装])/gu;
+
+/** Before "假的", words for the story rather than the thing the claim says is fake: "这个是假的", "那个说法是假的". */
+const FAKE_VERDICT_BEFORE = /(?:这|那|说法|消息|传言|传闻|谣传|新闻|视频|截图|图片)[^，。！？,.!?]{0,3}$/u;
+
 /** How often the claim text says `cue`, in any spelling: "you don't have covid" retells "…you do not have the coronavirus". */
 function claimOccurrences(text: string, cue: string): number {
+  // "超市的鸡蛋都是假的，人造的" retells "超市卖的鸡蛋是人造的假鸡蛋": the claim's own fakeness, no verdict.
+  if (cue === '假的') return text.match(FAKE_IN_CLAIM_ZH)?.length ?? 0;
   let n = 0;
   for (const s of spellings(cue)) n += occurrences(text, s);
   return n;
@@ -466,7 +477,13 @@ function withoutClaimWords(hits: Hit[], reading: StanceText): Hit[] {
   const byCue = new Map<string, Hit[]>();
   for (const h of hits) byCue.set(h.cue, [...(byCue.get(h.cue) ?? []), h]);
   for (const [cue, list] of byCue) {
-    const inClaim = Math.max(0, ...claimTexts.map((t) => claimOccurrences(t, cue)));
+    let inClaim = Math.max(0, ...claimTexts.map((t) => claimOccurrences(t, cue)));
+    if (cue === '假的' && inClaim > 0) {
+      // "超市卖假鸡蛋这事是假的" says the claim's fakeness as it does ("假鸡蛋"), and "…，这个是假的" of
+      // the story: then "假的" is the verdict.
+      const verdicts = list.filter((h) => FAKE_VERDICT_BEFORE.test(reading.before(h, 6)));
+      inClaim = Math.max(0, inClaim - ((reading.text.match(FAKE_IN_CLAIM_ZH)?.length ?? 0) - list.length) - verdicts.length);
+    }
     if (inClaim === 0) {
       appendAll(kept, list);
       continue;
