@@ -44,6 +44,9 @@ const STEM_SYNONYMS: ReadonlyMap<string, string> = new Map([
   // Chat shorthand for what news and fact checks spell out.
   ['lib', 'liber'], ['dem', 'democrat'], ['repub', 'republican'], ['gop', 'republican'], ['potu', 'presid'],
   ['govt', 'govern'], ['ppl', 'peopl'], ['wwi', 'worldwar'], ['ww1', 'worldwar'], ['wwii', 'worldwar'], ['ww2', 'worldwar'],
+  // Short verbs in "-y" that Porter splits ("trying" → "try", "tried" → "tri"; "dying" → "dy"): one
+  // term, or "nobody tried to abduct …" shares nothing with "… has been trying to abduct …".
+  ['tri', 'try'], ['cri', 'cry'], ['fli', 'fly'], ['spi', 'spy'], ['dy', 'die'],
 ]);
 
 /**

@@ -820,3 +820,49 @@ describe('stance: corrections and doubts in a second fresh battery', () => {
     expect(m.match('反复烧开的水喝了会致癌，不用担心的话你就喝吧').refuting).toBe(false);
   });
 });
+
+describe('stance: the claim reported as what someone else said, then a question on it', () => {
+  // Fresh hand-written chat: each asked about what a relative or a post said, and was struck for spreading it.
+  const LEMON = debunk({ id: 'lemon-water-cancer', claim: 'Drinking hot water with lemon every morning cures cancer', lang: 'en' });
+  const RECALL = debunk({ id: 'chicken-recall', claim: 'Costco is recalling its rotisserie chickens because of listeria', lang: 'en' });
+  const m = createMatcher([...ALL_DEBUNKS, LEMON, RECALL]);
+  it.each([
+    { given: '"keeps sharing …. should I bother?"', text: 'my aunt keeps sharing that hot lemon water every morning cures cancer. should I bother?' },
+    { given: '"Saw a post saying …. real deal?"', text: 'Saw a post saying hot lemon water in the morning cures cancer. real deal?' },
+    { given: '"forwarded the … thing, is he right?"', text: 'my uncle forwarded the costco rotisserie chicken listeria recall thing, is he right?' },
+  ])('GIVEN $given THEN the member asks, and is answered', ({ text }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBeDefined();
+    expect(result.stance, result.stanceCues.join(', ')).toBe('question');
+  });
+
+  it.each([
+    { given: 'a question of outrage', text: 'My neighbour says hot lemon water every morning cured her cancer. Why is nobody talking about this?' },
+    { given: 'a question on something else after "anyway"', text: "my aunt says hot lemon water every morning cures cancer. anyway who's coming saturday?" },
+    { given: 'a question on something else', text: 'my aunt says hot lemon water every morning cures cancer lol. anyone want tacos tomorrow?' },
+    { given: 'the news passed on with "did you see"', text: 'Costco is recalling its rotisserie chickens because of listeria, my cousin told me. did you see the news?' },
+  ])('GIVEN the claim reported, then $given THEN the member spreads it', ({ text }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBeDefined();
+    expect(result.stance, result.stanceCues.join(', ')).toBe('spread');
+  });
+});
+
+describe('stance: refutations that speak of evidence, of what a notice says, or of who did nothing', () => {
+  // Fresh hand-written chat: each refuter was struck for spreading.
+  const LEMON = debunk({ id: 'lemon-water-cancer', claim: 'Drinking hot water with lemon every morning cures cancer', lang: 'en' });
+  const VAN = debunk({ id: 'van-abductions', claim: 'A man in a grey van has been trying to abduct children outside the leisure centre', lang: 'en' });
+  const FERRY = debunk({ id: 'ferry-ends', claim: 'The harbour ferry is shutting down for good next month', lang: 'en' });
+  const m = createMatcher([...ALL_DEBUNKS, LEMON, VAN, FERRY]);
+  it.each([
+    { given: '"no real evidence"', text: "There's no real evidence that hot lemon water cures cancer, please don't skip treatment", id: LEMON.id },
+    { given: '"never been proven"', text: 'the hot lemon water every morning cancer cure thing has never been proven', id: LEMON.id },
+    { given: '"no study has shown"', text: 'No study has shown that drinking lemon water in the morning cures cancer', id: LEMON.id },
+    { given: '"nobody tried to" (the verb in another form than the claim\'s)', text: 'the leisure centre posted that nobody tried to abduct children, the grey van was a delivery driver', id: VAN.id },
+    { given: '"the notice says nothing about"', text: 'the harbour ferry notice says nothing about shutting down for good, it is only a timetable change next month', id: FERRY.id },
+  ])('GIVEN $given THEN the member refutes it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
+  });
+});

@@ -220,6 +220,30 @@ const consequenceFollows = (written: string, from: number): boolean =>
  * cracked" asks whether what they say is true, not about the dam.
  */
 const HEARSAY = /(?<![a-z])(?:(?:ppl|people|someone|somebody|they|everyone|everybody|folks) (?:are |is |keep |keeps |been )?(?:saying|said|say|says|posting)|heard|hearing)(?![a-z])|听说|据说|有人说|网上说|群里说|都在传|都说|聽講|听讲/u;
+/**
+ * Words that report what someone else said, sent or posted (wider than HEARSAY, for a message that
+ * also asks): "my wife says", "saw a post", "got a WhatsApp forward", "someone sent me", "read that".
+ */
+const REPORTED_EN =
+  /(?<![a-z])(?:(?:saw|seen|see|read|got|get|getting|received|watched)(?: [a-z]+){0,2} (?:post|posts|forward|forwarded|message|msg|article|video|clip|tiktok|reel|story|text|chain|headline|pic|picture|photo|screenshot|meme|thread|tweet|email)|says|said|saying|claims|claimed|claiming|told (?:me|us|him|her|them|my)|sent (?:me|us|this|that|a|an)|sends|shared|sharing|shares|posted|posting|forwarded|forwarding|swears|insists|reckons|heard|read (?:that|somewhere|online)|supposedly|apparently|allegedly|blaming|according to)(?![a-z])/i;
+/** A question of outrage or wonder, which passes the news on rather than asking about it: "why is nobody talking about this?". */
+const OUTRAGE_QUESTION_EN = /^[\s\p{P}\p{S}]*(?:why|how come|how is|how are|how can|how could|how dare|can you believe|can u believe|could you believe|who would|who else|what kind of|what is wrong|what s wrong|whats wrong|wtf|what the|isn'?t it|aren'?t they|don'?t you think|are you kidding|are we|what are they)\b/iu;
+/** A question that moves on to something else: "anyway who's coming saturday?", "btw any tips for jerusalem?". */
+const TOPIC_CHANGE_EN = /^[\s\p{P}\p{S}]*(?:anyway|anyways|btw|by the way|also|unrelated|on another note|oh and|speaking of)\b/iu;
+/** "did you see the clip where …?": the news passed on as a question, whatever leads into it. */
+const PASSES_NEWS_EN = /\b(?:did|have) (?:you|u|ya|y'?all|anyone|anybody|everyone)(?: guys| all)? (?:see|seen|hear|heard|catch|caught|notice|noticed)\b/i;
+/** A request, not a question on the claim: "can you send me the post that says …?". */
+const REQUEST_EN = /^[\s\p{P}\p{S}]*(?:can|could|would|will) (?:you|u|someone|somebody|anyone|anybody) (?:please |pls |plz )?(?:send|share|forward|post|give|dm|link|find|show)\b/iu;
+/**
+ * What a question on what was reported asks about: it, its truth, its evidence, or what to do about
+ * it ("Should I bother?", "real deal?", "Is he in danger?", "anyone seen anything official?"); not
+ * "anyone want tacos tomorrow?" after the news.
+ */
+const ASKS_BACK_EN =
+  /\b(?:that|this|it|true|real|legit|fake|possible|evidence|proof|source|sources|official|safe|dangerous|danger|truth|hype|accurate|bother|worry|worried|concerned|switch|stop|avoid|should (?:i|we|he|she|they)|do i|is he|is she|are we|am i)\b/i;
+/** Words at most of a question asked on its own about what was reported; a longer one must hold words of the claim. */
+const SHORT_QUESTION_WORDS = 10;
+const wordsIn = (text: string) => text.split(/\s+/).filter((w) => /[a-z0-9]/i.test(w)).length;
 const ASKS_WHO_KNOWS: ReadonlySet<string> = new Set(['有人知道', '谁知道', 'does anyone know', 'anyone know', 'anyone know if', 'anyone know whether'].map(norm));
 /** The claim's word asked back with "not" to open the message: "Not punished? Tons of people get fined …". */
 const NOT_ECHO = /^\s*not (?:[a-z]+ ){0,2}[a-z]+\s*\?/i;
@@ -1534,5 +1558,24 @@ export function readStance(
   // words) is someone else's: with nothing in the reply that passes it on, the member answers it, and
   // gets the refutation as an answer, not a strike.
   if (span && quotesOnly(message.text, span)) return { stance: 'question', cues: ['replies to a quote of it'], asksIfTrue: true };
+  // The claim told as what someone else said, sent or posted, then a question on it: "Someone in my
+  // family group says eat raw garlic … Should I bother?", "Saw a post blaming … should I switch?",
+  // "my sister keeps sharing this … thing. real deal?". Not a question of outrage ("why is nobody …?").
+  if (span && MAY_HOLD_LATIN.test(text) && REPORTED_EN.test(message.text)) {
+    const asks = r.sentences().find(
+      (s) =>
+        s.question &&
+        !s.ideographic &&
+        s.end > span.start &&
+        !s.tellsNews &&
+        !OUTRAGE_QUESTION_EN.test(s.text) &&
+        !TOPIC_CHANGE_EN.test(s.text) &&
+        !PASSES_NEWS_EN.test(s.text) &&
+        !REQUEST_EN.test(s.text) &&
+        ASKS_BACK_EN.test(s.text) &&
+        (wordsIn(s.text) <= SHORT_QUESTION_WORDS || r.holdsClaimWords(s)),
+    );
+    if (asks) return { stance: 'question', cues: [`asks: ${asks.text.trim().slice(0, 40)}`], asksIfTrue: true };
+  }
   return { stance: 'spread', cues: [] };
 }

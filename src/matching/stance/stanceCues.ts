@@ -136,6 +136,15 @@ export const REFUTE = {
     // often reported ("has Trump actually called global warming a hoax? he says he never said that").
     'hoaxes', 'fabricated', 'was a rumor', 'was a rumour', 'from a different city', 'from another city', 'from a different country',
     'from another country', 'about something else', 'parody account', 'from a parody',
+    // "There's no good evidence coconut oil treats …", "it's never been proven", "No study has shown phones …",
+    // "went viral with zero medical proof", "the DOT notice says nothing about collapse", "nothing changes on January 1".
+    'no good evidence', 'no real evidence', 'no solid evidence', 'no scientific evidence', 'no credible evidence',
+    'no reliable evidence', 'no medical evidence', 'no clinical evidence', 'no hard evidence', 'no actual evidence',
+    'never been proven', 'never been proved', 'never been shown', 'not been proven', 'hasn t been proven', 'has not been proven',
+    'unproven', 'no study has', 'no studies have', 'no study shows', 'no studies show', 'no study found', 'no studies found',
+    'zero medical proof', 'no medical proof', 'zero scientific proof', 'no scientific proof', 'zero scientific evidence',
+    'says nothing about', 'said nothing about', 'nothing changes', 'nothing is changing', 'nothing s changing',
+    'probably phishing', 'likely phishing', 'definitely phishing', 'obviously phishing',
     // "that photo is from somewhere else entirely. Reverse image search takes 5 seconds."
     'from somewhere else', 'reverse image search', 'reverse image searched',
     // "that … video isnt what the caption says, totally different context", "thats twisted".
