@@ -36,6 +36,12 @@ export function evalCommand(): Command {
       if (options.images) return imagesEval(resolve(options.data), options.rules, options.json);
       if (options.fit) {
         const fit = fitVerifier(resolve(options.data), (debunks) => createMatcher(debunks), (m) => process.stderr.write(`${m}\n`));
+        // Weights fitted on nothing would score every message 0: the matcher's would be lost, not refitted.
+        if (fit.sources.length === 0) {
+          process.stderr.write(`No evaluation data in ${resolve(options.data)} (expected sub-folders laid out like clef2020-en/ or checked-zh/); ${VERIFIER_WEIGHTS_FILE} left as it was.\n`);
+          process.exitCode = 1;
+          return;
+        }
         writeFileSync(VERIFIER_WEIGHTS_FILE, `${JSON.stringify(fit.weights, null, 2)}\n`);
         for (const s of fit.sources) {
           process.stdout.write(`${s.name}: ${s.pairs} pairs, ${s.positives} positive, accuracy ${(s.accuracy * 100).toFixed(1)}%\n`);

@@ -12,6 +12,14 @@ export function detectLayout(dir: string): EvalLayout | null {
   return null;
 }
 
+const isFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 /**
  * Reads every sub-folder of `dataDir` laid out like `clef2020-en/` or `checked-zh/`, whatever its
  * name, in name order. A missing `dataDir` or one without such folders gives no datasets.
@@ -19,8 +27,9 @@ export function detectLayout(dir: string): EvalLayout | null {
 export function readEvalData(dataDir: string, onProgress: (message: string) => void = () => {}): Read<EvalDataset[]> {
   const result: Read<EvalDataset[]> = { value: [], problems: [] };
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) return result;
+  // A folder linked in ("ln -s ../shared/eval/chat-dev mine/") counts as one: a Dirent tells only that it is a link.
   const folders = readdirSync(dataDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() || (entry.isSymbolicLink() && isFolder(join(dataDir, entry.name))))
     .map((entry) => entry.name)
     .sort();
   for (const name of folders) {

@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { VERIFIER_WEIGHTS_FILE } from '../../src/cli/evalCommand.js';
 import { runCli as rumorguard } from '../cli/runCli.js';
 import { FIXTURE_EVAL_DIR } from './fixtureDir.js';
 
@@ -44,6 +46,20 @@ describe('rumorguard eval', () => {
     expect(run.stdout.trim().split('\n')).toEqual([
       'No evaluation data in /nonexistent (expected sub-folders laid out like clef2020-en/ or checked-zh/); nothing to evaluate.',
     ]);
+  });
+
+  it('GIVEN --fit --data /nonexistent THEN it fails saying there is no data, and the verifier\'s weights are left as they were', () => {
+    const weights = readFileSync(VERIFIER_WEIGHTS_FILE, 'utf8');
+    try {
+      const run = runCli('--fit', '--data', '/nonexistent');
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('No evaluation data in /nonexistent');
+      expect(run.stderr).toContain('left as it was');
+      expect(readFileSync(VERIFIER_WEIGHTS_FILE, 'utf8')).toBe(weights);
+    } finally {
+      // Were the weights fitted on nothing, the repository's would be lost.
+      writeFileSync(VERIFIER_WEIGHTS_FILE, weights);
+    }
   });
 
   it('GIVEN --data /nonexistent --json THEN stdout is still one JSON object, with no results', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,17 @@ describe('readEvalData', () => {
     ]);
     expect(data.problems).toHaveLength(5);
     expect(progress).toEqual(['reading tweets-sample (clef layout)', 'reading weibo-sample (checked layout)']);
+  });
+
+  it('GIVEN sets linked into the folder (symlinks to their folders) THEN they are read as folders of their own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rg-eval-links-'));
+    try {
+      symlinkSync(join(FIXTURE_EVAL_DIR, 'weibo-sample'), join(dir, 'linked-weibo'));
+      symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+      expect(readEvalData(dir).value.map((d) => [d.name, d.layout])).toEqual([['linked-weibo', 'checked']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([
