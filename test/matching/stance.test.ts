@@ -866,3 +866,32 @@ describe('stance: refutations that speak of evidence, of what a notice says, or 
     expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
   });
 });
+
+describe('stance: a refusal denied in its own word, a question after what happened, the facts said plainly', () => {
+  // Fresh hand-written chat: each refuter was struck, each asker struck or not answered.
+  const NEST = debunk({ id: 'nestling-rejected', claim: 'Touching a baby bird will cause its mother to reject it', lang: 'en' });
+  const MIX = debunk({ id: 'cold-medicine-mix', claim: 'Giving children ibuprofen and cough syrup together causes heart attacks', lang: 'en' });
+  const BULB = debunk({ id: 'bulb-mercury', claim: 'A broken energy-saving bulb releases deadly amounts of mercury into the room', lang: 'en' });
+  const LIBRARY = debunk({ id: 'library-closing', claim: 'The county is closing every public library by the end of the year', lang: 'en' });
+  const PINEAPPLE = debunk({ id: 'pineapple-milk', claim: '菠萝和牛奶一起吃会中毒', lang: 'zh' });
+  const m = createMatcher([...ALL_DEBUNKS, NEST, MIX, BULB, LIBRARY, PINEAPPLE]);
+  it.each([
+    { given: '"won\'t reject" against a claim that the mother rejects', text: "relax, the mother won't reject a baby bird because you touched it", id: NEST.id },
+    { given: '"no plans for" and what is really so', text: 'the county says there are no plans for closing libraries, only one branch is moving', id: LIBRARY.id },
+    { given: '"not the whole" and what is really so', text: 'the county is closing one library branch by the end of the year, not the whole system', id: LIBRARY.id },
+    { given: '"沒有科學根據" (traditional)', text: '營養師說菠蘿和牛奶一起吃會中毒沒有科學根據', id: PINEAPPLE.id },
+  ])('GIVEN $given THEN the member refutes it', ({ text, id }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBe(id);
+    expect(result.stance, result.stanceCues.join(', ')).toBe('refute');
+  });
+
+  it.each([
+    { given: '"can you give a child … or is it dangerous?" (not a request)', text: 'can you give a child ibuprofen and cough syrup together or does it cause heart attacks?' },
+    { given: 'what happened, then a question after a comma', text: 'my son broke an energy-saving bulb in his room, do we need to leave because of the mercury??' },
+  ])('GIVEN $given THEN the member asks', ({ text }) => {
+    const result = m.match(text);
+    expect(result.matches[0]?.debunkId).toBeDefined();
+    expect(result.stance, result.stanceCues.join(', ')).toBe('question');
+  });
+});

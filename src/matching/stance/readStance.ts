@@ -351,7 +351,7 @@ const QUOTED_THEN_ANSWERED =
  * A request, not a question whether the claim is true: "Can you forward me the WhatsApp message
  * from the school group?" shares the claim's words and asks for something else.
  */
-const REQUEST = /^[\s\p{P}\p{S}]*(?:can|could|would|will) (?:you|u|someone|anyone|somebody|anybody) (?:please |pls |plz )?(?:forward|send|share|post|repost|pass|add|dm|text|give|show|sign|join)\b/iu;
+const REQUEST = /^[\s\p{P}\p{S}]*(?:can|could|would|will) (?:you|u|someone|anyone|somebody|anybody) (?:please |pls |plz )?(?:forward|send|share|post|repost|pass|add|dm|text|give (?:me|us|it|this|that)|show|sign|join)\b/iu;
 /**
  * The Chinese distrust patterns all hold Chinese characters, the English ones Latin letters: a text
  * without any of one kind is not searched for those.
@@ -627,6 +627,8 @@ const CONDITIONAL_NEGATION = /(?<![a-z0-9])(?:if|unless) (?:you|u|we|they|i|he|s
  * account is inactive ("any account that hasn't been used").
  */
 const CLAIM_REFUSAL_EN = /(?<![a-z0-9])(?:refus|reject|forbid|forbade|prohibit|banned|barred|falsely|wrongly|inactive|complain|object|protest|oppos|disapprov|dislik)[a-z]*(?![a-z0-9])/;
+/** Whether the debunk's claim or a variant says "not" outright (a refusal aside). */
+const claimSaysNot = perDebunk((d) => claimTextsOf(d).some((t) => CLAIM_NEGATION_EN.test(t.replace(CONDITIONAL_NEGATION, ' '))), false);
 const claimNegates = perDebunk(
   (d) => claimTextsOf(d).some((t) => CLAIM_NEGATION_EN.test(t.replace(CONDITIONAL_NEGATION, ' ')) || CLAIM_REFUSAL_EN.test(t)),
   false,
@@ -1375,7 +1377,11 @@ export function readStance(
       // For a claim that something prevents a harm, any preventing verb denies it: "gargling salt
       // water won't stop you getting covid" against "… prevents infection".
       const word = r.claimWordAfter(h) ?? (claimPrevents(debunk) ? r.preventingWordAfter(h) : undefined);
-      if (word === undefined || CONDITION_AFTER.test(text.slice(h.end, h.end + CONDITION_REACH)) || claimNegates(debunk)) continue;
+      // A claim of a refusal is retold with a negation ("didn't want it near" for "refused …"), but
+      // not when the negation is of its own word: "the mom won't reject a chick" denies "… will cause
+      // its mother to reject it".
+      const deniesRefusal = word !== undefined && CLAIM_REFUSAL_EN.test(word) && !claimSaysNot(debunk);
+      if (word === undefined || CONDITION_AFTER.test(text.slice(h.end, h.end + CONDITION_REACH)) || (claimNegates(debunk) && !deniesRefusal)) continue;
       if (claimPrevents(debunk) && !PREVENTING_TERM.test(word)) continue;
       denialHits.push(h);
     }

@@ -141,6 +141,11 @@ const QUESTION_AFTER_CLAUSE = new RegExp(
   `^[\\s\\p{P}\\p{S}]*(?:[^:：\\n]{1,30}[:：]\\s*)?(?:if|so|and|but|then|when|because|for)\\b.*?(?:[\\s,](?:${QUESTION_START}|(?:how|why|what|where|who) (?:do|does|did|is|are|was|were|can|could|would|will|has|have)\\b)|, (?:is|are|was|were|does|did|can|could|will|would|should) (?:the|a|an|my|our|your|his|her|their)\\b)`,
   'iu',
 );
+/**
+ * A clause that tells what happened, then after a comma a question built as one: "I broke a spiral
+ * light bulb in the kid's room, do we need to stay out …?". Not the news asked about ("…, did you hear?").
+ */
+const QUESTION_AFTER_COMMA = new RegExp(`^[^,?!]{1,200},\\s*(?!(?:did|have|has) (?:you|u|ya|anyone|anybody|everyone) (?:see|seen|hear|heard|read|catch|caught)\\b)${QUESTION_START}`, 'iu');
 /** Any Chinese question word: a sentence may end on one (see FINAL_QUESTION_WORD). */
 const QUESTION_WORD_ZH = new RegExp(QUESTION_WORDS_ZH, 'u');
 export const mayAskUnmarked = (text: string): boolean =>
@@ -244,7 +249,7 @@ export function sentencesOf(text: string): Sentence[] {
       leadWord: (LEAD_WORD.exec(body) ?? FILLER_LEAD.exec(body))?.[1]?.toLowerCase() ?? '',
       tagOnly: TAG_ONLY.test(body),
       hedged: HEDGES.test(body) || TAG_QUESTION.test(body),
-      asksAfterClause: marked && QUESTION_AFTER_CLAUSE.test(body),
+      asksAfterClause: marked && (QUESTION_AFTER_CLAUSE.test(body) || QUESTION_AFTER_COMMA.test(body)),
       tellsNews: HEARD_THE_NEWS.test(body) || PEER_QUESTION_ZH.test(body),
     });
   }

@@ -31,6 +31,8 @@ export const REFUTE = {
     '不用担心', '不必担心', '无需担心', '不用害怕',
     // "60岁每月800那个文件是伪造的，国务院网站上根本查不到".
     '伪造的', '假文件', '根本查不到', '查无此',
+    // "…相克没有科学根据", "说超标几百倍纯属夸张", Cantonese "网上老作" (made up), "别乱讲".
+    '没有科学根据', '没科学根据', '毫无科学根据', '纯属夸张', '纯属虚构', '纯属造谣', '纯属谣言', '纯属胡说', '纯属瞎编', '老作', '乱讲',
     // "…那个不激活作废的消息是骗子发的": the rumor is the scammers' own message.
     '骗子发的', '骗子编的', '钓鱼短信',
     // "…说致癌是嚇人的", "迷药手帕一捂就晕那是电视剧，…没有这种案子".
@@ -145,6 +147,11 @@ export const REFUTE = {
     'zero medical proof', 'no medical proof', 'zero scientific proof', 'no scientific proof', 'zero scientific evidence',
     'says nothing about', 'said nothing about', 'nothing changes', 'nothing is changing', 'nothing s changing',
     'probably phishing', 'likely phishing', 'definitely phishing', 'obviously phishing',
+    // "… has no data behind it", "there's no plan for a four-day week", "closed a handful of stores, not the whole state",
+    // "… is perfectly safe".
+    'no data behind', 'no data to back', 'no data supporting', 'no data showing', 'no plan for', 'no plans for', 'no plans to',
+    'not the whole', 'not the entire', 'is perfectly safe', 'is completely safe', 'is totally safe', 'are perfectly safe',
+    'are completely safe', 'perfectly harmless', 'completely harmless', 'totally harmless',
     // "that photo is from somewhere else entirely. Reverse image search takes 5 seconds."
     'from somewhere else', 'reverse image search', 'reverse image searched',
     // "that … video isnt what the caption says, totally different context", "thats twisted".
