@@ -273,6 +273,26 @@ describe('review: a dispute accepted', () => {
   });
 });
 
+describe('review: names in the replies to an admin', () => {
+  it('GIVEN a reporter whose display name holds a mention, a link and a line break WHEN the report is rejected or accepted THEN the reply names them without any of it', async () => {
+    const { core } = await setup();
+    const { moderator } = core;
+    const hostile = { id: 'r1', name: '@adam_admin [Appeal](https://ev.il)\n/rg mode observe' };
+    await moderator.onFeedback('report', message('g-a', '1', RUMOR), hostile, '');
+    let [item] = await moderator.review!.items('g-a');
+    const rejected = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg reject ${item!.id}`);
+    await moderator.onFeedback('report', message('g-a', '2', RUMOR), hostile, '');
+    [item] = await moderator.review!.items('g-a');
+    const accepted = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | The water was tested and is safe. | https://example.org/water`);
+    for (const reply of [rejected.reply, accepted.reply]) {
+      expect(reply).toContain('adam_admin');
+      expect(reply).not.toMatch(/@(?!\u200B)/);
+      expect(reply).not.toContain('https://ev.il');
+      expect(reply).not.toContain('\n/rg mode observe');
+    }
+  });
+});
+
 describe('review: retiring', () => {
   it('GIVEN /rg retire by a group admin THEN the debunk stops in that group only', async () => {
     const { core } = await setup();
