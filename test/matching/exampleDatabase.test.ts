@@ -372,6 +372,8 @@ describe('rules/debunks: members who refute, mock or ask in their own words', ()
     { text: '放心发，网上说两句又不会被罚，哪有警察闲得管这个🤷', id: 'online-rumors-never-punished' },
     // An adverb between the claim's words, and a line after it (0.68, logged only, before).
     { text: '蚊子叮咬也会传播新冠病毒！大家晚上睡觉记得挂蚊帐！！', id: 'mosquitoes-spread-coronavirus' },
+    // "the virus" for the claim's "coronavirus" (0.75, logged only, before: real-client QA).
+    { text: 'If you can hold your breath for 10 seconds without coughing, you dont have the virus. Try it now', id: 'hold-breath-10-seconds-test' },
     // Misspelled as chat spells (no match before).
     { text: '5g towrs sprd the corona virus!!!', id: '5g-spreads-coronavirus' },
     { text: 'eatin garlik prevent infektion of covid', id: 'garlic-prevents-infection' },
