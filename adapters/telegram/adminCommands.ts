@@ -8,7 +8,7 @@ import { recentIncidentsOf } from '../../src/ledger/recentIncidents.js';
 import { answerLanguage } from '../../src/engine/language.js';
 import type { Language } from '../../src/engine/templates.js';
 import { dashboardLink } from './dashboardLink.js';
-import { unmute } from './liftRestriction.js';
+import { inGroup, unmute } from './liftRestriction.js';
 import { answer, type AdapterDeps } from './deps.js';
 import { escapeHtml, htmlText } from './html.js';
 import { languageOf, textHtml } from './texts.js';
@@ -121,7 +121,17 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   // `/rg help` lists the commands run here too (incidents, export, alerts).
   const limit = { maxLength: 4096, measure: (t: string) => escapeHtml(t).length };
   const result = await deps.moderator
-    .onAdminCommand('telegram', String(chat.id), admin, commandText, lang, limit, PLATFORM_COMMANDS, (memberId) => unmute(deps, chat.id, memberId))
+    .onAdminCommand(
+      'telegram',
+      String(chat.id),
+      admin,
+      commandText,
+      lang,
+      limit,
+      PLATFORM_COMMANDS,
+      (memberId) => unmute(deps, chat.id, memberId),
+      (memberId) => inGroup(deps, chat.id, memberId),
+    )
     .catch((err: unknown) => {
       deps.log.warn({ err, chat: chat.id }, 'telegram: an admin command failed');
       return undefined;

@@ -1,5 +1,17 @@
 import type { AdapterDeps } from './deps.js';
 
+/**
+ * Whether Telegram knows the member in the group: any status but 'left' and 'kicked' (a stranger
+ * has 'left'); an id Telegram refuses is nobody. For an exemption's answer, which warns of an id
+ * nobody in the group has (a mistyped one).
+ */
+export async function inGroup(deps: AdapterDeps, chatId: number, memberId: string): Promise<boolean> {
+  const userId = Number(memberId);
+  if (!Number.isSafeInteger(userId)) return false;
+  const member = await deps.telegram.getChatMember(chatId, userId).catch(() => undefined);
+  return member !== undefined && member.status !== 'left' && member.status !== 'kicked';
+}
+
 /** Lifts a member's restriction (a pardon's), if they are restricted from sending. */
 export async function unmute(deps: AdapterDeps, chatId: number, memberId: string): Promise<'lifted' | 'not_muted'> {
   const userId = Number(memberId);

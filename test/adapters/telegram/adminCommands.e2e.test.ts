@@ -136,6 +136,15 @@ describe('Telegram: admin commands', () => {
     expect(actions).toEqual(['pardon', 'exempt']);
   });
 
+  it('GIVEN /rg exempt with the id of nobody in the group THEN it is made, and the answer says RumorGuard has not seen them there; a member of the group is exempted without a word more', async () => {
+    h = await startBot();
+    expect((await command(h, OWNER.id, '/rg exempt 999999')).answers).toEqual([
+      'OK: exempted 999999 (RumorGuard has not seen 999999 in this group yet: check the id if you did not mean to exempt them in advance)',
+    ]);
+    expect((await command(h, OWNER.id, `/rg exempt ${BOB.id}`)).answers).toEqual([`OK: exempted ${BOB.id}`]);
+    expect((await h.engine.settingsFor(GROUP_ID)).exemptions.members).toEqual(['999999', String(BOB.id)]);
+  });
+
   it('GIVEN a member muted by the ladder WHEN the owner pardons them THEN the restriction is lifted too, the answer says so, and so does the ledger', async () => {
     h = await startBot({ enforceAll: true });
     for (let i = 0; i < 3; i++) {
