@@ -337,7 +337,7 @@ async function latestIncidents(ledger: Ledger, count: string | undefined, lang: 
   const n = count === undefined ? 5 : Number(count);
   if (!Number.isInteger(n) || n < 1) return [`  ${playgroundText(lang, 'useIncidents')}`];
   try {
-    const lines = await recentIncidentsOf(ledger, GROUP, n);
+    const lines = await recentIncidentsOf(ledger, GROUP, n, lang);
     return lines.length === 0 ? [`  ${playgroundText(lang, 'noIncidents')}`] : lines.map((l) => `  ${l}`);
   } catch (error) {
     return [`  ${playgroundText(lang, 'ledgerUnreadable', { error: (error as Error).message })}`];

@@ -232,7 +232,7 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
       return core(`/rg ${sub} ${o.getString('action', true)}`);
     case 'incidents': {
       if (!deps.ledger) return void (await answer({ content: text(lang, 'ledgerUnavailable') }));
-      const lines = await recentIncidentsOf(deps.ledger, guildId, o.getInteger('count') ?? 5);
+      const lines = await recentIncidentsOf(deps.ledger, guildId, o.getInteger('count') ?? 5, lang);
       await answer({ content: lines.length === 0 ? text(lang, 'noIncidents') : plainLines(lines.join('\n')) });
       return;
     }

@@ -199,7 +199,7 @@ function incidentCount(args: readonly string[]): number | undefined {
 /** `/rg incidents [n]`: the latest incidents from the ledger. */
 async function incidents(deps: AdapterDeps, chat: GroupChat, count: number, lang: Language): Promise<string> {
   if (!deps.ledger) return escapeHtml('The ledger is not available.');
-  const lines = await recentIncidentsOf(deps.ledger, String(chat.id), count);
+  const lines = await recentIncidentsOf(deps.ledger, String(chat.id), count, lang);
   if (lines.length === 0) return textHtml(lang, 'noIncidents');
   // The newest lines that fit one message (Telegram refuses more than 4,096 characters, counted
   // after escaping): long names and many actions made twenty lines too long to be sent at all.

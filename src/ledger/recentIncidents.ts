@@ -1,5 +1,6 @@
 import { plainName } from '../engine/plainText.js';
-import { actionName } from '../engine/templates.js';
+import { actionName, type Language } from '../engine/templates.js';
+import { REPORT_WORDS } from './export/reportWords.js';
 import { incidentViews } from './incidentOutcomes.js';
 import type { Ledger } from './ledger.js';
 import type { LedgerEntry } from './ledgerEntry.js';
@@ -13,19 +14,28 @@ export const MAX_RECENT_INCIDENTS = 20;
  * Actions are listed by what really became of them. Plain text, the member's name made safe
  * (plainName: no mentions, no direction characters, no links); the adapter escapes it for its platform.
  */
-export function recentIncidents(entries: readonly LedgerEntry[], count: number): string[] {
+export function recentIncidents(entries: readonly LedgerEntry[], count: number, lang: Language = 'en'): string[] {
   const n = Math.max(1, Math.min(MAX_RECENT_INCIDENTS, Math.floor(count)));
+  const w = LINE_WORDS[lang];
+  const { statuses } = REPORT_WORDS[lang];
   return incidentViews(entries)
     .slice(-n)
     .map(({ entry: { seq, at, record: r }, actions, overturnedBy }) => {
-      // In words, as the report names them (QA: "not done: suggest_check skipped").
-      const done = actions.filter((a) => a.status === 'done').map((a) => actionName(a.type));
-      const rest = actions.filter((a) => a.status !== 'done').map((a) => `${actionName(a.type)} ${a.status}`);
-      const overturned = overturnedBy === undefined ? '' : `overturned as not a rumor by ${plainName(overturnedBy)}`;
-      const what = [done.join(', ') || 'logged only', rest.length > 0 ? `not done: ${rest.join(', ')}` : '', overturned].filter(Boolean).join('; ');
-      return `#${seq} ${at.slice(0, 16).replace('T', ' ')} ${plainName(r.member.name)} → ${[r, ...(r.also ?? [])].map((c) => `${c.debunkId} (${c.score.toFixed(2)})`).join(' + ')}, strike ${r.strikes}: ${what}`;
+      // In words, as the report names them (QA: "not done: suggest_check skipped"), in the group's language.
+      const done = actions.filter((a) => a.status === 'done').map((a) => actionName(a.type, lang));
+      const rest = actions.filter((a) => a.status !== 'done').map((a) => `${actionName(a.type, lang)} ${statuses[a.status]}`);
+      const overturned = overturnedBy === undefined ? '' : `${w.overturnedBy}${plainName(overturnedBy)}`;
+      const what = [done.join(w.list) || w.loggedOnly, rest.length > 0 ? `${w.notDone}${rest.join(w.list)}` : '', overturned].filter(Boolean).join(w.clauses);
+      const matched = [r, ...(r.also ?? [])].map((c) => `${c.debunkId} (${c.score.toFixed(2)})`).join(' + ');
+      return `#${seq} ${at.slice(0, 16).replace('T', ' ')} ${plainName(r.member.name)} → ${matched}${w.strike.replace('{n}', String(r.strikes))}${what}`;
     });
 }
+
+/** The words of an incident's line, per language. */
+const LINE_WORDS: Readonly<Record<Language, { strike: string; loggedOnly: string; notDone: string; overturnedBy: string; list: string; clauses: string }>> = {
+  en: { strike: ', strike {n}: ', loggedOnly: 'logged only', notDone: 'not done: ', overturnedBy: 'overturned as not a rumor by ', list: ', ', clauses: '; ' },
+  zh: { strike: '，第 {n} 次违规：', loggedOnly: '仅记录', notDone: '未执行：', overturnedBy: '已判定不是谣言（撤销），操作人 ', list: '、', clauses: '；' },
+};
 
 /** Entries read from the end of a chain at first (then four times as many). */
 const FIRST_TAIL = 200;
@@ -44,8 +54,8 @@ export async function lastEntries(ledger: Pick<Ledger, 'tail' | 'chainEnd'>, gro
 }
 
 /** {@link recentIncidents} of a group's ledger, read from the end of its chain (see lastEntries). */
-export async function recentIncidentsOf(ledger: Pick<Ledger, 'tail' | 'chainEnd'>, groupId: string, count: number): Promise<string[]> {
+export async function recentIncidentsOf(ledger: Pick<Ledger, 'tail' | 'chainEnd'>, groupId: string, count: number, lang: Language = 'en'): Promise<string[]> {
   const n = Math.max(1, Math.min(MAX_RECENT_INCIDENTS, Math.floor(count)));
   const entries = await lastEntries(ledger, groupId, (es) => es.filter((e) => e.record.type === 'incident').length >= n);
-  return recentIncidents(entries, n);
+  return recentIncidents(entries, n, lang);
 }

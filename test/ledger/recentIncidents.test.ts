@@ -58,3 +58,19 @@ describe('an overturned match in the listings', () => {
     ]);
   });
 });
+
+describe('/rg incidents in the group\'s language', () => {
+  it('GIVEN a Chinese group THEN each line says the strike, what was done and what was not in Chinese; an English one in English', async () => {
+    // Real-client QA: after /rg lang zh every answer was Chinese but this list ("strike 1: logged only").
+    const ledger = new Ledger(memoryLedgerBackend(), steppingClock());
+    await ledger.append(incident({ recordId: 'i1', messageId: '1', strikes: 1 }));
+    await ledger.append(incident({ recordId: 'i2', messageId: '2', strikes: 2 }));
+    await ledger.append(outcome('i2', [{ type: 'reply_refutation', status: 'done', at: '2026-03-01T10:00:06.000Z' }]));
+    const entries = await ledger.entries('g');
+    const zh = recentIncidents(entries, 5, 'zh');
+    expect(zh[0]).toMatch(/\(0\.97\)，第 1 次违规：仅记录；未执行：辟谣回复 未记录结果$/);
+    expect(zh[1]).toMatch(/\(0\.97\)，第 2 次违规：辟谣回复$/);
+    expect(zh.join('\n')).not.toMatch(/strike|logged|not done|refutation/);
+    expect(recentIncidents(entries, 5, 'en')[0]).toMatch(/, strike 1: logged only; not done: refutation pending$/);
+  });
+});
