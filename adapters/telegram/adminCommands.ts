@@ -12,7 +12,7 @@ import { inGroup, unmute } from './liftRestriction.js';
 import { answer, type AdapterDeps } from './deps.js';
 import { escapeHtml, htmlText } from './html.js';
 import { languageOf, textHtml } from './texts.js';
-import { type GroupChat, isGroupChat, senderOf } from './toChatMessage.js';
+import { displayName, type GroupChat, isGroupChat, senderOf } from './toChatMessage.js';
 import { PLATFORM_COMMANDS } from '../../src/commands/commandTexts.js';
 
 /** How long a `/rg alerts` link code is valid. */
@@ -179,7 +179,7 @@ async function linkAlerts(deps: AdapterDeps, message: Message.TextMessage, code:
   await deps.store.delete(alertCodeKey(code));
   await deps.alerts.link(origin.groupId, message.chat.id);
   const where = isGroupChat(message.chat) ? `chat "${message.chat.title}"` : 'private chat';
-  const name = [from.first_name, from.last_name].filter(Boolean).join(' ');
+  const name = displayName(from);
   await deps.moderator.recordAction('telegram', String(origin.groupId), { kind: 'admin', id: String(from.id), name }, 'alerts', `owner alerts linked to ${where} ${message.chat.id}`);
   reply(textHtml(lang, 'alertsLinked', { group: origin.title }));
 }

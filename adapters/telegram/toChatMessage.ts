@@ -11,9 +11,18 @@ export type GroupChat = Chat.GroupChat | Chat.SupergroupChat;
 
 export const isGroupChat = (chat: Chat): chat is GroupChat => chat.type === 'group' || chat.type === 'supergroup';
 
-/** "Ada Lovelace", or the chat's title for posts made as a chat. */
-export const displayName = (user: Pick<User, 'first_name' | 'last_name'>): string =>
-  [user.first_name, user.last_name].filter(Boolean).join(' ');
+/**
+ * "Ada Lovelace", or the chat's title for posts made as a chat. A Chinese or Japanese name is
+ * written without a space between its parts: "王小明", not "王 小明".
+ */
+export const displayName = (user: Pick<User, 'first_name' | 'last_name'>): string => {
+  const first = user.first_name ?? '';
+  const last = user.last_name ?? '';
+  if (!first || !last) return first || last;
+  return HAN_END.test(first) && HAN_START.test(last) ? `${first}${last}` : `${first} ${last}`;
+};
+const HAN_END = /\p{Script=Han}$/u;
+const HAN_START = /^\p{Script=Han}/u;
 
 /**
  * Who sent a group message, as the engine sees members. Posts made as the group (anonymous admins)

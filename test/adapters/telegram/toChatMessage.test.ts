@@ -1,6 +1,6 @@
 import type { Message } from 'telegraf/types';
 import { describe, expect, it } from 'vitest';
-import { messageLink, toChatMessage, topicOf } from '../../../adapters/telegram/toChatMessage.js';
+import { displayName, messageLink, toChatMessage, topicOf } from '../../../adapters/telegram/toChatMessage.js';
 
 const GROUP = { id: -1001234567890, type: 'supergroup', title: 'Town news' } as const;
 const ADA = { id: 42, is_bot: false, first_name: 'Ada', last_name: 'Lovelace' };
@@ -75,5 +75,16 @@ describe('messageLink', () => {
     ['a basic group', { id: -55, type: 'group', title: 'Family' }, undefined],
   ] as const)('GIVEN %s THEN the link is %s', (_, chat, link) => {
     expect(messageLink(chat as never, 7)).toBe(link);
+  });
+});
+
+describe('displayName', () => {
+  it.each([
+    { first: 'Ada', last: 'Lovelace', name: 'Ada Lovelace' },
+    { first: '王', last: '小明', name: '王小明' },
+    { first: '小明', last: undefined, name: '小明' },
+    { first: 'Wang', last: '小明', name: 'Wang 小明' },
+  ])('GIVEN first name $first and last name $last THEN the member is called "$name"', ({ first, last, name }) => {
+    expect(displayName({ first_name: first, ...(last ? { last_name: last } : {}) })).toBe(name);
   });
 });
