@@ -95,6 +95,8 @@ export async function runAdminCommand(
   lang: Language = 'en',
   limit: ReplyLimit = DEFAULT_REPLY_LIMIT,
   platformCommands: readonly PlatformCommand[] = [],
+  /** Whether the bot reads pictures at all (OCR on and installed), for `/rg settings` to say. */
+  picturesReadable = true,
 ): Promise<CommandResult> {
   const textsIn = (l: Language) => (name: CommandTextName, values: Record<string, string | number> = {}) => fillTemplate(COMMAND_TEXTS[l][name], values);
   const t = textsIn(lang);
@@ -134,7 +136,7 @@ export async function runAdminCommand(
     case 'help':
       return { ok: true, reply: adminHelp(lang, platformCommands).join('\n') };
     case 'settings':
-      return { ok: true, reply: describeSettings(await engine.settingsFor(groupId), t, lang) };
+      return { ok: true, reply: describeSettings(await engine.settingsFor(groupId), t, lang, picturesReadable) };
     case 'mode':
       if (args[0] !== 'observe' && args[0] !== 'enforce') return fail('bad_argument', t('useMode'));
       return configure({ mode: args[0] }, { summary: `mode ${args[0]}`, said: t('modeSet', { mode: words.mode(args[0]) }) }, t('modeAlready', { mode: words.mode(args[0]) }));
@@ -344,7 +346,7 @@ function setBothThresholds(
 }
 
 /** `/rg status`: the group's settings, actions and lengths of time as `SETTINGS_WORDS` says them in the group's language. */
-function describeSettings(s: GroupSettings, t: (name: CommandTextName, values?: Record<string, string | number>) => string, lang: Language): string {
+function describeSettings(s: GroupSettings, t: (name: CommandTextName, values?: Record<string, string | number>) => string, lang: Language, picturesReadable = true): string {
   const words = SETTINGS_WORDS[lang];
   const ladder = s.ladder.default
     .map((step, i) =>
@@ -359,7 +361,8 @@ function describeSettings(s: GroupSettings, t: (name: CommandTextName, values?: 
     t('settingsMode', { mode: words.mode(s.mode), language: words.language(s.language) }),
     // The score questions are really answered from (an `answer` below `suggest` acts from `suggest`).
     t('settingsThresholds', { suggest: s.thresholds.suggest, act: s.thresholds.act, answer: actAt(s.thresholds, 'question'), soft: t(s.softReply ? 'on' : 'off') }),
-    t('settingsImages', { images: t(s.images) }),
+    // On for the group says nothing where the bot runs without OCR (real-client QA: "on" with OCR=off).
+    t('settingsImages', { images: s.images === 'on' && !picturesReadable ? t('imagesUnreadable', { images: t(s.images) }) : t(s.images) }),
     t('settingsActions', { actions: words.actions(s.enabledActions) }),
     t('settingsLadder', { ladder }),
     t('settingsStrikes', { days: s.strikes.decayDays, repeat }),

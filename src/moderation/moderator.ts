@@ -345,7 +345,7 @@ export class Moderator {
   ): Promise<CommandResult> {
     const sub = text.trim().split(/\s+/)[1] ?? '';
     if (this.review && by.isAdmin && REVIEW_COMMANDS.has(sub)) return this.ledgered(platform, groupId, by, await this.review.command(platform, groupId, by, text, lang, limit));
-    const result = await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang, limit, platformCommands);
+    const result = await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang, limit, platformCommands, this.images !== undefined);
     const lifted = result.ok && result.lift && unmute ? await liftMute(result, unmute, lang) : result;
     return this.ledgered(platform, groupId, by, lifted.ok && lifted.exempted && seen ? await toldIfUnseen(lifted, lifted.exempted.memberId, seen, lang) : lifted);
   }

@@ -99,3 +99,17 @@ describe('Moderator.onPictures', () => {
     expect(skipped).toMatchObject([{ ok: false, reason: 'not_an_image' }]);
   });
 });
+
+describe('/rg settings and pictures', () => {
+  it('GIVEN pictures on for the group WHEN the bot runs without a picture reader (OCR off) THEN /rg settings says they cannot be read; with one it says only "on"', async () => {
+    // Real-client QA: "text in pictures read: on" with OCR=off.
+    const owner = { id: 'o', name: 'Olivia', isAdmin: true };
+    const { h, moderator } = setup(new Map());
+    const without = new Moderator(h.engine);
+    expect((await without.onAdminCommand('test', 'g-1', owner, '/rg settings')).reply).toContain(
+      'text in pictures read: on, but this bot cannot read pictures (OCR is off or not installed where it runs)',
+    );
+    expect((await without.onAdminCommand('test', 'g-1', owner, '/rg settings', 'zh')).reply).toContain('但本机器人无法读取图片');
+    expect((await moderator.onAdminCommand('test', 'g-1', owner, '/rg settings')).reply).toContain('text in pictures read: on\n');
+  });
+});
