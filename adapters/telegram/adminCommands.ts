@@ -119,7 +119,10 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   }
   // Telegram refuses a message over 4,096 characters, counted after the HTML escaping.
   // `/rg help` lists the commands run here too (incidents, export, alerts).
-  const limit = { maxLength: 4096, measure: (t: string) => escapeHtml(t).length };
+  // `/rg help` lines its commands up in columns: sent as preformatted text, which Telegram shows in
+  // a fixed-width font (in its proportional one the columns did not line up).
+  const help = args[0]?.toLowerCase() === 'help';
+  const limit = { maxLength: 4096 - (help ? PRE.length : 0), measure: (t: string) => escapeHtml(t).length };
   const result = await deps.moderator
     .onAdminCommand(
       'telegram',
@@ -142,8 +145,12 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   // private chat with the bot): said now, not found out when an alert is dropped.
   const alertsOn = result.ok && args[0]?.toLowerCase() === 'enable' && args.slice(1).some((a) => a.toLowerCase().split(',').includes('alert_owners'));
   const nowhere = alertsOn && (await deps.alerts.targets(chat.id).catch(() => [undefined])).length === 0;
-  reply(`${escapeHtml(result.reply)}${nowhere ? `\n${textHtml(lang, 'alertsNowhere')}` : ''}`);
+  const text = help && result.ok ? `<pre>${escapeHtml(result.reply)}</pre>` : escapeHtml(result.reply);
+  reply(`${text}${nowhere ? `\n${textHtml(lang, 'alertsNowhere')}` : ''}`);
 }
+
+/** What wraps preformatted text in Telegram's HTML. */
+const PRE = '<pre></pre>';
 
 /** `/rg alerts` in the group: a one-time code to run where the alerts should go; `off` unlinks. */
 async function alertsInGroup(deps: AdapterDeps, chat: GroupChat, admin: ChatMember, off: boolean, lang: Language): Promise<string> {

@@ -56,6 +56,8 @@ describe('Telegram: admin commands', () => {
     expect(help).toMatch(/\/rg incidents \[n\]/);
     expect(help).toMatch(/\/rg export +the management report/);
     expect(help).toMatch(/\/rg alerts \[off\]/);
+    // In a fixed-width font, so its columns line up (real-client QA).
+    expect(help).toMatch(/^<pre>[^]*<\/pre>$/);
   });
 
   it('GIVEN a member who is not an admin WHEN /rg mode observe THEN a short refusal, nothing changes, nothing is ledgered', async () => {
