@@ -232,8 +232,6 @@ const OUTRAGE_QUESTION_EN = /^[\s\p{P}\p{S}]*(?:why|how come|how is|how are|how 
 const TOPIC_CHANGE_EN = /^[\s\p{P}\p{S}]*(?:anyway|anyways|btw|by the way|also|unrelated|on another note|oh and|speaking of)\b/iu;
 /** "did you see the clip where …?": the news passed on as a question, whatever leads into it. */
 const PASSES_NEWS_EN = /\b(?:did|have) (?:you|u|ya|y'?all|anyone|anybody|everyone)(?: guys| all)? (?:see|seen|hear|heard|catch|caught|notice|noticed)\b/i;
-/** A request, not a question on the claim: "can you send me the post that says …?". */
-const REQUEST_EN = /^[\s\p{P}\p{S}]*(?:can|could|would|will) (?:you|u|someone|somebody|anyone|anybody) (?:please |pls |plz )?(?:send|share|forward|post|give|dm|link|find|show)\b/iu;
 /**
  * What a question on what was reported asks about: it, its truth, its evidence, or what to do about
  * it ("Should I bother?", "real deal?", "Is he in danger?", "anyone seen anything official?"); not
@@ -629,10 +627,7 @@ const CONDITIONAL_NEGATION = /(?<![a-z0-9])(?:if|unless) (?:you|u|we|they|i|he|s
 const CLAIM_REFUSAL_EN = /(?<![a-z0-9])(?:refus|reject|forbid|forbade|prohibit|banned|barred|falsely|wrongly|inactive|complain|object|protest|oppos|disapprov|dislik)[a-z]*(?![a-z0-9])/;
 /** Whether the debunk's claim or a variant says "not" outright (a refusal aside). */
 const claimSaysNot = perDebunk((d) => claimTextsOf(d).some((t) => CLAIM_NEGATION_EN.test(t.replace(CONDITIONAL_NEGATION, ' '))), false);
-const claimNegates = perDebunk(
-  (d) => claimTextsOf(d).some((t) => CLAIM_NEGATION_EN.test(t.replace(CONDITIONAL_NEGATION, ' ')) || CLAIM_REFUSAL_EN.test(t)),
-  false,
-);
+const claimNegates = perDebunk((d) => claimSaysNot(d) || claimTextsOf(d).some((t) => CLAIM_REFUSAL_EN.test(t)), false);
 
 /**
  * A claim that something prevents, protects from or kills a harm ("Eating garlic prevents
@@ -1577,7 +1572,7 @@ export function readStance(
         !OUTRAGE_QUESTION_EN.test(s.text) &&
         !TOPIC_CHANGE_EN.test(s.text) &&
         !PASSES_NEWS_EN.test(s.text) &&
-        !REQUEST_EN.test(s.text) &&
+        !REQUEST.test(s.text) &&
         ASKS_BACK_EN.test(s.text) &&
         (wordsIn(s.text) <= SHORT_QUESTION_WORDS || r.holdsClaimWords(s)),
     );
