@@ -83,8 +83,12 @@ async function reportFromMenu(deps: DiscordDeps, interaction: MessageContextMenu
   const target = interaction.targetMessage;
   // The reported message's text and author go with the report: the admins review what was said.
   const author = { id: target.author.id, name: target.member?.displayName ?? target.author.globalName ?? target.author.username };
-  // Nothing to review in a message without text (an embed, the bot's own refutation): not queued.
-  if (target.content.trim() === '' || target.author.id === interaction.client.user.id) {
+  // Nothing to review in the bot's own reply (its refutation) or in a message without text (an embed): not queued.
+  if (target.author.id === interaction.client.user.id) {
+    await interaction.reply(privately({ content: text(lang, 'botReplyNotReported') }));
+    return;
+  }
+  if (target.content.trim() === '') {
     await interaction.reply(privately({ content: text(lang, 'nothingToReport') }));
     return;
   }

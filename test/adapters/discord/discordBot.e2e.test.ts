@@ -261,9 +261,12 @@ describe('Discord: slash commands, buttons and the context menu', () => {
     ]);
     const sources = await press(BOB.id, `rg:s:${FIVE_G_ID}`);
     expect(JSON.stringify(sources)).toContain('www.who.int');
-    // The bot's own refutation has no text of a member's to review: not queued.
+    // The bot's own refutation has no text of a member's to review: not queued, and the member is
+    // told what to report instead (real-client QA: "That message has no text to report.").
     const own = await h.fake.contextMenu(GUILD, CHANNEL, MOD.id, 'Report as rumor', reply!);
-    expect((await h.answered(own)).callback).toMatchObject({ data: { content: 'That message has no text to report.' } });
+    expect((await h.answered(own)).callback).toMatchObject({
+      data: { content: "That is RumorGuard's own reply. To report a rumor, report the member's message; if the reply is wrong, press \"Not a rumor?\" under it." },
+    });
     expect(await h.moderator.feedback!.open(GUILD)).toHaveLength(4);
   });
 });
