@@ -9,18 +9,21 @@ const MAX_CUSTOM_ID = 100;
 export type ButtonPress =
   | { kind: 'sources'; debunkRef: string }
   | { kind: 'not_a_rumor'; messageId: string; debunkRef: string }
-  | { kind: 'report'; messageId: string };
+  /** `debunkRef`: the rumor the refutation it sits under answered (absent from buttons posted before it was carried). */
+  | { kind: 'report'; messageId: string; debunkRef?: string };
 
 /** "Sources", "Not a rumor?" and "Report" under a refutation of message `messageId`. */
 export function refutationButtons(lang: Language, debunkId: string, messageId: string): APIActionRowComponent<APIButtonComponent>[] {
   const dispute = `rg:n:${messageId}:`;
+  // A report from under a refutation names the rumor matched, so the admins see it was answered already.
+  const report = `rg:r:${messageId}:`;
   return [
     {
       type: ComponentType.ActionRow,
       components: [
         { type: ComponentType.Button, style: ButtonStyle.Secondary, label: text(lang, 'sources'), custom_id: `rg:s:${debunkRef(debunkId, MAX_CUSTOM_ID - 5)}` },
         { type: ComponentType.Button, style: ButtonStyle.Secondary, label: text(lang, 'notRumor'), custom_id: `${dispute}${debunkRef(debunkId, MAX_CUSTOM_ID - dispute.length)}` },
-        { type: ComponentType.Button, style: ButtonStyle.Danger, label: text(lang, 'report'), custom_id: `rg:r:${messageId}` },
+        { type: ComponentType.Button, style: ButtonStyle.Danger, label: text(lang, 'report'), custom_id: `${report}${debunkRef(debunkId, MAX_CUSTOM_ID - report.length)}` },
       ],
     },
   ];
@@ -32,7 +35,7 @@ export function parseButton(customId: string): ButtonPress | undefined {
   if (sources) return { kind: 'sources', debunkRef: sources[1]! };
   const dispute = /^rg:n:(\d{1,25}):(.+)$/.exec(customId);
   if (dispute) return { kind: 'not_a_rumor', messageId: dispute[1]!, debunkRef: dispute[2]! };
-  const report = /^rg:r:(\d{1,25})$/.exec(customId);
-  if (report) return { kind: 'report', messageId: report[1]! };
+  const report = /^rg:r:(\d{1,25})(?::(.+))?$/.exec(customId);
+  if (report) return { kind: 'report', messageId: report[1]!, ...(report[2] ? { debunkRef: report[2] } : {}) };
   return undefined;
 }

@@ -128,7 +128,10 @@ async function pressButton(deps: DiscordDeps, interaction: ButtonInteraction): P
       : {}),
   };
   if (press.kind === 'report') {
-    const r = await deps.moderator.onFeedback('report', about, memberOf(interaction), '');
+    // Under a refutation: the admins' queue says which rumor the bot already answered it with (real-client QA:
+    // such a report was listed as a new rumor, and accepting it made a second debunk of it).
+    const matched = press.debunkRef === undefined ? undefined : resolveDebunkRef(press.debunkRef, (id) => deps.engine.debunk(id), () => deps.engine.debunks());
+    const r = await deps.moderator.onFeedback('report', about, memberOf(interaction), '', matched?.id);
     await interaction.reply(privately({ content: text(lang, feedbackAnswer(r, 'reported', 'alreadyReported')) }));
     return;
   }

@@ -249,10 +249,12 @@ describe('Discord: slash commands, buttons and the context menu', () => {
     expect(await press(ALICE.id, dispute)).toMatchObject({ data: { content: 'Thanks: your objection is queued for the moderators (1 so far).', flags: 64 } });
     expect(await press(ALICE.id, dispute)).toMatchObject({ data: { content: 'You already objected to this one.' } });
     expect(await press(BOB.id, dispute)).toMatchObject({ data: { content: 'Thanks: your objection is queued for the moderators (2 so far).' } });
-    expect(await press(BOB.id, `rg:r:${rumor.id}`)).toMatchObject({ data: { content: 'Thanks: the moderators will review this message.' } });
+    expect(await press(BOB.id, `rg:r:${rumor.id}:${FIVE_G_ID}`)).toMatchObject({ data: { content: 'Thanks: the moderators will review this message.' } });
     const menu = await h.fake.contextMenu(GUILD, CHANNEL, MOD.id, 'Report as rumor', rumor);
     expect((await h.answered(menu)).callback).toMatchObject({ data: { content: 'Thanks: the moderators will review this message.' } });
     const open = await h.moderator.feedback!.open(GUILD);
+    // The report from under the refutation names the rumor it was answered with (real-client QA).
+    expect(open.filter((i) => i.kind === 'report').map((i) => i.debunkId)).toEqual([FIVE_G_ID, undefined]);
     expect(open.map((i) => [i.kind, i.by.id])).toEqual([
       ['not_a_rumor', ALICE.id],
       ['not_a_rumor', BOB.id],

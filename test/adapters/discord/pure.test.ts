@@ -88,6 +88,12 @@ describe('Discord refutation', () => {
       expect(parseButton(id)).toBeDefined();
     }
     expect(parseButton('rg:r:123')).toEqual({ kind: 'report', messageId: '123' });
+    expect(parseButton((refutationButtons('en', 'garlic-prevents-infection', '123')[0]!.components[2] as { custom_id: string }).custom_id)).toEqual({
+      kind: 'report',
+      messageId: '123',
+      debunkRef: 'garlic-prevents-infection',
+    });
+    expect(parseButton('rg:r:123:garlic-prevents-infection')).toEqual({ kind: 'report', messageId: '123', debunkRef: 'garlic-prevents-infection' });
     expect(parseButton('other:1')).toBeUndefined();
   });
 });
