@@ -27,14 +27,37 @@ export function recentIncidents(entries: readonly LedgerEntry[], count: number, 
       const overturned = overturnedBy === undefined ? '' : `${w.overturnedBy}${plainName(overturnedBy)}`;
       const what = [done.join(w.list) || w.loggedOnly, rest.length > 0 ? `${w.notDone}${rest.join(w.list)}` : '', overturned].filter(Boolean).join(w.clauses);
       const matched = [r, ...(r.also ?? [])].map((c) => `${c.debunkId} (${c.score.toFixed(2)})`).join(' + ');
-      return `#${seq} ${at.slice(0, 16).replace('T', ' ')} ${plainName(r.member.name)} → ${matched}${w.strike.replace('{n}', String(r.strikes))}${what}`;
+      // Only spreading earns a strike: a member who asked or refuted is not said to have earned one.
+      const unstruck = r.stance === 'question' ? w.asked : r.stance === 'mock' ? w.mocked : r.refuting || r.stance === 'refute' ? w.refuted : undefined;
+      const strikes = unstruck === undefined ? w.strike.replace('{n}', String(r.strikes)) : unstruck.replace('{n}', String(r.strikes));
+      return `#${seq} ${at.slice(0, 16).replace('T', ' ')} ${plainName(r.member.name)} → ${matched}${strikes}${what}`;
     });
 }
 
 /** The words of an incident's line, per language. */
-const LINE_WORDS: Readonly<Record<Language, { strike: string; loggedOnly: string; notDone: string; overturnedBy: string; list: string; clauses: string }>> = {
-  en: { strike: ', strike {n}: ', loggedOnly: 'logged only', notDone: 'not done: ', overturnedBy: 'overturned as not a rumor by ', list: ', ', clauses: '; ' },
-  zh: { strike: '，第 {n} 次违规：', loggedOnly: '仅记录', notDone: '未执行：', overturnedBy: '已判定不是谣言（撤销），操作人 ', list: '、', clauses: '；' },
+const LINE_WORDS: Readonly<Record<Language, Record<'strike' | 'asked' | 'refuted' | 'mocked' | 'loggedOnly' | 'notDone' | 'overturnedBy' | 'list' | 'clauses', string>>> = {
+  en: {
+    strike: ', strike {n}: ',
+    asked: ', asked: no strike ({n} active): ',
+    refuted: ', refuted it: no strike ({n} active): ',
+    mocked: ', mocked it: no strike ({n} active): ',
+    loggedOnly: 'logged only',
+    notDone: 'not done: ',
+    overturnedBy: 'overturned as not a rumor by ',
+    list: ', ',
+    clauses: '; ',
+  },
+  zh: {
+    strike: '，第 {n} 次违规：',
+    asked: '，提问，不计违规（现有 {n} 次）：',
+    refuted: '，辟谣，不计违规（现有 {n} 次）：',
+    mocked: '，嘲讽谣言，不计违规（现有 {n} 次）：',
+    loggedOnly: '仅记录',
+    notDone: '未执行：',
+    overturnedBy: '已判定不是谣言（撤销），操作人 ',
+    list: '、',
+    clauses: '；',
+  },
 };
 
 /** Entries read from the end of a chain at first (then four times as many). */

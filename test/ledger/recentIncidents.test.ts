@@ -74,3 +74,19 @@ describe('/rg incidents in the group\'s language', () => {
     expect(recentIncidents(entries, 5, 'en')[0]).toMatch(/, strike 1: logged only; not done: refutation pending$/);
   });
 });
+
+describe('/rg incidents: a member who asked or refuted', () => {
+  it('GIVEN an incident of a question and one of a refutation THEN their lines say no strike was earned, with the member\'s strikes in force; a spread says its strike', async () => {
+    // The playground's list said "strike 1: pointer" of a question that earned none.
+    const ledger = new Ledger(memoryLedgerBackend(), steppingClock());
+    await ledger.append(incident({ recordId: 'i1', messageId: '1', strikes: 1 }));
+    await ledger.append(incident({ recordId: 'i2', messageId: '2', strikes: 1, stance: 'question' }));
+    await ledger.append(incident({ recordId: 'i3', messageId: '3', strikes: 1, stance: 'refute', refuting: true }));
+    const entries = await ledger.entries('g');
+    const [spread, asked, refuted] = recentIncidents(entries, 5);
+    expect(spread).toMatch(/, strike 1: /);
+    expect(asked).toMatch(/, asked: no strike \(1 active\): /);
+    expect(refuted).toMatch(/, refuted it: no strike \(1 active\): /);
+    expect(recentIncidents(entries, 5, 'zh')[1]).toMatch(/，提问，不计违规（现有 1 次）：/);
+  });
+});
