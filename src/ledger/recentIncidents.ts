@@ -1,4 +1,5 @@
 import { plainName } from '../engine/plainText.js';
+import { fillTemplate } from '../lib/fillTemplate.js';
 import { actionName, type Language } from '../engine/templates.js';
 import { REPORT_WORDS } from './export/reportWords.js';
 import { incidentViews } from './incidentOutcomes.js';
@@ -29,7 +30,7 @@ export function recentIncidents(entries: readonly LedgerEntry[], count: number, 
       const matched = [r, ...(r.also ?? [])].map((c) => `${c.debunkId} (${c.score.toFixed(2)})`).join(' + ');
       // Only spreading earns a strike: a member who asked or refuted is not said to have earned one.
       const unstruck = r.stance === 'question' ? w.asked : r.stance === 'mock' ? w.mocked : r.refuting || r.stance === 'refute' ? w.refuted : undefined;
-      const strikes = unstruck === undefined ? w.strike.replace('{n}', String(r.strikes)) : unstruck.replace('{n}', String(r.strikes));
+      const strikes = fillTemplate(unstruck ?? w.strike, { n: r.strikes });
       return `#${seq} ${at.slice(0, 16).replace('T', ' ')} ${plainName(r.member.name)} → ${matched}${strikes}${what}`;
     });
 }

@@ -84,17 +84,18 @@ export function foldAll(input: string, f: Folded): void {
   let inTag = false;
   for (let i = 0; i < n; ) {
     const unit = input.charCodeAt(i);
+    // Room for the two entries the fast paths below write at most, the (possibly new) arrays read
+    // back into the locals. In place, not a closure: tsx names every closure it makes (esbuild's
+    // keepNames), once per call here.
+    if (len + 2 > chars.length) {
+      f.length = len;
+      f.reserve(2);
+      chars = f.chars;
+      kinds = f.kinds;
+      origins = f.origins;
+    }
     // ASCII fast path: most chat text is mostly ASCII. One character writes two entries at most.
     if (unit < 0x80) {
-      // Room for two more entries, the (possibly new) arrays read back into the locals. In place,
-      // not a closure: tsx names every closure it makes (esbuild's keepNames), once per call here.
-      if (len + 2 > chars.length) {
-        f.length = len;
-        f.reserve(2);
-        chars = f.chars;
-        kinds = f.kinds;
-        origins = f.origins;
-      }
       if (unit >= 0x61 && unit <= 0x7a) {
         chars[len] = unit;
         kinds[len] = Kind.Word;
@@ -140,13 +141,6 @@ export function foldAll(input: string, f: Folded): void {
       let single = singleFold[unit]!;
       if (single === 0) singleFold[unit] = single = singleFoldOf(unit);
       if (single > 0) {
-        if (len + 1 > chars.length) {
-          f.length = len;
-          f.reserve(1);
-          chars = f.chars;
-          kinds = f.kinds;
-          origins = f.origins;
-        }
         chars[len] = single;
         kinds[len] = singleKind[unit]!;
         origins[len++] = i;

@@ -46,6 +46,10 @@ const ASKING_ZH = foldedPattern(
  */
 const untellingIds = termIdsOf([...ASKING_TERMS, 'not', 'never', 'no']);
 
+/** How a character of a short Chinese question is marked: in an asking word of one character, or of two or more. */
+const ASKING_CHAR = 1;
+const ASKING_WORD = 2;
+
 /** A Chinese character (read by the matcher too). */
 export const HAN = /\p{Script=Han}/u;
 
@@ -97,19 +101,24 @@ function answeredBy(index: PhraseIndex, message: PreparedMessage, widest: Covera
   if (shared.size < SHORT_QUESTION_SHARED || (!phrase.ideographic && !content)) return false;
   const sharedTokens = message.tokens.filter((t, k) => k >= window.first && k <= window.last && shared.has(termIdOf(index, t.term) ?? -1));
   if (phrase.ideographic) {
-    const asked = message.normalized.replace(ASKING_ZH, ' ');
-    let han = 0;
-    for (const ch of asked) if (HAN.test(ch)) han++;
-    // A shared pair inside an asking word covers nothing: the "怎么" of "有人知道这个快递单号怎么查不到吗"
-    // against a claim's "怎么也找不到" (it was answered with that refutation). Single characters that
+    const text = message.normalized;
+    // The asking words, found once: every one is left out of the characters the question has, and
+    // a shared pair inside one of two or more covers nothing (the "怎么" of "有人知道这个快递单号怎么查不到吗"
+    // against a claim's "怎么也找不到" was answered with that refutation). Single characters that
     // ask or link ("了") still count where a shared pair holds them.
-    const askingWord = new Uint8Array(message.normalized.length);
-    for (const m of message.normalized.matchAll(ASKING_ZH)) if (m[0].length > 1) askingWord.fill(1, m.index, m.index + m[0].length);
+    const asking = new Uint8Array(text.length);
+    for (const m of text.matchAll(ASKING_ZH)) asking.fill(m[0].length > 1 ? ASKING_WORD : ASKING_CHAR, m.index, m.index + m[0].length);
+    let han = 0;
+    for (let k = 0; k < text.length; ) {
+      const ch = String.fromCodePoint(text.codePointAt(k)!);
+      if (asking[k] === 0 && HAN.test(ch)) han++;
+      k += ch.length;
+    }
     const covered = new Set<number>();
     let latin = 0;
     for (const t of sharedTokens) {
       if (!HAN.test(t.term)) latin++;
-      for (let k = t.start; k < t.end; k++) if (HAN.test(message.normalized[k]!) && askingWord[k] === 0) covered.add(k);
+      for (let k = t.start; k < t.end; k++) if (HAN.test(text[k]!) && asking[k] !== ASKING_WORD) covered.add(k);
     }
     return han > 0 && covered.size / han >= CHINESE_COVERED && covered.size + 2 * latin >= CHINESE_HELD;
   }
