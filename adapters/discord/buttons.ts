@@ -2,6 +2,7 @@ import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, Compo
 import type { Language } from '../../src/engine/templates.js';
 import { debunkRef } from '../../src/debunks/debunkRef.js';
 import { text } from './texts.js';
+import { inScript } from '../../src/engine/script.js';
 
 /** Discord refuses custom ids longer than 100 characters. */
 const MAX_CUSTOM_ID = 100;
@@ -12,8 +13,9 @@ export type ButtonPress =
   /** `debunkRef`: the rumor the refutation it sits under answered (absent from buttons posted before it was carried). */
   | { kind: 'report'; messageId: string; debunkRef?: string };
 
-/** "Sources", "Not a rumor?" and "Report" under a refutation of message `messageId`. */
-export function refutationButtons(lang: Language, debunkId: string, messageId: string): APIActionRowComponent<APIButtonComponent>[] {
+/** "Sources", "Not a rumor?" and "Report" under a refutation of message `messageId`; `traditional`: labels in traditional Chinese characters. */
+export function refutationButtons(lang: Language, debunkId: string, messageId: string, traditional?: boolean): APIActionRowComponent<APIButtonComponent>[] {
+  const label = (name: 'sources' | 'notRumor' | 'report') => inScript(text(lang, name), traditional);
   const dispute = `rg:n:${messageId}:`;
   // A report from under a refutation names the rumor matched, so the admins see it was answered already.
   const report = `rg:r:${messageId}:`;
@@ -21,9 +23,9 @@ export function refutationButtons(lang: Language, debunkId: string, messageId: s
     {
       type: ComponentType.ActionRow,
       components: [
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: text(lang, 'sources'), custom_id: `rg:s:${debunkRef(debunkId, MAX_CUSTOM_ID - 5)}` },
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: text(lang, 'notRumor'), custom_id: `${dispute}${debunkRef(debunkId, MAX_CUSTOM_ID - dispute.length)}` },
-        { type: ComponentType.Button, style: ButtonStyle.Danger, label: text(lang, 'report'), custom_id: `${report}${debunkRef(debunkId, MAX_CUSTOM_ID - report.length)}` },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: label('sources'), custom_id: `rg:s:${debunkRef(debunkId, MAX_CUSTOM_ID - 5)}` },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: label('notRumor'), custom_id: `${dispute}${debunkRef(debunkId, MAX_CUSTOM_ID - dispute.length)}` },
+        { type: ComponentType.Button, style: ButtonStyle.Danger, label: label('report'), custom_id: `${report}${debunkRef(debunkId, MAX_CUSTOM_ID - report.length)}` },
       ],
     },
   ];

@@ -44,11 +44,11 @@ export function discordPort(message: Message<true>, chatMessage: ChatMessage, de
     reply_refutation: (i) =>
       send(
         'high',
-        { to: { channel }, embeds: fitEmbeds([i.refutation, ...(i.also ?? [])].map(refutationEmbed)), components: refutationButtons(i.language, i.debunkId, message.id), replyTo: message.id },
+        { to: { channel }, embeds: fitEmbeds([i.refutation, ...(i.also ?? [])].map(refutationEmbed)), components: refutationButtons(i.language, i.debunkId, message.id, i.traditional), replyTo: message.id },
         `refutation:${i.debunkId}`,
       ),
     suggest_check: (i) =>
-      send('low', { to: { channel }, content: plain(i), components: refutationButtons(i.language, i.debunkId, message.id), replyTo: message.id }, `suggest:${i.debunkId}`),
+      send('low', { to: { channel }, content: plain(i), components: refutationButtons(i.language, i.debunkId, message.id, i.traditional), replyTo: message.id }, `suggest:${i.debunkId}`),
     pointer: (i) => send('low', { to: { channel }, content: plain(i), replyTo: message.id }, `pointer:${i.debunkId}`),
     warn: (i) => notice('normal', i, true),
     delete: (i) => moderate('delete', `delete of message ${message.id}`, () => message.delete(), i),

@@ -5,6 +5,7 @@ import { type Language, refutationIn, verdictName } from '../../src/engine/templ
 import { EMBED_LIMITS, fitEmbeds, fitLines } from './embedLimits.js';
 import { markdownLink, safeText } from './markdown.js';
 import { text } from './texts.js';
+import { inScript } from '../../src/engine/script.js';
 
 /** Embed colours: amber for a refutation, red for an owner alert. */
 const AMBER = 0xf5a623;
@@ -33,9 +34,9 @@ export function refutationEmbed(r: RefutationContent): APIEmbed {
   const sources = sourceLines(r, 3, EMBED_LIMITS.fieldValue);
   return {
     color: AMBER,
-    title: `ℹ️ ${text(lang, r.stance === 'question' ? 'goodQuestion' : 'factCheck', { verdict: verdictName(lang, r.verdict) })}`,
+    title: `ℹ️ ${inScript(text(lang, r.stance === 'question' ? 'goodQuestion' : 'factCheck', { verdict: verdictName(lang, r.verdict) }), r.traditional)}`,
     description: safeText(r.refutation, 1000),
-    ...(sources ? { fields: [{ name: text(lang, 'sources'), value: sources }] } : {}),
+    ...(sources ? { fields: [{ name: inScript(text(lang, 'sources'), r.traditional), value: sources }] } : {}),
   };
 }
 

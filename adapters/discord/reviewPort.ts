@@ -24,7 +24,7 @@ export function discordReviewPort(deps: Pick<DiscordDeps, 'enqueue' | 'alerts' |
                 await deps.enqueue('normal', {
                   to: { channel },
                   embeds: [refutationEmbed(i.refutation)],
-                  components: refutationButtons(i.language, i.debunkId, message.messageId),
+                  components: refutationButtons(i.language, i.debunkId, message.messageId, i.traditional),
                   replyTo: message.messageId,
                 }),
               ),

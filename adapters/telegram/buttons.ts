@@ -2,6 +2,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import { debunkRef } from '../../src/debunks/debunkRef.js';
 import type { Language } from '../../src/engine/templates.js';
 import { text } from './texts.js';
+import { inScript } from '../../src/engine/script.js';
 
 /** Telegram refuses callback data longer than 64 bytes. */
 const MAX_CALLBACK_BYTES = 64;
@@ -11,13 +12,13 @@ export type ButtonPress =
   | { kind: 'sources'; debunkRef: string }
   | { kind: 'not_a_rumor'; messageId: number; debunkRef: string };
 
-/** The buttons under a refutation: "Sources" and "Not a rumor?". */
-export function refutationButtons(lang: Language, debunkId: string, messageId: number): InlineKeyboardButton[][] {
+/** The buttons under a refutation: "Sources" and "Not a rumor?"; `traditional`: labels in traditional Chinese characters. */
+export function refutationButtons(lang: Language, debunkId: string, messageId: number, traditional?: boolean): InlineKeyboardButton[][] {
   const notRumorPrefix = `n:${messageId}:`;
   return [
     [
-      { text: text(lang, 'sources'), callback_data: `s:${debunkRef(debunkId, MAX_CALLBACK_BYTES - 2)}` },
-      { text: text(lang, 'notRumor'), callback_data: `${notRumorPrefix}${debunkRef(debunkId, MAX_CALLBACK_BYTES - notRumorPrefix.length)}` },
+      { text: inScript(text(lang, 'sources'), traditional), callback_data: `s:${debunkRef(debunkId, MAX_CALLBACK_BYTES - 2)}` },
+      { text: inScript(text(lang, 'notRumor'), traditional), callback_data: `${notRumorPrefix}${debunkRef(debunkId, MAX_CALLBACK_BYTES - notRumorPrefix.length)}` },
     ],
   ];
 }

@@ -4,6 +4,7 @@ import { type Language, refutationIn, verdictName } from '../../src/engine/templ
 import { httpUrl } from '../../src/lib/httpUrl.js';
 import { escapeHtml, htmlLink, htmlText } from './html.js';
 import { text } from './texts.js';
+import { inScript } from '../../src/engine/script.js';
 import { ellipsize } from '../../src/lib/cutText.js';
 
 /** Sources shown under a refutation; the "Sources" button lists them all. */
@@ -29,7 +30,7 @@ export function refutationHtml(r: RefutationContent): string {
   const title = text(lang, r.stance === 'question' ? 'goodQuestion' : 'factCheck');
   const head = lang === 'zh' ? `ℹ️ <b>${title}</b> · ${text(lang, 'rated')}「<b>${verdict}</b>」` : `ℹ️ <b>${title}</b> · ${text(lang, 'rated')} <b>${verdict}</b>`;
   const links = sourceLinks(r, SOURCES_SHOWN);
-  return [head, htmlText(r.refutation, 1000), links ? `📎 ${links}` : ''].filter(Boolean).join('\n');
+  return [inScript(head, r.traditional), htmlText(r.refutation, 1000), links ? `📎 ${links}` : ''].filter(Boolean).join('\n');
 }
 
 /** The "Sources" button's answer: a pop-up (at most 200 characters) naming every source. */

@@ -67,11 +67,11 @@ export function telegramPort(message: ChatMessage, target: TelegramTarget, deps:
     reply_refutation: (i) =>
       send(
         'high',
-        { kind: 'html', html: refutationsHtml(i), replyTo: messageId, ...inTopic, buttons: refutationButtons(i.language, i.debunkId, messageId) },
+        { kind: 'html', html: refutationsHtml(i), replyTo: messageId, ...inTopic, buttons: refutationButtons(i.language, i.debunkId, messageId, i.traditional) },
         `refutation:${i.debunkId}`,
       ),
     suggest_check: (i) =>
-      send('low', { kind: 'html', html: plainHtml(i, 1500), replyTo: messageId, ...inTopic, buttons: refutationButtons(i.language, i.debunkId, messageId) }, `suggest:${i.debunkId}`),
+      send('low', { kind: 'html', html: plainHtml(i, 1500), replyTo: messageId, ...inTopic, buttons: refutationButtons(i.language, i.debunkId, messageId, i.traditional) }, `suggest:${i.debunkId}`),
     pointer: (i) => send('low', { kind: 'html', html: plainHtml(i, 1500), replyTo: messageId, ...inTopic }, `pointer:${i.debunkId}`),
     warn: (i) => notice('normal', plainHtml(i, 600)),
     delete: (i) => moderate(() => deps.deleteMessage(chatId, messageId), plainHtml(i, 600), 'low'),

@@ -8,6 +8,7 @@ import { ladderFor, type GroupSettings, type Ladder } from '../rules/settingsSch
 import type { ChatMessage } from './chatMessage.js';
 import type { ActionIntent, Decision, RefutationContent, StrikeWithdrawal } from './decision.js';
 import { replyLanguage } from './language.js';
+import { writesTraditional } from './script.js';
 import { struckFor, type MessageState, type ReplyRecord, type Strike } from './memberState.js';
 import { refutationContent } from './refutationContent.js';
 import { QUIET_REPLY_INTERVAL_MS } from '../lib/cooldown.js';
@@ -96,18 +97,20 @@ export function scoreBeside(score: number, threshold: number): string {
 export function decide(input: DecideInput): { decision: Decision; changes: StateChanges } {
   const { message, settings, match, debunks, state, now } = input;
   const lang = replyLanguage(settings.language, message.text);
+  // A member who writes traditional characters is answered in them.
+  const traditional = lang === 'zh' && writesTraditional(message.text);
   const explain: RuleOutcome[] = [];
   const intents: ActionIntent[] = [];
   const changes: StateChanges = {};
   let withdrawn: StrikeWithdrawal | undefined;
   const note: Note = (rule, fired, reason, detail) => explain.push({ rule, fired, reason, ...(detail === undefined ? {} : { detail }) });
-  const intent: AddIntent = (draft, reason, detail) => intents.push({ ...draft, reason, detail, language: lang } as ActionIntent);
+  const intent: AddIntent = (draft, reason, detail) => intents.push({ ...draft, reason, detail, language: lang, ...(traditional ? { traditional: true } : {}) } as ActionIntent);
 
   const top = match.matches[0];
   const debunk = top ? debunks.get(top.debunkId) : undefined;
   const strikesBefore = state.strikes.length;
   const finish = (strikesAfter: number) => {
-    const decision = buildDecision(input, lang, intents, explain, strikesBefore, strikesAfter, withdrawn);
+    const decision = buildDecision(input, lang, traditional, intents, explain, strikesBefore, strikesAfter, withdrawn);
     // What the member really gets with the strike, for the ladder to read next time.
     if (changes.strike) changes.strike.got = decision.actions.flatMap((a) => (a.type === 'warn' || a.type === 'mute' || a.type === 'delete' ? [a.type] : []));
     // A refutation that was not posted (not enabled) must not be pointed to later.
@@ -173,7 +176,7 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   note('refuting', match.stance !== 'spread', stanceReason, match.stance === 'spread' && match.stanceCues.length === 0 ? undefined : why);
   if (match.stance === 'refute' || match.stance === 'mock') return takenBack('edit_refutes');
   if (match.stance === 'question') {
-    addRefutations(input, lang, claims, REASONS.asking, intent, note, changes);
+    addRefutations(input, lang, traditional, claims, REASONS.asking, intent, note, changes);
     return finish(strikesBefore);
   }
 
@@ -218,7 +221,7 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
       note('ladder', false, 'not_told', REASONS[quiet[0]!.quiet!]);
       if (paced.length > 0) changes.passedOver = paced.map((debunkId) => ({ debunkId, memberId: message.member.id }));
       // Notes why nothing goes out (the 'repeat' rule); no intent comes of it.
-      addRefutations(input, lang, fresh, `strike ${strikesBefore} kept`, intent, note, changes);
+      addRefutations(input, lang, traditional, fresh, `strike ${strikesBefore} kept`, intent, note, changes);
       return finish(strikesBefore);
     }
     // Muted while pointers are paced, with no warning to say why: a pointer goes to them all the
@@ -242,7 +245,7 @@ export function decide(input: DecideInput): { decision: Decision; changes: State
   for (const a of ladderActions) {
     switch (a.type) {
       case 'reply_refutation':
-        addRefutations(refuteInput, lang, fresh, stepDetail, intent, note, changes);
+        addRefutations(refuteInput, lang, traditional, fresh, stepDetail, intent, note, changes);
         break;
       case 'warn':
         intent({ type: 'warn', debunkId: id, memberName, strikes: strikesAfter, decayDays: settings.strikes.decayDays }, 'ladder_step', stepDetail);
@@ -324,6 +327,7 @@ const STANCE_REASONS = { spread: 'not_refuting', question: 'asking', refute: 're
 function addRefutations(
   input: DecideInput,
   lang: Language,
+  traditional: boolean,
   claims: readonly ClaimMatch[],
   detail: string,
   intent: AddIntent,
@@ -340,7 +344,7 @@ function addRefutations(
     const named: Note = several ? (rule, fired, reason, d) => note(rule, fired, reason, d === undefined ? debunk.id : `${debunk.id}: ${d}`) : note;
     if (repeatOf(input, debunk, detail, intent, named, changes)) continue;
     named('repeat', false, 'first_in_window');
-    refuted.push({ claim, content: refutationContent(debunk, lang, stance) });
+    refuted.push({ claim, content: refutationContent(debunk, lang, stance, traditional) });
   }
   // Two entries that share their refutation and sources (a claim and its variant filed twice) are
   // answered once: the same text twice in one reply reads as a glitch. Both are still logged and
@@ -422,6 +426,7 @@ function unansweredRepeat(input: DecideInput, debunkId: string): 'repeat_silent'
 function buildDecision(
   input: DecideInput,
   lang: Language,
+  traditional: boolean,
   intents: ActionIntent[],
   explain: RuleOutcome[],
   before: number,
@@ -452,6 +457,7 @@ function buildDecision(
     memberId: message.member.id,
     mode: settings.mode,
     language: lang,
+    ...(traditional ? { traditional: true as const } : {}),
     matches: match.matches.filter((m) => m.score >= settings.thresholds.suggest),
     stance: match.stance,
     stanceCues: match.stanceCues,

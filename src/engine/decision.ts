@@ -17,6 +17,8 @@ export interface RefutationContent {
   refutation: string;
   sources: readonly Source[];
   language: Language;
+  /** Chinese in traditional characters, as the member wrote (claim, refutation and source titles converted). */
+  traditional?: true;
   /**
    * How the member relates to the claim. A question gets the same facts, worded as an answer
    * rather than a correction.
@@ -29,6 +31,8 @@ interface IntentBase {
   /** Human-readable reason with specifics ("strike 2 of the ladder", "score 0.91"). */
   detail: string;
   language: Language;
+  /** Said in traditional Chinese characters: the member wrote in them (see writesTraditional). */
+  traditional?: true;
 }
 
 /** One thing the engine asks an adapter to do, with the reason it fired and what it needs. */
@@ -100,6 +104,8 @@ export interface Decision {
   memberId: string;
   mode: 'observe' | 'enforce';
   language: Language;
+  /** The member wrote traditional Chinese characters, and is answered in them. */
+  traditional?: true;
   /** Matches at or above the suggest threshold, best first. */
   matches: ClaimMatch[];
   /** How the member relates to the top match: only `spread` climbs the ladder. */

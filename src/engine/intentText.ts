@@ -7,7 +7,7 @@ export function refutationText(r: RefutationContent): string {
     verdict: verdictName(r.language, r.verdict),
     refutation: r.refutation,
     source: sourceLine(r),
-  });
+  }, r.traditional);
 }
 
 /**
@@ -22,22 +22,22 @@ export function intentText(intent: ActionIntent): string | undefined {
       // Several rumors in one message: their refutations one after another, in one reply.
       return [intent.refutation, ...(intent.also ?? [])].map(refutationText).join('\n\n');
     case 'suggest_check':
-      return render(lang, 'suggest', { verdict: verdictName(lang, intent.verdict), claim: intent.claim });
+      return render(lang, 'suggest', { verdict: verdictName(lang, intent.verdict), claim: intent.claim }, intent.traditional);
     case 'pointer': {
       const ago = agoText(lang, intent.answeredMsAgo);
       // A member who asked gets the answer's gist with the link, kindly, as a question is answered.
       if (intent.asked) {
         const verdict = verdictName(lang, intent.verdict);
-        return intent.link ? render(lang, 'pointerAsked', { verdict, link: intent.link, ago }) : render(lang, 'pointerAskedNoLink', { verdict, ago });
+        return intent.link ? render(lang, 'pointerAsked', { verdict, link: intent.link, ago }, intent.traditional) : render(lang, 'pointerAskedNoLink', { verdict, ago }, intent.traditional);
       }
-      return intent.link ? render(lang, 'pointer', { link: intent.link, ago }) : render(lang, 'pointerNoLink', { ago });
+      return intent.link ? render(lang, 'pointer', { link: intent.link, ago }, intent.traditional) : render(lang, 'pointerNoLink', { ago }, intent.traditional);
     }
     case 'warn':
-      return render(lang, 'warning', { name: intent.memberName, n: intent.strikes, days: intent.decayDays });
+      return render(lang, 'warning', { name: intent.memberName, n: intent.strikes, days: intent.decayDays }, intent.traditional);
     case 'mute':
-      return render(lang, 'mute', { name: intent.memberName, duration: durationText(lang, intent.durationMs) });
+      return render(lang, 'mute', { name: intent.memberName, duration: durationText(lang, intent.durationMs) }, intent.traditional);
     case 'delete':
-      return render(lang, 'delete', {});
+      return render(lang, 'delete', {}, intent.traditional);
     case 'alert_owners':
       return render(lang, 'alert', {
         name: intent.memberName,
@@ -46,7 +46,7 @@ export function intentText(intent: ActionIntent): string | undefined {
         score: intent.score.toFixed(2),
         n: intent.strikes,
         actions: actionList(lang, intent.planned),
-      });
+      }, intent.traditional);
     case 'log':
       return undefined;
   }

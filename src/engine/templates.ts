@@ -2,6 +2,7 @@ import type { Debunk, Source, Verdict } from '../debunks/schema.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
 import type { ActionType } from '../rules/actionTypes.js';
 import { plainName, plainText } from './plainText.js';
+import { inScript } from './script.js';
 
 export type Language = 'en' | 'zh';
 
@@ -41,7 +42,7 @@ const TEMPLATES = {
     pointerNoLink: '这条说法{ago}已经辟谣。',
     pointerAsked: 'ℹ️ 问得好：这个说法已被认定为「{verdict}」，{ago}在这里辟谣过：{link}',
     pointerAskedNoLink: 'ℹ️ 问得好：这个说法已被认定为「{verdict}」，{ago}在这里辟谣过。',
-    warning: '{name}，转发前请先核实：这是第{n}条违规记录（{days}天后失效），多次传播谣言可能会被禁言。',
+    warning: '{name}，转发前请先核实：这是第{n}条违规记录（{days}天之后失效），多次传播谣言可能会被禁言。',
     mute: '{name} 因多次传播已辟谣的说法被禁言{duration}。',
     delete: '一条传播已辟谣说法的消息已被删除。',
     alert: 'RumorGuard：{name} 发布了已辟谣的说法「{claim}」（{debunk}，匹配度 {score}），第{n}次。计划处理：{actions}。',
@@ -50,11 +51,19 @@ const TEMPLATES = {
 
 export type TemplateName = keyof (typeof TEMPLATES)['en'];
 
-/** Fills a template; every value is neutralized first (no mentions, no control characters; a name, no link). */
-export function render(lang: Language, name: TemplateName, values: Record<string, string | number>): string {
+/** Values said as they are in either script: a member's name, a link, a debunk's id, a source line (its title is converted with the refutation; its URL must stay as it is). */
+const AS_GIVEN = new Set(['name', 'link', 'debunk', 'source']);
+
+/**
+ * Fills a template; every value is neutralized first (no mentions, no control characters; a name,
+ * no link). `traditional`: said in traditional Chinese characters, names, links and ids as given.
+ */
+export function render(lang: Language, name: TemplateName, values: Record<string, string | number>, traditional?: boolean): string {
   // A member's name is no link either (plainName); other values may be (a pointer's link).
   const named = typeof values.name === 'string' ? { ...values, name: plainName(values.name) } : values;
-  return fillTemplate(TEMPLATES[lang][name], named, (v) => plainText(v, 1000));
+  if (!traditional) return fillTemplate(TEMPLATES[lang][name], named, (v) => plainText(v, 1000));
+  const converted = Object.fromEntries(Object.entries(named).map(([k, v]) => [k, typeof v === 'string' && !AS_GIVEN.has(k) ? inScript(v, true) : v]));
+  return fillTemplate(inScript(TEMPLATES[lang][name], true), converted, (v) => plainText(v, 1000));
 }
 
 /** The refutation in the wanted language, else English, else whatever the entry has. */

@@ -3,6 +3,7 @@ import type { Debunk } from '../debunks/schema.js';
 import type { ChatMessage } from '../engine/chatMessage.js';
 import type { ActionIntent, Decision } from '../engine/decision.js';
 import { refutationContent } from '../engine/refutationContent.js';
+import { writesTraditional } from '../engine/script.js';
 import type { Language } from '../engine/templates.js';
 import { incidentMessage } from '../ledger/incidentRecord.js';
 import type { ActionResult, Actor, IncidentRecord } from '../ledger/ledgerRecord.js';
@@ -26,7 +27,10 @@ export async function answerMessage(
   by: Extract<Actor, { kind: 'admin' }>,
 ): Promise<ActionResult[]> {
   const detail = `answered after review by ${by.name}`;
-  const intent: ActionIntent = { type: 'reply_refutation', debunkId: debunk.id, refutation: refutationContent(debunk, language), reason: 'at_act', detail, language };
+  // Answered in traditional characters when the member wrote them, as the engine answers.
+  const traditional = language === 'zh' && writesTraditional(message.text);
+  const script = traditional ? { traditional: true as const } : {};
+  const intent: ActionIntent = { type: 'reply_refutation', debunkId: debunk.id, refutation: refutationContent(debunk, language, undefined, traditional), reason: 'at_act', detail, language, ...script };
   const decision: Decision = {
     platform: message.platform,
     groupId: message.groupId,
@@ -34,6 +38,7 @@ export async function answerMessage(
     memberId: message.member.id,
     mode: 'enforce',
     language,
+    ...script,
     matches: [],
     stance: 'spread',
     stanceCues: [],

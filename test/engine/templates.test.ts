@@ -31,8 +31,8 @@ describe('the language of the bot texts', () => {
       text: TEXT.fiveG,
       warn: 'Alice, please check before sharing: this is strike 2. Strikes expire after 30 days; repeated rumors can lead to a mute.',
     },
-    { language: 'zh', text: TEXT.fiveG, warn: 'Alice，转发前请先核实：这是第2条违规记录（30天后失效），多次传播谣言可能会被禁言。' },
-    { language: 'auto', text: TEXT.fiveGZh, warn: 'Alice，转发前请先核实：这是第2条违规记录（30天后失效），多次传播谣言可能会被禁言。' },
+    { language: 'zh', text: TEXT.fiveG, warn: 'Alice，转发前请先核实：这是第2条违规记录（30天之后失效），多次传播谣言可能会被禁言。' },
+    { language: 'auto', text: TEXT.fiveGZh, warn: 'Alice，转发前请先核实：这是第2条违规记录（30天之后失效），多次传播谣言可能会被禁言。' },
   ])('GIVEN language $language AND "$text" THEN the warning reads "$warn"', async ({ language, text, warn }) => {
     const h = await enforcing({ language });
     await h.post({ text });
@@ -240,5 +240,33 @@ describe('member names are copied as plain, harmless text', () => {
   it('GIVEN a member name with a right-to-left mark THEN the mark is removed', async () => {
     const [, second] = await decisionsFor('\u200FAlice');
     expect(textOf(second!, 'warn')).not.toMatch(/[\u200E\u200F\u061C]/);
+  });
+});
+
+// QA: a member who wrote traditional characters (Taiwan, Hong Kong) was answered in simplified ones.
+describe('the script of a Chinese answer', () => {
+  const TRADITIONAL = '5G基站會傳播新冠病毒，大家小心';
+
+  it('GIVEN a message in traditional characters THEN the refutation, its source title and the warning are in traditional ones, the name as given', async () => {
+    const h = await enforcing({ language: 'auto' });
+    const member = { id: 'm-9', name: '张小明' };
+    const first = await h.post({ member, text: TRADITIONAL });
+    expect(first.traditional).toBe(true);
+    const reply = textOf(first, 'reply_refutation')!;
+    expect(reply.startsWith('ℹ️ 闢謠提示：這條消息與一條已被認定為「不實」的說法相符。')).toBe(true);
+    expect(reply).not.toContain('这条');
+    // The source's URL is as the database has it; its refutation text converted.
+    expect(reply).toContain(FIVE_G_SOURCE);
+    expect(reply).toContain('病毒不能通過無線電波');
+    h.advance(PAST_REPEAT_WINDOW);
+    const second = await h.post({ member, text: TRADITIONAL });
+    expect(textOf(second, 'warn')).toBe('张小明，轉發前請先核實：這是第2條違規記錄（30天之後失效），多次傳播謠言可能會被禁言。');
+  });
+
+  it('GIVEN the same message in simplified characters THEN the answer is in simplified ones', async () => {
+    const h = harness();
+    const d = await h.post({ text: '5G基站会传播新冠病毒，大家小心' });
+    expect(d.traditional).toBeUndefined();
+    expect(textOf(d, 'reply_refutation')).toBe(ZH_REPLY);
   });
 });

@@ -79,6 +79,18 @@ describe('Discord refutation', () => {
     expect(embed.fields?.[0]?.value).not.toContain('](https://evil');
   });
 
+  // QA: a member writing traditional characters was answered in simplified ones.
+  it('GIVEN a refutation for a member who writes traditional characters THEN its title, text, sources and buttons are in them', () => {
+    const zh = DebunkSchema.parse({ ...hostile, refutation: { zh: '这条消息是谣言' }, sources: [{ title: '辟谣平台', url: 'https://www.piyao.org.cn/a' }] });
+    const embed = refutationEmbed(refutationContent(zh, 'zh', 'question', true));
+    expect(embed.title).toBe('ℹ️ 問得好：這個說法被認定為「不實」');
+    expect(embed.description).toBe('這條消息是謠言');
+    expect(embed.fields?.[0]).toMatchObject({ name: '來源' });
+    expect(embed.fields?.[0]?.value).toContain('(<https://www.piyao.org.cn/a>)');
+    const [row] = refutationButtons('zh', 'x', '1', true);
+    expect(row?.components.map((b) => ('label' in b ? b.label : ''))).toEqual(['來源', '不是謠言？', '舉報']);
+  });
+
   it('GIVEN the buttons THEN custom ids round-trip and stay within 100 characters', () => {
     const [row] = refutationButtons('zh', `a${'b'.repeat(79)}`, '123456789012345678');
     expect(row?.components.map((b) => ('label' in b ? b.label : ''))).toEqual(['来源', '不是谣言？', '举报']);

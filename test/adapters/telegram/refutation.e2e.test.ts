@@ -43,6 +43,17 @@ describe('Telegram: a known rumor in a group', () => {
     expect(h.sentTo(GROUP.id)[0]?.text).toMatch(/^ℹ️ <b>辟谣提示<\/b> · 认定为「<b>不实<\/b>」/);
   });
 
+  // QA: a member writing traditional characters (Taiwan, Hong Kong) was answered in simplified ones.
+  it('GIVEN a Chinese rumor in traditional characters THEN the refutation and its buttons are in traditional characters', async () => {
+    h = await startBot();
+    await h.fake.sendMessage(GROUP.id, ALICE.id, '5G基站會傳播新冠病毒，大家小心');
+    await h.adapter.idle();
+    const [reply] = h.sentTo(GROUP.id);
+    expect(reply?.text).toMatch(/^ℹ️ <b>闢謠提示<\/b> · 認定為「<b>不實<\/b>」\n病毒不能通過無線電波/);
+    const buttons = (reply?.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat();
+    expect(buttons.map((b) => b.text)).toEqual(['來源', '不是謠言？']);
+  });
+
   it('GIVEN a photo whose caption repeats a rumor THEN the caption is checked', async () => {
     h = await startBot();
     await h.fake.sendMessage(GROUP.id, ALICE.id, { caption: TEXT.garlic, photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] });
