@@ -42,9 +42,12 @@ const SHORT_PART_SCORE = 0.75;
  * has one — "I can hold my breath for 40 seconds" against "If you can hold your breath for 10
  * seconds without coughing, you do not have the coronavirus" — talks about something else with
  * the same words, and scores at most SHORT_PART_SCORE; in a small database (see
- * SMALLEST_FITTED) so does one that says none of the claim's numbers ("I drink hot water
- * every morning"). A retelling that keeps most of the claim may change its number ("forward this
- * to 20 contacts") and still carry it.
+ * SMALLEST_FITTED) so does one whose other number stands anywhere ("a 600lb moose shot in maine"
+ * against "…a 1,300-lb. moose…"). A retelling that says no number at all is not capped for it:
+ * "kroger pulled their spinach, it killed some kids in ohio" carries "…killed three children in
+ * Ohio" (capped at 0.75 when a number left out counted as another; fresh chat, spread acts 61 →
+ * 68 % in English, false acts unchanged). A retelling that keeps most of the claim may change its
+ * number ("forward this to 20 contacts") and still carry it.
  */
 const OTHER_NUMBER_TERM_SHARE = 0.5;
 const NUMBER = /^\d+$/;
@@ -54,9 +57,9 @@ const NUMBER_REACH_ZH = 6;
 /**
  * Whether the phrase says a number and the message says none of its numbers (in digits, Chinese
  * numerals or English words: "15", "十五", "fifteen"), while its window holds a number of its own,
- * or, with `orNone`, whether it holds one or not.
+ * or, with `orAnywhere`, while the message says a number anywhere.
  */
-function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessage, orNone = false): boolean {
+function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessage, orAnywhere = false): boolean {
   let windowNumber = false;
   // A Chinese message's number may stand just outside the words it shares: "社区给80岁以上老人发高龄
   // 补贴了，每月100" says other numbers than "…60岁以上老人每月可领800元补贴".
@@ -64,11 +67,10 @@ function saysOtherNumber(index: PhraseIndex, c: Coverage, message: PreparedMessa
   const from = Math.max(0, c.window.first - reach);
   const to = Math.min(message.tokens.length - 1, c.window.last + reach);
   for (let t = from; t <= to && !windowNumber; t++) windowNumber = NUMBER.test(message.tokens[t]!.term);
-  if (!windowNumber && !orNone) return false;
-  // Saying no number at all, a retelling may leave out the year or the age that only dates the
-  // claim ("kanye and kim announced theyre divorcing" against "… divorcing in October 2018"), not
-  // the number it is about ("I drink hot water every morning" against "每15分钟喝一次热水…").
-  // An English claim dated only ("…crashing near Addis Ababa in March 2019") is not contradicted by
+  if (!windowNumber && !(orAnywhere && numbersIn(message.normalized).size > 0)) return false;
+  // A number outside the window is read against the claim's point numbers only: a retelling
+  // leaves out the year or the age that only dates the claim ("kanye and kim announced theyre
+  // divorcing" against "… divorcing in October 2018"). An English claim dated only ("…crashing near Addis Ababa in March 2019") is not contradicted by
   // a number that names something ("the Ethiopian Airlines 737"): only its point numbers count.
   const claimed = windowNumber && c.phrase.ideographic ? claimNumbersOf(index, c.phrase) : claimPointNumbersOf(index, c.phrase);
   return claimed.size > 0 && !saysClaimNumber(index, c, message);
@@ -164,13 +166,13 @@ function saidInOneRun(c: Coverage, message: PreparedMessage): boolean {
  * shares a claim's names and one word more: "Costa Rica trip was amazing, bananas everywhere"
  * against "Bananas imported from Costa Rica carry flesh-eating bacteria" acted (0.80).
  * There, a match sharing at most one of the claim's words besides its names, of three or more,
- * scores at most SHORT_PART_SCORE, as does one saying none of the claim's numbers (see
- * saysOtherNumber). Larger databases are read as fitted: this costs no labelled message anything,
+ * scores at most SHORT_PART_SCORE, as does one saying other numbers than the claim's anywhere
+ * (see saysOtherNumber). Larger databases are read as fitted: this costs no labelled message anything,
  * and the names rule costs clef2020-en a tenth of its acts when applied to all. Counted per
  * language: the example claims with 47 Chinese ones added are still 17 English claims, on which
  * "Bill Gates will pay for new vaccine research" acted (0.89).
  */
-const SMALLEST_FITTED = { english: Number(process.env.RG_SE ?? 45), chinese: Number(process.env.RG_SZ ?? 47) } as const;
+const SMALLEST_FITTED = { english: 45, chinese: 47 } as const;
 
 /** Per index: how many debunks have an English phrase, and how many a Chinese one. */
 const languageSizes = new WeakMap<PhraseIndex, { english: number; chinese: number }>();

@@ -277,6 +277,23 @@ describe('match: a number that names something, or is written with its unit', ()
   });
 });
 
+describe('match: a retelling that leaves the claim\'s number out', () => {
+  // Fresh hand-written chat, in a group-sized database: a retelling saying no number at all was
+  // capped (0.75) as if it said another, though members leave numbers out as often as not.
+  const syrup = debunk({
+    id: 'syrup-recall',
+    claim: "Greenview Pharmacy on Main Street is recalling every bottle of its store-brand children's cough syrup because a contaminated batch sent 14 kids in Dayton to hospital.",
+    lang: 'en',
+  });
+  const withClaims = createMatcher([...ALL_DEBUNKS, syrup]);
+  it('GIVEN no number THEN it acts on the claim', () => {
+    expectActsOn(withClaims, 'greenview is recalling the kids cough syrup, a contaminated batch put some children in hospital', syrup.id);
+  });
+  it('GIVEN another number THEN still below the act threshold', () => {
+    for (const m of withClaims.match('greenview is recalling the kids cough syrup, a contaminated batch put 30 children in hospital').matches) expect(m.score).toBeLessThan(ACT);
+  });
+});
+
 describe('match: short and generic messages', () => {
   it.each([
     { given: '"ok"', text: 'ok' },
