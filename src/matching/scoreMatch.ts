@@ -434,16 +434,24 @@ function namesAndOneWord(index: PhraseIndex, c: Coverage, message: PreparedMessa
   // says the "two" of "Election Day is being split across two separate days".
   let found = saysClaimNumber(index, c, message) ? 1 : 0;
   const death = deathIds(index);
+  const events = eventIds(index);
   for (const id of telling) {
     if (!inWindow(message, id, c)) continue;
-    // A death said of the claim's names is the whole of a death rumor: "morgan freeman died last night??".
-    found += death.has(id) ? FEW_CONTENT_FOUND + 1 : 1;
+    // A death said of the claim's names is the whole of a death rumor: "morgan freeman died last night??";
+    // so is another event the claim says befell them: "rip hartwell cola, brightwater is discontinuing it".
+    found += death.has(id) || events.has(id) ? FEW_CONTENT_FOUND + 1 : 1;
     if (found > FEW_CONTENT_FOUND) return false;
   }
   return true;
 }
 /** The term "die" ("died", "dead", "passed away"), if the index knows it. */
 const deathIds = termIdsOf(['die']);
+/**
+ * Events a claim says befell what it names, as terms (discontinued, recalled, cancelled, arrested,
+ * banned, killed, kidnapped, poisoned, hacked, collapsed, shut): said of the claim's names they
+ * carry it, as a death does. Fresh chat (b14, en): one more spread message acted on, no false act.
+ */
+const eventIds = termIdsOf(['discontinu', 'recal', 'cancel', 'arest', 'ban', 'kil', 'kidnap', 'poison', 'hack', 'colaps', 'shut']);
 
 /**
  * English databases of fewer debunks than this (a group's own, chat-dev's 45 English claims) cap a

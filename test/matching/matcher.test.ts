@@ -277,6 +277,19 @@ describe('match: a number that names something, or is written with its unit', ()
   });
 });
 
+describe('match: the claim\'s names and the event it says befell them', () => {
+  // Fresh hand-written chat, in a group-sized database: names and one word were capped as naming
+  // only what the claim is about, even when the word is the event the claim is about.
+  const cola = debunk({ id: 'cola-discontinued', claim: 'The Hartwell Cola soft drink is being discontinued by Brightwater Foods.', lang: 'en' });
+  const withClaims = createMatcher([...ALL_DEBUNKS, cola]);
+  it('GIVEN the names and the event THEN it acts on the claim', () => {
+    expectActsOn(withClaims, 'rip hartwell cola, brightwater is discontinuing it', cola.id);
+  });
+  it.each(['brightwater foods makes hartwell cola', 'hartwell cola is on sale at brightwater this week'])('GIVEN the names and another word ("%s") THEN below the act threshold', (text) => {
+    for (const m of withClaims.match(text).matches) expect(m.score).toBeLessThan(ACT);
+  });
+});
+
 describe('match: a retelling that leaves the claim\'s number out', () => {
   // Fresh hand-written chat, in a group-sized database: a retelling saying no number at all was
   // capped (0.75) as if it said another, though members leave numbers out as often as not.
