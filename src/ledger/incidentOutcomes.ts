@@ -20,6 +20,8 @@ export interface ActionView {
   settledAt?: string;
   /** How long a mute was for, as the incident planned it (RecordedAction.durationMs). */
   durationMs?: number;
+  /** The rumors it was about, when the incident names several (RecordedAction.debunkIds). */
+  debunkIds?: readonly string[];
 }
 
 /** An incident with the outcome of every action it planned. */
@@ -45,6 +47,7 @@ class Action implements ActionView {
     public why?: string,
     public settledAt?: string,
     public durationMs?: number,
+    public debunkIds?: readonly string[],
   ) {}
 }
 
@@ -106,13 +109,13 @@ export function incidentViews(entries: readonly LedgerEntry[]): IncidentView[] {
 export function incidentView(entry: LedgerEntry & { record: IncidentRecord }, outcomeResults: readonly ActionResult[]): IncidentView {
   const results = [...outcomeResults];
   const actions = entry.record.actions.map((a): ActionView => {
-    if (a.status === 'withheld' || (a.status === undefined && a.done === false)) return new Action(a.type, 'withheld', a.detail, a.withheldBecause || undefined);
+    if (a.status === 'withheld' || (a.status === undefined && a.done === false)) return new Action(a.type, 'withheld', a.detail, a.withheldBecause || undefined, undefined, undefined, a.debunkIds);
     // Each planned action takes the first outcome of its type not yet taken.
     const i = results.findIndex((r) => r.type === a.type);
-    if (i < 0) return new Action(a.type, 'pending', a.detail);
+    if (i < 0) return new Action(a.type, 'pending', a.detail, undefined, undefined, undefined, a.debunkIds);
     const [r] = results.splice(i, 1) as [ActionResult];
     const why = r.status === 'skipped' ? r.reason : r.status === 'failed' ? r.error : undefined;
-    return new Action(a.type, r.status, r.detail ? `${a.detail}; ${r.detail}` : a.detail, why || undefined, r.at, a.durationMs);
+    return new Action(a.type, r.status, r.detail ? `${a.detail}; ${r.detail}` : a.detail, why || undefined, r.at, a.durationMs, a.debunkIds);
   });
   return new View(entry, actions);
 }

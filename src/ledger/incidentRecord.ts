@@ -6,6 +6,9 @@ import type { AdminRecord, IncidentRecord } from './ledgerRecord.js';
 /** sha256 (hex) of a message text, as the ledger chains it. */
 export const messageHash = (text: string): string => sha256Hex(text);
 
+/** Every rumor an incident's message carried, best first: the first, then the others acted on with it (`also`). */
+export const rumorsOf = (r: Pick<IncidentRecord, 'debunkId' | 'also'>): string[] => (r.also ? [r.debunkId, ...r.also.map((o) => o.debunkId)] : [r.debunkId]);
+
 /**
  * What an incident says of the message it is about: where it was, who wrote it, when, and its
  * text (chained as a hash, kept beside the chain).

@@ -191,6 +191,36 @@ describe('ledger export: the owner\'s management report (md)', () => {
     expect(md).toMatch(/\| 3 \| [^\n]*refutation: done; answered after review by Olivia \|/);
   });
 
+  // QA: a message carrying three rumors was refuted for all three, and the report named only the first.
+  it('GIVEN a message that carried several rumors THEN its row names each, the rumors table counts each, answered where a reply or pointer about it was done, and the csv says them in its detail', async () => {
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    await ledger.append(
+      incident({
+        recordId: 'm1',
+        messageId: '1',
+        debunkId: 'mosquitoes',
+        also: [
+          { debunkId: '5g', score: 0.91 },
+          { debunkId: 'whatsapp-fee', score: 0.88 },
+        ],
+        actions: [
+          { type: 'reply_refutation', detail: 'strike 1', status: 'planned', debunkIds: ['mosquitoes', '5g'] },
+          { type: 'pointer', detail: 'strike 1', status: 'planned', debunkIds: ['whatsapp-fee'] },
+        ],
+      }),
+    );
+    await ledger.append(outcome('m1', [{ type: 'reply_refutation', status: 'done', at: '2026-03-01T10:00:06.000Z' }, { type: 'pointer', status: 'failed', error: '403', at: '2026-03-01T10:00:06.000Z' }], { messageId: '1' }));
+    const entries = await backend.read('g');
+    const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });
+    expect(md).toContain('| mosquitoes, 5g, whatsapp-fee | 0.97 |');
+    expect(md).toContain('| mosquitoes | 1 | 1 | 1 |');
+    expect(md).toContain('| 5g | 1 | 1 | 1 |');
+    expect(md).toContain('| whatsapp-fee | 1 | 1 | 0 |');
+    const rows = parse(ledgerToCsv(entries), { columns: true }) as Record<string, string>[];
+    expect(rows[0]).toMatchObject({ debunk_id: 'mosquitoes', detail: 'also: 5g (0.91), whatsapp-fee (0.88)' });
+  });
+
   it('GIVEN no period asked for THEN the report states the dates of its first and last entries (it said "… to …")', async () => {
     const entries = await month();
     const md = ledgerToMarkdown(entries, { groupId: 'g', check: verifyChain('g', entries) });

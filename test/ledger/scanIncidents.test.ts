@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { incidentFilterOf } from '../../src/dashboard/data/incidentFilter.js';
 import { OverviewTally } from '../../src/dashboard/data/overviewStats.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { OUTCOME_WINDOW } from '../../src/ledger/export/exportRows.js';
@@ -106,6 +107,19 @@ describe('OverviewTally', () => {
     const stats = await tally.stats(engine, 'g');
     expect(stats.topRumors).toEqual([{ debunkId: '5g-spreads-coronavirus', messages: 2, members: 2 }]);
     expect(stats.refutations).toEqual({ count: 2, medianMs: 2000, slowestMs: 2000 });
+  });
+
+  // QA: a message that carried three rumors counted for its first only, in the report and the dashboard alike.
+  it('GIVEN a message that carried several rumors THEN the overview counts it for each, and the incidents filter finds it by any of them', async () => {
+    const record = incident({ debunkId: 'mosquitoes', also: [{ debunkId: '5g', score: 0.9 }] });
+    const view: IncidentView = { entry: { seq: 1, at: '', prev: '', hash: '', record }, actions: [] };
+    const tally = new OverviewTally(Date.parse('2026-03-02T00:00:00.000Z'));
+    tally.add(view);
+    const engine = { debunk: () => undefined, strikesOf: async () => [] } as unknown as Engine;
+    expect((await tally.stats(engine, 'g')).topRumors.map((r) => r.debunkId).sort()).toEqual(['5g', 'mosquitoes']);
+    expect(incidentFilterOf({ rumor: '5g' })(view)).toBe(true);
+    expect(incidentFilterOf({ rumor: 'mosquitoes' })(view)).toBe(true);
+    expect(incidentFilterOf({ rumor: 'other' })(view)).toBe(false);
   });
 
   it('GIVEN 150 members with strikes THEN the store is asked about the 100 who offended last, each under the name of their last incident', async () => {

@@ -45,7 +45,7 @@ export function incidentFilterOf(f: IncidentFilter): (v: IncidentView) => boolea
   const member = f.member?.toLowerCase();
   return (v) => {
     const r = v.entry.record;
-    if (f.rumor && r.debunkId !== f.rumor) return false;
+    if (f.rumor && r.debunkId !== f.rumor && !r.also?.some((o) => o.debunkId === f.rumor)) return false;
     if (member && r.member.id !== f.member && !r.member.name.toLowerCase().includes(member)) return false;
     if (f.stance && (r.stance ?? 'spread') !== f.stance) return false;
     const day = r.messageAt.slice(0, 10);

@@ -1,6 +1,7 @@
 import type { Engine } from '../../engine/engine.js';
 import type { IncidentView } from '../../ledger/incidentOutcomes.js';
 import type { IncidentTally } from '../../ledger/scanIncidents.js';
+import { rumorsOf } from '../../ledger/incidentRecord.js';
 
 /** Days the overview's chart covers. */
 export const CHART_DAYS = 30;
@@ -68,11 +69,14 @@ export class OverviewTally implements IncidentTally<OverviewTally> {
     // Counted as the management report counts them (QA: the two disagreed): a message the admins
     // found was not that rumor does not count for it, and a refutation posted after an admin
     // reviewed a report waited for the admin, not the bot.
+    // A message that carried several rumors counts for each.
     if (v.overturnedBy === undefined) {
-      let rumor = this.rumors.get(r.debunkId);
-      if (!rumor) this.rumors.set(r.debunkId, (rumor = { messages: 0, members: new Set<string>() }));
-      rumor.messages += 1;
-      rumor.members.add(r.member.id);
+      for (const id of rumorsOf(r)) {
+        let rumor = this.rumors.get(id);
+        if (!rumor) this.rumors.set(id, (rumor = { messages: 0, members: new Set<string>() }));
+        rumor.messages += 1;
+        rumor.members.add(r.member.id);
+      }
     }
     const reply = v.actions.find((a) => a.type === 'reply_refutation' && a.status === 'done' && a.settledAt);
     if (reply && r.by.kind !== 'admin') this.delays.push(Date.parse(reply.settledAt!) - Date.parse(r.messageAt));

@@ -9,6 +9,7 @@ import { escapeHtml, html, Html, shown } from '../html.js';
 import type { TextKey, Translate } from '../texts.js';
 import { csrfField, groupPath } from './layout.js';
 import { actionWord, outcomeWord, stanceWord, statusWord, whyWord } from './outcomeWords.js';
+import { rumorsOf } from '../../ledger/incidentRecord.js';
 
 /** Incidents a page lists at most; the filters narrow the rest down. */
 export const MAX_LISTED = 200;
@@ -59,7 +60,7 @@ export function incidentTable(c: GroupRequestContext, engine: Engine, views: rea
     return html`<tr data-seq="${v.entry.seq}">
 <td class="when" data-label="${t('when')}">${r.messageAt.slice(0, 10)}<br>${r.messageAt.slice(11, 16)} <span class="muted">#${v.entry.seq}</span></td>
 <td data-label="${t('member')}"><a href="${groupPath(group.id, `/members/${encodeURIComponent(r.member.id)}`)}">${shown(r.member.name)}</a><div class="muted">${shown(r.member.id)} · ${t('strikes')} ${r.strikes}</div></td>
-<td data-label="${t('rumor')}"><a href="${groupPath(group.id, `/incidents?rumor=${encodeURIComponent(r.debunkId)}`)}">${r.debunkId}</a></td>
+<td data-label="${t('rumor')}">${rumorsOf(r).map((id, i) => html`${i > 0 ? html`<br>` : ''}<a href="${groupPath(group.id, `/incidents?rumor=${encodeURIComponent(id)}`)}">${id}</a>`)}</td>
 <td data-label="${t('score')}">${r.score.toFixed(2)}</td>
 <td data-label="${t('stance')}">${stanceWord(t, r.stance)}${r.refuting ? ' ✓' : ''}${v.overturnedBy === undefined ? '' : html`<div class="overturned">${shown(t('overturned', { by: v.overturnedBy }))}</div>`}</td>
 <td class="text" data-label="${t('message')}">${r.messageText !== undefined ? shown(r.messageText) : (r.messageHash ? t('textPurged', { hash: r.messageHash.slice(0, 12) }) : '')}</td>

@@ -18,6 +18,7 @@ import { csrfMatches } from '../sessions.js';
 import { groupPage, leaveFlash, takeFlash } from './groupPages.js';
 import { refuse, seeOther, sendPage } from './respond.js';
 import { oversizedText, oversizedUpload, type OversizedUpload } from './uploadLimit.js';
+import { rumorsOf } from '../../ledger/incidentRecord.js';
 
 type DebunkRequest = FastifyRequest<{ Params: { group: string; id?: string }; Querystring: { q?: string }; Body: Record<string, unknown> }>;
 
@@ -42,7 +43,7 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     const counted = new Map<string, number>();
     await scanIncidents(ctx.ledger, groupId, () => {
       counted.clear();
-      return { add: (v) => void counted.set(v.entry.record.debunkId, (counted.get(v.entry.record.debunkId) ?? 0) + 1), result: () => undefined };
+      return { add: (v) => rumorsOf(v.entry.record).forEach((id) => counted.set(id, (counted.get(id) ?? 0) + 1)), result: () => undefined };
     });
     return counted;
   };

@@ -11,6 +11,7 @@ import { overviewBody } from '../pages/overviewPage.js';
 import { queueBody, type AcceptRetry } from '../pages/queuePage.js';
 import { reviewItems } from '../../review/reviewItems.js';
 import { seeOther, sendPage } from './respond.js';
+import { rumorsOf } from '../../ledger/incidentRecord.js';
 
 type GroupRequest = FastifyRequest<{ Params: { group: string; member?: string; item?: string; decision?: string }; Querystring: Record<string, string> }>;
 
@@ -59,7 +60,7 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
     // Page n holds the n-th MAX_LISTED newest: the scan keeps the newest n pages and shows the last.
     const page = pageOf(req.query);
     const seen = new Set<string>();
-    const kept = await newestIncidents(ctx.ledger, c.group.id, MAX_LISTED * page, incidentFilterOf(filter), (v) => seen.add(v.entry.record.debunkId));
+    const kept = await newestIncidents(ctx.ledger, c.group.id, MAX_LISTED * page, incidentFilterOf(filter), (v) => rumorsOf(v.entry.record).forEach((id) => seen.add(id)));
     const views = kept.views.slice(MAX_LISTED * (page - 1));
     const rumors = [...seen].sort();
     return sendPage(reply, groupPage(c, req, 'incidents', c.t('incidents'), incidentsBody(c, engine, filter, views, kept.count, rumors, page)));

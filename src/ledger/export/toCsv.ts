@@ -1,6 +1,7 @@
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import { incidentViews, type ActionView } from '../incidentOutcomes.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
+import type { IncidentRecord } from '../ledgerRecord.js';
 import { exportRows, LateOutcomes, type EntryPages, type ExportRow } from './exportRows.js';
 import { Spill } from './spill.js';
 import type { TextSink } from './textSink.js';
@@ -96,6 +97,16 @@ function stringifyRows(rows: readonly ExportRow[], header: boolean, checkpoint?:
   return out;
 }
 
+/**
+ * An incident's detail: the further rumors its message carried, each with its score (debunk_id
+ * holds the first, so a spreadsheet sorts by it), then the record's note.
+ */
+function incidentDetail(r: IncidentRecord): string | undefined {
+  if (!r.also) return r.note;
+  const also = `also: ${r.also.map((o) => `${o.debunkId} (${o.score.toFixed(2)})`).join(', ')}`;
+  return r.note ? `${also}; ${r.note}` : also;
+}
+
 /** Empty cells, by how many. */
 const EMPTY = Array.from({ length: COLUMNS.length + 1 }, (_, n) => ','.repeat(n));
 
@@ -126,6 +137,6 @@ function csvLine(e: LedgerEntry, actions: readonly ActionView[], kept: string | 
     // Pictures whose text was read: their sha256, and whether the match was in a picture.
     `${csvCell(r.images?.sha256.join(' '))},${csvCell(r.images?.matchedIn)},${csvCell(r.strikes)},` +
     `${csvCell(listOf(actions, 'done'))},${csvCell(listOf(actions, 'skipped'))},${csvCell(listOf(actions, 'failed'))},` +
-    `${csvCell(listOf(actions, 'withheld'))},${csvCell(listOf(actions, 'pending'))},${csvCell(r.recordId)},${csvCell(byName(e))},,${csvCell(r.note)},${tail}`
+    `${csvCell(listOf(actions, 'withheld'))},${csvCell(listOf(actions, 'pending'))},${csvCell(r.recordId)},${csvCell(byName(e))},,${csvCell(incidentDetail(r))},${tail}`
   );
 }

@@ -15,6 +15,7 @@ import { REPORT_WORDS, type ReportWords } from './reportWords.js';
 import { cutText } from '../../lib/cutText.js';
 import { appendAll } from '../../lib/appendAll.js';
 import { median } from '../../lib/median.js';
+import { rumorsOf } from '../incidentRecord.js';
 
 export interface ReportOptions {
   groupId: string;
@@ -204,13 +205,11 @@ class ReportTotals {
       }
     }
     // What was done stays counted (it was done); which rumors spread does not count a message
-    // the admins found was not that rumor.
-    let rumor = this.byDebunk.get(r.debunkId);
+    // the admins found was not that rumor. A message that carried several counts for each, answered
+    // where a refutation or pointer about it was done (QA: the others were in no row).
     if (!overturned) {
-      if (!rumor) this.byDebunk.set(r.debunkId, (rumor = { messages: 0, members: new Set(), answered: 0 }));
-      rumor.messages += 1;
-      rumor.members.add(r.member.id);
-      if (answered) rumor.answered += 1;
+      this.countRumor(r.debunkId, r.member.id, r.also ? answeredAbout(v.actions, r.debunkId, true) : answered);
+      for (const other of r.also ?? []) this.countRumor(other.debunkId, r.member.id, answeredAbout(v.actions, other.debunkId, false));
     }
     const strikes = Math.max(this.strikes.get(r.member.id) ?? 0, r.strikes);
     this.strikes.set(r.member.id, strikes);
@@ -230,6 +229,27 @@ class ReportTotals {
     // admin, and is told apart in its row (see incidentRow).
     if (replied && r.by.kind !== 'admin') this.delays.push(Date.parse(replied) - Date.parse(r.messageAt));
   }
+
+  private countRumor(debunkId: string, memberId: string, answered: boolean): void {
+    let rumor = this.byDebunk.get(debunkId);
+    if (!rumor) this.byDebunk.set(debunkId, (rumor = { messages: 0, members: new Set(), answered: 0 }));
+    rumor.messages += 1;
+    rumor.members.add(memberId);
+    if (answered) rumor.answered += 1;
+  }
+}
+
+/**
+ * Whether a refutation or a pointer about this rumor of an incident was done: the actions name
+ * the rumors they were about (debunkIds) when the incident has several; an action that names none
+ * was about the incident's first (`first`).
+ */
+function answeredAbout(actions: readonly ActionView[], debunkId: string, first: boolean): boolean {
+  for (const a of actions) {
+    if (a.status !== 'done' || (a.type !== 'reply_refutation' && a.type !== 'pointer')) continue;
+    if (a.debunkIds ? a.debunkIds.includes(debunkId) : first) return true;
+  }
+  return false;
 }
 
 /** A member's row of the members table. */
@@ -374,7 +394,9 @@ function incidentRow(v: IncidentView, w: ReportWords, kept?: string, altered?: t
   let did = '';
   for (let i = 0; i < v.actions.length; i++) did += (i > 0 ? w.separator : '') + outcomeWords(v.actions[i]!, w);
   did = (did || w.loggedOnly) + reviewed + (by ? say(w.overturnedBy, { by }) : '');
-  return `| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(r.debunkId)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`;
+  // Every rumor the message carried, best first (one strike and one reply for them all).
+  const rumors = rumorsOf(r).join(', ');
+  return `| ${v.entry.seq} | ${r.messageAt.slice(0, 16).replace('T', ' ')} | ${cell(r.member.name)} | ${cell(rumors)} | ${r.score.toFixed(2)} | ${text} | ${cell(did)} |`;
 }
 
 /** Everything of the report up to and including the incident table's header. */
