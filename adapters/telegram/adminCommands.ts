@@ -103,6 +103,10 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
     case 'dashboard':
       return reply(await dashboardLink(deps, message, chat, sender.anonymousAdmin, lang));
   }
+  // The review queue names who reported whom: it goes privately to the admin who asked (QA: the
+  // reported member read their reporters' names in the group), as the export does.
+  const queue = args[0]?.toLowerCase() === 'queue' || args[0]?.toLowerCase() === 'reports';
+  if (queue && sender.anonymousAdmin) return reply(textHtml(lang, 'queueAnonymous'));
   const target = message.reply_to_message;
   let commandText = ['/rg', ...args].join(' ');
   if (MEMBER_COMMANDS.has(args[0] ?? '') && target && (args.length === 1 || (args[0] === 'pardon' && /^\d+$/.test(args[1] ?? '') && args.length === 2))) {
@@ -146,7 +150,20 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   const alertsOn = result.ok && args[0]?.toLowerCase() === 'enable' && args.slice(1).some((a) => a.toLowerCase().split(',').includes('alert_owners'));
   const nowhere = alertsOn && (await deps.alerts.targets(chat.id).catch(() => [undefined])).length === 0;
   const text = help && result.ok ? `<pre>${escapeHtml(result.reply)}</pre>` : escapeHtml(result.reply);
+  if (queue && result.ok) return reply(await sendPrivately(deps, message, chat, text, lang));
   reply(`${text}${nowhere ? `\n${textHtml(lang, 'alertsNowhere')}` : ''}`);
+}
+
+/** Sends `html` to the admin's private chat with the bot; what the group is told. */
+async function sendPrivately(deps: AdapterDeps, message: Message.TextMessage, chat: GroupChat, html: string, lang: Language): Promise<string> {
+  if (!message.from) return textHtml(lang, 'queueAnonymous');
+  try {
+    await deps.telegram.sendMessage(message.from.id, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    return textHtml(lang, 'queueSent');
+  } catch (error) {
+    deps.log.info({ err: error, chat: chat.id }, 'queue: private chat with the admin not possible');
+    return textHtml(lang, 'queueNeedsDm');
+  }
 }
 
 /** What wraps preformatted text in Telegram's HTML. */

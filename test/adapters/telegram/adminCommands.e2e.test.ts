@@ -324,8 +324,24 @@ describe('Telegram: members\' reports and objections', () => {
       ['not_a_rumor', String(rumor.message_id), FIVE_G_ID, 'Bob'],
     ]);
     // Both objections are about one message: one item for the admins, with both names.
-    const [list] = (await command(h, OWNER.id, '/rg reports')).answers;
+    // QA: the listing was posted in the group, where the member whose message was disputed read
+    // who objected; it goes to the admin privately.
+    const inGroup = (await command(h, OWNER.id, '/rg reports')).answers;
+    expect(inGroup).toEqual(['The review queue is in your private chat with me: it names who reported whom.']);
+    const list = h.sentTo(OWNER.id).at(-1)?.text;
     expect(list).toMatch(/^\S+ not a rumor ×2 by Alice, Bob\n  matched: 5g-spreads-coronavirus\n/);
+  });
+
+  it('GIVEN an admin who never opened a private chat with the bot WHEN /rg queue THEN the bot says how, and names no reporter in the group', async () => {
+    h = await startBot();
+    const { message: rumor } = await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    const [reply] = h.sentTo(GROUP.id);
+    await h.fake.pressButton(GROUP.id, BOB.id, reply!.message_id, `n:${rumor.message_id}:${FIVE_G_ID}`);
+    h.fake.failNext('sendMessage', { error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" });
+    const { answers } = await command(h, OWNER.id, '/rg queue');
+    expect(answers).toEqual([expect.stringMatching(/^Open a private chat with me and press Start, then run \/rg queue again/)]);
+    expect(h.sentTo(GROUP.id).map((m) => m.text).join('\n')).not.toContain('Bob');
   });
 
   it('GIVEN the "Sources" button THEN the member sees the sources in a pop-up and the group sees nothing new', async () => {

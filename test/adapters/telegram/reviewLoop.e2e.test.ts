@@ -30,7 +30,10 @@ describe('Telegram: closing the loop', () => {
     expect(h.sentTo(GROUP.id)).toEqual([]);
     expect(await command(h, BOB.id, '/report made up', { reply_to_message: rumor })).toEqual(['Thanks: the admins will review this message.']);
 
-    const [listing] = await command(h, OWNER.id, '/rg queue');
+    // The queue names who reported whom: it goes to the admin privately, the group is told where.
+    h.sentTo(OWNER.id);
+    expect(await command(h, OWNER.id, '/rg queue')).toEqual(['The review queue is in your private chat with me: it names who reported whom.']);
+    const listing = h.sentTo(OWNER.id).at(-1)?.text;
     const id = /^(\S+) report ×1 by Bob/.exec(listing!)?.[1];
     expect(id).toBeDefined();
     // As sent: HTML, escaped.
@@ -63,7 +66,8 @@ describe('Telegram: closing the loop', () => {
     await h.fake.pressButton(GROUP.id, BOB.id, reply!.message_id, `n:${post.message_id}:${FIVE_G_ID}`);
     await h.fake.pressButton(GROUP.id, ALICE.id, reply!.message_id, `n:${post.message_id}:${FIVE_G_ID}`);
 
-    const [listing] = await command(h, OWNER.id, '/rg queue');
+    await command(h, OWNER.id, '/rg queue');
+    const listing = h.sentTo(OWNER.id).at(-1)?.text;
     expect(listing).toMatch(/not a rumor ×2 by Bob, Alice/);
     const id = /^(\S+) not a rumor/.exec(listing!)?.[1];
     const [accepted] = await command(h, OWNER.id, `/rg accept ${id}`);
