@@ -191,6 +191,18 @@ describe('ledger export: the owner\'s management report (md)', () => {
     expect(md).toMatch(/\| 3 \| [^\n]*refutation: done; answered after review by Olivia \|/);
   });
 
+  // QA: "owner alert: skipped (nothing to act on)" read as if there had been nothing to alert about.
+  it('GIVEN an owner alert skipped for want of anywhere to send it THEN the report says no owner was reachable, in English and Chinese', async () => {
+    const backend = memoryLedgerBackend();
+    const ledger = new Ledger(backend, steppingClock());
+    await ledger.append(incident({ recordId: 'a1', messageId: '1', strikes: 3, actions: [{ type: 'alert_owners', detail: 'strike 3', status: 'planned' }] }));
+    await ledger.append(outcome('a1', [{ type: 'alert_owners', status: 'skipped', reason: 'no_target', detail: 'no alert chat linked and no owner reachable', at: '2026-03-01T10:00:06.000Z' }], { messageId: '1' }));
+    const entries = await backend.read('g');
+    const check = verifyChain('g', entries);
+    expect(ledgerToMarkdown(entries, { groupId: 'g', check })).toContain('owner alert: skipped (no alert chat linked and no owner reachable)');
+    expect(ledgerToMarkdown(entries, { groupId: 'g', check, lang: 'zh' })).toContain('未关联提醒聊天，也联系不上群主');
+  });
+
   // QA: a message carrying three rumors was refuted for all three, and the report named only the first.
   it('GIVEN a message that carried several rumors THEN its row names each, the rumors table counts each, answered where a reply or pointer about it was done, and the csv says them in its detail', async () => {
     const backend = memoryLedgerBackend();

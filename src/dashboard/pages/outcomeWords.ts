@@ -45,7 +45,7 @@ export const actionWord = (t: Translate, type: ActionType | string): string => w
 
 export const statusWord = (t: Translate, status: ActionStatus): string => wordOf(t, STATUS_KEYS, status);
 
-export const whyWord = (t: Translate, why: string): string => wordOf(t, WHY_KEYS, why);
+export const whyWord = (t: Translate, why: string, type?: string): string => (type === 'alert_owners' && why === 'no_target' ? t('whyNoOwner') : wordOf(t, WHY_KEYS, why));
 
 /** "pointer: skipped" / "指向辟谣：已跳过". */
 export const outcomeWord = (t: Translate, a: { type: ActionType | string; status: ActionStatus }): string => t('outcomeOf', { action: actionWord(t, a.type), status: statusWord(t, a.status) });

@@ -365,7 +365,9 @@ async function reportPass(
  * few again and again, kept by language, type and status (a few dozen in all).
  */
 function outcomeWords(a: ActionView, w: ReportWords): string {
-  if (a.why) return say(w.outcomeWhy, { action: actionName(a.type, w.lang), status: w.statuses[a.status], why: w.why[a.why] ?? a.why });
+  // An owner alert with nowhere to go was skipped for want of an owner, not of anything to alert about.
+  const why = a.type === 'alert_owners' && a.why === 'no_target' ? 'no_owner' : a.why;
+  if (why) return say(w.outcomeWhy, { action: actionName(a.type, w.lang), status: w.statuses[a.status], why: w.why[why] ?? why });
   const key = `${w.lang} ${a.type} ${a.status}`;
   let words = OUTCOME_WORDS.get(key);
   if (words === undefined) {
