@@ -10,7 +10,7 @@ import { DebunkSchema, MAX_CLAIM_LENGTH, VERDICTS, type Debunk } from '../debunk
 import type { ChatMember, ChatMessage } from '../engine/chatMessage.js';
 import type { Engine } from '../engine/engine.js';
 import { replyLanguage } from '../engine/language.js';
-import { verdictName, type Language } from '../engine/templates.js';
+import { alertClaim, verdictName, type Language } from '../engine/templates.js';
 import type { FeedbackQueue } from '../feedback/feedbackQueue.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
 import { DecisionExecutor } from '../moderation/executeDecision.js';
@@ -101,6 +101,10 @@ export class Review {
         if (sub === 'reject') return this.reject(platform, groupId, item, lang);
         if (item.kind === 'not_a_rumor') return this.acceptDispute(platform, groupId, by, item, lang);
         if (!parsed.debunk) return bad(t('useAccept', { id: item.id, verdicts: VERDICTS.join(', ') }));
+        if (!parsed.fresh) {
+          const known = await this.knownRumorOf(groupId, item);
+          if (known) return bad(t('alreadyKnown', { id: item.id, debunk: known.id, claim: alertClaim(known.claim) }));
+        }
         return this.acceptReport(platform, groupId, by, item, parsed.debunk, parsed.here, lang);
       }
       case 'retire':
@@ -132,6 +136,23 @@ export class Review {
       default:
         return bad(t('useResolve'));
     }
+  }
+
+  /**
+   * The known rumor a reported message already is, if any: the one the report was made under (a
+   * Discord "Report" button names it), else the one its text matches at the group's act threshold
+   * (QA: accepting such a report made a second debunk of a rumor the bot had answered).
+   */
+  private async knownRumorOf(groupId: string, item: ReviewItem): Promise<Debunk | undefined> {
+    const engine = this.deps.engine;
+    const serves = (d: Debunk | undefined) => (d && [undefined, groupId].includes(engine.scopeOf(d.id)) ? d : undefined);
+    const named = serves(item.debunkId ? engine.debunk(item.debunkId) : undefined);
+    if (named) return named;
+    const text = item.message?.text;
+    if (!text) return undefined;
+    const act = (await engine.settingsFor(groupId)).thresholds.act;
+    const top = engine.explainText(text, 1).matches[0];
+    return top && top.score >= act ? serves(engine.debunk(top.debunkId)) : undefined;
   }
 
   private async acceptReport(

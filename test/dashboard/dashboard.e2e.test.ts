@@ -692,3 +692,48 @@ describe('member pardon', () => {
     expect(pardons.at(-1)!.detail).toContain('mute lifted');
   });
 });
+
+describe('review queue: a report of a known rumor, and an item resolved meanwhile', () => {
+  // Browser QA: accepting a report of a message the bot had answered made a second debunk of that
+  // rumor; and a report resolved in the chat while the form was open lost what was typed, silently.
+  it('GIVEN a report of a known rumor THEN accepting it is refused with the rumor named and the fields kept, AND "another rumor" makes the debunk', async () => {
+    const { page } = browser;
+    await world.say('/as gina', /you are now gina/);
+    await world.say('5G towers spread the coronavirus, my neighbour swears by it', /\n/);
+    await world.say('/as hank', /you are now hank/);
+    await world.say('/report', /the admins will look at it/);
+    await page.goto(`${world.url}/g/console/queue`);
+    const item = page.locator('.queue-item', { hasText: 'my neighbour swears' });
+    await item.locator('textarea[name=refutation]').fill('Typed once: radio waves carry no virus.');
+    await item.locator('input[name=source]').fill('https://example.org/5g');
+    await item.locator('button', { hasText: 'Accept as a debunk' }).click();
+    await page.waitForSelector('.queue-item .flash.bad');
+    expect(await item.locator('.flash.bad').textContent()).toMatch(/already matches the known rumor 5g-spreads-coronavirus/);
+    expect(await item.locator('textarea[name=refutation]').inputValue()).toBe('Typed once: radio waves carry no virus.');
+    await item.locator('input[name=new]').check();
+    await item.locator('button', { hasText: 'Accept as a debunk' }).click();
+    await page.waitForSelector('.flash.ok');
+    expect(await page.textContent('.flash.ok')).toMatch(/as new debunk/);
+  });
+
+  it('GIVEN an item rejected in the chat while its accept form was open THEN sending the form says so and shows what was typed', async () => {
+    const { page } = browser;
+    await world.say('/as ivan', /you are now ivan/);
+    await world.say('The lake in the park will be drained for a casino next month', /\n/);
+    await world.say('/as jill', /you are now jill/);
+    await world.say('/report', /the admins will look at it/);
+    await page.goto(`${world.url}/g/console/queue`);
+    const item = page.locator('.queue-item', { hasText: 'drained for a casino' });
+    const id = await item.getAttribute('data-item');
+    await item.locator('textarea[name=refutation]').fill('The council has no such plan; the minutes are public.');
+    await item.locator('input[name=source]').fill('https://council.example/minutes');
+    await world.say('/as owner', /you are now owner/);
+    await world.say(`/rg reject ${id}`, /rejected/);
+    await item.locator('button', { hasText: 'Accept as a debunk' }).click();
+    await page.waitForSelector('.flash.bad');
+    expect(await page.textContent('.flash.bad')).toContain(`No open item ${id}`);
+    expect(await page.textContent('main')).toContain('no longer open');
+    expect(await page.textContent('dl.typed')).toContain('The council has no such plan; the minutes are public.');
+    expect(await page.textContent('dl.typed')).toContain('https://council.example/minutes');
+  });
+});

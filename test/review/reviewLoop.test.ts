@@ -146,6 +146,41 @@ describe('review: a report becomes a debunk', () => {
   });
 });
 
+// QA: a report of a message the bot had answered as a known rumor was accepted as a second debunk
+// of that rumor, and the message refuted twice.
+describe('review: a report of a message that already is a known rumor', () => {
+  it.each([
+    { given: 'made under the refutation (the rumor named)', text: `${TEXT.fiveG}, share before they delete it`, debunkId: FIVE_G_ID },
+    { given: 'of a message whose text matches it', text: `${TEXT.fiveG}, share before they delete it`, debunkId: undefined },
+  ])('GIVEN a report $given THEN accepting it as written is refused with the rumor and both ways on; "new" makes the debunk', async ({ text, debunkId }) => {
+    const { core, replies } = await setup();
+    const { moderator, engine } = core;
+    await moderator.onFeedback('report', message('g-a', '1', text), { id: 'r1', name: 'Rita' }, '', debunkId);
+    const [item] = await moderator.review!.items('g-a');
+    const before = [...engine.debunks()].length;
+    const refused = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | Radio waves do not carry viruses. | https://example.org/5g`);
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused.reply).toMatch(new RegExp(`^Not done: the message of report ${item!.id} already matches the known rumor ${FIVE_G_ID} \\(“5G towers`));
+    expect(refused.reply).toContain(`/rg reject ${item!.id}`);
+    expect(refused.reply).toContain(`/rg accept ${item!.id} new | <verdict>`);
+    expect([...engine.debunks()].length).toBe(before);
+    expect((await moderator.review!.items('g-a')).length).toBe(1);
+
+    const fresh = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} new | false | Radio waves do not carry viruses. | https://example.org/5g`);
+    expect(fresh).toMatchObject({ ok: true });
+    expect([...engine.debunks()].length).toBe(before + 1);
+    await moderator.settled();
+    expect(replies.map((r) => r.messageId)).toEqual(['1']);
+  });
+
+  it('GIVEN a report of a message that matches no known rumor THEN it is accepted as before, without "new"', async () => {
+    const { core } = await setup();
+    await core.moderator.onFeedback('report', message('g-a', '1', RUMOR), { id: 'r1', name: 'Rita' }, '');
+    const [item] = await core.moderator.review!.items('g-a');
+    expect((await core.moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | It is safe. | https://x.example/a`)).ok).toBe(true);
+  });
+});
+
 describe('review: a claim over the length limit', () => {
   it('GIVEN a reported message longer than a claim may be THEN accepting it is refused with the limit, nothing is cut or stored; GIVEN a short claim THEN it is stored whole', async () => {
     const { core } = await setup();

@@ -8,7 +8,7 @@ import { csrfField, groupPath } from './layout.js';
 /** A report's accept form as the admin sent it, refused: shown again filled in, with the reason. */
 export interface AcceptRetry {
   itemId: string;
-  fields: { claim: string; verdict: string; refutation: string; source: string; here: boolean };
+  fields: { claim: string; verdict: string; refutation: string; source: string; here: boolean; fresh: boolean };
   error: string;
 }
 
@@ -21,13 +21,22 @@ export interface AcceptRetry {
  */
 export function queueBody(c: GroupRequestContext, items: readonly ReviewItem[], incidentOf: (messageId: string) => IncidentRecord | undefined, retry?: AcceptRetry): Html {
   const { t, group, session } = c;
-  if (items.length === 0) return html`<div class="card"><p>${t('queueEmpty')}</p></div>`;
-  return html`<p class="muted">${t('acceptHint')}</p>${items.map((item) => {
+  // A refused accept of an item no longer open (resolved meanwhile): its card is gone, so the
+  // reason and what the admin typed are shown above the queue (QA: both were lost).
+  const gone =
+    retry && !items.some((i) => i.id === retry.itemId)
+      ? html`<div class="card"><div class="flash bad" role="alert">${retry.error}</div><p>${t('itemGone')}</p>
+<dl class="typed"><dt>${t('claimField')}</dt><dd class="text">${shown(retry.fields.claim)}</dd><dt>${t('verdictField')}</dt><dd>${shown(retry.fields.verdict)}</dd>
+<dt>${t('refutationField')}</dt><dd class="text">${shown(retry.fields.refutation)}</dd><dt>${t('sourceField')}</dt><dd>${shown(retry.fields.source)}</dd></dl></div>`
+      : '';
+  if (items.length === 0) return html`${gone}<div class="card"><p>${t('queueEmpty')}</p></div>`;
+  return html`${gone}<p class="muted">${t('acceptHint')}</p>${items.map((item) => {
     const incident = item.messageIds.map(incidentOf).find((i) => i !== undefined);
     const text = item.message?.text ?? incident?.messageText;
     const author = item.message?.author ?? incident?.member;
     const sentAt = item.message?.sentAt ?? (incident ? Date.parse(incident.messageAt) : undefined);
     const link = item.message?.link ?? incident?.link;
+    const matched = item.debunkId ?? incident?.debunkId;
     const action = (decision: 'accept' | 'reject') => groupPath(group.id, `/queue/${encodeURIComponent(item.id)}/${decision}`);
     // A refused accept comes back with what the admin typed, and why it was refused.
     const again = retry?.itemId === item.id ? retry : undefined;
@@ -46,6 +55,7 @@ ${
 <label>${t('refutationField')} <textarea name="refutation" maxlength="1000" required>${again?.fields.refutation ?? ''}</textarea></label>
 <label>${t('sourceField')} <input type="url" name="source" required placeholder="https://" value="${again?.fields.source ?? ''}"></label>
 <label class="check"><input type="checkbox" name="here" value="1"${again?.fields.here ? html` checked` : ''}> ${t('onlyHere')}</label>
+${matched ? html`<label class="check"><input type="checkbox" name="new" value="1"${again?.fields.fresh ? html` checked` : ''}> ${t('acceptAsNew')}</label>` : ''}
 <button type="submit">${t('acceptAsDebunk')}</button></form>`
         : html`<form method="post" action="${action('accept')}">${csrfField(session)}<button type="submit">${t('accept')}</button></form>`;
     // {names} ends reportCount in every language: the reporters' names follow it, each shown apart.
@@ -56,7 +66,7 @@ ${item.notes.length > 0 ? html`<p>${t('note')}: ${item.notes.slice(0, 3).map((n,
 <p>${t('author')}: ${author ? html`<a href="${groupPath(group.id, `/members/${encodeURIComponent(author.id)}`)}">${shown(author.name)}</a> <span class="muted">${shown(author.id)}</span>` : '—'}${sentAt !== undefined && Number.isFinite(sentAt) ? html` <span class="muted">${new Date(sentAt).toISOString().slice(0, 16).replace('T', ' ')}</span>` : ''}${link && /^https?:\/\//.test(link) ? html` <a href="${link}" rel="noopener noreferrer">↗</a>` : ''}</p>
 <blockquote class="text">${text !== undefined ? shown(text) : t('textUnknown')}</blockquote>
 ${item.messageIds.length > 1 ? html`<p class="muted">${t('similarMessages', { n: item.messageIds.length - 1 })}</p>` : ''}
-${item.debunkId || incident ? html`<p>${t('matchedRumor')}: ${item.debunkId ?? incident?.debunkId}</p>` : ''}
+${matched ? html`<p>${t('matchedRumor')}: ${matched}</p>` : ''}
 <div class="actions">
 ${acceptForm}
 <form method="post" action="${action('reject')}">${csrfField(session)}<button type="submit" class="secondary">${t('reject')}</button></form>

@@ -125,10 +125,11 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '').replace(/\|/g, '/').replace(/\s+/g, ' ').trim();
     const debunk = decision === 'accept' && field('verdict') ? ` | ${field('verdict')} | ${field('refutation')} | ${field('source')}${field('claim') ? ` | ${field('claim')}` : ''}` : '';
     const here = decision === 'accept' && form.here === '1' ? ' here' : '';
-    const result = await ctx.moderator.onAdminCommand(c.session.platform, c.group.id, c.admin, `/rg ${decision} ${item}${here}${debunk}`, c.session.lang);
+    const fresh = decision === 'accept' && form.new === '1' ? ' new' : '';
+    const result = await ctx.moderator.onAdminCommand(c.session.platform, c.group.id, c.admin, `/rg ${decision} ${item}${here}${fresh}${debunk}`, c.session.lang);
     if (!result.ok && debunk !== '') {
       const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
-      const fields = { claim: text('claim'), verdict: text('verdict'), refutation: text('refutation'), source: text('source'), here: here !== '' };
+      const fields = { claim: text('claim'), verdict: text('verdict'), refutation: text('refutation'), source: text('source'), here: here !== '', fresh: fresh !== '' };
       return sendPage(reply, await queuePage(req, c, { itemId: item, fields, error: c.t('refused', { reply: result.reply }) }), 422);
     }
     await leaveFlash(ctx, c, { kind: result.ok ? 'ok' : 'bad', text: c.t(result.ok ? 'done' : 'refused', { reply: result.reply }) });
