@@ -37,6 +37,7 @@ const plainLines = (reply: string) => fitText(escapeDiscordMarkdown(reply), 2000
 
 /** The chat's `/rg` commands the core names in its answers, as Discord's slash commands write them. */
 const SLASH_FORMS: readonly [RegExp, string][] = [
+  [/\/rg accept ([\w-]+) new \| <([^>]+)> \| <([^>]+)> \| <([^>]+)>/g, '/rumorguard resolve item:$1 decision:accept another_rumor:True verdict:<$2> refutation:<$3> source:<$4>'],
   [/\/rg accept ([\w-]+) \| <([^>]+)> \| <([^>]+)> \| <([^>]+)>(?: \[\| <([^>]+)>\])?/g, '/rumorguard resolve item:$1 decision:accept verdict:<$2> refutation:<$3> source:<$4>'],
   [/\/rg accept\|reject <([^>]+)>/g, '/rumorguard resolve item:<$1> decision:accept|reject'],
   [/\/rg (accept|reject) ([\w-]+)/g, '/rumorguard resolve item:$2 decision:$1'],
@@ -229,7 +230,8 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
       const field = (name: string) => (o.getString(name) ?? '').replace(/\|/g, '/').trim();
       const item = field('item').split(/\s+/)[0] ?? '';
       const debunk = o.getString('verdict') ? ` | ${field('verdict')} | ${field('refutation')} | ${field('source')}${field('claim') ? ` | ${field('claim')}` : ''}` : '';
-      return core(`/rg ${o.getString('decision', true)} ${item}${o.getBoolean('only_here') ? ' here' : ''}${debunk}`);
+      const flags = `${o.getBoolean('only_here') ? ' here' : ''}${o.getBoolean('another_rumor') ? ' new' : ''}`;
+      return core(`/rg ${o.getString('decision', true)} ${item}${flags}${debunk}`);
     }
     case 'retire':
     case 'unretire':

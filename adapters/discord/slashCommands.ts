@@ -164,7 +164,8 @@ function adminCommand(): SlashCommandBuilder {
       .addStringOption((o) => o.setName('refutation').setDescription('The new debunk: what is true instead (up to 1000 characters)').setMaxLength(1000))
       .addStringOption((o) => o.setName('source').setDescription('The new debunk: a source URL').setMaxLength(500))
       .addStringOption((o) => o.setName('claim').setDescription('The new debunk: the claim, if not the reported text').setMaxLength(500))
-      .addBooleanOption((o) => o.setName('only_here').setDescription('The new debunk serves this server only (default: every server)')),
+      .addBooleanOption((o) => o.setName('only_here').setDescription('The new debunk serves this server only (default: every server)'))
+      .addBooleanOption((o) => o.setName('another_rumor').setDescription('The report is of another rumor than the one it matched: make a new debunk anyway')),
   );
   b.addSubcommand((s) =>
     s

@@ -62,6 +62,30 @@ describe('Discord: closing the loop', () => {
     expect(JSON.stringify(refuted?.embeds)).toContain(REFUTATION);
   });
 
+  // Browser QA: a report from under a refutation, accepted as written, made a second debunk of that rumor.
+  it('GIVEN "Report" under a refutation WHEN the owner resolves it with a new debunk THEN it is refused with the rumor named and Discord\'s own way on, AND another_rumor makes it', { timeout: 30_000 }, async () => {
+    h = await startDiscordBot();
+    const rumor = await h.says(ALICE.id, TEXT.fiveG);
+    const [reply] = h.sentTo(CHANNEL);
+    await h.answered(await h.fake.pressButton(GUILD, CHANNEL, BOB.id, reply!, `rg:r:${rumor.id}:${FIVE_G_ID}`));
+    const [item] = await h.moderator.review!.items(GUILD);
+    const resolve = (more: { type: number; name: string; value: string | boolean }[] = []) =>
+      admin(h!, 'resolve', [
+        { type: 3, name: 'item', value: item!.id },
+        { type: 3, name: 'decision', value: 'accept' },
+        { type: 3, name: 'verdict', value: 'false' },
+        { type: 3, name: 'refutation', value: 'Radio waves carry no virus.' },
+        { type: 3, name: 'source', value: 'https://example.org/5g' },
+        ...more,
+      ]);
+    const refused = await resolve();
+    expect(refused).toContain(`already matches the known rumor ${FIVE_G_ID}`);
+    // As sent: markdown-escaped (Discord shows another_rumor).
+    expect(refused).toContain(`/rumorguard resolve item:${item!.id} decision:accept another\\_rumor:True verdict:`);
+    expect(refused).not.toContain('/rg ');
+    expect(await resolve([{ type: 5, name: 'another_rumor', value: true }])).toMatch(/accepted report .* as new debunk/);
+  });
+
   it('GIVEN "Not a rumor?" on a refutation WHEN the owner accepts it THEN the strike is removed, the member told in the channel, AND the message no longer matches', { timeout: 30_000 }, async () => {
     h = await startDiscordBot();
     const text = `${TEXT.fiveG}, everyone in our street is saying it`;
