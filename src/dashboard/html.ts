@@ -1,4 +1,6 @@
 import { codePointName, DIRECTION_CHARS } from '../lib/directionChars.js';
+import { replyLanguage } from '../engine/language.js';
+import { writesTraditional } from '../engine/script.js';
 
 /**
  * HTML that is safe to send as it is: built by `html` (whose every interpolation is escaped) or
@@ -60,11 +62,14 @@ const INVISIBLE = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u00
  * from the text around it (`<bdi>`, so a right-to-left override in a name cannot turn a strike
  * count or a date around), and each invisible character (INVISIBLE) shown as its code point, so
  * a name of zero-width spaces is not an invisible link and "\u202Eecila" does not pass for
- * "alice". For display only: form fields keep the text as it is.
+ * "alice". For display only: form fields keep the text as it is. Chinese text says its script
+ * (`lang`), so a page in English draws it with Chinese glyphs, not Japanese ones (browser QA: 遗
+ * took the Japanese 辶 on the English pages).
  */
 export function shown(text: string): Html {
   const escaped = escapeHtml(text).replace(INVISIBLE, (c) => `<span class="invisible">${codePointName(c)}</span>`);
-  return Html.trusted(`<bdi>${escaped}</bdi>`);
+  const lang = replyLanguage('auto', text) === 'zh' ? (writesTraditional(text) ? ' lang="zh-Hant"' : ' lang="zh-Hans"') : '';
+  return Html.trusted(`<bdi${lang}>${escaped}</bdi>`);
 }
 
 /** `shown` where no markup can stand (a page's `<title>`): each invisible character as [U+…]. */

@@ -687,6 +687,8 @@ describe('member pardon', () => {
     await page.click('form[action$="/members/mallory/pardon"] button');
     await page.waitForSelector('.flash');
     expect(await page.textContent('.flash')).toContain('Their mute is lifted.');
+    // Browser QA: the reply's lines ran together ("… of mallory Their mute is lifted.").
+    expect(await page.innerText('.flash')).toMatch(/mallory\n+Their mute is lifted\./);
     expect(await world.core.engine.strikesOf('console', 'mallory')).toEqual([]);
     const pardons = (await adminRecords(world)).filter((r) => r.action === 'pardon' && r.detail.includes('mallory'));
     expect(pardons.at(-1)!.detail).toContain('mute lifted');

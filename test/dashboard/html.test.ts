@@ -30,4 +30,13 @@ describe('html', () => {
     expect(shown('👨\u200D👩').toString()).toBe('<bdi>👨\u200D👩</bdi>');
     expect(shownPlain('\u202Eecila')).toBe('[U+202E]ecila');
   });
+
+  // Browser QA: on the English pages Chromium drew Chinese claims with Japanese glyphs (遗 with the Japanese 辶).
+  it.each([
+    { text: '群里有人发谣言', out: '<bdi lang="zh-Hans">群里有人发谣言</bdi>' },
+    { text: '青浦一名幼兒園老師', out: '<bdi lang="zh-Hant">青浦一名幼兒園老師</bdi>' },
+    { text: 'alice', out: '<bdi>alice</bdi>' },
+  ])('GIVEN "$text" THEN shown says its script', ({ text, out }) => {
+    expect(shown(text).toString()).toBe(out);
+  });
 });

@@ -5,7 +5,7 @@
 export const STYLES = `
 :root { --fg: #1d2433; --muted: #5b6475; --line: #d8dde6; --bg: #f6f7f9; --card: #fff; --accent: #1f5fbf; --bad: #b3261e; --good: #1e7b34; --warn: #8a5a00; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--fg); background: var(--bg); }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; color: var(--fg); background: var(--bg); }
 header.top { background: #18233a; color: #fff; padding: .6rem 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
 header.top a { color: #fff; text-decoration: none; }
 header.top .brand { font-weight: 600; }
@@ -31,7 +31,8 @@ main:focus { outline: none; }
 .tag { display: inline-block; color: var(--warn); border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem; font-size: .8rem; }
 .ok { color: var(--good); }
 .bad { color: var(--bad); }
-.flash { padding: .6rem .8rem; border-radius: 4px; margin-bottom: 1rem; border: 1px solid; }
+/* A command's reply keeps its lines ("removed 5 strike(s) of alice\nTheir mute is lifted."). */
+.flash { padding: .6rem .8rem; border-radius: 4px; margin-bottom: 1rem; border: 1px solid; white-space: pre-line; }
 .flash.ok { background: #eaf6ec; border-color: #a9d8b2; }
 .flash.bad { background: #fdecea; border-color: #f2b8b5; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
