@@ -10,6 +10,7 @@ import { DebunkSchema, MAX_CLAIM_LENGTH, VERDICTS, type Debunk } from '../debunk
 import type { ChatMember, ChatMessage } from '../engine/chatMessage.js';
 import type { Engine } from '../engine/engine.js';
 import { replyLanguage } from '../engine/language.js';
+import { inScript, writesTraditional } from '../engine/script.js';
 import { alertClaim, verdictName, type Language } from '../engine/templates.js';
 import type { FeedbackQueue } from '../feedback/feedbackQueue.js';
 import { fillTemplate } from '../lib/fillTemplate.js';
@@ -258,10 +259,10 @@ export class Review {
     for (const messageId of item.messageIds) {
       const w = await this.deps.engine.withdrawStrike(groupId, messageId);
       if (w.removed > 0 && w.memberId) withdrawn.push(w.memberId);
+      const text = item.messages.find((m) => m.messageId === messageId)?.text;
       if (item.debunkId) {
         // A message that says the claim itself is cleared alone: its near copies are the claim, which
         // the group still answers when others post it (retiring the debunk stops that).
-        const text = item.messages.find((m) => m.messageId === messageId)?.text;
         const itself = text !== undefined && debunk !== undefined && saysClaimItself(text, debunk);
         if (itself) claimItself = true;
         await this.deps.exclusions.addFalsePositive(groupId, { debunkId: item.debunkId, messageId, by: by.name, ...(text !== undefined && !itself ? { text } : {}) });
@@ -269,8 +270,10 @@ export class Review {
       const port = this.deps.ports.get(platform);
       if (port) {
         const settings = await this.deps.engine.settingsFor(groupId);
-        const tl = settings.language === 'auto' ? lang : settings.language;
-        const note = REVIEW_TEXTS[tl][w.removed > 0 ? 'toAuthorWithdrawn' : 'toAuthorNotARumor'];
+        // Said under the member's message, in its language and script (real-client QA: an English
+        // question was told in Chinese, the admin's language); the admin's when the text is unknown.
+        const tl = settings.language === 'auto' ? (text !== undefined ? replyLanguage('auto', text) : lang) : settings.language;
+        const note = inScript(REVIEW_TEXTS[tl][w.removed > 0 ? 'toAuthorWithdrawn' : 'toAuthorNotARumor'], tl === 'zh' && text !== undefined && writesTraditional(text));
         const channelId = item.messages.find((m) => m.messageId === messageId)?.channelId;
         this.deps.track(port.notify(groupId, messageId, note, channelId).catch(() => undefined));
       }

@@ -236,6 +236,22 @@ describe('review: REVIEW_SHARES=operators', () => {
 });
 
 describe('review: a dispute accepted', () => {
+  // Real-client QA: an English question's "not a rumor", accepted by an admin who writes Chinese,
+  // was told under it in Chinese.
+  it.each([
+    { text: `Is it true that ${TEXT.fiveG}?`, adminLang: 'zh', told: 'An admin agreed this message is not a rumor.' },
+    { text: '聽說5G基站會傳播新冠病毒？', adminLang: 'en', told: '管理員認定這條消息不是謠言。' },
+  ] as const)('GIVEN "$text" accepted by an admin writing $adminLang THEN the member is told in their own language and script', async ({ text, adminLang, told }) => {
+    const { core, notices } = await setup();
+    const { moderator } = core;
+    await moderator.onMessage(message('g-a', '1', text));
+    await moderator.onFeedback('not_a_rumor', message('g-a', '1', text), { id: 'r1', name: 'Rita' }, '', FIVE_G_ID);
+    const [item] = await moderator.review!.items('g-a');
+    await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id}`, adminLang);
+    await moderator.settled();
+    expect(notices.map((n) => n.text)).toEqual([told]);
+  });
+
   it('GIVEN a strike and an accepted "not a rumor" THEN the strike is withdrawn, the author told, the message and its near copies no longer match in that group (still elsewhere)', async () => {
     const { core, notices } = await setup();
     const { moderator, engine } = core;
