@@ -26,6 +26,8 @@ export type CommandResult =
       lift?: { memberId: string };
       /** A member exempted: the answer says so when the platform has not seen them in the group (see Moderator.onAdminCommand). */
       exempted?: { memberId: string };
+      /** A member looked up who has no strikes: the answer says so when the platform has not seen them either (a mistyped id). */
+      lookedUp?: { memberId: string };
     }
   | { ok: false; error: CommandError; reply: string };
 
@@ -258,7 +260,8 @@ export async function runAdminCommand(
       if (!member) return fail('bad_argument', t('nameMember'));
       const strikes = await engine.strikesOf(groupId, member);
       const list = strikes.map((s) => `${new Date(s.at).toISOString().slice(0, 16)} ${s.debunkId}`).join('\n');
-      return { ok: true, reply: `${t('strikes', { member, n: strikes.length })}${list ? `\n${list}` : ''}` };
+      const reply = `${t('strikes', { member, n: strikes.length })}${list ? `\n${list}` : ''}`;
+      return strikes.length === 0 ? { ok: true, reply, lookedUp: { memberId: member } } : { ok: true, reply };
     }
     case 'pardon': {
       const member = args[0];

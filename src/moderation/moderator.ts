@@ -347,6 +347,7 @@ export class Moderator {
     if (this.review && by.isAdmin && REVIEW_COMMANDS.has(sub)) return this.ledgered(platform, groupId, by, await this.review.command(platform, groupId, by, text, lang, limit));
     const result = await runAdminCommand(this.engine, groupId, by, text, this.feedback, lang, limit, platformCommands, this.images !== undefined);
     const lifted = result.ok && result.lift && unmute ? await liftMute(result, unmute, lang) : result;
+    if (lifted.ok && lifted.lookedUp && seen) return this.ledgered(platform, groupId, by, await toldIfUnseen(lifted, lifted.lookedUp.memberId, seen, lang, 'notSeenLookup'));
     return this.ledgered(platform, groupId, by, lifted.ok && lifted.exempted && seen ? await toldIfUnseen(lifted, lifted.exempted.memberId, seen, lang) : lifted);
   }
 
@@ -388,9 +389,9 @@ export type SeenMember = (memberId: string) => boolean | Promise<boolean>;
  * exempt someone before they join), and the answer says so, since a mistyped id looked the same
  * as a real one (QA: "OK: exempted nobody_here").
  */
-async function toldIfUnseen(result: Extract<CommandResult, { ok: true }>, memberId: string, seen: SeenMember, lang: Language): Promise<CommandResult> {
+async function toldIfUnseen(result: Extract<CommandResult, { ok: true }>, memberId: string, seen: SeenMember, lang: Language, said: 'notSeenYet' | 'notSeenLookup' = 'notSeenYet'): Promise<CommandResult> {
   if (await seen(memberId)) return result;
-  return { ...result, reply: `${result.reply}${fillTemplate(COMMAND_TEXTS[lang].notSeenYet, { member: memberId })}` };
+  return { ...result, reply: `${result.reply}${fillTemplate(COMMAND_TEXTS[lang][said], { member: memberId })}` };
 }
 
 /**

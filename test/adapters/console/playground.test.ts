@@ -68,10 +68,10 @@ describe('console playground', () => {
     expect(skipped).toEqual([]);
   });
 
-  it('GIVEN a rumor in traditional Chinese THEN the bot replies with the Chinese refutation and logs it', async () => {
+  it('GIVEN a rumor in traditional Chinese THEN the bot replies with the Chinese refutation, in traditional characters, and logs it', async () => {
     const out = await play(['上海海灘走失的4歲女孩其實是被家人故意遺棄的']);
     expect(out).toMatch(/\[ledger\] shanghai-beach-girl-abandoned, score 1\.00/);
-    expect(out).toMatch(/辟谣提示/);
+    expect(out).toMatch(/闢謠提示/);
     expect(out).toMatch(/alice now has 1 active strike/);
   });
 

@@ -147,6 +147,13 @@ describe('Telegram: admin commands', () => {
     expect((await h.engine.settingsFor(GROUP_ID)).exemptions.members).toEqual(['999999', String(BOB.id)]);
   });
 
+  // Real-client QA: "/rg strikes 99999" (nobody) answered "99999: 0 active strike(s)", as for a real member.
+  it('GIVEN /rg strikes with the id of nobody in the group THEN the answer says RumorGuard has not seen them; a member without strikes gets the count alone', async () => {
+    h = await startBot();
+    expect((await command(h, OWNER.id, '/rg strikes 999999')).answers).toEqual(['999999: 0 active strike(s) (RumorGuard has not seen 999999 in this group: check the id)']);
+    expect((await command(h, OWNER.id, `/rg strikes ${BOB.id}`)).answers).toEqual([`${BOB.id}: 0 active strike(s)`]);
+  });
+
   it('GIVEN a member muted by the ladder WHEN the owner pardons them THEN the restriction is lifted too, the answer says so, and so does the ledger', async () => {
     h = await startBot({ enforceAll: true });
     for (let i = 0; i < 3; i++) {
