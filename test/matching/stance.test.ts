@@ -338,6 +338,21 @@ describe('stance: a Chinese claim denied with 没有', () => {
   });
 });
 
+describe('stance: an outage said with 没', () => {
+  // Fresh hand-written chat: "…没水" (no water) retells a water cut, and was read as denying it.
+  const CUT = debunk({ id: 'water-cut', claim: '河西区本周六全天停水，东湖一带要停48小时', lang: 'zh' });
+  const m = createMatcher([...ALL_DEBUNKS, CUT]);
+  it.each([
+    { text: '刚看到通知，这周六河西全区没水，东湖那边要停两天', stance: 'spread' },
+    { text: '这周六河西全区没有水，东湖那边要停两天', stance: 'spread' },
+    { text: '河西区本周六没有停水，东湖一带也不停，别传了', stance: 'refute' },
+  ])('GIVEN "$text" THEN the stance is $stance', ({ text, stance }) => {
+    const r = m.match(text);
+    expect(r.matches[0]?.debunkId).toBe(CUT.id);
+    expect(r.stance, r.stanceCues.join(', ')).toBe(stance);
+  });
+});
+
 describe('stance: contractions written without the apostrophe', () => {
   // Held-out chat: "… isnt true, people are misreading the rules" was read as spreading, and struck.
   it.each([

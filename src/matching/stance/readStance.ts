@@ -269,6 +269,11 @@ const REPORTED_WORDS = /(?<![a-z])(?:said|says|saying|told|tweeted|claims|claime
 const REPORTED_WORDS_BEFORE = /(?<![a-z])(?:said|says|saying|told (?:[a-z]+ ){0,2}|tweeted|claims|claimed|wrote|posted)(?: that)?(?: [a-z0-9]+){0,8} $/;
 /** After 不是, idle talk: "多喝热水真不是说说" insists. */
 const NOT_IDLE_TALK = /^(?:说说|开玩笑|闹着玩|吹的|吹牛)/u;
+/**
+ * "没水", "没电", "没有网": an outage, said with the word for "none" (fresh chat: "这周六南山全区没水"
+ * retells "…本周六全天停水" and was read as denying it). Read from the denial on.
+ */
+const OUTAGE_ZH = /^没有?[水电气网]/u;
 /** An English cue (Latin letters only). */
 const LATIN_CUE = /^[a-z ]+$/;
 /** Chinese denials that something can ever be done, refuting wherever they stand: "防不了", "杀不死". */
@@ -1424,6 +1429,7 @@ export function readStance(
           // "i'm never drinking dr pepper again, it's made from prune juice": what the member will not do, for the claim.
           !(LATIN_CUE.test(h.cue) && FIRST_PERSON_WILL.test(r.before(h, 9)) && AVOIDED_ACTION.test(text.slice(h.end, h.end + 24))) &&
           !NOT_IDLE_TALK.test(text.slice(h.end, h.end + 4)) &&
+          !OUTAGE_ZH.test(text.slice(h.at, h.at + 3)) &&
           // "if u were planning a picnic at gucun park dont, there was …": a "don't" that ends a clause of
           // "if" tells not to (not "5G towers don't, the virus spreads between people").
           !(LATIN_CUE.test(h.cue) && r.endsClause(h) && OPENS_ON_IF.test(r.clauseBefore(h))),
