@@ -338,6 +338,28 @@ describe('stance: a Chinese claim denied with 没有', () => {
   });
 });
 
+describe('stance: "aren\'t", "anymore" and what the claim says is done without', () => {
+  // Fresh hand-written chat: "Koalas aren't functionally extinct" was read as spreading (no
+  // "aren't" among the denials), and "…you don't even need the receipt" as refuting a claim of a
+  // refund "without a receipt".
+  const KOALA = debunk({ id: 'koala', claim: 'Koalas are "functionally extinct" due to Australian bushfires.', lang: 'en' });
+  const SHELF = debunk({ id: 'shelf-recall', claim: 'Homestore is recalling all BILLUND shelving units and will refund $150 without a receipt.', lang: 'en' });
+  const PASS = debunk({ id: 'bus-pass', claim: 'Students will no longer get a free bus pass from the city.', lang: 'en' });
+  const m = createMatcher([...ALL_DEBUNKS, KOALA, SHELF, PASS]);
+  it.each([
+    { text: "Koalas aren't functionally extinct, there are tens of thousands left", id: KOALA.id, stance: 'refute' },
+    { text: 'koalas arent functionally extinct lol', id: KOALA.id, stance: 'refute' },
+    { text: "Homestore is recalling the BILLUND shelves!! $150 back and you don't even need the receipt", id: SHELF.id, stance: 'spread' },
+    { text: 'Homestore is recalling BILLUND shelving units, $150 refund, no receipt needed', id: SHELF.id, stance: 'spread' },
+    { text: 'Homestore is not recalling BILLUND shelving units, nobody gets $150', id: SHELF.id, stance: 'refute' },
+    { text: "heads up, students don't get a free bus pass from the city anymore", id: PASS.id, stance: 'spread' },
+  ])('GIVEN "$text" THEN the stance is $stance', ({ text, id, stance }) => {
+    const r = m.match(text);
+    expect(r.matches[0]?.debunkId).toBe(id);
+    expect(r.stance, r.stanceCues.join(', ')).toBe(stance);
+  });
+});
+
 describe('stance: an outage said with 没', () => {
   // Fresh hand-written chat: "…没水" (no water) retells a water cut, and was read as denying it.
   const CUT = debunk({ id: 'water-cut', claim: '河西区本周六全天停水，东湖一带要停48小时', lang: 'zh' });

@@ -267,6 +267,17 @@ const DID_NOT = /^(?:didn t|didnt|did not)$/;
 /** Before a denial, in its sentence: a report of someone's words that it belongs to. */
 const REPORTED_WORDS = /(?<![a-z])(?:said|says|saying|told|tweeted|claims|claimed|wrote)(?![a-z])/;
 const REPORTED_WORDS_BEFORE = /(?<![a-z])(?:said|says|saying|told (?:[a-z]+ ){0,2}|tweeted|claims|claimed|wrote|posted)(?: that)?(?: [a-z0-9]+){0,8} $/;
+/**
+ * After an English denial, "anymore": "… aren't automatically citizens anymore" retells a claim
+ * that says "no longer", where the denial is its own.
+ */
+const ANYMORE_AFTER = /^[^.!?;]{0,48}?(?<![a-z])(?:anymore|any more|any longer)(?![a-z])/;
+const claimSaysNoLonger = claimSays(/(?<![a-z])(?:no longer|anymore|any more|any longer)(?![a-z])/);
+/**
+ * A denial of needing what the claim says is done without: "you don't even need the receipt", "no
+ * receipt needed" retell "… will refund $150 without a receipt". The word needed, as written.
+ */
+const NOT_NEEDED = /^(?:(?:don t|dont|do not|doesn t|doesnt|does not|won t|wont|will not)(?: even)? (?:need|require)(?: to (?:show|have|bring))?|no)(?: (?:a|an|the|any|your))? ([a-z]+)/;
 /** After 不是, idle talk: "多喝热水真不是说说" insists. */
 const NOT_IDLE_TALK = /^(?:说说|开玩笑|闹着玩|吹的|吹牛)/u;
 /**
@@ -581,6 +592,14 @@ const POSTED_IF = /(?:^|[^a-z0-9])(?:if|when|whoever|anyone who|someone who|peop
  * "根本" (the cues are found without overlap, longest first, so "根本不" hides the "不会" it runs
  * into). Another denial still refutes ("holding your breath doesn't mean you don't have covid").
  */
+/** Whether the denial says something is not needed that the claim says is done without (see NOT_NEEDED). */
+function deniesWhatClaimGoesWithout(text: string, h: Hit, deniedTerms: ReadonlySet<string>): boolean {
+  if (deniedTerms.size === 0) return false;
+  const word = NOT_NEEDED.exec(text.slice(h.at, h.end + 48))?.[1];
+  const term = word === undefined ? undefined : tokenize(word)[0]?.term;
+  return term !== undefined && deniedTerms.has(term);
+}
+
 function isClaimDenial(text: string, h: Hit, claimCues: readonly string[]): boolean {
   if (claimCues.length === 0) return false;
   const forms = spellings(h.cue);
@@ -1430,6 +1449,8 @@ export function readStance(
           !(LATIN_CUE.test(h.cue) && FIRST_PERSON_WILL.test(r.before(h, 9)) && AVOIDED_ACTION.test(text.slice(h.end, h.end + 24))) &&
           !NOT_IDLE_TALK.test(text.slice(h.end, h.end + 4)) &&
           !OUTAGE_ZH.test(text.slice(h.at, h.at + 3)) &&
+          !(claimSaysNoLonger(debunk) && LATIN_CUE.test(h.cue) && ANYMORE_AFTER.test(text.slice(h.end, h.end + 64))) &&
+          !deniesWhatClaimGoesWithout(text, h, claimDeniedTerms(debunk)) &&
           // "if u were planning a picnic at gucun park dont, there was …": a "don't" that ends a clause of
           // "if" tells not to (not "5G towers don't, the virus spreads between people").
           !(LATIN_CUE.test(h.cue) && r.endsClause(h) && OPENS_ON_IF.test(r.clauseBefore(h))),
@@ -1449,6 +1470,8 @@ export function readStance(
     for (const m of message.text.matchAll(NO_THEN_WORD)) {
       const word = tokenize(normalizedText(m[1]!))[0]?.term;
       if (word === undefined || !isClaimTerm(word) || NO_IDIOM.test(` ${m[1]!.toLowerCase()}`) || NOT_A_DENIAL_AFTER_NO.test(m[1]!)) continue;
+      // "no receipt needed": what the claim says is done without (see NOT_NEEDED).
+      if (claimDeniedTerms(debunk).has(word)) continue;
       const at = m.index + m[0].search(/no\s/i);
       if (r.sentences().some((s) => s.question && at >= s.start && at < s.end)) continue;
       // "no ice in the water bowl, it causes bloat": a rule with its reason, a warning.

@@ -182,9 +182,9 @@ export const DENIAL = {
     '不是', '并非', '并没有', '从没', '从来没', '根本没', '根本不', '未曾', '并未', '不会', '不能', '不可能', '没有什么', '压根没', '压根不', ...CANNOT_EVER_ZH,
   ],
   en: [
-    'never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'don t', 'isn t', 'hasn t', 'haven t',
+    'never', 'wasn t', 'weren t', 'didn t', 'doesn t', 'don t', 'isn t', 'aren t', 'ain t', 'hasn t', 'haven t',
     // The same, as chat types them without the apostrophe.
-    'wasnt', 'werent', 'didnt', 'doesnt', 'dont', 'isnt', 'hasnt', 'havent',
+    'wasnt', 'werent', 'didnt', 'doesnt', 'dont', 'isnt', 'arent', 'aint', 'hasnt', 'havent',
     'does not', 'do not', 'did not', 'is not', 'are not', 'was not', 'were not', 'has not', 'have not',
     // "they're not closing, they're remodeling", "it's not made of …".
     're not', 's not',
