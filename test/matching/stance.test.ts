@@ -360,6 +360,20 @@ describe('stance: "aren\'t", "anymore" and what the claim says is done without',
   });
 });
 
+describe('stance: asking someone to look it up', () => {
+  // Fresh hand-written chat: "somebody look up if …" asked, and was struck as spreading (0.91).
+  const FINE = debunk({ id: 'dome-light-fine', claim: 'Starting in March, Oregon will fine drivers $300 for driving with the interior dome light on.', lang: 'en' });
+  const m = createMatcher([...ALL_DEBUNKS, FINE]);
+  it.each([
+    'somebody look up if that $300 dome light fine for drivers is an actual Oregon law',
+    'can someone find out whether Oregon will really fine drivers $300 for the dome light',
+  ])('GIVEN "%s" THEN the member asks', (text) => {
+    const r = m.match(text);
+    expect(r.matches[0]?.debunkId).toBe(FINE.id);
+    expect(r.stance, r.stanceCues.join(', ')).toBe('question');
+  });
+});
+
 describe('stance: an outage said with 没', () => {
   // Fresh hand-written chat: "…没水" (no water) retells a water cut, and was read as denying it.
   const CUT = debunk({ id: 'water-cut', claim: '河西区本周六全天停水，东湖一带要停48小时', lang: 'zh' });

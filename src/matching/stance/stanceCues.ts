@@ -406,6 +406,8 @@ export const QUESTION = {
     'is any of it real', 'is any of it true', 'any of it true', 'any of that true', 'is any of that true',
     // "@admin can you check if this … is real before people keep sharing it?".
     'check if', 'check whether', 'verify if', 'verify whether', 'confirm if', 'confirm whether',
+    // "somebody look up if that … ticket is an actual Ohio law", "can someone find out whether …".
+    'look up if', 'look up whether', 'find out if', 'find out whether', 'look into whether', 'look into if',
     'is that confirmed', 'is this confirmed', 'confirmed anywhere', 'am i misremembering', 'or am i wrong', 'correct me if',
     'or is that a stretch', 'or is it a stretch', 'is that a real', 'is this a real', 'is it a real',
     // "— real or bs?", "real thing or chain email?", "legit or phishing?", "Is he right?", "can someone explain …".
