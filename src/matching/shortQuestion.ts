@@ -20,6 +20,13 @@ export const SHORT_QUESTION_SHARED = 2;
 /** A short question at most: a message this long, of this many words, says more than it asks. */
 const MAX_CHARS = 60;
 const MAX_TOKENS = 10;
+/**
+ * A question that asks whether something is true (ASKS_IF_TRUE) may say a little more around it:
+ * "can someone check if the Adele crash news is legit before I tell my mom" (fresh chat: b14 en
+ * questions answered 76.7 -> 80.0 %, no other figure moved).
+ */
+const ASKING_MAX_CHARS = 100;
+const ASKING_MAX_TOKENS = 14;
 /** The message's own words (English terms) the claim need not share: "whatsapp will charge money?". */
 const UNSHARED_WORDS = 1;
 /** The share of the message's Chinese characters (asking words aside) the shared pairs must cover. */
@@ -58,9 +65,10 @@ export function isShortQuestion(message: PreparedMessage): boolean {
   // A word of Chinese is two character pairs: "有人知道WhatsApp收费是不是真的吗" is 11 tokens, 6 words.
   let words = 0;
   for (const t of message.tokens) words += HAN.test(t.term) ? 0.5 : 1;
-  if (words > MAX_TOKENS) return false;
   const text = message.text.trim();
-  return text.length <= MAX_CHARS && (MAY_ASK.test(text) || ASKS_IF_TRUE.test(text));
+  const asksIfTrue = ASKS_IF_TRUE.test(text);
+  if (words > (asksIfTrue ? ASKING_MAX_TOKENS : MAX_TOKENS)) return false;
+  return text.length <= (asksIfTrue ? ASKING_MAX_CHARS : MAX_CHARS) && (MAY_ASK.test(text) || asksIfTrue);
 }
 
 /**
