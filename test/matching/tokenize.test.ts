@@ -33,6 +33,9 @@ describe('tokenize: terms', () => {
     { given: '"病逝" for "去世"', input: '病逝', then: ['去世'] },
     { given: 'Cantonese "過身" for "去世"', input: '過身', then: ['去世'] },
     { given: '"荷花" for "莲花"', input: '荷花', then: ['莲花'] },
+    // Fresh chat: "周杰伦被抓是真的假的" shared nothing but the name with "…被警方逮捕".
+    { given: '"被抓" for "逮捕"', input: '被抓', then: ['逮捕'] },
+    { given: '"充公" for "没收"', input: '充公', then: ['没收'] },
     { given: '"封了" (a city locked down) for "封城"', input: '信阳封了', then: ['信阳', '阳封', '封城'] },
     { given: '"走散" for "走失" in a sentence', input: '孩子走散了', then: ['孩子', '子走', '走失', '散了'] },
     { given: 'a word longer than 40 letters', input: `${'ab'.repeat(21)} ok`, then: ['ok'] },
