@@ -38,6 +38,8 @@ export function discordPort(message: Message<true>, chatMessage: ChatMessage, de
     void notice('low', intent, false);
     return detail ? { status: 'done', detail } : { status: 'done' };
   };
+  // A warning for a message that got a pointer waits behind it (see the Telegram port).
+  let pointed = false;
   return {
     // Waiting refutations of one rumor fold into one, and go ahead of a flood's pointers,
     // warnings and digests (see the Telegram port).
@@ -49,8 +51,11 @@ export function discordPort(message: Message<true>, chatMessage: ChatMessage, de
       ),
     suggest_check: (i) =>
       send('low', { to: { channel }, content: plain(i), components: refutationButtons(i.language, i.debunkId, message.id, i.traditional), replyTo: message.id }, `suggest:${i.debunkId}`),
-    pointer: (i) => send('low', { to: { channel }, content: plain(i), replyTo: message.id }, `pointer:${i.debunkId}`),
-    warn: (i) => notice('normal', i, true),
+    pointer: (i) => {
+      pointed = true;
+      return send('low', { to: { channel }, content: plain(i), replyTo: message.id }, `pointer:${i.debunkId}`);
+    },
+    warn: (i) => notice(pointed ? 'low' : 'normal', i, true),
     delete: (i) => moderate('delete', `delete of message ${message.id}`, () => message.delete(), i),
     mute: (i) => {
       const member: GuildMember | null = message.member;

@@ -59,6 +59,9 @@ export function telegramPort(message: ChatMessage, target: TelegramTarget, deps:
     void notice(priority, noticeHtml);
     return { status: 'done' };
   };
+  // A warning for a message that got a pointer waits behind it, at its priority: the pointer says
+  // why (real-client QA: the warning went out first, after the next message's mute).
+  let pointed = false;
   return {
     // Refutations of one rumor still waiting fold into one: during a store outage the repeat
     // window is unknown, and every post of a flood would otherwise get its own. A refutation goes
@@ -72,8 +75,11 @@ export function telegramPort(message: ChatMessage, target: TelegramTarget, deps:
       ),
     suggest_check: (i) =>
       send('low', { kind: 'html', html: plainHtml(i, 1500), replyTo: messageId, ...inTopic, buttons: refutationButtons(i.language, i.debunkId, messageId, i.traditional) }, `suggest:${i.debunkId}`),
-    pointer: (i) => send('low', { kind: 'html', html: plainHtml(i, 1500), replyTo: messageId, ...inTopic }, `pointer:${i.debunkId}`),
-    warn: (i) => notice('normal', plainHtml(i, 600)),
+    pointer: (i) => {
+      pointed = true;
+      return send('low', { kind: 'html', html: plainHtml(i, 1500), replyTo: messageId, ...inTopic }, `pointer:${i.debunkId}`);
+    },
+    warn: (i) => notice(pointed ? 'low' : 'normal', plainHtml(i, 600)),
     delete: (i) => moderate(() => deps.deleteMessage(chatId, messageId), plainHtml(i, 600), 'low'),
     mute: (i) => mute(i),
     alert_owners: (i) =>

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIVE_G_ID, TEXT } from '../../engine/harness.js';
+import { FakeClock } from '../../outbox/fakeClock.js';
 import { ADMINS_GROUP, ALICE, BOB, type BotHarness, GROUP, GROUP_ID, OWNER, startBot } from './botHarness.js';
 
 let h: BotHarness | undefined;
@@ -19,6 +20,25 @@ async function spread(bot: BotHarness, times: number, from = ALICE.id) {
 }
 
 describe('Telegram: the escalation ladder', () => {
+  // Real-client QA: under a burst, a repeat's warning went out before the pointer that says why
+  // (the outbox sent warnings ahead of pointers).
+  it('GIVEN the outbox held back WHEN a member repeats a rumor THEN the pointer to its answer goes out before the warning', async () => {
+    const clock = new FakeClock();
+    h = await startBot({ clock, enforceAll: true });
+    h.fake.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } });
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    // The refutation waits out the 429; the repeat's pointer and warning queue behind it.
+    await vi.waitFor(() => expect(h!.adapter.outbox.stats().queued).toBeGreaterThanOrEqual(2));
+    await clock.advance(3_000);
+    await h.adapter.outbox.settled();
+    const sent = h.sentTo(GROUP.id).map((m) => m.text ?? '');
+    const pointer = sent.findIndex((t) => t.startsWith('This rumor was answered'));
+    const warning = sent.findIndex((t) => t.includes('please check before sharing: this is strike 2'));
+    expect(pointer, sent.join(' | ')).toBeGreaterThanOrEqual(0);
+    expect(warning, sent.join(' | ')).toBeGreaterThan(pointer);
+  });
+
   it('GIVEN every action enabled AND the owner started the bot WHEN a member repeats a rumor three times THEN strike 2 warns, strike 3 mutes for 1 h and alerts the owner by DM', async () => {
     h = await startBot({ enforceAll: true });
     await h.fake.sendCommand(OWNER.id, OWNER.id, '/start');
