@@ -47,7 +47,7 @@ export async function startDashboard(
     const url = await dashboard.listen();
     const address = dashboard.app.server.address();
     const port = address && typeof address === 'object' ? address.port : env.DASHBOARD_PORT;
-    core.log.info({ url }, `dashboard: serving on ${env.DASHBOARD_HOST}:${port}; admins log in with /rg dashboard`);
+    core.log.info({ url }, `dashboard: serving on ${env.DASHBOARD_HOST}:${port}; admins log in with ${loginCommand(env)}`);
     return { url, links: dashboard.links, addDirectory: (d) => dashboard.addDirectory(d), close: () => dashboard.close() };
   } catch (error) {
     core.log.error({ err: loggedError(error) }, `dashboard: cannot listen on ${env.DASHBOARD_HOST}:${env.DASHBOARD_PORT} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the bot runs without it (set DASHBOARD_PORT, or DASHBOARD_PORT=off)`);
@@ -64,4 +64,10 @@ export function linksOnly(env: Env, store: KeyValueStore): DashboardHooks {
   const host = env.DASHBOARD_HOST.includes(':') ? `[${env.DASHBOARD_HOST}]` : env.DASHBOARD_HOST;
   const base = env.DASHBOARD_PUBLIC_URL?.replace(/\/+$/, '') ?? `http://${host}:${env.DASHBOARD_PORT}`;
   return { links: new LoginLinks(store, base), addDirectory: () => undefined };
+}
+
+/** The command admins ask for a login link with, in each platform's own words (Discord has no "/rg"; real-client QA). */
+export function loginCommand(env: { DISCORD_TOKEN?: string | undefined; TELEGRAM_BOT_TOKEN?: string | undefined }): string {
+  if (env.DISCORD_TOKEN && env.TELEGRAM_BOT_TOKEN) return '/rg dashboard (Telegram) or /rumorguard dashboard (Discord)';
+  return env.DISCORD_TOKEN ? '/rumorguard dashboard' : '/rg dashboard';
 }
