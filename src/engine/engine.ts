@@ -15,6 +15,7 @@ import { activeStrikes, struckFor, type ReplyRecord, type Strike } from './membe
 import { mergeSettings, type SettingsOverride } from './mergeSettings.js';
 import { stateKeys } from './stateKeys.js';
 import { replyLanguage } from './language.js';
+import type { Language } from './templates.js';
 
 export interface EngineOptions {
   debunks: readonly Debunk[];
@@ -273,6 +274,27 @@ export class Engine {
             ),
           ),
         ),
+    );
+  }
+
+  /**
+   * A refutation posted outside the rules (an admin accepted a report, and the bot answered the
+   * reported message): recorded as the rumor's last refutation where that message is, unless one
+   * is already in its window, so the next post of the rumor gets a pointer to it rather than a
+   * second refutation (real-client QA).
+   */
+  async noteAnswered(message: ChatMessage, debunkId: string, language: Language): Promise<void> {
+    const settings = await this.settingsFor(message.groupId);
+    const windowMs = settings.repeat.windowMinutes * 60_000;
+    if (windowMs <= 0) return;
+    const now = this.now();
+    const record: ReplyRecord = { at: now, messageId: message.messageId, memberId: message.member.id, ...(message.link ? { link: message.link } : {}) };
+    await this.lock.runAll([lockKeys.rumor(message.groupId, debunkId)], () =>
+      this.options.store.update<ReplyRecord>(
+        stateKeys.reply(settings.mode, message.groupId, debunkId, language, message.channelId),
+        (current) => (current && now - current.at < windowMs ? current : record),
+        Math.max(60_000, windowMs),
+      ),
     );
   }
 

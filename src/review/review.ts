@@ -243,7 +243,8 @@ export class Review {
           ...(m.link ? { link: m.link } : {}),
         };
         const language = replyLanguage(settings.language, m.text);
-        await answerMessage(message, debunk, language, port.portFor(message), this.executor, this.deps.sink, admin);
+        const results = await answerMessage(message, debunk, language, port.portFor(message), this.executor, this.deps.sink, admin);
+        if (results.some((r) => r.type === 'reply_refutation' && r.status === 'done')) await this.deps.engine.noteAnswered(message, debunk.id, language).catch(() => undefined);
       }
     })().catch(() => undefined);
     this.deps.track(task);

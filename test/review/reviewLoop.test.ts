@@ -181,6 +181,22 @@ describe('review: a report of a message that already is a known rumor', () => {
   });
 });
 
+describe('review: the next post after an accepted report', () => {
+  // Real-client QA: the reported message was answered, and the next post of the rumor within the
+  // repeat window got the full refutation again instead of a pointer to that answer.
+  it('GIVEN a report accepted and its message answered THEN the next post of the rumor in that group gets a pointer', async () => {
+    const { core } = await setup();
+    const { moderator } = core;
+    await moderator.onFeedback('report', message('g-a', '1', RUMOR), { id: 'r1', name: 'Rita' }, '');
+    const [item] = await moderator.review!.items('g-a');
+    await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | The water is safe. | https://water.example.org/notice`);
+    await moderator.settled();
+    const next = await moderator.onMessage(message('g-a', '5', RUMOR, { id: 'gus', name: 'Gus' }));
+    expect(next.decision.actions.map((a) => a.type)).toContain('pointer');
+    expect(next.decision.actions.map((a) => a.type)).not.toContain('reply_refutation');
+  });
+});
+
 describe('review: a claim over the length limit', () => {
   it('GIVEN a reported message longer than a claim may be THEN accepting it is refused with the limit, nothing is cut or stored; GIVEN a short claim THEN it is stored whole', async () => {
     const { core } = await setup();
