@@ -309,7 +309,7 @@ describe('review queue', () => {
     await item.locator('button', { hasText: 'Accept as a debunk' }).click();
     await page.waitForSelector('.queue-item .flash.bad');
     await browser.shot('14b-queue-refused');
-    expect(await item.locator('.flash.bad').textContent()).toMatch(/^Not done: .*sources\[0\]\.url/);
+    expect(await item.locator('.flash.bad').textContent()).toMatch(/^Not done: .*Source URL: must be an http/);
     expect(await item.locator('textarea[name=refutation]').inputValue()).toBe('Typed with care, not to be typed again.');
     expect(await item.locator('input[name=source]').inputValue()).toBe('javascript:alert(1)');
     expect(await item.locator('select[name=verdict]').inputValue()).toBe('misleading');

@@ -130,9 +130,26 @@ export function groupPages(app: FastifyInstance, ctx: DashboardContext): void {
     if (!result.ok && debunk !== '') {
       const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
       const fields = { claim: text('claim'), verdict: text('verdict'), refutation: text('refutation'), source: text('source'), here: here !== '', fresh: fresh !== '' };
-      return sendPage(reply, await queuePage(req, c, { itemId: item, fields, error: c.t('refused', { reply: result.reply }) }), 422);
+      return sendPage(reply, await queuePage(req, c, { itemId: item, fields, error: c.t('refused', { reply: withFieldLabels(result.reply, c.t) }) }), 422);
     }
     await leaveFlash(ctx, c, { kind: result.ok ? 'ok' : 'bad', text: c.t(result.ok ? 'done' : 'refused', { reply: result.reply }) });
     return seeOther(reply, groupPath(c.group.id, '/queue'));
   });
+}
+
+/**
+ * A refusal of the chat's accept command as the queue's form shows it: the debunk's field paths
+ * named by the form's labels ("Source URL: must be an http:// or https:// address", not
+ * "sources[0].url: …"), and the source's title, which the form has no field for (it is the URL's
+ * host), left out (browser QA).
+ */
+export function withFieldLabels(reply: string, t: GroupRequestContext['t']): string {
+  const labels: [RegExp, string][] = [
+    [/sources\[0\]\.url(?=:)/g, t('sourceField')],
+    [/(?<![\w.])refutation(?:\.\w+)?(?=:)/g, t('refutationField')],
+    [/(?<![\w.])claim(?=:)/g, t('claimField')],
+    [/(?<![\w.])verdict(?=:)/g, t('verdictField')],
+  ];
+  const withoutTitle = reply.replace(/sources\[0\]\.title: [^;]*(?:; |$)/g, '');
+  return labels.reduce((text, [path, label]) => text.replace(path, label), withoutTitle);
 }
