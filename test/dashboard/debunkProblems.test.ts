@@ -29,6 +29,14 @@ describe('debunkFormProblems (QA: "rules/debunks/dashboard.yaml:4 entry #1: id: 
     expect(said.byField.get('sources')).toEqual(['第 1 行的网址：不是以 http:// 或 https:// 开头的网址']);
   });
 
+  // Browser QA: an over-long English refutation was said under both refutation fields, and the
+  // list said "Refutation: Refutation (English): …".
+  it('GIVEN an English refutation too long THEN it is said once, under the English field, named once', async () => {
+    const said = await refused(db.folder(), { ...NEW, refutation: { en: 'x'.repeat(1001), zh: '不是真的' } });
+    expect(said.problems).toEqual([expect.stringMatching(/^Refutation \(English\): /)]);
+    expect([...said.byField.keys()]).toEqual(['refutation.en']);
+  });
+
   it('GIVEN an id that is not one THEN the entry, known by its place only, is still the form\'s', async () => {
     const said = await refused(db.folder(), { ...NEW, id: 'Bad Id' });
     expect(said.problems).toEqual(['Id: use 1-80 lowercase letters, digits, ".", "_" or "-"']);

@@ -76,10 +76,14 @@ export function debunkFormProblems(t: Translate, found: readonly LoadProblem[], 
     const top = p.field?.split(/[.[]/)[0] ?? '';
     const text = duplicate ?? (p.field ? fieldText(t, p.field, p.message) : plainProblem(t, p.message));
     const label = FIELD_LABELS[top];
-    const said = p.field && !duplicate ? t('problemOfField', { field: label ? t(label) : top, problem: text }) : text;
+    // A refutation in one language is said under that language's field, named once (browser QA:
+    // under both fields, and "Refutation: Refutation (English): …" in the list).
+    const language = /^refutation\.(en|zh)$/.exec(p.field ?? '')?.[1];
+    const said = p.field && !duplicate && !language ? t('problemOfField', { field: label ? t(label) : top, problem: text }) : text;
     if (own || duplicate) {
       problems.push(said);
-      byField.set(top, [...(byField.get(top) ?? []), text]);
+      const key = language ? `refutation.${language}` : top;
+      byField.set(key, [...(byField.get(key) ?? []), text]);
     } else {
       const entry = p.entryId !== undefined ? `"${p.entryId}"` : p.entryIndex !== undefined ? `#${p.entryIndex}` : undefined;
       problems.push(entry ? t('problemElsewhere', { place: place(t, p.file, p.line), entry, problem: said }) : t('problemOfField', { field: place(t, p.file, p.line), problem: said }));

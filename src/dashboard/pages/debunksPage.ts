@@ -91,8 +91,11 @@ export function debunkFormBody(
       shownPlain(value) !== value ? html`<p class="hint" data-invisible-for="${name}">${t('invisibleChars')} ${shown(value)}</p>` : ''
     }`;
   };
-  const field = (name: keyof DebunkForm, key: TextKey, kind: 'text' | 'area' | 'date', errorField: string = name) => {
-    const errs = o.byField?.get(errorField);
+  /** `errorFields`: the problems' fields said under this one (the first names them in the page). */
+  const field = (name: keyof DebunkForm, key: TextKey, kind: 'text' | 'area' | 'date', errorFields: readonly string[] = [name]) => {
+    const errorField = errorFields[0]!;
+    const found = errorFields.flatMap((f) => o.byField?.get(f) ?? []);
+    const errs = found.length > 0 ? found : undefined;
     const attrs = html`id="d-${name}" name="${name}"${o.editable ? '' : html` readonly`}${errs ? html` aria-invalid="true"` : ''}`;
     const control =
       kind === 'area' ? html`<textarea ${attrs} rows="3">${o.form[name]}</textarea>` : html`<input type="${kind === 'date' ? 'text' : 'text'}" class="wide" ${attrs} value="${o.form[name]}">`;
@@ -113,8 +116,8 @@ ${field('id', 'id', 'text')}
 ${field('claim', 'claim', 'area')}
 ${field('variants', 'variants', 'area')}
 ${choice('verdict', 'verdict', VERDICTS)}
-${field('refutationEn', 'refutationEn', 'area', 'refutation')}
-${field('refutationZh', 'refutationZh', 'area', 'refutation')}
+${field('refutationEn', 'refutationEn', 'area', ['refutation', 'refutation.en'])}
+${field('refutationZh', 'refutationZh', 'area', ['refutation.zh'])}
 ${field('sources', 'sources', 'area')}
 ${field('tags', 'tags', 'text')}
 ${choice('severity', 'severity', SEVERITIES)}
