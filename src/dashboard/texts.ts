@@ -27,7 +27,7 @@ const EN = {
   platformDown: 'Could not ask {platform} whether you administer the group: {error}. Try again in a minute.',
   loginNeeded: 'Log in with a link from the bot: send /rg dashboard in your group as an admin. On Telegram the link comes to your private chat with the bot, on Discord only you see it, in the playground it is printed.',
   notYourGroup: 'You do not administer this group, or the platform did not confirm it for you. Only groups you administer are shown.',
-  csrfFailed: 'This form did not come from your dashboard page, or the page is out of date: nothing was changed. Reload the page and try again.',
+  csrfFailed: 'This form did not come from your dashboard page, or the page is out of date: nothing was changed. Go back (your browser keeps what you typed) and send it again; if it is refused again, copy what you typed, then reload the page.',
   notFound: 'There is no such page.',
   // Overview
   incidentsPerDay: 'Incidents per day (last 30 days)',
@@ -309,7 +309,7 @@ const ZH: Record<TextKey, string> = {
   platformDown: '无法向 {platform} 确认你是否管理该群：{error}。请稍后再试。',
   loginNeeded: '请使用机器人发来的链接登录：以管理员身份在群里发送 /rg dashboard。Telegram 会把链接私信给你，Discord 只有你能看到，试玩模式会直接打印。',
   notYourGroup: '你不是该群的管理员，或平台未能确认。这里只显示你管理的群。',
-  csrfFailed: '此表单不是来自你的管理后台页面，或页面已过期：没有做任何修改。请刷新页面后重试。',
+  csrfFailed: '此表单不是来自你的管理后台页面，或页面已过期：没有做任何修改。请返回上一页（浏览器会保留你填写的内容）再提交一次；如果再次被拒绝，请先复制你填写的内容，再刷新页面。',
   notFound: '没有这个页面。',
   incidentsPerDay: '每日事件数（最近 30 天）',
   incidentsTotal: '账本中的事件',

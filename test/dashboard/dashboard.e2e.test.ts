@@ -355,6 +355,8 @@ describe('CSRF', () => {
       const response = await browser.page.request.post(`${world.url}/g/console/rules`, { form });
       expect(response.status()).toBe(403);
       expect(await response.text()).toContain('did not come from your dashboard page');
+      // Browser QA: "Reload the page" threw away what the admin had typed; going back keeps it.
+      expect(await response.text()).toContain('Go back (your browser keeps what you typed)');
     }
     const pardon = await browser.page.request.post(`${world.url}/g/console/members/bob/pardon`, { form: {} });
     expect(pardon.status()).toBe(403);
