@@ -96,6 +96,7 @@ export function incidentsBody(c: GroupRequestContext, engine: Engine, f: Inciden
 <label>${t('to')}<input type="date" name="to" value="${f.to ?? ''}"></label>
 <button type="submit">${t('filter')}</button> <a class="button secondary" href="${groupPath(group.id, '/incidents')}">${t('clear')}</a>
 </form>
+${f.from && f.to && f.from > f.to ? html`<div class="flash bad" role="alert" id="period-backwards">${t('periodBackwards')}</div>` : ''}
 <p class="muted" id="shown">${views.length > 0 && (page > 1 || views.length < total) ? t('shownRange', { from: first + 1, to: first + views.length, total }) : t('shownOf', { shown: views.length, total })}</p>
 ${views.length === 0 && filtered ? html`<p>${t('noIncidentsMatch')}</p>` : incidentTable(c, engine, views)}
 ${newer || older ? html`<p class="pages">${newer} ${older}</p>` : ''}`;
