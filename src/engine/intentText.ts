@@ -1,5 +1,5 @@
 import type { ActionIntent, RefutationContent } from './decision.js';
-import { actionList, agoText, alertClaim, durationText, render, sourceLine, verdictName } from './templates.js';
+import { actionList, agoText, alertClaim, durationText, render, sourceLine, type TemplateName, verdictName } from './templates.js';
 
 /** The refutation as plain text: an answer to a question, a correction otherwise. */
 export function refutationText(r: RefutationContent): string {
@@ -17,36 +17,37 @@ export function refutationText(r: RefutationContent): string {
  */
 export function intentText(intent: ActionIntent): string | undefined {
   const lang = intent.language;
+  const say = (name: TemplateName, values: Record<string, string | number>) => render(lang, name, values, intent.traditional);
   switch (intent.type) {
     case 'reply_refutation':
       // Several rumors in one message: their refutations one after another, in one reply.
       return [intent.refutation, ...(intent.also ?? [])].map(refutationText).join('\n\n');
     case 'suggest_check':
-      return render(lang, 'suggest', { verdict: verdictName(lang, intent.verdict), claim: intent.claim }, intent.traditional);
+      return say('suggest', { verdict: verdictName(lang, intent.verdict), claim: intent.claim });
     case 'pointer': {
       const ago = agoText(lang, intent.answeredMsAgo);
       // A member who asked gets the answer's gist with the link, kindly, as a question is answered.
       if (intent.asked) {
         const verdict = verdictName(lang, intent.verdict);
-        return intent.link ? render(lang, 'pointerAsked', { verdict, link: intent.link, ago }, intent.traditional) : render(lang, 'pointerAskedNoLink', { verdict, ago }, intent.traditional);
+        return intent.link ? say('pointerAsked', { verdict, link: intent.link, ago }) : say('pointerAskedNoLink', { verdict, ago });
       }
-      return intent.link ? render(lang, 'pointer', { link: intent.link, ago }, intent.traditional) : render(lang, 'pointerNoLink', { ago }, intent.traditional);
+      return intent.link ? say('pointer', { link: intent.link, ago }) : say('pointerNoLink', { ago });
     }
     case 'warn':
-      return render(lang, 'warning', { name: intent.memberName, n: intent.strikes, days: intent.decayDays }, intent.traditional);
+      return say('warning', { name: intent.memberName, n: intent.strikes, days: intent.decayDays });
     case 'mute':
-      return render(lang, 'mute', { name: intent.memberName, duration: durationText(lang, intent.durationMs) }, intent.traditional);
+      return say('mute', { name: intent.memberName, duration: durationText(lang, intent.durationMs) });
     case 'delete':
-      return render(lang, 'delete', {}, intent.traditional);
+      return say('delete', {});
     case 'alert_owners':
-      return render(lang, 'alert', {
+      return say('alert', {
         name: intent.memberName,
         claim: alertClaim(intent.claim),
         debunk: intent.debunkId,
         score: intent.score.toFixed(2),
         n: intent.strikes,
         actions: actionList(lang, intent.planned),
-      }, intent.traditional);
+      });
     case 'log':
       return undefined;
   }
