@@ -152,6 +152,20 @@ describe('a group set to Chinese', () => {
   });
 });
 
+describe('an import with an empty file', () => {
+  // Browser QA: "格式：csv, json, claimreview；文件：—" did not say the file was empty.
+  it('GIVEN an empty file THEN the page says the file is empty, in Chinese', async () => {
+    const { page } = browser;
+    await page.goto(`${world.url}/g/console/debunks`);
+    await page.selectOption('#import-format', 'csv');
+    await page.setInputFiles('#import-file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/debunks/import')), page.click('#import-form button[type="submit"]')]);
+    expect(response.status()).toBe(422);
+    await page.waitForSelector('#import-form .flash.bad');
+    expect(await page.textContent('#import-form .flash.bad')).toContain('文件 empty.csv 是空的。');
+  });
+});
+
 describe('the report on a phone', () => {
   it('GIVEN a 375 px wide screen THEN the report and its printable page fit it, in either language: wide tables scroll in their own box', async () => {
     const { page } = browser;

@@ -155,9 +155,12 @@ export function debunkRoutes(app: FastifyInstance, ctx: DashboardContext): void 
     // A refused import shows the form again as it was sent (the file must be chosen again: browsers allow no other way).
     const asSent = { ...(fields.format ? { format: fields.format } : {}), ...(fields.lang ? { lang: fields.lang } : {}) };
     if (oversized) return sendPage(reply, await listPage(req, c, [oversizedText(c.t, oversized, MAX_IMPORT_BYTES)], asSent), 413);
-    if (!IMPORT_FORMAT_NAMES.includes(format) || !upload || upload.data.length === 0) {
-      return sendPage(reply, await listPage(req, c, [`${c.t('format')}: ${IMPORT_FORMAT_NAMES.join(', ')}; ${c.t('file')}: ${upload?.name || '—'}`], asSent), 422);
-    }
+    // Said one by one (browser QA: "Format: csv, json, claimreview; File: —" did not say a file was missing or empty).
+    const missing = [
+      ...(IMPORT_FORMAT_NAMES.includes(format) ? [] : [c.t('importNoFormat', { formats: IMPORT_FORMAT_NAMES.join(', ') })]),
+      ...(!upload || upload.name === '' ? [c.t('importNoFile')] : upload.data.length === 0 ? [c.t('importEmptyFile', { file: upload.name })] : []),
+    ];
+    if (missing.length > 0 || !upload) return sendPage(reply, await listPage(req, c, missing, asSent), 422);
     // The upload's own name, reduced to safe characters, names the new file; never a path.
     const base = path.basename(upload.name).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'upload';
     const stamp = new Date(ctx.now()).toISOString().replace(/[-:]/g, '').slice(0, 15);
