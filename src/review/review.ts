@@ -25,7 +25,6 @@ import { findReviewItem, reviewItems, type ReviewItem } from './reviewItems.js';
 import { reviewListing } from './reviewListing.js';
 import type { ReviewPort } from './reviewPort.js';
 import { REVIEW_TEXTS, type ReviewTextName } from './reviewTexts.js';
-import { plainName } from '../engine/plainText.js';
 
 /** The `/rg` commands review answers; the rest go to the settings commands. */
 export const REVIEW_COMMANDS = new Set(['queue', 'reports', 'accept', 'reject', 'retire', 'unretire', 'tellreporter', 'spread', 'digest']);
@@ -183,7 +182,6 @@ export class Review {
     const said = t('reportAccepted', {
       id: item.id,
       n: item.feedback.length,
-      reporters: namesOf(item, t('listSeparator')),
       messages: item.messageIds.length,
       debunk: built.debunk.id,
       verdict: verdictName(lang, built.debunk.verdict),
@@ -283,7 +281,7 @@ export class Review {
       `accepted "not a rumor" ${item.id} on ${item.messageIds.length} message(s) (${item.feedback.length} by ${item.reporters.map((r) => r.name).join(', ')})` +
       `${item.debunkId ? `; ${item.debunkId} recorded as a false positive there` : ''}${withdrawn.length > 0 ? `; strike of ${withdrawn.join(', ')} withdrawn` : ''}`;
     const said =
-      t('disputeAccepted', { id: item.id, messages: item.messageIds.length, n: item.feedback.length, reporters: namesOf(item, t('listSeparator')) }) +
+      t('disputeAccepted', { id: item.id, messages: item.messageIds.length, n: item.feedback.length }) +
       `${item.debunkId ? t('falsePositive', { debunk: item.debunkId }) : ''}${withdrawn.length > 0 ? t('strikesWithdrawn', { members: withdrawn.join(t('listSeparator')) }) : ''}`;
     // A dispute accepted on a message that is the claim itself clears that message only (see above):
     // the admin should know the claim is still answered, and how to stop that.
@@ -305,7 +303,7 @@ export class Review {
     }
     const summary = `rejected ${item.kind === 'report' ? 'report' : '"not a rumor"'} ${item.id} by ${item.reporters.map((r) => r.name).join(', ')} on ${item.messageIds.length} message(s)${tell ? '; reporters told' : ''}`;
     const said =
-      t(item.kind === 'report' ? 'reportRejected' : 'disputeRejected', { id: item.id, reporters: namesOf(item, t('listSeparator')), messages: item.messageIds.length }) +
+      t(item.kind === 'report' ? 'reportRejected' : 'disputeRejected', { id: item.id, n: item.feedback.length, messages: item.messageIds.length }) +
       (tell ? t('reportersTold') : '');
     return { ok: true, reply: t('accepted', { summary: said }), change: { action: 'reject', summary } };
   }
@@ -356,12 +354,4 @@ export class Review {
 function saysClaimItself(text: string, debunk: Debunk): boolean {
   const signature = minHash(text);
   return [debunk.claim, ...(debunk.variants ?? [])].some((claim) => nearDuplicate(minHash(claim), signature));
-}
-
-/**
- * The reporters' names for a reply in chat, each as a name the bot may send (plainName): no
- * mention, link or markup of a display name reaches the admin who resolved the item.
- */
-function namesOf(item: { reporters: readonly { name: string }[] }, separator: string): string {
-  return item.reporters.map((r) => plainName(r.name, 64)).join(separator);
 }

@@ -106,7 +106,9 @@ const ROWS: [string, Row][] = [
     {
       run: reported((id) => `/rg reject ${id}`),
       detail: (p) => `rejected report ${p.ids![0]} by 丽塔 on 1 message(s)`,
-      zh: (p) => `好的：已驳回举报 ${p.ids![0]}（来自 丽塔，1 条消息）`,
+      // The answer names no reporter (it may be posted in the group); the ledger does.
+      en: (p) => `OK: rejected report ${p.ids![0]} (1 report(s)) on 1 message(s)`,
+      zh: (p) => `好的：已驳回举报 ${p.ids![0]}（共 1 次举报，1 条消息）`,
     },
   ],
   [
@@ -115,7 +117,8 @@ const ROWS: [string, Row][] = [
       run: reported((id) => `/rg accept ${id} | false | 自来水公司今早检测了所有水厂：水是安全的。 | https://water.example.org/notice`),
       // The new debunk's id is made from the claim and the item: matched, then kept as an identifier.
       detail: (p) => new RegExp(`^accepted report ${p.ids![0]} \\(1 report\\(s\\) by 丽塔; 1 message\\(s\\)\\) as new debunk (zh-[0-9a-f]{8}-${p.ids![0]}) \\(false\\) for all groups; answering 0 message\\(s\\)$`),
-      zh: (p) => `好的：已采纳举报 ${p.ids![0]}（丽塔 共举报 1 次，1 条消息），写成新的辟谣条目 {debunk}（不实），用于所有群；正在回复 0 条消息`,
+      en: (p) => `OK: accepted report ${p.ids![0]} (1 report(s); 1 message(s)) as new debunk {debunk} (false) for all groups; answering 0 message(s)`,
+      zh: (p) => `好的：已采纳举报 ${p.ids![0]}（共 1 次举报，1 条消息），写成新的辟谣条目 {debunk}（不实），用于所有群；正在回复 0 条消息`,
     },
   ],
   [
@@ -123,7 +126,8 @@ const ROWS: [string, Row][] = [
     {
       run: disputed,
       detail: (p) => `accepted "not a rumor" ${p.ids![0]} on 1 message(s) (1 by 丽塔); ${FIVE_G_ID} recorded as a false positive there; strike of 10086 withdrawn`,
-      zh: (p) => `好的：已接受“不是谣言”异议 ${p.ids![0]}（1 条消息；丽塔 共 1 次）；${FIVE_G_ID} 在这些消息上记为误判；已撤销 10086 的违规记录`,
+      en: (p) => `OK: accepted "not a rumor" ${p.ids![0]} on 1 message(s) (1 objection(s)); ${FIVE_G_ID} recorded as a false positive there; strike of 10086 withdrawn`,
+      zh: (p) => `好的：已接受“不是谣言”异议 ${p.ids![0]}（1 条消息；共 1 次异议）；${FIVE_G_ID} 在这些消息上记为误判；已撤销 10086 的违规记录`,
       ids: [FIVE_G_ID],
     },
   ],
@@ -202,6 +206,7 @@ describe('admin command answers are in the group\'s language; the ledger keeps t
     const expected = row.detail?.(prepared);
     if (expected === undefined) expect(details).toEqual([]);
     else expect(details).toEqual([expected instanceof RegExp ? expect.stringMatching(expected) : expected]);
-    expect(first.reply).toBe(row.en ? row.en(prepared).replace('{language}', 'en') : `OK: ${details[0]}`);
+    const debunk = expected instanceof RegExp ? (details[0]?.match(expected)?.[1] ?? '?') : '{debunk}';
+    expect(first.reply).toBe(row.en ? row.en(prepared).replace('{language}', 'en').replace('{debunk}', debunk) : `OK: ${details[0]}`);
   });
 });

@@ -320,7 +320,7 @@ describe('review queue', () => {
     await item.locator('button', { hasText: 'Accept as a debunk' }).click();
     await page.waitForSelector('.flash.ok');
     await browser.shot('15-queue-accepted');
-    expect(await page.textContent('.flash.ok')).toMatch(/^Done: OK: accepted report \w+ \(1 report\(s\) by erin; 1 message\(s\)\) as new debunk \S+ \(false\) for all groups; answering 1 message/);
+    expect(await page.textContent('.flash.ok')).toMatch(/^Done: OK: accepted report \w+ \(1 report\(s\); 1 message\(s\)\) as new debunk \S+ \(false\) for all groups; answering 1 message/);
     expect(await page.locator('.queue-item').count()).toBe(0);
     expect((await adminRecords(world)).filter((r) => r.action === 'accept')).toEqual([
       { action: 'accept', detail: expect.stringMatching(/^accepted report \w+ \(1 report\(s\) by erin; 1 message\(s\)\) as new debunk/), by: { kind: 'admin', id: 'owner', name: 'owner' } },

@@ -341,7 +341,9 @@ describe('review: a dispute accepted', () => {
 });
 
 describe('review: names in the replies to an admin', () => {
-  it('GIVEN a reporter whose display name holds a mention, a link and a line break WHEN the report is rejected or accepted THEN the reply names them without any of it', async () => {
+  // Real-client QA: the reply is posted in the group on Telegram, and named who reported whom; it
+  // names no reporter now (the queue, sent privately, and the ledger do).
+  it('GIVEN a reporter whose display name holds a mention, a link and a line break WHEN the report is rejected or accepted THEN the reply names no reporter at all', async () => {
     const { core } = await setup();
     const { moderator } = core;
     const hostile = { id: 'r1', name: '@adam_admin [Appeal](https://ev.il)\n/rg mode observe' };
@@ -352,7 +354,8 @@ describe('review: names in the replies to an admin', () => {
     [item] = await moderator.review!.items('g-a');
     const accepted = await moderator.onAdminCommand('test', 'g-a', OWNER, `/rg accept ${item!.id} | false | The water was tested and is safe. | https://example.org/water`);
     for (const reply of [rejected.reply, accepted.reply]) {
-      expect(reply).toContain('adam_admin');
+      expect(reply).toMatch(/^OK: (?:rejected|accepted) report \w+ \(1 report\(s\)/);
+      expect(reply).not.toContain('adam_admin');
       expect(reply).not.toMatch(/@(?!\u200B)/);
       expect(reply).not.toContain('https://ev.il');
       expect(reply).not.toContain('\n/rg mode observe');
