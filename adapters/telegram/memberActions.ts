@@ -27,6 +27,12 @@ export async function reportMessage(deps: AdapterDeps, message: Message.TextMess
     answer(deps, message, textHtml(lang, 'reportHowTo'), 'low', `howto:${reporter.id}`);
     return;
   }
+  // The bot's own answer: Telegram does not say which message it answered, so the report could
+  // name no rumor and could never be resolved (real-client QA). The member is told what to report.
+  if (target.from?.id !== undefined && target.from.id === deps.botId()) {
+    answer(deps, message, textHtml(lang, 'botReplyNotReported'), 'low', `howto:${reporter.id}`);
+    return;
+  }
   const note = message.text.split(/\s+/).slice(1).join(' ');
   // The reported message's text and author go with the report: the admins review what was said.
   const text = textOf(target);

@@ -371,4 +371,18 @@ describe('Telegram: members\' reports and objections', () => {
     const [item] = await h.moderator.feedback!.open(GROUP_ID);
     expect(item).toMatchObject({ kind: 'report', messageId: String(suspicious.message_id), by: { id: String(BOB.id), name: 'Bob' }, note: 'looks made up' });
   });
+
+  // Real-client QA: /report in reply to the bot's refutation was queued with no text and no rumor,
+  // and could never be resolved.
+  it('GIVEN /report in reply to the bot\'s own refutation THEN the member is told what to report, and nothing is queued', async () => {
+    h = await startBot();
+    await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    const [sent] = h.fake.botMessages(GROUP.id);
+    // The refutation as Telegram shows it to a member who replies to it: sent by the bot.
+    const refutation = { message_id: sent!.message_id, date: Math.floor(Date.now() / 1000), chat: GROUP, from: h.fake.botUser, text: sent!.text ?? '' };
+    const { answers } = await command(h, BOB.id, '/report', { reply_to_message: refutation });
+    expect(answers).toEqual([expect.stringMatching(/^That is RumorGuard's own reply\. To report a rumor, reply \/report to the member's message/)]);
+    expect(await h.moderator.feedback!.open(GROUP_ID)).toEqual([]);
+  });
 });
