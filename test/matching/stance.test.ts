@@ -360,6 +360,18 @@ describe('stance: "aren\'t", "anymore" and what the claim says is done without',
   });
 });
 
+describe('stance: disbelief said plainly', () => {
+  // Real-client QA: "I doubt garlic prevents …" was read as spreading and struck.
+  it.each(['I doubt Bill Gates will pay you for forwarding this email', 'i highly doubt 5G towers spread the coronavirus', '5G towers spread the coronavirus? not buying it'])(
+    'GIVEN "%s" THEN the member is not spreading it',
+    (text) => {
+      const r = matcher.match(text);
+      expect(r.matches[0]).toBeDefined();
+      expect(r.refuting, r.stanceCues.join(', ')).toBe(true);
+    },
+  );
+});
+
 describe('stance: asking someone to look it up', () => {
   // Fresh hand-written chat: "somebody look up if …" asked, and was struck as spreading (0.91).
   const FINE = debunk({ id: 'dome-light-fine', claim: 'Starting in March, Oregon will fine drivers $300 for driving with the interior dome light on.', lang: 'en' });

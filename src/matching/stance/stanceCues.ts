@@ -274,6 +274,8 @@ export const MOCK = {
     // "全变红灯？想象力真丰富".
     '想象力真丰富', '想象力丰富', '想象力太丰富', '脑洞真大', '脑洞太大'],
   en: [
+    // Disbelief said plainly: "I doubt garlic prevents infection with the coronavirus" (real-client QA: struck).
+    'i doubt', 'i highly doubt', 'i seriously doubt', 'i really doubt', 'i kinda doubt', 'doubt it', 'i m not buying', 'not buying it', 'i don t buy it',
     'lol no', 'lmao no', 'haha no', 'yeah right', 'as if', 'sure jan', 'imagine believing', 'imagine thinking', 'imagine still believing', 'imagine falling for', 'people actually believe', 'who believes',
     'falls for this', 'fall for this', 'fell for this', 'falls for it', 'fall for it', 'fell for it', 'falling for it', 'falling for this', 'tinfoil', 'nice try', 'give me a break', 'what a joke', 'conspiracy nonsense',
     'people still think', 'people still believe', 'still falling for', 'lol sure', 'sure buddy', 'and i m the pope', 'and i m the queen',
