@@ -126,7 +126,8 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   // `/rg help` lines its commands up in columns: sent as preformatted text, which Telegram shows in
   // a fixed-width font (in its proportional one the columns did not line up).
   const help = args[0]?.toLowerCase() === 'help';
-  const limit = { maxLength: 4096 - (help ? PRE.length : 0), measure: (t: string) => escapeHtml(t).length };
+  // The private queue's first line names the group (see below): room is kept for it.
+  const limit = { maxLength: 4096 - (help ? PRE.length : 0) - (queue ? QUEUE_HEAD_MAX : 0), measure: (t: string) => escapeHtml(t).length };
   const result = await deps.moderator
     .onAdminCommand(
       'telegram',
@@ -150,7 +151,8 @@ export async function groupRg(deps: AdapterDeps, message: Message.TextMessage, c
   const alertsOn = result.ok && args[0]?.toLowerCase() === 'enable' && args.slice(1).some((a) => a.toLowerCase().split(',').includes('alert_owners'));
   const nowhere = alertsOn && (await deps.alerts.targets(chat.id).catch(() => [undefined])).length === 0;
   const text = help && result.ok ? `<pre>${escapeHtml(result.reply)}</pre>` : escapeHtml(result.reply);
-  if (queue && result.ok) return reply(await sendPrivately(deps, message, chat, text, lang));
+  // Named by its group: the queue's commands work there only, and an admin of two groups gets both here (real-client QA).
+  if (queue && result.ok) return reply(await sendPrivately(deps, message, chat, `<b>${htmlText(chat.title, 100)}</b>\n${text}`, lang));
   reply(`${text}${nowhere ? `\n${textHtml(lang, 'alertsNowhere')}` : ''}`);
 }
 
@@ -165,6 +167,9 @@ async function sendPrivately(deps: AdapterDeps, message: Message.TextMessage, ch
     return textHtml(lang, 'queueNeedsDm');
   }
 }
+
+/** The most the private queue's first line (the group's title, bold, cut to 100 characters) takes once escaped. */
+const QUEUE_HEAD_MAX = 100 * 6 + '<b></b>\n'.length;
 
 /** What wraps preformatted text in Telegram's HTML. */
 const PRE = '<pre></pre>';

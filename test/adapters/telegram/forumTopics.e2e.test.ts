@@ -118,7 +118,7 @@ describe('Telegram: forum topics', () => {
     expect(answers.map((a) => a.asked)).toEqual([99, 99, 99, 99, 99]);
 
     await command(OWNER.id, '/rg queue');
-    const id = /^(\S+) report ×1 by Bob/.exec(h.sentTo(OWNER.id).at(-1)?.text ?? '')?.[1];
+    const id = /^(\S+) report ×1 by Bob/m.exec(h.sentTo(OWNER.id).at(-1)?.text ?? '')?.[1];
     const before = h.fake.callsOf('sendMessage').length;
     await h.fake.sendCommand(GROUP.id, OWNER.id, `/rg accept ${id} | false | The water utility tested every station: the tap water is safe. | https://water.example.org/notice`);
     await h.moderator.settled();
@@ -135,7 +135,7 @@ describe('Telegram: forum topics', () => {
     await h.fake.pressButton(GROUP.id, BOB.id, reply!.message_id, `n:${member.message_id}:${FIVE_G_ID}`);
     await h.fake.sendCommand(GROUP.id, OWNER.id, '/rg queue');
     await h.adapter.idle();
-    const id = /^(\S+) not a rumor/.exec(h.sentTo(OWNER.id).at(-1)?.text ?? '')?.[1];
+    const id = /^(\S+) not a rumor/m.exec(h.sentTo(OWNER.id).at(-1)?.text ?? '')?.[1];
     const before = h.fake.callsOf('sendMessage').length;
     await h.fake.sendCommand(GROUP.id, OWNER.id, `/rg accept ${id}`);
     await h.moderator.settled();

@@ -34,7 +34,9 @@ describe('Telegram: closing the loop', () => {
     h.sentTo(OWNER.id);
     expect(await command(h, OWNER.id, '/rg queue')).toEqual(['The review queue is in your private chat with me: it names who reported whom.']);
     const listing = h.sentTo(OWNER.id).at(-1)?.text;
-    const id = /^(\S+) report ×1 by Bob/.exec(listing!)?.[1];
+    // Named by its group (an admin of two groups gets both queues in one private chat).
+    expect(listing?.split('\n')[0]).toBe(`<b>${GROUP.title}</b>`);
+    const id = /^(\S+) report ×1 by Bob/m.exec(listing!)?.[1];
     expect(id).toBeDefined();
     // As sent: HTML, escaped.
     expect(listing).toContain(`Alice: &quot;${RUMOR}&quot;`);
@@ -69,7 +71,7 @@ describe('Telegram: closing the loop', () => {
     await command(h, OWNER.id, '/rg queue');
     const listing = h.sentTo(OWNER.id).at(-1)?.text;
     expect(listing).toMatch(/not a rumor ×2 by Bob, Alice/);
-    const id = /^(\S+) not a rumor/.exec(listing!)?.[1];
+    const id = /^(\S+) not a rumor/m.exec(listing!)?.[1];
     const [accepted] = await command(h, OWNER.id, `/rg accept ${id}`);
     expect(accepted).toContain(`${FIVE_G_ID} recorded as a false positive there; strike of ${ALICE.id} withdrawn`);
     expect(await h.engine.strikesOf(GROUP_ID, String(ALICE.id))).toEqual([]);
