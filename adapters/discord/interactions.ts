@@ -2,6 +2,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type Guild,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   MessageFlags,
@@ -170,10 +171,12 @@ async function admin(deps: DiscordDeps, interaction: ChatInputCommandInteraction
   const run = async (command: string) => {
     // Discord refuses a message over 2,000 characters, counted after the markdown escaping.
     const limit = { maxLength: 2000, measure: (t: string) => escapeDiscordMarkdown(t).length };
-    const result = await deps.moderator.onAdminCommand('discord', guildId, by, command, lang, limit, [], (memberId) => liftTimeout(interaction.guild ?? undefined, memberId, deps.now())).catch((err: unknown) => {
-      deps.log.warn({ err, guild: guildId }, 'discord: an admin command failed');
-      return undefined;
-    });
+    const result = await deps.moderator
+      .onAdminCommand('discord', guildId, by, command, lang, limit, [], (memberId) => liftTimeout(interaction.guild ?? undefined, memberId, deps.now()), (memberId) => inGuild(interaction.guild ?? undefined, memberId))
+      .catch((err: unknown) => {
+        deps.log.warn({ err, guild: guildId }, 'discord: an admin command failed');
+        return undefined;
+      });
     return result?.reply;
   };
   const core = async (...commands: string[]) => {
@@ -294,4 +297,21 @@ async function exportLedger(deps: DiscordDeps, interaction: ChatInputCommandInte
     await report.remove();
   }
   await deps.moderator.recordExport('discord', guildId, { kind: 'admin', id: by.id, name: by.name }, report.entries);
+}
+
+/** Discord's codes for a member or user it does not know. */
+const UNKNOWN_MEMBER = new Set([10007, 10013]);
+
+/**
+ * Whether a member id names someone in the server (for "/rumorguard strikes" and "exempt" of an id
+ * nobody there has: real-client QA). Not a Discord id at all, or unknown to Discord: no; Discord out
+ * of reach: yes, rather than tell the admin the id is wrong when it may not be.
+ */
+async function inGuild(guild: Guild | undefined, memberId: string): Promise<boolean> {
+  if (!/^\d{17,20}$/.test(memberId)) return false;
+  if (!guild) return true;
+  return guild.members.fetch(memberId).then(
+    () => true,
+    (err: unknown) => !UNKNOWN_MEMBER.has((err as { code?: number }).code ?? 0),
+  );
 }

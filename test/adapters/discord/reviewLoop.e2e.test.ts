@@ -62,6 +62,16 @@ describe('Discord: closing the loop', () => {
     expect(JSON.stringify(refuted?.embeds)).toContain(REFUTATION);
   });
 
+  // Real-client QA: "/rumorguard strikes" of someone not in the server answered "0 active strike(s)", as for a member.
+  it('GIVEN /rumorguard strikes of an id nobody in the server has THEN the answer says RumorGuard has not seen them; a member gets the count alone', { timeout: 30_000 }, async () => {
+    h = await startDiscordBot();
+    const stranger = '200000000000000099';
+    // A Discord user, not in this server.
+    h.fake.addUser({ id: stranger, username: 'owen' });
+    expect(await admin(h, 'strikes', [{ type: 6, name: 'member', value: stranger }])).toBe(`${stranger}: 0 active strike(s) (RumorGuard has not seen ${stranger} in this group: check the id)`);
+    expect(await admin(h, 'strikes', [{ type: 6, name: 'member', value: BOB.id }])).toBe(`${BOB.id}: 0 active strike(s)`);
+  });
+
   // Browser QA: a report from under a refutation, accepted as written, made a second debunk of that rumor.
   it('GIVEN "Report" under a refutation WHEN the owner resolves it with a new debunk THEN it is refused with the rumor named and Discord\'s own way on, AND another_rumor makes it', { timeout: 30_000 }, async () => {
     h = await startDiscordBot();
