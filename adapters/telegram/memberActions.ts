@@ -1,9 +1,10 @@
 import type { CallbackQuery, Message } from 'telegraf/types';
 import { resolveDebunkRef } from '../../src/debunks/debunkRef.js';
+import { inScript } from '../../src/engine/script.js';
 import { parseButton } from './buttons.js';
 import { answer, type AdapterDeps } from './deps.js';
 import { sourcesPopup } from './replies.js';
-import { languageOf, text, textHtml } from './texts.js';
+import { languageOf, text, textHtml, traditionalOf } from './texts.js';
 import { displayName, type GroupChat, isGroupChat, messageLink, senderOf, textOf, topicOf } from './toChatMessage.js';
 
 /**
@@ -20,17 +21,18 @@ const aboutMessage = (chat: GroupChat, messageId: number, topic: number | undefi
 /** `/report` as a reply: queues the replied-to message for the admins' review. */
 export async function reportMessage(deps: AdapterDeps, message: Message.TextMessage, chat: GroupChat): Promise<void> {
   const lang = languageOf(message.from?.language_code);
+  const traditional = traditionalOf(message.from?.language_code);
   const reporter = senderOf(message, chat);
   const target = message.reply_to_message;
   if (!reporter) return;
   if (!target) {
-    answer(deps, message, textHtml(lang, 'reportHowTo'), 'low', `howto:${reporter.id}`);
+    answer(deps, message, inScript(textHtml(lang, 'reportHowTo'), traditional), 'low', `howto:${reporter.id}`);
     return;
   }
   // The bot's own answer: Telegram does not say which message it answered, so the report could
   // name no rumor and could never be resolved (real-client QA). The member is told what to report.
   if (target.from?.id !== undefined && target.from.id === deps.botId()) {
-    answer(deps, message, textHtml(lang, 'botReplyNotReported'), 'low', `howto:${reporter.id}`);
+    answer(deps, message, inScript(textHtml(lang, 'botReplyNotReported'), traditional), 'low', `howto:${reporter.id}`);
     return;
   }
   const note = message.text.split(/\s+/).slice(1).join(' ');
@@ -44,7 +46,7 @@ export async function reportMessage(deps: AdapterDeps, message: Message.TextMess
   };
   const r = await deps.moderator.onFeedback('report', about, reporter, note);
   const reply = r.ok ? 'reported' : r.error === 'duplicate' ? 'alreadyReported' : r.error === 'member_limit' ? 'tooManyOpen' : 'queueFull';
-  answer(deps, message, textHtml(lang, reply), 'low', `report:${reporter.id}`);
+  answer(deps, message, inScript(textHtml(lang, reply), traditional), 'low', `report:${reporter.id}`);
 }
 
 /**
@@ -55,6 +57,7 @@ export async function pressButton(deps: AdapterDeps, query: CallbackQuery): Prom
   const data = 'data' in query ? query.data : undefined;
   const press = data ? parseButton(data) : undefined;
   const lang = languageOf(query.from.language_code);
+  const traditional = traditionalOf(query.from.language_code);
   const reply = (textToShow: string, alert = false) => deps.telegram.answerCbQuery(query.id, textToShow, { show_alert: alert });
   const chat = query.message?.chat;
   if (!press || !chat || !isGroupChat(chat)) {
@@ -63,7 +66,7 @@ export async function pressButton(deps: AdapterDeps, query: CallbackQuery): Prom
   }
   const debunk = resolveDebunkRef(press.debunkRef, (id) => deps.engine.debunk(id), () => deps.engine.debunks());
   if (press.kind === 'sources') {
-    await reply(debunk ? sourcesPopup(debunk) : text(lang, 'noMatch'), true);
+    await reply(debunk ? sourcesPopup(debunk) : inScript(text(lang, 'noMatch'), traditional), true);
     return;
   }
   // The refutation replies to the message disputed: its text goes with the dispute, so the
@@ -79,10 +82,10 @@ export async function pressButton(deps: AdapterDeps, query: CallbackQuery): Prom
   const by = { id: String(query.from.id), name: displayName(query.from) };
   const r = await deps.moderator.onFeedback('not_a_rumor', about, by, '', debunk?.id);
   if (!r.ok) {
-    await reply(text(lang, r.error === 'duplicate' ? 'alreadyVoted' : r.error === 'member_limit' ? 'tooManyOpen' : 'queueFull'));
+    await reply(inScript(text(lang, r.error === 'duplicate' ? 'alreadyVoted' : r.error === 'member_limit' ? 'tooManyOpen' : 'queueFull'), traditional));
     return;
   }
   const open = (await deps.moderator.feedback?.open(String(chat.id))) ?? [];
   const count = open.filter((i) => i.kind === 'not_a_rumor' && i.messageId === String(press.messageId)).length;
-  await reply(text(lang, 'disputed', { n: count }));
+  await reply(inScript(text(lang, 'disputed', { n: count }), traditional));
 }

@@ -127,6 +127,9 @@ export function text(lang: Language, name: TextName, values: Record<string, stri
 /** A member's language from Telegram's `language_code` ("zh-hans", "en", …). */
 export const languageOf = (code: string | undefined): Language => (code?.toLowerCase().startsWith('zh') ? 'zh' : 'en');
 
+/** Whether a member's Telegram reads Chinese in traditional characters ("zh-hant", "zh-tw", "zh-hk"): their own answers are said so. */
+export const traditionalOf = (code: string | undefined): boolean => /^zh-(?:hant|tw|hk|mo)/i.test(code ?? '');
+
 /**
  * The same text for HTML parse mode: values are neutralized (no mentions, controls or line
  * breaks), then the whole text is escaped, so neither a value nor the template becomes markup.

@@ -351,6 +351,19 @@ describe('Telegram: members\' reports and objections', () => {
     expect(h.sentTo(GROUP.id).map((m) => m.text).join('\n')).not.toContain('Bob');
   });
 
+  // Real-client QA: a member whose Telegram reads traditional Chinese pressed "不是謠言？" and read the answer in simplified.
+  it('GIVEN a member whose client reads traditional Chinese WHEN they press "Not a rumor?" THEN the pop-up is in traditional characters', async () => {
+    h = await startBot();
+    const lin = { id: 909, first_name: '美玲', last_name: '林', language_code: 'zh-hant' };
+    h.fake.setMember(GROUP.id, lin, 'member');
+    const { message: rumor } = await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
+    await h.adapter.idle();
+    const [reply] = h.sentTo(GROUP.id);
+    await h.fake.pressButton(GROUP.id, lin.id, reply!.message_id, `n:${rumor.message_id}:${FIVE_G_ID}`);
+    const [popup] = h.fake.callsOf('answerCallbackQuery').map((c) => (c.body as { text?: string }).text);
+    expect(popup).toBe('謝謝：你的異議已提交管理員審核（目前共 1 人）。');
+  });
+
   it('GIVEN the "Sources" button THEN the member sees the sources in a pop-up and the group sees nothing new', async () => {
     h = await startBot();
     await h.fake.sendMessage(GROUP.id, ALICE.id, TEXT.fiveG);
