@@ -142,7 +142,9 @@ describe('pages show outside text as text', () => {
     // The match explanation and each action's outcome are on the row.
     const row = page.locator('#incidents tbody tr').filter({ hasText: 'alice' }).first();
     expect(await row.textContent()).toMatch(/matched the claim "5G towers spread the coronavirus"/);
-    expect(await row.textContent()).toContain('reply_refutation: done');
+    expect(await row.textContent()).toContain('refutation: done');
+    // In the report's words, not the identifiers (real-client QA).
+    expect(await row.textContent()).not.toContain('reply_refutation');
 
     await page.goto(`${world.url}/g/console/members/mallory`);
     await browser.shot('08-member-markup-name');
