@@ -360,6 +360,17 @@ describe('stance: "aren\'t", "anymore" and what the claim says is done without',
   });
 });
 
+describe('stance: "anyone know if" with a word of truth', () => {
+  // Real-client QA: "anyone know if whatsapp is really going to start charging?" was read as asking
+  // about WhatsApp, not whether the claim is true, and scored below the answer threshold.
+  it('GIVEN "anyone know if … really …" THEN it asks whether the claim is true, and is answered; without the word it asks about the subject', () => {
+    const asked = matcher.match('anyone know if bill gates is really going to pay people?');
+    expect(asked.stance).toBe('question');
+    expect(asked.matches[0]?.score).toBeGreaterThanOrEqual(0.5);
+    expect(matcher.match('anyone know if bill gates is going to pay people?').matches[0]?.score ?? 0).toBeLessThan(0.4);
+  });
+});
+
 describe('stance: disbelief said plainly', () => {
   // Real-client QA: "I doubt garlic prevents …" was read as spreading and struck.
   it.each(['I doubt Bill Gates will pay you for forwarding this email', 'i highly doubt 5G towers spread the coronavirus', '5G towers spread the coronavirus? not buying it'])(

@@ -242,6 +242,11 @@ const ASKS_BACK_EN =
 /** Words at most of a question asked on its own about what was reported; a longer one must hold words of the claim. */
 const SHORT_QUESTION_WORDS = 10;
 const wordsIn = (text: string) => text.split(/\s+/).filter((w) => /[a-z0-9]/i.test(w)).length;
+/**
+ * Words that ask whether something is so, beside an "anyone know if": "anyone know if whatsapp is
+ * really going to start charging?" (real-client QA: answered as a question on WhatsApp, at 0.35).
+ */
+const SAYS_TRUTH = /(?<![a-z])(?:really|actually|true|truth|real|legit|fake|hoax|rumou?r)(?![a-z])|真的|真假|假的|谣言|靠谱|属实/u;
 const ASKS_WHO_KNOWS: ReadonlySet<string> = new Set(['有人知道', '谁知道', 'does anyone know', 'anyone know', 'anyone know if', 'anyone know whether'].map(norm));
 /** The claim's word asked back with "not" to open the message: "Not punished? Tons of people get fined …". */
 const NOT_ECHO = /^\s*not (?:[a-z]+ ){0,2}[a-z]+\s*\?/i;
@@ -1574,6 +1579,7 @@ export function readStance(
   if (questionWords.length > 0) {
     const asksIfTrue =
       HEARSAY.test(text) ||
+      SAYS_TRUTH.test(text) ||
       questionWords.some((h) => (!aNotA.includes(h) && !ASKS_WHO_KNOWS.has(h.cue)) || (VERACITY_A_NOT_A.test(h.cue) && !ASKS_FOR_SOMEONE_ZH.test(text.slice(h.end, h.end + 4))));
     return { stance: 'question', cues: unique(questionWords.map((h) => h.cue)), asksIfTrue };
   }
