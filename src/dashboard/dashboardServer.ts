@@ -113,6 +113,9 @@ export function createDashboard(options: DashboardOptions): Dashboard {
   app.setErrorHandler((error: Error & { statusCode?: number }, req, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) options.log.error({ err: error, method: req.method }, 'dashboard: request failed');
+    // A form over the body limit is refused before its session is read: said in both languages,
+    // with the way back to what was typed (browser QA: "Request body is too large", and nothing else).
+    if (status === 413) return refuse(reply, 413, 'en', 'RumorGuard', `${translator('en')('bodyTooLarge')}\n${translator('zh')('bodyTooLarge')}`);
     return refuse(reply, status, 'en', 'RumorGuard', status === 500 ? 'Something went wrong; the bot log has the details.' : error.message);
   });
 

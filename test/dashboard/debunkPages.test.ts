@@ -281,3 +281,17 @@ describe('direction and invisible characters in debunk texts', () => {
     expect(why).toContain('<span class="invisible">U+202E</span>');
   });
 });
+
+// Browser QA: a form over the 1 MB body limit got a bare "Request body is too large" page.
+describe('a form larger than the dashboard takes', () => {
+  it('GIVEN a debunk form of 1.2 MB THEN the page says so in both languages and how to get back to what was typed, and nothing is saved', async () => {
+    const { dashboard, tab, core } = await setup();
+    const { cookie } = await tab();
+    const before = [...core.engine.debunks()].length;
+    const r = await dashboard.app.inject({ method: 'POST', url: `/g/${GROUP}/debunks`, headers: { cookie }, payload: { id: 'too-big', refutationEn: 'x'.repeat(1_200_000) } });
+    expect(r.statusCode).toBe(413);
+    expect(r.body).toContain('The form is larger than the dashboard takes (1 MB): nothing was changed. Go back');
+    expect(r.body).toContain('表单超过了管理后台接受的大小');
+    expect([...core.engine.debunks()].length).toBe(before);
+  });
+});
