@@ -16,6 +16,7 @@ import { mergeSettings, type SettingsOverride } from './mergeSettings.js';
 import { stateKeys } from './stateKeys.js';
 import { replyLanguage } from './language.js';
 import type { Language } from './templates.js';
+import { prepareScripts } from './script.js';
 
 export interface EngineOptions {
   debunks: readonly Debunk[];
@@ -90,6 +91,9 @@ export class Engine {
     const live = activeDebunks(options.debunks, this.today());
     this.matcher = createMatcher(live);
     this.byId = new Map(live.map((d) => [d.id, d]));
+    // A Chinese member is answered in their script (see writesTraditional): its tables are built
+    // now rather than on the first Chinese message.
+    if (live.some((d) => d.lang.startsWith('zh'))) prepareScripts();
   }
 
   /** Number of debunks in force. */

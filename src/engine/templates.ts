@@ -51,8 +51,21 @@ const TEMPLATES = {
 
 export type TemplateName = keyof (typeof TEMPLATES)['en'];
 
-/** Values said as they are in either script: a member's name, a link, a debunk's id, a source line (its title is converted with the refutation; its URL must stay as it is). */
-const AS_GIVEN = new Set(['name', 'link', 'debunk', 'source']);
+/**
+ * Values said as they are in either script: a member's name, a link, a debunk's id, and what a
+ * RefutationContent already holds in the member's script (its refutation, and its source line,
+ * whose URL must stay as it is).
+ */
+const AS_GIVEN = new Set(['name', 'link', 'debunk', 'source', 'refutation']);
+
+/** The templates in traditional characters, each converted once. */
+const TRADITIONAL = new Map<string, string>();
+const traditionalTemplate = (lang: Language, name: TemplateName): string => {
+  const key = `${lang} ${name}`;
+  let template = TRADITIONAL.get(key);
+  if (template === undefined) TRADITIONAL.set(key, (template = inScript(TEMPLATES[lang][name], true)));
+  return template;
+};
 
 /**
  * Fills a template; every value is neutralized first (no mentions, no control characters; a name,
@@ -63,7 +76,7 @@ export function render(lang: Language, name: TemplateName, values: Record<string
   const named = typeof values.name === 'string' ? { ...values, name: plainName(values.name) } : values;
   if (!traditional) return fillTemplate(TEMPLATES[lang][name], named, (v) => plainText(v, 1000));
   const converted = Object.fromEntries(Object.entries(named).map(([k, v]) => [k, typeof v === 'string' && !AS_GIVEN.has(k) ? inScript(v, true) : v]));
-  return fillTemplate(inScript(TEMPLATES[lang][name], true), converted, (v) => plainText(v, 1000));
+  return fillTemplate(traditionalTemplate(lang, name), converted, (v) => plainText(v, 1000));
 }
 
 /** The refutation in the wanted language, else English, else whatever the entry has. */

@@ -24,6 +24,15 @@ export interface ActionView {
   debunkIds?: readonly string[];
 }
 
+/**
+ * Why an action was not done, as the report and the dashboard tell it: the recorded reason, except
+ * an owner alert skipped for want of a target, which had no owner to go to ('no_owner'), not
+ * nothing to alert about (real-client QA: "owner alert: skipped (nothing to act on)").
+ */
+export function reasonOf(a: Pick<ActionView, 'type' | 'why'>): string | undefined {
+  return a.type === 'alert_owners' && a.why === 'no_target' ? 'no_owner' : a.why;
+}
+
 /** An incident with the outcome of every action it planned. */
 export interface IncidentView {
   entry: LedgerEntry & { record: IncidentRecord };

@@ -12,6 +12,6 @@ describe('why an action was not done, on the dashboard', () => {
     { lang: 'en', why: 'action_disabled', type: 'warn', word: 'not enabled for the group' },
     { lang: 'en', why: 'from_a_newer_version', type: 'warn', word: 'from_a_newer_version' },
   ] as const)('GIVEN $type $why in $lang THEN "$word"', ({ lang, why, type, word }) => {
-    expect(whyWord(translator(lang), why, type)).toBe(word);
+    expect(whyWord(translator(lang), { type, why })).toBe(word);
   });
 });

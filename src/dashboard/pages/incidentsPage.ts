@@ -25,7 +25,7 @@ export function pageOf(query: Record<string, unknown>): number {
 function actionList(actions: readonly ActionView[], t: Translate): Html {
   if (actions.length === 0) return html`<span class="muted">${t('logged')}</span>`;
   return html`<ul class="plain">${actions.map(
-    (a) => html`<li><span class="status-${a.status}">${outcomeWord(t, a)}</span>${a.why ? html` <span class="muted">(${whyWord(t, a.why, a.type)})</span>` : ''}${a.settledAt ? html` <span class="muted">${a.settledAt.slice(11, 19)}</span>` : ''}</li>`,
+    (a) => html`<li><span class="status-${a.status}">${outcomeWord(t, a)}</span>${a.why ? html` <span class="muted">(${whyWord(t, a)})</span>` : ''}${a.settledAt ? html` <span class="muted">${a.settledAt.slice(11, 19)}</span>` : ''}</li>`,
   )}</ul>`;
 }
 

@@ -1,4 +1,4 @@
-import type { ActionStatus } from '../../ledger/incidentOutcomes.js';
+import { type ActionStatus, type ActionView, reasonOf } from '../../ledger/incidentOutcomes.js';
 import type { Stance } from '../../matching/types.js';
 import type { ActionType } from '../../rules/actionTypes.js';
 import type { TextKey, Translate } from '../texts.js';
@@ -31,6 +31,7 @@ const WHY_KEYS: Readonly<Record<string, TextKey>> = {
   merged: 'whyMerged',
   rate_limited: 'whyRateLimited',
   no_target: 'whyNoTarget',
+  no_owner: 'whyNoOwner',
   shutdown: 'whyShutdown',
   unsupported: 'whyUnsupported',
 };
@@ -45,7 +46,8 @@ export const actionWord = (t: Translate, type: ActionType | string): string => w
 
 export const statusWord = (t: Translate, status: ActionStatus): string => wordOf(t, STATUS_KEYS, status);
 
-export const whyWord = (t: Translate, why: string, type?: string): string => (type === 'alert_owners' && why === 'no_target' ? t('whyNoOwner') : wordOf(t, WHY_KEYS, why));
+/** Why an action was not done (see reasonOf). */
+export const whyWord = (t: Translate, action: Pick<ActionView, 'type' | 'why'>): string => wordOf(t, WHY_KEYS, reasonOf(action) ?? '');
 
 /** "pointer: skipped" / "指向辟谣：已跳过". */
 export const outcomeWord = (t: Translate, a: { type: ActionType | string; status: ActionStatus }): string => t('outcomeOf', { action: actionWord(t, a.type), status: statusWord(t, a.status) });

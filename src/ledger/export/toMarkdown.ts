@@ -2,7 +2,7 @@ import { codePointName, DIRECTION_CHARS } from '../../lib/directionChars.js';
 import type { SignedCheckpoint } from '../checkpoints/signedCheckpoint.js';
 import type { LedgerEntry } from '../ledgerEntry.js';
 import type { ActionResult, AdminRecord } from '../ledgerRecord.js';
-import { type ActionStatus, type ActionView, addOverturns, incidentViews, withOverturn, type IncidentView } from '../incidentOutcomes.js';
+import { type ActionStatus, type ActionView, addOverturns, incidentViews, reasonOf, withOverturn, type IncidentView } from '../incidentOutcomes.js';
 import { exportRows, LateOutcomes, type EntryPages } from './exportRows.js';
 import { Spill } from './spill.js';
 import type { StoredItem } from '../storedEntry.js';
@@ -365,8 +365,7 @@ async function reportPass(
  * few again and again, kept by language, type and status (a few dozen in all).
  */
 function outcomeWords(a: ActionView, w: ReportWords): string {
-  // An owner alert with nowhere to go was skipped for want of an owner, not of anything to alert about.
-  const why = a.type === 'alert_owners' && a.why === 'no_target' ? 'no_owner' : a.why;
+  const why = reasonOf(a);
   if (why) return say(w.outcomeWhy, { action: actionName(a.type, w.lang), status: w.statuses[a.status], why: w.why[why] ?? why });
   const key = `${w.lang} ${a.type} ${a.status}`;
   let words = OUTCOME_WORDS.get(key);
